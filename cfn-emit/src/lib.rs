@@ -1,0 +1,210 @@
+//! Validation and deterministic JSON emission of typed CloudFormation stacks.
+//!
+//! - [`validate`] returns every finding at once, each naming where, what and the fix.
+//! - [`to_json`] emits one template; [`assemble`] emits a root and one file per nested stack.
+//! - [`run`] is the small runner examples and user binaries call from `main`.
+//!
+//! ```
+//! use cfn_model::prelude::*;
+//! let mut s: Stack = Stack::new();
+//! s.add("Topic", RawResource::new("AWS::SNS::Topic", serde_json::json!({})));
+//! let json = cfn_emit::to_json(&s).expect("valid");
+//! assert!(json.contains("AWS::SNS::Topic"));
+//! ```
+#![warn(missing_docs)]
+
+mod constraints;
+mod json;
+mod runner;
+mod validate;
+
+use std::fmt;
+
+use cfn_model::{Stack, Template};
+
+pub use runner::{run, run_with_args};
+pub use validate::{limits, Diagnostic, Severity};
+
+/// Anything that holds a template model: a [`Stack`] or a [`Template`].
+pub trait AsTemplate {
+    /// The template model.
+    fn as_template(&self) -> &Template;
+}
+
+impl<S> AsTemplate for Stack<S> {
+    fn as_template(&self) -> &Template {
+        self.template()
+    }
+}
+
+impl AsTemplate for Template {
+    fn as_template(&self) -> &Template {
+        self
+    }
+}
+
+/// Every finding of a failed emission (errors and the warnings that came with them).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, d) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{d}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Diagnostics {}
+
+impl Diagnostics {
+    /// True when any finding is an error.
+    pub fn has_errors(&self) -> bool {
+        self.0.iter().any(|d| d.severity == Severity::Error)
+    }
+}
+
+/// Validates a stack (and its nested stacks) without emitting it, size limits included.
+pub fn validate(stack: &impl AsTemplate) -> Vec<Diagnostic> {
+    let opts = AssemblyOptions::default();
+    let mut out = validate::validate(stack.as_template());
+    for (name, body) in render_all(stack.as_template(), &opts) {
+        size_checks(&name, &body, &mut out);
+    }
+    out
+}
+
+fn size_checks(name: &str, body: &str, out: &mut Vec<Diagnostic>) {
+    let n = body.len();
+    if n > limits::BODY_BYTES_S3 {
+        out.push(Diagnostic {
+            severity: Severity::Error,
+            path: name.to_string(),
+            message: format!(
+                "the template body is {n} bytes; CloudFormation accepts at most {} bytes (through S3)",
+                limits::BODY_BYTES_S3
+            ),
+            help: "split the stack into nested stacks".into(),
+            code: "limit",
+        });
+    } else if n > limits::BODY_BYTES_INLINE {
+        out.push(Diagnostic {
+            severity: Severity::Warning,
+            path: name.to_string(),
+            message: format!(
+                "the template body is {n} bytes, over the {} bytes CloudFormation accepts inline",
+                limits::BODY_BYTES_INLINE
+            ),
+            help:
+                "deploy it through S3 (`aws cloudformation package`/`deploy --s3-bucket`) rather than `--template-body`"
+                    .into(),
+            code: "body-size",
+        });
+    }
+}
+
+/// Emits one template as deterministic pretty JSON, or every finding when any is an error.
+/// Nested stacks get relative `TemplateURL`s (use [`assemble`] to get their files too).
+pub fn to_json(stack: &impl AsTemplate) -> Result<String, Diagnostics> {
+    let a = assemble(stack, &AssemblyOptions::default())?;
+    Ok(a.files.into_iter().next().map(|f| f.contents).unwrap_or_default())
+}
+
+/// How an assembly names its files.
+#[derive(Clone, Debug)]
+pub struct AssemblyOptions {
+    /// File name of the root template.
+    pub root_name: String,
+    /// When set, nested `TemplateURL`s are `BASE/FILE` (e.g. an S3 URL) instead of relative file
+    /// names (the form `aws cloudformation package` uploads).
+    pub base_url: Option<String>,
+}
+
+impl Default for AssemblyOptions {
+    fn default() -> Self {
+        AssemblyOptions {
+            root_name: "template.json".into(),
+            base_url: None,
+        }
+    }
+}
+
+/// One emitted file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct File {
+    /// The file name, relative to the output directory.
+    pub name: String,
+    /// The JSON text (ends with a newline).
+    pub contents: String,
+}
+
+/// A root template and one file per nested stack, with the warnings found.
+#[derive(Clone, Debug)]
+pub struct Assembly {
+    /// The root first, then children depth first in declaration order.
+    pub files: Vec<File>,
+    /// Warnings (no errors: an assembly with errors is not produced).
+    pub warnings: Vec<Diagnostic>,
+}
+
+fn child_file_name(path: &str) -> String {
+    format!("{path}.template.json")
+}
+
+fn render_all(t: &Template, opts: &AssemblyOptions) -> Vec<(String, String)> {
+    let mut files = Vec::new();
+    render_into(t, &opts.root_name, "", opts, &mut files);
+    files
+}
+
+fn render_into(t: &Template, name: &str, path: &str, opts: &AssemblyOptions, files: &mut Vec<(String, String)>) {
+    let url_for = |id: &str| {
+        let file = child_file_name(&join_path(path, id));
+        match &opts.base_url {
+            Some(base) => format!("{}/{}", base.trim_end_matches('/'), file),
+            None => file,
+        }
+    };
+    let view = json::TemplateView { t, url_for: &url_for };
+    let mut body = serde_json::to_string_pretty(&view).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    body.push('\n');
+    files.push((name.to_string(), body));
+    for (id, r) in &t.resources {
+        if let Some(child) = &r.nested {
+            let p = join_path(path, id);
+            render_into(child, &child_file_name(&p), &p, opts, files);
+        }
+    }
+}
+
+fn join_path(path: &str, id: &str) -> String {
+    if path.is_empty() {
+        id.to_string()
+    } else {
+        format!("{path}-{id}")
+    }
+}
+
+/// Validates and emits a stack with its nested stacks: the root first, then one file per child.
+pub fn assemble(stack: &impl AsTemplate, opts: &AssemblyOptions) -> Result<Assembly, Diagnostics> {
+    let t = stack.as_template();
+    let mut diags = validate::validate(t);
+    let rendered = render_all(t, opts);
+    for (name, body) in &rendered {
+        size_checks(name, body, &mut diags);
+    }
+    if diags.iter().any(|d| d.severity == Severity::Error) {
+        return Err(Diagnostics(diags));
+    }
+    Ok(Assembly {
+        files: rendered
+            .into_iter()
+            .map(|(name, contents)| File { name, contents })
+            .collect(),
+        warnings: diags,
+    })
+}

@@ -1,0 +1,608 @@
+//! Everything the types cannot see, reported all at once.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use cfn_model::expr::{is_pseudo, Expr, Mention, SubPart};
+use cfn_model::{ResourceDef, Template};
+
+/// How bad a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// CloudFormation would accept it, but it is likely wrong or close to a limit.
+    Warning,
+    /// CloudFormation (or the deployment) would fail.
+    Error,
+}
+
+/// One finding: where, what is wrong, and what to do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// Where: `Resources/Vpc`, `Parameters/Env`, `Network/Resources/Vpc` for a nested stack, or
+    /// `Template`.
+    pub path: String,
+    /// What is wrong.
+    pub message: String,
+    /// What to write instead.
+    pub help: String,
+    /// A stable code for tests and filtering, e.g. `dangling-ref`.
+    pub code: &'static str,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sev = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(
+            f,
+            "{sev}[{}] {}: {}\n  help: {}",
+            self.code, self.path, self.message, self.help
+        )
+    }
+}
+
+/// CloudFormation's per-template quotas.
+pub mod limits {
+    /// Resources per template.
+    pub const RESOURCES: usize = 500;
+    /// Parameters per template.
+    pub const PARAMETERS: usize = 200;
+    /// Outputs per template.
+    pub const OUTPUTS: usize = 200;
+    /// Mappings per template.
+    pub const MAPPINGS: usize = 200;
+    /// Template body size through S3.
+    pub const BODY_BYTES_S3: usize = 1_000_000;
+    /// Template body size passed inline (`--template-body`).
+    pub const BODY_BYTES_INLINE: usize = 51_200;
+    /// Logical id length.
+    pub const LOGICAL_ID_LEN: usize = 255;
+}
+
+struct Ctx<'a> {
+    prefix: &'a str,
+    out: &'a mut Vec<Diagnostic>,
+}
+
+impl Ctx<'_> {
+    fn push(&mut self, severity: Severity, code: &'static str, path: String, message: String, help: impl Into<String>) {
+        let path = if self.prefix.is_empty() {
+            path
+        } else {
+            format!("{}/{}", self.prefix, path)
+        };
+        self.out.push(Diagnostic {
+            severity,
+            path,
+            message,
+            help: help.into(),
+            code,
+        });
+    }
+    fn err(&mut self, code: &'static str, path: String, message: String, help: impl Into<String>) {
+        self.push(Severity::Error, code, path, message, help)
+    }
+}
+
+/// Validates a template (and its nested children) without emitting it.
+pub fn validate(t: &Template) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    validate_into(t, "", &mut out);
+    out
+}
+
+pub(crate) fn validate_into(t: &Template, prefix: &str, out: &mut Vec<Diagnostic>) {
+    let mut cx = Ctx { prefix, out };
+    for e in &t.build_errors {
+        cx.err(
+            "duplicate-id",
+            e.logical_id.clone(),
+            e.message.clone(),
+            "use a unique logical id",
+        );
+    }
+    check_limits(t, &mut cx);
+    check_ids(t, &mut cx);
+    check_parameters(t, &mut cx);
+    check_references(t, &mut cx);
+    check_cycles(t, &mut cx);
+    check_exports(t, &mut cx);
+    check_dynamic_refs(t, &mut cx);
+    crate::constraints::check(t, &mut |code, path, msg, help| cx.err(code, path, msg, help));
+    for (id, r) in &t.resources {
+        if let Some(child) = &r.nested {
+            let p = if prefix.is_empty() {
+                id.to_string()
+            } else {
+                format!("{prefix}/{id}")
+            };
+            validate_into(child, &p, cx.out);
+        }
+    }
+}
+
+fn check_limits(t: &Template, cx: &mut Ctx<'_>) {
+    let checks = [
+        ("Resources", t.resources.len(), limits::RESOURCES),
+        ("Parameters", t.parameters.len(), limits::PARAMETERS),
+        ("Outputs", t.outputs.len(), limits::OUTPUTS),
+        ("Mappings", t.mappings.len(), limits::MAPPINGS),
+    ];
+    for (section, n, max) in checks {
+        if n > max {
+            cx.err(
+                "limit",
+                section.to_string(),
+                format!(
+                    "the template has {n} {}; CloudFormation allows at most {max}",
+                    section.to_lowercase()
+                ),
+                "split the stack into nested stacks (`Stack::nested`) so that each template stays under the limit",
+            );
+        }
+    }
+}
+
+fn valid_logical_id(id: &str) -> bool {
+    !id.is_empty() && id.len() <= limits::LOGICAL_ID_LEN && id.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
+fn check_ids(t: &Template, cx: &mut Ctx<'_>) {
+    let sections: [(&str, Vec<&str>); 5] = [
+        ("Resources", t.resources.keys().map(|k| &**k).collect()),
+        ("Parameters", t.parameters.keys().map(|k| &**k).collect()),
+        ("Outputs", t.outputs.keys().map(|k| &**k).collect()),
+        ("Conditions", t.conditions.keys().map(|k| &**k).collect()),
+        ("Mappings", t.mappings.keys().map(|k| &**k).collect()),
+    ];
+    for (section, ids) in sections {
+        for id in ids {
+            if !valid_logical_id(id) {
+                let shown: String = id.chars().take(80).collect();
+                cx.err(
+                    "logical-id",
+                    format!("{section}/{shown}"),
+                    format!(
+                        "`{shown}` is not a valid logical id ({} characters; CloudFormation wants 1 to 255 characters A-Z, a-z, 0-9)",
+                        id.chars().count()
+                    ),
+                    "rename it using only letters and digits, e.g. `PublicSubnet1`",
+                );
+            }
+        }
+    }
+}
+
+fn check_parameters(t: &Template, cx: &mut Ctx<'_>) {
+    for (name, p) in &t.parameters {
+        if let Some(d) = &p.default {
+            if !p.allowed_values.is_empty() && !p.allowed_values.contains(d) {
+                cx.err(
+                    "parameter-default",
+                    format!("Parameters/{name}"),
+                    format!("the default {d} is not among the allowed values"),
+                    "add it to `allowed(...)` or choose an allowed default",
+                );
+            }
+            if let (Some(pat), Some(s)) = (&p.allowed_pattern, d.as_str()) {
+                match regex::Regex::new(&format!("^(?:{pat})$")) {
+                    Ok(re) if !re.is_match(s) => cx.err(
+                        "parameter-default",
+                        format!("Parameters/{name}"),
+                        format!("the default \"{s}\" does not match the pattern `{pat}`"),
+                        "change the default or the pattern",
+                    ),
+                    Err(e) => cx.err(
+                        "parameter-pattern",
+                        format!("Parameters/{name}"),
+                        format!("the pattern `{pat}` is not a valid regular expression: {e}"),
+                        "fix the pattern",
+                    ),
+                    _ => {}
+                }
+            }
+        }
+    }
+}
+
+/// Every expression of a template, with the path it sits at.
+fn for_each_expr<'a>(t: &'a Template, mut f: impl FnMut(String, &'a Expr)) {
+    for (id, r) in &t.resources {
+        for (k, e) in &r.properties {
+            f(format!("Resources/{id}/Properties/{k}"), e);
+        }
+        for e in r.creation_policy.iter().chain(r.update_policy.iter()) {
+            f(format!("Resources/{id}"), e);
+        }
+        for (k, e) in &r.metadata {
+            f(format!("Resources/{id}/Metadata/{k}"), e);
+        }
+    }
+    for (id, c) in &t.conditions {
+        f(format!("Conditions/{id}"), c);
+    }
+    for (id, o) in &t.outputs {
+        f(format!("Outputs/{id}"), &o.value);
+        if let Some(e) = &o.export {
+            f(format!("Outputs/{id}/Export"), e);
+        }
+    }
+    for (k, e) in &t.tags {
+        f(format!("Tags/{k}"), e);
+    }
+}
+
+fn check_references(t: &Template, cx: &mut Ctx<'_>) {
+    for_each_expr(t, |path, e| {
+        e.mentions(&mut |m| match m {
+            Mention::Ref(n) => {
+                if !t.resources.contains_key(n) && !t.parameters.contains_key(n) {
+                    cx.err(
+                        "dangling-ref",
+                        path.clone(),
+                        format!("`Ref {n}` names no resource or parameter of this template"),
+                        "reference values through the handle `Stack::add` returned in this stack; to use a value of another stack, pass it as a nested-stack parameter or an export",
+                    );
+                }
+            }
+            Mention::GetAtt(n, a) => match t.resources.get(n) {
+                None => cx.err(
+                    "dangling-ref",
+                    path.clone(),
+                    format!("`Fn::GetAtt {n}.{a}` names no resource of this template"),
+                    "use the handle `Stack::add` returned in this stack",
+                ),
+                Some(r) => {
+                    if let (Some(child), Some(out)) = (&r.nested, a.strip_prefix("Outputs.")) {
+                        if !child.outputs.contains_key(out) {
+                            cx.err(
+                                "dangling-output",
+                                path.clone(),
+                                format!("the nested stack `{n}` declares no output `{out}`"),
+                                format!(
+                                    "declare the output in the child, or use one of: {}",
+                                    child.outputs.keys().map(|k| &**k).collect::<Vec<_>>().join(", ")
+                                ),
+                            );
+                        }
+                    }
+                }
+            },
+            Mention::Condition(c) => {
+                if !t.conditions.contains_key(c) {
+                    cx.err(
+                        "dangling-condition",
+                        path.clone(),
+                        format!("the condition `{c}` is not declared"),
+                        "declare it with `Stack::condition` and use the `Condition` it returns",
+                    );
+                }
+            }
+            Mention::Mapping(mp) => {
+                if !t.mappings.contains_key(mp) {
+                    cx.err(
+                        "dangling-mapping",
+                        path.clone(),
+                        format!("the mapping `{mp}` is not declared"),
+                        "declare it with `Stack::mapping` and use the `MappingRef` it returns",
+                    );
+                }
+            }
+            Mention::After(d) => {
+                if !t.resources.contains_key(d) {
+                    cx.err(
+                        "dangling-ref",
+                        path.clone(),
+                        format!("the value waits for `{d}`, which is not a resource of this template"),
+                        "build the value from a handle of this stack",
+                    );
+                }
+            }
+        });
+        check_find_in_map_keys(t, &path, e, cx);
+    });
+    for (id, r) in &t.resources {
+        for d in &r.depends_on {
+            if !t.resources.contains_key(d) {
+                cx.err(
+                    "dangling-ref",
+                    format!("Resources/{id}/DependsOn"),
+                    format!("`DependsOn {d}` names no resource of this template"),
+                    "depend on a handle of this stack",
+                );
+            }
+        }
+        if let Some(c) = &r.condition {
+            if !t.conditions.contains_key(c) {
+                cx.err(
+                    "dangling-condition",
+                    format!("Resources/{id}/Condition"),
+                    format!("the condition `{c}` is not declared"),
+                    "declare it with `Stack::condition`",
+                );
+            }
+        }
+    }
+    for (id, o) in &t.outputs {
+        if let Some(c) = &o.condition {
+            if !t.conditions.contains_key(c) {
+                cx.err(
+                    "dangling-condition",
+                    format!("Outputs/{id}/Condition"),
+                    format!("the condition `{c}` is not declared"),
+                    "declare it with `Stack::condition`",
+                );
+            }
+        }
+    }
+}
+
+fn check_find_in_map_keys(t: &Template, path: &str, e: &Expr, cx: &mut Ctx<'_>) {
+    fn walk<'a>(e: &'a Expr, f: &mut impl FnMut(&'a Expr)) {
+        f(e);
+        match e {
+            Expr::List(v) | Expr::And(v) | Expr::Or(v) => v.iter().for_each(|x| walk(x, f)),
+            Expr::Object(v) => v.iter().for_each(|(_, x)| walk(x, f)),
+            Expr::Sub(parts) => parts.iter().for_each(|p| {
+                if let SubPart::Expr(x) = p {
+                    walk(x, f)
+                }
+            }),
+            Expr::Join(_, a)
+            | Expr::Split(_, a)
+            | Expr::GetAZs(a)
+            | Expr::ImportValue(a)
+            | Expr::Base64(a)
+            | Expr::Not(a)
+            | Expr::Length(a)
+            | Expr::ToJsonString(a)
+            | Expr::After(a, _) => walk(a, f),
+            Expr::Select(a, b) | Expr::Equals(a, b) | Expr::If(_, a, b) | Expr::FindInMap(_, a, b) => {
+                walk(a, f);
+                walk(b, f)
+            }
+            Expr::Cidr(a, b, c) => {
+                walk(a, f);
+                walk(b, f);
+                walk(c, f)
+            }
+            _ => {}
+        }
+    }
+    walk(e, &mut |x| {
+        if let Expr::FindInMap(m, a, b) = x {
+            if let Some(map) = t.mappings.get(m) {
+                let top = a.as_literal_str();
+                if let Some(top) = top {
+                    match map.get(top) {
+                        None => cx.err(
+                            "mapping-key",
+                            path.to_string(),
+                            format!("the mapping `{m}` has no top-level key `{top}`"),
+                            format!("use one of: {}", map.keys().cloned().collect::<Vec<_>>().join(", ")),
+                        ),
+                        Some(inner) => {
+                            if let Some(second) = b.as_literal_str() {
+                                if !inner.contains_key(second) {
+                                    cx.err(
+                                        "mapping-key",
+                                        path.to_string(),
+                                        format!("the mapping `{m}` has no key `{second}` under `{top}`"),
+                                        format!("use one of: {}", inner.keys().cloned().collect::<Vec<_>>().join(", ")),
+                                    );
+                                }
+                            }
+                        }
+                    }
+                } else if let Some(second) = b.as_literal_str() {
+                    // Any top-level key may be chosen at deploy time: every one must have it.
+                    for (k, inner) in map {
+                        if !inner.contains_key(second) {
+                            cx.err(
+                                "mapping-key",
+                                path.to_string(),
+                                format!("the mapping `{m}` has no key `{second}` under `{k}`"),
+                                "give every top-level key the same second-level keys",
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    });
+}
+
+/// Edges a resource has: refs, getatts, ordering evidence, DependsOn.
+fn edges(r: &ResourceDef) -> Vec<&str> {
+    let mut v: Vec<&str> = r.depends_on.iter().map(|d| &**d).collect();
+    for (_, e) in &r.properties {
+        e.mentions(&mut |m| match m {
+            Mention::Ref(n) | Mention::GetAtt(n, _) | Mention::After(n) => v.push(n),
+            _ => {}
+        });
+    }
+    v
+}
+
+fn check_cycles(t: &Template, cx: &mut Ctx<'_>) {
+    // Iterative DFS with colours; handles reach only earlier resources unless raw values are used,
+    // so on typed code this finds nothing and costs one pass.
+    let index: HashMap<&str, usize> = t.resources.keys().enumerate().map(|(i, k)| (&**k, i)).collect();
+    let adj: Vec<Vec<usize>> = t
+        .resources
+        .values()
+        .map(|r| edges(r).into_iter().filter_map(|n| index.get(n).copied()).collect())
+        .collect();
+    let n = adj.len();
+    let mut colour = vec![0u8; n]; // 0 new, 1 on stack, 2 done
+    let mut reported: HashSet<Vec<usize>> = HashSet::new();
+    for start in 0..n {
+        if colour[start] != 0 {
+            continue;
+        }
+        let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
+        colour[start] = 1;
+        while let Some(&mut (node, ref mut next)) = stack.last_mut() {
+            if *next < adj[node].len() {
+                let to = adj[node][*next];
+                *next += 1;
+                match colour[to] {
+                    0 => {
+                        colour[to] = 1;
+                        stack.push((to, 0));
+                    }
+                    1 => {
+                        let pos = stack.iter().position(|(x, _)| *x == to).unwrap_or(0);
+                        let mut cyc: Vec<usize> = stack[pos..].iter().map(|(x, _)| *x).collect();
+                        let mut key = cyc.clone();
+                        key.sort_unstable();
+                        if reported.insert(key) {
+                            cyc.push(to);
+                            let names: Vec<&str> = cyc
+                                .iter()
+                                .filter_map(|i| t.resources.get_index(*i).map(|(k, _)| &**k))
+                                .collect();
+                            let first = names.first().copied().unwrap_or("").to_string();
+                            cx.err(
+                                "cycle",
+                                format!("Resources/{first}"),
+                                format!("circular dependency: {}", names.join(" -> ")),
+                                "handles only point backwards; the cycle comes from raw JSON. For security groups that reference each other, use `allow(from, to, port)` (standalone SecurityGroupIngress/Egress resources) instead of inline rules",
+                            );
+                        }
+                    }
+                    _ => {}
+                }
+            } else {
+                colour[node] = 2;
+                stack.pop();
+            }
+        }
+    }
+}
+
+fn check_exports(t: &Template, cx: &mut Ctx<'_>) {
+    let mut seen: HashMap<String, &str> = HashMap::new();
+    for (id, o) in &t.outputs {
+        if let Some(e) = &o.export {
+            let key = serde_json::to_string(&crate::json::Ex(e)).unwrap_or_default();
+            if let Some(prev) = seen.insert(key.clone(), id) {
+                cx.err(
+                    "duplicate-export",
+                    format!("Outputs/{id}/Export"),
+                    format!("the export name {key} is also used by output `{prev}`"),
+                    "export names must be unique in a region: include the stack name or a distinct suffix",
+                );
+            }
+        }
+    }
+}
+
+fn check_dynamic_refs(t: &Template, cx: &mut Ctx<'_>) {
+    for_each_expr(t, |path, e| scan_dyn(e, &path, cx));
+}
+
+/// Finds `{{resolve:` references whose text is assembled by Sub or Join from non-literals.
+fn scan_dyn(e: &Expr, path: &str, cx: &mut Ctx<'_>) {
+    match e {
+        Expr::Sub(parts) => {
+            let pieces: Vec<Option<&str>> = parts
+                .iter()
+                .map(|p| match p {
+                    SubPart::Lit(s) => Some(s.as_ref()),
+                    SubPart::Expr(x) => match x.strip_after() {
+                        Expr::Str(s) => Some(s.as_ref()),
+                        Expr::Ref(n) if is_pseudo(n) => None,
+                        _ => None,
+                    },
+                })
+                .collect();
+            check_assembled(&pieces, path, "Fn::Sub", cx);
+            for p in parts {
+                if let SubPart::Expr(x) = p {
+                    scan_dyn(x, path, cx);
+                }
+            }
+        }
+        Expr::Join(d, list) => {
+            if let Expr::List(items) = list.strip_after() {
+                let mut pieces: Vec<Option<&str>> = Vec::new();
+                for (i, it) in items.iter().enumerate() {
+                    if i > 0 {
+                        pieces.push(Some(d));
+                    }
+                    pieces.push(it.as_literal_str());
+                }
+                check_assembled(&pieces, path, "Fn::Join", cx);
+                items.iter().for_each(|x| scan_dyn(x, path, cx));
+            }
+        }
+        Expr::List(v) | Expr::And(v) | Expr::Or(v) => v.iter().for_each(|x| scan_dyn(x, path, cx)),
+        Expr::Object(v) => v.iter().for_each(|(_, x)| scan_dyn(x, path, cx)),
+        Expr::Select(a, b) | Expr::Equals(a, b) | Expr::If(_, a, b) | Expr::FindInMap(_, a, b) => {
+            scan_dyn(a, path, cx);
+            scan_dyn(b, path, cx)
+        }
+        Expr::Split(_, a)
+        | Expr::GetAZs(a)
+        | Expr::ImportValue(a)
+        | Expr::Base64(a)
+        | Expr::Not(a)
+        | Expr::Length(a)
+        | Expr::ToJsonString(a)
+        | Expr::After(a, _) => scan_dyn(a, path, cx),
+        Expr::Cidr(a, b, c) => {
+            scan_dyn(a, path, cx);
+            scan_dyn(b, path, cx);
+            scan_dyn(c, path, cx)
+        }
+        _ => {}
+    }
+}
+
+/// `pieces`: literal text, or `None` for a value only known at deploy time. A `{{resolve:` whose
+/// closing `}}` comes after such a value is assembled at deploy time, which CloudFormation does not
+/// resolve as intended.
+fn check_assembled(pieces: &[Option<&str>], path: &str, func: &str, cx: &mut Ctx<'_>) {
+    let mut open = false;
+    for p in pieces {
+        match p {
+            Some(text) => {
+                let mut rest = *text;
+                loop {
+                    if open {
+                        match rest.find("}}") {
+                            Some(i) => {
+                                open = false;
+                                rest = &rest[i + 2..];
+                            }
+                            None => break,
+                        }
+                    } else {
+                        match rest.find("{{resolve:") {
+                            Some(i) => {
+                                open = true;
+                                rest = &rest[i + 10..];
+                            }
+                            None => break,
+                        }
+                    }
+                }
+            }
+            None if open => {
+                cx.err(
+                    "assembled-dynamic-ref",
+                    path.to_string(),
+                    format!("a `{{{{resolve:…}}}}` dynamic reference is assembled by {func} from a value known only at deploy time; CloudFormation resolves dynamic references before it substitutes, so the secret id is looked up literally and the deployment fails"),
+                    "use a literal id (`DynamicRef::secrets_manager(const { SecretId::new(\"name\") })`), a secret created in this stack, or — for ECS — `Secrets[].ValueFrom` with the secret's ARN",
+                );
+                return;
+            }
+            None => {}
+        }
+    }
+}

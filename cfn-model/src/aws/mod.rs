@@ -1,0 +1,1 @@
+//! Resource types generated from the CloudFormation registry schemas, one module per service.

@@ -1,0 +1,209 @@
+//! The untyped expression tree that every [`Value`](crate::Value) wraps.
+//!
+//! `Expr` is the one representation of everything a CloudFormation template can hold where a value
+//! is expected: literals, lists, objects, every intrinsic function, pseudo parameters, dynamic
+//! references, and the ordering evidence that travels with values ([`Expr::After`]). Typing lives
+//! one level up, in the phantom parameter of `Value<T>`, so typed code costs no monomorphisation.
+
+use std::borrow::Cow;
+use std::sync::Arc;
+
+use crate::dynref::DynamicRef;
+
+/// A logical name in a template: a resource, parameter, condition, mapping or output id.
+pub type Ident = Arc<str>;
+
+/// A property or object key.
+pub type Key = Cow<'static, str>;
+
+/// One node of a template value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Expr {
+    /// JSON `null`.
+    Null,
+    /// A boolean literal.
+    Bool(bool),
+    /// An integer literal.
+    Int(i64),
+    /// A floating-point literal.
+    Float(f64),
+    /// A string literal.
+    Str(Cow<'static, str>),
+    /// A list.
+    List(Vec<Expr>),
+    /// An object, keys in insertion order.
+    Object(Vec<(Key, Expr)>),
+    /// `{"Ref": name}`: a resource, a parameter or a pseudo parameter (`AWS::Region`, …).
+    Ref(Ident),
+    /// `{"Fn::GetAtt": [resource, attribute]}`.
+    GetAtt(Ident, Key),
+    /// `Fn::Sub`, built from parts so that every `${…}` it emits points at something real.
+    Sub(Vec<SubPart>),
+    /// `{"Fn::Join": [delimiter, list]}`.
+    Join(Key, Box<Expr>),
+    /// `{"Fn::Select": [index, list]}`.
+    Select(Box<Expr>, Box<Expr>),
+    /// `{"Fn::Split": [delimiter, string]}`.
+    Split(Key, Box<Expr>),
+    /// `{"Fn::If": [condition, then, else]}`.
+    If(Ident, Box<Expr>, Box<Expr>),
+    /// `{"Fn::FindInMap": [map, top-level key, second-level key]}`.
+    FindInMap(Ident, Box<Expr>, Box<Expr>),
+    /// `{"Fn::GetAZs": region}`.
+    GetAZs(Box<Expr>),
+    /// `{"Fn::ImportValue": export name}`.
+    ImportValue(Box<Expr>),
+    /// `{"Fn::Base64": string}`.
+    Base64(Box<Expr>),
+    /// `{"Fn::Cidr": [ip block, count, cidr bits]}`.
+    Cidr(Box<Expr>, Box<Expr>, Box<Expr>),
+    /// `{"Fn::Equals": [a, b]}`.
+    Equals(Box<Expr>, Box<Expr>),
+    /// `{"Fn::And": [...]}`.
+    And(Vec<Expr>),
+    /// `{"Fn::Or": [...]}`.
+    Or(Vec<Expr>),
+    /// `{"Fn::Not": [x]}`.
+    Not(Box<Expr>),
+    /// `{"Condition": name}` inside a condition expression.
+    Condition(Ident),
+    /// `{"Fn::Length": list}` (needs the `AWS::LanguageExtensions` transform).
+    Length(Box<Expr>),
+    /// `{"Fn::ToJsonString": value}` (needs the `AWS::LanguageExtensions` transform).
+    ToJsonString(Box<Expr>),
+    /// A dynamic reference `{{resolve:…}}`, emitted as a string.
+    Dynamic(DynamicRef),
+    /// Ordering evidence: the inner value may only be used once the named resources exist.
+    /// Emitted as the inner value; the stack turns the names into `DependsOn`.
+    After(Box<Expr>, Vec<Ident>),
+}
+
+/// A part of an `Fn::Sub` string.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SubPart {
+    /// Literal text; a `${` in it is escaped as `${!` on emission.
+    Lit(Cow<'static, str>),
+    /// An interpolated value.
+    Expr(Expr),
+}
+
+/// What a walk over an expression reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mention<'a> {
+    /// `Ref` (also `${Ident}` in a `Sub`) of a name that is not a pseudo parameter.
+    Ref(&'a str),
+    /// `Fn::GetAtt` of a resource (`attribute` as written).
+    GetAtt(&'a str, &'a str),
+    /// A condition named by `Fn::If` or `Condition`.
+    Condition(&'a str),
+    /// A mapping named by `Fn::FindInMap`.
+    Mapping(&'a str),
+    /// Ordering evidence carried by a value.
+    After(&'a str),
+}
+
+/// True for names CloudFormation defines (`AWS::Region`, `AWS::NoValue`, …).
+pub fn is_pseudo(name: &str) -> bool {
+    name.starts_with("AWS::")
+}
+
+impl Expr {
+    /// A string literal.
+    pub fn str(s: impl Into<Cow<'static, str>>) -> Expr {
+        Expr::Str(s.into())
+    }
+
+    /// Calls `f` for every name this expression mentions, depth first, in order.
+    pub fn mentions<'a>(&'a self, f: &mut impl FnMut(Mention<'a>)) {
+        match self {
+            Expr::Null | Expr::Bool(_) | Expr::Int(_) | Expr::Float(_) | Expr::Str(_) => {}
+            Expr::Dynamic(_) => {}
+            Expr::List(items) | Expr::And(items) | Expr::Or(items) => items.iter().for_each(|e| e.mentions(f)),
+            Expr::Object(fields) => fields.iter().for_each(|(_, e)| e.mentions(f)),
+            Expr::Ref(n) => {
+                if !is_pseudo(n) {
+                    f(Mention::Ref(n))
+                }
+            }
+            Expr::GetAtt(n, a) => f(Mention::GetAtt(n, a)),
+            Expr::Sub(parts) => {
+                for p in parts {
+                    if let SubPart::Expr(e) = p {
+                        e.mentions(f)
+                    }
+                }
+            }
+            Expr::Join(_, e)
+            | Expr::Split(_, e)
+            | Expr::GetAZs(e)
+            | Expr::ImportValue(e)
+            | Expr::Base64(e)
+            | Expr::Not(e)
+            | Expr::Length(e)
+            | Expr::ToJsonString(e) => e.mentions(f),
+            Expr::Select(a, b) | Expr::Equals(a, b) => {
+                a.mentions(f);
+                b.mentions(f)
+            }
+            Expr::If(c, a, b) => {
+                f(Mention::Condition(c));
+                a.mentions(f);
+                b.mentions(f)
+            }
+            Expr::FindInMap(m, a, b) => {
+                f(Mention::Mapping(m));
+                a.mentions(f);
+                b.mentions(f)
+            }
+            Expr::Cidr(a, b, c) => {
+                a.mentions(f);
+                b.mentions(f);
+                c.mentions(f)
+            }
+            Expr::Condition(c) => f(Mention::Condition(c)),
+            Expr::After(e, deps) => {
+                deps.iter().for_each(|d| f(Mention::After(d)));
+                e.mentions(f)
+            }
+        }
+    }
+
+    /// The expression without ordering wrappers, as it is emitted.
+    pub fn strip_after(&self) -> &Expr {
+        let mut e = self;
+        while let Expr::After(inner, _) = e {
+            e = inner;
+        }
+        e
+    }
+
+    /// Wraps the expression in ordering evidence on `deps` (no-op when `deps` is empty).
+    pub fn after(self, deps: impl IntoIterator<Item = Ident>) -> Expr {
+        let mut deps: Vec<Ident> = deps.into_iter().collect();
+        if deps.is_empty() {
+            return self;
+        }
+        match self {
+            Expr::After(inner, mut more) => {
+                more.append(&mut deps);
+                Expr::After(inner, more)
+            }
+            other => Expr::After(Box::new(other), deps),
+        }
+    }
+
+    /// The literal string this expression is, if it is one.
+    pub fn as_literal_str(&self) -> Option<&str> {
+        match self.strip_after() {
+            Expr::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// Converts plain JSON into an expression, recognising intrinsic functions written as JSON
+    /// (`{"Ref": …}`, `{"Fn::GetAtt": …}`, `{"Fn::Sub": "…"}`, …) so that the validator sees
+    /// what raw values reference. Unrecognised shapes stay plain objects.
+    pub fn from_json(v: serde_json::Value) -> Expr {
+        crate::rawjson::from_json(v)
+    }
+}

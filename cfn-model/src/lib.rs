@@ -1,0 +1,39 @@
+//! The typed CloudFormation template model.
+//!
+//! - [`Value<T>`]: a typed value over one expression tree ([`Expr`]) that covers every intrinsic
+//!   function, pseudo parameter and dynamic reference, and carries ordering evidence.
+//! - [`Stack`]: the builder. [`Stack::add`] is the only way to get a [`Handle`] to a resource, so
+//!   references only point backwards and the resource graph is acyclic by construction.
+//! - [`Resource`]: implemented by every generated resource type (module [`aws`]) and by
+//!   [`RawResource`], the escape hatch.
+//! - [`DynamicRef`]: `{{resolve:…}}` built only from compile-time-checked literals.
+#![warn(missing_docs)]
+
+pub mod dynref;
+pub mod expr;
+pub mod params;
+mod rawjson;
+pub mod resource;
+pub mod stack;
+pub mod value;
+
+pub mod aws;
+
+pub use dynref::{DynamicRef, IntoSecretId, IntoSsmName, SecretId, SsmName};
+pub use expr::{Expr, Ident, Mention, SubPart};
+pub use params::{
+    AvailabilityZoneName, Condition, ImageId, KeyPairName, Mapping, MappingRef, Output, Param, ParamType, Parameter,
+    Ssm, SsmParameterName,
+};
+pub use resource::{Attributes, Constraint, Policy, Props, RawResource, Resource, Tagging, ToExpr};
+pub use stack::{BuildError, Handle, NestedStack, OutputDef, ParameterDef, ResourceDef, Root, Stack, Template};
+pub use value::{Arn, Cond, Id, Json, Name, Pseudo, SecretString, StringLike, Value};
+
+/// Everything a stack program usually needs.
+pub mod prelude {
+    pub use crate::{
+        Arn, Attributes, Cond, Condition, DynamicRef, Handle, Id, Json, Mapping, MappingRef, Name, Output, Param,
+        Parameter, Policy, Pseudo, RawResource, Resource, Root, SecretId, SecretString, SsmName, Stack, SubPart,
+        Tagging, Value,
+    };
+}

@@ -1,0 +1,174 @@
+//! Reading intrinsic functions out of raw JSON, so escape hatches are validated like typed code.
+
+use std::borrow::Cow;
+
+use serde_json::Value as J;
+
+use crate::expr::{Expr, SubPart};
+
+pub(crate) fn from_json(v: J) -> Expr {
+    match v {
+        J::Null => Expr::Null,
+        J::Bool(b) => Expr::Bool(b),
+        J::Number(n) => match n.as_i64() {
+            Some(i) => Expr::Int(i),
+            None => Expr::Float(n.as_f64().unwrap_or(0.0)),
+        },
+        J::String(s) => Expr::Str(Cow::Owned(s)),
+        J::Array(items) => Expr::List(items.into_iter().map(from_json).collect()),
+        J::Object(map) => {
+            if map.len() == 1 {
+                let (k, v) = map.into_iter().next().unwrap_or((String::new(), J::Null));
+                match intrinsic(&k, v) {
+                    Ok(e) => e,
+                    Err(v) => Expr::Object(vec![(Cow::Owned(k), from_json(v))]),
+                }
+            } else {
+                Expr::Object(map.into_iter().map(|(k, v)| (Cow::Owned(k), from_json(v))).collect())
+            }
+        }
+    }
+}
+
+fn b(v: J) -> Box<Expr> {
+    Box::new(from_json(v))
+}
+
+/// Recognises one intrinsic; gives the argument back when the shape is not one.
+fn intrinsic(key: &str, v: J) -> Result<Expr, J> {
+    Ok(match (key, v) {
+        ("Ref", J::String(n)) => Expr::Ref(n.into()),
+        ("Condition", J::String(n)) => Expr::Condition(n.into()),
+        ("Fn::GetAtt", J::Array(a)) if a.len() == 2 && a.iter().all(J::is_string) => {
+            let mut it = a.into_iter().filter_map(|x| x.as_str().map(str::to_owned));
+            let r = it.next().unwrap_or_default();
+            let at = it.next().unwrap_or_default();
+            Expr::GetAtt(r.into(), Cow::Owned(at))
+        }
+        ("Fn::GetAtt", J::String(s)) if s.contains('.') => {
+            let (r, at) = s.split_once('.').unwrap_or((&s, ""));
+            Expr::GetAtt(r.into(), Cow::Owned(at.to_string()))
+        }
+        ("Fn::Sub", J::String(s)) => Expr::Sub(parse_sub(&s, &serde_json::Map::new())),
+        ("Fn::Sub", J::Array(a)) if a.len() == 2 && a[0].is_string() && a[1].is_object() => {
+            let mut it = a.into_iter();
+            let s = it
+                .next()
+                .and_then(|x| x.as_str().map(str::to_owned))
+                .unwrap_or_default();
+            let vars = match it.next() {
+                Some(J::Object(m)) => m,
+                _ => serde_json::Map::new(),
+            };
+            Expr::Sub(parse_sub(&s, &vars))
+        }
+        ("Fn::Join", J::Array(a)) if a.len() == 2 && a[0].is_string() => {
+            let mut it = a.into_iter();
+            let d = it
+                .next()
+                .and_then(|x| x.as_str().map(str::to_owned))
+                .unwrap_or_default();
+            Expr::Join(Cow::Owned(d), b(it.next().unwrap_or(J::Null)))
+        }
+        ("Fn::Select", J::Array(a)) if a.len() == 2 => {
+            let mut it = a.into_iter();
+            Expr::Select(b(it.next().unwrap_or(J::Null)), b(it.next().unwrap_or(J::Null)))
+        }
+        ("Fn::Split", J::Array(a)) if a.len() == 2 && a[0].is_string() => {
+            let mut it = a.into_iter();
+            let d = it
+                .next()
+                .and_then(|x| x.as_str().map(str::to_owned))
+                .unwrap_or_default();
+            Expr::Split(Cow::Owned(d), b(it.next().unwrap_or(J::Null)))
+        }
+        ("Fn::If", J::Array(a)) if a.len() == 3 && a[0].is_string() => {
+            let mut it = a.into_iter();
+            let c = it
+                .next()
+                .and_then(|x| x.as_str().map(str::to_owned))
+                .unwrap_or_default();
+            Expr::If(
+                c.into(),
+                b(it.next().unwrap_or(J::Null)),
+                b(it.next().unwrap_or(J::Null)),
+            )
+        }
+        ("Fn::FindInMap", J::Array(a)) if a.len() == 3 && a[0].is_string() => {
+            let mut it = a.into_iter();
+            let m = it
+                .next()
+                .and_then(|x| x.as_str().map(str::to_owned))
+                .unwrap_or_default();
+            Expr::FindInMap(
+                m.into(),
+                b(it.next().unwrap_or(J::Null)),
+                b(it.next().unwrap_or(J::Null)),
+            )
+        }
+        ("Fn::GetAZs", v) => Expr::GetAZs(b(v)),
+        ("Fn::ImportValue", v) => Expr::ImportValue(b(v)),
+        ("Fn::Base64", v) => Expr::Base64(b(v)),
+        ("Fn::Cidr", J::Array(a)) if a.len() == 3 => {
+            let mut it = a.into_iter();
+            Expr::Cidr(
+                b(it.next().unwrap_or(J::Null)),
+                b(it.next().unwrap_or(J::Null)),
+                b(it.next().unwrap_or(J::Null)),
+            )
+        }
+        ("Fn::Equals", J::Array(a)) if a.len() == 2 => {
+            let mut it = a.into_iter();
+            Expr::Equals(b(it.next().unwrap_or(J::Null)), b(it.next().unwrap_or(J::Null)))
+        }
+        ("Fn::And", J::Array(a)) => Expr::And(a.into_iter().map(from_json).collect()),
+        ("Fn::Or", J::Array(a)) => Expr::Or(a.into_iter().map(from_json).collect()),
+        ("Fn::Not", J::Array(a)) if a.len() == 1 => Expr::Not(b(a.into_iter().next().unwrap_or(J::Null))),
+        ("Fn::Length", v) => Expr::Length(b(v)),
+        ("Fn::ToJsonString", v) => Expr::ToJsonString(b(v)),
+        (_, v) => return Err(v),
+    })
+}
+
+/// Splits an `Fn::Sub` string into literal text and `${…}` references.
+pub(crate) fn parse_sub(s: &str, vars: &serde_json::Map<String, J>) -> Vec<SubPart> {
+    let mut parts = Vec::new();
+    let mut lit = String::new();
+    let mut rest = s;
+    while let Some(i) = rest.find("${") {
+        lit.push_str(&rest[..i]);
+        let after = &rest[i + 2..];
+        if let Some(stripped) = after.strip_prefix('!') {
+            // `${!Literal}` is a literal `${Literal}`.
+            lit.push_str("${");
+            rest = stripped;
+            continue;
+        }
+        match after.find('}') {
+            Some(j) => {
+                let name = after[..j].trim();
+                if !lit.is_empty() {
+                    parts.push(SubPart::Lit(Cow::Owned(std::mem::take(&mut lit))));
+                }
+                let e = match vars.get(name) {
+                    Some(v) => from_json(v.clone()),
+                    None => match name.split_once('.') {
+                        Some((r, a)) if !name.starts_with("AWS::") => Expr::GetAtt(r.into(), Cow::Owned(a.to_string())),
+                        _ => Expr::Ref(name.into()),
+                    },
+                };
+                parts.push(SubPart::Expr(e));
+                rest = &after[j + 1..];
+            }
+            None => {
+                lit.push_str("${");
+                rest = after;
+            }
+        }
+    }
+    lit.push_str(rest);
+    if !lit.is_empty() {
+        parts.push(SubPart::Lit(Cow::Owned(lit)));
+    }
+    parts
+}

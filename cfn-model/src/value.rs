@@ -1,0 +1,395 @@
+//! Typed values: `Value<T>` is a CloudFormation value of type `T` (a literal or any intrinsic).
+
+use std::borrow::Cow;
+use std::fmt;
+use std::marker::PhantomData;
+
+use crate::expr::{Expr, Ident, SubPart};
+
+/// A CloudFormation value of type `T`: a literal, a reference, or any intrinsic function producing a
+/// `T`, together with the ordering evidence it carries (see [`Value::after`]).
+///
+/// `T` is a phantom: `String`, `i64`, `f64`, `bool`, `Vec<T>`, [`Json`], [`SecretString`], or a typed
+/// reference [`Id<R>`], [`Arn<R>`], [`Name<R>`].
+///
+/// ```
+/// use cfn_model::prelude::*;
+/// let region: Value<String> = Pseudo::region();
+/// let name = Value::<String>::sub(["app-", "x"].map(SubPart::lit)).join_with(&region);
+/// ```
+pub struct Value<T> {
+    expr: Expr,
+    _t: PhantomData<fn() -> T>,
+}
+
+impl<T> Clone for Value<T> {
+    fn clone(&self) -> Self {
+        Value {
+            expr: self.expr.clone(),
+            _t: PhantomData,
+        }
+    }
+}
+
+impl<T> fmt::Debug for Value<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.expr.fmt(f)
+    }
+}
+
+impl<T> PartialEq for Value<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.expr == other.expr
+    }
+}
+
+/// The `Ref` of a resource of type `R` (for most types its physical id; see each type's docs).
+pub struct Id<R>(PhantomData<fn() -> R>);
+/// The ARN of a resource of type `R` (its `Arn` attribute, or its `Ref` where that is the ARN).
+pub struct Arn<R>(PhantomData<fn() -> R>);
+/// The name of a resource of type `R` where that differs from its `Ref`.
+pub struct Name<R>(PhantomData<fn() -> R>);
+/// Arbitrary JSON (policy documents, free-form objects).
+pub struct Json;
+/// A secret string: only a secret dynamic reference or a `NoEcho` parameter yields one.
+pub struct SecretString;
+/// A condition expression (`Fn::Equals`, `Fn::And`, …).
+pub struct Cond;
+
+impl<T> Value<T> {
+    /// Wraps an untyped expression. Prefer typed constructors; this is for generated code and
+    /// for escape hatches.
+    pub fn from_expr(expr: Expr) -> Self {
+        Value { expr, _t: PhantomData }
+    }
+
+    /// The expression.
+    pub fn expr(&self) -> &Expr {
+        &self.expr
+    }
+
+    /// Unwraps the expression.
+    pub fn into_expr(self) -> Expr {
+        self.expr
+    }
+
+    /// Escape hatch: a literal the types do not know (an enum value newer than the schemas, a
+    /// number where a string is declared, …). The emitter's validator still checks it.
+    pub fn unchecked(json: impl Into<serde_json::Value>) -> Self {
+        Value::from_expr(Expr::from_json(json.into()))
+    }
+
+    /// Reinterprets the value as another type. Visibly named, for the rare places where the
+    /// types are stricter than CloudFormation.
+    pub fn cast_unchecked<U>(self) -> Value<U> {
+        Value::from_expr(self.expr)
+    }
+
+    /// This value, usable only once `deps` exist: the stack emits `DependsOn` on them wherever the
+    /// value is used. Safe constructs use this; users rarely need it.
+    pub fn after(self, deps: impl IntoIterator<Item = Ident>) -> Self {
+        Value::from_expr(self.expr.after(deps))
+    }
+
+    /// `Fn::If`: `then` when `cond` holds, else `otherwise`.
+    pub fn if_(cond: &crate::Condition, then: impl Into<Value<T>>, otherwise: impl Into<Value<T>>) -> Self {
+        Value::from_expr(Expr::If(
+            cond.name().clone(),
+            Box::new(then.into().expr),
+            Box::new(otherwise.into().expr),
+        ))
+    }
+
+    /// `AWS::NoValue`: removes the property where it is used (typically inside [`Value::if_`]).
+    pub fn no_value() -> Self {
+        Value::from_expr(Expr::Ref("AWS::NoValue".into()))
+    }
+
+    /// `Fn::Select`: element `index` of `list`.
+    pub fn select(index: impl Into<Value<i64>>, list: impl Into<Value<Vec<T>>>) -> Self {
+        Value::from_expr(Expr::Select(Box::new(index.into().expr), Box::new(list.into().expr)))
+    }
+
+    /// `Fn::ImportValue`: a value exported by another stack.
+    pub fn import(export_name: impl Into<Value<String>>) -> Self {
+        Value::from_expr(Expr::ImportValue(Box::new(export_name.into().expr)))
+    }
+}
+
+impl Value<String> {
+    /// `Fn::Sub` from parts: literal text and interpolated values. Every `${…}` the emitter writes
+    /// points at what the part holds, so a placeholder that names nothing cannot be written.
+    ///
+    /// ```
+    /// use cfn_model::prelude::*;
+    /// let arn = Value::<String>::sub([
+    ///     SubPart::lit("arn:"),
+    ///     SubPart::val(Pseudo::partition()),
+    ///     SubPart::lit(":s3:::my-bucket/*"),
+    /// ]);
+    /// ```
+    pub fn sub(parts: impl IntoIterator<Item = SubPart>) -> Self {
+        let mut out: Vec<SubPart> = Vec::new();
+        for p in parts {
+            // Merge adjacent literals so the emitted string stays readable.
+            match (out.last_mut(), p) {
+                (Some(SubPart::Lit(prev)), SubPart::Lit(next)) => prev.to_mut().push_str(&next),
+                (_, p) => out.push(p),
+            }
+        }
+        Value::from_expr(Expr::Sub(out))
+    }
+
+    /// `Fn::Join` with `delimiter` over `items`.
+    pub fn join(delimiter: impl Into<Cow<'static, str>>, items: impl Into<Value<Vec<String>>>) -> Self {
+        Value::from_expr(Expr::Join(delimiter.into(), Box::new(items.into().expr)))
+    }
+
+    /// Appends `other` (as `Fn::Sub` parts), a convenience for building names.
+    pub fn join_with(self, other: impl Into<Value<String>>) -> Self {
+        let mut parts = match self.expr {
+            Expr::Sub(parts) => parts,
+            e => vec![SubPart::Expr(e)],
+        };
+        parts.push(SubPart::Expr(other.into().expr));
+        Value::sub(parts)
+    }
+
+    /// `Fn::Base64` of this string.
+    pub fn base64(self) -> Self {
+        Value::from_expr(Expr::Base64(Box::new(self.expr)))
+    }
+
+    /// `Fn::Split` of this string on `delimiter`.
+    pub fn split(self, delimiter: impl Into<Cow<'static, str>>) -> Value<Vec<String>> {
+        Value::from_expr(Expr::Split(delimiter.into(), Box::new(self.expr)))
+    }
+
+    /// `Fn::Cidr`: `count` CIDR blocks of `cidr_bits` host bits carved out of this block.
+    pub fn cidr(self, count: impl Into<Value<i64>>, cidr_bits: impl Into<Value<i64>>) -> Value<Vec<String>> {
+        Value::from_expr(Expr::Cidr(
+            Box::new(self.expr),
+            Box::new(count.into().expr),
+            Box::new(cidr_bits.into().expr),
+        ))
+    }
+}
+
+impl<T> Value<Vec<T>> {
+    /// `Fn::Length` (needs the `AWS::LanguageExtensions` transform).
+    pub fn length(self) -> Value<i64> {
+        Value::from_expr(Expr::Length(Box::new(self.expr)))
+    }
+}
+
+impl Value<Json> {
+    /// `Fn::ToJsonString` (needs the `AWS::LanguageExtensions` transform).
+    pub fn to_json_string(self) -> Value<String> {
+        Value::from_expr(Expr::ToJsonString(Box::new(self.expr)))
+    }
+}
+
+impl Value<Vec<String>> {
+    /// `Fn::GetAZs`: the availability zones of `region` (`""` or [`Pseudo::region`] for the stack's).
+    pub fn azs(region: impl Into<Value<String>>) -> Self {
+        Value::from_expr(Expr::GetAZs(Box::new(region.into().expr)))
+    }
+}
+
+impl Value<Cond> {
+    /// `Fn::Equals`.
+    pub fn equals<T>(a: impl Into<Value<T>>, b: impl Into<Value<T>>) -> Self {
+        Value::from_expr(Expr::Equals(Box::new(a.into().expr), Box::new(b.into().expr)))
+    }
+
+    /// `Fn::And` (2 to 10 conditions).
+    pub fn and(items: impl IntoIterator<Item = Value<Cond>>) -> Self {
+        Value::from_expr(Expr::And(items.into_iter().map(|v| v.expr).collect()))
+    }
+
+    /// `Fn::Or` (2 to 10 conditions).
+    pub fn or(items: impl IntoIterator<Item = Value<Cond>>) -> Self {
+        Value::from_expr(Expr::Or(items.into_iter().map(|v| v.expr).collect()))
+    }
+
+    /// `Fn::Not`.
+    pub fn not(item: Value<Cond>) -> Self {
+        Value::from_expr(Expr::Not(Box::new(item.expr)))
+    }
+}
+
+impl From<&crate::Condition> for Value<Cond> {
+    fn from(c: &crate::Condition) -> Self {
+        Value::from_expr(Expr::Condition(c.name().clone()))
+    }
+}
+
+impl SubPart {
+    /// Literal text.
+    pub fn lit(s: impl Into<Cow<'static, str>>) -> SubPart {
+        SubPart::Lit(s.into())
+    }
+
+    /// An interpolated string-like value.
+    pub fn val<T: StringLike>(v: impl Into<Value<T>>) -> SubPart {
+        SubPart::Expr(v.into().expr)
+    }
+}
+
+/// Types whose values read as strings (so they can be interpolated and passed where a string is
+/// expected).
+pub trait StringLike {}
+impl StringLike for String {}
+impl StringLike for i64 {}
+impl StringLike for f64 {}
+impl<R> StringLike for Id<R> {}
+impl<R> StringLike for Arn<R> {}
+impl<R> StringLike for Name<R> {}
+
+/// Pseudo parameters.
+pub struct Pseudo;
+
+impl Pseudo {
+    fn r<T>(n: &'static str) -> Value<T> {
+        Value::from_expr(Expr::Ref(n.into()))
+    }
+    /// `AWS::AccountId`.
+    pub fn account_id() -> Value<String> {
+        Self::r("AWS::AccountId")
+    }
+    /// `AWS::NotificationARNs`.
+    pub fn notification_arns() -> Value<Vec<String>> {
+        Self::r("AWS::NotificationARNs")
+    }
+    /// `AWS::Partition`.
+    pub fn partition() -> Value<String> {
+        Self::r("AWS::Partition")
+    }
+    /// `AWS::Region`.
+    pub fn region() -> Value<String> {
+        Self::r("AWS::Region")
+    }
+    /// `AWS::StackId`.
+    pub fn stack_id() -> Value<String> {
+        Self::r("AWS::StackId")
+    }
+    /// `AWS::StackName`.
+    pub fn stack_name() -> Value<String> {
+        Self::r("AWS::StackName")
+    }
+    /// `AWS::URLSuffix`.
+    pub fn url_suffix() -> Value<String> {
+        Self::r("AWS::URLSuffix")
+    }
+    /// `AWS::NoValue` (see [`Value::no_value`]).
+    pub fn no_value<T>() -> Value<T> {
+        Value::no_value()
+    }
+}
+
+// ---- literals -------------------------------------------------------------------------------
+
+impl From<&'static str> for Value<String> {
+    fn from(s: &'static str) -> Self {
+        Value::from_expr(Expr::Str(Cow::Borrowed(s)))
+    }
+}
+impl From<String> for Value<String> {
+    fn from(s: String) -> Self {
+        Value::from_expr(Expr::Str(Cow::Owned(s)))
+    }
+}
+impl From<&String> for Value<String> {
+    fn from(s: &String) -> Self {
+        Value::from_expr(Expr::Str(Cow::Owned(s.clone())))
+    }
+}
+impl From<bool> for Value<bool> {
+    fn from(b: bool) -> Self {
+        Value::from_expr(Expr::Bool(b))
+    }
+}
+macro_rules! int_from {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Value<i64> {
+            fn from(n: $t) -> Self { Value::from_expr(Expr::Int(n as i64)) }
+        }
+        impl From<$t> for Value<f64> {
+            fn from(n: $t) -> Self { Value::from_expr(Expr::Int(n as i64)) }
+        }
+    )*};
+}
+int_from!(i32, i64, u8, u16, u32);
+impl From<f64> for Value<f64> {
+    fn from(n: f64) -> Self {
+        Value::from_expr(Expr::Float(n))
+    }
+}
+impl From<serde_json::Value> for Value<Json> {
+    fn from(v: serde_json::Value) -> Self {
+        Value::from_expr(Expr::from_json(v))
+    }
+}
+impl<T> From<&Value<T>> for Value<T> {
+    fn from(v: &Value<T>) -> Self {
+        v.clone()
+    }
+}
+impl<T, V: Into<Value<T>>> From<Vec<V>> for Value<Vec<T>> {
+    fn from(items: Vec<V>) -> Self {
+        Value::from_expr(Expr::List(items.into_iter().map(|v| v.into().expr).collect()))
+    }
+}
+impl<T, V: Into<Value<T>>, const N: usize> From<[V; N]> for Value<Vec<T>> {
+    fn from(items: [V; N]) -> Self {
+        Value::from_expr(Expr::List(items.into_iter().map(|v| v.into().expr).collect()))
+    }
+}
+
+// ---- widening conversions: typed references read as strings --------------------------------
+
+macro_rules! to_string_value {
+    ($($m:ident),*) => {$(
+        impl<R> From<Value<$m<R>>> for Value<String> {
+            fn from(v: Value<$m<R>>) -> Self { Value::from_expr(v.expr) }
+        }
+        impl<R> From<&Value<$m<R>>> for Value<String> {
+            fn from(v: &Value<$m<R>>) -> Self { Value::from_expr(v.expr.clone()) }
+        }
+    )*};
+}
+to_string_value!(Id, Arn, Name);
+
+impl From<Value<i64>> for Value<f64> {
+    fn from(v: Value<i64>) -> Self {
+        Value::from_expr(v.expr)
+    }
+}
+
+impl From<Value<SecretString>> for Value<String> {
+    fn from(v: Value<SecretString>) -> Self {
+        Value::from_expr(v.expr)
+    }
+}
+
+impl<R> Id<R> {
+    /// Escape hatch: the id of a resource that this program does not create (`"vpc-0abc…"`).
+    /// Visibly named so that reviewers see every place a reference is not checked.
+    pub fn external(id: impl Into<Value<String>>) -> Value<Id<R>> {
+        Value::from_expr(id.into().expr)
+    }
+}
+
+impl<R> Arn<R> {
+    /// Escape hatch: the ARN of a resource that this program does not create.
+    pub fn external(arn: impl Into<Value<String>>) -> Value<Arn<R>> {
+        Value::from_expr(arn.into().expr)
+    }
+}
+
+impl<R> Name<R> {
+    /// Escape hatch: the name of a resource that this program does not create.
+    pub fn external(name: impl Into<Value<String>>) -> Value<Name<R>> {
+        Value::from_expr(name.into().expr)
+    }
+}
