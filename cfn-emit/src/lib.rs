@@ -22,6 +22,7 @@ use std::fmt;
 
 use cfn_model::{Stack, Template};
 
+pub use json::expr_to_json;
 pub use runner::{run, run_with_args};
 pub use validate::{limits, Diagnostic, Severity};
 
@@ -187,6 +188,15 @@ fn join_path(path: &str, id: &str) -> String {
     } else {
         format!("{path}-{id}")
     }
+}
+
+/// Emits every file of the assembly without validating: for benchmarks and for inspecting a
+/// template that does not validate yet. Deploy only what [`assemble`] accepts.
+pub fn render_unchecked(stack: &impl AsTemplate, opts: &AssemblyOptions) -> Vec<File> {
+    render_all(stack.as_template(), opts)
+        .into_iter()
+        .map(|(name, contents)| File { name, contents })
+        .collect()
 }
 
 /// Validates and emits a stack with its nested stacks: the root first, then one file per child.
