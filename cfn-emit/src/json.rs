@@ -13,6 +13,18 @@ pub(crate) type UrlFor<'a> = &'a dyn Fn(&str) -> String;
 
 pub(crate) struct Ex<'a>(pub &'a Expr);
 
+/// One expression as the JSON the emitter writes for it (`{"Fn::Sub": …}`, `{"Ref": …}`, …):
+/// for tests, debugging and tools that splice values into hand-written templates.
+///
+/// ```
+/// use cfn_model::prelude::*;
+/// let v = Pseudo::region();
+/// assert_eq!(cfn_emit::expr_to_json(v.expr()), serde_json::json!({"Ref": "AWS::Region"}));
+/// ```
+pub fn expr_to_json(e: &Expr) -> serde_json::Value {
+    serde_json::to_value(Ex(e)).unwrap_or(serde_json::Value::Null)
+}
+
 fn one<S: Serializer, V: Serialize + ?Sized>(s: S, k: &str, v: &V) -> Result<S::Ok, S::Error> {
     let mut m = s.serialize_map(Some(1))?;
     m.serialize_entry(k, v)?;
@@ -151,26 +163,33 @@ pub(crate) fn sub_string(parts: &[SubPart]) -> (String, Vec<(String, &Expr)>) {
         }
     }
     let mut next = 0usize;
+    // Literal text (literal parts, string and integer values, dynamic references) is gathered and
+    // escaped as a whole, so that a `$` ending one part and a `{` starting the next cannot form a
+    // `${` that Fn::Sub would read as a placeholder.
+    let mut lit = String::new();
     for p in parts {
         match p {
-            SubPart::Lit(t) => escape_into(&mut text, t),
+            SubPart::Lit(t) => lit.push_str(t),
             SubPart::Expr(e) => match e.strip_after() {
+                Expr::Str(t) => lit.push_str(t),
+                Expr::Int(i) => lit.push_str(&i.to_string()),
+                Expr::Dynamic(d) => lit.push_str(&d.to_string()),
                 Expr::Ref(n) => {
+                    escape_into(&mut text, &std::mem::take(&mut lit));
                     text.push_str("${");
                     text.push_str(n);
                     text.push('}');
                 }
                 Expr::GetAtt(n, a) => {
+                    escape_into(&mut text, &std::mem::take(&mut lit));
                     text.push_str("${");
                     text.push_str(n);
                     text.push('.');
                     text.push_str(a);
                     text.push('}');
                 }
-                Expr::Str(t) => escape_into(&mut text, t),
-                Expr::Int(i) => text.push_str(&i.to_string()),
-                Expr::Dynamic(d) => text.push_str(&d.to_string()),
                 other => {
+                    escape_into(&mut text, &std::mem::take(&mut lit));
                     let name = loop {
                         next += 1;
                         let cand = format!("Var{next}");
@@ -186,6 +205,7 @@ pub(crate) fn sub_string(parts: &[SubPart]) -> (String, Vec<(String, &Expr)>) {
             },
         }
     }
+    escape_into(&mut text, &lit);
     (text, vars)
 }
 
