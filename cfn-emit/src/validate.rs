@@ -416,12 +416,14 @@ fn check_find_in_map_keys(t: &Template, path: &str, e: &Expr, cx: &mut Ctx<'_>) 
     });
 }
 
-/// Edges a resource has: refs, getatts, ordering evidence, DependsOn.
-fn edges(r: &ResourceDef) -> Vec<&str> {
+/// Edges a resource has: refs, getatts, ordering evidence, DependsOn. Evidence on the resource
+/// itself is no edge: the stack leaves it out of `DependsOn` (a `Ref` to itself is a cycle).
+fn edges<'a>(id: &str, r: &'a ResourceDef) -> Vec<&'a str> {
     let mut v: Vec<&str> = r.depends_on.iter().map(|d| &**d).collect();
     for (_, e) in &r.properties {
         e.mentions(&mut |m| match m {
-            Mention::Ref(n) | Mention::GetAtt(n, _) | Mention::After(n) => v.push(n),
+            Mention::Ref(n) | Mention::GetAtt(n, _) => v.push(n),
+            Mention::After(n) if n != id => v.push(n),
             _ => {}
         });
     }
@@ -434,8 +436,8 @@ fn check_cycles(t: &Template, cx: &mut Ctx<'_>) {
     let index: HashMap<&str, usize> = t.resources.keys().enumerate().map(|(i, k)| (&**k, i)).collect();
     let adj: Vec<Vec<usize>> = t
         .resources
-        .values()
-        .map(|r| edges(r).into_iter().filter_map(|n| index.get(n).copied()).collect())
+        .iter()
+        .map(|(id, r)| edges(id, r).into_iter().filter_map(|n| index.get(n).copied()).collect())
         .collect();
     let n = adj.len();
     let mut colour = vec![0u8; n]; // 0 new, 1 on stack, 2 done

@@ -230,9 +230,14 @@ impl SubPart {
         SubPart::Lit(s.into())
     }
 
-    /// An interpolated string-like value.
-    pub fn val<T: StringLike>(v: impl Into<Value<T>>) -> SubPart {
-        SubPart::Expr(v.into().expr)
+    /// An interpolated string-like value: a string, a number or a typed reference
+    /// (`SubPart::val(bucket.id())` is `${Bucket}`).
+    ///
+    /// It takes the `Value` itself rather than `impl Into<Value<T>>`: a typed id converts into a
+    /// `Value<String>` too, so that form left `T` ambiguous and `SubPart::val(handle.id())` did not
+    /// compile. Write literal text with [`SubPart::lit`].
+    pub fn val<T: StringLike>(v: Value<T>) -> SubPart {
+        SubPart::Expr(v.expr)
     }
 }
 

@@ -29,7 +29,10 @@ pub fn emit_for_lint(name: &str, stack: &impl AsTemplate) -> Vec<(String, serde_
         .iter()
         .map(|f| {
             std::fs::write(dir.join(&f.name), &f.contents).expect("write template");
-            (f.name.clone(), serde_json::from_str(&f.contents).expect("emitted JSON parses"))
+            (
+                f.name.clone(),
+                serde_json::from_str(&f.contents).expect("emitted JSON parses"),
+            )
         })
         .collect()
 }
