@@ -213,8 +213,19 @@ impl Value<Cond> {
     }
 
     /// `Fn::Not`.
+    // An associated function named after `Fn::Not` (`Value::<Cond>::not(c)`), like `and`/`or`;
+    // `!c` is offered too, through `std::ops::Not`.
+    #[allow(clippy::should_implement_trait)]
     pub fn not(item: Value<Cond>) -> Self {
         Value::from_expr(Expr::Not(Box::new(item.expr)))
+    }
+}
+
+impl std::ops::Not for Value<Cond> {
+    type Output = Value<Cond>;
+    /// `Fn::Not`.
+    fn not(self) -> Value<Cond> {
+        Value::<Cond>::not(self)
     }
 }
 
