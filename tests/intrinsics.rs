@@ -311,9 +311,10 @@ fn condition_functions() {
         json!({"Fn::Or": [{"Condition": "IsProd"}, {"Fn::Equals": [{"Ref": "AWS::Region"}, "us-east-1"]}]})
     );
     assert_eq!(
-        j(&Value::<Cond>::not(named)),
+        j(&Value::<Cond>::not(named.clone())),
         json!({"Fn::Not": [{"Condition": "IsProd"}]})
     );
+    assert_eq!(j(&!named), json!({"Fn::Not": [{"Condition": "IsProd"}]}));
 }
 
 // ---- Fn::FindInMap, Fn::GetAZs, Fn::ImportValue, Fn::Base64, Fn::Cidr ------------------------
