@@ -1,0 +1,229 @@
+//! The two hand-kept tables of the generator: what each `AWS::…` `format` means, and the schema
+//! patches. Everything else is derived from the schemas.
+
+/// Which typed marker a reference format maps to (see `cfn_model::value::{Id, Arn, Name}`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Marker {
+    /// The target's `Ref` (`Value<Id<R>>`).
+    Id,
+    /// The target's `Arn` attribute (`Value<Arn<R>>`), where `Ref` is something else.
+    Arn,
+    /// The target's name where that is neither its `Ref` nor an attribute (`Value<Name<R>>`).
+    Name,
+}
+
+/// What a format means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Meaning {
+    /// One reference to a resource of `target`.
+    One(Marker, &'static str),
+    /// A list of references (`….Ids`, `….Names`).
+    List(Marker, &'static str),
+    /// Not a resource this library can create: stays `Value<String>`.
+    Plain,
+}
+
+/// Every `AWS::` format in the pinned schema set (20 in cfn-lint 1.58.0). The generator refuses
+/// schemas with a format missing here, so a newer schema set cannot silently lose typing.
+///
+/// `Id` entries are formats whose value is the target's `Ref`: the schema's `primaryIdentifier`
+/// carries the format (checked by `verify` against the schemas), and the AWS docs agree
+/// (`Ref` of a topic and of a certificate is its ARN, of an alias its name, of a log group or bucket
+/// its name). `Arn` entries are `Fn::GetAtt …Arn` attributes (`readOnlyProperties`) of types whose
+/// `Ref` is a name (role, function, key) or a URL (queue).
+pub const FORMATS: &[(&str, Meaning)] = &[
+    (
+        "AWS::ACM::Certificate.Arn",
+        Meaning::One(Marker::Id, "AWS::CertificateManager::Certificate"),
+    ),
+    ("AWS::EC2::Image.Id", Meaning::Plain),
+    (
+        "AWS::EC2::SecurityGroup.Id",
+        Meaning::One(Marker::Id, "AWS::EC2::SecurityGroup"),
+    ),
+    (
+        "AWS::EC2::SecurityGroup.Ids",
+        Meaning::List(Marker::Id, "AWS::EC2::SecurityGroup"),
+    ),
+    (
+        "AWS::EC2::SecurityGroup.Name",
+        Meaning::One(Marker::Name, "AWS::EC2::SecurityGroup"),
+    ),
+    (
+        "AWS::EC2::SecurityGroup.Names",
+        Meaning::List(Marker::Name, "AWS::EC2::SecurityGroup"),
+    ),
+    ("AWS::EC2::Subnet.Id", Meaning::One(Marker::Id, "AWS::EC2::Subnet")),
+    ("AWS::EC2::Subnet.Ids", Meaning::List(Marker::Id, "AWS::EC2::Subnet")),
+    ("AWS::EC2::VPC.Id", Meaning::One(Marker::Id, "AWS::EC2::VPC")),
+    ("AWS::IAM::Role.Arn", Meaning::One(Marker::Arn, "AWS::IAM::Role")),
+    ("AWS::KMS::Alias.AliasName", Meaning::One(Marker::Id, "AWS::KMS::Alias")),
+    ("AWS::KMS::Key.Arn", Meaning::One(Marker::Arn, "AWS::KMS::Key")),
+    ("AWS::KMS::Key.Id", Meaning::One(Marker::Id, "AWS::KMS::Key")),
+    (
+        "AWS::Lambda::Function.Arn",
+        Meaning::One(Marker::Arn, "AWS::Lambda::Function"),
+    ),
+    (
+        "AWS::Logs::LogGroup.Name",
+        Meaning::One(Marker::Id, "AWS::Logs::LogGroup"),
+    ),
+    ("AWS::Route53::AliasTarget.HostedZoneId", Meaning::Plain),
+    (
+        "AWS::Route53::HostedZone.Id",
+        Meaning::One(Marker::Id, "AWS::Route53::HostedZone"),
+    ),
+    ("AWS::S3::Bucket.Name", Meaning::One(Marker::Id, "AWS::S3::Bucket")),
+    ("AWS::SNS::Topic.Arn", Meaning::One(Marker::Id, "AWS::SNS::Topic")),
+    ("AWS::SQS::Queue.Arn", Meaning::One(Marker::Arn, "AWS::SQS::Queue")),
+];
+
+/// The meaning of an `AWS::` format, `None` for formats missing from [`FORMATS`].
+pub fn meaning(format: &str) -> Option<Meaning> {
+    FORMATS.iter().find(|(f, _)| *f == format).map(|(_, m)| *m)
+}
+
+/// A change applied to a schema before generation.
+#[derive(Clone, Copy, Debug)]
+pub enum Patch {
+    /// Removes property `name` from the object at JSON pointer `at`.
+    RemoveProperty {
+        type_name: &'static str,
+        at: &'static str,
+        name: &'static str,
+        why: &'static str,
+    },
+    /// Sets `format` on the schema at JSON pointer `at`.
+    SetFormat {
+        type_name: &'static str,
+        at: &'static str,
+        format: &'static str,
+        why: &'static str,
+    },
+}
+
+const SG_INLINE: &str = "DESIGN.md: inline security-group rules take only CIDR / prefix-list peers, so a \
+                         group-to-group rule (and with it a security-group cycle) can only be written as a \
+                         standalone AWS::EC2::SecurityGroupIngress/Egress resource";
+
+/// The schema patches, applied in order. A patch whose target is missing is an error: the schema
+/// changed and the patch must be revisited.
+pub const PATCHES: &[Patch] = &[
+    Patch::RemoveProperty {
+        type_name: "AWS::EC2::SecurityGroup",
+        at: "/definitions/Ingress/properties",
+        name: "SourceSecurityGroupId",
+        why: SG_INLINE,
+    },
+    Patch::RemoveProperty {
+        type_name: "AWS::EC2::SecurityGroup",
+        at: "/definitions/Ingress/properties",
+        name: "SourceSecurityGroupName",
+        why: SG_INLINE,
+    },
+    Patch::RemoveProperty {
+        type_name: "AWS::EC2::SecurityGroup",
+        at: "/definitions/Ingress/properties",
+        name: "SourceSecurityGroupOwnerId",
+        why: SG_INLINE,
+    },
+    Patch::RemoveProperty {
+        type_name: "AWS::EC2::SecurityGroup",
+        at: "/definitions/Egress/properties",
+        name: "DestinationSecurityGroupId",
+        why: SG_INLINE,
+    },
+    Patch::SetFormat {
+        type_name: "AWS::EC2::VPC",
+        at: "/properties/DefaultSecurityGroup",
+        format: "AWS::EC2::SecurityGroup.Id",
+        why: "the VPC's `DefaultSecurityGroup` attribute is a security group id (the schemas' own \
+              relationshipRefs point at it as one)",
+    },
+];
+
+/// Applies the patches for `type_name` to `schema`.
+pub fn apply_patches(type_name: &str, schema: &mut serde_json::Value) -> Result<(), String> {
+    for patch in PATCHES {
+        match *patch {
+            Patch::RemoveProperty {
+                type_name: t,
+                at,
+                name,
+                why,
+            } if t == type_name => {
+                let obj = schema.pointer_mut(at).and_then(|v| v.as_object_mut());
+                if obj.and_then(|o| o.shift_remove(name)).is_none() {
+                    return Err(format!(
+                        "schema patch failed: {type_name} has no property `{name}` at `{at}`; the schemas changed, \
+                         revisit PATCHES in cfn-codegen/src/formats.rs (the patch exists because {why})"
+                    ));
+                }
+            }
+            Patch::SetFormat {
+                type_name: t,
+                at,
+                format,
+                why,
+            } if t == type_name => {
+                let obj = schema.pointer_mut(at).and_then(|v| v.as_object_mut());
+                match obj {
+                    Some(o) => {
+                        o.insert("format".into(), format.into());
+                    }
+                    None => {
+                        return Err(format!(
+                            "schema patch failed: {type_name} has no schema at `{at}`; the schemas changed, revisit \
+                             PATCHES in cfn-codegen/src/formats.rs (the patch exists because {why})"
+                        ))
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_is_sorted_and_unique() {
+        let names: Vec<&str> = FORMATS.iter().map(|(f, _)| *f).collect();
+        let mut sorted = names.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(names, sorted);
+        assert_eq!(names.len(), 20);
+    }
+
+    #[test]
+    fn meanings() {
+        assert_eq!(
+            meaning("AWS::EC2::VPC.Id"),
+            Some(Meaning::One(Marker::Id, "AWS::EC2::VPC"))
+        );
+        assert_eq!(
+            meaning("AWS::IAM::Role.Arn"),
+            Some(Meaning::One(Marker::Arn, "AWS::IAM::Role"))
+        );
+        assert_eq!(
+            meaning("AWS::EC2::SecurityGroup.Ids"),
+            Some(Meaning::List(Marker::Id, "AWS::EC2::SecurityGroup"))
+        );
+        assert_eq!(meaning("AWS::EC2::Image.Id"), Some(Meaning::Plain));
+        assert_eq!(meaning("AWS::Nope::Thing.Id"), None);
+    }
+
+    #[test]
+    fn patches_apply_and_fail_loudly() {
+        let mut s = serde_json::json!({"definitions": {"Ingress": {"properties": {"CidrIp": {}, "SourceSecurityGroupId": {}, "SourceSecurityGroupName": {}, "SourceSecurityGroupOwnerId": {}}}, "Egress": {"properties": {"DestinationSecurityGroupId": {}}}}});
+        apply_patches("AWS::EC2::SecurityGroup", &mut s).unwrap();
+        assert_eq!(s["definitions"]["Ingress"]["properties"].as_object().unwrap().len(), 1);
+        let mut broken = serde_json::json!({"definitions": {}});
+        let e = apply_patches("AWS::EC2::SecurityGroup", &mut broken).unwrap_err();
+        assert!(e.contains("SourceSecurityGroupId"), "{e}");
+    }
+}

@@ -1,0 +1,1218 @@
+//! Schemas to the intermediate representation.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::{Map, Value};
+
+use crate::formats::{self, Marker, Meaning};
+use crate::model::*;
+use crate::naming::{camel, ident, resource_of, snake, unique, variant};
+
+/// One resource type of the schema set.
+pub struct TypeInfo {
+    pub type_name: String,
+    pub service: String,
+    /// Rust type name, unique in its service.
+    pub rust_name: String,
+    /// Module of its property types, unique in its service (escaped).
+    pub module: String,
+    /// The schema, patched.
+    pub schema: Value,
+    /// Where it came from, for error messages.
+    pub file: String,
+}
+
+impl TypeInfo {
+    pub fn path(&self) -> String {
+        format!("crate::aws::{}::{}", self.service, self.rust_name)
+    }
+}
+
+/// Every resource type of the schema set, by type name.
+pub struct Catalog {
+    pub types: BTreeMap<String, TypeInfo>,
+}
+
+type Res<T> = Result<T, String>;
+
+impl Catalog {
+    /// Builds the catalog from `(type name, file name, schema)` triples.
+    pub fn new(schemas: Vec<(String, String, Value)>) -> Res<Catalog> {
+        let mut by_service: BTreeMap<String, Vec<(String, String, Value)>> = BTreeMap::new();
+        for (tn, file, mut schema) in schemas {
+            let service = crate::naming::service_of(&tn)
+                .ok_or_else(|| format!("{file}: type name `{tn}` is not of the form `Vendor::Service::Resource`"))?;
+            if ident(&service) != service {
+                return Err(format!(
+                    "{file}: service `{service}` of `{tn}` is a Rust keyword; extend the naming rules"
+                ));
+            }
+            if !schema.is_object() {
+                return Err(format!("{file}: the schema of `{tn}` is not a JSON object"));
+            }
+            formats::apply_patches(&tn, &mut schema).map_err(|e| format!("{file}: {e}"))?;
+            by_service.entry(service).or_default().push((tn, file, schema));
+        }
+        let mut types = BTreeMap::new();
+        for (service, mut list) in by_service {
+            list.sort_by(|a, b| a.0.cmp(&b.0));
+            let mut names = BTreeSet::new();
+            let mut modules = BTreeSet::new();
+            for (tn, file, schema) in list {
+                let rust_name = unique(camel(resource_of(&tn)), &|n| names.contains(n));
+                names.insert(rust_name.clone());
+                let module = unique(snake(&rust_name), &|n| modules.contains(n));
+                modules.insert(module.clone());
+                types.insert(
+                    tn.clone(),
+                    TypeInfo {
+                        type_name: tn,
+                        service: service.clone(),
+                        rust_name,
+                        module: ident(&module),
+                        schema,
+                        file,
+                    },
+                );
+            }
+        }
+        Ok(Catalog { types })
+    }
+
+    /// Checks [`formats::FORMATS`] against the schemas: every `Id` format is carried by its
+    /// target's `primaryIdentifier` (what `Ref` returns), every `Arn` format by a read-only
+    /// property (a `GetAtt` attribute). Only checks targets present in the set.
+    pub fn verify_formats(&self) -> Res<()> {
+        for (format, meaning) in formats::FORMATS {
+            let (marker, target) = match meaning {
+                Meaning::One(m, t) | Meaning::List(m, t) => (*m, *t),
+                Meaning::Plain => continue,
+            };
+            let Some(info) = self.types.get(target) else {
+                return Err(format!(
+                    "FORMATS maps `{format}` to `{target}`, which the schema set does not contain; fix the table in \
+                     cfn-codegen/src/formats.rs"
+                ));
+            };
+            let singular = format.trim_end_matches('s');
+            let s = &info.schema;
+            let carriers: Vec<&String> = s["properties"]
+                .as_object()
+                .map(|p| {
+                    p.iter()
+                        .filter(|(_, v)| mentions_format(v, singular))
+                        .map(|(k, _)| k)
+                        .collect()
+                })
+                .unwrap_or_default();
+            let primary: Vec<&str> = s["primaryIdentifier"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|v| v.as_str())
+                .collect();
+            let read_only: Vec<&str> = s["readOnlyProperties"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|v| v.as_str())
+                .collect();
+            let ok = match marker {
+                Marker::Id => primary.len() == 1 && carriers.iter().any(|c| primary[0] == format!("/properties/{c}")),
+                Marker::Arn => carriers.iter().any(|c| {
+                    read_only.contains(&format!("/properties/{c}").as_str()) && primary[0] != format!("/properties/{c}")
+                }),
+                Marker::Name => !carriers.is_empty(),
+            };
+            if !ok {
+                return Err(format!(
+                    "FORMATS says `{format}` is the {marker:?} of `{target}`, but its schema ({}) disagrees (primaryIdentifier \
+                     {primary:?}, properties carrying the format {carriers:?}); check the AWS docs and fix the table in \
+                     cfn-codegen/src/formats.rs",
+                    info.file
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+fn mentions_format(v: &Value, format: &str) -> bool {
+    match v {
+        Value::Object(o) => {
+            o.get("format").and_then(Value::as_str) == Some(format)
+                || ["anyOf", "oneOf"]
+                    .iter()
+                    .any(|k| o.get(*k).map(|a| mentions_format(a, format)).unwrap_or(false))
+        }
+        Value::Array(a) => a.iter().any(|x| mentions_format(x, format)),
+        _ => false,
+    }
+}
+
+/// Names `Handle` already has (or gets from traits); attribute methods with these names get `_attr`.
+const HANDLE_METHODS: &[&str] = &["id", "logical_id", "name", "get_att", "ready", "clone", "fmt", "new"];
+
+struct Lowerer<'a> {
+    cat: &'a Catalog,
+    info: &'a TypeInfo,
+    schema: &'a Value,
+    def_names: BTreeMap<String, String>,
+    structs: BTreeMap<String, StructDef>,
+    enums: BTreeMap<String, EnumDef>,
+    /// Names taken in the property-type module.
+    taken: BTreeSet<String>,
+    memo: BTreeMap<String, Fty>,
+    in_progress: BTreeSet<String>,
+    /// (object pointer, property) pairs that are read-only.
+    read_only: BTreeSet<(String, String)>,
+    refs: BTreeSet<String>,
+}
+
+fn err<T>(file: &str, ptr: &str, what: impl std::fmt::Display) -> Res<T> {
+    Err(format!("{file}: at `{ptr}`: {what}"))
+}
+
+fn type_list(o: &Map<String, Value>) -> Vec<&str> {
+    match o.get("type") {
+        Some(Value::String(s)) => vec![s.as_str()],
+        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
+        // `"type": {"type": "string", "enum": …}` occurs; read the inner type.
+        Some(Value::Object(inner)) => inner.get("type").and_then(Value::as_str).into_iter().collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn string_enum(o: &Map<String, Value>) -> Option<Vec<String>> {
+    let values = o.get("enum")?.as_array()?;
+    if values.is_empty() || !values.iter().all(Value::is_string) {
+        return None;
+    }
+    let mut out: Vec<String> = Vec::new();
+    for v in values.iter().filter_map(Value::as_str) {
+        if !out.iter().any(|x| x == v) {
+            out.push(v.to_string());
+        }
+    }
+    Some(out)
+}
+
+fn as_u64(v: Option<&Value>) -> Option<u64> {
+    let v = v?;
+    v.as_u64()
+        .or_else(|| v.as_f64().filter(|f| *f >= 0.0 && f.fract() == 0.0).map(|f| f as u64))
+}
+
+fn cons_of(o: &Map<String, Value>, array: bool) -> Cons {
+    let (min_k, max_k) = if array {
+        ("minItems", "maxItems")
+    } else {
+        ("minLength", "maxLength")
+    };
+    Cons {
+        pattern: if array {
+            None
+        } else {
+            o.get("pattern").and_then(Value::as_str).map(str::to_string)
+        },
+        min_length: as_u64(o.get(min_k)),
+        max_length: as_u64(o.get(max_k)),
+        minimum: o.get("minimum").and_then(Value::as_f64).filter(|f| f.is_finite()),
+        maximum: o.get("maximum").and_then(Value::as_f64).filter(|f| f.is_finite()),
+        one_of: Vec::new(),
+    }
+}
+
+fn merge_cons(base: Cons, over: Cons) -> Cons {
+    Cons {
+        pattern: over.pattern.or(base.pattern),
+        min_length: over.min_length.or(base.min_length),
+        max_length: over.max_length.or(base.max_length),
+        minimum: over.minimum.or(base.minimum),
+        maximum: over.maximum.or(base.maximum),
+        one_of: if over.one_of.is_empty() {
+            base.one_of
+        } else {
+            over.one_of
+        },
+    }
+}
+
+fn description(o: &Map<String, Value>) -> String {
+    o.get("description")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .trim()
+        .to_string()
+}
+
+/// The schema kind of a node for combinator decisions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Str,
+    Int,
+    Num,
+    Bool,
+    Arr,
+    Obj,
+    Json,
+}
+
+impl<'a> Lowerer<'a> {
+    fn file(&self) -> &str {
+        &self.info.file
+    }
+
+    /// Follows `$ref`s; returns the node and its canonical pointer.
+    fn deref(&self, node: &'a Value, ptr: &str) -> Res<(&'a Value, String)> {
+        let mut node = node;
+        let mut ptr = ptr.to_string();
+        for _ in 0..16 {
+            let Some(r) = node.get("$ref") else {
+                return Ok((node, ptr));
+            };
+            let Some(target) = r.as_str().and_then(|r| r.strip_prefix('#')) else {
+                return err(
+                    self.file(),
+                    &ptr,
+                    format!("unsupported `$ref` {r} (only local `#/…` references are)"),
+                );
+            };
+            let Some(next) = self.schema.pointer(target) else {
+                return err(self.file(), &ptr, format!("`$ref` {r} points at nothing"));
+            };
+            node = next;
+            ptr = target.to_string();
+        }
+        err(self.file(), &ptr, "`$ref` chain too long (cycle?)")
+    }
+
+    fn kind(&self, node: &'a Value, ptr: &str) -> Res<Option<Kind>> {
+        let (node, _) = self.deref(node, ptr)?;
+        let Some(o) = node.as_object() else {
+            return Ok(Some(Kind::Json));
+        };
+        if o.get("format").and_then(Value::as_str) == Some("json") {
+            return Ok(Some(Kind::Json));
+        }
+        let types = type_list(o);
+        if types.len() > 1 {
+            let non_str: Vec<&str> = types
+                .iter()
+                .copied()
+                .filter(|t| *t != "string" && *t != "null")
+                .collect();
+            return Ok(Some(match non_str.as_slice() {
+                [] => Kind::Str,
+                ["integer"] => Kind::Int,
+                ["number"] => Kind::Num,
+                ["boolean"] => Kind::Bool,
+                _ => Kind::Json,
+            }));
+        }
+        Ok(match types.first().copied() {
+            Some("string") => Some(Kind::Str),
+            Some("integer") => Some(Kind::Int),
+            Some("number") => Some(Kind::Num),
+            Some("boolean") => Some(Kind::Bool),
+            Some("array") => Some(Kind::Arr),
+            Some("object") => Some(Kind::Obj),
+            Some(_) => Some(Kind::Json),
+            None => {
+                if o.contains_key("properties") {
+                    Some(Kind::Obj)
+                } else if o.contains_key("items") {
+                    Some(Kind::Arr)
+                } else if o.contains_key("format")
+                    || o.contains_key("relationshipRef")
+                    || o.contains_key("pattern")
+                    || o.contains_key("minLength")
+                    || o.contains_key("maxLength")
+                    || string_enum(o).is_some()
+                {
+                    Some(Kind::Str)
+                } else if o.contains_key("patternProperties") {
+                    Some(Kind::Obj)
+                } else {
+                    None
+                }
+            }
+        })
+    }
+
+    /// The substantive alternatives of `oneOf`/`anyOf`/`allOf` (those that say what the value is,
+    /// not just which properties are required), with their kinds.
+    fn alternatives(&self, o: &'a Map<String, Value>, ptr: &str) -> Res<Vec<(&'a Value, String, Kind)>> {
+        let mut out = Vec::new();
+        for key in ["oneOf", "anyOf", "allOf"] {
+            let Some(alts) = o.get(key).and_then(Value::as_array) else {
+                continue;
+            };
+            for (i, alt) in alts.iter().enumerate() {
+                let p = format!("{ptr}/{key}/{i}");
+                if let Some(k) = self.kind(alt, &p)? {
+                    out.push((alt, p, k));
+                }
+            }
+        }
+        // A JSON fallback next to a concrete alternative (`KeySchema: [list] | json`): keep the concrete one.
+        if out.iter().any(|a| a.2 != Kind::Json) {
+            out.retain(|a| a.2 != Kind::Json);
+        }
+        Ok(out)
+    }
+
+    fn classify(&mut self, node: &'a Value, ptr: &str, hint: &str, owner: &str, top: bool) -> Res<(Fty, Vec<String>)> {
+        if let Some(r) = node.get("$ref") {
+            let (target, tptr) = self.deref(node, ptr)?;
+            let _ = r;
+            return self.classify_def(target, &tptr, top);
+        }
+        let Some(o) = node.as_object() else {
+            return Ok((Fty::Value(Vt::Json), vec![]));
+        };
+        let kind = match self.kind(node, ptr)? {
+            Some(k) => k,
+            None => {
+                let alts = self.alternatives(o, ptr)?;
+                let kinds: BTreeSet<String> = alts.iter().map(|a| format!("{:?}", a.2)).collect();
+                match (alts.first(), kinds.len()) {
+                    (None, _) => Kind::Json,
+                    (Some(&(alt, ref p, k)), 1) => {
+                        if alts.len() == 1 && k != Kind::Str {
+                            return self.classify(alt, p, hint, owner, top);
+                        }
+                        k
+                    }
+                    _ => Kind::Json,
+                }
+            }
+        };
+        Ok(match kind {
+            Kind::Json => (Fty::Value(Vt::Json), vec![]),
+            Kind::Int => (Fty::Value(Vt::Int), vec![]),
+            Kind::Num => (Fty::Value(Vt::Num), vec![]),
+            Kind::Bool => (Fty::Value(Vt::Bool), vec![]),
+            Kind::Str => self.string_type(o, ptr, hint, owner, top, None)?,
+            Kind::Arr => self.array_type(o, ptr, hint, owner, top)?,
+            Kind::Obj => (self.object_type(o, ptr, hint, owner, None)?, vec![]),
+        })
+    }
+
+    /// A `$ref`'d definition: memoised; object definitions become named structs (recursion-safe).
+    fn classify_def(&mut self, node: &'a Value, ptr: &str, top: bool) -> Res<(Fty, Vec<String>)> {
+        if let Some(f) = self.memo.get(ptr) {
+            return Ok((f.clone(), vec![]));
+        }
+        if self.in_progress.contains(ptr) {
+            return Ok((Fty::Value(Vt::Json), vec![]));
+        }
+        let key = ptr.rsplit('/').next().unwrap_or(ptr).to_string();
+        let name = self.def_names.get(ptr).cloned();
+        let Some(o) = node.as_object() else {
+            return Ok((Fty::Value(Vt::Json), vec![]));
+        };
+        self.in_progress.insert(ptr.to_string());
+        let result = match self.kind(node, ptr)? {
+            Some(Kind::Obj) => (self.object_type(o, ptr, &key, "", name)?, vec![]),
+            Some(Kind::Str) if string_enum(o).is_some() => self.string_type(o, ptr, &key, "", top, name)?,
+            _ => self.classify(node, ptr, &key, "", top)?,
+        };
+        self.in_progress.remove(ptr);
+        // Typed references depend on the use site (`top`), so only memoise what does not.
+        if !top {
+            self.memo.insert(ptr.to_string(), result.0.clone());
+        }
+        Ok(result)
+    }
+
+    fn string_type(
+        &mut self,
+        o: &'a Map<String, Value>,
+        ptr: &str,
+        hint: &str,
+        owner: &str,
+        top: bool,
+        def_name: Option<String>,
+    ) -> Res<(Fty, Vec<String>)> {
+        if let Some(values) = string_enum(o) {
+            if o.get("format").is_none() {
+                let name = self.make_enum(values, hint, owner, def_name, &description(o));
+                return Ok((Fty::Value(Vt::Enum(name)), vec![]));
+            }
+        }
+        let mut notes = Vec::new();
+        let vt = self.reference(o, ptr, top, &mut notes)?;
+        Ok((Fty::Value(vt.unwrap_or(Vt::String)), notes))
+    }
+
+    /// A typed reference from `format` or `relationshipRef` (on the node or, all agreeing, on its
+    /// `anyOf`/`oneOf` alternatives).
+    fn reference(&mut self, o: &Map<String, Value>, ptr: &str, top: bool, notes: &mut Vec<String>) -> Res<Option<Vt>> {
+        let own = self.meaning_of(o, ptr)?;
+        let meaning = match own {
+            Some(m) => m,
+            None => {
+                let mut alts: Vec<Option<(Marker, String)>> = Vec::new();
+                let mut labels = Vec::new();
+                for key in ["anyOf", "oneOf"] {
+                    for (i, alt) in o.get(key).and_then(Value::as_array).into_iter().flatten().enumerate() {
+                        let Some(a) = alt.as_object() else { continue };
+                        if let Some(m) = self.meaning_of(a, &format!("{ptr}/{key}/{i}"))? {
+                            alts.push(m.clone());
+                            labels.push(match (a.get("format"), a.get("relationshipRef")) {
+                                (Some(f), _) => format!("`{}`", f.as_str().unwrap_or("?")),
+                                (None, Some(r)) => format!(
+                                    "`{}` `{}`",
+                                    r["typeName"].as_str().unwrap_or("?"),
+                                    r["propertyPath"]
+                                        .as_str()
+                                        .unwrap_or("?")
+                                        .trim_start_matches("/properties/")
+                                ),
+                                _ => String::new(),
+                            });
+                        } else if a.contains_key("pattern") || a.contains_key("enum") || a.contains_key("type") {
+                            alts.push(None);
+                        }
+                    }
+                }
+                if alts.is_empty() {
+                    return Ok(None);
+                }
+                let first = alts[0].clone();
+                if alts.iter().all(|a| *a == first) {
+                    first
+                } else {
+                    if !labels.is_empty() {
+                        notes.push(format!("Accepts any of: {}.", labels.join(", ")));
+                    }
+                    None
+                }
+            }
+        };
+        let Some((marker, target)) = meaning else {
+            return Ok(None);
+        };
+        if top && target == self.info.type_name {
+            // The resource's own name or id, set by the user: a plain string.
+            return Ok(None);
+        }
+        let Some(t) = self.cat.types.get(&target) else {
+            return Ok(None);
+        };
+        if t.service != self.info.service {
+            self.refs.insert(t.service.clone());
+        }
+        Ok(Some(Vt::Ref(marker, t.path())))
+    }
+
+    /// `Some(None)`: an explicit plain string; `Some(Some(..))`: a reference; `None`: nothing said.
+    #[allow(clippy::type_complexity)]
+    fn meaning_of(&self, o: &Map<String, Value>, ptr: &str) -> Res<Option<Option<(Marker, String)>>> {
+        if let Some(f) = o.get("format").and_then(Value::as_str) {
+            if f.starts_with("AWS::") {
+                return match formats::meaning(f) {
+                    Some(Meaning::One(m, t)) => Ok(Some(Some((m, t.to_string())))),
+                    Some(_) => Ok(Some(None)),
+                    None => err(
+                        self.file(),
+                        ptr,
+                        format!("unknown format `{f}`: add it to FORMATS in cfn-codegen/src/formats.rs"),
+                    ),
+                };
+            }
+        }
+        if let Some(r) = o.get("relationshipRef") {
+            return Ok(Some(self.relationship(r)));
+        }
+        Ok(None)
+    }
+
+    /// What a `relationshipRef` means: the target property's own format, else `Ref` when it is
+    /// the target's primary identifier, else `Arn` for a read-only `…Arn` attribute.
+    fn relationship(&self, r: &Value) -> Option<(Marker, String)> {
+        let tn = r.get("typeName")?.as_str()?;
+        let path = r.get("propertyPath")?.as_str()?;
+        let prop = path.strip_prefix("/properties/").filter(|p| !p.contains('/'))?;
+        let target = self.cat.types.get(tn)?;
+        let s = &target.schema;
+        let node = s.get("properties")?.get(prop)?;
+        if let Some(Meaning::One(m, t)) = node.get("format").and_then(Value::as_str).and_then(formats::meaning) {
+            return Some((m, t.to_string()));
+        }
+        let strs = |k: &str| -> Vec<&str> {
+            s[k].as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+                .collect()
+        };
+        if strs("primaryIdentifier") == [path] {
+            return Some((Marker::Id, tn.to_string()));
+        }
+        if prop.to_ascii_lowercase().ends_with("arn") && strs("readOnlyProperties").contains(&path) {
+            return Some((Marker::Arn, tn.to_string()));
+        }
+        None
+    }
+
+    fn array_type(
+        &mut self,
+        o: &'a Map<String, Value>,
+        ptr: &str,
+        hint: &str,
+        owner: &str,
+        top: bool,
+    ) -> Res<(Fty, Vec<String>)> {
+        if let Some(f) = o.get("format").and_then(Value::as_str) {
+            if let Some(Meaning::List(m, t)) = formats::meaning(f) {
+                if let Some(info) = self.cat.types.get(t) {
+                    if !(top && t == self.info.type_name) {
+                        if info.service != self.info.service {
+                            self.refs.insert(info.service.clone());
+                        }
+                        return Ok((Fty::Value(Vt::Vec(Box::new(Vt::Ref(m, info.path())))), vec![]));
+                    }
+                }
+            }
+        }
+        let Some(items) = o.get("items") else {
+            return Ok((Fty::Value(Vt::Vec(Box::new(Vt::Json))), vec![]));
+        };
+        if items.is_array() {
+            return Ok((Fty::Value(Vt::Json), vec![]));
+        }
+        let (inner, notes) = self.classify(items, &format!("{ptr}/items"), hint, owner, top)?;
+        Ok((
+            match inner {
+                Fty::Value(vt) => Fty::Value(Vt::Vec(Box::new(vt))),
+                Fty::Struct(n) => Fty::StructVec(n),
+                _ => Fty::Value(Vt::Json),
+            },
+            notes,
+        ))
+    }
+
+    fn object_type(
+        &mut self,
+        o: &'a Map<String, Value>,
+        ptr: &str,
+        hint: &str,
+        owner: &str,
+        def_name: Option<String>,
+    ) -> Res<Fty> {
+        let has_props = o
+            .get("properties")
+            .and_then(Value::as_object)
+            .map(|p| !p.is_empty())
+            .unwrap_or(false);
+        let mut parts: Vec<(&'a Map<String, Value>, String)> = Vec::new();
+        if has_props {
+            parts.push((o, ptr.to_string()));
+        } else if o.get("properties").is_none() {
+            // `oneOf` of objects: one struct holding every alternative's properties, all optional.
+            let alts = self.alternatives(o, ptr)?;
+            if !alts.is_empty() && alts.iter().all(|a| a.2 == Kind::Obj) {
+                for (alt, p, _) in alts {
+                    let (alt, p) = self.deref(alt, &p)?;
+                    match alt.as_object() {
+                        Some(a)
+                            if a.get("properties")
+                                .and_then(Value::as_object)
+                                .is_some_and(|p| !p.is_empty()) =>
+                        {
+                            parts.push((a, p))
+                        }
+                        _ => {
+                            parts.clear();
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        if parts.is_empty() {
+            return self.map_type(o, ptr, hint, owner);
+        }
+        let name = match def_name {
+            Some(n) => n,
+            None => {
+                let base = camel(hint);
+                let base = if self.taken.contains(&base) && !owner.is_empty() {
+                    format!("{owner}{base}")
+                } else {
+                    base
+                };
+                unique(base, &|n| self.taken.contains(n))
+            }
+        };
+        self.taken.insert(name.clone());
+        if ptr.starts_with("/definitions/") {
+            self.memo.insert(ptr.to_string(), Fty::Struct(name.clone()));
+        }
+        let union = parts.len() > 1 || !has_props;
+        let required: BTreeSet<&str> = if union {
+            BTreeSet::new()
+        } else {
+            o.get("required")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+                .collect()
+        };
+        let mut fields: Vec<Field> = Vec::new();
+        let mut seen = BTreeSet::new();
+        for (part, pptr) in &parts {
+            let Some(props) = part.get("properties").and_then(Value::as_object) else {
+                continue;
+            };
+            for (pname, pnode) in props {
+                if !seen.insert(pname.clone()) || self.read_only.contains(&(pptr.clone(), pname.clone())) {
+                    continue;
+                }
+                let f = self.field(
+                    pname,
+                    pnode,
+                    &format!("{pptr}/properties/{pname}"),
+                    &name,
+                    required.contains(pname.as_str()),
+                    false,
+                    &fields,
+                )?;
+                fields.push(f);
+            }
+        }
+        let doc = description(o);
+        self.structs.insert(
+            name.clone(),
+            StructDef {
+                name: name.clone(),
+                schema_name: hint.to_string(),
+                doc,
+                fields,
+                required_struct: None,
+            },
+        );
+        Ok(Fty::Struct(name))
+    }
+
+    fn map_type(&mut self, o: &'a Map<String, Value>, ptr: &str, hint: &str, owner: &str) -> Res<Fty> {
+        let mut values: Vec<(&'a Value, String)> = Vec::new();
+        if let Some(pp) = o.get("patternProperties").and_then(Value::as_object) {
+            for (k, v) in pp {
+                values.push((v, format!("{ptr}/patternProperties/{k}")));
+            }
+        }
+        if let Some(ap) = o.get("additionalProperties").filter(|v| v.is_object()) {
+            values.push((ap, format!("{ptr}/additionalProperties")));
+        }
+        let mut tys = BTreeSet::new();
+        for (v, p) in values {
+            let (t, _) = self.classify(v, &p, hint, owner, false)?;
+            tys.insert(t);
+        }
+        Ok(match (tys.len(), tys.into_iter().next()) {
+            (1, Some(t @ (Fty::Value(_) | Fty::Struct(_)))) => Fty::Map(Box::new(t)),
+            _ => Fty::Value(Vt::Json),
+        })
+    }
+
+    fn make_enum(
+        &mut self,
+        values: Vec<String>,
+        hint: &str,
+        owner: &str,
+        def_name: Option<String>,
+        doc: &str,
+    ) -> String {
+        // Reuse an enum of the same base name and values.
+        let base = def_name.clone().unwrap_or_else(|| camel(hint));
+        for cand in [base.clone(), format!("{owner}{base}")] {
+            if let Some(e) = self.enums.get(&cand) {
+                if e.variants.iter().map(|v| &v.1).eq(values.iter()) {
+                    return cand;
+                }
+            }
+        }
+        let name = match def_name {
+            Some(n) => n,
+            None => {
+                let b = if self.taken.contains(&base) && !owner.is_empty() {
+                    format!("{owner}{base}")
+                } else {
+                    base
+                };
+                unique(b, &|n| self.taken.contains(n))
+            }
+        };
+        self.taken.insert(name.clone());
+        let mut used = BTreeSet::new();
+        let variants = values
+            .into_iter()
+            .map(|v| {
+                let var = unique(variant(&v), &|n| used.contains(n));
+                used.insert(var.clone());
+                (var, v)
+            })
+            .collect();
+        self.enums.insert(
+            name.clone(),
+            EnumDef {
+                name: name.clone(),
+                doc: doc.to_string(),
+                variants,
+            },
+        );
+        name
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn field(
+        &mut self,
+        pname: &str,
+        pnode: &'a Value,
+        ptr: &str,
+        owner: &str,
+        required: bool,
+        top: bool,
+        siblings: &[Field],
+    ) -> Res<Field> {
+        let (ty, notes) = self.classify(pnode, ptr, pname, owner, top)?;
+        let base = snake(pname);
+        let base = if base == "new" { "new_value".to_string() } else { base };
+        let rust = unique(ident(&base), &|n| siblings.iter().any(|f| f.rust == n));
+        let (deref, _) = self.deref(pnode, ptr)?;
+        let own = pnode.as_object();
+        let target = deref.as_object();
+        let mut doc = own.map(description).unwrap_or_default();
+        if doc.is_empty() {
+            doc = target.map(description).unwrap_or_default();
+        }
+        let cons = self.field_cons(own, target, &ty)?;
+        Ok(Field {
+            json: pname.to_string(),
+            rust,
+            ty,
+            required,
+            boxed: false,
+            doc,
+            notes,
+            cons,
+        })
+    }
+
+    fn field_cons(
+        &self,
+        own: Option<&Map<String, Value>>,
+        target: Option<&Map<String, Value>>,
+        ty: &Fty,
+    ) -> Res<Vec<(String, Cons)>> {
+        let mut out = Vec::new();
+        let (Some(own), Some(target)) = (own, target) else {
+            return Ok(out);
+        };
+        match ty {
+            Fty::Value(vt) => {
+                let is_vec = matches!(vt, Vt::Vec(_));
+                let mut c = merge_cons(cons_of(target, is_vec), cons_of(own, is_vec));
+                if *vt == Vt::String {
+                    if let Some(v) = string_enum(own).or_else(|| string_enum(target)) {
+                        c.one_of = v;
+                    }
+                }
+                if matches!(vt, Vt::Enum(_)) {
+                    c = Cons::default();
+                }
+                if !c.is_empty() {
+                    out.push((String::new(), c));
+                }
+                if let Vt::Vec(inner) = vt {
+                    if let Some(items) = target.get("items").or_else(|| own.get("items")) {
+                        let (items_t, _) = self.deref(items, "")?;
+                        if let (Some(io), Some(it)) = (items.as_object(), items_t.as_object()) {
+                            let mut c = merge_cons(cons_of(it, false), cons_of(io, false));
+                            if **inner == Vt::String {
+                                if let Some(v) = string_enum(io).or_else(|| string_enum(it)) {
+                                    c.one_of = v;
+                                }
+                            }
+                            if matches!(**inner, Vt::Enum(_)) || matches!(**inner, Vt::Vec(_)) {
+                                c = Cons::default();
+                            }
+                            if !c.is_empty() {
+                                out.push(("/*".to_string(), c));
+                            }
+                        }
+                    }
+                }
+            }
+            Fty::StructVec(_) => {
+                let c = merge_cons(cons_of(target, true), cons_of(own, true));
+                if !c.is_empty() {
+                    out.push((String::new(), c));
+                }
+            }
+            _ => {}
+        }
+        Ok(out)
+    }
+
+    /// Navigates `/properties/A/B/…` to the schema node and its pointer; `None` through lists.
+    fn navigate(&self, path: &str) -> Res<Option<(&'a Value, String, Vec<String>)>> {
+        let Some(rest) = path.strip_prefix("/properties/") else {
+            return Ok(None);
+        };
+        let segs: Vec<String> = rest.split('/').map(str::to_string).collect();
+        if segs.iter().any(|s| s == "*" || s.is_empty()) {
+            return Ok(None);
+        }
+        let mut node: &'a Value = &self.schema["properties"];
+        let mut ptr = String::new();
+        for (i, s) in segs.iter().enumerate() {
+            if i > 0 {
+                let (d, p) = self.deref(node, &ptr)?;
+                node = d;
+                ptr = p;
+                node = &node["properties"];
+            } else {
+                ptr.clear();
+            }
+            let Some(next) = node.get(s) else { return Ok(None) };
+            node = next;
+            ptr = format!("{ptr}/properties/{s}");
+        }
+        Ok(Some((node, ptr, segs)))
+    }
+
+    fn is_primitive(&self, node: &'a Value, ptr: &str) -> Res<bool> {
+        Ok(match self.kind(node, ptr)? {
+            Some(Kind::Obj) | Some(Kind::Json) | None => false,
+            Some(Kind::Arr) => {
+                let (d, p) = self.deref(node, ptr)?;
+                match d.get("items") {
+                    Some(items) => matches!(
+                        self.kind(items, &format!("{p}/items"))?,
+                        Some(Kind::Str | Kind::Int | Kind::Num | Kind::Bool)
+                    ),
+                    None => false,
+                }
+            }
+            Some(_) => true,
+        })
+    }
+}
+
+/// Lowers one resource type.
+pub fn lower(cat: &Catalog, type_name: &str) -> Res<ResourceIr> {
+    let info = cat
+        .types
+        .get(type_name)
+        .ok_or_else(|| format!("unknown type {type_name}"))?;
+    let schema = &info.schema;
+    let file = &info.file;
+    let Some(props) = schema.get("properties").and_then(Value::as_object) else {
+        return err(
+            file,
+            "/properties",
+            "missing or not an object; every resource schema has `properties`",
+        );
+    };
+    let strs = |k: &str| -> Res<Vec<String>> {
+        match schema.get(k) {
+            None => Ok(Vec::new()),
+            Some(Value::Array(a)) => a
+                .iter()
+                .map(|v| {
+                    v.as_str()
+                        .map(str::to_string)
+                        .ok_or_else(|| format!("{file}: `{k}` holds a non-string"))
+                })
+                .collect(),
+            Some(_) => err(file, k, "expected a list of JSON pointers"),
+        }
+    };
+    let read_only = strs("readOnlyProperties")?;
+    let create_only: BTreeSet<String> = strs("createOnlyProperties")?.into_iter().collect();
+    let deprecated: BTreeSet<String> = strs("deprecatedProperties")?.into_iter().collect();
+    let required: BTreeSet<String> = strs("required")?.into_iter().collect();
+
+    // Definition names, reserved up front so that inline objects never take them.
+    let mut def_names = BTreeMap::new();
+    let mut taken = BTreeSet::new();
+    if let Some(defs) = schema.get("definitions").and_then(Value::as_object) {
+        let mut keys: Vec<&String> = defs.keys().collect();
+        keys.sort();
+        for k in keys {
+            let n = unique(camel(k), &|n| taken.contains(n));
+            taken.insert(n.clone());
+            def_names.insert(format!("/definitions/{k}"), n);
+        }
+    }
+    let mut lw = Lowerer {
+        cat,
+        info,
+        schema,
+        def_names,
+        structs: BTreeMap::new(),
+        enums: BTreeMap::new(),
+        taken,
+        memo: BTreeMap::new(),
+        in_progress: BTreeSet::new(),
+        read_only: BTreeSet::new(),
+        refs: BTreeSet::new(),
+    };
+    // Nested read-only paths exclude the field from its property type.
+    for p in &read_only {
+        let Some((parent_path, last)) = p.rsplit_once('/') else {
+            continue;
+        };
+        if parent_path == "/properties" {
+            continue;
+        }
+        if let Some((parent, pptr, _)) = lw.navigate(parent_path)? {
+            let (_, canon) = lw.deref(parent, &pptr)?;
+            lw.read_only.insert((canon, last.to_string()));
+        }
+    }
+
+    let name = info.rust_name.clone();
+    let mut fields: Vec<Field> = Vec::new();
+    for (pname, pnode) in props {
+        let path = format!("/properties/{pname}");
+        if read_only.contains(&path) {
+            continue;
+        }
+        let mut f = lw.field(pname, pnode, &path, &name, required.contains(pname), true, &fields)?;
+        if create_only.contains(&path) {
+            f.notes.push("Changing it replaces the resource.".into());
+        }
+        if deprecated.contains(&path) {
+            f.notes.push("Deprecated.".into());
+        }
+        fields.push(f);
+    }
+
+    // GetAtt attributes.
+    let mut attrs: Vec<Attr> = Vec::new();
+    for p in &read_only {
+        let Some((node, ptr, segs)) = lw.navigate(p)? else {
+            continue;
+        };
+        if !lw.is_primitive(node, &ptr)? {
+            continue;
+        }
+        let (ty, _) = lw.classify(node, &ptr, segs.last().map(String::as_str).unwrap_or(""), &name, false)?;
+        let Fty::Value(vt) = ty else { continue };
+        let base: Vec<String> = segs.iter().map(|s| snake(s)).collect();
+        let mut method = base.join("_");
+        if HANDLE_METHODS.contains(&method.as_str()) {
+            method.push_str("_attr");
+        }
+        let method = unique(ident(&method), &|n| attrs.iter().any(|a| a.method == n));
+        let (d, _) = lw.deref(node, &ptr)?;
+        let doc = node
+            .as_object()
+            .map(description)
+            .filter(|d| !d.is_empty())
+            .or_else(|| d.as_object().map(description))
+            .unwrap_or_default();
+        attrs.push(Attr {
+            name: segs.join("."),
+            method,
+            vt,
+            doc,
+        });
+    }
+
+    let mut main = StructDef {
+        name: name.clone(),
+        schema_name: type_name.to_string(),
+        doc: schema
+            .get("description")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .trim()
+            .to_string(),
+        fields,
+        required_struct: None,
+    };
+
+    // Recursive property types: box direct (non-list) struct fields that lead back to their owner.
+    let edges: BTreeMap<String, Vec<String>> = lw
+        .structs
+        .iter()
+        .map(|(n, s)| {
+            (
+                n.clone(),
+                s.fields.iter().filter_map(|f| struct_target(&f.ty)).collect(),
+            )
+        })
+        .collect();
+    let reaches = |from: &str, to: &str| -> bool {
+        let mut stack = vec![from.to_string()];
+        let mut seen = BTreeSet::new();
+        while let Some(x) = stack.pop() {
+            if x == to {
+                return true;
+            }
+            if seen.insert(x.clone()) {
+                stack.extend(edges.get(&x).into_iter().flatten().cloned());
+            }
+        }
+        false
+    };
+    let names: Vec<String> = lw.structs.keys().cloned().collect();
+    for n in &names {
+        let s = lw.structs.get_mut(n).expect("listed");
+        for f in &mut s.fields {
+            if let Fty::Struct(t) = &f.ty {
+                if reaches(t, n) {
+                    f.boxed = true;
+                }
+            }
+        }
+    }
+    // `…Required` structs.
+    let mut taken_top: BTreeSet<String> = cat
+        .types
+        .values()
+        .filter(|t| t.service == info.service)
+        .map(|t| t.rust_name.clone())
+        .collect();
+    if main.fields.iter().filter(|f| f.required).count() > MAX_ARGS {
+        let n = unique(format!("{name}Required"), &|n| taken_top.contains(n));
+        taken_top.insert(n.clone());
+        main.required_struct = Some(n);
+    }
+    for n in &names {
+        let needs = lw.structs[n].fields.iter().filter(|f| f.required).count() > MAX_ARGS;
+        if needs {
+            let r = unique(format!("{n}Required"), &|x| lw.taken.contains(x));
+            lw.taken.insert(r.clone());
+            lw.structs.get_mut(n).expect("listed").required_struct = Some(r);
+        }
+    }
+
+    let tagging = tagging_of(schema, &main, &lw.structs);
+    let mut constraints = Vec::new();
+    collect_constraints("", &main.fields, &lw.structs, &mut Vec::new(), &mut constraints);
+
+    let (svc_seg, res_seg) = {
+        let parts: Vec<&str> = type_name.split("::").collect();
+        (parts[1].to_ascii_lowercase(), parts[2].to_ascii_lowercase())
+    };
+    let doc_url = schema
+        .get("documentationUrl")
+        .and_then(Value::as_str)
+        .filter(|u| u.starts_with("https://docs.aws.amazon.com/"))
+        .map(str::to_string)
+        .unwrap_or_else(|| {
+            format!(
+                "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-{svc_seg}-{res_seg}.html"
+            )
+        });
+    let source_url = schema
+        .get("sourceUrl")
+        .and_then(Value::as_str)
+        .filter(|u| u.starts_with("https://"))
+        .map(str::to_string);
+
+    Ok(ResourceIr {
+        type_name: type_name.to_string(),
+        service: info.service.clone(),
+        name,
+        module: info.module.clone(),
+        doc: main.doc.clone(),
+        doc_url,
+        source_url,
+        main,
+        structs: lw.structs,
+        enums: lw.enums,
+        attrs,
+        tagging,
+        constraints,
+        refs: lw.refs,
+    })
+}
+
+fn struct_target(t: &Fty) -> Option<String> {
+    match t {
+        Fty::Struct(n) | Fty::StructVec(n) => Some(n.clone()),
+        Fty::Map(inner) => struct_target(inner),
+        Fty::Value(_) => None,
+    }
+}
+
+fn tagging_of(schema: &Value, main: &StructDef, structs: &BTreeMap<String, StructDef>) -> Tagging {
+    let t = schema.get("tagging");
+    let taggable = match t.and_then(|t| t.get("taggable")) {
+        Some(v) => v.as_bool().unwrap_or(false),
+        None => t.is_some() || schema.get("taggable").and_then(Value::as_bool).unwrap_or(false),
+    };
+    if !taggable {
+        return Tagging::None;
+    }
+    let prop = t
+        .and_then(|t| t.get("tagProperty"))
+        .and_then(Value::as_str)
+        .unwrap_or("/properties/Tags");
+    let Some(name) = prop.strip_prefix("/properties/").filter(|p| !p.contains('/')) else {
+        return Tagging::None;
+    };
+    let Some(f) = main.fields.iter().find(|f| f.json == name) else {
+        return Tagging::None;
+    };
+    match &f.ty {
+        Fty::StructVec(s) => {
+            let fields = structs.get(s).map(|s| &s.fields[..]).unwrap_or(&[]);
+            if ["Key", "Value"].iter().all(|k| fields.iter().any(|f| f.json == *k)) {
+                Tagging::List(name.to_string())
+            } else {
+                Tagging::None
+            }
+        }
+        Fty::Map(_) | Fty::Value(Vt::Json) => Tagging::Map(name.to_string()),
+        _ => Tagging::None,
+    }
+}
+
+/// At most this many constraint rows per resource (deeply nested recursive types would otherwise
+/// multiply paths).
+pub const MAX_CONSTRAINTS: usize = 400;
+
+fn collect_constraints(
+    prefix: &str,
+    fields: &[Field],
+    structs: &BTreeMap<String, StructDef>,
+    stack: &mut Vec<String>,
+    out: &mut Vec<(String, Cons)>,
+) {
+    for f in fields {
+        let path = format!("{prefix}{}", f.json);
+        for (suffix, c) in &f.cons {
+            if out.len() < MAX_CONSTRAINTS {
+                out.push((format!("{path}{suffix}"), c.clone()));
+            }
+        }
+        let (target, sub) = match &f.ty {
+            Fty::Struct(n) => (Some(n), format!("{path}/")),
+            Fty::StructVec(n) => (Some(n), format!("{path}/*/")),
+            Fty::Map(inner) => match &**inner {
+                Fty::Struct(n) => (Some(n), format!("{path}/*/")),
+                _ => (None, String::new()),
+            },
+            Fty::Value(_) => (None, String::new()),
+        };
+        if let Some(n) = target {
+            if !stack.contains(n) && stack.len() < 8 {
+                if let Some(s) = structs.get(n) {
+                    stack.push(n.clone());
+                    collect_constraints(&sub, &s.fields, structs, stack, out);
+                    stack.pop();
+                }
+            }
+        }
+    }
+}

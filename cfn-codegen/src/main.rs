@@ -1,0 +1,99 @@
+//! `cfn-codegen`: generates `cfn-model`'s resource types from the CloudFormation registry schemas
+//! shipped in the pinned cfn-lint wheel.
+//!
+//! ```text
+//! cargo run -p cfn-codegen -- fetch                    # pip-download the wheel, extract its schemas
+//! cargo run -p cfn-codegen -- generate [--schemas DIR] # regenerate cfn-model/src/aws + feature blocks
+//! cargo run -p cfn-codegen -- check [--schemas DIR]    # regenerate in memory, diff with the committed files
+//! ```
+
+mod docs;
+mod emit;
+mod features;
+mod formats;
+mod lower;
+mod model;
+mod naming;
+mod pipeline;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// The pinned cfn-lint version whose schemas the generated code comes from.
+pub const CFN_LINT_VERSION: &str = "1.58.0";
+
+fn usage() -> String {
+    "usage: cfn-codegen <fetch | generate | check> [--schemas DIR] [--root DIR]\n\
+     \n  fetch     download cfn-lint==1.58.0 with pip into target/cfn-schemas/ and extract its schemas\
+     \n  generate  regenerate cfn-model/src/aws/ and the generated feature blocks of the Cargo.toml files\
+     \n  check     regenerate in memory and list the committed files that differ (exit 1 if any)\
+     \n\n  --schemas DIR  the schema directory (holding providers/ and resources/); default\
+     \n                 target/cfn-schemas/cfnlint/data/schemas\
+     \n  --root DIR     the workspace root; default: the one cfn-codegen was built in"
+        .to_string()
+}
+
+fn run() -> Result<ExitCode, String> {
+    let mut args = std::env::args().skip(1);
+    let Some(cmd) = args.next() else { return Err(usage()) };
+    let mut root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut schemas: Option<PathBuf> = None;
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--schemas" => schemas = Some(args.next().ok_or("--schemas needs a directory")?.into()),
+            "--root" => root = args.next().ok_or("--root needs a directory")?.into(),
+            "-h" | "--help" => {
+                println!("{}", usage());
+                return Ok(ExitCode::SUCCESS);
+            }
+            other => return Err(format!("unknown argument `{other}`\n\n{}", usage())),
+        }
+    }
+    let root = root
+        .canonicalize()
+        .map_err(|e| format!("workspace root {}: {e}", root.display()))?;
+    let schemas = schemas.unwrap_or_else(|| root.join("target/cfn-schemas/cfnlint/data/schemas"));
+    match cmd.as_str() {
+        "fetch" => {
+            pipeline::fetch(&root)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        "generate" => {
+            let out = pipeline::generate(&schemas, &root, true)?;
+            let changed = pipeline::write(&root, &out)?;
+            eprintln!("{}", out.summary);
+            eprintln!("{changed} file(s) written");
+            Ok(ExitCode::SUCCESS)
+        }
+        "check" => {
+            let out = pipeline::generate(&schemas, &root, true)?;
+            let diffs = pipeline::diff(&root, &out)?;
+            if diffs.is_empty() {
+                eprintln!("generated code is up to date ({} files)", out.files.len());
+                Ok(ExitCode::SUCCESS)
+            } else {
+                eprintln!("generated code differs from the schemas in {} file(s):", diffs.len());
+                for d in &diffs {
+                    eprintln!("  {d}");
+                }
+                eprintln!("run `cargo run -p cfn-codegen -- generate` and commit the result");
+                Ok(ExitCode::FAILURE)
+            }
+        }
+        "-h" | "--help" | "help" => {
+            println!("{}", usage());
+            Ok(ExitCode::SUCCESS)
+        }
+        other => Err(format!("unknown command `{other}`\n\n{}", usage())),
+    }
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

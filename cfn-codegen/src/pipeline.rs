@@ -1,0 +1,306 @@
+//! Reading the schemas, generating every file in memory, formatting, writing and diffing.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use serde_json::Value;
+
+use crate::emit;
+use crate::features;
+use crate::lower::{self, Catalog};
+use crate::model::ResourceIr;
+
+/// Every generated file, by path relative to the workspace root.
+pub struct Output {
+    pub files: BTreeMap<PathBuf, String>,
+    pub summary: String,
+}
+
+const AWS_DIR: &str = "cfn-model/src/aws";
+
+fn read_json(path: &Path) -> Result<Value, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    serde_json::from_str(&text).map_err(|e| {
+        format!(
+            "{}: not valid JSON ({e}); re-run `cargo run -p cfn-codegen -- fetch` to get a clean copy",
+            path.display()
+        )
+    })
+}
+
+/// Loads the schema set: `providers/us-east-1.json` maps each type name to `resources/<hash>.json`.
+pub fn load(schemas: &Path) -> Result<Vec<(String, String, Value)>, String> {
+    let providers = schemas.join("providers/us-east-1.json");
+    if !providers.is_file() {
+        return Err(format!(
+            "no schemas at {} (expected providers/us-east-1.json there); run `cargo run -p cfn-codegen -- fetch` \
+             or pass --schemas DIR pointing at cfnlint/data/schemas",
+            schemas.display()
+        ));
+    }
+    let map = read_json(&providers)?;
+    let Some(map) = map.as_object() else {
+        return Err(format!(
+            "{}: expected an object of type name to schema file",
+            providers.display()
+        ));
+    };
+    let mut out = Vec::with_capacity(map.len());
+    for (tn, hash) in map {
+        let Some(hash) = hash
+            .as_str()
+            .filter(|h| h.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+        else {
+            return Err(format!(
+                "{}: the entry of `{tn}` is not a schema file name",
+                providers.display()
+            ));
+        };
+        let path = schemas.join("resources").join(format!("{hash}.json"));
+        let schema = read_json(&path)?;
+        let declared = schema.get("typeName").and_then(Value::as_str);
+        if declared != Some(tn.as_str()) {
+            return Err(format!(
+                "{}: declares typeName {declared:?}, but providers/us-east-1.json maps `{tn}` to it",
+                path.display()
+            ));
+        }
+        out.push((tn.clone(), format!("resources/{hash}.json ({tn})"), schema));
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(out)
+}
+
+/// Generates every file in memory (formatted with rustfmt when `format`).
+pub fn generate(schemas: &Path, root: &Path, format: bool) -> Result<Output, String> {
+    let cat = Catalog::new(load(schemas)?)?;
+    cat.verify_formats()?;
+    let mut by_service: BTreeMap<String, Vec<ResourceIr>> = BTreeMap::new();
+    for tn in cat.types.keys() {
+        let r = lower::lower(&cat, tn)?;
+        by_service.entry(r.service.clone()).or_default().push(r);
+    }
+    let mut files = BTreeMap::new();
+    let mut deps: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut services = BTreeMap::new();
+    let (mut n_types, mut n_props, mut n_enums, mut n_attrs, mut n_cons) = (0, 0, 0, 0, 0);
+    for (svc, rs) in &by_service {
+        let vendor_service = {
+            let parts: Vec<&str> = rs[0].type_name.split("::").collect();
+            format!("{}::{}", parts[0], parts[1])
+        };
+        services.insert(svc.clone(), (vendor_service.clone(), rs.len()));
+        let d = deps.entry(svc.clone()).or_default();
+        for r in rs {
+            d.extend(r.refs.iter().cloned());
+            n_types += 1;
+            n_props += r.structs.len();
+            n_enums += r.enums.len();
+            n_attrs += r.attrs.len();
+            n_cons += r.constraints.len();
+        }
+        files.insert(
+            PathBuf::from(format!("{AWS_DIR}/{svc}.rs")),
+            emit::service_file(&vendor_service, rs),
+        );
+    }
+    files.insert(PathBuf::from(format!("{AWS_DIR}/mod.rs")), emit::mod_file(&services));
+    if format {
+        rustfmt_all(root, &mut files)?;
+    }
+    for (file, block) in [
+        ("cfn-model/Cargo.toml", features::model_block(&deps)),
+        ("Cargo.toml", features::root_block(&deps)),
+    ] {
+        let path = root.join(file);
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        files.insert(PathBuf::from(file), features::splice(&text, &block, file)?);
+    }
+    let lines: usize = files
+        .iter()
+        .filter(|(p, _)| p.extension().is_some_and(|e| e == "rs"))
+        .map(|(_, s)| s.lines().count())
+        .sum();
+    let summary = format!(
+        "{n_types} resource types of {} in the schema set, {} services, {n_props} property types, {n_enums} enums, \
+         {n_attrs} GetAtt methods, {n_cons} constraint rows, {lines} lines of Rust",
+        cat.types.len(),
+        services.len()
+    );
+    Ok(Output { files, summary })
+}
+
+/// Formats Rust sources with `rustfmt --edition 2021` (run from the workspace root so that its
+/// configuration applies), two at a time.
+fn rustfmt_all(root: &Path, files: &mut BTreeMap<PathBuf, String>) -> Result<(), String> {
+    let jobs: Vec<(&PathBuf, &mut String)> = files
+        .iter_mut()
+        .filter(|(p, _)| p.extension().is_some_and(|e| e == "rs"))
+        .collect();
+    let queue = std::sync::Mutex::new(jobs);
+    let first_error: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+    std::thread::scope(|s| {
+        for _ in 0..2 {
+            s.spawn(|| loop {
+                let job = queue.lock().map(|mut q| q.pop()).unwrap_or(None);
+                let Some((path, src)) = job else { break };
+                match rustfmt(root, src) {
+                    Ok(f) => *src = f,
+                    Err(e) => {
+                        let mut fe = first_error.lock().unwrap_or_else(|p| p.into_inner());
+                        fe.get_or_insert(format!("{}: {e}", path.display()));
+                        break;
+                    }
+                }
+            });
+        }
+    });
+    match first_error.into_inner().unwrap_or_else(|p| p.into_inner()) {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
+}
+
+pub fn rustfmt(root: &Path, src: &str) -> Result<String, String> {
+    let mut child = Command::new("rustfmt")
+        .args(["--edition", "2021", "--emit", "stdout"])
+        .current_dir(root)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot run rustfmt ({e}); install it with `rustup component add rustfmt`"))?;
+    let mut stdin = child.stdin.take().ok_or("rustfmt: no stdin")?;
+    let input = src.to_string();
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let out = child.wait_with_output().map_err(|e| format!("rustfmt: {e}"))?;
+    writer
+        .join()
+        .map_err(|_| "rustfmt: writer panicked".to_string())?
+        .map_err(|e| format!("rustfmt: {e}"))?;
+    if !out.status.success() {
+        let err = String::from_utf8_lossy(&out.stderr);
+        return Err(format!(
+            "rustfmt failed on generated code (a generator bug): {}",
+            err.lines().take(20).collect::<Vec<_>>().join("\n")
+        ));
+    }
+    String::from_utf8(out.stdout).map_err(|e| format!("rustfmt: {e}"))
+}
+
+/// Generated files under `cfn-model/src/aws` that are no longer generated.
+fn stale(root: &Path, out: &Output) -> Result<Vec<PathBuf>, String> {
+    let dir = root.join(AWS_DIR);
+    let mut stale = Vec::new();
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Ok(stale);
+    };
+    for e in entries {
+        let e = e.map_err(|e| format!("{}: {e}", dir.display()))?;
+        let rel = PathBuf::from(AWS_DIR).join(e.file_name());
+        if rel.extension().is_some_and(|x| x == "rs") && !out.files.contains_key(&rel) {
+            let text = std::fs::read_to_string(e.path()).unwrap_or_default();
+            if text.starts_with(emit::HEADER) {
+                stale.push(rel);
+            }
+        }
+    }
+    stale.sort();
+    Ok(stale)
+}
+
+/// Writes the files that changed and removes stale generated ones; returns how many changed.
+pub fn write(root: &Path, out: &Output) -> Result<usize, String> {
+    std::fs::create_dir_all(root.join(AWS_DIR)).map_err(|e| format!("{AWS_DIR}: {e}"))?;
+    let mut n = 0;
+    for (rel, text) in &out.files {
+        let path = root.join(rel);
+        if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+            std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+            n += 1;
+        }
+    }
+    for rel in stale(root, out)? {
+        std::fs::remove_file(root.join(&rel)).map_err(|e| format!("{}: {e}", rel.display()))?;
+        n += 1;
+    }
+    Ok(n)
+}
+
+/// The files whose committed content differs from `out` (or that are missing or stale).
+pub fn diff(root: &Path, out: &Output) -> Result<Vec<String>, String> {
+    let mut diffs = Vec::new();
+    for (rel, text) in &out.files {
+        match std::fs::read_to_string(root.join(rel)) {
+            Ok(t) if t == *text => {}
+            Ok(_) => diffs.push(format!("{} (differs)", rel.display())),
+            Err(_) => diffs.push(format!("{} (missing)", rel.display())),
+        }
+    }
+    for rel in stale(root, out)? {
+        diffs.push(format!("{} (no longer generated)", rel.display()));
+    }
+    Ok(diffs)
+}
+
+/// Downloads the pinned wheel with pip into `target/cfn-schemas/` and extracts its schemas.
+pub fn fetch(root: &Path) -> Result<(), String> {
+    let version = crate::CFN_LINT_VERSION;
+    let dest = root.join("target/cfn-schemas");
+    std::fs::create_dir_all(&dest).map_err(|e| format!("{}: {e}", dest.display()))?;
+    let python = std::env::var("PYTHON").unwrap_or_else(|_| "python3".into());
+    eprintln!("downloading cfn-lint=={version} with {python} -m pip …");
+    let status = Command::new(&python)
+        .args(["-m", "pip", "download", "--no-deps", "--only-binary=:all:"])
+        .arg(format!("cfn-lint=={version}"))
+        .arg("-d")
+        .arg(&dest)
+        .status()
+        .map_err(|e| format!("cannot run `{python}` ({e}); install Python 3 with pip (e.g. `apt-get install python3-pip`) or set PYTHON"))?;
+    if !status.success() {
+        return Err(format!(
+            "`{python} -m pip download cfn-lint=={version}` failed ({status}); check that pip is installed \
+             (`{python} -m pip --version`) and that PyPI is reachable"
+        ));
+    }
+    let wheel = std::fs::read_dir(&dest)
+        .map_err(|e| format!("{}: {e}", dest.display()))?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(&format!("cfn_lint-{version}-")) && n.ends_with(".whl"))
+        })
+        .ok_or_else(|| format!("pip succeeded but no cfn_lint-{version}-*.whl is in {}", dest.display()))?;
+    let schemas = dest.join("cfnlint/data/schemas");
+    if schemas.exists() {
+        std::fs::remove_dir_all(&schemas).map_err(|e| format!("{}: {e}", schemas.display()))?;
+    }
+    const EXTRACT: &str = "import sys, zipfile\n\
+        z = zipfile.ZipFile(sys.argv[1])\n\
+        names = [n for n in z.namelist() if n.startswith('cfnlint/data/schemas/')]\n\
+        z.extractall(sys.argv[2], names)\n\
+        print(len(names))";
+    let out = Command::new(&python)
+        .args(["-c", EXTRACT])
+        .arg(&wheel)
+        .arg(&dest)
+        .output()
+        .map_err(|e| format!("cannot run `{python}`: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "extracting {} failed: {}",
+            wheel.display(),
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    eprintln!(
+        "extracted {} files to {}",
+        String::from_utf8_lossy(&out.stdout).trim(),
+        schemas.display()
+    );
+    Ok(())
+}

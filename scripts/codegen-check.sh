@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Regenerates cfn-model's generated code (cfn-model/src/aws, the generated feature blocks) from the
+# pinned cfn-lint schemas in memory and fails, listing the files, if it differs from what is committed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+schemas=target/cfn-schemas/cfnlint/data/schemas
+if [ ! -f "$schemas/providers/us-east-1.json" ]; then
+  cargo run --quiet -p cfn-codegen -- fetch
+fi
+cargo run --quiet -p cfn-codegen -- check
