@@ -11,22 +11,28 @@
 
 pub mod dynref;
 pub mod expr;
+pub mod interface;
+pub mod nested;
 pub mod params;
 mod rawjson;
 pub mod resource;
 pub mod stack;
+pub mod table;
 pub mod value;
 
 pub mod aws;
 
 pub use dynref::{DynamicRef, IntoSecretId, IntoSsmName, SecretId, SsmName};
 pub use expr::{Expr, Ident, Mention, SubPart};
+pub use interface::{OutputField, Outputs, ParamField, Parameters};
+pub use nested::{ChildStack, NestedHandle};
 pub use params::{
     AvailabilityZoneName, Condition, ImageId, KeyPairName, Mapping, MappingRef, Output, Param, ParamType, Parameter,
     Ssm, SsmParameterName,
 };
 pub use resource::{Attributes, Constraint, Policy, Props, RawResource, Resource, Tagging, ToExpr};
 pub use stack::{BuildError, Handle, NestedStack, OutputDef, ParameterDef, ResourceDef, Root, Stack, Template};
+pub use table::{MappingKey, MappingTable};
 pub use value::{Arn, Cond, Id, Json, Name, Pseudo, SecretString, StringLike, Value};
 
 /// Everything a stack program usually needs.
@@ -36,4 +42,5 @@ pub mod prelude {
         Parameter, Policy, Pseudo, RawResource, Resource, Root, SecretId, SecretString, SsmName, Stack, SubPart,
         Tagging, Value,
     };
+    pub use crate::{ChildStack, MappingKey, MappingTable, NestedHandle, OutputField, Outputs, ParamField, Parameters};
 }

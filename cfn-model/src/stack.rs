@@ -213,6 +213,12 @@ impl<S> Stack<S> {
         &self.template
     }
 
+    /// The template model, for the typed interfaces (`interface`, `table`, `nested`) that merge
+    /// into sections the builder methods only append to.
+    pub(crate) fn template_mut(&mut self) -> &mut Template {
+        &mut self.template
+    }
+
     /// Consumes the stack, giving its template model.
     pub fn into_template(self) -> Template {
         self.template

@@ -1,0 +1,1 @@
+sub!("arn:${AWS::Partition}:s3:::${bucket}/${!Literal}/${bucket}-${name}", bucket = handle.id());
