@@ -36,7 +36,7 @@
 
 use crate::expr::Ident;
 use crate::interface::{Outputs, Parameters};
-use crate::resource::Attributes;
+use crate::resource::{Attributes, Policy};
 use crate::stack::{NestedStack, Root, Stack};
 
 /// A stack that a parent can nest: its marker type (the `S` of its `Stack<S>`), its parameters
@@ -113,13 +113,16 @@ impl<S> Stack<S> {
     /// typed (a missing or mistyped one does not compile). Lists are joined (nested-stack
     /// parameters are strings). Returns the child's outputs as typed `Fn::GetAtt` values.
     ///
-    /// The emitter writes the child as its own template file and fills in `TemplateURL`.
+    /// The emitter writes the child as its own template file and fills in `TemplateURL`. The
+    /// nested stack gets explicit `DeletionPolicy` and `UpdateReplacePolicy` `Delete` (what
+    /// CloudFormation does anyway; cfn-lint asks for it to be written out); use
+    /// [`Stack::nest_with`] to choose other attributes.
     pub fn nest<C: ChildStack>(
         &mut self,
         logical_id: &str,
         args: <C::Params as Parameters>::Args,
     ) -> NestedHandle<C, S> {
-        self.nest_with(logical_id, args, Attributes::new())
+        self.nest_with(logical_id, args, Attributes::new().retain_data(Policy::Delete))
     }
 
     /// [`Stack::nest`] with resource attributes (`Condition`, `DependsOn`, policies).
