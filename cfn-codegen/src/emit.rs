@@ -357,6 +357,8 @@ fn emit_enum(e: &EnumDef, sc: &Scope, out: &mut String) {
     }
     out.push_str("} }\n}\n\n");
     let v = sc.n("Value");
+    // Hidden from the "other types implement `From`" list of a mistyped setter argument.
+    out.push_str("#[diagnostic::do_not_recommend]\n");
     writeln!(
         out,
         "impl {}<{}> for {v}<{}> {{ fn from(v: {}) -> Self {{ {v}::from_expr({}::str(v.as_str())) }} }}\n",

@@ -82,17 +82,20 @@ impl Catalog {
     /// Checks [`formats::FORMATS`] against the schemas: every `Id` format is carried by its
     /// target's `primaryIdentifier` (what `Ref` returns), every `Arn` format by a read-only
     /// property (a `GetAtt` attribute). Only checks targets present in the set.
-    pub fn verify_formats(&self) -> Res<()> {
+    /// Returns warnings for targets missing from the set (their formats stay plain strings).
+    pub fn verify_formats(&self) -> Res<Vec<String>> {
+        let mut warnings = Vec::new();
         for (format, meaning) in formats::FORMATS {
             let (marker, target) = match meaning {
                 Meaning::One(m, t) | Meaning::List(m, t) => (*m, *t),
                 Meaning::Plain => continue,
             };
             let Some(info) = self.types.get(target) else {
-                return Err(format!(
-                    "FORMATS maps `{format}` to `{target}`, which the schema set does not contain; fix the table in \
-                     cfn-codegen/src/formats.rs"
+                warnings.push(format!(
+                    "FORMATS maps `{format}` to `{target}`, which the schema set does not contain; such properties \
+                     stay plain strings"
                 ));
+                continue;
             };
             let singular = format.trim_end_matches('s');
             let s = &info.schema;
@@ -133,7 +136,7 @@ impl Catalog {
                 ));
             }
         }
-        Ok(())
+        Ok(warnings)
     }
 }
 
@@ -399,6 +402,24 @@ impl<'a> Lowerer<'a> {
         })
     }
 
+    /// False for a field whose property type has only read-only properties.
+    fn settable(&self, f: &Field) -> bool {
+        match struct_target(&f.ty) {
+            Some(n) => !self.structs.get(&n).is_some_and(|s| s.all_read_only),
+            None => true,
+        }
+    }
+
+    /// True when `node` is `oneOf`/`anyOf` of objects only (a union struct).
+    fn is_union_of_objects(&self, node: &'a Value, ptr: &str) -> Res<bool> {
+        let Some(o) = node.as_object() else { return Ok(false) };
+        if o.contains_key("properties") || o.contains_key("type") {
+            return Ok(false);
+        }
+        let alts = self.alternatives(o, ptr)?;
+        Ok(!alts.is_empty() && alts.iter().all(|a| a.2 == Kind::Obj))
+    }
+
     /// A `$ref`'d definition: memoised; object definitions become named structs (recursion-safe).
     fn classify_def(&mut self, node: &'a Value, ptr: &str, top: bool) -> Res<(Fty, Vec<String>)> {
         if let Some(f) = self.memo.get(ptr) {
@@ -413,8 +434,10 @@ impl<'a> Lowerer<'a> {
             return Ok((Fty::Value(Vt::Json), vec![]));
         };
         self.in_progress.insert(ptr.to_string());
-        let result = match self.kind(node, ptr)? {
+        let kind = self.kind(node, ptr)?;
+        let result = match kind {
             Some(Kind::Obj) => (self.object_type(o, ptr, &key, "", name)?, vec![]),
+            None if self.is_union_of_objects(node, ptr)? => (self.object_type(o, ptr, &key, "", name)?, vec![]),
             Some(Kind::Str) if string_enum(o).is_some() => self.string_type(o, ptr, &key, "", top, name)?,
             _ => self.classify(node, ptr, &key, "", top)?,
         };
@@ -565,8 +588,19 @@ impl<'a> Lowerer<'a> {
         owner: &str,
         top: bool,
     ) -> Res<(Fty, Vec<String>)> {
-        if let Some(f) = o.get("format").and_then(Value::as_str) {
-            if let Some(Meaning::List(m, t)) = formats::meaning(f) {
+        if let Some(f) = o
+            .get("format")
+            .and_then(Value::as_str)
+            .filter(|f| f.starts_with("AWS::"))
+        {
+            let Some(meaning) = formats::meaning(f) else {
+                return err(
+                    self.file(),
+                    ptr,
+                    format!("unknown format `{f}`: add it to FORMATS in cfn-codegen/src/formats.rs"),
+                );
+            };
+            if let Meaning::List(m, t) = meaning {
                 if let Some(info) = self.cat.types.get(t) {
                     if !(top && t == self.info.type_name) {
                         if info.service != self.info.service {
@@ -664,12 +698,17 @@ impl<'a> Lowerer<'a> {
         };
         let mut fields: Vec<Field> = Vec::new();
         let mut seen = BTreeSet::new();
+        let mut excluded = 0;
         for (part, pptr) in &parts {
             let Some(props) = part.get("properties").and_then(Value::as_object) else {
                 continue;
             };
             for (pname, pnode) in props {
-                if !seen.insert(pname.clone()) || self.read_only.contains(&(pptr.clone(), pname.clone())) {
+                if !seen.insert(pname.clone()) {
+                    continue;
+                }
+                if self.read_only.contains(&(pptr.clone(), pname.clone())) {
+                    excluded += 1;
                     continue;
                 }
                 let f = self.field(
@@ -681,10 +720,15 @@ impl<'a> Lowerer<'a> {
                     false,
                     &fields,
                 )?;
-                fields.push(f);
+                if self.settable(&f) {
+                    fields.push(f);
+                } else {
+                    excluded += 1;
+                }
             }
         }
         let doc = description(o);
+        let all_read_only = fields.is_empty() && excluded > 0;
         self.structs.insert(
             name.clone(),
             StructDef {
@@ -693,6 +737,7 @@ impl<'a> Lowerer<'a> {
                 doc,
                 fields,
                 required_struct: None,
+                all_read_only,
             },
         );
         Ok(Fty::Struct(name))
@@ -985,6 +1030,9 @@ pub fn lower(cat: &Catalog, type_name: &str) -> Res<ResourceIr> {
             continue;
         }
         let mut f = lw.field(pname, pnode, &path, &name, required.contains(pname), true, &fields)?;
+        if !lw.settable(&f) {
+            continue;
+        }
         if create_only.contains(&path) {
             f.notes.push("Changing it replaces the resource.".into());
         }
@@ -1037,7 +1085,9 @@ pub fn lower(cat: &Catalog, type_name: &str) -> Res<ResourceIr> {
             .to_string(),
         fields,
         required_struct: None,
+        all_read_only: false,
     };
+    prune(&main, &attrs, &mut lw.structs, &mut lw.enums);
 
     // Recursive property types: box direct (non-list) struct fields that lead back to their owner.
     let edges: BTreeMap<String, Vec<String>> = lw
@@ -1137,6 +1187,54 @@ pub fn lower(cat: &Catalog, type_name: &str) -> Res<ResourceIr> {
     })
 }
 
+fn enum_of(vt: &Vt) -> Option<&str> {
+    match vt {
+        Vt::Enum(e) => Some(e),
+        Vt::Vec(inner) => enum_of(inner),
+        _ => None,
+    }
+}
+
+fn fty_enum(t: &Fty) -> Option<&str> {
+    match t {
+        Fty::Value(vt) => enum_of(vt),
+        Fty::Map(inner) => fty_enum(inner),
+        _ => None,
+    }
+}
+
+/// Keeps only the property types and enums reachable from the resource's fields and attributes.
+fn prune(
+    main: &StructDef,
+    attrs: &[Attr],
+    structs: &mut BTreeMap<String, StructDef>,
+    enums: &mut BTreeMap<String, EnumDef>,
+) {
+    let mut live_structs = BTreeSet::new();
+    let mut live_enums: BTreeSet<String> = attrs
+        .iter()
+        .filter_map(|a| enum_of(&a.vt))
+        .map(str::to_string)
+        .collect();
+    let mut todo: Vec<StructDef> = vec![main.clone()];
+    while let Some(s) = todo.pop() {
+        for f in &s.fields {
+            if let Some(e) = fty_enum(&f.ty) {
+                live_enums.insert(e.to_string());
+            }
+            if let Some(n) = struct_target(&f.ty) {
+                if live_structs.insert(n.clone()) {
+                    if let Some(t) = structs.get(&n) {
+                        todo.push(t.clone());
+                    }
+                }
+            }
+        }
+    }
+    structs.retain(|n, _| live_structs.contains(n));
+    enums.retain(|n, _| live_enums.contains(n));
+}
+
 fn struct_target(t: &Fty) -> Option<String> {
     match t {
         Fty::Struct(n) | Fty::StructVec(n) => Some(n.clone()),
@@ -1214,5 +1312,191 @@ fn collect_constraints(
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn catalog(schemas: Vec<Value>) -> Catalog {
+        Catalog::new(
+            schemas
+                .into_iter()
+                .map(|s| {
+                    let tn = s["typeName"].as_str().unwrap().to_string();
+                    (tn.clone(), format!("{tn}.json"), s)
+                })
+                .collect(),
+        )
+        .unwrap()
+    }
+
+    fn fixture() -> Catalog {
+        let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schemas");
+        Catalog::new(crate::pipeline::load(&dir).unwrap()).unwrap()
+    }
+
+    fn field<'a>(s: &'a StructDef, json: &str) -> &'a Field {
+        s.fields
+            .iter()
+            .find(|f| f.json == json)
+            .unwrap_or_else(|| panic!("no field {json} in {}", s.name))
+    }
+
+    fn vpc_ref() -> Vt {
+        Vt::Ref(Marker::Id, "crate::aws::ec2::Vpc".into())
+    }
+
+    #[test]
+    fn type_mapping() {
+        let cat = fixture();
+        let w = lower(&cat, "AWS::Demo::Widget").unwrap();
+        let m = &w.main;
+        assert_eq!(field(m, "Name").ty, Fty::Value(Vt::String));
+        assert_eq!(field(m, "Count").ty, Fty::Value(Vt::Int));
+        assert_eq!(
+            field(m, "Ratio").ty,
+            Fty::Value(Vt::Num),
+            "[number, string] reads as a number"
+        );
+        assert_eq!(field(m, "Settings").ty, Fty::Map(Box::new(Fty::Value(Vt::String))));
+        assert_eq!(field(m, "Mode").ty, Fty::Value(Vt::Enum("Mode".into())));
+        assert_eq!(
+            field(m, "Size").ty,
+            Fty::Value(Vt::Enum("Size".into())),
+            "inline enums are named after the property"
+        );
+        assert_eq!(field(m, "Tree").ty, Fty::Struct("Node".into()));
+        assert_eq!(
+            field(m, "Choice").ty,
+            Fty::Struct("Choice".into()),
+            "oneOf of objects is one struct"
+        );
+        assert_eq!(field(m, "Type").rust, "r#type");
+        assert!(
+            m.fields.iter().all(|f| f.json != "Endpoint"),
+            "a property whose fields are all read-only is dropped"
+        );
+        assert!(
+            m.fields.iter().all(|f| f.json != "Id"),
+            "read-only properties are not fields"
+        );
+        assert_eq!(
+            w.main.required_struct.as_deref(),
+            Some("WidgetRequired"),
+            "4 required properties"
+        );
+        let node = &w.structs["Node"];
+        assert!(field(node, "Child").boxed, "recursive property types are boxed");
+        assert!(!field(node, "Children").boxed, "lists need no box");
+        let mode = &w.enums["Mode"];
+        let vars: Vec<&str> = mode.variants.iter().map(|v| v.0.as_str()).collect();
+        assert_eq!(vars, ["Fast", "Slow", "AwsKms", "V1_0"]);
+        assert_eq!(w.tagging, Tagging::Map("Tags".into()));
+
+        let role = lower(&cat, "AWS::IAM::Role").unwrap();
+        assert_eq!(field(&role.main, "AssumeRolePolicyDocument").ty, Fty::Value(Vt::Json));
+        assert_eq!(field(&role.main, "Policies").ty, Fty::StructVec("Policy".into()));
+        assert_eq!(role.tagging, Tagging::None);
+        let vpc = lower(&cat, "AWS::EC2::VPC").unwrap();
+        assert_eq!(vpc.tagging, Tagging::List("Tags".into()));
+    }
+
+    #[test]
+    fn format_mapping() {
+        let cat = fixture();
+        let w = lower(&cat, "AWS::Demo::Widget").unwrap();
+        assert_eq!(field(&w.main, "VpcId").ty, Fty::Value(vpc_ref()));
+        assert_eq!(
+            field(&w.main, "RoleArn").ty,
+            Fty::Value(Vt::Ref(Marker::Arn, "crate::aws::iam::Role".into()))
+        );
+        // relationshipRef to the target's primary identifier: its Ref.
+        assert_eq!(field(&w.main, "VpcIds").ty, Fty::Value(Vt::Vec(Box::new(vpc_ref()))));
+        // Formats that disagree (and a target missing from the set): a string, with a note.
+        let kms = field(&w.main, "KmsKeyId");
+        assert_eq!(kms.ty, Fty::Value(Vt::String));
+        assert!(kms.notes[0].contains("AWS::KMS::Key.Arn"), "{:?}", kms.notes);
+        assert_eq!(w.refs, BTreeSet::from(["ec2".to_string(), "iam".to_string()]));
+        // GetAtt attributes are typed like properties.
+        let role = lower(&cat, "AWS::IAM::Role").unwrap();
+        let arn = role.attrs.iter().find(|a| a.name == "Arn").unwrap();
+        assert_eq!(arn.vt, Vt::Ref(Marker::Arn, "crate::aws::iam::Role".into()));
+        let vpc = lower(&cat, "AWS::EC2::VPC").unwrap();
+        let id = vpc.attrs.iter().find(|a| a.name == "VpcId").unwrap();
+        assert_eq!((id.method.as_str(), &id.vt), ("vpc_id", &vpc_ref()));
+        let ipv6 = vpc.attrs.iter().find(|a| a.name == "Ipv6CidrBlocks").unwrap();
+        assert_eq!(ipv6.vt, Vt::Vec(Box::new(Vt::String)));
+        // Clashes with Handle's own methods get `_attr`; nested attributes join with `_`.
+        let names: Vec<(&str, &str)> = w.attrs.iter().map(|a| (a.name.as_str(), a.method.as_str())).collect();
+        assert_eq!(
+            names,
+            [
+                ("Id", "id_attr"),
+                ("Endpoint.Address", "endpoint_address"),
+                ("Endpoint.Port", "endpoint_port")
+            ]
+        );
+    }
+
+    fn vpc_schema() -> Value {
+        json!({"typeName": "AWS::EC2::VPC", "primaryIdentifier": ["/properties/VpcId"], "readOnlyProperties": ["/properties/VpcId"],
+               "properties": {"VpcId": {"type": "string", "format": "AWS::EC2::VPC.Id"}, "DefaultSecurityGroup": {"type": "string"}}})
+    }
+
+    #[test]
+    fn own_name_stays_a_string() {
+        // A writable property carrying the resource's own format is its name, set by the user.
+        let bucket = json!({"typeName": "AWS::S3::Bucket", "primaryIdentifier": ["/properties/BucketName"],
+            "properties": {"BucketName": {"type": "string", "format": "AWS::S3::Bucket.Name"},
+                           "Replica": {"type": "object", "properties": {"Target": {"type": "string", "format": "AWS::S3::Bucket.Name"}}}}});
+        let cat = catalog(vec![bucket]);
+        let r = lower(&cat, "AWS::S3::Bucket").unwrap();
+        assert_eq!(field(&r.main, "BucketName").ty, Fty::Value(Vt::String));
+        let replica = &r.structs["Replica"];
+        assert_eq!(
+            field(replica, "Target").ty,
+            Fty::Value(Vt::Ref(Marker::Id, "crate::aws::s3::Bucket".into())),
+            "another bucket, nested: typed"
+        );
+        assert!(r.refs.is_empty(), "same service: no feature dependency");
+    }
+
+    #[test]
+    fn verify_formats_checks_ref_claims() {
+        assert!(catalog(vec![vpc_schema()]).verify_formats().is_ok());
+        let mut wrong = vpc_schema();
+        wrong["primaryIdentifier"] = json!(["/properties/Other"]);
+        let e = catalog(vec![wrong]).verify_formats().unwrap_err();
+        assert!(e.contains("AWS::EC2::VPC.Id") && e.contains("disagrees"), "{e}");
+    }
+
+    #[test]
+    fn schema_patches_apply() {
+        // The VPC's DefaultSecurityGroup attribute becomes a typed security group id.
+        let sg = json!({"typeName": "AWS::EC2::SecurityGroup", "primaryIdentifier": ["/properties/Id"],
+            "readOnlyProperties": ["/properties/Id"],
+            "definitions": {
+                "Ingress": {"type": "object", "properties": {"CidrIp": {"type": "string"}, "SourceSecurityGroupId": {"type": "string", "format": "AWS::EC2::SecurityGroup.Id"},
+                    "SourceSecurityGroupName": {"type": "string"}, "SourceSecurityGroupOwnerId": {"type": "string"}}},
+                "Egress": {"type": "object", "properties": {"CidrIp": {"type": "string"}, "DestinationSecurityGroupId": {"type": "string"}}}},
+            "properties": {"Id": {"type": "string", "format": "AWS::EC2::SecurityGroup.Id"},
+                "SecurityGroupIngress": {"type": "array", "items": {"$ref": "#/definitions/Ingress"}},
+                "SecurityGroupEgress": {"type": "array", "items": {"$ref": "#/definitions/Egress"}}}});
+        let cat = catalog(vec![vpc_schema(), sg]);
+        let r = lower(&cat, "AWS::EC2::SecurityGroup").unwrap();
+        let ingress: Vec<&str> = r.structs["Ingress"].fields.iter().map(|f| f.json.as_str()).collect();
+        assert_eq!(ingress, ["CidrIp"]);
+        let egress: Vec<&str> = r.structs["Egress"].fields.iter().map(|f| f.json.as_str()).collect();
+        assert_eq!(egress, ["CidrIp"]);
+        let vpc = lower(&cat, "AWS::EC2::VPC").unwrap();
+        let main_fields: Vec<&str> = vpc.main.fields.iter().map(|f| f.json.as_str()).collect();
+        assert_eq!(main_fields, ["DefaultSecurityGroup"]);
+        assert_eq!(
+            field(&vpc.main, "DefaultSecurityGroup").ty,
+            Fty::Value(Vt::Ref(Marker::Id, "crate::aws::ec2::SecurityGroup".into()))
+        );
     }
 }

@@ -75,6 +75,8 @@ pub struct StructDef {
     pub fields: Vec<Field>,
     /// Name of the `…Required` struct when there are more than [`MAX_ARGS`] required fields.
     pub required_struct: Option<String>,
+    /// Every property is read-only: fields of this type are dropped (they cannot be set).
+    pub all_read_only: bool,
 }
 
 /// At most this many required properties become constructor arguments; more go into a

@@ -73,10 +73,31 @@ pub fn load(schemas: &Path) -> Result<Vec<(String, String, Value)>, String> {
     Ok(out)
 }
 
-/// Generates every file in memory (formatted with rustfmt when `format`).
+/// Generates every file in memory (formatted with rustfmt when `format`), the generated feature
+/// blocks spliced into the workspace's `Cargo.toml` files.
 pub fn generate(schemas: &Path, root: &Path, format: bool) -> Result<Output, String> {
+    let (mut out, deps) = generate_sources(schemas, root, format)?;
+    for (file, block) in [
+        ("cfn-model/Cargo.toml", features::model_block(&deps)),
+        ("Cargo.toml", features::root_block(&deps)),
+    ] {
+        let path = root.join(file);
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        out.files
+            .insert(PathBuf::from(file), features::splice(&text, &block, file)?);
+    }
+    Ok(out)
+}
+
+/// Service feature dependencies: service -> services its typed references point to.
+pub type Deps = BTreeMap<String, BTreeSet<String>>;
+
+/// The Rust sources only (`cfn-model/src/aws/*.rs`), and the feature dependencies.
+pub fn generate_sources(schemas: &Path, root: &Path, format: bool) -> Result<(Output, Deps), String> {
     let cat = Catalog::new(load(schemas)?)?;
-    cat.verify_formats()?;
+    for w in cat.verify_formats()? {
+        eprintln!("warning: {w}");
+    }
     let mut by_service: BTreeMap<String, Vec<ResourceIr>> = BTreeMap::new();
     for tn in cat.types.keys() {
         let r = lower::lower(&cat, tn)?;
@@ -110,14 +131,6 @@ pub fn generate(schemas: &Path, root: &Path, format: bool) -> Result<Output, Str
     if format {
         rustfmt_all(root, &mut files)?;
     }
-    for (file, block) in [
-        ("cfn-model/Cargo.toml", features::model_block(&deps)),
-        ("Cargo.toml", features::root_block(&deps)),
-    ] {
-        let path = root.join(file);
-        let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        files.insert(PathBuf::from(file), features::splice(&text, &block, file)?);
-    }
     let lines: usize = files
         .iter()
         .filter(|(p, _)| p.extension().is_some_and(|e| e == "rs"))
@@ -129,7 +142,7 @@ pub fn generate(schemas: &Path, root: &Path, format: bool) -> Result<Output, Str
         cat.types.len(),
         services.len()
     );
-    Ok(Output { files, summary })
+    Ok((Output { files, summary }, deps))
 }
 
 /// Formats Rust sources with `rustfmt --edition 2021` (run from the workspace root so that its
@@ -303,4 +316,82 @@ pub fn fetch(root: &Path) -> Result<(), String> {
         schemas.display()
     );
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixture() -> (PathBuf, PathBuf) {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        (dir.join("tests/fixtures/schemas"), dir.join(".."))
+    }
+
+    /// The fixture schemas generate exactly `tests/fixtures/expected/*.rs` (run with
+    /// `UPDATE_SNAPSHOTS=1` to accept a change, then review the diff).
+    #[test]
+    fn fixture_snapshot() {
+        let (schemas, root) = fixture();
+        let (out, deps) = generate_sources(&schemas, &root, true).unwrap();
+        let expected = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/expected");
+        let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
+        let mut all = out.files.clone();
+        all.insert(PathBuf::from("features.toml"), features::model_block(&deps));
+        for (rel, text) in &all {
+            let path = expected.join(rel.file_name().unwrap());
+            if update {
+                std::fs::create_dir_all(&expected).unwrap();
+                std::fs::write(&path, text).unwrap();
+            } else {
+                let want = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+                assert!(
+                    want == *text,
+                    "{} differs from the generated code; run with UPDATE_SNAPSHOTS=1",
+                    path.display()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn deterministic() {
+        let (schemas, root) = fixture();
+        let a = generate_sources(&schemas, &root, false).unwrap().0.files;
+        let b = generate_sources(&schemas, &root, false).unwrap().0.files;
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn bad_input_is_an_error_naming_the_file() {
+        let tmp = std::env::temp_dir().join(format!("cfn-codegen-test-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&tmp);
+        let e = load(&tmp).unwrap_err();
+        assert!(e.contains("run `cargo run -p cfn-codegen -- fetch`"), "{e}");
+        std::fs::create_dir_all(tmp.join("providers")).unwrap();
+        std::fs::create_dir_all(tmp.join("resources")).unwrap();
+        std::fs::write(tmp.join("providers/us-east-1.json"), r#"{"AWS::X::Y": "y"}"#).unwrap();
+        std::fs::write(tmp.join("resources/y.json"), "{ not json").unwrap();
+        let e = load(&tmp).unwrap_err();
+        assert!(e.contains("resources/y.json") && e.contains("not valid JSON"), "{e}");
+        std::fs::write(
+            tmp.join("resources/y.json"),
+            r#"{"typeName": "AWS::X::Y", "properties": 3}"#,
+        )
+        .unwrap();
+        let cat = Catalog::new(load(&tmp).unwrap()).unwrap();
+        let e = lower::lower(&cat, "AWS::X::Y").unwrap_err();
+        assert!(e.contains("resources/y.json") && e.contains("/properties"), "{e}");
+        std::fs::write(
+            tmp.join("resources/y.json"),
+            r#"{"typeName": "AWS::X::Y", "properties": {"A": {"type": "string", "format": "AWS::New::Thing.Id"}}}"#,
+        )
+        .unwrap();
+        let cat = Catalog::new(load(&tmp).unwrap()).unwrap();
+        let e = lower::lower(&cat, "AWS::X::Y").unwrap_err();
+        assert!(
+            e.contains("unknown format `AWS::New::Thing.Id`") && e.contains("FORMATS"),
+            "{e}"
+        );
+        let _ = std::fs::remove_dir_all(&tmp);
+    }
 }

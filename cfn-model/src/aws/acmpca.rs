@@ -1046,6 +1046,7 @@ pub mod certificate_authority {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CrlType> for Value<CrlType> {
         fn from(v: CrlType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1076,6 +1077,7 @@ pub mod certificate_authority {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<KeyStorageSecurityStandard> for Value<KeyStorageSecurityStandard> {
         fn from(v: KeyStorageSecurityStandard) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1103,6 +1105,7 @@ pub mod certificate_authority {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<S3ObjectAcl> for Value<S3ObjectAcl> {
         fn from(v: S3ObjectAcl) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1130,6 +1133,7 @@ pub mod certificate_authority {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<UsageMode> for Value<UsageMode> {
         fn from(v: UsageMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2056,6 +2060,7 @@ pub mod permission {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Actions> for Value<Actions> {
         fn from(v: Actions) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -203,6 +203,7 @@ pub mod registry {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AutoApprovalRule> for Value<AutoApprovalRule> {
         fn from(v: AutoApprovalRule) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -227,6 +228,7 @@ pub mod registry {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AutoDetectionScope> for Value<AutoDetectionScope> {
         fn from(v: AutoDetectionScope) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -254,6 +256,7 @@ pub mod registry {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AutoDetectionStatus> for Value<AutoDetectionStatus> {
         fn from(v: AutoDetectionStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -284,6 +287,7 @@ pub mod registry {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ClaimMatchOperator> for Value<ClaimMatchOperator> {
         fn from(v: ClaimMatchOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -311,6 +315,7 @@ pub mod registry {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InboundTokenClaimValueType> for Value<InboundTokenClaimValueType> {
         fn from(v: InboundTokenClaimValueType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -347,6 +352,7 @@ pub mod registry {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RecordType> for Value<RecordType> {
         fn from(v: RecordType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -374,6 +380,7 @@ pub mod registry {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RegistryAuthorizerType> for Value<RegistryAuthorizerType> {
         fn from(v: RegistryAuthorizerType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -416,6 +423,7 @@ pub mod registry {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RegistryStatus> for Value<RegistryStatus> {
         fn from(v: RegistryStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -979,6 +987,7 @@ pub mod registry_record {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CredentialProviderType> for Value<CredentialProviderType> {
         fn from(v: CredentialProviderType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1003,6 +1012,7 @@ pub mod registry_record {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<GrantType> for Value<GrantType> {
         fn from(v: GrantType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1039,6 +1049,7 @@ pub mod registry_record {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RecordType> for Value<RecordType> {
         fn from(v: RecordType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1087,6 +1098,7 @@ pub mod registry_record {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RegistryRecordStatus> for Value<RegistryRecordStatus> {
         fn from(v: RegistryRecordStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

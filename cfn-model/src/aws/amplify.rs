@@ -411,6 +411,7 @@ pub mod app {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BuildComputeType> for Value<BuildComputeType> {
         fn from(v: BuildComputeType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -441,6 +442,7 @@ pub mod app {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Platform> for Value<Platform> {
         fn from(v: Platform) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -477,6 +479,7 @@ pub mod app {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Stage> for Value<Stage> {
         fn from(v: Stage) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -504,6 +507,7 @@ pub mod app {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1121,6 +1125,7 @@ pub mod branch {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Stage> for Value<Stage> {
         fn from(v: Stage) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1427,6 +1432,7 @@ pub mod domain {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CertificateType> for Value<CertificateType> {
         fn from(v: CertificateType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

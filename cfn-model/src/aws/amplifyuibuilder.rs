@@ -231,6 +231,7 @@ pub mod component {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SortDirection> for Value<SortDirection> {
         fn from(v: SortDirection) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1277,6 +1278,7 @@ pub mod form {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FixedPosition> for Value<FixedPosition> {
         fn from(v: FixedPosition) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1304,6 +1306,7 @@ pub mod form {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FormActionType> for Value<FormActionType> {
         fn from(v: FormActionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1334,6 +1337,7 @@ pub mod form {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FormButtonsPosition> for Value<FormButtonsPosition> {
         fn from(v: FormButtonsPosition) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1361,6 +1365,7 @@ pub mod form {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FormDataSourceType> for Value<FormDataSourceType> {
         fn from(v: FormDataSourceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1391,6 +1396,7 @@ pub mod form {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LabelDecorator> for Value<LabelDecorator> {
         fn from(v: LabelDecorator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1421,6 +1427,7 @@ pub mod form {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StorageAccessLevel> for Value<StorageAccessLevel> {
         fn from(v: StorageAccessLevel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1436,7 +1443,7 @@ pub mod form {
         /// The `Label` property.
         pub label: Option<Value<String>>,
         /// The `Position` property.
-        pub position: Option<FieldPosition2>,
+        pub position: Option<FieldPosition>,
         /// The `Validations` property.
         pub validations: Option<Vec<FieldValidationConfiguration>>,
     }
@@ -1468,7 +1475,7 @@ pub mod form {
             self
         }
         /// Sets `Position`.
-        pub fn position(mut self, v: FieldPosition2) -> Self {
+        pub fn position(mut self, v: FieldPosition) -> Self {
             self.position = Some(v);
             self
         }
@@ -1650,7 +1657,7 @@ pub mod form {
     }
 
     /// The `FieldPosition` property type of `AWS::AmplifyUIBuilder::Form`.
-    pub struct FieldPosition2 {
+    pub struct FieldPosition {
         /// The `Fixed` property.
         pub fixed: Option<Value<FixedPosition>>,
         /// The `RightOf` property.
@@ -1659,8 +1666,8 @@ pub mod form {
         pub below: Option<Value<String>>,
     }
 
-    impl FieldPosition2 {
-        /// A new `FieldPosition2`; every property is optional.
+    impl FieldPosition {
+        /// A new `FieldPosition`; every property is optional.
         pub fn new() -> Self {
             Self {
                 fixed: None,
@@ -1685,7 +1692,7 @@ pub mod form {
         }
     }
 
-    impl ToExpr for FieldPosition2 {
+    impl ToExpr for FieldPosition {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("Fixed", self.fixed);
@@ -1818,7 +1825,7 @@ pub mod form {
         /// The `Excluded` property.
         pub excluded: Option<Value<bool>>,
         /// The `Position` property.
-        pub position: Option<FieldPosition2>,
+        pub position: Option<FieldPosition>,
     }
 
     impl FormButton {
@@ -1841,7 +1848,7 @@ pub mod form {
             self
         }
         /// Sets `Position`.
-        pub fn position(mut self, v: FieldPosition2) -> Self {
+        pub fn position(mut self, v: FieldPosition) -> Self {
             self.position = Some(v);
             self
         }
@@ -2086,11 +2093,11 @@ pub mod form {
     /// The `FormStyle` property type of `AWS::AmplifyUIBuilder::Form`.
     pub struct FormStyle {
         /// The `HorizontalGap` property.
-        pub horizontal_gap: Option<FormStyleConfig2>,
+        pub horizontal_gap: Option<FormStyleConfig>,
         /// The `OuterPadding` property.
-        pub outer_padding: Option<FormStyleConfig2>,
+        pub outer_padding: Option<FormStyleConfig>,
         /// The `VerticalGap` property.
-        pub vertical_gap: Option<FormStyleConfig2>,
+        pub vertical_gap: Option<FormStyleConfig>,
     }
 
     impl FormStyle {
@@ -2103,17 +2110,17 @@ pub mod form {
             }
         }
         /// Sets `HorizontalGap`.
-        pub fn horizontal_gap(mut self, v: FormStyleConfig2) -> Self {
+        pub fn horizontal_gap(mut self, v: FormStyleConfig) -> Self {
             self.horizontal_gap = Some(v);
             self
         }
         /// Sets `OuterPadding`.
-        pub fn outer_padding(mut self, v: FormStyleConfig2) -> Self {
+        pub fn outer_padding(mut self, v: FormStyleConfig) -> Self {
             self.outer_padding = Some(v);
             self
         }
         /// Sets `VerticalGap`.
-        pub fn vertical_gap(mut self, v: FormStyleConfig2) -> Self {
+        pub fn vertical_gap(mut self, v: FormStyleConfig) -> Self {
             self.vertical_gap = Some(v);
             self
         }
@@ -2130,15 +2137,15 @@ pub mod form {
     }
 
     /// The `FormStyleConfig` property type of `AWS::AmplifyUIBuilder::Form`.
-    pub struct FormStyleConfig2 {
+    pub struct FormStyleConfig {
         /// The `TokenReference` property.
         pub token_reference: Option<Value<String>>,
         /// The `Value` property.
         pub value: Option<Value<String>>,
     }
 
-    impl FormStyleConfig2 {
-        /// A new `FormStyleConfig2`; every property is optional.
+    impl FormStyleConfig {
+        /// A new `FormStyleConfig`; every property is optional.
         pub fn new() -> Self {
             Self {
                 token_reference: None,
@@ -2157,7 +2164,7 @@ pub mod form {
         }
     }
 
-    impl ToExpr for FormStyleConfig2 {
+    impl ToExpr for FormStyleConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("TokenReference", self.token_reference);
@@ -2175,7 +2182,7 @@ pub mod form {
         /// The `Orientation` property.
         pub orientation: Option<Value<String>>,
         /// The `Position` property.
-        pub position: Option<FieldPosition2>,
+        pub position: Option<FieldPosition>,
         /// The `Text` property.
         pub text: Option<Value<String>>,
         /// The `Type` property.
@@ -2210,7 +2217,7 @@ pub mod form {
             self
         }
         /// Sets `Position`.
-        pub fn position(mut self, v: FieldPosition2) -> Self {
+        pub fn position(mut self, v: FieldPosition) -> Self {
             self.position = Some(v);
             self
         }

@@ -1197,6 +1197,7 @@ pub mod documentation_part {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1495,6 +1496,7 @@ pub mod domain_name {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RoutingMode> for Value<RoutingMode> {
         fn from(v: RoutingMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1699,6 +1701,7 @@ pub mod domain_name_access_association {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AccessAssociationSourceType> for Value<AccessAssociationSourceType> {
         fn from(v: AccessAssociationSourceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1875,6 +1878,7 @@ pub mod domain_name_v2 {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RoutingMode> for Value<RoutingMode> {
         fn from(v: RoutingMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2199,6 +2203,7 @@ pub mod method {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ConnectionType> for Value<ConnectionType> {
         fn from(v: ConnectionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2226,6 +2231,7 @@ pub mod method {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ContentHandling> for Value<ContentHandling> {
         fn from(v: ContentHandling) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2256,6 +2262,7 @@ pub mod method {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PassthroughBehavior> for Value<PassthroughBehavior> {
         fn from(v: PassthroughBehavior) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2283,6 +2290,7 @@ pub mod method {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ResponseTransferMode> for Value<ResponseTransferMode> {
         fn from(v: ResponseTransferMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2319,6 +2327,7 @@ pub mod method {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3913,6 +3922,7 @@ pub mod usage_plan_key {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<KeyType> for Value<KeyType> {
         fn from(v: KeyType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

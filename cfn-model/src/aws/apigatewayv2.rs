@@ -1068,6 +1068,7 @@ pub mod domain_name {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RoutingMode> for Value<RoutingMode> {
         fn from(v: RoutingMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

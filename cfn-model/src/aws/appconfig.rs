@@ -339,6 +339,7 @@ pub mod configuration_profile {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DeletionProtectionCheck> for Value<DeletionProtectionCheck> {
         fn from(v: DeletionProtectionCheck) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -366,6 +367,7 @@ pub mod configuration_profile {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -656,6 +658,7 @@ pub mod deployment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<State> for Value<State> {
         fn from(v: State) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -924,6 +927,7 @@ pub mod deployment_strategy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<GrowthType> for Value<GrowthType> {
         fn from(v: GrowthType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -951,6 +955,7 @@ pub mod deployment_strategy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ReplicateTo> for Value<ReplicateTo> {
         fn from(v: ReplicateTo) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1150,6 +1155,7 @@ pub mod environment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DeletionProtectionCheck> for Value<DeletionProtectionCheck> {
         fn from(v: DeletionProtectionCheck) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1503,6 +1509,7 @@ pub mod experiment_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1819,6 +1826,7 @@ pub mod experiment_run {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1999,52 +2007,7 @@ impl<S> Handle<Extension, S> {
 
 /// Property types and enums of [`Extension`].
 pub mod extension {
-    use crate::{Arn, Expr, Props, ToExpr, Value};
-
-    /// An action for an extension to take at a specific action point.
-    pub struct Action {
-        /// The description of the extension Action.
-        pub description: Option<Value<String>>,
-        /// The name of the extension action.
-        pub name: Value<String>,
-        /// The ARN of the role for invoking the extension action.
-        pub role_arn: Option<Value<Arn<crate::aws::iam::Role>>>,
-        /// The URI of the extension action.
-        pub uri: Value<String>,
-    }
-
-    impl Action {
-        /// A new `Action` with its required properties.
-        pub fn new(name: impl Into<Value<String>>, uri: impl Into<Value<String>>) -> Self {
-            Self {
-                name: name.into(),
-                uri: uri.into(),
-                description: None,
-                role_arn: None,
-            }
-        }
-        /// Sets `Description`.
-        pub fn description(mut self, v: impl Into<Value<String>>) -> Self {
-            self.description = Some(v.into());
-            self
-        }
-        /// Sets `RoleArn`.
-        pub fn role_arn(mut self, v: impl Into<Value<Arn<crate::aws::iam::Role>>>) -> Self {
-            self.role_arn = Some(v.into());
-            self
-        }
-    }
-
-    impl ToExpr for Action {
-        fn to_expr(self) -> Expr {
-            let mut p = Props::new();
-            p.opt("Description", self.description);
-            p.req("Name", self.name);
-            p.opt("RoleArn", self.role_arn);
-            p.req("Uri", self.uri);
-            p.into_expr()
-        }
-    }
+    use crate::{Expr, Props, ToExpr, Value};
 
     /// A parameter for the extension to send to a specific action.
     pub struct Parameter {

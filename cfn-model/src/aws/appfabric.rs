@@ -211,6 +211,7 @@ pub mod app_authorization {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AuthType> for Value<AuthType> {
         fn from(v: AuthType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -238,6 +239,7 @@ pub mod app_authorization {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Persona> for Value<Persona> {
         fn from(v: Persona) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -271,6 +273,7 @@ pub mod app_authorization {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -589,6 +592,7 @@ pub mod ingestion_destination {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Format> for Value<Format> {
         fn from(v: Format) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -616,6 +620,7 @@ pub mod ingestion_destination {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Schema> for Value<Schema> {
         fn from(v: Schema) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -643,6 +648,7 @@ pub mod ingestion_destination {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

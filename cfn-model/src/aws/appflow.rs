@@ -384,6 +384,7 @@ pub mod connector_profile {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AuthenticationType> for Value<AuthenticationType> {
         fn from(v: AuthenticationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -411,6 +412,7 @@ pub mod connector_profile {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ConnectionMode> for Value<ConnectionMode> {
         fn from(v: ConnectionMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -486,6 +488,7 @@ pub mod connector_profile {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ConnectorType> for Value<ConnectorType> {
         fn from(v: ConnectorType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -516,6 +519,7 @@ pub mod connector_profile {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Oauth2GrantType> for Value<Oauth2GrantType> {
         fn from(v: Oauth2GrantType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2759,6 +2763,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AggregationType> for Value<AggregationType> {
         fn from(v: AggregationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2783,6 +2788,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AmplitudeConnectorOperator> for Value<AmplitudeConnectorOperator> {
         fn from(v: AmplitudeConnectorOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2870,6 +2876,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ConnectorType> for Value<ConnectorType> {
         fn from(v: ConnectorType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2897,6 +2904,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DataPullMode> for Value<DataPullMode> {
         fn from(v: DataPullMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2927,6 +2935,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DataTransferApi> for Value<DataTransferApi> {
         fn from(v: DataTransferApi) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2993,6 +3002,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DatadogConnectorOperator> for Value<DatadogConnectorOperator> {
         fn from(v: DatadogConnectorOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3059,6 +3069,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DynatraceConnectorOperator> for Value<DynatraceConnectorOperator> {
         fn from(v: DynatraceConnectorOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3089,6 +3100,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FileType> for Value<FileType> {
         fn from(v: FileType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3119,6 +3131,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FlowStatus> for Value<FlowStatus> {
         fn from(v: FlowStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3146,6 +3159,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<GoogleAnalyticsConnectorOperator> for Value<GoogleAnalyticsConnectorOperator> {
         fn from(v: GoogleAnalyticsConnectorOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3212,6 +3226,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InforNexusConnectorOperator> for Value<InforNexusConnectorOperator> {
         fn from(v: InforNexusConnectorOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3281,6 +3296,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MarketoConnectorOperator> for Value<MarketoConnectorOperator> {
         fn from(v: MarketoConnectorOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3365,6 +3381,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Operator> for Value<Operator> {
         fn from(v: Operator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3437,6 +3454,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OperatorPropertiesKeys> for Value<OperatorPropertiesKeys> {
         fn from(v: OperatorPropertiesKeys) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3500,6 +3518,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PardotConnectorOperator> for Value<PardotConnectorOperator> {
         fn from(v: PardotConnectorOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3527,6 +3546,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PathPrefix> for Value<PathPrefix> {
         fn from(v: PathPrefix) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3563,6 +3583,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PrefixFormat> for Value<PrefixFormat> {
         fn from(v: PrefixFormat) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3593,6 +3614,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PrefixType> for Value<PrefixType> {
         fn from(v: PrefixType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3674,6 +3696,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<S3ConnectorOperator> for Value<S3ConnectorOperator> {
         fn from(v: S3ConnectorOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3701,6 +3724,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<S3InputFileType> for Value<S3InputFileType> {
         fn from(v: S3InputFileType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3785,6 +3809,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SalesforceConnectorOperator> for Value<SalesforceConnectorOperator> {
         fn from(v: SalesforceConnectorOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3869,6 +3894,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SapoDataConnectorOperator> for Value<SapoDataConnectorOperator> {
         fn from(v: SapoDataConnectorOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3953,6 +3979,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ServiceNowConnectorOperator> for Value<ServiceNowConnectorOperator> {
         fn from(v: ServiceNowConnectorOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4016,6 +4043,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SingularConnectorOperator> for Value<SingularConnectorOperator> {
         fn from(v: SingularConnectorOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4082,6 +4110,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SlackConnectorOperator> for Value<SlackConnectorOperator> {
         fn from(v: SlackConnectorOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4133,6 +4162,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TaskType> for Value<TaskType> {
         fn from(v: TaskType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4196,6 +4226,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TrendmicroConnectorOperator> for Value<TrendmicroConnectorOperator> {
         fn from(v: TrendmicroConnectorOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4226,6 +4257,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TriggerType> for Value<TriggerType> {
         fn from(v: TriggerType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4256,6 +4288,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4337,6 +4370,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<VeevaConnectorOperator> for Value<VeevaConnectorOperator> {
         fn from(v: VeevaConnectorOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4370,6 +4404,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<WriteOperationType> for Value<WriteOperationType> {
         fn from(v: WriteOperationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4433,6 +4468,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ZendeskConnectorOperator> for Value<ZendeskConnectorOperator> {
         fn from(v: ZendeskConnectorOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -263,6 +263,7 @@ pub mod application {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ApplicationType> for Value<ApplicationType> {
         fn from(v: ApplicationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -290,6 +291,7 @@ pub mod application {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Scope> for Value<Scope> {
         fn from(v: Scope) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

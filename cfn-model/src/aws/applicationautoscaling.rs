@@ -310,6 +310,7 @@ pub mod scalable_target {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ScalableDimension> for Value<ScalableDimension> {
         fn from(v: ScalableDimension) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -376,6 +377,7 @@ pub mod scalable_target {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ServiceNamespace> for Value<ServiceNamespace> {
         fn from(v: ServiceNamespace) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -808,6 +810,7 @@ pub mod scaling_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AdjustmentType> for Value<AdjustmentType> {
         fn from(v: AdjustmentType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -835,6 +838,7 @@ pub mod scaling_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MaxCapacityBreachBehavior> for Value<MaxCapacityBreachBehavior> {
         fn from(v: MaxCapacityBreachBehavior) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -865,6 +869,7 @@ pub mod scaling_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MetricAggregationType> for Value<MetricAggregationType> {
         fn from(v: MetricAggregationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -892,6 +897,7 @@ pub mod scaling_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Mode> for Value<Mode> {
         fn from(v: Mode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -926,6 +932,7 @@ pub mod scaling_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PolicyType> for Value<PolicyType> {
         fn from(v: PolicyType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1054,6 +1061,7 @@ pub mod scaling_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PredefinedMetricSpecificationPredefinedMetricType>
         for Value<PredefinedMetricSpecificationPredefinedMetricType>
     {
@@ -1104,6 +1112,7 @@ pub mod scaling_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PredefinedMetricType> for Value<PredefinedMetricType> {
         fn from(v: PredefinedMetricType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1227,6 +1236,7 @@ pub mod scaling_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ScalableDimension> for Value<ScalableDimension> {
         fn from(v: ScalableDimension) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1293,6 +1303,7 @@ pub mod scaling_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ServiceNamespace> for Value<ServiceNamespace> {
         fn from(v: ServiceNamespace) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1329,6 +1340,7 @@ pub mod scaling_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Statistic> for Value<Statistic> {
         fn from(v: Statistic) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

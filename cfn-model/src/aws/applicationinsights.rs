@@ -236,6 +236,7 @@ pub mod application {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ComponentConfigurationMode> for Value<ComponentConfigurationMode> {
         fn from(v: ComponentConfigurationMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -266,6 +267,7 @@ pub mod application {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Encoding> for Value<Encoding> {
         fn from(v: Encoding) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -302,6 +304,7 @@ pub mod application {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EventLevel> for Value<EventLevel> {
         fn from(v: EventLevel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -326,6 +329,7 @@ pub mod application {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<GroupingType> for Value<GroupingType> {
         fn from(v: GroupingType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -356,6 +360,7 @@ pub mod application {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Severity> for Value<Severity> {
         fn from(v: Severity) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -383,6 +388,7 @@ pub mod application {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SubComponentType> for Value<SubComponentType> {
         fn from(v: SubComponentType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -446,6 +446,7 @@ pub mod instrumentation_config {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InstrumentationType> for Value<InstrumentationType> {
         fn from(v: InstrumentationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -476,6 +477,7 @@ pub mod instrumentation_config {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Language> for Value<Language> {
         fn from(v: Language) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -500,6 +502,7 @@ pub mod instrumentation_config {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SignalType> for Value<SignalType> {
         fn from(v: SignalType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1095,6 +1098,7 @@ pub mod service_level_objective {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ComparisonOperator> for Value<ComparisonOperator> {
         fn from(v: ComparisonOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1128,6 +1132,7 @@ pub mod service_level_objective {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DurationUnit> for Value<DurationUnit> {
         fn from(v: DurationUnit) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1155,6 +1160,7 @@ pub mod service_level_objective {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EvaluationType> for Value<EvaluationType> {
         fn from(v: EvaluationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1182,6 +1188,7 @@ pub mod service_level_objective {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MetricType> for Value<MetricType> {
         fn from(v: MetricType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1212,6 +1219,7 @@ pub mod service_level_objective {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SelectionType> for Value<SelectionType> {
         fn from(v: SelectionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

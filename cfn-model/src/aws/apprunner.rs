@@ -301,6 +301,7 @@ pub mod observability_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Vendor> for Value<Vendor> {
         fn from(v: Vendor) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -548,6 +549,7 @@ pub mod service {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ConfigurationSource> for Value<ConfigurationSource> {
         fn from(v: ConfigurationSource) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -575,6 +577,7 @@ pub mod service {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EgressType> for Value<EgressType> {
         fn from(v: EgressType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -602,6 +605,7 @@ pub mod service {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ImageRepositoryType> for Value<ImageRepositoryType> {
         fn from(v: ImageRepositoryType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -629,6 +633,7 @@ pub mod service {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IpAddressType> for Value<IpAddressType> {
         fn from(v: IpAddressType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -656,6 +661,7 @@ pub mod service {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Protocol> for Value<Protocol> {
         fn from(v: Protocol) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -716,6 +722,7 @@ pub mod service {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Runtime> for Value<Runtime> {
         fn from(v: Runtime) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -740,6 +747,7 @@ pub mod service {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1769,6 +1777,7 @@ pub mod vpc_ingress_connection {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -36,7 +36,7 @@ pub struct AppBlock {
     /// Changing it replaces the resource.
     pub source_s3_location: app_block::S3Location,
     /// The `Tags` property.
-    pub tags: Option<Vec<app_block::Tag2>>,
+    pub tags: Option<Vec<app_block::Tag>>,
 }
 
 impl AppBlock {
@@ -79,7 +79,7 @@ impl AppBlock {
         self
     }
     /// Sets `Tags`.
-    pub fn tags(mut self, v: impl IntoIterator<Item = app_block::Tag2>) -> Self {
+    pub fn tags(mut self, v: impl IntoIterator<Item = app_block::Tag>) -> Self {
         self.tags = Some(v.into_iter().collect());
         self
     }
@@ -216,6 +216,7 @@ pub mod app_block {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PackagingType> for Value<PackagingType> {
         fn from(v: PackagingType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -299,7 +300,7 @@ pub mod app_block {
     }
 
     /// The `Tag` property type of `AWS::AppStream::AppBlock`.
-    pub struct Tag2 {
+    pub struct Tag {
         /// The `Key` property.
         pub key: Option<Value<String>>,
         /// The `Value` property.
@@ -310,8 +311,8 @@ pub mod app_block {
         pub tag_value: Option<Value<String>>,
     }
 
-    impl Tag2 {
-        /// A new `Tag2`; every property is optional.
+    impl Tag {
+        /// A new `Tag`; every property is optional.
         pub fn new() -> Self {
             Self {
                 key: None,
@@ -342,7 +343,7 @@ pub mod app_block {
         }
     }
 
-    impl ToExpr for Tag2 {
+    impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("Key", self.key);
@@ -524,6 +525,7 @@ pub mod app_block_builder {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EndpointType> for Value<EndpointType> {
         fn from(v: EndpointType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -548,6 +550,7 @@ pub mod app_block_builder {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PlatformType> for Value<PlatformType> {
         fn from(v: PlatformType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -677,7 +680,7 @@ pub struct Application {
     /// Changing it replaces the resource.
     pub platforms: Value<Vec<application::PlatformType>>,
     /// The `Tags` property.
-    pub tags: Option<Vec<application::Tag2>>,
+    pub tags: Option<Vec<application::Tag>>,
     /// The `WorkingDirectory` property.
     pub working_directory: Option<Value<String>>,
 }
@@ -737,7 +740,7 @@ impl Application {
         self
     }
     /// Sets `Tags`.
-    pub fn tags(mut self, v: impl IntoIterator<Item = application::Tag2>) -> Self {
+    pub fn tags(mut self, v: impl IntoIterator<Item = application::Tag>) -> Self {
         self.tags = Some(v.into_iter().collect());
         self
     }
@@ -839,6 +842,7 @@ pub mod application {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PlatformType> for Value<PlatformType> {
         fn from(v: PlatformType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -873,7 +877,7 @@ pub mod application {
     }
 
     /// The `Tag` property type of `AWS::AppStream::Application`.
-    pub struct Tag2 {
+    pub struct Tag {
         /// The `Key` property.
         pub key: Option<Value<String>>,
         /// The `Value` property.
@@ -884,8 +888,8 @@ pub mod application {
         pub tag_value: Option<Value<String>>,
     }
 
-    impl Tag2 {
-        /// A new `Tag2`; every property is optional.
+    impl Tag {
+        /// A new `Tag`; every property is optional.
         pub fn new() -> Self {
             Self {
                 key: None,
@@ -916,7 +920,7 @@ pub mod application {
         }
     }
 
-    impl ToExpr for Tag2 {
+    impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("Key", self.key);
@@ -1092,6 +1096,7 @@ pub mod directory_config {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1295,6 +1300,7 @@ pub mod entitlement {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AppVisibility> for Value<AppVisibility> {
         fn from(v: AppVisibility) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1644,6 +1650,7 @@ pub mod fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AttributesToDelete> for Value<AttributesToDelete> {
         fn from(v: AttributesToDelete) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1692,6 +1699,7 @@ pub mod fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Platform> for Value<Platform> {
         fn from(v: Platform) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1719,6 +1727,7 @@ pub mod fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StreamView> for Value<StreamView> {
         fn from(v: StreamView) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2142,6 +2151,7 @@ pub mod image_builder {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EndpointType> for Value<EndpointType> {
         fn from(v: EndpointType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2640,6 +2650,7 @@ pub mod stack {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Action> for Value<Action> {
         fn from(v: Action) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2670,6 +2681,7 @@ pub mod stack {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AgentAction> for Value<AgentAction> {
         fn from(v: AgentAction) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2700,6 +2712,7 @@ pub mod stack {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ConnectorType> for Value<ConnectorType> {
         fn from(v: ConnectorType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2724,6 +2737,7 @@ pub mod stack {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EndpointType> for Value<EndpointType> {
         fn from(v: EndpointType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2751,6 +2765,7 @@ pub mod stack {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Permission> for Value<Permission> {
         fn from(v: Permission) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2778,6 +2793,7 @@ pub mod stack {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PreferredProtocol> for Value<PreferredProtocol> {
         fn from(v: PreferredProtocol) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2805,6 +2821,7 @@ pub mod stack {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ScreenImageFormat> for Value<ScreenImageFormat> {
         fn from(v: ScreenImageFormat) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2829,6 +2846,7 @@ pub mod stack {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ScreenResolution> for Value<ScreenResolution> {
         fn from(v: ScreenResolution) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2859,6 +2877,7 @@ pub mod stack {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<UserControlMode> for Value<UserControlMode> {
         fn from(v: UserControlMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3435,6 +3454,7 @@ pub mod user {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AuthenticationType> for Value<AuthenticationType> {
         fn from(v: AuthenticationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3462,6 +3482,7 @@ pub mod user {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MessageAction> for Value<MessageAction> {
         fn from(v: MessageAction) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -150,6 +150,7 @@ pub mod api {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AuthenticationType> for Value<AuthenticationType> {
         fn from(v: AuthenticationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -186,6 +187,7 @@ pub mod api {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EventLogLevel> for Value<EventLogLevel> {
         fn from(v: EventLogLevel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -629,6 +631,7 @@ pub mod api_cache {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ApiCachingBehavior> for Value<ApiCachingBehavior> {
         fn from(v: ApiCachingBehavior) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -656,6 +659,7 @@ pub mod api_cache {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<HealthMetricsConfig> for Value<HealthMetricsConfig> {
         fn from(v: HealthMetricsConfig) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -722,6 +726,7 @@ pub mod api_cache {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -971,6 +976,7 @@ pub mod channel_namespace {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AuthenticationType> for Value<AuthenticationType> {
         fn from(v: AuthenticationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -998,6 +1004,7 @@ pub mod channel_namespace {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<HandlerBehavior> for Value<HandlerBehavior> {
         fn from(v: HandlerBehavior) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1025,6 +1032,7 @@ pub mod channel_namespace {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InvokeType> for Value<InvokeType> {
         fn from(v: InvokeType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1377,6 +1385,7 @@ pub mod data_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AuthorizationType> for Value<AuthorizationType> {
         fn from(v: AuthorizationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1404,6 +1413,7 @@ pub mod data_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MetricsConfig> for Value<MetricsConfig> {
         fn from(v: MetricsConfig) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1428,6 +1438,7 @@ pub mod data_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RelationalDatabaseSourceType> for Value<RelationalDatabaseSourceType> {
         fn from(v: RelationalDatabaseSourceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1476,6 +1487,7 @@ pub mod data_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2270,6 +2282,7 @@ pub mod function_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ConflictDetection> for Value<ConflictDetection> {
         fn from(v: ConflictDetection) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2303,6 +2316,7 @@ pub mod function_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ConflictHandler> for Value<ConflictHandler> {
         fn from(v: ConflictHandler) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2327,6 +2341,7 @@ pub mod function_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Name> for Value<Name> {
         fn from(v: Name) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2710,6 +2725,7 @@ pub mod graph_ql_api {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ApiType> for Value<ApiType> {
         fn from(v: ApiType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2746,6 +2762,7 @@ pub mod graph_ql_api {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AuthenticationType> for Value<AuthenticationType> {
         fn from(v: AuthenticationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2773,6 +2790,7 @@ pub mod graph_ql_api {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DataSourceLevelMetricsBehavior> for Value<DataSourceLevelMetricsBehavior> {
         fn from(v: DataSourceLevelMetricsBehavior) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2800,6 +2818,7 @@ pub mod graph_ql_api {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DefaultAction> for Value<DefaultAction> {
         fn from(v: DefaultAction) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2836,6 +2855,7 @@ pub mod graph_ql_api {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FieldLogLevel> for Value<FieldLogLevel> {
         fn from(v: FieldLogLevel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2863,6 +2883,7 @@ pub mod graph_ql_api {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IntrospectionConfig> for Value<IntrospectionConfig> {
         fn from(v: IntrospectionConfig) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2890,6 +2911,7 @@ pub mod graph_ql_api {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OperationLevelMetricsConfig> for Value<OperationLevelMetricsConfig> {
         fn from(v: OperationLevelMetricsConfig) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2917,6 +2939,7 @@ pub mod graph_ql_api {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ResolverLevelMetricsBehavior> for Value<ResolverLevelMetricsBehavior> {
         fn from(v: ResolverLevelMetricsBehavior) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2944,6 +2967,7 @@ pub mod graph_ql_api {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Visibility> for Value<Visibility> {
         fn from(v: Visibility) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3620,6 +3644,7 @@ pub mod resolver {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ConflictDetection> for Value<ConflictDetection> {
         fn from(v: ConflictDetection) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3656,6 +3681,7 @@ pub mod resolver {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ConflictHandler> for Value<ConflictHandler> {
         fn from(v: ConflictHandler) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3685,6 +3711,7 @@ pub mod resolver {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Kind> for Value<Kind> {
         fn from(v: Kind) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3712,6 +3739,7 @@ pub mod resolver {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MetricsConfig> for Value<MetricsConfig> {
         fn from(v: MetricsConfig) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3736,6 +3764,7 @@ pub mod resolver {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Name> for Value<Name> {
         fn from(v: Name) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4050,6 +4079,7 @@ pub mod source_api_association {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MergeType> for Value<MergeType> {
         fn from(v: MergeType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4095,6 +4125,7 @@ pub mod source_api_association {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SourceApiAssociationStatus> for Value<SourceApiAssociationStatus> {
         fn from(v: SourceApiAssociationStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4208,6 +4239,7 @@ pub mod r#type {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Format> for Value<Format> {
         fn from(v: Format) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

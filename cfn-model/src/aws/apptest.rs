@@ -215,6 +215,7 @@ pub mod test_case {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CaptureTool> for Value<CaptureTool> {
         fn from(v: CaptureTool) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -242,6 +243,7 @@ pub mod test_case {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CloudFormationActionType> for Value<CloudFormationActionType> {
         fn from(v: CloudFormationActionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -266,6 +268,7 @@ pub mod test_case {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DataSetType> for Value<DataSetType> {
         fn from(v: DataSetType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -296,6 +299,7 @@ pub mod test_case {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Format> for Value<Format> {
         fn from(v: Format) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -323,6 +327,7 @@ pub mod test_case {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<M2ManagedActionType> for Value<M2ManagedActionType> {
         fn from(v: M2ManagedActionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -350,6 +355,7 @@ pub mod test_case {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<M2NonManagedActionType> for Value<M2NonManagedActionType> {
         fn from(v: M2NonManagedActionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -374,6 +380,7 @@ pub mod test_case {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ScriptType> for Value<ScriptType> {
         fn from(v: ScriptType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -398,6 +405,7 @@ pub mod test_case {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SourceDatabase> for Value<SourceDatabase> {
         fn from(v: SourceDatabase) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -422,6 +430,7 @@ pub mod test_case {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TargetDatabase> for Value<TargetDatabase> {
         fn from(v: TargetDatabase) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -449,6 +458,7 @@ pub mod test_case {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TestCaseLifecycle> for Value<TestCaseLifecycle> {
         fn from(v: TestCaseLifecycle) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -534,18 +544,18 @@ pub mod test_case {
     /// The `CompareAction` property type of `AWS::AppTest::TestCase`.
     pub struct CompareAction {
         /// The `Input` property.
-        pub input: Input2,
+        pub input: Input,
         /// The `Output` property.
-        pub output: Option<Output2>,
+        pub output: Option<Output>,
     }
 
     impl CompareAction {
         /// A new `CompareAction` with its required properties.
-        pub fn new(input: Input2) -> Self {
+        pub fn new(input: Input) -> Self {
             Self { input, output: None }
         }
         /// Sets `Output`.
-        pub fn output(mut self, v: Output2) -> Self {
+        pub fn output(mut self, v: Output) -> Self {
             self.output = Some(v);
             self
         }
@@ -641,15 +651,15 @@ pub mod test_case {
     }
 
     /// The `FileMetadata` property type of `AWS::AppTest::TestCase`.
-    pub struct FileMetadata2 {
+    pub struct FileMetadata {
         /// The `DataSets` property.
         pub data_sets: Option<Vec<DataSet>>,
         /// The `DatabaseCDC` property.
         pub database_cdc: Option<DatabaseCdc>,
     }
 
-    impl FileMetadata2 {
-        /// A new `FileMetadata2`; every property is optional.
+    impl FileMetadata {
+        /// A new `FileMetadata`; every property is optional.
         pub fn new() -> Self {
             Self {
                 data_sets: None,
@@ -668,7 +678,7 @@ pub mod test_case {
         }
     }
 
-    impl ToExpr for FileMetadata2 {
+    impl ToExpr for FileMetadata {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("DataSets", self.data_sets);
@@ -678,22 +688,27 @@ pub mod test_case {
     }
 
     /// The `Input` property type of `AWS::AppTest::TestCase`.
-    pub struct Input2 {
+    pub struct Input {
         /// The `File` property.
-        pub file: InputFile,
+        pub file: Option<InputFile>,
     }
 
-    impl Input2 {
-        /// A new `Input2` with its required properties.
-        pub fn new(file: InputFile) -> Self {
-            Self { file }
+    impl Input {
+        /// A new `Input`; every property is optional.
+        pub fn new() -> Self {
+            Self { file: None }
+        }
+        /// Sets `File`.
+        pub fn file(mut self, v: InputFile) -> Self {
+            self.file = Some(v);
+            self
         }
     }
 
-    impl ToExpr for Input2 {
+    impl ToExpr for Input {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
-            p.req("File", self.file);
+            p.opt("File", self.file);
             p.into_expr()
         }
     }
@@ -701,7 +716,7 @@ pub mod test_case {
     /// The `InputFile` property type of `AWS::AppTest::TestCase`.
     pub struct InputFile {
         /// The `FileMetadata` property.
-        pub file_metadata: FileMetadata2,
+        pub file_metadata: FileMetadata,
         /// The `SourceLocation` property.
         pub source_location: Value<String>,
         /// The `TargetLocation` property.
@@ -711,7 +726,7 @@ pub mod test_case {
     impl InputFile {
         /// A new `InputFile` with its required properties.
         pub fn new(
-            file_metadata: FileMetadata2,
+            file_metadata: FileMetadata,
             source_location: impl Into<Value<String>>,
             target_location: impl Into<Value<String>>,
         ) -> Self {
@@ -836,7 +851,7 @@ pub mod test_case {
     /// The `MainframeAction` property type of `AWS::AppTest::TestCase`.
     pub struct MainframeAction {
         /// The `ActionType` property.
-        pub action_type: MainframeActionType2,
+        pub action_type: MainframeActionType,
         /// The `Properties` property.
         pub properties: Option<MainframeActionProperties>,
         /// The `Resource` property.
@@ -845,7 +860,7 @@ pub mod test_case {
 
     impl MainframeAction {
         /// A new `MainframeAction` with its required properties.
-        pub fn new(action_type: MainframeActionType2, resource: impl Into<Value<String>>) -> Self {
+        pub fn new(action_type: MainframeActionType, resource: impl Into<Value<String>>) -> Self {
             Self {
                 action_type,
                 resource: resource.into(),
@@ -896,15 +911,15 @@ pub mod test_case {
     }
 
     /// The `MainframeActionType` property type of `AWS::AppTest::TestCase`.
-    pub struct MainframeActionType2 {
+    pub struct MainframeActionType {
         /// The `Batch` property.
         pub batch: Option<Batch>,
         /// The `Tn3270` property.
         pub tn3270: Option<Tn3270>,
     }
 
-    impl MainframeActionType2 {
-        /// A new `MainframeActionType2`; every property is optional.
+    impl MainframeActionType {
+        /// A new `MainframeActionType`; every property is optional.
         pub fn new() -> Self {
             Self {
                 batch: None,
@@ -923,7 +938,7 @@ pub mod test_case {
         }
     }
 
-    impl ToExpr for MainframeActionType2 {
+    impl ToExpr for MainframeActionType {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("Batch", self.batch);
@@ -933,22 +948,27 @@ pub mod test_case {
     }
 
     /// The `Output` property type of `AWS::AppTest::TestCase`.
-    pub struct Output2 {
+    pub struct Output {
         /// The `File` property.
-        pub file: OutputFile,
+        pub file: Option<OutputFile>,
     }
 
-    impl Output2 {
-        /// A new `Output2` with its required properties.
-        pub fn new(file: OutputFile) -> Self {
-            Self { file }
+    impl Output {
+        /// A new `Output`; every property is optional.
+        pub fn new() -> Self {
+            Self { file: None }
+        }
+        /// Sets `File`.
+        pub fn file(mut self, v: OutputFile) -> Self {
+            self.file = Some(v);
+            self
         }
     }
 
-    impl ToExpr for Output2 {
+    impl ToExpr for Output {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
-            p.req("File", self.file);
+            p.opt("File", self.file);
             p.into_expr()
         }
     }
@@ -980,7 +1000,7 @@ pub mod test_case {
     }
 
     /// The `ResourceAction` property type of `AWS::AppTest::TestCase`.
-    pub struct ResourceAction2 {
+    pub struct ResourceAction {
         /// The `M2ManagedApplicationAction` property.
         pub m2_managed_application_action: Option<M2ManagedApplicationAction>,
         /// The `M2NonManagedApplicationAction` property.
@@ -989,8 +1009,8 @@ pub mod test_case {
         pub cloud_formation_action: Option<CloudFormationAction>,
     }
 
-    impl ResourceAction2 {
-        /// A new `ResourceAction2`; every property is optional.
+    impl ResourceAction {
+        /// A new `ResourceAction`; every property is optional.
         pub fn new() -> Self {
             Self {
                 m2_managed_application_action: None,
@@ -1015,7 +1035,7 @@ pub mod test_case {
         }
     }
 
-    impl ToExpr for ResourceAction2 {
+    impl ToExpr for ResourceAction {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("M2ManagedApplicationAction", self.m2_managed_application_action);
@@ -1082,7 +1102,7 @@ pub mod test_case {
     /// The `Step` property type of `AWS::AppTest::TestCase`.
     pub struct Step {
         /// The `Action` property.
-        pub action: StepAction2,
+        pub action: StepAction,
         /// The `Description` property.
         pub description: Option<Value<String>>,
         /// The `Name` property.
@@ -1091,7 +1111,7 @@ pub mod test_case {
 
     impl Step {
         /// A new `Step` with its required properties.
-        pub fn new(action: StepAction2, name: impl Into<Value<String>>) -> Self {
+        pub fn new(action: StepAction, name: impl Into<Value<String>>) -> Self {
             Self {
                 action,
                 name: name.into(),
@@ -1116,17 +1136,17 @@ pub mod test_case {
     }
 
     /// The `StepAction` property type of `AWS::AppTest::TestCase`.
-    pub struct StepAction2 {
+    pub struct StepAction {
         /// The `ResourceAction` property.
-        pub resource_action: Option<ResourceAction2>,
+        pub resource_action: Option<ResourceAction>,
         /// The `MainframeAction` property.
         pub mainframe_action: Option<MainframeAction>,
         /// The `CompareAction` property.
         pub compare_action: Option<CompareAction>,
     }
 
-    impl StepAction2 {
-        /// A new `StepAction2`; every property is optional.
+    impl StepAction {
+        /// A new `StepAction`; every property is optional.
         pub fn new() -> Self {
             Self {
                 resource_action: None,
@@ -1135,7 +1155,7 @@ pub mod test_case {
             }
         }
         /// Sets `ResourceAction`.
-        pub fn resource_action(mut self, v: ResourceAction2) -> Self {
+        pub fn resource_action(mut self, v: ResourceAction) -> Self {
             self.resource_action = Some(v);
             self
         }
@@ -1151,7 +1171,7 @@ pub mod test_case {
         }
     }
 
-    impl ToExpr for StepAction2 {
+    impl ToExpr for StepAction {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("ResourceAction", self.resource_action);

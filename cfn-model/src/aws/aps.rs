@@ -707,6 +707,7 @@ pub mod scraper {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ScraperComponentType> for Value<ScraperComponentType> {
         fn from(v: ScraperComponentType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

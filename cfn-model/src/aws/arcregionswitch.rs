@@ -269,6 +269,7 @@ pub mod plan {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Action> for Value<Action> {
         fn from(v: Action) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -296,6 +297,7 @@ pub mod plan {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AlarmCondition> for Value<AlarmCondition> {
         fn from(v: AlarmCondition) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -323,6 +325,7 @@ pub mod plan {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AlarmType> for Value<AlarmType> {
         fn from(v: AlarmType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -347,6 +350,7 @@ pub mod plan {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Behavior> for Value<Behavior> {
         fn from(v: Behavior) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -371,6 +375,7 @@ pub mod plan {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DocumentDbUngracefulBehavior> for Value<DocumentDbUngracefulBehavior> {
         fn from(v: DocumentDbUngracefulBehavior) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -449,6 +454,7 @@ pub mod plan {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ExecutionBlockType> for Value<ExecutionBlockType> {
         fn from(v: ExecutionBlockType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -473,6 +479,7 @@ pub mod plan {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<GlobalAuroraUngracefulBehavior> for Value<GlobalAuroraUngracefulBehavior> {
         fn from(v: GlobalAuroraUngracefulBehavior) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -497,6 +504,7 @@ pub mod plan {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NeptuneUngracefulBehavior> for Value<NeptuneUngracefulBehavior> {
         fn from(v: NeptuneUngracefulBehavior) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -521,6 +529,7 @@ pub mod plan {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RdsUngracefulBehavior> for Value<RdsUngracefulBehavior> {
         fn from(v: RdsUngracefulBehavior) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -548,6 +557,7 @@ pub mod plan {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RecoveryApproach> for Value<RecoveryApproach> {
         fn from(v: RecoveryApproach) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -581,35 +591,9 @@ pub mod plan {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RegionToRunIn> for Value<RegionToRunIn> {
         fn from(v: RegionToRunIn) -> Self {
-            Value::from_expr(Expr::str(v.as_str()))
-        }
-    }
-
-    /// The values of `RoutingControlStateChange`.
-    ///
-    /// A value newer than the schemas can still be written with `Value::<RoutingControlStateChange>::unchecked("…")`.
-    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-    pub enum RoutingControlStateChange {
-        /// `On`
-        On,
-        /// `Off`
-        Off,
-    }
-
-    impl RoutingControlStateChange {
-        /// The CloudFormation value.
-        pub fn as_str(&self) -> &'static str {
-            match self {
-                Self::On => "On",
-                Self::Off => "Off",
-            }
-        }
-    }
-
-    impl From<RoutingControlStateChange> for Value<RoutingControlStateChange> {
-        fn from(v: RoutingControlStateChange) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
         }
     }
@@ -632,6 +616,7 @@ pub mod plan {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SsmSendCommandUngracefulBehavior> for Value<SsmSendCommandUngracefulBehavior> {
         fn from(v: SsmSendCommandUngracefulBehavior) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -659,6 +644,7 @@ pub mod plan {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<WaitElbTargetGroupHealthy> for Value<WaitElbTargetGroupHealthy> {
         fn from(v: WaitElbTargetGroupHealthy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -689,6 +675,7 @@ pub mod plan {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<WorkflowTargetAction> for Value<WorkflowTargetAction> {
         fn from(v: WorkflowTargetAction) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -741,36 +728,6 @@ pub mod plan {
             p.opt("ExternalId", self.external_id);
             p.req("RegionAndRoutingControls", self.region_and_routing_controls);
             p.opt("TimeoutMinutes", self.timeout_minutes);
-            p.into_expr()
-        }
-    }
-
-    /// The `ArcRoutingControlState` property type of `AWS::ARCRegionSwitch::Plan`.
-    pub struct ArcRoutingControlState {
-        /// The `RoutingControlArn` property.
-        pub routing_control_arn: Value<String>,
-        /// The `State` property.
-        pub state: Value<RoutingControlStateChange>,
-    }
-
-    impl ArcRoutingControlState {
-        /// A new `ArcRoutingControlState` with its required properties.
-        pub fn new(
-            routing_control_arn: impl Into<Value<String>>,
-            state: impl Into<Value<RoutingControlStateChange>>,
-        ) -> Self {
-            Self {
-                routing_control_arn: routing_control_arn.into(),
-                state: state.into(),
-            }
-        }
-    }
-
-    impl ToExpr for ArcRoutingControlState {
-        fn to_expr(self) -> Expr {
-            let mut p = Props::new();
-            p.req("RoutingControlArn", self.routing_control_arn);
-            p.req("State", self.state);
             p.into_expr()
         }
     }
@@ -1547,7 +1504,7 @@ pub mod plan {
     }
 
     /// The `ExecutionBlockConfiguration` property type of `AWS::ARCRegionSwitch::Plan`.
-    pub struct ExecutionBlockConfiguration2 {
+    pub struct ExecutionBlockConfiguration {
         /// The `CustomActionLambdaConfig` property.
         pub custom_action_lambda_config: Option<CustomActionLambdaConfiguration>,
         /// The `Ec2AsgCapacityIncreaseConfig` property.
@@ -1588,8 +1545,8 @@ pub mod plan {
         pub ssm_send_command_config: Option<SsmSendCommandConfiguration>,
     }
 
-    impl ExecutionBlockConfiguration2 {
-        /// A new `ExecutionBlockConfiguration2`; every property is optional.
+    impl ExecutionBlockConfiguration {
+        /// A new `ExecutionBlockConfiguration`; every property is optional.
         pub fn new() -> Self {
             Self {
                 custom_action_lambda_config: None,
@@ -1713,7 +1670,7 @@ pub mod plan {
         }
     }
 
-    impl ToExpr for ExecutionBlockConfiguration2 {
+    impl ToExpr for ExecutionBlockConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("CustomActionLambdaConfig", self.custom_action_lambda_config);
@@ -1868,42 +1825,6 @@ pub mod plan {
             let mut p = Props::new();
             p.req("ApiVersion", self.api_version);
             p.req("Kind", self.kind);
-            p.into_expr()
-        }
-    }
-
-    /// The `KubernetesScalingResource` property type of `AWS::ARCRegionSwitch::Plan`.
-    pub struct KubernetesScalingResource {
-        /// The `HpaName` property.
-        pub hpa_name: Option<Value<String>>,
-        /// The `Name` property.
-        pub name: Value<String>,
-        /// The `Namespace` property.
-        pub namespace: Value<String>,
-    }
-
-    impl KubernetesScalingResource {
-        /// A new `KubernetesScalingResource` with its required properties.
-        pub fn new(name: impl Into<Value<String>>, namespace: impl Into<Value<String>>) -> Self {
-            Self {
-                name: name.into(),
-                namespace: namespace.into(),
-                hpa_name: None,
-            }
-        }
-        /// Sets `HpaName`.
-        pub fn hpa_name(mut self, v: impl Into<Value<String>>) -> Self {
-            self.hpa_name = Some(v.into());
-            self
-        }
-    }
-
-    impl ToExpr for KubernetesScalingResource {
-        fn to_expr(self) -> Expr {
-            let mut p = Props::new();
-            p.opt("HpaName", self.hpa_name);
-            p.req("Name", self.name);
-            p.req("Namespace", self.namespace);
             p.into_expr()
         }
     }
@@ -2433,7 +2354,7 @@ pub mod plan {
     /// The `ReportConfiguration` property type of `AWS::ARCRegionSwitch::Plan`.
     pub struct ReportConfiguration {
         /// The `ReportOutput` property.
-        pub report_output: Option<Vec<ReportOutputConfiguration2>>,
+        pub report_output: Option<Vec<ReportOutputConfiguration>>,
     }
 
     impl ReportConfiguration {
@@ -2442,7 +2363,7 @@ pub mod plan {
             Self { report_output: None }
         }
         /// Sets `ReportOutput`.
-        pub fn report_output(mut self, v: impl IntoIterator<Item = ReportOutputConfiguration2>) -> Self {
+        pub fn report_output(mut self, v: impl IntoIterator<Item = ReportOutputConfiguration>) -> Self {
             self.report_output = Some(v.into_iter().collect());
             self
         }
@@ -2457,22 +2378,27 @@ pub mod plan {
     }
 
     /// The `ReportOutputConfiguration` property type of `AWS::ARCRegionSwitch::Plan`.
-    pub struct ReportOutputConfiguration2 {
+    pub struct ReportOutputConfiguration {
         /// The `S3Configuration` property.
-        pub s3_configuration: S3ReportOutputConfiguration,
+        pub s3_configuration: Option<S3ReportOutputConfiguration>,
     }
 
-    impl ReportOutputConfiguration2 {
-        /// A new `ReportOutputConfiguration2` with its required properties.
-        pub fn new(s3_configuration: S3ReportOutputConfiguration) -> Self {
-            Self { s3_configuration }
+    impl ReportOutputConfiguration {
+        /// A new `ReportOutputConfiguration`; every property is optional.
+        pub fn new() -> Self {
+            Self { s3_configuration: None }
+        }
+        /// Sets `S3Configuration`.
+        pub fn s3_configuration(mut self, v: S3ReportOutputConfiguration) -> Self {
+            self.s3_configuration = Some(v);
+            self
         }
     }
 
-    impl ToExpr for ReportOutputConfiguration2 {
+    impl ToExpr for ReportOutputConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
-            p.req("S3Configuration", self.s3_configuration);
+            p.opt("S3Configuration", self.s3_configuration);
             p.into_expr()
         }
     }
@@ -2841,7 +2767,7 @@ pub mod plan {
         /// The `Description` property.
         pub description: Option<Value<String>>,
         /// The `ExecutionBlockConfiguration` property.
-        pub execution_block_configuration: Box<ExecutionBlockConfiguration2>,
+        pub execution_block_configuration: Box<ExecutionBlockConfiguration>,
         /// The `ExecutionBlockType` property.
         pub execution_block_type: Value<ExecutionBlockType>,
         /// The `Name` property.
@@ -2851,7 +2777,7 @@ pub mod plan {
     impl Step {
         /// A new `Step` with its required properties.
         pub fn new(
-            execution_block_configuration: ExecutionBlockConfiguration2,
+            execution_block_configuration: ExecutionBlockConfiguration,
             execution_block_type: impl Into<Value<ExecutionBlockType>>,
             name: impl Into<Value<String>>,
         ) -> Self {

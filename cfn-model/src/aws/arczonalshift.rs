@@ -68,6 +68,7 @@ pub mod autoshift_observer_notification_status {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AutoshiftObserverNotificationStatus> for Value<AutoshiftObserverNotificationStatus> {
         fn from(v: AutoshiftObserverNotificationStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -227,6 +228,7 @@ pub mod zonal_autoshift_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ZonalAutoshiftStatus> for Value<ZonalAutoshiftStatus> {
         fn from(v: ZonalAutoshiftStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

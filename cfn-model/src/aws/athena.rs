@@ -160,6 +160,7 @@ pub mod capacity_reservation {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CapacityReservationStatus> for Value<CapacityReservationStatus> {
         fn from(v: CapacityReservationStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -402,6 +403,7 @@ pub mod data_catalog {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -435,6 +437,7 @@ pub mod data_catalog {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -827,6 +830,7 @@ pub mod work_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EncryptionOption> for Value<EncryptionOption> {
         fn from(v: EncryptionOption) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -851,6 +855,7 @@ pub mod work_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<S3AclOption> for Value<S3AclOption> {
         fn from(v: S3AclOption) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -878,6 +883,7 @@ pub mod work_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<State> for Value<State> {
         fn from(v: State) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -313,6 +313,7 @@ pub mod assessment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AssessmentReportDestinationType> for Value<AssessmentReportDestinationType> {
         fn from(v: AssessmentReportDestinationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -340,6 +341,7 @@ pub mod assessment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AssessmentStatus> for Value<AssessmentStatus> {
         fn from(v: AssessmentStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -370,6 +372,7 @@ pub mod assessment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DelegationStatus> for Value<DelegationStatus> {
         fn from(v: DelegationStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -397,6 +400,7 @@ pub mod assessment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RoleType> for Value<RoleType> {
         fn from(v: RoleType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -928,6 +932,7 @@ pub mod assessment_framework {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

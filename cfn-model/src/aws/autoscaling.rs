@@ -522,6 +522,7 @@ pub mod auto_scaling_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AcceleratorManufacturers> for Value<AcceleratorManufacturers> {
         fn from(v: AcceleratorManufacturers) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -564,6 +565,7 @@ pub mod auto_scaling_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AcceleratorNames> for Value<AcceleratorNames> {
         fn from(v: AcceleratorNames) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -594,6 +596,7 @@ pub mod auto_scaling_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AcceleratorTypes> for Value<AcceleratorTypes> {
         fn from(v: AcceleratorTypes) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -625,6 +628,7 @@ pub mod auto_scaling_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BareMetal> for Value<BareMetal> {
         fn from(v: BareMetal) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -656,6 +660,7 @@ pub mod auto_scaling_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BurstablePerformance> for Value<BurstablePerformance> {
         fn from(v: BurstablePerformance) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -689,6 +694,7 @@ pub mod auto_scaling_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CapacityDistributionStrategy> for Value<CapacityDistributionStrategy> {
         fn from(v: CapacityDistributionStrategy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -726,6 +732,7 @@ pub mod auto_scaling_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CapacityReservationPreference> for Value<CapacityReservationPreference> {
         fn from(v: CapacityReservationPreference) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -759,6 +766,7 @@ pub mod auto_scaling_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CpuManufacturers> for Value<CpuManufacturers> {
         fn from(v: CpuManufacturers) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -789,6 +797,7 @@ pub mod auto_scaling_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DeletionProtection> for Value<DeletionProtection> {
         fn from(v: DeletionProtection) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -816,6 +825,7 @@ pub mod auto_scaling_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ImpairedZoneHealthCheckBehavior> for Value<ImpairedZoneHealthCheckBehavior> {
         fn from(v: ImpairedZoneHealthCheckBehavior) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -843,6 +853,7 @@ pub mod auto_scaling_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InstanceGenerations> for Value<InstanceGenerations> {
         fn from(v: InstanceGenerations) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -874,6 +885,7 @@ pub mod auto_scaling_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LocalStorage> for Value<LocalStorage> {
         fn from(v: LocalStorage) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -901,6 +913,7 @@ pub mod auto_scaling_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LocalStorageTypes> for Value<LocalStorageTypes> {
         fn from(v: LocalStorageTypes) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -934,6 +947,7 @@ pub mod auto_scaling_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TargetCapacityTypes> for Value<TargetCapacityTypes> {
         fn from(v: TargetCapacityTypes) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -963,6 +977,7 @@ pub mod auto_scaling_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TerminateHookAbandon> for Value<TerminateHookAbandon> {
         fn from(v: TerminateHookAbandon) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2890,6 +2905,7 @@ pub mod launch_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<HttpEndpoint> for Value<HttpEndpoint> {
         fn from(v: HttpEndpoint) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2917,6 +2933,7 @@ pub mod launch_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<HttpTokens> for Value<HttpTokens> {
         fn from(v: HttpTokens) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3252,6 +3269,7 @@ pub mod lifecycle_hook {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DefaultResult> for Value<DefaultResult> {
         fn from(v: DefaultResult) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3279,6 +3297,7 @@ pub mod lifecycle_hook {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LifecycleTransition> for Value<LifecycleTransition> {
         fn from(v: LifecycleTransition) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3473,6 +3492,7 @@ pub mod scaling_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AdjustmentType> for Value<AdjustmentType> {
         fn from(v: AdjustmentType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3500,6 +3520,7 @@ pub mod scaling_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MaxCapacityBreachBehavior> for Value<MaxCapacityBreachBehavior> {
         fn from(v: MaxCapacityBreachBehavior) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3530,6 +3551,7 @@ pub mod scaling_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MetricAggregationType> for Value<MetricAggregationType> {
         fn from(v: MetricAggregationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3557,6 +3579,7 @@ pub mod scaling_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Mode> for Value<Mode> {
         fn from(v: Mode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3590,6 +3613,7 @@ pub mod scaling_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PolicyType> for Value<PolicyType> {
         fn from(v: PolicyType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3623,6 +3647,7 @@ pub mod scaling_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PredefinedMetricSpecificationPredefinedMetricType>
         for Value<PredefinedMetricSpecificationPredefinedMetricType>
     {
@@ -3658,6 +3683,7 @@ pub mod scaling_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PredefinedMetricType> for Value<PredefinedMetricType> {
         fn from(v: PredefinedMetricType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3691,6 +3717,7 @@ pub mod scaling_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PredictiveScalingPredefinedMetricPairPredefinedMetricType>
         for Value<PredictiveScalingPredefinedMetricPairPredefinedMetricType>
     {
@@ -3726,6 +3753,7 @@ pub mod scaling_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PredictiveScalingPredefinedScalingMetricPredefinedMetricType>
         for Value<PredictiveScalingPredefinedScalingMetricPredefinedMetricType>
     {
@@ -3764,6 +3792,7 @@ pub mod scaling_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Statistic> for Value<Statistic> {
         fn from(v: Statistic) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4805,6 +4834,7 @@ pub mod warm_pool {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PoolState> for Value<PoolState> {
         fn from(v: PoolState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -99,6 +99,7 @@ pub mod scaling_plan {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PredefinedLoadMetricType> for Value<PredefinedLoadMetricType> {
         fn from(v: PredefinedLoadMetricType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -159,6 +160,7 @@ pub mod scaling_plan {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PredefinedScalingMetricType> for Value<PredefinedScalingMetricType> {
         fn from(v: PredefinedScalingMetricType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -189,6 +191,7 @@ pub mod scaling_plan {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PredictiveScalingMaxCapacityBehavior> for Value<PredictiveScalingMaxCapacityBehavior> {
         fn from(v: PredictiveScalingMaxCapacityBehavior) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -216,6 +219,7 @@ pub mod scaling_plan {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PredictiveScalingMode> for Value<PredictiveScalingMode> {
         fn from(v: PredictiveScalingMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -261,6 +265,7 @@ pub mod scaling_plan {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ScalableDimension> for Value<ScalableDimension> {
         fn from(v: ScalableDimension) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -288,6 +293,7 @@ pub mod scaling_plan {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ScalingPolicyUpdateBehavior> for Value<ScalingPolicyUpdateBehavior> {
         fn from(v: ScalingPolicyUpdateBehavior) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -324,6 +330,7 @@ pub mod scaling_plan {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ServiceNamespace> for Value<ServiceNamespace> {
         fn from(v: ServiceNamespace) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -360,6 +367,7 @@ pub mod scaling_plan {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Statistic> for Value<Statistic> {
         fn from(v: Statistic) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

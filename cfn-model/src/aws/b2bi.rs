@@ -8,7 +8,7 @@ use crate::{Constraint, Handle, Id, Props, Resource, Tagging, Value};
 /// `AWS::B2BI::Capability` · [AWS documentation](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-b2bi-capability.html)
 pub struct Capability {
     /// The `Configuration` property.
-    pub configuration: capability::CapabilityConfiguration2,
+    pub configuration: capability::CapabilityConfiguration,
     /// The `InstructionsDocuments` property.
     pub instructions_documents: Option<Vec<capability::S3Location>>,
     /// The `Name` property.
@@ -24,7 +24,7 @@ pub struct Capability {
 impl Capability {
     /// A new `Capability` with its required properties.
     pub fn new(
-        configuration: capability::CapabilityConfiguration2,
+        configuration: capability::CapabilityConfiguration,
         name: impl Into<Value<String>>,
         r#type: impl Into<Value<capability::CapabilityType>>,
     ) -> Self {
@@ -181,6 +181,7 @@ pub mod capability {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CapabilityDirection> for Value<CapabilityDirection> {
         fn from(v: CapabilityDirection) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -205,6 +206,7 @@ pub mod capability {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CapabilityType> for Value<CapabilityType> {
         fn from(v: CapabilityType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1252,6 +1254,7 @@ pub mod capability {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<X12TransactionSet> for Value<X12TransactionSet> {
         fn from(v: X12TransactionSet) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1291,6 +1294,7 @@ pub mod capability {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<X12Version> for Value<X12Version> {
         fn from(v: X12Version) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1298,22 +1302,27 @@ pub mod capability {
     }
 
     /// The `CapabilityConfiguration` property type of `AWS::B2BI::Capability`.
-    pub struct CapabilityConfiguration2 {
+    pub struct CapabilityConfiguration {
         /// The `Edi` property.
-        pub edi: EdiConfiguration,
+        pub edi: Option<EdiConfiguration>,
     }
 
-    impl CapabilityConfiguration2 {
-        /// A new `CapabilityConfiguration2` with its required properties.
-        pub fn new(edi: EdiConfiguration) -> Self {
-            Self { edi }
+    impl CapabilityConfiguration {
+        /// A new `CapabilityConfiguration`; every property is optional.
+        pub fn new() -> Self {
+            Self { edi: None }
+        }
+        /// Sets `Edi`.
+        pub fn edi(mut self, v: EdiConfiguration) -> Self {
+            self.edi = Some(v);
+            self
         }
     }
 
-    impl ToExpr for CapabilityConfiguration2 {
+    impl ToExpr for CapabilityConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
-            p.req("Edi", self.edi);
+            p.opt("Edi", self.edi);
             p.into_expr()
         }
     }
@@ -1329,7 +1338,7 @@ pub mod capability {
         /// The `TransformerId` property.
         pub transformer_id: Value<String>,
         /// The `Type` property.
-        pub r#type: EdiType2,
+        pub r#type: EdiType,
     }
 
     /// The required properties of [`EdiConfiguration`].
@@ -1341,7 +1350,7 @@ pub mod capability {
         /// `TransformerId`: see [`EdiConfiguration`].
         pub transformer_id: Value<String>,
         /// `Type`: see [`EdiConfiguration`].
-        pub r#type: EdiType2,
+        pub r#type: EdiType,
     }
 
     impl EdiConfiguration {
@@ -1375,22 +1384,27 @@ pub mod capability {
     }
 
     /// The `EdiType` property type of `AWS::B2BI::Capability`.
-    pub struct EdiType2 {
+    pub struct EdiType {
         /// The `X12Details` property.
-        pub x12_details: X12Details,
+        pub x12_details: Option<X12Details>,
     }
 
-    impl EdiType2 {
-        /// A new `EdiType2` with its required properties.
-        pub fn new(x12_details: X12Details) -> Self {
-            Self { x12_details }
+    impl EdiType {
+        /// A new `EdiType`; every property is optional.
+        pub fn new() -> Self {
+            Self { x12_details: None }
+        }
+        /// Sets `X12Details`.
+        pub fn x12_details(mut self, v: X12Details) -> Self {
+            self.x12_details = Some(v);
+            self
         }
     }
 
-    impl ToExpr for EdiType2 {
+    impl ToExpr for EdiType {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
-            p.req("X12Details", self.x12_details);
+            p.opt("X12Details", self.x12_details);
             p.into_expr()
         }
     }
@@ -1799,6 +1813,7 @@ pub mod partnership {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LineTerminator> for Value<LineTerminator> {
         fn from(v: LineTerminator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1829,6 +1844,7 @@ pub mod partnership {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<WrapFormat> for Value<WrapFormat> {
         fn from(v: WrapFormat) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1859,6 +1875,7 @@ pub mod partnership {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<X12FunctionalAcknowledgment> for Value<X12FunctionalAcknowledgment> {
         fn from(v: X12FunctionalAcknowledgment) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1886,6 +1903,7 @@ pub mod partnership {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<X12TechnicalAcknowledgment> for Value<X12TechnicalAcknowledgment> {
         fn from(v: X12TechnicalAcknowledgment) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1916,6 +1934,7 @@ pub mod partnership {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<X12gs05TimeFormat> for Value<X12gs05TimeFormat> {
         fn from(v: X12gs05TimeFormat) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1927,7 +1946,7 @@ pub mod partnership {
         /// The `InboundEdi` property.
         pub inbound_edi: Option<InboundEdiOptions>,
         /// The `OutboundEdi` property.
-        pub outbound_edi: Option<OutboundEdiOptions2>,
+        pub outbound_edi: Option<OutboundEdiOptions>,
     }
 
     impl CapabilityOptions {
@@ -1944,7 +1963,7 @@ pub mod partnership {
             self
         }
         /// Sets `OutboundEdi`.
-        pub fn outbound_edi(mut self, v: OutboundEdiOptions2) -> Self {
+        pub fn outbound_edi(mut self, v: OutboundEdiOptions) -> Self {
             self.outbound_edi = Some(v);
             self
         }
@@ -1986,22 +2005,27 @@ pub mod partnership {
     }
 
     /// The `OutboundEdiOptions` property type of `AWS::B2BI::Partnership`.
-    pub struct OutboundEdiOptions2 {
+    pub struct OutboundEdiOptions {
         /// The `X12` property.
-        pub x12: X12Envelope,
+        pub x12: Option<X12Envelope>,
     }
 
-    impl OutboundEdiOptions2 {
-        /// A new `OutboundEdiOptions2` with its required properties.
-        pub fn new(x12: X12Envelope) -> Self {
-            Self { x12 }
+    impl OutboundEdiOptions {
+        /// A new `OutboundEdiOptions`; every property is optional.
+        pub fn new() -> Self {
+            Self { x12: None }
+        }
+        /// Sets `X12`.
+        pub fn x12(mut self, v: X12Envelope) -> Self {
+            self.x12 = Some(v);
+            self
         }
     }
 
-    impl ToExpr for OutboundEdiOptions2 {
+    impl ToExpr for OutboundEdiOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
-            p.req("X12", self.x12);
+            p.opt("X12", self.x12);
             p.into_expr()
         }
     }
@@ -2642,6 +2666,7 @@ pub mod profile {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Logging> for Value<Logging> {
         fn from(v: Logging) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2683,7 +2708,7 @@ pub struct Transformer {
     /// The `EdiType` property.
     ///
     /// Deprecated.
-    pub edi_type: Option<transformer::EdiType2>,
+    pub edi_type: Option<transformer::EdiType>,
     /// The `FileFormat` property.
     ///
     /// Deprecated.
@@ -2730,7 +2755,7 @@ impl Transformer {
         }
     }
     /// Sets `EdiType`.
-    pub fn edi_type(mut self, v: transformer::EdiType2) -> Self {
+    pub fn edi_type(mut self, v: transformer::EdiType) -> Self {
         self.edi_type = Some(v);
         self
     }
@@ -2862,6 +2887,7 @@ pub mod transformer {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ElementRequirement> for Value<ElementRequirement> {
         fn from(v: ElementRequirement) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2892,6 +2918,7 @@ pub mod transformer {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FileFormat> for Value<FileFormat> {
         fn from(v: FileFormat) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2916,6 +2943,7 @@ pub mod transformer {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FromFormat> for Value<FromFormat> {
         fn from(v: FromFormat) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2943,6 +2971,7 @@ pub mod transformer {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MappingTemplateLanguage> for Value<MappingTemplateLanguage> {
         fn from(v: MappingTemplateLanguage) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2967,6 +2996,7 @@ pub mod transformer {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ToFormat> for Value<ToFormat> {
         fn from(v: ToFormat) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2994,6 +3024,7 @@ pub mod transformer {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TransformerStatus> for Value<TransformerStatus> {
         fn from(v: TransformerStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3021,6 +3052,7 @@ pub mod transformer {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<X12SplitBy> for Value<X12SplitBy> {
         fn from(v: X12SplitBy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4068,6 +4100,7 @@ pub mod transformer {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<X12TransactionSet> for Value<X12TransactionSet> {
         fn from(v: X12TransactionSet) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4107,6 +4140,7 @@ pub mod transformer {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<X12Version> for Value<X12Version> {
         fn from(v: X12Version) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4140,43 +4174,53 @@ pub mod transformer {
     }
 
     /// The `EdiType` property type of `AWS::B2BI::Transformer`.
-    pub struct EdiType2 {
+    pub struct EdiType {
         /// The `X12Details` property.
-        pub x12_details: X12Details,
+        pub x12_details: Option<X12Details>,
     }
 
-    impl EdiType2 {
-        /// A new `EdiType2` with its required properties.
-        pub fn new(x12_details: X12Details) -> Self {
-            Self { x12_details }
+    impl EdiType {
+        /// A new `EdiType`; every property is optional.
+        pub fn new() -> Self {
+            Self { x12_details: None }
+        }
+        /// Sets `X12Details`.
+        pub fn x12_details(mut self, v: X12Details) -> Self {
+            self.x12_details = Some(v);
+            self
         }
     }
 
-    impl ToExpr for EdiType2 {
+    impl ToExpr for EdiType {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
-            p.req("X12Details", self.x12_details);
+            p.opt("X12Details", self.x12_details);
             p.into_expr()
         }
     }
 
     /// The `FormatOptions` property type of `AWS::B2BI::Transformer`.
-    pub struct FormatOptions2 {
+    pub struct FormatOptions {
         /// The `X12` property.
-        pub x12: X12Details,
+        pub x12: Option<X12Details>,
     }
 
-    impl FormatOptions2 {
-        /// A new `FormatOptions2` with its required properties.
-        pub fn new(x12: X12Details) -> Self {
-            Self { x12 }
+    impl FormatOptions {
+        /// A new `FormatOptions`; every property is optional.
+        pub fn new() -> Self {
+            Self { x12: None }
+        }
+        /// Sets `X12`.
+        pub fn x12(mut self, v: X12Details) -> Self {
+            self.x12 = Some(v);
+            self
         }
     }
 
-    impl ToExpr for FormatOptions2 {
+    impl ToExpr for FormatOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
-            p.req("X12", self.x12);
+            p.opt("X12", self.x12);
             p.into_expr()
         }
     }
@@ -4186,7 +4230,7 @@ pub mod transformer {
         /// The `AdvancedOptions` property.
         pub advanced_options: Option<AdvancedOptions>,
         /// The `FormatOptions` property.
-        pub format_options: Option<FormatOptions2>,
+        pub format_options: Option<FormatOptions>,
         /// The `FromFormat` property.
         pub from_format: Value<FromFormat>,
     }
@@ -4206,7 +4250,7 @@ pub mod transformer {
             self
         }
         /// Sets `FormatOptions`.
-        pub fn format_options(mut self, v: FormatOptions2) -> Self {
+        pub fn format_options(mut self, v: FormatOptions) -> Self {
             self.format_options = Some(v);
             self
         }
@@ -4259,7 +4303,7 @@ pub mod transformer {
         /// The `AdvancedOptions` property.
         pub advanced_options: Option<AdvancedOptions>,
         /// The `FormatOptions` property.
-        pub format_options: Option<FormatOptions2>,
+        pub format_options: Option<FormatOptions>,
         /// The `ToFormat` property.
         pub to_format: Value<ToFormat>,
     }
@@ -4279,7 +4323,7 @@ pub mod transformer {
             self
         }
         /// Sets `FormatOptions`.
-        pub fn format_options(mut self, v: FormatOptions2) -> Self {
+        pub fn format_options(mut self, v: FormatOptions) -> Self {
             self.format_options = Some(v);
             self
         }
@@ -4598,7 +4642,7 @@ pub mod transformer {
     /// The `X12ValidationOptions` property type of `AWS::B2BI::Transformer`.
     pub struct X12ValidationOptions {
         /// The `ValidationRules` property.
-        pub validation_rules: Option<Vec<X12ValidationRule2>>,
+        pub validation_rules: Option<Vec<X12ValidationRule>>,
     }
 
     impl X12ValidationOptions {
@@ -4607,7 +4651,7 @@ pub mod transformer {
             Self { validation_rules: None }
         }
         /// Sets `ValidationRules`.
-        pub fn validation_rules(mut self, v: impl IntoIterator<Item = X12ValidationRule2>) -> Self {
+        pub fn validation_rules(mut self, v: impl IntoIterator<Item = X12ValidationRule>) -> Self {
             self.validation_rules = Some(v.into_iter().collect());
             self
         }
@@ -4622,7 +4666,7 @@ pub mod transformer {
     }
 
     /// The `X12ValidationRule` property type of `AWS::B2BI::Transformer`.
-    pub struct X12ValidationRule2 {
+    pub struct X12ValidationRule {
         /// The `CodeListValidationRule` property.
         pub code_list_validation_rule: Option<X12CodeListValidationRule>,
         /// The `ElementLengthValidationRule` property.
@@ -4631,8 +4675,8 @@ pub mod transformer {
         pub element_requirement_validation_rule: Option<X12ElementRequirementValidationRule>,
     }
 
-    impl X12ValidationRule2 {
-        /// A new `X12ValidationRule2`; every property is optional.
+    impl X12ValidationRule {
+        /// A new `X12ValidationRule`; every property is optional.
         pub fn new() -> Self {
             Self {
                 code_list_validation_rule: None,
@@ -4657,7 +4701,7 @@ pub mod transformer {
         }
     }
 
-    impl ToExpr for X12ValidationRule2 {
+    impl ToExpr for X12ValidationRule {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("CodeListValidationRule", self.code_list_validation_rule);

@@ -98,6 +98,7 @@ pub mod backup_plan {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MalwareScanner> for Value<MalwareScanner> {
         fn from(v: MalwareScanner) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -125,6 +126,7 @@ pub mod backup_plan {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ScanMode> for Value<ScanMode> {
         fn from(v: ScanMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1351,6 +1353,7 @@ pub mod legal_hold {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1961,6 +1964,7 @@ pub mod restore_testing_plan {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RestoreTestingRecoveryPointSelectionAlgorithm> for Value<RestoreTestingRecoveryPointSelectionAlgorithm> {
         fn from(v: RestoreTestingRecoveryPointSelectionAlgorithm) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1988,6 +1992,7 @@ pub mod restore_testing_plan {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RestoreTestingRecoveryPointType> for Value<RestoreTestingRecoveryPointType> {
         fn from(v: RestoreTestingRecoveryPointType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -192,6 +192,7 @@ pub mod compute_environment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CapacityOptionType> for Value<CapacityOptionType> {
         fn from(v: CapacityOptionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -219,6 +220,7 @@ pub mod compute_environment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PropagateTags> for Value<PropagateTags> {
         fn from(v: PropagateTags) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1202,6 +1204,7 @@ pub mod consumable_resource {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ResourceType> for Value<ResourceType> {
         fn from(v: ResourceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4208,6 +4211,7 @@ pub mod job_queue {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<JobQueueState> for Value<JobQueueState> {
         fn from(v: JobQueueState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4232,6 +4236,7 @@ pub mod job_queue {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<State> for Value<State> {
         fn from(v: State) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4471,6 +4476,7 @@ pub mod quota_share {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<State> for Value<State> {
         fn from(v: State) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

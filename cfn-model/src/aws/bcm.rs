@@ -193,6 +193,7 @@ pub mod dashboard {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DashboardType> for Value<DashboardType> {
         fn from(v: DashboardType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -220,6 +221,7 @@ pub mod dashboard {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DateTimeType> for Value<DateTimeType> {
         fn from(v: DateTimeType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -319,6 +321,7 @@ pub mod dashboard {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Dimension> for Value<Dimension> {
         fn from(v: Dimension) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -349,6 +352,7 @@ pub mod dashboard {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Granularity> for Value<Granularity> {
         fn from(v: Granularity) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -379,6 +383,7 @@ pub mod dashboard {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<GroupDefinitionType> for Value<GroupDefinitionType> {
         fn from(v: GroupDefinitionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -424,6 +429,7 @@ pub mod dashboard {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MatchOption> for Value<MatchOption> {
         fn from(v: MatchOption) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -478,6 +484,7 @@ pub mod dashboard {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MetricName> for Value<MetricName> {
         fn from(v: MetricName) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -508,6 +515,7 @@ pub mod dashboard {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<VisualType> for Value<VisualType> {
         fn from(v: VisualType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1564,6 +1572,7 @@ pub mod scheduled_report {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DateTimeType> for Value<DateTimeType> {
         fn from(v: DateTimeType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1591,6 +1600,7 @@ pub mod scheduled_report {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ScheduleState> for Value<ScheduleState> {
         fn from(v: ScheduleState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

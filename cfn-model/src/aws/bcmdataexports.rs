@@ -144,6 +144,7 @@ pub mod export {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CompressionOption> for Value<CompressionOption> {
         fn from(v: CompressionOption) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -171,6 +172,7 @@ pub mod export {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FormatOption> for Value<FormatOption> {
         fn from(v: FormatOption) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -195,6 +197,7 @@ pub mod export {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FrequencyOption> for Value<FrequencyOption> {
         fn from(v: FrequencyOption) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -222,6 +225,7 @@ pub mod export {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OverwriteOption> for Value<OverwriteOption> {
         fn from(v: OverwriteOption) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -252,6 +256,7 @@ pub mod export {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<S3OutputType> for Value<S3OutputType> {
         fn from(v: S3OutputType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

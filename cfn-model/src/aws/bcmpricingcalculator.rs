@@ -164,6 +164,7 @@ pub mod bill_estimate {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BillEstimateStatus> for Value<BillEstimateStatus> {
         fn from(v: BillEstimateStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -194,6 +195,7 @@ pub mod bill_estimate {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<GroupSharingPreference> for Value<GroupSharingPreference> {
         fn from(v: GroupSharingPreference) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -393,6 +395,7 @@ pub mod bill_scenario {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BillScenarioStatus> for Value<BillScenarioStatus> {
         fn from(v: BillScenarioStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -423,6 +426,7 @@ pub mod bill_scenario {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<GroupSharingPreference> for Value<GroupSharingPreference> {
         fn from(v: GroupSharingPreference) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -611,6 +615,7 @@ pub mod workload_estimate {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CurrencyCode> for Value<CurrencyCode> {
         fn from(v: CurrencyCode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -641,6 +646,7 @@ pub mod workload_estimate {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<WorkloadEstimateRateType> for Value<WorkloadEstimateRateType> {
         fn from(v: WorkloadEstimateRateType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -674,6 +680,7 @@ pub mod workload_estimate {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<WorkloadEstimateStatus> for Value<WorkloadEstimateStatus> {
         fn from(v: WorkloadEstimateStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -323,6 +323,7 @@ pub mod agent {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ActionGroupSignature> for Value<ActionGroupSignature> {
         fn from(v: ActionGroupSignature) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -350,6 +351,7 @@ pub mod agent {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ActionGroupState> for Value<ActionGroupState> {
         fn from(v: ActionGroupState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -380,6 +382,7 @@ pub mod agent {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AgentCollaboration> for Value<AgentCollaboration> {
         fn from(v: AgentCollaboration) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -425,6 +428,7 @@ pub mod agent {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AgentStatus> for Value<AgentStatus> {
         fn from(v: AgentStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -452,6 +456,7 @@ pub mod agent {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CreationMode> for Value<CreationMode> {
         fn from(v: CreationMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -476,6 +481,7 @@ pub mod agent {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CustomControlMethod> for Value<CustomControlMethod> {
         fn from(v: CustomControlMethod) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -503,6 +509,7 @@ pub mod agent {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<KnowledgeBaseState> for Value<KnowledgeBaseState> {
         fn from(v: KnowledgeBaseState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -527,6 +534,7 @@ pub mod agent {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MemoryType> for Value<MemoryType> {
         fn from(v: MemoryType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -554,6 +562,7 @@ pub mod agent {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OrchestrationType> for Value<OrchestrationType> {
         fn from(v: OrchestrationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -581,6 +590,7 @@ pub mod agent {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PromptState> for Value<PromptState> {
         fn from(v: PromptState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -620,6 +630,7 @@ pub mod agent {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PromptType> for Value<PromptType> {
         fn from(v: PromptType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -647,6 +658,7 @@ pub mod agent {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RelayConversationHistory> for Value<RelayConversationHistory> {
         fn from(v: RelayConversationHistory) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -674,6 +686,7 @@ pub mod agent {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RequireConfirmation> for Value<RequireConfirmation> {
         fn from(v: RequireConfirmation) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -710,6 +723,7 @@ pub mod agent {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -717,15 +731,15 @@ pub mod agent {
     }
 
     /// Type of Executors for an Action Group
-    pub struct ActionGroupExecutor2 {
+    pub struct ActionGroupExecutor {
         /// ARN of a Lambda.
         pub lambda: Option<Value<String>>,
         /// Custom control of action execution
         pub custom_control: Option<Value<CustomControlMethod>>,
     }
 
-    impl ActionGroupExecutor2 {
-        /// A new `ActionGroupExecutor2`; every property is optional.
+    impl ActionGroupExecutor {
+        /// A new `ActionGroupExecutor`; every property is optional.
         pub fn new() -> Self {
             Self {
                 lambda: None,
@@ -744,7 +758,7 @@ pub mod agent {
         }
     }
 
-    impl ToExpr for ActionGroupExecutor2 {
+    impl ToExpr for ActionGroupExecutor {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("Lambda", self.lambda);
@@ -756,13 +770,13 @@ pub mod agent {
     /// Contains the information of an Agent Action Group
     pub struct AgentActionGroup {
         /// Type of Executors for an Action Group
-        pub action_group_executor: Option<ActionGroupExecutor2>,
+        pub action_group_executor: Option<ActionGroupExecutor>,
         /// Name of the action group
         pub action_group_name: Value<String>,
         /// State of the action group
         pub action_group_state: Option<Value<ActionGroupState>>,
         /// Contains information about the API Schema for the Action Group
-        pub api_schema: Option<ApiSchema2>,
+        pub api_schema: Option<ApiSchema>,
         /// Description of action group
         pub description: Option<Value<String>>,
         /// Schema of Functions
@@ -788,7 +802,7 @@ pub mod agent {
             }
         }
         /// Sets `ActionGroupExecutor`.
-        pub fn action_group_executor(mut self, v: ActionGroupExecutor2) -> Self {
+        pub fn action_group_executor(mut self, v: ActionGroupExecutor) -> Self {
             self.action_group_executor = Some(v);
             self
         }
@@ -798,7 +812,7 @@ pub mod agent {
             self
         }
         /// Sets `ApiSchema`.
-        pub fn api_schema(mut self, v: ApiSchema2) -> Self {
+        pub fn api_schema(mut self, v: ApiSchema) -> Self {
             self.api_schema = Some(v);
             self
         }
@@ -949,15 +963,15 @@ pub mod agent {
     }
 
     /// Contains information about the API Schema for the Action Group
-    pub struct ApiSchema2 {
+    pub struct ApiSchema {
         /// The identifier for the S3 resource.
         pub s3: Option<S3Identifier>,
         /// String OpenAPI Payload
         pub payload: Option<Value<String>>,
     }
 
-    impl ApiSchema2 {
-        /// A new `ApiSchema2`; every property is optional.
+    impl ApiSchema {
+        /// A new `ApiSchema`; every property is optional.
         pub fn new() -> Self {
             Self {
                 s3: None,
@@ -976,7 +990,7 @@ pub mod agent {
         }
     }
 
-    impl ToExpr for ApiSchema2 {
+    impl ToExpr for ApiSchema {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("S3", self.s3);
@@ -1642,6 +1656,7 @@ pub mod agent_alias {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AgentAliasStatus> for Value<AgentAliasStatus> {
         fn from(v: AgentAliasStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1687,7 +1702,7 @@ pub struct ApplicationInferenceProfile {
     /// Various ways to encode a list of models in a CreateInferenceProfile request
     ///
     /// Changing it replaces the resource.
-    pub model_source: Option<application_inference_profile::InferenceProfileModelSource2>,
+    pub model_source: Option<application_inference_profile::InferenceProfileModelSource>,
     /// List of Tags
     pub tags: Option<Vec<application_inference_profile::Tag>>,
 }
@@ -1708,7 +1723,7 @@ impl ApplicationInferenceProfile {
         self
     }
     /// Sets `ModelSource`.
-    pub fn model_source(mut self, v: application_inference_profile::InferenceProfileModelSource2) -> Self {
+    pub fn model_source(mut self, v: application_inference_profile::InferenceProfileModelSource) -> Self {
         self.model_source = Some(v);
         self
     }
@@ -1803,6 +1818,7 @@ pub mod application_inference_profile {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InferenceProfileStatus> for Value<InferenceProfileStatus> {
         fn from(v: InferenceProfileStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1830,32 +1846,36 @@ pub mod application_inference_profile {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InferenceProfileType> for Value<InferenceProfileType> {
         fn from(v: InferenceProfileType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
         }
     }
 
-    /// The `InferenceProfileModelSource` property type of `AWS::Bedrock::ApplicationInferenceProfile`.
-    pub struct InferenceProfileModelSource2 {
+    /// Various ways to encode a list of models in a CreateInferenceProfile request
+    pub struct InferenceProfileModelSource {
         /// Source arns for a custom inference profile to copy its regional load balancing config from. This
         /// can either be a foundation model or predefined inference profile ARN.
-        pub copy_from: Value<String>,
+        pub copy_from: Option<Value<String>>,
     }
 
-    impl InferenceProfileModelSource2 {
-        /// A new `InferenceProfileModelSource2` with its required properties.
-        pub fn new(copy_from: impl Into<Value<String>>) -> Self {
-            Self {
-                copy_from: copy_from.into(),
-            }
+    impl InferenceProfileModelSource {
+        /// A new `InferenceProfileModelSource`; every property is optional.
+        pub fn new() -> Self {
+            Self { copy_from: None }
+        }
+        /// Sets `CopyFrom`.
+        pub fn copy_from(mut self, v: impl Into<Value<String>>) -> Self {
+            self.copy_from = Some(v.into());
+            self
         }
     }
 
-    impl ToExpr for InferenceProfileModelSource2 {
+    impl ToExpr for InferenceProfileModelSource {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
-            p.req("CopyFrom", self.copy_from);
+            p.opt("CopyFrom", self.copy_from);
             p.into_expr()
         }
     }
@@ -2584,6 +2604,7 @@ pub mod blueprint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BlueprintStage> for Value<BlueprintStage> {
         fn from(v: BlueprintStage) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2617,6 +2638,7 @@ pub mod blueprint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2798,6 +2820,7 @@ pub mod data_automation_library {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DataAutomationLibraryStatus> for Value<DataAutomationLibraryStatus> {
         fn from(v: DataAutomationLibraryStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3045,6 +3068,7 @@ pub mod data_automation_project {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AudioExtractionCategoryType> for Value<AudioExtractionCategoryType> {
         fn from(v: AudioExtractionCategoryType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3072,6 +3096,7 @@ pub mod data_automation_project {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AudioGenerativeOutputLanguage> for Value<AudioGenerativeOutputLanguage> {
         fn from(v: AudioGenerativeOutputLanguage) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3102,6 +3127,7 @@ pub mod data_automation_project {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AudioStandardGenerativeFieldType> for Value<AudioStandardGenerativeFieldType> {
         fn from(v: AudioStandardGenerativeFieldType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3129,6 +3155,7 @@ pub mod data_automation_project {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BlueprintStage> for Value<BlueprintStage> {
         fn from(v: BlueprintStage) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3156,6 +3183,7 @@ pub mod data_automation_project {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DataAutomationProjectStage> for Value<DataAutomationProjectStage> {
         fn from(v: DataAutomationProjectStage) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3186,6 +3214,7 @@ pub mod data_automation_project {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DataAutomationProjectStatus> for Value<DataAutomationProjectStatus> {
         fn from(v: DataAutomationProjectStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3219,6 +3248,7 @@ pub mod data_automation_project {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DesiredModality> for Value<DesiredModality> {
         fn from(v: DesiredModality) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3255,6 +3285,7 @@ pub mod data_automation_project {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DocumentExtractionGranularityType> for Value<DocumentExtractionGranularityType> {
         fn from(v: DocumentExtractionGranularityType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3288,6 +3319,7 @@ pub mod data_automation_project {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DocumentOutputTextFormatType> for Value<DocumentOutputTextFormatType> {
         fn from(v: DocumentOutputTextFormatType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3318,6 +3350,7 @@ pub mod data_automation_project {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ImageExtractionCategoryType> for Value<ImageExtractionCategoryType> {
         fn from(v: ImageExtractionCategoryType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3345,6 +3378,7 @@ pub mod data_automation_project {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ImageStandardGenerativeFieldType> for Value<ImageStandardGenerativeFieldType> {
         fn from(v: ImageStandardGenerativeFieldType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3399,6 +3433,7 @@ pub mod data_automation_project {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Language> for Value<Language> {
         fn from(v: Language) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3516,6 +3551,7 @@ pub mod data_automation_project {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PiiEntityTypes> for Value<PiiEntityTypes> {
         fn from(v: PiiEntityTypes) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3543,6 +3579,7 @@ pub mod data_automation_project {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PiiRedactionMaskMode> for Value<PiiRedactionMaskMode> {
         fn from(v: PiiRedactionMaskMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3570,6 +3607,7 @@ pub mod data_automation_project {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ProjectType> for Value<ProjectType> {
         fn from(v: ProjectType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3597,6 +3635,7 @@ pub mod data_automation_project {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SensitiveDataDetectionMode> for Value<SensitiveDataDetectionMode> {
         fn from(v: SensitiveDataDetectionMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3624,6 +3663,7 @@ pub mod data_automation_project {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SensitiveDataDetectionScope> for Value<SensitiveDataDetectionScope> {
         fn from(v: SensitiveDataDetectionScope) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3651,6 +3691,7 @@ pub mod data_automation_project {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<State> for Value<State> {
         fn from(v: State) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3684,6 +3725,7 @@ pub mod data_automation_project {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<VideoExtractionCategoryType> for Value<VideoExtractionCategoryType> {
         fn from(v: VideoExtractionCategoryType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3714,6 +3756,7 @@ pub mod data_automation_project {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<VideoStandardGenerativeFieldType> for Value<VideoStandardGenerativeFieldType> {
         fn from(v: VideoStandardGenerativeFieldType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5287,6 +5330,7 @@ pub mod data_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AuthType> for Value<AuthType> {
         fn from(v: AuthType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5320,6 +5364,7 @@ pub mod data_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ChunkingStrategy> for Value<ChunkingStrategy> {
         fn from(v: ChunkingStrategy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5344,6 +5389,7 @@ pub mod data_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ContextEnrichmentType> for Value<ContextEnrichmentType> {
         fn from(v: ContextEnrichmentType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5371,6 +5417,7 @@ pub mod data_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DataDeletionPolicy> for Value<DataDeletionPolicy> {
         fn from(v: DataDeletionPolicy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5410,6 +5457,7 @@ pub mod data_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DataSourceStatus> for Value<DataSourceStatus> {
         fn from(v: DataSourceStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5455,6 +5503,7 @@ pub mod data_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DataSourceType> for Value<DataSourceType> {
         fn from(v: DataSourceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5497,6 +5546,7 @@ pub mod data_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DayOfWeek> for Value<DayOfWeek> {
         fn from(v: DayOfWeek) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5524,6 +5574,7 @@ pub mod data_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EnabledOrDisabledState> for Value<EnabledOrDisabledState> {
         fn from(v: EnabledOrDisabledState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5548,6 +5599,7 @@ pub mod data_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EnrichmentStrategyMethod> for Value<EnrichmentStrategyMethod> {
         fn from(v: EnrichmentStrategyMethod) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5572,6 +5624,7 @@ pub mod data_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<HostType> for Value<HostType> {
         fn from(v: HostType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5596,6 +5649,7 @@ pub mod data_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ParsingModality> for Value<ParsingModality> {
         fn from(v: ParsingModality) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5629,6 +5683,7 @@ pub mod data_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ParsingStrategy> for Value<ParsingStrategy> {
         fn from(v: ParsingStrategy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5653,6 +5708,7 @@ pub mod data_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SalesforceSourceConfigurationAuthType> for Value<SalesforceSourceConfigurationAuthType> {
         fn from(v: SalesforceSourceConfigurationAuthType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5680,6 +5736,7 @@ pub mod data_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SharePointSourceConfigurationAuthType> for Value<SharePointSourceConfigurationAuthType> {
         fn from(v: SharePointSourceConfigurationAuthType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5704,6 +5761,7 @@ pub mod data_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SharePointSourceConfigurationHostType> for Value<SharePointSourceConfigurationHostType> {
         fn from(v: SharePointSourceConfigurationHostType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5728,6 +5786,7 @@ pub mod data_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StepToApply> for Value<StepToApply> {
         fn from(v: StepToApply) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5752,6 +5811,7 @@ pub mod data_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5779,6 +5839,7 @@ pub mod data_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<WebScopeType> for Value<WebScopeType> {
         fn from(v: WebScopeType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -7652,6 +7713,7 @@ pub mod enforced_guardrail_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ConfigOwner> for Value<ConfigOwner> {
         fn from(v: ConfigOwner) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -7679,6 +7741,7 @@ pub mod enforced_guardrail_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Messages> for Value<Messages> {
         fn from(v: Messages) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -7706,6 +7769,7 @@ pub mod enforced_guardrail_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<System> for Value<System> {
         fn from(v: System) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8022,6 +8086,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FlowConnectionType> for Value<FlowConnectionType> {
         fn from(v: FlowConnectionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8052,6 +8117,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FlowNodeInputCategory> for Value<FlowNodeInputCategory> {
         fn from(v: FlowNodeInputCategory) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8088,6 +8154,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FlowNodeIoDataType> for Value<FlowNodeIoDataType> {
         fn from(v: FlowNodeIoDataType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8157,6 +8224,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FlowNodeType> for Value<FlowNodeType> {
         fn from(v: FlowNodeType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8190,6 +8258,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FlowStatus> for Value<FlowStatus> {
         fn from(v: FlowStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8217,6 +8286,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PerformanceConfigurationLatency> for Value<PerformanceConfigurationLatency> {
         fn from(v: PerformanceConfigurationLatency) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8241,6 +8311,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PromptTemplateType> for Value<PromptTemplateType> {
         fn from(v: PromptTemplateType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8268,6 +8339,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RerankingMetadataSelectionMode> for Value<RerankingMetadataSelectionMode> {
         fn from(v: RerankingMetadataSelectionMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8292,6 +8364,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SupportedLanguages> for Value<SupportedLanguages> {
         fn from(v: SupportedLanguages) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8316,6 +8389,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<VectorSearchRerankingConfigurationType> for Value<VectorSearchRerankingConfigurationType> {
         fn from(v: VectorSearchRerankingConfigurationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8449,7 +8523,7 @@ pub mod flow {
     /// Flow connection
     pub struct FlowConnection {
         /// Connection configuration
-        pub configuration: Option<FlowConnectionConfiguration2>,
+        pub configuration: Option<FlowConnectionConfiguration>,
         /// Name of a connection in a flow
         pub name: Value<String>,
         /// Name of a node in a flow
@@ -8484,7 +8558,7 @@ pub mod flow {
             }
         }
         /// Sets `Configuration`.
-        pub fn configuration(mut self, v: FlowConnectionConfiguration2) -> Self {
+        pub fn configuration(mut self, v: FlowConnectionConfiguration) -> Self {
             self.configuration = Some(v);
             self
         }
@@ -8503,15 +8577,15 @@ pub mod flow {
     }
 
     /// Connection configuration
-    pub struct FlowConnectionConfiguration2 {
+    pub struct FlowConnectionConfiguration {
         /// Data connection configuration
         pub data: Option<FlowDataConnectionConfiguration>,
         /// Conditional connection configuration
         pub conditional: Option<FlowConditionalConnectionConfiguration>,
     }
 
-    impl FlowConnectionConfiguration2 {
-        /// A new `FlowConnectionConfiguration2`; every property is optional.
+    impl FlowConnectionConfiguration {
+        /// A new `FlowConnectionConfiguration`; every property is optional.
         pub fn new() -> Self {
             Self {
                 data: None,
@@ -8530,7 +8604,7 @@ pub mod flow {
         }
     }
 
-    impl ToExpr for FlowConnectionConfiguration2 {
+    impl ToExpr for FlowConnectionConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("Data", self.data);
@@ -8606,7 +8680,7 @@ pub mod flow {
     /// Internal mixin for flow node
     pub struct FlowNode {
         /// Node configuration in a flow
-        pub configuration: Option<Box<FlowNodeConfiguration2>>,
+        pub configuration: Option<Box<FlowNodeConfiguration>>,
         /// List of node inputs in a flow
         pub inputs: Option<Vec<FlowNodeInput>>,
         /// Name of a node in a flow
@@ -8629,7 +8703,7 @@ pub mod flow {
             }
         }
         /// Sets `Configuration`.
-        pub fn configuration(mut self, v: FlowNodeConfiguration2) -> Self {
+        pub fn configuration(mut self, v: FlowNodeConfiguration) -> Self {
             self.configuration = Some(Box::new(v));
             self
         }
@@ -8658,7 +8732,7 @@ pub mod flow {
     }
 
     /// Node configuration in a flow
-    pub struct FlowNodeConfiguration2 {
+    pub struct FlowNodeConfiguration {
         /// Input flow node configuration
         pub input: Option<Value<Json>>,
         /// Output flow node configuration
@@ -8693,8 +8767,8 @@ pub mod flow {
         pub loop_controller: Option<LoopControllerFlowNodeConfiguration>,
     }
 
-    impl FlowNodeConfiguration2 {
-        /// A new `FlowNodeConfiguration2`; every property is optional.
+    impl FlowNodeConfiguration {
+        /// A new `FlowNodeConfiguration`; every property is optional.
         pub fn new() -> Self {
             Self {
                 input: None,
@@ -8797,7 +8871,7 @@ pub mod flow {
         }
     }
 
-    impl ToExpr for FlowNodeConfiguration2 {
+    impl ToExpr for FlowNodeConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("Input", self.input);
@@ -8960,7 +9034,7 @@ pub mod flow {
         /// Configuration for a guardrail
         pub guardrail_configuration: Option<GuardrailConfiguration>,
         /// Model inference configuration
-        pub inference_configuration: Option<PromptInferenceConfiguration2>,
+        pub inference_configuration: Option<PromptInferenceConfiguration>,
         /// Identifier of the KnowledgeBase
         pub knowledge_base_id: Value<String>,
         /// ARN or Id of a Bedrock Foundational Model or Inference Profile, or the ARN of a imported model, or a provisioned throughput ARN for custom models.
@@ -8970,7 +9044,7 @@ pub mod flow {
         /// The `OrchestrationConfiguration` property.
         pub orchestration_configuration: Option<KnowledgeBaseOrchestrationConfiguration>,
         /// Knowledge Base Prompt template
-        pub prompt_template: Option<KnowledgeBasePromptTemplate2>,
+        pub prompt_template: Option<KnowledgeBasePromptTemplate>,
         /// The `RerankingConfiguration` property.
         pub reranking_configuration: Option<VectorSearchRerankingConfiguration>,
     }
@@ -8995,7 +9069,7 @@ pub mod flow {
             self
         }
         /// Sets `InferenceConfiguration`.
-        pub fn inference_configuration(mut self, v: PromptInferenceConfiguration2) -> Self {
+        pub fn inference_configuration(mut self, v: PromptInferenceConfiguration) -> Self {
             self.inference_configuration = Some(v);
             self
         }
@@ -9015,7 +9089,7 @@ pub mod flow {
             self
         }
         /// Sets `PromptTemplate`.
-        pub fn prompt_template(mut self, v: KnowledgeBasePromptTemplate2) -> Self {
+        pub fn prompt_template(mut self, v: KnowledgeBasePromptTemplate) -> Self {
             self.prompt_template = Some(v);
             self
         }
@@ -9046,11 +9120,11 @@ pub mod flow {
         /// The `AdditionalModelRequestFields` property.
         pub additional_model_request_fields: Option<Value<Json>>,
         /// Model inference configuration
-        pub inference_config: Option<PromptInferenceConfiguration2>,
+        pub inference_config: Option<PromptInferenceConfiguration>,
         /// The `PerformanceConfig` property.
         pub performance_config: Option<PerformanceConfiguration>,
         /// Knowledge Base Prompt template
-        pub prompt_template: Option<KnowledgeBasePromptTemplate2>,
+        pub prompt_template: Option<KnowledgeBasePromptTemplate>,
     }
 
     impl KnowledgeBaseOrchestrationConfiguration {
@@ -9069,7 +9143,7 @@ pub mod flow {
             self
         }
         /// Sets `InferenceConfig`.
-        pub fn inference_config(mut self, v: PromptInferenceConfiguration2) -> Self {
+        pub fn inference_config(mut self, v: PromptInferenceConfiguration) -> Self {
             self.inference_config = Some(v);
             self
         }
@@ -9079,7 +9153,7 @@ pub mod flow {
             self
         }
         /// Sets `PromptTemplate`.
-        pub fn prompt_template(mut self, v: KnowledgeBasePromptTemplate2) -> Self {
+        pub fn prompt_template(mut self, v: KnowledgeBasePromptTemplate) -> Self {
             self.prompt_template = Some(v);
             self
         }
@@ -9096,25 +9170,30 @@ pub mod flow {
         }
     }
 
-    /// The `KnowledgeBasePromptTemplate` property type of `AWS::Bedrock::Flow`.
-    pub struct KnowledgeBasePromptTemplate2 {
+    /// Knowledge Base Prompt template
+    pub struct KnowledgeBasePromptTemplate {
         /// The `TextPromptTemplate` property.
-        pub text_prompt_template: Value<String>,
+        pub text_prompt_template: Option<Value<String>>,
     }
 
-    impl KnowledgeBasePromptTemplate2 {
-        /// A new `KnowledgeBasePromptTemplate2` with its required properties.
-        pub fn new(text_prompt_template: impl Into<Value<String>>) -> Self {
+    impl KnowledgeBasePromptTemplate {
+        /// A new `KnowledgeBasePromptTemplate`; every property is optional.
+        pub fn new() -> Self {
             Self {
-                text_prompt_template: text_prompt_template.into(),
+                text_prompt_template: None,
             }
+        }
+        /// Sets `TextPromptTemplate`.
+        pub fn text_prompt_template(mut self, v: impl Into<Value<String>>) -> Self {
+            self.text_prompt_template = Some(v.into());
+            self
         }
     }
 
-    impl ToExpr for KnowledgeBasePromptTemplate2 {
+    impl ToExpr for KnowledgeBasePromptTemplate {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
-            p.req("TextPromptTemplate", self.text_prompt_template);
+            p.opt("TextPromptTemplate", self.text_prompt_template);
             p.into_expr()
         }
     }
@@ -9229,7 +9308,7 @@ pub mod flow {
         /// Reranking Metadata Selection Mode
         pub selection_mode: Value<RerankingMetadataSelectionMode>,
         /// Reranking Metadata Selective Mode Configuration
-        pub selective_mode_configuration: Option<RerankingMetadataSelectiveModeConfiguration2>,
+        pub selective_mode_configuration: Option<RerankingMetadataSelectiveModeConfiguration>,
     }
 
     impl MetadataConfigurationForReranking {
@@ -9241,7 +9320,7 @@ pub mod flow {
             }
         }
         /// Sets `SelectiveModeConfiguration`.
-        pub fn selective_mode_configuration(mut self, v: RerankingMetadataSelectiveModeConfiguration2) -> Self {
+        pub fn selective_mode_configuration(mut self, v: RerankingMetadataSelectiveModeConfiguration) -> Self {
             self.selective_mode_configuration = Some(v);
             self
         }
@@ -9287,12 +9366,12 @@ pub mod flow {
         /// Configuration for a guardrail
         pub guardrail_configuration: Option<GuardrailConfiguration>,
         /// Prompt source configuration for prompt node
-        pub source_configuration: PromptFlowNodeSourceConfiguration2,
+        pub source_configuration: PromptFlowNodeSourceConfiguration,
     }
 
     impl PromptFlowNodeConfiguration {
         /// A new `PromptFlowNodeConfiguration` with its required properties.
-        pub fn new(source_configuration: PromptFlowNodeSourceConfiguration2) -> Self {
+        pub fn new(source_configuration: PromptFlowNodeSourceConfiguration) -> Self {
             Self {
                 source_configuration,
                 guardrail_configuration: None,
@@ -9317,11 +9396,11 @@ pub mod flow {
     /// Inline prompt configuration for prompt node
     pub struct PromptFlowNodeInlineConfiguration {
         /// Model inference configuration
-        pub inference_configuration: Option<PromptInferenceConfiguration2>,
+        pub inference_configuration: Option<PromptInferenceConfiguration>,
         /// ARN or Id of a Bedrock Foundational Model or Inference Profile, or the ARN of a imported model, or a provisioned throughput ARN for custom models.
         pub model_id: Value<String>,
         /// Prompt template configuration
-        pub template_configuration: PromptTemplateConfiguration2,
+        pub template_configuration: PromptTemplateConfiguration,
         /// Prompt template type
         pub template_type: Value<PromptTemplateType>,
     }
@@ -9330,7 +9409,7 @@ pub mod flow {
         /// A new `PromptFlowNodeInlineConfiguration` with its required properties.
         pub fn new(
             model_id: impl Into<Value<String>>,
-            template_configuration: PromptTemplateConfiguration2,
+            template_configuration: PromptTemplateConfiguration,
             template_type: impl Into<Value<PromptTemplateType>>,
         ) -> Self {
             Self {
@@ -9341,7 +9420,7 @@ pub mod flow {
             }
         }
         /// Sets `InferenceConfiguration`.
-        pub fn inference_configuration(mut self, v: PromptInferenceConfiguration2) -> Self {
+        pub fn inference_configuration(mut self, v: PromptInferenceConfiguration) -> Self {
             self.inference_configuration = Some(v);
             self
         }
@@ -9382,15 +9461,15 @@ pub mod flow {
     }
 
     /// Prompt source configuration for prompt node
-    pub struct PromptFlowNodeSourceConfiguration2 {
+    pub struct PromptFlowNodeSourceConfiguration {
         /// Resource prompt configuration for prompt node
         pub resource: Option<PromptFlowNodeResourceConfiguration>,
         /// Inline prompt configuration for prompt node
         pub inline: Option<PromptFlowNodeInlineConfiguration>,
     }
 
-    impl PromptFlowNodeSourceConfiguration2 {
-        /// A new `PromptFlowNodeSourceConfiguration2`; every property is optional.
+    impl PromptFlowNodeSourceConfiguration {
+        /// A new `PromptFlowNodeSourceConfiguration`; every property is optional.
         pub fn new() -> Self {
             Self {
                 resource: None,
@@ -9409,7 +9488,7 @@ pub mod flow {
         }
     }
 
-    impl ToExpr for PromptFlowNodeSourceConfiguration2 {
+    impl ToExpr for PromptFlowNodeSourceConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("Resource", self.resource);
@@ -9418,23 +9497,28 @@ pub mod flow {
         }
     }
 
-    /// The `PromptInferenceConfiguration` property type of `AWS::Bedrock::Flow`.
-    pub struct PromptInferenceConfiguration2 {
+    /// Model inference configuration
+    pub struct PromptInferenceConfiguration {
         /// Prompt model inference configuration
-        pub text: PromptModelInferenceConfiguration,
+        pub text: Option<PromptModelInferenceConfiguration>,
     }
 
-    impl PromptInferenceConfiguration2 {
-        /// A new `PromptInferenceConfiguration2` with its required properties.
-        pub fn new(text: PromptModelInferenceConfiguration) -> Self {
-            Self { text }
+    impl PromptInferenceConfiguration {
+        /// A new `PromptInferenceConfiguration`; every property is optional.
+        pub fn new() -> Self {
+            Self { text: None }
+        }
+        /// Sets `Text`.
+        pub fn text(mut self, v: PromptModelInferenceConfiguration) -> Self {
+            self.text = Some(v);
+            self
         }
     }
 
-    impl ToExpr for PromptInferenceConfiguration2 {
+    impl ToExpr for PromptInferenceConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
-            p.req("Text", self.text);
+            p.opt("Text", self.text);
             p.into_expr()
         }
     }
@@ -9520,37 +9604,42 @@ pub mod flow {
         }
     }
 
-    /// The `PromptTemplateConfiguration` property type of `AWS::Bedrock::Flow`.
-    pub struct PromptTemplateConfiguration2 {
+    /// Prompt template configuration
+    pub struct PromptTemplateConfiguration {
         /// Configuration for text prompt template
-        pub text: TextPromptTemplateConfiguration,
+        pub text: Option<TextPromptTemplateConfiguration>,
     }
 
-    impl PromptTemplateConfiguration2 {
-        /// A new `PromptTemplateConfiguration2` with its required properties.
-        pub fn new(text: TextPromptTemplateConfiguration) -> Self {
-            Self { text }
+    impl PromptTemplateConfiguration {
+        /// A new `PromptTemplateConfiguration`; every property is optional.
+        pub fn new() -> Self {
+            Self { text: None }
+        }
+        /// Sets `Text`.
+        pub fn text(mut self, v: TextPromptTemplateConfiguration) -> Self {
+            self.text = Some(v);
+            self
         }
     }
 
-    impl ToExpr for PromptTemplateConfiguration2 {
+    impl ToExpr for PromptTemplateConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
-            p.req("Text", self.text);
+            p.opt("Text", self.text);
             p.into_expr()
         }
     }
 
     /// Reranking Metadata Selective Mode Configuration
-    pub struct RerankingMetadataSelectiveModeConfiguration2 {
+    pub struct RerankingMetadataSelectiveModeConfiguration {
         /// List of Fields For Reranking
         pub fields_to_include: Option<Vec<FieldForReranking>>,
         /// List of Fields For Reranking
         pub fields_to_exclude: Option<Vec<FieldForReranking>>,
     }
 
-    impl RerankingMetadataSelectiveModeConfiguration2 {
-        /// A new `RerankingMetadataSelectiveModeConfiguration2`; every property is optional.
+    impl RerankingMetadataSelectiveModeConfiguration {
+        /// A new `RerankingMetadataSelectiveModeConfiguration`; every property is optional.
         pub fn new() -> Self {
             Self {
                 fields_to_include: None,
@@ -9569,7 +9658,7 @@ pub mod flow {
         }
     }
 
-    impl ToExpr for RerankingMetadataSelectiveModeConfiguration2 {
+    impl ToExpr for RerankingMetadataSelectiveModeConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("FieldsToInclude", self.fields_to_include);
@@ -9581,12 +9670,12 @@ pub mod flow {
     /// Retrieval flow node configuration
     pub struct RetrievalFlowNodeConfiguration {
         /// Retrieval service configuration for Retrieval node
-        pub service_configuration: RetrievalFlowNodeServiceConfiguration2,
+        pub service_configuration: RetrievalFlowNodeServiceConfiguration,
     }
 
     impl RetrievalFlowNodeConfiguration {
         /// A new `RetrievalFlowNodeConfiguration` with its required properties.
-        pub fn new(service_configuration: RetrievalFlowNodeServiceConfiguration2) -> Self {
+        pub fn new(service_configuration: RetrievalFlowNodeServiceConfiguration) -> Self {
             Self { service_configuration }
         }
     }
@@ -9622,14 +9711,14 @@ pub mod flow {
         }
     }
 
-    /// The `RetrievalFlowNodeServiceConfiguration` property type of `AWS::Bedrock::Flow`.
-    pub struct RetrievalFlowNodeServiceConfiguration2 {
+    /// Retrieval service configuration for Retrieval node
+    pub struct RetrievalFlowNodeServiceConfiguration {
         /// s3 Retrieval configuration for Retrieval node
         pub s3: Option<RetrievalFlowNodeS3Configuration>,
     }
 
-    impl RetrievalFlowNodeServiceConfiguration2 {
-        /// A new `RetrievalFlowNodeServiceConfiguration2`; every property is optional.
+    impl RetrievalFlowNodeServiceConfiguration {
+        /// A new `RetrievalFlowNodeServiceConfiguration`; every property is optional.
         pub fn new() -> Self {
             Self { s3: None }
         }
@@ -9640,7 +9729,7 @@ pub mod flow {
         }
     }
 
-    impl ToExpr for RetrievalFlowNodeServiceConfiguration2 {
+    impl ToExpr for RetrievalFlowNodeServiceConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("S3", self.s3);
@@ -9687,12 +9776,12 @@ pub mod flow {
     /// Storage flow node configuration
     pub struct StorageFlowNodeConfiguration {
         /// storage service configuration for storage node
-        pub service_configuration: StorageFlowNodeServiceConfiguration2,
+        pub service_configuration: StorageFlowNodeServiceConfiguration,
     }
 
     impl StorageFlowNodeConfiguration {
         /// A new `StorageFlowNodeConfiguration` with its required properties.
-        pub fn new(service_configuration: StorageFlowNodeServiceConfiguration2) -> Self {
+        pub fn new(service_configuration: StorageFlowNodeServiceConfiguration) -> Self {
             Self { service_configuration }
         }
     }
@@ -9728,14 +9817,14 @@ pub mod flow {
         }
     }
 
-    /// The `StorageFlowNodeServiceConfiguration` property type of `AWS::Bedrock::Flow`.
-    pub struct StorageFlowNodeServiceConfiguration2 {
+    /// storage service configuration for storage node
+    pub struct StorageFlowNodeServiceConfiguration {
         /// s3 storage configuration for storage node
         pub s3: Option<StorageFlowNodeS3Configuration>,
     }
 
-    impl StorageFlowNodeServiceConfiguration2 {
-        /// A new `StorageFlowNodeServiceConfiguration2`; every property is optional.
+    impl StorageFlowNodeServiceConfiguration {
+        /// A new `StorageFlowNodeServiceConfiguration`; every property is optional.
         pub fn new() -> Self {
             Self { s3: None }
         }
@@ -9746,7 +9835,7 @@ pub mod flow {
         }
     }
 
-    impl ToExpr for StorageFlowNodeServiceConfiguration2 {
+    impl ToExpr for StorageFlowNodeServiceConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("S3", self.s3);
@@ -10056,6 +10145,7 @@ pub mod flow_alias {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ConcurrencyType> for Value<ConcurrencyType> {
         fn from(v: ConcurrencyType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -10249,6 +10339,7 @@ pub mod flow_version {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FlowStatus> for Value<FlowStatus> {
         fn from(v: FlowStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -10498,6 +10589,7 @@ pub mod guardrail {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ContentFilterAction> for Value<ContentFilterAction> {
         fn from(v: ContentFilterAction) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -10537,6 +10629,7 @@ pub mod guardrail {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ContentFilterType> for Value<ContentFilterType> {
         fn from(v: ContentFilterType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -10564,6 +10657,7 @@ pub mod guardrail {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ContentFiltersTierName> for Value<ContentFiltersTierName> {
         fn from(v: ContentFiltersTierName) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -10591,6 +10685,7 @@ pub mod guardrail {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ContextualGroundingAction> for Value<ContextualGroundingAction> {
         fn from(v: ContextualGroundingAction) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -10618,6 +10713,7 @@ pub mod guardrail {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ContextualGroundingFilterType> for Value<ContextualGroundingFilterType> {
         fn from(v: ContextualGroundingFilterType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -10651,6 +10747,7 @@ pub mod guardrail {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FilterStrength> for Value<FilterStrength> {
         fn from(v: FilterStrength) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -10690,6 +10787,7 @@ pub mod guardrail {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<GuardrailStatus> for Value<GuardrailStatus> {
         fn from(v: GuardrailStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -10714,6 +10812,7 @@ pub mod guardrail {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ManagedWordsType> for Value<ManagedWordsType> {
         fn from(v: ManagedWordsType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -10741,6 +10840,7 @@ pub mod guardrail {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Modality> for Value<Modality> {
         fn from(v: Modality) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -10855,6 +10955,7 @@ pub mod guardrail {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PiiEntityType> for Value<PiiEntityType> {
         fn from(v: PiiEntityType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -10885,6 +10986,7 @@ pub mod guardrail {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SensitiveInformationAction> for Value<SensitiveInformationAction> {
         fn from(v: SensitiveInformationAction) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -10912,6 +11014,7 @@ pub mod guardrail {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TopicAction> for Value<TopicAction> {
         fn from(v: TopicAction) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -10936,6 +11039,7 @@ pub mod guardrail {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TopicType> for Value<TopicType> {
         fn from(v: TopicType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -10963,6 +11067,7 @@ pub mod guardrail {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TopicsTierName> for Value<TopicsTierName> {
         fn from(v: TopicsTierName) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -10990,6 +11095,7 @@ pub mod guardrail {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<WordAction> for Value<WordAction> {
         fn from(v: WordAction) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -11982,6 +12088,7 @@ pub mod intelligent_prompt_router {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PromptRouterStatus> for Value<PromptRouterStatus> {
         fn from(v: PromptRouterStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12009,6 +12116,7 @@ pub mod intelligent_prompt_router {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PromptRouterType> for Value<PromptRouterType> {
         fn from(v: PromptRouterType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12300,6 +12408,7 @@ pub mod knowledge_base {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EmbeddingDataType> for Value<EmbeddingDataType> {
         fn from(v: EmbeddingDataType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12327,6 +12436,7 @@ pub mod knowledge_base {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EmbeddingModelType> for Value<EmbeddingModelType> {
         fn from(v: EmbeddingModelType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12354,6 +12464,7 @@ pub mod knowledge_base {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InclusionType> for Value<InclusionType> {
         fn from(v: InclusionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12396,6 +12507,7 @@ pub mod knowledge_base {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<KnowledgeBaseStatus> for Value<KnowledgeBaseStatus> {
         fn from(v: KnowledgeBaseStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12438,6 +12550,7 @@ pub mod knowledge_base {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<KnowledgeBaseStorageType> for Value<KnowledgeBaseStorageType> {
         fn from(v: KnowledgeBaseStorageType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12471,6 +12584,7 @@ pub mod knowledge_base {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<KnowledgeBaseType> for Value<KnowledgeBaseType> {
         fn from(v: KnowledgeBaseType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12495,6 +12609,7 @@ pub mod knowledge_base {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<QueryEngineType> for Value<QueryEngineType> {
         fn from(v: QueryEngineType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12525,6 +12640,7 @@ pub mod knowledge_base {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RedshiftProvisionedAuthType> for Value<RedshiftProvisionedAuthType> {
         fn from(v: RedshiftProvisionedAuthType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12552,6 +12668,7 @@ pub mod knowledge_base {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RedshiftQueryEngineStorageType> for Value<RedshiftQueryEngineStorageType> {
         fn from(v: RedshiftQueryEngineStorageType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12579,6 +12696,7 @@ pub mod knowledge_base {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RedshiftQueryEngineType> for Value<RedshiftQueryEngineType> {
         fn from(v: RedshiftQueryEngineType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12606,6 +12724,7 @@ pub mod knowledge_base {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RedshiftServerlessAuthType> for Value<RedshiftServerlessAuthType> {
         fn from(v: RedshiftServerlessAuthType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12630,6 +12749,7 @@ pub mod knowledge_base {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SupplementalDataStorageLocationType> for Value<SupplementalDataStorageLocationType> {
         fn from(v: SupplementalDataStorageLocationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -14521,6 +14641,7 @@ pub mod prompt {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CachePointType> for Value<CachePointType> {
         fn from(v: CachePointType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -14548,6 +14669,7 @@ pub mod prompt {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ConversationRole> for Value<ConversationRole> {
         fn from(v: ConversationRole) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -14575,6 +14697,7 @@ pub mod prompt {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PromptTemplateType> for Value<PromptTemplateType> {
         fn from(v: PromptTemplateType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -14609,7 +14732,7 @@ pub mod prompt {
         /// List of messages for chat prompt template
         pub messages: Vec<Message>,
         /// Configuration for chat prompt template
-        pub system: Option<Vec<SystemContentBlock2>>,
+        pub system: Option<Vec<SystemContentBlock>>,
         /// Tool configuration
         pub tool_configuration: Option<ToolConfiguration>,
     }
@@ -14630,7 +14753,7 @@ pub mod prompt {
             self
         }
         /// Sets `System`.
-        pub fn system(mut self, v: impl IntoIterator<Item = SystemContentBlock2>) -> Self {
+        pub fn system(mut self, v: impl IntoIterator<Item = SystemContentBlock>) -> Self {
             self.system = Some(v.into_iter().collect());
             self
         }
@@ -14653,15 +14776,15 @@ pub mod prompt {
     }
 
     /// Configuration for chat prompt template
-    pub struct ContentBlock2 {
+    pub struct ContentBlock {
         /// Configuration for chat prompt template
         pub text: Option<Value<String>>,
         /// CachePointBlock
         pub cache_point: Option<CachePointBlock>,
     }
 
-    impl ContentBlock2 {
-        /// A new `ContentBlock2`; every property is optional.
+    impl ContentBlock {
+        /// A new `ContentBlock`; every property is optional.
         pub fn new() -> Self {
             Self {
                 text: None,
@@ -14680,7 +14803,7 @@ pub mod prompt {
         }
     }
 
-    impl ToExpr for ContentBlock2 {
+    impl ToExpr for ContentBlock {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("Text", self.text);
@@ -14692,14 +14815,14 @@ pub mod prompt {
     /// Chat prompt Message
     pub struct Message {
         /// List of Content Blocks
-        pub content: Vec<ContentBlock2>,
+        pub content: Vec<ContentBlock>,
         /// Conversation roles for the chat prompt
         pub role: Value<ConversationRole>,
     }
 
     impl Message {
         /// A new `Message` with its required properties.
-        pub fn new(content: impl IntoIterator<Item = ContentBlock2>, role: impl Into<Value<ConversationRole>>) -> Self {
+        pub fn new(content: impl IntoIterator<Item = ContentBlock>, role: impl Into<Value<ConversationRole>>) -> Self {
             Self {
                 content: content.into_iter().collect(),
                 role: role.into(),
@@ -14739,44 +14862,54 @@ pub mod prompt {
         }
     }
 
-    /// The `PromptGenAiResource` property type of `AWS::Bedrock::Prompt`.
-    pub struct PromptGenAiResource2 {
+    /// Target resource to invoke with Prompt
+    pub struct PromptGenAiResource {
         /// Target Agent to invoke with Prompt
-        pub agent: PromptAgentResource,
+        pub agent: Option<PromptAgentResource>,
     }
 
-    impl PromptGenAiResource2 {
-        /// A new `PromptGenAiResource2` with its required properties.
-        pub fn new(agent: PromptAgentResource) -> Self {
-            Self { agent }
+    impl PromptGenAiResource {
+        /// A new `PromptGenAiResource`; every property is optional.
+        pub fn new() -> Self {
+            Self { agent: None }
+        }
+        /// Sets `Agent`.
+        pub fn agent(mut self, v: PromptAgentResource) -> Self {
+            self.agent = Some(v);
+            self
         }
     }
 
-    impl ToExpr for PromptGenAiResource2 {
+    impl ToExpr for PromptGenAiResource {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
-            p.req("Agent", self.agent);
+            p.opt("Agent", self.agent);
             p.into_expr()
         }
     }
 
-    /// The `PromptInferenceConfiguration` property type of `AWS::Bedrock::Prompt`.
-    pub struct PromptInferenceConfiguration2 {
+    /// Model inference configuration
+    pub struct PromptInferenceConfiguration {
         /// Prompt model inference configuration
-        pub text: PromptModelInferenceConfiguration,
+        pub text: Option<PromptModelInferenceConfiguration>,
     }
 
-    impl PromptInferenceConfiguration2 {
-        /// A new `PromptInferenceConfiguration2` with its required properties.
-        pub fn new(text: PromptModelInferenceConfiguration) -> Self {
-            Self { text }
+    impl PromptInferenceConfiguration {
+        /// A new `PromptInferenceConfiguration`; every property is optional.
+        pub fn new() -> Self {
+            Self { text: None }
+        }
+        /// Sets `Text`.
+        pub fn text(mut self, v: PromptModelInferenceConfiguration) -> Self {
+            self.text = Some(v);
+            self
         }
     }
 
-    impl ToExpr for PromptInferenceConfiguration2 {
+    impl ToExpr for PromptInferenceConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
-            p.req("Text", self.text);
+            p.opt("Text", self.text);
             p.into_expr()
         }
     }
@@ -14890,15 +15023,15 @@ pub mod prompt {
     }
 
     /// Prompt template configuration
-    pub struct PromptTemplateConfiguration2 {
+    pub struct PromptTemplateConfiguration {
         /// Configuration for text prompt template
         pub text: Option<TextPromptTemplateConfiguration>,
         /// Configuration for chat prompt template
         pub chat: Option<ChatPromptTemplateConfiguration>,
     }
 
-    impl PromptTemplateConfiguration2 {
-        /// A new `PromptTemplateConfiguration2`; every property is optional.
+    impl PromptTemplateConfiguration {
+        /// A new `PromptTemplateConfiguration`; every property is optional.
         pub fn new() -> Self {
             Self { text: None, chat: None }
         }
@@ -14914,7 +15047,7 @@ pub mod prompt {
         }
     }
 
-    impl ToExpr for PromptTemplateConfiguration2 {
+    impl ToExpr for PromptTemplateConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("Text", self.text);
@@ -14928,9 +15061,9 @@ pub mod prompt {
         /// Contains model-specific configurations
         pub additional_model_request_fields: Option<Value<Json>>,
         /// Target resource to invoke with Prompt
-        pub gen_ai_resource: Option<PromptGenAiResource2>,
+        pub gen_ai_resource: Option<PromptGenAiResource>,
         /// Model inference configuration
-        pub inference_configuration: Option<PromptInferenceConfiguration2>,
+        pub inference_configuration: Option<PromptInferenceConfiguration>,
         /// List of metadata to associate with the prompt variant.
         pub metadata: Option<Vec<PromptMetadataEntry>>,
         /// ARN or Id of a Bedrock Foundational Model or Inference Profile, or the ARN of a imported model, or a provisioned throughput ARN for custom models.
@@ -14938,7 +15071,7 @@ pub mod prompt {
         /// Name for a variant.
         pub name: Value<String>,
         /// Prompt template configuration
-        pub template_configuration: PromptTemplateConfiguration2,
+        pub template_configuration: PromptTemplateConfiguration,
         /// Prompt template type
         pub template_type: Value<PromptTemplateType>,
     }
@@ -14947,7 +15080,7 @@ pub mod prompt {
         /// A new `PromptVariant` with its required properties.
         pub fn new(
             name: impl Into<Value<String>>,
-            template_configuration: PromptTemplateConfiguration2,
+            template_configuration: PromptTemplateConfiguration,
             template_type: impl Into<Value<PromptTemplateType>>,
         ) -> Self {
             Self {
@@ -14967,12 +15100,12 @@ pub mod prompt {
             self
         }
         /// Sets `GenAiResource`.
-        pub fn gen_ai_resource(mut self, v: PromptGenAiResource2) -> Self {
+        pub fn gen_ai_resource(mut self, v: PromptGenAiResource) -> Self {
             self.gen_ai_resource = Some(v);
             self
         }
         /// Sets `InferenceConfiguration`.
-        pub fn inference_configuration(mut self, v: PromptInferenceConfiguration2) -> Self {
+        pub fn inference_configuration(mut self, v: PromptInferenceConfiguration) -> Self {
             self.inference_configuration = Some(v);
             self
         }
@@ -15025,15 +15158,15 @@ pub mod prompt {
     }
 
     /// Configuration for chat prompt template
-    pub struct SystemContentBlock2 {
+    pub struct SystemContentBlock {
         /// Configuration for chat prompt template
         pub text: Option<Value<String>>,
         /// CachePointBlock
         pub cache_point: Option<CachePointBlock>,
     }
 
-    impl SystemContentBlock2 {
-        /// A new `SystemContentBlock2`; every property is optional.
+    impl SystemContentBlock {
+        /// A new `SystemContentBlock`; every property is optional.
         pub fn new() -> Self {
             Self {
                 text: None,
@@ -15052,7 +15185,7 @@ pub mod prompt {
         }
     }
 
-    impl ToExpr for SystemContentBlock2 {
+    impl ToExpr for SystemContentBlock {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("Text", self.text);
@@ -15153,15 +15286,15 @@ pub mod prompt {
     }
 
     /// Tool details
-    pub struct Tool2 {
+    pub struct Tool {
         /// Tool specification
         pub tool_spec: Option<ToolSpecification>,
         /// CachePointBlock
         pub cache_point: Option<CachePointBlock>,
     }
 
-    impl Tool2 {
-        /// A new `Tool2`; every property is optional.
+    impl Tool {
+        /// A new `Tool`; every property is optional.
         pub fn new() -> Self {
             Self {
                 tool_spec: None,
@@ -15180,7 +15313,7 @@ pub mod prompt {
         }
     }
 
-    impl ToExpr for Tool2 {
+    impl ToExpr for Tool {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("ToolSpec", self.tool_spec);
@@ -15190,7 +15323,7 @@ pub mod prompt {
     }
 
     /// Tool choice
-    pub struct ToolChoice2 {
+    pub struct ToolChoice {
         /// Auto Tool choice
         pub auto: Option<Value<Json>>,
         /// Any Tool choice
@@ -15199,8 +15332,8 @@ pub mod prompt {
         pub tool: Option<SpecificToolChoice>,
     }
 
-    impl ToolChoice2 {
-        /// A new `ToolChoice2`; every property is optional.
+    impl ToolChoice {
+        /// A new `ToolChoice`; every property is optional.
         pub fn new() -> Self {
             Self {
                 auto: None,
@@ -15225,7 +15358,7 @@ pub mod prompt {
         }
     }
 
-    impl ToExpr for ToolChoice2 {
+    impl ToExpr for ToolChoice {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("Auto", self.auto);
@@ -15238,21 +15371,21 @@ pub mod prompt {
     /// Tool configuration
     pub struct ToolConfiguration {
         /// Tool choice
-        pub tool_choice: Option<ToolChoice2>,
+        pub tool_choice: Option<ToolChoice>,
         /// List of Tools
-        pub tools: Vec<Tool2>,
+        pub tools: Vec<Tool>,
     }
 
     impl ToolConfiguration {
         /// A new `ToolConfiguration` with its required properties.
-        pub fn new(tools: impl IntoIterator<Item = Tool2>) -> Self {
+        pub fn new(tools: impl IntoIterator<Item = Tool>) -> Self {
             Self {
                 tools: tools.into_iter().collect(),
                 tool_choice: None,
             }
         }
         /// Sets `ToolChoice`.
-        pub fn tool_choice(mut self, v: ToolChoice2) -> Self {
+        pub fn tool_choice(mut self, v: ToolChoice) -> Self {
             self.tool_choice = Some(v);
             self
         }
@@ -15267,23 +15400,28 @@ pub mod prompt {
         }
     }
 
-    /// Tool input schema json
-    pub struct ToolInputSchema2 {
+    /// Tool input schema
+    pub struct ToolInputSchema {
         /// The `Json` property.
-        pub json: Value<Json>,
+        pub json: Option<Value<Json>>,
     }
 
-    impl ToolInputSchema2 {
-        /// A new `ToolInputSchema2` with its required properties.
-        pub fn new(json: impl Into<Value<Json>>) -> Self {
-            Self { json: json.into() }
+    impl ToolInputSchema {
+        /// A new `ToolInputSchema`; every property is optional.
+        pub fn new() -> Self {
+            Self { json: None }
+        }
+        /// Sets `Json`.
+        pub fn json(mut self, v: impl Into<Value<Json>>) -> Self {
+            self.json = Some(v.into());
+            self
         }
     }
 
-    impl ToExpr for ToolInputSchema2 {
+    impl ToExpr for ToolInputSchema {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
-            p.req("Json", self.json);
+            p.opt("Json", self.json);
             p.into_expr()
         }
     }
@@ -15293,14 +15431,14 @@ pub mod prompt {
         /// The `Description` property.
         pub description: Option<Value<String>>,
         /// Tool input schema
-        pub input_schema: ToolInputSchema2,
+        pub input_schema: ToolInputSchema,
         /// Tool name
         pub name: Value<String>,
     }
 
     impl ToolSpecification {
         /// A new `ToolSpecification` with its required properties.
-        pub fn new(input_schema: ToolInputSchema2, name: impl Into<Value<String>>) -> Self {
+        pub fn new(input_schema: ToolInputSchema, name: impl Into<Value<String>>) -> Self {
             Self {
                 input_schema,
                 name: name.into(),
@@ -15674,6 +15812,7 @@ pub mod retrieval_instruction {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LastTransitionStatus> for Value<LastTransitionStatus> {
         fn from(v: LastTransitionStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -15701,6 +15840,7 @@ pub mod retrieval_instruction {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -15934,6 +16074,7 @@ pub mod session {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SessionStatus> for Value<SessionStatus> {
         fn from(v: SessionStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -170,6 +170,7 @@ pub mod api_key_credential_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ApiKeySecretSource> for Value<ApiKeySecretSource> {
         fn from(v: ApiKeySecretSource) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -422,6 +423,7 @@ pub mod browser_custom {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BrowserEnterprisePolicyType> for Value<BrowserEnterprisePolicyType> {
         fn from(v: BrowserEnterprisePolicyType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -449,6 +451,7 @@ pub mod browser_custom {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BrowserNetworkMode> for Value<BrowserNetworkMode> {
         fn from(v: BrowserNetworkMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -488,6 +491,7 @@ pub mod browser_custom {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BrowserStatus> for Value<BrowserStatus> {
         fn from(v: BrowserStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -854,6 +858,7 @@ pub mod browser_profile {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BrowserProfileStatus> for Value<BrowserProfileStatus> {
         fn from(v: BrowserProfileStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1028,6 +1033,7 @@ pub mod capacity_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CapacityReservationPreference> for Value<CapacityReservationPreference> {
         fn from(v: CapacityReservationPreference) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1055,6 +1061,7 @@ pub mod capacity_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Monitoring> for Value<Monitoring> {
         fn from(v: Monitoring) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1082,6 +1089,7 @@ pub mod capacity_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OperatingSystem> for Value<OperatingSystem> {
         fn from(v: OperatingSystem) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1121,6 +1129,7 @@ pub mod capacity_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1163,6 +1172,7 @@ pub mod capacity_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<VolumeType> for Value<VolumeType> {
         fn from(v: VolumeType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2091,6 +2101,7 @@ pub mod code_interpreter_custom {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CodeInterpreterNetworkMode> for Value<CodeInterpreterNetworkMode> {
         fn from(v: CodeInterpreterNetworkMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2130,6 +2141,7 @@ pub mod code_interpreter_custom {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CodeInterpreterStatus> for Value<CodeInterpreterStatus> {
         fn from(v: CodeInterpreterStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2657,6 +2669,7 @@ pub mod consent_portal {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2681,6 +2694,7 @@ pub mod consent_portal {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2970,6 +2984,7 @@ pub mod dataset {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SchemaType> for Value<SchemaType> {
         fn from(v: SchemaType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3012,6 +3027,7 @@ pub mod dataset {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3306,6 +3322,7 @@ pub mod evaluator {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EvaluatorLevel> for Value<EvaluatorLevel> {
         fn from(v: EvaluatorLevel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3345,6 +3362,7 @@ pub mod evaluator {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EvaluatorStatus> for Value<EvaluatorStatus> {
         fn from(v: EvaluatorStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3381,6 +3399,7 @@ pub mod evaluator {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EvaluatorType> for Value<EvaluatorType> {
         fn from(v: EvaluatorType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3414,6 +3433,7 @@ pub mod evaluator {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Provider> for Value<Provider> {
         fn from(v: Provider) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4012,7 +4032,7 @@ pub mod evaluator {
 /// `AWS::BedrockAgentCore::Gateway` · [AWS documentation](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-bedrockagentcore-gateway.html)
 pub struct Gateway {
     /// The `AuthorizerConfiguration` property.
-    pub authorizer_configuration: Option<gateway::AuthorizerConfiguration2>,
+    pub authorizer_configuration: Option<gateway::AuthorizerConfiguration>,
     /// The `AuthorizerType` property.
     pub authorizer_type: Value<gateway::AuthorizerType>,
     /// The `Description` property.
@@ -4028,7 +4048,7 @@ pub struct Gateway {
     /// The `PolicyEngineConfiguration` property.
     pub policy_engine_configuration: Option<gateway::GatewayPolicyEngineConfiguration>,
     /// The `ProtocolConfiguration` property.
-    pub protocol_configuration: Option<gateway::GatewayProtocolConfiguration2>,
+    pub protocol_configuration: Option<gateway::GatewayProtocolConfiguration>,
     /// The `ProtocolType` property.
     pub protocol_type: Option<Value<String>>,
     /// The `RoleArn` property.
@@ -4063,7 +4083,7 @@ impl Gateway {
         }
     }
     /// Sets `AuthorizerConfiguration`.
-    pub fn authorizer_configuration(mut self, v: gateway::AuthorizerConfiguration2) -> Self {
+    pub fn authorizer_configuration(mut self, v: gateway::AuthorizerConfiguration) -> Self {
         self.authorizer_configuration = Some(v);
         self
     }
@@ -4096,7 +4116,7 @@ impl Gateway {
         self
     }
     /// Sets `ProtocolConfiguration`.
-    pub fn protocol_configuration(mut self, v: gateway::GatewayProtocolConfiguration2) -> Self {
+    pub fn protocol_configuration(mut self, v: gateway::GatewayProtocolConfiguration) -> Self {
         self.protocol_configuration = Some(v);
         self
     }
@@ -4235,6 +4255,7 @@ pub mod gateway {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AuthorizerType> for Value<AuthorizerType> {
         fn from(v: AuthorizerType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4265,6 +4286,7 @@ pub mod gateway {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ClaimMatchOperatorType> for Value<ClaimMatchOperatorType> {
         fn from(v: ClaimMatchOperatorType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4292,6 +4314,7 @@ pub mod gateway {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EndpointIpAddressType> for Value<EndpointIpAddressType> {
         fn from(v: EndpointIpAddressType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4316,6 +4339,7 @@ pub mod gateway {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ExceptionLevel> for Value<ExceptionLevel> {
         fn from(v: ExceptionLevel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4343,6 +4367,7 @@ pub mod gateway {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<GatewayInterceptionPoint> for Value<GatewayInterceptionPoint> {
         fn from(v: GatewayInterceptionPoint) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4370,6 +4395,7 @@ pub mod gateway {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<GatewayPolicyEngineMode> for Value<GatewayPolicyEngineMode> {
         fn from(v: GatewayPolicyEngineMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4409,6 +4435,7 @@ pub mod gateway {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<GatewayStatus> for Value<GatewayStatus> {
         fn from(v: GatewayStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4436,6 +4463,7 @@ pub mod gateway {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InboundTokenClaimValueType> for Value<InboundTokenClaimValueType> {
         fn from(v: InboundTokenClaimValueType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4460,6 +4488,7 @@ pub mod gateway {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InterceptorPayloadExclusion> for Value<InterceptorPayloadExclusion> {
         fn from(v: InterceptorPayloadExclusion) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4484,6 +4513,7 @@ pub mod gateway {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SearchType> for Value<SearchType> {
         fn from(v: SearchType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4511,6 +4541,7 @@ pub mod gateway {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<WafFailureMode> for Value<WafFailureMode> {
         fn from(v: WafFailureMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4518,22 +4549,29 @@ pub mod gateway {
     }
 
     /// The `AuthorizerConfiguration` property type of `AWS::BedrockAgentCore::Gateway`.
-    pub struct AuthorizerConfiguration2 {
+    pub struct AuthorizerConfiguration {
         /// The `CustomJWTAuthorizer` property.
-        pub custom_jwt_authorizer: CustomJwtAuthorizerConfiguration,
+        pub custom_jwt_authorizer: Option<CustomJwtAuthorizerConfiguration>,
     }
 
-    impl AuthorizerConfiguration2 {
-        /// A new `AuthorizerConfiguration2` with its required properties.
-        pub fn new(custom_jwt_authorizer: CustomJwtAuthorizerConfiguration) -> Self {
-            Self { custom_jwt_authorizer }
+    impl AuthorizerConfiguration {
+        /// A new `AuthorizerConfiguration`; every property is optional.
+        pub fn new() -> Self {
+            Self {
+                custom_jwt_authorizer: None,
+            }
+        }
+        /// Sets `CustomJWTAuthorizer`.
+        pub fn custom_jwt_authorizer(mut self, v: CustomJwtAuthorizerConfiguration) -> Self {
+            self.custom_jwt_authorizer = Some(v);
+            self
         }
     }
 
-    impl ToExpr for AuthorizerConfiguration2 {
+    impl ToExpr for AuthorizerConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
-            p.req("CustomJWTAuthorizer", self.custom_jwt_authorizer);
+            p.opt("CustomJWTAuthorizer", self.custom_jwt_authorizer);
             p.into_expr()
         }
     }
@@ -4543,14 +4581,14 @@ pub mod gateway {
         /// The `ClaimMatchOperator` property.
         pub claim_match_operator: Value<ClaimMatchOperatorType>,
         /// The `ClaimMatchValue` property.
-        pub claim_match_value: ClaimMatchValueType2,
+        pub claim_match_value: ClaimMatchValueType,
     }
 
     impl AuthorizingClaimMatchValueType {
         /// A new `AuthorizingClaimMatchValueType` with its required properties.
         pub fn new(
             claim_match_operator: impl Into<Value<ClaimMatchOperatorType>>,
-            claim_match_value: ClaimMatchValueType2,
+            claim_match_value: ClaimMatchValueType,
         ) -> Self {
             Self {
                 claim_match_operator: claim_match_operator.into(),
@@ -4569,15 +4607,15 @@ pub mod gateway {
     }
 
     /// The `ClaimMatchValueType` property type of `AWS::BedrockAgentCore::Gateway`.
-    pub struct ClaimMatchValueType2 {
+    pub struct ClaimMatchValueType {
         /// The `MatchValueString` property.
         pub match_value_string: Option<Value<String>>,
         /// The `MatchValueStringList` property.
         pub match_value_string_list: Option<Value<Vec<String>>>,
     }
 
-    impl ClaimMatchValueType2 {
-        /// A new `ClaimMatchValueType2`; every property is optional.
+    impl ClaimMatchValueType {
+        /// A new `ClaimMatchValueType`; every property is optional.
         pub fn new() -> Self {
             Self {
                 match_value_string: None,
@@ -4596,7 +4634,7 @@ pub mod gateway {
         }
     }
 
-    impl ToExpr for ClaimMatchValueType2 {
+    impl ToExpr for ClaimMatchValueType {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("MatchValueString", self.match_value_string);
@@ -4656,7 +4694,7 @@ pub mod gateway {
         /// The `DiscoveryUrl` property.
         pub discovery_url: Value<String>,
         /// The `PrivateEndpoint` property.
-        pub private_endpoint: Option<PrivateEndpoint2>,
+        pub private_endpoint: Option<PrivateEndpoint>,
     }
 
     impl CustomJwtAuthorizerConfiguration {
@@ -4701,7 +4739,7 @@ pub mod gateway {
             self
         }
         /// Sets `PrivateEndpoint`.
-        pub fn private_endpoint(mut self, v: PrivateEndpoint2) -> Self {
+        pub fn private_endpoint(mut self, v: PrivateEndpoint) -> Self {
             self.private_endpoint = Some(v);
             self
         }
@@ -4728,14 +4766,14 @@ pub mod gateway {
         /// The `InterceptionPoints` property.
         pub interception_points: Value<Vec<GatewayInterceptionPoint>>,
         /// The `Interceptor` property.
-        pub interceptor: InterceptorConfiguration2,
+        pub interceptor: InterceptorConfiguration,
     }
 
     impl GatewayInterceptorConfiguration {
         /// A new `GatewayInterceptorConfiguration` with its required properties.
         pub fn new(
             interception_points: impl Into<Value<Vec<GatewayInterceptionPoint>>>,
-            interceptor: InterceptorConfiguration2,
+            interceptor: InterceptorConfiguration,
         ) -> Self {
             Self {
                 interception_points: interception_points.into(),
@@ -4788,43 +4826,53 @@ pub mod gateway {
     }
 
     /// The `GatewayProtocolConfiguration` property type of `AWS::BedrockAgentCore::Gateway`.
-    pub struct GatewayProtocolConfiguration2 {
+    pub struct GatewayProtocolConfiguration {
         /// The `Mcp` property.
-        pub mcp: McpGatewayConfiguration,
+        pub mcp: Option<McpGatewayConfiguration>,
     }
 
-    impl GatewayProtocolConfiguration2 {
-        /// A new `GatewayProtocolConfiguration2` with its required properties.
-        pub fn new(mcp: McpGatewayConfiguration) -> Self {
-            Self { mcp }
+    impl GatewayProtocolConfiguration {
+        /// A new `GatewayProtocolConfiguration`; every property is optional.
+        pub fn new() -> Self {
+            Self { mcp: None }
+        }
+        /// Sets `Mcp`.
+        pub fn mcp(mut self, v: McpGatewayConfiguration) -> Self {
+            self.mcp = Some(v);
+            self
         }
     }
 
-    impl ToExpr for GatewayProtocolConfiguration2 {
+    impl ToExpr for GatewayProtocolConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
-            p.req("Mcp", self.mcp);
+            p.opt("Mcp", self.mcp);
             p.into_expr()
         }
     }
 
     /// The `InterceptorConfiguration` property type of `AWS::BedrockAgentCore::Gateway`.
-    pub struct InterceptorConfiguration2 {
+    pub struct InterceptorConfiguration {
         /// The `Lambda` property.
-        pub lambda: LambdaInterceptorConfiguration,
+        pub lambda: Option<LambdaInterceptorConfiguration>,
     }
 
-    impl InterceptorConfiguration2 {
-        /// A new `InterceptorConfiguration2` with its required properties.
-        pub fn new(lambda: LambdaInterceptorConfiguration) -> Self {
-            Self { lambda }
+    impl InterceptorConfiguration {
+        /// A new `InterceptorConfiguration`; every property is optional.
+        pub fn new() -> Self {
+            Self { lambda: None }
+        }
+        /// Sets `Lambda`.
+        pub fn lambda(mut self, v: LambdaInterceptorConfiguration) -> Self {
+            self.lambda = Some(v);
+            self
         }
     }
 
-    impl ToExpr for InterceptorConfiguration2 {
+    impl ToExpr for InterceptorConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
-            p.req("Lambda", self.lambda);
+            p.opt("Lambda", self.lambda);
             p.into_expr()
         }
     }
@@ -4862,22 +4910,27 @@ pub mod gateway {
     }
 
     /// The `InterceptorPayloadExclusionSelector` property type of `AWS::BedrockAgentCore::Gateway`.
-    pub struct InterceptorPayloadExclusionSelector2 {
+    pub struct InterceptorPayloadExclusionSelector {
         /// The `Field` property.
-        pub field: Value<InterceptorPayloadExclusion>,
+        pub field: Option<Value<InterceptorPayloadExclusion>>,
     }
 
-    impl InterceptorPayloadExclusionSelector2 {
-        /// A new `InterceptorPayloadExclusionSelector2` with its required properties.
-        pub fn new(field: impl Into<Value<InterceptorPayloadExclusion>>) -> Self {
-            Self { field: field.into() }
+    impl InterceptorPayloadExclusionSelector {
+        /// A new `InterceptorPayloadExclusionSelector`; every property is optional.
+        pub fn new() -> Self {
+            Self { field: None }
+        }
+        /// Sets `Field`.
+        pub fn field(mut self, v: impl Into<Value<InterceptorPayloadExclusion>>) -> Self {
+            self.field = Some(v.into());
+            self
         }
     }
 
-    impl ToExpr for InterceptorPayloadExclusionSelector2 {
+    impl ToExpr for InterceptorPayloadExclusionSelector {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
-            p.req("Field", self.field);
+            p.opt("Field", self.field);
             p.into_expr()
         }
     }
@@ -4885,12 +4938,12 @@ pub mod gateway {
     /// The `InterceptorPayloadFilter` property type of `AWS::BedrockAgentCore::Gateway`.
     pub struct InterceptorPayloadFilter {
         /// The `Exclude` property.
-        pub exclude: Vec<InterceptorPayloadExclusionSelector2>,
+        pub exclude: Vec<InterceptorPayloadExclusionSelector>,
     }
 
     impl InterceptorPayloadFilter {
         /// A new `InterceptorPayloadFilter` with its required properties.
-        pub fn new(exclude: impl IntoIterator<Item = InterceptorPayloadExclusionSelector2>) -> Self {
+        pub fn new(exclude: impl IntoIterator<Item = InterceptorPayloadExclusionSelector>) -> Self {
             Self {
                 exclude: exclude.into_iter().collect(),
             }
@@ -5056,15 +5109,15 @@ pub mod gateway {
     }
 
     /// The `PrivateEndpoint` property type of `AWS::BedrockAgentCore::Gateway`.
-    pub struct PrivateEndpoint2 {
+    pub struct PrivateEndpoint {
         /// The `SelfManagedLatticeResource` property.
-        pub self_managed_lattice_resource: Option<SelfManagedLatticeResource2>,
+        pub self_managed_lattice_resource: Option<SelfManagedLatticeResource>,
         /// The `ManagedVpcResource` property.
         pub managed_vpc_resource: Option<ManagedVpcResource>,
     }
 
-    impl PrivateEndpoint2 {
-        /// A new `PrivateEndpoint2`; every property is optional.
+    impl PrivateEndpoint {
+        /// A new `PrivateEndpoint`; every property is optional.
         pub fn new() -> Self {
             Self {
                 self_managed_lattice_resource: None,
@@ -5072,7 +5125,7 @@ pub mod gateway {
             }
         }
         /// Sets `SelfManagedLatticeResource`.
-        pub fn self_managed_lattice_resource(mut self, v: SelfManagedLatticeResource2) -> Self {
+        pub fn self_managed_lattice_resource(mut self, v: SelfManagedLatticeResource) -> Self {
             self.self_managed_lattice_resource = Some(v);
             self
         }
@@ -5083,7 +5136,7 @@ pub mod gateway {
         }
     }
 
-    impl ToExpr for PrivateEndpoint2 {
+    impl ToExpr for PrivateEndpoint {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("SelfManagedLatticeResource", self.self_managed_lattice_resource);
@@ -5093,24 +5146,29 @@ pub mod gateway {
     }
 
     /// The `SelfManagedLatticeResource` property type of `AWS::BedrockAgentCore::Gateway`.
-    pub struct SelfManagedLatticeResource2 {
+    pub struct SelfManagedLatticeResource {
         /// The `ResourceConfigurationIdentifier` property.
-        pub resource_configuration_identifier: Value<String>,
+        pub resource_configuration_identifier: Option<Value<String>>,
     }
 
-    impl SelfManagedLatticeResource2 {
-        /// A new `SelfManagedLatticeResource2` with its required properties.
-        pub fn new(resource_configuration_identifier: impl Into<Value<String>>) -> Self {
+    impl SelfManagedLatticeResource {
+        /// A new `SelfManagedLatticeResource`; every property is optional.
+        pub fn new() -> Self {
             Self {
-                resource_configuration_identifier: resource_configuration_identifier.into(),
+                resource_configuration_identifier: None,
             }
+        }
+        /// Sets `ResourceConfigurationIdentifier`.
+        pub fn resource_configuration_identifier(mut self, v: impl Into<Value<String>>) -> Self {
+            self.resource_configuration_identifier = Some(v.into());
+            self
         }
     }
 
-    impl ToExpr for SelfManagedLatticeResource2 {
+    impl ToExpr for SelfManagedLatticeResource {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
-            p.req(
+            p.opt(
                 "ResourceConfigurationIdentifier",
                 self.resource_configuration_identifier,
             );
@@ -5332,6 +5390,7 @@ pub mod gateway_rate_limit {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<GatewayRateLimitStatus> for Value<GatewayRateLimitStatus> {
         fn from(v: GatewayRateLimitStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5359,6 +5418,7 @@ pub mod gateway_rate_limit {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Period> for Value<Period> {
         fn from(v: Period) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5448,9 +5508,9 @@ pub mod gateway_rate_limit {
 /// `AWS::BedrockAgentCore::GatewayRule` · [AWS documentation](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-bedrockagentcore-gatewayrule.html)
 pub struct GatewayRule {
     /// The `Actions` property.
-    pub actions: Vec<gateway_rule::Action2>,
+    pub actions: Vec<gateway_rule::Action>,
     /// The `Conditions` property.
-    pub conditions: Option<Vec<gateway_rule::Condition2>>,
+    pub conditions: Option<Vec<gateway_rule::Condition>>,
     /// The `Description` property.
     pub description: Option<Value<String>>,
     /// The `GatewayIdentifier` property.
@@ -5463,7 +5523,7 @@ pub struct GatewayRule {
 
 impl GatewayRule {
     /// A new `GatewayRule` with its required properties.
-    pub fn new(actions: impl IntoIterator<Item = gateway_rule::Action2>, priority: impl Into<Value<f64>>) -> Self {
+    pub fn new(actions: impl IntoIterator<Item = gateway_rule::Action>, priority: impl Into<Value<f64>>) -> Self {
         Self {
             actions: actions.into_iter().collect(),
             priority: priority.into(),
@@ -5473,7 +5533,7 @@ impl GatewayRule {
         }
     }
     /// Sets `Conditions`.
-    pub fn conditions(mut self, v: impl IntoIterator<Item = gateway_rule::Condition2>) -> Self {
+    pub fn conditions(mut self, v: impl IntoIterator<Item = gateway_rule::Condition>) -> Self {
         self.conditions = Some(v.into_iter().collect());
         self
     }
@@ -5582,6 +5642,7 @@ pub mod gateway_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<GatewayRuleStatus> for Value<GatewayRuleStatus> {
         fn from(v: GatewayRuleStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5609,6 +5670,7 @@ pub mod gateway_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PrincipalMatchOperator> for Value<PrincipalMatchOperator> {
         fn from(v: PrincipalMatchOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5616,15 +5678,15 @@ pub mod gateway_rule {
     }
 
     /// The `Action` property type of `AWS::BedrockAgentCore::GatewayRule`.
-    pub struct Action2 {
+    pub struct Action {
         /// The `ConfigurationBundle` property.
-        pub configuration_bundle: Option<ConfigurationBundleAction2>,
+        pub configuration_bundle: Option<ConfigurationBundleAction>,
         /// The `RouteToTarget` property.
-        pub route_to_target: Option<RouteToTargetAction2>,
+        pub route_to_target: Option<RouteToTargetAction>,
     }
 
-    impl Action2 {
-        /// A new `Action2`; every property is optional.
+    impl Action {
+        /// A new `Action`; every property is optional.
         pub fn new() -> Self {
             Self {
                 configuration_bundle: None,
@@ -5632,18 +5694,18 @@ pub mod gateway_rule {
             }
         }
         /// Sets `ConfigurationBundle`.
-        pub fn configuration_bundle(mut self, v: ConfigurationBundleAction2) -> Self {
+        pub fn configuration_bundle(mut self, v: ConfigurationBundleAction) -> Self {
             self.configuration_bundle = Some(v);
             self
         }
         /// Sets `RouteToTarget`.
-        pub fn route_to_target(mut self, v: RouteToTargetAction2) -> Self {
+        pub fn route_to_target(mut self, v: RouteToTargetAction) -> Self {
             self.route_to_target = Some(v);
             self
         }
     }
 
-    impl ToExpr for Action2 {
+    impl ToExpr for Action {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("ConfigurationBundle", self.configuration_bundle);
@@ -5653,15 +5715,15 @@ pub mod gateway_rule {
     }
 
     /// The `Condition` property type of `AWS::BedrockAgentCore::GatewayRule`.
-    pub struct Condition2 {
+    pub struct Condition {
         /// The `MatchPrincipals` property.
         pub match_principals: Option<MatchPrincipals>,
         /// The `MatchPaths` property.
         pub match_paths: Option<MatchPaths>,
     }
 
-    impl Condition2 {
-        /// A new `Condition2`; every property is optional.
+    impl Condition {
+        /// A new `Condition`; every property is optional.
         pub fn new() -> Self {
             Self {
                 match_principals: None,
@@ -5680,7 +5742,7 @@ pub mod gateway_rule {
         }
     }
 
-    impl ToExpr for Condition2 {
+    impl ToExpr for Condition {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("MatchPrincipals", self.match_principals);
@@ -5690,15 +5752,15 @@ pub mod gateway_rule {
     }
 
     /// The `ConfigurationBundleAction` property type of `AWS::BedrockAgentCore::GatewayRule`.
-    pub struct ConfigurationBundleAction2 {
+    pub struct ConfigurationBundleAction {
         /// The `StaticOverride` property.
         pub static_override: Option<StaticOverride>,
         /// The `WeightedOverride` property.
         pub weighted_override: Option<WeightedOverride>,
     }
 
-    impl ConfigurationBundleAction2 {
-        /// A new `ConfigurationBundleAction2`; every property is optional.
+    impl ConfigurationBundleAction {
+        /// A new `ConfigurationBundleAction`; every property is optional.
         pub fn new() -> Self {
             Self {
                 static_override: None,
@@ -5717,7 +5779,7 @@ pub mod gateway_rule {
         }
     }
 
-    impl ToExpr for ConfigurationBundleAction2 {
+    impl ToExpr for ConfigurationBundleAction {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("StaticOverride", self.static_override);
@@ -5807,22 +5869,27 @@ pub mod gateway_rule {
     }
 
     /// The `MatchPrincipalEntry` property type of `AWS::BedrockAgentCore::GatewayRule`.
-    pub struct MatchPrincipalEntry2 {
+    pub struct MatchPrincipalEntry {
         /// The `IamPrincipal` property.
-        pub iam_principal: IamPrincipal,
+        pub iam_principal: Option<IamPrincipal>,
     }
 
-    impl MatchPrincipalEntry2 {
-        /// A new `MatchPrincipalEntry2` with its required properties.
-        pub fn new(iam_principal: IamPrincipal) -> Self {
-            Self { iam_principal }
+    impl MatchPrincipalEntry {
+        /// A new `MatchPrincipalEntry`; every property is optional.
+        pub fn new() -> Self {
+            Self { iam_principal: None }
+        }
+        /// Sets `IamPrincipal`.
+        pub fn iam_principal(mut self, v: IamPrincipal) -> Self {
+            self.iam_principal = Some(v);
+            self
         }
     }
 
-    impl ToExpr for MatchPrincipalEntry2 {
+    impl ToExpr for MatchPrincipalEntry {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
-            p.req("IamPrincipal", self.iam_principal);
+            p.opt("IamPrincipal", self.iam_principal);
             p.into_expr()
         }
     }
@@ -5830,12 +5897,12 @@ pub mod gateway_rule {
     /// The `MatchPrincipals` property type of `AWS::BedrockAgentCore::GatewayRule`.
     pub struct MatchPrincipals {
         /// The `AnyOf` property.
-        pub any_of: Vec<MatchPrincipalEntry2>,
+        pub any_of: Vec<MatchPrincipalEntry>,
     }
 
     impl MatchPrincipals {
         /// A new `MatchPrincipals` with its required properties.
-        pub fn new(any_of: impl IntoIterator<Item = MatchPrincipalEntry2>) -> Self {
+        pub fn new(any_of: impl IntoIterator<Item = MatchPrincipalEntry>) -> Self {
             Self {
                 any_of: any_of.into_iter().collect(),
             }
@@ -5851,15 +5918,15 @@ pub mod gateway_rule {
     }
 
     /// The `RouteToTargetAction` property type of `AWS::BedrockAgentCore::GatewayRule`.
-    pub struct RouteToTargetAction2 {
+    pub struct RouteToTargetAction {
         /// The `StaticRoute` property.
         pub static_route: Option<StaticRoute>,
         /// The `WeightedRoute` property.
         pub weighted_route: Option<WeightedRoute>,
     }
 
-    impl RouteToTargetAction2 {
-        /// A new `RouteToTargetAction2`; every property is optional.
+    impl RouteToTargetAction {
+        /// A new `RouteToTargetAction`; every property is optional.
         pub fn new() -> Self {
             Self {
                 static_route: None,
@@ -5878,7 +5945,7 @@ pub mod gateway_rule {
         }
     }
 
-    impl ToExpr for RouteToTargetAction2 {
+    impl ToExpr for RouteToTargetAction {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("StaticRoute", self.static_route);
@@ -6113,14 +6180,14 @@ pub struct GatewayTarget {
     /// The `Name` property.
     pub name: Option<Value<String>>,
     /// The `PrivateEndpoint` property.
-    pub private_endpoint: Option<gateway_target::PrivateEndpoint2>,
+    pub private_endpoint: Option<gateway_target::PrivateEndpoint>,
     /// The `TargetConfiguration` property.
-    pub target_configuration: gateway_target::TargetConfiguration2,
+    pub target_configuration: gateway_target::TargetConfiguration,
 }
 
 impl GatewayTarget {
     /// A new `GatewayTarget` with its required properties.
-    pub fn new(target_configuration: gateway_target::TargetConfiguration2) -> Self {
+    pub fn new(target_configuration: gateway_target::TargetConfiguration) -> Self {
         Self {
             target_configuration,
             credential_provider_configurations: None,
@@ -6160,7 +6227,7 @@ impl GatewayTarget {
         self
     }
     /// Sets `PrivateEndpoint`.
-    pub fn private_endpoint(mut self, v: gateway_target::PrivateEndpoint2) -> Self {
+    pub fn private_endpoint(mut self, v: gateway_target::PrivateEndpoint) -> Self {
         self.private_endpoint = Some(v);
         self
     }
@@ -6305,6 +6372,7 @@ pub mod gateway_target {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ApiKeyCredentialLocation> for Value<ApiKeyCredentialLocation> {
         fn from(v: ApiKeyCredentialLocation) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6341,6 +6409,7 @@ pub mod gateway_target {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CredentialProviderType> for Value<CredentialProviderType> {
         fn from(v: CredentialProviderType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6368,6 +6437,7 @@ pub mod gateway_target {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EndpointIpAddressType> for Value<EndpointIpAddressType> {
         fn from(v: EndpointIpAddressType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6395,6 +6465,7 @@ pub mod gateway_target {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ListingMode> for Value<ListingMode> {
         fn from(v: ListingMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6428,6 +6499,7 @@ pub mod gateway_target {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PassthroughProtocolType> for Value<PassthroughProtocolType> {
         fn from(v: PassthroughProtocolType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6470,6 +6542,7 @@ pub mod gateway_target {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RestApiMethod> for Value<RestApiMethod> {
         fn from(v: RestApiMethod) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6509,6 +6582,7 @@ pub mod gateway_target {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SchemaType> for Value<SchemaType> {
         fn from(v: SchemaType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6536,6 +6610,7 @@ pub mod gateway_target {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TargetProtocolType> for Value<TargetProtocolType> {
         fn from(v: TargetProtocolType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6590,6 +6665,7 @@ pub mod gateway_target {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TargetStatus> for Value<TargetStatus> {
         fn from(v: TargetStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6785,15 +6861,15 @@ pub mod gateway_target {
     }
 
     /// The `ApiSchemaConfiguration` property type of `AWS::BedrockAgentCore::GatewayTarget`.
-    pub struct ApiSchemaConfiguration2 {
+    pub struct ApiSchemaConfiguration {
         /// The `S3` property.
         pub s3: Option<S3Configuration>,
         /// The `InlinePayload` property.
         pub inline_payload: Option<Value<String>>,
     }
 
-    impl ApiSchemaConfiguration2 {
-        /// A new `ApiSchemaConfiguration2`; every property is optional.
+    impl ApiSchemaConfiguration {
+        /// A new `ApiSchemaConfiguration`; every property is optional.
         pub fn new() -> Self {
             Self {
                 s3: None,
@@ -6812,7 +6888,7 @@ pub mod gateway_target {
         }
     }
 
-    impl ToExpr for ApiSchemaConfiguration2 {
+    impl ToExpr for ApiSchemaConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("S3", self.s3);
@@ -6977,7 +7053,7 @@ pub mod gateway_target {
     }
 
     /// The `CredentialProvider` property type of `AWS::BedrockAgentCore::GatewayTarget`.
-    pub struct CredentialProvider2 {
+    pub struct CredentialProvider {
         /// The `OauthCredentialProvider` property.
         pub oauth_credential_provider: Option<OauthCredentialProvider>,
         /// The `ApiKeyCredentialProvider` property.
@@ -6986,8 +7062,8 @@ pub mod gateway_target {
         pub iam_credential_provider: Option<IamCredentialProvider>,
     }
 
-    impl CredentialProvider2 {
-        /// A new `CredentialProvider2`; every property is optional.
+    impl CredentialProvider {
+        /// A new `CredentialProvider`; every property is optional.
         pub fn new() -> Self {
             Self {
                 oauth_credential_provider: None,
@@ -7012,7 +7088,7 @@ pub mod gateway_target {
         }
     }
 
-    impl ToExpr for CredentialProvider2 {
+    impl ToExpr for CredentialProvider {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("OauthCredentialProvider", self.oauth_credential_provider);
@@ -7025,7 +7101,7 @@ pub mod gateway_target {
     /// The `CredentialProviderConfiguration` property type of `AWS::BedrockAgentCore::GatewayTarget`.
     pub struct CredentialProviderConfiguration {
         /// The `CredentialProvider` property.
-        pub credential_provider: Option<CredentialProvider2>,
+        pub credential_provider: Option<CredentialProvider>,
         /// The `CredentialProviderType` property.
         pub credential_provider_type: Value<CredentialProviderType>,
     }
@@ -7039,7 +7115,7 @@ pub mod gateway_target {
             }
         }
         /// Sets `CredentialProvider`.
-        pub fn credential_provider(mut self, v: CredentialProvider2) -> Self {
+        pub fn credential_provider(mut self, v: CredentialProvider) -> Self {
             self.credential_provider = Some(v);
             self
         }
@@ -7057,12 +7133,12 @@ pub mod gateway_target {
     /// The `HttpApiSchemaConfiguration` property type of `AWS::BedrockAgentCore::GatewayTarget`.
     pub struct HttpApiSchemaConfiguration {
         /// The `Source` property.
-        pub source: ApiSchemaConfiguration2,
+        pub source: ApiSchemaConfiguration,
     }
 
     impl HttpApiSchemaConfiguration {
         /// A new `HttpApiSchemaConfiguration` with its required properties.
-        pub fn new(source: ApiSchemaConfiguration2) -> Self {
+        pub fn new(source: ApiSchemaConfiguration) -> Self {
             Self { source }
         }
     }
@@ -7134,7 +7210,7 @@ pub mod gateway_target {
     }
 
     /// The `HttpTargetConfiguration` property type of `AWS::BedrockAgentCore::GatewayTarget`.
-    pub struct HttpTargetConfiguration2 {
+    pub struct HttpTargetConfiguration {
         /// The `AgentcoreRuntime` property.
         pub agentcore_runtime: Option<RuntimeTargetConfiguration>,
         /// The `Passthrough` property.
@@ -7143,8 +7219,8 @@ pub mod gateway_target {
         pub connector: Option<HttpConnectorTargetConfiguration>,
     }
 
-    impl HttpTargetConfiguration2 {
-        /// A new `HttpTargetConfiguration2`; every property is optional.
+    impl HttpTargetConfiguration {
+        /// A new `HttpTargetConfiguration`; every property is optional.
         pub fn new() -> Self {
             Self {
                 agentcore_runtime: None,
@@ -7169,7 +7245,7 @@ pub mod gateway_target {
         }
     }
 
-    impl ToExpr for HttpTargetConfiguration2 {
+    impl ToExpr for HttpTargetConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("AgentcoreRuntime", self.agentcore_runtime);
@@ -7338,15 +7414,15 @@ pub mod gateway_target {
     }
 
     /// The `InferenceTargetConfiguration` property type of `AWS::BedrockAgentCore::GatewayTarget`.
-    pub struct InferenceTargetConfiguration2 {
+    pub struct InferenceTargetConfiguration {
         /// The `Connector` property.
         pub connector: Option<InferenceConnectorTargetConfiguration>,
         /// The `Provider` property.
         pub provider: Option<InferenceProviderTargetConfiguration>,
     }
 
-    impl InferenceTargetConfiguration2 {
-        /// A new `InferenceTargetConfiguration2`; every property is optional.
+    impl InferenceTargetConfiguration {
+        /// A new `InferenceTargetConfiguration`; every property is optional.
         pub fn new() -> Self {
             Self {
                 connector: None,
@@ -7365,7 +7441,7 @@ pub mod gateway_target {
         }
     }
 
-    impl ToExpr for InferenceTargetConfiguration2 {
+    impl ToExpr for InferenceTargetConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("Connector", self.connector);
@@ -7444,12 +7520,12 @@ pub mod gateway_target {
         /// The `LambdaArn` property.
         pub lambda_arn: Value<Arn<crate::aws::lambda::Function>>,
         /// The `ToolSchema` property.
-        pub tool_schema: ToolSchema2,
+        pub tool_schema: ToolSchema,
     }
 
     impl McpLambdaTargetConfiguration {
         /// A new `McpLambdaTargetConfiguration` with its required properties.
-        pub fn new(lambda_arn: impl Into<Value<Arn<crate::aws::lambda::Function>>>, tool_schema: ToolSchema2) -> Self {
+        pub fn new(lambda_arn: impl Into<Value<Arn<crate::aws::lambda::Function>>>, tool_schema: ToolSchema) -> Self {
             Self {
                 lambda_arn: lambda_arn.into(),
                 tool_schema,
@@ -7473,7 +7549,7 @@ pub mod gateway_target {
         /// The `ListingMode` property.
         pub listing_mode: Option<Value<ListingMode>>,
         /// The `McpToolSchema` property.
-        pub mcp_tool_schema: Option<McpToolSchemaConfiguration2>,
+        pub mcp_tool_schema: Option<McpToolSchemaConfiguration>,
         /// The `ResourcePriority` property.
         pub resource_priority: Option<Value<f64>>,
     }
@@ -7494,7 +7570,7 @@ pub mod gateway_target {
             self
         }
         /// Sets `McpToolSchema`.
-        pub fn mcp_tool_schema(mut self, v: McpToolSchemaConfiguration2) -> Self {
+        pub fn mcp_tool_schema(mut self, v: McpToolSchemaConfiguration) -> Self {
             self.mcp_tool_schema = Some(v);
             self
         }
@@ -7517,11 +7593,11 @@ pub mod gateway_target {
     }
 
     /// The `McpTargetConfiguration` property type of `AWS::BedrockAgentCore::GatewayTarget`.
-    pub struct McpTargetConfiguration2 {
+    pub struct McpTargetConfiguration {
         /// The `OpenApiSchema` property.
-        pub open_api_schema: Option<ApiSchemaConfiguration2>,
+        pub open_api_schema: Option<ApiSchemaConfiguration>,
         /// The `SmithyModel` property.
-        pub smithy_model: Option<ApiSchemaConfiguration2>,
+        pub smithy_model: Option<ApiSchemaConfiguration>,
         /// The `Lambda` property.
         pub lambda: Option<McpLambdaTargetConfiguration>,
         /// The `McpServer` property.
@@ -7532,8 +7608,8 @@ pub mod gateway_target {
         pub connector: Option<ConnectorTargetConfiguration>,
     }
 
-    impl McpTargetConfiguration2 {
-        /// A new `McpTargetConfiguration2`; every property is optional.
+    impl McpTargetConfiguration {
+        /// A new `McpTargetConfiguration`; every property is optional.
         pub fn new() -> Self {
             Self {
                 open_api_schema: None,
@@ -7545,12 +7621,12 @@ pub mod gateway_target {
             }
         }
         /// Sets `OpenApiSchema`.
-        pub fn open_api_schema(mut self, v: ApiSchemaConfiguration2) -> Self {
+        pub fn open_api_schema(mut self, v: ApiSchemaConfiguration) -> Self {
             self.open_api_schema = Some(v);
             self
         }
         /// Sets `SmithyModel`.
-        pub fn smithy_model(mut self, v: ApiSchemaConfiguration2) -> Self {
+        pub fn smithy_model(mut self, v: ApiSchemaConfiguration) -> Self {
             self.smithy_model = Some(v);
             self
         }
@@ -7576,7 +7652,7 @@ pub mod gateway_target {
         }
     }
 
-    impl ToExpr for McpTargetConfiguration2 {
+    impl ToExpr for McpTargetConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("OpenApiSchema", self.open_api_schema);
@@ -7590,15 +7666,15 @@ pub mod gateway_target {
     }
 
     /// The `McpToolSchemaConfiguration` property type of `AWS::BedrockAgentCore::GatewayTarget`.
-    pub struct McpToolSchemaConfiguration2 {
+    pub struct McpToolSchemaConfiguration {
         /// The `S3` property.
         pub s3: Option<S3Configuration>,
         /// The `InlinePayload` property.
         pub inline_payload: Option<Value<String>>,
     }
 
-    impl McpToolSchemaConfiguration2 {
-        /// A new `McpToolSchemaConfiguration2`; every property is optional.
+    impl McpToolSchemaConfiguration {
+        /// A new `McpToolSchemaConfiguration`; every property is optional.
         pub fn new() -> Self {
             Self {
                 s3: None,
@@ -7617,7 +7693,7 @@ pub mod gateway_target {
         }
     }
 
-    impl ToExpr for McpToolSchemaConfiguration2 {
+    impl ToExpr for McpToolSchemaConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("S3", self.s3);
@@ -7825,15 +7901,15 @@ pub mod gateway_target {
     }
 
     /// The `PrivateEndpoint` property type of `AWS::BedrockAgentCore::GatewayTarget`.
-    pub struct PrivateEndpoint2 {
+    pub struct PrivateEndpoint {
         /// The `SelfManagedLatticeResource` property.
-        pub self_managed_lattice_resource: Option<SelfManagedLatticeResource2>,
+        pub self_managed_lattice_resource: Option<SelfManagedLatticeResource>,
         /// The `ManagedVpcResource` property.
         pub managed_vpc_resource: Option<ManagedVpcResource>,
     }
 
-    impl PrivateEndpoint2 {
-        /// A new `PrivateEndpoint2`; every property is optional.
+    impl PrivateEndpoint {
+        /// A new `PrivateEndpoint`; every property is optional.
         pub fn new() -> Self {
             Self {
                 self_managed_lattice_resource: None,
@@ -7841,7 +7917,7 @@ pub mod gateway_target {
             }
         }
         /// Sets `SelfManagedLatticeResource`.
-        pub fn self_managed_lattice_resource(mut self, v: SelfManagedLatticeResource2) -> Self {
+        pub fn self_managed_lattice_resource(mut self, v: SelfManagedLatticeResource) -> Self {
             self.self_managed_lattice_resource = Some(v);
             self
         }
@@ -7852,7 +7928,7 @@ pub mod gateway_target {
         }
     }
 
-    impl ToExpr for PrivateEndpoint2 {
+    impl ToExpr for PrivateEndpoint {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("SelfManagedLatticeResource", self.self_managed_lattice_resource);
@@ -8036,24 +8112,29 @@ pub mod gateway_target {
     }
 
     /// The `SelfManagedLatticeResource` property type of `AWS::BedrockAgentCore::GatewayTarget`.
-    pub struct SelfManagedLatticeResource2 {
+    pub struct SelfManagedLatticeResource {
         /// The `ResourceConfigurationIdentifier` property.
-        pub resource_configuration_identifier: Value<String>,
+        pub resource_configuration_identifier: Option<Value<String>>,
     }
 
-    impl SelfManagedLatticeResource2 {
-        /// A new `SelfManagedLatticeResource2` with its required properties.
-        pub fn new(resource_configuration_identifier: impl Into<Value<String>>) -> Self {
+    impl SelfManagedLatticeResource {
+        /// A new `SelfManagedLatticeResource`; every property is optional.
+        pub fn new() -> Self {
             Self {
-                resource_configuration_identifier: resource_configuration_identifier.into(),
+                resource_configuration_identifier: None,
             }
+        }
+        /// Sets `ResourceConfigurationIdentifier`.
+        pub fn resource_configuration_identifier(mut self, v: impl Into<Value<String>>) -> Self {
+            self.resource_configuration_identifier = Some(v.into());
+            self
         }
     }
 
-    impl ToExpr for SelfManagedLatticeResource2 {
+    impl ToExpr for SelfManagedLatticeResource {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
-            p.req(
+            p.opt(
                 "ResourceConfigurationIdentifier",
                 self.resource_configuration_identifier,
             );
@@ -8094,17 +8175,17 @@ pub mod gateway_target {
     }
 
     /// The `TargetConfiguration` property type of `AWS::BedrockAgentCore::GatewayTarget`.
-    pub struct TargetConfiguration2 {
+    pub struct TargetConfiguration {
         /// The `Mcp` property.
-        pub mcp: Option<McpTargetConfiguration2>,
+        pub mcp: Option<McpTargetConfiguration>,
         /// The `Http` property.
-        pub http: Option<HttpTargetConfiguration2>,
+        pub http: Option<HttpTargetConfiguration>,
         /// The `Inference` property.
-        pub inference: Option<InferenceTargetConfiguration2>,
+        pub inference: Option<InferenceTargetConfiguration>,
     }
 
-    impl TargetConfiguration2 {
-        /// A new `TargetConfiguration2`; every property is optional.
+    impl TargetConfiguration {
+        /// A new `TargetConfiguration`; every property is optional.
         pub fn new() -> Self {
             Self {
                 mcp: None,
@@ -8113,23 +8194,23 @@ pub mod gateway_target {
             }
         }
         /// Sets `Mcp`.
-        pub fn mcp(mut self, v: McpTargetConfiguration2) -> Self {
+        pub fn mcp(mut self, v: McpTargetConfiguration) -> Self {
             self.mcp = Some(v);
             self
         }
         /// Sets `Http`.
-        pub fn http(mut self, v: HttpTargetConfiguration2) -> Self {
+        pub fn http(mut self, v: HttpTargetConfiguration) -> Self {
             self.http = Some(v);
             self
         }
         /// Sets `Inference`.
-        pub fn inference(mut self, v: InferenceTargetConfiguration2) -> Self {
+        pub fn inference(mut self, v: InferenceTargetConfiguration) -> Self {
             self.inference = Some(v);
             self
         }
     }
 
-    impl ToExpr for TargetConfiguration2 {
+    impl ToExpr for TargetConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("Mcp", self.mcp);
@@ -8184,15 +8265,15 @@ pub mod gateway_target {
     }
 
     /// The `ToolSchema` property type of `AWS::BedrockAgentCore::GatewayTarget`.
-    pub struct ToolSchema2 {
+    pub struct ToolSchema {
         /// The `S3` property.
         pub s3: Option<S3Configuration>,
         /// The `InlinePayload` property.
         pub inline_payload: Option<Vec<ToolDefinition>>,
     }
 
-    impl ToolSchema2 {
-        /// A new `ToolSchema2`; every property is optional.
+    impl ToolSchema {
+        /// A new `ToolSchema`; every property is optional.
         pub fn new() -> Self {
             Self {
                 s3: None,
@@ -8211,7 +8292,7 @@ pub mod gateway_target {
         }
     }
 
-    impl ToExpr for ToolSchema2 {
+    impl ToExpr for ToolSchema {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("S3", self.s3);
@@ -8595,6 +8676,7 @@ pub mod harness {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ApiFormat> for Value<ApiFormat> {
         fn from(v: ApiFormat) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8625,6 +8707,7 @@ pub mod harness {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ClaimMatchOperator> for Value<ClaimMatchOperator> {
         fn from(v: ClaimMatchOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8652,6 +8735,7 @@ pub mod harness {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EndpointIpAddressType> for Value<EndpointIpAddressType> {
         fn from(v: EndpointIpAddressType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8679,6 +8763,7 @@ pub mod harness {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FailureMode> for Value<FailureMode> {
         fn from(v: FailureMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8706,6 +8791,7 @@ pub mod harness {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<GrantType> for Value<GrantType> {
         fn from(v: GrantType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8733,6 +8819,7 @@ pub mod harness {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<HarnessOpenAiModelConfigApiFormat> for Value<HarnessOpenAiModelConfigApiFormat> {
         fn from(v: HarnessOpenAiModelConfigApiFormat) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8775,6 +8862,7 @@ pub mod harness {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<HarnessStatus> for Value<HarnessStatus> {
         fn from(v: HarnessStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8802,6 +8890,7 @@ pub mod harness {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InboundTokenClaimValueType> for Value<InboundTokenClaimValueType> {
         fn from(v: InboundTokenClaimValueType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8829,6 +8918,7 @@ pub mod harness {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NetworkMode> for Value<NetworkMode> {
         fn from(v: NetworkMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8862,6 +8952,7 @@ pub mod harness {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Strategies> for Value<Strategies> {
         fn from(v: Strategies) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8892,6 +8983,7 @@ pub mod harness {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Strategy> for Value<Strategy> {
         fn from(v: Strategy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8928,6 +9020,7 @@ pub mod harness {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -11395,6 +11488,7 @@ pub mod harness_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<HarnessEndpointStatus> for Value<HarnessEndpointStatus> {
         fn from(v: HarnessEndpointStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -11711,6 +11805,7 @@ pub mod memory {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ContentConfigurationType> for Value<ContentConfigurationType> {
         fn from(v: ContentConfigurationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -11738,6 +11833,7 @@ pub mod memory {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ExtractionType> for Value<ExtractionType> {
         fn from(v: ExtractionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -11765,6 +11861,7 @@ pub mod memory {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Level> for Value<Level> {
         fn from(v: Level) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -11798,6 +11895,7 @@ pub mod memory {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MemoryStatus> for Value<MemoryStatus> {
         fn from(v: MemoryStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -11828,6 +11926,7 @@ pub mod memory {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MetadataValueType> for Value<MetadataValueType> {
         fn from(v: MetadataValueType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -11861,6 +11960,7 @@ pub mod memory {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -11897,6 +11997,7 @@ pub mod memory {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -14016,6 +14117,7 @@ pub mod oauth2_credential_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ActorTokenContent> for Value<ActorTokenContent> {
         fn from(v: ActorTokenContent) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -14049,6 +14151,7 @@ pub mod oauth2_credential_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ClientAuthenticationMethod> for Value<ClientAuthenticationMethod> {
         fn from(v: ClientAuthenticationMethod) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -14076,6 +14179,7 @@ pub mod oauth2_credential_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ClientSecretSource> for Value<ClientSecretSource> {
         fn from(v: ClientSecretSource) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -14172,6 +14276,7 @@ pub mod oauth2_credential_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CredentialProviderVendor> for Value<CredentialProviderVendor> {
         fn from(v: CredentialProviderVendor) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -14199,6 +14304,7 @@ pub mod oauth2_credential_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EndpointIpAddressType> for Value<EndpointIpAddressType> {
         fn from(v: EndpointIpAddressType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -14226,6 +14332,7 @@ pub mod oauth2_credential_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<GrantType> for Value<GrantType> {
         fn from(v: GrantType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -14256,6 +14363,7 @@ pub mod oauth2_credential_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SigningAlgorithm> for Value<SigningAlgorithm> {
         fn from(v: SigningAlgorithm) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -14298,6 +14406,7 @@ pub mod oauth2_credential_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -15611,6 +15720,7 @@ pub mod online_evaluation_config {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ClusteringFrequency> for Value<ClusteringFrequency> {
         fn from(v: ClusteringFrequency) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -15638,6 +15748,7 @@ pub mod online_evaluation_config {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ExecutionStatus> for Value<ExecutionStatus> {
         fn from(v: ExecutionStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -15680,6 +15791,7 @@ pub mod online_evaluation_config {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OnlineEvaluationConfigStatus> for Value<OnlineEvaluationConfigStatus> {
         fn from(v: OnlineEvaluationConfigStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -15725,6 +15837,7 @@ pub mod online_evaluation_config {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Operator> for Value<Operator> {
         fn from(v: Operator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -15752,6 +15865,7 @@ pub mod online_evaluation_config {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ResultDestination> for Value<ResultDestination> {
         fn from(v: ResultDestination) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -16321,6 +16435,7 @@ pub mod payment_connector {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PaymentConnectorProvisionMode> for Value<PaymentConnectorProvisionMode> {
         fn from(v: PaymentConnectorProvisionMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -16378,6 +16493,7 @@ pub mod payment_connector {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PaymentConnectorStatus> for Value<PaymentConnectorStatus> {
         fn from(v: PaymentConnectorStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -16405,6 +16521,7 @@ pub mod payment_connector {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PaymentConnectorType> for Value<PaymentConnectorType> {
         fn from(v: PaymentConnectorType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -16695,6 +16812,7 @@ pub mod payment_credential_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PaymentCredentialProviderVendorType> for Value<PaymentCredentialProviderVendorType> {
         fn from(v: PaymentCredentialProviderVendorType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -16722,6 +16840,7 @@ pub mod payment_credential_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SecretSourceType> for Value<SecretSourceType> {
         fn from(v: SecretSourceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -17126,6 +17245,7 @@ pub mod payment_manager {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ClaimMatchOperator> for Value<ClaimMatchOperator> {
         fn from(v: ClaimMatchOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -17153,6 +17273,7 @@ pub mod payment_manager {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InboundTokenClaimValueType> for Value<InboundTokenClaimValueType> {
         fn from(v: InboundTokenClaimValueType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -17195,6 +17316,7 @@ pub mod payment_manager {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PaymentManagerStatus> for Value<PaymentManagerStatus> {
         fn from(v: PaymentManagerStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -17222,6 +17344,7 @@ pub mod payment_manager {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PaymentsAuthorizerType> for Value<PaymentsAuthorizerType> {
         fn from(v: PaymentsAuthorizerType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -17605,6 +17728,7 @@ pub mod policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EnforcementMode> for Value<EnforcementMode> {
         fn from(v: EnforcementMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -17647,6 +17771,7 @@ pub mod policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PolicyStatus> for Value<PolicyStatus> {
         fn from(v: PolicyStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -17674,6 +17799,7 @@ pub mod policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PolicyValidationMode> for Value<PolicyValidationMode> {
         fn from(v: PolicyValidationMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -17940,6 +18066,7 @@ pub mod policy_engine {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PolicyEngineStatus> for Value<PolicyEngineStatus> {
         fn from(v: PolicyEngineStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -18293,6 +18420,7 @@ pub mod runtime {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AgentManagedRuntimeType> for Value<AgentManagedRuntimeType> {
         fn from(v: AgentManagedRuntimeType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -18335,6 +18463,7 @@ pub mod runtime {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AgentStatus> for Value<AgentStatus> {
         fn from(v: AgentStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -18365,6 +18494,7 @@ pub mod runtime {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ClaimMatchOperator> for Value<ClaimMatchOperator> {
         fn from(v: ClaimMatchOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -18392,6 +18522,7 @@ pub mod runtime {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EndpointIpAddressType> for Value<EndpointIpAddressType> {
         fn from(v: EndpointIpAddressType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -18419,6 +18550,7 @@ pub mod runtime {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InboundTokenClaimValueType> for Value<InboundTokenClaimValueType> {
         fn from(v: InboundTokenClaimValueType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -18446,6 +18578,7 @@ pub mod runtime {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NetworkMode> for Value<NetworkMode> {
         fn from(v: NetworkMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -18479,6 +18612,7 @@ pub mod runtime {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ProtocolConfiguration> for Value<ProtocolConfiguration> {
         fn from(v: ProtocolConfiguration) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -19565,6 +19699,7 @@ pub mod runtime_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AgentRuntimeEndpointStatus> for Value<AgentRuntimeEndpointStatus> {
         fn from(v: AgentRuntimeEndpointStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -197,6 +197,7 @@ pub mod billing_view {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BillingViewType> for Value<BillingViewType> {
         fn from(v: BillingViewType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -221,6 +222,7 @@ pub mod billing_view {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DimensionKey> for Value<DimensionKey> {
         fn from(v: DimensionKey) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

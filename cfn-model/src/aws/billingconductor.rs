@@ -142,6 +142,7 @@ pub mod billing_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BillingGroupStatus> for Value<BillingGroupStatus> {
         fn from(v: BillingGroupStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -487,6 +488,7 @@ pub mod custom_line_item {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Attribute> for Value<Attribute> {
         fn from(v: Attribute) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -514,6 +516,7 @@ pub mod custom_line_item {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ComputationRule> for Value<ComputationRule> {
         fn from(v: ComputationRule) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -541,6 +544,7 @@ pub mod custom_line_item {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CurrencyCode> for Value<CurrencyCode> {
         fn from(v: CurrencyCode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -565,6 +569,7 @@ pub mod custom_line_item {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LineItemFilterValue> for Value<LineItemFilterValue> {
         fn from(v: LineItemFilterValue) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -592,6 +597,7 @@ pub mod custom_line_item {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MatchOption> for Value<MatchOption> {
         fn from(v: MatchOption) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -619,6 +625,7 @@ pub mod custom_line_item {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1264,6 +1271,7 @@ pub mod pricing_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BillingEntity> for Value<BillingEntity> {
         fn from(v: BillingEntity) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1297,6 +1305,7 @@ pub mod pricing_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Scope> for Value<Scope> {
         fn from(v: Scope) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1327,6 +1336,7 @@ pub mod pricing_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -911,6 +911,7 @@ pub mod budgets_action {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ActionType> for Value<ActionType> {
         fn from(v: ActionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -938,6 +939,7 @@ pub mod budgets_action {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ApprovalModel> for Value<ApprovalModel> {
         fn from(v: ApprovalModel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -965,6 +967,7 @@ pub mod budgets_action {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NotificationType> for Value<NotificationType> {
         fn from(v: NotificationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -992,6 +995,7 @@ pub mod budgets_action {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SubscriberType> for Value<SubscriberType> {
         fn from(v: SubscriberType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1019,6 +1023,7 @@ pub mod budgets_action {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Subtype> for Value<Subtype> {
         fn from(v: Subtype) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1046,6 +1051,7 @@ pub mod budgets_action {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

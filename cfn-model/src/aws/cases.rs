@@ -171,14 +171,14 @@ pub struct CaseRule {
     /// A descriptive name for the case rule. Must be unique within the domain and should clearly indicate the rule's purpose (e.g., 'Priority Field Required for Urgent Cases').
     pub name: Value<String>,
     /// Defines the rule behavior and conditions. Specifies the rule type and the conditions under which it applies. In the Amazon Connect admin website, this corresponds to case field conditions.
-    pub rule: case_rule::CaseRuleDetails2,
+    pub rule: case_rule::CaseRuleDetails,
     /// The tags that you attach to this case rule.
     pub tags: Option<Vec<case_rule::Tag>>,
 }
 
 impl CaseRule {
     /// A new `CaseRule` with its required properties.
-    pub fn new(name: impl Into<Value<String>>, rule: case_rule::CaseRuleDetails2) -> Self {
+    pub fn new(name: impl Into<Value<String>>, rule: case_rule::CaseRuleDetails) -> Self {
         Self {
             name: name.into(),
             rule,
@@ -341,15 +341,15 @@ pub mod case_rule {
     use crate::{Expr, Json, Props, ToExpr, Value};
 
     /// A boolean condition for a rule.
-    pub struct BooleanCondition2 {
+    pub struct BooleanCondition {
         /// Boolean operands for a condition.
         pub equal_to: Option<BooleanOperands>,
         /// Boolean operands for a condition.
         pub not_equal_to: Option<BooleanOperands>,
     }
 
-    impl BooleanCondition2 {
-        /// A new `BooleanCondition2`; every property is optional.
+    impl BooleanCondition {
+        /// A new `BooleanCondition`; every property is optional.
         pub fn new() -> Self {
             Self {
                 equal_to: None,
@@ -368,7 +368,7 @@ pub mod case_rule {
         }
     }
 
-    impl ToExpr for BooleanCondition2 {
+    impl ToExpr for BooleanCondition {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("EqualTo", self.equal_to);
@@ -380,16 +380,16 @@ pub mod case_rule {
     /// Boolean operands for a condition.
     pub struct BooleanOperands {
         /// The left hand operand in the condition.
-        pub operand_one: OperandOne2,
+        pub operand_one: OperandOne,
         /// The right hand operand in the condition.
-        pub operand_two: OperandTwo2,
+        pub operand_two: OperandTwo,
         /// The value of the outer rule if the condition evaluates to true.
         pub result: Value<bool>,
     }
 
     impl BooleanOperands {
         /// A new `BooleanOperands` with its required properties.
-        pub fn new(operand_one: OperandOne2, operand_two: OperandTwo2, result: impl Into<Value<bool>>) -> Self {
+        pub fn new(operand_one: OperandOne, operand_two: OperandTwo, result: impl Into<Value<bool>>) -> Self {
             Self {
                 operand_one,
                 operand_two,
@@ -409,15 +409,15 @@ pub mod case_rule {
     }
 
     /// Defines the rule behavior and conditions. Specifies the rule type and the conditions under which it applies. In the Amazon Connect admin website, this corresponds to case field conditions.
-    pub struct CaseRuleDetails2 {
+    pub struct CaseRuleDetails {
         /// A required rule type, used to indicate whether a field is required.
         pub required: Option<RequiredCaseRule>,
         /// Hidden rule type, used to indicate whether a field is hidden
         pub hidden: Option<HiddenCaseRule>,
     }
 
-    impl CaseRuleDetails2 {
-        /// A new `CaseRuleDetails2`; every property is optional.
+    impl CaseRuleDetails {
+        /// A new `CaseRuleDetails`; every property is optional.
         pub fn new() -> Self {
             Self {
                 required: None,
@@ -436,7 +436,7 @@ pub mod case_rule {
         }
     }
 
-    impl ToExpr for CaseRuleDetails2 {
+    impl ToExpr for CaseRuleDetails {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("Required", self.required);
@@ -448,7 +448,7 @@ pub mod case_rule {
     /// Hidden rule type, used to indicate whether a field is hidden
     pub struct HiddenCaseRule {
         /// List of conditions for the hidden rule; the first condition to evaluate to true dictates the value of the rule
-        pub conditions: Vec<BooleanCondition2>,
+        pub conditions: Vec<BooleanCondition>,
         /// The value of the rule (i.e. whether the field is hidden) should none of the conditions evaluate to true
         pub default_value: Value<bool>,
     }
@@ -456,7 +456,7 @@ pub mod case_rule {
     impl HiddenCaseRule {
         /// A new `HiddenCaseRule` with its required properties.
         pub fn new(
-            conditions: impl IntoIterator<Item = BooleanCondition2>,
+            conditions: impl IntoIterator<Item = BooleanCondition>,
             default_value: impl Into<Value<bool>>,
         ) -> Self {
             Self {
@@ -475,31 +475,34 @@ pub mod case_rule {
         }
     }
 
-    /// The `OperandOne` property type of `AWS::Cases::CaseRule`.
-    pub struct OperandOne2 {
+    /// The left hand operand in the condition.
+    pub struct OperandOne {
         /// The field ID this operand should take the value of.
-        pub field_id: Value<String>,
+        pub field_id: Option<Value<String>>,
     }
 
-    impl OperandOne2 {
-        /// A new `OperandOne2` with its required properties.
-        pub fn new(field_id: impl Into<Value<String>>) -> Self {
-            Self {
-                field_id: field_id.into(),
-            }
+    impl OperandOne {
+        /// A new `OperandOne`; every property is optional.
+        pub fn new() -> Self {
+            Self { field_id: None }
+        }
+        /// Sets `FieldId`.
+        pub fn field_id(mut self, v: impl Into<Value<String>>) -> Self {
+            self.field_id = Some(v.into());
+            self
         }
     }
 
-    impl ToExpr for OperandOne2 {
+    impl ToExpr for OperandOne {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
-            p.req("FieldId", self.field_id);
+            p.opt("FieldId", self.field_id);
             p.into_expr()
         }
     }
 
     /// The right hand operand in the condition.
-    pub struct OperandTwo2 {
+    pub struct OperandTwo {
         /// A string value to compare against the field value in the condition evaluation.
         pub string_value: Option<Value<String>>,
         /// A boolean value to compare against the field value in the condition evaluation.
@@ -510,8 +513,8 @@ pub mod case_rule {
         pub empty_value: Option<Value<Json>>,
     }
 
-    impl OperandTwo2 {
-        /// A new `OperandTwo2`; every property is optional.
+    impl OperandTwo {
+        /// A new `OperandTwo`; every property is optional.
         pub fn new() -> Self {
             Self {
                 string_value: None,
@@ -542,7 +545,7 @@ pub mod case_rule {
         }
     }
 
-    impl ToExpr for OperandTwo2 {
+    impl ToExpr for OperandTwo {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("StringValue", self.string_value);
@@ -556,7 +559,7 @@ pub mod case_rule {
     /// A required rule type, used to indicate whether a field is required.
     pub struct RequiredCaseRule {
         /// An ordered list of boolean conditions that determine when the field should be required. Conditions are evaluated in order, and the first condition that evaluates to true determines whether the field is required, overriding the default value.
-        pub conditions: Vec<BooleanCondition2>,
+        pub conditions: Vec<BooleanCondition>,
         /// The default required state for the field when none of the specified conditions are met. If true, the field is required by default; if false, the field is optional by default.
         pub default_value: Value<bool>,
     }
@@ -564,7 +567,7 @@ pub mod case_rule {
     impl RequiredCaseRule {
         /// A new `RequiredCaseRule` with its required properties.
         pub fn new(
-            conditions: impl IntoIterator<Item = BooleanCondition2>,
+            conditions: impl IntoIterator<Item = BooleanCondition>,
             default_value: impl Into<Value<bool>>,
         ) -> Self {
             Self {
@@ -726,6 +729,7 @@ pub mod domain {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DomainStatus> for Value<DomainStatus> {
         fn from(v: DomainStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -937,6 +941,7 @@ pub mod field {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FieldType> for Value<FieldType> {
         fn from(v: FieldType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -964,6 +969,7 @@ pub mod field {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Namespace> for Value<Namespace> {
         fn from(v: Namespace) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1052,7 +1058,7 @@ pub mod field {
 /// `AWS::Cases::Layout` · [AWS documentation](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cases-layout.html) · [resource provider](https://github.com/aws-cloudformation/aws-cloudformation-rpdk.git)
 pub struct Layout {
     /// Defines the layout structure and field organization for the case interface. Specifies which fields appear in the top panel and More Info tab, and their display order.
-    pub content: layout::LayoutContent2,
+    pub content: layout::LayoutContent,
     /// The unique identifier of the Cases domain.
     ///
     /// Changing it replaces the resource.
@@ -1065,7 +1071,7 @@ pub struct Layout {
 
 impl Layout {
     /// A new `Layout` with its required properties.
-    pub fn new(content: layout::LayoutContent2, name: impl Into<Value<String>>) -> Self {
+    pub fn new(content: layout::LayoutContent, name: impl Into<Value<String>>) -> Self {
         Self {
             content,
             name: name.into(),
@@ -1289,23 +1295,28 @@ pub mod layout {
         }
     }
 
-    /// The `LayoutContent` property type of `AWS::Cases::Layout`.
-    pub struct LayoutContent2 {
+    /// Defines the layout structure and field organization for the case interface. Specifies which fields appear in the top panel and More Info tab, and their display order.
+    pub struct LayoutContent {
         /// Defines the field layout for the agent's case interface. Configures which fields appear in the top panel (immediately visible) and More Info tab (expandable section) of the case view, allowing customization of the agent experience.
-        pub basic: BasicLayout,
+        pub basic: Option<BasicLayout>,
     }
 
-    impl LayoutContent2 {
-        /// A new `LayoutContent2` with its required properties.
-        pub fn new(basic: BasicLayout) -> Self {
-            Self { basic }
+    impl LayoutContent {
+        /// A new `LayoutContent`; every property is optional.
+        pub fn new() -> Self {
+            Self { basic: None }
+        }
+        /// Sets `Basic`.
+        pub fn basic(mut self, v: BasicLayout) -> Self {
+            self.basic = Some(v);
+            self
         }
     }
 
-    impl ToExpr for LayoutContent2 {
+    impl ToExpr for LayoutContent {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
-            p.req("Basic", self.basic);
+            p.opt("Basic", self.basic);
             p.into_expr()
         }
     }
@@ -1313,7 +1324,7 @@ pub mod layout {
     /// Sections within a panel or tab of the page layout.
     pub struct LayoutSections {
         /// Defines the sections within a panel or tab. Contains field groups that organize related fields together.
-        pub sections: Option<Vec<Section2>>,
+        pub sections: Option<Vec<Section>>,
     }
 
     impl LayoutSections {
@@ -1322,7 +1333,7 @@ pub mod layout {
             Self { sections: None }
         }
         /// Sets `Sections`.
-        pub fn sections(mut self, v: impl IntoIterator<Item = Section2>) -> Self {
+        pub fn sections(mut self, v: impl IntoIterator<Item = Section>) -> Self {
             self.sections = Some(v.into_iter().collect());
             self
         }
@@ -1336,23 +1347,28 @@ pub mod layout {
         }
     }
 
-    /// The `Section` property type of `AWS::Cases::Layout`.
-    pub struct Section2 {
+    /// A section can be a grouped list of fields.
+    pub struct Section {
         /// Consists of a group of fields and associated properties.
-        pub field_group: FieldGroup,
+        pub field_group: Option<FieldGroup>,
     }
 
-    impl Section2 {
-        /// A new `Section2` with its required properties.
-        pub fn new(field_group: FieldGroup) -> Self {
-            Self { field_group }
+    impl Section {
+        /// A new `Section`; every property is optional.
+        pub fn new() -> Self {
+            Self { field_group: None }
+        }
+        /// Sets `FieldGroup`.
+        pub fn field_group(mut self, v: FieldGroup) -> Self {
+            self.field_group = Some(v);
+            self
         }
     }
 
-    impl ToExpr for Section2 {
+    impl ToExpr for Section {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
-            p.req("FieldGroup", self.field_group);
+            p.opt("FieldGroup", self.field_group);
             p.into_expr()
         }
     }
@@ -1527,6 +1543,7 @@ pub mod related_item {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ContentType> for Value<ContentType> {
         fn from(v: ContentType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1566,6 +1583,7 @@ pub mod related_item {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1864,6 +1882,7 @@ pub mod template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TemplateStatus> for Value<TemplateStatus> {
         fn from(v: TemplateStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -125,6 +125,7 @@ pub mod keyspace {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ReplicationStrategy> for Value<ReplicationStrategy> {
         fn from(v: ReplicationStrategy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -516,6 +517,7 @@ pub mod table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CdcStatus> for Value<CdcStatus> {
         fn from(v: CdcStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -549,6 +551,7 @@ pub mod table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CdcViewType> for Value<CdcViewType> {
         fn from(v: CdcViewType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -576,6 +579,7 @@ pub mod table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EncryptionType> for Value<EncryptionType> {
         fn from(v: EncryptionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -603,6 +607,7 @@ pub mod table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Mode> for Value<Mode> {
         fn from(v: Mode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -630,6 +635,7 @@ pub mod table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OrderBy> for Value<OrderBy> {
         fn from(v: OrderBy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -164,6 +164,7 @@ pub mod anomaly_monitor {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MonitorDimension> for Value<MonitorDimension> {
         fn from(v: MonitorDimension) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -191,6 +192,7 @@ pub mod anomaly_monitor {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MonitorType> for Value<MonitorType> {
         fn from(v: MonitorType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -357,6 +359,7 @@ pub mod anomaly_subscription {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Frequency> for Value<Frequency> {
         fn from(v: Frequency) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -384,6 +387,7 @@ pub mod anomaly_subscription {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -411,6 +415,7 @@ pub mod anomaly_subscription {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -619,6 +624,7 @@ pub mod cost_category {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RuleVersion> for Value<RuleVersion> {
         fn from(v: RuleVersion) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

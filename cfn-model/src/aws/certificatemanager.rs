@@ -452,6 +452,7 @@ pub mod acme_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AuthorizationBehavior> for Value<AuthorizationBehavior> {
         fn from(v: AuthorizationBehavior) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -479,6 +480,7 @@ pub mod acme_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Contact> for Value<Contact> {
         fn from(v: Contact) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -722,6 +724,7 @@ pub mod acme_external_account_binding {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -968,6 +971,7 @@ pub mod certificate {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CertificateExport> for Value<CertificateExport> {
         fn from(v: CertificateExport) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -995,6 +999,7 @@ pub mod certificate {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CertificateTransparencyLoggingPreference> for Value<CertificateTransparencyLoggingPreference> {
         fn from(v: CertificateTransparencyLoggingPreference) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

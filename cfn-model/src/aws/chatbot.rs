@@ -162,6 +162,7 @@ pub mod custom_action {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CustomActionAttachmentCriteriaOperator> for Value<CustomActionAttachmentCriteriaOperator> {
         fn from(v: CustomActionAttachmentCriteriaOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

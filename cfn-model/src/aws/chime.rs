@@ -283,6 +283,7 @@ pub mod app_instance_bot {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RespondsTo> for Value<RespondsTo> {
         fn from(v: RespondsTo) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -316,6 +317,7 @@ pub mod app_instance_bot {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StandardMessages> for Value<StandardMessages> {
         fn from(v: StandardMessages) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -343,6 +345,7 @@ pub mod app_instance_bot {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TargetedMessages> for Value<TargetedMessages> {
         fn from(v: TargetedMessages) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -640,6 +643,7 @@ pub mod app_instance_user {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ExpirationCriterion> for Value<ExpirationCriterion> {
         fn from(v: ExpirationCriterion) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1005,6 +1009,7 @@ pub mod channel {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ExpirationCriterion> for Value<ExpirationCriterion> {
         fn from(v: ExpirationCriterion) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1032,6 +1037,7 @@ pub mod channel {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Mode> for Value<Mode> {
         fn from(v: Mode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1059,6 +1065,7 @@ pub mod channel {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Privacy> for Value<Privacy> {
         fn from(v: Privacy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1280,6 +1287,7 @@ pub mod channel_flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FallbackAction> for Value<FallbackAction> {
         fn from(v: FallbackAction) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1304,6 +1312,7 @@ pub mod channel_flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InvocationType> for Value<InvocationType> {
         fn from(v: InvocationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1579,6 +1588,7 @@ pub mod media_insights_pipeline_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ContentIdentificationType> for Value<ContentIdentificationType> {
         fn from(v: ContentIdentificationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1606,6 +1616,7 @@ pub mod media_insights_pipeline_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ContentRedactionOutput> for Value<ContentRedactionOutput> {
         fn from(v: ContentRedactionOutput) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1630,6 +1641,7 @@ pub mod media_insights_pipeline_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ContentRedactionType> for Value<ContentRedactionType> {
         fn from(v: ContentRedactionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1678,6 +1690,7 @@ pub mod media_insights_pipeline_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LanguageCode> for Value<LanguageCode> {
         fn from(v: LanguageCode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1708,6 +1721,7 @@ pub mod media_insights_pipeline_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PartialResultsStability> for Value<PartialResultsStability> {
         fn from(v: PartialResultsStability) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1756,6 +1770,7 @@ pub mod media_insights_pipeline_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PreferredLanguage> for Value<PreferredLanguage> {
         fn from(v: PreferredLanguage) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1786,6 +1801,7 @@ pub mod media_insights_pipeline_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RealTimeAlertRuleType> for Value<RealTimeAlertRuleType> {
         fn from(v: RealTimeAlertRuleType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1813,6 +1829,7 @@ pub mod media_insights_pipeline_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RecordingFileFormat> for Value<RecordingFileFormat> {
         fn from(v: RecordingFileFormat) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1837,6 +1854,7 @@ pub mod media_insights_pipeline_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SentimentType> for Value<SentimentType> {
         fn from(v: SentimentType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1870,6 +1888,7 @@ pub mod media_insights_pipeline_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1900,6 +1919,7 @@ pub mod media_insights_pipeline_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<VocabularyFilterMethod> for Value<VocabularyFilterMethod> {
         fn from(v: VocabularyFilterMethod) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2767,6 +2787,7 @@ pub mod media_pipeline_kinesis_video_stream_pool {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PoolStatus> for Value<PoolStatus> {
         fn from(v: PoolStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3144,6 +3165,7 @@ pub mod voice_connector {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AwsRegion> for Value<AwsRegion> {
         fn from(v: AwsRegion) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3171,6 +3193,7 @@ pub mod voice_connector {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NetworkType> for Value<NetworkType> {
         fn from(v: NetworkType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -32,11 +32,11 @@ pub struct AnalysisTemplate {
     /// The `Source` property.
     ///
     /// Changing it replaces the resource.
-    pub source: analysis_template::AnalysisSource2,
+    pub source: analysis_template::AnalysisSource,
     /// The `SourceMetadata` property.
-    pub source_metadata: Option<analysis_template::AnalysisSourceMetadata2>,
+    pub source_metadata: Option<analysis_template::AnalysisSourceMetadata>,
     /// The `SyntheticDataParameters` property.
-    pub synthetic_data_parameters: Option<analysis_template::SyntheticDataParameters2>,
+    pub synthetic_data_parameters: Option<analysis_template::SyntheticDataParameters>,
     /// An arbitrary set of tags (key-value pairs) for this cleanrooms analysis template.
     pub tags: Option<Vec<analysis_template::Tag>>,
 }
@@ -50,7 +50,7 @@ pub struct AnalysisTemplateRequired {
     /// `Name`: see [`AnalysisTemplate`].
     pub name: Value<String>,
     /// `Source`: see [`AnalysisTemplate`].
-    pub source: analysis_template::AnalysisSource2,
+    pub source: analysis_template::AnalysisSource,
 }
 
 impl AnalysisTemplate {
@@ -91,12 +91,12 @@ impl AnalysisTemplate {
         self
     }
     /// Sets `SourceMetadata`.
-    pub fn source_metadata(mut self, v: analysis_template::AnalysisSourceMetadata2) -> Self {
+    pub fn source_metadata(mut self, v: analysis_template::AnalysisSourceMetadata) -> Self {
         self.source_metadata = Some(v);
         self
     }
     /// Sets `SyntheticDataParameters`.
-    pub fn synthetic_data_parameters(mut self, v: analysis_template::SyntheticDataParameters2) -> Self {
+    pub fn synthetic_data_parameters(mut self, v: analysis_template::SyntheticDataParameters) -> Self {
         self.synthetic_data_parameters = Some(v);
         self
     }
@@ -292,6 +292,7 @@ pub mod analysis_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ColumnType> for Value<ColumnType> {
         fn from(v: ColumnType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -316,6 +317,7 @@ pub mod analysis_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ErrorMessageConfigurationType> for Value<ErrorMessageConfigurationType> {
         fn from(v: ErrorMessageConfigurationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -343,6 +345,7 @@ pub mod analysis_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Format> for Value<Format> {
         fn from(v: Format) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -448,6 +451,7 @@ pub mod analysis_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -514,15 +518,15 @@ pub mod analysis_template {
     }
 
     /// The `AnalysisSource` property type of `AWS::CleanRooms::AnalysisTemplate`.
-    pub struct AnalysisSource2 {
+    pub struct AnalysisSource {
         /// The `Text` property.
         pub text: Option<Value<String>>,
         /// The `Artifacts` property.
         pub artifacts: Option<AnalysisTemplateArtifacts>,
     }
 
-    impl AnalysisSource2 {
-        /// A new `AnalysisSource2`; every property is optional.
+    impl AnalysisSource {
+        /// A new `AnalysisSource`; every property is optional.
         pub fn new() -> Self {
             Self {
                 text: None,
@@ -541,7 +545,7 @@ pub mod analysis_template {
         }
     }
 
-    impl ToExpr for AnalysisSource2 {
+    impl ToExpr for AnalysisSource {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("Text", self.text);
@@ -551,22 +555,27 @@ pub mod analysis_template {
     }
 
     /// The `AnalysisSourceMetadata` property type of `AWS::CleanRooms::AnalysisTemplate`.
-    pub struct AnalysisSourceMetadata2 {
+    pub struct AnalysisSourceMetadata {
         /// The `Artifacts` property.
-        pub artifacts: AnalysisTemplateArtifactMetadata,
+        pub artifacts: Option<AnalysisTemplateArtifactMetadata>,
     }
 
-    impl AnalysisSourceMetadata2 {
-        /// A new `AnalysisSourceMetadata2` with its required properties.
-        pub fn new(artifacts: AnalysisTemplateArtifactMetadata) -> Self {
-            Self { artifacts }
+    impl AnalysisSourceMetadata {
+        /// A new `AnalysisSourceMetadata`; every property is optional.
+        pub fn new() -> Self {
+            Self { artifacts: None }
+        }
+        /// Sets `Artifacts`.
+        pub fn artifacts(mut self, v: AnalysisTemplateArtifactMetadata) -> Self {
+            self.artifacts = Some(v);
+            self
         }
     }
 
-    impl ToExpr for AnalysisSourceMetadata2 {
+    impl ToExpr for AnalysisSourceMetadata {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
-            p.req("Artifacts", self.artifacts);
+            p.opt("Artifacts", self.artifacts);
             p.into_expr()
         }
     }
@@ -834,24 +843,29 @@ pub mod analysis_template {
     }
 
     /// The `SyntheticDataParameters` property type of `AWS::CleanRooms::AnalysisTemplate`.
-    pub struct SyntheticDataParameters2 {
+    pub struct SyntheticDataParameters {
         /// The `MlSyntheticDataParameters` property.
-        pub ml_synthetic_data_parameters: MlSyntheticDataParameters,
+        pub ml_synthetic_data_parameters: Option<MlSyntheticDataParameters>,
     }
 
-    impl SyntheticDataParameters2 {
-        /// A new `SyntheticDataParameters2` with its required properties.
-        pub fn new(ml_synthetic_data_parameters: MlSyntheticDataParameters) -> Self {
+    impl SyntheticDataParameters {
+        /// A new `SyntheticDataParameters`; every property is optional.
+        pub fn new() -> Self {
             Self {
-                ml_synthetic_data_parameters,
+                ml_synthetic_data_parameters: None,
             }
+        }
+        /// Sets `MlSyntheticDataParameters`.
+        pub fn ml_synthetic_data_parameters(mut self, v: MlSyntheticDataParameters) -> Self {
+            self.ml_synthetic_data_parameters = Some(v);
+            self
         }
     }
 
-    impl ToExpr for SyntheticDataParameters2 {
+    impl ToExpr for SyntheticDataParameters {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
-            p.req("MlSyntheticDataParameters", self.ml_synthetic_data_parameters);
+            p.opt("MlSyntheticDataParameters", self.ml_synthetic_data_parameters);
             p.into_expr()
         }
     }
@@ -1148,6 +1162,7 @@ pub mod collaboration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AnalyticsEngine> for Value<AnalyticsEngine> {
         fn from(v: AnalyticsEngine) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1178,6 +1193,7 @@ pub mod collaboration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AutoApprovedChangeType> for Value<AutoApprovedChangeType> {
         fn from(v: AutoApprovedChangeType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1205,6 +1221,7 @@ pub mod collaboration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CollaborationJobLogStatus> for Value<CollaborationJobLogStatus> {
         fn from(v: CollaborationJobLogStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1232,6 +1249,7 @@ pub mod collaboration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CollaborationQueryLogStatus> for Value<CollaborationQueryLogStatus> {
         fn from(v: CollaborationQueryLogStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1259,6 +1277,7 @@ pub mod collaboration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CustomMlMemberAbility> for Value<CustomMlMemberAbility> {
         fn from(v: CustomMlMemberAbility) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1289,6 +1308,7 @@ pub mod collaboration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MemberAbility> for Value<MemberAbility> {
         fn from(v: MemberAbility) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1409,6 +1429,7 @@ pub mod collaboration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SupportedS3Region> for Value<SupportedS3Region> {
         fn from(v: SupportedS3Region) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1789,7 +1810,7 @@ pub struct ConfiguredTable {
     /// The `SelectedAnalysisMethods` property.
     pub selected_analysis_methods: Option<Value<Vec<configured_table::SelectedAnalysisMethod>>>,
     /// The `TableReference` property.
-    pub table_reference: configured_table::TableReference2,
+    pub table_reference: configured_table::TableReference,
     /// An arbitrary set of tags (key-value pairs) for this cleanrooms collaboration.
     pub tags: Option<Vec<configured_table::Tag>>,
 }
@@ -1803,7 +1824,7 @@ pub struct ConfiguredTableRequired {
     /// `Name`: see [`ConfiguredTable`].
     pub name: Value<String>,
     /// `TableReference`: see [`ConfiguredTable`].
-    pub table_reference: configured_table::TableReference2,
+    pub table_reference: configured_table::TableReference,
 }
 
 impl ConfiguredTable {
@@ -1953,6 +1974,7 @@ pub mod configured_table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AdditionalAnalyses> for Value<AdditionalAnalyses> {
         fn from(v: AdditionalAnalyses) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1989,6 +2011,7 @@ pub mod configured_table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AggregateFunctionName> for Value<AggregateFunctionName> {
         fn from(v: AggregateFunctionName) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2013,6 +2036,7 @@ pub mod configured_table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AggregationThresholdType> for Value<AggregationThresholdType> {
         fn from(v: AggregationThresholdType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2037,6 +2061,7 @@ pub mod configured_table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AggregationType> for Value<AggregationType> {
         fn from(v: AggregationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2064,6 +2089,7 @@ pub mod configured_table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AllowedAggregateExpressionType> for Value<AllowedAggregateExpressionType> {
         fn from(v: AllowedAggregateExpressionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2094,6 +2120,7 @@ pub mod configured_table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AnalysisMethod> for Value<AnalysisMethod> {
         fn from(v: AnalysisMethod) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2211,6 +2238,7 @@ pub mod configured_table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CommercialRegion> for Value<CommercialRegion> {
         fn from(v: CommercialRegion) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2241,6 +2269,7 @@ pub mod configured_table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ConfiguredTableAnalysisRuleType> for Value<ConfiguredTableAnalysisRuleType> {
         fn from(v: ConfiguredTableAnalysisRuleType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2268,6 +2297,7 @@ pub mod configured_table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<JoinOperator> for Value<JoinOperator> {
         fn from(v: JoinOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2292,6 +2322,7 @@ pub mod configured_table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<JoinRequiredOption> for Value<JoinRequiredOption> {
         fn from(v: JoinRequiredOption) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2385,6 +2416,7 @@ pub mod configured_table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ScalarFunctions> for Value<ScalarFunctions> {
         fn from(v: ScalarFunctions) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2412,6 +2444,7 @@ pub mod configured_table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SelectedAnalysisMethod> for Value<SelectedAnalysisMethod> {
         fn from(v: SelectedAnalysisMethod) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2869,12 +2902,12 @@ pub mod configured_table {
     /// The `ConfiguredTableAnalysisRulePolicy` property type of `AWS::CleanRooms::ConfiguredTable`.
     pub struct ConfiguredTableAnalysisRulePolicy {
         /// The `V1` property.
-        pub v1: ConfiguredTableAnalysisRulePolicyV1_2,
+        pub v1: ConfiguredTableAnalysisRulePolicyV1,
     }
 
     impl ConfiguredTableAnalysisRulePolicy {
         /// A new `ConfiguredTableAnalysisRulePolicy` with its required properties.
-        pub fn new(v1: ConfiguredTableAnalysisRulePolicyV1_2) -> Self {
+        pub fn new(v1: ConfiguredTableAnalysisRulePolicyV1) -> Self {
             Self { v1 }
         }
     }
@@ -2888,7 +2921,7 @@ pub mod configured_table {
     }
 
     /// The `ConfiguredTableAnalysisRulePolicyV1` property type of `AWS::CleanRooms::ConfiguredTable`.
-    pub struct ConfiguredTableAnalysisRulePolicyV1_2 {
+    pub struct ConfiguredTableAnalysisRulePolicyV1 {
         /// The `List` property.
         pub list: Option<AnalysisRuleList>,
         /// The `Aggregation` property.
@@ -2897,8 +2930,8 @@ pub mod configured_table {
         pub custom: Option<AnalysisRuleCustom>,
     }
 
-    impl ConfiguredTableAnalysisRulePolicyV1_2 {
-        /// A new `ConfiguredTableAnalysisRulePolicyV1_2`; every property is optional.
+    impl ConfiguredTableAnalysisRulePolicyV1 {
+        /// A new `ConfiguredTableAnalysisRulePolicyV1`; every property is optional.
         pub fn new() -> Self {
             Self {
                 list: None,
@@ -2923,7 +2956,7 @@ pub mod configured_table {
         }
     }
 
-    impl ToExpr for ConfiguredTableAnalysisRulePolicyV1_2 {
+    impl ToExpr for ConfiguredTableAnalysisRulePolicyV1 {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("List", self.list);
@@ -3056,7 +3089,7 @@ pub mod configured_table {
         /// The `TableName` property.
         pub table_name: Value<String>,
         /// The `TableSchema` property.
-        pub table_schema: SnowflakeTableSchema2,
+        pub table_schema: SnowflakeTableSchema,
     }
 
     /// The required properties of [`SnowflakeTableReference`].
@@ -3072,7 +3105,7 @@ pub mod configured_table {
         /// `TableName`: see [`SnowflakeTableReference`].
         pub table_name: Value<String>,
         /// `TableSchema`: see [`SnowflakeTableReference`].
-        pub table_schema: SnowflakeTableSchema2,
+        pub table_schema: SnowflakeTableSchema,
     }
 
     impl SnowflakeTableReference {
@@ -3103,24 +3136,27 @@ pub mod configured_table {
     }
 
     /// The `SnowflakeTableSchema` property type of `AWS::CleanRooms::ConfiguredTable`.
-    pub struct SnowflakeTableSchema2 {
+    pub struct SnowflakeTableSchema {
         /// The `V1` property.
-        pub v1: Vec<SnowflakeTableSchemaV1>,
+        pub v1: Option<Vec<SnowflakeTableSchemaV1>>,
     }
 
-    impl SnowflakeTableSchema2 {
-        /// A new `SnowflakeTableSchema2` with its required properties.
-        pub fn new(v1: impl IntoIterator<Item = SnowflakeTableSchemaV1>) -> Self {
-            Self {
-                v1: v1.into_iter().collect(),
-            }
+    impl SnowflakeTableSchema {
+        /// A new `SnowflakeTableSchema`; every property is optional.
+        pub fn new() -> Self {
+            Self { v1: None }
+        }
+        /// Sets `V1`.
+        pub fn v1(mut self, v: impl IntoIterator<Item = SnowflakeTableSchemaV1>) -> Self {
+            self.v1 = Some(v.into_iter().collect());
+            self
         }
     }
 
-    impl ToExpr for SnowflakeTableSchema2 {
+    impl ToExpr for SnowflakeTableSchema {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
-            p.req("V1", self.v1);
+            p.opt("V1", self.v1);
             p.into_expr()
         }
     }
@@ -3153,7 +3189,7 @@ pub mod configured_table {
     }
 
     /// The `TableReference` property type of `AWS::CleanRooms::ConfiguredTable`.
-    pub struct TableReference2 {
+    pub struct TableReference {
         /// The `Glue` property.
         pub glue: Option<GlueTableReference>,
         /// The `Snowflake` property.
@@ -3162,8 +3198,8 @@ pub mod configured_table {
         pub athena: Option<AthenaTableReference>,
     }
 
-    impl TableReference2 {
-        /// A new `TableReference2`; every property is optional.
+    impl TableReference {
+        /// A new `TableReference`; every property is optional.
         pub fn new() -> Self {
             Self {
                 glue: None,
@@ -3188,7 +3224,7 @@ pub mod configured_table {
         }
     }
 
-    impl ToExpr for TableReference2 {
+    impl ToExpr for TableReference {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("Glue", self.glue);
@@ -3478,6 +3514,7 @@ pub mod configured_table_association {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ConfiguredTableAssociationAnalysisRuleType> for Value<ConfiguredTableAssociationAnalysisRuleType> {
         fn from(v: ConfiguredTableAssociationAnalysisRuleType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3628,12 +3665,12 @@ pub mod configured_table_association {
     /// The `ConfiguredTableAssociationAnalysisRulePolicy` property type of `AWS::CleanRooms::ConfiguredTableAssociation`.
     pub struct ConfiguredTableAssociationAnalysisRulePolicy {
         /// The `V1` property.
-        pub v1: ConfiguredTableAssociationAnalysisRulePolicyV1_2,
+        pub v1: ConfiguredTableAssociationAnalysisRulePolicyV1,
     }
 
     impl ConfiguredTableAssociationAnalysisRulePolicy {
         /// A new `ConfiguredTableAssociationAnalysisRulePolicy` with its required properties.
-        pub fn new(v1: ConfiguredTableAssociationAnalysisRulePolicyV1_2) -> Self {
+        pub fn new(v1: ConfiguredTableAssociationAnalysisRulePolicyV1) -> Self {
             Self { v1 }
         }
     }
@@ -3647,7 +3684,7 @@ pub mod configured_table_association {
     }
 
     /// The `ConfiguredTableAssociationAnalysisRulePolicyV1` property type of `AWS::CleanRooms::ConfiguredTableAssociation`.
-    pub struct ConfiguredTableAssociationAnalysisRulePolicyV1_2 {
+    pub struct ConfiguredTableAssociationAnalysisRulePolicyV1 {
         /// The `List` property.
         pub list: Option<ConfiguredTableAssociationAnalysisRuleList>,
         /// The `Aggregation` property.
@@ -3656,8 +3693,8 @@ pub mod configured_table_association {
         pub custom: Option<ConfiguredTableAssociationAnalysisRuleCustom>,
     }
 
-    impl ConfiguredTableAssociationAnalysisRulePolicyV1_2 {
-        /// A new `ConfiguredTableAssociationAnalysisRulePolicyV1_2`; every property is optional.
+    impl ConfiguredTableAssociationAnalysisRulePolicyV1 {
+        /// A new `ConfiguredTableAssociationAnalysisRulePolicyV1`; every property is optional.
         pub fn new() -> Self {
             Self {
                 list: None,
@@ -3682,7 +3719,7 @@ pub mod configured_table_association {
         }
     }
 
-    impl ToExpr for ConfiguredTableAssociationAnalysisRulePolicyV1_2 {
+    impl ToExpr for ConfiguredTableAssociationAnalysisRulePolicyV1 {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("List", self.list);
@@ -4312,6 +4349,7 @@ pub mod intermediate_table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AdditionalAnalyses> for Value<AdditionalAnalyses> {
         fn from(v: AdditionalAnalyses) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4336,6 +4374,7 @@ pub mod intermediate_table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AggregationThresholdType> for Value<AggregationThresholdType> {
         fn from(v: AggregationThresholdType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4363,6 +4402,7 @@ pub mod intermediate_table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AllowedAggregateExpressionType> for Value<AllowedAggregateExpressionType> {
         fn from(v: AllowedAggregateExpressionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4387,6 +4427,7 @@ pub mod intermediate_table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IntermediateTableAnalysisRuleType> for Value<IntermediateTableAnalysisRuleType> {
         fn from(v: IntermediateTableAnalysisRuleType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4426,6 +4467,7 @@ pub mod intermediate_table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IntermediateTableStatus> for Value<IntermediateTableStatus> {
         fn from(v: IntermediateTableStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4684,12 +4726,12 @@ pub mod intermediate_table {
     /// The `IntermediateTableAnalysisRulePolicy` property type of `AWS::CleanRooms::IntermediateTable`.
     pub struct IntermediateTableAnalysisRulePolicy {
         /// The `V1` property.
-        pub v1: IntermediateTableAnalysisRulePolicyV1_2,
+        pub v1: IntermediateTableAnalysisRulePolicyV1,
     }
 
     impl IntermediateTableAnalysisRulePolicy {
         /// A new `IntermediateTableAnalysisRulePolicy` with its required properties.
-        pub fn new(v1: IntermediateTableAnalysisRulePolicyV1_2) -> Self {
+        pub fn new(v1: IntermediateTableAnalysisRulePolicyV1) -> Self {
             Self { v1 }
         }
     }
@@ -4703,22 +4745,27 @@ pub mod intermediate_table {
     }
 
     /// The `IntermediateTableAnalysisRulePolicyV1` property type of `AWS::CleanRooms::IntermediateTable`.
-    pub struct IntermediateTableAnalysisRulePolicyV1_2 {
+    pub struct IntermediateTableAnalysisRulePolicyV1 {
         /// The `Custom` property.
-        pub custom: IntermediateTableAnalysisRuleCustom,
+        pub custom: Option<IntermediateTableAnalysisRuleCustom>,
     }
 
-    impl IntermediateTableAnalysisRulePolicyV1_2 {
-        /// A new `IntermediateTableAnalysisRulePolicyV1_2` with its required properties.
-        pub fn new(custom: IntermediateTableAnalysisRuleCustom) -> Self {
-            Self { custom }
+    impl IntermediateTableAnalysisRulePolicyV1 {
+        /// A new `IntermediateTableAnalysisRulePolicyV1`; every property is optional.
+        pub fn new() -> Self {
+            Self { custom: None }
+        }
+        /// Sets `Custom`.
+        pub fn custom(mut self, v: IntermediateTableAnalysisRuleCustom) -> Self {
+            self.custom = Some(v);
+            self
         }
     }
 
-    impl ToExpr for IntermediateTableAnalysisRulePolicyV1_2 {
+    impl ToExpr for IntermediateTableAnalysisRulePolicyV1 {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
-            p.req("Custom", self.custom);
+            p.opt("Custom", self.custom);
             p.into_expr()
         }
     }
@@ -5028,6 +5075,7 @@ pub mod membership {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MembershipJobLogStatus> for Value<MembershipJobLogStatus> {
         fn from(v: MembershipJobLogStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5055,6 +5103,7 @@ pub mod membership {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MembershipQueryLogStatus> for Value<MembershipQueryLogStatus> {
         fn from(v: MembershipQueryLogStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5082,6 +5131,7 @@ pub mod membership {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ResultFormat> for Value<ResultFormat> {
         fn from(v: ResultFormat) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5662,6 +5712,7 @@ pub mod privacy_budget_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AutoRefresh> for Value<AutoRefresh> {
         fn from(v: AutoRefresh) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5689,6 +5740,7 @@ pub mod privacy_budget_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BudgetParameterAutoRefresh> for Value<BudgetParameterAutoRefresh> {
         fn from(v: BudgetParameterAutoRefresh) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5716,6 +5768,7 @@ pub mod privacy_budget_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PrivacyBudgetType> for Value<PrivacyBudgetType> {
         fn from(v: PrivacyBudgetType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5749,6 +5802,7 @@ pub mod privacy_budget_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -472,6 +472,7 @@ pub mod configured_model_algorithm_association {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EntityType> for Value<EntityType> {
         fn from(v: EntityType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -499,6 +500,7 @@ pub mod configured_model_algorithm_association {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LogType> for Value<LogType> {
         fn from(v: LogType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -532,6 +534,7 @@ pub mod configured_model_algorithm_association {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NoiseLevelType> for Value<NoiseLevelType> {
         fn from(v: NoiseLevelType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -556,6 +559,7 @@ pub mod configured_model_algorithm_association {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TrainedModelArtifactMaxSizeUnitType> for Value<TrainedModelArtifactMaxSizeUnitType> {
         fn from(v: TrainedModelArtifactMaxSizeUnitType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -583,6 +587,7 @@ pub mod configured_model_algorithm_association {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TrainedModelExportFileType> for Value<TrainedModelExportFileType> {
         fn from(v: TrainedModelExportFileType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -607,6 +612,7 @@ pub mod configured_model_algorithm_association {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TrainedModelExportsMaxSizeUnitType> for Value<TrainedModelExportsMaxSizeUnitType> {
         fn from(v: TrainedModelExportsMaxSizeUnitType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -631,6 +637,7 @@ pub mod configured_model_algorithm_association {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TrainedModelInferenceMaxOutputSizeUnitType> for Value<TrainedModelInferenceMaxOutputSizeUnitType> {
         fn from(v: TrainedModelInferenceMaxOutputSizeUnitType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1247,6 +1254,7 @@ pub mod training_dataset {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ColumnType> for Value<ColumnType> {
         fn from(v: ColumnType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1271,6 +1279,7 @@ pub mod training_dataset {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DatasetType> for Value<DatasetType> {
         fn from(v: DatasetType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1295,6 +1304,7 @@ pub mod training_dataset {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TrainingDatasetStatus> for Value<TrainingDatasetStatus> {
         fn from(v: TrainingDatasetStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

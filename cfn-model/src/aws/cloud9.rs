@@ -184,6 +184,7 @@ pub mod environment_ec2 {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ConnectionType> for Value<ConnectionType> {
         fn from(v: ConnectionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -293,6 +293,7 @@ pub mod change_set {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Capabilities> for Value<Capabilities> {
         fn from(v: Capabilities) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -323,6 +324,7 @@ pub mod change_set {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ChangeSetType> for Value<ChangeSetType> {
         fn from(v: ChangeSetType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -347,6 +349,7 @@ pub mod change_set {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DeploymentMode> for Value<DeploymentMode> {
         fn from(v: DeploymentMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -377,6 +380,7 @@ pub mod change_set {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OnStackFailure> for Value<OnStackFailure> {
         fn from(v: OnStackFailure) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -554,6 +558,7 @@ pub mod generated_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DeletionPolicy> for Value<DeletionPolicy> {
         fn from(v: DeletionPolicy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -599,6 +604,7 @@ pub mod generated_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -626,6 +632,7 @@ pub mod generated_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<UpdateReplacePolicy> for Value<UpdateReplacePolicy> {
         fn from(v: UpdateReplacePolicy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -906,6 +913,7 @@ pub mod guard_hook {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Action> for Value<Action> {
         fn from(v: Action) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -933,6 +941,7 @@ pub mod guard_hook {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FailureMode> for Value<FailureMode> {
         fn from(v: FailureMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -960,6 +969,7 @@ pub mod guard_hook {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FilteringCriteria> for Value<FilteringCriteria> {
         fn from(v: FilteringCriteria) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -987,6 +997,7 @@ pub mod guard_hook {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<HookStatus> for Value<HookStatus> {
         fn from(v: HookStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1011,6 +1022,7 @@ pub mod guard_hook {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InvocationPoint> for Value<InvocationPoint> {
         fn from(v: InvocationPoint) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1044,6 +1056,7 @@ pub mod guard_hook {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TargetOperation> for Value<TargetOperation> {
         fn from(v: TargetOperation) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1501,6 +1514,7 @@ pub mod hook_type_config {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ConfigurationAlias> for Value<ConfigurationAlias> {
         fn from(v: ConfigurationAlias) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1672,6 +1686,7 @@ pub mod hook_version {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Visibility> for Value<Visibility> {
         fn from(v: Visibility) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1878,6 +1893,7 @@ pub mod lambda_hook {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Action> for Value<Action> {
         fn from(v: Action) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1905,6 +1921,7 @@ pub mod lambda_hook {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FailureMode> for Value<FailureMode> {
         fn from(v: FailureMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1932,6 +1949,7 @@ pub mod lambda_hook {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FilteringCriteria> for Value<FilteringCriteria> {
         fn from(v: FilteringCriteria) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1959,6 +1977,7 @@ pub mod lambda_hook {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<HookStatus> for Value<HookStatus> {
         fn from(v: HookStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1983,6 +2002,7 @@ pub mod lambda_hook {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InvocationPoint> for Value<InvocationPoint> {
         fn from(v: InvocationPoint) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2016,6 +2036,7 @@ pub mod lambda_hook {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TargetOperation> for Value<TargetOperation> {
         fn from(v: TargetOperation) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2520,6 +2541,7 @@ pub mod module_version {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Visibility> for Value<Visibility> {
         fn from(v: Visibility) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2676,6 +2698,7 @@ pub mod public_type_version {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2784,6 +2807,7 @@ pub mod publisher {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IdentityProvider> for Value<IdentityProvider> {
         fn from(v: IdentityProvider) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2811,6 +2835,7 @@ pub mod publisher {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PublisherStatus> for Value<PublisherStatus> {
         fn from(v: PublisherStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3064,6 +3089,7 @@ pub mod resource_version {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ProvisioningType> for Value<ProvisioningType> {
         fn from(v: ProvisioningType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3097,6 +3123,7 @@ pub mod resource_version {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Visibility> for Value<Visibility> {
         fn from(v: Visibility) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3586,6 +3613,7 @@ pub mod stack_set {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AccountFilterType> for Value<AccountFilterType> {
         fn from(v: AccountFilterType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3613,6 +3641,7 @@ pub mod stack_set {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CallAs> for Value<CallAs> {
         fn from(v: CallAs) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3643,6 +3672,7 @@ pub mod stack_set {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Capability> for Value<Capability> {
         fn from(v: Capability) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3670,6 +3700,7 @@ pub mod stack_set {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ConcurrencyMode> for Value<ConcurrencyMode> {
         fn from(v: ConcurrencyMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3697,6 +3728,7 @@ pub mod stack_set {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PermissionModel> for Value<PermissionModel> {
         fn from(v: PermissionModel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3724,6 +3756,7 @@ pub mod stack_set {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RegionConcurrencyType> for Value<RegionConcurrencyType> {
         fn from(v: RegionConcurrencyType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4229,6 +4262,7 @@ pub mod type_activation {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4256,6 +4290,7 @@ pub mod type_activation {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<VersionBump> for Value<VersionBump> {
         fn from(v: VersionBump) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

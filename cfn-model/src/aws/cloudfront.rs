@@ -125,6 +125,7 @@ pub mod anycast_ip_list {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IpAddressType> for Value<IpAddressType> {
         fn from(v: IpAddressType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -754,6 +755,7 @@ pub mod connection_function {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Runtime> for Value<Runtime> {
         fn from(v: Runtime) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -781,6 +783,7 @@ pub mod connection_function {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Stage> for Value<Stage> {
         fn from(v: Stage) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -817,6 +820,7 @@ pub mod connection_function {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1183,6 +1187,7 @@ pub mod continuous_deployment_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1551,6 +1556,7 @@ pub mod distribution {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ConnectionMode> for Value<ConnectionMode> {
         fn from(v: ConnectionMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1586,6 +1592,7 @@ pub mod distribution {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<HttpVersion> for Value<HttpVersion> {
         fn from(v: HttpVersion) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1616,6 +1623,7 @@ pub mod distribution {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IpAddressType> for Value<IpAddressType> {
         fn from(v: IpAddressType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2384,6 +2392,7 @@ pub mod distribution {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Locations> for Value<Locations> {
         fn from(v: Locations) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2439,6 +2448,7 @@ pub mod distribution {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MinimumProtocolVersion> for Value<MinimumProtocolVersion> {
         fn from(v: MinimumProtocolVersion) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2466,6 +2476,7 @@ pub mod distribution {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OriginGroupSelectionCriteria> for Value<OriginGroupSelectionCriteria> {
         fn from(v: OriginGroupSelectionCriteria) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2502,6 +2513,7 @@ pub mod distribution {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PriceClass> for Value<PriceClass> {
         fn from(v: PriceClass) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2535,6 +2547,7 @@ pub mod distribution {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RestrictionType> for Value<RestrictionType> {
         fn from(v: RestrictionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2571,6 +2584,7 @@ pub mod distribution {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SslSupportMethod> for Value<SslSupportMethod> {
         fn from(v: SslSupportMethod) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2601,6 +2615,7 @@ pub mod distribution {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ViewerMtlsMode> for Value<ViewerMtlsMode> {
         fn from(v: ViewerMtlsMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2637,6 +2652,7 @@ pub mod distribution {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ViewerProtocolPolicy> for Value<ViewerProtocolPolicy> {
         fn from(v: ViewerProtocolPolicy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5016,6 +5032,7 @@ pub mod distribution_tenant {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Action> for Value<Action> {
         fn from(v: Action) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5043,6 +5060,7 @@ pub mod distribution_tenant {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CertificateTransparencyLoggingPreference> for Value<CertificateTransparencyLoggingPreference> {
         fn from(v: CertificateTransparencyLoggingPreference) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5076,6 +5094,7 @@ pub mod distribution_tenant {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RestrictionType> for Value<RestrictionType> {
         fn from(v: RestrictionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5105,6 +5124,7 @@ pub mod distribution_tenant {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ValidationTokenHost> for Value<ValidationTokenHost> {
         fn from(v: ValidationTokenHost) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5486,6 +5506,7 @@ pub mod field_level_encryption_config {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Format> for Value<Format> {
         fn from(v: Format) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5783,8 +5804,6 @@ pub struct Function {
     pub function_code: Value<String>,
     /// Contains configuration information about a CloudFront function.
     pub function_config: function::FunctionConfig,
-    /// Contains metadata about a CloudFront function.
-    pub function_metadata: Option<function::FunctionMetadata>,
     /// A name to identify the function.
     ///
     /// Changing it replaces the resource.
@@ -5805,18 +5824,12 @@ impl Function {
             function_config,
             name: name.into(),
             auto_publish: None,
-            function_metadata: None,
             tags: None,
         }
     }
     /// Sets `AutoPublish`.
     pub fn auto_publish(mut self, v: impl Into<Value<bool>>) -> Self {
         self.auto_publish = Some(v.into());
-        self
-    }
-    /// Sets `FunctionMetadata`.
-    pub fn function_metadata(mut self, v: function::FunctionMetadata) -> Self {
-        self.function_metadata = Some(v);
         self
     }
     /// Sets `Tags`.
@@ -5857,7 +5870,6 @@ impl Resource for Function {
         p.opt("AutoPublish", self.auto_publish);
         p.req("FunctionCode", self.function_code);
         p.req("FunctionConfig", self.function_config);
-        p.opt("FunctionMetadata", self.function_metadata);
         p.req("Name", self.name);
         p.opt("Tags", self.tags);
         p
@@ -5906,6 +5918,7 @@ pub mod function {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Runtime> for Value<Runtime> {
         fn from(v: Runtime) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5945,22 +5958,6 @@ pub mod function {
             p.opt("KeyValueStoreAssociations", self.key_value_store_associations);
             p.req("Runtime", self.runtime);
             p.into_expr()
-        }
-    }
-
-    /// Contains metadata about a CloudFront function.
-    pub struct FunctionMetadata {}
-
-    impl FunctionMetadata {
-        /// A new `FunctionMetadata`; every property is optional.
-        pub fn new() -> Self {
-            Self {}
-        }
-    }
-
-    impl ToExpr for FunctionMetadata {
-        fn to_expr(self) -> Expr {
-            Props::new().into_expr()
         }
     }
 
@@ -6217,6 +6214,7 @@ pub mod key_value_store {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SourceType> for Value<SourceType> {
         fn from(v: SourceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6340,6 +6338,7 @@ pub mod monitoring_subscription {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RealtimeMetricsSubscriptionStatus> for Value<RealtimeMetricsSubscriptionStatus> {
         fn from(v: RealtimeMetricsSubscriptionStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -7078,6 +7077,7 @@ pub mod response_headers_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Items> for Value<Items> {
         fn from(v: Items) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8135,6 +8135,7 @@ pub mod trust_store {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8329,6 +8330,7 @@ pub mod vpc_origin {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IpAddressType> for Value<IpAddressType> {
         fn from(v: IpAddressType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8359,6 +8361,7 @@ pub mod vpc_origin {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OriginProtocolPolicy> for Value<OriginProtocolPolicy> {
         fn from(v: OriginProtocolPolicy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

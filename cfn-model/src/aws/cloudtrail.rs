@@ -142,6 +142,7 @@ pub mod channel {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -373,6 +374,7 @@ pub mod dashboard {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DashboardStatus> for Value<DashboardStatus> {
         fn from(v: DashboardStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -400,6 +402,7 @@ pub mod dashboard {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -427,6 +430,7 @@ pub mod dashboard {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -454,6 +458,7 @@ pub mod dashboard {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Unit> for Value<Unit> {
         fn from(v: Unit) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -967,6 +972,7 @@ pub mod event_data_store {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BillingMode> for Value<BillingMode> {
         fn from(v: BillingMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -994,6 +1000,7 @@ pub mod event_data_store {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InsightType> for Value<InsightType> {
         fn from(v: InsightType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1021,6 +1028,7 @@ pub mod event_data_store {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MaxEventSize> for Value<MaxEventSize> {
         fn from(v: MaxEventSize) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1048,6 +1056,7 @@ pub mod event_data_store {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1623,6 +1632,7 @@ pub mod trail {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EventCategory> for Value<EventCategory> {
         fn from(v: EventCategory) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1650,6 +1660,7 @@ pub mod trail {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InsightType> for Value<InsightType> {
         fn from(v: InsightType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1680,6 +1691,7 @@ pub mod trail {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ReadWriteType> for Value<ReadWriteType> {
         fn from(v: ReadWriteType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1707,6 +1719,7 @@ pub mod trail {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SourceEventCategory> for Value<SourceEventCategory> {
         fn from(v: SourceEventCategory) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1737,6 +1750,7 @@ pub mod trail {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Template> for Value<Template> {
         fn from(v: Template) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1785,6 +1799,7 @@ pub mod trail {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

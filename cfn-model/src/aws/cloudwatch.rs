@@ -557,6 +557,7 @@ pub mod alarm {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ComparisonOperator> for Value<ComparisonOperator> {
         fn from(v: ComparisonOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -595,6 +596,7 @@ pub mod alarm {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Statistic> for Value<Statistic> {
         fn from(v: Statistic) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -629,6 +631,7 @@ pub mod alarm {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TreatMissingData> for Value<TreatMissingData> {
         fn from(v: TreatMissingData) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -732,6 +735,7 @@ pub mod alarm {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Unit> for Value<Unit> {
         fn from(v: Unit) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1411,6 +1415,7 @@ pub mod alarm_mute_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2568,6 +2573,7 @@ pub mod insight_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RuleState> for Value<RuleState> {
         fn from(v: RuleState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2777,6 +2783,7 @@ pub mod integration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IntegrationType> for Value<IntegrationType> {
         fn from(v: IntegrationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2816,6 +2823,7 @@ pub mod integration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3276,6 +3284,7 @@ pub mod log_alarm {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ComparisonOperator> for Value<ComparisonOperator> {
         fn from(v: ComparisonOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3795,6 +3804,7 @@ pub mod metric_stream {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OutputFormat> for Value<OutputFormat> {
         fn from(v: OutputFormat) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4056,6 +4066,7 @@ pub mod o_tel_enrichment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4350,6 +4361,7 @@ pub mod view {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

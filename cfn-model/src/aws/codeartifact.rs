@@ -320,6 +320,7 @@ pub mod package_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RestrictionMode> for Value<RestrictionMode> {
         fn from(v: RestrictionMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

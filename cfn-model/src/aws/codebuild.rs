@@ -241,6 +241,7 @@ pub mod fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ComputeType> for Value<ComputeType> {
         fn from(v: ComputeType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -268,6 +269,7 @@ pub mod fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DefaultBehavior> for Value<DefaultBehavior> {
         fn from(v: DefaultBehavior) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -295,6 +297,7 @@ pub mod fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Effect> for Value<Effect> {
         fn from(v: Effect) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -343,6 +346,7 @@ pub mod fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EnvironmentType> for Value<EnvironmentType> {
         fn from(v: EnvironmentType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -370,6 +374,7 @@ pub mod fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MachineType> for Value<MachineType> {
         fn from(v: MachineType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -394,6 +399,7 @@ pub mod fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MetricType> for Value<MetricType> {
         fn from(v: MetricType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -421,6 +427,7 @@ pub mod fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OverflowBehavior> for Value<OverflowBehavior> {
         fn from(v: OverflowBehavior) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -445,6 +452,7 @@ pub mod fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ScalingType> for Value<ScalingType> {
         fn from(v: ScalingType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -472,6 +480,7 @@ pub mod fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2275,6 +2284,7 @@ pub mod report_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ExportConfigType> for Value<ExportConfigType> {
         fn from(v: ExportConfigType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2302,6 +2312,7 @@ pub mod report_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Packaging> for Value<Packaging> {
         fn from(v: Packaging) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2329,6 +2340,7 @@ pub mod report_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -195,6 +195,7 @@ pub mod repository {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Events> for Value<Events> {
         fn from(v: Events) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

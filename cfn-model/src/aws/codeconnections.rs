@@ -155,6 +155,7 @@ pub mod connection {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ProviderType> for Value<ProviderType> {
         fn from(v: ProviderType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -380,6 +381,7 @@ pub mod host {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ProviderType> for Value<ProviderType> {
         fn from(v: ProviderType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

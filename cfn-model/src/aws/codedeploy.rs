@@ -92,6 +92,7 @@ pub mod application {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ComputePlatform> for Value<ComputePlatform> {
         fn from(v: ComputePlatform) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -238,6 +239,7 @@ pub mod deployment_config {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ComputePlatform> for Value<ComputePlatform> {
         fn from(v: ComputePlatform) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -268,6 +270,7 @@ pub mod deployment_config {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TrafficRoutingConfigType> for Value<TrafficRoutingConfigType> {
         fn from(v: TrafficRoutingConfigType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -295,6 +298,7 @@ pub mod deployment_config {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -760,6 +764,7 @@ pub mod deployment_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Action> for Value<Action> {
         fn from(v: Action) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -787,6 +792,7 @@ pub mod deployment_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ActionOnTimeout> for Value<ActionOnTimeout> {
         fn from(v: ActionOnTimeout) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -814,6 +820,7 @@ pub mod deployment_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BlueInstanceTerminationOptionAction> for Value<BlueInstanceTerminationOptionAction> {
         fn from(v: BlueInstanceTerminationOptionAction) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -841,6 +848,7 @@ pub mod deployment_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DeploymentOption> for Value<DeploymentOption> {
         fn from(v: DeploymentOption) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -868,6 +876,7 @@ pub mod deployment_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DeploymentType> for Value<DeploymentType> {
         fn from(v: DeploymentType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -898,6 +907,7 @@ pub mod deployment_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Events> for Value<Events> {
         fn from(v: Events) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -925,6 +935,7 @@ pub mod deployment_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OutdatedInstancesStrategy> for Value<OutdatedInstancesStrategy> {
         fn from(v: OutdatedInstancesStrategy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -976,6 +987,7 @@ pub mod deployment_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TriggerEvents> for Value<TriggerEvents> {
         fn from(v: TriggerEvents) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1006,6 +1018,7 @@ pub mod deployment_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

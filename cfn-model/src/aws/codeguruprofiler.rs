@@ -151,6 +151,7 @@ pub mod profiling_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ComputePlatform> for Value<ComputePlatform> {
         fn from(v: ComputePlatform) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

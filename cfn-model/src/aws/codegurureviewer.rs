@@ -169,6 +169,7 @@ pub mod repository_association {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

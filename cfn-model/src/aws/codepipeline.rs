@@ -245,6 +245,7 @@ pub mod custom_action_type {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Category> for Value<Category> {
         fn from(v: Category) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -275,6 +276,7 @@ pub mod custom_action_type {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -687,6 +689,7 @@ pub mod pipeline {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BlockerDeclarationType> for Value<BlockerDeclarationType> {
         fn from(v: BlockerDeclarationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -729,6 +732,7 @@ pub mod pipeline {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Category> for Value<Category> {
         fn from(v: Category) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -756,6 +760,7 @@ pub mod pipeline {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EnvironmentVariableType> for Value<EnvironmentVariableType> {
         fn from(v: EnvironmentVariableType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -786,6 +791,7 @@ pub mod pipeline {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ExecutionMode> for Value<ExecutionMode> {
         fn from(v: ExecutionMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -813,6 +819,7 @@ pub mod pipeline {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PipelineType> for Value<PipelineType> {
         fn from(v: PipelineType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -837,6 +844,7 @@ pub mod pipeline {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ProviderType> for Value<ProviderType> {
         fn from(v: ProviderType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -864,6 +872,7 @@ pub mod pipeline {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Result> for Value<Result> {
         fn from(v: Result) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -891,6 +900,7 @@ pub mod pipeline {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RetryMode> for Value<RetryMode> {
         fn from(v: RetryMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -915,6 +925,7 @@ pub mod pipeline {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2230,6 +2241,7 @@ pub mod webhook {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Authentication> for Value<Authentication> {
         fn from(v: Authentication) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -152,6 +152,7 @@ pub mod connection {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ProviderType> for Value<ProviderType> {
         fn from(v: ProviderType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -350,6 +351,7 @@ pub mod repository_link {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ProviderType> for Value<ProviderType> {
         fn from(v: ProviderType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -556,6 +558,7 @@ pub mod sync_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ProviderType> for Value<ProviderType> {
         fn from(v: ProviderType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -583,6 +586,7 @@ pub mod sync_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PublishDeploymentStatus> for Value<PublishDeploymentStatus> {
         fn from(v: PublishDeploymentStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -607,6 +611,7 @@ pub mod sync_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SyncType> for Value<SyncType> {
         fn from(v: SyncType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -634,6 +639,7 @@ pub mod sync_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TriggerResourceUpdateOn> for Value<TriggerResourceUpdateOn> {
         fn from(v: TriggerResourceUpdateOn) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -183,6 +183,7 @@ pub mod notification_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DetailType> for Value<DetailType> {
         fn from(v: DetailType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -210,6 +211,7 @@ pub mod notification_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -956,6 +956,7 @@ pub mod managed_login_branding {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CategoryType> for Value<CategoryType> {
         fn from(v: CategoryType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -986,6 +987,7 @@ pub mod managed_login_branding {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ColorModeType> for Value<ColorModeType> {
         fn from(v: ColorModeType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1022,6 +1024,7 @@ pub mod managed_login_branding {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ExtensionType> for Value<ExtensionType> {
         fn from(v: ExtensionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1201,6 +1204,7 @@ pub mod terms {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TermsEnforcementType> for Value<TermsEnforcementType> {
         fn from(v: TermsEnforcementType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1225,6 +1229,7 @@ pub mod terms {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TermsSourceType> for Value<TermsSourceType> {
         fn from(v: TermsSourceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1655,6 +1660,7 @@ pub mod user_pool {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AdvancedSecurityMode> for Value<AdvancedSecurityMode> {
         fn from(v: AdvancedSecurityMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1685,6 +1691,7 @@ pub mod user_pool {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AliasAttributes> for Value<AliasAttributes> {
         fn from(v: AliasAttributes) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1721,6 +1728,7 @@ pub mod user_pool {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AllowedFirstAuthFactors> for Value<AllowedFirstAuthFactors> {
         fn from(v: AllowedFirstAuthFactors) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1754,6 +1762,7 @@ pub mod user_pool {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AttributeDataType> for Value<AttributeDataType> {
         fn from(v: AttributeDataType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1781,6 +1790,7 @@ pub mod user_pool {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AttributesRequireVerificationBeforeUpdate> for Value<AttributesRequireVerificationBeforeUpdate> {
         fn from(v: AttributesRequireVerificationBeforeUpdate) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1808,6 +1818,7 @@ pub mod user_pool {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AutoVerifiedAttributes> for Value<AutoVerifiedAttributes> {
         fn from(v: AutoVerifiedAttributes) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1835,6 +1846,7 @@ pub mod user_pool {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CustomAuthMode> for Value<CustomAuthMode> {
         fn from(v: CustomAuthMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1862,6 +1874,7 @@ pub mod user_pool {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DefaultEmailOption> for Value<DefaultEmailOption> {
         fn from(v: DefaultEmailOption) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1889,6 +1902,7 @@ pub mod user_pool {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DeletionProtection> for Value<DeletionProtection> {
         fn from(v: DeletionProtection) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1916,6 +1930,7 @@ pub mod user_pool {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EmailSendingAccount> for Value<EmailSendingAccount> {
         fn from(v: EmailSendingAccount) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1943,6 +1958,7 @@ pub mod user_pool {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EncryptionKeyType> for Value<EncryptionKeyType> {
         fn from(v: EncryptionKeyType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1967,6 +1983,7 @@ pub mod user_pool {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LambdaVersion> for Value<LambdaVersion> {
         fn from(v: LambdaVersion) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1997,6 +2014,7 @@ pub mod user_pool {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MfaConfiguration> for Value<MfaConfiguration> {
         fn from(v: MfaConfiguration) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2027,6 +2045,7 @@ pub mod user_pool {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Name> for Value<Name> {
         fn from(v: Name) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2057,6 +2076,7 @@ pub mod user_pool {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PreTokenGenerationConfigLambdaVersion> for Value<PreTokenGenerationConfigLambdaVersion> {
         fn from(v: PreTokenGenerationConfigLambdaVersion) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2084,6 +2104,7 @@ pub mod user_pool {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2114,6 +2135,7 @@ pub mod user_pool {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<UserPoolTier> for Value<UserPoolTier> {
         fn from(v: UserPoolTier) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2141,6 +2163,7 @@ pub mod user_pool {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<UsernameAttributes> for Value<UsernameAttributes> {
         fn from(v: UsernameAttributes) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2168,6 +2191,7 @@ pub mod user_pool {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<WebAuthnFactorConfiguration> for Value<WebAuthnFactorConfiguration> {
         fn from(v: WebAuthnFactorConfiguration) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3736,6 +3760,7 @@ pub mod user_pool_client {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AccessToken> for Value<AccessToken> {
         fn from(v: AccessToken) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3766,6 +3791,7 @@ pub mod user_pool_client {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AllowedOauthFlows> for Value<AllowedOauthFlows> {
         fn from(v: AllowedOauthFlows) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3814,6 +3840,7 @@ pub mod user_pool_client {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ExplicitAuthFlows> for Value<ExplicitAuthFlows> {
         fn from(v: ExplicitAuthFlows) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3841,6 +3868,7 @@ pub mod user_pool_client {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Feature> for Value<Feature> {
         fn from(v: Feature) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3874,6 +3902,7 @@ pub mod user_pool_client {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IdToken> for Value<IdToken> {
         fn from(v: IdToken) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3901,6 +3930,7 @@ pub mod user_pool_client {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PreventUserExistenceErrors> for Value<PreventUserExistenceErrors> {
         fn from(v: PreventUserExistenceErrors) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3934,6 +3964,7 @@ pub mod user_pool_client {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RefreshToken> for Value<RefreshToken> {
         fn from(v: RefreshToken) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4191,6 +4222,7 @@ pub mod user_pool_domain {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SecurityPolicy> for Value<SecurityPolicy> {
         fn from(v: SecurityPolicy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4504,6 +4536,7 @@ pub mod user_pool_identity_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ProviderType> for Value<ProviderType> {
         fn from(v: ProviderType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -335,6 +335,7 @@ pub mod document_classifier {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DataFormat> for Value<DataFormat> {
         fn from(v: DataFormat) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -362,6 +363,7 @@ pub mod document_classifier {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DocumentReadAction> for Value<DocumentReadAction> {
         fn from(v: DocumentReadAction) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -389,6 +391,7 @@ pub mod document_classifier {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DocumentReadMode> for Value<DocumentReadMode> {
         fn from(v: DocumentReadMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -416,6 +419,7 @@ pub mod document_classifier {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DocumentType> for Value<DocumentType> {
         fn from(v: DocumentType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -443,6 +447,7 @@ pub mod document_classifier {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FeatureTypes> for Value<FeatureTypes> {
         fn from(v: FeatureTypes) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -482,6 +487,7 @@ pub mod document_classifier {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LanguageCode> for Value<LanguageCode> {
         fn from(v: LanguageCode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -509,6 +515,7 @@ pub mod document_classifier {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Mode> for Value<Mode> {
         fn from(v: Mode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -536,6 +543,7 @@ pub mod document_classifier {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Split> for Value<Split> {
         fn from(v: Split) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1264,6 +1272,7 @@ pub mod entity_recognizer {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DataFormat> for Value<DataFormat> {
         fn from(v: DataFormat) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1291,6 +1300,7 @@ pub mod entity_recognizer {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DocumentType> for Value<DocumentType> {
         fn from(v: DocumentType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1318,6 +1328,7 @@ pub mod entity_recognizer {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InputFormat> for Value<InputFormat> {
         fn from(v: InputFormat) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1375,6 +1386,7 @@ pub mod entity_recognizer {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LanguageCode> for Value<LanguageCode> {
         fn from(v: LanguageCode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1402,6 +1414,7 @@ pub mod entity_recognizer {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Split> for Value<Split> {
         fn from(v: Split) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1859,6 +1872,7 @@ pub mod entity_recognizer_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EndpointStatus> for Value<EndpointStatus> {
         fn from(v: EndpointStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2048,6 +2062,7 @@ pub mod flywheel {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LanguageCode> for Value<LanguageCode> {
         fn from(v: LanguageCode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2075,6 +2090,7 @@ pub mod flywheel {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Mode> for Value<Mode> {
         fn from(v: Mode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2102,6 +2118,7 @@ pub mod flywheel {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ModelType> for Value<ModelType> {
         fn from(v: ModelType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

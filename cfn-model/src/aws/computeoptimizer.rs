@@ -297,6 +297,7 @@ pub mod automation_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Comparison> for Value<Comparison> {
         fn from(v: Comparison) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -324,6 +325,7 @@ pub mod automation_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RecommendedActionTypes> for Value<RecommendedActionTypes> {
         fn from(v: RecommendedActionTypes) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -351,6 +353,7 @@ pub mod automation_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RuleApplyOrder> for Value<RuleApplyOrder> {
         fn from(v: RuleApplyOrder) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -378,6 +381,7 @@ pub mod automation_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RuleType> for Value<RuleType> {
         fn from(v: RuleType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -405,6 +409,7 @@ pub mod automation_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -134,8 +134,6 @@ pub mod aggregation_authorization {
 ///
 /// `AWS::Config::ConfigRule` · [AWS documentation](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-config-configrule.html) · [resource provider](https://github.com/aws-cloudformation/aws-cloudformation-resource-providers-config.git)
 pub struct ConfigRule {
-    /// Indicates whether an AWS resource or CC rule is compliant and provides the number of contributors that affect the compliance.
-    pub compliance: Option<config_rule::Compliance>,
     /// A name for the CC rule. If you don't specify a name, CFN generates a unique physical ID and uses that ID for the rule name. For more information, see [Name Type](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-name.html).
     ///
     /// Changing it replaces the resource.
@@ -163,7 +161,6 @@ impl ConfigRule {
     pub fn new(source: config_rule::Source) -> Self {
         Self {
             source,
-            compliance: None,
             config_rule_name: None,
             description: None,
             evaluation_modes: None,
@@ -171,11 +168,6 @@ impl ConfigRule {
             maximum_execution_frequency: None,
             scope: None,
         }
-    }
-    /// Sets `Compliance`.
-    pub fn compliance(mut self, v: config_rule::Compliance) -> Self {
-        self.compliance = Some(v);
-        self
     }
     /// Sets `ConfigRuleName`.
     pub fn config_rule_name(mut self, v: impl Into<Value<String>>) -> Self {
@@ -219,7 +211,6 @@ impl Resource for ConfigRule {
     }];
     fn into_properties(self) -> Props {
         let mut p = Props::new();
-        p.opt("Compliance", self.compliance);
         p.opt("ConfigRuleName", self.config_rule_name);
         p.opt("Description", self.description);
         p.opt("EvaluationModes", self.evaluation_modes);
@@ -251,22 +242,6 @@ impl<S> Handle<ConfigRule, S> {
 /// Property types and enums of [`ConfigRule`].
 pub mod config_rule {
     use crate::{Expr, Props, ToExpr, Value};
-
-    /// Indicates whether an AWS resource or CC rule is compliant and provides the number of contributors that affect the compliance.
-    pub struct Compliance {}
-
-    impl Compliance {
-        /// A new `Compliance`; every property is optional.
-        pub fn new() -> Self {
-            Self {}
-        }
-    }
-
-    impl ToExpr for Compliance {
-        fn to_expr(self) -> Expr {
-            Props::new().into_expr()
-        }
-    }
 
     /// Provides the CustomPolicyDetails, the rule owner (\`\`\`\` for managed rules, ``CUSTOM_POLICY`` for Custom Policy rules, and ``CUSTOM_LAMBDA`` for Custom Lambda rules), the rule identifier, and the events that cause the evaluation of your AWS resources.
     pub struct CustomPolicyDetails {
@@ -1577,6 +1552,7 @@ pub mod delivery_channel {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DeliveryFrequency> for Value<DeliveryFrequency> {
         fn from(v: DeliveryFrequency) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1910,6 +1886,7 @@ pub mod organization_config_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MaximumExecutionFrequency> for Value<MaximumExecutionFrequency> {
         fn from(v: MaximumExecutionFrequency) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1937,6 +1914,7 @@ pub mod organization_config_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OrganizationConfigRuleTriggerTypes> for Value<OrganizationConfigRuleTriggerTypes> {
         fn from(v: OrganizationConfigRuleTriggerTypes) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1967,6 +1945,7 @@ pub mod organization_config_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OrganizationCustomRuleMetadataOrganizationConfigRuleTriggerTypes>
         for Value<OrganizationCustomRuleMetadataOrganizationConfigRuleTriggerTypes>
     {

@@ -175,6 +175,7 @@ pub mod agent_status {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<State> for Value<State> {
         fn from(v: State) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -205,6 +206,7 @@ pub mod agent_status {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -444,6 +446,7 @@ pub mod contact_flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<State> for Value<State> {
         fn from(v: State) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -495,6 +498,7 @@ pub mod contact_flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1245,6 +1249,7 @@ pub mod data_table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1281,6 +1286,7 @@ pub mod data_table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ValueLockLevel> for Value<ValueLockLevel> {
         fn from(v: ValueLockLevel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1503,6 +1509,7 @@ pub mod data_table_attribute {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ValueType> for Value<ValueType> {
         fn from(v: ValueType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2162,6 +2169,7 @@ pub mod evaluation_form {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Action> for Value<Action> {
         fn from(v: Action) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2195,6 +2203,7 @@ pub mod evaluation_form {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Comparator> for Value<Comparator> {
         fn from(v: Comparator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2222,6 +2231,7 @@ pub mod evaluation_form {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Condition> for Value<Condition> {
         fn from(v: Condition) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2252,6 +2262,7 @@ pub mod evaluation_form {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ContactInteractionType> for Value<ContactInteractionType> {
         fn from(v: ContactInteractionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2279,6 +2290,7 @@ pub mod evaluation_form {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DefaultAction> for Value<DefaultAction> {
         fn from(v: DefaultAction) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2306,6 +2318,7 @@ pub mod evaluation_form {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DisplayAs> for Value<DisplayAs> {
         fn from(v: DisplayAs) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2330,6 +2343,7 @@ pub mod evaluation_form {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EvaluationFormItemEnablementSourceValueType> for Value<EvaluationFormItemEnablementSourceValueType> {
         fn from(v: EvaluationFormItemEnablementSourceValueType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2358,6 +2372,7 @@ pub mod evaluation_form {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EvaluationFormSingleSelectQuestionPropertiesDisplayAs>
         for Value<EvaluationFormSingleSelectQuestionPropertiesDisplayAs>
     {
@@ -2388,6 +2403,7 @@ pub mod evaluation_form {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EvaluationFormStatus> for Value<EvaluationFormStatus> {
         fn from(v: EvaluationFormStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2412,6 +2428,7 @@ pub mod evaluation_form {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EvaluationReviewNotificationRecipientType> for Value<EvaluationReviewNotificationRecipientType> {
         fn from(v: EvaluationReviewNotificationRecipientType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2463,6 +2480,7 @@ pub mod evaluation_form {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FormLanguage> for Value<FormLanguage> {
         fn from(v: FormLanguage) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2523,6 +2541,7 @@ pub mod evaluation_form {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Label> for Value<Label> {
         fn from(v: Label) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2547,6 +2566,7 @@ pub mod evaluation_form {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MetricType> for Value<MetricType> {
         fn from(v: MetricType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2578,6 +2598,7 @@ pub mod evaluation_form {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Mode> for Value<Mode> {
         fn from(v: Mode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2605,6 +2626,7 @@ pub mod evaluation_form {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Operator> for Value<Operator> {
         fn from(v: Operator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2632,6 +2654,7 @@ pub mod evaluation_form {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PerformanceCategory> for Value<PerformanceCategory> {
         fn from(v: PerformanceCategory) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2669,6 +2692,7 @@ pub mod evaluation_form {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<QuestionType> for Value<QuestionType> {
         fn from(v: QuestionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2696,6 +2720,7 @@ pub mod evaluation_form {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SourceType> for Value<SourceType> {
         fn from(v: SourceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2724,6 +2749,7 @@ pub mod evaluation_form {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2748,6 +2774,7 @@ pub mod evaluation_form {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4705,6 +4732,7 @@ pub mod hours_of_operation {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Day> for Value<Day> {
         fn from(v: Day) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4735,6 +4763,7 @@ pub mod hours_of_operation {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OverrideType> for Value<OverrideType> {
         fn from(v: OverrideType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4765,6 +4794,7 @@ pub mod hours_of_operation {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RecurrenceFrequency> for Value<RecurrenceFrequency> {
         fn from(v: RecurrenceFrequency) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5275,6 +5305,7 @@ pub mod instance {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IdentityManagementType> for Value<IdentityManagementType> {
         fn from(v: IdentityManagementType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5305,6 +5336,7 @@ pub mod instance {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InstanceStatus> for Value<InstanceStatus> {
         fn from(v: InstanceStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5630,6 +5662,7 @@ pub mod instance_storage_config {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EncryptionType> for Value<EncryptionType> {
         fn from(v: EncryptionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5690,6 +5723,7 @@ pub mod instance_storage_config {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InstanceStorageResourceType> for Value<InstanceStorageResourceType> {
         fn from(v: InstanceStorageResourceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5723,6 +5757,7 @@ pub mod instance_storage_config {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StorageType> for Value<StorageType> {
         fn from(v: StorageType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6075,6 +6110,7 @@ pub mod integration_association {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IntegrationType> for Value<IntegrationType> {
         fn from(v: IntegrationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6105,6 +6141,7 @@ pub mod integration_association {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SourceType> for Value<SourceType> {
         fn from(v: SourceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6436,6 +6473,7 @@ pub mod metric {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Comparison> for Value<Comparison> {
         fn from(v: Comparison) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6463,6 +6501,7 @@ pub mod metric {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CreationMethod> for Value<CreationMethod> {
         fn from(v: CreationMethod) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6496,6 +6535,7 @@ pub mod metric {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MetricFilterNumberConditionComparison> for Value<MetricFilterNumberConditionComparison> {
         fn from(v: MetricFilterNumberConditionComparison) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6523,6 +6563,7 @@ pub mod metric {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MetricFilterStringConditionComparison> for Value<MetricFilterStringConditionComparison> {
         fn from(v: MetricFilterStringConditionComparison) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6553,6 +6594,7 @@ pub mod metric {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PositiveTrendIndicator> for Value<PositiveTrendIndicator> {
         fn from(v: PositiveTrendIndicator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6580,6 +6622,7 @@ pub mod metric {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6607,6 +6650,7 @@ pub mod metric {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6640,6 +6684,7 @@ pub mod metric {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Unit> for Value<Unit> {
         fn from(v: Unit) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -7112,6 +7157,7 @@ pub mod notification {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Priority> for Value<Priority> {
         fn from(v: Priority) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -7949,6 +7995,7 @@ pub mod queue {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -7976,6 +8023,7 @@ pub mod queue {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8224,6 +8272,7 @@ pub mod quick_connect {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<QuickConnectType> for Value<QuickConnectType> {
         fn from(v: QuickConnectType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8633,6 +8682,7 @@ pub mod routing_profile {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AgentAvailabilityTimer> for Value<AgentAvailabilityTimer> {
         fn from(v: AgentAvailabilityTimer) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8660,6 +8710,7 @@ pub mod routing_profile {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BehaviorType> for Value<BehaviorType> {
         fn from(v: BehaviorType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8693,6 +8744,7 @@ pub mod routing_profile {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Channel> for Value<Channel> {
         fn from(v: Channel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -9031,6 +9083,7 @@ pub mod rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ContentType> for Value<ContentType> {
         fn from(v: ContentType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -9056,6 +9109,7 @@ pub mod rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DeliveryMethod> for Value<DeliveryMethod> {
         fn from(v: DeliveryMethod) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -9125,6 +9179,7 @@ pub mod rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EventSourceName> for Value<EventSourceName> {
         fn from(v: EventSourceName) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -9152,6 +9207,7 @@ pub mod rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Priority> for Value<Priority> {
         fn from(v: Priority) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -9180,6 +9236,7 @@ pub mod rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PublishStatus> for Value<PublishStatus> {
         fn from(v: PublishStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -9220,6 +9277,7 @@ pub mod rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ReferenceType> for Value<ReferenceType> {
         fn from(v: ReferenceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -9244,6 +9302,7 @@ pub mod rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SlaAssignmentType> for Value<SlaAssignmentType> {
         fn from(v: SlaAssignmentType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -9268,6 +9327,7 @@ pub mod rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -10377,6 +10437,7 @@ pub mod security_profile {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AccessType> for Value<AccessType> {
         fn from(v: AccessType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -10404,6 +10465,7 @@ pub mod security_profile {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ApplicationType> for Value<ApplicationType> {
         fn from(v: ApplicationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -10428,6 +10490,7 @@ pub mod security_profile {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -10896,6 +10959,7 @@ pub mod task_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FieldType> for Value<FieldType> {
         fn from(v: FieldType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -10923,6 +10987,7 @@ pub mod task_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -11362,6 +11427,7 @@ pub mod test_case {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -11389,6 +11455,7 @@ pub mod test_case {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -11660,6 +11727,7 @@ pub mod traffic_distribution_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -11819,6 +11887,7 @@ pub mod use_case {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<UseCaseType> for Value<UseCaseType> {
         fn from(v: UseCaseType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12077,6 +12146,7 @@ pub mod user {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AfterContactWorkMode> for Value<AfterContactWorkMode> {
         fn from(v: AfterContactWorkMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12110,6 +12180,7 @@ pub mod user {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Channel> for Value<Channel> {
         fn from(v: Channel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12137,6 +12208,7 @@ pub mod user {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PhoneType> for Value<PhoneType> {
         fn from(v: PhoneType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12167,6 +12239,7 @@ pub mod user {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<VoiceEnhancementMode> for Value<VoiceEnhancementMode> {
         fn from(v: VoiceEnhancementMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -13574,6 +13647,7 @@ pub mod vocabulary {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LanguageCode> for Value<LanguageCode> {
         fn from(v: LanguageCode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -13607,6 +13681,7 @@ pub mod vocabulary {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<State> for Value<State> {
         fn from(v: State) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -14089,6 +14164,7 @@ pub mod workspace {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MediaType> for Value<MediaType> {
         fn from(v: MediaType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -14119,6 +14195,7 @@ pub mod workspace {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Visibility> for Value<Visibility> {
         fn from(v: Visibility) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -14158,6 +14235,7 @@ pub mod workspace {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<WorkspaceFontFamily> for Value<WorkspaceFontFamily> {
         fn from(v: WorkspaceFontFamily) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -203,6 +203,7 @@ pub mod campaign {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AgentAction> for Value<AgentAction> {
         fn from(v: AgentAction) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -230,6 +231,7 @@ pub mod campaign {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CampaignType> for Value<CampaignType> {
         fn from(v: CampaignType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -254,6 +256,7 @@ pub mod campaign {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CommunicationLimitTimeUnit> for Value<CommunicationLimitTimeUnit> {
         fn from(v: CommunicationLimitTimeUnit) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -296,6 +299,7 @@ pub mod campaign {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DayOfWeek> for Value<DayOfWeek> {
         fn from(v: DayOfWeek) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -323,6 +327,7 @@ pub mod campaign {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InstanceLimitsHandling> for Value<InstanceLimitsHandling> {
         fn from(v: InstanceLimitsHandling) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -350,6 +355,7 @@ pub mod campaign {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LocalTimeZoneDetectionScope> for Value<LocalTimeZoneDetectionScope> {
         fn from(v: LocalTimeZoneDetectionScope) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -377,6 +383,7 @@ pub mod campaign {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LocalTimeZoneDetectionType> for Value<LocalTimeZoneDetectionType> {
         fn from(v: LocalTimeZoneDetectionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -458,6 +458,7 @@ pub mod landing_zone {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LandingZoneDriftStatus> for Value<LandingZoneDriftStatus> {
         fn from(v: LandingZoneDriftStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -488,6 +489,7 @@ pub mod landing_zone {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LandingZoneStatus> for Value<LandingZoneStatus> {
         fn from(v: LandingZoneStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -512,6 +514,7 @@ pub mod landing_zone {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RemediationTypes2> for Value<RemediationTypes2> {
         fn from(v: RemediationTypes2) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

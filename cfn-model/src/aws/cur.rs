@@ -209,6 +209,7 @@ pub mod report_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AdditionalArtifacts> for Value<AdditionalArtifacts> {
         fn from(v: AdditionalArtifacts) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -239,6 +240,7 @@ pub mod report_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AdditionalSchemaElements> for Value<AdditionalSchemaElements> {
         fn from(v: AdditionalSchemaElements) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -269,6 +271,7 @@ pub mod report_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Compression> for Value<Compression> {
         fn from(v: Compression) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -296,6 +299,7 @@ pub mod report_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Format> for Value<Format> {
         fn from(v: Format) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -323,6 +327,7 @@ pub mod report_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ReportVersioning> for Value<ReportVersioning> {
         fn from(v: ReportVersioning) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -353,6 +358,7 @@ pub mod report_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TimeUnit> for Value<TimeUnit> {
         fn from(v: TimeUnit) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -257,6 +257,7 @@ pub mod calculated_attribute_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RangeUnit> for Value<RangeUnit> {
         fn from(v: RangeUnit) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -302,6 +303,7 @@ pub mod calculated_attribute_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Statistic> for Value<Statistic> {
         fn from(v: Statistic) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -335,6 +337,7 @@ pub mod calculated_attribute_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -368,6 +371,7 @@ pub mod calculated_attribute_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ThresholdOperator> for Value<ThresholdOperator> {
         fn from(v: ThresholdOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -911,6 +915,7 @@ pub mod domain {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AttributeMatchingModel> for Value<AttributeMatchingModel> {
         fn from(v: AttributeMatchingModel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -938,6 +943,7 @@ pub mod domain {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ConflictResolvingModel> for Value<ConflictResolvingModel> {
         fn from(v: ConflictResolvingModel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -980,6 +986,7 @@ pub mod domain {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DayOfTheWeek> for Value<DayOfTheWeek> {
         fn from(v: DayOfTheWeek) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1010,6 +1017,7 @@ pub mod domain {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1634,6 +1642,7 @@ pub mod domain_object_type {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ContentType> for Value<ContentType> {
         fn from(v: ContentType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1661,6 +1670,7 @@ pub mod domain_object_type {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FeatureType> for Value<FeatureType> {
         fn from(v: FeatureType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1881,6 +1891,7 @@ pub mod event_stream {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<State> for Value<State> {
         fn from(v: State) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2200,6 +2211,7 @@ pub mod event_trigger {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ComparisonOperator> for Value<ComparisonOperator> {
         fn from(v: ComparisonOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2230,6 +2242,7 @@ pub mod event_trigger {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EventTriggerLogicalOperator> for Value<EventTriggerLogicalOperator> {
         fn from(v: EventTriggerLogicalOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2266,6 +2279,7 @@ pub mod event_trigger {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Unit> for Value<Unit> {
         fn from(v: Unit) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2809,6 +2823,7 @@ pub mod integration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ConnectorType> for Value<ConnectorType> {
         fn from(v: ConnectorType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2836,6 +2851,7 @@ pub mod integration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DataPullMode> for Value<DataPullMode> {
         fn from(v: DataPullMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2905,6 +2921,7 @@ pub mod integration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MarketoConnectorOperator> for Value<MarketoConnectorOperator> {
         fn from(v: MarketoConnectorOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2968,6 +2985,7 @@ pub mod integration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OperatorPropertiesKeys> for Value<OperatorPropertiesKeys> {
         fn from(v: OperatorPropertiesKeys) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3049,6 +3067,7 @@ pub mod integration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<S3ConnectorOperator> for Value<S3ConnectorOperator> {
         fn from(v: S3ConnectorOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3133,6 +3152,7 @@ pub mod integration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SalesforceConnectorOperator> for Value<SalesforceConnectorOperator> {
         fn from(v: SalesforceConnectorOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3160,6 +3180,7 @@ pub mod integration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Scope> for Value<Scope> {
         fn from(v: Scope) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3244,6 +3265,7 @@ pub mod integration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ServiceNowConnectorOperator> for Value<ServiceNowConnectorOperator> {
         fn from(v: ServiceNowConnectorOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3286,6 +3308,7 @@ pub mod integration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TaskType> for Value<TaskType> {
         fn from(v: TaskType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3316,6 +3339,7 @@ pub mod integration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TriggerType> for Value<TriggerType> {
         fn from(v: TriggerType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3379,6 +3403,7 @@ pub mod integration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ZendeskConnectorOperator> for Value<ZendeskConnectorOperator> {
         fn from(v: ZendeskConnectorOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4361,6 +4386,7 @@ pub mod object_type {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ContentType> for Value<ContentType> {
         fn from(v: ContentType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4442,6 +4468,7 @@ pub mod object_type {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StandardIdentifiers> for Value<StandardIdentifiers> {
         fn from(v: StandardIdentifiers) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4828,6 +4855,7 @@ pub mod recommender {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RecommenderRecipeName> for Value<RecommenderRecipeName> {
         fn from(v: RecommenderRecipeName) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4873,6 +4901,7 @@ pub mod recommender {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RecommenderStatus> for Value<RecommenderStatus> {
         fn from(v: RecommenderStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5277,60 +5306,6 @@ impl<S> Handle<RecommenderSchema, S> {
 pub mod recommender_schema {
     use crate::{Expr, Props, ToExpr, Value};
 
-    /// The values of `ContentType`.
-    ///
-    /// A value newer than the schemas can still be written with `Value::<ContentType>::unchecked("…")`.
-    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-    pub enum ContentType {
-        /// `STRING`
-        String,
-        /// `NUMBER`
-        Number,
-    }
-
-    impl ContentType {
-        /// The CloudFormation value.
-        pub fn as_str(&self) -> &'static str {
-            match self {
-                Self::String => "STRING",
-                Self::Number => "NUMBER",
-            }
-        }
-    }
-
-    impl From<ContentType> for Value<ContentType> {
-        fn from(v: ContentType) -> Self {
-            Value::from_expr(Expr::str(v.as_str()))
-        }
-    }
-
-    /// The values of `FeatureType`.
-    ///
-    /// A value newer than the schemas can still be written with `Value::<FeatureType>::unchecked("…")`.
-    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-    pub enum FeatureType {
-        /// `TEXTUAL`
-        Textual,
-        /// `CATEGORICAL`
-        Categorical,
-    }
-
-    impl FeatureType {
-        /// The CloudFormation value.
-        pub fn as_str(&self) -> &'static str {
-            match self {
-                Self::Textual => "TEXTUAL",
-                Self::Categorical => "CATEGORICAL",
-            }
-        }
-    }
-
-    impl From<FeatureType> for Value<FeatureType> {
-        fn from(v: FeatureType) -> Self {
-            Value::from_expr(Expr::str(v.as_str()))
-        }
-    }
-
     /// The values of `Status`.
     ///
     /// A value newer than the schemas can still be written with `Value::<Status>::unchecked("…")`.
@@ -5352,50 +5327,10 @@ pub mod recommender_schema {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
-        }
-    }
-
-    /// The `RecommenderSchemaField` property type of `AWS::CustomerProfiles::RecommenderSchema`.
-    pub struct RecommenderSchemaField {
-        /// The `ContentType` property.
-        pub content_type: Option<Value<ContentType>>,
-        /// The `FeatureType` property.
-        pub feature_type: Option<Value<FeatureType>>,
-        /// The `TargetFieldName` property.
-        pub target_field_name: Value<String>,
-    }
-
-    impl RecommenderSchemaField {
-        /// A new `RecommenderSchemaField` with its required properties.
-        pub fn new(target_field_name: impl Into<Value<String>>) -> Self {
-            Self {
-                target_field_name: target_field_name.into(),
-                content_type: None,
-                feature_type: None,
-            }
-        }
-        /// Sets `ContentType`.
-        pub fn content_type(mut self, v: impl Into<Value<ContentType>>) -> Self {
-            self.content_type = Some(v.into());
-            self
-        }
-        /// Sets `FeatureType`.
-        pub fn feature_type(mut self, v: impl Into<Value<FeatureType>>) -> Self {
-            self.feature_type = Some(v.into());
-            self
-        }
-    }
-
-    impl ToExpr for RecommenderSchemaField {
-        fn to_expr(self) -> Expr {
-            let mut p = Props::new();
-            p.opt("ContentType", self.content_type);
-            p.opt("FeatureType", self.feature_type);
-            p.req("TargetFieldName", self.target_field_name);
-            p.into_expr()
         }
     }
 
@@ -6196,6 +6131,7 @@ pub mod segment_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AttributeDimensionType> for Value<AttributeDimensionType> {
         fn from(v: AttributeDimensionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6232,6 +6168,7 @@ pub mod segment_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DateDimensionType> for Value<DateDimensionType> {
         fn from(v: DateDimensionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6262,6 +6199,7 @@ pub mod segment_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IncludeOptions> for Value<IncludeOptions> {
         fn from(v: IncludeOptions) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6289,6 +6227,7 @@ pub mod segment_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ProfileType> for Value<ProfileType> {
         fn from(v: ProfileType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6316,6 +6255,7 @@ pub mod segment_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ProfileTypeDimensionType> for Value<ProfileTypeDimensionType> {
         fn from(v: ProfileTypeDimensionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6346,6 +6286,7 @@ pub mod segment_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SegmentSortDataType> for Value<SegmentSortDataType> {
         fn from(v: SegmentSortDataType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6373,6 +6314,7 @@ pub mod segment_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SegmentSortOrder> for Value<SegmentSortOrder> {
         fn from(v: SegmentSortOrder) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6400,6 +6342,7 @@ pub mod segment_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SegmentType> for Value<SegmentType> {
         fn from(v: SegmentType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6427,6 +6370,7 @@ pub mod segment_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SortAttributeType> for Value<SortAttributeType> {
         fn from(v: SortAttributeType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6463,6 +6407,7 @@ pub mod segment_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StringDimensionType> for Value<StringDimensionType> {
         fn from(v: StringDimensionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6487,6 +6432,7 @@ pub mod segment_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Unit> for Value<Unit> {
         fn from(v: Unit) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6689,15 +6635,15 @@ pub mod segment_definition {
     }
 
     /// The criteria that define the dimensions for the segment.
-    pub struct Dimension2 {
+    pub struct Dimension {
         /// Specifies the dimension settings within profile attributes for a segment.
         pub profile_attributes: Option<ProfileAttributes>,
         /// One or more calculated attributes to use as criteria for the segment.
         pub calculated_attributes: Option<IndexMap<String, CalculatedAttributeDimension>>,
     }
 
-    impl Dimension2 {
-        /// A new `Dimension2`; every property is optional.
+    impl Dimension {
+        /// A new `Dimension`; every property is optional.
         pub fn new() -> Self {
             Self {
                 profile_attributes: None,
@@ -6719,7 +6665,7 @@ pub mod segment_definition {
         }
     }
 
-    impl ToExpr for Dimension2 {
+    impl ToExpr for Dimension {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("ProfileAttributes", self.profile_attributes);
@@ -6761,7 +6707,7 @@ pub mod segment_definition {
     /// An array that defines the set of segment criteria to evaluate when handling segment groups for the segment.
     pub struct Group {
         /// The `Dimensions` property.
-        pub dimensions: Option<Vec<Dimension2>>,
+        pub dimensions: Option<Vec<Dimension>>,
         /// The `SourceSegments` property.
         pub source_segments: Option<Vec<SourceSegment>>,
         /// Specifies the operator on how to handle multiple groups within the same segment.
@@ -6781,7 +6727,7 @@ pub mod segment_definition {
             }
         }
         /// Sets `Dimensions`.
-        pub fn dimensions(mut self, v: impl IntoIterator<Item = Dimension2>) -> Self {
+        pub fn dimensions(mut self, v: impl IntoIterator<Item = Dimension>) -> Self {
             self.dimensions = Some(v.into_iter().collect());
             self
         }

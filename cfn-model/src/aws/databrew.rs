@@ -341,6 +341,7 @@ pub mod dataset {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Format> for Value<Format> {
         fn from(v: Format) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -368,6 +369,7 @@ pub mod dataset {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Order> for Value<Order> {
         fn from(v: Order) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -392,6 +394,7 @@ pub mod dataset {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OrderedBy> for Value<OrderedBy> {
         fn from(v: OrderedBy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -422,6 +425,7 @@ pub mod dataset {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Source> for Value<Source> {
         fn from(v: Source) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -452,6 +456,7 @@ pub mod dataset {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1720,6 +1725,7 @@ pub mod job {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CompressionFormat> for Value<CompressionFormat> {
         fn from(v: CompressionFormat) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1744,6 +1750,7 @@ pub mod job {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DatabaseOutputMode> for Value<DatabaseOutputMode> {
         fn from(v: DatabaseOutputMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1771,6 +1778,7 @@ pub mod job {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EncryptionMode> for Value<EncryptionMode> {
         fn from(v: EncryptionMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1816,6 +1824,7 @@ pub mod job {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Format> for Value<Format> {
         fn from(v: Format) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1843,6 +1852,7 @@ pub mod job {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LogSubscription> for Value<LogSubscription> {
         fn from(v: LogSubscription) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1870,6 +1880,7 @@ pub mod job {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SampleMode> for Value<SampleMode> {
         fn from(v: SampleMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1897,6 +1908,7 @@ pub mod job {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1921,6 +1933,7 @@ pub mod job {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ValidationMode> for Value<ValidationMode> {
         fn from(v: ValidationMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2811,6 +2824,7 @@ pub mod project {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3289,6 +3303,7 @@ pub mod ruleset {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ThresholdType> for Value<ThresholdType> {
         fn from(v: ThresholdType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3316,6 +3331,7 @@ pub mod ruleset {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ThresholdUnit> for Value<ThresholdUnit> {
         fn from(v: ThresholdUnit) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

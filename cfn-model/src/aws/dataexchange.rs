@@ -120,6 +120,7 @@ pub mod data_set {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AssetType> for Value<AssetType> {
         fn from(v: AssetType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -147,6 +148,7 @@ pub mod data_set {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Origin> for Value<Origin> {
         fn from(v: Origin) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -280,6 +282,7 @@ pub mod event_action {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -202,6 +202,7 @@ pub mod agent {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EndpointType> for Value<EndpointType> {
         fn from(v: EndpointType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -422,6 +423,7 @@ pub mod location_azure_blob {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AzureAccessTier> for Value<AzureAccessTier> {
         fn from(v: AzureAccessTier) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -452,6 +454,7 @@ pub mod location_azure_blob {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AzureBlobAuthenticationType> for Value<AzureBlobAuthenticationType> {
         fn from(v: AzureBlobAuthenticationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -476,6 +479,7 @@ pub mod location_azure_blob {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AzureBlobType> for Value<AzureBlobType> {
         fn from(v: AzureBlobType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -790,6 +794,7 @@ pub mod location_efs {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InTransitEncryption> for Value<InTransitEncryption> {
         fn from(v: InTransitEncryption) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1100,6 +1105,7 @@ pub mod location_f_sx_ontap {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SmbMountOptionsVersion> for Value<SmbMountOptionsVersion> {
         fn from(v: SmbMountOptionsVersion) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1133,6 +1139,7 @@ pub mod location_f_sx_ontap {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Version> for Value<Version> {
         fn from(v: Version) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1513,6 +1520,7 @@ pub mod location_f_sx_open_zfs {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Version> for Value<Version> {
         fn from(v: Version) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2056,6 +2064,7 @@ pub mod location_hdfs {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AuthenticationType> for Value<AuthenticationType> {
         fn from(v: AuthenticationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2089,6 +2098,7 @@ pub mod location_hdfs {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DataTransferProtection> for Value<DataTransferProtection> {
         fn from(v: DataTransferProtection) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2122,6 +2132,7 @@ pub mod location_hdfs {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RpcProtection> for Value<RpcProtection> {
         fn from(v: RpcProtection) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2397,6 +2408,7 @@ pub mod location_nfs {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Version> for Value<Version> {
         fn from(v: Version) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2690,6 +2702,7 @@ pub mod location_object_storage {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ServerProtocol> for Value<ServerProtocol> {
         fn from(v: ServerProtocol) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3053,6 +3066,7 @@ pub mod location_s3 {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<S3StorageClass> for Value<S3StorageClass> {
         fn from(v: S3StorageClass) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3329,6 +3343,7 @@ pub mod location_smb {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AuthenticationType> for Value<AuthenticationType> {
         fn from(v: AuthenticationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3365,6 +3380,7 @@ pub mod location_smb {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Version> for Value<Version> {
         fn from(v: Version) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3682,6 +3698,7 @@ pub mod task {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Action> for Value<Action> {
         fn from(v: Action) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3709,6 +3726,7 @@ pub mod task {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Atime> for Value<Atime> {
         fn from(v: Atime) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3733,6 +3751,7 @@ pub mod task {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FilterType> for Value<FilterType> {
         fn from(v: FilterType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3757,6 +3776,7 @@ pub mod task {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Format> for Value<Format> {
         fn from(v: Format) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3790,6 +3810,7 @@ pub mod task {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Gid> for Value<Gid> {
         fn from(v: Gid) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3820,6 +3841,7 @@ pub mod task {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LogLevel> for Value<LogLevel> {
         fn from(v: LogLevel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3847,6 +3869,7 @@ pub mod task {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Mtime> for Value<Mtime> {
         fn from(v: Mtime) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3874,6 +3897,7 @@ pub mod task {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ObjectMetadata> for Value<ObjectMetadata> {
         fn from(v: ObjectMetadata) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3901,6 +3925,7 @@ pub mod task {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ObjectTags> for Value<ObjectTags> {
         fn from(v: ObjectTags) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3928,6 +3953,7 @@ pub mod task {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ObjectVersionIds> for Value<ObjectVersionIds> {
         fn from(v: ObjectVersionIds) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3955,6 +3981,7 @@ pub mod task {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OutputType> for Value<OutputType> {
         fn from(v: OutputType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3982,6 +4009,7 @@ pub mod task {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OverwriteMode> for Value<OverwriteMode> {
         fn from(v: OverwriteMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4009,6 +4037,7 @@ pub mod task {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PosixPermissions> for Value<PosixPermissions> {
         fn from(v: PosixPermissions) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4036,6 +4065,7 @@ pub mod task {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PreserveDeletedFiles> for Value<PreserveDeletedFiles> {
         fn from(v: PreserveDeletedFiles) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4063,6 +4093,7 @@ pub mod task {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PreserveDevices> for Value<PreserveDevices> {
         fn from(v: PreserveDevices) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4090,6 +4121,7 @@ pub mod task {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ReportLevel> for Value<ReportLevel> {
         fn from(v: ReportLevel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4120,6 +4152,7 @@ pub mod task {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SecurityDescriptorCopyFlags> for Value<SecurityDescriptorCopyFlags> {
         fn from(v: SecurityDescriptorCopyFlags) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4147,6 +4180,7 @@ pub mod task {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4174,6 +4208,7 @@ pub mod task {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TaskMode> for Value<TaskMode> {
         fn from(v: TaskMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4201,6 +4236,7 @@ pub mod task {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TaskQueueing> for Value<TaskQueueing> {
         fn from(v: TaskQueueing) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4237,6 +4273,7 @@ pub mod task {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TaskStatus> for Value<TaskStatus> {
         fn from(v: TaskStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4264,6 +4301,7 @@ pub mod task {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TransferMode> for Value<TransferMode> {
         fn from(v: TransferMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4297,6 +4335,7 @@ pub mod task {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Uid> for Value<Uid> {
         fn from(v: Uid) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4327,6 +4366,7 @@ pub mod task {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<VerifyMode> for Value<VerifyMode> {
         fn from(v: VerifyMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

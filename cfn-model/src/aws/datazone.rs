@@ -35,7 +35,7 @@ pub struct Connection {
     /// Changing it replaces the resource.
     pub project_identifier: Option<Value<String>>,
     /// The `Props` property.
-    pub props: Option<connection::ConnectionPropertiesInput2>,
+    pub props: Option<connection::ConnectionPropertiesInput>,
     /// The scope of the connection.
     ///
     /// Changing it replaces the resource.
@@ -89,7 +89,7 @@ impl Connection {
         self
     }
     /// Sets `Props`.
-    pub fn props(mut self, v: connection::ConnectionPropertiesInput2) -> Self {
+    pub fn props(mut self, v: connection::ConnectionPropertiesInput) -> Self {
         self.props = Some(v);
         self
     }
@@ -261,6 +261,7 @@ pub mod connection {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AuthenticationType> for Value<AuthenticationType> {
         fn from(v: AuthenticationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -291,6 +292,7 @@ pub mod connection {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Oauth2GrantType> for Value<Oauth2GrantType> {
         fn from(v: Oauth2GrantType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -318,6 +320,7 @@ pub mod connection {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Scope> for Value<Scope> {
         fn from(v: Scope) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -642,7 +645,7 @@ pub mod connection {
     }
 
     /// The `ConnectionPropertiesInput` property type of `AWS::DataZone::Connection`.
-    pub struct ConnectionPropertiesInput2 {
+    pub struct ConnectionPropertiesInput {
         /// Athena Properties Input
         pub athena_properties: Option<AthenaPropertiesInput>,
         /// Glue Properties Input
@@ -671,8 +674,8 @@ pub mod connection {
         pub lakehouse_properties: Option<LakehousePropertiesInput>,
     }
 
-    impl ConnectionPropertiesInput2 {
-        /// A new `ConnectionPropertiesInput2`; every property is optional.
+    impl ConnectionPropertiesInput {
+        /// A new `ConnectionPropertiesInput`; every property is optional.
         pub fn new() -> Self {
             Self {
                 athena_properties: None,
@@ -757,7 +760,7 @@ pub mod connection {
         }
     }
 
-    impl ToExpr for ConnectionPropertiesInput2 {
+    impl ToExpr for ConnectionPropertiesInput {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("AthenaProperties", self.athena_properties);
@@ -1319,15 +1322,15 @@ pub mod connection {
     }
 
     /// The `RedshiftCredentials` property type of `AWS::DataZone::Connection`.
-    pub struct RedshiftCredentials2 {
+    pub struct RedshiftCredentials {
         /// The `SecretArn` property.
         pub secret_arn: Option<Value<String>>,
         /// The username and password to be used for authentication.
         pub username_password: Option<UsernamePassword>,
     }
 
-    impl RedshiftCredentials2 {
-        /// A new `RedshiftCredentials2`; every property is optional.
+    impl RedshiftCredentials {
+        /// A new `RedshiftCredentials`; every property is optional.
         pub fn new() -> Self {
             Self {
                 secret_arn: None,
@@ -1346,7 +1349,7 @@ pub mod connection {
         }
     }
 
-    impl ToExpr for RedshiftCredentials2 {
+    impl ToExpr for RedshiftCredentials {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("SecretArn", self.secret_arn);
@@ -1395,7 +1398,7 @@ pub mod connection {
     /// Redshift Properties Input
     pub struct RedshiftPropertiesInput {
         /// The `Credentials` property.
-        pub credentials: Option<RedshiftCredentials2>,
+        pub credentials: Option<RedshiftCredentials>,
         /// The `DatabaseName` property.
         pub database_name: Option<Value<String>>,
         /// The `Host` property.
@@ -1405,7 +1408,7 @@ pub mod connection {
         /// The `Port` property.
         pub port: Option<Value<f64>>,
         /// The `Storage` property.
-        pub storage: Option<RedshiftStorageProperties2>,
+        pub storage: Option<RedshiftStorageProperties>,
     }
 
     impl RedshiftPropertiesInput {
@@ -1421,7 +1424,7 @@ pub mod connection {
             }
         }
         /// Sets `Credentials`.
-        pub fn credentials(mut self, v: RedshiftCredentials2) -> Self {
+        pub fn credentials(mut self, v: RedshiftCredentials) -> Self {
             self.credentials = Some(v);
             self
         }
@@ -1446,7 +1449,7 @@ pub mod connection {
             self
         }
         /// Sets `Storage`.
-        pub fn storage(mut self, v: RedshiftStorageProperties2) -> Self {
+        pub fn storage(mut self, v: RedshiftStorageProperties) -> Self {
             self.storage = Some(v);
             self
         }
@@ -1466,15 +1469,15 @@ pub mod connection {
     }
 
     /// The `RedshiftStorageProperties` property type of `AWS::DataZone::Connection`.
-    pub struct RedshiftStorageProperties2 {
+    pub struct RedshiftStorageProperties {
         /// The `ClusterName` property.
         pub cluster_name: Option<Value<String>>,
         /// The `WorkgroupName` property.
         pub workgroup_name: Option<Value<String>>,
     }
 
-    impl RedshiftStorageProperties2 {
-        /// A new `RedshiftStorageProperties2`; every property is optional.
+    impl RedshiftStorageProperties {
+        /// A new `RedshiftStorageProperties`; every property is optional.
         pub fn new() -> Self {
             Self {
                 cluster_name: None,
@@ -1493,7 +1496,7 @@ pub mod connection {
         }
     }
 
-    impl ToExpr for RedshiftStorageProperties2 {
+    impl ToExpr for RedshiftStorageProperties {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("ClusterName", self.cluster_name);
@@ -1814,7 +1817,7 @@ pub struct DataSource {
     /// The metadata forms that are to be attached to the assets that this data source works with.
     pub asset_forms_input: Option<Vec<data_source::FormInput>>,
     /// Configuration of the data source. It can be set to either glueRunConfiguration or redshiftRunConfiguration.
-    pub configuration: Option<data_source::DataSourceConfigurationInput2>,
+    pub configuration: Option<data_source::DataSourceConfigurationInput>,
     /// The unique identifier of a connection used to fetch relevant parameters from connection during Datasource run
     ///
     /// Changing it replaces the resource.
@@ -1886,7 +1889,7 @@ impl DataSource {
         self
     }
     /// Sets `Configuration`.
-    pub fn configuration(mut self, v: data_source::DataSourceConfigurationInput2) -> Self {
+    pub fn configuration(mut self, v: data_source::DataSourceConfigurationInput) -> Self {
         self.configuration = Some(v);
         self
     }
@@ -2085,6 +2088,7 @@ pub mod data_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DataSourceStatus> for Value<DataSourceStatus> {
         fn from(v: DataSourceStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2112,6 +2116,7 @@ pub mod data_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EnableSetting> for Value<EnableSetting> {
         fn from(v: EnableSetting) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2139,6 +2144,7 @@ pub mod data_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FilterExpressionType> for Value<FilterExpressionType> {
         fn from(v: FilterExpressionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2352,6 +2358,7 @@ pub mod data_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Timezone> for Value<Timezone> {
         fn from(v: Timezone) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2359,7 +2366,7 @@ pub mod data_source {
     }
 
     /// Specifies the configuration of the data source. It can be set to either glueRunConfiguration or redshiftRunConfiguration or sageMakerRunConfiguration.
-    pub struct DataSourceConfigurationInput2 {
+    pub struct DataSourceConfigurationInput {
         /// The `GlueRunConfiguration` property.
         pub glue_run_configuration: Option<GlueRunConfigurationInput>,
         /// The configuration details of the Amazon Redshift data source.
@@ -2368,8 +2375,8 @@ pub mod data_source {
         pub sage_maker_run_configuration: Option<SageMakerRunConfigurationInput>,
     }
 
-    impl DataSourceConfigurationInput2 {
-        /// A new `DataSourceConfigurationInput2`; every property is optional.
+    impl DataSourceConfigurationInput {
+        /// A new `DataSourceConfigurationInput`; every property is optional.
         pub fn new() -> Self {
             Self {
                 glue_run_configuration: None,
@@ -2394,7 +2401,7 @@ pub mod data_source {
         }
     }
 
-    impl ToExpr for DataSourceConfigurationInput2 {
+    impl ToExpr for DataSourceConfigurationInput {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("GlueRunConfiguration", self.glue_run_configuration);
@@ -2612,7 +2619,7 @@ pub mod data_source {
         /// The details of the credentials required to access an Amazon Redshift cluster.
         pub redshift_credential_configuration: Option<RedshiftCredentialConfiguration>,
         /// The details of the Amazon Redshift storage as part of the configuration of an Amazon Redshift data source run.
-        pub redshift_storage: Option<RedshiftStorage2>,
+        pub redshift_storage: Option<RedshiftStorage>,
         /// The relational filter configurations included in the configuration details of the Amazon Redshift data source.
         pub relational_filter_configurations: Vec<RelationalFilterConfiguration>,
     }
@@ -2638,7 +2645,7 @@ pub mod data_source {
             self
         }
         /// Sets `RedshiftStorage`.
-        pub fn redshift_storage(mut self, v: RedshiftStorage2) -> Self {
+        pub fn redshift_storage(mut self, v: RedshiftStorage) -> Self {
             self.redshift_storage = Some(v);
             self
         }
@@ -2682,15 +2689,15 @@ pub mod data_source {
     }
 
     /// The details of the Amazon Redshift storage as part of the configuration of an Amazon Redshift data source run.
-    pub struct RedshiftStorage2 {
+    pub struct RedshiftStorage {
         /// The name of an Amazon Redshift cluster.
         pub redshift_cluster_source: Option<RedshiftClusterStorage>,
         /// The details of the Amazon Redshift Serverless workgroup storage.
         pub redshift_serverless_source: Option<RedshiftServerlessStorage>,
     }
 
-    impl RedshiftStorage2 {
-        /// A new `RedshiftStorage2`; every property is optional.
+    impl RedshiftStorage {
+        /// A new `RedshiftStorage`; every property is optional.
         pub fn new() -> Self {
             Self {
                 redshift_cluster_source: None,
@@ -2709,7 +2716,7 @@ pub mod data_source {
         }
     }
 
-    impl ToExpr for RedshiftStorage2 {
+    impl ToExpr for RedshiftStorage {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("RedshiftClusterSource", self.redshift_cluster_source);
@@ -3030,6 +3037,7 @@ pub mod domain {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AuthType> for Value<AuthType> {
         fn from(v: AuthType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3069,6 +3077,7 @@ pub mod domain {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DomainStatus> for Value<DomainStatus> {
         fn from(v: DomainStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3096,6 +3105,7 @@ pub mod domain {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DomainVersion> for Value<DomainVersion> {
         fn from(v: DomainVersion) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3123,6 +3133,7 @@ pub mod domain {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<UserAssignment> for Value<UserAssignment> {
         fn from(v: UserAssignment) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3648,6 +3659,7 @@ pub mod environment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EnvironmentStatus> for Value<EnvironmentStatus> {
         fn from(v: EnvironmentStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3879,7 +3891,7 @@ pub struct EnvironmentBlueprintConfiguration {
     /// The `ManageAccessRoleArn` property.
     pub manage_access_role_arn: Option<Value<Arn<crate::aws::iam::Role>>>,
     /// The `ProvisioningConfigurations` property.
-    pub provisioning_configurations: Option<Vec<environment_blueprint_configuration::ProvisioningConfiguration2>>,
+    pub provisioning_configurations: Option<Vec<environment_blueprint_configuration::ProvisioningConfiguration>>,
     /// The `ProvisioningRoleArn` property.
     pub provisioning_role_arn: Option<Value<Arn<crate::aws::iam::Role>>>,
     /// The `RegionalParameters` property.
@@ -3926,7 +3938,7 @@ impl EnvironmentBlueprintConfiguration {
     /// Sets `ProvisioningConfigurations`.
     pub fn provisioning_configurations(
         mut self,
-        v: impl IntoIterator<Item = environment_blueprint_configuration::ProvisioningConfiguration2>,
+        v: impl IntoIterator<Item = environment_blueprint_configuration::ProvisioningConfiguration>,
     ) -> Self {
         self.provisioning_configurations = Some(v.into_iter().collect());
         self
@@ -4093,24 +4105,29 @@ pub mod environment_blueprint_configuration {
     }
 
     /// The `ProvisioningConfiguration` property type of `AWS::DataZone::EnvironmentBlueprintConfiguration`.
-    pub struct ProvisioningConfiguration2 {
+    pub struct ProvisioningConfiguration {
         /// The `LakeFormationConfiguration` property.
-        pub lake_formation_configuration: LakeFormationConfiguration,
+        pub lake_formation_configuration: Option<LakeFormationConfiguration>,
     }
 
-    impl ProvisioningConfiguration2 {
-        /// A new `ProvisioningConfiguration2` with its required properties.
-        pub fn new(lake_formation_configuration: LakeFormationConfiguration) -> Self {
+    impl ProvisioningConfiguration {
+        /// A new `ProvisioningConfiguration`; every property is optional.
+        pub fn new() -> Self {
             Self {
-                lake_formation_configuration,
+                lake_formation_configuration: None,
             }
+        }
+        /// Sets `LakeFormationConfiguration`.
+        pub fn lake_formation_configuration(mut self, v: LakeFormationConfiguration) -> Self {
+            self.lake_formation_configuration = Some(v);
+            self
         }
     }
 
-    impl ToExpr for ProvisioningConfiguration2 {
+    impl ToExpr for ProvisioningConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
-            p.req("LakeFormationConfiguration", self.lake_formation_configuration);
+            p.opt("LakeFormationConfiguration", self.lake_formation_configuration);
             p.into_expr()
         }
     }
@@ -4535,6 +4552,7 @@ pub mod form_type {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4692,6 +4710,7 @@ pub mod group_profile {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<GroupProfileStatus> for Value<GroupProfileStatus> {
         fn from(v: GroupProfileStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4719,6 +4738,7 @@ pub mod group_profile {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<GroupType> for Value<GroupType> {
         fn from(v: GroupType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4822,6 +4842,7 @@ pub mod owner {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EntityType> for Value<EntityType> {
         fn from(v: EntityType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4925,7 +4946,7 @@ pub struct PolicyGrant {
     /// The `Detail` property.
     ///
     /// Changing it replaces the resource.
-    pub detail: policy_grant::PolicyGrantDetail2,
+    pub detail: policy_grant::PolicyGrantDetail,
     /// The `DomainIdentifier` property.
     ///
     /// Changing it replaces the resource.
@@ -4945,13 +4966,13 @@ pub struct PolicyGrant {
     /// The `Principal` property.
     ///
     /// Changing it replaces the resource.
-    pub principal: policy_grant::PolicyGrantPrincipal2,
+    pub principal: policy_grant::PolicyGrantPrincipal,
 }
 
 /// The required properties of [`PolicyGrant`].
 pub struct PolicyGrantRequired {
     /// `Detail`: see [`PolicyGrant`].
-    pub detail: policy_grant::PolicyGrantDetail2,
+    pub detail: policy_grant::PolicyGrantDetail,
     /// `DomainIdentifier`: see [`PolicyGrant`].
     pub domain_identifier: Value<String>,
     /// `EntityIdentifier`: see [`PolicyGrant`].
@@ -4961,7 +4982,7 @@ pub struct PolicyGrantRequired {
     /// `PolicyType`: see [`PolicyGrant`].
     pub policy_type: Value<policy_grant::ManagedPolicyType>,
     /// `Principal`: see [`PolicyGrant`].
-    pub principal: policy_grant::PolicyGrantPrincipal2,
+    pub principal: policy_grant::PolicyGrantPrincipal,
 }
 
 impl PolicyGrant {
@@ -5045,6 +5066,7 @@ pub mod policy_grant {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DomainUnitDesignation> for Value<DomainUnitDesignation> {
         fn from(v: DomainUnitDesignation) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5105,6 +5127,7 @@ pub mod policy_grant {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ManagedPolicyType> for Value<ManagedPolicyType> {
         fn from(v: ManagedPolicyType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5138,6 +5161,7 @@ pub mod policy_grant {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TargetEntityType> for Value<TargetEntityType> {
         fn from(v: TargetEntityType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5408,24 +5432,29 @@ pub mod policy_grant {
     }
 
     /// The `DomainUnitGrantFilter` property type of `AWS::DataZone::PolicyGrant`.
-    pub struct DomainUnitGrantFilter2 {
+    pub struct DomainUnitGrantFilter {
         /// The `AllDomainUnitsGrantFilter` property.
-        pub all_domain_units_grant_filter: Value<Json>,
+        pub all_domain_units_grant_filter: Option<Value<Json>>,
     }
 
-    impl DomainUnitGrantFilter2 {
-        /// A new `DomainUnitGrantFilter2` with its required properties.
-        pub fn new(all_domain_units_grant_filter: impl Into<Value<Json>>) -> Self {
+    impl DomainUnitGrantFilter {
+        /// A new `DomainUnitGrantFilter`; every property is optional.
+        pub fn new() -> Self {
             Self {
-                all_domain_units_grant_filter: all_domain_units_grant_filter.into(),
+                all_domain_units_grant_filter: None,
             }
+        }
+        /// Sets `AllDomainUnitsGrantFilter`.
+        pub fn all_domain_units_grant_filter(mut self, v: impl Into<Value<Json>>) -> Self {
+            self.all_domain_units_grant_filter = Some(v.into());
+            self
         }
     }
 
-    impl ToExpr for DomainUnitGrantFilter2 {
+    impl ToExpr for DomainUnitGrantFilter {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
-            p.req("AllDomainUnitsGrantFilter", self.all_domain_units_grant_filter);
+            p.opt("AllDomainUnitsGrantFilter", self.all_domain_units_grant_filter);
             p.into_expr()
         }
     }
@@ -5435,7 +5464,7 @@ pub mod policy_grant {
         /// The `DomainUnitDesignation` property.
         pub domain_unit_designation: Option<Value<DomainUnitDesignation>>,
         /// The `DomainUnitGrantFilter` property.
-        pub domain_unit_grant_filter: Option<DomainUnitGrantFilter2>,
+        pub domain_unit_grant_filter: Option<DomainUnitGrantFilter>,
         /// The `DomainUnitIdentifier` property.
         pub domain_unit_identifier: Option<Value<String>>,
     }
@@ -5455,7 +5484,7 @@ pub mod policy_grant {
             self
         }
         /// Sets `DomainUnitGrantFilter`.
-        pub fn domain_unit_grant_filter(mut self, v: DomainUnitGrantFilter2) -> Self {
+        pub fn domain_unit_grant_filter(mut self, v: DomainUnitGrantFilter) -> Self {
             self.domain_unit_grant_filter = Some(v);
             self
         }
@@ -5477,24 +5506,27 @@ pub mod policy_grant {
     }
 
     /// The `GroupPolicyGrantPrincipal` property type of `AWS::DataZone::PolicyGrant`.
-    pub struct GroupPolicyGrantPrincipal2 {
+    pub struct GroupPolicyGrantPrincipal {
         /// The `GroupIdentifier` property.
-        pub group_identifier: Value<String>,
+        pub group_identifier: Option<Value<String>>,
     }
 
-    impl GroupPolicyGrantPrincipal2 {
-        /// A new `GroupPolicyGrantPrincipal2` with its required properties.
-        pub fn new(group_identifier: impl Into<Value<String>>) -> Self {
-            Self {
-                group_identifier: group_identifier.into(),
-            }
+    impl GroupPolicyGrantPrincipal {
+        /// A new `GroupPolicyGrantPrincipal`; every property is optional.
+        pub fn new() -> Self {
+            Self { group_identifier: None }
+        }
+        /// Sets `GroupIdentifier`.
+        pub fn group_identifier(mut self, v: impl Into<Value<String>>) -> Self {
+            self.group_identifier = Some(v.into());
+            self
         }
     }
 
-    impl ToExpr for GroupPolicyGrantPrincipal2 {
+    impl ToExpr for GroupPolicyGrantPrincipal {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
-            p.req("GroupIdentifier", self.group_identifier);
+            p.opt("GroupIdentifier", self.group_identifier);
             p.into_expr()
         }
     }
@@ -5556,7 +5588,7 @@ pub mod policy_grant {
     }
 
     /// The `PolicyGrantDetail` property type of `AWS::DataZone::PolicyGrant`.
-    pub struct PolicyGrantDetail2 {
+    pub struct PolicyGrantDetail {
         /// The `CreateDomainUnit` property.
         pub create_domain_unit: Option<CreateDomainUnitPolicyGrantDetail>,
         /// The `OverrideDomainUnitOwners` property.
@@ -5585,8 +5617,8 @@ pub mod policy_grant {
         pub create_project_from_project_profile: Option<CreateProjectFromProjectProfilePolicyGrantDetail>,
     }
 
-    impl PolicyGrantDetail2 {
-        /// A new `PolicyGrantDetail2`; every property is optional.
+    impl PolicyGrantDetail {
+        /// A new `PolicyGrantDetail`; every property is optional.
         pub fn new() -> Self {
             Self {
                 create_domain_unit: None,
@@ -5674,7 +5706,7 @@ pub mod policy_grant {
         }
     }
 
-    impl ToExpr for PolicyGrantDetail2 {
+    impl ToExpr for PolicyGrantDetail {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("CreateDomainUnit", self.create_domain_unit);
@@ -5701,19 +5733,19 @@ pub mod policy_grant {
     }
 
     /// The `PolicyGrantPrincipal` property type of `AWS::DataZone::PolicyGrant`.
-    pub struct PolicyGrantPrincipal2 {
+    pub struct PolicyGrantPrincipal {
         /// The `User` property.
-        pub user: Option<UserPolicyGrantPrincipal2>,
+        pub user: Option<UserPolicyGrantPrincipal>,
         /// The `Group` property.
-        pub group: Option<GroupPolicyGrantPrincipal2>,
+        pub group: Option<GroupPolicyGrantPrincipal>,
         /// The `Project` property.
         pub project: Option<ProjectPolicyGrantPrincipal>,
         /// The `DomainUnit` property.
         pub domain_unit: Option<DomainUnitPolicyGrantPrincipal>,
     }
 
-    impl PolicyGrantPrincipal2 {
-        /// A new `PolicyGrantPrincipal2`; every property is optional.
+    impl PolicyGrantPrincipal {
+        /// A new `PolicyGrantPrincipal`; every property is optional.
         pub fn new() -> Self {
             Self {
                 user: None,
@@ -5723,12 +5755,12 @@ pub mod policy_grant {
             }
         }
         /// Sets `User`.
-        pub fn user(mut self, v: UserPolicyGrantPrincipal2) -> Self {
+        pub fn user(mut self, v: UserPolicyGrantPrincipal) -> Self {
             self.user = Some(v);
             self
         }
         /// Sets `Group`.
-        pub fn group(mut self, v: GroupPolicyGrantPrincipal2) -> Self {
+        pub fn group(mut self, v: GroupPolicyGrantPrincipal) -> Self {
             self.group = Some(v);
             self
         }
@@ -5744,7 +5776,7 @@ pub mod policy_grant {
         }
     }
 
-    impl ToExpr for PolicyGrantPrincipal2 {
+    impl ToExpr for PolicyGrantPrincipal {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("User", self.user);
@@ -5756,22 +5788,29 @@ pub mod policy_grant {
     }
 
     /// The `ProjectGrantFilter` property type of `AWS::DataZone::PolicyGrant`.
-    pub struct ProjectGrantFilter2 {
+    pub struct ProjectGrantFilter {
         /// The `DomainUnitFilter` property.
-        pub domain_unit_filter: DomainUnitFilterForProject,
+        pub domain_unit_filter: Option<DomainUnitFilterForProject>,
     }
 
-    impl ProjectGrantFilter2 {
-        /// A new `ProjectGrantFilter2` with its required properties.
-        pub fn new(domain_unit_filter: DomainUnitFilterForProject) -> Self {
-            Self { domain_unit_filter }
+    impl ProjectGrantFilter {
+        /// A new `ProjectGrantFilter`; every property is optional.
+        pub fn new() -> Self {
+            Self {
+                domain_unit_filter: None,
+            }
+        }
+        /// Sets `DomainUnitFilter`.
+        pub fn domain_unit_filter(mut self, v: DomainUnitFilterForProject) -> Self {
+            self.domain_unit_filter = Some(v);
+            self
         }
     }
 
-    impl ToExpr for ProjectGrantFilter2 {
+    impl ToExpr for ProjectGrantFilter {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
-            p.req("DomainUnitFilter", self.domain_unit_filter);
+            p.opt("DomainUnitFilter", self.domain_unit_filter);
             p.into_expr()
         }
     }
@@ -5781,7 +5820,7 @@ pub mod policy_grant {
         /// The `ProjectDesignation` property.
         pub project_designation: Option<Value<String>>,
         /// The `ProjectGrantFilter` property.
-        pub project_grant_filter: Option<ProjectGrantFilter2>,
+        pub project_grant_filter: Option<ProjectGrantFilter>,
         /// The `ProjectIdentifier` property.
         pub project_identifier: Option<Value<String>>,
     }
@@ -5801,7 +5840,7 @@ pub mod policy_grant {
             self
         }
         /// Sets `ProjectGrantFilter`.
-        pub fn project_grant_filter(mut self, v: ProjectGrantFilter2) -> Self {
+        pub fn project_grant_filter(mut self, v: ProjectGrantFilter) -> Self {
             self.project_grant_filter = Some(v);
             self
         }
@@ -5823,15 +5862,15 @@ pub mod policy_grant {
     }
 
     /// The `UserPolicyGrantPrincipal` property type of `AWS::DataZone::PolicyGrant`.
-    pub struct UserPolicyGrantPrincipal2 {
+    pub struct UserPolicyGrantPrincipal {
         /// The `UserIdentifier` property.
         pub user_identifier: Option<Value<String>>,
         /// The `AllUsersGrantFilter` property.
         pub all_users_grant_filter: Option<Value<Json>>,
     }
 
-    impl UserPolicyGrantPrincipal2 {
-        /// A new `UserPolicyGrantPrincipal2`; every property is optional.
+    impl UserPolicyGrantPrincipal {
+        /// A new `UserPolicyGrantPrincipal`; every property is optional.
         pub fn new() -> Self {
             Self {
                 user_identifier: None,
@@ -5850,7 +5889,7 @@ pub mod policy_grant {
         }
     }
 
-    impl ToExpr for UserPolicyGrantPrincipal2 {
+    impl ToExpr for UserPolicyGrantPrincipal {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("UserIdentifier", self.user_identifier);
@@ -6147,6 +6186,7 @@ pub mod project {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ProjectStatus> for Value<ProjectStatus> {
         fn from(v: ProjectStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6341,7 +6381,7 @@ pub struct ProjectMembership {
     /// The `Member` property.
     ///
     /// Changing it replaces the resource.
-    pub member: project_membership::Member2,
+    pub member: project_membership::Member,
     /// The `ProjectIdentifier` property.
     ///
     /// Changing it replaces the resource.
@@ -6355,7 +6395,7 @@ pub struct ProjectMembershipRequired {
     /// `DomainIdentifier`: see [`ProjectMembership`].
     pub domain_identifier: Value<String>,
     /// `Member`: see [`ProjectMembership`].
-    pub member: project_membership::Member2,
+    pub member: project_membership::Member,
     /// `ProjectIdentifier`: see [`ProjectMembership`].
     pub project_identifier: Value<String>,
 }
@@ -6437,6 +6477,7 @@ pub mod project_membership {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MemberIdentifierType> for Value<MemberIdentifierType> {
         fn from(v: MemberIdentifierType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6444,15 +6485,15 @@ pub mod project_membership {
     }
 
     /// The `Member` property type of `AWS::DataZone::ProjectMembership`.
-    pub struct Member2 {
+    pub struct Member {
         /// The `UserIdentifier` property.
         pub user_identifier: Option<Value<String>>,
         /// The `GroupIdentifier` property.
         pub group_identifier: Option<Value<String>>,
     }
 
-    impl Member2 {
-        /// A new `Member2`; every property is optional.
+    impl Member {
+        /// A new `Member`; every property is optional.
         pub fn new() -> Self {
             Self {
                 user_identifier: None,
@@ -6471,7 +6512,7 @@ pub mod project_membership {
         }
     }
 
-    impl ToExpr for Member2 {
+    impl ToExpr for Member {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("UserIdentifier", self.user_identifier);
@@ -6760,6 +6801,7 @@ pub mod project_profile {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DeploymentMode> for Value<DeploymentMode> {
         fn from(v: DeploymentMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6787,6 +6829,7 @@ pub mod project_profile {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -7399,6 +7442,7 @@ pub mod user_profile {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<UserProfileStatus> for Value<UserProfileStatus> {
         fn from(v: UserProfileStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -7426,6 +7470,7 @@ pub mod user_profile {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<UserProfileType> for Value<UserProfileType> {
         fn from(v: UserProfileType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -7459,6 +7504,7 @@ pub mod user_profile {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<UserType> for Value<UserType> {
         fn from(v: UserType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

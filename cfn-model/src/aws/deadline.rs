@@ -198,6 +198,7 @@ pub mod budget {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -225,6 +226,7 @@ pub mod budget {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -521,7 +523,7 @@ pub mod farm {
 /// `AWS::Deadline::Fleet` · [AWS documentation](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-deadline-fleet.html) · [resource provider](https://github.com/aws-cloudformation/aws-cloudformation-resource-providers-deadline)
 pub struct Fleet {
     /// The `Configuration` property.
-    pub configuration: fleet::FleetConfiguration2,
+    pub configuration: fleet::FleetConfiguration,
     /// The `Description` property.
     pub description: Option<Value<String>>,
     /// The `DisplayName` property.
@@ -545,7 +547,7 @@ pub struct Fleet {
 /// The required properties of [`Fleet`].
 pub struct FleetRequired {
     /// `Configuration`: see [`Fleet`].
-    pub configuration: fleet::FleetConfiguration2,
+    pub configuration: fleet::FleetConfiguration,
     /// `DisplayName`: see [`Fleet`].
     pub display_name: Value<String>,
     /// `FarmId`: see [`Fleet`].
@@ -1018,6 +1020,7 @@ pub mod fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AcceleratorType> for Value<AcceleratorType> {
         fn from(v: AcceleratorType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1045,6 +1048,7 @@ pub mod fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AutoScalingMode> for Value<AutoScalingMode> {
         fn from(v: AutoScalingMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1072,6 +1076,7 @@ pub mod fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CpuArchitectureType> for Value<CpuArchitectureType> {
         fn from(v: CpuArchitectureType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1102,6 +1107,7 @@ pub mod fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CustomerManagedFleetOperatingSystemFamily> for Value<CustomerManagedFleetOperatingSystemFamily> {
         fn from(v: CustomerManagedFleetOperatingSystemFamily) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1132,6 +1138,7 @@ pub mod fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Ec2MarketType> for Value<Ec2MarketType> {
         fn from(v: Ec2MarketType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1156,6 +1163,7 @@ pub mod fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FleetSoftwareAddOnName> for Value<FleetSoftwareAddOnName> {
         fn from(v: FleetSoftwareAddOnName) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1195,6 +1203,7 @@ pub mod fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FleetStatus> for Value<FleetStatus> {
         fn from(v: FleetStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1231,6 +1240,7 @@ pub mod fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Name> for Value<Name> {
         fn from(v: Name) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1258,6 +1268,7 @@ pub mod fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ServiceManagedFleetOperatingSystemFamily> for Value<ServiceManagedFleetOperatingSystemFamily> {
         fn from(v: ServiceManagedFleetOperatingSystemFamily) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1285,6 +1296,7 @@ pub mod fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TagPropagationMode> for Value<TagPropagationMode> {
         fn from(v: TagPropagationMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1724,15 +1736,15 @@ pub mod fleet {
     }
 
     /// The `FleetConfiguration` property type of `AWS::Deadline::Fleet`.
-    pub struct FleetConfiguration2 {
+    pub struct FleetConfiguration {
         /// The `CustomerManaged` property.
         pub customer_managed: Option<CustomerManagedFleetConfiguration>,
         /// The `ServiceManagedEc2` property.
         pub service_managed_ec2: Option<ServiceManagedEc2FleetConfiguration>,
     }
 
-    impl FleetConfiguration2 {
-        /// A new `FleetConfiguration2`; every property is optional.
+    impl FleetConfiguration {
+        /// A new `FleetConfiguration`; every property is optional.
         pub fn new() -> Self {
             Self {
                 customer_managed: None,
@@ -1751,7 +1763,7 @@ pub mod fleet {
         }
     }
 
-    impl ToExpr for FleetConfiguration2 {
+    impl ToExpr for FleetConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("CustomerManaged", self.customer_managed);
@@ -2393,6 +2405,7 @@ pub mod license_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LicenseEndpointStatus> for Value<LicenseEndpointStatus> {
         fn from(v: LicenseEndpointStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2958,6 +2971,7 @@ pub mod queue {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DefaultQueueBudgetAction> for Value<DefaultQueueBudgetAction> {
         fn from(v: DefaultQueueBudgetAction) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2985,6 +2999,7 @@ pub mod queue {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RunAs> for Value<RunAs> {
         fn from(v: RunAs) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3164,47 +3179,57 @@ pub mod queue {
     }
 
     /// The `SchedulingMaxPriorityOverride` property type of `AWS::Deadline::Queue`.
-    pub struct SchedulingMaxPriorityOverride2 {
+    pub struct SchedulingMaxPriorityOverride {
         /// The `AlwaysScheduleFirst` property.
-        pub always_schedule_first: Value<Json>,
+        pub always_schedule_first: Option<Value<Json>>,
     }
 
-    impl SchedulingMaxPriorityOverride2 {
-        /// A new `SchedulingMaxPriorityOverride2` with its required properties.
-        pub fn new(always_schedule_first: impl Into<Value<Json>>) -> Self {
+    impl SchedulingMaxPriorityOverride {
+        /// A new `SchedulingMaxPriorityOverride`; every property is optional.
+        pub fn new() -> Self {
             Self {
-                always_schedule_first: always_schedule_first.into(),
+                always_schedule_first: None,
             }
+        }
+        /// Sets `AlwaysScheduleFirst`.
+        pub fn always_schedule_first(mut self, v: impl Into<Value<Json>>) -> Self {
+            self.always_schedule_first = Some(v.into());
+            self
         }
     }
 
-    impl ToExpr for SchedulingMaxPriorityOverride2 {
+    impl ToExpr for SchedulingMaxPriorityOverride {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
-            p.req("AlwaysScheduleFirst", self.always_schedule_first);
+            p.opt("AlwaysScheduleFirst", self.always_schedule_first);
             p.into_expr()
         }
     }
 
     /// The `SchedulingMinPriorityOverride` property type of `AWS::Deadline::Queue`.
-    pub struct SchedulingMinPriorityOverride2 {
+    pub struct SchedulingMinPriorityOverride {
         /// The `AlwaysScheduleLast` property.
-        pub always_schedule_last: Value<Json>,
+        pub always_schedule_last: Option<Value<Json>>,
     }
 
-    impl SchedulingMinPriorityOverride2 {
-        /// A new `SchedulingMinPriorityOverride2` with its required properties.
-        pub fn new(always_schedule_last: impl Into<Value<Json>>) -> Self {
+    impl SchedulingMinPriorityOverride {
+        /// A new `SchedulingMinPriorityOverride`; every property is optional.
+        pub fn new() -> Self {
             Self {
-                always_schedule_last: always_schedule_last.into(),
+                always_schedule_last: None,
             }
+        }
+        /// Sets `AlwaysScheduleLast`.
+        pub fn always_schedule_last(mut self, v: impl Into<Value<Json>>) -> Self {
+            self.always_schedule_last = Some(v.into());
+            self
         }
     }
 
-    impl ToExpr for SchedulingMinPriorityOverride2 {
+    impl ToExpr for SchedulingMinPriorityOverride {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
-            p.req("AlwaysScheduleLast", self.always_schedule_last);
+            p.opt("AlwaysScheduleLast", self.always_schedule_last);
             p.into_expr()
         }
     }
@@ -3241,9 +3266,9 @@ pub mod queue {
         /// The `ErrorWeight` property.
         pub error_weight: Option<Value<f64>>,
         /// The `MaxPriorityOverride` property.
-        pub max_priority_override: Option<SchedulingMaxPriorityOverride2>,
+        pub max_priority_override: Option<SchedulingMaxPriorityOverride>,
         /// The `MinPriorityOverride` property.
-        pub min_priority_override: Option<SchedulingMinPriorityOverride2>,
+        pub min_priority_override: Option<SchedulingMinPriorityOverride>,
         /// The `PriorityWeight` property.
         pub priority_weight: Option<Value<f64>>,
         /// The `RenderingTaskBuffer` property.
@@ -3273,12 +3298,12 @@ pub mod queue {
             self
         }
         /// Sets `MaxPriorityOverride`.
-        pub fn max_priority_override(mut self, v: SchedulingMaxPriorityOverride2) -> Self {
+        pub fn max_priority_override(mut self, v: SchedulingMaxPriorityOverride) -> Self {
             self.max_priority_override = Some(v);
             self
         }
         /// Sets `MinPriorityOverride`.
-        pub fn min_priority_override(mut self, v: SchedulingMinPriorityOverride2) -> Self {
+        pub fn min_priority_override(mut self, v: SchedulingMinPriorityOverride) -> Self {
             self.min_priority_override = Some(v);
             self
         }
@@ -3466,6 +3491,7 @@ pub mod queue_environment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EnvironmentTemplateType> for Value<EnvironmentTemplateType> {
         fn from(v: EnvironmentTemplateType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3708,6 +3734,7 @@ pub mod storage_profile {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FileSystemLocationType> for Value<FileSystemLocationType> {
         fn from(v: FileSystemLocationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3738,6 +3765,7 @@ pub mod storage_profile {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StorageProfileOperatingSystemFamily> for Value<StorageProfileOperatingSystemFamily> {
         fn from(v: StorageProfileOperatingSystemFamily) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3955,6 +3983,7 @@ pub mod worker {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

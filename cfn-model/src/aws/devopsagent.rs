@@ -183,6 +183,7 @@ pub mod agent_space {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Provider> for Value<Provider> {
         fn from(v: Provider) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -827,6 +828,7 @@ pub mod association {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AccountType> for Value<AccountType> {
         fn from(v: AccountType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -851,6 +853,7 @@ pub mod association {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AwsConfigurationAccountType> for Value<AwsConfigurationAccountType> {
         fn from(v: AwsConfigurationAccountType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -878,6 +881,7 @@ pub mod association {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OwnerType> for Value<OwnerType> {
         fn from(v: OwnerType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -911,6 +915,7 @@ pub mod association {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ResourceType> for Value<ResourceType> {
         fn from(v: ResourceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -989,6 +994,7 @@ pub mod association {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Tools> for Value<Tools> {
         fn from(v: Tools) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2210,6 +2216,7 @@ pub mod private_connection {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DnsResolution> for Value<DnsResolution> {
         fn from(v: DnsResolution) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2240,6 +2247,7 @@ pub mod private_connection {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IpAddressType> for Value<IpAddressType> {
         fn from(v: IpAddressType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2276,6 +2284,7 @@ pub mod private_connection {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2657,6 +2666,7 @@ pub mod service {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AppVariant> for Value<AppVariant> {
         fn from(v: AppVariant) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2684,6 +2694,7 @@ pub mod service {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Region> for Value<Region> {
         fn from(v: Region) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2738,6 +2749,7 @@ pub mod service {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ServiceType> for Value<ServiceType> {
         fn from(v: ServiceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2765,6 +2777,7 @@ pub mod service {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TokenType> for Value<TokenType> {
         fn from(v: TokenType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4054,6 +4067,7 @@ pub mod trigger {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4078,6 +4092,7 @@ pub mod trigger {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

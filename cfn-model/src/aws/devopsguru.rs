@@ -115,6 +115,7 @@ pub mod notification_channel {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InsightSeverity> for Value<InsightSeverity> {
         fn from(v: InsightSeverity) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -151,6 +152,7 @@ pub mod notification_channel {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NotificationMessageType> for Value<NotificationMessageType> {
         fn from(v: NotificationMessageType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -351,6 +353,7 @@ pub mod resource_collection {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ResourceCollectionType> for Value<ResourceCollectionType> {
         fn from(v: ResourceCollectionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -143,6 +143,7 @@ pub mod microsoft_ad {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Edition> for Value<Edition> {
         fn from(v: Edition) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -343,6 +344,7 @@ pub mod simple_ad {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Size> for Value<Size> {
         fn from(v: Size) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

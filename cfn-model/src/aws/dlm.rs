@@ -636,6 +636,7 @@ pub mod lifecycle_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CreateRuleIntervalUnit> for Value<CreateRuleIntervalUnit> {
         fn from(v: CreateRuleIntervalUnit) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -663,6 +664,7 @@ pub mod lifecycle_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DefaultPolicy> for Value<DefaultPolicy> {
         fn from(v: DefaultPolicy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -687,6 +689,7 @@ pub mod lifecycle_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EventType> for Value<EventType> {
         fn from(v: EventType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -713,6 +716,7 @@ pub mod lifecycle_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ExecutionHandlerService> for Value<ExecutionHandlerService> {
         fn from(v: ExecutionHandlerService) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -746,6 +750,7 @@ pub mod lifecycle_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IntervalUnit> for Value<IntervalUnit> {
         fn from(v: IntervalUnit) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -782,6 +787,7 @@ pub mod lifecycle_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Location> for Value<Location> {
         fn from(v: Location) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -812,6 +818,7 @@ pub mod lifecycle_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PolicyLanguage> for Value<PolicyLanguage> {
         fn from(v: PolicyLanguage) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -844,6 +851,7 @@ pub mod lifecycle_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PolicyType> for Value<PolicyType> {
         fn from(v: PolicyType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -874,6 +882,7 @@ pub mod lifecycle_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ResourceLocations> for Value<ResourceLocations> {
         fn from(v: ResourceLocations) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -904,6 +913,7 @@ pub mod lifecycle_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ResourceType> for Value<ResourceType> {
         fn from(v: ResourceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -931,6 +941,7 @@ pub mod lifecycle_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ResourceTypes> for Value<ResourceTypes> {
         fn from(v: ResourceTypes) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -958,6 +969,7 @@ pub mod lifecycle_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Stages> for Value<Stages> {
         fn from(v: Stages) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -982,6 +994,7 @@ pub mod lifecycle_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1015,6 +1028,7 @@ pub mod lifecycle_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<UnshareIntervalUnit> for Value<UnshareIntervalUnit> {
         fn from(v: UnshareIntervalUnit) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -260,6 +260,7 @@ pub mod data_migration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DataMigrationType> for Value<DataMigrationType> {
         fn from(v: DataMigrationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -559,6 +560,7 @@ pub mod data_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Db2SslModeValue> for Value<Db2SslModeValue> {
         fn from(v: Db2SslModeValue) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -592,6 +594,7 @@ pub mod data_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DmsSslModeValue> for Value<DmsSslModeValue> {
         fn from(v: DmsSslModeValue) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -652,6 +655,7 @@ pub mod data_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Engine> for Value<Engine> {
         fn from(v: Engine) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -682,6 +686,7 @@ pub mod data_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MongoDbAuthMechanism> for Value<MongoDbAuthMechanism> {
         fn from(v: MongoDbAuthMechanism) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -709,6 +714,7 @@ pub mod data_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MongoDbAuthType> for Value<MongoDbAuthType> {
         fn from(v: MongoDbAuthType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -739,6 +745,7 @@ pub mod data_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MongoDbSslModeValue> for Value<MongoDbSslModeValue> {
         fn from(v: MongoDbSslModeValue) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -769,6 +776,7 @@ pub mod data_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SybaseSslModeValue> for Value<SybaseSslModeValue> {
         fn from(v: SybaseSslModeValue) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4717,6 +4725,7 @@ pub mod instance_profile {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NetworkType> for Value<NetworkType> {
         fn from(v: NetworkType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5225,6 +5234,7 @@ pub mod replication_config {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ReplicationType> for Value<ReplicationType> {
         fn from(v: ReplicationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5860,6 +5870,7 @@ pub mod replication_task {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MigrationType> for Value<MigrationType> {
         fn from(v: MigrationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -379,6 +379,7 @@ pub mod db_cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EngineVersion> for Value<EngineVersion> {
         fn from(v: EngineVersion) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -939,6 +940,7 @@ pub mod event_subscription {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SourceType> for Value<SourceType> {
         fn from(v: SourceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1100,6 +1102,7 @@ pub mod global_cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Engine> for Value<Engine> {
         fn from(v: Engine) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -367,6 +367,7 @@ pub mod cluster_snapshot {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SnapshotType> for Value<SnapshotType> {
         fn from(v: SnapshotType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

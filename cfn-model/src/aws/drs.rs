@@ -178,6 +178,7 @@ pub mod launch_configuration_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LaunchDisposition> for Value<LaunchDisposition> {
         fn from(v: LaunchDisposition) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -208,6 +209,7 @@ pub mod launch_configuration_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TargetInstanceTypeRightSizingMethod> for Value<TargetInstanceTypeRightSizingMethod> {
         fn from(v: TargetInstanceTypeRightSizingMethod) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -398,6 +400,7 @@ pub mod recovery_plan {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -710,6 +713,7 @@ pub mod replication_configuration_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DataPlaneRouting> for Value<DataPlaneRouting> {
         fn from(v: DataPlaneRouting) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -743,6 +747,7 @@ pub mod replication_configuration_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DefaultLargeStagingDiskType> for Value<DefaultLargeStagingDiskType> {
         fn from(v: DefaultLargeStagingDiskType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -773,6 +778,7 @@ pub mod replication_configuration_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EbsEncryption> for Value<EbsEncryption> {
         fn from(v: EbsEncryption) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -800,6 +806,7 @@ pub mod replication_configuration_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InternetProtocol> for Value<InternetProtocol> {
         fn from(v: InternetProtocol) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -830,6 +837,7 @@ pub mod replication_configuration_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Units> for Value<Units> {
         fn from(v: Units) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -324,6 +324,7 @@ pub mod global_table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ApproximateCreationDateTimePrecision> for Value<ApproximateCreationDateTimePrecision> {
         fn from(v: ApproximateCreationDateTimePrecision) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -354,6 +355,7 @@ pub mod global_table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AttributeType> for Value<AttributeType> {
         fn from(v: AttributeType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -381,6 +383,7 @@ pub mod global_table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BillingMode> for Value<BillingMode> {
         fn from(v: BillingMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -411,6 +414,7 @@ pub mod global_table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DistanceFunction> for Value<DistanceFunction> {
         fn from(v: DistanceFunction) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -438,6 +442,7 @@ pub mod global_table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<GlobalTableSettingsReplicationMode> for Value<GlobalTableSettingsReplicationMode> {
         fn from(v: GlobalTableSettingsReplicationMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -465,6 +470,7 @@ pub mod global_table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<KeyType> for Value<KeyType> {
         fn from(v: KeyType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -492,6 +498,7 @@ pub mod global_table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Mode> for Value<Mode> {
         fn from(v: Mode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -519,6 +526,7 @@ pub mod global_table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MultiRegionConsistency> for Value<MultiRegionConsistency> {
         fn from(v: MultiRegionConsistency) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -549,6 +557,7 @@ pub mod global_table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ProjectionType> for Value<ProjectionType> {
         fn from(v: ProjectionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -576,6 +585,7 @@ pub mod global_table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SearchSchemaElementType> for Value<SearchSchemaElementType> {
         fn from(v: SearchSchemaElementType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -600,6 +610,7 @@ pub mod global_table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SseType> for Value<SseType> {
         fn from(v: SseType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -633,6 +644,7 @@ pub mod global_table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StreamViewType> for Value<StreamViewType> {
         fn from(v: StreamViewType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -660,6 +672,7 @@ pub mod global_table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TableType> for Value<TableType> {
         fn from(v: TableType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2386,6 +2399,7 @@ pub mod table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ApproximateCreationDateTimePrecision> for Value<ApproximateCreationDateTimePrecision> {
         fn from(v: ApproximateCreationDateTimePrecision) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2419,6 +2433,7 @@ pub mod table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AttributeType> for Value<AttributeType> {
         fn from(v: AttributeType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2451,6 +2466,7 @@ pub mod table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BillingMode> for Value<BillingMode> {
         fn from(v: BillingMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2481,6 +2497,7 @@ pub mod table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DistanceFunction> for Value<DistanceFunction> {
         fn from(v: DistanceFunction) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2508,6 +2525,7 @@ pub mod table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Mode> for Value<Mode> {
         fn from(v: Mode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2544,6 +2562,7 @@ pub mod table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ProjectionType> for Value<ProjectionType> {
         fn from(v: ProjectionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2571,6 +2590,7 @@ pub mod table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SearchSchemaElementType> for Value<SearchSchemaElementType> {
         fn from(v: SearchSchemaElementType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2596,6 +2616,7 @@ pub mod table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SseType> for Value<SseType> {
         fn from(v: SseType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2633,6 +2654,7 @@ pub mod table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StreamViewType> for Value<StreamViewType> {
         fn from(v: StreamViewType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2660,6 +2682,7 @@ pub mod table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TableClass> for Value<TableClass> {
         fn from(v: TableClass) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -233,6 +233,7 @@ pub mod application_status_check {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Aggregation> for Value<Aggregation> {
         fn from(v: Aggregation) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -257,6 +258,7 @@ pub mod application_status_check {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IpScope> for Value<IpScope> {
         fn from(v: IpScope) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -284,6 +286,7 @@ pub mod application_status_check {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IpVersion> for Value<IpVersion> {
         fn from(v: IpVersion) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -311,6 +314,7 @@ pub mod application_status_check {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Protocol> for Value<Protocol> {
         fn from(v: Protocol) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -569,6 +573,7 @@ pub mod capacity_manager_data_export {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OutputFormat> for Value<OutputFormat> {
         fn from(v: OutputFormat) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -593,6 +598,7 @@ pub mod capacity_manager_data_export {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Schedule> for Value<Schedule> {
         fn from(v: Schedule) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -878,6 +884,7 @@ pub mod capacity_reservation {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DeliveryPreference> for Value<DeliveryPreference> {
         fn from(v: DeliveryPreference) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -905,6 +912,7 @@ pub mod capacity_reservation {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EndDateType> for Value<EndDateType> {
         fn from(v: EndDateType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -932,6 +940,7 @@ pub mod capacity_reservation {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InstanceMatchCriteria> for Value<InstanceMatchCriteria> {
         fn from(v: InstanceMatchCriteria) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1007,6 +1016,7 @@ pub mod capacity_reservation {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InstancePlatform> for Value<InstancePlatform> {
         fn from(v: InstancePlatform) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1366,6 +1376,7 @@ pub mod capacity_reservation {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ResourceType> for Value<ResourceType> {
         fn from(v: ResourceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1393,6 +1404,7 @@ pub mod capacity_reservation {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Tenancy> for Value<Tenancy> {
         fn from(v: Tenancy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1640,6 +1652,7 @@ pub mod capacity_reservation_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InstanceMatchCriteria> for Value<InstanceMatchCriteria> {
         fn from(v: InstanceMatchCriteria) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1715,6 +1728,7 @@ pub mod capacity_reservation_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InstancePlatform> for Value<InstancePlatform> {
         fn from(v: InstancePlatform) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2074,6 +2088,7 @@ pub mod capacity_reservation_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ResourceType> for Value<ResourceType> {
         fn from(v: ResourceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2098,6 +2113,7 @@ pub mod capacity_reservation_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Tenancy> for Value<Tenancy> {
         fn from(v: Tenancy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3825,6 +3841,7 @@ pub mod ec2_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AcceleratorManufacturers> for Value<AcceleratorManufacturers> {
         fn from(v: AcceleratorManufacturers) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3903,6 +3920,7 @@ pub mod ec2_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AcceleratorNames> for Value<AcceleratorNames> {
         fn from(v: AcceleratorNames) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3936,6 +3954,7 @@ pub mod ec2_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AcceleratorTypes> for Value<AcceleratorTypes> {
         fn from(v: AcceleratorTypes) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3963,6 +3982,7 @@ pub mod ec2_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AllocationStrategy> for Value<AllocationStrategy> {
         fn from(v: AllocationStrategy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3993,6 +4013,7 @@ pub mod ec2_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BareMetal> for Value<BareMetal> {
         fn from(v: BareMetal) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4023,6 +4044,7 @@ pub mod ec2_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BurstablePerformance> for Value<BurstablePerformance> {
         fn from(v: BurstablePerformance) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4056,6 +4078,7 @@ pub mod ec2_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CpuManufacturers> for Value<CpuManufacturers> {
         fn from(v: CpuManufacturers) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4089,6 +4112,7 @@ pub mod ec2_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DefaultTargetCapacityType> for Value<DefaultTargetCapacityType> {
         fn from(v: DefaultTargetCapacityType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4116,6 +4140,7 @@ pub mod ec2_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ExcessCapacityTerminationPolicy> for Value<ExcessCapacityTerminationPolicy> {
         fn from(v: ExcessCapacityTerminationPolicy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4143,6 +4168,7 @@ pub mod ec2_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<HttpEndpoint> for Value<HttpEndpoint> {
         fn from(v: HttpEndpoint) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4170,6 +4196,7 @@ pub mod ec2_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<HttpTokens> for Value<HttpTokens> {
         fn from(v: HttpTokens) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4197,6 +4224,7 @@ pub mod ec2_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InstanceGenerations> for Value<InstanceGenerations> {
         fn from(v: InstanceGenerations) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4227,6 +4255,7 @@ pub mod ec2_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InstanceInterruptionBehavior> for Value<InstanceInterruptionBehavior> {
         fn from(v: InstanceInterruptionBehavior) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4257,6 +4286,7 @@ pub mod ec2_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LocalStorage> for Value<LocalStorage> {
         fn from(v: LocalStorage) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4284,6 +4314,7 @@ pub mod ec2_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LocalStorageTypes> for Value<LocalStorageTypes> {
         fn from(v: LocalStorageTypes) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4308,6 +4339,7 @@ pub mod ec2_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MarketTypes> for Value<MarketTypes> {
         fn from(v: MarketTypes) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4335,6 +4367,7 @@ pub mod ec2_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ReplacementStrategy> for Value<ReplacementStrategy> {
         fn from(v: ReplacementStrategy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4365,6 +4398,7 @@ pub mod ec2_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ReservationTypes> for Value<ReservationTypes> {
         fn from(v: ReservationTypes) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4389,6 +4423,7 @@ pub mod ec2_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ReservedCapacityOptionsRequestAllocationStrategy>
         for Value<ReservedCapacityOptionsRequestAllocationStrategy>
     {
@@ -4553,6 +4588,7 @@ pub mod ec2_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ResourceType> for Value<ResourceType> {
         fn from(v: ResourceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4601,6 +4637,7 @@ pub mod ec2_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SpotOptionsRequestAllocationStrategy> for Value<SpotOptionsRequestAllocationStrategy> {
         fn from(v: SpotOptionsRequestAllocationStrategy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4631,6 +4668,7 @@ pub mod ec2_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TargetCapacityUnitType> for Value<TargetCapacityUnitType> {
         fn from(v: TargetCapacityUnitType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4661,6 +4699,7 @@ pub mod ec2_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Tenancy> for Value<Tenancy> {
         fn from(v: Tenancy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4691,6 +4730,7 @@ pub mod ec2_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4715,6 +4755,7 @@ pub mod ec2_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<UsageStrategy> for Value<UsageStrategy> {
         fn from(v: UsageStrategy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4757,6 +4798,7 @@ pub mod ec2_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<VolumeType> for Value<VolumeType> {
         fn from(v: VolumeType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -7373,6 +7415,7 @@ pub mod flow_log {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FileFormat> for Value<FileFormat> {
         fn from(v: FileFormat) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -7403,6 +7446,7 @@ pub mod flow_log {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LogDestinationType> for Value<LogDestinationType> {
         fn from(v: LogDestinationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -7442,6 +7486,7 @@ pub mod flow_log {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ResourceType> for Value<ResourceType> {
         fn from(v: ResourceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -7472,6 +7517,7 @@ pub mod flow_log {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TagFieldSpecificationResourceType> for Value<TagFieldSpecificationResourceType> {
         fn from(v: TagFieldSpecificationResourceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -7502,6 +7548,7 @@ pub mod flow_log {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TrafficType> for Value<TrafficType> {
         fn from(v: TrafficType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -7983,6 +8030,7 @@ pub mod host {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AutoPlacement> for Value<AutoPlacement> {
         fn from(v: AutoPlacement) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8010,6 +8058,7 @@ pub mod host {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<HostMaintenance> for Value<HostMaintenance> {
         fn from(v: HostMaintenance) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8037,6 +8086,7 @@ pub mod host {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<HostRecovery> for Value<HostRecovery> {
         fn from(v: HostRecovery) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8264,6 +8314,7 @@ pub mod ipam {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MeteredAccount> for Value<MeteredAccount> {
         fn from(v: MeteredAccount) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8291,6 +8342,7 @@ pub mod ipam {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Tier> for Value<Tier> {
         fn from(v: Tier) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8734,6 +8786,7 @@ pub mod ipam_pool {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IpamScopeType> for Value<IpamScopeType> {
         fn from(v: IpamScopeType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8773,6 +8826,7 @@ pub mod ipam_pool {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<State> for Value<State> {
         fn from(v: State) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -9079,6 +9133,7 @@ pub mod ipam_prefix_list_resolver {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AddressFamily> for Value<AddressFamily> {
         fn from(v: AddressFamily) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -9109,6 +9164,7 @@ pub mod ipam_prefix_list_resolver {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Operation> for Value<Operation> {
         fn from(v: Operation) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -9142,6 +9198,7 @@ pub mod ipam_prefix_list_resolver {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ResourceType> for Value<ResourceType> {
         fn from(v: ResourceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -9172,6 +9229,7 @@ pub mod ipam_prefix_list_resolver {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RuleType> for Value<RuleType> {
         fn from(v: RuleType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -9963,6 +10021,7 @@ pub mod ipam_scope {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IpamScopeExternalAuthorityType> for Value<IpamScopeExternalAuthorityType> {
         fn from(v: IpamScopeExternalAuthorityType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -9990,6 +10049,7 @@ pub mod ipam_scope {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IpamScopeType> for Value<IpamScopeType> {
         fn from(v: IpamScopeType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -10694,6 +10754,7 @@ pub mod instance {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Affinity> for Value<Affinity> {
         fn from(v: Affinity) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -10721,6 +10782,7 @@ pub mod instance {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<HostnameType> for Value<HostnameType> {
         fn from(v: HostnameType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -10748,6 +10810,7 @@ pub mod instance {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<HttpEndpoint> for Value<HttpEndpoint> {
         fn from(v: HttpEndpoint) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -10775,6 +10838,7 @@ pub mod instance {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<HttpProtocolIpv6> for Value<HttpProtocolIpv6> {
         fn from(v: HttpProtocolIpv6) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -10802,6 +10866,7 @@ pub mod instance {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<HttpTokens> for Value<HttpTokens> {
         fn from(v: HttpTokens) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -10829,6 +10894,7 @@ pub mod instance {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InstanceInitiatedShutdownBehavior> for Value<InstanceInitiatedShutdownBehavior> {
         fn from(v: InstanceInitiatedShutdownBehavior) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -10856,6 +10922,7 @@ pub mod instance {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InstanceMetadataTags> for Value<InstanceMetadataTags> {
         fn from(v: InstanceMetadataTags) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -10898,6 +10965,7 @@ pub mod instance {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<VolumeType> for Value<VolumeType> {
         fn from(v: VolumeType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -11946,6 +12014,7 @@ pub mod instance_connect_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<State> for Value<State> {
         fn from(v: State) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12126,6 +12195,7 @@ pub mod instance_event_window {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EndWeekDay> for Value<EndWeekDay> {
         fn from(v: EndWeekDay) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12168,6 +12238,7 @@ pub mod instance_event_window {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StartWeekDay> for Value<StartWeekDay> {
         fn from(v: StartWeekDay) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12528,6 +12599,7 @@ pub mod ipam_external_resource_verification_token {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<State> for Value<State> {
         fn from(v: State) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12555,6 +12627,7 @@ pub mod ipam_external_resource_verification_token {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12738,6 +12811,7 @@ pub mod ipam_internet_registry_association {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Rir> for Value<Rir> {
         fn from(v: Rir) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12786,6 +12860,7 @@ pub mod ipam_internet_registry_association {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<State> for Value<State> {
         fn from(v: State) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12954,6 +13029,7 @@ pub mod key_pair {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<KeyFormat> for Value<KeyFormat> {
         fn from(v: KeyFormat) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12983,6 +13059,7 @@ pub mod key_pair {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<KeyType> for Value<KeyType> {
         fn from(v: KeyType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -13165,6 +13242,7 @@ pub mod launch_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AcceleratorManufacturers> for Value<AcceleratorManufacturers> {
         fn from(v: AcceleratorManufacturers) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -13243,6 +13321,7 @@ pub mod launch_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AcceleratorNames> for Value<AcceleratorNames> {
         fn from(v: AcceleratorNames) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -13276,6 +13355,7 @@ pub mod launch_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AcceleratorTypes> for Value<AcceleratorTypes> {
         fn from(v: AcceleratorTypes) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -13303,6 +13383,7 @@ pub mod launch_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AmdSevSnp> for Value<AmdSevSnp> {
         fn from(v: AmdSevSnp) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -13330,6 +13411,7 @@ pub mod launch_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AutoRecovery> for Value<AutoRecovery> {
         fn from(v: AutoRecovery) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -13361,6 +13443,7 @@ pub mod launch_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BandwidthWeighting> for Value<BandwidthWeighting> {
         fn from(v: BandwidthWeighting) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -13396,6 +13479,7 @@ pub mod launch_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BareMetal> for Value<BareMetal> {
         fn from(v: BareMetal) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -13431,6 +13515,7 @@ pub mod launch_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BurstablePerformance> for Value<BurstablePerformance> {
         fn from(v: BurstablePerformance) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -13464,6 +13549,7 @@ pub mod launch_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CapacityReservationPreference> for Value<CapacityReservationPreference> {
         fn from(v: CapacityReservationPreference) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -13497,6 +13583,7 @@ pub mod launch_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CpuManufacturers> for Value<CpuManufacturers> {
         fn from(v: CpuManufacturers) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -13524,6 +13611,7 @@ pub mod launch_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<HostnameType> for Value<HostnameType> {
         fn from(v: HostnameType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -13552,6 +13640,7 @@ pub mod launch_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<HttpEndpoint> for Value<HttpEndpoint> {
         fn from(v: HttpEndpoint) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -13580,6 +13669,7 @@ pub mod launch_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<HttpProtocolIpv6> for Value<HttpProtocolIpv6> {
         fn from(v: HttpProtocolIpv6) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -13611,6 +13701,7 @@ pub mod launch_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<HttpTokens> for Value<HttpTokens> {
         fn from(v: HttpTokens) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -13638,6 +13729,7 @@ pub mod launch_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InstanceGenerations> for Value<InstanceGenerations> {
         fn from(v: InstanceGenerations) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -13666,6 +13758,7 @@ pub mod launch_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InstanceInitiatedShutdownBehavior> for Value<InstanceInitiatedShutdownBehavior> {
         fn from(v: InstanceInitiatedShutdownBehavior) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -13696,6 +13789,7 @@ pub mod launch_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InstanceInterruptionBehavior> for Value<InstanceInterruptionBehavior> {
         fn from(v: InstanceInterruptionBehavior) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -13724,6 +13818,7 @@ pub mod launch_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InstanceMetadataTags> for Value<InstanceMetadataTags> {
         fn from(v: InstanceMetadataTags) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -13759,6 +13854,7 @@ pub mod launch_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LocalStorage> for Value<LocalStorage> {
         fn from(v: LocalStorage) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -13786,6 +13882,7 @@ pub mod launch_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LocalStorageTypes> for Value<LocalStorageTypes> {
         fn from(v: LocalStorageTypes) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -13819,6 +13916,7 @@ pub mod launch_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MarketType> for Value<MarketType> {
         fn from(v: MarketType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -13846,6 +13944,7 @@ pub mod launch_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NestedVirtualization> for Value<NestedVirtualization> {
         fn from(v: NestedVirtualization) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -14206,6 +14305,7 @@ pub mod launch_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ResourceType> for Value<ResourceType> {
         fn from(v: ResourceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -14234,6 +14334,7 @@ pub mod launch_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SpotInstanceType> for Value<SpotInstanceType> {
         fn from(v: SpotInstanceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -14264,6 +14365,7 @@ pub mod launch_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Tenancy> for Value<Tenancy> {
         fn from(v: Tenancy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -14306,6 +14408,7 @@ pub mod launch_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<VolumeType> for Value<VolumeType> {
         fn from(v: VolumeType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -17060,6 +17163,7 @@ pub mod local_gateway_route_table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Mode> for Value<Mode> {
         fn from(v: Mode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -17916,6 +18020,7 @@ pub mod nat_gateway {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AvailabilityMode> for Value<AvailabilityMode> {
         fn from(v: AvailabilityMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -17943,6 +18048,7 @@ pub mod nat_gateway {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ConnectivityType> for Value<ConnectivityType> {
         fn from(v: ConnectivityType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -18388,6 +18494,7 @@ pub mod network_insights_access_scope {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Protocol> for Value<Protocol> {
         fn from(v: Protocol) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -18758,6 +18865,7 @@ pub mod network_insights_access_scope_analysis {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FindingsFound> for Value<FindingsFound> {
         fn from(v: FindingsFound) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -18788,6 +18896,7 @@ pub mod network_insights_access_scope_analysis {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -18969,6 +19078,7 @@ pub mod network_insights_analysis {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -19264,6 +19374,7 @@ pub mod network_insights_path {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Protocol> for Value<Protocol> {
         fn from(v: Protocol) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -19658,6 +19769,7 @@ pub mod network_interface {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PublicIpDnsHostnameTypeSpecification> for Value<PublicIpDnsHostnameTypeSpecification> {
         fn from(v: PublicIpDnsHostnameTypeSpecification) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -20224,6 +20336,7 @@ pub mod placement_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SpreadLevel> for Value<SpreadLevel> {
         fn from(v: SpreadLevel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -20257,6 +20370,7 @@ pub mod placement_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Strategy> for Value<Strategy> {
         fn from(v: Strategy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -20446,6 +20560,7 @@ pub mod prefix_list {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AddressFamily> for Value<AddressFamily> {
         fn from(v: AddressFamily) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -20827,6 +20942,7 @@ pub mod route_server {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PersistRoutes> for Value<PersistRoutes> {
         fn from(v: PersistRoutes) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -21165,6 +21281,7 @@ pub mod route_server_peer {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PeerLivenessDetection> for Value<PeerLivenessDetection> {
         fn from(v: PeerLivenessDetection) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -21452,6 +21569,7 @@ pub mod secondary_network {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NetworkType> for Value<NetworkType> {
         fn from(v: NetworkType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -22209,6 +22327,7 @@ pub mod security_group_vpc_association {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SecurityGroupVpcAssociationState> for Value<SecurityGroupVpcAssociationState> {
         fn from(v: SecurityGroupVpcAssociationState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -22274,6 +22393,7 @@ pub mod snapshot_block_public_access {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<State> for Value<State> {
         fn from(v: State) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -22364,6 +22484,7 @@ pub mod spot_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AcceleratorManufacturers> for Value<AcceleratorManufacturers> {
         fn from(v: AcceleratorManufacturers) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -22442,6 +22563,7 @@ pub mod spot_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AcceleratorNames> for Value<AcceleratorNames> {
         fn from(v: AcceleratorNames) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -22475,6 +22597,7 @@ pub mod spot_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AcceleratorTypes> for Value<AcceleratorTypes> {
         fn from(v: AcceleratorTypes) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -22511,6 +22634,7 @@ pub mod spot_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AllocationStrategy> for Value<AllocationStrategy> {
         fn from(v: AllocationStrategy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -22541,6 +22665,7 @@ pub mod spot_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BareMetal> for Value<BareMetal> {
         fn from(v: BareMetal) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -22571,6 +22696,7 @@ pub mod spot_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BurstablePerformance> for Value<BurstablePerformance> {
         fn from(v: BurstablePerformance) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -22604,6 +22730,7 @@ pub mod spot_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CpuManufacturers> for Value<CpuManufacturers> {
         fn from(v: CpuManufacturers) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -22637,6 +22764,7 @@ pub mod spot_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ExcessCapacityTerminationPolicy> for Value<ExcessCapacityTerminationPolicy> {
         fn from(v: ExcessCapacityTerminationPolicy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -22664,6 +22792,7 @@ pub mod spot_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InstanceGenerations> for Value<InstanceGenerations> {
         fn from(v: InstanceGenerations) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -22694,6 +22823,7 @@ pub mod spot_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InstanceInterruptionBehavior> for Value<InstanceInterruptionBehavior> {
         fn from(v: InstanceInterruptionBehavior) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -22724,6 +22854,7 @@ pub mod spot_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LocalStorage> for Value<LocalStorage> {
         fn from(v: LocalStorage) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -22751,6 +22882,7 @@ pub mod spot_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LocalStorageTypes> for Value<LocalStorageTypes> {
         fn from(v: LocalStorageTypes) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -22778,6 +22910,7 @@ pub mod spot_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ReplacementStrategy> for Value<ReplacementStrategy> {
         fn from(v: ReplacementStrategy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -22940,6 +23073,7 @@ pub mod spot_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ResourceType> for Value<ResourceType> {
         fn from(v: ResourceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -22970,6 +23104,7 @@ pub mod spot_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TargetCapacityUnitType> for Value<TargetCapacityUnitType> {
         fn from(v: TargetCapacityUnitType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -23000,6 +23135,7 @@ pub mod spot_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Tenancy> for Value<Tenancy> {
         fn from(v: Tenancy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -23027,6 +23163,7 @@ pub mod spot_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -25016,6 +25153,7 @@ pub mod sql_ha_standby_detected_instance {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<HaStatus> for Value<HaStatus> {
         fn from(v: HaStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -25043,6 +25181,7 @@ pub mod sql_ha_standby_detected_instance {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SqlServerLicenseUsage> for Value<SqlServerLicenseUsage> {
         fn from(v: SqlServerLicenseUsage) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -25575,6 +25714,7 @@ pub mod subnet_cidr_reservation {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ReservationType> for Value<ReservationType> {
         fn from(v: ReservationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -25784,6 +25924,7 @@ pub mod traffic_mirror_filter {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TrafficMirrorNetworkService> for Value<TrafficMirrorNetworkService> {
         fn from(v: TrafficMirrorNetworkService) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -26450,6 +26591,7 @@ pub mod transit_gateway {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EncryptionSupport> for Value<EncryptionSupport> {
         fn from(v: EncryptionSupport) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -26577,6 +26719,7 @@ pub mod transit_gateway_attachment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ApplianceModeSupport> for Value<ApplianceModeSupport> {
         fn from(v: ApplianceModeSupport) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -26604,6 +26747,7 @@ pub mod transit_gateway_attachment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DnsSupport> for Value<DnsSupport> {
         fn from(v: DnsSupport) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -26631,6 +26775,7 @@ pub mod transit_gateway_attachment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Ipv6Support> for Value<Ipv6Support> {
         fn from(v: Ipv6Support) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -26658,6 +26803,7 @@ pub mod transit_gateway_attachment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SecurityGroupReferencingSupport> for Value<SecurityGroupReferencingSupport> {
         fn from(v: SecurityGroupReferencingSupport) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -26852,6 +26998,7 @@ pub mod transit_gateway_connect {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Protocol> for Value<Protocol> {
         fn from(v: Protocol) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -27389,6 +27536,7 @@ pub mod transit_gateway_metering_policy_entry {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TransitGatewayAttachmentResourceType> for Value<TransitGatewayAttachmentResourceType> {
         fn from(v: TransitGatewayAttachmentResourceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -27419,6 +27567,7 @@ pub mod transit_gateway_metering_policy_entry {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TransitGatewayMeteringPayerType> for Value<TransitGatewayMeteringPayerType> {
         fn from(v: TransitGatewayMeteringPayerType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -27525,6 +27674,7 @@ pub mod transit_gateway_multicast_domain {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AutoAcceptSharedAssociations> for Value<AutoAcceptSharedAssociations> {
         fn from(v: AutoAcceptSharedAssociations) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -27552,6 +27702,7 @@ pub mod transit_gateway_multicast_domain {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Igmpv2Support> for Value<Igmpv2Support> {
         fn from(v: Igmpv2Support) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -27579,6 +27730,7 @@ pub mod transit_gateway_multicast_domain {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StaticSourcesSupport> for Value<StaticSourcesSupport> {
         fn from(v: StaticSourcesSupport) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -28640,6 +28792,7 @@ pub mod transit_gateway_vpc_attachment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ApplianceModeSupport> for Value<ApplianceModeSupport> {
         fn from(v: ApplianceModeSupport) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -28667,6 +28820,7 @@ pub mod transit_gateway_vpc_attachment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DnsSupport> for Value<DnsSupport> {
         fn from(v: DnsSupport) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -28694,6 +28848,7 @@ pub mod transit_gateway_vpc_attachment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Ipv6Support> for Value<Ipv6Support> {
         fn from(v: Ipv6Support) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -28721,6 +28876,7 @@ pub mod transit_gateway_vpc_attachment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SecurityGroupReferencingSupport> for Value<SecurityGroupReferencingSupport> {
         fn from(v: SecurityGroupReferencingSupport) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -29099,6 +29255,7 @@ pub mod vpc {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EgressOnlyInternetGatewayExclusion> for Value<EgressOnlyInternetGatewayExclusion> {
         fn from(v: EgressOnlyInternetGatewayExclusion) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -29126,6 +29283,7 @@ pub mod vpc {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ElasticFileSystemExclusion> for Value<ElasticFileSystemExclusion> {
         fn from(v: ElasticFileSystemExclusion) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -29160,6 +29318,7 @@ pub mod vpc {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InstanceTenancy> for Value<InstanceTenancy> {
         fn from(v: InstanceTenancy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -29187,6 +29346,7 @@ pub mod vpc {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InternetGatewayExclusion> for Value<InternetGatewayExclusion> {
         fn from(v: InternetGatewayExclusion) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -29214,6 +29374,7 @@ pub mod vpc {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LambdaExclusion> for Value<LambdaExclusion> {
         fn from(v: LambdaExclusion) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -29241,6 +29402,7 @@ pub mod vpc {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Mode> for Value<Mode> {
         fn from(v: Mode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -29268,6 +29430,7 @@ pub mod vpc {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NatGatewayExclusion> for Value<NatGatewayExclusion> {
         fn from(v: NatGatewayExclusion) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -29295,6 +29458,7 @@ pub mod vpc {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<VirtualPrivateGatewayExclusion> for Value<VirtualPrivateGatewayExclusion> {
         fn from(v: VirtualPrivateGatewayExclusion) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -29322,6 +29486,7 @@ pub mod vpc {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<VpcLatticeExclusion> for Value<VpcLatticeExclusion> {
         fn from(v: VpcLatticeExclusion) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -29349,6 +29514,7 @@ pub mod vpc {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<VpcPeeringExclusion> for Value<VpcPeeringExclusion> {
         fn from(v: VpcPeeringExclusion) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -29601,6 +29767,7 @@ pub mod vpc_block_public_access_exclusion {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InternetGatewayExclusionMode> for Value<InternetGatewayExclusionMode> {
         fn from(v: InternetGatewayExclusionMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -29703,6 +29870,7 @@ pub mod vpc_block_public_access_options {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InternetGatewayBlockMode> for Value<InternetGatewayBlockMode> {
         fn from(v: InternetGatewayBlockMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -30175,6 +30343,7 @@ pub mod vpc_encryption_control {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EgressOnlyInternetGatewayExclusionInput> for Value<EgressOnlyInternetGatewayExclusionInput> {
         fn from(v: EgressOnlyInternetGatewayExclusionInput) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -30202,6 +30371,7 @@ pub mod vpc_encryption_control {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ElasticFileSystemExclusionInput> for Value<ElasticFileSystemExclusionInput> {
         fn from(v: ElasticFileSystemExclusionInput) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -30229,6 +30399,7 @@ pub mod vpc_encryption_control {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InternetGatewayExclusionInput> for Value<InternetGatewayExclusionInput> {
         fn from(v: InternetGatewayExclusionInput) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -30256,6 +30427,7 @@ pub mod vpc_encryption_control {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LambdaExclusionInput> for Value<LambdaExclusionInput> {
         fn from(v: LambdaExclusionInput) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -30283,6 +30455,7 @@ pub mod vpc_encryption_control {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Mode> for Value<Mode> {
         fn from(v: Mode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -30310,6 +30483,7 @@ pub mod vpc_encryption_control {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NatGatewayExclusionInput> for Value<NatGatewayExclusionInput> {
         fn from(v: NatGatewayExclusionInput) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -30358,6 +30532,7 @@ pub mod vpc_encryption_control {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<State> for Value<State> {
         fn from(v: State) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -30385,6 +30560,7 @@ pub mod vpc_encryption_control {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<VirtualPrivateGatewayExclusionInput> for Value<VirtualPrivateGatewayExclusionInput> {
         fn from(v: VirtualPrivateGatewayExclusionInput) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -30412,6 +30588,7 @@ pub mod vpc_encryption_control {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<VpcLatticeExclusionInput> for Value<VpcLatticeExclusionInput> {
         fn from(v: VpcLatticeExclusionInput) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -30439,6 +30616,7 @@ pub mod vpc_encryption_control {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<VpcPeeringExclusionInput> for Value<VpcPeeringExclusionInput> {
         fn from(v: VpcPeeringExclusionInput) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -30705,6 +30883,7 @@ pub mod vpc_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DnsRecordIpType> for Value<DnsRecordIpType> {
         fn from(v: DnsRecordIpType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -30738,6 +30917,7 @@ pub mod vpc_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IpAddressType> for Value<IpAddressType> {
         fn from(v: IpAddressType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -30768,6 +30948,7 @@ pub mod vpc_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PrivateDnsOnlyForInboundResolverEndpoint> for Value<PrivateDnsOnlyForInboundResolverEndpoint> {
         fn from(v: PrivateDnsOnlyForInboundResolverEndpoint) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -30801,6 +30982,7 @@ pub mod vpc_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PrivateDnsPreference> for Value<PrivateDnsPreference> {
         fn from(v: PrivateDnsPreference) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -30841,6 +31023,7 @@ pub mod vpc_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<VpcEndpointType> for Value<VpcEndpointType> {
         fn from(v: VpcEndpointType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -31018,8 +31201,6 @@ pub struct VpcEndpointService {
     pub payer_responsibility: Option<Value<String>>,
     /// The `PrivateDnsName` property.
     pub private_dns_name: Option<Value<String>>,
-    /// The `PrivateDnsNameConfiguration` property.
-    pub private_dns_name_configuration: Option<vpc_endpoint_service::PrivateDnsNameConfiguration>,
     /// Specify which Ip Address types are supported for VPC endpoint service.
     pub supported_ip_address_types: Option<Value<Vec<vpc_endpoint_service::IpAddressType>>>,
     /// The Regions from which service consumers can access the service.
@@ -31038,7 +31219,6 @@ impl VpcEndpointService {
             network_load_balancer_arns: None,
             payer_responsibility: None,
             private_dns_name: None,
-            private_dns_name_configuration: None,
             supported_ip_address_types: None,
             supported_regions: None,
             tags: None,
@@ -31077,11 +31257,6 @@ impl VpcEndpointService {
         self.private_dns_name = Some(v.into());
         self
     }
-    /// Sets `PrivateDnsNameConfiguration`.
-    pub fn private_dns_name_configuration(mut self, v: vpc_endpoint_service::PrivateDnsNameConfiguration) -> Self {
-        self.private_dns_name_configuration = Some(v);
-        self
-    }
     /// Sets `SupportedIpAddressTypes`.
     pub fn supported_ip_address_types(mut self, v: impl Into<Value<Vec<vpc_endpoint_service::IpAddressType>>>) -> Self {
         self.supported_ip_address_types = Some(v.into());
@@ -31110,7 +31285,6 @@ impl Resource for VpcEndpointService {
         p.opt("NetworkLoadBalancerArns", self.network_load_balancer_arns);
         p.opt("PayerResponsibility", self.payer_responsibility);
         p.opt("PrivateDnsName", self.private_dns_name);
-        p.opt("PrivateDnsNameConfiguration", self.private_dns_name_configuration);
         p.opt("SupportedIpAddressTypes", self.supported_ip_address_types);
         p.opt("SupportedRegions", self.supported_regions);
         p.opt("Tags", self.tags);
@@ -31166,25 +31340,10 @@ pub mod vpc_endpoint_service {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IpAddressType> for Value<IpAddressType> {
         fn from(v: IpAddressType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
-        }
-    }
-
-    /// The `PrivateDnsNameConfiguration` property type of `AWS::EC2::VPCEndpointService`.
-    pub struct PrivateDnsNameConfiguration {}
-
-    impl PrivateDnsNameConfiguration {
-        /// A new `PrivateDnsNameConfiguration`; every property is optional.
-        pub fn new() -> Self {
-            Self {}
-        }
-    }
-
-    impl ToExpr for PrivateDnsNameConfiguration {
-        fn to_expr(self) -> Expr {
-            Props::new().into_expr()
         }
     }
 
@@ -31814,6 +31973,7 @@ pub mod vpn_connection {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BgpLogOutputFormat> for crate::Value<BgpLogOutputFormat> {
         fn from(v: BgpLogOutputFormat) -> Self {
             crate::Value::from_expr(Expr::str(v.as_str()))
@@ -31846,6 +32006,7 @@ pub mod vpn_connection {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DpdTimeoutAction> for crate::Value<DpdTimeoutAction> {
         fn from(v: DpdTimeoutAction) -> Self {
             crate::Value::from_expr(Expr::str(v.as_str()))
@@ -31874,6 +32035,7 @@ pub mod vpn_connection {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LogOutputFormat> for crate::Value<LogOutputFormat> {
         fn from(v: LogOutputFormat) -> Self {
             crate::Value::from_expr(Expr::str(v.as_str()))
@@ -31907,6 +32069,7 @@ pub mod vpn_connection {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Phase1EncryptionAlgorithmsRequestListValueValue>
         for crate::Value<Phase1EncryptionAlgorithmsRequestListValueValue>
     {
@@ -31942,6 +32105,7 @@ pub mod vpn_connection {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Phase1IntegrityAlgorithmsRequestListValueValue>
         for crate::Value<Phase1IntegrityAlgorithmsRequestListValueValue>
     {
@@ -31977,6 +32141,7 @@ pub mod vpn_connection {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Phase2EncryptionAlgorithmsRequestListValueValue>
         for crate::Value<Phase2EncryptionAlgorithmsRequestListValueValue>
     {
@@ -32012,6 +32177,7 @@ pub mod vpn_connection {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Phase2IntegrityAlgorithmsRequestListValueValue>
         for crate::Value<Phase2IntegrityAlgorithmsRequestListValueValue>
     {
@@ -32041,6 +32207,7 @@ pub mod vpn_connection {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PreSharedKeyStorage> for crate::Value<PreSharedKeyStorage> {
         fn from(v: PreSharedKeyStorage) -> Self {
             crate::Value::from_expr(Expr::str(v.as_str()))
@@ -32070,6 +32237,7 @@ pub mod vpn_connection {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StartupAction> for crate::Value<StartupAction> {
         fn from(v: StartupAction) -> Self {
             crate::Value::from_expr(Expr::str(v.as_str()))
@@ -32097,6 +32265,7 @@ pub mod vpn_connection {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TunnelBandwidth> for crate::Value<TunnelBandwidth> {
         fn from(v: TunnelBandwidth) -> Self {
             crate::Value::from_expr(Expr::str(v.as_str()))
@@ -32124,6 +32293,7 @@ pub mod vpn_connection {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Value> for crate::Value<Value> {
         fn from(v: Value) -> Self {
             crate::Value::from_expr(Expr::str(v.as_str()))
@@ -33159,6 +33329,7 @@ pub mod verified_access_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AttachmentType> for Value<AttachmentType> {
         fn from(v: AttachmentType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -33192,6 +33363,7 @@ pub mod verified_access_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EndpointType> for Value<EndpointType> {
         fn from(v: EndpointType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -33222,6 +33394,7 @@ pub mod verified_access_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Protocol> for Value<Protocol> {
         fn from(v: Protocol) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -34387,6 +34560,7 @@ pub mod verified_access_trust_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DeviceTrustProviderType> for Value<DeviceTrustProviderType> {
         fn from(v: DeviceTrustProviderType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -34414,6 +34588,7 @@ pub mod verified_access_trust_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TrustProviderType> for Value<TrustProviderType> {
         fn from(v: TrustProviderType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -34441,6 +34616,7 @@ pub mod verified_access_trust_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<UserTrustProviderType> for Value<UserTrustProviderType> {
         fn from(v: UserTrustProviderType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

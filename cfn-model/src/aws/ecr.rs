@@ -396,6 +396,7 @@ pub mod pull_through_cache_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<UpstreamRegistry> for Value<UpstreamRegistry> {
         fn from(v: UpstreamRegistry) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -565,6 +566,7 @@ pub mod registry_scanning_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FilterType> for Value<FilterType> {
         fn from(v: FilterType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -592,6 +594,7 @@ pub mod registry_scanning_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ScanFrequency> for Value<ScanFrequency> {
         fn from(v: ScanFrequency) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -619,6 +622,7 @@ pub mod registry_scanning_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ScanType> for Value<ScanType> {
         fn from(v: ScanType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -776,6 +780,7 @@ pub mod replication_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FilterType> for Value<FilterType> {
         fn from(v: FilterType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1108,6 +1113,7 @@ pub mod repository {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EncryptionType> for Value<EncryptionType> {
         fn from(v: EncryptionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1141,6 +1147,7 @@ pub mod repository {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ImageTagMutability> for Value<ImageTagMutability> {
         fn from(v: ImageTagMutability) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1165,6 +1172,7 @@ pub mod repository {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ImageTagMutabilityExclusionFilterType> for Value<ImageTagMutabilityExclusionFilterType> {
         fn from(v: ImageTagMutabilityExclusionFilterType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1562,6 +1570,7 @@ pub mod repository_creation_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AppliedForItem> for Value<AppliedForItem> {
         fn from(v: AppliedForItem) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1592,6 +1601,7 @@ pub mod repository_creation_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EncryptionType> for Value<EncryptionType> {
         fn from(v: EncryptionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1625,6 +1635,7 @@ pub mod repository_creation_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ImageTagMutability> for Value<ImageTagMutability> {
         fn from(v: ImageTagMutability) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1649,6 +1660,7 @@ pub mod repository_creation_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ImageTagMutabilityExclusionFilterType> for Value<ImageTagMutabilityExclusionFilterType> {
         fn from(v: ImageTagMutabilityExclusionFilterType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1841,6 +1853,7 @@ pub mod signing_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FilterType> for Value<FilterType> {
         fn from(v: FilterType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -192,6 +192,7 @@ pub mod capacity_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AcceleratorManufacturers> for Value<AcceleratorManufacturers> {
         fn from(v: AcceleratorManufacturers) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -270,6 +271,7 @@ pub mod capacity_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AcceleratorNames> for Value<AcceleratorNames> {
         fn from(v: AcceleratorNames) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -300,6 +302,7 @@ pub mod capacity_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AcceleratorTypes> for Value<AcceleratorTypes> {
         fn from(v: AcceleratorTypes) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -327,6 +330,7 @@ pub mod capacity_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ActionsStatus> for Value<ActionsStatus> {
         fn from(v: ActionsStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -357,6 +361,7 @@ pub mod capacity_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BareMetal> for Value<BareMetal> {
         fn from(v: BareMetal) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -387,6 +392,7 @@ pub mod capacity_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BurstablePerformance> for Value<BurstablePerformance> {
         fn from(v: BurstablePerformance) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -417,6 +423,7 @@ pub mod capacity_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CapacityOptionType> for Value<CapacityOptionType> {
         fn from(v: CapacityOptionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -447,6 +454,7 @@ pub mod capacity_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CpuManufacturers> for Value<CpuManufacturers> {
         fn from(v: CpuManufacturers) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -474,6 +482,7 @@ pub mod capacity_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InstanceGenerations> for Value<InstanceGenerations> {
         fn from(v: InstanceGenerations) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -504,6 +513,7 @@ pub mod capacity_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LocalStorage> for Value<LocalStorage> {
         fn from(v: LocalStorage) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -531,6 +541,7 @@ pub mod capacity_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LocalStorageTypes> for Value<LocalStorageTypes> {
         fn from(v: LocalStorageTypes) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -558,6 +569,7 @@ pub mod capacity_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ManagedDraining> for Value<ManagedDraining> {
         fn from(v: ManagedDraining) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -585,6 +597,7 @@ pub mod capacity_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ManagedInstancesMonitoringOptions> for Value<ManagedInstancesMonitoringOptions> {
         fn from(v: ManagedInstancesMonitoringOptions) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -612,6 +625,7 @@ pub mod capacity_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ManagedTerminationProtection> for Value<ManagedTerminationProtection> {
         fn from(v: ManagedTerminationProtection) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -639,6 +653,7 @@ pub mod capacity_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PropagateTags> for Value<PropagateTags> {
         fn from(v: PropagateTags) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -669,6 +684,7 @@ pub mod capacity_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ReservationPreference> for Value<ReservationPreference> {
         fn from(v: ReservationPreference) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -696,6 +712,7 @@ pub mod capacity_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1899,6 +1916,7 @@ pub mod cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Logging> for Value<Logging> {
         fn from(v: Logging) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2606,6 +2624,7 @@ pub mod daemon {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DaemonStatus> for Value<DaemonStatus> {
         fn from(v: DaemonStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2633,6 +2652,7 @@ pub mod daemon {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PropagateTags> for Value<PropagateTags> {
         fn from(v: PropagateTags) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2964,6 +2984,7 @@ pub mod daemon_task_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Condition> for Value<Condition> {
         fn from(v: Condition) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2991,6 +3012,7 @@ pub mod daemon_task_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FirelensConfigurationType> for Value<FirelensConfigurationType> {
         fn from(v: FirelensConfigurationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3019,6 +3041,7 @@ pub mod daemon_task_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IpcMode> for Value<IpcMode> {
         fn from(v: IpcMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3085,6 +3108,7 @@ pub mod daemon_task_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Name> for Value<Name> {
         fn from(v: Name) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3115,6 +3139,7 @@ pub mod daemon_task_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Permissions> for Value<Permissions> {
         fn from(v: Permissions) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3143,6 +3168,7 @@ pub mod daemon_task_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PidMode> for Value<PidMode> {
         fn from(v: PidMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3167,6 +3193,7 @@ pub mod daemon_task_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4603,6 +4630,7 @@ pub mod express_gateway_service {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ExpressGatewayServiceScalingMetric> for Value<ExpressGatewayServiceScalingMetric> {
         fn from(v: ExpressGatewayServiceScalingMetric) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5082,6 +5110,7 @@ pub mod gateway {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AccessType> for Value<AccessType> {
         fn from(v: AccessType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5112,6 +5141,7 @@ pub mod gateway {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<GatewayAlbDesyncMitigationMode> for Value<GatewayAlbDesyncMitigationMode> {
         fn from(v: GatewayAlbDesyncMitigationMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5139,6 +5169,7 @@ pub mod gateway {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<GatewayAlbProtocol> for Value<GatewayAlbProtocol> {
         fn from(v: GatewayAlbProtocol) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5169,6 +5200,7 @@ pub mod gateway {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<GatewayElbIpAddressType> for Value<GatewayElbIpAddressType> {
         fn from(v: GatewayElbIpAddressType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5196,6 +5228,7 @@ pub mod gateway {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<GatewayElbScheme> for Value<GatewayElbScheme> {
         fn from(v: GatewayElbScheme) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5232,6 +5265,7 @@ pub mod gateway {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<GatewayStatus> for Value<GatewayStatus> {
         fn from(v: GatewayStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5259,6 +5293,7 @@ pub mod gateway {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PropagateGatewayTags> for Value<PropagateGatewayTags> {
         fn from(v: PropagateGatewayTags) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5682,6 +5717,7 @@ pub mod gateway_cluster_associations {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<GatewayClusterAssociationStatus> for Value<GatewayClusterAssociationStatus> {
         fn from(v: GatewayClusterAssociationStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6281,6 +6317,7 @@ pub mod service {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AccessTypes> for Value<AccessTypes> {
         fn from(v: AccessTypes) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6308,6 +6345,7 @@ pub mod service {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Action> for Value<Action> {
         fn from(v: Action) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6338,6 +6376,7 @@ pub mod service {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AssignPublicIp> for Value<AssignPublicIp> {
         fn from(v: AssignPublicIp) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6369,6 +6408,7 @@ pub mod service {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AvailabilityZoneRebalancing> for Value<AvailabilityZoneRebalancing> {
         fn from(v: AvailabilityZoneRebalancing) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6431,6 +6471,7 @@ pub mod service {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DeploymentControllerType> for Value<DeploymentControllerType> {
         fn from(v: DeploymentControllerType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6466,6 +6507,7 @@ pub mod service {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FilesystemType> for Value<FilesystemType> {
         fn from(v: FilesystemType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6493,6 +6535,7 @@ pub mod service {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Format> for Value<Format> {
         fn from(v: Format) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6520,6 +6563,7 @@ pub mod service {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<HealthCheckProtocol> for Value<HealthCheckProtocol> {
         fn from(v: HealthCheckProtocol) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6548,6 +6592,7 @@ pub mod service {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IncludeQueryParameters> for Value<IncludeQueryParameters> {
         fn from(v: IncludeQueryParameters) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6579,6 +6624,7 @@ pub mod service {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LaunchType> for Value<LaunchType> {
         fn from(v: LaunchType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6624,6 +6670,7 @@ pub mod service {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LifecycleStages> for Value<LifecycleStages> {
         fn from(v: LifecycleStages) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6651,6 +6698,7 @@ pub mod service {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LogLevel> for Value<LogLevel> {
         fn from(v: LogLevel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6678,6 +6726,7 @@ pub mod service {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MetricNames> for Value<MetricNames> {
         fn from(v: MetricNames) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6705,6 +6754,7 @@ pub mod service {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PlacementConstraintType> for Value<PlacementConstraintType> {
         fn from(v: PlacementConstraintType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6735,6 +6785,7 @@ pub mod service {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PlacementStrategyType> for Value<PlacementStrategyType> {
         fn from(v: PlacementStrategyType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6764,6 +6815,7 @@ pub mod service {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PropagateTags> for Value<PropagateTags> {
         fn from(v: PropagateTags) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6788,6 +6840,7 @@ pub mod service {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ResourceType> for Value<ResourceType> {
         fn from(v: ResourceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6819,6 +6872,7 @@ pub mod service {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SchedulingStrategy> for Value<SchedulingStrategy> {
         fn from(v: SchedulingStrategy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6848,6 +6902,7 @@ pub mod service {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SourceServiceRevisionCleanup> for Value<SourceServiceRevisionCleanup> {
         fn from(v: SourceServiceRevisionCleanup) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6885,6 +6940,7 @@ pub mod service {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Strategy> for Value<Strategy> {
         fn from(v: Strategy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6916,6 +6972,7 @@ pub mod service {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TargetType> for Value<TargetType> {
         fn from(v: TargetType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6946,6 +7003,7 @@ pub mod service {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -9465,6 +9523,7 @@ pub mod task_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AppProtocol> for Value<AppProtocol> {
         fn from(v: AppProtocol) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -9502,6 +9561,7 @@ pub mod task_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Condition> for Value<Condition> {
         fn from(v: Condition) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -9530,6 +9590,7 @@ pub mod task_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CpuArchitecture> for Value<CpuArchitecture> {
         fn from(v: CpuArchitecture) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -9557,6 +9618,7 @@ pub mod task_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FirelensConfigurationType> for Value<FirelensConfigurationType> {
         fn from(v: FirelensConfigurationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -9584,6 +9646,7 @@ pub mod task_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Iam> for Value<Iam> {
         fn from(v: Iam) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -9620,6 +9683,7 @@ pub mod task_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IpcMode> for Value<IpcMode> {
         fn from(v: IpcMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -9686,6 +9750,7 @@ pub mod task_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Name> for Value<Name> {
         fn from(v: Name) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -9724,6 +9789,7 @@ pub mod task_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NetworkMode> for Value<NetworkMode> {
         fn from(v: NetworkMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -9775,6 +9841,7 @@ pub mod task_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OperatingSystemFamily> for Value<OperatingSystemFamily> {
         fn from(v: OperatingSystemFamily) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -9805,6 +9872,7 @@ pub mod task_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Permissions> for Value<Permissions> {
         fn from(v: Permissions) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -9838,6 +9906,7 @@ pub mod task_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PidMode> for Value<PidMode> {
         fn from(v: PidMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -9865,6 +9934,7 @@ pub mod task_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Protocol> for Value<Protocol> {
         fn from(v: Protocol) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -9889,6 +9959,7 @@ pub mod task_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ProxyConfigurationType> for Value<ProxyConfigurationType> {
         fn from(v: ProxyConfigurationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -9922,6 +9993,7 @@ pub mod task_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RequiresCompatibilities> for Value<RequiresCompatibilities> {
         fn from(v: RequiresCompatibilities) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -9952,6 +10024,7 @@ pub mod task_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ResourceRequirementType> for Value<ResourceRequirementType> {
         fn from(v: ResourceRequirementType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -9979,6 +10052,7 @@ pub mod task_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Scope> for Value<Scope> {
         fn from(v: Scope) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -10003,6 +10077,7 @@ pub mod task_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TaskDefinitionPlacementConstraintType> for Value<TaskDefinitionPlacementConstraintType> {
         fn from(v: TaskDefinitionPlacementConstraintType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -10030,6 +10105,7 @@ pub mod task_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TransitEncryption> for Value<TransitEncryption> {
         fn from(v: TransitEncryption) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -10054,6 +10130,7 @@ pub mod task_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -10081,6 +10158,7 @@ pub mod task_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<VersionConsistency> for Value<VersionConsistency> {
         fn from(v: VersionConsistency) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12476,6 +12554,7 @@ pub mod task_set {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AssignPublicIp> for Value<AssignPublicIp> {
         fn from(v: AssignPublicIp) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12503,6 +12582,7 @@ pub mod task_set {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LaunchType> for Value<LaunchType> {
         fn from(v: LaunchType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12527,6 +12607,7 @@ pub mod task_set {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Unit> for Value<Unit> {
         fn from(v: Unit) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

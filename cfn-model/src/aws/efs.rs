@@ -527,6 +527,7 @@ pub mod file_system {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PerformanceMode> for Value<PerformanceMode> {
         fn from(v: PerformanceMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -559,6 +560,7 @@ pub mod file_system {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ReplicationOverwriteProtection> for Value<ReplicationOverwriteProtection> {
         fn from(v: ReplicationOverwriteProtection) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -588,6 +590,7 @@ pub mod file_system {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -619,6 +622,7 @@ pub mod file_system {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ThroughputMode> for Value<ThroughputMode> {
         fn from(v: ThroughputMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -667,6 +671,7 @@ pub mod file_system {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TransitionToArchive> for Value<TransitionToArchive> {
         fn from(v: TransitionToArchive) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -715,6 +720,7 @@ pub mod file_system {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TransitionToIa> for Value<TransitionToIa> {
         fn from(v: TransitionToIa) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -739,6 +745,7 @@ pub mod file_system {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TransitionToPrimaryStorageClass> for Value<TransitionToPrimaryStorageClass> {
         fn from(v: TransitionToPrimaryStorageClass) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1152,6 +1159,7 @@ pub mod mount_target {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IpAddressType> for Value<IpAddressType> {
         fn from(v: IpAddressType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

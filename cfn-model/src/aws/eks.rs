@@ -149,6 +149,7 @@ pub mod access_entry {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -439,6 +440,7 @@ pub mod addon {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ResolveConflicts> for Value<ResolveConflicts> {
         fn from(v: ResolveConflicts) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -731,6 +733,7 @@ pub mod capability {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CapabilityType> for Value<CapabilityType> {
         fn from(v: CapabilityType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -755,6 +758,7 @@ pub mod capability {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DeletePropagationPolicy> for Value<DeletePropagationPolicy> {
         fn from(v: DeletePropagationPolicy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -785,6 +789,7 @@ pub mod capability {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Role> for Value<Role> {
         fn from(v: Role) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -812,6 +817,7 @@ pub mod capability {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1218,8 +1224,6 @@ pub struct Cluster {
     ///
     /// Changing it replaces the resource.
     pub bootstrap_self_managed_addons: Option<Value<bool>>,
-    /// The certificate authority information for the cluster, including the trust bundle and the currently active signing certificate authority.
-    pub certificate_authority: Option<cluster::CertificateAuthority>,
     /// Todo: add description
     pub compute_config: Option<cluster::ComputeConfig>,
     /// Configuration for provisioned control plane scaling.
@@ -1284,7 +1288,6 @@ impl Cluster {
             access_config: None,
             active_certificate_authority_id: None,
             bootstrap_self_managed_addons: None,
-            certificate_authority: None,
             compute_config: None,
             control_plane_scaling_config: None,
             deletion_protection: None,
@@ -1319,11 +1322,6 @@ impl Cluster {
     /// Sets `BootstrapSelfManagedAddons`.
     pub fn bootstrap_self_managed_addons(mut self, v: impl Into<Value<bool>>) -> Self {
         self.bootstrap_self_managed_addons = Some(v.into());
-        self
-    }
-    /// Sets `CertificateAuthority`.
-    pub fn certificate_authority(mut self, v: cluster::CertificateAuthority) -> Self {
-        self.certificate_authority = Some(v);
         self
     }
     /// Sets `ComputeConfig`.
@@ -1505,7 +1503,6 @@ impl Resource for Cluster {
         p.opt("AccessConfig", self.access_config);
         p.opt("ActiveCertificateAuthorityId", self.active_certificate_authority_id);
         p.opt("BootstrapSelfManagedAddons", self.bootstrap_self_managed_addons);
-        p.opt("CertificateAuthority", self.certificate_authority);
         p.opt("ComputeConfig", self.compute_config);
         p.opt("ControlPlaneScalingConfig", self.control_plane_scaling_config);
         p.opt("DeletionProtection", self.deletion_protection);
@@ -1628,6 +1625,7 @@ pub mod cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AuthenticationMode> for Value<AuthenticationMode> {
         fn from(v: AuthenticationMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1658,6 +1656,7 @@ pub mod cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ControlPlaneEgressMode> for Value<ControlPlaneEgressMode> {
         fn from(v: ControlPlaneEgressMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1685,6 +1684,7 @@ pub mod cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IpFamily> for Value<IpFamily> {
         fn from(v: IpFamily) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1721,6 +1721,7 @@ pub mod cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LoggingTypeConfigType> for Value<LoggingTypeConfigType> {
         fn from(v: LoggingTypeConfigType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1748,6 +1749,7 @@ pub mod cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SpreadLevel> for Value<SpreadLevel> {
         fn from(v: SpreadLevel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1775,6 +1777,7 @@ pub mod cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SupportType> for Value<SupportType> {
         fn from(v: SupportType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1814,6 +1817,7 @@ pub mod cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Tier> for Value<Tier> {
         fn from(v: Tier) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1841,6 +1845,7 @@ pub mod cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1887,22 +1892,6 @@ pub mod cluster {
         }
     }
 
-    /// Identifies the certificate authority currently signing certificates for the cluster.
-    pub struct ActiveCertificateAuthority {}
-
-    impl ActiveCertificateAuthority {
-        /// A new `ActiveCertificateAuthority`; every property is optional.
-        pub fn new() -> Self {
-            Self {}
-        }
-    }
-
-    impl ToExpr for ActiveCertificateAuthority {
-        fn to_expr(self) -> Expr {
-            Props::new().into_expr()
-        }
-    }
-
     /// Todo: add description
     pub struct BlockStorage {
         /// Todo: add description
@@ -1925,32 +1914,6 @@ pub mod cluster {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("Enabled", self.enabled);
-            p.into_expr()
-        }
-    }
-
-    /// The certificate authority information for the cluster, including the trust bundle and the currently active signing certificate authority.
-    pub struct CertificateAuthority {
-        /// Identifies the certificate authority currently signing certificates for the cluster.
-        pub active: Option<ActiveCertificateAuthority>,
-    }
-
-    impl CertificateAuthority {
-        /// A new `CertificateAuthority`; every property is optional.
-        pub fn new() -> Self {
-            Self { active: None }
-        }
-        /// Sets `Active`.
-        pub fn active(mut self, v: ActiveCertificateAuthority) -> Self {
-            self.active = Some(v);
-            self
-        }
-    }
-
-    impl ToExpr for CertificateAuthority {
-        fn to_expr(self) -> Expr {
-            let mut p = Props::new();
-            p.opt("Active", self.active);
             p.into_expr()
         }
     }
@@ -3294,6 +3257,7 @@ pub mod identity_provider_config {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3838,6 +3802,7 @@ pub mod nodegroup {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AmiType> for Value<AmiType> {
         fn from(v: AmiType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3871,6 +3836,7 @@ pub mod nodegroup {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CapacityType> for Value<CapacityType> {
         fn from(v: CapacityType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3901,6 +3867,7 @@ pub mod nodegroup {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Effect> for Value<Effect> {
         fn from(v: Effect) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3931,6 +3898,7 @@ pub mod nodegroup {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PoolState> for Value<PoolState> {
         fn from(v: PoolState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3961,6 +3929,7 @@ pub mod nodegroup {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RepairAction> for Value<RepairAction> {
         fn from(v: RepairAction) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3988,6 +3957,7 @@ pub mod nodegroup {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<UpdateStrategy> for Value<UpdateStrategy> {
         fn from(v: UpdateStrategy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

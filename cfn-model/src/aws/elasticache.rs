@@ -639,6 +639,7 @@ pub mod global_replication_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Role> for Value<Role> {
         fn from(v: Role) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1441,6 +1442,7 @@ pub mod replication_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EffectiveDurability> for Value<EffectiveDurability> {
         fn from(v: EffectiveDurability) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1806,8 +1808,6 @@ pub struct ServerlessCache {
     pub daily_snapshot_time: Option<Value<String>>,
     /// The description of the Serverless Cache.
     pub description: Option<Value<String>>,
-    /// The address and the port.
-    pub endpoint: Option<serverless_cache::Endpoint>,
     /// The engine name of the Serverless Cache.
     pub engine: Value<String>,
     /// The final snapshot name which is taken before Serverless Cache is deleted.
@@ -1822,8 +1822,6 @@ pub struct ServerlessCache {
     ///
     /// Changing it replaces the resource.
     pub network_type: Option<Value<String>>,
-    /// The address and the port.
-    pub reader_endpoint: Option<serverless_cache::Endpoint>,
     /// One or more Amazon VPC security groups associated with this Serverless Cache.
     pub security_group_ids: Option<Value<Vec<Id<crate::aws::ec2::SecurityGroup>>>>,
     /// The name of the Serverless Cache. This value must be unique.
@@ -1856,12 +1854,10 @@ impl ServerlessCache {
             connection_type: None,
             daily_snapshot_time: None,
             description: None,
-            endpoint: None,
             final_snapshot_name: None,
             kms_key_id: None,
             major_engine_version: None,
             network_type: None,
-            reader_endpoint: None,
             security_group_ids: None,
             snapshot_arns_to_restore: None,
             snapshot_retention_limit: None,
@@ -1890,11 +1886,6 @@ impl ServerlessCache {
         self.description = Some(v.into());
         self
     }
-    /// Sets `Endpoint`.
-    pub fn endpoint(mut self, v: serverless_cache::Endpoint) -> Self {
-        self.endpoint = Some(v);
-        self
-    }
     /// Sets `FinalSnapshotName`.
     pub fn final_snapshot_name(mut self, v: impl Into<Value<String>>) -> Self {
         self.final_snapshot_name = Some(v.into());
@@ -1913,11 +1904,6 @@ impl ServerlessCache {
     /// Sets `NetworkType`.
     pub fn network_type(mut self, v: impl Into<Value<String>>) -> Self {
         self.network_type = Some(v.into());
-        self
-    }
-    /// Sets `ReaderEndpoint`.
-    pub fn reader_endpoint(mut self, v: serverless_cache::Endpoint) -> Self {
-        self.reader_endpoint = Some(v);
         self
     }
     /// Sets `SecurityGroupIds`.
@@ -1977,13 +1963,11 @@ impl Resource for ServerlessCache {
         p.opt("ConnectionType", self.connection_type);
         p.opt("DailySnapshotTime", self.daily_snapshot_time);
         p.opt("Description", self.description);
-        p.opt("Endpoint", self.endpoint);
         p.req("Engine", self.engine);
         p.opt("FinalSnapshotName", self.final_snapshot_name);
         p.opt("KmsKeyId", self.kms_key_id);
         p.opt("MajorEngineVersion", self.major_engine_version);
         p.opt("NetworkType", self.network_type);
-        p.opt("ReaderEndpoint", self.reader_endpoint);
         p.opt("SecurityGroupIds", self.security_group_ids);
         p.req("ServerlessCacheName", self.serverless_cache_name);
         p.opt("SnapshotArnsToRestore", self.snapshot_arns_to_restore);
@@ -2162,22 +2146,6 @@ pub mod serverless_cache {
             p.opt("Maximum", self.maximum);
             p.opt("Minimum", self.minimum);
             p.into_expr()
-        }
-    }
-
-    /// The address and the port.
-    pub struct Endpoint {}
-
-    impl Endpoint {
-        /// A new `Endpoint`; every property is optional.
-        pub fn new() -> Self {
-            Self {}
-        }
-    }
-
-    impl ToExpr for Endpoint {
-        fn to_expr(self) -> Expr {
-            Props::new().into_expr()
         }
     }
 
@@ -2621,6 +2589,7 @@ pub mod snapshot {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AutomaticFailover> for Value<AutomaticFailover> {
         fn from(v: AutomaticFailover) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2648,6 +2617,7 @@ pub mod snapshot {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DataTiering> for Value<DataTiering> {
         fn from(v: DataTiering) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2690,6 +2660,7 @@ pub mod snapshot {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SnapshotStatus> for Value<SnapshotStatus> {
         fn from(v: SnapshotStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2982,6 +2953,7 @@ pub mod user {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Engine> for Value<Engine> {
         fn from(v: Engine) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3180,6 +3152,7 @@ pub mod user_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Engine> for Value<Engine> {
         fn from(v: Engine) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

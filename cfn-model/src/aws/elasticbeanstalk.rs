@@ -393,6 +393,7 @@ pub mod application_version {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Architecture> for Value<Architecture> {
         fn from(v: Architecture) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -423,6 +424,7 @@ pub mod application_version {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ComputeType> for Value<ComputeType> {
         fn from(v: ComputeType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -450,6 +452,7 @@ pub mod application_version {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

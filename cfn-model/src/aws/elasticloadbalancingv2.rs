@@ -221,6 +221,7 @@ pub mod listener {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AdvertiseTrustStoreCaNames> for Value<AdvertiseTrustStoreCaNames> {
         fn from(v: AdvertiseTrustStoreCaNames) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -251,6 +252,7 @@ pub mod listener {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Format> for Value<Format> {
         fn from(v: Format) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -283,6 +285,7 @@ pub mod listener {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OnUnauthenticatedRequest> for Value<OnUnauthenticatedRequest> {
         fn from(v: OnUnauthenticatedRequest) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -331,6 +334,7 @@ pub mod listener {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Protocol> for Value<Protocol> {
         fn from(v: Protocol) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -358,6 +362,7 @@ pub mod listener {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StatusCode> for Value<StatusCode> {
         fn from(v: StatusCode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -397,6 +402,7 @@ pub mod listener {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1455,6 +1461,7 @@ pub mod listener_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Format> for Value<Format> {
         fn from(v: Format) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1482,6 +1489,7 @@ pub mod listener_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IpAddressType> for Value<IpAddressType> {
         fn from(v: IpAddressType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1514,6 +1522,7 @@ pub mod listener_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OnUnauthenticatedRequest> for Value<OnUnauthenticatedRequest> {
         fn from(v: OnUnauthenticatedRequest) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1541,6 +1550,7 @@ pub mod listener_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StatusCode> for Value<StatusCode> {
         fn from(v: StatusCode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1568,6 +1578,7 @@ pub mod listener_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TransformType> for Value<TransformType> {
         fn from(v: TransformType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1607,6 +1618,7 @@ pub mod listener_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2965,6 +2977,7 @@ pub mod load_balancer {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EnablePrefixForIpv6SourceNat> for Value<EnablePrefixForIpv6SourceNat> {
         fn from(v: EnablePrefixForIpv6SourceNat) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2998,6 +3011,7 @@ pub mod load_balancer {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IpAddressType> for Value<IpAddressType> {
         fn from(v: IpAddressType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3028,6 +3042,7 @@ pub mod load_balancer {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Scheme> for Value<Scheme> {
         fn from(v: Scheme) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3058,6 +3073,7 @@ pub mod load_balancer {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3609,6 +3625,7 @@ pub mod target_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<HealthCheckProtocol> for Value<HealthCheckProtocol> {
         fn from(v: HealthCheckProtocol) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3636,6 +3653,7 @@ pub mod target_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IpAddressType> for Value<IpAddressType> {
         fn from(v: IpAddressType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3684,6 +3702,7 @@ pub mod target_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Protocol> for Value<Protocol> {
         fn from(v: Protocol) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3717,6 +3736,7 @@ pub mod target_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TargetType> for Value<TargetType> {
         fn from(v: TargetType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4104,6 +4124,7 @@ pub mod trust_store_revocation {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RevocationType> for Value<RevocationType> {
         fn from(v: RevocationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -113,6 +113,7 @@ pub mod dictionary {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DictionaryLanguage> for Value<DictionaryLanguage> {
         fn from(v: DictionaryLanguage) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -277,6 +278,7 @@ pub mod feed {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OutputStatus> for Value<OutputStatus> {
         fn from(v: OutputStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -307,6 +309,7 @@ pub mod feed {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ProfanityFilterMode> for Value<ProfanityFilterMode> {
         fn from(v: ProfanityFilterMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -355,6 +358,7 @@ pub mod feed {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TranscriptionLanguage> for Value<TranscriptionLanguage> {
         fn from(v: TranscriptionLanguage) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -481,7 +485,7 @@ pub mod feed {
         /// The `Name` property.
         pub name: Value<String>,
         /// The `OutputConfig` property.
-        pub output_config: OutputConfig2,
+        pub output_config: OutputConfig,
         /// The `Status` property.
         pub status: Value<OutputStatus>,
     }
@@ -490,7 +494,7 @@ pub mod feed {
         /// A new `GetOutput` with its required properties.
         pub fn new(
             name: impl Into<Value<String>>,
-            output_config: OutputConfig2,
+            output_config: OutputConfig,
             status: impl Into<Value<OutputStatus>>,
         ) -> Self {
             Self {
@@ -519,7 +523,7 @@ pub mod feed {
     }
 
     /// The `OutputConfig` property type of `AWS::ElementalInference::Feed`.
-    pub struct OutputConfig2 {
+    pub struct OutputConfig {
         /// The `Cropping` property.
         pub cropping: Option<CroppingConfig>,
         /// The `Clipping` property.
@@ -528,8 +532,8 @@ pub mod feed {
         pub subtitling: Option<SubtitlingConfig>,
     }
 
-    impl OutputConfig2 {
-        /// A new `OutputConfig2`; every property is optional.
+    impl OutputConfig {
+        /// A new `OutputConfig`; every property is optional.
         pub fn new() -> Self {
             Self {
                 cropping: None,
@@ -554,7 +558,7 @@ pub mod feed {
         }
     }
 
-    impl ToExpr for OutputConfig2 {
+    impl ToExpr for OutputConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("Cropping", self.cropping);

@@ -3857,6 +3857,7 @@ pub mod studio {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AuthMode> for Value<AuthMode> {
         fn from(v: AuthMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3884,6 +3885,7 @@ pub mod studio {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IdcUserAssignment> for Value<IdcUserAssignment> {
         fn from(v: IdcUserAssignment) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4021,6 +4023,7 @@ pub mod studio_session_mapping {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IdentityType> for Value<IdentityType> {
         fn from(v: IdentityType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

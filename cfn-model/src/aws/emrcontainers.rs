@@ -206,6 +206,7 @@ pub mod endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PersistentAppUi> for Value<PersistentAppUi> {
         fn from(v: PersistentAppUi) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -584,6 +585,7 @@ pub mod job_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1138,6 +1140,7 @@ pub mod security_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CertificateProviderType> for Value<CertificateProviderType> {
         fn from(v: CertificateProviderType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1162,6 +1165,7 @@ pub mod security_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EncryptionKeyProviderType> for Value<EncryptionKeyProviderType> {
         fn from(v: EncryptionKeyProviderType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1192,6 +1196,7 @@ pub mod security_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EncryptionOption> for Value<EncryptionOption> {
         fn from(v: EncryptionOption) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1216,6 +1221,7 @@ pub mod security_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1977,6 +1983,7 @@ pub mod virtual_cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

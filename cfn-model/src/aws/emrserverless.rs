@@ -257,6 +257,7 @@ pub mod application {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Architecture> for Value<Architecture> {
         fn from(v: Architecture) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

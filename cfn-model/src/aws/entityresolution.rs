@@ -162,6 +162,7 @@ pub mod id_mapping_workflow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AttributeMatchingModel> for Value<AttributeMatchingModel> {
         fn from(v: AttributeMatchingModel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -189,6 +190,7 @@ pub mod id_mapping_workflow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IdMappingType> for Value<IdMappingType> {
         fn from(v: IdMappingType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -213,6 +215,7 @@ pub mod id_mapping_workflow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IncrementalRunType> for Value<IncrementalRunType> {
         fn from(v: IncrementalRunType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -240,6 +243,7 @@ pub mod id_mapping_workflow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RecordMatchingModel> for Value<RecordMatchingModel> {
         fn from(v: RecordMatchingModel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -267,6 +271,7 @@ pub mod id_mapping_workflow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RuleDefinitionType> for Value<RuleDefinitionType> {
         fn from(v: RuleDefinitionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -294,6 +299,7 @@ pub mod id_mapping_workflow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -769,6 +775,7 @@ pub mod id_namespace {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AttributeMatchingModel> for Value<AttributeMatchingModel> {
         fn from(v: AttributeMatchingModel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -796,6 +803,7 @@ pub mod id_namespace {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IdMappingType> for Value<IdMappingType> {
         fn from(v: IdMappingType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -823,6 +831,7 @@ pub mod id_namespace {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RecordMatchingModel> for Value<RecordMatchingModel> {
         fn from(v: RecordMatchingModel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -850,6 +859,7 @@ pub mod id_namespace {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RuleDefinitionType> for Value<RuleDefinitionType> {
         fn from(v: RuleDefinitionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -877,6 +887,7 @@ pub mod id_namespace {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1260,6 +1271,7 @@ pub mod matching_workflow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AttributeMatchingModel> for Value<AttributeMatchingModel> {
         fn from(v: AttributeMatchingModel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1284,6 +1296,7 @@ pub mod matching_workflow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IncrementalRunType> for Value<IncrementalRunType> {
         fn from(v: IncrementalRunType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1311,6 +1324,7 @@ pub mod matching_workflow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MatchPurpose> for Value<MatchPurpose> {
         fn from(v: MatchPurpose) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1341,6 +1355,7 @@ pub mod matching_workflow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ResolutionType> for Value<ResolutionType> {
         fn from(v: ResolutionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1956,6 +1971,7 @@ pub mod policy_statement {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StatementEffect> for Value<StatementEffect> {
         fn from(v: StatementEffect) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2189,6 +2205,7 @@ pub mod schema_mapping {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SchemaAttributeType> for Value<SchemaAttributeType> {
         fn from(v: SchemaAttributeType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

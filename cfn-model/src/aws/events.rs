@@ -132,6 +132,7 @@ pub mod api_destination {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<HttpMethod> for Value<HttpMethod> {
         fn from(v: HttpMethod) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -593,6 +594,7 @@ pub mod connection {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AuthorizationType> for Value<AuthorizationType> {
         fn from(v: AuthorizationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -623,6 +625,7 @@ pub mod connection {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<HttpMethod> for Value<HttpMethod> {
         fn from(v: HttpMethod) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1134,6 +1137,7 @@ pub mod endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ReplicationState> for Value<ReplicationState> {
         fn from(v: ReplicationState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1173,6 +1177,7 @@ pub mod endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<State> for Value<State> {
         fn from(v: State) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1467,6 +1472,7 @@ pub mod event_bus {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IncludeDetail> for Value<IncludeDetail> {
         fn from(v: IncludeDetail) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1500,6 +1506,7 @@ pub mod event_bus {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Level> for Value<Level> {
         fn from(v: Level) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1723,6 +1730,7 @@ pub mod event_bus_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Action> for Value<Action> {
         fn from(v: Action) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1747,6 +1755,7 @@ pub mod event_bus_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2210,6 +2219,7 @@ pub mod rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AssignPublicIp> for Value<AssignPublicIp> {
         fn from(v: AssignPublicIp) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2240,6 +2250,7 @@ pub mod rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LaunchType> for Value<LaunchType> {
         fn from(v: LaunchType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2264,6 +2275,7 @@ pub mod rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PropagateTags> for Value<PropagateTags> {
         fn from(v: PropagateTags) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2294,6 +2306,7 @@ pub mod rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<State> for Value<State> {
         fn from(v: State) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2321,6 +2334,7 @@ pub mod rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

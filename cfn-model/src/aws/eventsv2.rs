@@ -181,6 +181,7 @@ pub mod event_bus {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<State> for Value<State> {
         fn from(v: State) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -420,6 +421,7 @@ pub mod event_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<State> for Value<State> {
         fn from(v: State) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -889,6 +891,7 @@ pub mod subscriber {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DeduplicationType> for Value<DeduplicationType> {
         fn from(v: DeduplicationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -916,6 +919,7 @@ pub mod subscriber {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IncludePayload> for Value<IncludePayload> {
         fn from(v: IncludePayload) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -940,6 +944,7 @@ pub mod subscriber {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Language> for Value<Language> {
         fn from(v: Language) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -970,6 +975,7 @@ pub mod subscriber {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Level> for Value<Level> {
         fn from(v: Level) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -997,6 +1003,7 @@ pub mod subscriber {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PointType> for Value<PointType> {
         fn from(v: PointType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1024,6 +1031,7 @@ pub mod subscriber {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ResumePosition> for Value<ResumePosition> {
         fn from(v: ResumePosition) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1048,6 +1056,7 @@ pub mod subscriber {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RetryStrategy> for Value<RetryStrategy> {
         fn from(v: RetryStrategy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1078,6 +1087,7 @@ pub mod subscriber {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Scope> for Value<Scope> {
         fn from(v: Scope) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1105,6 +1115,7 @@ pub mod subscriber {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StartingPosition> for Value<StartingPosition> {
         fn from(v: StartingPosition) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1132,6 +1143,7 @@ pub mod subscriber {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<State> for Value<State> {
         fn from(v: State) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1159,6 +1171,7 @@ pub mod subscriber {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SubscriberType> for Value<SubscriberType> {
         fn from(v: SubscriberType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1189,6 +1202,7 @@ pub mod subscriber {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -284,6 +284,7 @@ pub mod experiment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DesiredChange> for Value<DesiredChange> {
         fn from(v: DesiredChange) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -740,6 +741,7 @@ pub mod feature {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EvaluationStrategy> for Value<EvaluationStrategy> {
         fn from(v: EvaluationStrategy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -265,6 +265,7 @@ pub mod environment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EnvironmentState> for Value<EnvironmentState> {
         fn from(v: EnvironmentState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -295,6 +296,7 @@ pub mod environment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InstanceType> for Value<InstanceType> {
         fn from(v: InstanceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -325,6 +327,7 @@ pub mod environment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<VcfVersion> for Value<VcfVersion> {
         fn from(v: VcfVersion) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -264,6 +264,7 @@ pub mod environment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FederationMode> for Value<FederationMode> {
         fn from(v: FederationMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -315,6 +316,7 @@ pub mod environment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

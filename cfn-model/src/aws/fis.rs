@@ -269,6 +269,7 @@ pub mod experiment_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AccountTargeting> for Value<AccountTargeting> {
         fn from(v: AccountTargeting) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -296,6 +297,7 @@ pub mod experiment_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EmptyTargetResolutionMode> for Value<EmptyTargetResolutionMode> {
         fn from(v: EmptyTargetResolutionMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

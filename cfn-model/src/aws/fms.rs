@@ -455,6 +455,7 @@ pub mod policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FirewallDeploymentModel> for Value<FirewallDeploymentModel> {
         fn from(v: FirewallDeploymentModel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -509,6 +510,7 @@ pub mod policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PolicyType> for Value<PolicyType> {
         fn from(v: PolicyType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -536,6 +538,7 @@ pub mod policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ResourceTagLogicalOperator> for Value<ResourceTagLogicalOperator> {
         fn from(v: ResourceTagLogicalOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -563,6 +566,7 @@ pub mod policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RuleAction> for Value<RuleAction> {
         fn from(v: RuleAction) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -186,6 +186,7 @@ pub mod dataset {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AttributeType> for Value<AttributeType> {
         fn from(v: AttributeType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -216,6 +217,7 @@ pub mod dataset {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DatasetType> for Value<DatasetType> {
         fn from(v: DatasetType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -258,6 +260,7 @@ pub mod dataset {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Domain> for Value<Domain> {
         fn from(v: Domain) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -528,6 +531,7 @@ pub mod dataset_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Domain> for Value<Domain> {
         fn from(v: Domain) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -391,6 +391,7 @@ pub mod detector {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DataSource> for Value<DataSource> {
         fn from(v: DataSource) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -424,6 +425,7 @@ pub mod detector {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DataType> for Value<DataType> {
         fn from(v: DataType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -451,6 +453,7 @@ pub mod detector {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DetectorVersionStatus> for Value<DetectorVersionStatus> {
         fn from(v: DetectorVersionStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -475,6 +478,7 @@ pub mod detector {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Language> for Value<Language> {
         fn from(v: Language) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -502,6 +506,7 @@ pub mod detector {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RuleExecutionMode> for Value<RuleExecutionMode> {
         fn from(v: RuleExecutionMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -622,6 +627,7 @@ pub mod detector {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<VariableType> for Value<VariableType> {
         fn from(v: VariableType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1614,6 +1620,7 @@ pub mod event_type {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DataSource> for Value<DataSource> {
         fn from(v: DataSource) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1647,6 +1654,7 @@ pub mod event_type {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DataType> for Value<DataType> {
         fn from(v: DataType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1767,6 +1775,7 @@ pub mod event_type {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<VariableType> for Value<VariableType> {
         fn from(v: VariableType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2681,6 +2690,7 @@ pub mod variable {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DataSource> for Value<DataSource> {
         fn from(v: DataSource) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2714,6 +2724,7 @@ pub mod variable {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DataType> for Value<DataType> {
         fn from(v: DataType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2834,6 +2845,7 @@ pub mod variable {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<VariableType> for Value<VariableType> {
         fn from(v: VariableType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

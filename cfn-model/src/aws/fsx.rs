@@ -143,6 +143,7 @@ pub mod backup {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Lifecycle> for Value<Lifecycle> {
         fn from(v: Lifecycle) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -173,6 +174,7 @@ pub mod backup {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -394,6 +396,7 @@ pub mod data_repository_association {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EventType> for Value<EventType> {
         fn from(v: EventType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -824,6 +827,7 @@ pub mod file_cache {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DeploymentType> for Value<DeploymentType> {
         fn from(v: DeploymentType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -848,6 +852,7 @@ pub mod file_cache {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FileCacheType> for Value<FileCacheType> {
         fn from(v: FileCacheType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -884,6 +889,7 @@ pub mod file_cache {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Lifecycle> for Value<Lifecycle> {
         fn from(v: Lifecycle) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2523,6 +2529,7 @@ pub mod s3_access_point_attachment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Lifecycle> for Value<Lifecycle> {
         fn from(v: Lifecycle) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2547,6 +2554,7 @@ pub mod s3_access_point_attachment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OpenZfsFileSystemIdentityType> for Value<OpenZfsFileSystemIdentityType> {
         fn from(v: OpenZfsFileSystemIdentityType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2574,6 +2582,7 @@ pub mod s3_access_point_attachment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<S3AccessPointAttachmentType> for Value<S3AccessPointAttachmentType> {
         fn from(v: S3AccessPointAttachmentType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2601,6 +2610,7 @@ pub mod s3_access_point_attachment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3157,6 +3167,7 @@ pub mod storage_virtual_machine {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RootVolumeSecurityStyle> for Value<RootVolumeSecurityStyle> {
         fn from(v: RootVolumeSecurityStyle) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3480,6 +3491,7 @@ pub mod volume {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CopyStrategy> for Value<CopyStrategy> {
         fn from(v: CopyStrategy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3510,6 +3522,7 @@ pub mod volume {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DataCompressionType> for Value<DataCompressionType> {
         fn from(v: DataCompressionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3543,6 +3556,7 @@ pub mod volume {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Name> for Value<Name> {
         fn from(v: Name) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3570,6 +3584,7 @@ pub mod volume {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OntapVolumeType> for Value<OntapVolumeType> {
         fn from(v: OntapVolumeType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3600,6 +3615,7 @@ pub mod volume {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PrivilegedDelete> for Value<PrivilegedDelete> {
         fn from(v: PrivilegedDelete) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3645,6 +3661,7 @@ pub mod volume {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RetentionPeriodType> for Value<RetentionPeriodType> {
         fn from(v: RetentionPeriodType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3675,6 +3692,7 @@ pub mod volume {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SecurityStyle> for Value<SecurityStyle> {
         fn from(v: SecurityStyle) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3702,6 +3720,7 @@ pub mod volume {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SnaplockType> for Value<SnaplockType> {
         fn from(v: SnaplockType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3741,6 +3760,7 @@ pub mod volume {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3768,6 +3788,7 @@ pub mod volume {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<UserAndGroupQuotasType> for Value<UserAndGroupQuotasType> {
         fn from(v: UserAndGroupQuotasType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3795,6 +3816,7 @@ pub mod volume {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<VolumeStyle> for Value<VolumeStyle> {
         fn from(v: VolumeStyle) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3822,6 +3844,7 @@ pub mod volume {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<VolumeType> for Value<VolumeType> {
         fn from(v: VolumeType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

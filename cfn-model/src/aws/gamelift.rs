@@ -132,6 +132,7 @@ pub mod alias {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -401,6 +402,7 @@ pub mod build {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OperatingSystem> for Value<OperatingSystem> {
         fn from(v: OperatingSystem) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -787,6 +789,7 @@ pub mod container_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BillingType> for Value<BillingType> {
         fn from(v: BillingType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -820,6 +823,7 @@ pub mod container_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ComparisonOperator> for Value<ComparisonOperator> {
         fn from(v: ComparisonOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -847,6 +851,7 @@ pub mod container_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ImpairmentStrategy> for Value<ImpairmentStrategy> {
         fn from(v: ImpairmentStrategy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -877,6 +882,7 @@ pub mod container_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LogDestination> for Value<LogDestination> {
         fn from(v: LogDestination) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -934,6 +940,7 @@ pub mod container_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MetricName> for Value<MetricName> {
         fn from(v: MetricName) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -961,6 +968,7 @@ pub mod container_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NewGameSessionProtectionPolicy> for Value<NewGameSessionProtectionPolicy> {
         fn from(v: NewGameSessionProtectionPolicy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -991,6 +999,7 @@ pub mod container_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PlayerGatewayMode> for Value<PlayerGatewayMode> {
         fn from(v: PlayerGatewayMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1018,6 +1027,7 @@ pub mod container_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PlayerGatewayStatus> for Value<PlayerGatewayStatus> {
         fn from(v: PlayerGatewayStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1048,6 +1058,7 @@ pub mod container_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PolicyType> for Value<PolicyType> {
         fn from(v: PolicyType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1075,6 +1086,7 @@ pub mod container_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ProtectionStrategy> for Value<ProtectionStrategy> {
         fn from(v: ProtectionStrategy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1102,6 +1114,7 @@ pub mod container_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Protocol> for Value<Protocol> {
         fn from(v: Protocol) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1132,6 +1145,7 @@ pub mod container_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ScalingAdjustmentType> for Value<ScalingAdjustmentType> {
         fn from(v: ScalingAdjustmentType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1177,6 +1191,7 @@ pub mod container_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1201,6 +1216,7 @@ pub mod container_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StoppedActions2> for Value<StoppedActions2> {
         fn from(v: StoppedActions2) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1228,6 +1244,7 @@ pub mod container_fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ZeroCapacityStrategy> for Value<ZeroCapacityStrategy> {
         fn from(v: ZeroCapacityStrategy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2199,6 +2216,7 @@ pub mod container_group_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AccessLevel> for Value<AccessLevel> {
         fn from(v: AccessLevel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2232,6 +2250,7 @@ pub mod container_group_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Condition> for Value<Condition> {
         fn from(v: Condition) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2259,6 +2278,7 @@ pub mod container_group_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ContainerGroupType> for Value<ContainerGroupType> {
         fn from(v: ContainerGroupType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2391,6 +2411,7 @@ pub mod container_group_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Include> for Value<Include> {
         fn from(v: Include) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2415,6 +2436,7 @@ pub mod container_group_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OperatingSystem> for Value<OperatingSystem> {
         fn from(v: OperatingSystem) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2442,6 +2464,7 @@ pub mod container_group_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Protocol> for Value<Protocol> {
         fn from(v: Protocol) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2472,6 +2495,7 @@ pub mod container_group_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3386,6 +3410,7 @@ pub mod fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ApplyCapacity> for Value<ApplyCapacity> {
         fn from(v: ApplyCapacity) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3413,6 +3438,7 @@ pub mod fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CertificateType> for Value<CertificateType> {
         fn from(v: CertificateType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3446,6 +3472,7 @@ pub mod fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ComparisonOperator> for Value<ComparisonOperator> {
         fn from(v: ComparisonOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3473,6 +3500,7 @@ pub mod fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ComputeType> for Value<ComputeType> {
         fn from(v: ComputeType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3500,6 +3528,7 @@ pub mod fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FleetType> for Value<FleetType> {
         fn from(v: FleetType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3527,6 +3556,7 @@ pub mod fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<GameServerIpProtocolSupported> for Value<GameServerIpProtocolSupported> {
         fn from(v: GameServerIpProtocolSupported) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3551,6 +3581,7 @@ pub mod fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InstanceRoleCredentialsProvider> for Value<InstanceRoleCredentialsProvider> {
         fn from(v: InstanceRoleCredentialsProvider) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3608,6 +3639,7 @@ pub mod fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MetricName> for Value<MetricName> {
         fn from(v: MetricName) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3635,6 +3667,7 @@ pub mod fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NewGameSessionProtectionPolicy> for Value<NewGameSessionProtectionPolicy> {
         fn from(v: NewGameSessionProtectionPolicy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3665,6 +3698,7 @@ pub mod fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PlayerGatewayMode> for Value<PlayerGatewayMode> {
         fn from(v: PlayerGatewayMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3692,6 +3726,7 @@ pub mod fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PlayerGatewayStatus> for Value<PlayerGatewayStatus> {
         fn from(v: PlayerGatewayStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3722,6 +3757,7 @@ pub mod fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PolicyType> for Value<PolicyType> {
         fn from(v: PolicyType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3749,6 +3785,7 @@ pub mod fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Protocol> for Value<Protocol> {
         fn from(v: Protocol) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3779,6 +3816,7 @@ pub mod fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ScalingAdjustmentType> for Value<ScalingAdjustmentType> {
         fn from(v: ScalingAdjustmentType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3821,6 +3859,7 @@ pub mod fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3845,6 +3884,7 @@ pub mod fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<UpdateStatus> for Value<UpdateStatus> {
         fn from(v: UpdateStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3872,6 +3912,7 @@ pub mod fleet {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ZeroCapacityStrategy> for Value<ZeroCapacityStrategy> {
         fn from(v: ZeroCapacityStrategy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4691,6 +4732,7 @@ pub mod game_server_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BalancingStrategy> for Value<BalancingStrategy> {
         fn from(v: BalancingStrategy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4721,6 +4763,7 @@ pub mod game_server_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DeleteOption> for Value<DeleteOption> {
         fn from(v: DeleteOption) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4748,6 +4791,7 @@ pub mod game_server_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<GameServerProtectionPolicy> for Value<GameServerProtectionPolicy> {
         fn from(v: GameServerProtectionPolicy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5164,6 +5208,7 @@ pub mod game_session_queue {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PriorityOrder2> for Value<PriorityOrder2> {
         fn from(v: PriorityOrder2) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5743,6 +5788,7 @@ pub mod matchmaking_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BackfillMode> for Value<BackfillMode> {
         fn from(v: BackfillMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5770,6 +5816,7 @@ pub mod matchmaking_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FlexMatchMode> for Value<FlexMatchMode> {
         fn from(v: FlexMatchMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -193,6 +193,7 @@ pub mod accelerator {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IpAddressType> for Value<IpAddressType> {
         fn from(v: IpAddressType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -647,6 +648,7 @@ pub mod endpoint_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<HealthCheckProtocol> for Value<HealthCheckProtocol> {
         fn from(v: HealthCheckProtocol) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -840,6 +842,7 @@ pub mod listener {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ClientAffinity> for Value<ClientAffinity> {
         fn from(v: ClientAffinity) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -867,6 +870,7 @@ pub mod listener {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Protocol> for Value<Protocol> {
         fn from(v: Protocol) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

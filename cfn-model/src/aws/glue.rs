@@ -159,6 +159,7 @@ pub mod blueprint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -445,6 +446,7 @@ pub mod catalog {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AllowFullTableExternalDataAccess> for Value<AllowFullTableExternalDataAccess> {
         fn from(v: AllowFullTableExternalDataAccess) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -472,6 +474,7 @@ pub mod catalog {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OverwriteChildResourcePermissionsWithDefault> for Value<OverwriteChildResourcePermissionsWithDefault> {
         fn from(v: OverwriteChildResourcePermissionsWithDefault) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -520,6 +523,7 @@ pub mod catalog {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Permissions> for Value<Permissions> {
         fn from(v: Permissions) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -930,6 +934,7 @@ pub mod classifier {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ContainsHeader> for Value<ContainsHeader> {
         fn from(v: ContainsHeader) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1256,6 +1261,7 @@ pub mod connection {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AuthenticationType> for Value<AuthenticationType> {
         fn from(v: AuthenticationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1553,6 +1559,7 @@ pub mod connection {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ConnectionType> for Value<ConnectionType> {
         fn from(v: ConnectionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1586,6 +1593,7 @@ pub mod connection {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Oauth2GrantType> for Value<Oauth2GrantType> {
         fn from(v: Oauth2GrantType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1616,6 +1624,7 @@ pub mod connection {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ValidateForComputeEnvironments> for Value<ValidateForComputeEnvironments> {
         fn from(v: ValidateForComputeEnvironments) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2345,6 +2354,7 @@ pub mod connection_type {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AuthenticationTypes> for Value<AuthenticationTypes> {
         fn from(v: AuthenticationTypes) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2372,6 +2382,7 @@ pub mod connection_type {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ContentType> for Value<ContentType> {
         fn from(v: ContentType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2447,6 +2458,7 @@ pub mod connection_type {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FieldDataType> for Value<FieldDataType> {
         fn from(v: FieldDataType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2474,6 +2486,7 @@ pub mod connection_type {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FilterMode> for Value<FilterMode> {
         fn from(v: FilterMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2498,6 +2511,7 @@ pub mod connection_type {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IntegrationType> for Value<IntegrationType> {
         fn from(v: IntegrationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2528,6 +2542,7 @@ pub mod connection_type {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Oauth2GrantType> for Value<Oauth2GrantType> {
         fn from(v: Oauth2GrantType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2561,6 +2576,7 @@ pub mod connection_type {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PropertyLocation> for Value<PropertyLocation> {
         fn from(v: PropertyLocation) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2597,6 +2613,7 @@ pub mod connection_type {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PropertyType> for Value<PropertyType> {
         fn from(v: PropertyType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2624,6 +2641,7 @@ pub mod connection_type {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RequestMethod> for Value<RequestMethod> {
         fn from(v: RequestMethod) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2648,6 +2666,7 @@ pub mod connection_type {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SecretConnectorPropertyPropertyType> for Value<SecretConnectorPropertyPropertyType> {
         fn from(v: SecretConnectorPropertyPropertyType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4207,6 +4226,7 @@ pub mod crawler {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DeleteBehavior> for Value<DeleteBehavior> {
         fn from(v: DeleteBehavior) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4234,6 +4254,7 @@ pub mod crawler {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EnableAdditionalMetadata> for Value<EnableAdditionalMetadata> {
         fn from(v: EnableAdditionalMetadata) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4264,6 +4285,7 @@ pub mod crawler {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RecrawlBehavior> for Value<RecrawlBehavior> {
         fn from(v: RecrawlBehavior) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4291,6 +4313,7 @@ pub mod crawler {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<UpdateBehavior> for Value<UpdateBehavior> {
         fn from(v: UpdateBehavior) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5129,6 +5152,7 @@ pub mod data_catalog_encryption_settings {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CatalogEncryptionMode> for Value<CatalogEncryptionMode> {
         fn from(v: CatalogEncryptionMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5554,6 +5578,7 @@ pub mod database {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Permissions> for Value<Permissions> {
         fn from(v: Permissions) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6876,6 +6901,7 @@ pub mod job {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ExecutionClass> for Value<ExecutionClass> {
         fn from(v: ExecutionClass) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6906,6 +6932,7 @@ pub mod job {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<JobMode> for Value<JobMode> {
         fn from(v: JobMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6966,6 +6993,7 @@ pub mod job {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<WorkerType> for Value<WorkerType> {
         fn from(v: WorkerType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -7321,6 +7349,7 @@ pub mod ml_transform {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MlUserDataEncryptionMode> for Value<MlUserDataEncryptionMode> {
         fn from(v: MlUserDataEncryptionMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -7363,6 +7392,7 @@ pub mod ml_transform {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<WorkerType> for Value<WorkerType> {
         fn from(v: WorkerType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8559,6 +8589,7 @@ pub mod schema {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Compatibility> for Value<Compatibility> {
         fn from(v: Compatibility) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8589,6 +8620,7 @@ pub mod schema {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DataFormat> for Value<DataFormat> {
         fn from(v: DataFormat) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8955,6 +8987,7 @@ pub mod security_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CloudWatchEncryptionMode> for Value<CloudWatchEncryptionMode> {
         fn from(v: CloudWatchEncryptionMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8982,6 +9015,7 @@ pub mod security_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<JobBookmarksEncryptionMode> for Value<JobBookmarksEncryptionMode> {
         fn from(v: JobBookmarksEncryptionMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -9480,6 +9514,7 @@ pub mod session {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -9522,6 +9557,7 @@ pub mod session {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<WorkerType> for Value<WorkerType> {
         fn from(v: WorkerType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -9968,6 +10004,7 @@ pub mod table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Dialect> for Value<Dialect> {
         fn from(v: Dialect) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -9992,6 +10029,7 @@ pub mod table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MetadataOperation> for Value<MetadataOperation> {
         fn from(v: MetadataOperation) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -10019,6 +10057,7 @@ pub mod table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TableType> for Value<TableType> {
         fn from(v: TableType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -11218,6 +11257,7 @@ pub mod table_optimizer {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Strategy> for Value<Strategy> {
         fn from(v: Strategy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -11248,6 +11288,7 @@ pub mod table_optimizer {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -11789,6 +11830,7 @@ pub mod trigger {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CrawlState> for Value<CrawlState> {
         fn from(v: CrawlState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -11816,6 +11858,7 @@ pub mod trigger {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Logical> for Value<Logical> {
         fn from(v: Logical) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -11840,6 +11883,7 @@ pub mod trigger {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LogicalOperator> for Value<LogicalOperator> {
         fn from(v: LogicalOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -11873,6 +11917,7 @@ pub mod trigger {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<State> for Value<State> {
         fn from(v: State) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -11906,6 +11951,7 @@ pub mod trigger {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12536,6 +12582,7 @@ pub mod user_defined_function {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FunctionType> for Value<FunctionType> {
         fn from(v: FunctionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12566,6 +12613,7 @@ pub mod user_defined_function {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OwnerType> for Value<OwnerType> {
         fn from(v: OwnerType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12596,6 +12644,7 @@ pub mod user_defined_function {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ResourceType> for Value<ResourceType> {
         fn from(v: ResourceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -413,6 +413,7 @@ pub mod workspace {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AccountAccessType> for Value<AccountAccessType> {
         fn from(v: AccountAccessType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -440,6 +441,7 @@ pub mod workspace {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AuthenticationProviderTypes> for Value<AuthenticationProviderTypes> {
         fn from(v: AuthenticationProviderTypes) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -485,6 +487,7 @@ pub mod workspace {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DataSourceType> for Value<DataSourceType> {
         fn from(v: DataSourceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -509,6 +512,7 @@ pub mod workspace {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NotificationDestinationType> for Value<NotificationDestinationType> {
         fn from(v: NotificationDestinationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -536,6 +540,7 @@ pub mod workspace {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PermissionType> for Value<PermissionType> {
         fn from(v: PermissionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -563,6 +568,7 @@ pub mod workspace {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SamlConfigurationStatus> for Value<SamlConfigurationStatus> {
         fn from(v: SamlConfigurationStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -623,6 +629,7 @@ pub mod workspace {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<WorkspaceStatus> for Value<WorkspaceStatus> {
         fn from(v: WorkspaceStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

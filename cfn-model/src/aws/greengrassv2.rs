@@ -124,6 +124,7 @@ pub mod component_version {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DependencyType> for Value<DependencyType> {
         fn from(v: DependencyType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -151,6 +152,7 @@ pub mod component_version {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InputPayloadEncodingType> for Value<InputPayloadEncodingType> {
         fn from(v: InputPayloadEncodingType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -178,6 +180,7 @@ pub mod component_version {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IsolationMode> for Value<IsolationMode> {
         fn from(v: IsolationMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -205,6 +208,7 @@ pub mod component_version {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LambdaFilesystemPermission> for Value<LambdaFilesystemPermission> {
         fn from(v: LambdaFilesystemPermission) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -232,6 +236,7 @@ pub mod component_version {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -894,6 +899,7 @@ pub mod deployment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Action> for Value<Action> {
         fn from(v: Action) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -921,6 +927,7 @@ pub mod deployment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FailureHandlingPolicy> for Value<FailureHandlingPolicy> {
         fn from(v: FailureHandlingPolicy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -954,6 +961,7 @@ pub mod deployment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FailureType> for Value<FailureType> {
         fn from(v: FailureType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -978,6 +986,7 @@ pub mod deployment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IoTJobAbortCriteriaAction> for Value<IoTJobAbortCriteriaAction> {
         fn from(v: IoTJobAbortCriteriaAction) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

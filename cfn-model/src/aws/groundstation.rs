@@ -99,6 +99,7 @@ pub mod config {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Autotrack> for Value<Autotrack> {
         fn from(v: Autotrack) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -129,6 +130,7 @@ pub mod config {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BandwidthUnits> for Value<BandwidthUnits> {
         fn from(v: BandwidthUnits) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -153,6 +155,7 @@ pub mod config {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EirpUnits> for Value<EirpUnits> {
         fn from(v: EirpUnits) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -183,6 +186,7 @@ pub mod config {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FrequencyUnits> for Value<FrequencyUnits> {
         fn from(v: FrequencyUnits) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -213,6 +217,7 @@ pub mod config {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Polarization> for Value<Polarization> {
         fn from(v: Polarization) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -237,6 +242,7 @@ pub mod config {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TelemetrySinkType> for Value<TelemetrySinkType> {
         fn from(v: TelemetrySinkType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1129,6 +1135,7 @@ pub mod dataflow_endpoint_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AgentStatus> for Value<AgentStatus> {
         fn from(v: AgentStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1156,6 +1163,7 @@ pub mod dataflow_endpoint_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AuditResults> for Value<AuditResults> {
         fn from(v: AuditResults) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

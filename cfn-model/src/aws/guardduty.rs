@@ -127,6 +127,7 @@ pub mod custom_detection_rule_association {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Mode> for Value<Mode> {
         fn from(v: Mode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -291,6 +292,7 @@ pub mod detector {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CfnFeatureConfigurationName> for Value<CfnFeatureConfigurationName> {
         fn from(v: CfnFeatureConfigurationName) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -318,6 +320,7 @@ pub mod detector {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CfnFeatureConfigurationStatus> for Value<CfnFeatureConfigurationStatus> {
         fn from(v: CfnFeatureConfigurationStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -348,6 +351,7 @@ pub mod detector {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FindingPublishingFrequency> for Value<FindingPublishingFrequency> {
         fn from(v: FindingPublishingFrequency) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -381,6 +385,7 @@ pub mod detector {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Name> for Value<Name> {
         fn from(v: Name) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -408,6 +413,7 @@ pub mod detector {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -827,6 +833,7 @@ pub mod filter {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Action> for Value<Action> {
         fn from(v: Action) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1194,6 +1201,7 @@ pub mod ip_set {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Format> for Value<Format> {
         fn from(v: Format) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1338,6 +1346,7 @@ pub mod malware_protection_plan {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1645,6 +1654,7 @@ pub mod member {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1765,6 +1775,7 @@ pub mod publishing_destination {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DestinationType> for Value<DestinationType> {
         fn from(v: DestinationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2015,6 +2026,7 @@ pub mod threat_entity_set {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Format> for Value<Format> {
         fn from(v: Format) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2057,6 +2069,7 @@ pub mod threat_entity_set {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2253,6 +2266,7 @@ pub mod threat_intel_set {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Format> for Value<Format> {
         fn from(v: Format) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2466,6 +2480,7 @@ pub mod trusted_entity_set {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Format> for Value<Format> {
         fn from(v: Format) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2508,6 +2523,7 @@ pub mod trusted_entity_set {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

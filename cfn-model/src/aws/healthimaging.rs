@@ -140,6 +140,7 @@ pub mod datastore {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DatastoreStatus> for Value<DatastoreStatus> {
         fn from(v: DatastoreStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

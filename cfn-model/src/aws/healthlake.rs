@@ -162,6 +162,7 @@ pub mod data_transformation_profile {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SourceFormat> for Value<SourceFormat> {
         fn from(v: SourceFormat) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -186,6 +187,7 @@ pub mod data_transformation_profile {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TargetFormat> for Value<TargetFormat> {
         fn from(v: TargetFormat) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -510,6 +512,7 @@ pub mod fhir_datastore {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AuthorizationStrategy> for Value<AuthorizationStrategy> {
         fn from(v: AuthorizationStrategy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -537,6 +540,7 @@ pub mod fhir_datastore {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CmkType> for Value<CmkType> {
         fn from(v: CmkType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -576,6 +580,7 @@ pub mod fhir_datastore {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DatastoreStatus> for Value<DatastoreStatus> {
         fn from(v: DatastoreStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -600,6 +605,7 @@ pub mod fhir_datastore {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DatastoreTypeVersion> for Value<DatastoreTypeVersion> {
         fn from(v: DatastoreTypeVersion) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -627,6 +633,7 @@ pub mod fhir_datastore {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NlpConfigurationStatus> for Value<NlpConfigurationStatus> {
         fn from(v: NlpConfigurationStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -651,6 +658,7 @@ pub mod fhir_datastore {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PreloadDataType> for Value<PreloadDataType> {
         fn from(v: PreloadDataType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -678,6 +686,7 @@ pub mod fhir_datastore {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

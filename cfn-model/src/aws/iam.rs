@@ -1286,6 +1286,7 @@ pub mod saml_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AssertionEncryptionMode> for Value<AssertionEncryptionMode> {
         fn from(v: AssertionEncryptionMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

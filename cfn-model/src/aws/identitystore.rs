@@ -717,6 +717,7 @@ pub mod user {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<UserStatus> for Value<UserStatus> {
         fn from(v: UserStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

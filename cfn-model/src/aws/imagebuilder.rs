@@ -240,6 +240,7 @@ pub mod component {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Platform> for Value<Platform> {
         fn from(v: Platform) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -267,6 +268,7 @@ pub mod component {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -539,6 +541,7 @@ pub mod container_recipe {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ContainerType> for Value<ContainerType> {
         fn from(v: ContainerType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -566,6 +569,7 @@ pub mod container_recipe {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PlatformOverride> for Value<PlatformOverride> {
         fn from(v: PlatformOverride) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -590,6 +594,7 @@ pub mod container_recipe {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Service> for Value<Service> {
         fn from(v: Service) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -638,6 +643,7 @@ pub mod container_recipe {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<VolumeType> for Value<VolumeType> {
         fn from(v: VolumeType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1165,6 +1171,7 @@ pub mod distribution_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DataType> for Value<DataType> {
         fn from(v: DataType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1189,6 +1196,7 @@ pub mod distribution_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Service> for Value<Service> {
         fn from(v: Service) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1968,6 +1976,7 @@ pub mod image {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OnFailure> for Value<OnFailure> {
         fn from(v: OnFailure) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2498,6 +2507,7 @@ pub mod image_pipeline {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OnFailure> for Value<OnFailure> {
         fn from(v: OnFailure) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2527,6 +2537,7 @@ pub mod image_pipeline {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PipelineExecutionStartCondition> for Value<PipelineExecutionStartCondition> {
         fn from(v: PipelineExecutionStartCondition) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2554,6 +2565,7 @@ pub mod image_pipeline {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3126,6 +3138,7 @@ pub mod image_recipe {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<VolumeType> for Value<VolumeType> {
         fn from(v: VolumeType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3697,6 +3710,7 @@ pub mod infrastructure_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<HttpTokens> for Value<HttpTokens> {
         fn from(v: HttpTokens) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3727,6 +3741,7 @@ pub mod infrastructure_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Tenancy> for Value<Tenancy> {
         fn from(v: Tenancy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4140,6 +4155,7 @@ pub mod lifecycle_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FilterType> for Value<FilterType> {
         fn from(v: FilterType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4167,6 +4183,7 @@ pub mod lifecycle_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ResourceType> for Value<ResourceType> {
         fn from(v: ResourceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4194,6 +4211,7 @@ pub mod lifecycle_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4227,6 +4245,7 @@ pub mod lifecycle_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TimeUnit> for Value<TimeUnit> {
         fn from(v: TimeUnit) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4257,6 +4276,7 @@ pub mod lifecycle_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4826,6 +4846,7 @@ pub mod workflow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -138,6 +138,7 @@ pub mod cis_scan_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CisSecurityLevel> for Value<CisSecurityLevel> {
         fn from(v: CisSecurityLevel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -180,6 +181,7 @@ pub mod cis_scan_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Day> for Value<Day> {
         fn from(v: Day) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -552,6 +554,7 @@ pub mod code_security_integration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IntegrationStatus> for Value<IntegrationStatus> {
         fn from(v: IntegrationStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -579,6 +582,7 @@ pub mod code_security_integration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IntegrationType> for Value<IntegrationType> {
         fn from(v: IntegrationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -856,6 +860,7 @@ pub mod code_security_scan_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ConfigurationLevel> for Value<ConfigurationLevel> {
         fn from(v: ConfigurationLevel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -883,6 +888,7 @@ pub mod code_security_scan_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ContinuousIntegrationScanEvent> for Value<ContinuousIntegrationScanEvent> {
         fn from(v: ContinuousIntegrationScanEvent) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -913,6 +919,7 @@ pub mod code_security_scan_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PeriodicScanFrequency> for Value<PeriodicScanFrequency> {
         fn from(v: PeriodicScanFrequency) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -937,6 +944,7 @@ pub mod code_security_scan_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ProjectSelectionScope> for Value<ProjectSelectionScope> {
         fn from(v: ProjectSelectionScope) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -967,6 +975,7 @@ pub mod code_security_scan_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RuleSetCategory> for Value<RuleSetCategory> {
         fn from(v: RuleSetCategory) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1319,6 +1328,7 @@ pub mod connector {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CloudProvider> for Value<CloudProvider> {
         fn from(v: CloudProvider) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1364,6 +1374,7 @@ pub mod connector {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ConnectorState> for Value<ConnectorState> {
         fn from(v: ConnectorState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1397,6 +1408,7 @@ pub mod connector {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ScopeState> for Value<ScopeState> {
         fn from(v: ScopeState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1424,6 +1436,7 @@ pub mod connector {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ScopeType> for Value<ScopeType> {
         fn from(v: ScopeType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2222,6 +2235,7 @@ pub mod filter {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FilterAction> for Value<FilterAction> {
         fn from(v: FilterAction) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2246,6 +2260,7 @@ pub mod filter {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MapComparison> for Value<MapComparison> {
         fn from(v: MapComparison) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2276,6 +2291,7 @@ pub mod filter {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StringComparison> for Value<StringComparison> {
         fn from(v: StringComparison) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

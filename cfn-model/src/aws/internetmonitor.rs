@@ -274,6 +274,7 @@ pub mod monitor {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LogDeliveryStatus> for Value<LogDeliveryStatus> {
         fn from(v: LogDeliveryStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -307,6 +308,7 @@ pub mod monitor {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MonitorConfigState> for Value<MonitorConfigState> {
         fn from(v: MonitorConfigState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -346,6 +348,7 @@ pub mod monitor {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MonitorProcessingStatusCode> for Value<MonitorProcessingStatusCode> {
         fn from(v: MonitorProcessingStatusCode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -373,6 +376,7 @@ pub mod monitor {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -530,6 +530,7 @@ pub mod procurement_portal_preference {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BuyerDomain> for Value<BuyerDomain> {
         fn from(v: BuyerDomain) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -557,6 +558,7 @@ pub mod procurement_portal_preference {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ConnectionTestingMethod> for Value<ConnectionTestingMethod> {
         fn from(v: ConnectionTestingMethod) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -584,6 +586,7 @@ pub mod procurement_portal_preference {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EinvoiceDeliveryAttachmentTypes> for Value<EinvoiceDeliveryAttachmentTypes> {
         fn from(v: EinvoiceDeliveryAttachmentTypes) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -620,6 +623,7 @@ pub mod procurement_portal_preference {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EinvoiceDeliveryDocumentType> for Value<EinvoiceDeliveryDocumentType> {
         fn from(v: EinvoiceDeliveryDocumentType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -656,6 +660,7 @@ pub mod procurement_portal_preference {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EinvoiceDeliveryDocumentTypes> for Value<EinvoiceDeliveryDocumentTypes> {
         fn from(v: EinvoiceDeliveryDocumentTypes) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -695,6 +700,7 @@ pub mod procurement_portal_preference {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EinvoiceDeliveryPreferenceStatus> for Value<EinvoiceDeliveryPreferenceStatus> {
         fn from(v: EinvoiceDeliveryPreferenceStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -722,6 +728,7 @@ pub mod procurement_portal_preference {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ProcurementPortalName> for Value<ProcurementPortalName> {
         fn from(v: ProcurementPortalName) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -746,6 +753,7 @@ pub mod procurement_portal_preference {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Protocol> for Value<Protocol> {
         fn from(v: Protocol) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -773,6 +781,7 @@ pub mod procurement_portal_preference {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PurchaseOrderDataSourceType> for Value<PurchaseOrderDataSourceType> {
         fn from(v: PurchaseOrderDataSourceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -812,6 +821,7 @@ pub mod procurement_portal_preference {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PurchaseOrderRetrievalPreferenceStatus> for Value<PurchaseOrderRetrievalPreferenceStatus> {
         fn from(v: PurchaseOrderRetrievalPreferenceStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -836,6 +846,7 @@ pub mod procurement_portal_preference {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SupplierDomain> for Value<SupplierDomain> {
         fn from(v: SupplierDomain) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -700,6 +700,7 @@ pub mod authorizer {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1068,6 +1069,7 @@ pub mod ca_certificate {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AutoRegistrationStatus> for Value<AutoRegistrationStatus> {
         fn from(v: AutoRegistrationStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1095,6 +1097,7 @@ pub mod ca_certificate {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CertificateMode> for Value<CertificateMode> {
         fn from(v: CertificateMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1122,6 +1125,7 @@ pub mod ca_certificate {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1331,6 +1335,7 @@ pub mod certificate {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CertificateMode> for Value<CertificateMode> {
         fn from(v: CertificateMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1367,6 +1372,7 @@ pub mod certificate {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1497,6 +1503,7 @@ pub mod certificate_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CertificateProviderOperation> for Value<CertificateProviderOperation> {
         fn from(v: CertificateProviderOperation) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1895,6 +1902,7 @@ pub mod command {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CommandParameterType> for Value<CommandParameterType> {
         fn from(v: CommandParameterType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1946,6 +1954,7 @@ pub mod command {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CommandParameterValueComparisonOperator> for Value<CommandParameterValueComparisonOperator> {
         fn from(v: CommandParameterValueComparisonOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1973,6 +1982,7 @@ pub mod command {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Namespace> for Value<Namespace> {
         fn from(v: Namespace) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2000,6 +2010,7 @@ pub mod command {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OutputFormat> for Value<OutputFormat> {
         fn from(v: OutputFormat) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2525,6 +2536,7 @@ pub mod custom_metric {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MetricType> for Value<MetricType> {
         fn from(v: MetricType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2682,6 +2694,7 @@ pub mod dimension {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2925,6 +2938,7 @@ pub mod domain_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ApplicationProtocol> for Value<ApplicationProtocol> {
         fn from(v: ApplicationProtocol) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2961,6 +2975,7 @@ pub mod domain_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AuthenticationType> for Value<AuthenticationType> {
         fn from(v: AuthenticationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2988,6 +3003,7 @@ pub mod domain_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DomainConfigurationStatus> for Value<DomainConfigurationStatus> {
         fn from(v: DomainConfigurationStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3018,6 +3034,7 @@ pub mod domain_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DomainType> for Value<DomainType> {
         fn from(v: DomainType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3048,6 +3065,7 @@ pub mod domain_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ServiceType> for Value<ServiceType> {
         fn from(v: ServiceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3313,6 +3331,7 @@ pub mod encryption_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EncryptionType> for Value<EncryptionType> {
         fn from(v: EncryptionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3549,6 +3568,7 @@ pub mod fleet_metric {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Name> for Value<Name> {
         fn from(v: Name) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3651,6 +3671,7 @@ pub mod fleet_metric {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Unit> for Value<Unit> {
         fn from(v: Unit) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4085,6 +4106,7 @@ pub mod job {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Action> for Value<Action> {
         fn from(v: Action) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4115,6 +4137,7 @@ pub mod job {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EndBehavior> for Value<EndBehavior> {
         fn from(v: EndBehavior) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4148,6 +4171,7 @@ pub mod job {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FailureType> for Value<FailureType> {
         fn from(v: FailureType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4178,6 +4202,7 @@ pub mod job {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RetryCriteriaFailureType> for Value<RetryCriteriaFailureType> {
         fn from(v: RetryCriteriaFailureType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4205,6 +4230,7 @@ pub mod job {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TargetSelection> for Value<TargetSelection> {
         fn from(v: TargetSelection) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4939,6 +4965,7 @@ pub mod job_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Action> for Value<Action> {
         fn from(v: Action) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4972,6 +4999,7 @@ pub mod job_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FailureType> for Value<FailureType> {
         fn from(v: FailureType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5002,6 +5030,7 @@ pub mod job_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<JobRetryFailureType> for Value<JobRetryFailureType> {
         fn from(v: JobRetryFailureType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5483,6 +5512,7 @@ pub mod logging {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DefaultLogLevel> for Value<DefaultLogLevel> {
         fn from(v: DefaultLogLevel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5519,6 +5549,7 @@ pub mod logging {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LogLevel> for Value<LogLevel> {
         fn from(v: LogLevel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5715,6 +5746,7 @@ pub mod mitigation_action {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Action> for Value<Action> {
         fn from(v: Action) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5751,6 +5783,7 @@ pub mod mitigation_action {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LogLevel> for Value<LogLevel> {
         fn from(v: LogLevel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5778,6 +5811,7 @@ pub mod mitigation_action {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TemplateName> for Value<TemplateName> {
         fn from(v: TemplateName) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6367,6 +6401,7 @@ pub mod provisioning_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TemplateType> for Value<TemplateType> {
         fn from(v: TemplateType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6530,6 +6565,7 @@ pub mod resource_specific_logging {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LogLevel> for Value<LogLevel> {
         fn from(v: LogLevel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6566,6 +6602,7 @@ pub mod resource_specific_logging {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TargetType> for Value<TargetType> {
         fn from(v: TargetType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6860,6 +6897,7 @@ pub mod scheduled_audit {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DayOfWeek> for Value<DayOfWeek> {
         fn from(v: DayOfWeek) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6893,6 +6931,7 @@ pub mod scheduled_audit {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Frequency> for Value<Frequency> {
         fn from(v: Frequency) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -7221,6 +7260,7 @@ pub mod security_profile {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ComparisonOperator> for Value<ComparisonOperator> {
         fn from(v: ComparisonOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -7251,6 +7291,7 @@ pub mod security_profile {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ConfidenceLevel> for Value<ConfidenceLevel> {
         fn from(v: ConfidenceLevel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -7278,6 +7319,7 @@ pub mod security_profile {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Operator> for Value<Operator> {
         fn from(v: Operator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -7335,6 +7377,7 @@ pub mod security_profile {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Statistic> for Value<Statistic> {
         fn from(v: Statistic) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8115,6 +8158,7 @@ pub mod software_package_version {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PackageVersionStatus> for Value<PackageVersionStatus> {
         fn from(v: PackageVersionStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8148,6 +8192,7 @@ pub mod software_package_version {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SbomValidationStatus> for Value<SbomValidationStatus> {
         fn from(v: SbomValidationStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -9043,6 +9088,7 @@ pub mod thing_type {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ConnectionAttribute> for Value<ConnectionAttribute> {
         fn from(v: ConnectionAttribute) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -9705,6 +9751,7 @@ pub mod topic_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CannedAccessControlList> for Value<CannedAccessControlList> {
         fn from(v: CannedAccessControlList) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -9732,6 +9779,7 @@ pub mod topic_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<HashKeyType> for Value<HashKeyType> {
         fn from(v: HashKeyType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -9759,6 +9807,7 @@ pub mod topic_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MessageFormat> for Value<MessageFormat> {
         fn from(v: MessageFormat) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -9786,6 +9835,7 @@ pub mod topic_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RangeKeyType> for Value<RangeKeyType> {
         fn from(v: RangeKeyType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -9819,6 +9869,7 @@ pub mod topic_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TimestampUnit> for Value<TimestampUnit> {
         fn from(v: TimestampUnit) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12021,6 +12072,7 @@ pub mod topic_rule_destination {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TopicRuleDestinationStatus> for Value<TopicRuleDestinationStatus> {
         fn from(v: TopicRuleDestinationStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

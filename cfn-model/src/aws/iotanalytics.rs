@@ -578,6 +578,7 @@ pub mod dataset {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ComputeType> for Value<ComputeType> {
         fn from(v: ComputeType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

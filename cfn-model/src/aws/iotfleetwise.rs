@@ -13,7 +13,7 @@ pub struct Campaign {
     /// The `CollectionScheme` property.
     ///
     /// Changing it replaces the resource.
-    pub collection_scheme: campaign::CollectionScheme2,
+    pub collection_scheme: campaign::CollectionScheme,
     /// The `Compression` property.
     ///
     /// Changing it replaces the resource.
@@ -21,7 +21,7 @@ pub struct Campaign {
     /// The `DataDestinationConfigs` property.
     ///
     /// Changing it replaces the resource.
-    pub data_destination_configs: Option<Vec<campaign::DataDestinationConfig2>>,
+    pub data_destination_configs: Option<Vec<campaign::DataDestinationConfig>>,
     /// The `DataExtraDimensions` property.
     pub data_extra_dimensions: Option<Value<Vec<String>>>,
     /// The `DataPartitions` property.
@@ -81,7 +81,7 @@ pub struct Campaign {
 /// The required properties of [`Campaign`].
 pub struct CampaignRequired {
     /// `CollectionScheme`: see [`Campaign`].
-    pub collection_scheme: campaign::CollectionScheme2,
+    pub collection_scheme: campaign::CollectionScheme,
     /// `Name`: see [`Campaign`].
     pub name: Value<String>,
     /// `SignalCatalogArn`: see [`Campaign`].
@@ -126,7 +126,7 @@ impl Campaign {
         self
     }
     /// Sets `DataDestinationConfigs`.
-    pub fn data_destination_configs(mut self, v: impl IntoIterator<Item = campaign::DataDestinationConfig2>) -> Self {
+    pub fn data_destination_configs(mut self, v: impl IntoIterator<Item = campaign::DataDestinationConfig>) -> Self {
         self.data_destination_configs = Some(v.into_iter().collect());
         self
     }
@@ -311,6 +311,7 @@ pub mod campaign {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CampaignStatus> for Value<CampaignStatus> {
         fn from(v: CampaignStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -338,6 +339,7 @@ pub mod campaign {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Compression> for Value<Compression> {
         fn from(v: Compression) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -365,6 +367,7 @@ pub mod campaign {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DataFormat> for Value<DataFormat> {
         fn from(v: DataFormat) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -392,6 +395,7 @@ pub mod campaign {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DiagnosticsMode> for Value<DiagnosticsMode> {
         fn from(v: DiagnosticsMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -419,6 +423,7 @@ pub mod campaign {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SpoolingMode> for Value<SpoolingMode> {
         fn from(v: SpoolingMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -446,6 +451,7 @@ pub mod campaign {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StorageCompressionFormat> for Value<StorageCompressionFormat> {
         fn from(v: StorageCompressionFormat) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -476,6 +482,7 @@ pub mod campaign {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StorageMaximumSizeUnit> for Value<StorageMaximumSizeUnit> {
         fn from(v: StorageMaximumSizeUnit) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -506,6 +513,7 @@ pub mod campaign {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StorageMinimumTimeToLiveUnit> for Value<StorageMinimumTimeToLiveUnit> {
         fn from(v: StorageMinimumTimeToLiveUnit) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -533,6 +541,7 @@ pub mod campaign {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TriggerMode> for Value<TriggerMode> {
         fn from(v: TriggerMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -566,6 +575,7 @@ pub mod campaign {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<UpdateCampaignAction> for Value<UpdateCampaignAction> {
         fn from(v: UpdateCampaignAction) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -573,15 +583,15 @@ pub mod campaign {
     }
 
     /// The `CollectionScheme` property type of `AWS::IoTFleetWise::Campaign`.
-    pub struct CollectionScheme2 {
+    pub struct CollectionScheme {
         /// The `TimeBasedCollectionScheme` property.
         pub time_based_collection_scheme: Option<TimeBasedCollectionScheme>,
         /// The `ConditionBasedCollectionScheme` property.
         pub condition_based_collection_scheme: Option<ConditionBasedCollectionScheme>,
     }
 
-    impl CollectionScheme2 {
-        /// A new `CollectionScheme2`; every property is optional.
+    impl CollectionScheme {
+        /// A new `CollectionScheme`; every property is optional.
         pub fn new() -> Self {
             Self {
                 time_based_collection_scheme: None,
@@ -600,7 +610,7 @@ pub mod campaign {
         }
     }
 
-    impl ToExpr for CollectionScheme2 {
+    impl ToExpr for CollectionScheme {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("TimeBasedCollectionScheme", self.time_based_collection_scheme);
@@ -690,7 +700,7 @@ pub mod campaign {
     }
 
     /// The `DataDestinationConfig` property type of `AWS::IoTFleetWise::Campaign`.
-    pub struct DataDestinationConfig2 {
+    pub struct DataDestinationConfig {
         /// The `S3Config` property.
         pub s3_config: Option<S3Config>,
         /// The `TimestreamConfig` property.
@@ -699,8 +709,8 @@ pub mod campaign {
         pub mqtt_topic_config: Option<MqttTopicConfig>,
     }
 
-    impl DataDestinationConfig2 {
-        /// A new `DataDestinationConfig2`; every property is optional.
+    impl DataDestinationConfig {
+        /// A new `DataDestinationConfig`; every property is optional.
         pub fn new() -> Self {
             Self {
                 s3_config: None,
@@ -725,7 +735,7 @@ pub mod campaign {
         }
     }
 
-    impl ToExpr for DataDestinationConfig2 {
+    impl ToExpr for DataDestinationConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("S3Config", self.s3_config);
@@ -919,15 +929,15 @@ pub mod campaign {
     }
 
     /// The `SignalFetchConfig` property type of `AWS::IoTFleetWise::Campaign`.
-    pub struct SignalFetchConfig2 {
+    pub struct SignalFetchConfig {
         /// The `TimeBased` property.
         pub time_based: Option<TimeBasedSignalFetchConfig>,
         /// The `ConditionBased` property.
         pub condition_based: Option<ConditionBasedSignalFetchConfig>,
     }
 
-    impl SignalFetchConfig2 {
-        /// A new `SignalFetchConfig2`; every property is optional.
+    impl SignalFetchConfig {
+        /// A new `SignalFetchConfig`; every property is optional.
         pub fn new() -> Self {
             Self {
                 time_based: None,
@@ -946,7 +956,7 @@ pub mod campaign {
         }
     }
 
-    impl ToExpr for SignalFetchConfig2 {
+    impl ToExpr for SignalFetchConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("TimeBased", self.time_based);
@@ -964,7 +974,7 @@ pub mod campaign {
         /// The `FullyQualifiedName` property.
         pub fully_qualified_name: Value<String>,
         /// The `SignalFetchConfig` property.
-        pub signal_fetch_config: SignalFetchConfig2,
+        pub signal_fetch_config: SignalFetchConfig,
     }
 
     impl SignalFetchInformation {
@@ -972,7 +982,7 @@ pub mod campaign {
         pub fn new(
             actions: impl Into<Value<Vec<String>>>,
             fully_qualified_name: impl Into<Value<String>>,
-            signal_fetch_config: SignalFetchConfig2,
+            signal_fetch_config: SignalFetchConfig,
         ) -> Self {
             Self {
                 actions: actions.into(),
@@ -1450,6 +1460,7 @@ pub mod decoder_manifest {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DefaultForUnmappedSignalsType> for Value<DefaultForUnmappedSignalsType> {
         fn from(v: DefaultForUnmappedSignalsType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1477,6 +1488,7 @@ pub mod decoder_manifest {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ManifestStatus> for Value<ManifestStatus> {
         fn from(v: ManifestStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1501,6 +1513,7 @@ pub mod decoder_manifest {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SignalDecodersType> for Value<SignalDecodersType> {
         fn from(v: SignalDecodersType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1528,6 +1541,7 @@ pub mod decoder_manifest {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SignalValueType> for Value<SignalValueType> {
         fn from(v: SignalValueType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1552,6 +1566,7 @@ pub mod decoder_manifest {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2346,6 +2361,7 @@ pub mod model_manifest {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ManifestStatus> for Value<ManifestStatus> {
         fn from(v: ManifestStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2390,10 +2406,8 @@ pub struct SignalCatalog {
     ///
     /// Changing it replaces the resource.
     pub name: Option<Value<String>>,
-    /// The `NodeCounts` property.
-    pub node_counts: Option<signal_catalog::NodeCounts>,
     /// The `Nodes` property.
-    pub nodes: Option<Vec<signal_catalog::Node2>>,
+    pub nodes: Option<Vec<signal_catalog::Node>>,
     /// The `Tags` property.
     pub tags: Option<Vec<signal_catalog::Tag>>,
 }
@@ -2404,7 +2418,6 @@ impl SignalCatalog {
         Self {
             description: None,
             name: None,
-            node_counts: None,
             nodes: None,
             tags: None,
         }
@@ -2419,13 +2432,8 @@ impl SignalCatalog {
         self.name = Some(v.into());
         self
     }
-    /// Sets `NodeCounts`.
-    pub fn node_counts(mut self, v: signal_catalog::NodeCounts) -> Self {
-        self.node_counts = Some(v);
-        self
-    }
     /// Sets `Nodes`.
-    pub fn nodes(mut self, v: impl IntoIterator<Item = signal_catalog::Node2>) -> Self {
+    pub fn nodes(mut self, v: impl IntoIterator<Item = signal_catalog::Node>) -> Self {
         self.nodes = Some(v.into_iter().collect());
         self
     }
@@ -2526,7 +2534,6 @@ impl Resource for SignalCatalog {
         let mut p = Props::new();
         p.opt("Description", self.description);
         p.opt("Name", self.name);
-        p.opt("NodeCounts", self.node_counts);
         p.opt("Nodes", self.nodes);
         p.opt("Tags", self.tags);
         p
@@ -2668,6 +2675,7 @@ pub mod signal_catalog {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NodeDataType> for Value<NodeDataType> {
         fn from(v: NodeDataType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2878,7 +2886,7 @@ pub mod signal_catalog {
     }
 
     /// The `Node` property type of `AWS::IoTFleetWise::SignalCatalog`.
-    pub struct Node2 {
+    pub struct Node {
         /// The `Branch` property.
         pub branch: Option<Branch>,
         /// The `Sensor` property.
@@ -2889,8 +2897,8 @@ pub mod signal_catalog {
         pub attribute: Option<Attribute>,
     }
 
-    impl Node2 {
-        /// A new `Node2`; every property is optional.
+    impl Node {
+        /// A new `Node`; every property is optional.
         pub fn new() -> Self {
             Self {
                 branch: None,
@@ -2921,7 +2929,7 @@ pub mod signal_catalog {
         }
     }
 
-    impl ToExpr for Node2 {
+    impl ToExpr for Node {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("Branch", self.branch);
@@ -2929,22 +2937,6 @@ pub mod signal_catalog {
             p.opt("Actuator", self.actuator);
             p.opt("Attribute", self.attribute);
             p.into_expr()
-        }
-    }
-
-    /// The `NodeCounts` property type of `AWS::IoTFleetWise::SignalCatalog`.
-    pub struct NodeCounts {}
-
-    impl NodeCounts {
-        /// A new `NodeCounts`; every property is optional.
-        pub fn new() -> Self {
-            Self {}
-        }
-    }
-
-    impl ToExpr for NodeCounts {
-        fn to_expr(self) -> Expr {
-            Props::new().into_expr()
         }
     }
 
@@ -3422,6 +3414,7 @@ pub mod vehicle {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TimeUnit> for Value<TimeUnit> {
         fn from(v: TimeUnit) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3449,6 +3442,7 @@ pub mod vehicle {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<VehicleAssociationBehavior> for Value<VehicleAssociationBehavior> {
         fn from(v: VehicleAssociationBehavior) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3483,14 +3477,14 @@ pub mod vehicle {
         /// The `Identifier` property.
         pub identifier: Value<String>,
         /// The `StateTemplateUpdateStrategy` property.
-        pub state_template_update_strategy: StateTemplateUpdateStrategy2,
+        pub state_template_update_strategy: StateTemplateUpdateStrategy,
     }
 
     impl StateTemplateAssociation {
         /// A new `StateTemplateAssociation` with its required properties.
         pub fn new(
             identifier: impl Into<Value<String>>,
-            state_template_update_strategy: StateTemplateUpdateStrategy2,
+            state_template_update_strategy: StateTemplateUpdateStrategy,
         ) -> Self {
             Self {
                 identifier: identifier.into(),
@@ -3509,15 +3503,15 @@ pub mod vehicle {
     }
 
     /// The `StateTemplateUpdateStrategy` property type of `AWS::IoTFleetWise::Vehicle`.
-    pub struct StateTemplateUpdateStrategy2 {
+    pub struct StateTemplateUpdateStrategy {
         /// The `Periodic` property.
         pub periodic: Option<PeriodicStateTemplateUpdateStrategy>,
         /// The `OnChange` property.
         pub on_change: Option<Value<Json>>,
     }
 
-    impl StateTemplateUpdateStrategy2 {
-        /// A new `StateTemplateUpdateStrategy2`; every property is optional.
+    impl StateTemplateUpdateStrategy {
+        /// A new `StateTemplateUpdateStrategy`; every property is optional.
         pub fn new() -> Self {
             Self {
                 periodic: None,
@@ -3536,7 +3530,7 @@ pub mod vehicle {
         }
     }
 
-    impl ToExpr for StateTemplateUpdateStrategy2 {
+    impl ToExpr for StateTemplateUpdateStrategy {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("Periodic", self.periodic);

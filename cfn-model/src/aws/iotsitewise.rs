@@ -89,6 +89,7 @@ pub mod access_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AccessPolicyPermission> for Value<AccessPolicyPermission> {
         fn from(v: AccessPolicyPermission) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -495,6 +496,7 @@ pub mod application {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -657,6 +659,7 @@ pub mod asset {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NotificationState> for Value<NotificationState> {
         fn from(v: NotificationState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1035,6 +1038,7 @@ pub mod asset_model {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AssetModelType> for Value<AssetModelType> {
         fn from(v: AssetModelType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1071,6 +1075,7 @@ pub mod asset_model {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DataType> for Value<DataType> {
         fn from(v: DataType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1095,6 +1100,7 @@ pub mod asset_model {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DataTypeSpec> for Value<DataTypeSpec> {
         fn from(v: DataTypeSpec) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1128,6 +1134,7 @@ pub mod asset_model {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TypeName> for Value<TypeName> {
         fn from(v: TypeName) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2411,6 +2418,7 @@ pub mod dataset {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DatasetType> for Value<DatasetType> {
         fn from(v: DatasetType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2438,6 +2446,7 @@ pub mod dataset {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SourceFormat> for Value<SourceFormat> {
         fn from(v: SourceFormat) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2465,6 +2474,7 @@ pub mod dataset {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SourceType> for Value<SourceType> {
         fn from(v: SourceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2776,6 +2786,7 @@ pub mod gateway {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CoreDeviceOperatingSystem> for Value<CoreDeviceOperatingSystem> {
         fn from(v: CoreDeviceOperatingSystem) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3130,6 +3141,7 @@ pub mod pipeline {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3424,6 +3436,7 @@ pub mod portal {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PortalAuthMode> for Value<PortalAuthMode> {
         fn from(v: PortalAuthMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3451,6 +3464,7 @@ pub mod portal {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PortalType> for Value<PortalType> {
         fn from(v: PortalType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3776,6 +3790,7 @@ pub mod task {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ProcessingType> for Value<ProcessingType> {
         fn from(v: ProcessingType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3839,6 +3854,7 @@ pub mod task {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ProcessingUnit> for Value<ProcessingUnit> {
         fn from(v: ProcessingUnit) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3875,6 +3891,7 @@ pub mod task {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3908,6 +3925,7 @@ pub mod task {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StorageClass> for Value<StorageClass> {
         fn from(v: StorageClass) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3932,6 +3950,7 @@ pub mod task {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StorageType> for Value<StorageType> {
         fn from(v: StorageType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4370,6 +4389,7 @@ pub mod workspace {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EncryptionType> for Value<EncryptionType> {
         fn from(v: EncryptionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4406,6 +4426,7 @@ pub mod workspace {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

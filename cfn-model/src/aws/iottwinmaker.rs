@@ -203,6 +203,7 @@ pub mod component_type {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<GroupType> for Value<GroupType> {
         fn from(v: GroupType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -230,6 +231,7 @@ pub mod component_type {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Scope> for Value<Scope> {
         fn from(v: Scope) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -275,6 +277,7 @@ pub mod component_type {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -968,6 +971,7 @@ pub mod entity {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<GroupType> for Value<GroupType> {
         fn from(v: GroupType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1004,6 +1008,7 @@ pub mod entity {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<State> for Value<State> {
         fn from(v: State) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1049,6 +1054,7 @@ pub mod entity {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -153,6 +153,7 @@ pub mod destination {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ExpressionType> for Value<ExpressionType> {
         fn from(v: ExpressionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -865,6 +866,7 @@ pub mod fuota_task {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RfRegion> for Value<RfRegion> {
         fn from(v: RfRegion) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1101,6 +1103,7 @@ pub mod multicast_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DlClass> for Value<DlClass> {
         fn from(v: DlClass) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1161,6 +1164,7 @@ pub mod multicast_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RfRegion> for Value<RfRegion> {
         fn from(v: RfRegion) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1396,6 +1400,7 @@ pub mod network_analyzer_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LogLevel> for Value<LogLevel> {
         fn from(v: LogLevel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1423,6 +1428,7 @@ pub mod network_analyzer_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<WirelessDeviceFrameInfo> for Value<WirelessDeviceFrameInfo> {
         fn from(v: WirelessDeviceFrameInfo) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1669,6 +1675,7 @@ pub mod partner_account {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PartnerType> for Value<PartnerType> {
         fn from(v: PartnerType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2285,6 +2292,7 @@ pub mod task_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TaskDefinitionType> for Value<TaskDefinitionType> {
         fn from(v: TaskDefinitionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2787,6 +2795,7 @@ pub mod wireless_device {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Positioning> for Value<Positioning> {
         fn from(v: Positioning) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2820,6 +2829,7 @@ pub mod wireless_device {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2847,6 +2857,7 @@ pub mod wireless_device {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<WirelessDeviceType> for Value<WirelessDeviceType> {
         fn from(v: WirelessDeviceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3426,6 +3437,7 @@ pub mod wireless_device_import_task {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

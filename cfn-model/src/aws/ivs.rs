@@ -397,6 +397,7 @@ pub mod channel {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ContainerFormat> for Value<ContainerFormat> {
         fn from(v: ContainerFormat) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -424,6 +425,7 @@ pub mod channel {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LatencyMode> for Value<LatencyMode> {
         fn from(v: LatencyMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -454,6 +456,7 @@ pub mod channel {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MaximumResolution> for Value<MaximumResolution> {
         fn from(v: MaximumResolution) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -481,6 +484,7 @@ pub mod channel {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Policy> for Value<Policy> {
         fn from(v: Policy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -511,6 +515,7 @@ pub mod channel {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Preset> for Value<Preset> {
         fn from(v: Preset) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -544,6 +549,7 @@ pub mod channel {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -994,6 +1000,7 @@ pub mod ingest_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IngestProtocol> for Value<IngestProtocol> {
         fn from(v: IngestProtocol) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1021,6 +1028,7 @@ pub mod ingest_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<State> for Value<State> {
         fn from(v: State) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1645,6 +1653,7 @@ pub mod recording_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RecordingMode> for Value<RecordingMode> {
         fn from(v: RecordingMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1675,6 +1684,7 @@ pub mod recording_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RenditionSelection> for Value<RenditionSelection> {
         fn from(v: RenditionSelection) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1708,6 +1718,7 @@ pub mod recording_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Renditions> for Value<Renditions> {
         fn from(v: Renditions) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1741,6 +1752,7 @@ pub mod recording_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Resolution> for Value<Resolution> {
         fn from(v: Resolution) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1771,6 +1783,7 @@ pub mod recording_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<State> for Value<State> {
         fn from(v: State) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1798,6 +1811,7 @@ pub mod recording_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Storage> for Value<Storage> {
         fn from(v: Storage) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2078,6 +2092,7 @@ pub mod stage {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MediaTypes> for Value<MediaTypes> {
         fn from(v: MediaTypes) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2105,6 +2120,7 @@ pub mod stage {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RecordingMode> for Value<RecordingMode> {
         fn from(v: RecordingMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2132,6 +2148,7 @@ pub mod stage {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Storage> for Value<Storage> {
         fn from(v: Storage) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -151,6 +151,7 @@ pub mod logging_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<State> for Value<State> {
         fn from(v: State) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -473,6 +474,7 @@ pub mod room {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FallbackResult> for Value<FallbackResult> {
         fn from(v: FallbackResult) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

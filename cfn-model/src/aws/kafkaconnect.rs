@@ -278,6 +278,7 @@ pub mod connector {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<KafkaClusterClientAuthenticationType> for Value<KafkaClusterClientAuthenticationType> {
         fn from(v: KafkaClusterClientAuthenticationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -305,6 +306,7 @@ pub mod connector {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<KafkaClusterEncryptionInTransitType> for Value<KafkaClusterEncryptionInTransitType> {
         fn from(v: KafkaClusterEncryptionInTransitType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -332,6 +334,7 @@ pub mod connector {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NetworkType> for Value<NetworkType> {
         fn from(v: NetworkType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1040,6 +1043,7 @@ pub mod custom_plugin {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ContentType> for Value<ContentType> {
         fn from(v: ContentType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

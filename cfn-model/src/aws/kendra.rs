@@ -401,6 +401,7 @@ pub mod data_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ConditionOperator> for Value<ConditionOperator> {
         fn from(v: ConditionOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -455,6 +456,7 @@ pub mod data_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ConfluenceAttachmentFieldName> for Value<ConfluenceAttachmentFieldName> {
         fn from(v: ConfluenceAttachmentFieldName) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -503,6 +505,7 @@ pub mod data_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ConfluenceBlogFieldName> for Value<ConfluenceBlogFieldName> {
         fn from(v: ConfluenceBlogFieldName) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -560,6 +563,7 @@ pub mod data_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ConfluencePageFieldName> for Value<ConfluencePageFieldName> {
         fn from(v: ConfluencePageFieldName) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -593,6 +597,7 @@ pub mod data_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ConfluenceSpaceFieldName> for Value<ConfluenceSpaceFieldName> {
         fn from(v: ConfluenceSpaceFieldName) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -620,6 +625,7 @@ pub mod data_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ConfluenceVersion> for Value<ConfluenceVersion> {
         fn from(v: ConfluenceVersion) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -653,6 +659,7 @@ pub mod data_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DatabaseEngineType> for Value<DatabaseEngineType> {
         fn from(v: DatabaseEngineType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -680,6 +687,7 @@ pub mod data_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<QueryIdentifiersEnclosingOption> for Value<QueryIdentifiersEnclosingOption> {
         fn from(v: QueryIdentifiersEnclosingOption) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -707,6 +715,7 @@ pub mod data_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SalesforceChatterFeedIncludeFilterType> for Value<SalesforceChatterFeedIncludeFilterType> {
         fn from(v: SalesforceChatterFeedIncludeFilterType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -737,6 +746,7 @@ pub mod data_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SalesforceKnowledgeArticleState> for Value<SalesforceKnowledgeArticleState> {
         fn from(v: SalesforceKnowledgeArticleState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -809,6 +819,7 @@ pub mod data_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SalesforceStandardObjectName> for Value<SalesforceStandardObjectName> {
         fn from(v: SalesforceStandardObjectName) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -836,6 +847,7 @@ pub mod data_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ServiceNowAuthenticationType> for Value<ServiceNowAuthenticationType> {
         fn from(v: ServiceNowAuthenticationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -863,6 +875,7 @@ pub mod data_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ServiceNowBuildVersionType> for Value<ServiceNowBuildVersionType> {
         fn from(v: ServiceNowBuildVersionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -893,6 +906,7 @@ pub mod data_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SharePointVersion> for Value<SharePointVersion> {
         fn from(v: SharePointVersion) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -950,6 +964,7 @@ pub mod data_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -980,6 +995,7 @@ pub mod data_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<WebCrawlerMode> for Value<WebCrawlerMode> {
         fn from(v: WebCrawlerMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3746,6 +3762,7 @@ pub mod faq {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FileFormat> for Value<FileFormat> {
         fn from(v: FileFormat) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3978,6 +3995,7 @@ pub mod featured_results_set {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4349,6 +4367,7 @@ pub mod index {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DocumentAttributeValueType> for Value<DocumentAttributeValueType> {
         fn from(v: DocumentAttributeValueType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4379,6 +4398,7 @@ pub mod index {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Edition> for Value<Edition> {
         fn from(v: Edition) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4406,6 +4426,7 @@ pub mod index {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<KeyLocation> for Value<KeyLocation> {
         fn from(v: KeyLocation) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4433,6 +4454,7 @@ pub mod index {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Order> for Value<Order> {
         fn from(v: Order) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4460,6 +4482,7 @@ pub mod index {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<UserContextPolicy> for Value<UserContextPolicy> {
         fn from(v: UserContextPolicy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -187,6 +187,7 @@ pub mod channel {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ChannelStatus> for Value<ChannelStatus> {
         fn from(v: ChannelStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -217,6 +218,7 @@ pub mod channel {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CompressionType> for Value<CompressionType> {
         fn from(v: CompressionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -241,6 +243,7 @@ pub mod channel {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EncryptionType> for Value<EncryptionType> {
         fn from(v: EncryptionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -274,6 +277,7 @@ pub mod channel {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RecordFormatType> for Value<RecordFormatType> {
         fn from(v: RecordFormatType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -304,6 +308,7 @@ pub mod channel {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<S3TableConfigurationCompressionType> for Value<S3TableConfigurationCompressionType> {
         fn from(v: S3TableConfigurationCompressionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -334,6 +339,7 @@ pub mod channel {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StorageClass> for Value<StorageClass> {
         fn from(v: StorageClass) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -358,6 +364,7 @@ pub mod channel {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Transform> for Value<Transform> {
         fn from(v: Transform) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1066,6 +1073,7 @@ pub mod stream {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EncryptionType> for Value<EncryptionType> {
         fn from(v: EncryptionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1111,6 +1119,7 @@ pub mod stream {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EnhancedMetric> for Value<EnhancedMetric> {
         fn from(v: EnhancedMetric) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1138,6 +1147,7 @@ pub mod stream {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RecordDistributionStrategy> for Value<RecordDistributionStrategy> {
         fn from(v: RecordDistributionStrategy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1165,6 +1175,7 @@ pub mod stream {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StreamMode> for Value<StreamMode> {
         fn from(v: StreamMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -183,6 +183,7 @@ pub mod application {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ApplicationMode> for Value<ApplicationMode> {
         fn from(v: ApplicationMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -213,6 +214,7 @@ pub mod application {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ApplicationRestoreType> for Value<ApplicationRestoreType> {
         fn from(v: ApplicationRestoreType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -240,6 +242,7 @@ pub mod application {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ArtifactType> for Value<ArtifactType> {
         fn from(v: ArtifactType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -267,6 +270,7 @@ pub mod application {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CodeContentType> for Value<CodeContentType> {
         fn from(v: CodeContentType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -294,6 +298,7 @@ pub mod application {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ConfigurationType> for Value<ConfigurationType> {
         fn from(v: ConfigurationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -321,6 +326,7 @@ pub mod application {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<KeyType> for Value<KeyType> {
         fn from(v: KeyType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -354,6 +360,7 @@ pub mod application {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LogLevel> for Value<LogLevel> {
         fn from(v: LogLevel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -387,6 +394,7 @@ pub mod application {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MetricsLevel> for Value<MetricsLevel> {
         fn from(v: MetricsLevel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -414,6 +422,7 @@ pub mod application {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ParallelismConfigurationConfigurationType> for Value<ParallelismConfigurationConfigurationType> {
         fn from(v: ParallelismConfigurationConfigurationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -438,6 +447,7 @@ pub mod application {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RecordEncoding> for Value<RecordEncoding> {
         fn from(v: RecordEncoding) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -465,6 +475,7 @@ pub mod application {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RecordFormatType> for Value<RecordFormatType> {
         fn from(v: RecordFormatType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -528,6 +539,7 @@ pub mod application {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RuntimeEnvironment> for Value<RuntimeEnvironment> {
         fn from(v: RuntimeEnvironment) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -566,6 +566,7 @@ pub mod delivery_stream {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Compression> for Value<Compression> {
         fn from(v: Compression) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -602,6 +603,7 @@ pub mod delivery_stream {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CompressionFormat> for Value<CompressionFormat> {
         fn from(v: CompressionFormat) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -629,6 +631,7 @@ pub mod delivery_stream {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Connectivity> for Value<Connectivity> {
         fn from(v: Connectivity) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -656,6 +659,7 @@ pub mod delivery_stream {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ContentEncoding> for Value<ContentEncoding> {
         fn from(v: ContentEncoding) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -686,6 +690,7 @@ pub mod delivery_stream {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DataLoadingOption> for Value<DataLoadingOption> {
         fn from(v: DataLoadingOption) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -713,6 +718,7 @@ pub mod delivery_stream {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DatabaseSourceConfigurationType> for Value<DatabaseSourceConfigurationType> {
         fn from(v: DatabaseSourceConfigurationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -740,6 +746,7 @@ pub mod delivery_stream {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DefaultDocumentIdFormat> for Value<DefaultDocumentIdFormat> {
         fn from(v: DefaultDocumentIdFormat) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -773,6 +780,7 @@ pub mod delivery_stream {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DeliveryStreamType> for Value<DeliveryStreamType> {
         fn from(v: DeliveryStreamType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -800,6 +808,7 @@ pub mod delivery_stream {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ExtendedS3DestinationConfigurationS3BackupMode> for Value<ExtendedS3DestinationConfigurationS3BackupMode> {
         fn from(v: ExtendedS3DestinationConfigurationS3BackupMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -827,6 +836,7 @@ pub mod delivery_stream {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FormatVersion> for Value<FormatVersion> {
         fn from(v: FormatVersion) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -854,6 +864,7 @@ pub mod delivery_stream {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<HecEndpointType> for Value<HecEndpointType> {
         fn from(v: HecEndpointType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -881,6 +892,7 @@ pub mod delivery_stream {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<HttpEndpointDestinationConfigurationS3BackupMode>
         for Value<HttpEndpointDestinationConfigurationS3BackupMode>
     {
@@ -910,6 +922,7 @@ pub mod delivery_stream {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IcebergDestinationConfigurationS3BackupMode> for Value<IcebergDestinationConfigurationS3BackupMode> {
         fn from(v: IcebergDestinationConfigurationS3BackupMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -946,6 +959,7 @@ pub mod delivery_stream {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IndexRotationPeriod> for Value<IndexRotationPeriod> {
         fn from(v: IndexRotationPeriod) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -973,6 +987,7 @@ pub mod delivery_stream {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<KeyType> for Value<KeyType> {
         fn from(v: KeyType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -997,6 +1012,7 @@ pub mod delivery_stream {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NoEncryptionConfig> for Value<NoEncryptionConfig> {
         fn from(v: NoEncryptionConfig) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1051,6 +1067,7 @@ pub mod delivery_stream {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ParameterName> for Value<ParameterName> {
         fn from(v: ParameterName) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1081,6 +1098,7 @@ pub mod delivery_stream {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ParquetSerDeCompression> for Value<ParquetSerDeCompression> {
         fn from(v: ParquetSerDeCompression) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1108,6 +1126,7 @@ pub mod delivery_stream {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RedshiftDestinationConfigurationS3BackupMode> for Value<RedshiftDestinationConfigurationS3BackupMode> {
         fn from(v: RedshiftDestinationConfigurationS3BackupMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1135,6 +1154,7 @@ pub mod delivery_stream {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<S3BackupMode> for Value<S3BackupMode> {
         fn from(v: S3BackupMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1162,6 +1182,7 @@ pub mod delivery_stream {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SnowflakeDestinationConfigurationS3BackupMode> for Value<SnowflakeDestinationConfigurationS3BackupMode> {
         fn from(v: SnowflakeDestinationConfigurationS3BackupMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1189,6 +1210,7 @@ pub mod delivery_stream {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SplunkDestinationConfigurationS3BackupMode> for Value<SplunkDestinationConfigurationS3BackupMode> {
         fn from(v: SplunkDestinationConfigurationS3BackupMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1216,6 +1238,7 @@ pub mod delivery_stream {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SslMode> for Value<SslMode> {
         fn from(v: SslMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1255,6 +1278,7 @@ pub mod delivery_stream {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1282,6 +1306,7 @@ pub mod delivery_stream {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<WriterVersion> for Value<WriterVersion> {
         fn from(v: WriterVersion) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -130,6 +130,7 @@ pub mod signaling_channel {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -342,6 +343,7 @@ pub mod stream {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DefaultStorageTier> for Value<DefaultStorageTier> {
         fn from(v: DefaultStorageTier) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

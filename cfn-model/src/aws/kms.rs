@@ -445,6 +445,7 @@ pub mod key {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<KeySpec> for Value<KeySpec> {
         fn from(v: KeySpec) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -487,6 +488,7 @@ pub mod key {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<KeyUsage> for Value<KeyUsage> {
         fn from(v: KeyUsage) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -518,6 +520,7 @@ pub mod key {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Origin> for Value<Origin> {
         fn from(v: Origin) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

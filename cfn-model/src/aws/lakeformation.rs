@@ -1067,6 +1067,7 @@ pub mod principal_permissions {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Permission> for Value<Permission> {
         fn from(v: Permission) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1094,6 +1095,7 @@ pub mod principal_permissions {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ResourceType> for Value<ResourceType> {
         fn from(v: ResourceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -357,6 +357,7 @@ pub mod capacity_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Architecture> for Value<Architecture> {
         fn from(v: Architecture) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -384,6 +385,7 @@ pub mod capacity_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CapacityProviderPredefinedMetricType> for Value<CapacityProviderPredefinedMetricType> {
         fn from(v: CapacityProviderPredefinedMetricType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -411,6 +413,7 @@ pub mod capacity_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CapacityProviderScalingMode> for Value<CapacityProviderScalingMode> {
         fn from(v: CapacityProviderScalingMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -444,6 +447,7 @@ pub mod capacity_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CapacityProviderState> for Value<CapacityProviderState> {
         fn from(v: CapacityProviderState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -471,6 +475,7 @@ pub mod capacity_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PropagateTagsMode> for Value<PropagateTagsMode> {
         fn from(v: PropagateTagsMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -501,6 +506,7 @@ pub mod capacity_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SystemLogLevel> for Value<SystemLogLevel> {
         fn from(v: SystemLogLevel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -919,6 +925,7 @@ pub mod code_signing_config {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<UntrustedArtifactOnDeployment> for Value<UntrustedArtifactOnDeployment> {
         fn from(v: UntrustedArtifactOnDeployment) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1578,6 +1585,7 @@ pub mod event_source_mapping {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Attribute> for Value<Attribute> {
         fn from(v: Attribute) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1605,6 +1613,7 @@ pub mod event_source_mapping {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ConsumptionMode> for Value<ConsumptionMode> {
         fn from(v: ConsumptionMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1634,6 +1643,7 @@ pub mod event_source_mapping {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EventRecordFormat> for Value<EventRecordFormat> {
         fn from(v: EventRecordFormat) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1661,6 +1671,7 @@ pub mod event_source_mapping {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FullDocument> for Value<FullDocument> {
         fn from(v: FullDocument) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1685,6 +1696,7 @@ pub mod event_source_mapping {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FunctionResponseTypes> for Value<FunctionResponseTypes> {
         fn from(v: FunctionResponseTypes) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1715,6 +1727,7 @@ pub mod event_source_mapping {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Metrics> for Value<Metrics> {
         fn from(v: Metrics) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1790,6 +1803,7 @@ pub mod event_source_mapping {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SourceAccessConfigurationType> for Value<SourceAccessConfigurationType> {
         fn from(v: SourceAccessConfigurationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1820,6 +1834,7 @@ pub mod event_source_mapping {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SystemLogLevel> for Value<SystemLogLevel> {
         fn from(v: SystemLogLevel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1853,6 +1868,7 @@ pub mod event_source_mapping {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2901,6 +2917,7 @@ pub mod function {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ApplicationLogLevel> for Value<ApplicationLogLevel> {
         fn from(v: ApplicationLogLevel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2928,6 +2945,7 @@ pub mod function {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ApplyOn> for Value<ApplyOn> {
         fn from(v: ApplyOn) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2955,6 +2973,7 @@ pub mod function {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Architectures> for Value<Architectures> {
         fn from(v: Architectures) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2990,6 +3009,7 @@ pub mod function {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DirectS3Read> for Value<DirectS3Read> {
         fn from(v: DirectS3Read) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3017,6 +3037,7 @@ pub mod function {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LogFormat> for Value<LogFormat> {
         fn from(v: LogFormat) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3044,6 +3065,7 @@ pub mod function {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Mode> for Value<Mode> {
         fn from(v: Mode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3071,6 +3093,7 @@ pub mod function {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OptimizationStatus> for Value<OptimizationStatus> {
         fn from(v: OptimizationStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3098,6 +3121,7 @@ pub mod function {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PackageType> for Value<PackageType> {
         fn from(v: PackageType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3125,6 +3149,7 @@ pub mod function {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RecursiveLoop> for Value<RecursiveLoop> {
         fn from(v: RecursiveLoop) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3301,6 +3326,7 @@ pub mod function {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Runtime> for Value<Runtime> {
         fn from(v: Runtime) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3328,6 +3354,7 @@ pub mod function {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<S3ObjectStorageMode> for Value<S3ObjectStorageMode> {
         fn from(v: S3ObjectStorageMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3358,6 +3385,7 @@ pub mod function {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SystemLogLevel> for Value<SystemLogLevel> {
         fn from(v: SystemLogLevel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3382,6 +3410,7 @@ pub mod function {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TenantIsolationMode> for Value<TenantIsolationMode> {
         fn from(v: TenantIsolationMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3417,6 +3446,7 @@ pub mod function {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<UpdateRuntimeOn> for Value<UpdateRuntimeOn> {
         fn from(v: UpdateRuntimeOn) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4228,6 +4258,7 @@ pub mod layer_version {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CompatibleArchitectures> for Value<CompatibleArchitectures> {
         fn from(v: CompatibleArchitectures) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4402,6 +4433,7 @@ pub mod layer_version {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CompatibleRuntimes> for Value<CompatibleRuntimes> {
         fn from(v: CompatibleRuntimes) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4429,6 +4461,7 @@ pub mod layer_version {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<S3ObjectStorageMode> for Value<S3ObjectStorageMode> {
         fn from(v: S3ObjectStorageMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4876,6 +4909,7 @@ pub mod microvm_image {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AdditionalOsCapabilities> for Value<AdditionalOsCapabilities> {
         fn from(v: AdditionalOsCapabilities) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4900,6 +4934,7 @@ pub mod microvm_image {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Architecture> for Value<Architecture> {
         fn from(v: Architecture) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4927,6 +4962,7 @@ pub mod microvm_image {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<HookState> for Value<HookState> {
         fn from(v: HookState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4975,6 +5011,7 @@ pub mod microvm_image {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MicrovmImageState> for Value<MicrovmImageState> {
         fn from(v: MicrovmImageState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5493,6 +5530,7 @@ pub mod network_connector {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AssociatedComputeResourceTypes> for Value<AssociatedComputeResourceTypes> {
         fn from(v: AssociatedComputeResourceTypes) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5520,6 +5558,7 @@ pub mod network_connector {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NetworkProtocol> for Value<NetworkProtocol> {
         fn from(v: NetworkProtocol) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5559,6 +5598,7 @@ pub mod network_connector {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<State> for Value<State> {
         fn from(v: State) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5829,6 +5869,7 @@ pub mod permission {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FunctionUrlAuthType> for Value<FunctionUrlAuthType> {
         fn from(v: FunctionUrlAuthType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6012,6 +6053,7 @@ pub mod url {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AllowMethods2> for Value<AllowMethods2> {
         fn from(v: AllowMethods2) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6039,6 +6081,7 @@ pub mod url {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AuthType> for Value<AuthType> {
         fn from(v: AuthType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6066,6 +6109,7 @@ pub mod url {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InvokeMode> for Value<InvokeMode> {
         fn from(v: InvokeMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6471,6 +6515,7 @@ pub mod web_function {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<State> for Value<State> {
         fn from(v: State) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6745,6 +6790,7 @@ pub mod web_function_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AuthType> for Value<AuthType> {
         fn from(v: AuthType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6775,6 +6821,7 @@ pub mod web_function_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EndpointType> for Value<EndpointType> {
         fn from(v: EndpointType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6808,6 +6855,7 @@ pub mod web_function_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<State> for Value<State> {
         fn from(v: State) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6838,6 +6886,7 @@ pub mod web_function_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<UpdateStatus> for Value<UpdateStatus> {
         fn from(v: UpdateStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -7141,6 +7190,7 @@ pub mod web_function_revision {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ApplicationLogLevel> for Value<ApplicationLogLevel> {
         fn from(v: ApplicationLogLevel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -7171,6 +7221,7 @@ pub mod web_function_revision {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<State> for Value<State> {
         fn from(v: State) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -7201,6 +7252,7 @@ pub mod web_function_revision {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SystemLogLevel> for Value<SystemLogLevel> {
         fn from(v: SystemLogLevel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -191,6 +191,7 @@ pub mod deployment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DeploymentStatus> for Value<DeploymentStatus> {
         fn from(v: DeploymentStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -594,6 +594,7 @@ pub mod bot {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AssistedNluMode> for Value<AssistedNluMode> {
         fn from(v: AssistedNluMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -618,6 +619,7 @@ pub mod bot {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AudioRecognitionStrategy> for Value<AudioRecognitionStrategy> {
         fn from(v: AudioRecognitionStrategy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -660,6 +662,7 @@ pub mod bot {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AudioType> for Value<AudioType> {
         fn from(v: AudioType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -687,6 +690,7 @@ pub mod bot {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BedrockTraceStatus> for Value<BedrockTraceStatus> {
         fn from(v: BedrockTraceStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -714,6 +718,7 @@ pub mod bot {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BotType> for Value<BotType> {
         fn from(v: BotType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -762,6 +767,7 @@ pub mod bot {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DialogActionType> for Value<DialogActionType> {
         fn from(v: DialogActionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -795,6 +801,7 @@ pub mod bot {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Engine> for Value<Engine> {
         fn from(v: Engine) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -822,6 +829,7 @@ pub mod bot {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MessageSelectionStrategy> for Value<MessageSelectionStrategy> {
         fn from(v: MessageSelectionStrategy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -849,6 +857,7 @@ pub mod bot {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ObfuscationSettingType> for Value<ObfuscationSettingType> {
         fn from(v: ObfuscationSettingType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -876,6 +885,7 @@ pub mod bot {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SlotConstraint> for Value<SlotConstraint> {
         fn from(v: SlotConstraint) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -903,6 +913,7 @@ pub mod bot {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SlotShape> for Value<SlotShape> {
         fn from(v: SlotShape) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -933,6 +944,7 @@ pub mod bot {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SlotValueResolutionStrategy> for Value<SlotValueResolutionStrategy> {
         fn from(v: SlotValueResolutionStrategy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -963,6 +975,7 @@ pub mod bot {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SpeechDetectionSensitivity> for Value<SpeechDetectionSensitivity> {
         fn from(v: SpeechDetectionSensitivity) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -996,6 +1009,7 @@ pub mod bot {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SpeechModelPreference> for Value<SpeechModelPreference> {
         fn from(v: SpeechModelPreference) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5931,6 +5945,7 @@ pub mod bot_alias {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BotAliasStatus> for Value<BotAliasStatus> {
         fn from(v: BotAliasStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

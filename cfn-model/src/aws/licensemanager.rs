@@ -150,6 +150,7 @@ pub mod grant {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AllowedOperations> for Value<AllowedOperations> {
         fn from(v: AllowedOperations) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -198,6 +199,7 @@ pub mod grant {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -388,6 +390,7 @@ pub mod license {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RenewType> for Value<RenewType> {
         fn from(v: RenewType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -490,6 +493,7 @@ pub mod license {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Unit> for Value<Unit> {
         fn from(v: Unit) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1557,6 +1561,7 @@ pub mod license_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LicenseCountingType> for Value<LicenseCountingType> {
         fn from(v: LicenseCountingType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1789,6 +1794,7 @@ pub mod report_generator {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Period> for Value<Period> {
         fn from(v: Period) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1819,6 +1825,7 @@ pub mod report_generator {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ReportType> for Value<ReportType> {
         fn from(v: ReportType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

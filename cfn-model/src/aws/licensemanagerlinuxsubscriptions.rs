@@ -125,6 +125,7 @@ pub mod subscription_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SubscriptionProviderSource> for Value<SubscriptionProviderSource> {
         fn from(v: SubscriptionProviderSource) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -155,6 +156,7 @@ pub mod subscription_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SubscriptionProviderStatus> for Value<SubscriptionProviderStatus> {
         fn from(v: SubscriptionProviderStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

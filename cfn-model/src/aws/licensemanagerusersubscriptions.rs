@@ -131,6 +131,7 @@ pub mod license_server_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LicenseServerEndpointProvisioningStatus> for Value<LicenseServerEndpointProvisioningStatus> {
         fn from(v: LicenseServerEndpointProvisioningStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -155,6 +156,7 @@ pub mod license_server_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ServerType> for Value<ServerType> {
         fn from(v: ServerType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -172,6 +172,7 @@ pub mod alarm {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ComparisonOperator> for Value<ComparisonOperator> {
         fn from(v: ComparisonOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -199,6 +200,7 @@ pub mod alarm {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ContactProtocols> for Value<ContactProtocols> {
         fn from(v: ContactProtocols) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -301,6 +303,7 @@ pub mod alarm {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MetricName> for Value<MetricName> {
         fn from(v: MetricName) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -331,6 +334,7 @@ pub mod alarm {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NotificationTriggers> for Value<NotificationTriggers> {
         fn from(v: NotificationTriggers) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -364,6 +368,7 @@ pub mod alarm {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TreatMissingData> for Value<TreatMissingData> {
         fn from(v: TreatMissingData) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -794,6 +799,7 @@ pub mod contact_method {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Protocol> for Value<Protocol> {
         fn from(v: Protocol) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -824,6 +830,7 @@ pub mod contact_method {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1006,6 +1013,7 @@ pub mod container {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Power> for Value<Power> {
         fn from(v: Power) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1965,6 +1973,7 @@ pub mod database_snapshot {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ResourceType> for Value<ResourceType> {
         fn from(v: ResourceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2018,8 +2027,6 @@ pub struct Disk {
     ///
     /// Changing it replaces the resource.
     pub disk_name: Value<String>,
-    /// Location of a resource.
-    pub location: Option<disk::Location>,
     /// Size of the Lightsail disk
     ///
     /// Changing it replaces the resource.
@@ -2036,7 +2043,6 @@ impl Disk {
             size_in_gb: size_in_gb.into(),
             add_ons: None,
             availability_zone: None,
-            location: None,
             tags: None,
         }
     }
@@ -2048,11 +2054,6 @@ impl Disk {
     /// Sets `AvailabilityZone`.
     pub fn availability_zone(mut self, v: impl Into<Value<String>>) -> Self {
         self.availability_zone = Some(v.into());
-        self
-    }
-    /// Sets `Location`.
-    pub fn location(mut self, v: disk::Location) -> Self {
-        self.location = Some(v);
         self
     }
     /// Sets `Tags`.
@@ -2103,7 +2104,6 @@ impl Resource for Disk {
         p.opt("AddOns", self.add_ons);
         p.opt("AvailabilityZone", self.availability_zone);
         p.req("DiskName", self.disk_name);
-        p.opt("Location", self.location);
         p.req("SizeInGb", self.size_in_gb);
         p.opt("Tags", self.tags);
         p
@@ -2202,6 +2202,7 @@ pub mod disk {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AddOnType> for Value<AddOnType> {
         fn from(v: AddOnType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2244,6 +2245,7 @@ pub mod disk {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2316,22 +2318,6 @@ pub mod disk {
             let mut p = Props::new();
             p.opt("SnapshotTimeOfDay", self.snapshot_time_of_day);
             p.into_expr()
-        }
-    }
-
-    /// Location of a resource.
-    pub struct Location {}
-
-    impl Location {
-        /// A new `Location`; every property is optional.
-        pub fn new() -> Self {
-            Self {}
-        }
-    }
-
-    impl ToExpr for Location {
-        fn to_expr(self) -> Expr {
-            Props::new().into_expr()
         }
     }
 
@@ -2524,6 +2510,7 @@ pub mod disk_snapshot {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ResourceType> for Value<ResourceType> {
         fn from(v: ResourceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2557,6 +2544,7 @@ pub mod disk_snapshot {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<State> for Value<State> {
         fn from(v: State) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2788,6 +2776,7 @@ pub mod distribution {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Behavior> for Value<Behavior> {
         fn from(v: Behavior) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2818,6 +2807,7 @@ pub mod distribution {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IpAddressType> for Value<IpAddressType> {
         fn from(v: IpAddressType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2848,6 +2838,7 @@ pub mod distribution {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Option> for Value<Option> {
         fn from(v: Option) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2875,6 +2866,7 @@ pub mod distribution {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ProtocolPolicy> for Value<ProtocolPolicy> {
         fn from(v: ProtocolPolicy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2956,6 +2948,7 @@ pub mod distribution {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RegionName> for Value<RegionName> {
         fn from(v: RegionName) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3402,6 +3395,7 @@ pub mod domain {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ResourceType> for Value<ResourceType> {
         fn from(v: ResourceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3447,6 +3441,7 @@ pub mod domain {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3565,12 +3560,8 @@ pub struct Instance {
     pub instance_name: Value<String>,
     /// The name of your key pair.
     pub key_pair_name: Option<Value<String>>,
-    /// Location of a resource.
-    pub location: Option<instance::Location>,
     /// Networking of the Instance.
     pub networking: Option<instance::Networking>,
-    /// Current State of the Instance.
-    pub state: Option<instance::State>,
     /// An array of key-value pairs to apply to this resource.
     pub tags: Option<Vec<instance::Tag>>,
     /// A launch script you can create that configures a server with additional user data. For example, you might want to run apt-get -y update.
@@ -3592,9 +3583,7 @@ impl Instance {
             availability_zone: None,
             hardware: None,
             key_pair_name: None,
-            location: None,
             networking: None,
-            state: None,
             tags: None,
             user_data: None,
         }
@@ -3619,19 +3608,9 @@ impl Instance {
         self.key_pair_name = Some(v.into());
         self
     }
-    /// Sets `Location`.
-    pub fn location(mut self, v: instance::Location) -> Self {
-        self.location = Some(v);
-        self
-    }
     /// Sets `Networking`.
     pub fn networking(mut self, v: instance::Networking) -> Self {
         self.networking = Some(v);
-        self
-    }
-    /// Sets `State`.
-    pub fn state(mut self, v: instance::State) -> Self {
-        self.state = Some(v);
         self
     }
     /// Sets `Tags`.
@@ -3716,9 +3695,7 @@ impl Resource for Instance {
         p.opt("Hardware", self.hardware);
         p.req("InstanceName", self.instance_name);
         p.opt("KeyPairName", self.key_pair_name);
-        p.opt("Location", self.location);
         p.opt("Networking", self.networking);
-        p.opt("State", self.state);
         p.opt("Tags", self.tags);
         p.opt("UserData", self.user_data);
         p
@@ -3847,6 +3824,7 @@ pub mod instance {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AddOnType> for Value<AddOnType> {
         fn from(v: AddOnType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3889,6 +3867,7 @@ pub mod instance {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4062,42 +4041,8 @@ pub mod instance {
         }
     }
 
-    /// Location of a resource.
-    pub struct Location {}
-
-    impl Location {
-        /// A new `Location`; every property is optional.
-        pub fn new() -> Self {
-            Self {}
-        }
-    }
-
-    impl ToExpr for Location {
-        fn to_expr(self) -> Expr {
-            Props::new().into_expr()
-        }
-    }
-
-    /// Monthly Transfer of the Instance.
-    pub struct MonthlyTransfer {}
-
-    impl MonthlyTransfer {
-        /// A new `MonthlyTransfer`; every property is optional.
-        pub fn new() -> Self {
-            Self {}
-        }
-    }
-
-    impl ToExpr for MonthlyTransfer {
-        fn to_expr(self) -> Expr {
-            Props::new().into_expr()
-        }
-    }
-
     /// Networking of the Instance.
     pub struct Networking {
-        /// Monthly Transfer of the Instance.
-        pub monthly_transfer: Option<MonthlyTransfer>,
         /// Ports to the Instance.
         pub ports: Vec<Port>,
     }
@@ -4107,20 +4052,13 @@ pub mod instance {
         pub fn new(ports: impl IntoIterator<Item = Port>) -> Self {
             Self {
                 ports: ports.into_iter().collect(),
-                monthly_transfer: None,
             }
-        }
-        /// Sets `MonthlyTransfer`.
-        pub fn monthly_transfer(mut self, v: MonthlyTransfer) -> Self {
-            self.monthly_transfer = Some(v);
-            self
         }
     }
 
     impl ToExpr for Networking {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
-            p.opt("MonthlyTransfer", self.monthly_transfer);
             p.req("Ports", self.ports);
             p.into_expr()
         }
@@ -4232,22 +4170,6 @@ pub mod instance {
             p.opt("Protocol", self.protocol);
             p.opt("ToPort", self.to_port);
             p.into_expr()
-        }
-    }
-
-    /// Current State of the Instance.
-    pub struct State {}
-
-    impl State {
-        /// A new `State`; every property is optional.
-        pub fn new() -> Self {
-            Self {}
-        }
-    }
-
-    impl ToExpr for State {
-        fn to_expr(self) -> Expr {
-            Props::new().into_expr()
         }
     }
 
@@ -4725,6 +4647,7 @@ pub mod load_balancer {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IpAddressType> for Value<IpAddressType> {
         fn from(v: IpAddressType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -437,6 +437,7 @@ pub mod geofence_collection {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PricingPlan> for Value<PricingPlan> {
         fn from(v: PricingPlan) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -639,6 +640,7 @@ pub mod map {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PricingPlan> for Value<PricingPlan> {
         fn from(v: PricingPlan) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -868,6 +870,7 @@ pub mod place_index {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IntendedUse> for Value<IntendedUse> {
         fn from(v: IntendedUse) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -892,6 +895,7 @@ pub mod place_index {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PricingPlan> for Value<PricingPlan> {
         fn from(v: PricingPlan) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1094,6 +1098,7 @@ pub mod route_calculator {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PricingPlan> for Value<PricingPlan> {
         fn from(v: PricingPlan) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1327,6 +1332,7 @@ pub mod tracker {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PositionFiltering> for Value<PositionFiltering> {
         fn from(v: PositionFiltering) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1351,6 +1357,7 @@ pub mod tracker {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PricingPlan> for Value<PricingPlan> {
         fn from(v: PricingPlan) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -128,6 +128,7 @@ pub mod account_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PolicyType> for Value<PolicyType> {
         fn from(v: PolicyType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -152,6 +153,7 @@ pub mod account_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Scope> for Value<Scope> {
         fn from(v: Scope) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -726,6 +728,7 @@ pub mod delivery_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -750,6 +753,7 @@ pub mod delivery_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StatusReason> for Value<StatusReason> {
         fn from(v: StatusReason) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1042,6 +1046,7 @@ pub mod integration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IntegrationStatus> for Value<IntegrationStatus> {
         fn from(v: IntegrationStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1066,6 +1071,7 @@ pub mod integration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IntegrationType> for Value<IntegrationType> {
         fn from(v: IntegrationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1340,6 +1346,7 @@ pub mod log_anomaly_detector {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EvaluationFrequency> for Value<EvaluationFrequency> {
         fn from(v: EvaluationFrequency) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1549,6 +1556,7 @@ pub mod log_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LogGroupClass> for Value<LogGroupClass> {
         fn from(v: LogGroupClass) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1891,6 +1899,7 @@ pub mod metric_filter {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Unit> for Value<Unit> {
         fn from(v: Unit) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2136,6 +2145,7 @@ pub mod query_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<QueryLanguage> for Value<QueryLanguage> {
         fn from(v: QueryLanguage) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2513,6 +2523,7 @@ pub mod scheduled_query {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LastExecutionStatus> for Value<LastExecutionStatus> {
         fn from(v: LastExecutionStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2543,6 +2554,7 @@ pub mod scheduled_query {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<QueryLanguage> for Value<QueryLanguage> {
         fn from(v: QueryLanguage) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2570,6 +2582,7 @@ pub mod scheduled_query {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ScheduledQueryState> for Value<ScheduledQueryState> {
         fn from(v: ScheduledQueryState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2723,6 +2736,7 @@ pub mod storage_tier_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StorageTier> for Value<StorageTier> {
         fn from(v: StorageTier) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2896,6 +2910,7 @@ pub mod subscription_filter {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Distribution> for Value<Distribution> {
         fn from(v: Distribution) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3393,6 +3408,7 @@ pub mod transformer {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EventSource> for Value<EventSource> {
         fn from(v: EventSource) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3420,6 +3436,7 @@ pub mod transformer {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FlattenedElement> for Value<FlattenedElement> {
         fn from(v: FlattenedElement) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3447,6 +3464,7 @@ pub mod transformer {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OcsfVersion> for Value<OcsfVersion> {
         fn from(v: OcsfVersion) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3480,6 +3498,7 @@ pub mod transformer {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

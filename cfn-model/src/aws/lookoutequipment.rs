@@ -253,6 +253,7 @@ pub mod inference_scheduler {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DataUploadFrequency> for Value<DataUploadFrequency> {
         fn from(v: DataUploadFrequency) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -9,7 +9,7 @@ use indexmap::IndexMap;
 /// `AWS::M2::Application` · [AWS documentation](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-m2-application.html)
 pub struct Application {
     /// The `Definition` property.
-    pub definition: Option<application::Definition2>,
+    pub definition: Option<application::Definition>,
     /// The `Description` property.
     pub description: Option<Value<String>>,
     /// The `EngineType` property.
@@ -46,7 +46,7 @@ impl Application {
         }
     }
     /// Sets `Definition`.
-    pub fn definition(mut self, v: application::Definition2) -> Self {
+    pub fn definition(mut self, v: application::Definition) -> Self {
         self.definition = Some(v);
         self
     }
@@ -132,6 +132,7 @@ pub mod application {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EngineType> for Value<EngineType> {
         fn from(v: EngineType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -139,15 +140,15 @@ pub mod application {
     }
 
     /// The `Definition` property type of `AWS::M2::Application`.
-    pub struct Definition2 {
+    pub struct Definition {
         /// The `S3Location` property.
         pub s3_location: Option<Value<String>>,
         /// The `Content` property.
         pub content: Option<Value<String>>,
     }
 
-    impl Definition2 {
-        /// A new `Definition2`; every property is optional.
+    impl Definition {
+        /// A new `Definition`; every property is optional.
         pub fn new() -> Self {
             Self {
                 s3_location: None,
@@ -166,7 +167,7 @@ pub mod application {
         }
     }
 
-    impl ToExpr for Definition2 {
+    impl ToExpr for Definition {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("S3Location", self.s3_location);
@@ -515,6 +516,7 @@ pub mod environment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EngineType> for Value<EngineType> {
         fn from(v: EngineType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -542,6 +544,7 @@ pub mod environment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NetworkType> for Value<NetworkType> {
         fn from(v: NetworkType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -116,6 +116,7 @@ pub mod allow_list {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -460,6 +461,7 @@ pub mod findings_filter {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FindingFilterAction> for Value<FindingFilterAction> {
         fn from(v: FindingFilterAction) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -740,6 +742,7 @@ pub mod member {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RelationshipStatus> for Value<RelationshipStatus> {
         fn from(v: RelationshipStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -860,6 +863,7 @@ pub mod session {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AutomatedDiscoveryStatus> for Value<AutomatedDiscoveryStatus> {
         fn from(v: AutomatedDiscoveryStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -890,6 +894,7 @@ pub mod session {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FindingPublishingFrequency> for Value<FindingPublishingFrequency> {
         fn from(v: FindingPublishingFrequency) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -917,6 +922,7 @@ pub mod session {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -122,6 +122,7 @@ pub mod accessor {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AccessorStatus> for Value<AccessorStatus> {
         fn from(v: AccessorStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -146,6 +147,7 @@ pub mod accessor {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AccessorType> for Value<AccessorType> {
         fn from(v: AccessorType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -182,6 +184,7 @@ pub mod accessor {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NetworkAccessorType> for Value<NetworkAccessorType> {
         fn from(v: NetworkAccessorType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -156,6 +156,7 @@ pub mod bridge {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BridgeStateEnum> for Value<BridgeStateEnum> {
         fn from(v: BridgeStateEnum) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -183,6 +184,7 @@ pub mod bridge {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FailoverConfigStateEnum> for Value<FailoverConfigStateEnum> {
         fn from(v: FailoverConfigStateEnum) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -207,6 +209,7 @@ pub mod bridge {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FailoverModeEnum> for Value<FailoverModeEnum> {
         fn from(v: FailoverModeEnum) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -237,6 +240,7 @@ pub mod bridge {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ProtocolEnum> for Value<ProtocolEnum> {
         fn from(v: ProtocolEnum) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -707,6 +711,7 @@ pub mod bridge_output {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Protocol> for Value<Protocol> {
         fn from(v: Protocol) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -847,6 +852,7 @@ pub mod bridge_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ProtocolEnum> for Value<ProtocolEnum> {
         fn from(v: ProtocolEnum) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1243,6 +1249,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Algorithm> for Value<Algorithm> {
         fn from(v: Algorithm) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1285,6 +1292,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Colorimetry> for Value<Colorimetry> {
         fn from(v: Colorimetry) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1312,6 +1320,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ContentQualityAnalysisState> for Value<ContentQualityAnalysisState> {
         fn from(v: ContentQualityAnalysisState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1345,6 +1354,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EncodingName> for Value<EncodingName> {
         fn from(v: EncodingName) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1372,6 +1382,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EncodingProfile> for Value<EncodingProfile> {
         fn from(v: EncodingProfile) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1399,6 +1410,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FailoverMode> for Value<FailoverMode> {
         fn from(v: FailoverMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1429,6 +1441,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FlowSize> for Value<FlowSize> {
         fn from(v: FlowSize) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1456,6 +1469,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FlowTransitEncryptionKeyType> for Value<FlowTransitEncryptionKeyType> {
         fn from(v: FlowTransitEncryptionKeyType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1486,6 +1500,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<KeyType> for Value<KeyType> {
         fn from(v: KeyType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1528,6 +1543,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MaintenanceDay> for Value<MaintenanceDay> {
         fn from(v: MaintenanceDay) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1558,6 +1574,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MediaStreamType> for Value<MediaStreamType> {
         fn from(v: MediaStreamType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1585,6 +1602,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NdiState> for Value<NdiState> {
         fn from(v: NdiState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1612,6 +1630,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NetworkInterfaceType> for Value<NetworkInterfaceType> {
         fn from(v: NetworkInterfaceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1660,6 +1679,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Protocol> for Value<Protocol> {
         fn from(v: Protocol) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1690,6 +1710,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Range> for Value<Range> {
         fn from(v: Range) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1717,6 +1738,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RouterIntegrationState> for Value<RouterIntegrationState> {
         fn from(v: RouterIntegrationState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1747,6 +1769,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ScanMode> for Value<ScanMode> {
         fn from(v: ScanMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1774,6 +1797,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<State> for Value<State> {
         fn from(v: State) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1822,6 +1846,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Tcs> for Value<Tcs> {
         fn from(v: Tcs) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1849,6 +1874,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ThumbnailState> for Value<ThumbnailState> {
         fn from(v: ThumbnailState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1885,6 +1911,7 @@ pub mod flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<VideoFormat> for Value<VideoFormat> {
         fn from(v: VideoFormat) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2144,14 +2171,14 @@ pub mod flow {
     /// The configuration that defines how content is encrypted during transit between the MediaConnect router and a MediaConnect flow.
     pub struct FlowTransitEncryption {
         /// Configuration settings for flow transit encryption keys.
-        pub encryption_key_configuration: FlowTransitEncryptionKeyConfiguration2,
+        pub encryption_key_configuration: FlowTransitEncryptionKeyConfiguration,
         /// The `EncryptionKeyType` property.
         pub encryption_key_type: Option<Value<FlowTransitEncryptionKeyType>>,
     }
 
     impl FlowTransitEncryption {
         /// A new `FlowTransitEncryption` with its required properties.
-        pub fn new(encryption_key_configuration: FlowTransitEncryptionKeyConfiguration2) -> Self {
+        pub fn new(encryption_key_configuration: FlowTransitEncryptionKeyConfiguration) -> Self {
             Self {
                 encryption_key_configuration,
                 encryption_key_type: None,
@@ -2174,15 +2201,15 @@ pub mod flow {
     }
 
     /// Configuration settings for flow transit encryption keys.
-    pub struct FlowTransitEncryptionKeyConfiguration2 {
+    pub struct FlowTransitEncryptionKeyConfiguration {
         /// The configuration settings for transit encryption of a flow source using AWS Secrets Manager, including the secret ARN and role ARN.
         pub secrets_manager: Option<SecretsManagerEncryptionKeyConfiguration>,
         /// Configuration settings for automatic encryption key management, where MediaConnect handles key creation and rotation.
         pub automatic: Option<Value<Json>>,
     }
 
-    impl FlowTransitEncryptionKeyConfiguration2 {
-        /// A new `FlowTransitEncryptionKeyConfiguration2`; every property is optional.
+    impl FlowTransitEncryptionKeyConfiguration {
+        /// A new `FlowTransitEncryptionKeyConfiguration`; every property is optional.
         pub fn new() -> Self {
             Self {
                 secrets_manager: None,
@@ -2201,7 +2228,7 @@ pub mod flow {
         }
     }
 
-    impl ToExpr for FlowTransitEncryptionKeyConfiguration2 {
+    impl ToExpr for FlowTransitEncryptionKeyConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("SecretsManager", self.secrets_manager);
@@ -3412,6 +3439,7 @@ pub mod flow_entitlement {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Algorithm> for Value<Algorithm> {
         fn from(v: Algorithm) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3439,6 +3467,7 @@ pub mod flow_entitlement {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EntitlementStatus> for Value<EntitlementStatus> {
         fn from(v: EntitlementStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3466,6 +3495,7 @@ pub mod flow_entitlement {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<KeyType> for Value<KeyType> {
         fn from(v: KeyType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3769,6 +3799,7 @@ pub mod flow_media_stream {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Colorimetry> for Value<Colorimetry> {
         fn from(v: Colorimetry) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3799,6 +3830,7 @@ pub mod flow_media_stream {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MediaStreamType> for Value<MediaStreamType> {
         fn from(v: MediaStreamType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3829,6 +3861,7 @@ pub mod flow_media_stream {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Range> for Value<Range> {
         fn from(v: Range) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3859,6 +3892,7 @@ pub mod flow_media_stream {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ScanMode> for Value<ScanMode> {
         fn from(v: ScanMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3907,6 +3941,7 @@ pub mod flow_media_stream {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Tcs> for Value<Tcs> {
         fn from(v: Tcs) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4365,6 +4400,7 @@ pub mod flow_output {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Algorithm> for Value<Algorithm> {
         fn from(v: Algorithm) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4392,6 +4428,7 @@ pub mod flow_output {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EncoderProfile> for Value<EncoderProfile> {
         fn from(v: EncoderProfile) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4425,6 +4462,7 @@ pub mod flow_output {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EncodingName> for Value<EncodingName> {
         fn from(v: EncodingName) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4452,6 +4490,7 @@ pub mod flow_output {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FlowTransitEncryptionKeyType> for Value<FlowTransitEncryptionKeyType> {
         fn from(v: FlowTransitEncryptionKeyType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4479,6 +4518,7 @@ pub mod flow_output {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<KeyType> for Value<KeyType> {
         fn from(v: KeyType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4506,6 +4546,7 @@ pub mod flow_output {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NdiOutputTimecodeSource> for Value<NdiOutputTimecodeSource> {
         fn from(v: NdiOutputTimecodeSource) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4533,6 +4574,7 @@ pub mod flow_output {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OutputStatus> for Value<OutputStatus> {
         fn from(v: OutputStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4584,6 +4626,7 @@ pub mod flow_output {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Protocol> for Value<Protocol> {
         fn from(v: Protocol) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4611,6 +4654,7 @@ pub mod flow_output {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RouterIntegrationState> for Value<RouterIntegrationState> {
         fn from(v: RouterIntegrationState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4735,14 +4779,14 @@ pub mod flow_output {
     /// The configuration that defines how content is encrypted during transit between the MediaConnect router and a MediaConnect flow.
     pub struct FlowTransitEncryption {
         /// Configuration settings for flow transit encryption keys.
-        pub encryption_key_configuration: FlowTransitEncryptionKeyConfiguration2,
+        pub encryption_key_configuration: FlowTransitEncryptionKeyConfiguration,
         /// The `EncryptionKeyType` property.
         pub encryption_key_type: Option<Value<FlowTransitEncryptionKeyType>>,
     }
 
     impl FlowTransitEncryption {
         /// A new `FlowTransitEncryption` with its required properties.
-        pub fn new(encryption_key_configuration: FlowTransitEncryptionKeyConfiguration2) -> Self {
+        pub fn new(encryption_key_configuration: FlowTransitEncryptionKeyConfiguration) -> Self {
             Self {
                 encryption_key_configuration,
                 encryption_key_type: None,
@@ -4765,15 +4809,15 @@ pub mod flow_output {
     }
 
     /// Configuration settings for flow transit encryption keys.
-    pub struct FlowTransitEncryptionKeyConfiguration2 {
+    pub struct FlowTransitEncryptionKeyConfiguration {
         /// The configuration settings for transit encryption of a flow output using AWS Secrets Manager, including the secret ARN and role ARN.
         pub secrets_manager: Option<SecretsManagerEncryptionKeyConfiguration>,
         /// Configuration settings for automatic encryption key management, where MediaConnect handles key creation and rotation.
         pub automatic: Option<Value<Json>>,
     }
 
-    impl FlowTransitEncryptionKeyConfiguration2 {
-        /// A new `FlowTransitEncryptionKeyConfiguration2`; every property is optional.
+    impl FlowTransitEncryptionKeyConfiguration {
+        /// A new `FlowTransitEncryptionKeyConfiguration`; every property is optional.
         pub fn new() -> Self {
             Self {
                 secrets_manager: None,
@@ -4792,7 +4836,7 @@ pub mod flow_output {
         }
     }
 
-    impl ToExpr for FlowTransitEncryptionKeyConfiguration2 {
+    impl ToExpr for FlowTransitEncryptionKeyConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("SecretsManager", self.secrets_manager);
@@ -5228,6 +5272,7 @@ pub mod flow_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Algorithm> for Value<Algorithm> {
         fn from(v: Algorithm) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5258,6 +5303,7 @@ pub mod flow_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<KeyType> for Value<KeyType> {
         fn from(v: KeyType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5297,6 +5343,7 @@ pub mod flow_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Protocol> for Value<Protocol> {
         fn from(v: Protocol) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5711,6 +5758,7 @@ pub mod gateway {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<GatewayState> for Value<GatewayState> {
         fn from(v: GatewayState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5754,11 +5802,11 @@ pub struct RouterInput {
     /// Changing it replaces the resource.
     pub availability_zone: Option<Value<String>>,
     /// The configuration settings for a router input.
-    pub configuration: router_input::RouterInputConfiguration2,
+    pub configuration: router_input::RouterInputConfiguration,
     /// The content quality analysis configuration for the router input. The content quality analysis feature only monitors the first video stream and the first audio stream it encounters within the router input source.
-    pub content_quality_analysis_configuration: Option<router_input::RouterContentQualityAnalysisConfiguration2>,
+    pub content_quality_analysis_configuration: Option<router_input::RouterContentQualityAnalysisConfiguration>,
     /// The configuration settings for maintenance operations, including preferred maintenance windows and schedules.
-    pub maintenance_configuration: Option<router_input::MaintenanceConfiguration2>,
+    pub maintenance_configuration: Option<router_input::MaintenanceConfiguration>,
     /// The maximum bitrate for the router input.
     pub maximum_bitrate: Value<i64>,
     /// The name of the router input.
@@ -5780,7 +5828,7 @@ pub struct RouterInput {
 /// The required properties of [`RouterInput`].
 pub struct RouterInputRequired {
     /// `Configuration`: see [`RouterInput`].
-    pub configuration: router_input::RouterInputConfiguration2,
+    pub configuration: router_input::RouterInputConfiguration,
     /// `MaximumBitrate`: see [`RouterInput`].
     pub maximum_bitrate: Value<i64>,
     /// `Name`: see [`RouterInput`].
@@ -5816,13 +5864,13 @@ impl RouterInput {
     /// Sets `ContentQualityAnalysisConfiguration`.
     pub fn content_quality_analysis_configuration(
         mut self,
-        v: router_input::RouterContentQualityAnalysisConfiguration2,
+        v: router_input::RouterContentQualityAnalysisConfiguration,
     ) -> Self {
         self.content_quality_analysis_configuration = Some(v);
         self
     }
     /// Sets `MaintenanceConfiguration`.
-    pub fn maintenance_configuration(mut self, v: router_input::MaintenanceConfiguration2) -> Self {
+    pub fn maintenance_configuration(mut self, v: router_input::MaintenanceConfiguration) -> Self {
         self.maintenance_configuration = Some(v);
         self
     }
@@ -5988,6 +6036,7 @@ pub mod router_input {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ContentQualityAnalysisState> for Value<ContentQualityAnalysisState> {
         fn from(v: ContentQualityAnalysisState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6030,6 +6079,7 @@ pub mod router_input {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Day> for Value<Day> {
         fn from(v: Day) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6057,6 +6107,7 @@ pub mod router_input {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FailoverInputSourcePriorityMode> for Value<FailoverInputSourcePriorityMode> {
         fn from(v: FailoverInputSourcePriorityMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6084,6 +6135,7 @@ pub mod router_input {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FlowTransitEncryptionKeyType> for Value<FlowTransitEncryptionKeyType> {
         fn from(v: FlowTransitEncryptionKeyType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6111,6 +6163,7 @@ pub mod router_input {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ForwardErrorCorrectionState> for Value<ForwardErrorCorrectionState> {
         fn from(v: ForwardErrorCorrectionState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6138,6 +6191,7 @@ pub mod router_input {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MaintenanceType> for Value<MaintenanceType> {
         fn from(v: MaintenanceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6165,6 +6219,7 @@ pub mod router_input {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MediaLiveChannelPipelineId> for Value<MediaLiveChannelPipelineId> {
         fn from(v: MediaLiveChannelPipelineId) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6192,6 +6247,7 @@ pub mod router_input {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MediaLiveTransitEncryptionKeyType> for Value<MediaLiveTransitEncryptionKeyType> {
         fn from(v: MediaLiveTransitEncryptionKeyType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6216,6 +6272,7 @@ pub mod router_input {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RouterContentQualityAnalysisType> for Value<RouterContentQualityAnalysisType> {
         fn from(v: RouterContentQualityAnalysisType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6249,6 +6306,7 @@ pub mod router_input {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RouterInputProtocol> for Value<RouterInputProtocol> {
         fn from(v: RouterInputProtocol) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6300,6 +6358,7 @@ pub mod router_input {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RouterInputState> for Value<RouterInputState> {
         fn from(v: RouterInputState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6330,6 +6389,7 @@ pub mod router_input {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RouterInputTier> for Value<RouterInputTier> {
         fn from(v: RouterInputTier) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6357,6 +6417,7 @@ pub mod router_input {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RouterInputTransitEncryptionKeyType> for Value<RouterInputTransitEncryptionKeyType> {
         fn from(v: RouterInputTransitEncryptionKeyType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6393,6 +6454,7 @@ pub mod router_input {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RouterInputType> for Value<RouterInputType> {
         fn from(v: RouterInputType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6420,6 +6482,7 @@ pub mod router_input {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RoutingScope> for Value<RoutingScope> {
         fn from(v: RoutingScope) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6509,7 +6572,7 @@ pub mod router_input {
         /// The index (0 or 1) that specifies which source in the protocol configurations list is currently active. Used to control which of the two failover sources is currently selected. This field is ignored when sourcePriorityMode is set to NO_PRIORITY
         pub primary_source_index: Option<Value<i64>>,
         /// A list of exactly two protocol configurations for the failover input sources. Both must use the same protocol type.
-        pub protocol_configurations: Vec<FailoverRouterInputProtocolConfiguration2>,
+        pub protocol_configurations: Vec<FailoverRouterInputProtocolConfiguration>,
         /// The `SourcePriorityMode` property.
         pub source_priority_mode: Value<FailoverInputSourcePriorityMode>,
     }
@@ -6518,7 +6581,7 @@ pub mod router_input {
         /// A new `FailoverRouterInputConfiguration` with its required properties.
         pub fn new(
             network_interface_arn: impl Into<Value<String>>,
-            protocol_configurations: impl IntoIterator<Item = FailoverRouterInputProtocolConfiguration2>,
+            protocol_configurations: impl IntoIterator<Item = FailoverRouterInputProtocolConfiguration>,
             source_priority_mode: impl Into<Value<FailoverInputSourcePriorityMode>>,
         ) -> Self {
             Self {
@@ -6547,7 +6610,7 @@ pub mod router_input {
     }
 
     /// Protocol configuration settings for failover router inputs.
-    pub struct FailoverRouterInputProtocolConfiguration2 {
+    pub struct FailoverRouterInputProtocolConfiguration {
         /// The configuration settings for a Router Input using the RTP (Real-Time Transport Protocol) protocol, including the port and forward error correction state.
         pub rtp: Option<RtpRouterInputConfiguration>,
         /// The configuration settings for a router input using the RIST (Reliable Internet Stream Transport) protocol, including the port and recovery latency.
@@ -6558,8 +6621,8 @@ pub mod router_input {
         pub srt_caller: Option<SrtCallerRouterInputConfiguration>,
     }
 
-    impl FailoverRouterInputProtocolConfiguration2 {
-        /// A new `FailoverRouterInputProtocolConfiguration2`; every property is optional.
+    impl FailoverRouterInputProtocolConfiguration {
+        /// A new `FailoverRouterInputProtocolConfiguration`; every property is optional.
         pub fn new() -> Self {
             Self {
                 rtp: None,
@@ -6590,7 +6653,7 @@ pub mod router_input {
         }
     }
 
-    impl ToExpr for FailoverRouterInputProtocolConfiguration2 {
+    impl ToExpr for FailoverRouterInputProtocolConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("Rtp", self.rtp);
@@ -6604,14 +6667,14 @@ pub mod router_input {
     /// The configuration that defines how content is encrypted during transit between the MediaConnect router and a MediaConnect flow.
     pub struct FlowTransitEncryption {
         /// Configuration settings for flow transit encryption keys.
-        pub encryption_key_configuration: FlowTransitEncryptionKeyConfiguration2,
+        pub encryption_key_configuration: FlowTransitEncryptionKeyConfiguration,
         /// The `EncryptionKeyType` property.
         pub encryption_key_type: Option<Value<FlowTransitEncryptionKeyType>>,
     }
 
     impl FlowTransitEncryption {
         /// A new `FlowTransitEncryption` with its required properties.
-        pub fn new(encryption_key_configuration: FlowTransitEncryptionKeyConfiguration2) -> Self {
+        pub fn new(encryption_key_configuration: FlowTransitEncryptionKeyConfiguration) -> Self {
             Self {
                 encryption_key_configuration,
                 encryption_key_type: None,
@@ -6634,15 +6697,15 @@ pub mod router_input {
     }
 
     /// Configuration settings for flow transit encryption keys.
-    pub struct FlowTransitEncryptionKeyConfiguration2 {
+    pub struct FlowTransitEncryptionKeyConfiguration {
         /// The configuration settings for transit encryption using Secrets Manager, including the secret ARN and role ARN.
         pub secrets_manager: Option<SecretsManagerEncryptionKeyConfiguration>,
         /// Configuration settings for automatic encryption key management, where MediaConnect handles key creation and rotation.
         pub automatic: Option<Value<Json>>,
     }
 
-    impl FlowTransitEncryptionKeyConfiguration2 {
-        /// A new `FlowTransitEncryptionKeyConfiguration2`; every property is optional.
+    impl FlowTransitEncryptionKeyConfiguration {
+        /// A new `FlowTransitEncryptionKeyConfiguration`; every property is optional.
         pub fn new() -> Self {
             Self {
                 secrets_manager: None,
@@ -6661,7 +6724,7 @@ pub mod router_input {
         }
     }
 
-    impl ToExpr for FlowTransitEncryptionKeyConfiguration2 {
+    impl ToExpr for FlowTransitEncryptionKeyConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("SecretsManager", self.secrets_manager);
@@ -6701,15 +6764,15 @@ pub mod router_input {
     }
 
     /// The configuration settings for maintenance operations, including preferred maintenance windows and schedules.
-    pub struct MaintenanceConfiguration2 {
+    pub struct MaintenanceConfiguration {
         /// Configuration for preferred day and time maintenance settings.
         pub preferred_day_time: Option<PreferredDayTimeMaintenanceConfiguration>,
         /// Configuration settings for default maintenance scheduling.
         pub default: Option<Value<Json>>,
     }
 
-    impl MaintenanceConfiguration2 {
-        /// A new `MaintenanceConfiguration2`; every property is optional.
+    impl MaintenanceConfiguration {
+        /// A new `MaintenanceConfiguration`; every property is optional.
         pub fn new() -> Self {
             Self {
                 preferred_day_time: None,
@@ -6728,7 +6791,7 @@ pub mod router_input {
         }
     }
 
-    impl ToExpr for MaintenanceConfiguration2 {
+    impl ToExpr for MaintenanceConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("PreferredDayTime", self.preferred_day_time);
@@ -6831,14 +6894,14 @@ pub mod router_input {
     /// The encryption configuration that defines how content is encrypted during transit between MediaConnect Router and MediaLive. This configuration determines whether encryption keys are automatically managed by the service or manually managed through Secrets Manager.
     pub struct MediaLiveTransitEncryption {
         /// Configuration settings for the MediaLive transit encryption key.
-        pub encryption_key_configuration: MediaLiveTransitEncryptionKeyConfiguration2,
+        pub encryption_key_configuration: MediaLiveTransitEncryptionKeyConfiguration,
         /// The `EncryptionKeyType` property.
         pub encryption_key_type: Option<Value<MediaLiveTransitEncryptionKeyType>>,
     }
 
     impl MediaLiveTransitEncryption {
         /// A new `MediaLiveTransitEncryption` with its required properties.
-        pub fn new(encryption_key_configuration: MediaLiveTransitEncryptionKeyConfiguration2) -> Self {
+        pub fn new(encryption_key_configuration: MediaLiveTransitEncryptionKeyConfiguration) -> Self {
             Self {
                 encryption_key_configuration,
                 encryption_key_type: None,
@@ -6861,15 +6924,15 @@ pub mod router_input {
     }
 
     /// Configuration settings for the MediaLive transit encryption key.
-    pub struct MediaLiveTransitEncryptionKeyConfiguration2 {
+    pub struct MediaLiveTransitEncryptionKeyConfiguration {
         /// The configuration settings for transit encryption using Secrets Manager, including the secret ARN and role ARN.
         pub secrets_manager: Option<SecretsManagerEncryptionKeyConfiguration>,
         /// Configuration settings for automatic encryption key management, where MediaConnect handles key creation and rotation.
         pub automatic: Option<Value<Json>>,
     }
 
-    impl MediaLiveTransitEncryptionKeyConfiguration2 {
-        /// A new `MediaLiveTransitEncryptionKeyConfiguration2`; every property is optional.
+    impl MediaLiveTransitEncryptionKeyConfiguration {
+        /// A new `MediaLiveTransitEncryptionKeyConfiguration`; every property is optional.
         pub fn new() -> Self {
             Self {
                 secrets_manager: None,
@@ -6888,7 +6951,7 @@ pub mod router_input {
         }
     }
 
-    impl ToExpr for MediaLiveTransitEncryptionKeyConfiguration2 {
+    impl ToExpr for MediaLiveTransitEncryptionKeyConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("SecretsManager", self.secrets_manager);
@@ -6904,7 +6967,7 @@ pub mod router_input {
         /// The ARN of the network interface to use for this merge router input.
         pub network_interface_arn: Value<String>,
         /// A list of exactly two protocol configurations for the merge input sources. Both must use the same protocol type.
-        pub protocol_configurations: Vec<MergeRouterInputProtocolConfiguration2>,
+        pub protocol_configurations: Vec<MergeRouterInputProtocolConfiguration>,
     }
 
     impl MergeRouterInputConfiguration {
@@ -6912,7 +6975,7 @@ pub mod router_input {
         pub fn new(
             merge_recovery_window_milliseconds: impl Into<Value<i64>>,
             network_interface_arn: impl Into<Value<String>>,
-            protocol_configurations: impl IntoIterator<Item = MergeRouterInputProtocolConfiguration2>,
+            protocol_configurations: impl IntoIterator<Item = MergeRouterInputProtocolConfiguration>,
         ) -> Self {
             Self {
                 merge_recovery_window_milliseconds: merge_recovery_window_milliseconds.into(),
@@ -6936,15 +6999,15 @@ pub mod router_input {
     }
 
     /// Protocol configuration settings for merge router inputs.
-    pub struct MergeRouterInputProtocolConfiguration2 {
+    pub struct MergeRouterInputProtocolConfiguration {
         /// The configuration settings for a Router Input using the RTP (Real-Time Transport Protocol) protocol, including the port and forward error correction state.
         pub rtp: Option<RtpRouterInputConfiguration>,
         /// The configuration settings for a router input using the RIST (Reliable Internet Stream Transport) protocol, including the port and recovery latency.
         pub rist: Option<RistRouterInputConfiguration>,
     }
 
-    impl MergeRouterInputProtocolConfiguration2 {
-        /// A new `MergeRouterInputProtocolConfiguration2`; every property is optional.
+    impl MergeRouterInputProtocolConfiguration {
+        /// A new `MergeRouterInputProtocolConfiguration`; every property is optional.
         pub fn new() -> Self {
             Self { rtp: None, rist: None }
         }
@@ -6960,7 +7023,7 @@ pub mod router_input {
         }
     }
 
-    impl ToExpr for MergeRouterInputProtocolConfiguration2 {
+    impl ToExpr for MergeRouterInputProtocolConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("Rtp", self.rtp);
@@ -7023,29 +7086,34 @@ pub mod router_input {
         }
     }
 
-    /// The `RouterContentQualityAnalysisConfiguration` property type of `AWS::MediaConnect::RouterInput`.
-    pub struct RouterContentQualityAnalysisConfiguration2 {
+    /// The content quality analysis configuration for the router input. The content quality analysis feature only monitors the first video stream and the first audio stream it encounters within the router input source.
+    pub struct RouterContentQualityAnalysisConfiguration {
         /// Configures the content quality analysis features for the router input.
-        pub content_level: ContentQualityAnalysisFeatureConfiguration,
+        pub content_level: Option<ContentQualityAnalysisFeatureConfiguration>,
     }
 
-    impl RouterContentQualityAnalysisConfiguration2 {
-        /// A new `RouterContentQualityAnalysisConfiguration2` with its required properties.
-        pub fn new(content_level: ContentQualityAnalysisFeatureConfiguration) -> Self {
-            Self { content_level }
+    impl RouterContentQualityAnalysisConfiguration {
+        /// A new `RouterContentQualityAnalysisConfiguration`; every property is optional.
+        pub fn new() -> Self {
+            Self { content_level: None }
+        }
+        /// Sets `ContentLevel`.
+        pub fn content_level(mut self, v: ContentQualityAnalysisFeatureConfiguration) -> Self {
+            self.content_level = Some(v);
+            self
         }
     }
 
-    impl ToExpr for RouterContentQualityAnalysisConfiguration2 {
+    impl ToExpr for RouterContentQualityAnalysisConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
-            p.req("ContentLevel", self.content_level);
+            p.opt("ContentLevel", self.content_level);
             p.into_expr()
         }
     }
 
     /// The configuration settings for a router input.
-    pub struct RouterInputConfiguration2 {
+    pub struct RouterInputConfiguration {
         /// The configuration settings for a standard router input, including the protocol, protocol-specific configuration, network interface, and availability zone.
         pub standard: Option<StandardRouterInputConfiguration>,
         /// Configuration settings for a failover router input that allows switching between two input sources.
@@ -7058,8 +7126,8 @@ pub mod router_input {
         pub media_live_channel: Option<MediaLiveChannelRouterInputConfiguration>,
     }
 
-    impl RouterInputConfiguration2 {
-        /// A new `RouterInputConfiguration2`; every property is optional.
+    impl RouterInputConfiguration {
+        /// A new `RouterInputConfiguration`; every property is optional.
         pub fn new() -> Self {
             Self {
                 standard: None,
@@ -7096,7 +7164,7 @@ pub mod router_input {
         }
     }
 
-    impl ToExpr for RouterInputConfiguration2 {
+    impl ToExpr for RouterInputConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("Standard", self.standard);
@@ -7109,7 +7177,7 @@ pub mod router_input {
     }
 
     /// The protocol configuration settings for a router input.
-    pub struct RouterInputProtocolConfiguration2 {
+    pub struct RouterInputProtocolConfiguration {
         /// The configuration settings for a Router Input using the RTP (Real-Time Transport Protocol) protocol, including the port and forward error correction state.
         pub rtp: Option<RtpRouterInputConfiguration>,
         /// The configuration settings for a router input using the RIST (Reliable Internet Stream Transport) protocol, including the port and recovery latency.
@@ -7120,8 +7188,8 @@ pub mod router_input {
         pub srt_caller: Option<SrtCallerRouterInputConfiguration>,
     }
 
-    impl RouterInputProtocolConfiguration2 {
-        /// A new `RouterInputProtocolConfiguration2`; every property is optional.
+    impl RouterInputProtocolConfiguration {
+        /// A new `RouterInputProtocolConfiguration`; every property is optional.
         pub fn new() -> Self {
             Self {
                 rtp: None,
@@ -7152,7 +7220,7 @@ pub mod router_input {
         }
     }
 
-    impl ToExpr for RouterInputProtocolConfiguration2 {
+    impl ToExpr for RouterInputProtocolConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("Rtp", self.rtp);
@@ -7166,14 +7234,14 @@ pub mod router_input {
     /// The transit encryption settings for a router input.
     pub struct RouterInputTransitEncryption {
         /// Defines the configuration settings for transit encryption keys.
-        pub encryption_key_configuration: RouterInputTransitEncryptionKeyConfiguration2,
+        pub encryption_key_configuration: RouterInputTransitEncryptionKeyConfiguration,
         /// The `EncryptionKeyType` property.
         pub encryption_key_type: Option<Value<RouterInputTransitEncryptionKeyType>>,
     }
 
     impl RouterInputTransitEncryption {
         /// A new `RouterInputTransitEncryption` with its required properties.
-        pub fn new(encryption_key_configuration: RouterInputTransitEncryptionKeyConfiguration2) -> Self {
+        pub fn new(encryption_key_configuration: RouterInputTransitEncryptionKeyConfiguration) -> Self {
             Self {
                 encryption_key_configuration,
                 encryption_key_type: None,
@@ -7196,15 +7264,15 @@ pub mod router_input {
     }
 
     /// Defines the configuration settings for transit encryption keys.
-    pub struct RouterInputTransitEncryptionKeyConfiguration2 {
+    pub struct RouterInputTransitEncryptionKeyConfiguration {
         /// The configuration settings for transit encryption using Secrets Manager, including the secret ARN and role ARN.
         pub secrets_manager: Option<SecretsManagerEncryptionKeyConfiguration>,
         /// Configuration settings for automatic encryption key management, where MediaConnect handles key creation and rotation.
         pub automatic: Option<Value<Json>>,
     }
 
-    impl RouterInputTransitEncryptionKeyConfiguration2 {
-        /// A new `RouterInputTransitEncryptionKeyConfiguration2`; every property is optional.
+    impl RouterInputTransitEncryptionKeyConfiguration {
+        /// A new `RouterInputTransitEncryptionKeyConfiguration`; every property is optional.
         pub fn new() -> Self {
             Self {
                 secrets_manager: None,
@@ -7223,7 +7291,7 @@ pub mod router_input {
         }
     }
 
-    impl ToExpr for RouterInputTransitEncryptionKeyConfiguration2 {
+    impl ToExpr for RouterInputTransitEncryptionKeyConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("SecretsManager", self.secrets_manager);
@@ -7441,14 +7509,14 @@ pub mod router_input {
         /// The `Protocol` property.
         pub protocol: Option<Value<RouterInputProtocol>>,
         /// The protocol configuration settings for a router input.
-        pub protocol_configuration: RouterInputProtocolConfiguration2,
+        pub protocol_configuration: RouterInputProtocolConfiguration,
     }
 
     impl StandardRouterInputConfiguration {
         /// A new `StandardRouterInputConfiguration` with its required properties.
         pub fn new(
             network_interface_arn: impl Into<Value<String>>,
-            protocol_configuration: RouterInputProtocolConfiguration2,
+            protocol_configuration: RouterInputProtocolConfiguration,
         ) -> Self {
             Self {
                 network_interface_arn: network_interface_arn.into(),
@@ -7506,7 +7574,7 @@ pub mod router_input {
 /// `AWS::MediaConnect::RouterNetworkInterface` · [AWS documentation](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-mediaconnect-routernetworkinterface.html)
 pub struct RouterNetworkInterface {
     /// The configuration settings for a router network interface.
-    pub configuration: router_network_interface::RouterNetworkInterfaceConfiguration2,
+    pub configuration: router_network_interface::RouterNetworkInterfaceConfiguration,
     /// The name of the router network interface.
     pub name: Value<String>,
     /// The AWS Region for the router network interface. Defaults to the current region if not specified.
@@ -7520,7 +7588,7 @@ pub struct RouterNetworkInterface {
 impl RouterNetworkInterface {
     /// A new `RouterNetworkInterface` with its required properties.
     pub fn new(
-        configuration: router_network_interface::RouterNetworkInterfaceConfiguration2,
+        configuration: router_network_interface::RouterNetworkInterfaceConfiguration,
         name: impl Into<Value<String>>,
     ) -> Self {
         Self {
@@ -7657,6 +7725,7 @@ pub mod router_network_interface {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RouterNetworkInterfaceState> for Value<RouterNetworkInterfaceState> {
         fn from(v: RouterNetworkInterfaceState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -7684,6 +7753,7 @@ pub mod router_network_interface {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RouterNetworkInterfaceType> for Value<RouterNetworkInterfaceType> {
         fn from(v: RouterNetworkInterfaceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -7735,15 +7805,15 @@ pub mod router_network_interface {
     }
 
     /// The configuration settings for a router network interface.
-    pub struct RouterNetworkInterfaceConfiguration2 {
+    pub struct RouterNetworkInterfaceConfiguration {
         /// The configuration settings for a public router network interface, including the list of allowed CIDR blocks.
         pub public: Option<PublicRouterNetworkInterfaceConfiguration>,
         /// The configuration settings for a router network interface within a VPC, including the security group IDs and subnet ID.
         pub vpc: Option<VpcRouterNetworkInterfaceConfiguration>,
     }
 
-    impl RouterNetworkInterfaceConfiguration2 {
-        /// A new `RouterNetworkInterfaceConfiguration2`; every property is optional.
+    impl RouterNetworkInterfaceConfiguration {
+        /// A new `RouterNetworkInterfaceConfiguration`; every property is optional.
         pub fn new() -> Self {
             Self {
                 public: None,
@@ -7762,7 +7832,7 @@ pub mod router_network_interface {
         }
     }
 
-    impl ToExpr for RouterNetworkInterfaceConfiguration2 {
+    impl ToExpr for RouterNetworkInterfaceConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("Public", self.public);
@@ -7838,11 +7908,11 @@ pub struct RouterOutput {
     /// Changing it replaces the resource.
     pub availability_zone: Option<Value<String>>,
     /// The configuration settings for a router output.
-    pub configuration: router_output::RouterOutputConfiguration2,
+    pub configuration: router_output::RouterOutputConfiguration,
     /// The fabric configuration settings for the router output.
     pub fabric_configuration: Option<router_output::FabricConfiguration>,
     /// The configuration settings for maintenance operations, including preferred maintenance windows and schedules.
-    pub maintenance_configuration: Option<router_output::MaintenanceConfiguration2>,
+    pub maintenance_configuration: Option<router_output::MaintenanceConfiguration>,
     /// The maximum bitrate for the router output.
     pub maximum_bitrate: Value<i64>,
     /// The name of the router output.
@@ -7862,7 +7932,7 @@ pub struct RouterOutput {
 /// The required properties of [`RouterOutput`].
 pub struct RouterOutputRequired {
     /// `Configuration`: see [`RouterOutput`].
-    pub configuration: router_output::RouterOutputConfiguration2,
+    pub configuration: router_output::RouterOutputConfiguration,
     /// `MaximumBitrate`: see [`RouterOutput`].
     pub maximum_bitrate: Value<i64>,
     /// `Name`: see [`RouterOutput`].
@@ -7900,7 +7970,7 @@ impl RouterOutput {
         self
     }
     /// Sets `MaintenanceConfiguration`.
-    pub fn maintenance_configuration(mut self, v: router_output::MaintenanceConfiguration2) -> Self {
+    pub fn maintenance_configuration(mut self, v: router_output::MaintenanceConfiguration) -> Self {
         self.maintenance_configuration = Some(v);
         self
     }
@@ -8044,6 +8114,7 @@ pub mod router_output {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Day> for Value<Day> {
         fn from(v: Day) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8071,6 +8142,7 @@ pub mod router_output {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FabricLatencyMode> for Value<FabricLatencyMode> {
         fn from(v: FabricLatencyMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8098,6 +8170,7 @@ pub mod router_output {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FlowTransitEncryptionKeyType> for Value<FlowTransitEncryptionKeyType> {
         fn from(v: FlowTransitEncryptionKeyType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8125,6 +8198,7 @@ pub mod router_output {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ForwardErrorCorrectionState> for Value<ForwardErrorCorrectionState> {
         fn from(v: ForwardErrorCorrectionState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8152,6 +8226,7 @@ pub mod router_output {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MaintenanceType> for Value<MaintenanceType> {
         fn from(v: MaintenanceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8179,6 +8254,7 @@ pub mod router_output {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MediaLiveInputPipelineId> for Value<MediaLiveInputPipelineId> {
         fn from(v: MediaLiveInputPipelineId) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8206,6 +8282,7 @@ pub mod router_output {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MediaLiveTransitEncryptionKeyType> for Value<MediaLiveTransitEncryptionKeyType> {
         fn from(v: MediaLiveTransitEncryptionKeyType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8242,6 +8319,7 @@ pub mod router_output {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RouterOutputProtocol> for Value<RouterOutputProtocol> {
         fn from(v: RouterOutputProtocol) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8272,6 +8350,7 @@ pub mod router_output {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RouterOutputRoutedState> for Value<RouterOutputRoutedState> {
         fn from(v: RouterOutputRoutedState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8323,6 +8402,7 @@ pub mod router_output {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RouterOutputState> for Value<RouterOutputState> {
         fn from(v: RouterOutputState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8353,6 +8433,7 @@ pub mod router_output {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RouterOutputTier> for Value<RouterOutputTier> {
         fn from(v: RouterOutputTier) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8383,6 +8464,7 @@ pub mod router_output {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RouterOutputType> for Value<RouterOutputType> {
         fn from(v: RouterOutputType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8410,6 +8492,7 @@ pub mod router_output {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RoutingScope> for Value<RoutingScope> {
         fn from(v: RoutingScope) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8434,6 +8517,7 @@ pub mod router_output {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TlsEncryptionType> for Value<TlsEncryptionType> {
         fn from(v: TlsEncryptionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8466,14 +8550,14 @@ pub mod router_output {
     /// The configuration that defines how content is encrypted during transit between the MediaConnect router and a MediaConnect flow.
     pub struct FlowTransitEncryption {
         /// Configuration settings for flow transit encryption keys.
-        pub encryption_key_configuration: FlowTransitEncryptionKeyConfiguration2,
+        pub encryption_key_configuration: FlowTransitEncryptionKeyConfiguration,
         /// The `EncryptionKeyType` property.
         pub encryption_key_type: Option<Value<FlowTransitEncryptionKeyType>>,
     }
 
     impl FlowTransitEncryption {
         /// A new `FlowTransitEncryption` with its required properties.
-        pub fn new(encryption_key_configuration: FlowTransitEncryptionKeyConfiguration2) -> Self {
+        pub fn new(encryption_key_configuration: FlowTransitEncryptionKeyConfiguration) -> Self {
             Self {
                 encryption_key_configuration,
                 encryption_key_type: None,
@@ -8496,15 +8580,15 @@ pub mod router_output {
     }
 
     /// Configuration settings for flow transit encryption keys.
-    pub struct FlowTransitEncryptionKeyConfiguration2 {
+    pub struct FlowTransitEncryptionKeyConfiguration {
         /// The configuration settings for transit encryption using Secrets Manager, including the secret ARN and role ARN.
         pub secrets_manager: Option<SecretsManagerEncryptionKeyConfiguration>,
         /// Configuration settings for automatic encryption key management, where MediaConnect handles key creation and rotation.
         pub automatic: Option<Value<Json>>,
     }
 
-    impl FlowTransitEncryptionKeyConfiguration2 {
-        /// A new `FlowTransitEncryptionKeyConfiguration2`; every property is optional.
+    impl FlowTransitEncryptionKeyConfiguration {
+        /// A new `FlowTransitEncryptionKeyConfiguration`; every property is optional.
         pub fn new() -> Self {
             Self {
                 secrets_manager: None,
@@ -8523,7 +8607,7 @@ pub mod router_output {
         }
     }
 
-    impl ToExpr for FlowTransitEncryptionKeyConfiguration2 {
+    impl ToExpr for FlowTransitEncryptionKeyConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("SecretsManager", self.secrets_manager);
@@ -8533,15 +8617,15 @@ pub mod router_output {
     }
 
     /// The configuration settings for maintenance operations, including preferred maintenance windows and schedules.
-    pub struct MaintenanceConfiguration2 {
+    pub struct MaintenanceConfiguration {
         /// Configuration for preferred day and time maintenance settings.
         pub preferred_day_time: Option<PreferredDayTimeMaintenanceConfiguration>,
         /// Configuration settings for default maintenance scheduling.
         pub default: Option<Value<Json>>,
     }
 
-    impl MaintenanceConfiguration2 {
-        /// A new `MaintenanceConfiguration2`; every property is optional.
+    impl MaintenanceConfiguration {
+        /// A new `MaintenanceConfiguration`; every property is optional.
         pub fn new() -> Self {
             Self {
                 preferred_day_time: None,
@@ -8560,7 +8644,7 @@ pub mod router_output {
         }
     }
 
-    impl ToExpr for MaintenanceConfiguration2 {
+    impl ToExpr for MaintenanceConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("PreferredDayTime", self.preferred_day_time);
@@ -8654,14 +8738,14 @@ pub mod router_output {
     /// The encryption configuration that defines how content is encrypted during transit between MediaConnect Router and MediaLive. This configuration determines whether encryption keys are automatically managed by the service or manually managed through Secrets Manager.
     pub struct MediaLiveTransitEncryption {
         /// Configuration settings for the MediaLive transit encryption key.
-        pub encryption_key_configuration: MediaLiveTransitEncryptionKeyConfiguration2,
+        pub encryption_key_configuration: MediaLiveTransitEncryptionKeyConfiguration,
         /// The `EncryptionKeyType` property.
         pub encryption_key_type: Option<Value<MediaLiveTransitEncryptionKeyType>>,
     }
 
     impl MediaLiveTransitEncryption {
         /// A new `MediaLiveTransitEncryption` with its required properties.
-        pub fn new(encryption_key_configuration: MediaLiveTransitEncryptionKeyConfiguration2) -> Self {
+        pub fn new(encryption_key_configuration: MediaLiveTransitEncryptionKeyConfiguration) -> Self {
             Self {
                 encryption_key_configuration,
                 encryption_key_type: None,
@@ -8684,15 +8768,15 @@ pub mod router_output {
     }
 
     /// Configuration settings for the MediaLive transit encryption key.
-    pub struct MediaLiveTransitEncryptionKeyConfiguration2 {
+    pub struct MediaLiveTransitEncryptionKeyConfiguration {
         /// The configuration settings for transit encryption using Secrets Manager, including the secret ARN and role ARN.
         pub secrets_manager: Option<SecretsManagerEncryptionKeyConfiguration>,
         /// Configuration settings for automatic encryption key management, where MediaConnect handles key creation and rotation.
         pub automatic: Option<Value<Json>>,
     }
 
-    impl MediaLiveTransitEncryptionKeyConfiguration2 {
-        /// A new `MediaLiveTransitEncryptionKeyConfiguration2`; every property is optional.
+    impl MediaLiveTransitEncryptionKeyConfiguration {
+        /// A new `MediaLiveTransitEncryptionKeyConfiguration`; every property is optional.
         pub fn new() -> Self {
             Self {
                 secrets_manager: None,
@@ -8711,7 +8795,7 @@ pub mod router_output {
         }
     }
 
-    impl ToExpr for MediaLiveTransitEncryptionKeyConfiguration2 {
+    impl ToExpr for MediaLiveTransitEncryptionKeyConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("SecretsManager", self.secrets_manager);
@@ -8775,7 +8859,7 @@ pub mod router_output {
     }
 
     /// The configuration settings for a router output.
-    pub struct RouterOutputConfiguration2 {
+    pub struct RouterOutputConfiguration {
         /// The configuration settings for a standard router output, including the protocol, protocol-specific configuration, network interface, and availability zone.
         pub standard: Option<StandardRouterOutputConfiguration>,
         /// Configuration settings for connecting a router output to a MediaConnect flow source.
@@ -8784,8 +8868,8 @@ pub mod router_output {
         pub media_live_input: Option<MediaLiveInputRouterOutputConfiguration>,
     }
 
-    impl RouterOutputConfiguration2 {
-        /// A new `RouterOutputConfiguration2`; every property is optional.
+    impl RouterOutputConfiguration {
+        /// A new `RouterOutputConfiguration`; every property is optional.
         pub fn new() -> Self {
             Self {
                 standard: None,
@@ -8810,7 +8894,7 @@ pub mod router_output {
         }
     }
 
-    impl ToExpr for RouterOutputConfiguration2 {
+    impl ToExpr for RouterOutputConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("Standard", self.standard);
@@ -8821,7 +8905,7 @@ pub mod router_output {
     }
 
     /// The protocol configuration settings for a router output.
-    pub struct RouterOutputProtocolConfiguration2 {
+    pub struct RouterOutputProtocolConfiguration {
         /// The configuration settings for a router output using the RTP (Real-Time Transport Protocol) protocol, including the destination address and port, and forward error correction state.
         pub rtp: Option<RtpRouterOutputConfiguration>,
         /// The configuration settings for a router output using the RIST (Reliable Internet Stream Transport) protocol, including the destination address and port.
@@ -8834,8 +8918,8 @@ pub mod router_output {
         pub rtmp_push: Option<RtmpPushRouterOutputConfiguration>,
     }
 
-    impl RouterOutputProtocolConfiguration2 {
-        /// A new `RouterOutputProtocolConfiguration2`; every property is optional.
+    impl RouterOutputProtocolConfiguration {
+        /// A new `RouterOutputProtocolConfiguration`; every property is optional.
         pub fn new() -> Self {
             Self {
                 rtp: None,
@@ -8872,7 +8956,7 @@ pub mod router_output {
         }
     }
 
-    impl ToExpr for RouterOutputProtocolConfiguration2 {
+    impl ToExpr for RouterOutputProtocolConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("Rtp", self.rtp);
@@ -9123,14 +9207,14 @@ pub mod router_output {
         /// The `Protocol` property.
         pub protocol: Option<Value<RouterOutputProtocol>>,
         /// The protocol configuration settings for a router output.
-        pub protocol_configuration: RouterOutputProtocolConfiguration2,
+        pub protocol_configuration: RouterOutputProtocolConfiguration,
     }
 
     impl StandardRouterOutputConfiguration {
         /// A new `StandardRouterOutputConfiguration` with its required properties.
         pub fn new(
             network_interface_arn: impl Into<Value<String>>,
-            protocol_configuration: RouterOutputProtocolConfiguration2,
+            protocol_configuration: RouterOutputProtocolConfiguration,
         ) -> Self {
             Self {
                 network_interface_arn: network_interface_arn.into(),
@@ -9185,14 +9269,14 @@ pub mod router_output {
     /// The Transport Layer Security (TLS) encryption settings used to establish a secure connection to a destination.
     pub struct TlsEncryption {
         /// The configuration settings for TLS encryption.
-        pub encryption_configuration: TlsEncryptionConfiguration2,
+        pub encryption_configuration: TlsEncryptionConfiguration,
         /// The `EncryptionType` property.
         pub encryption_type: Option<Value<TlsEncryptionType>>,
     }
 
     impl TlsEncryption {
         /// A new `TlsEncryption` with its required properties.
-        pub fn new(encryption_configuration: TlsEncryptionConfiguration2) -> Self {
+        pub fn new(encryption_configuration: TlsEncryptionConfiguration) -> Self {
             Self {
                 encryption_configuration,
                 encryption_type: None,
@@ -9214,23 +9298,28 @@ pub mod router_output {
         }
     }
 
-    /// The `TlsEncryptionConfiguration` property type of `AWS::MediaConnect::RouterOutput`.
-    pub struct TlsEncryptionConfiguration2 {
+    /// The configuration settings for TLS encryption.
+    pub struct TlsEncryptionConfiguration {
         /// The TLS encryption configuration for destinations that present a certificate from a publicly trusted certificate authority. This type does not require any additional settings.
-        pub public: Value<Json>,
+        pub public: Option<Value<Json>>,
     }
 
-    impl TlsEncryptionConfiguration2 {
-        /// A new `TlsEncryptionConfiguration2` with its required properties.
-        pub fn new(public: impl Into<Value<Json>>) -> Self {
-            Self { public: public.into() }
+    impl TlsEncryptionConfiguration {
+        /// A new `TlsEncryptionConfiguration`; every property is optional.
+        pub fn new() -> Self {
+            Self { public: None }
+        }
+        /// Sets `Public`.
+        pub fn public(mut self, v: impl Into<Value<Json>>) -> Self {
+            self.public = Some(v.into());
+            self
         }
     }
 
-    impl ToExpr for TlsEncryptionConfiguration2 {
+    impl ToExpr for TlsEncryptionConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
-            p.req("Public", self.public);
+            p.opt("Public", self.public);
             p.into_expr()
         }
     }

@@ -203,6 +203,7 @@ pub mod job_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Mode> for Value<Mode> {
         fn from(v: Mode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -269,6 +270,7 @@ pub mod job_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StatusUpdateInterval> for Value<StatusUpdateInterval> {
         fn from(v: StatusUpdateInterval) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -544,6 +546,7 @@ pub mod queue {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PricingPlan> for Value<PricingPlan> {
         fn from(v: PricingPlan) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -571,6 +574,7 @@ pub mod queue {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

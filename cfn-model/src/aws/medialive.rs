@@ -11405,6 +11405,7 @@ pub mod channel_placement_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ChannelPlacementGroupState> for Value<ChannelPlacementGroupState> {
         fn from(v: ChannelPlacementGroupState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -11671,6 +11672,7 @@ pub mod cloud_watch_alarm_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CloudWatchAlarmTemplateComparisonOperator> for Value<CloudWatchAlarmTemplateComparisonOperator> {
         fn from(v: CloudWatchAlarmTemplateComparisonOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -11707,6 +11709,7 @@ pub mod cloud_watch_alarm_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CloudWatchAlarmTemplateStatistic> for Value<CloudWatchAlarmTemplateStatistic> {
         fn from(v: CloudWatchAlarmTemplateStatistic) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -11755,6 +11758,7 @@ pub mod cloud_watch_alarm_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CloudWatchAlarmTemplateTargetResourceType> for Value<CloudWatchAlarmTemplateTargetResourceType> {
         fn from(v: CloudWatchAlarmTemplateTargetResourceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -11788,6 +11792,7 @@ pub mod cloud_watch_alarm_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CloudWatchAlarmTemplateTreatMissingData> for Value<CloudWatchAlarmTemplateTreatMissingData> {
         fn from(v: CloudWatchAlarmTemplateTreatMissingData) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12024,6 +12029,7 @@ pub mod cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ClusterState> for Value<ClusterState> {
         fn from(v: ClusterState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12057,6 +12063,7 @@ pub mod cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ClusterType> for Value<ClusterType> {
         fn from(v: ClusterType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12371,6 +12378,7 @@ pub mod event_bridge_rule_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EventBridgeRuleTemplateEventType> for Value<EventBridgeRuleTemplateEventType> {
         fn from(v: EventBridgeRuleTemplateEventType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12762,6 +12770,7 @@ pub mod input {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Algorithm> for Value<Algorithm> {
         fn from(v: Algorithm) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12789,6 +12798,7 @@ pub mod input {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EncryptionType> for Value<EncryptionType> {
         fn from(v: EncryptionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12816,6 +12826,7 @@ pub mod input {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InputClass> for Value<InputClass> {
         fn from(v: InputClass) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12844,6 +12855,7 @@ pub mod input {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InputNetworkLocation> for Value<InputNetworkLocation> {
         fn from(v: InputNetworkLocation) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12873,6 +12885,7 @@ pub mod input {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InputSourceType> for Value<InputSourceType> {
         fn from(v: InputSourceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12909,6 +12922,7 @@ pub mod input {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InputState> for Value<InputState> {
         fn from(v: InputState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12978,6 +12992,7 @@ pub mod input {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InputType> for Value<InputType> {
         fn from(v: InputType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -14049,6 +14064,7 @@ pub mod multiplex {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<State> for Value<State> {
         fn from(v: State) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -14372,6 +14388,7 @@ pub mod multiplexprogram {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PreferredChannelPipeline> for Value<PreferredChannelPipeline> {
         fn from(v: PreferredChannelPipeline) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -14838,6 +14855,7 @@ pub mod network {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NetworkState> for Value<NetworkState> {
         fn from(v: NetworkState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -15082,6 +15100,7 @@ pub mod node {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NetworkInterfaceMode> for Value<NetworkInterfaceMode> {
         fn from(v: NetworkInterfaceMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -15109,6 +15128,7 @@ pub mod node {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NodeConnectionState> for Value<NodeConnectionState> {
         fn from(v: NodeConnectionState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -15136,6 +15156,7 @@ pub mod node {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NodeRole> for Value<NodeRole> {
         fn from(v: NodeRole) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -15193,6 +15214,7 @@ pub mod node {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NodeState> for Value<NodeState> {
         fn from(v: NodeState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -15420,6 +15442,7 @@ pub mod sdi_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SdiSourceMode> for Value<SdiSourceMode> {
         fn from(v: SdiSourceMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -15450,6 +15473,7 @@ pub mod sdi_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SdiSourceState> for Value<SdiSourceState> {
         fn from(v: SdiSourceState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -15477,6 +15501,7 @@ pub mod sdi_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SdiSourceType> for Value<SdiSourceType> {
         fn from(v: SdiSourceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -15736,6 +15761,7 @@ pub mod signal_map {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SignalMapStatus> for Value<SignalMapStatus> {
         fn from(v: SignalMapStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

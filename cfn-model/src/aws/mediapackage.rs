@@ -609,6 +609,7 @@ pub mod origin_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AdMarkers> for Value<AdMarkers> {
         fn from(v: AdMarkers) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -654,6 +655,7 @@ pub mod origin_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AdTriggers> for Value<AdTriggers> {
         fn from(v: AdTriggers) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -687,6 +689,7 @@ pub mod origin_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AdsOnDeliveryRestrictions> for Value<AdsOnDeliveryRestrictions> {
         fn from(v: AdsOnDeliveryRestrictions) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -714,6 +717,7 @@ pub mod origin_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EncryptionMethod> for Value<EncryptionMethod> {
         fn from(v: EncryptionMethod) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -741,6 +745,7 @@ pub mod origin_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<HlsEncryptionEncryptionMethod> for Value<HlsEncryptionEncryptionMethod> {
         fn from(v: HlsEncryptionEncryptionMethod) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -771,6 +776,7 @@ pub mod origin_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ManifestLayout> for Value<ManifestLayout> {
         fn from(v: ManifestLayout) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -798,6 +804,7 @@ pub mod origin_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Origination> for Value<Origination> {
         fn from(v: Origination) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -822,6 +829,7 @@ pub mod origin_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PeriodTriggers> for Value<PeriodTriggers> {
         fn from(v: PeriodTriggers) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -852,6 +860,7 @@ pub mod origin_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PlaylistType> for Value<PlaylistType> {
         fn from(v: PlaylistType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -888,6 +897,7 @@ pub mod origin_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PresetSpeke20Audio> for Value<PresetSpeke20Audio> {
         fn from(v: PresetSpeke20Audio) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -939,6 +949,7 @@ pub mod origin_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PresetSpeke20Video> for Value<PresetSpeke20Video> {
         fn from(v: PresetSpeke20Video) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -972,6 +983,7 @@ pub mod origin_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Profile> for Value<Profile> {
         fn from(v: Profile) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1002,6 +1014,7 @@ pub mod origin_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SegmentTemplateFormat> for Value<SegmentTemplateFormat> {
         fn from(v: SegmentTemplateFormat) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1032,6 +1045,7 @@ pub mod origin_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StreamOrder> for Value<StreamOrder> {
         fn from(v: StreamOrder) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1065,6 +1079,7 @@ pub mod origin_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<UtcTiming> for Value<UtcTiming> {
         fn from(v: UtcTiming) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2072,6 +2087,7 @@ pub mod packaging_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AdMarkers> for Value<AdMarkers> {
         fn from(v: AdMarkers) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2099,6 +2115,7 @@ pub mod packaging_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EncryptionMethod> for Value<EncryptionMethod> {
         fn from(v: EncryptionMethod) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2126,6 +2143,7 @@ pub mod packaging_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ManifestLayout> for Value<ManifestLayout> {
         fn from(v: ManifestLayout) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2150,6 +2168,7 @@ pub mod packaging_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PeriodTriggers> for Value<PeriodTriggers> {
         fn from(v: PeriodTriggers) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2186,6 +2205,7 @@ pub mod packaging_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PresetSpeke20Audio> for Value<PresetSpeke20Audio> {
         fn from(v: PresetSpeke20Audio) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2237,6 +2257,7 @@ pub mod packaging_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PresetSpeke20Video> for Value<PresetSpeke20Video> {
         fn from(v: PresetSpeke20Video) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2264,6 +2285,7 @@ pub mod packaging_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Profile> for Value<Profile> {
         fn from(v: Profile) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2291,6 +2313,7 @@ pub mod packaging_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ScteMarkersSource> for Value<ScteMarkersSource> {
         fn from(v: ScteMarkersSource) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2321,6 +2344,7 @@ pub mod packaging_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SegmentTemplateFormat> for Value<SegmentTemplateFormat> {
         fn from(v: SegmentTemplateFormat) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2351,6 +2375,7 @@ pub mod packaging_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StreamOrder> for Value<StreamOrder> {
         fn from(v: StreamOrder) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -211,6 +211,7 @@ pub mod channel {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InputType> for Value<InputType> {
         fn from(v: InputType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -250,6 +251,7 @@ pub mod channel {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MultiviewLayoutType> for Value<MultiviewLayoutType> {
         fn from(v: MultiviewLayoutType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -277,6 +279,7 @@ pub mod channel {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OutputLockingMode> for Value<OutputLockingMode> {
         fn from(v: OutputLockingMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1187,6 +1190,7 @@ pub mod origin_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AdMarkerDash> for Value<AdMarkerDash> {
         fn from(v: AdMarkerDash) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1214,6 +1218,7 @@ pub mod origin_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AdMarkerHls> for Value<AdMarkerHls> {
         fn from(v: AdMarkerHls) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1241,6 +1246,7 @@ pub mod origin_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CmafEncryptionMethod> for Value<CmafEncryptionMethod> {
         fn from(v: CmafEncryptionMethod) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1271,6 +1277,7 @@ pub mod origin_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ContainerType> for Value<ContainerType> {
         fn from(v: ContainerType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1301,6 +1308,7 @@ pub mod origin_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ContentKeyPeriodTiming> for Value<ContentKeyPeriodTiming> {
         fn from(v: ContentKeyPeriodTiming) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1337,6 +1345,7 @@ pub mod origin_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CustomAdType> for Value<CustomAdType> {
         fn from(v: CustomAdType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1364,6 +1373,7 @@ pub mod origin_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DashAudioTimelinePattern> for Value<DashAudioTimelinePattern> {
         fn from(v: DashAudioTimelinePattern) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1391,6 +1401,7 @@ pub mod origin_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DashCompactness> for Value<DashCompactness> {
         fn from(v: DashCompactness) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1418,6 +1429,7 @@ pub mod origin_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DashDrmSignaling> for Value<DashDrmSignaling> {
         fn from(v: DashDrmSignaling) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1454,6 +1466,7 @@ pub mod origin_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DashPeriodTrigger> for Value<DashPeriodTrigger> {
         fn from(v: DashPeriodTrigger) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1478,6 +1491,7 @@ pub mod origin_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DashProfile> for Value<DashProfile> {
         fn from(v: DashProfile) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1502,6 +1516,7 @@ pub mod origin_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DashSegmentTemplateFormat> for Value<DashSegmentTemplateFormat> {
         fn from(v: DashSegmentTemplateFormat) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1529,6 +1544,7 @@ pub mod origin_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DashTtmlProfile> for Value<DashTtmlProfile> {
         fn from(v: DashTtmlProfile) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1562,6 +1578,7 @@ pub mod origin_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DashUtcTimingMode> for Value<DashUtcTimingMode> {
         fn from(v: DashUtcTimingMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1598,6 +1615,7 @@ pub mod origin_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DrmSystem> for Value<DrmSystem> {
         fn from(v: DrmSystem) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1631,6 +1649,7 @@ pub mod origin_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EndpointErrorCondition> for Value<EndpointErrorCondition> {
         fn from(v: EndpointErrorCondition) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1655,6 +1674,7 @@ pub mod origin_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IsmEncryptionMethod> for Value<IsmEncryptionMethod> {
         fn from(v: IsmEncryptionMethod) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1682,6 +1702,7 @@ pub mod origin_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MssManifestLayout> for Value<MssManifestLayout> {
         fn from(v: MssManifestLayout) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1721,6 +1742,7 @@ pub mod origin_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MultiviewLayoutType> for Value<MultiviewLayoutType> {
         fn from(v: MultiviewLayoutType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1748,6 +1770,7 @@ pub mod origin_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OutputTimestampMode> for Value<OutputTimestampMode> {
         fn from(v: OutputTimestampMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1784,6 +1807,7 @@ pub mod origin_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PresetSpeke20Audio> for Value<PresetSpeke20Audio> {
         fn from(v: PresetSpeke20Audio) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1835,6 +1859,7 @@ pub mod origin_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PresetSpeke20Video> for Value<PresetSpeke20Video> {
         fn from(v: PresetSpeke20Video) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1913,6 +1938,7 @@ pub mod origin_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ScteFilter> for Value<ScteFilter> {
         fn from(v: ScteFilter) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1940,6 +1966,7 @@ pub mod origin_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ScteInManifests> for Value<ScteInManifests> {
         fn from(v: ScteInManifests) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1970,6 +1997,7 @@ pub mod origin_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ScteInSegments> for Value<ScteInSegments> {
         fn from(v: ScteInSegments) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1997,6 +2025,7 @@ pub mod origin_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SpekeVersion> for Value<SpekeVersion> {
         fn from(v: SpekeVersion) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2024,6 +2053,7 @@ pub mod origin_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StreamNameOutputMode> for Value<StreamNameOutputMode> {
         fn from(v: StreamNameOutputMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2051,6 +2081,7 @@ pub mod origin_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TsEncryptionMethod> for Value<TsEncryptionMethod> {
         fn from(v: TsEncryptionMethod) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2078,6 +2109,7 @@ pub mod origin_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<UriPathType> for Value<UriPathType> {
         fn from(v: UriPathType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2105,6 +2137,7 @@ pub mod origin_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<UriSeparator> for Value<UriSeparator> {
         fn from(v: UriSeparator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2139,25 +2172,30 @@ pub mod origin_endpoint {
         }
     }
 
-    /// The `DashAvailabilityStartTimeConfiguration` property type of `AWS::MediaPackageV2::OriginEndpoint`.
-    pub struct DashAvailabilityStartTimeConfiguration2 {
+    /// &lt;p&gt;The configuration for the DASH &lt;code&gt;availabilityStartTime&lt;/code&gt; attribute of the Media Presentation Description (MPD). Use this configuration to set a custom availability start time for your DASH manifest.&lt;/p&gt;
+    pub struct DashAvailabilityStartTimeConfiguration {
         /// &lt;p&gt;The fixed availability start time for the DASH manifest, in ISO 8601 date-time format. The value must have hourly granularity, meaning that the minutes, seconds, and fractional seconds must be zero. The value must be on or after &lt;code&gt;2024-01-01T00:00:00Z&lt;/code&gt; and must be at least 14 days before the current time.&lt;/p&gt;
-        pub fixed_availability_start_time: Value<String>,
+        pub fixed_availability_start_time: Option<Value<String>>,
     }
 
-    impl DashAvailabilityStartTimeConfiguration2 {
-        /// A new `DashAvailabilityStartTimeConfiguration2` with its required properties.
-        pub fn new(fixed_availability_start_time: impl Into<Value<String>>) -> Self {
+    impl DashAvailabilityStartTimeConfiguration {
+        /// A new `DashAvailabilityStartTimeConfiguration`; every property is optional.
+        pub fn new() -> Self {
             Self {
-                fixed_availability_start_time: fixed_availability_start_time.into(),
+                fixed_availability_start_time: None,
             }
+        }
+        /// Sets `FixedAvailabilityStartTime`.
+        pub fn fixed_availability_start_time(mut self, v: impl Into<Value<String>>) -> Self {
+            self.fixed_availability_start_time = Some(v.into());
+            self
         }
     }
 
-    impl ToExpr for DashAvailabilityStartTimeConfiguration2 {
+    impl ToExpr for DashAvailabilityStartTimeConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
-            p.req("FixedAvailabilityStartTime", self.fixed_availability_start_time);
+            p.opt("FixedAvailabilityStartTime", self.fixed_availability_start_time);
             p.into_expr()
         }
     }
@@ -2332,7 +2370,7 @@ pub mod origin_endpoint {
         /// The `AudioTimelinePattern` property.
         pub audio_timeline_pattern: Option<Value<DashAudioTimelinePattern>>,
         /// &lt;p&gt;The configuration for the DASH &lt;code&gt;availabilityStartTime&lt;/code&gt; attribute of the Media Presentation Description (MPD). Use this configuration to set a custom availability start time for your DASH manifest.&lt;/p&gt;
-        pub availability_start_time_configuration: Option<DashAvailabilityStartTimeConfiguration2>,
+        pub availability_start_time_configuration: Option<DashAvailabilityStartTimeConfiguration>,
         /// &lt;p&gt;The base URL to use for retrieving segments.&lt;/p&gt;
         pub base_urls: Option<Vec<DashBaseUrl>>,
         /// The `Compactness` property.
@@ -2403,7 +2441,7 @@ pub mod origin_endpoint {
             self
         }
         /// Sets `AvailabilityStartTimeConfiguration`.
-        pub fn availability_start_time_configuration(mut self, v: DashAvailabilityStartTimeConfiguration2) -> Self {
+        pub fn availability_start_time_configuration(mut self, v: DashAvailabilityStartTimeConfiguration) -> Self {
             self.availability_start_time_configuration = Some(v);
             self
         }

@@ -135,6 +135,7 @@ pub mod channel {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AdMarkupType> for Value<AdMarkupType> {
         fn from(v: AdMarkupType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -159,6 +160,7 @@ pub mod channel {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LogType> for Value<LogType> {
         fn from(v: LogType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -186,6 +188,7 @@ pub mod channel {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PlaybackMode> for Value<PlaybackMode> {
         fn from(v: PlaybackMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -213,6 +216,7 @@ pub mod channel {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Tier> for Value<Tier> {
         fn from(v: Tier) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -708,6 +712,7 @@ pub mod function {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FunctionType> for Value<FunctionType> {
         fn from(v: FunctionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -735,6 +740,7 @@ pub mod function {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MethodType> for Value<MethodType> {
         fn from(v: MethodType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -759,6 +765,7 @@ pub mod function {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RuntimeType> for Value<RuntimeType> {
         fn from(v: RuntimeType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1312,6 +1319,7 @@ pub mod live_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1409,8 +1417,6 @@ pub struct PlaybackConfiguration {
     pub dash_configuration: Option<playback_configuration::DashConfiguration>,
     /// A map of event names to function identifiers for custom processing during session lifecycle events.
     pub function_mapping: Option<IndexMap<String, Value<String>>>,
-    /// The configuration for HLS content.
-    pub hls_configuration: Option<playback_configuration::HlsConfiguration>,
     /// The setting that controls whether players can use stitched or guided ad insertion. The default, STITCHED_ONLY, forces all player sessions to use stitched (server-side) ad insertion. Choosing PLAYER_SELECT allows players to select either stitched or guided ad insertion at session-initialization time. The default for players that do not specify an insertion mode is stitched.
     pub insertion_mode: Option<Value<playback_configuration::InsertionMode>>,
     /// The configuration for pre-roll ad insertion.
@@ -1457,7 +1463,6 @@ impl PlaybackConfiguration {
             configuration_aliases: None,
             dash_configuration: None,
             function_mapping: None,
-            hls_configuration: None,
             insertion_mode: None,
             live_pre_roll_configuration: None,
             log_configuration: None,
@@ -1530,11 +1535,6 @@ impl PlaybackConfiguration {
         v: impl IntoIterator<Item = (K0, V0)>,
     ) -> Self {
         self.function_mapping = Some(v.into_iter().map(|(k, v)| (k.into(), v.into())).collect());
-        self
-    }
-    /// Sets `HlsConfiguration`.
-    pub fn hls_configuration(mut self, v: playback_configuration::HlsConfiguration) -> Self {
-        self.hls_configuration = Some(v);
         self
     }
     /// Sets `InsertionMode`.
@@ -1616,7 +1616,6 @@ impl Resource for PlaybackConfiguration {
         p.opt("ConfigurationAliases", self.configuration_aliases);
         p.opt("DashConfiguration", self.dash_configuration);
         p.opt("FunctionMapping", self.function_mapping);
-        p.opt("HlsConfiguration", self.hls_configuration);
         p.opt("InsertionMode", self.insertion_mode);
         p.opt("LivePreRollConfiguration", self.live_pre_roll_configuration);
         p.opt("LogConfiguration", self.log_configuration);
@@ -1699,6 +1698,7 @@ pub mod playback_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AdSequencingMode> for Value<AdSequencingMode> {
         fn from(v: AdSequencingMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1732,6 +1732,7 @@ pub mod playback_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AdditionalEventTypes> for Value<AdditionalEventTypes> {
         fn from(v: AdditionalEventTypes) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1759,6 +1760,7 @@ pub mod playback_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CompressRequest> for Value<CompressRequest> {
         fn from(v: CompressRequest) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1786,6 +1788,7 @@ pub mod playback_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FillPolicy> for Value<FillPolicy> {
         fn from(v: FillPolicy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1813,6 +1816,7 @@ pub mod playback_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<HttpMethod> for Value<HttpMethod> {
         fn from(v: HttpMethod) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1840,6 +1844,7 @@ pub mod playback_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InsertionMode> for Value<InsertionMode> {
         fn from(v: InsertionMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1870,6 +1875,7 @@ pub mod playback_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Mode> for Value<Mode> {
         fn from(v: Mode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1897,6 +1903,7 @@ pub mod playback_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OriginManifestType> for Value<OriginManifestType> {
         fn from(v: OriginManifestType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1924,6 +1931,7 @@ pub mod playback_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PreRollVastResponseAdSequencingMode> for Value<PreRollVastResponseAdSequencingMode> {
         fn from(v: PreRollVastResponseAdSequencingMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1951,6 +1959,7 @@ pub mod playback_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ReportingMode> for Value<ReportingMode> {
         fn from(v: ReportingMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1978,6 +1987,7 @@ pub mod playback_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StreamingMediaFileConditioning> for Value<StreamingMediaFileConditioning> {
         fn from(v: StreamingMediaFileConditioning) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2435,22 +2445,6 @@ pub mod playback_configuration {
         }
     }
 
-    /// The `HlsConfiguration` property type of `AWS::MediaTailor::PlaybackConfiguration`.
-    pub struct HlsConfiguration {}
-
-    impl HlsConfiguration {
-        /// A new `HlsConfiguration`; every property is optional.
-        pub fn new() -> Self {
-            Self {}
-        }
-    }
-
-    impl ToExpr for HlsConfiguration {
-        fn to_expr(self) -> Expr {
-            Props::new().into_expr()
-        }
-    }
-
     /// The configuration for the request to the Ad Decision Server URL.
     pub struct HttpRequest {
         /// The body of the request to the Ad Decision Server URL. The maximum length is 100,000 characters.
@@ -2902,6 +2896,7 @@ pub mod prefetch_schedule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Operator> for Value<Operator> {
         fn from(v: Operator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2929,6 +2924,7 @@ pub mod prefetch_schedule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ScheduleType> for Value<ScheduleType> {
         fn from(v: ScheduleType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2956,6 +2952,7 @@ pub mod prefetch_schedule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TrafficShapingType> for Value<TrafficShapingType> {
         fn from(v: TrafficShapingType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3487,6 +3484,7 @@ pub mod program {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MessageType> for Value<MessageType> {
         fn from(v: MessageType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3514,6 +3512,7 @@ pub mod program {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RelativePosition> for Value<RelativePosition> {
         fn from(v: RelativePosition) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4187,6 +4186,7 @@ pub mod source_location {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AccessType> for Value<AccessType> {
         fn from(v: AccessType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4479,6 +4479,7 @@ pub mod vod_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -150,8 +150,6 @@ pub struct Cluster {
     ///
     /// You cannot modify the value of AutoMinorVersionUpgrade after the cluster is created. To enable AutoMinorVersionUpgrade on a cluster you must set AutoMinorVersionUpgrade to true when you create a cluster.
     pub auto_minor_version_upgrade: Option<Value<bool>>,
-    /// The cluster endpoint.
-    pub cluster_endpoint: Option<cluster::Endpoint>,
     /// The name of the cluster. This value must be unique as it also serves as the cluster identifier.
     ///
     /// Changing it replaces the resource.
@@ -240,7 +238,6 @@ impl Cluster {
             cluster_name: cluster_name.into(),
             node_type: node_type.into(),
             auto_minor_version_upgrade: None,
-            cluster_endpoint: None,
             data_tiering: None,
             description: None,
             engine: None,
@@ -270,11 +267,6 @@ impl Cluster {
     /// Sets `AutoMinorVersionUpgrade`.
     pub fn auto_minor_version_upgrade(mut self, v: impl Into<Value<bool>>) -> Self {
         self.auto_minor_version_upgrade = Some(v.into());
-        self
-    }
-    /// Sets `ClusterEndpoint`.
-    pub fn cluster_endpoint(mut self, v: cluster::Endpoint) -> Self {
-        self.cluster_endpoint = Some(v);
         self
     }
     /// Sets `DataTiering`.
@@ -439,7 +431,6 @@ impl Resource for Cluster {
         let mut p = Props::new();
         p.req("ACLName", self.acl_name);
         p.opt("AutoMinorVersionUpgrade", self.auto_minor_version_upgrade);
-        p.opt("ClusterEndpoint", self.cluster_endpoint);
         p.req("ClusterName", self.cluster_name);
         p.opt("DataTiering", self.data_tiering);
         p.opt("Description", self.description);
@@ -528,6 +519,7 @@ pub mod cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DataTieringStatus> for Value<DataTieringStatus> {
         fn from(v: DataTieringStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -555,6 +547,7 @@ pub mod cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SupportedIpDiscoveryTypes> for Value<SupportedIpDiscoveryTypes> {
         fn from(v: SupportedIpDiscoveryTypes) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -585,25 +578,10 @@ pub mod cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SupportedNetworkTypes> for Value<SupportedNetworkTypes> {
         fn from(v: SupportedNetworkTypes) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
-        }
-    }
-
-    /// The `Endpoint` property type of `AWS::MemoryDB::Cluster`.
-    pub struct Endpoint {}
-
-    impl Endpoint {
-        /// A new `Endpoint`; every property is optional.
-        pub fn new() -> Self {
-            Self {}
-        }
-    }
-
-    impl ToExpr for Endpoint {
-        fn to_expr(self) -> Expr {
-            Props::new().into_expr()
         }
     }
 
@@ -826,6 +804,7 @@ pub mod multi_region_cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<UpdateStrategy> for Value<UpdateStrategy> {
         fn from(v: UpdateStrategy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1115,6 +1094,7 @@ pub mod snapshot {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DataTiering> for Value<DataTiering> {
         fn from(v: DataTiering) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1409,6 +1389,7 @@ pub mod user {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

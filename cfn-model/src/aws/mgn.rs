@@ -441,6 +441,7 @@ pub mod launch_configuration_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BootMode> for Value<BootMode> {
         fn from(v: BootMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -471,6 +472,7 @@ pub mod launch_configuration_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Deployment> for Value<Deployment> {
         fn from(v: Deployment) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -498,35 +500,9 @@ pub mod launch_configuration_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LaunchDisposition> for Value<LaunchDisposition> {
         fn from(v: LaunchDisposition) -> Self {
-            Value::from_expr(Expr::str(v.as_str()))
-        }
-    }
-
-    /// AWS Systems Manager Parameter Store parameter type.
-    ///
-    /// A value newer than the schemas can still be written with `Value::<ParameterType>::unchecked("…")`.
-    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-    pub enum ParameterType {
-        /// `STRING`
-        String,
-        /// `SECURE_STRING`
-        SecureString,
-    }
-
-    impl ParameterType {
-        /// The CloudFormation value.
-        pub fn as_str(&self) -> &'static str {
-            match self {
-                Self::String => "STRING",
-                Self::SecureString => "SECURE_STRING",
-            }
-        }
-    }
-
-    impl From<ParameterType> for Value<ParameterType> {
-        fn from(v: ParameterType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
         }
     }
@@ -552,6 +528,7 @@ pub mod launch_configuration_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TargetInstanceTypeRightSizingMethod> for Value<TargetInstanceTypeRightSizingMethod> {
         fn from(v: TargetInstanceTypeRightSizingMethod) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -594,6 +571,7 @@ pub mod launch_configuration_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<VolumeType> for Value<VolumeType> {
         fn from(v: VolumeType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -825,33 +803,6 @@ pub mod launch_configuration_template {
         }
     }
 
-    /// An AWS Systems Manager Parameter Store parameter.
-    pub struct SsmParameterStoreParameter {
-        /// AWS Systems Manager Parameter Store parameter name.
-        pub parameter_name: Value<String>,
-        /// AWS Systems Manager Parameter Store parameter type.
-        pub parameter_type: Value<ParameterType>,
-    }
-
-    impl SsmParameterStoreParameter {
-        /// A new `SsmParameterStoreParameter` with its required properties.
-        pub fn new(parameter_name: impl Into<Value<String>>, parameter_type: impl Into<Value<ParameterType>>) -> Self {
-            Self {
-                parameter_name: parameter_name.into(),
-                parameter_type: parameter_type.into(),
-            }
-        }
-    }
-
-    impl ToExpr for SsmParameterStoreParameter {
-        fn to_expr(self) -> Expr {
-            let mut p = Props::new();
-            p.req("ParameterName", self.parameter_name);
-            p.req("ParameterType", self.parameter_type);
-            p.into_expr()
-        }
-    }
-
     /// A key-value pair to associate with the Launch Configuration Template.
     pub struct Tag {
         /// The key name of the tag.
@@ -1052,6 +1003,7 @@ pub mod network_migration_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SourceEnvironment> for Value<SourceEnvironment> {
         fn from(v: SourceEnvironment) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1079,6 +1031,7 @@ pub mod network_migration_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TargetDeployment> for Value<TargetDeployment> {
         fn from(v: TargetDeployment) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1106,6 +1059,7 @@ pub mod network_migration_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Topology> for Value<Topology> {
         fn from(v: Topology) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

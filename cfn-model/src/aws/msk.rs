@@ -275,6 +275,7 @@ pub mod channel {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ChannelStatus> for Value<ChannelStatus> {
         fn from(v: ChannelStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -302,6 +303,7 @@ pub mod channel {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IcebergCompressionType> for Value<IcebergCompressionType> {
         fn from(v: IcebergCompressionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -326,6 +328,7 @@ pub mod channel {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PartitionStrategy> for Value<PartitionStrategy> {
         fn from(v: PartitionStrategy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -356,6 +359,7 @@ pub mod channel {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<S3CompressionType> for Value<S3CompressionType> {
         fn from(v: S3CompressionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -386,6 +390,7 @@ pub mod channel {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<S3StorageClass> for Value<S3StorageClass> {
         fn from(v: S3StorageClass) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -419,6 +424,7 @@ pub mod channel {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ValueConverter> for Value<ValueConverter> {
         fn from(v: ValueConverter) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1305,6 +1311,7 @@ pub mod cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BrokerAzDistribution> for Value<BrokerAzDistribution> {
         fn from(v: BrokerAzDistribution) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1335,6 +1342,7 @@ pub mod cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ClientBroker> for Value<ClientBroker> {
         fn from(v: ClientBroker) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1368,6 +1376,7 @@ pub mod cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EnhancedMonitoring> for Value<EnhancedMonitoring> {
         fn from(v: EnhancedMonitoring) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1395,6 +1404,7 @@ pub mod cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NetworkType> for Value<NetworkType> {
         fn from(v: NetworkType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1422,6 +1432,7 @@ pub mod cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1449,6 +1460,7 @@ pub mod cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StorageMode> for Value<StorageMode> {
         fn from(v: StorageMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2607,8 +2619,6 @@ pub struct Configuration {
     ///
     /// Changing it replaces the resource.
     pub kafka_versions_list: Option<Value<Vec<String>>>,
-    /// The `LatestRevision` property.
-    pub latest_revision: Option<configuration::LatestRevision>,
     /// The `Name` property.
     ///
     /// Changing it replaces the resource.
@@ -2625,7 +2635,6 @@ impl Configuration {
             server_properties: server_properties.into(),
             description: None,
             kafka_versions_list: None,
-            latest_revision: None,
         }
     }
     /// Sets `Description`.
@@ -2638,11 +2647,6 @@ impl Configuration {
         self.kafka_versions_list = Some(v.into());
         self
     }
-    /// Sets `LatestRevision`.
-    pub fn latest_revision(mut self, v: configuration::LatestRevision) -> Self {
-        self.latest_revision = Some(v);
-        self
-    }
 }
 
 impl Resource for Configuration {
@@ -2651,7 +2655,6 @@ impl Resource for Configuration {
         let mut p = Props::new();
         p.opt("Description", self.description);
         p.opt("KafkaVersionsList", self.kafka_versions_list);
-        p.opt("LatestRevision", self.latest_revision);
         p.req("Name", self.name);
         p.req("ServerProperties", self.server_properties);
         p
@@ -2674,27 +2677,6 @@ impl<S> Handle<Configuration, S> {
     /// `Fn::GetAtt` `LatestRevision.Description`.
     pub fn latest_revision_description(&self) -> Value<String> {
         self.get_att("LatestRevision.Description")
-    }
-}
-
-/// Property types and enums of [`Configuration`].
-pub mod configuration {
-    use crate::{Expr, Props, ToExpr};
-
-    /// The `LatestRevision` property type of `AWS::MSK::Configuration`.
-    pub struct LatestRevision {}
-
-    impl LatestRevision {
-        /// A new `LatestRevision`; every property is optional.
-        pub fn new() -> Self {
-            Self {}
-        }
-    }
-
-    impl ToExpr for LatestRevision {
-        fn to_expr(self) -> Expr {
-            Props::new().into_expr()
-        }
     }
 }
 
@@ -2942,6 +2924,7 @@ pub mod replicator {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ConsumerGroupOffsetSyncMode> for Value<ConsumerGroupOffsetSyncMode> {
         fn from(v: ConsumerGroupOffsetSyncMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2969,6 +2952,7 @@ pub mod replicator {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<JwtSigningAlgorithm> for Value<JwtSigningAlgorithm> {
         fn from(v: JwtSigningAlgorithm) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2993,6 +2977,7 @@ pub mod replicator {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<KafkaClusterEncryptionInTransitType> for Value<KafkaClusterEncryptionInTransitType> {
         fn from(v: KafkaClusterEncryptionInTransitType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3020,6 +3005,7 @@ pub mod replicator {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<KafkaClusterSaslScramMechanism> for Value<KafkaClusterSaslScramMechanism> {
         fn from(v: KafkaClusterSaslScramMechanism) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3047,6 +3033,7 @@ pub mod replicator {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ReplicationStartingPositionType> for Value<ReplicationStartingPositionType> {
         fn from(v: ReplicationStartingPositionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3074,6 +3061,7 @@ pub mod replicator {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ReplicationTopicNameConfigurationType> for Value<ReplicationTopicNameConfigurationType> {
         fn from(v: ReplicationTopicNameConfigurationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3110,6 +3098,7 @@ pub mod replicator {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TargetCompressionType> for Value<TargetCompressionType> {
         fn from(v: TargetCompressionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3140,6 +3129,7 @@ pub mod replicator {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TokenEndpointAuthenticationMethod> for Value<TokenEndpointAuthenticationMethod> {
         fn from(v: TokenEndpointAuthenticationMethod) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4473,6 +4463,7 @@ pub mod vpc_connection {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Authentication> for Value<Authentication> {
         fn from(v: Authentication) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

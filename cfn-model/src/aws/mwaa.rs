@@ -376,6 +376,7 @@ pub mod environment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EndpointManagement> for Value<EndpointManagement> {
         fn from(v: EndpointManagement) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -412,6 +413,7 @@ pub mod environment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LoggingLevel> for Value<LoggingLevel> {
         fn from(v: LoggingLevel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -442,6 +444,7 @@ pub mod environment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<WebserverAccessMode> for Value<WebserverAccessMode> {
         fn from(v: WebserverAccessMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -469,6 +472,7 @@ pub mod environment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<WorkerReplacementStrategy> for Value<WorkerReplacementStrategy> {
         fn from(v: WorkerReplacementStrategy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -180,6 +180,7 @@ pub mod workflow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -207,6 +208,7 @@ pub mod workflow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<WorkflowStatus> for Value<WorkflowStatus> {
         fn from(v: WorkflowStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

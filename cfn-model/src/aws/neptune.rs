@@ -425,6 +425,7 @@ pub mod db_cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NetworkType> for Value<NetworkType> {
         fn from(v: NetworkType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1258,6 +1259,7 @@ pub mod global_cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Engine> for Value<Engine> {
         fn from(v: Engine) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

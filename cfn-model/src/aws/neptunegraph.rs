@@ -185,6 +185,7 @@ pub mod graph {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BlankNodeHandling> for Value<BlankNodeHandling> {
         fn from(v: BlankNodeHandling) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -218,6 +219,7 @@ pub mod graph {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Format> for Value<Format> {
         fn from(v: Format) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -242,6 +244,7 @@ pub mod graph {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ParquetType> for Value<ParquetType> {
         fn from(v: ParquetType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -604,6 +607,7 @@ pub mod graph_snapshot {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -178,6 +178,7 @@ pub mod container_association {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -205,6 +206,7 @@ pub mod container_association {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -606,6 +608,7 @@ pub mod firewall {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EnabledAnalysisType> for Value<EnabledAnalysisType> {
         fn from(v: EnabledAnalysisType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -636,6 +639,7 @@ pub mod firewall {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IpAddressType> for Value<IpAddressType> {
         fn from(v: IpAddressType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -663,6 +667,7 @@ pub mod firewall {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1068,6 +1073,7 @@ pub mod firewall_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OverrideAction> for Value<OverrideAction> {
         fn from(v: OverrideAction) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1095,6 +1101,7 @@ pub mod firewall_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RuleOrder> for Value<RuleOrder> {
         fn from(v: RuleOrder) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1125,6 +1132,7 @@ pub mod firewall_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StreamExceptionPolicy> for Value<StreamExceptionPolicy> {
         fn from(v: StreamExceptionPolicy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1703,6 +1711,7 @@ pub mod logging_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LogDestinationType> for Value<LogDestinationType> {
         fn from(v: LogDestinationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1733,6 +1742,7 @@ pub mod logging_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LogType> for Value<LogType> {
         fn from(v: LogType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1952,6 +1962,7 @@ pub mod rule_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Action> for Value<Action> {
         fn from(v: Action) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1979,6 +1990,7 @@ pub mod rule_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Direction> for Value<Direction> {
         fn from(v: Direction) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2012,6 +2024,7 @@ pub mod rule_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<GeneratedRulesType> for Value<GeneratedRulesType> {
         fn from(v: GeneratedRulesType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2090,6 +2103,7 @@ pub mod rule_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Protocol> for Value<Protocol> {
         fn from(v: Protocol) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2117,6 +2131,7 @@ pub mod rule_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RuleOrder> for Value<RuleOrder> {
         fn from(v: RuleOrder) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2147,6 +2162,7 @@ pub mod rule_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SummaryRuleOption> for Value<SummaryRuleOption> {
         fn from(v: SummaryRuleOption) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2174,6 +2190,7 @@ pub mod rule_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TargetType> for Value<TargetType> {
         fn from(v: TargetType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2219,6 +2236,7 @@ pub mod rule_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TcpFlag> for Value<TcpFlag> {
         fn from(v: TcpFlag) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2246,6 +2264,7 @@ pub mod rule_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3277,6 +3296,7 @@ pub mod tls_inspection_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RevokedStatusAction> for Value<RevokedStatusAction> {
         fn from(v: RevokedStatusAction) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3307,6 +3327,7 @@ pub mod tls_inspection_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<UnknownStatusAction> for Value<UnknownStatusAction> {
         fn from(v: UnknownStatusAction) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3765,6 +3786,7 @@ pub mod vpc_endpoint_association {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IpAddressType> for Value<IpAddressType> {
         fn from(v: IpAddressType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -167,6 +167,7 @@ pub mod monitor {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MonitorRemoteResourceType> for Value<MonitorRemoteResourceType> {
         fn from(v: MonitorRemoteResourceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -203,6 +204,7 @@ pub mod monitor {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MonitorStatus> for Value<MonitorStatus> {
         fn from(v: MonitorStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -239,6 +241,7 @@ pub mod monitor {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -446,6 +449,7 @@ pub mod scope {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -470,6 +474,7 @@ pub mod scope {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TargetType> for Value<TargetType> {
         fn from(v: TargetType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -177,6 +177,7 @@ pub mod deployment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -458,6 +459,7 @@ pub mod policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ConflictResolution> for Value<ConflictResolution> {
         fn from(v: ConflictResolution) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -488,6 +490,7 @@ pub mod policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ExistingCustomerWebAclResolution> for Value<ExistingCustomerWebAclResolution> {
         fn from(v: ExistingCustomerWebAclResolution) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -515,6 +518,7 @@ pub mod policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FirewallType> for Value<FirewallType> {
         fn from(v: FirewallType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -545,6 +549,7 @@ pub mod policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -855,6 +860,7 @@ pub mod rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FirewallType> for Value<FirewallType> {
         fn from(v: FirewallType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -882,6 +888,7 @@ pub mod rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RuleType> for Value<RuleType> {
         fn from(v: RuleType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -912,6 +919,7 @@ pub mod rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1090,6 +1098,7 @@ pub mod scope {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1288,6 +1297,7 @@ pub mod template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FirewallType> for Value<FirewallType> {
         fn from(v: FirewallType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1318,6 +1328,7 @@ pub mod template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

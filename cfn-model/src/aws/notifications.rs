@@ -245,6 +245,7 @@ pub mod managed_notification_account_contact_association {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ContactIdentifier> for Value<ContactIdentifier> {
         fn from(v: ContactIdentifier) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -432,6 +433,7 @@ pub mod notification_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AggregationDuration> for Value<AggregationDuration> {
         fn from(v: AggregationDuration) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -465,6 +467,7 @@ pub mod notification_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NotificationConfigurationStatus> for Value<NotificationConfigurationStatus> {
         fn from(v: NotificationConfigurationStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -133,6 +133,7 @@ pub mod email_contact {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EmailContactStatus> for Value<EmailContactStatus> {
         fn from(v: EmailContactStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

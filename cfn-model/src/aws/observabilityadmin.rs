@@ -295,6 +295,7 @@ pub mod organization_centralization_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EncryptedLogGroupStrategy> for Value<EncryptedLogGroupStrategy> {
         fn from(v: EncryptedLogGroupStrategy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -322,6 +323,7 @@ pub mod organization_centralization_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EncryptionConflictResolutionStrategy> for Value<EncryptionConflictResolutionStrategy> {
         fn from(v: EncryptionConflictResolutionStrategy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -349,6 +351,7 @@ pub mod organization_centralization_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EncryptionScope> for Value<EncryptionScope> {
         fn from(v: EncryptionScope) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -376,6 +379,7 @@ pub mod organization_centralization_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EncryptionStrategy> for Value<EncryptionStrategy> {
         fn from(v: EncryptionStrategy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -406,6 +410,7 @@ pub mod organization_centralization_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TagConflictResolutionStrategy> for Value<TagConflictResolutionStrategy> {
         fn from(v: TagConflictResolutionStrategy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -987,6 +992,7 @@ pub mod organization_telemetry_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Action> for Value<Action> {
         fn from(v: Action) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1011,6 +1017,7 @@ pub mod organization_telemetry_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DestinationType> for Value<DestinationType> {
         fn from(v: DestinationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1044,6 +1051,7 @@ pub mod organization_telemetry_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EnhancedMonitoring> for Value<EnhancedMonitoring> {
         fn from(v: EnhancedMonitoring) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1071,6 +1079,7 @@ pub mod organization_telemetry_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FilterBehavior> for Value<FilterBehavior> {
         fn from(v: FilterBehavior) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1098,6 +1107,7 @@ pub mod organization_telemetry_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FilterRequirement> for Value<FilterRequirement> {
         fn from(v: FilterRequirement) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1140,6 +1150,7 @@ pub mod organization_telemetry_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LogTypes> for Value<LogTypes> {
         fn from(v: LogTypes) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1167,6 +1178,7 @@ pub mod organization_telemetry_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OutputFormat> for Value<OutputFormat> {
         fn from(v: OutputFormat) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1224,6 +1236,7 @@ pub mod organization_telemetry_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ResourceType> for Value<ResourceType> {
         fn from(v: ResourceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1266,6 +1279,7 @@ pub mod organization_telemetry_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TelemetrySourceType> for Value<TelemetrySourceType> {
         fn from(v: TelemetrySourceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1293,6 +1307,7 @@ pub mod organization_telemetry_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TelemetryType> for Value<TelemetryType> {
         fn from(v: TelemetryType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1317,6 +1332,7 @@ pub mod organization_telemetry_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<WafLogType> for Value<WafLogType> {
         fn from(v: WafLogType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2260,6 +2276,7 @@ pub mod s3_table_integration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SseAlgorithm> for Value<SseAlgorithm> {
         fn from(v: SseAlgorithm) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2419,6 +2436,7 @@ pub mod telemetry_enrichment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Scope> for Value<Scope> {
         fn from(v: Scope) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2449,6 +2467,7 @@ pub mod telemetry_enrichment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2582,6 +2601,7 @@ pub mod telemetry_pipelines {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TelemetryPipelineStatus> for Value<TelemetryPipelineStatus> {
         fn from(v: TelemetryPipelineStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2741,6 +2761,7 @@ pub mod telemetry_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Action> for Value<Action> {
         fn from(v: Action) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2765,6 +2786,7 @@ pub mod telemetry_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DestinationType> for Value<DestinationType> {
         fn from(v: DestinationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2798,6 +2820,7 @@ pub mod telemetry_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EnhancedMonitoring> for Value<EnhancedMonitoring> {
         fn from(v: EnhancedMonitoring) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2825,6 +2848,7 @@ pub mod telemetry_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FilterBehavior> for Value<FilterBehavior> {
         fn from(v: FilterBehavior) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2852,6 +2876,7 @@ pub mod telemetry_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FilterRequirement> for Value<FilterRequirement> {
         fn from(v: FilterRequirement) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2900,6 +2925,7 @@ pub mod telemetry_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LogTypes> for Value<LogTypes> {
         fn from(v: LogTypes) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2927,6 +2953,7 @@ pub mod telemetry_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OutputFormat> for Value<OutputFormat> {
         fn from(v: OutputFormat) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3005,6 +3032,7 @@ pub mod telemetry_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ResourceType> for Value<ResourceType> {
         fn from(v: ResourceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3047,6 +3075,7 @@ pub mod telemetry_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TelemetrySourceType> for Value<TelemetrySourceType> {
         fn from(v: TelemetrySourceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3077,6 +3106,7 @@ pub mod telemetry_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TelemetryType> for Value<TelemetryType> {
         fn from(v: TelemetryType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3101,6 +3131,7 @@ pub mod telemetry_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<WafLogType> for Value<WafLogType> {
         fn from(v: WafLogType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -423,6 +423,7 @@ pub mod cloud_autonomous_vm_cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ComputeModel> for Value<ComputeModel> {
         fn from(v: ComputeModel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -465,6 +466,7 @@ pub mod cloud_autonomous_vm_cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DaysOfWeek> for Value<DaysOfWeek> {
         fn from(v: DaysOfWeek) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -492,6 +494,7 @@ pub mod cloud_autonomous_vm_cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LicenseModel> for Value<LicenseModel> {
         fn from(v: LicenseModel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -549,6 +552,7 @@ pub mod cloud_autonomous_vm_cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Months> for Value<Months> {
         fn from(v: Months) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -576,6 +580,7 @@ pub mod cloud_autonomous_vm_cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Preference> for Value<Preference> {
         fn from(v: Preference) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1112,6 +1117,7 @@ pub mod cloud_exadata_infrastructure {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DaysOfWeek> for Value<DaysOfWeek> {
         fn from(v: DaysOfWeek) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1169,6 +1175,7 @@ pub mod cloud_exadata_infrastructure {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Months> for Value<Months> {
         fn from(v: Months) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1196,6 +1203,7 @@ pub mod cloud_exadata_infrastructure {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PatchingMode> for Value<PatchingMode> {
         fn from(v: PatchingMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1223,6 +1231,7 @@ pub mod cloud_exadata_infrastructure {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Preference> for Value<Preference> {
         fn from(v: Preference) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1783,6 +1792,7 @@ pub mod cloud_vm_cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LicenseModel> for Value<LicenseModel> {
         fn from(v: LicenseModel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2399,6 +2409,7 @@ pub mod odb_network {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<KmsAccess> for Value<KmsAccess> {
         fn from(v: KmsAccess) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2426,6 +2437,7 @@ pub mod odb_network {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<S3Access> for Value<S3Access> {
         fn from(v: S3Access) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2453,6 +2465,7 @@ pub mod odb_network {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StsAccess> for Value<StsAccess> {
         fn from(v: StsAccess) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2480,6 +2493,7 @@ pub mod odb_network {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ZeroEtlAccess> for Value<ZeroEtlAccess> {
         fn from(v: ZeroEtlAccess) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -29,7 +29,7 @@ pub struct AnnotationStore {
     /// The `StoreOptions` property.
     ///
     /// Changing it replaces the resource.
-    pub store_options: Option<annotation_store::StoreOptions2>,
+    pub store_options: Option<annotation_store::StoreOptions>,
     /// The `Tags` property.
     ///
     /// Changing it replaces the resource.
@@ -65,7 +65,7 @@ impl AnnotationStore {
         self
     }
     /// Sets `StoreOptions`.
-    pub fn store_options(mut self, v: annotation_store::StoreOptions2) -> Self {
+    pub fn store_options(mut self, v: annotation_store::StoreOptions) -> Self {
         self.store_options = Some(v);
         self
     }
@@ -191,6 +191,7 @@ pub mod annotation_store {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AnnotationType> for Value<AnnotationType> {
         fn from(v: AnnotationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -215,47 +216,9 @@ pub mod annotation_store {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EncryptionType> for Value<EncryptionType> {
         fn from(v: EncryptionType) -> Self {
-            Value::from_expr(Expr::str(v.as_str()))
-        }
-    }
-
-    /// The values of `SchemaValueType`.
-    ///
-    /// A value newer than the schemas can still be written with `Value::<SchemaValueType>::unchecked("…")`.
-    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-    pub enum SchemaValueType {
-        /// `LONG`
-        Long,
-        /// `INT`
-        Int,
-        /// `STRING`
-        String,
-        /// `FLOAT`
-        Float,
-        /// `DOUBLE`
-        Double,
-        /// `BOOLEAN`
-        Boolean,
-    }
-
-    impl SchemaValueType {
-        /// The CloudFormation value.
-        pub fn as_str(&self) -> &'static str {
-            match self {
-                Self::Long => "LONG",
-                Self::Int => "INT",
-                Self::String => "STRING",
-                Self::Float => "FLOAT",
-                Self::Double => "DOUBLE",
-                Self::Boolean => "BOOLEAN",
-            }
-        }
-    }
-
-    impl From<SchemaValueType> for Value<SchemaValueType> {
-        fn from(v: SchemaValueType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
         }
     }
@@ -284,6 +247,7 @@ pub mod annotation_store {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StoreFormat> for Value<StoreFormat> {
         fn from(v: StoreFormat) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -320,6 +284,7 @@ pub mod annotation_store {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StoreStatus> for Value<StoreStatus> {
         fn from(v: StoreStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -382,22 +347,29 @@ pub mod annotation_store {
     }
 
     /// The `StoreOptions` property type of `AWS::Omics::AnnotationStore`.
-    pub struct StoreOptions2 {
+    pub struct StoreOptions {
         /// The `TsvStoreOptions` property.
-        pub tsv_store_options: TsvStoreOptions,
+        pub tsv_store_options: Option<TsvStoreOptions>,
     }
 
-    impl StoreOptions2 {
-        /// A new `StoreOptions2` with its required properties.
-        pub fn new(tsv_store_options: TsvStoreOptions) -> Self {
-            Self { tsv_store_options }
+    impl StoreOptions {
+        /// A new `StoreOptions`; every property is optional.
+        pub fn new() -> Self {
+            Self {
+                tsv_store_options: None,
+            }
+        }
+        /// Sets `TsvStoreOptions`.
+        pub fn tsv_store_options(mut self, v: TsvStoreOptions) -> Self {
+            self.tsv_store_options = Some(v);
+            self
         }
     }
 
-    impl ToExpr for StoreOptions2 {
+    impl ToExpr for StoreOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
-            p.req("TsvStoreOptions", self.tsv_store_options);
+            p.opt("TsvStoreOptions", self.tsv_store_options);
             p.into_expr()
         }
     }
@@ -609,6 +581,7 @@ pub mod configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -805,6 +778,7 @@ pub mod reference_store {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EncryptionType> for Value<EncryptionType> {
         fn from(v: EncryptionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1017,6 +991,7 @@ pub mod run_cache {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CacheBehavior> for Value<CacheBehavior> {
         fn from(v: CacheBehavior) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1047,6 +1022,7 @@ pub mod run_cache {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1436,6 +1412,7 @@ pub mod sequence_store {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ETagAlgorithmFamily> for Value<ETagAlgorithmFamily> {
         fn from(v: ETagAlgorithmFamily) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1460,6 +1437,7 @@ pub mod sequence_store {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EncryptionType> for Value<EncryptionType> {
         fn from(v: EncryptionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1496,6 +1474,7 @@ pub mod sequence_store {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SequenceStoreStatus> for Value<SequenceStoreStatus> {
         fn from(v: SequenceStoreStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1681,6 +1660,7 @@ pub mod variant_store {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EncryptionType> for Value<EncryptionType> {
         fn from(v: EncryptionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1717,6 +1697,7 @@ pub mod variant_store {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StoreStatus> for Value<StoreStatus> {
         fn from(v: StoreStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2176,6 +2157,7 @@ pub mod workflow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Accelerators> for Value<Accelerators> {
         fn from(v: Accelerators) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2203,6 +2185,7 @@ pub mod workflow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StorageType> for Value<StorageType> {
         fn from(v: StorageType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2233,6 +2216,7 @@ pub mod workflow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2263,6 +2247,7 @@ pub mod workflow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<WorkflowEngine> for Value<WorkflowEngine> {
         fn from(v: WorkflowEngine) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2299,6 +2284,7 @@ pub mod workflow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<WorkflowStatus> for Value<WorkflowStatus> {
         fn from(v: WorkflowStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2323,6 +2309,7 @@ pub mod workflow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<WorkflowType> for Value<WorkflowType> {
         fn from(v: WorkflowType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2991,6 +2978,7 @@ pub mod workflow_version {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Accelerators> for Value<Accelerators> {
         fn from(v: Accelerators) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3018,6 +3006,7 @@ pub mod workflow_version {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StorageType> for Value<StorageType> {
         fn from(v: StorageType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3048,6 +3037,7 @@ pub mod workflow_version {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3078,6 +3068,7 @@ pub mod workflow_version {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<WorkflowEngine> for Value<WorkflowEngine> {
         fn from(v: WorkflowEngine) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3117,6 +3108,7 @@ pub mod workflow_version {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<WorkflowStatus> for Value<WorkflowStatus> {
         fn from(v: WorkflowStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3144,6 +3136,7 @@ pub mod workflow_version {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<WorkflowType> for Value<WorkflowType> {
         fn from(v: WorkflowType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

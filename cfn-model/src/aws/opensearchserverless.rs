@@ -98,6 +98,7 @@ pub mod access_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AccessPolicyType> for Value<AccessPolicyType> {
         fn from(v: AccessPolicyType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -322,6 +323,7 @@ pub mod collection {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CollectionType> for Value<CollectionType> {
         fn from(v: CollectionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -349,6 +351,7 @@ pub mod collection {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DeletionProtection> for Value<DeletionProtection> {
         fn from(v: DeletionProtection) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -379,6 +382,7 @@ pub mod collection {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ServerlessVectorAcceleration> for Value<ServerlessVectorAcceleration> {
         fn from(v: ServerlessVectorAcceleration) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -406,6 +410,7 @@ pub mod collection {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StandbyReplicas> for Value<StandbyReplicas> {
         fn from(v: StandbyReplicas) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -673,6 +678,7 @@ pub mod collection_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Generation> for Value<Generation> {
         fn from(v: Generation) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -700,6 +706,7 @@ pub mod collection_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StandbyReplicas> for Value<StandbyReplicas> {
         fn from(v: StandbyReplicas) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -972,6 +979,7 @@ pub mod index {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CompressionLevel> for Value<CompressionLevel> {
         fn from(v: CompressionLevel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -999,6 +1007,7 @@ pub mod index {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DataType> for Value<DataType> {
         fn from(v: DataType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1029,6 +1038,7 @@ pub mod index {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Engine> for Value<Engine> {
         fn from(v: Engine) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1056,6 +1066,7 @@ pub mod index {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Name> for Value<Name> {
         fn from(v: Name) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1095,6 +1106,7 @@ pub mod index {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SpaceType> for Value<SpaceType> {
         fn from(v: SpaceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1128,6 +1140,7 @@ pub mod index {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1611,6 +1624,7 @@ pub mod lifecycle_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LifecyclePolicyType> for Value<LifecyclePolicyType> {
         fn from(v: LifecyclePolicyType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1817,6 +1831,7 @@ pub mod security_config {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SecurityConfigType> for Value<SecurityConfigType> {
         fn from(v: SecurityConfigType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2059,6 +2074,7 @@ pub mod security_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SecurityPolicyType> for Value<SecurityPolicyType> {
         fn from(v: SecurityPolicyType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

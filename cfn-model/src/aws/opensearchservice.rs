@@ -136,6 +136,7 @@ pub mod application {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AppConfigType> for Value<AppConfigType> {
         fn from(v: AppConfigType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -632,6 +633,7 @@ pub mod domain {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DeploymentStrategy> for Value<DeploymentStrategy> {
         fn from(v: DeploymentStrategy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -659,6 +661,7 @@ pub mod domain {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EngineMode> for Value<EngineMode> {
         fn from(v: EngineMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -683,6 +686,7 @@ pub mod domain {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NodeType> for Value<NodeType> {
         fn from(v: NodeType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -710,6 +714,7 @@ pub mod domain {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RolesKeyIdcType> for Value<RolesKeyIdcType> {
         fn from(v: RolesKeyIdcType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -740,6 +745,7 @@ pub mod domain {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SubjectKeyIdcType> for Value<SubjectKeyIdcType> {
         fn from(v: SubjectKeyIdcType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -773,6 +779,7 @@ pub mod domain {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<UseCase> for Value<UseCase> {
         fn from(v: UseCase) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

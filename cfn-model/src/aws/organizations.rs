@@ -173,6 +173,7 @@ pub mod account {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<JoinedMethod> for Value<JoinedMethod> {
         fn from(v: JoinedMethod) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -209,6 +210,7 @@ pub mod account {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<State> for Value<State> {
         fn from(v: State) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -239,6 +241,7 @@ pub mod account {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -366,6 +369,7 @@ pub mod organization {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FeatureSet> for Value<FeatureSet> {
         fn from(v: FeatureSet) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -690,6 +694,7 @@ pub mod policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -181,6 +181,7 @@ pub mod pipeline {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<VpcEndpointManagement> for Value<VpcEndpointManagement> {
         fn from(v: VpcEndpointManagement) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

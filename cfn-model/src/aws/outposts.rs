@@ -189,6 +189,7 @@ pub mod outpost {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SupportedHardwareType> for Value<SupportedHardwareType> {
         fn from(v: SupportedHardwareType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -535,6 +536,7 @@ pub mod site {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FiberOpticCableType> for Value<FiberOpticCableType> {
         fn from(v: FiberOpticCableType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -571,6 +573,7 @@ pub mod site {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MaximumSupportedWeightLbs> for Value<MaximumSupportedWeightLbs> {
         fn from(v: MaximumSupportedWeightLbs) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -631,6 +634,7 @@ pub mod site {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OpticalStandard> for Value<OpticalStandard> {
         fn from(v: OpticalStandard) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -667,6 +671,7 @@ pub mod site {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PowerConnector> for Value<PowerConnector> {
         fn from(v: PowerConnector) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -700,6 +705,7 @@ pub mod site {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PowerDrawKva> for Value<PowerDrawKva> {
         fn from(v: PowerDrawKva) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -727,6 +733,7 @@ pub mod site {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PowerFeedDrop> for Value<PowerFeedDrop> {
         fn from(v: PowerFeedDrop) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -754,6 +761,7 @@ pub mod site {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PowerPhase> for Value<PowerPhase> {
         fn from(v: PowerPhase) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -805,6 +813,7 @@ pub mod site {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<UplinkCount> for Value<UplinkCount> {
         fn from(v: UplinkCount) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -838,6 +847,7 @@ pub mod site {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<UplinkGbps> for Value<UplinkGbps> {
         fn from(v: UplinkGbps) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

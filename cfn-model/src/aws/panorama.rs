@@ -236,6 +236,7 @@ pub mod application_instance {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ApplicationInstanceHealthStatus> for Value<ApplicationInstanceHealthStatus> {
         fn from(v: ApplicationInstanceHealthStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -287,6 +288,7 @@ pub mod application_instance {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ApplicationInstanceStatus> for Value<ApplicationInstanceStatus> {
         fn from(v: ApplicationInstanceStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -381,8 +383,6 @@ pub struct Package {
     ///
     /// Changing it replaces the resource.
     pub package_name: Value<String>,
-    /// A storage location.
-    pub storage_location: Option<package::StorageLocation>,
     /// Tags for the package.
     pub tags: Option<Vec<package::Tag>>,
 }
@@ -392,14 +392,8 @@ impl Package {
     pub fn new(package_name: impl Into<Value<String>>) -> Self {
         Self {
             package_name: package_name.into(),
-            storage_location: None,
             tags: None,
         }
-    }
-    /// Sets `StorageLocation`.
-    pub fn storage_location(mut self, v: package::StorageLocation) -> Self {
-        self.storage_location = Some(v);
-        self
     }
     /// Sets `Tags`.
     pub fn tags(mut self, v: impl IntoIterator<Item = package::Tag>) -> Self {
@@ -437,7 +431,6 @@ impl Resource for Package {
     fn into_properties(self) -> Props {
         let mut p = Props::new();
         p.req("PackageName", self.package_name);
-        p.opt("StorageLocation", self.storage_location);
         p.opt("Tags", self.tags);
         p
     }
@@ -491,22 +484,6 @@ impl<S> Handle<Package, S> {
 /// Property types and enums of [`Package`].
 pub mod package {
     use crate::{Expr, Props, ToExpr, Value};
-
-    /// A storage location.
-    pub struct StorageLocation {}
-
-    impl StorageLocation {
-        /// A new `StorageLocation`; every property is optional.
-        pub fn new() -> Self {
-            Self {}
-        }
-    }
-
-    impl ToExpr for StorageLocation {
-        fn to_expr(self) -> Expr {
-            Props::new().into_expr()
-        }
-    }
 
     /// The `Tag` property type of `AWS::Panorama::Package`.
     pub struct Tag {
@@ -704,6 +681,7 @@ pub mod package_version {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PackageVersionStatus> for Value<PackageVersionStatus> {
         fn from(v: PackageVersionStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -270,6 +270,7 @@ pub mod key {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DeriveKeyUsage> for Value<DeriveKeyUsage> {
         fn from(v: DeriveKeyUsage) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -336,6 +337,7 @@ pub mod key {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<KeyAlgorithm> for Value<KeyAlgorithm> {
         fn from(v: KeyAlgorithm) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -369,6 +371,7 @@ pub mod key {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<KeyCheckValueAlgorithm> for Value<KeyCheckValueAlgorithm> {
         fn from(v: KeyCheckValueAlgorithm) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -402,6 +405,7 @@ pub mod key {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<KeyClass> for Value<KeyClass> {
         fn from(v: KeyClass) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -429,6 +433,7 @@ pub mod key {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<KeyOrigin> for Value<KeyOrigin> {
         fn from(v: KeyOrigin) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -462,6 +467,7 @@ pub mod key {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<KeyState> for Value<KeyState> {
         fn from(v: KeyState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -555,6 +561,7 @@ pub mod key {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<KeyUsage> for Value<KeyUsage> {
         fn from(v: KeyUsage) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -96,6 +96,7 @@ pub mod connector {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IpAddressType> for Value<IpAddressType> {
         fn from(v: IpAddressType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -244,7 +245,7 @@ pub struct Template {
     /// Changing it replaces the resource.
     pub connector_arn: Value<String>,
     /// The `Definition` property.
-    pub definition: template::TemplateDefinition2,
+    pub definition: template::TemplateDefinition,
     /// The `Name` property.
     ///
     /// Changing it replaces the resource.
@@ -259,7 +260,7 @@ impl Template {
     /// A new `Template` with its required properties.
     pub fn new(
         connector_arn: impl Into<Value<String>>,
-        definition: template::TemplateDefinition2,
+        definition: template::TemplateDefinition,
         name: impl Into<Value<String>>,
     ) -> Self {
         Self {
@@ -706,6 +707,7 @@ pub mod template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ApplicationPolicyType> for Value<ApplicationPolicyType> {
         fn from(v: ApplicationPolicyType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -745,6 +747,7 @@ pub mod template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ClientCompatibilityV2> for Value<ClientCompatibilityV2> {
         fn from(v: ClientCompatibilityV2) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -781,6 +784,7 @@ pub mod template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ClientCompatibilityV3> for Value<ClientCompatibilityV3> {
         fn from(v: ClientCompatibilityV3) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -811,6 +815,7 @@ pub mod template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ClientCompatibilityV4> for Value<ClientCompatibilityV4> {
         fn from(v: ClientCompatibilityV4) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -841,6 +846,7 @@ pub mod template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<HashAlgorithm> for Value<HashAlgorithm> {
         fn from(v: HashAlgorithm) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -868,6 +874,7 @@ pub mod template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<KeySpec> for Value<KeySpec> {
         fn from(v: KeySpec) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -892,6 +899,7 @@ pub mod template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<KeyUsagePropertyType> for Value<KeyUsagePropertyType> {
         fn from(v: KeyUsagePropertyType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -925,6 +933,7 @@ pub mod template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PrivateKeyAlgorithm> for Value<PrivateKeyAlgorithm> {
         fn from(v: PrivateKeyAlgorithm) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -961,6 +970,7 @@ pub mod template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ValidityPeriodType> for Value<ValidityPeriodType> {
         fn from(v: ValidityPeriodType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -972,12 +982,12 @@ pub mod template {
         /// The `Critical` property.
         pub critical: Option<Value<bool>>,
         /// The `Policies` property.
-        pub policies: Vec<ApplicationPolicy2>,
+        pub policies: Vec<ApplicationPolicy>,
     }
 
     impl ApplicationPolicies {
         /// A new `ApplicationPolicies` with its required properties.
-        pub fn new(policies: impl IntoIterator<Item = ApplicationPolicy2>) -> Self {
+        pub fn new(policies: impl IntoIterator<Item = ApplicationPolicy>) -> Self {
             Self {
                 policies: policies.into_iter().collect(),
                 critical: None,
@@ -1000,15 +1010,15 @@ pub mod template {
     }
 
     /// The `ApplicationPolicy` property type of `AWS::PCAConnectorAD::Template`.
-    pub struct ApplicationPolicy2 {
+    pub struct ApplicationPolicy {
         /// The `PolicyType` property.
         pub policy_type: Option<Value<ApplicationPolicyType>>,
         /// The `PolicyObjectIdentifier` property.
         pub policy_object_identifier: Option<Value<String>>,
     }
 
-    impl ApplicationPolicy2 {
-        /// A new `ApplicationPolicy2`; every property is optional.
+    impl ApplicationPolicy {
+        /// A new `ApplicationPolicy`; every property is optional.
         pub fn new() -> Self {
             Self {
                 policy_type: None,
@@ -1027,7 +1037,7 @@ pub mod template {
         }
     }
 
-    impl ToExpr for ApplicationPolicy2 {
+    impl ToExpr for ApplicationPolicy {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("PolicyType", self.policy_type);
@@ -1577,15 +1587,15 @@ pub mod template {
     }
 
     /// The `KeyUsageProperty` property type of `AWS::PCAConnectorAD::Template`.
-    pub struct KeyUsageProperty2 {
+    pub struct KeyUsageProperty {
         /// The `PropertyType` property.
         pub property_type: Option<Value<KeyUsagePropertyType>>,
         /// The `PropertyFlags` property.
         pub property_flags: Option<KeyUsagePropertyFlags>,
     }
 
-    impl KeyUsageProperty2 {
-        /// A new `KeyUsageProperty2`; every property is optional.
+    impl KeyUsageProperty {
+        /// A new `KeyUsageProperty`; every property is optional.
         pub fn new() -> Self {
             Self {
                 property_type: None,
@@ -1604,7 +1614,7 @@ pub mod template {
         }
     }
 
-    impl ToExpr for KeyUsageProperty2 {
+    impl ToExpr for KeyUsageProperty {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("PropertyType", self.property_type);
@@ -1704,7 +1714,7 @@ pub mod template {
         /// The `KeySpec` property.
         pub key_spec: Value<KeySpec>,
         /// The `KeyUsageProperty` property.
-        pub key_usage_property: KeyUsageProperty2,
+        pub key_usage_property: KeyUsageProperty,
         /// The `MinimalKeyLength` property.
         pub minimal_key_length: Value<f64>,
     }
@@ -1716,7 +1726,7 @@ pub mod template {
         /// `KeySpec`: see [`PrivateKeyAttributesV3`].
         pub key_spec: Value<KeySpec>,
         /// `KeyUsageProperty`: see [`PrivateKeyAttributesV3`].
-        pub key_usage_property: KeyUsageProperty2,
+        pub key_usage_property: KeyUsageProperty,
         /// `MinimalKeyLength`: see [`PrivateKeyAttributesV3`].
         pub minimal_key_length: Value<f64>,
     }
@@ -1760,7 +1770,7 @@ pub mod template {
         /// The `KeySpec` property.
         pub key_spec: Value<KeySpec>,
         /// The `KeyUsageProperty` property.
-        pub key_usage_property: Option<KeyUsageProperty2>,
+        pub key_usage_property: Option<KeyUsageProperty>,
         /// The `MinimalKeyLength` property.
         pub minimal_key_length: Value<f64>,
     }
@@ -1787,7 +1797,7 @@ pub mod template {
             self
         }
         /// Sets `KeyUsageProperty`.
-        pub fn key_usage_property(mut self, v: KeyUsageProperty2) -> Self {
+        pub fn key_usage_property(mut self, v: KeyUsageProperty) -> Self {
             self.key_usage_property = Some(v);
             self
         }
@@ -2298,7 +2308,7 @@ pub mod template {
     }
 
     /// The `TemplateDefinition` property type of `AWS::PCAConnectorAD::Template`.
-    pub struct TemplateDefinition2 {
+    pub struct TemplateDefinition {
         /// The `TemplateV2` property.
         pub template_v2: Option<TemplateV2>,
         /// The `TemplateV3` property.
@@ -2307,8 +2317,8 @@ pub mod template {
         pub template_v4: Option<TemplateV4>,
     }
 
-    impl TemplateDefinition2 {
-        /// A new `TemplateDefinition2`; every property is optional.
+    impl TemplateDefinition {
+        /// A new `TemplateDefinition`; every property is optional.
         pub fn new() -> Self {
             Self {
                 template_v2: None,
@@ -2333,7 +2343,7 @@ pub mod template {
         }
     }
 
-    impl ToExpr for TemplateDefinition2 {
+    impl ToExpr for TemplateDefinition {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("TemplateV2", self.template_v2);
@@ -2710,6 +2720,7 @@ pub mod template_group_access_control_entry {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AccessRight> for Value<AccessRight> {
         fn from(v: AccessRight) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

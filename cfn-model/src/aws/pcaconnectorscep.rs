@@ -158,6 +158,7 @@ pub mod connector {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ConnectorType> for Value<ConnectorType> {
         fn from(v: ConnectorType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

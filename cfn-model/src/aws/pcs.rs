@@ -150,6 +150,7 @@ pub mod cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Mode> for Value<Mode> {
         fn from(v: Mode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -177,6 +178,7 @@ pub mod cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NetworkType> for Value<NetworkType> {
         fn from(v: NetworkType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -207,6 +209,7 @@ pub mod cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Size> for Value<Size> {
         fn from(v: Size) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -249,6 +252,7 @@ pub mod cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -273,6 +277,7 @@ pub mod cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -954,6 +959,7 @@ pub mod compute_node_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AllocationStrategy> for Value<AllocationStrategy> {
         fn from(v: AllocationStrategy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -981,6 +987,7 @@ pub mod compute_node_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ExecutionPolicy> for Value<ExecutionPolicy> {
         fn from(v: ExecutionPolicy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1011,6 +1018,7 @@ pub mod compute_node_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OnError> for Value<OnError> {
         fn from(v: OnError) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1044,6 +1052,7 @@ pub mod compute_node_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PurchaseOption> for Value<PurchaseOption> {
         fn from(v: PurchaseOption) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1071,6 +1080,7 @@ pub mod compute_node_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ScriptCachingPolicy> for Value<ScriptCachingPolicy> {
         fn from(v: ScriptCachingPolicy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1113,6 +1123,7 @@ pub mod compute_node_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1606,6 +1617,7 @@ pub mod queue {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -415,6 +415,7 @@ pub mod dataset {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DatasetType> for Value<DatasetType> {
         fn from(v: DatasetType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -688,6 +689,7 @@ pub mod dataset_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Domain> for Value<Domain> {
         fn from(v: Domain) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1361,6 +1363,7 @@ pub mod schema {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Domain> for Value<Domain> {
         fn from(v: Domain) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1696,6 +1699,7 @@ pub mod solution {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

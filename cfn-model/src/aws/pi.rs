@@ -152,6 +152,7 @@ pub mod perf_reports {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ServiceType> for Value<ServiceType> {
         fn from(v: ServiceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -182,6 +183,7 @@ pub mod perf_reports {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

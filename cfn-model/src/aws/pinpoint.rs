@@ -2694,6 +2694,7 @@ pub mod in_app_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Alignment> for Value<Alignment> {
         fn from(v: Alignment) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2724,6 +2725,7 @@ pub mod in_app_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ButtonAction> for Value<ButtonAction> {
         fn from(v: ButtonAction) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2763,6 +2765,7 @@ pub mod in_app_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Layout> for Value<Layout> {
         fn from(v: Layout) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

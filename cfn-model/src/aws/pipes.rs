@@ -304,6 +304,7 @@ pub mod pipe {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AssignPublicIp> for Value<AssignPublicIp> {
         fn from(v: AssignPublicIp) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -331,6 +332,7 @@ pub mod pipe {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BatchJobDependencyType> for Value<BatchJobDependencyType> {
         fn from(v: BatchJobDependencyType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -361,6 +363,7 @@ pub mod pipe {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BatchResourceRequirementType> for Value<BatchResourceRequirementType> {
         fn from(v: BatchResourceRequirementType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -385,6 +388,7 @@ pub mod pipe {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DimensionValueType> for Value<DimensionValueType> {
         fn from(v: DimensionValueType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -412,6 +416,7 @@ pub mod pipe {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DynamoDbStreamStartPosition> for Value<DynamoDbStreamStartPosition> {
         fn from(v: DynamoDbStreamStartPosition) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -436,6 +441,7 @@ pub mod pipe {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EcsEnvironmentFileType> for Value<EcsEnvironmentFileType> {
         fn from(v: EcsEnvironmentFileType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -463,6 +469,7 @@ pub mod pipe {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EcsResourceRequirementType> for Value<EcsResourceRequirementType> {
         fn from(v: EcsResourceRequirementType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -496,6 +503,7 @@ pub mod pipe {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EpochTimeUnit> for Value<EpochTimeUnit> {
         fn from(v: EpochTimeUnit) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -520,6 +528,7 @@ pub mod pipe {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IncludeExecutionDataOption> for Value<IncludeExecutionDataOption> {
         fn from(v: IncludeExecutionDataOption) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -550,6 +559,7 @@ pub mod pipe {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<KinesisStreamStartPosition> for Value<KinesisStreamStartPosition> {
         fn from(v: KinesisStreamStartPosition) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -580,6 +590,7 @@ pub mod pipe {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LaunchType> for Value<LaunchType> {
         fn from(v: LaunchType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -613,6 +624,7 @@ pub mod pipe {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LogLevel> for Value<LogLevel> {
         fn from(v: LogLevel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -649,6 +661,7 @@ pub mod pipe {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MeasureValueType> for Value<MeasureValueType> {
         fn from(v: MeasureValueType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -676,6 +689,7 @@ pub mod pipe {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MskStartPosition> for Value<MskStartPosition> {
         fn from(v: MskStartPosition) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -700,6 +714,7 @@ pub mod pipe {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OnPartialBatchItemFailureStreams> for Value<OnPartialBatchItemFailureStreams> {
         fn from(v: OnPartialBatchItemFailureStreams) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -766,6 +781,7 @@ pub mod pipe {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PipeState> for Value<PipeState> {
         fn from(v: PipeState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -793,6 +809,7 @@ pub mod pipe {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PipeTargetInvocationType> for Value<PipeTargetInvocationType> {
         fn from(v: PipeTargetInvocationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -820,6 +837,7 @@ pub mod pipe {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PlacementConstraintType> for Value<PlacementConstraintType> {
         fn from(v: PlacementConstraintType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -850,6 +868,7 @@ pub mod pipe {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PlacementStrategyType> for Value<PlacementStrategyType> {
         fn from(v: PlacementStrategyType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -874,6 +893,7 @@ pub mod pipe {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PropagateTags> for Value<PropagateTags> {
         fn from(v: PropagateTags) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -901,6 +921,7 @@ pub mod pipe {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RequestedPipeState> for Value<RequestedPipeState> {
         fn from(v: RequestedPipeState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -931,6 +952,7 @@ pub mod pipe {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<S3OutputFormat> for Value<S3OutputFormat> {
         fn from(v: S3OutputFormat) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -958,6 +980,7 @@ pub mod pipe {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SelfManagedKafkaStartPosition> for Value<SelfManagedKafkaStartPosition> {
         fn from(v: SelfManagedKafkaStartPosition) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -985,6 +1008,7 @@ pub mod pipe {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TimeFieldType> for Value<TimeFieldType> {
         fn from(v: TimeFieldType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1776,38 +1800,41 @@ pub mod pipe {
     }
 
     /// The `MQBrokerAccessCredentials` property type of `AWS::Pipes::Pipe`.
-    pub struct MqBrokerAccessCredentials2 {
+    pub struct MqBrokerAccessCredentials {
         /// Optional SecretManager ARN which stores the database credentials
-        pub basic_auth: Value<String>,
+        pub basic_auth: Option<Value<String>>,
     }
 
-    impl MqBrokerAccessCredentials2 {
-        /// A new `MqBrokerAccessCredentials2` with its required properties.
-        pub fn new(basic_auth: impl Into<Value<String>>) -> Self {
-            Self {
-                basic_auth: basic_auth.into(),
-            }
+    impl MqBrokerAccessCredentials {
+        /// A new `MqBrokerAccessCredentials`; every property is optional.
+        pub fn new() -> Self {
+            Self { basic_auth: None }
+        }
+        /// Sets `BasicAuth`.
+        pub fn basic_auth(mut self, v: impl Into<Value<String>>) -> Self {
+            self.basic_auth = Some(v.into());
+            self
         }
     }
 
-    impl ToExpr for MqBrokerAccessCredentials2 {
+    impl ToExpr for MqBrokerAccessCredentials {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
-            p.req("BasicAuth", self.basic_auth);
+            p.opt("BasicAuth", self.basic_auth);
             p.into_expr()
         }
     }
 
     /// The `MSKAccessCredentials` property type of `AWS::Pipes::Pipe`.
-    pub struct MskAccessCredentials2 {
+    pub struct MskAccessCredentials {
         /// Optional SecretManager ARN which stores the database credentials
         pub sasl_scram512_auth: Option<Value<String>>,
         /// Optional SecretManager ARN which stores the database credentials
         pub client_certificate_tls_auth: Option<Value<String>>,
     }
 
-    impl MskAccessCredentials2 {
-        /// A new `MskAccessCredentials2`; every property is optional.
+    impl MskAccessCredentials {
+        /// A new `MskAccessCredentials`; every property is optional.
         pub fn new() -> Self {
             Self {
                 sasl_scram512_auth: None,
@@ -1826,7 +1853,7 @@ pub mod pipe {
         }
     }
 
-    impl ToExpr for MskAccessCredentials2 {
+    impl ToExpr for MskAccessCredentials {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("SaslScram512Auth", self.sasl_scram512_auth);
@@ -2086,7 +2113,7 @@ pub mod pipe {
         /// The `BatchSize` property.
         pub batch_size: Option<Value<i64>>,
         /// The `Credentials` property.
-        pub credentials: MqBrokerAccessCredentials2,
+        pub credentials: MqBrokerAccessCredentials,
         /// The `MaximumBatchingWindowInSeconds` property.
         pub maximum_batching_window_in_seconds: Option<Value<i64>>,
         /// The `QueueName` property.
@@ -2095,7 +2122,7 @@ pub mod pipe {
 
     impl PipeSourceActiveMqBrokerParameters {
         /// A new `PipeSourceActiveMqBrokerParameters` with its required properties.
-        pub fn new(credentials: MqBrokerAccessCredentials2, queue_name: impl Into<Value<String>>) -> Self {
+        pub fn new(credentials: MqBrokerAccessCredentials, queue_name: impl Into<Value<String>>) -> Self {
             Self {
                 credentials,
                 queue_name: queue_name.into(),
@@ -2323,7 +2350,7 @@ pub mod pipe {
         /// The `ConsumerGroupID` property.
         pub consumer_group_id: Option<Value<String>>,
         /// The `Credentials` property.
-        pub credentials: Option<MskAccessCredentials2>,
+        pub credentials: Option<MskAccessCredentials>,
         /// The `MaximumBatchingWindowInSeconds` property.
         pub maximum_batching_window_in_seconds: Option<Value<i64>>,
         /// The `StartingPosition` property.
@@ -2355,7 +2382,7 @@ pub mod pipe {
             self
         }
         /// Sets `Credentials`.
-        pub fn credentials(mut self, v: MskAccessCredentials2) -> Self {
+        pub fn credentials(mut self, v: MskAccessCredentials) -> Self {
             self.credentials = Some(v);
             self
         }
@@ -2486,7 +2513,7 @@ pub mod pipe {
         /// The `BatchSize` property.
         pub batch_size: Option<Value<i64>>,
         /// The `Credentials` property.
-        pub credentials: MqBrokerAccessCredentials2,
+        pub credentials: MqBrokerAccessCredentials,
         /// The `MaximumBatchingWindowInSeconds` property.
         pub maximum_batching_window_in_seconds: Option<Value<i64>>,
         /// The `QueueName` property.
@@ -2497,7 +2524,7 @@ pub mod pipe {
 
     impl PipeSourceRabbitMqBrokerParameters {
         /// A new `PipeSourceRabbitMqBrokerParameters` with its required properties.
-        pub fn new(credentials: MqBrokerAccessCredentials2, queue_name: impl Into<Value<String>>) -> Self {
+        pub fn new(credentials: MqBrokerAccessCredentials, queue_name: impl Into<Value<String>>) -> Self {
             Self {
                 credentials,
                 queue_name: queue_name.into(),
@@ -2547,7 +2574,7 @@ pub mod pipe {
         /// The `ConsumerGroupID` property.
         pub consumer_group_id: Option<Value<String>>,
         /// The `Credentials` property.
-        pub credentials: Option<SelfManagedKafkaAccessConfigurationCredentials2>,
+        pub credentials: Option<SelfManagedKafkaAccessConfigurationCredentials>,
         /// The `MaximumBatchingWindowInSeconds` property.
         pub maximum_batching_window_in_seconds: Option<Value<i64>>,
         /// Optional SecretManager ARN which stores the database credentials
@@ -2591,7 +2618,7 @@ pub mod pipe {
             self
         }
         /// Sets `Credentials`.
-        pub fn credentials(mut self, v: SelfManagedKafkaAccessConfigurationCredentials2) -> Self {
+        pub fn credentials(mut self, v: SelfManagedKafkaAccessConfigurationCredentials) -> Self {
             self.credentials = Some(v);
             self
         }
@@ -3632,7 +3659,7 @@ pub mod pipe {
     }
 
     /// The `SelfManagedKafkaAccessConfigurationCredentials` property type of `AWS::Pipes::Pipe`.
-    pub struct SelfManagedKafkaAccessConfigurationCredentials2 {
+    pub struct SelfManagedKafkaAccessConfigurationCredentials {
         /// Optional SecretManager ARN which stores the database credentials
         pub basic_auth: Option<Value<String>>,
         /// Optional SecretManager ARN which stores the database credentials
@@ -3643,8 +3670,8 @@ pub mod pipe {
         pub client_certificate_tls_auth: Option<Value<String>>,
     }
 
-    impl SelfManagedKafkaAccessConfigurationCredentials2 {
-        /// A new `SelfManagedKafkaAccessConfigurationCredentials2`; every property is optional.
+    impl SelfManagedKafkaAccessConfigurationCredentials {
+        /// A new `SelfManagedKafkaAccessConfigurationCredentials`; every property is optional.
         pub fn new() -> Self {
             Self {
                 basic_auth: None,
@@ -3675,7 +3702,7 @@ pub mod pipe {
         }
     }
 
-    impl ToExpr for SelfManagedKafkaAccessConfigurationCredentials2 {
+    impl ToExpr for SelfManagedKafkaAccessConfigurationCredentials {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("BasicAuth", self.basic_auth);

@@ -119,6 +119,7 @@ pub mod subscription {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PlanFamily> for Value<PlanFamily> {
         fn from(v: PlanFamily) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -152,6 +153,7 @@ pub mod subscription {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -194,6 +196,7 @@ pub mod subscription {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<UsageLevel> for Value<UsageLevel> {
         fn from(v: UsageLevel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

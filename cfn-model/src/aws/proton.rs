@@ -204,6 +204,7 @@ pub mod environment_account_connection {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -402,6 +403,7 @@ pub mod environment_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Provisioning> for Value<Provisioning> {
         fn from(v: Provisioning) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -600,6 +602,7 @@ pub mod service_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Provisioning> for Value<Provisioning> {
         fn from(v: Provisioning) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

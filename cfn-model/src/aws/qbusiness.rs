@@ -231,6 +231,7 @@ pub mod application {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ApplicationStatus> for Value<ApplicationStatus> {
         fn from(v: ApplicationStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -258,6 +259,7 @@ pub mod application {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AttachmentsControlMode> for Value<AttachmentsControlMode> {
         fn from(v: AttachmentsControlMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -285,6 +287,7 @@ pub mod application {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AutoSubscriptionStatus> for Value<AutoSubscriptionStatus> {
         fn from(v: AutoSubscriptionStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -321,6 +324,7 @@ pub mod application {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IdentityType> for Value<IdentityType> {
         fn from(v: IdentityType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -348,6 +352,7 @@ pub mod application {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PersonalizationControlMode> for Value<PersonalizationControlMode> {
         fn from(v: PersonalizationControlMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -375,6 +380,7 @@ pub mod application {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<QAppsControlMode> for Value<QAppsControlMode> {
         fn from(v: QAppsControlMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -402,6 +408,7 @@ pub mod application {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SubscriptionType> for Value<SubscriptionType> {
         fn from(v: SubscriptionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -743,6 +750,7 @@ pub mod data_accessor {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DataAccessorAuthenticationType> for Value<DataAccessorAuthenticationType> {
         fn from(v: DataAccessorAuthenticationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -914,24 +922,32 @@ pub mod data_accessor {
     }
 
     /// The `DataAccessorAuthenticationConfiguration` property type of `AWS::QBusiness::DataAccessor`.
-    pub struct DataAccessorAuthenticationConfiguration2 {
+    pub struct DataAccessorAuthenticationConfiguration {
         /// The `IdcTrustedTokenIssuerConfiguration` property.
-        pub idc_trusted_token_issuer_configuration: DataAccessorIdcTrustedTokenIssuerConfiguration,
+        pub idc_trusted_token_issuer_configuration: Option<DataAccessorIdcTrustedTokenIssuerConfiguration>,
     }
 
-    impl DataAccessorAuthenticationConfiguration2 {
-        /// A new `DataAccessorAuthenticationConfiguration2` with its required properties.
-        pub fn new(idc_trusted_token_issuer_configuration: DataAccessorIdcTrustedTokenIssuerConfiguration) -> Self {
+    impl DataAccessorAuthenticationConfiguration {
+        /// A new `DataAccessorAuthenticationConfiguration`; every property is optional.
+        pub fn new() -> Self {
             Self {
-                idc_trusted_token_issuer_configuration,
+                idc_trusted_token_issuer_configuration: None,
             }
+        }
+        /// Sets `IdcTrustedTokenIssuerConfiguration`.
+        pub fn idc_trusted_token_issuer_configuration(
+            mut self,
+            v: DataAccessorIdcTrustedTokenIssuerConfiguration,
+        ) -> Self {
+            self.idc_trusted_token_issuer_configuration = Some(v);
+            self
         }
     }
 
-    impl ToExpr for DataAccessorAuthenticationConfiguration2 {
+    impl ToExpr for DataAccessorAuthenticationConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
-            p.req(
+            p.opt(
                 "IdcTrustedTokenIssuerConfiguration",
                 self.idc_trusted_token_issuer_configuration,
             );
@@ -942,7 +958,7 @@ pub mod data_accessor {
     /// The `DataAccessorAuthenticationDetail` property type of `AWS::QBusiness::DataAccessor`.
     pub struct DataAccessorAuthenticationDetail {
         /// The `AuthenticationConfiguration` property.
-        pub authentication_configuration: Option<DataAccessorAuthenticationConfiguration2>,
+        pub authentication_configuration: Option<DataAccessorAuthenticationConfiguration>,
         /// The `AuthenticationType` property.
         pub authentication_type: Value<DataAccessorAuthenticationType>,
         /// The `ExternalIds` property.
@@ -959,7 +975,7 @@ pub mod data_accessor {
             }
         }
         /// Sets `AuthenticationConfiguration`.
-        pub fn authentication_configuration(mut self, v: DataAccessorAuthenticationConfiguration2) -> Self {
+        pub fn authentication_configuration(mut self, v: DataAccessorAuthenticationConfiguration) -> Self {
             self.authentication_configuration = Some(v);
             self
         }
@@ -1008,12 +1024,12 @@ pub mod data_accessor {
         /// The `Name` property.
         pub name: Value<String>,
         /// The `Value` property.
-        pub value: DocumentAttributeValue2,
+        pub value: DocumentAttributeValue,
     }
 
     impl DocumentAttribute {
         /// A new `DocumentAttribute` with its required properties.
-        pub fn new(name: impl Into<Value<String>>, value: DocumentAttributeValue2) -> Self {
+        pub fn new(name: impl Into<Value<String>>, value: DocumentAttributeValue) -> Self {
             Self {
                 name: name.into(),
                 value,
@@ -1031,7 +1047,7 @@ pub mod data_accessor {
     }
 
     /// The `DocumentAttributeValue` property type of `AWS::QBusiness::DataAccessor`.
-    pub struct DocumentAttributeValue2 {
+    pub struct DocumentAttributeValue {
         /// The `StringValue` property.
         pub string_value: Option<Value<String>>,
         /// The `StringListValue` property.
@@ -1042,8 +1058,8 @@ pub mod data_accessor {
         pub date_value: Option<Value<String>>,
     }
 
-    impl DocumentAttributeValue2 {
-        /// A new `DocumentAttributeValue2`; every property is optional.
+    impl DocumentAttributeValue {
+        /// A new `DocumentAttributeValue`; every property is optional.
         pub fn new() -> Self {
             Self {
                 string_value: None,
@@ -1074,7 +1090,7 @@ pub mod data_accessor {
         }
     }
 
-    impl ToExpr for DocumentAttributeValue2 {
+    impl ToExpr for DocumentAttributeValue {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("StringValue", self.string_value);
@@ -1316,6 +1332,7 @@ pub mod data_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AttributeValueOperator> for Value<AttributeValueOperator> {
         fn from(v: AttributeValueOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1343,6 +1360,7 @@ pub mod data_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AudioExtractionStatus> for Value<AudioExtractionStatus> {
         fn from(v: AudioExtractionStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1382,6 +1400,7 @@ pub mod data_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DataSourceStatus> for Value<DataSourceStatus> {
         fn from(v: DataSourceStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1406,6 +1425,7 @@ pub mod data_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DocumentContentOperator> for Value<DocumentContentOperator> {
         fn from(v: DocumentContentOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1460,6 +1480,7 @@ pub mod data_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DocumentEnrichmentConditionOperator> for Value<DocumentEnrichmentConditionOperator> {
         fn from(v: DocumentEnrichmentConditionOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1487,6 +1508,7 @@ pub mod data_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ImageExtractionStatus> for Value<ImageExtractionStatus> {
         fn from(v: ImageExtractionStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1514,6 +1536,7 @@ pub mod data_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<VideoExtractionStatus> for Value<VideoExtractionStatus> {
         fn from(v: VideoExtractionStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1580,7 +1603,7 @@ pub mod data_source {
         /// The `Operator` property.
         pub operator: Value<DocumentEnrichmentConditionOperator>,
         /// The `Value` property.
-        pub value: Option<DocumentAttributeValue2>,
+        pub value: Option<DocumentAttributeValue>,
     }
 
     impl DocumentAttributeCondition {
@@ -1596,7 +1619,7 @@ pub mod data_source {
             }
         }
         /// Sets `Value`.
-        pub fn value(mut self, v: DocumentAttributeValue2) -> Self {
+        pub fn value(mut self, v: DocumentAttributeValue) -> Self {
             self.value = Some(v);
             self
         }
@@ -1619,7 +1642,7 @@ pub mod data_source {
         /// The `Key` property.
         pub key: Value<String>,
         /// The `Value` property.
-        pub value: Option<DocumentAttributeValue2>,
+        pub value: Option<DocumentAttributeValue>,
     }
 
     impl DocumentAttributeTarget {
@@ -1637,7 +1660,7 @@ pub mod data_source {
             self
         }
         /// Sets `Value`.
-        pub fn value(mut self, v: DocumentAttributeValue2) -> Self {
+        pub fn value(mut self, v: DocumentAttributeValue) -> Self {
             self.value = Some(v);
             self
         }
@@ -1654,7 +1677,7 @@ pub mod data_source {
     }
 
     /// The `DocumentAttributeValue` property type of `AWS::QBusiness::DataSource`.
-    pub struct DocumentAttributeValue2 {
+    pub struct DocumentAttributeValue {
         /// The `StringValue` property.
         pub string_value: Option<Value<String>>,
         /// The `StringListValue` property.
@@ -1665,8 +1688,8 @@ pub mod data_source {
         pub date_value: Option<Value<String>>,
     }
 
-    impl DocumentAttributeValue2 {
-        /// A new `DocumentAttributeValue2`; every property is optional.
+    impl DocumentAttributeValue {
+        /// A new `DocumentAttributeValue`; every property is optional.
         pub fn new() -> Self {
             Self {
                 string_value: None,
@@ -1697,7 +1720,7 @@ pub mod data_source {
         }
     }
 
-    impl ToExpr for DocumentAttributeValue2 {
+    impl ToExpr for DocumentAttributeValue {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("StringValue", self.string_value);
@@ -2180,6 +2203,7 @@ pub mod index {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AttributeType> for Value<AttributeType> {
         fn from(v: AttributeType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2216,6 +2240,7 @@ pub mod index {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IndexStatus> for Value<IndexStatus> {
         fn from(v: IndexStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2243,6 +2268,7 @@ pub mod index {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IndexType> for Value<IndexType> {
         fn from(v: IndexType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2270,6 +2296,7 @@ pub mod index {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2518,6 +2545,7 @@ pub mod permission {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ConditionOperator> for Value<ConditionOperator> {
         fn from(v: ConditionOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2569,7 +2597,7 @@ pub struct Plugin {
     /// Changing it replaces the resource.
     pub application_id: Option<Value<String>>,
     /// The `AuthConfiguration` property.
-    pub auth_configuration: plugin::PluginAuthConfiguration2,
+    pub auth_configuration: plugin::PluginAuthConfiguration,
     /// The `CustomPluginConfiguration` property.
     pub custom_plugin_configuration: Option<plugin::CustomPluginConfiguration>,
     /// The `DisplayName` property.
@@ -2589,7 +2617,7 @@ pub struct Plugin {
 impl Plugin {
     /// A new `Plugin` with its required properties.
     pub fn new(
-        auth_configuration: plugin::PluginAuthConfiguration2,
+        auth_configuration: plugin::PluginAuthConfiguration,
         display_name: impl Into<Value<String>>,
         r#type: impl Into<Value<plugin::PluginType>>,
     ) -> Self {
@@ -2803,6 +2831,7 @@ pub mod plugin {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ApiSchemaType> for Value<ApiSchemaType> {
         fn from(v: ApiSchemaType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2845,6 +2874,7 @@ pub mod plugin {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PluginBuildStatus> for Value<PluginBuildStatus> {
         fn from(v: PluginBuildStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2872,6 +2902,7 @@ pub mod plugin {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PluginState> for Value<PluginState> {
         fn from(v: PluginState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2944,6 +2975,7 @@ pub mod plugin {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PluginType> for Value<PluginType> {
         fn from(v: PluginType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2951,15 +2983,15 @@ pub mod plugin {
     }
 
     /// The `APISchema` property type of `AWS::QBusiness::Plugin`.
-    pub struct ApiSchema2 {
+    pub struct ApiSchema {
         /// The `Payload` property.
         pub payload: Option<Value<String>>,
         /// The `S3` property.
         pub s3: Option<S3>,
     }
 
-    impl ApiSchema2 {
-        /// A new `ApiSchema2`; every property is optional.
+    impl ApiSchema {
+        /// A new `ApiSchema`; every property is optional.
         pub fn new() -> Self {
             Self {
                 payload: None,
@@ -2978,7 +3010,7 @@ pub mod plugin {
         }
     }
 
-    impl ToExpr for ApiSchema2 {
+    impl ToExpr for ApiSchema {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("Payload", self.payload);
@@ -3020,7 +3052,7 @@ pub mod plugin {
     /// The `CustomPluginConfiguration` property type of `AWS::QBusiness::Plugin`.
     pub struct CustomPluginConfiguration {
         /// The `ApiSchema` property.
-        pub api_schema: ApiSchema2,
+        pub api_schema: ApiSchema,
         /// The `ApiSchemaType` property.
         pub api_schema_type: Value<ApiSchemaType>,
         /// The `Description` property.
@@ -3030,7 +3062,7 @@ pub mod plugin {
     impl CustomPluginConfiguration {
         /// A new `CustomPluginConfiguration` with its required properties.
         pub fn new(
-            api_schema: ApiSchema2,
+            api_schema: ApiSchema,
             api_schema_type: impl Into<Value<ApiSchemaType>>,
             description: impl Into<Value<String>>,
         ) -> Self {
@@ -3101,7 +3133,7 @@ pub mod plugin {
     }
 
     /// The `PluginAuthConfiguration` property type of `AWS::QBusiness::Plugin`.
-    pub struct PluginAuthConfiguration2 {
+    pub struct PluginAuthConfiguration {
         /// The `BasicAuthConfiguration` property.
         pub basic_auth_configuration: Option<BasicAuthConfiguration>,
         /// The `OAuth2ClientCredentialConfiguration` property.
@@ -3110,8 +3142,8 @@ pub mod plugin {
         pub no_auth_configuration: Option<Value<Json>>,
     }
 
-    impl PluginAuthConfiguration2 {
-        /// A new `PluginAuthConfiguration2`; every property is optional.
+    impl PluginAuthConfiguration {
+        /// A new `PluginAuthConfiguration`; every property is optional.
         pub fn new() -> Self {
             Self {
                 basic_auth_configuration: None,
@@ -3136,7 +3168,7 @@ pub mod plugin {
         }
     }
 
-    impl ToExpr for PluginAuthConfiguration2 {
+    impl ToExpr for PluginAuthConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("BasicAuthConfiguration", self.basic_auth_configuration);
@@ -3213,7 +3245,7 @@ pub struct Retriever {
     /// Changing it replaces the resource.
     pub application_id: Value<String>,
     /// The `Configuration` property.
-    pub configuration: retriever::RetrieverConfiguration2,
+    pub configuration: retriever::RetrieverConfiguration,
     /// The `DisplayName` property.
     pub display_name: Value<String>,
     /// The `RoleArn` property.
@@ -3231,7 +3263,7 @@ pub struct RetrieverRequired {
     /// `ApplicationId`: see [`Retriever`].
     pub application_id: Value<String>,
     /// `Configuration`: see [`Retriever`].
-    pub configuration: retriever::RetrieverConfiguration2,
+    pub configuration: retriever::RetrieverConfiguration,
     /// `DisplayName`: see [`Retriever`].
     pub display_name: Value<String>,
     /// `Type`: see [`Retriever`].
@@ -3385,6 +3417,7 @@ pub mod retriever {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RetrieverStatus> for Value<RetrieverStatus> {
         fn from(v: RetrieverStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3412,6 +3445,7 @@ pub mod retriever {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RetrieverType> for Value<RetrieverType> {
         fn from(v: RetrieverType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3465,15 +3499,15 @@ pub mod retriever {
     }
 
     /// The `RetrieverConfiguration` property type of `AWS::QBusiness::Retriever`.
-    pub struct RetrieverConfiguration2 {
+    pub struct RetrieverConfiguration {
         /// The `NativeIndexConfiguration` property.
         pub native_index_configuration: Option<NativeIndexConfiguration>,
         /// The `KendraIndexConfiguration` property.
         pub kendra_index_configuration: Option<KendraIndexConfiguration>,
     }
 
-    impl RetrieverConfiguration2 {
-        /// A new `RetrieverConfiguration2`; every property is optional.
+    impl RetrieverConfiguration {
+        /// A new `RetrieverConfiguration`; every property is optional.
         pub fn new() -> Self {
             Self {
                 native_index_configuration: None,
@@ -3492,7 +3526,7 @@ pub mod retriever {
         }
     }
 
-    impl ToExpr for RetrieverConfiguration2 {
+    impl ToExpr for RetrieverConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("NativeIndexConfiguration", self.native_index_configuration);
@@ -3542,7 +3576,7 @@ pub struct WebExperience {
     /// The `CustomizationConfiguration` property.
     pub customization_configuration: Option<web_experience::CustomizationConfiguration>,
     /// The `IdentityProviderConfiguration` property.
-    pub identity_provider_configuration: Option<web_experience::IdentityProviderConfiguration2>,
+    pub identity_provider_configuration: Option<web_experience::IdentityProviderConfiguration>,
     /// The `Origins` property.
     pub origins: Option<Value<Vec<String>>>,
     /// The `RoleArn` property.
@@ -3587,7 +3621,7 @@ impl WebExperience {
         self
     }
     /// Sets `IdentityProviderConfiguration`.
-    pub fn identity_provider_configuration(mut self, v: web_experience::IdentityProviderConfiguration2) -> Self {
+    pub fn identity_provider_configuration(mut self, v: web_experience::IdentityProviderConfiguration) -> Self {
         self.identity_provider_configuration = Some(v);
         self
     }
@@ -3831,6 +3865,7 @@ pub mod web_experience {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BrowserExtension> for Value<BrowserExtension> {
         fn from(v: BrowserExtension) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3858,6 +3893,7 @@ pub mod web_experience {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<WebExperienceSamplePromptsControlMode> for Value<WebExperienceSamplePromptsControlMode> {
         fn from(v: WebExperienceSamplePromptsControlMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3894,6 +3930,7 @@ pub mod web_experience {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<WebExperienceStatus> for Value<WebExperienceStatus> {
         fn from(v: WebExperienceStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3979,15 +4016,15 @@ pub mod web_experience {
     }
 
     /// The `IdentityProviderConfiguration` property type of `AWS::QBusiness::WebExperience`.
-    pub struct IdentityProviderConfiguration2 {
+    pub struct IdentityProviderConfiguration {
         /// The `SamlConfiguration` property.
         pub saml_configuration: Option<SamlProviderConfiguration>,
         /// The `OpenIDConnectConfiguration` property.
         pub open_id_connect_configuration: Option<OpenIdConnectProviderConfiguration>,
     }
 
-    impl IdentityProviderConfiguration2 {
-        /// A new `IdentityProviderConfiguration2`; every property is optional.
+    impl IdentityProviderConfiguration {
+        /// A new `IdentityProviderConfiguration`; every property is optional.
         pub fn new() -> Self {
             Self {
                 saml_configuration: None,
@@ -4006,7 +4043,7 @@ pub mod web_experience {
         }
     }
 
-    impl ToExpr for IdentityProviderConfiguration2 {
+    impl ToExpr for IdentityProviderConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("SamlConfiguration", self.saml_configuration);

@@ -258,6 +258,7 @@ pub mod permission_association {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AssociationStatus> for Value<AssociationStatus> {
         fn from(v: AssociationStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -288,6 +289,7 @@ pub mod permission_association {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FeatureSet> for Value<FeatureSet> {
         fn from(v: FeatureSet) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -415,6 +417,7 @@ pub mod principal_association {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -532,6 +535,7 @@ pub mod resource_association {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -704,6 +708,7 @@ pub mod resource_share {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FeatureSet> for Value<FeatureSet> {
         fn from(v: FeatureSet) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -740,6 +745,7 @@ pub mod resource_share {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -918,6 +924,7 @@ pub mod source_association {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -224,6 +224,7 @@ pub mod rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ResourceType> for Value<ResourceType> {
         fn from(v: ResourceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -248,6 +249,7 @@ pub mod rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RetentionPeriodUnit> for Value<RetentionPeriodUnit> {
         fn from(v: RetentionPeriodUnit) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -272,6 +274,7 @@ pub mod rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<UnlockDelayUnit> for Value<UnlockDelayUnit> {
         fn from(v: UnlockDelayUnit) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -497,6 +497,7 @@ pub mod custom_db_engine_version {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1547,6 +1548,7 @@ pub mod db_cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ClusterScalabilityType> for Value<ClusterScalabilityType> {
         fn from(v: ClusterScalabilityType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1576,6 +1578,7 @@ pub mod db_cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DatabaseInsightsMode> for Value<DatabaseInsightsMode> {
         fn from(v: DatabaseInsightsMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1609,6 +1612,7 @@ pub mod db_cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MasterUserAuthenticationType> for Value<MasterUserAuthenticationType> {
         fn from(v: MasterUserAuthenticationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2015,6 +2019,7 @@ pub mod db_cluster_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CustomEndpointType> for Value<CustomEndpointType> {
         fn from(v: CustomEndpointType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3713,6 +3718,7 @@ pub mod db_instance {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DatabaseInsightsMode> for Value<DatabaseInsightsMode> {
         fn from(v: DatabaseInsightsMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3745,6 +3751,7 @@ pub mod db_instance {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MasterUserAuthenticationType> for Value<MasterUserAuthenticationType> {
         fn from(v: MasterUserAuthenticationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3772,6 +3779,7 @@ pub mod db_instance {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Name> for Value<Name> {
         fn from(v: Name) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4412,6 +4420,7 @@ pub mod db_proxy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AuthScheme> for Value<AuthScheme> {
         fn from(v: AuthScheme) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4448,6 +4457,7 @@ pub mod db_proxy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ClientPasswordAuthType> for Value<ClientPasswordAuthType> {
         fn from(v: ClientPasswordAuthType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4475,6 +4485,7 @@ pub mod db_proxy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DefaultAuthScheme> for Value<DefaultAuthScheme> {
         fn from(v: DefaultAuthScheme) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4505,6 +4516,7 @@ pub mod db_proxy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EndpointNetworkType> for Value<EndpointNetworkType> {
         fn from(v: EndpointNetworkType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4535,6 +4547,7 @@ pub mod db_proxy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EngineFamily> for Value<EngineFamily> {
         fn from(v: EngineFamily) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4565,6 +4578,7 @@ pub mod db_proxy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IamAuth> for Value<IamAuth> {
         fn from(v: IamAuth) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4592,6 +4606,7 @@ pub mod db_proxy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TargetConnectionNetworkType> for Value<TargetConnectionNetworkType> {
         fn from(v: TargetConnectionNetworkType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4873,6 +4888,7 @@ pub mod db_proxy_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EndpointNetworkType> for Value<EndpointNetworkType> {
         fn from(v: EndpointNetworkType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4900,6 +4916,7 @@ pub mod db_proxy_endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TargetRole> for Value<TargetRole> {
         fn from(v: TargetRole) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5087,6 +5104,7 @@ pub mod db_proxy_target_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TargetGroupName> for Value<TargetGroupName> {
         fn from(v: TargetGroupName) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6535,6 +6553,7 @@ pub mod global_cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Engine> for Value<Engine> {
         fn from(v: Engine) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

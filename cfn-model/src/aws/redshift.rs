@@ -62,8 +62,6 @@ pub struct Cluster {
     pub elastic_ip: Option<Value<String>>,
     /// If true, the data in the cluster is encrypted at rest.
     pub encrypted: Option<Value<bool>>,
-    /// The `Endpoint` property.
-    pub endpoint: Option<cluster::Endpoint>,
     /// An option that specifies whether to create the cluster with enhanced VPC routing enabled. To create a cluster that uses enhanced VPC routing, the cluster must be in a VPC. For more information, see Enhanced VPC Routing in the Amazon Redshift Cluster Management Guide.
     ///
     /// If this option is true , enhanced VPC routing is enabled.
@@ -187,7 +185,6 @@ impl Cluster {
             destination_region: None,
             elastic_ip: None,
             encrypted: None,
-            endpoint: None,
             enhanced_vpc_routing: None,
             hsm_client_certificate_identifier: None,
             hsm_configuration_identifier: None,
@@ -311,11 +308,6 @@ impl Cluster {
     /// Sets `Encrypted`.
     pub fn encrypted(mut self, v: impl Into<Value<bool>>) -> Self {
         self.encrypted = Some(v.into());
-        self
-    }
-    /// Sets `Endpoint`.
-    pub fn endpoint(mut self, v: cluster::Endpoint) -> Self {
-        self.endpoint = Some(v);
         self
     }
     /// Sets `EnhancedVpcRouting`.
@@ -646,7 +638,6 @@ impl Resource for Cluster {
         p.opt("DestinationRegion", self.destination_region);
         p.opt("ElasticIp", self.elastic_ip);
         p.opt("Encrypted", self.encrypted);
-        p.opt("Endpoint", self.endpoint);
         p.opt("EnhancedVpcRouting", self.enhanced_vpc_routing);
         p.opt("HsmClientCertificateIdentifier", self.hsm_client_certificate_identifier);
         p.opt("HsmConfigurationIdentifier", self.hsm_configuration_identifier);
@@ -742,25 +733,10 @@ pub mod cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AquaConfigurationStatus> for Value<AquaConfigurationStatus> {
         fn from(v: AquaConfigurationStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
-        }
-    }
-
-    /// The `Endpoint` property type of `AWS::Redshift::Cluster`.
-    pub struct Endpoint {}
-
-    impl Endpoint {
-        /// A new `Endpoint`; every property is optional.
-        pub fn new() -> Self {
-            Self {}
-        }
-    }
-
-    impl ToExpr for Endpoint {
-        fn to_expr(self) -> Expr {
-            Props::new().into_expr()
         }
     }
 
@@ -1719,6 +1695,7 @@ pub mod event_subscription {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EventCategories> for Value<EventCategories> {
         fn from(v: EventCategories) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1746,6 +1723,7 @@ pub mod event_subscription {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Severity> for Value<Severity> {
         fn from(v: Severity) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1782,6 +1760,7 @@ pub mod event_subscription {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SourceType> for Value<SourceType> {
         fn from(v: SourceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1812,6 +1791,7 @@ pub mod event_subscription {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2357,6 +2337,7 @@ pub mod redshift_idc_application {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ApplicationType> for Value<ApplicationType> {
         fn from(v: ApplicationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2384,6 +2365,7 @@ pub mod redshift_idc_application {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Authorization> for Value<Authorization> {
         fn from(v: Authorization) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2809,6 +2791,7 @@ pub mod scheduled_action {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<State> for Value<State> {
         fn from(v: State) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3608,6 +3591,7 @@ pub mod usage_limit {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BreachAction> for Value<BreachAction> {
         fn from(v: BreachAction) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3641,6 +3625,7 @@ pub mod usage_limit {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FeatureType> for Value<FeatureType> {
         fn from(v: FeatureType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3668,6 +3653,7 @@ pub mod usage_limit {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LimitType> for Value<LimitType> {
         fn from(v: LimitType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3698,6 +3684,7 @@ pub mod usage_limit {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Period> for Value<Period> {
         fn from(v: Period) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

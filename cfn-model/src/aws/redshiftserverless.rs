@@ -322,6 +322,7 @@ pub mod namespace {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LogExport> for Value<LogExport> {
         fn from(v: LogExport) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -352,6 +353,7 @@ pub mod namespace {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NamespaceStatus> for Value<NamespaceStatus> {
         fn from(v: NamespaceStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -607,6 +609,7 @@ pub mod snapshot {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SnapshotStatus> for Value<SnapshotStatus> {
         fn from(v: SnapshotStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1009,6 +1012,7 @@ pub mod workgroup {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PerformanceTargetStatus> for Value<PerformanceTargetStatus> {
         fn from(v: PerformanceTargetStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1042,6 +1046,7 @@ pub mod workgroup {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<WorkgroupStatus> for Value<WorkgroupStatus> {
         fn from(v: WorkgroupStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

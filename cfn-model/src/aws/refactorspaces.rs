@@ -185,6 +185,7 @@ pub mod application {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ApiGatewayEndpointType> for Value<ApiGatewayEndpointType> {
         fn from(v: ApiGatewayEndpointType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -209,6 +210,7 @@ pub mod application {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ProxyType> for Value<ProxyType> {
         fn from(v: ProxyType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -414,6 +416,7 @@ pub mod environment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NetworkFabricType> for Value<NetworkFabricType> {
         fn from(v: NetworkFabricType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -632,6 +635,7 @@ pub mod route {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Method> for Value<Method> {
         fn from(v: Method) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -659,6 +663,7 @@ pub mod route {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RouteActivationState> for Value<RouteActivationState> {
         fn from(v: RouteActivationState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -686,6 +691,7 @@ pub mod route {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RouteType> for Value<RouteType> {
         fn from(v: RouteType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -962,6 +968,7 @@ pub mod service {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ServiceEndpointType> for Value<ServiceEndpointType> {
         fn from(v: ServiceEndpointType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -220,6 +220,7 @@ pub mod dataset {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DatasetType> for Value<DatasetType> {
         fn from(v: DatasetType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -861,33 +862,6 @@ pub mod stream_processor {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.req("Arn", self.arn);
-            p.into_expr()
-        }
-    }
-
-    /// An (X, Y) cartesian coordinate denoting a point on the frame
-    pub struct Point {
-        /// The X coordinate of the point.
-        pub x: Value<f64>,
-        /// The Y coordinate of the point.
-        pub y: Value<f64>,
-    }
-
-    impl Point {
-        /// A new `Point` with its required properties.
-        pub fn new(x: impl Into<Value<f64>>, y: impl Into<Value<f64>>) -> Self {
-            Self {
-                x: x.into(),
-                y: y.into(),
-            }
-        }
-    }
-
-    impl ToExpr for Point {
-        fn to_expr(self) -> Expr {
-            let mut p = Props::new();
-            p.req("X", self.x);
-            p.req("Y", self.y);
             p.into_expr()
         }
     }

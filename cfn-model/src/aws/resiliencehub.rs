@@ -160,6 +160,7 @@ pub mod app {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AppAssessmentSchedule> for Value<AppAssessmentSchedule> {
         fn from(v: AppAssessmentSchedule) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -190,6 +191,7 @@ pub mod app {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DriftStatus> for Value<DriftStatus> {
         fn from(v: DriftStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -217,6 +219,7 @@ pub mod app {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EventType> for Value<EventType> {
         fn from(v: EventType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -244,6 +247,7 @@ pub mod app {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -552,6 +556,7 @@ pub mod resiliency_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DataLocationConstraint> for Value<DataLocationConstraint> {
         fn from(v: DataLocationConstraint) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -588,6 +593,7 @@ pub mod resiliency_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Tier> for Value<Tier> {
         fn from(v: Tier) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -181,6 +181,7 @@ pub mod policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DisasterRecoveryApproach> for Value<DisasterRecoveryApproach> {
         fn from(v: DisasterRecoveryApproach) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -582,6 +583,7 @@ pub mod service {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DependencyDiscovery> for Value<DependencyDiscovery> {
         fn from(v: DependencyDiscovery) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -615,6 +617,7 @@ pub mod service {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Operator> for Value<Operator> {
         fn from(v: Operator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1201,6 +1204,7 @@ pub mod service_function {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Criticality> for Value<Criticality> {
         fn from(v: Criticality) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1228,6 +1232,7 @@ pub mod service_function {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Source> for Value<Source> {
         fn from(v: Source) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

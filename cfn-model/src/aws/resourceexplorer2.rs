@@ -120,6 +120,7 @@ pub mod index {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IndexState> for Value<IndexState> {
         fn from(v: IndexState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -147,6 +148,7 @@ pub mod index {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IndexType> for Value<IndexType> {
         fn from(v: IndexType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

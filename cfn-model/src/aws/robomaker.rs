@@ -180,6 +180,7 @@ pub mod robot {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Architecture> for Value<Architecture> {
         fn from(v: Architecture) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -309,6 +310,7 @@ pub mod robot_application {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Architecture> for Value<Architecture> {
         fn from(v: Architecture) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -339,6 +341,7 @@ pub mod robot_application {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Name> for Value<Name> {
         fn from(v: Name) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -369,6 +372,7 @@ pub mod robot_application {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Version> for Value<Version> {
         fn from(v: Version) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -656,6 +660,7 @@ pub mod simulation_application {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Architecture> for Value<Architecture> {
         fn from(v: Architecture) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -680,6 +685,7 @@ pub mod simulation_application {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Name> for Value<Name> {
         fn from(v: Name) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -710,6 +716,7 @@ pub mod simulation_application {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RobotSoftwareSuiteName> for Value<RobotSoftwareSuiteName> {
         fn from(v: RobotSoftwareSuiteName) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -740,6 +747,7 @@ pub mod simulation_application {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SimulationSoftwareSuiteName> for Value<SimulationSoftwareSuiteName> {
         fn from(v: SimulationSoftwareSuiteName) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -782,6 +790,7 @@ pub mod simulation_application {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SimulationSoftwareSuiteVersion> for Value<SimulationSoftwareSuiteVersion> {
         fn from(v: SimulationSoftwareSuiteVersion) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -815,6 +824,7 @@ pub mod simulation_application {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Version> for Value<Version> {
         fn from(v: Version) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

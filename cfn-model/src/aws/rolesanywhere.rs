@@ -323,6 +323,7 @@ pub mod profile {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CertificateField> for Value<CertificateField> {
         fn from(v: CertificateField) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -542,6 +543,7 @@ pub mod trust_anchor {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NotificationChannel> for Value<NotificationChannel> {
         fn from(v: NotificationChannel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -569,6 +571,7 @@ pub mod trust_anchor {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NotificationEvent> for Value<NotificationEvent> {
         fn from(v: NotificationEvent) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -596,6 +599,7 @@ pub mod trust_anchor {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TrustAnchorType> for Value<TrustAnchorType> {
         fn from(v: TrustAnchorType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -650,14 +654,14 @@ pub mod trust_anchor {
     /// The `Source` property type of `AWS::RolesAnywhere::TrustAnchor`.
     pub struct Source {
         /// The `SourceData` property.
-        pub source_data: SourceData2,
+        pub source_data: SourceData,
         /// The `SourceType` property.
         pub source_type: Value<TrustAnchorType>,
     }
 
     impl Source {
         /// A new `Source` with its required properties.
-        pub fn new(source_data: SourceData2, source_type: impl Into<Value<TrustAnchorType>>) -> Self {
+        pub fn new(source_data: SourceData, source_type: impl Into<Value<TrustAnchorType>>) -> Self {
             Self {
                 source_data,
                 source_type: source_type.into(),
@@ -675,15 +679,15 @@ pub mod trust_anchor {
     }
 
     /// The `SourceData` property type of `AWS::RolesAnywhere::TrustAnchor`.
-    pub struct SourceData2 {
+    pub struct SourceData {
         /// The `X509CertificateData` property.
         pub x509_certificate_data: Option<Value<String>>,
         /// The `AcmPcaArn` property.
         pub acm_pca_arn: Option<Value<String>>,
     }
 
-    impl SourceData2 {
-        /// A new `SourceData2`; every property is optional.
+    impl SourceData {
+        /// A new `SourceData`; every property is optional.
         pub fn new() -> Self {
             Self {
                 x509_certificate_data: None,
@@ -702,7 +706,7 @@ pub mod trust_anchor {
         }
     }
 
-    impl ToExpr for SourceData2 {
+    impl ToExpr for SourceData {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("X509CertificateData", self.x509_certificate_data);

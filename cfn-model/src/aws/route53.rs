@@ -269,6 +269,7 @@ pub mod health_check {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InsufficientDataHealthStatus> for Value<InsufficientDataHealthStatus> {
         fn from(v: InsufficientDataHealthStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -428,6 +429,7 @@ pub mod health_check {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Region> for Value<Region> {
         fn from(v: Region) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -473,6 +475,7 @@ pub mod health_check {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Regions> for Value<Regions> {
         fn from(v: Regions) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -518,6 +521,7 @@ pub mod health_check {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1147,6 +1151,7 @@ pub mod key_signing_key {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1512,6 +1517,7 @@ pub mod record_set {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Failover> for Value<Failover> {
         fn from(v: Failover) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2288,6 +2294,7 @@ pub mod traffic_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2486,6 +2493,7 @@ pub mod traffic_policy_instance {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TrafficPolicyType> for Value<TrafficPolicyType> {
         fn from(v: TrafficPolicyType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

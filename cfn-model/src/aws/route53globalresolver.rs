@@ -181,6 +181,7 @@ pub mod access_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CrResourceStatus> for Value<CrResourceStatus> {
         fn from(v: CrResourceStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -211,6 +212,7 @@ pub mod access_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DnsProtocol> for Value<DnsProtocol> {
         fn from(v: DnsProtocol) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -238,6 +240,7 @@ pub mod access_source {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IpAddressType> for Value<IpAddressType> {
         fn from(v: IpAddressType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -439,6 +442,7 @@ pub mod access_token {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TokenStatus> for Value<TokenStatus> {
         fn from(v: TokenStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -655,6 +659,7 @@ pub mod dns_view {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DnsSecValidationType> for Value<DnsSecValidationType> {
         fn from(v: DnsSecValidationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -682,6 +687,7 @@ pub mod dns_view {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EdnsClientSubnetType> for Value<EdnsClientSubnetType> {
         fn from(v: EdnsClientSubnetType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -709,6 +715,7 @@ pub mod dns_view {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FirewallRulesFailOpenType> for Value<FirewallRulesFailOpenType> {
         fn from(v: FirewallRulesFailOpenType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -751,6 +758,7 @@ pub mod dns_view {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ProfileResourceStatus> for Value<ProfileResourceStatus> {
         fn from(v: ProfileResourceStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -988,6 +996,7 @@ pub mod firewall_domain_list {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CrResourceStatus> for Value<CrResourceStatus> {
         fn from(v: CrResourceStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1272,6 +1281,7 @@ pub mod firewall_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BlockOverrideDnsQueryType> for Value<BlockOverrideDnsQueryType> {
         fn from(v: BlockOverrideDnsQueryType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1302,6 +1312,7 @@ pub mod firewall_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ConfidenceThreshold> for Value<ConfidenceThreshold> {
         fn from(v: ConfidenceThreshold) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1335,6 +1346,7 @@ pub mod firewall_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CrResourceStatus> for Value<CrResourceStatus> {
         fn from(v: CrResourceStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1365,6 +1377,7 @@ pub mod firewall_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DnsAdvancedProtection> for Value<DnsAdvancedProtection> {
         fn from(v: DnsAdvancedProtection) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1395,6 +1408,7 @@ pub mod firewall_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FirewallBlockResponse> for Value<FirewallBlockResponse> {
         fn from(v: FirewallBlockResponse) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1425,6 +1439,7 @@ pub mod firewall_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FirewallRuleAction> for Value<FirewallRuleAction> {
         fn from(v: FirewallRuleAction) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1626,6 +1641,7 @@ pub mod global_resolver {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CrResourceStatus> for Value<CrResourceStatus> {
         fn from(v: CrResourceStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1653,6 +1669,7 @@ pub mod global_resolver {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<GlobalResolverIpAddressType> for Value<GlobalResolverIpAddressType> {
         fn from(v: GlobalResolverIpAddressType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1802,6 +1819,7 @@ pub mod hosted_zone_association {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<HostedZoneAssociationStatus> for Value<HostedZoneAssociationStatus> {
         fn from(v: HostedZoneAssociationStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

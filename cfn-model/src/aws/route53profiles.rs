@@ -123,6 +123,7 @@ pub mod profile {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ShareStatus> for Value<ShareStatus> {
         fn from(v: ShareStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

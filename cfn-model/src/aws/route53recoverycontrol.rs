@@ -111,6 +111,7 @@ pub mod cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NetworkType> for Value<NetworkType> {
         fn from(v: NetworkType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -141,6 +142,7 @@ pub mod cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -303,6 +305,7 @@ pub mod control_panel {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -446,6 +449,7 @@ pub mod routing_control {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -586,6 +590,7 @@ pub mod safety_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RuleType> for Value<RuleType> {
         fn from(v: RuleType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -616,6 +621,7 @@ pub mod safety_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

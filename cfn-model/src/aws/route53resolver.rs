@@ -197,6 +197,7 @@ pub mod firewall_domain_list {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -449,6 +450,7 @@ pub mod firewall_rule_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Action> for Value<Action> {
         fn from(v: Action) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -473,6 +475,7 @@ pub mod firewall_rule_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BlockOverrideDnsType> for Value<BlockOverrideDnsType> {
         fn from(v: BlockOverrideDnsType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -503,6 +506,7 @@ pub mod firewall_rule_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BlockResponse> for Value<BlockResponse> {
         fn from(v: BlockResponse) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -533,6 +537,7 @@ pub mod firewall_rule_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ConfidenceThreshold> for Value<ConfidenceThreshold> {
         fn from(v: ConfidenceThreshold) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -563,6 +568,7 @@ pub mod firewall_rule_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DnsThreatProtection> for Value<DnsThreatProtection> {
         fn from(v: DnsThreatProtection) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -590,6 +596,7 @@ pub mod firewall_rule_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FirewallDomainRedirectionAction> for Value<FirewallDomainRedirectionAction> {
         fn from(v: FirewallDomainRedirectionAction) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -623,6 +630,7 @@ pub mod firewall_rule_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FirewallRuleGroupStatus> for Value<FirewallRuleGroupStatus> {
         fn from(v: FirewallRuleGroupStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -653,6 +661,7 @@ pub mod firewall_rule_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ShareStatus> for Value<ShareStatus> {
         fn from(v: ShareStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -683,6 +692,7 @@ pub mod firewall_rule_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1158,6 +1168,7 @@ pub mod firewall_rule_group_association {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MutationProtection> for Value<MutationProtection> {
         fn from(v: MutationProtection) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1191,6 +1202,7 @@ pub mod firewall_rule_group_association {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1414,6 +1426,7 @@ pub mod outpost_resolver {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1543,6 +1556,7 @@ pub mod resolver_config {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AutodefinedReverse> for Value<AutodefinedReverse> {
         fn from(v: AutodefinedReverse) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1567,6 +1581,7 @@ pub mod resolver_config {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AutodefinedReverseFlag> for Value<AutodefinedReverseFlag> {
         fn from(v: AutodefinedReverseFlag) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1663,6 +1678,7 @@ pub mod resolver_dnssec_config {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ValidationStatus> for Value<ValidationStatus> {
         fn from(v: ValidationStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2157,6 +2173,7 @@ pub mod resolver_query_logging_config {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ShareStatus> for Value<ShareStatus> {
         fn from(v: ShareStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2190,6 +2207,7 @@ pub mod resolver_query_logging_config {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2343,6 +2361,7 @@ pub mod resolver_query_logging_config_association {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Error> for Value<Error> {
         fn from(v: Error) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2382,6 +2401,7 @@ pub mod resolver_query_logging_config_association {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

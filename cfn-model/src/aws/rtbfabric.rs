@@ -170,6 +170,7 @@ pub mod inbound_external_link {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Action> for Value<Action> {
         fn from(v: Action) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -233,6 +234,7 @@ pub mod inbound_external_link {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LinkStatus> for Value<LinkStatus> {
         fn from(v: LinkStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -263,6 +265,7 @@ pub mod inbound_external_link {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ResponderErrorMaskingLoggingType> for Value<ResponderErrorMaskingLoggingType> {
         fn from(v: ResponderErrorMaskingLoggingType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -702,6 +705,7 @@ pub mod link {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Action> for Value<Action> {
         fn from(v: Action) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -729,6 +733,7 @@ pub mod link {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FilterType> for Value<FilterType> {
         fn from(v: FilterType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -756,6 +761,7 @@ pub mod link {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LinkDirection> for Value<LinkDirection> {
         fn from(v: LinkDirection) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -819,6 +825,7 @@ pub mod link {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LinkStatus> for Value<LinkStatus> {
         fn from(v: LinkStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -849,6 +856,7 @@ pub mod link {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ResponderErrorMaskingLoggingType> for Value<ResponderErrorMaskingLoggingType> {
         fn from(v: ResponderErrorMaskingLoggingType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1571,6 +1579,7 @@ pub mod link_routing_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RuleStatus> for Value<RuleStatus> {
         fn from(v: RuleStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1885,6 +1894,7 @@ pub mod outbound_external_link {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Action> for Value<Action> {
         fn from(v: Action) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1948,6 +1958,7 @@ pub mod outbound_external_link {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LinkStatus> for Value<LinkStatus> {
         fn from(v: LinkStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1978,6 +1989,7 @@ pub mod outbound_external_link {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ResponderErrorMaskingLoggingType> for Value<ResponderErrorMaskingLoggingType> {
         fn from(v: ResponderErrorMaskingLoggingType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2367,6 +2379,7 @@ pub mod requester_gateway {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RequesterGatewayStatus> for Value<RequesterGatewayStatus> {
         fn from(v: RequesterGatewayStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2632,6 +2645,7 @@ pub mod responder_gateway {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CertificateAssociationStatus> for Value<CertificateAssociationStatus> {
         fn from(v: CertificateAssociationStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2659,6 +2673,7 @@ pub mod responder_gateway {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<GatewayType> for Value<GatewayType> {
         fn from(v: GatewayType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2686,6 +2701,7 @@ pub mod responder_gateway {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Protocol> for Value<Protocol> {
         fn from(v: Protocol) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2734,6 +2750,7 @@ pub mod responder_gateway {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ResponderGatewayStatus> for Value<ResponderGatewayStatus> {
         fn from(v: ResponderGatewayStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

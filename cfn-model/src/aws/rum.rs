@@ -177,6 +177,7 @@ pub mod app_monitor {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CustomEventsStatus> for Value<CustomEventsStatus> {
         fn from(v: CustomEventsStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -204,6 +205,7 @@ pub mod app_monitor {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Destination> for Value<Destination> {
         fn from(v: Destination) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -234,6 +236,7 @@ pub mod app_monitor {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Platform> for Value<Platform> {
         fn from(v: Platform) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -261,6 +264,7 @@ pub mod app_monitor {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -291,6 +295,7 @@ pub mod app_monitor {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Telemetry> for Value<Telemetry> {
         fn from(v: Telemetry) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

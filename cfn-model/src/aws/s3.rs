@@ -134,6 +134,7 @@ pub mod access_grant {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<GranteeType> for Value<GranteeType> {
         fn from(v: GranteeType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -164,6 +165,7 @@ pub mod access_grant {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Permission> for Value<Permission> {
         fn from(v: Permission) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -188,6 +190,7 @@ pub mod access_grant {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<S3PrefixType> for Value<S3PrefixType> {
         fn from(v: S3PrefixType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -627,6 +630,7 @@ pub mod access_point {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NetworkOrigin> for Value<NetworkOrigin> {
         fn from(v: NetworkOrigin) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1216,6 +1220,7 @@ pub mod bucket {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AbacStatus> for Value<AbacStatus> {
         fn from(v: AbacStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1243,6 +1248,7 @@ pub mod bucket {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AccelerationStatus> for Value<AccelerationStatus> {
         fn from(v: AccelerationStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1291,6 +1297,7 @@ pub mod bucket {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AccessControl> for Value<AccessControl> {
         fn from(v: AccessControl) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1318,6 +1325,7 @@ pub mod bucket {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AccessTier> for Value<AccessTier> {
         fn from(v: AccessTier) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1354,6 +1362,7 @@ pub mod bucket {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AllowedMethods> for Value<AllowedMethods> {
         fn from(v: AllowedMethods) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1381,6 +1390,7 @@ pub mod bucket {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BlockedEncryptionTypeList2> for Value<BlockedEncryptionTypeList2> {
         fn from(v: BlockedEncryptionTypeList2) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1408,6 +1418,7 @@ pub mod bucket {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BucketNamespace> for Value<BucketNamespace> {
         fn from(v: BucketNamespace) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1435,6 +1446,7 @@ pub mod bucket {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ConfigurationState> for Value<ConfigurationState> {
         fn from(v: ConfigurationState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1462,6 +1474,7 @@ pub mod bucket {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Expiration> for Value<Expiration> {
         fn from(v: Expiration) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1493,6 +1506,7 @@ pub mod bucket {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Format> for Value<Format> {
         fn from(v: Format) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1520,6 +1534,7 @@ pub mod bucket {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IncludedObjectVersions> for Value<IncludedObjectVersions> {
         fn from(v: IncludedObjectVersions) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1547,6 +1562,7 @@ pub mod bucket {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MetadataTableEncryptionConfigurationSseAlgorithm>
         for Value<MetadataTableEncryptionConfigurationSseAlgorithm>
     {
@@ -1576,6 +1592,7 @@ pub mod bucket {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Mode> for Value<Mode> {
         fn from(v: Mode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1600,6 +1617,7 @@ pub mod bucket {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ObjectLockEnabled> for Value<ObjectLockEnabled> {
         fn from(v: ObjectLockEnabled) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1630,6 +1648,7 @@ pub mod bucket {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ObjectOwnership> for Value<ObjectOwnership> {
         fn from(v: ObjectOwnership) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1708,6 +1727,7 @@ pub mod bucket {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OptionalFields> for Value<OptionalFields> {
         fn from(v: OptionalFields) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1732,6 +1752,7 @@ pub mod bucket {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Owner> for Value<Owner> {
         fn from(v: Owner) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1761,6 +1782,7 @@ pub mod bucket {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PartitionDateSource> for Value<PartitionDateSource> {
         fn from(v: PartitionDateSource) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1788,6 +1810,7 @@ pub mod bucket {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Protocol> for Value<Protocol> {
         fn from(v: Protocol) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1816,6 +1839,7 @@ pub mod bucket {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ReplicaModificationsStatus> for Value<ReplicaModificationsStatus> {
         fn from(v: ReplicaModificationsStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1863,6 +1887,7 @@ pub mod bucket {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ReplicationDestinationStorageClass> for Value<ReplicationDestinationStorageClass> {
         fn from(v: ReplicationDestinationStorageClass) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1890,6 +1915,7 @@ pub mod bucket {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RuleStatus> for Value<RuleStatus> {
         fn from(v: RuleStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1917,6 +1943,7 @@ pub mod bucket {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ScheduleFrequency> for Value<ScheduleFrequency> {
         fn from(v: ScheduleFrequency) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1948,6 +1975,7 @@ pub mod bucket {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SseAlgorithm> for Value<SseAlgorithm> {
         fn from(v: SseAlgorithm) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1975,6 +2003,7 @@ pub mod bucket {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2017,6 +2046,7 @@ pub mod bucket {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StorageClass> for Value<StorageClass> {
         fn from(v: StorageClass) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2049,6 +2079,7 @@ pub mod bucket {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TransitionDefaultMinimumObjectSize> for Value<TransitionDefaultMinimumObjectSize> {
         fn from(v: TransitionDefaultMinimumObjectSize) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2076,6 +2107,7 @@ pub mod bucket {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<VersioningConfigurationStatus> for Value<VersioningConfigurationStatus> {
         fn from(v: VersioningConfigurationStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5095,6 +5127,7 @@ pub mod multi_region_access_point_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IsPublic> for Value<IsPublic> {
         fn from(v: IsPublic) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5200,6 +5233,7 @@ pub mod storage_lens {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Format> for Value<Format> {
         fn from(v: Format) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5224,6 +5258,7 @@ pub mod storage_lens {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OutputSchemaVersion> for Value<OutputSchemaVersion> {
         fn from(v: OutputSchemaVersion) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -182,6 +182,7 @@ pub mod access_point {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NetworkOrigin> for Value<NetworkOrigin> {
         fn from(v: NetworkOrigin) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -227,6 +228,7 @@ pub mod access_point {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Permissions> for Value<Permissions> {
         fn from(v: Permissions) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -600,6 +602,7 @@ pub mod directory_bucket {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DataRedundancy> for Value<DataRedundancy> {
         fn from(v: DataRedundancy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -630,6 +633,7 @@ pub mod directory_bucket {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Format> for Value<Format> {
         fn from(v: Format) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -657,6 +661,7 @@ pub mod directory_bucket {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IncludedObjectVersions> for Value<IncludedObjectVersions> {
         fn from(v: IncludedObjectVersions) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -705,6 +710,7 @@ pub mod directory_bucket {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OptionalFields> for Value<OptionalFields> {
         fn from(v: OptionalFields) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -732,6 +738,7 @@ pub mod directory_bucket {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ScheduleFrequency> for Value<ScheduleFrequency> {
         fn from(v: ScheduleFrequency) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -759,6 +766,7 @@ pub mod directory_bucket {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SseAlgorithm> for Value<SseAlgorithm> {
         fn from(v: SseAlgorithm) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -786,6 +794,7 @@ pub mod directory_bucket {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

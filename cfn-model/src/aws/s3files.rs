@@ -211,6 +211,7 @@ pub mod access_point {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -544,6 +545,7 @@ pub mod file_system {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -571,6 +573,7 @@ pub mod file_system {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Trigger> for Value<Trigger> {
         fn from(v: Trigger) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -909,6 +912,7 @@ pub mod mount_target {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IpAddressType> for Value<IpAddressType> {
         fn from(v: IpAddressType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -948,6 +952,7 @@ pub mod mount_target {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

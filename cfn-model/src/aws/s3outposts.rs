@@ -220,6 +220,7 @@ pub mod bucket {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -252,7 +253,7 @@ pub mod bucket {
     /// The container for the filter of the lifecycle rule.
     pub struct Filter {
         /// The container for the AND condition for the lifecycle rule. A combination of Prefix and 1 or more Tags OR a minimum of 2 or more tags.
-        pub and_operator: Option<FilterAndOperator2>,
+        pub and_operator: Option<FilterAndOperator>,
         /// Object key prefix that identifies one or more objects to which this rule applies.
         pub prefix: Option<Value<String>>,
         /// Specifies a tag used to identify a subset of objects for an Amazon S3Outposts bucket.
@@ -269,7 +270,7 @@ pub mod bucket {
             }
         }
         /// Sets `AndOperator`.
-        pub fn and_operator(mut self, v: FilterAndOperator2) -> Self {
+        pub fn and_operator(mut self, v: FilterAndOperator) -> Self {
             self.and_operator = Some(v);
             self
         }
@@ -296,19 +297,19 @@ pub mod bucket {
     }
 
     /// The `FilterAndOperator` property type of `AWS::S3Outposts::Bucket`.
-    pub struct FilterAndOperator2 {
+    pub struct FilterAndOperator {
         /// Prefix identifies one or more objects to which the rule applies.
         pub prefix: Option<Value<String>>,
         /// All of these tags must exist in the object's tag set in order for the rule to apply.
-        pub tags: Vec<FilterTag>,
+        pub tags: Option<Vec<FilterTag>>,
     }
 
-    impl FilterAndOperator2 {
-        /// A new `FilterAndOperator2` with its required properties.
-        pub fn new(tags: impl IntoIterator<Item = FilterTag>) -> Self {
+    impl FilterAndOperator {
+        /// A new `FilterAndOperator`; every property is optional.
+        pub fn new() -> Self {
             Self {
-                tags: tags.into_iter().collect(),
                 prefix: None,
+                tags: None,
             }
         }
         /// Sets `Prefix`.
@@ -316,13 +317,18 @@ pub mod bucket {
             self.prefix = Some(v.into());
             self
         }
+        /// Sets `Tags`.
+        pub fn tags(mut self, v: impl IntoIterator<Item = FilterTag>) -> Self {
+            self.tags = Some(v.into_iter().collect());
+            self
+        }
     }
 
-    impl ToExpr for FilterAndOperator2 {
+    impl ToExpr for FilterAndOperator {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("Prefix", self.prefix);
-            p.req("Tags", self.tags);
+            p.opt("Tags", self.tags);
             p.into_expr()
         }
     }
@@ -674,6 +680,7 @@ pub mod endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AccessType> for Value<AccessType> {
         fn from(v: AccessType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -710,6 +717,7 @@ pub mod endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -252,6 +252,7 @@ pub mod table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Direction> for Value<Direction> {
         fn from(v: Direction) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -279,6 +280,7 @@ pub mod table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NullOrder> for Value<NullOrder> {
         fn from(v: NullOrder) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -303,6 +305,7 @@ pub mod table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OpenTableFormat> for Value<OpenTableFormat> {
         fn from(v: OpenTableFormat) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -327,6 +330,7 @@ pub mod table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SchemaV2FieldType> for Value<SchemaV2FieldType> {
         fn from(v: SchemaV2FieldType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -354,6 +358,7 @@ pub mod table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -381,6 +386,7 @@ pub mod table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StorageClass> for Value<StorageClass> {
         fn from(v: StorageClass) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -405,6 +411,7 @@ pub mod table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<WithoutMetadata> for Value<WithoutMetadata> {
         fn from(v: WithoutMetadata) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1100,6 +1107,7 @@ pub mod table_bucket {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SseAlgorithm> for Value<SseAlgorithm> {
         fn from(v: SseAlgorithm) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1127,6 +1135,7 @@ pub mod table_bucket {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1154,6 +1163,7 @@ pub mod table_bucket {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StorageClass> for Value<StorageClass> {
         fn from(v: StorageClass) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

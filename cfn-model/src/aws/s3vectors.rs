@@ -204,6 +204,7 @@ pub mod index {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DataType> for Value<DataType> {
         fn from(v: DataType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -231,6 +232,7 @@ pub mod index {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DistanceMetric> for Value<DistanceMetric> {
         fn from(v: DistanceMetric) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -258,6 +260,7 @@ pub mod index {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SseType> for Value<SseType> {
         fn from(v: SseType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -477,6 +480,7 @@ pub mod vector_bucket {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SseType> for Value<SseType> {
         fn from(v: SseType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -528,6 +528,7 @@ pub mod action {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1011,6 +1012,7 @@ pub mod algorithm {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<HyperParameterTuningJobObjectiveType> for Value<HyperParameterTuningJobObjectiveType> {
         fn from(v: HyperParameterTuningJobObjectiveType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1038,6 +1040,7 @@ pub mod algorithm {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SupportedCompressionTypes> for Value<SupportedCompressionTypes> {
         fn from(v: SupportedCompressionTypes) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1068,6 +1071,7 @@ pub mod algorithm {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SupportedInputModes> for Value<SupportedInputModes> {
         fn from(v: SupportedInputModes) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1920,6 +1924,7 @@ pub mod algorithm {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SupportedRealtimeInferenceInstanceTypes> for Value<SupportedRealtimeInferenceInstanceTypes> {
         fn from(v: SupportedRealtimeInferenceInstanceTypes) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2616,6 +2621,7 @@ pub mod algorithm {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SupportedTrainingInstanceTypes> for Value<SupportedTrainingInstanceTypes> {
         fn from(v: SupportedTrainingInstanceTypes) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2985,6 +2991,7 @@ pub mod algorithm {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SupportedTransformInstanceTypes> for Value<SupportedTransformInstanceTypes> {
         fn from(v: SupportedTransformInstanceTypes) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3018,6 +3025,7 @@ pub mod algorithm {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3852,6 +3860,7 @@ pub mod app {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AppType> for Value<AppType> {
         fn from(v: AppType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4362,6 +4371,7 @@ pub mod app {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InstanceType> for Value<InstanceType> {
         fn from(v: InstanceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5152,6 +5162,7 @@ pub mod artifact {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SourceIdType> for Value<SourceIdType> {
         fn from(v: SourceIdType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5575,6 +5586,7 @@ pub mod cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AutoScalerType> for Value<AutoScalerType> {
         fn from(v: AutoScalerType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5617,6 +5629,7 @@ pub mod cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ClusterStatus> for Value<ClusterStatus> {
         fn from(v: ClusterStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5644,6 +5657,7 @@ pub mod cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DeepHealthCheckType> for Value<DeepHealthCheckType> {
         fn from(v: DeepHealthCheckType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5674,6 +5688,7 @@ pub mod cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Effect> for Value<Effect> {
         fn from(v: Effect) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5701,6 +5716,7 @@ pub mod cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FSxLustreDeletionPolicy> for Value<FSxLustreDeletionPolicy> {
         fn from(v: FSxLustreDeletionPolicy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5728,6 +5744,7 @@ pub mod cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InterfaceType> for Value<InterfaceType> {
         fn from(v: InterfaceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5755,6 +5772,7 @@ pub mod cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Mode> for Value<Mode> {
         fn from(v: Mode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5779,6 +5797,7 @@ pub mod cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NodeProvisioningMode> for Value<NodeProvisioningMode> {
         fn from(v: NodeProvisioningMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5806,6 +5825,7 @@ pub mod cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NodeRecovery> for Value<NodeRecovery> {
         fn from(v: NodeRecovery) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5836,6 +5856,7 @@ pub mod cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NodeType> for Value<NodeType> {
         fn from(v: NodeType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5863,6 +5884,7 @@ pub mod cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PatchingStrategy> for Value<PatchingStrategy> {
         fn from(v: PatchingStrategy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5893,6 +5915,7 @@ pub mod cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SlurmConfigStrategy> for Value<SlurmConfigStrategy> {
         fn from(v: SlurmConfigStrategy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -7383,6 +7406,7 @@ pub mod cluster_scheduler_config {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FairShare> for Value<FairShare> {
         fn from(v: FairShare) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -7410,6 +7434,7 @@ pub mod cluster_scheduler_config {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IdleResourceSharing> for Value<IdleResourceSharing> {
         fn from(v: IdleResourceSharing) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -7467,6 +7492,7 @@ pub mod cluster_scheduler_config {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8031,6 +8057,7 @@ pub mod compute_quota {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ActivationState> for Value<ActivationState> {
         fn from(v: ActivationState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8679,6 +8706,7 @@ pub mod compute_quota {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InstanceType> for Value<InstanceType> {
         fn from(v: InstanceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8706,6 +8734,7 @@ pub mod compute_quota {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PreemptTeamTasks> for Value<PreemptTeamTasks> {
         fn from(v: PreemptTeamTasks) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8763,6 +8792,7 @@ pub mod compute_quota {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8793,6 +8823,7 @@ pub mod compute_quota {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Strategy> for Value<Strategy> {
         fn from(v: Strategy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -8898,6 +8929,7 @@ pub mod compute_quota {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -9777,6 +9809,7 @@ pub mod data_quality_job_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<S3DataDistributionType> for Value<S3DataDistributionType> {
         fn from(v: S3DataDistributionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -9804,6 +9837,7 @@ pub mod data_quality_job_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<S3InputMode> for Value<S3InputMode> {
         fn from(v: S3InputMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -9831,6 +9865,7 @@ pub mod data_quality_job_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<S3UploadMode> for Value<S3UploadMode> {
         fn from(v: S3UploadMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12058,6 +12093,7 @@ pub mod domain {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AccessStatus> for Value<AccessStatus> {
         fn from(v: AccessStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12592,6 +12628,7 @@ pub mod domain {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AppInstanceType> for Value<AppInstanceType> {
         fn from(v: AppInstanceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12619,6 +12656,7 @@ pub mod domain {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AppNetworkAccessType> for Value<AppNetworkAccessType> {
         fn from(v: AppNetworkAccessType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12646,6 +12684,7 @@ pub mod domain {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AppSecurityGroupManagement> for Value<AppSecurityGroupManagement> {
         fn from(v: AppSecurityGroupManagement) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12688,6 +12727,7 @@ pub mod domain {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AppType> for Value<AppType> {
         fn from(v: AppType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12715,6 +12755,7 @@ pub mod domain {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AuthMode> for Value<AuthMode> {
         fn from(v: AuthMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12745,6 +12786,7 @@ pub mod domain {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AutoMountHomeEfs> for Value<AutoMountHomeEfs> {
         fn from(v: AutoMountHomeEfs) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12772,6 +12814,7 @@ pub mod domain {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EnableDockerAccess> for Value<EnableDockerAccess> {
         fn from(v: EnableDockerAccess) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12799,6 +12842,7 @@ pub mod domain {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ExecutionRoleIdentityConfig> for Value<ExecutionRoleIdentityConfig> {
         fn from(v: ExecutionRoleIdentityConfig) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12826,6 +12870,7 @@ pub mod domain {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<HomeEfsFileSystemCreation> for Value<HomeEfsFileSystemCreation> {
         fn from(v: HomeEfsFileSystemCreation) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12853,6 +12898,7 @@ pub mod domain {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IpAddressType> for Value<IpAddressType> {
         fn from(v: IpAddressType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12880,6 +12926,7 @@ pub mod domain {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LifecycleManagement> for Value<LifecycleManagement> {
         fn from(v: LifecycleManagement) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12961,6 +13008,7 @@ pub mod domain {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MlTools> for Value<MlTools> {
         fn from(v: MlTools) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -12988,6 +13036,7 @@ pub mod domain {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NotebookOutputOption> for Value<NotebookOutputOption> {
         fn from(v: NotebookOutputOption) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -13012,6 +13061,7 @@ pub mod domain {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SageMakerImageName> for Value<SageMakerImageName> {
         fn from(v: SageMakerImageName) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -13039,6 +13089,7 @@ pub mod domain {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StudioWebPortal> for Value<StudioWebPortal> {
         fn from(v: StudioWebPortal) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -13071,6 +13122,7 @@ pub mod domain {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StudioWebPortalAccess> for Value<StudioWebPortalAccess> {
         fn from(v: StudioWebPortalAccess) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -13098,6 +13150,7 @@ pub mod domain {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TagPropagation> for Value<TagPropagation> {
         fn from(v: TagPropagation) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -13125,6 +13178,7 @@ pub mod domain {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<UserGroup> for Value<UserGroup> {
         fn from(v: UserGroup) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -14752,6 +14806,7 @@ pub mod endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TrafficRoutingConfigType> for Value<TrafficRoutingConfigType> {
         fn from(v: TrafficRoutingConfigType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -14779,6 +14834,7 @@ pub mod endpoint {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -15388,6 +15444,7 @@ pub mod endpoint_config {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CaptureMode> for Value<CaptureMode> {
         fn from(v: CaptureMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -15415,6 +15472,7 @@ pub mod endpoint_config {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IncludeInferenceResponseIn> for Value<IncludeInferenceResponseIn> {
         fn from(v: IncludeInferenceResponseIn) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -15451,6 +15509,7 @@ pub mod endpoint_config {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InferenceAmiVersion> for Value<InferenceAmiVersion> {
         fn from(v: InferenceAmiVersion) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -16303,6 +16362,7 @@ pub mod endpoint_config {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InstanceType> for Value<InstanceType> {
         fn from(v: InstanceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -16333,6 +16393,7 @@ pub mod endpoint_config {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RoutingStrategy> for Value<RoutingStrategy> {
         fn from(v: RoutingStrategy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -16360,6 +16421,7 @@ pub mod endpoint_config {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -16387,6 +16449,7 @@ pub mod endpoint_config {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Strategy> for Value<Strategy> {
         fn from(v: Strategy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -18267,6 +18330,7 @@ pub mod feature_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FeatureType> for Value<FeatureType> {
         fn from(v: FeatureType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -18294,6 +18358,7 @@ pub mod feature_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StorageType> for Value<StorageType> {
         fn from(v: StorageType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -18321,6 +18386,7 @@ pub mod feature_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TableFormat> for Value<TableFormat> {
         fn from(v: TableFormat) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -18348,6 +18414,7 @@ pub mod feature_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ThroughputMode> for Value<ThroughputMode> {
         fn from(v: ThroughputMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -18384,6 +18451,7 @@ pub mod feature_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Unit> for Value<Unit> {
         fn from(v: Unit) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -18924,6 +18992,7 @@ pub mod hub {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<HubStatus> for Value<HubStatus> {
         fn from(v: HubStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -19514,6 +19583,7 @@ pub mod image_version {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<JobType> for Value<JobType> {
         fn from(v: JobType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -19541,6 +19611,7 @@ pub mod image_version {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Processor> for Value<Processor> {
         fn from(v: Processor) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -19574,6 +19645,7 @@ pub mod image_version {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<VendorGuidance> for Value<VendorGuidance> {
         fn from(v: VendorGuidance) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -19998,6 +20070,7 @@ pub mod inference_component {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AvailabilityZoneBalanceEnforcementMode> for Value<AvailabilityZoneBalanceEnforcementMode> {
         fn from(v: AvailabilityZoneBalanceEnforcementMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -20025,6 +20098,7 @@ pub mod inference_component {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InferenceComponentCapacitySizeType> for Value<InferenceComponentCapacitySizeType> {
         fn from(v: InferenceComponentCapacitySizeType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -20052,6 +20126,7 @@ pub mod inference_component {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InferenceComponentPlacementStrategy> for Value<InferenceComponentPlacementStrategy> {
         fn from(v: InferenceComponentPlacementStrategy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -20088,6 +20163,7 @@ pub mod inference_component {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InferenceComponentStatus> for Value<InferenceComponentStatus> {
         fn from(v: InferenceComponentStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -21192,6 +21268,7 @@ pub mod inference_experiment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DesiredState> for Value<DesiredState> {
         fn from(v: DesiredState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -21216,6 +21293,7 @@ pub mod inference_experiment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InfrastructureType> for Value<InfrastructureType> {
         fn from(v: InfrastructureType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -21261,6 +21339,7 @@ pub mod inference_experiment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -21285,6 +21364,7 @@ pub mod inference_experiment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -21770,6 +21850,7 @@ pub mod mlflow_app {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ModelRegistrationMode> for Value<ModelRegistrationMode> {
         fn from(v: ModelRegistrationMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -21818,6 +21899,7 @@ pub mod mlflow_app {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -22032,6 +22114,7 @@ pub mod mlflow_tracking_server {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TrackingServerSize> for Value<TrackingServerSize> {
         fn from(v: TrackingServerSize) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -22237,6 +22320,7 @@ pub mod model {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CompressionType> for Value<CompressionType> {
         fn from(v: CompressionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -22264,6 +22348,7 @@ pub mod model {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InferenceExecutionConfigMode> for Value<InferenceExecutionConfigMode> {
         fn from(v: InferenceExecutionConfigMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -22291,6 +22376,7 @@ pub mod model {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Mode> for Value<Mode> {
         fn from(v: Mode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -22318,6 +22404,7 @@ pub mod model {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ModelCacheSetting> for Value<ModelCacheSetting> {
         fn from(v: ModelCacheSetting) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -22345,6 +22432,7 @@ pub mod model {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RepositoryAccessMode> for Value<RepositoryAccessMode> {
         fn from(v: RepositoryAccessMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -22372,6 +22460,7 @@ pub mod model {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<S3DataType> for Value<S3DataType> {
         fn from(v: S3DataType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -23194,6 +23283,7 @@ pub mod model_bias_job_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<S3DataDistributionType> for Value<S3DataDistributionType> {
         fn from(v: S3DataDistributionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -23221,6 +23311,7 @@ pub mod model_bias_job_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<S3InputMode> for Value<S3InputMode> {
         fn from(v: S3InputMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -23248,6 +23339,7 @@ pub mod model_bias_job_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<S3UploadMode> for Value<S3UploadMode> {
         fn from(v: S3UploadMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -24014,10 +24106,6 @@ pub mod model_bias_job_definition {
 pub struct ModelCard {
     /// The content of the model card.
     pub content: model_card::Content,
-    /// Information about the user who created or modified an experiment, trial, trial component, lineage group, project, or model card.
-    pub created_by: Option<model_card::UserContext>,
-    /// Information about the user who created or modified an experiment, trial, trial component, lineage group, project, or model card.
-    pub last_modified_by: Option<model_card::UserContext>,
     /// The unique name of the model card.
     ///
     /// Changing it replaces the resource.
@@ -24043,21 +24131,9 @@ impl ModelCard {
             content,
             model_card_name: model_card_name.into(),
             model_card_status: model_card_status.into(),
-            created_by: None,
-            last_modified_by: None,
             security_config: None,
             tags: None,
         }
-    }
-    /// Sets `CreatedBy`.
-    pub fn created_by(mut self, v: model_card::UserContext) -> Self {
-        self.created_by = Some(v);
-        self
-    }
-    /// Sets `LastModifiedBy`.
-    pub fn last_modified_by(mut self, v: model_card::UserContext) -> Self {
-        self.last_modified_by = Some(v);
-        self
     }
     /// Sets `SecurityConfig`.
     pub fn security_config(mut self, v: model_card::SecurityConfig) -> Self {
@@ -24422,8 +24498,6 @@ impl Resource for ModelCard {
     fn into_properties(self) -> Props {
         let mut p = Props::new();
         p.req("Content", self.content);
-        p.opt("CreatedBy", self.created_by);
-        p.opt("LastModifiedBy", self.last_modified_by);
         p.req("ModelCardName", self.model_card_name);
         p.req("ModelCardStatus", self.model_card_status);
         p.opt("SecurityConfig", self.security_config);
@@ -24527,6 +24601,7 @@ pub mod model_card {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FunctionFunction> for Value<FunctionFunction> {
         fn from(v: FunctionFunction) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -24557,6 +24632,7 @@ pub mod model_card {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ModelApprovalStatus> for Value<ModelApprovalStatus> {
         fn from(v: ModelApprovalStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -24599,6 +24675,7 @@ pub mod model_card {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ModelCardProcessingStatus> for Value<ModelCardProcessingStatus> {
         fn from(v: ModelCardProcessingStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -24632,6 +24709,7 @@ pub mod model_card {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ModelCardStatus> for Value<ModelCardStatus> {
         fn from(v: ModelCardStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -24668,6 +24746,7 @@ pub mod model_card {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ModelPackageStatus> for Value<ModelPackageStatus> {
         fn from(v: ModelPackageStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -24701,6 +24780,7 @@ pub mod model_card {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RiskRating> for Value<RiskRating> {
         fn from(v: RiskRating) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -24731,6 +24811,7 @@ pub mod model_card {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -25901,22 +25982,6 @@ pub mod model_card {
             p.into_expr()
         }
     }
-
-    /// Information about the user who created or modified an experiment, trial, trial component, lineage group, project, or model card.
-    pub struct UserContext {}
-
-    impl UserContext {
-        /// A new `UserContext`; every property is optional.
-        pub fn new() -> Self {
-            Self {}
-        }
-    }
-
-    impl ToExpr for UserContext {
-        fn to_expr(self) -> Expr {
-            Props::new().into_expr()
-        }
-    }
 }
 
 /// Resource Type definition for AWS::SageMaker::ModelExplainabilityJobDefinition
@@ -26317,6 +26382,7 @@ pub mod model_explainability_job_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<S3DataDistributionType> for Value<S3DataDistributionType> {
         fn from(v: S3DataDistributionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -26344,6 +26410,7 @@ pub mod model_explainability_job_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<S3InputMode> for Value<S3InputMode> {
         fn from(v: S3InputMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -26371,6 +26438,7 @@ pub mod model_explainability_job_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<S3UploadMode> for Value<S3UploadMode> {
         fn from(v: S3UploadMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -27529,6 +27597,7 @@ pub mod model_package {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AssembleWith> for Value<AssembleWith> {
         fn from(v: AssembleWith) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -27556,6 +27625,7 @@ pub mod model_package {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BatchStrategy> for Value<BatchStrategy> {
         fn from(v: BatchStrategy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -27583,6 +27653,7 @@ pub mod model_package {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CompressionType> for Value<CompressionType> {
         fn from(v: CompressionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -27613,6 +27684,7 @@ pub mod model_package {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ModelApprovalStatus> for Value<ModelApprovalStatus> {
         fn from(v: ModelApprovalStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -27646,6 +27718,7 @@ pub mod model_package {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ModelCardStatus> for Value<ModelCardStatus> {
         fn from(v: ModelCardStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -27682,6 +27755,7 @@ pub mod model_package {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ModelPackageStatus> for Value<ModelPackageStatus> {
         fn from(v: ModelPackageStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -27712,6 +27786,7 @@ pub mod model_package {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<S3DataSourceS3DataType> for Value<S3DataSourceS3DataType> {
         fn from(v: S3DataSourceS3DataType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -27739,6 +27814,7 @@ pub mod model_package {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<S3DataType> for Value<S3DataType> {
         fn from(v: S3DataType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -27766,6 +27842,7 @@ pub mod model_package {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SkipModelValidation> for Value<SkipModelValidation> {
         fn from(v: SkipModelValidation) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -27799,6 +27876,7 @@ pub mod model_package {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SplitType> for Value<SplitType> {
         fn from(v: SplitType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -27832,6 +27910,7 @@ pub mod model_package {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -29417,6 +29496,7 @@ pub mod model_package_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ModelPackageGroupStatus> for Value<ModelPackageGroupStatus> {
         fn from(v: ModelPackageGroupStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -29896,6 +29976,7 @@ pub mod model_quality_job_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ProblemType> for Value<ProblemType> {
         fn from(v: ProblemType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -29923,6 +30004,7 @@ pub mod model_quality_job_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<S3DataDistributionType> for Value<S3DataDistributionType> {
         fn from(v: S3DataDistributionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -29950,6 +30032,7 @@ pub mod model_quality_job_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<S3InputMode> for Value<S3InputMode> {
         fn from(v: S3InputMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -29977,6 +30060,7 @@ pub mod model_quality_job_definition {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<S3UploadMode> for Value<S3UploadMode> {
         fn from(v: S3UploadMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -30948,6 +31032,7 @@ pub mod monitoring_schedule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MonitoringExecutionStatus> for Value<MonitoringExecutionStatus> {
         fn from(v: MonitoringExecutionStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -30981,6 +31066,7 @@ pub mod monitoring_schedule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MonitoringScheduleStatus> for Value<MonitoringScheduleStatus> {
         fn from(v: MonitoringScheduleStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -31014,6 +31100,7 @@ pub mod monitoring_schedule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MonitoringType> for Value<MonitoringType> {
         fn from(v: MonitoringType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -31041,6 +31128,7 @@ pub mod monitoring_schedule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<S3DataDistributionType> for Value<S3DataDistributionType> {
         fn from(v: S3DataDistributionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -31068,6 +31156,7 @@ pub mod monitoring_schedule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<S3InputMode> for Value<S3InputMode> {
         fn from(v: S3InputMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -31095,6 +31184,7 @@ pub mod monitoring_schedule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<S3UploadMode> for Value<S3UploadMode> {
         fn from(v: S3UploadMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -32393,6 +32483,7 @@ pub mod notebook_instance {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AcceleratorTypes> for Value<AcceleratorTypes> {
         fn from(v: AcceleratorTypes) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -32420,6 +32511,7 @@ pub mod notebook_instance {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DirectInternetAccess> for Value<DirectInternetAccess> {
         fn from(v: DirectInternetAccess) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -33008,6 +33100,7 @@ pub mod notebook_instance {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InstanceType> for Value<InstanceType> {
         fn from(v: InstanceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -33035,6 +33128,7 @@ pub mod notebook_instance {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RootAccess> for Value<RootAccess> {
         fn from(v: RootAccess) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -33555,6 +33649,7 @@ pub mod partner_app {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AuthType> for Value<AuthType> {
         fn from(v: AuthType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -33588,6 +33683,7 @@ pub mod partner_app {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -34477,6 +34573,7 @@ pub mod processing_job {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DataDistributionType> for Value<DataDistributionType> {
         fn from(v: DataDistributionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -34504,6 +34601,7 @@ pub mod processing_job {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InputMode> for Value<InputMode> {
         fn from(v: InputMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -34867,6 +34965,7 @@ pub mod processing_job {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InstanceType> for Value<InstanceType> {
         fn from(v: InstanceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -34897,6 +34996,7 @@ pub mod processing_job {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OutputCompression> for Value<OutputCompression> {
         fn from(v: OutputCompression) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -34933,6 +35033,7 @@ pub mod processing_job {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OutputFormat> for Value<OutputFormat> {
         fn from(v: OutputFormat) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -34969,6 +35070,7 @@ pub mod processing_job {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ProcessingJobStatus> for Value<ProcessingJobStatus> {
         fn from(v: ProcessingJobStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -35005,6 +35107,7 @@ pub mod processing_job {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RedshiftDatasetDefinitionOutputCompression> for Value<RedshiftDatasetDefinitionOutputCompression> {
         fn from(v: RedshiftDatasetDefinitionOutputCompression) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -35032,6 +35135,7 @@ pub mod processing_job {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RedshiftDatasetDefinitionOutputFormat> for Value<RedshiftDatasetDefinitionOutputFormat> {
         fn from(v: RedshiftDatasetDefinitionOutputFormat) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -35059,6 +35163,7 @@ pub mod processing_job {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<S3CompressionType> for Value<S3CompressionType> {
         fn from(v: S3CompressionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -35086,6 +35191,7 @@ pub mod processing_job {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<S3DataDistributionType> for Value<S3DataDistributionType> {
         fn from(v: S3DataDistributionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -35113,6 +35219,7 @@ pub mod processing_job {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<S3DataType> for Value<S3DataType> {
         fn from(v: S3DataType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -35140,6 +35247,7 @@ pub mod processing_job {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<S3InputMode> for Value<S3InputMode> {
         fn from(v: S3InputMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -35167,6 +35275,7 @@ pub mod processing_job {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<S3UploadMode> for Value<S3UploadMode> {
         fn from(v: S3UploadMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -36233,6 +36342,7 @@ pub mod project {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ProjectStatus> for Value<ProjectStatus> {
         fn from(v: ProjectStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -36848,6 +36958,7 @@ pub mod space {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AppType> for Value<AppType> {
         fn from(v: AppType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -37058,6 +37169,7 @@ pub mod space {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InstanceType> for Value<InstanceType> {
         fn from(v: InstanceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -37085,6 +37197,7 @@ pub mod space {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RemoteAccess> for Value<RemoteAccess> {
         fn from(v: RemoteAccess) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -37112,6 +37225,7 @@ pub mod space {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SharingType> for Value<SharingType> {
         fn from(v: SharingType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -37139,6 +37253,7 @@ pub mod space {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SpaceManagedResources> for Value<SpaceManagedResources> {
         fn from(v: SpaceManagedResources) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -37882,6 +37997,7 @@ pub mod studio_lifecycle_config {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StudioLifecycleConfigAppType> for Value<StudioLifecycleConfigAppType> {
         fn from(v: StudioLifecycleConfigAppType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -38173,6 +38289,7 @@ pub mod trial_component {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PrimaryStatus> for Value<PrimaryStatus> {
         fn from(v: PrimaryStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -38962,6 +39079,7 @@ pub mod user_profile {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AccessStatus> for Value<AccessStatus> {
         fn from(v: AccessStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -39514,6 +39632,7 @@ pub mod user_profile {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AppInstanceType> for Value<AppInstanceType> {
         fn from(v: AppInstanceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -39556,6 +39675,7 @@ pub mod user_profile {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AppType> for Value<AppType> {
         fn from(v: AppType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -39586,6 +39706,7 @@ pub mod user_profile {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AutoMountHomeEfs> for Value<AutoMountHomeEfs> {
         fn from(v: AutoMountHomeEfs) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -39667,6 +39788,7 @@ pub mod user_profile {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MlTools> for Value<MlTools> {
         fn from(v: MlTools) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -39694,6 +39816,7 @@ pub mod user_profile {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NotebookOutputOption> for Value<NotebookOutputOption> {
         fn from(v: NotebookOutputOption) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -39718,6 +39841,7 @@ pub mod user_profile {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SageMakerImageName> for Value<SageMakerImageName> {
         fn from(v: SageMakerImageName) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -39745,6 +39869,7 @@ pub mod user_profile {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StudioWebPortal> for Value<StudioWebPortal> {
         fn from(v: StudioWebPortal) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -39772,6 +39897,7 @@ pub mod user_profile {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<UserGroup> for Value<UserGroup> {
         fn from(v: UserGroup) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -40894,6 +41020,7 @@ pub mod workforce {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IpAddressType> for Value<IpAddressType> {
         fn from(v: IpAddressType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

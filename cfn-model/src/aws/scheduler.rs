@@ -373,6 +373,7 @@ pub mod schedule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AssignPublicIp> for Value<AssignPublicIp> {
         fn from(v: AssignPublicIp) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -400,6 +401,7 @@ pub mod schedule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FlexibleTimeWindowMode> for Value<FlexibleTimeWindowMode> {
         fn from(v: FlexibleTimeWindowMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -430,6 +432,7 @@ pub mod schedule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LaunchType> for Value<LaunchType> {
         fn from(v: LaunchType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -457,6 +460,7 @@ pub mod schedule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PlacementConstraintType> for Value<PlacementConstraintType> {
         fn from(v: PlacementConstraintType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -487,6 +491,7 @@ pub mod schedule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PlacementStrategyType> for Value<PlacementStrategyType> {
         fn from(v: PlacementStrategyType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -511,6 +516,7 @@ pub mod schedule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PropagateTags> for Value<PropagateTags> {
         fn from(v: PropagateTags) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -538,6 +544,7 @@ pub mod schedule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ScheduleState> for Value<ScheduleState> {
         fn from(v: ScheduleState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1313,6 +1320,7 @@ pub mod schedule_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ScheduleGroupState> for Value<ScheduleGroupState> {
         fn from(v: ScheduleGroupState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

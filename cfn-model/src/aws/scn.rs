@@ -228,6 +228,7 @@ pub mod data_integration_flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FileType> for Value<FileType> {
         fn from(v: FileType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -255,6 +256,7 @@ pub mod data_integration_flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LoadType> for Value<LoadType> {
         fn from(v: LoadType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -282,6 +284,7 @@ pub mod data_integration_flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SortOrder> for Value<SortOrder> {
         fn from(v: SortOrder) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -309,6 +312,7 @@ pub mod data_integration_flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SourceType> for Value<SourceType> {
         fn from(v: SourceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -333,6 +337,7 @@ pub mod data_integration_flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TargetType> for Value<TargetType> {
         fn from(v: TargetType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -360,6 +365,7 @@ pub mod data_integration_flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TransformationType> for Value<TransformationType> {
         fn from(v: TransformationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -384,6 +390,7 @@ pub mod data_integration_flow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1037,6 +1044,7 @@ pub mod dataset {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DataLakeDatasetSchemaFieldType> for Value<DataLakeDatasetSchemaFieldType> {
         fn from(v: DataLakeDatasetSchemaFieldType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1073,6 +1081,7 @@ pub mod dataset {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1454,6 +1463,7 @@ pub mod instance {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<State> for Value<State> {
         fn from(v: State) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -1001,6 +1001,7 @@ pub mod artifact {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ArtifactType> for Value<ArtifactType> {
         fn from(v: ArtifactType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1163,6 +1164,7 @@ pub mod integration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Provider> for Value<Provider> {
         fn from(v: Provider) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1190,6 +1192,7 @@ pub mod integration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ProviderType> for Value<ProviderType> {
         fn from(v: ProviderType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1217,6 +1220,7 @@ pub mod integration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TokenType> for Value<TokenType> {
         fn from(v: TokenType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1657,6 +1661,7 @@ pub mod pentest {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CleanUpStrategy> for Value<CleanUpStrategy> {
         fn from(v: CleanUpStrategy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1684,6 +1689,7 @@ pub mod pentest {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CodeRemediationStrategy> for Value<CodeRemediationStrategy> {
         fn from(v: CodeRemediationStrategy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1711,6 +1717,7 @@ pub mod pentest {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Effect> for Value<Effect> {
         fn from(v: Effect) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1735,6 +1742,7 @@ pub mod pentest {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NetworkTrafficRuleType> for Value<NetworkTrafficRuleType> {
         fn from(v: NetworkTrafficRuleType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1768,6 +1776,7 @@ pub mod pentest {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ProviderType> for Value<ProviderType> {
         fn from(v: ProviderType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1873,6 +1882,7 @@ pub mod pentest {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RiskType> for Value<RiskType> {
         fn from(v: RiskType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1900,6 +1910,7 @@ pub mod pentest {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SkillType> for Value<SkillType> {
         fn from(v: SkillType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2651,6 +2662,7 @@ pub mod security_requirement_pack {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2861,6 +2873,7 @@ pub mod target_domain {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<VerificationMethod> for Value<VerificationMethod> {
         fn from(v: VerificationMethod) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2894,6 +2907,7 @@ pub mod target_domain {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<VerificationStatus> for Value<VerificationStatus> {
         fn from(v: VerificationStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -163,6 +163,7 @@ pub mod aggregator_v2 {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RegionLinkingMode> for Value<RegionLinkingMode> {
         fn from(v: RegionLinkingMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -411,6 +412,7 @@ pub mod automation_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Comparison> for Value<Comparison> {
         fn from(v: Comparison) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -452,6 +454,7 @@ pub mod automation_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Label> for Value<Label> {
         fn from(v: Label) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -479,6 +482,7 @@ pub mod automation_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RuleStatus> for Value<RuleStatus> {
         fn from(v: RuleStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -521,6 +525,7 @@ pub mod automation_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -560,6 +565,7 @@ pub mod automation_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StringFilterComparison> for Value<StringFilterComparison> {
         fn from(v: StringFilterComparison) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -584,6 +590,7 @@ pub mod automation_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -608,6 +615,7 @@ pub mod automation_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Unit> for Value<Unit> {
         fn from(v: Unit) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -641,6 +649,7 @@ pub mod automation_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<VerificationState> for Value<VerificationState> {
         fn from(v: VerificationState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1659,6 +1668,7 @@ pub mod automation_rule_v2 {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AllowedOperators> for Value<AllowedOperators> {
         fn from(v: AllowedOperators) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1686,6 +1696,7 @@ pub mod automation_rule_v2 {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Comparison> for Value<Comparison> {
         fn from(v: Comparison) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1716,6 +1727,7 @@ pub mod automation_rule_v2 {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FieldName> for Value<FieldName> {
         fn from(v: FieldName) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1749,6 +1761,7 @@ pub mod automation_rule_v2 {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OcsfDateFilterFieldName> for Value<OcsfDateFilterFieldName> {
         fn from(v: OcsfDateFilterFieldName) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1773,6 +1786,7 @@ pub mod automation_rule_v2 {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OcsfMapFilterFieldName> for Value<OcsfMapFilterFieldName> {
         fn from(v: OcsfMapFilterFieldName) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1809,6 +1823,7 @@ pub mod automation_rule_v2 {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OcsfNumberFilterFieldName> for Value<OcsfNumberFilterFieldName> {
         fn from(v: OcsfNumberFilterFieldName) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1926,6 +1941,7 @@ pub mod automation_rule_v2 {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OcsfStringField> for Value<OcsfStringField> {
         fn from(v: OcsfStringField) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1953,6 +1969,7 @@ pub mod automation_rule_v2 {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RuleStatus> for Value<RuleStatus> {
         fn from(v: RuleStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1989,6 +2006,7 @@ pub mod automation_rule_v2 {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StringFilterComparison> for Value<StringFilterComparison> {
         fn from(v: StringFilterComparison) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2016,6 +2034,7 @@ pub mod automation_rule_v2 {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2040,6 +2059,7 @@ pub mod automation_rule_v2 {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Unit> for Value<Unit> {
         fn from(v: Unit) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2765,6 +2785,7 @@ pub mod configuration_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ValueType> for Value<ValueType> {
         fn from(v: ValueType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3214,6 +3235,7 @@ pub mod connector {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ScopeType> for Value<ScopeType> {
         fn from(v: ScopeType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3507,6 +3529,7 @@ pub mod connector_v2 {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ScopeType> for Value<ScopeType> {
         fn from(v: ScopeType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3749,6 +3772,7 @@ pub mod delegated_admin {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3856,6 +3880,7 @@ pub mod finding_aggregator {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RegionLinkingMode> for Value<RegionLinkingMode> {
         fn from(v: RegionLinkingMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4021,6 +4046,7 @@ pub mod hub_v2 {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4337,6 +4363,7 @@ pub mod insight {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Comparison> for Value<Comparison> {
         fn from(v: Comparison) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4370,6 +4397,7 @@ pub mod insight {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StringFilterComparison> for Value<StringFilterComparison> {
         fn from(v: StringFilterComparison) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4394,6 +4422,7 @@ pub mod insight {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Unit> for Value<Unit> {
         fn from(v: Unit) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5771,6 +5800,7 @@ pub mod organization_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AutoEnableStandards> for Value<AutoEnableStandards> {
         fn from(v: AutoEnableStandards) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5798,6 +5828,7 @@ pub mod organization_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ConfigurationType> for Value<ConfigurationType> {
         fn from(v: ConfigurationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5828,6 +5859,7 @@ pub mod organization_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5946,6 +5978,7 @@ pub mod policy_association {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AssociationStatus> for Value<AssociationStatus> {
         fn from(v: AssociationStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5973,6 +6006,7 @@ pub mod policy_association {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AssociationType> for Value<AssociationType> {
         fn from(v: AssociationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6003,6 +6037,7 @@ pub mod policy_association {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TargetType> for Value<TargetType> {
         fn from(v: TargetType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6171,6 +6206,7 @@ pub mod security_control {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ValueType> for Value<ValueType> {
         fn from(v: ValueType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

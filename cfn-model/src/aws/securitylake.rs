@@ -563,6 +563,7 @@ pub mod subscriber {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AccessTypes2> for Value<AccessTypes2> {
         fn from(v: AccessTypes2) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -821,6 +822,7 @@ pub mod subscriber_notification {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<HttpMethod> for Value<HttpMethod> {
         fn from(v: HttpMethod) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -269,6 +269,7 @@ pub mod cloud_formation_product {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ProductType> for Value<ProductType> {
         fn from(v: ProductType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -293,6 +294,7 @@ pub mod cloud_formation_product {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SourceConnectionType> for Value<SourceConnectionType> {
         fn from(v: SourceConnectionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -332,6 +334,7 @@ pub mod cloud_formation_product {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -814,6 +817,7 @@ pub mod cloud_formation_provisioned_product {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AcceptLanguage> for Value<AcceptLanguage> {
         fn from(v: AcceptLanguage) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -844,6 +848,7 @@ pub mod cloud_formation_provisioned_product {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StackSetOperationType> for Value<StackSetOperationType> {
         fn from(v: StackSetOperationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1864,6 +1869,7 @@ pub mod service_action {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AcceptLanguage> for Value<AcceptLanguage> {
         fn from(v: AcceptLanguage) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1888,6 +1894,7 @@ pub mod service_action {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DefinitionType> for Value<DefinitionType> {
         fn from(v: DefinitionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

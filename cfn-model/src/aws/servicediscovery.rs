@@ -831,6 +831,7 @@ pub mod service {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<HealthCheckConfigType> for Value<HealthCheckConfigType> {
         fn from(v: HealthCheckConfigType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -858,6 +859,7 @@ pub mod service {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RoutingPolicy> for Value<RoutingPolicy> {
         fn from(v: RoutingPolicy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -882,6 +884,7 @@ pub mod service {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ServiceType> for Value<ServiceType> {
         fn from(v: ServiceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -915,6 +918,7 @@ pub mod service {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -630,6 +630,7 @@ pub mod configuration_set_event_destination {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DimensionValueSource> for Value<DimensionValueSource> {
         fn from(v: DimensionValueSource) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2028,7 +2029,7 @@ pub struct MailManagerArchive {
     /// Changing it replaces the resource.
     pub kms_key_arn: Option<Value<Arn<crate::aws::kms::Key>>>,
     /// The `Retention` property.
-    pub retention: Option<mail_manager_archive::ArchiveRetention2>,
+    pub retention: Option<mail_manager_archive::ArchiveRetention>,
     /// The `Tags` property.
     pub tags: Option<Vec<mail_manager_archive::Tag>>,
 }
@@ -2054,7 +2055,7 @@ impl MailManagerArchive {
         self
     }
     /// Sets `Retention`.
-    pub fn retention(mut self, v: mail_manager_archive::ArchiveRetention2) -> Self {
+    pub fn retention(mut self, v: mail_manager_archive::ArchiveRetention) -> Self {
         self.retention = Some(v);
         self
     }
@@ -2150,6 +2151,7 @@ pub mod mail_manager_archive {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ArchiveState> for Value<ArchiveState> {
         fn from(v: ArchiveState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2219,6 +2221,7 @@ pub mod mail_manager_archive {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RetentionPeriod> for Value<RetentionPeriod> {
         fn from(v: RetentionPeriod) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2226,24 +2229,27 @@ pub mod mail_manager_archive {
     }
 
     /// The `ArchiveRetention` property type of `AWS::SES::MailManagerArchive`.
-    pub struct ArchiveRetention2 {
+    pub struct ArchiveRetention {
         /// The `RetentionPeriod` property.
-        pub retention_period: Value<RetentionPeriod>,
+        pub retention_period: Option<Value<RetentionPeriod>>,
     }
 
-    impl ArchiveRetention2 {
-        /// A new `ArchiveRetention2` with its required properties.
-        pub fn new(retention_period: impl Into<Value<RetentionPeriod>>) -> Self {
-            Self {
-                retention_period: retention_period.into(),
-            }
+    impl ArchiveRetention {
+        /// A new `ArchiveRetention`; every property is optional.
+        pub fn new() -> Self {
+            Self { retention_period: None }
+        }
+        /// Sets `RetentionPeriod`.
+        pub fn retention_period(mut self, v: impl Into<Value<RetentionPeriod>>) -> Self {
+            self.retention_period = Some(v.into());
+            self
         }
     }
 
-    impl ToExpr for ArchiveRetention2 {
+    impl ToExpr for ArchiveRetention {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
-            p.req("RetentionPeriod", self.retention_period);
+            p.opt("RetentionPeriod", self.retention_period);
             p.into_expr()
         }
     }
@@ -2281,13 +2287,13 @@ pub mod mail_manager_archive {
 /// `AWS::SES::MailManagerIngressPoint` · [AWS documentation](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ses-mailmanageringresspoint.html) · [resource provider](https://github.com/aws-cloudformation/aws-cloudformation-resource-providers-ses-mailmanager)
 pub struct MailManagerIngressPoint {
     /// The `IngressPointConfiguration` property.
-    pub ingress_point_configuration: Option<mail_manager_ingress_point::IngressPointConfiguration2>,
+    pub ingress_point_configuration: Option<mail_manager_ingress_point::IngressPointConfiguration>,
     /// The `IngressPointName` property.
     pub ingress_point_name: Option<Value<String>>,
     /// The `NetworkConfiguration` property.
     ///
     /// Changing it replaces the resource.
-    pub network_configuration: Option<mail_manager_ingress_point::NetworkConfiguration2>,
+    pub network_configuration: Option<mail_manager_ingress_point::NetworkConfiguration>,
     /// The `RuleSetId` property.
     pub rule_set_id: Value<String>,
     /// The `StatusToUpdate` property.
@@ -2324,7 +2330,7 @@ impl MailManagerIngressPoint {
         }
     }
     /// Sets `IngressPointConfiguration`.
-    pub fn ingress_point_configuration(mut self, v: mail_manager_ingress_point::IngressPointConfiguration2) -> Self {
+    pub fn ingress_point_configuration(mut self, v: mail_manager_ingress_point::IngressPointConfiguration) -> Self {
         self.ingress_point_configuration = Some(v);
         self
     }
@@ -2334,7 +2340,7 @@ impl MailManagerIngressPoint {
         self
     }
     /// Sets `NetworkConfiguration`.
-    pub fn network_configuration(mut self, v: mail_manager_ingress_point::NetworkConfiguration2) -> Self {
+    pub fn network_configuration(mut self, v: mail_manager_ingress_point::NetworkConfiguration) -> Self {
         self.network_configuration = Some(v);
         self
     }
@@ -2509,6 +2515,7 @@ pub mod mail_manager_ingress_point {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IngressPointStatus> for Value<IngressPointStatus> {
         fn from(v: IngressPointStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2536,6 +2543,7 @@ pub mod mail_manager_ingress_point {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IngressPointStatusToUpdate> for Value<IngressPointStatusToUpdate> {
         fn from(v: IngressPointStatusToUpdate) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2566,6 +2574,7 @@ pub mod mail_manager_ingress_point {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IngressPointType> for Value<IngressPointType> {
         fn from(v: IngressPointType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2596,6 +2605,7 @@ pub mod mail_manager_ingress_point {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TlsPolicy> for Value<TlsPolicy> {
         fn from(v: TlsPolicy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2603,7 +2613,7 @@ pub mod mail_manager_ingress_point {
     }
 
     /// The `IngressPointConfiguration` property type of `AWS::SES::MailManagerIngressPoint`.
-    pub struct IngressPointConfiguration2 {
+    pub struct IngressPointConfiguration {
         /// The `SmtpPassword` property.
         pub smtp_password: Option<Value<String>>,
         /// The `SecretArn` property.
@@ -2612,8 +2622,8 @@ pub mod mail_manager_ingress_point {
         pub tls_auth_configuration: Option<TlsAuthConfiguration>,
     }
 
-    impl IngressPointConfiguration2 {
-        /// A new `IngressPointConfiguration2`; every property is optional.
+    impl IngressPointConfiguration {
+        /// A new `IngressPointConfiguration`; every property is optional.
         pub fn new() -> Self {
             Self {
                 smtp_password: None,
@@ -2638,7 +2648,7 @@ pub mod mail_manager_ingress_point {
         }
     }
 
-    impl ToExpr for IngressPointConfiguration2 {
+    impl ToExpr for IngressPointConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("SmtpPassword", self.smtp_password);
@@ -2649,15 +2659,15 @@ pub mod mail_manager_ingress_point {
     }
 
     /// The `NetworkConfiguration` property type of `AWS::SES::MailManagerIngressPoint`.
-    pub struct NetworkConfiguration2 {
+    pub struct NetworkConfiguration {
         /// The `PublicNetworkConfiguration` property.
         pub public_network_configuration: Option<PublicNetworkConfiguration>,
         /// The `PrivateNetworkConfiguration` property.
         pub private_network_configuration: Option<PrivateNetworkConfiguration>,
     }
 
-    impl NetworkConfiguration2 {
-        /// A new `NetworkConfiguration2`; every property is optional.
+    impl NetworkConfiguration {
+        /// A new `NetworkConfiguration`; every property is optional.
         pub fn new() -> Self {
             Self {
                 public_network_configuration: None,
@@ -2676,7 +2686,7 @@ pub mod mail_manager_ingress_point {
         }
     }
 
-    impl ToExpr for NetworkConfiguration2 {
+    impl ToExpr for NetworkConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("PublicNetworkConfiguration", self.public_network_configuration);
@@ -2826,7 +2836,7 @@ pub mod mail_manager_ingress_point {
 /// `AWS::SES::MailManagerRelay` · [AWS documentation](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ses-mailmanagerrelay.html) · [resource provider](https://github.com/aws-cloudformation/aws-cloudformation-resource-providers-ses-mailmanager)
 pub struct MailManagerRelay {
     /// The `Authentication` property.
-    pub authentication: mail_manager_relay::RelayAuthentication2,
+    pub authentication: mail_manager_relay::RelayAuthentication,
     /// The `RelayName` property.
     pub relay_name: Option<Value<String>>,
     /// The `ServerName` property.
@@ -2840,7 +2850,7 @@ pub struct MailManagerRelay {
 impl MailManagerRelay {
     /// A new `MailManagerRelay` with its required properties.
     pub fn new(
-        authentication: mail_manager_relay::RelayAuthentication2,
+        authentication: mail_manager_relay::RelayAuthentication,
         server_name: impl Into<Value<String>>,
         server_port: impl Into<Value<f64>>,
     ) -> Self {
@@ -2941,15 +2951,15 @@ pub mod mail_manager_relay {
     use crate::{Expr, Json, Props, ToExpr, Value};
 
     /// The `RelayAuthentication` property type of `AWS::SES::MailManagerRelay`.
-    pub struct RelayAuthentication2 {
+    pub struct RelayAuthentication {
         /// The `SecretArn` property.
         pub secret_arn: Option<Value<String>>,
         /// The `NoAuthentication` property.
         pub no_authentication: Option<Value<Json>>,
     }
 
-    impl RelayAuthentication2 {
-        /// A new `RelayAuthentication2`; every property is optional.
+    impl RelayAuthentication {
+        /// A new `RelayAuthentication`; every property is optional.
         pub fn new() -> Self {
             Self {
                 secret_arn: None,
@@ -2968,7 +2978,7 @@ pub mod mail_manager_relay {
         }
     }
 
-    impl ToExpr for RelayAuthentication2 {
+    impl ToExpr for RelayAuthentication {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("SecretArn", self.secret_arn);
@@ -3500,6 +3510,7 @@ pub mod mail_manager_rule_set {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ActionFailurePolicy> for Value<ActionFailurePolicy> {
         fn from(v: ActionFailurePolicy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3527,6 +3538,7 @@ pub mod mail_manager_rule_set {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LambdaInvocationType> for Value<LambdaInvocationType> {
         fn from(v: LambdaInvocationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3554,6 +3566,7 @@ pub mod mail_manager_rule_set {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MailFrom> for Value<MailFrom> {
         fn from(v: MailFrom) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3593,6 +3606,7 @@ pub mod mail_manager_rule_set {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RuleAddressListEmailAttribute> for Value<RuleAddressListEmailAttribute> {
         fn from(v: RuleAddressListEmailAttribute) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3623,6 +3637,7 @@ pub mod mail_manager_rule_set {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RuleBooleanEmailAttribute> for Value<RuleBooleanEmailAttribute> {
         fn from(v: RuleBooleanEmailAttribute) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3650,6 +3665,7 @@ pub mod mail_manager_rule_set {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RuleBooleanOperator> for Value<RuleBooleanOperator> {
         fn from(v: RuleBooleanOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3695,6 +3711,7 @@ pub mod mail_manager_rule_set {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RuleClientCertificateAttribute> for Value<RuleClientCertificateAttribute> {
         fn from(v: RuleClientCertificateAttribute) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3722,6 +3739,7 @@ pub mod mail_manager_rule_set {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RuleDmarcOperator> for Value<RuleDmarcOperator> {
         fn from(v: RuleDmarcOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3752,6 +3770,7 @@ pub mod mail_manager_rule_set {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RuleDmarcPolicy> for Value<RuleDmarcPolicy> {
         fn from(v: RuleDmarcPolicy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3776,6 +3795,7 @@ pub mod mail_manager_rule_set {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RuleIpEmailAttribute> for Value<RuleIpEmailAttribute> {
         fn from(v: RuleIpEmailAttribute) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3803,6 +3823,7 @@ pub mod mail_manager_rule_set {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RuleIpOperator> for Value<RuleIpOperator> {
         fn from(v: RuleIpOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3827,6 +3848,7 @@ pub mod mail_manager_rule_set {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RuleNumberEmailAttribute> for Value<RuleNumberEmailAttribute> {
         fn from(v: RuleNumberEmailAttribute) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3866,6 +3888,7 @@ pub mod mail_manager_rule_set {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RuleNumberOperator> for Value<RuleNumberOperator> {
         fn from(v: RuleNumberOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3911,6 +3934,7 @@ pub mod mail_manager_rule_set {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RuleStringEmailAttribute> for Value<RuleStringEmailAttribute> {
         fn from(v: RuleStringEmailAttribute) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3947,6 +3971,7 @@ pub mod mail_manager_rule_set {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RuleStringOperator> for Value<RuleStringOperator> {
         fn from(v: RuleStringOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3980,6 +4005,7 @@ pub mod mail_manager_rule_set {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RuleVerdict> for Value<RuleVerdict> {
         fn from(v: RuleVerdict) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4007,6 +4033,7 @@ pub mod mail_manager_rule_set {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RuleVerdictAttribute> for Value<RuleVerdictAttribute> {
         fn from(v: RuleVerdictAttribute) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4034,6 +4061,7 @@ pub mod mail_manager_rule_set {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RuleVerdictOperator> for Value<RuleVerdictOperator> {
         fn from(v: RuleVerdictOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4061,6 +4089,7 @@ pub mod mail_manager_rule_set {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SnsNotificationEncoding> for Value<SnsNotificationEncoding> {
         fn from(v: SnsNotificationEncoding) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4088,6 +4117,7 @@ pub mod mail_manager_rule_set {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SnsNotificationPayloadType> for Value<SnsNotificationPayloadType> {
         fn from(v: SnsNotificationPayloadType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4457,18 +4487,18 @@ pub mod mail_manager_rule_set {
     /// The `Rule` property type of `AWS::SES::MailManagerRuleSet`.
     pub struct Rule {
         /// The `Actions` property.
-        pub actions: Vec<RuleAction2>,
+        pub actions: Vec<RuleAction>,
         /// The `Conditions` property.
-        pub conditions: Option<Vec<RuleCondition2>>,
+        pub conditions: Option<Vec<RuleCondition>>,
         /// The `Name` property.
         pub name: Option<Value<String>>,
         /// The `Unless` property.
-        pub unless: Option<Vec<RuleCondition2>>,
+        pub unless: Option<Vec<RuleCondition>>,
     }
 
     impl Rule {
         /// A new `Rule` with its required properties.
-        pub fn new(actions: impl IntoIterator<Item = RuleAction2>) -> Self {
+        pub fn new(actions: impl IntoIterator<Item = RuleAction>) -> Self {
             Self {
                 actions: actions.into_iter().collect(),
                 conditions: None,
@@ -4477,7 +4507,7 @@ pub mod mail_manager_rule_set {
             }
         }
         /// Sets `Conditions`.
-        pub fn conditions(mut self, v: impl IntoIterator<Item = RuleCondition2>) -> Self {
+        pub fn conditions(mut self, v: impl IntoIterator<Item = RuleCondition>) -> Self {
             self.conditions = Some(v.into_iter().collect());
             self
         }
@@ -4487,7 +4517,7 @@ pub mod mail_manager_rule_set {
             self
         }
         /// Sets `Unless`.
-        pub fn unless(mut self, v: impl IntoIterator<Item = RuleCondition2>) -> Self {
+        pub fn unless(mut self, v: impl IntoIterator<Item = RuleCondition>) -> Self {
             self.unless = Some(v.into_iter().collect());
             self
         }
@@ -4505,7 +4535,7 @@ pub mod mail_manager_rule_set {
     }
 
     /// The `RuleAction` property type of `AWS::SES::MailManagerRuleSet`.
-    pub struct RuleAction2 {
+    pub struct RuleAction {
         /// The `Drop` property.
         pub drop: Option<Value<Json>>,
         /// The `Relay` property.
@@ -4532,8 +4562,8 @@ pub mod mail_manager_rule_set {
         pub invoke_lambda: Option<InvokeLambdaAction>,
     }
 
-    impl RuleAction2 {
-        /// A new `RuleAction2`; every property is optional.
+    impl RuleAction {
+        /// A new `RuleAction`; every property is optional.
         pub fn new() -> Self {
             Self {
                 drop: None,
@@ -4612,7 +4642,7 @@ pub mod mail_manager_rule_set {
         }
     }
 
-    impl ToExpr for RuleAction2 {
+    impl ToExpr for RuleAction {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("Drop", self.drop);
@@ -4634,14 +4664,14 @@ pub mod mail_manager_rule_set {
     /// The `RuleBooleanExpression` property type of `AWS::SES::MailManagerRuleSet`.
     pub struct RuleBooleanExpression {
         /// The `Evaluate` property.
-        pub evaluate: RuleBooleanToEvaluate2,
+        pub evaluate: RuleBooleanToEvaluate,
         /// The `Operator` property.
         pub operator: Value<RuleBooleanOperator>,
     }
 
     impl RuleBooleanExpression {
         /// A new `RuleBooleanExpression` with its required properties.
-        pub fn new(evaluate: RuleBooleanToEvaluate2, operator: impl Into<Value<RuleBooleanOperator>>) -> Self {
+        pub fn new(evaluate: RuleBooleanToEvaluate, operator: impl Into<Value<RuleBooleanOperator>>) -> Self {
             Self {
                 evaluate,
                 operator: operator.into(),
@@ -4659,7 +4689,7 @@ pub mod mail_manager_rule_set {
     }
 
     /// The `RuleBooleanToEvaluate` property type of `AWS::SES::MailManagerRuleSet`.
-    pub struct RuleBooleanToEvaluate2 {
+    pub struct RuleBooleanToEvaluate {
         /// The `Attribute` property.
         pub attribute: Option<Value<RuleBooleanEmailAttribute>>,
         /// The `Analysis` property.
@@ -4668,8 +4698,8 @@ pub mod mail_manager_rule_set {
         pub is_in_address_list: Option<RuleIsInAddressList>,
     }
 
-    impl RuleBooleanToEvaluate2 {
-        /// A new `RuleBooleanToEvaluate2`; every property is optional.
+    impl RuleBooleanToEvaluate {
+        /// A new `RuleBooleanToEvaluate`; every property is optional.
         pub fn new() -> Self {
             Self {
                 attribute: None,
@@ -4694,7 +4724,7 @@ pub mod mail_manager_rule_set {
         }
     }
 
-    impl ToExpr for RuleBooleanToEvaluate2 {
+    impl ToExpr for RuleBooleanToEvaluate {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("Attribute", self.attribute);
@@ -4705,7 +4735,7 @@ pub mod mail_manager_rule_set {
     }
 
     /// The `RuleCondition` property type of `AWS::SES::MailManagerRuleSet`.
-    pub struct RuleCondition2 {
+    pub struct RuleCondition {
         /// The `BooleanExpression` property.
         pub boolean_expression: Option<RuleBooleanExpression>,
         /// The `StringExpression` property.
@@ -4720,8 +4750,8 @@ pub mod mail_manager_rule_set {
         pub dmarc_expression: Option<RuleDmarcExpression>,
     }
 
-    impl RuleCondition2 {
-        /// A new `RuleCondition2`; every property is optional.
+    impl RuleCondition {
+        /// A new `RuleCondition`; every property is optional.
         pub fn new() -> Self {
             Self {
                 boolean_expression: None,
@@ -4764,7 +4794,7 @@ pub mod mail_manager_rule_set {
         }
     }
 
-    impl ToExpr for RuleCondition2 {
+    impl ToExpr for RuleCondition {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("BooleanExpression", self.boolean_expression);
@@ -4810,7 +4840,7 @@ pub mod mail_manager_rule_set {
     /// The `RuleIpExpression` property type of `AWS::SES::MailManagerRuleSet`.
     pub struct RuleIpExpression {
         /// The `Evaluate` property.
-        pub evaluate: RuleIpToEvaluate2,
+        pub evaluate: RuleIpToEvaluate,
         /// The `Operator` property.
         pub operator: Value<RuleIpOperator>,
         /// The `Values` property.
@@ -4820,7 +4850,7 @@ pub mod mail_manager_rule_set {
     impl RuleIpExpression {
         /// A new `RuleIpExpression` with its required properties.
         pub fn new(
-            evaluate: RuleIpToEvaluate2,
+            evaluate: RuleIpToEvaluate,
             operator: impl Into<Value<RuleIpOperator>>,
             values: impl Into<Value<Vec<String>>>,
         ) -> Self {
@@ -4843,24 +4873,27 @@ pub mod mail_manager_rule_set {
     }
 
     /// The `RuleIpToEvaluate` property type of `AWS::SES::MailManagerRuleSet`.
-    pub struct RuleIpToEvaluate2 {
+    pub struct RuleIpToEvaluate {
         /// The `Attribute` property.
-        pub attribute: Value<RuleIpEmailAttribute>,
+        pub attribute: Option<Value<RuleIpEmailAttribute>>,
     }
 
-    impl RuleIpToEvaluate2 {
-        /// A new `RuleIpToEvaluate2` with its required properties.
-        pub fn new(attribute: impl Into<Value<RuleIpEmailAttribute>>) -> Self {
-            Self {
-                attribute: attribute.into(),
-            }
+    impl RuleIpToEvaluate {
+        /// A new `RuleIpToEvaluate`; every property is optional.
+        pub fn new() -> Self {
+            Self { attribute: None }
+        }
+        /// Sets `Attribute`.
+        pub fn attribute(mut self, v: impl Into<Value<RuleIpEmailAttribute>>) -> Self {
+            self.attribute = Some(v.into());
+            self
         }
     }
 
-    impl ToExpr for RuleIpToEvaluate2 {
+    impl ToExpr for RuleIpToEvaluate {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
-            p.req("Attribute", self.attribute);
+            p.opt("Attribute", self.attribute);
             p.into_expr()
         }
     }
@@ -4898,7 +4931,7 @@ pub mod mail_manager_rule_set {
     /// The `RuleNumberExpression` property type of `AWS::SES::MailManagerRuleSet`.
     pub struct RuleNumberExpression {
         /// The `Evaluate` property.
-        pub evaluate: RuleNumberToEvaluate2,
+        pub evaluate: RuleNumberToEvaluate,
         /// The `Operator` property.
         pub operator: Value<RuleNumberOperator>,
         /// The `Value` property.
@@ -4908,7 +4941,7 @@ pub mod mail_manager_rule_set {
     impl RuleNumberExpression {
         /// A new `RuleNumberExpression` with its required properties.
         pub fn new(
-            evaluate: RuleNumberToEvaluate2,
+            evaluate: RuleNumberToEvaluate,
             operator: impl Into<Value<RuleNumberOperator>>,
             value: impl Into<Value<f64>>,
         ) -> Self {
@@ -4931,24 +4964,27 @@ pub mod mail_manager_rule_set {
     }
 
     /// The `RuleNumberToEvaluate` property type of `AWS::SES::MailManagerRuleSet`.
-    pub struct RuleNumberToEvaluate2 {
+    pub struct RuleNumberToEvaluate {
         /// The `Attribute` property.
-        pub attribute: Value<RuleNumberEmailAttribute>,
+        pub attribute: Option<Value<RuleNumberEmailAttribute>>,
     }
 
-    impl RuleNumberToEvaluate2 {
-        /// A new `RuleNumberToEvaluate2` with its required properties.
-        pub fn new(attribute: impl Into<Value<RuleNumberEmailAttribute>>) -> Self {
-            Self {
-                attribute: attribute.into(),
-            }
+    impl RuleNumberToEvaluate {
+        /// A new `RuleNumberToEvaluate`; every property is optional.
+        pub fn new() -> Self {
+            Self { attribute: None }
+        }
+        /// Sets `Attribute`.
+        pub fn attribute(mut self, v: impl Into<Value<RuleNumberEmailAttribute>>) -> Self {
+            self.attribute = Some(v.into());
+            self
         }
     }
 
-    impl ToExpr for RuleNumberToEvaluate2 {
+    impl ToExpr for RuleNumberToEvaluate {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
-            p.req("Attribute", self.attribute);
+            p.opt("Attribute", self.attribute);
             p.into_expr()
         }
     }
@@ -4956,7 +4992,7 @@ pub mod mail_manager_rule_set {
     /// The `RuleStringExpression` property type of `AWS::SES::MailManagerRuleSet`.
     pub struct RuleStringExpression {
         /// The `Evaluate` property.
-        pub evaluate: RuleStringToEvaluate2,
+        pub evaluate: RuleStringToEvaluate,
         /// The `Operator` property.
         pub operator: Value<RuleStringOperator>,
         /// The `Values` property.
@@ -4966,7 +5002,7 @@ pub mod mail_manager_rule_set {
     impl RuleStringExpression {
         /// A new `RuleStringExpression` with its required properties.
         pub fn new(
-            evaluate: RuleStringToEvaluate2,
+            evaluate: RuleStringToEvaluate,
             operator: impl Into<Value<RuleStringOperator>>,
             values: impl Into<Value<Vec<String>>>,
         ) -> Self {
@@ -4989,7 +5025,7 @@ pub mod mail_manager_rule_set {
     }
 
     /// The `RuleStringToEvaluate` property type of `AWS::SES::MailManagerRuleSet`.
-    pub struct RuleStringToEvaluate2 {
+    pub struct RuleStringToEvaluate {
         /// The `Attribute` property.
         pub attribute: Option<Value<RuleStringEmailAttribute>>,
         /// The `MimeHeaderAttribute` property.
@@ -5000,8 +5036,8 @@ pub mod mail_manager_rule_set {
         pub client_certificate_attribute: Option<Value<RuleClientCertificateAttribute>>,
     }
 
-    impl RuleStringToEvaluate2 {
-        /// A new `RuleStringToEvaluate2`; every property is optional.
+    impl RuleStringToEvaluate {
+        /// A new `RuleStringToEvaluate`; every property is optional.
         pub fn new() -> Self {
             Self {
                 attribute: None,
@@ -5032,7 +5068,7 @@ pub mod mail_manager_rule_set {
         }
     }
 
-    impl ToExpr for RuleStringToEvaluate2 {
+    impl ToExpr for RuleStringToEvaluate {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("Attribute", self.attribute);
@@ -5046,7 +5082,7 @@ pub mod mail_manager_rule_set {
     /// The `RuleVerdictExpression` property type of `AWS::SES::MailManagerRuleSet`.
     pub struct RuleVerdictExpression {
         /// The `Evaluate` property.
-        pub evaluate: RuleVerdictToEvaluate2,
+        pub evaluate: RuleVerdictToEvaluate,
         /// The `Operator` property.
         pub operator: Value<RuleVerdictOperator>,
         /// The `Values` property.
@@ -5056,7 +5092,7 @@ pub mod mail_manager_rule_set {
     impl RuleVerdictExpression {
         /// A new `RuleVerdictExpression` with its required properties.
         pub fn new(
-            evaluate: RuleVerdictToEvaluate2,
+            evaluate: RuleVerdictToEvaluate,
             operator: impl Into<Value<RuleVerdictOperator>>,
             values: impl Into<Value<Vec<RuleVerdict>>>,
         ) -> Self {
@@ -5079,15 +5115,15 @@ pub mod mail_manager_rule_set {
     }
 
     /// The `RuleVerdictToEvaluate` property type of `AWS::SES::MailManagerRuleSet`.
-    pub struct RuleVerdictToEvaluate2 {
+    pub struct RuleVerdictToEvaluate {
         /// The `Attribute` property.
         pub attribute: Option<Value<RuleVerdictAttribute>>,
         /// The `Analysis` property.
         pub analysis: Option<Analysis>,
     }
 
-    impl RuleVerdictToEvaluate2 {
-        /// A new `RuleVerdictToEvaluate2`; every property is optional.
+    impl RuleVerdictToEvaluate {
+        /// A new `RuleVerdictToEvaluate`; every property is optional.
         pub fn new() -> Self {
             Self {
                 attribute: None,
@@ -5106,7 +5142,7 @@ pub mod mail_manager_rule_set {
         }
     }
 
-    impl ToExpr for RuleVerdictToEvaluate2 {
+    impl ToExpr for RuleVerdictToEvaluate {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("Attribute", self.attribute);
@@ -5401,6 +5437,7 @@ pub mod mail_manager_traffic_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AcceptAction> for Value<AcceptAction> {
         fn from(v: AcceptAction) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5425,6 +5462,7 @@ pub mod mail_manager_traffic_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IngressAddressListEmailAttribute> for Value<IngressAddressListEmailAttribute> {
         fn from(v: IngressAddressListEmailAttribute) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5452,6 +5490,7 @@ pub mod mail_manager_traffic_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IngressBooleanOperator> for Value<IngressBooleanOperator> {
         fn from(v: IngressBooleanOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5479,6 +5518,7 @@ pub mod mail_manager_traffic_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IngressIpOperator> for Value<IngressIpOperator> {
         fn from(v: IngressIpOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5503,6 +5543,7 @@ pub mod mail_manager_traffic_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IngressIpv4Attribute> for Value<IngressIpv4Attribute> {
         fn from(v: IngressIpv4Attribute) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5527,6 +5568,7 @@ pub mod mail_manager_traffic_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IngressIpv6Attribute> for Value<IngressIpv6Attribute> {
         fn from(v: IngressIpv6Attribute) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5551,6 +5593,7 @@ pub mod mail_manager_traffic_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IngressStringEmailAttribute> for Value<IngressStringEmailAttribute> {
         fn from(v: IngressStringEmailAttribute) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5587,6 +5630,7 @@ pub mod mail_manager_traffic_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IngressStringOperator> for Value<IngressStringOperator> {
         fn from(v: IngressStringOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5611,6 +5655,7 @@ pub mod mail_manager_traffic_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IngressTlsAttribute> for Value<IngressTlsAttribute> {
         fn from(v: IngressTlsAttribute) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5638,6 +5683,7 @@ pub mod mail_manager_traffic_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IngressTlsProtocolAttribute> for Value<IngressTlsProtocolAttribute> {
         fn from(v: IngressTlsProtocolAttribute) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5665,6 +5711,7 @@ pub mod mail_manager_traffic_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IngressTlsProtocolOperator> for Value<IngressTlsProtocolOperator> {
         fn from(v: IngressTlsProtocolOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5701,14 +5748,14 @@ pub mod mail_manager_traffic_policy {
     /// The `IngressBooleanExpression` property type of `AWS::SES::MailManagerTrafficPolicy`.
     pub struct IngressBooleanExpression {
         /// The `Evaluate` property.
-        pub evaluate: IngressBooleanToEvaluate2,
+        pub evaluate: IngressBooleanToEvaluate,
         /// The `Operator` property.
         pub operator: Value<IngressBooleanOperator>,
     }
 
     impl IngressBooleanExpression {
         /// A new `IngressBooleanExpression` with its required properties.
-        pub fn new(evaluate: IngressBooleanToEvaluate2, operator: impl Into<Value<IngressBooleanOperator>>) -> Self {
+        pub fn new(evaluate: IngressBooleanToEvaluate, operator: impl Into<Value<IngressBooleanOperator>>) -> Self {
             Self {
                 evaluate,
                 operator: operator.into(),
@@ -5726,15 +5773,15 @@ pub mod mail_manager_traffic_policy {
     }
 
     /// The `IngressBooleanToEvaluate` property type of `AWS::SES::MailManagerTrafficPolicy`.
-    pub struct IngressBooleanToEvaluate2 {
+    pub struct IngressBooleanToEvaluate {
         /// The `Analysis` property.
         pub analysis: Option<IngressAnalysis>,
         /// The `IsInAddressList` property.
         pub is_in_address_list: Option<IngressIsInAddressList>,
     }
 
-    impl IngressBooleanToEvaluate2 {
-        /// A new `IngressBooleanToEvaluate2`; every property is optional.
+    impl IngressBooleanToEvaluate {
+        /// A new `IngressBooleanToEvaluate`; every property is optional.
         pub fn new() -> Self {
             Self {
                 analysis: None,
@@ -5753,7 +5800,7 @@ pub mod mail_manager_traffic_policy {
         }
     }
 
-    impl ToExpr for IngressBooleanToEvaluate2 {
+    impl ToExpr for IngressBooleanToEvaluate {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("Analysis", self.analysis);
@@ -5763,24 +5810,27 @@ pub mod mail_manager_traffic_policy {
     }
 
     /// The `IngressIpToEvaluate` property type of `AWS::SES::MailManagerTrafficPolicy`.
-    pub struct IngressIpToEvaluate2 {
+    pub struct IngressIpToEvaluate {
         /// The `Attribute` property.
-        pub attribute: Value<IngressIpv4Attribute>,
+        pub attribute: Option<Value<IngressIpv4Attribute>>,
     }
 
-    impl IngressIpToEvaluate2 {
-        /// A new `IngressIpToEvaluate2` with its required properties.
-        pub fn new(attribute: impl Into<Value<IngressIpv4Attribute>>) -> Self {
-            Self {
-                attribute: attribute.into(),
-            }
+    impl IngressIpToEvaluate {
+        /// A new `IngressIpToEvaluate`; every property is optional.
+        pub fn new() -> Self {
+            Self { attribute: None }
+        }
+        /// Sets `Attribute`.
+        pub fn attribute(mut self, v: impl Into<Value<IngressIpv4Attribute>>) -> Self {
+            self.attribute = Some(v.into());
+            self
         }
     }
 
-    impl ToExpr for IngressIpToEvaluate2 {
+    impl ToExpr for IngressIpToEvaluate {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
-            p.req("Attribute", self.attribute);
+            p.opt("Attribute", self.attribute);
             p.into_expr()
         }
     }
@@ -5788,7 +5838,7 @@ pub mod mail_manager_traffic_policy {
     /// The `IngressIpv4Expression` property type of `AWS::SES::MailManagerTrafficPolicy`.
     pub struct IngressIpv4Expression {
         /// The `Evaluate` property.
-        pub evaluate: IngressIpToEvaluate2,
+        pub evaluate: IngressIpToEvaluate,
         /// The `Operator` property.
         pub operator: Value<IngressIpOperator>,
         /// The `Values` property.
@@ -5798,7 +5848,7 @@ pub mod mail_manager_traffic_policy {
     impl IngressIpv4Expression {
         /// A new `IngressIpv4Expression` with its required properties.
         pub fn new(
-            evaluate: IngressIpToEvaluate2,
+            evaluate: IngressIpToEvaluate,
             operator: impl Into<Value<IngressIpOperator>>,
             values: impl Into<Value<Vec<String>>>,
         ) -> Self {
@@ -5823,7 +5873,7 @@ pub mod mail_manager_traffic_policy {
     /// The `IngressIpv6Expression` property type of `AWS::SES::MailManagerTrafficPolicy`.
     pub struct IngressIpv6Expression {
         /// The `Evaluate` property.
-        pub evaluate: IngressIpv6ToEvaluate2,
+        pub evaluate: IngressIpv6ToEvaluate,
         /// The `Operator` property.
         pub operator: Value<IngressIpOperator>,
         /// The `Values` property.
@@ -5833,7 +5883,7 @@ pub mod mail_manager_traffic_policy {
     impl IngressIpv6Expression {
         /// A new `IngressIpv6Expression` with its required properties.
         pub fn new(
-            evaluate: IngressIpv6ToEvaluate2,
+            evaluate: IngressIpv6ToEvaluate,
             operator: impl Into<Value<IngressIpOperator>>,
             values: impl Into<Value<Vec<String>>>,
         ) -> Self {
@@ -5856,24 +5906,27 @@ pub mod mail_manager_traffic_policy {
     }
 
     /// The `IngressIpv6ToEvaluate` property type of `AWS::SES::MailManagerTrafficPolicy`.
-    pub struct IngressIpv6ToEvaluate2 {
+    pub struct IngressIpv6ToEvaluate {
         /// The `Attribute` property.
-        pub attribute: Value<IngressIpv6Attribute>,
+        pub attribute: Option<Value<IngressIpv6Attribute>>,
     }
 
-    impl IngressIpv6ToEvaluate2 {
-        /// A new `IngressIpv6ToEvaluate2` with its required properties.
-        pub fn new(attribute: impl Into<Value<IngressIpv6Attribute>>) -> Self {
-            Self {
-                attribute: attribute.into(),
-            }
+    impl IngressIpv6ToEvaluate {
+        /// A new `IngressIpv6ToEvaluate`; every property is optional.
+        pub fn new() -> Self {
+            Self { attribute: None }
+        }
+        /// Sets `Attribute`.
+        pub fn attribute(mut self, v: impl Into<Value<IngressIpv6Attribute>>) -> Self {
+            self.attribute = Some(v.into());
+            self
         }
     }
 
-    impl ToExpr for IngressIpv6ToEvaluate2 {
+    impl ToExpr for IngressIpv6ToEvaluate {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
-            p.req("Attribute", self.attribute);
+            p.opt("Attribute", self.attribute);
             p.into_expr()
         }
     }
@@ -5911,7 +5964,7 @@ pub mod mail_manager_traffic_policy {
     /// The `IngressStringExpression` property type of `AWS::SES::MailManagerTrafficPolicy`.
     pub struct IngressStringExpression {
         /// The `Evaluate` property.
-        pub evaluate: IngressStringToEvaluate2,
+        pub evaluate: IngressStringToEvaluate,
         /// The `Operator` property.
         pub operator: Value<IngressStringOperator>,
         /// The `Values` property.
@@ -5921,7 +5974,7 @@ pub mod mail_manager_traffic_policy {
     impl IngressStringExpression {
         /// A new `IngressStringExpression` with its required properties.
         pub fn new(
-            evaluate: IngressStringToEvaluate2,
+            evaluate: IngressStringToEvaluate,
             operator: impl Into<Value<IngressStringOperator>>,
             values: impl Into<Value<Vec<String>>>,
         ) -> Self {
@@ -5944,15 +5997,15 @@ pub mod mail_manager_traffic_policy {
     }
 
     /// The `IngressStringToEvaluate` property type of `AWS::SES::MailManagerTrafficPolicy`.
-    pub struct IngressStringToEvaluate2 {
+    pub struct IngressStringToEvaluate {
         /// The `Attribute` property.
         pub attribute: Option<Value<IngressStringEmailAttribute>>,
         /// The `Analysis` property.
         pub analysis: Option<IngressAnalysis>,
     }
 
-    impl IngressStringToEvaluate2 {
-        /// A new `IngressStringToEvaluate2`; every property is optional.
+    impl IngressStringToEvaluate {
+        /// A new `IngressStringToEvaluate`; every property is optional.
         pub fn new() -> Self {
             Self {
                 attribute: None,
@@ -5971,7 +6024,7 @@ pub mod mail_manager_traffic_policy {
         }
     }
 
-    impl ToExpr for IngressStringToEvaluate2 {
+    impl ToExpr for IngressStringToEvaluate {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("Attribute", self.attribute);
@@ -5983,7 +6036,7 @@ pub mod mail_manager_traffic_policy {
     /// The `IngressTlsProtocolExpression` property type of `AWS::SES::MailManagerTrafficPolicy`.
     pub struct IngressTlsProtocolExpression {
         /// The `Evaluate` property.
-        pub evaluate: IngressTlsProtocolToEvaluate2,
+        pub evaluate: IngressTlsProtocolToEvaluate,
         /// The `Operator` property.
         pub operator: Value<IngressTlsProtocolOperator>,
         /// The `Value` property.
@@ -5993,7 +6046,7 @@ pub mod mail_manager_traffic_policy {
     impl IngressTlsProtocolExpression {
         /// A new `IngressTlsProtocolExpression` with its required properties.
         pub fn new(
-            evaluate: IngressTlsProtocolToEvaluate2,
+            evaluate: IngressTlsProtocolToEvaluate,
             operator: impl Into<Value<IngressTlsProtocolOperator>>,
             value: impl Into<Value<IngressTlsProtocolAttribute>>,
         ) -> Self {
@@ -6016,30 +6069,33 @@ pub mod mail_manager_traffic_policy {
     }
 
     /// The `IngressTlsProtocolToEvaluate` property type of `AWS::SES::MailManagerTrafficPolicy`.
-    pub struct IngressTlsProtocolToEvaluate2 {
+    pub struct IngressTlsProtocolToEvaluate {
         /// The `Attribute` property.
-        pub attribute: Value<IngressTlsAttribute>,
+        pub attribute: Option<Value<IngressTlsAttribute>>,
     }
 
-    impl IngressTlsProtocolToEvaluate2 {
-        /// A new `IngressTlsProtocolToEvaluate2` with its required properties.
-        pub fn new(attribute: impl Into<Value<IngressTlsAttribute>>) -> Self {
-            Self {
-                attribute: attribute.into(),
-            }
+    impl IngressTlsProtocolToEvaluate {
+        /// A new `IngressTlsProtocolToEvaluate`; every property is optional.
+        pub fn new() -> Self {
+            Self { attribute: None }
+        }
+        /// Sets `Attribute`.
+        pub fn attribute(mut self, v: impl Into<Value<IngressTlsAttribute>>) -> Self {
+            self.attribute = Some(v.into());
+            self
         }
     }
 
-    impl ToExpr for IngressTlsProtocolToEvaluate2 {
+    impl ToExpr for IngressTlsProtocolToEvaluate {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
-            p.req("Attribute", self.attribute);
+            p.opt("Attribute", self.attribute);
             p.into_expr()
         }
     }
 
     /// The `PolicyCondition` property type of `AWS::SES::MailManagerTrafficPolicy`.
-    pub struct PolicyCondition2 {
+    pub struct PolicyCondition {
         /// The `StringExpression` property.
         pub string_expression: Option<IngressStringExpression>,
         /// The `IpExpression` property.
@@ -6052,8 +6108,8 @@ pub mod mail_manager_traffic_policy {
         pub boolean_expression: Option<IngressBooleanExpression>,
     }
 
-    impl PolicyCondition2 {
-        /// A new `PolicyCondition2`; every property is optional.
+    impl PolicyCondition {
+        /// A new `PolicyCondition`; every property is optional.
         pub fn new() -> Self {
             Self {
                 string_expression: None,
@@ -6090,7 +6146,7 @@ pub mod mail_manager_traffic_policy {
         }
     }
 
-    impl ToExpr for PolicyCondition2 {
+    impl ToExpr for PolicyCondition {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("StringExpression", self.string_expression);
@@ -6107,14 +6163,14 @@ pub mod mail_manager_traffic_policy {
         /// The `Action` property.
         pub action: Value<AcceptAction>,
         /// The `Conditions` property.
-        pub conditions: Vec<PolicyCondition2>,
+        pub conditions: Vec<PolicyCondition>,
     }
 
     impl PolicyStatement {
         /// A new `PolicyStatement` with its required properties.
         pub fn new(
             action: impl Into<Value<AcceptAction>>,
-            conditions: impl IntoIterator<Item = PolicyCondition2>,
+            conditions: impl IntoIterator<Item = PolicyCondition>,
         ) -> Self {
             Self {
                 action: action.into(),
@@ -6371,6 +6427,7 @@ pub mod receipt_filter {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Policy> for Value<Policy> {
         fn from(v: Policy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6514,6 +6571,7 @@ pub mod receipt_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Encoding> for Value<Encoding> {
         fn from(v: Encoding) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6541,6 +6599,7 @@ pub mod receipt_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InvocationType> for Value<InvocationType> {
         fn from(v: InvocationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6565,6 +6624,7 @@ pub mod receipt_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Scope> for Value<Scope> {
         fn from(v: Scope) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6592,6 +6652,7 @@ pub mod receipt_rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TlsPolicy> for Value<TlsPolicy> {
         fn from(v: TlsPolicy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -7403,6 +7464,7 @@ pub mod tenant {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SuppressedReasons> for Value<SuppressedReasons> {
         fn from(v: SuppressedReasons) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -7430,6 +7492,7 @@ pub mod tenant {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SuppressionScope> for Value<SuppressionScope> {
         fn from(v: SuppressionScope) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -161,6 +161,7 @@ pub mod proactive_engagement {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ProactiveEngagementStatus> for Value<ProactiveEngagementStatus> {
         fn from(v: ProactiveEngagementStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -363,6 +364,7 @@ pub mod protection {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -614,6 +616,7 @@ pub mod protection_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Aggregation> for Value<Aggregation> {
         fn from(v: Aggregation) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -644,6 +647,7 @@ pub mod protection_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Pattern> for Value<Pattern> {
         fn from(v: Pattern) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -683,6 +687,7 @@ pub mod protection_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ResourceType> for Value<ResourceType> {
         fn from(v: ResourceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

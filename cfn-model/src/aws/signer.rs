@@ -202,6 +202,7 @@ pub mod signing_profile {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PlatformId> for Value<PlatformId> {
         fn from(v: PlatformId) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -232,6 +233,7 @@ pub mod signing_profile {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

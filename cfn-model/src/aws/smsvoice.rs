@@ -553,6 +553,7 @@ pub mod notify_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EnabledChannels> for Value<EnabledChannels> {
         fn from(v: EnabledChannels) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -586,6 +587,7 @@ pub mod notify_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -613,6 +615,7 @@ pub mod notify_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Tier> for Value<Tier> {
         fn from(v: Tier) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -646,6 +649,7 @@ pub mod notify_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TierUpgradeStatus> for Value<TierUpgradeStatus> {
         fn from(v: TierUpgradeStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -670,6 +674,7 @@ pub mod notify_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<UseCase> for Value<UseCase> {
         fn from(v: UseCase) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1023,6 +1028,7 @@ pub mod phone_number {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Action> for Value<Action> {
         fn from(v: Action) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1053,6 +1059,7 @@ pub mod phone_number {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NumberCapabilities> for Value<NumberCapabilities> {
         fn from(v: NumberCapabilities) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1086,6 +1093,7 @@ pub mod phone_number {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NumberType> for Value<NumberType> {
         fn from(v: NumberType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1446,6 +1454,7 @@ pub mod pool {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Action> for Value<Action> {
         fn from(v: Action) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1728,6 +1737,7 @@ pub mod protect_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ProtectStatus> for Value<ProtectStatus> {
         fn from(v: ProtectStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2101,6 +2111,7 @@ pub mod rcs_agent {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2281,6 +2292,7 @@ pub mod registration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RegistrationStatus> for Value<RegistrationStatus> {
         fn from(v: RegistrationStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2464,6 +2476,7 @@ pub mod registration_attachment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AttachmentStatus> for Value<AttachmentStatus> {
         fn from(v: AttachmentStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2768,6 +2781,7 @@ pub mod verified_destination_number {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

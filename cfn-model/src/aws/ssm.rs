@@ -365,6 +365,7 @@ pub mod association {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ComplianceSeverity> for Value<ComplianceSeverity> {
         fn from(v: ComplianceSeverity) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -392,6 +393,7 @@ pub mod association {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SyncCompliance> for Value<SyncCompliance> {
         fn from(v: SyncCompliance) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1107,6 +1109,7 @@ pub mod document {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DocumentFormat> for Value<DocumentFormat> {
         fn from(v: DocumentFormat) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1173,6 +1176,7 @@ pub mod document {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DocumentType> for Value<DocumentType> {
         fn from(v: DocumentType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1203,6 +1207,7 @@ pub mod document {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Key> for Value<Key> {
         fn from(v: Key) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1230,6 +1235,7 @@ pub mod document {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<UpdateMethod> for Value<UpdateMethod> {
         fn from(v: UpdateMethod) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1713,6 +1719,7 @@ pub mod maintenance_window_target {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ResourceType> for Value<ResourceType> {
         fn from(v: ResourceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1991,6 +1998,7 @@ pub mod maintenance_window_task {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CutoffBehavior> for Value<CutoffBehavior> {
         fn from(v: CutoffBehavior) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2024,6 +2032,7 @@ pub mod maintenance_window_task {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TaskType> for Value<TaskType> {
         fn from(v: TaskType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2871,6 +2880,7 @@ pub mod parameter {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DataType> for Value<DataType> {
         fn from(v: DataType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2901,6 +2911,7 @@ pub mod parameter {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Tier> for Value<Tier> {
         fn from(v: Tier) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2929,6 +2940,7 @@ pub mod parameter {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3298,6 +3310,7 @@ pub mod patch_baseline {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ApprovedPatchesComplianceLevel> for Value<ApprovedPatchesComplianceLevel> {
         fn from(v: ApprovedPatchesComplianceLevel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3325,6 +3338,7 @@ pub mod patch_baseline {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AvailableSecurityUpdatesComplianceStatus> for Value<AvailableSecurityUpdatesComplianceStatus> {
         fn from(v: AvailableSecurityUpdatesComplianceStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3364,6 +3378,7 @@ pub mod patch_baseline {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ComplianceLevel> for Value<ComplianceLevel> {
         fn from(v: ComplianceLevel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3442,6 +3457,7 @@ pub mod patch_baseline {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Key> for Value<Key> {
         fn from(v: Key) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3508,6 +3524,7 @@ pub mod patch_baseline {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OperatingSystem> for Value<OperatingSystem> {
         fn from(v: OperatingSystem) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3535,6 +3552,7 @@ pub mod patch_baseline {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RejectedPatchesAction> for Value<RejectedPatchesAction> {
         fn from(v: RejectedPatchesAction) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3996,6 +4014,7 @@ pub mod resource_data_sync {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SyncFormat> for Value<SyncFormat> {
         fn from(v: SyncFormat) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -137,6 +137,7 @@ pub mod contact {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -432,6 +433,7 @@ pub mod contact_channel {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ChannelType> for Value<ChannelType> {
         fn from(v: ChannelType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -843,6 +845,7 @@ pub mod rotation {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DayOfWeek> for Value<DayOfWeek> {
         fn from(v: DayOfWeek) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -486,6 +486,7 @@ pub mod response_plan {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TargetAccount> for Value<TargetAccount> {
         fn from(v: TargetAccount) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -513,6 +514,7 @@ pub mod response_plan {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<VariableType> for Value<VariableType> {
         fn from(v: VariableType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

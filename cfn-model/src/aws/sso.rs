@@ -177,6 +177,7 @@ pub mod application {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Origin> for Value<Origin> {
         fn from(v: Origin) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -204,6 +205,7 @@ pub mod application {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -231,6 +233,7 @@ pub mod application {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Visibility> for Value<Visibility> {
         fn from(v: Visibility) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -423,6 +426,7 @@ pub mod application_assignment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PrincipalType> for Value<PrincipalType> {
         fn from(v: PrincipalType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -561,6 +565,7 @@ pub mod assignment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PrincipalType> for Value<PrincipalType> {
         fn from(v: PrincipalType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -585,6 +590,7 @@ pub mod assignment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TargetType> for Value<TargetType> {
         fn from(v: TargetType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -713,6 +719,7 @@ pub mod instance {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -117,6 +117,7 @@ pub mod activity {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -425,6 +426,7 @@ pub mod state_machine {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Level> for Value<Level> {
         fn from(v: Level) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -452,6 +454,7 @@ pub mod state_machine {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StateMachineType> for Value<StateMachineType> {
         fn from(v: StateMachineType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -479,6 +482,7 @@ pub mod state_machine {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -896,6 +900,7 @@ pub mod state_machine_alias {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -290,6 +290,7 @@ pub mod nfs_file_share {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EncryptionType> for Value<EncryptionType> {
         fn from(v: EncryptionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -332,6 +333,7 @@ pub mod nfs_file_share {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ObjectAcl> for Value<ObjectAcl> {
         fn from(v: ObjectAcl) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -780,6 +782,7 @@ pub mod smb_file_share {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CaseSensitivity> for Value<CaseSensitivity> {
         fn from(v: CaseSensitivity) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -810,6 +813,7 @@ pub mod smb_file_share {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EncryptionType> for Value<EncryptionType> {
         fn from(v: EncryptionType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -852,6 +856,7 @@ pub mod smb_file_share {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ObjectAcl> for Value<ObjectAcl> {
         fn from(v: ObjectAcl) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1224,6 +1229,7 @@ pub mod tape_pool {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RetentionLockType> for Value<RetentionLockType> {
         fn from(v: RetentionLockType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1251,6 +1257,7 @@ pub mod tape_pool {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StorageClass> for Value<StorageClass> {
         fn from(v: StorageClass) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -196,6 +196,7 @@ pub mod slack_channel_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NotifyOnCaseSeverity> for Value<NotifyOnCaseSeverity> {
         fn from(v: NotifyOnCaseSeverity) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

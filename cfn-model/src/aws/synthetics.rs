@@ -298,6 +298,7 @@ pub mod canary {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BrowserType> for Value<BrowserType> {
         fn from(v: BrowserType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -325,6 +326,7 @@ pub mod canary {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EncryptionMode> for Value<EncryptionMode> {
         fn from(v: EncryptionMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -352,6 +354,7 @@ pub mod canary {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ProvisionedResourceCleanup> for Value<ProvisionedResourceCleanup> {
         fn from(v: ProvisionedResourceCleanup) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -376,6 +379,7 @@ pub mod canary {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ResourceToTag> for Value<ResourceToTag> {
         fn from(v: ResourceToTag) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -400,6 +404,7 @@ pub mod canary {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -220,6 +220,7 @@ pub mod application {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ApplicationType> for Value<ApplicationType> {
         fn from(v: ApplicationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -265,6 +266,7 @@ pub mod application {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ComponentType> for Value<ComponentType> {
         fn from(v: ComponentType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -289,6 +291,7 @@ pub mod application {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CredentialType> for Value<CredentialType> {
         fn from(v: CredentialType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

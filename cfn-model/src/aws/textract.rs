@@ -151,6 +151,7 @@ pub mod adapter {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AutoUpdate> for Value<AutoUpdate> {
         fn from(v: AutoUpdate) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -175,6 +176,7 @@ pub mod adapter {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FeatureType> for Value<FeatureType> {
         fn from(v: FeatureType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

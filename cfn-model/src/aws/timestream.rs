@@ -396,6 +396,7 @@ pub mod influx_db_backup {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DbInstanceType> for Value<DbInstanceType> {
         fn from(v: DbInstanceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -426,6 +427,7 @@ pub mod influx_db_backup {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DbStorageType> for Value<DbStorageType> {
         fn from(v: DbStorageType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -456,6 +458,7 @@ pub mod influx_db_backup {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DeploymentType> for Value<DeploymentType> {
         fn from(v: DeploymentType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -486,6 +489,7 @@ pub mod influx_db_backup {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EngineType> for Value<EngineType> {
         fn from(v: EngineType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -513,6 +517,7 @@ pub mod influx_db_backup {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FailoverMode> for Value<FailoverMode> {
         fn from(v: FailoverMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -540,6 +545,7 @@ pub mod influx_db_backup {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NetworkType> for Value<NetworkType> {
         fn from(v: NetworkType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -576,6 +582,7 @@ pub mod influx_db_backup {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -618,6 +625,7 @@ pub mod influx_db_backup {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -985,6 +993,7 @@ pub mod influx_db_cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DbInstanceType> for Value<DbInstanceType> {
         fn from(v: DbInstanceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1015,6 +1024,7 @@ pub mod influx_db_cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DbStorageType> for Value<DbStorageType> {
         fn from(v: DbStorageType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1039,6 +1049,7 @@ pub mod influx_db_cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DeploymentType> for Value<DeploymentType> {
         fn from(v: DeploymentType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1069,6 +1080,7 @@ pub mod influx_db_cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EngineType> for Value<EngineType> {
         fn from(v: EngineType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1096,6 +1108,7 @@ pub mod influx_db_cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FailoverMode> for Value<FailoverMode> {
         fn from(v: FailoverMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1123,6 +1136,7 @@ pub mod influx_db_cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NetworkType> for Value<NetworkType> {
         fn from(v: NetworkType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1177,6 +1191,7 @@ pub mod influx_db_cluster {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1609,6 +1624,7 @@ pub mod influx_db_instance {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DbInstanceType> for Value<DbInstanceType> {
         fn from(v: DbInstanceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1639,6 +1655,7 @@ pub mod influx_db_instance {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DbStorageType> for Value<DbStorageType> {
         fn from(v: DbStorageType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1666,6 +1683,7 @@ pub mod influx_db_instance {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DeploymentType> for Value<DeploymentType> {
         fn from(v: DeploymentType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1693,6 +1711,7 @@ pub mod influx_db_instance {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<NetworkType> for Value<NetworkType> {
         fn from(v: NetworkType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1750,6 +1769,7 @@ pub mod influx_db_instance {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2155,6 +2175,7 @@ pub mod scheduled_query {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DimensionValueType> for Value<DimensionValueType> {
         fn from(v: DimensionValueType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2182,6 +2203,7 @@ pub mod scheduled_query {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EncryptionOption> for Value<EncryptionOption> {
         fn from(v: EncryptionOption) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2218,6 +2240,7 @@ pub mod scheduled_query {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MixedMeasureMappingMeasureValueType> for Value<MixedMeasureMappingMeasureValueType> {
         fn from(v: MixedMeasureMappingMeasureValueType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2254,6 +2277,7 @@ pub mod scheduled_query {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MultiMeasureAttributeMappingMeasureValueType> for Value<MultiMeasureAttributeMappingMeasureValueType> {
         fn from(v: MultiMeasureAttributeMappingMeasureValueType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2831,6 +2855,7 @@ pub mod table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PartitionKeyEnforcementLevel> for Value<PartitionKeyEnforcementLevel> {
         fn from(v: PartitionKeyEnforcementLevel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2858,6 +2883,7 @@ pub mod table {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PartitionKeyType> for Value<PartitionKeyType> {
         fn from(v: PartitionKeyType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

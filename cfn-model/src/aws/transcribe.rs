@@ -359,6 +359,7 @@ pub mod call_analytics_category {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InputType> for Value<InputType> {
         fn from(v: InputType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -386,6 +387,7 @@ pub mod call_analytics_category {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ParticipantRole> for Value<ParticipantRole> {
         fn from(v: ParticipantRole) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -419,6 +421,7 @@ pub mod call_analytics_category {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Sentiments> for Value<Sentiments> {
         fn from(v: Sentiments) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -443,6 +446,7 @@ pub mod call_analytics_category {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TranscriptFilterType> for Value<TranscriptFilterType> {
         fn from(v: TranscriptFilterType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1121,6 +1125,7 @@ pub mod medical_vocabulary {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LanguageCode> for Value<LanguageCode> {
         fn from(v: LanguageCode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1629,6 +1634,7 @@ pub mod vocabulary {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LanguageCode> for Value<LanguageCode> {
         fn from(v: LanguageCode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1659,6 +1665,7 @@ pub mod vocabulary {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<VocabularyState> for Value<VocabularyState> {
         fn from(v: VocabularyState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2156,6 +2163,7 @@ pub mod vocabulary_filter {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LanguageCode> for Value<LanguageCode> {
         fn from(v: LanguageCode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

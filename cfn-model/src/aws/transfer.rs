@@ -256,6 +256,7 @@ pub mod agreement {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EnforceMessageSigning> for Value<EnforceMessageSigning> {
         fn from(v: EnforceMessageSigning) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -283,6 +284,7 @@ pub mod agreement {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PreserveFilename> for Value<PreserveFilename> {
         fn from(v: PreserveFilename) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -310,6 +312,7 @@ pub mod agreement {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -608,6 +611,7 @@ pub mod certificate {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -635,6 +639,7 @@ pub mod certificate {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -665,6 +670,7 @@ pub mod certificate {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Usage> for Value<Usage> {
         fn from(v: Usage) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1007,6 +1013,7 @@ pub mod connector {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Compression> for Value<Compression> {
         fn from(v: Compression) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1034,6 +1041,7 @@ pub mod connector {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ConnectorEgressType> for Value<ConnectorEgressType> {
         fn from(v: ConnectorEgressType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1064,6 +1072,7 @@ pub mod connector {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ConnectorStatus> for Value<ConnectorStatus> {
         fn from(v: ConnectorStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1100,6 +1109,7 @@ pub mod connector {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EncryptionAlgorithm> for Value<EncryptionAlgorithm> {
         fn from(v: EncryptionAlgorithm) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1127,6 +1137,7 @@ pub mod connector {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IpAddressType> for Value<IpAddressType> {
         fn from(v: IpAddressType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1157,6 +1168,7 @@ pub mod connector {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MdnResponse> for Value<MdnResponse> {
         fn from(v: MdnResponse) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1196,6 +1208,7 @@ pub mod connector {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MdnSigningAlgorithm> for Value<MdnSigningAlgorithm> {
         fn from(v: MdnSigningAlgorithm) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1223,6 +1236,7 @@ pub mod connector {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PreserveContentType> for Value<PreserveContentType> {
         fn from(v: PreserveContentType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1259,6 +1273,7 @@ pub mod connector {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SigningAlgorithm> for Value<SigningAlgorithm> {
         fn from(v: SigningAlgorithm) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1734,6 +1749,7 @@ pub mod host_key {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StorageType> for Value<StorageType> {
         fn from(v: StorageType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1893,6 +1909,7 @@ pub mod profile {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ProfileType> for Value<ProfileType> {
         fn from(v: ProfileType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2323,6 +2340,7 @@ pub mod server {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<As2Transport> for Value<As2Transport> {
         fn from(v: As2Transport) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2350,6 +2368,7 @@ pub mod server {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DirectoryListingOptimization> for Value<DirectoryListingOptimization> {
         fn from(v: DirectoryListingOptimization) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2377,6 +2396,7 @@ pub mod server {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Domain> for Value<Domain> {
         fn from(v: Domain) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2407,6 +2427,7 @@ pub mod server {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EndpointType> for Value<EndpointType> {
         fn from(v: EndpointType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2440,6 +2461,7 @@ pub mod server {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IdentityProviderType> for Value<IdentityProviderType> {
         fn from(v: IdentityProviderType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2467,6 +2489,7 @@ pub mod server {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IpAddressType> for Value<IpAddressType> {
         fn from(v: IpAddressType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2500,6 +2523,7 @@ pub mod server {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Protocol> for Value<Protocol> {
         fn from(v: Protocol) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2527,6 +2551,7 @@ pub mod server {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ProxyMode> for Value<ProxyMode> {
         fn from(v: ProxyMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2554,6 +2579,7 @@ pub mod server {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SetStatOption> for Value<SetStatOption> {
         fn from(v: SetStatOption) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2587,6 +2613,7 @@ pub mod server {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SftpAuthenticationMethods> for Value<SftpAuthenticationMethods> {
         fn from(v: SftpAuthenticationMethods) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2626,6 +2653,7 @@ pub mod server {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<State> for Value<State> {
         fn from(v: State) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2656,6 +2684,7 @@ pub mod server {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TlsSessionResumptionMode> for Value<TlsSessionResumptionMode> {
         fn from(v: TlsSessionResumptionMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3156,6 +3185,7 @@ pub mod user {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<HomeDirectoryType> for Value<HomeDirectoryType> {
         fn from(v: HomeDirectoryType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3183,6 +3213,7 @@ pub mod user {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MapType> for Value<MapType> {
         fn from(v: MapType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3308,7 +3339,7 @@ pub struct WebApp {
     /// Changing it replaces the resource.
     pub web_app_endpoint_policy: Option<Value<web_app::WebAppEndpointPolicy>>,
     /// The `WebAppUnits` property.
-    pub web_app_units: Option<web_app::WebAppUnits2>,
+    pub web_app_units: Option<web_app::WebAppUnits>,
 }
 
 impl WebApp {
@@ -3350,7 +3381,7 @@ impl WebApp {
         self
     }
     /// Sets `WebAppUnits`.
-    pub fn web_app_units(mut self, v: web_app::WebAppUnits2) -> Self {
+    pub fn web_app_units(mut self, v: web_app::WebAppUnits) -> Self {
         self.web_app_units = Some(v);
         self
     }
@@ -3514,6 +3545,7 @@ pub mod web_app {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IpAddressType> for Value<IpAddressType> {
         fn from(v: IpAddressType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3541,6 +3573,7 @@ pub mod web_app {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<WebAppEndpointPolicy> for Value<WebAppEndpointPolicy> {
         fn from(v: WebAppEndpointPolicy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3738,25 +3771,28 @@ pub mod web_app {
         }
     }
 
-    /// A union that contains the value for number of concurrent connections or the user sessions on your web app.
-    pub struct WebAppUnits2 {
+    /// The `WebAppUnits` property type of `AWS::Transfer::WebApp`.
+    pub struct WebAppUnits {
         /// The `Provisioned` property.
-        pub provisioned: Value<i64>,
+        pub provisioned: Option<Value<i64>>,
     }
 
-    impl WebAppUnits2 {
-        /// A new `WebAppUnits2` with its required properties.
-        pub fn new(provisioned: impl Into<Value<i64>>) -> Self {
-            Self {
-                provisioned: provisioned.into(),
-            }
+    impl WebAppUnits {
+        /// A new `WebAppUnits`; every property is optional.
+        pub fn new() -> Self {
+            Self { provisioned: None }
+        }
+        /// Sets `Provisioned`.
+        pub fn provisioned(mut self, v: impl Into<Value<i64>>) -> Self {
+            self.provisioned = Some(v.into());
+            self
         }
     }
 
-    impl ToExpr for WebAppUnits2 {
+    impl ToExpr for WebAppUnits {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
-            p.req("Provisioned", self.provisioned);
+            p.opt("Provisioned", self.provisioned);
             p.into_expr()
         }
     }
@@ -3912,6 +3948,7 @@ pub mod workflow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OverwriteExisting> for Value<OverwriteExisting> {
         fn from(v: OverwriteExisting) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3936,6 +3973,7 @@ pub mod workflow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3972,6 +4010,7 @@ pub mod workflow {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<WorkflowStepType> for Value<WorkflowStepType> {
         fn from(v: WorkflowStepType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

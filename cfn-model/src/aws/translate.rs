@@ -167,6 +167,7 @@ pub mod parallel_data {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Format> for Value<Format> {
         fn from(v: Format) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -203,6 +204,7 @@ pub mod parallel_data {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -227,6 +229,7 @@ pub mod parallel_data {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -481,6 +484,7 @@ pub mod terminology {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Directionality> for Value<Directionality> {
         fn from(v: Directionality) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -511,6 +515,7 @@ pub mod terminology {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Format> for Value<Format> {
         fn from(v: Format) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -535,6 +540,7 @@ pub mod terminology {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MergeStrategy> for Value<MergeStrategy> {
         fn from(v: MergeStrategy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -559,6 +565,7 @@ pub mod terminology {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

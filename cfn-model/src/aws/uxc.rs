@@ -133,6 +133,7 @@ pub mod account_customization {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AccountColor> for Value<AccountColor> {
         fn from(v: AccountColor) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -8,7 +8,7 @@ use crate::{Constraint, Handle, Props, Resource, Tagging, Value};
 /// `AWS::VerifiedPermissions::IdentitySource` · [AWS documentation](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-verifiedpermissions-identitysource.html) · [resource provider](https://github.com/aws-cloudformation/aws-cloudformation-resource-providers-avp)
 pub struct IdentitySource {
     /// The `Configuration` property.
-    pub configuration: identity_source::IdentitySourceConfiguration2,
+    pub configuration: identity_source::IdentitySourceConfiguration,
     /// The `PolicyStoreId` property.
     ///
     /// Changing it replaces the resource.
@@ -20,7 +20,7 @@ pub struct IdentitySource {
 impl IdentitySource {
     /// A new `IdentitySource` with its required properties.
     pub fn new(
-        configuration: identity_source::IdentitySourceConfiguration2,
+        configuration: identity_source::IdentitySourceConfiguration,
         policy_store_id: impl Into<Value<String>>,
     ) -> Self {
         Self {
@@ -226,15 +226,15 @@ pub mod identity_source {
     }
 
     /// The `IdentitySourceConfiguration` property type of `AWS::VerifiedPermissions::IdentitySource`.
-    pub struct IdentitySourceConfiguration2 {
+    pub struct IdentitySourceConfiguration {
         /// The `CognitoUserPoolConfiguration` property.
         pub cognito_user_pool_configuration: Option<CognitoUserPoolConfiguration>,
         /// The `OpenIdConnectConfiguration` property.
         pub open_id_connect_configuration: Option<OpenIdConnectConfiguration>,
     }
 
-    impl IdentitySourceConfiguration2 {
-        /// A new `IdentitySourceConfiguration2`; every property is optional.
+    impl IdentitySourceConfiguration {
+        /// A new `IdentitySourceConfiguration`; every property is optional.
         pub fn new() -> Self {
             Self {
                 cognito_user_pool_configuration: None,
@@ -253,7 +253,7 @@ pub mod identity_source {
         }
     }
 
-    impl ToExpr for IdentitySourceConfiguration2 {
+    impl ToExpr for IdentitySourceConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("CognitoUserPoolConfiguration", self.cognito_user_pool_configuration);
@@ -308,12 +308,12 @@ pub mod identity_source {
         /// The `Issuer` property.
         pub issuer: Value<String>,
         /// The `TokenSelection` property.
-        pub token_selection: OpenIdConnectTokenSelection2,
+        pub token_selection: OpenIdConnectTokenSelection,
     }
 
     impl OpenIdConnectConfiguration {
         /// A new `OpenIdConnectConfiguration` with its required properties.
-        pub fn new(issuer: impl Into<Value<String>>, token_selection: OpenIdConnectTokenSelection2) -> Self {
+        pub fn new(issuer: impl Into<Value<String>>, token_selection: OpenIdConnectTokenSelection) -> Self {
             Self {
                 issuer: issuer.into(),
                 token_selection,
@@ -409,15 +409,15 @@ pub mod identity_source {
     }
 
     /// The `OpenIdConnectTokenSelection` property type of `AWS::VerifiedPermissions::IdentitySource`.
-    pub struct OpenIdConnectTokenSelection2 {
+    pub struct OpenIdConnectTokenSelection {
         /// The `AccessTokenOnly` property.
         pub access_token_only: Option<OpenIdConnectAccessTokenConfiguration>,
         /// The `IdentityTokenOnly` property.
         pub identity_token_only: Option<OpenIdConnectIdentityTokenConfiguration>,
     }
 
-    impl OpenIdConnectTokenSelection2 {
-        /// A new `OpenIdConnectTokenSelection2`; every property is optional.
+    impl OpenIdConnectTokenSelection {
+        /// A new `OpenIdConnectTokenSelection`; every property is optional.
         pub fn new() -> Self {
             Self {
                 access_token_only: None,
@@ -436,7 +436,7 @@ pub mod identity_source {
         }
     }
 
-    impl ToExpr for OpenIdConnectTokenSelection2 {
+    impl ToExpr for OpenIdConnectTokenSelection {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("AccessTokenOnly", self.access_token_only);
@@ -451,7 +451,7 @@ pub mod identity_source {
 /// `AWS::VerifiedPermissions::Policy` · [AWS documentation](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-verifiedpermissions-policy.html) · [resource provider](https://github.com/aws-cloudformation/aws-cloudformation-resource-providers-avp)
 pub struct Policy {
     /// The `Definition` property.
-    pub definition: policy::PolicyDefinition2,
+    pub definition: policy::PolicyDefinition,
     /// The `Name` property.
     pub name: Option<Value<String>>,
     /// The `PolicyStoreId` property.
@@ -462,7 +462,7 @@ pub struct Policy {
 
 impl Policy {
     /// A new `Policy` with its required properties.
-    pub fn new(definition: policy::PolicyDefinition2, policy_store_id: impl Into<Value<String>>) -> Self {
+    pub fn new(definition: policy::PolicyDefinition, policy_store_id: impl Into<Value<String>>) -> Self {
         Self {
             definition,
             policy_store_id: policy_store_id.into(),
@@ -586,6 +586,7 @@ pub mod policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PolicyType> for Value<PolicyType> {
         fn from(v: PolicyType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -620,15 +621,15 @@ pub mod policy {
     }
 
     /// The `PolicyDefinition` property type of `AWS::VerifiedPermissions::Policy`.
-    pub struct PolicyDefinition2 {
+    pub struct PolicyDefinition {
         /// The `Static` property.
         pub r#static: Option<StaticPolicyDefinition>,
         /// The `TemplateLinked` property.
         pub template_linked: Option<TemplateLinkedPolicyDefinition>,
     }
 
-    impl PolicyDefinition2 {
-        /// A new `PolicyDefinition2`; every property is optional.
+    impl PolicyDefinition {
+        /// A new `PolicyDefinition`; every property is optional.
         pub fn new() -> Self {
             Self {
                 r#static: None,
@@ -647,7 +648,7 @@ pub mod policy {
         }
     }
 
-    impl ToExpr for PolicyDefinition2 {
+    impl ToExpr for PolicyDefinition {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("Static", self.r#static);
@@ -852,6 +853,7 @@ pub mod policy_store {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DeletionMode> for Value<DeletionMode> {
         fn from(v: DeletionMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -879,6 +881,7 @@ pub mod policy_store {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ValidationMode> for Value<ValidationMode> {
         fn from(v: ValidationMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

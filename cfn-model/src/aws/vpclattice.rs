@@ -113,6 +113,7 @@ pub mod access_log_subscription {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ServiceNetworkLogType> for Value<ServiceNetworkLogType> {
         fn from(v: ServiceNetworkLogType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -215,6 +216,7 @@ pub mod auth_policy {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<State> for Value<State> {
         fn from(v: State) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -329,6 +331,7 @@ pub mod domain_verification {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -502,6 +505,7 @@ pub mod listener {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Protocol> for Value<Protocol> {
         fn from(v: Protocol) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -939,6 +943,7 @@ pub mod resource_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IpAddressType> for Value<IpAddressType> {
         fn from(v: IpAddressType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -963,6 +968,7 @@ pub mod resource_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ProtocolType> for Value<ProtocolType> {
         fn from(v: ProtocolType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -990,6 +996,7 @@ pub mod resource_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ResourceConfigurationAuthType> for Value<ResourceConfigurationAuthType> {
         fn from(v: ResourceConfigurationAuthType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1026,6 +1033,7 @@ pub mod resource_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ResourceConfigurationType> for Value<ResourceConfigurationType> {
         fn from(v: ResourceConfigurationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1359,6 +1367,7 @@ pub mod resource_gateway {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IpAddressType> for Value<IpAddressType> {
         fn from(v: IpAddressType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1386,6 +1395,7 @@ pub mod resource_gateway {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ResourceConfigDnsResolution> for Value<ResourceConfigDnsResolution> {
         fn from(v: ResourceConfigDnsResolution) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1612,6 +1622,7 @@ pub mod rule {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Method> for Value<Method> {
         fn from(v: Method) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1991,8 +2002,6 @@ pub struct Service {
     ///
     /// Changing it replaces the resource.
     pub custom_domain_name: Option<Value<String>>,
-    /// The `DnsEntry` property.
-    pub dns_entry: Option<service::DnsEntry>,
     /// The `IdleTimeoutSeconds` property.
     pub idle_timeout_seconds: Option<Value<i64>>,
     /// The `Name` property.
@@ -2010,7 +2019,6 @@ impl Service {
             auth_type: None,
             certificate_arn: None,
             custom_domain_name: None,
-            dns_entry: None,
             idle_timeout_seconds: None,
             name: None,
             tags: None,
@@ -2029,11 +2037,6 @@ impl Service {
     /// Sets `CustomDomainName`.
     pub fn custom_domain_name(mut self, v: impl Into<Value<String>>) -> Self {
         self.custom_domain_name = Some(v.into());
-        self
-    }
-    /// Sets `DnsEntry`.
-    pub fn dns_entry(mut self, v: service::DnsEntry) -> Self {
-        self.dns_entry = Some(v);
         self
     }
     /// Sets `IdleTimeoutSeconds`.
@@ -2108,7 +2111,6 @@ impl Resource for Service {
         p.opt("AuthType", self.auth_type);
         p.opt("CertificateArn", self.certificate_arn);
         p.opt("CustomDomainName", self.custom_domain_name);
-        p.opt("DnsEntry", self.dns_entry);
         p.opt("IdleTimeoutSeconds", self.idle_timeout_seconds);
         p.opt("Name", self.name);
         p.opt("Tags", self.tags);
@@ -2172,6 +2174,7 @@ pub mod service {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AuthType> for Value<AuthType> {
         fn from(v: AuthType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2208,25 +2211,10 @@ pub mod service {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
-        }
-    }
-
-    /// The `DnsEntry` property type of `AWS::VpcLattice::Service`.
-    pub struct DnsEntry {}
-
-    impl DnsEntry {
-        /// A new `DnsEntry`; every property is optional.
-        pub fn new() -> Self {
-            Self {}
-        }
-    }
-
-    impl ToExpr for DnsEntry {
-        fn to_expr(self) -> Expr {
-            Props::new().into_expr()
         }
     }
 
@@ -2392,6 +2380,7 @@ pub mod service_network {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AuthType> for Value<AuthType> {
         fn from(v: AuthType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2568,8 +2557,6 @@ pub mod service_network_resource_association {
 ///
 /// `AWS::VpcLattice::ServiceNetworkServiceAssociation` · [AWS documentation](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-vpclattice-servicenetworkserviceassociation.html)
 pub struct ServiceNetworkServiceAssociation {
-    /// The `DnsEntry` property.
-    pub dns_entry: Option<service_network_service_association::DnsEntry>,
     /// The `ServiceIdentifier` property.
     ///
     /// Changing it replaces the resource.
@@ -2586,16 +2573,10 @@ impl ServiceNetworkServiceAssociation {
     /// A new `ServiceNetworkServiceAssociation`; every property is optional.
     pub fn new() -> Self {
         Self {
-            dns_entry: None,
             service_identifier: None,
             service_network_identifier: None,
             tags: None,
         }
-    }
-    /// Sets `DnsEntry`.
-    pub fn dns_entry(mut self, v: service_network_service_association::DnsEntry) -> Self {
-        self.dns_entry = Some(v);
-        self
     }
     /// Sets `ServiceIdentifier`.
     pub fn service_identifier(mut self, v: impl Into<Value<String>>) -> Self {
@@ -2626,7 +2607,6 @@ Constraint { path: "Tags/*/Value", min_length: Some(1), max_length: Some(256), .
 ];
     fn into_properties(self) -> Props {
         let mut p = Props::new();
-        p.opt("DnsEntry", self.dns_entry);
         p.opt("ServiceIdentifier", self.service_identifier);
         p.opt("ServiceNetworkIdentifier", self.service_network_identifier);
         p.opt("Tags", self.tags);
@@ -2719,25 +2699,10 @@ pub mod service_network_service_association {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
-        }
-    }
-
-    /// The `DnsEntry` property type of `AWS::VpcLattice::ServiceNetworkServiceAssociation`.
-    pub struct DnsEntry {}
-
-    impl DnsEntry {
-        /// A new `DnsEntry`; every property is optional.
-        pub fn new() -> Self {
-            Self {}
-        }
-    }
-
-    impl ToExpr for DnsEntry {
-        fn to_expr(self) -> Expr {
-            Props::new().into_expr()
         }
     }
 
@@ -2926,6 +2891,7 @@ pub mod service_network_vpc_association {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PrivateDnsPreference> for Value<PrivateDnsPreference> {
         fn from(v: PrivateDnsPreference) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2965,6 +2931,7 @@ pub mod service_network_vpc_association {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3247,6 +3214,7 @@ pub mod target_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IpAddressType> for Value<IpAddressType> {
         fn from(v: IpAddressType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3274,6 +3242,7 @@ pub mod target_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LambdaEventStructureVersion> for Value<LambdaEventStructureVersion> {
         fn from(v: LambdaEventStructureVersion) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3301,6 +3270,7 @@ pub mod target_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Protocol> for Value<Protocol> {
         fn from(v: Protocol) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3328,6 +3298,7 @@ pub mod target_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ProtocolVersion> for Value<ProtocolVersion> {
         fn from(v: ProtocolVersion) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3364,6 +3335,7 @@ pub mod target_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3394,6 +3366,7 @@ pub mod target_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TargetGroupConfigProtocol> for Value<TargetGroupConfigProtocol> {
         fn from(v: TargetGroupConfigProtocol) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3424,6 +3397,7 @@ pub mod target_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TargetGroupConfigProtocolVersion> for Value<TargetGroupConfigProtocolVersion> {
         fn from(v: TargetGroupConfigProtocolVersion) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3457,6 +3431,7 @@ pub mod target_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -152,6 +152,7 @@ pub mod ip_set {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IpAddressVersion> for Value<IpAddressVersion> {
         fn from(v: IpAddressVersion) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -179,6 +180,7 @@ pub mod ip_set {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Scope> for Value<Scope> {
         fn from(v: Scope) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -331,6 +333,7 @@ pub mod logging_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Action> for Value<Action> {
         fn from(v: Action) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -358,6 +361,7 @@ pub mod logging_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Behavior> for Value<Behavior> {
         fn from(v: Behavior) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -385,6 +389,7 @@ pub mod logging_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DefaultBehavior> for Value<DefaultBehavior> {
         fn from(v: DefaultBehavior) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -412,6 +417,7 @@ pub mod logging_configuration {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Requirement> for Value<Requirement> {
         fn from(v: Requirement) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -783,6 +789,7 @@ pub mod regex_pattern_set {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Scope> for Value<Scope> {
         fn from(v: Scope) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1152,6 +1159,7 @@ pub mod rule_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AggregateKeyType> for Value<AggregateKeyType> {
         fn from(v: AggregateKeyType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1185,6 +1193,7 @@ pub mod rule_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BlockchainChain> for Value<BlockchainChain> {
         fn from(v: BlockchainChain) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1215,6 +1224,7 @@ pub mod rule_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BodyParsingFallbackBehavior> for Value<BodyParsingFallbackBehavior> {
         fn from(v: BodyParsingFallbackBehavior) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1254,6 +1264,7 @@ pub mod rule_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ComparisonOperator> for Value<ComparisonOperator> {
         fn from(v: ComparisonOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2025,6 +2036,7 @@ pub mod rule_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CountryCodes> for Value<CountryCodes> {
         fn from(v: CountryCodes) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2049,6 +2061,7 @@ pub mod rule_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CryptoCurrency> for Value<CryptoCurrency> {
         fn from(v: CryptoCurrency) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2076,6 +2089,7 @@ pub mod rule_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CurrencyMode> for Value<CurrencyMode> {
         fn from(v: CurrencyMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2103,6 +2117,7 @@ pub mod rule_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FallbackBehavior> for Value<FallbackBehavior> {
         fn from(v: FallbackBehavior) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2133,6 +2148,7 @@ pub mod rule_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<JsonMatchScope> for Value<JsonMatchScope> {
         fn from(v: JsonMatchScope) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2160,6 +2176,7 @@ pub mod rule_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LabelMatchScope> for Value<LabelMatchScope> {
         fn from(v: LabelMatchScope) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2190,6 +2207,7 @@ pub mod rule_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MapMatchScope> for Value<MapMatchScope> {
         fn from(v: MapMatchScope) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2220,6 +2238,7 @@ pub mod rule_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OversizeHandling> for Value<OversizeHandling> {
         fn from(v: OversizeHandling) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2250,6 +2269,7 @@ pub mod rule_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Position> for Value<Position> {
         fn from(v: Position) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2286,6 +2306,7 @@ pub mod rule_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PositionalConstraint> for Value<PositionalConstraint> {
         fn from(v: PositionalConstraint) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2322,6 +2343,7 @@ pub mod rule_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PreParseTextTransformationType> for Value<PreParseTextTransformationType> {
         fn from(v: PreParseTextTransformationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2352,6 +2374,7 @@ pub mod rule_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ResponseContentType> for Value<ResponseContentType> {
         fn from(v: ResponseContentType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2379,6 +2402,7 @@ pub mod rule_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Scope> for Value<Scope> {
         fn from(v: Scope) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2406,6 +2430,7 @@ pub mod rule_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SensitivityLevel> for Value<SensitivityLevel> {
         fn from(v: SensitivityLevel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2520,6 +2545,7 @@ pub mod rule_group {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TextTransformationType> for Value<TextTransformationType> {
         fn from(v: TextTransformationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5503,6 +5529,7 @@ pub mod web_acl {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AggregateKeyType> for Value<AggregateKeyType> {
         fn from(v: AggregateKeyType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5530,6 +5557,7 @@ pub mod web_acl {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AlbLowReputationMode> for Value<AlbLowReputationMode> {
         fn from(v: AlbLowReputationMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5563,6 +5591,7 @@ pub mod web_acl {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BlockchainChain> for Value<BlockchainChain> {
         fn from(v: BlockchainChain) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5593,6 +5622,7 @@ pub mod web_acl {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BodyParsingFallbackBehavior> for Value<BodyParsingFallbackBehavior> {
         fn from(v: BodyParsingFallbackBehavior) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -5632,6 +5662,7 @@ pub mod web_acl {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ComparisonOperator> for Value<ComparisonOperator> {
         fn from(v: ComparisonOperator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6403,6 +6434,7 @@ pub mod web_acl {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CountryCodes> for Value<CountryCodes> {
         fn from(v: CountryCodes) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6427,6 +6459,7 @@ pub mod web_acl {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CryptoCurrency> for Value<CryptoCurrency> {
         fn from(v: CryptoCurrency) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6454,6 +6487,7 @@ pub mod web_acl {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CurrencyMode> for Value<CurrencyMode> {
         fn from(v: CurrencyMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6481,6 +6515,7 @@ pub mod web_acl {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DataProtectionAction> for Value<DataProtectionAction> {
         fn from(v: DataProtectionAction) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6508,6 +6543,7 @@ pub mod web_acl {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FallbackBehavior> for Value<FallbackBehavior> {
         fn from(v: FallbackBehavior) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6544,6 +6580,7 @@ pub mod web_acl {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FieldType> for Value<FieldType> {
         fn from(v: FieldType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6571,6 +6608,7 @@ pub mod web_acl {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InspectionLevel> for Value<InspectionLevel> {
         fn from(v: InspectionLevel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6601,6 +6639,7 @@ pub mod web_acl {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<JsonMatchScope> for Value<JsonMatchScope> {
         fn from(v: JsonMatchScope) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6628,6 +6667,7 @@ pub mod web_acl {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LabelMatchScope> for Value<LabelMatchScope> {
         fn from(v: LabelMatchScope) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6658,6 +6698,7 @@ pub mod web_acl {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MapMatchScope> for Value<MapMatchScope> {
         fn from(v: MapMatchScope) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6688,6 +6729,7 @@ pub mod web_acl {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<OversizeHandling> for Value<OversizeHandling> {
         fn from(v: OversizeHandling) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6715,6 +6757,7 @@ pub mod web_acl {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PayloadType> for Value<PayloadType> {
         fn from(v: PayloadType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6745,6 +6788,7 @@ pub mod web_acl {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Position> for Value<Position> {
         fn from(v: Position) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6781,6 +6825,7 @@ pub mod web_acl {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PositionalConstraint> for Value<PositionalConstraint> {
         fn from(v: PositionalConstraint) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6817,6 +6862,7 @@ pub mod web_acl {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PreParseTextTransformationType> for Value<PreParseTextTransformationType> {
         fn from(v: PreParseTextTransformationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6847,6 +6893,7 @@ pub mod web_acl {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ResponseContentType> for Value<ResponseContentType> {
         fn from(v: ResponseContentType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6874,6 +6921,7 @@ pub mod web_acl {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Scope> for Value<Scope> {
         fn from(v: Scope) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6901,6 +6949,7 @@ pub mod web_acl {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SensitivityLevel> for Value<SensitivityLevel> {
         fn from(v: SensitivityLevel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6931,6 +6980,7 @@ pub mod web_acl {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SensitivityToAct> for Value<SensitivityToAct> {
         fn from(v: SensitivityToAct) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6964,6 +7014,7 @@ pub mod web_acl {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SizeInspectionLimit> for Value<SizeInspectionLimit> {
         fn from(v: SizeInspectionLimit) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -7078,6 +7129,7 @@ pub mod web_acl {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TextTransformationType> for Value<TextTransformationType> {
         fn from(v: TextTransformationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -7105,6 +7157,7 @@ pub mod web_acl {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<UsageOfAction> for Value<UsageOfAction> {
         fn from(v: UsageOfAction) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

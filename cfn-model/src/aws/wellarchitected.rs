@@ -154,6 +154,7 @@ pub mod agent_context {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ApplicationType> for Value<ApplicationType> {
         fn from(v: ApplicationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -178,6 +179,7 @@ pub mod agent_context {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ContextType> for Value<ContextType> {
         fn from(v: ContextType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -211,6 +213,7 @@ pub mod agent_context {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Criticality> for Value<Criticality> {
         fn from(v: Criticality) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -371,6 +374,7 @@ pub mod agent_goal {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Pillar> for Value<Pillar> {
         fn from(v: Pillar) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -627,6 +631,7 @@ pub mod agent_profile {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Pillar> for Value<Pillar> {
         fn from(v: Pillar) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1192,6 +1197,7 @@ pub mod review_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<UpdateStatus> for Value<UpdateStatus> {
         fn from(v: UpdateStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1515,6 +1521,7 @@ pub mod workload {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Environment> for Value<Environment> {
         fn from(v: Environment) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1551,6 +1558,7 @@ pub mod workload {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ImprovementStatus> for Value<ImprovementStatus> {
         fn from(v: ImprovementStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1578,6 +1586,7 @@ pub mod workload {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<TrustedAdvisorIntegrationStatus> for Value<TrustedAdvisorIntegrationStatus> {
         fn from(v: TrustedAdvisorIntegrationStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1605,6 +1614,7 @@ pub mod workload {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<WorkloadResourceDefinition> for Value<WorkloadResourceDefinition> {
         fn from(v: WorkloadResourceDefinition) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -98,6 +98,7 @@ pub mod network {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AccessLevel> for Value<AccessLevel> {
         fn from(v: AccessLevel) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -13,7 +13,7 @@ pub struct AiAgent {
     /// Changing it replaces the resource.
     pub assistant_id: Value<String>,
     /// The `Configuration` property.
-    pub configuration: ai_agent::AiAgentConfiguration2,
+    pub configuration: ai_agent::AiAgentConfiguration,
     /// The `Description` property.
     pub description: Option<Value<String>>,
     /// The `Name` property.
@@ -34,7 +34,7 @@ impl AiAgent {
     /// A new `AiAgent` with its required properties.
     pub fn new(
         assistant_id: impl Into<Value<String>>,
-        configuration: ai_agent::AiAgentConfiguration2,
+        configuration: ai_agent::AiAgentConfiguration,
         r#type: impl Into<Value<ai_agent::AiAgentType>>,
     ) -> Self {
         Self {
@@ -212,6 +212,7 @@ pub mod ai_agent {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AiAgentAssociationConfigurationType> for Value<AiAgentAssociationConfigurationType> {
         fn from(v: AiAgentAssociationConfigurationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -260,6 +261,7 @@ pub mod ai_agent {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AiAgentType> for Value<AiAgentType> {
         fn from(v: AiAgentType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -287,6 +289,7 @@ pub mod ai_agent {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<KnowledgeBaseSearchType> for Value<KnowledgeBaseSearchType> {
         fn from(v: KnowledgeBaseSearchType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -317,6 +320,7 @@ pub mod ai_agent {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ToolOverrideInputValueType> for Value<ToolOverrideInputValueType> {
         fn from(v: ToolOverrideInputValueType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -347,6 +351,7 @@ pub mod ai_agent {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ToolType> for Value<ToolType> {
         fn from(v: ToolType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -354,7 +359,7 @@ pub mod ai_agent {
     }
 
     /// The `AIAgentConfiguration` property type of `AWS::Wisdom::AIAgent`.
-    pub struct AiAgentConfiguration2 {
+    pub struct AiAgentConfiguration {
         /// The `ManualSearchAIAgentConfiguration` property.
         pub manual_search_ai_agent_configuration: Option<ManualSearchAiAgentConfiguration>,
         /// The `AnswerRecommendationAIAgentConfiguration` property.
@@ -375,8 +380,8 @@ pub mod ai_agent {
         pub case_summarization_ai_agent_configuration: Option<CaseSummarizationAiAgentConfiguration>,
     }
 
-    impl AiAgentConfiguration2 {
-        /// A new `AiAgentConfiguration2`; every property is optional.
+    impl AiAgentConfiguration {
+        /// A new `AiAgentConfiguration`; every property is optional.
         pub fn new() -> Self {
             Self {
                 manual_search_ai_agent_configuration: None,
@@ -443,7 +448,7 @@ pub mod ai_agent {
         }
     }
 
-    impl ToExpr for AiAgentConfiguration2 {
+    impl ToExpr for AiAgentConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt(
@@ -565,7 +570,7 @@ pub mod ai_agent {
     /// The `AssociationConfiguration` property type of `AWS::Wisdom::AIAgent`.
     pub struct AssociationConfiguration {
         /// The `AssociationConfigurationData` property.
-        pub association_configuration_data: Option<AssociationConfigurationData2>,
+        pub association_configuration_data: Option<AssociationConfigurationData>,
         /// The `AssociationId` property.
         pub association_id: Option<Value<String>>,
         /// The `AssociationType` property.
@@ -582,7 +587,7 @@ pub mod ai_agent {
             }
         }
         /// Sets `AssociationConfigurationData`.
-        pub fn association_configuration_data(mut self, v: AssociationConfigurationData2) -> Self {
+        pub fn association_configuration_data(mut self, v: AssociationConfigurationData) -> Self {
             self.association_configuration_data = Some(v);
             self
         }
@@ -609,24 +614,32 @@ pub mod ai_agent {
     }
 
     /// The `AssociationConfigurationData` property type of `AWS::Wisdom::AIAgent`.
-    pub struct AssociationConfigurationData2 {
+    pub struct AssociationConfigurationData {
         /// The `KnowledgeBaseAssociationConfigurationData` property.
-        pub knowledge_base_association_configuration_data: KnowledgeBaseAssociationConfigurationData,
+        pub knowledge_base_association_configuration_data: Option<KnowledgeBaseAssociationConfigurationData>,
     }
 
-    impl AssociationConfigurationData2 {
-        /// A new `AssociationConfigurationData2` with its required properties.
-        pub fn new(knowledge_base_association_configuration_data: KnowledgeBaseAssociationConfigurationData) -> Self {
+    impl AssociationConfigurationData {
+        /// A new `AssociationConfigurationData`; every property is optional.
+        pub fn new() -> Self {
             Self {
-                knowledge_base_association_configuration_data,
+                knowledge_base_association_configuration_data: None,
             }
+        }
+        /// Sets `KnowledgeBaseAssociationConfigurationData`.
+        pub fn knowledge_base_association_configuration_data(
+            mut self,
+            v: KnowledgeBaseAssociationConfigurationData,
+        ) -> Self {
+            self.knowledge_base_association_configuration_data = Some(v);
+            self
         }
     }
 
-    impl ToExpr for AssociationConfigurationData2 {
+    impl ToExpr for AssociationConfigurationData {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
-            p.req(
+            p.opt(
                 "KnowledgeBaseAssociationConfigurationData",
                 self.knowledge_base_association_configuration_data,
             );
@@ -842,7 +855,7 @@ pub mod ai_agent {
     /// The `KnowledgeBaseAssociationConfigurationData` property type of `AWS::Wisdom::AIAgent`.
     pub struct KnowledgeBaseAssociationConfigurationData {
         /// The `ContentTagFilter` property.
-        pub content_tag_filter: Option<TagFilter2>,
+        pub content_tag_filter: Option<TagFilter>,
         /// The `MaxResults` property.
         pub max_results: Option<Value<f64>>,
         /// The `OverrideKnowledgeBaseSearchType` property.
@@ -859,7 +872,7 @@ pub mod ai_agent {
             }
         }
         /// Sets `ContentTagFilter`.
-        pub fn content_tag_filter(mut self, v: TagFilter2) -> Self {
+        pub fn content_tag_filter(mut self, v: TagFilter) -> Self {
             self.content_tag_filter = Some(v);
             self
         }
@@ -990,15 +1003,15 @@ pub mod ai_agent {
     }
 
     /// The `OrCondition` property type of `AWS::Wisdom::AIAgent`.
-    pub struct OrCondition2 {
+    pub struct OrCondition {
         /// The `AndConditions` property.
         pub and_conditions: Option<Vec<TagCondition>>,
         /// The `TagCondition` property.
         pub tag_condition: Option<TagCondition>,
     }
 
-    impl OrCondition2 {
-        /// A new `OrCondition2`; every property is optional.
+    impl OrCondition {
+        /// A new `OrCondition`; every property is optional.
         pub fn new() -> Self {
             Self {
                 and_conditions: None,
@@ -1017,7 +1030,7 @@ pub mod ai_agent {
         }
     }
 
-    impl ToExpr for OrCondition2 {
+    impl ToExpr for OrCondition {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("AndConditions", self.and_conditions);
@@ -1179,17 +1192,17 @@ pub mod ai_agent {
     }
 
     /// The `TagFilter` property type of `AWS::Wisdom::AIAgent`.
-    pub struct TagFilter2 {
+    pub struct TagFilter {
         /// The `TagCondition` property.
         pub tag_condition: Option<TagCondition>,
         /// The `AndConditions` property.
         pub and_conditions: Option<Vec<TagCondition>>,
         /// The `OrConditions` property.
-        pub or_conditions: Option<Vec<OrCondition2>>,
+        pub or_conditions: Option<Vec<OrCondition>>,
     }
 
-    impl TagFilter2 {
-        /// A new `TagFilter2`; every property is optional.
+    impl TagFilter {
+        /// A new `TagFilter`; every property is optional.
         pub fn new() -> Self {
             Self {
                 tag_condition: None,
@@ -1208,13 +1221,13 @@ pub mod ai_agent {
             self
         }
         /// Sets `OrConditions`.
-        pub fn or_conditions(mut self, v: impl IntoIterator<Item = OrCondition2>) -> Self {
+        pub fn or_conditions(mut self, v: impl IntoIterator<Item = OrCondition>) -> Self {
             self.or_conditions = Some(v.into_iter().collect());
             self
         }
     }
 
-    impl ToExpr for TagFilter2 {
+    impl ToExpr for TagFilter {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("TagCondition", self.tag_condition);
@@ -1479,12 +1492,12 @@ pub mod ai_agent {
         /// The `JsonPath` property.
         pub json_path: Value<String>,
         /// The `Value` property.
-        pub value: ToolOverrideInputValueConfiguration2,
+        pub value: ToolOverrideInputValueConfiguration,
     }
 
     impl ToolOverrideInputValue {
         /// A new `ToolOverrideInputValue` with its required properties.
-        pub fn new(json_path: impl Into<Value<String>>, value: ToolOverrideInputValueConfiguration2) -> Self {
+        pub fn new(json_path: impl Into<Value<String>>, value: ToolOverrideInputValueConfiguration) -> Self {
             Self {
                 json_path: json_path.into(),
                 value,
@@ -1502,22 +1515,27 @@ pub mod ai_agent {
     }
 
     /// The `ToolOverrideInputValueConfiguration` property type of `AWS::Wisdom::AIAgent`.
-    pub struct ToolOverrideInputValueConfiguration2 {
+    pub struct ToolOverrideInputValueConfiguration {
         /// The `Constant` property.
-        pub constant: ToolOverrideConstantInputValue,
+        pub constant: Option<ToolOverrideConstantInputValue>,
     }
 
-    impl ToolOverrideInputValueConfiguration2 {
-        /// A new `ToolOverrideInputValueConfiguration2` with its required properties.
-        pub fn new(constant: ToolOverrideConstantInputValue) -> Self {
-            Self { constant }
+    impl ToolOverrideInputValueConfiguration {
+        /// A new `ToolOverrideInputValueConfiguration`; every property is optional.
+        pub fn new() -> Self {
+            Self { constant: None }
+        }
+        /// Sets `Constant`.
+        pub fn constant(mut self, v: ToolOverrideConstantInputValue) -> Self {
+            self.constant = Some(v);
+            self
         }
     }
 
-    impl ToExpr for ToolOverrideInputValueConfiguration2 {
+    impl ToExpr for ToolOverrideInputValueConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
-            p.req("Constant", self.constant);
+            p.opt("Constant", self.constant);
             p.into_expr()
         }
     }
@@ -1834,6 +1852,7 @@ pub mod ai_guardrail {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<GuardrailContentFilterType> for Value<GuardrailContentFilterType> {
         fn from(v: GuardrailContentFilterType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1861,6 +1880,7 @@ pub mod ai_guardrail {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<GuardrailContextualGroundingFilterType> for Value<GuardrailContextualGroundingFilterType> {
         fn from(v: GuardrailContextualGroundingFilterType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1894,6 +1914,7 @@ pub mod ai_guardrail {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<GuardrailFilterStrength> for Value<GuardrailFilterStrength> {
         fn from(v: GuardrailFilterStrength) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1918,6 +1939,7 @@ pub mod ai_guardrail {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<GuardrailManagedWordsType> for Value<GuardrailManagedWordsType> {
         fn from(v: GuardrailManagedWordsType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2032,6 +2054,7 @@ pub mod ai_guardrail {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<GuardrailPiiEntityType> for Value<GuardrailPiiEntityType> {
         fn from(v: GuardrailPiiEntityType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2059,6 +2082,7 @@ pub mod ai_guardrail {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<GuardrailSensitiveInformationAction> for Value<GuardrailSensitiveInformationAction> {
         fn from(v: GuardrailSensitiveInformationAction) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2083,6 +2107,7 @@ pub mod ai_guardrail {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<GuardrailTopicType> for Value<GuardrailTopicType> {
         fn from(v: GuardrailTopicType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2696,6 +2721,7 @@ pub mod ai_prompt {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AiPromptApiFormat> for Value<AiPromptApiFormat> {
         fn from(v: AiPromptApiFormat) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2720,6 +2746,7 @@ pub mod ai_prompt {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AiPromptTemplateType> for Value<AiPromptTemplateType> {
         fn from(v: AiPromptTemplateType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2777,6 +2804,7 @@ pub mod ai_prompt {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AiPromptType> for Value<AiPromptType> {
         fn from(v: AiPromptType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3054,6 +3082,7 @@ pub mod assistant {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AssistantType> for Value<AssistantType> {
         fn from(v: AssistantType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3127,7 +3156,7 @@ pub struct AssistantAssociation {
     /// The `Association` property.
     ///
     /// Changing it replaces the resource.
-    pub association: assistant_association::AssociationData2,
+    pub association: assistant_association::AssociationData,
     /// The `AssociationType` property.
     ///
     /// Changing it replaces the resource.
@@ -3142,7 +3171,7 @@ impl AssistantAssociation {
     /// A new `AssistantAssociation` with its required properties.
     pub fn new(
         assistant_id: impl Into<Value<String>>,
-        association: assistant_association::AssociationData2,
+        association: assistant_association::AssociationData,
         association_type: impl Into<Value<assistant_association::AssociationType>>,
     ) -> Self {
         Self {
@@ -3247,6 +3276,7 @@ pub mod assistant_association {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AssociationType> for Value<AssociationType> {
         fn from(v: AssociationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3254,15 +3284,15 @@ pub mod assistant_association {
     }
 
     /// The `AssociationData` property type of `AWS::Wisdom::AssistantAssociation`.
-    pub struct AssociationData2 {
+    pub struct AssociationData {
         /// The `KnowledgeBaseId` property.
         pub knowledge_base_id: Option<Value<String>>,
         /// The `ExternalBedrockKnowledgeBaseConfig` property.
         pub external_bedrock_knowledge_base_config: Option<ExternalBedrockKnowledgeBaseConfig>,
     }
 
-    impl AssociationData2 {
-        /// A new `AssociationData2`; every property is optional.
+    impl AssociationData {
+        /// A new `AssociationData`; every property is optional.
         pub fn new() -> Self {
             Self {
                 knowledge_base_id: None,
@@ -3281,7 +3311,7 @@ pub mod assistant_association {
         }
     }
 
-    impl ToExpr for AssociationData2 {
+    impl ToExpr for AssociationData {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("KnowledgeBaseId", self.knowledge_base_id);
@@ -3564,6 +3594,7 @@ pub mod content {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3748,6 +3779,7 @@ pub mod content_association {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AssociationType> for Value<AssociationType> {
         fn from(v: AssociationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -3856,7 +3888,7 @@ pub struct KnowledgeBase {
     /// The `SourceConfiguration` property.
     ///
     /// Changing it replaces the resource.
-    pub source_configuration: Option<knowledge_base::SourceConfiguration2>,
+    pub source_configuration: Option<knowledge_base::SourceConfiguration>,
     /// The `Tags` property.
     ///
     /// Changing it replaces the resource.
@@ -3901,7 +3933,7 @@ impl KnowledgeBase {
         self
     }
     /// Sets `SourceConfiguration`.
-    pub fn source_configuration(mut self, v: knowledge_base::SourceConfiguration2) -> Self {
+    pub fn source_configuration(mut self, v: knowledge_base::SourceConfiguration) -> Self {
         self.source_configuration = Some(v);
         self
     }
@@ -4007,6 +4039,7 @@ pub mod knowledge_base {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ChunkingStrategy> for Value<ChunkingStrategy> {
         fn from(v: ChunkingStrategy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4043,6 +4076,7 @@ pub mod knowledge_base {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<KnowledgeBaseType> for Value<KnowledgeBaseType> {
         fn from(v: KnowledgeBaseType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4067,6 +4101,7 @@ pub mod knowledge_base {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ParsingStrategy> for Value<ParsingStrategy> {
         fn from(v: ParsingStrategy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4094,6 +4129,7 @@ pub mod knowledge_base {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Scope> for Value<Scope> {
         fn from(v: Scope) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -4324,24 +4360,29 @@ pub mod knowledge_base {
     }
 
     /// The `ManagedSourceConfiguration` property type of `AWS::Wisdom::KnowledgeBase`.
-    pub struct ManagedSourceConfiguration2 {
+    pub struct ManagedSourceConfiguration {
         /// The `WebCrawlerConfiguration` property.
-        pub web_crawler_configuration: WebCrawlerConfiguration,
+        pub web_crawler_configuration: Option<WebCrawlerConfiguration>,
     }
 
-    impl ManagedSourceConfiguration2 {
-        /// A new `ManagedSourceConfiguration2` with its required properties.
-        pub fn new(web_crawler_configuration: WebCrawlerConfiguration) -> Self {
+    impl ManagedSourceConfiguration {
+        /// A new `ManagedSourceConfiguration`; every property is optional.
+        pub fn new() -> Self {
             Self {
-                web_crawler_configuration,
+                web_crawler_configuration: None,
             }
+        }
+        /// Sets `WebCrawlerConfiguration`.
+        pub fn web_crawler_configuration(mut self, v: WebCrawlerConfiguration) -> Self {
+            self.web_crawler_configuration = Some(v);
+            self
         }
     }
 
-    impl ToExpr for ManagedSourceConfiguration2 {
+    impl ToExpr for ManagedSourceConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
-            p.req("WebCrawlerConfiguration", self.web_crawler_configuration);
+            p.opt("WebCrawlerConfiguration", self.web_crawler_configuration);
             p.into_expr()
         }
     }
@@ -4520,15 +4561,15 @@ pub mod knowledge_base {
     }
 
     /// The `SourceConfiguration` property type of `AWS::Wisdom::KnowledgeBase`.
-    pub struct SourceConfiguration2 {
+    pub struct SourceConfiguration {
         /// The `AppIntegrations` property.
         pub app_integrations: Option<AppIntegrationsConfiguration>,
         /// The `ManagedSourceConfiguration` property.
-        pub managed_source_configuration: Option<ManagedSourceConfiguration2>,
+        pub managed_source_configuration: Option<ManagedSourceConfiguration>,
     }
 
-    impl SourceConfiguration2 {
-        /// A new `SourceConfiguration2`; every property is optional.
+    impl SourceConfiguration {
+        /// A new `SourceConfiguration`; every property is optional.
         pub fn new() -> Self {
             Self {
                 app_integrations: None,
@@ -4541,13 +4582,13 @@ pub mod knowledge_base {
             self
         }
         /// Sets `ManagedSourceConfiguration`.
-        pub fn managed_source_configuration(mut self, v: ManagedSourceConfiguration2) -> Self {
+        pub fn managed_source_configuration(mut self, v: ManagedSourceConfiguration) -> Self {
             self.managed_source_configuration = Some(v);
             self
         }
     }
 
-    impl ToExpr for SourceConfiguration2 {
+    impl ToExpr for SourceConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("AppIntegrations", self.app_integrations);
@@ -4947,6 +4988,7 @@ pub mod message_template {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ChannelSubtype> for Value<ChannelSubtype> {
         fn from(v: ChannelSubtype) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6204,6 +6246,7 @@ pub mod quick_response {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ChannelType> for Value<ChannelType> {
         fn from(v: ChannelType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -6249,6 +6292,7 @@ pub mod quick_response {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -103,6 +103,7 @@ pub mod connection_alias {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ConnectionAliasState> for Value<ConnectionAliasState> {
         fn from(v: ConnectionAliasState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -471,6 +472,7 @@ pub mod directory {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AccessEndpointType> for Value<AccessEndpointType> {
         fn from(v: AccessEndpointType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -504,6 +506,7 @@ pub mod directory {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Action> for Value<Action> {
         fn from(v: Action) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -531,6 +534,7 @@ pub mod directory {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ChangeComputeType> for Value<ChangeComputeType> {
         fn from(v: ChangeComputeType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -555,6 +559,7 @@ pub mod directory {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ConnectorType> for Value<ConnectorType> {
         fn from(v: ConnectorType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -582,6 +587,7 @@ pub mod directory {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DeviceTypeAndroid> for Value<DeviceTypeAndroid> {
         fn from(v: DeviceTypeAndroid) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -609,6 +615,7 @@ pub mod directory {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DeviceTypeChromeOs> for Value<DeviceTypeChromeOs> {
         fn from(v: DeviceTypeChromeOs) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -636,6 +643,7 @@ pub mod directory {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DeviceTypeIos> for Value<DeviceTypeIos> {
         fn from(v: DeviceTypeIos) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -663,6 +671,7 @@ pub mod directory {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DeviceTypeLinux> for Value<DeviceTypeLinux> {
         fn from(v: DeviceTypeLinux) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -690,6 +699,7 @@ pub mod directory {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DeviceTypeOsx> for Value<DeviceTypeOsx> {
         fn from(v: DeviceTypeOsx) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -717,6 +727,7 @@ pub mod directory {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DeviceTypeWeb> for Value<DeviceTypeWeb> {
         fn from(v: DeviceTypeWeb) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -744,6 +755,7 @@ pub mod directory {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DeviceTypeWindows> for Value<DeviceTypeWindows> {
         fn from(v: DeviceTypeWindows) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -771,6 +783,7 @@ pub mod directory {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DeviceTypeWorkSpacesThinClient> for Value<DeviceTypeWorkSpacesThinClient> {
         fn from(v: DeviceTypeWorkSpacesThinClient) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -798,6 +811,7 @@ pub mod directory {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DeviceTypeZeroClient> for Value<DeviceTypeZeroClient> {
         fn from(v: DeviceTypeZeroClient) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -831,6 +845,7 @@ pub mod directory {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DirectoryType> for Value<DirectoryType> {
         fn from(v: DirectoryType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -858,6 +873,7 @@ pub mod directory {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EndpointEncryptionMode> for Value<EndpointEncryptionMode> {
         fn from(v: EndpointEncryptionMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -885,6 +901,7 @@ pub mod directory {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IncreaseVolumeSize> for Value<IncreaseVolumeSize> {
         fn from(v: IncreaseVolumeSize) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -909,6 +926,7 @@ pub mod directory {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InternetFallbackProtocols> for Value<InternetFallbackProtocols> {
         fn from(v: InternetFallbackProtocols) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -936,6 +954,7 @@ pub mod directory {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Mode> for Value<Mode> {
         fn from(v: Mode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -963,6 +982,7 @@ pub mod directory {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Permission> for Value<Permission> {
         fn from(v: Permission) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -990,6 +1010,7 @@ pub mod directory {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PreferredProtocol> for Value<PreferredProtocol> {
         fn from(v: PreferredProtocol) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1017,6 +1038,7 @@ pub mod directory {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RebuildWorkspace> for Value<RebuildWorkspace> {
         fn from(v: RebuildWorkspace) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1044,6 +1066,7 @@ pub mod directory {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RestartWorkspace> for Value<RestartWorkspace> {
         fn from(v: RestartWorkspace) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1074,6 +1097,7 @@ pub mod directory {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SamlPropertiesStatus> for Value<SamlPropertiesStatus> {
         fn from(v: SamlPropertiesStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1110,6 +1134,7 @@ pub mod directory {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<State> for Value<State> {
         fn from(v: State) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1137,6 +1162,7 @@ pub mod directory {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1164,6 +1190,7 @@ pub mod directory {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StorageConnectorStatus> for Value<StorageConnectorStatus> {
         fn from(v: StorageConnectorStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1191,6 +1218,7 @@ pub mod directory {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<StreamingExperiencePreferredProtocol> for Value<StreamingExperiencePreferredProtocol> {
         fn from(v: StreamingExperiencePreferredProtocol) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1218,6 +1246,7 @@ pub mod directory {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SwitchRunningMode> for Value<SwitchRunningMode> {
         fn from(v: SwitchRunningMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1245,6 +1274,7 @@ pub mod directory {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Tenancy> for Value<Tenancy> {
         fn from(v: Tenancy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1275,6 +1305,7 @@ pub mod directory {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<UserIdentityType> for Value<UserIdentityType> {
         fn from(v: UserIdentityType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1302,6 +1333,7 @@ pub mod directory {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<WorkspaceType> for Value<WorkspaceType> {
         fn from(v: WorkspaceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2538,6 +2570,7 @@ pub mod workspaces_pool {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ApplicationSettingsStatus> for Value<ApplicationSettingsStatus> {
         fn from(v: ApplicationSettingsStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2565,6 +2598,7 @@ pub mod workspaces_pool {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RunningMode> for Value<RunningMode> {
         fn from(v: RunningMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -220,6 +220,7 @@ pub mod volume {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ResourceType> for Value<ResourceType> {
         fn from(v: ResourceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -262,6 +263,7 @@ pub mod volume {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<VolumeType> for Value<VolumeType> {
         fn from(v: VolumeType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -428,6 +430,7 @@ pub mod volume_association {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DisassociateMode> for Value<DisassociateMode> {
         fn from(v: DisassociateMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -560,6 +563,7 @@ pub mod workspace_instance {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AutoRecovery> for Value<AutoRecovery> {
         fn from(v: AutoRecovery) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -590,6 +594,7 @@ pub mod workspace_instance {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BandwidthWeighting> for Value<BandwidthWeighting> {
         fn from(v: BandwidthWeighting) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -620,6 +625,7 @@ pub mod workspace_instance {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CapacityReservationPreference> for Value<CapacityReservationPreference> {
         fn from(v: CapacityReservationPreference) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -647,6 +653,7 @@ pub mod workspace_instance {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<CpuCredits> for Value<CpuCredits> {
         fn from(v: CpuCredits) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -674,6 +681,7 @@ pub mod workspace_instance {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<HostnameType> for Value<HostnameType> {
         fn from(v: HostnameType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -701,6 +709,7 @@ pub mod workspace_instance {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<HttpEndpoint> for Value<HttpEndpoint> {
         fn from(v: HttpEndpoint) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -728,6 +737,7 @@ pub mod workspace_instance {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<HttpProtocolIpv6> for Value<HttpProtocolIpv6> {
         fn from(v: HttpProtocolIpv6) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -755,6 +765,7 @@ pub mod workspace_instance {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<HttpTokens> for Value<HttpTokens> {
         fn from(v: HttpTokens) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -782,6 +793,7 @@ pub mod workspace_instance {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InstanceMetadataTags> for Value<InstanceMetadataTags> {
         fn from(v: InstanceMetadataTags) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -821,6 +833,7 @@ pub mod workspace_instance {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ProvisionState> for Value<ProvisionState> {
         fn from(v: ProvisionState) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -854,6 +867,7 @@ pub mod workspace_instance {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ResourceType> for Value<ResourceType> {
         fn from(v: ResourceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -884,6 +898,7 @@ pub mod workspace_instance {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Tenancy> for Value<Tenancy> {
         fn from(v: Tenancy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -926,6 +941,7 @@ pub mod workspace_instance {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<VolumeType> for Value<VolumeType> {
         fn from(v: VolumeType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

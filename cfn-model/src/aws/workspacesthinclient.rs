@@ -302,6 +302,7 @@ pub mod environment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ApplyTimeOf> for Value<ApplyTimeOf> {
         fn from(v: ApplyTimeOf) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -344,6 +345,7 @@ pub mod environment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DayOfWeek> for Value<DayOfWeek> {
         fn from(v: DayOfWeek) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -374,6 +376,7 @@ pub mod environment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<DesktopType> for Value<DesktopType> {
         fn from(v: DesktopType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -404,6 +407,7 @@ pub mod environment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SoftwareSetComplianceStatus> for Value<SoftwareSetComplianceStatus> {
         fn from(v: SoftwareSetComplianceStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -431,6 +435,7 @@ pub mod environment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SoftwareSetUpdateMode> for Value<SoftwareSetUpdateMode> {
         fn from(v: SoftwareSetUpdateMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -458,6 +463,7 @@ pub mod environment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<SoftwareSetUpdateSchedule> for Value<SoftwareSetUpdateSchedule> {
         fn from(v: SoftwareSetUpdateSchedule) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -485,6 +491,7 @@ pub mod environment {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))

@@ -202,6 +202,7 @@ pub mod browser_settings {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Category> for Value<Category> {
         fn from(v: Category) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -428,6 +429,7 @@ pub mod data_protection_settings {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RedactionPlaceHolderType> for Value<RedactionPlaceHolderType> {
         fn from(v: RedactionPlaceHolderType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -770,6 +772,7 @@ pub mod identity_provider {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<IdentityProviderType> for Value<IdentityProviderType> {
         fn from(v: IdentityProviderType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1415,6 +1418,7 @@ pub mod portal {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<AuthenticationType> for Value<AuthenticationType> {
         fn from(v: AuthenticationType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1439,6 +1443,7 @@ pub mod portal {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<BrowserType> for Value<BrowserType> {
         fn from(v: BrowserType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1469,6 +1474,7 @@ pub mod portal {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<InstanceType> for Value<InstanceType> {
         fn from(v: InstanceType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1499,6 +1505,7 @@ pub mod portal {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<PortalStatus> for Value<PortalStatus> {
         fn from(v: PortalStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1523,6 +1530,7 @@ pub mod portal {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<RendererType> for Value<RendererType> {
         fn from(v: RendererType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1572,7 +1580,7 @@ pub struct SessionLogger {
     /// The `DisplayName` property.
     pub display_name: Option<Value<String>>,
     /// The `EventFilter` property.
-    pub event_filter: session_logger::EventFilter2,
+    pub event_filter: session_logger::EventFilter,
     /// The `LogConfiguration` property.
     pub log_configuration: session_logger::LogConfiguration,
     /// The `Tags` property.
@@ -1581,10 +1589,7 @@ pub struct SessionLogger {
 
 impl SessionLogger {
     /// A new `SessionLogger` with its required properties.
-    pub fn new(
-        event_filter: session_logger::EventFilter2,
-        log_configuration: session_logger::LogConfiguration,
-    ) -> Self {
+    pub fn new(event_filter: session_logger::EventFilter, log_configuration: session_logger::LogConfiguration) -> Self {
         Self {
             event_filter,
             log_configuration,
@@ -1780,6 +1785,7 @@ pub mod session_logger {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<Event> for Value<Event> {
         fn from(v: Event) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1807,6 +1813,7 @@ pub mod session_logger {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<FolderStructure> for Value<FolderStructure> {
         fn from(v: FolderStructure) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1834,6 +1841,7 @@ pub mod session_logger {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<LogFileFormat> for Value<LogFileFormat> {
         fn from(v: LogFileFormat) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -1841,15 +1849,15 @@ pub mod session_logger {
     }
 
     /// The `EventFilter` property type of `AWS::WorkSpacesWeb::SessionLogger`.
-    pub struct EventFilter2 {
+    pub struct EventFilter {
         /// The `All` property.
         pub all: Option<Value<Json>>,
         /// The `Include` property.
         pub include: Option<Value<Vec<Event>>>,
     }
 
-    impl EventFilter2 {
-        /// A new `EventFilter2`; every property is optional.
+    impl EventFilter {
+        /// A new `EventFilter`; every property is optional.
         pub fn new() -> Self {
             Self {
                 all: None,
@@ -1868,7 +1876,7 @@ pub mod session_logger {
         }
     }
 
-    impl ToExpr for EventFilter2 {
+    impl ToExpr for EventFilter {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("All", self.all);
@@ -2542,6 +2550,7 @@ pub mod user_settings {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ColorTheme> for Value<ColorTheme> {
         fn from(v: ColorTheme) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2569,6 +2578,7 @@ pub mod user_settings {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<EnabledType> for Value<EnabledType> {
         fn from(v: EnabledType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2614,6 +2624,7 @@ pub mod user_settings {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<MaxDisplayResolution> for Value<MaxDisplayResolution> {
         fn from(v: MaxDisplayResolution) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2650,6 +2661,7 @@ pub mod user_settings {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ToolbarItem> for Value<ToolbarItem> {
         fn from(v: ToolbarItem) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2677,6 +2689,7 @@ pub mod user_settings {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<ToolbarType> for Value<ToolbarType> {
         fn from(v: ToolbarType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
@@ -2704,6 +2717,7 @@ pub mod user_settings {
         }
     }
 
+    #[diagnostic::do_not_recommend]
     impl From<VisualMode> for Value<VisualMode> {
         fn from(v: VisualMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
