@@ -835,3 +835,47 @@ fn language_extensions_stack() {
         json!({"Fn::ToJsonString": {"region": {"Ref": "AWS::Region"}, "queues": {"Ref": "QueueNames"}}})
     );
 }
+
+// ---- literal checks and typed setters --------------------------------------------------------
+
+#[test]
+fn ssm_names_accept_only_a_numeric_version_suffix() {
+    // Called at run time here to see each verdict; in a `const { … }` block a refusal is a
+    // compile error (tests/ui/ssm_name_invalid.rs).
+    for ok in ["/app/db/endpoint", "/app/db/endpoint:3", "S3AccessControl:2", "a.b-c_d"] {
+        assert_eq!(SsmName::new(ok).as_str(), ok);
+    }
+    for bad in [
+        "",
+        "/app/${Env}",
+        "/app/db:latest",
+        "/app:1:2",
+        ":3",
+        "/app/db:",
+        "/app db",
+    ] {
+        let refused = std::panic::catch_unwind(|| SsmName::new(bad)).is_err();
+        assert!(refused, "{bad:?} should be refused");
+    }
+    for bad in ["", "app/${Env}/db", "app db", "app/{{x}}"] {
+        let refused = std::panic::catch_unwind(|| SecretId::new(bad)).is_err();
+        assert!(refused, "{bad:?} should be refused");
+    }
+}
+
+#[test]
+fn into_value_accepts_what_a_typed_property_takes() {
+    use cfn::model::IntoValue;
+    fn prop<T>(v: impl IntoValue<T>) -> J {
+        j(&v.into_value())
+    }
+    let mut s: Stack = Stack::new();
+    let t = topic(&mut s, "Alerts");
+    let name = s.parameter("Name", Parameter::string());
+    assert_eq!(prop::<i64>(5), json!(5));
+    assert_eq!(prop::<String>("x"), json!("x"));
+    assert_eq!(prop::<String>(&name), json!({"Ref": "Name"}));
+    assert_eq!(prop::<Id<RawResource>>(&t), json!({"Ref": "Alerts"}));
+    assert_eq!(prop::<String>(t.id()), json!({"Ref": "Alerts"}));
+    assert_eq!(prop::<Id<RawResource>>(Id::external("sg-0abc")), json!("sg-0abc"));
+}

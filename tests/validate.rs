@@ -672,6 +672,67 @@ fn a_literal_dynamic_reference_inside_sub_or_join_is_fine() {
     common::emit_for_lint("validate-literal-dynamic-refs", &s);
 }
 
+#[test]
+fn dynamic_reference_segments_are_checked() {
+    let secret = const { SecretId::new("app/db") };
+    let mut s: Stack = Stack::new();
+    s.add(
+        "Params",
+        RawResource::of("AWS::SSM::Parameter")
+            .prop("Type", "String")
+            .prop(
+                "Name",
+                Value::<String>::from(DynamicRef::secrets_manager(secret).json_key("user:name")),
+            )
+            .prop(
+                "Value",
+                Value::<String>::from(
+                    DynamicRef::secrets_manager(secret)
+                        .version_stage("AWSCURRENT")
+                        .version_id("EXAMPLE1-90ab-cdef"),
+                ),
+            )
+            .prop(
+                "Description",
+                Value::<String>::from(DynamicRef::secrets_manager(secret).json_key("")),
+            ),
+    );
+    let d = diags(&s);
+    assert_eq!(
+        codes(&d),
+        [
+            ("dynamic-ref", "Resources/Params/Properties/Name".into()),
+            ("dynamic-ref", "Resources/Params/Properties/Value".into()),
+            ("dynamic-ref", "Resources/Params/Properties/Description".into()),
+        ]
+    );
+    assert!(d[0].message.contains("JSON key \"user:name\""), "{}", d[0]);
+    assert!(
+        d[1].message.contains("both a version stage and a version id"),
+        "{}",
+        d[1]
+    );
+}
+
+#[test]
+fn secret_dynamic_references_stay_in_resource_properties() {
+    let mut s: Stack = Stack::new();
+    let t = s.add("Topic", topic());
+    s.output(
+        "Password",
+        Output::new(DynamicRef::secrets_manager(const { SecretId::new("app/db") }).secret()),
+    );
+    s.output(
+        "Endpoint",
+        Output::new(Value::<String>::from(DynamicRef::ssm(
+            const { SsmName::new("/app/endpoint") },
+        ))),
+    );
+    s.output("Arn", Output::new(t.id()));
+    let x = only(&diags(&s), "dynamic-ref", "Outputs/Password");
+    assert!(x.message.contains("outside resource properties"), "{x}");
+}
+
 // ---- parameters ------------------------------------------------------------------------------
 
 #[test]

@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use cfn_model::expr::{is_pseudo, Expr, Mention, SubPart};
-use cfn_model::{ResourceDef, Template};
+use cfn_model::{DynamicRef, ResourceDef, Template};
 
 /// How bad a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -508,6 +508,29 @@ fn check_dynamic_refs(t: &Template, cx: &mut Ctx<'_>) {
     for_each_expr(t, |path, e| scan_dyn(e, &path, cx));
 }
 
+/// A dynamic reference itself: its free-text segments, and secrets only in resource properties
+/// (CloudFormation refuses `secretsmanager` and `ssm-secure` references in outputs, conditions
+/// and metadata, where the value would be shown).
+fn check_dynamic_ref(d: &DynamicRef, path: &str, cx: &mut Ctx<'_>) {
+    if let Some(problem) = d.problem() {
+        cx.err(
+            "dynamic-ref",
+            path.to_string(),
+            problem,
+            "give `json_key`, `version_stage` and `version_id` plain names (and at most one of the two versions)",
+        );
+    }
+    let in_properties = path.contains("/Properties/") || path.starts_with("Tags/");
+    if d.is_secret() && !in_properties {
+        cx.err(
+            "dynamic-ref",
+            path.to_string(),
+            format!("the secret dynamic reference `{d}` is used outside resource properties"),
+            "use secret references only in resource properties; to expose where a secret lives, output its name or ARN instead",
+        );
+    }
+}
+
 /// Finds `{{resolve:` references whose text is assembled by Sub or Join from non-literals.
 fn scan_dyn(e: &Expr, path: &str, cx: &mut Ctx<'_>) {
     match e {
@@ -562,6 +585,7 @@ fn scan_dyn(e: &Expr, path: &str, cx: &mut Ctx<'_>) {
             scan_dyn(b, path, cx);
             scan_dyn(c, path, cx)
         }
+        Expr::Dynamic(d) => check_dynamic_ref(d, path, cx),
         _ => {}
     }
 }

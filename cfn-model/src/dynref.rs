@@ -36,6 +36,27 @@ const fn ssm_char_ok(c: u8) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, b'/' | b'_' | b'.' | b'-' | b':')
 }
 
+// The messages of the compile-time checks. `panic!("{}", MSG)` keeps the compiler's note on the
+// failing line short: it shows this call, not the whole text a second time.
+const SECRET_EMPTY: &str =
+    "secret id is empty: write the secret's literal name, e.g. `SecretId::new(\"app/db/credentials\")`";
+const SECRET_TOO_LONG: &str = "secret id is longer than 2048 characters";
+const SECRET_PLACEHOLDER: &str = "secret id contains `$`: a `${Param}` placeholder cannot be used in a dynamic \
+     reference (CloudFormation resolves it before substituting parameters); write the literal secret name, or \
+     create the secret in the stack and use its handle";
+const SECRET_CHAR: &str =
+    "secret id contains a character Secrets Manager does not allow: use only A-Z a-z 0-9 / _ + = . @ - :";
+const SSM_EMPTY: &str =
+    "SSM parameter name is empty: write the parameter's literal name, e.g. `SsmName::new(\"/app/db/endpoint\")`";
+const SSM_TOO_LONG: &str = "SSM parameter name is longer than 2048 characters";
+const SSM_PLACEHOLDER: &str = "SSM parameter name contains `$`: a `${Param}` placeholder cannot be used in a \
+     dynamic reference; write the literal name (or read the parameter through an \
+     `AWS::SSM::Parameter::Value<String>` template parameter)";
+const SSM_CHAR: &str =
+    "SSM parameter name contains a character SSM does not allow: use only A-Z a-z 0-9 / _ . - (and :N for a version)";
+const SSM_VERSION: &str = "SSM parameter name has a `:` that is not a version suffix: write `/name` or \
+     `/name:VERSION` with VERSION a number, e.g. `/app/db/endpoint:3`";
+
 impl SecretId {
     /// Checks a literal secret name or ARN. Use it in a `const` block so that a bad literal is a
     /// compile error: `const { SecretId::new("app/db/credentials") }`.
@@ -43,21 +64,24 @@ impl SecretId {
     /// Allowed: 1 to 2,048 characters of `A-Z a-z 0-9 / _ + = . @ - :` (names, or full ARNs).
     /// Refused: `${…}` placeholders, `{{`/`}}`, spaces and anything else a Secrets Manager id
     /// cannot hold.
+    ///
+    /// The check runs when the constant is evaluated: `cargo build` reports a bad literal, while
+    /// `cargo check` skips inline `const { … }` blocks (a named `const` item is checked by both).
     pub const fn new(id: &'static str) -> SecretId {
         let b = id.as_bytes();
         if b.is_empty() {
-            panic!("secret id is empty: write the secret's literal name, e.g. SecretId::new(\"app/db/credentials\")");
+            panic!("{}", SECRET_EMPTY);
         }
         if b.len() > 2048 {
-            panic!("secret id is longer than 2048 characters");
+            panic!("{}", SECRET_TOO_LONG);
         }
         let mut i = 0;
         while i < b.len() {
             if b[i] == b'$' {
-                panic!("secret id contains `$`: a `${{Param}}` placeholder cannot be used in a dynamic reference (CloudFormation resolves it before substituting parameters); write the literal secret name, or create the secret in the stack and use its handle");
+                panic!("{}", SECRET_PLACEHOLDER);
             }
             if !secret_char_ok(b[i]) {
-                panic!("secret id contains a character Secrets Manager does not allow: use only A-Z a-z 0-9 / _ + = . @ - :");
+                panic!("{}", SECRET_CHAR);
             }
             i += 1;
         }
@@ -76,20 +100,34 @@ impl SsmName {
     pub const fn new(name: &'static str) -> SsmName {
         let b = name.as_bytes();
         if b.is_empty() {
-            panic!("SSM parameter name is empty: write the parameter's literal name, e.g. SsmName::new(\"/app/db/endpoint\")");
+            panic!("{}", SSM_EMPTY);
         }
         if b.len() > 2048 {
-            panic!("SSM parameter name is longer than 2048 characters");
+            panic!("{}", SSM_TOO_LONG);
         }
         let mut i = 0;
+        let mut colon: Option<usize> = None;
         while i < b.len() {
             if b[i] == b'$' {
-                panic!("SSM parameter name contains `$`: a `${{Param}}` placeholder cannot be used in a dynamic reference; write the literal name (or read the parameter through an `AWS::SSM::Parameter::Value<String>` template parameter)");
+                panic!("{}", SSM_PLACEHOLDER);
             }
             if !ssm_char_ok(b[i]) {
-                panic!("SSM parameter name contains a character SSM does not allow: use only A-Z a-z 0-9 / _ . - (and :N for a version)");
+                panic!("{}", SSM_CHAR);
+            }
+            if b[i] == b':' {
+                if colon.is_some() || i == 0 {
+                    panic!("{}", SSM_VERSION);
+                }
+                colon = Some(i);
+            } else if colon.is_some() && !b[i].is_ascii_digit() {
+                panic!("{}", SSM_VERSION);
             }
             i += 1;
+        }
+        if let Some(c) = colon {
+            if c + 1 == b.len() {
+                panic!("{}", SSM_VERSION);
+            }
         }
         SsmName(name)
     }
@@ -202,6 +240,43 @@ impl DynamicRef {
             *version_id = Some(id);
         }
         self
+    }
+
+    /// What is wrong with the reference's free-text segments, if anything: a JSON key, version
+    /// stage or version id that is empty or holds `:`, `{`, `}`, `$` or whitespace (they would
+    /// split or end the reference), or both a version stage and a version id (CloudFormation takes
+    /// one of them). The validator reports it; ids and names are checked at compile time.
+    pub fn problem(&self) -> Option<String> {
+        let DynKind::Secret {
+            json_key,
+            version_stage,
+            version_id,
+            ..
+        } = &self.kind
+        else {
+            return None;
+        };
+        let segments = [
+            ("JSON key", json_key),
+            ("version stage", version_stage),
+            ("version id", version_id),
+        ];
+        for (what, v) in segments {
+            if let Some(v) = v {
+                let bad = |c: char| matches!(c, ':' | '{' | '}' | '$') || c.is_whitespace();
+                if v.is_empty() || v.chars().any(bad) {
+                    return Some(format!(
+                        "the {what} {v:?} of `{self}` is empty or holds `:`, `{{`, `}}`, `$` or whitespace"
+                    ));
+                }
+            }
+        }
+        if version_stage.is_some() && version_id.is_some() {
+            return Some(format!(
+                "`{self}` names both a version stage and a version id; CloudFormation takes one of them"
+            ));
+        }
+        None
     }
 
     /// True for references whose value is a secret (`ssm-secure`, `secretsmanager`).

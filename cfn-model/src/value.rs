@@ -252,6 +252,28 @@ impl SubPart {
     }
 }
 
+/// What a typed property accepts: anything that converts into a `Value<T>` (the value itself, a
+/// literal, a handle for an `Id<R>`, a parameter). Setters that take `impl IntoValue<T>` rather
+/// than `impl Into<Value<T>>` get a compiler message that names the expected type and the fix
+/// instead of a list of unrelated `From` impls.
+#[diagnostic::on_unimplemented(
+    message = "expected a `Value<{T}>`, found `{Self}`",
+    label = "this is not a `Value<{T}>`",
+    note = "a typed property takes a literal or `Value` of its own type, a parameter of that type, or for an `Id<R>` the handle of an `R`; the `Id`, `Arn` or `Name` of another resource type is refused",
+    note = "for a resource this program does not create, write `Id::external(\"…\")` (or `Arn::external`, `Name::external`)"
+)]
+pub trait IntoValue<T> {
+    /// The value.
+    fn into_value(self) -> Value<T>;
+}
+
+#[diagnostic::do_not_recommend]
+impl<T, X: Into<Value<T>>> IntoValue<T> for X {
+    fn into_value(self) -> Value<T> {
+        self.into()
+    }
+}
+
 /// Types whose values read as strings (so they can be interpolated and passed where a string is
 /// expected).
 pub trait StringLike {}

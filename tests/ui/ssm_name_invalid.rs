@@ -1,0 +1,6 @@
+//! SSM parameter names in dynamic references are checked like secret ids.
+use cfn::prelude::*;
+
+fn main() {
+    let _ = DynamicRef::ssm(const { SsmName::new("/app/${Environment}/endpoint") });
+}
