@@ -310,3 +310,21 @@ pub fn named_fields<'a>(data: &'a syn::Data, ident: &syn::Ident, derive: &str) -
         )),
     }
 }
+
+/// `tokens` with every span set to `span` (for paths interpolated into `quote_spanned!`, which
+/// keeps the spans of what it interpolates).
+pub fn respan(tokens: &TokenStream, span: Span) -> TokenStream {
+    tokens
+        .clone()
+        .into_iter()
+        .map(|mut t| {
+            if let proc_macro2::TokenTree::Group(g) = &t {
+                let mut ng = proc_macro2::Group::new(g.delimiter(), respan(&g.stream(), span));
+                ng.set_span(span);
+                return proc_macro2::TokenTree::Group(ng);
+            }
+            t.set_span(span);
+            t
+        })
+        .collect()
+}

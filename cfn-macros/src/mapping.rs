@@ -106,12 +106,14 @@ pub fn expand_key(input: DeriveInput) -> Result<TokenStream> {
             const KEYS: &'static [&'static str] = <#ident as #krate::MappingKey>::KEYS;
         }
 
+        #[diagnostic::do_not_recommend]
         impl #krate::interface::ParamLiteral<#ident> for #ident {
             fn to_json(self) -> #krate::interface::JsonValue {
                 #krate::interface::JsonValue::from(#krate::MappingKey::key(&self))
             }
         }
 
+        #[diagnostic::do_not_recommend]
         impl #krate::interface::OutputValue for #ident {}
 
         impl #krate::StringLike for #ident {}

@@ -89,7 +89,11 @@ pub fn expand(input: DeriveInput) -> Result<TokenStream> {
         names.push((name.clone(), name_span));
 
         let ty = &f.ty;
-        let mut chain = vec![quote_spanned!(ty.span()=> #krate::interface::OutputDecl::new(#name, self.#fid))];
+        // Both uses of the field type go through `<T as OutputField>` at the type's span, so that a
+        // type that cannot be an output is reported once.
+        let kt = common::respan(&krate, ty.span());
+        let value = quote_spanned!(ty.span()=> <#ty as #kt::interface::OutputField>::into_output(self.#fid));
+        let mut chain = vec![quote!(#krate::interface::OutputDecl::from_expr(#name, #value))];
         if let Some(d) = a
             .description
             .as_ref()
@@ -108,7 +112,7 @@ pub fn expand(input: DeriveInput) -> Result<TokenStream> {
             chain.push(quote!(.condition(#c)));
         }
         decls.push(quote!(#(#chain)*.declare(stack);));
-        reads.push(quote_spanned!(ty.span()=> #fid: <#ty as #krate::interface::OutputField>::read(nested, #name)));
+        reads.push(quote_spanned!(ty.span()=> #fid: <#ty as #kt::interface::OutputField>::read(nested, #name)));
     }
     common::all_ok(errors)?;
 

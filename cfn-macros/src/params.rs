@@ -129,6 +129,24 @@ fn parse_field(field: &syn::Field) -> Result<FieldAttrs> {
     Ok(a)
 }
 
+/// A field is spelled `Value<…>` or `Param<…>` (with any path): anything else is refused here, with
+/// one message, rather than by the trait solver at every use.
+fn check_field_type(ty: &syn::Type) -> Result<()> {
+    if let syn::Type::Path(p) = ty {
+        if let Some(last) = p.path.segments.last() {
+            if (last.ident == "Value" || last.ident == "Param")
+                && matches!(last.arguments, syn::PathArguments::AngleBracketed(_))
+            {
+                return Ok(());
+            }
+        }
+    }
+    Err(syn::Error::new(
+        ty.span(),
+        "a #[derive(Parameters)] field is `Value<T>` (e.g. `Value<String>`, `Value<i64>`, `Value<Vec<String>>` for a CommaDelimitedList, `Value<SecretString>` for NoEcho, `Value<Id<ec2::Vpc>>`) or `Param<T>` for any `ParamType` (e.g. `Param<Ssm<ImageId>>`)",
+    ))
+}
+
 /// Rejects a pattern that is not a regular expression. CloudFormation patterns are Java regular
 /// expressions; the Rust parser is close enough, and the constructs it does not support
 /// (look-around, back-references) are accepted as CloudFormation does.
@@ -308,65 +326,90 @@ pub fn expand(input: DeriveInput) -> Result<TokenStream> {
         names.push((name.clone(), name_span));
 
         let ty = &f.ty;
-        let mut chain = vec![quote_spanned!(ty.span()=> #krate::interface::ParamDecl::<#ty>::new(#name))];
+        if let Err(e) = check_field_type(ty) {
+            errors.push(e);
+            continue;
+        }
+        // One statement per attribute, every token spanned at the attribute, so that a literal of
+        // the wrong type or a constraint that does not apply is reported there.
+        // The binding's hygiene is the call site's throughout (a mixed-site receiver joined with a
+        // call-site method name would move the error to the derive).
+        let d = syn::Ident::new("__cfn_param", ty.span());
+        let kt = common::respan(krate, ty.span());
+        let step = |span: Span, call: TokenStream| {
+            let d = syn::Ident::new("__cfn_param", span);
+            quote_spanned!(span=> let #d = #d #call;)
+        };
+        let mut steps = vec![quote_spanned!(ty.span()=> let #d = #kt::interface::ParamDecl::<#ty>::new(#name);)];
         let description = a
             .description
             .as_ref()
             .map(LitStr::value)
             .or_else(|| common::doc(&f.attrs));
-        if let Some(d) = description {
-            chain.push(quote!(.description(#d)));
+        if let Some(desc) = description {
+            steps.push(step(Span::call_site(), quote!(.description(#desc))));
         }
         if let Some((values, _)) = &a.allowed {
             for v in values {
                 match common::typed_literal(v) {
-                    Ok(t) => chain.push(quote_spanned!(v.span()=> .allowed_value(#t))),
+                    Ok(t) => steps.push(step(v.span(), quote_spanned!(v.span()=> .allowed_value(#t)))),
                     Err(e) => errors.push(e),
                 }
             }
         }
-        if let Some(d) = &a.default {
-            match common::typed_literal(d) {
-                Ok(t) => chain.push(quote_spanned!(d.span()=> .default(#t))),
+        if let Some(dv) = &a.default {
+            match common::typed_literal(dv) {
+                Ok(t) => steps.push(step(dv.span(), quote_spanned!(dv.span()=> .default(#t)))),
                 Err(e) => errors.push(e),
             }
         }
         if let Some(p) = &a.pattern {
-            chain.push(quote_spanned!(p.span()=> .pattern(#p)));
+            steps.push(step(p.span(), quote_spanned!(p.span()=> .pattern(#p))));
         }
+        let int = |n: u64, s: Span| syn::LitInt::new(&format!("{n}u64"), s);
+        let float = |x: f64, s: Span| syn::LitFloat::new(&format!("{x:?}f64"), s);
         if let Some((n, s)) = a.min_length {
-            chain.push(quote_spanned!(s=> .min_length(#n)));
+            let n = int(n, s);
+            steps.push(step(s, quote_spanned!(s=> .min_length(#n))));
         }
         if let Some((n, s)) = a.max_length {
-            chain.push(quote_spanned!(s=> .max_length(#n)));
+            let n = int(n, s);
+            steps.push(step(s, quote_spanned!(s=> .max_length(#n))));
         }
-        if let Some((n, s)) = a.min_value {
-            chain.push(quote_spanned!(s=> .min_value(#n)));
+        if let Some((x, s)) = a.min_value {
+            let x = float(x.abs(), s);
+            let neg = a.min_value.filter(|(x, _)| *x < 0.0).map(|_| quote_spanned!(s=> -));
+            steps.push(step(s, quote_spanned!(s=> .min_value(#neg #x))));
         }
-        if let Some((n, s)) = a.max_value {
-            chain.push(quote_spanned!(s=> .max_value(#n)));
+        if let Some((x, s)) = a.max_value {
+            let x = float(x.abs(), s);
+            let neg = a.max_value.filter(|(x, _)| *x < 0.0).map(|_| quote_spanned!(s=> -));
+            steps.push(step(s, quote_spanned!(s=> .max_value(#neg #x))));
         }
         if let Some(c) = &a.constraint_description {
-            chain.push(quote!(.constraint_description(#c)));
+            steps.push(step(Span::call_site(), quote!(.constraint_description(#c))));
         }
         if let Some((true, _)) = a.no_echo {
-            chain.push(quote!(.no_echo()));
+            steps.push(step(Span::call_site(), quote!(.no_echo())));
         }
         if let Some(g) = a.group.as_ref().or(st.group.as_ref()) {
-            chain.push(quote!(.group(#g)));
+            steps.push(step(Span::call_site(), quote!(.group(#g))));
         }
         if let Some(l) = &a.label {
-            chain.push(quote!(.label(#l)));
+            steps.push(step(Span::call_site(), quote!(.label(#l))));
         }
-        decls.push(quote!(#fid: #(#chain)*.declare(stack)));
+        let last = syn::Ident::new("__cfn_param", ty.span());
+        let declare = quote_spanned!(ty.span()=> #last.declare(stack));
+        decls.push(quote!(#fid: { #(#steps)* #declare }));
 
         let docs = common::doc_attrs(&f.attrs);
         let fvis = &f.vis;
+        let arg_ty = quote_spanned!(ty.span()=> #kt::interface::ArgOf<#ty>);
         arg_fields.push(quote! {
             #(#docs)*
-            #fvis #fid: #krate::interface::ArgOf<#ty>
+            #fvis #fid: #arg_ty
         });
-        passes.push(quote!((#name, #krate::interface::pass::<#ty>(args.#fid))));
+        passes.push(quote_spanned!(ty.span()=> (#name, #kt::interface::pass::<#ty>(args.#fid))));
     }
     common::all_ok(errors)?;
 

@@ -53,7 +53,7 @@ use std::marker::PhantomData;
 use crate::expr::{Expr, Ident, Key, SubPart};
 use crate::params::{Param, ParamType, Parameter};
 use crate::resource::{Props, ToExpr};
-use crate::stack::{Handle, OutputDef, Stack};
+use crate::stack::{Handle, OutputDef, ParameterDef, Stack};
 use crate::value::{Arn, Id, Name, SecretString, StringLike, Value};
 
 // ---- parameters -------------------------------------------------------------------------------
@@ -89,8 +89,8 @@ impl Parameters for () {
 /// keys): the field is then the `Ref` itself.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be a parameter field",
-    label = "a `#[derive(Parameters)]` field is `Param<T>` or `Value<T>`",
-    note = "write e.g. `Value<String>`, `Value<i64>`, `Value<Vec<String>>` (CommaDelimitedList), `Value<SecretString>` (NoEcho), `Value<Id<ec2::Vpc>>`, or `Param<Ssm<ImageId>>` for types whose value type differs"
+    label = "not a CloudFormation parameter type",
+    note = "write e.g. `Value<String>`, `Value<i64>`, `Value<Vec<String>>` (CommaDelimitedList), `Value<SecretString>` (NoEcho), `Value<Id<ec2::Vpc>>`, or `Param<Ssm<ImageId>>` for types whose value type differs; parameters have no boolean type (use a `String` with `allowed = [\"true\", \"false\"]`)"
 )]
 pub trait ParamField: Sized {
     /// The CloudFormation parameter type.
@@ -99,6 +99,7 @@ pub trait ParamField: Sized {
     fn from_param(p: Param<Self::Type>) -> Self;
 }
 
+#[diagnostic::do_not_recommend]
 impl<T: ParamType> ParamField for Param<T> {
     type Type = T;
     fn from_param(p: Param<T>) -> Self {
@@ -106,6 +107,7 @@ impl<T: ParamType> ParamField for Param<T> {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<T: ParamType<Value = T>> ParamField for Value<T> {
     type Type = T;
     fn from_param(p: Param<T>) -> Self {
@@ -210,65 +212,77 @@ pub trait ParamLiteral<V> {
     fn to_json(self) -> serde_json::Value;
 }
 
+#[diagnostic::do_not_recommend]
 impl ParamLiteral<String> for &str {
     fn to_json(self) -> serde_json::Value {
         self.into()
     }
 }
+#[diagnostic::do_not_recommend]
 impl ParamLiteral<SecretString> for &str {
     fn to_json(self) -> serde_json::Value {
         self.into()
     }
 }
+#[diagnostic::do_not_recommend]
 impl<R> ParamLiteral<Id<R>> for &str {
     fn to_json(self) -> serde_json::Value {
         self.into()
     }
 }
+#[diagnostic::do_not_recommend]
 impl<R> ParamLiteral<Arn<R>> for &str {
     fn to_json(self) -> serde_json::Value {
         self.into()
     }
 }
+#[diagnostic::do_not_recommend]
 impl<R> ParamLiteral<Name<R>> for &str {
     fn to_json(self) -> serde_json::Value {
         self.into()
     }
 }
+#[diagnostic::do_not_recommend]
 impl ParamLiteral<i64> for i64 {
     fn to_json(self) -> serde_json::Value {
         self.into()
     }
 }
+#[diagnostic::do_not_recommend]
 impl ParamLiteral<f64> for i64 {
     fn to_json(self) -> serde_json::Value {
         self.into()
     }
 }
+#[diagnostic::do_not_recommend]
 impl ParamLiteral<f64> for f64 {
     fn to_json(self) -> serde_json::Value {
         self.into()
     }
 }
 /// A list default written as CloudFormation wants it: `"a,b"`.
+#[diagnostic::do_not_recommend]
 impl<T> ParamLiteral<Vec<T>> for &str {
     fn to_json(self) -> serde_json::Value {
         self.into()
     }
 }
 /// A list default written as an array: joined into `"a,b"`.
+#[diagnostic::do_not_recommend]
 impl<T, const N: usize> ParamLiteral<Vec<T>> for [&str; N] {
     fn to_json(self) -> serde_json::Value {
         self.join(",").into()
     }
 }
 /// A `List<Number>` default written as an array: joined into `"1,2"`.
+#[diagnostic::do_not_recommend]
 impl<const N: usize> ParamLiteral<Vec<f64>> for [i64; N] {
     fn to_json(self) -> serde_json::Value {
         self.map(|n| n.to_string()).join(",").into()
     }
 }
 /// A `List<Number>` default written as an array: joined into `"1.5,2"`.
+#[diagnostic::do_not_recommend]
 impl<const N: usize> ParamLiteral<Vec<f64>> for [f64; N] {
     fn to_json(self) -> serde_json::Value {
         self.map(|n| n.to_string()).join(",").into()
@@ -282,10 +296,15 @@ impl<const N: usize> ParamLiteral<Vec<f64>> for [f64; N] {
     note = "for numbers use `min_value` and `max_value`"
 )]
 pub trait Textual {}
+#[diagnostic::do_not_recommend]
 impl Textual for String {}
+#[diagnostic::do_not_recommend]
 impl Textual for SecretString {}
+#[diagnostic::do_not_recommend]
 impl<R> Textual for Id<R> {}
+#[diagnostic::do_not_recommend]
 impl<R> Textual for Arn<R> {}
+#[diagnostic::do_not_recommend]
 impl<R> Textual for Name<R> {}
 
 /// Parameter value types that `MinValue`/`MaxValue` apply to.
@@ -295,7 +314,9 @@ impl<R> Textual for Name<R> {}
     note = "for strings use `min_length`, `max_length` and `pattern`"
 )]
 pub trait Numeric {}
+#[diagnostic::do_not_recommend]
 impl Numeric for i64 {}
+#[diagnostic::do_not_recommend]
 impl Numeric for f64 {}
 
 /// One parameter being declared: what `#[derive(Parameters)]` generates per field.
@@ -303,19 +324,22 @@ impl Numeric for f64 {}
 /// `F` is the field type; its [`ParamField::Type`] gives the CloudFormation `Type`, and its value
 /// type decides which literals and constraints are accepted (a wrong one is a compile error at
 /// the attribute).
-pub struct ParamDecl<F: ParamField> {
+pub struct ParamDecl<F> {
     name: &'static str,
-    parameter: Parameter<F::Type>,
+    def: ParameterDef,
     group: Option<&'static str>,
     label: Option<&'static str>,
     _f: PhantomData<fn() -> F>,
 }
 
-impl<F: ParamField> ParamDecl<F> {
+// Bounds sit on the methods, not on the type or the `impl`, so that a wrong field type or literal
+// is reported once, with the message of the trait that is missing (E0277), at the attribute.
+impl<F> ParamDecl<F> {
     /// A parameter named `name`, with what its type implies (`NoEcho` for secrets, the allowed
     /// values of a mapping key).
     pub fn new(name: &'static str) -> Self
     where
+        F: ParamField,
         ValueOf<F>: ParamValue,
     {
         let mut parameter = Parameter::<F::Type>::of();
@@ -328,7 +352,7 @@ impl<F: ParamField> ParamDecl<F> {
         }
         ParamDecl {
             name,
-            parameter,
+            def: parameter.def,
             group: None,
             label: None,
             _f: PhantomData,
@@ -337,85 +361,95 @@ impl<F: ParamField> ParamDecl<F> {
 
     /// `Description`.
     pub fn description(mut self, d: &'static str) -> Self {
-        self.parameter = self.parameter.description(d);
+        self.def.description = Some(d.to_string());
         self
     }
 
     /// `Default`.
-    pub fn default<L: ParamLiteral<ValueOf<F>>>(mut self, v: L) -> Self {
-        self.parameter = self.parameter.default(v.to_json());
+    pub fn default<L>(mut self, v: L) -> Self
+    where
+        F: ParamField,
+        L: ParamLiteral<ValueOf<F>>,
+    {
+        self.def.default = Some(v.to_json());
         self
     }
 
     /// Adds one entry to `AllowedValues` (replacing the values a mapping-key type implies).
-    pub fn allowed_value<L: ParamLiteral<ValueOf<F>>>(mut self, v: L) -> Self
+    pub fn allowed_value<L>(mut self, v: L) -> Self
     where
+        F: ParamField,
+        L: ParamLiteral<ValueOf<F>>,
         ValueOf<F>: ParamValue,
     {
         let keys = <ValueOf<F> as ParamValue>::KEYS;
-        let mut values = std::mem::take(&mut self.parameter.def.allowed_values);
+        let values = &mut self.def.allowed_values;
         if !keys.is_empty() && values.len() == keys.len() && values.iter().zip(keys).all(|(a, b)| a == b) {
             values.clear();
         }
         values.push(v.to_json());
-        self.parameter.def.allowed_values = values;
         self
     }
 
     /// `AllowedPattern`.
     pub fn pattern(mut self, p: &'static str) -> Self
     where
+        F: ParamField,
         ValueOf<F>: Textual,
     {
-        self.parameter = self.parameter.pattern(p);
+        self.def.allowed_pattern = Some(p.to_string());
         self
     }
 
     /// `MinLength`.
     pub fn min_length(mut self, n: u64) -> Self
     where
+        F: ParamField,
         ValueOf<F>: Textual,
     {
-        self.parameter = self.parameter.min_length(n);
+        self.def.min_length = Some(n);
         self
     }
 
     /// `MaxLength`.
     pub fn max_length(mut self, n: u64) -> Self
     where
+        F: ParamField,
         ValueOf<F>: Textual,
     {
-        self.parameter = self.parameter.max_length(n);
+        self.def.max_length = Some(n);
         self
     }
 
     /// `MinValue`.
     pub fn min_value(mut self, n: f64) -> Self
     where
+        F: ParamField,
         ValueOf<F>: Numeric,
     {
-        self.parameter = self.parameter.min_value(n);
+        self.def.min_value = Some(n);
         self
     }
 
     /// `MaxValue`.
     pub fn max_value(mut self, n: f64) -> Self
     where
+        F: ParamField,
         ValueOf<F>: Numeric,
     {
-        self.parameter = self.parameter.max_value(n);
+        self.def.max_value = Some(n);
         self
     }
 
     /// `ConstraintDescription`.
     pub fn constraint_description(mut self, d: &'static str) -> Self {
-        self.parameter = self.parameter.constraint_description(d);
+        self.def.constraint_description = Some(d.to_string());
         self
     }
 
     /// `NoEcho`.
     pub fn no_echo(mut self) -> Self {
-        self.parameter = self.parameter.no_echo();
+        self.def.no_echo = true;
         self
     }
 
@@ -433,8 +467,13 @@ impl<F: ParamField> ParamDecl<F> {
     }
 
     /// Declares the parameter in `stack` and returns the field value.
-    pub fn declare<S>(self, stack: &mut Stack<S>) -> F {
-        let p = stack.parameter(self.name, self.parameter);
+    pub fn declare<S>(self, stack: &mut Stack<S>) -> F
+    where
+        F: ParamField,
+    {
+        let mut parameter = Parameter::<F::Type>::of();
+        parameter.def = self.def;
+        let p = stack.parameter(self.name, parameter);
         if self.group.is_some() || self.label.is_some() {
             add_interface(stack, self.name, self.group, self.label);
         }
@@ -548,13 +587,21 @@ pub trait OutputValue: Sized {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl OutputValue for String {}
+#[diagnostic::do_not_recommend]
 impl OutputValue for i64 {}
+#[diagnostic::do_not_recommend]
 impl OutputValue for f64 {}
+#[diagnostic::do_not_recommend]
 impl OutputValue for bool {}
+#[diagnostic::do_not_recommend]
 impl<R> OutputValue for Id<R> {}
+#[diagnostic::do_not_recommend]
 impl<R> OutputValue for Arn<R> {}
+#[diagnostic::do_not_recommend]
 impl<R> OutputValue for Name<R> {}
+#[diagnostic::do_not_recommend]
 impl<T> OutputValue for Vec<T> {
     fn encode(v: Value<Self>) -> Expr {
         join_list(v.into_expr())
@@ -567,8 +614,8 @@ impl<T> OutputValue for Vec<T> {
 /// The types a `#[derive(Outputs)]` field may have: `Value<T>` for an [`OutputValue`] `T`.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be an output field",
-    label = "a `#[derive(Outputs)]` field is a `Value<T>`",
-    note = "write e.g. `Value<String>`, `Value<Arn<sns::Topic>>`, `Value<Vec<String>>`"
+    label = "not a value an output can carry",
+    note = "outputs carry strings, numbers, booleans, lists of strings and typed ids, e.g. `Value<String>`, `Value<Arn<sns::Topic>>`, `Value<Vec<String>>`; a secret (`SecretString`) is never output"
 )]
 pub trait OutputField: Sized {
     /// The output's `Value`.
@@ -577,6 +624,7 @@ pub trait OutputField: Sized {
     fn read(nested: &Ident, output: &'static str) -> Self;
 }
 
+#[diagnostic::do_not_recommend]
 impl<T: OutputValue> OutputField for Value<T> {
     fn into_output(self) -> Expr {
         T::encode(self)
@@ -599,6 +647,19 @@ impl OutputDecl {
             name,
             def: OutputDef {
                 value: value.into_output(),
+                description: None,
+                export: None,
+                condition: None,
+            },
+        }
+    }
+
+    /// An output named `name` holding an already lowered value (what `#[derive(Outputs)]` uses).
+    pub fn from_expr(name: &'static str, value: Expr) -> Self {
+        OutputDecl {
+            name,
+            def: OutputDef {
+                value,
                 description: None,
                 export: None,
                 condition: None,
@@ -669,16 +730,19 @@ pub trait SubArg {
     fn into_sub_part(self) -> SubPart;
 }
 
+#[diagnostic::do_not_recommend]
 impl<T: StringLike> SubArg for Value<T> {
     fn into_sub_part(self) -> SubPart {
         SubPart::Expr(self.into_expr())
     }
 }
+#[diagnostic::do_not_recommend]
 impl<T: StringLike> SubArg for &Value<T> {
     fn into_sub_part(self) -> SubPart {
         SubPart::Expr(self.expr().clone())
     }
 }
+#[diagnostic::do_not_recommend]
 impl<T: ParamType> SubArg for &Param<T>
 where
     T::Value: StringLike,
@@ -687,26 +751,31 @@ where
         SubPart::Expr(self.value().into_expr())
     }
 }
+#[diagnostic::do_not_recommend]
 impl<R, S> SubArg for &Handle<R, S> {
     fn into_sub_part(self) -> SubPart {
         SubPart::Expr(Expr::Ref(self.name().clone()))
     }
 }
+#[diagnostic::do_not_recommend]
 impl SubArg for &'static str {
     fn into_sub_part(self) -> SubPart {
         SubPart::Lit(Cow::Borrowed(self))
     }
 }
+#[diagnostic::do_not_recommend]
 impl SubArg for &&'static str {
     fn into_sub_part(self) -> SubPart {
         SubPart::Lit(Cow::Borrowed(*self))
     }
 }
+#[diagnostic::do_not_recommend]
 impl SubArg for String {
     fn into_sub_part(self) -> SubPart {
         SubPart::Lit(Cow::Owned(self))
     }
 }
+#[diagnostic::do_not_recommend]
 impl SubArg for &String {
     fn into_sub_part(self) -> SubPart {
         SubPart::Lit(Cow::Owned(self.clone()))
@@ -714,9 +783,11 @@ impl SubArg for &String {
 }
 macro_rules! int_sub_arg {
     ($($t:ty),*) => {$(
+        #[diagnostic::do_not_recommend]
         impl SubArg for $t {
             fn into_sub_part(self) -> SubPart { SubPart::Lit(Cow::Owned(self.to_string())) }
         }
+        #[diagnostic::do_not_recommend]
         impl SubArg for &$t {
             fn into_sub_part(self) -> SubPart { SubPart::Lit(Cow::Owned(self.to_string())) }
         }
@@ -775,7 +846,9 @@ impl Default for PropsBuilder {
     note = "use a `Value<Arn<…>>` from the function's or topic's handle, or a `Value<String>`"
 )]
 pub trait ServiceToken: ToExpr {}
+#[diagnostic::do_not_recommend]
 impl ServiceToken for Value<String> {}
+#[diagnostic::do_not_recommend]
 impl<R> ServiceToken for Value<Arn<R>> {}
 
 /// The service token property (checked to be an ARN-like value).

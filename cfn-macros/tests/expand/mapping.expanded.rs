@@ -17,11 +17,13 @@ impl ::cfn::model::ParamType for Environment {
 impl ::cfn::model::interface::ParamValue for Environment {
     const KEYS: &'static [&'static str] = <Environment as ::cfn::model::MappingKey>::KEYS;
 }
+#[diagnostic::do_not_recommend]
 impl ::cfn::model::interface::ParamLiteral<Environment> for Environment {
     fn to_json(self) -> ::cfn::model::interface::JsonValue {
         ::cfn::model::interface::JsonValue::from(::cfn::model::MappingKey::key(&self))
     }
 }
+#[diagnostic::do_not_recommend]
 impl ::cfn::model::interface::OutputValue for Environment {}
 impl ::cfn::model::StringLike for Environment {}
 impl ::core::convert::From<Environment> for ::cfn::model::Value<Environment> {

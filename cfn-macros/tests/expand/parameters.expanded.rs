@@ -12,42 +12,63 @@ impl ::cfn::model::interface::Parameters for NetworkParams {
     type Args = NetworkParamsArgs;
     fn declare<S>(stack: &mut ::cfn::model::Stack<S>) -> Self {
         NetworkParams {
-            vpc_cidr: ::cfn::model::interface::ParamDecl::<Value<String>>::new("VpcCidr")
-                .description("The VPC's CIDR block.")
-                .default("10.0.0.0/16")
-                .pattern("^\\d+\\.\\d+\\.\\d+\\.\\d+/\\d+$")
-                .min_length(9u64)
-                .max_length(18u64)
-                .group("Network")
-                .declare(stack),
-            environment: ::cfn::model::interface::ParamDecl::<Value<String>>::new("Env")
-                .allowed_value("dev")
-                .allowed_value("prod")
-                .default("dev")
-                .group("General")
-                .label("Environment")
-                .declare(stack),
-            scale: ::cfn::model::interface::ParamDecl::<Value<f64>>::new("Scale")
-                .default(2i64)
-                .min_value(1f64)
-                .max_value(4.5f64)
-                .constraint_description("1 to 4.5")
-                .group("Network")
-                .declare(stack),
-            subnets: ::cfn::model::interface::ParamDecl::<
-                Value<Vec<String>>,
-            >::new("Subnets")
-                .group("Network")
-                .declare(stack),
-            api_key: ::cfn::model::interface::ParamDecl::<Param<String>>::new("ApiKey")
-                .no_echo()
-                .group("Network")
-                .declare(stack),
-            image: ::cfn::model::interface::ParamDecl::<
-                Param<Ssm<ImageId>>,
-            >::new("Image")
-                .group("Network")
-                .declare(stack),
+            vpc_cidr: {
+                let __cfn_param = ::cfn::model::interface::ParamDecl::<
+                    Value<String>,
+                >::new("VpcCidr");
+                let __cfn_param = __cfn_param.description("The VPC's CIDR block.");
+                let __cfn_param = __cfn_param.default("10.0.0.0/16");
+                let __cfn_param = __cfn_param
+                    .pattern("^\\d+\\.\\d+\\.\\d+\\.\\d+/\\d+$");
+                let __cfn_param = __cfn_param.min_length(9u64);
+                let __cfn_param = __cfn_param.max_length(18u64);
+                let __cfn_param = __cfn_param.group("Network");
+                __cfn_param.declare(stack)
+            },
+            environment: {
+                let __cfn_param = ::cfn::model::interface::ParamDecl::<
+                    Value<String>,
+                >::new("Env");
+                let __cfn_param = __cfn_param.allowed_value("dev");
+                let __cfn_param = __cfn_param.allowed_value("prod");
+                let __cfn_param = __cfn_param.default("dev");
+                let __cfn_param = __cfn_param.group("General");
+                let __cfn_param = __cfn_param.label("Environment");
+                __cfn_param.declare(stack)
+            },
+            scale: {
+                let __cfn_param = ::cfn::model::interface::ParamDecl::<
+                    Value<f64>,
+                >::new("Scale");
+                let __cfn_param = __cfn_param.default(2i64);
+                let __cfn_param = __cfn_param.min_value(1.0f64);
+                let __cfn_param = __cfn_param.max_value(4.5f64);
+                let __cfn_param = __cfn_param.constraint_description("1 to 4.5");
+                let __cfn_param = __cfn_param.group("Network");
+                __cfn_param.declare(stack)
+            },
+            subnets: {
+                let __cfn_param = ::cfn::model::interface::ParamDecl::<
+                    Value<Vec<String>>,
+                >::new("Subnets");
+                let __cfn_param = __cfn_param.group("Network");
+                __cfn_param.declare(stack)
+            },
+            api_key: {
+                let __cfn_param = ::cfn::model::interface::ParamDecl::<
+                    Param<String>,
+                >::new("ApiKey");
+                let __cfn_param = __cfn_param.no_echo();
+                let __cfn_param = __cfn_param.group("Network");
+                __cfn_param.declare(stack)
+            },
+            image: {
+                let __cfn_param = ::cfn::model::interface::ParamDecl::<
+                    Param<Ssm<ImageId>>,
+                >::new("Image");
+                let __cfn_param = __cfn_param.group("Network");
+                __cfn_param.declare(stack)
+            },
         }
     }
     fn pass(

@@ -1,0 +1,9 @@
+use cfn::prelude::*;
+
+#[derive(MappingKey)]
+enum Environment {
+    Dev,
+    Custom(String),
+}
+
+fn main() {}

@@ -1,0 +1,8 @@
+use cfn::prelude::*;
+
+#[derive(Outputs)]
+struct Outs {
+    password: Value<SecretString>,
+}
+
+fn main() {}

@@ -1,0 +1,8 @@
+use cfn::prelude::*;
+
+#[derive(Parameters)]
+struct Params {
+    environment: String,
+}
+
+fn main() {}

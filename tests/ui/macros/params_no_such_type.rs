@@ -1,0 +1,8 @@
+use cfn::prelude::*;
+
+#[derive(Parameters)]
+struct Params {
+    enabled: Value<bool>,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use cfn::prelude::*;
+
+#[derive(Resource)]
+#[cfn(type = "Custom::DbSeed")]
+struct DbSeed {
+    database: Value<String>,
+}
+
+fn main() {}
