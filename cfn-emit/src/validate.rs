@@ -180,7 +180,14 @@ fn check_ids(t: &Template, cx: &mut Ctx<'_>) {
 fn check_parameters(t: &Template, cx: &mut Ctx<'_>) {
     for (name, p) in &t.parameters {
         if let Some(d) = &p.default {
-            if !p.allowed_values.is_empty() && !p.allowed_values.contains(d) {
+            // For a list type, AllowedValues applies to each element of the comma-separated default.
+            let is_list = p.type_name == "CommaDelimitedList" || p.type_name.starts_with("List<");
+            let allowed = |v: &serde_json::Value| p.allowed_values.contains(v);
+            let ok = match d.as_str() {
+                Some(s) if is_list => s.split(',').all(|e| allowed(&serde_json::Value::from(e))),
+                _ => allowed(d),
+            };
+            if !p.allowed_values.is_empty() && !ok {
                 cx.err(
                     "parameter-default",
                     format!("Parameters/{name}"),

@@ -53,22 +53,22 @@ impl ParamType for Ssm<Vec<String>> {
     const TYPE: &'static str = "AWS::SSM::Parameter::Value<List<String>>";
 }
 
-/// `AWS::SSM::Parameter::Ident`: the name of an SSM parameter.
+/// `AWS::SSM::Parameter::Name`: the name of an SSM parameter.
 pub struct SsmParameterName;
 impl ParamType for SsmParameterName {
     type Value = String;
-    const TYPE: &'static str = "AWS::SSM::Parameter::Ident";
+    const TYPE: &'static str = "AWS::SSM::Parameter::Name";
 }
 
-/// `AWS::EC2::AvailabilityZone::Ident`.
+/// `AWS::EC2::AvailabilityZone::Name`.
 pub struct AvailabilityZoneName;
 impl ParamType for AvailabilityZoneName {
     type Value = String;
-    const TYPE: &'static str = "AWS::EC2::AvailabilityZone::Ident";
+    const TYPE: &'static str = "AWS::EC2::AvailabilityZone::Name";
 }
 impl ParamType for Vec<AvailabilityZoneName> {
     type Value = Vec<String>;
-    const TYPE: &'static str = "List<AWS::EC2::AvailabilityZone::Ident>";
+    const TYPE: &'static str = "List<AWS::EC2::AvailabilityZone::Name>";
 }
 /// `AWS::EC2::Image::Id`.
 pub struct ImageId;

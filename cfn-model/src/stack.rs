@@ -137,7 +137,7 @@ pub struct OutputDef {
     pub value: Expr,
     /// `Description`.
     pub description: Option<String>,
-    /// `Export.Ident`.
+    /// `Export.Name`.
     pub export: Option<Expr>,
     /// `Condition`.
     pub condition: Option<Ident>,
