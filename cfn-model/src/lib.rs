@@ -42,5 +42,8 @@ pub mod prelude {
         Parameter, Policy, Pseudo, RawResource, Resource, Root, SecretId, SecretString, SsmName, Stack, SubPart,
         Tagging, Value,
     };
-    pub use crate::{ChildStack, MappingKey, MappingTable, NestedHandle, OutputField, Outputs, ParamField, Parameters};
+    pub use crate::{
+        AvailabilityZoneName, ChildStack, ImageId, KeyPairName, MappingKey, MappingTable, NestedHandle, OutputField,
+        Outputs, ParamField, Parameters, Ssm, SsmParameterName,
+    };
 }
