@@ -558,6 +558,62 @@ fn duplicate_export_names() {
     assert!(d[1].message.contains("\"shared-topic\""), "{}", d[1]);
 }
 
+#[test]
+fn duplicate_export_names_across_the_stacks_of_an_assembly() {
+    let mut child: Stack<Child> = Stack::new();
+    let t = child.add("Topic", topic());
+    child.output("Arn", Output::new(t.id()).export("shared-topic"));
+    child.output(
+        "Named",
+        Output::new(t.id()).export(Value::<String>::sub([
+            SubPart::val(Pseudo::stack_name()),
+            SubPart::lit("-Topic"),
+        ])),
+    );
+    let mut s: Stack = Stack::new();
+    let r = s.add("Topic", topic());
+    s.output("Arn", Output::new(r.id()).export("shared-topic"));
+    // Same expression, but the stack name differs between parent and child: no clash.
+    s.output(
+        "Named",
+        Output::new(r.id()).export(Value::<String>::sub([
+            SubPart::val(Pseudo::stack_name()),
+            SubPart::lit("-Topic"),
+        ])),
+    );
+    s.nested("Alerts", child, [], Attributes::new());
+    let x = only(&diags(&s), "duplicate-export", "Alerts/Outputs/Arn/Export");
+    assert!(x.message.contains("also exported by `Outputs/Arn/Export`"), "{x}");
+}
+
+#[test]
+fn nested_stack_parameters_must_match_the_child() {
+    let mut child: Stack<Child> = Stack::new();
+    let vpc = child.parameter("VpcId", Parameter::string());
+    let env = child.parameter("Environment", Parameter::string().default("dev"));
+    child.add(
+        "Group",
+        RawResource::of("AWS::EC2::SecurityGroup")
+            .prop(
+                "GroupDescription",
+                Value::<String>::sub([SubPart::lit("web "), SubPart::val(env.value())]),
+            )
+            .prop("VpcId", vpc.value()),
+    );
+    let mut s: Stack = Stack::new();
+    s.nested("Web", child, [("VpcID", Value::from("vpc-0abc"))], Attributes::new());
+    let d = diags(&s);
+    assert_eq!(
+        codes(&d),
+        [
+            ("nested-parameter", "Resources/Web/Properties/Parameters/VpcID".into()),
+            ("nested-parameter", "Resources/Web/Properties/Parameters".into()),
+        ]
+    );
+    assert!(d[0].help.contains("it declares: VpcId, Environment"), "{}", d[0]);
+    assert!(d[1].message.contains("`VpcId`, which has no default"), "{}", d[1]);
+}
+
 // ---- dynamic references assembled at deploy time ---------------------------------------------
 
 /// The failure of the second report: `!Sub '{{resolve:secretsmanager:${DBSecretName}:…}}'`.

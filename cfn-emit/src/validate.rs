@@ -92,6 +92,7 @@ impl Ctx<'_> {
 pub fn validate(t: &Template) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     validate_into(t, "", &mut out);
+    check_exports_across_stacks(t, &mut out);
     out
 }
 
@@ -111,6 +112,7 @@ pub(crate) fn validate_into(t: &Template, prefix: &str, out: &mut Vec<Diagnostic
     check_references(t, &mut cx);
     check_cycles(t, &mut cx);
     check_exports(t, &mut cx);
+    check_nested_parameters(t, &mut cx);
     check_dynamic_refs(t, &mut cx);
     crate::constraints::check(t, &mut |code, path, msg, help| cx.err(code, path, msg, help));
     for (id, r) in &t.resources {
@@ -505,6 +507,100 @@ fn check_exports(t: &Template, cx: &mut Ctx<'_>) {
                     format!("Outputs/{id}/Export"),
                     format!("the export name {key} is also used by output `{prev}`"),
                     "export names must be unique in a region: include the stack name or a distinct suffix",
+                );
+            }
+        }
+    }
+}
+
+/// Export names are unique per region, across stacks: the same name exported by two templates of
+/// one assembly clashes when both are deployed (unless it includes the stack's name or id, which
+/// differ between a parent and its nested stacks).
+fn check_exports_across_stacks(root: &Template, out: &mut Vec<Diagnostic>) {
+    fn collect(t: &Template, prefix: &str, all: &mut Vec<(String, String, String)>) {
+        for (id, o) in &t.outputs {
+            if let Some(e) = &o.export {
+                let key = serde_json::to_string(&crate::json::Ex(e)).unwrap_or_default();
+                let path = if prefix.is_empty() {
+                    format!("Outputs/{id}/Export")
+                } else {
+                    format!("{prefix}/Outputs/{id}/Export")
+                };
+                all.push((prefix.to_string(), path, key));
+            }
+        }
+        for (id, r) in &t.resources {
+            if let Some(child) = &r.nested {
+                let p = if prefix.is_empty() {
+                    id.to_string()
+                } else {
+                    format!("{prefix}/{id}")
+                };
+                collect(child, &p, all);
+            }
+        }
+    }
+    let mut all = Vec::new();
+    collect(root, "", &mut all);
+    let mut seen: HashMap<&str, (&str, &str)> = HashMap::new();
+    for (stack, path, key) in &all {
+        if key.contains("AWS::StackName") || key.contains("AWS::StackId") {
+            continue;
+        }
+        match seen.get(key.as_str()) {
+            // Clashes inside one template are reported by `check_exports`.
+            Some((other_stack, other_path)) if other_stack != stack => out.push(Diagnostic {
+                severity: Severity::Error,
+                path: path.clone(),
+                message: format!("the export name {key} is also exported by `{other_path}`, in another stack of this assembly"),
+                help: "export names must be unique in a region: include `AWS::StackName` (`Pseudo::stack_name()`) or a distinct suffix".into(),
+                code: "duplicate-export",
+            }),
+            Some(_) => {}
+            None => {
+                seen.insert(key, (stack, path));
+            }
+        }
+    }
+}
+
+/// The `Parameters` a nested stack receives must be the ones its template declares, and every
+/// parameter without a default must receive a value: CloudFormation refuses the stack otherwise.
+fn check_nested_parameters(t: &Template, cx: &mut Ctx<'_>) {
+    for (id, r) in &t.resources {
+        let Some(child) = &r.nested else { continue };
+        let passed: Vec<&str> = r
+            .properties
+            .iter()
+            .filter(|(k, _)| k == "Parameters")
+            .flat_map(|(_, v)| match v.strip_after() {
+                Expr::Object(fields) => fields.iter().map(|(k, _)| k.as_ref()).collect(),
+                _ => Vec::new(),
+            })
+            .collect();
+        let declared = || child.parameters.keys().map(|k| &**k).collect::<Vec<_>>().join(", ");
+        for p in &passed {
+            if !child.parameters.contains_key(*p) {
+                cx.err(
+                    "nested-parameter",
+                    format!("Resources/{id}/Properties/Parameters/{p}"),
+                    format!("the nested stack `{id}` declares no parameter `{p}`"),
+                    format!(
+                        "pass only parameters the child declares (it declares: {}), or declare `{p}` in the child",
+                        declared()
+                    ),
+                );
+            }
+        }
+        for (name, def) in &child.parameters {
+            if def.default.is_none() && !passed.contains(&&**name) {
+                cx.err(
+                    "nested-parameter",
+                    format!("Resources/{id}/Properties/Parameters"),
+                    format!("the nested stack `{id}` needs a value for its parameter `{name}`, which has no default"),
+                    format!(
+                        "pass (\"{name}\", value) to `Stack::nested`, or give the parameter a default in the child"
+                    ),
                 );
             }
         }
