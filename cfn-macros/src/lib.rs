@@ -133,8 +133,30 @@ pub fn derive_outputs(input: TokenStream) -> TokenStream {
 /// name, or `#[cfn(rename = "...")]`).
 ///
 /// The enum is also a parameter type: a `Value<Env>` parameter is a `String` whose
-/// `AllowedValues` are exactly the keys, and `Env::Prod.into()` is the literal key. See
-/// [`Mapping`](derive@Mapping) for an example.
+/// `AllowedValues` are exactly the keys, and `Env::Prod.into()` is the literal key (conditions
+/// compare against it). See [`Mapping`](derive@Mapping) for the table itself.
+///
+/// ```
+/// use cfn::prelude::*;
+///
+/// #[derive(MappingKey, Clone, Copy)]
+/// enum Env {
+///     #[cfn(rename = "dev")]
+///     Dev,
+///     #[cfn(rename = "prod")]
+///     Prod,
+/// }
+///
+/// #[derive(Parameters)]
+/// struct Params {
+///     env: Value<Env>,
+/// }
+///
+/// let mut s: Stack = Stack::new();
+/// let p: Params = s.parameters();
+/// let is_prod = s.condition("IsProd", Value::<Cond>::equals(&p.env, Env::Prod));
+/// assert_eq!(s.template().parameters["Env"].allowed_values, ["dev", "prod"]);
+/// ```
 #[proc_macro_derive(MappingKey, attributes(cfn))]
 pub fn derive_mapping_key(input: TokenStream) -> TokenStream {
     finish(mapping::expand_key(parse_macro_input!(input as DeriveInput)))

@@ -893,6 +893,37 @@ mod tests {
         );
     }
 
+    /// What generated resource modules add (`impl ParamType for Id<ec2::Vpc>`), here for a stand-in
+    /// type: typed-id parameters then work in `#[derive(Parameters)]` with no other impl.
+    struct FakeVpc;
+    impl ParamType for Id<FakeVpc> {
+        type Value = Id<FakeVpc>;
+        const TYPE: &'static str = "AWS::EC2::VPC::Id";
+    }
+    impl ParamType for Vec<Id<FakeVpc>> {
+        type Value = Vec<Id<FakeVpc>>;
+        const TYPE: &'static str = "List<AWS::EC2::VPC::Id>";
+    }
+
+    #[test]
+    fn typed_id_parameters_need_only_param_type() {
+        let mut s: Stack = Stack::new();
+        let vpc: Value<Id<FakeVpc>> = ParamDecl::<Value<Id<FakeVpc>>>::new("Vpc")
+            .default("vpc-0123")
+            .pattern("^vpc-")
+            .declare(&mut s);
+        let vpcs: Value<Vec<Id<FakeVpc>>> = ParamDecl::<Value<Vec<Id<FakeVpc>>>>::new("Vpcs")
+            .default(["vpc-1", "vpc-2"])
+            .declare(&mut s);
+        assert_eq!(s.template().parameters["Vpc"].type_name, "AWS::EC2::VPC::Id");
+        assert_eq!(s.template().parameters["Vpcs"].default, Some("vpc-1,vpc-2".into()));
+        assert_eq!(pass::<Value<Id<FakeVpc>>>(vpc).into_expr(), Expr::Ref("Vpc".into()));
+        assert!(matches!(
+            pass::<Value<Vec<Id<FakeVpc>>>>(vpcs).into_expr(),
+            Expr::Join(..)
+        ));
+    }
+
     #[test]
     fn lists_are_joined_for_nested_stacks() {
         let lit: Value<Vec<String>> = vec!["a", "b"].into();
