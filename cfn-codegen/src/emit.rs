@@ -19,6 +19,7 @@ const ITEMS: &[(&str, &str)] = &[
     ("Handle", "crate::Handle"),
     ("Id", "crate::Id"),
     ("IndexMap", "indexmap::IndexMap"),
+    ("IntoValue", "crate::IntoValue"),
     ("Json", "crate::Json"),
     ("Name", "crate::Name"),
     ("Props", "crate::Props"),
@@ -60,6 +61,10 @@ impl Names {
             .copied()
             .unwrap_or((short, short));
         if self.local.contains(name) {
+            if name == "IntoValue" {
+                // Its method is called too: keep the trait in scope without its name.
+                self.used.borrow_mut().insert("crate::IntoValue as _");
+            }
             path.to_string()
         } else {
             if !path.starts_with("::") {
@@ -150,8 +155,8 @@ impl Scope<'_> {
         match &f.ty {
             Fty::Value(vt) => (
                 String::new(),
-                format!("impl {}<{}>", self.n("Into"), self.value(vt)),
-                format!("{var}.into()"),
+                format!("impl {}<{}>", self.n("IntoValue"), self.vt(vt)),
+                format!("{var}.into_value()"),
             ),
             Fty::Struct(n) => {
                 let conv = if f.boxed {
@@ -176,11 +181,11 @@ impl Scope<'_> {
                                 "{k}: {}<{}>, {v}: {}<{}>",
                                 self.n("Into"),
                                 self.n("String"),
-                                self.n("Into"),
-                                self.value(vt)
+                                self.n("IntoValue"),
+                                self.vt(vt)
                             ),
                             format!("({k}, {v})"),
-                            format!("{var}.into_iter().map(|(k, v)| (k.into(), v.into())).collect()"),
+                            format!("{var}.into_iter().map(|(k, v)| (k.into(), v.into_value())).collect()"),
                         )
                     }
                     other => (

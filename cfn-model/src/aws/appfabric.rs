@@ -188,7 +188,7 @@ impl<S> Handle<AppAuthorization, S> {
 
 /// Property types and enums of [`AppAuthorization`].
 pub mod app_authorization {
-    use crate::{Expr, Props, ToExpr, Value};
+    use crate::{Expr, IntoValue, Props, ToExpr, Value};
 
     /// The authorization type.
     ///
@@ -288,9 +288,9 @@ pub mod app_authorization {
 
     impl ApiKeyCredential {
         /// A new `ApiKeyCredential` with its required properties.
-        pub fn new(api_key: impl Into<Value<String>>) -> Self {
+        pub fn new(api_key: impl IntoValue<String>) -> Self {
             Self {
-                api_key: api_key.into(),
+                api_key: api_key.into_value(),
             }
         }
     }
@@ -350,10 +350,10 @@ pub mod app_authorization {
 
     impl Oauth2Credential {
         /// A new `Oauth2Credential` with its required properties.
-        pub fn new(client_id: impl Into<Value<String>>, client_secret: impl Into<Value<String>>) -> Self {
+        pub fn new(client_id: impl IntoValue<String>, client_secret: impl IntoValue<String>) -> Self {
             Self {
-                client_id: client_id.into(),
-                client_secret: client_secret.into(),
+                client_id: client_id.into_value(),
+                client_secret: client_secret.into_value(),
             }
         }
     }
@@ -377,10 +377,10 @@ pub mod app_authorization {
 
     impl Tag {
         /// A new `Tag` with its required properties.
-        pub fn new(key: impl Into<Value<String>>, value: impl Into<Value<String>>) -> Self {
+        pub fn new(key: impl IntoValue<String>, value: impl IntoValue<String>) -> Self {
             Self {
-                key: key.into(),
-                value: value.into(),
+                key: key.into_value(),
+                value: value.into_value(),
             }
         }
     }
@@ -404,10 +404,10 @@ pub mod app_authorization {
 
     impl Tenant {
         /// A new `Tenant` with its required properties.
-        pub fn new(tenant_display_name: impl Into<Value<String>>, tenant_identifier: impl Into<Value<String>>) -> Self {
+        pub fn new(tenant_display_name: impl IntoValue<String>, tenant_identifier: impl IntoValue<String>) -> Self {
             Self {
-                tenant_display_name: tenant_display_name.into(),
-                tenant_identifier: tenant_identifier.into(),
+                tenant_display_name: tenant_display_name.into_value(),
+                tenant_identifier: tenant_identifier.into_value(),
             }
         }
     }
@@ -569,7 +569,7 @@ impl<S> Handle<IngestionDestination, S> {
 
 /// Property types and enums of [`IngestionDestination`].
 pub mod ingestion_destination {
-    use crate::{Expr, Id, Props, ToExpr, Value};
+    use crate::{Expr, Id, IntoValue, Props, ToExpr, Value};
 
     /// The format in which the audit logs need to be formatted.
     ///
@@ -686,10 +686,10 @@ pub mod ingestion_destination {
 
     impl AuditLogProcessingConfiguration {
         /// A new `AuditLogProcessingConfiguration` with its required properties.
-        pub fn new(format: impl Into<Value<Format>>, schema: impl Into<Value<Schema>>) -> Self {
+        pub fn new(format: impl IntoValue<Format>, schema: impl IntoValue<Schema>) -> Self {
             Self {
-                format: format.into(),
-                schema: schema.into(),
+                format: format.into_value(),
+                schema: schema.into_value(),
             }
         }
     }
@@ -769,9 +769,9 @@ pub mod ingestion_destination {
 
     impl FirehoseStream {
         /// A new `FirehoseStream` with its required properties.
-        pub fn new(stream_name: impl Into<Value<String>>) -> Self {
+        pub fn new(stream_name: impl IntoValue<String>) -> Self {
             Self {
-                stream_name: stream_name.into(),
+                stream_name: stream_name.into_value(),
             }
         }
     }
@@ -815,15 +815,15 @@ pub mod ingestion_destination {
 
     impl S3Bucket {
         /// A new `S3Bucket` with its required properties.
-        pub fn new(bucket_name: impl Into<Value<Id<crate::aws::s3::Bucket>>>) -> Self {
+        pub fn new(bucket_name: impl IntoValue<Id<crate::aws::s3::Bucket>>) -> Self {
             Self {
-                bucket_name: bucket_name.into(),
+                bucket_name: bucket_name.into_value(),
                 prefix: None,
             }
         }
         /// Sets `Prefix`.
-        pub fn prefix(mut self, v: impl Into<Value<String>>) -> Self {
-            self.prefix = Some(v.into());
+        pub fn prefix(mut self, v: impl IntoValue<String>) -> Self {
+            self.prefix = Some(v.into_value());
             self
         }
     }
@@ -847,10 +847,10 @@ pub mod ingestion_destination {
 
     impl Tag {
         /// A new `Tag` with its required properties.
-        pub fn new(key: impl Into<Value<String>>, value: impl Into<Value<String>>) -> Self {
+        pub fn new(key: impl IntoValue<String>, value: impl IntoValue<String>) -> Self {
             Self {
-                key: key.into(),
-                value: value.into(),
+                key: key.into_value(),
+                value: value.into_value(),
             }
         }
     }

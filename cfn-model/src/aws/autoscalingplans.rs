@@ -70,7 +70,7 @@ impl<S> Handle<ScalingPlan, S> {
 
 /// Property types and enums of [`ScalingPlan`].
 pub mod scaling_plan {
-    use crate::{Expr, Props, ToExpr, Value};
+    use crate::{Expr, IntoValue, Props, ToExpr, Value};
 
     /// The metric type.
     ///
@@ -391,8 +391,8 @@ pub mod scaling_plan {
             }
         }
         /// Sets `CloudFormationStackARN`.
-        pub fn cloud_formation_stack_arn(mut self, v: impl Into<Value<String>>) -> Self {
-            self.cloud_formation_stack_arn = Some(v.into());
+        pub fn cloud_formation_stack_arn(mut self, v: impl IntoValue<String>) -> Self {
+            self.cloud_formation_stack_arn = Some(v.into_value());
             self
         }
         /// Sets `TagFilters`.
@@ -428,14 +428,14 @@ pub mod scaling_plan {
     impl CustomizedLoadMetricSpecification {
         /// A new `CustomizedLoadMetricSpecification` with its required properties.
         pub fn new(
-            metric_name: impl Into<Value<String>>,
-            namespace: impl Into<Value<String>>,
-            statistic: impl Into<Value<Statistic>>,
+            metric_name: impl IntoValue<String>,
+            namespace: impl IntoValue<String>,
+            statistic: impl IntoValue<Statistic>,
         ) -> Self {
             Self {
-                metric_name: metric_name.into(),
-                namespace: namespace.into(),
-                statistic: statistic.into(),
+                metric_name: metric_name.into_value(),
+                namespace: namespace.into_value(),
+                statistic: statistic.into_value(),
                 dimensions: None,
                 unit: None,
             }
@@ -446,8 +446,8 @@ pub mod scaling_plan {
             self
         }
         /// Sets `Unit`.
-        pub fn unit(mut self, v: impl Into<Value<String>>) -> Self {
-            self.unit = Some(v.into());
+        pub fn unit(mut self, v: impl IntoValue<String>) -> Self {
+            self.unit = Some(v.into_value());
             self
         }
     }
@@ -481,14 +481,14 @@ pub mod scaling_plan {
     impl CustomizedScalingMetricSpecification {
         /// A new `CustomizedScalingMetricSpecification` with its required properties.
         pub fn new(
-            metric_name: impl Into<Value<String>>,
-            namespace: impl Into<Value<String>>,
-            statistic: impl Into<Value<Statistic>>,
+            metric_name: impl IntoValue<String>,
+            namespace: impl IntoValue<String>,
+            statistic: impl IntoValue<Statistic>,
         ) -> Self {
             Self {
-                metric_name: metric_name.into(),
-                namespace: namespace.into(),
-                statistic: statistic.into(),
+                metric_name: metric_name.into_value(),
+                namespace: namespace.into_value(),
+                statistic: statistic.into_value(),
                 dimensions: None,
                 unit: None,
             }
@@ -499,8 +499,8 @@ pub mod scaling_plan {
             self
         }
         /// Sets `Unit`.
-        pub fn unit(mut self, v: impl Into<Value<String>>) -> Self {
-            self.unit = Some(v.into());
+        pub fn unit(mut self, v: impl IntoValue<String>) -> Self {
+            self.unit = Some(v.into_value());
             self
         }
     }
@@ -527,10 +527,10 @@ pub mod scaling_plan {
 
     impl MetricDimension {
         /// A new `MetricDimension` with its required properties.
-        pub fn new(name: impl Into<Value<String>>, value: impl Into<Value<String>>) -> Self {
+        pub fn new(name: impl IntoValue<String>, value: impl IntoValue<String>) -> Self {
             Self {
-                name: name.into(),
-                value: value.into(),
+                name: name.into_value(),
+                value: value.into_value(),
             }
         }
     }
@@ -554,15 +554,15 @@ pub mod scaling_plan {
 
     impl PredefinedLoadMetricSpecification {
         /// A new `PredefinedLoadMetricSpecification` with its required properties.
-        pub fn new(predefined_load_metric_type: impl Into<Value<PredefinedLoadMetricType>>) -> Self {
+        pub fn new(predefined_load_metric_type: impl IntoValue<PredefinedLoadMetricType>) -> Self {
             Self {
-                predefined_load_metric_type: predefined_load_metric_type.into(),
+                predefined_load_metric_type: predefined_load_metric_type.into_value(),
                 resource_label: None,
             }
         }
         /// Sets `ResourceLabel`.
-        pub fn resource_label(mut self, v: impl Into<Value<String>>) -> Self {
-            self.resource_label = Some(v.into());
+        pub fn resource_label(mut self, v: impl IntoValue<String>) -> Self {
+            self.resource_label = Some(v.into_value());
             self
         }
     }
@@ -586,15 +586,15 @@ pub mod scaling_plan {
 
     impl PredefinedScalingMetricSpecification {
         /// A new `PredefinedScalingMetricSpecification` with its required properties.
-        pub fn new(predefined_scaling_metric_type: impl Into<Value<PredefinedScalingMetricType>>) -> Self {
+        pub fn new(predefined_scaling_metric_type: impl IntoValue<PredefinedScalingMetricType>) -> Self {
             Self {
-                predefined_scaling_metric_type: predefined_scaling_metric_type.into(),
+                predefined_scaling_metric_type: predefined_scaling_metric_type.into_value(),
                 resource_label: None,
             }
         }
         /// Sets `ResourceLabel`.
-        pub fn resource_label(mut self, v: impl Into<Value<String>>) -> Self {
-            self.resource_label = Some(v.into());
+        pub fn resource_label(mut self, v: impl IntoValue<String>) -> Self {
+            self.resource_label = Some(v.into_value());
             self
         }
     }
@@ -682,8 +682,8 @@ pub mod scaling_plan {
             self
         }
         /// Sets `DisableDynamicScaling`.
-        pub fn disable_dynamic_scaling(mut self, v: impl Into<Value<bool>>) -> Self {
-            self.disable_dynamic_scaling = Some(v.into());
+        pub fn disable_dynamic_scaling(mut self, v: impl IntoValue<bool>) -> Self {
+            self.disable_dynamic_scaling = Some(v.into_value());
             self
         }
         /// Sets `PredefinedLoadMetricSpecification`.
@@ -694,29 +694,29 @@ pub mod scaling_plan {
         /// Sets `PredictiveScalingMaxCapacityBehavior`.
         pub fn predictive_scaling_max_capacity_behavior(
             mut self,
-            v: impl Into<Value<PredictiveScalingMaxCapacityBehavior>>,
+            v: impl IntoValue<PredictiveScalingMaxCapacityBehavior>,
         ) -> Self {
-            self.predictive_scaling_max_capacity_behavior = Some(v.into());
+            self.predictive_scaling_max_capacity_behavior = Some(v.into_value());
             self
         }
         /// Sets `PredictiveScalingMaxCapacityBuffer`.
-        pub fn predictive_scaling_max_capacity_buffer(mut self, v: impl Into<Value<i64>>) -> Self {
-            self.predictive_scaling_max_capacity_buffer = Some(v.into());
+        pub fn predictive_scaling_max_capacity_buffer(mut self, v: impl IntoValue<i64>) -> Self {
+            self.predictive_scaling_max_capacity_buffer = Some(v.into_value());
             self
         }
         /// Sets `PredictiveScalingMode`.
-        pub fn predictive_scaling_mode(mut self, v: impl Into<Value<PredictiveScalingMode>>) -> Self {
-            self.predictive_scaling_mode = Some(v.into());
+        pub fn predictive_scaling_mode(mut self, v: impl IntoValue<PredictiveScalingMode>) -> Self {
+            self.predictive_scaling_mode = Some(v.into_value());
             self
         }
         /// Sets `ScalingPolicyUpdateBehavior`.
-        pub fn scaling_policy_update_behavior(mut self, v: impl Into<Value<ScalingPolicyUpdateBehavior>>) -> Self {
-            self.scaling_policy_update_behavior = Some(v.into());
+        pub fn scaling_policy_update_behavior(mut self, v: impl IntoValue<ScalingPolicyUpdateBehavior>) -> Self {
+            self.scaling_policy_update_behavior = Some(v.into_value());
             self
         }
         /// Sets `ScheduledActionBufferTime`.
-        pub fn scheduled_action_buffer_time(mut self, v: impl Into<Value<i64>>) -> Self {
-            self.scheduled_action_buffer_time = Some(v.into());
+        pub fn scheduled_action_buffer_time(mut self, v: impl IntoValue<i64>) -> Self {
+            self.scheduled_action_buffer_time = Some(v.into_value());
             self
         }
     }
@@ -764,15 +764,15 @@ pub mod scaling_plan {
 
     impl TagFilter {
         /// A new `TagFilter` with its required properties.
-        pub fn new(key: impl Into<Value<String>>) -> Self {
+        pub fn new(key: impl IntoValue<String>) -> Self {
             Self {
-                key: key.into(),
+                key: key.into_value(),
                 values: None,
             }
         }
         /// Sets `Values`.
-        pub fn values(mut self, v: impl Into<Value<Vec<String>>>) -> Self {
-            self.values = Some(v.into());
+        pub fn values(mut self, v: impl IntoValue<Vec<String>>) -> Self {
+            self.values = Some(v.into_value());
             self
         }
     }
@@ -806,9 +806,9 @@ pub mod scaling_plan {
 
     impl TargetTrackingConfiguration {
         /// A new `TargetTrackingConfiguration` with its required properties.
-        pub fn new(target_value: impl Into<Value<f64>>) -> Self {
+        pub fn new(target_value: impl IntoValue<f64>) -> Self {
             Self {
-                target_value: target_value.into(),
+                target_value: target_value.into_value(),
                 customized_scaling_metric_specification: None,
                 disable_scale_in: None,
                 estimated_instance_warmup: None,
@@ -823,13 +823,13 @@ pub mod scaling_plan {
             self
         }
         /// Sets `DisableScaleIn`.
-        pub fn disable_scale_in(mut self, v: impl Into<Value<bool>>) -> Self {
-            self.disable_scale_in = Some(v.into());
+        pub fn disable_scale_in(mut self, v: impl IntoValue<bool>) -> Self {
+            self.disable_scale_in = Some(v.into_value());
             self
         }
         /// Sets `EstimatedInstanceWarmup`.
-        pub fn estimated_instance_warmup(mut self, v: impl Into<Value<i64>>) -> Self {
-            self.estimated_instance_warmup = Some(v.into());
+        pub fn estimated_instance_warmup(mut self, v: impl IntoValue<i64>) -> Self {
+            self.estimated_instance_warmup = Some(v.into_value());
             self
         }
         /// Sets `PredefinedScalingMetricSpecification`.
@@ -838,13 +838,13 @@ pub mod scaling_plan {
             self
         }
         /// Sets `ScaleInCooldown`.
-        pub fn scale_in_cooldown(mut self, v: impl Into<Value<i64>>) -> Self {
-            self.scale_in_cooldown = Some(v.into());
+        pub fn scale_in_cooldown(mut self, v: impl IntoValue<i64>) -> Self {
+            self.scale_in_cooldown = Some(v.into_value());
             self
         }
         /// Sets `ScaleOutCooldown`.
-        pub fn scale_out_cooldown(mut self, v: impl Into<Value<i64>>) -> Self {
-            self.scale_out_cooldown = Some(v.into());
+        pub fn scale_out_cooldown(mut self, v: impl IntoValue<i64>) -> Self {
+            self.scale_out_cooldown = Some(v.into_value());
             self
         }
     }

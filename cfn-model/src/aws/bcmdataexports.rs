@@ -118,7 +118,7 @@ impl<S> Handle<Export, S> {
 
 /// Property types and enums of [`Export`].
 pub mod export {
-    use crate::{Expr, Id, Json, Props, ToExpr, Value};
+    use crate::{Expr, Id, IntoValue, Json, Props, ToExpr, Value};
 
     /// The values of `CompressionOption`.
     ///
@@ -273,15 +273,15 @@ pub mod export {
 
     impl DataQuery {
         /// A new `DataQuery` with its required properties.
-        pub fn new(query_statement: impl Into<Value<String>>) -> Self {
+        pub fn new(query_statement: impl IntoValue<String>) -> Self {
             Self {
-                query_statement: query_statement.into(),
+                query_statement: query_statement.into_value(),
                 table_configurations: None,
             }
         }
         /// Sets `TableConfigurations`.
-        pub fn table_configurations(mut self, v: impl Into<Value<Json>>) -> Self {
-            self.table_configurations = Some(v.into());
+        pub fn table_configurations(mut self, v: impl IntoValue<Json>) -> Self {
+            self.table_configurations = Some(v.into_value());
             self
         }
     }
@@ -354,8 +354,8 @@ pub mod export {
             }
         }
         /// Sets `Description`.
-        pub fn description(mut self, v: impl Into<Value<String>>) -> Self {
-            self.description = Some(v.into());
+        pub fn description(mut self, v: impl IntoValue<String>) -> Self {
+            self.description = Some(v.into_value());
             self
         }
     }
@@ -380,9 +380,9 @@ pub mod export {
 
     impl RefreshCadence {
         /// A new `RefreshCadence` with its required properties.
-        pub fn new(frequency: impl Into<Value<FrequencyOption>>) -> Self {
+        pub fn new(frequency: impl IntoValue<FrequencyOption>) -> Self {
             Self {
-                frequency: frequency.into(),
+                frequency: frequency.into_value(),
             }
         }
     }
@@ -405,10 +405,10 @@ pub mod export {
 
     impl ResourceTag {
         /// A new `ResourceTag` with its required properties.
-        pub fn new(key: impl Into<Value<String>>, value: impl Into<Value<String>>) -> Self {
+        pub fn new(key: impl IntoValue<String>, value: impl IntoValue<String>) -> Self {
             Self {
-                key: key.into(),
-                value: value.into(),
+                key: key.into_value(),
+                value: value.into_value(),
             }
         }
     }
@@ -460,8 +460,8 @@ pub mod export {
             }
         }
         /// Sets `S3BucketOwner`.
-        pub fn s3_bucket_owner(mut self, v: impl Into<Value<String>>) -> Self {
-            self.s3_bucket_owner = Some(v.into());
+        pub fn s3_bucket_owner(mut self, v: impl IntoValue<String>) -> Self {
+            self.s3_bucket_owner = Some(v.into_value());
             self
         }
     }

@@ -160,7 +160,7 @@ impl<S> Handle<Campaign, S> {
 
 /// Property types and enums of [`Campaign`].
 pub mod campaign {
-    use crate::{Expr, Props, ToExpr, Value};
+    use crate::{Expr, IntoValue, Props, ToExpr, Value};
 
     /// Agentless Dialer config
     pub struct AgentlessDialerConfig {
@@ -174,8 +174,8 @@ pub mod campaign {
             Self { dialing_capacity: None }
         }
         /// Sets `DialingCapacity`.
-        pub fn dialing_capacity(mut self, v: impl Into<Value<f64>>) -> Self {
-            self.dialing_capacity = Some(v.into());
+        pub fn dialing_capacity(mut self, v: impl IntoValue<f64>) -> Self {
+            self.dialing_capacity = Some(v.into_value());
             self
         }
     }
@@ -198,15 +198,15 @@ pub mod campaign {
 
     impl AnswerMachineDetectionConfig {
         /// A new `AnswerMachineDetectionConfig` with its required properties.
-        pub fn new(enable_answer_machine_detection: impl Into<Value<bool>>) -> Self {
+        pub fn new(enable_answer_machine_detection: impl IntoValue<bool>) -> Self {
             Self {
-                enable_answer_machine_detection: enable_answer_machine_detection.into(),
+                enable_answer_machine_detection: enable_answer_machine_detection.into_value(),
                 await_answer_machine_prompt: None,
             }
         }
         /// Sets `AwaitAnswerMachinePrompt`.
-        pub fn await_answer_machine_prompt(mut self, v: impl Into<Value<bool>>) -> Self {
-            self.await_answer_machine_prompt = Some(v.into());
+        pub fn await_answer_machine_prompt(mut self, v: impl IntoValue<bool>) -> Self {
+            self.await_answer_machine_prompt = Some(v.into_value());
             self
         }
     }
@@ -280,9 +280,9 @@ pub mod campaign {
 
     impl OutboundCallConfig {
         /// A new `OutboundCallConfig` with its required properties.
-        pub fn new(connect_contact_flow_arn: impl Into<Value<String>>) -> Self {
+        pub fn new(connect_contact_flow_arn: impl IntoValue<String>) -> Self {
             Self {
-                connect_contact_flow_arn: connect_contact_flow_arn.into(),
+                connect_contact_flow_arn: connect_contact_flow_arn.into_value(),
                 answer_machine_detection_config: None,
                 connect_queue_arn: None,
                 connect_source_phone_number: None,
@@ -294,13 +294,13 @@ pub mod campaign {
             self
         }
         /// Sets `ConnectQueueArn`.
-        pub fn connect_queue_arn(mut self, v: impl Into<Value<String>>) -> Self {
-            self.connect_queue_arn = Some(v.into());
+        pub fn connect_queue_arn(mut self, v: impl IntoValue<String>) -> Self {
+            self.connect_queue_arn = Some(v.into_value());
             self
         }
         /// Sets `ConnectSourcePhoneNumber`.
-        pub fn connect_source_phone_number(mut self, v: impl Into<Value<String>>) -> Self {
-            self.connect_source_phone_number = Some(v.into());
+        pub fn connect_source_phone_number(mut self, v: impl IntoValue<String>) -> Self {
+            self.connect_source_phone_number = Some(v.into_value());
             self
         }
     }
@@ -326,15 +326,15 @@ pub mod campaign {
 
     impl PredictiveDialerConfig {
         /// A new `PredictiveDialerConfig` with its required properties.
-        pub fn new(bandwidth_allocation: impl Into<Value<f64>>) -> Self {
+        pub fn new(bandwidth_allocation: impl IntoValue<f64>) -> Self {
             Self {
-                bandwidth_allocation: bandwidth_allocation.into(),
+                bandwidth_allocation: bandwidth_allocation.into_value(),
                 dialing_capacity: None,
             }
         }
         /// Sets `DialingCapacity`.
-        pub fn dialing_capacity(mut self, v: impl Into<Value<f64>>) -> Self {
-            self.dialing_capacity = Some(v.into());
+        pub fn dialing_capacity(mut self, v: impl IntoValue<f64>) -> Self {
+            self.dialing_capacity = Some(v.into_value());
             self
         }
     }
@@ -358,15 +358,15 @@ pub mod campaign {
 
     impl ProgressiveDialerConfig {
         /// A new `ProgressiveDialerConfig` with its required properties.
-        pub fn new(bandwidth_allocation: impl Into<Value<f64>>) -> Self {
+        pub fn new(bandwidth_allocation: impl IntoValue<f64>) -> Self {
             Self {
-                bandwidth_allocation: bandwidth_allocation.into(),
+                bandwidth_allocation: bandwidth_allocation.into_value(),
                 dialing_capacity: None,
             }
         }
         /// Sets `DialingCapacity`.
-        pub fn dialing_capacity(mut self, v: impl Into<Value<f64>>) -> Self {
-            self.dialing_capacity = Some(v.into());
+        pub fn dialing_capacity(mut self, v: impl IntoValue<f64>) -> Self {
+            self.dialing_capacity = Some(v.into_value());
             self
         }
     }
@@ -390,10 +390,10 @@ pub mod campaign {
 
     impl Tag {
         /// A new `Tag` with its required properties.
-        pub fn new(key: impl Into<Value<String>>, value: impl Into<Value<String>>) -> Self {
+        pub fn new(key: impl IntoValue<String>, value: impl IntoValue<String>) -> Self {
             Self {
-                key: key.into(),
-                value: value.into(),
+                key: key.into_value(),
+                value: value.into_value(),
             }
         }
     }

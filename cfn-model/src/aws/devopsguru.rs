@@ -89,7 +89,7 @@ impl<S> Handle<NotificationChannel, S> {
 
 /// Property types and enums of [`NotificationChannel`].
 pub mod notification_channel {
-    use crate::{Expr, Id, Props, ToExpr, Value};
+    use crate::{Expr, Id, IntoValue, Props, ToExpr, Value};
 
     /// DevOps Guru Insight Severity Enum
     ///
@@ -213,13 +213,13 @@ pub mod notification_channel {
             }
         }
         /// Sets `MessageTypes`.
-        pub fn message_types(mut self, v: impl Into<Value<Vec<NotificationMessageType>>>) -> Self {
-            self.message_types = Some(v.into());
+        pub fn message_types(mut self, v: impl IntoValue<Vec<NotificationMessageType>>) -> Self {
+            self.message_types = Some(v.into_value());
             self
         }
         /// Sets `Severities`.
-        pub fn severities(mut self, v: impl Into<Value<Vec<InsightSeverity>>>) -> Self {
-            self.severities = Some(v.into());
+        pub fn severities(mut self, v: impl IntoValue<Vec<InsightSeverity>>) -> Self {
+            self.severities = Some(v.into_value());
             self
         }
     }
@@ -245,8 +245,8 @@ pub mod notification_channel {
             Self { topic_arn: None }
         }
         /// Sets `TopicArn`.
-        pub fn topic_arn(mut self, v: impl Into<Value<Id<crate::aws::sns::Topic>>>) -> Self {
-            self.topic_arn = Some(v.into());
+        pub fn topic_arn(mut self, v: impl IntoValue<Id<crate::aws::sns::Topic>>) -> Self {
+            self.topic_arn = Some(v.into_value());
             self
         }
     }
@@ -330,7 +330,7 @@ impl<S> Handle<ResourceCollection, S> {
 
 /// Property types and enums of [`ResourceCollection`].
 pub mod resource_collection {
-    use crate::{Expr, Props, ToExpr, Value};
+    use crate::{Expr, IntoValue, Props, ToExpr, Value};
 
     /// The type of ResourceCollection
     ///
@@ -372,8 +372,8 @@ pub mod resource_collection {
             Self { stack_names: None }
         }
         /// Sets `StackNames`.
-        pub fn stack_names(mut self, v: impl Into<Value<Vec<String>>>) -> Self {
-            self.stack_names = Some(v.into());
+        pub fn stack_names(mut self, v: impl IntoValue<Vec<String>>) -> Self {
+            self.stack_names = Some(v.into_value());
             self
         }
     }
@@ -440,13 +440,13 @@ pub mod resource_collection {
             }
         }
         /// Sets `AppBoundaryKey`.
-        pub fn app_boundary_key(mut self, v: impl Into<Value<String>>) -> Self {
-            self.app_boundary_key = Some(v.into());
+        pub fn app_boundary_key(mut self, v: impl IntoValue<String>) -> Self {
+            self.app_boundary_key = Some(v.into_value());
             self
         }
         /// Sets `TagValues`.
-        pub fn tag_values(mut self, v: impl Into<Value<Vec<String>>>) -> Self {
-            self.tag_values = Some(v.into());
+        pub fn tag_values(mut self, v: impl IntoValue<Vec<String>>) -> Self {
+            self.tag_values = Some(v.into_value());
             self
         }
     }

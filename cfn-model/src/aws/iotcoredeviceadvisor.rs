@@ -112,7 +112,7 @@ impl<S> Handle<SuiteDefinition, S> {
 
 /// Property types and enums of [`SuiteDefinition`].
 pub mod suite_definition {
-    use crate::{Expr, Props, ToExpr, Value};
+    use crate::{Expr, IntoValue, Props, ToExpr, Value};
 
     /// The `DeviceUnderTest` property type of `AWS::IoTCoreDeviceAdvisor::SuiteDefinition`.
     pub struct DeviceUnderTest {
@@ -131,13 +131,13 @@ pub mod suite_definition {
             }
         }
         /// Sets `CertificateArn`.
-        pub fn certificate_arn(mut self, v: impl Into<Value<String>>) -> Self {
-            self.certificate_arn = Some(v.into());
+        pub fn certificate_arn(mut self, v: impl IntoValue<String>) -> Self {
+            self.certificate_arn = Some(v.into_value());
             self
         }
         /// Sets `ThingArn`.
-        pub fn thing_arn(mut self, v: impl Into<Value<String>>) -> Self {
-            self.thing_arn = Some(v.into());
+        pub fn thing_arn(mut self, v: impl IntoValue<String>) -> Self {
+            self.thing_arn = Some(v.into_value());
             self
         }
     }
@@ -167,10 +167,10 @@ pub mod suite_definition {
 
     impl SuiteDefinitionConfiguration {
         /// A new `SuiteDefinitionConfiguration` with its required properties.
-        pub fn new(device_permission_role_arn: impl Into<Value<String>>, root_group: impl Into<Value<String>>) -> Self {
+        pub fn new(device_permission_role_arn: impl IntoValue<String>, root_group: impl IntoValue<String>) -> Self {
             Self {
-                device_permission_role_arn: device_permission_role_arn.into(),
-                root_group: root_group.into(),
+                device_permission_role_arn: device_permission_role_arn.into_value(),
+                root_group: root_group.into_value(),
                 devices: None,
                 intended_for_qualification: None,
                 suite_definition_name: None,
@@ -182,13 +182,13 @@ pub mod suite_definition {
             self
         }
         /// Sets `IntendedForQualification`.
-        pub fn intended_for_qualification(mut self, v: impl Into<Value<bool>>) -> Self {
-            self.intended_for_qualification = Some(v.into());
+        pub fn intended_for_qualification(mut self, v: impl IntoValue<bool>) -> Self {
+            self.intended_for_qualification = Some(v.into_value());
             self
         }
         /// Sets `SuiteDefinitionName`.
-        pub fn suite_definition_name(mut self, v: impl Into<Value<String>>) -> Self {
-            self.suite_definition_name = Some(v.into());
+        pub fn suite_definition_name(mut self, v: impl IntoValue<String>) -> Self {
+            self.suite_definition_name = Some(v.into_value());
             self
         }
     }
@@ -215,10 +215,10 @@ pub mod suite_definition {
 
     impl Tag {
         /// A new `Tag` with its required properties.
-        pub fn new(key: impl Into<Value<String>>, value: impl Into<Value<String>>) -> Self {
+        pub fn new(key: impl IntoValue<String>, value: impl IntoValue<String>) -> Self {
             Self {
-                key: key.into(),
-                value: value.into(),
+                key: key.into_value(),
+                value: value.into_value(),
             }
         }
     }

@@ -123,7 +123,7 @@ impl<S> Handle<ApprovalTeam, S> {
 
 /// Property types and enums of [`ApprovalTeam`].
 pub mod approval_team {
-    use crate::{Expr, Props, ToExpr, Value};
+    use crate::{Expr, IntoValue, Props, ToExpr, Value};
 
     /// The `ApprovalStrategy` property type of `AWS::MPA::ApprovalTeam`.
     pub struct ApprovalStrategy {
@@ -163,30 +163,30 @@ pub mod approval_team {
     impl Approver {
         /// A new `Approver` with its required properties.
         pub fn new(
-            primary_identity_id: impl Into<Value<String>>,
-            primary_identity_source_arn: impl Into<Value<String>>,
+            primary_identity_id: impl IntoValue<String>,
+            primary_identity_source_arn: impl IntoValue<String>,
         ) -> Self {
             Self {
-                primary_identity_id: primary_identity_id.into(),
-                primary_identity_source_arn: primary_identity_source_arn.into(),
+                primary_identity_id: primary_identity_id.into_value(),
+                primary_identity_source_arn: primary_identity_source_arn.into_value(),
                 approver_id: None,
                 primary_identity_status: None,
                 response_time: None,
             }
         }
         /// Sets `ApproverId`.
-        pub fn approver_id(mut self, v: impl Into<Value<String>>) -> Self {
-            self.approver_id = Some(v.into());
+        pub fn approver_id(mut self, v: impl IntoValue<String>) -> Self {
+            self.approver_id = Some(v.into_value());
             self
         }
         /// Sets `PrimaryIdentityStatus`.
-        pub fn primary_identity_status(mut self, v: impl Into<Value<String>>) -> Self {
-            self.primary_identity_status = Some(v.into());
+        pub fn primary_identity_status(mut self, v: impl IntoValue<String>) -> Self {
+            self.primary_identity_status = Some(v.into_value());
             self
         }
         /// Sets `ResponseTime`.
-        pub fn response_time(mut self, v: impl Into<Value<String>>) -> Self {
-            self.response_time = Some(v.into());
+        pub fn response_time(mut self, v: impl IntoValue<String>) -> Self {
+            self.response_time = Some(v.into_value());
             self
         }
     }
@@ -211,9 +211,9 @@ pub mod approval_team {
 
     impl MofNApprovalStrategy {
         /// A new `MofNApprovalStrategy` with its required properties.
-        pub fn new(min_approvals_required: impl Into<Value<i64>>) -> Self {
+        pub fn new(min_approvals_required: impl IntoValue<i64>) -> Self {
             Self {
-                min_approvals_required: min_approvals_required.into(),
+                min_approvals_required: min_approvals_required.into_value(),
             }
         }
     }
@@ -234,9 +234,9 @@ pub mod approval_team {
 
     impl Policy {
         /// A new `Policy` with its required properties.
-        pub fn new(policy_arn: impl Into<Value<String>>) -> Self {
+        pub fn new(policy_arn: impl IntoValue<String>) -> Self {
             Self {
-                policy_arn: policy_arn.into(),
+                policy_arn: policy_arn.into_value(),
             }
         }
     }
@@ -259,10 +259,10 @@ pub mod approval_team {
 
     impl Tag {
         /// A new `Tag` with its required properties.
-        pub fn new(key: impl Into<Value<String>>, value: impl Into<Value<String>>) -> Self {
+        pub fn new(key: impl IntoValue<String>, value: impl IntoValue<String>) -> Self {
             Self {
-                key: key.into(),
-                value: value.into(),
+                key: key.into_value(),
+                value: value.into_value(),
             }
         }
     }
@@ -362,7 +362,7 @@ impl<S> Handle<IdentitySource, S> {
 
 /// Property types and enums of [`IdentitySource`].
 pub mod identity_source {
-    use crate::{Expr, Props, ToExpr, Value};
+    use crate::{Expr, IntoValue, Props, ToExpr, Value};
 
     /// The `IamIdentityCenter` property type of `AWS::MPA::IdentitySource`.
     pub struct IamIdentityCenter {
@@ -374,10 +374,10 @@ pub mod identity_source {
 
     impl IamIdentityCenter {
         /// A new `IamIdentityCenter` with its required properties.
-        pub fn new(instance_arn: impl Into<Value<String>>, region: impl Into<Value<String>>) -> Self {
+        pub fn new(instance_arn: impl IntoValue<String>, region: impl IntoValue<String>) -> Self {
             Self {
-                instance_arn: instance_arn.into(),
-                region: region.into(),
+                instance_arn: instance_arn.into_value(),
+                region: region.into_value(),
             }
         }
     }
@@ -422,10 +422,10 @@ pub mod identity_source {
 
     impl Tag {
         /// A new `Tag` with its required properties.
-        pub fn new(key: impl Into<Value<String>>, value: impl Into<Value<String>>) -> Self {
+        pub fn new(key: impl IntoValue<String>, value: impl IntoValue<String>) -> Self {
             Self {
-                key: key.into(),
-                value: value.into(),
+                key: key.into_value(),
+                value: value.into_value(),
             }
         }
     }

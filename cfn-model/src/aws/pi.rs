@@ -129,7 +129,7 @@ impl<S> Handle<PerfReports, S> {
 
 /// Property types and enums of [`PerfReports`].
 pub mod perf_reports {
-    use crate::{Expr, Props, ToExpr, Value};
+    use crate::{Expr, IntoValue, Props, ToExpr, Value};
 
     /// The AWS service for which Performance Insights returns metrics. Valid values are RDS and DOCDB.
     ///
@@ -200,10 +200,10 @@ pub mod perf_reports {
 
     impl Tag {
         /// A new `Tag` with its required properties.
-        pub fn new(key: impl Into<Value<String>>, value: impl Into<Value<String>>) -> Self {
+        pub fn new(key: impl IntoValue<String>, value: impl IntoValue<String>) -> Self {
             Self {
-                key: key.into(),
-                value: value.into(),
+                key: key.into_value(),
+                value: value.into_value(),
             }
         }
     }

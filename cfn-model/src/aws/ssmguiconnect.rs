@@ -51,7 +51,7 @@ impl<S> Handle<Preferences, S> {
 
 /// Property types and enums of [`Preferences`].
 pub mod preferences {
-    use crate::{Arn, Expr, Id, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Id, IntoValue, Props, ToExpr, Value};
 
     /// The set of preferences used for recording RDP connections in the requesting AWS account and AWS Region. This includes details such as which S3 bucket recordings are stored in.
     pub struct ConnectionRecordingPreferences {
@@ -64,11 +64,11 @@ pub mod preferences {
     impl ConnectionRecordingPreferences {
         /// A new `ConnectionRecordingPreferences` with its required properties.
         pub fn new(
-            kms_key_arn: impl Into<Value<Arn<crate::aws::kms::Key>>>,
+            kms_key_arn: impl IntoValue<Arn<crate::aws::kms::Key>>,
             recording_destinations: RecordingDestinations,
         ) -> Self {
             Self {
-                kms_key_arn: kms_key_arn.into(),
+                kms_key_arn: kms_key_arn.into_value(),
                 recording_destinations,
             }
         }
@@ -117,12 +117,12 @@ pub mod preferences {
     impl S3Bucket {
         /// A new `S3Bucket` with its required properties.
         pub fn new(
-            bucket_name: impl Into<Value<Id<crate::aws::s3::Bucket>>>,
-            bucket_owner: impl Into<Value<String>>,
+            bucket_name: impl IntoValue<Id<crate::aws::s3::Bucket>>,
+            bucket_owner: impl IntoValue<String>,
         ) -> Self {
             Self {
-                bucket_name: bucket_name.into(),
-                bucket_owner: bucket_owner.into(),
+                bucket_name: bucket_name.into_value(),
+                bucket_owner: bucket_owner.into_value(),
             }
         }
     }
