@@ -403,10 +403,16 @@ pub fn expand(input: DeriveInput) -> Result<TokenStream> {
         decls.push(quote!(#fid: { #(#steps)* #declare }));
 
         let docs = common::doc_attrs(&f.attrs);
+        let default_doc = format!("The `{name}` parameter.");
+        let docs = if docs.is_empty() {
+            quote!(#[doc = #default_doc])
+        } else {
+            quote!(#(#docs)*)
+        };
         let fvis = &f.vis;
         let arg_ty = quote_spanned!(ty.span()=> #kt::interface::ArgOf<#ty>);
         arg_fields.push(quote! {
-            #(#docs)*
+            #docs
             #fvis #fid: #arg_ty
         });
         passes.push(quote_spanned!(ty.span()=> (#name, #kt::interface::pass::<#ty>(args.#fid))));

@@ -2,10 +2,15 @@
 pub struct NetworkParamsArgs {
     /// The VPC's CIDR block.
     pub vpc_cidr: ::cfn::model::interface::ArgOf<Value<String>>,
+    ///The `Env` parameter.
     pub environment: ::cfn::model::interface::ArgOf<Value<String>>,
+    ///The `Scale` parameter.
     pub scale: ::cfn::model::interface::ArgOf<Value<f64>>,
+    ///The `Subnets` parameter.
     pub subnets: ::cfn::model::interface::ArgOf<Value<Vec<String>>>,
+    ///The `ApiKey` parameter.
     pub api_key: ::cfn::model::interface::ArgOf<Param<String>>,
+    ///The `Image` parameter.
     pub image: ::cfn::model::interface::ArgOf<Param<Ssm<ImageId>>>,
 }
 impl ::cfn::model::interface::Parameters for NetworkParams {
