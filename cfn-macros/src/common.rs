@@ -121,7 +121,7 @@ pub fn number(meta: &ParseNestedMeta, example: &str) -> Result<(f64, Span)> {
     let e: Expr = v.parse()?;
     let span = e.span();
     match static_value(&e) {
-        Some(Static::Num(n)) => Ok((n, span)),
+        Some(Static::Num(n)) if n.is_finite() => Ok((n, span)),
         _ => Err(syn::Error::new(span, format!("`{key}` takes a number: `{example}`"))),
     }
 }
@@ -327,4 +327,15 @@ pub fn respan(tokens: &TokenStream, span: Span) -> TokenStream {
             t
         })
         .collect()
+}
+
+/// An identifier for a generated method named `name` (raw when `name` is a keyword).
+pub fn method_ident(name: &str, span: Span) -> syn::Ident {
+    match syn::parse_str::<syn::Ident>(name) {
+        Ok(mut i) => {
+            i.set_span(span);
+            i
+        }
+        Err(_) => syn::Ident::new_raw(name, span),
+    }
 }

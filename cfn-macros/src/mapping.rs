@@ -208,7 +208,7 @@ pub fn expand_table(input: DeriveInput) -> Result<TokenStream> {
         names.push((col.clone(), span));
         let ty = &f.ty;
         cells.push(quote_spanned!(ty.span()=> row.cell(#col, &self.#fid);));
-        let method = format_ident!("{}", fid.unraw().to_string().to_snake_case(), span = fid.span());
+        let method = common::method_ident(&fid.unraw().to_string().to_snake_case(), fid.span());
         let docs = common::doc_attrs(&f.attrs);
         let fvis = &f.vis;
         let doc = format!("`Fn::FindInMap [{map_name}, key, {col}]`.");

@@ -42,7 +42,7 @@ impl Parse for AttrSpec {
                 )
             })?;
             let n = id.unraw().to_string();
-            let m = format_ident!("{}", n.to_snake_case(), span = id.span());
+            let m = common::method_ident(&n.to_snake_case(), id.span());
             (n, id.span(), m)
         };
         input
