@@ -106,6 +106,9 @@ const SG_INLINE: &str = "DESIGN.md: inline security-group rules take only CIDR /
                          group-to-group rule (and with it a security-group cycle) can only be written as a \
                          standalone AWS::EC2::SecurityGroupIngress/Egress resource";
 
+const MISSING_SUBNET_FORMAT: &str = "the schema documents a list of subnet ids but lacks the `AWS::EC2::Subnet.Ids` \
+                                     format its siblings carry, so handles of subnets would not be accepted";
+
 /// The schema patches, applied in order. A patch whose target is missing is an error: the schema
 /// changed and the patch must be revisited.
 pub const PATCHES: &[Patch] = &[
@@ -139,6 +142,24 @@ pub const PATCHES: &[Patch] = &[
         format: "AWS::EC2::SecurityGroup.Id",
         why: "the VPC's `DefaultSecurityGroup` attribute is a security group id (the schemas' own \
               relationshipRefs point at it as one)",
+    },
+    Patch::SetFormat {
+        type_name: "AWS::EC2::TransitGatewayVpcAttachment",
+        at: "/properties/SubnetIds",
+        format: "AWS::EC2::Subnet.Ids",
+        why: MISSING_SUBNET_FORMAT,
+    },
+    Patch::SetFormat {
+        type_name: "AWS::Lambda::Function",
+        at: "/definitions/VpcConfig/properties/SubnetIds",
+        format: "AWS::EC2::Subnet.Ids",
+        why: MISSING_SUBNET_FORMAT,
+    },
+    Patch::SetFormat {
+        type_name: "AWS::RDS::DBSubnetGroup",
+        at: "/properties/SubnetIds",
+        format: "AWS::EC2::Subnet.Ids",
+        why: MISSING_SUBNET_FORMAT,
     },
 ];
 

@@ -28688,7 +28688,7 @@ pub struct TransitGatewayVpcAttachment {
     /// The `SubnetIds` property.
     ///
     /// Changing it replaces the resource.
-    pub subnet_ids: Value<Vec<String>>,
+    pub subnet_ids: Value<Vec<Id<crate::aws::ec2::Subnet>>>,
     /// The `Tags` property.
     pub tags: Option<Vec<transit_gateway_vpc_attachment::Tag>>,
     /// The `TransitGatewayId` property.
@@ -28704,7 +28704,7 @@ pub struct TransitGatewayVpcAttachment {
 impl TransitGatewayVpcAttachment {
     /// A new `TransitGatewayVpcAttachment` with its required properties.
     pub fn new(
-        subnet_ids: impl IntoValue<Vec<String>>,
+        subnet_ids: impl IntoValue<Vec<Id<crate::aws::ec2::Subnet>>>,
         transit_gateway_id: impl IntoValue<String>,
         vpc_id: impl IntoValue<Id<crate::aws::ec2::Vpc>>,
     ) -> Self {

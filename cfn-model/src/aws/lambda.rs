@@ -4092,7 +4092,7 @@ pub mod function {
         /// A list of VPC security group IDs.
         pub security_group_ids: Option<Value<Vec<Id<crate::aws::ec2::SecurityGroup>>>>,
         /// A list of VPC subnet IDs.
-        pub subnet_ids: Option<Value<Vec<String>>>,
+        pub subnet_ids: Option<Value<Vec<Id<crate::aws::ec2::Subnet>>>>,
     }
 
     impl VpcConfig {
@@ -4115,7 +4115,7 @@ pub mod function {
             self
         }
         /// Sets `SubnetIds`.
-        pub fn subnet_ids(mut self, v: impl IntoValue<Vec<String>>) -> Self {
+        pub fn subnet_ids(mut self, v: impl IntoValue<Vec<Id<crate::aws::ec2::Subnet>>>) -> Self {
             self.subnet_ids = Some(v.into_value());
             self
         }

@@ -5851,14 +5851,17 @@ pub struct DbSubnetGroup {
     /// Changing it replaces the resource.
     pub db_subnet_group_name: Option<Value<String>>,
     /// The EC2 Subnet IDs for the DB subnet group.
-    pub subnet_ids: Value<Vec<String>>,
+    pub subnet_ids: Value<Vec<Id<crate::aws::ec2::Subnet>>>,
     /// Tags to assign to the DB subnet group.
     pub tags: Option<Vec<db_subnet_group::Tag>>,
 }
 
 impl DbSubnetGroup {
     /// A new `DbSubnetGroup` with its required properties.
-    pub fn new(db_subnet_group_description: impl IntoValue<String>, subnet_ids: impl IntoValue<Vec<String>>) -> Self {
+    pub fn new(
+        db_subnet_group_description: impl IntoValue<String>,
+        subnet_ids: impl IntoValue<Vec<Id<crate::aws::ec2::Subnet>>>,
+    ) -> Self {
         Self {
             db_subnet_group_description: db_subnet_group_description.into_value(),
             subnet_ids: subnet_ids.into_value(),
