@@ -410,6 +410,31 @@ impl<'a> Lowerer<'a> {
         }
     }
 
+    /// True for a definition that becomes a named Rust type: an object with properties, a union of
+    /// objects, or a string enum.
+    fn becomes_type(&self, node: &'a Value, ptr: &str) -> Res<bool> {
+        let Some(o) = node.as_object() else { return Ok(false) };
+        if o.contains_key("$ref") {
+            return Ok(false);
+        }
+        Ok(match self.kind(node, ptr)? {
+            Some(Kind::Obj) => {
+                o.get("properties")
+                    .and_then(Value::as_object)
+                    .is_some_and(|p| !p.is_empty())
+                    || (!o.contains_key("properties") && self.is_union_of_objects_alts(o, ptr)?)
+            }
+            Some(Kind::Str) => string_enum(o).is_some(),
+            None => self.is_union_of_objects(node, ptr)?,
+            _ => false,
+        })
+    }
+
+    fn is_union_of_objects_alts(&self, o: &'a Map<String, Value>, ptr: &str) -> Res<bool> {
+        let alts = self.alternatives(o, ptr)?;
+        Ok(!alts.is_empty() && alts.iter().all(|a| a.2 == Kind::Obj))
+    }
+
     /// True when `node` is `oneOf`/`anyOf` of objects only (a union struct).
     fn is_union_of_objects(&self, node: &'a Value, ptr: &str) -> Res<bool> {
         let Some(o) = node.as_object() else { return Ok(false) };
@@ -636,6 +661,10 @@ impl<'a> Lowerer<'a> {
         owner: &str,
         def_name: Option<String>,
     ) -> Res<Fty> {
+        // An object inside a definition reached again (through another use of the definition).
+        if let Some(Fty::Struct(n)) = self.memo.get(ptr) {
+            return Ok(Fty::Struct(n.clone()));
+        }
         let has_props = o
             .get("properties")
             .and_then(Value::as_object)
@@ -669,6 +698,7 @@ impl<'a> Lowerer<'a> {
         if parts.is_empty() {
             return self.map_type(o, ptr, hint, owner);
         }
+        let is_def = def_name.is_some();
         let name = match def_name {
             Some(n) => n,
             None => {
@@ -729,6 +759,26 @@ impl<'a> Lowerer<'a> {
         }
         let doc = description(o);
         let all_read_only = fields.is_empty() && excluded > 0;
+        if !is_def {
+            // The same inline object written out twice (cfn-lint's schemas inline some definitions
+            // next to the `$ref`s): one type.
+            let sig = |fs: &[Field]| {
+                fs.iter()
+                    .map(|f| (f.json.clone(), f.ty.clone(), f.required))
+                    .collect::<Vec<_>>()
+            };
+            let mine = sig(&fields);
+            let twin = self
+                .structs
+                .values()
+                .find(|s| s.schema_name == hint && !s.all_read_only && sig(&s.fields) == mine)
+                .map(|s| s.name.clone());
+            if let Some(twin) = twin {
+                self.taken.remove(&name);
+                self.memo.insert(ptr.to_string(), Fty::Struct(twin.clone()));
+                return Ok(Fty::Struct(twin));
+            }
+        }
         self.structs.insert(
             name.clone(),
             StructDef {
@@ -983,31 +1033,34 @@ pub fn lower(cat: &Catalog, type_name: &str) -> Res<ResourceIr> {
     let deprecated: BTreeSet<String> = strs("deprecatedProperties")?.into_iter().collect();
     let required: BTreeSet<String> = strs("required")?.into_iter().collect();
 
-    // Definition names, reserved up front so that inline objects never take them.
-    let mut def_names = BTreeMap::new();
-    let mut taken = BTreeSet::new();
-    if let Some(defs) = schema.get("definitions").and_then(Value::as_object) {
-        let mut keys: Vec<&String> = defs.keys().collect();
-        keys.sort();
-        for k in keys {
-            let n = unique(camel(k), &|n| taken.contains(n));
-            taken.insert(n.clone());
-            def_names.insert(format!("/definitions/{k}"), n);
-        }
-    }
     let mut lw = Lowerer {
         cat,
         info,
         schema,
-        def_names,
+        def_names: BTreeMap::new(),
         structs: BTreeMap::new(),
         enums: BTreeMap::new(),
-        taken,
+        taken: BTreeSet::new(),
         memo: BTreeMap::new(),
         in_progress: BTreeSet::new(),
         read_only: BTreeSet::new(),
         refs: BTreeSet::new(),
     };
+    // Names of the definitions that become types, reserved up front so that inline objects and
+    // enums never take them. (Definitions that are lists or aliases are inlined where used.)
+    if let Some(defs) = schema.get("definitions").and_then(Value::as_object) {
+        let mut keys: Vec<&String> = defs.keys().collect();
+        keys.sort();
+        for k in keys {
+            let ptr = format!("/definitions/{k}");
+            if !lw.becomes_type(&defs[k], &ptr)? {
+                continue;
+            }
+            let n = unique(camel(k), &|n| lw.taken.contains(n));
+            lw.taken.insert(n.clone());
+            lw.def_names.insert(ptr, n);
+        }
+    }
     // Nested read-only paths exclude the field from its property type.
     for p in &read_only {
         let Some((parent_path, last)) = p.rsplit_once('/') else {

@@ -341,7 +341,7 @@ pub struct LandingZone {
     /// The `Manifest` property.
     pub manifest: Value<Json>,
     /// The `RemediationTypes` property.
-    pub remediation_types: Option<Value<Vec<landing_zone::RemediationTypes2>>>,
+    pub remediation_types: Option<Value<Vec<landing_zone::RemediationTypes>>>,
     /// The `Tags` property.
     pub tags: Option<Vec<landing_zone::Tag>>,
     /// The `Version` property.
@@ -359,7 +359,7 @@ impl LandingZone {
         }
     }
     /// Sets `RemediationTypes`.
-    pub fn remediation_types(mut self, v: impl IntoValue<Vec<landing_zone::RemediationTypes2>>) -> Self {
+    pub fn remediation_types(mut self, v: impl IntoValue<Vec<landing_zone::RemediationTypes>>) -> Self {
         self.remediation_types = Some(v.into_value());
         self
     }
@@ -496,16 +496,16 @@ pub mod landing_zone {
         }
     }
 
-    /// The values of `RemediationTypes2`.
+    /// The values of `RemediationTypes`.
     ///
-    /// A value newer than the schemas can still be written with `Value::<RemediationTypes2>::unchecked("…")`.
+    /// A value newer than the schemas can still be written with `Value::<RemediationTypes>::unchecked("…")`.
     #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-    pub enum RemediationTypes2 {
+    pub enum RemediationTypes {
         /// `INHERITANCE_DRIFT`
         InheritanceDrift,
     }
 
-    impl RemediationTypes2 {
+    impl RemediationTypes {
         /// The CloudFormation value.
         pub fn as_str(&self) -> &'static str {
             match self {
@@ -515,8 +515,8 @@ pub mod landing_zone {
     }
 
     #[diagnostic::do_not_recommend]
-    impl From<RemediationTypes2> for Value<RemediationTypes2> {
-        fn from(v: RemediationTypes2) -> Self {
+    impl From<RemediationTypes> for Value<RemediationTypes> {
+        fn from(v: RemediationTypes) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
         }
     }

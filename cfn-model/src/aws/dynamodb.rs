@@ -18,7 +18,7 @@ pub struct GlobalTable {
     /// The `GlobalTableWitnesses` property.
     pub global_table_witnesses: Option<Vec<global_table::GlobalTableWitness>>,
     /// The `KeySchema` property.
-    pub key_schema: Option<Vec<global_table::KeySchema2>>,
+    pub key_schema: Option<Vec<global_table::KeySchema>>,
     /// The `LocalSecondaryIndexes` property.
     pub local_secondary_indexes: Option<Vec<global_table::LocalSecondaryIndex>>,
     /// The `MultiRegionConsistency` property.
@@ -103,7 +103,7 @@ impl GlobalTable {
         self
     }
     /// Sets `KeySchema`.
-    pub fn key_schema(mut self, v: impl IntoIterator<Item = global_table::KeySchema2>) -> Self {
+    pub fn key_schema(mut self, v: impl IntoIterator<Item = global_table::KeySchema>) -> Self {
         self.key_schema = Some(v.into_iter().collect());
         self
     }
@@ -818,7 +818,7 @@ pub mod global_table {
         /// The `IndexName` property.
         pub index_name: Value<String>,
         /// The `KeySchema` property.
-        pub key_schema: Vec<GlobalSecondaryIndexKeySchema>,
+        pub key_schema: Vec<KeySchema>,
         /// The `Projection` property.
         pub projection: Projection,
         /// The `ReadOnDemandThroughputSettings` property.
@@ -837,7 +837,7 @@ pub mod global_table {
         /// A new `GlobalSecondaryIndex` with its required properties.
         pub fn new(
             index_name: impl IntoValue<String>,
-            key_schema: impl IntoIterator<Item = GlobalSecondaryIndexKeySchema>,
+            key_schema: impl IntoIterator<Item = KeySchema>,
             projection: Projection,
         ) -> Self {
             Self {
@@ -905,33 +905,6 @@ pub mod global_table {
         }
     }
 
-    /// The `KeySchema` property type of `AWS::DynamoDB::GlobalTable`.
-    pub struct GlobalSecondaryIndexKeySchema {
-        /// The `AttributeName` property.
-        pub attribute_name: Value<String>,
-        /// The `KeyType` property.
-        pub key_type: Value<KeyType>,
-    }
-
-    impl GlobalSecondaryIndexKeySchema {
-        /// A new `GlobalSecondaryIndexKeySchema` with its required properties.
-        pub fn new(attribute_name: impl IntoValue<String>, key_type: impl IntoValue<KeyType>) -> Self {
-            Self {
-                attribute_name: attribute_name.into_value(),
-                key_type: key_type.into_value(),
-            }
-        }
-    }
-
-    impl ToExpr for GlobalSecondaryIndexKeySchema {
-        fn to_expr(self) -> Expr {
-            let mut p = Props::new();
-            p.req("AttributeName", self.attribute_name);
-            p.req("KeyType", self.key_type);
-            p.into_expr()
-        }
-    }
-
     /// The `GlobalTableWitness` property type of `AWS::DynamoDB::GlobalTable`.
     pub struct GlobalTableWitness {
         /// The `Region` property.
@@ -959,15 +932,15 @@ pub mod global_table {
     }
 
     /// The `KeySchema` property type of `AWS::DynamoDB::GlobalTable`.
-    pub struct KeySchema2 {
+    pub struct KeySchema {
         /// The `AttributeName` property.
         pub attribute_name: Value<String>,
         /// The `KeyType` property.
         pub key_type: Value<KeyType>,
     }
 
-    impl KeySchema2 {
-        /// A new `KeySchema2` with its required properties.
+    impl KeySchema {
+        /// A new `KeySchema` with its required properties.
         pub fn new(attribute_name: impl IntoValue<String>, key_type: impl IntoValue<KeyType>) -> Self {
             Self {
                 attribute_name: attribute_name.into_value(),
@@ -976,34 +949,7 @@ pub mod global_table {
         }
     }
 
-    impl ToExpr for KeySchema2 {
-        fn to_expr(self) -> Expr {
-            let mut p = Props::new();
-            p.req("AttributeName", self.attribute_name);
-            p.req("KeyType", self.key_type);
-            p.into_expr()
-        }
-    }
-
-    /// The `KeySchema` property type of `AWS::DynamoDB::GlobalTable`.
-    pub struct KeySchema3 {
-        /// The `AttributeName` property.
-        pub attribute_name: Value<String>,
-        /// The `KeyType` property.
-        pub key_type: Value<KeyType>,
-    }
-
-    impl KeySchema3 {
-        /// A new `KeySchema3` with its required properties.
-        pub fn new(attribute_name: impl IntoValue<String>, key_type: impl IntoValue<KeyType>) -> Self {
-            Self {
-                attribute_name: attribute_name.into_value(),
-                key_type: key_type.into_value(),
-            }
-        }
-    }
-
-    impl ToExpr for KeySchema3 {
+    impl ToExpr for KeySchema {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.req("AttributeName", self.attribute_name);
@@ -1055,7 +1001,7 @@ pub mod global_table {
         /// The `IndexName` property.
         pub index_name: Value<String>,
         /// The `KeySchema` property.
-        pub key_schema: Vec<KeySchema3>,
+        pub key_schema: Vec<KeySchema>,
         /// The `Projection` property.
         pub projection: Projection,
     }
@@ -1064,7 +1010,7 @@ pub mod global_table {
         /// A new `LocalSecondaryIndex` with its required properties.
         pub fn new(
             index_name: impl IntoValue<String>,
-            key_schema: impl IntoIterator<Item = KeySchema3>,
+            key_schema: impl IntoIterator<Item = KeySchema>,
             projection: Projection,
         ) -> Self {
             Self {
@@ -1956,7 +1902,7 @@ pub struct Table {
     /// Changing it replaces the resource.
     pub import_source_specification: Option<table::ImportSourceSpecification>,
     /// Specifies the attributes that make up the primary key for the table. The attributes in the ``KeySchema`` property must also be defined in the ``AttributeDefinitions`` property.
-    pub key_schema: Vec<table::KeySchema2>,
+    pub key_schema: Vec<table::KeySchema>,
     /// The Kinesis Data Streams configuration for the specified table.
     pub kinesis_stream_specification: Option<table::KinesisStreamSpecification>,
     /// Local secondary indexes to be created on the table. You can create up to 5 local secondary indexes. Each index is scoped to a given hash key value. The size of each hash key can be up to 10 gigabytes.
@@ -1998,7 +1944,7 @@ pub struct Table {
 
 impl Table {
     /// A new `Table` with its required properties.
-    pub fn new(key_schema: impl IntoIterator<Item = table::KeySchema2>) -> Self {
+    pub fn new(key_schema: impl IntoIterator<Item = table::KeySchema>) -> Self {
         Self {
             key_schema: key_schema.into_iter().collect(),
             attribute_definitions: None,
@@ -2795,7 +2741,7 @@ pub mod table {
         /// The name of the global secondary index. The name must be unique among all other indexes on this table.
         pub index_name: Value<String>,
         /// The `KeySchema` property.
-        pub key_schema: Vec<GlobalSecondaryIndexKeySchema>,
+        pub key_schema: Vec<KeySchema>,
         /// The maximum number of read and write units for the specified global secondary index. If you use this parameter, you must specify ``MaxReadRequestUnits``, ``MaxWriteRequestUnits``, or both. You must use either ``OnDemandThroughput`` or ``ProvisionedThroughput`` based on your table's capacity mode.
         pub on_demand_throughput: Option<OnDemandThroughput>,
         /// Represents attributes that are copied (projected) from the table into the global secondary index. These are in addition to the primary key attributes and index key attributes, which are automatically projected.
@@ -2811,7 +2757,7 @@ pub mod table {
         /// A new `GlobalSecondaryIndex` with its required properties.
         pub fn new(
             index_name: impl IntoValue<String>,
-            key_schema: impl IntoIterator<Item = GlobalSecondaryIndexKeySchema>,
+            key_schema: impl IntoIterator<Item = KeySchema>,
             projection: Projection,
         ) -> Self {
             Self {
@@ -2859,33 +2805,6 @@ pub mod table {
             p.req("Projection", self.projection);
             p.opt("ProvisionedThroughput", self.provisioned_throughput);
             p.opt("WarmThroughput", self.warm_throughput);
-            p.into_expr()
-        }
-    }
-
-    /// The `KeySchema` property type of `AWS::DynamoDB::Table`.
-    pub struct GlobalSecondaryIndexKeySchema {
-        /// The `AttributeName` property.
-        pub attribute_name: Value<String>,
-        /// The `KeyType` property.
-        pub key_type: Value<String>,
-    }
-
-    impl GlobalSecondaryIndexKeySchema {
-        /// A new `GlobalSecondaryIndexKeySchema` with its required properties.
-        pub fn new(attribute_name: impl IntoValue<String>, key_type: impl IntoValue<String>) -> Self {
-            Self {
-                attribute_name: attribute_name.into_value(),
-                key_type: key_type.into_value(),
-            }
-        }
-    }
-
-    impl ToExpr for GlobalSecondaryIndexKeySchema {
-        fn to_expr(self) -> Expr {
-            let mut p = Props::new();
-            p.req("AttributeName", self.attribute_name);
-            p.req("KeyType", self.key_type);
             p.into_expr()
         }
     }
@@ -2962,15 +2881,15 @@ pub mod table {
     }
 
     /// The `KeySchema` property type of `AWS::DynamoDB::Table`.
-    pub struct KeySchema2 {
+    pub struct KeySchema {
         /// The `AttributeName` property.
         pub attribute_name: Value<String>,
         /// The `KeyType` property.
         pub key_type: Value<String>,
     }
 
-    impl KeySchema2 {
-        /// A new `KeySchema2` with its required properties.
+    impl KeySchema {
+        /// A new `KeySchema` with its required properties.
         pub fn new(attribute_name: impl IntoValue<String>, key_type: impl IntoValue<String>) -> Self {
             Self {
                 attribute_name: attribute_name.into_value(),
@@ -2979,34 +2898,7 @@ pub mod table {
         }
     }
 
-    impl ToExpr for KeySchema2 {
-        fn to_expr(self) -> Expr {
-            let mut p = Props::new();
-            p.req("AttributeName", self.attribute_name);
-            p.req("KeyType", self.key_type);
-            p.into_expr()
-        }
-    }
-
-    /// The `KeySchema` property type of `AWS::DynamoDB::Table`.
-    pub struct KeySchema3 {
-        /// The `AttributeName` property.
-        pub attribute_name: Value<String>,
-        /// The `KeyType` property.
-        pub key_type: Value<String>,
-    }
-
-    impl KeySchema3 {
-        /// A new `KeySchema3` with its required properties.
-        pub fn new(attribute_name: impl IntoValue<String>, key_type: impl IntoValue<String>) -> Self {
-            Self {
-                attribute_name: attribute_name.into_value(),
-                key_type: key_type.into_value(),
-            }
-        }
-    }
-
-    impl ToExpr for KeySchema3 {
+    impl ToExpr for KeySchema {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.req("AttributeName", self.attribute_name);
@@ -3059,7 +2951,7 @@ pub mod table {
         /// The name of the local secondary index. The name must be unique among all other indexes on this table.
         pub index_name: Value<String>,
         /// The `KeySchema` property.
-        pub key_schema: Vec<KeySchema3>,
+        pub key_schema: Vec<KeySchema>,
         /// Represents attributes that are copied (projected) from the table into the local secondary index. These are in addition to the primary key attributes and index key attributes, which are automatically projected.
         pub projection: Projection,
     }
@@ -3068,7 +2960,7 @@ pub mod table {
         /// A new `LocalSecondaryIndex` with its required properties.
         pub fn new(
             index_name: impl IntoValue<String>,
-            key_schema: impl IntoIterator<Item = KeySchema3>,
+            key_schema: impl IntoIterator<Item = KeySchema>,
             projection: Projection,
         ) -> Self {
             Self {

@@ -34385,7 +34385,7 @@ pub struct VerifiedAccessTrustProvider {
     /// Changing it replaces the resource.
     pub policy_reference_name: Value<String>,
     /// The configuration options for customer provided KMS encryption.
-    pub sse_specification: Option<verified_access_trust_provider::VerifiedAccessTrustProviderSseSpecification>,
+    pub sse_specification: Option<verified_access_trust_provider::SseSpecification>,
     /// An array of key-value pairs to apply to this resource.
     pub tags: Option<Vec<verified_access_trust_provider::Tag>>,
     /// Type of trust provider. Possible values: user|device
@@ -34449,10 +34449,7 @@ impl VerifiedAccessTrustProvider {
         self
     }
     /// Sets `SseSpecification`.
-    pub fn sse_specification(
-        mut self,
-        v: verified_access_trust_provider::VerifiedAccessTrustProviderSseSpecification,
-    ) -> Self {
+    pub fn sse_specification(mut self, v: verified_access_trust_provider::SseSpecification) -> Self {
         self.sse_specification = Some(v);
         self
     }
@@ -34826,6 +34823,43 @@ pub mod verified_access_trust_provider {
         }
     }
 
+    /// The configuration options for customer provided KMS encryption.
+    pub struct SseSpecification {
+        /// Whether to encrypt the policy with the provided key or disable encryption
+        pub customer_managed_key_enabled: Option<Value<bool>>,
+        /// KMS Key Arn used to encrypt the group policy
+        pub kms_key_arn: Option<Value<Arn<crate::aws::kms::Key>>>,
+    }
+
+    impl SseSpecification {
+        /// A new `SseSpecification`; every property is optional.
+        pub fn new() -> Self {
+            Self {
+                customer_managed_key_enabled: None,
+                kms_key_arn: None,
+            }
+        }
+        /// Sets `CustomerManagedKeyEnabled`.
+        pub fn customer_managed_key_enabled(mut self, v: impl IntoValue<bool>) -> Self {
+            self.customer_managed_key_enabled = Some(v.into_value());
+            self
+        }
+        /// Sets `KmsKeyArn`.
+        pub fn kms_key_arn(mut self, v: impl IntoValue<Arn<crate::aws::kms::Key>>) -> Self {
+            self.kms_key_arn = Some(v.into_value());
+            self
+        }
+    }
+
+    impl ToExpr for SseSpecification {
+        fn to_expr(self) -> Expr {
+            let mut p = Props::new();
+            p.opt("CustomerManagedKeyEnabled", self.customer_managed_key_enabled);
+            p.opt("KmsKeyArn", self.kms_key_arn);
+            p.into_expr()
+        }
+    }
+
     /// A key-value pair to associate with a resource.
     pub struct Tag {
         /// The key name of the tag. You can specify a value that is 1 to 128 Unicode characters in length and cannot be prefixed with aws:. You can use any of the following characters: the set of Unicode letters, digits, whitespace, _, ., /, =, +, and -.
@@ -34849,43 +34883,6 @@ pub mod verified_access_trust_provider {
             let mut p = Props::new();
             p.req("Key", self.key);
             p.req("Value", self.value);
-            p.into_expr()
-        }
-    }
-
-    /// The configuration options for customer provided KMS encryption.
-    pub struct VerifiedAccessTrustProviderSseSpecification {
-        /// Whether to encrypt the policy with the provided key or disable encryption
-        pub customer_managed_key_enabled: Option<Value<bool>>,
-        /// KMS Key Arn used to encrypt the group policy
-        pub kms_key_arn: Option<Value<Arn<crate::aws::kms::Key>>>,
-    }
-
-    impl VerifiedAccessTrustProviderSseSpecification {
-        /// A new `VerifiedAccessTrustProviderSseSpecification`; every property is optional.
-        pub fn new() -> Self {
-            Self {
-                customer_managed_key_enabled: None,
-                kms_key_arn: None,
-            }
-        }
-        /// Sets `CustomerManagedKeyEnabled`.
-        pub fn customer_managed_key_enabled(mut self, v: impl IntoValue<bool>) -> Self {
-            self.customer_managed_key_enabled = Some(v.into_value());
-            self
-        }
-        /// Sets `KmsKeyArn`.
-        pub fn kms_key_arn(mut self, v: impl IntoValue<Arn<crate::aws::kms::Key>>) -> Self {
-            self.kms_key_arn = Some(v.into_value());
-            self
-        }
-    }
-
-    impl ToExpr for VerifiedAccessTrustProviderSseSpecification {
-        fn to_expr(self) -> Expr {
-            let mut p = Props::new();
-            p.opt("CustomerManagedKeyEnabled", self.customer_managed_key_enabled);
-            p.opt("KmsKeyArn", self.kms_key_arn);
             p.into_expr()
         }
     }

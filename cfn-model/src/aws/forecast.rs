@@ -268,15 +268,15 @@ pub mod dataset {
     }
 
     /// The `Attributes` property type of `AWS::Forecast::Dataset`.
-    pub struct Attributes2 {
+    pub struct Attributes {
         /// Name of the dataset field
         pub attribute_name: Option<Value<String>>,
         /// Data type of the field
         pub attribute_type: Option<Value<AttributeType>>,
     }
 
-    impl Attributes2 {
-        /// A new `Attributes2`; every property is optional.
+    impl Attributes {
+        /// A new `Attributes`; every property is optional.
         pub fn new() -> Self {
             Self {
                 attribute_name: None,
@@ -295,7 +295,7 @@ pub mod dataset {
         }
     }
 
-    impl ToExpr for Attributes2 {
+    impl ToExpr for Attributes {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.opt("AttributeName", self.attribute_name);
@@ -344,7 +344,7 @@ pub mod dataset {
     /// The `Schema` property type of `AWS::Forecast::Dataset`.
     pub struct Schema {
         /// The `Attributes` property.
-        pub attributes: Option<Vec<Attributes2>>,
+        pub attributes: Option<Vec<Attributes>>,
     }
 
     impl Schema {
@@ -353,7 +353,7 @@ pub mod dataset {
             Self { attributes: None }
         }
         /// Sets `Attributes`.
-        pub fn attributes(mut self, v: impl IntoIterator<Item = Attributes2>) -> Self {
+        pub fn attributes(mut self, v: impl IntoIterator<Item = Attributes>) -> Self {
             self.attributes = Some(v.into_iter().collect());
             self
         }

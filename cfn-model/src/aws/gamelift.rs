@@ -1198,16 +1198,16 @@ pub mod container_fleet {
         }
     }
 
-    /// The values of `StoppedActions2`.
+    /// The values of `StoppedActions`.
     ///
-    /// A value newer than the schemas can still be written with `Value::<StoppedActions2>::unchecked("…")`.
+    /// A value newer than the schemas can still be written with `Value::<StoppedActions>::unchecked("…")`.
     #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-    pub enum StoppedActions2 {
+    pub enum StoppedActions {
         /// `AUTO_SCALING`
         AutoScaling,
     }
 
-    impl StoppedActions2 {
+    impl StoppedActions {
         /// The CloudFormation value.
         pub fn as_str(&self) -> &'static str {
             match self {
@@ -1217,8 +1217,8 @@ pub mod container_fleet {
     }
 
     #[diagnostic::do_not_recommend]
-    impl From<StoppedActions2> for Value<StoppedActions2> {
-        fn from(v: StoppedActions2) -> Self {
+    impl From<StoppedActions> for Value<StoppedActions> {
+        fn from(v: StoppedActions) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
         }
     }
@@ -1469,7 +1469,7 @@ pub mod container_fleet {
         /// The player gateway status for the location.
         pub player_gateway_status: Option<Value<PlayerGatewayStatus>>,
         /// A list of fleet actions that have been suspended in the fleet location.
-        pub stopped_actions: Option<Value<Vec<StoppedActions2>>>,
+        pub stopped_actions: Option<Value<Vec<StoppedActions>>>,
     }
 
     impl LocationConfiguration {
@@ -1493,7 +1493,7 @@ pub mod container_fleet {
             self
         }
         /// Sets `StoppedActions`.
-        pub fn stopped_actions(mut self, v: impl IntoValue<Vec<StoppedActions2>>) -> Self {
+        pub fn stopped_actions(mut self, v: impl IntoValue<Vec<StoppedActions>>) -> Self {
             self.stopped_actions = Some(v.into_value());
             self
         }
@@ -5183,11 +5183,11 @@ impl<S> Handle<GameSessionQueue, S> {
 pub mod game_session_queue {
     use crate::{Expr, IntoValue, Props, ToExpr, Value};
 
-    /// The values of `PriorityOrder2`.
+    /// The values of `PriorityOrder`.
     ///
-    /// A value newer than the schemas can still be written with `Value::<PriorityOrder2>::unchecked("…")`.
+    /// A value newer than the schemas can still be written with `Value::<PriorityOrder>::unchecked("…")`.
     #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-    pub enum PriorityOrder2 {
+    pub enum PriorityOrder {
         /// `LATENCY`
         Latency,
         /// `COST`
@@ -5198,7 +5198,7 @@ pub mod game_session_queue {
         Location,
     }
 
-    impl PriorityOrder2 {
+    impl PriorityOrder {
         /// The CloudFormation value.
         pub fn as_str(&self) -> &'static str {
             match self {
@@ -5211,8 +5211,8 @@ pub mod game_session_queue {
     }
 
     #[diagnostic::do_not_recommend]
-    impl From<PriorityOrder2> for Value<PriorityOrder2> {
-        fn from(v: PriorityOrder2) -> Self {
+    impl From<PriorityOrder> for Value<PriorityOrder> {
+        fn from(v: PriorityOrder) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
         }
     }
@@ -5316,7 +5316,7 @@ pub mod game_session_queue {
         /// The prioritization order to use for fleet locations, when the PriorityOrder property includes LOCATION.
         pub location_order: Option<Value<Vec<String>>>,
         /// The recommended sequence to use when prioritizing where to place new game sessions.
-        pub priority_order: Option<Value<Vec<PriorityOrder2>>>,
+        pub priority_order: Option<Value<Vec<PriorityOrder>>>,
     }
 
     impl PriorityConfiguration {
@@ -5333,7 +5333,7 @@ pub mod game_session_queue {
             self
         }
         /// Sets `PriorityOrder`.
-        pub fn priority_order(mut self, v: impl IntoValue<Vec<PriorityOrder2>>) -> Self {
+        pub fn priority_order(mut self, v: impl IntoValue<Vec<PriorityOrder>>) -> Self {
             self.priority_order = Some(v.into_value());
             self
         }

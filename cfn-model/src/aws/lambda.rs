@@ -6016,11 +6016,11 @@ impl<S> Handle<Url, S> {
 pub mod url {
     use crate::{Expr, IntoValue, Props, ToExpr, Value};
 
-    /// The values of `AllowMethods2`.
+    /// The values of `AllowMethods`.
     ///
-    /// A value newer than the schemas can still be written with `Value::<AllowMethods2>::unchecked("…")`.
+    /// A value newer than the schemas can still be written with `Value::<AllowMethods>::unchecked("…")`.
     #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-    pub enum AllowMethods2 {
+    pub enum AllowMethods {
         /// `GET`
         Get,
         /// `PUT`
@@ -6037,7 +6037,7 @@ pub mod url {
         Other,
     }
 
-    impl AllowMethods2 {
+    impl AllowMethods {
         /// The CloudFormation value.
         pub fn as_str(&self) -> &'static str {
             match self {
@@ -6053,8 +6053,8 @@ pub mod url {
     }
 
     #[diagnostic::do_not_recommend]
-    impl From<AllowMethods2> for Value<AllowMethods2> {
-        fn from(v: AllowMethods2) -> Self {
+    impl From<AllowMethods> for Value<AllowMethods> {
+        fn from(v: AllowMethods) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
         }
     }
@@ -6122,7 +6122,7 @@ pub mod url {
         /// Represents a collection of allowed headers.
         pub allow_headers: Option<Value<Vec<String>>>,
         /// Represents a collection of allowed HTTP methods.
-        pub allow_methods: Option<Value<Vec<AllowMethods2>>>,
+        pub allow_methods: Option<Value<Vec<AllowMethods>>>,
         /// Represents a collection of allowed origins.
         pub allow_origins: Option<Value<Vec<String>>>,
         /// Represents a collection of exposed headers.
@@ -6154,7 +6154,7 @@ pub mod url {
             self
         }
         /// Sets `AllowMethods`.
-        pub fn allow_methods(mut self, v: impl IntoValue<Vec<AllowMethods2>>) -> Self {
+        pub fn allow_methods(mut self, v: impl IntoValue<Vec<AllowMethods>>) -> Self {
             self.allow_methods = Some(v.into_value());
             self
         }

@@ -1369,18 +1369,18 @@ pub mod bucket {
         }
     }
 
-    /// The values of `BlockedEncryptionTypeList2`.
+    /// The values of `BlockedEncryptionTypeList`.
     ///
-    /// A value newer than the schemas can still be written with `Value::<BlockedEncryptionTypeList2>::unchecked("…")`.
+    /// A value newer than the schemas can still be written with `Value::<BlockedEncryptionTypeList>::unchecked("…")`.
     #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-    pub enum BlockedEncryptionTypeList2 {
+    pub enum BlockedEncryptionTypeList {
         /// `NONE`
         None,
         /// `SSE-C`
         SseC,
     }
 
-    impl BlockedEncryptionTypeList2 {
+    impl BlockedEncryptionTypeList {
         /// The CloudFormation value.
         pub fn as_str(&self) -> &'static str {
             match self {
@@ -1391,8 +1391,8 @@ pub mod bucket {
     }
 
     #[diagnostic::do_not_recommend]
-    impl From<BlockedEncryptionTypeList2> for Value<BlockedEncryptionTypeList2> {
-        fn from(v: BlockedEncryptionTypeList2) -> Self {
+    impl From<BlockedEncryptionTypeList> for Value<BlockedEncryptionTypeList> {
+        fn from(v: BlockedEncryptionTypeList) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
         }
     }
@@ -2281,7 +2281,7 @@ pub mod bucket {
     pub struct BlockedEncryptionTypes {
         /// The object encryption type that you want to block or unblock for an Amazon S3 general purpose bucket.
         /// Currently, this parameter only supports blocking or unblocking server side encryption with customer-provided keys (SSE-C). For more information about SSE-C, see [Using server-side encryption with customer-provided keys (SSE-C)](https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerSideEncryptionCustomerKeys.html).
-        pub encryption_type: Option<Value<Vec<BlockedEncryptionTypeList2>>>,
+        pub encryption_type: Option<Value<Vec<BlockedEncryptionTypeList>>>,
     }
 
     impl BlockedEncryptionTypes {
@@ -2290,7 +2290,7 @@ pub mod bucket {
             Self { encryption_type: None }
         }
         /// Sets `EncryptionType`.
-        pub fn encryption_type(mut self, v: impl IntoValue<Vec<BlockedEncryptionTypeList2>>) -> Self {
+        pub fn encryption_type(mut self, v: impl IntoValue<Vec<BlockedEncryptionTypeList>>) -> Self {
             self.encryption_type = Some(v.into_value());
             self
         }

@@ -369,7 +369,7 @@ pub mod data_lake {
 /// `AWS::SecurityLake::Subscriber` · [AWS documentation](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-securitylake-subscriber.html) · [resource provider](https://github.com/aws-cloudformation/aws-cloudformation-resource-providers-securitylake.git)
 pub struct Subscriber {
     /// The Amazon S3 or AWS Lake Formation access type.
-    pub access_types: Value<Vec<subscriber::AccessTypes2>>,
+    pub access_types: Value<Vec<subscriber::AccessTypes>>,
     /// The ARN for the data lake.
     ///
     /// Changing it replaces the resource.
@@ -389,7 +389,7 @@ pub struct Subscriber {
 /// The required properties of [`Subscriber`].
 pub struct SubscriberRequired {
     /// `AccessTypes`: see [`Subscriber`].
-    pub access_types: Value<Vec<subscriber::AccessTypes2>>,
+    pub access_types: Value<Vec<subscriber::AccessTypes>>,
     /// `DataLakeArn`: see [`Subscriber`].
     pub data_lake_arn: Value<String>,
     /// `Sources`: see [`Subscriber`].
@@ -542,18 +542,18 @@ impl<S> Handle<Subscriber, S> {
 pub mod subscriber {
     use crate::{Expr, IntoValue, Props, ToExpr, Value};
 
-    /// The values of `AccessTypes2`.
+    /// The values of `AccessTypes`.
     ///
-    /// A value newer than the schemas can still be written with `Value::<AccessTypes2>::unchecked("…")`.
+    /// A value newer than the schemas can still be written with `Value::<AccessTypes>::unchecked("…")`.
     #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-    pub enum AccessTypes2 {
+    pub enum AccessTypes {
         /// `LAKEFORMATION`
         Lakeformation,
         /// `S3`
         S3,
     }
 
-    impl AccessTypes2 {
+    impl AccessTypes {
         /// The CloudFormation value.
         pub fn as_str(&self) -> &'static str {
             match self {
@@ -564,8 +564,8 @@ pub mod subscriber {
     }
 
     #[diagnostic::do_not_recommend]
-    impl From<AccessTypes2> for Value<AccessTypes2> {
-        fn from(v: AccessTypes2) -> Self {
+    impl From<AccessTypes> for Value<AccessTypes> {
+        fn from(v: AccessTypes) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
         }
     }

@@ -6294,12 +6294,12 @@ pub mod multi_region_endpoint {
     /// Contains details of a multi-region endpoint (global-endpoint) being created.
     pub struct Details {
         /// A list of route configuration details. Must contain exactly one route configuration
-        pub route_details: Vec<RouteDetails2>,
+        pub route_details: Vec<RouteDetails>,
     }
 
     impl Details {
         /// A new `Details` with its required properties.
-        pub fn new(route_details: impl IntoIterator<Item = RouteDetails2>) -> Self {
+        pub fn new(route_details: impl IntoIterator<Item = RouteDetails>) -> Self {
             Self {
                 route_details: route_details.into_iter().collect(),
             }
@@ -6315,13 +6315,13 @@ pub mod multi_region_endpoint {
     }
 
     /// The `RouteDetails` property type of `AWS::SES::MultiRegionEndpoint`.
-    pub struct RouteDetails2 {
+    pub struct RouteDetails {
         /// The name of an AWS-Region to be a secondary region for the multi-region endpoint (global-endpoint)
         pub region: Value<String>,
     }
 
-    impl RouteDetails2 {
-        /// A new `RouteDetails2` with its required properties.
+    impl RouteDetails {
+        /// A new `RouteDetails` with its required properties.
         pub fn new(region: impl IntoValue<String>) -> Self {
             Self {
                 region: region.into_value(),
@@ -6329,7 +6329,7 @@ pub mod multi_region_endpoint {
         }
     }
 
-    impl ToExpr for RouteDetails2 {
+    impl ToExpr for RouteDetails {
         fn to_expr(self) -> Expr {
             let mut p = Props::new();
             p.req("Region", self.region);
