@@ -24,6 +24,7 @@ const ITEMS: &[(&str, &str)] = &[
     ("Name", "crate::Name"),
     ("Props", "crate::Props"),
     ("Resource", "crate::Resource"),
+    ("SecretString", "crate::SecretString"),
     ("Tagging", "crate::Tagging"),
     ("ToExpr", "crate::ToExpr"),
     ("Value", "crate::Value"),
@@ -114,6 +115,7 @@ impl Scope<'_> {
             Vt::Num => "f64".into(),
             Vt::Bool => "bool".into(),
             Vt::Json => self.n("Json"),
+            Vt::Secret => self.n("SecretString"),
             Vt::Ref(m, path) => {
                 let marker = match m {
                     Marker::Id => self.n("Id"),

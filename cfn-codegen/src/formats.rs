@@ -93,6 +93,9 @@ pub enum Patch {
         name: &'static str,
         why: &'static str,
     },
+    /// Types the string at JSON pointer `at` as a secret (`Value<SecretString>`): only a secret
+    /// dynamic reference or a `NoEcho` parameter is accepted (DESIGN.md, secrets).
+    Secret { type_name: &'static str, at: &'static str },
     /// Sets `format` on the schema at JSON pointer `at`.
     SetFormat {
         type_name: &'static str,
@@ -108,6 +111,9 @@ const SG_INLINE: &str = "DESIGN.md: inline security-group rules take only CIDR /
 
 const MISSING_SUBNET_FORMAT: &str = "the schema documents a list of subnet ids but lacks the `AWS::EC2::Subnet.Ids` \
                                      format its siblings carry, so handles of subnets would not be accepted";
+
+/// The schema key [`Patch::Secret`] sets.
+pub const SECRET_KEY: &str = "x-cfn-codegen-secret";
 
 /// The schema patches, applied in order. A patch whose target is missing is an error: the schema
 /// changed and the patch must be revisited.
@@ -161,6 +167,55 @@ pub const PATCHES: &[Patch] = &[
         format: "AWS::EC2::Subnet.Ids",
         why: MISSING_SUBNET_FORMAT,
     },
+    // Passwords: secret-sourced values only (`DynamicRef::…secret()`, `NoEcho` parameters).
+    Patch::Secret {
+        type_name: "AWS::AmazonMQ::Broker",
+        at: "/definitions/LdapServerMetadata/properties/ServiceAccountPassword",
+    },
+    Patch::Secret {
+        type_name: "AWS::AmazonMQ::Broker",
+        at: "/definitions/User/properties/Password",
+    },
+    Patch::Secret {
+        type_name: "AWS::DirectoryService::MicrosoftAD",
+        at: "/properties/Password",
+    },
+    Patch::Secret {
+        type_name: "AWS::DirectoryService::SimpleAD",
+        at: "/properties/Password",
+    },
+    Patch::Secret {
+        type_name: "AWS::DocDB::DBCluster",
+        at: "/properties/MasterUserPassword",
+    },
+    Patch::Secret {
+        type_name: "AWS::ElastiCache::ReplicationGroup",
+        at: "/properties/AuthToken",
+    },
+    Patch::Secret {
+        type_name: "AWS::IAM::User",
+        at: "/definitions/LoginProfile/properties/Password",
+    },
+    Patch::Secret {
+        type_name: "AWS::OpenSearchService::Domain",
+        at: "/definitions/MasterUserOptions/properties/MasterUserPassword",
+    },
+    Patch::Secret {
+        type_name: "AWS::RDS::DBCluster",
+        at: "/properties/MasterUserPassword",
+    },
+    Patch::Secret {
+        type_name: "AWS::RDS::DBInstance",
+        at: "/properties/MasterUserPassword",
+    },
+    Patch::Secret {
+        type_name: "AWS::RDS::DBInstance",
+        at: "/properties/TdeCredentialPassword",
+    },
+    Patch::Secret {
+        type_name: "AWS::Redshift::Cluster",
+        at: "/properties/MasterUserPassword",
+    },
 ];
 
 /// Applies the patches for `type_name` to `schema`.
@@ -179,6 +234,19 @@ pub fn apply_patches(type_name: &str, schema: &mut serde_json::Value) -> Result<
                         "schema patch failed: {type_name} has no property `{name}` at `{at}`; the schemas changed, \
                          revisit PATCHES in cfn-codegen/src/formats.rs (the patch exists because {why})"
                     ));
+                }
+            }
+            Patch::Secret { type_name: t, at } if t == type_name => {
+                match schema.pointer_mut(at).and_then(|v| v.as_object_mut()) {
+                    Some(o) if o.get("type").and_then(|t| t.as_str()) == Some("string") => {
+                        o.insert(SECRET_KEY.into(), true.into());
+                    }
+                    _ => {
+                        return Err(format!(
+                            "schema patch failed: {type_name} has no string at `{at}` to type as a secret; the \
+                             schemas changed, revisit PATCHES in cfn-codegen/src/formats.rs"
+                        ))
+                    }
                 }
             }
             Patch::SetFormat {

@@ -489,6 +489,10 @@ impl<'a> Lowerer<'a> {
                 return Ok((Fty::Value(Vt::Enum(name)), vec![]));
             }
         }
+        if o.get(formats::SECRET_KEY) == Some(&Value::Bool(true)) {
+            let note = "A secret: only a secret dynamic reference (`DynamicRef::…secret()`) or a `NoEcho` parameter.";
+            return Ok((Fty::Value(Vt::Secret), vec![note.to_string()]));
+        }
         let mut notes = Vec::new();
         let vt = self.reference(o, ptr, top, &mut notes)?;
         Ok((Fty::Value(vt.unwrap_or(Vt::String)), notes))
@@ -1515,6 +1519,21 @@ mod tests {
             "another bucket, nested: typed"
         );
         assert!(r.refs.is_empty(), "same service: no feature dependency");
+    }
+
+    #[test]
+    fn passwords_are_secrets() {
+        let db = json!({"typeName": "AWS::RDS::DBInstance", "primaryIdentifier": ["/properties/DBInstanceIdentifier"],
+            "properties": {"DBInstanceIdentifier": {"type": "string"}, "MasterUserPassword": {"type": "string"},
+                           "TdeCredentialPassword": {"type": "string"}}});
+        let r = lower(&catalog(vec![db]), "AWS::RDS::DBInstance").unwrap();
+        assert_eq!(field(&r.main, "MasterUserPassword").ty, Fty::Value(Vt::Secret));
+        assert_eq!(field(&r.main, "DBInstanceIdentifier").ty, Fty::Value(Vt::String));
+        let broken = json!({"typeName": "AWS::RDS::DBInstance", "properties": {}});
+        let e = Catalog::new(vec![("AWS::RDS::DBInstance".into(), "db.json".into(), broken)])
+            .err()
+            .unwrap();
+        assert!(e.contains("db.json") && e.contains("MasterUserPassword"), "{e}");
     }
 
     #[test]

@@ -12,6 +12,8 @@ pub enum Vt {
     Num,
     Bool,
     Json,
+    /// A secret string (`SecretString`): passwords.
+    Secret,
     /// A typed reference to a resource type (its Rust path, e.g. `crate::aws::ec2::Vpc`).
     Ref(Marker, String),
     /// An enum of the resource's property-type module.

@@ -346,7 +346,7 @@ impl<S> Handle<Broker, S> {
 
 /// Property types and enums of [`Broker`].
 pub mod broker {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Expr, IntoValue, Props, SecretString, ToExpr, Value};
 
     /// The `ConfigurationId` property type of `AWS::AmazonMQ::Broker`.
     pub struct ConfigurationId {
@@ -425,7 +425,9 @@ pub mod broker {
         /// The `RoleSearchSubtree` property.
         pub role_search_subtree: Option<Value<bool>>,
         /// The `ServiceAccountPassword` property.
-        pub service_account_password: Option<Value<String>>,
+        ///
+        /// A secret: only a secret dynamic reference (`DynamicRef::…secret()`) or a `NoEcho` parameter.
+        pub service_account_password: Option<Value<SecretString>>,
         /// The `ServiceAccountUsername` property.
         pub service_account_username: Value<String>,
         /// The `UserBase` property.
@@ -482,7 +484,7 @@ pub mod broker {
             self
         }
         /// Sets `ServiceAccountPassword`.
-        pub fn service_account_password(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn service_account_password(mut self, v: impl IntoValue<SecretString>) -> Self {
             self.service_account_password = Some(v.into_value());
             self
         }
@@ -623,7 +625,9 @@ pub mod broker {
         /// The `Groups` property.
         pub groups: Option<Value<Vec<String>>>,
         /// The `Password` property.
-        pub password: Value<String>,
+        ///
+        /// A secret: only a secret dynamic reference (`DynamicRef::…secret()`) or a `NoEcho` parameter.
+        pub password: Value<SecretString>,
         /// The `ReplicationUser` property.
         pub replication_user: Option<Value<bool>>,
         /// The `Username` property.
@@ -632,7 +636,7 @@ pub mod broker {
 
     impl User {
         /// A new `User` with its required properties.
-        pub fn new(password: impl IntoValue<String>, username: impl IntoValue<String>) -> Self {
+        pub fn new(password: impl IntoValue<SecretString>, username: impl IntoValue<String>) -> Self {
             Self {
                 password: password.into_value(),
                 username: username.into_value(),

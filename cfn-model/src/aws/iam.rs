@@ -1788,19 +1788,21 @@ impl<S> Handle<User, S> {
 
 /// Property types and enums of [`User`].
 pub mod user {
-    use crate::{Expr, IntoValue, Json, Props, ToExpr, Value};
+    use crate::{Expr, IntoValue, Json, Props, SecretString, ToExpr, Value};
 
     /// Creates a password for the specified user, giving the user the ability to access AWS services through the console. For more information about managing passwords, see [Managing Passwords](https://docs.aws.amazon.com/IAM/latest/UserGuide/Using_ManagingLogins.html) in the *User Guide*.
     pub struct LoginProfile {
         /// The user's password.
-        pub password: Value<String>,
+        ///
+        /// A secret: only a secret dynamic reference (`DynamicRef::…secret()`) or a `NoEcho` parameter.
+        pub password: Value<SecretString>,
         /// Specifies whether the user is required to set a new password on next sign-in.
         pub password_reset_required: Option<Value<bool>>,
     }
 
     impl LoginProfile {
         /// A new `LoginProfile` with its required properties.
-        pub fn new(password: impl IntoValue<String>) -> Self {
+        pub fn new(password: impl IntoValue<SecretString>) -> Self {
             Self {
                 password: password.into_value(),
                 password_reset_required: None,

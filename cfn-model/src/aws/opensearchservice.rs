@@ -610,7 +610,7 @@ impl<S> Handle<Domain, S> {
 
 /// Property types and enums of [`Domain`].
 pub mod domain {
-    use crate::{Arn, Expr, Id, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Id, IntoValue, Props, SecretString, ToExpr, Value};
 
     /// The values of `DeploymentStrategy`.
     ///
@@ -1585,7 +1585,9 @@ pub mod domain {
         /// The `MasterUserName` property.
         pub master_user_name: Option<Value<String>>,
         /// The `MasterUserPassword` property.
-        pub master_user_password: Option<Value<String>>,
+        ///
+        /// A secret: only a secret dynamic reference (`DynamicRef::…secret()`) or a `NoEcho` parameter.
+        pub master_user_password: Option<Value<SecretString>>,
     }
 
     impl MasterUserOptions {
@@ -1608,7 +1610,7 @@ pub mod domain {
             self
         }
         /// Sets `MasterUserPassword`.
-        pub fn master_user_password(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn master_user_password(mut self, v: impl IntoValue<SecretString>) -> Self {
             self.master_user_password = Some(v.into_value());
             self
         }
