@@ -1,11 +1,12 @@
-//! A VPC with public and private subnets and three security groups that talk to each other
-//! through standalone ingress/egress rules: the fixed form of the security-group cycle from the
-//! first failure report. (Written against `RawResource` until the generated types land.)
+//! A VPC with public and private subnets over two availability zones, an internet gateway, and
+//! ALB/ECS/DB security groups that talk to each other through standalone ingress/egress rules:
+//! the fixed form of the security-group cycle from the first failure report. The generated
+//! `ec2::SecurityGroup` has no inline group-to-group rule fields, so that cycle cannot be written.
 //!
 //! `cargo run --example vpc > vpc.json`, or `-- --out-dir out/` for the whole assembly.
 
+use cfn::aws::ec2;
 use cfn::prelude::*;
-use serde_json::json;
 
 /// Builds the stack.
 pub fn build() -> Stack {
@@ -23,42 +24,41 @@ pub fn build() -> Stack {
 
     let vpc = s.add(
         "Vpc",
-        RawResource::new(
-            "AWS::EC2::VPC",
-            json!({"CidrBlock": "10.0.0.0/16", "EnableDnsHostnames": true, "EnableDnsSupport": true}),
-        )
-        .tagging(Tagging::List("Tags")),
+        ec2::Vpc::new()
+            .cidr_block("10.0.0.0/16")
+            .enable_dns_hostnames(true)
+            .enable_dns_support(true),
     );
+    let igw = s.add("InternetGateway", ec2::InternetGateway::new());
+    s.add(
+        "GatewayAttachment",
+        ec2::VpcGatewayAttachment::new(&vpc).internet_gateway_id(igw.id()),
+    );
+
     let azs = Value::<Vec<String>>::azs("");
     let cidrs = Value::<String>::from("10.0.0.0/16").cidr(4, 8);
     for (i, name) in ["PublicSubnet1", "PublicSubnet2", "PrivateSubnet1", "PrivateSubnet2"]
         .iter()
         .enumerate()
     {
-        let az: Value<String> = Value::select(i as i64 % 2, azs.clone());
-        let cidr: Value<String> = Value::select(i as i64, cidrs.clone());
         s.add(
             name,
-            RawResource::of("AWS::EC2::Subnet")
-                .prop("VpcId", vpc.id())
-                .prop("AvailabilityZone", az)
-                .prop("CidrBlock", cidr)
-                .tagging(Tagging::List("Tags")),
+            ec2::Subnet::new(&vpc)
+                .availability_zone(Value::select(i as i64 % 2, azs.clone()))
+                .cidr_block(Value::select(i as i64, cidrs.clone())),
         );
     }
 
     let group = |s: &mut Stack, id: &str, what: &str| {
-        let name = Value::<String>::sub([
-            SubPart::lit(format!("{}-sg-", what.to_lowercase())),
-            SubPart::val(suffix.value()),
-        ]);
         s.add(
             id,
-            RawResource::of("AWS::EC2::SecurityGroup")
-                .prop("GroupName", name)
-                .prop("GroupDescription", format!("{what} security group"))
-                .prop("VpcId", vpc.id())
-                .tagging(Tagging::List("Tags")),
+            ec2::SecurityGroup::new(format!("{what} security group"))
+                .group_name(sub!(
+                    "${what}-sg-${suffix}",
+                    what = what.to_lowercase(),
+                    suffix = suffix.value()
+                ))
+                .vpc_id(&vpc),
         )
     };
     let alb = group(&mut s, "AlbSecurityGroup", "ALB");
@@ -66,69 +66,34 @@ pub fn build() -> Stack {
     let db = group(&mut s, "DbSecurityGroup", "DB");
 
     // Each pair talks through standalone rules; inline cross-references would form a cycle.
-    let rule = |s: &mut Stack,
-                id: &str,
-                ty: &str,
-                group: &Handle<RawResource>,
-                peer_key: &str,
-                peer: &Handle<RawResource>,
-                port: i64| {
-        s.add(
-            id,
-            RawResource::of(ty)
-                .prop("GroupId", group.get_att::<String>("GroupId"))
-                .prop("IpProtocol", "tcp")
-                .prop("FromPort", port)
-                .prop("ToPort", port)
-                .prop(peer_key.to_string(), peer.get_att::<String>("GroupId"))
-                .prop("Description", format!("{id} on port {port}")),
-        );
-    };
-    rule(
-        &mut s,
-        "AlbToEcsEgress",
-        "AWS::EC2::SecurityGroupEgress",
-        &alb,
-        "DestinationSecurityGroupId",
-        &ecs,
-        8080,
-    );
-    rule(
-        &mut s,
-        "EcsFromAlbIngress",
-        "AWS::EC2::SecurityGroupIngress",
-        &ecs,
-        "SourceSecurityGroupId",
-        &alb,
-        8080,
-    );
-    rule(
-        &mut s,
-        "EcsToDbEgress",
-        "AWS::EC2::SecurityGroupEgress",
-        &ecs,
-        "DestinationSecurityGroupId",
-        &db,
-        5432,
-    );
-    rule(
-        &mut s,
-        "DbFromEcsIngress",
-        "AWS::EC2::SecurityGroupIngress",
-        &db,
-        "SourceSecurityGroupId",
-        &ecs,
-        5432,
-    );
+    let talk =
+        |s: &mut Stack, from: &Handle<ec2::SecurityGroup>, to: &Handle<ec2::SecurityGroup>, id: &str, port: i64| {
+            s.add(
+                &format!("{id}Egress"),
+                ec2::SecurityGroupEgress::new(from.group_id(), "tcp")
+                    .destination_security_group_id(to.group_id())
+                    .from_port(port)
+                    .to_port(port)
+                    .description(format!("{id} on port {port}")),
+            );
+            s.add(
+                &format!("{id}Ingress"),
+                ec2::SecurityGroupIngress::new("tcp")
+                    .group_id(to.group_id())
+                    .source_security_group_id(from.group_id())
+                    .from_port(port)
+                    .to_port(port)
+                    .description(format!("{id} on port {port}")),
+            );
+        };
+    talk(&mut s, &alb, &ecs, "AlbToEcs", 8080);
+    talk(&mut s, &ecs, &db, "EcsToDb", 5432);
 
     s.output(
         "VpcId",
         Output::new(vpc.id())
             .description("The VPC")
-            .export(Value::<String>::sub([
-                SubPart::val(Pseudo::stack_name()),
-                SubPart::lit("-VpcId"),
-            ])),
+            .export(sub!("${AWS::StackName}-VpcId")),
     );
     s
 }

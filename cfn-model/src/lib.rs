@@ -16,11 +16,13 @@ pub mod nested;
 pub mod params;
 mod rawjson;
 pub mod resource;
+pub mod safe;
 pub mod stack;
 pub mod table;
 pub mod value;
 
 pub mod aws;
+mod aws_params;
 
 pub use dynref::{DynamicRef, IntoSecretId, IntoSsmName, SecretId, SsmName};
 pub use expr::{Expr, Ident, Mention, SubPart};
