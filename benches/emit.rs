@@ -40,7 +40,9 @@ fn bench(c: &mut Criterion) {
     for n in [500usize, 10_000] {
         g.bench_with_input(BenchmarkId::new("build", n), &n, |b, &n| b.iter(|| black_box(build(n))));
         let s = build(n);
-        g.bench_with_input(BenchmarkId::new("validate", n), &s, |b, s| b.iter(|| black_box(cfn::validate(s))));
+        g.bench_with_input(BenchmarkId::new("validate", n), &s, |b, s| {
+            b.iter(|| black_box(cfn::validate(s)))
+        });
         g.bench_with_input(BenchmarkId::new("emit", n), &s, |b, s| {
             b.iter(|| black_box(cfn::emit::render_unchecked(s, &AssemblyOptions::default())))
         });
