@@ -16,7 +16,6 @@ pub mod nested;
 pub mod params;
 mod rawjson;
 pub mod resource;
-pub mod safe;
 pub mod stack;
 pub mod table;
 pub mod value;
