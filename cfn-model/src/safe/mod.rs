@@ -1,0 +1,5 @@
+//! Safe constructs over the generated types, for the traps that cost failed deployments
+//! (see the README section "What it refuses to compile").
+
+#[cfg(feature = "ec2")]
+pub mod security_group;

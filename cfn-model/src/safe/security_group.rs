@@ -1,0 +1,222 @@
+//! Security groups that talk to each other without a dependency cycle.
+//!
+//! Inline rules (`SecurityGroupIngress`/`SecurityGroupEgress` inside `AWS::EC2::SecurityGroup`)
+//! take only CIDR and prefix-list peers: the generator drops their group-id fields, because two
+//! groups whose inline rules name each other fail with "Circular dependency between resources".
+//! Group-to-group traffic goes through [`Stack::allow`], which always emits standalone
+//! `AWS::EC2::SecurityGroupEgress` and `AWS::EC2::SecurityGroupIngress` resources.
+//!
+//! ```
+//! use cfn_model::prelude::*;
+//! use cfn_model::aws::ec2;
+//! use cfn_model::safe::security_group::Port;
+//!
+//! let mut s: Stack = Stack::new();
+//! let vpc = s.add("Vpc", ec2::Vpc::new().cidr_block("10.0.0.0/16"));
+//! let app = s.add("AppSg", ec2::SecurityGroup::new("app").vpc_id(&vpc));
+//! let db = s.add("DbSg", ec2::SecurityGroup::new("db").vpc_id(&vpc));
+//! let rule = s.allow(&app, &db, Port::tcp(5432));
+//! assert_eq!(rule.ingress.logical_id(), "AppSgToDbSgTcp5432Ingress");
+//! assert_eq!(rule.egress.logical_id(), "AppSgToDbSgTcp5432Egress");
+//! ```
+
+use crate::aws::ec2::{security_group, SecurityGroup, SecurityGroupEgress, SecurityGroupIngress};
+use crate::stack::{Handle, Stack};
+use crate::value::{Id, IntoValue};
+
+/// A protocol and port range for [`Stack::allow`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Port {
+    protocol: Protocol,
+    from: u16,
+    to: u16,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Protocol {
+    Tcp,
+    Udp,
+    All,
+}
+
+impl Port {
+    /// One TCP port.
+    pub const fn tcp(port: u16) -> Port {
+        Port::tcp_range(port, port)
+    }
+
+    /// TCP ports `from..=to`.
+    pub const fn tcp_range(from: u16, to: u16) -> Port {
+        assert!(from <= to, "Port::tcp_range: `from` must not exceed `to`");
+        Port {
+            protocol: Protocol::Tcp,
+            from,
+            to,
+        }
+    }
+
+    /// One UDP port.
+    pub const fn udp(port: u16) -> Port {
+        Port::udp_range(port, port)
+    }
+
+    /// UDP ports `from..=to`.
+    pub const fn udp_range(from: u16, to: u16) -> Port {
+        assert!(from <= to, "Port::udp_range: `from` must not exceed `to`");
+        Port {
+            protocol: Protocol::Udp,
+            from,
+            to,
+        }
+    }
+
+    /// Every protocol and port (`IpProtocol: "-1"`).
+    pub const fn all_traffic() -> Port {
+        Port {
+            protocol: Protocol::All,
+            from: 0,
+            to: 0,
+        }
+    }
+
+    /// The part of a logical id naming this port: `Tcp443`, `Tcp8000To8080`, `AllTraffic`.
+    pub fn id_part(&self) -> String {
+        let proto = match self.protocol {
+            Protocol::Tcp => "Tcp",
+            Protocol::Udp => "Udp",
+            Protocol::All => return "AllTraffic".to_string(),
+        };
+        if self.from == self.to {
+            format!("{proto}{}", self.from)
+        } else {
+            format!("{proto}{}To{}", self.from, self.to)
+        }
+    }
+
+    fn ip_protocol(&self) -> &'static str {
+        match self.protocol {
+            Protocol::Tcp => "tcp",
+            Protocol::Udp => "udp",
+            Protocol::All => "-1",
+        }
+    }
+
+    fn range(&self) -> Option<(i64, i64)> {
+        match self.protocol {
+            Protocol::All => None,
+            _ => Some((self.from.into(), self.to.into())),
+        }
+    }
+
+    /// An inline ingress rule from an IPv4 CIDR block (the only kind of peer inline rules take
+    /// besides prefix lists).
+    pub fn ingress_from_cidr(&self, cidr: impl IntoValue<String>) -> security_group::Ingress {
+        let mut r = security_group::Ingress::new(self.ip_protocol()).cidr_ip(cidr);
+        if let Some((f, t)) = self.range() {
+            r = r.from_port(f).to_port(t);
+        }
+        r
+    }
+
+    /// An inline egress rule to an IPv4 CIDR block.
+    pub fn egress_to_cidr(&self, cidr: impl IntoValue<String>) -> security_group::Egress {
+        let mut r = security_group::Egress::new(self.ip_protocol()).cidr_ip(cidr);
+        if let Some((f, t)) = self.range() {
+            r = r.from_port(f).to_port(t);
+        }
+        r
+    }
+}
+
+/// A security group already added to the stack `S`: its handle. [`Stack::allow`] takes only
+/// this, so a rule can never name a group that does not exist yet.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a security group added to this stack",
+    label = "expected the handle `stack.add(…)` returned for an `ec2::SecurityGroup`",
+    note = "add the group first: `let db = stack.add(\"DbSg\", ec2::SecurityGroup::new(\"…\").vpc_id(&vpc));`",
+    note = "then let two groups talk with `stack.allow(&from, &to, Port::tcp(5432))`: it emits standalone SecurityGroupEgress/Ingress resources, which cannot form a cycle"
+)]
+pub trait AddedSecurityGroup<S> {
+    /// The handle.
+    fn security_group(&self) -> &Handle<SecurityGroup, S>;
+}
+
+#[diagnostic::do_not_recommend]
+impl<S> AddedSecurityGroup<S> for Handle<SecurityGroup, S> {
+    fn security_group(&self) -> &Handle<SecurityGroup, S> {
+        self
+    }
+}
+
+/// The two rules [`Stack::allow`] adds.
+pub struct Allowed<S> {
+    /// The egress rule on the `from` group.
+    pub egress: Handle<SecurityGroupEgress, S>,
+    /// The ingress rule on the `to` group.
+    pub ingress: Handle<SecurityGroupIngress, S>,
+}
+
+impl<S> Stack<S> {
+    /// Lets `from` send `port` traffic to `to`: adds an `AWS::EC2::SecurityGroupEgress` on `from`
+    /// (destination `to`) and an `AWS::EC2::SecurityGroupIngress` on `to` (source `from`), named
+    /// `{From}To{To}{Port}Egress` / `…Ingress` after the groups' logical ids. Standalone rules
+    /// depend on both groups while neither group depends on them, so groups that talk both ways
+    /// never form a cycle.
+    pub fn allow(
+        &mut self,
+        from: &impl AddedSecurityGroup<S>,
+        to: &impl AddedSecurityGroup<S>,
+        port: Port,
+    ) -> Allowed<S> {
+        let (from, to) = (from.security_group(), to.security_group());
+        let base = format!("{}To{}{}", from.logical_id(), to.logical_id(), port.id_part());
+        let description = format!("{} to {} {}", from.logical_id(), to.logical_id(), port.id_part());
+        let from_id: crate::Value<Id<SecurityGroup>> = from.group_id();
+        let to_id: crate::Value<Id<SecurityGroup>> = to.group_id();
+
+        let mut egress = SecurityGroupEgress::new(from_id.clone(), port.ip_protocol())
+            .destination_security_group_id(to_id.clone())
+            .description(description.clone());
+        let mut ingress = SecurityGroupIngress::new(port.ip_protocol())
+            .group_id(to_id)
+            .source_security_group_id(from_id)
+            .description(description);
+        if let Some((f, t)) = port.range() {
+            egress = egress.from_port(f).to_port(t);
+            ingress = ingress.from_port(f).to_port(t);
+        }
+        Allowed {
+            egress: self.add(&format!("{base}Egress"), egress),
+            ingress: self.add(&format!("{base}Ingress"), ingress),
+        }
+    }
+}
+
+/// Never implemented: naming another group inside an inline rule is refused, see
+/// [`Stack::allow`].
+#[diagnostic::on_unimplemented(
+    message = "inline security group rules cannot name another security group",
+    label = "inline rules that reference each other's groups fail with \"Circular dependency between resources\"",
+    note = "add both groups, then write `stack.allow(&from, &to, Port::tcp(…))`: it emits standalone SecurityGroupEgress/Ingress resources"
+)]
+pub trait UseStackAllowInstead {}
+
+impl security_group::Ingress {
+    /// Refused: an inline rule whose source is another group. Use [`Stack::allow`].
+    pub fn source_security_group_id<G>(self, _group: G) -> Self
+    where
+        G: UseStackAllowInstead,
+    {
+        self
+    }
+}
+
+impl security_group::Egress {
+    /// Refused: an inline rule whose destination is another group. Use [`Stack::allow`].
+    pub fn destination_security_group_id<G>(self, _group: G) -> Self
+    where
+        G: UseStackAllowInstead,
+    {
+        self
+    }
+}

@@ -1,0 +1,79 @@
+//! Issue 4, failure 1, fixed: the seed's ALB → ECS → DB security groups talk through
+//! `Stack::allow`, which emits standalone rules, so no group depends on another and the template
+//! has no cycle. The template goes through cfn-lint (`target/cfn-lint/safe_security_groups`).
+
+mod common;
+
+use cfn::aws::ec2;
+use cfn::model::safe::security_group::Port;
+use cfn::prelude::*;
+use serde_json::json;
+
+#[test]
+fn alb_ecs_db_groups_talk_without_a_cycle() {
+    let mut s: Stack = Stack::new();
+    s.description("ALB -> ECS -> DB security groups, rules as standalone resources");
+    let vpc = s.add("Vpc", ec2::Vpc::new().cidr_block("10.0.0.0/16"));
+    let alb = s.add(
+        "AlbSg",
+        ec2::SecurityGroup::new("load balancer")
+            .vpc_id(&vpc)
+            .security_group_ingress([Port::tcp(443).ingress_from_cidr("0.0.0.0/0")]),
+    );
+    let ecs = s.add("EcsSg", ec2::SecurityGroup::new("service tasks").vpc_id(&vpc));
+    let db = s.add("DbSg", ec2::SecurityGroup::new("database").vpc_id(&vpc));
+    let web = s.allow(&alb, &ecs, Port::tcp(8080));
+    let sql = s.allow(&ecs, &db, Port::tcp(5432));
+    assert_eq!(web.egress.logical_id(), "AlbSgToEcsSgTcp8080Egress");
+    assert_eq!(sql.ingress.logical_id(), "EcsSgToDbSgTcp5432Ingress");
+
+    let t = common::emit_root("safe_security_groups", &s);
+    let r = &t["Resources"];
+    assert_eq!(
+        r["EcsSgToDbSgTcp5432Egress"],
+        json!({
+            "Type": "AWS::EC2::SecurityGroupEgress",
+            "Properties": {
+                "Description": "EcsSg to DbSg Tcp5432",
+                "DestinationSecurityGroupId": { "Fn::GetAtt": ["DbSg", "GroupId"] },
+                "FromPort": 5432,
+                "GroupId": { "Fn::GetAtt": ["EcsSg", "GroupId"] },
+                "IpProtocol": "tcp",
+                "ToPort": 5432
+            }
+        })
+    );
+    assert_eq!(
+        r["EcsSgToDbSgTcp5432Ingress"]["Properties"]["SourceSecurityGroupId"],
+        json!({ "Fn::GetAtt": ["EcsSg", "GroupId"] })
+    );
+    assert_eq!(
+        r["EcsSgToDbSgTcp5432Ingress"]["Properties"]["GroupId"],
+        json!({ "Fn::GetAtt": ["DbSg", "GroupId"] })
+    );
+    // No group mentions another: the rules point at the groups, never the other way round.
+    for g in ["AlbSg", "EcsSg", "DbSg"] {
+        let text = r[g].to_string();
+        assert!(!text.contains("GroupId"), "{g} references another group: {text}");
+    }
+}
+
+#[test]
+fn ports_name_the_rules() {
+    assert_eq!(Port::tcp(443).id_part(), "Tcp443");
+    assert_eq!(Port::tcp_range(8000, 8080).id_part(), "Tcp8000To8080");
+    assert_eq!(Port::udp(53).id_part(), "Udp53");
+    assert_eq!(Port::all_traffic().id_part(), "AllTraffic");
+
+    let mut s: Stack = Stack::new();
+    let vpc = s.add("Vpc", ec2::Vpc::new().cidr_block("10.0.0.0/16"));
+    let a = s.add("A", ec2::SecurityGroup::new("a").vpc_id(&vpc));
+    let b = s.add("B", ec2::SecurityGroup::new("b").vpc_id(&vpc));
+    s.allow(&a, &b, Port::all_traffic());
+    s.allow(&b, &a, Port::udp(53));
+    let t = common::emit_root("safe_security_groups_ports", &s);
+    let all = &t["Resources"]["AToBAllTrafficIngress"]["Properties"];
+    assert_eq!(all["IpProtocol"], "-1");
+    assert!(all.get("FromPort").is_none());
+    assert_eq!(t["Resources"]["BToAUdp53Egress"]["Properties"]["IpProtocol"], "udp");
+}
