@@ -21,6 +21,7 @@ const ITEMS: &[(&str, &str)] = &[
     ("IndexMap", "indexmap::IndexMap"),
     ("IntoValue", "crate::IntoValue"),
     ("Json", "crate::Json"),
+    ("MountedFileSystemId", "crate::MountedFileSystemId"),
     ("Name", "crate::Name"),
     ("Props", "crate::Props"),
     ("Resource", "crate::Resource"),
@@ -116,6 +117,7 @@ impl Scope<'_> {
             Vt::Bool => "bool".into(),
             Vt::Json => self.n("Json"),
             Vt::Secret => self.n("SecretString"),
+            Vt::Mounted => self.n("MountedFileSystemId"),
             Vt::Ref(m, path) => {
                 let marker = match m {
                     Marker::Id => self.n("Id"),

@@ -96,6 +96,10 @@ pub enum Patch {
     /// Types the string at JSON pointer `at` as a secret (`Value<SecretString>`): only a secret
     /// dynamic reference or a `NoEcho` parameter is accepted (DESIGN.md, secrets).
     Secret { type_name: &'static str, at: &'static str },
+    /// Types the string at JSON pointer `at` as a mounted EFS file system id
+    /// (`Value<MountedFileSystemId>`): only `stack.mount(…)` yields one, and it carries the ordering
+    /// on every mount target (DESIGN.md, EFS).
+    Mounted { type_name: &'static str, at: &'static str },
     /// Sets `format` on the schema at JSON pointer `at`.
     SetFormat {
         type_name: &'static str,
@@ -114,6 +118,9 @@ const MISSING_SUBNET_FORMAT: &str = "the schema documents a list of subnet ids b
 
 /// The schema key [`Patch::Secret`] sets.
 pub const SECRET_KEY: &str = "x-cfn-codegen-secret";
+
+/// The schema key [`Patch::Mounted`] sets.
+pub const MOUNTED_KEY: &str = "x-cfn-codegen-mounted";
 
 /// The schema patches, applied in order. A patch whose target is missing is an error: the schema
 /// changed and the patch must be revisited.
@@ -166,6 +173,12 @@ pub const PATCHES: &[Patch] = &[
         at: "/properties/SubnetIds",
         format: "AWS::EC2::Subnet.Ids",
         why: MISSING_SUBNET_FORMAT,
+    },
+    // EFS volumes of ECS tasks: a file system id from `stack.mount(…)` only, which brings the
+    // ordering on every mount target.
+    Patch::Mounted {
+        type_name: "AWS::ECS::TaskDefinition",
+        at: "/definitions/EFSVolumeConfiguration/properties/FilesystemId",
     },
     // Passwords: secret-sourced values only (`DynamicRef::…secret()`, `NoEcho` parameters).
     Patch::Secret {
@@ -245,6 +258,19 @@ pub fn apply_patches(type_name: &str, schema: &mut serde_json::Value) -> Result<
                         return Err(format!(
                             "schema patch failed: {type_name} has no string at `{at}` to type as a secret; the \
                              schemas changed, revisit PATCHES in cfn-codegen/src/formats.rs"
+                        ))
+                    }
+                }
+            }
+            Patch::Mounted { type_name: t, at } if t == type_name => {
+                match schema.pointer_mut(at).and_then(|v| v.as_object_mut()) {
+                    Some(o) if o.get("type").and_then(|t| t.as_str()) == Some("string") => {
+                        o.insert(MOUNTED_KEY.into(), true.into());
+                    }
+                    _ => {
+                        return Err(format!(
+                            "schema patch failed: {type_name} has no string at `{at}` to type as a mounted \
+                             file system id; the schemas changed, revisit PATCHES in cfn-codegen/src/formats.rs"
                         ))
                     }
                 }

@@ -493,6 +493,11 @@ impl<'a> Lowerer<'a> {
             let note = "A secret: only a secret dynamic reference (`DynamicRef::…secret()`) or a `NoEcho` parameter.";
             return Ok((Fty::Value(Vt::Secret), vec![note.to_string()]));
         }
+        if o.get(formats::MOUNTED_KEY) == Some(&Value::Bool(true)) {
+            let note =
+                "A mounted file system: only `stack.mount(…)` yields one, so the task waits for every mount target.";
+            return Ok((Fty::Value(Vt::Mounted), vec![note.to_string()]));
+        }
         let mut notes = Vec::new();
         let vt = self.reference(o, ptr, top, &mut notes)?;
         Ok((Fty::Value(vt.unwrap_or(Vt::String)), notes))
@@ -1534,6 +1539,19 @@ mod tests {
             .err()
             .unwrap();
         assert!(e.contains("db.json") && e.contains("MasterUserPassword"), "{e}");
+    }
+
+    #[test]
+    fn ecs_efs_volumes_take_a_mounted_file_system() {
+        let td = json!({"typeName": "AWS::ECS::TaskDefinition", "primaryIdentifier": ["/properties/TaskDefinitionArn"],
+            "definitions": {"EFSVolumeConfiguration": {"type": "object",
+                "properties": {"FilesystemId": {"type": "string"}, "RootDirectory": {"type": "string"}}}},
+            "properties": {"TaskDefinitionArn": {"type": "string"},
+                           "Efs": {"$ref": "#/definitions/EFSVolumeConfiguration"}}});
+        let r = lower(&catalog(vec![td]), "AWS::ECS::TaskDefinition").unwrap();
+        let efs = &r.structs["EfsVolumeConfiguration"];
+        assert_eq!(field(efs, "FilesystemId").ty, Fty::Value(Vt::Mounted));
+        assert_eq!(field(efs, "RootDirectory").ty, Fty::Value(Vt::String));
     }
 
     #[test]

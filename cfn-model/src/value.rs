@@ -53,6 +53,10 @@ pub struct Name<R>(PhantomData<fn() -> R>);
 pub struct Json;
 /// A secret string: only a secret dynamic reference or a `NoEcho` parameter yields one.
 pub struct SecretString;
+/// The id of an EFS file system together with the ordering on every one of its mount targets:
+/// only `stack.mount(…)` yields a `Value<MountedFileSystemId>` (ECS task-definition EFS volumes
+/// take only this).
+pub struct MountedFileSystemId;
 /// A condition expression (`Fn::Equals`, `Fn::And`, …).
 pub struct Cond;
 

@@ -9492,7 +9492,7 @@ impl<S> Handle<TaskDefinition, S> {
 
 /// Property types and enums of [`TaskDefinition`].
 pub mod task_definition {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Expr, IntoValue, MountedFileSystemId, Props, ToExpr, Value};
     use indexmap::IndexMap;
 
     /// The application protocol that's used for the port mapping. This parameter only applies to Service Connect. We recommend that you set this parameter to be consistent with the protocol that your application uses. If you set this parameter, Amazon ECS adds protocol-specific connection handling to the Service Connect proxy. If you set this parameter, Amazon ECS adds protocol-specific telemetry in the Amazon ECS console and CloudWatch.
@@ -10843,7 +10843,9 @@ pub mod task_definition {
         /// The authorization configuration details for the Amazon EFS file system.
         pub authorization_config: Option<AuthorizationConfig>,
         /// The Amazon EFS file system ID to use.
-        pub filesystem_id: Value<String>,
+        ///
+        /// A mounted file system: only `stack.mount(…)` yields one, so the task waits for every mount target.
+        pub filesystem_id: Value<MountedFileSystemId>,
         /// The directory within the Amazon EFS file system to mount as the root directory inside the host. If this parameter is omitted, the root of the Amazon EFS volume will be used. Specifying ``/`` will have the same effect as omitting this parameter.
         /// If an EFS access point is specified in the ``authorizationConfig``, the root directory parameter must either be omitted or set to ``/`` which will enforce the path set on the EFS access point.
         pub root_directory: Option<Value<String>>,
@@ -10855,7 +10857,7 @@ pub mod task_definition {
 
     impl EfsVolumeConfiguration {
         /// A new `EfsVolumeConfiguration` with its required properties.
-        pub fn new(filesystem_id: impl IntoValue<String>) -> Self {
+        pub fn new(filesystem_id: impl IntoValue<MountedFileSystemId>) -> Self {
             Self {
                 filesystem_id: filesystem_id.into_value(),
                 authorization_config: None,

@@ -3,3 +3,6 @@
 
 #[cfg(feature = "ec2")]
 pub mod security_group;
+
+#[cfg(all(feature = "ec2", feature = "efs"))]
+pub mod efs;
