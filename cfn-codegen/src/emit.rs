@@ -16,6 +16,7 @@ const ITEMS: &[(&str, &str)] = &[
     ("Arn", "crate::Arn"),
     ("Constraint", "crate::Constraint"),
     ("Expr", "crate::Expr"),
+    ("ForwardedTargetGroupArn", "crate::ForwardedTargetGroupArn"),
     ("Handle", "crate::Handle"),
     ("Id", "crate::Id"),
     ("IndexMap", "indexmap::IndexMap"),
@@ -118,6 +119,7 @@ impl Scope<'_> {
             Vt::Json => self.n("Json"),
             Vt::Secret => self.n("SecretString"),
             Vt::Mounted => self.n("MountedFileSystemId"),
+            Vt::Forwarded => self.n("ForwardedTargetGroupArn"),
             Vt::Ref(m, path) => {
                 let marker = match m {
                     Marker::Id => self.n("Id"),

@@ -100,6 +100,10 @@ pub enum Patch {
     /// (`Value<MountedFileSystemId>`): only `stack.mount(…)` yields one, and it carries the ordering
     /// on every mount target (DESIGN.md, EFS).
     Mounted { type_name: &'static str, at: &'static str },
+    /// Types the string at JSON pointer `at` as the ARN of a target group a listener forwards to
+    /// (`Value<ForwardedTargetGroupArn>`): only `stack.listen(…)` yields one, and it carries the
+    /// ordering on that listener (DESIGN.md, the cousins).
+    Forwarded { type_name: &'static str, at: &'static str },
     /// Sets `format` on the schema at JSON pointer `at`.
     SetFormat {
         type_name: &'static str,
@@ -121,6 +125,9 @@ pub const SECRET_KEY: &str = "x-cfn-codegen-secret";
 
 /// The schema key [`Patch::Mounted`] sets.
 pub const MOUNTED_KEY: &str = "x-cfn-codegen-mounted";
+
+/// The schema key [`Patch::Forwarded`] sets.
+pub const FORWARDED_KEY: &str = "x-cfn-codegen-forwarded";
 
 /// The schema patches, applied in order. A patch whose target is missing is an error: the schema
 /// changed and the patch must be revisited.
@@ -179,6 +186,12 @@ pub const PATCHES: &[Patch] = &[
     Patch::Mounted {
         type_name: "AWS::ECS::TaskDefinition",
         at: "/definitions/EFSVolumeConfiguration/properties/FilesystemId",
+    },
+    // ECS service load balancers: a target group from `stack.listen(…)` only, which brings the
+    // ordering on the listener that forwards to it.
+    Patch::Forwarded {
+        type_name: "AWS::ECS::Service",
+        at: "/definitions/LoadBalancer/properties/TargetGroupArn",
     },
     // Passwords: secret-sourced values only (`DynamicRef::…secret()`, `NoEcho` parameters).
     Patch::Secret {
@@ -271,6 +284,19 @@ pub fn apply_patches(type_name: &str, schema: &mut serde_json::Value) -> Result<
                         return Err(format!(
                             "schema patch failed: {type_name} has no string at `{at}` to type as a mounted \
                              file system id; the schemas changed, revisit PATCHES in cfn-codegen/src/formats.rs"
+                        ))
+                    }
+                }
+            }
+            Patch::Forwarded { type_name: t, at } if t == type_name => {
+                match schema.pointer_mut(at).and_then(|v| v.as_object_mut()) {
+                    Some(o) if o.get("type").and_then(|t| t.as_str()) == Some("string") => {
+                        o.insert(FORWARDED_KEY.into(), true.into());
+                    }
+                    _ => {
+                        return Err(format!(
+                            "schema patch failed: {type_name} has no string at `{at}` to type as a forwarded \
+                             target group; the schemas changed, revisit PATCHES in cfn-codegen/src/formats.rs"
                         ))
                     }
                 }

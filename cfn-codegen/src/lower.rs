@@ -498,6 +498,10 @@ impl<'a> Lowerer<'a> {
                 "A mounted file system: only `stack.mount(…)` yields one, so the task waits for every mount target.";
             return Ok((Fty::Value(Vt::Mounted), vec![note.to_string()]));
         }
+        if o.get(formats::FORWARDED_KEY) == Some(&Value::Bool(true)) {
+            let note = "A target group a listener forwards to: only `stack.listen(…)` yields one, so the service waits for the listener.";
+            return Ok((Fty::Value(Vt::Forwarded), vec![note.to_string()]));
+        }
         let mut notes = Vec::new();
         let vt = self.reference(o, ptr, top, &mut notes)?;
         Ok((Fty::Value(vt.unwrap_or(Vt::String)), notes))
@@ -1552,6 +1556,19 @@ mod tests {
         let efs = &r.structs["EfsVolumeConfiguration"];
         assert_eq!(field(efs, "FilesystemId").ty, Fty::Value(Vt::Mounted));
         assert_eq!(field(efs, "RootDirectory").ty, Fty::Value(Vt::String));
+    }
+
+    #[test]
+    fn ecs_service_load_balancers_take_a_forwarded_target_group() {
+        let svc = json!({"typeName": "AWS::ECS::Service", "primaryIdentifier": ["/properties/ServiceArn"],
+            "definitions": {"LoadBalancer": {"type": "object",
+                "properties": {"TargetGroupArn": {"type": "string"}, "ContainerName": {"type": "string"}}}},
+            "properties": {"ServiceArn": {"type": "string"},
+                           "LoadBalancers": {"type": "array", "items": {"$ref": "#/definitions/LoadBalancer"}}}});
+        let r = lower(&catalog(vec![svc]), "AWS::ECS::Service").unwrap();
+        let lb = &r.structs["LoadBalancer"];
+        assert_eq!(field(lb, "TargetGroupArn").ty, Fty::Value(Vt::Forwarded));
+        assert_eq!(field(lb, "ContainerName").ty, Fty::Value(Vt::String));
     }
 
     #[test]

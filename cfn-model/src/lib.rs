@@ -35,7 +35,10 @@ pub use params::{
 pub use resource::{Attributes, Constraint, Policy, Props, RawResource, Resource, Tagging, ToExpr};
 pub use stack::{BuildError, Handle, NestedStack, OutputDef, ParameterDef, ResourceDef, Root, Stack, Template};
 pub use table::{MappingKey, MappingTable};
-pub use value::{Arn, Cond, Id, IntoValue, Json, MountedFileSystemId, Name, Pseudo, SecretString, StringLike, Value};
+pub use value::{
+    Arn, Cond, ForwardedTargetGroupArn, Id, IntoValue, Json, MountedFileSystemId, Name, Pseudo, SecretString,
+    StringLike, Value,
+};
 
 /// Everything a stack program usually needs.
 pub mod prelude {

@@ -57,6 +57,10 @@ pub struct SecretString;
 /// only `stack.mount(…)` yields a `Value<MountedFileSystemId>` (ECS task-definition EFS volumes
 /// take only this).
 pub struct MountedFileSystemId;
+/// The ARN of an ELBv2 target group together with the ordering on the listener that forwards to
+/// it: only `stack.listen(…)` yields a `Value<ForwardedTargetGroupArn>` (ECS service load
+/// balancers take only this).
+pub struct ForwardedTargetGroupArn;
 /// A condition expression (`Fn::Equals`, `Fn::And`, …).
 pub struct Cond;
 

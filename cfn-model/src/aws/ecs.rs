@@ -6293,7 +6293,7 @@ impl<S> Handle<Service, S> {
 
 /// Property types and enums of [`Service`].
 pub mod service {
-    use crate::{Arn, Expr, Id, IntoValue, Json, Props, ToExpr, Value};
+    use crate::{Arn, Expr, ForwardedTargetGroupArn, Id, IntoValue, Json, Props, ToExpr, Value};
     use indexmap::IndexMap;
 
     /// The values of `AccessTypes`.
@@ -8025,7 +8025,9 @@ pub mod service {
         /// For services using the ``ECS`` deployment controller, you can specify one or multiple target groups. For more information, see [Registering multiple target groups with a service](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/register-multiple-targetgroups.html) in the *Amazon Elastic Container Service Developer Guide*.
         /// For services using the ``CODE_DEPLOY`` deployment controller, you're required to define two target groups for the load balancer. For more information, see [Blue/green deployment with CodeDeploy](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-bluegreen.html) in the *Amazon Elastic Container Service Developer Guide*.
         /// If your service's task definition uses the ``awsvpc`` network mode, you must choose ``ip`` as the target type, not ``instance``. Do this when creating your target groups because tasks that use the ``awsvpc`` network mode are associated with an elastic network interface, not an Amazon EC2 instance. This network mode is required for the Fargate launch type.
-        pub target_group_arn: Option<Value<String>>,
+        ///
+        /// A target group a listener forwards to: only `stack.listen(…)` yields one, so the service waits for the listener.
+        pub target_group_arn: Option<Value<ForwardedTargetGroupArn>>,
     }
 
     impl LoadBalancer {
@@ -8060,7 +8062,7 @@ pub mod service {
             self
         }
         /// Sets `TargetGroupArn`.
-        pub fn target_group_arn(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn target_group_arn(mut self, v: impl IntoValue<ForwardedTargetGroupArn>) -> Self {
             self.target_group_arn = Some(v.into_value());
             self
         }

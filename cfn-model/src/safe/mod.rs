@@ -6,3 +6,6 @@ pub mod security_group;
 
 #[cfg(all(feature = "ec2", feature = "efs"))]
 pub mod efs;
+
+#[cfg(feature = "elasticloadbalancingv2")]
+pub mod listener;
