@@ -96,14 +96,14 @@ pub enum Patch {
     /// Types the string at JSON pointer `at` as a secret (`Value<SecretString>`): only a secret
     /// dynamic reference or a `NoEcho` parameter is accepted (DESIGN.md, secrets).
     Secret { type_name: &'static str, at: &'static str },
-    /// Types the string at JSON pointer `at` as a mounted EFS file system id
-    /// (`Value<MountedFileSystemId>`): only `stack.mount(…)` yields one, and it carries the ordering
-    /// on every mount target (DESIGN.md, EFS).
-    Mounted { type_name: &'static str, at: &'static str },
-    /// Types the string at JSON pointer `at` as the ARN of a target group a listener forwards to
-    /// (`Value<ForwardedTargetGroupArn>`): only `stack.listen(…)` yields one, and it carries the
-    /// ordering on that listener (DESIGN.md, the cousins).
-    Forwarded { type_name: &'static str, at: &'static str },
+    /// Types the string at JSON pointer `at` as `Value<marker>`, a marker of `cfn_model::value`
+    /// that only a safe construct yields, carrying the ordering the property needs (DESIGN.md,
+    /// safe constructs). `marker` must be a row of [`EVIDENCE`].
+    Evidence {
+        type_name: &'static str,
+        at: &'static str,
+        marker: &'static str,
+    },
     /// Sets `format` on the schema at JSON pointer `at`.
     SetFormat {
         type_name: &'static str,
@@ -123,11 +123,30 @@ const MISSING_SUBNET_FORMAT: &str = "the schema documents a list of subnet ids b
 /// The schema key [`Patch::Secret`] sets.
 pub const SECRET_KEY: &str = "x-cfn-codegen-secret";
 
-/// The schema key [`Patch::Mounted`] sets.
-pub const MOUNTED_KEY: &str = "x-cfn-codegen-mounted";
+/// The schema key [`Patch::Evidence`] sets (to the marker's name).
+pub const EVIDENCE_KEY: &str = "x-cfn-codegen-evidence";
 
-/// The schema key [`Patch::Forwarded`] sets.
-pub const FORWARDED_KEY: &str = "x-cfn-codegen-forwarded";
+/// The markers of [`Patch::Evidence`]: the type name (in `cfn_model`'s root) and the note the
+/// generated field carries.
+pub const EVIDENCE: &[(&str, &str)] = &[
+    (
+        "AttachedGatewayId",
+        "An attached gateway: only `stack.attach_internet_gateway(…)` yields one, so the route waits for the attachment.",
+    ),
+    (
+        "ForwardedTargetGroupArn",
+        "A target group a listener forwards to: only `stack.listen(…)` yields one, so the service waits for the listener.",
+    ),
+    (
+        "MountedFileSystemId",
+        "A mounted file system: only `stack.mount(…)` yields one, so the task waits for every mount target.",
+    ),
+];
+
+/// The row of [`EVIDENCE`] named `marker`.
+pub fn evidence(marker: &str) -> Option<(&'static str, &'static str)> {
+    EVIDENCE.iter().copied().find(|(m, _)| *m == marker)
+}
 
 /// The schema patches, applied in order. A patch whose target is missing is an error: the schema
 /// changed and the patch must be revisited.
@@ -181,17 +200,21 @@ pub const PATCHES: &[Patch] = &[
         format: "AWS::EC2::Subnet.Ids",
         why: MISSING_SUBNET_FORMAT,
     },
-    // EFS volumes of ECS tasks: a file system id from `stack.mount(…)` only, which brings the
-    // ordering on every mount target.
-    Patch::Mounted {
+    // Ordering that travels with values: these properties take only what a safe construct yields.
+    Patch::Evidence {
         type_name: "AWS::ECS::TaskDefinition",
         at: "/definitions/EFSVolumeConfiguration/properties/FilesystemId",
+        marker: "MountedFileSystemId",
     },
-    // ECS service load balancers: a target group from `stack.listen(…)` only, which brings the
-    // ordering on the listener that forwards to it.
-    Patch::Forwarded {
+    Patch::Evidence {
         type_name: "AWS::ECS::Service",
         at: "/definitions/LoadBalancer/properties/TargetGroupArn",
+        marker: "ForwardedTargetGroupArn",
+    },
+    Patch::Evidence {
+        type_name: "AWS::EC2::Route",
+        at: "/properties/GatewayId",
+        marker: "AttachedGatewayId",
     },
     // Passwords: secret-sourced values only (`DynamicRef::…secret()`, `NoEcho` parameters).
     Patch::Secret {
@@ -275,28 +298,24 @@ pub fn apply_patches(type_name: &str, schema: &mut serde_json::Value) -> Result<
                     }
                 }
             }
-            Patch::Mounted { type_name: t, at } if t == type_name => {
-                match schema.pointer_mut(at).and_then(|v| v.as_object_mut()) {
-                    Some(o) if o.get("type").and_then(|t| t.as_str()) == Some("string") => {
-                        o.insert(MOUNTED_KEY.into(), true.into());
-                    }
-                    _ => {
-                        return Err(format!(
-                            "schema patch failed: {type_name} has no string at `{at}` to type as a mounted \
-                             file system id; the schemas changed, revisit PATCHES in cfn-codegen/src/formats.rs"
-                        ))
-                    }
+            Patch::Evidence {
+                type_name: t,
+                at,
+                marker,
+            } if t == type_name => {
+                if evidence(marker).is_none() {
+                    return Err(format!(
+                        "schema patch for {type_name} names `{marker}`, which is not a row of EVIDENCE"
+                    ));
                 }
-            }
-            Patch::Forwarded { type_name: t, at } if t == type_name => {
                 match schema.pointer_mut(at).and_then(|v| v.as_object_mut()) {
                     Some(o) if o.get("type").and_then(|t| t.as_str()) == Some("string") => {
-                        o.insert(FORWARDED_KEY.into(), true.into());
+                        o.insert(EVIDENCE_KEY.into(), (*marker).into());
                     }
                     _ => {
                         return Err(format!(
-                            "schema patch failed: {type_name} has no string at `{at}` to type as a forwarded \
-                             target group; the schemas changed, revisit PATCHES in cfn-codegen/src/formats.rs"
+                            "schema patch failed: {type_name} has no string at `{at}` to type as `{marker}`; the \
+                             schemas changed, revisit PATCHES in cfn-codegen/src/formats.rs"
                         ))
                     }
                 }

@@ -493,14 +493,12 @@ impl<'a> Lowerer<'a> {
             let note = "A secret: only a secret dynamic reference (`DynamicRef::…secret()`) or a `NoEcho` parameter.";
             return Ok((Fty::Value(Vt::Secret), vec![note.to_string()]));
         }
-        if o.get(formats::MOUNTED_KEY) == Some(&Value::Bool(true)) {
-            let note =
-                "A mounted file system: only `stack.mount(…)` yields one, so the task waits for every mount target.";
-            return Ok((Fty::Value(Vt::Mounted), vec![note.to_string()]));
-        }
-        if o.get(formats::FORWARDED_KEY) == Some(&Value::Bool(true)) {
-            let note = "A target group a listener forwards to: only `stack.listen(…)` yields one, so the service waits for the listener.";
-            return Ok((Fty::Value(Vt::Forwarded), vec![note.to_string()]));
+        if let Some((marker, note)) = o
+            .get(formats::EVIDENCE_KEY)
+            .and_then(Value::as_str)
+            .and_then(formats::evidence)
+        {
+            return Ok((Fty::Value(Vt::Evidence(marker)), vec![note.to_string()]));
         }
         let mut notes = Vec::new();
         let vt = self.reference(o, ptr, top, &mut notes)?;
@@ -1554,7 +1552,10 @@ mod tests {
                            "Efs": {"$ref": "#/definitions/EFSVolumeConfiguration"}}});
         let r = lower(&catalog(vec![td]), "AWS::ECS::TaskDefinition").unwrap();
         let efs = &r.structs["EfsVolumeConfiguration"];
-        assert_eq!(field(efs, "FilesystemId").ty, Fty::Value(Vt::Mounted));
+        assert_eq!(
+            field(efs, "FilesystemId").ty,
+            Fty::Value(Vt::Evidence("MountedFileSystemId"))
+        );
         assert_eq!(field(efs, "RootDirectory").ty, Fty::Value(Vt::String));
     }
 
@@ -1567,7 +1568,10 @@ mod tests {
                            "LoadBalancers": {"type": "array", "items": {"$ref": "#/definitions/LoadBalancer"}}}});
         let r = lower(&catalog(vec![svc]), "AWS::ECS::Service").unwrap();
         let lb = &r.structs["LoadBalancer"];
-        assert_eq!(field(lb, "TargetGroupArn").ty, Fty::Value(Vt::Forwarded));
+        assert_eq!(
+            field(lb, "TargetGroupArn").ty,
+            Fty::Value(Vt::Evidence("ForwardedTargetGroupArn"))
+        );
         assert_eq!(field(lb, "ContainerName").ty, Fty::Value(Vt::String));
     }
 

@@ -14,11 +14,8 @@ pub enum Vt {
     Json,
     /// A secret string (`SecretString`): passwords.
     Secret,
-    /// A mounted EFS file system id (`MountedFileSystemId`): only `stack.mount(…)` yields one.
-    Mounted,
-    /// The ARN of a target group a listener forwards to (`ForwardedTargetGroupArn`): only
-    /// `stack.listen(…)` yields one.
-    Forwarded,
+    /// A marker only a safe construct yields (`MountedFileSystemId`, …, `formats::EVIDENCE`).
+    Evidence(&'static str),
     /// A typed reference to a resource type (its Rust path, e.g. `crate::aws::ec2::Vpc`).
     Ref(Marker, String),
     /// An enum of the resource's property-type module.

@@ -36,8 +36,8 @@ pub use resource::{Attributes, Constraint, Policy, Props, RawResource, Resource,
 pub use stack::{BuildError, Handle, NestedStack, OutputDef, ParameterDef, ResourceDef, Root, Stack, Template};
 pub use table::{MappingKey, MappingTable};
 pub use value::{
-    Arn, Cond, ForwardedTargetGroupArn, Id, IntoValue, Json, MountedFileSystemId, Name, Pseudo, SecretString,
-    StringLike, Value,
+    Arn, AttachedGatewayId, Cond, ForwardedTargetGroupArn, Id, IntoValue, Json, MountedFileSystemId, Name, Pseudo,
+    SecretString, StringLike, Value,
 };
 
 /// Everything a stack program usually needs.

@@ -61,6 +61,10 @@ pub struct MountedFileSystemId;
 /// it: only `stack.listen(…)` yields a `Value<ForwardedTargetGroupArn>` (ECS service load
 /// balancers take only this).
 pub struct ForwardedTargetGroupArn;
+/// The id of an internet gateway together with the ordering on its `VPCGatewayAttachment`: only
+/// `stack.attach_internet_gateway(…)` yields a `Value<AttachedGatewayId>` (routes' `GatewayId`
+/// takes only this).
+pub struct AttachedGatewayId;
 /// A condition expression (`Fn::Equals`, `Fn::And`, …).
 pub struct Cond;
 

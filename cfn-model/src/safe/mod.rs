@@ -9,3 +9,6 @@ pub mod efs;
 
 #[cfg(feature = "elasticloadbalancingv2")]
 pub mod listener;
+
+#[cfg(feature = "ec2")]
+pub mod gateway;
