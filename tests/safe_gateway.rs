@@ -40,14 +40,13 @@ fn routes_nat_and_eip_wait_for_the_attachment() {
         ec2::SubnetRouteTableAssociation::new(public_rt.id(), &public),
     );
 
-    let eip = s.add("NatAddress", igw.eip());
-    let nat = s.add("Nat", igw.nat_gateway(&public, &eip));
+    let nat = s.nat_gateway("Nat", &igw, &public);
     let private_rt = s.add("PrivateRoutes", ec2::RouteTable::new(&vpc));
     s.add(
         "PrivateDefaultRoute",
         ec2::Route::new(private_rt.id())
             .destination_cidr_block("0.0.0.0/0")
-            .nat_gateway_id(nat.id()),
+            .nat_gateway_id(nat.gateway.id()),
     );
     s.add(
         "PrivateSubnetRoutes",

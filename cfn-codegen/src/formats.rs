@@ -126,26 +126,41 @@ pub const SECRET_KEY: &str = "x-cfn-codegen-secret";
 /// The schema key [`Patch::Evidence`] sets (to the marker's name).
 pub const EVIDENCE_KEY: &str = "x-cfn-codegen-evidence";
 
-/// The markers of [`Patch::Evidence`]: the type name (in `cfn_model`'s root) and the note the
-/// generated field carries.
-pub const EVIDENCE: &[(&str, &str)] = &[
+/// The markers of [`Patch::Evidence`]: the type name (in `cfn_model`'s root), the trait a
+/// generated setter takes for it (also in `cfn_model`'s root, with a compiler message naming the
+/// safe construct), and the note the generated field carries.
+pub const EVIDENCE: &[(&str, &str, &str)] = &[
+    (
+        "AttachedAllocationId",
+        "IntoAttachedAllocationId",
+        "An Elastic IP allocated once the internet gateway is attached: only `stack.nat_gateway(…)` yields one, so the NAT gateway waits for the attachment.",
+    ),
     (
         "AttachedGatewayId",
+        "IntoAttachedGatewayId",
         "An attached gateway: only `stack.attach_internet_gateway(…)` yields one, so the route waits for the attachment.",
     ),
     (
         "ForwardedTargetGroupArn",
+        "IntoForwardedTargetGroupArn",
         "A target group a listener forwards to: only `stack.listen(…)` yields one, so the service waits for the listener.",
     ),
     (
         "MountedFileSystemId",
+        "IntoMountedFileSystemId",
         "A mounted file system: only `stack.mount(…)` yields one, so the task waits for every mount target.",
     ),
 ];
 
-/// The row of [`EVIDENCE`] named `marker`.
-pub fn evidence(marker: &str) -> Option<(&'static str, &'static str)> {
-    EVIDENCE.iter().copied().find(|(m, _)| *m == marker)
+/// The row of [`EVIDENCE`] named `marker`: (marker, trait, note).
+pub fn evidence(marker: &str) -> Option<(&'static str, &'static str, &'static str)> {
+    EVIDENCE.iter().copied().find(|(m, _, _)| *m == marker)
+}
+
+/// The trait generated setters take for evidence `marker` (`IntoValue` for an unknown one, which
+/// [`apply_patches`](crate::formats::apply_patches) refuses before code is emitted).
+pub fn evidence_trait(marker: &str) -> &'static str {
+    evidence(marker).map_or("IntoValue", |(_, t, _)| t)
 }
 
 /// The schema patches, applied in order. A patch whose target is missing is an error: the schema
@@ -215,6 +230,11 @@ pub const PATCHES: &[Patch] = &[
         type_name: "AWS::EC2::Route",
         at: "/properties/GatewayId",
         marker: "AttachedGatewayId",
+    },
+    Patch::Evidence {
+        type_name: "AWS::EC2::NatGateway",
+        at: "/properties/AllocationId",
+        marker: "AttachedAllocationId",
     },
     // Passwords: secret-sourced values only (`DynamicRef::…secret()`, `NoEcho` parameters).
     Patch::Secret {

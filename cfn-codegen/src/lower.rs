@@ -493,7 +493,7 @@ impl<'a> Lowerer<'a> {
             let note = "A secret: only a secret dynamic reference (`DynamicRef::…secret()`) or a `NoEcho` parameter.";
             return Ok((Fty::Value(Vt::Secret), vec![note.to_string()]));
         }
-        if let Some((marker, note)) = o
+        if let Some((marker, _, note)) = o
             .get(formats::EVIDENCE_KEY)
             .and_then(Value::as_str)
             .and_then(formats::evidence)

@@ -36,8 +36,9 @@ pub use resource::{Attributes, Constraint, Policy, Props, RawResource, Resource,
 pub use stack::{BuildError, Handle, NestedStack, OutputDef, ParameterDef, ResourceDef, Root, Stack, Template};
 pub use table::{MappingKey, MappingTable};
 pub use value::{
-    Arn, AttachedGatewayId, Cond, ForwardedTargetGroupArn, Id, IntoValue, Json, MountedFileSystemId, Name, Pseudo,
-    SecretString, StringLike, Value,
+    Arn, AttachedAllocationId, AttachedGatewayId, Cond, ForwardedTargetGroupArn, Id, IntoAttachedAllocationId,
+    IntoAttachedGatewayId, IntoForwardedTargetGroupArn, IntoMountedFileSystemId, IntoValue, Json, MountedFileSystemId,
+    Name, Pseudo, SecretString, StringLike, Value,
 };
 
 /// Everything a stack program usually needs.

@@ -65,6 +65,10 @@ pub struct ForwardedTargetGroupArn;
 /// `stack.attach_internet_gateway(…)` yields a `Value<AttachedGatewayId>` (routes' `GatewayId`
 /// takes only this).
 pub struct AttachedGatewayId;
+/// The allocation id of a VPC Elastic IP together with the ordering on the internet gateway's
+/// `VPCGatewayAttachment`: only `stack.nat_gateway(…)` yields a `Value<AttachedAllocationId>`
+/// (NAT gateways' `AllocationId` takes only this).
+pub struct AttachedAllocationId;
 /// A condition expression (`Fn::Equals`, `Fn::And`, …).
 pub struct Cond;
 
@@ -284,6 +288,68 @@ impl<T, X: Into<Value<T>>> IntoValue<T> for X {
     fn into_value(self) -> Value<T> {
         self.into()
     }
+}
+
+/// One trait per ordering-evidence marker: generated setters of the patched properties take
+/// `impl IntoMountedFileSystemId` (…) rather than `impl IntoValue<MountedFileSystemId>`, so the
+/// compiler's message names the safe construct that yields the value instead of the generic note.
+macro_rules! evidence_trait {
+    ($(#[$attr:meta])* $name:ident => $marker:ident) => {
+        $(#[$attr])*
+        pub trait $name {
+            /// The value, with its ordering evidence.
+            fn into_evidence(self) -> Value<$marker>;
+        }
+
+        // Not listed under the error: the note already names the construct that yields one.
+        #[diagnostic::do_not_recommend]
+        impl $name for Value<$marker> {
+            fn into_evidence(self) -> Value<$marker> {
+                self
+            }
+        }
+    };
+}
+
+evidence_trait! {
+    /// What ECS task-definition EFS volumes take: a file system whose mount targets exist.
+    #[diagnostic::on_unimplemented(
+        message = "an ECS task cannot mount `{Self}`: nothing makes it wait for the EFS mount targets",
+        label = "a bare file system: the task would start before its mount targets exist",
+        note = "write `let mounted = stack.mount(&fs, &[&subnet_a, &subnet_b], &efs_sg);` and use `mounted.volume(\"data\")` (or `EfsVolumeConfiguration::new(mounted.filesystem_id())`): the task definition then depends on every mount target"
+    )]
+    IntoMountedFileSystemId => MountedFileSystemId
+}
+
+evidence_trait! {
+    /// What ECS service load balancers take: a target group a listener forwards to.
+    #[diagnostic::on_unimplemented(
+        message = "an ECS service cannot register with `{Self}`: nothing makes it wait for a listener forwarding to the target group",
+        label = "a target group no listener forwards to yet: the service would fail to stabilise",
+        note = "write `let http = stack.listen(\"HttpListener\", &alb, &tg, 80, Protocol::Http);` and use `http.service_load_balancer(\"web\", 8080)` (or `.target_group_arn(http.target_group_arn())`): the service then depends on the listener"
+    )]
+    IntoForwardedTargetGroupArn => ForwardedTargetGroupArn
+}
+
+evidence_trait! {
+    /// What routes' `GatewayId` takes: an internet gateway attached to the VPC.
+    #[diagnostic::on_unimplemented(
+        message = "a route cannot use `{Self}`: nothing makes it wait for the internet gateway's VPC attachment",
+        label = "a gateway that may not be attached yet",
+        note = "write `let igw = stack.attach_internet_gateway(\"InternetGateway\", &vpc);` and use `.gateway_id(igw.gateway_id())`: the route then depends on the attachment"
+    )]
+    IntoAttachedGatewayId => AttachedGatewayId
+}
+
+evidence_trait! {
+    /// What NAT gateways' `AllocationId` takes: an Elastic IP allocated once the internet gateway
+    /// is attached.
+    #[diagnostic::on_unimplemented(
+        message = "a NAT gateway cannot use `{Self}`: nothing makes its Elastic IP wait for the internet gateway's VPC attachment",
+        label = "an allocation id without the attachment's ordering",
+        note = "write `let nat = stack.nat_gateway(\"Nat\", &igw, &public_subnet);`: it adds the Elastic IP and the NAT gateway, both depending on the attachment"
+    )]
+    IntoAttachedAllocationId => AttachedAllocationId
 }
 
 /// Types whose values read as strings (so they can be interpolated and passed where a string is

@@ -6293,7 +6293,9 @@ impl<S> Handle<Service, S> {
 
 /// Property types and enums of [`Service`].
 pub mod service {
-    use crate::{Arn, Expr, ForwardedTargetGroupArn, Id, IntoValue, Json, Props, ToExpr, Value};
+    use crate::{
+        Arn, Expr, ForwardedTargetGroupArn, Id, IntoForwardedTargetGroupArn, IntoValue, Json, Props, ToExpr, Value,
+    };
     use indexmap::IndexMap;
 
     /// The values of `AccessTypes`.
@@ -8062,8 +8064,8 @@ pub mod service {
             self
         }
         /// Sets `TargetGroupArn`.
-        pub fn target_group_arn(mut self, v: impl IntoValue<ForwardedTargetGroupArn>) -> Self {
-            self.target_group_arn = Some(v.into_value());
+        pub fn target_group_arn(mut self, v: impl IntoForwardedTargetGroupArn) -> Self {
+            self.target_group_arn = Some(v.into_evidence());
             self
         }
     }
@@ -9494,7 +9496,7 @@ impl<S> Handle<TaskDefinition, S> {
 
 /// Property types and enums of [`TaskDefinition`].
 pub mod task_definition {
-    use crate::{Expr, IntoValue, MountedFileSystemId, Props, ToExpr, Value};
+    use crate::{Expr, IntoMountedFileSystemId, IntoValue, MountedFileSystemId, Props, ToExpr, Value};
     use indexmap::IndexMap;
 
     /// The application protocol that's used for the port mapping. This parameter only applies to Service Connect. We recommend that you set this parameter to be consistent with the protocol that your application uses. If you set this parameter, Amazon ECS adds protocol-specific connection handling to the Service Connect proxy. If you set this parameter, Amazon ECS adds protocol-specific telemetry in the Amazon ECS console and CloudWatch.
@@ -10859,9 +10861,9 @@ pub mod task_definition {
 
     impl EfsVolumeConfiguration {
         /// A new `EfsVolumeConfiguration` with its required properties.
-        pub fn new(filesystem_id: impl IntoValue<MountedFileSystemId>) -> Self {
+        pub fn new(filesystem_id: impl IntoMountedFileSystemId) -> Self {
             Self {
-                filesystem_id: filesystem_id.into_value(),
+                filesystem_id: filesystem_id.into_evidence(),
                 authorization_config: None,
                 root_directory: None,
                 transit_encryption: None,

@@ -5,8 +5,10 @@
 //! [`AttachedInternetGateway::gateway_id`] is the only way to get a `Value<AttachedGatewayId>`,
 //! which is what the generated `ec2::Route::gateway_id` takes (a generator patch): the gateway's
 //! `Ref` carrying the ordering on the attachment. Passing the bare gateway does not compile.
-//! [`AttachedInternetGateway::eip`] and [`AttachedInternetGateway::nat_gateway`] build an Elastic
-//! IP and a NAT gateway that wait for the attachment too.
+//! [`Stack::nat_gateway`] adds a public NAT gateway and its Elastic IP, both waiting for the
+//! attachment; the generated `ec2::NatGateway::allocation_id` takes only the
+//! `Value<AttachedAllocationId>` it yields, so a NAT gateway on a bare Elastic IP does not compile.
+//! [`AttachedInternetGateway::eip`] builds a VPC Elastic IP for other uses that waits too.
 //!
 //! `Route.GatewayId` also takes virtual private gateways; for one of those write
 //! `Value::from_expr(vgw.id().into_expr())` visibly, with the ordering on its own attachment.
@@ -21,12 +23,20 @@
 //! let rt = s.add("PublicRoutes", ec2::RouteTable::new(&vpc));
 //! s.add("DefaultRoute", ec2::Route::new(rt.id()).destination_cidr_block("0.0.0.0/0").gateway_id(igw.gateway_id()));
 //! assert_eq!(&*s.template().resources["DefaultRoute"].depends_on[0], "InternetGatewayAttachment");
+//!
+//! let public = s.add("PublicSubnet", ec2::Subnet::new(&vpc).cidr_block("10.0.0.0/24"));
+//! let nat = s.nat_gateway("Nat", &igw, &public);
+//! let private_rt = s.add("PrivateRoutes", ec2::RouteTable::new(&vpc));
+//! s.add("PrivateDefaultRoute", ec2::Route::new(private_rt.id()).destination_cidr_block("0.0.0.0/0").nat_gateway_id(nat.gateway.id()));
+//! for id in ["NatAddress", "Nat"] {
+//!     assert_eq!(&*s.template().resources[id].depends_on[0], "InternetGatewayAttachment");
+//! }
 //! ```
 
 use crate::aws::ec2::{Eip, InternetGateway, NatGateway, Subnet, Vpc, VpcGatewayAttachment};
 use crate::expr::Ident;
 use crate::stack::{Handle, Stack};
-use crate::value::{AttachedGatewayId, Value};
+use crate::value::{AttachedAllocationId, AttachedGatewayId, Value};
 
 /// An internet gateway attached to a VPC: made by [`Stack::attach_internet_gateway`].
 pub struct AttachedInternetGateway<S> {
@@ -48,17 +58,20 @@ impl<S> AttachedInternetGateway<S> {
         self.attachment.ready()
     }
 
-    /// A VPC Elastic IP (`Domain: vpc`) that waits for the attachment.
+    /// A VPC Elastic IP (`Domain: vpc`) that waits for the attachment (for a NAT gateway, use
+    /// [`Stack::nat_gateway`], which adds one).
     pub fn eip(&self) -> Eip {
         Eip::new().domain(Value::<String>::from("vpc").after([self.ready()]))
     }
+}
 
-    /// A public NAT gateway in `subnet` with the address of `eip`, waiting for the attachment.
-    pub fn nat_gateway(&self, subnet: &Handle<Subnet, S>, eip: &Handle<Eip, S>) -> NatGateway {
-        NatGateway::new()
-            .subnet_id(subnet.id().after([self.ready()]))
-            .allocation_id(eip.allocation_id())
-    }
+/// A public NAT gateway and its Elastic IP, both waiting for the internet gateway's attachment:
+/// made by [`Stack::nat_gateway`].
+pub struct NatGatewayWithAddress<S> {
+    /// The NAT gateway (`.nat_gateway_id(nat.gateway.id())` on a private route).
+    pub gateway: Handle<NatGateway, S>,
+    /// Its Elastic IP.
+    pub address: Handle<Eip, S>,
 }
 
 impl<S> Stack<S> {
@@ -70,5 +83,37 @@ impl<S> Stack<S> {
             VpcGatewayAttachment::new(vpc).internet_gateway_id(gateway.id()),
         );
         AttachedInternetGateway { gateway, attachment }
+    }
+
+    /// Adds a public NAT gateway `id` in `subnet` and its Elastic IP `{id}Address`, both waiting
+    /// for `igw`'s attachment. `customize` sets anything else on the NAT gateway (tags, …); see
+    /// [`Stack::nat_gateway`] for the common case.
+    pub fn nat_gateway_with(
+        &mut self,
+        id: &str,
+        igw: &AttachedInternetGateway<S>,
+        subnet: &Handle<Subnet, S>,
+        customize: impl FnOnce(NatGateway) -> NatGateway,
+    ) -> NatGatewayWithAddress<S> {
+        let address = self.add(&format!("{id}Address"), igw.eip());
+        // The Elastic IP already waits; the NAT gateway says so itself too, so the ordering does
+        // not hang on how the address was made.
+        let allocation: Value<AttachedAllocationId> = address.allocation_id().cast_unchecked().after([igw.ready()]);
+        let gateway = self.add(
+            id,
+            customize(NatGateway::new().subnet_id(subnet).allocation_id(allocation)),
+        );
+        NatGatewayWithAddress { gateway, address }
+    }
+
+    /// Adds a public NAT gateway `id` in `subnet` and its Elastic IP `{id}Address`, both waiting
+    /// for `igw`'s attachment.
+    pub fn nat_gateway(
+        &mut self,
+        id: &str,
+        igw: &AttachedInternetGateway<S>,
+        subnet: &Handle<Subnet, S>,
+    ) -> NatGatewayWithAddress<S> {
+        self.nat_gateway_with(id, igw, subnet, |n| n)
     }
 }
