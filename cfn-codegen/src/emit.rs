@@ -26,6 +26,7 @@ const ITEMS: &[(&str, &str)] = &[
     ("IntoAttachedGatewayId", "crate::IntoAttachedGatewayId"),
     ("IntoForwardedTargetGroupArn", "crate::IntoForwardedTargetGroupArn"),
     ("IntoMountedFileSystemId", "crate::IntoMountedFileSystemId"),
+    ("IntoSecretString", "crate::IntoSecretString"),
     ("IntoValue", "crate::IntoValue"),
     ("Json", "crate::Json"),
     ("MountedFileSystemId", "crate::MountedFileSystemId"),
@@ -170,6 +171,12 @@ impl Scope<'_> {
                 String::new(),
                 format!("impl {}", self.n(evidence_trait(marker))),
                 format!("{var}.into_evidence()"),
+            ),
+            // Passwords too: the message names the secret sources.
+            Fty::Value(Vt::Secret) => (
+                String::new(),
+                format!("impl {}", self.n("IntoSecretString")),
+                format!("{var}.into_secret()"),
             ),
             Fty::Value(vt) => (
                 String::new(),

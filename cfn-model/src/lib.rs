@@ -37,8 +37,8 @@ pub use stack::{BuildError, Handle, NestedStack, OutputDef, ParameterDef, Resour
 pub use table::{MappingKey, MappingTable};
 pub use value::{
     Arn, AttachedAllocationId, AttachedGatewayId, Cond, ForwardedTargetGroupArn, Id, IntoAttachedAllocationId,
-    IntoAttachedGatewayId, IntoForwardedTargetGroupArn, IntoMountedFileSystemId, IntoValue, Json, MountedFileSystemId,
-    Name, Pseudo, SecretString, StringLike, Value,
+    IntoAttachedGatewayId, IntoForwardedTargetGroupArn, IntoMountedFileSystemId, IntoSecretString, IntoValue, Json,
+    MountedFileSystemId, Name, Pseudo, SecretString, StringLike, Value,
 };
 
 /// Everything a stack program usually needs.

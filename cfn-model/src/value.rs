@@ -145,13 +145,21 @@ impl Value<String> {
     /// ]);
     /// ```
     pub fn sub(parts: impl IntoIterator<Item = SubPart>) -> Self {
-        let mut out: Vec<SubPart> = Vec::new();
-        for p in parts {
-            // Merge adjacent literals so the emitted string stays readable.
+        fn push(out: &mut Vec<SubPart>, p: SubPart) {
+            // A `Sub` inside a `Sub` is spliced in rather than bound to a variable: the same
+            // string, one intrinsic. (Ordering evidence on it keeps it whole.)
+            if let SubPart::Expr(Expr::Sub(inner)) = p {
+                return inner.into_iter().for_each(|q| push(out, q));
+            }
             match (out.last_mut(), p) {
+                // Merge adjacent literals so the emitted string stays readable.
                 (Some(SubPart::Lit(prev)), SubPart::Lit(next)) => prev.to_mut().push_str(&next),
                 (_, p) => out.push(p),
             }
+        }
+        let mut out: Vec<SubPart> = Vec::new();
+        for p in parts {
+            push(&mut out, p);
         }
         Value::from_expr(Expr::Sub(out))
     }
@@ -286,6 +294,27 @@ pub trait IntoValue<T> {
 #[diagnostic::do_not_recommend]
 impl<T, X: Into<Value<T>>> IntoValue<T> for X {
     fn into_value(self) -> Value<T> {
+        self.into()
+    }
+}
+
+/// What password properties take: a secret dynamic reference or a `NoEcho` parameter, never
+/// plain text. Generated setters of secret properties take `impl IntoSecretString`, whose compiler
+/// message names those sources.
+#[diagnostic::on_unimplemented(
+    message = "a password property takes a secret, not `{Self}`: plain text would sit in the template and the stack's history",
+    label = "not a secret",
+    note = "write `DynamicRef::secrets_manager(const {{ SecretId::new(\"app/db/credentials\") }}).json_key(\"password\").secret()`, or `creds.resolve(\"password\")` for a secret this stack adds with `stack.add_named_secret(…)`, or pass a `NoEcho` parameter (`Param<SecretString>`)",
+    note = "for RDS, `.manage_master_user_password(true)` instead lets RDS create and rotate the secret"
+)]
+pub trait IntoSecretString {
+    /// The secret value.
+    fn into_secret(self) -> Value<SecretString>;
+}
+
+#[diagnostic::do_not_recommend]
+impl<X: Into<Value<SecretString>>> IntoSecretString for X {
+    fn into_secret(self) -> Value<SecretString> {
         self.into()
     }
 }

@@ -346,7 +346,7 @@ impl<S> Handle<Broker, S> {
 
 /// Property types and enums of [`Broker`].
 pub mod broker {
-    use crate::{Expr, IntoValue, Props, SecretString, ToExpr, Value};
+    use crate::{Expr, IntoSecretString, IntoValue, Props, SecretString, ToExpr, Value};
 
     /// The `ConfigurationId` property type of `AWS::AmazonMQ::Broker`.
     pub struct ConfigurationId {
@@ -484,8 +484,8 @@ pub mod broker {
             self
         }
         /// Sets `ServiceAccountPassword`.
-        pub fn service_account_password(mut self, v: impl IntoValue<SecretString>) -> Self {
-            self.service_account_password = Some(v.into_value());
+        pub fn service_account_password(mut self, v: impl IntoSecretString) -> Self {
+            self.service_account_password = Some(v.into_secret());
             self
         }
         /// Sets `UserRoleName`.
@@ -636,9 +636,9 @@ pub mod broker {
 
     impl User {
         /// A new `User` with its required properties.
-        pub fn new(password: impl IntoValue<SecretString>, username: impl IntoValue<String>) -> Self {
+        pub fn new(password: impl IntoSecretString, username: impl IntoValue<String>) -> Self {
             Self {
-                password: password.into_value(),
+                password: password.into_secret(),
                 username: username.into_value(),
                 console_access: None,
                 groups: None,

@@ -1788,7 +1788,7 @@ impl<S> Handle<User, S> {
 
 /// Property types and enums of [`User`].
 pub mod user {
-    use crate::{Expr, IntoValue, Json, Props, SecretString, ToExpr, Value};
+    use crate::{Expr, IntoSecretString, IntoValue, Json, Props, SecretString, ToExpr, Value};
 
     /// Creates a password for the specified user, giving the user the ability to access AWS services through the console. For more information about managing passwords, see [Managing Passwords](https://docs.aws.amazon.com/IAM/latest/UserGuide/Using_ManagingLogins.html) in the *User Guide*.
     pub struct LoginProfile {
@@ -1802,9 +1802,9 @@ pub mod user {
 
     impl LoginProfile {
         /// A new `LoginProfile` with its required properties.
-        pub fn new(password: impl IntoValue<SecretString>) -> Self {
+        pub fn new(password: impl IntoSecretString) -> Self {
             Self {
-                password: password.into_value(),
+                password: password.into_secret(),
                 password_reset_required: None,
             }
         }

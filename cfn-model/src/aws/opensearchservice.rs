@@ -610,7 +610,7 @@ impl<S> Handle<Domain, S> {
 
 /// Property types and enums of [`Domain`].
 pub mod domain {
-    use crate::{Arn, Expr, Id, IntoValue, Props, SecretString, ToExpr, Value};
+    use crate::{Arn, Expr, Id, IntoSecretString, IntoValue, Props, SecretString, ToExpr, Value};
 
     /// The values of `DeploymentStrategy`.
     ///
@@ -1610,8 +1610,8 @@ pub mod domain {
             self
         }
         /// Sets `MasterUserPassword`.
-        pub fn master_user_password(mut self, v: impl IntoValue<SecretString>) -> Self {
-            self.master_user_password = Some(v.into_value());
+        pub fn master_user_password(mut self, v: impl IntoSecretString) -> Self {
+            self.master_user_password = Some(v.into_secret());
             self
         }
     }

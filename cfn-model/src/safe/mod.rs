@@ -12,3 +12,9 @@ pub mod listener;
 
 #[cfg(feature = "ec2")]
 pub mod gateway;
+
+#[cfg(all(feature = "ecs", feature = "secretsmanager"))]
+pub mod secrets;
+
+#[cfg(all(feature = "ecs", feature = "ssm"))]
+pub mod ssm;

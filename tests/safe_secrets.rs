@@ -1,0 +1,205 @@
+//! Issue 4, failure 2 fixed, and failure 8: credentials reach RDS through literal-named dynamic
+//! references (or RDS's managed master password), ECS tasks read secrets and the SSM-published DB
+//! endpoint through `Secrets[].ValueFrom`, and no `{{resolve:` is ever assembled by `Fn::Sub`. The
+//! templates go through cfn-lint (`target/cfn-lint/safe_secrets*`).
+
+mod common;
+
+use cfn::aws::ecs::task_definition::{ContainerDefinition, Secret};
+use cfn::aws::secretsmanager::secret::GenerateSecretString;
+use cfn::aws::{ecs, iam, rds, secretsmanager};
+use cfn::prelude::*;
+use serde_json::{json, Value as Json};
+
+/// A role ECS can assume to pull the task's secrets and parameters.
+fn execution_role(s: &mut Stack, resources: Vec<Value<String>>) -> Handle<iam::Role> {
+    let policy = iam::role::Policy::new(
+        json!({
+            "Version": "2012-10-17",
+            "Statement": [{
+                "Effect": "Allow",
+                "Action": ["secretsmanager:GetSecretValue", "ssm:GetParameters"],
+                "Resource": resources.iter().map(|v| cfn::emit::expr_to_json(v.expr())).collect::<Vec<_>>(),
+            }],
+        }),
+        "read-task-secrets",
+    );
+    s.add(
+        "ExecutionRole",
+        iam::Role::new(json!({
+            "Version": "2012-10-17",
+            "Statement": [{
+                "Effect": "Allow",
+                "Principal": {"Service": "ecs-tasks.amazonaws.com"},
+                "Action": "sts:AssumeRole",
+            }],
+        }))
+        .policies([policy]),
+    )
+}
+
+fn database(credentials: (Value<String>, Value<SecretString>)) -> rds::DbInstance {
+    rds::DbInstance::new()
+        .engine("postgres")
+        .engine_version("15.19")
+        .db_instance_class("db.t3.micro")
+        .allocated_storage("20")
+        .backup_retention_period(7)
+        .storage_encrypted(true)
+        .master_username(credentials.0)
+        .master_user_password(credentials.1)
+}
+
+#[test]
+fn credentials_and_endpoint_without_sub_in_a_dynamic_reference() {
+    let mut s: Stack = Stack::new();
+    s.description("RDS credentials from a literal-named secret; ECS reads secrets and the endpoint at task start");
+    let suffix = s.parameter("EnvironmentSuffix", Parameter::string().pattern("^[a-z0-9-]+$"));
+    let shared = s.parameter(
+        "SharedSecretName",
+        Parameter::string().description("A secret made outside this stack, named per environment"),
+    );
+    let snapshot = || {
+        Attributes::new()
+            .deletion_policy(Policy::Snapshot)
+            .update_replace_policy(Policy::Snapshot)
+    };
+    let retain = Attributes::new()
+        .deletion_policy(Policy::Retain)
+        .update_replace_policy(Policy::Retain);
+    let creds = s.add_named_secret_with(
+        "DbCredentials",
+        const { SecretId::new("healthtech/rds/credentials") },
+        secretsmanager::Secret::new().generate_secret_string(
+            GenerateSecretString::new()
+                .secret_string_template(r#"{"username":"app"}"#)
+                .generate_string_key("password")
+                .exclude_characters("\"@/\\"),
+        ),
+        retain,
+    );
+    let db = database((creds.resolve_string("username"), creds.resolve("password")));
+    let db = s.add_with("Database", db, snapshot());
+    let managed = s.add_with(
+        "ManagedDatabase",
+        rds::DbInstance::new()
+            .engine("postgres")
+            .engine_version("15.19")
+            .db_instance_class("db.t3.micro")
+            .allocated_storage("20")
+            .backup_retention_period(7)
+            .storage_encrypted(true)
+            .master_username("app")
+            .manage_master_user_password(true),
+        snapshot(),
+    );
+    let endpoint = s.publish_endpoint(
+        "DbEndpoint",
+        Value::sub([
+            SubPart::lit("/healthtech/"),
+            SubPart::val(suffix.value()),
+            SubPart::lit("/db"),
+        ]),
+        db.endpoint_address(),
+        db.endpoint_port(),
+    );
+
+    let [host_arn, port_arn] = endpoint.arns();
+    let role = execution_role(
+        &mut s,
+        vec![
+            creds.handle().id().cast_unchecked(),
+            managed.master_user_secret_secret_arn(),
+            Value::sub([
+                SubPart::lit("arn:"),
+                SubPart::val(Pseudo::partition()),
+                SubPart::lit(":secretsmanager:"),
+                SubPart::val(Pseudo::region()),
+                SubPart::lit(":"),
+                SubPart::val(Pseudo::account_id()),
+                SubPart::lit(":secret:"),
+                SubPart::val(shared.value()),
+                SubPart::lit("-??????"),
+            ]),
+            host_arn,
+            port_arn,
+        ],
+    );
+    let mut secrets = vec![
+        Secret::secrets_manager_key("DB_PASSWORD", &creds, "password"),
+        Secret::secrets_manager_name_key("API_TOKEN", shared.value(), "token"),
+        Secret::secrets_manager_arn_key("ADMIN_PASSWORD", managed.master_user_secret_secret_arn(), "password"),
+    ];
+    secrets.extend(endpoint.ecs_secrets("DB_HOST", "DB_PORT"));
+    let app = ContainerDefinition::new("public.ecr.aws/nginx/nginx:1.27", "app")
+        .essential(true)
+        .secrets(secrets);
+    s.add(
+        "Task",
+        ecs::TaskDefinition::new()
+            .requires_compatibilities([ecs::task_definition::RequiresCompatibilities::Fargate])
+            .network_mode(ecs::task_definition::NetworkMode::Awsvpc)
+            .cpu("256")
+            .memory("512")
+            .execution_role_arn(role.arn())
+            .container_definitions([app]),
+    );
+
+    let t = common::emit_root("safe_secrets", &s);
+    let r = &t["Resources"];
+    let props = &r["Database"]["Properties"];
+    assert_eq!(
+        props["MasterUserPassword"],
+        json!("{{resolve:secretsmanager:healthtech/rds/credentials:SecretString:password}}")
+    );
+    assert_eq!(
+        props["MasterUsername"],
+        json!("{{resolve:secretsmanager:healthtech/rds/credentials:SecretString:username}}")
+    );
+    // The literal name reaches the secret, and the database waits for it.
+    assert_eq!(
+        r["DbCredentials"]["Properties"]["Name"],
+        json!("healthtech/rds/credentials")
+    );
+    assert_eq!(r["Database"]["DependsOn"], json!("DbCredentials"));
+
+    let value_from = |name: &str| -> Json {
+        let secrets = r["Task"]["Properties"]["ContainerDefinitions"][0]["Secrets"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        secrets
+            .into_iter()
+            .find(|e| e["Name"] == name)
+            .map(|e| e["ValueFrom"].clone())
+            .unwrap_or(Json::Null)
+    };
+    assert_eq!(
+        value_from("DB_PASSWORD"),
+        json!({ "Fn::Sub": "${DbCredentials}:password::" })
+    );
+    assert_eq!(
+        value_from("API_TOKEN"),
+        json!({ "Fn::Sub": "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:${SharedSecretName}:token::" })
+    );
+    assert_eq!(
+        value_from("ADMIN_PASSWORD"),
+        json!({ "Fn::Sub": "${ManagedDatabase.MasterUserSecret.SecretArn}:password::" })
+    );
+    assert_eq!(value_from("DB_HOST"), json!({ "Ref": "DbEndpointAddress" }));
+    assert_eq!(value_from("DB_PORT"), json!({ "Ref": "DbEndpointPort" }));
+
+    assert_eq!(
+        r["DbEndpointAddress"]["Properties"],
+        json!({
+            "Description": "Database endpoint address",
+            "Name": { "Fn::Sub": "/healthtech/${EnvironmentSuffix}/db/endpoint" },
+            "Type": "String",
+            "Value": { "Fn::GetAtt": ["Database", "Endpoint.Address"] },
+        })
+    );
+    assert_eq!(
+        r["DbEndpointPort"]["Properties"]["Name"],
+        json!({ "Fn::Sub": "/healthtech/${EnvironmentSuffix}/db/port" })
+    );
+}
