@@ -35,7 +35,7 @@ pub(crate) fn check(t: &Template, report: &mut Report<'_>) {
     }
 }
 
-fn visit<'a>(e: &'a Expr, path: &[&str], f: &mut impl FnMut(&'a Expr)) {
+pub(crate) fn visit<'a>(e: &'a Expr, path: &[&str], f: &mut impl FnMut(&'a Expr)) {
     let e = e.strip_after();
     match path.split_first() {
         None => f(e),

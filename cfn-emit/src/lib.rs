@@ -15,6 +15,7 @@
 
 mod constraints;
 mod json;
+mod ordering;
 mod runner;
 mod validate;
 

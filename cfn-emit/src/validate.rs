@@ -115,6 +115,7 @@ pub(crate) fn validate_into(t: &Template, prefix: &str, out: &mut Vec<Diagnostic
     check_nested_parameters(t, &mut cx);
     check_dynamic_refs(t, &mut cx);
     crate::constraints::check(t, &mut |code, path, msg, help| cx.err(code, path, msg, help));
+    crate::ordering::check(t, &mut |code, path, msg, help| cx.err(code, path, msg, help));
     for (id, r) in &t.resources {
         if let Some(child) = &r.nested {
             let p = if prefix.is_empty() {
@@ -427,7 +428,7 @@ fn check_find_in_map_keys(t: &Template, path: &str, e: &Expr, cx: &mut Ctx<'_>) 
 
 /// Edges a resource has: refs, getatts, ordering evidence, DependsOn. Evidence on the resource
 /// itself is no edge: the stack leaves it out of `DependsOn` (a `Ref` to itself is a cycle).
-fn edges<'a>(id: &str, r: &'a ResourceDef) -> Vec<&'a str> {
+pub(crate) fn edges<'a>(id: &str, r: &'a ResourceDef) -> Vec<&'a str> {
     let mut v: Vec<&str> = r.depends_on.iter().map(|d| &**d).collect();
     for (_, e) in &r.properties {
         e.mentions(&mut |m| match m {
