@@ -143,7 +143,7 @@ impl SsmName {
     message = "a dynamic reference's secret id must be a literal checked at compile time, not `{Self}`",
     label = "this is not a literal secret id",
     note = "write `const {{ SecretId::new(\"my/secret/name\") }}`: CloudFormation resolves `{{{{resolve:secretsmanager:…}}}}` before it substitutes parameters, so a parameter or `Fn::Sub` here fails at deploy time",
-    note = "to vary the secret per environment, create the secret in the stack (its handle brings the ordering) or pass a secret ARN to the service that reads it (e.g. ECS `Secrets[].ValueFrom`)"
+    note = "to vary the secret per environment, create it in the stack under a literal name (`let creds = stack.add_named_secret(\"Creds\", const {{ SecretId::new(\"app/db\") }}, …)`, then `creds.resolve(\"password\")` brings the ordering), or let the service that reads it resolve a parameterised name (ECS: `Secret::secrets_manager_name_key(\"DB_USER\", name, \"username\")`)"
 )]
 pub trait IntoSecretId {
     /// The checked id.
