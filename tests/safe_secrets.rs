@@ -8,6 +8,7 @@ mod common;
 use cfn::aws::ecs::task_definition::{ContainerDefinition, Secret};
 use cfn::aws::secretsmanager::secret::GenerateSecretString;
 use cfn::aws::{ecs, iam, rds, secretsmanager};
+use cfn::model::safe::secrets::secret_arn_of_name;
 use cfn::prelude::*;
 use serde_json::{json, Value as Json};
 
@@ -38,7 +39,8 @@ fn execution_role(s: &mut Stack, resources: Vec<Value<String>>) -> Handle<iam::R
     )
 }
 
-fn database(credentials: (Value<String>, Value<SecretString>)) -> rds::DbInstance {
+/// A small encrypted Postgres instance owned by `user`.
+fn database(user: Value<String>) -> rds::DbInstance {
     rds::DbInstance::new()
         .engine("postgres")
         .engine_version("15.19")
@@ -46,8 +48,7 @@ fn database(credentials: (Value<String>, Value<SecretString>)) -> rds::DbInstanc
         .allocated_storage("20")
         .backup_retention_period(7)
         .storage_encrypted(true)
-        .master_username(credentials.0)
-        .master_user_password(credentials.1)
+        .master_username(user)
 }
 
 #[test]
@@ -78,19 +79,11 @@ fn credentials_and_endpoint_without_sub_in_a_dynamic_reference() {
         ),
         retain,
     );
-    let db = database((creds.resolve_string("username"), creds.resolve("password")));
+    let db = database(creds.resolve_string("username")).master_user_password(creds.resolve("password"));
     let db = s.add_with("Database", db, snapshot());
     let managed = s.add_with(
         "ManagedDatabase",
-        rds::DbInstance::new()
-            .engine("postgres")
-            .engine_version("15.19")
-            .db_instance_class("db.t3.micro")
-            .allocated_storage("20")
-            .backup_retention_period(7)
-            .storage_encrypted(true)
-            .master_username("app")
-            .manage_master_user_password(true),
+        database("app".into()).manage_master_user_password(true),
         snapshot(),
     );
     let endpoint = s.publish_endpoint(
@@ -111,14 +104,7 @@ fn credentials_and_endpoint_without_sub_in_a_dynamic_reference() {
             creds.handle().id().cast_unchecked(),
             managed.master_user_secret_secret_arn(),
             Value::sub([
-                SubPart::lit("arn:"),
-                SubPart::val(Pseudo::partition()),
-                SubPart::lit(":secretsmanager:"),
-                SubPart::val(Pseudo::region()),
-                SubPart::lit(":"),
-                SubPart::val(Pseudo::account_id()),
-                SubPart::lit(":secret:"),
-                SubPart::val(shared.value()),
+                SubPart::val(secret_arn_of_name(shared.value())),
                 SubPart::lit("-??????"),
             ]),
             host_arn,

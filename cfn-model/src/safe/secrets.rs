@@ -108,6 +108,23 @@ impl<S> Stack<S> {
     }
 }
 
+/// The partial ARN of the secret named `name` in this account and region:
+/// `arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:NAME`. Secrets
+/// Manager resolves it to the secret; IAM statements need the random suffix matched, so append
+/// `-??????` there.
+pub fn secret_arn_of_name<T: StringLike>(name: Value<T>) -> Value<String> {
+    Value::sub([
+        SubPart::lit("arn:"),
+        SubPart::val(Pseudo::partition()),
+        SubPart::lit(":secretsmanager:"),
+        SubPart::val(Pseudo::region()),
+        SubPart::lit(":"),
+        SubPart::val(Pseudo::account_id()),
+        SubPart::lit(":secret:"),
+        SubPart::val(name),
+    ])
+}
+
 /// `${ARN}:KEY::`, the `ValueFrom` ECS reads one JSON key of a secret from.
 fn key_of(arn: SubPart, json_key: &str) -> Value<String> {
     Value::sub([arn, SubPart::lit(format!(":{json_key}::"))])
@@ -134,16 +151,7 @@ impl Secret {
         name: Value<T>,
         json_key: &'static str,
     ) -> Secret {
-        let arn = Value::<String>::sub([
-            SubPart::lit("arn:"),
-            SubPart::val(Pseudo::partition()),
-            SubPart::lit(":secretsmanager:"),
-            SubPart::val(Pseudo::region()),
-            SubPart::lit(":"),
-            SubPart::val(Pseudo::account_id()),
-            SubPart::lit(":secret:"),
-            SubPart::val(name),
-        ]);
+        let arn = secret_arn_of_name(name);
         Secret::new(env_name.into(), key_of(SubPart::val(arn), json_key))
     }
 
