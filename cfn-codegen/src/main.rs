@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! cargo run -p cfn-codegen -- fetch                    # pip-download the wheel, extract its schemas
-//! cargo run -p cfn-codegen -- generate [--schemas DIR] # regenerate cfn-model/src/aws + feature blocks
+//! cargo run -p cfn-codegen -- generate [--schemas DIR] # regenerate cfn-model/src/aws, aws_data + feature blocks
 //! cargo run -p cfn-codegen -- check [--schemas DIR]    # regenerate in memory, diff with the committed files
 //! ```
 
@@ -15,6 +15,7 @@ mod lower;
 mod model;
 mod naming;
 mod pipeline;
+mod rds_versions;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -25,7 +26,7 @@ pub const CFN_LINT_VERSION: &str = "1.58.0";
 fn usage() -> String {
     "usage: cfn-codegen <fetch | generate | check> [--schemas DIR] [--root DIR]\n\
      \n  fetch     download cfn-lint==1.58.0 with pip into target/cfn-schemas/ and extract its schemas\
-     \n  generate  regenerate cfn-model/src/aws/ and the generated feature blocks of the Cargo.toml files\
+     \n  generate  regenerate cfn-model/src/aws/, cfn-model/src/aws_data/ and the generated feature blocks\
      \n  check     regenerate in memory and list the committed files that differ (exit 1 if any)\
      \n\n  --schemas DIR  the schema directory (holding providers/ and resources/); default\
      \n                 target/cfn-schemas/cfnlint/data/schemas\

@@ -20,6 +20,9 @@ pub struct Output {
 
 const AWS_DIR: &str = "cfn-model/src/aws";
 
+/// The folders holding only generated files (a generated file no longer generated is stale).
+const GENERATED_DIRS: &[&str] = &[AWS_DIR, "cfn-model/src/aws_data"];
+
 fn read_json(path: &Path) -> Result<Value, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     serde_json::from_str(&text).map_err(|e| {
@@ -77,6 +80,15 @@ pub fn load(schemas: &Path) -> Result<Vec<(String, String, Value)>, String> {
 /// blocks spliced into the workspace's `Cargo.toml` files.
 pub fn generate(schemas: &Path, root: &Path, format: bool) -> Result<Output, String> {
     let (mut out, deps) = generate_sources(schemas, root, format)?;
+    let (mut rds, n) = crate::rds_versions::generate(schemas)?;
+    if format {
+        rds = rustfmt(root, &rds).map_err(|e| format!("{}: {e}", crate::rds_versions::OUT))?;
+    }
+    out.files.insert(PathBuf::from(crate::rds_versions::OUT), rds);
+    out.summary.push_str(&format!(
+        "; RDS engine versions: {} enums, {} variants ({} deprecated), {} table rows",
+        n.enums, n.variants, n.deprecated_variants, n.rows
+    ));
     for (file, block) in [
         ("cfn-model/Cargo.toml", features::model_block(&deps)),
         ("Cargo.toml", features::root_block(&deps)),
@@ -203,20 +215,22 @@ pub fn rustfmt(root: &Path, src: &str) -> Result<String, String> {
     String::from_utf8(out.stdout).map_err(|e| format!("rustfmt: {e}"))
 }
 
-/// Generated files under `cfn-model/src/aws` that are no longer generated.
+/// Generated files under the [`GENERATED_DIRS`] that are no longer generated.
 fn stale(root: &Path, out: &Output) -> Result<Vec<PathBuf>, String> {
-    let dir = root.join(AWS_DIR);
     let mut stale = Vec::new();
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        return Ok(stale);
-    };
-    for e in entries {
-        let e = e.map_err(|e| format!("{}: {e}", dir.display()))?;
-        let rel = PathBuf::from(AWS_DIR).join(e.file_name());
-        if rel.extension().is_some_and(|x| x == "rs") && !out.files.contains_key(&rel) {
-            let text = std::fs::read_to_string(e.path()).unwrap_or_default();
-            if text.starts_with(emit::HEADER) {
-                stale.push(rel);
+    for gen_dir in GENERATED_DIRS {
+        let dir = root.join(gen_dir);
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for e in entries {
+            let e = e.map_err(|e| format!("{}: {e}", dir.display()))?;
+            let rel = PathBuf::from(gen_dir).join(e.file_name());
+            if rel.extension().is_some_and(|x| x == "rs") && !out.files.contains_key(&rel) {
+                let text = std::fs::read_to_string(e.path()).unwrap_or_default();
+                if text.starts_with(emit::HEADER) {
+                    stale.push(rel);
+                }
             }
         }
     }
@@ -230,6 +244,9 @@ pub fn write(root: &Path, out: &Output) -> Result<usize, String> {
     let mut n = 0;
     for (rel, text) in &out.files {
         let path = root.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+        }
         if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
             std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
             n += 1;

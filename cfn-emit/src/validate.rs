@@ -116,6 +116,7 @@ pub(crate) fn validate_into(t: &Template, prefix: &str, out: &mut Vec<Diagnostic
     check_dynamic_refs(t, &mut cx);
     crate::constraints::check(t, &mut |code, path, msg, help| cx.err(code, path, msg, help));
     crate::ordering::check(t, &mut |code, path, msg, help| cx.err(code, path, msg, help));
+    crate::rules::check(t, &mut |sev, code, path, msg, help| cx.push(sev, code, path, msg, help));
     for (id, r) in &t.resources {
         if let Some(child) = &r.nested {
             let p = if prefix.is_empty() {

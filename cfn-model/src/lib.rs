@@ -22,6 +22,7 @@ pub mod table;
 pub mod value;
 
 pub mod aws;
+pub mod aws_data;
 mod aws_params;
 
 pub use dynref::{DynamicRef, IntoSecretId, IntoSsmName, SecretId, SsmName};

@@ -18,3 +18,9 @@ pub mod secrets;
 
 #[cfg(all(feature = "ecs", feature = "ssm"))]
 pub mod ssm;
+
+#[cfg(feature = "route53")]
+pub mod route53;
+
+#[cfg(feature = "rds")]
+pub mod rds;
