@@ -2,7 +2,10 @@
 //! (the protocol and the port the load balancer serves), and CloudWatch alarms on the load
 //! balancer's 5xx responses, the service's CPU, and the database's CPU and free storage.
 
-use cfn::aws::cloudwatch::{self, alarm};
+use cfn::aws::cloudwatch;
+use cfn::aws::cloudwatch::alarm::ComparisonOperator::{GreaterThanThreshold as Above, LessThanThreshold as Below};
+use cfn::aws::cloudwatch::alarm::Statistic::{Average, Minimum, Sum};
+use cfn::aws::cloudwatch::alarm::{self, Dimension};
 use cfn::aws::route53::{self, health_check};
 use cfn::aws::sns;
 use cfn::prelude::*;
@@ -52,14 +55,6 @@ pub struct MonitoringOutputs {
     pub health_check_id: Value<String>,
 }
 
-/// One metric an alarm watches.
-struct Metric<'a> {
-    namespace: &'static str,
-    name: &'static str,
-    statistic: alarm::Statistic,
-    dimensions: Vec<(&'static str, &'a Value<String>)>,
-}
-
 impl ChildStack for Monitoring {
     type Params = MonitoringParams;
     type Outputs = MonitoringOutputs;
@@ -94,87 +89,60 @@ impl ChildStack for Monitoring {
             .health_check_tags([health_check::HealthCheckTag::new("Name", name("health"))]),
         );
 
-        let mut watch =
-            |id: &str, what: &str, description: &str, metric: Metric<'_>, above: bool, threshold: &Value<f64>| {
-                let comparison = if above {
-                    alarm::ComparisonOperator::GreaterThanThreshold
-                } else {
-                    alarm::ComparisonOperator::LessThanThreshold
-                };
-                s.add(
-                    id,
-                    cloudwatch::Alarm::new()
-                        .alarm_name(name(what))
-                        .alarm_description(description.to_string())
-                        .namespace(metric.namespace)
-                        .metric_name(metric.name)
-                        .statistic(metric.statistic)
-                        .dimensions(
-                            metric
-                                .dimensions
-                                .into_iter()
-                                .map(|(key, value)| alarm::Dimension::new(key, value)),
-                        )
-                        .period(300)
-                        .evaluation_periods(2)
-                        .threshold(threshold)
-                        .comparison_operator(comparison)
-                        .treat_missing_data(alarm::TreatMissingData::NotBreaching)
-                        .alarm_actions(vec![topic.id()])
-                        .ok_actions(vec![topic.id()]),
-                );
-            };
-        watch(
+        // What every alarm shares: two five-minute periods, missing data is not a breach, and
+        // the topic hears about it when it is raised and when it clears.
+        let alarm = |what: &str, description: &str| {
+            cloudwatch::Alarm::new()
+                .alarm_name(name(what))
+                .alarm_description(description.to_string())
+                .period(300)
+                .evaluation_periods(2)
+                .treat_missing_data(alarm::TreatMissingData::NotBreaching)
+                .alarm_actions(vec![topic.id()])
+                .ok_actions(vec![topic.id()])
+        };
+        s.add(
             "Alb5xxAlarm",
-            "alb-5xx",
-            "The load balancer answers with 5xx errors",
-            Metric {
-                namespace: "AWS/ApplicationELB",
-                name: "HTTPCode_ELB_5XX_Count",
-                statistic: alarm::Statistic::Sum,
-                dimensions: vec![("LoadBalancer", &p.load_balancer_full_name)],
-            },
-            true,
-            &p.alb_5xx_threshold,
+            alarm("alb-5xx", "The load balancer answers with 5xx errors")
+                .namespace("AWS/ApplicationELB")
+                .metric_name("HTTPCode_ELB_5XX_Count")
+                .statistic(Sum)
+                .dimensions([Dimension::new("LoadBalancer", &p.load_balancer_full_name)])
+                .comparison_operator(Above)
+                .threshold(&p.alb_5xx_threshold),
         );
-        watch(
+        s.add(
             "EcsCpuAlarm",
-            "ecs-cpu",
-            "The service's CPU is high",
-            Metric {
-                namespace: "AWS/ECS",
-                name: "CPUUtilization",
-                statistic: alarm::Statistic::Average,
-                dimensions: vec![("ClusterName", &p.cluster_name), ("ServiceName", &p.service_name)],
-            },
-            true,
-            &p.ecs_cpu_threshold,
+            alarm("ecs-cpu", "The service's CPU is high")
+                .namespace("AWS/ECS")
+                .metric_name("CPUUtilization")
+                .statistic(Average)
+                .dimensions([
+                    Dimension::new("ClusterName", &p.cluster_name),
+                    Dimension::new("ServiceName", &p.service_name),
+                ])
+                .comparison_operator(Above)
+                .threshold(&p.ecs_cpu_threshold),
         );
-        watch(
+        s.add(
             "DbCpuAlarm",
-            "db-cpu",
-            "The database's CPU is high",
-            Metric {
-                namespace: "AWS/RDS",
-                name: "CPUUtilization",
-                statistic: alarm::Statistic::Average,
-                dimensions: vec![("DBInstanceIdentifier", &p.db_instance_id)],
-            },
-            true,
-            &p.db_cpu_threshold,
+            alarm("db-cpu", "The database's CPU is high")
+                .namespace("AWS/RDS")
+                .metric_name("CPUUtilization")
+                .statistic(Average)
+                .dimensions([Dimension::new("DBInstanceIdentifier", &p.db_instance_id)])
+                .comparison_operator(Above)
+                .threshold(&p.db_cpu_threshold),
         );
-        watch(
+        s.add(
             "DbFreeStorageAlarm",
-            "db-free-storage",
-            "The database is running out of storage",
-            Metric {
-                namespace: "AWS/RDS",
-                name: "FreeStorageSpace",
-                statistic: alarm::Statistic::Minimum,
-                dimensions: vec![("DBInstanceIdentifier", &p.db_instance_id)],
-            },
-            false,
-            &p.db_free_storage_threshold,
+            alarm("db-free-storage", "The database is running out of storage")
+                .namespace("AWS/RDS")
+                .metric_name("FreeStorageSpace")
+                .statistic(Minimum)
+                .dimensions([Dimension::new("DBInstanceIdentifier", &p.db_instance_id)])
+                .comparison_operator(Below)
+                .threshold(&p.db_free_storage_threshold),
         );
 
         MonitoringOutputs {
