@@ -241,7 +241,7 @@ const NAME_PROPERTIES: [&str; 12] = [
 ];
 
 /// Taggable types that carry no Name tag here, and why.
-const NAMED_OTHERWISE: [(&str, &str); 3] = [
+const NAMED_OTHERWISE: [(&str, &str); 4] = [
     (
         "AWS::CloudFormation::Stack",
         "nested stacks are named after the root stack",
@@ -253,6 +253,10 @@ const NAMED_OTHERWISE: [(&str, &str); 3] = [
     (
         "AWS::EC2::InternetGateway",
         "`stack.attach_internet_gateway` adds the gateway with the stack-wide tags only",
+    ),
+    (
+        "AWS::EC2::EIP",
+        "`stack.nat_gateway_with` adds the NAT gateway's Elastic IP with the stack-wide tags only",
     ),
 ];
 
@@ -609,11 +613,11 @@ fn secrets_and_the_endpoint_are_read_from_literal_names() {
         "{{resolve:secretsmanager:healthtech/rds/credentials:SecretString:password}}"
     );
     assert_eq!(
-        data["Resources"]["DbEndpointParameter"]["Properties"]["Value"],
+        data["Resources"]["DbEndpointAddress"]["Properties"]["Value"],
         json!({"Fn::GetAtt": ["Database", "Endpoint.Address"]})
     );
     assert_eq!(
-        data["Resources"]["DbEndpointParameter"]["Properties"]["Name"],
+        data["Resources"]["DbEndpointAddress"]["Properties"]["Name"],
         json!({"Fn::Sub": "/healthtech/${EnvironmentSuffix}/db/endpoint"})
     );
     let compute = template(&files, "Compute");

@@ -6,6 +6,7 @@
 use cfn::aws::ecs::{self, service, task_definition as td};
 use cfn::aws::elasticloadbalancingv2::{self as elbv2, listener, load_balancer, target_group};
 use cfn::aws::{ec2, iam, logs};
+use cfn::model::safe::secrets::secret_arn_of_name;
 use cfn::model::MountedFileSystemId;
 use cfn::prelude::*;
 
@@ -111,19 +112,14 @@ impl ChildStack for Compute {
                     .value("enabled")]),
         );
 
-        // The database credentials, by ARN with a JSON key: the secret's literal name, the same
-        // `SecretId` the data stack resolves. Its ARN form is what ECS reads at task start.
-        let credential = |key: &'static str| {
-            sub!(
-                "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:${id}:${key}::",
-                id = DB_CREDENTIALS.as_str(),
-                key = key
-            )
+        // The database credentials: the secret's literal name, the same `SecretId` the data
+        // stack resolves, in the ARN form ECS reads at task start (`…:secret:NAME:KEY::`).
+        let credentials: Value<String> = DB_CREDENTIALS.as_str().into();
+        let credential = |variable: &str, key: &'static str| {
+            td::Secret::secrets_manager_name_key(variable, credentials.clone(), key)
         };
-        let secret_arn = sub!(
-            "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:${id}-??????",
-            id = DB_CREDENTIALS.as_str()
-        );
+        // IAM matches the secret's full ARN, which ends in a random six-character suffix.
+        let credentials_arn = sub!("${arn}-??????", arn = secret_arn_of_name(credentials.clone()));
 
         // What ECS needs to start a task: pull the image, write its logs, read its secrets.
         let execution_role = s.add(
@@ -138,7 +134,7 @@ impl ChildStack for Compute {
                             "arn:${AWS::Partition}:ecr:${AWS::Region}:${AWS::AccountId}:repository/*"
                         )),
                         Statement::allow(["logs:CreateLogStream", "logs:PutLogEvents"]).on(log_group.arn()),
-                        Statement::allow(["secretsmanager:GetSecretValue"]).on(secret_arn),
+                        Statement::allow(["secretsmanager:GetSecretValue"]).on(credentials_arn),
                         Statement::allow(["ssm:GetParameters"])
                             .on(&p.db_endpoint_parameter_arn)
                             .on(&p.db_port_parameter_arn),
@@ -169,8 +165,8 @@ impl ChildStack for Compute {
                 .container_port(i64::from(APP_PORT))
                 .protocol(td::Protocol::Tcp)])
             .secrets([
-                td::Secret::new("DB_USERNAME", credential("username")),
-                td::Secret::new("DB_PASSWORD", credential("password")),
+                credential("DB_USERNAME", "username"),
+                credential("DB_PASSWORD", "password"),
                 td::Secret::new("DB_HOST", &p.db_endpoint_parameter_arn),
                 td::Secret::new("DB_PORT", &p.db_port_parameter_arn),
             ])
@@ -187,7 +183,7 @@ impl ChildStack for Compute {
         // from the storage stack's output, so the whole storage stack (every mount target) is
         // created before this one.
         let data = td::Volume::new().name(DATA_VOLUME).efs_volume_configuration(
-            td::EfsVolumeConfiguration::new(&p.file_system_id)
+            td::EfsVolumeConfiguration::new(p.file_system_id.clone())
                 .transit_encryption(td::TransitEncryption::Enabled)
                 .authorization_config(
                     td::AuthorizationConfig::new()

@@ -1,7 +1,7 @@
 //! Data: the KMS key of the environment, PostgreSQL on RDS in the private subnets, and the
 //! database endpoint published to SSM Parameter Store for the tasks to read.
 
-use cfn::aws::{ec2, kms, rds, ssm};
+use cfn::aws::{ec2, kms, rds};
 use cfn::prelude::*;
 
 use super::settings::{self, Environment, DB_CREDENTIALS, POSTGRES_VERSION};
@@ -118,38 +118,25 @@ impl ChildStack for Data {
             Attributes::new().retain_data(Policy::Snapshot),
         );
 
-        // The endpoint, published where the tasks read it (their task definition's `Secrets`
-        // name these parameters by ARN; nothing is resolved through `{{resolve:ssm:…}}`).
-        let endpoint = s.add(
-            "DbEndpointParameter",
-            ssm::Parameter::new(ssm::parameter::Type::String, db.endpoint_address())
-                .name(sub!(
-                    "/healthtech/${suffix}/db/endpoint",
-                    suffix = &p.environment_suffix
-                ))
-                .description("healthtech database endpoint host name"),
+        // The endpoint, published as `/healthtech/${EnvironmentSuffix}/db/endpoint` and `…/port`
+        // where the tasks read it: their task definition names these parameters in `Secrets`,
+        // and ECS resolves them at task start (no `{{resolve:ssm:…}}` assembled with `Fn::Sub`).
+        let endpoint = s.publish_endpoint(
+            "DbEndpoint",
+            sub!("/healthtech/${suffix}/db", suffix = &p.environment_suffix),
+            db.endpoint_address(),
+            db.endpoint_port(),
         );
-        let port = s.add(
-            "DbPortParameter",
-            ssm::Parameter::new(ssm::parameter::Type::String, db.endpoint_port())
-                .name(sub!("/healthtech/${suffix}/db/port", suffix = &p.environment_suffix))
-                .description("healthtech database endpoint port"),
-        );
-        let parameter_arn = |parameter: &Handle<ssm::Parameter, Data>| {
-            sub!(
-                "arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter${name}",
-                name = parameter
-            )
-        };
+        let [endpoint_arn, port_arn] = endpoint.arns();
 
         DataOutputs {
             kms_key_arn: key.arn(),
             db_instance_id: db.id().into(),
             db_endpoint_address: db.endpoint_address(),
             db_endpoint_port: db.endpoint_port(),
-            db_endpoint_parameter_name: endpoint.id().into(),
-            db_endpoint_parameter_arn: parameter_arn(&endpoint),
-            db_port_parameter_arn: parameter_arn(&port),
+            db_endpoint_parameter_name: endpoint.address.id().into(),
+            db_endpoint_parameter_arn: endpoint_arn,
+            db_port_parameter_arn: port_arn,
         }
     }
 }

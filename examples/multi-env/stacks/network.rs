@@ -6,7 +6,7 @@
 //! handles of two groups of the same stack and emits standalone `SecurityGroupEgress`/`Ingress`
 //! resources. The other stacks receive the group ids as `AWS::EC2::SecurityGroup::Id` parameters.
 
-use cfn::aws::ec2::{self, eip, nat_gateway, route_table, subnet, vpc};
+use cfn::aws::ec2::{self, nat_gateway, route_table, subnet, vpc};
 use cfn::model::safe::security_group::Port;
 use cfn::prelude::*;
 
@@ -73,8 +73,8 @@ impl ChildStack for Network {
                 .enable_dns_hostnames(true)
                 .tags([vpc::Tag::new("Name", name("vpc"))]),
         );
-        // A route, the NAT gateway and its address may only use the gateway once it is attached:
-        // `igw.gateway_id()`, `igw.eip()` and `igw.nat_gateway(…)` carry that ordering.
+        // A route, the NAT gateway and its address may use the gateway only once it is attached:
+        // `igw.gateway_id()` and `s.nat_gateway_with(…)` carry that ordering.
         let igw = s.attach_internet_gateway("InternetGateway", &vpc);
 
         // Four /24 blocks of the VPC's /16, spread over the region's first two zones.
@@ -105,15 +105,9 @@ impl ChildStack for Network {
                 .destination_cidr_block("0.0.0.0/0")
                 .gateway_id(igw.gateway_id()),
         );
-        let nat_address = s.add(
-            "NatGatewayEip",
-            igw.eip().tags([eip::Tag::new("Name", name("nat-eip"))]),
-        );
-        let nat = s.add(
-            "NatGateway",
-            igw.nat_gateway(&public1, &nat_address)
-                .tags([nat_gateway::Tag::new("Name", name("nat"))]),
-        );
+        let nat = s.nat_gateway_with("NatGateway", &igw, &public1, |nat| {
+            nat.tags([nat_gateway::Tag::new("Name", name("nat"))])
+        });
         let private_routes = s.add(
             "PrivateRouteTable",
             ec2::RouteTable::new(&vpc).tags([route_table::Tag::new("Name", name("private-routes"))]),
@@ -122,7 +116,7 @@ impl ChildStack for Network {
             "PrivateDefaultRoute",
             ec2::Route::new(private_routes.id())
                 .destination_cidr_block("0.0.0.0/0")
-                .nat_gateway_id(nat.id()),
+                .nat_gateway_id(nat.gateway.id()),
         );
         for (id, subnet, routes) in [
             ("PublicSubnet1RouteTableAssociation", &public1, &public_routes),
