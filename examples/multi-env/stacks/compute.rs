@@ -96,6 +96,7 @@ impl ChildStack for Compute {
         let is_production = settings::is_production(s, &p.environment);
         let name = |what: &str| settings::name(what, &p.environment_suffix);
 
+        // The logs go with the environment; stateful resources say so explicitly.
         let log_group = s.add_with(
             "LogGroup",
             logs::LogGroup::new()

@@ -62,7 +62,8 @@ impl ChildStack for Data {
         settings::tag_stack(s, &p.environment);
         let is_production = settings::is_production(s, &p.environment);
         let name = |what: &str| settings::name(what, &p.environment_suffix);
-        let in_production = |yes: bool| Value::<bool>::if_(&is_production, yes, !yes);
+        // `true` in production, `false` elsewhere: Multi-AZ and deletion protection.
+        let in_production = Value::<bool>::if_(&is_production, true, false);
 
         let key = s.add_with(
             "EncryptionKey",
@@ -110,8 +111,8 @@ impl ChildStack for Data {
                 .db_subnet_group_name(subnets.id())
                 .vpc_security_groups(vec![p.db_security_group_id.clone()])
                 .publicly_accessible(false)
-                .multi_az(in_production(true))
-                .deletion_protection(in_production(true))
+                .multi_az(in_production.clone())
+                .deletion_protection(in_production)
                 .backup_retention_period(&p.db_backup_retention_days)
                 .copy_tags_to_snapshot(true)
                 .enable_cloudwatch_logs_exports(vec!["postgresql"]),
