@@ -163,6 +163,21 @@ impl<S> Stack<S> {
     }
 }
 
+/// A mapping key reads as the string it is (stack-wide tags, names, outputs):
+/// `stack.tag("Environment", &p.environment)`.
+impl<K: MappingKey> From<Value<K>> for Value<String> {
+    fn from(v: Value<K>) -> Self {
+        Value::from_expr(v.into_expr())
+    }
+}
+
+/// See the impl for `Value<K>`.
+impl<K: MappingKey> From<&Value<K>> for Value<String> {
+    fn from(v: &Value<K>) -> Self {
+        Value::from_expr(v.expr().clone())
+    }
+}
+
 /// The key `k` as a literal value (what `#[derive(MappingKey)]` uses for `From<Key> for Value<Key>`).
 pub fn key_value<K: MappingKey>(k: &K) -> Value<K> {
     Value::from_expr(Expr::Str(Cow::Borrowed(k.key())))

@@ -23,12 +23,39 @@
 //! let deps = &s.template().resources["Task"].depends_on;
 //! assert_eq!(deps.iter().map(|d| &**d).collect::<Vec<_>>(), ["DataMountTargetSubnetA", "DataMountTargetSubnetB"]);
 //! ```
+//!
+//! # Across nested stacks
+//!
+//! A file system often lives in a storage stack while the tasks that mount it live in a compute
+//! stack. The storage stack mounts it in subnets and behind a security group it receives as typed
+//! parameters (`Param<Id<ec2::Subnet>>`, `Param<Id<ec2::SecurityGroup>>`), and returns
+//! [`MountedFileSystem::filesystem_id`] as an output. A `Value<MountedFileSystemId>` can be a
+//! nested-stack output and parameter, and nothing else converts into one, so a compute stack
+//! declaring a `Value<MountedFileSystemId>` parameter can only be handed an id that came out of
+//! `stack.mount`: the parent's `Fn::GetAtt Storage.Outputs.…` makes CloudFormation create the
+//! compute stack after the whole storage stack, mount targets included (or, when the parent
+//! mounted it itself, the nested stack gets `DependsOn` on the mount targets).
+//!
+//! ```
+//! use cfn_model::prelude::*;
+//! use cfn_model::aws::{ec2, efs};
+//!
+//! struct Storage;
+//! let mut s: Stack<Storage> = Stack::new();
+//! let a = s.parameter("PrivateSubnet1", Parameter::<Id<ec2::Subnet>>::of());
+//! let b = s.parameter("PrivateSubnet2", Parameter::<Id<ec2::Subnet>>::of());
+//! let sg = s.parameter("EfsSecurityGroup", Parameter::<Id<ec2::SecurityGroup>>::of());
+//! let fs = s.add("Data", efs::FileSystem::new().encrypted(true));
+//! let mounted = s.mount(&fs, &[&a, &b], &sg);
+//! assert_eq!(mounted.mount_targets()[1].logical_id(), "DataMountTargetPrivateSubnet2");
+//! ```
 
-use crate::aws::ec2::Subnet;
+use crate::aws::ec2::{SecurityGroup, Subnet};
 use crate::aws::efs::{FileSystem, MountTarget};
-use crate::safe::security_group::AddedSecurityGroup;
+use crate::interface::{OutputValue, ParamValue, Textual};
+use crate::params::{Param, ParamType};
 use crate::stack::{Handle, Stack};
-use crate::value::{MountedFileSystemId, Value};
+use crate::value::{Id, MountedFileSystemId, Value};
 
 /// An EFS file system with a mount target in each of the given subnets: made by [`Stack::mount`].
 pub struct MountedFileSystem<S> {
@@ -69,23 +96,88 @@ impl<S> MountedFileSystem<S> {
     }
 }
 
+/// A subnet [`Stack::mount`] can put a mount target in: the handle of a subnet added to this
+/// stack, or a subnet this stack receives as a typed parameter (`Param<Id<ec2::Subnet>>`, an
+/// `AWS::EC2::Subnet::Id` that CloudFormation checks exists before it creates anything). Its
+/// logical id or parameter name ends the mount target's logical id.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a subnet `stack.mount` can put a mount target in",
+    label = "expected a subnet handle of this stack or a `Param<Id<ec2::Subnet>>`",
+    note = "add the subnet first (`let a = stack.add(\"PrivateSubnet1\", ec2::Subnet::new(&vpc)…)`), or in a nested stack declare it as a parameter field `Param<Id<ec2::Subnet>>`"
+)]
+pub trait MountSubnet<S> {
+    /// The subnet's id.
+    fn subnet_id(&self) -> Value<Id<Subnet>>;
+    /// The handle's logical id or the parameter's name.
+    fn subnet_name(&self) -> &str;
+}
+
+#[diagnostic::do_not_recommend]
+impl<S> MountSubnet<S> for Handle<Subnet, S> {
+    fn subnet_id(&self) -> Value<Id<Subnet>> {
+        self.id()
+    }
+    fn subnet_name(&self) -> &str {
+        self.logical_id()
+    }
+}
+
+#[diagnostic::do_not_recommend]
+impl<S> MountSubnet<S> for Param<Id<Subnet>> {
+    fn subnet_id(&self) -> Value<Id<Subnet>> {
+        self.value()
+    }
+    fn subnet_name(&self) -> &str {
+        self.name()
+    }
+}
+
+/// The security group guarding [`Stack::mount`]'s mount targets: the handle of a group added to
+/// this stack, or a group this stack receives as a typed parameter
+/// (`Param<Id<ec2::SecurityGroup>>`), e.g. from the stack that holds the group and its
+/// `stack.allow` rules.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a security group `stack.mount` can use",
+    label = "expected a security-group handle of this stack or a `Param<Id<ec2::SecurityGroup>>`",
+    note = "add the group first (`let efs_sg = stack.add(\"EfsSg\", ec2::SecurityGroup::new(\"…\").vpc_id(&vpc))`), or in a nested stack declare it as a parameter field `Param<Id<ec2::SecurityGroup>>`"
+)]
+pub trait MountSecurityGroup<S> {
+    /// The group's id.
+    fn mount_group_id(&self) -> Value<Id<SecurityGroup>>;
+}
+
+#[diagnostic::do_not_recommend]
+impl<S> MountSecurityGroup<S> for Handle<SecurityGroup, S> {
+    fn mount_group_id(&self) -> Value<Id<SecurityGroup>> {
+        self.group_id()
+    }
+}
+
+#[diagnostic::do_not_recommend]
+impl<S> MountSecurityGroup<S> for Param<Id<SecurityGroup>> {
+    fn mount_group_id(&self) -> Value<Id<SecurityGroup>> {
+        self.value()
+    }
+}
+
 impl<S> Stack<S> {
     /// Adds one `AWS::EFS::MountTarget` of `fs` per subnet (logical id
-    /// `{FileSystem}MountTarget{Subnet}`), guarded by `security_group`, and returns the mounted
-    /// file system that ECS EFS volumes require.
-    pub fn mount(
+    /// `{FileSystem}MountTarget{Subnet}`, after the subnet's logical id or parameter name),
+    /// guarded by `security_group`, and returns the mounted file system that ECS EFS volumes
+    /// require.
+    pub fn mount<N: MountSubnet<S>>(
         &mut self,
         fs: &Handle<FileSystem, S>,
-        subnets: &[&Handle<Subnet, S>],
-        security_group: &impl AddedSecurityGroup<S>,
+        subnets: &[&N],
+        security_group: &impl MountSecurityGroup<S>,
     ) -> MountedFileSystem<S> {
-        let sg = security_group.security_group();
+        let sg = security_group.mount_group_id();
         let mount_targets = subnets
             .iter()
             .map(|subnet| {
-                let id = format!("{}MountTarget{}", fs.logical_id(), subnet.logical_id());
+                let id = format!("{}MountTarget{}", fs.logical_id(), subnet.subnet_name());
                 let fs_id: Value<String> = fs.id().into();
-                self.add(&id, MountTarget::new(fs_id, [sg.group_id()], *subnet))
+                self.add(&id, MountTarget::new(fs_id, [sg.clone()], subnet.subnet_id()))
             })
             .collect();
         MountedFileSystem {
@@ -94,3 +186,25 @@ impl<S> Stack<S> {
         }
     }
 }
+
+// ---- across nested stacks ----------------------------------------------------------------------
+
+/// A `Value<MountedFileSystemId>` parameter (a `String` holding `fs-…`): only a parent holding a
+/// mounted id (a storage stack's output, or `stack.mount`) can pass one.
+impl ParamType for MountedFileSystemId {
+    type Value = MountedFileSystemId;
+    const TYPE: &'static str = "String";
+}
+
+/// Passed to a nested stack as the id itself; the ordering travels with the `Fn::GetAtt` of the
+/// stack that mounted it (or as `DependsOn` on the mount targets when the parent mounted it).
+impl ParamValue for MountedFileSystemId {}
+
+/// A mounted id as a stack output: a parent reads it back as a `Value<MountedFileSystemId>` whose
+/// `Fn::GetAtt` makes every user wait for the whole stack, mount targets included.
+#[diagnostic::do_not_recommend]
+impl OutputValue for MountedFileSystemId {}
+
+/// `pattern = "^fs-[0-9a-f]{8,40}$"` and lengths apply to the parameter.
+#[diagnostic::do_not_recommend]
+impl Textual for MountedFileSystemId {}
