@@ -16,6 +16,7 @@
 mod constraints;
 mod json;
 mod ordering;
+pub mod rules;
 mod runner;
 mod validate;
 

@@ -93,6 +93,7 @@ pub fn validate(t: &Template) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     validate_into(t, "", &mut out);
     check_exports_across_stacks(t, &mut out);
+    crate::rules::check(t, &mut out);
     out
 }
 
