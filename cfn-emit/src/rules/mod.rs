@@ -43,11 +43,10 @@ mod names;
 use std::borrow::Cow;
 
 use cfn_model::expr::Expr;
-use cfn_model::rules::{ResourceView, RuleRef};
 use cfn_model::Template;
 
 pub use builtin::{DeletionPolicies, EncryptionAtRest, Naming, NoOpenIngress, RequiredTags};
-pub use cfn_model::rules::{Breach, Rule, Waiver};
+pub use cfn_model::rules::{waivers_in, Breach, ResourceView, Rule, RuleRef, Waiver, METADATA_KEY, WAIVERS_KEY};
 pub use names::{name_property, stateful_resource_types, ENCRYPTION_COVERAGE};
 
 use crate::validate::{Diagnostic, Severity};
