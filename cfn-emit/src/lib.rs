@@ -13,6 +13,7 @@
 //! ```
 #![warn(missing_docs)]
 
+pub mod assertions;
 mod constraints;
 mod json;
 mod ordering;
