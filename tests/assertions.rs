@@ -486,3 +486,20 @@ fn golden_mismatches_show_a_unified_diff() {
     assert!(text.contains("  | @@ -3,"), "{text}");
     assert!(text.contains("rerun with UPDATE_GOLDEN=1"), "{text}");
 }
+
+// ---- the README's example test file -----------------------------------------------------------
+
+/// The complete test file README.md shows under "Testing your stacks", compiled and run here.
+#[path = "examples/testing_your_stacks.rs"]
+mod readme_example;
+
+#[test]
+fn the_readme_shows_the_example_test_file_verbatim() {
+    let readme = include_str!("../README.md");
+    let example = include_str!("examples/testing_your_stacks.rs");
+    assert!(
+        readme.contains(example),
+        "README.md's \"Testing your stacks\" must hold tests/examples/testing_your_stacks.rs verbatim"
+    );
+    common::emit_for_lint("assertions-readme-example", &readme_example::stack());
+}
