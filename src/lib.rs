@@ -23,6 +23,7 @@
 #![warn(missing_docs)]
 
 pub use cfn_emit as emit;
+pub use cfn_emit::{assertions, rules};
 pub use cfn_model as model;
 pub use cfn_model::aws;
 

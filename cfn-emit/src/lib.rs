@@ -13,10 +13,12 @@
 //! ```
 #![warn(missing_docs)]
 
+pub mod assertions;
 mod constraints;
 mod json;
+mod literal_checks;
 mod ordering;
-mod rules;
+pub mod rules;
 mod runner;
 mod validate;
 

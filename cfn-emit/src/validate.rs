@@ -93,6 +93,7 @@ pub fn validate(t: &Template) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     validate_into(t, "", &mut out);
     check_exports_across_stacks(t, &mut out);
+    crate::rules::check(t, &mut out);
     out
 }
 
@@ -116,7 +117,7 @@ pub(crate) fn validate_into(t: &Template, prefix: &str, out: &mut Vec<Diagnostic
     check_dynamic_refs(t, &mut cx);
     crate::constraints::check(t, &mut |code, path, msg, help| cx.err(code, path, msg, help));
     crate::ordering::check(t, &mut |code, path, msg, help| cx.err(code, path, msg, help));
-    crate::rules::check(t, &mut |sev, code, path, msg, help| cx.push(sev, code, path, msg, help));
+    crate::literal_checks::check(t, &mut |sev, code, path, msg, help| cx.push(sev, code, path, msg, help));
     for (id, r) in &t.resources {
         if let Some(child) = &r.nested {
             let p = if prefix.is_empty() {

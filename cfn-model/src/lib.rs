@@ -16,6 +16,7 @@ pub mod nested;
 pub mod params;
 mod rawjson;
 pub mod resource;
+pub mod rules;
 pub mod safe;
 pub mod stack;
 pub mod table;

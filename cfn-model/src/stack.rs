@@ -176,6 +176,8 @@ pub struct Template {
     pub tags: Vec<(String, Expr)>,
     /// Problems found while building (duplicate ids, …).
     pub build_errors: Vec<BuildError>,
+    /// Rules declared with [`Stack::enforce`]; they also apply to the stacks nested under this one.
+    pub rules: Vec<crate::rules::RuleRef>,
 }
 
 /// A template under construction. `S` is a marker type naming the stack (use [`Root`] for a
