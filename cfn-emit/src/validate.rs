@@ -109,12 +109,14 @@ pub(crate) fn validate_into(t: &Template, prefix: &str, out: &mut Vec<Diagnostic
     }
     check_limits(t, &mut cx);
     check_ids(t, &mut cx);
+    check_types(t, &mut cx);
     check_parameters(t, &mut cx);
     check_references(t, &mut cx);
     check_cycles(t, &mut cx);
     check_exports(t, &mut cx);
     check_nested_parameters(t, &mut cx);
     check_dynamic_refs(t, &mut cx);
+    check_depth(t, &mut cx);
     crate::constraints::check(t, &mut |code, path, msg, help| cx.err(code, path, msg, help));
     crate::ordering::check(t, &mut |code, path, msg, help| cx.err(code, path, msg, help));
     crate::literal_checks::check(t, &mut |sev, code, path, msg, help| cx.push(sev, code, path, msg, help));
@@ -178,6 +180,31 @@ fn check_ids(t: &Template, cx: &mut Ctx<'_>) {
                     "rename it using only letters and digits, e.g. `PublicSubnet1`",
                 );
             }
+        }
+    }
+}
+
+/// `Vendor::Service::Resource` (optionally `::MODULE`) or `Custom::Name`, each part alphanumeric.
+fn valid_type_name(t: &str) -> bool {
+    let parts: Vec<&str> = t.split("::").collect();
+    let ok = |p: &&str| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    match parts.as_slice() {
+        ["Custom", _] => parts.iter().all(ok),
+        [_, _, _] | [_, _, _, "MODULE"] => parts.iter().all(ok),
+        _ => false,
+    }
+}
+
+fn check_types(t: &Template, cx: &mut Ctx<'_>) {
+    for (id, r) in &t.resources {
+        if !valid_type_name(&r.type_name) {
+            let shown: String = r.type_name.chars().take(80).collect();
+            cx.err(
+                "resource-type",
+                format!("Resources/{id}"),
+                format!("`{shown}` is not a resource type name"),
+                "write `Vendor::Service::Resource` (e.g. `AWS::SNS::Topic`) or `Custom::Name`; the generated types in `cfn::aws` carry theirs",
+            );
         }
     }
 }
@@ -353,38 +380,65 @@ fn check_references(t: &Template, cx: &mut Ctx<'_>) {
     }
 }
 
-fn check_find_in_map_keys(t: &Template, path: &str, e: &Expr, cx: &mut Ctx<'_>) {
-    fn walk<'a>(e: &'a Expr, f: &mut impl FnMut(&'a Expr)) {
-        f(e);
-        match e {
-            Expr::List(v) | Expr::And(v) | Expr::Or(v) => v.iter().for_each(|x| walk(x, f)),
-            Expr::Object(v) => v.iter().for_each(|(_, x)| walk(x, f)),
-            Expr::Sub(parts) => parts.iter().for_each(|p| {
-                if let SubPart::Expr(x) = p {
-                    walk(x, f)
-                }
-            }),
-            Expr::Join(_, a)
-            | Expr::Split(_, a)
-            | Expr::GetAZs(a)
-            | Expr::ImportValue(a)
-            | Expr::Base64(a)
-            | Expr::Not(a)
-            | Expr::Length(a)
-            | Expr::ToJsonString(a)
-            | Expr::After(a, _) => walk(a, f),
-            Expr::Select(a, b) | Expr::Equals(a, b) | Expr::If(_, a, b) | Expr::FindInMap(_, a, b) => {
-                walk(a, f);
-                walk(b, f)
+/// Calls `f` on `e` and every expression inside it.
+fn walk<'a>(e: &'a Expr, f: &mut impl FnMut(&'a Expr)) {
+    f(e);
+    match e {
+        Expr::List(v) | Expr::And(v) | Expr::Or(v) => v.iter().for_each(|x| walk(x, f)),
+        Expr::Object(v) => v.iter().for_each(|(_, x)| walk(x, f)),
+        Expr::Sub(parts) => parts.iter().for_each(|p| {
+            if let SubPart::Expr(x) = p {
+                walk(x, f)
             }
-            Expr::Cidr(a, b, c) => {
-                walk(a, f);
-                walk(b, f);
-                walk(c, f)
-            }
-            _ => {}
+        }),
+        Expr::Join(_, a)
+        | Expr::Split(_, a)
+        | Expr::GetAZs(a)
+        | Expr::ImportValue(a)
+        | Expr::Base64(a)
+        | Expr::Not(a)
+        | Expr::Length(a)
+        | Expr::ToJsonString(a)
+        | Expr::After(a, _) => walk(a, f),
+        Expr::Select(a, b) | Expr::Equals(a, b) | Expr::If(_, a, b) | Expr::FindInMap(_, a, b) => {
+            walk(a, f);
+            walk(b, f)
         }
+        Expr::Cidr(a, b, c) => {
+            walk(a, f);
+            walk(b, f);
+            walk(c, f)
+        }
+        _ => {}
     }
+}
+
+/// Raw JSON nested deeper than the model keeps (cut when it was read, see `MAX_JSON_DEPTH`).
+fn check_depth(t: &Template, cx: &mut Ctx<'_>) {
+    let mut found: Vec<String> = Vec::new();
+    for_each_expr(t, |path, e| {
+        let mut deep = false;
+        walk(e, &mut |x| {
+            deep |= matches!(x, Expr::Str(s) if s == cfn_model::JSON_TOO_DEEP)
+        });
+        if deep {
+            found.push(path);
+        }
+    });
+    for path in found {
+        cx.err(
+            "too-deep",
+            path,
+            format!(
+                "the raw JSON here nests deeper than {} levels; it was cut and cannot be emitted",
+                cfn_model::MAX_JSON_DEPTH
+            ),
+            "flatten the value (no CloudFormation property needs this depth), or build it from typed values",
+        );
+    }
+}
+
+fn check_find_in_map_keys(t: &Template, path: &str, e: &Expr, cx: &mut Ctx<'_>) {
     walk(e, &mut |x| {
         if let Expr::FindInMap(m, a, b) = x {
             if let Some(map) = t.mappings.get(m) {

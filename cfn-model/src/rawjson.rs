@@ -6,7 +6,37 @@ use serde_json::Value as J;
 
 use crate::expr::{Expr, SubPart};
 
+/// How deep raw JSON may nest (objects and lists). Real templates stay far below; deeper input is
+/// cut at this depth, replaced by [`TOO_DEEP`], and `validate` reports it (`too-deep`), so that no
+/// walk over the model can overflow the stack.
+pub const MAX_DEPTH: usize = 64;
+
+/// What replaces raw JSON nested deeper than [`MAX_DEPTH`].
+pub const TOO_DEEP: &str = "<cfn: JSON nested deeper than 64 levels was cut here>";
+
 pub(crate) fn from_json(v: J) -> Expr {
+    conv(v, 0)
+}
+
+/// Drops a JSON value without recursion (serde_json's own drop recurses once per level).
+fn drop_flat(v: J) {
+    let mut work = vec![v];
+    while let Some(x) = work.pop() {
+        match x {
+            J::Array(a) => work.extend(a),
+            J::Object(m) => work.extend(m.into_iter().map(|(_, v)| v)),
+            _ => {}
+        }
+    }
+}
+
+fn conv(v: J, depth: usize) -> Expr {
+    if depth >= MAX_DEPTH && (v.is_array() || v.is_object()) {
+        drop_flat(v);
+        return Expr::Str(Cow::Borrowed(TOO_DEEP));
+    }
+    let from_json = |v: J| conv(v, depth + 1);
+    let intrinsic = |k: &str, v: J| intrinsic(k, v, depth + 1);
     match v {
         J::Null => Expr::Null,
         J::Bool(b) => Expr::Bool(b),
@@ -30,12 +60,12 @@ pub(crate) fn from_json(v: J) -> Expr {
     }
 }
 
-fn b(v: J) -> Box<Expr> {
-    Box::new(from_json(v))
-}
-
-/// Recognises one intrinsic; gives the argument back when the shape is not one.
-fn intrinsic(key: &str, v: J) -> Result<Expr, J> {
+/// Recognises one intrinsic (whose object sits at `depth`); gives the argument back when the
+/// shape is not one.
+fn intrinsic(key: &str, v: J, depth: usize) -> Result<Expr, J> {
+    let from_json = |v: J| conv(v, depth + 1);
+    let b = |v: J| Box::new(conv(v, depth + 1));
+    let parse_sub = |s: &str, vars: serde_json::Map<String, J>| parse_sub_at(s, vars, depth + 1);
     Ok(match (key, v) {
         ("Ref", J::String(n)) => Expr::Ref(n.into()),
         ("Condition", J::String(n)) => Expr::Condition(n.into()),
@@ -49,7 +79,7 @@ fn intrinsic(key: &str, v: J) -> Result<Expr, J> {
             let (r, at) = s.split_once('.').unwrap_or((&s, ""));
             Expr::GetAtt(r.into(), Cow::Owned(at.to_string()))
         }
-        ("Fn::Sub", J::String(s)) => Expr::Sub(parse_sub(&s, &serde_json::Map::new())),
+        ("Fn::Sub", J::String(s)) => Expr::Sub(parse_sub(&s, serde_json::Map::new())),
         ("Fn::Sub", J::Array(a)) if a.len() == 2 && a[0].is_string() && a[1].is_object() => {
             let mut it = a.into_iter();
             let s = it
@@ -60,7 +90,7 @@ fn intrinsic(key: &str, v: J) -> Result<Expr, J> {
                 Some(J::Object(m)) => m,
                 _ => serde_json::Map::new(),
             };
-            Expr::Sub(parse_sub(&s, &vars))
+            Expr::Sub(parse_sub(&s, vars))
         }
         ("Fn::Join", J::Array(a)) if a.len() == 2 && a[0].is_string() => {
             let mut it = a.into_iter();
@@ -130,8 +160,11 @@ fn intrinsic(key: &str, v: J) -> Result<Expr, J> {
     })
 }
 
-/// Splits an `Fn::Sub` string into literal text and `${…}` references.
-pub(crate) fn parse_sub(s: &str, vars: &serde_json::Map<String, J>) -> Vec<SubPart> {
+/// Splits an `Fn::Sub` string into literal text and `${…}` references; `vars` (the second
+/// argument's variables) are read at `depth`.
+fn parse_sub_at(s: &str, vars: serde_json::Map<String, J>, depth: usize) -> Vec<SubPart> {
+    // Converted once, owned: cloning or dropping deep raw JSON would recurse without bound.
+    let vars: Vec<(String, Expr)> = vars.into_iter().map(|(k, v)| (k, conv(v, depth))).collect();
     let mut parts = Vec::new();
     let mut lit = String::new();
     let mut rest = s;
@@ -150,8 +183,8 @@ pub(crate) fn parse_sub(s: &str, vars: &serde_json::Map<String, J>) -> Vec<SubPa
                 if !lit.is_empty() {
                     parts.push(SubPart::Lit(Cow::Owned(std::mem::take(&mut lit))));
                 }
-                let e = match vars.get(name) {
-                    Some(v) => from_json(v.clone()),
+                let e = match vars.iter().find(|(k, _)| k == name) {
+                    Some((_, v)) => v.clone(),
                     None => match name.split_once('.') {
                         Some((r, a)) if !name.starts_with("AWS::") => Expr::GetAtt(r.into(), Cow::Owned(a.to_string())),
                         _ => Expr::Ref(name.into()),
