@@ -235,13 +235,29 @@ impl<'a> ResourceView<'a> {
 
 /// A rule waived for one resource, with the reason. Kept in the resource's `Metadata` under
 /// [`METADATA_KEY`] (`{"cfn": {"waivers": [{"rule": …, "reason": …}]}}`).
+///
+/// A waiver can also name the checks of other tools it stands for ([`Waiver::checkov`],
+/// [`Waiver::cfn_lint`]): each is written, with the same reason, where that tool reads its
+/// exceptions in the resource's `Metadata`, so one reviewed reason silences a finding in every
+/// tool that reports it:
+///
+/// ```json
+/// "Metadata": {
+///   "cfn": { "waivers": [ { "rule": "open-ingress", "reason": "…", "checks": ["checkov:CKV_AWS_260"] } ] },
+///   "checkov": { "skip": [ { "id": "CKV_AWS_260", "comment": "…" } ] },
+///   "cfn-lint": { "config": { "ignore_checks": ["W1234"] } }
+/// }
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Waiver {
-    /// The waived rule's name.
+    /// The waived rule's name (for a waiver of another tool's check alone, [`Tool::rule_name`]:
+    /// `checkov:CKV_AWS_2`).
     pub rule: String,
     /// Why the resource may break it.
     pub reason: String,
+    /// The checks of other tools this waiver stands for.
+    pub checks: Vec<Tool>,
 }
 
 impl Waiver {
@@ -250,6 +266,101 @@ impl Waiver {
         Waiver {
             rule: rule.into(),
             reason: reason.into(),
+            checks: Vec::new(),
+        }
+    }
+
+    /// A waiver of another tool's check alone (its rule is [`Tool::rule_name`]).
+    pub fn of_check(check: Tool, reason: impl Into<String>) -> Waiver {
+        Waiver::new(check.rule_name(), reason).check(check)
+    }
+
+    /// Also waives `check` of another tool, for the same reason.
+    pub fn check(mut self, check: Tool) -> Waiver {
+        if !self.checks.contains(&check) {
+            self.checks.push(check);
+        }
+        self
+    }
+
+    /// Also waives the checkov check `id` (`CKV_AWS_2`): `"checkov": {"skip": [{"id", "comment"}]}`.
+    pub fn checkov(self, id: impl Into<String>) -> Waiver {
+        self.check(Tool::Checkov(id.into()))
+    }
+
+    /// Also waives the cfn-lint rule `id` (`W3005`): `"cfn-lint": {"config": {"ignore_checks": […]}}`.
+    pub fn cfn_lint(self, id: impl Into<String>) -> Waiver {
+        self.check(Tool::CfnLint(id.into()))
+    }
+}
+
+/// A check of a tool other than this library's rules, that a [`Waiver`] can stand for.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Tool {
+    /// A checkov check id (`CKV_AWS_2`), skipped through `Metadata.checkov.skip`.
+    Checkov(String),
+    /// A cfn-lint rule id (`W3005`), ignored through `Metadata.cfn-lint.config.ignore_checks`.
+    CfnLint(String),
+}
+
+impl Tool {
+    /// The checkov check `id`.
+    pub fn checkov(id: impl Into<String>) -> Tool {
+        Tool::Checkov(id.into())
+    }
+
+    /// The cfn-lint rule `id`.
+    pub fn cfn_lint(id: impl Into<String>) -> Tool {
+        Tool::CfnLint(id.into())
+    }
+
+    /// The tool's name as written in `Metadata` (`checkov`, `cfn-lint`).
+    pub fn tool(&self) -> &'static str {
+        match self {
+            Tool::Checkov(_) => "checkov",
+            Tool::CfnLint(_) => "cfn-lint",
+        }
+    }
+
+    /// The check's id (`CKV_AWS_2`).
+    pub fn id(&self) -> &str {
+        match self {
+            Tool::Checkov(id) | Tool::CfnLint(id) => id,
+        }
+    }
+
+    /// `tool:id` (`checkov:CKV_AWS_2`): how a waiver records the check.
+    pub fn rule_name(&self) -> String {
+        format!("{}:{}", self.tool(), self.id())
+    }
+
+    /// The check a [`Tool::rule_name`] names, if it names one.
+    pub fn parse(rule_name: &str) -> Option<Tool> {
+        let (tool, id) = rule_name.split_once(':')?;
+        match tool {
+            "checkov" => Some(Tool::Checkov(id.to_string())),
+            "cfn-lint" => Some(Tool::CfnLint(id.to_string())),
+            _ => None,
+        }
+    }
+
+    /// True when the id has the tool's form (`CKV_AWS_2`, `CKV2_AWS_5`; `E3012`, `W1020`, `I3011`).
+    pub fn is_well_formed(&self) -> bool {
+        match self {
+            Tool::Checkov(id) => {
+                let rest = id.strip_prefix("CKV_").or_else(|| id.strip_prefix("CKV2_"));
+                rest.and_then(|r| r.rsplit_once('_')).is_some_and(|(provider, n)| {
+                    !provider.is_empty()
+                        && provider.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+                        && !n.is_empty()
+                        && n.bytes().all(|b| b.is_ascii_digit())
+                })
+            }
+            Tool::CfnLint(id) => {
+                let mut b = id.bytes();
+                matches!(b.next(), Some(b'E' | b'W' | b'I')) && id.len() == 5 && b.all(|c| c.is_ascii_digit())
+            }
         }
     }
 }
@@ -260,28 +371,83 @@ pub const METADATA_KEY: &str = "cfn";
 /// The key of the waiver list inside [`METADATA_KEY`].
 pub const WAIVERS_KEY: &str = "waivers";
 
-/// Adds a waiver to a resource's metadata, merging with what is under [`METADATA_KEY`] already.
-fn add_waiver(metadata: &mut Vec<(Key, Expr)>, w: Waiver) {
-    let entry = Expr::Object(vec![
-        (Cow::Borrowed("rule"), Expr::Str(Cow::Owned(w.rule))),
-        (Cow::Borrowed("reason"), Expr::Str(Cow::Owned(w.reason))),
-    ]);
-    let idx = match metadata.iter().position(|(k, _)| k == METADATA_KEY) {
+/// The object under `key` in `fields`, created (or replacing a non-object) when needed.
+fn object_at<'m>(fields: &'m mut Vec<(Key, Expr)>, key: &'static str) -> &'m mut Vec<(Key, Expr)> {
+    let idx = match fields.iter().position(|(k, _)| k == key) {
         Some(i) => i,
         None => {
-            metadata.push((Cow::Borrowed(METADATA_KEY), Expr::Object(Vec::new())));
-            metadata.len() - 1
+            fields.push((Cow::Borrowed(key), Expr::Object(Vec::new())));
+            fields.len() - 1
         }
     };
-    let ours = &mut metadata[idx].1;
-    if !matches!(ours, Expr::Object(_)) {
-        *ours = Expr::Object(Vec::new());
+    let slot = &mut fields[idx].1;
+    if !matches!(slot, Expr::Object(_)) {
+        *slot = Expr::Object(Vec::new());
     }
-    if let Expr::Object(fields) = ours {
-        match fields.iter_mut().find(|(k, _)| k == WAIVERS_KEY) {
-            Some((_, Expr::List(list))) => list.push(entry),
-            Some((_, other)) => *other = Expr::List(vec![entry]),
-            None => fields.push((Cow::Borrowed(WAIVERS_KEY), Expr::List(vec![entry]))),
+    match slot {
+        Expr::Object(f) => f,
+        _ => unreachable!("just made an object"),
+    }
+}
+
+/// The list under `key` in `fields`, created (or replacing a non-list) when needed.
+fn list_at<'m>(fields: &'m mut Vec<(Key, Expr)>, key: &'static str) -> &'m mut Vec<Expr> {
+    let idx = match fields.iter().position(|(k, _)| k == key) {
+        Some(i) => i,
+        None => {
+            fields.push((Cow::Borrowed(key), Expr::List(Vec::new())));
+            fields.len() - 1
+        }
+    };
+    let slot = &mut fields[idx].1;
+    if !matches!(slot, Expr::List(_)) {
+        *slot = Expr::List(Vec::new());
+    }
+    match slot {
+        Expr::List(l) => l,
+        _ => unreachable!("just made a list"),
+    }
+}
+
+fn str_expr(s: &str) -> Expr {
+    Expr::Str(Cow::Owned(s.to_string()))
+}
+
+/// Adds a waiver to a resource's metadata, merging with what is under [`METADATA_KEY`] already,
+/// and writes each check of another tool where that tool reads it.
+fn add_waiver(metadata: &mut Vec<(Key, Expr)>, w: Waiver) {
+    let mut entry = vec![
+        (Cow::Borrowed("rule"), str_expr(&w.rule)),
+        (Cow::Borrowed("reason"), str_expr(&w.reason)),
+    ];
+    if !w.checks.is_empty() {
+        entry.push((
+            Cow::Borrowed("checks"),
+            Expr::List(w.checks.iter().map(|c| str_expr(&c.rule_name())).collect()),
+        ));
+    }
+    list_at(object_at(metadata, METADATA_KEY), WAIVERS_KEY).push(Expr::Object(entry));
+    for check in &w.checks {
+        match check {
+            Tool::Checkov(id) => {
+                let skips = list_at(object_at(metadata, "checkov"), "skip");
+                let known = skips.iter().any(|s| match s {
+                    Expr::Object(f) => f.iter().any(|(k, v)| k == "id" && v.as_literal_str() == Some(id)),
+                    _ => false,
+                });
+                if !known {
+                    skips.push(Expr::Object(vec![
+                        (Cow::Borrowed("id"), str_expr(id)),
+                        (Cow::Borrowed("comment"), str_expr(&w.reason)),
+                    ]));
+                }
+            }
+            Tool::CfnLint(id) => {
+                let ignored = list_at(object_at(object_at(metadata, "cfn-lint"), "config"), "ignore_checks");
+                if !ignored.iter().any(|v| v.as_literal_str() == Some(id)) {
+                    ignored.push(str_expr(id));
+                }
+            }
         }
     }
 }
@@ -299,7 +465,13 @@ pub fn waivers_in(metadata: &[(Key, Expr)]) -> Vec<Waiver> {
         if let Expr::Object(f) = item {
             let get = |name: &str| f.iter().find(|(k, _)| k == name).and_then(|(_, v)| v.as_literal_str());
             if let Some(rule) = get("rule") {
-                out.push(Waiver::new(rule, get("reason").unwrap_or_default()));
+                let mut w = Waiver::new(rule, get("reason").unwrap_or_default());
+                if let Some((_, Expr::List(checks))) = f.iter().find(|(k, _)| k == "checks") {
+                    for c in checks.iter().filter_map(Expr::as_literal_str).filter_map(Tool::parse) {
+                        w = w.check(c);
+                    }
+                }
+                out.push(w);
             }
         }
     }
@@ -329,6 +501,13 @@ impl Attributes {
         add_waiver(&mut self.metadata, Waiver::new(rule, reason));
         self
     }
+
+    /// Adds `waiver` (a rule, its reason and the checks of other tools it stands for, see
+    /// [`Waiver::checkov`]) to this resource's `Metadata`.
+    pub fn waive_with(mut self, waiver: Waiver) -> Self {
+        add_waiver(&mut self.metadata, waiver);
+        self
+    }
 }
 
 impl<S> Stack<S> {
@@ -348,8 +527,35 @@ impl<S> Stack<S> {
 
     /// [`Stack::waive`] by logical id (e.g. a nested stack's); unknown ids are ignored.
     pub fn waive_id(&mut self, logical_id: &str, rule: impl Into<String>, reason: impl Into<String>) -> &mut Self {
+        self.waive_id_with(logical_id, Waiver::new(rule, reason))
+    }
+
+    /// Waives a check of another tool (checkov, cfn-lint) for the resource `h`, for `reason`:
+    /// written where that tool reads it (`Metadata.checkov.skip`,
+    /// `Metadata.cfn-lint.config.ignore_checks`) and recorded with the other waivers.
+    ///
+    /// ```
+    /// use cfn_model::prelude::*;
+    /// use cfn_model::rules::Tool;
+    /// let mut s: Stack = Stack::new();
+    /// let topic = s.add("Alarms", RawResource::of("AWS::SNS::Topic"));
+    /// s.waive_check(&topic, Tool::checkov("CKV_AWS_26"), "CloudWatch alarms cannot publish to a topic under aws/sns");
+    /// let r = &s.template().resources["Alarms"];
+    /// assert_eq!(r.waivers()[0].rule, "checkov:CKV_AWS_26");
+    /// ```
+    pub fn waive_check<R>(&mut self, h: &Handle<R, S>, check: Tool, reason: impl Into<String>) -> &mut Self {
+        self.waive_id_with(h.logical_id(), Waiver::of_check(check, reason))
+    }
+
+    /// Adds `waiver` (see [`Waiver::checkov`], [`Waiver::cfn_lint`]) to the resource `h`.
+    pub fn waive_with<R>(&mut self, h: &Handle<R, S>, waiver: Waiver) -> &mut Self {
+        self.waive_id_with(h.logical_id(), waiver)
+    }
+
+    /// [`Stack::waive_with`] by logical id; unknown ids are ignored.
+    pub fn waive_id_with(&mut self, logical_id: &str, waiver: Waiver) -> &mut Self {
         if let Some(r) = self.template_mut().resources.get_mut(logical_id) {
-            add_waiver(&mut r.metadata, Waiver::new(rule, reason));
+            add_waiver(&mut r.metadata, waiver);
         }
         self
     }
@@ -374,5 +580,41 @@ mod tests {
         let r = &s.template().resources["T"];
         assert_eq!(r.waivers(), [Waiver::new("a", "first"), Waiver::new("b", "second")]);
         assert_eq!(r.metadata.len(), 1);
+    }
+
+    #[test]
+    fn tool_waivers_are_written_where_checkov_and_cfn_lint_read_them() {
+        let mut s: Stack = Stack::new();
+        let t = s.add_with(
+            "T",
+            RawResource::of("AWS::SNS::Topic"),
+            Attributes::new().waive_with(Waiver::new("encryption-at-rest", "alarms").checkov("CKV_AWS_26")),
+        );
+        s.waive_check(&t, Tool::cfn_lint("W3005"), "kept for the old stack")
+            .waive_check(&t, Tool::checkov("CKV_AWS_26"), "twice")
+            .waive_check(&t, Tool::checkov("CKV2_AWS_5"), "second check");
+        let r = &s.template().resources["T"];
+        assert_eq!(
+            r.metadata.iter().map(|(k, _)| k.as_ref()).collect::<Vec<_>>(),
+            ["cfn", "checkov", "cfn-lint"]
+        );
+        assert_eq!(
+            r.waivers()[0],
+            Waiver::new("encryption-at-rest", "alarms").checkov("CKV_AWS_26")
+        );
+        assert_eq!(r.waivers()[1].checks, [Tool::CfnLint("W3005".into())]);
+    }
+
+    #[test]
+    fn check_ids_are_checked_for_form() {
+        assert!(Tool::checkov("CKV_AWS_2").is_well_formed());
+        assert!(Tool::checkov("CKV2_AWS_5").is_well_formed());
+        assert!(!Tool::checkov("CKV_AWS_").is_well_formed());
+        assert!(!Tool::checkov("ckv_aws_2").is_well_formed());
+        assert!(Tool::cfn_lint("W3005").is_well_formed());
+        assert!(!Tool::cfn_lint("W30").is_well_formed());
+        assert!(!Tool::cfn_lint("X3005").is_well_formed());
+        assert_eq!(Tool::parse("checkov:CKV_AWS_2"), Some(Tool::checkov("CKV_AWS_2")));
+        assert_eq!(Tool::parse("open-ingress"), None);
     }
 }

@@ -16,6 +16,12 @@
 //! waives a rule with [`Stack::waive`](cfn_model::Stack::waive), and the reason is kept in its
 //! `Metadata`. A waiver without a reason is an error (`waiver`).
 //!
+//! A waiver can also stand for the checks of other tools (`Waiver::new(rule, reason).checkov("CKV_AWS_2")`,
+//! `stack.waive_check(&handle, Tool::checkov("CKV_AWS_2"), reason)`): the emitted `Metadata` then
+//! holds `"checkov": {"skip": [{"id": …, "comment": reason}]}` and
+//! `"cfn-lint": {"config": {"ignore_checks": […]}}`, the forms those tools read. An id not of the
+//! tool's form is an error (`waiver`).
+//!
 //! ```
 //! use cfn_model::prelude::*;
 //! use cfn_emit::rules::{DeletionPolicies, RequiredTags};
@@ -46,7 +52,7 @@ use cfn_model::expr::Expr;
 use cfn_model::Template;
 
 pub use builtin::{DeletionPolicies, EncryptionAtRest, Naming, NoOpenIngress, RequiredTags};
-pub use cfn_model::rules::{waivers_in, Breach, ResourceView, Rule, RuleRef, Waiver, METADATA_KEY, WAIVERS_KEY};
+pub use cfn_model::rules::{waivers_in, Breach, ResourceView, Rule, RuleRef, Tool, Waiver, METADATA_KEY, WAIVERS_KEY};
 pub use names::{name_property, stateful_resource_types, ENCRYPTION_COVERAGE};
 
 use crate::validate::{Diagnostic, Severity};
@@ -82,6 +88,18 @@ fn walk(t: &Template, prefix: &str, inherited: &[RuleRef], inherited_tags: &[Str
                         "say why the resource may break `{}`: `stack.waive(&handle, \"{}\", \"the reason\")`",
                         w.rule, w.rule
                     ),
+                    code: "waiver",
+                });
+            }
+            for c in w.checks.iter().filter(|c| !c.is_well_formed()) {
+                out.push(Diagnostic {
+                    severity: Severity::Error,
+                    path: at(format!("Resources/{id}/Metadata/cfn/waivers")),
+                    message: format!("`{id}` waives the {} check `{}`, which is not a {} check id", c.tool(), c.id(), c.tool()),
+                    help: match c {
+                        Tool::Checkov(_) => "a checkov id is `CKV_<PROVIDER>_<n>` or `CKV2_<PROVIDER>_<n>` (`CKV_AWS_2`), as checkov reports it".to_string(),
+                        _ => "a cfn-lint id is a letter E, W or I and four digits (`W3005`), as cfn-lint reports it".to_string(),
+                    },
                     code: "waiver",
                 });
             }

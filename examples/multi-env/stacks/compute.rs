@@ -9,6 +9,7 @@ use cfn::aws::{ec2, iam, logs};
 use cfn::model::safe::secrets::secret_arn_of_name;
 use cfn::model::MountedFileSystemId;
 use cfn::prelude::*;
+use cfn::rules::{Tool, Waiver};
 
 use super::policy::{self, Statement};
 use super::settings::{self, Environment, APP_PORT, DB_CREDENTIALS};
@@ -268,6 +269,28 @@ impl ChildStack for Compute {
                 .load_balancers([http.service_load_balancer(CONTAINER, APP_PORT)])
                 .propagate_tags(service::PropagateTags::Service)
                 .enable_ecs_managed_tags(true),
+        );
+
+        // checkov checks this stack deliberately does not meet, each with its reason (written to
+        // `Metadata.checkov.skip`; `scripts/checkov.sh` fails on any other).
+        let plain_http = "plain HTTP on port 80 is what the reports' architecture asks for: the \
+                          environment has no domain or certificate to terminate TLS with";
+        s.waive_id_with(
+            "HttpListener",
+            Waiver::of_check(Tool::checkov("CKV_AWS_2"), plain_http).checkov("CKV_AWS_103"),
+        );
+        s.waive_check(
+            &alb,
+            Tool::checkov("CKV_AWS_91"),
+            "access logs need an S3 bucket with the ELB log-delivery policy, which the architecture \
+             does not have; requests are visible in the ALB's CloudWatch metrics and the task logs",
+        );
+        s.waive_check(
+            &log_group,
+            Tool::checkov("CKV_AWS_158"),
+            "encrypted at rest with CloudWatch Logs' service keys; a KMS key would need a key policy \
+             for the logs service principal, and the task logs hold no secrets (those come from \
+             Secrets Manager and SSM at task start)",
         );
 
         ComputeOutputs {

@@ -9,6 +9,7 @@
 use cfn::aws::ec2::{self, nat_gateway, route_table, subnet, vpc};
 use cfn::model::safe::security_group::Port;
 use cfn::prelude::*;
+use cfn::rules::Tool;
 
 use super::settings::{self, Environment, APP_PORT, DB_PORT};
 
@@ -133,14 +134,18 @@ impl ChildStack for Network {
             ec2::SecurityGroup::new("Load balancer: HTTP from the internet")
                 .group_name(name("alb-sg"))
                 .vpc_id(&vpc)
-                .security_group_ingress([Port::tcp(80).ingress_from_cidr("0.0.0.0/0")]),
+                .security_group_ingress([Port::tcp(80)
+                    .ingress_from_cidr("0.0.0.0/0")
+                    .description("HTTP from the internet")]),
         );
         let ecs = s.add(
             "EcsSecurityGroup",
             ec2::SecurityGroup::new("ECS tasks: from the load balancer; to the database, the file system and HTTPS")
                 .group_name(name("ecs-sg"))
                 .vpc_id(&vpc)
-                .security_group_egress([Port::tcp(443).egress_to_cidr("0.0.0.0/0")]),
+                .security_group_egress([Port::tcp(443)
+                    .egress_to_cidr("0.0.0.0/0")
+                    .description("HTTPS to AWS APIs and the image registry")]),
         );
         let db = s.add(
             "DbSecurityGroup",
@@ -157,6 +162,15 @@ impl ChildStack for Network {
         s.allow(&alb, &ecs, Port::tcp(APP_PORT));
         s.allow(&ecs, &db, Port::tcp(DB_PORT));
         s.allow(&ecs, &efs, Port::tcp(NFS_PORT));
+
+        // checkov checks this stack deliberately does not meet, each with its reason (written to
+        // `Metadata.checkov.skip`; `scripts/checkov.sh` fails on any other).
+        s.waive_check(
+            &alb,
+            Tool::checkov("CKV_AWS_260"),
+            "the load balancer serves plain HTTP on port 80 to the internet, as the reports' \
+             architecture asks; nothing else is open to 0.0.0.0/0",
+        );
 
         NetworkOutputs {
             vpc_id: vpc.id(),
