@@ -47,6 +47,7 @@ enum M {
     Absent,
     Regex(Result<regex::Regex, String>),
     Not(Box<Match>),
+    Each(Box<Match>),
     Predicate(String, Arc<dyn Fn(&Value) -> bool + Send + Sync>),
 }
 
@@ -137,6 +138,13 @@ impl Match {
         Match(M::Not(Box::new(m.into())))
     }
 
+    /// An array every element of which matches `m` (deep-partially for plain JSON). An absent
+    /// key passes, as an array with no elements: `Match::every_element(…)` at
+    /// `SecurityGroupIngress` says "no inline rule, if there are any, names a group".
+    pub fn every_element(m: impl Into<Match>) -> Match {
+        Match(M::Each(Box::new(m.into())))
+    }
+
     /// A value for which `f` holds; `description` says what is expected in failure messages.
     pub fn satisfies(description: impl Into<String>, f: impl Fn(&Value) -> bool + Send + Sync + 'static) -> Match {
         Match(M::Predicate(description.into(), Arc::new(f)))
@@ -196,6 +204,15 @@ impl Match {
                 }
             }
             (M::Any, Some(v)) if !v.is_null() => {}
+            (M::Each(_), None) => {}
+            (M::Each(m), Some(v)) => match v.as_array() {
+                Some(arr) => {
+                    for (i, x) in arr.iter().enumerate() {
+                        m.check(Some(x), &join(at, &i.to_string()), out);
+                    }
+                }
+                None => miss(self.to_string(), compact(v)),
+            },
             (_, None) => miss(self.to_string(), "absent".into()),
             (M::Any, Some(v)) => miss(self.to_string(), compact(v)),
             (M::Literal(p), Some(v)) => {
@@ -303,6 +320,7 @@ impl fmt::Display for Match {
             M::Regex(Ok(re)) => write!(f, "<a string matching /{re}/>"),
             M::Regex(Err(e)) => write!(f, "<{e}>"),
             M::Not(m) => write!(f, "<not {m}>"),
+            M::Each(m) => write!(f, "<every element {m}>"),
             M::Predicate(d, _) => write!(f, "<{d}>"),
             M::Object { fields, partial } => {
                 write!(f, "{{")?;
@@ -387,6 +405,16 @@ mod tests {
         assert!(m.mismatches(Some(&json!("x")), "")[0]
             .expected
             .contains("not a valid regex"));
+    }
+
+    #[test]
+    fn every_element_matches_or_the_key_is_absent() {
+        let m = Match::object_like(json!({})).key("L", Match::every_element(json!({"A": 1})));
+        assert!(m.matches(&json!({"L": [{"A": 1, "B": 2}, {"A": 1}]})));
+        assert!(m.matches(&json!({})));
+        let got = m.mismatches(Some(&json!({"L": [{"A": 1}, {"A": 2}]})), "P");
+        assert_eq!((got[0].at.as_str(), got[0].found.as_str()), ("P/L/1/A", "2"));
+        assert!(!m.matches(&json!({"L": 3})));
     }
 
     #[test]

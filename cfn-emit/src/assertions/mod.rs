@@ -860,6 +860,67 @@ impl Assert {
         ))
     }
 
+    /// Fails unless every taggable resource of this template and of the templates nested under
+    /// it carries every tag of `tags` with a value matching its pattern (its own tags first,
+    /// then those propagated from a nested stack): [`Assert::every_resource_tagged`] with values,
+    /// `[("Project", json!("healthtech").into()), ("Environment", Match::ref_to("Environment"))]`.
+    #[track_caller]
+    pub fn every_resource_tagged_with<K: AsRef<str>>(&self, tags: impl IntoIterator<Item = (K, Match)>) {
+        ok(self.check_every_resource_tagged_with(tags))
+    }
+
+    /// [`Assert::every_resource_tagged_with`] as a `Result`.
+    pub fn check_every_resource_tagged_with<K: AsRef<str>>(
+        &self,
+        tags: impl IntoIterator<Item = (K, Match)>,
+    ) -> Result<(), AssertionError> {
+        let tags: Vec<(String, Match)> = tags.into_iter().map(|(k, m)| (k.as_ref().to_string(), m)).collect();
+        let keys: Vec<&str> = tags.iter().map(|(k, _)| k.as_str()).collect();
+        self.check_every_resource_tagged(&keys)?;
+        let mut mismatches = Vec::new();
+        let mut checked = 0;
+        for a in self.subtree() {
+            let inherited = a.inherited_tags();
+            for (id, r) in a.section("Resources") {
+                if !a.taggable(id, r) {
+                    continue;
+                }
+                checked += 1;
+                let own = a.tags_of(id);
+                for (k, m) in &tags {
+                    let v = own.iter().chain(&inherited).find(|(key, _)| key == k).map(|(_, v)| v);
+                    mismatches.extend(m.mismatches(v, &a.at(&format!("Resources/{id}/Properties/Tags/{k}"))));
+                }
+            }
+        }
+        if mismatches.is_empty() {
+            return Ok(());
+        }
+        Err(AssertionError::new(
+            format!("tags of {checked} taggable resource(s) have unexpected values"),
+            mismatches,
+            None,
+        ))
+    }
+
+    /// Tags CloudFormation propagates to this template's resources from the nested stack
+    /// resources above it (nearest first).
+    fn inherited_tags(&self) -> Vec<(String, Value)> {
+        let mut tags = Vec::new();
+        let path = self.tpl().path.clone();
+        if path.is_empty() {
+            return tags;
+        }
+        let parts: Vec<&str> = path.split('-').collect();
+        for depth in (0..parts.len()).rev() {
+            let parent = parts[..depth].join("-");
+            if let Some(p) = self.templates().into_iter().find(|a| a.tpl().path == parent) {
+                tags.extend(p.tags_of(parts[depth]));
+            }
+        }
+        tags
+    }
+
     /// Every resource name this template sets: (logical id, name property, value), the name
     /// property found by [`name_property`](crate::rules::name_property).
     pub fn names(&self) -> Vec<(String, String, Value)> {
@@ -907,6 +968,200 @@ impl Assert {
         Err(AssertionError::new(
             format!(
                 "{} of {checked} resource name(s) do not contain the parameter `{parameter}`",
+                mismatches.len()
+            ),
+            mismatches,
+            None,
+        ))
+    }
+
+    /// Fails unless every taggable resource of this template and the templates nested under it
+    /// is named, by its name property or by a `Name` tag, and every such name references the
+    /// parameter `parameter` (in every branch of an `Fn::If`). `unnamed_types` lists types that
+    /// are known otherwise (a nested stack by its parent, a listener by its load balancer).
+    /// Taggability comes from the model, so this needs [`Assert::stack`].
+    #[track_caller]
+    pub fn every_resource_named(&self, parameter: &str, unnamed_types: &[&str]) {
+        ok(self.check_every_resource_named(parameter, unnamed_types))
+    }
+
+    /// [`Assert::every_resource_named`] as a `Result`.
+    pub fn check_every_resource_named(&self, parameter: &str, unnamed_types: &[&str]) -> Result<(), AssertionError> {
+        let mut mismatches = Vec::new();
+        let mut checked = 0;
+        for a in self.subtree() {
+            let names = a.names();
+            for (id, r) in a.section("Resources") {
+                let ty = r.get("Type").and_then(Value::as_str).unwrap_or_default();
+                let mut found: Vec<(String, Value)> = names
+                    .iter()
+                    .filter(|(n, _, _)| n == id)
+                    .map(|(_, p, v)| (format!("Properties/{p}"), v.clone()))
+                    .collect();
+                if let Some((_, v)) = a.tags_of(id).into_iter().find(|(k, _)| k == "Name") {
+                    found.push(("Properties/Tags/Name".into(), v));
+                }
+                if found.is_empty() {
+                    if a.taggable(id, r) && !unnamed_types.contains(&ty) {
+                        checked += 1;
+                        mismatches.push(Mismatch {
+                            at: a.at(&format!("Resources/{id}")),
+                            expected: format!("a name property or a Name tag containing ${{{parameter}}}"),
+                            found: format!("an unnamed {ty}"),
+                        });
+                    }
+                    continue;
+                }
+                checked += 1;
+                for (at, v) in found {
+                    if !json_always_references(&v, parameter) {
+                        mismatches.push(Mismatch {
+                            at: a.at(&format!("Resources/{id}/{at}")),
+                            expected: format!("a name containing ${{{parameter}}}"),
+                            found: compact(&v),
+                        });
+                    }
+                }
+            }
+        }
+        if mismatches.is_empty() {
+            return Ok(());
+        }
+        Err(AssertionError::new(
+            format!(
+                "{} of {checked} resource(s) are unnamed or named without the parameter `{parameter}`",
+                mismatches.len()
+            ),
+            mismatches,
+            None,
+        ))
+    }
+
+    // ---- nested stacks --------------------------------------------------------------------
+
+    /// The nested stacks of this template emitted with their templates: (logical id, template).
+    fn children(&self) -> Vec<(String, Assert)> {
+        self.resources_of_type("AWS::CloudFormation::Stack")
+            .into_iter()
+            .filter_map(|r| Some((r.logical_id.clone(), self.try_nested(&r.logical_id).ok()?)))
+            .collect()
+    }
+
+    /// Fails unless every nested stack, in this template and below, is passed exactly the
+    /// parameters its template declares: none missing (a default counts as no excuse, so the
+    /// parent decides every value) and none the child does not declare.
+    #[track_caller]
+    pub fn every_nested_parameter_passed(&self) {
+        ok(self.check_every_nested_parameter_passed())
+    }
+
+    /// [`Assert::every_nested_parameter_passed`] as a `Result`.
+    pub fn check_every_nested_parameter_passed(&self) -> Result<(), AssertionError> {
+        let mut mismatches = Vec::new();
+        let mut checked = 0;
+        for a in self.subtree() {
+            for (id, child) in a.children() {
+                checked += 1;
+                let passed = a
+                    .resource(&id)
+                    .property("Parameters")
+                    .and_then(Value::as_object)
+                    .cloned()
+                    .unwrap_or_default();
+                for name in child.parameters().keys().filter(|k| !passed.contains_key(*k)) {
+                    mismatches.push(Mismatch {
+                        at: a.at(&format!("Resources/{id}/Properties/Parameters/{name}")),
+                        expected: format!("a value for the parameter {name} {} declares", child.file_name()),
+                        found: "absent".into(),
+                    });
+                }
+                for name in passed.keys().filter(|k| !child.parameters().contains_key(*k)) {
+                    mismatches.push(Mismatch {
+                        at: a.at(&format!("Resources/{id}/Properties/Parameters/{name}")),
+                        expected: format!("only parameters {} declares", child.file_name()),
+                        found: format!("{name}, which it does not declare"),
+                    });
+                }
+            }
+        }
+        if mismatches.is_empty() {
+            return Ok(());
+        }
+        Err(AssertionError::new(
+            format!("the parameters passed to {checked} nested stack(s) do not match what they declare"),
+            mismatches,
+            None,
+        ))
+    }
+
+    /// Fails unless every `Fn::GetAtt [Child, "Outputs.X"]` in this template and below reads an
+    /// output `X` that the nested stack `Child`'s template declares.
+    #[track_caller]
+    pub fn every_nested_output_read_exists(&self) {
+        ok(self.check_every_nested_output_read_exists())
+    }
+
+    /// [`Assert::every_nested_output_read_exists`] as a `Result`.
+    pub fn check_every_nested_output_read_exists(&self) -> Result<(), AssertionError> {
+        let mut mismatches = Vec::new();
+        for a in self.subtree() {
+            let children = a.children();
+            let mut reads = Vec::new();
+            get_atts(a.json(), "", &mut reads);
+            for (at, target, attribute) in reads {
+                let Some(output) = attribute.strip_prefix("Outputs.") else {
+                    continue;
+                };
+                let Some((_, child)) = children.iter().find(|(id, _)| *id == target) else {
+                    continue;
+                };
+                if !child.outputs().contains_key(output) {
+                    mismatches.push(Mismatch {
+                        at: a.at(&at),
+                        expected: format!("an output {} declares", child.file_name()),
+                        found: format!("Outputs.{output}, which it does not declare"),
+                    });
+                }
+            }
+        }
+        if mismatches.is_empty() {
+            return Ok(());
+        }
+        Err(AssertionError::new(
+            format!("{} nested-stack output read(s) name no output", mismatches.len()),
+            mismatches,
+            None,
+        ))
+    }
+
+    // ---- dynamic references ---------------------------------------------------------------
+
+    /// Fails when a string containing `{{resolve:` appears inside `Fn::Sub` or `Fn::Join`, in
+    /// this template or below: a dynamic reference assembled at deploy time, which
+    /// CloudFormation resolves before it substitutes, so it reads the wrong (or no) secret.
+    #[track_caller]
+    pub fn no_assembled_dynamic_references(&self) {
+        ok(self.check_no_assembled_dynamic_references())
+    }
+
+    /// [`Assert::no_assembled_dynamic_references`] as a `Result`.
+    pub fn check_no_assembled_dynamic_references(&self) -> Result<(), AssertionError> {
+        let mut mismatches = Vec::new();
+        for a in self.subtree() {
+            let mut found = Vec::new();
+            assembled_resolves(a.json(), "", false, &mut found);
+            mismatches.extend(found.into_iter().map(|(at, v)| Mismatch {
+                at: a.at(&at),
+                expected: "a dynamic reference written whole, as a literal".into(),
+                found: compact(&Value::String(v)),
+            }));
+        }
+        if mismatches.is_empty() {
+            return Ok(());
+        }
+        Err(AssertionError::new(
+            format!(
+                "{} dynamic reference(s) are assembled with Fn::Sub or Fn::Join",
                 mismatches.len()
             ),
             mismatches,
@@ -1032,6 +1287,55 @@ fn pretty(v: &Value, max: usize) -> String {
         s
     } else {
         format!("{}\n… {} more line(s)", lines[..max].join("\n"), lines.len() - max)
+    }
+}
+
+/// Every `Fn::GetAtt [resource, attribute]` under `v`: (path, resource, attribute).
+fn get_atts(v: &Value, at: &str, out: &mut Vec<(String, String, String)>) {
+    match v {
+        Value::Object(m) => {
+            if let Some(Value::Array(a)) = m.get("Fn::GetAtt") {
+                if let [Value::String(r), Value::String(attribute)] = a.as_slice() {
+                    out.push((at.to_string(), r.clone(), attribute.clone()));
+                }
+            }
+            for (k, x) in m {
+                get_atts(x, &child_path(at, k), out);
+            }
+        }
+        Value::Array(a) => {
+            for (i, x) in a.iter().enumerate() {
+                get_atts(x, &child_path(at, &i.to_string()), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Strings containing `{{resolve:` inside `Fn::Sub` or `Fn::Join` under `v`: (path, string).
+fn assembled_resolves(v: &Value, at: &str, inside: bool, out: &mut Vec<(String, String)>) {
+    match v {
+        Value::String(s) if inside && s.contains("{{resolve:") => out.push((at.to_string(), s.clone())),
+        Value::Object(m) => {
+            for (k, x) in m {
+                let inside = inside || k == "Fn::Sub" || k == "Fn::Join";
+                assembled_resolves(x, &child_path(at, k), inside, out);
+            }
+        }
+        Value::Array(a) => {
+            for (i, x) in a.iter().enumerate() {
+                assembled_resolves(x, &child_path(at, &i.to_string()), inside, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn child_path(at: &str, k: &str) -> String {
+    if at.is_empty() {
+        k.to_string()
+    } else {
+        format!("{at}/{k}")
     }
 }
 

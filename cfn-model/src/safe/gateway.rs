@@ -77,7 +77,18 @@ pub struct NatGatewayWithAddress<S> {
 impl<S> Stack<S> {
     /// Adds an internet gateway `id` and its attachment `{id}Attachment` to `vpc`.
     pub fn attach_internet_gateway(&mut self, id: &str, vpc: &Handle<Vpc, S>) -> AttachedInternetGateway<S> {
-        let gateway = self.add(id, InternetGateway::new());
+        self.attach_internet_gateway_with(id, vpc, |g| g)
+    }
+
+    /// [`Stack::attach_internet_gateway`], with `customize` setting anything else on the gateway
+    /// (a `Name` tag, …): `|g| g.tags([internet_gateway::Tag::new("Name", name)])`.
+    pub fn attach_internet_gateway_with(
+        &mut self,
+        id: &str,
+        vpc: &Handle<Vpc, S>,
+        customize: impl FnOnce(InternetGateway) -> InternetGateway,
+    ) -> AttachedInternetGateway<S> {
+        let gateway = self.add(id, customize(InternetGateway::new()));
         let attachment = self.add(
             &format!("{id}Attachment"),
             VpcGatewayAttachment::new(vpc).internet_gateway_id(gateway.id()),
@@ -86,16 +97,18 @@ impl<S> Stack<S> {
     }
 
     /// Adds a public NAT gateway `id` in `subnet` and its Elastic IP `{id}Address`, both waiting
-    /// for `igw`'s attachment. `customize` sets anything else on the NAT gateway (tags, …); see
-    /// [`Stack::nat_gateway`] for the common case.
+    /// for `igw`'s attachment. `customize` sets anything else on the NAT gateway (tags, …) and
+    /// `customize_address` on its Elastic IP (its `Name` tag, …; leave `Domain` alone, it carries
+    /// the ordering on the attachment); see [`Stack::nat_gateway`] for the common case.
     pub fn nat_gateway_with(
         &mut self,
         id: &str,
         igw: &AttachedInternetGateway<S>,
         subnet: &Handle<Subnet, S>,
         customize: impl FnOnce(NatGateway) -> NatGateway,
+        customize_address: impl FnOnce(Eip) -> Eip,
     ) -> NatGatewayWithAddress<S> {
-        let address = self.add(&format!("{id}Address"), igw.eip());
+        let address = self.add(&format!("{id}Address"), customize_address(igw.eip()));
         // The Elastic IP already waits; the NAT gateway says so itself too, so the ordering does
         // not hang on how the address was made.
         let allocation: Value<AttachedAllocationId> = address.allocation_id().cast_unchecked().after([igw.ready()]);
@@ -114,6 +127,6 @@ impl<S> Stack<S> {
         igw: &AttachedInternetGateway<S>,
         subnet: &Handle<Subnet, S>,
     ) -> NatGatewayWithAddress<S> {
-        self.nat_gateway_with(id, igw, subnet, |n| n)
+        self.nat_gateway_with(id, igw, subnet, |n| n, |a| a)
     }
 }

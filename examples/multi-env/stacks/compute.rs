@@ -12,7 +12,7 @@ use cfn::prelude::*;
 use cfn::rules::{Tool, Waiver};
 
 use super::policy::{self, Statement};
-use super::settings::{self, Environment, APP_PORT, DB_CREDENTIALS};
+use super::settings::{self, Environment, Production, APP_PORT, DB_CREDENTIALS};
 
 /// The name of the application container.
 const CONTAINER: &str = "app";
@@ -28,8 +28,10 @@ pub struct Compute;
 pub struct ComputeParams {
     /// Suffix carried by every resource name.
     pub environment_suffix: Value<String>,
-    /// The environment (tags, `IsProduction`).
+    /// The environment (tags).
     pub environment: Value<Environment>,
+    /// Production settings (load balancer deletion protection): the root's `IsProduction`.
+    pub production: Value<Production>,
     /// The VPC (target group).
     pub vpc_id: Value<Id<ec2::Vpc>>,
     /// The public subnets (load balancer).
@@ -94,7 +96,7 @@ impl ChildStack for Compute {
 
     fn build(s: &mut Stack<Compute>, p: &ComputeParams) -> ComputeOutputs {
         settings::tag_stack(s, &p.environment);
-        let is_production = settings::is_production(s, &p.environment);
+        let is_production = settings::follows_production(s, &p.production);
         let name = |what: &str| settings::name(what, &p.environment_suffix);
 
         // The logs go with the environment; stateful resources say so explicitly.

@@ -5,7 +5,7 @@ use cfn::aws::{ec2, kms, rds};
 use cfn::prelude::*;
 use cfn::rules::{Tool, Waiver};
 
-use super::settings::{self, Environment, DB_CREDENTIALS, POSTGRES_VERSION};
+use super::settings::{self, Environment, Production, DB_CREDENTIALS, POSTGRES};
 
 /// The data stack.
 pub struct Data;
@@ -15,8 +15,10 @@ pub struct Data;
 pub struct DataParams {
     /// Suffix carried by every resource name.
     pub environment_suffix: Value<String>,
-    /// The environment (tags, `IsProduction`).
+    /// The environment (tags).
     pub environment: Value<Environment>,
+    /// Production settings (Multi-AZ and deletion protection): the root's `IsProduction`.
+    pub production: Value<Production>,
     /// The private subnets the database lives in.
     pub private_subnet_ids: Value<Vec<Id<ec2::Subnet>>>,
     /// The database's security group (its rules live in the networking stack).
@@ -61,7 +63,7 @@ impl ChildStack for Data {
 
     fn build(s: &mut Stack<Data>, p: &DataParams) -> DataOutputs {
         settings::tag_stack(s, &p.environment);
-        let is_production = settings::is_production(s, &p.environment);
+        let is_production = settings::follows_production(s, &p.production);
         let name = |what: &str| settings::name(what, &p.environment_suffix);
         // `true` in production, `false` elsewhere: Multi-AZ and deletion protection.
         let in_production = Value::<bool>::if_(&is_production, true, false);
@@ -97,10 +99,8 @@ impl ChildStack for Data {
         let credentials = DynamicRef::secrets_manager(DB_CREDENTIALS);
         let db = s.add_with(
             "Database",
-            rds::DbInstance::new()
+            rds::DbInstance::with_engine(POSTGRES)
                 .db_instance_identifier(name("db"))
-                .engine("postgres")
-                .engine_version(POSTGRES_VERSION)
                 .auto_minor_version_upgrade(true)
                 .db_instance_class(&p.db_instance_class)
                 .allocated_storage(&p.db_allocated_storage)

@@ -1,7 +1,7 @@
 //! The stacks of the multi-env example: the root ([`assembly`]) and its five nested children.
 //!
-//! The root declares the parameters, the per-environment settings table and the stack-wide
-//! tags, and nests the children in dependency order, passing each one typed values: its own
+//! The root declares the parameters, the per-environment settings table, the stack-wide tags,
+//! the policies every stack obeys and the `IsProduction` condition, and nests the children in dependency order, passing each one typed values: its own
 //! parameters, lookups in the settings table, and the outputs of the children before it. A
 //! child's parameter struct is filled in full or the program does not compile.
 
@@ -15,6 +15,7 @@ pub mod storage;
 
 use cfn::aws::{ec2, sns};
 use cfn::prelude::*;
+use cfn::rules::{DeletionPolicies, EncryptionAtRest, Naming, NoOpenIngress, RequiredTags};
 
 use compute::{Compute, ComputeParamsArgs};
 use data::{Data, DataParamsArgs};
@@ -88,8 +89,17 @@ pub fn assembly() -> Stack {
     let p: AppParams = s.parameters();
     let table = s.mapping_table(settings::environment_settings);
     settings::tag_stack(&mut s, &p.environment);
+    // The policies, declared once here: they apply to every nested stack, and `validate` (so
+    // `cfn::run`) refuses to emit the assembly when a resource breaks one without a waiver.
+    s.enforce(RequiredTags::new(["Environment", "Project", "ManagedBy"]))
+        .enforce(Naming::must_reference("EnvironmentSuffix"))
+        .enforce(NoOpenIngress::except_ports([80, 443]))
+        .enforce(EncryptionAtRest::new())
+        .enforce(DeletionPolicies::stateful());
     let suffix = &p.environment_suffix;
     let env = &p.environment;
+    // `IsProduction` is the root's: the children receive its verdict as `Production`.
+    let production = settings::is_production(&mut s, env);
 
     let network = s
         .nest::<Network>(
@@ -112,6 +122,7 @@ pub fn assembly() -> Stack {
             DataParamsArgs {
                 environment_suffix: suffix.clone(),
                 environment: env.clone(),
+                production: production.clone(),
                 private_subnet_ids: private_subnets.clone(),
                 db_security_group_id: network.db_security_group_id.clone(),
                 db_instance_class: table.db_instance_class(env),
@@ -127,6 +138,7 @@ pub fn assembly() -> Stack {
             StorageParamsArgs {
                 environment_suffix: suffix.clone(),
                 environment: env.clone(),
+                production: production.clone(),
                 private_subnet1: network.private_subnet1_id.clone(),
                 private_subnet2: network.private_subnet2_id.clone(),
                 efs_security_group_id: network.efs_security_group_id.clone(),
@@ -141,6 +153,7 @@ pub fn assembly() -> Stack {
             ComputeParamsArgs {
                 environment_suffix: suffix.clone(),
                 environment: env.clone(),
+                production: production.clone(),
                 vpc_id: network.vpc_id.clone(),
                 public_subnet_ids: public_subnets,
                 private_subnet_ids: private_subnets.clone(),

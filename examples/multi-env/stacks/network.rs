@@ -6,7 +6,7 @@
 //! handles of two groups of the same stack and emits standalone `SecurityGroupEgress`/`Ingress`
 //! resources. The other stacks receive the group ids as `AWS::EC2::SecurityGroup::Id` parameters.
 
-use cfn::aws::ec2::{self, nat_gateway, route_table, subnet, vpc};
+use cfn::aws::ec2::{self, eip, internet_gateway, nat_gateway, route_table, subnet, vpc};
 use cfn::model::safe::security_group::Port;
 use cfn::prelude::*;
 use cfn::rules::Tool;
@@ -76,7 +76,9 @@ impl ChildStack for Network {
         );
         // A route, the NAT gateway and its address may use the gateway only once it is attached:
         // `igw.gateway_id()` and `s.nat_gateway_with(…)` carry that ordering.
-        let igw = s.attach_internet_gateway("InternetGateway", &vpc);
+        let igw = s.attach_internet_gateway_with("InternetGateway", &vpc, |igw| {
+            igw.tags([internet_gateway::Tag::new("Name", name("igw"))])
+        });
 
         // Four /24 blocks of the VPC's /16, spread over the region's first two zones.
         let cidrs = p.vpc_cidr.clone().cidr(4, 8);
@@ -106,9 +108,13 @@ impl ChildStack for Network {
                 .destination_cidr_block("0.0.0.0/0")
                 .gateway_id(igw.gateway_id()),
         );
-        let nat = s.nat_gateway_with("NatGateway", &igw, &public1, |nat| {
-            nat.tags([nat_gateway::Tag::new("Name", name("nat"))])
-        });
+        let nat = s.nat_gateway_with(
+            "NatGateway",
+            &igw,
+            &public1,
+            |nat| nat.tags([nat_gateway::Tag::new("Name", name("nat"))]),
+            |address| address.tags([eip::Tag::new("Name", name("nat-ip"))]),
+        );
         let private_routes = s.add(
             "PrivateRouteTable",
             ec2::RouteTable::new(&vpc).tags([route_table::Tag::new("Name", name("private-routes"))]),

@@ -1,6 +1,7 @@
 //! What every stack of the assembly shares: the environment key and its settings table, the
 //! naming rule, the stack-wide tags, the production condition and the database secret's name.
 
+use cfn::model::safe::rds::{Engine, PostgresVersion};
 use cfn::prelude::*;
 
 /// The project: the first word of every resource name and the `Project` tag.
@@ -17,10 +18,10 @@ pub const APP_PORT: u16 = 8080;
 pub const DB_PORT: u16 = 5432;
 
 /// PostgreSQL 15.14: offered in eu-south-1, where the failure report's 15.4 no longer was
-/// ("Cannot find version 15.4 for postgres"), and not deprecated in cfn-lint 1.58's RDS data
-/// (cfn-lint flags 15.4, and the bare major version `"15"`, as unusable for new instances).
-/// `AutoMinorVersionUpgrade` keeps the instance on the newest 15.x.
-pub const POSTGRES_VERSION: &str = "15.14";
+/// ("Cannot find version 15.4 for postgres"). A typed version: `PostgresVersion::V15_4` is a
+/// deprecated variant (refused under `-D warnings`, its note naming the fix) and a version never
+/// offered has no variant. `AutoMinorVersionUpgrade` keeps the instance on the newest 15.x.
+pub const POSTGRES: Engine = Engine::postgres(PostgresVersion::V15_14);
 
 /// The database credentials: a Secrets Manager secret holding
 /// `{"username": "…", "password": "…"}`, created once per account before the first deployment.
@@ -141,8 +142,29 @@ pub fn tag_stack<S>(s: &mut Stack<S>, environment: &Value<Environment>) {
     s.tag("ManagedBy", MANAGED_BY);
 }
 
-/// `IsProduction`: the environment is `prod`. Conditions do not cross stack boundaries, so each
-/// stack with production-only settings declares it from the `Environment` parameter it receives.
-pub fn is_production<S>(s: &mut Stack<S>, environment: &Value<Environment>) -> Condition {
-    s.condition("IsProduction", Value::<Cond>::equals(environment, Environment::Prod))
+/// Whether a stack runs with production settings (Multi-AZ and deletion protection, EFS backups,
+/// load balancer deletion protection): the `Production` parameter of the children, which the
+/// root computes from its own `IsProduction` condition.
+#[derive(MappingKey, Clone, Copy, Debug, PartialEq)]
+pub enum Production {
+    /// Production settings.
+    #[cfn(rename = "true")]
+    Yes,
+    /// Everything else.
+    #[cfn(rename = "false")]
+    No,
+}
+
+/// The root's `IsProduction` (the environment is `prod`) and the value it passes each child as
+/// `Production`: `Fn::If [IsProduction, "true", "false"]`. The root decides what production
+/// means; conditions do not cross stack boundaries, so the children follow through
+/// [`follows_production`].
+pub fn is_production<S>(s: &mut Stack<S>, environment: &Value<Environment>) -> Value<Production> {
+    let is_production = s.condition("IsProduction", Value::<Cond>::equals(environment, Environment::Prod));
+    Value::if_(&is_production, Production::Yes, Production::No)
+}
+
+/// A child's `IsProduction`: the `Production` value the root passed is `true`.
+pub fn follows_production<S>(s: &mut Stack<S>, production: &Value<Production>) -> Condition {
+    s.condition("IsProduction", Value::<Cond>::equals(production, Production::Yes))
 }

@@ -6,7 +6,7 @@ use cfn::aws::efs::{self, access_point, file_system};
 use cfn::model::MountedFileSystemId;
 use cfn::prelude::*;
 
-use super::settings::{self, Environment};
+use super::settings::{self, Environment, Production};
 
 /// The storage stack.
 pub struct Storage;
@@ -16,8 +16,10 @@ pub struct Storage;
 pub struct StorageParams {
     /// Suffix carried by every resource name.
     pub environment_suffix: Value<String>,
-    /// The environment (tags, `IsProduction`).
+    /// The environment (tags).
     pub environment: Value<Environment>,
+    /// Production settings (EFS backups): the root's `IsProduction`.
+    pub production: Value<Production>,
     /// The first private subnet (one mount target).
     pub private_subnet1: Param<Id<ec2::Subnet>>,
     /// The second private subnet (one mount target).
@@ -52,7 +54,7 @@ impl ChildStack for Storage {
 
     fn build(s: &mut Stack<Storage>, p: &StorageParams) -> StorageOutputs {
         settings::tag_stack(s, &p.environment);
-        let is_production = settings::is_production(s, &p.environment);
+        let is_production = settings::follows_production(s, &p.production);
         let name = |what: &str| settings::name(what, &p.environment_suffix);
 
         let backups = Value::if_(
