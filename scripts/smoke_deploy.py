@@ -116,7 +116,30 @@ class Evaluator:
                 return self.outputs[other][out]
             self.faked.append(f"{child}.{pname} <- {other}.{out}")
             return fake(out, ptype)
+        if fn == "Fn::If":
+            cond, then, otherwise = arg
+            chosen = then if self.condition(cond, child, pname, ptype) else otherwise
+            return self.eval(chosen, child, pname, ptype)
         raise SystemExit(f"smoke: cannot evaluate {fn} for {child}.{pname}")
+
+    def condition(self, name, child, pname, ptype):
+        """The root's condition `name`, for the parameter values above."""
+        return self.cond(self.root["Conditions"][name], child, pname, ptype)
+
+    def cond(self, e, child, pname, ptype):
+        (fn, arg), = e.items()
+        if fn == "Fn::Equals":
+            a, b = (self.eval(x, child, pname, ptype) for x in arg)
+            return a == b
+        if fn == "Fn::Not":
+            return not self.cond(arg[0], child, pname, ptype)
+        if fn == "Fn::And":
+            return all(self.cond(x, child, pname, ptype) for x in arg)
+        if fn == "Fn::Or":
+            return any(self.cond(x, child, pname, ptype) for x in arg)
+        if fn == "Condition":
+            return self.condition(arg, child, pname, ptype)
+        raise SystemExit(f"smoke: cannot evaluate condition {fn} for {child}.{pname}")
 
 
 def shim_cidr(node, params):
