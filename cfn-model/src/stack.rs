@@ -178,6 +178,8 @@ pub struct Template {
     pub build_errors: Vec<BuildError>,
     /// Rules declared with [`Stack::enforce`]; they also apply to the stacks nested under this one.
     pub rules: Vec<crate::rules::RuleRef>,
+    /// Automatic nesting, when turned on with [`Stack::auto_nest`].
+    pub auto_nest: Option<crate::AutoNest>,
 }
 
 /// A template under construction. `S` is a marker type naming the stack (use [`Root`] for a
@@ -307,8 +309,15 @@ impl<S> Stack<S> {
 
     fn insert(&mut self, name: Ident, mut def: ResourceDef, explicit: Vec<Ident>) {
         def.depends_on = compute_depends_on(&name, &def, explicit);
-        if self.check_new_id(&name, "resource") {
-            self.template.resources.insert(name, def);
+        let in_parameters = !self.template.parameters.is_empty() && self.template.parameters.contains_key(&name);
+        match self.template.resources.entry(name) {
+            indexmap::map::Entry::Vacant(v) if !in_parameters => {
+                v.insert(def);
+            }
+            e => {
+                let id = e.key().to_string();
+                self.check_new_id(&id, "resource");
+            }
         }
     }
 
@@ -429,6 +438,18 @@ impl<C, S> NestedStack<C, S> {
 
 /// DependsOn = explicit ∪ evidence, minus self, minus names the properties already reference.
 fn compute_depends_on<'a>(me: &Ident, def: &'a ResourceDef, explicit: Vec<Ident>) -> Vec<Ident> {
+    // Most resources carry no ordering evidence: nothing to compute then.
+    let mut evidence = false;
+    let mut find = |m: Mention<'a>| evidence |= matches!(m, Mention::After(_));
+    for (_, e) in &def.properties {
+        e.mentions(&mut find);
+    }
+    for e in def.creation_policy.iter().chain(def.update_policy.iter()) {
+        e.mentions(&mut find);
+    }
+    if !evidence && explicit.is_empty() {
+        return explicit;
+    }
     let mut deps = explicit;
     let mut referenced: Vec<&'a str> = Vec::new();
     let mut visit = |m: Mention<'a>| match m {
