@@ -1306,9 +1306,12 @@ impl<'t> Plan<'t> {
         w.key(&mut o, "Resources");
         let mut r = w.begin('{');
         if level == 0 {
+            // Stack-wide tags reading the root's stack name or id are rewritten too.
+            let tags_renamed = self.tags.uses.iter().any(|v| rw_has(&rw, *v, &self.res));
             for x in node.res.clone() {
                 let res = &self.res[x as usize];
                 let rewrite = res.def.nested.is_some()
+                    || (tags_renamed && res.def.tagging != Tagging::None)
                     || res.needs.uses.iter().any(|v| rw_has(&rw, *v, &self.res))
                     || res.deps.iter().any(|d| !node.res.contains(d));
                 w.item(&mut r);
