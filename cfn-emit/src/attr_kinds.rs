@@ -8,6 +8,8 @@
 //! below checks that it is sorted and agrees with the generated resource types
 //! (`cfn-model/src/aws/`, the return type of each `GetAtt` method).
 
+use crate::fxhash::FxHashMap;
+
 /// What a `Fn::GetAtt` attribute holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -19,12 +21,12 @@ pub(crate) enum Kind {
     Scalar,
 }
 
-/// The kind of `attribute` of a resource of type `type_name`.
+/// The kind of `attribute` of a resource of type `type_name` (one hash lookup: this runs for every
+/// `Fn::GetAtt` of a stack that is nested automatically).
 pub(crate) fn kind(type_name: &str, attribute: &str) -> Kind {
-    match TABLE.binary_search_by(|(t, a, _)| (*t, *a).cmp(&(type_name, attribute))) {
-        Ok(i) => TABLE[i].2,
-        Err(_) => Kind::String,
-    }
+    static MAP: std::sync::OnceLock<FxHashMap<(&'static str, &'static str), Kind>> = std::sync::OnceLock::new();
+    let map = MAP.get_or_init(|| TABLE.iter().map(|(t, a, k)| ((*t, *a), *k)).collect());
+    map.get(&(type_name, attribute)).copied().unwrap_or(Kind::String)
 }
 
 // BEGIN TABLE

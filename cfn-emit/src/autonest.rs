@@ -16,14 +16,16 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
+use std::rc::Rc;
 
 use cfn_model::expr::{is_pseudo, Expr, Ident, SubPart};
 use cfn_model::{AutoNest, OutputDef, ParameterDef, Policy, ResourceDef, Tagging, Template};
 
 use crate::attr_kinds::{kind, Kind};
 use crate::fxhash::{FxHashMap, FxHashSet};
+use crate::pieces::{Piece, Rendered};
 use crate::validate::{Diagnostic, Severity};
-use crate::write::{Renames, W};
+use crate::write::{Open, Renames, W};
 use crate::AssemblyOptions;
 
 /// A value a resource reads: a root parameter, the root's stack name or id, or a resource's `Ref`
@@ -107,7 +109,8 @@ struct Plan<'t> {
     t: &'t Template,
     an: AutoNest,
     res: Vec<Res<'t>>,
-    frags: String,
+    /// Every resource's fragment, `,\n    "Id": {…}`, in declaration order.
+    frags: Rc<String>,
     cond_closure: Vec<Needs<'t>>,
     tags: Needs<'t>,
     outputs: Needs<'t>,
@@ -137,7 +140,7 @@ pub(crate) struct At<'a> {
 pub(crate) fn render(
     t: &Template,
     at: &At<'_>,
-    files: &mut Vec<(String, String)>,
+    files: &mut Vec<Rendered>,
     diags: &mut Vec<Diagnostic>,
 ) -> Result<(), ()> {
     let Some(an) = t.auto_nest else { return Err(()) };
@@ -233,7 +236,7 @@ impl<'t> Plan<'t> {
             t,
             an,
             res: Vec::with_capacity(t.resources.len()),
-            frags: String::new(),
+            frags: Rc::new(String::new()),
             cond_closure: Vec::new(),
             tags: Needs::default(),
             outputs: Needs::default(),
@@ -376,6 +379,7 @@ impl<'t> Plan<'t> {
                 ));
             }
             let start = frags.len();
+            frags.push_str(",\n    ");
             let mut w = W::new(&mut frags, 2, None);
             w.string(id);
             w.out.push_str(": ");
@@ -389,7 +393,7 @@ impl<'t> Plan<'t> {
                 frag: start..frags.len(),
             });
         }
-        p.frags = frags;
+        p.frags = Rc::new(frags);
         // Sizes of what a part may copy.
         let size_of = |f: &mut dyn FnMut(&mut W<'_, '_, '_>)| {
             let mut s = String::new();
@@ -541,7 +545,7 @@ impl<'t> Plan<'t> {
     fn part_size(&self, n: &Node<'t>) -> usize {
         let frags: usize = self.res[n.res.start as usize..n.res.end as usize]
             .iter()
-            .map(|r| r.frag.len() + 6)
+            .map(|r| r.frag.len())
             .sum();
         1200 + frags
             + n.imports.iter().map(|v| self.param_size(*v)).sum::<usize>()
@@ -614,7 +618,6 @@ impl<'t> Plan<'t> {
                     }
                 }
                 let grow = r.frag.len()
-                    + 6
                     + new_imports.iter().map(|v| self.param_size(*v)).sum::<usize>()
                     + new_conds.iter().map(|c| self.cond_sizes[*c as usize]).sum::<usize>()
                     + new_maps.iter().map(|m| self.map_sizes[*m as usize]).sum::<usize>();
@@ -1125,7 +1128,7 @@ impl<'t> Plan<'t> {
         rw
     }
 
-    fn write(mut self, at: &At<'_>, files: &mut Vec<(String, String)>, diags: &mut Vec<Diagnostic>) {
+    fn write(mut self, at: &At<'_>, files: &mut Vec<Rendered>, diags: &mut Vec<Diagnostic>) {
         self.assign_names();
         let t = self.t;
         let top = self.levels.len() - 1;
@@ -1199,7 +1202,7 @@ impl<'t> Plan<'t> {
         }
         w.end(o, '}');
         out.push('\n');
-        files.push((at.name.to_string(), out));
+        files.push(Rendered::whole(at.name.to_string(), out));
         for k in 0..self.levels[top].len() {
             self.write_node(top, k, at.path, at, files, diags, &url_for);
         }
@@ -1261,7 +1264,7 @@ impl<'t> Plan<'t> {
         k: usize,
         parent_path: &str,
         at: &At<'_>,
-        files: &mut Vec<(String, String)>,
+        files: &mut Vec<Rendered>,
         diags: &mut Vec<Diagnostic>,
         url_for: &dyn Fn(&str, &str) -> String,
     ) {
@@ -1272,14 +1275,7 @@ impl<'t> Plan<'t> {
         let rw = self.renames(node);
         let first = self.res[node.res.start as usize].id;
         let last = self.res[node.res.end as usize - 1].id;
-        let mut out = String::new();
-        if level == 0 {
-            let frags: usize = self.res[node.res.start as usize..node.res.end as usize]
-                .iter()
-                .map(|r| r.frag.len() + 6)
-                .sum();
-            out.reserve(frags + 8192);
-        }
+        let mut out = String::with_capacity(4096);
         let mut w = W::new(&mut out, 0, None);
         let mut o = w.begin('{');
         w.key(&mut o, "AWSTemplateFormatVersion");
@@ -1305,24 +1301,45 @@ impl<'t> Plan<'t> {
         self.write_maps_conds(&mut w, &mut o, &node.maps, &node.conds, Some(&rw));
         w.key(&mut o, "Resources");
         let mut r = w.begin('{');
+        // Parts: the fragments of resources nothing rewrites are ranges of the shared buffer.
+        let mut pieces: Vec<Piece> = Vec::new();
         if level == 0 {
             // Stack-wide tags reading the root's stack name or id are rewritten too.
             let tags_renamed = self.tags.uses.iter().any(|v| rw_has(&rw, *v, &self.res));
+            let mut run: Option<Range<usize>> = None;
             for x in node.res.clone() {
                 let res = &self.res[x as usize];
                 let rewrite = res.def.nested.is_some()
                     || (tags_renamed && res.def.tagging != Tagging::None)
                     || res.needs.uses.iter().any(|v| rw_has(&rw, *v, &self.res))
                     || res.deps.iter().any(|d| !node.res.contains(d));
-                w.item(&mut r);
+                // Each fragment starts with ",\n    "; the part's first one without the comma.
+                let skip = usize::from(x == node.res.start);
                 if rewrite {
-                    w.string(res.id);
-                    w.out.push_str(": ");
-                    let mut w2 = W::new(w.out, w.depth, Some(&rw));
+                    if let Some(run) = run.take() {
+                        pieces.push(Piece::Shared(self.frags.clone(), run));
+                    }
+                    let mut s = String::new();
+                    s.push_str(&",\n    "[skip..]);
+                    let mut w2 = W::new(&mut s, 2, Some(&rw));
+                    w2.string(res.id);
+                    w2.out.push_str(": ");
                     w2.resource(res.id, res.def, &t.tags, &|id| url_for(&path, id));
+                    pieces.push(Piece::Own(s));
                 } else {
-                    w.out.push_str(&self.frags[res.frag.clone()]);
+                    let f = res.frag.start + skip..res.frag.end;
+                    run = Some(match run {
+                        Some(r) if r.end == f.start => r.start..f.end,
+                        Some(r) => {
+                            pieces.push(Piece::Shared(self.frags.clone(), r));
+                            f
+                        }
+                        None => f,
+                    });
                 }
+            }
+            if let Some(run) = run {
+                pieces.push(Piece::Shared(self.frags.clone(), run));
             }
         } else {
             let kids = &self.levels[level - 1][node.kids.start as usize..node.kids.end as usize];
@@ -1333,7 +1350,10 @@ impl<'t> Plan<'t> {
                 w2.resource(&kid.id, &def, &t.tags, &|_| String::new());
             }
         }
-        w.end(r, '}');
+        // The tail: the end of `Resources`, the outputs, the end of the template.
+        let mut tail = String::new();
+        let mut w = W::new(&mut tail, 2, None);
+        w.end(Open(true), '}');
         if !node.exports.is_empty() {
             w.key(&mut o, "Outputs");
             let mut x = w.begin('{');
@@ -1369,8 +1389,13 @@ impl<'t> Plan<'t> {
             w.end(x, '}');
         }
         w.end(o, '}');
-        out.push('\n');
-        files.push((name, out));
+        tail.push('\n');
+        let _ = r;
+        let mut all = Vec::with_capacity(pieces.len() + 2);
+        all.push(Piece::Own(out));
+        all.extend(pieces);
+        all.push(Piece::Own(tail));
+        files.push(Rendered { name, pieces: all });
         if level == 0 {
             for x in node.res.clone() {
                 let res = &self.res[x as usize];

@@ -1,7 +1,8 @@
 //! Literal values checked against the schema constraints the Rust types cannot hold.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+
+use crate::fxhash::FxHashMap;
 
 use cfn_model::expr::Expr;
 use cfn_model::{Constraint, Template};
@@ -10,15 +11,17 @@ type Report<'a> = dyn FnMut(&'static str, String, String, String) + 'a;
 
 thread_local! {
     /// Compiled patterns, shared across validations on this thread (schemas repeat the same few
-    /// hundred patterns); keyed by the pattern's address and text.
-    static REGEXES: RefCell<HashMap<&'static str, Option<regex::Regex>>> = RefCell::new(HashMap::new());
+    /// hundred patterns), keyed by the address and length of the generated code's `&'static str`.
+    static REGEXES: RefCell<FxHashMap<(usize, usize), Option<regex::Regex>>> = RefCell::new(FxHashMap::default());
 }
 
 /// Whether `s` matches `pattern` (`None` when the pattern does not compile: not checked).
 fn matches(pattern: &'static str, s: &str) -> Option<bool> {
     REGEXES.with(|cache| {
         let mut cache = cache.borrow_mut();
-        let re = cache.entry(pattern).or_insert_with(|| regex::Regex::new(pattern).ok());
+        let re = cache
+            .entry((pattern.as_ptr() as usize, pattern.len()))
+            .or_insert_with(|| regex::Regex::new(pattern).ok());
         re.as_ref().map(|re| re.is_match(s))
     })
 }

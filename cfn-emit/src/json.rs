@@ -6,9 +6,9 @@ use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use serde::Serialize;
 
 use cfn_model::expr::{Expr, SubPart};
-use cfn_model::{ResourceDef, Tagging};
 #[cfg(test)]
 use cfn_model::Template;
+use cfn_model::{ResourceDef, Tagging};
 
 /// How a nested stack's `TemplateURL` is filled in.
 pub(crate) type UrlFor<'a> = &'a dyn Fn(&str) -> String;

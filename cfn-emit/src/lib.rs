@@ -21,6 +21,7 @@ mod fxhash;
 mod json;
 mod literal_checks;
 mod ordering;
+mod pieces;
 pub mod rules;
 mod runner;
 mod validate;
@@ -83,16 +84,15 @@ pub fn validate(stack: &impl AsTemplate) -> Vec<Diagnostic> {
     let mut out = validate::validate(stack.as_template());
     let (files, diags) = render_all(stack.as_template(), &opts);
     out.extend(diags);
-    for (i, (name, body)) in files.iter().enumerate() {
-        size_checks(name, body, i == 0, &mut out);
+    for (i, f) in files.iter().enumerate() {
+        size_checks(&f.name, f.len(), i == 0, &mut out);
     }
     out
 }
 
 /// The body-size limits of one file. Only the root can be passed inline (`--template-body`):
 /// nested stacks are always read from S3, so the inline limit is no concern of theirs.
-fn size_checks(name: &str, body: &str, root: bool, out: &mut Vec<Diagnostic>) {
-    let n = body.len();
+fn size_checks(name: &str, n: usize, root: bool, out: &mut Vec<Diagnostic>) {
     if n > limits::BODY_BYTES_S3 {
         out.push(Diagnostic {
             severity: Severity::Error,
@@ -170,7 +170,7 @@ pub(crate) fn child_file_name(path: &str) -> String {
 
 /// Every file of the assembly, and the findings of automatic nesting (which, when it fails, leaves
 /// the template unsplit).
-fn render_all(t: &Template, opts: &AssemblyOptions) -> (Vec<(String, String)>, Vec<Diagnostic>) {
+fn render_all(t: &Template, opts: &AssemblyOptions) -> (Vec<pieces::Rendered>, Vec<Diagnostic>) {
     let mut files = Vec::new();
     let mut diags = Vec::new();
     render_into(t, &opts.root_name, "", opts, &mut files, &mut diags);
@@ -182,7 +182,7 @@ pub(crate) fn render_into(
     name: &str,
     path: &str,
     opts: &AssemblyOptions,
-    files: &mut Vec<(String, String)>,
+    files: &mut Vec<pieces::Rendered>,
     diags: &mut Vec<Diagnostic>,
 ) {
     let url_for = |id: &str| {
@@ -205,7 +205,7 @@ pub(crate) fn render_into(
         }
         files.truncate(before);
     }
-    files.push((name.to_string(), body));
+    files.push(pieces::Rendered::whole(name.to_string(), body));
     for (id, r) in &t.resources {
         if let Some(child) = &r.nested {
             let p = join_path(path, id);
@@ -228,27 +228,42 @@ pub fn render_unchecked(stack: &impl AsTemplate, opts: &AssemblyOptions) -> Vec<
     render_all(stack.as_template(), opts)
         .0
         .into_iter()
-        .map(|(name, contents)| File { name, contents })
+        .map(|f| File {
+            name: f.name.clone(),
+            contents: f.into_string(),
+        })
         .collect()
 }
 
-/// Validates and emits a stack with its nested stacks: the root first, then one file per child.
-pub fn assemble(stack: &impl AsTemplate, opts: &AssemblyOptions) -> Result<Assembly, Diagnostics> {
+/// [`assemble`] with the files still in pieces (what the runner writes).
+pub(crate) fn assemble_pieces(
+    stack: &impl AsTemplate,
+    opts: &AssemblyOptions,
+) -> Result<(Vec<pieces::Rendered>, Vec<Diagnostic>), Diagnostics> {
     let t = stack.as_template();
     let mut diags = validate::validate(t);
     let (rendered, nesting) = render_all(t, opts);
     diags.extend(nesting);
-    for (i, (name, body)) in rendered.iter().enumerate() {
-        size_checks(name, body, i == 0, &mut diags);
+    for (i, f) in rendered.iter().enumerate() {
+        size_checks(&f.name, f.len(), i == 0, &mut diags);
     }
     if diags.iter().any(|d| d.severity == Severity::Error) {
         return Err(Diagnostics(diags));
     }
+    Ok((rendered, diags))
+}
+
+/// Validates and emits a stack with its nested stacks: the root first, then one file per child.
+pub fn assemble(stack: &impl AsTemplate, opts: &AssemblyOptions) -> Result<Assembly, Diagnostics> {
+    let (rendered, warnings) = assemble_pieces(stack, opts)?;
     Ok(Assembly {
         files: rendered
             .into_iter()
-            .map(|(name, contents)| File { name, contents })
+            .map(|f| File {
+                name: f.name.clone(),
+                contents: f.into_string(),
+            })
             .collect(),
-        warnings: diags,
+        warnings,
     })
 }

@@ -86,7 +86,7 @@ pub(crate) struct W<'o, 'r, 't> {
 }
 
 /// One open object or array: whether a value was written into it yet.
-pub(crate) struct Open(bool);
+pub(crate) struct Open(pub(crate) bool);
 
 impl<'o, 'r, 't> W<'o, 'r, 't> {
     pub fn new(out: &'o mut String, depth: usize, rw: Option<&'r Renames<'t>>) -> Self {
@@ -825,7 +825,10 @@ mod tests {
                     ),
                 )
                 .prop("I", Expr::Int(i64::MIN))
-                .prop("D", Expr::Dynamic(DynamicRef::ssm(const { SsmName::new("/a/b") })))
+                .prop(
+                    "D",
+                    Expr::Dynamic(Box::new(DynamicRef::ssm(const { SsmName::new("/a/b") }))),
+                )
                 .prop("After", Expr::Ref("Topic".into()).after(["Vpc".into()]))
                 .tagging(Tagging::Map("Tags")),
         );

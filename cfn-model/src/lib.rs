@@ -12,6 +12,7 @@
 pub mod autonest;
 pub mod dynref;
 pub mod expr;
+pub mod idmap;
 pub mod interface;
 pub mod nested;
 pub mod params;

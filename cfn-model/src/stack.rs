@@ -6,6 +6,7 @@ use std::marker::PhantomData;
 use indexmap::IndexMap;
 
 use crate::expr::{Expr, Ident, Key, Mention};
+use crate::idmap::IdMap;
 use crate::resource::{Attributes, Constraint, Resource, Tagging};
 use crate::value::{Cond, Id, Value};
 
@@ -162,15 +163,15 @@ pub struct Template {
     /// Template-level `Metadata`.
     pub metadata: Vec<(Key, Expr)>,
     /// `Parameters`.
-    pub parameters: IndexMap<Ident, ParameterDef>,
+    pub parameters: IdMap<ParameterDef>,
     /// `Mappings`: map → top key → second key → value.
-    pub mappings: IndexMap<Ident, IndexMap<String, IndexMap<String, serde_json::Value>>>,
+    pub mappings: IdMap<IndexMap<String, IndexMap<String, serde_json::Value>>>,
     /// `Conditions`.
-    pub conditions: IndexMap<Ident, Expr>,
+    pub conditions: IdMap<Expr>,
     /// `Resources`.
-    pub resources: IndexMap<Ident, ResourceDef>,
+    pub resources: IdMap<ResourceDef>,
     /// `Outputs`.
-    pub outputs: IndexMap<Ident, OutputDef>,
+    pub outputs: IdMap<OutputDef>,
     /// Stack-wide tags, applied to every taggable resource on emission (a resource's own tag of
     /// the same key wins).
     pub tags: Vec<(String, Expr)>,
