@@ -86,6 +86,8 @@ struct Res<'t> {
     /// The earliest resource whose number or boolean attribute this one reads (itself if none):
     /// the part holding this resource must start at or before it.
     anchor: u32,
+    /// The buffer of `frags` holding its fragment, and where.
+    buf: u8,
     frag: Range<usize>,
 }
 
@@ -109,8 +111,9 @@ struct Plan<'t> {
     t: &'t Template,
     an: AutoNest,
     res: Vec<Res<'t>>,
-    /// Every resource's fragment, `,\n    "Id": {…}`, in declaration order.
-    frags: Rc<String>,
+    /// Every resource's fragment, `,\n    "Id": {…}`, in declaration order (one buffer per thread
+    /// that rendered them).
+    frags: Vec<Rc<String>>,
     cond_closure: Vec<Needs<'t>>,
     tags: Needs<'t>,
     outputs: Needs<'t>,
@@ -230,13 +233,123 @@ fn alnum(s: &str) -> String {
     s.chars().filter(char::is_ascii_alphanumeric).collect()
 }
 
+/// Adds what `e` needs to `n`; `me` is the resource it belongs to (`None` outside resources),
+/// whose `anchor` goes back to any resource it reads a number or boolean of.
+fn collect<'t>(t: &'t Template, e: &'t Expr, me: Option<u32>, n: &mut Needs<'t>, anchor: &mut u32) {
+    walk(e, &mut |s| match s {
+        Seen::Ref(name) => {
+            if let Some(k) = PSEUDO.iter().position(|p| *p == name) {
+                n.add_use(V::Pseudo(k as u8));
+            } else if is_pseudo(name) {
+            } else if let Some(i) = t.resources.get_index_of(name) {
+                n.add_use(V::Res(i as u32, None));
+            } else if let Some(i) = t.parameters.get_index_of(name) {
+                n.add_use(V::Param(i as u32));
+            }
+        }
+        Seen::GetAtt(name, a) => {
+            if let Some((i, _, r)) = t.resources.get_full(name) {
+                n.add_use(V::Res(i as u32, Some(a)));
+                if me.is_some() && kind(&r.type_name, a) == Kind::Scalar {
+                    *anchor = (*anchor).min(i as u32);
+                }
+            }
+        }
+        Seen::Cond(c) => {
+            if let Some(i) = t.conditions.get_index_of(c) {
+                n.add_cond(i as u32);
+            }
+        }
+        Seen::Map(m) => {
+            if let Some(i) = t.mappings.get_index_of(m) {
+                n.add_map(i as u32);
+            }
+        }
+    });
+}
+
+/// Stacks of at least this many resources are indexed on two threads.
+const PARALLEL_RESOURCES: usize = 2_000;
+
+/// Indexes resources `range` of `t`: what each needs, and its fragment (`,\n    "Id": {…}`) in
+/// one buffer; the findings (references to later resources).
+#[allow(clippy::type_complexity)]
+fn index_resources<'t>(
+    t: &'t Template,
+    range: Range<usize>,
+    buf: u8,
+) -> (Vec<Res<'t>>, String, Vec<(String, String, String)>) {
+    let mut res = Vec::with_capacity(range.len());
+    let mut frags = String::with_capacity(range.len() * 400);
+    let mut errors = Vec::new();
+    let no_url = |_: &str| String::new();
+    for i in range {
+        let Some((id, def)) = t.resources.get_index(i) else {
+            break;
+        };
+        let i = i as u32;
+        let mut n = Needs::default();
+        let mut anchor = i;
+        for (_, e) in &def.properties {
+            collect(t, e, Some(i), &mut n, &mut anchor);
+        }
+        for (_, e) in &def.metadata {
+            collect(t, e, Some(i), &mut n, &mut anchor);
+        }
+        for e in def.creation_policy.iter().chain(def.update_policy.iter()) {
+            collect(t, e, Some(i), &mut n, &mut anchor);
+        }
+        if let Some(c) = def.condition.as_ref().and_then(|c| t.conditions.get_index_of(&**c)) {
+            n.add_cond(c as u32);
+        }
+        n.uses
+            .retain(|v| *v != V::Res(i, None) && !matches!(v, V::Res(x, Some(_)) if *x == i));
+        let deps: Vec<u32> = def
+            .depends_on
+            .iter()
+            .filter_map(|d| t.resources.get_index_of(&**d))
+            .map(|d| d as u32)
+            .collect();
+        if let Some(f) = n
+            .uses
+            .iter()
+            .map(|v| v.producer())
+            .chain(deps.iter().copied())
+            .find(|&x| x != ROOT && x > i)
+        {
+            let later = t.resources.get_index(f as usize).map(|(k, _)| &**k).unwrap_or("");
+            errors.push((
+                format!("Resources/{id}"),
+                format!("`{id}` refers to `{later}`, declared after it; automatic nesting needs references to point backwards"),
+                format!("add `{later}` to the stack before `{id}` (typed handles always point backwards; this reference comes from raw JSON)"),
+            ));
+        }
+        let start = frags.len();
+        frags.push_str(",\n    ");
+        let mut w = W::new(&mut frags, 2, None);
+        w.string(id);
+        w.out.push_str(": ");
+        w.resource(id, def, &t.tags, &no_url);
+        res.push(Res {
+            id,
+            def,
+            needs: n,
+            deps,
+            anchor,
+            buf,
+            frag: start..frags.len(),
+        });
+    }
+    (res, frags, errors)
+}
+
 impl<'t> Plan<'t> {
     fn new(t: &'t Template, an: AutoNest) -> Self {
         Plan {
             t,
             an,
             res: Vec::with_capacity(t.resources.len()),
-            frags: Rc::new(String::new()),
+            frags: Vec::new(),
             cond_closure: Vec::new(),
             tags: Needs::default(),
             outputs: Needs::default(),
@@ -250,39 +363,9 @@ impl<'t> Plan<'t> {
         }
     }
 
-    /// Adds what `e` needs to `n`; `me` is the resource it belongs to (`None` outside resources).
+    /// [`collect`] over this plan's template.
     fn collect(&self, e: &'t Expr, me: Option<u32>, n: &mut Needs<'t>, anchor: &mut u32) {
-        let t = self.t;
-        walk(e, &mut |s| match s {
-            Seen::Ref(name) => {
-                if let Some(k) = PSEUDO.iter().position(|p| *p == name) {
-                    n.add_use(V::Pseudo(k as u8));
-                } else if is_pseudo(name) {
-                } else if let Some(i) = t.resources.get_index_of(name) {
-                    n.add_use(V::Res(i as u32, None));
-                } else if let Some(i) = t.parameters.get_index_of(name) {
-                    n.add_use(V::Param(i as u32));
-                }
-            }
-            Seen::GetAtt(name, a) => {
-                if let Some((i, _, r)) = t.resources.get_full(name) {
-                    n.add_use(V::Res(i as u32, Some(a)));
-                    if kind(&r.type_name, a) == Kind::Scalar && me.is_some() {
-                        *anchor = (*anchor).min(i as u32);
-                    }
-                }
-            }
-            Seen::Cond(c) => {
-                if let Some(i) = t.conditions.get_index_of(c) {
-                    n.add_cond(i as u32);
-                }
-            }
-            Seen::Map(m) => {
-                if let Some(i) = t.mappings.get_index_of(m) {
-                    n.add_map(i as u32);
-                }
-            }
-        });
+        collect(self.t, e, me, n, anchor)
     }
 
     fn index(t: &'t Template, an: AutoNest) -> Self {
@@ -337,63 +420,23 @@ impl<'t> Plan<'t> {
             let _ = id;
         }
         p.outputs = outs;
-        // Resources: what each needs, and its fragment.
-        let mut frags = String::with_capacity(t.resources.len() * 400);
-        let no_url = |_: &str| String::new();
-        for (i, (id, def)) in t.resources.iter().enumerate() {
-            let i = i as u32;
-            let mut n = Needs::default();
-            let mut anchor = i;
-            for (_, e) in &def.properties {
-                p.collect(e, Some(i), &mut n, &mut anchor);
-            }
-            for (_, e) in &def.metadata {
-                p.collect(e, Some(i), &mut n, &mut anchor);
-            }
-            for e in def.creation_policy.iter().chain(def.update_policy.iter()) {
-                p.collect(e, Some(i), &mut n, &mut anchor);
-            }
-            if let Some(c) = def.condition.as_ref().and_then(|c| t.conditions.get_index_of(&**c)) {
-                n.add_cond(c as u32);
-            }
-            n.uses
-                .retain(|v| *v != V::Res(i, None) && !matches!(v, V::Res(x, Some(_)) if *x == i));
-            let deps: Vec<u32> = def
-                .depends_on
-                .iter()
-                .filter_map(|d| t.resources.get_index_of(&**d))
-                .map(|d| d as u32)
-                .collect();
-            if let Some(f) = n
-                .uses
-                .iter()
-                .map(|v| v.producer())
-                .chain(deps.iter().copied())
-                .find(|&x| x != ROOT && x > i)
-            {
-                let later = t.resources.get_index(f as usize).map(|(k, _)| &**k).unwrap_or("");
-                p.errors.push((
-                    format!("Resources/{id}"),
-                    format!("`{id}` refers to `{later}`, declared after it; automatic nesting needs references to point backwards"),
-                    format!("add `{later}` to the stack before `{id}` (typed handles always point backwards; this reference comes from raw JSON)"),
-                ));
-            }
-            let start = frags.len();
-            frags.push_str(",\n    ");
-            let mut w = W::new(&mut frags, 2, None);
-            w.string(id);
-            w.out.push_str(": ");
-            w.resource(id, def, &t.tags, &no_url);
-            p.res.push(Res {
-                id,
-                def,
-                needs: n,
-                deps,
-                anchor,
-                frag: start..frags.len(),
-            });
+        // Resources: what each needs, and its fragment; on two threads for large stacks.
+        let n = t.resources.len();
+        let parts = if n < PARALLEL_RESOURCES {
+            vec![index_resources(t, 0..n, 0)]
+        } else {
+            std::thread::scope(|s| {
+                let second = s.spawn(|| index_resources(t, n / 2..n, 1));
+                let first = index_resources(t, 0..n / 2, 0);
+                let second = second.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                vec![first, second]
+            })
+        };
+        for (res, frags, errors) in parts {
+            p.res.extend(res);
+            p.frags.push(Rc::new(frags));
+            p.errors.extend(errors);
         }
-        p.frags = Rc::new(frags);
         // Sizes of what a part may copy.
         let size_of = |f: &mut dyn FnMut(&mut W<'_, '_, '_>)| {
             let mut s = String::new();
@@ -1306,7 +1349,8 @@ impl<'t> Plan<'t> {
         if level == 0 {
             // Stack-wide tags reading the root's stack name or id are rewritten too.
             let tags_renamed = self.tags.uses.iter().any(|v| rw_has(&rw, *v, &self.res));
-            let mut run: Option<Range<usize>> = None;
+            let mut run: Option<(u8, Range<usize>)> = None;
+            let shared = |(b, r): (u8, Range<usize>)| Piece::Shared(self.frags[usize::from(b)].clone(), r);
             for x in node.res.clone() {
                 let res = &self.res[x as usize];
                 let rewrite = res.def.nested.is_some()
@@ -1317,7 +1361,7 @@ impl<'t> Plan<'t> {
                 let skip = usize::from(x == node.res.start);
                 if rewrite {
                     if let Some(run) = run.take() {
-                        pieces.push(Piece::Shared(self.frags.clone(), run));
+                        pieces.push(shared(run));
                     }
                     let mut s = String::new();
                     s.push_str(&",\n    "[skip..]);
@@ -1329,17 +1373,17 @@ impl<'t> Plan<'t> {
                 } else {
                     let f = res.frag.start + skip..res.frag.end;
                     run = Some(match run {
-                        Some(r) if r.end == f.start => r.start..f.end,
+                        Some((b, r)) if b == res.buf && r.end == f.start => (b, r.start..f.end),
                         Some(r) => {
-                            pieces.push(Piece::Shared(self.frags.clone(), r));
-                            f
+                            pieces.push(shared(r));
+                            (res.buf, f)
                         }
-                        None => f,
+                        None => (res.buf, f),
                     });
                 }
             }
             if let Some(run) = run {
-                pieces.push(Piece::Shared(self.frags.clone(), run));
+                pieces.push(shared(run));
             }
         } else {
             let kids = &self.levels[level - 1][node.kids.start as usize..node.kids.end as usize];

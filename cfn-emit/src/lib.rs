@@ -81,8 +81,7 @@ impl Diagnostics {
 /// Validates a stack (and its nested stacks) without emitting it, size limits included.
 pub fn validate(stack: &impl AsTemplate) -> Vec<Diagnostic> {
     let opts = AssemblyOptions::default();
-    let mut out = validate::validate(stack.as_template());
-    let (files, diags) = render_all(stack.as_template(), &opts);
+    let (mut out, (files, diags)) = validate_and_render(stack.as_template(), &opts);
     out.extend(diags);
     for (i, f) in files.iter().enumerate() {
         size_checks(&f.name, f.len(), i == 0, &mut out);
@@ -168,6 +167,27 @@ pub(crate) fn child_file_name(path: &str) -> String {
     format!("{path}.template.json")
 }
 
+/// Stacks of at least this many resources are validated on a second thread while they are
+/// rendered (the two only read the model); below it, a thread costs more than it saves.
+const PARALLEL_RESOURCES: usize = 2_000;
+
+/// [`validate::validate`] and [`render_all`], side by side on two threads for large stacks. The
+/// results are the same either way.
+fn validate_and_render(
+    t: &Template,
+    opts: &AssemblyOptions,
+) -> (Vec<Diagnostic>, (Vec<pieces::Rendered>, Vec<Diagnostic>)) {
+    if t.resources.len() < PARALLEL_RESOURCES {
+        return (validate::validate(t), render_all(t, opts));
+    }
+    std::thread::scope(|s| {
+        let v = s.spawn(|| validate::validate(t));
+        let r = render_all(t, opts);
+        let v = v.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (v, r)
+    })
+}
+
 /// Every file of the assembly, and the findings of automatic nesting (which, when it fails, leaves
 /// the template unsplit).
 fn render_all(t: &Template, opts: &AssemblyOptions) -> (Vec<pieces::Rendered>, Vec<Diagnostic>) {
@@ -241,8 +261,7 @@ pub(crate) fn assemble_pieces(
     opts: &AssemblyOptions,
 ) -> Result<(Vec<pieces::Rendered>, Vec<Diagnostic>), Diagnostics> {
     let t = stack.as_template();
-    let mut diags = validate::validate(t);
-    let (rendered, nesting) = render_all(t, opts);
+    let (mut diags, (rendered, nesting)) = validate_and_render(t, opts);
     diags.extend(nesting);
     for (i, f) in rendered.iter().enumerate() {
         size_checks(&f.name, f.len(), i == 0, &mut diags);

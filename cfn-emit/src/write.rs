@@ -45,8 +45,8 @@ macro_rules! q {
     };
 }
 
-/// A newline and the indentation of up to 31 levels, sliced as needed.
-const NEWLINE_SPACES: &str = "\n                                                              ";
+/// A comma, a newline and the indentation of up to 31 levels, sliced as needed.
+const COMMA_NEWLINE_SPACES: &str = ",\n                                                              ";
 
 /// Whether any byte of `b` must be escaped in a JSON string (a control character, `"` or `\`),
 /// eight bytes at a time.
@@ -93,11 +93,16 @@ impl<'o, 'r, 't> W<'o, 'r, 't> {
         W { out, depth, rw }
     }
 
-    fn newline_indent(&mut self) {
-        let n = 1 + self.depth * 2;
-        if n <= NEWLINE_SPACES.len() {
-            self.out.push_str(&NEWLINE_SPACES[..n]);
+    /// A newline and the indentation of the current depth, after a comma when `comma`.
+    #[inline]
+    fn newline_indent(&mut self, comma: bool) {
+        let n = 2 + self.depth * 2;
+        if n <= COMMA_NEWLINE_SPACES.len() {
+            self.out.push_str(&COMMA_NEWLINE_SPACES[usize::from(!comma)..n]);
         } else {
+            if comma {
+                self.out.push(',');
+            }
             self.out.push('\n');
             for _ in 0..self.depth {
                 self.out.push_str("  ");
@@ -105,6 +110,7 @@ impl<'o, 'r, 't> W<'o, 'r, 't> {
         }
     }
 
+    #[inline]
     pub fn begin(&mut self, c: char) -> Open {
         self.out.push(c);
         self.depth += 1;
@@ -112,12 +118,11 @@ impl<'o, 'r, 't> W<'o, 'r, 't> {
     }
 
     /// Before an array element or an object key.
+    #[inline]
     pub fn item(&mut self, o: &mut Open) {
-        if o.0 {
-            self.out.push(',');
-        }
+        let comma = o.0;
         o.0 = true;
-        self.newline_indent();
+        self.newline_indent(comma);
     }
 
     pub fn key(&mut self, o: &mut Open, k: &str) {
@@ -127,15 +132,17 @@ impl<'o, 'r, 't> W<'o, 'r, 't> {
     }
 
     /// A key known not to need escaping, already quoted (see `q!`).
+    #[inline]
     pub fn key_q(&mut self, o: &mut Open, quoted: &'static str) {
         self.item(o);
         self.out.push_str(quoted);
     }
 
+    #[inline]
     pub fn end(&mut self, o: Open, c: char) {
         self.depth -= 1;
         if o.0 {
-            self.newline_indent();
+            self.newline_indent(false);
         }
         self.out.push(c);
     }
@@ -183,7 +190,7 @@ impl<'o, 'r, 't> W<'o, 'r, 't> {
     }
 
     pub fn int(&mut self, v: i64) {
-        let mut buf = [0u8; 20];
+        let mut buf = [0u8; 21];
         let mut i = buf.len();
         let neg = v < 0;
         let mut n = v.unsigned_abs();
@@ -196,11 +203,10 @@ impl<'o, 'r, 't> W<'o, 'r, 't> {
             }
         }
         if neg {
-            self.out.push('-');
+            i -= 1;
+            buf[i] = b'-';
         }
-        for &b in &buf[i..] {
-            self.out.push(b as char);
-        }
+        self.out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or("0"));
     }
 
     fn float(&mut self, f: f64) {

@@ -94,10 +94,10 @@ pub struct ResourceDef {
     pub deletion_policy: Option<crate::resource::Policy>,
     /// `UpdateReplacePolicy`.
     pub update_replace_policy: Option<crate::resource::Policy>,
-    /// `CreationPolicy`.
-    pub creation_policy: Option<Expr>,
-    /// `UpdatePolicy`.
-    pub update_policy: Option<Expr>,
+    /// `CreationPolicy` (boxed: rare, and every resource would carry its size).
+    pub creation_policy: Option<Box<Expr>>,
+    /// `UpdatePolicy` (boxed, as `creation_policy`).
+    pub update_policy: Option<Box<Expr>>,
     /// `Metadata`.
     pub metadata: Vec<(Key, Expr)>,
     /// The nested template, for `AWS::CloudFormation::Stack` resources made by [`Stack::nested`].
@@ -298,8 +298,8 @@ impl<S> Stack<S> {
             condition: attrs.condition,
             deletion_policy: attrs.deletion_policy,
             update_replace_policy: attrs.update_replace_policy,
-            creation_policy: attrs.creation_policy,
-            update_policy: attrs.update_policy,
+            creation_policy: attrs.creation_policy.map(Box::new),
+            update_policy: attrs.update_policy.map(Box::new),
             metadata: attrs.metadata,
             properties,
             nested: None,
@@ -409,8 +409,8 @@ impl<S> Stack<S> {
             condition: attrs.condition,
             deletion_policy: attrs.deletion_policy,
             update_replace_policy: attrs.update_replace_policy,
-            creation_policy: attrs.creation_policy,
-            update_policy: attrs.update_policy,
+            creation_policy: attrs.creation_policy.map(Box::new),
+            update_policy: attrs.update_policy.map(Box::new),
             metadata: attrs.metadata,
             nested: Some(Box::new(child.template)),
         };
