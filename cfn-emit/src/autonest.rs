@@ -25,7 +25,7 @@ use crate::attr_kinds::{kind, Kind};
 use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::pieces::{Piece, Rendered};
 use crate::validate::{Diagnostic, Severity};
-use crate::write::{Open, Renames, W};
+use crate::write::{Open, Renames, TagCache, W};
 use crate::AssemblyOptions;
 
 /// A value a resource reads: a root parameter, the root's stack name or id, or a resource's `Ref`
@@ -81,7 +81,10 @@ impl<'t> Needs<'t> {
 struct Res<'t> {
     id: &'t str,
     def: &'t ResourceDef,
-    needs: Needs<'t>,
+    /// Its values read, a range of `Plan::uses`.
+    uses: Range<u32>,
+    conds: Vec<u32>,
+    maps: Vec<u32>,
     deps: Vec<u32>,
     /// The earliest resource whose number or boolean attribute this one reads (itself if none):
     /// the part holding this resource must start at or before it.
@@ -111,6 +114,8 @@ struct Plan<'t> {
     t: &'t Template,
     an: AutoNest,
     res: Vec<Res<'t>>,
+    /// The values the resources read, each resource's a range.
+    uses: Vec<V<'t>>,
     /// Every resource's fragment, `,\n    "Id": {…}`, in declaration order (one buffer per thread
     /// that rendered them).
     frags: Vec<Rc<String>>,
@@ -278,17 +283,22 @@ fn index_resources<'t>(
     t: &'t Template,
     range: Range<usize>,
     buf: u8,
-) -> (Vec<Res<'t>>, String, Vec<(String, String, String)>) {
+) -> (Vec<Res<'t>>, Vec<V<'t>>, String, Vec<(String, String, String)>) {
     let mut res = Vec::with_capacity(range.len());
+    let mut uses: Vec<V<'t>> = Vec::with_capacity(range.len() * 3);
+    let mut n = Needs::default();
     let mut frags = String::with_capacity(range.len() * 400);
     let mut errors = Vec::new();
     let no_url = |_: &str| String::new();
+    let tag_cache = TagCache::default();
     for i in range {
         let Some((id, def)) = t.resources.get_index(i) else {
             break;
         };
         let i = i as u32;
-        let mut n = Needs::default();
+        n.uses.clear();
+        n.conds.clear();
+        n.maps.clear();
         let mut anchor = i;
         for (_, e) in &def.properties {
             collect(t, e, Some(i), &mut n, &mut anchor);
@@ -326,21 +336,25 @@ fn index_resources<'t>(
         }
         let start = frags.len();
         frags.push_str(",\n    ");
-        let mut w = W::new(&mut frags, 2, None);
+        let mut w = W::new(&mut frags, 2, None).cached(&tag_cache);
         w.string(id);
         w.out.push_str(": ");
         w.resource(id, def, &t.tags, &no_url);
+        let first = uses.len() as u32;
+        uses.extend_from_slice(&n.uses);
         res.push(Res {
             id,
             def,
-            needs: n,
+            uses: first..uses.len() as u32,
+            conds: n.conds.clone(),
+            maps: n.maps.clone(),
             deps,
             anchor,
             buf,
             frag: start..frags.len(),
         });
     }
-    (res, frags, errors)
+    (res, uses, frags, errors)
 }
 
 impl<'t> Plan<'t> {
@@ -349,6 +363,7 @@ impl<'t> Plan<'t> {
             t,
             an,
             res: Vec::with_capacity(t.resources.len()),
+            uses: Vec::new(),
             frags: Vec::new(),
             cond_closure: Vec::new(),
             tags: Needs::default(),
@@ -361,6 +376,11 @@ impl<'t> Plan<'t> {
             prefix: "Part",
             errors: Vec::new(),
         }
+    }
+
+    /// The values resource `r` reads.
+    fn uses_of(&self, r: &Res<'t>) -> &[V<'t>] {
+        &self.uses[r.uses.start as usize..r.uses.end as usize]
     }
 
     /// [`collect`] over this plan's template.
@@ -409,7 +429,7 @@ impl<'t> Plan<'t> {
             p.tags = n;
         }
         let mut outs = Needs::default();
-        for (id, o) in &t.outputs {
+        for o in t.outputs.values() {
             p.collect(&o.value, None, &mut outs, &mut 0);
             if let Some(e) = &o.export {
                 p.collect(e, None, &mut outs, &mut 0);
@@ -417,7 +437,6 @@ impl<'t> Plan<'t> {
             if let Some(c) = o.condition.as_ref().and_then(|c| t.conditions.get_index_of(&**c)) {
                 outs.add_cond(c as u32);
             }
-            let _ = id;
         }
         p.outputs = outs;
         // Resources: what each needs, and its fragment; on two threads for large stacks.
@@ -432,8 +451,13 @@ impl<'t> Plan<'t> {
                 vec![first, second]
             })
         };
-        for (res, frags, errors) in parts {
-            p.res.extend(res);
+        for (res, uses, frags, errors) in parts {
+            let offset = p.uses.len() as u32;
+            p.uses.extend(uses);
+            p.res.extend(res.into_iter().map(|mut r| {
+                r.uses = r.uses.start + offset..r.uses.end + offset;
+                r
+            }));
             p.frags.push(Rc::new(frags));
             p.errors.extend(errors);
         }
@@ -545,18 +569,18 @@ impl<'t> Plan<'t> {
         let mut maps: FxHashSet<u32> = FxHashSet::default();
         let mut taggable = false;
         for r in &self.res[range.start as usize..range.end as usize] {
-            for v in &r.needs.uses {
+            for v in self.uses_of(r) {
                 let p = v.producer();
                 if p == ROOT || p < range.start {
                     imports.insert(*v);
                 }
             }
-            for c in &r.needs.conds {
+            for c in &r.conds {
                 for cc in &self.cond_closure[*c as usize].conds {
                     conds.insert(*cc);
                 }
             }
-            for m in &r.needs.maps {
+            for m in &r.maps {
                 maps.insert(*m);
             }
             taggable |= r.def.tagging != Tagging::None;
@@ -633,8 +657,8 @@ impl<'t> Plan<'t> {
                         new.push(v);
                     }
                 };
-                r.needs.uses.iter().for_each(|v| add_use(*v, &mut new_imports));
-                let mut cond_roots: Vec<u32> = r.needs.conds.clone();
+                self.uses_of(r).iter().for_each(|v| add_use(*v, &mut new_imports));
+                let mut cond_roots: Vec<u32> = r.conds.clone();
                 let tag_now = !taggable && r.def.tagging != Tagging::None;
                 if tag_now {
                     self.tags.uses.iter().for_each(|v| add_use(*v, &mut new_imports));
@@ -655,7 +679,7 @@ impl<'t> Plan<'t> {
                         }
                     }
                 }
-                for m in &r.needs.maps {
+                for m in &r.maps {
                     if !maps.contains(m) && !new_maps.contains(m) {
                         new_maps.push(*m);
                     }
@@ -738,7 +762,7 @@ impl<'t> Plan<'t> {
                 .min_by_key(|b| b.abs_diff(mid));
             match cut {
                 Some(b) => {
-                    let _ = parts.splice(k..=k, [r.start..b, b..r.end]);
+                    parts.splice(k..=k, [r.start..b, b..r.end]).for_each(drop);
                 }
                 None => {
                     let id = self.res[r.start as usize].id;
@@ -922,7 +946,7 @@ impl<'t> Plan<'t> {
                 Some(k) if groups[k].len() > 1 => {
                     let g = groups[k].clone();
                     let mid = g.start + (g.end - g.start) / 2;
-                    let _ = groups.splice(k..=k, [g.start..mid, mid..g.end]);
+                    groups.splice(k..=k, [g.start..mid, mid..g.end]).for_each(drop);
                 }
                 Some(_) => {
                     self.errors.push((
@@ -1355,7 +1379,7 @@ impl<'t> Plan<'t> {
                 let res = &self.res[x as usize];
                 let rewrite = res.def.nested.is_some()
                     || (tags_renamed && res.def.tagging != Tagging::None)
-                    || res.needs.uses.iter().any(|v| rw_has(&rw, *v, &self.res))
+                    || self.uses_of(res).iter().any(|v| rw_has(&rw, *v, &self.res))
                     || res.deps.iter().any(|d| !node.res.contains(d));
                 // Each fragment starts with ",\n    "; the part's first one without the comma.
                 let skip = usize::from(x == node.res.start);
@@ -1434,7 +1458,6 @@ impl<'t> Plan<'t> {
         }
         w.end(o, '}');
         tail.push('\n');
-        let _ = r;
         let mut all = Vec::with_capacity(pieces.len() + 2);
         all.push(Piece::Own(out));
         all.extend(pieces);

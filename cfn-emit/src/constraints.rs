@@ -29,7 +29,7 @@ fn matches(pattern: &'static str, s: &str) -> Option<bool> {
 pub(crate) fn check(t: &Template, report: &mut Report<'_>) {
     for (id, r) in &t.resources {
         for c in r.constraints {
-            let (first, rest) = c.path.split_once('/').unwrap_or((c.path, ""));
+            let (first, rest) = split_segment(c.path);
             for (k, e) in &r.properties {
                 if k == first {
                     visit_path(e, rest, &mut |v| check_one(c, v, id, report));
@@ -39,13 +39,22 @@ pub(crate) fn check(t: &Template, report: &mut Report<'_>) {
     }
 }
 
+/// The first `/`-separated segment of a path and the rest (paths are short: a plain loop beats a
+/// call to `memchr`).
+fn split_segment(path: &str) -> (&str, &str) {
+    match path.bytes().position(|b| b == b'/') {
+        Some(i) => (&path[..i], &path[i + 1..]),
+        None => (path, ""),
+    }
+}
+
 /// [`visit`] with the path still `/`-separated (empty for the value itself).
 fn visit_path<'a>(e: &'a Expr, path: &str, f: &mut impl FnMut(&'a Expr)) {
     let e = e.strip_after();
     if path.is_empty() {
         return f(e);
     }
-    let (seg, rest) = path.split_once('/').unwrap_or((path, ""));
+    let (seg, rest) = split_segment(path);
     match (seg, e) {
         ("*", Expr::List(items)) => items.iter().for_each(|i| visit_path(i, rest, f)),
         ("*", _) => {}

@@ -83,14 +83,31 @@ pub(crate) struct W<'o, 'r, 't> {
     pub out: &'o mut String,
     pub depth: usize,
     pub rw: Option<&'r Renames<'t>>,
+    /// The stack-wide tags as written into resources that have no tags of their own, by depth and
+    /// form: the same text for every such resource of a template, so written once.
+    pub tag_cache: Option<&'r TagCache>,
 }
+
+/// See [`W::tag_cache`].
+pub(crate) type TagCache = std::cell::RefCell<Vec<(usize, bool, String)>>;
 
 /// One open object or array: whether a value was written into it yet.
 pub(crate) struct Open(pub(crate) bool);
 
 impl<'o, 'r, 't> W<'o, 'r, 't> {
     pub fn new(out: &'o mut String, depth: usize, rw: Option<&'r Renames<'t>>) -> Self {
-        W { out, depth, rw }
+        W {
+            out,
+            depth,
+            rw,
+            tag_cache: None,
+        }
+    }
+
+    /// The writer, reusing the stack-wide tags written once (see [`W::tag_cache`]).
+    pub fn cached(mut self, cache: &'r TagCache) -> Self {
+        self.tag_cache = Some(cache);
+        self
     }
 
     /// A newline and the indentation of the current depth, after a comma when `comma`.
@@ -549,6 +566,21 @@ impl<'o, 'r, 't> W<'o, 'r, 't> {
                 }
                 self.end(a, ']');
             }
+            (None, _) if self.rw.is_none() && self.tag_cache.is_some() => {
+                let Some(cache) = self.tag_cache else { return };
+                let found = cache
+                    .borrow()
+                    .iter()
+                    .find(|(d, l, _)| *d == self.depth && *l == as_list)
+                    .map(|(_, _, text)| self.out.push_str(text))
+                    .is_some();
+                if !found {
+                    let mut text = String::new();
+                    W::new(&mut text, self.depth, None).merged_tags(None, tags, as_list);
+                    self.out.push_str(&text);
+                    cache.borrow_mut().push((self.depth, as_list, text));
+                }
+            }
             (None, true) => {
                 let mut a = self.begin('[');
                 for (k, v) in tags {
@@ -687,7 +719,8 @@ fn num(x: f64) -> serde_json::Value {
 /// A whole template as pretty JSON with a final newline.
 pub(crate) fn template(t: &Template, url_for: UrlFor<'_>) -> String {
     let mut out = String::with_capacity(256 + t.resources.len() * 512);
-    let mut w = W::new(&mut out, 0, None);
+    let cache = TagCache::default();
+    let mut w = W::new(&mut out, 0, None).cached(&cache);
     let mut o = w.begin('{');
     w.head(&mut o, t);
     w.key_q(&mut o, q!("Resources"));
