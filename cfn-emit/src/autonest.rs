@@ -1031,10 +1031,12 @@ impl<'t> Plan<'t> {
         all.sort_unstable();
         all.dedup();
         let t = self.t;
+        // Names of the template's resources and parameters are taken (the `Ref` of a resource is
+        // named after it), and so are the names given so far.
         let mut taken: FxHashSet<String> = FxHashSet::default();
-        for k in t.resources.keys().chain(t.parameters.keys()) {
-            taken.insert(k.to_string());
-        }
+        let is_taken = |taken: &FxHashSet<String>, n: &str| {
+            t.resources.contains_key(n) || t.parameters.contains_key(n) || taken.contains(n)
+        };
         for v in all {
             let name = match v {
                 V::Param(i) => t
@@ -1051,7 +1053,7 @@ impl<'t> Plan<'t> {
                     let base: String = base.chars().take(240).collect();
                     let mut cand = base.clone();
                     let mut k = 1;
-                    while taken.contains(&cand) {
+                    while is_taken(&taken, &cand) {
                         k += 1;
                         cand = format!("{base}{k}");
                     }

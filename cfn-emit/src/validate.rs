@@ -110,8 +110,8 @@ pub(crate) fn validate_into(t: &Template, prefix: &str, out: &mut Vec<Diagnostic
     check_limits(t, &mut cx);
     check_ids(t, &mut cx);
     check_parameters(t, &mut cx);
-    check_references(t, &mut cx);
-    check_cycles(t, &mut cx);
+    let forward = check_references(t, &mut cx);
+    check_cycles(t, forward, &mut cx);
     check_exports(t, &mut cx);
     check_nested_parameters(t, &mut cx);
     check_dynamic_refs(t, &mut cx);
@@ -265,37 +265,48 @@ impl fmt::Display for At<'_> {
 
 /// Every expression of a template, with where it sits.
 fn for_each_expr<'a>(t: &'a Template, mut f: impl FnMut(At<'a>, &'a Expr)) {
-    for (id, r) in &t.resources {
+    for_each_expr_in(t, |_, at, e| f(at, e))
+}
+
+/// [`for_each_expr`], with the index of the resource an expression belongs to.
+fn for_each_expr_in<'a>(t: &'a Template, mut f: impl FnMut(Option<usize>, At<'a>, &'a Expr)) {
+    for (i, (id, r)) in t.resources.iter().enumerate() {
         for (k, e) in &r.properties {
-            f(At::Prop(id, k), e);
+            f(Some(i), At::Prop(id, k), e);
         }
         for e in r.creation_policy.iter().chain(r.update_policy.iter()) {
-            f(At::Res(id), e);
+            f(Some(i), At::Res(id), e);
         }
         for (k, e) in &r.metadata {
-            f(At::Meta(id, k), e);
+            f(Some(i), At::Meta(id, k), e);
         }
     }
     for (id, c) in &t.conditions {
-        f(At::Cond(id), c);
+        f(None, At::Cond(id), c);
     }
     for (id, o) in &t.outputs {
-        f(At::Out(id), &o.value);
+        f(None, At::Out(id), &o.value);
         if let Some(e) = &o.export {
-            f(At::Export(id), e);
+            f(None, At::Export(id), e);
         }
     }
     for (k, e) in &t.tags {
-        f(At::Tag(k), e);
+        f(None, At::Tag(k), e);
     }
 }
 
-fn check_references(t: &Template, cx: &mut Ctx<'_>) {
+/// Reports references to nothing; returns whether any resource refers to itself or to a resource
+/// declared after it (only then can there be a cycle).
+fn check_references(t: &Template, cx: &mut Ctx<'_>) -> bool {
     let has_mappings = !t.mappings.is_empty();
-    for_each_expr(t, |at, e| {
+    let mut forward = false;
+    for_each_expr_in(t, |me, at, e| {
+        let later = |j: usize| me.is_some_and(|i| j >= i);
         e.mentions(&mut |m| match m {
             Mention::Ref(n) => {
-                if !t.resources.contains_key(n) && !t.parameters.contains_key(n) {
+                if let Some(j) = t.resources.get_index_of(n) {
+                    forward |= later(j);
+                } else if !t.parameters.contains_key(n) {
                     cx.err(
                         "dangling-ref",
                         at.to_string(),
@@ -304,14 +315,15 @@ fn check_references(t: &Template, cx: &mut Ctx<'_>) {
                     );
                 }
             }
-            Mention::GetAtt(n, a) => match t.resources.get(n) {
+            Mention::GetAtt(n, a) => match t.resources.get_full(n) {
                 None => cx.err(
                     "dangling-ref",
                     at.to_string(),
                     format!("`Fn::GetAtt {n}.{a}` names no resource of this template"),
                     "use the handle `Stack::add` returned in this stack",
                 ),
-                Some(r) => {
+                Some((j, _, r)) => {
+                    forward |= later(j);
                     if let (Some(child), Some(out)) = (&r.nested, a.strip_prefix("Outputs.")) {
                         if !child.outputs.contains_key(out) {
                             cx.err(
@@ -348,7 +360,10 @@ fn check_references(t: &Template, cx: &mut Ctx<'_>) {
                 }
             }
             Mention::After(d) => {
-                if !t.resources.contains_key(d) {
+                if let Some(j) = t.resources.get_index_of(d) {
+                    // Evidence on the resource itself is no edge (the stack leaves it out).
+                    forward |= me.is_some_and(|i| j > i);
+                } else {
                     cx.err(
                         "dangling-ref",
                         at.to_string(),
@@ -362,9 +377,11 @@ fn check_references(t: &Template, cx: &mut Ctx<'_>) {
             check_find_in_map_keys(t, at, e, cx);
         }
     });
-    for (id, r) in &t.resources {
+    for (i, (id, r)) in t.resources.iter().enumerate() {
         for d in &r.depends_on {
-            if !t.resources.contains_key(d) {
+            if let Some(j) = t.resources.get_index_of(d) {
+                forward |= j >= i;
+            } else {
                 cx.err(
                     "dangling-ref",
                     format!("Resources/{id}/DependsOn"),
@@ -396,6 +413,7 @@ fn check_references(t: &Template, cx: &mut Ctx<'_>) {
             }
         }
     }
+    forward
 }
 
 fn check_find_in_map_keys(t: &Template, at: At<'_>, e: &Expr, cx: &mut Ctx<'_>) {
@@ -487,30 +505,10 @@ pub(crate) fn edges<'a>(id: &str, r: &'a ResourceDef) -> Vec<&'a str> {
     v
 }
 
-/// Calls `f` for every edge of [`edges`], without collecting them.
-fn for_each_edge<'a>(id: &str, r: &'a ResourceDef, mut f: impl FnMut(&'a str)) {
-    r.depends_on.iter().for_each(|d| f(d));
-    for (_, e) in &r.properties {
-        e.mentions(&mut |m| match m {
-            Mention::Ref(n) | Mention::GetAtt(n, _) => f(n),
-            Mention::After(n) if n != id => f(n),
-            _ => {}
-        });
-    }
-}
-
-fn check_cycles(t: &Template, cx: &mut Ctx<'_>) {
-    // A cycle needs an edge to the resource itself or to one declared after it. Handles reach only
-    // earlier resources, so on typed code this first pass finds none and the search is skipped.
-    let mut forward = false;
-    for (i, (id, r)) in t.resources.iter().enumerate() {
-        for_each_edge(id, r, |n| {
-            forward |= t.resources.get_index_of(n).is_some_and(|j| j >= i)
-        });
-        if forward {
-            break;
-        }
-    }
+/// `forward`: whether some resource refers to itself or to one declared after it (from
+/// [`check_references`]). A cycle needs such an edge; handles reach only earlier resources, so on
+/// typed code the search is skipped.
+fn check_cycles(t: &Template, forward: bool, cx: &mut Ctx<'_>) {
     if !forward {
         return;
     }
