@@ -681,3 +681,36 @@ fn a_forward_reference_in_raw_json_is_reported() {
     );
     assert!(d[0].help.contains("before `First`"));
 }
+
+#[test]
+fn parts_stay_under_the_parameter_and_output_limits() {
+    // Twenty topics, then twenty subscriptions each reading another topic: with at most three
+    // outputs and three parameters per nested stack, the parts are cut (and halved) until every
+    // template holds at most three of each.
+    let mut s: Stack = Stack::new();
+    s.auto_nest(AutoNest::new().max_resources(12).max_parameters(3).max_outputs(3));
+    let topics: Vec<Handle<RawResource>> = (0..20)
+        .map(|i| s.add(&format!("Topic{i}"), RawResource::of("AWS::SNS::Topic")))
+        .collect();
+    for (i, t) in topics.iter().enumerate() {
+        s.add(
+            &format!("Subscription{i}"),
+            RawResource::of("AWS::SNS::Subscription")
+                .prop("TopicArn", t.id())
+                .prop("Protocol", "email")
+                .prop("Endpoint", "ops@example.com"),
+        );
+    }
+    let files = common::emit_for_lint("autonest-limits", &s);
+    check(&files, 12);
+    for (name, t) in &files[1..] {
+        let count = |section: &str| t[section].as_object().map_or(0, |o| o.len());
+        assert!(
+            count("Parameters") <= 3 && count("Outputs") <= 3,
+            "{name}: {} parameters, {} outputs",
+            count("Parameters"),
+            count("Outputs")
+        );
+    }
+    assert!(files.len() > 5, "{}", files.len());
+}
