@@ -1,45 +1,25 @@
-//! Build + validate + emit for synthetic stacks of 500 and 10,000 resources: security groups, each
-//! with a standalone ingress rule from the previous group (the shape of the scale workload).
+//! Build, validate and emit, in process (criterion): the scale workload (security groups, each
+//! with a standalone ingress rule from the previous group, `examples/scale.rs`) at 500 and 10,000
+//! resources (the latter split into nested stacks by automatic nesting), and the multi-env
+//! example. Whole-process numbers, against the peers: `bench/peers/run.sh`.
 
 use cfn::prelude::*;
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion};
 
-fn build(n: usize) -> Stack {
-    let mut s: Stack = Stack::new();
-    s.tag("Project", "bench");
-    let vpc = s.add("Vpc", RawResource::of("AWS::EC2::VPC").prop("CidrBlock", "10.0.0.0/16"));
-    let mut prev: Option<Handle<RawResource>> = None;
-    let groups = (n - 1) / 2;
-    for i in 0..groups {
-        let sg = s.add(
-            &format!("Group{i}"),
-            RawResource::of("AWS::EC2::SecurityGroup")
-                .prop("GroupDescription", format!("group {i}"))
-                .prop("VpcId", vpc.id())
-                .tagging(Tagging::List("Tags")),
-        );
-        if let Some(p) = &prev {
-            s.add(
-                &format!("Group{i}FromPrev"),
-                RawResource::of("AWS::EC2::SecurityGroupIngress")
-                    .prop("GroupId", sg.get_att::<String>("GroupId"))
-                    .prop("IpProtocol", "tcp")
-                    .prop("FromPort", 443)
-                    .prop("ToPort", 443)
-                    .prop("SourceSecurityGroupId", p.get_att::<String>("GroupId")),
-            );
-        }
-        prev = Some(sg);
-    }
-    s
-}
+#[path = "../examples/scale.rs"]
+#[allow(dead_code)]
+mod scale;
+
+#[path = "../examples/multi-env/stacks/mod.rs"]
+#[allow(dead_code)]
+mod stacks;
 
 fn bench(c: &mut Criterion) {
-    let mut g = c.benchmark_group("stack");
+    let mut g = c.benchmark_group("scale");
     g.sample_size(20);
     for n in [500usize, 10_000] {
-        g.bench_with_input(BenchmarkId::new("build", n), &n, |b, &n| b.iter(|| black_box(build(n))));
-        let s = build(n);
+        g.bench_with_input(BenchmarkId::new("build", n), &n, |b, &n| b.iter(|| black_box(scale::build(n))));
+        let s = scale::build(n);
         g.bench_with_input(BenchmarkId::new("validate", n), &s, |b, s| {
             b.iter(|| black_box(cfn::validate(s)))
         });
@@ -48,12 +28,16 @@ fn bench(c: &mut Criterion) {
         });
         g.bench_with_input(BenchmarkId::new("build+validate+emit", n), &n, |b, &n| {
             b.iter(|| {
-                let s = build(n);
-                let d = cfn::validate(&s);
-                black_box((d, cfn::emit::render_unchecked(&s, &AssemblyOptions::default())))
+                let s = scale::build(n);
+                black_box(cfn::assemble(&s, &AssemblyOptions::default()).map(|a| a.files.len()))
             })
         });
     }
+    g.finish();
+    let mut g = c.benchmark_group("multi-env");
+    g.bench_function("build+validate+emit", |b| {
+        b.iter(|| black_box(cfn::assemble(&stacks::assembly(), &AssemblyOptions::default()).map(|a| a.files.len())))
+    });
     g.finish();
 }
 

@@ -1,37 +1,71 @@
 //! Literal values checked against the schema constraints the Rust types cannot hold.
 
-use std::collections::HashMap;
-use std::sync::Mutex;
+use std::cell::RefCell;
+
+use crate::fxhash::FxHashMap;
 
 use cfn_model::expr::Expr;
 use cfn_model::{Constraint, Template};
 
 type Report<'a> = dyn FnMut(&'static str, String, String, String) + 'a;
 
-/// Compiled patterns, shared across validations (schemas repeat the same few hundred patterns).
-fn regex_for(pattern: &'static str) -> Option<regex::Regex> {
-    static CACHE: Mutex<Option<HashMap<&'static str, Option<regex::Regex>>>> = Mutex::new(None);
-    let mut guard = CACHE.lock().ok()?;
-    let map = guard.get_or_insert_with(HashMap::new);
-    map.entry(pattern)
-        .or_insert_with(|| regex::Regex::new(pattern).ok())
-        .clone()
+thread_local! {
+    /// Compiled patterns, shared across validations on this thread (schemas repeat the same few
+    /// hundred patterns), keyed by the address and length of the generated code's `&'static str`.
+    static REGEXES: RefCell<FxHashMap<(usize, usize), Option<regex::Regex>>> = RefCell::new(FxHashMap::default());
+}
+
+/// Whether `s` matches `pattern` (`None` when the pattern does not compile: not checked).
+fn matches(pattern: &'static str, s: &str) -> Option<bool> {
+    REGEXES.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let re = cache
+            .entry((pattern.as_ptr() as usize, pattern.len()))
+            .or_insert_with(|| regex::Regex::new(pattern).ok());
+        re.as_ref().map(|re| re.is_match(s))
+    })
 }
 
 pub(crate) fn check(t: &Template, report: &mut Report<'_>) {
     for (id, r) in &t.resources {
         for c in r.constraints {
-            let mut segs = c.path.split('/');
-            let Some(first) = segs.next() else { continue };
-            let rest: Vec<&str> = segs.collect();
+            let (first, rest) = split_segment(c.path);
             for (k, e) in &r.properties {
                 if k == first {
-                    visit(e, &rest, &mut |v| {
-                        check_one(c, v, &format!("Resources/{id}/Properties/{}", c.path), report)
-                    });
+                    visit_path(e, rest, &mut |v| check_one(c, v, id, report));
                 }
             }
         }
+    }
+}
+
+/// The first `/`-separated segment of a path and the rest (paths are short: a plain loop beats a
+/// call to `memchr`).
+fn split_segment(path: &str) -> (&str, &str) {
+    match path.bytes().position(|b| b == b'/') {
+        Some(i) => (&path[..i], &path[i + 1..]),
+        None => (path, ""),
+    }
+}
+
+/// [`visit`] with the path still `/`-separated (empty for the value itself).
+fn visit_path<'a>(e: &'a Expr, path: &str, f: &mut impl FnMut(&'a Expr)) {
+    let e = e.strip_after();
+    if path.is_empty() {
+        return f(e);
+    }
+    let (seg, rest) = split_segment(path);
+    match (seg, e) {
+        ("*", Expr::List(items)) => items.iter().for_each(|i| visit_path(i, rest, f)),
+        ("*", _) => {}
+        (_, Expr::Object(fields)) => {
+            for (k, v) in fields {
+                if k == seg {
+                    visit_path(v, rest, f);
+                }
+            }
+        }
+        _ => {}
     }
 }
 
@@ -56,7 +90,8 @@ pub(crate) fn visit<'a>(e: &'a Expr, path: &[&str], f: &mut impl FnMut(&'a Expr)
     }
 }
 
-fn check_one(c: &Constraint, v: &Expr, path: &str, report: &mut Report<'_>) {
+fn check_one(c: &Constraint, v: &Expr, id: &str, report: &mut Report<'_>) {
+    let path = || format!("Resources/{id}/Properties/{}", c.path);
     match v {
         Expr::Str(s) => {
             let n = s.chars().count() as u64;
@@ -64,7 +99,7 @@ fn check_one(c: &Constraint, v: &Expr, path: &str, report: &mut Report<'_>) {
                 if n < min {
                     report(
                         "constraint",
-                        path.to_string(),
+                        path(),
                         format!("\"{s}\" is {n} characters long; the schema wants at least {min}"),
                         "lengthen the value".into(),
                     );
@@ -74,18 +109,18 @@ fn check_one(c: &Constraint, v: &Expr, path: &str, report: &mut Report<'_>) {
                 if n > max {
                     report(
                         "constraint",
-                        path.to_string(),
+                        path(),
                         format!("the value is {n} characters long; the schema allows at most {max}"),
                         "shorten the value".into(),
                     );
                 }
             }
             if let Some(p) = c.pattern {
-                if let Some(re) = regex_for(p) {
-                    if !re.is_match(s) {
+                {
+                    if matches(p, s) == Some(false) {
                         report(
                             "constraint",
-                            path.to_string(),
+                            path(),
                             format!("\"{s}\" does not match the pattern `{p}`"),
                             "write a value that matches the pattern".into(),
                         );
@@ -95,7 +130,7 @@ fn check_one(c: &Constraint, v: &Expr, path: &str, report: &mut Report<'_>) {
             if !c.one_of.is_empty() && !c.one_of.contains(&s.as_ref()) {
                 report(
                     "constraint",
-                    path.to_string(),
+                    path(),
                     format!("\"{s}\" is not one of the allowed values"),
                     format!("use one of: {}", c.one_of.join(", ")),
                 );
@@ -111,7 +146,7 @@ fn check_one(c: &Constraint, v: &Expr, path: &str, report: &mut Report<'_>) {
                 if x < min {
                     report(
                         "constraint",
-                        path.to_string(),
+                        path(),
                         format!("{x} is below the minimum {min}"),
                         format!("use a value of at least {min}"),
                     );
@@ -121,7 +156,7 @@ fn check_one(c: &Constraint, v: &Expr, path: &str, report: &mut Report<'_>) {
                 if x > max {
                     report(
                         "constraint",
-                        path.to_string(),
+                        path(),
                         format!("{x} is above the maximum {max}"),
                         format!("use a value of at most {max}"),
                     );

@@ -6,7 +6,9 @@ use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use serde::Serialize;
 
 use cfn_model::expr::{Expr, SubPart};
-use cfn_model::{ResourceDef, Tagging, Template};
+#[cfg(test)]
+use cfn_model::Template;
+use cfn_model::{ResourceDef, Tagging};
 
 /// How a nested stack's `TemplateURL` is filled in.
 pub(crate) type UrlFor<'a> = &'a dyn Fn(&str) -> String;
@@ -150,14 +152,23 @@ impl Serialize for SubWithVars<'_> {
 /// Builds the `Fn::Sub` string: references and literals inline, anything else as a variable whose
 /// name is chosen not to shadow a name the same string references.
 pub(crate) fn sub_string(parts: &[SubPart]) -> (String, Vec<(String, &Expr)>) {
+    sub_string_with(parts, &|_, _| None)
+}
+
+/// [`sub_string`], with `rename` giving the new name of a `Ref` (`None` attribute) or `GetAtt`
+/// (written `${new}`), or `None` to keep it.
+pub(crate) fn sub_string_with<'e, 'n>(
+    parts: &'e [SubPart],
+    rename: &dyn Fn(&str, Option<&str>) -> Option<&'n str>,
+) -> (String, Vec<(String, &'e Expr)>) {
     let mut text = String::new();
     let mut vars: Vec<(String, &Expr)> = Vec::new();
     let mut inline_names: Vec<&str> = Vec::new();
     for p in parts {
         if let SubPart::Expr(e) = p {
             match e.strip_after() {
-                Expr::Ref(n) => inline_names.push(n),
-                Expr::GetAtt(n, _) => inline_names.push(n),
+                Expr::Ref(n) => inline_names.push(rename(n, None).unwrap_or(n)),
+                Expr::GetAtt(n, a) => inline_names.push(rename(n, Some(a)).unwrap_or(n)),
                 _ => {}
             }
         }
@@ -177,15 +188,20 @@ pub(crate) fn sub_string(parts: &[SubPart]) -> (String, Vec<(String, &Expr)>) {
                 Expr::Ref(n) => {
                     escape_into(&mut text, &std::mem::take(&mut lit));
                     text.push_str("${");
-                    text.push_str(n);
+                    text.push_str(rename(n, None).unwrap_or(n));
                     text.push('}');
                 }
                 Expr::GetAtt(n, a) => {
                     escape_into(&mut text, &std::mem::take(&mut lit));
                     text.push_str("${");
-                    text.push_str(n);
-                    text.push('.');
-                    text.push_str(a);
+                    match rename(n, Some(a)) {
+                        Some(p) => text.push_str(p),
+                        None => {
+                            text.push_str(n);
+                            text.push('.');
+                            text.push_str(a);
+                        }
+                    }
                     text.push('}');
                 }
                 other => {
@@ -220,12 +236,16 @@ fn escape_into(out: &mut String, t: &str) {
     out.push_str(rest);
 }
 
+// The serde form of a whole template: the reference the writer (`write.rs`) is tested against.
+#[cfg(test)]
 pub(crate) struct TemplateView<'a> {
     pub t: &'a Template,
     pub url_for: UrlFor<'a>,
 }
 
+#[cfg(test)]
 struct Obj<'a>(&'a [(Cow<'static, str>, Expr)]);
+#[cfg(test)]
 impl Serialize for Obj<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(Some(self.0.len()))?;
@@ -236,6 +256,7 @@ impl Serialize for Obj<'_> {
     }
 }
 
+#[cfg(test)]
 impl Serialize for TemplateView<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let t = self.t;
@@ -269,7 +290,9 @@ impl Serialize for TemplateView<'_> {
     }
 }
 
+#[cfg(test)]
 struct Params<'a>(&'a Template);
+#[cfg(test)]
 impl Serialize for Params<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(Some(self.0.parameters.len()))?;
@@ -312,6 +335,7 @@ impl Serialize for Params<'_> {
     }
 }
 
+#[cfg(test)]
 fn num(x: f64) -> serde_json::Value {
     if x.fract() == 0.0 && x.abs() < 9.0e15 {
         (x as i64).into()
@@ -320,7 +344,9 @@ fn num(x: f64) -> serde_json::Value {
     }
 }
 
+#[cfg(test)]
 struct Conds<'a>(&'a Template);
+#[cfg(test)]
 impl Serialize for Conds<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(Some(self.0.conditions.len()))?;
@@ -331,7 +357,9 @@ impl Serialize for Conds<'_> {
     }
 }
 
+#[cfg(test)]
 struct Outputs<'a>(&'a Template);
+#[cfg(test)]
 impl Serialize for Outputs<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         struct Export<'a>(&'a Expr);
@@ -366,7 +394,9 @@ impl Serialize for Outputs<'_> {
     }
 }
 
+#[cfg(test)]
 struct Resources<'a, 'b>(&'a TemplateView<'b>);
+#[cfg(test)]
 impl Serialize for Resources<'_, '_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let t = self.0.t;
@@ -378,12 +408,14 @@ impl Serialize for Resources<'_, '_> {
     }
 }
 
+#[cfg(test)]
 struct Res<'a, 'b> {
     id: &'a str,
     r: &'a ResourceDef,
     view: &'a TemplateView<'b>,
 }
 
+#[cfg(test)]
 impl Serialize for Res<'_, '_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let r = self.r;

@@ -14,13 +14,18 @@
 #![warn(missing_docs)]
 
 pub mod assertions;
+mod attr_kinds;
+mod autonest;
 mod constraints;
+mod fxhash;
 mod json;
 mod literal_checks;
 mod ordering;
+mod pieces;
 pub mod rules;
 mod runner;
 mod validate;
+mod write;
 
 use std::fmt;
 
@@ -76,15 +81,17 @@ impl Diagnostics {
 /// Validates a stack (and its nested stacks) without emitting it, size limits included.
 pub fn validate(stack: &impl AsTemplate) -> Vec<Diagnostic> {
     let opts = AssemblyOptions::default();
-    let mut out = validate::validate(stack.as_template());
-    for (name, body) in render_all(stack.as_template(), &opts) {
-        size_checks(&name, &body, &mut out);
+    let (mut out, (files, diags)) = validate_and_render(stack.as_template(), &opts);
+    out.extend(diags);
+    for (i, f) in files.iter().enumerate() {
+        size_checks(&f.name, f.len(), i == 0, &mut out);
     }
     out
 }
 
-fn size_checks(name: &str, body: &str, out: &mut Vec<Diagnostic>) {
-    let n = body.len();
+/// The body-size limits of one file. Only the root can be passed inline (`--template-body`):
+/// nested stacks are always read from S3, so the inline limit is no concern of theirs.
+fn size_checks(name: &str, n: usize, root: bool, out: &mut Vec<Diagnostic>) {
     if n > limits::BODY_BYTES_S3 {
         out.push(Diagnostic {
             severity: Severity::Error,
@@ -93,10 +100,10 @@ fn size_checks(name: &str, body: &str, out: &mut Vec<Diagnostic>) {
                 "the template body is {n} bytes; CloudFormation accepts at most {} bytes (through S3)",
                 limits::BODY_BYTES_S3
             ),
-            help: "split the stack into nested stacks".into(),
+            help: "split the stack into nested stacks (`Stack::nest`), or let the emitter do it: `stack.auto_nest(AutoNest::new())` (read `AutoNest` first: moving deployed resources into nested stacks replaces them)".into(),
             code: "limit",
         });
-    } else if n > limits::BODY_BYTES_INLINE {
+    } else if root && n > limits::BODY_BYTES_INLINE {
         out.push(Diagnostic {
             severity: Severity::Warning,
             path: name.to_string(),
@@ -156,17 +163,48 @@ pub struct Assembly {
     pub warnings: Vec<Diagnostic>,
 }
 
-fn child_file_name(path: &str) -> String {
+pub(crate) fn child_file_name(path: &str) -> String {
     format!("{path}.template.json")
 }
 
-fn render_all(t: &Template, opts: &AssemblyOptions) -> Vec<(String, String)> {
-    let mut files = Vec::new();
-    render_into(t, &opts.root_name, "", opts, &mut files);
-    files
+/// Stacks of at least this many resources are validated on a second thread while they are
+/// rendered (the two only read the model); below it, a thread costs more than it saves.
+const PARALLEL_RESOURCES: usize = 2_000;
+
+/// [`validate::validate`] and [`render_all`], side by side on two threads for large stacks. The
+/// results are the same either way.
+fn validate_and_render(
+    t: &Template,
+    opts: &AssemblyOptions,
+) -> (Vec<Diagnostic>, (Vec<pieces::Rendered>, Vec<Diagnostic>)) {
+    if t.resources.len() < PARALLEL_RESOURCES {
+        return (validate::validate(t), render_all(t, opts));
+    }
+    std::thread::scope(|s| {
+        let v = s.spawn(|| validate::validate(t));
+        let r = render_all(t, opts);
+        let v = v.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (v, r)
+    })
 }
 
-fn render_into(t: &Template, name: &str, path: &str, opts: &AssemblyOptions, files: &mut Vec<(String, String)>) {
+/// Every file of the assembly, and the findings of automatic nesting (which, when it fails, leaves
+/// the template unsplit).
+fn render_all(t: &Template, opts: &AssemblyOptions) -> (Vec<pieces::Rendered>, Vec<Diagnostic>) {
+    let mut files = Vec::new();
+    let mut diags = Vec::new();
+    render_into(t, &opts.root_name, "", opts, &mut files, &mut diags);
+    (files, diags)
+}
+
+pub(crate) fn render_into(
+    t: &Template,
+    name: &str,
+    path: &str,
+    opts: &AssemblyOptions,
+    files: &mut Vec<pieces::Rendered>,
+    diags: &mut Vec<Diagnostic>,
+) {
     let url_for = |id: &str| {
         let file = child_file_name(&join_path(path, id));
         match &opts.base_url {
@@ -174,19 +212,29 @@ fn render_into(t: &Template, name: &str, path: &str, opts: &AssemblyOptions, fil
             None => file,
         }
     };
-    let view = json::TemplateView { t, url_for: &url_for };
-    let mut body = serde_json::to_string_pretty(&view).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    body.push('\n');
-    files.push((name.to_string(), body));
+    let at = autonest::At { name, path, opts };
+    let before = files.len();
+    if autonest::over_count(t) && autonest::render(t, &at, files, diags).is_ok() {
+        return;
+    }
+    files.truncate(before);
+    let body = write::template(t, &url_for);
+    if t.auto_nest.is_some_and(|an| body.len() > an.body_bytes_limit()) && !autonest::over_count(t) {
+        if autonest::render(t, &at, files, diags).is_ok() {
+            return;
+        }
+        files.truncate(before);
+    }
+    files.push(pieces::Rendered::whole(name.to_string(), body));
     for (id, r) in &t.resources {
         if let Some(child) = &r.nested {
             let p = join_path(path, id);
-            render_into(child, &child_file_name(&p), &p, opts, files);
+            render_into(child, &child_file_name(&p), &p, opts, files, diags);
         }
     }
 }
 
-fn join_path(path: &str, id: &str) -> String {
+pub(crate) fn join_path(path: &str, id: &str) -> String {
     if path.is_empty() {
         id.to_string()
     } else {
@@ -198,27 +246,43 @@ fn join_path(path: &str, id: &str) -> String {
 /// template that does not validate yet. Deploy only what [`assemble`] accepts.
 pub fn render_unchecked(stack: &impl AsTemplate, opts: &AssemblyOptions) -> Vec<File> {
     render_all(stack.as_template(), opts)
+        .0
         .into_iter()
-        .map(|(name, contents)| File { name, contents })
+        .map(|f| File {
+            name: f.name.clone(),
+            contents: f.into_string(),
+        })
         .collect()
 }
 
-/// Validates and emits a stack with its nested stacks: the root first, then one file per child.
-pub fn assemble(stack: &impl AsTemplate, opts: &AssemblyOptions) -> Result<Assembly, Diagnostics> {
+/// [`assemble`] with the files still in pieces (what the runner writes).
+pub(crate) fn assemble_pieces(
+    stack: &impl AsTemplate,
+    opts: &AssemblyOptions,
+) -> Result<(Vec<pieces::Rendered>, Vec<Diagnostic>), Diagnostics> {
     let t = stack.as_template();
-    let mut diags = validate::validate(t);
-    let rendered = render_all(t, opts);
-    for (name, body) in &rendered {
-        size_checks(name, body, &mut diags);
+    let (mut diags, (rendered, nesting)) = validate_and_render(t, opts);
+    diags.extend(nesting);
+    for (i, f) in rendered.iter().enumerate() {
+        size_checks(&f.name, f.len(), i == 0, &mut diags);
     }
     if diags.iter().any(|d| d.severity == Severity::Error) {
         return Err(Diagnostics(diags));
     }
+    Ok((rendered, diags))
+}
+
+/// Validates and emits a stack with its nested stacks: the root first, then one file per child.
+pub fn assemble(stack: &impl AsTemplate, opts: &AssemblyOptions) -> Result<Assembly, Diagnostics> {
+    let (rendered, warnings) = assemble_pieces(stack, opts)?;
     Ok(Assembly {
         files: rendered
             .into_iter()
-            .map(|(name, contents)| File { name, contents })
+            .map(|f| File {
+                name: f.name.clone(),
+                contents: f.into_string(),
+            })
             .collect(),
-        warnings: diags,
+        warnings,
     })
 }

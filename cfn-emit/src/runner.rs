@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::{assemble, AsTemplate, AssemblyOptions, Severity};
+use crate::{assemble_pieces, AsTemplate, AssemblyOptions, Severity};
 
 const HELP: &str = "\
 Emits this program's CloudFormation template.
@@ -89,7 +89,7 @@ pub fn run_with_args(stack: &impl AsTemplate, args: &[String], out: &mut dyn Wri
             }
         }
     }
-    let assembly = match assemble(stack, &opts) {
+    let (files, warnings) = match assemble_pieces(stack, &opts) {
         Ok(a) => a,
         Err(d) => {
             let n = d.0.iter().filter(|x| x.severity == Severity::Error).count();
@@ -98,11 +98,11 @@ pub fn run_with_args(stack: &impl AsTemplate, args: &[String], out: &mut dyn Wri
             return 1;
         }
     };
-    for w in &assembly.warnings {
+    for w in &warnings {
         let _ = writeln!(err, "{w}");
     }
     if validate_only {
-        let _ = writeln!(err, "ok: {} template(s) valid", assembly.files.len());
+        let _ = writeln!(err, "ok: {} template(s) valid", files.len());
         return 0;
     }
     if let Some(dir) = out_dir {
@@ -110,17 +110,18 @@ pub fn run_with_args(stack: &impl AsTemplate, args: &[String], out: &mut dyn Wri
             let _ = writeln!(err, "error: cannot create the output directory {}: {e}", dir.display());
             return 1;
         }
-        for f in &assembly.files {
+        for f in &files {
             let p = dir.join(&f.name);
-            if let Err(e) = std::fs::write(&p, &f.contents) {
+            let written = std::fs::File::create(&p).and_then(|mut file| f.write_to(&mut file));
+            if let Err(e) = written {
                 let _ = writeln!(err, "error: cannot write {}: {e}", p.display());
                 return 1;
             }
         }
-        let _ = writeln!(err, "wrote {} template(s) to {}", assembly.files.len(), dir.display());
+        let _ = writeln!(err, "wrote {} template(s) to {}", files.len(), dir.display());
     }
-    if let Some(root) = assembly.files.first() {
-        if let Err(e) = out.write_all(root.contents.as_bytes()) {
+    if let Some(root) = files.first() {
+        if let Err(e) = root.write_to(out) {
             let _ = writeln!(err, "error: cannot write the template to stdout: {e}");
             return 1;
         }

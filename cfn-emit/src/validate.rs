@@ -111,8 +111,8 @@ pub(crate) fn validate_into(t: &Template, prefix: &str, out: &mut Vec<Diagnostic
     check_ids(t, &mut cx);
     check_types(t, &mut cx);
     check_parameters(t, &mut cx);
-    check_references(t, &mut cx);
-    check_cycles(t, &mut cx);
+    let forward = check_references(t, &mut cx);
+    check_cycles(t, forward, &mut cx);
     check_exports(t, &mut cx);
     check_nested_parameters(t, &mut cx);
     check_dynamic_refs(t, &mut cx);
@@ -140,7 +140,16 @@ fn check_limits(t: &Template, cx: &mut Ctx<'_>) {
         ("Mappings", t.mappings.len(), limits::MAPPINGS),
     ];
     for (section, n, max) in checks {
+        // Automatic nesting moves the resources into nested stacks under the limit.
+        if section == "Resources" && t.auto_nest.is_some() {
+            continue;
+        }
         if n > max {
+            let help = if section == "Resources" {
+                "split the stack into nested stacks (`Stack::nest`) so that each template stays under the limit, or let the emitter do it: `stack.auto_nest(AutoNest::new())` (read `AutoNest` first: moving deployed resources into nested stacks replaces them)"
+            } else {
+                "split the stack into nested stacks (`Stack::nest`) so that each template stays under the limit"
+            };
             cx.err(
                 "limit",
                 section.to_string(),
@@ -148,7 +157,7 @@ fn check_limits(t: &Template, cx: &mut Ctx<'_>) {
                     "the template has {n} {}; CloudFormation allows at most {max}",
                     section.to_lowercase()
                 ),
-                "split the stack into nested stacks (`Stack::nested`) so that each template stays under the limit",
+                help,
             );
         }
     }
@@ -248,59 +257,105 @@ fn check_parameters(t: &Template, cx: &mut Ctx<'_>) {
     }
 }
 
-/// Every expression of a template, with the path it sits at.
-fn for_each_expr<'a>(t: &'a Template, mut f: impl FnMut(String, &'a Expr)) {
-    for (id, r) in &t.resources {
-        for (k, e) in &r.properties {
-            f(format!("Resources/{id}/Properties/{k}"), e);
+/// Where an expression sits, formatted only when a finding is reported.
+#[derive(Clone, Copy)]
+pub(crate) enum At<'a> {
+    /// `Resources/{id}/Properties/{key}`.
+    Prop(&'a str, &'a str),
+    /// `Resources/{id}` (creation and update policies).
+    Res(&'a str),
+    /// `Resources/{id}/Metadata/{key}`.
+    Meta(&'a str, &'a str),
+    /// `Conditions/{id}`.
+    Cond(&'a str),
+    /// `Outputs/{id}`.
+    Out(&'a str),
+    /// `Outputs/{id}/Export`.
+    Export(&'a str),
+    /// `Tags/{key}` (stack-wide tags).
+    Tag(&'a str),
+}
+
+impl fmt::Display for At<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            At::Prop(id, k) => write!(f, "Resources/{id}/Properties/{k}"),
+            At::Res(id) => write!(f, "Resources/{id}"),
+            At::Meta(id, k) => write!(f, "Resources/{id}/Metadata/{k}"),
+            At::Cond(id) => write!(f, "Conditions/{id}"),
+            At::Out(id) => write!(f, "Outputs/{id}"),
+            At::Export(id) => write!(f, "Outputs/{id}/Export"),
+            At::Tag(k) => write!(f, "Tags/{k}"),
         }
-        for e in r.creation_policy.iter().chain(r.update_policy.iter()) {
-            f(format!("Resources/{id}"), e);
-        }
-        for (k, e) in &r.metadata {
-            f(format!("Resources/{id}/Metadata/{k}"), e);
-        }
-    }
-    for (id, c) in &t.conditions {
-        f(format!("Conditions/{id}"), c);
-    }
-    for (id, o) in &t.outputs {
-        f(format!("Outputs/{id}"), &o.value);
-        if let Some(e) = &o.export {
-            f(format!("Outputs/{id}/Export"), e);
-        }
-    }
-    for (k, e) in &t.tags {
-        f(format!("Tags/{k}"), e);
     }
 }
 
-fn check_references(t: &Template, cx: &mut Ctx<'_>) {
-    for_each_expr(t, |path, e| {
+/// Every expression of a template, with where it sits.
+fn for_each_expr<'a>(t: &'a Template, mut f: impl FnMut(At<'a>, &'a Expr)) {
+    for_each_expr_in(t, |_, at, e| f(at, e))
+}
+
+/// [`for_each_expr`], with the index of the resource an expression belongs to.
+fn for_each_expr_in<'a>(t: &'a Template, mut f: impl FnMut(Option<usize>, At<'a>, &'a Expr)) {
+    for (i, (id, r)) in t.resources.iter().enumerate() {
+        for (k, e) in &r.properties {
+            f(Some(i), At::Prop(id, k), e);
+        }
+        for e in r.creation_policy.iter().chain(r.update_policy.iter()) {
+            f(Some(i), At::Res(id), e);
+        }
+        for (k, e) in &r.metadata {
+            f(Some(i), At::Meta(id, k), e);
+        }
+    }
+    for (id, c) in &t.conditions {
+        f(None, At::Cond(id), c);
+    }
+    for (id, o) in &t.outputs {
+        f(None, At::Out(id), &o.value);
+        if let Some(e) = &o.export {
+            f(None, At::Export(id), e);
+        }
+    }
+    for (k, e) in &t.tags {
+        f(None, At::Tag(k), e);
+    }
+}
+
+/// Reports references to nothing; returns whether any resource refers to itself or to a resource
+/// declared after it (only then can there be a cycle).
+fn check_references(t: &Template, cx: &mut Ctx<'_>) -> bool {
+    let has_mappings = !t.mappings.is_empty();
+    let mut forward = false;
+    for_each_expr_in(t, |me, at, e| {
+        let later = |j: usize| me.is_some_and(|i| j >= i);
         e.mentions(&mut |m| match m {
             Mention::Ref(n) => {
-                if !t.resources.contains_key(n) && !t.parameters.contains_key(n) {
+                if let Some(j) = t.resources.get_index_of(n) {
+                    forward |= later(j);
+                } else if !t.parameters.contains_key(n) {
                     cx.err(
                         "dangling-ref",
-                        path.clone(),
+                        at.to_string(),
                         format!("`Ref {n}` names no resource or parameter of this template"),
                         "reference values through the handle `Stack::add` returned in this stack; to use a value of another stack, pass it as a nested-stack parameter or an export",
                     );
                 }
             }
-            Mention::GetAtt(n, a) => match t.resources.get(n) {
+            Mention::GetAtt(n, a) => match t.resources.get_full(n) {
                 None => cx.err(
                     "dangling-ref",
-                    path.clone(),
+                    at.to_string(),
                     format!("`Fn::GetAtt {n}.{a}` names no resource of this template"),
                     "use the handle `Stack::add` returned in this stack",
                 ),
-                Some(r) => {
+                Some((j, _, r)) => {
+                    forward |= later(j);
                     if let (Some(child), Some(out)) = (&r.nested, a.strip_prefix("Outputs.")) {
                         if !child.outputs.contains_key(out) {
                             cx.err(
                                 "dangling-output",
-                                path.clone(),
+                                at.to_string(),
                                 format!("the nested stack `{n}` declares no output `{out}`"),
                                 format!(
                                     "declare the output in the child, or use one of: {}",
@@ -315,7 +370,7 @@ fn check_references(t: &Template, cx: &mut Ctx<'_>) {
                 if !t.conditions.contains_key(c) {
                     cx.err(
                         "dangling-condition",
-                        path.clone(),
+                        at.to_string(),
                         format!("the condition `{c}` is not declared"),
                         "declare it with `Stack::condition` and use the `Condition` it returns",
                     );
@@ -325,28 +380,35 @@ fn check_references(t: &Template, cx: &mut Ctx<'_>) {
                 if !t.mappings.contains_key(mp) {
                     cx.err(
                         "dangling-mapping",
-                        path.clone(),
+                        at.to_string(),
                         format!("the mapping `{mp}` is not declared"),
                         "declare it with `Stack::mapping` and use the `MappingRef` it returns",
                     );
                 }
             }
             Mention::After(d) => {
-                if !t.resources.contains_key(d) {
+                if let Some(j) = t.resources.get_index_of(d) {
+                    // Evidence on the resource itself is no edge (the stack leaves it out).
+                    forward |= me.is_some_and(|i| j > i);
+                } else {
                     cx.err(
                         "dangling-ref",
-                        path.clone(),
+                        at.to_string(),
                         format!("the value waits for `{d}`, which is not a resource of this template"),
                         "build the value from a handle of this stack",
                     );
                 }
             }
         });
-        check_find_in_map_keys(t, &path, e, cx);
+        if has_mappings {
+            check_find_in_map_keys(t, at, e, cx);
+        }
     });
-    for (id, r) in &t.resources {
+    for (i, (id, r)) in t.resources.iter().enumerate() {
         for d in &r.depends_on {
-            if !t.resources.contains_key(d) {
+            if let Some(j) = t.resources.get_index_of(d) {
+                forward |= j >= i;
+            } else {
                 cx.err(
                     "dangling-ref",
                     format!("Resources/{id}/DependsOn"),
@@ -378,6 +440,7 @@ fn check_references(t: &Template, cx: &mut Ctx<'_>) {
             }
         }
     }
+    forward
 }
 
 /// Calls `f` on `e` and every expression inside it.
@@ -422,7 +485,7 @@ fn check_depth(t: &Template, cx: &mut Ctx<'_>) {
             deep |= matches!(x, Expr::Str(s) if s == cfn_model::JSON_TOO_DEEP)
         });
         if deep {
-            found.push(path);
+            found.push(path.to_string());
         }
     });
     for path in found {
@@ -438,7 +501,7 @@ fn check_depth(t: &Template, cx: &mut Ctx<'_>) {
     }
 }
 
-fn check_find_in_map_keys(t: &Template, path: &str, e: &Expr, cx: &mut Ctx<'_>) {
+fn check_find_in_map_keys(t: &Template, at: At<'_>, e: &Expr, cx: &mut Ctx<'_>) {
     walk(e, &mut |x| {
         if let Expr::FindInMap(m, a, b) = x {
             if let Some(map) = t.mappings.get(m) {
@@ -447,7 +510,7 @@ fn check_find_in_map_keys(t: &Template, path: &str, e: &Expr, cx: &mut Ctx<'_>) 
                     match map.get(top) {
                         None => cx.err(
                             "mapping-key",
-                            path.to_string(),
+                            at.to_string(),
                             format!("the mapping `{m}` has no top-level key `{top}`"),
                             format!("use one of: {}", map.keys().cloned().collect::<Vec<_>>().join(", ")),
                         ),
@@ -456,7 +519,7 @@ fn check_find_in_map_keys(t: &Template, path: &str, e: &Expr, cx: &mut Ctx<'_>) 
                                 if !inner.contains_key(second) {
                                     cx.err(
                                         "mapping-key",
-                                        path.to_string(),
+                                        at.to_string(),
                                         format!("the mapping `{m}` has no key `{second}` under `{top}`"),
                                         format!("use one of: {}", inner.keys().cloned().collect::<Vec<_>>().join(", ")),
                                     );
@@ -470,7 +533,7 @@ fn check_find_in_map_keys(t: &Template, path: &str, e: &Expr, cx: &mut Ctx<'_>) 
                         if !inner.contains_key(second) {
                             cx.err(
                                 "mapping-key",
-                                path.to_string(),
+                                at.to_string(),
                                 format!("the mapping `{m}` has no key `{second}` under `{k}`"),
                                 "give every top-level key the same second-level keys",
                             );
@@ -496,9 +559,14 @@ pub(crate) fn edges<'a>(id: &str, r: &'a ResourceDef) -> Vec<&'a str> {
     v
 }
 
-fn check_cycles(t: &Template, cx: &mut Ctx<'_>) {
-    // Iterative DFS with colours; handles reach only earlier resources unless raw values are used,
-    // so on typed code this finds nothing and costs one pass.
+/// `forward`: whether some resource refers to itself or to one declared after it (from
+/// [`check_references`]). A cycle needs such an edge; handles reach only earlier resources, so on
+/// typed code the search is skipped.
+fn check_cycles(t: &Template, forward: bool, cx: &mut Ctx<'_>) {
+    if !forward {
+        return;
+    }
+    // Iterative DFS with colours.
     let index: HashMap<&str, usize> = t.resources.keys().enumerate().map(|(i, k)| (&**k, i)).collect();
     let adj: Vec<Vec<usize>> = t
         .resources
@@ -665,26 +733,26 @@ fn check_nested_parameters(t: &Template, cx: &mut Ctx<'_>) {
 }
 
 fn check_dynamic_refs(t: &Template, cx: &mut Ctx<'_>) {
-    for_each_expr(t, |path, e| scan_dyn(e, &path, cx));
+    for_each_expr(t, |at, e| scan_dyn(e, at, cx));
 }
 
 /// A dynamic reference itself: its free-text segments, and secrets only in resource properties
 /// (CloudFormation refuses `secretsmanager` and `ssm-secure` references in outputs, conditions
 /// and metadata, where the value would be shown).
-fn check_dynamic_ref(d: &DynamicRef, path: &str, cx: &mut Ctx<'_>) {
+fn check_dynamic_ref(d: &DynamicRef, at: At<'_>, cx: &mut Ctx<'_>) {
     if let Some(problem) = d.problem() {
         cx.err(
             "dynamic-ref",
-            path.to_string(),
+            at.to_string(),
             problem,
             "give `json_key`, `version_stage` and `version_id` plain names (and at most one of the two versions)",
         );
     }
-    let in_properties = path.contains("/Properties/") || path.starts_with("Tags/");
+    let in_properties = matches!(at, At::Prop(..) | At::Tag(_));
     if d.is_secret() && !in_properties {
         cx.err(
             "dynamic-ref",
-            path.to_string(),
+            at.to_string(),
             format!("the secret dynamic reference `{d}` is used outside resource properties"),
             "use secret references only in resource properties; to expose where a secret lives, output its name or ARN instead",
         );
@@ -692,45 +760,58 @@ fn check_dynamic_ref(d: &DynamicRef, path: &str, cx: &mut Ctx<'_>) {
 }
 
 /// Finds `{{resolve:` references whose text is assembled by Sub or Join from non-literals.
-fn scan_dyn(e: &Expr, path: &str, cx: &mut Ctx<'_>) {
+fn scan_dyn(e: &Expr, at: At<'_>, cx: &mut Ctx<'_>) {
     match e {
         Expr::Sub(parts) => {
-            let pieces: Vec<Option<&str>> = parts
-                .iter()
-                .map(|p| match p {
-                    SubPart::Lit(s) => Some(s.as_ref()),
-                    SubPart::Expr(x) => match x.strip_after() {
-                        Expr::Str(s) => Some(s.as_ref()),
-                        Expr::Ref(n) if is_pseudo(n) => None,
-                        _ => None,
-                    },
-                })
-                .collect();
-            check_assembled(&pieces, path, "Fn::Sub", cx);
+            let opens = |s: &str| s.contains("{{resolve:");
+            let any_open = parts.iter().any(|p| match p {
+                SubPart::Lit(s) => opens(s),
+                SubPart::Expr(x) => x.as_literal_str().is_some_and(opens),
+            });
+            let pieces: Vec<Option<&str>> = if !any_open {
+                Vec::new()
+            } else {
+                parts
+                    .iter()
+                    .map(|p| match p {
+                        SubPart::Lit(s) => Some(s.as_ref()),
+                        SubPart::Expr(x) => match x.strip_after() {
+                            Expr::Str(s) => Some(s.as_ref()),
+                            Expr::Ref(n) if is_pseudo(n) => None,
+                            _ => None,
+                        },
+                    })
+                    .collect()
+            };
+            check_assembled(&pieces, at, "Fn::Sub", cx);
             for p in parts {
                 if let SubPart::Expr(x) = p {
-                    scan_dyn(x, path, cx);
+                    scan_dyn(x, at, cx);
                 }
             }
         }
         Expr::Join(d, list) => {
             if let Expr::List(items) = list.strip_after() {
                 let mut pieces: Vec<Option<&str>> = Vec::new();
-                for (i, it) in items.iter().enumerate() {
+                let any_open = d.contains("{{resolve:")
+                    || items
+                        .iter()
+                        .any(|it| it.as_literal_str().is_some_and(|s| s.contains("{{resolve:")));
+                for (i, it) in items.iter().enumerate().filter(|_| any_open) {
                     if i > 0 {
                         pieces.push(Some(d));
                     }
                     pieces.push(it.as_literal_str());
                 }
-                check_assembled(&pieces, path, "Fn::Join", cx);
-                items.iter().for_each(|x| scan_dyn(x, path, cx));
+                check_assembled(&pieces, at, "Fn::Join", cx);
+                items.iter().for_each(|x| scan_dyn(x, at, cx));
             }
         }
-        Expr::List(v) | Expr::And(v) | Expr::Or(v) => v.iter().for_each(|x| scan_dyn(x, path, cx)),
-        Expr::Object(v) => v.iter().for_each(|(_, x)| scan_dyn(x, path, cx)),
+        Expr::List(v) | Expr::And(v) | Expr::Or(v) => v.iter().for_each(|x| scan_dyn(x, at, cx)),
+        Expr::Object(v) => v.iter().for_each(|(_, x)| scan_dyn(x, at, cx)),
         Expr::Select(a, b) | Expr::Equals(a, b) | Expr::If(_, a, b) | Expr::FindInMap(_, a, b) => {
-            scan_dyn(a, path, cx);
-            scan_dyn(b, path, cx)
+            scan_dyn(a, at, cx);
+            scan_dyn(b, at, cx)
         }
         Expr::Split(_, a)
         | Expr::GetAZs(a)
@@ -739,13 +820,13 @@ fn scan_dyn(e: &Expr, path: &str, cx: &mut Ctx<'_>) {
         | Expr::Not(a)
         | Expr::Length(a)
         | Expr::ToJsonString(a)
-        | Expr::After(a, _) => scan_dyn(a, path, cx),
+        | Expr::After(a, _) => scan_dyn(a, at, cx),
         Expr::Cidr(a, b, c) => {
-            scan_dyn(a, path, cx);
-            scan_dyn(b, path, cx);
-            scan_dyn(c, path, cx)
+            scan_dyn(a, at, cx);
+            scan_dyn(b, at, cx);
+            scan_dyn(c, at, cx)
         }
-        Expr::Dynamic(d) => check_dynamic_ref(d, path, cx),
+        Expr::Dynamic(d) => check_dynamic_ref(d, at, cx),
         _ => {}
     }
 }
@@ -753,7 +834,7 @@ fn scan_dyn(e: &Expr, path: &str, cx: &mut Ctx<'_>) {
 /// `pieces`: literal text, or `None` for a value only known at deploy time. A `{{resolve:` whose
 /// closing `}}` comes after such a value is assembled at deploy time, which CloudFormation does not
 /// resolve as intended.
-fn check_assembled(pieces: &[Option<&str>], path: &str, func: &str, cx: &mut Ctx<'_>) {
+fn check_assembled(pieces: &[Option<&str>], at: At<'_>, func: &str, cx: &mut Ctx<'_>) {
     let mut open = false;
     for p in pieces {
         match p {
@@ -782,7 +863,7 @@ fn check_assembled(pieces: &[Option<&str>], path: &str, func: &str, cx: &mut Ctx
             None if open => {
                 cx.err(
                     "assembled-dynamic-ref",
-                    path.to_string(),
+                    at.to_string(),
                     format!("a `{{{{resolve:…}}}}` dynamic reference is assembled by {func} from a value known only at deploy time; CloudFormation resolves dynamic references before it substitutes, so the secret id is looked up literally and the deployment fails"),
                     "use a literal id (`DynamicRef::secrets_manager(const { SecretId::new(\"name\") })`), a secret created in this stack, or — for ECS — `Secrets[].ValueFrom` with the secret's ARN",
                 );

@@ -286,7 +286,7 @@ impl DynamicRef {
 
     /// The value as a secret string, for password properties.
     pub fn secret(self) -> Value<SecretString> {
-        Value::from_expr(crate::Expr::Dynamic(self))
+        Value::from_expr(crate::Expr::Dynamic(Box::new(self)))
     }
 }
 
@@ -316,7 +316,7 @@ impl fmt::Display for DynamicRef {
 
 impl From<DynamicRef> for Value<String> {
     fn from(d: DynamicRef) -> Self {
-        Value::from_expr(crate::Expr::Dynamic(d))
+        Value::from_expr(crate::Expr::Dynamic(Box::new(d)))
     }
 }
 

@@ -71,8 +71,9 @@ pub enum Expr {
     Length(Box<Expr>),
     /// `{"Fn::ToJsonString": value}` (needs the `AWS::LanguageExtensions` transform).
     ToJsonString(Box<Expr>),
-    /// A dynamic reference `{{resolve:…}}`, emitted as a string.
-    Dynamic(DynamicRef),
+    /// A dynamic reference `{{resolve:…}}`, emitted as a string (boxed: it is the largest variant
+    /// and the rarest).
+    Dynamic(Box<DynamicRef>),
     /// Ordering evidence: the inner value may only be used once the named resources exist.
     /// Emitted as the inner value; the stack turns the names into `DependsOn`.
     After(Box<Expr>, Vec<Ident>),

@@ -9,8 +9,10 @@
 //! - [`DynamicRef`]: `{{resolve:…}}` built only from compile-time-checked literals.
 #![warn(missing_docs)]
 
+pub mod autonest;
 pub mod dynref;
 pub mod expr;
+pub mod idmap;
 pub mod interface;
 pub mod nested;
 pub mod params;
@@ -26,6 +28,7 @@ pub mod aws;
 pub mod aws_data;
 mod aws_params;
 
+pub use autonest::AutoNest;
 pub use dynref::{DynamicRef, IntoSecretId, IntoSsmName, SecretId, SsmName};
 pub use expr::{Expr, Ident, Mention, SubPart};
 pub use interface::{OutputField, Outputs, ParamField, Parameters};
@@ -47,8 +50,8 @@ pub use value::{
 /// Everything a stack program usually needs.
 pub mod prelude {
     pub use crate::{
-        Arn, Attributes, Cond, Condition, DynamicRef, Handle, Id, Json, Mapping, MappingRef, Name, Output, Param,
-        Parameter, Policy, Pseudo, RawResource, Resource, Root, SecretId, SecretString, SsmName, Stack, SubPart,
+        Arn, Attributes, AutoNest, Cond, Condition, DynamicRef, Handle, Id, Json, Mapping, MappingRef, Name, Output,
+        Param, Parameter, Policy, Pseudo, RawResource, Resource, Root, SecretId, SecretString, SsmName, Stack, SubPart,
         Tagging, Value,
     };
     pub use crate::{

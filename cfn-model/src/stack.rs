@@ -6,6 +6,7 @@ use std::marker::PhantomData;
 use indexmap::IndexMap;
 
 use crate::expr::{Expr, Ident, Key, Mention};
+use crate::idmap::IdMap;
 use crate::resource::{Attributes, Constraint, Resource, Tagging};
 use crate::value::{Cond, Id, Value};
 
@@ -93,10 +94,10 @@ pub struct ResourceDef {
     pub deletion_policy: Option<crate::resource::Policy>,
     /// `UpdateReplacePolicy`.
     pub update_replace_policy: Option<crate::resource::Policy>,
-    /// `CreationPolicy`.
-    pub creation_policy: Option<Expr>,
-    /// `UpdatePolicy`.
-    pub update_policy: Option<Expr>,
+    /// `CreationPolicy` (boxed: rare, and every resource would carry its size).
+    pub creation_policy: Option<Box<Expr>>,
+    /// `UpdatePolicy` (boxed, as `creation_policy`).
+    pub update_policy: Option<Box<Expr>>,
     /// `Metadata`.
     pub metadata: Vec<(Key, Expr)>,
     /// The nested template, for `AWS::CloudFormation::Stack` resources made by [`Stack::nested`].
@@ -162,15 +163,15 @@ pub struct Template {
     /// Template-level `Metadata`.
     pub metadata: Vec<(Key, Expr)>,
     /// `Parameters`.
-    pub parameters: IndexMap<Ident, ParameterDef>,
+    pub parameters: IdMap<ParameterDef>,
     /// `Mappings`: map → top key → second key → value.
-    pub mappings: IndexMap<Ident, IndexMap<String, IndexMap<String, serde_json::Value>>>,
+    pub mappings: IdMap<IndexMap<String, IndexMap<String, serde_json::Value>>>,
     /// `Conditions`.
-    pub conditions: IndexMap<Ident, Expr>,
+    pub conditions: IdMap<Expr>,
     /// `Resources`.
-    pub resources: IndexMap<Ident, ResourceDef>,
+    pub resources: IdMap<ResourceDef>,
     /// `Outputs`.
-    pub outputs: IndexMap<Ident, OutputDef>,
+    pub outputs: IdMap<OutputDef>,
     /// Stack-wide tags, applied to every taggable resource on emission (a resource's own tag of
     /// the same key wins).
     pub tags: Vec<(String, Expr)>,
@@ -178,6 +179,8 @@ pub struct Template {
     pub build_errors: Vec<BuildError>,
     /// Rules declared with [`Stack::enforce`]; they also apply to the stacks nested under this one.
     pub rules: Vec<crate::rules::RuleRef>,
+    /// Automatic nesting, when turned on with [`Stack::auto_nest`].
+    pub auto_nest: Option<crate::AutoNest>,
 }
 
 /// A template under construction. `S` is a marker type naming the stack (use [`Root`] for a
@@ -295,8 +298,8 @@ impl<S> Stack<S> {
             condition: attrs.condition,
             deletion_policy: attrs.deletion_policy,
             update_replace_policy: attrs.update_replace_policy,
-            creation_policy: attrs.creation_policy,
-            update_policy: attrs.update_policy,
+            creation_policy: attrs.creation_policy.map(Box::new),
+            update_policy: attrs.update_policy.map(Box::new),
             metadata: attrs.metadata,
             properties,
             nested: None,
@@ -307,8 +310,15 @@ impl<S> Stack<S> {
 
     fn insert(&mut self, name: Ident, mut def: ResourceDef, explicit: Vec<Ident>) {
         def.depends_on = compute_depends_on(&name, &def, explicit);
-        if self.check_new_id(&name, "resource") {
-            self.template.resources.insert(name, def);
+        let in_parameters = !self.template.parameters.is_empty() && self.template.parameters.contains_key(&name);
+        match self.template.resources.entry(name) {
+            indexmap::map::Entry::Vacant(v) if !in_parameters => {
+                v.insert(def);
+            }
+            e => {
+                let id = e.key().to_string();
+                self.check_new_id(&id, "resource");
+            }
         }
     }
 
@@ -399,8 +409,8 @@ impl<S> Stack<S> {
             condition: attrs.condition,
             deletion_policy: attrs.deletion_policy,
             update_replace_policy: attrs.update_replace_policy,
-            creation_policy: attrs.creation_policy,
-            update_policy: attrs.update_policy,
+            creation_policy: attrs.creation_policy.map(Box::new),
+            update_policy: attrs.update_policy.map(Box::new),
             metadata: attrs.metadata,
             nested: Some(Box::new(child.template)),
         };
@@ -429,6 +439,18 @@ impl<C, S> NestedStack<C, S> {
 
 /// DependsOn = explicit ∪ evidence, minus self, minus names the properties already reference.
 fn compute_depends_on<'a>(me: &Ident, def: &'a ResourceDef, explicit: Vec<Ident>) -> Vec<Ident> {
+    // Most resources carry no ordering evidence: nothing to compute then.
+    let mut evidence = false;
+    let mut find = |m: Mention<'a>| evidence |= matches!(m, Mention::After(_));
+    for (_, e) in &def.properties {
+        e.mentions(&mut find);
+    }
+    for e in def.creation_policy.iter().chain(def.update_policy.iter()) {
+        e.mentions(&mut find);
+    }
+    if !evidence && explicit.is_empty() {
+        return explicit;
+    }
     let mut deps = explicit;
     let mut referenced: Vec<&'a str> = Vec::new();
     let mut visit = |m: Mention<'a>| match m {

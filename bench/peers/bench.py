@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""Side-by-side whole-process timings: cfn (release build) against troposphere and the AWS CDK on
+the multi-env architecture and the scale workload. Run through `bench/peers/run.sh`, which installs
+the pinned peers and builds our binaries first.
+
+For every program: one warm-up run, then the median wall time of RUNS runs (each a fresh process
+writing its templates to a fresh directory) and the median peak RSS of RUNS more runs under
+`/usr/bin/time -f %M` (kept apart so that the wrapper's own fork and exec do not count in the wall
+times of the fast programs). A program whose warm-up takes over 5 s gets 3 runs, each timed and
+measured under `/usr/bin/time` at once.
+"""
+import argparse
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+
+
+def run_once(cmd, env, out, wrap):
+    """One fresh process: `posix_spawn` (no copy of this Python process, so that the harness adds
+    as little as it can to the wall time), output to /dev/null, stderr to a file."""
+    shutil.rmtree(out, ignore_errors=True)
+    argv = ["/usr/bin/time", "-f", "%M", *cmd] if wrap else cmd
+    exe = shutil.which(argv[0]) or argv[0]
+    with tempfile.TemporaryFile() as err:
+        actions = [
+            (os.POSIX_SPAWN_OPEN, 0, "/dev/null", os.O_RDONLY, 0),
+            (os.POSIX_SPAWN_OPEN, 1, "/dev/null", os.O_WRONLY, 0),
+            (os.POSIX_SPAWN_DUP2, err.fileno(), 2),
+        ]
+        t = time.perf_counter()
+        pid = os.posix_spawn(exe, argv, env, file_actions=actions)
+        _, status = os.waitpid(pid, 0)
+        wall = time.perf_counter() - t
+        err.seek(0)
+        text = err.read().decode(errors="replace")
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"failed ({status}): {' '.join(cmd)}\n{text[-2000:]}")
+    rss = int(text.strip().splitlines()[-1]) if wrap else None
+    return wall, rss
+
+
+def measure(name, cmd, out, runs, extra_env=None):
+    env = dict(os.environ, **(extra_env or {}))
+    warm, _ = run_once(cmd, env, out, False)
+    walls, rsss = [], []
+    if warm > 5:
+        for _ in range(min(runs, 3)):
+            w, r = run_once(cmd, env, out, True)
+            walls.append(w)
+            rsss.append(r)
+    else:
+        for _ in range(runs):
+            walls.append(run_once(cmd, env, out, False)[0])
+        for _ in range(runs):
+            rsss.append(run_once(cmd, env, out, True)[1])
+    files = sum(1 for _, _, fs in os.walk(out) for f in fs if f.endswith(".template.json") or f == "template.json")
+    res = {
+        "name": name,
+        "wall": statistics.median(walls),
+        "rss": statistics.median(rsss) / 1024,
+        "runs": len(walls),
+        "templates": files,
+    }
+    print(f"  {name}: {res['wall'] * 1000:.1f} ms, {res['rss']:.1f} MB ({res['runs']} runs, {files} templates)", file=sys.stderr)
+    return res
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--n", type=int, default=10000, help="resources of the scale workload")
+    ap.add_argument("--skip-cdk-validation", action="store_true", help="leave out the slow CDK runs with its validation on")
+    a = ap.parse_args()
+    py = os.path.join(HERE, ".venv", "bin", "python")
+    ours = os.path.join(ROOT, "target", "release", "examples")
+    tmp = tempfile.mkdtemp(prefix="cfn-peers-")
+    out = os.path.join(tmp, "out")
+    no_validation = {"CDK_VALIDATION": "false"}
+    rows = []
+    for workload, args in [("multi-env", []), (f"scale {a.n}", [str(a.n)])]:
+        print(f"{workload}:", file=sys.stderr)
+        ex = "multi-env" if workload == "multi-env" else "scale"
+        script = "multi_env" if ex == "multi-env" else "scale"
+        r = {"workload": workload}
+        r["cfn"] = measure("cfn", [os.path.join(ours, ex), *args, "--out-dir", out], out, a.runs)
+        r["tropo"] = measure("troposphere", [py, os.path.join(HERE, "troposphere", f"{script}.py"), *args, out], out, a.runs)
+        cdk = ["node", os.path.join(HERE, "cdk", f"{script}.js"), *args, out]
+        r["cdk_noval"] = measure("CDK (validation off)", cdk, out, a.runs, no_validation)
+        r["cdk"] = None if a.skip_cdk_validation else measure("CDK", cdk, out, a.runs)
+        rows.append(r)
+    shutil.rmtree(tmp, ignore_errors=True)
+
+    def cell(m):
+        return "n/a" if m is None else f"{m['wall'] * 1000:,.1f} ms / {m['rss']:.1f} MB"
+
+    def ratio(m, ours_m, key):
+        return "n/a" if m is None else f"{m[key] / ours_m[key]:,.0f}×" if m[key] / ours_m[key] >= 10 else f"{m[key] / ours_m[key]:.1f}×"
+
+    print()
+    print("| workload | cfn (wall / peak RSS) | troposphere 4.11.1 | CDK 2.276.0 | CDK, validation off | cfn faster than troposphere / CDK / CDK (off) | cfn's memory vs troposphere / CDK / CDK (off) |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for r in rows:
+        c = r["cfn"]
+        print(
+            f"| {r['workload']} | {cell(c)} | {cell(r['tropo'])} | {cell(r['cdk'])} | {cell(r['cdk_noval'])} | "
+            f"{ratio(r['tropo'], c, 'wall')} / {ratio(r['cdk'], c, 'wall')} / {ratio(r['cdk_noval'], c, 'wall')} | "
+            f"{ratio(r['tropo'], c, 'rss')} / {ratio(r['cdk'], c, 'rss')} / {ratio(r['cdk_noval'], c, 'rss')} less |"
+        )
+    print()
+    print(f"Medians of {a.runs} runs (3 for runs over 5 s); machine: {os.cpu_count()} cores; "
+          f"{time.strftime('%Y-%m-%d %H:%M')}; load average before: see run.sh output.")
+
+
+if __name__ == "__main__":
+    main()
