@@ -18,7 +18,9 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("scale");
     g.sample_size(20);
     for n in [500usize, 10_000] {
-        g.bench_with_input(BenchmarkId::new("build", n), &n, |b, &n| b.iter(|| black_box(scale::build(n))));
+        g.bench_with_input(BenchmarkId::new("build", n), &n, |b, &n| {
+            b.iter(|| black_box(scale::build(n)))
+        });
         let s = scale::build(n);
         g.bench_with_input(BenchmarkId::new("validate", n), &s, |b, s| {
             b.iter(|| black_box(cfn::validate(s)))
