@@ -185,46 +185,13 @@ pub(crate) fn render(
 /// Calls `f` for every name an expression mentions, pseudo parameters included.
 fn walk<'t>(e: &'t Expr, f: &mut impl FnMut(Seen<'t>)) {
     match e {
-        Expr::Null | Expr::Bool(_) | Expr::Int(_) | Expr::Float(_) | Expr::Str(_) | Expr::Dynamic(_) => {}
-        Expr::List(items) | Expr::And(items) | Expr::Or(items) => items.iter().for_each(|e| walk(e, f)),
-        Expr::Object(fields) => fields.iter().for_each(|(_, e)| walk(e, f)),
         Expr::Ref(n) => f(Seen::Ref(n)),
         Expr::GetAtt(n, a) => f(Seen::GetAtt(n, a)),
-        Expr::Sub(parts) => parts.iter().for_each(|p| {
-            if let SubPart::Expr(e) = p {
-                walk(e, f)
-            }
-        }),
-        Expr::Join(_, e)
-        | Expr::Split(_, e)
-        | Expr::GetAZs(e)
-        | Expr::ImportValue(e)
-        | Expr::Base64(e)
-        | Expr::Not(e)
-        | Expr::Length(e)
-        | Expr::ToJsonString(e)
-        | Expr::After(e, _) => walk(e, f),
-        Expr::Select(a, b) | Expr::Equals(a, b) => {
-            walk(a, f);
-            walk(b, f)
-        }
-        Expr::If(c, a, b) => {
-            f(Seen::Cond(c));
-            walk(a, f);
-            walk(b, f)
-        }
-        Expr::FindInMap(m, a, b) => {
-            f(Seen::Map(m));
-            walk(a, f);
-            walk(b, f)
-        }
-        Expr::Cidr(a, b, c) => {
-            walk(a, f);
-            walk(b, f);
-            walk(c, f)
-        }
-        Expr::Condition(c) => f(Seen::Cond(c)),
+        Expr::If(c, ..) | Expr::Condition(c) => f(Seen::Cond(c)),
+        Expr::FindInMap(m, ..) => f(Seen::Map(m)),
+        _ => {}
     }
+    e.for_each_child(|x| walk(x, f));
 }
 
 enum Seen<'t> {

@@ -446,34 +446,7 @@ fn check_references(t: &Template, cx: &mut Ctx<'_>) -> bool {
 /// Calls `f` on `e` and every expression inside it.
 fn walk<'a>(e: &'a Expr, f: &mut impl FnMut(&'a Expr)) {
     f(e);
-    match e {
-        Expr::List(v) | Expr::And(v) | Expr::Or(v) => v.iter().for_each(|x| walk(x, f)),
-        Expr::Object(v) => v.iter().for_each(|(_, x)| walk(x, f)),
-        Expr::Sub(parts) => parts.iter().for_each(|p| {
-            if let SubPart::Expr(x) = p {
-                walk(x, f)
-            }
-        }),
-        Expr::Join(_, a)
-        | Expr::Split(_, a)
-        | Expr::GetAZs(a)
-        | Expr::ImportValue(a)
-        | Expr::Base64(a)
-        | Expr::Not(a)
-        | Expr::Length(a)
-        | Expr::ToJsonString(a)
-        | Expr::After(a, _) => walk(a, f),
-        Expr::Select(a, b) | Expr::Equals(a, b) | Expr::If(_, a, b) | Expr::FindInMap(_, a, b) => {
-            walk(a, f);
-            walk(b, f)
-        }
-        Expr::Cidr(a, b, c) => {
-            walk(a, f);
-            walk(b, f);
-            walk(c, f)
-        }
-        _ => {}
-    }
+    e.for_each_child(|x| walk(x, f));
 }
 
 /// Raw JSON nested deeper than the model keeps (cut when it was read, see `MAX_JSON_DEPTH`).
@@ -807,27 +780,8 @@ fn scan_dyn(e: &Expr, at: At<'_>, cx: &mut Ctx<'_>) {
                 items.iter().for_each(|x| scan_dyn(x, at, cx));
             }
         }
-        Expr::List(v) | Expr::And(v) | Expr::Or(v) => v.iter().for_each(|x| scan_dyn(x, at, cx)),
-        Expr::Object(v) => v.iter().for_each(|(_, x)| scan_dyn(x, at, cx)),
-        Expr::Select(a, b) | Expr::Equals(a, b) | Expr::If(_, a, b) | Expr::FindInMap(_, a, b) => {
-            scan_dyn(a, at, cx);
-            scan_dyn(b, at, cx)
-        }
-        Expr::Split(_, a)
-        | Expr::GetAZs(a)
-        | Expr::ImportValue(a)
-        | Expr::Base64(a)
-        | Expr::Not(a)
-        | Expr::Length(a)
-        | Expr::ToJsonString(a)
-        | Expr::After(a, _) => scan_dyn(a, at, cx),
-        Expr::Cidr(a, b, c) => {
-            scan_dyn(a, at, cx);
-            scan_dyn(b, at, cx);
-            scan_dyn(c, at, cx)
-        }
         Expr::Dynamic(d) => check_dynamic_ref(d, at, cx),
-        _ => {}
+        other => other.for_each_child(|x| scan_dyn(x, at, cx)),
     }
 }
 

@@ -114,26 +114,26 @@ impl Expr {
         Expr::Str(s.into())
     }
 
-    /// Calls `f` for every name this expression mentions, depth first, in order.
-    pub fn mentions<'a>(&'a self, f: &mut impl FnMut(Mention<'a>)) {
+    /// Calls `f` on each direct sub-expression, in order: the one place that knows where every
+    /// variant keeps its children, so that walks over the tree need not repeat it.
+    pub fn for_each_child<'a>(&'a self, mut f: impl FnMut(&'a Expr)) {
         match self {
-            Expr::Null | Expr::Bool(_) | Expr::Int(_) | Expr::Float(_) | Expr::Str(_) => {}
-            Expr::Dynamic(_) => {}
-            Expr::List(items) | Expr::And(items) | Expr::Or(items) => items.iter().for_each(|e| e.mentions(f)),
-            Expr::Object(fields) => fields.iter().for_each(|(_, e)| e.mentions(f)),
-            Expr::Ref(n) => {
-                if !is_pseudo(n) {
-                    f(Mention::Ref(n))
+            Expr::Null
+            | Expr::Bool(_)
+            | Expr::Int(_)
+            | Expr::Float(_)
+            | Expr::Str(_)
+            | Expr::Dynamic(_)
+            | Expr::Ref(_)
+            | Expr::GetAtt(..)
+            | Expr::Condition(_) => {}
+            Expr::List(items) | Expr::And(items) | Expr::Or(items) => items.iter().for_each(f),
+            Expr::Object(fields) => fields.iter().for_each(|(_, e)| f(e)),
+            Expr::Sub(parts) => parts.iter().for_each(|p| {
+                if let SubPart::Expr(e) = p {
+                    f(e)
                 }
-            }
-            Expr::GetAtt(n, a) => f(Mention::GetAtt(n, a)),
-            Expr::Sub(parts) => {
-                for p in parts {
-                    if let SubPart::Expr(e) = p {
-                        e.mentions(f)
-                    }
-                }
-            }
+            }),
             Expr::Join(_, e)
             | Expr::Split(_, e)
             | Expr::GetAZs(e)
@@ -141,32 +141,31 @@ impl Expr {
             | Expr::Base64(e)
             | Expr::Not(e)
             | Expr::Length(e)
-            | Expr::ToJsonString(e) => e.mentions(f),
-            Expr::Select(a, b) | Expr::Equals(a, b) => {
-                a.mentions(f);
-                b.mentions(f)
-            }
-            Expr::If(c, a, b) => {
-                f(Mention::Condition(c));
-                a.mentions(f);
-                b.mentions(f)
-            }
-            Expr::FindInMap(m, a, b) => {
-                f(Mention::Mapping(m));
-                a.mentions(f);
-                b.mentions(f)
+            | Expr::ToJsonString(e)
+            | Expr::After(e, _) => f(e),
+            Expr::Select(a, b) | Expr::Equals(a, b) | Expr::If(_, a, b) | Expr::FindInMap(_, a, b) => {
+                f(a);
+                f(b)
             }
             Expr::Cidr(a, b, c) => {
-                a.mentions(f);
-                b.mentions(f);
-                c.mentions(f)
-            }
-            Expr::Condition(c) => f(Mention::Condition(c)),
-            Expr::After(e, deps) => {
-                deps.iter().for_each(|d| f(Mention::After(d)));
-                e.mentions(f)
+                f(a);
+                f(b);
+                f(c)
             }
         }
+    }
+
+    /// Calls `f` for every name this expression mentions, depth first, in order.
+    pub fn mentions<'a>(&'a self, f: &mut impl FnMut(Mention<'a>)) {
+        match self {
+            Expr::Ref(n) if !is_pseudo(n) => f(Mention::Ref(n)),
+            Expr::GetAtt(n, a) => f(Mention::GetAtt(n, a)),
+            Expr::If(c, ..) | Expr::Condition(c) => f(Mention::Condition(c)),
+            Expr::FindInMap(m, ..) => f(Mention::Mapping(m)),
+            Expr::After(_, deps) => deps.iter().for_each(|d| f(Mention::After(d))),
+            _ => {}
+        }
+        self.for_each_child(|e| e.mentions(f));
     }
 
     /// The expression without ordering wrappers, as it is emitted.
