@@ -9,20 +9,33 @@ use cfn_model::{Constraint, Template};
 
 type Report<'a> = dyn FnMut(&'static str, String, String, String) + 'a;
 
+/// A compiled pattern: the simple matcher where it applies, else the `regex` crate (`None` when
+/// the pattern does not compile: not checked).
+enum Compiled {
+    Simple(crate::simple_pattern::Simple),
+    Regex(Option<regex::Regex>),
+}
+
 thread_local! {
     /// Compiled patterns, shared across validations on this thread (schemas repeat the same few
     /// hundred patterns), keyed by the address and length of the generated code's `&'static str`.
-    static REGEXES: RefCell<FxHashMap<(usize, usize), Option<regex::Regex>>> = RefCell::new(FxHashMap::default());
+    static REGEXES: RefCell<FxHashMap<(usize, usize), Compiled>> = RefCell::new(FxHashMap::default());
 }
 
 /// Whether `s` matches `pattern` (`None` when the pattern does not compile: not checked).
 fn matches(pattern: &'static str, s: &str) -> Option<bool> {
     REGEXES.with(|cache| {
         let mut cache = cache.borrow_mut();
-        let re = cache
+        let compiled = cache
             .entry((pattern.as_ptr() as usize, pattern.len()))
-            .or_insert_with(|| regex::Regex::new(pattern).ok());
-        re.as_ref().map(|re| re.is_match(s))
+            .or_insert_with(|| match crate::simple_pattern::Simple::parse(pattern) {
+                Some(simple) => Compiled::Simple(simple),
+                None => Compiled::Regex(regex::Regex::new(pattern).ok()),
+            });
+        match compiled {
+            Compiled::Simple(simple) => Some(simple.is_match(s)),
+            Compiled::Regex(re) => re.as_ref().map(|re| re.is_match(s)),
+        }
     })
 }
 

@@ -24,6 +24,7 @@ mod ordering;
 mod pieces;
 pub mod rules;
 mod runner;
+mod simple_pattern;
 mod validate;
 mod write;
 

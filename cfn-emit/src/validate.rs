@@ -193,14 +193,69 @@ fn check_ids(t: &Template, cx: &mut Ctx<'_>) {
     }
 }
 
-/// `Vendor::Service::Resource` (optionally `::MODULE`) or `Custom::Name`, each part alphanumeric.
+/// `Vendor::Service::Resource` (optionally `::MODULE`) or `Custom::Name`, each part alphanumeric
+/// (or `_`, `-`). One pass over the bytes, no allocation: it runs for every resource.
 fn valid_type_name(t: &str) -> bool {
-    let parts: Vec<&str> = t.split("::").collect();
-    let ok = |p: &&str| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
-    match parts.as_slice() {
-        ["Custom", _] => parts.iter().all(ok),
-        [_, _, _] | [_, _, _, "MODULE"] => parts.iter().all(ok),
+    let b = t.as_bytes();
+    let (mut parts, mut start, mut i) = (0usize, 0usize, 0usize);
+    let mut first = 0..0;
+    loop {
+        if i == b.len() || b[i] == b':' {
+            if i == start {
+                return false; // an empty part
+            }
+            if parts == 0 {
+                first = start..i;
+            }
+            parts += 1;
+            if i == b.len() {
+                break;
+            }
+            if b.get(i + 1) != Some(&b':') {
+                return false; // a lone `:`
+            }
+            i += 2;
+            start = i;
+            continue;
+        }
+        if !(b[i].is_ascii_alphanumeric() || b[i] == b'_' || b[i] == b'-') {
+            return false;
+        }
+        i += 1;
+    }
+    match parts {
+        2 => &t[first] == "Custom",
+        3 => true,
+        4 => &t[start..] == "MODULE",
         _ => false,
+    }
+}
+
+#[cfg(test)]
+#[test]
+fn type_names() {
+    for ok in [
+        "AWS::SNS::Topic",
+        "Custom::Seed",
+        "AWS::S3::Bucket::MODULE",
+        "My-Org::Svc_1::Thing",
+    ] {
+        assert!(valid_type_name(ok), "{ok}");
+    }
+    for bad in [
+        "",
+        "AWS",
+        "AWS::SNS",
+        "::SNS::Topic",
+        "AWS::SNS::",
+        "AWS:::SNS::Topic",
+        "AWS:SNS:Topic",
+        "AWS::S N S::Topic",
+        "A::B::C::D",
+        "Custom::",
+        "Custom::a::b::c::d",
+    ] {
+        assert!(!valid_type_name(bad), "{bad}");
     }
 }
 
@@ -451,6 +506,10 @@ fn walk<'a>(e: &'a Expr, f: &mut impl FnMut(&'a Expr)) {
 
 /// Raw JSON nested deeper than the model keeps (cut when it was read, see `MAX_JSON_DEPTH`).
 fn check_depth(t: &Template, cx: &mut Ctx<'_>) {
+    // Only raw JSON cut while it was read holds the marker: none was, nothing to look for.
+    if !cfn_model::json_was_cut() {
+        return;
+    }
     let mut found: Vec<String> = Vec::new();
     for_each_expr(t, |path, e| {
         let mut deep = false;

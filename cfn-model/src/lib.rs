@@ -37,7 +37,7 @@ pub use params::{
     AvailabilityZoneName, Condition, ImageId, KeyPairName, Mapping, MappingRef, Output, Param, ParamType, Parameter,
     Ssm, SsmParameterName,
 };
-pub use rawjson::{MAX_DEPTH as MAX_JSON_DEPTH, TOO_DEEP as JSON_TOO_DEEP};
+pub use rawjson::{json_was_cut, MAX_DEPTH as MAX_JSON_DEPTH, TOO_DEEP as JSON_TOO_DEEP};
 pub use resource::{Attributes, Constraint, Policy, Props, RawResource, Resource, Tagging, ToExpr};
 pub use stack::{BuildError, Handle, NestedStack, OutputDef, ParameterDef, ResourceDef, Root, Stack, Template};
 pub use table::{MappingKey, MappingTable};

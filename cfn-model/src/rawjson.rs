@@ -14,6 +14,15 @@ pub const MAX_DEPTH: usize = 64;
 /// What replaces raw JSON nested deeper than [`MAX_DEPTH`].
 pub const TOO_DEEP: &str = "<cfn: JSON nested deeper than 64 levels was cut here>";
 
+/// Set once raw JSON has been cut in this process: until then no model can hold [`TOO_DEEP`]'s
+/// marker from a cut, and the validator skips looking for it.
+static CUT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether raw JSON has been cut (at [`MAX_DEPTH`]) anywhere in this process so far.
+pub fn json_was_cut() -> bool {
+    CUT.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 pub(crate) fn from_json(v: J) -> Expr {
     conv(v, 0)
 }
@@ -32,6 +41,7 @@ fn drop_flat(v: J) {
 
 fn conv(v: J, depth: usize) -> Expr {
     if depth >= MAX_DEPTH && (v.is_array() || v.is_object()) {
+        CUT.store(true, std::sync::atomic::Ordering::Relaxed);
         drop_flat(v);
         return Expr::Str(Cow::Borrowed(TOO_DEEP));
     }
