@@ -339,7 +339,13 @@ fn props_body(s: &StructDef, sc: &Scope, tail: &str) -> String {
     if s.fields.is_empty() {
         return format!("{}::new(){tail}", sc.n("Props"));
     }
-    let mut b = format!("let mut p = {}::new();\n", sc.n("Props"));
+    // Sized to the properties present: a resource is built once and kept, so the growth of the
+    // vector (and the slack it leaves) would cost every resource of a large stack.
+    let mut cap = s.fields.iter().filter(|f| f.required).count().to_string();
+    for f in s.fields.iter().filter(|f| !f.required) {
+        write!(cap, " + usize::from(self.{}.is_some())", f.rust).unwrap();
+    }
+    let mut b = format!("let mut p = {}::with_capacity({cap});\n", sc.n("Props"));
     for f in &s.fields {
         let m = if f.required { "req" } else { "opt" };
         writeln!(b, "p.{m}({:?}, self.{});", f.json, f.rust).unwrap();

@@ -155,6 +155,11 @@ impl Props {
         Props(Vec::new())
     }
 
+    /// An empty set with room for `n` properties.
+    pub fn with_capacity(n: usize) -> Props {
+        Props(Vec::with_capacity(n))
+    }
+
     /// Adds a required property.
     pub fn req<T: ToExpr>(&mut self, name: &'static str, v: T) {
         self.0.push((Cow::Borrowed(name), v.to_expr()));

@@ -111,7 +111,12 @@ impl Resource for Analyzer {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.analyzer_configuration.is_some())
+                + usize::from(self.analyzer_name.is_some())
+                + usize::from(self.archive_rules.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AnalyzerConfiguration", self.analyzer_configuration);
         p.opt("AnalyzerName", self.analyzer_name);
         p.opt("ArchiveRules", self.archive_rules);
@@ -154,7 +159,7 @@ pub mod analyzer {
 
     impl ToExpr for AnalysisRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.exclusions.is_some()));
             p.opt("Exclusions", self.exclusions);
             p.into_expr()
         }
@@ -194,7 +199,9 @@ pub mod analyzer {
 
     impl ToExpr for AnalysisRuleCriteria {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.account_ids.is_some()) + usize::from(self.resource_tags.is_some()),
+            );
             p.opt("AccountIds", self.account_ids);
             p.opt("ResourceTags", self.resource_tags);
             p.into_expr()
@@ -231,7 +238,10 @@ pub mod analyzer {
 
     impl ToExpr for AnalyzerConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.internal_access_configuration.is_some())
+                    + usize::from(self.unused_access_configuration.is_some()),
+            );
             p.opt("InternalAccessConfiguration", self.internal_access_configuration);
             p.opt("UnusedAccessConfiguration", self.unused_access_configuration);
             p.into_expr()
@@ -258,7 +268,7 @@ pub mod analyzer {
 
     impl ToExpr for ArchiveRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Filter", self.filter);
             p.req("RuleName", self.rule_name);
             p.into_expr()
@@ -314,7 +324,12 @@ pub mod analyzer {
 
     impl ToExpr for Filter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.contains.is_some())
+                    + usize::from(self.eq.is_some())
+                    + usize::from(self.exists.is_some())
+                    + usize::from(self.neq.is_some()),
+            );
             p.opt("Contains", self.contains);
             p.opt("Eq", self.eq);
             p.opt("Exists", self.exists);
@@ -344,7 +359,7 @@ pub mod analyzer {
 
     impl ToExpr for InternalAccessAnalysisRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.inclusions.is_some()));
             p.opt("Inclusions", self.inclusions);
             p.into_expr()
         }
@@ -388,7 +403,11 @@ pub mod analyzer {
 
     impl ToExpr for InternalAccessAnalysisRuleCriteria {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.account_ids.is_some())
+                    + usize::from(self.resource_arns.is_some())
+                    + usize::from(self.resource_types.is_some()),
+            );
             p.opt("AccountIds", self.account_ids);
             p.opt("ResourceArns", self.resource_arns);
             p.opt("ResourceTypes", self.resource_types);
@@ -418,7 +437,7 @@ pub mod analyzer {
 
     impl ToExpr for InternalAccessConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.internal_access_analysis_rule.is_some()));
             p.opt("InternalAccessAnalysisRule", self.internal_access_analysis_rule);
             p.into_expr()
         }
@@ -449,7 +468,7 @@ pub mod analyzer {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -486,7 +505,9 @@ pub mod analyzer {
 
     impl ToExpr for UnusedAccessConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.analysis_rule.is_some()) + usize::from(self.unused_access_age.is_some()),
+            );
             p.opt("AnalysisRule", self.analysis_rule);
             p.opt("UnusedAccessAge", self.unused_access_age);
             p.into_expr()
@@ -562,7 +583,7 @@ impl Resource for ArchiveRule {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3);
         p.req("AnalyzerName", self.analyzer_name);
         p.req("Filter", self.filter);
         p.req("RuleName", self.rule_name);
@@ -641,7 +662,12 @@ pub mod archive_rule {
 
     impl ToExpr for Filter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.contains.is_some())
+                    + usize::from(self.eq.is_some())
+                    + usize::from(self.exists.is_some())
+                    + usize::from(self.neq.is_some()),
+            );
             p.opt("Contains", self.contains);
             p.opt("Eq", self.eq);
             p.opt("Exists", self.exists);

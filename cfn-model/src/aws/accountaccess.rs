@@ -60,7 +60,7 @@ impl Resource for Application {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.tags.is_some()));
         p.req("IdentitySource", self.identity_source);
         p.opt("Tags", self.tags);
         p
@@ -164,7 +164,7 @@ pub mod application {
 
     impl ToExpr for IdentityCenter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("InstanceArn", self.instance_arn);
             p.into_expr()
         }
@@ -185,7 +185,7 @@ pub mod application {
 
     impl ToExpr for IdentitySource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("IdentityCenter", self.identity_center);
             p.into_expr()
         }
@@ -211,7 +211,7 @@ pub mod application {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -278,7 +278,7 @@ impl Resource for Entitlement {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("ApplicationArn", self.application_arn);
         p.req("Entitlement", self.entitlement);
         p
@@ -325,7 +325,7 @@ pub mod entitlement {
 
     impl ToExpr for Entitlement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("PrincipalRole", self.principal_role);
             p.into_expr()
         }
@@ -361,7 +361,8 @@ pub mod entitlement {
 
     impl ToExpr for IdentityCenterPrincipal {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.group_id.is_some()) + usize::from(self.user_id.is_some()));
             p.opt("GroupId", self.group_id);
             p.opt("UserId", self.user_id);
             p.into_expr()
@@ -383,7 +384,7 @@ pub mod entitlement {
 
     impl ToExpr for Principal {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("IdentityCenter", self.identity_center);
             p.into_expr()
         }
@@ -409,7 +410,7 @@ pub mod entitlement {
 
     impl ToExpr for PrincipalRoleEntitlement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Principal", self.principal);
             p.req("RoleArn", self.role_arn);
             p.into_expr()

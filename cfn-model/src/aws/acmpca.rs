@@ -92,7 +92,11 @@ impl Resource for Certificate {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.api_passthrough.is_some())
+                + usize::from(self.template_arn.is_some())
+                + usize::from(self.validity_not_before.is_some()),
+        );
         p.opt("ApiPassthrough", self.api_passthrough);
         p.req("CertificateAuthorityArn", self.certificate_authority_arn);
         p.req("CertificateSigningRequest", self.certificate_signing_request);
@@ -150,7 +154,8 @@ pub mod certificate {
 
     impl ToExpr for ApiPassthrough {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.extensions.is_some()) + usize::from(self.subject.is_some()));
             p.opt("Extensions", self.extensions);
             p.opt("Subject", self.subject);
             p.into_expr()
@@ -177,7 +182,7 @@ pub mod certificate {
 
     impl ToExpr for CustomAttribute {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ObjectIdentifier", self.object_identifier);
             p.req("Value", self.value);
             p.into_expr()
@@ -213,7 +218,7 @@ pub mod certificate {
 
     impl ToExpr for CustomExtension {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.critical.is_some()));
             p.opt("Critical", self.critical);
             p.req("ObjectIdentifier", self.object_identifier);
             p.req("Value", self.value);
@@ -241,7 +246,7 @@ pub mod certificate {
 
     impl ToExpr for EdiPartyName {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("NameAssigner", self.name_assigner);
             p.req("PartyName", self.party_name);
             p.into_expr()
@@ -278,7 +283,10 @@ pub mod certificate {
 
     impl ToExpr for ExtendedKeyUsage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.extended_key_usage_object_identifier.is_some())
+                    + usize::from(self.extended_key_usage_type.is_some()),
+            );
             p.opt(
                 "ExtendedKeyUsageObjectIdentifier",
                 self.extended_key_usage_object_identifier,
@@ -343,7 +351,13 @@ pub mod certificate {
 
     impl ToExpr for Extensions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.certificate_policies.is_some())
+                    + usize::from(self.custom_extensions.is_some())
+                    + usize::from(self.extended_key_usage.is_some())
+                    + usize::from(self.key_usage.is_some())
+                    + usize::from(self.subject_alternative_names.is_some()),
+            );
             p.opt("CertificatePolicies", self.certificate_policies);
             p.opt("CustomExtensions", self.custom_extensions);
             p.opt("ExtendedKeyUsage", self.extended_key_usage);
@@ -431,7 +445,16 @@ pub mod certificate {
 
     impl ToExpr for GeneralName {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.directory_name.is_some())
+                    + usize::from(self.dns_name.is_some())
+                    + usize::from(self.edi_party_name.is_some())
+                    + usize::from(self.ip_address.is_some())
+                    + usize::from(self.other_name.is_some())
+                    + usize::from(self.registered_id.is_some())
+                    + usize::from(self.rfc822_name.is_some())
+                    + usize::from(self.uniform_resource_identifier.is_some()),
+            );
             p.opt("DirectoryName", self.directory_name);
             p.opt("DnsName", self.dns_name);
             p.opt("EdiPartyName", self.edi_party_name);
@@ -530,7 +553,17 @@ pub mod certificate {
 
     impl ToExpr for KeyUsage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.crl_sign.is_some())
+                    + usize::from(self.data_encipherment.is_some())
+                    + usize::from(self.decipher_only.is_some())
+                    + usize::from(self.digital_signature.is_some())
+                    + usize::from(self.encipher_only.is_some())
+                    + usize::from(self.key_agreement.is_some())
+                    + usize::from(self.key_cert_sign.is_some())
+                    + usize::from(self.key_encipherment.is_some())
+                    + usize::from(self.non_repudiation.is_some()),
+            );
             p.opt("CRLSign", self.crl_sign);
             p.opt("DataEncipherment", self.data_encipherment);
             p.opt("DecipherOnly", self.decipher_only);
@@ -564,7 +597,7 @@ pub mod certificate {
 
     impl ToExpr for OtherName {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("TypeId", self.type_id);
             p.req("Value", self.value);
             p.into_expr()
@@ -596,7 +629,7 @@ pub mod certificate {
 
     impl ToExpr for PolicyInformation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.policy_qualifiers.is_some()));
             p.req("CertPolicyId", self.cert_policy_id);
             p.opt("PolicyQualifiers", self.policy_qualifiers);
             p.into_expr()
@@ -623,7 +656,7 @@ pub mod certificate {
 
     impl ToExpr for PolicyQualifierInfo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("PolicyQualifierId", self.policy_qualifier_id);
             p.req("Qualifier", self.qualifier);
             p.into_expr()
@@ -647,7 +680,7 @@ pub mod certificate {
 
     impl ToExpr for Qualifier {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("CpsUri", self.cps_uri);
             p.into_expr()
         }
@@ -789,7 +822,23 @@ pub mod certificate {
 
     impl ToExpr for Subject {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.common_name.is_some())
+                    + usize::from(self.country.is_some())
+                    + usize::from(self.custom_attributes.is_some())
+                    + usize::from(self.distinguished_name_qualifier.is_some())
+                    + usize::from(self.generation_qualifier.is_some())
+                    + usize::from(self.given_name.is_some())
+                    + usize::from(self.initials.is_some())
+                    + usize::from(self.locality.is_some())
+                    + usize::from(self.organization.is_some())
+                    + usize::from(self.organizational_unit.is_some())
+                    + usize::from(self.pseudonym.is_some())
+                    + usize::from(self.serial_number.is_some())
+                    + usize::from(self.state.is_some())
+                    + usize::from(self.surname.is_some())
+                    + usize::from(self.title.is_some()),
+            );
             p.opt("CommonName", self.common_name);
             p.opt("Country", self.country);
             p.opt("CustomAttributes", self.custom_attributes);
@@ -829,7 +878,7 @@ pub mod certificate {
 
     impl ToExpr for Validity {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Type", self.r#type);
             p.req("Value", self.value);
             p.into_expr()
@@ -992,7 +1041,13 @@ impl Resource for CertificateAuthority {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.csr_extensions.is_some())
+                + usize::from(self.key_storage_security_standard.is_some())
+                + usize::from(self.revocation_configuration.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.usage_mode.is_some()),
+        );
         p.opt("CsrExtensions", self.csr_extensions);
         p.req("KeyAlgorithm", self.key_algorithm);
         p.opt("KeyStorageSecurityStandard", self.key_storage_security_standard);
@@ -1160,7 +1215,7 @@ pub mod certificate_authority {
 
     impl ToExpr for AccessDescription {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AccessLocation", self.access_location);
             p.req("AccessMethod", self.access_method);
             p.into_expr()
@@ -1197,7 +1252,10 @@ pub mod certificate_authority {
 
     impl ToExpr for AccessMethod {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.access_method_type.is_some())
+                    + usize::from(self.custom_object_identifier.is_some()),
+            );
             p.opt("AccessMethodType", self.access_method_type);
             p.opt("CustomObjectIdentifier", self.custom_object_identifier);
             p.into_expr()
@@ -1280,7 +1338,15 @@ pub mod certificate_authority {
 
     impl ToExpr for CrlConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.crl_distribution_point_extension_configuration.is_some())
+                    + usize::from(self.crl_type.is_some())
+                    + usize::from(self.custom_cname.is_some())
+                    + usize::from(self.custom_path.is_some())
+                    + usize::from(self.expiration_in_days.is_some())
+                    + usize::from(self.s3_bucket_name.is_some())
+                    + usize::from(self.s3_object_acl.is_some()),
+            );
             p.opt(
                 "CrlDistributionPointExtensionConfiguration",
                 self.crl_distribution_point_extension_configuration,
@@ -1313,7 +1379,7 @@ pub mod certificate_authority {
 
     impl ToExpr for CrlDistributionPointExtensionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("OmitExtension", self.omit_extension);
             p.into_expr()
         }
@@ -1349,7 +1415,9 @@ pub mod certificate_authority {
 
     impl ToExpr for CsrExtensions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.key_usage.is_some()) + usize::from(self.subject_information_access.is_some()),
+            );
             p.opt("KeyUsage", self.key_usage);
             p.opt("SubjectInformationAccess", self.subject_information_access);
             p.into_expr()
@@ -1376,7 +1444,7 @@ pub mod certificate_authority {
 
     impl ToExpr for CustomAttribute {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ObjectIdentifier", self.object_identifier);
             p.req("Value", self.value);
             p.into_expr()
@@ -1408,7 +1476,7 @@ pub mod certificate_authority {
 
     impl ToExpr for EdiPartyName {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.name_assigner.is_some()));
             p.opt("NameAssigner", self.name_assigner);
             p.req("PartyName", self.party_name);
             p.into_expr()
@@ -1493,7 +1561,16 @@ pub mod certificate_authority {
 
     impl ToExpr for GeneralName {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.directory_name.is_some())
+                    + usize::from(self.dns_name.is_some())
+                    + usize::from(self.edi_party_name.is_some())
+                    + usize::from(self.ip_address.is_some())
+                    + usize::from(self.other_name.is_some())
+                    + usize::from(self.registered_id.is_some())
+                    + usize::from(self.rfc822_name.is_some())
+                    + usize::from(self.uniform_resource_identifier.is_some()),
+            );
             p.opt("DirectoryName", self.directory_name);
             p.opt("DnsName", self.dns_name);
             p.opt("EdiPartyName", self.edi_party_name);
@@ -1592,7 +1669,17 @@ pub mod certificate_authority {
 
     impl ToExpr for KeyUsage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.crl_sign.is_some())
+                    + usize::from(self.data_encipherment.is_some())
+                    + usize::from(self.decipher_only.is_some())
+                    + usize::from(self.digital_signature.is_some())
+                    + usize::from(self.encipher_only.is_some())
+                    + usize::from(self.key_agreement.is_some())
+                    + usize::from(self.key_cert_sign.is_some())
+                    + usize::from(self.key_encipherment.is_some())
+                    + usize::from(self.non_repudiation.is_some()),
+            );
             p.opt("CRLSign", self.crl_sign);
             p.opt("DataEncipherment", self.data_encipherment);
             p.opt("DecipherOnly", self.decipher_only);
@@ -1631,7 +1718,7 @@ pub mod certificate_authority {
 
     impl ToExpr for OcspConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.ocsp_custom_cname.is_some()));
             p.req("Enabled", self.enabled);
             p.opt("OcspCustomCname", self.ocsp_custom_cname);
             p.into_expr()
@@ -1658,7 +1745,7 @@ pub mod certificate_authority {
 
     impl ToExpr for OtherName {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("TypeId", self.type_id);
             p.req("Value", self.value);
             p.into_expr()
@@ -1695,7 +1782,9 @@ pub mod certificate_authority {
 
     impl ToExpr for RevocationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.crl_configuration.is_some()) + usize::from(self.ocsp_configuration.is_some()),
+            );
             p.opt("CrlConfiguration", self.crl_configuration);
             p.opt("OcspConfiguration", self.ocsp_configuration);
             p.into_expr()
@@ -1836,7 +1925,23 @@ pub mod certificate_authority {
 
     impl ToExpr for Subject {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.common_name.is_some())
+                    + usize::from(self.country.is_some())
+                    + usize::from(self.custom_attributes.is_some())
+                    + usize::from(self.distinguished_name_qualifier.is_some())
+                    + usize::from(self.generation_qualifier.is_some())
+                    + usize::from(self.given_name.is_some())
+                    + usize::from(self.initials.is_some())
+                    + usize::from(self.locality.is_some())
+                    + usize::from(self.organization.is_some())
+                    + usize::from(self.organizational_unit.is_some())
+                    + usize::from(self.pseudonym.is_some())
+                    + usize::from(self.serial_number.is_some())
+                    + usize::from(self.state.is_some())
+                    + usize::from(self.surname.is_some())
+                    + usize::from(self.title.is_some()),
+            );
             p.opt("CommonName", self.common_name);
             p.opt("Country", self.country);
             p.opt("CustomAttributes", self.custom_attributes);
@@ -1881,7 +1986,7 @@ pub mod certificate_authority {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -1930,7 +2035,9 @@ impl CertificateAuthorityActivation {
 impl Resource for CertificateAuthorityActivation {
     const TYPE_NAME: &'static str = "AWS::ACMPCA::CertificateAuthorityActivation";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.certificate_chain.is_some()) + usize::from(self.status.is_some()),
+        );
         p.req("Certificate", self.certificate);
         p.req("CertificateAuthorityArn", self.certificate_authority_arn);
         p.opt("CertificateChain", self.certificate_chain);
@@ -2023,7 +2130,7 @@ impl Resource for Permission {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.source_account.is_some()));
         p.req("Actions", self.actions);
         p.req("CertificateAuthorityArn", self.certificate_authority_arn);
         p.req("Principal", self.principal);

@@ -124,7 +124,17 @@ Constraint { path: "Tags/*/Key", pattern: Some("^[a-zA-Z0-9\\s._:/=+@-]*$"), min
 Constraint { path: "Tags/*/Value", pattern: Some("^[a-zA-Z0-9\\s._:/=+@-]*$"), min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.approval_configuration.is_some())
+                + usize::from(self.authorizer_type.is_some())
+                + usize::from(self.auto_detection_enabled.is_some())
+                + usize::from(self.auto_detection_scope.is_some())
+                + usize::from(self.custom_metadata_schema_configuration.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.discovery_configuration.is_some())
+                + usize::from(self.encryption_configuration.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ApprovalConfiguration", self.approval_configuration);
         p.opt("AuthorizerType", self.authorizer_type);
         p.opt("AutoDetectionEnabled", self.auto_detection_enabled);
@@ -452,7 +462,7 @@ pub mod registry {
 
     impl ToExpr for ApprovalConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.auto_approval_rules.is_some()));
             p.opt("AutoApprovalRules", self.auto_approval_rules);
             p.into_expr()
         }
@@ -473,7 +483,7 @@ pub mod registry {
 
     impl ToExpr for AuthorizerConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("CustomJWTAuthorizer", self.custom_jwt_authorizer);
             p.into_expr()
         }
@@ -502,7 +512,7 @@ pub mod registry {
 
     impl ToExpr for AuthorizingClaimMatchValueType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ClaimMatchOperator", self.claim_match_operator);
             p.req("ClaimMatchValue", self.claim_match_value);
             p.into_expr()
@@ -539,7 +549,10 @@ pub mod registry {
 
     impl ToExpr for ClaimMatchValueType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.match_value_string.is_some())
+                    + usize::from(self.match_value_string_list.is_some()),
+            );
             p.opt("MatchValueString", self.match_value_string);
             p.opt("MatchValueStringList", self.match_value_string_list);
             p.into_expr()
@@ -573,7 +586,7 @@ pub mod registry {
 
     impl ToExpr for CustomClaimValidationType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("AuthorizingClaimMatchValue", self.authorizing_claim_match_value);
             p.req("InboundTokenClaimName", self.inbound_token_claim_name);
             p.req("InboundTokenClaimValueType", self.inbound_token_claim_value_type);
@@ -630,7 +643,12 @@ pub mod registry {
 
     impl ToExpr for CustomJwtAuthorizerConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.allowed_audience.is_some())
+                    + usize::from(self.allowed_clients.is_some())
+                    + usize::from(self.allowed_scopes.is_some())
+                    + usize::from(self.custom_claims.is_some()),
+            );
             p.opt("AllowedAudience", self.allowed_audience);
             p.opt("AllowedClients", self.allowed_clients);
             p.opt("AllowedScopes", self.allowed_scopes);
@@ -670,7 +688,10 @@ pub mod registry {
 
     impl ToExpr for CustomMetadataSchemaConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.default_schema.is_some())
+                    + usize::from(self.record_type_schema_overrides.is_some()),
+            );
             p.opt("DefaultSchema", self.default_schema);
             p.opt("RecordTypeSchemaOverrides", self.record_type_schema_overrides);
             p.into_expr()
@@ -699,7 +720,7 @@ pub mod registry {
 
     impl ToExpr for DiscoveryConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.authorizer_configuration.is_some()));
             p.opt("AuthorizerConfiguration", self.authorizer_configuration);
             p.into_expr()
         }
@@ -722,7 +743,7 @@ pub mod registry {
 
     impl ToExpr for EncryptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("KmsKeyArn", self.kms_key_arn);
             p.into_expr()
         }
@@ -748,7 +769,7 @@ pub mod registry {
 
     impl ToExpr for RecordTypeSchemaOverride {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("RecordType", self.record_type);
             p.req("Schema", self.schema);
             p.into_expr()
@@ -775,7 +796,7 @@ pub mod registry {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -902,7 +923,14 @@ Constraint { path: "Tags/*/Key", pattern: Some("^[a-zA-Z0-9\\s._:/=+@-]*$"), min
 Constraint { path: "Tags/*/Value", pattern: Some("^[a-zA-Z0-9\\s._:/=+@-]*$"), min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.custom_metadata.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.display_name.is_some())
+                + usize::from(self.record_version.is_some())
+                + usize::from(self.registry_id.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("CustomMetadata", self.custom_metadata);
         p.opt("Description", self.description);
         p.req("Descriptors", self.descriptors);
@@ -1143,7 +1171,11 @@ pub mod registry_record {
 
     impl ToExpr for A2aAgentCardDescriptor {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.data.is_some())
+                    + usize::from(self.data_schema_version.is_some())
+                    + usize::from(self.source.is_some()),
+            );
             p.opt("Data", self.data);
             p.opt("DataSchemaVersion", self.data_schema_version);
             p.opt("Source", self.source);
@@ -1171,7 +1203,7 @@ pub mod registry_record {
 
     impl ToExpr for AgUiDescriptor {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.source.is_some()));
             p.opt("Source", self.source);
             p.into_expr()
         }
@@ -1197,7 +1229,7 @@ pub mod registry_record {
 
     impl ToExpr for AgentSkillsAdditionalData {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.skill_md.is_some()));
             p.opt("SkillMd", self.skill_md);
             p.into_expr()
         }
@@ -1241,7 +1273,11 @@ pub mod registry_record {
 
     impl ToExpr for AgentSkillsDefinitionDescriptor {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.additional_data.is_some())
+                    + usize::from(self.data.is_some())
+                    + usize::from(self.data_schema_version.is_some()),
+            );
             p.opt("AdditionalData", self.additional_data);
             p.opt("Data", self.data);
             p.opt("DataSchemaVersion", self.data_schema_version);
@@ -1287,7 +1323,11 @@ pub mod registry_record {
 
     impl ToExpr for AgentSkillsMdDescriptor {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.data.is_some())
+                    + usize::from(self.data_schema_version.is_some())
+                    + usize::from(self.source.is_some()),
+            );
             p.opt("Data", self.data);
             p.opt("DataSchemaVersion", self.data_schema_version);
             p.opt("Source", self.source);
@@ -1315,7 +1355,7 @@ pub mod registry_record {
 
     impl ToExpr for CustomDescriptor {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.data.is_some()));
             p.opt("Data", self.data);
             p.into_expr()
         }
@@ -1341,7 +1381,7 @@ pub mod registry_record {
 
     impl ToExpr for DescriptorSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.from_url.is_some()));
             p.opt("FromUrl", self.from_url);
             p.into_expr()
         }
@@ -1375,7 +1415,7 @@ pub mod registry_record {
 
     impl ToExpr for DescriptorSourceFromUrl {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.credential_provider_configurations.is_some()));
             p.opt(
                 "CredentialProviderConfigurations",
                 self.credential_provider_configurations,
@@ -1447,7 +1487,14 @@ pub mod registry_record {
 
     impl ToExpr for Descriptors {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.a2a_agent_card.is_some())
+                    + usize::from(self.agent_skills_definition.is_some())
+                    + usize::from(self.agui.is_some())
+                    + usize::from(self.custom.is_some())
+                    + usize::from(self.http.is_some())
+                    + usize::from(self.mcp_server.is_some()),
+            );
             p.opt("A2aAgentCard", self.a2a_agent_card);
             p.opt("AgentSkillsDefinition", self.agent_skills_definition);
             p.opt("Agui", self.agui);
@@ -1478,7 +1525,7 @@ pub mod registry_record {
 
     impl ToExpr for HttpDescriptor {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.source.is_some()));
             p.opt("Source", self.source);
             p.into_expr()
         }
@@ -1504,7 +1551,7 @@ pub mod registry_record {
 
     impl ToExpr for McpServerAdditionalData {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.tools.is_some()));
             p.opt("Tools", self.tools);
             p.into_expr()
         }
@@ -1556,7 +1603,12 @@ pub mod registry_record {
 
     impl ToExpr for McpServerDescriptor {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.additional_data.is_some())
+                    + usize::from(self.data.is_some())
+                    + usize::from(self.data_schema_version.is_some())
+                    + usize::from(self.source.is_some()),
+            );
             p.opt("AdditionalData", self.additional_data);
             p.opt("Data", self.data);
             p.opt("DataSchemaVersion", self.data_schema_version);
@@ -1595,7 +1647,9 @@ pub mod registry_record {
 
     impl ToExpr for McpToolsDescriptor {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.data.is_some()) + usize::from(self.data_schema_version.is_some()),
+            );
             p.opt("Data", self.data);
             p.opt("DataSchemaVersion", self.data_schema_version);
             p.into_expr()
@@ -1625,7 +1679,7 @@ pub mod registry_record {
 
     impl ToExpr for RegistryRecordCredentialProviderConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("CredentialProvider", self.credential_provider);
             p.req("CredentialProviderType", self.credential_provider_type);
             p.into_expr()
@@ -1662,7 +1716,10 @@ pub mod registry_record {
 
     impl ToExpr for RegistryRecordCredentialProviderUnion {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.iam_credential_provider.is_some())
+                    + usize::from(self.oauth_credential_provider.is_some()),
+            );
             p.opt("IamCredentialProvider", self.iam_credential_provider);
             p.opt("OauthCredentialProvider", self.oauth_credential_provider);
             p.into_expr()
@@ -1707,7 +1764,11 @@ pub mod registry_record {
 
     impl ToExpr for RegistryRecordIamCredentialProvider {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.region.is_some())
+                    + usize::from(self.role_arn.is_some())
+                    + usize::from(self.service.is_some()),
+            );
             p.opt("Region", self.region);
             p.opt("RoleArn", self.role_arn);
             p.opt("Service", self.service);
@@ -1759,7 +1820,11 @@ pub mod registry_record {
 
     impl ToExpr for RegistryRecordOauthCredentialProvider {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.custom_parameters.is_some())
+                    + usize::from(self.grant_type.is_some())
+                    + usize::from(self.scopes.is_some()),
+            );
             p.opt("CustomParameters", self.custom_parameters);
             p.opt("GrantType", self.grant_type);
             p.req("ProviderArn", self.provider_arn);
@@ -1788,7 +1853,7 @@ pub mod registry_record {
 
     impl ToExpr for SkillMdSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.from_url.is_some()));
             p.opt("FromUrl", self.from_url);
             p.into_expr()
         }
@@ -1809,7 +1874,7 @@ pub mod registry_record {
 
     impl ToExpr for SkillMdSourceFromUrl {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Url", self.url);
             p.into_expr()
         }
@@ -1835,7 +1900,7 @@ pub mod registry_record {
 
     impl ToExpr for SourceOnlyDescriptorSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.from_url.is_some()));
             p.opt("FromUrl", self.from_url);
             p.into_expr()
         }
@@ -1856,7 +1921,7 @@ pub mod registry_record {
 
     impl ToExpr for SourceOnlyDescriptorSourceFromUrl {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Url", self.url);
             p.into_expr()
         }
@@ -1882,7 +1947,7 @@ pub mod registry_record {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

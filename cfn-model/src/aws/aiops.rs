@@ -178,7 +178,17 @@ impl Resource for InvestigationGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.chatbot_notification_channels.is_some())
+                + usize::from(self.cross_account_configurations.is_some())
+                + usize::from(self.encryption_config.is_some())
+                + usize::from(self.investigation_group_policy.is_some())
+                + usize::from(self.is_cloud_trail_event_history_enabled.is_some())
+                + usize::from(self.retention_in_days.is_some())
+                + usize::from(self.role_arn.is_some())
+                + usize::from(self.tag_key_boundaries.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ChatbotNotificationChannels", self.chatbot_notification_channels);
         p.opt("CrossAccountConfigurations", self.cross_account_configurations);
         p.opt("EncryptionConfig", self.encryption_config);
@@ -263,7 +273,9 @@ pub mod investigation_group {
 
     impl ToExpr for ChatbotNotificationChannel {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.chat_configuration_arns.is_some()) + usize::from(self.sns_topic_arn.is_some()),
+            );
             p.opt("ChatConfigurationArns", self.chat_configuration_arns);
             p.opt("SNSTopicArn", self.sns_topic_arn);
             p.into_expr()
@@ -290,7 +302,7 @@ pub mod investigation_group {
 
     impl ToExpr for CrossAccountConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.source_role_arn.is_some()));
             p.opt("SourceRoleArn", self.source_role_arn);
             p.into_expr()
         }
@@ -328,7 +340,9 @@ pub mod investigation_group {
 
     impl ToExpr for EncryptionConfigMap {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.encryption_configuration_type.is_some()) + usize::from(self.kms_key_id.is_some()),
+            );
             p.opt("EncryptionConfigurationType", self.encryption_configuration_type);
             p.opt("KmsKeyId", self.kms_key_id);
             p.into_expr()
@@ -355,7 +369,7 @@ pub mod investigation_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -257,7 +257,25 @@ impl Resource for Broker {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            5 + usize::from(self.authentication_strategy.is_some())
+                + usize::from(self.auto_minor_version_upgrade.is_some())
+                + usize::from(self.configuration.is_some())
+                + usize::from(self.data_replication_mode.is_some())
+                + usize::from(self.data_replication_primary_broker_arn.is_some())
+                + usize::from(self.encryption_options.is_some())
+                + usize::from(self.engine_version.is_some())
+                + usize::from(self.ldap_server_metadata.is_some())
+                + usize::from(self.logs.is_some())
+                + usize::from(self.maintenance_window_start_time.is_some())
+                + usize::from(self.resource_share_arns.is_some())
+                + usize::from(self.security_groups.is_some())
+                + usize::from(self.storage_size.is_some())
+                + usize::from(self.storage_type.is_some())
+                + usize::from(self.subnet_ids.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.users.is_some()),
+        );
         p.opt("AuthenticationStrategy", self.authentication_strategy);
         p.opt("AutoMinorVersionUpgrade", self.auto_minor_version_upgrade);
         p.req("BrokerName", self.broker_name);
@@ -368,7 +386,7 @@ pub mod broker {
 
     impl ToExpr for ConfigurationId {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Id", self.id);
             p.req("Revision", self.revision);
             p.into_expr()
@@ -405,7 +423,7 @@ pub mod broker {
 
     impl ToExpr for EncryptionOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.kms_key_id.is_some()));
             p.opt("KmsKeyId", self.kms_key_id);
             p.req("UseAwsOwnedKey", self.use_aws_owned_key);
             p.into_expr()
@@ -502,7 +520,13 @@ pub mod broker {
 
     impl ToExpr for LdapServerMetadata {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                6 + usize::from(self.role_name.is_some())
+                    + usize::from(self.role_search_subtree.is_some())
+                    + usize::from(self.service_account_password.is_some())
+                    + usize::from(self.user_role_name.is_some())
+                    + usize::from(self.user_search_subtree.is_some()),
+            );
             p.req("Hosts", self.hosts);
             p.req("RoleBase", self.role_base);
             p.opt("RoleName", self.role_name);
@@ -548,7 +572,8 @@ pub mod broker {
 
     impl ToExpr for LogList {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.audit.is_some()) + usize::from(self.general.is_some()));
             p.opt("Audit", self.audit);
             p.opt("General", self.general);
             p.into_expr()
@@ -583,7 +608,7 @@ pub mod broker {
 
     impl ToExpr for MaintenanceWindow {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("DayOfWeek", self.day_of_week);
             p.req("TimeOfDay", self.time_of_day);
             p.req("TimeZone", self.time_zone);
@@ -611,7 +636,7 @@ pub mod broker {
 
     impl ToExpr for TagsEntry {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -664,7 +689,11 @@ pub mod broker {
 
     impl ToExpr for User {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.console_access.is_some())
+                    + usize::from(self.groups.is_some())
+                    + usize::from(self.replication_user.is_some()),
+            );
             p.opt("ConsoleAccess", self.console_access);
             p.opt("Groups", self.groups);
             p.req("Password", self.password);
@@ -747,7 +776,13 @@ impl Resource for Configuration {
     const TYPE_NAME: &'static str = "AWS::AmazonMQ::Configuration";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.authentication_strategy.is_some())
+                + usize::from(self.data.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.engine_version.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AuthenticationStrategy", self.authentication_strategy);
         p.opt("Data", self.data);
         p.opt("Description", self.description);
@@ -804,7 +839,7 @@ pub mod configuration {
 
     impl ToExpr for TagsEntry {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -837,7 +872,7 @@ impl ConfigurationAssociation {
 impl Resource for ConfigurationAssociation {
     const TYPE_NAME: &'static str = "AWS::AmazonMQ::ConfigurationAssociation";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("Broker", self.broker);
         p.req("Configuration", self.configuration);
         p
@@ -877,7 +912,7 @@ pub mod configuration_association {
 
     impl ToExpr for ConfigurationId {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Id", self.id);
             p.req("Revision", self.revision);
             p.into_expr()

@@ -341,7 +341,25 @@ impl Resource for App {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.access_token.is_some())
+                + usize::from(self.auto_branch_creation_config.is_some())
+                + usize::from(self.basic_auth_config.is_some())
+                + usize::from(self.build_spec.is_some())
+                + usize::from(self.cache_config.is_some())
+                + usize::from(self.compute_role_arn.is_some())
+                + usize::from(self.custom_headers.is_some())
+                + usize::from(self.custom_rules.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.enable_branch_auto_deletion.is_some())
+                + usize::from(self.environment_variables.is_some())
+                + usize::from(self.iam_service_role.is_some())
+                + usize::from(self.job_config.is_some())
+                + usize::from(self.oauth_token.is_some())
+                + usize::from(self.platform.is_some())
+                + usize::from(self.repository.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AccessToken", self.access_token);
         p.opt("AutoBranchCreationConfig", self.auto_branch_creation_config);
         p.opt("BasicAuthConfig", self.basic_auth_config);
@@ -616,7 +634,19 @@ pub mod app {
 
     impl ToExpr for AutoBranchCreationConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.auto_branch_creation_patterns.is_some())
+                    + usize::from(self.basic_auth_config.is_some())
+                    + usize::from(self.build_spec.is_some())
+                    + usize::from(self.enable_auto_branch_creation.is_some())
+                    + usize::from(self.enable_auto_build.is_some())
+                    + usize::from(self.enable_performance_mode.is_some())
+                    + usize::from(self.enable_pull_request_preview.is_some())
+                    + usize::from(self.environment_variables.is_some())
+                    + usize::from(self.framework.is_some())
+                    + usize::from(self.pull_request_environment_name.is_some())
+                    + usize::from(self.stage.is_some()),
+            );
             p.opt("AutoBranchCreationPatterns", self.auto_branch_creation_patterns);
             p.opt("BasicAuthConfig", self.basic_auth_config);
             p.opt("BuildSpec", self.build_spec);
@@ -670,7 +700,11 @@ pub mod app {
 
     impl ToExpr for BasicAuthConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enable_basic_auth.is_some())
+                    + usize::from(self.password.is_some())
+                    + usize::from(self.username.is_some()),
+            );
             p.opt("EnableBasicAuth", self.enable_basic_auth);
             p.opt("Password", self.password);
             p.opt("Username", self.username);
@@ -698,7 +732,7 @@ pub mod app {
 
     impl ToExpr for CacheConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.r#type.is_some()));
             p.opt("Type", self.r#type);
             p.into_expr()
         }
@@ -740,7 +774,8 @@ pub mod app {
 
     impl ToExpr for CustomRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(2 + usize::from(self.condition.is_some()) + usize::from(self.status.is_some()));
             p.opt("Condition", self.condition);
             p.req("Source", self.source);
             p.opt("Status", self.status);
@@ -769,7 +804,7 @@ pub mod app {
 
     impl ToExpr for EnvironmentVariable {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("Value", self.value);
             p.into_expr()
@@ -793,7 +828,7 @@ pub mod app {
 
     impl ToExpr for JobConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("BuildComputeType", self.build_compute_type);
             p.into_expr()
         }
@@ -819,7 +854,7 @@ pub mod app {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1063,7 +1098,22 @@ impl Resource for Branch {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.backend.is_some())
+                + usize::from(self.basic_auth_config.is_some())
+                + usize::from(self.build_spec.is_some())
+                + usize::from(self.compute_role_arn.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.enable_auto_build.is_some())
+                + usize::from(self.enable_performance_mode.is_some())
+                + usize::from(self.enable_pull_request_preview.is_some())
+                + usize::from(self.enable_skew_protection.is_some())
+                + usize::from(self.environment_variables.is_some())
+                + usize::from(self.framework.is_some())
+                + usize::from(self.pull_request_environment_name.is_some())
+                + usize::from(self.stage.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("AppId", self.app_id);
         p.opt("Backend", self.backend);
         p.opt("BasicAuthConfig", self.basic_auth_config);
@@ -1152,7 +1202,7 @@ pub mod branch {
 
     impl ToExpr for Backend {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.stack_arn.is_some()));
             p.opt("StackArn", self.stack_arn);
             p.into_expr()
         }
@@ -1186,7 +1236,7 @@ pub mod branch {
 
     impl ToExpr for BasicAuthConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.enable_basic_auth.is_some()));
             p.opt("EnableBasicAuth", self.enable_basic_auth);
             p.req("Password", self.password);
             p.req("Username", self.username);
@@ -1214,7 +1264,7 @@ pub mod branch {
 
     impl ToExpr for EnvironmentVariable {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("Value", self.value);
             p.into_expr()
@@ -1241,7 +1291,7 @@ pub mod branch {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1372,7 +1422,12 @@ impl Resource for Domain {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.auto_sub_domain_creation_patterns.is_some())
+                + usize::from(self.auto_sub_domain_iam_role.is_some())
+                + usize::from(self.certificate_settings.is_some())
+                + usize::from(self.enable_auto_sub_domain.is_some()),
+        );
         p.req("AppId", self.app_id);
         p.opt("AutoSubDomainCreationPatterns", self.auto_sub_domain_creation_patterns);
         p.opt("AutoSubDomainIAMRole", self.auto_sub_domain_iam_role);
@@ -1469,7 +1524,9 @@ pub mod domain {
 
     impl ToExpr for CertificateSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.certificate_type.is_some()) + usize::from(self.custom_certificate_arn.is_some()),
+            );
             p.opt("CertificateType", self.certificate_type);
             p.opt("CustomCertificateArn", self.custom_certificate_arn);
             p.into_expr()
@@ -1496,7 +1553,7 @@ pub mod domain {
 
     impl ToExpr for SubDomainSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("BranchName", self.branch_name);
             p.req("Prefix", self.prefix);
             p.into_expr()
@@ -1586,7 +1643,11 @@ impl Resource for Webhook {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.app_id.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AppId", self.app_id);
         p.req("BranchName", self.branch_name);
         p.opt("Description", self.description);
@@ -1640,7 +1701,7 @@ pub mod webhook {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -171,7 +171,22 @@ impl Resource for Component {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.app_id.is_some())
+                + usize::from(self.binding_properties.is_some())
+                + usize::from(self.children.is_some())
+                + usize::from(self.collection_properties.is_some())
+                + usize::from(self.component_type.is_some())
+                + usize::from(self.environment_name.is_some())
+                + usize::from(self.events.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.overrides.is_some())
+                + usize::from(self.properties.is_some())
+                + usize::from(self.schema_version.is_some())
+                + usize::from(self.source_id.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.variants.is_some()),
+        );
         p.opt("AppId", self.app_id);
         p.opt("BindingProperties", self.binding_properties);
         p.opt("Children", self.children);
@@ -324,7 +339,17 @@ pub mod component {
 
     impl ToExpr for ActionParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.anchor.is_some())
+                    + usize::from(self.fields.is_some())
+                    + usize::from(self.global.is_some())
+                    + usize::from(self.id.is_some())
+                    + usize::from(self.model.is_some())
+                    + usize::from(self.state.is_some())
+                    + usize::from(self.target.is_some())
+                    + usize::from(self.r#type.is_some())
+                    + usize::from(self.url.is_some()),
+            );
             p.opt("Anchor", self.anchor);
             p.opt("Fields", self.fields);
             p.opt("Global", self.global);
@@ -376,7 +401,11 @@ pub mod component {
 
     impl ToExpr for ComponentBindingPropertiesValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.binding_properties.is_some())
+                    + usize::from(self.default_value.is_some())
+                    + usize::from(self.r#type.is_some()),
+            );
             p.opt("BindingProperties", self.binding_properties);
             p.opt("DefaultValue", self.default_value);
             p.opt("Type", self.r#type);
@@ -462,7 +491,16 @@ pub mod component {
 
     impl ToExpr for ComponentBindingPropertiesValueProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.bucket.is_some())
+                    + usize::from(self.default_value.is_some())
+                    + usize::from(self.field.is_some())
+                    + usize::from(self.key.is_some())
+                    + usize::from(self.model.is_some())
+                    + usize::from(self.predicates.is_some())
+                    + usize::from(self.slot_name.is_some())
+                    + usize::from(self.user_attribute.is_some()),
+            );
             p.opt("Bucket", self.bucket);
             p.opt("DefaultValue", self.default_value);
             p.opt("Field", self.field);
@@ -526,7 +564,11 @@ pub mod component {
 
     impl ToExpr for ComponentChild {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.children.is_some())
+                    + usize::from(self.events.is_some())
+                    + usize::from(self.source_id.is_some()),
+            );
             p.opt("Children", self.children);
             p.req("ComponentType", self.component_type);
             p.opt("Events", self.events);
@@ -607,7 +649,15 @@ pub mod component {
 
     impl ToExpr for ComponentConditionProperty {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.r#else.is_some())
+                    + usize::from(self.field.is_some())
+                    + usize::from(self.operand.is_some())
+                    + usize::from(self.operand_type.is_some())
+                    + usize::from(self.operator.is_some())
+                    + usize::from(self.property.is_some())
+                    + usize::from(self.then.is_some()),
+            );
             p.opt("Else", self.r#else);
             p.opt("Field", self.field);
             p.opt("Operand", self.operand);
@@ -660,7 +710,11 @@ pub mod component {
 
     impl ToExpr for ComponentDataConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.identifiers.is_some())
+                    + usize::from(self.predicate.is_some())
+                    + usize::from(self.sort.is_some()),
+            );
             p.opt("Identifiers", self.identifiers);
             p.req("Model", self.model);
             p.opt("Predicate", self.predicate);
@@ -707,7 +761,11 @@ pub mod component {
 
     impl ToExpr for ComponentEvent {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.action.is_some())
+                    + usize::from(self.binding_event.is_some())
+                    + usize::from(self.parameters.is_some()),
+            );
             p.opt("Action", self.action);
             p.opt("BindingEvent", self.binding_event);
             p.opt("Parameters", self.parameters);
@@ -849,7 +907,23 @@ pub mod component {
 
     impl ToExpr for ComponentProperty {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.binding_properties.is_some())
+                    + usize::from(self.bindings.is_some())
+                    + usize::from(self.collection_binding_properties.is_some())
+                    + usize::from(self.component_name.is_some())
+                    + usize::from(self.concat.is_some())
+                    + usize::from(self.condition.is_some())
+                    + usize::from(self.configured.is_some())
+                    + usize::from(self.default_value.is_some())
+                    + usize::from(self.event.is_some())
+                    + usize::from(self.imported_value.is_some())
+                    + usize::from(self.model.is_some())
+                    + usize::from(self.property.is_some())
+                    + usize::from(self.r#type.is_some())
+                    + usize::from(self.user_attribute.is_some())
+                    + usize::from(self.value.is_some()),
+            );
             p.opt("BindingProperties", self.binding_properties);
             p.opt("Bindings", self.bindings);
             p.opt("CollectionBindingProperties", self.collection_binding_properties);
@@ -894,7 +968,7 @@ pub mod component {
 
     impl ToExpr for ComponentPropertyBindingProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.field.is_some()));
             p.opt("Field", self.field);
             p.req("Property", self.property);
             p.into_expr()
@@ -934,7 +1008,9 @@ pub mod component {
 
     impl ToExpr for ComponentVariant {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.overrides.is_some()) + usize::from(self.variant_values.is_some()),
+            );
             p.opt("Overrides", self.overrides);
             p.opt("VariantValues", self.variant_values);
             p.into_expr()
@@ -961,7 +1037,7 @@ pub mod component {
 
     impl ToExpr for FormBindingElement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Element", self.element);
             p.req("Property", self.property);
             p.into_expr()
@@ -995,7 +1071,7 @@ pub mod component {
 
     impl ToExpr for MutationActionSetStateParameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("ComponentName", self.component_name);
             p.req("Property", self.property);
             p.req("Set", self.set);
@@ -1065,7 +1141,14 @@ pub mod component {
 
     impl ToExpr for Predicate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.and.is_some())
+                    + usize::from(self.field.is_some())
+                    + usize::from(self.operand.is_some())
+                    + usize::from(self.operand_type.is_some())
+                    + usize::from(self.operator.is_some())
+                    + usize::from(self.or.is_some()),
+            );
             p.opt("And", self.and);
             p.opt("Field", self.field);
             p.opt("Operand", self.operand);
@@ -1096,7 +1179,7 @@ pub mod component {
 
     impl ToExpr for SortProperty {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Direction", self.direction);
             p.req("Field", self.field);
             p.into_expr()
@@ -1231,7 +1314,20 @@ impl Resource for Form {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.app_id.is_some())
+                + usize::from(self.cta.is_some())
+                + usize::from(self.data_type.is_some())
+                + usize::from(self.environment_name.is_some())
+                + usize::from(self.fields.is_some())
+                + usize::from(self.form_action_type.is_some())
+                + usize::from(self.label_decorator.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.schema_version.is_some())
+                + usize::from(self.sectional_elements.is_some())
+                + usize::from(self.style.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AppId", self.app_id);
         p.opt("Cta", self.cta);
         p.opt("DataType", self.data_type);
@@ -1488,7 +1584,13 @@ pub mod form {
 
     impl ToExpr for FieldConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.excluded.is_some())
+                    + usize::from(self.input_type.is_some())
+                    + usize::from(self.label.is_some())
+                    + usize::from(self.position.is_some())
+                    + usize::from(self.validations.is_some()),
+            );
             p.opt("Excluded", self.excluded);
             p.opt("InputType", self.input_type);
             p.opt("Label", self.label);
@@ -1635,7 +1737,23 @@ pub mod form {
 
     impl ToExpr for FieldInputConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.default_checked.is_some())
+                    + usize::from(self.default_country_code.is_some())
+                    + usize::from(self.default_value.is_some())
+                    + usize::from(self.descriptive_text.is_some())
+                    + usize::from(self.file_uploader_config.is_some())
+                    + usize::from(self.is_array.is_some())
+                    + usize::from(self.max_value.is_some())
+                    + usize::from(self.min_value.is_some())
+                    + usize::from(self.name.is_some())
+                    + usize::from(self.placeholder.is_some())
+                    + usize::from(self.read_only.is_some())
+                    + usize::from(self.required.is_some())
+                    + usize::from(self.step.is_some())
+                    + usize::from(self.value.is_some())
+                    + usize::from(self.value_mappings.is_some()),
+            );
             p.opt("DefaultChecked", self.default_checked);
             p.opt("DefaultCountryCode", self.default_country_code);
             p.opt("DefaultValue", self.default_value);
@@ -1694,7 +1812,11 @@ pub mod form {
 
     impl ToExpr for FieldPosition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.fixed.is_some())
+                    + usize::from(self.right_of.is_some())
+                    + usize::from(self.below.is_some()),
+            );
             p.opt("Fixed", self.fixed);
             p.opt("RightOf", self.right_of);
             p.opt("Below", self.below);
@@ -1743,7 +1865,11 @@ pub mod form {
 
     impl ToExpr for FieldValidationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.num_values.is_some())
+                    + usize::from(self.str_values.is_some())
+                    + usize::from(self.validation_message.is_some()),
+            );
             p.opt("NumValues", self.num_values);
             p.opt("StrValues", self.str_values);
             p.req("Type", self.r#type);
@@ -1807,7 +1933,12 @@ pub mod form {
 
     impl ToExpr for FileUploaderFieldConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.is_resumable.is_some())
+                    + usize::from(self.max_file_count.is_some())
+                    + usize::from(self.max_size.is_some())
+                    + usize::from(self.show_thumbnails.is_some()),
+            );
             p.req("AcceptedFileTypes", self.accepted_file_types);
             p.req("AccessLevel", self.access_level);
             p.opt("IsResumable", self.is_resumable);
@@ -1856,7 +1987,11 @@ pub mod form {
 
     impl ToExpr for FormButton {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.children.is_some())
+                    + usize::from(self.excluded.is_some())
+                    + usize::from(self.position.is_some()),
+            );
             p.opt("Children", self.children);
             p.opt("Excluded", self.excluded);
             p.opt("Position", self.position);
@@ -1910,7 +2045,12 @@ pub mod form {
 
     impl ToExpr for FormCta {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cancel.is_some())
+                    + usize::from(self.clear.is_some())
+                    + usize::from(self.position.is_some())
+                    + usize::from(self.submit.is_some()),
+            );
             p.opt("Cancel", self.cancel);
             p.opt("Clear", self.clear);
             p.opt("Position", self.position);
@@ -1942,7 +2082,7 @@ pub mod form {
 
     impl ToExpr for FormDataTypeConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("DataSourceType", self.data_source_type);
             p.req("DataTypeName", self.data_type_name);
             p.into_expr()
@@ -1979,7 +2119,9 @@ pub mod form {
 
     impl ToExpr for FormInputBindingPropertiesValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.binding_properties.is_some()) + usize::from(self.r#type.is_some()),
+            );
             p.opt("BindingProperties", self.binding_properties);
             p.opt("Type", self.r#type);
             p.into_expr()
@@ -2006,7 +2148,7 @@ pub mod form {
 
     impl ToExpr for FormInputBindingPropertiesValueProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.model.is_some()));
             p.opt("Model", self.model);
             p.into_expr()
         }
@@ -2050,7 +2192,11 @@ pub mod form {
 
     impl ToExpr for FormInputValueProperty {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.binding_properties.is_some())
+                    + usize::from(self.concat.is_some())
+                    + usize::from(self.value.is_some()),
+            );
             p.opt("BindingProperties", self.binding_properties);
             p.opt("Concat", self.concat);
             p.opt("Value", self.value);
@@ -2083,7 +2229,7 @@ pub mod form {
 
     impl ToExpr for FormInputValuePropertyBindingProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.field.is_some()));
             p.opt("Field", self.field);
             p.req("Property", self.property);
             p.into_expr()
@@ -2128,7 +2274,11 @@ pub mod form {
 
     impl ToExpr for FormStyle {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.horizontal_gap.is_some())
+                    + usize::from(self.outer_padding.is_some())
+                    + usize::from(self.vertical_gap.is_some()),
+            );
             p.opt("HorizontalGap", self.horizontal_gap);
             p.opt("OuterPadding", self.outer_padding);
             p.opt("VerticalGap", self.vertical_gap);
@@ -2166,7 +2316,9 @@ pub mod form {
 
     impl ToExpr for FormStyleConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.token_reference.is_some()) + usize::from(self.value.is_some()),
+            );
             p.opt("TokenReference", self.token_reference);
             p.opt("Value", self.value);
             p.into_expr()
@@ -2230,7 +2382,13 @@ pub mod form {
 
     impl ToExpr for SectionalElement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.excluded.is_some())
+                    + usize::from(self.level.is_some())
+                    + usize::from(self.orientation.is_some())
+                    + usize::from(self.position.is_some())
+                    + usize::from(self.text.is_some()),
+            );
             p.opt("Excluded", self.excluded);
             p.opt("Level", self.level);
             p.opt("Orientation", self.orientation);
@@ -2266,7 +2424,7 @@ pub mod form {
 
     impl ToExpr for ValueMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.display_value.is_some()));
             p.opt("DisplayValue", self.display_value);
             p.req("Value", self.value);
             p.into_expr()
@@ -2301,7 +2459,7 @@ pub mod form {
 
     impl ToExpr for ValueMappings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.binding_properties.is_some()));
             p.opt("BindingProperties", self.binding_properties);
             p.req("Values", self.values);
             p.into_expr()
@@ -2385,7 +2543,14 @@ impl Resource for Theme {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.app_id.is_some())
+                + usize::from(self.environment_name.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.overrides.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.values.is_some()),
+        );
         p.opt("AppId", self.app_id);
         p.opt("EnvironmentName", self.environment_name);
         p.opt("Name", self.name);
@@ -2445,7 +2610,8 @@ pub mod theme {
 
     impl ToExpr for ThemeValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.children.is_some()) + usize::from(self.value.is_some()));
             p.opt("Children", self.children);
             p.opt("Value", self.value);
             p.into_expr()
@@ -2479,7 +2645,7 @@ pub mod theme {
 
     impl ToExpr for ThemeValues {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()

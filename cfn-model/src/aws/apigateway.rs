@@ -30,7 +30,7 @@ impl Account {
 impl crate::Resource for Account {
     const TYPE_NAME: &'static str = "AWS::ApiGateway::Account";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(0 + usize::from(self.cloud_watch_role_arn.is_some()));
         p.opt("CloudWatchRoleArn", self.cloud_watch_role_arn);
         p
     }
@@ -145,7 +145,16 @@ impl crate::Resource for ApiKey {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.customer_id.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.enabled.is_some())
+                + usize::from(self.generate_distinct_id.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.stage_keys.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.value.is_some()),
+        );
         p.opt("CustomerId", self.customer_id);
         p.opt("Description", self.description);
         p.opt("Enabled", self.enabled);
@@ -199,7 +208,9 @@ pub mod api_key {
 
     impl ToExpr for StageKey {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.rest_api_id.is_some()) + usize::from(self.stage_name.is_some()),
+            );
             p.opt("RestApiId", self.rest_api_id);
             p.opt("StageName", self.stage_name);
             p.into_expr()
@@ -227,7 +238,7 @@ pub mod api_key {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -323,7 +334,15 @@ impl Authorizer {
 impl crate::Resource for Authorizer {
     const TYPE_NAME: &'static str = "AWS::ApiGateway::Authorizer";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.auth_type.is_some())
+                + usize::from(self.authorizer_credentials.is_some())
+                + usize::from(self.authorizer_result_ttl_in_seconds.is_some())
+                + usize::from(self.authorizer_uri.is_some())
+                + usize::from(self.identity_source.is_some())
+                + usize::from(self.identity_validation_expression.is_some())
+                + usize::from(self.provider_ar_ns.is_some()),
+        );
         p.opt("AuthType", self.auth_type);
         p.opt("AuthorizerCredentials", self.authorizer_credentials);
         p.opt("AuthorizerResultTtlInSeconds", self.authorizer_result_ttl_in_seconds);
@@ -393,7 +412,11 @@ impl BasePathMapping {
 impl crate::Resource for BasePathMapping {
     const TYPE_NAME: &'static str = "AWS::ApiGateway::BasePathMapping";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.base_path.is_some())
+                + usize::from(self.rest_api_id.is_some())
+                + usize::from(self.stage.is_some()),
+        );
         p.opt("BasePath", self.base_path);
         p.req("DomainName", self.domain_name);
         p.opt("RestApiId", self.rest_api_id);
@@ -445,7 +468,7 @@ impl BasePathMappingV2 {
 impl crate::Resource for BasePathMappingV2 {
     const TYPE_NAME: &'static str = "AWS::ApiGateway::BasePathMappingV2";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.base_path.is_some()) + usize::from(self.stage.is_some()));
         p.opt("BasePath", self.base_path);
         p.req("DomainNameArn", self.domain_name_arn);
         p.req("RestApiId", self.rest_api_id);
@@ -497,7 +520,8 @@ impl crate::Resource for ClientCertificate {
     const TYPE_NAME: &'static str = "AWS::ApiGateway::ClientCertificate";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(0 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Description", self.description);
         p.opt("Tags", self.tags);
         p
@@ -536,7 +560,7 @@ pub mod client_certificate {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -600,7 +624,12 @@ impl Deployment {
 impl crate::Resource for Deployment {
     const TYPE_NAME: &'static str = "AWS::ApiGateway::Deployment";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.deployment_canary_settings.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.stage_description.is_some())
+                + usize::from(self.stage_name.is_some()),
+        );
         p.opt("DeploymentCanarySettings", self.deployment_canary_settings);
         p.opt("Description", self.description);
         p.req("RestApiId", self.rest_api_id);
@@ -653,7 +682,9 @@ pub mod deployment {
 
     impl ToExpr for AccessLogSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.destination_arn.is_some()) + usize::from(self.format.is_some()),
+            );
             p.opt("DestinationArn", self.destination_arn);
             p.opt("Format", self.format);
             p.into_expr()
@@ -702,7 +733,11 @@ pub mod deployment {
 
     impl ToExpr for CanarySetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.percent_traffic.is_some())
+                    + usize::from(self.stage_variable_overrides.is_some())
+                    + usize::from(self.use_stage_cache.is_some()),
+            );
             p.opt("PercentTraffic", self.percent_traffic);
             p.opt("StageVariableOverrides", self.stage_variable_overrides);
             p.opt("UseStageCache", self.use_stage_cache);
@@ -751,7 +786,11 @@ pub mod deployment {
 
     impl ToExpr for DeploymentCanarySettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.percent_traffic.is_some())
+                    + usize::from(self.stage_variable_overrides.is_some())
+                    + usize::from(self.use_stage_cache.is_some()),
+            );
             p.opt("PercentTraffic", self.percent_traffic);
             p.opt("StageVariableOverrides", self.stage_variable_overrides);
             p.opt("UseStageCache", self.use_stage_cache);
@@ -854,7 +893,18 @@ pub mod deployment {
 
     impl ToExpr for MethodSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cache_data_encrypted.is_some())
+                    + usize::from(self.cache_ttl_in_seconds.is_some())
+                    + usize::from(self.caching_enabled.is_some())
+                    + usize::from(self.data_trace_enabled.is_some())
+                    + usize::from(self.http_method.is_some())
+                    + usize::from(self.logging_level.is_some())
+                    + usize::from(self.metrics_enabled.is_some())
+                    + usize::from(self.resource_path.is_some())
+                    + usize::from(self.throttling_burst_limit.is_some())
+                    + usize::from(self.throttling_rate_limit.is_some()),
+            );
             p.opt("CacheDataEncrypted", self.cache_data_encrypted);
             p.opt("CacheTtlInSeconds", self.cache_ttl_in_seconds);
             p.opt("CachingEnabled", self.caching_enabled);
@@ -1039,7 +1089,27 @@ pub mod deployment {
 
     impl ToExpr for StageDescription {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.access_log_setting.is_some())
+                    + usize::from(self.cache_cluster_enabled.is_some())
+                    + usize::from(self.cache_cluster_size.is_some())
+                    + usize::from(self.cache_data_encrypted.is_some())
+                    + usize::from(self.cache_ttl_in_seconds.is_some())
+                    + usize::from(self.caching_enabled.is_some())
+                    + usize::from(self.canary_setting.is_some())
+                    + usize::from(self.client_certificate_id.is_some())
+                    + usize::from(self.data_trace_enabled.is_some())
+                    + usize::from(self.description.is_some())
+                    + usize::from(self.documentation_version.is_some())
+                    + usize::from(self.logging_level.is_some())
+                    + usize::from(self.method_settings.is_some())
+                    + usize::from(self.metrics_enabled.is_some())
+                    + usize::from(self.tags.is_some())
+                    + usize::from(self.throttling_burst_limit.is_some())
+                    + usize::from(self.throttling_rate_limit.is_some())
+                    + usize::from(self.tracing_enabled.is_some())
+                    + usize::from(self.variables.is_some()),
+            );
             p.opt("AccessLogSetting", self.access_log_setting);
             p.opt("CacheClusterEnabled", self.cache_cluster_enabled);
             p.opt("CacheClusterSize", self.cache_cluster_size);
@@ -1084,7 +1154,7 @@ pub mod deployment {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1127,7 +1197,7 @@ impl DocumentationPart {
 impl crate::Resource for DocumentationPart {
     const TYPE_NAME: &'static str = "AWS::ApiGateway::DocumentationPart";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3);
         p.req("Location", self.location);
         p.req("Properties", self.properties);
         p.req("RestApiId", self.rest_api_id);
@@ -1259,7 +1329,13 @@ pub mod documentation_part {
 
     impl ToExpr for Location {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.method.is_some())
+                    + usize::from(self.name.is_some())
+                    + usize::from(self.path.is_some())
+                    + usize::from(self.status_code.is_some())
+                    + usize::from(self.r#type.is_some()),
+            );
             p.opt("Method", self.method);
             p.opt("Name", self.name);
             p.opt("Path", self.path);
@@ -1317,7 +1393,7 @@ impl crate::Resource for DocumentationVersion {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.description.is_some()));
         p.opt("Description", self.description);
         p.req("DocumentationVersion", self.documentation_version);
         p.req("RestApiId", self.rest_api_id);
@@ -1427,7 +1503,18 @@ impl crate::Resource for DomainName {
     const TYPE_NAME: &'static str = "AWS::ApiGateway::DomainName";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.certificate_arn.is_some())
+                + usize::from(self.domain_name.is_some())
+                + usize::from(self.endpoint_access_mode.is_some())
+                + usize::from(self.endpoint_configuration.is_some())
+                + usize::from(self.mutual_tls_authentication.is_some())
+                + usize::from(self.ownership_verification_certificate_arn.is_some())
+                + usize::from(self.regional_certificate_arn.is_some())
+                + usize::from(self.routing_mode.is_some())
+                + usize::from(self.security_policy.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("CertificateArn", self.certificate_arn);
         p.opt("DomainName", self.domain_name);
         p.opt("EndpointAccessMode", self.endpoint_access_mode);
@@ -1534,7 +1621,9 @@ pub mod domain_name {
 
     impl ToExpr for EndpointConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.ip_address_type.is_some()) + usize::from(self.types.is_some()),
+            );
             p.opt("IpAddressType", self.ip_address_type);
             p.opt("Types", self.types);
             p.into_expr()
@@ -1571,7 +1660,9 @@ pub mod domain_name {
 
     impl ToExpr for MutualTlsAuthentication {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.truststore_uri.is_some()) + usize::from(self.truststore_version.is_some()),
+            );
             p.opt("TruststoreUri", self.truststore_uri);
             p.opt("TruststoreVersion", self.truststore_version);
             p.into_expr()
@@ -1606,7 +1697,7 @@ pub mod domain_name {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -1661,7 +1752,7 @@ impl crate::Resource for DomainNameAccessAssociation {
     const TYPE_NAME: &'static str = "AWS::ApiGateway::DomainNameAccessAssociation";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.tags.is_some()));
         p.req("AccessAssociationSource", self.access_association_source);
         p.req("AccessAssociationSourceType", self.access_association_source_type);
         p.req("DomainNameArn", self.domain_name_arn);
@@ -1728,7 +1819,7 @@ pub mod domain_name_access_association {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1824,7 +1915,16 @@ impl crate::Resource for DomainNameV2 {
     const TYPE_NAME: &'static str = "AWS::ApiGateway::DomainNameV2";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.certificate_arn.is_some())
+                + usize::from(self.domain_name.is_some())
+                + usize::from(self.endpoint_access_mode.is_some())
+                + usize::from(self.endpoint_configuration.is_some())
+                + usize::from(self.policy.is_some())
+                + usize::from(self.routing_mode.is_some())
+                + usize::from(self.security_policy.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("CertificateArn", self.certificate_arn);
         p.opt("DomainName", self.domain_name);
         p.opt("EndpointAccessMode", self.endpoint_access_mode);
@@ -1915,7 +2015,9 @@ pub mod domain_name_v2 {
 
     impl ToExpr for EndpointConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.ip_address_type.is_some()) + usize::from(self.types.is_some()),
+            );
             p.opt("IpAddressType", self.ip_address_type);
             p.opt("Types", self.types);
             p.into_expr()
@@ -1949,7 +2051,7 @@ pub mod domain_name_v2 {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -2014,7 +2116,11 @@ impl GatewayResponse {
 impl crate::Resource for GatewayResponse {
     const TYPE_NAME: &'static str = "AWS::ApiGateway::GatewayResponse";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.response_parameters.is_some())
+                + usize::from(self.response_templates.is_some())
+                + usize::from(self.status_code.is_some()),
+        );
         p.opt("ResponseParameters", self.response_parameters);
         p.opt("ResponseTemplates", self.response_templates);
         p.req("ResponseType", self.response_type);
@@ -2159,7 +2265,18 @@ impl crate::Resource for Method {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.api_key_required.is_some())
+                + usize::from(self.authorization_scopes.is_some())
+                + usize::from(self.authorization_type.is_some())
+                + usize::from(self.authorizer_id.is_some())
+                + usize::from(self.integration.is_some())
+                + usize::from(self.method_responses.is_some())
+                + usize::from(self.operation_name.is_some())
+                + usize::from(self.request_models.is_some())
+                + usize::from(self.request_parameters.is_some())
+                + usize::from(self.request_validator_id.is_some()),
+        );
         p.opt("ApiKeyRequired", self.api_key_required);
         p.opt("AuthorizationScopes", self.authorization_scopes);
         p.opt("AuthorizationType", self.authorization_type);
@@ -2477,7 +2594,23 @@ pub mod method {
 
     impl ToExpr for Integration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.cache_key_parameters.is_some())
+                    + usize::from(self.cache_namespace.is_some())
+                    + usize::from(self.connection_id.is_some())
+                    + usize::from(self.connection_type.is_some())
+                    + usize::from(self.content_handling.is_some())
+                    + usize::from(self.credentials.is_some())
+                    + usize::from(self.integration_http_method.is_some())
+                    + usize::from(self.integration_responses.is_some())
+                    + usize::from(self.integration_target.is_some())
+                    + usize::from(self.passthrough_behavior.is_some())
+                    + usize::from(self.request_parameters.is_some())
+                    + usize::from(self.request_templates.is_some())
+                    + usize::from(self.response_transfer_mode.is_some())
+                    + usize::from(self.timeout_in_millis.is_some())
+                    + usize::from(self.uri.is_some()),
+            );
             p.opt("CacheKeyParameters", self.cache_key_parameters);
             p.opt("CacheNamespace", self.cache_namespace);
             p.opt("ConnectionId", self.connection_id);
@@ -2553,7 +2686,12 @@ pub mod method {
 
     impl ToExpr for IntegrationResponse {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.content_handling.is_some())
+                    + usize::from(self.response_parameters.is_some())
+                    + usize::from(self.response_templates.is_some())
+                    + usize::from(self.selection_pattern.is_some()),
+            );
             p.opt("ContentHandling", self.content_handling);
             p.opt("ResponseParameters", self.response_parameters);
             p.opt("ResponseTemplates", self.response_templates);
@@ -2602,7 +2740,9 @@ pub mod method {
 
     impl ToExpr for MethodResponse {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.response_models.is_some()) + usize::from(self.response_parameters.is_some()),
+            );
             p.opt("ResponseModels", self.response_models);
             p.opt("ResponseParameters", self.response_parameters);
             p.req("StatusCode", self.status_code);
@@ -2670,7 +2810,12 @@ impl Model {
 impl crate::Resource for Model {
     const TYPE_NAME: &'static str = "AWS::ApiGateway::Model";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.content_type.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.schema.is_some()),
+        );
         p.opt("ContentType", self.content_type);
         p.opt("Description", self.description);
         p.opt("Name", self.name);
@@ -2728,7 +2873,11 @@ impl RequestValidator {
 impl crate::Resource for RequestValidator {
     const TYPE_NAME: &'static str = "AWS::ApiGateway::RequestValidator";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.name.is_some())
+                + usize::from(self.validate_request_body.is_some())
+                + usize::from(self.validate_request_parameters.is_some()),
+        );
         p.opt("Name", self.name);
         p.req("RestApiId", self.rest_api_id);
         p.opt("ValidateRequestBody", self.validate_request_body);
@@ -2780,7 +2929,7 @@ impl Resource {
 impl crate::Resource for Resource {
     const TYPE_NAME: &'static str = "AWS::ApiGateway::Resource";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3);
         p.req("ParentId", self.parent_id);
         p.req("PathPart", self.path_part);
         p.req("RestApiId", self.rest_api_id);
@@ -2963,7 +3112,26 @@ impl crate::Resource for RestApi {
     const TYPE_NAME: &'static str = "AWS::ApiGateway::RestApi";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.api_key_source_type.is_some())
+                + usize::from(self.binary_media_types.is_some())
+                + usize::from(self.body.is_some())
+                + usize::from(self.body_s3_location.is_some())
+                + usize::from(self.clone_from.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.disable_execute_api_endpoint.is_some())
+                + usize::from(self.endpoint_access_mode.is_some())
+                + usize::from(self.endpoint_configuration.is_some())
+                + usize::from(self.fail_on_warnings.is_some())
+                + usize::from(self.minimum_compression_size.is_some())
+                + usize::from(self.mode.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.parameters.is_some())
+                + usize::from(self.policy.is_some())
+                + usize::from(self.security_policy.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.version.is_some()),
+        );
         p.opt("ApiKeySourceType", self.api_key_source_type);
         p.opt("BinaryMediaTypes", self.binary_media_types);
         p.opt("Body", self.body);
@@ -3040,7 +3208,11 @@ pub mod rest_api {
 
     impl ToExpr for EndpointConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.ip_address_type.is_some())
+                    + usize::from(self.types.is_some())
+                    + usize::from(self.vpc_endpoint_ids.is_some()),
+            );
             p.opt("IpAddressType", self.ip_address_type);
             p.opt("Types", self.types);
             p.opt("VpcEndpointIds", self.vpc_endpoint_ids);
@@ -3095,7 +3267,12 @@ pub mod rest_api {
 
     impl ToExpr for S3Location {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.bucket.is_some())
+                    + usize::from(self.e_tag.is_some())
+                    + usize::from(self.key.is_some())
+                    + usize::from(self.version.is_some()),
+            );
             p.opt("Bucket", self.bucket);
             p.opt("ETag", self.e_tag);
             p.opt("Key", self.key);
@@ -3125,7 +3302,7 @@ pub mod rest_api {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3293,7 +3470,21 @@ impl crate::Resource for Stage {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.access_log_setting.is_some())
+                + usize::from(self.cache_cluster_enabled.is_some())
+                + usize::from(self.cache_cluster_size.is_some())
+                + usize::from(self.canary_setting.is_some())
+                + usize::from(self.client_certificate_id.is_some())
+                + usize::from(self.deployment_id.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.documentation_version.is_some())
+                + usize::from(self.method_settings.is_some())
+                + usize::from(self.stage_name.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.tracing_enabled.is_some())
+                + usize::from(self.variables.is_some()),
+        );
         p.opt("AccessLogSetting", self.access_log_setting);
         p.opt("CacheClusterEnabled", self.cache_cluster_enabled);
         p.opt("CacheClusterSize", self.cache_cluster_size);
@@ -3348,7 +3539,9 @@ pub mod stage {
 
     impl ToExpr for AccessLogSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.destination_arn.is_some()) + usize::from(self.format.is_some()),
+            );
             p.opt("DestinationArn", self.destination_arn);
             p.opt("Format", self.format);
             p.into_expr()
@@ -3404,7 +3597,12 @@ pub mod stage {
 
     impl ToExpr for CanarySetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.deployment_id.is_some())
+                    + usize::from(self.percent_traffic.is_some())
+                    + usize::from(self.stage_variable_overrides.is_some())
+                    + usize::from(self.use_stage_cache.is_some()),
+            );
             p.opt("DeploymentId", self.deployment_id);
             p.opt("PercentTraffic", self.percent_traffic);
             p.opt("StageVariableOverrides", self.stage_variable_overrides);
@@ -3508,7 +3706,18 @@ pub mod stage {
 
     impl ToExpr for MethodSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cache_data_encrypted.is_some())
+                    + usize::from(self.cache_ttl_in_seconds.is_some())
+                    + usize::from(self.caching_enabled.is_some())
+                    + usize::from(self.data_trace_enabled.is_some())
+                    + usize::from(self.http_method.is_some())
+                    + usize::from(self.logging_level.is_some())
+                    + usize::from(self.metrics_enabled.is_some())
+                    + usize::from(self.resource_path.is_some())
+                    + usize::from(self.throttling_burst_limit.is_some())
+                    + usize::from(self.throttling_rate_limit.is_some()),
+            );
             p.opt("CacheDataEncrypted", self.cache_data_encrypted);
             p.opt("CacheTtlInSeconds", self.cache_ttl_in_seconds);
             p.opt("CachingEnabled", self.caching_enabled);
@@ -3544,7 +3753,7 @@ pub mod stage {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3664,7 +3873,14 @@ impl crate::Resource for UsagePlan {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.api_stages.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.quota.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.throttle.is_some())
+                + usize::from(self.usage_plan_name.is_some()),
+        );
         p.opt("ApiStages", self.api_stages);
         p.opt("Description", self.description);
         p.opt("Quota", self.quota);
@@ -3725,7 +3941,11 @@ pub mod usage_plan {
 
     impl ToExpr for ApiStage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.api_id.is_some())
+                    + usize::from(self.stage.is_some())
+                    + usize::from(self.throttle.is_some()),
+            );
             p.opt("ApiId", self.api_id);
             p.opt("Stage", self.stage);
             p.opt("Throttle", self.throttle);
@@ -3772,7 +3992,11 @@ pub mod usage_plan {
 
     impl ToExpr for QuotaSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.limit.is_some())
+                    + usize::from(self.offset.is_some())
+                    + usize::from(self.period.is_some()),
+            );
             p.opt("Limit", self.limit);
             p.opt("Offset", self.offset);
             p.opt("Period", self.period);
@@ -3801,7 +4025,7 @@ pub mod usage_plan {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3838,7 +4062,9 @@ pub mod usage_plan {
 
     impl ToExpr for ThrottleSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.burst_limit.is_some()) + usize::from(self.rate_limit.is_some()),
+            );
             p.opt("BurstLimit", self.burst_limit);
             p.opt("RateLimit", self.rate_limit);
             p.into_expr()
@@ -3882,7 +4108,7 @@ impl UsagePlanKey {
 impl crate::Resource for UsagePlanKey {
     const TYPE_NAME: &'static str = "AWS::ApiGateway::UsagePlanKey";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3);
         p.req("KeyId", self.key_id);
         p.req("KeyType", self.key_type);
         p.req("UsagePlanId", self.usage_plan_id);
@@ -3969,7 +4195,8 @@ impl crate::Resource for VpcLink {
     const TYPE_NAME: &'static str = "AWS::ApiGateway::VpcLink";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(2 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Description", self.description);
         p.req("Name", self.name);
         p.opt("Tags", self.tags);
@@ -4010,7 +4237,7 @@ pub mod vpc_link {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

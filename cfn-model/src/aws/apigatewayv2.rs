@@ -169,7 +169,26 @@ impl Resource for Api {
     const TYPE_NAME: &'static str = "AWS::ApiGatewayV2::Api";
     const TAGGING: Tagging = Tagging::Map("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.api_key_selection_expression.is_some())
+                + usize::from(self.base_path.is_some())
+                + usize::from(self.body.is_some())
+                + usize::from(self.body_s3_location.is_some())
+                + usize::from(self.cors_configuration.is_some())
+                + usize::from(self.credentials_arn.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.disable_execute_api_endpoint.is_some())
+                + usize::from(self.disable_schema_validation.is_some())
+                + usize::from(self.fail_on_warnings.is_some())
+                + usize::from(self.ip_address_type.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.protocol_type.is_some())
+                + usize::from(self.route_key.is_some())
+                + usize::from(self.route_selection_expression.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.target.is_some())
+                + usize::from(self.version.is_some()),
+        );
         p.opt("ApiKeySelectionExpression", self.api_key_selection_expression);
         p.opt("BasePath", self.base_path);
         p.opt("Body", self.body);
@@ -257,7 +276,12 @@ pub mod api {
 
     impl ToExpr for BodyS3Location {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.bucket.is_some())
+                    + usize::from(self.etag.is_some())
+                    + usize::from(self.key.is_some())
+                    + usize::from(self.version.is_some()),
+            );
             p.opt("Bucket", self.bucket);
             p.opt("Etag", self.etag);
             p.opt("Key", self.key);
@@ -328,7 +352,14 @@ pub mod api {
 
     impl ToExpr for Cors {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.allow_credentials.is_some())
+                    + usize::from(self.allow_headers.is_some())
+                    + usize::from(self.allow_methods.is_some())
+                    + usize::from(self.allow_origins.is_some())
+                    + usize::from(self.expose_headers.is_some())
+                    + usize::from(self.max_age.is_some()),
+            );
             p.opt("AllowCredentials", self.allow_credentials);
             p.opt("AllowHeaders", self.allow_headers);
             p.opt("AllowMethods", self.allow_methods);
@@ -386,7 +417,11 @@ impl ApiGatewayManagedOverrides {
 impl Resource for ApiGatewayManagedOverrides {
     const TYPE_NAME: &'static str = "AWS::ApiGatewayV2::ApiGatewayManagedOverrides";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.integration.is_some())
+                + usize::from(self.route.is_some())
+                + usize::from(self.stage.is_some()),
+        );
         p.req("ApiId", self.api_id);
         p.opt("Integration", self.integration);
         p.opt("Route", self.route);
@@ -438,7 +473,9 @@ pub mod api_gateway_managed_overrides {
 
     impl ToExpr for AccessLogSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.destination_arn.is_some()) + usize::from(self.format.is_some()),
+            );
             p.opt("DestinationArn", self.destination_arn);
             p.opt("Format", self.format);
             p.into_expr()
@@ -491,7 +528,12 @@ pub mod api_gateway_managed_overrides {
 
     impl ToExpr for IntegrationOverrides {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.description.is_some())
+                    + usize::from(self.integration_method.is_some())
+                    + usize::from(self.payload_format_version.is_some())
+                    + usize::from(self.timeout_in_millis.is_some()),
+            );
             p.opt("Description", self.description);
             p.opt("IntegrationMethod", self.integration_method);
             p.opt("PayloadFormatVersion", self.payload_format_version);
@@ -554,7 +596,13 @@ pub mod api_gateway_managed_overrides {
 
     impl ToExpr for RouteOverrides {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.authorization_scopes.is_some())
+                    + usize::from(self.authorization_type.is_some())
+                    + usize::from(self.authorizer_id.is_some())
+                    + usize::from(self.operation_name.is_some())
+                    + usize::from(self.target.is_some()),
+            );
             p.opt("AuthorizationScopes", self.authorization_scopes);
             p.opt("AuthorizationType", self.authorization_type);
             p.opt("AuthorizerId", self.authorizer_id);
@@ -602,7 +650,11 @@ pub mod api_gateway_managed_overrides {
 
     impl ToExpr for RouteSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.detailed_metrics_enabled.is_some())
+                    + usize::from(self.throttling_burst_limit.is_some())
+                    + usize::from(self.throttling_rate_limit.is_some()),
+            );
             p.opt("DetailedMetricsEnabled", self.detailed_metrics_enabled);
             p.opt("ThrottlingBurstLimit", self.throttling_burst_limit);
             p.opt("ThrottlingRateLimit", self.throttling_rate_limit);
@@ -672,7 +724,14 @@ pub mod api_gateway_managed_overrides {
 
     impl ToExpr for StageOverrides {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.access_log_settings.is_some())
+                    + usize::from(self.auto_deploy.is_some())
+                    + usize::from(self.default_route_settings.is_some())
+                    + usize::from(self.description.is_some())
+                    + usize::from(self.route_settings.is_some())
+                    + usize::from(self.stage_variables.is_some()),
+            );
             p.opt("AccessLogSettings", self.access_log_settings);
             p.opt("AutoDeploy", self.auto_deploy);
             p.opt("DefaultRouteSettings", self.default_route_settings);
@@ -724,7 +783,7 @@ impl ApiMapping {
 impl Resource for ApiMapping {
     const TYPE_NAME: &'static str = "AWS::ApiGatewayV2::ApiMapping";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.api_mapping_key.is_some()));
         p.req("ApiId", self.api_id);
         p.opt("ApiMappingKey", self.api_mapping_key);
         p.req("DomainName", self.domain_name);
@@ -838,7 +897,16 @@ impl Authorizer {
 impl Resource for Authorizer {
     const TYPE_NAME: &'static str = "AWS::ApiGatewayV2::Authorizer";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.authorizer_credentials_arn.is_some())
+                + usize::from(self.authorizer_payload_format_version.is_some())
+                + usize::from(self.authorizer_result_ttl_in_seconds.is_some())
+                + usize::from(self.authorizer_uri.is_some())
+                + usize::from(self.enable_simple_responses.is_some())
+                + usize::from(self.identity_source.is_some())
+                + usize::from(self.identity_validation_expression.is_some())
+                + usize::from(self.jwt_configuration.is_some()),
+        );
         p.req("ApiId", self.api_id);
         p.opt("AuthorizerCredentialsArn", self.authorizer_credentials_arn);
         p.opt("AuthorizerPayloadFormatVersion", self.authorizer_payload_format_version);
@@ -895,7 +963,8 @@ pub mod authorizer {
 
     impl ToExpr for JwtConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.audience.is_some()) + usize::from(self.issuer.is_some()));
             p.opt("Audience", self.audience);
             p.opt("Issuer", self.issuer);
             p.into_expr()
@@ -941,7 +1010,8 @@ impl Deployment {
 impl Resource for Deployment {
     const TYPE_NAME: &'static str = "AWS::ApiGatewayV2::Deployment";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(1 + usize::from(self.description.is_some()) + usize::from(self.stage_name.is_some()));
         p.req("ApiId", self.api_id);
         p.opt("Description", self.description);
         p.opt("StageName", self.stage_name);
@@ -1015,7 +1085,12 @@ impl Resource for DomainName {
     const TYPE_NAME: &'static str = "AWS::ApiGatewayV2::DomainName";
     const TAGGING: Tagging = Tagging::Map("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.domain_name_configurations.is_some())
+                + usize::from(self.mutual_tls_authentication.is_some())
+                + usize::from(self.routing_mode.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("DomainName", self.domain_name);
         p.opt("DomainNameConfigurations", self.domain_name_configurations);
         p.opt("MutualTlsAuthentication", self.mutual_tls_authentication);
@@ -1138,7 +1213,14 @@ pub mod domain_name {
 
     impl ToExpr for DomainNameConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.certificate_arn.is_some())
+                    + usize::from(self.certificate_name.is_some())
+                    + usize::from(self.endpoint_type.is_some())
+                    + usize::from(self.ip_address_type.is_some())
+                    + usize::from(self.ownership_verification_certificate_arn.is_some())
+                    + usize::from(self.security_policy.is_some()),
+            );
             p.opt("CertificateArn", self.certificate_arn);
             p.opt("CertificateName", self.certificate_name);
             p.opt("EndpointType", self.endpoint_type);
@@ -1182,7 +1264,9 @@ pub mod domain_name {
 
     impl ToExpr for MutualTlsAuthentication {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.truststore_uri.is_some()) + usize::from(self.truststore_version.is_some()),
+            );
             p.opt("TruststoreUri", self.truststore_uri);
             p.opt("TruststoreVersion", self.truststore_version);
             p.into_expr()
@@ -1348,7 +1432,24 @@ impl Resource for Integration {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.connection_id.is_some())
+                + usize::from(self.connection_type.is_some())
+                + usize::from(self.content_handling_strategy.is_some())
+                + usize::from(self.credentials_arn.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.integration_method.is_some())
+                + usize::from(self.integration_subtype.is_some())
+                + usize::from(self.integration_uri.is_some())
+                + usize::from(self.passthrough_behavior.is_some())
+                + usize::from(self.payload_format_version.is_some())
+                + usize::from(self.request_parameters.is_some())
+                + usize::from(self.request_templates.is_some())
+                + usize::from(self.response_parameters.is_some())
+                + usize::from(self.template_selection_expression.is_some())
+                + usize::from(self.timeout_in_millis.is_some())
+                + usize::from(self.tls_config.is_some()),
+        );
         p.req("ApiId", self.api_id);
         p.opt("ConnectionId", self.connection_id);
         p.opt("ConnectionType", self.connection_type);
@@ -1406,7 +1507,7 @@ pub mod integration {
 
     impl ToExpr for TlsConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.server_name_to_verify.is_some()));
             p.opt("ServerNameToVerify", self.server_name_to_verify);
             p.into_expr()
         }
@@ -1482,7 +1583,12 @@ impl IntegrationResponse {
 impl Resource for IntegrationResponse {
     const TYPE_NAME: &'static str = "AWS::ApiGatewayV2::IntegrationResponse";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.content_handling_strategy.is_some())
+                + usize::from(self.response_parameters.is_some())
+                + usize::from(self.response_templates.is_some())
+                + usize::from(self.template_selection_expression.is_some()),
+        );
         p.req("ApiId", self.api_id);
         p.opt("ContentHandlingStrategy", self.content_handling_strategy);
         p.req("IntegrationId", self.integration_id);
@@ -1545,7 +1651,9 @@ impl Model {
 impl Resource for Model {
     const TYPE_NAME: &'static str = "AWS::ApiGatewayV2::Model";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.content_type.is_some()) + usize::from(self.description.is_some()),
+        );
         p.req("ApiId", self.api_id);
         p.opt("ContentType", self.content_type);
         p.opt("Description", self.description);
@@ -1625,7 +1733,8 @@ impl Resource for PortalProduct {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(1 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Description", self.description);
         p.req("DisplayName", self.display_name);
         p.opt("Tags", self.tags);
@@ -1678,7 +1787,7 @@ pub mod portal_product {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1791,7 +1900,18 @@ impl Route {
 impl Resource for Route {
     const TYPE_NAME: &'static str = "AWS::ApiGatewayV2::Route";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.api_key_required.is_some())
+                + usize::from(self.authorization_scopes.is_some())
+                + usize::from(self.authorization_type.is_some())
+                + usize::from(self.authorizer_id.is_some())
+                + usize::from(self.model_selection_expression.is_some())
+                + usize::from(self.operation_name.is_some())
+                + usize::from(self.request_models.is_some())
+                + usize::from(self.request_parameters.is_some())
+                + usize::from(self.route_response_selection_expression.is_some())
+                + usize::from(self.target.is_some()),
+        );
         p.req("ApiId", self.api_id);
         p.opt("ApiKeyRequired", self.api_key_required);
         p.opt("AuthorizationScopes", self.authorization_scopes);
@@ -1879,7 +1999,11 @@ impl RouteResponse {
 impl Resource for RouteResponse {
     const TYPE_NAME: &'static str = "AWS::ApiGatewayV2::RouteResponse";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.model_selection_expression.is_some())
+                + usize::from(self.response_models.is_some())
+                + usize::from(self.response_parameters.is_some()),
+        );
         p.req("ApiId", self.api_id);
         p.opt("ModelSelectionExpression", self.model_selection_expression);
         p.opt("ResponseModels", self.response_models);
@@ -1918,7 +2042,7 @@ pub mod route_response {
 
     impl ToExpr for ParameterConstraints {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Required", self.required);
             p.into_expr()
         }
@@ -1974,7 +2098,7 @@ impl Resource for RoutingRule {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(4);
         p.req("Actions", self.actions);
         p.req("Conditions", self.conditions);
         p.req("DomainNameArn", self.domain_name_arn);
@@ -2013,7 +2137,7 @@ pub mod routing_rule {
 
     impl ToExpr for Action {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("InvokeApi", self.invoke_api);
             p.into_expr()
         }
@@ -2047,7 +2171,7 @@ pub mod routing_rule {
 
     impl ToExpr for ActionInvokeApi {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.strip_base_path.is_some()));
             p.req("ApiId", self.api_id);
             p.req("Stage", self.stage);
             p.opt("StripBasePath", self.strip_base_path);
@@ -2085,7 +2209,9 @@ pub mod routing_rule {
 
     impl ToExpr for Condition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.match_base_paths.is_some()) + usize::from(self.match_headers.is_some()),
+            );
             p.opt("MatchBasePaths", self.match_base_paths);
             p.opt("MatchHeaders", self.match_headers);
             p.into_expr()
@@ -2109,7 +2235,7 @@ pub mod routing_rule {
 
     impl ToExpr for MatchBasePaths {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("AnyOf", self.any_of);
             p.into_expr()
         }
@@ -2135,7 +2261,7 @@ pub mod routing_rule {
 
     impl ToExpr for MatchHeaderValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Header", self.header);
             p.req("ValueGlob", self.value_glob);
             p.into_expr()
@@ -2159,7 +2285,7 @@ pub mod routing_rule {
 
     impl ToExpr for MatchHeaders {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("AnyOf", self.any_of);
             p.into_expr()
         }
@@ -2266,7 +2392,17 @@ impl Resource for Stage {
     const TYPE_NAME: &'static str = "AWS::ApiGatewayV2::Stage";
     const TAGGING: Tagging = Tagging::Map("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.access_log_settings.is_some())
+                + usize::from(self.auto_deploy.is_some())
+                + usize::from(self.client_certificate_id.is_some())
+                + usize::from(self.default_route_settings.is_some())
+                + usize::from(self.deployment_id.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.route_settings.is_some())
+                + usize::from(self.stage_variables.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AccessLogSettings", self.access_log_settings);
         p.req("ApiId", self.api_id);
         p.opt("AutoDeploy", self.auto_deploy);
@@ -2316,7 +2452,9 @@ pub mod stage {
 
     impl ToExpr for AccessLogSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.destination_arn.is_some()) + usize::from(self.format.is_some()),
+            );
             p.opt("DestinationArn", self.destination_arn);
             p.opt("Format", self.format);
             p.into_expr()
@@ -2377,7 +2515,13 @@ pub mod stage {
 
     impl ToExpr for RouteSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.data_trace_enabled.is_some())
+                    + usize::from(self.detailed_metrics_enabled.is_some())
+                    + usize::from(self.logging_level.is_some())
+                    + usize::from(self.throttling_burst_limit.is_some())
+                    + usize::from(self.throttling_rate_limit.is_some()),
+            );
             p.opt("DataTraceEnabled", self.data_trace_enabled);
             p.opt("DetailedMetricsEnabled", self.detailed_metrics_enabled);
             p.opt("LoggingLevel", self.logging_level);
@@ -2432,7 +2576,8 @@ impl Resource for VpcLink {
     const TYPE_NAME: &'static str = "AWS::ApiGatewayV2::VpcLink";
     const TAGGING: Tagging = Tagging::Map("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(2 + usize::from(self.security_group_ids.is_some()) + usize::from(self.tags.is_some()));
         p.req("Name", self.name);
         p.opt("SecurityGroupIds", self.security_group_ids);
         p.req("SubnetIds", self.subnet_ids);

@@ -67,7 +67,8 @@ impl Resource for Application {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(1 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Description", self.description);
         p.req("Name", self.name);
         p.opt("Tags", self.tags);
@@ -108,7 +109,7 @@ pub mod application {
 
     impl ToExpr for Tags {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -281,7 +282,15 @@ impl Resource for ConfigurationProfile {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.deletion_protection_check.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.kms_key_identifier.is_some())
+                + usize::from(self.retrieval_role_arn.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.r#type.is_some())
+                + usize::from(self.validators.is_some()),
+        );
         p.req("ApplicationId", self.application_id);
         p.opt("DeletionProtectionCheck", self.deletion_protection_check);
         p.opt("Description", self.description);
@@ -401,7 +410,7 @@ pub mod configuration_profile {
 
     impl ToExpr for Tags {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -438,7 +447,8 @@ pub mod configuration_profile {
 
     impl ToExpr for Validators {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.content.is_some()) + usize::from(self.r#type.is_some()));
             p.opt("Content", self.content);
             p.opt("Type", self.r#type);
             p.into_expr()
@@ -589,7 +599,12 @@ impl Resource for Deployment {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            5 + usize::from(self.description.is_some())
+                + usize::from(self.dynamic_extension_parameters.is_some())
+                + usize::from(self.kms_key_identifier.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("ApplicationId", self.application_id);
         p.req("ConfigurationProfileId", self.configuration_profile_id);
         p.req("ConfigurationVersion", self.configuration_version);
@@ -703,7 +718,11 @@ pub mod deployment {
 
     impl ToExpr for DynamicExtensionParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.extension_reference.is_some())
+                    + usize::from(self.parameter_name.is_some())
+                    + usize::from(self.parameter_value.is_some()),
+            );
             p.opt("ExtensionReference", self.extension_reference);
             p.opt("ParameterName", self.parameter_name);
             p.opt("ParameterValue", self.parameter_value);
@@ -738,7 +757,7 @@ pub mod deployment {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -868,7 +887,12 @@ impl Resource for DeploymentStrategy {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.description.is_some())
+                + usize::from(self.final_bake_time_in_minutes.is_some())
+                + usize::from(self.growth_type.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("DeploymentDurationInMinutes", self.deployment_duration_in_minutes);
         p.opt("Description", self.description);
         p.opt("FinalBakeTimeInMinutes", self.final_bake_time_in_minutes);
@@ -989,7 +1013,7 @@ pub mod deployment_strategy {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -1107,7 +1131,12 @@ impl Resource for Environment {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.deletion_protection_check.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.monitors.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("ApplicationId", self.application_id);
         p.opt("DeletionProtectionCheck", self.deletion_protection_check);
         p.opt("Description", self.description);
@@ -1187,7 +1216,7 @@ pub mod environment {
 
     impl ToExpr for Monitor {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.alarm_role_arn.is_some()));
             p.req("AlarmArn", self.alarm_arn);
             p.opt("AlarmRoleArn", self.alarm_role_arn);
             p.into_expr()
@@ -1214,7 +1243,7 @@ pub mod environment {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1424,7 +1453,12 @@ impl Resource for ExperimentDefinition {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            8 + usize::from(self.audience_description.is_some())
+                + usize::from(self.hypothesis.is_some())
+                + usize::from(self.launch_criteria.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("ApplicationIdentifier", self.application_identifier);
         p.opt("AudienceDescription", self.audience_description);
         p.req("AudienceRule", self.audience_rule);
@@ -1570,7 +1604,13 @@ pub mod experiment_definition {
 
     impl ToExpr for AttributeValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.boolean_value.is_some())
+                    + usize::from(self.number_array.is_some())
+                    + usize::from(self.number_value.is_some())
+                    + usize::from(self.string_array.is_some())
+                    + usize::from(self.string_value.is_some()),
+            );
             p.opt("BooleanValue", self.boolean_value);
             p.opt("NumberArray", self.number_array);
             p.opt("NumberValue", self.number_value);
@@ -1600,7 +1640,7 @@ pub mod experiment_definition {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1643,7 +1683,9 @@ pub mod experiment_definition {
 
     impl ToExpr for Treatment {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.attribute_values.is_some()) + usize::from(self.description.is_some()),
+            );
             p.opt("AttributeValues", self.attribute_values);
             p.opt("Description", self.description);
             p.req("Enabled", self.enabled);
@@ -1750,7 +1792,11 @@ impl Resource for ExperimentRun {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.description.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.treatment_overrides.is_some()),
+        );
         p.req("ApplicationIdentifier", self.application_identifier);
         p.opt("Description", self.description);
         p.req("ExperimentDefinitionIdentifier", self.experiment_definition_identifier);
@@ -1853,7 +1899,7 @@ pub mod experiment_run {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1883,7 +1929,7 @@ pub mod experiment_run {
 
     impl ToExpr for TreatmentOverrides {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.inline.is_some()));
             p.opt("Inline", self.inline);
             p.into_expr()
         }
@@ -1979,7 +2025,12 @@ impl Resource for Extension {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.description.is_some())
+                + usize::from(self.latest_version_number.is_some())
+                + usize::from(self.parameters.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("Actions", self.actions);
         p.opt("Description", self.description);
         p.opt("LatestVersionNumber", self.latest_version_number);
@@ -2042,7 +2093,8 @@ pub mod extension {
 
     impl ToExpr for Parameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(1 + usize::from(self.description.is_some()) + usize::from(self.dynamic.is_some()));
             p.opt("Description", self.description);
             p.opt("Dynamic", self.dynamic);
             p.req("Required", self.required);
@@ -2070,7 +2122,7 @@ pub mod extension {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2171,7 +2223,13 @@ impl Resource for ExtensionAssociation {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.extension_identifier.is_some())
+                + usize::from(self.extension_version_number.is_some())
+                + usize::from(self.parameters.is_some())
+                + usize::from(self.resource_identifier.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ExtensionIdentifier", self.extension_identifier);
         p.opt("ExtensionVersionNumber", self.extension_version_number);
         p.opt("Parameters", self.parameters);
@@ -2224,7 +2282,7 @@ pub mod extension_association {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2342,7 +2400,11 @@ impl Resource for HostedConfigurationVersion {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.description.is_some())
+                + usize::from(self.latest_version_number.is_some())
+                + usize::from(self.version_label.is_some()),
+        );
         p.req("ApplicationId", self.application_id);
         p.req("ConfigurationProfileId", self.configuration_profile_id);
         p.req("Content", self.content);

@@ -130,7 +130,7 @@ impl Resource for AppAuthorization {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(4 + usize::from(self.credential.is_some()) + usize::from(self.tags.is_some()));
         p.req("App", self.app);
         p.req("AppBundleIdentifier", self.app_bundle_identifier);
         p.req("AuthType", self.auth_type);
@@ -297,7 +297,7 @@ pub mod app_authorization {
 
     impl ToExpr for ApiKeyCredential {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ApiKey", self.api_key);
             p.into_expr()
         }
@@ -333,7 +333,9 @@ pub mod app_authorization {
 
     impl ToExpr for Credential {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.api_key_credential.is_some()) + usize::from(self.oauth2_credential.is_some()),
+            );
             p.opt("ApiKeyCredential", self.api_key_credential);
             p.opt("Oauth2Credential", self.oauth2_credential);
             p.into_expr()
@@ -360,7 +362,7 @@ pub mod app_authorization {
 
     impl ToExpr for Oauth2Credential {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ClientId", self.client_id);
             p.req("ClientSecret", self.client_secret);
             p.into_expr()
@@ -387,7 +389,7 @@ pub mod app_authorization {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -414,7 +416,7 @@ pub mod app_authorization {
 
     impl ToExpr for Tenant {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("TenantDisplayName", self.tenant_display_name);
             p.req("TenantIdentifier", self.tenant_identifier);
             p.into_expr()
@@ -530,7 +532,7 @@ impl Resource for IngestionDestination {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(4 + usize::from(self.tags.is_some()));
         p.req("AppBundleArn", self.app_bundle_arn);
         p.req("DestinationConfiguration", self.destination_configuration);
         p.req("IngestionArn", self.ingestion_arn);
@@ -670,7 +672,7 @@ pub mod ingestion_destination {
 
     impl ToExpr for AuditLogDestinationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Destination", self.destination);
             p.into_expr()
         }
@@ -696,7 +698,7 @@ pub mod ingestion_destination {
 
     impl ToExpr for AuditLogProcessingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Format", self.format);
             p.req("Schema", self.schema);
             p.into_expr()
@@ -733,7 +735,9 @@ pub mod ingestion_destination {
 
     impl ToExpr for Destination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.firehose_stream.is_some()) + usize::from(self.s3_bucket.is_some()),
+            );
             p.opt("FirehoseStream", self.firehose_stream);
             p.opt("S3Bucket", self.s3_bucket);
             p.into_expr()
@@ -755,7 +759,7 @@ pub mod ingestion_destination {
 
     impl ToExpr for DestinationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("AuditLog", self.audit_log);
             p.into_expr()
         }
@@ -778,7 +782,7 @@ pub mod ingestion_destination {
 
     impl ToExpr for FirehoseStream {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("StreamName", self.stream_name);
             p.into_expr()
         }
@@ -799,7 +803,7 @@ pub mod ingestion_destination {
 
     impl ToExpr for ProcessingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("AuditLog", self.audit_log);
             p.into_expr()
         }
@@ -830,7 +834,7 @@ pub mod ingestion_destination {
 
     impl ToExpr for S3Bucket {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.prefix.is_some()));
             p.req("BucketName", self.bucket_name);
             p.opt("Prefix", self.prefix);
             p.into_expr()
@@ -857,7 +861,7 @@ pub mod ingestion_destination {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

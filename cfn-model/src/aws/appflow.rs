@@ -77,7 +77,9 @@ impl Resource for Connector {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.connector_label.is_some()) + usize::from(self.description.is_some()),
+        );
         p.opt("ConnectorLabel", self.connector_label);
         p.req("ConnectorProvisioningConfig", self.connector_provisioning_config);
         p.req("ConnectorProvisioningType", self.connector_provisioning_type);
@@ -119,7 +121,7 @@ pub mod connector {
 
     impl ToExpr for ConnectorProvisioningConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.lambda.is_some()));
             p.opt("Lambda", self.lambda);
             p.into_expr()
         }
@@ -142,7 +144,7 @@ pub mod connector {
 
     impl ToExpr for LambdaConnectorProvisioningConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("LambdaArn", self.lambda_arn);
             p.into_expr()
         }
@@ -326,7 +328,11 @@ Constraint { path: "ConnectorProfileName", pattern: Some("[\\w/!@#+=.-]+"), min_
 Constraint { path: "KMSArn", pattern: Some("arn:aws:kms:.*:[0-9]+:.*"), min_length: Some(20), max_length: Some(2048), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.connector_label.is_some())
+                + usize::from(self.connector_profile_config.is_some())
+                + usize::from(self.kms_arn.is_some()),
+        );
         p.req("ConnectionMode", self.connection_mode);
         p.opt("ConnectorLabel", self.connector_label);
         p.opt("ConnectorProfileConfig", self.connector_profile_config);
@@ -546,7 +552,7 @@ pub mod connector_profile {
 
     impl ToExpr for AmplitudeConnectorProfileCredentials {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ApiKey", self.api_key);
             p.req("SecretKey", self.secret_key);
             p.into_expr()
@@ -578,7 +584,7 @@ pub mod connector_profile {
 
     impl ToExpr for ApiKeyCredentials {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.api_secret_key.is_some()));
             p.req("ApiKey", self.api_key);
             p.opt("ApiSecretKey", self.api_secret_key);
             p.into_expr()
@@ -605,7 +611,7 @@ pub mod connector_profile {
 
     impl ToExpr for BasicAuthCredentials {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Password", self.password);
             p.req("Username", self.username);
             p.into_expr()
@@ -643,7 +649,9 @@ pub mod connector_profile {
 
     impl ToExpr for ConnectorOauthRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.auth_code.is_some()) + usize::from(self.redirect_uri.is_some()),
+            );
             p.opt("AuthCode", self.auth_code);
             p.opt("RedirectUri", self.redirect_uri);
             p.into_expr()
@@ -680,7 +688,10 @@ pub mod connector_profile {
 
     impl ToExpr for ConnectorProfileConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.connector_profile_credentials.is_some())
+                    + usize::from(self.connector_profile_properties.is_some()),
+            );
             p.opt("ConnectorProfileCredentials", self.connector_profile_credentials);
             p.opt("ConnectorProfileProperties", self.connector_profile_properties);
             p.into_expr()
@@ -845,7 +856,26 @@ pub mod connector_profile {
 
     impl ToExpr for ConnectorProfileCredentials {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.amplitude.is_some())
+                    + usize::from(self.custom_connector.is_some())
+                    + usize::from(self.datadog.is_some())
+                    + usize::from(self.dynatrace.is_some())
+                    + usize::from(self.google_analytics.is_some())
+                    + usize::from(self.infor_nexus.is_some())
+                    + usize::from(self.marketo.is_some())
+                    + usize::from(self.pardot.is_some())
+                    + usize::from(self.redshift.is_some())
+                    + usize::from(self.sapo_data.is_some())
+                    + usize::from(self.salesforce.is_some())
+                    + usize::from(self.service_now.is_some())
+                    + usize::from(self.singular.is_some())
+                    + usize::from(self.slack.is_some())
+                    + usize::from(self.snowflake.is_some())
+                    + usize::from(self.trendmicro.is_some())
+                    + usize::from(self.veeva.is_some())
+                    + usize::from(self.zendesk.is_some()),
+            );
             p.opt("Amplitude", self.amplitude);
             p.opt("CustomConnector", self.custom_connector);
             p.opt("Datadog", self.datadog);
@@ -994,7 +1024,22 @@ pub mod connector_profile {
 
     impl ToExpr for ConnectorProfileProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.custom_connector.is_some())
+                    + usize::from(self.datadog.is_some())
+                    + usize::from(self.dynatrace.is_some())
+                    + usize::from(self.infor_nexus.is_some())
+                    + usize::from(self.marketo.is_some())
+                    + usize::from(self.pardot.is_some())
+                    + usize::from(self.redshift.is_some())
+                    + usize::from(self.sapo_data.is_some())
+                    + usize::from(self.salesforce.is_some())
+                    + usize::from(self.service_now.is_some())
+                    + usize::from(self.slack.is_some())
+                    + usize::from(self.snowflake.is_some())
+                    + usize::from(self.veeva.is_some())
+                    + usize::from(self.zendesk.is_some()),
+            );
             p.opt("CustomConnector", self.custom_connector);
             p.opt("Datadog", self.datadog);
             p.opt("Dynatrace", self.dynatrace);
@@ -1041,7 +1086,7 @@ pub mod connector_profile {
 
     impl ToExpr for CustomAuthCredentials {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.credentials_map.is_some()));
             p.opt("CredentialsMap", self.credentials_map);
             p.req("CustomAuthenticationType", self.custom_authentication_type);
             p.into_expr()
@@ -1097,7 +1142,12 @@ pub mod connector_profile {
 
     impl ToExpr for CustomConnectorProfileCredentials {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.api_key.is_some())
+                    + usize::from(self.basic.is_some())
+                    + usize::from(self.custom.is_some())
+                    + usize::from(self.oauth2.is_some()),
+            );
             p.opt("ApiKey", self.api_key);
             p.req("AuthenticationType", self.authentication_type);
             p.opt("Basic", self.basic);
@@ -1140,7 +1190,9 @@ pub mod connector_profile {
 
     impl ToExpr for CustomConnectorProfileProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.oauth2_properties.is_some()) + usize::from(self.profile_properties.is_some()),
+            );
             p.opt("OAuth2Properties", self.oauth2_properties);
             p.opt("ProfileProperties", self.profile_properties);
             p.into_expr()
@@ -1167,7 +1219,7 @@ pub mod connector_profile {
 
     impl ToExpr for DatadogConnectorProfileCredentials {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ApiKey", self.api_key);
             p.req("ApplicationKey", self.application_key);
             p.into_expr()
@@ -1191,7 +1243,7 @@ pub mod connector_profile {
 
     impl ToExpr for DatadogConnectorProfileProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("InstanceUrl", self.instance_url);
             p.into_expr()
         }
@@ -1214,7 +1266,7 @@ pub mod connector_profile {
 
     impl ToExpr for DynatraceConnectorProfileCredentials {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ApiToken", self.api_token);
             p.into_expr()
         }
@@ -1237,7 +1289,7 @@ pub mod connector_profile {
 
     impl ToExpr for DynatraceConnectorProfileProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("InstanceUrl", self.instance_url);
             p.into_expr()
         }
@@ -1287,7 +1339,11 @@ pub mod connector_profile {
 
     impl ToExpr for GoogleAnalyticsConnectorProfileCredentials {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.access_token.is_some())
+                    + usize::from(self.connector_oauth_request.is_some())
+                    + usize::from(self.refresh_token.is_some()),
+            );
             p.opt("AccessToken", self.access_token);
             p.req("ClientId", self.client_id);
             p.req("ClientSecret", self.client_secret);
@@ -1335,7 +1391,7 @@ pub mod connector_profile {
 
     impl ToExpr for InforNexusConnectorProfileCredentials {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4);
             p.req("AccessKeyId", self.access_key_id);
             p.req("Datakey", self.datakey);
             p.req("SecretAccessKey", self.secret_access_key);
@@ -1361,7 +1417,7 @@ pub mod connector_profile {
 
     impl ToExpr for InforNexusConnectorProfileProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("InstanceUrl", self.instance_url);
             p.into_expr()
         }
@@ -1403,7 +1459,9 @@ pub mod connector_profile {
 
     impl ToExpr for MarketoConnectorProfileCredentials {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.access_token.is_some()) + usize::from(self.connector_oauth_request.is_some()),
+            );
             p.opt("AccessToken", self.access_token);
             p.req("ClientId", self.client_id);
             p.req("ClientSecret", self.client_secret);
@@ -1429,7 +1487,7 @@ pub mod connector_profile {
 
     impl ToExpr for MarketoConnectorProfileProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("InstanceUrl", self.instance_url);
             p.into_expr()
         }
@@ -1489,7 +1547,13 @@ pub mod connector_profile {
 
     impl ToExpr for Oauth2Credentials {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.access_token.is_some())
+                    + usize::from(self.client_id.is_some())
+                    + usize::from(self.client_secret.is_some())
+                    + usize::from(self.oauth_request.is_some())
+                    + usize::from(self.refresh_token.is_some()),
+            );
             p.opt("AccessToken", self.access_token);
             p.opt("ClientId", self.client_id);
             p.opt("ClientSecret", self.client_secret);
@@ -1540,7 +1604,11 @@ pub mod connector_profile {
 
     impl ToExpr for Oauth2Properties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.oauth2_grant_type.is_some())
+                    + usize::from(self.token_url.is_some())
+                    + usize::from(self.token_url_custom_properties.is_some()),
+            );
             p.opt("OAuth2GrantType", self.oauth2_grant_type);
             p.opt("TokenUrl", self.token_url);
             p.opt("TokenUrlCustomProperties", self.token_url_custom_properties);
@@ -1602,7 +1670,13 @@ pub mod connector_profile {
 
     impl ToExpr for OauthCredentials {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.access_token.is_some())
+                    + usize::from(self.client_id.is_some())
+                    + usize::from(self.client_secret.is_some())
+                    + usize::from(self.connector_oauth_request.is_some())
+                    + usize::from(self.refresh_token.is_some()),
+            );
             p.opt("AccessToken", self.access_token);
             p.opt("ClientId", self.client_id);
             p.opt("ClientSecret", self.client_secret);
@@ -1650,7 +1724,11 @@ pub mod connector_profile {
 
     impl ToExpr for OauthProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.auth_code_url.is_some())
+                    + usize::from(self.oauth_scopes.is_some())
+                    + usize::from(self.token_url.is_some()),
+            );
             p.opt("AuthCodeUrl", self.auth_code_url);
             p.opt("OAuthScopes", self.oauth_scopes);
             p.opt("TokenUrl", self.token_url);
@@ -1704,7 +1782,12 @@ pub mod connector_profile {
 
     impl ToExpr for PardotConnectorProfileCredentials {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.access_token.is_some())
+                    + usize::from(self.client_credentials_arn.is_some())
+                    + usize::from(self.connector_oauth_request.is_some())
+                    + usize::from(self.refresh_token.is_some()),
+            );
             p.opt("AccessToken", self.access_token);
             p.opt("ClientCredentialsArn", self.client_credentials_arn);
             p.opt("ConnectorOAuthRequest", self.connector_oauth_request);
@@ -1746,7 +1829,9 @@ pub mod connector_profile {
 
     impl ToExpr for PardotConnectorProfileProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.instance_url.is_some()) + usize::from(self.is_sandbox_environment.is_some()),
+            );
             p.req("BusinessUnitId", self.business_unit_id);
             p.opt("InstanceUrl", self.instance_url);
             p.opt("IsSandboxEnvironment", self.is_sandbox_environment);
@@ -1784,7 +1869,8 @@ pub mod connector_profile {
 
     impl ToExpr for RedshiftConnectorProfileCredentials {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.password.is_some()) + usize::from(self.username.is_some()));
             p.opt("Password", self.password);
             p.opt("Username", self.username);
             p.into_expr()
@@ -1870,7 +1956,15 @@ pub mod connector_profile {
 
     impl ToExpr for RedshiftConnectorProfileProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.bucket_prefix.is_some())
+                    + usize::from(self.cluster_identifier.is_some())
+                    + usize::from(self.data_api_role_arn.is_some())
+                    + usize::from(self.database_name.is_some())
+                    + usize::from(self.database_url.is_some())
+                    + usize::from(self.is_redshift_serverless.is_some())
+                    + usize::from(self.workgroup_name.is_some()),
+            );
             p.req("BucketName", self.bucket_name);
             p.opt("BucketPrefix", self.bucket_prefix);
             p.opt("ClusterIdentifier", self.cluster_identifier);
@@ -1946,7 +2040,14 @@ pub mod connector_profile {
 
     impl ToExpr for SalesforceConnectorProfileCredentials {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.access_token.is_some())
+                    + usize::from(self.client_credentials_arn.is_some())
+                    + usize::from(self.connector_oauth_request.is_some())
+                    + usize::from(self.jwt_token.is_some())
+                    + usize::from(self.oauth2_grant_type.is_some())
+                    + usize::from(self.refresh_token.is_some()),
+            );
             p.opt("AccessToken", self.access_token);
             p.opt("ClientCredentialsArn", self.client_credentials_arn);
             p.opt("ConnectorOAuthRequest", self.connector_oauth_request);
@@ -1995,7 +2096,11 @@ pub mod connector_profile {
 
     impl ToExpr for SalesforceConnectorProfileProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.instance_url.is_some())
+                    + usize::from(self.is_sandbox_environment.is_some())
+                    + usize::from(self.use_private_link_for_metadata_and_authorization.is_some()),
+            );
             p.opt("InstanceUrl", self.instance_url);
             p.opt("isSandboxEnvironment", self.is_sandbox_environment);
             p.opt(
@@ -2036,7 +2141,9 @@ pub mod connector_profile {
 
     impl ToExpr for SapoDataConnectorProfileCredentials {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.basic_auth_credentials.is_some()) + usize::from(self.oauth_credentials.is_some()),
+            );
             p.opt("BasicAuthCredentials", self.basic_auth_credentials);
             p.opt("OAuthCredentials", self.oauth_credentials);
             p.into_expr()
@@ -2121,7 +2228,16 @@ pub mod connector_profile {
 
     impl ToExpr for SapoDataConnectorProfileProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.application_host_url.is_some())
+                    + usize::from(self.application_service_path.is_some())
+                    + usize::from(self.client_number.is_some())
+                    + usize::from(self.disable_sso.is_some())
+                    + usize::from(self.logon_language.is_some())
+                    + usize::from(self.oauth_properties.is_some())
+                    + usize::from(self.port_number.is_some())
+                    + usize::from(self.private_link_service_name.is_some()),
+            );
             p.opt("ApplicationHostUrl", self.application_host_url);
             p.opt("ApplicationServicePath", self.application_service_path);
             p.opt("ClientNumber", self.client_number);
@@ -2172,7 +2288,11 @@ pub mod connector_profile {
 
     impl ToExpr for ServiceNowConnectorProfileCredentials {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.oauth2_credentials.is_some())
+                    + usize::from(self.password.is_some())
+                    + usize::from(self.username.is_some()),
+            );
             p.opt("OAuth2Credentials", self.oauth2_credentials);
             p.opt("Password", self.password);
             p.opt("Username", self.username);
@@ -2197,7 +2317,7 @@ pub mod connector_profile {
 
     impl ToExpr for ServiceNowConnectorProfileProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("InstanceUrl", self.instance_url);
             p.into_expr()
         }
@@ -2220,7 +2340,7 @@ pub mod connector_profile {
 
     impl ToExpr for SingularConnectorProfileCredentials {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ApiKey", self.api_key);
             p.into_expr()
         }
@@ -2262,7 +2382,9 @@ pub mod connector_profile {
 
     impl ToExpr for SlackConnectorProfileCredentials {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.access_token.is_some()) + usize::from(self.connector_oauth_request.is_some()),
+            );
             p.opt("AccessToken", self.access_token);
             p.req("ClientId", self.client_id);
             p.req("ClientSecret", self.client_secret);
@@ -2288,7 +2410,7 @@ pub mod connector_profile {
 
     impl ToExpr for SlackConnectorProfileProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("InstanceUrl", self.instance_url);
             p.into_expr()
         }
@@ -2314,7 +2436,7 @@ pub mod connector_profile {
 
     impl ToExpr for SnowflakeConnectorProfileCredentials {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Password", self.password);
             p.req("Username", self.username);
             p.into_expr()
@@ -2381,7 +2503,12 @@ pub mod connector_profile {
 
     impl ToExpr for SnowflakeConnectorProfileProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.account_name.is_some())
+                    + usize::from(self.bucket_prefix.is_some())
+                    + usize::from(self.private_link_service_name.is_some())
+                    + usize::from(self.region.is_some()),
+            );
             p.opt("AccountName", self.account_name);
             p.req("BucketName", self.bucket_name);
             p.opt("BucketPrefix", self.bucket_prefix);
@@ -2410,7 +2537,7 @@ pub mod connector_profile {
 
     impl ToExpr for TrendmicroConnectorProfileCredentials {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ApiSecretKey", self.api_secret_key);
             p.into_expr()
         }
@@ -2436,7 +2563,7 @@ pub mod connector_profile {
 
     impl ToExpr for VeevaConnectorProfileCredentials {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Password", self.password);
             p.req("Username", self.username);
             p.into_expr()
@@ -2460,7 +2587,7 @@ pub mod connector_profile {
 
     impl ToExpr for VeevaConnectorProfileProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("InstanceUrl", self.instance_url);
             p.into_expr()
         }
@@ -2502,7 +2629,9 @@ pub mod connector_profile {
 
     impl ToExpr for ZendeskConnectorProfileCredentials {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.access_token.is_some()) + usize::from(self.connector_oauth_request.is_some()),
+            );
             p.opt("AccessToken", self.access_token);
             p.req("ClientId", self.client_id);
             p.req("ClientSecret", self.client_secret);
@@ -2528,7 +2657,7 @@ pub mod connector_profile {
 
     impl ToExpr for ZendeskConnectorProfileProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("InstanceUrl", self.instance_url);
             p.into_expr()
         }
@@ -2713,7 +2842,13 @@ Constraint { path: "TriggerConfig/TriggerProperties/ScheduleOffset", minimum: So
 Constraint { path: "TriggerConfig/TriggerProperties/TimeZone", max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            5 + usize::from(self.description.is_some())
+                + usize::from(self.flow_status.is_some())
+                + usize::from(self.kms_arn.is_some())
+                + usize::from(self.metadata_catalog_config.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.req("DestinationFlowConfigList", self.destination_flow_config_list);
         p.req("FlowName", self.flow_name);
@@ -4505,7 +4640,9 @@ pub mod flow {
 
     impl ToExpr for AggregationConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.aggregation_type.is_some()) + usize::from(self.target_file_size.is_some()),
+            );
             p.opt("AggregationType", self.aggregation_type);
             p.opt("TargetFileSize", self.target_file_size);
             p.into_expr()
@@ -4529,7 +4666,7 @@ pub mod flow {
 
     impl ToExpr for AmplitudeSourceProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Object", self.object);
             p.into_expr()
         }
@@ -4685,7 +4822,25 @@ pub mod flow {
 
     impl ToExpr for ConnectorOperator {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.amplitude.is_some())
+                    + usize::from(self.custom_connector.is_some())
+                    + usize::from(self.datadog.is_some())
+                    + usize::from(self.dynatrace.is_some())
+                    + usize::from(self.google_analytics.is_some())
+                    + usize::from(self.infor_nexus.is_some())
+                    + usize::from(self.marketo.is_some())
+                    + usize::from(self.pardot.is_some())
+                    + usize::from(self.s3.is_some())
+                    + usize::from(self.sapo_data.is_some())
+                    + usize::from(self.salesforce.is_some())
+                    + usize::from(self.service_now.is_some())
+                    + usize::from(self.singular.is_some())
+                    + usize::from(self.slack.is_some())
+                    + usize::from(self.trendmicro.is_some())
+                    + usize::from(self.veeva.is_some())
+                    + usize::from(self.zendesk.is_some()),
+            );
             p.opt("Amplitude", self.amplitude);
             p.opt("CustomConnector", self.custom_connector);
             p.opt("Datadog", self.datadog);
@@ -4759,7 +4914,12 @@ pub mod flow {
 
     impl ToExpr for CustomConnectorDestinationProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.custom_properties.is_some())
+                    + usize::from(self.error_handling_config.is_some())
+                    + usize::from(self.id_field_names.is_some())
+                    + usize::from(self.write_operation_type.is_some()),
+            );
             p.opt("CustomProperties", self.custom_properties);
             p.req("EntityName", self.entity_name);
             p.opt("ErrorHandlingConfig", self.error_handling_config);
@@ -4805,7 +4965,9 @@ pub mod flow {
 
     impl ToExpr for CustomConnectorSourceProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.custom_properties.is_some()) + usize::from(self.data_transfer_api.is_some()),
+            );
             p.opt("CustomProperties", self.custom_properties);
             p.opt("DataTransferApi", self.data_transfer_api);
             p.req("EntityName", self.entity_name);
@@ -4833,7 +4995,7 @@ pub mod flow {
 
     impl ToExpr for CustomConnectorSourcePropertiesDataTransferApi {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -4857,7 +5019,7 @@ pub mod flow {
 
     impl ToExpr for DatadogSourceProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Object", self.object);
             p.into_expr()
         }
@@ -4965,7 +5127,19 @@ pub mod flow {
 
     impl ToExpr for DestinationConnectorProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.custom_connector.is_some())
+                    + usize::from(self.event_bridge.is_some())
+                    + usize::from(self.lookout_metrics.is_some())
+                    + usize::from(self.marketo.is_some())
+                    + usize::from(self.redshift.is_some())
+                    + usize::from(self.s3.is_some())
+                    + usize::from(self.sapo_data.is_some())
+                    + usize::from(self.salesforce.is_some())
+                    + usize::from(self.snowflake.is_some())
+                    + usize::from(self.upsolver.is_some())
+                    + usize::from(self.zendesk.is_some()),
+            );
             p.opt("CustomConnector", self.custom_connector);
             p.opt("EventBridge", self.event_bridge);
             p.opt("LookoutMetrics", self.lookout_metrics);
@@ -5020,7 +5194,9 @@ pub mod flow {
 
     impl ToExpr for DestinationFlowConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.api_version.is_some()) + usize::from(self.connector_profile_name.is_some()),
+            );
             p.opt("ApiVersion", self.api_version);
             p.opt("ConnectorProfileName", self.connector_profile_name);
             p.req("ConnectorType", self.connector_type);
@@ -5046,7 +5222,7 @@ pub mod flow {
 
     impl ToExpr for DynatraceSourceProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Object", self.object);
             p.into_expr()
         }
@@ -5090,7 +5266,11 @@ pub mod flow {
 
     impl ToExpr for ErrorHandlingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.bucket_name.is_some())
+                    + usize::from(self.bucket_prefix.is_some())
+                    + usize::from(self.fail_on_first_error.is_some()),
+            );
             p.opt("BucketName", self.bucket_name);
             p.opt("BucketPrefix", self.bucket_prefix);
             p.opt("FailOnFirstError", self.fail_on_first_error);
@@ -5123,7 +5303,7 @@ pub mod flow {
 
     impl ToExpr for EventBridgeDestinationProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.error_handling_config.is_some()));
             p.opt("ErrorHandlingConfig", self.error_handling_config);
             p.req("Object", self.object);
             p.into_expr()
@@ -5157,7 +5337,7 @@ pub mod flow {
 
     impl ToExpr for GlueDataCatalog {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("DatabaseName", self.database_name);
             p.req("RoleArn", self.role_arn);
             p.req("TablePrefix", self.table_prefix);
@@ -5182,7 +5362,7 @@ pub mod flow {
 
     impl ToExpr for GoogleAnalyticsSourceProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Object", self.object);
             p.into_expr()
         }
@@ -5210,7 +5390,7 @@ pub mod flow {
 
     impl ToExpr for IncrementalPullConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.datetime_type_field_name.is_some()));
             p.opt("DatetimeTypeFieldName", self.datetime_type_field_name);
             p.into_expr()
         }
@@ -5233,7 +5413,7 @@ pub mod flow {
 
     impl ToExpr for InforNexusSourceProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Object", self.object);
             p.into_expr()
         }
@@ -5259,7 +5439,7 @@ pub mod flow {
 
     impl ToExpr for LookoutMetricsDestinationProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.object.is_some()));
             p.opt("Object", self.object);
             p.into_expr()
         }
@@ -5290,7 +5470,7 @@ pub mod flow {
 
     impl ToExpr for MarketoDestinationProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.error_handling_config.is_some()));
             p.opt("ErrorHandlingConfig", self.error_handling_config);
             p.req("Object", self.object);
             p.into_expr()
@@ -5314,7 +5494,7 @@ pub mod flow {
 
     impl ToExpr for MarketoSourceProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Object", self.object);
             p.into_expr()
         }
@@ -5342,7 +5522,7 @@ pub mod flow {
 
     impl ToExpr for MetadataCatalogConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.glue_data_catalog.is_some()));
             p.opt("GlueDataCatalog", self.glue_data_catalog);
             p.into_expr()
         }
@@ -5365,7 +5545,7 @@ pub mod flow {
 
     impl ToExpr for PardotSourceProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Object", self.object);
             p.into_expr()
         }
@@ -5409,7 +5589,11 @@ pub mod flow {
 
     impl ToExpr for PrefixConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.path_prefix_hierarchy.is_some())
+                    + usize::from(self.prefix_format.is_some())
+                    + usize::from(self.prefix_type.is_some()),
+            );
             p.opt("PathPrefixHierarchy", self.path_prefix_hierarchy);
             p.opt("PrefixFormat", self.prefix_format);
             p.opt("PrefixType", self.prefix_type);
@@ -5456,7 +5640,9 @@ pub mod flow {
 
     impl ToExpr for RedshiftDestinationProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.bucket_prefix.is_some()) + usize::from(self.error_handling_config.is_some()),
+            );
             p.opt("BucketPrefix", self.bucket_prefix);
             p.opt("ErrorHandlingConfig", self.error_handling_config);
             p.req("IntermediateBucketName", self.intermediate_bucket_name);
@@ -5498,7 +5684,9 @@ pub mod flow {
 
     impl ToExpr for S3DestinationProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.bucket_prefix.is_some()) + usize::from(self.s3_output_format_config.is_some()),
+            );
             p.req("BucketName", self.bucket_name);
             p.opt("BucketPrefix", self.bucket_prefix);
             p.opt("S3OutputFormatConfig", self.s3_output_format_config);
@@ -5528,7 +5716,7 @@ pub mod flow {
 
     impl ToExpr for S3InputFormatConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.s3_input_file_type.is_some()));
             p.opt("S3InputFileType", self.s3_input_file_type);
             p.into_expr()
         }
@@ -5580,7 +5768,12 @@ pub mod flow {
 
     impl ToExpr for S3OutputFormatConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.aggregation_config.is_some())
+                    + usize::from(self.file_type.is_some())
+                    + usize::from(self.prefix_config.is_some())
+                    + usize::from(self.preserve_source_data_typing.is_some()),
+            );
             p.opt("AggregationConfig", self.aggregation_config);
             p.opt("FileType", self.file_type);
             p.opt("PrefixConfig", self.prefix_config);
@@ -5620,7 +5813,7 @@ pub mod flow {
 
     impl ToExpr for S3SourceProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.s3_input_format_config.is_some()));
             p.req("BucketName", self.bucket_name);
             p.req("BucketPrefix", self.bucket_prefix);
             p.opt("S3InputFormatConfig", self.s3_input_format_config);
@@ -5677,7 +5870,12 @@ pub mod flow {
 
     impl ToExpr for SalesforceDestinationProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.data_transfer_api.is_some())
+                    + usize::from(self.error_handling_config.is_some())
+                    + usize::from(self.id_field_names.is_some())
+                    + usize::from(self.write_operation_type.is_some()),
+            );
             p.opt("DataTransferApi", self.data_transfer_api);
             p.opt("ErrorHandlingConfig", self.error_handling_config);
             p.opt("IdFieldNames", self.id_field_names);
@@ -5728,7 +5926,11 @@ pub mod flow {
 
     impl ToExpr for SalesforceSourceProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.data_transfer_api.is_some())
+                    + usize::from(self.enable_dynamic_field_update.is_some())
+                    + usize::from(self.include_deleted_records.is_some()),
+            );
             p.opt("DataTransferApi", self.data_transfer_api);
             p.opt("EnableDynamicFieldUpdate", self.enable_dynamic_field_update);
             p.opt("IncludeDeletedRecords", self.include_deleted_records);
@@ -5786,7 +5988,12 @@ pub mod flow {
 
     impl ToExpr for SapoDataDestinationProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.error_handling_config.is_some())
+                    + usize::from(self.id_field_names.is_some())
+                    + usize::from(self.success_response_handling_config.is_some())
+                    + usize::from(self.write_operation_type.is_some()),
+            );
             p.opt("ErrorHandlingConfig", self.error_handling_config);
             p.opt("IdFieldNames", self.id_field_names);
             p.req("ObjectPath", self.object_path);
@@ -5813,7 +6020,7 @@ pub mod flow {
 
     impl ToExpr for SapoDataPaginationConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("maxPageSize", self.max_page_size);
             p.into_expr()
         }
@@ -5836,7 +6043,7 @@ pub mod flow {
 
     impl ToExpr for SapoDataParallelismConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("maxParallelism", self.max_parallelism);
             p.into_expr()
         }
@@ -5875,7 +6082,9 @@ pub mod flow {
 
     impl ToExpr for SapoDataSourceProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.pagination_config.is_some()) + usize::from(self.parallelism_config.is_some()),
+            );
             p.req("ObjectPath", self.object_path);
             p.opt("paginationConfig", self.pagination_config);
             p.opt("parallelismConfig", self.parallelism_config);
@@ -5956,7 +6165,15 @@ pub mod flow {
 
     impl ToExpr for ScheduledTriggerProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.data_pull_mode.is_some())
+                    + usize::from(self.first_execution_from.is_some())
+                    + usize::from(self.flow_error_deactivation_threshold.is_some())
+                    + usize::from(self.schedule_end_time.is_some())
+                    + usize::from(self.schedule_offset.is_some())
+                    + usize::from(self.schedule_start_time.is_some())
+                    + usize::from(self.time_zone.is_some()),
+            );
             p.opt("DataPullMode", self.data_pull_mode);
             p.opt("FirstExecutionFrom", self.first_execution_from);
             p.opt("FlowErrorDeactivationThreshold", self.flow_error_deactivation_threshold);
@@ -5986,7 +6203,7 @@ pub mod flow {
 
     impl ToExpr for ServiceNowSourceProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Object", self.object);
             p.into_expr()
         }
@@ -6009,7 +6226,7 @@ pub mod flow {
 
     impl ToExpr for SingularSourceProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Object", self.object);
             p.into_expr()
         }
@@ -6032,7 +6249,7 @@ pub mod flow {
 
     impl ToExpr for SlackSourceProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Object", self.object);
             p.into_expr()
         }
@@ -6077,7 +6294,9 @@ pub mod flow {
 
     impl ToExpr for SnowflakeDestinationProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.bucket_prefix.is_some()) + usize::from(self.error_handling_config.is_some()),
+            );
             p.opt("BucketPrefix", self.bucket_prefix);
             p.opt("ErrorHandlingConfig", self.error_handling_config);
             p.req("IntermediateBucketName", self.intermediate_bucket_name);
@@ -6236,7 +6455,25 @@ pub mod flow {
 
     impl ToExpr for SourceConnectorProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.amplitude.is_some())
+                    + usize::from(self.custom_connector.is_some())
+                    + usize::from(self.datadog.is_some())
+                    + usize::from(self.dynatrace.is_some())
+                    + usize::from(self.google_analytics.is_some())
+                    + usize::from(self.infor_nexus.is_some())
+                    + usize::from(self.marketo.is_some())
+                    + usize::from(self.pardot.is_some())
+                    + usize::from(self.s3.is_some())
+                    + usize::from(self.sapo_data.is_some())
+                    + usize::from(self.salesforce.is_some())
+                    + usize::from(self.service_now.is_some())
+                    + usize::from(self.singular.is_some())
+                    + usize::from(self.slack.is_some())
+                    + usize::from(self.trendmicro.is_some())
+                    + usize::from(self.veeva.is_some())
+                    + usize::from(self.zendesk.is_some()),
+            );
             p.opt("Amplitude", self.amplitude);
             p.opt("CustomConnector", self.custom_connector);
             p.opt("Datadog", self.datadog);
@@ -6305,7 +6542,11 @@ pub mod flow {
 
     impl ToExpr for SourceFlowConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.api_version.is_some())
+                    + usize::from(self.connector_profile_name.is_some())
+                    + usize::from(self.incremental_pull_config.is_some()),
+            );
             p.opt("ApiVersion", self.api_version);
             p.opt("ConnectorProfileName", self.connector_profile_name);
             p.req("ConnectorType", self.connector_type);
@@ -6345,7 +6586,9 @@ pub mod flow {
 
     impl ToExpr for SuccessResponseHandlingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.bucket_name.is_some()) + usize::from(self.bucket_prefix.is_some()),
+            );
             p.opt("BucketName", self.bucket_name);
             p.opt("BucketPrefix", self.bucket_prefix);
             p.into_expr()
@@ -6372,7 +6615,7 @@ pub mod flow {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -6423,7 +6666,11 @@ pub mod flow {
 
     impl ToExpr for Task {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.connector_operator.is_some())
+                    + usize::from(self.destination_field.is_some())
+                    + usize::from(self.task_properties.is_some()),
+            );
             p.opt("ConnectorOperator", self.connector_operator);
             p.opt("DestinationField", self.destination_field);
             p.req("SourceFields", self.source_fields);
@@ -6453,7 +6700,7 @@ pub mod flow {
 
     impl ToExpr for TaskPropertiesObject {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -6477,7 +6724,7 @@ pub mod flow {
 
     impl ToExpr for TrendmicroSourceProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Object", self.object);
             p.into_expr()
         }
@@ -6508,7 +6755,7 @@ pub mod flow {
 
     impl ToExpr for TriggerConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.trigger_properties.is_some()));
             p.opt("TriggerProperties", self.trigger_properties);
             p.req("TriggerType", self.trigger_type);
             p.into_expr()
@@ -6546,7 +6793,7 @@ pub mod flow {
 
     impl ToExpr for UpsolverDestinationProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.bucket_prefix.is_some()));
             p.req("BucketName", self.bucket_name);
             p.opt("BucketPrefix", self.bucket_prefix);
             p.req("S3OutputFormatConfig", self.s3_output_format_config);
@@ -6587,7 +6834,9 @@ pub mod flow {
 
     impl ToExpr for UpsolverS3OutputFormatConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.aggregation_config.is_some()) + usize::from(self.file_type.is_some()),
+            );
             p.opt("AggregationConfig", self.aggregation_config);
             p.opt("FileType", self.file_type);
             p.req("PrefixConfig", self.prefix_config);
@@ -6644,7 +6893,12 @@ pub mod flow {
 
     impl ToExpr for VeevaSourceProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.document_type.is_some())
+                    + usize::from(self.include_all_versions.is_some())
+                    + usize::from(self.include_renditions.is_some())
+                    + usize::from(self.include_source_files.is_some()),
+            );
             p.opt("DocumentType", self.document_type);
             p.opt("IncludeAllVersions", self.include_all_versions);
             p.opt("IncludeRenditions", self.include_renditions);
@@ -6695,7 +6949,11 @@ pub mod flow {
 
     impl ToExpr for ZendeskDestinationProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.error_handling_config.is_some())
+                    + usize::from(self.id_field_names.is_some())
+                    + usize::from(self.write_operation_type.is_some()),
+            );
             p.opt("ErrorHandlingConfig", self.error_handling_config);
             p.opt("IdFieldNames", self.id_field_names);
             p.req("Object", self.object);
@@ -6721,7 +6979,7 @@ pub mod flow {
 
     impl ToExpr for ZendeskSourceProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Object", self.object);
             p.into_expr()
         }

@@ -204,7 +204,16 @@ impl Resource for Application {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.application_config.is_some())
+                + usize::from(self.application_type.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.iframe_config.is_some())
+                + usize::from(self.initialization_timeout.is_some())
+                + usize::from(self.is_service.is_some())
+                + usize::from(self.permissions.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ApplicationConfig", self.application_config);
         p.req("ApplicationSourceConfig", self.application_source_config);
         p.opt("ApplicationType", self.application_type);
@@ -318,7 +327,7 @@ pub mod application {
 
     impl ToExpr for ApplicationConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.contact_handling.is_some()));
             p.opt("ContactHandling", self.contact_handling);
             p.into_expr()
         }
@@ -339,7 +348,7 @@ pub mod application {
 
     impl ToExpr for ApplicationSourceConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ExternalUrlConfig", self.external_url_config);
             p.into_expr()
         }
@@ -362,7 +371,7 @@ pub mod application {
 
     impl ToExpr for ContactHandling {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Scope", self.scope);
             p.into_expr()
         }
@@ -393,7 +402,7 @@ pub mod application {
 
     impl ToExpr for ExternalUrlConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.approved_origins.is_some()));
             p.req("AccessUrl", self.access_url);
             p.opt("ApprovedOrigins", self.approved_origins);
             p.into_expr()
@@ -430,7 +439,8 @@ pub mod application {
 
     impl ToExpr for IframeConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.allow.is_some()) + usize::from(self.sandbox.is_some()));
             p.opt("Allow", self.allow);
             p.opt("Sandbox", self.sandbox);
             p.into_expr()
@@ -457,7 +467,7 @@ pub mod application {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -556,7 +566,13 @@ Constraint { path: "Tags/*/Key", pattern: Some("^(?!aws:)[a-zA-Z+-=._:/]+$"), mi
 Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.description.is_some())
+                + usize::from(self.file_configuration.is_some())
+                + usize::from(self.object_configuration.is_some())
+                + usize::from(self.schedule_config.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("FileConfiguration", self.file_configuration);
         p.req("KmsKey", self.kms_key);
@@ -617,7 +633,7 @@ pub mod data_integration {
 
     impl ToExpr for FileConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.filters.is_some()));
             p.opt("Filters", self.filters);
             p.req("Folders", self.folders);
             p.into_expr()
@@ -657,7 +673,9 @@ pub mod data_integration {
 
     impl ToExpr for ScheduleConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.first_execution_from.is_some()) + usize::from(self.object.is_some()),
+            );
             p.opt("FirstExecutionFrom", self.first_execution_from);
             p.opt("Object", self.object);
             p.req("ScheduleExpression", self.schedule_expression);
@@ -685,7 +703,7 @@ pub mod data_integration {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -794,7 +812,8 @@ impl Resource for EventIntegration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(3 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Description", self.description);
         p.req("EventBridgeBus", self.event_bridge_bus);
         p.req("EventFilter", self.event_filter);
@@ -834,7 +853,7 @@ pub mod event_integration {
 
     impl ToExpr for EventFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Source", self.source);
             p.into_expr()
         }
@@ -860,7 +879,7 @@ pub mod event_integration {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

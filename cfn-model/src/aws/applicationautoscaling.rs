@@ -165,7 +165,12 @@ impl Resource for ScalableTarget {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            5 + usize::from(self.role_arn.is_some())
+                + usize::from(self.scheduled_actions.is_some())
+                + usize::from(self.suspended_state.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("MaxCapacity", self.max_capacity);
         p.req("MinCapacity", self.min_capacity);
         p.req("ResourceId", self.resource_id);
@@ -414,7 +419,9 @@ pub mod scalable_target {
 
     impl ToExpr for ScalableTargetAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.max_capacity.is_some()) + usize::from(self.min_capacity.is_some()),
+            );
             p.opt("MaxCapacity", self.max_capacity);
             p.opt("MinCapacity", self.min_capacity);
             p.into_expr()
@@ -482,7 +489,12 @@ pub mod scalable_target {
 
     impl ToExpr for ScheduledAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.end_time.is_some())
+                    + usize::from(self.scalable_target_action.is_some())
+                    + usize::from(self.start_time.is_some())
+                    + usize::from(self.timezone.is_some()),
+            );
             p.opt("EndTime", self.end_time);
             p.opt("ScalableTargetAction", self.scalable_target_action);
             p.req("Schedule", self.schedule);
@@ -532,7 +544,11 @@ pub mod scalable_target {
 
     impl ToExpr for SuspendedState {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.dynamic_scaling_in_suspended.is_some())
+                    + usize::from(self.dynamic_scaling_out_suspended.is_some())
+                    + usize::from(self.scheduled_scaling_suspended.is_some()),
+            );
             p.opt("DynamicScalingInSuspended", self.dynamic_scaling_in_suspended);
             p.opt("DynamicScalingOutSuspended", self.dynamic_scaling_out_suspended);
             p.opt("ScheduledScalingSuspended", self.scheduled_scaling_suspended);
@@ -560,7 +576,7 @@ pub mod scalable_target {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -752,7 +768,15 @@ Constraint { path: "TargetTrackingScalingPolicyConfiguration/CustomizedMetricSpe
 Constraint { path: "TargetTrackingScalingPolicyConfiguration/PredefinedMetricSpecification/ResourceLabel", min_length: Some(1), max_length: Some(1023), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.predictive_scaling_policy_configuration.is_some())
+                + usize::from(self.resource_id.is_some())
+                + usize::from(self.scalable_dimension.is_some())
+                + usize::from(self.scaling_target_id.is_some())
+                + usize::from(self.service_namespace.is_some())
+                + usize::from(self.step_scaling_policy_configuration.is_some())
+                + usize::from(self.target_tracking_scaling_policy_configuration.is_some()),
+        );
         p.req("PolicyName", self.policy_name);
         p.req("PolicyType", self.policy_type);
         p.opt(
@@ -1415,7 +1439,14 @@ pub mod scaling_policy {
 
     impl ToExpr for CustomizedMetricSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.dimensions.is_some())
+                    + usize::from(self.metric_name.is_some())
+                    + usize::from(self.metrics.is_some())
+                    + usize::from(self.namespace.is_some())
+                    + usize::from(self.statistic.is_some())
+                    + usize::from(self.unit.is_some()),
+            );
             p.opt("Dimensions", self.dimensions);
             p.opt("MetricName", self.metric_name);
             p.opt("Metrics", self.metrics);
@@ -1446,7 +1477,7 @@ pub mod scaling_policy {
 
     impl ToExpr for MetricDimension {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("Value", self.value);
             p.into_expr()
@@ -1486,7 +1517,7 @@ pub mod scaling_policy {
 
     impl ToExpr for PredefinedMetricSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.resource_label.is_some()));
             p.req("PredefinedMetricType", self.predefined_metric_type);
             p.opt("ResourceLabel", self.resource_label);
             p.into_expr()
@@ -1510,7 +1541,7 @@ pub mod scaling_policy {
 
     impl ToExpr for PredictiveScalingCustomizedCapacityMetric {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("MetricDataQueries", self.metric_data_queries);
             p.into_expr()
         }
@@ -1533,7 +1564,7 @@ pub mod scaling_policy {
 
     impl ToExpr for PredictiveScalingCustomizedLoadMetric {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("MetricDataQueries", self.metric_data_queries);
             p.into_expr()
         }
@@ -1556,7 +1587,7 @@ pub mod scaling_policy {
 
     impl ToExpr for PredictiveScalingCustomizedScalingMetric {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("MetricDataQueries", self.metric_data_queries);
             p.into_expr()
         }
@@ -1600,7 +1631,11 @@ pub mod scaling_policy {
 
     impl ToExpr for PredictiveScalingMetric {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.dimensions.is_some())
+                    + usize::from(self.metric_name.is_some())
+                    + usize::from(self.namespace.is_some()),
+            );
             p.opt("Dimensions", self.dimensions);
             p.opt("MetricName", self.metric_name);
             p.opt("Namespace", self.namespace);
@@ -1666,7 +1701,13 @@ pub mod scaling_policy {
 
     impl ToExpr for PredictiveScalingMetricDataQuery {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.expression.is_some())
+                    + usize::from(self.id.is_some())
+                    + usize::from(self.label.is_some())
+                    + usize::from(self.metric_stat.is_some())
+                    + usize::from(self.return_data.is_some()),
+            );
             p.opt("Expression", self.expression);
             p.opt("Id", self.id);
             p.opt("Label", self.label);
@@ -1706,7 +1747,7 @@ pub mod scaling_policy {
 
     impl ToExpr for PredictiveScalingMetricDimension {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
             p.opt("Name", self.name);
             p.opt("Value", self.value);
             p.into_expr()
@@ -1782,7 +1823,14 @@ pub mod scaling_policy {
 
     impl ToExpr for PredictiveScalingMetricSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.customized_capacity_metric_specification.is_some())
+                    + usize::from(self.customized_load_metric_specification.is_some())
+                    + usize::from(self.customized_scaling_metric_specification.is_some())
+                    + usize::from(self.predefined_load_metric_specification.is_some())
+                    + usize::from(self.predefined_metric_pair_specification.is_some())
+                    + usize::from(self.predefined_scaling_metric_specification.is_some()),
+            );
             p.opt(
                 "CustomizedCapacityMetricSpecification",
                 self.customized_capacity_metric_specification,
@@ -1851,7 +1899,11 @@ pub mod scaling_policy {
 
     impl ToExpr for PredictiveScalingMetricStat {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.metric.is_some())
+                    + usize::from(self.stat.is_some())
+                    + usize::from(self.unit.is_some()),
+            );
             p.opt("Metric", self.metric);
             p.opt("Stat", self.stat);
             p.opt("Unit", self.unit);
@@ -1911,7 +1963,12 @@ pub mod scaling_policy {
 
     impl ToExpr for PredictiveScalingPolicyConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.max_capacity_breach_behavior.is_some())
+                    + usize::from(self.max_capacity_buffer.is_some())
+                    + usize::from(self.mode.is_some())
+                    + usize::from(self.scheduling_buffer_time.is_some()),
+            );
             p.opt("MaxCapacityBreachBehavior", self.max_capacity_breach_behavior);
             p.opt("MaxCapacityBuffer", self.max_capacity_buffer);
             p.req("MetricSpecifications", self.metric_specifications);
@@ -1957,7 +2014,7 @@ pub mod scaling_policy {
 
     impl ToExpr for PredictiveScalingPredefinedLoadMetric {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.resource_label.is_some()));
             p.req("PredefinedMetricType", self.predefined_metric_type);
             p.opt("ResourceLabel", self.resource_label);
             p.into_expr()
@@ -1999,7 +2056,7 @@ pub mod scaling_policy {
 
     impl ToExpr for PredictiveScalingPredefinedMetricPair {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.resource_label.is_some()));
             p.req("PredefinedMetricType", self.predefined_metric_type);
             p.opt("ResourceLabel", self.resource_label);
             p.into_expr()
@@ -2042,7 +2099,7 @@ pub mod scaling_policy {
 
     impl ToExpr for PredictiveScalingPredefinedScalingMetric {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.resource_label.is_some()));
             p.req("PredefinedMetricType", self.predefined_metric_type);
             p.opt("ResourceLabel", self.resource_label);
             p.into_expr()
@@ -2090,7 +2147,10 @@ pub mod scaling_policy {
 
     impl ToExpr for StepAdjustment {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.metric_interval_lower_bound.is_some())
+                    + usize::from(self.metric_interval_upper_bound.is_some()),
+            );
             p.opt("MetricIntervalLowerBound", self.metric_interval_lower_bound);
             p.opt("MetricIntervalUpperBound", self.metric_interval_upper_bound);
             p.req("ScalingAdjustment", self.scaling_adjustment);
@@ -2154,7 +2214,13 @@ pub mod scaling_policy {
 
     impl ToExpr for StepScalingPolicyConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.adjustment_type.is_some())
+                    + usize::from(self.cooldown.is_some())
+                    + usize::from(self.metric_aggregation_type.is_some())
+                    + usize::from(self.min_adjustment_magnitude.is_some())
+                    + usize::from(self.step_adjustments.is_some()),
+            );
             p.opt("AdjustmentType", self.adjustment_type);
             p.opt("Cooldown", self.cooldown);
             p.opt("MetricAggregationType", self.metric_aggregation_type);
@@ -2204,7 +2270,11 @@ pub mod scaling_policy {
 
     impl ToExpr for TargetTrackingMetric {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.dimensions.is_some())
+                    + usize::from(self.metric_name.is_some())
+                    + usize::from(self.namespace.is_some()),
+            );
             p.opt("Dimensions", self.dimensions);
             p.opt("MetricName", self.metric_name);
             p.opt("Namespace", self.namespace);
@@ -2273,7 +2343,13 @@ pub mod scaling_policy {
 
     impl ToExpr for TargetTrackingMetricDataQuery {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.expression.is_some())
+                    + usize::from(self.id.is_some())
+                    + usize::from(self.label.is_some())
+                    + usize::from(self.metric_stat.is_some())
+                    + usize::from(self.return_data.is_some()),
+            );
             p.opt("Expression", self.expression);
             p.opt("Id", self.id);
             p.opt("Label", self.label);
@@ -2313,7 +2389,7 @@ pub mod scaling_policy {
 
     impl ToExpr for TargetTrackingMetricDimension {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
             p.opt("Name", self.name);
             p.opt("Value", self.value);
             p.into_expr()
@@ -2361,7 +2437,11 @@ pub mod scaling_policy {
 
     impl ToExpr for TargetTrackingMetricStat {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.metric.is_some())
+                    + usize::from(self.stat.is_some())
+                    + usize::from(self.unit.is_some()),
+            );
             p.opt("Metric", self.metric);
             p.opt("Stat", self.stat);
             p.opt("Unit", self.unit);
@@ -2427,7 +2507,13 @@ pub mod scaling_policy {
 
     impl ToExpr for TargetTrackingScalingPolicyConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.customized_metric_specification.is_some())
+                    + usize::from(self.disable_scale_in.is_some())
+                    + usize::from(self.predefined_metric_specification.is_some())
+                    + usize::from(self.scale_in_cooldown.is_some())
+                    + usize::from(self.scale_out_cooldown.is_some()),
+            );
             p.opt("CustomizedMetricSpecification", self.customized_metric_specification);
             p.opt("DisableScaleIn", self.disable_scale_in);
             p.opt("PredefinedMetricSpecification", self.predefined_metric_specification);

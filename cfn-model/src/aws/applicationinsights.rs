@@ -182,7 +182,19 @@ Constraint { path: "Tags/*/Key", pattern: Some("^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]
 Constraint { path: "Tags/*/Value", pattern: Some("^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$"), min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.attach_missing_permission.is_some())
+                + usize::from(self.auto_configuration_enabled.is_some())
+                + usize::from(self.cwe_monitor_enabled.is_some())
+                + usize::from(self.component_monitoring_settings.is_some())
+                + usize::from(self.custom_components.is_some())
+                + usize::from(self.grouping_type.is_some())
+                + usize::from(self.log_pattern_sets.is_some())
+                + usize::from(self.ops_center_enabled.is_some())
+                + usize::from(self.ops_item_sns_topic_arn.is_some())
+                + usize::from(self.sns_notification_arn.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AttachMissingPermission", self.attach_missing_permission);
         p.opt("AutoConfigurationEnabled", self.auto_configuration_enabled);
         p.opt("CWEMonitorEnabled", self.cwe_monitor_enabled);
@@ -420,7 +432,7 @@ pub mod application {
 
     impl ToExpr for Alarm {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.severity.is_some()));
             p.req("AlarmName", self.alarm_name);
             p.opt("Severity", self.severity);
             p.into_expr()
@@ -444,7 +456,7 @@ pub mod application {
 
     impl ToExpr for AlarmMetric {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("AlarmMetricName", self.alarm_metric_name);
             p.into_expr()
         }
@@ -483,7 +495,10 @@ pub mod application {
 
     impl ToExpr for ComponentConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.configuration_details.is_some())
+                    + usize::from(self.sub_component_type_configurations.is_some()),
+            );
             p.opt("ConfigurationDetails", self.configuration_details);
             p.opt("SubComponentTypeConfigurations", self.sub_component_type_configurations);
             p.into_expr()
@@ -545,7 +560,12 @@ pub mod application {
 
     impl ToExpr for ComponentMonitoringSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.component_arn.is_some())
+                    + usize::from(self.component_name.is_some())
+                    + usize::from(self.custom_component_configuration.is_some())
+                    + usize::from(self.default_overwrite_component_configuration.is_some()),
+            );
             p.opt("ComponentARN", self.component_arn);
             p.req("ComponentConfigurationMode", self.component_configuration_mode);
             p.opt("ComponentName", self.component_name);
@@ -653,7 +673,18 @@ pub mod application {
 
     impl ToExpr for ConfigurationDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.alarm_metrics.is_some())
+                    + usize::from(self.alarms.is_some())
+                    + usize::from(self.ha_cluster_prometheus_exporter.is_some())
+                    + usize::from(self.hana_prometheus_exporter.is_some())
+                    + usize::from(self.jmx_prometheus_exporter.is_some())
+                    + usize::from(self.logs.is_some())
+                    + usize::from(self.net_weaver_prometheus_exporter.is_some())
+                    + usize::from(self.processes.is_some())
+                    + usize::from(self.sql_server_prometheus_exporter.is_some())
+                    + usize::from(self.windows_events.is_some()),
+            );
             p.opt("AlarmMetrics", self.alarm_metrics);
             p.opt("Alarms", self.alarms);
             p.opt("HAClusterPrometheusExporter", self.ha_cluster_prometheus_exporter);
@@ -688,7 +719,7 @@ pub mod application {
 
     impl ToExpr for CustomComponent {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ComponentName", self.component_name);
             p.req("ResourceList", self.resource_list);
             p.into_expr()
@@ -715,7 +746,7 @@ pub mod application {
 
     impl ToExpr for HaClusterPrometheusExporter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.prometheus_port.is_some()));
             p.opt("PrometheusPort", self.prometheus_port);
             p.into_expr()
         }
@@ -770,7 +801,7 @@ pub mod application {
 
     impl ToExpr for HanaPrometheusExporter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4 + usize::from(self.prometheus_port.is_some()));
             p.req("AgreeToInstallHANADBClient", self.agree_to_install_hanadb_client);
             p.req("HANAPort", self.hana_port);
             p.req("HANASID", self.hanasid);
@@ -818,7 +849,11 @@ pub mod application {
 
     impl ToExpr for JmxPrometheusExporter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.host_port.is_some())
+                    + usize::from(self.jmxurl.is_some())
+                    + usize::from(self.prometheus_port.is_some()),
+            );
             p.opt("HostPort", self.host_port);
             p.opt("JMXURL", self.jmxurl);
             p.opt("PrometheusPort", self.prometheus_port);
@@ -875,7 +910,12 @@ pub mod application {
 
     impl ToExpr for Log {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.encoding.is_some())
+                    + usize::from(self.log_group_name.is_some())
+                    + usize::from(self.log_path.is_some())
+                    + usize::from(self.pattern_set.is_some()),
+            );
             p.opt("Encoding", self.encoding);
             p.opt("LogGroupName", self.log_group_name);
             p.opt("LogPath", self.log_path);
@@ -912,7 +952,7 @@ pub mod application {
 
     impl ToExpr for LogPattern {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Pattern", self.pattern);
             p.req("PatternName", self.pattern_name);
             p.req("Rank", self.rank);
@@ -943,7 +983,7 @@ pub mod application {
 
     impl ToExpr for LogPatternSet {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("LogPatterns", self.log_patterns);
             p.req("PatternSetName", self.pattern_set_name);
             p.into_expr()
@@ -978,7 +1018,7 @@ pub mod application {
 
     impl ToExpr for NetWeaverPrometheusExporter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.prometheus_port.is_some()));
             p.req("InstanceNumbers", self.instance_numbers);
             p.opt("PrometheusPort", self.prometheus_port);
             p.req("SAPSID", self.sapsid);
@@ -1006,7 +1046,7 @@ pub mod application {
 
     impl ToExpr for Process {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AlarmMetrics", self.alarm_metrics);
             p.req("ProcessName", self.process_name);
             p.into_expr()
@@ -1033,7 +1073,7 @@ pub mod application {
 
     impl ToExpr for SqlServerPrometheusExporter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("PrometheusPort", self.prometheus_port);
             p.req("SQLSecretName", self.sql_secret_name);
             p.into_expr()
@@ -1086,7 +1126,12 @@ pub mod application {
 
     impl ToExpr for SubComponentConfigurationDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.alarm_metrics.is_some())
+                    + usize::from(self.logs.is_some())
+                    + usize::from(self.processes.is_some())
+                    + usize::from(self.windows_events.is_some()),
+            );
             p.opt("AlarmMetrics", self.alarm_metrics);
             p.opt("Logs", self.logs);
             p.opt("Processes", self.processes);
@@ -1118,7 +1163,7 @@ pub mod application {
 
     impl ToExpr for SubComponentTypeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req(
                 "SubComponentConfigurationDetails",
                 self.sub_component_configuration_details,
@@ -1148,7 +1193,7 @@ pub mod application {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1190,7 +1235,7 @@ pub mod application {
 
     impl ToExpr for WindowsEvent {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.pattern_set.is_some()));
             p.req("EventLevels", self.event_levels);
             p.req("EventName", self.event_name);
             p.req("LogGroupName", self.log_group_name);

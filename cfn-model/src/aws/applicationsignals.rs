@@ -81,7 +81,7 @@ impl Resource for GroupingConfiguration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1);
         p.req("GroupingAttributeDefinitions", self.grouping_attribute_definitions);
         p
     }
@@ -132,7 +132,7 @@ pub mod grouping_configuration {
 
     impl ToExpr for GroupingAttributeDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.default_grouping_value.is_some()));
             p.opt("DefaultGroupingValue", self.default_grouping_value);
             p.req("GroupingName", self.grouping_name);
             p.req("GroupingSourceKeys", self.grouping_source_keys);
@@ -382,7 +382,12 @@ impl Resource for InstrumentationConfig {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            6 + usize::from(self.attribute_filters.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.expires_at.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AttributeFilters", self.attribute_filters);
         p.req("CaptureConfiguration", self.capture_configuration);
         p.opt("Description", self.description);
@@ -521,7 +526,7 @@ pub mod instrumentation_config {
 
     impl ToExpr for CaptureConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("CodeCapture", self.code_capture);
             p.into_expr()
         }
@@ -605,7 +610,16 @@ pub mod instrumentation_config {
 
     impl ToExpr for CaptureLimitsConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.max_collection_depth.is_some())
+                    + usize::from(self.max_collection_width.is_some())
+                    + usize::from(self.max_fields_per_object.is_some())
+                    + usize::from(self.max_hits.is_some())
+                    + usize::from(self.max_object_depth.is_some())
+                    + usize::from(self.max_stack_frames.is_some())
+                    + usize::from(self.max_stack_trace_size.is_some())
+                    + usize::from(self.max_string_length.is_some()),
+            );
             p.opt("MaxCollectionDepth", self.max_collection_depth);
             p.opt("MaxCollectionWidth", self.max_collection_width);
             p.opt("MaxFieldsPerObject", self.max_fields_per_object);
@@ -667,7 +681,12 @@ pub mod instrumentation_config {
 
     impl ToExpr for CodeCaptureConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.capture_arguments.is_some())
+                    + usize::from(self.capture_locals.is_some())
+                    + usize::from(self.capture_return.is_some())
+                    + usize::from(self.capture_stack_trace.is_some()),
+            );
             p.opt("CaptureArguments", self.capture_arguments);
             p.req("CaptureLimits", self.capture_limits);
             p.opt("CaptureLocals", self.capture_locals);
@@ -729,7 +748,12 @@ pub mod instrumentation_config {
 
     impl ToExpr for CodeLocation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.class_name.is_some())
+                    + usize::from(self.code_unit.is_some())
+                    + usize::from(self.line_number.is_some())
+                    + usize::from(self.method_name.is_some()),
+            );
             p.opt("ClassName", self.class_name);
             p.opt("CodeUnit", self.code_unit);
             p.req("FilePath", self.file_path);
@@ -755,7 +779,7 @@ pub mod instrumentation_config {
 
     impl ToExpr for Location {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("CodeLocation", self.code_location);
             p.into_expr()
         }
@@ -781,7 +805,7 @@ pub mod instrumentation_config {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1023,7 +1047,15 @@ impl Resource for ServiceLevelObjective {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.burn_rate_configurations.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.exclusion_windows.is_some())
+                + usize::from(self.goal.is_some())
+                + usize::from(self.request_based_sli.is_some())
+                + usize::from(self.sli.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("BurnRateConfigurations", self.burn_rate_configurations);
         p.opt("Description", self.description);
         p.opt("ExclusionWindows", self.exclusion_windows);
@@ -1242,7 +1274,7 @@ pub mod service_level_objective {
 
     impl ToExpr for BurnRateConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("LookBackWindowMinutes", self.look_back_window_minutes);
             p.into_expr()
         }
@@ -1276,7 +1308,7 @@ pub mod service_level_objective {
 
     impl ToExpr for CalendarInterval {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Duration", self.duration);
             p.req("DurationUnit", self.duration_unit);
             p.req("StartTime", self.start_time);
@@ -1301,7 +1333,7 @@ pub mod service_level_objective {
 
     impl ToExpr for CompositeSliComponent {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("OperationName", self.operation_name);
             p.into_expr()
         }
@@ -1332,7 +1364,7 @@ pub mod service_level_objective {
 
     impl ToExpr for CompositeSliConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.composite_sli_components.is_some()));
             p.opt("CompositeSliComponents", self.composite_sli_components);
             p.req("SelectionConfig", self.selection_config);
             p.into_expr()
@@ -1365,7 +1397,7 @@ pub mod service_level_objective {
 
     impl ToExpr for DependencyConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("DependencyKeyAttributes", self.dependency_key_attributes);
             p.req("DependencyOperationName", self.dependency_operation_name);
             p.into_expr()
@@ -1392,7 +1424,7 @@ pub mod service_level_objective {
 
     impl ToExpr for Dimension {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("Value", self.value);
             p.into_expr()
@@ -1440,7 +1472,11 @@ pub mod service_level_objective {
 
     impl ToExpr for ExclusionWindow {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.reason.is_some())
+                    + usize::from(self.recurrence_rule.is_some())
+                    + usize::from(self.start_time.is_some()),
+            );
             p.opt("Reason", self.reason);
             p.opt("RecurrenceRule", self.recurrence_rule);
             p.opt("StartTime", self.start_time);
@@ -1489,7 +1525,11 @@ pub mod service_level_objective {
 
     impl ToExpr for Goal {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.attainment_goal.is_some())
+                    + usize::from(self.interval.is_some())
+                    + usize::from(self.warning_threshold.is_some()),
+            );
             p.opt("AttainmentGoal", self.attainment_goal);
             p.opt("Interval", self.interval);
             p.opt("WarningThreshold", self.warning_threshold);
@@ -1528,7 +1568,9 @@ pub mod service_level_objective {
 
     impl ToExpr for Interval {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.calendar_interval.is_some()) + usize::from(self.rolling_interval.is_some()),
+            );
             p.opt("CalendarInterval", self.calendar_interval);
             p.opt("RollingInterval", self.rolling_interval);
             p.into_expr()
@@ -1573,7 +1615,11 @@ pub mod service_level_objective {
 
     impl ToExpr for Metric {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.dimensions.is_some())
+                    + usize::from(self.metric_name.is_some())
+                    + usize::from(self.namespace.is_some()),
+            );
             p.opt("Dimensions", self.dimensions);
             p.opt("MetricName", self.metric_name);
             p.opt("Namespace", self.namespace);
@@ -1631,7 +1677,12 @@ pub mod service_level_objective {
 
     impl ToExpr for MetricDataQuery {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.account_id.is_some())
+                    + usize::from(self.expression.is_some())
+                    + usize::from(self.metric_stat.is_some())
+                    + usize::from(self.return_data.is_some()),
+            );
             p.opt("AccountId", self.account_id);
             p.opt("Expression", self.expression);
             p.req("Id", self.id);
@@ -1674,7 +1725,7 @@ pub mod service_level_objective {
 
     impl ToExpr for MetricSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.metric_source_attributes.is_some()));
             p.opt("MetricSourceAttributes", self.metric_source_attributes);
             p.req("MetricSourceKeyAttributes", self.metric_source_key_attributes);
             p.into_expr()
@@ -1712,7 +1763,7 @@ pub mod service_level_objective {
 
     impl ToExpr for MetricStat {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.unit.is_some()));
             p.req("Metric", self.metric);
             p.req("Period", self.period);
             p.req("Stat", self.stat);
@@ -1751,7 +1802,9 @@ pub mod service_level_objective {
 
     impl ToExpr for MonitoredRequestCountMetric {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.bad_count_metric.is_some()) + usize::from(self.good_count_metric.is_some()),
+            );
             p.opt("BadCountMetric", self.bad_count_metric);
             p.opt("GoodCountMetric", self.good_count_metric);
             p.into_expr()
@@ -1775,7 +1828,7 @@ pub mod service_level_objective {
 
     impl ToExpr for RecurrenceRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Expression", self.expression);
             p.into_expr()
         }
@@ -1814,7 +1867,9 @@ pub mod service_level_objective {
 
     impl ToExpr for RequestBasedSli {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.comparison_operator.is_some()) + usize::from(self.metric_threshold.is_some()),
+            );
             p.opt("ComparisonOperator", self.comparison_operator);
             p.opt("MetricThreshold", self.metric_threshold);
             p.req("RequestBasedSliMetric", self.request_based_sli_metric);
@@ -1911,7 +1966,17 @@ pub mod service_level_objective {
 
     impl ToExpr for RequestBasedSliMetric {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.composite_sli_config.is_some())
+                    + usize::from(self.dependency_config.is_some())
+                    + usize::from(self.key_attributes.is_some())
+                    + usize::from(self.metric_name.is_some())
+                    + usize::from(self.metric_source.is_some())
+                    + usize::from(self.metric_type.is_some())
+                    + usize::from(self.monitored_request_count_metric.is_some())
+                    + usize::from(self.operation_name.is_some())
+                    + usize::from(self.total_request_count_metric.is_some()),
+            );
             p.opt("CompositeSliConfig", self.composite_sli_config);
             p.opt("DependencyConfig", self.dependency_config);
             p.opt("KeyAttributes", self.key_attributes);
@@ -1945,7 +2010,7 @@ pub mod service_level_objective {
 
     impl ToExpr for RollingInterval {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Duration", self.duration);
             p.req("DurationUnit", self.duration_unit);
             p.into_expr()
@@ -1977,7 +2042,7 @@ pub mod service_level_objective {
 
     impl ToExpr for SelectionConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.pattern.is_some()));
             p.opt("Pattern", self.pattern);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -2011,7 +2076,7 @@ pub mod service_level_objective {
 
     impl ToExpr for Sli {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("ComparisonOperator", self.comparison_operator);
             p.req("MetricThreshold", self.metric_threshold);
             p.req("SliMetric", self.sli_metric);
@@ -2116,7 +2181,18 @@ pub mod service_level_objective {
 
     impl ToExpr for SliMetric {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.composite_sli_config.is_some())
+                    + usize::from(self.dependency_config.is_some())
+                    + usize::from(self.key_attributes.is_some())
+                    + usize::from(self.metric_data_queries.is_some())
+                    + usize::from(self.metric_name.is_some())
+                    + usize::from(self.metric_source.is_some())
+                    + usize::from(self.metric_type.is_some())
+                    + usize::from(self.operation_name.is_some())
+                    + usize::from(self.period_seconds.is_some())
+                    + usize::from(self.statistic.is_some()),
+            );
             p.opt("CompositeSliConfig", self.composite_sli_config);
             p.opt("DependencyConfig", self.dependency_config);
             p.opt("KeyAttributes", self.key_attributes);
@@ -2151,7 +2227,7 @@ pub mod service_level_objective {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2178,7 +2254,7 @@ pub mod service_level_objective {
 
     impl ToExpr for Window {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Duration", self.duration);
             p.req("DurationUnit", self.duration_unit);
             p.into_expr()

@@ -65,7 +65,11 @@ impl GatewayRoute {
 impl Resource for GatewayRoute {
     const TYPE_NAME: &'static str = "AWS::AppMesh::GatewayRoute";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.gateway_route_name.is_some())
+                + usize::from(self.mesh_owner.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("GatewayRouteName", self.gateway_route_name);
         p.req("MeshName", self.mesh_name);
         p.opt("MeshOwner", self.mesh_owner);
@@ -129,7 +133,8 @@ pub mod gateway_route {
 
     impl ToExpr for GatewayRouteHostnameMatch {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.exact.is_some()) + usize::from(self.suffix.is_some()));
             p.opt("Exact", self.exact);
             p.opt("Suffix", self.suffix);
             p.into_expr()
@@ -158,7 +163,7 @@ pub mod gateway_route {
 
     impl ToExpr for GatewayRouteHostnameRewrite {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.default_target_hostname.is_some()));
             p.opt("DefaultTargetHostname", self.default_target_hostname);
             p.into_expr()
         }
@@ -218,7 +223,13 @@ pub mod gateway_route {
 
     impl ToExpr for GatewayRouteMetadataMatch {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.exact.is_some())
+                    + usize::from(self.prefix.is_some())
+                    + usize::from(self.range.is_some())
+                    + usize::from(self.regex.is_some())
+                    + usize::from(self.suffix.is_some()),
+            );
             p.opt("Exact", self.exact);
             p.opt("Prefix", self.prefix);
             p.opt("Range", self.range);
@@ -248,7 +259,7 @@ pub mod gateway_route {
 
     impl ToExpr for GatewayRouteRangeMatch {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("End", self.end);
             p.req("Start", self.start);
             p.into_expr()
@@ -301,7 +312,12 @@ pub mod gateway_route {
 
     impl ToExpr for GatewayRouteSpec {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.grpc_route.is_some())
+                    + usize::from(self.http2_route.is_some())
+                    + usize::from(self.http_route.is_some())
+                    + usize::from(self.priority.is_some()),
+            );
             p.opt("GrpcRoute", self.grpc_route);
             p.opt("Http2Route", self.http2_route);
             p.opt("HttpRoute", self.http_route);
@@ -335,7 +351,7 @@ pub mod gateway_route {
 
     impl ToExpr for GatewayRouteTarget {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.port.is_some()));
             p.opt("Port", self.port);
             p.req("VirtualService", self.virtual_service);
             p.into_expr()
@@ -359,7 +375,7 @@ pub mod gateway_route {
 
     impl ToExpr for GatewayRouteVirtualService {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("VirtualServiceName", self.virtual_service_name);
             p.into_expr()
         }
@@ -382,7 +398,7 @@ pub mod gateway_route {
 
     impl ToExpr for GrpcGatewayRoute {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Action", self.action);
             p.req("Match", self.r#match);
             p.into_expr()
@@ -411,7 +427,7 @@ pub mod gateway_route {
 
     impl ToExpr for GrpcGatewayRouteAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.rewrite.is_some()));
             p.opt("Rewrite", self.rewrite);
             p.req("Target", self.target);
             p.into_expr()
@@ -464,7 +480,12 @@ pub mod gateway_route {
 
     impl ToExpr for GrpcGatewayRouteMatch {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.hostname.is_some())
+                    + usize::from(self.metadata.is_some())
+                    + usize::from(self.port.is_some())
+                    + usize::from(self.service_name.is_some()),
+            );
             p.opt("Hostname", self.hostname);
             p.opt("Metadata", self.metadata);
             p.opt("Port", self.port);
@@ -506,7 +527,8 @@ pub mod gateway_route {
 
     impl ToExpr for GrpcGatewayRouteMetadata {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(1 + usize::from(self.invert.is_some()) + usize::from(self.r#match.is_some()));
             p.opt("Invert", self.invert);
             p.opt("Match", self.r#match);
             p.req("Name", self.name);
@@ -534,7 +556,7 @@ pub mod gateway_route {
 
     impl ToExpr for GrpcGatewayRouteRewrite {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.hostname.is_some()));
             p.opt("Hostname", self.hostname);
             p.into_expr()
         }
@@ -557,7 +579,7 @@ pub mod gateway_route {
 
     impl ToExpr for HttpGatewayRoute {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Action", self.action);
             p.req("Match", self.r#match);
             p.into_expr()
@@ -586,7 +608,7 @@ pub mod gateway_route {
 
     impl ToExpr for HttpGatewayRouteAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.rewrite.is_some()));
             p.opt("Rewrite", self.rewrite);
             p.req("Target", self.target);
             p.into_expr()
@@ -626,7 +648,8 @@ pub mod gateway_route {
 
     impl ToExpr for HttpGatewayRouteHeader {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(1 + usize::from(self.invert.is_some()) + usize::from(self.r#match.is_some()));
             p.opt("Invert", self.invert);
             p.opt("Match", self.r#match);
             p.req("Name", self.name);
@@ -688,7 +711,13 @@ pub mod gateway_route {
 
     impl ToExpr for HttpGatewayRouteHeaderMatch {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.exact.is_some())
+                    + usize::from(self.prefix.is_some())
+                    + usize::from(self.range.is_some())
+                    + usize::from(self.regex.is_some())
+                    + usize::from(self.suffix.is_some()),
+            );
             p.opt("Exact", self.exact);
             p.opt("Prefix", self.prefix);
             p.opt("Range", self.range);
@@ -768,7 +797,15 @@ pub mod gateway_route {
 
     impl ToExpr for HttpGatewayRouteMatch {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.headers.is_some())
+                    + usize::from(self.hostname.is_some())
+                    + usize::from(self.method.is_some())
+                    + usize::from(self.path.is_some())
+                    + usize::from(self.port.is_some())
+                    + usize::from(self.prefix.is_some())
+                    + usize::from(self.query_parameters.is_some()),
+            );
             p.opt("Headers", self.headers);
             p.opt("Hostname", self.hostname);
             p.opt("Method", self.method);
@@ -800,7 +837,7 @@ pub mod gateway_route {
 
     impl ToExpr for HttpGatewayRoutePathRewrite {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.exact.is_some()));
             p.opt("Exact", self.exact);
             p.into_expr()
         }
@@ -836,7 +873,9 @@ pub mod gateway_route {
 
     impl ToExpr for HttpGatewayRoutePrefixRewrite {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.default_prefix.is_some()) + usize::from(self.value.is_some()),
+            );
             p.opt("DefaultPrefix", self.default_prefix);
             p.opt("Value", self.value);
             p.into_expr()
@@ -881,7 +920,11 @@ pub mod gateway_route {
 
     impl ToExpr for HttpGatewayRouteRewrite {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.hostname.is_some())
+                    + usize::from(self.path.is_some())
+                    + usize::from(self.prefix.is_some()),
+            );
             p.opt("Hostname", self.hostname);
             p.opt("Path", self.path);
             p.opt("Prefix", self.prefix);
@@ -919,7 +962,7 @@ pub mod gateway_route {
 
     impl ToExpr for HttpPathMatch {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.exact.is_some()) + usize::from(self.regex.is_some()));
             p.opt("Exact", self.exact);
             p.opt("Regex", self.regex);
             p.into_expr()
@@ -946,7 +989,7 @@ pub mod gateway_route {
 
     impl ToExpr for HttpQueryParameterMatch {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.exact.is_some()));
             p.opt("Exact", self.exact);
             p.into_expr()
         }
@@ -977,7 +1020,7 @@ pub mod gateway_route {
 
     impl ToExpr for QueryParameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.r#match.is_some()));
             p.opt("Match", self.r#match);
             p.req("Name", self.name);
             p.into_expr()
@@ -1004,7 +1047,7 @@ pub mod gateway_route {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1055,7 +1098,11 @@ impl Mesh {
 impl Resource for Mesh {
     const TYPE_NAME: &'static str = "AWS::AppMesh::Mesh";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.mesh_name.is_some())
+                + usize::from(self.spec.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("MeshName", self.mesh_name);
         p.opt("Spec", self.spec);
         p.opt("Tags", self.tags);
@@ -1107,7 +1154,7 @@ pub mod mesh {
 
     impl ToExpr for EgressFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Type", self.r#type);
             p.into_expr()
         }
@@ -1133,7 +1180,7 @@ pub mod mesh {
 
     impl ToExpr for MeshServiceDiscovery {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.ip_preference.is_some()));
             p.opt("IpPreference", self.ip_preference);
             p.into_expr()
         }
@@ -1169,7 +1216,9 @@ pub mod mesh {
 
     impl ToExpr for MeshSpec {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.egress_filter.is_some()) + usize::from(self.service_discovery.is_some()),
+            );
             p.opt("EgressFilter", self.egress_filter);
             p.opt("ServiceDiscovery", self.service_discovery);
             p.into_expr()
@@ -1196,7 +1245,7 @@ pub mod mesh {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1266,7 +1315,11 @@ impl Route {
 impl Resource for Route {
     const TYPE_NAME: &'static str = "AWS::AppMesh::Route";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.mesh_owner.is_some())
+                + usize::from(self.route_name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("MeshName", self.mesh_name);
         p.opt("MeshOwner", self.mesh_owner);
         p.opt("RouteName", self.route_name);
@@ -1320,7 +1373,7 @@ pub mod route {
 
     impl ToExpr for Duration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Unit", self.unit);
             p.req("Value", self.value);
             p.into_expr()
@@ -1371,7 +1424,11 @@ pub mod route {
 
     impl ToExpr for GrpcRetryPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.grpc_retry_events.is_some())
+                    + usize::from(self.http_retry_events.is_some())
+                    + usize::from(self.tcp_retry_events.is_some()),
+            );
             p.opt("GrpcRetryEvents", self.grpc_retry_events);
             p.opt("HttpRetryEvents", self.http_retry_events);
             p.req("MaxRetries", self.max_retries);
@@ -1417,7 +1474,9 @@ pub mod route {
 
     impl ToExpr for GrpcRoute {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.retry_policy.is_some()) + usize::from(self.timeout.is_some()),
+            );
             p.req("Action", self.action);
             p.req("Match", self.r#match);
             p.opt("RetryPolicy", self.retry_policy);
@@ -1443,7 +1502,7 @@ pub mod route {
 
     impl ToExpr for GrpcRouteAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("WeightedTargets", self.weighted_targets);
             p.into_expr()
         }
@@ -1495,7 +1554,12 @@ pub mod route {
 
     impl ToExpr for GrpcRouteMatch {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.metadata.is_some())
+                    + usize::from(self.method_name.is_some())
+                    + usize::from(self.port.is_some())
+                    + usize::from(self.service_name.is_some()),
+            );
             p.opt("Metadata", self.metadata);
             p.opt("MethodName", self.method_name);
             p.opt("Port", self.port);
@@ -1537,7 +1601,8 @@ pub mod route {
 
     impl ToExpr for GrpcRouteMetadata {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(1 + usize::from(self.invert.is_some()) + usize::from(self.r#match.is_some()));
             p.opt("Invert", self.invert);
             p.opt("Match", self.r#match);
             p.req("Name", self.name);
@@ -1599,7 +1664,13 @@ pub mod route {
 
     impl ToExpr for GrpcRouteMetadataMatchMethod {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.exact.is_some())
+                    + usize::from(self.prefix.is_some())
+                    + usize::from(self.range.is_some())
+                    + usize::from(self.regex.is_some())
+                    + usize::from(self.suffix.is_some()),
+            );
             p.opt("Exact", self.exact);
             p.opt("Prefix", self.prefix);
             p.opt("Range", self.range);
@@ -1639,7 +1710,8 @@ pub mod route {
 
     impl ToExpr for GrpcTimeout {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.idle.is_some()) + usize::from(self.per_request.is_some()));
             p.opt("Idle", self.idle);
             p.opt("PerRequest", self.per_request);
             p.into_expr()
@@ -1700,7 +1772,13 @@ pub mod route {
 
     impl ToExpr for HeaderMatchMethod {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.exact.is_some())
+                    + usize::from(self.prefix.is_some())
+                    + usize::from(self.range.is_some())
+                    + usize::from(self.regex.is_some())
+                    + usize::from(self.suffix.is_some()),
+            );
             p.opt("Exact", self.exact);
             p.opt("Prefix", self.prefix);
             p.opt("Range", self.range);
@@ -1740,7 +1818,7 @@ pub mod route {
 
     impl ToExpr for HttpPathMatch {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.exact.is_some()) + usize::from(self.regex.is_some()));
             p.opt("Exact", self.exact);
             p.opt("Regex", self.regex);
             p.into_expr()
@@ -1767,7 +1845,7 @@ pub mod route {
 
     impl ToExpr for HttpQueryParameterMatch {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.exact.is_some()));
             p.opt("Exact", self.exact);
             p.into_expr()
         }
@@ -1809,7 +1887,9 @@ pub mod route {
 
     impl ToExpr for HttpRetryPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.http_retry_events.is_some()) + usize::from(self.tcp_retry_events.is_some()),
+            );
             p.opt("HttpRetryEvents", self.http_retry_events);
             p.req("MaxRetries", self.max_retries);
             p.req("PerRetryTimeout", self.per_retry_timeout);
@@ -1854,7 +1934,9 @@ pub mod route {
 
     impl ToExpr for HttpRoute {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.retry_policy.is_some()) + usize::from(self.timeout.is_some()),
+            );
             p.req("Action", self.action);
             p.req("Match", self.r#match);
             p.opt("RetryPolicy", self.retry_policy);
@@ -1880,7 +1962,7 @@ pub mod route {
 
     impl ToExpr for HttpRouteAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("WeightedTargets", self.weighted_targets);
             p.into_expr()
         }
@@ -1919,7 +2001,8 @@ pub mod route {
 
     impl ToExpr for HttpRouteHeader {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(1 + usize::from(self.invert.is_some()) + usize::from(self.r#match.is_some()));
             p.opt("Invert", self.invert);
             p.opt("Match", self.r#match);
             p.req("Name", self.name);
@@ -1997,7 +2080,15 @@ pub mod route {
 
     impl ToExpr for HttpRouteMatch {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.headers.is_some())
+                    + usize::from(self.method.is_some())
+                    + usize::from(self.path.is_some())
+                    + usize::from(self.port.is_some())
+                    + usize::from(self.prefix.is_some())
+                    + usize::from(self.query_parameters.is_some())
+                    + usize::from(self.scheme.is_some()),
+            );
             p.opt("Headers", self.headers);
             p.opt("Method", self.method);
             p.opt("Path", self.path);
@@ -2039,7 +2130,8 @@ pub mod route {
 
     impl ToExpr for HttpTimeout {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.idle.is_some()) + usize::from(self.per_request.is_some()));
             p.opt("Idle", self.idle);
             p.opt("PerRequest", self.per_request);
             p.into_expr()
@@ -2066,7 +2158,7 @@ pub mod route {
 
     impl ToExpr for MatchRange {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("End", self.end);
             p.req("Start", self.start);
             p.into_expr()
@@ -2098,7 +2190,7 @@ pub mod route {
 
     impl ToExpr for QueryParameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.r#match.is_some()));
             p.opt("Match", self.r#match);
             p.req("Name", self.name);
             p.into_expr()
@@ -2159,7 +2251,13 @@ pub mod route {
 
     impl ToExpr for RouteSpec {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.grpc_route.is_some())
+                    + usize::from(self.http2_route.is_some())
+                    + usize::from(self.http_route.is_some())
+                    + usize::from(self.priority.is_some())
+                    + usize::from(self.tcp_route.is_some()),
+            );
             p.opt("GrpcRoute", self.grpc_route);
             p.opt("Http2Route", self.http2_route);
             p.opt("HttpRoute", self.http_route);
@@ -2189,7 +2287,7 @@ pub mod route {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2229,7 +2327,8 @@ pub mod route {
 
     impl ToExpr for TcpRoute {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(1 + usize::from(self.r#match.is_some()) + usize::from(self.timeout.is_some()));
             p.req("Action", self.action);
             p.opt("Match", self.r#match);
             p.opt("Timeout", self.timeout);
@@ -2254,7 +2353,7 @@ pub mod route {
 
     impl ToExpr for TcpRouteAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("WeightedTargets", self.weighted_targets);
             p.into_expr()
         }
@@ -2280,7 +2379,7 @@ pub mod route {
 
     impl ToExpr for TcpRouteMatch {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.port.is_some()));
             p.opt("Port", self.port);
             p.into_expr()
         }
@@ -2306,7 +2405,7 @@ pub mod route {
 
     impl ToExpr for TcpTimeout {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.idle.is_some()));
             p.opt("Idle", self.idle);
             p.into_expr()
         }
@@ -2340,7 +2439,7 @@ pub mod route {
 
     impl ToExpr for WeightedTarget {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.port.is_some()));
             p.opt("Port", self.port);
             p.req("VirtualNode", self.virtual_node);
             p.req("Weight", self.weight);
@@ -2402,7 +2501,11 @@ impl VirtualGateway {
 impl Resource for VirtualGateway {
     const TYPE_NAME: &'static str = "AWS::AppMesh::VirtualGateway";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.mesh_owner.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.virtual_gateway_name.is_some()),
+        );
         p.req("MeshName", self.mesh_name);
         p.opt("MeshOwner", self.mesh_owner);
         p.req("Spec", self.spec);
@@ -2455,7 +2558,7 @@ pub mod virtual_gateway {
 
     impl ToExpr for JsonFormatRef {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2489,7 +2592,7 @@ pub mod virtual_gateway {
 
     impl ToExpr for LoggingFormat {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.json.is_some()) + usize::from(self.text.is_some()));
             p.opt("Json", self.json);
             p.opt("Text", self.text);
             p.into_expr()
@@ -2516,7 +2619,7 @@ pub mod virtual_gateway {
 
     impl ToExpr for SubjectAlternativeNameMatchers {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.exact.is_some()));
             p.opt("Exact", self.exact);
             p.into_expr()
         }
@@ -2537,7 +2640,7 @@ pub mod virtual_gateway {
 
     impl ToExpr for SubjectAlternativeNames {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Match", self.r#match);
             p.into_expr()
         }
@@ -2563,7 +2666,7 @@ pub mod virtual_gateway {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2590,7 +2693,7 @@ pub mod virtual_gateway {
 
     impl ToExpr for VirtualGatewayAccessLog {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.file.is_some()));
             p.opt("File", self.file);
             p.into_expr()
         }
@@ -2616,7 +2719,7 @@ pub mod virtual_gateway {
 
     impl ToExpr for VirtualGatewayBackendDefaults {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.client_policy.is_some()));
             p.opt("ClientPolicy", self.client_policy);
             p.into_expr()
         }
@@ -2642,7 +2745,7 @@ pub mod virtual_gateway {
 
     impl ToExpr for VirtualGatewayClientPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.tls.is_some()));
             p.opt("TLS", self.tls);
             p.into_expr()
         }
@@ -2689,7 +2792,11 @@ pub mod virtual_gateway {
 
     impl ToExpr for VirtualGatewayClientPolicyTls {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.certificate.is_some())
+                    + usize::from(self.enforce.is_some())
+                    + usize::from(self.ports.is_some()),
+            );
             p.opt("Certificate", self.certificate);
             p.opt("Enforce", self.enforce);
             p.opt("Ports", self.ports);
@@ -2725,7 +2832,7 @@ pub mod virtual_gateway {
 
     impl ToExpr for VirtualGatewayClientTlsCertificate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.file.is_some()) + usize::from(self.sds.is_some()));
             p.opt("File", self.file);
             p.opt("SDS", self.sds);
             p.into_expr()
@@ -2770,7 +2877,11 @@ pub mod virtual_gateway {
 
     impl ToExpr for VirtualGatewayConnectionPool {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.grpc.is_some())
+                    + usize::from(self.http.is_some())
+                    + usize::from(self.http2.is_some()),
+            );
             p.opt("GRPC", self.grpc);
             p.opt("HTTP", self.http);
             p.opt("HTTP2", self.http2);
@@ -2803,7 +2914,7 @@ pub mod virtual_gateway {
 
     impl ToExpr for VirtualGatewayFileAccessLog {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.format.is_some()));
             p.opt("Format", self.format);
             p.req("Path", self.path);
             p.into_expr()
@@ -2827,7 +2938,7 @@ pub mod virtual_gateway {
 
     impl ToExpr for VirtualGatewayGrpcConnectionPool {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("MaxRequests", self.max_requests);
             p.into_expr()
         }
@@ -2892,7 +3003,7 @@ pub mod virtual_gateway {
 
     impl ToExpr for VirtualGatewayHealthCheckPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(5 + usize::from(self.path.is_some()) + usize::from(self.port.is_some()));
             p.req("HealthyThreshold", self.healthy_threshold);
             p.req("IntervalMillis", self.interval_millis);
             p.opt("Path", self.path);
@@ -2921,7 +3032,7 @@ pub mod virtual_gateway {
 
     impl ToExpr for VirtualGatewayHttp2ConnectionPool {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("MaxRequests", self.max_requests);
             p.into_expr()
         }
@@ -2952,7 +3063,7 @@ pub mod virtual_gateway {
 
     impl ToExpr for VirtualGatewayHttpConnectionPool {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.max_pending_requests.is_some()));
             p.req("MaxConnections", self.max_connections);
             p.opt("MaxPendingRequests", self.max_pending_requests);
             p.into_expr()
@@ -3000,7 +3111,11 @@ pub mod virtual_gateway {
 
     impl ToExpr for VirtualGatewayListener {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.connection_pool.is_some())
+                    + usize::from(self.health_check.is_some())
+                    + usize::from(self.tls.is_some()),
+            );
             p.opt("ConnectionPool", self.connection_pool);
             p.opt("HealthCheck", self.health_check);
             p.req("PortMapping", self.port_mapping);
@@ -3037,7 +3152,7 @@ pub mod virtual_gateway {
 
     impl ToExpr for VirtualGatewayListenerTls {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.validation.is_some()));
             p.req("Certificate", self.certificate);
             p.req("Mode", self.mode);
             p.opt("Validation", self.validation);
@@ -3062,7 +3177,7 @@ pub mod virtual_gateway {
 
     impl ToExpr for VirtualGatewayListenerTlsAcmCertificate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("CertificateArn", self.certificate_arn);
             p.into_expr()
         }
@@ -3106,7 +3221,11 @@ pub mod virtual_gateway {
 
     impl ToExpr for VirtualGatewayListenerTlsCertificate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.acm.is_some())
+                    + usize::from(self.file.is_some())
+                    + usize::from(self.sds.is_some()),
+            );
             p.opt("ACM", self.acm);
             p.opt("File", self.file);
             p.opt("SDS", self.sds);
@@ -3134,7 +3253,7 @@ pub mod virtual_gateway {
 
     impl ToExpr for VirtualGatewayListenerTlsFileCertificate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("CertificateChain", self.certificate_chain);
             p.req("PrivateKey", self.private_key);
             p.into_expr()
@@ -3158,7 +3277,7 @@ pub mod virtual_gateway {
 
     impl ToExpr for VirtualGatewayListenerTlsSdsCertificate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("SecretName", self.secret_name);
             p.into_expr()
         }
@@ -3189,7 +3308,7 @@ pub mod virtual_gateway {
 
     impl ToExpr for VirtualGatewayListenerTlsValidationContext {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.subject_alternative_names.is_some()));
             p.opt("SubjectAlternativeNames", self.subject_alternative_names);
             p.req("Trust", self.trust);
             p.into_expr()
@@ -3223,7 +3342,7 @@ pub mod virtual_gateway {
 
     impl ToExpr for VirtualGatewayListenerTlsValidationContextTrust {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.file.is_some()) + usize::from(self.sds.is_some()));
             p.opt("File", self.file);
             p.opt("SDS", self.sds);
             p.into_expr()
@@ -3250,7 +3369,7 @@ pub mod virtual_gateway {
 
     impl ToExpr for VirtualGatewayLogging {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.access_log.is_some()));
             p.opt("AccessLog", self.access_log);
             p.into_expr()
         }
@@ -3276,7 +3395,7 @@ pub mod virtual_gateway {
 
     impl ToExpr for VirtualGatewayPortMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Port", self.port);
             p.req("Protocol", self.protocol);
             p.into_expr()
@@ -3316,7 +3435,9 @@ pub mod virtual_gateway {
 
     impl ToExpr for VirtualGatewaySpec {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.backend_defaults.is_some()) + usize::from(self.logging.is_some()),
+            );
             p.opt("BackendDefaults", self.backend_defaults);
             p.req("Listeners", self.listeners);
             p.opt("Logging", self.logging);
@@ -3349,7 +3470,7 @@ pub mod virtual_gateway {
 
     impl ToExpr for VirtualGatewayTlsValidationContext {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.subject_alternative_names.is_some()));
             p.opt("SubjectAlternativeNames", self.subject_alternative_names);
             p.req("Trust", self.trust);
             p.into_expr()
@@ -3373,7 +3494,7 @@ pub mod virtual_gateway {
 
     impl ToExpr for VirtualGatewayTlsValidationContextAcmTrust {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("CertificateAuthorityArns", self.certificate_authority_arns);
             p.into_expr()
         }
@@ -3396,7 +3517,7 @@ pub mod virtual_gateway {
 
     impl ToExpr for VirtualGatewayTlsValidationContextFileTrust {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("CertificateChain", self.certificate_chain);
             p.into_expr()
         }
@@ -3419,7 +3540,7 @@ pub mod virtual_gateway {
 
     impl ToExpr for VirtualGatewayTlsValidationContextSdsTrust {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("SecretName", self.secret_name);
             p.into_expr()
         }
@@ -3463,7 +3584,11 @@ pub mod virtual_gateway {
 
     impl ToExpr for VirtualGatewayTlsValidationContextTrust {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.acm.is_some())
+                    + usize::from(self.file.is_some())
+                    + usize::from(self.sds.is_some()),
+            );
             p.opt("ACM", self.acm);
             p.opt("File", self.file);
             p.opt("SDS", self.sds);
@@ -3525,7 +3650,11 @@ impl VirtualNode {
 impl Resource for VirtualNode {
     const TYPE_NAME: &'static str = "AWS::AppMesh::VirtualNode";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.mesh_owner.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.virtual_node_name.is_some()),
+        );
         p.req("MeshName", self.mesh_name);
         p.opt("MeshOwner", self.mesh_owner);
         p.req("Spec", self.spec);
@@ -3578,7 +3707,7 @@ pub mod virtual_node {
 
     impl ToExpr for AccessLog {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.file.is_some()));
             p.opt("File", self.file);
             p.into_expr()
         }
@@ -3604,7 +3733,7 @@ pub mod virtual_node {
 
     impl ToExpr for AwsCloudMapInstanceAttribute {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3647,7 +3776,9 @@ pub mod virtual_node {
 
     impl ToExpr for AwsCloudMapServiceDiscovery {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.attributes.is_some()) + usize::from(self.ip_preference.is_some()),
+            );
             p.opt("Attributes", self.attributes);
             p.opt("IpPreference", self.ip_preference);
             p.req("NamespaceName", self.namespace_name);
@@ -3676,7 +3807,7 @@ pub mod virtual_node {
 
     impl ToExpr for Backend {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.virtual_service.is_some()));
             p.opt("VirtualService", self.virtual_service);
             p.into_expr()
         }
@@ -3702,7 +3833,7 @@ pub mod virtual_node {
 
     impl ToExpr for BackendDefaults {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.client_policy.is_some()));
             p.opt("ClientPolicy", self.client_policy);
             p.into_expr()
         }
@@ -3728,7 +3859,7 @@ pub mod virtual_node {
 
     impl ToExpr for ClientPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.tls.is_some()));
             p.opt("TLS", self.tls);
             p.into_expr()
         }
@@ -3775,7 +3906,11 @@ pub mod virtual_node {
 
     impl ToExpr for ClientPolicyTls {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.certificate.is_some())
+                    + usize::from(self.enforce.is_some())
+                    + usize::from(self.ports.is_some()),
+            );
             p.opt("Certificate", self.certificate);
             p.opt("Enforce", self.enforce);
             p.opt("Ports", self.ports);
@@ -3811,7 +3946,7 @@ pub mod virtual_node {
 
     impl ToExpr for ClientTlsCertificate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.file.is_some()) + usize::from(self.sds.is_some()));
             p.opt("File", self.file);
             p.opt("SDS", self.sds);
             p.into_expr()
@@ -3851,7 +3986,9 @@ pub mod virtual_node {
 
     impl ToExpr for DnsServiceDiscovery {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.ip_preference.is_some()) + usize::from(self.response_type.is_some()),
+            );
             p.req("Hostname", self.hostname);
             p.opt("IpPreference", self.ip_preference);
             p.opt("ResponseType", self.response_type);
@@ -3879,7 +4016,7 @@ pub mod virtual_node {
 
     impl ToExpr for Duration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Unit", self.unit);
             p.req("Value", self.value);
             p.into_expr()
@@ -3911,7 +4048,7 @@ pub mod virtual_node {
 
     impl ToExpr for FileAccessLog {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.format.is_some()));
             p.opt("Format", self.format);
             p.req("Path", self.path);
             p.into_expr()
@@ -3948,7 +4085,8 @@ pub mod virtual_node {
 
     impl ToExpr for GrpcTimeout {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.idle.is_some()) + usize::from(self.per_request.is_some()));
             p.opt("Idle", self.idle);
             p.opt("PerRequest", self.per_request);
             p.into_expr()
@@ -4014,7 +4152,7 @@ pub mod virtual_node {
 
     impl ToExpr for HealthCheck {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(5 + usize::from(self.path.is_some()) + usize::from(self.port.is_some()));
             p.req("HealthyThreshold", self.healthy_threshold);
             p.req("IntervalMillis", self.interval_millis);
             p.opt("Path", self.path);
@@ -4056,7 +4194,8 @@ pub mod virtual_node {
 
     impl ToExpr for HttpTimeout {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.idle.is_some()) + usize::from(self.per_request.is_some()));
             p.opt("Idle", self.idle);
             p.opt("PerRequest", self.per_request);
             p.into_expr()
@@ -4083,7 +4222,7 @@ pub mod virtual_node {
 
     impl ToExpr for JsonFormatRef {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -4147,7 +4286,13 @@ pub mod virtual_node {
 
     impl ToExpr for Listener {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.connection_pool.is_some())
+                    + usize::from(self.health_check.is_some())
+                    + usize::from(self.outlier_detection.is_some())
+                    + usize::from(self.tls.is_some())
+                    + usize::from(self.timeout.is_some()),
+            );
             p.opt("ConnectionPool", self.connection_pool);
             p.opt("HealthCheck", self.health_check);
             p.opt("OutlierDetection", self.outlier_detection);
@@ -4204,7 +4349,12 @@ pub mod virtual_node {
 
     impl ToExpr for ListenerTimeout {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.grpc.is_some())
+                    + usize::from(self.http.is_some())
+                    + usize::from(self.http2.is_some())
+                    + usize::from(self.tcp.is_some()),
+            );
             p.opt("GRPC", self.grpc);
             p.opt("HTTP", self.http);
             p.opt("HTTP2", self.http2);
@@ -4241,7 +4391,7 @@ pub mod virtual_node {
 
     impl ToExpr for ListenerTls {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.validation.is_some()));
             p.req("Certificate", self.certificate);
             p.req("Mode", self.mode);
             p.opt("Validation", self.validation);
@@ -4266,7 +4416,7 @@ pub mod virtual_node {
 
     impl ToExpr for ListenerTlsAcmCertificate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("CertificateArn", self.certificate_arn);
             p.into_expr()
         }
@@ -4310,7 +4460,11 @@ pub mod virtual_node {
 
     impl ToExpr for ListenerTlsCertificate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.acm.is_some())
+                    + usize::from(self.file.is_some())
+                    + usize::from(self.sds.is_some()),
+            );
             p.opt("ACM", self.acm);
             p.opt("File", self.file);
             p.opt("SDS", self.sds);
@@ -4338,7 +4492,7 @@ pub mod virtual_node {
 
     impl ToExpr for ListenerTlsFileCertificate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("CertificateChain", self.certificate_chain);
             p.req("PrivateKey", self.private_key);
             p.into_expr()
@@ -4362,7 +4516,7 @@ pub mod virtual_node {
 
     impl ToExpr for ListenerTlsSdsCertificate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("SecretName", self.secret_name);
             p.into_expr()
         }
@@ -4393,7 +4547,7 @@ pub mod virtual_node {
 
     impl ToExpr for ListenerTlsValidationContext {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.subject_alternative_names.is_some()));
             p.opt("SubjectAlternativeNames", self.subject_alternative_names);
             p.req("Trust", self.trust);
             p.into_expr()
@@ -4427,7 +4581,7 @@ pub mod virtual_node {
 
     impl ToExpr for ListenerTlsValidationContextTrust {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.file.is_some()) + usize::from(self.sds.is_some()));
             p.opt("File", self.file);
             p.opt("SDS", self.sds);
             p.into_expr()
@@ -4454,7 +4608,7 @@ pub mod virtual_node {
 
     impl ToExpr for Logging {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.access_log.is_some()));
             p.opt("AccessLog", self.access_log);
             p.into_expr()
         }
@@ -4487,7 +4641,7 @@ pub mod virtual_node {
 
     impl ToExpr for LoggingFormat {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.json.is_some()) + usize::from(self.text.is_some()));
             p.opt("Json", self.json);
             p.opt("Text", self.text);
             p.into_expr()
@@ -4532,7 +4686,7 @@ pub mod virtual_node {
 
     impl ToExpr for OutlierDetection {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4);
             p.req("BaseEjectionDuration", self.base_ejection_duration);
             p.req("Interval", self.interval);
             p.req("MaxEjectionPercent", self.max_ejection_percent);
@@ -4561,7 +4715,7 @@ pub mod virtual_node {
 
     impl ToExpr for PortMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Port", self.port);
             p.req("Protocol", self.protocol);
             p.into_expr()
@@ -4598,7 +4752,8 @@ pub mod virtual_node {
 
     impl ToExpr for ServiceDiscovery {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.aws_cloud_map.is_some()) + usize::from(self.dns.is_some()));
             p.opt("AWSCloudMap", self.aws_cloud_map);
             p.opt("DNS", self.dns);
             p.into_expr()
@@ -4625,7 +4780,7 @@ pub mod virtual_node {
 
     impl ToExpr for SubjectAlternativeNameMatchers {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.exact.is_some()));
             p.opt("Exact", self.exact);
             p.into_expr()
         }
@@ -4646,7 +4801,7 @@ pub mod virtual_node {
 
     impl ToExpr for SubjectAlternativeNames {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Match", self.r#match);
             p.into_expr()
         }
@@ -4672,7 +4827,7 @@ pub mod virtual_node {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -4699,7 +4854,7 @@ pub mod virtual_node {
 
     impl ToExpr for TcpTimeout {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.idle.is_some()));
             p.opt("Idle", self.idle);
             p.into_expr()
         }
@@ -4730,7 +4885,7 @@ pub mod virtual_node {
 
     impl ToExpr for TlsValidationContext {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.subject_alternative_names.is_some()));
             p.opt("SubjectAlternativeNames", self.subject_alternative_names);
             p.req("Trust", self.trust);
             p.into_expr()
@@ -4754,7 +4909,7 @@ pub mod virtual_node {
 
     impl ToExpr for TlsValidationContextAcmTrust {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("CertificateAuthorityArns", self.certificate_authority_arns);
             p.into_expr()
         }
@@ -4777,7 +4932,7 @@ pub mod virtual_node {
 
     impl ToExpr for TlsValidationContextFileTrust {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("CertificateChain", self.certificate_chain);
             p.into_expr()
         }
@@ -4800,7 +4955,7 @@ pub mod virtual_node {
 
     impl ToExpr for TlsValidationContextSdsTrust {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("SecretName", self.secret_name);
             p.into_expr()
         }
@@ -4844,7 +4999,11 @@ pub mod virtual_node {
 
     impl ToExpr for TlsValidationContextTrust {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.acm.is_some())
+                    + usize::from(self.file.is_some())
+                    + usize::from(self.sds.is_some()),
+            );
             p.opt("ACM", self.acm);
             p.opt("File", self.file);
             p.opt("SDS", self.sds);
@@ -4898,7 +5057,12 @@ pub mod virtual_node {
 
     impl ToExpr for VirtualNodeConnectionPool {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.grpc.is_some())
+                    + usize::from(self.http.is_some())
+                    + usize::from(self.http2.is_some())
+                    + usize::from(self.tcp.is_some()),
+            );
             p.opt("GRPC", self.grpc);
             p.opt("HTTP", self.http);
             p.opt("HTTP2", self.http2);
@@ -4924,7 +5088,7 @@ pub mod virtual_node {
 
     impl ToExpr for VirtualNodeGrpcConnectionPool {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("MaxRequests", self.max_requests);
             p.into_expr()
         }
@@ -4947,7 +5111,7 @@ pub mod virtual_node {
 
     impl ToExpr for VirtualNodeHttp2ConnectionPool {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("MaxRequests", self.max_requests);
             p.into_expr()
         }
@@ -4978,7 +5142,7 @@ pub mod virtual_node {
 
     impl ToExpr for VirtualNodeHttpConnectionPool {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.max_pending_requests.is_some()));
             p.req("MaxConnections", self.max_connections);
             p.opt("MaxPendingRequests", self.max_pending_requests);
             p.into_expr()
@@ -5039,7 +5203,13 @@ pub mod virtual_node {
 
     impl ToExpr for VirtualNodeSpec {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.backend_defaults.is_some())
+                    + usize::from(self.backends.is_some())
+                    + usize::from(self.listeners.is_some())
+                    + usize::from(self.logging.is_some())
+                    + usize::from(self.service_discovery.is_some()),
+            );
             p.opt("BackendDefaults", self.backend_defaults);
             p.opt("Backends", self.backends);
             p.opt("Listeners", self.listeners);
@@ -5066,7 +5236,7 @@ pub mod virtual_node {
 
     impl ToExpr for VirtualNodeTcpConnectionPool {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("MaxConnections", self.max_connections);
             p.into_expr()
         }
@@ -5097,7 +5267,7 @@ pub mod virtual_node {
 
     impl ToExpr for VirtualServiceBackend {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.client_policy.is_some()));
             p.opt("ClientPolicy", self.client_policy);
             p.req("VirtualServiceName", self.virtual_service_name);
             p.into_expr()
@@ -5158,7 +5328,11 @@ impl VirtualRouter {
 impl Resource for VirtualRouter {
     const TYPE_NAME: &'static str = "AWS::AppMesh::VirtualRouter";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.mesh_owner.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.virtual_router_name.is_some()),
+        );
         p.req("MeshName", self.mesh_name);
         p.opt("MeshOwner", self.mesh_owner);
         p.req("Spec", self.spec);
@@ -5211,7 +5385,7 @@ pub mod virtual_router {
 
     impl ToExpr for PortMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Port", self.port);
             p.req("Protocol", self.protocol);
             p.into_expr()
@@ -5238,7 +5412,7 @@ pub mod virtual_router {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -5260,7 +5434,7 @@ pub mod virtual_router {
 
     impl ToExpr for VirtualRouterListener {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("PortMapping", self.port_mapping);
             p.into_expr()
         }
@@ -5283,7 +5457,7 @@ pub mod virtual_router {
 
     impl ToExpr for VirtualRouterSpec {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Listeners", self.listeners);
             p.into_expr()
         }
@@ -5342,7 +5516,7 @@ impl VirtualService {
 impl Resource for VirtualService {
     const TYPE_NAME: &'static str = "AWS::AppMesh::VirtualService";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.mesh_owner.is_some()) + usize::from(self.tags.is_some()));
         p.req("MeshName", self.mesh_name);
         p.opt("MeshOwner", self.mesh_owner);
         p.req("Spec", self.spec);
@@ -5395,7 +5569,7 @@ pub mod virtual_service {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -5419,7 +5593,7 @@ pub mod virtual_service {
 
     impl ToExpr for VirtualNodeServiceProvider {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("VirtualNodeName", self.virtual_node_name);
             p.into_expr()
         }
@@ -5442,7 +5616,7 @@ pub mod virtual_service {
 
     impl ToExpr for VirtualRouterServiceProvider {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("VirtualRouterName", self.virtual_router_name);
             p.into_expr()
         }
@@ -5478,7 +5652,9 @@ pub mod virtual_service {
 
     impl ToExpr for VirtualServiceProvider {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.virtual_node.is_some()) + usize::from(self.virtual_router.is_some()),
+            );
             p.opt("VirtualNode", self.virtual_node);
             p.opt("VirtualRouter", self.virtual_router);
             p.into_expr()
@@ -5505,7 +5681,7 @@ pub mod virtual_service {
 
     impl ToExpr for VirtualServiceSpec {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.provider.is_some()));
             p.opt("Provider", self.provider);
             p.into_expr()
         }

@@ -110,7 +110,13 @@ impl Resource for AutoScalingConfiguration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.auto_scaling_configuration_name.is_some())
+                + usize::from(self.max_concurrency.is_some())
+                + usize::from(self.max_size.is_some())
+                + usize::from(self.min_size.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AutoScalingConfigurationName", self.auto_scaling_configuration_name);
         p.opt("MaxConcurrency", self.max_concurrency);
         p.opt("MaxSize", self.max_size);
@@ -172,7 +178,7 @@ pub mod auto_scaling_configuration {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -250,7 +256,11 @@ impl Resource for ObservabilityConfiguration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.observability_configuration_name.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.trace_configuration.is_some()),
+        );
         p.opt("ObservabilityConfigurationName", self.observability_configuration_name);
         p.opt("Tags", self.tags);
         p.opt("TraceConfiguration", self.trace_configuration);
@@ -335,7 +345,7 @@ pub mod observability_configuration {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -359,7 +369,7 @@ pub mod observability_configuration {
 
     impl ToExpr for TraceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Vendor", self.vendor);
             p.into_expr()
         }
@@ -485,7 +495,16 @@ Constraint { path: "Tags/*/Key", pattern: Some("^(?!aws:).+$"), min_length: Some
 Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.auto_scaling_configuration_arn.is_some())
+                + usize::from(self.encryption_configuration.is_some())
+                + usize::from(self.health_check_configuration.is_some())
+                + usize::from(self.instance_configuration.is_some())
+                + usize::from(self.network_configuration.is_some())
+                + usize::from(self.observability_configuration.is_some())
+                + usize::from(self.service_name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AutoScalingConfigurationArn", self.auto_scaling_configuration_arn);
         p.opt("EncryptionConfiguration", self.encryption_configuration);
         p.opt("HealthCheckConfiguration", self.health_check_configuration);
@@ -786,7 +805,9 @@ pub mod service {
 
     impl ToExpr for AuthenticationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.access_role_arn.is_some()) + usize::from(self.connection_arn.is_some()),
+            );
             p.opt("AccessRoleArn", self.access_role_arn);
             p.opt("ConnectionArn", self.connection_arn);
             p.into_expr()
@@ -818,7 +839,7 @@ pub mod service {
 
     impl ToExpr for CodeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.code_configuration_values.is_some()));
             p.opt("CodeConfigurationValues", self.code_configuration_values);
             p.req("ConfigurationSource", self.configuration_source);
             p.into_expr()
@@ -882,7 +903,13 @@ pub mod service {
 
     impl ToExpr for CodeConfigurationValues {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.build_command.is_some())
+                    + usize::from(self.port.is_some())
+                    + usize::from(self.runtime_environment_secrets.is_some())
+                    + usize::from(self.runtime_environment_variables.is_some())
+                    + usize::from(self.start_command.is_some()),
+            );
             p.opt("BuildCommand", self.build_command);
             p.opt("Port", self.port);
             p.req("Runtime", self.runtime);
@@ -929,7 +956,9 @@ pub mod service {
 
     impl ToExpr for CodeRepository {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.code_configuration.is_some()) + usize::from(self.source_directory.is_some()),
+            );
             p.opt("CodeConfiguration", self.code_configuration);
             p.req("RepositoryUrl", self.repository_url);
             p.req("SourceCodeVersion", self.source_code_version);
@@ -963,7 +992,7 @@ pub mod service {
 
     impl ToExpr for EgressConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.vpc_connector_arn.is_some()));
             p.req("EgressType", self.egress_type);
             p.opt("VpcConnectorArn", self.vpc_connector_arn);
             p.into_expr()
@@ -987,7 +1016,7 @@ pub mod service {
 
     impl ToExpr for EncryptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("KmsKey", self.kms_key);
             p.into_expr()
         }
@@ -1055,7 +1084,14 @@ pub mod service {
 
     impl ToExpr for HealthCheckConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.healthy_threshold.is_some())
+                    + usize::from(self.interval.is_some())
+                    + usize::from(self.path.is_some())
+                    + usize::from(self.protocol.is_some())
+                    + usize::from(self.timeout.is_some())
+                    + usize::from(self.unhealthy_threshold.is_some()),
+            );
             p.opt("HealthyThreshold", self.healthy_threshold);
             p.opt("Interval", self.interval);
             p.opt("Path", self.path);
@@ -1112,7 +1148,12 @@ pub mod service {
 
     impl ToExpr for ImageConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.port.is_some())
+                    + usize::from(self.runtime_environment_secrets.is_some())
+                    + usize::from(self.runtime_environment_variables.is_some())
+                    + usize::from(self.start_command.is_some()),
+            );
             p.opt("Port", self.port);
             p.opt("RuntimeEnvironmentSecrets", self.runtime_environment_secrets);
             p.opt("RuntimeEnvironmentVariables", self.runtime_environment_variables);
@@ -1152,7 +1193,7 @@ pub mod service {
 
     impl ToExpr for ImageRepository {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.image_configuration.is_some()));
             p.opt("ImageConfiguration", self.image_configuration);
             p.req("ImageIdentifier", self.image_identifier);
             p.req("ImageRepositoryType", self.image_repository_type);
@@ -1177,7 +1218,7 @@ pub mod service {
 
     impl ToExpr for IngressConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("IsPubliclyAccessible", self.is_publicly_accessible);
             p.into_expr()
         }
@@ -1221,7 +1262,11 @@ pub mod service {
 
     impl ToExpr for InstanceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cpu.is_some())
+                    + usize::from(self.instance_role_arn.is_some())
+                    + usize::from(self.memory.is_some()),
+            );
             p.opt("Cpu", self.cpu);
             p.opt("InstanceRoleArn", self.instance_role_arn);
             p.opt("Memory", self.memory);
@@ -1259,7 +1304,7 @@ pub mod service {
 
     impl ToExpr for KeyValuePair {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
             p.opt("Name", self.name);
             p.opt("Value", self.value);
             p.into_expr()
@@ -1304,7 +1349,11 @@ pub mod service {
 
     impl ToExpr for NetworkConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.egress_configuration.is_some())
+                    + usize::from(self.ingress_configuration.is_some())
+                    + usize::from(self.ip_address_type.is_some()),
+            );
             p.opt("EgressConfiguration", self.egress_configuration);
             p.opt("IngressConfiguration", self.ingress_configuration);
             p.opt("IpAddressType", self.ip_address_type);
@@ -1337,7 +1386,7 @@ pub mod service {
 
     impl ToExpr for ServiceObservabilityConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.observability_configuration_arn.is_some()));
             p.opt("ObservabilityConfigurationArn", self.observability_configuration_arn);
             p.req("ObservabilityEnabled", self.observability_enabled);
             p.into_expr()
@@ -1364,7 +1413,7 @@ pub mod service {
 
     impl ToExpr for SourceCodeVersion {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Type", self.r#type);
             p.req("Value", self.value);
             p.into_expr()
@@ -1417,7 +1466,12 @@ pub mod service {
 
     impl ToExpr for SourceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.authentication_configuration.is_some())
+                    + usize::from(self.auto_deployments_enabled.is_some())
+                    + usize::from(self.code_repository.is_some())
+                    + usize::from(self.image_repository.is_some()),
+            );
             p.opt("AuthenticationConfiguration", self.authentication_configuration);
             p.opt("AutoDeploymentsEnabled", self.auto_deployments_enabled);
             p.opt("CodeRepository", self.code_repository);
@@ -1453,7 +1507,7 @@ pub mod service {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -1553,7 +1607,11 @@ impl Resource for VpcConnector {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.security_groups.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.vpc_connector_name.is_some()),
+        );
         p.opt("SecurityGroups", self.security_groups);
         p.req("Subnets", self.subnets);
         p.opt("Tags", self.tags);
@@ -1608,7 +1666,7 @@ pub mod vpc_connector {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -1706,7 +1764,9 @@ impl Resource for VpcIngressConnection {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.tags.is_some()) + usize::from(self.vpc_ingress_connection_name.is_some()),
+        );
         p.req("IngressVpcConfiguration", self.ingress_vpc_configuration);
         p.req("ServiceArn", self.service_arn);
         p.opt("Tags", self.tags);
@@ -1806,7 +1866,7 @@ pub mod vpc_ingress_connection {
 
     impl ToExpr for IngressVpcConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("VpcEndpointId", self.vpc_endpoint_id);
             p.req("VpcId", self.vpc_id);
             p.into_expr()
@@ -1840,7 +1900,7 @@ pub mod vpc_ingress_connection {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()

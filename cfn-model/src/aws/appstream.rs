@@ -167,7 +167,14 @@ impl Resource for AppBlock {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.description.is_some())
+                + usize::from(self.display_name.is_some())
+                + usize::from(self.packaging_type.is_some())
+                + usize::from(self.post_setup_script_details.is_some())
+                + usize::from(self.setup_script_details.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("DisplayName", self.display_name);
         p.req("Name", self.name);
@@ -248,7 +255,7 @@ pub mod app_block {
 
     impl ToExpr for S3Location {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.s3_key.is_some()));
             p.req("S3Bucket", self.s3_bucket);
             p.opt("S3Key", self.s3_key);
             p.into_expr()
@@ -290,7 +297,7 @@ pub mod app_block {
 
     impl ToExpr for ScriptDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.executable_parameters.is_some()));
             p.opt("ExecutableParameters", self.executable_parameters);
             p.req("ExecutablePath", self.executable_path);
             p.req("ScriptS3Location", self.script_s3_location);
@@ -345,7 +352,12 @@ pub mod app_block {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.key.is_some())
+                    + usize::from(self.value.is_some())
+                    + usize::from(self.tag_key.is_some())
+                    + usize::from(self.tag_value.is_some()),
+            );
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.opt("TagKey", self.tag_key);
@@ -475,7 +487,16 @@ Constraint { path: "VpcConfig/SecurityGroupIds/*", min_length: Some(1), ..crate:
 Constraint { path: "VpcConfig/SubnetIds/*", min_length: Some(1), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.access_endpoints.is_some())
+                + usize::from(self.app_block_arns.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.disable_imdsv1.is_some())
+                + usize::from(self.display_name.is_some())
+                + usize::from(self.enable_default_internet_access.is_some())
+                + usize::from(self.iam_role_arn.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AccessEndpoints", self.access_endpoints);
         p.opt("AppBlockArns", self.app_block_arns);
         p.opt("Description", self.description);
@@ -577,7 +598,7 @@ pub mod app_block_builder {
 
     impl ToExpr for AccessEndpoint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("EndpointType", self.endpoint_type);
             p.req("VpceId", self.vpce_id);
             p.into_expr()
@@ -604,7 +625,7 @@ pub mod app_block_builder {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -641,7 +662,9 @@ pub mod app_block_builder {
 
     impl ToExpr for VpcConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.security_group_ids.is_some()) + usize::from(self.subnet_ids.is_some()),
+            );
             p.opt("SecurityGroupIds", self.security_group_ids);
             p.opt("SubnetIds", self.subnet_ids);
             p.into_expr()
@@ -768,7 +791,14 @@ Constraint { path: "Platforms", min_length: Some(0), max_length: Some(4), ..crat
 Constraint { path: "WorkingDirectory", min_length: Some(1), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            6 + usize::from(self.attributes_to_delete.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.display_name.is_some())
+                + usize::from(self.launch_parameters.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.working_directory.is_some()),
+        );
         p.req("AppBlockArn", self.app_block_arn);
         p.opt("AttributesToDelete", self.attributes_to_delete);
         p.opt("Description", self.description);
@@ -869,7 +899,7 @@ pub mod application {
 
     impl ToExpr for S3Location {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("S3Bucket", self.s3_bucket);
             p.req("S3Key", self.s3_key);
             p.into_expr()
@@ -922,7 +952,12 @@ pub mod application {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.key.is_some())
+                    + usize::from(self.value.is_some())
+                    + usize::from(self.tag_key.is_some())
+                    + usize::from(self.tag_value.is_some()),
+            );
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.opt("TagKey", self.tag_key);
@@ -968,7 +1003,7 @@ impl ApplicationEntitlementAssociation {
 impl Resource for ApplicationEntitlementAssociation {
     const TYPE_NAME: &'static str = "AWS::AppStream::ApplicationEntitlementAssociation";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3);
         p.req("ApplicationIdentifier", self.application_identifier);
         p.req("EntitlementName", self.entitlement_name);
         p.req("StackName", self.stack_name);
@@ -1003,7 +1038,7 @@ impl ApplicationFleetAssociation {
 impl Resource for ApplicationFleetAssociation {
     const TYPE_NAME: &'static str = "AWS::AppStream::ApplicationFleetAssociation";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("ApplicationArn", self.application_arn);
         p.req("FleetName", self.fleet_name);
         p
@@ -1056,7 +1091,7 @@ Constraint { path: "ServiceAccountCredentials/AccountName", min_length: Some(1),
 Constraint { path: "ServiceAccountCredentials/AccountPassword", min_length: Some(1), max_length: Some(127), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.certificate_based_auth_properties.is_some()));
         p.opt("CertificateBasedAuthProperties", self.certificate_based_auth_properties);
         p.req("DirectoryName", self.directory_name);
         p.req(
@@ -1133,7 +1168,9 @@ pub mod directory_config {
 
     impl ToExpr for CertificateBasedAuthProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.certificate_authority_arn.is_some()) + usize::from(self.status.is_some()),
+            );
             p.opt("CertificateAuthorityArn", self.certificate_authority_arn);
             p.opt("Status", self.status);
             p.into_expr()
@@ -1160,7 +1197,7 @@ pub mod directory_config {
 
     impl ToExpr for ServiceAccountCredentials {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AccountName", self.account_name);
             p.req("AccountPassword", self.account_password);
             p.into_expr()
@@ -1254,7 +1291,7 @@ impl Resource for Entitlement {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(4 + usize::from(self.description.is_some()));
         p.req("AppVisibility", self.app_visibility);
         p.req("Attributes", self.attributes);
         p.opt("Description", self.description);
@@ -1327,7 +1364,7 @@ pub mod entitlement {
 
     impl ToExpr for Attribute {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("Value", self.value);
             p.into_expr()
@@ -1570,7 +1607,31 @@ Constraint { path: "VpcConfig/SecurityGroupIds/*", min_length: Some(1), ..crate:
 Constraint { path: "VpcConfig/SubnetIds/*", min_length: Some(1), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.attributes_to_delete.is_some())
+                + usize::from(self.compute_capacity.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.disable_imdsv1.is_some())
+                + usize::from(self.disconnect_timeout_in_seconds.is_some())
+                + usize::from(self.display_name.is_some())
+                + usize::from(self.domain_join_info.is_some())
+                + usize::from(self.enable_default_internet_access.is_some())
+                + usize::from(self.fleet_type.is_some())
+                + usize::from(self.iam_role_arn.is_some())
+                + usize::from(self.idle_disconnect_timeout_in_seconds.is_some())
+                + usize::from(self.image_arn.is_some())
+                + usize::from(self.image_name.is_some())
+                + usize::from(self.max_concurrent_sessions.is_some())
+                + usize::from(self.max_sessions_per_instance.is_some())
+                + usize::from(self.max_user_duration_in_seconds.is_some())
+                + usize::from(self.platform.is_some())
+                + usize::from(self.root_volume_config.is_some())
+                + usize::from(self.session_script_s3_location.is_some())
+                + usize::from(self.stream_view.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.usb_device_filter_strings.is_some())
+                + usize::from(self.vpc_config.is_some()),
+        );
         p.opt("AttributesToDelete", self.attributes_to_delete);
         p.opt("ComputeCapacity", self.compute_capacity);
         p.opt("Description", self.description);
@@ -1764,7 +1825,9 @@ pub mod fleet {
 
     impl ToExpr for ComputeCapacity {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.desired_instances.is_some()) + usize::from(self.desired_sessions.is_some()),
+            );
             p.opt("DesiredInstances", self.desired_instances);
             p.opt("DesiredSessions", self.desired_sessions);
             p.into_expr()
@@ -1801,7 +1864,10 @@ pub mod fleet {
 
     impl ToExpr for DomainJoinInfo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.directory_name.is_some())
+                    + usize::from(self.organizational_unit_distinguished_name.is_some()),
+            );
             p.opt("DirectoryName", self.directory_name);
             p.opt(
                 "OrganizationalUnitDistinguishedName",
@@ -1831,7 +1897,7 @@ pub mod fleet {
 
     impl ToExpr for S3Location {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("S3Bucket", self.s3_bucket);
             p.req("S3Key", self.s3_key);
             p.into_expr()
@@ -1863,7 +1929,7 @@ pub mod fleet {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -1892,7 +1958,7 @@ pub mod fleet {
 
     impl ToExpr for VolumeConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.volume_size_in_gb.is_some()));
             p.opt("VolumeSizeInGb", self.volume_size_in_gb);
             p.into_expr()
         }
@@ -1928,7 +1994,9 @@ pub mod fleet {
 
     impl ToExpr for VpcConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.security_group_ids.is_some()) + usize::from(self.subnet_ids.is_some()),
+            );
             p.opt("SecurityGroupIds", self.security_group_ids);
             p.opt("SubnetIds", self.subnet_ids);
             p.into_expr()
@@ -2100,7 +2168,23 @@ Constraint { path: "VpcConfig/SecurityGroupIds/*", min_length: Some(1), ..crate:
 Constraint { path: "VpcConfig/SubnetIds/*", min_length: Some(1), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.access_endpoints.is_some())
+                + usize::from(self.appstream_agent_version.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.disable_imdsv1.is_some())
+                + usize::from(self.display_name.is_some())
+                + usize::from(self.domain_join_info.is_some())
+                + usize::from(self.enable_default_internet_access.is_some())
+                + usize::from(self.iam_role_arn.is_some())
+                + usize::from(self.image_arn.is_some())
+                + usize::from(self.image_name.is_some())
+                + usize::from(self.root_volume_config.is_some())
+                + usize::from(self.softwares_to_install.is_some())
+                + usize::from(self.softwares_to_uninstall.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.vpc_config.is_some()),
+        );
         p.opt("AccessEndpoints", self.access_endpoints);
         p.opt("AppstreamAgentVersion", self.appstream_agent_version);
         p.opt("Description", self.description);
@@ -2178,7 +2262,7 @@ pub mod image_builder {
 
     impl ToExpr for AccessEndpoint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("EndpointType", self.endpoint_type);
             p.req("VpceId", self.vpce_id);
             p.into_expr()
@@ -2215,7 +2299,10 @@ pub mod image_builder {
 
     impl ToExpr for DomainJoinInfo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.directory_name.is_some())
+                    + usize::from(self.organizational_unit_distinguished_name.is_some()),
+            );
             p.opt("DirectoryName", self.directory_name);
             p.opt(
                 "OrganizationalUnitDistinguishedName",
@@ -2245,7 +2332,7 @@ pub mod image_builder {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2274,7 +2361,7 @@ pub mod image_builder {
 
     impl ToExpr for VolumeConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.volume_size_in_gb.is_some()));
             p.opt("VolumeSizeInGb", self.volume_size_in_gb);
             p.into_expr()
         }
@@ -2310,7 +2397,9 @@ pub mod image_builder {
 
     impl ToExpr for VpcConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.security_group_ids.is_some()) + usize::from(self.subnet_ids.is_some()),
+            );
             p.opt("SecurityGroupIds", self.security_group_ids);
             p.opt("SubnetIds", self.subnet_ids);
             p.into_expr()
@@ -2586,7 +2675,24 @@ impl Resource for Stack {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.access_endpoints.is_some())
+                + usize::from(self.agent_access_config.is_some())
+                + usize::from(self.application_settings.is_some())
+                + usize::from(self.attributes_to_delete.is_some())
+                + usize::from(self.content_redirection.is_some())
+                + usize::from(self.delete_storage_connectors.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.display_name.is_some())
+                + usize::from(self.embed_host_domains.is_some())
+                + usize::from(self.feedback_url.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.redirect_url.is_some())
+                + usize::from(self.storage_connectors.is_some())
+                + usize::from(self.streaming_experience_settings.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.user_settings.is_some()),
+        );
         p.opt("AccessEndpoints", self.access_endpoints);
         p.opt("AgentAccessConfig", self.agent_access_config);
         p.opt("ApplicationSettings", self.application_settings);
@@ -2904,7 +3010,7 @@ pub mod stack {
 
     impl ToExpr for AccessEndpoint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("EndpointType", self.endpoint_type);
             p.req("VpceId", self.vpce_id);
             p.into_expr()
@@ -2962,7 +3068,11 @@ pub mod stack {
 
     impl ToExpr for AgentAccessConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.s3_bucket_arn.is_some())
+                    + usize::from(self.screenshots_upload_enabled.is_some())
+                    + usize::from(self.user_control_mode.is_some()),
+            );
             p.opt("S3BucketArn", self.s3_bucket_arn);
             p.req("ScreenImageFormat", self.screen_image_format);
             p.req("ScreenResolution", self.screen_resolution);
@@ -2993,7 +3103,7 @@ pub mod stack {
 
     impl ToExpr for AgentAccessSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AgentAction", self.agent_action);
             p.req("Permission", self.permission);
             p.into_expr()
@@ -3025,7 +3135,7 @@ pub mod stack {
 
     impl ToExpr for ApplicationSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.settings_group.is_some()));
             p.req("Enabled", self.enabled);
             p.opt("SettingsGroup", self.settings_group);
             p.into_expr()
@@ -3052,7 +3162,7 @@ pub mod stack {
 
     impl ToExpr for ContentRedirection {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.host_to_client.is_some()));
             p.opt("HostToClient", self.host_to_client);
             p.into_expr()
         }
@@ -3091,7 +3201,9 @@ pub mod stack {
 
     impl ToExpr for StorageConnector {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.domains.is_some()) + usize::from(self.resource_identifier.is_some()),
+            );
             p.req("ConnectorType", self.connector_type);
             p.opt("Domains", self.domains);
             p.opt("ResourceIdentifier", self.resource_identifier);
@@ -3121,7 +3233,7 @@ pub mod stack {
 
     impl ToExpr for StreamingExperienceSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.preferred_protocol.is_some()));
             p.opt("PreferredProtocol", self.preferred_protocol);
             p.into_expr()
         }
@@ -3147,7 +3259,7 @@ pub mod stack {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3187,7 +3299,9 @@ pub mod stack {
 
     impl ToExpr for UrlRedirectionConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.allowed_urls.is_some()) + usize::from(self.denied_urls.is_some()),
+            );
             p.opt("AllowedUrls", self.allowed_urls);
             p.opt("DeniedUrls", self.denied_urls);
             p.req("Enabled", self.enabled);
@@ -3223,7 +3337,7 @@ pub mod stack {
 
     impl ToExpr for UserSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.maximum_length.is_some()));
             p.req("Action", self.action);
             p.opt("MaximumLength", self.maximum_length);
             p.req("Permission", self.permission);
@@ -3259,7 +3373,7 @@ impl StackFleetAssociation {
 impl Resource for StackFleetAssociation {
     const TYPE_NAME: &'static str = "AWS::AppStream::StackFleetAssociation";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("FleetName", self.fleet_name);
         p.req("StackName", self.stack_name);
         p
@@ -3312,7 +3426,7 @@ impl StackUserAssociation {
 impl Resource for StackUserAssociation {
     const TYPE_NAME: &'static str = "AWS::AppStream::StackUserAssociation";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.send_email_notification.is_some()));
         p.req("AuthenticationType", self.authentication_type);
         p.opt("SendEmailNotification", self.send_email_notification);
         p.req("StackName", self.stack_name);
@@ -3404,7 +3518,11 @@ impl Resource for User {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.first_name.is_some())
+                + usize::from(self.last_name.is_some())
+                + usize::from(self.message_action.is_some()),
+        );
         p.req("AuthenticationType", self.authentication_type);
         p.opt("FirstName", self.first_name);
         p.opt("LastName", self.last_name);

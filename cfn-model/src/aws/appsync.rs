@@ -84,7 +84,11 @@ impl Resource for Api {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.event_config.is_some())
+                + usize::from(self.owner_contact.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("EventConfig", self.event_config);
         p.req("Name", self.name);
         p.opt("OwnerContact", self.owner_contact);
@@ -214,7 +218,7 @@ pub mod api {
 
     impl ToExpr for AuthMode {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.auth_type.is_some()));
             p.opt("AuthType", self.auth_type);
             p.into_expr()
         }
@@ -261,7 +265,11 @@ pub mod api {
 
     impl ToExpr for AuthProvider {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.cognito_config.is_some())
+                    + usize::from(self.lambda_authorizer_config.is_some())
+                    + usize::from(self.open_id_connect_config.is_some()),
+            );
             p.req("AuthType", self.auth_type);
             p.opt("CognitoConfig", self.cognito_config);
             p.opt("LambdaAuthorizerConfig", self.lambda_authorizer_config);
@@ -298,7 +306,7 @@ pub mod api {
 
     impl ToExpr for CognitoConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.app_id_client_regex.is_some()));
             p.opt("AppIdClientRegex", self.app_id_client_regex);
             p.req("AwsRegion", self.aws_region);
             p.req("UserPoolId", self.user_pool_id);
@@ -352,7 +360,7 @@ pub mod api {
 
     impl ToExpr for EventConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4 + usize::from(self.log_config.is_some()));
             p.req("AuthProviders", self.auth_providers);
             p.req("ConnectionAuthModes", self.connection_auth_modes);
             p.req("DefaultPublishAuthModes", self.default_publish_auth_modes);
@@ -385,7 +393,7 @@ pub mod api {
 
     impl ToExpr for EventLogConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("CloudWatchLogsRoleArn", self.cloud_watch_logs_role_arn);
             p.req("LogLevel", self.log_level);
             p.into_expr()
@@ -425,7 +433,10 @@ pub mod api {
 
     impl ToExpr for LambdaAuthorizerConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.authorizer_result_ttl_in_seconds.is_some())
+                    + usize::from(self.identity_validation_expression.is_some()),
+            );
             p.opt("AuthorizerResultTtlInSeconds", self.authorizer_result_ttl_in_seconds);
             p.req("AuthorizerUri", self.authorizer_uri);
             p.opt("IdentityValidationExpression", self.identity_validation_expression);
@@ -474,7 +485,11 @@ pub mod api {
 
     impl ToExpr for OpenIdConnectConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.auth_ttl.is_some())
+                    + usize::from(self.client_id.is_some())
+                    + usize::from(self.iat_ttl.is_some()),
+            );
             p.opt("AuthTTL", self.auth_ttl);
             p.opt("ClientId", self.client_id);
             p.opt("IatTTL", self.iat_ttl);
@@ -503,7 +518,7 @@ pub mod api {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -582,7 +597,11 @@ impl ApiCache {
 impl Resource for ApiCache {
     const TYPE_NAME: &'static str = "AWS::AppSync::ApiCache";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.at_rest_encryption_enabled.is_some())
+                + usize::from(self.health_metrics_config.is_some())
+                + usize::from(self.transit_encryption_enabled.is_some()),
+        );
         p.req("ApiCachingBehavior", self.api_caching_behavior);
         p.req("ApiId", self.api_id);
         p.opt("AtRestEncryptionEnabled", self.at_rest_encryption_enabled);
@@ -772,7 +791,8 @@ impl ApiKey {
 impl Resource for ApiKey {
     const TYPE_NAME: &'static str = "AWS::AppSync::ApiKey";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(1 + usize::from(self.description.is_some()) + usize::from(self.expires.is_some()));
         p.req("ApiId", self.api_id);
         p.opt("Description", self.description);
         p.opt("Expires", self.expires);
@@ -920,7 +940,14 @@ impl Resource for ChannelNamespace {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.code_handlers.is_some())
+                + usize::from(self.code_s3_location.is_some())
+                + usize::from(self.handler_configs.is_some())
+                + usize::from(self.publish_auth_modes.is_some())
+                + usize::from(self.subscribe_auth_modes.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("ApiId", self.api_id);
         p.opt("CodeHandlers", self.code_handlers);
         p.opt("CodeS3Location", self.code_s3_location);
@@ -1059,7 +1086,7 @@ pub mod channel_namespace {
 
     impl ToExpr for AuthMode {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.auth_type.is_some()));
             p.opt("AuthType", self.auth_type);
             p.into_expr()
         }
@@ -1085,7 +1112,7 @@ pub mod channel_namespace {
 
     impl ToExpr for HandlerConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Behavior", self.behavior);
             p.req("Integration", self.integration);
             p.into_expr()
@@ -1122,7 +1149,9 @@ pub mod channel_namespace {
 
     impl ToExpr for HandlerConfigs {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.on_publish.is_some()) + usize::from(self.on_subscribe.is_some()),
+            );
             p.opt("OnPublish", self.on_publish);
             p.opt("OnSubscribe", self.on_subscribe);
             p.into_expr()
@@ -1154,7 +1183,7 @@ pub mod channel_namespace {
 
     impl ToExpr for Integration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.lambda_config.is_some()));
             p.req("DataSourceName", self.data_source_name);
             p.opt("LambdaConfig", self.lambda_config);
             p.into_expr()
@@ -1178,7 +1207,7 @@ pub mod channel_namespace {
 
     impl ToExpr for LambdaConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("InvokeType", self.invoke_type);
             p.into_expr()
         }
@@ -1204,7 +1233,7 @@ pub mod channel_namespace {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1336,7 +1365,18 @@ impl Resource for DataSource {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.description.is_some())
+                + usize::from(self.dynamo_db_config.is_some())
+                + usize::from(self.elasticsearch_config.is_some())
+                + usize::from(self.event_bridge_config.is_some())
+                + usize::from(self.http_config.is_some())
+                + usize::from(self.lambda_config.is_some())
+                + usize::from(self.metrics_config.is_some())
+                + usize::from(self.open_search_service_config.is_some())
+                + usize::from(self.relational_database_config.is_some())
+                + usize::from(self.service_role_arn.is_some()),
+        );
         p.req("ApiId", self.api_id);
         p.opt("Description", self.description);
         p.opt("DynamoDBConfig", self.dynamo_db_config);
@@ -1519,7 +1559,7 @@ pub mod data_source {
 
     impl ToExpr for AuthorizationConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.aws_iam_config.is_some()));
             p.req("AuthorizationType", self.authorization_type);
             p.opt("AwsIamConfig", self.aws_iam_config);
             p.into_expr()
@@ -1556,7 +1596,9 @@ pub mod data_source {
 
     impl ToExpr for AwsIamConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.signing_region.is_some()) + usize::from(self.signing_service_name.is_some()),
+            );
             p.opt("SigningRegion", self.signing_region);
             p.opt("SigningServiceName", self.signing_service_name);
             p.into_expr()
@@ -1590,7 +1632,7 @@ pub mod data_source {
 
     impl ToExpr for DeltaSyncConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("BaseTableTTL", self.base_table_ttl);
             p.req("DeltaSyncTableName", self.delta_sync_table_name);
             p.req("DeltaSyncTableTTL", self.delta_sync_table_ttl);
@@ -1642,7 +1684,11 @@ pub mod data_source {
 
     impl ToExpr for DynamoDbConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.delta_sync_config.is_some())
+                    + usize::from(self.use_caller_credentials.is_some())
+                    + usize::from(self.versioned.is_some()),
+            );
             p.req("AwsRegion", self.aws_region);
             p.opt("DeltaSyncConfig", self.delta_sync_config);
             p.req("TableName", self.table_name);
@@ -1672,7 +1718,7 @@ pub mod data_source {
 
     impl ToExpr for ElasticsearchConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AwsRegion", self.aws_region);
             p.req("Endpoint", self.endpoint);
             p.into_expr()
@@ -1696,7 +1742,7 @@ pub mod data_source {
 
     impl ToExpr for EventBridgeConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("EventBusArn", self.event_bus_arn);
             p.into_expr()
         }
@@ -1727,7 +1773,7 @@ pub mod data_source {
 
     impl ToExpr for HttpConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.authorization_config.is_some()));
             p.opt("AuthorizationConfig", self.authorization_config);
             p.req("Endpoint", self.endpoint);
             p.into_expr()
@@ -1751,7 +1797,7 @@ pub mod data_source {
 
     impl ToExpr for LambdaConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("LambdaFunctionArn", self.lambda_function_arn);
             p.into_expr()
         }
@@ -1777,7 +1823,7 @@ pub mod data_source {
 
     impl ToExpr for OpenSearchServiceConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AwsRegion", self.aws_region);
             p.req("Endpoint", self.endpoint);
             p.into_expr()
@@ -1827,7 +1873,9 @@ pub mod data_source {
 
     impl ToExpr for RdsHttpEndpointConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.database_name.is_some()) + usize::from(self.schema.is_some()),
+            );
             p.req("AwsRegion", self.aws_region);
             p.req("AwsSecretStoreArn", self.aws_secret_store_arn);
             p.opt("DatabaseName", self.database_name);
@@ -1862,7 +1910,7 @@ pub mod data_source {
 
     impl ToExpr for RelationalDatabaseConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.rds_http_endpoint_config.is_some()));
             p.opt("RdsHttpEndpointConfig", self.rds_http_endpoint_config);
             p.req("RelationalDatabaseSourceType", self.relational_database_source_type);
             p.into_expr()
@@ -1953,7 +2001,8 @@ impl Resource for DomainName {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(2 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.req("CertificateArn", self.certificate_arn);
         p.opt("Description", self.description);
         p.req("DomainName", self.domain_name);
@@ -2003,7 +2052,7 @@ pub mod domain_name {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2043,7 +2092,7 @@ impl Resource for DomainNameApiAssociation {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("ApiId", self.api_id);
         p.req("DomainName", self.domain_name);
         p
@@ -2217,7 +2266,19 @@ impl Resource for FunctionConfiguration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.code.is_some())
+                + usize::from(self.code_s3_location.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.function_version.is_some())
+                + usize::from(self.max_batch_size.is_some())
+                + usize::from(self.request_mapping_template.is_some())
+                + usize::from(self.request_mapping_template_s3_location.is_some())
+                + usize::from(self.response_mapping_template.is_some())
+                + usize::from(self.response_mapping_template_s3_location.is_some())
+                + usize::from(self.runtime.is_some())
+                + usize::from(self.sync_config.is_some()),
+        );
         p.req("ApiId", self.api_id);
         p.opt("Code", self.code);
         p.opt("CodeS3Location", self.code_s3_location);
@@ -2368,7 +2429,7 @@ pub mod function_configuration {
 
     impl ToExpr for AppSyncRuntime {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("RuntimeVersion", self.runtime_version);
             p.into_expr()
@@ -2397,7 +2458,7 @@ pub mod function_configuration {
 
     impl ToExpr for LambdaConflictHandlerConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.lambda_conflict_handler_arn.is_some()));
             p.opt("LambdaConflictHandlerArn", self.lambda_conflict_handler_arn);
             p.into_expr()
         }
@@ -2436,7 +2497,10 @@ pub mod function_configuration {
 
     impl ToExpr for SyncConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.conflict_handler.is_some())
+                    + usize::from(self.lambda_conflict_handler_config.is_some()),
+            );
             p.req("ConflictDetection", self.conflict_detection);
             p.opt("ConflictHandler", self.conflict_handler);
             p.opt("LambdaConflictHandlerConfig", self.lambda_conflict_handler_config);
@@ -2629,7 +2693,24 @@ impl Resource for GraphQlApi {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.additional_authentication_providers.is_some())
+                + usize::from(self.api_type.is_some())
+                + usize::from(self.enhanced_metrics_config.is_some())
+                + usize::from(self.environment_variables.is_some())
+                + usize::from(self.introspection_config.is_some())
+                + usize::from(self.lambda_authorizer_config.is_some())
+                + usize::from(self.log_config.is_some())
+                + usize::from(self.merged_api_execution_role_arn.is_some())
+                + usize::from(self.open_id_connect_config.is_some())
+                + usize::from(self.owner_contact.is_some())
+                + usize::from(self.query_depth_limit.is_some())
+                + usize::from(self.resolver_count_limit.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.user_pool_config.is_some())
+                + usize::from(self.visibility.is_some())
+                + usize::from(self.xray_enabled.is_some()),
+        );
         p.opt(
             "AdditionalAuthenticationProviders",
             self.additional_authentication_providers,
@@ -3015,7 +3096,11 @@ pub mod graph_ql_api {
 
     impl ToExpr for AdditionalAuthenticationProvider {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.lambda_authorizer_config.is_some())
+                    + usize::from(self.open_id_connect_config.is_some())
+                    + usize::from(self.user_pool_config.is_some()),
+            );
             p.req("AuthenticationType", self.authentication_type);
             p.opt("LambdaAuthorizerConfig", self.lambda_authorizer_config);
             p.opt("OpenIDConnectConfig", self.open_id_connect_config);
@@ -3062,7 +3147,11 @@ pub mod graph_ql_api {
 
     impl ToExpr for CognitoUserPoolConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.app_id_client_regex.is_some())
+                    + usize::from(self.aws_region.is_some())
+                    + usize::from(self.user_pool_id.is_some()),
+            );
             p.opt("AppIdClientRegex", self.app_id_client_regex);
             p.opt("AwsRegion", self.aws_region);
             p.opt("UserPoolId", self.user_pool_id);
@@ -3097,7 +3186,7 @@ pub mod graph_ql_api {
 
     impl ToExpr for EnhancedMetricsConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req(
                 "DataSourceLevelMetricsBehavior",
                 self.data_source_level_metrics_behavior,
@@ -3146,7 +3235,11 @@ pub mod graph_ql_api {
 
     impl ToExpr for LambdaAuthorizerConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.authorizer_result_ttl_in_seconds.is_some())
+                    + usize::from(self.authorizer_uri.is_some())
+                    + usize::from(self.identity_validation_expression.is_some()),
+            );
             p.opt("AuthorizerResultTtlInSeconds", self.authorizer_result_ttl_in_seconds);
             p.opt("AuthorizerUri", self.authorizer_uri);
             p.opt("IdentityValidationExpression", self.identity_validation_expression);
@@ -3185,7 +3278,7 @@ pub mod graph_ql_api {
 
     impl ToExpr for LogConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.exclude_verbose_content.is_some()));
             p.req("CloudWatchLogsRoleArn", self.cloud_watch_logs_role_arn);
             p.opt("ExcludeVerboseContent", self.exclude_verbose_content);
             p.req("FieldLogLevel", self.field_log_level);
@@ -3239,7 +3332,12 @@ pub mod graph_ql_api {
 
     impl ToExpr for OpenIdConnectConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.auth_ttl.is_some())
+                    + usize::from(self.client_id.is_some())
+                    + usize::from(self.iat_ttl.is_some())
+                    + usize::from(self.issuer.is_some()),
+            );
             p.opt("AuthTTL", self.auth_ttl);
             p.opt("ClientId", self.client_id);
             p.opt("IatTTL", self.iat_ttl);
@@ -3268,7 +3366,7 @@ pub mod graph_ql_api {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3321,7 +3419,12 @@ pub mod graph_ql_api {
 
     impl ToExpr for UserPoolConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.app_id_client_regex.is_some())
+                    + usize::from(self.aws_region.is_some())
+                    + usize::from(self.default_action.is_some())
+                    + usize::from(self.user_pool_id.is_some()),
+            );
             p.opt("AppIdClientRegex", self.app_id_client_regex);
             p.opt("AwsRegion", self.aws_region);
             p.opt("DefaultAction", self.default_action);
@@ -3367,7 +3470,9 @@ impl GraphQlSchema {
 impl Resource for GraphQlSchema {
     const TYPE_NAME: &'static str = "AWS::AppSync::GraphQLSchema";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.definition.is_some()) + usize::from(self.definition_s3_location.is_some()),
+        );
         p.req("ApiId", self.api_id);
         p.opt("Definition", self.definition);
         p.opt("DefinitionS3Location", self.definition_s3_location);
@@ -3582,7 +3687,22 @@ impl Resource for Resolver {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.caching_config.is_some())
+                + usize::from(self.code.is_some())
+                + usize::from(self.code_s3_location.is_some())
+                + usize::from(self.data_source_name.is_some())
+                + usize::from(self.kind.is_some())
+                + usize::from(self.max_batch_size.is_some())
+                + usize::from(self.metrics_config.is_some())
+                + usize::from(self.pipeline_config.is_some())
+                + usize::from(self.request_mapping_template.is_some())
+                + usize::from(self.request_mapping_template_s3_location.is_some())
+                + usize::from(self.response_mapping_template.is_some())
+                + usize::from(self.response_mapping_template_s3_location.is_some())
+                + usize::from(self.runtime.is_some())
+                + usize::from(self.sync_config.is_some()),
+        );
         p.req("ApiId", self.api_id);
         p.opt("CachingConfig", self.caching_config);
         p.opt("Code", self.code);
@@ -3791,7 +3911,7 @@ pub mod resolver {
 
     impl ToExpr for AppSyncRuntime {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("RuntimeVersion", self.runtime_version);
             p.into_expr()
@@ -3825,7 +3945,7 @@ pub mod resolver {
 
     impl ToExpr for CachingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.caching_keys.is_some()));
             p.opt("CachingKeys", self.caching_keys);
             p.req("Ttl", self.ttl);
             p.into_expr()
@@ -3854,7 +3974,7 @@ pub mod resolver {
 
     impl ToExpr for LambdaConflictHandlerConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.lambda_conflict_handler_arn.is_some()));
             p.opt("LambdaConflictHandlerArn", self.lambda_conflict_handler_arn);
             p.into_expr()
         }
@@ -3881,7 +4001,7 @@ pub mod resolver {
 
     impl ToExpr for PipelineConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.functions.is_some()));
             p.opt("Functions", self.functions);
             p.into_expr()
         }
@@ -3926,7 +4046,10 @@ pub mod resolver {
 
     impl ToExpr for SyncConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.conflict_handler.is_some())
+                    + usize::from(self.lambda_conflict_handler_config.is_some()),
+            );
             p.req("ConflictDetection", self.conflict_detection);
             p.opt("ConflictHandler", self.conflict_handler);
             p.opt("LambdaConflictHandlerConfig", self.lambda_conflict_handler_config);
@@ -3988,7 +4111,12 @@ impl SourceApiAssociation {
 impl Resource for SourceApiAssociation {
     const TYPE_NAME: &'static str = "AWS::AppSync::SourceApiAssociation";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.description.is_some())
+                + usize::from(self.merged_api_identifier.is_some())
+                + usize::from(self.source_api_association_config.is_some())
+                + usize::from(self.source_api_identifier.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("MergedApiIdentifier", self.merged_api_identifier);
         p.opt("SourceApiAssociationConfig", self.source_api_association_config);
@@ -4152,7 +4280,7 @@ pub mod source_api_association {
 
     impl ToExpr for SourceApiAssociationConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.merge_type.is_some()));
             p.opt("MergeType", self.merge_type);
             p.into_expr()
         }
@@ -4191,7 +4319,7 @@ impl Type {
 impl Resource for Type {
     const TYPE_NAME: &'static str = "AWS::AppSync::Type";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3);
         p.req("ApiId", self.api_id);
         p.req("Definition", self.definition);
         p.req("Format", self.format);

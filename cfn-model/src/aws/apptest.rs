@@ -153,7 +153,8 @@ impl Resource for TestCase {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(2 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Description", self.description);
         p.req("Name", self.name);
         p.req("Steps", self.steps);
@@ -501,7 +502,10 @@ pub mod test_case {
 
     impl ToExpr for Batch {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.batch_job_parameters.is_some())
+                    + usize::from(self.export_data_set_names.is_some()),
+            );
             p.req("BatchJobName", self.batch_job_name);
             p.opt("BatchJobParameters", self.batch_job_parameters);
             p.opt("ExportDataSetNames", self.export_data_set_names);
@@ -534,7 +538,7 @@ pub mod test_case {
 
     impl ToExpr for CloudFormationAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.action_type.is_some()));
             p.opt("ActionType", self.action_type);
             p.req("Resource", self.resource);
             p.into_expr()
@@ -563,7 +567,7 @@ pub mod test_case {
 
     impl ToExpr for CompareAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.output.is_some()));
             p.req("Input", self.input);
             p.opt("Output", self.output);
             p.into_expr()
@@ -613,7 +617,7 @@ pub mod test_case {
 
     impl ToExpr for DataSet {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(5);
             p.req("Ccsid", self.ccsid);
             p.req("Format", self.format);
             p.req("Length", self.length);
@@ -643,7 +647,7 @@ pub mod test_case {
 
     impl ToExpr for DatabaseCdc {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("SourceMetadata", self.source_metadata);
             p.req("TargetMetadata", self.target_metadata);
             p.into_expr()
@@ -680,7 +684,9 @@ pub mod test_case {
 
     impl ToExpr for FileMetadata {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.data_sets.is_some()) + usize::from(self.database_cdc.is_some()),
+            );
             p.opt("DataSets", self.data_sets);
             p.opt("DatabaseCDC", self.database_cdc);
             p.into_expr()
@@ -707,7 +713,7 @@ pub mod test_case {
 
     impl ToExpr for Input {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.file.is_some()));
             p.opt("File", self.file);
             p.into_expr()
         }
@@ -740,7 +746,7 @@ pub mod test_case {
 
     impl ToExpr for InputFile {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("FileMetadata", self.file_metadata);
             p.req("SourceLocation", self.source_location);
             p.req("TargetLocation", self.target_location);
@@ -778,7 +784,9 @@ pub mod test_case {
 
     impl ToExpr for M2ManagedActionProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.force_stop.is_some()) + usize::from(self.import_data_set_location.is_some()),
+            );
             p.opt("ForceStop", self.force_stop);
             p.opt("ImportDataSetLocation", self.import_data_set_location);
             p.into_expr()
@@ -813,7 +821,7 @@ pub mod test_case {
 
     impl ToExpr for M2ManagedApplicationAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.properties.is_some()));
             p.req("ActionType", self.action_type);
             p.opt("Properties", self.properties);
             p.req("Resource", self.resource);
@@ -841,7 +849,7 @@ pub mod test_case {
 
     impl ToExpr for M2NonManagedApplicationAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ActionType", self.action_type);
             p.req("Resource", self.resource);
             p.into_expr()
@@ -876,7 +884,7 @@ pub mod test_case {
 
     impl ToExpr for MainframeAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.properties.is_some()));
             p.req("ActionType", self.action_type);
             p.opt("Properties", self.properties);
             p.req("Resource", self.resource);
@@ -904,7 +912,7 @@ pub mod test_case {
 
     impl ToExpr for MainframeActionProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.dms_task_arn.is_some()));
             p.opt("DmsTaskArn", self.dms_task_arn);
             p.into_expr()
         }
@@ -940,7 +948,8 @@ pub mod test_case {
 
     impl ToExpr for MainframeActionType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.batch.is_some()) + usize::from(self.tn3270.is_some()));
             p.opt("Batch", self.batch);
             p.opt("Tn3270", self.tn3270);
             p.into_expr()
@@ -967,7 +976,7 @@ pub mod test_case {
 
     impl ToExpr for Output {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.file.is_some()));
             p.opt("File", self.file);
             p.into_expr()
         }
@@ -993,7 +1002,7 @@ pub mod test_case {
 
     impl ToExpr for OutputFile {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.file_location.is_some()));
             p.opt("FileLocation", self.file_location);
             p.into_expr()
         }
@@ -1037,7 +1046,11 @@ pub mod test_case {
 
     impl ToExpr for ResourceAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.m2_managed_application_action.is_some())
+                    + usize::from(self.m2_non_managed_application_action.is_some())
+                    + usize::from(self.cloud_formation_action.is_some()),
+            );
             p.opt("M2ManagedApplicationAction", self.m2_managed_application_action);
             p.opt("M2NonManagedApplicationAction", self.m2_non_managed_application_action);
             p.opt("CloudFormationAction", self.cloud_formation_action);
@@ -1065,7 +1078,7 @@ pub mod test_case {
 
     impl ToExpr for Script {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ScriptLocation", self.script_location);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -1092,7 +1105,7 @@ pub mod test_case {
 
     impl ToExpr for SourceDatabaseMetadata {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("CaptureTool", self.capture_tool);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -1127,7 +1140,7 @@ pub mod test_case {
 
     impl ToExpr for Step {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.description.is_some()));
             p.req("Action", self.action);
             p.opt("Description", self.description);
             p.req("Name", self.name);
@@ -1173,7 +1186,11 @@ pub mod test_case {
 
     impl ToExpr for StepAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.resource_action.is_some())
+                    + usize::from(self.mainframe_action.is_some())
+                    + usize::from(self.compare_action.is_some()),
+            );
             p.opt("ResourceAction", self.resource_action);
             p.opt("MainframeAction", self.mainframe_action);
             p.opt("CompareAction", self.compare_action);
@@ -1201,7 +1218,7 @@ pub mod test_case {
 
     impl ToExpr for TargetDatabaseMetadata {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("CaptureTool", self.capture_tool);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -1233,7 +1250,7 @@ pub mod test_case {
 
     impl ToExpr for Tn3270 {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.export_data_set_names.is_some()));
             p.opt("ExportDataSetNames", self.export_data_set_names);
             p.req("Script", self.script);
             p.into_expr()

@@ -124,7 +124,12 @@ impl Resource for AnomalyDetector {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.evaluation_interval_in_seconds.is_some())
+                + usize::from(self.labels.is_some())
+                + usize::from(self.missing_data_action.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("Alias", self.alias);
         p.req("Configuration", self.configuration);
         p.opt("EvaluationIntervalInSeconds", self.evaluation_interval_in_seconds);
@@ -164,7 +169,7 @@ pub mod anomaly_detector {
 
     impl ToExpr for AnomalyDetectorConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("RandomCutForest", self.random_cut_forest);
             p.into_expr()
         }
@@ -200,7 +205,8 @@ pub mod anomaly_detector {
 
     impl ToExpr for IgnoreNearExpected {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.amount.is_some()) + usize::from(self.ratio.is_some()));
             p.opt("Amount", self.amount);
             p.opt("Ratio", self.ratio);
             p.into_expr()
@@ -227,7 +233,7 @@ pub mod anomaly_detector {
 
     impl ToExpr for Label {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -264,7 +270,9 @@ pub mod anomaly_detector {
 
     impl ToExpr for MissingDataAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.mark_as_anomaly.is_some()) + usize::from(self.skip.is_some()),
+            );
             p.opt("MarkAsAnomaly", self.mark_as_anomaly);
             p.opt("Skip", self.skip);
             p.into_expr()
@@ -320,7 +328,12 @@ pub mod anomaly_detector {
 
     impl ToExpr for RandomCutForestConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.ignore_near_expected_from_above.is_some())
+                    + usize::from(self.ignore_near_expected_from_below.is_some())
+                    + usize::from(self.sample_size.is_some())
+                    + usize::from(self.shingle_size.is_some()),
+            );
             p.opt("IgnoreNearExpectedFromAbove", self.ignore_near_expected_from_above);
             p.opt("IgnoreNearExpectedFromBelow", self.ignore_near_expected_from_below);
             p.req("Query", self.query);
@@ -350,7 +363,7 @@ pub mod anomaly_detector {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -388,7 +401,7 @@ impl Resource for ResourcePolicy {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("PolicyDocument", self.policy_document);
         p.req("WorkspaceArn", self.workspace_arn);
         p
@@ -459,7 +472,7 @@ impl Resource for RuleGroupsNamespace {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.tags.is_some()));
         p.req("Data", self.data);
         p.req("Name", self.name);
         p.opt("Tags", self.tags);
@@ -501,7 +514,7 @@ pub mod rule_groups_namespace {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -641,7 +654,12 @@ impl Resource for Scraper {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.alias.is_some())
+                + usize::from(self.role_configuration.is_some())
+                + usize::from(self.scraper_logging_configuration.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Alias", self.alias);
         p.req("Destination", self.destination);
         p.opt("RoleConfiguration", self.role_configuration);
@@ -727,7 +745,7 @@ pub mod scraper {
 
     impl ToExpr for AmpConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("WorkspaceArn", self.workspace_arn);
             p.into_expr()
         }
@@ -750,7 +768,7 @@ pub mod scraper {
 
     impl ToExpr for CloudWatchConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("DatasetArn", self.dataset_arn);
             p.into_expr()
         }
@@ -776,7 +794,7 @@ pub mod scraper {
 
     impl ToExpr for CloudWatchLogDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.log_group_arn.is_some()));
             p.opt("LogGroupArn", self.log_group_arn);
             p.into_expr()
         }
@@ -805,7 +823,7 @@ pub mod scraper {
 
     impl ToExpr for ComponentConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.options.is_some()));
             p.opt("Options", self.options);
             p.into_expr()
         }
@@ -841,7 +859,10 @@ pub mod scraper {
 
     impl ToExpr for Destination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.amp_configuration.is_some())
+                    + usize::from(self.cloud_watch_configuration.is_some()),
+            );
             p.opt("AmpConfiguration", self.amp_configuration);
             p.opt("CloudWatchConfiguration", self.cloud_watch_configuration);
             p.into_expr()
@@ -876,7 +897,7 @@ pub mod scraper {
 
     impl ToExpr for EksConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.security_group_ids.is_some()));
             p.req("ClusterArn", self.cluster_arn);
             p.opt("SecurityGroupIds", self.security_group_ids);
             p.req("SubnetIds", self.subnet_ids);
@@ -914,7 +935,9 @@ pub mod scraper {
 
     impl ToExpr for RoleConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.source_role_arn.is_some()) + usize::from(self.target_role_arn.is_some()),
+            );
             p.opt("SourceRoleArn", self.source_role_arn);
             p.opt("TargetRoleArn", self.target_role_arn);
             p.into_expr()
@@ -943,7 +966,7 @@ pub mod scraper {
 
     impl ToExpr for ScrapeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.configuration_blob.is_some()));
             p.opt("ConfigurationBlob", self.configuration_blob);
             p.into_expr()
         }
@@ -974,7 +997,7 @@ pub mod scraper {
 
     impl ToExpr for ScraperComponent {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.config.is_some()));
             p.opt("Config", self.config);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -1004,7 +1027,7 @@ pub mod scraper {
 
     impl ToExpr for ScraperLoggingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("LoggingDestination", self.logging_destination);
             p.req("ScraperComponents", self.scraper_components);
             p.into_expr()
@@ -1031,7 +1054,7 @@ pub mod scraper {
 
     impl ToExpr for ScraperLoggingDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.cloud_watch_logs.is_some()));
             p.opt("CloudWatchLogs", self.cloud_watch_logs);
             p.into_expr()
         }
@@ -1067,7 +1090,9 @@ pub mod scraper {
 
     impl ToExpr for Source {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.eks_configuration.is_some()) + usize::from(self.vpc_configuration.is_some()),
+            );
             p.opt("EksConfiguration", self.eks_configuration);
             p.opt("VpcConfiguration", self.vpc_configuration);
             p.into_expr()
@@ -1094,7 +1119,7 @@ pub mod scraper {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1124,7 +1149,7 @@ pub mod scraper {
 
     impl ToExpr for VpcConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("SecurityGroupIds", self.security_group_ids);
             p.req("SubnetIds", self.subnet_ids);
             p.into_expr()
@@ -1299,7 +1324,15 @@ impl Resource for Workspace {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.alert_manager_definition.is_some())
+                + usize::from(self.alias.is_some())
+                + usize::from(self.kms_key_arn.is_some())
+                + usize::from(self.logging_configuration.is_some())
+                + usize::from(self.query_logging_configuration.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.workspace_configuration.is_some()),
+        );
         p.opt("AlertManagerDefinition", self.alert_manager_definition);
         p.opt("Alias", self.alias);
         p.opt("KmsKeyArn", self.kms_key_arn);
@@ -1353,7 +1386,7 @@ pub mod workspace {
 
     impl ToExpr for CloudWatchLogDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("LogGroupArn", self.log_group_arn);
             p.into_expr()
         }
@@ -1379,7 +1412,7 @@ pub mod workspace {
 
     impl ToExpr for Label {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("Value", self.value);
             p.into_expr()
@@ -1406,7 +1439,7 @@ pub mod workspace {
 
     impl ToExpr for LimitsPerLabelSet {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("LabelSet", self.label_set);
             p.req("Limits", self.limits);
             p.into_expr()
@@ -1433,7 +1466,7 @@ pub mod workspace {
 
     impl ToExpr for LimitsPerLabelSetEntry {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.max_series.is_some()));
             p.opt("MaxSeries", self.max_series);
             p.into_expr()
         }
@@ -1459,7 +1492,7 @@ pub mod workspace {
 
     impl ToExpr for LoggingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.log_group_arn.is_some()));
             p.opt("LogGroupArn", self.log_group_arn);
             p.into_expr()
         }
@@ -1485,7 +1518,7 @@ pub mod workspace {
 
     impl ToExpr for LoggingDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("CloudWatchLogs", self.cloud_watch_logs);
             p.req("Filters", self.filters);
             p.into_expr()
@@ -1509,7 +1542,7 @@ pub mod workspace {
 
     impl ToExpr for LoggingFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("QspThreshold", self.qsp_threshold);
             p.into_expr()
         }
@@ -1532,7 +1565,7 @@ pub mod workspace {
 
     impl ToExpr for QueryLoggingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Destinations", self.destinations);
             p.into_expr()
         }
@@ -1558,7 +1591,7 @@ pub mod workspace {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1611,7 +1644,12 @@ pub mod workspace {
 
     impl ToExpr for WorkspaceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.limits_per_label_sets.is_some())
+                    + usize::from(self.out_of_order_time_window_in_seconds.is_some())
+                    + usize::from(self.retention_period_in_days.is_some())
+                    + usize::from(self.rule_query_offset_in_seconds.is_some()),
+            );
             p.opt("LimitsPerLabelSets", self.limits_per_label_sets);
             p.opt(
                 "OutOfOrderTimeWindowInSeconds",

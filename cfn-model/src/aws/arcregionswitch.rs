@@ -206,7 +206,16 @@ Constraint { path: "Workflows/*/Steps/*/ExecutionBlockConfiguration/SsmSendComma
 Constraint { path: "Workflows/*/WorkflowTargetRegion", pattern: Some("^[a-z]{2}-[a-z-]+-\\d+$"), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            5 + usize::from(self.associated_alarms.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.primary_region.is_some())
+                + usize::from(self.recovery_time_objective_minutes.is_some())
+                + usize::from(self.report_configuration.is_some())
+                + usize::from(self.service_quota_checks_enabled.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.triggers.is_some()),
+        );
         p.opt("AssociatedAlarms", self.associated_alarms);
         p.opt("Description", self.description);
         p.req("ExecutionRole", self.execution_role);
@@ -723,7 +732,11 @@ pub mod plan {
 
     impl ToExpr for ArcRoutingControlConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.cross_account_role.is_some())
+                    + usize::from(self.external_id.is_some())
+                    + usize::from(self.timeout_minutes.is_some()),
+            );
             p.opt("CrossAccountRole", self.cross_account_role);
             p.opt("ExternalId", self.external_id);
             p.req("RegionAndRoutingControls", self.region_and_routing_controls);
@@ -770,7 +783,11 @@ pub mod plan {
 
     impl ToExpr for Asg {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.arn.is_some())
+                    + usize::from(self.cross_account_role.is_some())
+                    + usize::from(self.external_id.is_some()),
+            );
             p.opt("Arn", self.arn);
             p.opt("CrossAccountRole", self.cross_account_role);
             p.opt("ExternalId", self.external_id);
@@ -814,7 +831,9 @@ pub mod plan {
 
     impl ToExpr for AssociatedAlarm {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.cross_account_role.is_some()) + usize::from(self.external_id.is_some()),
+            );
             p.req("AlarmType", self.alarm_type);
             p.opt("CrossAccountRole", self.cross_account_role);
             p.opt("ExternalId", self.external_id);
@@ -880,7 +899,11 @@ pub mod plan {
 
     impl ToExpr for AuroraProvisionedScalingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.cross_account_role.is_some())
+                    + usize::from(self.external_id.is_some())
+                    + usize::from(self.timeout_minutes.is_some()),
+            );
             p.opt("CrossAccountRole", self.cross_account_role);
             p.opt("ExternalId", self.external_id);
             p.req("GlobalClusterIdentifier", self.global_cluster_identifier);
@@ -949,7 +972,12 @@ pub mod plan {
 
     impl ToExpr for AuroraServerlessScalingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.cross_account_role.is_some())
+                    + usize::from(self.external_id.is_some())
+                    + usize::from(self.target_percent.is_some())
+                    + usize::from(self.timeout_minutes.is_some()),
+            );
             p.opt("CrossAccountRole", self.cross_account_role);
             p.opt("ExternalId", self.external_id);
             p.req("GlobalClusterIdentifier", self.global_cluster_identifier);
@@ -1003,7 +1031,9 @@ pub mod plan {
 
     impl ToExpr for CustomActionLambdaConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.timeout_minutes.is_some()) + usize::from(self.ungraceful.is_some()),
+            );
             p.req("Lambdas", self.lambdas);
             p.req("RegionToRun", self.region_to_run);
             p.req("RetryIntervalMinutes", self.retry_interval_minutes);
@@ -1072,7 +1102,12 @@ pub mod plan {
 
     impl ToExpr for DocumentDbConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.cross_account_role.is_some())
+                    + usize::from(self.external_id.is_some())
+                    + usize::from(self.timeout_minutes.is_some())
+                    + usize::from(self.ungraceful.is_some()),
+            );
             p.req("Behavior", self.behavior);
             p.opt("CrossAccountRole", self.cross_account_role);
             p.req("DatabaseClusterArns", self.database_cluster_arns);
@@ -1104,7 +1139,7 @@ pub mod plan {
 
     impl ToExpr for DocumentDbUngraceful {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.ungraceful.is_some()));
             p.opt("Ungraceful", self.ungraceful);
             p.into_expr()
         }
@@ -1167,7 +1202,13 @@ pub mod plan {
 
     impl ToExpr for Ec2AsgCapacityIncreaseConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.capacity_monitoring_approach.is_some())
+                    + usize::from(self.target_percent.is_some())
+                    + usize::from(self.timeout_minutes.is_some())
+                    + usize::from(self.ungraceful.is_some())
+                    + usize::from(self.wait_elb_target_group_healthy.is_some()),
+            );
             p.req("Asgs", self.asgs);
             p.opt("CapacityMonitoringApproach", self.capacity_monitoring_approach);
             p.opt("TargetPercent", self.target_percent);
@@ -1195,7 +1236,7 @@ pub mod plan {
 
     impl ToExpr for Ec2Ungraceful {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("MinimumSuccessPercentage", self.minimum_success_percentage);
             p.into_expr()
         }
@@ -1258,7 +1299,13 @@ pub mod plan {
 
     impl ToExpr for EcsCapacityIncreaseConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.capacity_monitoring_approach.is_some())
+                    + usize::from(self.target_percent.is_some())
+                    + usize::from(self.timeout_minutes.is_some())
+                    + usize::from(self.ungraceful.is_some())
+                    + usize::from(self.wait_elb_target_group_healthy.is_some()),
+            );
             p.opt("CapacityMonitoringApproach", self.capacity_monitoring_approach);
             p.req("Services", self.services);
             p.opt("TargetPercent", self.target_percent);
@@ -1286,7 +1333,7 @@ pub mod plan {
 
     impl ToExpr for EcsUngraceful {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("MinimumSuccessPercentage", self.minimum_success_percentage);
             p.into_expr()
         }
@@ -1325,7 +1372,9 @@ pub mod plan {
 
     impl ToExpr for EksCluster {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.cross_account_role.is_some()) + usize::from(self.external_id.is_some()),
+            );
             p.req("ClusterArn", self.cluster_arn);
             p.opt("CrossAccountRole", self.cross_account_role);
             p.opt("ExternalId", self.external_id);
@@ -1398,7 +1447,14 @@ pub mod plan {
 
     impl ToExpr for EksResourceScalingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.capacity_monitoring_approach.is_some())
+                    + usize::from(self.eks_clusters.is_some())
+                    + usize::from(self.scaling_resources.is_some())
+                    + usize::from(self.target_percent.is_some())
+                    + usize::from(self.timeout_minutes.is_some())
+                    + usize::from(self.ungraceful.is_some()),
+            );
             p.opt("CapacityMonitoringApproach", self.capacity_monitoring_approach);
             p.opt("EksClusters", self.eks_clusters);
             p.req("KubernetesResourceType", self.kubernetes_resource_type);
@@ -1427,7 +1483,7 @@ pub mod plan {
 
     impl ToExpr for EksResourceScalingUngraceful {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("MinimumSuccessPercentage", self.minimum_success_percentage);
             p.into_expr()
         }
@@ -1466,7 +1522,9 @@ pub mod plan {
 
     impl ToExpr for EventSourceMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.cross_account_role.is_some()) + usize::from(self.external_id.is_some()),
+            );
             p.req("Arn", self.arn);
             p.opt("CrossAccountRole", self.cross_account_role);
             p.opt("ExternalId", self.external_id);
@@ -1499,7 +1557,7 @@ pub mod plan {
 
     impl ToExpr for ExecutionApprovalConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.timeout_minutes.is_some()));
             p.req("ApprovalRole", self.approval_role);
             p.opt("TimeoutMinutes", self.timeout_minutes);
             p.into_expr()
@@ -1675,7 +1733,27 @@ pub mod plan {
 
     impl ToExpr for ExecutionBlockConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.custom_action_lambda_config.is_some())
+                    + usize::from(self.ec2_asg_capacity_increase_config.is_some())
+                    + usize::from(self.execution_approval_config.is_some())
+                    + usize::from(self.arc_routing_control_config.is_some())
+                    + usize::from(self.aurora_provisioned_scaling_config.is_some())
+                    + usize::from(self.aurora_serverless_scaling_config.is_some())
+                    + usize::from(self.global_aurora_config.is_some())
+                    + usize::from(self.parallel_config.is_some())
+                    + usize::from(self.region_switch_plan_config.is_some())
+                    + usize::from(self.ecs_capacity_increase_config.is_some())
+                    + usize::from(self.eks_resource_scaling_config.is_some())
+                    + usize::from(self.route53_health_check_config.is_some())
+                    + usize::from(self.document_db_config.is_some())
+                    + usize::from(self.rds_promote_read_replica_config.is_some())
+                    + usize::from(self.rds_create_cross_region_read_replica_config.is_some())
+                    + usize::from(self.lambda_event_source_mapping_config.is_some())
+                    + usize::from(self.neptune_global_database_config.is_some())
+                    + usize::from(self.rds_switchover_read_replica_config.is_some())
+                    + usize::from(self.ssm_send_command_config.is_some()),
+            );
             p.opt("CustomActionLambdaConfig", self.custom_action_lambda_config);
             p.opt("Ec2AsgCapacityIncreaseConfig", self.ec2_asg_capacity_increase_config);
             p.opt("ExecutionApprovalConfig", self.execution_approval_config);
@@ -1767,7 +1845,12 @@ pub mod plan {
 
     impl ToExpr for GlobalAuroraConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.cross_account_role.is_some())
+                    + usize::from(self.external_id.is_some())
+                    + usize::from(self.timeout_minutes.is_some())
+                    + usize::from(self.ungraceful.is_some()),
+            );
             p.req("Behavior", self.behavior);
             p.opt("CrossAccountRole", self.cross_account_role);
             p.req("DatabaseClusterArns", self.database_cluster_arns);
@@ -1799,7 +1882,7 @@ pub mod plan {
 
     impl ToExpr for GlobalAuroraUngraceful {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.ungraceful.is_some()));
             p.opt("Ungraceful", self.ungraceful);
             p.into_expr()
         }
@@ -1825,7 +1908,7 @@ pub mod plan {
 
     impl ToExpr for KubernetesResourceType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ApiVersion", self.api_version);
             p.req("Kind", self.kind);
             p.into_expr()
@@ -1874,7 +1957,9 @@ pub mod plan {
 
     impl ToExpr for LambdaEventSourceMappingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.timeout_minutes.is_some()) + usize::from(self.ungraceful.is_some()),
+            );
             p.req("Action", self.action);
             p.req("RegionEventSourceMappings", self.region_event_source_mappings);
             p.opt("TimeoutMinutes", self.timeout_minutes);
@@ -1903,7 +1988,7 @@ pub mod plan {
 
     impl ToExpr for LambdaEventSourceMappingUngraceful {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.behavior.is_some()));
             p.opt("Behavior", self.behavior);
             p.into_expr()
         }
@@ -1929,7 +2014,7 @@ pub mod plan {
 
     impl ToExpr for LambdaUngraceful {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.behavior.is_some()));
             p.opt("Behavior", self.behavior);
             p.into_expr()
         }
@@ -1981,7 +2066,12 @@ pub mod plan {
 
     impl ToExpr for Lambdas {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.arn.is_some())
+                    + usize::from(self.cross_account_role.is_some())
+                    + usize::from(self.external_id.is_some())
+                    + usize::from(self.payload.is_some()),
+            );
             p.opt("Arn", self.arn);
             p.opt("CrossAccountRole", self.cross_account_role);
             p.opt("ExternalId", self.external_id);
@@ -2052,7 +2142,12 @@ pub mod plan {
 
     impl ToExpr for NeptuneGlobalDatabaseConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.cross_account_role.is_some())
+                    + usize::from(self.external_id.is_some())
+                    + usize::from(self.timeout_minutes.is_some())
+                    + usize::from(self.ungraceful.is_some()),
+            );
             p.req("Behavior", self.behavior);
             p.opt("CrossAccountRole", self.cross_account_role);
             p.opt("ExternalId", self.external_id);
@@ -2084,7 +2179,7 @@ pub mod plan {
 
     impl ToExpr for NeptuneUngraceful {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.ungraceful.is_some()));
             p.opt("Ungraceful", self.ungraceful);
             p.into_expr()
         }
@@ -2107,7 +2202,7 @@ pub mod plan {
 
     impl ToExpr for ParallelExecutionBlockConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Steps", self.steps);
             p.into_expr()
         }
@@ -2159,7 +2254,11 @@ pub mod plan {
 
     impl ToExpr for RdsCreateCrossRegionReplicaConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.cross_account_role.is_some())
+                    + usize::from(self.external_id.is_some())
+                    + usize::from(self.timeout_minutes.is_some()),
+            );
             p.opt("CrossAccountRole", self.cross_account_role);
             p.req("DbInstanceArnMap", self.db_instance_arn_map);
             p.opt("ExternalId", self.external_id);
@@ -2214,7 +2313,11 @@ pub mod plan {
 
     impl ToExpr for RdsPromoteReadReplicaConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.cross_account_role.is_some())
+                    + usize::from(self.external_id.is_some())
+                    + usize::from(self.timeout_minutes.is_some()),
+            );
             p.opt("CrossAccountRole", self.cross_account_role);
             p.req("DbInstanceArnMap", self.db_instance_arn_map);
             p.opt("ExternalId", self.external_id);
@@ -2277,7 +2380,12 @@ pub mod plan {
 
     impl ToExpr for RdsSwitchoverReadReplicaConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.cross_account_role.is_some())
+                    + usize::from(self.external_id.is_some())
+                    + usize::from(self.timeout_minutes.is_some())
+                    + usize::from(self.ungraceful.is_some()),
+            );
             p.opt("CrossAccountRole", self.cross_account_role);
             p.req("DbInstanceArnMap", self.db_instance_arn_map);
             p.opt("ExternalId", self.external_id);
@@ -2307,7 +2415,7 @@ pub mod plan {
 
     impl ToExpr for RdsUngraceful {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.ungraceful.is_some()));
             p.opt("Ungraceful", self.ungraceful);
             p.into_expr()
         }
@@ -2346,7 +2454,9 @@ pub mod plan {
 
     impl ToExpr for RegionSwitchPlanConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.cross_account_role.is_some()) + usize::from(self.external_id.is_some()),
+            );
             p.req("Arn", self.arn);
             p.opt("CrossAccountRole", self.cross_account_role);
             p.opt("ExternalId", self.external_id);
@@ -2374,7 +2484,7 @@ pub mod plan {
 
     impl ToExpr for ReportConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.report_output.is_some()));
             p.opt("ReportOutput", self.report_output);
             p.into_expr()
         }
@@ -2400,7 +2510,7 @@ pub mod plan {
 
     impl ToExpr for ReportOutputConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.s3_configuration.is_some()));
             p.opt("S3Configuration", self.s3_configuration);
             p.into_expr()
         }
@@ -2458,7 +2568,12 @@ pub mod plan {
 
     impl ToExpr for Route53HealthCheckConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.cross_account_role.is_some())
+                    + usize::from(self.external_id.is_some())
+                    + usize::from(self.record_sets.is_some())
+                    + usize::from(self.timeout_minutes.is_some()),
+            );
             p.opt("CrossAccountRole", self.cross_account_role);
             p.opt("ExternalId", self.external_id);
             p.req("HostedZoneId", self.hosted_zone_id);
@@ -2499,7 +2614,9 @@ pub mod plan {
 
     impl ToExpr for Route53ResourceRecordSet {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.record_set_identifier.is_some()) + usize::from(self.region.is_some()),
+            );
             p.opt("RecordSetIdentifier", self.record_set_identifier);
             p.opt("Region", self.region);
             p.into_expr()
@@ -2536,7 +2653,9 @@ pub mod plan {
 
     impl ToExpr for S3ReportOutputConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.bucket_owner.is_some()) + usize::from(self.bucket_path.is_some()),
+            );
             p.opt("BucketOwner", self.bucket_owner);
             p.opt("BucketPath", self.bucket_path);
             p.into_expr()
@@ -2589,7 +2708,12 @@ pub mod plan {
 
     impl ToExpr for Service {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cluster_arn.is_some())
+                    + usize::from(self.cross_account_role.is_some())
+                    + usize::from(self.external_id.is_some())
+                    + usize::from(self.service_arn.is_some()),
+            );
             p.opt("ClusterArn", self.cluster_arn);
             p.opt("CrossAccountRole", self.cross_account_role);
             p.opt("ExternalId", self.external_id);
@@ -2653,7 +2777,12 @@ pub mod plan {
 
     impl ToExpr for SsmDocumentConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.cross_account_role.is_some())
+                    + usize::from(self.document_version.is_some())
+                    + usize::from(self.external_id.is_some())
+                    + usize::from(self.parameters.is_some()),
+            );
             p.opt("CrossAccountRole", self.cross_account_role);
             p.req("DocumentArn", self.document_arn);
             p.opt("DocumentVersion", self.document_version);
@@ -2703,7 +2832,9 @@ pub mod plan {
 
     impl ToExpr for SsmSendCommandConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.timeout_minutes.is_some()) + usize::from(self.ungraceful.is_some()),
+            );
             p.req("RegionDocuments", self.region_documents);
             p.req("RetryIntervalMinutes", self.retry_interval_minutes);
             p.opt("TimeoutMinutes", self.timeout_minutes);
@@ -2732,7 +2863,7 @@ pub mod plan {
 
     impl ToExpr for SsmSendCommandUngraceful {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.behavior.is_some()));
             p.opt("Behavior", self.behavior);
             p.into_expr()
         }
@@ -2758,7 +2889,7 @@ pub mod plan {
 
     impl ToExpr for SsmTarget {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Values", self.values);
             p.into_expr()
@@ -2800,7 +2931,7 @@ pub mod plan {
 
     impl ToExpr for Step {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.description.is_some()));
             p.opt("Description", self.description);
             p.req("ExecutionBlockConfiguration", self.execution_block_configuration);
             p.req("ExecutionBlockType", self.execution_block_type);
@@ -2855,7 +2986,7 @@ pub mod plan {
 
     impl ToExpr for Trigger {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4 + usize::from(self.description.is_some()));
             p.req("Action", self.action);
             p.req("Conditions", self.conditions);
             p.opt("Description", self.description);
@@ -2888,7 +3019,7 @@ pub mod plan {
 
     impl ToExpr for TriggerCondition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AssociatedAlarmName", self.associated_alarm_name);
             p.req("Condition", self.condition);
             p.into_expr()
@@ -2936,7 +3067,11 @@ pub mod plan {
 
     impl ToExpr for Workflow {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.steps.is_some())
+                    + usize::from(self.workflow_description.is_some())
+                    + usize::from(self.workflow_target_region.is_some()),
+            );
             p.opt("Steps", self.steps);
             p.opt("WorkflowDescription", self.workflow_description);
             p.req("WorkflowTargetAction", self.workflow_target_action);

@@ -27,7 +27,7 @@ impl AutoshiftObserverNotificationStatus {
 impl Resource for AutoshiftObserverNotificationStatus {
     const TYPE_NAME: &'static str = "AWS::ARCZonalShift::AutoshiftObserverNotificationStatus";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1);
         p.req("Status", self.status);
         p
     }
@@ -200,7 +200,11 @@ impl Resource for ZonalAutoshiftConfiguration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.practice_run_configuration.is_some())
+                + usize::from(self.resource_identifier.is_some())
+                + usize::from(self.zonal_autoshift_status.is_some()),
+        );
         p.opt("PracticeRunConfiguration", self.practice_run_configuration);
         p.opt("ResourceIdentifier", self.resource_identifier);
         p.opt("ZonalAutoshiftStatus", self.zonal_autoshift_status);
@@ -257,7 +261,7 @@ pub mod zonal_autoshift_configuration {
 
     impl ToExpr for ControlCondition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AlarmIdentifier", self.alarm_identifier);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -305,7 +309,11 @@ pub mod zonal_autoshift_configuration {
 
     impl ToExpr for PracticeRunConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.blocked_dates.is_some())
+                    + usize::from(self.blocked_windows.is_some())
+                    + usize::from(self.blocking_alarms.is_some()),
+            );
             p.opt("BlockedDates", self.blocked_dates);
             p.opt("BlockedWindows", self.blocked_windows);
             p.opt("BlockingAlarms", self.blocking_alarms);

@@ -35,7 +35,7 @@ impl Skill {
 impl Resource for Skill {
     const TYPE_NAME: &'static str = "Alexa::ASK::Skill";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3);
         p.req("AuthenticationConfiguration", self.authentication_configuration);
         p.req("SkillPackage", self.skill_package);
         p.req("VendorId", self.vendor_id);
@@ -81,7 +81,7 @@ pub mod skill {
 
     impl ToExpr for AuthenticationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("ClientId", self.client_id);
             p.req("ClientSecret", self.client_secret);
             p.req("RefreshToken", self.refresh_token);
@@ -109,7 +109,7 @@ pub mod skill {
 
     impl ToExpr for Overrides {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.manifest.is_some()));
             p.opt("Manifest", self.manifest);
             p.into_expr()
         }
@@ -159,7 +159,11 @@ pub mod skill {
 
     impl ToExpr for SkillPackage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.overrides.is_some())
+                    + usize::from(self.s3_bucket_role.is_some())
+                    + usize::from(self.s3_object_version.is_some()),
+            );
             p.opt("Overrides", self.overrides);
             p.req("S3Bucket", self.s3_bucket);
             p.opt("S3BucketRole", self.s3_bucket_role);

@@ -78,7 +78,9 @@ impl Resource for CapacityReservation {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.capacity_assignment_configuration.is_some()) + usize::from(self.tags.is_some()),
+        );
         p.opt(
             "CapacityAssignmentConfiguration",
             self.capacity_assignment_configuration,
@@ -184,7 +186,7 @@ pub mod capacity_reservation {
 
     impl ToExpr for CapacityAssignment {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("WorkgroupNames", self.workgroup_names);
             p.into_expr()
         }
@@ -207,7 +209,7 @@ pub mod capacity_reservation {
 
     impl ToExpr for CapacityAssignmentConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("CapacityAssignments", self.capacity_assignments);
             p.into_expr()
         }
@@ -233,7 +235,7 @@ pub mod capacity_reservation {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -344,7 +346,14 @@ impl Resource for DataCatalog {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.connection_type.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.error.is_some())
+                + usize::from(self.parameters.is_some())
+                + usize::from(self.status.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ConnectionType", self.connection_type);
         p.opt("Description", self.description);
         p.opt("Error", self.error);
@@ -464,7 +473,7 @@ pub mod data_catalog {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -562,7 +571,11 @@ impl Resource for NamedQuery {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.description.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.work_group.is_some()),
+        );
         p.req("Database", self.database);
         p.opt("Description", self.description);
         p.opt("Name", self.name);
@@ -651,7 +664,7 @@ impl Resource for PreparedStatement {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.description.is_some()));
         p.opt("Description", self.description);
         p.req("QueryStatement", self.query_statement);
         p.req("StatementName", self.statement_name);
@@ -768,7 +781,14 @@ impl Resource for WorkGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.description.is_some())
+                + usize::from(self.recursive_delete_option.is_some())
+                + usize::from(self.state.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.work_group_configuration.is_some())
+                + usize::from(self.work_group_configuration_updates.is_some()),
+        );
         p.opt("Description", self.description);
         p.req("Name", self.name);
         p.opt("RecursiveDeleteOption", self.recursive_delete_option);
@@ -907,7 +927,7 @@ pub mod work_group {
 
     impl ToExpr for AclConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("S3AclOption", self.s3_acl_option);
             p.into_expr()
         }
@@ -946,7 +966,8 @@ pub mod work_group {
 
     impl ToExpr for Classification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.properties.is_some()));
             p.opt("Name", self.name);
             p.opt("Properties", self.properties);
             p.into_expr()
@@ -1002,7 +1023,12 @@ pub mod work_group {
 
     impl ToExpr for CloudWatchLoggingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enabled.is_some())
+                    + usize::from(self.log_group.is_some())
+                    + usize::from(self.log_stream_name_prefix.is_some())
+                    + usize::from(self.log_types.is_some()),
+            );
             p.opt("Enabled", self.enabled);
             p.opt("LogGroup", self.log_group);
             p.opt("LogStreamNamePrefix", self.log_stream_name_prefix);
@@ -1028,7 +1054,7 @@ pub mod work_group {
 
     impl ToExpr for CustomerContentEncryptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("KmsKey", self.kms_key);
             p.into_expr()
         }
@@ -1059,7 +1085,7 @@ pub mod work_group {
 
     impl ToExpr for EncryptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.kms_key.is_some()));
             p.req("EncryptionOption", self.encryption_option);
             p.opt("KmsKey", self.kms_key);
             p.into_expr()
@@ -1134,7 +1160,14 @@ pub mod work_group {
 
     impl ToExpr for EngineConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.additional_configs.is_some())
+                    + usize::from(self.classifications.is_some())
+                    + usize::from(self.coordinator_dpu_size.is_some())
+                    + usize::from(self.default_executor_dpu_size.is_some())
+                    + usize::from(self.max_concurrent_dpus.is_some())
+                    + usize::from(self.spark_properties.is_some()),
+            );
             p.opt("AdditionalConfigs", self.additional_configs);
             p.opt("Classifications", self.classifications);
             p.opt("CoordinatorDpuSize", self.coordinator_dpu_size);
@@ -1167,7 +1200,7 @@ pub mod work_group {
 
     impl ToExpr for EngineVersion {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.selected_engine_version.is_some()));
             p.opt("SelectedEngineVersion", self.selected_engine_version);
             p.into_expr()
         }
@@ -1203,7 +1236,8 @@ pub mod work_group {
 
     impl ToExpr for ManagedLoggingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.enabled.is_some()) + usize::from(self.kms_key.is_some()));
             p.opt("Enabled", self.enabled);
             p.opt("KmsKey", self.kms_key);
             p.into_expr()
@@ -1240,7 +1274,9 @@ pub mod work_group {
 
     impl ToExpr for ManagedQueryResultsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enabled.is_some()) + usize::from(self.encryption_configuration.is_some()),
+            );
             p.opt("Enabled", self.enabled);
             p.opt("EncryptionConfiguration", self.encryption_configuration);
             p.into_expr()
@@ -1267,7 +1303,7 @@ pub mod work_group {
 
     impl ToExpr for ManagedStorageEncryptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.kms_key.is_some()));
             p.opt("KmsKey", self.kms_key);
             p.into_expr()
         }
@@ -1311,7 +1347,11 @@ pub mod work_group {
 
     impl ToExpr for MonitoringConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cloud_watch_logging_configuration.is_some())
+                    + usize::from(self.managed_logging_configuration.is_some())
+                    + usize::from(self.s3_logging_configuration.is_some()),
+            );
             p.opt("CloudWatchLoggingConfiguration", self.cloud_watch_logging_configuration);
             p.opt("ManagedLoggingConfiguration", self.managed_logging_configuration);
             p.opt("S3LoggingConfiguration", self.s3_logging_configuration);
@@ -1365,7 +1405,12 @@ pub mod work_group {
 
     impl ToExpr for ResultConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.acl_configuration.is_some())
+                    + usize::from(self.encryption_configuration.is_some())
+                    + usize::from(self.expected_bucket_owner.is_some())
+                    + usize::from(self.output_location.is_some()),
+            );
             p.opt("AclConfiguration", self.acl_configuration);
             p.opt("EncryptionConfiguration", self.encryption_configuration);
             p.opt("ExpectedBucketOwner", self.expected_bucket_owner);
@@ -1452,7 +1497,16 @@ pub mod work_group {
 
     impl ToExpr for ResultConfigurationUpdates {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.acl_configuration.is_some())
+                    + usize::from(self.encryption_configuration.is_some())
+                    + usize::from(self.expected_bucket_owner.is_some())
+                    + usize::from(self.output_location.is_some())
+                    + usize::from(self.remove_acl_configuration.is_some())
+                    + usize::from(self.remove_encryption_configuration.is_some())
+                    + usize::from(self.remove_expected_bucket_owner.is_some())
+                    + usize::from(self.remove_output_location.is_some()),
+            );
             p.opt("AclConfiguration", self.acl_configuration);
             p.opt("EncryptionConfiguration", self.encryption_configuration);
             p.opt("ExpectedBucketOwner", self.expected_bucket_owner);
@@ -1503,7 +1557,11 @@ pub mod work_group {
 
     impl ToExpr for S3LoggingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enabled.is_some())
+                    + usize::from(self.kms_key.is_some())
+                    + usize::from(self.log_location.is_some()),
+            );
             p.opt("Enabled", self.enabled);
             p.opt("KmsKey", self.kms_key);
             p.opt("LogLocation", self.log_location);
@@ -1531,7 +1589,7 @@ pub mod work_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1648,7 +1706,20 @@ pub mod work_group {
 
     impl ToExpr for WorkGroupConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.additional_configuration.is_some())
+                    + usize::from(self.bytes_scanned_cutoff_per_query.is_some())
+                    + usize::from(self.customer_content_encryption_configuration.is_some())
+                    + usize::from(self.enforce_work_group_configuration.is_some())
+                    + usize::from(self.engine_configuration.is_some())
+                    + usize::from(self.engine_version.is_some())
+                    + usize::from(self.execution_role.is_some())
+                    + usize::from(self.managed_query_results_configuration.is_some())
+                    + usize::from(self.monitoring_configuration.is_some())
+                    + usize::from(self.publish_cloud_watch_metrics_enabled.is_some())
+                    + usize::from(self.requester_pays_enabled.is_some())
+                    + usize::from(self.result_configuration.is_some()),
+            );
             p.opt("AdditionalConfiguration", self.additional_configuration);
             p.opt("BytesScannedCutoffPerQuery", self.bytes_scanned_cutoff_per_query);
             p.opt(
@@ -1800,7 +1871,22 @@ pub mod work_group {
 
     impl ToExpr for WorkGroupConfigurationUpdates {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.additional_configuration.is_some())
+                    + usize::from(self.bytes_scanned_cutoff_per_query.is_some())
+                    + usize::from(self.customer_content_encryption_configuration.is_some())
+                    + usize::from(self.enforce_work_group_configuration.is_some())
+                    + usize::from(self.engine_configuration.is_some())
+                    + usize::from(self.engine_version.is_some())
+                    + usize::from(self.execution_role.is_some())
+                    + usize::from(self.managed_query_results_configuration.is_some())
+                    + usize::from(self.monitoring_configuration.is_some())
+                    + usize::from(self.publish_cloud_watch_metrics_enabled.is_some())
+                    + usize::from(self.remove_bytes_scanned_cutoff_per_query.is_some())
+                    + usize::from(self.remove_customer_content_encryption_configuration.is_some())
+                    + usize::from(self.requester_pays_enabled.is_some())
+                    + usize::from(self.result_configuration_updates.is_some()),
+            );
             p.opt("AdditionalConfiguration", self.additional_configuration);
             p.opt("BytesScannedCutoffPerQuery", self.bytes_scanned_cutoff_per_query);
             p.opt(

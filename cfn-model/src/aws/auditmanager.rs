@@ -257,7 +257,18 @@ impl Resource for Assessment {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.assessment_reports_destination.is_some())
+                + usize::from(self.aws_account.is_some())
+                + usize::from(self.delegations.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.framework_id.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.roles.is_some())
+                + usize::from(self.scope.is_some())
+                + usize::from(self.status.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AssessmentReportsDestination", self.assessment_reports_destination);
         p.opt("AwsAccount", self.aws_account);
         p.opt("Delegations", self.delegations);
@@ -437,7 +448,9 @@ pub mod assessment {
 
     impl ToExpr for AssessmentReportsDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.destination.is_some()) + usize::from(self.destination_type.is_some()),
+            );
             p.opt("Destination", self.destination);
             p.opt("DestinationType", self.destination_type);
             p.into_expr()
@@ -482,7 +495,11 @@ pub mod assessment {
 
     impl ToExpr for AwsAccount {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.email_address.is_some())
+                    + usize::from(self.id.is_some())
+                    + usize::from(self.name.is_some()),
+            );
             p.opt("EmailAddress", self.email_address);
             p.opt("Id", self.id);
             p.opt("Name", self.name);
@@ -510,7 +527,7 @@ pub mod assessment {
 
     impl ToExpr for AwsService {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.service_name.is_some()));
             p.opt("ServiceName", self.service_name);
             p.into_expr()
         }
@@ -618,7 +635,19 @@ pub mod assessment {
 
     impl ToExpr for Delegation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.assessment_id.is_some())
+                    + usize::from(self.assessment_name.is_some())
+                    + usize::from(self.comment.is_some())
+                    + usize::from(self.control_set_id.is_some())
+                    + usize::from(self.created_by.is_some())
+                    + usize::from(self.creation_time.is_some())
+                    + usize::from(self.id.is_some())
+                    + usize::from(self.last_updated.is_some())
+                    + usize::from(self.role_arn.is_some())
+                    + usize::from(self.role_type.is_some())
+                    + usize::from(self.status.is_some()),
+            );
             p.opt("AssessmentId", self.assessment_id);
             p.opt("AssessmentName", self.assessment_name);
             p.opt("Comment", self.comment);
@@ -664,7 +693,8 @@ pub mod assessment {
 
     impl ToExpr for Role {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.role_arn.is_some()) + usize::from(self.role_type.is_some()));
             p.opt("RoleArn", self.role_arn);
             p.opt("RoleType", self.role_type);
             p.into_expr()
@@ -701,7 +731,9 @@ pub mod assessment {
 
     impl ToExpr for Scope {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.aws_accounts.is_some()) + usize::from(self.aws_services.is_some()),
+            );
             p.opt("AwsAccounts", self.aws_accounts);
             p.opt("AwsServices", self.aws_services);
             p.into_expr()
@@ -728,7 +760,7 @@ pub mod assessment {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -852,7 +884,11 @@ impl Resource for AssessmentFramework {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.compliance_type.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ComplianceType", self.compliance_type);
         p.req("ControlSets", self.control_sets);
         p.opt("Description", self.description);
@@ -959,7 +995,7 @@ pub mod assessment_framework {
 
     impl ToExpr for ControlSet {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Controls", self.controls);
             p.req("Name", self.name);
             p.into_expr()
@@ -981,7 +1017,7 @@ pub mod assessment_framework {
 
     impl ToExpr for ControlSetControl {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Id", self.id);
             p.into_expr()
         }
@@ -1007,7 +1043,7 @@ pub mod assessment_framework {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -432,7 +432,44 @@ Constraint { path: "TrafficSources/*/Identifier", min_length: Some(1), max_lengt
 Constraint { path: "TrafficSources/*/Type", min_length: Some(1), max_length: Some(511), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.auto_scaling_group_name.is_some())
+                + usize::from(self.availability_zone_distribution.is_some())
+                + usize::from(self.availability_zone_ids.is_some())
+                + usize::from(self.availability_zone_impairment_policy.is_some())
+                + usize::from(self.availability_zones.is_some())
+                + usize::from(self.capacity_rebalance.is_some())
+                + usize::from(self.capacity_reservation_specification.is_some())
+                + usize::from(self.context.is_some())
+                + usize::from(self.cooldown.is_some())
+                + usize::from(self.default_instance_warmup.is_some())
+                + usize::from(self.deletion_protection.is_some())
+                + usize::from(self.desired_capacity.is_some())
+                + usize::from(self.desired_capacity_type.is_some())
+                + usize::from(self.health_check_grace_period.is_some())
+                + usize::from(self.health_check_type.is_some())
+                + usize::from(self.instance_id.is_some())
+                + usize::from(self.instance_lifecycle_policy.is_some())
+                + usize::from(self.instance_maintenance_policy.is_some())
+                + usize::from(self.launch_configuration_name.is_some())
+                + usize::from(self.launch_template.is_some())
+                + usize::from(self.lifecycle_hook_specification_list.is_some())
+                + usize::from(self.load_balancer_names.is_some())
+                + usize::from(self.max_instance_lifetime.is_some())
+                + usize::from(self.metrics_collection.is_some())
+                + usize::from(self.mixed_instances_policy.is_some())
+                + usize::from(self.new_instances_protected_from_scale_in.is_some())
+                + usize::from(self.notification_configuration.is_some())
+                + usize::from(self.notification_configurations.is_some())
+                + usize::from(self.placement_group.is_some())
+                + usize::from(self.service_linked_role_arn.is_some())
+                + usize::from(self.skip_zonal_shift_validation.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.target_group_ar_ns.is_some())
+                + usize::from(self.termination_policies.is_some())
+                + usize::from(self.traffic_sources.is_some())
+                + usize::from(self.vpc_zone_identifier.is_some()),
+        );
         p.opt("AutoScalingGroupName", self.auto_scaling_group_name);
         p.opt("AvailabilityZoneDistribution", self.availability_zone_distribution);
         p.opt("AvailabilityZoneIds", self.availability_zone_ids);
@@ -1011,7 +1048,7 @@ pub mod auto_scaling_group {
 
     impl ToExpr for AcceleratorCountRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -1045,7 +1082,7 @@ pub mod auto_scaling_group {
 
     impl ToExpr for AcceleratorTotalMemoryMibRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -1077,7 +1114,7 @@ pub mod auto_scaling_group {
 
     impl ToExpr for AvailabilityZoneDistribution {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.capacity_distribution_strategy.is_some()));
             p.opt("CapacityDistributionStrategy", self.capacity_distribution_strategy);
             p.into_expr()
         }
@@ -1106,7 +1143,7 @@ pub mod auto_scaling_group {
 
     impl ToExpr for AvailabilityZoneImpairmentPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req(
                 "ImpairedZoneHealthCheckBehavior",
                 self.impaired_zone_health_check_behavior,
@@ -1143,7 +1180,7 @@ pub mod auto_scaling_group {
 
     impl ToExpr for BaselineEbsBandwidthMbpsRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -1171,7 +1208,7 @@ pub mod auto_scaling_group {
 
     impl ToExpr for BaselinePerformanceFactorsRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.cpu.is_some()));
             p.opt("Cpu", self.cpu);
             p.into_expr()
         }
@@ -1206,7 +1243,7 @@ pub mod auto_scaling_group {
 
     impl ToExpr for CapacityReservationSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.capacity_reservation_target.is_some()));
             p.req("CapacityReservationPreference", self.capacity_reservation_preference);
             p.opt("CapacityReservationTarget", self.capacity_reservation_target);
             p.into_expr()
@@ -1243,7 +1280,10 @@ pub mod auto_scaling_group {
 
     impl ToExpr for CapacityReservationTarget {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.capacity_reservation_ids.is_some())
+                    + usize::from(self.capacity_reservation_resource_group_arns.is_some()),
+            );
             p.opt("CapacityReservationIds", self.capacity_reservation_ids);
             p.opt(
                 "CapacityReservationResourceGroupArns",
@@ -1274,7 +1314,7 @@ pub mod auto_scaling_group {
 
     impl ToExpr for CpuPerformanceFactorRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.references.is_some()));
             p.opt("References", self.references);
             p.into_expr()
         }
@@ -1299,7 +1339,7 @@ pub mod auto_scaling_group {
 
     impl ToExpr for DistributionSegment {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("TargetCapacityTypes", self.target_capacity_types);
             p.into_expr()
         }
@@ -1328,7 +1368,7 @@ pub mod auto_scaling_group {
 
     impl ToExpr for InstanceLifecyclePolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.retention_triggers.is_some()));
             p.opt("RetentionTriggers", self.retention_triggers);
             p.into_expr()
         }
@@ -1366,7 +1406,10 @@ pub mod auto_scaling_group {
 
     impl ToExpr for InstanceMaintenancePolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.max_healthy_percentage.is_some())
+                    + usize::from(self.min_healthy_percentage.is_some()),
+            );
             p.opt("MaxHealthyPercentage", self.max_healthy_percentage);
             p.opt("MinHealthyPercentage", self.min_healthy_percentage);
             p.into_expr()
@@ -1650,7 +1693,31 @@ pub mod auto_scaling_group {
 
     impl ToExpr for InstanceRequirements {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.accelerator_count.is_some())
+                    + usize::from(self.accelerator_manufacturers.is_some())
+                    + usize::from(self.accelerator_names.is_some())
+                    + usize::from(self.accelerator_total_memory_mib.is_some())
+                    + usize::from(self.accelerator_types.is_some())
+                    + usize::from(self.allowed_instance_types.is_some())
+                    + usize::from(self.bare_metal.is_some())
+                    + usize::from(self.baseline_ebs_bandwidth_mbps.is_some())
+                    + usize::from(self.baseline_performance_factors.is_some())
+                    + usize::from(self.burstable_performance.is_some())
+                    + usize::from(self.cpu_manufacturers.is_some())
+                    + usize::from(self.excluded_instance_types.is_some())
+                    + usize::from(self.instance_generations.is_some())
+                    + usize::from(self.local_storage.is_some())
+                    + usize::from(self.local_storage_types.is_some())
+                    + usize::from(self.max_spot_price_as_percentage_of_optimal_on_demand_price.is_some())
+                    + usize::from(self.memory_gib_per_v_cpu.is_some())
+                    + usize::from(self.network_bandwidth_gbps.is_some())
+                    + usize::from(self.network_interface_count.is_some())
+                    + usize::from(self.on_demand_max_price_percentage_over_lowest_price.is_some())
+                    + usize::from(self.require_hibernate_support.is_some())
+                    + usize::from(self.spot_max_price_percentage_over_lowest_price.is_some())
+                    + usize::from(self.total_local_storage_gb.is_some()),
+            );
             p.opt("AcceleratorCount", self.accelerator_count);
             p.opt("AcceleratorManufacturers", self.accelerator_manufacturers);
             p.opt("AcceleratorNames", self.accelerator_names);
@@ -1774,7 +1841,15 @@ pub mod auto_scaling_group {
 
     impl ToExpr for InstancesDistribution {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.distribution_segments.is_some())
+                    + usize::from(self.on_demand_allocation_strategy.is_some())
+                    + usize::from(self.on_demand_base_capacity.is_some())
+                    + usize::from(self.on_demand_percentage_above_base_capacity.is_some())
+                    + usize::from(self.spot_allocation_strategy.is_some())
+                    + usize::from(self.spot_instance_pools.is_some())
+                    + usize::from(self.spot_max_price.is_some()),
+            );
             p.opt("DistributionSegments", self.distribution_segments);
             p.opt("OnDemandAllocationStrategy", self.on_demand_allocation_strategy);
             p.opt("OnDemandBaseCapacity", self.on_demand_base_capacity);
@@ -1815,7 +1890,7 @@ pub mod auto_scaling_group {
 
     impl ToExpr for LaunchTemplate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.overrides.is_some()));
             p.req("LaunchTemplateSpecification", self.launch_template_specification);
             p.opt("Overrides", self.overrides);
             p.into_expr()
@@ -1892,7 +1967,13 @@ pub mod auto_scaling_group {
 
     impl ToExpr for LaunchTemplateOverrides {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.image_id.is_some())
+                    + usize::from(self.instance_requirements.is_some())
+                    + usize::from(self.instance_type.is_some())
+                    + usize::from(self.launch_template_specification.is_some())
+                    + usize::from(self.weighted_capacity.is_some()),
+            );
             p.opt("ImageId", self.image_id);
             p.opt("InstanceRequirements", self.instance_requirements);
             p.opt("InstanceType", self.instance_type);
@@ -1946,7 +2027,9 @@ pub mod auto_scaling_group {
 
     impl ToExpr for LaunchTemplateSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.launch_template_id.is_some()) + usize::from(self.launch_template_name.is_some()),
+            );
             p.opt("LaunchTemplateId", self.launch_template_id);
             p.opt("LaunchTemplateName", self.launch_template_name);
             p.req("Version", self.version);
@@ -2019,7 +2102,13 @@ pub mod auto_scaling_group {
 
     impl ToExpr for LifecycleHookSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.default_result.is_some())
+                    + usize::from(self.heartbeat_timeout.is_some())
+                    + usize::from(self.notification_metadata.is_some())
+                    + usize::from(self.notification_target_arn.is_some())
+                    + usize::from(self.role_arn.is_some()),
+            );
             p.opt("DefaultResult", self.default_result);
             p.opt("HeartbeatTimeout", self.heartbeat_timeout);
             p.req("LifecycleHookName", self.lifecycle_hook_name);
@@ -2058,7 +2147,7 @@ pub mod auto_scaling_group {
 
     impl ToExpr for MemoryGibPerVCpuRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -2092,7 +2181,7 @@ pub mod auto_scaling_group {
 
     impl ToExpr for MemoryMibRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -2149,7 +2238,7 @@ pub mod auto_scaling_group {
 
     impl ToExpr for MetricsCollection {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.metrics.is_some()));
             p.req("Granularity", self.granularity);
             p.opt("Metrics", self.metrics);
             p.into_expr()
@@ -2189,7 +2278,7 @@ pub mod auto_scaling_group {
 
     impl ToExpr for MixedInstancesPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.instances_distribution.is_some()));
             p.opt("InstancesDistribution", self.instances_distribution);
             p.req("LaunchTemplate", self.launch_template);
             p.into_expr()
@@ -2224,7 +2313,7 @@ pub mod auto_scaling_group {
 
     impl ToExpr for NetworkBandwidthGbpsRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -2258,7 +2347,7 @@ pub mod auto_scaling_group {
 
     impl ToExpr for NetworkInterfaceCountRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -2298,7 +2387,7 @@ pub mod auto_scaling_group {
 
     impl ToExpr for NotificationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.notification_types.is_some()));
             p.opt("NotificationTypes", self.notification_types);
             p.req("TopicARN", self.topic_arn);
             p.into_expr()
@@ -2339,7 +2428,7 @@ pub mod auto_scaling_group {
 
     impl ToExpr for PerformanceFactorReferenceRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.instance_family.is_some()));
             p.opt("InstanceFamily", self.instance_family);
             p.into_expr()
         }
@@ -2369,7 +2458,7 @@ pub mod auto_scaling_group {
 
     impl ToExpr for RetentionTriggers {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.terminate_hook_abandon.is_some()));
             p.opt("TerminateHookAbandon", self.terminate_hook_abandon);
             p.into_expr()
         }
@@ -2407,7 +2496,7 @@ pub mod auto_scaling_group {
 
     impl ToExpr for TagProperty {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Key", self.key);
             p.req("PropagateAtLaunch", self.propagate_at_launch);
             p.req("Value", self.value);
@@ -2442,7 +2531,7 @@ pub mod auto_scaling_group {
 
     impl ToExpr for TotalLocalStorageGbRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -2483,7 +2572,7 @@ pub mod auto_scaling_group {
 
     impl ToExpr for TrafficSourceIdentifier {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Identifier", self.identifier);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -2517,7 +2606,7 @@ pub mod auto_scaling_group {
 
     impl ToExpr for VCpuCountRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -2853,7 +2942,25 @@ impl Resource for LaunchConfiguration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.associate_public_ip_address.is_some())
+                + usize::from(self.block_device_mappings.is_some())
+                + usize::from(self.classic_link_vpc_id.is_some())
+                + usize::from(self.classic_link_vpc_security_groups.is_some())
+                + usize::from(self.ebs_optimized.is_some())
+                + usize::from(self.iam_instance_profile.is_some())
+                + usize::from(self.instance_id.is_some())
+                + usize::from(self.instance_monitoring.is_some())
+                + usize::from(self.kernel_id.is_some())
+                + usize::from(self.key_name.is_some())
+                + usize::from(self.launch_configuration_name.is_some())
+                + usize::from(self.metadata_options.is_some())
+                + usize::from(self.placement_tenancy.is_some())
+                + usize::from(self.ram_disk_id.is_some())
+                + usize::from(self.security_groups.is_some())
+                + usize::from(self.spot_price.is_some())
+                + usize::from(self.user_data.is_some()),
+        );
         p.opt("AssociatePublicIpAddress", self.associate_public_ip_address);
         p.opt("BlockDeviceMappings", self.block_device_mappings);
         p.opt("ClassicLinkVPCId", self.classic_link_vpc_id);
@@ -3007,7 +3114,15 @@ pub mod launch_configuration {
 
     impl ToExpr for BlockDevice {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.delete_on_termination.is_some())
+                    + usize::from(self.encrypted.is_some())
+                    + usize::from(self.iops.is_some())
+                    + usize::from(self.snapshot_id.is_some())
+                    + usize::from(self.throughput.is_some())
+                    + usize::from(self.volume_size.is_some())
+                    + usize::from(self.volume_type.is_some()),
+            );
             p.opt("DeleteOnTermination", self.delete_on_termination);
             p.opt("Encrypted", self.encrypted);
             p.opt("Iops", self.iops);
@@ -3060,7 +3175,11 @@ pub mod launch_configuration {
 
     impl ToExpr for BlockDeviceMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.ebs.is_some())
+                    + usize::from(self.no_device.is_some())
+                    + usize::from(self.virtual_name.is_some()),
+            );
             p.req("DeviceName", self.device_name);
             p.opt("Ebs", self.ebs);
             p.opt("NoDevice", self.no_device);
@@ -3107,7 +3226,11 @@ pub mod launch_configuration {
 
     impl ToExpr for MetadataOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.http_endpoint.is_some())
+                    + usize::from(self.http_put_response_hop_limit.is_some())
+                    + usize::from(self.http_tokens.is_some()),
+            );
             p.opt("HttpEndpoint", self.http_endpoint);
             p.opt("HttpPutResponseHopLimit", self.http_put_response_hop_limit);
             p.opt("HttpTokens", self.http_tokens);
@@ -3228,7 +3351,14 @@ impl Resource for LifecycleHook {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.default_result.is_some())
+                + usize::from(self.heartbeat_timeout.is_some())
+                + usize::from(self.lifecycle_hook_name.is_some())
+                + usize::from(self.notification_metadata.is_some())
+                + usize::from(self.notification_target_arn.is_some())
+                + usize::from(self.role_arn.is_some()),
+        );
         p.req("AutoScalingGroupName", self.auto_scaling_group_name);
         p.opt("DefaultResult", self.default_result);
         p.opt("HeartbeatTimeout", self.heartbeat_timeout);
@@ -3432,7 +3562,18 @@ Constraint { path: "TargetTrackingConfiguration/CustomizedMetricSpecification/Pe
 Constraint { path: "TargetTrackingConfiguration/PredefinedMetricSpecification/ResourceLabel", min_length: Some(1), max_length: Some(1023), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.adjustment_type.is_some())
+                + usize::from(self.cooldown.is_some())
+                + usize::from(self.estimated_instance_warmup.is_some())
+                + usize::from(self.metric_aggregation_type.is_some())
+                + usize::from(self.min_adjustment_magnitude.is_some())
+                + usize::from(self.policy_type.is_some())
+                + usize::from(self.predictive_scaling_configuration.is_some())
+                + usize::from(self.scaling_adjustment.is_some())
+                + usize::from(self.step_adjustments.is_some())
+                + usize::from(self.target_tracking_configuration.is_some()),
+        );
         p.opt("AdjustmentType", self.adjustment_type);
         p.req("AutoScalingGroupName", self.auto_scaling_group_name);
         p.opt("Cooldown", self.cooldown);
@@ -3866,7 +4007,15 @@ pub mod scaling_policy {
 
     impl ToExpr for CustomizedMetricSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.dimensions.is_some())
+                    + usize::from(self.metric_name.is_some())
+                    + usize::from(self.metrics.is_some())
+                    + usize::from(self.namespace.is_some())
+                    + usize::from(self.period.is_some())
+                    + usize::from(self.statistic.is_some())
+                    + usize::from(self.unit.is_some()),
+            );
             p.opt("Dimensions", self.dimensions);
             p.opt("MetricName", self.metric_name);
             p.opt("Metrics", self.metrics);
@@ -3906,7 +4055,7 @@ pub mod scaling_policy {
 
     impl ToExpr for Metric {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.dimensions.is_some()));
             p.opt("Dimensions", self.dimensions);
             p.req("MetricName", self.metric_name);
             p.req("Namespace", self.namespace);
@@ -3963,7 +4112,12 @@ pub mod scaling_policy {
 
     impl ToExpr for MetricDataQuery {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.expression.is_some())
+                    + usize::from(self.label.is_some())
+                    + usize::from(self.metric_stat.is_some())
+                    + usize::from(self.return_data.is_some()),
+            );
             p.opt("Expression", self.expression);
             p.req("Id", self.id);
             p.opt("Label", self.label);
@@ -3993,7 +4147,7 @@ pub mod scaling_policy {
 
     impl ToExpr for MetricDimension {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("Value", self.value);
             p.into_expr()
@@ -4028,7 +4182,7 @@ pub mod scaling_policy {
 
     impl ToExpr for MetricStat {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.unit.is_some()));
             p.req("Metric", self.metric);
             p.req("Stat", self.stat);
             p.opt("Unit", self.unit);
@@ -4061,7 +4215,7 @@ pub mod scaling_policy {
 
     impl ToExpr for PredefinedMetricSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.resource_label.is_some()));
             p.req("PredefinedMetricType", self.predefined_metric_type);
             p.opt("ResourceLabel", self.resource_label);
             p.into_expr()
@@ -4117,7 +4271,12 @@ pub mod scaling_policy {
 
     impl ToExpr for PredictiveScalingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.max_capacity_breach_behavior.is_some())
+                    + usize::from(self.max_capacity_buffer.is_some())
+                    + usize::from(self.mode.is_some())
+                    + usize::from(self.scheduling_buffer_time.is_some()),
+            );
             p.opt("MaxCapacityBreachBehavior", self.max_capacity_breach_behavior);
             p.opt("MaxCapacityBuffer", self.max_capacity_buffer);
             p.req("MetricSpecifications", self.metric_specifications);
@@ -4144,7 +4303,7 @@ pub mod scaling_policy {
 
     impl ToExpr for PredictiveScalingCustomizedCapacityMetric {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("MetricDataQueries", self.metric_data_queries);
             p.into_expr()
         }
@@ -4167,7 +4326,7 @@ pub mod scaling_policy {
 
     impl ToExpr for PredictiveScalingCustomizedLoadMetric {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("MetricDataQueries", self.metric_data_queries);
             p.into_expr()
         }
@@ -4190,7 +4349,7 @@ pub mod scaling_policy {
 
     impl ToExpr for PredictiveScalingCustomizedScalingMetric {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("MetricDataQueries", self.metric_data_queries);
             p.into_expr()
         }
@@ -4264,7 +4423,14 @@ pub mod scaling_policy {
 
     impl ToExpr for PredictiveScalingMetricSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.customized_capacity_metric_specification.is_some())
+                    + usize::from(self.customized_load_metric_specification.is_some())
+                    + usize::from(self.customized_scaling_metric_specification.is_some())
+                    + usize::from(self.predefined_load_metric_specification.is_some())
+                    + usize::from(self.predefined_metric_pair_specification.is_some())
+                    + usize::from(self.predefined_scaling_metric_specification.is_some()),
+            );
             p.opt(
                 "CustomizedCapacityMetricSpecification",
                 self.customized_capacity_metric_specification,
@@ -4319,7 +4485,7 @@ pub mod scaling_policy {
 
     impl ToExpr for PredictiveScalingPredefinedLoadMetric {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.resource_label.is_some()));
             p.req("PredefinedMetricType", self.predefined_metric_type);
             p.opt("ResourceLabel", self.resource_label);
             p.into_expr()
@@ -4353,7 +4519,7 @@ pub mod scaling_policy {
 
     impl ToExpr for PredictiveScalingPredefinedMetricPair {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.resource_label.is_some()));
             p.req("PredefinedMetricType", self.predefined_metric_type);
             p.opt("ResourceLabel", self.resource_label);
             p.into_expr()
@@ -4387,7 +4553,7 @@ pub mod scaling_policy {
 
     impl ToExpr for PredictiveScalingPredefinedScalingMetric {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.resource_label.is_some()));
             p.req("PredefinedMetricType", self.predefined_metric_type);
             p.opt("ResourceLabel", self.resource_label);
             p.into_expr()
@@ -4427,7 +4593,10 @@ pub mod scaling_policy {
 
     impl ToExpr for StepAdjustment {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.metric_interval_lower_bound.is_some())
+                    + usize::from(self.metric_interval_upper_bound.is_some()),
+            );
             p.opt("MetricIntervalLowerBound", self.metric_interval_lower_bound);
             p.opt("MetricIntervalUpperBound", self.metric_interval_upper_bound);
             p.req("ScalingAdjustment", self.scaling_adjustment);
@@ -4476,7 +4645,11 @@ pub mod scaling_policy {
 
     impl ToExpr for TargetTrackingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.customized_metric_specification.is_some())
+                    + usize::from(self.disable_scale_in.is_some())
+                    + usize::from(self.predefined_metric_specification.is_some()),
+            );
             p.opt("CustomizedMetricSpecification", self.customized_metric_specification);
             p.opt("DisableScaleIn", self.disable_scale_in);
             p.opt("PredefinedMetricSpecification", self.predefined_metric_specification);
@@ -4542,7 +4715,13 @@ pub mod scaling_policy {
 
     impl ToExpr for TargetTrackingMetricDataQuery {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.expression.is_some())
+                    + usize::from(self.label.is_some())
+                    + usize::from(self.metric_stat.is_some())
+                    + usize::from(self.period.is_some())
+                    + usize::from(self.return_data.is_some()),
+            );
             p.opt("Expression", self.expression);
             p.req("Id", self.id);
             p.opt("Label", self.label);
@@ -4589,7 +4768,7 @@ pub mod scaling_policy {
 
     impl ToExpr for TargetTrackingMetricStat {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.period.is_some()) + usize::from(self.unit.is_some()));
             p.req("Metric", self.metric);
             p.opt("Period", self.period);
             p.req("Stat", self.stat);
@@ -4697,7 +4876,15 @@ impl Resource for ScheduledAction {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.desired_capacity.is_some())
+                + usize::from(self.end_time.is_some())
+                + usize::from(self.max_size.is_some())
+                + usize::from(self.min_size.is_some())
+                + usize::from(self.recurrence.is_some())
+                + usize::from(self.start_time.is_some())
+                + usize::from(self.time_zone.is_some()),
+        );
         p.req("AutoScalingGroupName", self.auto_scaling_group_name);
         p.opt("DesiredCapacity", self.desired_capacity);
         p.opt("EndTime", self.end_time);
@@ -4791,7 +4978,12 @@ impl Resource for WarmPool {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.instance_reuse_policy.is_some())
+                + usize::from(self.max_group_prepared_capacity.is_some())
+                + usize::from(self.min_size.is_some())
+                + usize::from(self.pool_state.is_some()),
+        );
         p.req("AutoScalingGroupName", self.auto_scaling_group_name);
         p.opt("InstanceReusePolicy", self.instance_reuse_policy);
         p.opt("MaxGroupPreparedCapacity", self.max_group_prepared_capacity);
@@ -4858,7 +5050,7 @@ pub mod warm_pool {
 
     impl ToExpr for InstanceReusePolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.reuse_on_scale_in.is_some()));
             p.opt("ReuseOnScaleIn", self.reuse_on_scale_in);
             p.into_expr()
         }

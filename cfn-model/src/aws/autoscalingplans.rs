@@ -40,7 +40,7 @@ Constraint { path: "ScalingInstructions/*/TargetTrackingConfigurations", min_len
 Constraint { path: "ScalingInstructions/*/TargetTrackingConfigurations/*/PredefinedScalingMetricSpecification/ResourceLabel", min_length: Some(1), max_length: Some(1023), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("ApplicationSource", self.application_source);
         p.req("ScalingInstructions", self.scaling_instructions);
         p
@@ -404,7 +404,9 @@ pub mod scaling_plan {
 
     impl ToExpr for ApplicationSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cloud_formation_stack_arn.is_some()) + usize::from(self.tag_filters.is_some()),
+            );
             p.opt("CloudFormationStackARN", self.cloud_formation_stack_arn);
             p.opt("TagFilters", self.tag_filters);
             p.into_expr()
@@ -454,7 +456,8 @@ pub mod scaling_plan {
 
     impl ToExpr for CustomizedLoadMetricSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(3 + usize::from(self.dimensions.is_some()) + usize::from(self.unit.is_some()));
             p.opt("Dimensions", self.dimensions);
             p.req("MetricName", self.metric_name);
             p.req("Namespace", self.namespace);
@@ -507,7 +510,8 @@ pub mod scaling_plan {
 
     impl ToExpr for CustomizedScalingMetricSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(3 + usize::from(self.dimensions.is_some()) + usize::from(self.unit.is_some()));
             p.opt("Dimensions", self.dimensions);
             p.req("MetricName", self.metric_name);
             p.req("Namespace", self.namespace);
@@ -537,7 +541,7 @@ pub mod scaling_plan {
 
     impl ToExpr for MetricDimension {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("Value", self.value);
             p.into_expr()
@@ -569,7 +573,7 @@ pub mod scaling_plan {
 
     impl ToExpr for PredefinedLoadMetricSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.resource_label.is_some()));
             p.req("PredefinedLoadMetricType", self.predefined_load_metric_type);
             p.opt("ResourceLabel", self.resource_label);
             p.into_expr()
@@ -601,7 +605,7 @@ pub mod scaling_plan {
 
     impl ToExpr for PredefinedScalingMetricSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.resource_label.is_some()));
             p.req("PredefinedScalingMetricType", self.predefined_scaling_metric_type);
             p.opt("ResourceLabel", self.resource_label);
             p.into_expr()
@@ -723,7 +727,16 @@ pub mod scaling_plan {
 
     impl ToExpr for ScalingInstruction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                6 + usize::from(self.customized_load_metric_specification.is_some())
+                    + usize::from(self.disable_dynamic_scaling.is_some())
+                    + usize::from(self.predefined_load_metric_specification.is_some())
+                    + usize::from(self.predictive_scaling_max_capacity_behavior.is_some())
+                    + usize::from(self.predictive_scaling_max_capacity_buffer.is_some())
+                    + usize::from(self.predictive_scaling_mode.is_some())
+                    + usize::from(self.scaling_policy_update_behavior.is_some())
+                    + usize::from(self.scheduled_action_buffer_time.is_some()),
+            );
             p.opt(
                 "CustomizedLoadMetricSpecification",
                 self.customized_load_metric_specification,
@@ -779,7 +792,7 @@ pub mod scaling_plan {
 
     impl ToExpr for TagFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.values.is_some()));
             p.req("Key", self.key);
             p.opt("Values", self.values);
             p.into_expr()
@@ -851,7 +864,14 @@ pub mod scaling_plan {
 
     impl ToExpr for TargetTrackingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.customized_scaling_metric_specification.is_some())
+                    + usize::from(self.disable_scale_in.is_some())
+                    + usize::from(self.estimated_instance_warmup.is_some())
+                    + usize::from(self.predefined_scaling_metric_specification.is_some())
+                    + usize::from(self.scale_in_cooldown.is_some())
+                    + usize::from(self.scale_out_cooldown.is_some()),
+            );
             p.opt(
                 "CustomizedScalingMetricSpecification",
                 self.customized_scaling_metric_specification,

@@ -68,7 +68,8 @@ impl Resource for Workspace {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(1 + usize::from(self.data_residency.is_some()) + usize::from(self.tags.is_some()));
         p.opt("DataResidency", self.data_residency);
         p.req("Name", self.name);
         p.opt("Tags", self.tags);
@@ -139,7 +140,11 @@ pub mod workspace {
 
     impl ToExpr for DataResidency {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.allowed_inference_geos.is_some())
+                    + usize::from(self.default_inference_geo.is_some())
+                    + usize::from(self.workspace_geo.is_some()),
+            );
             p.opt("AllowedInferenceGeos", self.allowed_inference_geos);
             p.opt("DefaultInferenceGeo", self.default_inference_geo);
             p.opt("WorkspaceGeo", self.workspace_geo);
@@ -167,7 +172,7 @@ pub mod workspace {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -127,7 +127,9 @@ impl Resource for Capability {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.instructions_documents.is_some()) + usize::from(self.tags.is_some()),
+        );
         p.req("Configuration", self.configuration);
         p.opt("InstructionsDocuments", self.instructions_documents);
         p.req("Name", self.name);
@@ -1321,7 +1323,7 @@ pub mod capability {
 
     impl ToExpr for CapabilityConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.edi.is_some()));
             p.opt("Edi", self.edi);
             p.into_expr()
         }
@@ -1373,7 +1375,7 @@ pub mod capability {
 
     impl ToExpr for EdiConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4 + usize::from(self.capability_direction.is_some()));
             p.opt("CapabilityDirection", self.capability_direction);
             p.req("InputLocation", self.input_location);
             p.req("OutputLocation", self.output_location);
@@ -1403,7 +1405,7 @@ pub mod capability {
 
     impl ToExpr for EdiType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.x12_details.is_some()));
             p.opt("X12Details", self.x12_details);
             p.into_expr()
         }
@@ -1439,7 +1441,8 @@ pub mod capability {
 
     impl ToExpr for S3Location {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.bucket_name.is_some()) + usize::from(self.key.is_some()));
             p.opt("BucketName", self.bucket_name);
             p.opt("Key", self.key);
             p.into_expr()
@@ -1466,7 +1469,7 @@ pub mod capability {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1503,7 +1506,9 @@ pub mod capability {
 
     impl ToExpr for X12Details {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.transaction_set.is_some()) + usize::from(self.version.is_some()),
+            );
             p.opt("TransactionSet", self.transaction_set);
             p.opt("Version", self.version);
             p.into_expr()
@@ -1750,7 +1755,11 @@ impl Resource for Partnership {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.capability_options.is_some())
+                + usize::from(self.phone.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("Capabilities", self.capabilities);
         p.opt("CapabilityOptions", self.capability_options);
         p.req("Email", self.email);
@@ -1971,7 +1980,9 @@ pub mod partnership {
 
     impl ToExpr for CapabilityOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.inbound_edi.is_some()) + usize::from(self.outbound_edi.is_some()),
+            );
             p.opt("InboundEdi", self.inbound_edi);
             p.opt("OutboundEdi", self.outbound_edi);
             p.into_expr()
@@ -1998,7 +2009,7 @@ pub mod partnership {
 
     impl ToExpr for InboundEdiOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.x12.is_some()));
             p.opt("X12", self.x12);
             p.into_expr()
         }
@@ -2024,7 +2035,7 @@ pub mod partnership {
 
     impl ToExpr for OutboundEdiOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.x12.is_some()));
             p.opt("X12", self.x12);
             p.into_expr()
         }
@@ -2050,7 +2061,7 @@ pub mod partnership {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2095,7 +2106,11 @@ pub mod partnership {
 
     impl ToExpr for WrapOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.line_length.is_some())
+                    + usize::from(self.line_terminator.is_some())
+                    + usize::from(self.wrap_by.is_some()),
+            );
             p.opt("LineLength", self.line_length);
             p.opt("LineTerminator", self.line_terminator);
             p.opt("WrapBy", self.wrap_by);
@@ -2126,7 +2141,7 @@ pub mod partnership {
 
     impl ToExpr for X12AcknowledgmentOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("FunctionalAcknowledgment", self.functional_acknowledgment);
             p.req("TechnicalAcknowledgment", self.technical_acknowledgment);
             p.into_expr()
@@ -2171,7 +2186,11 @@ pub mod partnership {
 
     impl ToExpr for X12ControlNumbers {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.starting_functional_group_control_number.is_some())
+                    + usize::from(self.starting_interchange_control_number.is_some())
+                    + usize::from(self.starting_transaction_set_control_number.is_some()),
+            );
             p.opt(
                 "StartingFunctionalGroupControlNumber",
                 self.starting_functional_group_control_number,
@@ -2226,7 +2245,11 @@ pub mod partnership {
 
     impl ToExpr for X12Delimiters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.component_separator.is_some())
+                    + usize::from(self.data_element_separator.is_some())
+                    + usize::from(self.segment_terminator.is_some()),
+            );
             p.opt("ComponentSeparator", self.component_separator);
             p.opt("DataElementSeparator", self.data_element_separator);
             p.opt("SegmentTerminator", self.segment_terminator);
@@ -2264,7 +2287,8 @@ pub mod partnership {
 
     impl ToExpr for X12Envelope {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.common.is_some()) + usize::from(self.wrap_options.is_some()));
             p.opt("Common", self.common);
             p.opt("WrapOptions", self.wrap_options);
             p.into_expr()
@@ -2309,7 +2333,11 @@ pub mod partnership {
 
     impl ToExpr for X12FunctionalGroupHeaders {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.application_receiver_code.is_some())
+                    + usize::from(self.application_sender_code.is_some())
+                    + usize::from(self.responsible_agency_code.is_some()),
+            );
             p.opt("ApplicationReceiverCode", self.application_receiver_code);
             p.opt("ApplicationSenderCode", self.application_sender_code);
             p.opt("ResponsibleAgencyCode", self.responsible_agency_code);
@@ -2339,7 +2367,7 @@ pub mod partnership {
 
     impl ToExpr for X12InboundEdiOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.acknowledgment_options.is_some()));
             p.opt("AcknowledgmentOptions", self.acknowledgment_options);
             p.into_expr()
         }
@@ -2415,7 +2443,15 @@ pub mod partnership {
 
     impl ToExpr for X12InterchangeControlHeaders {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.acknowledgment_requested_code.is_some())
+                    + usize::from(self.receiver_id.is_some())
+                    + usize::from(self.receiver_id_qualifier.is_some())
+                    + usize::from(self.repetition_separator.is_some())
+                    + usize::from(self.sender_id.is_some())
+                    + usize::from(self.sender_id_qualifier.is_some())
+                    + usize::from(self.usage_indicator_code.is_some()),
+            );
             p.opt("AcknowledgmentRequestedCode", self.acknowledgment_requested_code);
             p.opt("ReceiverId", self.receiver_id);
             p.opt("ReceiverIdQualifier", self.receiver_id_qualifier);
@@ -2489,7 +2525,14 @@ pub mod partnership {
 
     impl ToExpr for X12OutboundEdiHeaders {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.control_numbers.is_some())
+                    + usize::from(self.delimiters.is_some())
+                    + usize::from(self.functional_group_headers.is_some())
+                    + usize::from(self.gs05_time_format.is_some())
+                    + usize::from(self.interchange_control_headers.is_some())
+                    + usize::from(self.validate_edi.is_some()),
+            );
             p.opt("ControlNumbers", self.control_numbers);
             p.opt("Delimiters", self.delimiters);
             p.opt("FunctionalGroupHeaders", self.functional_group_headers);
@@ -2607,7 +2650,7 @@ impl Resource for Profile {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(4 + usize::from(self.email.is_some()) + usize::from(self.tags.is_some()));
         p.req("BusinessName", self.business_name);
         p.opt("Email", self.email);
         p.req("Logging", self.logging);
@@ -2693,7 +2736,7 @@ pub mod profile {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2827,7 +2870,17 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(128), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.edi_type.is_some())
+                + usize::from(self.file_format.is_some())
+                + usize::from(self.input_conversion.is_some())
+                + usize::from(self.mapping.is_some())
+                + usize::from(self.mapping_template.is_some())
+                + usize::from(self.output_conversion.is_some())
+                + usize::from(self.sample_document.is_some())
+                + usize::from(self.sample_documents.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("EdiType", self.edi_type);
         p.opt("FileFormat", self.file_format);
         p.opt("InputConversion", self.input_conversion);
@@ -4167,7 +4220,7 @@ pub mod transformer {
 
     impl ToExpr for AdvancedOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.x12.is_some()));
             p.opt("X12", self.x12);
             p.into_expr()
         }
@@ -4193,7 +4246,7 @@ pub mod transformer {
 
     impl ToExpr for EdiType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.x12_details.is_some()));
             p.opt("X12Details", self.x12_details);
             p.into_expr()
         }
@@ -4219,7 +4272,7 @@ pub mod transformer {
 
     impl ToExpr for FormatOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.x12.is_some()));
             p.opt("X12", self.x12);
             p.into_expr()
         }
@@ -4258,7 +4311,9 @@ pub mod transformer {
 
     impl ToExpr for InputConversion {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.advanced_options.is_some()) + usize::from(self.format_options.is_some()),
+            );
             p.opt("AdvancedOptions", self.advanced_options);
             p.opt("FormatOptions", self.format_options);
             p.req("FromFormat", self.from_format);
@@ -4291,7 +4346,7 @@ pub mod transformer {
 
     impl ToExpr for Mapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.template.is_some()));
             p.opt("Template", self.template);
             p.req("TemplateLanguage", self.template_language);
             p.into_expr()
@@ -4331,7 +4386,9 @@ pub mod transformer {
 
     impl ToExpr for OutputConversion {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.advanced_options.is_some()) + usize::from(self.format_options.is_some()),
+            );
             p.opt("AdvancedOptions", self.advanced_options);
             p.opt("FormatOptions", self.format_options);
             p.req("ToFormat", self.to_format);
@@ -4369,7 +4426,8 @@ pub mod transformer {
 
     impl ToExpr for SampleDocumentKeys {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.input.is_some()) + usize::from(self.output.is_some()));
             p.opt("Input", self.input);
             p.opt("Output", self.output);
             p.into_expr()
@@ -4399,7 +4457,7 @@ pub mod transformer {
 
     impl ToExpr for SampleDocuments {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("BucketName", self.bucket_name);
             p.req("Keys", self.keys);
             p.into_expr()
@@ -4426,7 +4484,7 @@ pub mod transformer {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -4463,7 +4521,9 @@ pub mod transformer {
 
     impl ToExpr for X12AdvancedOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.split_options.is_some()) + usize::from(self.validation_options.is_some()),
+            );
             p.opt("SplitOptions", self.split_options);
             p.opt("ValidationOptions", self.validation_options);
             p.into_expr()
@@ -4503,7 +4563,9 @@ pub mod transformer {
 
     impl ToExpr for X12CodeListValidationRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.codes_to_add.is_some()) + usize::from(self.codes_to_remove.is_some()),
+            );
             p.opt("CodesToAdd", self.codes_to_add);
             p.opt("CodesToRemove", self.codes_to_remove);
             p.req("ElementId", self.element_id);
@@ -4541,7 +4603,9 @@ pub mod transformer {
 
     impl ToExpr for X12Details {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.transaction_set.is_some()) + usize::from(self.version.is_some()),
+            );
             p.opt("TransactionSet", self.transaction_set);
             p.opt("Version", self.version);
             p.into_expr()
@@ -4575,7 +4639,7 @@ pub mod transformer {
 
     impl ToExpr for X12ElementLengthValidationRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("ElementId", self.element_id);
             p.req("MaxLength", self.max_length);
             p.req("MinLength", self.min_length);
@@ -4603,7 +4667,7 @@ pub mod transformer {
 
     impl ToExpr for X12ElementRequirementValidationRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ElementPosition", self.element_position);
             p.req("Requirement", self.requirement);
             p.into_expr()
@@ -4630,7 +4694,7 @@ pub mod transformer {
 
     impl ToExpr for X12SplitOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.split_by.is_some()));
             p.opt("SplitBy", self.split_by);
             p.into_expr()
         }
@@ -4656,7 +4720,7 @@ pub mod transformer {
 
     impl ToExpr for X12ValidationOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.validation_rules.is_some()));
             p.opt("ValidationRules", self.validation_rules);
             p.into_expr()
         }
@@ -4700,7 +4764,11 @@ pub mod transformer {
 
     impl ToExpr for X12ValidationRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.code_list_validation_rule.is_some())
+                    + usize::from(self.element_length_validation_rule.is_some())
+                    + usize::from(self.element_requirement_validation_rule.is_some()),
+            );
             p.opt("CodeListValidationRule", self.code_list_validation_rule);
             p.opt("ElementLengthValidationRule", self.element_length_validation_rule);
             p.opt(

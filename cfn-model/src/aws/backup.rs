@@ -53,7 +53,7 @@ impl Resource for BackupPlan {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.backup_plan_tags.is_some()));
         p.req("BackupPlan", self.backup_plan);
         p.opt("BackupPlanTags", self.backup_plan_tags);
         p
@@ -153,7 +153,7 @@ pub mod backup_plan {
 
     impl ToExpr for AdvancedBackupSettingResourceType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("BackupOptions", self.backup_options);
             p.req("ResourceType", self.resource_type);
             p.into_expr()
@@ -202,7 +202,9 @@ pub mod backup_plan {
 
     impl ToExpr for BackupPlanResourceType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.advanced_backup_settings.is_some()) + usize::from(self.scan_settings.is_some()),
+            );
             p.opt("AdvancedBackupSettings", self.advanced_backup_settings);
             p.req("BackupPlanName", self.backup_plan_name);
             p.req("BackupPlanRule", self.backup_plan_rule);
@@ -322,7 +324,19 @@ pub mod backup_plan {
 
     impl ToExpr for BackupRuleResourceType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.completion_window_minutes.is_some())
+                    + usize::from(self.copy_actions.is_some())
+                    + usize::from(self.enable_continuous_backup.is_some())
+                    + usize::from(self.index_actions.is_some())
+                    + usize::from(self.lifecycle.is_some())
+                    + usize::from(self.recovery_point_tags.is_some())
+                    + usize::from(self.scan_actions.is_some())
+                    + usize::from(self.schedule_expression.is_some())
+                    + usize::from(self.schedule_expression_timezone.is_some())
+                    + usize::from(self.start_window_minutes.is_some())
+                    + usize::from(self.target_logically_air_gapped_backup_vault_arn.is_some()),
+            );
             p.opt("CompletionWindowMinutes", self.completion_window_minutes);
             p.opt("CopyActions", self.copy_actions);
             p.opt("EnableContinuousBackup", self.enable_continuous_backup);
@@ -368,7 +382,7 @@ pub mod backup_plan {
 
     impl ToExpr for CopyActionResourceType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.lifecycle.is_some()));
             p.req("DestinationBackupVaultArn", self.destination_backup_vault_arn);
             p.opt("Lifecycle", self.lifecycle);
             p.into_expr()
@@ -395,7 +409,7 @@ pub mod backup_plan {
 
     impl ToExpr for IndexActionsResourceType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.resource_types.is_some()));
             p.opt("ResourceTypes", self.resource_types);
             p.into_expr()
         }
@@ -439,7 +453,11 @@ pub mod backup_plan {
 
     impl ToExpr for LifecycleResourceType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.delete_after_days.is_some())
+                    + usize::from(self.move_to_cold_storage_after_days.is_some())
+                    + usize::from(self.opt_in_to_archive_for_supported_resources.is_some()),
+            );
             p.opt("DeleteAfterDays", self.delete_after_days);
             p.opt("MoveToColdStorageAfterDays", self.move_to_cold_storage_after_days);
             p.opt(
@@ -480,7 +498,9 @@ pub mod backup_plan {
 
     impl ToExpr for ScanActionResourceType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.malware_scanner.is_some()) + usize::from(self.scan_mode.is_some()),
+            );
             p.opt("MalwareScanner", self.malware_scanner);
             p.opt("ScanMode", self.scan_mode);
             p.into_expr()
@@ -525,7 +545,11 @@ pub mod backup_plan {
 
     impl ToExpr for ScanSettingResourceType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.malware_scanner.is_some())
+                    + usize::from(self.resource_types.is_some())
+                    + usize::from(self.scanner_role_arn.is_some()),
+            );
             p.opt("MalwareScanner", self.malware_scanner);
             p.opt("ResourceTypes", self.resource_types);
             p.opt("ScannerRoleArn", self.scanner_role_arn);
@@ -569,7 +593,7 @@ impl Resource for BackupSelection {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("BackupPlanId", self.backup_plan_id);
         p.req("BackupSelection", self.backup_selection);
         p
@@ -646,7 +670,12 @@ pub mod backup_selection {
 
     impl ToExpr for BackupSelectionResourceType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.conditions.is_some())
+                    + usize::from(self.list_of_tags.is_some())
+                    + usize::from(self.not_resources.is_some())
+                    + usize::from(self.resources.is_some()),
+            );
             p.opt("Conditions", self.conditions);
             p.req("IamRoleArn", self.iam_role_arn);
             p.opt("ListOfTags", self.list_of_tags);
@@ -687,7 +716,9 @@ pub mod backup_selection {
 
     impl ToExpr for ConditionParameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.condition_key.is_some()) + usize::from(self.condition_value.is_some()),
+            );
             p.opt("ConditionKey", self.condition_key);
             p.opt("ConditionValue", self.condition_value);
             p.into_expr()
@@ -721,7 +752,7 @@ pub mod backup_selection {
 
     impl ToExpr for ConditionResourceType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("ConditionKey", self.condition_key);
             p.req("ConditionType", self.condition_type);
             p.req("ConditionValue", self.condition_value);
@@ -775,7 +806,12 @@ pub mod backup_selection {
 
     impl ToExpr for Conditions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.string_equals.is_some())
+                    + usize::from(self.string_like.is_some())
+                    + usize::from(self.string_not_equals.is_some())
+                    + usize::from(self.string_not_like.is_some()),
+            );
             p.opt("StringEquals", self.string_equals);
             p.opt("StringLike", self.string_like);
             p.opt("StringNotEquals", self.string_not_equals);
@@ -858,7 +894,13 @@ impl Resource for BackupVault {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.access_policy.is_some())
+                + usize::from(self.backup_vault_tags.is_some())
+                + usize::from(self.encryption_key_arn.is_some())
+                + usize::from(self.lock_configuration.is_some())
+                + usize::from(self.notifications.is_some()),
+        );
         p.opt("AccessPolicy", self.access_policy);
         p.req("BackupVaultName", self.backup_vault_name);
         p.opt("BackupVaultTags", self.backup_vault_tags);
@@ -913,7 +955,9 @@ pub mod backup_vault {
 
     impl ToExpr for LockConfigurationType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.changeable_for_days.is_some()) + usize::from(self.max_retention_days.is_some()),
+            );
             p.opt("ChangeableForDays", self.changeable_for_days);
             p.opt("MaxRetentionDays", self.max_retention_days);
             p.req("MinRetentionDays", self.min_retention_days);
@@ -944,7 +988,7 @@ pub mod backup_vault {
 
     impl ToExpr for NotificationObjectType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("BackupVaultEvents", self.backup_vault_events);
             p.req("SNSTopicArn", self.sns_topic_arn);
             p.into_expr()
@@ -1044,7 +1088,11 @@ impl Resource for Framework {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.framework_description.is_some())
+                + usize::from(self.framework_name.is_some())
+                + usize::from(self.framework_tags.is_some()),
+        );
         p.req("FrameworkControls", self.framework_controls);
         p.opt("FrameworkDescription", self.framework_description);
         p.opt("FrameworkName", self.framework_name);
@@ -1112,7 +1160,7 @@ pub mod framework {
 
     impl ToExpr for ControlInputParameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ParameterName", self.parameter_name);
             p.req("ParameterValue", self.parameter_value);
             p.into_expr()
@@ -1157,7 +1205,11 @@ pub mod framework {
 
     impl ToExpr for ControlScope {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.compliance_resource_ids.is_some())
+                    + usize::from(self.compliance_resource_types.is_some())
+                    + usize::from(self.tags.is_some()),
+            );
             p.opt("ComplianceResourceIds", self.compliance_resource_ids);
             p.opt("ComplianceResourceTypes", self.compliance_resource_types);
             p.opt("Tags", self.tags);
@@ -1198,7 +1250,9 @@ pub mod framework {
 
     impl ToExpr for FrameworkControl {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.control_input_parameters.is_some()) + usize::from(self.control_scope.is_some()),
+            );
             p.opt("ControlInputParameters", self.control_input_parameters);
             p.req("ControlName", self.control_name);
             p.opt("ControlScope", self.control_scope);
@@ -1233,7 +1287,7 @@ pub mod framework {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -1286,7 +1340,7 @@ impl Resource for LegalHold {
     const TYPE_NAME: &'static str = "AWS::Backup::LegalHold";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.tags.is_some()));
         p.req("Description", self.description);
         p.req("RecoveryPointSelection", self.recovery_point_selection);
         p.opt("Tags", self.tags);
@@ -1380,7 +1434,7 @@ pub mod legal_hold {
 
     impl ToExpr for DateRange {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("FromDate", self.from_date);
             p.req("ToDate", self.to_date);
             p.into_expr()
@@ -1425,7 +1479,11 @@ pub mod legal_hold {
 
     impl ToExpr for RecoveryPointSelection {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.date_range.is_some())
+                    + usize::from(self.resource_identifiers.is_some())
+                    + usize::from(self.vault_names.is_some()),
+            );
             p.opt("DateRange", self.date_range);
             p.opt("ResourceIdentifiers", self.resource_identifiers);
             p.opt("VaultNames", self.vault_names);
@@ -1453,7 +1511,7 @@ pub mod legal_hold {
 
     impl ToExpr for Tags {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1548,7 +1606,13 @@ impl Resource for LogicallyAirGappedBackupVault {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.access_policy.is_some())
+                + usize::from(self.backup_vault_tags.is_some())
+                + usize::from(self.encryption_key_arn.is_some())
+                + usize::from(self.mpa_approval_team_arn.is_some())
+                + usize::from(self.notifications.is_some()),
+        );
         p.opt("AccessPolicy", self.access_policy);
         p.req("BackupVaultName", self.backup_vault_name);
         p.opt("BackupVaultTags", self.backup_vault_tags);
@@ -1603,7 +1667,7 @@ pub mod logically_air_gapped_backup_vault {
 
     impl ToExpr for NotificationObjectType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("BackupVaultEvents", self.backup_vault_events);
             p.req("SNSTopicArn", self.sns_topic_arn);
             p.into_expr()
@@ -1692,7 +1756,11 @@ impl Resource for ReportPlan {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.report_plan_description.is_some())
+                + usize::from(self.report_plan_name.is_some())
+                + usize::from(self.report_plan_tags.is_some()),
+        );
         p.req("ReportDeliveryChannel", self.report_delivery_channel);
         p.opt("ReportPlanDescription", self.report_plan_description);
         p.opt("ReportPlanName", self.report_plan_name);
@@ -1748,7 +1816,9 @@ pub mod report_plan {
 
     impl ToExpr for ReportDeliveryChannel {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.formats.is_some()) + usize::from(self.s3_key_prefix.is_some()),
+            );
             p.opt("Formats", self.formats);
             p.req("S3BucketName", self.s3_bucket_name);
             p.opt("S3KeyPrefix", self.s3_key_prefix);
@@ -1805,7 +1875,12 @@ pub mod report_plan {
 
     impl ToExpr for ReportSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.accounts.is_some())
+                    + usize::from(self.framework_arns.is_some())
+                    + usize::from(self.organization_units.is_some())
+                    + usize::from(self.regions.is_some()),
+            );
             p.opt("Accounts", self.accounts);
             p.opt("FrameworkArns", self.framework_arns);
             p.opt("OrganizationUnits", self.organization_units);
@@ -1842,7 +1917,7 @@ pub mod report_plan {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -1921,7 +1996,11 @@ impl Resource for RestoreTestingPlan {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.schedule_expression_timezone.is_some())
+                + usize::from(self.start_window_hours.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("RecoveryPointSelection", self.recovery_point_selection);
         p.req("RestoreTestingPlanName", self.restore_testing_plan_name);
         p.req("ScheduleExpression", self.schedule_expression);
@@ -2042,7 +2121,9 @@ pub mod restore_testing_plan {
 
     impl ToExpr for RestoreTestingRecoveryPointSelection {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.exclude_vaults.is_some()) + usize::from(self.selection_window_days.is_some()),
+            );
             p.req("Algorithm", self.algorithm);
             p.opt("ExcludeVaults", self.exclude_vaults);
             p.req("IncludeVaults", self.include_vaults);
@@ -2072,7 +2153,7 @@ pub mod restore_testing_plan {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2162,7 +2243,12 @@ impl RestoreTestingSelection {
 impl Resource for RestoreTestingSelection {
     const TYPE_NAME: &'static str = "AWS::Backup::RestoreTestingSelection";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.protected_resource_arns.is_some())
+                + usize::from(self.protected_resource_conditions.is_some())
+                + usize::from(self.restore_metadata_overrides.is_some())
+                + usize::from(self.validation_window_hours.is_some()),
+        );
         p.req("IamRoleArn", self.iam_role_arn);
         p.opt("ProtectedResourceArns", self.protected_resource_arns);
         p.opt("ProtectedResourceConditions", self.protected_resource_conditions);
@@ -2199,7 +2285,7 @@ pub mod restore_testing_selection {
 
     impl ToExpr for KeyValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2236,7 +2322,9 @@ pub mod restore_testing_selection {
 
     impl ToExpr for ProtectedResourceConditions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.string_equals.is_some()) + usize::from(self.string_not_equals.is_some()),
+            );
             p.opt("StringEquals", self.string_equals);
             p.opt("StringNotEquals", self.string_not_equals);
             p.into_expr()
@@ -2288,7 +2376,7 @@ impl Resource for TieringConfiguration {
     const TYPE_NAME: &'static str = "AWS::Backup::TieringConfiguration";
     const TAGGING: Tagging = Tagging::Map("TieringConfigurationTags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.tiering_configuration_tags.is_some()));
         p.req("BackupVaultName", self.backup_vault_name);
         p.req("ResourceSelection", self.resource_selection);
         p.req("TieringConfigurationName", self.tiering_configuration_name);
@@ -2343,7 +2431,7 @@ pub mod tiering_configuration {
 
     impl ToExpr for ResourceSelection {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("ResourceType", self.resource_type);
             p.req("Resources", self.resources);
             p.req("TieringDownSettingsInDays", self.tiering_down_settings_in_days);

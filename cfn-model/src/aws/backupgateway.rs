@@ -143,7 +143,15 @@ impl Resource for Hypervisor {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.host.is_some())
+                + usize::from(self.kms_key_arn.is_some())
+                + usize::from(self.log_group_arn.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.password.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.username.is_some()),
+        );
         p.opt("Host", self.host);
         p.opt("KmsKeyArn", self.kms_key_arn);
         p.opt("LogGroupArn", self.log_group_arn);
@@ -186,7 +194,7 @@ pub mod hypervisor {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -133,7 +133,19 @@ impl Resource for ComputeEnvironment {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.compute_environment_name.is_some())
+                + usize::from(self.compute_resources.is_some())
+                + usize::from(self.context.is_some())
+                + usize::from(self.ecs_settings.is_some())
+                + usize::from(self.eks_configuration.is_some())
+                + usize::from(self.replace_compute_environment.is_some())
+                + usize::from(self.service_role.is_some())
+                + usize::from(self.state.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.unmanagedv_cpus.is_some())
+                + usize::from(self.update_policy.is_some()),
+        );
         p.opt("ComputeEnvironmentName", self.compute_environment_name);
         p.opt("ComputeResources", self.compute_resources);
         p.opt("Context", self.context);
@@ -257,7 +269,10 @@ pub mod compute_environment {
 
     impl ToExpr for CapacityReservations {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.reservation_group_arn.is_some())
+                    + usize::from(self.reservation_preference.is_some()),
+            );
             p.opt("ReservationGroupArn", self.reservation_group_arn);
             p.opt("ReservationPreference", self.reservation_preference);
             p.into_expr()
@@ -439,7 +454,27 @@ pub mod compute_environment {
 
     impl ToExpr for ComputeResources {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.allocation_strategy.is_some())
+                    + usize::from(self.bid_percentage.is_some())
+                    + usize::from(self.capacity_tags.is_some())
+                    + usize::from(self.desiredv_cpus.is_some())
+                    + usize::from(self.ec2_configuration.is_some())
+                    + usize::from(self.ec2_key_pair.is_some())
+                    + usize::from(self.image_id.is_some())
+                    + usize::from(self.instance_role.is_some())
+                    + usize::from(self.instance_types.is_some())
+                    + usize::from(self.launch_template.is_some())
+                    + usize::from(self.managed_instances_provider.is_some())
+                    + usize::from(self.minv_cpus.is_some())
+                    + usize::from(self.placement_group.is_some())
+                    + usize::from(self.scaling_policy.is_some())
+                    + usize::from(self.security_group_ids.is_some())
+                    + usize::from(self.spot_iam_fleet_role.is_some())
+                    + usize::from(self.subnets.is_some())
+                    + usize::from(self.tags.is_some())
+                    + usize::from(self.update_to_latest_image_version.is_some()),
+            );
             p.opt("AllocationStrategy", self.allocation_strategy);
             p.opt("BidPercentage", self.bid_percentage);
             p.opt("CapacityTags", self.capacity_tags);
@@ -487,7 +522,7 @@ pub mod compute_environment {
 
     impl ToExpr for ComputeScalingPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.min_scale_down_delay_minutes.is_some()));
             p.opt("MinScaleDownDelayMinutes", self.min_scale_down_delay_minutes);
             p.into_expr()
         }
@@ -534,7 +569,11 @@ pub mod compute_environment {
 
     impl ToExpr for Ec2ConfigurationObject {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.batch_image_status.is_some())
+                    + usize::from(self.image_id_override.is_some())
+                    + usize::from(self.image_kubernetes_version.is_some()),
+            );
             p.opt("BatchImageStatus", self.batch_image_status);
             p.opt("ImageIdOverride", self.image_id_override);
             p.opt("ImageKubernetesVersion", self.image_kubernetes_version);
@@ -565,7 +604,7 @@ pub mod compute_environment {
 
     impl ToExpr for EcsSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.container_insights.is_some()));
             p.opt("ContainerInsights", self.container_insights);
             p.into_expr()
         }
@@ -591,7 +630,7 @@ pub mod compute_environment {
 
     impl ToExpr for EksAccessEntry {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.desired_state.is_some()));
             p.opt("DesiredState", self.desired_state);
             p.into_expr()
         }
@@ -625,7 +664,7 @@ pub mod compute_environment {
 
     impl ToExpr for EksConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.access_entry.is_some()));
             p.opt("AccessEntry", self.access_entry);
             p.req("EksClusterArn", self.eks_cluster_arn);
             p.req("KubernetesNamespace", self.kubernetes_namespace);
@@ -653,7 +692,7 @@ pub mod compute_environment {
 
     impl ToExpr for InfrastructureOptimization {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.scale_in_after.is_some()));
             p.opt("ScaleInAfter", self.scale_in_after);
             p.into_expr()
         }
@@ -746,7 +785,16 @@ pub mod compute_environment {
 
     impl ToExpr for InstanceLaunchTemplate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.capacity_option_type.is_some())
+                    + usize::from(self.capacity_reservations.is_some())
+                    + usize::from(self.fips_enabled.is_some())
+                    + usize::from(self.instance_metadata_tags_propagation.is_some())
+                    + usize::from(self.instance_requirements.is_some())
+                    + usize::from(self.local_storage_configuration.is_some())
+                    + usize::from(self.monitoring.is_some())
+                    + usize::from(self.storage_configuration.is_some()),
+            );
             p.opt("CapacityOptionType", self.capacity_option_type);
             p.opt("CapacityReservations", self.capacity_reservations);
             p.req("Ec2InstanceProfileArn", self.ec2_instance_profile_arn);
@@ -786,7 +834,7 @@ pub mod compute_environment {
 
     impl ToExpr for InstanceRequirements {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.allowed_instance_types.is_some()));
             p.opt("AllowedInstanceTypes", self.allowed_instance_types);
             p.into_expr()
         }
@@ -846,7 +894,13 @@ pub mod compute_environment {
 
     impl ToExpr for LaunchTemplateSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.launch_template_id.is_some())
+                    + usize::from(self.launch_template_name.is_some())
+                    + usize::from(self.overrides.is_some())
+                    + usize::from(self.userdata_type.is_some())
+                    + usize::from(self.version.is_some()),
+            );
             p.opt("LaunchTemplateId", self.launch_template_id);
             p.opt("LaunchTemplateName", self.launch_template_name);
             p.opt("Overrides", self.overrides);
@@ -910,7 +964,13 @@ pub mod compute_environment {
 
     impl ToExpr for LaunchTemplateSpecificationOverride {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.launch_template_id.is_some())
+                    + usize::from(self.launch_template_name.is_some())
+                    + usize::from(self.target_instance_types.is_some())
+                    + usize::from(self.userdata_type.is_some())
+                    + usize::from(self.version.is_some()),
+            );
             p.opt("LaunchTemplateId", self.launch_template_id);
             p.opt("LaunchTemplateName", self.launch_template_name);
             p.opt("TargetInstanceTypes", self.target_instance_types);
@@ -942,7 +1002,7 @@ pub mod compute_environment {
 
     impl ToExpr for ManagedInstancesLocalStorageConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.use_local_storage.is_some()));
             p.opt("UseLocalStorage", self.use_local_storage);
             p.into_expr()
         }
@@ -971,7 +1031,7 @@ pub mod compute_environment {
 
     impl ToExpr for ManagedInstancesNetworkConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("SecurityGroups", self.security_groups);
             p.req("Subnets", self.subnets);
             p.into_expr()
@@ -1017,7 +1077,10 @@ pub mod compute_environment {
 
     impl ToExpr for ManagedInstancesProvider {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.infrastructure_optimization.is_some())
+                    + usize::from(self.propagate_tags.is_some()),
+            );
             p.opt("InfrastructureOptimization", self.infrastructure_optimization);
             p.req("InfrastructureRoleArn", self.infrastructure_role_arn);
             p.req("InstanceLaunchTemplate", self.instance_launch_template);
@@ -1046,7 +1109,7 @@ pub mod compute_environment {
 
     impl ToExpr for ManagedInstancesStorageConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.storage_size_gib.is_some()));
             p.opt("StorageSizeGiB", self.storage_size_gib);
             p.into_expr()
         }
@@ -1082,7 +1145,10 @@ pub mod compute_environment {
 
     impl ToExpr for UpdatePolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.job_execution_timeout_minutes.is_some())
+                    + usize::from(self.terminate_jobs_on_update.is_some()),
+            );
             p.opt("JobExecutionTimeoutMinutes", self.job_execution_timeout_minutes);
             p.opt("TerminateJobsOnUpdate", self.terminate_jobs_on_update);
             p.into_expr()
@@ -1142,7 +1208,9 @@ impl Resource for ConsumableResource {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.consumable_resource_name.is_some()) + usize::from(self.tags.is_some()),
+        );
         p.opt("ConsumableResourceName", self.consumable_resource_name);
         p.req("ResourceType", self.resource_type);
         p.opt("Tags", self.tags);
@@ -1351,7 +1419,22 @@ Constraint { path: "NodeProperties/NodeRangeProperties/*/ConsumableResourcePrope
 Constraint { path: "NodeProperties/NodeRangeProperties/*/EksProperties/PodProperties/Volumes/*/EmptyDir/SizeLimit", min_length: Some(1), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.consumable_resource_properties.is_some())
+                + usize::from(self.container_properties.is_some())
+                + usize::from(self.ecs_properties.is_some())
+                + usize::from(self.eks_properties.is_some())
+                + usize::from(self.job_definition_name.is_some())
+                + usize::from(self.node_properties.is_some())
+                + usize::from(self.parameters.is_some())
+                + usize::from(self.platform_capabilities.is_some())
+                + usize::from(self.propagate_tags.is_some())
+                + usize::from(self.resource_retention_policy.is_some())
+                + usize::from(self.retry_strategy.is_some())
+                + usize::from(self.scheduling_priority.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.timeout.is_some()),
+        );
         p.opt("ConsumableResourceProperties", self.consumable_resource_properties);
         p.opt("ContainerProperties", self.container_properties);
         p.opt("EcsProperties", self.ecs_properties);
@@ -1400,7 +1483,7 @@ pub mod job_definition {
 
     impl ToExpr for ConsumableResourceProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ConsumableResourceList", self.consumable_resource_list);
             p.into_expr()
         }
@@ -1426,7 +1509,7 @@ pub mod job_definition {
 
     impl ToExpr for ConsumableResourceRequirement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ConsumableResource", self.consumable_resource);
             p.req("Quantity", self.quantity);
             p.into_expr()
@@ -1626,7 +1709,30 @@ pub mod job_definition {
 
     impl ToExpr for ContainerProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.command.is_some())
+                    + usize::from(self.enable_execute_command.is_some())
+                    + usize::from(self.environment.is_some())
+                    + usize::from(self.ephemeral_storage.is_some())
+                    + usize::from(self.execution_role_arn.is_some())
+                    + usize::from(self.fargate_platform_configuration.is_some())
+                    + usize::from(self.job_role_arn.is_some())
+                    + usize::from(self.linux_parameters.is_some())
+                    + usize::from(self.log_configuration.is_some())
+                    + usize::from(self.memory.is_some())
+                    + usize::from(self.mount_points.is_some())
+                    + usize::from(self.network_configuration.is_some())
+                    + usize::from(self.privileged.is_some())
+                    + usize::from(self.readonly_root_filesystem.is_some())
+                    + usize::from(self.repository_credentials.is_some())
+                    + usize::from(self.resource_requirements.is_some())
+                    + usize::from(self.runtime_platform.is_some())
+                    + usize::from(self.secrets.is_some())
+                    + usize::from(self.ulimits.is_some())
+                    + usize::from(self.user.is_some())
+                    + usize::from(self.vcpus.is_some())
+                    + usize::from(self.volumes.is_some()),
+            );
             p.opt("Command", self.command);
             p.opt("EnableExecuteCommand", self.enable_execute_command);
             p.opt("Environment", self.environment);
@@ -1692,7 +1798,11 @@ pub mod job_definition {
 
     impl ToExpr for Device {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.container_path.is_some())
+                    + usize::from(self.host_path.is_some())
+                    + usize::from(self.permissions.is_some()),
+            );
             p.opt("ContainerPath", self.container_path);
             p.opt("HostPath", self.host_path);
             p.opt("Permissions", self.permissions);
@@ -1717,7 +1827,7 @@ pub mod job_definition {
 
     impl ToExpr for EcsProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("TaskProperties", self.task_properties);
             p.into_expr()
         }
@@ -1833,7 +1943,20 @@ pub mod job_definition {
 
     impl ToExpr for EcsTaskProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.containers.is_some())
+                    + usize::from(self.enable_execute_command.is_some())
+                    + usize::from(self.ephemeral_storage.is_some())
+                    + usize::from(self.execution_role_arn.is_some())
+                    + usize::from(self.ipc_mode.is_some())
+                    + usize::from(self.network_configuration.is_some())
+                    + usize::from(self.network_mode.is_some())
+                    + usize::from(self.pid_mode.is_some())
+                    + usize::from(self.platform_version.is_some())
+                    + usize::from(self.runtime_platform.is_some())
+                    + usize::from(self.task_role_arn.is_some())
+                    + usize::from(self.volumes.is_some()),
+            );
             p.opt("Containers", self.containers);
             p.opt("EnableExecuteCommand", self.enable_execute_command);
             p.opt("EphemeralStorage", self.ephemeral_storage);
@@ -1880,7 +2003,8 @@ pub mod job_definition {
 
     impl ToExpr for EfsAuthorizationConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.access_point_id.is_some()) + usize::from(self.iam.is_some()));
             p.opt("AccessPointId", self.access_point_id);
             p.opt("Iam", self.iam);
             p.into_expr()
@@ -1936,7 +2060,12 @@ pub mod job_definition {
 
     impl ToExpr for EfsVolumeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.authorization_config.is_some())
+                    + usize::from(self.root_directory.is_some())
+                    + usize::from(self.transit_encryption.is_some())
+                    + usize::from(self.transit_encryption_port.is_some()),
+            );
             p.opt("AuthorizationConfig", self.authorization_config);
             p.req("FileSystemId", self.file_system_id);
             p.opt("RootDirectory", self.root_directory);
@@ -2027,7 +2156,16 @@ pub mod job_definition {
 
     impl ToExpr for EksContainer {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.args.is_some())
+                    + usize::from(self.command.is_some())
+                    + usize::from(self.env.is_some())
+                    + usize::from(self.image_pull_policy.is_some())
+                    + usize::from(self.name.is_some())
+                    + usize::from(self.resources.is_some())
+                    + usize::from(self.security_context.is_some())
+                    + usize::from(self.volume_mounts.is_some()),
+            );
             p.opt("Args", self.args);
             p.opt("Command", self.command);
             p.opt("Env", self.env);
@@ -2066,7 +2204,7 @@ pub mod job_definition {
 
     impl ToExpr for EksContainerEnvironmentVariable {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Name", self.name);
             p.opt("Value", self.value);
             p.into_expr()
@@ -2103,7 +2241,8 @@ pub mod job_definition {
 
     impl ToExpr for EksContainerResourceRequirements {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.limits.is_some()) + usize::from(self.requests.is_some()));
             p.opt("Limits", self.limits);
             p.opt("Requests", self.requests);
             p.into_expr()
@@ -2172,7 +2311,14 @@ pub mod job_definition {
 
     impl ToExpr for EksContainerSecurityContext {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.allow_privilege_escalation.is_some())
+                    + usize::from(self.privileged.is_some())
+                    + usize::from(self.read_only_root_filesystem.is_some())
+                    + usize::from(self.run_as_group.is_some())
+                    + usize::from(self.run_as_non_root.is_some())
+                    + usize::from(self.run_as_user.is_some()),
+            );
             p.opt("AllowPrivilegeEscalation", self.allow_privilege_escalation);
             p.opt("Privileged", self.privileged);
             p.opt("ReadOnlyRootFilesystem", self.read_only_root_filesystem);
@@ -2229,7 +2375,12 @@ pub mod job_definition {
 
     impl ToExpr for EksContainerVolumeMount {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.mount_path.is_some())
+                    + usize::from(self.name.is_some())
+                    + usize::from(self.read_only.is_some())
+                    + usize::from(self.sub_path.is_some()),
+            );
             p.opt("MountPath", self.mount_path);
             p.opt("Name", self.name);
             p.opt("ReadOnly", self.read_only);
@@ -2268,7 +2419,8 @@ pub mod job_definition {
 
     impl ToExpr for EksEmptyDir {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.medium.is_some()) + usize::from(self.size_limit.is_some()));
             p.opt("Medium", self.medium);
             p.opt("SizeLimit", self.size_limit);
             p.into_expr()
@@ -2295,7 +2447,7 @@ pub mod job_definition {
 
     impl ToExpr for EksHostPath {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.path.is_some()));
             p.opt("Path", self.path);
             p.into_expr()
         }
@@ -2345,7 +2497,11 @@ pub mod job_definition {
 
     impl ToExpr for EksMetadata {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.annotations.is_some())
+                    + usize::from(self.labels.is_some())
+                    + usize::from(self.namespace.is_some()),
+            );
             p.opt("Annotations", self.annotations);
             p.opt("Labels", self.labels);
             p.opt("Namespace", self.namespace);
@@ -2378,7 +2534,7 @@ pub mod job_definition {
 
     impl ToExpr for EksPersistentVolumeClaim {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.read_only.is_some()));
             p.req("ClaimName", self.claim_name);
             p.opt("ReadOnly", self.read_only);
             p.into_expr()
@@ -2471,7 +2627,17 @@ pub mod job_definition {
 
     impl ToExpr for EksPodProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.containers.is_some())
+                    + usize::from(self.dns_policy.is_some())
+                    + usize::from(self.host_network.is_some())
+                    + usize::from(self.image_pull_secrets.is_some())
+                    + usize::from(self.init_containers.is_some())
+                    + usize::from(self.metadata.is_some())
+                    + usize::from(self.service_account_name.is_some())
+                    + usize::from(self.share_process_namespace.is_some())
+                    + usize::from(self.volumes.is_some()),
+            );
             p.opt("Containers", self.containers);
             p.opt("DnsPolicy", self.dns_policy);
             p.opt("HostNetwork", self.host_network);
@@ -2505,7 +2671,7 @@ pub mod job_definition {
 
     impl ToExpr for EksProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.pod_properties.is_some()));
             p.opt("PodProperties", self.pod_properties);
             p.into_expr()
         }
@@ -2536,7 +2702,7 @@ pub mod job_definition {
 
     impl ToExpr for EksSecret {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.optional.is_some()));
             p.opt("Optional", self.optional);
             p.req("SecretName", self.secret_name);
             p.into_expr()
@@ -2592,7 +2758,12 @@ pub mod job_definition {
 
     impl ToExpr for EksVolume {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.empty_dir.is_some())
+                    + usize::from(self.host_path.is_some())
+                    + usize::from(self.persistent_volume_claim.is_some())
+                    + usize::from(self.secret.is_some()),
+            );
             p.opt("EmptyDir", self.empty_dir);
             p.opt("HostPath", self.host_path);
             p.req("Name", self.name);
@@ -2632,7 +2803,7 @@ pub mod job_definition {
 
     impl ToExpr for Environment {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
             p.opt("Name", self.name);
             p.opt("Value", self.value);
             p.into_expr()
@@ -2656,7 +2827,7 @@ pub mod job_definition {
 
     impl ToExpr for EphemeralStorage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("SizeInGiB", self.size_in_gib);
             p.into_expr()
         }
@@ -2703,7 +2874,11 @@ pub mod job_definition {
 
     impl ToExpr for EvaluateOnExit {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.on_exit_code.is_some())
+                    + usize::from(self.on_reason.is_some())
+                    + usize::from(self.on_status_reason.is_some()),
+            );
             p.req("Action", self.action);
             p.opt("OnExitCode", self.on_exit_code);
             p.opt("OnReason", self.on_reason);
@@ -2732,7 +2907,7 @@ pub mod job_definition {
 
     impl ToExpr for FargatePlatformConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.platform_version.is_some()));
             p.opt("PlatformVersion", self.platform_version);
             p.into_expr()
         }
@@ -2766,7 +2941,7 @@ pub mod job_definition {
 
     impl ToExpr for FirelensConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.options.is_some()));
             p.opt("Options", self.options);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -2793,7 +2968,7 @@ pub mod job_definition {
 
     impl ToExpr for Host {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.source_path.is_some()));
             p.opt("SourcePath", self.source_path);
             p.into_expr()
         }
@@ -2819,7 +2994,7 @@ pub mod job_definition {
 
     impl ToExpr for ImagePullSecret {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()));
             p.opt("Name", self.name);
             p.into_expr()
         }
@@ -2847,7 +3022,7 @@ pub mod job_definition {
 
     impl ToExpr for JobTimeout {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.attempt_duration_seconds.is_some()));
             p.opt("AttemptDurationSeconds", self.attempt_duration_seconds);
             p.into_expr()
         }
@@ -2915,7 +3090,14 @@ pub mod job_definition {
 
     impl ToExpr for LinuxParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.devices.is_some())
+                    + usize::from(self.init_process_enabled.is_some())
+                    + usize::from(self.max_swap.is_some())
+                    + usize::from(self.shared_memory_size.is_some())
+                    + usize::from(self.swappiness.is_some())
+                    + usize::from(self.tmpfs.is_some()),
+            );
             p.opt("Devices", self.devices);
             p.opt("InitProcessEnabled", self.init_process_enabled);
             p.opt("MaxSwap", self.max_swap);
@@ -2959,7 +3141,9 @@ pub mod job_definition {
 
     impl ToExpr for LogConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.options.is_some()) + usize::from(self.secret_options.is_some()),
+            );
             p.req("LogDriver", self.log_driver);
             p.opt("Options", self.options);
             p.opt("SecretOptions", self.secret_options);
@@ -3005,7 +3189,11 @@ pub mod job_definition {
 
     impl ToExpr for MountPoint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.container_path.is_some())
+                    + usize::from(self.read_only.is_some())
+                    + usize::from(self.source_volume.is_some()),
+            );
             p.opt("ContainerPath", self.container_path);
             p.opt("ReadOnly", self.read_only);
             p.opt("SourceVolume", self.source_volume);
@@ -3198,7 +3386,29 @@ pub mod job_definition {
 
     impl ToExpr for MultiNodeContainerProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.command.is_some())
+                    + usize::from(self.enable_execute_command.is_some())
+                    + usize::from(self.environment.is_some())
+                    + usize::from(self.ephemeral_storage.is_some())
+                    + usize::from(self.execution_role_arn.is_some())
+                    + usize::from(self.instance_type.is_some())
+                    + usize::from(self.job_role_arn.is_some())
+                    + usize::from(self.linux_parameters.is_some())
+                    + usize::from(self.log_configuration.is_some())
+                    + usize::from(self.memory.is_some())
+                    + usize::from(self.mount_points.is_some())
+                    + usize::from(self.privileged.is_some())
+                    + usize::from(self.readonly_root_filesystem.is_some())
+                    + usize::from(self.repository_credentials.is_some())
+                    + usize::from(self.resource_requirements.is_some())
+                    + usize::from(self.runtime_platform.is_some())
+                    + usize::from(self.secrets.is_some())
+                    + usize::from(self.ulimits.is_some())
+                    + usize::from(self.user.is_some())
+                    + usize::from(self.vcpus.is_some())
+                    + usize::from(self.volumes.is_some()),
+            );
             p.opt("Command", self.command);
             p.opt("EnableExecuteCommand", self.enable_execute_command);
             p.opt("Environment", self.environment);
@@ -3242,7 +3452,7 @@ pub mod job_definition {
 
     impl ToExpr for MultiNodeEcsProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("TaskProperties", self.task_properties);
             p.into_expr()
         }
@@ -3318,7 +3528,15 @@ pub mod job_definition {
 
     impl ToExpr for MultiNodeEcsTaskProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.containers.is_some())
+                    + usize::from(self.enable_execute_command.is_some())
+                    + usize::from(self.execution_role_arn.is_some())
+                    + usize::from(self.ipc_mode.is_some())
+                    + usize::from(self.pid_mode.is_some())
+                    + usize::from(self.task_role_arn.is_some())
+                    + usize::from(self.volumes.is_some()),
+            );
             p.opt("Containers", self.containers);
             p.opt("EnableExecuteCommand", self.enable_execute_command);
             p.opt("ExecutionRoleArn", self.execution_role_arn);
@@ -3350,7 +3568,7 @@ pub mod job_definition {
 
     impl ToExpr for NetworkConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.assign_public_ip.is_some()));
             p.opt("AssignPublicIp", self.assign_public_ip);
             p.into_expr()
         }
@@ -3383,7 +3601,7 @@ pub mod job_definition {
 
     impl ToExpr for NodeProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("MainNode", self.main_node);
             p.req("NodeRangeProperties", self.node_range_properties);
             p.req("NumNodes", self.num_nodes);
@@ -3448,7 +3666,13 @@ pub mod job_definition {
 
     impl ToExpr for NodeRangeProperty {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.consumable_resource_properties.is_some())
+                    + usize::from(self.container.is_some())
+                    + usize::from(self.ecs_properties.is_some())
+                    + usize::from(self.eks_properties.is_some())
+                    + usize::from(self.instance_types.is_some()),
+            );
             p.opt("ConsumableResourceProperties", self.consumable_resource_properties);
             p.opt("Container", self.container);
             p.opt("EcsProperties", self.ecs_properties);
@@ -3476,7 +3700,7 @@ pub mod job_definition {
 
     impl ToExpr for RepositoryCredentials {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("CredentialsParameter", self.credentials_parameter);
             p.into_expr()
         }
@@ -3512,7 +3736,8 @@ pub mod job_definition {
 
     impl ToExpr for ResourceRequirement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.r#type.is_some()) + usize::from(self.value.is_some()));
             p.opt("Type", self.r#type);
             p.opt("Value", self.value);
             p.into_expr()
@@ -3541,7 +3766,7 @@ pub mod job_definition {
 
     impl ToExpr for ResourceRetentionPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.skip_deregister_on_update.is_some()));
             p.opt("SkipDeregisterOnUpdate", self.skip_deregister_on_update);
             p.into_expr()
         }
@@ -3577,7 +3802,9 @@ pub mod job_definition {
 
     impl ToExpr for RetryStrategy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.attempts.is_some()) + usize::from(self.evaluate_on_exit.is_some()),
+            );
             p.opt("Attempts", self.attempts);
             p.opt("EvaluateOnExit", self.evaluate_on_exit);
             p.into_expr()
@@ -3614,7 +3841,9 @@ pub mod job_definition {
 
     impl ToExpr for RuntimePlatform {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cpu_architecture.is_some()) + usize::from(self.operating_system_family.is_some()),
+            );
             p.opt("CpuArchitecture", self.cpu_architecture);
             p.opt("OperatingSystemFamily", self.operating_system_family);
             p.into_expr()
@@ -3662,7 +3891,11 @@ pub mod job_definition {
 
     impl ToExpr for S3FilesVolumeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.access_point_arn.is_some())
+                    + usize::from(self.root_directory.is_some())
+                    + usize::from(self.transit_encryption_port.is_some()),
+            );
             p.opt("AccessPointArn", self.access_point_arn);
             p.req("FileSystemArn", self.file_system_arn);
             p.opt("RootDirectory", self.root_directory);
@@ -3691,7 +3924,7 @@ pub mod job_definition {
 
     impl ToExpr for Secret {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("ValueFrom", self.value_from);
             p.into_expr()
@@ -3718,7 +3951,7 @@ pub mod job_definition {
 
     impl ToExpr for TaskContainerDependency {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Condition", self.condition);
             p.req("ContainerName", self.container_name);
             p.into_expr()
@@ -3886,7 +4119,26 @@ pub mod job_definition {
 
     impl ToExpr for TaskContainerProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.command.is_some())
+                    + usize::from(self.depends_on.is_some())
+                    + usize::from(self.environment.is_some())
+                    + usize::from(self.essential.is_some())
+                    + usize::from(self.firelens_configuration.is_some())
+                    + usize::from(self.linux_parameters.is_some())
+                    + usize::from(self.log_configuration.is_some())
+                    + usize::from(self.mount_points.is_some())
+                    + usize::from(self.name.is_some())
+                    + usize::from(self.privileged.is_some())
+                    + usize::from(self.readonly_root_filesystem.is_some())
+                    + usize::from(self.repository_credentials.is_some())
+                    + usize::from(self.resource_requirements.is_some())
+                    + usize::from(self.secrets.is_some())
+                    + usize::from(self.start_timeout.is_some())
+                    + usize::from(self.stop_timeout.is_some())
+                    + usize::from(self.ulimits.is_some())
+                    + usize::from(self.user.is_some()),
+            );
             p.opt("Command", self.command);
             p.opt("DependsOn", self.depends_on);
             p.opt("Environment", self.environment);
@@ -3938,7 +4190,7 @@ pub mod job_definition {
 
     impl ToExpr for Tmpfs {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.mount_options.is_some()));
             p.req("ContainerPath", self.container_path);
             p.opt("MountOptions", self.mount_options);
             p.req("Size", self.size);
@@ -3973,7 +4225,7 @@ pub mod job_definition {
 
     impl ToExpr for Ulimit {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("HardLimit", self.hard_limit);
             p.req("Name", self.name);
             p.req("SoftLimit", self.soft_limit);
@@ -4027,7 +4279,12 @@ pub mod job_definition {
 
     impl ToExpr for Volume {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.efs_volume_configuration.is_some())
+                    + usize::from(self.host.is_some())
+                    + usize::from(self.name.is_some())
+                    + usize::from(self.s3_files_volume_configuration.is_some()),
+            );
             p.opt("EfsVolumeConfiguration", self.efs_volume_configuration);
             p.opt("Host", self.host);
             p.opt("Name", self.name);
@@ -4162,7 +4419,16 @@ impl Resource for JobQueue {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.compute_environment_order.is_some())
+                + usize::from(self.job_queue_name.is_some())
+                + usize::from(self.job_queue_type.is_some())
+                + usize::from(self.job_state_time_limit_actions.is_some())
+                + usize::from(self.scheduling_policy_arn.is_some())
+                + usize::from(self.service_environment_order.is_some())
+                + usize::from(self.state.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ComputeEnvironmentOrder", self.compute_environment_order);
         p.opt("JobQueueName", self.job_queue_name);
         p.opt("JobQueueType", self.job_queue_type);
@@ -4260,7 +4526,7 @@ pub mod job_queue {
 
     impl ToExpr for ComputeEnvironmentOrder {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ComputeEnvironment", self.compute_environment);
             p.req("Order", self.order);
             p.into_expr()
@@ -4305,7 +4571,7 @@ pub mod job_queue {
 
     impl ToExpr for JobStateTimeLimitAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4);
             p.req("Action", self.action);
             p.req("MaxTimeSeconds", self.max_time_seconds);
             p.req("Reason", self.reason);
@@ -4334,7 +4600,7 @@ pub mod job_queue {
 
     impl ToExpr for ServiceEnvironmentOrder {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Order", self.order);
             p.req("ServiceEnvironment", self.service_environment);
             p.into_expr()
@@ -4427,7 +4693,7 @@ impl Resource for QuotaShare {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(5 + usize::from(self.state.is_some()) + usize::from(self.tags.is_some()));
         p.req("CapacityLimits", self.capacity_limits);
         p.req("JobQueue", self.job_queue);
         p.req("PreemptionConfiguration", self.preemption_configuration);
@@ -4500,7 +4766,7 @@ pub mod quota_share {
 
     impl ToExpr for QuotaShareCapacityLimit {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("CapacityUnit", self.capacity_unit);
             p.req("MaxCapacity", self.max_capacity);
             p.into_expr()
@@ -4524,7 +4790,7 @@ pub mod quota_share {
 
     impl ToExpr for QuotaSharePreemptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("InSharePreemption", self.in_share_preemption);
             p.into_expr()
         }
@@ -4555,7 +4821,7 @@ pub mod quota_share {
 
     impl ToExpr for QuotaShareResourceSharingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.borrow_limit.is_some()));
             p.opt("BorrowLimit", self.borrow_limit);
             p.req("Strategy", self.strategy);
             p.into_expr()
@@ -4640,7 +4906,12 @@ impl Resource for SchedulingPolicy {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.fairshare_policy.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.quota_share_policy.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("FairsharePolicy", self.fairshare_policy);
         p.opt("Name", self.name);
         p.opt("QuotaSharePolicy", self.quota_share_policy);
@@ -4700,7 +4971,11 @@ pub mod scheduling_policy {
 
     impl ToExpr for FairsharePolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.compute_reservation.is_some())
+                    + usize::from(self.share_decay_seconds.is_some())
+                    + usize::from(self.share_distribution.is_some()),
+            );
             p.opt("ComputeReservation", self.compute_reservation);
             p.opt("ShareDecaySeconds", self.share_decay_seconds);
             p.opt("ShareDistribution", self.share_distribution);
@@ -4730,7 +5005,7 @@ pub mod scheduling_policy {
 
     impl ToExpr for QuotaSharePolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.idle_resource_assignment_strategy.is_some()));
             p.opt("IdleResourceAssignmentStrategy", self.idle_resource_assignment_strategy);
             p.into_expr()
         }
@@ -4766,7 +5041,9 @@ pub mod scheduling_policy {
 
     impl ToExpr for ShareAttributes {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.share_identifier.is_some()) + usize::from(self.weight_factor.is_some()),
+            );
             p.opt("ShareIdentifier", self.share_identifier);
             p.opt("WeightFactor", self.weight_factor);
             p.into_expr()
@@ -4829,7 +5106,11 @@ impl Resource for ServiceEnvironment {
     const TYPE_NAME: &'static str = "AWS::Batch::ServiceEnvironment";
     const TAGGING: Tagging = Tagging::Map("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.service_environment_name.is_some())
+                + usize::from(self.state.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("CapacityLimits", self.capacity_limits);
         p.opt("ServiceEnvironmentName", self.service_environment_name);
         p.req("ServiceEnvironmentType", self.service_environment_type);
@@ -4880,7 +5161,9 @@ pub mod service_environment {
 
     impl ToExpr for CapacityLimit {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.capacity_unit.is_some()) + usize::from(self.max_capacity.is_some()),
+            );
             p.opt("CapacityUnit", self.capacity_unit);
             p.opt("MaxCapacity", self.max_capacity);
             p.into_expr()

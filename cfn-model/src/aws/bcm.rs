@@ -142,7 +142,8 @@ impl Resource for Dashboard {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(2 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Description", self.description);
         p.req("Name", self.name);
         p.opt("Tags", self.tags);
@@ -584,7 +585,14 @@ pub mod dashboard {
 
     impl ToExpr for CostAndUsageExpression {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.and.is_some())
+                    + usize::from(self.cost_categories.is_some())
+                    + usize::from(self.dimensions.is_some())
+                    + usize::from(self.not.is_some())
+                    + usize::from(self.or.is_some())
+                    + usize::from(self.tags.is_some()),
+            );
             p.opt("And", self.and);
             p.opt("CostCategories", self.cost_categories);
             p.opt("Dimensions", self.dimensions);
@@ -638,7 +646,8 @@ pub mod dashboard {
 
     impl ToExpr for CostAndUsageQuery {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(3 + usize::from(self.filter.is_some()) + usize::from(self.group_by.is_some()));
             p.opt("Filter", self.filter);
             p.req("Granularity", self.granularity);
             p.opt("GroupBy", self.group_by);
@@ -676,7 +685,7 @@ pub mod dashboard {
 
     impl ToExpr for CostCategoryValues {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.match_options.is_some()));
             p.req("Key", self.key);
             p.opt("MatchOptions", self.match_options);
             p.req("Values", self.values);
@@ -701,7 +710,7 @@ pub mod dashboard {
 
     impl ToExpr for DateTimeRange {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("EndTime", self.end_time);
             p.req("StartTime", self.start_time);
             p.into_expr()
@@ -728,7 +737,7 @@ pub mod dashboard {
 
     impl ToExpr for DateTimeValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Type", self.r#type);
             p.req("Value", self.value);
             p.into_expr()
@@ -763,7 +772,7 @@ pub mod dashboard {
 
     impl ToExpr for DimensionValues {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.match_options.is_some()));
             p.req("Key", self.key);
             p.opt("MatchOptions", self.match_options);
             p.req("Values", self.values);
@@ -801,7 +810,7 @@ pub mod dashboard {
 
     impl ToExpr for DisplayConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.graph.is_some()) + usize::from(self.table.is_some()));
             p.opt("Graph", self.graph);
             p.opt("Table", self.table);
             p.into_expr()
@@ -862,7 +871,13 @@ pub mod dashboard {
 
     impl ToExpr for Expression {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.and.is_some())
+                    + usize::from(self.cost_categories.is_some())
+                    + usize::from(self.dimensions.is_some())
+                    + usize::from(self.not.is_some())
+                    + usize::from(self.tags.is_some()),
+            );
             p.opt("And", self.and);
             p.opt("CostCategories", self.cost_categories);
             p.opt("Dimensions", self.dimensions);
@@ -889,7 +904,7 @@ pub mod dashboard {
 
     impl ToExpr for GraphDisplayConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("VisualType", self.visual_type);
             p.into_expr()
         }
@@ -920,7 +935,7 @@ pub mod dashboard {
 
     impl ToExpr for GroupDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.r#type.is_some()));
             p.req("Key", self.key);
             p.opt("Type", self.r#type);
             p.into_expr()
@@ -981,7 +996,13 @@ pub mod dashboard {
 
     impl ToExpr for QueryParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cost_and_usage.is_some())
+                    + usize::from(self.reservation_coverage.is_some())
+                    + usize::from(self.reservation_utilization.is_some())
+                    + usize::from(self.savings_plans_coverage.is_some())
+                    + usize::from(self.savings_plans_utilization.is_some()),
+            );
             p.opt("CostAndUsage", self.cost_and_usage);
             p.opt("ReservationCoverage", self.reservation_coverage);
             p.opt("ReservationUtilization", self.reservation_utilization);
@@ -1040,7 +1061,12 @@ pub mod dashboard {
 
     impl ToExpr for ReservationCoverageQuery {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.filter.is_some())
+                    + usize::from(self.granularity.is_some())
+                    + usize::from(self.group_by.is_some())
+                    + usize::from(self.metrics.is_some()),
+            );
             p.opt("Filter", self.filter);
             p.opt("Granularity", self.granularity);
             p.opt("GroupBy", self.group_by);
@@ -1091,7 +1117,11 @@ pub mod dashboard {
 
     impl ToExpr for ReservationUtilizationQuery {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.filter.is_some())
+                    + usize::from(self.granularity.is_some())
+                    + usize::from(self.group_by.is_some()),
+            );
             p.opt("Filter", self.filter);
             p.opt("Granularity", self.granularity);
             p.opt("GroupBy", self.group_by);
@@ -1149,7 +1179,12 @@ pub mod dashboard {
 
     impl ToExpr for SavingsPlansCoverageQuery {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.filter.is_some())
+                    + usize::from(self.granularity.is_some())
+                    + usize::from(self.group_by.is_some())
+                    + usize::from(self.metrics.is_some()),
+            );
             p.opt("Filter", self.filter);
             p.opt("Granularity", self.granularity);
             p.opt("GroupBy", self.group_by);
@@ -1192,7 +1227,8 @@ pub mod dashboard {
 
     impl ToExpr for SavingsPlansUtilizationQuery {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(1 + usize::from(self.filter.is_some()) + usize::from(self.granularity.is_some()));
             p.opt("Filter", self.filter);
             p.opt("Granularity", self.granularity);
             p.req("TimeRange", self.time_range);
@@ -1220,7 +1256,7 @@ pub mod dashboard {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1255,7 +1291,7 @@ pub mod dashboard {
 
     impl ToExpr for TagValues {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.match_options.is_some()));
             p.req("Key", self.key);
             p.opt("MatchOptions", self.match_options);
             p.req("Values", self.values);
@@ -1315,7 +1351,12 @@ pub mod dashboard {
 
     impl ToExpr for Widget {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.description.is_some())
+                    + usize::from(self.height.is_some())
+                    + usize::from(self.horizontal_offset.is_some())
+                    + usize::from(self.width.is_some()),
+            );
             p.req("Configs", self.configs);
             p.opt("Description", self.description);
             p.opt("Height", self.height);
@@ -1346,7 +1387,7 @@ pub mod dashboard {
 
     impl ToExpr for WidgetConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("DisplayConfig", self.display_config);
             p.req("QueryParameters", self.query_parameters);
             p.into_expr()
@@ -1510,7 +1551,12 @@ impl Resource for ScheduledReport {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.description.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.widget_date_range_override.is_some())
+                + usize::from(self.widget_ids.is_some()),
+        );
         p.req("DashboardArn", self.dashboard_arn);
         p.opt("Description", self.description);
         p.req("Name", self.name);
@@ -1624,7 +1670,7 @@ pub mod scheduled_report {
 
     impl ToExpr for DateTimeRange {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("EndTime", self.end_time);
             p.req("StartTime", self.start_time);
             p.into_expr()
@@ -1651,7 +1697,7 @@ pub mod scheduled_report {
 
     impl ToExpr for DateTimeValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Type", self.r#type);
             p.req("Value", self.value);
             p.into_expr()
@@ -1704,7 +1750,12 @@ pub mod scheduled_report {
 
     impl ToExpr for ScheduleConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.schedule_expression.is_some())
+                    + usize::from(self.schedule_expression_time_zone.is_some())
+                    + usize::from(self.schedule_period.is_some())
+                    + usize::from(self.state.is_some()),
+            );
             p.opt("ScheduleExpression", self.schedule_expression);
             p.opt("ScheduleExpressionTimeZone", self.schedule_expression_time_zone);
             p.opt("SchedulePeriod", self.schedule_period);
@@ -1743,7 +1794,8 @@ pub mod scheduled_report {
 
     impl ToExpr for SchedulePeriod {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.end_time.is_some()) + usize::from(self.start_time.is_some()));
             p.opt("EndTime", self.end_time);
             p.opt("StartTime", self.start_time);
             p.into_expr()
@@ -1770,7 +1822,7 @@ pub mod scheduled_report {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

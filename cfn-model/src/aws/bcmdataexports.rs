@@ -98,7 +98,7 @@ impl Resource for Export {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.tags.is_some()));
         p.req("Export", self.export);
         p.opt("Tags", self.tags);
         p
@@ -288,7 +288,7 @@ pub mod export {
 
     impl ToExpr for DataQuery {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.table_configurations.is_some()));
             p.req("QueryStatement", self.query_statement);
             p.opt("TableConfigurations", self.table_configurations);
             p.into_expr()
@@ -310,7 +310,7 @@ pub mod export {
 
     impl ToExpr for DestinationConfigurations {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("S3Destination", self.s3_destination);
             p.into_expr()
         }
@@ -362,7 +362,7 @@ pub mod export {
 
     impl ToExpr for Export {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4 + usize::from(self.description.is_some()));
             p.req("DataQuery", self.data_query);
             p.opt("Description", self.description);
             p.req("DestinationConfigurations", self.destination_configurations);
@@ -389,7 +389,7 @@ pub mod export {
 
     impl ToExpr for RefreshCadence {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Frequency", self.frequency);
             p.into_expr()
         }
@@ -415,7 +415,7 @@ pub mod export {
 
     impl ToExpr for ResourceTag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -468,7 +468,7 @@ pub mod export {
 
     impl ToExpr for S3Destination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4 + usize::from(self.s3_bucket_owner.is_some()));
             p.req("S3Bucket", self.s3_bucket);
             p.opt("S3BucketOwner", self.s3_bucket_owner);
             p.req("S3OutputConfigurations", self.s3_output_configurations);
@@ -516,7 +516,7 @@ pub mod export {
 
     impl ToExpr for S3OutputConfigurations {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4);
             p.req("Compression", self.compression);
             p.req("Format", self.format);
             p.req("OutputType", self.output_type);

@@ -82,7 +82,11 @@ impl Resource for BillEstimate {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.bill_scenario_id.is_some())
+                + usize::from(self.expires_at.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("BillScenarioId", self.bill_scenario_id);
         p.opt("ExpiresAt", self.expires_at);
         p.req("Name", self.name);
@@ -222,7 +226,7 @@ pub mod bill_estimate {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -321,7 +325,13 @@ impl Resource for BillScenario {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.cost_category_group_sharing_preference_arn.is_some())
+                + usize::from(self.expires_at.is_some())
+                + usize::from(self.group_sharing_preference.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt(
             "CostCategoryGroupSharingPreferenceArn",
             self.cost_category_group_sharing_preference_arn,
@@ -453,7 +463,7 @@ pub mod bill_scenario {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -533,7 +543,11 @@ impl Resource for WorkloadEstimate {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.expires_at.is_some())
+                + usize::from(self.rate_type.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ExpiresAt", self.expires_at);
         p.req("Name", self.name);
         p.opt("RateType", self.rate_type);
@@ -707,7 +721,7 @@ pub mod workload_estimate {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

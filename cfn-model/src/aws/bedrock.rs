@@ -212,7 +212,27 @@ Constraint { path: "PromptOverrideConfiguration/PromptConfigurations/*/Inference
 Constraint { path: "PromptOverrideConfiguration/PromptConfigurations/*/InferenceConfiguration/TopP", minimum: Some(0.0), maximum: Some(1.0), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.action_groups.is_some())
+                + usize::from(self.agent_collaboration.is_some())
+                + usize::from(self.agent_collaborators.is_some())
+                + usize::from(self.agent_resource_role_arn.is_some())
+                + usize::from(self.auto_prepare.is_some())
+                + usize::from(self.custom_orchestration.is_some())
+                + usize::from(self.customer_encryption_key_arn.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.foundation_model.is_some())
+                + usize::from(self.guardrail_configuration.is_some())
+                + usize::from(self.idle_session_ttl_in_seconds.is_some())
+                + usize::from(self.instruction.is_some())
+                + usize::from(self.knowledge_bases.is_some())
+                + usize::from(self.memory_configuration.is_some())
+                + usize::from(self.orchestration_type.is_some())
+                + usize::from(self.prompt_override_configuration.is_some())
+                + usize::from(self.skip_resource_in_use_check_on_delete.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.test_alias_tags.is_some()),
+        );
         p.opt("ActionGroups", self.action_groups);
         p.opt("AgentCollaboration", self.agent_collaboration);
         p.opt("AgentCollaborators", self.agent_collaborators);
@@ -760,7 +780,9 @@ pub mod agent {
 
     impl ToExpr for ActionGroupExecutor {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.lambda.is_some()) + usize::from(self.custom_control.is_some()),
+            );
             p.opt("Lambda", self.lambda);
             p.opt("CustomControl", self.custom_control);
             p.into_expr()
@@ -840,7 +862,15 @@ pub mod agent {
 
     impl ToExpr for AgentActionGroup {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.action_group_executor.is_some())
+                    + usize::from(self.action_group_state.is_some())
+                    + usize::from(self.api_schema.is_some())
+                    + usize::from(self.description.is_some())
+                    + usize::from(self.function_schema.is_some())
+                    + usize::from(self.parent_action_group_signature.is_some())
+                    + usize::from(self.skip_resource_in_use_check_on_delete.is_some()),
+            );
             p.opt("ActionGroupExecutor", self.action_group_executor);
             p.req("ActionGroupName", self.action_group_name);
             p.opt("ActionGroupState", self.action_group_state);
@@ -891,7 +921,7 @@ pub mod agent {
 
     impl ToExpr for AgentCollaborator {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.relay_conversation_history.is_some()));
             p.req("AgentDescriptor", self.agent_descriptor);
             p.req("CollaborationInstruction", self.collaboration_instruction);
             p.req("CollaboratorName", self.collaborator_name);
@@ -920,7 +950,7 @@ pub mod agent {
 
     impl ToExpr for AgentDescriptor {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.alias_arn.is_some()));
             p.opt("AliasArn", self.alias_arn);
             p.into_expr()
         }
@@ -954,7 +984,7 @@ pub mod agent {
 
     impl ToExpr for AgentKnowledgeBase {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.knowledge_base_state.is_some()));
             p.req("Description", self.description);
             p.req("KnowledgeBaseId", self.knowledge_base_id);
             p.opt("KnowledgeBaseState", self.knowledge_base_state);
@@ -992,7 +1022,7 @@ pub mod agent {
 
     impl ToExpr for ApiSchema {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.s3.is_some()) + usize::from(self.payload.is_some()));
             p.opt("S3", self.s3);
             p.opt("Payload", self.payload);
             p.into_expr()
@@ -1019,7 +1049,7 @@ pub mod agent {
 
     impl ToExpr for CustomOrchestration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.executor.is_some()));
             p.opt("Executor", self.executor);
             p.into_expr()
         }
@@ -1066,7 +1096,11 @@ pub mod agent {
 
     impl ToExpr for Function {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.description.is_some())
+                    + usize::from(self.parameters.is_some())
+                    + usize::from(self.require_confirmation.is_some()),
+            );
             p.opt("Description", self.description);
             p.req("Name", self.name);
             p.opt("Parameters", self.parameters);
@@ -1092,7 +1126,7 @@ pub mod agent {
 
     impl ToExpr for FunctionSchema {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Functions", self.functions);
             p.into_expr()
         }
@@ -1128,7 +1162,9 @@ pub mod agent {
 
     impl ToExpr for GuardrailConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.guardrail_identifier.is_some()) + usize::from(self.guardrail_version.is_some()),
+            );
             p.opt("GuardrailIdentifier", self.guardrail_identifier);
             p.opt("GuardrailVersion", self.guardrail_version);
             p.into_expr()
@@ -1189,7 +1225,13 @@ pub mod agent {
 
     impl ToExpr for InferenceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.maximum_length.is_some())
+                    + usize::from(self.stop_sequences.is_some())
+                    + usize::from(self.temperature.is_some())
+                    + usize::from(self.top_k.is_some())
+                    + usize::from(self.top_p.is_some()),
+            );
             p.opt("MaximumLength", self.maximum_length);
             p.opt("StopSequences", self.stop_sequences);
             p.opt("Temperature", self.temperature);
@@ -1237,7 +1279,11 @@ pub mod agent {
 
     impl ToExpr for MemoryConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enabled_memory_types.is_some())
+                    + usize::from(self.session_summary_configuration.is_some())
+                    + usize::from(self.storage_days.is_some()),
+            );
             p.opt("EnabledMemoryTypes", self.enabled_memory_types);
             p.opt("SessionSummaryConfiguration", self.session_summary_configuration);
             p.opt("StorageDays", self.storage_days);
@@ -1262,7 +1308,7 @@ pub mod agent {
 
     impl ToExpr for OrchestrationExecutor {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Lambda", self.lambda);
             p.into_expr()
         }
@@ -1301,7 +1347,9 @@ pub mod agent {
 
     impl ToExpr for ParameterDetail {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.description.is_some()) + usize::from(self.required.is_some()),
+            );
             p.opt("Description", self.description);
             p.opt("Required", self.required);
             p.req("Type", self.r#type);
@@ -1387,7 +1435,16 @@ pub mod agent {
 
     impl ToExpr for PromptConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.additional_model_request_fields.is_some())
+                    + usize::from(self.base_prompt_template.is_some())
+                    + usize::from(self.foundation_model.is_some())
+                    + usize::from(self.inference_configuration.is_some())
+                    + usize::from(self.parser_mode.is_some())
+                    + usize::from(self.prompt_creation_mode.is_some())
+                    + usize::from(self.prompt_state.is_some())
+                    + usize::from(self.prompt_type.is_some()),
+            );
             p.opt("AdditionalModelRequestFields", self.additional_model_request_fields);
             p.opt("BasePromptTemplate", self.base_prompt_template);
             p.opt("FoundationModel", self.foundation_model);
@@ -1425,7 +1482,7 @@ pub mod agent {
 
     impl ToExpr for PromptOverrideConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.override_lambda.is_some()));
             p.opt("OverrideLambda", self.override_lambda);
             p.req("PromptConfigurations", self.prompt_configurations);
             p.into_expr()
@@ -1462,7 +1519,9 @@ pub mod agent {
 
     impl ToExpr for S3Identifier {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.s3_bucket_name.is_some()) + usize::from(self.s3_object_key.is_some()),
+            );
             p.opt("S3BucketName", self.s3_bucket_name);
             p.opt("S3ObjectKey", self.s3_object_key);
             p.into_expr()
@@ -1491,7 +1550,7 @@ pub mod agent {
 
     impl ToExpr for SessionSummaryConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.max_recent_sessions.is_some()));
             p.opt("MaxRecentSessions", self.max_recent_sessions);
             p.into_expr()
         }
@@ -1581,7 +1640,11 @@ impl Resource for AgentAlias {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.description.is_some())
+                + usize::from(self.routing_configuration.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("AgentAliasName", self.agent_alias_name);
         p.req("AgentId", self.agent_id);
         p.opt("Description", self.description);
@@ -1682,7 +1745,7 @@ pub mod agent_alias {
 
     impl ToExpr for AgentAliasRoutingConfigurationListItem {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("AgentVersion", self.agent_version);
             p.into_expr()
         }
@@ -1748,7 +1811,11 @@ Constraint { path: "Tags/*/Key", pattern: Some("^[a-zA-Z0-9\\s._:/=+@-]*$"), min
 Constraint { path: "Tags/*/Value", pattern: Some("^[a-zA-Z0-9\\s._:/=+@-]*$"), min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.description.is_some())
+                + usize::from(self.model_source.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.req("InferenceProfileName", self.inference_profile_name);
         p.opt("ModelSource", self.model_source);
@@ -1876,7 +1943,7 @@ pub mod application_inference_profile {
 
     impl ToExpr for InferenceProfileModelSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.copy_from.is_some()));
             p.opt("CopyFrom", self.copy_from);
             p.into_expr()
         }
@@ -1902,7 +1969,7 @@ pub mod application_inference_profile {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1995,7 +2062,13 @@ Constraint { path: "Tags/*/Key", pattern: Some("^[a-zA-Z0-9\\s._:/=+@-]*$"), min
 Constraint { path: "Tags/*/Value", pattern: Some("^[a-zA-Z0-9\\s._:/=+@-]*$"), min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.description.is_some())
+                + usize::from(self.force_delete.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.policy_definition.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("ForceDelete", self.force_delete);
         p.opt("KmsKeyId", self.kms_key_id);
@@ -2099,7 +2172,12 @@ pub mod automated_reasoning_policy {
 
     impl ToExpr for PolicyDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.rules.is_some())
+                    + usize::from(self.types.is_some())
+                    + usize::from(self.variables.is_some())
+                    + usize::from(self.version.is_some()),
+            );
             p.opt("Rules", self.rules);
             p.opt("Types", self.types);
             p.opt("Variables", self.variables);
@@ -2136,7 +2214,7 @@ pub mod automated_reasoning_policy {
 
     impl ToExpr for PolicyDefinitionRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.alternate_expression.is_some()));
             p.opt("AlternateExpression", self.alternate_expression);
             p.req("Expression", self.expression);
             p.req("Id", self.id);
@@ -2172,7 +2250,7 @@ pub mod automated_reasoning_policy {
 
     impl ToExpr for PolicyDefinitionType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.description.is_some()));
             p.opt("Description", self.description);
             p.req("Name", self.name);
             p.req("Values", self.values);
@@ -2205,7 +2283,7 @@ pub mod automated_reasoning_policy {
 
     impl ToExpr for PolicyDefinitionTypeValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.description.is_some()));
             p.opt("Description", self.description);
             p.req("Value", self.value);
             p.into_expr()
@@ -2239,7 +2317,7 @@ pub mod automated_reasoning_policy {
 
     impl ToExpr for PolicyDefinitionVariable {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Description", self.description);
             p.req("Name", self.name);
             p.req("Type", self.r#type);
@@ -2267,7 +2345,7 @@ pub mod automated_reasoning_policy {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2356,7 +2434,9 @@ impl Resource for AutomatedReasoningPolicyVersion {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.last_updated_definition_hash.is_some()) + usize::from(self.tags.is_some()),
+        );
         p.opt("LastUpdatedDefinitionHash", self.last_updated_definition_hash);
         p.req("PolicyArn", self.policy_arn);
         p.opt("Tags", self.tags);
@@ -2433,7 +2513,7 @@ pub mod automated_reasoning_policy_version {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2540,7 +2620,11 @@ impl Resource for Blueprint {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.kms_encryption_context.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("BlueprintName", self.blueprint_name);
         p.opt("KmsEncryptionContext", self.kms_encryption_context);
         p.opt("KmsKeyId", self.kms_key_id);
@@ -2664,7 +2748,7 @@ pub mod blueprint {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2763,7 +2847,11 @@ impl Resource for DataAutomationLibrary {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.encryption_configuration.is_some())
+                + usize::from(self.library_description.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("EncryptionConfiguration", self.encryption_configuration);
         p.opt("LibraryDescription", self.library_description);
         p.req("LibraryName", self.library_name);
@@ -2856,7 +2944,7 @@ pub mod data_automation_library {
 
     impl ToExpr for EncryptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.kms_encryption_context.is_some()));
             p.opt("KmsEncryptionContext", self.kms_encryption_context);
             p.req("KmsKeyId", self.kms_key_id);
             p.into_expr()
@@ -2883,7 +2971,7 @@ pub mod data_automation_library {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2994,7 +3082,16 @@ Constraint { path: "Tags/*/Key", pattern: Some("^[a-zA-Z0-9\\s._:/=+@-]*$"), min
 Constraint { path: "Tags/*/Value", pattern: Some("^[a-zA-Z0-9\\s._:/=+@-]*$"), min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.custom_output_configuration.is_some())
+                + usize::from(self.kms_encryption_context.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.override_configuration.is_some())
+                + usize::from(self.project_description.is_some())
+                + usize::from(self.project_type.is_some())
+                + usize::from(self.standard_output_configuration.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("CustomOutputConfiguration", self.custom_output_configuration);
         p.opt("KmsEncryptionContext", self.kms_encryption_context);
         p.opt("KmsKeyId", self.kms_key_id);
@@ -3795,7 +3892,9 @@ pub mod data_automation_project {
 
     impl ToExpr for AudioExtractionCategory {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.type_configuration.is_some()) + usize::from(self.types.is_some()),
+            );
             p.req("State", self.state);
             p.opt("TypeConfiguration", self.type_configuration);
             p.opt("Types", self.types);
@@ -3823,7 +3922,7 @@ pub mod data_automation_project {
 
     impl ToExpr for AudioExtractionCategoryTypeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.transcript.is_some()));
             p.opt("Transcript", self.transcript);
             p.into_expr()
         }
@@ -3867,7 +3966,11 @@ pub mod data_automation_project {
 
     impl ToExpr for AudioLanguageConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.generative_output_language.is_some())
+                    + usize::from(self.identify_multiple_languages.is_some())
+                    + usize::from(self.input_languages.is_some()),
+            );
             p.opt("GenerativeOutputLanguage", self.generative_output_language);
             p.opt("IdentifyMultipleLanguages", self.identify_multiple_languages);
             p.opt("InputLanguages", self.input_languages);
@@ -3913,7 +4016,11 @@ pub mod data_automation_project {
 
     impl ToExpr for AudioOverrideConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.language_configuration.is_some())
+                    + usize::from(self.modality_processing.is_some())
+                    + usize::from(self.sensitive_data_configuration.is_some()),
+            );
             p.opt("LanguageConfiguration", self.language_configuration);
             p.opt("ModalityProcessing", self.modality_processing);
             p.opt("SensitiveDataConfiguration", self.sensitive_data_configuration);
@@ -3936,7 +4043,7 @@ pub mod data_automation_project {
 
     impl ToExpr for AudioStandardExtraction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Category", self.category);
             p.into_expr()
         }
@@ -3967,7 +4074,7 @@ pub mod data_automation_project {
 
     impl ToExpr for AudioStandardGenerativeField {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.types.is_some()));
             p.req("State", self.state);
             p.opt("Types", self.types);
             p.into_expr()
@@ -4004,7 +4111,9 @@ pub mod data_automation_project {
 
     impl ToExpr for AudioStandardOutputConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.extraction.is_some()) + usize::from(self.generative_field.is_some()),
+            );
             p.opt("Extraction", self.extraction);
             p.opt("GenerativeField", self.generative_field);
             p.into_expr()
@@ -4044,7 +4153,9 @@ pub mod data_automation_project {
 
     impl ToExpr for BlueprintItem {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.blueprint_stage.is_some()) + usize::from(self.blueprint_version.is_some()),
+            );
             p.req("BlueprintArn", self.blueprint_arn);
             p.opt("BlueprintStage", self.blueprint_stage);
             p.opt("BlueprintVersion", self.blueprint_version);
@@ -4069,7 +4180,7 @@ pub mod data_automation_project {
 
     impl ToExpr for ChannelLabelingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("State", self.state);
             p.into_expr()
         }
@@ -4095,7 +4206,7 @@ pub mod data_automation_project {
 
     impl ToExpr for CustomOutputConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.blueprints.is_some()));
             p.opt("Blueprints", self.blueprints);
             p.into_expr()
         }
@@ -4118,7 +4229,7 @@ pub mod data_automation_project {
 
     impl ToExpr for DocumentBoundingBox {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("State", self.state);
             p.into_expr()
         }
@@ -4144,7 +4255,7 @@ pub mod data_automation_project {
 
     impl ToExpr for DocumentExtractionGranularity {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.types.is_some()));
             p.opt("Types", self.types);
             p.into_expr()
         }
@@ -4167,7 +4278,7 @@ pub mod data_automation_project {
 
     impl ToExpr for DocumentOutputAdditionalFileFormat {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("State", self.state);
             p.into_expr()
         }
@@ -4196,7 +4307,7 @@ pub mod data_automation_project {
 
     impl ToExpr for DocumentOutputFormat {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AdditionalFileFormat", self.additional_file_format);
             p.req("TextFormat", self.text_format);
             p.into_expr()
@@ -4223,7 +4334,7 @@ pub mod data_automation_project {
 
     impl ToExpr for DocumentOutputTextFormat {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.types.is_some()));
             p.opt("Types", self.types);
             p.into_expr()
         }
@@ -4267,7 +4378,11 @@ pub mod data_automation_project {
 
     impl ToExpr for DocumentOverrideConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.modality_processing.is_some())
+                    + usize::from(self.sensitive_data_configuration.is_some())
+                    + usize::from(self.splitter.is_some()),
+            );
             p.opt("ModalityProcessing", self.modality_processing);
             p.opt("SensitiveDataConfiguration", self.sensitive_data_configuration);
             p.opt("Splitter", self.splitter);
@@ -4295,7 +4410,7 @@ pub mod data_automation_project {
 
     impl ToExpr for DocumentStandardExtraction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("BoundingBox", self.bounding_box);
             p.req("Granularity", self.granularity);
             p.into_expr()
@@ -4319,7 +4434,7 @@ pub mod data_automation_project {
 
     impl ToExpr for DocumentStandardGenerativeField {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("State", self.state);
             p.into_expr()
         }
@@ -4363,7 +4478,11 @@ pub mod data_automation_project {
 
     impl ToExpr for DocumentStandardOutputConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.extraction.is_some())
+                    + usize::from(self.generative_field.is_some())
+                    + usize::from(self.output_format.is_some()),
+            );
             p.opt("Extraction", self.extraction);
             p.opt("GenerativeField", self.generative_field);
             p.opt("OutputFormat", self.output_format);
@@ -4388,7 +4507,7 @@ pub mod data_automation_project {
 
     impl ToExpr for ImageBoundingBox {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("State", self.state);
             p.into_expr()
         }
@@ -4419,7 +4538,7 @@ pub mod data_automation_project {
 
     impl ToExpr for ImageExtractionCategory {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.types.is_some()));
             p.req("State", self.state);
             p.opt("Types", self.types);
             p.into_expr()
@@ -4456,7 +4575,10 @@ pub mod data_automation_project {
 
     impl ToExpr for ImageOverrideConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.modality_processing.is_some())
+                    + usize::from(self.sensitive_data_configuration.is_some()),
+            );
             p.opt("ModalityProcessing", self.modality_processing);
             p.opt("SensitiveDataConfiguration", self.sensitive_data_configuration);
             p.into_expr()
@@ -4480,7 +4602,7 @@ pub mod data_automation_project {
 
     impl ToExpr for ImageStandardExtraction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("BoundingBox", self.bounding_box);
             p.req("Category", self.category);
             p.into_expr()
@@ -4512,7 +4634,7 @@ pub mod data_automation_project {
 
     impl ToExpr for ImageStandardGenerativeField {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.types.is_some()));
             p.req("State", self.state);
             p.opt("Types", self.types);
             p.into_expr()
@@ -4549,7 +4671,9 @@ pub mod data_automation_project {
 
     impl ToExpr for ImageStandardOutputConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.extraction.is_some()) + usize::from(self.generative_field.is_some()),
+            );
             p.opt("Extraction", self.extraction);
             p.opt("GenerativeField", self.generative_field);
             p.into_expr()
@@ -4576,7 +4700,7 @@ pub mod data_automation_project {
 
     impl ToExpr for ModalityProcessingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.state.is_some()));
             p.opt("State", self.state);
             p.into_expr()
         }
@@ -4628,7 +4752,12 @@ pub mod data_automation_project {
 
     impl ToExpr for ModalityRoutingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.jpeg.is_some())
+                    + usize::from(self.mov.is_some())
+                    + usize::from(self.mp4.is_some())
+                    + usize::from(self.png.is_some()),
+            );
             p.opt("jpeg", self.jpeg);
             p.opt("mov", self.mov);
             p.opt("mp4", self.mp4);
@@ -4691,7 +4820,13 @@ pub mod data_automation_project {
 
     impl ToExpr for OverrideConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.audio.is_some())
+                    + usize::from(self.document.is_some())
+                    + usize::from(self.image.is_some())
+                    + usize::from(self.modality_routing.is_some())
+                    + usize::from(self.video.is_some()),
+            );
             p.opt("Audio", self.audio);
             p.opt("Document", self.document);
             p.opt("Image", self.image);
@@ -4731,7 +4866,9 @@ pub mod data_automation_project {
 
     impl ToExpr for PiiEntitiesConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.pii_entity_types.is_some()) + usize::from(self.redaction_mask_mode.is_some()),
+            );
             p.opt("PiiEntityTypes", self.pii_entity_types);
             p.opt("RedactionMaskMode", self.redaction_mask_mode);
             p.into_expr()
@@ -4776,7 +4913,11 @@ pub mod data_automation_project {
 
     impl ToExpr for SensitiveDataConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.detection_mode.is_some())
+                    + usize::from(self.detection_scope.is_some())
+                    + usize::from(self.pii_entities_configuration.is_some()),
+            );
             p.opt("DetectionMode", self.detection_mode);
             p.opt("DetectionScope", self.detection_scope);
             p.opt("PiiEntitiesConfiguration", self.pii_entities_configuration);
@@ -4801,7 +4942,7 @@ pub mod data_automation_project {
 
     impl ToExpr for SpeakerLabelingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("State", self.state);
             p.into_expr()
         }
@@ -4827,7 +4968,7 @@ pub mod data_automation_project {
 
     impl ToExpr for SplitterConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.state.is_some()));
             p.opt("State", self.state);
             p.into_expr()
         }
@@ -4879,7 +5020,12 @@ pub mod data_automation_project {
 
     impl ToExpr for StandardOutputConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.audio.is_some())
+                    + usize::from(self.document.is_some())
+                    + usize::from(self.image.is_some())
+                    + usize::from(self.video.is_some()),
+            );
             p.opt("Audio", self.audio);
             p.opt("Document", self.document);
             p.opt("Image", self.image);
@@ -4908,7 +5054,7 @@ pub mod data_automation_project {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -4945,7 +5091,9 @@ pub mod data_automation_project {
 
     impl ToExpr for TranscriptConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.channel_labeling.is_some()) + usize::from(self.speaker_labeling.is_some()),
+            );
             p.opt("ChannelLabeling", self.channel_labeling);
             p.opt("SpeakerLabeling", self.speaker_labeling);
             p.into_expr()
@@ -4969,7 +5117,7 @@ pub mod data_automation_project {
 
     impl ToExpr for VideoBoundingBox {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("State", self.state);
             p.into_expr()
         }
@@ -5000,7 +5148,7 @@ pub mod data_automation_project {
 
     impl ToExpr for VideoExtractionCategory {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.types.is_some()));
             p.req("State", self.state);
             p.opt("Types", self.types);
             p.into_expr()
@@ -5037,7 +5185,10 @@ pub mod data_automation_project {
 
     impl ToExpr for VideoOverrideConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.modality_processing.is_some())
+                    + usize::from(self.sensitive_data_configuration.is_some()),
+            );
             p.opt("ModalityProcessing", self.modality_processing);
             p.opt("SensitiveDataConfiguration", self.sensitive_data_configuration);
             p.into_expr()
@@ -5061,7 +5212,7 @@ pub mod data_automation_project {
 
     impl ToExpr for VideoStandardExtraction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("BoundingBox", self.bounding_box);
             p.req("Category", self.category);
             p.into_expr()
@@ -5093,7 +5244,7 @@ pub mod data_automation_project {
 
     impl ToExpr for VideoStandardGenerativeField {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.types.is_some()));
             p.req("State", self.state);
             p.opt("Types", self.types);
             p.into_expr()
@@ -5130,7 +5281,9 @@ pub mod data_automation_project {
 
     impl ToExpr for VideoStandardOutputConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.extraction.is_some()) + usize::from(self.generative_field.is_some()),
+            );
             p.opt("Extraction", self.extraction);
             p.opt("GenerativeField", self.generative_field);
             p.into_expr()
@@ -5264,7 +5417,12 @@ Constraint { path: "VectorIngestionConfiguration/ParsingConfiguration/BedrockFou
 Constraint { path: "VectorIngestionConfiguration/ParsingConfiguration/BedrockFoundationModelConfiguration/ParsingPrompt/ParsingPromptText", min_length: Some(1), max_length: Some(10000), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.data_deletion_policy.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.server_side_encryption_configuration.is_some())
+                + usize::from(self.vector_ingestion_configuration.is_some()),
+        );
         p.opt("DataDeletionPolicy", self.data_deletion_policy);
         p.req("DataSourceConfiguration", self.data_source_configuration);
         p.opt("Description", self.description);
@@ -5876,7 +6034,7 @@ pub mod data_source {
 
     impl ToExpr for AudioExtractionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("AudioExtractionStatus", self.audio_extraction_status);
             p.into_expr()
         }
@@ -5902,7 +6060,7 @@ pub mod data_source {
 
     impl ToExpr for BedrockDataAutomationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.parsing_modality.is_some()));
             p.opt("ParsingModality", self.parsing_modality);
             p.into_expr()
         }
@@ -5941,7 +6099,9 @@ pub mod data_source {
 
     impl ToExpr for BedrockFoundationModelConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.parsing_modality.is_some()) + usize::from(self.parsing_prompt.is_some()),
+            );
             p.req("ModelArn", self.model_arn);
             p.opt("ParsingModality", self.parsing_modality);
             p.opt("ParsingPrompt", self.parsing_prompt);
@@ -5972,7 +6132,7 @@ pub mod data_source {
 
     impl ToExpr for BedrockFoundationModelContextEnrichmentConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req(
                 "EnrichmentStrategyConfiguration",
                 self.enrichment_strategy_configuration,
@@ -6023,7 +6183,11 @@ pub mod data_source {
 
     impl ToExpr for ChunkingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.fixed_size_chunking_configuration.is_some())
+                    + usize::from(self.hierarchical_chunking_configuration.is_some())
+                    + usize::from(self.semantic_chunking_configuration.is_some()),
+            );
             p.req("ChunkingStrategy", self.chunking_strategy);
             p.opt("FixedSizeChunkingConfiguration", self.fixed_size_chunking_configuration);
             p.opt(
@@ -6057,7 +6221,7 @@ pub mod data_source {
 
     impl ToExpr for ConfluenceCrawlerConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.filter_configuration.is_some()));
             p.opt("FilterConfiguration", self.filter_configuration);
             p.into_expr()
         }
@@ -6088,7 +6252,7 @@ pub mod data_source {
 
     impl ToExpr for ConfluenceDataSourceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.crawler_configuration.is_some()));
             p.opt("CrawlerConfiguration", self.crawler_configuration);
             p.req("SourceConfiguration", self.source_configuration);
             p.into_expr()
@@ -6133,7 +6297,7 @@ pub mod data_source {
 
     impl ToExpr for ConfluenceSourceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4);
             p.req("AuthType", self.auth_type);
             p.req("CredentialsSecretArn", self.credentials_secret_arn);
             p.req("HostType", self.host_type);
@@ -6170,7 +6334,7 @@ pub mod data_source {
 
     impl ToExpr for ContextEnrichmentConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.bedrock_foundation_model_configuration.is_some()));
             p.opt(
                 "BedrockFoundationModelConfiguration",
                 self.bedrock_foundation_model_configuration,
@@ -6205,7 +6369,7 @@ pub mod data_source {
 
     impl ToExpr for CrawlFilterConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.pattern_object_filter.is_some()));
             p.opt("PatternObjectFilter", self.pattern_object_filter);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -6235,7 +6399,7 @@ pub mod data_source {
 
     impl ToExpr for CustomTransformationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("IntermediateStorage", self.intermediate_storage);
             p.req("Transformations", self.transformations);
             p.into_expr()
@@ -6310,7 +6474,14 @@ pub mod data_source {
 
     impl ToExpr for DataSourceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.confluence_configuration.is_some())
+                    + usize::from(self.managed_knowledge_base_connector_configuration.is_some())
+                    + usize::from(self.s3_configuration.is_some())
+                    + usize::from(self.salesforce_configuration.is_some())
+                    + usize::from(self.share_point_configuration.is_some())
+                    + usize::from(self.web_configuration.is_some()),
+            );
             p.opt("ConfluenceConfiguration", self.confluence_configuration);
             p.opt(
                 "ManagedKnowledgeBaseConnectorConfiguration",
@@ -6355,7 +6526,9 @@ pub mod data_source {
 
     impl ToExpr for DayOfMonth {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.day_number.is_some()) + usize::from(self.last_day_of_month.is_some()),
+            );
             p.opt("DayNumber", self.day_number);
             p.opt("LastDayOfMonth", self.last_day_of_month);
             p.into_expr()
@@ -6387,7 +6560,7 @@ pub mod data_source {
 
     impl ToExpr for DeletionProtectionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.deletion_protection_threshold.is_some()));
             p.req("DeletionProtectionStatus", self.deletion_protection_status);
             p.opt("DeletionProtectionThreshold", self.deletion_protection_threshold);
             p.into_expr()
@@ -6411,7 +6584,7 @@ pub mod data_source {
 
     impl ToExpr for EnrichmentStrategyConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Method", self.method);
             p.into_expr()
         }
@@ -6437,7 +6610,7 @@ pub mod data_source {
 
     impl ToExpr for FixedSizeChunkingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("MaxTokens", self.max_tokens);
             p.req("OverlapPercentage", self.overlap_percentage);
             p.into_expr()
@@ -6467,7 +6640,7 @@ pub mod data_source {
 
     impl ToExpr for HierarchicalChunkingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("LevelConfigurations", self.level_configurations);
             p.req("OverlapTokens", self.overlap_tokens);
             p.into_expr()
@@ -6491,7 +6664,7 @@ pub mod data_source {
 
     impl ToExpr for HierarchicalChunkingLevelConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("MaxTokens", self.max_tokens);
             p.into_expr()
         }
@@ -6514,7 +6687,7 @@ pub mod data_source {
 
     impl ToExpr for ImageExtractionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ImageExtractionStatus", self.image_extraction_status);
             p.into_expr()
         }
@@ -6535,7 +6708,7 @@ pub mod data_source {
 
     impl ToExpr for IntermediateStorage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("S3Location", self.s3_location);
             p.into_expr()
         }
@@ -6587,7 +6760,12 @@ pub mod data_source {
 
     impl ToExpr for ManagedKnowledgeBaseConnectorConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.connector_parameters.is_some())
+                    + usize::from(self.deletion_protection_configuration.is_some())
+                    + usize::from(self.media_extraction_configuration.is_some())
+                    + usize::from(self.sync_schedule.is_some()),
+            );
             p.opt("ConnectorParameters", self.connector_parameters);
             p.opt(
                 "DeletionProtectionConfiguration",
@@ -6637,7 +6815,11 @@ pub mod data_source {
 
     impl ToExpr for MediaExtractionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.audio_extraction_configuration.is_some())
+                    + usize::from(self.image_extraction_configuration.is_some())
+                    + usize::from(self.video_extraction_configuration.is_some()),
+            );
             p.opt("AudioExtractionConfiguration", self.audio_extraction_configuration);
             p.opt("ImageExtractionConfiguration", self.image_extraction_configuration);
             p.opt("VideoExtractionConfiguration", self.video_extraction_configuration);
@@ -6660,7 +6842,7 @@ pub mod data_source {
 
     impl ToExpr for MonthlySchedule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("DayOfMonth", self.day_of_month);
             p.into_expr()
         }
@@ -6699,7 +6881,10 @@ pub mod data_source {
 
     impl ToExpr for ParsingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.bedrock_data_automation_configuration.is_some())
+                    + usize::from(self.bedrock_foundation_model_configuration.is_some()),
+            );
             p.opt(
                 "BedrockDataAutomationConfiguration",
                 self.bedrock_data_automation_configuration,
@@ -6730,7 +6915,7 @@ pub mod data_source {
 
     impl ToExpr for ParsingPrompt {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ParsingPromptText", self.parsing_prompt_text);
             p.into_expr()
         }
@@ -6769,7 +6954,9 @@ pub mod data_source {
 
     impl ToExpr for PatternObjectFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.exclusion_filters.is_some()) + usize::from(self.inclusion_filters.is_some()),
+            );
             p.opt("ExclusionFilters", self.exclusion_filters);
             p.opt("InclusionFilters", self.inclusion_filters);
             p.req("ObjectType", self.object_type);
@@ -6794,7 +6981,7 @@ pub mod data_source {
 
     impl ToExpr for PatternObjectFilterConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Filters", self.filters);
             p.into_expr()
         }
@@ -6833,7 +7020,10 @@ pub mod data_source {
 
     impl ToExpr for S3DataSourceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.bucket_owner_account_id.is_some())
+                    + usize::from(self.inclusion_prefixes.is_some()),
+            );
             p.req("BucketArn", self.bucket_arn);
             p.opt("BucketOwnerAccountId", self.bucket_owner_account_id);
             p.opt("InclusionPrefixes", self.inclusion_prefixes);
@@ -6856,7 +7046,7 @@ pub mod data_source {
 
     impl ToExpr for S3Location {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("URI", self.uri);
             p.into_expr()
         }
@@ -6884,7 +7074,7 @@ pub mod data_source {
 
     impl ToExpr for SalesforceCrawlerConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.filter_configuration.is_some()));
             p.opt("FilterConfiguration", self.filter_configuration);
             p.into_expr()
         }
@@ -6915,7 +7105,7 @@ pub mod data_source {
 
     impl ToExpr for SalesforceDataSourceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.crawler_configuration.is_some()));
             p.opt("CrawlerConfiguration", self.crawler_configuration);
             p.req("SourceConfiguration", self.source_configuration);
             p.into_expr()
@@ -6949,7 +7139,7 @@ pub mod data_source {
 
     impl ToExpr for SalesforceSourceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("AuthType", self.auth_type);
             p.req("CredentialsSecretArn", self.credentials_secret_arn);
             p.req("HostUrl", self.host_url);
@@ -6972,7 +7162,7 @@ pub mod data_source {
 
     impl ToExpr for SeedUrl {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Url", self.url);
             p.into_expr()
         }
@@ -7005,7 +7195,7 @@ pub mod data_source {
 
     impl ToExpr for SemanticChunkingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("BreakpointPercentileThreshold", self.breakpoint_percentile_threshold);
             p.req("BufferSize", self.buffer_size);
             p.req("MaxTokens", self.max_tokens);
@@ -7033,7 +7223,7 @@ pub mod data_source {
 
     impl ToExpr for ServerSideEncryptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.kms_key_arn.is_some()));
             p.opt("KmsKeyArn", self.kms_key_arn);
             p.into_expr()
         }
@@ -7061,7 +7251,7 @@ pub mod data_source {
 
     impl ToExpr for SharePointCrawlerConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.filter_configuration.is_some()));
             p.opt("FilterConfiguration", self.filter_configuration);
             p.into_expr()
         }
@@ -7092,7 +7282,7 @@ pub mod data_source {
 
     impl ToExpr for SharePointDataSourceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.crawler_configuration.is_some()));
             p.opt("CrawlerConfiguration", self.crawler_configuration);
             p.req("SourceConfiguration", self.source_configuration);
             p.into_expr()
@@ -7150,7 +7340,7 @@ pub mod data_source {
 
     impl ToExpr for SharePointSourceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(5 + usize::from(self.tenant_id.is_some()));
             p.req("AuthType", self.auth_type);
             p.req("CredentialsSecretArn", self.credentials_secret_arn);
             p.req("Domain", self.domain);
@@ -7199,7 +7389,11 @@ pub mod data_source {
 
     impl ToExpr for SyncSchedule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.daily.is_some())
+                    + usize::from(self.monthly.is_some())
+                    + usize::from(self.weekly.is_some()),
+            );
             p.opt("Daily", self.daily);
             p.opt("Monthly", self.monthly);
             p.opt("Weekly", self.weekly);
@@ -7230,7 +7424,7 @@ pub mod data_source {
 
     impl ToExpr for Transformation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("StepToApply", self.step_to_apply);
             p.req("TransformationFunction", self.transformation_function);
             p.into_expr()
@@ -7254,7 +7448,7 @@ pub mod data_source {
 
     impl ToExpr for TransformationFunction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req(
                 "TransformationLambdaConfiguration",
                 self.transformation_lambda_configuration,
@@ -7280,7 +7474,7 @@ pub mod data_source {
 
     impl ToExpr for TransformationLambdaConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("LambdaArn", self.lambda_arn);
             p.into_expr()
         }
@@ -7303,7 +7497,7 @@ pub mod data_source {
 
     impl ToExpr for UrlConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("SeedUrls", self.seed_urls);
             p.into_expr()
         }
@@ -7355,7 +7549,12 @@ pub mod data_source {
 
     impl ToExpr for VectorIngestionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.chunking_configuration.is_some())
+                    + usize::from(self.context_enrichment_configuration.is_some())
+                    + usize::from(self.custom_transformation_configuration.is_some())
+                    + usize::from(self.parsing_configuration.is_some()),
+            );
             p.opt("ChunkingConfiguration", self.chunking_configuration);
             p.opt("ContextEnrichmentConfiguration", self.context_enrichment_configuration);
             p.opt(
@@ -7384,7 +7583,7 @@ pub mod data_source {
 
     impl ToExpr for VideoExtractionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("VideoExtractionStatus", self.video_extraction_status);
             p.into_expr()
         }
@@ -7444,7 +7643,13 @@ pub mod data_source {
 
     impl ToExpr for WebCrawlerConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.crawler_limits.is_some())
+                    + usize::from(self.exclusion_filters.is_some())
+                    + usize::from(self.inclusion_filters.is_some())
+                    + usize::from(self.scope.is_some())
+                    + usize::from(self.user_agent.is_some()),
+            );
             p.opt("CrawlerLimits", self.crawler_limits);
             p.opt("ExclusionFilters", self.exclusion_filters);
             p.opt("InclusionFilters", self.inclusion_filters);
@@ -7484,7 +7689,9 @@ pub mod data_source {
 
     impl ToExpr for WebCrawlerLimits {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.max_pages.is_some()) + usize::from(self.rate_limit.is_some()),
+            );
             p.opt("MaxPages", self.max_pages);
             p.opt("RateLimit", self.rate_limit);
             p.into_expr()
@@ -7516,7 +7723,7 @@ pub mod data_source {
 
     impl ToExpr for WebDataSourceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.crawler_configuration.is_some()));
             p.opt("CrawlerConfiguration", self.crawler_configuration);
             p.req("SourceConfiguration", self.source_configuration);
             p.into_expr()
@@ -7538,7 +7745,7 @@ pub mod data_source {
 
     impl ToExpr for WebSourceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("UrlConfiguration", self.url_configuration);
             p.into_expr()
         }
@@ -7561,7 +7768,7 @@ pub mod data_source {
 
     impl ToExpr for WeeklySchedule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("DayOfWeek", self.day_of_week);
             p.into_expr()
         }
@@ -7643,7 +7850,9 @@ impl Resource for EnforcedGuardrailConfiguration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.model_enforcement.is_some()) + usize::from(self.selective_content_guarding.is_some()),
+        );
         p.req("GuardrailIdentifier", self.guardrail_identifier);
         p.req("GuardrailVersion", self.guardrail_version);
         p.opt("ModelEnforcement", self.model_enforcement);
@@ -7811,7 +8020,7 @@ pub mod enforced_guardrail_configuration {
 
     impl ToExpr for ModelEnforcement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ExcludedModels", self.excluded_models);
             p.req("IncludedModels", self.included_models);
             p.into_expr()
@@ -7848,7 +8057,8 @@ pub mod enforced_guardrail_configuration {
 
     impl ToExpr for SelectiveContentGuarding {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.messages.is_some()) + usize::from(self.system.is_some()));
             p.opt("Messages", self.messages);
             p.opt("System", self.system);
             p.into_expr()
@@ -8016,7 +8226,16 @@ Constraint { path: "ExecutionRoleArn", pattern: Some("^arn:aws(-[^:]+)?:iam::([0
 Constraint { path: "Name", pattern: Some("^([0-9a-zA-Z][_-]?){1,100}$"), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.customer_encryption_key_arn.is_some())
+                + usize::from(self.definition.is_some())
+                + usize::from(self.definition_s3_location.is_some())
+                + usize::from(self.definition_string.is_some())
+                + usize::from(self.definition_substitutions.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.test_alias_tags.is_some()),
+        );
         p.opt("CustomerEncryptionKeyArn", self.customer_encryption_key_arn);
         p.opt("Definition", self.definition);
         p.opt("DefinitionS3Location", self.definition_s3_location);
@@ -8422,7 +8641,7 @@ pub mod flow {
 
     impl ToExpr for AgentFlowNodeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("AgentAliasArn", self.agent_alias_arn);
             p.into_expr()
         }
@@ -8445,7 +8664,7 @@ pub mod flow {
 
     impl ToExpr for ConditionFlowNodeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Conditions", self.conditions);
             p.into_expr()
         }
@@ -8468,7 +8687,7 @@ pub mod flow {
 
     impl ToExpr for FieldForReranking {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("FieldName", self.field_name);
             p.into_expr()
         }
@@ -8499,7 +8718,7 @@ pub mod flow {
 
     impl ToExpr for FlowCondition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.expression.is_some()));
             p.opt("Expression", self.expression);
             p.req("Name", self.name);
             p.into_expr()
@@ -8523,7 +8742,7 @@ pub mod flow {
 
     impl ToExpr for FlowConditionalConnectionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Condition", self.condition);
             p.into_expr()
         }
@@ -8575,7 +8794,7 @@ pub mod flow {
 
     impl ToExpr for FlowConnection {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4 + usize::from(self.configuration.is_some()));
             p.opt("Configuration", self.configuration);
             p.req("Name", self.name);
             p.req("Source", self.source);
@@ -8615,7 +8834,8 @@ pub mod flow {
 
     impl ToExpr for FlowConnectionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.data.is_some()) + usize::from(self.conditional.is_some()));
             p.opt("Data", self.data);
             p.opt("Conditional", self.conditional);
             p.into_expr()
@@ -8642,7 +8862,7 @@ pub mod flow {
 
     impl ToExpr for FlowDataConnectionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("SourceOutput", self.source_output);
             p.req("TargetInput", self.target_input);
             p.into_expr()
@@ -8679,7 +8899,8 @@ pub mod flow {
 
     impl ToExpr for FlowDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.connections.is_some()) + usize::from(self.nodes.is_some()));
             p.opt("Connections", self.connections);
             p.opt("Nodes", self.nodes);
             p.into_expr()
@@ -8730,7 +8951,11 @@ pub mod flow {
 
     impl ToExpr for FlowNode {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.configuration.is_some())
+                    + usize::from(self.inputs.is_some())
+                    + usize::from(self.outputs.is_some()),
+            );
             p.opt("Configuration", self.configuration);
             p.opt("Inputs", self.inputs);
             p.req("Name", self.name);
@@ -8882,7 +9107,24 @@ pub mod flow {
 
     impl ToExpr for FlowNodeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.input.is_some())
+                    + usize::from(self.output.is_some())
+                    + usize::from(self.knowledge_base.is_some())
+                    + usize::from(self.condition.is_some())
+                    + usize::from(self.lex.is_some())
+                    + usize::from(self.prompt.is_some())
+                    + usize::from(self.lambda_function.is_some())
+                    + usize::from(self.agent.is_some())
+                    + usize::from(self.storage.is_some())
+                    + usize::from(self.iterator.is_some())
+                    + usize::from(self.collector.is_some())
+                    + usize::from(self.retrieval.is_some())
+                    + usize::from(self.inline_code.is_some())
+                    + usize::from(self.r#loop.is_some())
+                    + usize::from(self.loop_input.is_some())
+                    + usize::from(self.loop_controller.is_some()),
+            );
             p.opt("Input", self.input);
             p.opt("Output", self.output);
             p.opt("KnowledgeBase", self.knowledge_base);
@@ -8938,7 +9180,7 @@ pub mod flow {
 
     impl ToExpr for FlowNodeInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.category.is_some()));
             p.opt("Category", self.category);
             p.req("Expression", self.expression);
             p.req("Name", self.name);
@@ -8967,7 +9209,7 @@ pub mod flow {
 
     impl ToExpr for FlowNodeOutput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -9004,7 +9246,9 @@ pub mod flow {
 
     impl ToExpr for GuardrailConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.guardrail_identifier.is_some()) + usize::from(self.guardrail_version.is_some()),
+            );
             p.opt("GuardrailIdentifier", self.guardrail_identifier);
             p.opt("GuardrailVersion", self.guardrail_version);
             p.into_expr()
@@ -9031,7 +9275,7 @@ pub mod flow {
 
     impl ToExpr for InlineCodeFlowNodeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Code", self.code);
             p.req("Language", self.language);
             p.into_expr()
@@ -9111,7 +9355,15 @@ pub mod flow {
 
     impl ToExpr for KnowledgeBaseFlowNodeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.guardrail_configuration.is_some())
+                    + usize::from(self.inference_configuration.is_some())
+                    + usize::from(self.model_id.is_some())
+                    + usize::from(self.number_of_results.is_some())
+                    + usize::from(self.orchestration_configuration.is_some())
+                    + usize::from(self.prompt_template.is_some())
+                    + usize::from(self.reranking_configuration.is_some()),
+            );
             p.opt("GuardrailConfiguration", self.guardrail_configuration);
             p.opt("InferenceConfiguration", self.inference_configuration);
             p.req("KnowledgeBaseId", self.knowledge_base_id);
@@ -9170,7 +9422,12 @@ pub mod flow {
 
     impl ToExpr for KnowledgeBaseOrchestrationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.additional_model_request_fields.is_some())
+                    + usize::from(self.inference_config.is_some())
+                    + usize::from(self.performance_config.is_some())
+                    + usize::from(self.prompt_template.is_some()),
+            );
             p.opt("AdditionalModelRequestFields", self.additional_model_request_fields);
             p.opt("InferenceConfig", self.inference_config);
             p.opt("PerformanceConfig", self.performance_config);
@@ -9201,7 +9458,7 @@ pub mod flow {
 
     impl ToExpr for KnowledgeBasePromptTemplate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.text_prompt_template.is_some()));
             p.opt("TextPromptTemplate", self.text_prompt_template);
             p.into_expr()
         }
@@ -9224,7 +9481,7 @@ pub mod flow {
 
     impl ToExpr for LambdaFunctionFlowNodeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("LambdaArn", self.lambda_arn);
             p.into_expr()
         }
@@ -9250,7 +9507,7 @@ pub mod flow {
 
     impl ToExpr for LexFlowNodeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("BotAliasArn", self.bot_alias_arn);
             p.req("LocaleId", self.locale_id);
             p.into_expr()
@@ -9282,7 +9539,7 @@ pub mod flow {
 
     impl ToExpr for LoopControllerFlowNodeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.max_iterations.is_some()));
             p.req("ContinueCondition", self.continue_condition);
             p.opt("MaxIterations", self.max_iterations);
             p.into_expr()
@@ -9306,7 +9563,7 @@ pub mod flow {
 
     impl ToExpr for LoopFlowNodeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Definition", self.definition);
             p.into_expr()
         }
@@ -9337,7 +9594,7 @@ pub mod flow {
 
     impl ToExpr for MetadataConfigurationForReranking {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.selective_mode_configuration.is_some()));
             p.req("SelectionMode", self.selection_mode);
             p.opt("SelectiveModeConfiguration", self.selective_mode_configuration);
             p.into_expr()
@@ -9364,7 +9621,7 @@ pub mod flow {
 
     impl ToExpr for PerformanceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.latency.is_some()));
             p.opt("Latency", self.latency);
             p.into_expr()
         }
@@ -9395,7 +9652,7 @@ pub mod flow {
 
     impl ToExpr for PromptFlowNodeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.guardrail_configuration.is_some()));
             p.opt("GuardrailConfiguration", self.guardrail_configuration);
             p.req("SourceConfiguration", self.source_configuration);
             p.into_expr()
@@ -9437,7 +9694,7 @@ pub mod flow {
 
     impl ToExpr for PromptFlowNodeInlineConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.inference_configuration.is_some()));
             p.opt("InferenceConfiguration", self.inference_configuration);
             p.req("ModelId", self.model_id);
             p.req("TemplateConfiguration", self.template_configuration);
@@ -9463,7 +9720,7 @@ pub mod flow {
 
     impl ToExpr for PromptFlowNodeResourceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("PromptArn", self.prompt_arn);
             p.into_expr()
         }
@@ -9499,7 +9756,8 @@ pub mod flow {
 
     impl ToExpr for PromptFlowNodeSourceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.resource.is_some()) + usize::from(self.inline.is_some()));
             p.opt("Resource", self.resource);
             p.opt("Inline", self.inline);
             p.into_expr()
@@ -9526,7 +9784,7 @@ pub mod flow {
 
     impl ToExpr for PromptInferenceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.text.is_some()));
             p.opt("Text", self.text);
             p.into_expr()
         }
@@ -9552,7 +9810,7 @@ pub mod flow {
 
     impl ToExpr for PromptInputVariable {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()));
             p.opt("Name", self.name);
             p.into_expr()
         }
@@ -9604,7 +9862,12 @@ pub mod flow {
 
     impl ToExpr for PromptModelInferenceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.max_tokens.is_some())
+                    + usize::from(self.stop_sequences.is_some())
+                    + usize::from(self.temperature.is_some())
+                    + usize::from(self.top_p.is_some()),
+            );
             p.opt("MaxTokens", self.max_tokens);
             p.opt("StopSequences", self.stop_sequences);
             p.opt("Temperature", self.temperature);
@@ -9633,7 +9896,7 @@ pub mod flow {
 
     impl ToExpr for PromptTemplateConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.text.is_some()));
             p.opt("Text", self.text);
             p.into_expr()
         }
@@ -9669,7 +9932,9 @@ pub mod flow {
 
     impl ToExpr for RerankingMetadataSelectiveModeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.fields_to_include.is_some()) + usize::from(self.fields_to_exclude.is_some()),
+            );
             p.opt("FieldsToInclude", self.fields_to_include);
             p.opt("FieldsToExclude", self.fields_to_exclude);
             p.into_expr()
@@ -9691,7 +9956,7 @@ pub mod flow {
 
     impl ToExpr for RetrievalFlowNodeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ServiceConfiguration", self.service_configuration);
             p.into_expr()
         }
@@ -9714,7 +9979,7 @@ pub mod flow {
 
     impl ToExpr for RetrievalFlowNodeS3Configuration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("BucketName", self.bucket_name);
             p.into_expr()
         }
@@ -9740,7 +10005,7 @@ pub mod flow {
 
     impl ToExpr for RetrievalFlowNodeServiceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.s3.is_some()));
             p.opt("S3", self.s3);
             p.into_expr()
         }
@@ -9774,7 +10039,7 @@ pub mod flow {
 
     impl ToExpr for S3Location {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.version.is_some()));
             p.req("Bucket", self.bucket);
             p.req("Key", self.key);
             p.opt("Version", self.version);
@@ -9797,7 +10062,7 @@ pub mod flow {
 
     impl ToExpr for StorageFlowNodeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ServiceConfiguration", self.service_configuration);
             p.into_expr()
         }
@@ -9820,7 +10085,7 @@ pub mod flow {
 
     impl ToExpr for StorageFlowNodeS3Configuration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("BucketName", self.bucket_name);
             p.into_expr()
         }
@@ -9846,7 +10111,7 @@ pub mod flow {
 
     impl ToExpr for StorageFlowNodeServiceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.s3.is_some()));
             p.opt("S3", self.s3);
             p.into_expr()
         }
@@ -9877,7 +10142,7 @@ pub mod flow {
 
     impl ToExpr for TextPromptTemplateConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.input_variables.is_some()));
             p.opt("InputVariables", self.input_variables);
             p.req("Text", self.text);
             p.into_expr()
@@ -9917,7 +10182,10 @@ pub mod flow {
 
     impl ToExpr for VectorSearchBedrockRerankingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.metadata_configuration.is_some())
+                    + usize::from(self.number_of_reranked_results.is_some()),
+            );
             p.opt("MetadataConfiguration", self.metadata_configuration);
             p.req("ModelConfiguration", self.model_configuration);
             p.opt("NumberOfRerankedResults", self.number_of_reranked_results);
@@ -9950,7 +10218,7 @@ pub mod flow {
 
     impl ToExpr for VectorSearchBedrockRerankingModelConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.additional_model_request_fields.is_some()));
             p.opt("AdditionalModelRequestFields", self.additional_model_request_fields);
             p.req("ModelArn", self.model_arn);
             p.into_expr()
@@ -9982,7 +10250,7 @@ pub mod flow {
 
     impl ToExpr for VectorSearchRerankingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.bedrock_reranking_configuration.is_some()));
             p.opt("BedrockRerankingConfiguration", self.bedrock_reranking_configuration);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -10085,7 +10353,11 @@ impl Resource for FlowAlias {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.concurrency_configuration.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ConcurrencyConfiguration", self.concurrency_configuration);
         p.opt("Description", self.description);
         p.req("FlowArn", self.flow_arn);
@@ -10186,7 +10458,7 @@ pub mod flow_alias {
 
     impl ToExpr for FlowAliasConcurrencyConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.max_concurrency.is_some()));
             p.opt("MaxConcurrency", self.max_concurrency);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -10213,7 +10485,7 @@ pub mod flow_alias {
 
     impl ToExpr for FlowAliasRoutingConfigurationListItem {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.flow_version.is_some()));
             p.opt("FlowVersion", self.flow_version);
             p.into_expr()
         }
@@ -10265,7 +10537,7 @@ impl Resource for FlowVersion {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.description.is_some()));
         p.opt("Description", self.description);
         p.req("FlowArn", self.flow_arn);
         p
@@ -10498,7 +10770,18 @@ Constraint { path: "WordPolicyConfig/WordsConfig", min_length: Some(1), max_leng
 Constraint { path: "WordPolicyConfig/WordsConfig/*/Text", min_length: Some(1), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.automated_reasoning_policy_config.is_some())
+                + usize::from(self.content_policy_config.is_some())
+                + usize::from(self.contextual_grounding_policy_config.is_some())
+                + usize::from(self.cross_region_config.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.kms_key_arn.is_some())
+                + usize::from(self.sensitive_information_policy_config.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.topic_policy_config.is_some())
+                + usize::from(self.word_policy_config.is_some()),
+        );
         p.opt("AutomatedReasoningPolicyConfig", self.automated_reasoning_policy_config);
         p.req("BlockedInputMessaging", self.blocked_input_messaging);
         p.req("BlockedOutputsMessaging", self.blocked_outputs_messaging);
@@ -11136,7 +11419,7 @@ pub mod guardrail {
 
     impl ToExpr for AutomatedReasoningPolicyConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.confidence_threshold.is_some()));
             p.opt("ConfidenceThreshold", self.confidence_threshold);
             p.req("Policies", self.policies);
             p.into_expr()
@@ -11218,7 +11501,14 @@ pub mod guardrail {
 
     impl ToExpr for ContentFilterConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.input_action.is_some())
+                    + usize::from(self.input_enabled.is_some())
+                    + usize::from(self.input_modalities.is_some())
+                    + usize::from(self.output_action.is_some())
+                    + usize::from(self.output_enabled.is_some())
+                    + usize::from(self.output_modalities.is_some()),
+            );
             p.opt("InputAction", self.input_action);
             p.opt("InputEnabled", self.input_enabled);
             p.opt("InputModalities", self.input_modalities);
@@ -11249,7 +11539,7 @@ pub mod guardrail {
 
     impl ToExpr for ContentFiltersTierConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("TierName", self.tier_name);
             p.into_expr()
         }
@@ -11280,7 +11570,7 @@ pub mod guardrail {
 
     impl ToExpr for ContentPolicyConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.content_filters_tier_config.is_some()));
             p.opt("ContentFiltersTierConfig", self.content_filters_tier_config);
             p.req("FiltersConfig", self.filters_config);
             p.into_expr()
@@ -11323,7 +11613,8 @@ pub mod guardrail {
 
     impl ToExpr for ContextualGroundingFilterConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(2 + usize::from(self.action.is_some()) + usize::from(self.enabled.is_some()));
             p.opt("Action", self.action);
             p.opt("Enabled", self.enabled);
             p.req("Threshold", self.threshold);
@@ -11349,7 +11640,7 @@ pub mod guardrail {
 
     impl ToExpr for ContextualGroundingPolicyConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("FiltersConfig", self.filters_config);
             p.into_expr()
         }
@@ -11372,7 +11663,7 @@ pub mod guardrail {
 
     impl ToExpr for GuardrailCrossRegionConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("GuardrailProfileArn", self.guardrail_profile_arn);
             p.into_expr()
         }
@@ -11427,7 +11718,12 @@ pub mod guardrail {
 
     impl ToExpr for ManagedWordsConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.input_action.is_some())
+                    + usize::from(self.input_enabled.is_some())
+                    + usize::from(self.output_action.is_some())
+                    + usize::from(self.output_enabled.is_some()),
+            );
             p.opt("InputAction", self.input_action);
             p.opt("InputEnabled", self.input_enabled);
             p.opt("OutputAction", self.output_action);
@@ -11489,7 +11785,12 @@ pub mod guardrail {
 
     impl ToExpr for PiiEntityConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.input_action.is_some())
+                    + usize::from(self.input_enabled.is_some())
+                    + usize::from(self.output_action.is_some())
+                    + usize::from(self.output_enabled.is_some()),
+            );
             p.req("Action", self.action);
             p.opt("InputAction", self.input_action);
             p.opt("InputEnabled", self.input_enabled);
@@ -11567,7 +11868,13 @@ pub mod guardrail {
 
     impl ToExpr for RegexConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.description.is_some())
+                    + usize::from(self.input_action.is_some())
+                    + usize::from(self.input_enabled.is_some())
+                    + usize::from(self.output_action.is_some())
+                    + usize::from(self.output_enabled.is_some()),
+            );
             p.req("Action", self.action);
             p.opt("Description", self.description);
             p.opt("InputAction", self.input_action);
@@ -11610,7 +11917,9 @@ pub mod guardrail {
 
     impl ToExpr for SensitiveInformationPolicyConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.pii_entities_config.is_some()) + usize::from(self.regexes_config.is_some()),
+            );
             p.opt("PiiEntitiesConfig", self.pii_entities_config);
             p.opt("RegexesConfig", self.regexes_config);
             p.into_expr()
@@ -11637,7 +11946,7 @@ pub mod guardrail {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -11711,7 +12020,13 @@ pub mod guardrail {
 
     impl ToExpr for TopicConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.examples.is_some())
+                    + usize::from(self.input_action.is_some())
+                    + usize::from(self.input_enabled.is_some())
+                    + usize::from(self.output_action.is_some())
+                    + usize::from(self.output_enabled.is_some()),
+            );
             p.req("Definition", self.definition);
             p.opt("Examples", self.examples);
             p.opt("InputAction", self.input_action);
@@ -11749,7 +12064,7 @@ pub mod guardrail {
 
     impl ToExpr for TopicPolicyConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.topics_tier_config.is_some()));
             p.req("TopicsConfig", self.topics_config);
             p.opt("TopicsTierConfig", self.topics_tier_config);
             p.into_expr()
@@ -11773,7 +12088,7 @@ pub mod guardrail {
 
     impl ToExpr for TopicsTierConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("TierName", self.tier_name);
             p.into_expr()
         }
@@ -11828,7 +12143,12 @@ pub mod guardrail {
 
     impl ToExpr for WordConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.input_action.is_some())
+                    + usize::from(self.input_enabled.is_some())
+                    + usize::from(self.output_action.is_some())
+                    + usize::from(self.output_enabled.is_some()),
+            );
             p.opt("InputAction", self.input_action);
             p.opt("InputEnabled", self.input_enabled);
             p.opt("OutputAction", self.output_action);
@@ -11868,7 +12188,9 @@ pub mod guardrail {
 
     impl ToExpr for WordPolicyConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.managed_word_lists_config.is_some()) + usize::from(self.words_config.is_some()),
+            );
             p.opt("ManagedWordListsConfig", self.managed_word_lists_config);
             p.opt("WordsConfig", self.words_config);
             p.into_expr()
@@ -11922,7 +12244,7 @@ impl Resource for GuardrailVersion {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.description.is_some()));
         p.opt("Description", self.description);
         p.req("GuardrailIdentifier", self.guardrail_identifier);
         p
@@ -12028,7 +12350,8 @@ Constraint { path: "Tags/*/Key", pattern: Some("^[a-zA-Z0-9\\s._:/=+@-]*$"), min
 Constraint { path: "Tags/*/Value", pattern: Some("^[a-zA-Z0-9\\s._:/=+@-]*$"), min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(4 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Description", self.description);
         p.req("FallbackModel", self.fallback_model);
         p.req("Models", self.models);
@@ -12146,7 +12469,7 @@ pub mod intelligent_prompt_router {
 
     impl ToExpr for PromptRouterTargetModel {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ModelArn", self.model_arn);
             p.into_expr()
         }
@@ -12169,7 +12492,7 @@ pub mod intelligent_prompt_router {
 
     impl ToExpr for RoutingCriteria {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ResponseQualityDifference", self.response_quality_difference);
             p.into_expr()
         }
@@ -12195,7 +12518,7 @@ pub mod intelligent_prompt_router {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -12339,7 +12662,11 @@ Constraint { path: "StorageConfiguration/RdsConfiguration/TableName", pattern: S
 Constraint { path: "StorageConfiguration/S3VectorsConfiguration/IndexName", min_length: Some(3), max_length: Some(63), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.description.is_some())
+                + usize::from(self.storage_configuration.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.req("KnowledgeBaseConfiguration", self.knowledge_base_configuration);
         p.req("Name", self.name);
@@ -12779,7 +13106,7 @@ pub mod knowledge_base {
 
     impl ToExpr for AudioConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("SegmentationConfiguration", self.segmentation_configuration);
             p.into_expr()
         }
@@ -12802,7 +13129,7 @@ pub mod knowledge_base {
 
     impl ToExpr for AudioSegmentationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("FixedLengthDuration", self.fixed_length_duration);
             p.into_expr()
         }
@@ -12862,7 +13189,13 @@ pub mod knowledge_base {
 
     impl ToExpr for BedrockEmbeddingModelConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.audio.is_some())
+                    + usize::from(self.dimensions.is_some())
+                    + usize::from(self.embedding_data_type.is_some())
+                    + usize::from(self.model_configuration.is_some())
+                    + usize::from(self.video.is_some()),
+            );
             p.opt("Audio", self.audio);
             p.opt("Dimensions", self.dimensions);
             p.opt("EmbeddingDataType", self.embedding_data_type);
@@ -12892,7 +13225,7 @@ pub mod knowledge_base {
 
     impl ToExpr for CuratedQuery {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("NaturalLanguage", self.natural_language);
             p.req("Sql", self.sql);
             p.into_expr()
@@ -12921,7 +13254,7 @@ pub mod knowledge_base {
 
     impl ToExpr for EmbeddingModelConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.bedrock_embedding_model_configuration.is_some()));
             p.opt(
                 "BedrockEmbeddingModelConfiguration",
                 self.bedrock_embedding_model_configuration,
@@ -12947,7 +13280,7 @@ pub mod knowledge_base {
 
     impl ToExpr for KendraKnowledgeBaseConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("KendraIndexArn", self.kendra_index_arn);
             p.into_expr()
         }
@@ -13002,7 +13335,12 @@ pub mod knowledge_base {
 
     impl ToExpr for KnowledgeBaseConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.kendra_knowledge_base_configuration.is_some())
+                    + usize::from(self.managed_knowledge_base_configuration.is_some())
+                    + usize::from(self.sql_knowledge_base_configuration.is_some())
+                    + usize::from(self.vector_knowledge_base_configuration.is_some()),
+            );
             p.opt(
                 "KendraKnowledgeBaseConfiguration",
                 self.kendra_knowledge_base_configuration,
@@ -13078,7 +13416,13 @@ pub mod knowledge_base {
 
     impl ToExpr for ManagedKnowledgeBaseConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.embedding_model_arn.is_some())
+                    + usize::from(self.embedding_model_configuration.is_some())
+                    + usize::from(self.embedding_model_type.is_some())
+                    + usize::from(self.server_side_encryption_configuration.is_some())
+                    + usize::from(self.supplemental_data_storage_configuration.is_some()),
+            );
             p.opt("EmbeddingModelArn", self.embedding_model_arn);
             p.opt("EmbeddingModelConfiguration", self.embedding_model_configuration);
             p.opt("EmbeddingModelType", self.embedding_model_type);
@@ -13114,7 +13458,7 @@ pub mod knowledge_base {
 
     impl ToExpr for ManagedKnowledgeBaseServerSideEncryptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.kms_key_arn.is_some()));
             p.opt("KmsKeyArn", self.kms_key_arn);
             p.into_expr()
         }
@@ -13184,7 +13528,9 @@ pub mod knowledge_base {
 
     impl ToExpr for MongoDbAtlasConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                6 + usize::from(self.endpoint_service_name.is_some()) + usize::from(self.text_index_name.is_some()),
+            );
             p.req("CollectionName", self.collection_name);
             p.req("CredentialsSecretArn", self.credentials_secret_arn);
             p.req("DatabaseName", self.database_name);
@@ -13224,7 +13570,7 @@ pub mod knowledge_base {
 
     impl ToExpr for MongoDbAtlasFieldMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("MetadataField", self.metadata_field);
             p.req("TextField", self.text_field);
             p.req("VectorField", self.vector_field);
@@ -13252,7 +13598,7 @@ pub mod knowledge_base {
 
     impl ToExpr for NeptuneAnalyticsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("FieldMapping", self.field_mapping);
             p.req("GraphArn", self.graph_arn);
             p.into_expr()
@@ -13279,7 +13625,7 @@ pub mod knowledge_base {
 
     impl ToExpr for NeptuneAnalyticsFieldMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("MetadataField", self.metadata_field);
             p.req("TextField", self.text_field);
             p.into_expr()
@@ -13324,7 +13670,7 @@ pub mod knowledge_base {
 
     impl ToExpr for OpenSearchManagedClusterConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4);
             p.req("DomainArn", self.domain_arn);
             p.req("DomainEndpoint", self.domain_endpoint);
             p.req("FieldMapping", self.field_mapping);
@@ -13360,7 +13706,7 @@ pub mod knowledge_base {
 
     impl ToExpr for OpenSearchManagedClusterFieldMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("MetadataField", self.metadata_field);
             p.req("TextField", self.text_field);
             p.req("VectorField", self.vector_field);
@@ -13395,7 +13741,7 @@ pub mod knowledge_base {
 
     impl ToExpr for OpenSearchServerlessConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("CollectionArn", self.collection_arn);
             p.req("FieldMapping", self.field_mapping);
             p.req("VectorIndexName", self.vector_index_name);
@@ -13430,7 +13776,7 @@ pub mod knowledge_base {
 
     impl ToExpr for OpenSearchServerlessFieldMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("MetadataField", self.metadata_field);
             p.req("TextField", self.text_field);
             p.req("VectorField", self.vector_field);
@@ -13473,7 +13819,7 @@ pub mod knowledge_base {
 
     impl ToExpr for PineconeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.namespace.is_some()));
             p.req("ConnectionString", self.connection_string);
             p.req("CredentialsSecretArn", self.credentials_secret_arn);
             p.req("FieldMapping", self.field_mapping);
@@ -13502,7 +13848,7 @@ pub mod knowledge_base {
 
     impl ToExpr for PineconeFieldMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("MetadataField", self.metadata_field);
             p.req("TextField", self.text_field);
             p.into_expr()
@@ -13547,7 +13893,11 @@ pub mod knowledge_base {
 
     impl ToExpr for QueryGenerationColumn {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.description.is_some())
+                    + usize::from(self.inclusion.is_some())
+                    + usize::from(self.name.is_some()),
+            );
             p.opt("Description", self.description);
             p.opt("Inclusion", self.inclusion);
             p.opt("Name", self.name);
@@ -13585,7 +13935,10 @@ pub mod knowledge_base {
 
     impl ToExpr for QueryGenerationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.execution_timeout_seconds.is_some())
+                    + usize::from(self.generation_context.is_some()),
+            );
             p.opt("ExecutionTimeoutSeconds", self.execution_timeout_seconds);
             p.opt("GenerationContext", self.generation_context);
             p.into_expr()
@@ -13622,7 +13975,9 @@ pub mod knowledge_base {
 
     impl ToExpr for QueryGenerationContext {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.curated_queries.is_some()) + usize::from(self.tables.is_some()),
+            );
             p.opt("CuratedQueries", self.curated_queries);
             p.opt("Tables", self.tables);
             p.into_expr()
@@ -13670,7 +14025,11 @@ pub mod knowledge_base {
 
     impl ToExpr for QueryGenerationTable {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.columns.is_some())
+                    + usize::from(self.description.is_some())
+                    + usize::from(self.inclusion.is_some()),
+            );
             p.opt("Columns", self.columns);
             p.opt("Description", self.description);
             p.opt("Inclusion", self.inclusion);
@@ -13722,7 +14081,7 @@ pub mod knowledge_base {
 
     impl ToExpr for RdsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(5);
             p.req("CredentialsSecretArn", self.credentials_secret_arn);
             p.req("DatabaseName", self.database_name);
             p.req("FieldMapping", self.field_mapping);
@@ -13778,7 +14137,7 @@ pub mod knowledge_base {
 
     impl ToExpr for RdsFieldMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4 + usize::from(self.custom_metadata_field.is_some()));
             p.opt("CustomMetadataField", self.custom_metadata_field);
             p.req("MetadataField", self.metadata_field);
             p.req("PrimaryKeyField", self.primary_key_field);
@@ -13819,7 +14178,7 @@ pub mod knowledge_base {
 
     impl ToExpr for RedshiftConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.query_generation_configuration.is_some()));
             p.req("QueryEngineConfiguration", self.query_engine_configuration);
             p.opt("QueryGenerationConfiguration", self.query_generation_configuration);
             p.req("StorageConfigurations", self.storage_configurations);
@@ -13860,7 +14219,10 @@ pub mod knowledge_base {
 
     impl ToExpr for RedshiftProvisionedAuthConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.database_user.is_some())
+                    + usize::from(self.username_password_secret_arn.is_some()),
+            );
             p.opt("DatabaseUser", self.database_user);
             p.req("Type", self.r#type);
             p.opt("UsernamePasswordSecretArn", self.username_password_secret_arn);
@@ -13891,7 +14253,7 @@ pub mod knowledge_base {
 
     impl ToExpr for RedshiftProvisionedConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AuthConfiguration", self.auth_configuration);
             p.req("ClusterIdentifier", self.cluster_identifier);
             p.into_expr()
@@ -13915,7 +14277,7 @@ pub mod knowledge_base {
 
     impl ToExpr for RedshiftQueryEngineAwsDataCatalogStorageConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("TableNames", self.table_names);
             p.into_expr()
         }
@@ -13954,7 +14316,10 @@ pub mod knowledge_base {
 
     impl ToExpr for RedshiftQueryEngineConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.provisioned_configuration.is_some())
+                    + usize::from(self.serverless_configuration.is_some()),
+            );
             p.opt("ProvisionedConfiguration", self.provisioned_configuration);
             p.opt("ServerlessConfiguration", self.serverless_configuration);
             p.req("Type", self.r#type);
@@ -13979,7 +14344,7 @@ pub mod knowledge_base {
 
     impl ToExpr for RedshiftQueryEngineRedshiftStorageConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("DatabaseName", self.database_name);
             p.into_expr()
         }
@@ -14021,7 +14386,10 @@ pub mod knowledge_base {
 
     impl ToExpr for RedshiftQueryEngineStorageConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.aws_data_catalog_configuration.is_some())
+                    + usize::from(self.redshift_configuration.is_some()),
+            );
             p.opt("AwsDataCatalogConfiguration", self.aws_data_catalog_configuration);
             p.opt("RedshiftConfiguration", self.redshift_configuration);
             p.req("Type", self.r#type);
@@ -14054,7 +14422,7 @@ pub mod knowledge_base {
 
     impl ToExpr for RedshiftServerlessAuthConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.username_password_secret_arn.is_some()));
             p.req("Type", self.r#type);
             p.opt("UsernamePasswordSecretArn", self.username_password_secret_arn);
             p.into_expr()
@@ -14084,7 +14452,7 @@ pub mod knowledge_base {
 
     impl ToExpr for RedshiftServerlessConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AuthConfiguration", self.auth_configuration);
             p.req("WorkgroupArn", self.workgroup_arn);
             p.into_expr()
@@ -14106,7 +14474,7 @@ pub mod knowledge_base {
 
     impl ToExpr for S3Location {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("URI", self.uri);
             p.into_expr()
         }
@@ -14150,7 +14518,11 @@ pub mod knowledge_base {
 
     impl ToExpr for S3VectorsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.index_arn.is_some())
+                    + usize::from(self.index_name.is_some())
+                    + usize::from(self.vector_bucket_arn.is_some()),
+            );
             p.opt("IndexArn", self.index_arn);
             p.opt("IndexName", self.index_name);
             p.opt("VectorBucketArn", self.vector_bucket_arn);
@@ -14183,7 +14555,7 @@ pub mod knowledge_base {
 
     impl ToExpr for SqlKnowledgeBaseConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.redshift_configuration.is_some()));
             p.opt("RedshiftConfiguration", self.redshift_configuration);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -14263,7 +14635,15 @@ pub mod knowledge_base {
 
     impl ToExpr for StorageConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.mongo_db_atlas_configuration.is_some())
+                    + usize::from(self.neptune_analytics_configuration.is_some())
+                    + usize::from(self.opensearch_managed_cluster_configuration.is_some())
+                    + usize::from(self.opensearch_serverless_configuration.is_some())
+                    + usize::from(self.pinecone_configuration.is_some())
+                    + usize::from(self.rds_configuration.is_some())
+                    + usize::from(self.s3_vectors_configuration.is_some()),
+            );
             p.opt("MongoDbAtlasConfiguration", self.mongo_db_atlas_configuration);
             p.opt("NeptuneAnalyticsConfiguration", self.neptune_analytics_configuration);
             p.opt(
@@ -14301,7 +14681,7 @@ pub mod knowledge_base {
 
     impl ToExpr for SupplementalDataStorageConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req(
                 "SupplementalDataStorageLocations",
                 self.supplemental_data_storage_locations,
@@ -14337,7 +14717,7 @@ pub mod knowledge_base {
 
     impl ToExpr for SupplementalDataStorageLocation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.s3_location.is_some()));
             p.opt("S3Location", self.s3_location);
             p.req(
                 "SupplementalDataStorageLocationType",
@@ -14380,7 +14760,10 @@ pub mod knowledge_base {
 
     impl ToExpr for VectorKnowledgeBaseConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.embedding_model_configuration.is_some())
+                    + usize::from(self.supplemental_data_storage_configuration.is_some()),
+            );
             p.req("EmbeddingModelArn", self.embedding_model_arn);
             p.opt("EmbeddingModelConfiguration", self.embedding_model_configuration);
             p.opt(
@@ -14408,7 +14791,7 @@ pub mod knowledge_base {
 
     impl ToExpr for VideoConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("SegmentationConfiguration", self.segmentation_configuration);
             p.into_expr()
         }
@@ -14431,7 +14814,7 @@ pub mod knowledge_base {
 
     impl ToExpr for VideoSegmentationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("FixedLengthDuration", self.fixed_length_duration);
             p.into_expr()
         }
@@ -14470,7 +14853,7 @@ impl Resource for KnowledgeBasePolicy {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("KnowledgeBaseId", self.knowledge_base_id);
         p.req("PolicyDocument", self.policy_document);
         p
@@ -14581,7 +14964,13 @@ Constraint { path: "Variants/*/TemplateConfiguration/Chat/ToolConfiguration/Tool
 Constraint { path: "Variants/*/TemplateConfiguration/Chat/ToolConfiguration/Tools/*/ToolSpec/Name", pattern: Some("^[a-zA-Z][a-zA-Z0-9_]*$"), min_length: Some(1), max_length: Some(64), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.customer_encryption_key_arn.is_some())
+                + usize::from(self.default_variant.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.variants.is_some()),
+        );
         p.opt("CustomerEncryptionKeyArn", self.customer_encryption_key_arn);
         p.opt("DefaultVariant", self.default_variant);
         p.opt("Description", self.description);
@@ -14727,7 +15116,7 @@ pub mod prompt {
 
     impl ToExpr for CachePointBlock {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Type", self.r#type);
             p.into_expr()
         }
@@ -14774,7 +15163,11 @@ pub mod prompt {
 
     impl ToExpr for ChatPromptTemplateConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.input_variables.is_some())
+                    + usize::from(self.system.is_some())
+                    + usize::from(self.tool_configuration.is_some()),
+            );
             p.opt("InputVariables", self.input_variables);
             p.req("Messages", self.messages);
             p.opt("System", self.system);
@@ -14813,7 +15206,8 @@ pub mod prompt {
 
     impl ToExpr for ContentBlock {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.text.is_some()) + usize::from(self.cache_point.is_some()));
             p.opt("Text", self.text);
             p.opt("CachePoint", self.cache_point);
             p.into_expr()
@@ -14840,7 +15234,7 @@ pub mod prompt {
 
     impl ToExpr for Message {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Content", self.content);
             p.req("Role", self.role);
             p.into_expr()
@@ -14864,7 +15258,7 @@ pub mod prompt {
 
     impl ToExpr for PromptAgentResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("AgentIdentifier", self.agent_identifier);
             p.into_expr()
         }
@@ -14890,7 +15284,7 @@ pub mod prompt {
 
     impl ToExpr for PromptGenAiResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.agent.is_some()));
             p.opt("Agent", self.agent);
             p.into_expr()
         }
@@ -14916,7 +15310,7 @@ pub mod prompt {
 
     impl ToExpr for PromptInferenceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.text.is_some()));
             p.opt("Text", self.text);
             p.into_expr()
         }
@@ -14942,7 +15336,7 @@ pub mod prompt {
 
     impl ToExpr for PromptInputVariable {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()));
             p.opt("Name", self.name);
             p.into_expr()
         }
@@ -14968,7 +15362,7 @@ pub mod prompt {
 
     impl ToExpr for PromptMetadataEntry {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -15021,7 +15415,12 @@ pub mod prompt {
 
     impl ToExpr for PromptModelInferenceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.max_tokens.is_some())
+                    + usize::from(self.stop_sequences.is_some())
+                    + usize::from(self.temperature.is_some())
+                    + usize::from(self.top_p.is_some()),
+            );
             p.opt("MaxTokens", self.max_tokens);
             p.opt("StopSequences", self.stop_sequences);
             p.opt("Temperature", self.temperature);
@@ -15057,7 +15456,7 @@ pub mod prompt {
 
     impl ToExpr for PromptTemplateConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.text.is_some()) + usize::from(self.chat.is_some()));
             p.opt("Text", self.text);
             p.opt("Chat", self.chat);
             p.into_expr()
@@ -15131,7 +15530,13 @@ pub mod prompt {
 
     impl ToExpr for PromptVariant {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.additional_model_request_fields.is_some())
+                    + usize::from(self.gen_ai_resource.is_some())
+                    + usize::from(self.inference_configuration.is_some())
+                    + usize::from(self.metadata.is_some())
+                    + usize::from(self.model_id.is_some()),
+            );
             p.opt("AdditionalModelRequestFields", self.additional_model_request_fields);
             p.opt("GenAiResource", self.gen_ai_resource);
             p.opt("InferenceConfiguration", self.inference_configuration);
@@ -15161,7 +15566,7 @@ pub mod prompt {
 
     impl ToExpr for SpecificToolChoice {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Name", self.name);
             p.into_expr()
         }
@@ -15197,7 +15602,8 @@ pub mod prompt {
 
     impl ToExpr for SystemContentBlock {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.text.is_some()) + usize::from(self.cache_point.is_some()));
             p.opt("Text", self.text);
             p.opt("CachePoint", self.cache_point);
             p.into_expr()
@@ -15250,7 +15656,12 @@ pub mod prompt {
 
     impl ToExpr for TextPromptTemplateConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cache_point.is_some())
+                    + usize::from(self.input_variables.is_some())
+                    + usize::from(self.text.is_some())
+                    + usize::from(self.text_s3_location.is_some()),
+            );
             p.opt("CachePoint", self.cache_point);
             p.opt("InputVariables", self.input_variables);
             p.opt("Text", self.text);
@@ -15287,7 +15698,7 @@ pub mod prompt {
 
     impl ToExpr for TextS3Location {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.version.is_some()));
             p.req("Bucket", self.bucket);
             p.req("Key", self.key);
             p.opt("Version", self.version);
@@ -15325,7 +15736,9 @@ pub mod prompt {
 
     impl ToExpr for Tool {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.tool_spec.is_some()) + usize::from(self.cache_point.is_some()),
+            );
             p.opt("ToolSpec", self.tool_spec);
             p.opt("CachePoint", self.cache_point);
             p.into_expr()
@@ -15370,7 +15783,11 @@ pub mod prompt {
 
     impl ToExpr for ToolChoice {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.auto.is_some())
+                    + usize::from(self.any.is_some())
+                    + usize::from(self.tool.is_some()),
+            );
             p.opt("Auto", self.auto);
             p.opt("Any", self.any);
             p.opt("Tool", self.tool);
@@ -15403,7 +15820,7 @@ pub mod prompt {
 
     impl ToExpr for ToolConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.tool_choice.is_some()));
             p.opt("ToolChoice", self.tool_choice);
             p.req("Tools", self.tools);
             p.into_expr()
@@ -15430,7 +15847,7 @@ pub mod prompt {
 
     impl ToExpr for ToolInputSchema {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.json.is_some()));
             p.opt("Json", self.json);
             p.into_expr()
         }
@@ -15464,7 +15881,7 @@ pub mod prompt {
 
     impl ToExpr for ToolSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.description.is_some()));
             p.opt("Description", self.description);
             p.req("InputSchema", self.input_schema);
             p.req("Name", self.name);
@@ -15531,7 +15948,8 @@ impl Resource for PromptVersion {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(1 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Description", self.description);
         p.req("PromptArn", self.prompt_arn);
         p.opt("Tags", self.tags);
@@ -15621,7 +16039,7 @@ impl Resource for ResourcePolicy {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("PolicyDocument", self.policy_document);
         p.req("ResourceArn", self.resource_arn);
         p
@@ -15736,7 +16154,11 @@ impl Resource for RetrievalInstruction {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.customer_encryption_key_arn.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("CustomerEncryptionKeyArn", self.customer_encryption_key_arn);
         p.opt("Description", self.description);
         p.req("Instruction", self.instruction);
@@ -15903,7 +16325,12 @@ pub mod retrieval_instruction {
 
     impl ToExpr for Instruction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.answer_format.is_some())
+                    + usize::from(self.answer_policy.is_some())
+                    + usize::from(self.persona.is_some())
+                    + usize::from(self.retrieval_guidance.is_some()),
+            );
             p.opt("AnswerFormat", self.answer_format);
             p.opt("AnswerPolicy", self.answer_policy);
             p.opt("Persona", self.persona);
@@ -15932,7 +16359,7 @@ pub mod retrieval_instruction {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -16015,7 +16442,11 @@ impl Resource for Session {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.encryption_key_arn.is_some())
+                + usize::from(self.session_metadata.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("EncryptionKeyArn", self.encryption_key_arn);
         p.opt("SessionMetadata", self.session_metadata);
         p.opt("Tags", self.tags);
@@ -16111,7 +16542,7 @@ pub mod session {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -105,7 +105,12 @@ impl Resource for ApiKeyCredentialProvider {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.api_key.is_some())
+                + usize::from(self.api_key_secret_config.is_some())
+                + usize::from(self.api_key_secret_source.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ApiKey", self.api_key);
         p.opt("ApiKeySecretConfig", self.api_key_secret_config);
         p.opt("ApiKeySecretSource", self.api_key_secret_source);
@@ -194,7 +199,7 @@ pub mod api_key_credential_provider {
 
     impl ToExpr for SecretReference {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("JsonKey", self.json_key);
             p.req("SecretId", self.secret_id);
             p.into_expr()
@@ -221,7 +226,7 @@ pub mod api_key_credential_provider {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -342,7 +347,15 @@ Constraint { path: "RecordingConfig/S3Location/Bucket", pattern: Some("^[a-z0-9]
 Constraint { path: "RecordingConfig/S3Location/Prefix", min_length: Some(1), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.browser_signing.is_some())
+                + usize::from(self.certificates.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.enterprise_policies.is_some())
+                + usize::from(self.execution_role_arn.is_some())
+                + usize::from(self.recording_config.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("BrowserSigning", self.browser_signing);
         p.opt("Certificates", self.certificates);
         p.opt("Description", self.description);
@@ -515,7 +528,7 @@ pub mod browser_custom {
 
     impl ToExpr for BrowserEnterprisePolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Location", self.location);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -547,7 +560,7 @@ pub mod browser_custom {
 
     impl ToExpr for BrowserNetworkConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.vpc_config.is_some()));
             p.req("NetworkMode", self.network_mode);
             p.opt("VpcConfig", self.vpc_config);
             p.into_expr()
@@ -574,7 +587,7 @@ pub mod browser_custom {
 
     impl ToExpr for BrowserSigning {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.enabled.is_some()));
             p.opt("Enabled", self.enabled);
             p.into_expr()
         }
@@ -595,7 +608,7 @@ pub mod browser_custom {
 
     impl ToExpr for Certificate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("CertificateLocation", self.certificate_location);
             p.into_expr()
         }
@@ -618,7 +631,7 @@ pub mod browser_custom {
 
     impl ToExpr for CertificateLocation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("SecretArn", self.secret_arn);
             p.into_expr()
         }
@@ -654,7 +667,8 @@ pub mod browser_custom {
 
     impl ToExpr for RecordingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.enabled.is_some()) + usize::from(self.s3_location.is_some()));
             p.opt("Enabled", self.enabled);
             p.opt("S3Location", self.s3_location);
             p.into_expr()
@@ -681,7 +695,7 @@ pub mod browser_custom {
 
     impl ToExpr for S3Location {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Bucket", self.bucket);
             p.req("Prefix", self.prefix);
             p.into_expr()
@@ -711,7 +725,7 @@ pub mod browser_custom {
 
     impl ToExpr for VpcConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("SecurityGroups", self.security_groups);
             p.req("Subnets", self.subnets);
             p.into_expr()
@@ -765,7 +779,8 @@ impl Resource for BrowserProfile {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(1 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Description", self.description);
         p.req("Name", self.name);
         p.opt("Tags", self.tags);
@@ -958,7 +973,8 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(128), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(3 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.req("ComputeConfiguration", self.compute_configuration);
         p.opt("Description", self.description);
         p.req("Name", self.name);
@@ -1206,7 +1222,10 @@ pub mod capacity_provider {
 
     impl ToExpr for CapacityReservationSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.capacity_reservation_preference.is_some())
+                    + usize::from(self.capacity_reservation_target.is_some()),
+            );
             p.opt("CapacityReservationPreference", self.capacity_reservation_preference);
             p.opt("CapacityReservationTarget", self.capacity_reservation_target);
             p.into_expr()
@@ -1243,7 +1262,10 @@ pub mod capacity_provider {
 
     impl ToExpr for CapacityReservationTarget {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.capacity_reservation_id.is_some())
+                    + usize::from(self.capacity_reservation_resource_group_arn.is_some()),
+            );
             p.opt("CapacityReservationId", self.capacity_reservation_id);
             p.opt(
                 "CapacityReservationResourceGroupArn",
@@ -1268,7 +1290,7 @@ pub mod capacity_provider {
 
     impl ToExpr for ComputeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Ec2Configuration", self.ec2_configuration);
             p.into_expr()
         }
@@ -1344,7 +1366,14 @@ pub mod capacity_provider {
 
     impl ToExpr for EbsVolumeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.encrypted.is_some())
+                    + usize::from(self.iops.is_some())
+                    + usize::from(self.kms_key_id.is_some())
+                    + usize::from(self.snapshot_id.is_some())
+                    + usize::from(self.throughput.is_some())
+                    + usize::from(self.volume_type.is_some()),
+            );
             p.opt("Encrypted", self.encrypted);
             p.opt("Iops", self.iops);
             p.opt("KmsKeyId", self.kms_key_id);
@@ -1401,7 +1430,11 @@ pub mod capacity_provider {
 
     impl ToExpr for Ec2Configuration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.lifecycle_configuration.is_some())
+                    + usize::from(self.root_volume.is_some())
+                    + usize::from(self.volumes.is_some()),
+            );
             p.req("LaunchTemplateSource", self.launch_template_source);
             p.opt("LifecycleConfiguration", self.lifecycle_configuration);
             p.opt("RootVolume", self.root_volume);
@@ -1449,7 +1482,11 @@ pub mod capacity_provider {
 
     impl ToExpr for EphemeralBlockDeviceMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.device_name.is_some())
+                    + usize::from(self.ebs.is_some())
+                    + usize::from(self.virtual_name.is_some()),
+            );
             p.opt("DeviceName", self.device_name);
             p.opt("Ebs", self.ebs);
             p.opt("VirtualName", self.virtual_name);
@@ -1545,7 +1582,17 @@ pub mod capacity_provider {
 
     impl ToExpr for EphemeralEbsVolumeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.ebs_card_index.is_some())
+                    + usize::from(self.encrypted.is_some())
+                    + usize::from(self.iops.is_some())
+                    + usize::from(self.kms_key_id.is_some())
+                    + usize::from(self.snapshot_id.is_some())
+                    + usize::from(self.throughput.is_some())
+                    + usize::from(self.volume_initialization_rate.is_some())
+                    + usize::from(self.volume_size.is_some())
+                    + usize::from(self.volume_type.is_some()),
+            );
             p.opt("EbsCardIndex", self.ebs_card_index);
             p.opt("Encrypted", self.encrypted);
             p.opt("Iops", self.iops);
@@ -1589,7 +1636,9 @@ pub mod capacity_provider {
 
     impl ToExpr for InstanceLifecycleConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.idle_instance_timeout.is_some()) + usize::from(self.max_lifetime.is_some()),
+            );
             p.opt("IdleInstanceTimeout", self.idle_instance_timeout);
             p.opt("MaxLifetime", self.max_lifetime);
             p.into_expr()
@@ -1613,7 +1662,7 @@ pub mod capacity_provider {
 
     impl ToExpr for InstanceRequirements {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("AllowedInstanceTypes", self.allowed_instance_types);
             p.into_expr()
         }
@@ -1701,7 +1750,15 @@ pub mod capacity_provider {
 
     impl ToExpr for LaunchParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.capacity_reservation_specification.is_some())
+                    + usize::from(self.ephemeral_volumes.is_some())
+                    + usize::from(self.instance_profile_arn.is_some())
+                    + usize::from(self.license_specifications.is_some())
+                    + usize::from(self.monitoring.is_some())
+                    + usize::from(self.propagated_tags.is_some())
+                    + usize::from(self.ssh_key_name.is_some()),
+            );
             p.opt(
                 "CapacityReservationSpecification",
                 self.capacity_reservation_specification,
@@ -1733,7 +1790,7 @@ pub mod capacity_provider {
 
     impl ToExpr for LaunchTemplateSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("LaunchParameters", self.launch_parameters);
             p.into_expr()
         }
@@ -1756,7 +1813,7 @@ pub mod capacity_provider {
 
     impl ToExpr for LicenseSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("LicenseConfigurationArn", self.license_configuration_arn);
             p.into_expr()
         }
@@ -1779,7 +1836,7 @@ pub mod capacity_provider {
 
     impl ToExpr for PermissionsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req(
                 "CapacityProviderOperatorRoleArn",
                 self.capacity_provider_operator_role_arn,
@@ -1852,7 +1909,14 @@ pub mod capacity_provider {
 
     impl ToExpr for RootVolumeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.encrypted.is_some())
+                    + usize::from(self.free_space_gib.is_some())
+                    + usize::from(self.iops.is_some())
+                    + usize::from(self.kms_key_id.is_some())
+                    + usize::from(self.throughput.is_some())
+                    + usize::from(self.volume_type.is_some()),
+            );
             p.opt("Encrypted", self.encrypted);
             p.opt("FreeSpaceGiB", self.free_space_gib);
             p.opt("Iops", self.iops);
@@ -1883,7 +1947,7 @@ pub mod capacity_provider {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1905,7 +1969,7 @@ pub mod capacity_provider {
 
     impl ToExpr for VolumeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("EbsConfiguration", self.ebs_configuration);
             p.into_expr()
         }
@@ -1934,7 +1998,7 @@ pub mod capacity_provider {
 
     impl ToExpr for VpcConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("SecurityGroups", self.security_groups);
             p.req("Subnets", self.subnets);
             p.into_expr()
@@ -2020,7 +2084,12 @@ Constraint { path: "NetworkConfiguration/VpcConfig/Subnets", min_length: Some(1)
 Constraint { path: "NetworkConfiguration/VpcConfig/Subnets/*", pattern: Some("^subnet-[0-9a-zA-Z]{8,17}$"), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.certificates.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.execution_role_arn.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Certificates", self.certificates);
         p.opt("Description", self.description);
         p.opt("ExecutionRoleArn", self.execution_role_arn);
@@ -2160,7 +2229,7 @@ pub mod code_interpreter_custom {
 
     impl ToExpr for Certificate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("CertificateLocation", self.certificate_location);
             p.into_expr()
         }
@@ -2183,7 +2252,7 @@ pub mod code_interpreter_custom {
 
     impl ToExpr for CertificateLocation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("SecretArn", self.secret_arn);
             p.into_expr()
         }
@@ -2214,7 +2283,7 @@ pub mod code_interpreter_custom {
 
     impl ToExpr for CodeInterpreterNetworkConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.vpc_config.is_some()));
             p.req("NetworkMode", self.network_mode);
             p.opt("VpcConfig", self.vpc_config);
             p.into_expr()
@@ -2244,7 +2313,7 @@ pub mod code_interpreter_custom {
 
     impl ToExpr for VpcConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("SecurityGroups", self.security_groups);
             p.req("Subnets", self.subnets);
             p.into_expr()
@@ -2382,7 +2451,14 @@ impl Resource for ConfigurationBundle {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.branch_name.is_some())
+                + usize::from(self.commit_message.is_some())
+                + usize::from(self.created_by.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.kms_key_arn.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("BranchName", self.branch_name);
         p.req("BundleName", self.bundle_name);
         p.opt("CommitMessage", self.commit_message);
@@ -2449,7 +2525,7 @@ pub mod configuration_bundle {
 
     impl ToExpr for ComponentConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Configuration", self.configuration);
             p.into_expr()
         }
@@ -2475,7 +2551,7 @@ pub mod configuration_bundle {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2507,7 +2583,7 @@ pub mod configuration_bundle {
 
     impl ToExpr for VersionCreatedBySource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.arn.is_some()));
             p.opt("Arn", self.arn);
             p.req("Name", self.name);
             p.into_expr()
@@ -2589,7 +2665,8 @@ Constraint { path: "Tags/*/Key", pattern: Some("^[a-zA-Z0-9\\s._:/=+@-]*$"), min
 Constraint { path: "Tags/*/Value", pattern: Some("^[a-zA-Z0-9\\s._:/=+@-]*$"), min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(4 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Description", self.description);
         p.req("ExecutionRoleArn", self.execution_role_arn);
         p.req("IdpConfig", self.idp_config);
@@ -2718,7 +2795,7 @@ pub mod consent_portal {
 
     impl ToExpr for ConsentPortalSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Identifier", self.identifier);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -2753,7 +2830,7 @@ pub mod consent_portal {
 
     impl ToExpr for IdpConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.audience.is_some()));
             p.opt("Audience", self.audience);
             p.req("CredentialProviderArn", self.credential_provider_arn);
             p.req("Scopes", self.scopes);
@@ -2781,7 +2858,7 @@ pub mod consent_portal {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2900,7 +2977,12 @@ impl Resource for Dataset {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.description.is_some())
+                + usize::from(self.kms_key_arn.is_some())
+                + usize::from(self.source.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("DatasetName", self.dataset_name);
         p.opt("Description", self.description);
         p.opt("KmsKeyArn", self.kms_key_arn);
@@ -3061,7 +3143,9 @@ pub mod dataset {
 
     impl ToExpr for DataSourceType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.inline_examples.is_some()) + usize::from(self.s3_source.is_some()),
+            );
             p.opt("InlineExamples", self.inline_examples);
             p.opt("S3Source", self.s3_source);
             p.into_expr()
@@ -3085,7 +3169,7 @@ pub mod dataset {
 
     impl ToExpr for InlineExamplesSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Examples", self.examples);
             p.into_expr()
         }
@@ -3108,7 +3192,7 @@ pub mod dataset {
 
     impl ToExpr for S3Source {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("S3Uri", self.s3_uri);
             p.into_expr()
         }
@@ -3134,7 +3218,7 @@ pub mod dataset {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3237,7 +3321,11 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(128), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.description.is_some())
+                + usize::from(self.kms_key_arn.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.req("EvaluatorConfig", self.evaluator_config);
         p.req("EvaluatorName", self.evaluator_name);
@@ -3472,7 +3560,10 @@ pub mod evaluator {
 
     impl ToExpr for BedrockEvaluatorModelConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.additional_model_request_fields.is_some())
+                    + usize::from(self.inference_config.is_some()),
+            );
             p.opt("AdditionalModelRequestFields", self.additional_model_request_fields);
             p.opt("InferenceConfig", self.inference_config);
             p.req("ModelId", self.model_id);
@@ -3500,7 +3591,7 @@ pub mod evaluator {
 
     impl ToExpr for CategoricalScaleDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Definition", self.definition);
             p.req("Label", self.label);
             p.into_expr()
@@ -3522,7 +3613,7 @@ pub mod evaluator {
 
     impl ToExpr for CodeBasedEvaluatorConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("LambdaConfig", self.lambda_config);
             p.into_expr()
         }
@@ -3548,7 +3639,7 @@ pub mod evaluator {
 
     impl ToExpr for DerivedEvaluatorConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("BaseEvaluatorId", self.base_evaluator_id);
             p.req("ModelConfig", self.model_config);
             p.into_expr()
@@ -3585,7 +3676,9 @@ pub mod evaluator {
 
     impl ToExpr for DimensionRatingScale {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.categorical.is_some()) + usize::from(self.numerical.is_some()),
+            );
             p.opt("Categorical", self.categorical);
             p.opt("Numerical", self.numerical);
             p.into_expr()
@@ -3619,7 +3712,7 @@ pub mod evaluator {
 
     impl ToExpr for EvaluationDimension {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("DimensionInstruction", self.dimension_instruction);
             p.req("DimensionName", self.dimension_name);
             p.req("DimensionRatingScale", self.dimension_rating_scale);
@@ -3665,7 +3758,11 @@ pub mod evaluator {
 
     impl ToExpr for EvaluatorConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.code_based.is_some())
+                    + usize::from(self.derived.is_some())
+                    + usize::from(self.llm_as_a_judge.is_some()),
+            );
             p.opt("CodeBased", self.code_based);
             p.opt("Derived", self.derived);
             p.opt("LlmAsAJudge", self.llm_as_a_judge);
@@ -3703,7 +3800,10 @@ pub mod evaluator {
 
     impl ToExpr for EvaluatorModelConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.bedrock_evaluator_model_config.is_some())
+                    + usize::from(self.responses_evaluator_model_config.is_some()),
+            );
             p.opt("BedrockEvaluatorModelConfig", self.bedrock_evaluator_model_config);
             p.opt("ResponsesEvaluatorModelConfig", self.responses_evaluator_model_config);
             p.into_expr()
@@ -3756,7 +3856,12 @@ pub mod evaluator {
 
     impl ToExpr for InferenceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.max_tokens.is_some())
+                    + usize::from(self.stop_sequences.is_some())
+                    + usize::from(self.temperature.is_some())
+                    + usize::from(self.top_p.is_some()),
+            );
             p.opt("MaxTokens", self.max_tokens);
             p.opt("StopSequences", self.stop_sequences);
             p.opt("Temperature", self.temperature);
@@ -3790,7 +3895,7 @@ pub mod evaluator {
 
     impl ToExpr for LambdaEvaluatorConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.lambda_timeout_in_seconds.is_some()));
             p.req("LambdaArn", self.lambda_arn);
             p.opt("LambdaTimeoutInSeconds", self.lambda_timeout_in_seconds);
             p.into_expr()
@@ -3824,7 +3929,7 @@ pub mod evaluator {
 
     impl ToExpr for LlmAsAJudgeEvaluatorConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Instructions", self.instructions);
             p.req("ModelConfig", self.model_config);
             p.req("RatingScale", self.rating_scale);
@@ -3859,7 +3964,7 @@ pub mod evaluator {
 
     impl ToExpr for NumericalScaleDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Definition", self.definition);
             p.req("Label", self.label);
             p.req("Value", self.value);
@@ -3916,7 +4021,12 @@ pub mod evaluator {
 
     impl ToExpr for OpenResponsesEvaluatorModelConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.max_output_tokens.is_some())
+                    + usize::from(self.reasoning.is_some())
+                    + usize::from(self.temperature.is_some())
+                    + usize::from(self.top_p.is_some()),
+            );
             p.opt("MaxOutputTokens", self.max_output_tokens);
             p.req("ModelId", self.model_id);
             p.opt("Reasoning", self.reasoning);
@@ -3964,7 +4074,11 @@ pub mod evaluator {
 
     impl ToExpr for RatingScale {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.categorical.is_some())
+                    + usize::from(self.multi_dimensional.is_some())
+                    + usize::from(self.numerical.is_some()),
+            );
             p.opt("Categorical", self.categorical);
             p.opt("MultiDimensional", self.multi_dimensional);
             p.opt("Numerical", self.numerical);
@@ -3992,7 +4106,7 @@ pub mod evaluator {
 
     impl ToExpr for ReasoningConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.effort.is_some()));
             p.opt("Effort", self.effort);
             p.into_expr()
         }
@@ -4018,7 +4132,7 @@ pub mod evaluator {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -4169,7 +4283,18 @@ Constraint { path: "ProtocolConfiguration/Mcp/SessionConfiguration/SessionTimeou
 Constraint { path: "RoleArn", pattern: Some("^arn:aws(-[^:]+)?:iam::([0-9]{12})?:role/.+$"), min_length: Some(1), max_length: Some(2048), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.authorizer_configuration.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.exception_level.is_some())
+                + usize::from(self.interceptor_configurations.is_some())
+                + usize::from(self.kms_key_arn.is_some())
+                + usize::from(self.policy_engine_configuration.is_some())
+                + usize::from(self.protocol_configuration.is_some())
+                + usize::from(self.protocol_type.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.waf_configuration.is_some()),
+        );
         p.opt("AuthorizerConfiguration", self.authorizer_configuration);
         p.req("AuthorizerType", self.authorizer_type);
         p.opt("Description", self.description);
@@ -4569,7 +4694,7 @@ pub mod gateway {
 
     impl ToExpr for AuthorizerConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.custom_jwt_authorizer.is_some()));
             p.opt("CustomJWTAuthorizer", self.custom_jwt_authorizer);
             p.into_expr()
         }
@@ -4598,7 +4723,7 @@ pub mod gateway {
 
     impl ToExpr for AuthorizingClaimMatchValueType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ClaimMatchOperator", self.claim_match_operator);
             p.req("ClaimMatchValue", self.claim_match_value);
             p.into_expr()
@@ -4635,7 +4760,10 @@ pub mod gateway {
 
     impl ToExpr for ClaimMatchValueType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.match_value_string.is_some())
+                    + usize::from(self.match_value_string_list.is_some()),
+            );
             p.opt("MatchValueString", self.match_value_string);
             p.opt("MatchValueStringList", self.match_value_string_list);
             p.into_expr()
@@ -4669,7 +4797,7 @@ pub mod gateway {
 
     impl ToExpr for CustomClaimValidationType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("AuthorizingClaimMatchValue", self.authorizing_claim_match_value);
             p.req("InboundTokenClaimName", self.inbound_token_claim_name);
             p.req("InboundTokenClaimValueType", self.inbound_token_claim_value_type);
@@ -4746,7 +4874,14 @@ pub mod gateway {
 
     impl ToExpr for CustomJwtAuthorizerConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.advertised_scope_mapping.is_some())
+                    + usize::from(self.allowed_audience.is_some())
+                    + usize::from(self.allowed_clients.is_some())
+                    + usize::from(self.allowed_scopes.is_some())
+                    + usize::from(self.custom_claims.is_some())
+                    + usize::from(self.private_endpoint.is_some()),
+            );
             p.opt("AdvertisedScopeMapping", self.advertised_scope_mapping);
             p.opt("AllowedAudience", self.allowed_audience);
             p.opt("AllowedClients", self.allowed_clients);
@@ -4789,7 +4924,7 @@ pub mod gateway {
 
     impl ToExpr for GatewayInterceptorConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.input_configuration.is_some()));
             p.opt("InputConfiguration", self.input_configuration);
             p.req("InterceptionPoints", self.interception_points);
             p.req("Interceptor", self.interceptor);
@@ -4817,7 +4952,7 @@ pub mod gateway {
 
     impl ToExpr for GatewayPolicyEngineConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Arn", self.arn);
             p.req("Mode", self.mode);
             p.into_expr()
@@ -4844,7 +4979,7 @@ pub mod gateway {
 
     impl ToExpr for GatewayProtocolConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.mcp.is_some()));
             p.opt("Mcp", self.mcp);
             p.into_expr()
         }
@@ -4870,7 +5005,7 @@ pub mod gateway {
 
     impl ToExpr for InterceptorConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.lambda.is_some()));
             p.opt("Lambda", self.lambda);
             p.into_expr()
         }
@@ -4901,7 +5036,7 @@ pub mod gateway {
 
     impl ToExpr for InterceptorInputConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.payload_filter.is_some()));
             p.req("PassRequestHeaders", self.pass_request_headers);
             p.opt("PayloadFilter", self.payload_filter);
             p.into_expr()
@@ -4928,7 +5063,7 @@ pub mod gateway {
 
     impl ToExpr for InterceptorPayloadExclusionSelector {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.field.is_some()));
             p.opt("Field", self.field);
             p.into_expr()
         }
@@ -4951,7 +5086,7 @@ pub mod gateway {
 
     impl ToExpr for InterceptorPayloadFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Exclude", self.exclude);
             p.into_expr()
         }
@@ -4972,7 +5107,7 @@ pub mod gateway {
 
     impl ToExpr for LambdaInterceptorConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Arn", self.arn);
             p.into_expr()
         }
@@ -5029,7 +5164,11 @@ pub mod gateway {
 
     impl ToExpr for ManagedVpcResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.routing_domain.is_some())
+                    + usize::from(self.security_group_ids.is_some())
+                    + usize::from(self.tags.is_some()),
+            );
             p.req("EndpointIpAddressType", self.endpoint_ip_address_type);
             p.opt("RoutingDomain", self.routing_domain);
             p.opt("SecurityGroupIds", self.security_group_ids);
@@ -5094,7 +5233,13 @@ pub mod gateway {
 
     impl ToExpr for McpGatewayConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.instructions.is_some())
+                    + usize::from(self.search_type.is_some())
+                    + usize::from(self.session_configuration.is_some())
+                    + usize::from(self.streaming_configuration.is_some())
+                    + usize::from(self.supported_versions.is_some()),
+            );
             p.opt("Instructions", self.instructions);
             p.opt("SearchType", self.search_type);
             p.opt("SessionConfiguration", self.session_configuration);
@@ -5134,7 +5279,10 @@ pub mod gateway {
 
     impl ToExpr for PrivateEndpoint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.self_managed_lattice_resource.is_some())
+                    + usize::from(self.managed_vpc_resource.is_some()),
+            );
             p.opt("SelfManagedLatticeResource", self.self_managed_lattice_resource);
             p.opt("ManagedVpcResource", self.managed_vpc_resource);
             p.into_expr()
@@ -5163,7 +5311,7 @@ pub mod gateway {
 
     impl ToExpr for SelfManagedLatticeResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.resource_configuration_identifier.is_some()));
             p.opt(
                 "ResourceConfigurationIdentifier",
                 self.resource_configuration_identifier,
@@ -5194,7 +5342,7 @@ pub mod gateway {
 
     impl ToExpr for SessionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.session_timeout_in_seconds.is_some()));
             p.opt("SessionTimeoutInSeconds", self.session_timeout_in_seconds);
             p.into_expr()
         }
@@ -5222,7 +5370,7 @@ pub mod gateway {
 
     impl ToExpr for StreamingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.enable_response_streaming.is_some()));
             p.opt("EnableResponseStreaming", self.enable_response_streaming);
             p.into_expr()
         }
@@ -5248,7 +5396,7 @@ pub mod gateway {
 
     impl ToExpr for WafConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.failure_mode.is_some()));
             p.opt("FailureMode", self.failure_mode);
             p.into_expr()
         }
@@ -5327,7 +5475,11 @@ Constraint { path: "GatewayIdentifier", pattern: Some("^([0-9a-z][-]?){1,100}-[0
 Constraint { path: "RateLimitId", pattern: Some("^[a-zA-Z0-9][a-zA-Z0-9\\-_\\.]{0,62}[a-zA-Z0-9]$"), min_length: Some(2), max_length: Some(64), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.description.is_some())
+                + usize::from(self.gateway_identifier.is_some())
+                + usize::from(self.rate_limit_id.is_some()),
+        );
         p.opt("Description", self.description);
         p.req("DimensionKeys", self.dimension_keys);
         p.req("Entries", self.entries);
@@ -5465,7 +5617,11 @@ pub mod gateway_rate_limit {
 
     impl ToExpr for LimitEntry {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.connections.is_some())
+                    + usize::from(self.requests.is_some())
+                    + usize::from(self.tokens.is_some()),
+            );
             p.opt("Connections", self.connections);
             p.req("Dimensions", self.dimensions);
             p.opt("Requests", self.requests);
@@ -5494,7 +5650,7 @@ pub mod gateway_rate_limit {
 
     impl ToExpr for RateConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Period", self.period);
             p.req("Rate", self.rate);
             p.into_expr()
@@ -5576,7 +5732,11 @@ Constraint { path: "GatewayIdentifier", pattern: Some("^([0-9a-z][-]?){1,100}-[0
 Constraint { path: "Priority", minimum: Some(1.0), maximum: Some(1000000.0), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.conditions.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.gateway_identifier.is_some()),
+        );
         p.req("Actions", self.actions);
         p.opt("Conditions", self.conditions);
         p.opt("Description", self.description);
@@ -5706,7 +5866,9 @@ pub mod gateway_rule {
 
     impl ToExpr for Action {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.configuration_bundle.is_some()) + usize::from(self.route_to_target.is_some()),
+            );
             p.opt("ConfigurationBundle", self.configuration_bundle);
             p.opt("RouteToTarget", self.route_to_target);
             p.into_expr()
@@ -5743,7 +5905,9 @@ pub mod gateway_rule {
 
     impl ToExpr for Condition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.match_principals.is_some()) + usize::from(self.match_paths.is_some()),
+            );
             p.opt("MatchPrincipals", self.match_principals);
             p.opt("MatchPaths", self.match_paths);
             p.into_expr()
@@ -5780,7 +5944,9 @@ pub mod gateway_rule {
 
     impl ToExpr for ConfigurationBundleAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.static_override.is_some()) + usize::from(self.weighted_override.is_some()),
+            );
             p.opt("StaticOverride", self.static_override);
             p.opt("WeightedOverride", self.weighted_override);
             p.into_expr()
@@ -5807,7 +5973,7 @@ pub mod gateway_rule {
 
     impl ToExpr for ConfigurationBundleReference {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("BundleArn", self.bundle_arn);
             p.req("BundleVersion", self.bundle_version);
             p.into_expr()
@@ -5839,7 +6005,7 @@ pub mod gateway_rule {
 
     impl ToExpr for IamPrincipal {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.operator.is_some()));
             p.req("Arn", self.arn);
             p.opt("Operator", self.operator);
             p.into_expr()
@@ -5863,7 +6029,7 @@ pub mod gateway_rule {
 
     impl ToExpr for MatchPaths {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("AnyOf", self.any_of);
             p.into_expr()
         }
@@ -5889,7 +6055,7 @@ pub mod gateway_rule {
 
     impl ToExpr for MatchPrincipalEntry {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.iam_principal.is_some()));
             p.opt("IamPrincipal", self.iam_principal);
             p.into_expr()
         }
@@ -5912,7 +6078,7 @@ pub mod gateway_rule {
 
     impl ToExpr for MatchPrincipals {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("AnyOf", self.any_of);
             p.into_expr()
         }
@@ -5948,7 +6114,9 @@ pub mod gateway_rule {
 
     impl ToExpr for RouteToTargetAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.static_route.is_some()) + usize::from(self.weighted_route.is_some()),
+            );
             p.opt("StaticRoute", self.static_route);
             p.opt("WeightedRoute", self.weighted_route);
             p.into_expr()
@@ -5975,7 +6143,7 @@ pub mod gateway_rule {
 
     impl ToExpr for StaticOverride {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("BundleArn", self.bundle_arn);
             p.req("BundleVersion", self.bundle_version);
             p.into_expr()
@@ -5999,7 +6167,7 @@ pub mod gateway_rule {
 
     impl ToExpr for StaticRoute {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("TargetName", self.target_name);
             p.into_expr()
         }
@@ -6051,7 +6219,9 @@ pub mod gateway_rule {
 
     impl ToExpr for TargetTrafficSplitEntry {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.description.is_some()) + usize::from(self.metadata.is_some()),
+            );
             p.opt("Description", self.description);
             p.opt("Metadata", self.metadata);
             p.req("Name", self.name);
@@ -6107,7 +6277,9 @@ pub mod gateway_rule {
 
     impl ToExpr for TrafficSplitEntry {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.description.is_some()) + usize::from(self.metadata.is_some()),
+            );
             p.req("ConfigurationBundle", self.configuration_bundle);
             p.opt("Description", self.description);
             p.opt("Metadata", self.metadata);
@@ -6134,7 +6306,7 @@ pub mod gateway_rule {
 
     impl ToExpr for WeightedOverride {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("TrafficSplit", self.traffic_split);
             p.into_expr()
         }
@@ -6157,7 +6329,7 @@ pub mod gateway_rule {
 
     impl ToExpr for WeightedRoute {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("TrafficSplit", self.traffic_split);
             p.into_expr()
         }
@@ -6297,7 +6469,14 @@ Constraint { path: "TargetConfiguration/Inference/Provider/Operations/*/Path", p
 Constraint { path: "TargetConfiguration/Inference/Provider/Operations/*/ProviderPath", pattern: Some("^/[a-zA-Z0-9\\-\\._/]+$"), min_length: Some(1), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.credential_provider_configurations.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.gateway_identifier.is_some())
+                + usize::from(self.metadata_configuration.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.private_endpoint.is_some()),
+        );
         p.opt(
             "CredentialProviderConfigurations",
             self.credential_provider_configurations,
@@ -6700,7 +6879,7 @@ pub mod gateway_target {
 
     impl ToExpr for ApiGatewayTargetConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("ApiGatewayToolConfiguration", self.api_gateway_tool_configuration);
             p.req("RestApiId", self.rest_api_id);
             p.req("Stage", self.stage);
@@ -6733,7 +6912,7 @@ pub mod gateway_target {
 
     impl ToExpr for ApiGatewayToolConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.tool_overrides.is_some()));
             p.req("ToolFilters", self.tool_filters);
             p.opt("ToolOverrides", self.tool_overrides);
             p.into_expr()
@@ -6760,7 +6939,7 @@ pub mod gateway_target {
 
     impl ToExpr for ApiGatewayToolFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("FilterPath", self.filter_path);
             p.req("Methods", self.methods);
             p.into_expr()
@@ -6802,7 +6981,7 @@ pub mod gateway_target {
 
     impl ToExpr for ApiGatewayToolOverride {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.description.is_some()));
             p.opt("Description", self.description);
             p.req("Method", self.method);
             p.req("Name", self.name);
@@ -6852,7 +7031,11 @@ pub mod gateway_target {
 
     impl ToExpr for ApiKeyCredentialProvider {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.credential_location.is_some())
+                    + usize::from(self.credential_parameter_name.is_some())
+                    + usize::from(self.credential_prefix.is_some()),
+            );
             p.opt("CredentialLocation", self.credential_location);
             p.opt("CredentialParameterName", self.credential_parameter_name);
             p.opt("CredentialPrefix", self.credential_prefix);
@@ -6891,7 +7074,8 @@ pub mod gateway_target {
 
     impl ToExpr for ApiSchemaConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.s3.is_some()) + usize::from(self.inline_payload.is_some()));
             p.opt("S3", self.s3);
             p.opt("InlinePayload", self.inline_payload);
             p.into_expr()
@@ -6939,7 +7123,11 @@ pub mod gateway_target {
 
     impl ToExpr for ConnectorConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.description.is_some())
+                    + usize::from(self.parameter_overrides.is_some())
+                    + usize::from(self.parameter_values.is_some()),
+            );
             p.opt("Description", self.description);
             p.req("Name", self.name);
             p.opt("ParameterOverrides", self.parameter_overrides);
@@ -6981,7 +7169,8 @@ pub mod gateway_target {
 
     impl ToExpr for ConnectorParameterOverride {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(1 + usize::from(self.description.is_some()) + usize::from(self.visible.is_some()));
             p.opt("Description", self.description);
             p.req("Path", self.path);
             p.opt("Visible", self.visible);
@@ -7006,7 +7195,7 @@ pub mod gateway_target {
 
     impl ToExpr for ConnectorSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ConnectorId", self.connector_id);
             p.into_expr()
         }
@@ -7045,7 +7234,9 @@ pub mod gateway_target {
 
     impl ToExpr for ConnectorTargetConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.configurations.is_some()) + usize::from(self.enabled.is_some()),
+            );
             p.opt("Configurations", self.configurations);
             p.opt("Enabled", self.enabled);
             p.req("Source", self.source);
@@ -7091,7 +7282,11 @@ pub mod gateway_target {
 
     impl ToExpr for CredentialProvider {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.oauth_credential_provider.is_some())
+                    + usize::from(self.api_key_credential_provider.is_some())
+                    + usize::from(self.iam_credential_provider.is_some()),
+            );
             p.opt("OauthCredentialProvider", self.oauth_credential_provider);
             p.opt("ApiKeyCredentialProvider", self.api_key_credential_provider);
             p.opt("IamCredentialProvider", self.iam_credential_provider);
@@ -7124,7 +7319,7 @@ pub mod gateway_target {
 
     impl ToExpr for CredentialProviderConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.credential_provider.is_some()));
             p.opt("CredentialProvider", self.credential_provider);
             p.req("CredentialProviderType", self.credential_provider_type);
             p.into_expr()
@@ -7146,7 +7341,7 @@ pub mod gateway_target {
 
     impl ToExpr for HttpApiSchemaConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Source", self.source);
             p.into_expr()
         }
@@ -7169,7 +7364,7 @@ pub mod gateway_target {
 
     impl ToExpr for HttpConnectorSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ConnectorId", self.connector_id);
             p.into_expr()
         }
@@ -7203,7 +7398,7 @@ pub mod gateway_target {
 
     impl ToExpr for HttpConnectorTargetConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.parameters.is_some()));
             p.opt("Parameters", self.parameters);
             p.req("Source", self.source);
             p.into_expr()
@@ -7248,7 +7443,11 @@ pub mod gateway_target {
 
     impl ToExpr for HttpTargetConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.agentcore_runtime.is_some())
+                    + usize::from(self.passthrough.is_some())
+                    + usize::from(self.connector.is_some()),
+            );
             p.opt("AgentcoreRuntime", self.agentcore_runtime);
             p.opt("Passthrough", self.passthrough);
             p.opt("Connector", self.connector);
@@ -7281,7 +7480,7 @@ pub mod gateway_target {
 
     impl ToExpr for IamCredentialProvider {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.region.is_some()));
             p.opt("Region", self.region);
             p.req("Service", self.service);
             p.into_expr()
@@ -7305,7 +7504,7 @@ pub mod gateway_target {
 
     impl ToExpr for InferenceConnectorSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ConnectorId", self.connector_id);
             p.into_expr()
         }
@@ -7326,7 +7525,7 @@ pub mod gateway_target {
 
     impl ToExpr for InferenceConnectorTargetConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Source", self.source);
             p.into_expr()
         }
@@ -7365,7 +7564,9 @@ pub mod gateway_target {
 
     impl ToExpr for InferenceOperationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.models.is_some()) + usize::from(self.provider_path.is_some()),
+            );
             p.opt("Models", self.models);
             p.req("Path", self.path);
             p.opt("ProviderPath", self.provider_path);
@@ -7406,7 +7607,9 @@ pub mod gateway_target {
 
     impl ToExpr for InferenceProviderTargetConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.model_mapping.is_some()) + usize::from(self.operations.is_some()),
+            );
             p.req("Endpoint", self.endpoint);
             p.opt("ModelMapping", self.model_mapping);
             p.opt("Operations", self.operations);
@@ -7444,7 +7647,8 @@ pub mod gateway_target {
 
     impl ToExpr for InferenceTargetConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.connector.is_some()) + usize::from(self.provider.is_some()));
             p.opt("Connector", self.connector);
             p.opt("Provider", self.provider);
             p.into_expr()
@@ -7502,7 +7706,11 @@ pub mod gateway_target {
 
     impl ToExpr for ManagedVpcResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.routing_domain.is_some())
+                    + usize::from(self.security_group_ids.is_some())
+                    + usize::from(self.tags.is_some()),
+            );
             p.req("EndpointIpAddressType", self.endpoint_ip_address_type);
             p.opt("RoutingDomain", self.routing_domain);
             p.opt("SecurityGroupIds", self.security_group_ids);
@@ -7533,7 +7741,7 @@ pub mod gateway_target {
 
     impl ToExpr for McpLambdaTargetConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("LambdaArn", self.lambda_arn);
             p.req("ToolSchema", self.tool_schema);
             p.into_expr()
@@ -7581,7 +7789,11 @@ pub mod gateway_target {
 
     impl ToExpr for McpServerTargetConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.listing_mode.is_some())
+                    + usize::from(self.mcp_tool_schema.is_some())
+                    + usize::from(self.resource_priority.is_some()),
+            );
             p.req("Endpoint", self.endpoint);
             p.opt("ListingMode", self.listing_mode);
             p.opt("McpToolSchema", self.mcp_tool_schema);
@@ -7652,7 +7864,14 @@ pub mod gateway_target {
 
     impl ToExpr for McpTargetConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.open_api_schema.is_some())
+                    + usize::from(self.smithy_model.is_some())
+                    + usize::from(self.lambda.is_some())
+                    + usize::from(self.mcp_server.is_some())
+                    + usize::from(self.api_gateway.is_some())
+                    + usize::from(self.connector.is_some()),
+            );
             p.opt("OpenApiSchema", self.open_api_schema);
             p.opt("SmithyModel", self.smithy_model);
             p.opt("Lambda", self.lambda);
@@ -7693,7 +7912,8 @@ pub mod gateway_target {
 
     impl ToExpr for McpToolSchemaConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.s3.is_some()) + usize::from(self.inline_payload.is_some()));
             p.opt("S3", self.s3);
             p.opt("InlinePayload", self.inline_payload);
             p.into_expr()
@@ -7738,7 +7958,11 @@ pub mod gateway_target {
 
     impl ToExpr for MetadataConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.allowed_query_parameters.is_some())
+                    + usize::from(self.allowed_request_headers.is_some())
+                    + usize::from(self.allowed_response_headers.is_some()),
+            );
             p.opt("AllowedQueryParameters", self.allowed_query_parameters);
             p.opt("AllowedRequestHeaders", self.allowed_request_headers);
             p.opt("AllowedResponseHeaders", self.allowed_response_headers);
@@ -7763,7 +7987,7 @@ pub mod gateway_target {
 
     impl ToExpr for ModelEntry {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Model", self.model);
             p.into_expr()
         }
@@ -7789,7 +8013,7 @@ pub mod gateway_target {
 
     impl ToExpr for ModelMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.provider_prefix.is_some()));
             p.opt("ProviderPrefix", self.provider_prefix);
             p.into_expr()
         }
@@ -7842,7 +8066,11 @@ pub mod gateway_target {
 
     impl ToExpr for OauthCredentialProvider {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.custom_parameters.is_some())
+                    + usize::from(self.default_return_url.is_some())
+                    + usize::from(self.grant_type.is_some()),
+            );
             p.opt("CustomParameters", self.custom_parameters);
             p.opt("DefaultReturnUrl", self.default_return_url);
             p.opt("GrantType", self.grant_type);
@@ -7888,7 +8116,9 @@ pub mod gateway_target {
 
     impl ToExpr for PassthroughTargetConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.schema.is_some()) + usize::from(self.stickiness_configuration.is_some()),
+            );
             p.req("Endpoint", self.endpoint);
             p.req("ProtocolType", self.protocol_type);
             p.opt("Schema", self.schema);
@@ -7927,7 +8157,10 @@ pub mod gateway_target {
 
     impl ToExpr for PrivateEndpoint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.self_managed_lattice_resource.is_some())
+                    + usize::from(self.managed_vpc_resource.is_some()),
+            );
             p.opt("SelfManagedLatticeResource", self.self_managed_lattice_resource);
             p.opt("ManagedVpcResource", self.managed_vpc_resource);
             p.into_expr()
@@ -7964,7 +8197,8 @@ pub mod gateway_target {
 
     impl ToExpr for ProviderPrefix {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.separator.is_some()) + usize::from(self.strip.is_some()));
             p.opt("Separator", self.separator);
             p.opt("Strip", self.strip);
             p.into_expr()
@@ -8004,7 +8238,8 @@ pub mod gateway_target {
 
     impl ToExpr for RuntimeTargetConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(1 + usize::from(self.qualifier.is_some()) + usize::from(self.schema.is_some()));
             p.req("Arn", self.arn);
             p.opt("Qualifier", self.qualifier);
             p.opt("Schema", self.schema);
@@ -8042,7 +8277,9 @@ pub mod gateway_target {
 
     impl ToExpr for S3Configuration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.bucket_owner_account_id.is_some()) + usize::from(self.uri.is_some()),
+            );
             p.opt("BucketOwnerAccountId", self.bucket_owner_account_id);
             p.opt("Uri", self.uri);
             p.into_expr()
@@ -8098,7 +8335,12 @@ pub mod gateway_target {
 
     impl ToExpr for SchemaDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.description.is_some())
+                    + usize::from(self.items.is_some())
+                    + usize::from(self.properties.is_some())
+                    + usize::from(self.required.is_some()),
+            );
             p.opt("Description", self.description);
             p.opt("Items", self.items);
             p.opt("Properties", self.properties);
@@ -8130,7 +8372,7 @@ pub mod gateway_target {
 
     impl ToExpr for SelfManagedLatticeResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.resource_configuration_identifier.is_some()));
             p.opt(
                 "ResourceConfigurationIdentifier",
                 self.resource_configuration_identifier,
@@ -8164,7 +8406,7 @@ pub mod gateway_target {
 
     impl ToExpr for StickinessConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.timeout.is_some()));
             p.req("Identifier", self.identifier);
             p.opt("Timeout", self.timeout);
             p.into_expr()
@@ -8209,7 +8451,11 @@ pub mod gateway_target {
 
     impl ToExpr for TargetConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.mcp.is_some())
+                    + usize::from(self.http.is_some())
+                    + usize::from(self.inference.is_some()),
+            );
             p.opt("Mcp", self.mcp);
             p.opt("Http", self.http);
             p.opt("Inference", self.inference);
@@ -8252,7 +8498,7 @@ pub mod gateway_target {
 
     impl ToExpr for ToolDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.output_schema.is_some()));
             p.req("Description", self.description);
             p.req("InputSchema", self.input_schema);
             p.req("Name", self.name);
@@ -8291,7 +8537,8 @@ pub mod gateway_target {
 
     impl ToExpr for ToolSchema {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.s3.is_some()) + usize::from(self.inline_payload.is_some()));
             p.opt("S3", self.s3);
             p.opt("InlinePayload", self.inline_payload);
             p.into_expr()
@@ -8558,7 +8805,23 @@ Constraint { path: "Tools/*/Config/RemoteMcp/Url", min_length: Some(1), max_leng
 Constraint { path: "Tools/*/Name", pattern: Some("^[a-zA-Z0-9_-]+$"), min_length: Some(1), max_length: Some(64), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.allowed_tools.is_some())
+                + usize::from(self.authorizer_configuration.is_some())
+                + usize::from(self.environment.is_some())
+                + usize::from(self.environment_artifact.is_some())
+                + usize::from(self.environment_variables.is_some())
+                + usize::from(self.hooks.is_some())
+                + usize::from(self.max_iterations.is_some())
+                + usize::from(self.max_tokens.is_some())
+                + usize::from(self.memory.is_some())
+                + usize::from(self.skills.is_some())
+                + usize::from(self.system_prompt.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.timeout_seconds.is_some())
+                + usize::from(self.tools.is_some())
+                + usize::from(self.truncation.is_some()),
+        );
         p.opt("AllowedTools", self.allowed_tools);
         p.opt("AuthorizerConfiguration", self.authorizer_configuration);
         p.opt("Environment", self.environment);
@@ -9046,7 +9309,7 @@ pub mod harness {
 
     impl ToExpr for AuthorizerConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.custom_jwt_authorizer.is_some()));
             p.opt("CustomJWTAuthorizer", self.custom_jwt_authorizer);
             p.into_expr()
         }
@@ -9075,7 +9338,7 @@ pub mod harness {
 
     impl ToExpr for AuthorizingClaimMatchValueType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ClaimMatchOperator", self.claim_match_operator);
             p.req("ClaimMatchValue", self.claim_match_value);
             p.into_expr()
@@ -9112,7 +9375,10 @@ pub mod harness {
 
     impl ToExpr for ClaimMatchValueType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.match_value_string.is_some())
+                    + usize::from(self.match_value_string_list.is_some()),
+            );
             p.opt("MatchValueString", self.match_value_string);
             p.opt("MatchValueStringList", self.match_value_string_list);
             p.into_expr()
@@ -9136,7 +9402,7 @@ pub mod harness {
 
     impl ToExpr for ContainerConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ContainerUri", self.container_uri);
             p.into_expr()
         }
@@ -9169,7 +9435,7 @@ pub mod harness {
 
     impl ToExpr for CustomClaimValidationType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("AuthorizingClaimMatchValue", self.authorizing_claim_match_value);
             p.req("InboundTokenClaimName", self.inbound_token_claim_name);
             p.req("InboundTokenClaimValueType", self.inbound_token_claim_value_type);
@@ -9253,7 +9519,15 @@ pub mod harness {
 
     impl ToExpr for CustomJwtAuthorizerConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.advertised_scope_mapping.is_some())
+                    + usize::from(self.allowed_audience.is_some())
+                    + usize::from(self.allowed_clients.is_some())
+                    + usize::from(self.allowed_scopes.is_some())
+                    + usize::from(self.custom_claims.is_some())
+                    + usize::from(self.private_endpoint.is_some())
+                    + usize::from(self.private_endpoint_overrides.is_some()),
+            );
             p.opt("AdvertisedScopeMapping", self.advertised_scope_mapping);
             p.opt("AllowedAudience", self.allowed_audience);
             p.opt("AllowedClients", self.allowed_clients);
@@ -9286,7 +9560,7 @@ pub mod harness {
 
     impl ToExpr for EfsAccessPointConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AccessPointArn", self.access_point_arn);
             p.req("MountPath", self.mount_path);
             p.into_expr()
@@ -9331,7 +9605,11 @@ pub mod harness {
 
     impl ToExpr for FilesystemConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.efs_access_point.is_some())
+                    + usize::from(self.s3_files_access_point.is_some())
+                    + usize::from(self.session_storage.is_some()),
+            );
             p.opt("EfsAccessPoint", self.efs_access_point);
             p.opt("S3FilesAccessPoint", self.s3_files_access_point);
             p.opt("SessionStorage", self.session_storage);
@@ -9359,7 +9637,7 @@ pub mod harness {
 
     impl ToExpr for HarnessAfterInvocationHook {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("Target", self.target);
             p.into_expr()
@@ -9386,7 +9664,7 @@ pub mod harness {
 
     impl ToExpr for HarnessAfterToolCallHook {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("Target", self.target);
             p.into_expr()
@@ -9413,7 +9691,7 @@ pub mod harness {
 
     impl ToExpr for HarnessAgentCoreBrowserConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.browser_arn.is_some()));
             p.opt("BrowserArn", self.browser_arn);
             p.into_expr()
         }
@@ -9441,7 +9719,7 @@ pub mod harness {
 
     impl ToExpr for HarnessAgentCoreCodeInterpreterConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.code_interpreter_arn.is_some()));
             p.opt("CodeInterpreterArn", self.code_interpreter_arn);
             p.into_expr()
         }
@@ -9472,7 +9750,7 @@ pub mod harness {
 
     impl ToExpr for HarnessAgentCoreGatewayConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.outbound_auth.is_some()));
             p.req("GatewayArn", self.gateway_arn);
             p.opt("OutboundAuth", self.outbound_auth);
             p.into_expr()
@@ -9523,7 +9801,11 @@ pub mod harness {
 
     impl ToExpr for HarnessAgentCoreMemoryConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.actor_id.is_some())
+                    + usize::from(self.messages_count.is_some())
+                    + usize::from(self.retrieval_config.is_some()),
+            );
             p.opt("ActorId", self.actor_id);
             p.req("Arn", self.arn);
             p.opt("MessagesCount", self.messages_count);
@@ -9570,7 +9852,11 @@ pub mod harness {
 
     impl ToExpr for HarnessAgentCoreMemoryRetrievalConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.relevance_score.is_some())
+                    + usize::from(self.strategy_id.is_some())
+                    + usize::from(self.top_k.is_some()),
+            );
             p.opt("RelevanceScore", self.relevance_score);
             p.opt("StrategyId", self.strategy_id);
             p.opt("TopK", self.top_k);
@@ -9616,7 +9902,11 @@ pub mod harness {
 
     impl ToExpr for HarnessAgentCoreRuntimeEnvironment {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.filesystem_configurations.is_some())
+                    + usize::from(self.lifecycle_configuration.is_some())
+                    + usize::from(self.network_configuration.is_some()),
+            );
             p.opt("FilesystemConfigurations", self.filesystem_configurations);
             p.opt("LifecycleConfiguration", self.lifecycle_configuration);
             p.opt("NetworkConfiguration", self.network_configuration);
@@ -9681,7 +9971,13 @@ pub mod harness {
 
     impl ToExpr for HarnessBedrockModelConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.additional_params.is_some())
+                    + usize::from(self.api_format.is_some())
+                    + usize::from(self.max_tokens.is_some())
+                    + usize::from(self.temperature.is_some())
+                    + usize::from(self.top_p.is_some()),
+            );
             p.opt("AdditionalParams", self.additional_params);
             p.opt("ApiFormat", self.api_format);
             p.opt("MaxTokens", self.max_tokens);
@@ -9712,7 +10008,7 @@ pub mod harness {
 
     impl ToExpr for HarnessBeforeInvocationHook {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("Target", self.target);
             p.into_expr()
@@ -9739,7 +10035,7 @@ pub mod harness {
 
     impl ToExpr for HarnessBeforeToolCallHook {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("Target", self.target);
             p.into_expr()
@@ -9768,7 +10064,7 @@ pub mod harness {
 
     impl ToExpr for HarnessEnvironmentArtifact {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.container_configuration.is_some()));
             p.opt("ContainerConfiguration", self.container_configuration);
             p.into_expr()
         }
@@ -9796,7 +10092,7 @@ pub mod harness {
 
     impl ToExpr for HarnessEnvironmentProvider {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.agent_core_runtime_environment.is_some()));
             p.opt("AgentCoreRuntimeEnvironment", self.agent_core_runtime_environment);
             p.into_expr()
         }
@@ -9840,7 +10136,11 @@ pub mod harness {
 
     impl ToExpr for HarnessGatewayOutboundAuth {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.aws_iam.is_some())
+                    + usize::from(self.none.is_some())
+                    + usize::from(self.oauth.is_some()),
+            );
             p.opt("AwsIam", self.aws_iam);
             p.opt("None", self.none);
             p.opt("Oauth", self.oauth);
@@ -9908,7 +10208,13 @@ pub mod harness {
 
     impl ToExpr for HarnessGeminiModelConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.additional_params.is_some())
+                    + usize::from(self.max_tokens.is_some())
+                    + usize::from(self.temperature.is_some())
+                    + usize::from(self.top_k.is_some())
+                    + usize::from(self.top_p.is_some()),
+            );
             p.opt("AdditionalParams", self.additional_params);
             p.req("ApiKeyArn", self.api_key_arn);
             p.opt("MaxTokens", self.max_tokens);
@@ -9966,7 +10272,12 @@ pub mod harness {
 
     impl ToExpr for HarnessHook {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.after_invocation.is_some())
+                    + usize::from(self.after_tool_call.is_some())
+                    + usize::from(self.before_invocation.is_some())
+                    + usize::from(self.before_tool_call.is_some()),
+            );
             p.opt("AfterInvocation", self.after_invocation);
             p.opt("AfterToolCall", self.after_tool_call);
             p.opt("BeforeInvocation", self.before_invocation);
@@ -9990,7 +10301,7 @@ pub mod harness {
 
     impl ToExpr for HarnessHookEventBridgeTarget {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Arn", self.arn);
             p.into_expr()
         }
@@ -10029,7 +10340,9 @@ pub mod harness {
 
     impl ToExpr for HarnessHookLambdaTarget {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.failure_mode.is_some()) + usize::from(self.timeout_seconds.is_some()),
+            );
             p.req("Arn", self.arn);
             p.opt("FailureMode", self.failure_mode);
             p.opt("TimeoutSeconds", self.timeout_seconds);
@@ -10052,7 +10365,7 @@ pub mod harness {
 
     impl ToExpr for HarnessHookSnsTarget {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Arn", self.arn);
             p.into_expr()
         }
@@ -10096,7 +10409,11 @@ pub mod harness {
 
     impl ToExpr for HarnessHookTarget {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.event_bridge.is_some())
+                    + usize::from(self.lambda.is_some())
+                    + usize::from(self.sns.is_some()),
+            );
             p.opt("EventBridge", self.event_bridge);
             p.opt("Lambda", self.lambda);
             p.opt("Sns", self.sns);
@@ -10124,7 +10441,7 @@ pub mod harness {
 
     impl ToExpr for HarnessInlineFunctionConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Description", self.description);
             p.req("InputSchema", self.input_schema);
             p.into_expr()
@@ -10196,7 +10513,14 @@ pub mod harness {
 
     impl ToExpr for HarnessLiteLlmModelConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.additional_params.is_some())
+                    + usize::from(self.api_base.is_some())
+                    + usize::from(self.api_key_arn.is_some())
+                    + usize::from(self.max_tokens.is_some())
+                    + usize::from(self.temperature.is_some())
+                    + usize::from(self.top_p.is_some()),
+            );
             p.opt("AdditionalParams", self.additional_params);
             p.opt("ApiBase", self.api_base);
             p.opt("ApiKeyArn", self.api_key_arn);
@@ -10246,7 +10570,11 @@ pub mod harness {
 
     impl ToExpr for HarnessManagedMemoryConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.encryption_key_arn.is_some())
+                    + usize::from(self.event_expiry_duration.is_some())
+                    + usize::from(self.strategies.is_some()),
+            );
             p.opt("EncryptionKeyArn", self.encryption_key_arn);
             p.opt("EventExpiryDuration", self.event_expiry_duration);
             p.opt("Strategies", self.strategies);
@@ -10292,7 +10620,11 @@ pub mod harness {
 
     impl ToExpr for HarnessMemoryConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.agent_core_memory_configuration.is_some())
+                    + usize::from(self.disabled.is_some())
+                    + usize::from(self.managed_memory_configuration.is_some()),
+            );
             p.opt("AgentCoreMemoryConfiguration", self.agent_core_memory_configuration);
             p.opt("Disabled", self.disabled);
             p.opt("ManagedMemoryConfiguration", self.managed_memory_configuration);
@@ -10346,7 +10678,12 @@ pub mod harness {
 
     impl ToExpr for HarnessModelConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.bedrock_model_config.is_some())
+                    + usize::from(self.gemini_model_config.is_some())
+                    + usize::from(self.lite_llm_model_config.is_some())
+                    + usize::from(self.open_ai_model_config.is_some()),
+            );
             p.opt("BedrockModelConfig", self.bedrock_model_config);
             p.opt("GeminiModelConfig", self.gemini_model_config);
             p.opt("LiteLlmModelConfig", self.lite_llm_model_config);
@@ -10423,7 +10760,14 @@ pub mod harness {
 
     impl ToExpr for HarnessOpenAiModelConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.additional_params.is_some())
+                    + usize::from(self.api_base.is_some())
+                    + usize::from(self.api_format.is_some())
+                    + usize::from(self.max_tokens.is_some())
+                    + usize::from(self.temperature.is_some())
+                    + usize::from(self.top_p.is_some()),
+            );
             p.opt("AdditionalParams", self.additional_params);
             p.opt("ApiBase", self.api_base);
             p.opt("ApiFormat", self.api_format);
@@ -10464,7 +10808,7 @@ pub mod harness {
 
     impl ToExpr for HarnessRemoteMcpConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.headers.is_some()));
             p.opt("Headers", self.headers);
             p.req("Url", self.url);
             p.into_expr()
@@ -10517,7 +10861,12 @@ pub mod harness {
 
     impl ToExpr for HarnessSkill {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.aws_skills.is_some())
+                    + usize::from(self.git.is_some())
+                    + usize::from(self.path.is_some())
+                    + usize::from(self.s3.is_some()),
+            );
             p.opt("AwsSkills", self.aws_skills);
             p.opt("Git", self.git);
             p.opt("Path", self.path);
@@ -10546,7 +10895,7 @@ pub mod harness {
 
     impl ToExpr for HarnessSkillAwsSkillsSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.paths.is_some()));
             p.opt("Paths", self.paths);
             p.into_expr()
         }
@@ -10577,7 +10926,7 @@ pub mod harness {
 
     impl ToExpr for HarnessSkillGitAuth {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.username.is_some()));
             p.req("CredentialArn", self.credential_arn);
             p.opt("Username", self.username);
             p.into_expr()
@@ -10617,7 +10966,7 @@ pub mod harness {
 
     impl ToExpr for HarnessSkillGitSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.auth.is_some()) + usize::from(self.path.is_some()));
             p.opt("Auth", self.auth);
             p.opt("Path", self.path);
             p.req("Url", self.url);
@@ -10640,7 +10989,7 @@ pub mod harness {
 
     impl ToExpr for HarnessSkillS3Source {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Uri", self.uri);
             p.into_expr()
         }
@@ -10666,7 +11015,7 @@ pub mod harness {
 
     impl ToExpr for HarnessSlidingWindowConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.messages_count.is_some()));
             p.opt("MessagesCount", self.messages_count);
             p.into_expr()
         }
@@ -10710,7 +11059,11 @@ pub mod harness {
 
     impl ToExpr for HarnessSummarizationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.preserve_recent_messages.is_some())
+                    + usize::from(self.summarization_system_prompt.is_some())
+                    + usize::from(self.summary_ratio.is_some()),
+            );
             p.opt("PreserveRecentMessages", self.preserve_recent_messages);
             p.opt("SummarizationSystemPrompt", self.summarization_system_prompt);
             p.opt("SummaryRatio", self.summary_ratio);
@@ -10735,7 +11088,7 @@ pub mod harness {
 
     impl ToExpr for HarnessSystemContentBlock {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Text", self.text);
             p.into_expr()
         }
@@ -10774,7 +11127,7 @@ pub mod harness {
 
     impl ToExpr for HarnessTool {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.config.is_some()) + usize::from(self.name.is_some()));
             p.opt("Config", self.config);
             p.opt("Name", self.name);
             p.req("Type", self.r#type);
@@ -10836,7 +11189,13 @@ pub mod harness {
 
     impl ToExpr for HarnessToolConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.agent_core_browser.is_some())
+                    + usize::from(self.agent_core_code_interpreter.is_some())
+                    + usize::from(self.agent_core_gateway.is_some())
+                    + usize::from(self.inline_function.is_some())
+                    + usize::from(self.remote_mcp.is_some()),
+            );
             p.opt("AgentCoreBrowser", self.agent_core_browser);
             p.opt("AgentCoreCodeInterpreter", self.agent_core_code_interpreter);
             p.opt("AgentCoreGateway", self.agent_core_gateway);
@@ -10871,7 +11230,7 @@ pub mod harness {
 
     impl ToExpr for HarnessTruncationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.config.is_some()));
             p.opt("Config", self.config);
             p.req("Strategy", self.strategy);
             p.into_expr()
@@ -10908,7 +11267,9 @@ pub mod harness {
 
     impl ToExpr for HarnessTruncationStrategyConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.sliding_window.is_some()) + usize::from(self.summarization.is_some()),
+            );
             p.opt("SlidingWindow", self.sliding_window);
             p.opt("Summarization", self.summarization);
             p.into_expr()
@@ -10945,7 +11306,9 @@ pub mod harness {
 
     impl ToExpr for LifecycleConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.idle_runtime_session_timeout.is_some()) + usize::from(self.max_lifetime.is_some()),
+            );
             p.opt("IdleRuntimeSessionTimeout", self.idle_runtime_session_timeout);
             p.opt("MaxLifetime", self.max_lifetime);
             p.into_expr()
@@ -11003,7 +11366,11 @@ pub mod harness {
 
     impl ToExpr for ManagedVpcResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.routing_domain.is_some())
+                    + usize::from(self.security_group_ids.is_some())
+                    + usize::from(self.tags.is_some()),
+            );
             p.req("EndpointIpAddressType", self.endpoint_ip_address_type);
             p.opt("RoutingDomain", self.routing_domain);
             p.opt("SecurityGroupIds", self.security_group_ids);
@@ -11039,7 +11406,7 @@ pub mod harness {
 
     impl ToExpr for NetworkConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.network_mode_config.is_some()));
             p.req("NetworkMode", self.network_mode);
             p.opt("NetworkModeConfig", self.network_mode_config);
             p.into_expr()
@@ -11093,7 +11460,11 @@ pub mod harness {
 
     impl ToExpr for OauthCredentialProvider {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.custom_parameters.is_some())
+                    + usize::from(self.default_return_url.is_some())
+                    + usize::from(self.grant_type.is_some()),
+            );
             p.opt("CustomParameters", self.custom_parameters);
             p.opt("DefaultReturnUrl", self.default_return_url);
             p.opt("GrantType", self.grant_type);
@@ -11133,7 +11504,10 @@ pub mod harness {
 
     impl ToExpr for PrivateEndpoint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.managed_vpc_resource.is_some())
+                    + usize::from(self.self_managed_lattice_resource.is_some()),
+            );
             p.opt("ManagedVpcResource", self.managed_vpc_resource);
             p.opt("SelfManagedLatticeResource", self.self_managed_lattice_resource);
             p.into_expr()
@@ -11160,7 +11534,7 @@ pub mod harness {
 
     impl ToExpr for PrivateEndpointOverride {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Domain", self.domain);
             p.req("PrivateEndpoint", self.private_endpoint);
             p.into_expr()
@@ -11187,7 +11561,7 @@ pub mod harness {
 
     impl ToExpr for S3FilesAccessPointConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AccessPointArn", self.access_point_arn);
             p.req("MountPath", self.mount_path);
             p.into_expr()
@@ -11211,7 +11585,7 @@ pub mod harness {
 
     impl ToExpr for SelfManagedLatticeResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req(
                 "ResourceConfigurationIdentifier",
                 self.resource_configuration_identifier,
@@ -11237,7 +11611,7 @@ pub mod harness {
 
     impl ToExpr for SessionStorageConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("MountPath", self.mount_path);
             p.into_expr()
         }
@@ -11263,7 +11637,7 @@ pub mod harness {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -11293,7 +11667,7 @@ pub mod harness {
 
     impl ToExpr for VpcConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("SecurityGroups", self.security_groups);
             p.req("Subnets", self.subnets);
             p.into_expr()
@@ -11397,7 +11771,11 @@ impl Resource for HarnessEndpoint {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.description.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.target_version.is_some()),
+        );
         p.opt("Description", self.description);
         p.req("EndpointName", self.endpoint_name);
         p.req("HarnessId", self.harness_id);
@@ -11511,7 +11889,7 @@ pub mod harness_endpoint {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -11731,7 +12109,16 @@ Constraint { path: "StreamDeliveryResources/Resources/*/Kinesis/ContentConfigura
 Constraint { path: "StreamDeliveryResources/Resources/*/Kinesis/DataStreamArn", pattern: Some("^arn:(aws(?:-cn|-us-gov|-iso(?:-[bef])?)?):[a-z0-9-\\.]{0,63}:[a-z0-9-\\.]{0,63}:[a-z0-9-\\.]{0,63}:[^/].{0,1023}$"), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.description.is_some())
+                + usize::from(self.encryption_key_arn.is_some())
+                + usize::from(self.indexed_keys.is_some())
+                + usize::from(self.memory_execution_role_arn.is_some())
+                + usize::from(self.memory_strategies.is_some())
+                + usize::from(self.namespace_keys.is_some())
+                + usize::from(self.stream_delivery_resources.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("EncryptionKeyArn", self.encryption_key_arn);
         p.req("EventExpiryDuration", self.event_expiry_duration);
@@ -12025,7 +12412,7 @@ pub mod memory {
 
     impl ToExpr for ContentConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.level.is_some()));
             p.opt("Level", self.level);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -12086,7 +12473,13 @@ pub mod memory {
 
     impl ToExpr for CustomConfigurationInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.episodic_override.is_some())
+                    + usize::from(self.self_managed_configuration.is_some())
+                    + usize::from(self.semantic_override.is_some())
+                    + usize::from(self.summary_override.is_some())
+                    + usize::from(self.user_preference_override.is_some()),
+            );
             p.opt("EpisodicOverride", self.episodic_override);
             p.opt("SelfManagedConfiguration", self.self_managed_configuration);
             p.opt("SemanticOverride", self.semantic_override);
@@ -12209,7 +12602,20 @@ pub mod memory {
 
     impl ToExpr for CustomMemoryStrategy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.configuration.is_some())
+                    + usize::from(self.created_at.is_some())
+                    + usize::from(self.description.is_some())
+                    + usize::from(self.memory_record_schema.is_some())
+                    + usize::from(self.namespace_templates.is_some())
+                    + usize::from(self.namespaces.is_some())
+                    + usize::from(self.record_expiry_duration_days.is_some())
+                    + usize::from(self.record_expiry_specification.is_some())
+                    + usize::from(self.status.is_some())
+                    + usize::from(self.strategy_id.is_some())
+                    + usize::from(self.r#type.is_some())
+                    + usize::from(self.updated_at.is_some()),
+            );
             p.opt("Configuration", self.configuration);
             p.opt("CreatedAt", self.created_at);
             p.opt("Description", self.description);
@@ -12340,7 +12746,20 @@ pub mod memory {
 
     impl ToExpr for EpisodicMemoryStrategy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.created_at.is_some())
+                    + usize::from(self.description.is_some())
+                    + usize::from(self.memory_record_schema.is_some())
+                    + usize::from(self.namespace_templates.is_some())
+                    + usize::from(self.namespaces.is_some())
+                    + usize::from(self.record_expiry_duration_days.is_some())
+                    + usize::from(self.record_expiry_specification.is_some())
+                    + usize::from(self.reflection_configuration.is_some())
+                    + usize::from(self.status.is_some())
+                    + usize::from(self.strategy_id.is_some())
+                    + usize::from(self.r#type.is_some())
+                    + usize::from(self.updated_at.is_some()),
+            );
             p.opt("CreatedAt", self.created_at);
             p.opt("Description", self.description);
             p.opt("MemoryRecordSchema", self.memory_record_schema);
@@ -12396,7 +12815,11 @@ pub mod memory {
 
     impl ToExpr for EpisodicOverride {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.consolidation.is_some())
+                    + usize::from(self.extraction.is_some())
+                    + usize::from(self.reflection.is_some()),
+            );
             p.opt("Consolidation", self.consolidation);
             p.opt("Extraction", self.extraction);
             p.opt("Reflection", self.reflection);
@@ -12424,7 +12847,7 @@ pub mod memory {
 
     impl ToExpr for EpisodicOverrideConsolidationConfigurationInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AppendToPrompt", self.append_to_prompt);
             p.req("ModelId", self.model_id);
             p.into_expr()
@@ -12451,7 +12874,7 @@ pub mod memory {
 
     impl ToExpr for EpisodicOverrideExtractionConfigurationInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AppendToPrompt", self.append_to_prompt);
             p.req("ModelId", self.model_id);
             p.into_expr()
@@ -12502,7 +12925,11 @@ pub mod memory {
 
     impl ToExpr for EpisodicOverrideReflectionConfigurationInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.memory_record_schema.is_some())
+                    + usize::from(self.namespace_templates.is_some())
+                    + usize::from(self.namespaces.is_some()),
+            );
             p.req("AppendToPrompt", self.append_to_prompt);
             p.opt("MemoryRecordSchema", self.memory_record_schema);
             p.req("ModelId", self.model_id);
@@ -12550,7 +12977,11 @@ pub mod memory {
 
     impl ToExpr for EpisodicReflectionConfigurationInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.memory_record_schema.is_some())
+                    + usize::from(self.namespace_templates.is_some())
+                    + usize::from(self.namespaces.is_some()),
+            );
             p.opt("MemoryRecordSchema", self.memory_record_schema);
             p.opt("NamespaceTemplates", self.namespace_templates);
             p.opt("Namespaces", self.namespaces);
@@ -12580,7 +13011,7 @@ pub mod memory {
 
     impl ToExpr for ExtractionConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.llm_extraction_config.is_some()));
             p.opt("LlmExtractionConfig", self.llm_extraction_config);
             p.into_expr()
         }
@@ -12606,7 +13037,7 @@ pub mod memory {
 
     impl ToExpr for IndexedKey {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -12643,7 +13074,9 @@ pub mod memory {
 
     impl ToExpr for InvocationConfigurationInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.payload_delivery_bucket_name.is_some()) + usize::from(self.topic_arn.is_some()),
+            );
             p.opt("PayloadDeliveryBucketName", self.payload_delivery_bucket_name);
             p.opt("TopicArn", self.topic_arn);
             p.into_expr()
@@ -12673,7 +13106,7 @@ pub mod memory {
 
     impl ToExpr for KinesisResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ContentConfigurations", self.content_configurations);
             p.req("DataStreamArn", self.data_stream_arn);
             p.into_expr()
@@ -12713,7 +13146,9 @@ pub mod memory {
 
     impl ToExpr for LlmExtractionConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.llm_extraction_instruction.is_some()) + usize::from(self.validation.is_some()),
+            );
             p.req("Definition", self.definition);
             p.opt("LlmExtractionInstruction", self.llm_extraction_instruction);
             p.opt("Validation", self.validation);
@@ -12741,7 +13176,7 @@ pub mod memory {
 
     impl ToExpr for MemoryRecordSchema {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.metadata_schema.is_some()));
             p.opt("MetadataSchema", self.metadata_schema);
             p.into_expr()
         }
@@ -12801,7 +13236,13 @@ pub mod memory {
 
     impl ToExpr for MemoryStrategy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.custom_memory_strategy.is_some())
+                    + usize::from(self.episodic_memory_strategy.is_some())
+                    + usize::from(self.semantic_memory_strategy.is_some())
+                    + usize::from(self.summary_memory_strategy.is_some())
+                    + usize::from(self.user_preference_memory_strategy.is_some()),
+            );
             p.opt("CustomMemoryStrategy", self.custom_memory_strategy);
             p.opt("EpisodicMemoryStrategy", self.episodic_memory_strategy);
             p.opt("SemanticMemoryStrategy", self.semantic_memory_strategy);
@@ -12831,7 +13272,7 @@ pub mod memory {
 
     impl ToExpr for MessageBasedTriggerInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.message_count.is_some()));
             p.opt("MessageCount", self.message_count);
             p.into_expr()
         }
@@ -12878,7 +13319,11 @@ pub mod memory {
 
     impl ToExpr for MetadataSchemaEntry {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.extraction_config.is_some())
+                    + usize::from(self.extraction_type.is_some())
+                    + usize::from(self.r#type.is_some()),
+            );
             p.opt("ExtractionConfig", self.extraction_config);
             p.opt("ExtractionType", self.extraction_type);
             p.req("Key", self.key);
@@ -12912,7 +13357,7 @@ pub mod memory {
 
     impl ToExpr for NamespaceKeyEntry {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.validation.is_some()));
             p.req("Key", self.key);
             p.opt("Validation", self.validation);
             p.into_expr()
@@ -12949,7 +13394,9 @@ pub mod memory {
 
     impl ToExpr for NamespaceKeyValidation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.allowed_values.is_some()) + usize::from(self.regex_pattern.is_some()),
+            );
             p.opt("AllowedValues", self.allowed_values);
             p.opt("RegexPattern", self.regex_pattern);
             p.into_expr()
@@ -12986,7 +13433,8 @@ pub mod memory {
 
     impl ToExpr for NumberValidation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.max_value.is_some()) + usize::from(self.min_value.is_some()));
             p.opt("MaxValue", self.max_value);
             p.opt("MinValue", self.min_value);
             p.into_expr()
@@ -13015,7 +13463,7 @@ pub mod memory {
 
     impl ToExpr for RecordExpirySpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.record_expiry_duration_days.is_some()));
             p.opt("RecordExpiryDurationDays", self.record_expiry_duration_days);
             p.into_expr()
         }
@@ -13059,7 +13507,11 @@ pub mod memory {
 
     impl ToExpr for SelfManagedConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.historical_context_window_size.is_some())
+                    + usize::from(self.invocation_configuration.is_some())
+                    + usize::from(self.trigger_conditions.is_some()),
+            );
             p.opt("HistoricalContextWindowSize", self.historical_context_window_size);
             p.opt("InvocationConfiguration", self.invocation_configuration);
             p.opt("TriggerConditions", self.trigger_conditions);
@@ -13172,7 +13624,19 @@ pub mod memory {
 
     impl ToExpr for SemanticMemoryStrategy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.created_at.is_some())
+                    + usize::from(self.description.is_some())
+                    + usize::from(self.memory_record_schema.is_some())
+                    + usize::from(self.namespace_templates.is_some())
+                    + usize::from(self.namespaces.is_some())
+                    + usize::from(self.record_expiry_duration_days.is_some())
+                    + usize::from(self.record_expiry_specification.is_some())
+                    + usize::from(self.status.is_some())
+                    + usize::from(self.strategy_id.is_some())
+                    + usize::from(self.r#type.is_some())
+                    + usize::from(self.updated_at.is_some()),
+            );
             p.opt("CreatedAt", self.created_at);
             p.opt("Description", self.description);
             p.opt("MemoryRecordSchema", self.memory_record_schema);
@@ -13219,7 +13683,9 @@ pub mod memory {
 
     impl ToExpr for SemanticOverride {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.consolidation.is_some()) + usize::from(self.extraction.is_some()),
+            );
             p.opt("Consolidation", self.consolidation);
             p.opt("Extraction", self.extraction);
             p.into_expr()
@@ -13246,7 +13712,7 @@ pub mod memory {
 
     impl ToExpr for SemanticOverrideConsolidationConfigurationInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AppendToPrompt", self.append_to_prompt);
             p.req("ModelId", self.model_id);
             p.into_expr()
@@ -13273,7 +13739,7 @@ pub mod memory {
 
     impl ToExpr for SemanticOverrideExtractionConfigurationInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AppendToPrompt", self.append_to_prompt);
             p.req("ModelId", self.model_id);
             p.into_expr()
@@ -13300,7 +13766,7 @@ pub mod memory {
 
     impl ToExpr for StreamDeliveryResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.kinesis.is_some()));
             p.opt("Kinesis", self.kinesis);
             p.into_expr()
         }
@@ -13323,7 +13789,7 @@ pub mod memory {
 
     impl ToExpr for StreamDeliveryResources {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Resources", self.resources);
             p.into_expr()
         }
@@ -13359,7 +13825,9 @@ pub mod memory {
 
     impl ToExpr for StringListValidation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.allowed_values.is_some()) + usize::from(self.max_items.is_some()),
+            );
             p.opt("AllowedValues", self.allowed_values);
             p.opt("MaxItems", self.max_items);
             p.into_expr()
@@ -13383,7 +13851,7 @@ pub mod memory {
 
     impl ToExpr for StringValidation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("AllowedValues", self.allowed_values);
             p.into_expr()
         }
@@ -13494,7 +13962,19 @@ pub mod memory {
 
     impl ToExpr for SummaryMemoryStrategy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.created_at.is_some())
+                    + usize::from(self.description.is_some())
+                    + usize::from(self.memory_record_schema.is_some())
+                    + usize::from(self.namespace_templates.is_some())
+                    + usize::from(self.namespaces.is_some())
+                    + usize::from(self.record_expiry_duration_days.is_some())
+                    + usize::from(self.record_expiry_specification.is_some())
+                    + usize::from(self.status.is_some())
+                    + usize::from(self.strategy_id.is_some())
+                    + usize::from(self.r#type.is_some())
+                    + usize::from(self.updated_at.is_some()),
+            );
             p.opt("CreatedAt", self.created_at);
             p.opt("Description", self.description);
             p.opt("MemoryRecordSchema", self.memory_record_schema);
@@ -13531,7 +14011,7 @@ pub mod memory {
 
     impl ToExpr for SummaryOverride {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.consolidation.is_some()));
             p.opt("Consolidation", self.consolidation);
             p.into_expr()
         }
@@ -13557,7 +14037,7 @@ pub mod memory {
 
     impl ToExpr for SummaryOverrideConsolidationConfigurationInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AppendToPrompt", self.append_to_prompt);
             p.req("ModelId", self.model_id);
             p.into_expr()
@@ -13586,7 +14066,7 @@ pub mod memory {
 
     impl ToExpr for TimeBasedTriggerInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.idle_session_timeout.is_some()));
             p.opt("IdleSessionTimeout", self.idle_session_timeout);
             p.into_expr()
         }
@@ -13612,7 +14092,7 @@ pub mod memory {
 
     impl ToExpr for TokenBasedTriggerInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.token_count.is_some()));
             p.opt("TokenCount", self.token_count);
             p.into_expr()
         }
@@ -13656,7 +14136,11 @@ pub mod memory {
 
     impl ToExpr for TriggerConditionInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.message_based_trigger.is_some())
+                    + usize::from(self.time_based_trigger.is_some())
+                    + usize::from(self.token_based_trigger.is_some()),
+            );
             p.opt("MessageBasedTrigger", self.message_based_trigger);
             p.opt("TimeBasedTrigger", self.time_based_trigger);
             p.opt("TokenBasedTrigger", self.token_based_trigger);
@@ -13769,7 +14253,19 @@ pub mod memory {
 
     impl ToExpr for UserPreferenceMemoryStrategy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.created_at.is_some())
+                    + usize::from(self.description.is_some())
+                    + usize::from(self.memory_record_schema.is_some())
+                    + usize::from(self.namespace_templates.is_some())
+                    + usize::from(self.namespaces.is_some())
+                    + usize::from(self.record_expiry_duration_days.is_some())
+                    + usize::from(self.record_expiry_specification.is_some())
+                    + usize::from(self.status.is_some())
+                    + usize::from(self.strategy_id.is_some())
+                    + usize::from(self.r#type.is_some())
+                    + usize::from(self.updated_at.is_some()),
+            );
             p.opt("CreatedAt", self.created_at);
             p.opt("Description", self.description);
             p.opt("MemoryRecordSchema", self.memory_record_schema);
@@ -13816,7 +14312,9 @@ pub mod memory {
 
     impl ToExpr for UserPreferenceOverride {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.consolidation.is_some()) + usize::from(self.extraction.is_some()),
+            );
             p.opt("Consolidation", self.consolidation);
             p.opt("Extraction", self.extraction);
             p.into_expr()
@@ -13843,7 +14341,7 @@ pub mod memory {
 
     impl ToExpr for UserPreferenceOverrideConsolidationConfigurationInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AppendToPrompt", self.append_to_prompt);
             p.req("ModelId", self.model_id);
             p.into_expr()
@@ -13870,7 +14368,7 @@ pub mod memory {
 
     impl ToExpr for UserPreferenceOverrideExtractionConfigurationInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AppendToPrompt", self.append_to_prompt);
             p.req("ModelId", self.model_id);
             p.into_expr()
@@ -13915,7 +14413,11 @@ pub mod memory {
 
     impl ToExpr for Validation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.number_validation.is_some())
+                    + usize::from(self.string_list_validation.is_some())
+                    + usize::from(self.string_validation.is_some()),
+            );
             p.opt("NumberValidation", self.number_validation);
             p.opt("StringListValidation", self.string_list_validation);
             p.opt("StringValidation", self.string_validation);
@@ -14030,7 +14532,9 @@ Constraint { path: "Tags/*/Key", pattern: Some("^[a-zA-Z0-9\\s._:/=+@-]*$"), min
 Constraint { path: "Tags/*/Value", pattern: Some("^[a-zA-Z0-9\\s._:/=+@-]*$"), min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.oauth2_provider_config_input.is_some()) + usize::from(self.tags.is_some()),
+        );
         p.req("CredentialProviderVendor", self.credential_provider_vendor);
         p.req("Name", self.name);
         p.opt("Oauth2ProviderConfigInput", self.oauth2_provider_config_input);
@@ -14450,7 +14954,11 @@ pub mod oauth2_credential_provider {
 
     impl ToExpr for AtlassianOauth2ProviderConfigInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.client_secret.is_some())
+                    + usize::from(self.client_secret_config.is_some())
+                    + usize::from(self.client_secret_source.is_some()),
+            );
             p.req("ClientId", self.client_id);
             p.opt("ClientSecret", self.client_secret);
             p.opt("ClientSecretConfig", self.client_secret_config);
@@ -14548,7 +15056,17 @@ pub mod oauth2_credential_provider {
 
     impl ToExpr for CustomOauth2ProviderConfigInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.client_authentication_method.is_some())
+                    + usize::from(self.client_id.is_some())
+                    + usize::from(self.client_secret.is_some())
+                    + usize::from(self.client_secret_config.is_some())
+                    + usize::from(self.client_secret_source.is_some())
+                    + usize::from(self.on_behalf_of_token_exchange_config.is_some())
+                    + usize::from(self.private_endpoint.is_some())
+                    + usize::from(self.private_endpoint_overrides.is_some())
+                    + usize::from(self.private_key_jwt_config.is_some()),
+            );
             p.opt("ClientAuthenticationMethod", self.client_authentication_method);
             p.opt("ClientId", self.client_id);
             p.opt("ClientSecret", self.client_secret);
@@ -14604,7 +15122,11 @@ pub mod oauth2_credential_provider {
 
     impl ToExpr for GithubOauth2ProviderConfigInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.client_secret.is_some())
+                    + usize::from(self.client_secret_config.is_some())
+                    + usize::from(self.client_secret_source.is_some()),
+            );
             p.req("ClientId", self.client_id);
             p.opt("ClientSecret", self.client_secret);
             p.opt("ClientSecretConfig", self.client_secret_config);
@@ -14654,7 +15176,11 @@ pub mod oauth2_credential_provider {
 
     impl ToExpr for GoogleOauth2ProviderConfigInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.client_secret.is_some())
+                    + usize::from(self.client_secret_config.is_some())
+                    + usize::from(self.client_secret_source.is_some()),
+            );
             p.req("ClientId", self.client_id);
             p.opt("ClientSecret", self.client_secret);
             p.opt("ClientSecretConfig", self.client_secret_config);
@@ -14728,7 +15254,14 @@ pub mod oauth2_credential_provider {
 
     impl ToExpr for IncludedOauth2ProviderConfigInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.authorization_endpoint.is_some())
+                    + usize::from(self.client_secret.is_some())
+                    + usize::from(self.client_secret_config.is_some())
+                    + usize::from(self.client_secret_source.is_some())
+                    + usize::from(self.issuer.is_some())
+                    + usize::from(self.token_endpoint.is_some()),
+            );
             p.opt("AuthorizationEndpoint", self.authorization_endpoint);
             p.req("ClientId", self.client_id);
             p.opt("ClientSecret", self.client_secret);
@@ -14757,7 +15290,7 @@ pub mod oauth2_credential_provider {
 
     impl ToExpr for KmsKeySourceType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("KmsKeyArn", self.kms_key_arn);
             p.into_expr()
         }
@@ -14804,7 +15337,11 @@ pub mod oauth2_credential_provider {
 
     impl ToExpr for LinkedinOauth2ProviderConfigInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.client_secret.is_some())
+                    + usize::from(self.client_secret_config.is_some())
+                    + usize::from(self.client_secret_source.is_some()),
+            );
             p.req("ClientId", self.client_id);
             p.opt("ClientSecret", self.client_secret);
             p.opt("ClientSecretConfig", self.client_secret_config);
@@ -14864,7 +15401,11 @@ pub mod oauth2_credential_provider {
 
     impl ToExpr for ManagedVpcResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.routing_domain.is_some())
+                    + usize::from(self.security_group_ids.is_some())
+                    + usize::from(self.tags.is_some()),
+            );
             p.req("EndpointIpAddressType", self.endpoint_ip_address_type);
             p.opt("RoutingDomain", self.routing_domain);
             p.opt("SecurityGroupIds", self.security_group_ids);
@@ -14924,7 +15465,12 @@ pub mod oauth2_credential_provider {
 
     impl ToExpr for MicrosoftOauth2ProviderConfigInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.client_secret.is_some())
+                    + usize::from(self.client_secret_config.is_some())
+                    + usize::from(self.client_secret_source.is_some())
+                    + usize::from(self.tenant_id.is_some()),
+            );
             p.req("ClientId", self.client_id);
             p.opt("ClientSecret", self.client_secret);
             p.opt("ClientSecretConfig", self.client_secret_config);
@@ -14969,7 +15515,7 @@ pub mod oauth2_credential_provider {
 
     impl ToExpr for Oauth2AuthorizationServerMetadata {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.response_types.is_some()));
             p.req("AuthorizationEndpoint", self.authorization_endpoint);
             p.req("Issuer", self.issuer);
             p.opt("ResponseTypes", self.response_types);
@@ -15008,7 +15554,10 @@ pub mod oauth2_credential_provider {
 
     impl ToExpr for Oauth2Discovery {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.authorization_server_metadata.is_some())
+                    + usize::from(self.discovery_url.is_some()),
+            );
             p.opt("AuthorizationServerMetadata", self.authorization_server_metadata);
             p.opt("DiscoveryUrl", self.discovery_url);
             p.into_expr()
@@ -15101,7 +15650,17 @@ pub mod oauth2_credential_provider {
 
     impl ToExpr for Oauth2ProviderConfigInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.atlassian_oauth2_provider_config.is_some())
+                    + usize::from(self.custom_oauth2_provider_config.is_some())
+                    + usize::from(self.github_oauth2_provider_config.is_some())
+                    + usize::from(self.google_oauth2_provider_config.is_some())
+                    + usize::from(self.included_oauth2_provider_config.is_some())
+                    + usize::from(self.linkedin_oauth2_provider_config.is_some())
+                    + usize::from(self.microsoft_oauth2_provider_config.is_some())
+                    + usize::from(self.salesforce_oauth2_provider_config.is_some())
+                    + usize::from(self.slack_oauth2_provider_config.is_some()),
+            );
             p.opt("AtlassianOauth2ProviderConfig", self.atlassian_oauth2_provider_config);
             p.opt("CustomOauth2ProviderConfig", self.custom_oauth2_provider_config);
             p.opt("GithubOauth2ProviderConfig", self.github_oauth2_provider_config);
@@ -15140,7 +15699,7 @@ pub mod oauth2_credential_provider {
 
     impl ToExpr for OnBehalfOfTokenExchangeConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.token_exchange_grant_type_config.is_some()));
             p.req("GrantType", self.grant_type);
             p.opt("TokenExchangeGrantTypeConfig", self.token_exchange_grant_type_config);
             p.into_expr()
@@ -15177,7 +15736,10 @@ pub mod oauth2_credential_provider {
 
     impl ToExpr for PrivateEndpoint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.managed_vpc_resource.is_some())
+                    + usize::from(self.self_managed_lattice_resource.is_some()),
+            );
             p.opt("ManagedVpcResource", self.managed_vpc_resource);
             p.opt("SelfManagedLatticeResource", self.self_managed_lattice_resource);
             p.into_expr()
@@ -15204,7 +15766,7 @@ pub mod oauth2_credential_provider {
 
     impl ToExpr for PrivateEndpointOverride {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Domain", self.domain);
             p.req("PrivateEndpoint", self.private_endpoint);
             p.into_expr()
@@ -15263,7 +15825,12 @@ pub mod oauth2_credential_provider {
 
     impl ToExpr for PrivateKeyJwtConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.additional_header_claims.is_some())
+                    + usize::from(self.additional_payload_claims.is_some())
+                    + usize::from(self.private_key_source.is_some())
+                    + usize::from(self.signing_algorithm.is_some()),
+            );
             p.opt("AdditionalHeaderClaims", self.additional_header_claims);
             p.opt("AdditionalPayloadClaims", self.additional_payload_claims);
             p.opt("PrivateKeySource", self.private_key_source);
@@ -15292,7 +15859,7 @@ pub mod oauth2_credential_provider {
 
     impl ToExpr for PrivateKeySource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.kms_key_source.is_some()));
             p.opt("KmsKeySource", self.kms_key_source);
             p.into_expr()
         }
@@ -15339,7 +15906,11 @@ pub mod oauth2_credential_provider {
 
     impl ToExpr for SalesforceOauth2ProviderConfigInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.client_secret.is_some())
+                    + usize::from(self.client_secret_config.is_some())
+                    + usize::from(self.client_secret_source.is_some()),
+            );
             p.req("ClientId", self.client_id);
             p.opt("ClientSecret", self.client_secret);
             p.opt("ClientSecretConfig", self.client_secret_config);
@@ -15368,7 +15939,7 @@ pub mod oauth2_credential_provider {
 
     impl ToExpr for SecretReference {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("JsonKey", self.json_key);
             p.req("SecretId", self.secret_id);
             p.into_expr()
@@ -15392,7 +15963,7 @@ pub mod oauth2_credential_provider {
 
     impl ToExpr for SelfManagedLatticeResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req(
                 "ResourceConfigurationIdentifier",
                 self.resource_configuration_identifier,
@@ -15442,7 +16013,11 @@ pub mod oauth2_credential_provider {
 
     impl ToExpr for SlackOauth2ProviderConfigInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.client_secret.is_some())
+                    + usize::from(self.client_secret_config.is_some())
+                    + usize::from(self.client_secret_source.is_some()),
+            );
             p.req("ClientId", self.client_id);
             p.opt("ClientSecret", self.client_secret);
             p.opt("ClientSecretConfig", self.client_secret_config);
@@ -15471,7 +16046,7 @@ pub mod oauth2_credential_provider {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -15503,7 +16078,7 @@ pub mod oauth2_credential_provider {
 
     impl ToExpr for TokenExchangeGrantTypeConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.actor_token_scopes.is_some()));
             p.req("ActorTokenContent", self.actor_token_content);
             p.opt("ActorTokenScopes", self.actor_token_scopes);
             p.into_expr()
@@ -15636,7 +16211,15 @@ Constraint { path: "Tags/*/Key", pattern: Some("^(?!aws:)[a-zA-Z+-=._:/]+$"), mi
 Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.clustering_config.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.evaluators.is_some())
+                + usize::from(self.execution_status.is_some())
+                + usize::from(self.insights.is_some())
+                + usize::from(self.output_config.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ClusteringConfig", self.clustering_config);
         p.req("DataSourceConfig", self.data_source_config);
         p.opt("Description", self.description);
@@ -15898,7 +16481,9 @@ pub mod online_evaluation_config {
 
     impl ToExpr for CloudWatchLogsInputConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.log_group_name_prefixes.is_some()) + usize::from(self.log_group_names.is_some()),
+            );
             p.opt("LogGroupNamePrefixes", self.log_group_name_prefixes);
             p.opt("LogGroupNames", self.log_group_names);
             p.req("ServiceNames", self.service_names);
@@ -15944,7 +16529,11 @@ pub mod online_evaluation_config {
 
     impl ToExpr for CloudWatchOutputConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.log_group_name.is_some())
+                    + usize::from(self.metrics_namespace.is_some())
+                    + usize::from(self.result_destination.is_some()),
+            );
             p.opt("LogGroupName", self.log_group_name);
             p.opt("MetricsNamespace", self.metrics_namespace);
             p.opt("ResultDestination", self.result_destination);
@@ -15969,7 +16558,7 @@ pub mod online_evaluation_config {
 
     impl ToExpr for ClusteringConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Frequencies", self.frequencies);
             p.into_expr()
         }
@@ -15990,7 +16579,7 @@ pub mod online_evaluation_config {
 
     impl ToExpr for DataSourceConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("CloudWatchLogs", self.cloud_watch_logs);
             p.into_expr()
         }
@@ -16013,7 +16602,7 @@ pub mod online_evaluation_config {
 
     impl ToExpr for EvaluatorReference {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("EvaluatorId", self.evaluator_id);
             p.into_expr()
         }
@@ -16042,7 +16631,7 @@ pub mod online_evaluation_config {
 
     impl ToExpr for Filter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Key", self.key);
             p.req("Operator", self.operator);
             p.req("Value", self.value);
@@ -16088,7 +16677,11 @@ pub mod online_evaluation_config {
 
     impl ToExpr for FilterValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.boolean_value.is_some())
+                    + usize::from(self.double_value.is_some())
+                    + usize::from(self.string_value.is_some()),
+            );
             p.opt("BooleanValue", self.boolean_value);
             p.opt("DoubleValue", self.double_value);
             p.opt("StringValue", self.string_value);
@@ -16113,7 +16706,7 @@ pub mod online_evaluation_config {
 
     impl ToExpr for Insight {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("InsightId", self.insight_id);
             p.into_expr()
         }
@@ -16141,7 +16734,7 @@ pub mod online_evaluation_config {
 
     impl ToExpr for OutputConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.cloud_watch_config.is_some()));
             p.opt("CloudWatchConfig", self.cloud_watch_config);
             p.into_expr()
         }
@@ -16180,7 +16773,9 @@ pub mod online_evaluation_config {
 
     impl ToExpr for Rule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.filters.is_some()) + usize::from(self.session_config.is_some()),
+            );
             p.opt("Filters", self.filters);
             p.req("SamplingConfig", self.sampling_config);
             p.opt("SessionConfig", self.session_config);
@@ -16205,7 +16800,7 @@ pub mod online_evaluation_config {
 
     impl ToExpr for SamplingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("SamplingPercentage", self.sampling_percentage);
             p.into_expr()
         }
@@ -16228,7 +16823,7 @@ pub mod online_evaluation_config {
 
     impl ToExpr for SessionConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("SessionTimeoutMinutes", self.session_timeout_minutes);
             p.into_expr()
         }
@@ -16254,7 +16849,7 @@ pub mod online_evaluation_config {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -16352,7 +16947,11 @@ impl Resource for PaymentConnector {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.credential_provider_configurations.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.provision_mode.is_some()),
+        );
         p.req("ConnectorName", self.connector_name);
         p.req("ConnectorType", self.connector_type);
         p.opt(
@@ -16551,7 +17150,9 @@ pub mod payment_connector {
 
     impl ToExpr for CredentialsProviderConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.coinbase_cdp.is_some()) + usize::from(self.stripe_privy.is_some()),
+            );
             p.opt("CoinbaseCDP", self.coinbase_cdp);
             p.opt("StripePrivy", self.stripe_privy);
             p.into_expr()
@@ -16575,7 +17176,7 @@ pub mod payment_connector {
 
     impl ToExpr for PaymentCredentialProviderConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("CredentialProviderArn", self.credential_provider_arn);
             p.into_expr()
         }
@@ -16750,7 +17351,9 @@ impl Resource for PaymentCredentialProvider {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.provider_configuration_input.is_some()) + usize::from(self.tags.is_some()),
+        );
         p.req("CredentialProviderVendor", self.credential_provider_vendor);
         p.req("Name", self.name);
         p.opt("ProviderConfigurationInput", self.provider_configuration_input);
@@ -16905,7 +17508,14 @@ pub mod payment_credential_provider {
 
     impl ToExpr for CoinbaseCdpConfigurationInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.api_key_secret.is_some())
+                    + usize::from(self.api_key_secret_config.is_some())
+                    + usize::from(self.api_key_secret_source.is_some())
+                    + usize::from(self.wallet_secret.is_some())
+                    + usize::from(self.wallet_secret_config.is_some())
+                    + usize::from(self.wallet_secret_source.is_some()),
+            );
             p.req("ApiKeyId", self.api_key_id);
             p.opt("ApiKeySecret", self.api_key_secret);
             p.opt("ApiKeySecretConfig", self.api_key_secret_config);
@@ -16947,7 +17557,10 @@ pub mod payment_credential_provider {
 
     impl ToExpr for PaymentProviderConfigurationInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.coinbase_cdp_configuration.is_some())
+                    + usize::from(self.stripe_privy_configuration.is_some()),
+            );
             p.opt("CoinbaseCdpConfiguration", self.coinbase_cdp_configuration);
             p.opt("StripePrivyConfiguration", self.stripe_privy_configuration);
             p.into_expr()
@@ -16974,7 +17587,7 @@ pub mod payment_credential_provider {
 
     impl ToExpr for SecretReference {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("JsonKey", self.json_key);
             p.req("SecretId", self.secret_id);
             p.into_expr()
@@ -17049,7 +17662,14 @@ pub mod payment_credential_provider {
 
     impl ToExpr for StripePrivyConfigurationInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.app_secret.is_some())
+                    + usize::from(self.app_secret_config.is_some())
+                    + usize::from(self.app_secret_source.is_some())
+                    + usize::from(self.authorization_private_key.is_some())
+                    + usize::from(self.authorization_private_key_config.is_some())
+                    + usize::from(self.authorization_private_key_source.is_some()),
+            );
             p.req("AppId", self.app_id);
             p.opt("AppSecret", self.app_secret);
             p.opt("AppSecretConfig", self.app_secret_config);
@@ -17082,7 +17702,7 @@ pub mod payment_credential_provider {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -17168,7 +17788,11 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(128), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.authorizer_configuration.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AuthorizerConfiguration", self.authorizer_configuration);
         p.req("AuthorizerType", self.authorizer_type);
         p.opt("Description", self.description);
@@ -17359,7 +17983,7 @@ pub mod payment_manager {
 
     impl ToExpr for AuthorizerConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("CustomJWTAuthorizer", self.custom_jwt_authorizer);
             p.into_expr()
         }
@@ -17388,7 +18012,7 @@ pub mod payment_manager {
 
     impl ToExpr for AuthorizingClaimMatchValueType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ClaimMatchOperator", self.claim_match_operator);
             p.req("ClaimMatchValue", self.claim_match_value);
             p.into_expr()
@@ -17425,7 +18049,10 @@ pub mod payment_manager {
 
     impl ToExpr for ClaimMatchValueType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.match_value_string.is_some())
+                    + usize::from(self.match_value_string_list.is_some()),
+            );
             p.opt("MatchValueString", self.match_value_string);
             p.opt("MatchValueStringList", self.match_value_string_list);
             p.into_expr()
@@ -17459,7 +18086,7 @@ pub mod payment_manager {
 
     impl ToExpr for CustomClaimValidationType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("AuthorizingClaimMatchValue", self.authorizing_claim_match_value);
             p.req("InboundTokenClaimName", self.inbound_token_claim_name);
             p.req("InboundTokenClaimValueType", self.inbound_token_claim_value_type);
@@ -17516,7 +18143,12 @@ pub mod payment_manager {
 
     impl ToExpr for CustomJwtAuthorizerConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.allowed_audience.is_some())
+                    + usize::from(self.allowed_clients.is_some())
+                    + usize::from(self.allowed_scopes.is_some())
+                    + usize::from(self.custom_claims.is_some()),
+            );
             p.opt("AllowedAudience", self.allowed_audience);
             p.opt("AllowedClients", self.allowed_clients);
             p.opt("AllowedScopes", self.allowed_scopes);
@@ -17546,7 +18178,7 @@ pub mod payment_manager {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -17646,7 +18278,11 @@ impl Resource for Policy {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.description.is_some())
+                + usize::from(self.enforcement_mode.is_some())
+                + usize::from(self.validation_mode.is_some()),
+        );
         p.req("Definition", self.definition);
         p.opt("Description", self.description);
         p.opt("EnforcementMode", self.enforcement_mode);
@@ -17816,7 +18452,7 @@ pub mod policy {
 
     impl ToExpr for CedarPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Statement", self.statement);
             p.into_expr()
         }
@@ -17852,7 +18488,8 @@ pub mod policy {
 
     impl ToExpr for PolicyDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.cedar.is_some()) + usize::from(self.policy.is_some()));
             p.opt("Cedar", self.cedar);
             p.opt("Policy", self.policy);
             p.into_expr()
@@ -17876,7 +18513,7 @@ pub mod policy {
 
     impl ToExpr for PolicyStatement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Statement", self.statement);
             p.into_expr()
         }
@@ -17971,7 +18608,11 @@ impl Resource for PolicyEngine {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.description.is_some())
+                + usize::from(self.encryption_key_arn.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("EncryptionKeyArn", self.encryption_key_arn);
         p.req("Name", self.name);
@@ -18086,7 +18727,7 @@ pub mod policy_engine {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -18134,7 +18775,7 @@ impl Resource for ResourcePolicy {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("Policy", self.policy);
         p.req("ResourceArn", self.resource_arn);
         p
@@ -18311,7 +18952,19 @@ Constraint { path: "RequestHeaderConfiguration/RequestHeaderAllowlist/*", patter
 Constraint { path: "RoleArn", pattern: Some("arn:aws(-[^:]+)?:iam::([0-9]{12})?:role/.+"), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.authorizer_configuration.is_some())
+                + usize::from(self.capacity_provider_configuration.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.environment_variables.is_some())
+                + usize::from(self.filesystem_configurations.is_some())
+                + usize::from(self.lifecycle_configuration.is_some())
+                + usize::from(self.network_configuration.is_some())
+                + usize::from(self.platform_version.is_some())
+                + usize::from(self.protocol_configuration.is_some())
+                + usize::from(self.request_header_configuration.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("AgentRuntimeArtifact", self.agent_runtime_artifact);
         p.req("AgentRuntimeName", self.agent_runtime_name);
         p.opt("AuthorizerConfiguration", self.authorizer_configuration);
@@ -18642,7 +19295,10 @@ pub mod runtime {
 
     impl ToExpr for AgentRuntimeArtifact {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.code_configuration.is_some())
+                    + usize::from(self.container_configuration.is_some()),
+            );
             p.opt("CodeConfiguration", self.code_configuration);
             p.opt("ContainerConfiguration", self.container_configuration);
             p.into_expr()
@@ -18679,7 +19335,9 @@ pub mod runtime {
 
     impl ToExpr for AllowedWorkloadConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.hosting_environments.is_some()) + usize::from(self.workload_identities.is_some()),
+            );
             p.opt("HostingEnvironments", self.hosting_environments);
             p.opt("WorkloadIdentities", self.workload_identities);
             p.into_expr()
@@ -18708,7 +19366,7 @@ pub mod runtime {
 
     impl ToExpr for AuthorizerConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.custom_jwt_authorizer.is_some()));
             p.opt("CustomJWTAuthorizer", self.custom_jwt_authorizer);
             p.into_expr()
         }
@@ -18737,7 +19395,7 @@ pub mod runtime {
 
     impl ToExpr for AuthorizingClaimMatchValueType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ClaimMatchOperator", self.claim_match_operator);
             p.req("ClaimMatchValue", self.claim_match_value);
             p.into_expr()
@@ -18761,7 +19419,7 @@ pub mod runtime {
 
     impl ToExpr for CapacityProviderConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("CapacityProviderArn", self.capacity_provider_arn);
             p.into_expr()
         }
@@ -18787,7 +19445,7 @@ pub mod runtime {
 
     impl ToExpr for CapacityProviderVolumeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("MountPath", self.mount_path);
             p.req("VolumeName", self.volume_name);
             p.into_expr()
@@ -18824,7 +19482,10 @@ pub mod runtime {
 
     impl ToExpr for ClaimMatchValueType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.match_value_string.is_some())
+                    + usize::from(self.match_value_string_list.is_some()),
+            );
             p.opt("MatchValueString", self.match_value_string);
             p.opt("MatchValueStringList", self.match_value_string_list);
             p.into_expr()
@@ -18851,7 +19512,7 @@ pub mod runtime {
 
     impl ToExpr for Code {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.s3.is_some()));
             p.opt("S3", self.s3);
             p.into_expr()
         }
@@ -18884,7 +19545,7 @@ pub mod runtime {
 
     impl ToExpr for CodeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Code", self.code);
             p.req("EntryPoint", self.entry_point);
             p.req("Runtime", self.runtime);
@@ -18909,7 +19570,7 @@ pub mod runtime {
 
     impl ToExpr for ContainerConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ContainerUri", self.container_uri);
             p.into_expr()
         }
@@ -18942,7 +19603,7 @@ pub mod runtime {
 
     impl ToExpr for CustomClaimValidationType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("AuthorizingClaimMatchValue", self.authorizing_claim_match_value);
             p.req("InboundTokenClaimName", self.inbound_token_claim_name);
             p.req("InboundTokenClaimValueType", self.inbound_token_claim_value_type);
@@ -19023,7 +19684,15 @@ pub mod runtime {
 
     impl ToExpr for CustomJwtAuthorizerConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.allowed_audience.is_some())
+                    + usize::from(self.allowed_clients.is_some())
+                    + usize::from(self.allowed_scopes.is_some())
+                    + usize::from(self.allowed_workload_configuration.is_some())
+                    + usize::from(self.custom_claims.is_some())
+                    + usize::from(self.private_endpoint.is_some())
+                    + usize::from(self.private_endpoint_overrides.is_some()),
+            );
             p.opt("AllowedAudience", self.allowed_audience);
             p.opt("AllowedClients", self.allowed_clients);
             p.opt("AllowedScopes", self.allowed_scopes);
@@ -19056,7 +19725,7 @@ pub mod runtime {
 
     impl ToExpr for EfsAccessPointConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AccessPointArn", self.access_point_arn);
             p.req("MountPath", self.mount_path);
             p.into_expr()
@@ -19109,7 +19778,12 @@ pub mod runtime {
 
     impl ToExpr for FilesystemConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.capacity_provider_volume.is_some())
+                    + usize::from(self.efs_access_point.is_some())
+                    + usize::from(self.s3_files_access_point.is_some())
+                    + usize::from(self.session_storage.is_some()),
+            );
             p.opt("CapacityProviderVolume", self.capacity_provider_volume);
             p.opt("EfsAccessPoint", self.efs_access_point);
             p.opt("S3FilesAccessPoint", self.s3_files_access_point);
@@ -19133,7 +19807,7 @@ pub mod runtime {
 
     impl ToExpr for HostingEnvironment {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Arn", self.arn);
             p.into_expr()
         }
@@ -19169,7 +19843,9 @@ pub mod runtime {
 
     impl ToExpr for LifecycleConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.idle_runtime_session_timeout.is_some()) + usize::from(self.max_lifetime.is_some()),
+            );
             p.opt("IdleRuntimeSessionTimeout", self.idle_runtime_session_timeout);
             p.opt("MaxLifetime", self.max_lifetime);
             p.into_expr()
@@ -19227,7 +19903,11 @@ pub mod runtime {
 
     impl ToExpr for ManagedVpcResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.routing_domain.is_some())
+                    + usize::from(self.security_group_ids.is_some())
+                    + usize::from(self.tags.is_some()),
+            );
             p.req("EndpointIpAddressType", self.endpoint_ip_address_type);
             p.opt("RoutingDomain", self.routing_domain);
             p.opt("SecurityGroupIds", self.security_group_ids);
@@ -19263,7 +19943,7 @@ pub mod runtime {
 
     impl ToExpr for NetworkConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.network_mode_config.is_some()));
             p.req("NetworkMode", self.network_mode);
             p.opt("NetworkModeConfig", self.network_mode_config);
             p.into_expr()
@@ -19300,7 +19980,10 @@ pub mod runtime {
 
     impl ToExpr for PrivateEndpoint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.self_managed_lattice_resource.is_some())
+                    + usize::from(self.managed_vpc_resource.is_some()),
+            );
             p.opt("SelfManagedLatticeResource", self.self_managed_lattice_resource);
             p.opt("ManagedVpcResource", self.managed_vpc_resource);
             p.into_expr()
@@ -19327,7 +20010,7 @@ pub mod runtime {
 
     impl ToExpr for PrivateEndpointOverride {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Domain", self.domain);
             p.req("PrivateEndpoint", self.private_endpoint);
             p.into_expr()
@@ -19356,7 +20039,7 @@ pub mod runtime {
 
     impl ToExpr for RequestHeaderConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.request_header_allowlist.is_some()));
             p.opt("RequestHeaderAllowlist", self.request_header_allowlist);
             p.into_expr()
         }
@@ -19382,7 +20065,7 @@ pub mod runtime {
 
     impl ToExpr for S3FilesAccessPointConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AccessPointArn", self.access_point_arn);
             p.req("MountPath", self.mount_path);
             p.into_expr()
@@ -19417,7 +20100,7 @@ pub mod runtime {
 
     impl ToExpr for S3Location {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.version_id.is_some()));
             p.req("Bucket", self.bucket);
             p.req("Prefix", self.prefix);
             p.opt("VersionId", self.version_id);
@@ -19442,7 +20125,7 @@ pub mod runtime {
 
     impl ToExpr for SelfManagedLatticeResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req(
                 "ResourceConfigurationIdentifier",
                 self.resource_configuration_identifier,
@@ -19468,7 +20151,7 @@ pub mod runtime {
 
     impl ToExpr for SessionStorageConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("MountPath", self.mount_path);
             p.into_expr()
         }
@@ -19497,7 +20180,7 @@ pub mod runtime {
 
     impl ToExpr for VpcConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("SecurityGroups", self.security_groups);
             p.req("Subnets", self.subnets);
             p.into_expr()
@@ -19582,7 +20265,11 @@ impl Resource for RuntimeEndpoint {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.agent_runtime_version.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("AgentRuntimeId", self.agent_runtime_id);
         p.opt("AgentRuntimeVersion", self.agent_runtime_version);
         p.opt("Description", self.description);
@@ -19765,7 +20452,9 @@ impl Resource for WorkloadIdentity {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.allowed_resource_oauth2_return_urls.is_some()) + usize::from(self.tags.is_some()),
+        );
         p.opt(
             "AllowedResourceOauth2ReturnUrls",
             self.allowed_resource_oauth2_return_urls,
@@ -19821,7 +20510,7 @@ pub mod workload_identity {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -58,7 +58,7 @@ impl Resource for Project {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.tags.is_some()));
         p.req("Name", self.name);
         p.opt("Tags", self.tags);
         p
@@ -110,7 +110,7 @@ pub mod project {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -132,7 +132,11 @@ impl Resource for BillingView {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.data_filter_expression.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("DataFilterExpression", self.data_filter_expression);
         p.opt("Description", self.description);
         p.req("Name", self.name);
@@ -267,7 +271,11 @@ pub mod billing_view {
 
     impl ToExpr for DataFilterExpression {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.dimensions.is_some())
+                    + usize::from(self.tags.is_some())
+                    + usize::from(self.time_range.is_some()),
+            );
             p.opt("Dimensions", self.dimensions);
             p.opt("Tags", self.tags);
             p.opt("TimeRange", self.time_range);
@@ -305,7 +313,7 @@ pub mod billing_view {
 
     impl ToExpr for Dimensions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.values.is_some()));
             p.opt("Key", self.key);
             p.opt("Values", self.values);
             p.into_expr()
@@ -332,7 +340,7 @@ pub mod billing_view {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -369,7 +377,7 @@ pub mod billing_view {
 
     impl ToExpr for Tags {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.values.is_some()));
             p.opt("Key", self.key);
             p.opt("Values", self.values);
             p.into_expr()
@@ -406,7 +414,9 @@ pub mod billing_view {
 
     impl ToExpr for TimeRange {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.begin_date_inclusive.is_some()) + usize::from(self.end_date_inclusive.is_some()),
+            );
             p.opt("BeginDateInclusive", self.begin_date_inclusive);
             p.opt("EndDateInclusive", self.end_date_inclusive);
             p.into_expr()

@@ -71,7 +71,11 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(128), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(1), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.description.is_some())
+                + usize::from(self.primary_account_id.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("AccountGrouping", self.account_grouping);
         p.req("ComputationPreference", self.computation_preference);
         p.opt("Description", self.description);
@@ -187,7 +191,11 @@ pub mod billing_group {
 
     impl ToExpr for AccountGrouping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.auto_associate.is_some())
+                    + usize::from(self.linked_account_ids.is_some())
+                    + usize::from(self.responsibility_transfer_arn.is_some()),
+            );
             p.opt("AutoAssociate", self.auto_associate);
             p.opt("LinkedAccountIds", self.linked_account_ids);
             p.opt("ResponsibilityTransferArn", self.responsibility_transfer_arn);
@@ -212,7 +220,7 @@ pub mod billing_group {
 
     impl ToExpr for ComputationPreference {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("PricingPlanArn", self.pricing_plan_arn);
             p.into_expr()
         }
@@ -238,7 +246,7 @@ pub mod billing_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -414,7 +422,15 @@ impl Resource for CustomLineItem {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.account_id.is_some())
+                + usize::from(self.billing_period_range.is_some())
+                + usize::from(self.computation_rule.is_some())
+                + usize::from(self.custom_line_item_charge_details.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.presentation_details.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AccountId", self.account_id);
         p.req("BillingGroupArn", self.billing_group_arn);
         p.opt("BillingPeriodRange", self.billing_period_range);
@@ -662,7 +678,10 @@ pub mod custom_line_item {
 
     impl ToExpr for BillingPeriodRange {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.exclusive_end_billing_period.is_some())
+                    + usize::from(self.inclusive_start_billing_period.is_some()),
+            );
             p.opt("ExclusiveEndBillingPeriod", self.exclusive_end_billing_period);
             p.opt("InclusiveStartBillingPeriod", self.inclusive_start_billing_period);
             p.into_expr()
@@ -710,7 +729,11 @@ pub mod custom_line_item {
 
     impl ToExpr for CustomLineItemChargeDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.flat.is_some())
+                    + usize::from(self.line_item_filters.is_some())
+                    + usize::from(self.percentage.is_some()),
+            );
             p.opt("Flat", self.flat);
             p.opt("LineItemFilters", self.line_item_filters);
             p.opt("Percentage", self.percentage);
@@ -736,7 +759,7 @@ pub mod custom_line_item {
 
     impl ToExpr for CustomLineItemFlatChargeDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ChargeValue", self.charge_value);
             p.into_expr()
         }
@@ -767,7 +790,7 @@ pub mod custom_line_item {
 
     impl ToExpr for CustomLineItemPercentageChargeDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.child_associated_resources.is_some()));
             p.opt("ChildAssociatedResources", self.child_associated_resources);
             p.req("PercentageValue", self.percentage_value);
             p.into_expr()
@@ -810,7 +833,9 @@ pub mod custom_line_item {
 
     impl ToExpr for LineItemFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.attribute_values.is_some()) + usize::from(self.values.is_some()),
+            );
             p.req("Attribute", self.attribute);
             p.opt("AttributeValues", self.attribute_values);
             p.req("MatchOption", self.match_option);
@@ -836,7 +861,7 @@ pub mod custom_line_item {
 
     impl ToExpr for PresentationDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Service", self.service);
             p.into_expr()
         }
@@ -862,7 +887,7 @@ pub mod custom_line_item {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -953,7 +978,11 @@ impl Resource for PricingPlan {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.description.is_some())
+                + usize::from(self.pricing_rule_arns.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.req("Name", self.name);
         p.opt("PricingRuleArns", self.pricing_rule_arns);
@@ -1013,7 +1042,7 @@ pub mod pricing_plan {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1200,7 +1229,16 @@ impl Resource for PricingRule {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.billing_entity.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.modifier_percentage.is_some())
+                + usize::from(self.operation.is_some())
+                + usize::from(self.service.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.tiering.is_some())
+                + usize::from(self.usage_type.is_some()),
+        );
         p.opt("BillingEntity", self.billing_entity);
         p.opt("Description", self.description);
         p.opt("ModifierPercentage", self.modifier_percentage);
@@ -1371,7 +1409,7 @@ pub mod pricing_rule {
 
     impl ToExpr for CustomTier {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.end_range_exclusive.is_some()));
             p.req("BeginRangeInclusive", self.begin_range_inclusive);
             p.opt("EndRangeExclusive", self.end_range_exclusive);
             p.req("RateValue", self.rate_value);
@@ -1396,7 +1434,7 @@ pub mod pricing_rule {
 
     impl ToExpr for FreeTier {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Activated", self.activated);
             p.into_expr()
         }
@@ -1422,7 +1460,7 @@ pub mod pricing_rule {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1459,7 +1497,9 @@ pub mod pricing_rule {
 
     impl ToExpr for Tiering {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.custom_tiers.is_some()) + usize::from(self.free_tier.is_some()),
+            );
             p.opt("CustomTiers", self.custom_tiers);
             p.opt("FreeTier", self.free_tier);
             p.into_expr()

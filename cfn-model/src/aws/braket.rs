@@ -71,7 +71,8 @@ impl Resource for SpendingLimit {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(2 + usize::from(self.tags.is_some()) + usize::from(self.time_period.is_some()));
         p.req("DeviceArn", self.device_arn);
         p.req("SpendingLimit", self.spending_limit);
         p.opt("Tags", self.tags);
@@ -137,7 +138,7 @@ pub mod spending_limit {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -164,7 +165,7 @@ pub mod spending_limit {
 
     impl ToExpr for TimePeriod {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("EndAt", self.end_at);
             p.req("StartAt", self.start_at);
             p.into_expr()

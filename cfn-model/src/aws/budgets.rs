@@ -51,7 +51,9 @@ impl Resource for Budget {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.notifications_with_subscribers.is_some()) + usize::from(self.resource_tags.is_some()),
+        );
         p.req("Budget", self.budget);
         p.opt("NotificationsWithSubscribers", self.notifications_with_subscribers);
         p.opt("ResourceTags", self.resource_tags);
@@ -95,7 +97,7 @@ pub mod budget {
 
     impl ToExpr for AutoAdjustData {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.historical_options.is_some()));
             p.req("AutoAdjustType", self.auto_adjust_type);
             p.opt("HistoricalOptions", self.historical_options);
             p.into_expr()
@@ -202,7 +204,18 @@ pub mod budget {
 
     impl ToExpr for BudgetData {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.auto_adjust_data.is_some())
+                    + usize::from(self.billing_view_arn.is_some())
+                    + usize::from(self.budget_limit.is_some())
+                    + usize::from(self.budget_name.is_some())
+                    + usize::from(self.cost_filters.is_some())
+                    + usize::from(self.cost_types.is_some())
+                    + usize::from(self.filter_expression.is_some())
+                    + usize::from(self.metrics.is_some())
+                    + usize::from(self.planned_budget_limits.is_some())
+                    + usize::from(self.time_period.is_some()),
+            );
             p.opt("AutoAdjustData", self.auto_adjust_data);
             p.opt("BillingViewArn", self.billing_view_arn);
             p.opt("BudgetLimit", self.budget_limit);
@@ -257,7 +270,11 @@ pub mod budget {
 
     impl ToExpr for CostCategoryValues {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.key.is_some())
+                    + usize::from(self.match_options.is_some())
+                    + usize::from(self.values.is_some()),
+            );
             p.opt("Key", self.key);
             p.opt("MatchOptions", self.match_options);
             p.opt("Values", self.values);
@@ -367,7 +384,19 @@ pub mod budget {
 
     impl ToExpr for CostTypes {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.include_credit.is_some())
+                    + usize::from(self.include_discount.is_some())
+                    + usize::from(self.include_other_subscription.is_some())
+                    + usize::from(self.include_recurring.is_some())
+                    + usize::from(self.include_refund.is_some())
+                    + usize::from(self.include_subscription.is_some())
+                    + usize::from(self.include_support.is_some())
+                    + usize::from(self.include_tax.is_some())
+                    + usize::from(self.include_upfront.is_some())
+                    + usize::from(self.use_amortized.is_some())
+                    + usize::from(self.use_blended.is_some()),
+            );
             p.opt("IncludeCredit", self.include_credit);
             p.opt("IncludeDiscount", self.include_discount);
             p.opt("IncludeOtherSubscription", self.include_other_subscription);
@@ -445,7 +474,14 @@ pub mod budget {
 
     impl ToExpr for Expression {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.and.is_some())
+                    + usize::from(self.cost_categories.is_some())
+                    + usize::from(self.dimensions.is_some())
+                    + usize::from(self.not.is_some())
+                    + usize::from(self.or.is_some())
+                    + usize::from(self.tags.is_some()),
+            );
             p.opt("And", self.and);
             p.opt("CostCategories", self.cost_categories);
             p.opt("Dimensions", self.dimensions);
@@ -494,7 +530,11 @@ pub mod budget {
 
     impl ToExpr for ExpressionDimensionValues {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.key.is_some())
+                    + usize::from(self.match_options.is_some())
+                    + usize::from(self.values.is_some()),
+            );
             p.opt("Key", self.key);
             p.opt("MatchOptions", self.match_options);
             p.opt("Values", self.values);
@@ -519,7 +559,7 @@ pub mod budget {
 
     impl ToExpr for HistoricalOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("BudgetAdjustmentPeriod", self.budget_adjustment_period);
             p.into_expr()
         }
@@ -560,7 +600,7 @@ pub mod budget {
 
     impl ToExpr for Notification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.threshold_type.is_some()));
             p.req("ComparisonOperator", self.comparison_operator);
             p.req("NotificationType", self.notification_type);
             p.req("Threshold", self.threshold);
@@ -589,7 +629,7 @@ pub mod budget {
 
     impl ToExpr for NotificationWithSubscribers {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Notification", self.notification);
             p.req("Subscribers", self.subscribers);
             p.into_expr()
@@ -621,7 +661,7 @@ pub mod budget {
 
     impl ToExpr for ResourceTag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -648,7 +688,7 @@ pub mod budget {
 
     impl ToExpr for Spend {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Amount", self.amount);
             p.req("Unit", self.unit);
             p.into_expr()
@@ -675,7 +715,7 @@ pub mod budget {
 
     impl ToExpr for Subscriber {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Address", self.address);
             p.req("SubscriptionType", self.subscription_type);
             p.into_expr()
@@ -720,7 +760,11 @@ pub mod budget {
 
     impl ToExpr for TagValues {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.key.is_some())
+                    + usize::from(self.match_options.is_some())
+                    + usize::from(self.values.is_some()),
+            );
             p.opt("Key", self.key);
             p.opt("MatchOptions", self.match_options);
             p.opt("Values", self.values);
@@ -755,7 +799,7 @@ pub mod budget {
 
     impl ToExpr for TimePeriod {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.end.is_some()) + usize::from(self.start.is_some()));
             p.opt("End", self.end);
             p.opt("Start", self.start);
             p.into_expr()
@@ -862,7 +906,9 @@ Constraint { path: "Subscribers", min_length: Some(1), max_length: Some(11), ..c
 Constraint { path: "Subscribers/*/Address", pattern: Some("^(.*[\\n\\r\\t\\f\\ ]?)*$"), min_length: Some(1), max_length: Some(2147483647), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            7 + usize::from(self.approval_model.is_some()) + usize::from(self.resource_tags.is_some()),
+        );
         p.req("ActionThreshold", self.action_threshold);
         p.req("ActionType", self.action_type);
         p.opt("ApprovalModel", self.approval_model);
@@ -1078,7 +1124,7 @@ pub mod budgets_action {
 
     impl ToExpr for ActionThreshold {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Type", self.r#type);
             p.req("Value", self.value);
             p.into_expr()
@@ -1123,7 +1169,11 @@ pub mod budgets_action {
 
     impl ToExpr for Definition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.iam_action_definition.is_some())
+                    + usize::from(self.scp_action_definition.is_some())
+                    + usize::from(self.ssm_action_definition.is_some()),
+            );
             p.opt("IamActionDefinition", self.iam_action_definition);
             p.opt("ScpActionDefinition", self.scp_action_definition);
             p.opt("SsmActionDefinition", self.ssm_action_definition);
@@ -1172,7 +1222,11 @@ pub mod budgets_action {
 
     impl ToExpr for IamActionDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.groups.is_some())
+                    + usize::from(self.roles.is_some())
+                    + usize::from(self.users.is_some()),
+            );
             p.opt("Groups", self.groups);
             p.req("PolicyArn", self.policy_arn);
             p.opt("Roles", self.roles);
@@ -1201,7 +1255,7 @@ pub mod budgets_action {
 
     impl ToExpr for ResourceTag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1228,7 +1282,7 @@ pub mod budgets_action {
 
     impl ToExpr for ScpActionDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("PolicyId", self.policy_id);
             p.req("TargetIds", self.target_ids);
             p.into_expr()
@@ -1262,7 +1316,7 @@ pub mod budgets_action {
 
     impl ToExpr for SsmActionDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("InstanceIds", self.instance_ids);
             p.req("Region", self.region);
             p.req("Subtype", self.subtype);
@@ -1290,7 +1344,7 @@ pub mod budgets_action {
 
     impl ToExpr for Subscriber {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Address", self.address);
             p.req("Type", self.r#type);
             p.into_expr()

@@ -101,7 +101,7 @@ impl Resource for Case {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(4 + usize::from(self.tags.is_some()));
         p.req("CustomerId", self.customer_id);
         p.req("DomainId", self.domain_id);
         p.opt("Tags", self.tags);
@@ -150,7 +150,7 @@ pub mod case {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -299,7 +299,11 @@ impl Resource for CaseRule {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.description.is_some())
+                + usize::from(self.domain_id.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("DomainId", self.domain_id);
         p.req("Name", self.name);
@@ -370,7 +374,9 @@ pub mod case_rule {
 
     impl ToExpr for BooleanCondition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.equal_to.is_some()) + usize::from(self.not_equal_to.is_some()),
+            );
             p.opt("EqualTo", self.equal_to);
             p.opt("NotEqualTo", self.not_equal_to);
             p.into_expr()
@@ -400,7 +406,7 @@ pub mod case_rule {
 
     impl ToExpr for BooleanOperands {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("OperandOne", self.operand_one);
             p.req("OperandTwo", self.operand_two);
             p.req("Result", self.result);
@@ -438,7 +444,8 @@ pub mod case_rule {
 
     impl ToExpr for CaseRuleDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.required.is_some()) + usize::from(self.hidden.is_some()));
             p.opt("Required", self.required);
             p.opt("Hidden", self.hidden);
             p.into_expr()
@@ -468,7 +475,7 @@ pub mod case_rule {
 
     impl ToExpr for HiddenCaseRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Conditions", self.conditions);
             p.req("DefaultValue", self.default_value);
             p.into_expr()
@@ -495,7 +502,7 @@ pub mod case_rule {
 
     impl ToExpr for OperandOne {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.field_id.is_some()));
             p.opt("FieldId", self.field_id);
             p.into_expr()
         }
@@ -547,7 +554,12 @@ pub mod case_rule {
 
     impl ToExpr for OperandTwo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.string_value.is_some())
+                    + usize::from(self.boolean_value.is_some())
+                    + usize::from(self.double_value.is_some())
+                    + usize::from(self.empty_value.is_some()),
+            );
             p.opt("StringValue", self.string_value);
             p.opt("BooleanValue", self.boolean_value);
             p.opt("DoubleValue", self.double_value);
@@ -579,7 +591,7 @@ pub mod case_rule {
 
     impl ToExpr for RequiredCaseRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Conditions", self.conditions);
             p.req("DefaultValue", self.default_value);
             p.into_expr()
@@ -606,7 +618,7 @@ pub mod case_rule {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -667,7 +679,7 @@ impl Resource for Domain {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.tags.is_some()));
         p.req("Name", self.name);
         p.opt("Tags", self.tags);
         p
@@ -756,7 +768,7 @@ pub mod domain {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -857,7 +869,12 @@ impl Resource for Field {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.attributes.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.domain_id.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Attributes", self.attributes);
         p.opt("Description", self.description);
         p.opt("DomainId", self.domain_id);
@@ -996,7 +1013,7 @@ pub mod field {
 
     impl ToExpr for FieldAttributes {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.text.is_some()));
             p.opt("Text", self.text);
             p.into_expr()
         }
@@ -1022,7 +1039,7 @@ pub mod field {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1046,7 +1063,7 @@ pub mod field {
 
     impl ToExpr for TextAttributes {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("IsMultiline", self.is_multiline);
             p.into_expr()
         }
@@ -1165,7 +1182,7 @@ impl Resource for Layout {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.domain_id.is_some()) + usize::from(self.tags.is_some()));
         p.req("Content", self.content);
         p.opt("DomainId", self.domain_id);
         p.req("Name", self.name);
@@ -1235,7 +1252,8 @@ pub mod layout {
 
     impl ToExpr for BasicLayout {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.more_info.is_some()) + usize::from(self.top_panel.is_some()));
             p.opt("MoreInfo", self.more_info);
             p.opt("TopPanel", self.top_panel);
             p.into_expr()
@@ -1267,7 +1285,7 @@ pub mod layout {
 
     impl ToExpr for FieldGroup {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.name.is_some()));
             p.req("Fields", self.fields);
             p.opt("Name", self.name);
             p.into_expr()
@@ -1289,7 +1307,7 @@ pub mod layout {
 
     impl ToExpr for FieldItem {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Id", self.id);
             p.into_expr()
         }
@@ -1315,7 +1333,7 @@ pub mod layout {
 
     impl ToExpr for LayoutContent {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.basic.is_some()));
             p.opt("Basic", self.basic);
             p.into_expr()
         }
@@ -1341,7 +1359,7 @@ pub mod layout {
 
     impl ToExpr for LayoutSections {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.sections.is_some()));
             p.opt("Sections", self.sections);
             p.into_expr()
         }
@@ -1367,7 +1385,7 @@ pub mod layout {
 
     impl ToExpr for Section {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.field_group.is_some()));
             p.opt("FieldGroup", self.field_group);
             p.into_expr()
         }
@@ -1393,7 +1411,7 @@ pub mod layout {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1496,7 +1514,7 @@ impl Resource for RelatedItem {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(4 + usize::from(self.tags.is_some()));
         p.req("CaseId", self.case_id);
         p.req("Content", self.content);
         p.req("DomainId", self.domain_id);
@@ -1610,7 +1628,7 @@ pub mod related_item {
 
     impl ToExpr for CommentContent {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Body", self.body);
             p.req("ContentType", self.content_type);
             p.into_expr()
@@ -1637,7 +1655,7 @@ pub mod related_item {
 
     impl ToExpr for RelatedItemContent {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.comment.is_some()));
             p.opt("Comment", self.comment);
             p.into_expr()
         }
@@ -1663,7 +1681,7 @@ pub mod related_item {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1817,7 +1835,15 @@ impl Resource for Template {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.description.is_some())
+                + usize::from(self.domain_id.is_some())
+                + usize::from(self.layout_configuration.is_some())
+                + usize::from(self.required_fields.is_some())
+                + usize::from(self.rules.is_some())
+                + usize::from(self.status.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("DomainId", self.domain_id);
         p.opt("LayoutConfiguration", self.layout_configuration);
@@ -1909,7 +1935,7 @@ pub mod template {
 
     impl ToExpr for LayoutConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.default_layout.is_some()));
             p.opt("DefaultLayout", self.default_layout);
             p.into_expr()
         }
@@ -1932,7 +1958,7 @@ pub mod template {
 
     impl ToExpr for RequiredField {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("FieldId", self.field_id);
             p.into_expr()
         }
@@ -1958,7 +1984,7 @@ pub mod template {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1990,7 +2016,7 @@ pub mod template {
 
     impl ToExpr for TemplateRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.field_id.is_some()));
             p.req("CaseRuleId", self.case_rule_id);
             p.opt("FieldId", self.field_id);
             p.into_expr()

@@ -91,7 +91,12 @@ impl Resource for Keyspace {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.client_side_timestamps_enabled.is_some())
+                + usize::from(self.keyspace_name.is_some())
+                + usize::from(self.replication_specification.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ClientSideTimestampsEnabled", self.client_side_timestamps_enabled);
         p.opt("KeyspaceName", self.keyspace_name);
         p.opt("ReplicationSpecification", self.replication_specification);
@@ -162,7 +167,9 @@ pub mod keyspace {
 
     impl ToExpr for ReplicationSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.region_list.is_some()) + usize::from(self.replication_strategy.is_some()),
+            );
             p.opt("RegionList", self.region_list);
             p.opt("ReplicationStrategy", self.replication_strategy);
             p.into_expr()
@@ -189,7 +196,7 @@ pub mod keyspace {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -472,7 +479,21 @@ impl Resource for Table {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.auto_scaling_specifications.is_some())
+                + usize::from(self.billing_mode.is_some())
+                + usize::from(self.cdc_specification.is_some())
+                + usize::from(self.client_side_timestamps_enabled.is_some())
+                + usize::from(self.clustering_key_columns.is_some())
+                + usize::from(self.default_time_to_live.is_some())
+                + usize::from(self.encryption_specification.is_some())
+                + usize::from(self.point_in_time_recovery_enabled.is_some())
+                + usize::from(self.regular_columns.is_some())
+                + usize::from(self.replica_specifications.is_some())
+                + usize::from(self.table_name.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.warm_throughput.is_some()),
+        );
         p.opt("AutoScalingSpecifications", self.auto_scaling_specifications);
         p.opt("BillingMode", self.billing_mode);
         p.opt("CdcSpecification", self.cdc_specification);
@@ -688,7 +709,12 @@ pub mod table {
 
     impl ToExpr for AutoScalingSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.auto_scaling_disabled.is_some())
+                    + usize::from(self.maximum_units.is_some())
+                    + usize::from(self.minimum_units.is_some())
+                    + usize::from(self.scaling_policy.is_some()),
+            );
             p.opt("AutoScalingDisabled", self.auto_scaling_disabled);
             p.opt("MaximumUnits", self.maximum_units);
             p.opt("MinimumUnits", self.minimum_units);
@@ -727,7 +753,10 @@ pub mod table {
 
     impl ToExpr for AutoScalingSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.read_capacity_auto_scaling.is_some())
+                    + usize::from(self.write_capacity_auto_scaling.is_some()),
+            );
             p.opt("ReadCapacityAutoScaling", self.read_capacity_auto_scaling);
             p.opt("WriteCapacityAutoScaling", self.write_capacity_auto_scaling);
             p.into_expr()
@@ -759,7 +788,7 @@ pub mod table {
 
     impl ToExpr for BillingMode {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.provisioned_throughput.is_some()));
             p.req("Mode", self.mode);
             p.opt("ProvisionedThroughput", self.provisioned_throughput);
             p.into_expr()
@@ -799,7 +828,8 @@ pub mod table {
 
     impl ToExpr for CdcSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(1 + usize::from(self.tags.is_some()) + usize::from(self.view_type.is_some()));
             p.req("Status", self.status);
             p.opt("Tags", self.tags);
             p.opt("ViewType", self.view_type);
@@ -829,7 +859,7 @@ pub mod table {
 
     impl ToExpr for ClusteringKeyColumn {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.order_by.is_some()));
             p.req("Column", self.column);
             p.opt("OrderBy", self.order_by);
             p.into_expr()
@@ -856,7 +886,7 @@ pub mod table {
 
     impl ToExpr for Column {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ColumnName", self.column_name);
             p.req("ColumnType", self.column_type);
             p.into_expr()
@@ -888,7 +918,7 @@ pub mod table {
 
     impl ToExpr for EncryptionSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.kms_key_identifier.is_some()));
             p.req("EncryptionType", self.encryption_type);
             p.opt("KmsKeyIdentifier", self.kms_key_identifier);
             p.into_expr()
@@ -915,7 +945,7 @@ pub mod table {
 
     impl ToExpr for ProvisionedThroughput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ReadCapacityUnits", self.read_capacity_units);
             p.req("WriteCapacityUnits", self.write_capacity_units);
             p.into_expr()
@@ -955,7 +985,10 @@ pub mod table {
 
     impl ToExpr for ReplicaSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.read_capacity_auto_scaling.is_some())
+                    + usize::from(self.read_capacity_units.is_some()),
+            );
             p.opt("ReadCapacityAutoScaling", self.read_capacity_auto_scaling);
             p.opt("ReadCapacityUnits", self.read_capacity_units);
             p.req("Region", self.region);
@@ -988,7 +1021,8 @@ pub mod table {
 
     impl ToExpr for ScalingPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.target_tracking_scaling_policy_configuration.is_some()));
             p.opt(
                 "TargetTrackingScalingPolicyConfiguration",
                 self.target_tracking_scaling_policy_configuration,
@@ -1017,7 +1051,7 @@ pub mod table {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1065,7 +1099,11 @@ pub mod table {
 
     impl ToExpr for TargetTrackingScalingPolicyConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.disable_scale_in.is_some())
+                    + usize::from(self.scale_in_cooldown.is_some())
+                    + usize::from(self.scale_out_cooldown.is_some()),
+            );
             p.opt("DisableScaleIn", self.disable_scale_in);
             p.opt("ScaleInCooldown", self.scale_in_cooldown);
             p.opt("ScaleOutCooldown", self.scale_out_cooldown);
@@ -1104,7 +1142,10 @@ pub mod table {
 
     impl ToExpr for WarmThroughput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.read_units_per_second.is_some())
+                    + usize::from(self.write_units_per_second.is_some()),
+            );
             p.opt("ReadUnitsPerSecond", self.read_units_per_second);
             p.opt("WriteUnitsPerSecond", self.write_units_per_second);
             p.into_expr()
@@ -1148,7 +1189,7 @@ impl Type {
 impl Resource for Type {
     const TYPE_NAME: &'static str = "AWS::Cassandra::Type";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3);
         p.req("Fields", self.fields);
         p.req("KeyspaceName", self.keyspace_name);
         p.req("TypeName", self.type_name);
@@ -1213,7 +1254,7 @@ pub mod r#type {
 
     impl ToExpr for Field {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("FieldName", self.field_name);
             p.req("FieldType", self.field_type);
             p.into_expr()

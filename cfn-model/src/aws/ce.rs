@@ -90,7 +90,11 @@ impl Resource for AnomalyMonitor {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.monitor_dimension.is_some())
+                + usize::from(self.monitor_specification.is_some())
+                + usize::from(self.resource_tags.is_some()),
+        );
         p.opt("MonitorDimension", self.monitor_dimension);
         p.req("MonitorName", self.monitor_name);
         p.opt("MonitorSpecification", self.monitor_specification);
@@ -219,7 +223,7 @@ pub mod anomaly_monitor {
 
     impl ToExpr for ResourceTag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -304,7 +308,11 @@ Constraint { path: "SubscriptionName", pattern: Some("[\\S\\s]*"), min_length: S
 Constraint { path: "Threshold", minimum: Some(0.0), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.resource_tags.is_some())
+                + usize::from(self.threshold.is_some())
+                + usize::from(self.threshold_expression.is_some()),
+        );
         p.req("Frequency", self.frequency);
         p.req("MonitorArnList", self.monitor_arn_list);
         p.opt("ResourceTags", self.resource_tags);
@@ -442,7 +450,7 @@ pub mod anomaly_subscription {
 
     impl ToExpr for ResourceTag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -477,7 +485,7 @@ pub mod anomaly_subscription {
 
     impl ToExpr for Subscriber {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.status.is_some()));
             p.req("Address", self.address);
             p.opt("Status", self.status);
             p.req("Type", self.r#type);
@@ -576,7 +584,11 @@ impl Resource for CostCategory {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.default_value.is_some())
+                + usize::from(self.split_charge_rules.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("DefaultValue", self.default_value);
         p.req("Name", self.name);
         p.req("RuleVersion", self.rule_version);
@@ -651,7 +663,7 @@ pub mod cost_category {
 
     impl ToExpr for ResourceTag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -29,7 +29,7 @@ impl Resource for Account {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1);
         p.req("ExpiryEventsConfiguration", self.expiry_events_configuration);
         p
     }
@@ -68,7 +68,7 @@ pub mod account {
 
     impl ToExpr for ExpiryEventsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.days_before_expiry.is_some()));
             p.opt("DaysBeforeExpiry", self.days_before_expiry);
             p.into_expr()
         }
@@ -154,7 +154,7 @@ impl Resource for AcmeDomainValidation {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.tags.is_some()));
         p.req("AcmeEndpointArn", self.acme_endpoint_arn);
         p.req("DomainName", self.domain_name);
         p.req("PrevalidationOptions", self.prevalidation_options);
@@ -206,7 +206,9 @@ pub mod acme_domain_validation {
 
     impl ToExpr for DnsPrevalidationOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.domain_scope.is_some()) + usize::from(self.hosted_zone_id.is_some()),
+            );
             p.opt("DomainScope", self.domain_scope);
             p.opt("HostedZoneId", self.hosted_zone_id);
             p.into_expr()
@@ -251,7 +253,11 @@ pub mod acme_domain_validation {
 
     impl ToExpr for DomainScope {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.exact_domain.is_some())
+                    + usize::from(self.subdomains.is_some())
+                    + usize::from(self.wildcards.is_some()),
+            );
             p.opt("ExactDomain", self.exact_domain);
             p.opt("Subdomains", self.subdomains);
             p.opt("Wildcards", self.wildcards);
@@ -274,7 +280,7 @@ pub mod acme_domain_validation {
 
     impl ToExpr for PrevalidationOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("DnsPrevalidation", self.dns_prevalidation);
             p.into_expr()
         }
@@ -300,7 +306,7 @@ pub mod acme_domain_validation {
 
     impl ToExpr for Tags {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -405,7 +411,11 @@ impl Resource for AcmeEndpoint {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.certificate_tags.is_some())
+                + usize::from(self.contact.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("AuthorizationBehavior", self.authorization_behavior);
         p.req("CertificateAuthority", self.certificate_authority);
         p.opt("CertificateTags", self.certificate_tags);
@@ -504,7 +514,7 @@ pub mod acme_endpoint {
 
     impl ToExpr for CertificateAuthority {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("PublicCertificateAuthority", self.public_certificate_authority);
             p.into_expr()
         }
@@ -532,7 +542,7 @@ pub mod acme_endpoint {
 
     impl ToExpr for PublicCertificateAuthority {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.allowed_key_algorithms.is_some()));
             p.opt("AllowedKeyAlgorithms", self.allowed_key_algorithms);
             p.into_expr()
         }
@@ -558,7 +568,7 @@ pub mod acme_endpoint {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -585,7 +595,7 @@ pub mod acme_endpoint {
 
     impl ToExpr for Tags {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -678,7 +688,7 @@ impl Resource for AcmeExternalAccountBinding {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.expiration.is_some()) + usize::from(self.tags.is_some()));
         p.req("AcmeEndpointArn", self.acme_endpoint_arn);
         p.opt("Expiration", self.expiration);
         p.req("RoleArn", self.role_arn);
@@ -751,7 +761,7 @@ pub mod acme_external_account_binding {
 
     impl ToExpr for Expiration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Type", self.r#type);
             p.req("Value", self.value);
             p.into_expr()
@@ -778,7 +788,7 @@ pub mod acme_external_account_binding {
 
     impl ToExpr for Tags {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -919,7 +929,17 @@ impl Resource for Certificate {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.certificate_authority_arn.is_some())
+                + usize::from(self.certificate_export.is_some())
+                + usize::from(self.certificate_transparency_logging_preference.is_some())
+                + usize::from(self.domain_validation_options.is_some())
+                + usize::from(self.id.is_some())
+                + usize::from(self.key_algorithm.is_some())
+                + usize::from(self.subject_alternative_names.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.validation_method.is_some()),
+        );
         p.opt("CertificateAuthorityArn", self.certificate_authority_arn);
         p.opt("CertificateExport", self.certificate_export);
         p.opt(
@@ -1044,7 +1064,11 @@ pub mod certificate {
 
     impl ToExpr for DomainValidationOption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.domain_name.is_some())
+                    + usize::from(self.hosted_zone_id.is_some())
+                    + usize::from(self.validation_domain.is_some()),
+            );
             p.opt("DomainName", self.domain_name);
             p.opt("HostedZoneId", self.hosted_zone_id);
             p.opt("ValidationDomain", self.validation_domain);
@@ -1072,7 +1096,7 @@ pub mod certificate {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -119,7 +119,11 @@ impl Resource for CustomAction {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.alias_name.is_some())
+                + usize::from(self.attachments.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("ActionName", self.action_name);
         p.opt("AliasName", self.alias_name);
         p.opt("Attachments", self.attachments);
@@ -218,7 +222,12 @@ pub mod custom_action {
 
     impl ToExpr for CustomActionAttachment {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.button_text.is_some())
+                    + usize::from(self.criteria.is_some())
+                    + usize::from(self.notification_type.is_some())
+                    + usize::from(self.variables.is_some()),
+            );
             p.opt("ButtonText", self.button_text);
             p.opt("Criteria", self.criteria);
             p.opt("NotificationType", self.notification_type);
@@ -258,7 +267,7 @@ pub mod custom_action {
 
     impl ToExpr for CustomActionAttachmentCriteria {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.value.is_some()));
             p.req("Operator", self.operator);
             p.opt("Value", self.value);
             p.req("VariableName", self.variable_name);
@@ -283,7 +292,7 @@ pub mod custom_action {
 
     impl ToExpr for CustomActionDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("CommandText", self.command_text);
             p.into_expr()
         }
@@ -309,7 +318,7 @@ pub mod custom_action {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -440,7 +449,15 @@ Constraint { path: "TeamsChannelName", pattern: Some("^(.*)$"), min_length: Some
 Constraint { path: "TeamsTenantId", pattern: Some("^[0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}$"), min_length: Some(36), max_length: Some(36), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            5 + usize::from(self.customization_resource_arns.is_some())
+                + usize::from(self.guardrail_policies.is_some())
+                + usize::from(self.logging_level.is_some())
+                + usize::from(self.sns_topic_arns.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.teams_channel_name.is_some())
+                + usize::from(self.user_role_required.is_some()),
+        );
         p.req("ConfigurationName", self.configuration_name);
         p.opt("CustomizationResourceArns", self.customization_resource_arns);
         p.opt("GuardrailPolicies", self.guardrail_policies);
@@ -490,7 +507,7 @@ pub mod microsoft_teams_channel_configuration {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -604,7 +621,14 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(128), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.customization_resource_arns.is_some())
+                + usize::from(self.guardrail_policies.is_some())
+                + usize::from(self.logging_level.is_some())
+                + usize::from(self.sns_topic_arns.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.user_role_required.is_some()),
+        );
         p.req("ConfigurationName", self.configuration_name);
         p.opt("CustomizationResourceArns", self.customization_resource_arns);
         p.opt("GuardrailPolicies", self.guardrail_policies);
@@ -652,7 +676,7 @@ pub mod slack_channel_configuration {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -66,7 +66,7 @@ impl Resource for AppInstance {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.metadata.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Metadata", self.metadata);
         p.req("Name", self.name);
         p.opt("Tags", self.tags);
@@ -119,7 +119,7 @@ pub mod app_instance {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -230,7 +230,11 @@ impl Resource for AppInstanceBot {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.metadata.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("AppInstanceArn", self.app_instance_arn);
         p.req("Configuration", self.configuration);
         p.opt("Metadata", self.metadata);
@@ -367,7 +371,7 @@ pub mod app_instance_bot {
 
     impl ToExpr for Configuration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Lex", self.lex);
             p.into_expr()
         }
@@ -396,7 +400,7 @@ pub mod app_instance_bot {
 
     impl ToExpr for InvokedBy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("StandardMessages", self.standard_messages);
             p.req("TargetedMessages", self.targeted_messages);
             p.into_expr()
@@ -447,7 +451,11 @@ pub mod app_instance_bot {
 
     impl ToExpr for LexConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.invoked_by.is_some())
+                    + usize::from(self.responds_to.is_some())
+                    + usize::from(self.welcome_intent.is_some()),
+            );
             p.opt("InvokedBy", self.invoked_by);
             p.req("LexBotAliasArn", self.lex_bot_alias_arn);
             p.req("LocaleId", self.locale_id);
@@ -477,7 +485,7 @@ pub mod app_instance_bot {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -603,7 +611,12 @@ impl Resource for AppInstanceUser {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.expiration_settings.is_some())
+                + usize::from(self.metadata.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("AppInstanceArn", self.app_instance_arn);
         p.req("AppInstanceUserId", self.app_instance_user_id);
         p.opt("ExpirationSettings", self.expiration_settings);
@@ -673,7 +686,7 @@ pub mod app_instance_user {
 
     impl ToExpr for ExpirationSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ExpirationCriterion", self.expiration_criterion);
             p.req("ExpirationDays", self.expiration_days);
             p.into_expr()
@@ -700,7 +713,7 @@ pub mod app_instance_user {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -934,7 +947,17 @@ impl Resource for Channel {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.channel_id.is_some())
+                + usize::from(self.elastic_channel_configuration.is_some())
+                + usize::from(self.expiration_settings.is_some())
+                + usize::from(self.member_arns.is_some())
+                + usize::from(self.metadata.is_some())
+                + usize::from(self.mode.is_some())
+                + usize::from(self.moderator_arns.is_some())
+                + usize::from(self.privacy.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("AppInstanceArn", self.app_instance_arn);
         p.opt("ChannelId", self.channel_id);
         p.req("ChimeBearer", self.chime_bearer);
@@ -1099,7 +1122,7 @@ pub mod channel {
 
     impl ToExpr for ElasticChannelConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("MaximumSubChannels", self.maximum_sub_channels);
             p.req("MinimumMembershipPercentage", self.minimum_membership_percentage);
             p.req(
@@ -1133,7 +1156,7 @@ pub mod channel {
 
     impl ToExpr for ExpirationSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ExpirationCriterion", self.expiration_criterion);
             p.req("ExpirationDays", self.expiration_days);
             p.into_expr()
@@ -1160,7 +1183,7 @@ pub mod channel {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1220,7 +1243,7 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(128), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(1), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.tags.is_some()));
         p.req("AppInstanceArn", self.app_instance_arn);
         p.req("Name", self.name);
         p.req("Processors", self.processors);
@@ -1339,7 +1362,7 @@ pub mod channel_flow {
 
     impl ToExpr for LambdaConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("InvocationType", self.invocation_type);
             p.req("ResourceArn", self.resource_arn);
             p.into_expr()
@@ -1384,7 +1407,7 @@ pub mod channel_flow {
 
     impl ToExpr for Processor {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4);
             p.req("Configuration", self.configuration);
             p.req("ExecutionOrder", self.execution_order);
             p.req("FallbackAction", self.fallback_action);
@@ -1408,7 +1431,7 @@ pub mod channel_flow {
 
     impl ToExpr for ProcessorConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Lambda", self.lambda);
             p.into_expr()
         }
@@ -1434,7 +1457,7 @@ pub mod channel_flow {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1526,7 +1549,9 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(128), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.real_time_alert_configuration.is_some()) + usize::from(self.tags.is_some()),
+        );
         p.req("Elements", self.elements);
         p.req(
             "MediaInsightsPipelineConfigurationName",
@@ -2039,7 +2064,20 @@ pub mod media_insights_pipeline_configuration {
 
     impl ToExpr for AmazonTranscribeCallAnalyticsProcessorConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.call_analytics_stream_categories.is_some())
+                    + usize::from(self.content_identification_type.is_some())
+                    + usize::from(self.content_redaction_type.is_some())
+                    + usize::from(self.enable_partial_results_stabilization.is_some())
+                    + usize::from(self.filter_partial_results.is_some())
+                    + usize::from(self.language_model_name.is_some())
+                    + usize::from(self.partial_results_stability.is_some())
+                    + usize::from(self.pii_entity_types.is_some())
+                    + usize::from(self.post_call_analytics_settings.is_some())
+                    + usize::from(self.vocabulary_filter_method.is_some())
+                    + usize::from(self.vocabulary_filter_name.is_some())
+                    + usize::from(self.vocabulary_name.is_some()),
+            );
             p.opt("CallAnalyticsStreamCategories", self.call_analytics_stream_categories);
             p.opt("ContentIdentificationType", self.content_identification_type);
             p.opt("ContentRedactionType", self.content_redaction_type);
@@ -2218,7 +2256,26 @@ pub mod media_insights_pipeline_configuration {
 
     impl ToExpr for AmazonTranscribeProcessorConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.content_identification_type.is_some())
+                    + usize::from(self.content_redaction_type.is_some())
+                    + usize::from(self.enable_partial_results_stabilization.is_some())
+                    + usize::from(self.filter_partial_results.is_some())
+                    + usize::from(self.identify_language.is_some())
+                    + usize::from(self.identify_multiple_languages.is_some())
+                    + usize::from(self.language_code.is_some())
+                    + usize::from(self.language_model_name.is_some())
+                    + usize::from(self.language_options.is_some())
+                    + usize::from(self.partial_results_stability.is_some())
+                    + usize::from(self.pii_entity_types.is_some())
+                    + usize::from(self.preferred_language.is_some())
+                    + usize::from(self.show_speaker_label.is_some())
+                    + usize::from(self.vocabulary_filter_method.is_some())
+                    + usize::from(self.vocabulary_filter_name.is_some())
+                    + usize::from(self.vocabulary_filter_names.is_some())
+                    + usize::from(self.vocabulary_name.is_some())
+                    + usize::from(self.vocabulary_names.is_some()),
+            );
             p.opt("ContentIdentificationType", self.content_identification_type);
             p.opt("ContentRedactionType", self.content_redaction_type);
             p.opt(
@@ -2261,7 +2318,7 @@ pub mod media_insights_pipeline_configuration {
 
     impl ToExpr for IssueDetectionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("RuleName", self.rule_name);
             p.into_expr()
         }
@@ -2295,7 +2352,7 @@ pub mod media_insights_pipeline_configuration {
 
     impl ToExpr for KeywordMatchConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.negate.is_some()));
             p.req("Keywords", self.keywords);
             p.opt("Negate", self.negate);
             p.req("RuleName", self.rule_name);
@@ -2323,7 +2380,7 @@ pub mod media_insights_pipeline_configuration {
 
     impl ToExpr for KinesisDataStreamSinkConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.insights_target.is_some()));
             p.opt("InsightsTarget", self.insights_target);
             p.into_expr()
         }
@@ -2382,7 +2439,12 @@ pub mod media_insights_pipeline_configuration {
 
     impl ToExpr for MediaInsightsPipelineConfigurationElement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.amazon_transcribe_call_analytics_processor_configuration.is_some())
+                    + usize::from(self.amazon_transcribe_processor_configuration.is_some())
+                    + usize::from(self.kinesis_data_stream_sink_configuration.is_some())
+                    + usize::from(self.s3_recording_sink_configuration.is_some()),
+            );
             p.opt(
                 "AmazonTranscribeCallAnalyticsProcessorConfiguration",
                 self.amazon_transcribe_call_analytics_processor_configuration,
@@ -2440,7 +2502,10 @@ pub mod media_insights_pipeline_configuration {
 
     impl ToExpr for PostCallAnalyticsSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.content_redaction_output.is_some())
+                    + usize::from(self.output_encryption_kms_key_id.is_some()),
+            );
             p.opt("ContentRedactionOutput", self.content_redaction_output);
             p.req("DataAccessRoleArn", self.data_access_role_arn);
             p.opt("OutputEncryptionKMSKeyId", self.output_encryption_kms_key_id);
@@ -2479,7 +2544,8 @@ pub mod media_insights_pipeline_configuration {
 
     impl ToExpr for RealTimeAlertConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.disabled.is_some()) + usize::from(self.rules.is_some()));
             p.opt("Disabled", self.disabled);
             p.opt("Rules", self.rules);
             p.into_expr()
@@ -2527,7 +2593,11 @@ pub mod media_insights_pipeline_configuration {
 
     impl ToExpr for RealTimeAlertRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.issue_detection_configuration.is_some())
+                    + usize::from(self.keyword_match_configuration.is_some())
+                    + usize::from(self.sentiment_configuration.is_some()),
+            );
             p.opt("IssueDetectionConfiguration", self.issue_detection_configuration);
             p.opt("KeywordMatchConfiguration", self.keyword_match_configuration);
             p.opt("SentimentConfiguration", self.sentiment_configuration);
@@ -2566,7 +2636,9 @@ pub mod media_insights_pipeline_configuration {
 
     impl ToExpr for S3RecordingSinkConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.destination.is_some()) + usize::from(self.recording_file_format.is_some()),
+            );
             p.opt("Destination", self.destination);
             p.opt("RecordingFileFormat", self.recording_file_format);
             p.into_expr()
@@ -2600,7 +2672,7 @@ pub mod media_insights_pipeline_configuration {
 
     impl ToExpr for SentimentConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("RuleName", self.rule_name);
             p.req("SentimentType", self.sentiment_type);
             p.req("TimePeriod", self.time_period);
@@ -2628,7 +2700,7 @@ pub mod media_insights_pipeline_configuration {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2712,7 +2784,7 @@ impl Resource for MediaPipelineKinesisVideoStreamPool {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.tags.is_some()));
         p.req("PoolName", self.pool_name);
         p.req("StreamConfiguration", self.stream_configuration);
         p.opt("Tags", self.tags);
@@ -2819,7 +2891,7 @@ pub mod media_pipeline_kinesis_video_stream_pool {
 
     impl ToExpr for StreamConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.data_retention_in_hours.is_some()));
             p.opt("DataRetentionInHours", self.data_retention_in_hours);
             p.req("Region", self.region);
             p.into_expr()
@@ -2846,7 +2918,7 @@ pub mod media_pipeline_kinesis_video_stream_pool {
 
     impl ToExpr for Tags {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2903,7 +2975,7 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(128), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.tags.is_some()));
         p.req("AwsRegion", self.aws_region);
         p.req("Endpoints", self.endpoints);
         p.req("Name", self.name);
@@ -2960,7 +3032,7 @@ pub mod sip_media_application {
 
     impl ToExpr for SipMediaApplicationEndpoint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("LambdaArn", self.lambda_arn);
             p.into_expr()
         }
@@ -2986,7 +3058,7 @@ pub mod sip_media_application {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3073,7 +3145,11 @@ impl Resource for VoiceConnector {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.aws_region.is_some())
+                + usize::from(self.network_type.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AwsRegion", self.aws_region);
         p.req("Name", self.name);
         p.opt("NetworkType", self.network_type);
@@ -3220,7 +3296,7 @@ pub mod voice_connector {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -228,7 +228,15 @@ impl Resource for AnalysisTemplate {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.analysis_parameters.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.error_message_configuration.is_some())
+                + usize::from(self.schema.is_some())
+                + usize::from(self.source_metadata.is_some())
+                + usize::from(self.synthetic_data_parameters.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AnalysisParameters", self.analysis_parameters);
         p.opt("Description", self.description);
         p.opt("ErrorMessageConfiguration", self.error_message_configuration);
@@ -486,7 +494,7 @@ pub mod analysis_template {
 
     impl ToExpr for AnalysisParameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.default_value.is_some()));
             p.opt("DefaultValue", self.default_value);
             p.req("Name", self.name);
             p.req("Type", self.r#type);
@@ -511,7 +519,7 @@ pub mod analysis_template {
 
     impl ToExpr for AnalysisSchema {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ReferencedTables", self.referenced_tables);
             p.into_expr()
         }
@@ -547,7 +555,8 @@ pub mod analysis_template {
 
     impl ToExpr for AnalysisSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.text.is_some()) + usize::from(self.artifacts.is_some()));
             p.opt("Text", self.text);
             p.opt("Artifacts", self.artifacts);
             p.into_expr()
@@ -574,7 +583,7 @@ pub mod analysis_template {
 
     impl ToExpr for AnalysisSourceMetadata {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.artifacts.is_some()));
             p.opt("Artifacts", self.artifacts);
             p.into_expr()
         }
@@ -595,7 +604,7 @@ pub mod analysis_template {
 
     impl ToExpr for AnalysisTemplateArtifact {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Location", self.location);
             p.into_expr()
         }
@@ -626,7 +635,7 @@ pub mod analysis_template {
 
     impl ToExpr for AnalysisTemplateArtifactMetadata {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.additional_artifact_hashes.is_some()));
             p.opt("AdditionalArtifactHashes", self.additional_artifact_hashes);
             p.req("EntryPointHash", self.entry_point_hash);
             p.into_expr()
@@ -664,7 +673,7 @@ pub mod analysis_template {
 
     impl ToExpr for AnalysisTemplateArtifacts {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.additional_artifacts.is_some()));
             p.opt("AdditionalArtifacts", self.additional_artifacts);
             p.req("EntryPoint", self.entry_point);
             p.req("RoleArn", self.role_arn);
@@ -689,7 +698,7 @@ pub mod analysis_template {
 
     impl ToExpr for ColumnClassificationDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ColumnMapping", self.column_mapping);
             p.into_expr()
         }
@@ -712,7 +721,7 @@ pub mod analysis_template {
 
     impl ToExpr for ErrorMessageConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Type", self.r#type);
             p.into_expr()
         }
@@ -738,7 +747,7 @@ pub mod analysis_template {
 
     impl ToExpr for Hash {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.sha256.is_some()));
             p.opt("Sha256", self.sha256);
             p.into_expr()
         }
@@ -771,7 +780,7 @@ pub mod analysis_template {
 
     impl ToExpr for MlSyntheticDataParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("ColumnClassification", self.column_classification);
             p.req("Epsilon", self.epsilon);
             p.req(
@@ -802,7 +811,7 @@ pub mod analysis_template {
 
     impl ToExpr for S3Location {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Bucket", self.bucket);
             p.req("Key", self.key);
             p.into_expr()
@@ -836,7 +845,7 @@ pub mod analysis_template {
 
     impl ToExpr for SyntheticDataColumnProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("ColumnName", self.column_name);
             p.req("ColumnType", self.column_type);
             p.req("IsPredictiveValue", self.is_predictive_value);
@@ -866,7 +875,7 @@ pub mod analysis_template {
 
     impl ToExpr for SyntheticDataParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.ml_synthetic_data_parameters.is_some()));
             p.opt("MlSyntheticDataParameters", self.ml_synthetic_data_parameters);
             p.into_expr()
         }
@@ -892,7 +901,7 @@ pub mod analysis_template {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1105,7 +1114,19 @@ impl Resource for Collaboration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.allowed_result_regions.is_some())
+                + usize::from(self.analytics_engine.is_some())
+                + usize::from(self.auto_approved_change_types.is_some())
+                + usize::from(self.creator_ml_member_abilities.is_some())
+                + usize::from(self.creator_member_abilities.is_some())
+                + usize::from(self.creator_payment_configuration.is_some())
+                + usize::from(self.data_encryption_metadata.is_some())
+                + usize::from(self.is_metrics_enabled.is_some())
+                + usize::from(self.job_log_status.is_some())
+                + usize::from(self.members.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AllowedResultRegions", self.allowed_result_regions);
         p.opt("AnalyticsEngine", self.analytics_engine);
         p.opt("AutoApprovedChangeTypes", self.auto_approved_change_types);
@@ -1473,7 +1494,7 @@ pub mod collaboration {
 
     impl ToExpr for DataEncryptionMetadata {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4);
             p.req("AllowCleartext", self.allow_cleartext);
             p.req("AllowDuplicates", self.allow_duplicates);
             p.req(
@@ -1502,7 +1523,7 @@ pub mod collaboration {
 
     impl ToExpr for JobComputePaymentConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("IsResponsible", self.is_responsible);
             p.into_expr()
         }
@@ -1552,7 +1573,11 @@ pub mod collaboration {
 
     impl ToExpr for MemberSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.ml_member_abilities.is_some())
+                    + usize::from(self.member_abilities.is_some())
+                    + usize::from(self.payment_configuration.is_some()),
+            );
             p.req("AccountId", self.account_id);
             p.req("DisplayName", self.display_name);
             p.opt("MLMemberAbilities", self.ml_member_abilities);
@@ -1579,7 +1604,7 @@ pub mod collaboration {
 
     impl ToExpr for MlMemberAbilities {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("CustomMLMemberAbilities", self.custom_ml_member_abilities);
             p.into_expr()
         }
@@ -1623,7 +1648,11 @@ pub mod collaboration {
 
     impl ToExpr for MlPaymentConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.model_inference.is_some())
+                    + usize::from(self.model_training.is_some())
+                    + usize::from(self.synthetic_data_generation.is_some()),
+            );
             p.opt("ModelInference", self.model_inference);
             p.opt("ModelTraining", self.model_training);
             p.opt("SyntheticDataGeneration", self.synthetic_data_generation);
@@ -1648,7 +1677,7 @@ pub mod collaboration {
 
     impl ToExpr for ModelInferencePaymentConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("IsResponsible", self.is_responsible);
             p.into_expr()
         }
@@ -1671,7 +1700,7 @@ pub mod collaboration {
 
     impl ToExpr for ModelTrainingPaymentConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("IsResponsible", self.is_responsible);
             p.into_expr()
         }
@@ -1710,7 +1739,9 @@ pub mod collaboration {
 
     impl ToExpr for PaymentConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.job_compute.is_some()) + usize::from(self.machine_learning.is_some()),
+            );
             p.opt("JobCompute", self.job_compute);
             p.opt("MachineLearning", self.machine_learning);
             p.req("QueryCompute", self.query_compute);
@@ -1735,7 +1766,7 @@ pub mod collaboration {
 
     impl ToExpr for QueryComputePaymentConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("IsResponsible", self.is_responsible);
             p.into_expr()
         }
@@ -1758,7 +1789,7 @@ pub mod collaboration {
 
     impl ToExpr for SyntheticDataGenerationPaymentConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("IsResponsible", self.is_responsible);
             p.into_expr()
         }
@@ -1784,7 +1815,7 @@ pub mod collaboration {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1921,7 +1952,12 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(128), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(1), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.analysis_rules.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.selected_analysis_methods.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("AllowedColumns", self.allowed_columns);
         p.req("AnalysisMethod", self.analysis_method);
         p.opt("AnalysisRules", self.analysis_rules);
@@ -2470,7 +2506,7 @@ pub mod configured_table {
 
     impl ToExpr for AggregateColumn {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ColumnNames", self.column_names);
             p.req("Function", self.function);
             p.into_expr()
@@ -2504,7 +2540,7 @@ pub mod configured_table {
 
     impl ToExpr for AggregationConstraint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("ColumnName", self.column_name);
             p.req("Minimum", self.minimum);
             p.req("Type", self.r#type);
@@ -2558,7 +2594,7 @@ pub mod configured_table {
 
     impl ToExpr for AggregationThreshold {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4 + usize::from(self.output_column_thresholds.is_some()));
             p.req("AllowedAggregateExpressionType", self.allowed_aggregate_expression_type);
             p.req("IdentityColumns", self.identity_columns);
             p.req("MinimumIdentityCount", self.minimum_identity_count);
@@ -2591,7 +2627,7 @@ pub mod configured_table {
 
     impl ToExpr for AnalysisRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Policy", self.policy);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -2665,7 +2701,11 @@ pub mod configured_table {
 
     impl ToExpr for AnalysisRuleAggregation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                5 + usize::from(self.additional_analyses.is_some())
+                    + usize::from(self.allowed_join_operators.is_some())
+                    + usize::from(self.join_required.is_some()),
+            );
             p.opt("AdditionalAnalyses", self.additional_analyses);
             p.req("AggregateColumns", self.aggregate_columns);
             p.opt("AllowedJoinOperators", self.allowed_join_operators);
@@ -2743,7 +2783,14 @@ pub mod configured_table {
 
     impl ToExpr for AnalysisRuleCustom {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.additional_analyses.is_some())
+                    + usize::from(self.aggregation_thresholds.is_some())
+                    + usize::from(self.allowed_analysis_providers.is_some())
+                    + usize::from(self.comparison_controls.is_some())
+                    + usize::from(self.differential_privacy.is_some())
+                    + usize::from(self.disallowed_output_columns.is_some()),
+            );
             p.opt("AdditionalAnalyses", self.additional_analyses);
             p.opt("AggregationThresholds", self.aggregation_thresholds);
             p.req("AllowedAnalyses", self.allowed_analyses);
@@ -2791,7 +2838,10 @@ pub mod configured_table {
 
     impl ToExpr for AnalysisRuleList {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.additional_analyses.is_some())
+                    + usize::from(self.allowed_join_operators.is_some()),
+            );
             p.opt("AdditionalAnalyses", self.additional_analyses);
             p.opt("AllowedJoinOperators", self.allowed_join_operators);
             p.req("JoinColumns", self.join_columns);
@@ -2851,7 +2901,11 @@ pub mod configured_table {
 
     impl ToExpr for AthenaTableReference {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.catalog_name.is_some())
+                    + usize::from(self.output_location.is_some())
+                    + usize::from(self.region.is_some()),
+            );
             p.opt("CatalogName", self.catalog_name);
             p.req("DatabaseName", self.database_name);
             p.opt("OutputLocation", self.output_location);
@@ -2885,7 +2939,7 @@ pub mod configured_table {
 
     impl ToExpr for ComparisonControls {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AllowedColumnComparisonColumns", self.allowed_column_comparison_columns);
             p.req(
                 "AllowedLiteralComparisonColumns",
@@ -2910,7 +2964,7 @@ pub mod configured_table {
 
     impl ToExpr for ConfiguredTableAnalysisRulePolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("V1", self.v1);
             p.into_expr()
         }
@@ -2954,7 +3008,11 @@ pub mod configured_table {
 
     impl ToExpr for ConfiguredTableAnalysisRulePolicyV1 {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.list.is_some())
+                    + usize::from(self.aggregation.is_some())
+                    + usize::from(self.custom.is_some()),
+            );
             p.opt("List", self.list);
             p.opt("Aggregation", self.aggregation);
             p.opt("Custom", self.custom);
@@ -2979,7 +3037,7 @@ pub mod configured_table {
 
     impl ToExpr for DifferentialPrivacy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Columns", self.columns);
             p.into_expr()
         }
@@ -3002,7 +3060,7 @@ pub mod configured_table {
 
     impl ToExpr for DifferentialPrivacyColumn {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Name", self.name);
             p.into_expr()
         }
@@ -3036,7 +3094,7 @@ pub mod configured_table {
 
     impl ToExpr for GlueTableReference {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.region.is_some()));
             p.req("DatabaseName", self.database_name);
             p.opt("Region", self.region);
             p.req("TableName", self.table_name);
@@ -3064,7 +3122,7 @@ pub mod configured_table {
 
     impl ToExpr for OutputColumnThreshold {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("MinimumIdentityCount", self.minimum_identity_count);
             p.req("OutputColumnName", self.output_column_name);
             p.into_expr()
@@ -3119,7 +3177,7 @@ pub mod configured_table {
 
     impl ToExpr for SnowflakeTableReference {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(6);
             p.req("AccountIdentifier", self.account_identifier);
             p.req("DatabaseName", self.database_name);
             p.req("SchemaName", self.schema_name);
@@ -3150,7 +3208,7 @@ pub mod configured_table {
 
     impl ToExpr for SnowflakeTableSchema {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.v1.is_some()));
             p.opt("V1", self.v1);
             p.into_expr()
         }
@@ -3176,7 +3234,7 @@ pub mod configured_table {
 
     impl ToExpr for SnowflakeTableSchemaV1 {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ColumnName", self.column_name);
             p.req("ColumnType", self.column_type);
             p.into_expr()
@@ -3221,7 +3279,11 @@ pub mod configured_table {
 
     impl ToExpr for TableReference {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.glue.is_some())
+                    + usize::from(self.snowflake.is_some())
+                    + usize::from(self.athena.is_some()),
+            );
             p.opt("Glue", self.glue);
             p.opt("Snowflake", self.snowflake);
             p.opt("Athena", self.athena);
@@ -3249,7 +3311,7 @@ pub mod configured_table {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3455,7 +3517,11 @@ impl Resource for ConfiguredTableAssociation {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.configured_table_association_analysis_rules.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt(
             "ConfiguredTableAssociationAnalysisRules",
             self.configured_table_association_analysis_rules,
@@ -3539,7 +3605,7 @@ pub mod configured_table_association {
 
     impl ToExpr for ConfiguredTableAssociationAnalysisRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Policy", self.policy);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -3576,7 +3642,10 @@ pub mod configured_table_association {
 
     impl ToExpr for ConfiguredTableAssociationAnalysisRuleAggregation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.allowed_additional_analyses.is_some())
+                    + usize::from(self.allowed_result_receivers.is_some()),
+            );
             p.opt("AllowedAdditionalAnalyses", self.allowed_additional_analyses);
             p.opt("AllowedResultReceivers", self.allowed_result_receivers);
             p.into_expr()
@@ -3613,7 +3682,10 @@ pub mod configured_table_association {
 
     impl ToExpr for ConfiguredTableAssociationAnalysisRuleCustom {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.allowed_additional_analyses.is_some())
+                    + usize::from(self.allowed_result_receivers.is_some()),
+            );
             p.opt("AllowedAdditionalAnalyses", self.allowed_additional_analyses);
             p.opt("AllowedResultReceivers", self.allowed_result_receivers);
             p.into_expr()
@@ -3650,7 +3722,10 @@ pub mod configured_table_association {
 
     impl ToExpr for ConfiguredTableAssociationAnalysisRuleList {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.allowed_additional_analyses.is_some())
+                    + usize::from(self.allowed_result_receivers.is_some()),
+            );
             p.opt("AllowedAdditionalAnalyses", self.allowed_additional_analyses);
             p.opt("AllowedResultReceivers", self.allowed_result_receivers);
             p.into_expr()
@@ -3672,7 +3747,7 @@ pub mod configured_table_association {
 
     impl ToExpr for ConfiguredTableAssociationAnalysisRulePolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("V1", self.v1);
             p.into_expr()
         }
@@ -3716,7 +3791,11 @@ pub mod configured_table_association {
 
     impl ToExpr for ConfiguredTableAssociationAnalysisRulePolicyV1 {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.list.is_some())
+                    + usize::from(self.aggregation.is_some())
+                    + usize::from(self.custom.is_some()),
+            );
             p.opt("List", self.list);
             p.opt("Aggregation", self.aggregation);
             p.opt("Custom", self.custom);
@@ -3744,7 +3823,7 @@ pub mod configured_table_association {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3860,7 +3939,11 @@ impl Resource for IdMappingTable {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.description.is_some())
+                + usize::from(self.kms_key_arn.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.req("InputReferenceConfig", self.input_reference_config);
         p.opt("KmsKeyArn", self.kms_key_arn);
@@ -3921,7 +4004,7 @@ pub mod id_mapping_table {
 
     impl ToExpr for IdMappingTableInputReferenceConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("InputReferenceArn", self.input_reference_arn);
             p.req("ManageResourcePolicies", self.manage_resource_policies);
             p.into_expr()
@@ -3948,7 +4031,7 @@ pub mod id_mapping_table {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -4055,7 +4138,11 @@ impl Resource for IdNamespaceAssociation {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.description.is_some())
+                + usize::from(self.id_mapping_config.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("IdMappingConfig", self.id_mapping_config);
         p.req("InputReferenceConfig", self.input_reference_config);
@@ -4110,7 +4197,7 @@ pub mod id_namespace_association {
 
     impl ToExpr for IdMappingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("AllowUseAsDimensionColumn", self.allow_use_as_dimension_column);
             p.into_expr()
         }
@@ -4139,7 +4226,7 @@ pub mod id_namespace_association {
 
     impl ToExpr for IdNamespaceAssociationInputReferenceConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("InputReferenceArn", self.input_reference_arn);
             p.req("ManageResourcePolicies", self.manage_resource_policies);
             p.into_expr()
@@ -4166,7 +4253,7 @@ pub mod id_namespace_association {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -4274,7 +4361,12 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(128), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(1), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.analysis_rules.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.kms_key_arn.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AnalysisRules", self.analysis_rules);
         p.opt("Description", self.description);
         p.opt("KmsKeyArn", self.kms_key_arn);
@@ -4515,7 +4607,7 @@ pub mod intermediate_table {
 
     impl ToExpr for AggregationThreshold {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4 + usize::from(self.output_column_thresholds.is_some()));
             p.req("AllowedAggregateExpressionType", self.allowed_aggregate_expression_type);
             p.req("IdentityColumns", self.identity_columns);
             p.req("MinimumIdentityCount", self.minimum_identity_count);
@@ -4548,7 +4640,7 @@ pub mod intermediate_table {
 
     impl ToExpr for ComparisonControls {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AllowedColumnComparisonColumns", self.allowed_column_comparison_columns);
             p.req(
                 "AllowedLiteralComparisonColumns",
@@ -4575,7 +4667,7 @@ pub mod intermediate_table {
 
     impl ToExpr for DifferentialPrivacy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Columns", self.columns);
             p.into_expr()
         }
@@ -4598,7 +4690,7 @@ pub mod intermediate_table {
 
     impl ToExpr for DifferentialPrivacyColumn {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Name", self.name);
             p.into_expr()
         }
@@ -4627,7 +4719,7 @@ pub mod intermediate_table {
 
     impl ToExpr for IntermediateTableAnalysisRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Policy", self.policy);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -4707,7 +4799,15 @@ pub mod intermediate_table {
 
     impl ToExpr for IntermediateTableAnalysisRuleCustom {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.additional_analyses.is_some())
+                    + usize::from(self.aggregation_thresholds.is_some())
+                    + usize::from(self.allowed_analysis_providers.is_some())
+                    + usize::from(self.allowed_result_receivers.is_some())
+                    + usize::from(self.comparison_controls.is_some())
+                    + usize::from(self.differential_privacy.is_some())
+                    + usize::from(self.disallowed_output_columns.is_some()),
+            );
             p.opt("AdditionalAnalyses", self.additional_analyses);
             p.opt("AggregationThresholds", self.aggregation_thresholds);
             p.req("AllowedAnalyses", self.allowed_analyses);
@@ -4735,7 +4835,7 @@ pub mod intermediate_table {
 
     impl ToExpr for IntermediateTableAnalysisRulePolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("V1", self.v1);
             p.into_expr()
         }
@@ -4761,7 +4861,7 @@ pub mod intermediate_table {
 
     impl ToExpr for IntermediateTableAnalysisRulePolicyV1 {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.custom.is_some()));
             p.opt("Custom", self.custom);
             p.into_expr()
         }
@@ -4787,7 +4887,7 @@ pub mod intermediate_table {
 
     impl ToExpr for OutputColumnThreshold {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("MinimumIdentityCount", self.minimum_identity_count);
             p.req("OutputColumnName", self.output_column_name);
             p.into_expr()
@@ -4814,7 +4914,7 @@ pub mod intermediate_table {
 
     impl ToExpr for PopulationAnalysisConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.sql_parameters.is_some()));
             p.opt("SqlParameters", self.sql_parameters);
             p.into_expr()
         }
@@ -4850,7 +4950,9 @@ pub mod intermediate_table {
 
     impl ToExpr for PopulationAnalysisSqlParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.analysis_template_arn.is_some()) + usize::from(self.query_string.is_some()),
+            );
             p.opt("AnalysisTemplateArn", self.analysis_template_arn);
             p.opt("QueryString", self.query_string);
             p.into_expr()
@@ -4877,7 +4979,7 @@ pub mod intermediate_table {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -5012,7 +5114,14 @@ impl Resource for Membership {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.default_job_result_configuration.is_some())
+                + usize::from(self.default_result_configuration.is_some())
+                + usize::from(self.is_metrics_enabled.is_some())
+                + usize::from(self.job_log_status.is_some())
+                + usize::from(self.payment_configuration.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("CollaborationIdentifier", self.collaboration_identifier);
         p.opt("DefaultJobResultConfiguration", self.default_job_result_configuration);
         p.opt("DefaultResultConfiguration", self.default_result_configuration);
@@ -5149,7 +5258,7 @@ pub mod membership {
 
     impl ToExpr for MembershipJobComputePaymentConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("IsResponsible", self.is_responsible);
             p.into_expr()
         }
@@ -5193,7 +5302,11 @@ pub mod membership {
 
     impl ToExpr for MembershipMlPaymentConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.model_inference.is_some())
+                    + usize::from(self.model_training.is_some())
+                    + usize::from(self.synthetic_data_generation.is_some()),
+            );
             p.opt("ModelInference", self.model_inference);
             p.opt("ModelTraining", self.model_training);
             p.opt("SyntheticDataGeneration", self.synthetic_data_generation);
@@ -5218,7 +5331,7 @@ pub mod membership {
 
     impl ToExpr for MembershipModelInferencePaymentConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("IsResponsible", self.is_responsible);
             p.into_expr()
         }
@@ -5241,7 +5354,7 @@ pub mod membership {
 
     impl ToExpr for MembershipModelTrainingPaymentConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("IsResponsible", self.is_responsible);
             p.into_expr()
         }
@@ -5280,7 +5393,9 @@ pub mod membership {
 
     impl ToExpr for MembershipPaymentConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.job_compute.is_some()) + usize::from(self.machine_learning.is_some()),
+            );
             p.opt("JobCompute", self.job_compute);
             p.opt("MachineLearning", self.machine_learning);
             p.req("QueryCompute", self.query_compute);
@@ -5303,7 +5418,7 @@ pub mod membership {
 
     impl ToExpr for MembershipProtectedJobOutputConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("S3", self.s3);
             p.into_expr()
         }
@@ -5332,7 +5447,7 @@ pub mod membership {
 
     impl ToExpr for MembershipProtectedJobResultConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("OutputConfiguration", self.output_configuration);
             p.req("RoleArn", self.role_arn);
             p.into_expr()
@@ -5354,7 +5469,7 @@ pub mod membership {
 
     impl ToExpr for MembershipProtectedQueryOutputConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("S3", self.s3);
             p.into_expr()
         }
@@ -5385,7 +5500,7 @@ pub mod membership {
 
     impl ToExpr for MembershipProtectedQueryResultConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.role_arn.is_some()));
             p.req("OutputConfiguration", self.output_configuration);
             p.opt("RoleArn", self.role_arn);
             p.into_expr()
@@ -5409,7 +5524,7 @@ pub mod membership {
 
     impl ToExpr for MembershipQueryComputePaymentConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("IsResponsible", self.is_responsible);
             p.into_expr()
         }
@@ -5432,7 +5547,7 @@ pub mod membership {
 
     impl ToExpr for MembershipSyntheticDataGenerationPaymentConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("IsResponsible", self.is_responsible);
             p.into_expr()
         }
@@ -5463,7 +5578,7 @@ pub mod membership {
 
     impl ToExpr for ProtectedJobS3OutputConfigurationInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.key_prefix.is_some()));
             p.req("Bucket", self.bucket);
             p.opt("KeyPrefix", self.key_prefix);
             p.into_expr()
@@ -5506,7 +5621,9 @@ pub mod membership {
 
     impl ToExpr for ProtectedQueryS3OutputConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.key_prefix.is_some()) + usize::from(self.single_file_output.is_some()),
+            );
             p.req("Bucket", self.bucket);
             p.opt("KeyPrefix", self.key_prefix);
             p.req("ResultFormat", self.result_format);
@@ -5535,7 +5652,7 @@ pub mod membership {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -5648,7 +5765,7 @@ impl Resource for PrivacyBudgetTemplate {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(4 + usize::from(self.tags.is_some()));
         p.req("AutoRefresh", self.auto_refresh);
         p.req("MembershipIdentifier", self.membership_identifier);
         p.req("Parameters", self.parameters);
@@ -5831,7 +5948,7 @@ pub mod privacy_budget_template {
 
     impl ToExpr for BudgetParameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.auto_refresh.is_some()));
             p.opt("AutoRefresh", self.auto_refresh);
             p.req("Budget", self.budget);
             p.req("Type", self.r#type);
@@ -5885,7 +6002,12 @@ pub mod privacy_budget_template {
 
     impl ToExpr for Parameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.budget_parameters.is_some())
+                    + usize::from(self.epsilon.is_some())
+                    + usize::from(self.resource_arn.is_some())
+                    + usize::from(self.users_noise_per_query.is_some()),
+            );
             p.opt("BudgetParameters", self.budget_parameters);
             p.opt("Epsilon", self.epsilon);
             p.opt("ResourceArn", self.resource_arn);
@@ -5914,7 +6036,7 @@ pub mod privacy_budget_template {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -180,7 +180,13 @@ impl Resource for ConfiguredModelAlgorithm {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.description.is_some())
+                + usize::from(self.inference_container_config.is_some())
+                + usize::from(self.kms_key_arn.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.training_container_config.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("InferenceContainerConfig", self.inference_container_config);
         p.opt("KmsKeyArn", self.kms_key_arn);
@@ -244,7 +250,11 @@ pub mod configured_model_algorithm {
 
     impl ToExpr for ContainerConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.arguments.is_some())
+                    + usize::from(self.entrypoint.is_some())
+                    + usize::from(self.metric_definitions.is_some()),
+            );
             p.opt("Arguments", self.arguments);
             p.opt("Entrypoint", self.entrypoint);
             p.req("ImageUri", self.image_uri);
@@ -270,7 +280,7 @@ pub mod configured_model_algorithm {
 
     impl ToExpr for InferenceContainerConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ImageUri", self.image_uri);
             p.into_expr()
         }
@@ -296,7 +306,7 @@ pub mod configured_model_algorithm {
 
     impl ToExpr for MetricDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("Regex", self.regex);
             p.into_expr()
@@ -323,7 +333,7 @@ pub mod configured_model_algorithm {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -422,7 +432,11 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(128), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(1), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.description.is_some())
+                + usize::from(self.privacy_configuration.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("ConfiguredModelAlgorithmArn", self.configured_model_algorithm_arn);
         p.opt("Description", self.description);
         p.req("MembershipIdentifier", self.membership_identifier);
@@ -661,7 +675,7 @@ pub mod configured_model_algorithm_association {
 
     impl ToExpr for CustomEntityConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("CustomDataIdentifiers", self.custom_data_identifiers);
             p.into_expr()
         }
@@ -692,7 +706,7 @@ pub mod configured_model_algorithm_association {
 
     impl ToExpr for LogRedactionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.custom_entity_config.is_some()));
             p.opt("CustomEntityConfig", self.custom_entity_config);
             p.req("EntitiesToRedact", self.entities_to_redact);
             p.into_expr()
@@ -740,7 +754,11 @@ pub mod configured_model_algorithm_association {
 
     impl ToExpr for LogsConfigurationPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.filter_pattern.is_some())
+                    + usize::from(self.log_redaction_configuration.is_some())
+                    + usize::from(self.log_type.is_some()),
+            );
             p.req("AllowedAccountIds", self.allowed_account_ids);
             p.opt("FilterPattern", self.filter_pattern);
             p.opt("LogRedactionConfiguration", self.log_redaction_configuration);
@@ -766,7 +784,7 @@ pub mod configured_model_algorithm_association {
 
     impl ToExpr for MetricsConfigurationPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("NoiseLevel", self.noise_level);
             p.into_expr()
         }
@@ -787,7 +805,7 @@ pub mod configured_model_algorithm_association {
 
     impl ToExpr for PrivacyConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Policies", self.policies);
             p.into_expr()
         }
@@ -831,7 +849,11 @@ pub mod configured_model_algorithm_association {
 
     impl ToExpr for PrivacyConfigurationPolicies {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.trained_model_exports.is_some())
+                    + usize::from(self.trained_model_inference_jobs.is_some())
+                    + usize::from(self.trained_models.is_some()),
+            );
             p.opt("TrainedModelExports", self.trained_model_exports);
             p.opt("TrainedModelInferenceJobs", self.trained_model_inference_jobs);
             p.opt("TrainedModels", self.trained_models);
@@ -859,7 +881,7 @@ pub mod configured_model_algorithm_association {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -886,7 +908,7 @@ pub mod configured_model_algorithm_association {
 
     impl ToExpr for TrainedModelArtifactMaxSize {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Unit", self.unit);
             p.req("Value", self.value);
             p.into_expr()
@@ -916,7 +938,7 @@ pub mod configured_model_algorithm_association {
 
     impl ToExpr for TrainedModelExportsConfigurationPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("FilesToExport", self.files_to_export);
             p.req("MaxSize", self.max_size);
             p.into_expr()
@@ -943,7 +965,7 @@ pub mod configured_model_algorithm_association {
 
     impl ToExpr for TrainedModelExportsMaxSize {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Unit", self.unit);
             p.req("Value", self.value);
             p.into_expr()
@@ -980,7 +1002,9 @@ pub mod configured_model_algorithm_association {
 
     impl ToExpr for TrainedModelInferenceJobsConfigurationPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.container_logs.is_some()) + usize::from(self.max_output_size.is_some()),
+            );
             p.opt("ContainerLogs", self.container_logs);
             p.opt("MaxOutputSize", self.max_output_size);
             p.into_expr()
@@ -1010,7 +1034,7 @@ pub mod configured_model_algorithm_association {
 
     impl ToExpr for TrainedModelInferenceMaxOutputSize {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Unit", self.unit);
             p.req("Value", self.value);
             p.into_expr()
@@ -1055,7 +1079,11 @@ pub mod configured_model_algorithm_association {
 
     impl ToExpr for TrainedModelsConfigurationPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.container_logs.is_some())
+                    + usize::from(self.container_metrics.is_some())
+                    + usize::from(self.max_artifact_size.is_some()),
+            );
             p.opt("ContainerLogs", self.container_logs);
             p.opt("ContainerMetrics", self.container_metrics);
             p.opt("MaxArtifactSize", self.max_artifact_size);
@@ -1199,7 +1227,8 @@ impl Resource for TrainingDataset {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(3 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Description", self.description);
         p.req("Name", self.name);
         p.req("RoleArn", self.role_arn);
@@ -1331,7 +1360,7 @@ pub mod training_dataset {
 
     impl ToExpr for ColumnSchema {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ColumnName", self.column_name);
             p.req("ColumnTypes", self.column_types);
             p.into_expr()
@@ -1353,7 +1382,7 @@ pub mod training_dataset {
 
     impl ToExpr for DataSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("GlueDataSource", self.glue_data_source);
             p.into_expr()
         }
@@ -1379,7 +1408,7 @@ pub mod training_dataset {
 
     impl ToExpr for Dataset {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("InputConfig", self.input_config);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -1406,7 +1435,7 @@ pub mod training_dataset {
 
     impl ToExpr for DatasetInputConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("DataSource", self.data_source);
             p.req("Schema", self.schema);
             p.into_expr()
@@ -1441,7 +1470,7 @@ pub mod training_dataset {
 
     impl ToExpr for GlueDataSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.catalog_id.is_some()));
             p.opt("CatalogId", self.catalog_id);
             p.req("DatabaseName", self.database_name);
             p.req("TableName", self.table_name);
@@ -1469,7 +1498,7 @@ pub mod training_dataset {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

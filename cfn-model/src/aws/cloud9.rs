@@ -129,7 +129,18 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(128), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.automatic_stop_time_minutes.is_some())
+                + usize::from(self.connection_type.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.image_id.is_some())
+                + usize::from(self.instance_type.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.owner_arn.is_some())
+                + usize::from(self.repositories.is_some())
+                + usize::from(self.subnet_id.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AutomaticStopTimeMinutes", self.automatic_stop_time_minutes);
         p.opt("ConnectionType", self.connection_type);
         p.opt("Description", self.description);
@@ -211,7 +222,7 @@ pub mod environment_ec2 {
 
     impl ToExpr for Repository {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("PathComponent", self.path_component);
             p.req("RepositoryUrl", self.repository_url);
             p.into_expr()
@@ -238,7 +249,7 @@ pub mod environment_ec2 {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -224,7 +224,21 @@ impl Resource for ChangeSet {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.capabilities.is_some())
+                + usize::from(self.change_set_type.is_some())
+                + usize::from(self.deployment_mode.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.import_existing_resources.is_some())
+                + usize::from(self.include_nested_stacks.is_some())
+                + usize::from(self.notification_ar_ns.is_some())
+                + usize::from(self.on_stack_failure.is_some())
+                + usize::from(self.role_arn.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.template_body.is_some())
+                + usize::from(self.template_url.is_some())
+                + usize::from(self.use_previous_template.is_some()),
+        );
         p.opt("Capabilities", self.capabilities);
         p.req("ChangeSetName", self.change_set_name);
         p.opt("ChangeSetType", self.change_set_type);
@@ -407,7 +421,7 @@ pub mod change_set {
 
     impl ToExpr for Tags {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -445,7 +459,7 @@ impl CustomResource {
 impl Resource for CustomResource {
     const TYPE_NAME: &'static str = "AWS::CloudFormation::CustomResource";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.service_timeout.is_some()));
         p.opt("ServiceTimeout", self.service_timeout);
         p.req("ServiceToken", self.service_token);
         p
@@ -493,7 +507,7 @@ impl Resource for GeneratedTemplate {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.template_configuration.is_some()));
         p.req("GeneratedTemplateName", self.generated_template_name);
         p.opt("TemplateConfiguration", self.template_configuration);
         p
@@ -669,7 +683,9 @@ pub mod generated_template {
 
     impl ToExpr for TemplateConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.deletion_policy.is_some()) + usize::from(self.update_replace_policy.is_some()),
+            );
             p.opt("DeletionPolicy", self.deletion_policy);
             p.opt("UpdateReplacePolicy", self.update_replace_policy);
             p.into_expr()
@@ -861,7 +877,12 @@ impl Resource for GuardHook {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            6 + usize::from(self.log_bucket.is_some())
+                + usize::from(self.options.is_some())
+                + usize::from(self.stack_filters.is_some())
+                + usize::from(self.target_filters.is_some()),
+        );
         p.req("Alias", self.alias);
         p.req("ExecutionRole", self.execution_role);
         p.req("FailureMode", self.failure_mode);
@@ -1090,7 +1111,7 @@ pub mod guard_hook {
 
     impl ToExpr for HookTarget {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Action", self.action);
             p.req("InvocationPoint", self.invocation_point);
             p.req("TargetName", self.target_name);
@@ -1118,7 +1139,7 @@ pub mod guard_hook {
 
     impl ToExpr for Options {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.input_params.is_some()));
             p.opt("InputParams", self.input_params);
             p.into_expr()
         }
@@ -1149,7 +1170,7 @@ pub mod guard_hook {
 
     impl ToExpr for S3Location {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.version_id.is_some()));
             p.req("Uri", self.uri);
             p.opt("VersionId", self.version_id);
             p.into_expr()
@@ -1189,7 +1210,9 @@ pub mod guard_hook {
 
     impl ToExpr for StackFilters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.stack_names.is_some()) + usize::from(self.stack_roles.is_some()),
+            );
             p.req("FilteringCriteria", self.filtering_criteria);
             p.opt("StackNames", self.stack_names);
             p.opt("StackRoles", self.stack_roles);
@@ -1227,7 +1250,8 @@ pub mod guard_hook {
 
     impl ToExpr for StackNames {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.exclude.is_some()) + usize::from(self.include.is_some()));
             p.opt("Exclude", self.exclude);
             p.opt("Include", self.include);
             p.into_expr()
@@ -1264,7 +1288,8 @@ pub mod guard_hook {
 
     impl ToExpr for StackRoles {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.exclude.is_some()) + usize::from(self.include.is_some()));
             p.opt("Exclude", self.exclude);
             p.opt("Include", self.include);
             p.into_expr()
@@ -1317,7 +1342,12 @@ pub mod guard_hook {
 
     impl ToExpr for TargetFilters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.actions.is_some())
+                    + usize::from(self.invocation_points.is_some())
+                    + usize::from(self.target_names.is_some())
+                    + usize::from(self.targets.is_some()),
+            );
             p.opt("Actions", self.actions);
             p.opt("InvocationPoints", self.invocation_points);
             p.opt("TargetNames", self.target_names);
@@ -1387,7 +1417,11 @@ impl Resource for HookDefaultVersion {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.type_name.is_some())
+                + usize::from(self.type_version_arn.is_some())
+                + usize::from(self.version_id.is_some()),
+        );
         p.opt("TypeName", self.type_name);
         p.opt("TypeVersionArn", self.type_version_arn);
         p.opt("VersionId", self.version_id);
@@ -1474,7 +1508,12 @@ impl Resource for HookTypeConfig {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.configuration.is_some())
+                + usize::from(self.configuration_alias.is_some())
+                + usize::from(self.type_arn.is_some())
+                + usize::from(self.type_name.is_some()),
+        );
         p.opt("Configuration", self.configuration);
         p.opt("ConfigurationAlias", self.configuration_alias);
         p.opt("TypeArn", self.type_arn);
@@ -1607,7 +1646,9 @@ impl Resource for HookVersion {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.execution_role_arn.is_some()) + usize::from(self.logging_config.is_some()),
+        );
         p.opt("ExecutionRoleArn", self.execution_role_arn);
         p.opt("LoggingConfig", self.logging_config);
         p.req("SchemaHandlerPackage", self.schema_handler_package);
@@ -1723,7 +1764,9 @@ pub mod hook_version {
 
     impl ToExpr for LoggingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.log_group_name.is_some()) + usize::from(self.log_role_arn.is_some()),
+            );
             p.opt("LogGroupName", self.log_group_name);
             p.opt("LogRoleArn", self.log_role_arn);
             p.into_expr()
@@ -1841,7 +1884,12 @@ Constraint { path: "TargetFilters/Targets", min_length: Some(1), max_length: Som
 Constraint { path: "TargetFilters/Targets/*/TargetName", pattern: Some("^(?!.*\\*\\?).*$"), min_length: Some(1), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            6 + usize::from(self.auto_update.is_some())
+                + usize::from(self.logging_config.is_some())
+                + usize::from(self.stack_filters.is_some())
+                + usize::from(self.target_filters.is_some()),
+        );
         p.req("Alias", self.alias);
         p.opt("AutoUpdate", self.auto_update);
         p.req("ExecutionRole", self.execution_role);
@@ -2070,7 +2118,7 @@ pub mod lambda_hook {
 
     impl ToExpr for HookTarget {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Action", self.action);
             p.req("InvocationPoint", self.invocation_point);
             p.req("TargetName", self.target_name);
@@ -2101,7 +2149,7 @@ pub mod lambda_hook {
 
     impl ToExpr for LoggingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("LogGroupName", self.log_group_name);
             p.req("LogRoleArn", self.log_role_arn);
             p.into_expr()
@@ -2141,7 +2189,9 @@ pub mod lambda_hook {
 
     impl ToExpr for StackFilters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.stack_names.is_some()) + usize::from(self.stack_roles.is_some()),
+            );
             p.req("FilteringCriteria", self.filtering_criteria);
             p.opt("StackNames", self.stack_names);
             p.opt("StackRoles", self.stack_roles);
@@ -2179,7 +2229,8 @@ pub mod lambda_hook {
 
     impl ToExpr for StackNames {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.exclude.is_some()) + usize::from(self.include.is_some()));
             p.opt("Exclude", self.exclude);
             p.opt("Include", self.include);
             p.into_expr()
@@ -2216,7 +2267,8 @@ pub mod lambda_hook {
 
     impl ToExpr for StackRoles {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.exclude.is_some()) + usize::from(self.include.is_some()));
             p.opt("Exclude", self.exclude);
             p.opt("Include", self.include);
             p.into_expr()
@@ -2269,7 +2321,12 @@ pub mod lambda_hook {
 
     impl ToExpr for TargetFilters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.actions.is_some())
+                    + usize::from(self.invocation_points.is_some())
+                    + usize::from(self.target_names.is_some())
+                    + usize::from(self.targets.is_some()),
+            );
             p.opt("Actions", self.actions);
             p.opt("InvocationPoints", self.invocation_points);
             p.opt("TargetNames", self.target_names);
@@ -2328,7 +2385,11 @@ impl Macro {
 impl Resource for Macro {
     const TYPE_NAME: &'static str = "AWS::CloudFormation::Macro";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.description.is_some())
+                + usize::from(self.log_group_name.is_some())
+                + usize::from(self.log_role_arn.is_some()),
+        );
         p.opt("Description", self.description);
         p.req("FunctionName", self.function_name);
         p.opt("LogGroupName", self.log_group_name);
@@ -2411,7 +2472,11 @@ impl Resource for ModuleDefaultVersion {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.arn.is_some())
+                + usize::from(self.module_name.is_some())
+                + usize::from(self.version_id.is_some()),
+        );
         p.opt("Arn", self.arn);
         p.opt("ModuleName", self.module_name);
         p.opt("VersionId", self.version_id);
@@ -2453,7 +2518,7 @@ impl Resource for ModuleVersion {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("ModuleName", self.module_name);
         p.req("ModulePackage", self.module_package);
         p
@@ -2639,7 +2704,13 @@ impl Resource for PublicTypeVersion {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.arn.is_some())
+                + usize::from(self.log_delivery_bucket.is_some())
+                + usize::from(self.public_version_number.is_some())
+                + usize::from(self.r#type.is_some())
+                + usize::from(self.type_name.is_some()),
+        );
         p.opt("Arn", self.arn);
         p.opt("LogDeliveryBucket", self.log_delivery_bucket);
         p.opt("PublicVersionNumber", self.public_version_number);
@@ -2745,7 +2816,7 @@ impl Resource for Publisher {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.connection_arn.is_some()));
         p.req("AcceptTermsAndConditions", self.accept_terms_and_conditions);
         p.opt("ConnectionArn", self.connection_arn);
         p
@@ -2905,7 +2976,11 @@ impl Resource for ResourceDefaultVersion {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.type_name.is_some())
+                + usize::from(self.type_version_arn.is_some())
+                + usize::from(self.version_id.is_some()),
+        );
         p.opt("TypeName", self.type_name);
         p.opt("TypeVersionArn", self.type_version_arn);
         p.opt("VersionId", self.version_id);
@@ -3007,7 +3082,9 @@ impl Resource for ResourceVersion {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.execution_role_arn.is_some()) + usize::from(self.logging_config.is_some()),
+        );
         p.opt("ExecutionRoleArn", self.execution_role_arn);
         p.opt("LoggingConfig", self.logging_config);
         p.req("SchemaHandlerPackage", self.schema_handler_package);
@@ -3160,7 +3237,9 @@ pub mod resource_version {
 
     impl ToExpr for LoggingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.log_group_name.is_some()) + usize::from(self.log_role_arn.is_some()),
+            );
             p.opt("LogGroupName", self.log_group_name);
             p.opt("LogRoleArn", self.log_role_arn);
             p.into_expr()
@@ -3244,7 +3323,12 @@ impl Resource for Stack {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.notification_ar_ns.is_some())
+                + usize::from(self.parameters.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.timeout_in_minutes.is_some()),
+        );
         p.opt("NotificationARNs", self.notification_ar_ns);
         p.opt("Parameters", self.parameters);
         p.opt("Tags", self.tags);
@@ -3285,7 +3369,7 @@ pub mod stack {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3550,7 +3634,21 @@ impl Resource for StackSet {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.administration_role_arn.is_some())
+                + usize::from(self.auto_deployment.is_some())
+                + usize::from(self.call_as.is_some())
+                + usize::from(self.capabilities.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.execution_role_name.is_some())
+                + usize::from(self.managed_execution.is_some())
+                + usize::from(self.operation_preferences.is_some())
+                + usize::from(self.parameters.is_some())
+                + usize::from(self.stack_instances_group.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.template_body.is_some())
+                + usize::from(self.template_url.is_some()),
+        );
         p.opt("AdministrationRoleARN", self.administration_role_arn);
         p.opt("AutoDeployment", self.auto_deployment);
         p.opt("CallAs", self.call_as);
@@ -3798,7 +3896,11 @@ pub mod stack_set {
 
     impl ToExpr for AutoDeployment {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.depends_on.is_some())
+                    + usize::from(self.enabled.is_some())
+                    + usize::from(self.retain_stacks_on_account_removal.is_some()),
+            );
             p.opt("DependsOn", self.depends_on);
             p.opt("Enabled", self.enabled);
             p.opt("RetainStacksOnAccountRemoval", self.retain_stacks_on_account_removal);
@@ -3852,7 +3954,12 @@ pub mod stack_set {
 
     impl ToExpr for DeploymentTargets {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.account_filter_type.is_some())
+                    + usize::from(self.accounts.is_some())
+                    + usize::from(self.accounts_url.is_some())
+                    + usize::from(self.organizational_unit_ids.is_some()),
+            );
             p.opt("AccountFilterType", self.account_filter_type);
             p.opt("Accounts", self.accounts);
             p.opt("AccountsUrl", self.accounts_url);
@@ -3881,7 +3988,7 @@ pub mod stack_set {
 
     impl ToExpr for ManagedExecution {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.active.is_some()));
             p.opt("Active", self.active);
             p.into_expr()
         }
@@ -3957,7 +4064,15 @@ pub mod stack_set {
 
     impl ToExpr for OperationPreferences {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.concurrency_mode.is_some())
+                    + usize::from(self.failure_tolerance_count.is_some())
+                    + usize::from(self.failure_tolerance_percentage.is_some())
+                    + usize::from(self.max_concurrent_count.is_some())
+                    + usize::from(self.max_concurrent_percentage.is_some())
+                    + usize::from(self.region_concurrency_type.is_some())
+                    + usize::from(self.region_order.is_some()),
+            );
             p.opt("ConcurrencyMode", self.concurrency_mode);
             p.opt("FailureToleranceCount", self.failure_tolerance_count);
             p.opt("FailureTolerancePercentage", self.failure_tolerance_percentage);
@@ -3989,7 +4104,7 @@ pub mod stack_set {
 
     impl ToExpr for Parameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ParameterKey", self.parameter_key);
             p.req("ParameterValue", self.parameter_value);
             p.into_expr()
@@ -4024,7 +4139,7 @@ pub mod stack_set {
 
     impl ToExpr for StackInstances {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.parameter_overrides.is_some()));
             p.req("DeploymentTargets", self.deployment_targets);
             p.opt("ParameterOverrides", self.parameter_overrides);
             p.req("Regions", self.regions);
@@ -4052,7 +4167,7 @@ pub mod stack_set {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -4207,7 +4322,18 @@ impl Resource for TypeActivation {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.auto_update.is_some())
+                + usize::from(self.execution_role_arn.is_some())
+                + usize::from(self.logging_config.is_some())
+                + usize::from(self.major_version.is_some())
+                + usize::from(self.public_type_arn.is_some())
+                + usize::from(self.publisher_id.is_some())
+                + usize::from(self.r#type.is_some())
+                + usize::from(self.type_name.is_some())
+                + usize::from(self.type_name_alias.is_some())
+                + usize::from(self.version_bump.is_some()),
+        );
         p.opt("AutoUpdate", self.auto_update);
         p.opt("ExecutionRoleArn", self.execution_role_arn);
         p.opt("LoggingConfig", self.logging_config);
@@ -4324,7 +4450,9 @@ pub mod type_activation {
 
     impl ToExpr for LoggingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.log_group_name.is_some()) + usize::from(self.log_role_arn.is_some()),
+            );
             p.opt("LogGroupName", self.log_group_name);
             p.opt("LogRoleArn", self.log_role_arn);
             p.into_expr()
@@ -4379,7 +4507,11 @@ impl Resource for WaitCondition {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.count.is_some())
+                + usize::from(self.handle.is_some())
+                + usize::from(self.timeout.is_some()),
+        );
         p.opt("Count", self.count);
         p.opt("Handle", self.handle);
         p.opt("Timeout", self.timeout);

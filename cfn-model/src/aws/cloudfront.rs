@@ -79,7 +79,11 @@ impl Resource for AnycastIpList {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.ip_address_type.is_some())
+                + usize::from(self.ipam_cidr_configs.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("IpAddressType", self.ip_address_type);
         p.req("IpCount", self.ip_count);
         p.opt("IpamCidrConfigs", self.ipam_cidr_configs);
@@ -152,7 +156,7 @@ pub mod anycast_ip_list {
 
     impl ToExpr for IpamCidrConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Cidr", self.cidr);
             p.req("IpamPoolArn", self.ipam_pool_arn);
             p.into_expr()
@@ -186,7 +190,7 @@ pub mod anycast_ip_list {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -213,7 +217,7 @@ pub mod anycast_ip_list {
 
     impl ToExpr for Tags {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.items.is_some()));
             p.opt("Items", self.items);
             p.into_expr()
         }
@@ -275,7 +279,7 @@ impl Resource for CachePolicy {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1);
         p.req("CachePolicyConfig", self.cache_policy_config);
         p
     }
@@ -355,7 +359,7 @@ pub mod cache_policy {
 
     impl ToExpr for CachePolicyConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(5 + usize::from(self.comment.is_some()));
             p.opt("Comment", self.comment);
             p.req("DefaultTTL", self.default_ttl);
             p.req("MaxTTL", self.max_ttl);
@@ -398,7 +402,7 @@ pub mod cache_policy {
 
     impl ToExpr for CookiesConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.cookies.is_some()));
             p.req("CookieBehavior", self.cookie_behavior);
             p.opt("Cookies", self.cookies);
             p.into_expr()
@@ -432,7 +436,7 @@ pub mod cache_policy {
 
     impl ToExpr for HeadersConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.headers.is_some()));
             p.req("HeaderBehavior", self.header_behavior);
             p.opt("Headers", self.headers);
             p.into_expr()
@@ -502,7 +506,7 @@ pub mod cache_policy {
 
     impl ToExpr for ParametersInCacheKeyAndForwardedToOrigin {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4 + usize::from(self.enable_accept_encoding_brotli.is_some()));
             p.req("CookiesConfig", self.cookies_config);
             p.opt("EnableAcceptEncodingBrotli", self.enable_accept_encoding_brotli);
             p.req("EnableAcceptEncodingGzip", self.enable_accept_encoding_gzip);
@@ -541,7 +545,7 @@ pub mod cache_policy {
 
     impl ToExpr for QueryStringsConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.query_strings.is_some()));
             p.req("QueryStringBehavior", self.query_string_behavior);
             p.opt("QueryStrings", self.query_strings);
             p.into_expr()
@@ -572,7 +576,7 @@ impl CloudFrontOriginAccessIdentity {
 impl Resource for CloudFrontOriginAccessIdentity {
     const TYPE_NAME: &'static str = "AWS::CloudFront::CloudFrontOriginAccessIdentity";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1);
         p.req(
             "CloudFrontOriginAccessIdentityConfig",
             self.cloud_front_origin_access_identity_config,
@@ -613,7 +617,7 @@ pub mod cloud_front_origin_access_identity {
 
     impl ToExpr for CloudFrontOriginAccessIdentityConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Comment", self.comment);
             p.into_expr()
         }
@@ -692,7 +696,8 @@ impl Resource for ConnectionFunction {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(3 + usize::from(self.auto_publish.is_some()) + usize::from(self.tags.is_some()));
         p.opt("AutoPublish", self.auto_publish);
         p.req("ConnectionFunctionCode", self.connection_function_code);
         p.req("ConnectionFunctionConfig", self.connection_function_config);
@@ -855,7 +860,7 @@ pub mod connection_function {
 
     impl ToExpr for ConnectionFunctionConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.key_value_store_associations.is_some()));
             p.req("Comment", self.comment);
             p.opt("KeyValueStoreAssociations", self.key_value_store_associations);
             p.req("Runtime", self.runtime);
@@ -880,7 +885,7 @@ pub mod connection_function {
 
     impl ToExpr for KeyValueStoreAssociation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("KeyValueStoreARN", self.key_value_store_arn);
             p.into_expr()
         }
@@ -908,7 +913,7 @@ pub mod connection_function {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -971,7 +976,12 @@ impl Resource for ConnectionGroup {
     const TYPE_NAME: &'static str = "AWS::CloudFront::ConnectionGroup";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.anycast_ip_list_id.is_some())
+                + usize::from(self.enabled.is_some())
+                + usize::from(self.ipv6_enabled.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AnycastIpListId", self.anycast_ip_list_id);
         p.opt("Enabled", self.enabled);
         p.opt("Ipv6Enabled", self.ipv6_enabled);
@@ -1042,7 +1052,7 @@ pub mod connection_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1142,7 +1152,7 @@ impl Resource for ContinuousDeploymentPolicy {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1);
         p.req(
             "ContinuousDeploymentPolicyConfig",
             self.continuous_deployment_policy_config,
@@ -1246,7 +1256,12 @@ pub mod continuous_deployment_policy {
 
     impl ToExpr for ContinuousDeploymentPolicyConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.single_header_policy_config.is_some())
+                    + usize::from(self.single_weight_policy_config.is_some())
+                    + usize::from(self.traffic_config.is_some())
+                    + usize::from(self.r#type.is_some()),
+            );
             p.req("Enabled", self.enabled);
             p.opt("SingleHeaderPolicyConfig", self.single_header_policy_config);
             p.opt("SingleWeightPolicyConfig", self.single_weight_policy_config);
@@ -1277,7 +1292,7 @@ pub mod continuous_deployment_policy {
 
     impl ToExpr for SessionStickinessConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("IdleTTL", self.idle_ttl);
             p.req("MaximumTTL", self.maximum_ttl);
             p.into_expr()
@@ -1304,7 +1319,7 @@ pub mod continuous_deployment_policy {
 
     impl ToExpr for SingleHeaderConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Header", self.header);
             p.req("Value", self.value);
             p.into_expr()
@@ -1331,7 +1346,7 @@ pub mod continuous_deployment_policy {
 
     impl ToExpr for SingleHeaderPolicyConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Header", self.header);
             p.req("Value", self.value);
             p.into_expr()
@@ -1363,7 +1378,7 @@ pub mod continuous_deployment_policy {
 
     impl ToExpr for SingleWeightConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.session_stickiness_config.is_some()));
             p.opt("SessionStickinessConfig", self.session_stickiness_config);
             p.req("Weight", self.weight);
             p.into_expr()
@@ -1395,7 +1410,7 @@ pub mod continuous_deployment_policy {
 
     impl ToExpr for SingleWeightPolicyConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.session_stickiness_config.is_some()));
             p.opt("SessionStickinessConfig", self.session_stickiness_config);
             p.req("Weight", self.weight);
             p.into_expr()
@@ -1435,7 +1450,9 @@ pub mod continuous_deployment_policy {
 
     impl ToExpr for TrafficConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.single_header_config.is_some()) + usize::from(self.single_weight_config.is_some()),
+            );
             p.opt("SingleHeaderConfig", self.single_header_config);
             p.opt("SingleWeightConfig", self.single_weight_config);
             p.req("Type", self.r#type);
@@ -1510,7 +1527,7 @@ impl Resource for Distribution {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.tags.is_some()));
         p.req("DistributionConfig", self.distribution_config);
         p.opt("Tags", self.tags);
         p
@@ -2869,7 +2886,26 @@ pub mod distribution {
 
     impl ToExpr for CacheBehavior {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.allowed_methods.is_some())
+                    + usize::from(self.cache_policy_id.is_some())
+                    + usize::from(self.cached_methods.is_some())
+                    + usize::from(self.compress.is_some())
+                    + usize::from(self.default_ttl.is_some())
+                    + usize::from(self.field_level_encryption_id.is_some())
+                    + usize::from(self.forwarded_values.is_some())
+                    + usize::from(self.function_associations.is_some())
+                    + usize::from(self.grpc_config.is_some())
+                    + usize::from(self.lambda_function_associations.is_some())
+                    + usize::from(self.max_ttl.is_some())
+                    + usize::from(self.min_ttl.is_some())
+                    + usize::from(self.origin_request_policy_id.is_some())
+                    + usize::from(self.realtime_log_config_arn.is_some())
+                    + usize::from(self.response_headers_policy_id.is_some())
+                    + usize::from(self.smooth_streaming.is_some())
+                    + usize::from(self.trusted_key_groups.is_some())
+                    + usize::from(self.trusted_signers.is_some()),
+            );
             p.opt("AllowedMethods", self.allowed_methods);
             p.opt("CachePolicyId", self.cache_policy_id);
             p.opt("CachedMethods", self.cached_methods);
@@ -2912,7 +2948,7 @@ pub mod distribution {
 
     impl ToExpr for CacheTagConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("HeaderName", self.header_name);
             p.into_expr()
         }
@@ -2933,7 +2969,7 @@ pub mod distribution {
 
     impl ToExpr for ConnectionFunctionAssociation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Id", self.id);
             p.into_expr()
         }
@@ -2976,7 +3012,7 @@ pub mod distribution {
 
     impl ToExpr for Cookies {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.whitelisted_names.is_some()));
             p.req("Forward", self.forward);
             p.opt("WhitelistedNames", self.whitelisted_names);
             p.into_expr()
@@ -3039,7 +3075,11 @@ pub mod distribution {
 
     impl ToExpr for CustomErrorResponse {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.error_caching_min_ttl.is_some())
+                    + usize::from(self.response_code.is_some())
+                    + usize::from(self.response_page_path.is_some()),
+            );
             p.opt("ErrorCachingMinTTL", self.error_caching_min_ttl);
             p.req("ErrorCode", self.error_code);
             p.opt("ResponseCode", self.response_code);
@@ -3127,7 +3167,15 @@ pub mod distribution {
 
     impl ToExpr for CustomOriginConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.http_port.is_some())
+                    + usize::from(self.https_port.is_some())
+                    + usize::from(self.ip_address_type.is_some())
+                    + usize::from(self.origin_keepalive_timeout.is_some())
+                    + usize::from(self.origin_mtls_config.is_some())
+                    + usize::from(self.origin_read_timeout.is_some())
+                    + usize::from(self.origin_ssl_protocols.is_some()),
+            );
             p.opt("HTTPPort", self.http_port);
             p.opt("HTTPSPort", self.https_port);
             p.opt("IpAddressType", self.ip_address_type);
@@ -3340,7 +3388,26 @@ pub mod distribution {
 
     impl ToExpr for DefaultCacheBehavior {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.allowed_methods.is_some())
+                    + usize::from(self.cache_policy_id.is_some())
+                    + usize::from(self.cached_methods.is_some())
+                    + usize::from(self.compress.is_some())
+                    + usize::from(self.default_ttl.is_some())
+                    + usize::from(self.field_level_encryption_id.is_some())
+                    + usize::from(self.forwarded_values.is_some())
+                    + usize::from(self.function_associations.is_some())
+                    + usize::from(self.grpc_config.is_some())
+                    + usize::from(self.lambda_function_associations.is_some())
+                    + usize::from(self.max_ttl.is_some())
+                    + usize::from(self.min_ttl.is_some())
+                    + usize::from(self.origin_request_policy_id.is_some())
+                    + usize::from(self.realtime_log_config_arn.is_some())
+                    + usize::from(self.response_headers_policy_id.is_some())
+                    + usize::from(self.smooth_streaming.is_some())
+                    + usize::from(self.trusted_key_groups.is_some())
+                    + usize::from(self.trusted_signers.is_some()),
+            );
             p.opt("AllowedMethods", self.allowed_methods);
             p.opt("CachePolicyId", self.cache_policy_id);
             p.opt("CachedMethods", self.cached_methods);
@@ -3385,7 +3452,7 @@ pub mod distribution {
 
     impl ToExpr for Definition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.string_schema.is_some()));
             p.opt("StringSchema", self.string_schema);
             p.into_expr()
         }
@@ -3648,7 +3715,33 @@ pub mod distribution {
 
     impl ToExpr for DistributionConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.aliases.is_some())
+                    + usize::from(self.anycast_ip_list_id.is_some())
+                    + usize::from(self.cnam_es.is_some())
+                    + usize::from(self.cache_behaviors.is_some())
+                    + usize::from(self.cache_tag_config.is_some())
+                    + usize::from(self.comment.is_some())
+                    + usize::from(self.connection_function_association.is_some())
+                    + usize::from(self.connection_mode.is_some())
+                    + usize::from(self.continuous_deployment_policy_id.is_some())
+                    + usize::from(self.custom_error_responses.is_some())
+                    + usize::from(self.custom_origin.is_some())
+                    + usize::from(self.default_root_object.is_some())
+                    + usize::from(self.http_version.is_some())
+                    + usize::from(self.ipv6_enabled.is_some())
+                    + usize::from(self.logging.is_some())
+                    + usize::from(self.origin_groups.is_some())
+                    + usize::from(self.origins.is_some())
+                    + usize::from(self.price_class.is_some())
+                    + usize::from(self.restrictions.is_some())
+                    + usize::from(self.s3_origin.is_some())
+                    + usize::from(self.staging.is_some())
+                    + usize::from(self.tenant_config.is_some())
+                    + usize::from(self.viewer_certificate.is_some())
+                    + usize::from(self.viewer_mtls_config.is_some())
+                    + usize::from(self.web_acl_id.is_some()),
+            );
             p.opt("Aliases", self.aliases);
             p.opt("AnycastIpListId", self.anycast_ip_list_id);
             p.opt("CNAMEs", self.cnam_es);
@@ -3742,7 +3835,11 @@ pub mod distribution {
 
     impl ToExpr for ForwardedValues {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.cookies.is_some())
+                    + usize::from(self.headers.is_some())
+                    + usize::from(self.query_string_cache_keys.is_some()),
+            );
             p.opt("Cookies", self.cookies);
             p.opt("Headers", self.headers);
             p.req("QueryString", self.query_string);
@@ -3781,7 +3878,9 @@ pub mod distribution {
 
     impl ToExpr for FunctionAssociation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.event_type.is_some()) + usize::from(self.function_arn.is_some()),
+            );
             p.opt("EventType", self.event_type);
             p.opt("FunctionARN", self.function_arn);
             p.into_expr()
@@ -3818,7 +3917,7 @@ pub mod distribution {
 
     impl ToExpr for GeoRestriction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.locations.is_some()));
             p.opt("Locations", self.locations);
             p.req("RestrictionType", self.restriction_type);
             p.into_expr()
@@ -3844,7 +3943,7 @@ pub mod distribution {
 
     impl ToExpr for GrpcConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Enabled", self.enabled);
             p.into_expr()
         }
@@ -3893,7 +3992,11 @@ pub mod distribution {
 
     impl ToExpr for LambdaFunctionAssociation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.event_type.is_some())
+                    + usize::from(self.include_body.is_some())
+                    + usize::from(self.lambda_function_arn.is_some()),
+            );
             p.opt("EventType", self.event_type);
             p.opt("IncludeBody", self.include_body);
             p.opt("LambdaFunctionARN", self.lambda_function_arn);
@@ -3946,7 +4049,9 @@ pub mod distribution {
 
     impl ToExpr for LegacyCustomOrigin {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.http_port.is_some()) + usize::from(self.https_port.is_some()),
+            );
             p.req("DNSName", self.dns_name);
             p.opt("HTTPPort", self.http_port);
             p.opt("HTTPSPort", self.https_port);
@@ -3983,7 +4088,7 @@ pub mod distribution {
 
     impl ToExpr for LegacyS3Origin {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.origin_access_identity.is_some()));
             p.req("DNSName", self.dns_name);
             p.opt("OriginAccessIdentity", self.origin_access_identity);
             p.into_expr()
@@ -4029,7 +4134,11 @@ pub mod distribution {
 
     impl ToExpr for Logging {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.bucket.is_some())
+                    + usize::from(self.include_cookies.is_some())
+                    + usize::from(self.prefix.is_some()),
+            );
             p.opt("Bucket", self.bucket);
             p.opt("IncludeCookies", self.include_cookies);
             p.opt("Prefix", self.prefix);
@@ -4159,7 +4268,18 @@ pub mod distribution {
 
     impl ToExpr for Origin {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.connection_attempts.is_some())
+                    + usize::from(self.connection_timeout.is_some())
+                    + usize::from(self.custom_origin_config.is_some())
+                    + usize::from(self.origin_access_control_id.is_some())
+                    + usize::from(self.origin_custom_headers.is_some())
+                    + usize::from(self.origin_path.is_some())
+                    + usize::from(self.origin_shield.is_some())
+                    + usize::from(self.response_completion_timeout.is_some())
+                    + usize::from(self.s3_origin_config.is_some())
+                    + usize::from(self.vpc_origin_config.is_some()),
+            );
             p.opt("ConnectionAttempts", self.connection_attempts);
             p.opt("ConnectionTimeout", self.connection_timeout);
             p.opt("CustomOriginConfig", self.custom_origin_config);
@@ -4196,7 +4316,7 @@ pub mod distribution {
 
     impl ToExpr for OriginCustomHeader {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("HeaderName", self.header_name);
             p.req("HeaderValue", self.header_value);
             p.into_expr()
@@ -4239,7 +4359,7 @@ pub mod distribution {
 
     impl ToExpr for OriginGroup {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.selection_criteria.is_some()));
             p.req("FailoverCriteria", self.failover_criteria);
             p.req("Id", self.id);
             p.req("Members", self.members);
@@ -4263,7 +4383,7 @@ pub mod distribution {
 
     impl ToExpr for OriginGroupFailoverCriteria {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("StatusCodes", self.status_codes);
             p.into_expr()
         }
@@ -4286,7 +4406,7 @@ pub mod distribution {
 
     impl ToExpr for OriginGroupMember {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("OriginId", self.origin_id);
             p.into_expr()
         }
@@ -4312,7 +4432,7 @@ pub mod distribution {
 
     impl ToExpr for OriginGroupMembers {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Items", self.items);
             p.req("Quantity", self.quantity);
             p.into_expr()
@@ -4344,7 +4464,7 @@ pub mod distribution {
 
     impl ToExpr for OriginGroups {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.items.is_some()));
             p.opt("Items", self.items);
             p.req("Quantity", self.quantity);
             p.into_expr()
@@ -4368,7 +4488,7 @@ pub mod distribution {
 
     impl ToExpr for OriginMtlsConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ClientCertificateArn", self.client_certificate_arn);
             p.into_expr()
         }
@@ -4408,7 +4528,9 @@ pub mod distribution {
 
     impl ToExpr for OriginShield {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enabled.is_some()) + usize::from(self.origin_shield_region.is_some()),
+            );
             p.opt("Enabled", self.enabled);
             p.opt("OriginShieldRegion", self.origin_shield_region);
             p.into_expr()
@@ -4435,7 +4557,7 @@ pub mod distribution {
 
     impl ToExpr for ParameterDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Definition", self.definition);
             p.req("Name", self.name);
             p.into_expr()
@@ -4457,7 +4579,7 @@ pub mod distribution {
 
     impl ToExpr for Restrictions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("GeoRestriction", self.geo_restriction);
             p.into_expr()
         }
@@ -4501,7 +4623,10 @@ pub mod distribution {
 
     impl ToExpr for S3OriginConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.origin_access_identity.is_some())
+                    + usize::from(self.origin_read_timeout.is_some()),
+            );
             p.opt("OriginAccessIdentity", self.origin_access_identity);
             p.opt("OriginReadTimeout", self.origin_read_timeout);
             p.into_expr()
@@ -4528,7 +4653,7 @@ pub mod distribution {
 
     impl ToExpr for StatusCodes {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Items", self.items);
             p.req("Quantity", self.quantity);
             p.into_expr()
@@ -4568,7 +4693,9 @@ pub mod distribution {
 
     impl ToExpr for StringSchema {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.comment.is_some()) + usize::from(self.default_value.is_some()),
+            );
             p.opt("Comment", self.comment);
             p.opt("DefaultValue", self.default_value);
             p.req("Required", self.required);
@@ -4598,7 +4725,7 @@ pub mod distribution {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -4628,7 +4755,7 @@ pub mod distribution {
 
     impl ToExpr for TenantConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.parameter_definitions.is_some()));
             p.opt("ParameterDefinitions", self.parameter_definitions);
             p.into_expr()
         }
@@ -4667,7 +4794,10 @@ pub mod distribution {
 
     impl ToExpr for TrustStoreConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.advertise_trust_store_ca_names.is_some())
+                    + usize::from(self.ignore_certificate_expiry.is_some()),
+            );
             p.opt("AdvertiseTrustStoreCaNames", self.advertise_trust_store_ca_names);
             p.opt("IgnoreCertificateExpiry", self.ignore_certificate_expiry);
             p.req("TrustStoreId", self.trust_store_id);
@@ -4767,7 +4897,13 @@ pub mod distribution {
 
     impl ToExpr for ViewerCertificate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.acm_certificate_arn.is_some())
+                    + usize::from(self.cloud_front_default_certificate.is_some())
+                    + usize::from(self.iam_certificate_id.is_some())
+                    + usize::from(self.minimum_protocol_version.is_some())
+                    + usize::from(self.ssl_support_method.is_some()),
+            );
             p.opt("AcmCertificateArn", self.acm_certificate_arn);
             p.opt("CloudFrontDefaultCertificate", self.cloud_front_default_certificate);
             p.opt("IamCertificateId", self.iam_certificate_id);
@@ -4807,7 +4943,9 @@ pub mod distribution {
 
     impl ToExpr for ViewerMtlsConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.mode.is_some()) + usize::from(self.trust_store_config.is_some()),
+            );
             p.opt("Mode", self.mode);
             p.opt("TrustStoreConfig", self.trust_store_config);
             p.into_expr()
@@ -4857,7 +4995,11 @@ pub mod distribution {
 
     impl ToExpr for VpcOriginConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.origin_keepalive_timeout.is_some())
+                    + usize::from(self.origin_read_timeout.is_some())
+                    + usize::from(self.owner_account_id.is_some()),
+            );
             p.opt("OriginKeepaliveTimeout", self.origin_keepalive_timeout);
             p.opt("OriginReadTimeout", self.origin_read_timeout);
             p.opt("OwnerAccountId", self.owner_account_id);
@@ -4963,7 +5105,14 @@ impl Resource for DistributionTenant {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.connection_group_id.is_some())
+                + usize::from(self.customizations.is_some())
+                + usize::from(self.enabled.is_some())
+                + usize::from(self.managed_certificate_request.is_some())
+                + usize::from(self.parameters.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ConnectionGroupId", self.connection_group_id);
         p.opt("Customizations", self.customizations);
         p.req("DistributionId", self.distribution_id);
@@ -5148,7 +5297,7 @@ pub mod distribution_tenant {
 
     impl ToExpr for Certificate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.arn.is_some()));
             p.opt("Arn", self.arn);
             p.into_expr()
         }
@@ -5192,7 +5341,11 @@ pub mod distribution_tenant {
 
     impl ToExpr for Customizations {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.certificate.is_some())
+                    + usize::from(self.geo_restrictions.is_some())
+                    + usize::from(self.web_acl.is_some()),
+            );
             p.opt("Certificate", self.certificate);
             p.opt("GeoRestrictions", self.geo_restrictions);
             p.opt("WebAcl", self.web_acl);
@@ -5233,7 +5386,9 @@ pub mod distribution_tenant {
 
     impl ToExpr for GeoRestrictionCustomization {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.locations.is_some()) + usize::from(self.restriction_type.is_some()),
+            );
             p.opt("Locations", self.locations);
             p.opt("RestrictionType", self.restriction_type);
             p.into_expr()
@@ -5283,7 +5438,11 @@ pub mod distribution_tenant {
 
     impl ToExpr for ManagedCertificateRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.certificate_transparency_logging_preference.is_some())
+                    + usize::from(self.primary_domain_name.is_some())
+                    + usize::from(self.validation_token_host.is_some()),
+            );
             p.opt(
                 "CertificateTransparencyLoggingPreference",
                 self.certificate_transparency_logging_preference,
@@ -5324,7 +5483,7 @@ pub mod distribution_tenant {
 
     impl ToExpr for Parameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
             p.opt("Name", self.name);
             p.opt("Value", self.value);
             p.into_expr()
@@ -5353,7 +5512,7 @@ pub mod distribution_tenant {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -5390,7 +5549,7 @@ pub mod distribution_tenant {
 
     impl ToExpr for WebAclCustomization {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.action.is_some()) + usize::from(self.arn.is_some()));
             p.opt("Action", self.action);
             p.opt("Arn", self.arn);
             p.into_expr()
@@ -5451,7 +5610,7 @@ impl Resource for FieldLevelEncryptionConfig {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.comment.is_some()));
         p.req("CallerReference", self.caller_reference);
         p.opt("Comment", self.comment);
         p.req("ContentTypeProfileConfig", self.content_type_profile_config);
@@ -5537,7 +5696,7 @@ pub mod field_level_encryption_config {
 
     impl ToExpr for ContentTypeProfile {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("ContentType", self.content_type);
             p.req("Format", self.format);
             p.req("ProfileId", self.profile_id);
@@ -5568,7 +5727,7 @@ pub mod field_level_encryption_config {
 
     impl ToExpr for ContentTypeProfileConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ContentTypeProfiles", self.content_type_profiles);
             p.req(
                 "ForwardWhenContentTypeIsUnknown",
@@ -5598,7 +5757,7 @@ pub mod field_level_encryption_config {
 
     impl ToExpr for QueryArgProfile {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ProfileId", self.profile_id);
             p.req("QueryArg", self.query_arg);
             p.into_expr()
@@ -5628,7 +5787,7 @@ pub mod field_level_encryption_config {
 
     impl ToExpr for QueryArgProfileConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req(
                 "ForwardWhenQueryArgProfileIsUnknown",
                 self.forward_when_query_arg_profile_is_unknown,
@@ -5673,7 +5832,7 @@ impl Resource for FieldLevelEncryptionProfile {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1);
         p.req(
             "FieldLevelEncryptionProfileConfig",
             self.field_level_encryption_profile_config,
@@ -5734,7 +5893,7 @@ pub mod field_level_encryption_profile {
 
     impl ToExpr for EncryptionEntity {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("FieldPatterns", self.field_patterns);
             p.req("ProviderId", self.provider_id);
             p.req("PublicKeyId", self.public_key_id);
@@ -5777,7 +5936,7 @@ pub mod field_level_encryption_profile {
 
     impl ToExpr for FieldLevelEncryptionProfileConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.comment.is_some()));
             p.req("CallerReference", self.caller_reference);
             p.opt("Comment", self.comment);
             p.req("EncryptionEntities", self.encryption_entities);
@@ -5863,7 +6022,8 @@ impl Resource for Function {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(3 + usize::from(self.auto_publish.is_some()) + usize::from(self.tags.is_some()));
         p.opt("AutoPublish", self.auto_publish);
         p.req("FunctionCode", self.function_code);
         p.req("FunctionConfig", self.function_config);
@@ -5950,7 +6110,7 @@ pub mod function {
 
     impl ToExpr for FunctionConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.key_value_store_associations.is_some()));
             p.req("Comment", self.comment);
             p.opt("KeyValueStoreAssociations", self.key_value_store_associations);
             p.req("Runtime", self.runtime);
@@ -5975,7 +6135,7 @@ pub mod function {
 
     impl ToExpr for KeyValueStoreAssociation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("KeyValueStoreARN", self.key_value_store_arn);
             p.into_expr()
         }
@@ -6003,7 +6163,7 @@ pub mod function {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -6030,7 +6190,7 @@ impl KeyGroup {
 impl Resource for KeyGroup {
     const TYPE_NAME: &'static str = "AWS::CloudFront::KeyGroup";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1);
         p.req("KeyGroupConfig", self.key_group_config);
         p
     }
@@ -6080,7 +6240,7 @@ pub mod key_group {
 
     impl ToExpr for KeyGroupConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.comment.is_some()));
             p.opt("Comment", self.comment);
             p.req("Items", self.items);
             p.req("Name", self.name);
@@ -6165,7 +6325,11 @@ impl Resource for KeyValueStore {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.comment.is_some())
+                + usize::from(self.import_source.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Comment", self.comment);
         p.opt("ImportSource", self.import_source);
         p.req("Name", self.name);
@@ -6238,7 +6402,7 @@ pub mod key_value_store {
 
     impl ToExpr for ImportSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("SourceArn", self.source_arn);
             p.req("SourceType", self.source_type);
             p.into_expr()
@@ -6267,7 +6431,7 @@ pub mod key_value_store {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -6303,7 +6467,7 @@ impl MonitoringSubscription {
 impl Resource for MonitoringSubscription {
     const TYPE_NAME: &'static str = "AWS::CloudFront::MonitoringSubscription";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("DistributionId", self.distribution_id);
         p.req("MonitoringSubscription", self.monitoring_subscription);
         p
@@ -6364,7 +6528,7 @@ pub mod monitoring_subscription {
 
     impl ToExpr for MonitoringSubscription {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.realtime_metrics_subscription_config.is_some()));
             p.opt(
                 "RealtimeMetricsSubscriptionConfig",
                 self.realtime_metrics_subscription_config,
@@ -6390,7 +6554,7 @@ pub mod monitoring_subscription {
 
     impl ToExpr for RealtimeMetricsSubscriptionConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req(
                 "RealtimeMetricsSubscriptionStatus",
                 self.realtime_metrics_subscription_status,
@@ -6439,7 +6603,7 @@ impl Resource for OriginAccessControl {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1);
         p.req("OriginAccessControlConfig", self.origin_access_control_config);
         p
     }
@@ -6508,7 +6672,7 @@ pub mod origin_access_control {
 
     impl ToExpr for OriginAccessControlConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4 + usize::from(self.description.is_some()));
             p.opt("Description", self.description);
             p.req("Name", self.name);
             p.req("OriginAccessControlOriginType", self.origin_access_control_origin_type);
@@ -6562,7 +6726,7 @@ impl Resource for OriginRequestPolicy {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1);
         p.req("OriginRequestPolicyConfig", self.origin_request_policy_config);
         p
     }
@@ -6612,7 +6776,7 @@ pub mod origin_request_policy {
 
     impl ToExpr for CookiesConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.cookies.is_some()));
             p.req("CookieBehavior", self.cookie_behavior);
             p.opt("Cookies", self.cookies);
             p.into_expr()
@@ -6649,7 +6813,7 @@ pub mod origin_request_policy {
 
     impl ToExpr for HeadersConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.headers.is_some()));
             p.req("HeaderBehavior", self.header_behavior);
             p.opt("Headers", self.headers);
             p.into_expr()
@@ -6708,7 +6872,7 @@ pub mod origin_request_policy {
 
     impl ToExpr for OriginRequestPolicyConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4 + usize::from(self.comment.is_some()));
             p.opt("Comment", self.comment);
             p.req("CookiesConfig", self.cookies_config);
             p.req("HeadersConfig", self.headers_config);
@@ -6747,7 +6911,7 @@ pub mod origin_request_policy {
 
     impl ToExpr for QueryStringsConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.query_strings.is_some()));
             p.req("QueryStringBehavior", self.query_string_behavior);
             p.opt("QueryStrings", self.query_strings);
             p.into_expr()
@@ -6774,7 +6938,7 @@ impl PublicKey {
 impl Resource for PublicKey {
     const TYPE_NAME: &'static str = "AWS::CloudFront::PublicKey";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1);
         p.req("PublicKeyConfig", self.public_key_config);
         p
     }
@@ -6831,7 +6995,7 @@ pub mod public_key {
 
     impl ToExpr for PublicKeyConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.comment.is_some()));
             p.req("CallerReference", self.caller_reference);
             p.opt("Comment", self.comment);
             p.req("EncodedKey", self.encoded_key);
@@ -6903,7 +7067,7 @@ impl Resource for RealtimeLogConfig {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(4);
         p.req("EndPoints", self.end_points);
         p.req("Fields", self.fields);
         p.req("Name", self.name);
@@ -6943,7 +7107,7 @@ pub mod realtime_log_config {
 
     impl ToExpr for EndPoint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("KinesisStreamConfig", self.kinesis_stream_config);
             p.req("StreamType", self.stream_type);
             p.into_expr()
@@ -6971,7 +7135,7 @@ pub mod realtime_log_config {
 
     impl ToExpr for KinesisStreamConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("RoleArn", self.role_arn);
             p.req("StreamArn", self.stream_arn);
             p.into_expr()
@@ -7011,7 +7175,7 @@ Constraint { path: "ResponseHeadersPolicyConfig/SecurityHeadersConfig/ReferrerPo
 Constraint { path: "ResponseHeadersPolicyConfig/ServerTimingHeadersConfig/SamplingRate", minimum: Some(0.0), maximum: Some(100.0), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1);
         p.req("ResponseHeadersPolicyConfig", self.response_headers_policy_config);
         p
     }
@@ -7096,7 +7260,7 @@ pub mod response_headers_policy {
 
     impl ToExpr for AccessControlAllowHeaders {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Items", self.items);
             p.into_expr()
         }
@@ -7130,7 +7294,7 @@ pub mod response_headers_policy {
 
     impl ToExpr for AccessControlAllowMethods {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Items", self.items);
             p.into_expr()
         }
@@ -7154,7 +7318,7 @@ pub mod response_headers_policy {
 
     impl ToExpr for AccessControlAllowOrigins {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Items", self.items);
             p.into_expr()
         }
@@ -7178,7 +7342,7 @@ pub mod response_headers_policy {
 
     impl ToExpr for AccessControlExposeHeaders {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Items", self.items);
             p.into_expr()
         }
@@ -7206,7 +7370,7 @@ pub mod response_headers_policy {
 
     impl ToExpr for ContentSecurityPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ContentSecurityPolicy", self.content_security_policy);
             p.req("Override", self.r#override);
             p.into_expr()
@@ -7231,7 +7395,7 @@ pub mod response_headers_policy {
 
     impl ToExpr for ContentTypeOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Override", self.r#override);
             p.into_expr()
         }
@@ -7303,7 +7467,10 @@ pub mod response_headers_policy {
 
     impl ToExpr for CorsConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                5 + usize::from(self.access_control_expose_headers.is_some())
+                    + usize::from(self.access_control_max_age_sec.is_some()),
+            );
             p.req("AccessControlAllowCredentials", self.access_control_allow_credentials);
             p.req("AccessControlAllowHeaders", self.access_control_allow_headers);
             p.req("AccessControlAllowMethods", self.access_control_allow_methods);
@@ -7342,7 +7509,7 @@ pub mod response_headers_policy {
 
     impl ToExpr for CustomHeader {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Header", self.header);
             p.req("Override", self.r#override);
             p.req("Value", self.value);
@@ -7367,7 +7534,7 @@ pub mod response_headers_policy {
 
     impl ToExpr for CustomHeadersConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Items", self.items);
             p.into_expr()
         }
@@ -7395,7 +7562,7 @@ pub mod response_headers_policy {
 
     impl ToExpr for FrameOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("FrameOption", self.frame_option);
             p.req("Override", self.r#override);
             p.into_expr()
@@ -7424,7 +7591,7 @@ pub mod response_headers_policy {
 
     impl ToExpr for ReferrerPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Override", self.r#override);
             p.req("ReferrerPolicy", self.referrer_policy);
             p.into_expr()
@@ -7448,7 +7615,7 @@ pub mod response_headers_policy {
 
     impl ToExpr for RemoveHeader {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Header", self.header);
             p.into_expr()
         }
@@ -7471,7 +7638,7 @@ pub mod response_headers_policy {
 
     impl ToExpr for RemoveHeadersConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Items", self.items);
             p.into_expr()
         }
@@ -7545,7 +7712,14 @@ pub mod response_headers_policy {
 
     impl ToExpr for ResponseHeadersPolicyConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.comment.is_some())
+                    + usize::from(self.cors_config.is_some())
+                    + usize::from(self.custom_headers_config.is_some())
+                    + usize::from(self.remove_headers_config.is_some())
+                    + usize::from(self.security_headers_config.is_some())
+                    + usize::from(self.server_timing_headers_config.is_some()),
+            );
             p.opt("Comment", self.comment);
             p.opt("CorsConfig", self.cors_config);
             p.opt("CustomHeadersConfig", self.custom_headers_config);
@@ -7625,7 +7799,14 @@ pub mod response_headers_policy {
 
     impl ToExpr for SecurityHeadersConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.content_security_policy.is_some())
+                    + usize::from(self.content_type_options.is_some())
+                    + usize::from(self.frame_options.is_some())
+                    + usize::from(self.referrer_policy.is_some())
+                    + usize::from(self.strict_transport_security.is_some())
+                    + usize::from(self.xss_protection.is_some()),
+            );
             p.opt("ContentSecurityPolicy", self.content_security_policy);
             p.opt("ContentTypeOptions", self.content_type_options);
             p.opt("FrameOptions", self.frame_options);
@@ -7661,7 +7842,7 @@ pub mod response_headers_policy {
 
     impl ToExpr for ServerTimingHeadersConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.sampling_rate.is_some()));
             p.req("Enabled", self.enabled);
             p.opt("SamplingRate", self.sampling_rate);
             p.into_expr()
@@ -7705,7 +7886,9 @@ pub mod response_headers_policy {
 
     impl ToExpr for StrictTransportSecurity {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.include_subdomains.is_some()) + usize::from(self.preload.is_some()),
+            );
             p.req("AccessControlMaxAgeSec", self.access_control_max_age_sec);
             p.opt("IncludeSubdomains", self.include_subdomains);
             p.req("Override", self.r#override);
@@ -7755,7 +7938,9 @@ pub mod response_headers_policy {
 
     impl ToExpr for XssProtection {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.mode_block.is_some()) + usize::from(self.report_uri.is_some()),
+            );
             p.opt("ModeBlock", self.mode_block);
             p.req("Override", self.r#override);
             p.req("Protection", self.protection);
@@ -7791,7 +7976,7 @@ impl StreamingDistribution {
 impl Resource for StreamingDistribution {
     const TYPE_NAME: &'static str = "AWS::CloudFront::StreamingDistribution";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("StreamingDistributionConfig", self.streaming_distribution_config);
         p.req("Tags", self.tags);
         p
@@ -7840,7 +8025,7 @@ pub mod streaming_distribution {
 
     impl ToExpr for Logging {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Bucket", self.bucket);
             p.req("Enabled", self.enabled);
             p.req("Prefix", self.prefix);
@@ -7868,7 +8053,7 @@ pub mod streaming_distribution {
 
     impl ToExpr for S3Origin {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("DomainName", self.domain_name);
             p.req("OriginAccessIdentity", self.origin_access_identity);
             p.into_expr()
@@ -7937,7 +8122,11 @@ pub mod streaming_distribution {
 
     impl ToExpr for StreamingDistributionConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                4 + usize::from(self.aliases.is_some())
+                    + usize::from(self.logging.is_some())
+                    + usize::from(self.price_class.is_some()),
+            );
             p.opt("Aliases", self.aliases);
             p.req("Comment", self.comment);
             p.req("Enabled", self.enabled);
@@ -7969,7 +8158,7 @@ pub mod streaming_distribution {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -8001,7 +8190,7 @@ pub mod streaming_distribution {
 
     impl ToExpr for TrustedSigners {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.aws_account_numbers.is_some()));
             p.opt("AwsAccountNumbers", self.aws_account_numbers);
             p.req("Enabled", self.enabled);
             p.into_expr()
@@ -8072,7 +8261,11 @@ impl Resource for TrustStore {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.ca_certificates_bundle_source.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.use_client_certificate_ocsp_endpoint.is_some()),
+        );
         p.opt("CaCertificatesBundleSource", self.ca_certificates_bundle_source);
         p.req("Name", self.name);
         p.opt("Tags", self.tags);
@@ -8181,7 +8374,7 @@ pub mod trust_store {
 
     impl ToExpr for CaCertificatesBundleS3Location {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.version.is_some()));
             p.req("Bucket", self.bucket);
             p.req("Key", self.key);
             p.req("Region", self.region);
@@ -8207,7 +8400,7 @@ pub mod trust_store {
 
     impl ToExpr for CaCertificatesBundleSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req(
                 "CaCertificatesBundleS3Location",
                 self.ca_certificates_bundle_s3_location,
@@ -8238,7 +8431,7 @@ pub mod trust_store {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -8275,7 +8468,7 @@ impl Resource for VpcOrigin {
     const TYPE_NAME: &'static str = "AWS::CloudFront::VpcOrigin";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.tags.is_some()));
         p.opt("Tags", self.tags);
         p.req("VpcOriginEndpointConfig", self.vpc_origin_endpoint_config);
         p
@@ -8394,7 +8587,7 @@ pub mod vpc_origin {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -8462,7 +8655,13 @@ pub mod vpc_origin {
 
     impl ToExpr for VpcOriginEndpointConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.http_port.is_some())
+                    + usize::from(self.https_port.is_some())
+                    + usize::from(self.ip_address_type.is_some())
+                    + usize::from(self.origin_protocol_policy.is_some())
+                    + usize::from(self.origin_ssl_protocols.is_some()),
+            );
             p.req("Arn", self.arn);
             p.opt("HTTPPort", self.http_port);
             p.opt("HTTPSPort", self.https_port);

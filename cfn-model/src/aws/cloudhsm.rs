@@ -116,7 +116,13 @@ impl Resource for Cluster {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.backup_retention_policy.is_some())
+                + usize::from(self.mode.is_some())
+                + usize::from(self.network_type.is_some())
+                + usize::from(self.subnet_ids.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("BackupRetentionPolicy", self.backup_retention_policy);
         p.req("HsmType", self.hsm_type);
         p.opt("Mode", self.mode);
@@ -361,7 +367,8 @@ pub mod cluster {
 
     impl ToExpr for BackupRetentionPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.r#type.is_some()) + usize::from(self.value.is_some()));
             p.opt("Type", self.r#type);
             p.opt("Value", self.value);
             p.into_expr()
@@ -388,7 +395,7 @@ pub mod cluster {
 
     impl ToExpr for Tags {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -102,7 +102,12 @@ impl Resource for Channel {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.destinations.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.source.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Destinations", self.destinations);
         p.opt("Name", self.name);
         p.opt("Source", self.source);
@@ -169,7 +174,7 @@ pub mod channel {
 
     impl ToExpr for Destination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Location", self.location);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -196,7 +201,7 @@ pub mod channel {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -296,7 +301,13 @@ impl Resource for Dashboard {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.name.is_some())
+                + usize::from(self.refresh_schedule.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.termination_protection_enabled.is_some())
+                + usize::from(self.widgets.is_some()),
+        );
         p.opt("Name", self.name);
         p.opt("RefreshSchedule", self.refresh_schedule);
         p.opt("Tags", self.tags);
@@ -485,7 +496,7 @@ pub mod dashboard {
 
     impl ToExpr for Frequency {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Unit", self.unit);
             p.req("Value", self.value);
             p.into_expr()
@@ -530,7 +541,11 @@ pub mod dashboard {
 
     impl ToExpr for RefreshSchedule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.frequency.is_some())
+                    + usize::from(self.status.is_some())
+                    + usize::from(self.time_of_day.is_some()),
+            );
             p.opt("Frequency", self.frequency);
             p.opt("Status", self.status);
             p.opt("TimeOfDay", self.time_of_day);
@@ -558,7 +573,7 @@ pub mod dashboard {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -601,7 +616,9 @@ pub mod dashboard {
 
     impl ToExpr for Widget {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.query_parameters.is_some()) + usize::from(self.view_properties.is_some()),
+            );
             p.opt("QueryParameters", self.query_parameters);
             p.req("QueryStatement", self.query_statement);
             p.opt("ViewProperties", self.view_properties);
@@ -899,7 +916,24 @@ impl Resource for EventDataStore {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.advanced_event_selectors.is_some())
+                + usize::from(self.billing_mode.is_some())
+                + usize::from(self.context_key_selectors.is_some())
+                + usize::from(self.federation_enabled.is_some())
+                + usize::from(self.federation_role_arn.is_some())
+                + usize::from(self.ingestion_enabled.is_some())
+                + usize::from(self.insight_selectors.is_some())
+                + usize::from(self.insights_destination.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.max_event_size.is_some())
+                + usize::from(self.multi_region_enabled.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.organization_enabled.is_some())
+                + usize::from(self.retention_period.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.termination_protection_enabled.is_some()),
+        );
         p.opt("AdvancedEventSelectors", self.advanced_event_selectors);
         p.opt("BillingMode", self.billing_mode);
         p.opt("ContextKeySelectors", self.context_key_selectors);
@@ -1088,7 +1122,7 @@ pub mod event_data_store {
 
     impl ToExpr for AdvancedEventSelector {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.name.is_some()));
             p.req("FieldSelectors", self.field_selectors);
             p.opt("Name", self.name);
             p.into_expr()
@@ -1160,7 +1194,14 @@ pub mod event_data_store {
 
     impl ToExpr for AdvancedFieldSelector {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.ends_with.is_some())
+                    + usize::from(self.equals.is_some())
+                    + usize::from(self.not_ends_with.is_some())
+                    + usize::from(self.not_equals.is_some())
+                    + usize::from(self.not_starts_with.is_some())
+                    + usize::from(self.starts_with.is_some()),
+            );
             p.opt("EndsWith", self.ends_with);
             p.opt("Equals", self.equals);
             p.req("Field", self.field);
@@ -1192,7 +1233,7 @@ pub mod event_data_store {
 
     impl ToExpr for ContextKeySelector {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Equals", self.equals);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -1219,7 +1260,7 @@ pub mod event_data_store {
 
     impl ToExpr for InsightSelector {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.insight_type.is_some()));
             p.opt("InsightType", self.insight_type);
             p.into_expr()
         }
@@ -1245,7 +1286,7 @@ pub mod event_data_store {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1293,7 +1334,7 @@ impl Resource for ResourcePolicy {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("ResourceArn", self.resource_arn);
         p.req("ResourcePolicy", self.resource_policy);
         p
@@ -1574,7 +1615,23 @@ impl Resource for Trail {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.advanced_event_selectors.is_some())
+                + usize::from(self.aggregation_configurations.is_some())
+                + usize::from(self.cloud_watch_logs_log_group_arn.is_some())
+                + usize::from(self.cloud_watch_logs_role_arn.is_some())
+                + usize::from(self.enable_log_file_validation.is_some())
+                + usize::from(self.event_selectors.is_some())
+                + usize::from(self.include_global_service_events.is_some())
+                + usize::from(self.insight_selectors.is_some())
+                + usize::from(self.is_multi_region_trail.is_some())
+                + usize::from(self.is_organization_trail.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.s3_key_prefix.is_some())
+                + usize::from(self.sns_topic_name.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.trail_name.is_some()),
+        );
         p.opt("AdvancedEventSelectors", self.advanced_event_selectors);
         p.opt("AggregationConfigurations", self.aggregation_configurations);
         p.opt("CloudWatchLogsLogGroupArn", self.cloud_watch_logs_log_group_arn);
@@ -1828,7 +1885,7 @@ pub mod trail {
 
     impl ToExpr for AdvancedEventSelector {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.name.is_some()));
             p.req("FieldSelectors", self.field_selectors);
             p.opt("Name", self.name);
             p.into_expr()
@@ -1900,7 +1957,14 @@ pub mod trail {
 
     impl ToExpr for AdvancedFieldSelector {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.ends_with.is_some())
+                    + usize::from(self.equals.is_some())
+                    + usize::from(self.not_ends_with.is_some())
+                    + usize::from(self.not_equals.is_some())
+                    + usize::from(self.not_starts_with.is_some())
+                    + usize::from(self.starts_with.is_some()),
+            );
             p.opt("EndsWith", self.ends_with);
             p.opt("Equals", self.equals);
             p.req("Field", self.field);
@@ -1932,7 +1996,7 @@ pub mod trail {
 
     impl ToExpr for AggregationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("EventCategory", self.event_category);
             p.req("Templates", self.templates);
             p.into_expr()
@@ -1964,7 +2028,7 @@ pub mod trail {
 
     impl ToExpr for DataResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.values.is_some()));
             p.req("Type", self.r#type);
             p.opt("Values", self.values);
             p.into_expr()
@@ -2017,7 +2081,12 @@ pub mod trail {
 
     impl ToExpr for EventSelector {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.data_resources.is_some())
+                    + usize::from(self.exclude_management_event_sources.is_some())
+                    + usize::from(self.include_management_events.is_some())
+                    + usize::from(self.read_write_type.is_some()),
+            );
             p.opt("DataResources", self.data_resources);
             p.opt("ExcludeManagementEventSources", self.exclude_management_event_sources);
             p.opt("IncludeManagementEvents", self.include_management_events);
@@ -2056,7 +2125,9 @@ pub mod trail {
 
     impl ToExpr for InsightSelector {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.event_categories.is_some()) + usize::from(self.insight_type.is_some()),
+            );
             p.opt("EventCategories", self.event_categories);
             p.opt("InsightType", self.insight_type);
             p.into_expr()
@@ -2083,7 +2154,7 @@ pub mod trail {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -475,7 +475,35 @@ impl Resource for Alarm {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.action_configuration.is_some())
+                + usize::from(self.actions_enabled.is_some())
+                + usize::from(self.alarm_actions.is_some())
+                + usize::from(self.alarm_description.is_some())
+                + usize::from(self.alarm_name.is_some())
+                + usize::from(self.comparison_operator.is_some())
+                + usize::from(self.datapoints_to_alarm.is_some())
+                + usize::from(self.dimensions.is_some())
+                + usize::from(self.evaluate_low_sample_count_percentile.is_some())
+                + usize::from(self.evaluation_criteria.is_some())
+                + usize::from(self.evaluation_interval.is_some())
+                + usize::from(self.evaluation_periods.is_some())
+                + usize::from(self.evaluation_window.is_some())
+                + usize::from(self.extended_statistic.is_some())
+                + usize::from(self.insufficient_data_actions.is_some())
+                + usize::from(self.metric_name.is_some())
+                + usize::from(self.metrics.is_some())
+                + usize::from(self.namespace.is_some())
+                + usize::from(self.ok_actions.is_some())
+                + usize::from(self.period.is_some())
+                + usize::from(self.statistic.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.threshold.is_some())
+                + usize::from(self.threshold_metric_id.is_some())
+                + usize::from(self.treat_missing_data.is_some())
+                + usize::from(self.unit.is_some())
+                + usize::from(self.warm_up_configuration.is_some()),
+        );
         p.opt("ActionConfiguration", self.action_configuration);
         p.opt("ActionsEnabled", self.actions_enabled);
         p.opt("AlarmActions", self.alarm_actions);
@@ -764,7 +792,7 @@ pub mod alarm {
 
     impl ToExpr for ActionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.alarm_tags_propagation.is_some()));
             p.opt("AlarmTagsPropagation", self.alarm_tags_propagation);
             p.into_expr()
         }
@@ -808,7 +836,11 @@ pub mod alarm {
 
     impl ToExpr for AlarmPromQlCriteria {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.pending_period.is_some())
+                    + usize::from(self.query.is_some())
+                    + usize::from(self.recovery_period.is_some()),
+            );
             p.opt("PendingPeriod", self.pending_period);
             p.opt("Query", self.query);
             p.opt("RecoveryPeriod", self.recovery_period);
@@ -849,7 +881,9 @@ pub mod alarm {
 
     impl ToExpr for AlarmTagsPropagation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.excluded_tag_keys.is_some()) + usize::from(self.included_tag_keys.is_some()),
+            );
             p.req("Enabled", self.enabled);
             p.opt("ExcludedTagKeys", self.excluded_tag_keys);
             p.opt("IncludedTagKeys", self.included_tag_keys);
@@ -877,7 +911,7 @@ pub mod alarm {
 
     impl ToExpr for Dimension {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("Value", self.value);
             p.into_expr()
@@ -904,7 +938,7 @@ pub mod alarm {
 
     impl ToExpr for EvaluationCriteria {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.prom_ql_criteria.is_some()));
             p.opt("PromQLCriteria", self.prom_ql_criteria);
             p.into_expr()
         }
@@ -941,7 +975,9 @@ pub mod alarm {
 
     impl ToExpr for EvaluationWindow {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.sliding_window.is_some()) + usize::from(self.wall_clock_window.is_some()),
+            );
             p.opt("SlidingWindow", self.sliding_window);
             p.opt("WallClockWindow", self.wall_clock_window);
             p.into_expr()
@@ -986,7 +1022,11 @@ pub mod alarm {
 
     impl ToExpr for Metric {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.dimensions.is_some())
+                    + usize::from(self.metric_name.is_some())
+                    + usize::from(self.namespace.is_some()),
+            );
             p.opt("Dimensions", self.dimensions);
             p.opt("MetricName", self.metric_name);
             p.opt("Namespace", self.namespace);
@@ -1064,7 +1104,14 @@ pub mod alarm {
 
     impl ToExpr for MetricDataQuery {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.account_id.is_some())
+                    + usize::from(self.expression.is_some())
+                    + usize::from(self.label.is_some())
+                    + usize::from(self.metric_stat.is_some())
+                    + usize::from(self.period.is_some())
+                    + usize::from(self.return_data.is_some()),
+            );
             p.opt("AccountId", self.account_id);
             p.opt("Expression", self.expression);
             p.req("Id", self.id);
@@ -1113,7 +1160,7 @@ pub mod alarm {
 
     impl ToExpr for MetricStat {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.unit.is_some()));
             p.req("Metric", self.metric);
             p.req("Period", self.period);
             p.req("Stat", self.stat);
@@ -1142,7 +1189,7 @@ pub mod alarm {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1172,7 +1219,7 @@ pub mod alarm {
 
     impl ToExpr for WallClockWindow {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.timezone.is_some()));
             p.opt("Timezone", self.timezone);
             p.into_expr()
         }
@@ -1210,7 +1257,10 @@ pub mod alarm {
 
     impl ToExpr for WarmUpConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.only_start_evaluating_after_warm_up_period_ends.is_some())
+                    + usize::from(self.warm_up_period_duration_in_minutes.is_some()),
+            );
             p.opt(
                 "OnlyStartEvaluatingAfterWarmUpPeriodEnds",
                 self.only_start_evaluating_after_warm_up_period_ends,
@@ -1348,7 +1398,14 @@ impl Resource for AlarmMuteRule {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.description.is_some())
+                + usize::from(self.expire_date.is_some())
+                + usize::from(self.mute_targets.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.start_date.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("ExpireDate", self.expire_date);
         p.opt("MuteTargets", self.mute_targets);
@@ -1439,7 +1496,7 @@ pub mod alarm_mute_rule {
 
     impl ToExpr for MuteTargets {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("AlarmNames", self.alarm_names);
             p.into_expr()
         }
@@ -1460,7 +1517,7 @@ pub mod alarm_mute_rule {
 
     impl ToExpr for Rule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Schedule", self.schedule);
             p.into_expr()
         }
@@ -1494,7 +1551,7 @@ pub mod alarm_mute_rule {
 
     impl ToExpr for Schedule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.timezone.is_some()));
             p.req("Duration", self.duration);
             p.req("Expression", self.expression);
             p.opt("Timezone", self.timezone);
@@ -1522,7 +1579,7 @@ pub mod alarm_mute_rule {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1625,7 +1682,16 @@ impl AnomalyDetector {
 impl Resource for AnomalyDetector {
     const TYPE_NAME: &'static str = "AWS::CloudWatch::AnomalyDetector";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.configuration.is_some())
+                + usize::from(self.dimensions.is_some())
+                + usize::from(self.metric_characteristics.is_some())
+                + usize::from(self.metric_math_anomaly_detector.is_some())
+                + usize::from(self.metric_name.is_some())
+                + usize::from(self.namespace.is_some())
+                + usize::from(self.single_metric_anomaly_detector.is_some())
+                + usize::from(self.stat.is_some()),
+        );
         p.opt("Configuration", self.configuration);
         p.opt("Dimensions", self.dimensions);
         p.opt("MetricCharacteristics", self.metric_characteristics);
@@ -1679,7 +1745,9 @@ pub mod anomaly_detector {
 
     impl ToExpr for Configuration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.excluded_time_ranges.is_some()) + usize::from(self.metric_time_zone.is_some()),
+            );
             p.opt("ExcludedTimeRanges", self.excluded_time_ranges);
             p.opt("MetricTimeZone", self.metric_time_zone);
             p.into_expr()
@@ -1706,7 +1774,7 @@ pub mod anomaly_detector {
 
     impl ToExpr for Dimension {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("Value", self.value);
             p.into_expr()
@@ -1741,7 +1809,7 @@ pub mod anomaly_detector {
 
     impl ToExpr for Metric {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.dimensions.is_some()));
             p.opt("Dimensions", self.dimensions);
             p.req("MetricName", self.metric_name);
             p.req("Namespace", self.namespace);
@@ -1769,7 +1837,7 @@ pub mod anomaly_detector {
 
     impl ToExpr for MetricCharacteristics {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.periodic_spikes.is_some()));
             p.opt("PeriodicSpikes", self.periodic_spikes);
             p.into_expr()
         }
@@ -1840,7 +1908,14 @@ pub mod anomaly_detector {
 
     impl ToExpr for MetricDataQuery {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.account_id.is_some())
+                    + usize::from(self.expression.is_some())
+                    + usize::from(self.label.is_some())
+                    + usize::from(self.metric_stat.is_some())
+                    + usize::from(self.period.is_some())
+                    + usize::from(self.return_data.is_some()),
+            );
             p.opt("AccountId", self.account_id);
             p.opt("Expression", self.expression);
             p.req("Id", self.id);
@@ -1874,7 +1949,7 @@ pub mod anomaly_detector {
 
     impl ToExpr for MetricMathAnomalyDetector {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.metric_data_queries.is_some()));
             p.opt("MetricDataQueries", self.metric_data_queries);
             p.into_expr()
         }
@@ -1911,7 +1986,7 @@ pub mod anomaly_detector {
 
     impl ToExpr for MetricStat {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.unit.is_some()));
             p.req("Metric", self.metric);
             p.req("Period", self.period);
             p.req("Stat", self.stat);
@@ -1940,7 +2015,7 @@ pub mod anomaly_detector {
 
     impl ToExpr for Range {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("EndTime", self.end_time);
             p.req("StartTime", self.start_time);
             p.into_expr()
@@ -2001,7 +2076,13 @@ pub mod anomaly_detector {
 
     impl ToExpr for SingleMetricAnomalyDetector {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.account_id.is_some())
+                    + usize::from(self.dimensions.is_some())
+                    + usize::from(self.metric_name.is_some())
+                    + usize::from(self.namespace.is_some())
+                    + usize::from(self.stat.is_some()),
+            );
             p.opt("AccountId", self.account_id);
             p.opt("Dimensions", self.dimensions);
             p.opt("MetricName", self.metric_name);
@@ -2233,7 +2314,19 @@ impl Resource for CompositeAlarm {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.action_configuration.is_some())
+                + usize::from(self.actions_enabled.is_some())
+                + usize::from(self.actions_suppressor.is_some())
+                + usize::from(self.actions_suppressor_extension_period.is_some())
+                + usize::from(self.actions_suppressor_wait_period.is_some())
+                + usize::from(self.alarm_actions.is_some())
+                + usize::from(self.alarm_description.is_some())
+                + usize::from(self.alarm_name.is_some())
+                + usize::from(self.insufficient_data_actions.is_some())
+                + usize::from(self.ok_actions.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ActionConfiguration", self.action_configuration);
         p.opt("ActionsEnabled", self.actions_enabled);
         p.opt("ActionsSuppressor", self.actions_suppressor);
@@ -2288,7 +2381,7 @@ pub mod composite_alarm {
 
     impl ToExpr for ActionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.alarm_tags_propagation.is_some()));
             p.opt("AlarmTagsPropagation", self.alarm_tags_propagation);
             p.into_expr()
         }
@@ -2327,7 +2420,9 @@ pub mod composite_alarm {
 
     impl ToExpr for AlarmTagsPropagation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.excluded_tag_keys.is_some()) + usize::from(self.included_tag_keys.is_some()),
+            );
             p.req("Enabled", self.enabled);
             p.opt("ExcludedTagKeys", self.excluded_tag_keys);
             p.opt("IncludedTagKeys", self.included_tag_keys);
@@ -2355,7 +2450,7 @@ pub mod composite_alarm {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2421,7 +2516,8 @@ impl Resource for Dashboard {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(1 + usize::from(self.dashboard_name.is_some()) + usize::from(self.tags.is_some()));
         p.req("DashboardBody", self.dashboard_body);
         p.opt("DashboardName", self.dashboard_name);
         p.opt("Tags", self.tags);
@@ -2453,7 +2549,7 @@ pub mod dashboard {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2531,7 +2627,9 @@ impl Resource for InsightRule {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.apply_on_transformed_logs.is_some()) + usize::from(self.tags.is_some()),
+        );
         p.opt("ApplyOnTransformedLogs", self.apply_on_transformed_logs);
         p.req("RuleBody", self.rule_body);
         p.req("RuleName", self.rule_name);
@@ -2600,7 +2698,7 @@ pub mod insight_rule {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2708,7 +2806,12 @@ impl Resource for Integration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.credential.is_some())
+                + usize::from(self.integration_attributes.is_some())
+                + usize::from(self.role_arn.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Credential", self.credential);
         p.opt("IntegrationAttributes", self.integration_attributes);
         p.req("IntegrationType", self.integration_type);
@@ -2844,7 +2947,7 @@ pub mod integration {
 
     impl ToExpr for ApiKeyCredential {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ApiKeyValue", self.api_key_value);
             p.into_expr()
         }
@@ -2865,7 +2968,7 @@ pub mod integration {
 
     impl ToExpr for IntegrationCredential {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ApiKeyCredential", self.api_key_credential);
             p.into_expr()
         }
@@ -2891,7 +2994,7 @@ pub mod integration {
 
     impl ToExpr for Tags {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3210,7 +3313,20 @@ impl Resource for LogAlarm {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            5 + usize::from(self.action_configuration.is_some())
+                + usize::from(self.action_log_line_count.is_some())
+                + usize::from(self.action_log_line_role_arn.is_some())
+                + usize::from(self.actions_enabled.is_some())
+                + usize::from(self.alarm_actions.is_some())
+                + usize::from(self.alarm_description.is_some())
+                + usize::from(self.alarm_name.is_some())
+                + usize::from(self.insufficient_data_actions.is_some())
+                + usize::from(self.ok_actions.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.treat_missing_data.is_some())
+                + usize::from(self.warm_up_configuration.is_some()),
+        );
         p.opt("ActionConfiguration", self.action_configuration);
         p.opt("ActionLogLineCount", self.action_log_line_count);
         p.opt("ActionLogLineRoleArn", self.action_log_line_role_arn);
@@ -3310,7 +3426,7 @@ pub mod log_alarm {
 
     impl ToExpr for ActionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.alarm_tags_propagation.is_some()));
             p.opt("AlarmTagsPropagation", self.alarm_tags_propagation);
             p.into_expr()
         }
@@ -3349,7 +3465,9 @@ pub mod log_alarm {
 
     impl ToExpr for AlarmTagsPropagation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.excluded_tag_keys.is_some()) + usize::from(self.included_tag_keys.is_some()),
+            );
             p.req("Enabled", self.enabled);
             p.opt("ExcludedTagKeys", self.excluded_tag_keys);
             p.opt("IncludedTagKeys", self.included_tag_keys);
@@ -3385,7 +3503,7 @@ pub mod log_alarm {
 
     impl ToExpr for ScheduleConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.end_time_offset.is_some()));
             p.opt("EndTimeOffset", self.end_time_offset);
             p.req("ScheduleExpression", self.schedule_expression);
             p.req("StartTimeOffset", self.start_time_offset);
@@ -3447,7 +3565,9 @@ pub mod log_alarm {
 
     impl ToExpr for ScheduledQueryConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                4 + usize::from(self.log_group_identifiers.is_some()) + usize::from(self.tags.is_some()),
+            );
             p.req("AggregationExpression", self.aggregation_expression);
             p.opt("LogGroupIdentifiers", self.log_group_identifiers);
             p.req("QueryString", self.query_string);
@@ -3478,7 +3598,7 @@ pub mod log_alarm {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3515,7 +3635,10 @@ pub mod log_alarm {
 
     impl ToExpr for WarmUpConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.only_start_evaluating_after_warm_up_period_ends.is_some())
+                    + usize::from(self.warm_up_period_duration_in_minutes.is_some()),
+            );
             p.opt(
                 "OnlyStartEvaluatingAfterWarmUpPeriodEnds",
                 self.only_start_evaluating_after_warm_up_period_ends,
@@ -3732,7 +3855,17 @@ impl Resource for MetricStream {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.exclude_filters.is_some())
+                + usize::from(self.firehose_arn.is_some())
+                + usize::from(self.include_filters.is_some())
+                + usize::from(self.include_linked_accounts_metrics.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.output_format.is_some())
+                + usize::from(self.role_arn.is_some())
+                + usize::from(self.statistics_configurations.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ExcludeFilters", self.exclude_filters);
         p.opt("FirehoseArn", self.firehose_arn);
         p.opt("IncludeFilters", self.include_filters);
@@ -3833,7 +3966,7 @@ pub mod metric_stream {
 
     impl ToExpr for MetricStreamFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.metric_names.is_some()));
             p.opt("MetricNames", self.metric_names);
             p.req("Namespace", self.namespace);
             p.into_expr()
@@ -3863,7 +3996,7 @@ pub mod metric_stream {
 
     impl ToExpr for MetricStreamStatisticsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AdditionalStatistics", self.additional_statistics);
             p.req("IncludeMetrics", self.include_metrics);
             p.into_expr()
@@ -3890,7 +4023,7 @@ pub mod metric_stream {
 
     impl ToExpr for MetricStreamStatisticsMetric {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("MetricName", self.metric_name);
             p.req("Namespace", self.namespace);
             p.into_expr()
@@ -3917,7 +4050,7 @@ pub mod metric_stream {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -4016,7 +4149,9 @@ impl Resource for OTelEnrichment {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.exclude_filters.is_some()) + usize::from(self.include_filters.is_some()),
+        );
         p.opt("ExcludeFilters", self.exclude_filters);
         p.opt("IncludeFilters", self.include_filters);
         p
@@ -4095,7 +4230,7 @@ pub mod o_tel_enrichment {
 
     impl ToExpr for OTelEnrichmentMetricSelector {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.metric_names.is_some()));
             p.opt("MetricNames", self.metric_names);
             p.req("Namespace", self.namespace);
             p.into_expr()
@@ -4163,7 +4298,7 @@ impl Resource for ResourceMetricsConfiguration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.metric_selections.is_some()));
         p.opt("MetricSelections", self.metric_selections);
         p.req("ResourceArn", self.resource_arn);
         p
@@ -4206,7 +4341,7 @@ pub mod resource_metrics_configuration {
 
     impl ToExpr for ResourceMetricSelection {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("IncludeMetrics", self.include_metrics);
             p.into_expr()
         }
@@ -4297,7 +4432,11 @@ impl Resource for View {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.description.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("Definition", self.definition);
         p.opt("Description", self.description);
         p.opt("Name", self.name);
@@ -4385,7 +4524,7 @@ pub mod view {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -77,7 +77,9 @@ impl Resource for Domain {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.permissions_policy_document.is_some()) + usize::from(self.tags.is_some()),
+        );
         p.req("DomainName", self.domain_name);
         p.opt("PermissionsPolicyDocument", self.permissions_policy_document);
         p.opt("Tags", self.tags);
@@ -136,7 +138,7 @@ pub mod domain {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -268,7 +270,13 @@ impl Resource for PackageGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.contact_info.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.domain_owner.is_some())
+                + usize::from(self.origin_configuration.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ContactInfo", self.contact_info);
         p.opt("Description", self.description);
         p.req("DomainName", self.domain_name);
@@ -342,7 +350,7 @@ pub mod package_group {
 
     impl ToExpr for OriginConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Restrictions", self.restrictions);
             p.into_expr()
         }
@@ -373,7 +381,7 @@ pub mod package_group {
 
     impl ToExpr for RestrictionType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.repositories.is_some()));
             p.opt("Repositories", self.repositories);
             p.req("RestrictionMode", self.restriction_mode);
             p.into_expr()
@@ -418,7 +426,11 @@ pub mod package_group {
 
     impl ToExpr for Restrictions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.external_upstream.is_some())
+                    + usize::from(self.internal_upstream.is_some())
+                    + usize::from(self.publish.is_some()),
+            );
             p.opt("ExternalUpstream", self.external_upstream);
             p.opt("InternalUpstream", self.internal_upstream);
             p.opt("Publish", self.publish);
@@ -446,7 +458,7 @@ pub mod package_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -571,7 +583,13 @@ impl Resource for Repository {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.description.is_some())
+                + usize::from(self.external_connections.is_some())
+                + usize::from(self.permissions_policy_document.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.upstreams.is_some()),
+        );
         p.opt("Description", self.description);
         p.req("DomainName", self.domain_name);
         p.opt("ExternalConnections", self.external_connections);
@@ -628,7 +646,7 @@ pub mod repository {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -177,7 +177,20 @@ impl Resource for Fleet {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.base_capacity.is_some())
+                + usize::from(self.compute_configuration.is_some())
+                + usize::from(self.compute_type.is_some())
+                + usize::from(self.environment_type.is_some())
+                + usize::from(self.fleet_proxy_configuration.is_some())
+                + usize::from(self.fleet_service_role.is_some())
+                + usize::from(self.fleet_vpc_config.is_some())
+                + usize::from(self.image_id.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.overflow_behavior.is_some())
+                + usize::from(self.scaling_configuration.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("BaseCapacity", self.base_capacity);
         p.opt("ComputeConfiguration", self.compute_configuration);
         p.opt("ComputeType", self.compute_type);
@@ -541,7 +554,13 @@ pub mod fleet {
 
     impl ToExpr for ComputeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.disk.is_some())
+                    + usize::from(self.instance_type.is_some())
+                    + usize::from(self.machine_type.is_some())
+                    + usize::from(self.memory.is_some())
+                    + usize::from(self.v_cpu.is_some()),
+            );
             p.opt("disk", self.disk);
             p.opt("instanceType", self.instance_type);
             p.opt("machineType", self.machine_type);
@@ -589,7 +608,11 @@ pub mod fleet {
 
     impl ToExpr for FleetProxyRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.effect.is_some())
+                    + usize::from(self.entities.is_some())
+                    + usize::from(self.r#type.is_some()),
+            );
             p.opt("Effect", self.effect);
             p.opt("Entities", self.entities);
             p.opt("Type", self.r#type);
@@ -627,7 +650,9 @@ pub mod fleet {
 
     impl ToExpr for ProxyConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.default_behavior.is_some()) + usize::from(self.ordered_proxy_rules.is_some()),
+            );
             p.opt("DefaultBehavior", self.default_behavior);
             p.opt("OrderedProxyRules", self.ordered_proxy_rules);
             p.into_expr()
@@ -675,7 +700,11 @@ pub mod fleet {
 
     impl ToExpr for ScalingConfigurationInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.max_capacity.is_some())
+                    + usize::from(self.scaling_type.is_some())
+                    + usize::from(self.target_tracking_scaling_configs.is_some()),
+            );
             p.opt("MaxCapacity", self.max_capacity);
             p.opt("ScalingType", self.scaling_type);
             p.opt("TargetTrackingScalingConfigs", self.target_tracking_scaling_configs);
@@ -703,7 +732,7 @@ pub mod fleet {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -740,7 +769,9 @@ pub mod fleet {
 
     impl ToExpr for TargetTrackingScalingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.metric_type.is_some()) + usize::from(self.target_value.is_some()),
+            );
             p.opt("MetricType", self.metric_type);
             p.opt("TargetValue", self.target_value);
             p.into_expr()
@@ -785,7 +816,11 @@ pub mod fleet {
 
     impl ToExpr for VpcConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.security_group_ids.is_some())
+                    + usize::from(self.subnets.is_some())
+                    + usize::from(self.vpc_id.is_some()),
+            );
             p.opt("SecurityGroupIds", self.security_group_ids);
             p.opt("Subnets", self.subnets);
             p.opt("VpcId", self.vpc_id);
@@ -1019,7 +1054,29 @@ impl Resource for Project {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.auto_retry_limit.is_some())
+                + usize::from(self.badge_enabled.is_some())
+                + usize::from(self.build_batch_config.is_some())
+                + usize::from(self.cache.is_some())
+                + usize::from(self.concurrent_build_limit.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.encryption_key.is_some())
+                + usize::from(self.file_system_locations.is_some())
+                + usize::from(self.logs_config.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.queued_timeout_in_minutes.is_some())
+                + usize::from(self.resource_access_role.is_some())
+                + usize::from(self.secondary_artifacts.is_some())
+                + usize::from(self.secondary_source_versions.is_some())
+                + usize::from(self.secondary_sources.is_some())
+                + usize::from(self.source_version.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.timeout_in_minutes.is_some())
+                + usize::from(self.triggers.is_some())
+                + usize::from(self.visibility.is_some())
+                + usize::from(self.vpc_config.is_some()),
+        );
         p.req("Artifacts", self.artifacts);
         p.opt("AutoRetryLimit", self.auto_retry_limit);
         p.opt("BadgeEnabled", self.badge_enabled);
@@ -1145,7 +1202,16 @@ pub mod project {
 
     impl ToExpr for Artifacts {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.artifact_identifier.is_some())
+                    + usize::from(self.encryption_disabled.is_some())
+                    + usize::from(self.location.is_some())
+                    + usize::from(self.name.is_some())
+                    + usize::from(self.namespace_type.is_some())
+                    + usize::from(self.override_artifact_name.is_some())
+                    + usize::from(self.packaging.is_some())
+                    + usize::from(self.path.is_some()),
+            );
             p.opt("ArtifactIdentifier", self.artifact_identifier);
             p.opt("EncryptionDisabled", self.encryption_disabled);
             p.opt("Location", self.location);
@@ -1189,7 +1255,10 @@ pub mod project {
 
     impl ToExpr for BatchRestrictions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.compute_types_allowed.is_some())
+                    + usize::from(self.maximum_builds_allowed.is_some()),
+            );
             p.opt("ComputeTypesAllowed", self.compute_types_allowed);
             p.opt("MaximumBuildsAllowed", self.maximum_builds_allowed);
             p.into_expr()
@@ -1226,7 +1295,8 @@ pub mod project {
 
     impl ToExpr for BuildStatusConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.context.is_some()) + usize::from(self.target_url.is_some()));
             p.opt("Context", self.context);
             p.opt("TargetUrl", self.target_url);
             p.into_expr()
@@ -1266,7 +1336,9 @@ pub mod project {
 
     impl ToExpr for CloudWatchLogsConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.group_name.is_some()) + usize::from(self.stream_name.is_some()),
+            );
             p.opt("GroupName", self.group_name);
             p.req("Status", self.status);
             p.opt("StreamName", self.stream_name);
@@ -1299,7 +1371,7 @@ pub mod project {
 
     impl ToExpr for DockerServer {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.security_group_ids.is_some()));
             p.req("ComputeType", self.compute_type);
             p.opt("SecurityGroupIds", self.security_group_ids);
             p.into_expr()
@@ -1397,7 +1469,16 @@ pub mod project {
 
     impl ToExpr for Environment {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.certificate.is_some())
+                    + usize::from(self.docker_server.is_some())
+                    + usize::from(self.environment_variables.is_some())
+                    + usize::from(self.fleet.is_some())
+                    + usize::from(self.host_kernel.is_some())
+                    + usize::from(self.image_pull_credentials_type.is_some())
+                    + usize::from(self.privileged_mode.is_some())
+                    + usize::from(self.registry_credential.is_some()),
+            );
             p.opt("Certificate", self.certificate);
             p.req("ComputeType", self.compute_type);
             p.opt("DockerServer", self.docker_server);
@@ -1441,7 +1522,7 @@ pub mod project {
 
     impl ToExpr for EnvironmentVariable {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.r#type.is_some()));
             p.req("Name", self.name);
             p.opt("Type", self.r#type);
             p.req("Value", self.value);
@@ -1466,7 +1547,7 @@ pub mod project {
 
     impl ToExpr for GitSubmodulesConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("FetchSubmodules", self.fetch_submodules);
             p.into_expr()
         }
@@ -1502,7 +1583,9 @@ pub mod project {
 
     impl ToExpr for LogsConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cloud_watch_logs.is_some()) + usize::from(self.s3_logs.is_some()),
+            );
             p.opt("CloudWatchLogs", self.cloud_watch_logs);
             p.opt("S3Logs", self.s3_logs);
             p.into_expr()
@@ -1563,7 +1646,13 @@ pub mod project {
 
     impl ToExpr for ProjectBuildBatchConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.batch_report_mode.is_some())
+                    + usize::from(self.combine_artifacts.is_some())
+                    + usize::from(self.restrictions.is_some())
+                    + usize::from(self.service_role.is_some())
+                    + usize::from(self.timeout_in_mins.is_some()),
+            );
             p.opt("BatchReportMode", self.batch_report_mode);
             p.opt("CombineArtifacts", self.combine_artifacts);
             p.opt("Restrictions", self.restrictions);
@@ -1614,7 +1703,11 @@ pub mod project {
 
     impl ToExpr for ProjectCache {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.cache_namespace.is_some())
+                    + usize::from(self.location.is_some())
+                    + usize::from(self.modes.is_some()),
+            );
             p.opt("CacheNamespace", self.cache_namespace);
             p.opt("Location", self.location);
             p.opt("Modes", self.modes);
@@ -1669,7 +1762,7 @@ pub mod project {
 
     impl ToExpr for ProjectFileSystemLocation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4 + usize::from(self.mount_options.is_some()));
             p.req("Identifier", self.identifier);
             p.req("Location", self.location);
             p.opt("MountOptions", self.mount_options);
@@ -1699,7 +1792,7 @@ pub mod project {
 
     impl ToExpr for ProjectFleet {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.fleet_arn.is_some()));
             p.opt("FleetArn", self.fleet_arn);
             p.into_expr()
         }
@@ -1730,7 +1823,7 @@ pub mod project {
 
     impl ToExpr for ProjectSourceVersion {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.source_version.is_some()));
             p.req("SourceIdentifier", self.source_identifier);
             p.opt("SourceVersion", self.source_version);
             p.into_expr()
@@ -1791,7 +1884,13 @@ pub mod project {
 
     impl ToExpr for ProjectTriggers {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.build_type.is_some())
+                    + usize::from(self.filter_groups.is_some())
+                    + usize::from(self.pull_request_build_policy.is_some())
+                    + usize::from(self.scope_configuration.is_some())
+                    + usize::from(self.webhook.is_some()),
+            );
             p.opt("BuildType", self.build_type);
             p.opt("FilterGroups", self.filter_groups);
             p.opt("PullRequestBuildPolicy", self.pull_request_build_policy);
@@ -1826,7 +1925,7 @@ pub mod project {
 
     impl ToExpr for PullRequestBuildPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.approver_roles.is_some()));
             p.opt("ApproverRoles", self.approver_roles);
             p.req("RequiresCommentApproval", self.requires_comment_approval);
             p.into_expr()
@@ -1853,7 +1952,7 @@ pub mod project {
 
     impl ToExpr for RegistryCredential {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Credential", self.credential);
             p.req("CredentialProvider", self.credential_provider);
             p.into_expr()
@@ -1893,7 +1992,9 @@ pub mod project {
 
     impl ToExpr for S3LogsConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.encryption_disabled.is_some()) + usize::from(self.location.is_some()),
+            );
             p.opt("EncryptionDisabled", self.encryption_disabled);
             p.opt("Location", self.location);
             p.req("Status", self.status);
@@ -1934,7 +2035,8 @@ pub mod project {
 
     impl ToExpr for ScopeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(1 + usize::from(self.domain.is_some()) + usize::from(self.scope.is_some()));
             p.opt("Domain", self.domain);
             p.req("Name", self.name);
             p.opt("Scope", self.scope);
@@ -2031,7 +2133,17 @@ pub mod project {
 
     impl ToExpr for Source {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.auth.is_some())
+                    + usize::from(self.build_spec.is_some())
+                    + usize::from(self.build_status_config.is_some())
+                    + usize::from(self.git_clone_depth.is_some())
+                    + usize::from(self.git_submodules_config.is_some())
+                    + usize::from(self.insecure_ssl.is_some())
+                    + usize::from(self.location.is_some())
+                    + usize::from(self.report_build_status.is_some())
+                    + usize::from(self.source_identifier.is_some()),
+            );
             p.opt("Auth", self.auth);
             p.opt("BuildSpec", self.build_spec);
             p.opt("BuildStatusConfig", self.build_status_config);
@@ -2071,7 +2183,7 @@ pub mod project {
 
     impl ToExpr for SourceAuth {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.resource.is_some()));
             p.opt("Resource", self.resource);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -2098,7 +2210,7 @@ pub mod project {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2143,7 +2255,11 @@ pub mod project {
 
     impl ToExpr for VpcConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.security_group_ids.is_some())
+                    + usize::from(self.subnets.is_some())
+                    + usize::from(self.vpc_id.is_some()),
+            );
             p.opt("SecurityGroupIds", self.security_group_ids);
             p.opt("Subnets", self.subnets);
             p.opt("VpcId", self.vpc_id);
@@ -2242,7 +2358,11 @@ impl Resource for ReportGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.delete_reports.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("DeleteReports", self.delete_reports);
         p.req("ExportConfig", self.export_config);
         p.opt("Name", self.name);
@@ -2372,7 +2492,7 @@ pub mod report_group {
 
     impl ToExpr for ReportExportConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.s3_destination.is_some()));
             p.req("ExportConfigType", self.export_config_type);
             p.opt("S3Destination", self.s3_destination);
             p.into_expr()
@@ -2436,7 +2556,13 @@ pub mod report_group {
 
     impl ToExpr for S3ReportExportConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.bucket_owner.is_some())
+                    + usize::from(self.encryption_disabled.is_some())
+                    + usize::from(self.encryption_key.is_some())
+                    + usize::from(self.packaging.is_some())
+                    + usize::from(self.path.is_some()),
+            );
             p.req("Bucket", self.bucket);
             p.opt("BucketOwner", self.bucket_owner);
             p.opt("EncryptionDisabled", self.encryption_disabled);
@@ -2467,7 +2593,7 @@ pub mod report_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2515,7 +2641,7 @@ impl SourceCredential {
 impl Resource for SourceCredential {
     const TYPE_NAME: &'static str = "AWS::CodeBuild::SourceCredential";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.username.is_some()));
         p.req("AuthType", self.auth_type);
         p.req("ServerType", self.server_type);
         p.req("Token", self.token);

@@ -120,7 +120,13 @@ impl Resource for Repository {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.code.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.repository_description.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.triggers.is_some()),
+        );
         p.opt("Code", self.code);
         p.opt("KmsKeyId", self.kms_key_id);
         p.opt("RepositoryDescription", self.repository_description);
@@ -224,7 +230,7 @@ pub mod repository {
 
     impl ToExpr for Code {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.branch_name.is_some()));
             p.opt("BranchName", self.branch_name);
             p.req("S3", self.s3);
             p.into_expr()
@@ -274,7 +280,9 @@ pub mod repository {
 
     impl ToExpr for RepositoryTrigger {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.branches.is_some()) + usize::from(self.custom_data.is_some()),
+            );
             p.opt("Branches", self.branches);
             p.opt("CustomData", self.custom_data);
             p.req("DestinationArn", self.destination_arn);
@@ -312,7 +320,7 @@ pub mod repository {
 
     impl ToExpr for S3 {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.object_version.is_some()));
             p.req("Bucket", self.bucket);
             p.req("Key", self.key);
             p.opt("ObjectVersion", self.object_version);
@@ -340,7 +348,7 @@ pub mod repository {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

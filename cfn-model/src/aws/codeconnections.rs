@@ -88,7 +88,11 @@ impl Resource for Connection {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.host_arn.is_some())
+                + usize::from(self.provider_type.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("ConnectionName", self.connection_name);
         p.opt("HostArn", self.host_arn);
         p.opt("ProviderType", self.provider_type);
@@ -182,7 +186,7 @@ pub mod connection {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -313,7 +317,8 @@ impl Resource for Host {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(3 + usize::from(self.tags.is_some()) + usize::from(self.vpc_configuration.is_some()));
         p.req("Name", self.name);
         p.req("ProviderEndpoint", self.provider_endpoint);
         p.req("ProviderType", self.provider_type);
@@ -408,7 +413,7 @@ pub mod host {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -450,7 +455,7 @@ pub mod host {
 
     impl ToExpr for VpcConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.tls_certificate.is_some()));
             p.req("SecurityGroupIds", self.security_group_ids);
             p.req("SubnetIds", self.subnet_ids);
             p.opt("TlsCertificate", self.tls_certificate);

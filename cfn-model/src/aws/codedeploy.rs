@@ -56,7 +56,11 @@ impl Resource for Application {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.application_name.is_some())
+                + usize::from(self.compute_platform.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ApplicationName", self.application_name);
         p.opt("ComputePlatform", self.compute_platform);
         p.opt("Tags", self.tags);
@@ -119,7 +123,7 @@ pub mod application {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -201,7 +205,13 @@ impl Resource for DeploymentConfig {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.compute_platform.is_some())
+                + usize::from(self.deployment_config_name.is_some())
+                + usize::from(self.minimum_healthy_hosts.is_some())
+                + usize::from(self.traffic_routing_config.is_some())
+                + usize::from(self.zonal_config.is_some()),
+        );
         p.opt("ComputePlatform", self.compute_platform);
         p.opt("DeploymentConfigName", self.deployment_config_name);
         p.opt("MinimumHealthyHosts", self.minimum_healthy_hosts);
@@ -325,7 +335,7 @@ pub mod deployment_config {
 
     impl ToExpr for MinimumHealthyHosts {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Type", self.r#type);
             p.req("Value", self.value);
             p.into_expr()
@@ -352,7 +362,7 @@ pub mod deployment_config {
 
     impl ToExpr for MinimumHealthyHostsPerZone {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Type", self.r#type);
             p.req("Value", self.value);
             p.into_expr()
@@ -379,7 +389,7 @@ pub mod deployment_config {
 
     impl ToExpr for TimeBasedCanary {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("CanaryInterval", self.canary_interval);
             p.req("CanaryPercentage", self.canary_percentage);
             p.into_expr()
@@ -406,7 +416,7 @@ pub mod deployment_config {
 
     impl ToExpr for TimeBasedLinear {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("LinearInterval", self.linear_interval);
             p.req("LinearPercentage", self.linear_percentage);
             p.into_expr()
@@ -446,7 +456,9 @@ pub mod deployment_config {
 
     impl ToExpr for TrafficRoutingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.time_based_canary.is_some()) + usize::from(self.time_based_linear.is_some()),
+            );
             p.opt("TimeBasedCanary", self.time_based_canary);
             p.opt("TimeBasedLinear", self.time_based_linear);
             p.req("Type", self.r#type);
@@ -492,7 +504,11 @@ pub mod deployment_config {
 
     impl ToExpr for ZonalConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.first_zone_monitor_duration_in_seconds.is_some())
+                    + usize::from(self.minimum_healthy_hosts_per_zone.is_some())
+                    + usize::from(self.monitor_duration_in_seconds.is_some()),
+            );
             p.opt(
                 "FirstZoneMonitorDurationInSeconds",
                 self.first_zone_monitor_duration_in_seconds,
@@ -711,7 +727,26 @@ impl Resource for DeploymentGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.alarm_configuration.is_some())
+                + usize::from(self.auto_rollback_configuration.is_some())
+                + usize::from(self.auto_scaling_groups.is_some())
+                + usize::from(self.blue_green_deployment_configuration.is_some())
+                + usize::from(self.deployment.is_some())
+                + usize::from(self.deployment_config_name.is_some())
+                + usize::from(self.deployment_group_name.is_some())
+                + usize::from(self.deployment_style.is_some())
+                + usize::from(self.ecs_services.is_some())
+                + usize::from(self.ec2_tag_filters.is_some())
+                + usize::from(self.ec2_tag_set.is_some())
+                + usize::from(self.load_balancer_info.is_some())
+                + usize::from(self.on_premises_instance_tag_filters.is_some())
+                + usize::from(self.on_premises_tag_set.is_some())
+                + usize::from(self.outdated_instances_strategy.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.termination_hook_enabled.is_some())
+                + usize::from(self.trigger_configurations.is_some()),
+        );
         p.opt("AlarmConfiguration", self.alarm_configuration);
         p.req("ApplicationName", self.application_name);
         p.opt("AutoRollbackConfiguration", self.auto_rollback_configuration);
@@ -1045,7 +1080,7 @@ pub mod deployment_group {
 
     impl ToExpr for Alarm {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()));
             p.opt("Name", self.name);
             p.into_expr()
         }
@@ -1089,7 +1124,11 @@ pub mod deployment_group {
 
     impl ToExpr for AlarmConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.alarms.is_some())
+                    + usize::from(self.enabled.is_some())
+                    + usize::from(self.ignore_poll_alarm_failure.is_some()),
+            );
             p.opt("Alarms", self.alarms);
             p.opt("Enabled", self.enabled);
             p.opt("IgnorePollAlarmFailure", self.ignore_poll_alarm_failure);
@@ -1127,7 +1166,8 @@ pub mod deployment_group {
 
     impl ToExpr for AutoRollbackConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.enabled.is_some()) + usize::from(self.events.is_some()));
             p.opt("Enabled", self.enabled);
             p.opt("Events", self.events);
             p.into_expr()
@@ -1172,7 +1212,11 @@ pub mod deployment_group {
 
     impl ToExpr for BlueGreenDeploymentConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.deployment_ready_option.is_some())
+                    + usize::from(self.green_fleet_provisioning_option.is_some())
+                    + usize::from(self.terminate_blue_instances_on_deployment_success.is_some()),
+            );
             p.opt("DeploymentReadyOption", self.deployment_ready_option);
             p.opt("GreenFleetProvisioningOption", self.green_fleet_provisioning_option);
             p.opt(
@@ -1213,7 +1257,9 @@ pub mod deployment_group {
 
     impl ToExpr for BlueInstanceTerminationOption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.action.is_some()) + usize::from(self.termination_wait_time_in_minutes.is_some()),
+            );
             p.opt("Action", self.action);
             p.opt("TerminationWaitTimeInMinutes", self.termination_wait_time_in_minutes);
             p.into_expr()
@@ -1253,7 +1299,10 @@ pub mod deployment_group {
 
     impl ToExpr for Deployment {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.description.is_some())
+                    + usize::from(self.ignore_application_stop_failures.is_some()),
+            );
             p.opt("Description", self.description);
             p.opt("IgnoreApplicationStopFailures", self.ignore_application_stop_failures);
             p.req("Revision", self.revision);
@@ -1291,7 +1340,9 @@ pub mod deployment_group {
 
     impl ToExpr for DeploymentReadyOption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.action_on_timeout.is_some()) + usize::from(self.wait_time_in_minutes.is_some()),
+            );
             p.opt("ActionOnTimeout", self.action_on_timeout);
             p.opt("WaitTimeInMinutes", self.wait_time_in_minutes);
             p.into_expr()
@@ -1328,7 +1379,9 @@ pub mod deployment_group {
 
     impl ToExpr for DeploymentStyle {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.deployment_option.is_some()) + usize::from(self.deployment_type.is_some()),
+            );
             p.opt("DeploymentOption", self.deployment_option);
             p.opt("DeploymentType", self.deployment_type);
             p.into_expr()
@@ -1373,7 +1426,11 @@ pub mod deployment_group {
 
     impl ToExpr for Ec2TagFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.key.is_some())
+                    + usize::from(self.r#type.is_some())
+                    + usize::from(self.value.is_some()),
+            );
             p.opt("Key", self.key);
             p.opt("Type", self.r#type);
             p.opt("Value", self.value);
@@ -1401,7 +1458,7 @@ pub mod deployment_group {
 
     impl ToExpr for Ec2TagSet {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.ec2_tag_set_list.is_some()));
             p.opt("Ec2TagSetList", self.ec2_tag_set_list);
             p.into_expr()
         }
@@ -1427,7 +1484,7 @@ pub mod deployment_group {
 
     impl ToExpr for Ec2TagSetListObject {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.ec2_tag_group.is_some()));
             p.opt("Ec2TagGroup", self.ec2_tag_group);
             p.into_expr()
         }
@@ -1453,7 +1510,7 @@ pub mod deployment_group {
 
     impl ToExpr for EcsService {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ClusterName", self.cluster_name);
             p.req("ServiceName", self.service_name);
             p.into_expr()
@@ -1480,7 +1537,7 @@ pub mod deployment_group {
 
     impl ToExpr for ElbInfo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()));
             p.opt("Name", self.name);
             p.into_expr()
         }
@@ -1506,7 +1563,7 @@ pub mod deployment_group {
 
     impl ToExpr for GitHubLocation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("CommitId", self.commit_id);
             p.req("Repository", self.repository);
             p.into_expr()
@@ -1533,7 +1590,7 @@ pub mod deployment_group {
 
     impl ToExpr for GreenFleetProvisioningOption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.action.is_some()));
             p.opt("Action", self.action);
             p.into_expr()
         }
@@ -1577,7 +1634,11 @@ pub mod deployment_group {
 
     impl ToExpr for LoadBalancerInfo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.elb_info_list.is_some())
+                    + usize::from(self.target_group_info_list.is_some())
+                    + usize::from(self.target_group_pair_info_list.is_some()),
+            );
             p.opt("ElbInfoList", self.elb_info_list);
             p.opt("TargetGroupInfoList", self.target_group_info_list);
             p.opt("TargetGroupPairInfoList", self.target_group_pair_info_list);
@@ -1607,7 +1668,7 @@ pub mod deployment_group {
 
     impl ToExpr for OnPremisesTagSet {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.on_premises_tag_set_list.is_some()));
             p.opt("OnPremisesTagSetList", self.on_premises_tag_set_list);
             p.into_expr()
         }
@@ -1635,7 +1696,7 @@ pub mod deployment_group {
 
     impl ToExpr for OnPremisesTagSetListObject {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.on_premises_tag_group.is_some()));
             p.opt("OnPremisesTagGroup", self.on_premises_tag_group);
             p.into_expr()
         }
@@ -1679,7 +1740,11 @@ pub mod deployment_group {
 
     impl ToExpr for RevisionLocation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.git_hub_location.is_some())
+                    + usize::from(self.revision_type.is_some())
+                    + usize::from(self.s3_location.is_some()),
+            );
             p.opt("GitHubLocation", self.git_hub_location);
             p.opt("RevisionType", self.revision_type);
             p.opt("S3Location", self.s3_location);
@@ -1731,7 +1796,11 @@ pub mod deployment_group {
 
     impl ToExpr for S3Location {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.bundle_type.is_some())
+                    + usize::from(self.e_tag.is_some())
+                    + usize::from(self.version.is_some()),
+            );
             p.req("Bucket", self.bucket);
             p.opt("BundleType", self.bundle_type);
             p.opt("ETag", self.e_tag);
@@ -1761,7 +1830,7 @@ pub mod deployment_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1806,7 +1875,11 @@ pub mod deployment_group {
 
     impl ToExpr for TagFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.key.is_some())
+                    + usize::from(self.r#type.is_some())
+                    + usize::from(self.value.is_some()),
+            );
             p.opt("Key", self.key);
             p.opt("Type", self.r#type);
             p.opt("Value", self.value);
@@ -1834,7 +1907,7 @@ pub mod deployment_group {
 
     impl ToExpr for TargetGroupInfo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()));
             p.opt("Name", self.name);
             p.into_expr()
         }
@@ -1878,7 +1951,11 @@ pub mod deployment_group {
 
     impl ToExpr for TargetGroupPairInfo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.prod_traffic_route.is_some())
+                    + usize::from(self.target_groups.is_some())
+                    + usize::from(self.test_traffic_route.is_some()),
+            );
             p.opt("ProdTrafficRoute", self.prod_traffic_route);
             p.opt("TargetGroups", self.target_groups);
             p.opt("TestTrafficRoute", self.test_traffic_route);
@@ -1906,7 +1983,7 @@ pub mod deployment_group {
 
     impl ToExpr for TrafficRoute {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.listener_arns.is_some()));
             p.opt("ListenerArns", self.listener_arns);
             p.into_expr()
         }
@@ -1950,7 +2027,11 @@ pub mod deployment_group {
 
     impl ToExpr for TriggerConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.trigger_events.is_some())
+                    + usize::from(self.trigger_name.is_some())
+                    + usize::from(self.trigger_target_arn.is_some()),
+            );
             p.opt("TriggerEvents", self.trigger_events);
             p.opt("TriggerName", self.trigger_name);
             p.opt("TriggerTargetArn", self.trigger_target_arn);

@@ -104,7 +104,12 @@ impl Resource for ProfilingGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.agent_permissions.is_some())
+                + usize::from(self.anomaly_detection_notification_configuration.is_some())
+                + usize::from(self.compute_platform.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AgentPermissions", self.agent_permissions);
         p.opt(
             "AnomalyDetectionNotificationConfiguration",
@@ -175,7 +180,7 @@ pub mod profiling_group {
 
     impl ToExpr for AgentPermissions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Principals", self.principals);
             p.into_expr()
         }
@@ -206,7 +211,7 @@ pub mod profiling_group {
 
     impl ToExpr for Channel {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.channel_id.is_some()));
             p.opt("channelId", self.channel_id);
             p.req("channelUri", self.channel_uri);
             p.into_expr()
@@ -233,7 +238,7 @@ pub mod profiling_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -118,7 +118,12 @@ impl Resource for RepositoryAssociation {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.bucket_name.is_some())
+                + usize::from(self.connection_arn.is_some())
+                + usize::from(self.owner.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("BucketName", self.bucket_name);
         p.opt("ConnectionArn", self.connection_arn);
         p.req("Name", self.name);
@@ -196,7 +201,7 @@ pub mod repository_association {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

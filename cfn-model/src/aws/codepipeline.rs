@@ -185,7 +185,11 @@ impl Resource for CustomActionType {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            5 + usize::from(self.configuration_properties.is_some())
+                + usize::from(self.settings.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("Category", self.category);
         p.opt("ConfigurationProperties", self.configuration_properties);
         p.req("InputArtifactDetails", self.input_artifact_details);
@@ -303,7 +307,7 @@ pub mod custom_action_type {
 
     impl ToExpr for ArtifactDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("MaximumCount", self.maximum_count);
             p.req("MinimumCount", self.minimum_count);
             p.into_expr()
@@ -372,7 +376,11 @@ pub mod custom_action_type {
 
     impl ToExpr for ConfigurationProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                4 + usize::from(self.description.is_some())
+                    + usize::from(self.queryable.is_some())
+                    + usize::from(self.r#type.is_some()),
+            );
             p.opt("Description", self.description);
             p.req("Key", self.key);
             p.req("Name", self.name);
@@ -430,7 +438,12 @@ pub mod custom_action_type {
 
     impl ToExpr for Settings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.entity_url_template.is_some())
+                    + usize::from(self.execution_url_template.is_some())
+                    + usize::from(self.revision_url_template.is_some())
+                    + usize::from(self.third_party_configuration_url.is_some()),
+            );
             p.opt("EntityUrlTemplate", self.entity_url_template);
             p.opt("ExecutionUrlTemplate", self.execution_url_template);
             p.opt("RevisionUrlTemplate", self.revision_url_template);
@@ -459,7 +472,7 @@ pub mod custom_action_type {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -635,7 +648,18 @@ impl Resource for Pipeline {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.artifact_store.is_some())
+                + usize::from(self.artifact_stores.is_some())
+                + usize::from(self.disable_inbound_stage_transitions.is_some())
+                + usize::from(self.execution_mode.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.pipeline_type.is_some())
+                + usize::from(self.restart_execution_on_update.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.triggers.is_some())
+                + usize::from(self.variables.is_some()),
+        );
         p.opt("ArtifactStore", self.artifact_store);
         p.opt("ArtifactStores", self.artifact_stores);
         p.opt("DisableInboundStageTransitions", self.disable_inbound_stage_transitions);
@@ -1040,7 +1064,19 @@ pub mod pipeline {
 
     impl ToExpr for ActionDeclaration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.commands.is_some())
+                    + usize::from(self.configuration.is_some())
+                    + usize::from(self.environment_variables.is_some())
+                    + usize::from(self.input_artifacts.is_some())
+                    + usize::from(self.namespace.is_some())
+                    + usize::from(self.output_artifacts.is_some())
+                    + usize::from(self.output_variables.is_some())
+                    + usize::from(self.region.is_some())
+                    + usize::from(self.role_arn.is_some())
+                    + usize::from(self.run_order.is_some())
+                    + usize::from(self.timeout_in_minutes.is_some()),
+            );
             p.req("ActionTypeId", self.action_type_id);
             p.opt("Commands", self.commands);
             p.opt("Configuration", self.configuration);
@@ -1096,7 +1132,7 @@ pub mod pipeline {
 
     impl ToExpr for ActionTypeId {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4);
             p.req("Category", self.category);
             p.req("Owner", self.owner);
             p.req("Provider", self.provider);
@@ -1133,7 +1169,7 @@ pub mod pipeline {
 
     impl ToExpr for ArtifactStore {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.encryption_key.is_some()));
             p.opt("EncryptionKey", self.encryption_key);
             p.req("Location", self.location);
             p.req("Type", self.r#type);
@@ -1161,7 +1197,7 @@ pub mod pipeline {
 
     impl ToExpr for ArtifactStoreMap {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ArtifactStore", self.artifact_store);
             p.req("Region", self.region);
             p.into_expr()
@@ -1188,7 +1224,7 @@ pub mod pipeline {
 
     impl ToExpr for BeforeEntryConditions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.conditions.is_some()));
             p.opt("Conditions", self.conditions);
             p.into_expr()
         }
@@ -1214,7 +1250,7 @@ pub mod pipeline {
 
     impl ToExpr for BlockerDeclaration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -1251,7 +1287,8 @@ pub mod pipeline {
 
     impl ToExpr for Condition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.result.is_some()) + usize::from(self.rules.is_some()));
             p.opt("Result", self.result);
             p.opt("Rules", self.rules);
             p.into_expr()
@@ -1278,7 +1315,7 @@ pub mod pipeline {
 
     impl ToExpr for EncryptionKey {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Id", self.id);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -1313,7 +1350,7 @@ pub mod pipeline {
 
     impl ToExpr for EnvironmentVariable {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.r#type.is_some()));
             p.req("Name", self.name);
             p.opt("Type", self.r#type);
             p.req("Value", self.value);
@@ -1359,7 +1396,11 @@ pub mod pipeline {
 
     impl ToExpr for FailureConditions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.conditions.is_some())
+                    + usize::from(self.result.is_some())
+                    + usize::from(self.retry_configuration.is_some()),
+            );
             p.opt("Conditions", self.conditions);
             p.opt("Result", self.result);
             p.opt("RetryConfiguration", self.retry_configuration);
@@ -1397,7 +1438,8 @@ pub mod pipeline {
 
     impl ToExpr for GitBranchFilterCriteria {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.excludes.is_some()) + usize::from(self.includes.is_some()));
             p.opt("Excludes", self.excludes);
             p.opt("Includes", self.includes);
             p.into_expr()
@@ -1437,7 +1479,8 @@ pub mod pipeline {
 
     impl ToExpr for GitConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(1 + usize::from(self.pull_request.is_some()) + usize::from(self.push.is_some()));
             p.opt("PullRequest", self.pull_request);
             p.opt("Push", self.push);
             p.req("SourceActionName", self.source_action_name);
@@ -1475,7 +1518,8 @@ pub mod pipeline {
 
     impl ToExpr for GitFilePathFilterCriteria {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.excludes.is_some()) + usize::from(self.includes.is_some()));
             p.opt("Excludes", self.excludes);
             p.opt("Includes", self.includes);
             p.into_expr()
@@ -1520,7 +1564,11 @@ pub mod pipeline {
 
     impl ToExpr for GitPullRequestFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.branches.is_some())
+                    + usize::from(self.events.is_some())
+                    + usize::from(self.file_paths.is_some()),
+            );
             p.opt("Branches", self.branches);
             p.opt("Events", self.events);
             p.opt("FilePaths", self.file_paths);
@@ -1566,7 +1614,11 @@ pub mod pipeline {
 
     impl ToExpr for GitPushFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.branches.is_some())
+                    + usize::from(self.file_paths.is_some())
+                    + usize::from(self.tags.is_some()),
+            );
             p.opt("Branches", self.branches);
             p.opt("FilePaths", self.file_paths);
             p.opt("Tags", self.tags);
@@ -1604,7 +1656,8 @@ pub mod pipeline {
 
     impl ToExpr for GitTagFilterCriteria {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.excludes.is_some()) + usize::from(self.includes.is_some()));
             p.opt("Excludes", self.excludes);
             p.opt("Includes", self.includes);
             p.into_expr()
@@ -1628,7 +1681,7 @@ pub mod pipeline {
 
     impl ToExpr for InputArtifact {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Name", self.name);
             p.into_expr()
         }
@@ -1659,7 +1712,7 @@ pub mod pipeline {
 
     impl ToExpr for OutputArtifact {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.files.is_some()));
             p.opt("Files", self.files);
             p.req("Name", self.name);
             p.into_expr()
@@ -1691,7 +1744,7 @@ pub mod pipeline {
 
     impl ToExpr for PipelineTriggerDeclaration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.git_configuration.is_some()));
             p.opt("GitConfiguration", self.git_configuration);
             p.req("ProviderType", self.provider_type);
             p.into_expr()
@@ -1718,7 +1771,7 @@ pub mod pipeline {
 
     impl ToExpr for RetryConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.retry_mode.is_some()));
             p.opt("RetryMode", self.retry_mode);
             p.into_expr()
         }
@@ -1794,7 +1847,15 @@ pub mod pipeline {
 
     impl ToExpr for RuleDeclaration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.commands.is_some())
+                    + usize::from(self.configuration.is_some())
+                    + usize::from(self.input_artifacts.is_some())
+                    + usize::from(self.name.is_some())
+                    + usize::from(self.region.is_some())
+                    + usize::from(self.role_arn.is_some())
+                    + usize::from(self.rule_type_id.is_some()),
+            );
             p.opt("Commands", self.commands);
             p.opt("Configuration", self.configuration);
             p.opt("InputArtifacts", self.input_artifacts);
@@ -1852,7 +1913,12 @@ pub mod pipeline {
 
     impl ToExpr for RuleTypeId {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.category.is_some())
+                    + usize::from(self.owner.is_some())
+                    + usize::from(self.provider.is_some())
+                    + usize::from(self.version.is_some()),
+            );
             p.opt("Category", self.category);
             p.opt("Owner", self.owner);
             p.opt("Provider", self.provider);
@@ -1913,7 +1979,12 @@ pub mod pipeline {
 
     impl ToExpr for StageDeclaration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.before_entry.is_some())
+                    + usize::from(self.blockers.is_some())
+                    + usize::from(self.on_failure.is_some())
+                    + usize::from(self.on_success.is_some()),
+            );
             p.req("Actions", self.actions);
             p.opt("BeforeEntry", self.before_entry);
             p.opt("Blockers", self.blockers);
@@ -1944,7 +2015,7 @@ pub mod pipeline {
 
     impl ToExpr for StageTransition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Reason", self.reason);
             p.req("StageName", self.stage_name);
             p.into_expr()
@@ -1971,7 +2042,7 @@ pub mod pipeline {
 
     impl ToExpr for SuccessConditions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.conditions.is_some()));
             p.opt("Conditions", self.conditions);
             p.into_expr()
         }
@@ -1997,7 +2068,7 @@ pub mod pipeline {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2037,7 +2108,9 @@ pub mod pipeline {
 
     impl ToExpr for VariableDeclaration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.default_value.is_some()) + usize::from(self.description.is_some()),
+            );
             p.opt("DefaultValue", self.default_value);
             p.opt("Description", self.description);
             p.req("Name", self.name);
@@ -2186,7 +2259,12 @@ impl Resource for Webhook {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            5 + usize::from(self.name.is_some())
+                + usize::from(self.register_with_third_party.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.target_pipeline_version.is_some()),
+        );
         p.req("Authentication", self.authentication);
         p.req("AuthenticationConfiguration", self.authentication_configuration);
         p.req("Filters", self.filters);
@@ -2270,7 +2348,7 @@ pub mod webhook {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2307,7 +2385,9 @@ pub mod webhook {
 
     impl ToExpr for WebhookAuthConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.allowed_ip_range.is_some()) + usize::from(self.secret_token.is_some()),
+            );
             p.opt("AllowedIPRange", self.allowed_ip_range);
             p.opt("SecretToken", self.secret_token);
             p.into_expr()
@@ -2339,7 +2419,7 @@ pub mod webhook {
 
     impl ToExpr for WebhookFilterRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.match_equals.is_some()));
             p.req("JsonPath", self.json_path);
             p.opt("MatchEquals", self.match_equals);
             p.into_expr()

@@ -74,7 +74,14 @@ impl GitHubRepository {
 impl Resource for GitHubRepository {
     const TYPE_NAME: &'static str = "AWS::CodeStar::GitHubRepository";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.code.is_some())
+                + usize::from(self.connection_arn.is_some())
+                + usize::from(self.enable_issues.is_some())
+                + usize::from(self.is_private.is_some())
+                + usize::from(self.repository_access_token.is_some())
+                + usize::from(self.repository_description.is_some()),
+        );
         p.opt("Code", self.code);
         p.opt("ConnectionArn", self.connection_arn);
         p.opt("EnableIssues", self.enable_issues);
@@ -113,7 +120,7 @@ pub mod git_hub_repository {
 
     impl ToExpr for Code {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("S3", self.s3);
             p.into_expr()
         }
@@ -147,7 +154,7 @@ pub mod git_hub_repository {
 
     impl ToExpr for S3 {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.object_version.is_some()));
             p.req("Bucket", self.bucket);
             p.req("Key", self.key);
             p.opt("ObjectVersion", self.object_version);

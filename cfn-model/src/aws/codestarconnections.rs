@@ -88,7 +88,11 @@ impl Resource for Connection {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.host_arn.is_some())
+                + usize::from(self.provider_type.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("ConnectionName", self.connection_name);
         p.opt("HostArn", self.host_arn);
         p.opt("ProviderType", self.provider_type);
@@ -179,7 +183,7 @@ pub mod connection {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -286,7 +290,8 @@ impl Resource for RepositoryLink {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(3 + usize::from(self.encryption_key_arn.is_some()) + usize::from(self.tags.is_some()));
         p.req("ConnectionArn", self.connection_arn);
         p.opt("EncryptionKeyArn", self.encryption_key_arn);
         p.req("OwnerId", self.owner_id);
@@ -378,7 +383,7 @@ pub mod repository_link {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -487,7 +492,10 @@ impl Resource for SyncConfiguration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            6 + usize::from(self.publish_deployment_status.is_some())
+                + usize::from(self.trigger_resource_update_on.is_some()),
+        );
         p.req("Branch", self.branch);
         p.req("ConfigFile", self.config_file);
         p.opt("PublishDeploymentStatus", self.publish_deployment_status);

@@ -136,7 +136,13 @@ impl Resource for NotificationRule {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            5 + usize::from(self.created_by.is_some())
+                + usize::from(self.event_type_id.is_some())
+                + usize::from(self.status.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.target_address.is_some()),
+        );
         p.opt("CreatedBy", self.created_by);
         p.req("DetailType", self.detail_type);
         p.opt("EventTypeId", self.event_type_id);
@@ -238,7 +244,7 @@ pub mod notification_rule {
 
     impl ToExpr for Target {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("TargetAddress", self.target_address);
             p.req("TargetType", self.target_type);
             p.into_expr()

@@ -170,7 +170,19 @@ impl Resource for IdentityPool {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.allow_classic_flow.is_some())
+                + usize::from(self.cognito_events.is_some())
+                + usize::from(self.cognito_identity_providers.is_some())
+                + usize::from(self.cognito_streams.is_some())
+                + usize::from(self.developer_provider_name.is_some())
+                + usize::from(self.identity_pool_name.is_some())
+                + usize::from(self.identity_pool_tags.is_some())
+                + usize::from(self.open_id_connect_provider_ar_ns.is_some())
+                + usize::from(self.push_sync.is_some())
+                + usize::from(self.saml_provider_ar_ns.is_some())
+                + usize::from(self.supported_login_providers.is_some()),
+        );
         p.opt("AllowClassicFlow", self.allow_classic_flow);
         p.req("AllowUnauthenticatedIdentities", self.allow_unauthenticated_identities);
         p.opt("CognitoEvents", self.cognito_events);
@@ -230,7 +242,7 @@ pub mod identity_pool {
 
     impl ToExpr for CognitoIdentityProvider {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.server_side_token_check.is_some()));
             p.req("ClientId", self.client_id);
             p.req("ProviderName", self.provider_name);
             p.opt("ServerSideTokenCheck", self.server_side_token_check);
@@ -276,7 +288,11 @@ pub mod identity_pool {
 
     impl ToExpr for CognitoStreams {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.role_arn.is_some())
+                    + usize::from(self.stream_name.is_some())
+                    + usize::from(self.streaming_status.is_some()),
+            );
             p.opt("RoleArn", self.role_arn);
             p.opt("StreamName", self.stream_name);
             p.opt("StreamingStatus", self.streaming_status);
@@ -314,7 +330,9 @@ pub mod identity_pool {
 
     impl ToExpr for PushSync {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.application_arns.is_some()) + usize::from(self.role_arn.is_some()),
+            );
             p.opt("ApplicationArns", self.application_arns);
             p.opt("RoleArn", self.role_arn);
             p.into_expr()
@@ -341,7 +359,7 @@ pub mod identity_pool {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -392,7 +410,9 @@ impl IdentityPoolPrincipalTag {
 impl Resource for IdentityPoolPrincipalTag {
     const TYPE_NAME: &'static str = "AWS::Cognito::IdentityPoolPrincipalTag";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.principal_tags.is_some()) + usize::from(self.use_defaults.is_some()),
+        );
         p.req("IdentityPoolId", self.identity_pool_id);
         p.req("IdentityProviderName", self.identity_provider_name);
         p.opt("PrincipalTags", self.principal_tags);
@@ -442,7 +462,8 @@ impl IdentityPoolRoleAttachment {
 impl Resource for IdentityPoolRoleAttachment {
     const TYPE_NAME: &'static str = "AWS::Cognito::IdentityPoolRoleAttachment";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(1 + usize::from(self.role_mappings.is_some()) + usize::from(self.roles.is_some()));
         p.req("IdentityPoolId", self.identity_pool_id);
         p.opt("RoleMappings", self.role_mappings);
         p.opt("Roles", self.roles);
@@ -499,7 +520,7 @@ pub mod identity_pool_role_attachment {
 
     impl ToExpr for MappingRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4);
             p.req("Claim", self.claim);
             p.req("MatchType", self.match_type);
             p.req("RoleARN", self.role_arn);
@@ -549,7 +570,11 @@ pub mod identity_pool_role_attachment {
 
     impl ToExpr for RoleMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.ambiguous_role_resolution.is_some())
+                    + usize::from(self.identity_provider.is_some())
+                    + usize::from(self.rules_configuration.is_some()),
+            );
             p.opt("AmbiguousRoleResolution", self.ambiguous_role_resolution);
             p.opt("IdentityProvider", self.identity_provider);
             p.opt("RulesConfiguration", self.rules_configuration);
@@ -575,7 +600,7 @@ pub mod identity_pool_role_attachment {
 
     impl ToExpr for RulesConfigurationType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Rules", self.rules);
             p.into_expr()
         }
@@ -615,7 +640,7 @@ impl LogDeliveryConfiguration {
 impl Resource for LogDeliveryConfiguration {
     const TYPE_NAME: &'static str = "AWS::Cognito::LogDeliveryConfiguration";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.log_configurations.is_some()));
         p.opt("LogConfigurations", self.log_configurations);
         p.req("UserPoolId", self.user_pool_id);
         p
@@ -653,7 +678,7 @@ pub mod log_delivery_configuration {
 
     impl ToExpr for CloudWatchLogsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.log_group_arn.is_some()));
             p.opt("LogGroupArn", self.log_group_arn);
             p.into_expr()
         }
@@ -679,7 +704,7 @@ pub mod log_delivery_configuration {
 
     impl ToExpr for FirehoseConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.stream_arn.is_some()));
             p.opt("StreamArn", self.stream_arn);
             p.into_expr()
         }
@@ -739,7 +764,13 @@ pub mod log_delivery_configuration {
 
     impl ToExpr for LogConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cloud_watch_logs_configuration.is_some())
+                    + usize::from(self.event_source.is_some())
+                    + usize::from(self.firehose_configuration.is_some())
+                    + usize::from(self.log_level.is_some())
+                    + usize::from(self.s3_configuration.is_some()),
+            );
             p.opt("CloudWatchLogsConfiguration", self.cloud_watch_logs_configuration);
             p.opt("EventSource", self.event_source);
             p.opt("FirehoseConfiguration", self.firehose_configuration);
@@ -769,7 +800,7 @@ pub mod log_delivery_configuration {
 
     impl ToExpr for S3Configuration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.bucket_arn.is_some()));
             p.opt("BucketArn", self.bucket_arn);
             p.into_expr()
         }
@@ -874,7 +905,13 @@ impl Resource for ManagedLoginBranding {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.assets.is_some())
+                + usize::from(self.client_id.is_some())
+                + usize::from(self.return_merged_resources.is_some())
+                + usize::from(self.settings.is_some())
+                + usize::from(self.use_cognito_provided_values.is_some()),
+        );
         p.opt("Assets", self.assets);
         p.opt("ClientId", self.client_id);
         p.opt("ReturnMergedResources", self.return_merged_resources);
@@ -1074,7 +1111,8 @@ pub mod managed_login_branding {
 
     impl ToExpr for AssetType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(3 + usize::from(self.bytes.is_some()) + usize::from(self.resource_id.is_some()));
             p.opt("Bytes", self.bytes);
             p.req("Category", self.category);
             p.req("ColorMode", self.color_mode);
@@ -1164,7 +1202,7 @@ impl Resource for Terms {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(5 + usize::from(self.client_id.is_some()));
         p.opt("ClientId", self.client_id);
         p.req("Enforcement", self.enforcement);
         p.req("Links", self.links);
@@ -1573,7 +1611,40 @@ Constraint { path: "WebAuthnRelyingPartyID", min_length: Some(1), max_length: So
 Constraint { path: "WebAuthnUserVerification", min_length: Some(1), max_length: Some(9), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.account_recovery_setting.is_some())
+                + usize::from(self.admin_create_user_config.is_some())
+                + usize::from(self.alias_attributes.is_some())
+                + usize::from(self.auto_verified_attributes.is_some())
+                + usize::from(self.deletion_protection.is_some())
+                + usize::from(self.device_configuration.is_some())
+                + usize::from(self.email_authentication_message.is_some())
+                + usize::from(self.email_authentication_subject.is_some())
+                + usize::from(self.email_configuration.is_some())
+                + usize::from(self.email_verification_message.is_some())
+                + usize::from(self.email_verification_subject.is_some())
+                + usize::from(self.enabled_mfas.is_some())
+                + usize::from(self.issuer_configuration.is_some())
+                + usize::from(self.key_configuration.is_some())
+                + usize::from(self.lambda_config.is_some())
+                + usize::from(self.mfa_configuration.is_some())
+                + usize::from(self.policies.is_some())
+                + usize::from(self.schema.is_some())
+                + usize::from(self.sms_authentication_message.is_some())
+                + usize::from(self.sms_configuration.is_some())
+                + usize::from(self.sms_verification_message.is_some())
+                + usize::from(self.user_attribute_update_settings.is_some())
+                + usize::from(self.user_pool_add_ons.is_some())
+                + usize::from(self.user_pool_name.is_some())
+                + usize::from(self.user_pool_tags.is_some())
+                + usize::from(self.user_pool_tier.is_some())
+                + usize::from(self.username_attributes.is_some())
+                + usize::from(self.username_configuration.is_some())
+                + usize::from(self.verification_message_template.is_some())
+                + usize::from(self.web_authn_factor_configuration.is_some())
+                + usize::from(self.web_authn_relying_party_id.is_some())
+                + usize::from(self.web_authn_user_verification.is_some()),
+        );
         p.opt("AccountRecoverySetting", self.account_recovery_setting);
         p.opt("AdminCreateUserConfig", self.admin_create_user_config);
         p.opt("AliasAttributes", self.alias_attributes);
@@ -2217,7 +2288,7 @@ pub mod user_pool {
 
     impl ToExpr for AccountRecoverySetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.recovery_mechanisms.is_some()));
             p.opt("RecoveryMechanisms", self.recovery_mechanisms);
             p.into_expr()
         }
@@ -2261,7 +2332,11 @@ pub mod user_pool {
 
     impl ToExpr for AdminCreateUserConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.allow_admin_create_user_only.is_some())
+                    + usize::from(self.invite_message_template.is_some())
+                    + usize::from(self.unused_account_validity_days.is_some()),
+            );
             p.opt("AllowAdminCreateUserOnly", self.allow_admin_create_user_only);
             p.opt("InviteMessageTemplate", self.invite_message_template);
             p.opt("UnusedAccountValidityDays", self.unused_account_validity_days);
@@ -2289,7 +2364,7 @@ pub mod user_pool {
 
     impl ToExpr for AdvancedSecurityAdditionalFlows {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.custom_auth_mode.is_some()));
             p.opt("CustomAuthMode", self.custom_auth_mode);
             p.into_expr()
         }
@@ -2325,7 +2400,9 @@ pub mod user_pool {
 
     impl ToExpr for CustomEmailSender {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.lambda_arn.is_some()) + usize::from(self.lambda_version.is_some()),
+            );
             p.opt("LambdaArn", self.lambda_arn);
             p.opt("LambdaVersion", self.lambda_version);
             p.into_expr()
@@ -2362,7 +2439,9 @@ pub mod user_pool {
 
     impl ToExpr for CustomSmsSender {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.lambda_arn.is_some()) + usize::from(self.lambda_version.is_some()),
+            );
             p.opt("LambdaArn", self.lambda_arn);
             p.opt("LambdaVersion", self.lambda_version);
             p.into_expr()
@@ -2399,7 +2478,10 @@ pub mod user_pool {
 
     impl ToExpr for DeviceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.challenge_required_on_new_device.is_some())
+                    + usize::from(self.device_only_remembered_on_user_prompt.is_some()),
+            );
             p.opt("ChallengeRequiredOnNewDevice", self.challenge_required_on_new_device);
             p.opt(
                 "DeviceOnlyRememberedOnUserPrompt",
@@ -2463,7 +2545,13 @@ pub mod user_pool {
 
     impl ToExpr for EmailConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.configuration_set.is_some())
+                    + usize::from(self.email_sending_account.is_some())
+                    + usize::from(self.from.is_some())
+                    + usize::from(self.reply_to_email_address.is_some())
+                    + usize::from(self.source_arn.is_some()),
+            );
             p.opt("ConfigurationSet", self.configuration_set);
             p.opt("EmailSendingAccount", self.email_sending_account);
             p.opt("From", self.from);
@@ -2538,7 +2626,14 @@ pub mod user_pool {
 
     impl ToExpr for EumsSmsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.configuration_set_name.is_some())
+                    + usize::from(self.external_id.is_some())
+                    + usize::from(self.in_entity_id.is_some())
+                    + usize::from(self.in_template_id.is_some())
+                    + usize::from(self.origination_identity.is_some())
+                    + usize::from(self.region.is_some()),
+            );
             p.req("CallerArn", self.caller_arn);
             p.opt("ConfigurationSetName", self.configuration_set_name);
             p.opt("ExternalId", self.external_id);
@@ -2580,7 +2675,9 @@ pub mod user_pool {
 
     impl ToExpr for InboundFederation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.lambda_arn.is_some()) + usize::from(self.lambda_version.is_some()),
+            );
             p.opt("LambdaArn", self.lambda_arn);
             p.opt("LambdaVersion", self.lambda_version);
             p.into_expr()
@@ -2625,7 +2722,11 @@ pub mod user_pool {
 
     impl ToExpr for InviteMessageTemplate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.email_message.is_some())
+                    + usize::from(self.email_subject.is_some())
+                    + usize::from(self.sms_message.is_some()),
+            );
             p.opt("EmailMessage", self.email_message);
             p.opt("EmailSubject", self.email_subject);
             p.opt("SMSMessage", self.sms_message);
@@ -2653,7 +2754,7 @@ pub mod user_pool {
 
     impl ToExpr for IssuerConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.r#type.is_some()));
             p.opt("Type", self.r#type);
             p.into_expr()
         }
@@ -2689,7 +2790,9 @@ pub mod user_pool {
 
     impl ToExpr for KeyConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.key_type.is_some()) + usize::from(self.kms_key_arn.is_some()),
+            );
             p.opt("KeyType", self.key_type);
             p.opt("KmsKeyArn", self.kms_key_arn);
             p.into_expr()
@@ -2830,7 +2933,23 @@ pub mod user_pool {
 
     impl ToExpr for LambdaConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.create_auth_challenge.is_some())
+                    + usize::from(self.custom_email_sender.is_some())
+                    + usize::from(self.custom_message.is_some())
+                    + usize::from(self.custom_sms_sender.is_some())
+                    + usize::from(self.define_auth_challenge.is_some())
+                    + usize::from(self.inbound_federation.is_some())
+                    + usize::from(self.kms_key_id.is_some())
+                    + usize::from(self.post_authentication.is_some())
+                    + usize::from(self.post_confirmation.is_some())
+                    + usize::from(self.pre_authentication.is_some())
+                    + usize::from(self.pre_sign_up.is_some())
+                    + usize::from(self.pre_token_generation.is_some())
+                    + usize::from(self.pre_token_generation_config.is_some())
+                    + usize::from(self.user_migration.is_some())
+                    + usize::from(self.verify_auth_challenge_response.is_some()),
+            );
             p.opt("CreateAuthChallenge", self.create_auth_challenge);
             p.opt("CustomEmailSender", self.custom_email_sender);
             p.opt("CustomMessage", self.custom_message);
@@ -2880,7 +2999,8 @@ pub mod user_pool {
 
     impl ToExpr for NumberAttributeConstraints {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.max_value.is_some()) + usize::from(self.min_value.is_some()));
             p.opt("MaxValue", self.max_value);
             p.opt("MinValue", self.min_value);
             p.into_expr()
@@ -2957,7 +3077,15 @@ pub mod user_pool {
 
     impl ToExpr for PasswordPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.minimum_length.is_some())
+                    + usize::from(self.password_history_size.is_some())
+                    + usize::from(self.require_lowercase.is_some())
+                    + usize::from(self.require_numbers.is_some())
+                    + usize::from(self.require_symbols.is_some())
+                    + usize::from(self.require_uppercase.is_some())
+                    + usize::from(self.temporary_password_validity_days.is_some()),
+            );
             p.opt("MinimumLength", self.minimum_length);
             p.opt("PasswordHistorySize", self.password_history_size);
             p.opt("RequireLowercase", self.require_lowercase);
@@ -2999,7 +3127,9 @@ pub mod user_pool {
 
     impl ToExpr for Policies {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.password_policy.is_some()) + usize::from(self.sign_in_policy.is_some()),
+            );
             p.opt("PasswordPolicy", self.password_policy);
             p.opt("SignInPolicy", self.sign_in_policy);
             p.into_expr()
@@ -3036,7 +3166,9 @@ pub mod user_pool {
 
     impl ToExpr for PreTokenGenerationConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.lambda_arn.is_some()) + usize::from(self.lambda_version.is_some()),
+            );
             p.opt("LambdaArn", self.lambda_arn);
             p.opt("LambdaVersion", self.lambda_version);
             p.into_expr()
@@ -3073,7 +3205,8 @@ pub mod user_pool {
 
     impl ToExpr for RecoveryOption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.priority.is_some()));
             p.opt("Name", self.name);
             p.opt("Priority", self.priority);
             p.into_expr()
@@ -3150,7 +3283,15 @@ pub mod user_pool {
 
     impl ToExpr for SchemaAttribute {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.attribute_data_type.is_some())
+                    + usize::from(self.developer_only_attribute.is_some())
+                    + usize::from(self.mutable.is_some())
+                    + usize::from(self.name.is_some())
+                    + usize::from(self.number_attribute_constraints.is_some())
+                    + usize::from(self.required.is_some())
+                    + usize::from(self.string_attribute_constraints.is_some()),
+            );
             p.opt("AttributeDataType", self.attribute_data_type);
             p.opt("DeveloperOnlyAttribute", self.developer_only_attribute);
             p.opt("Mutable", self.mutable);
@@ -3184,7 +3325,7 @@ pub mod user_pool {
 
     impl ToExpr for SignInPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.allowed_first_auth_factors.is_some()));
             p.opt("AllowedFirstAuthFactors", self.allowed_first_auth_factors);
             p.into_expr()
         }
@@ -3236,7 +3377,12 @@ pub mod user_pool {
 
     impl ToExpr for SmsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.eums_sms.is_some())
+                    + usize::from(self.external_id.is_some())
+                    + usize::from(self.sns_caller_arn.is_some())
+                    + usize::from(self.sns_region.is_some()),
+            );
             p.opt("EumsSms", self.eums_sms);
             p.opt("ExternalId", self.external_id);
             p.opt("SnsCallerArn", self.sns_caller_arn);
@@ -3275,7 +3421,9 @@ pub mod user_pool {
 
     impl ToExpr for StringAttributeConstraints {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.max_length.is_some()) + usize::from(self.min_length.is_some()),
+            );
             p.opt("MaxLength", self.max_length);
             p.opt("MinLength", self.min_length);
             p.into_expr()
@@ -3302,7 +3450,7 @@ pub mod user_pool {
 
     impl ToExpr for UserAttributeUpdateSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req(
                 "AttributesRequireVerificationBeforeUpdate",
                 self.attributes_require_verification_before_update,
@@ -3341,7 +3489,10 @@ pub mod user_pool {
 
     impl ToExpr for UserPoolAddOns {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.advanced_security_additional_flows.is_some())
+                    + usize::from(self.advanced_security_mode.is_some()),
+            );
             p.opt(
                 "AdvancedSecurityAdditionalFlows",
                 self.advanced_security_additional_flows,
@@ -3371,7 +3522,7 @@ pub mod user_pool {
 
     impl ToExpr for UsernameConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.case_sensitive.is_some()));
             p.opt("CaseSensitive", self.case_sensitive);
             p.into_expr()
         }
@@ -3439,7 +3590,14 @@ pub mod user_pool {
 
     impl ToExpr for VerificationMessageTemplate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.default_email_option.is_some())
+                    + usize::from(self.email_message.is_some())
+                    + usize::from(self.email_message_by_link.is_some())
+                    + usize::from(self.email_subject.is_some())
+                    + usize::from(self.email_subject_by_link.is_some())
+                    + usize::from(self.sms_message.is_some()),
+            );
             p.opt("DefaultEmailOption", self.default_email_option);
             p.opt("EmailMessage", self.email_message);
             p.opt("EmailMessageByLink", self.email_message_by_link);
@@ -3678,7 +3836,30 @@ Constraint { path: "UserPoolId", pattern: Some("^[\\w-]+_[0-9a-zA-Z]+$"), min_le
 Constraint { path: "WriteAttributes/*", min_length: Some(1), max_length: Some(2048), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.access_token_validity.is_some())
+                + usize::from(self.allowed_oauth_flows.is_some())
+                + usize::from(self.allowed_oauth_flows_user_pool_client.is_some())
+                + usize::from(self.allowed_oauth_scopes.is_some())
+                + usize::from(self.analytics_configuration.is_some())
+                + usize::from(self.auth_session_validity.is_some())
+                + usize::from(self.callback_ur_ls.is_some())
+                + usize::from(self.client_name.is_some())
+                + usize::from(self.default_redirect_uri.is_some())
+                + usize::from(self.enable_propagate_additional_user_context_data.is_some())
+                + usize::from(self.enable_token_revocation.is_some())
+                + usize::from(self.explicit_auth_flows.is_some())
+                + usize::from(self.generate_secret.is_some())
+                + usize::from(self.id_token_validity.is_some())
+                + usize::from(self.logout_ur_ls.is_some())
+                + usize::from(self.prevent_user_existence_errors.is_some())
+                + usize::from(self.read_attributes.is_some())
+                + usize::from(self.refresh_token_rotation.is_some())
+                + usize::from(self.refresh_token_validity.is_some())
+                + usize::from(self.supported_identity_providers.is_some())
+                + usize::from(self.token_validity_units.is_some())
+                + usize::from(self.write_attributes.is_some()),
+        );
         p.opt("AccessTokenValidity", self.access_token_validity);
         p.opt("AllowedOAuthFlows", self.allowed_oauth_flows);
         p.opt(
@@ -4023,7 +4204,13 @@ pub mod user_pool_client {
 
     impl ToExpr for AnalyticsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.application_arn.is_some())
+                    + usize::from(self.application_id.is_some())
+                    + usize::from(self.external_id.is_some())
+                    + usize::from(self.role_arn.is_some())
+                    + usize::from(self.user_data_shared.is_some()),
+            );
             p.opt("ApplicationArn", self.application_arn);
             p.opt("ApplicationId", self.application_id);
             p.opt("ExternalId", self.external_id);
@@ -4063,7 +4250,9 @@ pub mod user_pool_client {
 
     impl ToExpr for RefreshTokenRotation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.feature.is_some()) + usize::from(self.retry_grace_period_seconds.is_some()),
+            );
             p.opt("Feature", self.feature);
             p.opt("RetryGracePeriodSeconds", self.retry_grace_period_seconds);
             p.into_expr()
@@ -4108,7 +4297,11 @@ pub mod user_pool_client {
 
     impl ToExpr for TokenValidityUnits {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.access_token.is_some())
+                    + usize::from(self.id_token.is_some())
+                    + usize::from(self.refresh_token.is_some()),
+            );
             p.opt("AccessToken", self.access_token);
             p.opt("IdToken", self.id_token);
             p.opt("RefreshToken", self.refresh_token);
@@ -4175,7 +4368,11 @@ Constraint { path: "Routing/Failover/SecondaryRegion", min_length: Some(5), max_
 Constraint { path: "UserPoolId", pattern: Some("^[\\w-]+_[0-9a-zA-Z]+$"), min_length: Some(1), max_length: Some(55), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.custom_domain_config.is_some())
+                + usize::from(self.managed_login_version.is_some())
+                + usize::from(self.routing.is_some()),
+        );
         p.opt("CustomDomainConfig", self.custom_domain_config);
         p.req("Domain", self.domain);
         p.opt("ManagedLoginVersion", self.managed_login_version);
@@ -4257,7 +4454,9 @@ pub mod user_pool_domain {
 
     impl ToExpr for CustomDomainConfigType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.certificate_arn.is_some()) + usize::from(self.security_policy.is_some()),
+            );
             p.opt("CertificateArn", self.certificate_arn);
             p.opt("SecurityPolicy", self.security_policy);
             p.into_expr()
@@ -4287,7 +4486,7 @@ pub mod user_pool_domain {
 
     impl ToExpr for FailoverType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("PrimaryRoute53HealthCheckId", self.primary_route53_health_check_id);
             p.req("SecondaryRegion", self.secondary_region);
             p.into_expr()
@@ -4314,7 +4513,7 @@ pub mod user_pool_domain {
 
     impl ToExpr for RoutingType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.failover.is_some()));
             p.opt("Failover", self.failover);
             p.into_expr()
         }
@@ -4384,7 +4583,12 @@ Constraint { path: "RoleArn", pattern: Some("^arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([
 Constraint { path: "UserPoolId", pattern: Some("^[\\w-]+_[0-9a-zA-Z]+$"), min_length: Some(1), max_length: Some(55), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.description.is_some())
+                + usize::from(self.group_name.is_some())
+                + usize::from(self.precedence.is_some())
+                + usize::from(self.role_arn.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("GroupName", self.group_name);
         p.opt("Precedence", self.precedence);
@@ -4486,7 +4690,9 @@ impl Resource for UserPoolIdentityProvider {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.attribute_mapping.is_some()) + usize::from(self.idp_identifiers.is_some()),
+        );
         p.opt("AttributeMapping", self.attribute_mapping);
         p.opt("IdpIdentifiers", self.idp_identifiers);
         p.req("ProviderDetails", self.provider_details);
@@ -4608,7 +4814,13 @@ impl Resource for UserPoolRegionalConfigurationAttachment {
     const TYPE_NAME: &'static str = "AWS::Cognito::UserPoolRegionalConfigurationAttachment";
     const TAGGING: Tagging = Tagging::Map("UserPoolTags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.email_configuration.is_some())
+                + usize::from(self.lambda_config.is_some())
+                + usize::from(self.sms_configuration.is_some())
+                + usize::from(self.status.is_some())
+                + usize::from(self.user_pool_tags.is_some()),
+        );
         p.opt("EmailConfiguration", self.email_configuration);
         p.opt("LambdaConfig", self.lambda_config);
         p.opt("SmsConfiguration", self.sms_configuration);
@@ -4653,7 +4865,9 @@ pub mod user_pool_regional_configuration_attachment {
 
     impl ToExpr for CustomEmailSender {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.lambda_arn.is_some()) + usize::from(self.lambda_version.is_some()),
+            );
             p.opt("LambdaArn", self.lambda_arn);
             p.opt("LambdaVersion", self.lambda_version);
             p.into_expr()
@@ -4690,7 +4904,9 @@ pub mod user_pool_regional_configuration_attachment {
 
     impl ToExpr for CustomSmsSender {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.lambda_arn.is_some()) + usize::from(self.lambda_version.is_some()),
+            );
             p.opt("LambdaArn", self.lambda_arn);
             p.opt("LambdaVersion", self.lambda_version);
             p.into_expr()
@@ -4751,7 +4967,13 @@ pub mod user_pool_regional_configuration_attachment {
 
     impl ToExpr for EmailConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.configuration_set.is_some())
+                    + usize::from(self.email_sending_account.is_some())
+                    + usize::from(self.from.is_some())
+                    + usize::from(self.reply_to_email_address.is_some())
+                    + usize::from(self.source_arn.is_some()),
+            );
             p.opt("ConfigurationSet", self.configuration_set);
             p.opt("EmailSendingAccount", self.email_sending_account);
             p.opt("From", self.from);
@@ -4826,7 +5048,14 @@ pub mod user_pool_regional_configuration_attachment {
 
     impl ToExpr for EumsSmsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.configuration_set_name.is_some())
+                    + usize::from(self.external_id.is_some())
+                    + usize::from(self.in_entity_id.is_some())
+                    + usize::from(self.in_template_id.is_some())
+                    + usize::from(self.origination_identity.is_some())
+                    + usize::from(self.region.is_some()),
+            );
             p.req("CallerArn", self.caller_arn);
             p.opt("ConfigurationSetName", self.configuration_set_name);
             p.opt("ExternalId", self.external_id);
@@ -4868,7 +5097,9 @@ pub mod user_pool_regional_configuration_attachment {
 
     impl ToExpr for InboundFederation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.lambda_arn.is_some()) + usize::from(self.lambda_version.is_some()),
+            );
             p.opt("LambdaArn", self.lambda_arn);
             p.opt("LambdaVersion", self.lambda_version);
             p.into_expr()
@@ -5009,7 +5240,23 @@ pub mod user_pool_regional_configuration_attachment {
 
     impl ToExpr for LambdaConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.create_auth_challenge.is_some())
+                    + usize::from(self.custom_email_sender.is_some())
+                    + usize::from(self.custom_message.is_some())
+                    + usize::from(self.custom_sms_sender.is_some())
+                    + usize::from(self.define_auth_challenge.is_some())
+                    + usize::from(self.inbound_federation.is_some())
+                    + usize::from(self.kms_key_id.is_some())
+                    + usize::from(self.post_authentication.is_some())
+                    + usize::from(self.post_confirmation.is_some())
+                    + usize::from(self.pre_authentication.is_some())
+                    + usize::from(self.pre_sign_up.is_some())
+                    + usize::from(self.pre_token_generation.is_some())
+                    + usize::from(self.pre_token_generation_config.is_some())
+                    + usize::from(self.user_migration.is_some())
+                    + usize::from(self.verify_auth_challenge_response.is_some()),
+            );
             p.opt("CreateAuthChallenge", self.create_auth_challenge);
             p.opt("CustomEmailSender", self.custom_email_sender);
             p.opt("CustomMessage", self.custom_message);
@@ -5059,7 +5306,9 @@ pub mod user_pool_regional_configuration_attachment {
 
     impl ToExpr for PreTokenGenerationConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.lambda_arn.is_some()) + usize::from(self.lambda_version.is_some()),
+            );
             p.opt("LambdaArn", self.lambda_arn);
             p.opt("LambdaVersion", self.lambda_version);
             p.into_expr()
@@ -5112,7 +5361,12 @@ pub mod user_pool_regional_configuration_attachment {
 
     impl ToExpr for SmsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.eums_sms.is_some())
+                    + usize::from(self.external_id.is_some())
+                    + usize::from(self.sns_caller_arn.is_some())
+                    + usize::from(self.sns_region.is_some()),
+            );
             p.opt("EumsSms", self.eums_sms);
             p.opt("ExternalId", self.external_id);
             p.opt("SnsCallerArn", self.sns_caller_arn);
@@ -5178,7 +5432,7 @@ impl Resource for UserPoolReplica {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.user_pool_tags_at_create.is_some()));
         p.req("RegionName", self.region_name);
         p.req("UserPoolId", self.user_pool_id);
         p.opt("UserPoolTagsAtCreate", self.user_pool_tags_at_create);
@@ -5270,7 +5524,7 @@ impl Resource for UserPoolResourceServer {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.scopes.is_some()));
         p.req("Identifier", self.identifier);
         p.req("Name", self.name);
         p.opt("Scopes", self.scopes);
@@ -5303,7 +5557,7 @@ pub mod user_pool_resource_server {
 
     impl ToExpr for ResourceServerScopeType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ScopeDescription", self.scope_description);
             p.req("ScopeName", self.scope_name);
             p.into_expr()
@@ -5373,7 +5627,11 @@ impl UserPoolRiskConfigurationAttachment {
 impl Resource for UserPoolRiskConfigurationAttachment {
     const TYPE_NAME: &'static str = "AWS::Cognito::UserPoolRiskConfigurationAttachment";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.account_takeover_risk_configuration.is_some())
+                + usize::from(self.compromised_credentials_risk_configuration.is_some())
+                + usize::from(self.risk_exception_configuration.is_some()),
+        );
         p.opt(
             "AccountTakeoverRiskConfiguration",
             self.account_takeover_risk_configuration,
@@ -5413,7 +5671,7 @@ pub mod user_pool_risk_configuration_attachment {
 
     impl ToExpr for AccountTakeoverActionType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("EventAction", self.event_action);
             p.req("Notify", self.notify);
             p.into_expr()
@@ -5458,7 +5716,11 @@ pub mod user_pool_risk_configuration_attachment {
 
     impl ToExpr for AccountTakeoverActionsType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.high_action.is_some())
+                    + usize::from(self.low_action.is_some())
+                    + usize::from(self.medium_action.is_some()),
+            );
             p.opt("HighAction", self.high_action);
             p.opt("LowAction", self.low_action);
             p.opt("MediumAction", self.medium_action);
@@ -5491,7 +5753,7 @@ pub mod user_pool_risk_configuration_attachment {
 
     impl ToExpr for AccountTakeoverRiskConfigurationType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.notify_configuration.is_some()));
             p.req("Actions", self.actions);
             p.opt("NotifyConfiguration", self.notify_configuration);
             p.into_expr()
@@ -5515,7 +5777,7 @@ pub mod user_pool_risk_configuration_attachment {
 
     impl ToExpr for CompromisedCredentialsActionsType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("EventAction", self.event_action);
             p.into_expr()
         }
@@ -5546,7 +5808,7 @@ pub mod user_pool_risk_configuration_attachment {
 
     impl ToExpr for CompromisedCredentialsRiskConfigurationType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.event_filter.is_some()));
             p.req("Actions", self.actions);
             p.opt("EventFilter", self.event_filter);
             p.into_expr()
@@ -5610,7 +5872,13 @@ pub mod user_pool_risk_configuration_attachment {
 
     impl ToExpr for NotifyConfigurationType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.block_email.is_some())
+                    + usize::from(self.from.is_some())
+                    + usize::from(self.mfa_email.is_some())
+                    + usize::from(self.no_action_email.is_some())
+                    + usize::from(self.reply_to.is_some()),
+            );
             p.opt("BlockEmail", self.block_email);
             p.opt("From", self.from);
             p.opt("MfaEmail", self.mfa_email);
@@ -5654,7 +5922,8 @@ pub mod user_pool_risk_configuration_attachment {
 
     impl ToExpr for NotifyEmailType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(1 + usize::from(self.html_body.is_some()) + usize::from(self.text_body.is_some()));
             p.opt("HtmlBody", self.html_body);
             p.req("Subject", self.subject);
             p.opt("TextBody", self.text_body);
@@ -5692,7 +5961,10 @@ pub mod user_pool_risk_configuration_attachment {
 
     impl ToExpr for RiskExceptionConfigurationType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.blocked_ip_range_list.is_some())
+                    + usize::from(self.skipped_ip_range_list.is_some()),
+            );
             p.opt("BlockedIPRangeList", self.blocked_ip_range_list);
             p.opt("SkippedIPRangeList", self.skipped_ip_range_list);
             p.into_expr()
@@ -5735,7 +6007,7 @@ impl UserPoolUiCustomizationAttachment {
 impl Resource for UserPoolUiCustomizationAttachment {
     const TYPE_NAME: &'static str = "AWS::Cognito::UserPoolUICustomizationAttachment";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.css.is_some()));
         p.opt("CSS", self.css);
         p.req("ClientId", self.client_id);
         p.req("UserPoolId", self.user_pool_id);
@@ -5835,7 +6107,15 @@ impl UserPoolUser {
 impl Resource for UserPoolUser {
     const TYPE_NAME: &'static str = "AWS::Cognito::UserPoolUser";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.client_metadata.is_some())
+                + usize::from(self.desired_delivery_mediums.is_some())
+                + usize::from(self.force_alias_creation.is_some())
+                + usize::from(self.message_action.is_some())
+                + usize::from(self.user_attributes.is_some())
+                + usize::from(self.username.is_some())
+                + usize::from(self.validation_data.is_some()),
+        );
         p.opt("ClientMetadata", self.client_metadata);
         p.opt("DesiredDeliveryMediums", self.desired_delivery_mediums);
         p.opt("ForceAliasCreation", self.force_alias_creation);
@@ -5882,7 +6162,7 @@ pub mod user_pool_user {
 
     impl ToExpr for AttributeType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
             p.opt("Name", self.name);
             p.opt("Value", self.value);
             p.into_expr()
@@ -5926,7 +6206,7 @@ impl UserPoolUserToGroupAttachment {
 impl Resource for UserPoolUserToGroupAttachment {
     const TYPE_NAME: &'static str = "AWS::Cognito::UserPoolUserToGroupAttachment";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3);
         p.req("GroupName", self.group_name);
         p.req("UserPoolId", self.user_pool_id);
         p.req("Username", self.username);

@@ -286,7 +286,16 @@ impl Resource for DocumentClassifier {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.mode.is_some())
+                + usize::from(self.model_kms_key_id.is_some())
+                + usize::from(self.model_policy.is_some())
+                + usize::from(self.output_data_config.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.version_name.is_some())
+                + usize::from(self.volume_kms_key_id.is_some())
+                + usize::from(self.vpc_config.is_some()),
+        );
         p.req("DataAccessRoleArn", self.data_access_role_arn);
         p.req("DocumentClassifierName", self.document_classifier_name);
         p.req("InputDataConfig", self.input_data_config);
@@ -578,7 +587,7 @@ pub mod document_classifier {
 
     impl ToExpr for AugmentedManifestsListItem {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.split.is_some()));
             p.req("AttributeNames", self.attribute_names);
             p.req("S3Uri", self.s3_uri);
             p.opt("Split", self.split);
@@ -611,7 +620,7 @@ pub mod document_classifier {
 
     impl ToExpr for DocumentClassifierDocuments {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.test_s3_uri.is_some()));
             p.req("S3Uri", self.s3_uri);
             p.opt("TestS3Uri", self.test_s3_uri);
             p.into_expr()
@@ -696,7 +705,16 @@ pub mod document_classifier {
 
     impl ToExpr for DocumentClassifierInputDataConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.augmented_manifests.is_some())
+                    + usize::from(self.data_format.is_some())
+                    + usize::from(self.document_reader_config.is_some())
+                    + usize::from(self.document_type.is_some())
+                    + usize::from(self.documents.is_some())
+                    + usize::from(self.label_delimiter.is_some())
+                    + usize::from(self.s3_uri.is_some())
+                    + usize::from(self.test_s3_uri.is_some()),
+            );
             p.opt("AugmentedManifests", self.augmented_manifests);
             p.opt("DataFormat", self.data_format);
             p.opt("DocumentReaderConfig", self.document_reader_config);
@@ -741,7 +759,8 @@ pub mod document_classifier {
 
     impl ToExpr for DocumentClassifierOutputDataConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.kms_key_id.is_some()) + usize::from(self.s3_uri.is_some()));
             p.opt("KmsKeyId", self.kms_key_id);
             p.opt("S3Uri", self.s3_uri);
             p.into_expr()
@@ -781,7 +800,9 @@ pub mod document_classifier {
 
     impl ToExpr for DocumentReaderConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.document_read_mode.is_some()) + usize::from(self.feature_types.is_some()),
+            );
             p.req("DocumentReadAction", self.document_read_action);
             p.opt("DocumentReadMode", self.document_read_mode);
             p.opt("FeatureTypes", self.feature_types);
@@ -809,7 +830,7 @@ pub mod document_classifier {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -839,7 +860,7 @@ pub mod document_classifier {
 
     impl ToExpr for VpcConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("SecurityGroupIds", self.security_group_ids);
             p.req("Subnets", self.subnets);
             p.into_expr()
@@ -895,7 +916,7 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(128), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.tags.is_some()));
         p.req("DesiredInferenceUnits", self.desired_inference_units);
         p.req("EndpointName", self.endpoint_name);
         p.req("ModelArn", self.model_arn);
@@ -955,7 +976,7 @@ pub mod document_classifier_endpoint {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1223,7 +1244,14 @@ impl Resource for EntityRecognizer {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.model_kms_key_id.is_some())
+                + usize::from(self.model_policy.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.version_name.is_some())
+                + usize::from(self.volume_kms_key_id.is_some())
+                + usize::from(self.vpc_config.is_some()),
+        );
         p.req("DataAccessRoleArn", self.data_access_role_arn);
         p.req("InputDataConfig", self.input_data_config);
         p.req("LanguageCode", self.language_code);
@@ -1473,7 +1501,12 @@ pub mod entity_recognizer {
 
     impl ToExpr for AugmentedManifestsListItem {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.annotation_data_s3_uri.is_some())
+                    + usize::from(self.document_type.is_some())
+                    + usize::from(self.source_documents_s3_uri.is_some())
+                    + usize::from(self.split.is_some()),
+            );
             p.opt("AnnotationDataS3Uri", self.annotation_data_s3_uri);
             p.req("AttributeNames", self.attribute_names);
             p.opt("DocumentType", self.document_type);
@@ -1509,7 +1542,7 @@ pub mod entity_recognizer {
 
     impl ToExpr for EntityRecognizerAnnotations {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.test_s3_uri.is_some()));
             p.req("S3Uri", self.s3_uri);
             p.opt("TestS3Uri", self.test_s3_uri);
             p.into_expr()
@@ -1549,7 +1582,9 @@ pub mod entity_recognizer {
 
     impl ToExpr for EntityRecognizerDocuments {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.input_format.is_some()) + usize::from(self.test_s3_uri.is_some()),
+            );
             p.opt("InputFormat", self.input_format);
             p.req("S3Uri", self.s3_uri);
             p.opt("TestS3Uri", self.test_s3_uri);
@@ -1574,7 +1609,7 @@ pub mod entity_recognizer {
 
     impl ToExpr for EntityRecognizerEntityList {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("S3Uri", self.s3_uri);
             p.into_expr()
         }
@@ -1637,7 +1672,13 @@ pub mod entity_recognizer {
 
     impl ToExpr for EntityRecognizerInputDataConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.annotations.is_some())
+                    + usize::from(self.augmented_manifests.is_some())
+                    + usize::from(self.data_format.is_some())
+                    + usize::from(self.documents.is_some())
+                    + usize::from(self.entity_list.is_some()),
+            );
             p.opt("Annotations", self.annotations);
             p.opt("AugmentedManifests", self.augmented_manifests);
             p.opt("DataFormat", self.data_format);
@@ -1665,7 +1706,7 @@ pub mod entity_recognizer {
 
     impl ToExpr for EntityTypesListItem {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Type", self.r#type);
             p.into_expr()
         }
@@ -1691,7 +1732,7 @@ pub mod entity_recognizer {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1721,7 +1762,7 @@ pub mod entity_recognizer {
 
     impl ToExpr for VpcConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("SecurityGroupIds", self.security_group_ids);
             p.req("Subnets", self.subnets);
             p.into_expr()
@@ -1798,7 +1839,12 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(128), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.data_access_role_arn.is_some())
+                + usize::from(self.flywheel_arn.is_some())
+                + usize::from(self.model_arn.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("DataAccessRoleArn", self.data_access_role_arn);
         p.req("DesiredInferenceUnits", self.desired_inference_units);
         p.req("EndpointName", self.endpoint_name);
@@ -1903,7 +1949,7 @@ pub mod entity_recognizer_endpoint {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2009,7 +2055,13 @@ Constraint { path: "TaskConfig/EntityRecognitionConfig/EntityTypes", min_length:
 Constraint { path: "TaskConfig/EntityRecognitionConfig/EntityTypes/*/Type", pattern: Some("^(?![^\\n\\r\\t,]*\\\\n|\\\\r|\\\\t)[^\\n\\r\\t,]+$"), min_length: Some(1), max_length: Some(64), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.active_model_arn.is_some())
+                + usize::from(self.data_security_config.is_some())
+                + usize::from(self.model_type.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.task_config.is_some()),
+        );
         p.opt("ActiveModelArn", self.active_model_arn);
         p.req("DataAccessRoleArn", self.data_access_role_arn);
         p.req("DataLakeS3Uri", self.data_lake_s3_uri);
@@ -2175,7 +2227,12 @@ pub mod flywheel {
 
     impl ToExpr for DataSecurityConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.data_lake_kms_key_id.is_some())
+                    + usize::from(self.model_kms_key_id.is_some())
+                    + usize::from(self.volume_kms_key_id.is_some())
+                    + usize::from(self.vpc_config.is_some()),
+            );
             p.opt("DataLakeKmsKeyId", self.data_lake_kms_key_id);
             p.opt("ModelKmsKeyId", self.model_kms_key_id);
             p.opt("VolumeKmsKeyId", self.volume_kms_key_id);
@@ -2209,7 +2266,7 @@ pub mod flywheel {
 
     impl ToExpr for DocumentClassificationConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.labels.is_some()));
             p.opt("Labels", self.labels);
             p.req("Mode", self.mode);
             p.into_expr()
@@ -2236,7 +2293,7 @@ pub mod flywheel {
 
     impl ToExpr for EntityRecognitionConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.entity_types.is_some()));
             p.opt("EntityTypes", self.entity_types);
             p.into_expr()
         }
@@ -2259,7 +2316,7 @@ pub mod flywheel {
 
     impl ToExpr for EntityTypesListItem {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Type", self.r#type);
             p.into_expr()
         }
@@ -2285,7 +2342,7 @@ pub mod flywheel {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2325,7 +2382,10 @@ pub mod flywheel {
 
     impl ToExpr for TaskConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.document_classification_config.is_some())
+                    + usize::from(self.entity_recognition_config.is_some()),
+            );
             p.opt("DocumentClassificationConfig", self.document_classification_config);
             p.opt("EntityRecognitionConfig", self.entity_recognition_config);
             p.req("LanguageCode", self.language_code);
@@ -2356,7 +2416,7 @@ pub mod flywheel {
 
     impl ToExpr for VpcConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("SecurityGroupIds", self.security_group_ids);
             p.req("Subnets", self.subnets);
             p.into_expr()

@@ -188,7 +188,13 @@ impl Resource for AutomationRule {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            5 + usize::from(self.criteria.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.organization_configuration.is_some())
+                + usize::from(self.priority.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Criteria", self.criteria);
         p.opt("Description", self.description);
         p.req("Name", self.name);
@@ -494,7 +500,16 @@ pub mod automation_rule {
 
     impl ToExpr for Criteria {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.ebs_volume_size_in_gib.is_some())
+                    + usize::from(self.ebs_volume_type.is_some())
+                    + usize::from(self.estimated_monthly_savings.is_some())
+                    + usize::from(self.look_back_period_in_days.is_some())
+                    + usize::from(self.region.is_some())
+                    + usize::from(self.resource_arn.is_some())
+                    + usize::from(self.resource_tag.is_some())
+                    + usize::from(self.restart_needed.is_some()),
+            );
             p.opt("EbsVolumeSizeInGib", self.ebs_volume_size_in_gib);
             p.opt("EbsVolumeType", self.ebs_volume_type);
             p.opt("EstimatedMonthlySavings", self.estimated_monthly_savings);
@@ -537,7 +552,8 @@ pub mod automation_rule {
 
     impl ToExpr for DoubleCriteriaCondition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.comparison.is_some()) + usize::from(self.values.is_some()));
             p.opt("Comparison", self.comparison);
             p.opt("Values", self.values);
             p.into_expr()
@@ -574,7 +590,8 @@ pub mod automation_rule {
 
     impl ToExpr for IntegerCriteriaCondition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.comparison.is_some()) + usize::from(self.values.is_some()));
             p.opt("Comparison", self.comparison);
             p.opt("Values", self.values);
             p.into_expr()
@@ -611,7 +628,9 @@ pub mod automation_rule {
 
     impl ToExpr for OrganizationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.account_ids.is_some()) + usize::from(self.rule_apply_order.is_some()),
+            );
             p.opt("AccountIds", self.account_ids);
             p.opt("RuleApplyOrder", self.rule_apply_order);
             p.into_expr()
@@ -656,7 +675,11 @@ pub mod automation_rule {
 
     impl ToExpr for ResourceTagsCriteriaCondition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.comparison.is_some())
+                    + usize::from(self.key.is_some())
+                    + usize::from(self.values.is_some()),
+            );
             p.opt("Comparison", self.comparison);
             p.opt("Key", self.key);
             p.opt("Values", self.values);
@@ -702,7 +725,11 @@ pub mod automation_rule {
 
     impl ToExpr for Schedule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.execution_window_in_minutes.is_some())
+                    + usize::from(self.schedule_expression.is_some())
+                    + usize::from(self.schedule_expression_timezone.is_some()),
+            );
             p.opt("ExecutionWindowInMinutes", self.execution_window_in_minutes);
             p.opt("ScheduleExpression", self.schedule_expression);
             p.opt("ScheduleExpressionTimezone", self.schedule_expression_timezone);
@@ -740,7 +767,8 @@ pub mod automation_rule {
 
     impl ToExpr for StringCriteriaCondition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.comparison.is_some()) + usize::from(self.values.is_some()));
             p.opt("Comparison", self.comparison);
             p.opt("Values", self.values);
             p.into_expr()
@@ -767,7 +795,7 @@ pub mod automation_rule {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

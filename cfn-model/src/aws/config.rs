@@ -70,7 +70,7 @@ impl Resource for AggregationAuthorization {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.tags.is_some()));
         p.req("AuthorizedAccountId", self.authorized_account_id);
         p.req("AuthorizedAwsRegion", self.authorized_aws_region);
         p.opt("Tags", self.tags);
@@ -111,7 +111,7 @@ pub mod aggregation_authorization {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -207,7 +207,14 @@ impl Resource for ConfigRule {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.config_rule_name.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.evaluation_modes.is_some())
+                + usize::from(self.input_parameters.is_some())
+                + usize::from(self.maximum_execution_frequency.is_some())
+                + usize::from(self.scope.is_some()),
+        );
         p.opt("ConfigRuleName", self.config_rule_name);
         p.opt("Description", self.description);
         p.opt("EvaluationModes", self.evaluation_modes);
@@ -278,7 +285,11 @@ pub mod config_rule {
 
     impl ToExpr for CustomPolicyDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enable_debug_log_delivery.is_some())
+                    + usize::from(self.policy_runtime.is_some())
+                    + usize::from(self.policy_text.is_some()),
+            );
             p.opt("EnableDebugLogDelivery", self.enable_debug_log_delivery);
             p.opt("PolicyRuntime", self.policy_runtime);
             p.opt("PolicyText", self.policy_text);
@@ -306,7 +317,7 @@ pub mod config_rule {
 
     impl ToExpr for EvaluationModeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.mode.is_some()));
             p.opt("Mode", self.mode);
             p.into_expr()
         }
@@ -358,7 +369,12 @@ pub mod config_rule {
 
     impl ToExpr for Scope {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.compliance_resource_id.is_some())
+                    + usize::from(self.compliance_resource_types.is_some())
+                    + usize::from(self.tag_key.is_some())
+                    + usize::from(self.tag_value.is_some()),
+            );
             p.opt("ComplianceResourceId", self.compliance_resource_id);
             p.opt("ComplianceResourceTypes", self.compliance_resource_types);
             p.opt("TagKey", self.tag_key);
@@ -413,7 +429,11 @@ pub mod config_rule {
 
     impl ToExpr for Source {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.custom_policy_details.is_some())
+                    + usize::from(self.source_details.is_some())
+                    + usize::from(self.source_identifier.is_some()),
+            );
             p.opt("CustomPolicyDetails", self.custom_policy_details);
             p.req("Owner", self.owner);
             p.opt("SourceDetails", self.source_details);
@@ -458,7 +478,7 @@ pub mod config_rule {
 
     impl ToExpr for SourceDetail {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.maximum_execution_frequency.is_some()));
             p.req("EventSource", self.event_source);
             p.opt("MaximumExecutionFrequency", self.maximum_execution_frequency);
             p.req("MessageType", self.message_type);
@@ -578,7 +598,12 @@ impl Resource for ConfigurationAggregator {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.account_aggregation_sources.is_some())
+                + usize::from(self.configuration_aggregator_name.is_some())
+                + usize::from(self.organization_aggregation_source.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AccountAggregationSources", self.account_aggregation_sources);
         p.opt("ConfigurationAggregatorName", self.configuration_aggregator_name);
         p.opt("OrganizationAggregationSource", self.organization_aggregation_source);
@@ -633,7 +658,9 @@ pub mod configuration_aggregator {
 
     impl ToExpr for AccountAggregationSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.all_aws_regions.is_some()) + usize::from(self.aws_regions.is_some()),
+            );
             p.req("AccountIds", self.account_ids);
             p.opt("AllAwsRegions", self.all_aws_regions);
             p.opt("AwsRegions", self.aws_regions);
@@ -674,7 +701,9 @@ pub mod configuration_aggregator {
 
     impl ToExpr for OrganizationAggregationSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.all_aws_regions.is_some()) + usize::from(self.aws_regions.is_some()),
+            );
             p.opt("AllAwsRegions", self.all_aws_regions);
             p.opt("AwsRegions", self.aws_regions);
             p.req("RoleArn", self.role_arn);
@@ -702,7 +731,7 @@ pub mod configuration_aggregator {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -771,7 +800,12 @@ impl Resource for ConfigurationRecorder {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.name.is_some())
+                + usize::from(self.recording_group.is_some())
+                + usize::from(self.recording_mode.is_some())
+                + usize::from(self.started_on_create.is_some()),
+        );
         p.opt("Name", self.name);
         p.opt("RecordingGroup", self.recording_group);
         p.opt("RecordingMode", self.recording_mode);
@@ -811,7 +845,7 @@ pub mod configuration_recorder {
 
     impl ToExpr for ExclusionByResourceTypes {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ResourceTypes", self.resource_types);
             p.into_expr()
         }
@@ -871,7 +905,13 @@ pub mod configuration_recorder {
 
     impl ToExpr for RecordingGroup {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.all_supported.is_some())
+                    + usize::from(self.exclusion_by_resource_types.is_some())
+                    + usize::from(self.include_global_resource_types.is_some())
+                    + usize::from(self.recording_strategy.is_some())
+                    + usize::from(self.resource_types.is_some()),
+            );
             p.opt("AllSupported", self.all_supported);
             p.opt("ExclusionByResourceTypes", self.exclusion_by_resource_types);
             p.opt("IncludeGlobalResourceTypes", self.include_global_resource_types);
@@ -906,7 +946,7 @@ pub mod configuration_recorder {
 
     impl ToExpr for RecordingMode {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.recording_mode_overrides.is_some()));
             p.req("RecordingFrequency", self.recording_frequency);
             p.opt("RecordingModeOverrides", self.recording_mode_overrides);
             p.into_expr()
@@ -941,7 +981,7 @@ pub mod configuration_recorder {
 
     impl ToExpr for RecordingModeOverride {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.description.is_some()));
             p.opt("Description", self.description);
             p.req("RecordingFrequency", self.recording_frequency);
             p.req("ResourceTypes", self.resource_types);
@@ -966,7 +1006,7 @@ pub mod configuration_recorder {
 
     impl ToExpr for RecordingStrategy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("UseOnly", self.use_only);
             p.into_expr()
         }
@@ -1139,7 +1179,15 @@ impl Resource for ConformancePack {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.conformance_pack_input_parameters.is_some())
+                + usize::from(self.delivery_s3_bucket.is_some())
+                + usize::from(self.delivery_s3_key_prefix.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.template_body.is_some())
+                + usize::from(self.template_s3_uri.is_some())
+                + usize::from(self.template_ssm_document_details.is_some()),
+        );
         p.opt("ConformancePackInputParameters", self.conformance_pack_input_parameters);
         p.req("ConformancePackName", self.conformance_pack_name);
         p.opt("DeliveryS3Bucket", self.delivery_s3_bucket);
@@ -1185,7 +1233,7 @@ pub mod conformance_pack {
 
     impl ToExpr for ConformancePackInputParameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ParameterName", self.parameter_name);
             p.req("ParameterValue", self.parameter_value);
             p.into_expr()
@@ -1212,7 +1260,7 @@ pub mod conformance_pack {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1249,7 +1297,9 @@ pub mod conformance_pack {
 
     impl ToExpr for TemplateSsmDocumentDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.document_name.is_some()) + usize::from(self.document_version.is_some()),
+            );
             p.opt("DocumentName", self.document_name);
             p.opt("DocumentVersion", self.document_version);
             p.into_expr()
@@ -1320,7 +1370,7 @@ impl Resource for Connector {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.tags.is_some()));
         p.req("ConnectorConfiguration", self.connector_configuration);
         p.opt("Tags", self.tags);
         p
@@ -1372,7 +1422,7 @@ pub mod connector {
 
     impl ToExpr for AzureConnectorConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ClientIdentifier", self.client_identifier);
             p.req("TenantIdentifier", self.tenant_identifier);
             p.into_expr()
@@ -1399,7 +1449,7 @@ pub mod connector {
 
     impl ToExpr for ConnectorConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.azure.is_some()));
             p.opt("Azure", self.azure);
             p.into_expr()
         }
@@ -1425,7 +1475,7 @@ pub mod connector {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1498,7 +1548,13 @@ impl DeliveryChannel {
 impl Resource for DeliveryChannel {
     const TYPE_NAME: &'static str = "AWS::Config::DeliveryChannel";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.config_snapshot_delivery_properties.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.s3_key_prefix.is_some())
+                + usize::from(self.s3_kms_key_arn.is_some())
+                + usize::from(self.sns_topic_arn.is_some()),
+        );
         p.opt(
             "ConfigSnapshotDeliveryProperties",
             self.config_snapshot_delivery_properties,
@@ -1575,7 +1631,7 @@ pub mod delivery_channel {
 
     impl ToExpr for ConfigSnapshotDeliveryProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.delivery_frequency.is_some()));
             p.opt("DeliveryFrequency", self.delivery_frequency);
             p.into_expr()
         }
@@ -1821,7 +1877,12 @@ impl Resource for OrganizationConfigRule {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.excluded_accounts.is_some())
+                + usize::from(self.organization_custom_policy_rule_metadata.is_some())
+                + usize::from(self.organization_custom_rule_metadata.is_some())
+                + usize::from(self.organization_managed_rule_metadata.is_some()),
+        );
         p.opt("ExcludedAccounts", self.excluded_accounts);
         p.req("OrganizationConfigRuleName", self.organization_config_rule_name);
         p.opt(
@@ -2035,7 +2096,16 @@ pub mod organization_config_rule {
 
     impl ToExpr for OrganizationCustomPolicyRuleMetadata {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.debug_log_delivery_accounts.is_some())
+                    + usize::from(self.description.is_some())
+                    + usize::from(self.input_parameters.is_some())
+                    + usize::from(self.organization_config_rule_trigger_types.is_some())
+                    + usize::from(self.resource_id_scope.is_some())
+                    + usize::from(self.resource_types_scope.is_some())
+                    + usize::from(self.tag_key_scope.is_some())
+                    + usize::from(self.tag_value_scope.is_some()),
+            );
             p.opt("DebugLogDeliveryAccounts", self.debug_log_delivery_accounts);
             p.opt("Description", self.description);
             p.opt("InputParameters", self.input_parameters);
@@ -2135,7 +2205,15 @@ pub mod organization_config_rule {
 
     impl ToExpr for OrganizationCustomRuleMetadata {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.description.is_some())
+                    + usize::from(self.input_parameters.is_some())
+                    + usize::from(self.maximum_execution_frequency.is_some())
+                    + usize::from(self.resource_id_scope.is_some())
+                    + usize::from(self.resource_types_scope.is_some())
+                    + usize::from(self.tag_key_scope.is_some())
+                    + usize::from(self.tag_value_scope.is_some()),
+            );
             p.opt("Description", self.description);
             p.opt("InputParameters", self.input_parameters);
             p.req("LambdaFunctionArn", self.lambda_function_arn);
@@ -2225,7 +2303,15 @@ pub mod organization_config_rule {
 
     impl ToExpr for OrganizationManagedRuleMetadata {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.description.is_some())
+                    + usize::from(self.input_parameters.is_some())
+                    + usize::from(self.maximum_execution_frequency.is_some())
+                    + usize::from(self.resource_id_scope.is_some())
+                    + usize::from(self.resource_types_scope.is_some())
+                    + usize::from(self.tag_key_scope.is_some())
+                    + usize::from(self.tag_value_scope.is_some()),
+            );
             p.opt("Description", self.description);
             p.opt("InputParameters", self.input_parameters);
             p.opt("MaximumExecutionFrequency", self.maximum_execution_frequency);
@@ -2402,7 +2488,15 @@ impl Resource for OrganizationConformancePack {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.conformance_pack_input_parameters.is_some())
+                + usize::from(self.delivery_s3_bucket.is_some())
+                + usize::from(self.delivery_s3_key_prefix.is_some())
+                + usize::from(self.excluded_accounts.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.template_body.is_some())
+                + usize::from(self.template_s3_uri.is_some()),
+        );
         p.opt("ConformancePackInputParameters", self.conformance_pack_input_parameters);
         p.opt("DeliveryS3Bucket", self.delivery_s3_bucket);
         p.opt("DeliveryS3KeyPrefix", self.delivery_s3_key_prefix);
@@ -2451,7 +2545,7 @@ pub mod organization_conformance_pack {
 
     impl ToExpr for ConformancePackInputParameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ParameterName", self.parameter_name);
             p.req("ParameterValue", self.parameter_value);
             p.into_expr()
@@ -2478,7 +2572,7 @@ pub mod organization_conformance_pack {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2574,7 +2668,15 @@ impl RemediationConfiguration {
 impl Resource for RemediationConfiguration {
     const TYPE_NAME: &'static str = "AWS::Config::RemediationConfiguration";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.automatic.is_some())
+                + usize::from(self.execution_controls.is_some())
+                + usize::from(self.maximum_automatic_attempts.is_some())
+                + usize::from(self.parameters.is_some())
+                + usize::from(self.resource_type.is_some())
+                + usize::from(self.retry_attempt_seconds.is_some())
+                + usize::from(self.target_version.is_some()),
+        );
         p.opt("Automatic", self.automatic);
         p.req("ConfigRuleName", self.config_rule_name);
         p.opt("ExecutionControls", self.execution_controls);
@@ -2613,7 +2715,7 @@ pub mod remediation_configuration {
 
     impl ToExpr for ExecutionControls {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.ssm_controls.is_some()));
             p.opt("SsmControls", self.ssm_controls);
             p.into_expr()
         }
@@ -2649,7 +2751,10 @@ pub mod remediation_configuration {
 
     impl ToExpr for SsmControls {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.concurrent_execution_rate_percentage.is_some())
+                    + usize::from(self.error_percentage.is_some()),
+            );
             p.opt(
                 "ConcurrentExecutionRatePercentage",
                 self.concurrent_execution_rate_percentage,
@@ -2743,7 +2848,8 @@ impl Resource for StoredQuery {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(2 + usize::from(self.query_description.is_some()) + usize::from(self.tags.is_some()));
         p.opt("QueryDescription", self.query_description);
         p.req("QueryExpression", self.query_expression);
         p.req("QueryName", self.query_name);
@@ -2787,7 +2893,7 @@ pub mod stored_query {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -116,7 +116,13 @@ impl Resource for AgentStatus {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.description.is_some())
+                + usize::from(self.display_order.is_some())
+                + usize::from(self.reset_order_number.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.r#type.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("DisplayOrder", self.display_order);
         p.req("InstanceArn", self.instance_arn);
@@ -233,7 +239,7 @@ pub mod agent_status {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -282,7 +288,7 @@ impl Resource for ApprovedOrigin {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("InstanceId", self.instance_id);
         p.req("Origin", self.origin);
         p
@@ -400,7 +406,11 @@ impl Resource for ContactFlow {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.description.is_some())
+                + usize::from(self.state.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("Content", self.content);
         p.opt("Description", self.description);
         p.req("InstanceArn", self.instance_arn);
@@ -525,7 +535,7 @@ pub mod contact_flow {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -663,7 +673,13 @@ impl Resource for ContactFlowModule {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.description.is_some())
+                + usize::from(self.external_invocation_configuration.is_some())
+                + usize::from(self.settings.is_some())
+                + usize::from(self.state.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("Content", self.content);
         p.opt("Description", self.description);
         p.opt(
@@ -718,7 +734,7 @@ pub mod contact_flow_module {
 
     impl ToExpr for ExternalInvocationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.enabled.is_some()));
             p.opt("Enabled", self.enabled);
             p.into_expr()
         }
@@ -744,7 +760,7 @@ pub mod contact_flow_module {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -821,7 +837,7 @@ impl Resource for ContactFlowModuleAlias {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.description.is_some()));
         p.req("ContactFlowModuleId", self.contact_flow_module_id);
         p.req("ContactFlowModuleVersion", self.contact_flow_module_version);
         p.opt("Description", self.description);
@@ -895,7 +911,7 @@ impl Resource for ContactFlowModuleVersion {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.description.is_some()));
         p.req("ContactFlowModuleId", self.contact_flow_module_id);
         p.opt("Description", self.description);
         p
@@ -971,7 +987,7 @@ impl Resource for ContactFlowVersion {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.description.is_some()));
         p.req("ContactFlowId", self.contact_flow_id);
         p.opt("Description", self.description);
         p
@@ -1058,7 +1074,7 @@ impl Resource for DataLakeAssociation {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.target_account_id.is_some()));
         p.req("DataSetId", self.data_set_id);
         p.req("InstanceId", self.instance_id);
         p.opt("TargetAccountId", self.target_account_id);
@@ -1188,7 +1204,8 @@ impl Resource for DataTable {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(5 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Description", self.description);
         p.req("InstanceArn", self.instance_arn);
         p.req("Name", self.name);
@@ -1313,7 +1330,7 @@ pub mod data_table {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1448,7 +1465,11 @@ impl Resource for DataTableAttribute {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.description.is_some())
+                + usize::from(self.primary.is_some())
+                + usize::from(self.validation.is_some()),
+        );
         p.req("DataTableArn", self.data_table_arn);
         p.opt("Description", self.description);
         p.req("InstanceArn", self.instance_arn);
@@ -1546,7 +1567,8 @@ pub mod data_table_attribute {
 
     impl ToExpr for Enum {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.strict.is_some()) + usize::from(self.values.is_some()));
             p.opt("Strict", self.strict);
             p.opt("Values", self.values);
             p.into_expr()
@@ -1647,7 +1669,18 @@ pub mod data_table_attribute {
 
     impl ToExpr for Validation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.r#enum.is_some())
+                    + usize::from(self.exclusive_maximum.is_some())
+                    + usize::from(self.exclusive_minimum.is_some())
+                    + usize::from(self.max_length.is_some())
+                    + usize::from(self.max_values.is_some())
+                    + usize::from(self.maximum.is_some())
+                    + usize::from(self.min_length.is_some())
+                    + usize::from(self.min_values.is_some())
+                    + usize::from(self.minimum.is_some())
+                    + usize::from(self.multiple_of.is_some()),
+            );
             p.opt("Enum", self.r#enum);
             p.opt("ExclusiveMaximum", self.exclusive_maximum);
             p.opt("ExclusiveMinimum", self.exclusive_minimum);
@@ -1724,7 +1757,7 @@ impl Resource for DataTableRecord {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3);
         p.req("DataTableArn", self.data_table_arn);
         p.req("DataTableRecord", self.data_table_record);
         p.req("InstanceArn", self.instance_arn);
@@ -1768,7 +1801,7 @@ pub mod data_table_record {
 
     impl ToExpr for DataTableRecord {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.primary_values.is_some()));
             p.opt("PrimaryValues", self.primary_values);
             p.req("Values", self.values);
             p.into_expr()
@@ -1805,7 +1838,9 @@ pub mod data_table_record {
 
     impl ToExpr for Value {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.attribute_id.is_some()) + usize::from(self.attribute_value.is_some()),
+            );
             p.opt("AttributeId", self.attribute_id);
             p.opt("AttributeValue", self.attribute_value);
             p.into_expr()
@@ -1882,7 +1917,12 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(128), ..c
 Constraint { path: "Tags/*/Value", max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.alias_configurations.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.display_name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AliasConfigurations", self.alias_configurations);
         p.opt("Description", self.description);
         p.opt("DisplayName", self.display_name);
@@ -1923,7 +1963,7 @@ pub mod email_address {
 
     impl ToExpr for AliasConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("EmailAddressArn", self.email_address_arn);
             p.into_expr()
         }
@@ -1949,7 +1989,7 @@ pub mod email_address {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2120,7 +2160,16 @@ Constraint { path: "Tags/*/Value", max_length: Some(256), ..crate::aws::NO_LIMIT
 Constraint { path: "Title", min_length: Some(1), max_length: Some(128), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.ai_version.is_some())
+                + usize::from(self.auto_evaluation_configuration.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.language_configuration.is_some())
+                + usize::from(self.review_configuration.is_some())
+                + usize::from(self.scoring_strategy.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.target_configuration.is_some()),
+        );
         p.opt("AIVersion", self.ai_version);
         p.opt("AutoEvaluationConfiguration", self.auto_evaluation_configuration);
         p.opt("Description", self.description);
@@ -2801,7 +2850,7 @@ pub mod evaluation_form {
 
     impl ToExpr for AutoEvaluationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.enabled.is_some()));
             p.opt("Enabled", self.enabled);
             p.into_expr()
         }
@@ -2827,7 +2876,7 @@ pub mod evaluation_form {
 
     impl ToExpr for AutomaticFailConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.target_section.is_some()));
             p.opt("TargetSection", self.target_section);
             p.into_expr()
         }
@@ -2848,7 +2897,7 @@ pub mod evaluation_form {
 
     impl ToExpr for EvaluationFormBaseItem {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Section", self.section);
             p.into_expr()
         }
@@ -2884,7 +2933,8 @@ pub mod evaluation_form {
 
     impl ToExpr for EvaluationFormItem {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.question.is_some()) + usize::from(self.section.is_some()));
             p.opt("Question", self.question);
             p.opt("Section", self.section);
             p.into_expr()
@@ -2916,7 +2966,7 @@ pub mod evaluation_form {
 
     impl ToExpr for EvaluationFormItemEnablementCondition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.operator.is_some()));
             p.req("Operands", self.operands);
             p.opt("Operator", self.operator);
             p.into_expr()
@@ -2943,7 +2993,7 @@ pub mod evaluation_form {
 
     impl ToExpr for EvaluationFormItemEnablementConditionOperand {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.expression.is_some()));
             p.opt("Expression", self.expression);
             p.into_expr()
         }
@@ -2977,7 +3027,7 @@ pub mod evaluation_form {
 
     impl ToExpr for EvaluationFormItemEnablementConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.default_action.is_some()));
             p.req("Action", self.action);
             p.req("Condition", self.condition);
             p.opt("DefaultAction", self.default_action);
@@ -3012,7 +3062,7 @@ pub mod evaluation_form {
 
     impl ToExpr for EvaluationFormItemEnablementExpression {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Comparator", self.comparator);
             p.req("Source", self.source);
             p.req("Values", self.values);
@@ -3045,7 +3095,7 @@ pub mod evaluation_form {
 
     impl ToExpr for EvaluationFormItemEnablementSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.ref_id.is_some()));
             p.opt("RefId", self.ref_id);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -3082,7 +3132,8 @@ pub mod evaluation_form {
 
     impl ToExpr for EvaluationFormItemEnablementSourceValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.ref_id.is_some()) + usize::from(self.r#type.is_some()));
             p.opt("RefId", self.ref_id);
             p.opt("Type", self.r#type);
             p.into_expr()
@@ -3109,7 +3160,7 @@ pub mod evaluation_form {
 
     impl ToExpr for EvaluationFormLanguageConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.form_language.is_some()));
             p.opt("FormLanguage", self.form_language);
             p.into_expr()
         }
@@ -3140,7 +3191,7 @@ pub mod evaluation_form {
 
     impl ToExpr for EvaluationFormMetricConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("MetricName", self.metric_name);
             p.req("MetricType", self.metric_type);
             p.into_expr()
@@ -3188,7 +3239,11 @@ pub mod evaluation_form {
 
     impl ToExpr for EvaluationFormMultiSelectQuestionAutomation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.answer_source.is_some())
+                    + usize::from(self.default_option_ref_ids.is_some())
+                    + usize::from(self.options.is_some()),
+            );
             p.opt("AnswerSource", self.answer_source);
             p.opt("DefaultOptionRefIds", self.default_option_ref_ids);
             p.opt("Options", self.options);
@@ -3211,7 +3266,7 @@ pub mod evaluation_form {
 
     impl ToExpr for EvaluationFormMultiSelectQuestionAutomationOption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("RuleCategory", self.rule_category);
             p.into_expr()
         }
@@ -3269,7 +3324,12 @@ pub mod evaluation_form {
 
     impl ToExpr for EvaluationFormMultiSelectQuestionOption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.automatic_fail.is_some())
+                    + usize::from(self.automatic_fail_configuration.is_some())
+                    + usize::from(self.points_configuration.is_some())
+                    + usize::from(self.score.is_some()),
+            );
             p.opt("AutomaticFail", self.automatic_fail);
             p.opt("AutomaticFailConfiguration", self.automatic_fail_configuration);
             p.opt("PointsConfiguration", self.points_configuration);
@@ -3313,7 +3373,9 @@ pub mod evaluation_form {
 
     impl ToExpr for EvaluationFormMultiSelectQuestionProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.automation.is_some()) + usize::from(self.display_as.is_some()),
+            );
             p.opt("Automation", self.automation);
             p.opt("DisplayAs", self.display_as);
             p.req("Options", self.options);
@@ -3351,7 +3413,9 @@ pub mod evaluation_form {
 
     impl ToExpr for EvaluationFormNumericQuestionAutomation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.answer_source.is_some()) + usize::from(self.property_value.is_some()),
+            );
             p.opt("AnswerSource", self.answer_source);
             p.opt("PropertyValue", self.property_value);
             p.into_expr()
@@ -3412,7 +3476,12 @@ pub mod evaluation_form {
 
     impl ToExpr for EvaluationFormNumericQuestionOption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.automatic_fail.is_some())
+                    + usize::from(self.automatic_fail_configuration.is_some())
+                    + usize::from(self.points_configuration.is_some())
+                    + usize::from(self.score.is_some()),
+            );
             p.opt("AutomaticFail", self.automatic_fail);
             p.opt("AutomaticFailConfiguration", self.automatic_fail_configuration);
             p.req("MaxValue", self.max_value);
@@ -3459,7 +3528,8 @@ pub mod evaluation_form {
 
     impl ToExpr for EvaluationFormNumericQuestionProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(2 + usize::from(self.automation.is_some()) + usize::from(self.options.is_some()));
             p.opt("Automation", self.automation);
             p.req("MaxValue", self.max_value);
             p.req("MinValue", self.min_value);
@@ -3557,7 +3627,15 @@ pub mod evaluation_form {
 
     impl ToExpr for EvaluationFormQuestion {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.enablement.is_some())
+                    + usize::from(self.instructions.is_some())
+                    + usize::from(self.metric_configuration.is_some())
+                    + usize::from(self.not_applicable_enabled.is_some())
+                    + usize::from(self.question_type_properties.is_some())
+                    + usize::from(self.scoring_configuration.is_some())
+                    + usize::from(self.weight.is_some()),
+            );
             p.opt("Enablement", self.enablement);
             p.opt("Instructions", self.instructions);
             p.opt("MetricConfiguration", self.metric_configuration);
@@ -3589,7 +3667,7 @@ pub mod evaluation_form {
 
     impl ToExpr for EvaluationFormQuestionAutomationAnswerSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("SourceType", self.source_type);
             p.into_expr()
         }
@@ -3633,7 +3711,11 @@ pub mod evaluation_form {
 
     impl ToExpr for EvaluationFormQuestionScoringConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.is_excluded_from_scoring.is_some())
+                    + usize::from(self.points_configuration.is_some())
+                    + usize::from(self.score_thresholds.is_some()),
+            );
             p.opt("IsExcludedFromScoring", self.is_excluded_from_scoring);
             p.opt("PointsConfiguration", self.points_configuration);
             p.opt("ScoreThresholds", self.score_thresholds);
@@ -3687,7 +3769,12 @@ pub mod evaluation_form {
 
     impl ToExpr for EvaluationFormQuestionTypeProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.multi_select.is_some())
+                    + usize::from(self.numeric.is_some())
+                    + usize::from(self.single_select.is_some())
+                    + usize::from(self.text.is_some()),
+            );
             p.opt("MultiSelect", self.multi_select);
             p.opt("Numeric", self.numeric);
             p.opt("SingleSelect", self.single_select);
@@ -3729,7 +3816,9 @@ pub mod evaluation_form {
 
     impl ToExpr for EvaluationFormScoreThreshold {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.max_score_percentage.is_some()) + usize::from(self.min_score_percentage.is_some()),
+            );
             p.opt("MaxScorePercentage", self.max_score_percentage);
             p.opt("MinScorePercentage", self.min_score_percentage);
             p.req("PerformanceCategory", self.performance_category);
@@ -3802,7 +3891,13 @@ pub mod evaluation_form {
 
     impl ToExpr for EvaluationFormSection {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.instructions.is_some())
+                    + usize::from(self.is_excluded_from_scoring.is_some())
+                    + usize::from(self.items.is_some())
+                    + usize::from(self.score_thresholds.is_some())
+                    + usize::from(self.weight.is_some()),
+            );
             p.opt("Instructions", self.instructions);
             p.opt("IsExcludedFromScoring", self.is_excluded_from_scoring);
             p.opt("Items", self.items);
@@ -3858,7 +3953,11 @@ pub mod evaluation_form {
 
     impl ToExpr for EvaluationFormSingleSelectQuestionAutomation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.answer_source.is_some())
+                    + usize::from(self.default_option_ref_id.is_some())
+                    + usize::from(self.options.is_some()),
+            );
             p.opt("AnswerSource", self.answer_source);
             p.opt("DefaultOptionRefId", self.default_option_ref_id);
             p.opt("Options", self.options);
@@ -3881,7 +3980,7 @@ pub mod evaluation_form {
 
     impl ToExpr for EvaluationFormSingleSelectQuestionAutomationOption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("RuleCategory", self.rule_category);
             p.into_expr()
         }
@@ -3943,7 +4042,12 @@ pub mod evaluation_form {
 
     impl ToExpr for EvaluationFormSingleSelectQuestionOption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.automatic_fail.is_some())
+                    + usize::from(self.automatic_fail_configuration.is_some())
+                    + usize::from(self.points_configuration.is_some())
+                    + usize::from(self.score.is_some()),
+            );
             p.opt("AutomaticFail", self.automatic_fail);
             p.opt("AutomaticFailConfiguration", self.automatic_fail_configuration);
             p.opt("PointsConfiguration", self.points_configuration);
@@ -3990,7 +4094,9 @@ pub mod evaluation_form {
 
     impl ToExpr for EvaluationFormSingleSelectQuestionProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.automation.is_some()) + usize::from(self.display_as.is_some()),
+            );
             p.opt("Automation", self.automation);
             p.opt("DisplayAs", self.display_as);
             p.req("Options", self.options);
@@ -4015,7 +4121,7 @@ pub mod evaluation_form {
 
     impl ToExpr for EvaluationFormTargetConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ContactInteractionType", self.contact_interaction_type);
             p.into_expr()
         }
@@ -4041,7 +4147,7 @@ pub mod evaluation_form {
 
     impl ToExpr for EvaluationFormTextQuestionAutomation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.answer_source.is_some()));
             p.opt("AnswerSource", self.answer_source);
             p.into_expr()
         }
@@ -4067,7 +4173,7 @@ pub mod evaluation_form {
 
     impl ToExpr for EvaluationFormTextQuestionProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.automation.is_some()));
             p.opt("Automation", self.automation);
             p.into_expr()
         }
@@ -4100,7 +4206,7 @@ pub mod evaluation_form {
 
     impl ToExpr for EvaluationReviewConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.eligibility_days.is_some()));
             p.opt("EligibilityDays", self.eligibility_days);
             p.req("ReviewNotificationRecipients", self.review_notification_recipients);
             p.into_expr()
@@ -4130,7 +4236,7 @@ pub mod evaluation_form {
 
     impl ToExpr for EvaluationReviewNotificationRecipient {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Type", self.r#type);
             p.req("Value", self.value);
             p.into_expr()
@@ -4157,7 +4263,7 @@ pub mod evaluation_form {
 
     impl ToExpr for EvaluationReviewNotificationRecipientValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.user_id.is_some()));
             p.opt("UserId", self.user_id);
             p.into_expr()
         }
@@ -4190,7 +4296,7 @@ pub mod evaluation_form {
 
     impl ToExpr for MultiSelectQuestionRuleCategoryAutomation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Category", self.category);
             p.req("Condition", self.condition);
             p.req("OptionRefIds", self.option_ref_ids);
@@ -4215,7 +4321,7 @@ pub mod evaluation_form {
 
     impl ToExpr for NumericQuestionPropertyValueAutomation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Label", self.label);
             p.into_expr()
         }
@@ -4246,7 +4352,7 @@ pub mod evaluation_form {
 
     impl ToExpr for QuestionOptionPointsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.is_bonus.is_some()));
             p.opt("IsBonus", self.is_bonus);
             p.req("PointValue", self.point_value);
             p.into_expr()
@@ -4291,7 +4397,11 @@ pub mod evaluation_form {
 
     impl ToExpr for QuestionPointsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.is_bonus.is_some())
+                    + usize::from(self.max_point_value.is_some())
+                    + usize::from(self.min_point_value.is_some()),
+            );
             p.opt("IsBonus", self.is_bonus);
             p.opt("MaxPointValue", self.max_point_value);
             p.opt("MinPointValue", self.min_point_value);
@@ -4329,7 +4439,7 @@ pub mod evaluation_form {
 
     impl ToExpr for ScoringStrategy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.score_thresholds.is_some()));
             p.req("Mode", self.mode);
             p.opt("ScoreThresholds", self.score_thresholds);
             p.req("Status", self.status);
@@ -4370,7 +4480,7 @@ pub mod evaluation_form {
 
     impl ToExpr for SingleSelectQuestionRuleCategoryAutomation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Category", self.category);
             p.req("Condition", self.condition);
             p.req("OptionRefId", self.option_ref_id);
@@ -4398,7 +4508,7 @@ pub mod evaluation_form {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -4668,7 +4778,13 @@ impl Resource for HoursOfOperation {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.child_hours_of_operations.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.hours_of_operation_overrides.is_some())
+                + usize::from(self.parent_hours_of_operations.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ChildHoursOfOperations", self.child_hours_of_operations);
         p.req("Config", self.config);
         p.opt("Description", self.description);
@@ -4827,7 +4943,7 @@ pub mod hours_of_operation {
 
     impl ToExpr for HoursOfOperationConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Day", self.day);
             p.req("EndTime", self.end_time);
             p.req("StartTime", self.start_time);
@@ -4905,7 +5021,12 @@ pub mod hours_of_operation {
 
     impl ToExpr for HoursOfOperationOverride {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                4 + usize::from(self.hours_of_operation_override_id.is_some())
+                    + usize::from(self.override_description.is_some())
+                    + usize::from(self.override_type.is_some())
+                    + usize::from(self.recurrence_config.is_some()),
+            );
             p.req("EffectiveFrom", self.effective_from);
             p.req("EffectiveTill", self.effective_till);
             p.opt("HoursOfOperationOverrideId", self.hours_of_operation_override_id);
@@ -4941,7 +5062,7 @@ pub mod hours_of_operation {
 
     impl ToExpr for HoursOfOperationOverrideConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Day", self.day);
             p.req("EndTime", self.end_time);
             p.req("StartTime", self.start_time);
@@ -4969,7 +5090,7 @@ pub mod hours_of_operation {
 
     impl ToExpr for HoursOfOperationTimeSlice {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Hours", self.hours);
             p.req("Minutes", self.minutes);
             p.into_expr()
@@ -5001,7 +5122,7 @@ pub mod hours_of_operation {
 
     impl ToExpr for HoursOfOperationsIdentifier {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.name.is_some()));
             p.req("Id", self.id);
             p.opt("Name", self.name);
             p.into_expr()
@@ -5028,7 +5149,7 @@ pub mod hours_of_operation {
 
     impl ToExpr for OverrideTimeSlice {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Hours", self.hours);
             p.req("Minutes", self.minutes);
             p.into_expr()
@@ -5050,7 +5171,7 @@ pub mod hours_of_operation {
 
     impl ToExpr for RecurrenceConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("RecurrencePattern", self.recurrence_pattern);
             p.into_expr()
         }
@@ -5110,7 +5231,13 @@ pub mod hours_of_operation {
 
     impl ToExpr for RecurrencePattern {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.by_month.is_some())
+                    + usize::from(self.by_month_day.is_some())
+                    + usize::from(self.by_weekday_occurrence.is_some())
+                    + usize::from(self.frequency.is_some())
+                    + usize::from(self.interval.is_some()),
+            );
             p.opt("ByMonth", self.by_month);
             p.opt("ByMonthDay", self.by_month_day);
             p.opt("ByWeekdayOccurrence", self.by_weekday_occurrence);
@@ -5140,7 +5267,7 @@ pub mod hours_of_operation {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -5233,7 +5360,11 @@ impl Resource for Instance {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.directory_id.is_some())
+                + usize::from(self.instance_alias.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("Attributes", self.attributes);
         p.opt("DirectoryId", self.directory_id);
         p.req("IdentityManagementType", self.identity_management_type);
@@ -5458,7 +5589,20 @@ pub mod instance {
 
     impl ToExpr for Attributes {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.auto_mute_agent_on_hold.is_some())
+                    + usize::from(self.auto_resolve_best_voices.is_some())
+                    + usize::from(self.contact_lens.is_some())
+                    + usize::from(self.contactflow_logs.is_some())
+                    + usize::from(self.early_media.is_some())
+                    + usize::from(self.enhanced_chat_monitoring.is_some())
+                    + usize::from(self.enhanced_contact_monitoring.is_some())
+                    + usize::from(self.high_volume_out_bound.is_some())
+                    + usize::from(self.message_streaming.is_some())
+                    + usize::from(self.multi_party_chat_conference.is_some())
+                    + usize::from(self.multi_party_conference.is_some())
+                    + usize::from(self.use_custom_tts_voices.is_some()),
+            );
             p.opt("AutoMuteAgentOnHold", self.auto_mute_agent_on_hold);
             p.opt("AutoResolveBestVoices", self.auto_resolve_best_voices);
             p.opt("ContactLens", self.contact_lens);
@@ -5497,7 +5641,7 @@ pub mod instance {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -5618,7 +5762,12 @@ impl Resource for InstanceStorageConfig {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.kinesis_firehose_config.is_some())
+                + usize::from(self.kinesis_stream_config.is_some())
+                + usize::from(self.kinesis_video_stream_config.is_some())
+                + usize::from(self.s3_config.is_some()),
+        );
         p.req("InstanceArn", self.instance_arn);
         p.opt("KinesisFirehoseConfig", self.kinesis_firehose_config);
         p.opt("KinesisStreamConfig", self.kinesis_stream_config);
@@ -5783,7 +5932,7 @@ pub mod instance_storage_config {
 
     impl ToExpr for EncryptionConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("EncryptionType", self.encryption_type);
             p.req("KeyId", self.key_id);
             p.into_expr()
@@ -5807,7 +5956,7 @@ pub mod instance_storage_config {
 
     impl ToExpr for KinesisFirehoseConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("FirehoseArn", self.firehose_arn);
             p.into_expr()
         }
@@ -5830,7 +5979,7 @@ pub mod instance_storage_config {
 
     impl ToExpr for KinesisStreamConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("StreamArn", self.stream_arn);
             p.into_expr()
         }
@@ -5863,7 +6012,7 @@ pub mod instance_storage_config {
 
     impl ToExpr for KinesisVideoStreamConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("EncryptionConfig", self.encryption_config);
             p.req("Prefix", self.prefix);
             p.req("RetentionPeriodHours", self.retention_period_hours);
@@ -5902,7 +6051,7 @@ pub mod instance_storage_config {
 
     impl ToExpr for S3Config {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.encryption_config.is_some()));
             p.req("BucketName", self.bucket_name);
             p.req("BucketPrefix", self.bucket_prefix);
             p.opt("EncryptionConfig", self.encryption_config);
@@ -6033,7 +6182,12 @@ impl Resource for IntegrationAssociation {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.source_application_name.is_some())
+                + usize::from(self.source_application_url.is_some())
+                + usize::from(self.source_type.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("InstanceId", self.instance_id);
         p.req("IntegrationArn", self.integration_arn);
         p.req("IntegrationType", self.integration_type);
@@ -6167,7 +6321,7 @@ pub mod integration_association {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -6341,7 +6495,11 @@ impl Resource for Metric {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            5 + usize::from(self.description.is_some())
+                + usize::from(self.positive_trend_indicator.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.req("InstanceArn", self.instance_arn);
         p.req("MetricCalculation", self.metric_calculation);
@@ -6731,7 +6889,11 @@ pub mod metric {
 
     impl ToExpr for CalculationComponent {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.metric_filters.is_some())
+                    + usize::from(self.metric_id.is_some())
+                    + usize::from(self.metric_name.is_some()),
+            );
             p.req("Alias", self.alias);
             p.opt("MetricFilters", self.metric_filters);
             p.opt("MetricId", self.metric_id);
@@ -6763,7 +6925,7 @@ pub mod metric {
 
     impl ToExpr for MetricCalculation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Calculation", self.calculation);
             p.req("CalculationComponents", self.calculation_components);
             p.into_expr()
@@ -6819,7 +6981,12 @@ pub mod metric {
 
     impl ToExpr for MetricFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.boolean_condition.is_some())
+                    + usize::from(self.negate.is_some())
+                    + usize::from(self.number_condition.is_some())
+                    + usize::from(self.string_condition.is_some()),
+            );
             p.opt("BooleanCondition", self.boolean_condition);
             p.req("MetricFilterKey", self.metric_filter_key);
             p.opt("Negate", self.negate);
@@ -6846,7 +7013,7 @@ pub mod metric {
 
     impl ToExpr for MetricFilterBooleanCondition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Comparison", self.comparison);
             p.into_expr()
         }
@@ -6875,7 +7042,7 @@ pub mod metric {
 
     impl ToExpr for MetricFilterNumberCondition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Comparison", self.comparison);
             p.req("Values", self.values);
             p.into_expr()
@@ -6905,7 +7072,7 @@ pub mod metric {
 
     impl ToExpr for MetricFilterStringCondition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Comparison", self.comparison);
             p.req("Values", self.values);
             p.into_expr()
@@ -6932,7 +7099,7 @@ pub mod metric {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -7099,7 +7266,12 @@ impl Resource for Notification {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.expires_at.is_some())
+                + usize::from(self.priority.is_some())
+                + usize::from(self.recipients.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("Content", self.content);
         p.opt("ExpiresAt", self.expires_at);
         p.req("InstanceArn", self.instance_arn);
@@ -7265,7 +7437,19 @@ pub mod notification {
 
     impl ToExpr for NotificationContent {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.de_de.is_some())
+                    + usize::from(self.en_us.is_some())
+                    + usize::from(self.es_es.is_some())
+                    + usize::from(self.fr_fr.is_some())
+                    + usize::from(self.id_id.is_some())
+                    + usize::from(self.it_it.is_some())
+                    + usize::from(self.ja_jp.is_some())
+                    + usize::from(self.ko_kr.is_some())
+                    + usize::from(self.pt_br.is_some())
+                    + usize::from(self.zh_cn.is_some())
+                    + usize::from(self.zh_tw.is_some()),
+            );
             p.opt("DeDE", self.de_de);
             p.opt("EnUS", self.en_us);
             p.opt("EsES", self.es_es);
@@ -7301,7 +7485,7 @@ pub mod notification {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -7433,7 +7617,14 @@ impl Resource for PhoneNumber {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.country_code.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.prefix.is_some())
+                + usize::from(self.source_phone_number_arn.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.r#type.is_some()),
+        );
         p.opt("CountryCode", self.country_code);
         p.opt("Description", self.description);
         p.opt("Prefix", self.prefix);
@@ -7484,7 +7675,7 @@ pub mod phone_number {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -7580,7 +7771,11 @@ impl Resource for PredefinedAttribute {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.attribute_configuration.is_some())
+                + usize::from(self.purposes.is_some())
+                + usize::from(self.values.is_some()),
+        );
         p.opt("AttributeConfiguration", self.attribute_configuration);
         p.req("InstanceArn", self.instance_arn);
         p.req("Name", self.name);
@@ -7639,7 +7834,10 @@ pub mod predefined_attribute {
 
     impl ToExpr for AttributeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enable_value_validation_on_association.is_some())
+                    + usize::from(self.is_read_only.is_some()),
+            );
             p.opt(
                 "EnableValueValidationOnAssociation",
                 self.enable_value_validation_on_association,
@@ -7669,7 +7867,7 @@ pub mod predefined_attribute {
 
     impl ToExpr for Values {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.string_list.is_some()));
             p.opt("StringList", self.string_list);
             p.into_expr()
         }
@@ -7762,7 +7960,11 @@ impl Resource for Prompt {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.description.is_some())
+                + usize::from(self.s3_uri.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.req("InstanceArn", self.instance_arn);
         p.req("Name", self.name);
@@ -7805,7 +8007,7 @@ pub mod prompt {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -7926,7 +8128,16 @@ Constraint { path: "Tags/*/Key", pattern: Some("^(?!aws:)[a-zA-Z+-=._:/]+$"), mi
 Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.additional_email_addresses.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.max_contacts.is_some())
+                + usize::from(self.outbound_caller_config.is_some())
+                + usize::from(self.outbound_email_config.is_some())
+                + usize::from(self.quick_connect_arns.is_some())
+                + usize::from(self.status.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AdditionalEmailAddresses", self.additional_email_addresses);
         p.opt("Description", self.description);
         p.req("HoursOfOperationArn", self.hours_of_operation_arn);
@@ -8046,7 +8257,7 @@ pub mod queue {
 
     impl ToExpr for EmailAddress {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("EmailAddressArn", self.email_address_arn);
             p.into_expr()
         }
@@ -8090,7 +8301,11 @@ pub mod queue {
 
     impl ToExpr for OutboundCallerConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.outbound_caller_id_name.is_some())
+                    + usize::from(self.outbound_caller_id_number_arn.is_some())
+                    + usize::from(self.outbound_flow_arn.is_some()),
+            );
             p.opt("OutboundCallerIdName", self.outbound_caller_id_name);
             p.opt("OutboundCallerIdNumberArn", self.outbound_caller_id_number_arn);
             p.opt("OutboundFlowArn", self.outbound_flow_arn);
@@ -8120,7 +8335,7 @@ pub mod queue {
 
     impl ToExpr for OutboundEmailConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.outbound_email_address_id.is_some()));
             p.opt("OutboundEmailAddressId", self.outbound_email_address_id);
             p.into_expr()
         }
@@ -8146,7 +8361,7 @@ pub mod queue {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -8215,7 +8430,8 @@ Constraint { path: "Tags/*/Key", pattern: Some("^(?!aws:)[a-zA-Z+-=._:/]+$"), mi
 Constraint { path: "Tags/*/Value", max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(3 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Description", self.description);
         p.req("InstanceArn", self.instance_arn);
         p.req("Name", self.name);
@@ -8295,7 +8511,7 @@ pub mod quick_connect {
 
     impl ToExpr for FlowQuickConnectConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ContactFlowArn", self.contact_flow_arn);
             p.into_expr()
         }
@@ -8318,7 +8534,7 @@ pub mod quick_connect {
 
     impl ToExpr for PhoneNumberQuickConnectConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("PhoneNumber", self.phone_number);
             p.into_expr()
         }
@@ -8344,7 +8560,7 @@ pub mod quick_connect {
 
     impl ToExpr for QueueQuickConnectConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ContactFlowArn", self.contact_flow_arn);
             p.req("QueueArn", self.queue_arn);
             p.into_expr()
@@ -8400,7 +8616,12 @@ pub mod quick_connect {
 
     impl ToExpr for QuickConnectConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.flow_config.is_some())
+                    + usize::from(self.phone_config.is_some())
+                    + usize::from(self.queue_config.is_some())
+                    + usize::from(self.user_config.is_some()),
+            );
             p.opt("FlowConfig", self.flow_config);
             p.opt("PhoneConfig", self.phone_config);
             p.opt("QueueConfig", self.queue_config);
@@ -8430,7 +8651,7 @@ pub mod quick_connect {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -8457,7 +8678,7 @@ pub mod quick_connect {
 
     impl ToExpr for UserQuickConnectConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ContactFlowArn", self.contact_flow_arn);
             p.req("UserArn", self.user_arn);
             p.into_expr()
@@ -8633,7 +8854,12 @@ impl Resource for RoutingProfile {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            5 + usize::from(self.agent_availability_timer.is_some())
+                + usize::from(self.manual_assignment_queue_configs.is_some())
+                + usize::from(self.queue_configs.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AgentAvailabilityTimer", self.agent_availability_timer);
         p.req("DefaultOutboundQueueArn", self.default_outbound_queue_arn);
         p.req("Description", self.description);
@@ -8767,7 +8993,7 @@ pub mod routing_profile {
 
     impl ToExpr for CrossChannelBehavior {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("BehaviorType", self.behavior_type);
             p.into_expr()
         }
@@ -8801,7 +9027,7 @@ pub mod routing_profile {
 
     impl ToExpr for MediaConcurrency {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.cross_channel_behavior.is_some()));
             p.req("Channel", self.channel);
             p.req("Concurrency", self.concurrency);
             p.opt("CrossChannelBehavior", self.cross_channel_behavior);
@@ -8824,7 +9050,7 @@ pub mod routing_profile {
 
     impl ToExpr for RoutingProfileManualAssignmentQueueConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("QueueReference", self.queue_reference);
             p.into_expr()
         }
@@ -8857,7 +9083,7 @@ pub mod routing_profile {
 
     impl ToExpr for RoutingProfileQueueConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Delay", self.delay);
             p.req("Priority", self.priority);
             p.req("QueueReference", self.queue_reference);
@@ -8885,7 +9111,7 @@ pub mod routing_profile {
 
     impl ToExpr for RoutingProfileQueueReference {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Channel", self.channel);
             p.req("QueueArn", self.queue_arn);
             p.into_expr()
@@ -8912,7 +9138,7 @@ pub mod routing_profile {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -9039,7 +9265,7 @@ Constraint { path: "Tags/*/Value", max_length: Some(256), ..crate::aws::NO_LIMIT
 Constraint { path: "TriggerEventSource/IntegrationAssociationArn", pattern: Some("^$|arn:aws[-a-z0-9]*:connect:[-a-z0-9]*:[0-9]{12}:instance/[-a-zA-Z0-9]*/integration-association/[-a-zA-Z0-9]*$"), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(6 + usize::from(self.tags.is_some()));
         p.req("Actions", self.actions);
         p.req("Function", self.function);
         p.req("InstanceArn", self.instance_arn);
@@ -9433,7 +9659,18 @@ pub mod rule {
 
     impl ToExpr for Actions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.assign_contact_category_actions.is_some())
+                    + usize::from(self.assign_sla_actions.is_some())
+                    + usize::from(self.create_case_actions.is_some())
+                    + usize::from(self.end_associated_tasks_actions.is_some())
+                    + usize::from(self.event_bridge_actions.is_some())
+                    + usize::from(self.send_in_app_notification_actions.is_some())
+                    + usize::from(self.send_notification_actions.is_some())
+                    + usize::from(self.submit_auto_evaluation_actions.is_some())
+                    + usize::from(self.task_actions.is_some())
+                    + usize::from(self.update_case_actions.is_some()),
+            );
             p.opt("AssignContactCategoryActions", self.assign_contact_category_actions);
             p.opt("AssignSlaActions", self.assign_sla_actions);
             p.opt("CreateCaseActions", self.create_case_actions);
@@ -9471,7 +9708,7 @@ pub mod rule {
 
     impl ToExpr for AssignSlaAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("CaseSlaConfiguration", self.case_sla_configuration);
             p.req("SlaAssignmentType", self.sla_assignment_type);
             p.into_expr()
@@ -9521,7 +9758,9 @@ pub mod rule {
 
     impl ToExpr for CaseSlaConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.field_id.is_some()) + usize::from(self.target_field_values.is_some()),
+            );
             p.opt("FieldId", self.field_id);
             p.req("Name", self.name);
             p.opt("TargetFieldValues", self.target_field_values);
@@ -9551,7 +9790,7 @@ pub mod rule {
 
     impl ToExpr for CreateCaseAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Fields", self.fields);
             p.req("TemplateId", self.template_id);
             p.into_expr()
@@ -9575,7 +9814,7 @@ pub mod rule {
 
     impl ToExpr for EventBridgeAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Name", self.name);
             p.into_expr()
         }
@@ -9601,7 +9840,7 @@ pub mod rule {
 
     impl ToExpr for Field {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Id", self.id);
             p.req("Value", self.value);
             p.into_expr()
@@ -9654,7 +9893,12 @@ pub mod rule {
 
     impl ToExpr for FieldValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.boolean_value.is_some())
+                    + usize::from(self.double_value.is_some())
+                    + usize::from(self.empty_value.is_some())
+                    + usize::from(self.string_value.is_some()),
+            );
             p.opt("BooleanValue", self.boolean_value);
             p.opt("DoubleValue", self.double_value);
             p.opt("EmptyValue", self.empty_value);
@@ -9696,7 +9940,8 @@ pub mod rule {
 
     impl ToExpr for InAppNotificationRecipientType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.user_arns.is_some()) + usize::from(self.user_tags.is_some()));
             p.opt("UserArns", self.user_arns);
             p.opt("UserTags", self.user_tags);
             p.into_expr()
@@ -9805,7 +10050,19 @@ pub mod rule {
 
     impl ToExpr for NotificationContent {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.de_de.is_some())
+                    + usize::from(self.en_us.is_some())
+                    + usize::from(self.es_es.is_some())
+                    + usize::from(self.fr_fr.is_some())
+                    + usize::from(self.id_id.is_some())
+                    + usize::from(self.it_it.is_some())
+                    + usize::from(self.ja_jp.is_some())
+                    + usize::from(self.ko_kr.is_some())
+                    + usize::from(self.pt_br.is_some())
+                    + usize::from(self.zh_cn.is_some())
+                    + usize::from(self.zh_tw.is_some()),
+            );
             p.opt("DeDE", self.de_de);
             p.opt("EnUS", self.en_us);
             p.opt("EsES", self.es_es);
@@ -9854,7 +10111,8 @@ pub mod rule {
 
     impl ToExpr for NotificationRecipientType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.user_arns.is_some()) + usize::from(self.user_tags.is_some()));
             p.opt("UserArns", self.user_arns);
             p.opt("UserTags", self.user_tags);
             p.into_expr()
@@ -9882,7 +10140,7 @@ pub mod rule {
 
     impl ToExpr for Reference {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Type", self.r#type);
             p.req("Value", self.value);
             p.into_expr()
@@ -9914,7 +10172,7 @@ pub mod rule {
 
     impl ToExpr for RuleTriggerEventSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.integration_association_arn.is_some()));
             p.req("EventSourceName", self.event_source_name);
             p.opt("IntegrationAssociationArn", self.integration_association_arn);
             p.into_expr()
@@ -9957,7 +10215,8 @@ pub mod rule {
 
     impl ToExpr for SendInAppNotificationAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(2 + usize::from(self.exclusion.is_some()) + usize::from(self.priority.is_some()));
             p.req("Content", self.content);
             p.opt("Exclusion", self.exclusion);
             p.opt("Priority", self.priority);
@@ -10022,7 +10281,8 @@ pub mod rule {
 
     impl ToExpr for SendNotificationAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(4 + usize::from(self.exclusion.is_some()) + usize::from(self.subject.is_some()));
             p.req("Content", self.content);
             p.req("ContentType", self.content_type);
             p.req("DeliveryMethod", self.delivery_method);
@@ -10053,7 +10313,7 @@ pub mod rule {
 
     impl ToExpr for SlaTargetFieldValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.string_value.is_some()));
             p.opt("StringValue", self.string_value);
             p.into_expr()
         }
@@ -10076,7 +10336,7 @@ pub mod rule {
 
     impl ToExpr for SubmitAutoEvaluationAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("EvaluationFormArn", self.evaluation_form_arn);
             p.into_expr()
         }
@@ -10102,7 +10362,7 @@ pub mod rule {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -10145,7 +10405,9 @@ pub mod rule {
 
     impl ToExpr for TaskAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.description.is_some()) + usize::from(self.references.is_some()),
+            );
             p.req("ContactFlowArn", self.contact_flow_arn);
             p.opt("Description", self.description);
             p.req("Name", self.name);
@@ -10171,7 +10433,7 @@ pub mod rule {
 
     impl ToExpr for UpdateCaseAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Fields", self.fields);
             p.into_expr()
         }
@@ -10220,7 +10482,7 @@ impl Resource for SecurityKey {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("InstanceId", self.instance_id);
         p.req("Key", self.key);
         p
@@ -10375,7 +10637,18 @@ Constraint { path: "Tags/*/Key", pattern: Some("^(?!aws:)[a-zA-Z+-=._:/]+$"), mi
 Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.allowed_access_control_hierarchy_group_id.is_some())
+                + usize::from(self.allowed_access_control_tags.is_some())
+                + usize::from(self.allowed_flow_modules.is_some())
+                + usize::from(self.applications.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.granular_access_control_configuration.is_some())
+                + usize::from(self.hierarchy_restricted_resources.is_some())
+                + usize::from(self.permissions.is_some())
+                + usize::from(self.tag_restricted_resources.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt(
             "AllowedAccessControlHierarchyGroupId",
             self.allowed_access_control_hierarchy_group_id,
@@ -10539,7 +10812,11 @@ pub mod security_profile {
 
     impl ToExpr for Application {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.application_permissions.is_some())
+                    + usize::from(self.namespace.is_some())
+                    + usize::from(self.r#type.is_some()),
+            );
             p.opt("ApplicationPermissions", self.application_permissions);
             p.opt("Namespace", self.namespace);
             p.opt("Type", self.r#type);
@@ -10572,7 +10849,8 @@ pub mod security_profile {
 
     impl ToExpr for DataTableAccessControlConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.primary_attribute_access_control_configuration.is_some()));
             p.opt(
                 "PrimaryAttributeAccessControlConfiguration",
                 self.primary_attribute_access_control_configuration,
@@ -10611,7 +10889,9 @@ pub mod security_profile {
 
     impl ToExpr for FlowModule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.flow_module_id.is_some()) + usize::from(self.r#type.is_some()),
+            );
             p.opt("FlowModuleId", self.flow_module_id);
             p.opt("Type", self.r#type);
             p.into_expr()
@@ -10640,7 +10920,7 @@ pub mod security_profile {
 
     impl ToExpr for GranularAccessControlConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.data_table_access_control_configuration.is_some()));
             p.opt(
                 "DataTableAccessControlConfiguration",
                 self.data_table_access_control_configuration,
@@ -10671,7 +10951,7 @@ pub mod security_profile {
 
     impl ToExpr for PrimaryAttributeAccessControlConfigurationItem {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.primary_attribute_values.is_some()));
             p.opt("PrimaryAttributeValues", self.primary_attribute_values);
             p.into_expr()
         }
@@ -10715,7 +10995,11 @@ pub mod security_profile {
 
     impl ToExpr for PrimaryAttributeValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.access_type.is_some())
+                    + usize::from(self.attribute_name.is_some())
+                    + usize::from(self.values.is_some()),
+            );
             p.opt("AccessType", self.access_type);
             p.opt("AttributeName", self.attribute_name);
             p.opt("Values", self.values);
@@ -10743,7 +11027,7 @@ pub mod security_profile {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -10877,7 +11161,18 @@ Constraint { path: "Tags/*/Key", pattern: Some("^(?!aws:)[a-zA-Z+-=._:/]+$"), mi
 Constraint { path: "Tags/*/Value", max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.client_token.is_some())
+                + usize::from(self.constraints.is_some())
+                + usize::from(self.contact_flow_arn.is_some())
+                + usize::from(self.defaults.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.fields.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.self_assign_contact_flow_arn.is_some())
+                + usize::from(self.status.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ClientToken", self.client_token);
         p.opt("Constraints", self.constraints);
         p.opt("ContactFlowArn", self.contact_flow_arn);
@@ -11036,7 +11331,11 @@ pub mod task_template {
 
     impl ToExpr for Constraints {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.invisible_fields.is_some())
+                    + usize::from(self.read_only_fields.is_some())
+                    + usize::from(self.required_fields.is_some()),
+            );
             p.opt("InvisibleFields", self.invisible_fields);
             p.opt("ReadOnlyFields", self.read_only_fields);
             p.opt("RequiredFields", self.required_fields);
@@ -11064,7 +11363,7 @@ pub mod task_template {
 
     impl ToExpr for DefaultFieldValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("DefaultValue", self.default_value);
             p.req("Id", self.id);
             p.into_expr()
@@ -11107,7 +11406,9 @@ pub mod task_template {
 
     impl ToExpr for Field {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.description.is_some()) + usize::from(self.single_select_options.is_some()),
+            );
             p.opt("Description", self.description);
             p.req("Id", self.id);
             p.opt("SingleSelectOptions", self.single_select_options);
@@ -11133,7 +11434,7 @@ pub mod task_template {
 
     impl ToExpr for FieldIdentifier {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Name", self.name);
             p.into_expr()
         }
@@ -11154,7 +11455,7 @@ pub mod task_template {
 
     impl ToExpr for InvisibleFieldInfo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Id", self.id);
             p.into_expr()
         }
@@ -11175,7 +11476,7 @@ pub mod task_template {
 
     impl ToExpr for ReadOnlyFieldInfo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Id", self.id);
             p.into_expr()
         }
@@ -11196,7 +11497,7 @@ pub mod task_template {
 
     impl ToExpr for RequiredFieldInfo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Id", self.id);
             p.into_expr()
         }
@@ -11222,7 +11523,7 @@ pub mod task_template {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -11374,7 +11675,13 @@ impl Resource for TestCase {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.description.is_some())
+                + usize::from(self.entry_point.is_some())
+                + usize::from(self.initialization_data.is_some())
+                + usize::from(self.status.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("Content", self.content);
         p.opt("Description", self.description);
         p.opt("EntryPoint", self.entry_point);
@@ -11488,7 +11795,7 @@ pub mod test_case {
 
     impl ToExpr for ChatEntryPointParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.flow_id.is_some()));
             p.opt("FlowId", self.flow_id);
             p.into_expr()
         }
@@ -11532,7 +11839,11 @@ pub mod test_case {
 
     impl ToExpr for EntryPoint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.chat_entry_point_parameters.is_some())
+                    + usize::from(self.r#type.is_some())
+                    + usize::from(self.voice_call_entry_point_parameters.is_some()),
+            );
             p.opt("ChatEntryPointParameters", self.chat_entry_point_parameters);
             p.opt("Type", self.r#type);
             p.opt("VoiceCallEntryPointParameters", self.voice_call_entry_point_parameters);
@@ -11560,7 +11871,7 @@ pub mod test_case {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -11605,7 +11916,11 @@ pub mod test_case {
 
     impl ToExpr for VoiceCallEntryPointParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.destination_phone_number.is_some())
+                    + usize::from(self.flow_id.is_some())
+                    + usize::from(self.source_phone_number.is_some()),
+            );
             p.opt("DestinationPhoneNumber", self.destination_phone_number);
             p.opt("FlowId", self.flow_id);
             p.opt("SourcePhoneNumber", self.source_phone_number);
@@ -11666,7 +11981,8 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(128), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(1), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(2 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Description", self.description);
         p.req("InstanceArn", self.instance_arn);
         p.req("Name", self.name);
@@ -11760,7 +12076,7 @@ pub mod traffic_distribution_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -11844,7 +12160,7 @@ impl Resource for UseCase {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.tags.is_some()));
         p.req("InstanceId", self.instance_id);
         p.req("IntegrationAssociationId", self.integration_association_id);
         p.opt("Tags", self.tags);
@@ -11920,7 +12236,7 @@ pub mod use_case {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -12094,7 +12410,20 @@ Constraint { path: "UserProficiencies/*/Level", minimum: Some(0.0), maximum: Som
 Constraint { path: "Username", pattern: Some("[a-zA-Z0-9\\_\\-\\.\\@]+"), min_length: Some(1), max_length: Some(64), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.after_contact_work_configs.is_some())
+                + usize::from(self.auto_accept_configs.is_some())
+                + usize::from(self.directory_user_id.is_some())
+                + usize::from(self.hierarchy_group_arn.is_some())
+                + usize::from(self.identity_info.is_some())
+                + usize::from(self.password.is_some())
+                + usize::from(self.persistent_connection_configs.is_some())
+                + usize::from(self.phone_config.is_some())
+                + usize::from(self.phone_number_configs.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.user_proficiencies.is_some())
+                + usize::from(self.voice_enhancement_configs.is_some()),
+        );
         p.opt("AfterContactWorkConfigs", self.after_contact_work_configs);
         p.opt("AutoAcceptConfigs", self.auto_accept_configs);
         p.opt("DirectoryUserId", self.directory_user_id);
@@ -12282,7 +12611,10 @@ pub mod user {
 
     impl ToExpr for AfterContactWorkConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.after_contact_work_mode.is_some())
+                    + usize::from(self.after_contact_work_time_limit.is_some()),
+            );
             p.opt("AfterContactWorkMode", self.after_contact_work_mode);
             p.opt("AfterContactWorkTimeLimit", self.after_contact_work_time_limit);
             p.into_expr()
@@ -12317,7 +12649,8 @@ pub mod user {
 
     impl ToExpr for AfterContactWorkConfigPerChannel {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(2 + usize::from(self.agent_first_callback_after_contact_work_config.is_some()));
             p.req("AfterContactWorkConfig", self.after_contact_work_config);
             p.opt(
                 "AgentFirstCallbackAfterContactWorkConfig",
@@ -12356,7 +12689,7 @@ pub mod user {
 
     impl ToExpr for AutoAcceptConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.agent_first_callback_auto_accept.is_some()));
             p.opt("AgentFirstCallbackAutoAccept", self.agent_first_callback_auto_accept);
             p.req("AutoAccept", self.auto_accept);
             p.req("Channel", self.channel);
@@ -12384,7 +12717,7 @@ pub mod user {
 
     impl ToExpr for PersistentConnectionConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Channel", self.channel);
             p.req("PersistentConnection", self.persistent_connection);
             p.into_expr()
@@ -12419,7 +12752,7 @@ pub mod user {
 
     impl ToExpr for PhoneNumberConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.phone_number.is_some()));
             p.req("Channel", self.channel);
             p.opt("PhoneNumber", self.phone_number);
             p.req("PhoneType", self.phone_type);
@@ -12447,7 +12780,7 @@ pub mod user {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -12508,7 +12841,13 @@ pub mod user {
 
     impl ToExpr for UserIdentityInfo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.email.is_some())
+                    + usize::from(self.first_name.is_some())
+                    + usize::from(self.last_name.is_some())
+                    + usize::from(self.mobile.is_some())
+                    + usize::from(self.secondary_email.is_some()),
+            );
             p.opt("Email", self.email);
             p.opt("FirstName", self.first_name);
             p.opt("LastName", self.last_name);
@@ -12572,7 +12911,13 @@ pub mod user {
 
     impl ToExpr for UserPhoneConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.after_contact_work_time_limit.is_some())
+                    + usize::from(self.auto_accept.is_some())
+                    + usize::from(self.desk_phone_number.is_some())
+                    + usize::from(self.persistent_connection.is_some())
+                    + usize::from(self.phone_type.is_some()),
+            );
             p.opt("AfterContactWorkTimeLimit", self.after_contact_work_time_limit);
             p.opt("AutoAccept", self.auto_accept);
             p.opt("DeskPhoneNumber", self.desk_phone_number);
@@ -12609,7 +12954,7 @@ pub mod user {
 
     impl ToExpr for UserProficiency {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("AttributeName", self.attribute_name);
             p.req("AttributeValue", self.attribute_value);
             p.req("Level", self.level);
@@ -12640,7 +12985,7 @@ pub mod user {
 
     impl ToExpr for VoiceEnhancementConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Channel", self.channel);
             p.req("VoiceEnhancementMode", self.voice_enhancement_mode);
             p.into_expr()
@@ -12727,7 +13072,8 @@ impl Resource for UserHierarchyGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(2 + usize::from(self.parent_group_arn.is_some()) + usize::from(self.tags.is_some()));
         p.req("InstanceArn", self.instance_arn);
         p.req("Name", self.name);
         p.opt("ParentGroupArn", self.parent_group_arn);
@@ -12769,7 +13115,7 @@ pub mod user_hierarchy_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -12849,7 +13195,7 @@ impl Resource for UserHierarchyStructure {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.user_hierarchy_structure.is_some()));
         p.req("InstanceArn", self.instance_arn);
         p.opt("UserHierarchyStructure", self.user_hierarchy_structure);
         p
@@ -12902,7 +13248,9 @@ pub mod user_hierarchy_structure {
 
     impl ToExpr for LevelFive {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.hierarchy_level_arn.is_some()) + usize::from(self.hierarchy_level_id.is_some()),
+            );
             p.opt("HierarchyLevelArn", self.hierarchy_level_arn);
             p.opt("HierarchyLevelId", self.hierarchy_level_id);
             p.req("Name", self.name);
@@ -12943,7 +13291,9 @@ pub mod user_hierarchy_structure {
 
     impl ToExpr for LevelFour {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.hierarchy_level_arn.is_some()) + usize::from(self.hierarchy_level_id.is_some()),
+            );
             p.opt("HierarchyLevelArn", self.hierarchy_level_arn);
             p.opt("HierarchyLevelId", self.hierarchy_level_id);
             p.req("Name", self.name);
@@ -12984,7 +13334,9 @@ pub mod user_hierarchy_structure {
 
     impl ToExpr for LevelOne {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.hierarchy_level_arn.is_some()) + usize::from(self.hierarchy_level_id.is_some()),
+            );
             p.opt("HierarchyLevelArn", self.hierarchy_level_arn);
             p.opt("HierarchyLevelId", self.hierarchy_level_id);
             p.req("Name", self.name);
@@ -13025,7 +13377,9 @@ pub mod user_hierarchy_structure {
 
     impl ToExpr for LevelThree {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.hierarchy_level_arn.is_some()) + usize::from(self.hierarchy_level_id.is_some()),
+            );
             p.opt("HierarchyLevelArn", self.hierarchy_level_arn);
             p.opt("HierarchyLevelId", self.hierarchy_level_id);
             p.req("Name", self.name);
@@ -13066,7 +13420,9 @@ pub mod user_hierarchy_structure {
 
     impl ToExpr for LevelTwo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.hierarchy_level_arn.is_some()) + usize::from(self.hierarchy_level_id.is_some()),
+            );
             p.opt("HierarchyLevelArn", self.hierarchy_level_arn);
             p.opt("HierarchyLevelId", self.hierarchy_level_id);
             p.req("Name", self.name);
@@ -13128,7 +13484,13 @@ pub mod user_hierarchy_structure {
 
     impl ToExpr for UserHierarchyStructure {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.level_five.is_some())
+                    + usize::from(self.level_four.is_some())
+                    + usize::from(self.level_one.is_some())
+                    + usize::from(self.level_three.is_some())
+                    + usize::from(self.level_two.is_some()),
+            );
             p.opt("LevelFive", self.level_five);
             p.opt("LevelFour", self.level_four);
             p.opt("LevelOne", self.level_one);
@@ -13249,7 +13611,8 @@ impl Resource for View {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(4 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.req("Actions", self.actions);
         p.opt("Description", self.description);
         p.req("InstanceArn", self.instance_arn);
@@ -13305,7 +13668,7 @@ pub mod view {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -13378,7 +13741,9 @@ impl Resource for ViewVersion {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.version_description.is_some()) + usize::from(self.view_content_sha256.is_some()),
+        );
         p.opt("VersionDescription", self.version_description);
         p.req("ViewArn", self.view_arn);
         p.opt("ViewContentSha256", self.view_content_sha256);
@@ -13498,7 +13863,7 @@ impl Resource for Vocabulary {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(4 + usize::from(self.tags.is_some()));
         p.req("Content", self.content);
         p.req("InstanceId", self.instance_id);
         p.req("LanguageCode", self.language_code);
@@ -13714,7 +14079,7 @@ pub mod vocabulary {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -14109,7 +14474,16 @@ impl Resource for Workspace {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.associations.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.media.is_some())
+                + usize::from(self.pages.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.theme.is_some())
+                + usize::from(self.title.is_some())
+                + usize::from(self.visibility.is_some()),
+        );
         p.opt("Associations", self.associations);
         p.opt("Description", self.description);
         p.req("InstanceArn", self.instance_arn);
@@ -14268,7 +14642,7 @@ pub mod workspace {
 
     impl ToExpr for FontFamily {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.default.is_some()));
             p.opt("Default", self.default);
             p.into_expr()
         }
@@ -14299,7 +14673,7 @@ pub mod workspace {
 
     impl ToExpr for MediaItem {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.source.is_some()));
             p.opt("Source", self.source);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -14344,7 +14718,11 @@ pub mod workspace {
 
     impl ToExpr for PaletteCanvas {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.active_background.is_some())
+                    + usize::from(self.container_background.is_some())
+                    + usize::from(self.page_background.is_some()),
+            );
             p.opt("ActiveBackground", self.active_background);
             p.opt("ContainerBackground", self.container_background);
             p.opt("PageBackground", self.page_background);
@@ -14398,7 +14776,12 @@ pub mod workspace {
 
     impl ToExpr for PaletteHeader {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.background.is_some())
+                    + usize::from(self.invert_actions_colors.is_some())
+                    + usize::from(self.text.is_some())
+                    + usize::from(self.text_hover.is_some()),
+            );
             p.opt("Background", self.background);
             p.opt("InvertActionsColors", self.invert_actions_colors);
             p.opt("Text", self.text);
@@ -14477,7 +14860,15 @@ pub mod workspace {
 
     impl ToExpr for PaletteNavigation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.background.is_some())
+                    + usize::from(self.invert_actions_colors.is_some())
+                    + usize::from(self.text.is_some())
+                    + usize::from(self.text_active.is_some())
+                    + usize::from(self.text_background_active.is_some())
+                    + usize::from(self.text_background_hover.is_some())
+                    + usize::from(self.text_hover.is_some()),
+            );
             p.opt("Background", self.background);
             p.opt("InvertActionsColors", self.invert_actions_colors);
             p.opt("Text", self.text);
@@ -14527,7 +14918,11 @@ pub mod workspace {
 
     impl ToExpr for PalettePrimary {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.active.is_some())
+                    + usize::from(self.contrast_text.is_some())
+                    + usize::from(self.default.is_some()),
+            );
             p.opt("Active", self.active);
             p.opt("ContrastText", self.contrast_text);
             p.opt("Default", self.default);
@@ -14555,7 +14950,7 @@ pub mod workspace {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -14598,7 +14993,8 @@ pub mod workspace {
 
     impl ToExpr for WorkspacePage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(2 + usize::from(self.input_data.is_some()) + usize::from(self.slug.is_some()));
             p.opt("InputData", self.input_data);
             p.req("Page", self.page);
             p.req("ResourceArn", self.resource_arn);
@@ -14637,7 +15033,7 @@ pub mod workspace {
 
     impl ToExpr for WorkspaceTheme {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.dark.is_some()) + usize::from(self.light.is_some()));
             p.opt("Dark", self.dark);
             p.opt("Light", self.light);
             p.into_expr()
@@ -14674,7 +15070,8 @@ pub mod workspace {
 
     impl ToExpr for WorkspaceThemeConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.palette.is_some()) + usize::from(self.typography.is_some()));
             p.opt("Palette", self.palette);
             p.opt("Typography", self.typography);
             p.into_expr()
@@ -14727,7 +15124,12 @@ pub mod workspace {
 
     impl ToExpr for WorkspaceThemePalette {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.canvas.is_some())
+                    + usize::from(self.header.is_some())
+                    + usize::from(self.navigation.is_some())
+                    + usize::from(self.primary.is_some()),
+            );
             p.opt("Canvas", self.canvas);
             p.opt("Header", self.header);
             p.opt("Navigation", self.navigation);
@@ -14756,7 +15158,7 @@ pub mod workspace {
 
     impl ToExpr for WorkspaceThemeTypography {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.font_family.is_some()));
             p.opt("FontFamily", self.font_family);
             p.into_expr()
         }

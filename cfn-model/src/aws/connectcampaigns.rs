@@ -139,7 +139,7 @@ impl Resource for Campaign {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(4 + usize::from(self.tags.is_some()));
         p.req("ConnectInstanceArn", self.connect_instance_arn);
         p.req("DialerConfig", self.dialer_config);
         p.req("Name", self.name);
@@ -182,7 +182,7 @@ pub mod campaign {
 
     impl ToExpr for AgentlessDialerConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.dialing_capacity.is_some()));
             p.opt("DialingCapacity", self.dialing_capacity);
             p.into_expr()
         }
@@ -213,7 +213,7 @@ pub mod campaign {
 
     impl ToExpr for AnswerMachineDetectionConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.await_answer_machine_prompt.is_some()));
             p.opt("AwaitAnswerMachinePrompt", self.await_answer_machine_prompt);
             p.req("EnableAnswerMachineDetection", self.enable_answer_machine_detection);
             p.into_expr()
@@ -258,7 +258,11 @@ pub mod campaign {
 
     impl ToExpr for DialerConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.agentless_dialer_config.is_some())
+                    + usize::from(self.predictive_dialer_config.is_some())
+                    + usize::from(self.progressive_dialer_config.is_some()),
+            );
             p.opt("AgentlessDialerConfig", self.agentless_dialer_config);
             p.opt("PredictiveDialerConfig", self.predictive_dialer_config);
             p.opt("ProgressiveDialerConfig", self.progressive_dialer_config);
@@ -307,7 +311,11 @@ pub mod campaign {
 
     impl ToExpr for OutboundCallConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.answer_machine_detection_config.is_some())
+                    + usize::from(self.connect_queue_arn.is_some())
+                    + usize::from(self.connect_source_phone_number.is_some()),
+            );
             p.opt("AnswerMachineDetectionConfig", self.answer_machine_detection_config);
             p.req("ConnectContactFlowArn", self.connect_contact_flow_arn);
             p.opt("ConnectQueueArn", self.connect_queue_arn);
@@ -341,7 +349,7 @@ pub mod campaign {
 
     impl ToExpr for PredictiveDialerConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.dialing_capacity.is_some()));
             p.req("BandwidthAllocation", self.bandwidth_allocation);
             p.opt("DialingCapacity", self.dialing_capacity);
             p.into_expr()
@@ -373,7 +381,7 @@ pub mod campaign {
 
     impl ToExpr for ProgressiveDialerConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.dialing_capacity.is_some()));
             p.req("BandwidthAllocation", self.bandwidth_allocation);
             p.opt("DialingCapacity", self.dialing_capacity);
             p.into_expr()
@@ -400,7 +408,7 @@ pub mod campaign {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -156,7 +156,17 @@ Constraint { path: "Source/EventTrigger/CustomerProfilesDomainArn", pattern: Som
 Constraint { path: "Tags", max_length: Some(50), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.channel_subtype_config.is_some())
+                + usize::from(self.communication_limits_override.is_some())
+                + usize::from(self.communication_time_config.is_some())
+                + usize::from(self.connect_campaign_flow_arn.is_some())
+                + usize::from(self.entry_limits_config.is_some())
+                + usize::from(self.schedule.is_some())
+                + usize::from(self.source.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.r#type.is_some()),
+        );
         p.opt("ChannelSubtypeConfig", self.channel_subtype_config);
         p.opt("CommunicationLimitsOverride", self.communication_limits_override);
         p.opt("CommunicationTimeConfig", self.communication_time_config);
@@ -415,7 +425,7 @@ pub mod campaign {
 
     impl ToExpr for AnswerMachineDetectionConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.await_answer_machine_prompt.is_some()));
             p.opt("AwaitAnswerMachinePrompt", self.await_answer_machine_prompt);
             p.req("EnableAnswerMachineDetection", self.enable_answer_machine_detection);
             p.into_expr()
@@ -468,7 +478,12 @@ pub mod campaign {
 
     impl ToExpr for ChannelSubtypeConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.email.is_some())
+                    + usize::from(self.sms.is_some())
+                    + usize::from(self.telephony.is_some())
+                    + usize::from(self.whats_app.is_some()),
+            );
             p.opt("Email", self.email);
             p.opt("Sms", self.sms);
             p.opt("Telephony", self.telephony);
@@ -504,7 +519,7 @@ pub mod campaign {
 
     impl ToExpr for CommunicationLimit {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Frequency", self.frequency);
             p.req("MaxCountPerRecipient", self.max_count_per_recipient);
             p.req("Unit", self.unit);
@@ -534,7 +549,7 @@ pub mod campaign {
 
     impl ToExpr for CommunicationLimits {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.communication_limit_list.is_some()));
             p.opt("CommunicationLimitList", self.communication_limit_list);
             p.into_expr()
         }
@@ -570,7 +585,10 @@ pub mod campaign {
 
     impl ToExpr for CommunicationLimitsConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.all_channels_subtypes.is_some())
+                    + usize::from(self.instance_limits_handling.is_some()),
+            );
             p.opt("AllChannelsSubtypes", self.all_channels_subtypes);
             p.opt("InstanceLimitsHandling", self.instance_limits_handling);
             p.into_expr()
@@ -626,7 +644,12 @@ pub mod campaign {
 
     impl ToExpr for CommunicationTimeConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.email.is_some())
+                    + usize::from(self.sms.is_some())
+                    + usize::from(self.telephony.is_some())
+                    + usize::from(self.whats_app.is_some()),
+            );
             p.opt("Email", self.email);
             p.req("LocalTimeZoneConfig", self.local_time_zone_config);
             p.opt("Sms", self.sms);
@@ -663,7 +686,7 @@ pub mod campaign {
 
     impl ToExpr for DailyHour {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -698,7 +721,7 @@ pub mod campaign {
 
     impl ToExpr for EmailChannelSubtypeConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.capacity.is_some()));
             p.opt("Capacity", self.capacity);
             p.req("DefaultOutboundConfig", self.default_outbound_config);
             p.req("OutboundMode", self.outbound_mode);
@@ -737,7 +760,7 @@ pub mod campaign {
 
     impl ToExpr for EmailOutboundConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.source_email_address_display_name.is_some()));
             p.req("ConnectSourceEmailAddress", self.connect_source_email_address);
             p.opt("SourceEmailAddressDisplayName", self.source_email_address_display_name);
             p.req("WisdomTemplateArn", self.wisdom_template_arn);
@@ -765,7 +788,7 @@ pub mod campaign {
 
     impl ToExpr for EmailOutboundMode {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.agentless_config.is_some()));
             p.opt("AgentlessConfig", self.agentless_config);
             p.into_expr()
         }
@@ -791,7 +814,7 @@ pub mod campaign {
 
     impl ToExpr for EntryLimitsConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("MaxEntryCount", self.max_entry_count);
             p.req("MinEntryInterval", self.min_entry_interval);
             p.into_expr()
@@ -820,7 +843,7 @@ pub mod campaign {
 
     impl ToExpr for EventTrigger {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.customer_profiles_domain_arn.is_some()));
             p.opt("CustomerProfilesDomainArn", self.customer_profiles_domain_arn);
             p.into_expr()
         }
@@ -864,7 +887,11 @@ pub mod campaign {
 
     impl ToExpr for LocalTimeZoneConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.default_time_zone.is_some())
+                    + usize::from(self.local_time_zone_detection.is_some())
+                    + usize::from(self.local_time_zone_detection_scope.is_some()),
+            );
             p.opt("DefaultTimeZone", self.default_time_zone);
             p.opt("LocalTimeZoneDetection", self.local_time_zone_detection);
             p.opt("LocalTimeZoneDetectionScope", self.local_time_zone_detection_scope);
@@ -889,7 +916,7 @@ pub mod campaign {
 
     impl ToExpr for OpenHours {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("DailyHours", self.daily_hours);
             p.into_expr()
         }
@@ -912,7 +939,7 @@ pub mod campaign {
 
     impl ToExpr for PredictiveConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("BandwidthAllocation", self.bandwidth_allocation);
             p.into_expr()
         }
@@ -946,7 +973,7 @@ pub mod campaign {
 
     impl ToExpr for PreviewConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.agent_actions.is_some()));
             p.opt("AgentActions", self.agent_actions);
             p.req("BandwidthAllocation", self.bandwidth_allocation);
             p.req("TimeoutConfig", self.timeout_config);
@@ -971,7 +998,7 @@ pub mod campaign {
 
     impl ToExpr for ProgressiveConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("BandwidthAllocation", self.bandwidth_allocation);
             p.into_expr()
         }
@@ -1005,7 +1032,7 @@ pub mod campaign {
 
     impl ToExpr for RestrictedPeriod {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.name.is_some()));
             p.req("EndDate", self.end_date);
             p.opt("Name", self.name);
             p.req("StartDate", self.start_date);
@@ -1035,7 +1062,7 @@ pub mod campaign {
 
     impl ToExpr for RestrictedPeriods {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.restricted_period_list.is_some()));
             p.opt("RestrictedPeriodList", self.restricted_period_list);
             p.into_expr()
         }
@@ -1069,7 +1096,7 @@ pub mod campaign {
 
     impl ToExpr for Schedule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.refresh_frequency.is_some()));
             p.req("EndTime", self.end_time);
             p.opt("RefreshFrequency", self.refresh_frequency);
             p.req("StartTime", self.start_time);
@@ -1105,7 +1132,7 @@ pub mod campaign {
 
     impl ToExpr for SmsChannelSubtypeConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.capacity.is_some()));
             p.opt("Capacity", self.capacity);
             p.req("DefaultOutboundConfig", self.default_outbound_config);
             p.req("OutboundMode", self.outbound_mode);
@@ -1136,7 +1163,7 @@ pub mod campaign {
 
     impl ToExpr for SmsOutboundConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ConnectSourcePhoneNumberArn", self.connect_source_phone_number_arn);
             p.req("WisdomTemplateArn", self.wisdom_template_arn);
             p.into_expr()
@@ -1163,7 +1190,7 @@ pub mod campaign {
 
     impl ToExpr for SmsOutboundMode {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.agentless_config.is_some()));
             p.opt("AgentlessConfig", self.agentless_config);
             p.into_expr()
         }
@@ -1199,7 +1226,10 @@ pub mod campaign {
 
     impl ToExpr for Source {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.customer_profiles_segment_arn.is_some())
+                    + usize::from(self.event_trigger.is_some()),
+            );
             p.opt("CustomerProfilesSegmentArn", self.customer_profiles_segment_arn);
             p.opt("EventTrigger", self.event_trigger);
             p.into_expr()
@@ -1226,7 +1256,7 @@ pub mod campaign {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1269,7 +1299,9 @@ pub mod campaign {
 
     impl ToExpr for TelephonyChannelSubtypeConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.capacity.is_some()) + usize::from(self.connect_queue_id.is_some()),
+            );
             p.opt("Capacity", self.capacity);
             p.opt("ConnectQueueId", self.connect_queue_id);
             p.req("DefaultOutboundConfig", self.default_outbound_config);
@@ -1319,7 +1351,11 @@ pub mod campaign {
 
     impl ToExpr for TelephonyOutboundConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.answer_machine_detection_config.is_some())
+                    + usize::from(self.connect_source_phone_number.is_some())
+                    + usize::from(self.ring_timeout.is_some()),
+            );
             p.opt("AnswerMachineDetectionConfig", self.answer_machine_detection_config);
             p.req("ConnectContactFlowId", self.connect_contact_flow_id);
             p.opt("ConnectSourcePhoneNumber", self.connect_source_phone_number);
@@ -1374,7 +1410,12 @@ pub mod campaign {
 
     impl ToExpr for TelephonyOutboundMode {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.agentless_config.is_some())
+                    + usize::from(self.predictive_config.is_some())
+                    + usize::from(self.preview_config.is_some())
+                    + usize::from(self.progressive_config.is_some()),
+            );
             p.opt("AgentlessConfig", self.agentless_config);
             p.opt("PredictiveConfig", self.predictive_config);
             p.opt("PreviewConfig", self.preview_config);
@@ -1403,7 +1444,7 @@ pub mod campaign {
 
     impl ToExpr for TimeRange {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("EndTime", self.end_time);
             p.req("StartTime", self.start_time);
             p.into_expr()
@@ -1435,7 +1476,7 @@ pub mod campaign {
 
     impl ToExpr for TimeWindow {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.restricted_periods.is_some()));
             p.req("OpenHours", self.open_hours);
             p.opt("RestrictedPeriods", self.restricted_periods);
             p.into_expr()
@@ -1464,7 +1505,7 @@ pub mod campaign {
 
     impl ToExpr for TimeoutConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.duration_in_seconds.is_some()));
             p.opt("DurationInSeconds", self.duration_in_seconds);
             p.into_expr()
         }
@@ -1498,7 +1539,7 @@ pub mod campaign {
 
     impl ToExpr for WhatsAppChannelSubtypeConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.capacity.is_some()));
             p.opt("Capacity", self.capacity);
             p.req("DefaultOutboundConfig", self.default_outbound_config);
             p.req("OutboundMode", self.outbound_mode);
@@ -1529,7 +1570,7 @@ pub mod campaign {
 
     impl ToExpr for WhatsAppOutboundConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ConnectSourcePhoneNumberArn", self.connect_source_phone_number_arn);
             p.req("WisdomTemplateArn", self.wisdom_template_arn);
             p.into_expr()
@@ -1556,7 +1597,7 @@ pub mod campaign {
 
     impl ToExpr for WhatsAppOutboundMode {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.agentless_config.is_some()));
             p.opt("AgentlessConfig", self.agentless_config);
             p.into_expr()
         }

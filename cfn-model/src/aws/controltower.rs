@@ -93,7 +93,7 @@ impl Resource for EnabledBaseline {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.parameters.is_some()) + usize::from(self.tags.is_some()));
         p.req("BaselineIdentifier", self.baseline_identifier);
         p.req("BaselineVersion", self.baseline_version);
         p.opt("Parameters", self.parameters);
@@ -141,7 +141,7 @@ pub mod enabled_baseline {
 
     impl ToExpr for Parameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -175,7 +175,7 @@ pub mod enabled_baseline {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -266,7 +266,7 @@ impl Resource for EnabledControl {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.parameters.is_some()) + usize::from(self.tags.is_some()));
         p.req("ControlIdentifier", self.control_identifier);
         p.opt("Parameters", self.parameters);
         p.opt("Tags", self.tags);
@@ -299,7 +299,7 @@ pub mod enabled_control {
 
     impl ToExpr for EnabledControlParameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -326,7 +326,7 @@ pub mod enabled_control {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -401,7 +401,8 @@ impl Resource for LandingZone {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(2 + usize::from(self.remediation_types.is_some()) + usize::from(self.tags.is_some()));
         p.req("Manifest", self.manifest);
         p.opt("RemediationTypes", self.remediation_types);
         p.opt("Tags", self.tags);
@@ -548,7 +549,7 @@ pub mod landing_zone {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()

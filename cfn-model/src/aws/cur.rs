@@ -163,7 +163,12 @@ impl Resource for ReportDefinition {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            9 + usize::from(self.additional_artifacts.is_some())
+                + usize::from(self.additional_schema_elements.is_some())
+                + usize::from(self.billing_view_arn.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AdditionalArtifacts", self.additional_artifacts);
         p.opt("AdditionalSchemaElements", self.additional_schema_elements);
         p.opt("BillingViewArn", self.billing_view_arn);
@@ -385,7 +390,7 @@ pub mod report_definition {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

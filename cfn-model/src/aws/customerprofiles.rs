@@ -200,7 +200,13 @@ impl Resource for CalculatedAttributeDefinition {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.conditions.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.display_name.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.use_historical_data.is_some()),
+        );
         p.req("AttributeDetails", self.attribute_details);
         p.req("CalculatedAttributeName", self.calculated_attribute_name);
         p.opt("Conditions", self.conditions);
@@ -398,7 +404,7 @@ pub mod calculated_attribute_definition {
 
     impl ToExpr for AttributeDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Attributes", self.attributes);
             p.req("Expression", self.expression);
             p.into_expr()
@@ -422,7 +428,7 @@ pub mod calculated_attribute_definition {
 
     impl ToExpr for AttributeItem {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Name", self.name);
             p.into_expr()
         }
@@ -466,7 +472,11 @@ pub mod calculated_attribute_definition {
 
     impl ToExpr for Conditions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.object_count.is_some())
+                    + usize::from(self.range.is_some())
+                    + usize::from(self.threshold.is_some()),
+            );
             p.opt("ObjectCount", self.object_count);
             p.opt("Range", self.range);
             p.opt("Threshold", self.threshold);
@@ -523,7 +533,12 @@ pub mod calculated_attribute_definition {
 
     impl ToExpr for Range {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.timestamp_format.is_some())
+                    + usize::from(self.timestamp_source.is_some())
+                    + usize::from(self.value.is_some())
+                    + usize::from(self.value_range.is_some()),
+            );
             p.opt("TimestampFormat", self.timestamp_format);
             p.opt("TimestampSource", self.timestamp_source);
             p.req("Unit", self.unit);
@@ -553,7 +568,7 @@ pub mod calculated_attribute_definition {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -580,7 +595,7 @@ pub mod calculated_attribute_definition {
 
     impl ToExpr for Threshold {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Operator", self.operator);
             p.req("Value", self.value);
             p.into_expr()
@@ -607,7 +622,7 @@ pub mod calculated_attribute_definition {
 
     impl ToExpr for ValueRange {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("End", self.end);
             p.req("Start", self.start);
             p.into_expr()
@@ -860,7 +875,14 @@ impl Resource for Domain {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.data_store.is_some())
+                + usize::from(self.dead_letter_queue_url.is_some())
+                + usize::from(self.default_encryption_key.is_some())
+                + usize::from(self.matching.is_some())
+                + usize::from(self.rule_based_matching.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("DataStore", self.data_store);
         p.opt("DeadLetterQueueUrl", self.dead_letter_queue_url);
         p.opt("DefaultEncryptionKey", self.default_encryption_key);
@@ -1067,7 +1089,11 @@ pub mod domain {
 
     impl ToExpr for AttributeTypesSelector {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.address.is_some())
+                    + usize::from(self.email_address.is_some())
+                    + usize::from(self.phone_number.is_some()),
+            );
             p.opt("Address", self.address);
             p.req("AttributeMatchingModel", self.attribute_matching_model);
             p.opt("EmailAddress", self.email_address);
@@ -1117,7 +1143,11 @@ pub mod domain {
 
     impl ToExpr for AutoMerging {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.conflict_resolution.is_some())
+                    + usize::from(self.consolidation.is_some())
+                    + usize::from(self.min_allowed_confidence_score_for_merging.is_some()),
+            );
             p.opt("ConflictResolution", self.conflict_resolution);
             p.opt("Consolidation", self.consolidation);
             p.req("Enabled", self.enabled);
@@ -1154,7 +1184,7 @@ pub mod domain {
 
     impl ToExpr for ConflictResolution {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.source_name.is_some()));
             p.req("ConflictResolvingModel", self.conflict_resolving_model);
             p.opt("SourceName", self.source_name);
             p.into_expr()
@@ -1178,7 +1208,7 @@ pub mod domain {
 
     impl ToExpr for Consolidation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("MatchingAttributesList", self.matching_attributes_list);
             p.into_expr()
         }
@@ -1204,7 +1234,7 @@ pub mod domain {
 
     impl ToExpr for DataStore {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.enabled.is_some()));
             p.opt("Enabled", self.enabled);
             p.into_expr()
         }
@@ -1230,7 +1260,7 @@ pub mod domain {
 
     impl ToExpr for ExportingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.s3_exporting.is_some()));
             p.opt("S3Exporting", self.s3_exporting);
             p.into_expr()
         }
@@ -1256,7 +1286,7 @@ pub mod domain {
 
     impl ToExpr for JobSchedule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("DayOfTheWeek", self.day_of_the_week);
             p.req("Time", self.time);
             p.into_expr()
@@ -1304,7 +1334,11 @@ pub mod domain {
 
     impl ToExpr for Matching {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.auto_merging.is_some())
+                    + usize::from(self.exporting_config.is_some())
+                    + usize::from(self.job_schedule.is_some()),
+            );
             p.opt("AutoMerging", self.auto_merging);
             p.req("Enabled", self.enabled);
             p.opt("ExportingConfig", self.exporting_config);
@@ -1330,7 +1364,7 @@ pub mod domain {
 
     impl ToExpr for MatchingRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Rule", self.rule);
             p.into_expr()
         }
@@ -1401,7 +1435,14 @@ pub mod domain {
 
     impl ToExpr for RuleBasedMatching {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.attribute_types_selector.is_some())
+                    + usize::from(self.conflict_resolution.is_some())
+                    + usize::from(self.exporting_config.is_some())
+                    + usize::from(self.matching_rules.is_some())
+                    + usize::from(self.max_allowed_rule_level_for_matching.is_some())
+                    + usize::from(self.max_allowed_rule_level_for_merging.is_some()),
+            );
             p.opt("AttributeTypesSelector", self.attribute_types_selector);
             p.opt("ConflictResolution", self.conflict_resolution);
             p.req("Enabled", self.enabled);
@@ -1441,7 +1482,7 @@ pub mod domain {
 
     impl ToExpr for S3ExportingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.s3_key_name.is_some()));
             p.req("S3BucketName", self.s3_bucket_name);
             p.opt("S3KeyName", self.s3_key_name);
             p.into_expr()
@@ -1468,7 +1509,7 @@ pub mod domain {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1595,7 +1636,11 @@ impl Resource for DomainObjectType {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.description.is_some())
+                + usize::from(self.encryption_key.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.req("DomainName", self.domain_name);
         p.opt("EncryptionKey", self.encryption_key);
@@ -1717,7 +1762,9 @@ pub mod domain_object_type {
 
     impl ToExpr for DomainObjectTypeField {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.content_type.is_some()) + usize::from(self.feature_type.is_some()),
+            );
             p.opt("ContentType", self.content_type);
             p.opt("FeatureType", self.feature_type);
             p.req("Source", self.source);
@@ -1746,7 +1793,7 @@ pub mod domain_object_type {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1840,7 +1887,7 @@ impl Resource for EventStream {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.tags.is_some()));
         p.req("DomainName", self.domain_name);
         p.req("EventStreamName", self.event_stream_name);
         p.opt("Tags", self.tags);
@@ -1922,7 +1969,7 @@ pub mod event_stream {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2123,7 +2170,12 @@ impl Resource for EventTrigger {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.description.is_some())
+                + usize::from(self.event_trigger_limits.is_some())
+                + usize::from(self.segment_filter.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.req("DomainName", self.domain_name);
         p.req("EventTriggerConditions", self.event_trigger_conditions);
@@ -2313,7 +2365,7 @@ pub mod event_trigger {
 
     impl ToExpr for EventTriggerCondition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("EventTriggerDimensions", self.event_trigger_dimensions);
             p.req("LogicalOperator", self.logical_operator);
             p.into_expr()
@@ -2337,7 +2389,7 @@ pub mod event_trigger {
 
     impl ToExpr for EventTriggerDimension {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ObjectAttributes", self.object_attributes);
             p.into_expr()
         }
@@ -2373,7 +2425,9 @@ pub mod event_trigger {
 
     impl ToExpr for EventTriggerLimits {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.event_expiration.is_some()) + usize::from(self.periods.is_some()),
+            );
             p.opt("EventExpiration", self.event_expiration);
             p.opt("Periods", self.periods);
             p.into_expr()
@@ -2419,7 +2473,8 @@ pub mod event_trigger {
 
     impl ToExpr for ObjectAttribute {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(2 + usize::from(self.field_name.is_some()) + usize::from(self.source.is_some()));
             p.req("ComparisonOperator", self.comparison_operator);
             p.opt("FieldName", self.field_name);
             p.opt("Source", self.source);
@@ -2464,7 +2519,9 @@ pub mod event_trigger {
 
     impl ToExpr for Period {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.max_invocations_per_profile.is_some()) + usize::from(self.unlimited.is_some()),
+            );
             p.opt("MaxInvocationsPerProfile", self.max_invocations_per_profile);
             p.req("Unit", self.unit);
             p.opt("Unlimited", self.unlimited);
@@ -2493,7 +2550,7 @@ pub mod event_trigger {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2765,7 +2822,15 @@ impl Resource for Integration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.event_trigger_names.is_some())
+                + usize::from(self.flow_definition.is_some())
+                + usize::from(self.object_type_name.is_some())
+                + usize::from(self.object_type_names.is_some())
+                + usize::from(self.scope.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.uri.is_some()),
+        );
         p.req("DomainName", self.domain_name);
         p.opt("EventTriggerNames", self.event_trigger_names);
         p.opt("FlowDefinition", self.flow_definition);
@@ -3468,7 +3533,13 @@ pub mod integration {
 
     impl ToExpr for ConnectorOperator {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.marketo.is_some())
+                    + usize::from(self.s3.is_some())
+                    + usize::from(self.salesforce.is_some())
+                    + usize::from(self.service_now.is_some())
+                    + usize::from(self.zendesk.is_some()),
+            );
             p.opt("Marketo", self.marketo);
             p.opt("S3", self.s3);
             p.opt("Salesforce", self.salesforce);
@@ -3529,7 +3600,7 @@ pub mod integration {
 
     impl ToExpr for FlowDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(5 + usize::from(self.description.is_some()));
             p.opt("Description", self.description);
             p.req("FlowName", self.flow_name);
             p.req("KmsArn", self.kms_arn);
@@ -3562,7 +3633,7 @@ pub mod integration {
 
     impl ToExpr for IncrementalPullConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.datetime_type_field_name.is_some()));
             p.opt("DatetimeTypeFieldName", self.datetime_type_field_name);
             p.into_expr()
         }
@@ -3585,7 +3656,7 @@ pub mod integration {
 
     impl ToExpr for MarketoSourceProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Object", self.object);
             p.into_expr()
         }
@@ -3611,7 +3682,7 @@ pub mod integration {
 
     impl ToExpr for ObjectTypeMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3643,7 +3714,7 @@ pub mod integration {
 
     impl ToExpr for S3SourceProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.bucket_prefix.is_some()));
             p.req("BucketName", self.bucket_name);
             p.opt("BucketPrefix", self.bucket_prefix);
             p.into_expr()
@@ -3683,7 +3754,10 @@ pub mod integration {
 
     impl ToExpr for SalesforceSourceProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.enable_dynamic_field_update.is_some())
+                    + usize::from(self.include_deleted_records.is_some()),
+            );
             p.opt("EnableDynamicFieldUpdate", self.enable_dynamic_field_update);
             p.opt("IncludeDeletedRecords", self.include_deleted_records);
             p.req("Object", self.object);
@@ -3756,7 +3830,14 @@ pub mod integration {
 
     impl ToExpr for ScheduledTriggerProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.data_pull_mode.is_some())
+                    + usize::from(self.first_execution_from.is_some())
+                    + usize::from(self.schedule_end_time.is_some())
+                    + usize::from(self.schedule_offset.is_some())
+                    + usize::from(self.schedule_start_time.is_some())
+                    + usize::from(self.timezone.is_some()),
+            );
             p.opt("DataPullMode", self.data_pull_mode);
             p.opt("FirstExecutionFrom", self.first_execution_from);
             p.opt("ScheduleEndTime", self.schedule_end_time);
@@ -3785,7 +3866,7 @@ pub mod integration {
 
     impl ToExpr for ServiceNowSourceProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Object", self.object);
             p.into_expr()
         }
@@ -3845,7 +3926,13 @@ pub mod integration {
 
     impl ToExpr for SourceConnectorProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.marketo.is_some())
+                    + usize::from(self.s3.is_some())
+                    + usize::from(self.salesforce.is_some())
+                    + usize::from(self.service_now.is_some())
+                    + usize::from(self.zendesk.is_some()),
+            );
             p.opt("Marketo", self.marketo);
             p.opt("S3", self.s3);
             p.opt("Salesforce", self.salesforce);
@@ -3894,7 +3981,10 @@ pub mod integration {
 
     impl ToExpr for SourceFlowConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.connector_profile_name.is_some())
+                    + usize::from(self.incremental_pull_config.is_some()),
+            );
             p.opt("ConnectorProfileName", self.connector_profile_name);
             p.req("ConnectorType", self.connector_type);
             p.opt("IncrementalPullConfig", self.incremental_pull_config);
@@ -3923,7 +4013,7 @@ pub mod integration {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3974,7 +4064,11 @@ pub mod integration {
 
     impl ToExpr for Task {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.connector_operator.is_some())
+                    + usize::from(self.destination_field.is_some())
+                    + usize::from(self.task_properties.is_some()),
+            );
             p.opt("ConnectorOperator", self.connector_operator);
             p.opt("DestinationField", self.destination_field);
             p.req("SourceFields", self.source_fields);
@@ -4007,7 +4101,7 @@ pub mod integration {
 
     impl ToExpr for TaskPropertiesMap {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("OperatorPropertyKey", self.operator_property_key);
             p.req("Property", self.property);
             p.into_expr()
@@ -4039,7 +4133,7 @@ pub mod integration {
 
     impl ToExpr for TriggerConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.trigger_properties.is_some()));
             p.opt("TriggerProperties", self.trigger_properties);
             p.req("TriggerType", self.trigger_type);
             p.into_expr()
@@ -4066,7 +4160,7 @@ pub mod integration {
 
     impl ToExpr for TriggerProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.scheduled.is_some()));
             p.opt("Scheduled", self.scheduled);
             p.into_expr()
         }
@@ -4089,7 +4183,7 @@ pub mod integration {
 
     impl ToExpr for ZendeskSourceProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Object", self.object);
             p.into_expr()
         }
@@ -4320,7 +4414,18 @@ impl Resource for ObjectType {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.allow_profile_creation.is_some())
+                + usize::from(self.encryption_key.is_some())
+                + usize::from(self.expiration_days.is_some())
+                + usize::from(self.fields.is_some())
+                + usize::from(self.keys.is_some())
+                + usize::from(self.max_profile_object_count.is_some())
+                + usize::from(self.source_last_updated_timestamp_format.is_some())
+                + usize::from(self.source_priority.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.template_id.is_some()),
+        );
         p.opt("AllowProfileCreation", self.allow_profile_creation);
         p.req("Description", self.description);
         p.req("DomainName", self.domain_name);
@@ -4515,7 +4620,9 @@ pub mod object_type {
 
     impl ToExpr for FieldMap {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.name.is_some()) + usize::from(self.object_type_field.is_some()),
+            );
             p.opt("Name", self.name);
             p.opt("ObjectTypeField", self.object_type_field);
             p.into_expr()
@@ -4552,7 +4659,9 @@ pub mod object_type {
 
     impl ToExpr for KeyMap {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.name.is_some()) + usize::from(self.object_type_key_list.is_some()),
+            );
             p.opt("Name", self.name);
             p.opt("ObjectTypeKeyList", self.object_type_key_list);
             p.into_expr()
@@ -4597,7 +4706,11 @@ pub mod object_type {
 
     impl ToExpr for ObjectTypeField {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.content_type.is_some())
+                    + usize::from(self.source.is_some())
+                    + usize::from(self.target.is_some()),
+            );
             p.opt("ContentType", self.content_type);
             p.opt("Source", self.source);
             p.opt("Target", self.target);
@@ -4635,7 +4748,9 @@ pub mod object_type {
 
     impl ToExpr for ObjectTypeKey {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.field_names.is_some()) + usize::from(self.standard_identifiers.is_some()),
+            );
             p.opt("FieldNames", self.field_names);
             p.opt("StandardIdentifiers", self.standard_identifiers);
             p.into_expr()
@@ -4662,7 +4777,7 @@ pub mod object_type {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -4784,7 +4899,11 @@ impl Resource for Recommender {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.description.is_some())
+                + usize::from(self.recommender_config.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.req("DomainName", self.domain_name);
         p.opt("RecommenderConfig", self.recommender_config);
@@ -4943,7 +5062,7 @@ pub mod recommender {
 
     impl ToExpr for EventParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.event_value_threshold.is_some()));
             p.req("EventType", self.event_type);
             p.opt("EventValueThreshold", self.event_value_threshold);
             p.into_expr()
@@ -4967,7 +5086,7 @@ pub mod recommender {
 
     impl ToExpr for EventsConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("EventParametersList", self.event_parameters_list);
             p.into_expr()
         }
@@ -4993,7 +5112,7 @@ pub mod recommender {
 
     impl ToExpr for RecommenderConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.events_config.is_some()));
             p.opt("EventsConfig", self.events_config);
             p.into_expr()
         }
@@ -5019,7 +5138,7 @@ pub mod recommender {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -5145,7 +5264,11 @@ impl Resource for RecommenderFilter {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.description.is_some())
+                + usize::from(self.recommender_schema_name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.req("DomainName", self.domain_name);
         p.req("RecommenderFilterExpression", self.recommender_filter_expression);
@@ -5201,7 +5324,7 @@ pub mod recommender_filter {
 
     impl ToExpr for Tags {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -5288,7 +5411,7 @@ impl Resource for RecommenderSchema {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.tags.is_some()));
         p.req("DomainName", self.domain_name);
         p.req("Fields", self.fields);
         p.req("RecommenderSchemaName", self.recommender_schema_name);
@@ -5364,7 +5487,7 @@ pub mod recommender_schema {
 
     impl ToExpr for Tags {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -6042,7 +6165,13 @@ impl Resource for SegmentDefinition {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.description.is_some())
+                + usize::from(self.segment_groups.is_some())
+                + usize::from(self.segment_sort.is_some())
+                + usize::from(self.segment_sql_query.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.req("DisplayName", self.display_name);
         p.req("DomainName", self.domain_name);
@@ -6511,7 +6640,14 @@ pub mod segment_definition {
 
     impl ToExpr for AddressDimension {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.city.is_some())
+                    + usize::from(self.country.is_some())
+                    + usize::from(self.county.is_some())
+                    + usize::from(self.postal_code.is_some())
+                    + usize::from(self.province.is_some())
+                    + usize::from(self.state.is_some()),
+            );
             p.opt("City", self.city);
             p.opt("Country", self.country);
             p.opt("County", self.county);
@@ -6545,7 +6681,7 @@ pub mod segment_definition {
 
     impl ToExpr for AttributeDimension {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("DimensionType", self.dimension_type);
             p.req("Values", self.values);
             p.into_expr()
@@ -6583,7 +6719,7 @@ pub mod segment_definition {
 
     impl ToExpr for CalculatedAttributeDimension {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.condition_overrides.is_some()));
             p.opt("ConditionOverrides", self.condition_overrides);
             p.req("DimensionType", self.dimension_type);
             p.req("Values", self.values);
@@ -6611,7 +6747,7 @@ pub mod segment_definition {
 
     impl ToExpr for ConditionOverrides {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.range.is_some()));
             p.opt("Range", self.range);
             p.into_expr()
         }
@@ -6637,7 +6773,7 @@ pub mod segment_definition {
 
     impl ToExpr for DateDimension {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("DimensionType", self.dimension_type);
             p.req("Values", self.values);
             p.into_expr()
@@ -6677,7 +6813,9 @@ pub mod segment_definition {
 
     impl ToExpr for Dimension {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.profile_attributes.is_some()) + usize::from(self.calculated_attributes.is_some()),
+            );
             p.opt("ProfileAttributes", self.profile_attributes);
             p.opt("CalculatedAttributes", self.calculated_attributes);
             p.into_expr()
@@ -6704,7 +6842,7 @@ pub mod segment_definition {
 
     impl ToExpr for ExtraLengthValueProfileDimension {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("DimensionType", self.dimension_type);
             p.req("Values", self.values);
             p.into_expr()
@@ -6757,7 +6895,12 @@ pub mod segment_definition {
 
     impl ToExpr for Group {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.dimensions.is_some())
+                    + usize::from(self.source_segments.is_some())
+                    + usize::from(self.source_type.is_some())
+                    + usize::from(self.r#type.is_some()),
+            );
             p.opt("Dimensions", self.dimensions);
             p.opt("SourceSegments", self.source_segments);
             p.opt("SourceType", self.source_type);
@@ -6956,7 +7099,30 @@ pub mod segment_definition {
 
     impl ToExpr for ProfileAttributes {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.account_number.is_some())
+                    + usize::from(self.additional_information.is_some())
+                    + usize::from(self.address.is_some())
+                    + usize::from(self.attributes.is_some())
+                    + usize::from(self.billing_address.is_some())
+                    + usize::from(self.birth_date.is_some())
+                    + usize::from(self.business_email_address.is_some())
+                    + usize::from(self.business_name.is_some())
+                    + usize::from(self.business_phone_number.is_some())
+                    + usize::from(self.email_address.is_some())
+                    + usize::from(self.first_name.is_some())
+                    + usize::from(self.gender_string.is_some())
+                    + usize::from(self.home_phone_number.is_some())
+                    + usize::from(self.last_name.is_some())
+                    + usize::from(self.mailing_address.is_some())
+                    + usize::from(self.middle_name.is_some())
+                    + usize::from(self.mobile_phone_number.is_some())
+                    + usize::from(self.party_type_string.is_some())
+                    + usize::from(self.personal_email_address.is_some())
+                    + usize::from(self.phone_number.is_some())
+                    + usize::from(self.profile_type.is_some())
+                    + usize::from(self.shipping_address.is_some()),
+            );
             p.opt("AccountNumber", self.account_number);
             p.opt("AdditionalInformation", self.additional_information);
             p.opt("Address", self.address);
@@ -7003,7 +7169,7 @@ pub mod segment_definition {
 
     impl ToExpr for ProfileDimension {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("DimensionType", self.dimension_type);
             p.req("Values", self.values);
             p.into_expr()
@@ -7033,7 +7199,7 @@ pub mod segment_definition {
 
     impl ToExpr for ProfileTypeDimension {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("DimensionType", self.dimension_type);
             p.req("Values", self.values);
             p.into_expr()
@@ -7068,7 +7234,7 @@ pub mod segment_definition {
 
     impl ToExpr for RangeOverride {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.end.is_some()));
             p.opt("End", self.end);
             p.req("Start", self.start);
             p.req("Unit", self.unit);
@@ -7106,7 +7272,8 @@ pub mod segment_definition {
 
     impl ToExpr for SegmentGroup {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.groups.is_some()) + usize::from(self.include.is_some()));
             p.opt("Groups", self.groups);
             p.opt("Include", self.include);
             p.into_expr()
@@ -7130,7 +7297,7 @@ pub mod segment_definition {
 
     impl ToExpr for SegmentSort {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Attributes", self.attributes);
             p.into_expr()
         }
@@ -7172,7 +7339,8 @@ pub mod segment_definition {
 
     impl ToExpr for SortAttribute {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(2 + usize::from(self.data_type.is_some()) + usize::from(self.r#type.is_some()));
             p.opt("DataType", self.data_type);
             p.req("Name", self.name);
             p.req("Order", self.order);
@@ -7203,7 +7371,7 @@ pub mod segment_definition {
 
     impl ToExpr for SourceSegment {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.segment_definition_name.is_some()));
             p.opt("SegmentDefinitionName", self.segment_definition_name);
             p.into_expr()
         }
@@ -7229,7 +7397,7 @@ pub mod segment_definition {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

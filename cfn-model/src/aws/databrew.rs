@@ -295,7 +295,13 @@ impl Resource for Dataset {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.format.is_some())
+                + usize::from(self.format_options.is_some())
+                + usize::from(self.path_options.is_some())
+                + usize::from(self.source.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Format", self.format);
         p.opt("FormatOptions", self.format_options);
         p.req("Input", self.input);
@@ -493,7 +499,9 @@ pub mod dataset {
 
     impl ToExpr for CsvOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.delimiter.is_some()) + usize::from(self.header_row.is_some()),
+            );
             p.opt("Delimiter", self.delimiter);
             p.opt("HeaderRow", self.header_row);
             p.into_expr()
@@ -546,7 +554,12 @@ pub mod dataset {
 
     impl ToExpr for DataCatalogInputDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.catalog_id.is_some())
+                    + usize::from(self.database_name.is_some())
+                    + usize::from(self.table_name.is_some())
+                    + usize::from(self.temp_directory.is_some()),
+            );
             p.opt("CatalogId", self.catalog_id);
             p.opt("DatabaseName", self.database_name);
             p.opt("TableName", self.table_name);
@@ -596,7 +609,11 @@ pub mod dataset {
 
     impl ToExpr for DatabaseInputDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.database_table_name.is_some())
+                    + usize::from(self.query_string.is_some())
+                    + usize::from(self.temp_directory.is_some()),
+            );
             p.opt("DatabaseTableName", self.database_table_name);
             p.req("GlueConnectionName", self.glue_connection_name);
             p.opt("QueryString", self.query_string);
@@ -649,7 +666,11 @@ pub mod dataset {
 
     impl ToExpr for DatasetParameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.create_column.is_some())
+                    + usize::from(self.datetime_options.is_some())
+                    + usize::from(self.filter.is_some()),
+            );
             p.opt("CreateColumn", self.create_column);
             p.opt("DatetimeOptions", self.datetime_options);
             p.opt("Filter", self.filter);
@@ -692,7 +713,9 @@ pub mod dataset {
 
     impl ToExpr for DatetimeOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.locale_code.is_some()) + usize::from(self.timezone_offset.is_some()),
+            );
             p.req("Format", self.format);
             p.opt("LocaleCode", self.locale_code);
             p.opt("TimezoneOffset", self.timezone_offset);
@@ -738,7 +761,11 @@ pub mod dataset {
 
     impl ToExpr for ExcelOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.header_row.is_some())
+                    + usize::from(self.sheet_indexes.is_some())
+                    + usize::from(self.sheet_names.is_some()),
+            );
             p.opt("HeaderRow", self.header_row);
             p.opt("SheetIndexes", self.sheet_indexes);
             p.opt("SheetNames", self.sheet_names);
@@ -779,7 +806,8 @@ pub mod dataset {
 
     impl ToExpr for FilesLimit {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(1 + usize::from(self.order.is_some()) + usize::from(self.ordered_by.is_some()));
             p.req("MaxFiles", self.max_files);
             p.opt("Order", self.order);
             p.opt("OrderedBy", self.ordered_by);
@@ -807,7 +835,7 @@ pub mod dataset {
 
     impl ToExpr for FilterExpression {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Expression", self.expression);
             p.req("ValuesMap", self.values_map);
             p.into_expr()
@@ -834,7 +862,7 @@ pub mod dataset {
 
     impl ToExpr for FilterValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Value", self.value);
             p.req("ValueReference", self.value_reference);
             p.into_expr()
@@ -879,7 +907,11 @@ pub mod dataset {
 
     impl ToExpr for FormatOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.csv.is_some())
+                    + usize::from(self.excel.is_some())
+                    + usize::from(self.json.is_some()),
+            );
             p.opt("Csv", self.csv);
             p.opt("Excel", self.excel);
             p.opt("Json", self.json);
@@ -933,7 +965,12 @@ pub mod dataset {
 
     impl ToExpr for Input {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.data_catalog_input_definition.is_some())
+                    + usize::from(self.database_input_definition.is_some())
+                    + usize::from(self.metadata.is_some())
+                    + usize::from(self.s3_input_definition.is_some()),
+            );
             p.opt("DataCatalogInputDefinition", self.data_catalog_input_definition);
             p.opt("DatabaseInputDefinition", self.database_input_definition);
             p.opt("Metadata", self.metadata);
@@ -962,7 +999,7 @@ pub mod dataset {
 
     impl ToExpr for JsonOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.multi_line.is_some()));
             p.opt("MultiLine", self.multi_line);
             p.into_expr()
         }
@@ -988,7 +1025,7 @@ pub mod dataset {
 
     impl ToExpr for Metadata {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.source_arn.is_some()));
             p.opt("SourceArn", self.source_arn);
             p.into_expr()
         }
@@ -1032,7 +1069,11 @@ pub mod dataset {
 
     impl ToExpr for PathOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.files_limit.is_some())
+                    + usize::from(self.last_modified_date_condition.is_some())
+                    + usize::from(self.parameters.is_some()),
+            );
             p.opt("FilesLimit", self.files_limit);
             p.opt("LastModifiedDateCondition", self.last_modified_date_condition);
             p.opt("Parameters", self.parameters);
@@ -1060,7 +1101,7 @@ pub mod dataset {
 
     impl ToExpr for PathParameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("DatasetParameter", self.dataset_parameter);
             p.req("PathParameterName", self.path_parameter_name);
             p.into_expr()
@@ -1100,7 +1141,8 @@ pub mod dataset {
 
     impl ToExpr for S3Location {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(1 + usize::from(self.bucket_owner.is_some()) + usize::from(self.key.is_some()));
             p.req("Bucket", self.bucket);
             p.opt("BucketOwner", self.bucket_owner);
             p.opt("Key", self.key);
@@ -1128,7 +1170,7 @@ pub mod dataset {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1653,7 +1695,25 @@ impl Resource for Job {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.data_catalog_outputs.is_some())
+                + usize::from(self.database_outputs.is_some())
+                + usize::from(self.dataset_name.is_some())
+                + usize::from(self.encryption_key_arn.is_some())
+                + usize::from(self.encryption_mode.is_some())
+                + usize::from(self.job_sample.is_some())
+                + usize::from(self.log_subscription.is_some())
+                + usize::from(self.max_capacity.is_some())
+                + usize::from(self.max_retries.is_some())
+                + usize::from(self.output_location.is_some())
+                + usize::from(self.outputs.is_some())
+                + usize::from(self.profile_configuration.is_some())
+                + usize::from(self.project_name.is_some())
+                + usize::from(self.recipe.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.timeout.is_some())
+                + usize::from(self.validation_configurations.is_some()),
+        );
         p.opt("DataCatalogOutputs", self.data_catalog_outputs);
         p.opt("DatabaseOutputs", self.database_outputs);
         p.opt("DatasetName", self.dataset_name);
@@ -1957,7 +2017,7 @@ pub mod job {
 
     impl ToExpr for AllowedStatistics {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Statistics", self.statistics);
             p.into_expr()
         }
@@ -1993,7 +2053,7 @@ pub mod job {
 
     impl ToExpr for ColumnSelector {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.regex.is_some()));
             p.opt("Name", self.name);
             p.opt("Regex", self.regex);
             p.into_expr()
@@ -2025,7 +2085,7 @@ pub mod job {
 
     impl ToExpr for ColumnStatisticsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.selectors.is_some()));
             p.opt("Selectors", self.selectors);
             p.req("Statistics", self.statistics);
             p.into_expr()
@@ -2052,7 +2112,7 @@ pub mod job {
 
     impl ToExpr for CsvOutputOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.delimiter.is_some()));
             p.opt("Delimiter", self.delimiter);
             p.into_expr()
         }
@@ -2110,7 +2170,12 @@ pub mod job {
 
     impl ToExpr for DataCatalogOutput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.catalog_id.is_some())
+                    + usize::from(self.database_options.is_some())
+                    + usize::from(self.overwrite.is_some())
+                    + usize::from(self.s3_options.is_some()),
+            );
             p.opt("CatalogId", self.catalog_id);
             p.req("DatabaseName", self.database_name);
             p.opt("DatabaseOptions", self.database_options);
@@ -2149,7 +2214,7 @@ pub mod job {
 
     impl ToExpr for DatabaseOutput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.database_output_mode.is_some()));
             p.req("DatabaseOptions", self.database_options);
             p.opt("DatabaseOutputMode", self.database_output_mode);
             p.req("GlueConnectionName", self.glue_connection_name);
@@ -2182,7 +2247,7 @@ pub mod job {
 
     impl ToExpr for DatabaseTableOutputOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.temp_directory.is_some()));
             p.req("TableName", self.table_name);
             p.opt("TempDirectory", self.temp_directory);
             p.into_expr()
@@ -2214,7 +2279,7 @@ pub mod job {
 
     impl ToExpr for EntityDetectorConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.allowed_statistics.is_some()));
             p.opt("AllowedStatistics", self.allowed_statistics);
             p.req("EntityTypes", self.entity_types);
             p.into_expr()
@@ -2248,7 +2313,7 @@ pub mod job {
 
     impl ToExpr for JobSample {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.mode.is_some()) + usize::from(self.size.is_some()));
             p.opt("Mode", self.mode);
             p.opt("Size", self.size);
             p.into_expr()
@@ -2320,7 +2385,14 @@ pub mod job {
 
     impl ToExpr for Output {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.compression_format.is_some())
+                    + usize::from(self.format.is_some())
+                    + usize::from(self.format_options.is_some())
+                    + usize::from(self.max_output_files.is_some())
+                    + usize::from(self.overwrite.is_some())
+                    + usize::from(self.partition_columns.is_some()),
+            );
             p.opt("CompressionFormat", self.compression_format);
             p.opt("Format", self.format);
             p.opt("FormatOptions", self.format_options);
@@ -2352,7 +2424,7 @@ pub mod job {
 
     impl ToExpr for OutputFormatOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.csv.is_some()));
             p.opt("Csv", self.csv);
             p.into_expr()
         }
@@ -2391,7 +2463,8 @@ pub mod job {
 
     impl ToExpr for OutputLocation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(1 + usize::from(self.bucket_owner.is_some()) + usize::from(self.key.is_some()));
             p.req("Bucket", self.bucket);
             p.opt("BucketOwner", self.bucket_owner);
             p.opt("Key", self.key);
@@ -2448,7 +2521,12 @@ pub mod job {
 
     impl ToExpr for ProfileConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.column_statistics_configurations.is_some())
+                    + usize::from(self.dataset_statistics_configuration.is_some())
+                    + usize::from(self.entity_detector_configuration.is_some())
+                    + usize::from(self.profile_columns.is_some()),
+            );
             p.opt("ColumnStatisticsConfigurations", self.column_statistics_configurations);
             p.opt("DatasetStatisticsConfiguration", self.dataset_statistics_configuration);
             p.opt("EntityDetectorConfiguration", self.entity_detector_configuration);
@@ -2482,7 +2560,7 @@ pub mod job {
 
     impl ToExpr for Recipe {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.version.is_some()));
             p.req("Name", self.name);
             p.opt("Version", self.version);
             p.into_expr()
@@ -2522,7 +2600,8 @@ pub mod job {
 
     impl ToExpr for S3Location {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(1 + usize::from(self.bucket_owner.is_some()) + usize::from(self.key.is_some()));
             p.req("Bucket", self.bucket);
             p.opt("BucketOwner", self.bucket_owner);
             p.opt("Key", self.key);
@@ -2545,7 +2624,7 @@ pub mod job {
 
     impl ToExpr for S3TableOutputOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Location", self.location);
             p.into_expr()
         }
@@ -2577,7 +2656,7 @@ pub mod job {
 
     impl ToExpr for StatisticOverride {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Parameters", self.parameters);
             p.req("Statistic", self.statistic);
             p.into_expr()
@@ -2614,7 +2693,9 @@ pub mod job {
 
     impl ToExpr for StatisticsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.included_statistics.is_some()) + usize::from(self.overrides.is_some()),
+            );
             p.opt("IncludedStatistics", self.included_statistics);
             p.opt("Overrides", self.overrides);
             p.into_expr()
@@ -2641,7 +2722,7 @@ pub mod job {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2673,7 +2754,7 @@ pub mod job {
 
     impl ToExpr for ValidationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.validation_mode.is_some()));
             p.req("RulesetArn", self.ruleset_arn);
             p.opt("ValidationMode", self.validation_mode);
             p.into_expr()
@@ -2785,7 +2866,7 @@ impl Resource for Project {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(4 + usize::from(self.sample.is_some()) + usize::from(self.tags.is_some()));
         p.req("DatasetName", self.dataset_name);
         p.req("Name", self.name);
         p.req("RecipeName", self.recipe_name);
@@ -2856,7 +2937,7 @@ pub mod project {
 
     impl ToExpr for Sample {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.size.is_some()));
             p.opt("Size", self.size);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -2883,7 +2964,7 @@ pub mod project {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2985,7 +3066,8 @@ impl Resource for Recipe {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(2 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Description", self.description);
         p.req("Name", self.name);
         p.req("Steps", self.steps);
@@ -3023,7 +3105,7 @@ pub mod recipe {
 
     impl ToExpr for Action {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.parameters.is_some()));
             p.req("Operation", self.operation);
             p.opt("Parameters", self.parameters);
             p.into_expr()
@@ -3058,7 +3140,7 @@ pub mod recipe {
 
     impl ToExpr for ConditionExpression {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.value.is_some()));
             p.req("Condition", self.condition);
             p.req("TargetColumn", self.target_column);
             p.opt("Value", self.value);
@@ -3091,7 +3173,7 @@ pub mod recipe {
 
     impl ToExpr for RecipeStep {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.condition_expressions.is_some()));
             p.req("Action", self.action);
             p.opt("ConditionExpressions", self.condition_expressions);
             p.into_expr()
@@ -3118,7 +3200,7 @@ pub mod recipe {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3262,7 +3344,8 @@ impl Resource for Ruleset {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(3 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Description", self.description);
         p.req("Name", self.name);
         p.req("Rules", self.rules);
@@ -3368,7 +3451,7 @@ pub mod ruleset {
 
     impl ToExpr for ColumnSelector {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.regex.is_some()));
             p.opt("Name", self.name);
             p.opt("Regex", self.regex);
             p.into_expr()
@@ -3427,7 +3510,12 @@ pub mod ruleset {
 
     impl ToExpr for Rule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.column_selectors.is_some())
+                    + usize::from(self.disabled.is_some())
+                    + usize::from(self.substitution_map.is_some())
+                    + usize::from(self.threshold.is_some()),
+            );
             p.req("CheckExpression", self.check_expression);
             p.opt("ColumnSelectors", self.column_selectors);
             p.opt("Disabled", self.disabled);
@@ -3458,7 +3546,7 @@ pub mod ruleset {
 
     impl ToExpr for SubstitutionValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Value", self.value);
             p.req("ValueReference", self.value_reference);
             p.into_expr()
@@ -3485,7 +3573,7 @@ pub mod ruleset {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3525,7 +3613,7 @@ pub mod ruleset {
 
     impl ToExpr for Threshold {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.r#type.is_some()) + usize::from(self.unit.is_some()));
             p.opt("Type", self.r#type);
             p.opt("Unit", self.unit);
             p.req("Value", self.value);
@@ -3614,7 +3702,7 @@ impl Resource for Schedule {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.job_names.is_some()) + usize::from(self.tags.is_some()));
         p.req("CronExpression", self.cron_expression);
         p.opt("JobNames", self.job_names);
         p.req("Name", self.name);
@@ -3647,7 +3735,7 @@ pub mod schedule {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -44,7 +44,7 @@ impl Resource for DataSet {
     const TYPE_NAME: &'static str = "AWS::DataExchange::DataSet";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.tags.is_some()));
         p.req("AssetType", self.asset_type);
         p.req("Description", self.description);
         p.req("Name", self.name);
@@ -175,7 +175,7 @@ pub mod data_set {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -222,7 +222,7 @@ impl Resource for EventAction {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.tags.is_some()));
         p.req("Action", self.action);
         p.req("Event", self.event);
         p.opt("Tags", self.tags);
@@ -311,7 +311,7 @@ pub mod event_action {
 
     impl ToExpr for Action {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.export_revision_to_s3.is_some()));
             p.opt("ExportRevisionToS3", self.export_revision_to_s3);
             p.into_expr()
         }
@@ -342,7 +342,7 @@ pub mod event_action {
 
     impl ToExpr for AutoExportRevisionDestinationEntry {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.key_pattern.is_some()));
             p.req("Bucket", self.bucket);
             p.opt("KeyPattern", self.key_pattern);
             p.into_expr()
@@ -374,7 +374,7 @@ pub mod event_action {
 
     impl ToExpr for AutoExportRevisionToS3RequestDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.encryption.is_some()));
             p.opt("Encryption", self.encryption);
             p.req("RevisionDestination", self.revision_destination);
             p.into_expr()
@@ -403,7 +403,7 @@ pub mod event_action {
 
     impl ToExpr for Event {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.revision_published.is_some()));
             p.opt("RevisionPublished", self.revision_published);
             p.into_expr()
         }
@@ -434,7 +434,7 @@ pub mod event_action {
 
     impl ToExpr for ExportServerSideEncryption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.kms_key_arn.is_some()));
             p.opt("KmsKeyArn", self.kms_key_arn);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -458,7 +458,7 @@ pub mod event_action {
 
     impl ToExpr for RevisionPublished {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("DataSetId", self.data_set_id);
             p.into_expr()
         }
@@ -484,7 +484,7 @@ pub mod event_action {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -150,7 +150,14 @@ impl Resource for Pipeline {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.activate.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.parameter_objects.is_some())
+                + usize::from(self.parameter_values.is_some())
+                + usize::from(self.pipeline_objects.is_some())
+                + usize::from(self.pipeline_tags.is_some()),
+        );
         p.opt("Activate", self.activate);
         p.opt("Description", self.description);
         p.req("Name", self.name);
@@ -206,7 +213,9 @@ pub mod pipeline {
 
     impl ToExpr for Field {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.ref_value.is_some()) + usize::from(self.string_value.is_some()),
+            );
             p.req("Key", self.key);
             p.opt("RefValue", self.ref_value);
             p.opt("StringValue", self.string_value);
@@ -234,7 +243,7 @@ pub mod pipeline {
 
     impl ToExpr for ParameterAttribute {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("StringValue", self.string_value);
             p.into_expr()
@@ -261,7 +270,7 @@ pub mod pipeline {
 
     impl ToExpr for ParameterObject {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Attributes", self.attributes);
             p.req("Id", self.id);
             p.into_expr()
@@ -288,7 +297,7 @@ pub mod pipeline {
 
     impl ToExpr for ParameterValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Id", self.id);
             p.req("StringValue", self.string_value);
             p.into_expr()
@@ -322,7 +331,7 @@ pub mod pipeline {
 
     impl ToExpr for PipelineObject {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Fields", self.fields);
             p.req("Id", self.id);
             p.req("Name", self.name);
@@ -350,7 +359,7 @@ pub mod pipeline {
 
     impl ToExpr for PipelineTag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -148,7 +148,14 @@ impl Resource for Agent {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.activation_key.is_some())
+                + usize::from(self.agent_name.is_some())
+                + usize::from(self.security_group_arns.is_some())
+                + usize::from(self.subnet_arns.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.vpc_endpoint_id.is_some()),
+        );
         p.opt("ActivationKey", self.activation_key);
         p.opt("AgentName", self.agent_name);
         p.opt("SecurityGroupArns", self.security_group_arns);
@@ -229,7 +236,7 @@ pub mod agent {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -358,7 +365,18 @@ Constraint { path: "Tags/*/Key", pattern: Some("^[a-zA-Z0-9\\s+=._:/-]+$"), min_
 Constraint { path: "Tags/*/Value", pattern: Some("^[a-zA-Z0-9\\s+=._:@/-]+$"), min_length: Some(1), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.agent_arns.is_some())
+                + usize::from(self.azure_access_tier.is_some())
+                + usize::from(self.azure_blob_container_url.is_some())
+                + usize::from(self.azure_blob_sas_configuration.is_some())
+                + usize::from(self.azure_blob_type.is_some())
+                + usize::from(self.cmk_secret_config.is_some())
+                + usize::from(self.custom_secret_config.is_some())
+                + usize::from(self.federated_identity.is_some())
+                + usize::from(self.subdirectory.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AgentArns", self.agent_arns);
         p.opt("AzureAccessTier", self.azure_access_tier);
         p.req("AzureBlobAuthenticationType", self.azure_blob_authentication_type);
@@ -503,7 +521,7 @@ pub mod location_azure_blob {
 
     impl ToExpr for AzureBlobSasConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("AzureBlobSasToken", self.azure_blob_sas_token);
             p.into_expr()
         }
@@ -539,7 +557,9 @@ pub mod location_azure_blob {
 
     impl ToExpr for AzureFederatedIdentityConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.aws_iam_role.is_some()) + usize::from(self.azure_oidc.is_some()),
+            );
             p.opt("AwsIamRole", self.aws_iam_role);
             p.opt("AzureOidc", self.azure_oidc);
             p.into_expr()
@@ -566,7 +586,7 @@ pub mod location_azure_blob {
 
     impl ToExpr for AzureOidcConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ClientId", self.client_id);
             p.req("TenantId", self.tenant_id);
             p.into_expr()
@@ -593,7 +613,7 @@ pub mod location_azure_blob {
 
     impl ToExpr for CmkSecretConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.kms_key_arn.is_some()));
             p.opt("KmsKeyArn", self.kms_key_arn);
             p.into_expr()
         }
@@ -622,7 +642,7 @@ pub mod location_azure_blob {
 
     impl ToExpr for CustomSecretConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("SecretAccessRoleArn", self.secret_access_role_arn);
             p.req("SecretArn", self.secret_arn);
             p.into_expr()
@@ -649,7 +669,7 @@ pub mod location_azure_blob {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -742,7 +762,14 @@ Constraint { path: "Tags/*/Key", pattern: Some("^[a-zA-Z0-9\\s+=._:/-]+$"), min_
 Constraint { path: "Tags/*/Value", pattern: Some("^[a-zA-Z0-9\\s+=._:@/-]+$"), min_length: Some(1), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.access_point_arn.is_some())
+                + usize::from(self.efs_filesystem_arn.is_some())
+                + usize::from(self.file_system_access_role_arn.is_some())
+                + usize::from(self.in_transit_encryption.is_some())
+                + usize::from(self.subdirectory.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AccessPointArn", self.access_point_arn);
         p.req("Ec2Config", self.ec2_config);
         p.opt("EfsFilesystemArn", self.efs_filesystem_arn);
@@ -821,7 +848,7 @@ pub mod location_efs {
 
     impl ToExpr for Ec2Config {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("SecurityGroupArns", self.security_group_arns);
             p.req("SubnetArn", self.subnet_arn);
             p.into_expr()
@@ -848,7 +875,7 @@ pub mod location_efs {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -914,7 +941,11 @@ Constraint { path: "Tags/*/Key", pattern: Some("^[a-zA-Z0-9\\s+=._:/-]+$"), min_
 Constraint { path: "Tags/*/Value", pattern: Some("^[a-zA-Z0-9\\s+=._:@/-]+$"), min_length: Some(1), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.fsx_filesystem_arn.is_some())
+                + usize::from(self.subdirectory.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("FsxFilesystemArn", self.fsx_filesystem_arn);
         p.req("SecurityGroupArns", self.security_group_arns);
         p.opt("Subdirectory", self.subdirectory);
@@ -962,7 +993,7 @@ pub mod location_f_sx_lustre {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1040,7 +1071,11 @@ Constraint { path: "Tags/*/Key", pattern: Some("^[a-zA-Z0-9\\s+=._:/-]+$"), min_
 Constraint { path: "Tags/*/Value", pattern: Some("^[a-zA-Z0-9\\s+=._:@/-]+$"), min_length: Some(1), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.protocol.is_some())
+                + usize::from(self.subdirectory.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Protocol", self.protocol);
         p.req("SecurityGroupArns", self.security_group_arns);
         p.req("StorageVirtualMachineArn", self.storage_virtual_machine_arn);
@@ -1166,7 +1201,7 @@ pub mod location_f_sx_ontap {
 
     impl ToExpr for CmkSecretConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.kms_key_arn.is_some()));
             p.opt("KmsKeyArn", self.kms_key_arn);
             p.into_expr()
         }
@@ -1195,7 +1230,7 @@ pub mod location_f_sx_ontap {
 
     impl ToExpr for CustomSecretConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("SecretAccessRoleArn", self.secret_access_role_arn);
             p.req("SecretArn", self.secret_arn);
             p.into_expr()
@@ -1217,7 +1252,7 @@ pub mod location_f_sx_ontap {
 
     impl ToExpr for Nfs {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("MountOptions", self.mount_options);
             p.into_expr()
         }
@@ -1243,7 +1278,7 @@ pub mod location_f_sx_ontap {
 
     impl ToExpr for NfsMountOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.version.is_some()));
             p.opt("Version", self.version);
             p.into_expr()
         }
@@ -1276,7 +1311,7 @@ pub mod location_f_sx_ontap {
 
     impl ToExpr for Protocol {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.nfs.is_some()) + usize::from(self.smb.is_some()));
             p.opt("NFS", self.nfs);
             p.opt("SMB", self.smb);
             p.into_expr()
@@ -1335,7 +1370,12 @@ pub mod location_f_sx_ontap {
 
     impl ToExpr for Smb {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.cmk_secret_config.is_some())
+                    + usize::from(self.custom_secret_config.is_some())
+                    + usize::from(self.domain.is_some())
+                    + usize::from(self.password.is_some()),
+            );
             p.opt("CmkSecretConfig", self.cmk_secret_config);
             p.opt("CustomSecretConfig", self.custom_secret_config);
             p.opt("Domain", self.domain);
@@ -1366,7 +1406,7 @@ pub mod location_f_sx_ontap {
 
     impl ToExpr for SmbMountOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.version.is_some()));
             p.opt("Version", self.version);
             p.into_expr()
         }
@@ -1392,7 +1432,7 @@ pub mod location_f_sx_ontap {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1461,7 +1501,11 @@ Constraint { path: "Tags/*/Key", pattern: Some("^[a-zA-Z0-9\\s+=._:/-]+$"), min_
 Constraint { path: "Tags/*/Value", pattern: Some("^[a-zA-Z0-9\\s+=._:@/-]+$"), min_length: Some(1), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.fsx_filesystem_arn.is_some())
+                + usize::from(self.subdirectory.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("FsxFilesystemArn", self.fsx_filesystem_arn);
         p.req("Protocol", self.protocol);
         p.req("SecurityGroupArns", self.security_group_arns);
@@ -1547,7 +1591,7 @@ pub mod location_f_sx_open_zfs {
 
     impl ToExpr for MountOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.version.is_some()));
             p.opt("Version", self.version);
             p.into_expr()
         }
@@ -1568,7 +1612,7 @@ pub mod location_f_sx_open_zfs {
 
     impl ToExpr for Nfs {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("MountOptions", self.mount_options);
             p.into_expr()
         }
@@ -1594,7 +1638,7 @@ pub mod location_f_sx_open_zfs {
 
     impl ToExpr for Protocol {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.nfs.is_some()));
             p.opt("NFS", self.nfs);
             p.into_expr()
         }
@@ -1620,7 +1664,7 @@ pub mod location_f_sx_open_zfs {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1727,7 +1771,15 @@ Constraint { path: "Tags/*/Value", pattern: Some("^[a-zA-Z0-9\\s+=._:@/-]+$"), m
 Constraint { path: "User", pattern: Some("^[^\\x5B\\x5D\\\\/:;|=,+*?]{1,104}$"), max_length: Some(104), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.cmk_secret_config.is_some())
+                + usize::from(self.custom_secret_config.is_some())
+                + usize::from(self.domain.is_some())
+                + usize::from(self.fsx_filesystem_arn.is_some())
+                + usize::from(self.password.is_some())
+                + usize::from(self.subdirectory.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("CmkSecretConfig", self.cmk_secret_config);
         p.opt("CustomSecretConfig", self.custom_secret_config);
         p.opt("Domain", self.domain);
@@ -1786,7 +1838,7 @@ pub mod location_f_sx_windows {
 
     impl ToExpr for CmkSecretConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.kms_key_arn.is_some()));
             p.opt("KmsKeyArn", self.kms_key_arn);
             p.into_expr()
         }
@@ -1815,7 +1867,7 @@ pub mod location_f_sx_windows {
 
     impl ToExpr for CustomSecretConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("SecretAccessRoleArn", self.secret_access_role_arn);
             p.req("SecretArn", self.secret_arn);
             p.into_expr()
@@ -1842,7 +1894,7 @@ pub mod location_f_sx_windows {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1998,7 +2050,20 @@ Constraint { path: "Tags/*/Key", pattern: Some("^[a-zA-Z0-9\\s+=._:/-]+$"), min_
 Constraint { path: "Tags/*/Value", pattern: Some("^[a-zA-Z0-9\\s+=._:@/-]+$"), min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.block_size.is_some())
+                + usize::from(self.cmk_secret_config.is_some())
+                + usize::from(self.custom_secret_config.is_some())
+                + usize::from(self.kerberos_keytab.is_some())
+                + usize::from(self.kerberos_krb5_conf.is_some())
+                + usize::from(self.kerberos_principal.is_some())
+                + usize::from(self.kms_key_provider_uri.is_some())
+                + usize::from(self.qop_configuration.is_some())
+                + usize::from(self.replication_factor.is_some())
+                + usize::from(self.simple_user.is_some())
+                + usize::from(self.subdirectory.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("AgentArns", self.agent_arns);
         p.req("AuthenticationType", self.authentication_type);
         p.opt("BlockSize", self.block_size);
@@ -2159,7 +2224,7 @@ pub mod location_hdfs {
 
     impl ToExpr for CmkSecretConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.kms_key_arn.is_some()));
             p.opt("KmsKeyArn", self.kms_key_arn);
             p.into_expr()
         }
@@ -2188,7 +2253,7 @@ pub mod location_hdfs {
 
     impl ToExpr for CustomSecretConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("SecretAccessRoleArn", self.secret_access_role_arn);
             p.req("SecretArn", self.secret_arn);
             p.into_expr()
@@ -2215,7 +2280,7 @@ pub mod location_hdfs {
 
     impl ToExpr for NameNode {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Hostname", self.hostname);
             p.req("Port", self.port);
             p.into_expr()
@@ -2252,7 +2317,9 @@ pub mod location_hdfs {
 
     impl ToExpr for QopConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.data_transfer_protection.is_some()) + usize::from(self.rpc_protection.is_some()),
+            );
             p.opt("DataTransferProtection", self.data_transfer_protection);
             p.opt("RpcProtection", self.rpc_protection);
             p.into_expr()
@@ -2279,7 +2346,7 @@ pub mod location_hdfs {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2349,7 +2416,12 @@ Constraint { path: "Tags/*/Key", pattern: Some("^[a-zA-Z0-9\\s+=._:/-]+$"), min_
 Constraint { path: "Tags/*/Value", pattern: Some("^[a-zA-Z0-9\\s+=._:@/-]+$"), min_length: Some(1), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.mount_options.is_some())
+                + usize::from(self.server_hostname.is_some())
+                + usize::from(self.subdirectory.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("MountOptions", self.mount_options);
         p.req("OnPremConfig", self.on_prem_config);
         p.opt("ServerHostname", self.server_hostname);
@@ -2435,7 +2507,7 @@ pub mod location_nfs {
 
     impl ToExpr for MountOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.version.is_some()));
             p.opt("Version", self.version);
             p.into_expr()
         }
@@ -2458,7 +2530,7 @@ pub mod location_nfs {
 
     impl ToExpr for OnPremConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("AgentArns", self.agent_arns);
             p.into_expr()
         }
@@ -2484,7 +2556,7 @@ pub mod location_nfs {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2638,7 +2710,21 @@ Constraint { path: "Tags/*/Key", pattern: Some("^[a-zA-Z0-9\\s+=._:/-]+$"), min_
 Constraint { path: "Tags/*/Value", pattern: Some("^[a-zA-Z0-9\\s+=._:@/-]+$"), min_length: Some(1), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.access_key.is_some())
+                + usize::from(self.agent_arns.is_some())
+                + usize::from(self.bucket_name.is_some())
+                + usize::from(self.cmk_secret_config.is_some())
+                + usize::from(self.custom_secret_config.is_some())
+                + usize::from(self.federated_identity.is_some())
+                + usize::from(self.secret_key.is_some())
+                + usize::from(self.server_certificate.is_some())
+                + usize::from(self.server_hostname.is_some())
+                + usize::from(self.server_port.is_some())
+                + usize::from(self.server_protocol.is_some())
+                + usize::from(self.subdirectory.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AccessKey", self.access_key);
         p.opt("AgentArns", self.agent_arns);
         p.opt("BucketName", self.bucket_name);
@@ -2729,7 +2815,7 @@ pub mod location_object_storage {
 
     impl ToExpr for CmkSecretConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.kms_key_arn.is_some()));
             p.opt("KmsKeyArn", self.kms_key_arn);
             p.into_expr()
         }
@@ -2758,7 +2844,7 @@ pub mod location_object_storage {
 
     impl ToExpr for CustomSecretConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("SecretAccessRoleArn", self.secret_access_role_arn);
             p.req("SecretArn", self.secret_arn);
             p.into_expr()
@@ -2803,7 +2889,7 @@ pub mod location_object_storage {
 
     impl ToExpr for GoogleOidcConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4);
             p.req("IdentityPoolName", self.identity_pool_name);
             p.req("IdentityProviderName", self.identity_provider_name);
             p.req("ProjectName", self.project_name);
@@ -2832,7 +2918,7 @@ pub mod location_object_storage {
 
     impl ToExpr for ObjectStorageExternalIdentityConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.google_oidc.is_some()));
             p.opt("GoogleOidc", self.google_oidc);
             p.into_expr()
         }
@@ -2868,7 +2954,9 @@ pub mod location_object_storage {
 
     impl ToExpr for ObjectStorageFederatedIdentityConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.aws_iam_role.is_some()) + usize::from(self.external_identity.is_some()),
+            );
             p.opt("AwsIamRole", self.aws_iam_role);
             p.opt("ExternalIdentity", self.external_identity);
             p.into_expr()
@@ -2895,7 +2983,7 @@ pub mod location_object_storage {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3001,7 +3089,12 @@ impl Resource for LocationS3 {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.s3_bucket_arn.is_some())
+                + usize::from(self.s3_storage_class.is_some())
+                + usize::from(self.subdirectory.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("S3BucketArn", self.s3_bucket_arn);
         p.req("S3Config", self.s3_config);
         p.opt("S3StorageClass", self.s3_storage_class);
@@ -3090,7 +3183,7 @@ pub mod location_s3 {
 
     impl ToExpr for S3Config {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("BucketAccessRoleArn", self.bucket_access_role_arn);
             p.into_expr()
         }
@@ -3116,7 +3209,7 @@ pub mod location_s3 {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3277,7 +3370,22 @@ Constraint { path: "Tags/*/Value", pattern: Some("^[a-zA-Z0-9\\s+=._:@/-]+$"), m
 Constraint { path: "User", pattern: Some("^[^\\x5B\\x5D\\\\/:;|=,+*?]{1,104}$"), max_length: Some(104), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.authentication_type.is_some())
+                + usize::from(self.cmk_secret_config.is_some())
+                + usize::from(self.custom_secret_config.is_some())
+                + usize::from(self.dns_ip_addresses.is_some())
+                + usize::from(self.domain.is_some())
+                + usize::from(self.kerberos_keytab.is_some())
+                + usize::from(self.kerberos_krb5_conf.is_some())
+                + usize::from(self.kerberos_principal.is_some())
+                + usize::from(self.mount_options.is_some())
+                + usize::from(self.password.is_some())
+                + usize::from(self.server_hostname.is_some())
+                + usize::from(self.subdirectory.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.user.is_some()),
+        );
         p.req("AgentArns", self.agent_arns);
         p.opt("AuthenticationType", self.authentication_type);
         p.opt("CmkSecretConfig", self.cmk_secret_config);
@@ -3407,7 +3515,7 @@ pub mod location_smb {
 
     impl ToExpr for CmkSecretConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.kms_key_arn.is_some()));
             p.opt("KmsKeyArn", self.kms_key_arn);
             p.into_expr()
         }
@@ -3436,7 +3544,7 @@ pub mod location_smb {
 
     impl ToExpr for CustomSecretConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("SecretAccessRoleArn", self.secret_access_role_arn);
             p.req("SecretArn", self.secret_arn);
             p.into_expr()
@@ -3463,7 +3571,7 @@ pub mod location_smb {
 
     impl ToExpr for MountOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.version.is_some()));
             p.opt("Version", self.version);
             p.into_expr()
         }
@@ -3489,7 +3597,7 @@ pub mod location_smb {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3629,7 +3737,18 @@ Constraint { path: "TaskReportConfig/Destination/S3/S3BucketArn", pattern: Some(
 Constraint { path: "TaskReportConfig/Destination/S3/Subdirectory", pattern: Some("^[a-zA-Z0-9_\\-\\+\\./\\(\\)\\p{Zs}]*$"), min_length: Some(0), max_length: Some(4096), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.cloud_watch_log_group_arn.is_some())
+                + usize::from(self.excludes.is_some())
+                + usize::from(self.includes.is_some())
+                + usize::from(self.manifest_config.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.options.is_some())
+                + usize::from(self.schedule.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.task_mode.is_some())
+                + usize::from(self.task_report_config.is_some()),
+        );
         p.opt("CloudWatchLogGroupArn", self.cloud_watch_log_group_arn);
         p.req("DestinationLocationArn", self.destination_location_arn);
         p.opt("Excludes", self.excludes);
@@ -4390,7 +4509,7 @@ pub mod task {
 
     impl ToExpr for Deleted {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.report_level.is_some()));
             p.opt("ReportLevel", self.report_level);
             p.into_expr()
         }
@@ -4416,7 +4535,7 @@ pub mod task {
 
     impl ToExpr for Destination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.s3.is_some()));
             p.opt("S3", self.s3);
             p.into_expr()
         }
@@ -4452,7 +4571,8 @@ pub mod task {
 
     impl ToExpr for FilterRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.filter_type.is_some()) + usize::from(self.value.is_some()));
             p.opt("FilterType", self.filter_type);
             p.opt("Value", self.value);
             p.into_expr()
@@ -4492,7 +4612,8 @@ pub mod task {
 
     impl ToExpr for ManifestConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(1 + usize::from(self.action.is_some()) + usize::from(self.format.is_some()));
             p.opt("Action", self.action);
             p.opt("Format", self.format);
             p.req("Source", self.source);
@@ -4546,7 +4667,12 @@ pub mod task {
 
     impl ToExpr for ManifestConfigSourceS3 {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.bucket_access_role_arn.is_some())
+                    + usize::from(self.manifest_object_path.is_some())
+                    + usize::from(self.manifest_object_version_id.is_some())
+                    + usize::from(self.s3_bucket_arn.is_some()),
+            );
             p.opt("BucketAccessRoleArn", self.bucket_access_role_arn);
             p.opt("ManifestObjectPath", self.manifest_object_path);
             p.opt("ManifestObjectVersionId", self.manifest_object_version_id);
@@ -4697,7 +4823,24 @@ pub mod task {
 
     impl ToExpr for Options {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.atime.is_some())
+                    + usize::from(self.bytes_per_second.is_some())
+                    + usize::from(self.gid.is_some())
+                    + usize::from(self.log_level.is_some())
+                    + usize::from(self.mtime.is_some())
+                    + usize::from(self.object_metadata.is_some())
+                    + usize::from(self.object_tags.is_some())
+                    + usize::from(self.overwrite_mode.is_some())
+                    + usize::from(self.posix_permissions.is_some())
+                    + usize::from(self.preserve_deleted_files.is_some())
+                    + usize::from(self.preserve_devices.is_some())
+                    + usize::from(self.security_descriptor_copy_flags.is_some())
+                    + usize::from(self.task_queueing.is_some())
+                    + usize::from(self.transfer_mode.is_some())
+                    + usize::from(self.uid.is_some())
+                    + usize::from(self.verify_mode.is_some()),
+            );
             p.opt("Atime", self.atime);
             p.opt("BytesPerSecond", self.bytes_per_second);
             p.opt("Gid", self.gid);
@@ -4764,7 +4907,12 @@ pub mod task {
 
     impl ToExpr for Overrides {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.deleted.is_some())
+                    + usize::from(self.skipped.is_some())
+                    + usize::from(self.transferred.is_some())
+                    + usize::from(self.verified.is_some()),
+            );
             p.opt("Deleted", self.deleted);
             p.opt("Skipped", self.skipped);
             p.opt("Transferred", self.transferred);
@@ -4793,7 +4941,7 @@ pub mod task {
 
     impl ToExpr for Skipped {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.report_level.is_some()));
             p.opt("ReportLevel", self.report_level);
             p.into_expr()
         }
@@ -4819,7 +4967,7 @@ pub mod task {
 
     impl ToExpr for Source {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.s3.is_some()));
             p.opt("S3", self.s3);
             p.into_expr()
         }
@@ -4845,7 +4993,7 @@ pub mod task {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -4896,7 +5044,11 @@ pub mod task {
 
     impl ToExpr for TaskReportConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.object_version_ids.is_some())
+                    + usize::from(self.overrides.is_some())
+                    + usize::from(self.report_level.is_some()),
+            );
             p.req("Destination", self.destination);
             p.opt("ObjectVersionIds", self.object_version_ids);
             p.req("OutputType", self.output_type);
@@ -4944,7 +5096,11 @@ pub mod task {
 
     impl ToExpr for TaskReportConfigDestinationS3 {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.bucket_access_role_arn.is_some())
+                    + usize::from(self.s3_bucket_arn.is_some())
+                    + usize::from(self.subdirectory.is_some()),
+            );
             p.opt("BucketAccessRoleArn", self.bucket_access_role_arn);
             p.opt("S3BucketArn", self.s3_bucket_arn);
             p.opt("Subdirectory", self.subdirectory);
@@ -4982,7 +5138,9 @@ pub mod task {
 
     impl ToExpr for TaskSchedule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.schedule_expression.is_some()) + usize::from(self.status.is_some()),
+            );
             p.opt("ScheduleExpression", self.schedule_expression);
             p.opt("Status", self.status);
             p.into_expr()
@@ -5009,7 +5167,7 @@ pub mod task {
 
     impl ToExpr for Transferred {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.report_level.is_some()));
             p.opt("ReportLevel", self.report_level);
             p.into_expr()
         }
@@ -5035,7 +5193,7 @@ pub mod task {
 
     impl ToExpr for Verified {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.report_level.is_some()));
             p.opt("ReportLevel", self.report_level);
             p.into_expr()
         }

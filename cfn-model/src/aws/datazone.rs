@@ -169,7 +169,16 @@ Constraint { path: "Props/S3Properties/S3AccessGrantLocationId", pattern: Some("
 Constraint { path: "Props/S3Properties/S3Uri", pattern: Some("s3://.+"), min_length: Some(0), max_length: Some(2048), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.aws_location.is_some())
+                + usize::from(self.configurations.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.enable_trusted_identity_propagation.is_some())
+                + usize::from(self.environment_identifier.is_some())
+                + usize::from(self.project_identifier.is_some())
+                + usize::from(self.props.is_some())
+                + usize::from(self.scope.is_some()),
+        );
         p.opt("AwsLocation", self.aws_location);
         p.opt("Configurations", self.configurations);
         p.opt("Description", self.description);
@@ -365,7 +374,11 @@ pub mod connection {
 
     impl ToExpr for AmazonQPropertiesInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.auth_mode.is_some())
+                    + usize::from(self.is_enabled.is_some())
+                    + usize::from(self.profile_arn.is_some()),
+            );
             p.opt("AuthMode", self.auth_mode);
             p.opt("IsEnabled", self.is_enabled);
             p.opt("ProfileArn", self.profile_arn);
@@ -390,7 +403,7 @@ pub mod connection {
 
     impl ToExpr for AthenaPropertiesInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("WorkgroupName", self.workgroup_name);
             p.into_expr()
         }
@@ -462,7 +475,14 @@ pub mod connection {
 
     impl ToExpr for AuthenticationConfigurationInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.authentication_type.is_some())
+                    + usize::from(self.basic_authentication_credentials.is_some())
+                    + usize::from(self.custom_authentication_credentials.is_some())
+                    + usize::from(self.kms_key_arn.is_some())
+                    + usize::from(self.oauth2_properties.is_some())
+                    + usize::from(self.secret_arn.is_some()),
+            );
             p.opt("AuthenticationType", self.authentication_type);
             p.opt("BasicAuthenticationCredentials", self.basic_authentication_credentials);
             p.opt(
@@ -506,7 +526,9 @@ pub mod connection {
 
     impl ToExpr for AuthorizationCodeProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.authorization_code.is_some()) + usize::from(self.redirect_uri.is_some()),
+            );
             p.opt("AuthorizationCode", self.authorization_code);
             p.opt("RedirectUri", self.redirect_uri);
             p.into_expr()
@@ -559,7 +581,12 @@ pub mod connection {
 
     impl ToExpr for AwsLocation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.access_role.is_some())
+                    + usize::from(self.aws_account_id.is_some())
+                    + usize::from(self.aws_region.is_some())
+                    + usize::from(self.iam_connection_id.is_some()),
+            );
             p.opt("AccessRole", self.access_role);
             p.opt("AwsAccountId", self.aws_account_id);
             p.opt("AwsRegion", self.aws_region);
@@ -598,7 +625,8 @@ pub mod connection {
 
     impl ToExpr for BasicAuthenticationCredentials {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.password.is_some()) + usize::from(self.user_name.is_some()));
             p.opt("Password", self.password);
             p.opt("UserName", self.user_name);
             p.into_expr()
@@ -638,7 +666,9 @@ pub mod connection {
 
     impl ToExpr for ConnectionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.classification.is_some()) + usize::from(self.properties.is_some()),
+            );
             p.opt("Classification", self.classification);
             p.opt("Properties", self.properties);
             p.into_expr()
@@ -763,7 +793,21 @@ pub mod connection {
 
     impl ToExpr for ConnectionPropertiesInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.athena_properties.is_some())
+                    + usize::from(self.glue_properties.is_some())
+                    + usize::from(self.hyper_pod_properties.is_some())
+                    + usize::from(self.iam_properties.is_some())
+                    + usize::from(self.redshift_properties.is_some())
+                    + usize::from(self.spark_emr_properties.is_some())
+                    + usize::from(self.amazon_q_properties.is_some())
+                    + usize::from(self.spark_glue_properties.is_some())
+                    + usize::from(self.s3_properties.is_some())
+                    + usize::from(self.mlflow_properties.is_some())
+                    + usize::from(self.workflows_mwaa_properties.is_some())
+                    + usize::from(self.workflows_serverless_properties.is_some())
+                    + usize::from(self.lakehouse_properties.is_some()),
+            );
             p.opt("AthenaProperties", self.athena_properties);
             p.opt("GlueProperties", self.glue_properties);
             p.opt("HyperPodProperties", self.hyper_pod_properties);
@@ -903,7 +947,20 @@ pub mod connection {
 
     impl ToExpr for GlueConnectionInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.athena_properties.is_some())
+                    + usize::from(self.authentication_configuration.is_some())
+                    + usize::from(self.connection_properties.is_some())
+                    + usize::from(self.connection_type.is_some())
+                    + usize::from(self.description.is_some())
+                    + usize::from(self.match_criteria.is_some())
+                    + usize::from(self.name.is_some())
+                    + usize::from(self.physical_connection_requirements.is_some())
+                    + usize::from(self.python_properties.is_some())
+                    + usize::from(self.spark_properties.is_some())
+                    + usize::from(self.validate_credentials.is_some())
+                    + usize::from(self.validate_for_compute_environments.is_some()),
+            );
             p.opt("AthenaProperties", self.athena_properties);
             p.opt("AuthenticationConfiguration", self.authentication_configuration);
             p.opt("ConnectionProperties", self.connection_properties);
@@ -966,7 +1023,12 @@ pub mod connection {
 
     impl ToExpr for GlueOauth2Credentials {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.access_token.is_some())
+                    + usize::from(self.jwt_token.is_some())
+                    + usize::from(self.refresh_token.is_some())
+                    + usize::from(self.user_managed_client_application_client_secret.is_some()),
+            );
             p.opt("AccessToken", self.access_token);
             p.opt("JwtToken", self.jwt_token);
             p.opt("RefreshToken", self.refresh_token);
@@ -1000,7 +1062,7 @@ pub mod connection {
 
     impl ToExpr for GluePropertiesInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.glue_connection_input.is_some()));
             p.opt("GlueConnectionInput", self.glue_connection_input);
             p.into_expr()
         }
@@ -1023,7 +1085,7 @@ pub mod connection {
 
     impl ToExpr for HyperPodPropertiesInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ClusterName", self.cluster_name);
             p.into_expr()
         }
@@ -1059,7 +1121,9 @@ pub mod connection {
 
     impl ToExpr for IamPropertiesInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.glue_lineage_sync_enabled.is_some()) + usize::from(self.role_arn.is_some()),
+            );
             p.opt("GlueLineageSyncEnabled", self.glue_lineage_sync_enabled);
             p.opt("RoleArn", self.role_arn);
             p.into_expr()
@@ -1088,7 +1152,7 @@ pub mod connection {
 
     impl ToExpr for LakehousePropertiesInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.glue_lineage_sync_enabled.is_some()));
             p.opt("GlueLineageSyncEnabled", self.glue_lineage_sync_enabled);
             p.into_expr()
         }
@@ -1114,7 +1178,7 @@ pub mod connection {
 
     impl ToExpr for LineageSyncSchedule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.schedule.is_some()));
             p.opt("Schedule", self.schedule);
             p.into_expr()
         }
@@ -1142,7 +1206,7 @@ pub mod connection {
 
     impl ToExpr for MlflowPropertiesInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.tracking_server_arn.is_some()));
             p.opt("TrackingServerArn", self.tracking_server_arn);
             p.into_expr()
         }
@@ -1178,7 +1242,10 @@ pub mod connection {
 
     impl ToExpr for Oauth2ClientApplication {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.aws_managed_client_application_reference.is_some())
+                    + usize::from(self.user_managed_client_application_client_id.is_some()),
+            );
             p.opt(
                 "AWSManagedClientApplicationReference",
                 self.aws_managed_client_application_reference,
@@ -1256,7 +1323,14 @@ pub mod connection {
 
     impl ToExpr for Oauth2Properties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.authorization_code_properties.is_some())
+                    + usize::from(self.oauth2_client_application.is_some())
+                    + usize::from(self.oauth2_credentials.is_some())
+                    + usize::from(self.oauth2_grant_type.is_some())
+                    + usize::from(self.token_url.is_some())
+                    + usize::from(self.token_url_parameters_map.is_some()),
+            );
             p.opt("AuthorizationCodeProperties", self.authorization_code_properties);
             p.opt("OAuth2ClientApplication", self.oauth2_client_application);
             p.opt("OAuth2Credentials", self.oauth2_credentials);
@@ -1313,7 +1387,12 @@ pub mod connection {
 
     impl ToExpr for PhysicalConnectionRequirements {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.availability_zone.is_some())
+                    + usize::from(self.security_group_id_list.is_some())
+                    + usize::from(self.subnet_id.is_some())
+                    + usize::from(self.subnet_id_list.is_some()),
+            );
             p.opt("AvailabilityZone", self.availability_zone);
             p.opt("SecurityGroupIdList", self.security_group_id_list);
             p.opt("SubnetId", self.subnet_id);
@@ -1352,7 +1431,9 @@ pub mod connection {
 
     impl ToExpr for RedshiftCredentials {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.secret_arn.is_some()) + usize::from(self.username_password.is_some()),
+            );
             p.opt("SecretArn", self.secret_arn);
             p.opt("UsernamePassword", self.username_password);
             p.into_expr()
@@ -1389,7 +1470,8 @@ pub mod connection {
 
     impl ToExpr for RedshiftLineageSyncConfigurationInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.enabled.is_some()) + usize::from(self.schedule.is_some()));
             p.opt("Enabled", self.enabled);
             p.opt("Schedule", self.schedule);
             p.into_expr()
@@ -1458,7 +1540,14 @@ pub mod connection {
 
     impl ToExpr for RedshiftPropertiesInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.credentials.is_some())
+                    + usize::from(self.database_name.is_some())
+                    + usize::from(self.host.is_some())
+                    + usize::from(self.lineage_sync.is_some())
+                    + usize::from(self.port.is_some())
+                    + usize::from(self.storage.is_some()),
+            );
             p.opt("Credentials", self.credentials);
             p.opt("DatabaseName", self.database_name);
             p.opt("Host", self.host);
@@ -1499,7 +1588,9 @@ pub mod connection {
 
     impl ToExpr for RedshiftStorageProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cluster_name.is_some()) + usize::from(self.workgroup_name.is_some()),
+            );
             p.opt("ClusterName", self.cluster_name);
             p.opt("WorkgroupName", self.workgroup_name);
             p.into_expr()
@@ -1539,7 +1630,10 @@ pub mod connection {
 
     impl ToExpr for S3PropertiesInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.register_s3_access_grant_location.is_some())
+                    + usize::from(self.s3_access_grant_location_id.is_some()),
+            );
             p.opt("RegisterS3AccessGrantLocation", self.register_s3_access_grant_location);
             p.opt("S3AccessGrantLocationId", self.s3_access_grant_location_id);
             p.req("S3Uri", self.s3_uri);
@@ -1625,7 +1719,16 @@ pub mod connection {
 
     impl ToExpr for SparkEmrPropertiesInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.compute_arn.is_some())
+                    + usize::from(self.instance_profile_arn.is_some())
+                    + usize::from(self.java_virtual_env.is_some())
+                    + usize::from(self.log_uri.is_some())
+                    + usize::from(self.managed_endpoint_arn.is_some())
+                    + usize::from(self.python_virtual_env.is_some())
+                    + usize::from(self.runtime_role.is_some())
+                    + usize::from(self.trusted_certificates_s3_uri.is_some()),
+            );
             p.opt("ComputeArn", self.compute_arn);
             p.opt("InstanceProfileArn", self.instance_profile_arn);
             p.opt("JavaVirtualEnv", self.java_virtual_env);
@@ -1658,7 +1761,7 @@ pub mod connection {
 
     impl ToExpr for SparkGlueArgs {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.connection.is_some()));
             p.opt("Connection", self.connection);
             p.into_expr()
         }
@@ -1742,7 +1845,16 @@ pub mod connection {
 
     impl ToExpr for SparkGluePropertiesInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.additional_args.is_some())
+                    + usize::from(self.glue_connection_name.is_some())
+                    + usize::from(self.glue_version.is_some())
+                    + usize::from(self.idle_timeout.is_some())
+                    + usize::from(self.java_virtual_env.is_some())
+                    + usize::from(self.number_of_workers.is_some())
+                    + usize::from(self.python_virtual_env.is_some())
+                    + usize::from(self.worker_type.is_some()),
+            );
             p.opt("AdditionalArgs", self.additional_args);
             p.opt("GlueConnectionName", self.glue_connection_name);
             p.opt("GlueVersion", self.glue_version);
@@ -1775,7 +1887,7 @@ pub mod connection {
 
     impl ToExpr for UsernamePassword {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Password", self.password);
             p.req("Username", self.username);
             p.into_expr()
@@ -1804,7 +1916,7 @@ pub mod connection {
 
     impl ToExpr for WorkflowsMwaaPropertiesInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.mwaa_environment_name.is_some()));
             p.opt("MwaaEnvironmentName", self.mwaa_environment_name);
             p.into_expr()
         }
@@ -1958,7 +2070,17 @@ Constraint { path: "Schedule/Schedule", pattern: Some("cron\\((\\b[0-5]?[0-9]\\b
 Constraint { path: "Type", min_length: Some(1), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.asset_forms_input.is_some())
+                + usize::from(self.configuration.is_some())
+                + usize::from(self.connection_identifier.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.enable_setting.is_some())
+                + usize::from(self.environment_identifier.is_some())
+                + usize::from(self.publish_on_import.is_some())
+                + usize::from(self.recommendation.is_some())
+                + usize::from(self.schedule.is_some()),
+        );
         p.opt("AssetFormsInput", self.asset_forms_input);
         p.opt("Configuration", self.configuration);
         p.opt("ConnectionIdentifier", self.connection_identifier);
@@ -2404,7 +2526,11 @@ pub mod data_source {
 
     impl ToExpr for DataSourceConfigurationInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.glue_run_configuration.is_some())
+                    + usize::from(self.redshift_run_configuration.is_some())
+                    + usize::from(self.sage_maker_run_configuration.is_some()),
+            );
             p.opt("GlueRunConfiguration", self.glue_run_configuration);
             p.opt("RedshiftRunConfiguration", self.redshift_run_configuration);
             p.opt("SageMakerRunConfiguration", self.sage_maker_run_configuration);
@@ -2432,7 +2558,7 @@ pub mod data_source {
 
     impl ToExpr for FilterExpression {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Expression", self.expression);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -2480,7 +2606,11 @@ pub mod data_source {
 
     impl ToExpr for FormInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.content.is_some())
+                    + usize::from(self.type_identifier.is_some())
+                    + usize::from(self.type_revision.is_some()),
+            );
             p.opt("Content", self.content);
             p.req("FormName", self.form_name);
             p.opt("TypeIdentifier", self.type_identifier);
@@ -2530,7 +2660,11 @@ pub mod data_source {
 
     impl ToExpr for GlueRunConfigurationInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.auto_import_data_quality_result.is_some())
+                    + usize::from(self.catalog_name.is_some())
+                    + usize::from(self.data_access_role.is_some()),
+            );
             p.opt("AutoImportDataQualityResult", self.auto_import_data_quality_result);
             p.opt("CatalogName", self.catalog_name);
             p.opt("DataAccessRole", self.data_access_role);
@@ -2561,7 +2695,7 @@ pub mod data_source {
 
     impl ToExpr for RecommendationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.enable_business_name_generation.is_some()));
             p.opt("EnableBusinessNameGeneration", self.enable_business_name_generation);
             p.into_expr()
         }
@@ -2584,7 +2718,7 @@ pub mod data_source {
 
     impl ToExpr for RedshiftClusterStorage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ClusterName", self.cluster_name);
             p.into_expr()
         }
@@ -2607,7 +2741,7 @@ pub mod data_source {
 
     impl ToExpr for RedshiftCredentialConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("SecretManagerArn", self.secret_manager_arn);
             p.into_expr()
         }
@@ -2654,7 +2788,11 @@ pub mod data_source {
 
     impl ToExpr for RedshiftRunConfigurationInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.data_access_role.is_some())
+                    + usize::from(self.redshift_credential_configuration.is_some())
+                    + usize::from(self.redshift_storage.is_some()),
+            );
             p.opt("DataAccessRole", self.data_access_role);
             p.opt(
                 "RedshiftCredentialConfiguration",
@@ -2683,7 +2821,7 @@ pub mod data_source {
 
     impl ToExpr for RedshiftServerlessStorage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("WorkgroupName", self.workgroup_name);
             p.into_expr()
         }
@@ -2719,7 +2857,10 @@ pub mod data_source {
 
     impl ToExpr for RedshiftStorage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.redshift_cluster_source.is_some())
+                    + usize::from(self.redshift_serverless_source.is_some()),
+            );
             p.opt("RedshiftClusterSource", self.redshift_cluster_source);
             p.opt("RedshiftServerlessSource", self.redshift_serverless_source);
             p.into_expr()
@@ -2759,7 +2900,9 @@ pub mod data_source {
 
     impl ToExpr for RelationalFilterConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.filter_expressions.is_some()) + usize::from(self.schema_name.is_some()),
+            );
             p.req("DatabaseName", self.database_name);
             p.opt("FilterExpressions", self.filter_expressions);
             p.opt("SchemaName", self.schema_name);
@@ -2789,7 +2932,7 @@ pub mod data_source {
 
     impl ToExpr for SageMakerRunConfigurationInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("TrackingAssets", self.tracking_assets);
             p.into_expr()
         }
@@ -2825,7 +2968,8 @@ pub mod data_source {
 
     impl ToExpr for ScheduleConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.schedule.is_some()) + usize::from(self.timezone.is_some()));
             p.opt("Schedule", self.schedule);
             p.opt("Timezone", self.timezone);
             p.into_expr()
@@ -2952,7 +3096,15 @@ impl Resource for Domain {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.description.is_some())
+                + usize::from(self.domain_execution_role.is_some())
+                + usize::from(self.domain_version.is_some())
+                + usize::from(self.kms_key_identifier.is_some())
+                + usize::from(self.service_role.is_some())
+                + usize::from(self.single_sign_on.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("DomainExecutionRole", self.domain_execution_role);
         p.opt("DomainVersion", self.domain_version);
@@ -3182,7 +3334,11 @@ pub mod domain {
 
     impl ToExpr for SingleSignOn {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.idc_instance_arn.is_some())
+                    + usize::from(self.r#type.is_some())
+                    + usize::from(self.user_assignment.is_some()),
+            );
             p.opt("IdcInstanceArn", self.idc_instance_arn);
             p.opt("Type", self.r#type);
             p.opt("UserAssignment", self.user_assignment);
@@ -3210,7 +3366,7 @@ pub mod domain {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3287,7 +3443,7 @@ impl Resource for DomainUnit {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.description.is_some()));
         p.opt("Description", self.description);
         p.req("DomainIdentifier", self.domain_identifier);
         p.req("Name", self.name);
@@ -3512,7 +3668,18 @@ impl Resource for Environment {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.deployment_order.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.environment_account_identifier.is_some())
+                + usize::from(self.environment_account_region.is_some())
+                + usize::from(self.environment_blueprint_identifier.is_some())
+                + usize::from(self.environment_configuration_id.is_some())
+                + usize::from(self.environment_profile_identifier.is_some())
+                + usize::from(self.environment_role_arn.is_some())
+                + usize::from(self.glossary_terms.is_some())
+                + usize::from(self.user_parameters.is_some()),
+        );
         p.opt("DeploymentOrder", self.deployment_order);
         p.opt("Description", self.description);
         p.req("DomainIdentifier", self.domain_identifier);
@@ -3700,7 +3867,7 @@ pub mod environment {
 
     impl ToExpr for EnvironmentParameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
             p.opt("Name", self.name);
             p.opt("Value", self.value);
             p.into_expr()
@@ -3811,7 +3978,13 @@ impl Resource for EnvironmentActions {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.description.is_some())
+                + usize::from(self.domain_identifier.is_some())
+                + usize::from(self.environment_identifier.is_some())
+                + usize::from(self.identifier.is_some())
+                + usize::from(self.parameters.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("DomainIdentifier", self.domain_identifier);
         p.opt("EnvironmentIdentifier", self.environment_identifier);
@@ -3867,7 +4040,7 @@ pub mod environment_actions {
 
     impl ToExpr for AwsConsoleLinkParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.uri.is_some()));
             p.opt("Uri", self.uri);
             p.into_expr()
         }
@@ -4027,7 +4200,14 @@ impl Resource for EnvironmentBlueprintConfiguration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.environment_role_permission_boundary.is_some())
+                + usize::from(self.global_parameters.is_some())
+                + usize::from(self.manage_access_role_arn.is_some())
+                + usize::from(self.provisioning_configurations.is_some())
+                + usize::from(self.provisioning_role_arn.is_some())
+                + usize::from(self.regional_parameters.is_some()),
+        );
         p.req("DomainIdentifier", self.domain_identifier);
         p.req("EnabledRegions", self.enabled_regions);
         p.req("EnvironmentBlueprintIdentifier", self.environment_blueprint_identifier);
@@ -4098,7 +4278,10 @@ pub mod environment_blueprint_configuration {
 
     impl ToExpr for LakeFormationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.location_registration_exclude_s3_locations.is_some())
+                    + usize::from(self.location_registration_role.is_some()),
+            );
             p.opt(
                 "LocationRegistrationExcludeS3Locations",
                 self.location_registration_exclude_s3_locations,
@@ -4130,7 +4313,7 @@ pub mod environment_blueprint_configuration {
 
     impl ToExpr for ProvisioningConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.lake_formation_configuration.is_some()));
             p.opt("LakeFormationConfiguration", self.lake_formation_configuration);
             p.into_expr()
         }
@@ -4169,7 +4352,8 @@ pub mod environment_blueprint_configuration {
 
     impl ToExpr for RegionalParameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.parameters.is_some()) + usize::from(self.region.is_some()));
             p.opt("Parameters", self.parameters);
             p.opt("Region", self.region);
             p.into_expr()
@@ -4289,7 +4473,9 @@ impl Resource for EnvironmentProfile {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            6 + usize::from(self.description.is_some()) + usize::from(self.user_parameters.is_some()),
+        );
         p.req("AwsAccountId", self.aws_account_id);
         p.req("AwsAccountRegion", self.aws_account_region);
         p.opt("Description", self.description);
@@ -4381,7 +4567,7 @@ pub mod environment_profile {
 
     impl ToExpr for EnvironmentParameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
             p.opt("Name", self.name);
             p.opt("Value", self.value);
             p.into_expr()
@@ -4481,7 +4667,8 @@ impl Resource for FormType {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(4 + usize::from(self.description.is_some()) + usize::from(self.status.is_some()));
         p.opt("Description", self.description);
         p.req("DomainIdentifier", self.domain_identifier);
         p.req("Model", self.model);
@@ -4583,7 +4770,7 @@ pub mod form_type {
 
     impl ToExpr for Model {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.smithy.is_some()));
             p.opt("Smithy", self.smithy);
             p.into_expr()
         }
@@ -4652,7 +4839,12 @@ Constraint { path: "DomainIdentifier", pattern: Some("^dzd[-_][a-zA-Z0-9_-]{1,36
 Constraint { path: "GroupIdentifier", pattern: Some("(^([0-9a-f]{10}-|)[A-Fa-f0-9]{8}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{12}$|[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\t\\n\\r  ]+)"), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.group_identifier.is_some())
+                + usize::from(self.group_type.is_some())
+                + usize::from(self.role_principal_arn.is_some())
+                + usize::from(self.status.is_some()),
+        );
         p.req("DomainIdentifier", self.domain_identifier);
         p.opt("GroupIdentifier", self.group_identifier);
         p.opt("GroupType", self.group_type);
@@ -4804,7 +4996,7 @@ Constraint { path: "Owner/Group/GroupIdentifier", pattern: Some("(^([0-9a-f]{10}
 Constraint { path: "Owner/User/UserIdentifier", pattern: Some("(^([0-9a-f]{10}-|)[A-Fa-f0-9]{8}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{12}$|^[a-zA-Z_0-9+=,.@-]+$|^arn:aws:iam::\\d{12}:.+$)"), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(4);
         p.req("DomainIdentifier", self.domain_identifier);
         p.req("EntityIdentifier", self.entity_identifier);
         p.req("EntityType", self.entity_type);
@@ -4873,7 +5065,7 @@ pub mod owner {
 
     impl ToExpr for OwnerGroupProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.group_identifier.is_some()));
             p.opt("GroupIdentifier", self.group_identifier);
             p.into_expr()
         }
@@ -4909,7 +5101,7 @@ pub mod owner {
 
     impl ToExpr for OwnerProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.group.is_some()) + usize::from(self.user.is_some()));
             p.opt("Group", self.group);
             p.opt("User", self.user);
             p.into_expr()
@@ -4936,7 +5128,7 @@ pub mod owner {
 
     impl ToExpr for OwnerUserProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.user_identifier.is_some()));
             p.opt("UserIdentifier", self.user_identifier);
             p.into_expr()
         }
@@ -5016,7 +5208,7 @@ Constraint { path: "Principal/Project/ProjectIdentifier", pattern: Some("^[a-zA-
 Constraint { path: "Principal/DomainUnit/DomainUnitIdentifier", pattern: Some("^[a-z0-9_\\-]+$"), min_length: Some(1), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(6);
         p.req("Detail", self.detail);
         p.req("DomainIdentifier", self.domain_identifier);
         p.req("EntityIdentifier", self.entity_identifier);
@@ -5194,7 +5386,7 @@ pub mod policy_grant {
 
     impl ToExpr for AddToProjectMemberPoolPolicyGrantDetail {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.include_child_domain_units.is_some()));
             p.opt("IncludeChildDomainUnits", self.include_child_domain_units);
             p.into_expr()
         }
@@ -5222,7 +5414,7 @@ pub mod policy_grant {
 
     impl ToExpr for CreateAssetTypePolicyGrantDetail {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.include_child_domain_units.is_some()));
             p.opt("IncludeChildDomainUnits", self.include_child_domain_units);
             p.into_expr()
         }
@@ -5250,7 +5442,7 @@ pub mod policy_grant {
 
     impl ToExpr for CreateDomainUnitPolicyGrantDetail {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.include_child_domain_units.is_some()));
             p.opt("IncludeChildDomainUnits", self.include_child_domain_units);
             p.into_expr()
         }
@@ -5276,7 +5468,7 @@ pub mod policy_grant {
 
     impl ToExpr for CreateEnvironmentProfilePolicyGrantDetail {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.domain_unit_id.is_some()));
             p.opt("DomainUnitId", self.domain_unit_id);
             p.into_expr()
         }
@@ -5304,7 +5496,7 @@ pub mod policy_grant {
 
     impl ToExpr for CreateFormTypePolicyGrantDetail {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.include_child_domain_units.is_some()));
             p.opt("IncludeChildDomainUnits", self.include_child_domain_units);
             p.into_expr()
         }
@@ -5332,7 +5524,7 @@ pub mod policy_grant {
 
     impl ToExpr for CreateGlossaryPolicyGrantDetail {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.include_child_domain_units.is_some()));
             p.opt("IncludeChildDomainUnits", self.include_child_domain_units);
             p.into_expr()
         }
@@ -5368,7 +5560,10 @@ pub mod policy_grant {
 
     impl ToExpr for CreateProjectFromProjectProfilePolicyGrantDetail {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.include_child_domain_units.is_some())
+                    + usize::from(self.project_profiles.is_some()),
+            );
             p.opt("IncludeChildDomainUnits", self.include_child_domain_units);
             p.opt("ProjectProfiles", self.project_profiles);
             p.into_expr()
@@ -5397,7 +5592,7 @@ pub mod policy_grant {
 
     impl ToExpr for CreateProjectPolicyGrantDetail {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.include_child_domain_units.is_some()));
             p.opt("IncludeChildDomainUnits", self.include_child_domain_units);
             p.into_expr()
         }
@@ -5428,7 +5623,7 @@ pub mod policy_grant {
 
     impl ToExpr for DomainUnitFilterForProject {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.include_child_domain_units.is_some()));
             p.req("DomainUnit", self.domain_unit);
             p.opt("IncludeChildDomainUnits", self.include_child_domain_units);
             p.into_expr()
@@ -5457,7 +5652,7 @@ pub mod policy_grant {
 
     impl ToExpr for DomainUnitGrantFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.all_domain_units_grant_filter.is_some()));
             p.opt("AllDomainUnitsGrantFilter", self.all_domain_units_grant_filter);
             p.into_expr()
         }
@@ -5501,7 +5696,11 @@ pub mod policy_grant {
 
     impl ToExpr for DomainUnitPolicyGrantPrincipal {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.domain_unit_designation.is_some())
+                    + usize::from(self.domain_unit_grant_filter.is_some())
+                    + usize::from(self.domain_unit_identifier.is_some()),
+            );
             p.opt("DomainUnitDesignation", self.domain_unit_designation);
             p.opt("DomainUnitGrantFilter", self.domain_unit_grant_filter);
             p.opt("DomainUnitIdentifier", self.domain_unit_identifier);
@@ -5529,7 +5728,7 @@ pub mod policy_grant {
 
     impl ToExpr for GroupPolicyGrantPrincipal {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.group_identifier.is_some()));
             p.opt("GroupIdentifier", self.group_identifier);
             p.into_expr()
         }
@@ -5557,7 +5756,7 @@ pub mod policy_grant {
 
     impl ToExpr for OverrideDomainUnitOwnersPolicyGrantDetail {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.include_child_domain_units.is_some()));
             p.opt("IncludeChildDomainUnits", self.include_child_domain_units);
             p.into_expr()
         }
@@ -5585,7 +5784,7 @@ pub mod policy_grant {
 
     impl ToExpr for OverrideProjectOwnersPolicyGrantDetail {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.include_child_domain_units.is_some()));
             p.opt("IncludeChildDomainUnits", self.include_child_domain_units);
             p.into_expr()
         }
@@ -5712,7 +5911,21 @@ pub mod policy_grant {
 
     impl ToExpr for PolicyGrantDetail {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.create_domain_unit.is_some())
+                    + usize::from(self.override_domain_unit_owners.is_some())
+                    + usize::from(self.add_to_project_member_pool.is_some())
+                    + usize::from(self.override_project_owners.is_some())
+                    + usize::from(self.create_glossary.is_some())
+                    + usize::from(self.create_form_type.is_some())
+                    + usize::from(self.create_asset_type.is_some())
+                    + usize::from(self.create_project.is_some())
+                    + usize::from(self.create_environment_profile.is_some())
+                    + usize::from(self.delegate_create_environment_profile.is_some())
+                    + usize::from(self.create_environment.is_some())
+                    + usize::from(self.create_environment_from_blueprint.is_some())
+                    + usize::from(self.create_project_from_project_profile.is_some()),
+            );
             p.opt("CreateDomainUnit", self.create_domain_unit);
             p.opt("OverrideDomainUnitOwners", self.override_domain_unit_owners);
             p.opt("AddToProjectMemberPool", self.add_to_project_member_pool);
@@ -5782,7 +5995,12 @@ pub mod policy_grant {
 
     impl ToExpr for PolicyGrantPrincipal {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.user.is_some())
+                    + usize::from(self.group.is_some())
+                    + usize::from(self.project.is_some())
+                    + usize::from(self.domain_unit.is_some()),
+            );
             p.opt("User", self.user);
             p.opt("Group", self.group);
             p.opt("Project", self.project);
@@ -5813,7 +6031,7 @@ pub mod policy_grant {
 
     impl ToExpr for ProjectGrantFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.domain_unit_filter.is_some()));
             p.opt("DomainUnitFilter", self.domain_unit_filter);
             p.into_expr()
         }
@@ -5857,7 +6075,11 @@ pub mod policy_grant {
 
     impl ToExpr for ProjectPolicyGrantPrincipal {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.project_designation.is_some())
+                    + usize::from(self.project_grant_filter.is_some())
+                    + usize::from(self.project_identifier.is_some()),
+            );
             p.opt("ProjectDesignation", self.project_designation);
             p.opt("ProjectGrantFilter", self.project_grant_filter);
             p.opt("ProjectIdentifier", self.project_identifier);
@@ -5895,7 +6117,9 @@ pub mod policy_grant {
 
     impl ToExpr for UserPolicyGrantPrincipal {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.user_identifier.is_some()) + usize::from(self.all_users_grant_filter.is_some()),
+            );
             p.opt("UserIdentifier", self.user_identifier);
             p.opt("AllUsersGrantFilter", self.all_users_grant_filter);
             p.into_expr()
@@ -6097,7 +6321,18 @@ impl Resource for Project {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.description.is_some())
+                + usize::from(self.domain_unit_id.is_some())
+                + usize::from(self.glossary_terms.is_some())
+                + usize::from(self.membership_assignments.is_some())
+                + usize::from(self.project_category.is_some())
+                + usize::from(self.project_execution_role.is_some())
+                + usize::from(self.project_profile_id.is_some())
+                + usize::from(self.project_profile_version.is_some())
+                + usize::from(self.resource_tags.is_some())
+                + usize::from(self.user_parameters.is_some()),
+        );
         p.opt("Description", self.description);
         p.req("DomainIdentifier", self.domain_identifier);
         p.opt("DomainUnitId", self.domain_unit_id);
@@ -6235,7 +6470,11 @@ pub mod project {
 
     impl ToExpr for EnvironmentConfigurationUserParameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.environment_configuration_name.is_some())
+                    + usize::from(self.environment_id.is_some())
+                    + usize::from(self.environment_parameters.is_some()),
+            );
             p.opt("EnvironmentConfigurationName", self.environment_configuration_name);
             p.opt("EnvironmentId", self.environment_id);
             p.opt("EnvironmentParameters", self.environment_parameters);
@@ -6273,7 +6512,7 @@ pub mod project {
 
     impl ToExpr for EnvironmentParameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
             p.opt("Name", self.name);
             p.opt("Value", self.value);
             p.into_expr()
@@ -6310,7 +6549,9 @@ pub mod project {
 
     impl ToExpr for Member {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.group_identifier.is_some()) + usize::from(self.user_identifier.is_some()),
+            );
             p.opt("GroupIdentifier", self.group_identifier);
             p.opt("UserIdentifier", self.user_identifier);
             p.into_expr()
@@ -6337,7 +6578,7 @@ pub mod project {
 
     impl ToExpr for ProjectMembershipAssignment {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Designation", self.designation);
             p.req("Member", self.member);
             p.into_expr()
@@ -6364,7 +6605,7 @@ pub mod project {
 
     impl ToExpr for ResourceTag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -6436,7 +6677,7 @@ impl Resource for ProjectMembership {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(4);
         p.req("Designation", self.designation);
         p.req("DomainIdentifier", self.domain_identifier);
         p.req("Member", self.member);
@@ -6518,7 +6759,9 @@ pub mod project_membership {
 
     impl ToExpr for Member {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.user_identifier.is_some()) + usize::from(self.group_identifier.is_some()),
+            );
             p.opt("UserIdentifier", self.user_identifier);
             p.opt("GroupIdentifier", self.group_identifier);
             p.into_expr()
@@ -6731,7 +6974,17 @@ impl Resource for ProjectProfile {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.allow_custom_project_resource_tags.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.domain_identifier.is_some())
+                + usize::from(self.domain_unit_identifier.is_some())
+                + usize::from(self.environment_configurations.is_some())
+                + usize::from(self.project_resource_tags.is_some())
+                + usize::from(self.project_resource_tags_description.is_some())
+                + usize::from(self.status.is_some())
+                + usize::from(self.use_default_configurations.is_some()),
+        );
         p.opt(
             "AllowCustomProjectResourceTags",
             self.allow_custom_project_resource_tags,
@@ -6857,7 +7110,7 @@ pub mod project_profile {
 
     impl ToExpr for AwsAccount {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("AwsAccountId", self.aws_account_id);
             p.into_expr()
         }
@@ -6938,7 +7191,14 @@ pub mod project_profile {
 
     impl ToExpr for EnvironmentConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.aws_account.is_some())
+                    + usize::from(self.configuration_parameters.is_some())
+                    + usize::from(self.deployment_mode.is_some())
+                    + usize::from(self.deployment_order.is_some())
+                    + usize::from(self.description.is_some())
+                    + usize::from(self.environment_configuration_id.is_some()),
+            );
             p.opt("AwsAccount", self.aws_account);
             p.req("AwsRegion", self.aws_region);
             p.opt("ConfigurationParameters", self.configuration_parameters);
@@ -6990,7 +7250,11 @@ pub mod project_profile {
 
     impl ToExpr for EnvironmentConfigurationParameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.is_editable.is_some())
+                    + usize::from(self.name.is_some())
+                    + usize::from(self.value.is_some()),
+            );
             p.opt("IsEditable", self.is_editable);
             p.opt("Name", self.name);
             p.opt("Value", self.value);
@@ -7036,7 +7300,11 @@ pub mod project_profile {
 
     impl ToExpr for EnvironmentConfigurationParametersDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.parameter_overrides.is_some())
+                    + usize::from(self.resolved_parameters.is_some())
+                    + usize::from(self.ssm_path.is_some()),
+            );
             p.opt("ParameterOverrides", self.parameter_overrides);
             p.opt("ResolvedParameters", self.resolved_parameters);
             p.opt("SsmPath", self.ssm_path);
@@ -7061,7 +7329,7 @@ pub mod project_profile {
 
     impl ToExpr for Region {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("RegionName", self.region_name);
             p.into_expr()
         }
@@ -7094,7 +7362,7 @@ pub mod project_profile {
 
     impl ToExpr for ResourceTagParameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("IsValueEditable", self.is_value_editable);
             p.req("Key", self.key);
             p.req("Value", self.value);
@@ -7229,7 +7497,9 @@ impl Resource for SubscriptionTarget {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            7 + usize::from(self.manage_access_role.is_some()) + usize::from(self.provider.is_some()),
+        );
         p.req("ApplicableAssetTypes", self.applicable_asset_types);
         p.req("AuthorizedPrincipals", self.authorized_principals);
         p.req("DomainIdentifier", self.domain_identifier);
@@ -7318,7 +7588,7 @@ pub mod subscription_target {
 
     impl ToExpr for SubscriptionTargetForm {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Content", self.content);
             p.req("FormName", self.form_name);
             p.into_expr()
@@ -7384,7 +7654,11 @@ Constraint { path: "SessionName", min_length: Some(2), max_length: Some(64), ..c
 Constraint { path: "UserIdentifier", pattern: Some("(^([0-9a-f]{10}-|)[A-Fa-f0-9]{8}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{12}$|^[a-zA-Z_0-9+=,.@-]+$|^arn:aws:iam::\\d{12}:.+$)"), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.session_name.is_some())
+                + usize::from(self.status.is_some())
+                + usize::from(self.user_type.is_some()),
+        );
         p.req("DomainIdentifier", self.domain_identifier);
         p.opt("SessionName", self.session_name);
         p.opt("Status", self.status);

@@ -143,7 +143,20 @@ impl Cluster {
 impl Resource for Cluster {
     const TYPE_NAME: &'static str = "AWS::DAX::Cluster";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.availability_zones.is_some())
+                + usize::from(self.cluster_endpoint_encryption_type.is_some())
+                + usize::from(self.cluster_name.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.network_type.is_some())
+                + usize::from(self.notification_topic_arn.is_some())
+                + usize::from(self.parameter_group_name.is_some())
+                + usize::from(self.preferred_maintenance_window.is_some())
+                + usize::from(self.sse_specification.is_some())
+                + usize::from(self.security_group_ids.is_some())
+                + usize::from(self.subnet_group_name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AvailabilityZones", self.availability_zones);
         p.opt("ClusterEndpointEncryptionType", self.cluster_endpoint_encryption_type);
         p.opt("ClusterName", self.cluster_name);
@@ -206,7 +219,7 @@ pub mod cluster {
 
     impl ToExpr for SseSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.sse_enabled.is_some()));
             p.opt("SSEEnabled", self.sse_enabled);
             p.into_expr()
         }
@@ -258,7 +271,11 @@ impl ParameterGroup {
 impl Resource for ParameterGroup {
     const TYPE_NAME: &'static str = "AWS::DAX::ParameterGroup";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.description.is_some())
+                + usize::from(self.parameter_group_name.is_some())
+                + usize::from(self.parameter_name_values.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("ParameterGroupName", self.parameter_group_name);
         p.opt("ParameterNameValues", self.parameter_name_values);
@@ -304,7 +321,9 @@ impl SubnetGroup {
 impl Resource for SubnetGroup {
     const TYPE_NAME: &'static str = "AWS::DAX::SubnetGroup";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.description.is_some()) + usize::from(self.subnet_group_name.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("SubnetGroupName", self.subnet_group_name);
         p.req("SubnetIds", self.subnet_ids);

@@ -139,7 +139,8 @@ impl Resource for Budget {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(6 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.req("Actions", self.actions);
         p.req("ApproximateDollarLimit", self.approximate_dollar_limit);
         p.opt("Description", self.description);
@@ -261,7 +262,7 @@ pub mod budget {
 
     impl ToExpr for BudgetActionToAdd {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.description.is_some()));
             p.opt("Description", self.description);
             p.req("ThresholdPercentage", self.threshold_percentage);
             p.req("Type", self.r#type);
@@ -284,7 +285,7 @@ pub mod budget {
 
     impl ToExpr for BudgetSchedule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Fixed", self.fixed);
             p.into_expr()
         }
@@ -310,7 +311,7 @@ pub mod budget {
 
     impl ToExpr for FixedBudgetSchedule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("EndTime", self.end_time);
             p.req("StartTime", self.start_time);
             p.into_expr()
@@ -337,7 +338,7 @@ pub mod budget {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -361,7 +362,7 @@ pub mod budget {
 
     impl ToExpr for UsageTrackingResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("QueueId", self.queue_id);
             p.into_expr()
         }
@@ -465,7 +466,12 @@ impl Resource for Farm {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.cost_scale_factor.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.kms_key_arn.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("CostScaleFactor", self.cost_scale_factor);
         p.opt("Description", self.description);
         p.req("DisplayName", self.display_name);
@@ -510,7 +516,7 @@ pub mod farm {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -961,7 +967,12 @@ impl Resource for Fleet {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            5 + usize::from(self.description.is_some())
+                + usize::from(self.host_configuration.is_some())
+                + usize::from(self.min_worker_count.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("Configuration", self.configuration);
         p.opt("Description", self.description);
         p.req("DisplayName", self.display_name);
@@ -1328,7 +1339,7 @@ pub mod fleet {
 
     impl ToExpr for AcceleratorCapabilities {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.count.is_some()));
             p.opt("Count", self.count);
             p.req("Selections", self.selections);
             p.into_expr()
@@ -1360,7 +1371,7 @@ pub mod fleet {
 
     impl ToExpr for AcceleratorCountRange {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.max.is_some()));
             p.opt("Max", self.max);
             p.req("Min", self.min);
             p.into_expr()
@@ -1392,7 +1403,7 @@ pub mod fleet {
 
     impl ToExpr for AcceleratorSelection {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.runtime.is_some()));
             p.req("Name", self.name);
             p.opt("Runtime", self.runtime);
             p.into_expr()
@@ -1424,7 +1435,7 @@ pub mod fleet {
 
     impl ToExpr for AcceleratorTotalMemoryMibRange {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.max.is_some()));
             p.opt("Max", self.max);
             p.req("Min", self.min);
             p.into_expr()
@@ -1469,7 +1480,11 @@ pub mod fleet {
 
     impl ToExpr for CustomerManagedAutoScalingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.scale_out_workers_per_minute.is_some())
+                    + usize::from(self.standby_worker_count.is_some())
+                    + usize::from(self.worker_idle_duration_seconds.is_some()),
+            );
             p.opt("ScaleOutWorkersPerMinute", self.scale_out_workers_per_minute);
             p.opt("StandbyWorkerCount", self.standby_worker_count);
             p.opt("WorkerIdleDurationSeconds", self.worker_idle_duration_seconds);
@@ -1524,7 +1539,11 @@ pub mod fleet {
 
     impl ToExpr for CustomerManagedFleetConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.auto_scaling_configuration.is_some())
+                    + usize::from(self.storage_profile_id.is_some())
+                    + usize::from(self.tag_propagation_mode.is_some()),
+            );
             p.opt("AutoScalingConfiguration", self.auto_scaling_configuration);
             p.req("Mode", self.mode);
             p.opt("StorageProfileId", self.storage_profile_id);
@@ -1612,7 +1631,13 @@ pub mod fleet {
 
     impl ToExpr for CustomerManagedWorkerCapabilities {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                4 + usize::from(self.accelerator_count.is_some())
+                    + usize::from(self.accelerator_total_memory_mib.is_some())
+                    + usize::from(self.accelerator_types.is_some())
+                    + usize::from(self.custom_amounts.is_some())
+                    + usize::from(self.custom_attributes.is_some()),
+            );
             p.opt("AcceleratorCount", self.accelerator_count);
             p.opt("AcceleratorTotalMemoryMiB", self.accelerator_total_memory_mib);
             p.opt("AcceleratorTypes", self.accelerator_types);
@@ -1664,7 +1689,11 @@ pub mod fleet {
 
     impl ToExpr for Ec2EbsVolume {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.iops.is_some())
+                    + usize::from(self.size_gib.is_some())
+                    + usize::from(self.throughput_mib.is_some()),
+            );
             p.opt("Iops", self.iops);
             p.opt("SizeGiB", self.size_gib);
             p.opt("ThroughputMiB", self.throughput_mib);
@@ -1700,7 +1729,7 @@ pub mod fleet {
 
     impl ToExpr for FleetAmountCapability {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.max.is_some()));
             p.opt("Max", self.max);
             p.req("Min", self.min);
             p.req("Name", self.name);
@@ -1728,7 +1757,7 @@ pub mod fleet {
 
     impl ToExpr for FleetAttributeCapability {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("Values", self.values);
             p.into_expr()
@@ -1765,7 +1794,9 @@ pub mod fleet {
 
     impl ToExpr for FleetConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.customer_managed.is_some()) + usize::from(self.service_managed_ec2.is_some()),
+            );
             p.opt("CustomerManaged", self.customer_managed);
             p.opt("ServiceManagedEc2", self.service_managed_ec2);
             p.into_expr()
@@ -1789,7 +1820,7 @@ pub mod fleet {
 
     impl ToExpr for FleetSoftwareAddOn {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Name", self.name);
             p.into_expr()
         }
@@ -1820,7 +1851,7 @@ pub mod fleet {
 
     impl ToExpr for HostConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.script_timeout_seconds.is_some()));
             p.req("ScriptBody", self.script_body);
             p.opt("ScriptTimeoutSeconds", self.script_timeout_seconds);
             p.into_expr()
@@ -1852,7 +1883,7 @@ pub mod fleet {
 
     impl ToExpr for MemoryMibRange {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.max.is_some()));
             p.opt("Max", self.max);
             p.req("Min", self.min);
             p.into_expr()
@@ -1908,7 +1939,12 @@ pub mod fleet {
 
     impl ToExpr for PersistentVolumeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.iops.is_some())
+                    + usize::from(self.last_used_ttl_hours.is_some())
+                    + usize::from(self.size_gib.is_some())
+                    + usize::from(self.throughput_mib.is_some()),
+            );
             p.opt("Iops", self.iops);
             p.opt("LastUsedTtlHours", self.last_used_ttl_hours);
             p.req("MountPath", self.mount_path);
@@ -1956,7 +1992,11 @@ pub mod fleet {
 
     impl ToExpr for ServiceManagedEc2AutoScalingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.scale_out_workers_per_minute.is_some())
+                    + usize::from(self.standby_worker_count.is_some())
+                    + usize::from(self.worker_idle_duration_seconds.is_some()),
+            );
             p.opt("ScaleOutWorkersPerMinute", self.scale_out_workers_per_minute);
             p.opt("StandbyWorkerCount", self.standby_worker_count);
             p.opt("WorkerIdleDurationSeconds", self.worker_idle_duration_seconds);
@@ -2019,7 +2059,12 @@ pub mod fleet {
 
     impl ToExpr for ServiceManagedEc2FleetConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.auto_scaling_configuration.is_some())
+                    + usize::from(self.persistent_volume_configuration.is_some())
+                    + usize::from(self.storage_profile_id.is_some())
+                    + usize::from(self.vpc_configuration.is_some()),
+            );
             p.opt("AutoScalingConfiguration", self.auto_scaling_configuration);
             p.req("InstanceCapabilities", self.instance_capabilities);
             p.req("InstanceMarketOptions", self.instance_market_options);
@@ -2124,7 +2169,15 @@ pub mod fleet {
 
     impl ToExpr for ServiceManagedEc2InstanceCapabilities {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                4 + usize::from(self.accelerator_capabilities.is_some())
+                    + usize::from(self.allowed_instance_types.is_some())
+                    + usize::from(self.custom_amounts.is_some())
+                    + usize::from(self.custom_attributes.is_some())
+                    + usize::from(self.excluded_instance_types.is_some())
+                    + usize::from(self.root_ebs_volume.is_some())
+                    + usize::from(self.software_add_ons.is_some()),
+            );
             p.opt("AcceleratorCapabilities", self.accelerator_capabilities);
             p.opt("AllowedInstanceTypes", self.allowed_instance_types);
             p.req("CpuArchitectureType", self.cpu_architecture_type);
@@ -2157,7 +2210,7 @@ pub mod fleet {
 
     impl ToExpr for ServiceManagedEc2InstanceMarketOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Type", self.r#type);
             p.into_expr()
         }
@@ -2183,7 +2236,7 @@ pub mod fleet {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2215,7 +2268,7 @@ pub mod fleet {
 
     impl ToExpr for VCpuCountRange {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.max.is_some()));
             p.opt("Max", self.max);
             p.req("Min", self.min);
             p.into_expr()
@@ -2244,7 +2297,7 @@ pub mod fleet {
 
     impl ToExpr for VpcConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.resource_configuration_arns.is_some()));
             p.opt("ResourceConfigurationArns", self.resource_configuration_arns);
             p.into_expr()
         }
@@ -2346,7 +2399,7 @@ impl Resource for LicenseEndpoint {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.tags.is_some()));
         p.req("SecurityGroupIds", self.security_group_ids);
         p.req("SubnetIds", self.subnet_ids);
         p.opt("Tags", self.tags);
@@ -2436,7 +2489,7 @@ pub mod license_endpoint {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2527,7 +2580,7 @@ impl Resource for Limit {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(4 + usize::from(self.description.is_some()));
         p.req("AmountRequirementName", self.amount_requirement_name);
         p.opt("Description", self.description);
         p.req("DisplayName", self.display_name);
@@ -2597,7 +2650,9 @@ impl Resource for MeteredProduct {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.license_endpoint_id.is_some()) + usize::from(self.product_id.is_some()),
+        );
         p.opt("LicenseEndpointId", self.license_endpoint_id);
         p.opt("ProductId", self.product_id);
         p
@@ -2732,7 +2787,9 @@ impl Resource for Monitor {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.identity_center_region.is_some()) + usize::from(self.tags.is_some()),
+        );
         p.req("DisplayName", self.display_name);
         p.req("IdentityCenterInstanceArn", self.identity_center_instance_arn);
         p.opt("IdentityCenterRegion", self.identity_center_region);
@@ -2786,7 +2843,7 @@ pub mod monitor {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2917,7 +2974,17 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(127), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(1), max_length: Some(255), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.allowed_storage_profile_ids.is_some())
+                + usize::from(self.default_budget_action.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.job_attachment_settings.is_some())
+                + usize::from(self.job_run_as_user.is_some())
+                + usize::from(self.required_file_system_location_names.is_some())
+                + usize::from(self.role_arn.is_some())
+                + usize::from(self.scheduling_configuration.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AllowedStorageProfileIds", self.allowed_storage_profile_ids);
         p.opt("DefaultBudgetAction", self.default_budget_action);
         p.opt("Description", self.description);
@@ -3033,7 +3100,7 @@ pub mod queue {
 
     impl ToExpr for JobAttachmentSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("RootPrefix", self.root_prefix);
             p.req("S3BucketName", self.s3_bucket_name);
             p.into_expr()
@@ -3073,7 +3140,8 @@ pub mod queue {
 
     impl ToExpr for JobRunAsUser {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(1 + usize::from(self.posix.is_some()) + usize::from(self.windows.is_some()));
             p.opt("Posix", self.posix);
             p.req("RunAs", self.run_as);
             p.opt("Windows", self.windows);
@@ -3101,7 +3169,7 @@ pub mod queue {
 
     impl ToExpr for PosixUser {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Group", self.group);
             p.req("User", self.user);
             p.into_expr()
@@ -3130,7 +3198,7 @@ pub mod queue {
 
     impl ToExpr for PriorityBalancedSchedulingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.rendering_task_buffer.is_some()));
             p.opt("RenderingTaskBuffer", self.rendering_task_buffer);
             p.into_expr()
         }
@@ -3174,7 +3242,11 @@ pub mod queue {
 
     impl ToExpr for SchedulingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.priority_fifo.is_some())
+                    + usize::from(self.priority_balanced.is_some())
+                    + usize::from(self.weighted_balanced.is_some()),
+            );
             p.opt("PriorityFifo", self.priority_fifo);
             p.opt("PriorityBalanced", self.priority_balanced);
             p.opt("WeightedBalanced", self.weighted_balanced);
@@ -3204,7 +3276,7 @@ pub mod queue {
 
     impl ToExpr for SchedulingMaxPriorityOverride {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.always_schedule_first.is_some()));
             p.opt("AlwaysScheduleFirst", self.always_schedule_first);
             p.into_expr()
         }
@@ -3232,7 +3304,7 @@ pub mod queue {
 
     impl ToExpr for SchedulingMinPriorityOverride {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.always_schedule_last.is_some()));
             p.opt("AlwaysScheduleLast", self.always_schedule_last);
             p.into_expr()
         }
@@ -3258,7 +3330,7 @@ pub mod queue {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3335,7 +3407,15 @@ pub mod queue {
 
     impl ToExpr for WeightedBalancedSchedulingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.error_weight.is_some())
+                    + usize::from(self.max_priority_override.is_some())
+                    + usize::from(self.min_priority_override.is_some())
+                    + usize::from(self.priority_weight.is_some())
+                    + usize::from(self.rendering_task_buffer.is_some())
+                    + usize::from(self.rendering_task_weight.is_some())
+                    + usize::from(self.submission_time_weight.is_some()),
+            );
             p.opt("ErrorWeight", self.error_weight);
             p.opt("MaxPriorityOverride", self.max_priority_override);
             p.opt("MinPriorityOverride", self.min_priority_override);
@@ -3367,7 +3447,7 @@ pub mod queue {
 
     impl ToExpr for WindowsUser {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("PasswordArn", self.password_arn);
             p.req("User", self.user);
             p.into_expr()
@@ -3449,7 +3529,7 @@ impl Resource for QueueEnvironment {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(5);
         p.req("FarmId", self.farm_id);
         p.req("Priority", self.priority);
         p.req("QueueId", self.queue_id);
@@ -3556,7 +3636,7 @@ impl Resource for QueueFleetAssociation {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3);
         p.req("FarmId", self.farm_id);
         p.req("FleetId", self.fleet_id);
         p.req("QueueId", self.queue_id);
@@ -3617,7 +3697,7 @@ impl Resource for QueueLimitAssociation {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3);
         p.req("FarmId", self.farm_id);
         p.req("LimitId", self.limit_id);
         p.req("QueueId", self.queue_id);
@@ -3697,7 +3777,7 @@ impl Resource for StorageProfile {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.file_system_locations.is_some()));
         p.req("DisplayName", self.display_name);
         p.req("FarmId", self.farm_id);
         p.opt("FileSystemLocations", self.file_system_locations);
@@ -3803,7 +3883,7 @@ pub mod storage_profile {
 
     impl ToExpr for FileSystemLocation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Name", self.name);
             p.req("Path", self.path);
             p.req("Type", self.r#type);
@@ -3902,7 +3982,8 @@ impl Resource for Worker {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(2 + usize::from(self.host_properties.is_some()) + usize::from(self.tags.is_some()));
         p.req("FarmId", self.farm_id);
         p.req("FleetId", self.fleet_id);
         p.opt("HostProperties", self.host_properties);
@@ -4024,7 +4105,9 @@ pub mod worker {
 
     impl ToExpr for HostPropertiesRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.host_name.is_some()) + usize::from(self.ip_addresses.is_some()),
+            );
             p.opt("HostName", self.host_name);
             p.opt("IpAddresses", self.ip_addresses);
             p.into_expr()
@@ -4061,7 +4144,9 @@ pub mod worker {
 
     impl ToExpr for IpAddresses {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.ip_v4_addresses.is_some()) + usize::from(self.ip_v6_addresses.is_some()),
+            );
             p.opt("IpV4Addresses", self.ip_v4_addresses);
             p.opt("IpV6Addresses", self.ip_v6_addresses);
             p.into_expr()
@@ -4088,7 +4173,7 @@ pub mod worker {
 
     impl ToExpr for Tags {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

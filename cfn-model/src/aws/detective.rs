@@ -51,7 +51,9 @@ impl Resource for Graph {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.auto_enable_members.is_some()) + usize::from(self.tags.is_some()),
+        );
         p.opt("AutoEnableMembers", self.auto_enable_members);
         p.opt("Tags", self.tags);
         p
@@ -98,7 +100,7 @@ pub mod graph {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -179,7 +181,9 @@ impl Resource for MemberInvitation {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.disable_email_notification.is_some()) + usize::from(self.message.is_some()),
+        );
         p.opt("DisableEmailNotification", self.disable_email_notification);
         p.req("GraphArn", self.graph_arn);
         p.req("MemberEmailAddress", self.member_email_address);
@@ -216,7 +220,7 @@ impl Resource for OrganizationAdmin {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1);
         p.req("AccountId", self.account_id);
         p
     }

@@ -85,7 +85,14 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(128), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.description.is_some())
+                + usize::from(self.kms_key_arn.is_some())
+                + usize::from(self.locale.is_some())
+                + usize::from(self.operator_app.is_some())
+                + usize::from(self.preferences.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("KmsKeyArn", self.kms_key_arn);
         p.opt("Locale", self.locale);
@@ -207,7 +214,7 @@ pub mod agent_space {
 
     impl ToExpr for IamAuthConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("OperatorAppRoleArn", self.operator_app_role_arn);
             p.into_expr()
         }
@@ -236,7 +243,7 @@ pub mod agent_space {
 
     impl ToExpr for IdcAuthConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("IdcInstanceArn", self.idc_instance_arn);
             p.req("OperatorAppRoleArn", self.operator_app_role_arn);
             p.into_expr()
@@ -286,7 +293,7 @@ pub mod agent_space {
 
     impl ToExpr for IdpAuthConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(5);
             p.req("ClientId", self.client_id);
             p.req("ClientSecret", self.client_secret);
             p.req("IssuerUrl", self.issuer_url);
@@ -334,7 +341,9 @@ pub mod agent_space {
 
     impl ToExpr for OperatorApp {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.iam.is_some()) + usize::from(self.idc.is_some()) + usize::from(self.idp.is_some()),
+            );
             p.opt("Iam", self.iam);
             p.opt("Idc", self.idc);
             p.opt("Idp", self.idp);
@@ -364,7 +373,7 @@ pub mod agent_space {
 
     impl ToExpr for Preferences {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.elevated_actions_enabled.is_some()));
             p.opt("ElevatedActionsEnabled", self.elevated_actions_enabled);
             p.into_expr()
         }
@@ -390,7 +399,7 @@ pub mod agent_space {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -491,7 +500,11 @@ impl Resource for Asset {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.files.is_some())
+                + usize::from(self.metadata.is_some())
+                + usize::from(self.zip.is_some()),
+        );
         p.req("AgentSpaceId", self.agent_space_id);
         p.req("AssetType", self.asset_type);
         p.opt("Files", self.files);
@@ -579,7 +592,11 @@ pub mod asset {
 
     impl ToExpr for AssetFile {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.content_bytes.is_some())
+                    + usize::from(self.content_text.is_some())
+                    + usize::from(self.metadata.is_some()),
+            );
             p.opt("ContentBytes", self.content_bytes);
             p.opt("ContentText", self.content_text);
             p.opt("Metadata", self.metadata);
@@ -776,7 +793,7 @@ impl Resource for Association {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.linked_association_ids.is_some()));
         p.req("AgentSpaceId", self.agent_space_id);
         p.req("Configuration", self.configuration);
         p.opt("LinkedAssociationIds", self.linked_association_ids);
@@ -1052,7 +1069,11 @@ pub mod association {
 
     impl ToExpr for AwsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.agent_elevated_role_arn.is_some())
+                    + usize::from(self.resources.is_some())
+                    + usize::from(self.tags.is_some()),
+            );
             p.req("AccountId", self.account_id);
             p.req("AccountType", self.account_type);
             p.opt("AgentElevatedRoleArn", self.agent_elevated_role_arn);
@@ -1096,7 +1117,9 @@ pub mod association {
 
     impl ToExpr for AwsResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.resource_metadata.is_some()) + usize::from(self.resource_type.is_some()),
+            );
             p.req("ResourceArn", self.resource_arn);
             p.opt("ResourceMetadata", self.resource_metadata);
             p.opt("ResourceType", self.resource_type);
@@ -1121,7 +1144,7 @@ pub mod association {
 
     impl ToExpr for AzureConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("SubscriptionId", self.subscription_id);
             p.into_expr()
         }
@@ -1160,7 +1183,9 @@ pub mod association {
 
     impl ToExpr for DynatraceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.enable_webhook_updates.is_some()) + usize::from(self.resources.is_some()),
+            );
             p.opt("EnableWebhookUpdates", self.enable_webhook_updates);
             p.req("EnvId", self.env_id);
             p.opt("Resources", self.resources);
@@ -1190,7 +1215,7 @@ pub mod association {
 
     impl ToExpr for EventChannelConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.enable_webhook_updates.is_some()));
             p.opt("EnableWebhookUpdates", self.enable_webhook_updates);
             p.into_expr()
         }
@@ -1234,7 +1259,7 @@ pub mod association {
 
     impl ToExpr for GitHubConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4);
             p.req("Owner", self.owner);
             p.req("OwnerType", self.owner_type);
             p.req("RepoId", self.repo_id);
@@ -1279,7 +1304,10 @@ pub mod association {
 
     impl ToExpr for GitLabConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.enable_webhook_updates.is_some())
+                    + usize::from(self.instance_identifier.is_some()),
+            );
             p.opt("EnableWebhookUpdates", self.enable_webhook_updates);
             p.opt("InstanceIdentifier", self.instance_identifier);
             p.req("ProjectId", self.project_id);
@@ -1308,7 +1336,7 @@ pub mod association {
 
     impl ToExpr for KeyValuePair {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1364,7 +1392,12 @@ pub mod association {
 
     impl ToExpr for McpServerConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.description.is_some())
+                    + usize::from(self.enable_webhook_updates.is_some())
+                    + usize::from(self.endpoint.is_some())
+                    + usize::from(self.name.is_some()),
+            );
             p.opt("Description", self.description);
             p.opt("EnableWebhookUpdates", self.enable_webhook_updates);
             p.opt("Endpoint", self.endpoint);
@@ -1428,7 +1461,13 @@ pub mod association {
 
     impl ToExpr for McpServerDatadogConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.description.is_some())
+                    + usize::from(self.enable_webhook_updates.is_some())
+                    + usize::from(self.enabled_elevated_tools.is_some())
+                    + usize::from(self.endpoint.is_some())
+                    + usize::from(self.name.is_some()),
+            );
             p.opt("Description", self.description);
             p.opt("EnableWebhookUpdates", self.enable_webhook_updates);
             p.opt("EnabledElevatedTools", self.enabled_elevated_tools);
@@ -1479,7 +1518,11 @@ pub mod association {
 
     impl ToExpr for McpServerGrafanaConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.enable_webhook_updates.is_some())
+                    + usize::from(self.enabled_elevated_tools.is_some())
+                    + usize::from(self.tools.is_some()),
+            );
             p.opt("EnableWebhookUpdates", self.enable_webhook_updates);
             p.opt("EnabledElevatedTools", self.enabled_elevated_tools);
             p.req("Endpoint", self.endpoint);
@@ -1508,7 +1551,7 @@ pub mod association {
 
     impl ToExpr for McpServerNewRelicConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AccountId", self.account_id);
             p.req("Endpoint", self.endpoint);
             p.into_expr()
@@ -1532,7 +1575,7 @@ pub mod association {
 
     impl ToExpr for McpServerSigV4Configuration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Tools", self.tools);
             p.into_expr()
         }
@@ -1584,7 +1627,12 @@ pub mod association {
 
     impl ToExpr for McpServerSplunkConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.description.is_some())
+                    + usize::from(self.enable_webhook_updates.is_some())
+                    + usize::from(self.endpoint.is_some())
+                    + usize::from(self.name.is_some()),
+            );
             p.opt("Description", self.description);
             p.opt("EnableWebhookUpdates", self.enable_webhook_updates);
             p.opt("Endpoint", self.endpoint);
@@ -1621,7 +1669,7 @@ pub mod association {
 
     impl ToExpr for PagerDutyConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.enable_webhook_updates.is_some()));
             p.req("CustomerEmail", self.customer_email);
             p.opt("EnableWebhookUpdates", self.enable_webhook_updates);
             p.req("Services", self.services);
@@ -1771,7 +1819,24 @@ pub mod association {
 
     impl ToExpr for ServiceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.source_aws.is_some())
+                    + usize::from(self.aws.is_some())
+                    + usize::from(self.git_hub.is_some())
+                    + usize::from(self.slack.is_some())
+                    + usize::from(self.dynatrace.is_some())
+                    + usize::from(self.service_now.is_some())
+                    + usize::from(self.mcp_server.is_some())
+                    + usize::from(self.git_lab.is_some())
+                    + usize::from(self.mcp_server_datadog.is_some())
+                    + usize::from(self.mcp_server_splunk.is_some())
+                    + usize::from(self.mcp_server_new_relic.is_some())
+                    + usize::from(self.mcp_server_grafana.is_some())
+                    + usize::from(self.pager_duty.is_some())
+                    + usize::from(self.event_channel.is_some())
+                    + usize::from(self.azure.is_some())
+                    + usize::from(self.mcp_server_sig_v4.is_some()),
+            );
             p.opt("SourceAws", self.source_aws);
             p.opt("Aws", self.aws);
             p.opt("GitHub", self.git_hub);
@@ -1822,7 +1887,9 @@ pub mod association {
 
     impl ToExpr for ServiceNowConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enable_webhook_updates.is_some()) + usize::from(self.instance_id.is_some()),
+            );
             p.opt("EnableWebhookUpdates", self.enable_webhook_updates);
             p.opt("InstanceId", self.instance_id);
             p.into_expr()
@@ -1854,7 +1921,7 @@ pub mod association {
 
     impl ToExpr for SlackBidirectionalConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.enabled.is_some()));
             p.opt("Enabled", self.enabled);
             p.req("RoleArn", self.role_arn);
             p.into_expr()
@@ -1886,7 +1953,7 @@ pub mod association {
 
     impl ToExpr for SlackChannel {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.channel_name.is_some()));
             p.req("ChannelId", self.channel_id);
             p.opt("ChannelName", self.channel_name);
             p.into_expr()
@@ -1928,7 +1995,7 @@ pub mod association {
 
     impl ToExpr for SlackConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.bidirectional.is_some()));
             p.opt("Bidirectional", self.bidirectional);
             p.req("TransmissionTarget", self.transmission_target);
             p.req("WorkspaceId", self.workspace_id);
@@ -1954,7 +2021,7 @@ pub mod association {
 
     impl ToExpr for SlackTransmissionTarget {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("IncidentResponseTarget", self.incident_response_target);
             p.into_expr()
         }
@@ -2011,7 +2078,11 @@ pub mod association {
 
     impl ToExpr for SourceAwsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.agent_elevated_role_arn.is_some())
+                    + usize::from(self.resources.is_some())
+                    + usize::from(self.tags.is_some()),
+            );
             p.req("AccountId", self.account_id);
             p.req("AccountType", self.account_type);
             p.opt("AgentElevatedRoleArn", self.agent_elevated_role_arn);
@@ -2163,7 +2234,8 @@ impl Resource for PrivateConnection {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(2 + usize::from(self.certificate.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Certificate", self.certificate);
         p.req("ConnectionConfiguration", self.connection_configuration);
         p.req("Name", self.name);
@@ -2323,7 +2395,9 @@ pub mod private_connection {
 
     impl ToExpr for ConnectionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.self_managed.is_some()) + usize::from(self.service_managed.is_some()),
+            );
             p.opt("SelfManaged", self.self_managed);
             p.opt("ServiceManaged", self.service_managed);
             p.into_expr()
@@ -2347,7 +2421,7 @@ pub mod private_connection {
 
     impl ToExpr for SelfManagedMode {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ResourceConfigurationId", self.resource_configuration_id);
             p.into_expr()
         }
@@ -2421,7 +2495,14 @@ pub mod private_connection {
 
     impl ToExpr for ServiceManagedMode {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.dns_resolution.is_some())
+                    + usize::from(self.ip_address_type.is_some())
+                    + usize::from(self.ipv4_addresses_per_eni.is_some())
+                    + usize::from(self.port_ranges.is_some())
+                    + usize::from(self.security_group_ids.is_some())
+                    + usize::from(self.subnet_ids.is_some()),
+            );
             p.opt("DnsResolution", self.dns_resolution);
             p.req("HostAddress", self.host_address);
             p.opt("IpAddressType", self.ip_address_type);
@@ -2454,7 +2535,7 @@ pub mod private_connection {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2605,7 +2686,15 @@ Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), .
 Constraint { path: "TargetUrlPrivateConnectionName", pattern: Some("^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"), min_length: Some(3), max_length: Some(30), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.exchange_url_private_connection_name.is_some())
+                + usize::from(self.kms_key_arn.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.private_connection_name.is_some())
+                + usize::from(self.service_details.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.target_url_private_connection_name.is_some()),
+        );
         p.opt(
             "ExchangeUrlPrivateConnectionName",
             self.exchange_url_private_connection_name,
@@ -2813,7 +2902,7 @@ pub mod service {
 
     impl ToExpr for ApiKeyDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("ApiKeyHeader", self.api_key_header);
             p.req("ApiKeyName", self.api_key_name);
             p.req("ApiKeyValue", self.api_key_value);
@@ -2859,7 +2948,7 @@ pub mod service {
 
     impl ToExpr for AzureIdentityServiceDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4);
             p.req("ClientId", self.client_id);
             p.req("TenantId", self.tenant_id);
             p.req("WebIdentityRoleArn", self.web_identity_role_arn);
@@ -2896,7 +2985,7 @@ pub mod service {
 
     impl ToExpr for BearerTokenDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.authorization_header.is_some()));
             p.opt("AuthorizationHeader", self.authorization_header);
             p.req("TokenName", self.token_name);
             p.req("TokenValue", self.token_value);
@@ -2926,7 +3015,7 @@ pub mod service {
 
     impl ToExpr for DynatraceAuthorizationConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.oauth_client_credentials.is_some()));
             p.opt("OAuthClientCredentials", self.oauth_client_credentials);
             p.into_expr()
         }
@@ -2957,7 +3046,7 @@ pub mod service {
 
     impl ToExpr for DynatraceServiceDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.authorization_config.is_some()));
             p.req("AccountUrn", self.account_urn);
             p.opt("AuthorizationConfig", self.authorization_config);
             p.into_expr()
@@ -3000,7 +3089,9 @@ pub mod service {
 
     impl ToExpr for GitHubAppVerificationDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.organization_name.is_some()) + usize::from(self.target_url.is_some()),
+            );
             p.req("AppVariant", self.app_variant);
             p.opt("OrganizationName", self.organization_name);
             p.opt("TargetUrl", self.target_url);
@@ -3039,7 +3130,9 @@ pub mod service {
 
     impl ToExpr for GitHubDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.app_verification.is_some()) + usize::from(self.direct_access.is_some()),
+            );
             p.opt("AppVerification", self.app_verification);
             p.opt("DirectAccess", self.direct_access);
             p.into_expr()
@@ -3079,7 +3172,9 @@ pub mod service {
 
     impl ToExpr for GitHubPatDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.organization_name.is_some()) + usize::from(self.target_url.is_some()),
+            );
             p.opt("OrganizationName", self.organization_name);
             p.opt("TargetUrl", self.target_url);
             p.req("TokenValue", self.token_value);
@@ -3122,7 +3217,7 @@ pub mod service {
 
     impl ToExpr for GitLabDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.group_id.is_some()));
             p.opt("GroupId", self.group_id);
             p.req("TargetUrl", self.target_url);
             p.req("TokenType", self.token_type);
@@ -3169,7 +3264,11 @@ pub mod service {
 
     impl ToExpr for McpServerAuthorizationConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.oauth_client_credentials.is_some())
+                    + usize::from(self.api_key.is_some())
+                    + usize::from(self.bearer_token.is_some()),
+            );
             p.opt("OAuthClientCredentials", self.oauth_client_credentials);
             p.opt("ApiKey", self.api_key);
             p.opt("BearerToken", self.bearer_token);
@@ -3212,7 +3311,7 @@ pub mod service {
 
     impl ToExpr for McpServerDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.description.is_some()));
             p.req("AuthorizationConfig", self.authorization_config);
             p.opt("Description", self.description);
             p.req("Endpoint", self.endpoint);
@@ -3241,7 +3340,7 @@ pub mod service {
 
     impl ToExpr for McpServerGrafanaAuthorizationConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.bearer_token.is_some()));
             p.opt("BearerToken", self.bearer_token);
             p.into_expr()
         }
@@ -3282,7 +3381,7 @@ pub mod service {
 
     impl ToExpr for McpServerGrafanaDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.description.is_some()));
             p.req("AuthorizationConfig", self.authorization_config);
             p.opt("Description", self.description);
             p.req("Endpoint", self.endpoint);
@@ -3342,7 +3441,11 @@ pub mod service {
 
     impl ToExpr for McpServerOauthClientCredentialsConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.client_name.is_some())
+                    + usize::from(self.exchange_parameters.is_some())
+                    + usize::from(self.scopes.is_some()),
+            );
             p.req("ClientId", self.client_id);
             p.opt("ClientName", self.client_name);
             p.req("ClientSecret", self.client_secret);
@@ -3402,7 +3505,11 @@ pub mod service {
 
     impl ToExpr for McpServerSigV4AuthorizationConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.custom_headers.is_some())
+                    + usize::from(self.mcp_role_arn.is_some())
+                    + usize::from(self.role_arn.is_some()),
+            );
             p.opt("CustomHeaders", self.custom_headers);
             p.opt("McpRoleArn", self.mcp_role_arn);
             p.req("Region", self.region);
@@ -3447,7 +3554,7 @@ pub mod service {
 
     impl ToExpr for McpServerSigV4Details {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.description.is_some()));
             p.req("AuthorizationConfig", self.authorization_config);
             p.opt("Description", self.description);
             p.req("Endpoint", self.endpoint);
@@ -3476,7 +3583,7 @@ pub mod service {
 
     impl ToExpr for McpServerSplunkAuthorizationConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.bearer_token.is_some()));
             p.opt("BearerToken", self.bearer_token);
             p.into_expr()
         }
@@ -3517,7 +3624,7 @@ pub mod service {
 
     impl ToExpr for McpServerSplunkDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.description.is_some()));
             p.req("AuthorizationConfig", self.authorization_config);
             p.opt("Description", self.description);
             p.req("Endpoint", self.endpoint);
@@ -3577,7 +3684,11 @@ pub mod service {
 
     impl ToExpr for NewRelicApiKeyConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.alert_policy_ids.is_some())
+                    + usize::from(self.application_ids.is_some())
+                    + usize::from(self.entity_guids.is_some()),
+            );
             p.req("AccountId", self.account_id);
             p.opt("AlertPolicyIds", self.alert_policy_ids);
             p.req("ApiKey", self.api_key);
@@ -3603,7 +3714,7 @@ pub mod service {
 
     impl ToExpr for NewRelicAuthorizationConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ApiKey", self.api_key);
             p.into_expr()
         }
@@ -3624,7 +3735,7 @@ pub mod service {
 
     impl ToExpr for NewRelicServiceDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("AuthorizationConfig", self.authorization_config);
             p.into_expr()
         }
@@ -3666,7 +3777,9 @@ pub mod service {
 
     impl ToExpr for OauthClientDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.client_name.is_some()) + usize::from(self.exchange_parameters.is_some()),
+            );
             p.req("ClientId", self.client_id);
             p.opt("ClientName", self.client_name);
             p.req("ClientSecret", self.client_secret);
@@ -3697,7 +3810,7 @@ pub mod service {
 
     impl ToExpr for PagerDutyAuthorizationConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.oauth_client_credentials.is_some()));
             p.opt("OAuthClientCredentials", self.oauth_client_credentials);
             p.into_expr()
         }
@@ -3723,7 +3836,7 @@ pub mod service {
 
     impl ToExpr for PagerDutyDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AuthorizationConfig", self.authorization_config);
             p.req("Scopes", self.scopes);
             p.into_expr()
@@ -3832,7 +3945,19 @@ pub mod service {
 
     impl ToExpr for ServiceDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.dynatrace.is_some())
+                    + usize::from(self.mcp_server.is_some())
+                    + usize::from(self.mcp_server_splunk.is_some())
+                    + usize::from(self.mcp_server_new_relic.is_some())
+                    + usize::from(self.git_lab.is_some())
+                    + usize::from(self.git_hub.is_some())
+                    + usize::from(self.service_now.is_some())
+                    + usize::from(self.pager_duty.is_some())
+                    + usize::from(self.azure_identity.is_some())
+                    + usize::from(self.mcp_server_sig_v4.is_some())
+                    + usize::from(self.mcp_server_grafana.is_some()),
+            );
             p.opt("Dynatrace", self.dynatrace);
             p.opt("MCPServer", self.mcp_server);
             p.opt("MCPServerSplunk", self.mcp_server_splunk);
@@ -3870,7 +3995,7 @@ pub mod service {
 
     impl ToExpr for ServiceNowAuthorizationConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.oauth_client_credentials.is_some()));
             p.opt("OAuthClientCredentials", self.oauth_client_credentials);
             p.into_expr()
         }
@@ -3901,7 +4026,7 @@ pub mod service {
 
     impl ToExpr for ServiceNowServiceDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.authorization_config.is_some()));
             p.opt("AuthorizationConfig", self.authorization_config);
             p.req("InstanceUrl", self.instance_url);
             p.into_expr()
@@ -3928,7 +4053,7 @@ pub mod service {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -4007,7 +4132,7 @@ impl Resource for Trigger {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(4 + usize::from(self.status.is_some()));
         p.req("Action", self.action);
         p.req("AgentSpaceId", self.agent_space_id);
         p.req("Condition", self.condition);
@@ -4116,7 +4241,7 @@ pub mod trigger {
 
     impl ToExpr for Condition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Schedule", self.schedule);
             p.into_expr()
         }
@@ -4139,7 +4264,7 @@ pub mod trigger {
 
     impl ToExpr for Schedule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Expression", self.expression);
             p.into_expr()
         }

@@ -72,7 +72,7 @@ impl Resource for NotificationChannel {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1);
         p.req("Config", self.config);
         p
     }
@@ -189,7 +189,7 @@ pub mod notification_channel {
 
     impl ToExpr for NotificationChannelConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.filters.is_some()) + usize::from(self.sns.is_some()));
             p.opt("Filters", self.filters);
             p.opt("Sns", self.sns);
             p.into_expr()
@@ -226,7 +226,9 @@ pub mod notification_channel {
 
     impl ToExpr for NotificationFilterConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.message_types.is_some()) + usize::from(self.severities.is_some()),
+            );
             p.opt("MessageTypes", self.message_types);
             p.opt("Severities", self.severities);
             p.into_expr()
@@ -253,7 +255,7 @@ pub mod notification_channel {
 
     impl ToExpr for SnsChannelConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.topic_arn.is_some()));
             p.opt("TopicArn", self.topic_arn);
             p.into_expr()
         }
@@ -313,7 +315,7 @@ impl Resource for ResourceCollection {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1);
         p.req("ResourceCollectionFilter", self.resource_collection_filter);
         p
     }
@@ -380,7 +382,7 @@ pub mod resource_collection {
 
     impl ToExpr for CloudFormationCollectionFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.stack_names.is_some()));
             p.opt("StackNames", self.stack_names);
             p.into_expr()
         }
@@ -416,7 +418,9 @@ pub mod resource_collection {
 
     impl ToExpr for ResourceCollectionFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cloud_formation.is_some()) + usize::from(self.tags.is_some()),
+            );
             p.opt("CloudFormation", self.cloud_formation);
             p.opt("Tags", self.tags);
             p.into_expr()
@@ -453,7 +457,9 @@ pub mod resource_collection {
 
     impl ToExpr for TagCollection {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.app_boundary_key.is_some()) + usize::from(self.tag_values.is_some()),
+            );
             p.opt("AppBoundaryKey", self.app_boundary_key);
             p.opt("TagValues", self.tag_values);
             p.into_expr()

@@ -117,7 +117,12 @@ impl Resource for Connection {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.lag_id.is_some())
+                + usize::from(self.provider_name.is_some())
+                + usize::from(self.request_mac_sec.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("Bandwidth", self.bandwidth);
         p.req("ConnectionName", self.connection_name);
         p.opt("LagId", self.lag_id);
@@ -174,7 +179,7 @@ pub mod connection {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -252,7 +257,8 @@ impl Resource for DirectConnectGateway {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(1 + usize::from(self.amazon_side_asn.is_some()) + usize::from(self.tags.is_some()));
         p.opt("AmazonSideAsn", self.amazon_side_asn);
         p.req("DirectConnectGatewayName", self.direct_connect_gateway_name);
         p.opt("Tags", self.tags);
@@ -299,7 +305,7 @@ pub mod direct_connect_gateway {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -365,7 +371,12 @@ Constraint { path: "AssociatedGatewayId", pattern: Some("^((arn:aws[a-z-]*:ec2:[
 Constraint { path: "DirectConnectGatewayId", pattern: Some("^(arn:aws[a-z-]*:directconnect::[0-9]{12}:dx-gateway/)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(
+                self.accept_direct_connect_gateway_association_proposal_role_arn
+                    .is_some(),
+            ) + usize::from(self.allowed_prefixes_to_direct_connect_gateway.is_some()),
+        );
         p.opt(
             "AcceptDirectConnectGatewayAssociationProposalRoleArn",
             self.accept_direct_connect_gateway_association_proposal_role_arn,
@@ -496,7 +507,12 @@ impl Resource for Lag {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.minimum_links.is_some())
+                + usize::from(self.provider_name.is_some())
+                + usize::from(self.request_mac_sec.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("ConnectionsBandwidth", self.connections_bandwidth);
         p.req("LagName", self.lag_name);
         p.req("Location", self.location);
@@ -553,7 +569,7 @@ pub mod lag {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -691,7 +707,15 @@ Constraint { path: "VirtualInterfaceName", pattern: Some("^[\\w \\-_,\\/]{1,100}
 Constraint { path: "Vlan", minimum: Some(0.0), maximum: Some(4095.0), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.allocate_private_virtual_interface_role_arn.is_some())
+                + usize::from(self.direct_connect_gateway_id.is_some())
+                + usize::from(self.enable_site_link.is_some())
+                + usize::from(self.mtu.is_some())
+                + usize::from(self.rate_limit.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.virtual_gateway_id.is_some()),
+        );
         p.opt(
             "AllocatePrivateVirtualInterfaceRoleArn",
             self.allocate_private_virtual_interface_role_arn,
@@ -781,7 +805,12 @@ pub mod private_virtual_interface {
 
     impl ToExpr for BgpPeer {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.amazon_address.is_some())
+                    + usize::from(self.auth_key.is_some())
+                    + usize::from(self.bgp_peer_id.is_some())
+                    + usize::from(self.customer_address.is_some()),
+            );
             p.req("AddressFamily", self.address_family);
             p.opt("AmazonAddress", self.amazon_address);
             p.req("Asn", self.asn);
@@ -812,7 +841,7 @@ pub mod private_virtual_interface {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -921,7 +950,12 @@ Constraint { path: "VirtualInterfaceName", pattern: Some("^[\\w \\-_,\\/]{1,100}
 Constraint { path: "Vlan", minimum: Some(0.0), maximum: Some(4095.0), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.allocate_public_virtual_interface_role_arn.is_some())
+                + usize::from(self.rate_limit.is_some())
+                + usize::from(self.route_filter_prefixes.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt(
             "AllocatePublicVirtualInterfaceRoleArn",
             self.allocate_public_virtual_interface_role_arn,
@@ -1008,7 +1042,12 @@ pub mod public_virtual_interface {
 
     impl ToExpr for BgpPeer {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.amazon_address.is_some())
+                    + usize::from(self.auth_key.is_some())
+                    + usize::from(self.bgp_peer_id.is_some())
+                    + usize::from(self.customer_address.is_some()),
+            );
             p.req("AddressFamily", self.address_family);
             p.opt("AmazonAddress", self.amazon_address);
             p.req("Asn", self.asn);
@@ -1039,7 +1078,7 @@ pub mod public_virtual_interface {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1163,7 +1202,13 @@ Constraint { path: "VirtualInterfaceName", pattern: Some("^[\\w \\-_,\\/]{1,100}
 Constraint { path: "Vlan", minimum: Some(0.0), maximum: Some(4095.0), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            5 + usize::from(self.allocate_transit_virtual_interface_role_arn.is_some())
+                + usize::from(self.enable_site_link.is_some())
+                + usize::from(self.mtu.is_some())
+                + usize::from(self.rate_limit.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt(
             "AllocateTransitVirtualInterfaceRoleArn",
             self.allocate_transit_virtual_interface_role_arn,
@@ -1252,7 +1297,12 @@ pub mod transit_virtual_interface {
 
     impl ToExpr for BgpPeer {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.amazon_address.is_some())
+                    + usize::from(self.auth_key.is_some())
+                    + usize::from(self.bgp_peer_id.is_some())
+                    + usize::from(self.customer_address.is_some()),
+            );
             p.req("AddressFamily", self.address_family);
             p.opt("AmazonAddress", self.amazon_address);
             p.req("Asn", self.asn);
@@ -1283,7 +1333,7 @@ pub mod transit_virtual_interface {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

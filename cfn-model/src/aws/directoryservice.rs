@@ -85,7 +85,13 @@ Constraint { path: "VpcSettings/SubnetIds/*", pattern: Some("^(subnet-[0-9a-f]{8
 Constraint { path: "VpcSettings/VpcId", pattern: Some("^(vpc-[0-9a-f]{8}|vpc-[0-9a-f]{17})$"), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.create_alias.is_some())
+                + usize::from(self.edition.is_some())
+                + usize::from(self.enable_sso.is_some())
+                + usize::from(self.password.is_some())
+                + usize::from(self.short_name.is_some()),
+        );
         p.opt("CreateAlias", self.create_alias);
         p.opt("Edition", self.edition);
         p.opt("EnableSso", self.enable_sso);
@@ -170,7 +176,7 @@ pub mod microsoft_ad {
 
     impl ToExpr for VpcSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("SubnetIds", self.subnet_ids);
             p.req("VpcId", self.vpc_id);
             p.into_expr()
@@ -281,7 +287,14 @@ Constraint { path: "VpcSettings/SubnetIds/*", pattern: Some("^(subnet-[0-9a-f]{8
 Constraint { path: "VpcSettings/VpcId", pattern: Some("^(vpc-[0-9a-f]{8}|vpc-[0-9a-f]{17})$"), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.create_alias.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.enable_sso.is_some())
+                + usize::from(self.password.is_some())
+                + usize::from(self.short_name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("CreateAlias", self.create_alias);
         p.opt("Description", self.description);
         p.opt("EnableSso", self.enable_sso);
@@ -368,7 +381,7 @@ pub mod simple_ad {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -395,7 +408,7 @@ pub mod simple_ad {
 
     impl ToExpr for VpcSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("SubnetIds", self.subnet_ids);
             p.req("VpcId", self.vpc_id);
             p.into_expr()

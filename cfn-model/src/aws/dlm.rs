@@ -582,7 +582,20 @@ impl Resource for LifecyclePolicy {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.copy_tags.is_some())
+                + usize::from(self.create_interval.is_some())
+                + usize::from(self.cross_region_copy_targets.is_some())
+                + usize::from(self.default_policy.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.exclusions.is_some())
+                + usize::from(self.execution_role_arn.is_some())
+                + usize::from(self.extend_deletion.is_some())
+                + usize::from(self.policy_details.is_some())
+                + usize::from(self.retain_interval.is_some())
+                + usize::from(self.state.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("CopyTags", self.copy_tags);
         p.opt("CreateInterval", self.create_interval);
         p.opt("CrossRegionCopyTargets", self.cross_region_copy_targets);
@@ -1058,7 +1071,7 @@ pub mod lifecycle_policy {
 
     impl ToExpr for Action {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("CrossRegionCopy", self.cross_region_copy);
             p.req("Name", self.name);
             p.into_expr()
@@ -1080,7 +1093,7 @@ pub mod lifecycle_policy {
 
     impl ToExpr for ArchiveRetainRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("RetentionArchiveTier", self.retention_archive_tier);
             p.into_expr()
         }
@@ -1101,7 +1114,7 @@ pub mod lifecycle_policy {
 
     impl ToExpr for ArchiveRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("RetainRule", self.retain_rule);
             p.into_expr()
         }
@@ -1177,7 +1190,14 @@ pub mod lifecycle_policy {
 
     impl ToExpr for CreateRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cron_expression.is_some())
+                    + usize::from(self.interval.is_some())
+                    + usize::from(self.interval_unit.is_some())
+                    + usize::from(self.location.is_some())
+                    + usize::from(self.scripts.is_some())
+                    + usize::from(self.times.is_some()),
+            );
             p.opt("CronExpression", self.cron_expression);
             p.opt("Interval", self.interval);
             p.opt("IntervalUnit", self.interval_unit);
@@ -1216,7 +1236,7 @@ pub mod lifecycle_policy {
 
     impl ToExpr for CrossRegionCopyAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.retain_rule.is_some()));
             p.req("EncryptionConfiguration", self.encryption_configuration);
             p.opt("RetainRule", self.retain_rule);
             p.req("Target", self.target);
@@ -1244,7 +1264,7 @@ pub mod lifecycle_policy {
 
     impl ToExpr for CrossRegionCopyDeprecateRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Interval", self.interval);
             p.req("IntervalUnit", self.interval_unit);
             p.into_expr()
@@ -1271,7 +1291,7 @@ pub mod lifecycle_policy {
 
     impl ToExpr for CrossRegionCopyRetainRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Interval", self.interval);
             p.req("IntervalUnit", self.interval_unit);
             p.into_expr()
@@ -1343,7 +1363,14 @@ pub mod lifecycle_policy {
 
     impl ToExpr for CrossRegionCopyRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.cmk_arn.is_some())
+                    + usize::from(self.copy_tags.is_some())
+                    + usize::from(self.deprecate_rule.is_some())
+                    + usize::from(self.retain_rule.is_some())
+                    + usize::from(self.target.is_some())
+                    + usize::from(self.target_region.is_some()),
+            );
             p.opt("CmkArn", self.cmk_arn);
             p.opt("CopyTags", self.copy_tags);
             p.opt("DeprecateRule", self.deprecate_rule);
@@ -1375,7 +1402,7 @@ pub mod lifecycle_policy {
 
     impl ToExpr for CrossRegionCopyTarget {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.target_region.is_some()));
             p.opt("TargetRegion", self.target_region);
             p.into_expr()
         }
@@ -1419,7 +1446,11 @@ pub mod lifecycle_policy {
 
     impl ToExpr for DeprecateRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.count.is_some())
+                    + usize::from(self.interval.is_some())
+                    + usize::from(self.interval_unit.is_some()),
+            );
             p.opt("Count", self.count);
             p.opt("Interval", self.interval);
             p.opt("IntervalUnit", self.interval_unit);
@@ -1452,7 +1483,7 @@ pub mod lifecycle_policy {
 
     impl ToExpr for EncryptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.cmk_arn.is_some()));
             p.opt("CmkArn", self.cmk_arn);
             p.req("Encrypted", self.encrypted);
             p.into_expr()
@@ -1487,7 +1518,7 @@ pub mod lifecycle_policy {
 
     impl ToExpr for EventParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.description_regex.is_some()));
             p.opt("DescriptionRegex", self.description_regex);
             p.req("EventType", self.event_type);
             p.req("SnapshotOwner", self.snapshot_owner);
@@ -1520,7 +1551,7 @@ pub mod lifecycle_policy {
 
     impl ToExpr for EventSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.parameters.is_some()));
             p.opt("Parameters", self.parameters);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -1565,7 +1596,11 @@ pub mod lifecycle_policy {
 
     impl ToExpr for Exclusions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.exclude_boot_volumes.is_some())
+                    + usize::from(self.exclude_tags.is_some())
+                    + usize::from(self.exclude_volume_types.is_some()),
+            );
             p.opt("ExcludeBootVolumes", self.exclude_boot_volumes);
             p.opt("ExcludeTags", self.exclude_tags);
             p.opt("ExcludeVolumeTypes", self.exclude_volume_types);
@@ -1627,7 +1662,13 @@ pub mod lifecycle_policy {
 
     impl ToExpr for FastRestoreRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.availability_zone_ids.is_some())
+                    + usize::from(self.availability_zones.is_some())
+                    + usize::from(self.count.is_some())
+                    + usize::from(self.interval.is_some())
+                    + usize::from(self.interval_unit.is_some()),
+            );
             p.opt("AvailabilityZoneIds", self.availability_zone_ids);
             p.opt("AvailabilityZones", self.availability_zones);
             p.opt("Count", self.count);
@@ -1677,7 +1718,11 @@ pub mod lifecycle_policy {
 
     impl ToExpr for Parameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.exclude_boot_volume.is_some())
+                    + usize::from(self.exclude_data_volume_tags.is_some())
+                    + usize::from(self.no_reboot.is_some()),
+            );
             p.opt("ExcludeBootVolume", self.exclude_boot_volume);
             p.opt("ExcludeDataVolumeTags", self.exclude_data_volume_tags);
             p.opt("NoReboot", self.no_reboot);
@@ -1843,7 +1888,24 @@ pub mod lifecycle_policy {
 
     impl ToExpr for PolicyDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.actions.is_some())
+                    + usize::from(self.copy_tags.is_some())
+                    + usize::from(self.create_interval.is_some())
+                    + usize::from(self.cross_region_copy_targets.is_some())
+                    + usize::from(self.event_source.is_some())
+                    + usize::from(self.exclusions.is_some())
+                    + usize::from(self.extend_deletion.is_some())
+                    + usize::from(self.parameters.is_some())
+                    + usize::from(self.policy_language.is_some())
+                    + usize::from(self.policy_type.is_some())
+                    + usize::from(self.resource_locations.is_some())
+                    + usize::from(self.resource_type.is_some())
+                    + usize::from(self.resource_types.is_some())
+                    + usize::from(self.retain_interval.is_some())
+                    + usize::from(self.schedules.is_some())
+                    + usize::from(self.target_tags.is_some()),
+            );
             p.opt("Actions", self.actions);
             p.opt("CopyTags", self.copy_tags);
             p.opt("CreateInterval", self.create_interval);
@@ -1902,7 +1964,11 @@ pub mod lifecycle_policy {
 
     impl ToExpr for RetainRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.count.is_some())
+                    + usize::from(self.interval.is_some())
+                    + usize::from(self.interval_unit.is_some()),
+            );
             p.opt("Count", self.count);
             p.opt("Interval", self.interval);
             p.opt("IntervalUnit", self.interval_unit);
@@ -1948,7 +2014,11 @@ pub mod lifecycle_policy {
 
     impl ToExpr for RetentionArchiveTier {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.count.is_some())
+                    + usize::from(self.interval.is_some())
+                    + usize::from(self.interval_unit.is_some()),
+            );
             p.opt("Count", self.count);
             p.opt("Interval", self.interval);
             p.opt("IntervalUnit", self.interval_unit);
@@ -2058,7 +2128,19 @@ pub mod lifecycle_policy {
 
     impl ToExpr for Schedule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.archive_rule.is_some())
+                    + usize::from(self.copy_tags.is_some())
+                    + usize::from(self.create_rule.is_some())
+                    + usize::from(self.cross_region_copy_rules.is_some())
+                    + usize::from(self.deprecate_rule.is_some())
+                    + usize::from(self.fast_restore_rule.is_some())
+                    + usize::from(self.name.is_some())
+                    + usize::from(self.retain_rule.is_some())
+                    + usize::from(self.share_rules.is_some())
+                    + usize::from(self.tags_to_add.is_some())
+                    + usize::from(self.variable_tags.is_some()),
+            );
             p.opt("ArchiveRule", self.archive_rule);
             p.opt("CopyTags", self.copy_tags);
             p.opt("CreateRule", self.create_rule);
@@ -2165,7 +2247,14 @@ pub mod lifecycle_policy {
 
     impl ToExpr for Script {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.execute_operation_on_script_failure.is_some())
+                    + usize::from(self.execution_handler.is_some())
+                    + usize::from(self.execution_handler_service.is_some())
+                    + usize::from(self.execution_timeout.is_some())
+                    + usize::from(self.maximum_retry_count.is_some())
+                    + usize::from(self.stages.is_some()),
+            );
             p.opt(
                 "ExecuteOperationOnScriptFailure",
                 self.execute_operation_on_script_failure,
@@ -2217,7 +2306,11 @@ pub mod lifecycle_policy {
 
     impl ToExpr for ShareRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.target_accounts.is_some())
+                    + usize::from(self.unshare_interval.is_some())
+                    + usize::from(self.unshare_interval_unit.is_some()),
+            );
             p.opt("TargetAccounts", self.target_accounts);
             p.opt("UnshareInterval", self.unshare_interval);
             p.opt("UnshareIntervalUnit", self.unshare_interval_unit);
@@ -2245,7 +2338,7 @@ pub mod lifecycle_policy {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -50,7 +50,11 @@ impl Certificate {
 impl Resource for Certificate {
     const TYPE_NAME: &'static str = "AWS::DMS::Certificate";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.certificate_identifier.is_some())
+                + usize::from(self.certificate_pem.is_some())
+                + usize::from(self.certificate_wallet.is_some()),
+        );
         p.opt("CertificateIdentifier", self.certificate_identifier);
         p.opt("CertificatePem", self.certificate_pem);
         p.opt("CertificateWallet", self.certificate_wallet);
@@ -204,7 +208,13 @@ impl Resource for DataMigration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.data_migration_identifier.is_some())
+                + usize::from(self.data_migration_name.is_some())
+                + usize::from(self.data_migration_settings.is_some())
+                + usize::from(self.source_data_settings.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("DataMigrationIdentifier", self.data_migration_identifier);
         p.opt("DataMigrationName", self.data_migration_name);
         p.opt("DataMigrationSettings", self.data_migration_settings);
@@ -305,7 +315,11 @@ pub mod data_migration {
 
     impl ToExpr for DataMigrationSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cloudwatch_logs_enabled.is_some())
+                    + usize::from(self.number_of_jobs.is_some())
+                    + usize::from(self.selection_rules.is_some()),
+            );
             p.opt("CloudwatchLogsEnabled", self.cloudwatch_logs_enabled);
             p.opt("NumberOfJobs", self.number_of_jobs);
             p.opt("SelectionRules", self.selection_rules);
@@ -359,7 +373,12 @@ pub mod data_migration {
 
     impl ToExpr for SourceDataSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cdc_start_position.is_some())
+                    + usize::from(self.cdc_start_time.is_some())
+                    + usize::from(self.cdc_stop_time.is_some())
+                    + usize::from(self.slot_name.is_some()),
+            );
             p.opt("CDCStartPosition", self.cdc_start_position);
             p.opt("CDCStartTime", self.cdc_start_time);
             p.opt("CDCStopTime", self.cdc_stop_time);
@@ -388,7 +407,7 @@ pub mod data_migration {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -507,7 +526,15 @@ impl Resource for DataProvider {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.data_provider_identifier.is_some())
+                + usize::from(self.data_provider_name.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.exact_settings.is_some())
+                + usize::from(self.settings.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.r#virtual.is_some()),
+        );
         p.opt("DataProviderIdentifier", self.data_provider_identifier);
         p.opt("DataProviderName", self.data_provider_name);
         p.opt("Description", self.description);
@@ -826,7 +853,9 @@ pub mod data_provider {
 
     impl ToExpr for DocDbSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.certificate_arn.is_some()) + usize::from(self.ssl_mode.is_some()),
+            );
             p.opt("CertificateArn", self.certificate_arn);
             p.req("DatabaseName", self.database_name);
             p.req("Port", self.port);
@@ -898,7 +927,11 @@ pub mod data_provider {
 
     impl ToExpr for IbmDb2LuwSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                4 + usize::from(self.certificate_arn.is_some())
+                    + usize::from(self.encryption_algorithm.is_some())
+                    + usize::from(self.security_mechanism.is_some()),
+            );
             p.opt("CertificateArn", self.certificate_arn);
             p.req("DatabaseName", self.database_name);
             p.opt("EncryptionAlgorithm", self.encryption_algorithm);
@@ -956,7 +989,7 @@ pub mod data_provider {
 
     impl ToExpr for IbmDb2zOsSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4 + usize::from(self.certificate_arn.is_some()));
             p.opt("CertificateArn", self.certificate_arn);
             p.req("DatabaseName", self.database_name);
             p.req("Port", self.port);
@@ -1001,7 +1034,7 @@ pub mod data_provider {
 
     impl ToExpr for MariaDbSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.certificate_arn.is_some()));
             p.opt("CertificateArn", self.certificate_arn);
             p.req("Port", self.port);
             p.req("ServerName", self.server_name);
@@ -1072,7 +1105,11 @@ pub mod data_provider {
 
     impl ToExpr for MicrosoftSqlServerSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                4 + usize::from(self.certificate_arn.is_some())
+                    + usize::from(self.s3_access_role_arn.is_some())
+                    + usize::from(self.s3_path.is_some()),
+            );
             p.opt("CertificateArn", self.certificate_arn);
             p.req("DatabaseName", self.database_name);
             p.req("Port", self.port);
@@ -1152,7 +1189,14 @@ pub mod data_provider {
 
     impl ToExpr for MongoDbSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.auth_mechanism.is_some())
+                    + usize::from(self.auth_source.is_some())
+                    + usize::from(self.auth_type.is_some())
+                    + usize::from(self.certificate_arn.is_some())
+                    + usize::from(self.database_name.is_some())
+                    + usize::from(self.ssl_mode.is_some()),
+            );
             p.opt("AuthMechanism", self.auth_mechanism);
             p.opt("AuthSource", self.auth_source);
             p.opt("AuthType", self.auth_type);
@@ -1200,7 +1244,7 @@ pub mod data_provider {
 
     impl ToExpr for MySqlSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.certificate_arn.is_some()));
             p.opt("CertificateArn", self.certificate_arn);
             p.req("Port", self.port);
             p.req("ServerName", self.server_name);
@@ -1295,7 +1339,14 @@ pub mod data_provider {
 
     impl ToExpr for OracleSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                4 + usize::from(self.asm_server.is_some())
+                    + usize::from(self.certificate_arn.is_some())
+                    + usize::from(self.secrets_manager_oracle_asm_access_role_arn.is_some())
+                    + usize::from(self.secrets_manager_oracle_asm_secret_id.is_some())
+                    + usize::from(self.secrets_manager_security_db_encryption_access_role_arn.is_some())
+                    + usize::from(self.secrets_manager_security_db_encryption_secret_id.is_some()),
+            );
             p.opt("AsmServer", self.asm_server);
             p.opt("CertificateArn", self.certificate_arn);
             p.req("DatabaseName", self.database_name);
@@ -1368,7 +1419,7 @@ pub mod data_provider {
 
     impl ToExpr for PostgreSqlSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4 + usize::from(self.certificate_arn.is_some()));
             p.opt("CertificateArn", self.certificate_arn);
             p.req("DatabaseName", self.database_name);
             p.req("Port", self.port);
@@ -1405,7 +1456,7 @@ pub mod data_provider {
 
     impl ToExpr for RedshiftSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("DatabaseName", self.database_name);
             p.req("Port", self.port);
             p.req("ServerName", self.server_name);
@@ -1515,7 +1566,19 @@ pub mod data_provider {
 
     impl ToExpr for Settings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.doc_db_settings.is_some())
+                    + usize::from(self.ibm_db2_luw_settings.is_some())
+                    + usize::from(self.ibm_db2z_os_settings.is_some())
+                    + usize::from(self.maria_db_settings.is_some())
+                    + usize::from(self.microsoft_sql_server_settings.is_some())
+                    + usize::from(self.mongo_db_settings.is_some())
+                    + usize::from(self.my_sql_settings.is_some())
+                    + usize::from(self.oracle_settings.is_some())
+                    + usize::from(self.postgre_sql_settings.is_some())
+                    + usize::from(self.redshift_settings.is_some())
+                    + usize::from(self.sybase_ase_settings.is_some()),
+            );
             p.opt("DocDbSettings", self.doc_db_settings);
             p.opt("IbmDb2LuwSettings", self.ibm_db2_luw_settings);
             p.opt("IbmDb2zOsSettings", self.ibm_db2z_os_settings);
@@ -1582,7 +1645,11 @@ pub mod data_provider {
 
     impl ToExpr for SybaseAseSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.certificate_arn.is_some())
+                    + usize::from(self.database_name.is_some())
+                    + usize::from(self.encrypt_password.is_some()),
+            );
             p.opt("CertificateArn", self.certificate_arn);
             p.opt("DatabaseName", self.database_name);
             p.opt("EncryptPassword", self.encrypt_password);
@@ -1613,7 +1680,7 @@ pub mod data_provider {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1881,7 +1948,37 @@ impl Resource for Endpoint {
     const TYPE_NAME: &'static str = "AWS::DMS::Endpoint";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.certificate_arn.is_some())
+                + usize::from(self.database_name.is_some())
+                + usize::from(self.doc_db_settings.is_some())
+                + usize::from(self.dynamo_db_settings.is_some())
+                + usize::from(self.elasticsearch_settings.is_some())
+                + usize::from(self.endpoint_identifier.is_some())
+                + usize::from(self.extra_connection_attributes.is_some())
+                + usize::from(self.gcp_my_sql_settings.is_some())
+                + usize::from(self.ibm_db2_settings.is_some())
+                + usize::from(self.kafka_settings.is_some())
+                + usize::from(self.kinesis_settings.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.microsoft_sql_server_settings.is_some())
+                + usize::from(self.mongo_db_settings.is_some())
+                + usize::from(self.my_sql_settings.is_some())
+                + usize::from(self.neptune_settings.is_some())
+                + usize::from(self.oracle_settings.is_some())
+                + usize::from(self.password.is_some())
+                + usize::from(self.port.is_some())
+                + usize::from(self.postgre_sql_settings.is_some())
+                + usize::from(self.redis_settings.is_some())
+                + usize::from(self.redshift_settings.is_some())
+                + usize::from(self.resource_identifier.is_some())
+                + usize::from(self.s3_settings.is_some())
+                + usize::from(self.server_name.is_some())
+                + usize::from(self.ssl_mode.is_some())
+                + usize::from(self.sybase_settings.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.username.is_some()),
+        );
         p.opt("CertificateArn", self.certificate_arn);
         p.opt("DatabaseName", self.database_name);
         p.opt("DocDbSettings", self.doc_db_settings);
@@ -1990,7 +2087,13 @@ pub mod endpoint {
 
     impl ToExpr for DocDbSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.docs_to_investigate.is_some())
+                    + usize::from(self.extract_doc_id.is_some())
+                    + usize::from(self.nesting_level.is_some())
+                    + usize::from(self.secrets_manager_access_role_arn.is_some())
+                    + usize::from(self.secrets_manager_secret_id.is_some()),
+            );
             p.opt("DocsToInvestigate", self.docs_to_investigate);
             p.opt("ExtractDocId", self.extract_doc_id);
             p.opt("NestingLevel", self.nesting_level);
@@ -2022,7 +2125,7 @@ pub mod endpoint {
 
     impl ToExpr for DynamoDbSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.service_access_role_arn.is_some()));
             p.opt("ServiceAccessRoleArn", self.service_access_role_arn);
             p.into_expr()
         }
@@ -2074,7 +2177,12 @@ pub mod endpoint {
 
     impl ToExpr for ElasticsearchSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.endpoint_uri.is_some())
+                    + usize::from(self.error_retry_duration.is_some())
+                    + usize::from(self.full_load_error_percentage.is_some())
+                    + usize::from(self.service_access_role_arn.is_some()),
+            );
             p.opt("EndpointUri", self.endpoint_uri);
             p.opt("ErrorRetryDuration", self.error_retry_duration);
             p.opt("FullLoadErrorPercentage", self.full_load_error_percentage);
@@ -2201,7 +2309,21 @@ pub mod endpoint {
 
     impl ToExpr for GcpMySqlSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.after_connect_script.is_some())
+                    + usize::from(self.clean_source_metadata_on_mismatch.is_some())
+                    + usize::from(self.database_name.is_some())
+                    + usize::from(self.events_poll_interval.is_some())
+                    + usize::from(self.max_file_size.is_some())
+                    + usize::from(self.parallel_load_threads.is_some())
+                    + usize::from(self.password.is_some())
+                    + usize::from(self.port.is_some())
+                    + usize::from(self.secrets_manager_access_role_arn.is_some())
+                    + usize::from(self.secrets_manager_secret_id.is_some())
+                    + usize::from(self.server_name.is_some())
+                    + usize::from(self.server_timezone.is_some())
+                    + usize::from(self.username.is_some()),
+            );
             p.opt("AfterConnectScript", self.after_connect_script);
             p.opt("CleanSourceMetadataOnMismatch", self.clean_source_metadata_on_mismatch);
             p.opt("DatabaseName", self.database_name);
@@ -2305,7 +2427,17 @@ pub mod endpoint {
 
     impl ToExpr for IbmDb2Settings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.current_lsn.is_some())
+                    + usize::from(self.keep_csv_files.is_some())
+                    + usize::from(self.load_timeout.is_some())
+                    + usize::from(self.max_file_size.is_some())
+                    + usize::from(self.max_k_bytes_per_read.is_some())
+                    + usize::from(self.secrets_manager_access_role_arn.is_some())
+                    + usize::from(self.secrets_manager_secret_id.is_some())
+                    + usize::from(self.set_data_capture_changes.is_some())
+                    + usize::from(self.write_buffer_size.is_some()),
+            );
             p.opt("CurrentLsn", self.current_lsn);
             p.opt("KeepCsvFiles", self.keep_csv_files);
             p.opt("LoadTimeout", self.load_timeout);
@@ -2477,7 +2609,26 @@ pub mod endpoint {
 
     impl ToExpr for KafkaSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.broker.is_some())
+                    + usize::from(self.include_control_details.is_some())
+                    + usize::from(self.include_null_and_empty.is_some())
+                    + usize::from(self.include_partition_value.is_some())
+                    + usize::from(self.include_table_alter_operations.is_some())
+                    + usize::from(self.include_transaction_details.is_some())
+                    + usize::from(self.message_format.is_some())
+                    + usize::from(self.message_max_bytes.is_some())
+                    + usize::from(self.no_hex_prefix.is_some())
+                    + usize::from(self.partition_include_schema_table.is_some())
+                    + usize::from(self.sasl_password.is_some())
+                    + usize::from(self.sasl_user_name.is_some())
+                    + usize::from(self.security_protocol.is_some())
+                    + usize::from(self.ssl_ca_certificate_arn.is_some())
+                    + usize::from(self.ssl_client_certificate_arn.is_some())
+                    + usize::from(self.ssl_client_key_arn.is_some())
+                    + usize::from(self.ssl_client_key_password.is_some())
+                    + usize::from(self.topic.is_some()),
+            );
             p.opt("Broker", self.broker);
             p.opt("IncludeControlDetails", self.include_control_details);
             p.opt("IncludeNullAndEmpty", self.include_null_and_empty);
@@ -2594,7 +2745,18 @@ pub mod endpoint {
 
     impl ToExpr for KinesisSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.include_control_details.is_some())
+                    + usize::from(self.include_null_and_empty.is_some())
+                    + usize::from(self.include_partition_value.is_some())
+                    + usize::from(self.include_table_alter_operations.is_some())
+                    + usize::from(self.include_transaction_details.is_some())
+                    + usize::from(self.message_format.is_some())
+                    + usize::from(self.no_hex_prefix.is_some())
+                    + usize::from(self.partition_include_schema_table.is_some())
+                    + usize::from(self.service_access_role_arn.is_some())
+                    + usize::from(self.stream_arn.is_some()),
+            );
             p.opt("IncludeControlDetails", self.include_control_details);
             p.opt("IncludeNullAndEmpty", self.include_null_and_empty);
             p.opt("IncludePartitionValue", self.include_partition_value);
@@ -2759,7 +2921,25 @@ pub mod endpoint {
 
     impl ToExpr for MicrosoftSqlServerSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.bcp_packet_size.is_some())
+                    + usize::from(self.control_tables_file_group.is_some())
+                    + usize::from(self.database_name.is_some())
+                    + usize::from(self.force_lob_lookup.is_some())
+                    + usize::from(self.password.is_some())
+                    + usize::from(self.port.is_some())
+                    + usize::from(self.query_single_always_on_node.is_some())
+                    + usize::from(self.read_backup_only.is_some())
+                    + usize::from(self.safeguard_policy.is_some())
+                    + usize::from(self.secrets_manager_access_role_arn.is_some())
+                    + usize::from(self.secrets_manager_secret_id.is_some())
+                    + usize::from(self.server_name.is_some())
+                    + usize::from(self.tlog_access_mode.is_some())
+                    + usize::from(self.trim_space_in_char.is_some())
+                    + usize::from(self.use_bcp_full_load.is_some())
+                    + usize::from(self.use_third_party_backup_device.is_some())
+                    + usize::from(self.username.is_some()),
+            );
             p.opt("BcpPacketSize", self.bcp_packet_size);
             p.opt("ControlTablesFileGroup", self.control_tables_file_group);
             p.opt("DatabaseName", self.database_name);
@@ -2899,7 +3079,21 @@ pub mod endpoint {
 
     impl ToExpr for MongoDbSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.auth_mechanism.is_some())
+                    + usize::from(self.auth_source.is_some())
+                    + usize::from(self.auth_type.is_some())
+                    + usize::from(self.database_name.is_some())
+                    + usize::from(self.docs_to_investigate.is_some())
+                    + usize::from(self.extract_doc_id.is_some())
+                    + usize::from(self.nesting_level.is_some())
+                    + usize::from(self.password.is_some())
+                    + usize::from(self.port.is_some())
+                    + usize::from(self.secrets_manager_access_role_arn.is_some())
+                    + usize::from(self.secrets_manager_secret_id.is_some())
+                    + usize::from(self.server_name.is_some())
+                    + usize::from(self.username.is_some()),
+            );
             p.opt("AuthMechanism", self.auth_mechanism);
             p.opt("AuthSource", self.auth_source);
             p.opt("AuthType", self.auth_type);
@@ -3003,7 +3197,17 @@ pub mod endpoint {
 
     impl ToExpr for MySqlSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.after_connect_script.is_some())
+                    + usize::from(self.clean_source_metadata_on_mismatch.is_some())
+                    + usize::from(self.events_poll_interval.is_some())
+                    + usize::from(self.max_file_size.is_some())
+                    + usize::from(self.parallel_load_threads.is_some())
+                    + usize::from(self.secrets_manager_access_role_arn.is_some())
+                    + usize::from(self.secrets_manager_secret_id.is_some())
+                    + usize::from(self.server_timezone.is_some())
+                    + usize::from(self.target_db_type.is_some()),
+            );
             p.opt("AfterConnectScript", self.after_connect_script);
             p.opt("CleanSourceMetadataOnMismatch", self.clean_source_metadata_on_mismatch);
             p.opt("EventsPollInterval", self.events_poll_interval);
@@ -3087,7 +3291,15 @@ pub mod endpoint {
 
     impl ToExpr for NeptuneSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.error_retry_duration.is_some())
+                    + usize::from(self.iam_auth_enabled.is_some())
+                    + usize::from(self.max_file_size.is_some())
+                    + usize::from(self.max_retry_count.is_some())
+                    + usize::from(self.s3_bucket_folder.is_some())
+                    + usize::from(self.s3_bucket_name.is_some())
+                    + usize::from(self.service_access_role_arn.is_some()),
+            );
             p.opt("ErrorRetryDuration", self.error_retry_duration);
             p.opt("IamAuthEnabled", self.iam_auth_enabled);
             p.opt("MaxFileSize", self.max_file_size);
@@ -3396,7 +3608,43 @@ pub mod endpoint {
 
     impl ToExpr for OracleSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.access_alternate_directly.is_some())
+                    + usize::from(self.add_supplemental_logging.is_some())
+                    + usize::from(self.additional_archived_log_dest_id.is_some())
+                    + usize::from(self.allow_select_nested_tables.is_some())
+                    + usize::from(self.archived_log_dest_id.is_some())
+                    + usize::from(self.archived_logs_only.is_some())
+                    + usize::from(self.asm_password.is_some())
+                    + usize::from(self.asm_server.is_some())
+                    + usize::from(self.asm_user.is_some())
+                    + usize::from(self.char_length_semantics.is_some())
+                    + usize::from(self.direct_path_no_log.is_some())
+                    + usize::from(self.direct_path_parallel_load.is_some())
+                    + usize::from(self.enable_homogenous_tablespace.is_some())
+                    + usize::from(self.extra_archived_log_dest_ids.is_some())
+                    + usize::from(self.fail_tasks_on_lob_truncation.is_some())
+                    + usize::from(self.number_datatype_scale.is_some())
+                    + usize::from(self.oracle_path_prefix.is_some())
+                    + usize::from(self.parallel_asm_read_threads.is_some())
+                    + usize::from(self.read_ahead_blocks.is_some())
+                    + usize::from(self.read_table_space_name.is_some())
+                    + usize::from(self.replace_path_prefix.is_some())
+                    + usize::from(self.retry_interval.is_some())
+                    + usize::from(self.secrets_manager_access_role_arn.is_some())
+                    + usize::from(self.secrets_manager_oracle_asm_access_role_arn.is_some())
+                    + usize::from(self.secrets_manager_oracle_asm_secret_id.is_some())
+                    + usize::from(self.secrets_manager_secret_id.is_some())
+                    + usize::from(self.security_db_encryption.is_some())
+                    + usize::from(self.security_db_encryption_name.is_some())
+                    + usize::from(self.spatial_data_option_to_geo_json_function_name.is_some())
+                    + usize::from(self.standby_delay_time.is_some())
+                    + usize::from(self.use_alternate_folder_for_online.is_some())
+                    + usize::from(self.use_b_file.is_some())
+                    + usize::from(self.use_direct_path_full_load.is_some())
+                    + usize::from(self.use_logminer_reader.is_some())
+                    + usize::from(self.use_path_prefix.is_some()),
+            );
             p.opt("AccessAlternateDirectly", self.access_alternate_directly);
             p.opt("AddSupplementalLogging", self.add_supplemental_logging);
             p.opt("AdditionalArchivedLogDestId", self.additional_archived_log_dest_id);
@@ -3587,7 +3835,24 @@ pub mod endpoint {
 
     impl ToExpr for PostgreSqlSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.after_connect_script.is_some())
+                    + usize::from(self.babelfish_database_name.is_some())
+                    + usize::from(self.capture_ddls.is_some())
+                    + usize::from(self.database_mode.is_some())
+                    + usize::from(self.ddl_artifacts_schema.is_some())
+                    + usize::from(self.execute_timeout.is_some())
+                    + usize::from(self.fail_tasks_on_lob_truncation.is_some())
+                    + usize::from(self.heartbeat_enable.is_some())
+                    + usize::from(self.heartbeat_frequency.is_some())
+                    + usize::from(self.heartbeat_schema.is_some())
+                    + usize::from(self.map_boolean_as_boolean.is_some())
+                    + usize::from(self.max_file_size.is_some())
+                    + usize::from(self.plugin_name.is_some())
+                    + usize::from(self.secrets_manager_access_role_arn.is_some())
+                    + usize::from(self.secrets_manager_secret_id.is_some())
+                    + usize::from(self.slot_name.is_some()),
+            );
             p.opt("AfterConnectScript", self.after_connect_script);
             p.opt("BabelfishDatabaseName", self.babelfish_database_name);
             p.opt("CaptureDdls", self.capture_ddls);
@@ -3678,7 +3943,15 @@ pub mod endpoint {
 
     impl ToExpr for RedisSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.auth_password.is_some())
+                    + usize::from(self.auth_type.is_some())
+                    + usize::from(self.auth_user_name.is_some())
+                    + usize::from(self.port.is_some())
+                    + usize::from(self.server_name.is_some())
+                    + usize::from(self.ssl_ca_certificate_arn.is_some())
+                    + usize::from(self.ssl_security_protocol.is_some()),
+            );
             p.opt("AuthPassword", self.auth_password);
             p.opt("AuthType", self.auth_type);
             p.opt("AuthUserName", self.auth_user_name);
@@ -3912,7 +4185,34 @@ pub mod endpoint {
 
     impl ToExpr for RedshiftSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.accept_any_date.is_some())
+                    + usize::from(self.after_connect_script.is_some())
+                    + usize::from(self.bucket_folder.is_some())
+                    + usize::from(self.bucket_name.is_some())
+                    + usize::from(self.case_sensitive_names.is_some())
+                    + usize::from(self.comp_update.is_some())
+                    + usize::from(self.connection_timeout.is_some())
+                    + usize::from(self.date_format.is_some())
+                    + usize::from(self.empty_as_null.is_some())
+                    + usize::from(self.encryption_mode.is_some())
+                    + usize::from(self.explicit_ids.is_some())
+                    + usize::from(self.file_transfer_upload_streams.is_some())
+                    + usize::from(self.load_timeout.is_some())
+                    + usize::from(self.map_boolean_as_boolean.is_some())
+                    + usize::from(self.max_file_size.is_some())
+                    + usize::from(self.remove_quotes.is_some())
+                    + usize::from(self.replace_chars.is_some())
+                    + usize::from(self.replace_invalid_chars.is_some())
+                    + usize::from(self.secrets_manager_access_role_arn.is_some())
+                    + usize::from(self.secrets_manager_secret_id.is_some())
+                    + usize::from(self.server_side_encryption_kms_key_id.is_some())
+                    + usize::from(self.service_access_role_arn.is_some())
+                    + usize::from(self.time_format.is_some())
+                    + usize::from(self.trim_blanks.is_some())
+                    + usize::from(self.truncate_columns.is_some())
+                    + usize::from(self.write_buffer_size.is_some()),
+            );
             p.opt("AcceptAnyDate", self.accept_any_date);
             p.opt("AfterConnectScript", self.after_connect_script);
             p.opt("BucketFolder", self.bucket_folder);
@@ -4285,7 +4585,49 @@ pub mod endpoint {
 
     impl ToExpr for S3Settings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.add_column_name.is_some())
+                    + usize::from(self.add_trailing_padding_character.is_some())
+                    + usize::from(self.bucket_folder.is_some())
+                    + usize::from(self.bucket_name.is_some())
+                    + usize::from(self.canned_acl_for_objects.is_some())
+                    + usize::from(self.cdc_inserts_and_updates.is_some())
+                    + usize::from(self.cdc_inserts_only.is_some())
+                    + usize::from(self.cdc_max_batch_interval.is_some())
+                    + usize::from(self.cdc_min_file_size.is_some())
+                    + usize::from(self.cdc_path.is_some())
+                    + usize::from(self.compression_type.is_some())
+                    + usize::from(self.csv_delimiter.is_some())
+                    + usize::from(self.csv_no_sup_value.is_some())
+                    + usize::from(self.csv_null_value.is_some())
+                    + usize::from(self.csv_row_delimiter.is_some())
+                    + usize::from(self.data_format.is_some())
+                    + usize::from(self.data_page_size.is_some())
+                    + usize::from(self.date_partition_delimiter.is_some())
+                    + usize::from(self.date_partition_enabled.is_some())
+                    + usize::from(self.date_partition_sequence.is_some())
+                    + usize::from(self.date_partition_timezone.is_some())
+                    + usize::from(self.dict_page_size_limit.is_some())
+                    + usize::from(self.enable_statistics.is_some())
+                    + usize::from(self.encoding_type.is_some())
+                    + usize::from(self.encryption_mode.is_some())
+                    + usize::from(self.expected_bucket_owner.is_some())
+                    + usize::from(self.external_table_definition.is_some())
+                    + usize::from(self.glue_catalog_generation.is_some())
+                    + usize::from(self.ignore_header_rows.is_some())
+                    + usize::from(self.include_op_for_full_load.is_some())
+                    + usize::from(self.max_file_size.is_some())
+                    + usize::from(self.parquet_timestamp_in_millisecond.is_some())
+                    + usize::from(self.parquet_version.is_some())
+                    + usize::from(self.preserve_transactions.is_some())
+                    + usize::from(self.rfc4180.is_some())
+                    + usize::from(self.row_group_length.is_some())
+                    + usize::from(self.server_side_encryption_kms_key_id.is_some())
+                    + usize::from(self.service_access_role_arn.is_some())
+                    + usize::from(self.timestamp_column_name.is_some())
+                    + usize::from(self.use_csv_no_sup_value.is_some())
+                    + usize::from(self.use_task_start_time_for_full_load_timestamp.is_some()),
+            );
             p.opt("AddColumnName", self.add_column_name);
             p.opt("AddTrailingPaddingCharacter", self.add_trailing_padding_character);
             p.opt("BucketFolder", self.bucket_folder);
@@ -4364,7 +4706,10 @@ pub mod endpoint {
 
     impl ToExpr for SybaseSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.secrets_manager_access_role_arn.is_some())
+                    + usize::from(self.secrets_manager_secret_id.is_some()),
+            );
             p.opt("SecretsManagerAccessRoleArn", self.secrets_manager_access_role_arn);
             p.opt("SecretsManagerSecretId", self.secrets_manager_secret_id);
             p.into_expr()
@@ -4391,7 +4736,7 @@ pub mod endpoint {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -4476,7 +4821,14 @@ impl Resource for EventSubscription {
     const TYPE_NAME: &'static str = "AWS::DMS::EventSubscription";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.enabled.is_some())
+                + usize::from(self.event_categories.is_some())
+                + usize::from(self.source_ids.is_some())
+                + usize::from(self.source_type.is_some())
+                + usize::from(self.subscription_name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Enabled", self.enabled);
         p.opt("EventCategories", self.event_categories);
         p.req("SnsTopicArn", self.sns_topic_arn);
@@ -4512,7 +4864,7 @@ pub mod event_subscription {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -4670,7 +5022,18 @@ impl Resource for InstanceProfile {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.availability_zone.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.instance_profile_identifier.is_some())
+                + usize::from(self.instance_profile_name.is_some())
+                + usize::from(self.kms_key_arn.is_some())
+                + usize::from(self.network_type.is_some())
+                + usize::from(self.publicly_accessible.is_some())
+                + usize::from(self.subnet_group_identifier.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.vpc_security_groups.is_some()),
+        );
         p.opt("AvailabilityZone", self.availability_zone);
         p.opt("Description", self.description);
         p.opt("InstanceProfileIdentifier", self.instance_profile_identifier);
@@ -4752,7 +5115,7 @@ pub mod instance_profile {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -4899,7 +5262,17 @@ impl Resource for MigrationProject {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.description.is_some())
+                + usize::from(self.instance_profile_identifier.is_some())
+                + usize::from(self.migration_project_identifier.is_some())
+                + usize::from(self.migration_project_name.is_some())
+                + usize::from(self.schema_conversion_application_attributes.is_some())
+                + usize::from(self.source_data_provider_descriptors.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.target_data_provider_descriptors.is_some())
+                + usize::from(self.transformation_rules.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("InstanceProfileIdentifier", self.instance_profile_identifier);
         p.opt("MigrationProjectIdentifier", self.migration_project_identifier);
@@ -5001,7 +5374,13 @@ pub mod migration_project {
 
     impl ToExpr for DataProviderDescriptor {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.data_provider_arn.is_some())
+                    + usize::from(self.data_provider_identifier.is_some())
+                    + usize::from(self.data_provider_name.is_some())
+                    + usize::from(self.secrets_manager_access_role_arn.is_some())
+                    + usize::from(self.secrets_manager_secret_id.is_some()),
+            );
             p.opt("DataProviderArn", self.data_provider_arn);
             p.opt("DataProviderIdentifier", self.data_provider_identifier);
             p.opt("DataProviderName", self.data_provider_name);
@@ -5041,7 +5420,9 @@ pub mod migration_project {
 
     impl ToExpr for SchemaConversionApplicationAttributes {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.s3_bucket_path.is_some()) + usize::from(self.s3_bucket_role_arn.is_some()),
+            );
             p.opt("S3BucketPath", self.s3_bucket_path);
             p.opt("S3BucketRoleArn", self.s3_bucket_role_arn);
             p.into_expr()
@@ -5068,7 +5449,7 @@ pub mod migration_project {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -5182,7 +5563,12 @@ impl Resource for ReplicationConfig {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            6 + usize::from(self.replication_settings.is_some())
+                + usize::from(self.resource_identifier.is_some())
+                + usize::from(self.supplemental_settings.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("ComputeConfig", self.compute_config);
         p.req("ReplicationConfigIdentifier", self.replication_config_identifier);
         p.opt("ReplicationSettings", self.replication_settings);
@@ -5324,7 +5710,16 @@ pub mod replication_config {
 
     impl ToExpr for ComputeConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.availability_zone.is_some())
+                    + usize::from(self.dns_name_servers.is_some())
+                    + usize::from(self.kms_key_id.is_some())
+                    + usize::from(self.min_capacity_units.is_some())
+                    + usize::from(self.multi_az.is_some())
+                    + usize::from(self.preferred_maintenance_window.is_some())
+                    + usize::from(self.replication_subnet_group_id.is_some())
+                    + usize::from(self.vpc_security_group_ids.is_some()),
+            );
             p.opt("AvailabilityZone", self.availability_zone);
             p.opt("DnsNameServers", self.dns_name_servers);
             p.opt("KmsKeyId", self.kms_key_id);
@@ -5359,7 +5754,7 @@ pub mod replication_config {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -5525,7 +5920,24 @@ impl ReplicationInstance {
 impl Resource for ReplicationInstance {
     const TYPE_NAME: &'static str = "AWS::DMS::ReplicationInstance";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.allocated_storage.is_some())
+                + usize::from(self.allow_major_version_upgrade.is_some())
+                + usize::from(self.auto_minor_version_upgrade.is_some())
+                + usize::from(self.availability_zone.is_some())
+                + usize::from(self.dns_name_servers.is_some())
+                + usize::from(self.engine_version.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.multi_az.is_some())
+                + usize::from(self.network_type.is_some())
+                + usize::from(self.preferred_maintenance_window.is_some())
+                + usize::from(self.publicly_accessible.is_some())
+                + usize::from(self.replication_instance_identifier.is_some())
+                + usize::from(self.replication_subnet_group_identifier.is_some())
+                + usize::from(self.resource_identifier.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.vpc_security_group_ids.is_some()),
+        );
         p.opt("AllocatedStorage", self.allocated_storage);
         p.opt("AllowMajorVersionUpgrade", self.allow_major_version_upgrade);
         p.opt("AutoMinorVersionUpgrade", self.auto_minor_version_upgrade);
@@ -5589,7 +6001,7 @@ pub mod replication_instance {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -5642,7 +6054,9 @@ impl Resource for ReplicationSubnetGroup {
     const TYPE_NAME: &'static str = "AWS::DMS::ReplicationSubnetGroup";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.replication_subnet_group_identifier.is_some()) + usize::from(self.tags.is_some()),
+        );
         p.req(
             "ReplicationSubnetGroupDescription",
             self.replication_subnet_group_description,
@@ -5681,7 +6095,7 @@ pub mod replication_subnet_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -5815,7 +6229,16 @@ impl Resource for ReplicationTask {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            5 + usize::from(self.cdc_start_position.is_some())
+                + usize::from(self.cdc_start_time.is_some())
+                + usize::from(self.cdc_stop_position.is_some())
+                + usize::from(self.replication_task_identifier.is_some())
+                + usize::from(self.replication_task_settings.is_some())
+                + usize::from(self.resource_identifier.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.task_data.is_some()),
+        );
         p.opt("CdcStartPosition", self.cdc_start_position);
         p.opt("CdcStartTime", self.cdc_start_time);
         p.opt("CdcStopPosition", self.cdc_stop_position);
@@ -5897,7 +6320,7 @@ pub mod replication_task {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

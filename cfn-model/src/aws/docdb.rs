@@ -284,7 +284,38 @@ impl Resource for DbCluster {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.availability_zones.is_some())
+                + usize::from(self.backup_retention_period.is_some())
+                + usize::from(self.copy_tags_to_snapshot.is_some())
+                + usize::from(self.db_cluster_identifier.is_some())
+                + usize::from(self.db_cluster_parameter_group_name.is_some())
+                + usize::from(self.db_subnet_group_name.is_some())
+                + usize::from(self.deletion_protection.is_some())
+                + usize::from(self.enable_cloudwatch_logs_exports.is_some())
+                + usize::from(self.engine_version.is_some())
+                + usize::from(self.global_cluster_identifier.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.manage_master_user_password.is_some())
+                + usize::from(self.master_user_password.is_some())
+                + usize::from(self.master_user_secret_kms_key_id.is_some())
+                + usize::from(self.master_username.is_some())
+                + usize::from(self.network_type.is_some())
+                + usize::from(self.port.is_some())
+                + usize::from(self.preferred_backup_window.is_some())
+                + usize::from(self.preferred_maintenance_window.is_some())
+                + usize::from(self.restore_to_time.is_some())
+                + usize::from(self.restore_type.is_some())
+                + usize::from(self.rotate_master_user_password.is_some())
+                + usize::from(self.serverless_v2_scaling_configuration.is_some())
+                + usize::from(self.snapshot_identifier.is_some())
+                + usize::from(self.source_db_cluster_identifier.is_some())
+                + usize::from(self.storage_encrypted.is_some())
+                + usize::from(self.storage_type.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.use_latest_restorable_time.is_some())
+                + usize::from(self.vpc_security_group_ids.is_some()),
+        );
         p.opt("AvailabilityZones", self.availability_zones);
         p.opt("BackupRetentionPeriod", self.backup_retention_period);
         p.opt("CopyTagsToSnapshot", self.copy_tags_to_snapshot);
@@ -408,7 +439,7 @@ pub mod db_cluster {
 
     impl ToExpr for ServerlessV2ScalingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("MaxCapacity", self.max_capacity);
             p.req("MinCapacity", self.min_capacity);
             p.into_expr()
@@ -435,7 +466,7 @@ pub mod db_cluster {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -517,7 +548,7 @@ impl Resource for DbClusterParameterGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.name.is_some()) + usize::from(self.tags.is_some()));
         p.req("Description", self.description);
         p.req("Family", self.family);
         p.opt("Name", self.name);
@@ -551,7 +582,7 @@ pub mod db_cluster_parameter_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -652,7 +683,16 @@ impl DbInstance {
 impl Resource for DbInstance {
     const TYPE_NAME: &'static str = "AWS::DocDB::DBInstance";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.auto_minor_version_upgrade.is_some())
+                + usize::from(self.availability_zone.is_some())
+                + usize::from(self.ca_certificate_identifier.is_some())
+                + usize::from(self.certificate_rotation_restart.is_some())
+                + usize::from(self.db_instance_identifier.is_some())
+                + usize::from(self.enable_performance_insights.is_some())
+                + usize::from(self.preferred_maintenance_window.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AutoMinorVersionUpgrade", self.auto_minor_version_upgrade);
         p.opt("AvailabilityZone", self.availability_zone);
         p.opt("CACertificateIdentifier", self.ca_certificate_identifier);
@@ -706,7 +746,7 @@ pub mod db_instance {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -777,7 +817,9 @@ impl Resource for DbSubnetGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.db_subnet_group_name.is_some()) + usize::from(self.tags.is_some()),
+        );
         p.req("DBSubnetGroupDescription", self.db_subnet_group_description);
         p.opt("DBSubnetGroupName", self.db_subnet_group_name);
         p.req("SubnetIds", self.subnet_ids);
@@ -810,7 +852,7 @@ pub mod db_subnet_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -894,7 +936,13 @@ impl Resource for EventSubscription {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.enabled.is_some())
+                + usize::from(self.event_categories.is_some())
+                + usize::from(self.source_ids.is_some())
+                + usize::from(self.source_type.is_some())
+                + usize::from(self.subscription_name.is_some()),
+        );
         p.opt("Enabled", self.enabled);
         p.opt("EventCategories", self.event_categories);
         p.req("SnsTopicArn", self.sns_topic_arn);
@@ -1052,7 +1100,14 @@ impl Resource for GlobalCluster {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.deletion_protection.is_some())
+                + usize::from(self.engine.is_some())
+                + usize::from(self.engine_version.is_some())
+                + usize::from(self.source_db_cluster_identifier.is_some())
+                + usize::from(self.storage_encrypted.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("DeletionProtection", self.deletion_protection);
         p.opt("Engine", self.engine);
         p.opt("EngineVersion", self.engine_version);
@@ -1128,7 +1183,7 @@ pub mod global_cluster {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

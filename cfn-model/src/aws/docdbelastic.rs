@@ -158,7 +158,17 @@ impl Resource for Cluster {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            5 + usize::from(self.admin_user_password.is_some())
+                + usize::from(self.backup_retention_period.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.preferred_backup_window.is_some())
+                + usize::from(self.preferred_maintenance_window.is_some())
+                + usize::from(self.shard_instance_count.is_some())
+                + usize::from(self.subnet_ids.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.vpc_security_group_ids.is_some()),
+        );
         p.req("AdminUserName", self.admin_user_name);
         p.opt("AdminUserPassword", self.admin_user_password);
         p.req("AuthType", self.auth_type);
@@ -212,7 +222,7 @@ pub mod cluster {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -277,7 +287,7 @@ impl Resource for ClusterSnapshot {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.tags.is_some()));
         p.req("ClusterArn", self.cluster_arn);
         p.req("SnapshotName", self.snapshot_name);
         p.opt("Tags", self.tags);
@@ -394,7 +404,7 @@ pub mod cluster_snapshot {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

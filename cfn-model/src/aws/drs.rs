@@ -121,7 +121,17 @@ impl Resource for LaunchConfigurationTemplate {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.copy_private_ip.is_some())
+                + usize::from(self.copy_tags.is_some())
+                + usize::from(self.export_bucket_arn.is_some())
+                + usize::from(self.launch_disposition.is_some())
+                + usize::from(self.launch_into_source_instance.is_some())
+                + usize::from(self.licensing.is_some())
+                + usize::from(self.post_launch_enabled.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.target_instance_type_right_sizing_method.is_some()),
+        );
         p.opt("CopyPrivateIp", self.copy_private_ip);
         p.opt("CopyTags", self.copy_tags);
         p.opt("ExportBucketArn", self.export_bucket_arn);
@@ -236,7 +246,7 @@ pub mod launch_configuration_template {
 
     impl ToExpr for Licensing {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.os_byol.is_some()));
             p.opt("OsByol", self.os_byol);
             p.into_expr()
         }
@@ -262,7 +272,7 @@ pub mod launch_configuration_template {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -334,7 +344,8 @@ impl Resource for RecoveryPlan {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(1 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Description", self.description);
         p.req("Name", self.name);
         p.opt("Tags", self.tags);
@@ -427,7 +438,7 @@ pub mod recovery_plan {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -649,7 +660,18 @@ impl Resource for ReplicationConfigurationTemplate {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            6 + usize::from(self.associate_default_security_group.is_some())
+                + usize::from(self.auto_replicate_new_disks.is_some())
+                + usize::from(self.create_public_ip.is_some())
+                + usize::from(self.data_plane_routing.is_some())
+                + usize::from(self.default_large_staging_disk_type.is_some())
+                + usize::from(self.ebs_encryption_key_arn.is_some())
+                + usize::from(self.internet_protocol.is_some())
+                + usize::from(self.replication_server_instance_type.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.use_dedicated_replication_server.is_some()),
+        );
         p.opt("AssociateDefaultSecurityGroup", self.associate_default_security_group);
         p.opt("AutoReplicateNewDisks", self.auto_replicate_new_disks);
         p.req("BandwidthThrottling", self.bandwidth_throttling);
@@ -887,7 +909,8 @@ pub mod replication_configuration_template {
 
     impl ToExpr for PitPolicyRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(3 + usize::from(self.enabled.is_some()) + usize::from(self.rule_id.is_some()));
             p.opt("Enabled", self.enabled);
             p.req("Interval", self.interval);
             p.req("RetentionDuration", self.retention_duration);
@@ -917,7 +940,7 @@ pub mod replication_configuration_template {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -977,7 +1000,7 @@ Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), .
 Constraint { path: "VpcID", pattern: Some("^vpc-[0-9a-fA-F]{8,}$"), min_length: Some(12), max_length: Some(21), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.tags.is_some()));
         p.req("OriginAccountID", self.origin_account_id);
         p.req("OriginRegion", self.origin_region);
         p.opt("Tags", self.tags);
@@ -1025,7 +1048,7 @@ pub mod source_network {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -92,7 +92,13 @@ impl Resource for Cluster {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.deletion_protection_enabled.is_some())
+                + usize::from(self.kms_encryption_key.is_some())
+                + usize::from(self.multi_region_properties.is_some())
+                + usize::from(self.policy_document.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("DeletionProtectionEnabled", self.deletion_protection_enabled);
         p.opt("KmsEncryptionKey", self.kms_encryption_key);
         p.opt("MultiRegionProperties", self.multi_region_properties);
@@ -187,7 +193,9 @@ pub mod cluster {
 
     impl ToExpr for MultiRegionProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.clusters.is_some()) + usize::from(self.witness_region.is_some()),
+            );
             p.opt("Clusters", self.clusters);
             p.opt("WitnessRegion", self.witness_region);
             p.into_expr()
@@ -214,7 +222,7 @@ pub mod cluster {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

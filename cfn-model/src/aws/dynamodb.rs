@@ -247,7 +247,27 @@ Constraint { path: "WriteProvisionedThroughputSettings/WriteCapacityAutoScalingS
 Constraint { path: "WriteProvisionedThroughputSettings/WriteCapacityAutoScalingSettings/TargetTrackingScalingPolicyConfiguration/ScaleOutCooldown", minimum: Some(0.0), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.attribute_definitions.is_some())
+                + usize::from(self.billing_mode.is_some())
+                + usize::from(self.global_secondary_indexes.is_some())
+                + usize::from(self.global_table_source_arn.is_some())
+                + usize::from(self.global_table_witnesses.is_some())
+                + usize::from(self.key_schema.is_some())
+                + usize::from(self.local_secondary_indexes.is_some())
+                + usize::from(self.multi_region_consistency.is_some())
+                + usize::from(self.read_on_demand_throughput_settings.is_some())
+                + usize::from(self.read_provisioned_throughput_settings.is_some())
+                + usize::from(self.sse_specification.is_some())
+                + usize::from(self.stream_specification.is_some())
+                + usize::from(self.table_name.is_some())
+                + usize::from(self.table_type.is_some())
+                + usize::from(self.time_to_live_specification.is_some())
+                + usize::from(self.vector_indexes.is_some())
+                + usize::from(self.warm_throughput.is_some())
+                + usize::from(self.write_on_demand_throughput_settings.is_some())
+                + usize::from(self.write_provisioned_throughput_settings.is_some()),
+        );
         p.opt("AttributeDefinitions", self.attribute_definitions);
         p.opt("BillingMode", self.billing_mode);
         p.opt("GlobalSecondaryIndexes", self.global_secondary_indexes);
@@ -699,7 +719,7 @@ pub mod global_table {
 
     impl ToExpr for AttributeDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AttributeName", self.attribute_name);
             p.req("AttributeType", self.attribute_type);
             p.into_expr()
@@ -741,7 +761,7 @@ pub mod global_table {
 
     impl ToExpr for CapacityAutoScalingSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.seed_capacity.is_some()));
             p.req("MaxCapacity", self.max_capacity);
             p.req("MinCapacity", self.min_capacity);
             p.opt("SeedCapacity", self.seed_capacity);
@@ -778,7 +798,7 @@ pub mod global_table {
 
     impl ToExpr for ContributorInsightsSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.mode.is_some()));
             p.req("Enabled", self.enabled);
             p.opt("Mode", self.mode);
             p.into_expr()
@@ -807,7 +827,7 @@ pub mod global_table {
 
     impl ToExpr for GlobalReadProvisionedThroughputSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.read_capacity_units.is_some()));
             p.opt("ReadCapacityUnits", self.read_capacity_units);
             p.into_expr()
         }
@@ -880,7 +900,13 @@ pub mod global_table {
 
     impl ToExpr for GlobalSecondaryIndex {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.read_on_demand_throughput_settings.is_some())
+                    + usize::from(self.read_provisioned_throughput_settings.is_some())
+                    + usize::from(self.warm_throughput.is_some())
+                    + usize::from(self.write_on_demand_throughput_settings.is_some())
+                    + usize::from(self.write_provisioned_throughput_settings.is_some()),
+            );
             p.req("IndexName", self.index_name);
             p.req("KeySchema", self.key_schema);
             p.req("Projection", self.projection);
@@ -925,7 +951,7 @@ pub mod global_table {
 
     impl ToExpr for GlobalTableWitness {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.region.is_some()));
             p.opt("Region", self.region);
             p.into_expr()
         }
@@ -951,7 +977,7 @@ pub mod global_table {
 
     impl ToExpr for KeySchema {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AttributeName", self.attribute_name);
             p.req("KeyType", self.key_type);
             p.into_expr()
@@ -986,7 +1012,7 @@ pub mod global_table {
 
     impl ToExpr for KinesisStreamSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.approximate_creation_date_time_precision.is_some()));
             p.opt(
                 "ApproximateCreationDateTimePrecision",
                 self.approximate_creation_date_time_precision,
@@ -1023,7 +1049,7 @@ pub mod global_table {
 
     impl ToExpr for LocalSecondaryIndex {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("IndexName", self.index_name);
             p.req("KeySchema", self.key_schema);
             p.req("Projection", self.projection);
@@ -1061,7 +1087,10 @@ pub mod global_table {
 
     impl ToExpr for PointInTimeRecoverySpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.point_in_time_recovery_enabled.is_some())
+                    + usize::from(self.recovery_period_in_days.is_some()),
+            );
             p.opt("PointInTimeRecoveryEnabled", self.point_in_time_recovery_enabled);
             p.opt("RecoveryPeriodInDays", self.recovery_period_in_days);
             p.into_expr()
@@ -1098,7 +1127,9 @@ pub mod global_table {
 
     impl ToExpr for Projection {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.non_key_attributes.is_some()) + usize::from(self.projection_type.is_some()),
+            );
             p.opt("NonKeyAttributes", self.non_key_attributes);
             p.opt("ProjectionType", self.projection_type);
             p.into_expr()
@@ -1127,7 +1158,7 @@ pub mod global_table {
 
     impl ToExpr for ReadOnDemandThroughputSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.max_read_request_units.is_some()));
             p.opt("MaxReadRequestUnits", self.max_read_request_units);
             p.into_expr()
         }
@@ -1163,7 +1194,10 @@ pub mod global_table {
 
     impl ToExpr for ReadProvisionedThroughputSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.read_capacity_auto_scaling_settings.is_some())
+                    + usize::from(self.read_capacity_units.is_some()),
+            );
             p.opt(
                 "ReadCapacityAutoScalingSettings",
                 self.read_capacity_auto_scaling_settings,
@@ -1214,7 +1248,11 @@ pub mod global_table {
 
     impl ToExpr for ReplicaGlobalSecondaryIndexSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.contributor_insights_specification.is_some())
+                    + usize::from(self.read_on_demand_throughput_settings.is_some())
+                    + usize::from(self.read_provisioned_throughput_settings.is_some()),
+            );
             p.opt(
                 "ContributorInsightsSpecification",
                 self.contributor_insights_specification,
@@ -1367,7 +1405,22 @@ pub mod global_table {
 
     impl ToExpr for ReplicaSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.contributor_insights_specification.is_some())
+                    + usize::from(self.deletion_protection_enabled.is_some())
+                    + usize::from(self.disassociation_protection_enabled.is_some())
+                    + usize::from(self.global_secondary_indexes.is_some())
+                    + usize::from(self.global_table_settings_replication_mode.is_some())
+                    + usize::from(self.kinesis_stream_specification.is_some())
+                    + usize::from(self.point_in_time_recovery_specification.is_some())
+                    + usize::from(self.read_on_demand_throughput_settings.is_some())
+                    + usize::from(self.read_provisioned_throughput_settings.is_some())
+                    + usize::from(self.replica_stream_specification.is_some())
+                    + usize::from(self.resource_policy.is_some())
+                    + usize::from(self.sse_specification.is_some())
+                    + usize::from(self.table_class.is_some())
+                    + usize::from(self.tags.is_some()),
+            );
             p.opt(
                 "ContributorInsightsSpecification",
                 self.contributor_insights_specification,
@@ -1424,7 +1477,7 @@ pub mod global_table {
 
     impl ToExpr for ReplicaSseSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("KMSMasterKeyId", self.kms_master_key_id);
             p.into_expr()
         }
@@ -1460,7 +1513,9 @@ pub mod global_table {
 
     impl ToExpr for ReplicaStreamSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.resource_policy.is_some()) + usize::from(self.tags.is_some()),
+            );
             p.opt("ResourcePolicy", self.resource_policy);
             p.opt("Tags", self.tags);
             p.into_expr()
@@ -1484,7 +1539,7 @@ pub mod global_table {
 
     impl ToExpr for ResourcePolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("PolicyDocument", self.policy_document);
             p.into_expr()
         }
@@ -1513,7 +1568,7 @@ pub mod global_table {
 
     impl ToExpr for SearchSchemaElement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AttributeName", self.attribute_name);
             p.req("SearchSchemaElementType", self.search_schema_element_type);
             p.into_expr()
@@ -1545,7 +1600,7 @@ pub mod global_table {
 
     impl ToExpr for SseSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.sse_type.is_some()));
             p.req("SSEEnabled", self.sse_enabled);
             p.opt("SSEType", self.sse_type);
             p.into_expr()
@@ -1569,7 +1624,7 @@ pub mod global_table {
 
     impl ToExpr for StreamSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("StreamViewType", self.stream_view_type);
             p.into_expr()
         }
@@ -1595,7 +1650,7 @@ pub mod global_table {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1643,7 +1698,11 @@ pub mod global_table {
 
     impl ToExpr for TargetTrackingScalingPolicyConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.disable_scale_in.is_some())
+                    + usize::from(self.scale_in_cooldown.is_some())
+                    + usize::from(self.scale_out_cooldown.is_some()),
+            );
             p.opt("DisableScaleIn", self.disable_scale_in);
             p.opt("ScaleInCooldown", self.scale_in_cooldown);
             p.opt("ScaleOutCooldown", self.scale_out_cooldown);
@@ -1677,7 +1736,7 @@ pub mod global_table {
 
     impl ToExpr for TimeToLiveSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.attribute_name.is_some()));
             p.opt("AttributeName", self.attribute_name);
             p.req("Enabled", self.enabled);
             p.into_expr()
@@ -1701,7 +1760,7 @@ pub mod global_table {
 
     impl ToExpr for VectorAttribute {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("AttributeName", self.attribute_name);
             p.into_expr()
         }
@@ -1758,7 +1817,7 @@ pub mod global_table {
 
     impl ToExpr for VectorIndex {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(5 + usize::from(self.search_schema.is_some()));
             p.req("Dimensions", self.dimensions);
             p.req("DistanceFunction", self.distance_function);
             p.req("IndexName", self.index_name);
@@ -1799,7 +1858,10 @@ pub mod global_table {
 
     impl ToExpr for WarmThroughput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.read_units_per_second.is_some())
+                    + usize::from(self.write_units_per_second.is_some()),
+            );
             p.opt("ReadUnitsPerSecond", self.read_units_per_second);
             p.opt("WriteUnitsPerSecond", self.write_units_per_second);
             p.into_expr()
@@ -1828,7 +1890,7 @@ pub mod global_table {
 
     impl ToExpr for WriteOnDemandThroughputSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.max_write_request_units.is_some()));
             p.opt("MaxWriteRequestUnits", self.max_write_request_units);
             p.into_expr()
         }
@@ -1856,7 +1918,7 @@ pub mod global_table {
 
     impl ToExpr for WriteProvisionedThroughputSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.write_capacity_auto_scaling_settings.is_some()));
             p.opt(
                 "WriteCapacityAutoScalingSettings",
                 self.write_capacity_auto_scaling_settings,
@@ -2277,7 +2339,28 @@ impl Resource for Table {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.attribute_definitions.is_some())
+                + usize::from(self.billing_mode.is_some())
+                + usize::from(self.contributor_insights_specification.is_some())
+                + usize::from(self.deletion_protection_enabled.is_some())
+                + usize::from(self.global_secondary_indexes.is_some())
+                + usize::from(self.import_source_specification.is_some())
+                + usize::from(self.kinesis_stream_specification.is_some())
+                + usize::from(self.local_secondary_indexes.is_some())
+                + usize::from(self.on_demand_throughput.is_some())
+                + usize::from(self.point_in_time_recovery_specification.is_some())
+                + usize::from(self.provisioned_throughput.is_some())
+                + usize::from(self.resource_policy.is_some())
+                + usize::from(self.sse_specification.is_some())
+                + usize::from(self.stream_specification.is_some())
+                + usize::from(self.table_class.is_some())
+                + usize::from(self.table_name.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.time_to_live_specification.is_some())
+                + usize::from(self.vector_indexes.is_some())
+                + usize::from(self.warm_throughput.is_some()),
+        );
         p.opt("AttributeDefinitions", self.attribute_definitions);
         p.opt("BillingMode", self.billing_mode);
         p.opt(
@@ -2658,7 +2741,7 @@ pub mod table {
 
     impl ToExpr for AttributeDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AttributeName", self.attribute_name);
             p.req("AttributeType", self.attribute_type);
             p.into_expr()
@@ -2690,7 +2773,7 @@ pub mod table {
 
     impl ToExpr for ContributorInsightsSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.mode.is_some()));
             p.req("Enabled", self.enabled);
             p.opt("Mode", self.mode);
             p.into_expr()
@@ -2727,7 +2810,9 @@ pub mod table {
 
     impl ToExpr for Csv {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.delimiter.is_some()) + usize::from(self.header_list.is_some()),
+            );
             p.opt("Delimiter", self.delimiter);
             p.opt("HeaderList", self.header_list);
             p.into_expr()
@@ -2794,7 +2879,12 @@ pub mod table {
 
     impl ToExpr for GlobalSecondaryIndex {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.contributor_insights_specification.is_some())
+                    + usize::from(self.on_demand_throughput.is_some())
+                    + usize::from(self.provisioned_throughput.is_some())
+                    + usize::from(self.warm_throughput.is_some()),
+            );
             p.opt(
                 "ContributorInsightsSpecification",
                 self.contributor_insights_specification,
@@ -2845,7 +2935,10 @@ pub mod table {
 
     impl ToExpr for ImportSourceSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.input_compression_type.is_some())
+                    + usize::from(self.input_format_options.is_some()),
+            );
             p.opt("InputCompressionType", self.input_compression_type);
             p.req("InputFormat", self.input_format);
             p.opt("InputFormatOptions", self.input_format_options);
@@ -2874,7 +2967,7 @@ pub mod table {
 
     impl ToExpr for InputFormatOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.csv.is_some()));
             p.opt("Csv", self.csv);
             p.into_expr()
         }
@@ -2900,7 +2993,7 @@ pub mod table {
 
     impl ToExpr for KeySchema {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AttributeName", self.attribute_name);
             p.req("KeyType", self.key_type);
             p.into_expr()
@@ -2936,7 +3029,7 @@ pub mod table {
 
     impl ToExpr for KinesisStreamSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.approximate_creation_date_time_precision.is_some()));
             p.opt(
                 "ApproximateCreationDateTimePrecision",
                 self.approximate_creation_date_time_precision,
@@ -2973,7 +3066,7 @@ pub mod table {
 
     impl ToExpr for LocalSecondaryIndex {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("IndexName", self.index_name);
             p.req("KeySchema", self.key_schema);
             p.req("Projection", self.projection);
@@ -3013,7 +3106,10 @@ pub mod table {
 
     impl ToExpr for OnDemandThroughput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.max_read_request_units.is_some())
+                    + usize::from(self.max_write_request_units.is_some()),
+            );
             p.opt("MaxReadRequestUnits", self.max_read_request_units);
             p.opt("MaxWriteRequestUnits", self.max_write_request_units);
             p.into_expr()
@@ -3050,7 +3146,10 @@ pub mod table {
 
     impl ToExpr for PointInTimeRecoverySpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.point_in_time_recovery_enabled.is_some())
+                    + usize::from(self.recovery_period_in_days.is_some()),
+            );
             p.opt("PointInTimeRecoveryEnabled", self.point_in_time_recovery_enabled);
             p.opt("RecoveryPeriodInDays", self.recovery_period_in_days);
             p.into_expr()
@@ -3094,7 +3193,9 @@ pub mod table {
 
     impl ToExpr for Projection {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.non_key_attributes.is_some()) + usize::from(self.projection_type.is_some()),
+            );
             p.opt("NonKeyAttributes", self.non_key_attributes);
             p.opt("ProjectionType", self.projection_type);
             p.into_expr()
@@ -3123,7 +3224,7 @@ pub mod table {
 
     impl ToExpr for ProvisionedThroughput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ReadCapacityUnits", self.read_capacity_units);
             p.req("WriteCapacityUnits", self.write_capacity_units);
             p.into_expr()
@@ -3156,7 +3257,7 @@ pub mod table {
 
     impl ToExpr for ResourcePolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("PolicyDocument", self.policy_document);
             p.into_expr()
         }
@@ -3195,7 +3296,9 @@ pub mod table {
 
     impl ToExpr for S3BucketSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.s3_bucket_owner.is_some()) + usize::from(self.s3_key_prefix.is_some()),
+            );
             p.req("S3Bucket", self.s3_bucket);
             p.opt("S3BucketOwner", self.s3_bucket_owner);
             p.opt("S3KeyPrefix", self.s3_key_prefix);
@@ -3226,7 +3329,7 @@ pub mod table {
 
     impl ToExpr for SearchSchemaElement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AttributeName", self.attribute_name);
             p.req("SearchSchemaElementType", self.search_schema_element_type);
             p.into_expr()
@@ -3269,7 +3372,9 @@ pub mod table {
 
     impl ToExpr for SseSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.kms_master_key_id.is_some()) + usize::from(self.sse_type.is_some()),
+            );
             p.opt("KMSMasterKeyId", self.kms_master_key_id);
             p.req("SSEEnabled", self.sse_enabled);
             p.opt("SSEType", self.sse_type);
@@ -3317,7 +3422,9 @@ pub mod table {
 
     impl ToExpr for StreamSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.resource_policy.is_some()) + usize::from(self.tags.is_some()),
+            );
             p.opt("ResourcePolicy", self.resource_policy);
             p.req("StreamViewType", self.stream_view_type);
             p.opt("Tags", self.tags);
@@ -3347,7 +3454,7 @@ pub mod table {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3381,7 +3488,7 @@ pub mod table {
 
     impl ToExpr for TimeToLiveSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.attribute_name.is_some()));
             p.opt("AttributeName", self.attribute_name);
             p.req("Enabled", self.enabled);
             p.into_expr()
@@ -3405,7 +3512,7 @@ pub mod table {
 
     impl ToExpr for VectorAttribute {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("AttributeName", self.attribute_name);
             p.into_expr()
         }
@@ -3462,7 +3569,7 @@ pub mod table {
 
     impl ToExpr for VectorIndex {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(5 + usize::from(self.search_schema.is_some()));
             p.req("Dimensions", self.dimensions);
             p.req("DistanceFunction", self.distance_function);
             p.req("IndexName", self.index_name);
@@ -3503,7 +3610,10 @@ pub mod table {
 
     impl ToExpr for WarmThroughput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.read_units_per_second.is_some())
+                    + usize::from(self.write_units_per_second.is_some()),
+            );
             p.opt("ReadUnitsPerSecond", self.read_units_per_second);
             p.opt("WriteUnitsPerSecond", self.write_units_per_second);
             p.into_expr()

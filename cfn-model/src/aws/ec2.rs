@@ -167,7 +167,21 @@ impl Resource for ApplicationStatusCheck {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.aggregation.is_some())
+                + usize::from(self.device_index.is_some())
+                + usize::from(self.failure_threshold.is_some())
+                + usize::from(self.health_check_paths.is_some())
+                + usize::from(self.initialization_grace_period_seconds.is_some())
+                + usize::from(self.interval.is_some())
+                + usize::from(self.ip_scope.is_some())
+                + usize::from(self.ip_version.is_some())
+                + usize::from(self.path.is_some())
+                + usize::from(self.status_code_matcher.is_some())
+                + usize::from(self.success_threshold.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.timeout.is_some()),
+        );
         p.opt("Aggregation", self.aggregation);
         p.opt("DeviceIndex", self.device_index);
         p.opt("FailureThreshold", self.failure_threshold);
@@ -354,7 +368,8 @@ pub mod application_status_check {
 
     impl ToExpr for HealthCheckPath {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.destinations.is_some()) + usize::from(self.source.is_some()));
             p.opt("Destinations", self.destinations);
             p.opt("Source", self.source);
             p.into_expr()
@@ -391,7 +406,9 @@ pub mod application_status_check {
 
     impl ToExpr for HealthCheckPathDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.security_group_id.is_some()) + usize::from(self.subnet_id.is_some()),
+            );
             p.opt("SecurityGroupId", self.security_group_id);
             p.opt("SubnetId", self.subnet_id);
             p.into_expr()
@@ -428,7 +445,9 @@ pub mod application_status_check {
 
     impl ToExpr for HealthCheckPathSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.security_group_id.is_some()) + usize::from(self.subnet_id.is_some()),
+            );
             p.opt("SecurityGroupId", self.security_group_id);
             p.opt("SubnetId", self.subnet_id);
             p.into_expr()
@@ -455,7 +474,7 @@ pub mod application_status_check {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -532,7 +551,8 @@ impl Resource for CapacityManagerDataExport {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(3 + usize::from(self.s3_bucket_prefix.is_some()) + usize::from(self.tags.is_some()));
         p.req("OutputFormat", self.output_format);
         p.req("S3BucketName", self.s3_bucket_name);
         p.opt("S3BucketPrefix", self.s3_bucket_prefix);
@@ -628,7 +648,7 @@ pub mod capacity_manager_data_export {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -792,7 +812,20 @@ impl Resource for CapacityReservation {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.availability_zone.is_some())
+                + usize::from(self.availability_zone_id.is_some())
+                + usize::from(self.ebs_optimized.is_some())
+                + usize::from(self.end_date.is_some())
+                + usize::from(self.end_date_type.is_some())
+                + usize::from(self.ephemeral_storage.is_some())
+                + usize::from(self.instance_match_criteria.is_some())
+                + usize::from(self.out_post_arn.is_some())
+                + usize::from(self.placement_group_arn.is_some())
+                + usize::from(self.tag_specifications.is_some())
+                + usize::from(self.tenancy.is_some())
+                + usize::from(self.unused_reservation_billing_owner_id.is_some()),
+        );
         p.opt("AvailabilityZone", self.availability_zone);
         p.opt("AvailabilityZoneId", self.availability_zone_id);
         p.opt("EbsOptimized", self.ebs_optimized);
@@ -1434,7 +1467,7 @@ pub mod capacity_reservation {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1471,7 +1504,8 @@ pub mod capacity_reservation {
 
     impl ToExpr for TagSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.resource_type.is_some()) + usize::from(self.tags.is_some()));
             p.opt("ResourceType", self.resource_type);
             p.opt("Tags", self.tags);
             p.into_expr()
@@ -1612,7 +1646,17 @@ impl Resource for CapacityReservationFleet {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.allocation_strategy.is_some())
+                + usize::from(self.end_date.is_some())
+                + usize::from(self.instance_match_criteria.is_some())
+                + usize::from(self.instance_type_specifications.is_some())
+                + usize::from(self.no_remove_end_date.is_some())
+                + usize::from(self.remove_end_date.is_some())
+                + usize::from(self.tag_specifications.is_some())
+                + usize::from(self.tenancy.is_some())
+                + usize::from(self.total_target_capacity.is_some()),
+        );
         p.opt("AllocationStrategy", self.allocation_strategy);
         p.opt("EndDate", self.end_date);
         p.opt("InstanceMatchCriteria", self.instance_match_criteria);
@@ -2193,7 +2237,15 @@ pub mod capacity_reservation_fleet {
 
     impl ToExpr for InstanceTypeSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.availability_zone.is_some())
+                    + usize::from(self.availability_zone_id.is_some())
+                    + usize::from(self.ebs_optimized.is_some())
+                    + usize::from(self.instance_platform.is_some())
+                    + usize::from(self.instance_type.is_some())
+                    + usize::from(self.priority.is_some())
+                    + usize::from(self.weight.is_some()),
+            );
             p.opt("AvailabilityZone", self.availability_zone);
             p.opt("AvailabilityZoneId", self.availability_zone_id);
             p.opt("EbsOptimized", self.ebs_optimized);
@@ -2225,7 +2277,7 @@ pub mod capacity_reservation_fleet {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2262,7 +2314,8 @@ pub mod capacity_reservation_fleet {
 
     impl ToExpr for TagSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.resource_type.is_some()) + usize::from(self.tags.is_some()));
             p.opt("ResourceType", self.resource_type);
             p.opt("Tags", self.tags);
             p.into_expr()
@@ -2317,7 +2370,7 @@ impl Resource for CarrierGateway {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.tags.is_some()));
         p.opt("Tags", self.tags);
         p.req("VpcId", self.vpc_id);
         p
@@ -2376,7 +2429,7 @@ pub mod carrier_gateway {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -2441,7 +2494,11 @@ impl ClientVpnAuthorizationRule {
 impl Resource for ClientVpnAuthorizationRule {
     const TYPE_NAME: &'static str = "AWS::EC2::ClientVpnAuthorizationRule";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.access_group_id.is_some())
+                + usize::from(self.authorize_all_groups.is_some())
+                + usize::from(self.description.is_some()),
+        );
         p.opt("AccessGroupId", self.access_group_id);
         p.opt("AuthorizeAllGroups", self.authorize_all_groups);
         p.req("ClientVpnEndpointId", self.client_vpn_endpoint_id);
@@ -2664,7 +2721,28 @@ impl ClientVpnEndpoint {
 impl Resource for ClientVpnEndpoint {
     const TYPE_NAME: &'static str = "AWS::EC2::ClientVpnEndpoint";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.authorization_policy.is_some())
+                + usize::from(self.client_cidr_block.is_some())
+                + usize::from(self.client_connect_options.is_some())
+                + usize::from(self.client_login_banner_options.is_some())
+                + usize::from(self.client_route_enforcement_options.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.device_posture_options.is_some())
+                + usize::from(self.disconnect_on_session_timeout.is_some())
+                + usize::from(self.dns_servers.is_some())
+                + usize::from(self.endpoint_ip_address_type.is_some())
+                + usize::from(self.security_group_ids.is_some())
+                + usize::from(self.self_service_portal.is_some())
+                + usize::from(self.session_timeout_hours.is_some())
+                + usize::from(self.split_tunnel.is_some())
+                + usize::from(self.tag_specifications.is_some())
+                + usize::from(self.traffic_ip_address_type.is_some())
+                + usize::from(self.transit_gateway_configuration.is_some())
+                + usize::from(self.transport_protocol.is_some())
+                + usize::from(self.vpc_id.is_some())
+                + usize::from(self.vpn_port.is_some()),
+        );
         p.req("AuthenticationOptions", self.authentication_options);
         p.opt("AuthorizationPolicy", self.authorization_policy);
         p.opt("ClientCidrBlock", self.client_cidr_block);
@@ -2736,7 +2814,9 @@ pub mod client_vpn_endpoint {
 
     impl ToExpr for AuthorizationPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.description.is_some()) + usize::from(self.shadow_mode.is_some()),
+            );
             p.opt("Description", self.description);
             p.req("PolicyDocument", self.policy_document);
             p.opt("ShadowMode", self.shadow_mode);
@@ -2761,7 +2841,7 @@ pub mod client_vpn_endpoint {
 
     impl ToExpr for CertificateAuthenticationRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ClientRootCertificateChainArn", self.client_root_certificate_chain_arn);
             p.into_expr()
         }
@@ -2808,7 +2888,11 @@ pub mod client_vpn_endpoint {
 
     impl ToExpr for ClientAuthenticationRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.active_directory.is_some())
+                    + usize::from(self.federated_authentication.is_some())
+                    + usize::from(self.mutual_authentication.is_some()),
+            );
             p.opt("ActiveDirectory", self.active_directory);
             p.opt("FederatedAuthentication", self.federated_authentication);
             p.opt("MutualAuthentication", self.mutual_authentication);
@@ -2842,7 +2926,7 @@ pub mod client_vpn_endpoint {
 
     impl ToExpr for ClientConnectOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.lambda_function_arn.is_some()));
             p.req("Enabled", self.enabled);
             p.opt("LambdaFunctionArn", self.lambda_function_arn);
             p.into_expr()
@@ -2874,7 +2958,7 @@ pub mod client_vpn_endpoint {
 
     impl ToExpr for ClientLoginBannerOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.banner_text.is_some()));
             p.opt("BannerText", self.banner_text);
             p.req("Enabled", self.enabled);
             p.into_expr()
@@ -2901,7 +2985,7 @@ pub mod client_vpn_endpoint {
 
     impl ToExpr for ClientRouteEnforcementOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.enforced.is_some()));
             p.opt("Enforced", self.enforced);
             p.into_expr()
         }
@@ -2948,7 +3032,11 @@ pub mod client_vpn_endpoint {
 
     impl ToExpr for ConnectionLogOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.cloudwatch_log_group.is_some())
+                    + usize::from(self.cloudwatch_log_stream.is_some())
+                    + usize::from(self.include_authorization_policy_context.is_some()),
+            );
             p.opt("CloudwatchLogGroup", self.cloudwatch_log_group);
             p.opt("CloudwatchLogStream", self.cloudwatch_log_stream);
             p.req("Enabled", self.enabled);
@@ -2983,7 +3071,7 @@ pub mod client_vpn_endpoint {
 
     impl ToExpr for DevicePostureOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Enabled", self.enabled);
             p.req("TrustProviders", self.trust_providers);
             p.into_expr()
@@ -3018,7 +3106,7 @@ pub mod client_vpn_endpoint {
 
     impl ToExpr for DevicePostureTrustProvider {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.public_signing_key_url.is_some()));
             p.opt("PublicSigningKeyUrl", self.public_signing_key_url);
             p.req("TenantId", self.tenant_id);
             p.req("TrustProviderType", self.trust_provider_type);
@@ -3043,7 +3131,7 @@ pub mod client_vpn_endpoint {
 
     impl ToExpr for DirectoryServiceAuthenticationRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("DirectoryId", self.directory_id);
             p.into_expr()
         }
@@ -3074,7 +3162,7 @@ pub mod client_vpn_endpoint {
 
     impl ToExpr for FederatedAuthenticationRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.self_service_saml_provider_arn.is_some()));
             p.req("SAMLProviderArn", self.saml_provider_arn);
             p.opt("SelfServiceSAMLProviderArn", self.self_service_saml_provider_arn);
             p.into_expr()
@@ -3101,7 +3189,7 @@ pub mod client_vpn_endpoint {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3128,7 +3216,7 @@ pub mod client_vpn_endpoint {
 
     impl ToExpr for TagSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ResourceType", self.resource_type);
             p.req("Tags", self.tags);
             p.into_expr()
@@ -3168,7 +3256,9 @@ pub mod client_vpn_endpoint {
 
     impl ToExpr for TransitGatewayConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.availability_zone_ids.is_some()) + usize::from(self.availability_zones.is_some()),
+            );
             p.opt("AvailabilityZoneIds", self.availability_zone_ids);
             p.opt("AvailabilityZones", self.availability_zones);
             p.req("TransitGatewayId", self.transit_gateway_id);
@@ -3224,7 +3314,9 @@ impl ClientVpnRoute {
 impl Resource for ClientVpnRoute {
     const TYPE_NAME: &'static str = "AWS::EC2::ClientVpnRoute";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.description.is_some()) + usize::from(self.target_vpc_subnet_id.is_some()),
+        );
         p.req("ClientVpnEndpointId", self.client_vpn_endpoint_id);
         p.opt("Description", self.description);
         p.req("DestinationCidrBlock", self.destination_cidr_block);
@@ -3294,7 +3386,11 @@ impl ClientVpnTargetNetworkAssociation {
 impl Resource for ClientVpnTargetNetworkAssociation {
     const TYPE_NAME: &'static str = "AWS::EC2::ClientVpnTargetNetworkAssociation";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.availability_zone.is_some())
+                + usize::from(self.availability_zone_id.is_some())
+                + usize::from(self.subnet_id.is_some()),
+        );
         p.opt("AvailabilityZone", self.availability_zone);
         p.opt("AvailabilityZoneId", self.availability_zone_id);
         p.req("ClientVpnEndpointId", self.client_vpn_endpoint_id);
@@ -3393,7 +3489,13 @@ Constraint { path: "BgpAsnExtended", minimum: Some(2147483648.0), maximum: Some(
 Constraint { path: "CertificateArn", pattern: Some("^arn:(aws[a-zA-Z-]*)?:acm:[a-z]{2}((-gov)|(-iso([a-z]{1})?))?-[a-z]+-\\d{1}:\\d{12}:certificate\\/[a-zA-Z0-9-_]+$"), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.bgp_asn.is_some())
+                + usize::from(self.bgp_asn_extended.is_some())
+                + usize::from(self.certificate_arn.is_some())
+                + usize::from(self.device_name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("BgpAsn", self.bgp_asn);
         p.opt("BgpAsnExtended", self.bgp_asn_extended);
         p.opt("CertificateArn", self.certificate_arn);
@@ -3436,7 +3538,7 @@ pub mod customer_gateway {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3544,7 +3646,15 @@ impl Resource for DhcpOptions {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.domain_name.is_some())
+                + usize::from(self.domain_name_servers.is_some())
+                + usize::from(self.ipv6_address_preferred_lease_time.is_some())
+                + usize::from(self.netbios_name_servers.is_some())
+                + usize::from(self.netbios_node_type.is_some())
+                + usize::from(self.ntp_servers.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("DomainName", self.domain_name);
         p.opt("DomainNameServers", self.domain_name_servers);
         p.opt("Ipv6AddressPreferredLeaseTime", self.ipv6_address_preferred_lease_time);
@@ -3587,7 +3697,7 @@ pub mod dhcp_options {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3773,7 +3883,19 @@ impl Resource for Ec2Fleet {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.context.is_some())
+                + usize::from(self.excess_capacity_termination_policy.is_some())
+                + usize::from(self.on_demand_options.is_some())
+                + usize::from(self.replace_unhealthy_instances.is_some())
+                + usize::from(self.reserved_capacity_options.is_some())
+                + usize::from(self.spot_options.is_some())
+                + usize::from(self.tag_specifications.is_some())
+                + usize::from(self.terminate_instances_with_expiration.is_some())
+                + usize::from(self.r#type.is_some())
+                + usize::from(self.valid_from.is_some())
+                + usize::from(self.valid_until.is_some()),
+        );
         p.opt("Context", self.context);
         p.opt(
             "ExcessCapacityTerminationPolicy",
@@ -4829,7 +4951,7 @@ pub mod ec2_fleet {
 
     impl ToExpr for AcceleratorCountRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -4863,7 +4985,7 @@ pub mod ec2_fleet {
 
     impl ToExpr for AcceleratorTotalMemoryMibRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -4897,7 +5019,7 @@ pub mod ec2_fleet {
 
     impl ToExpr for BaselineEbsBandwidthMbpsRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -4924,7 +5046,7 @@ pub mod ec2_fleet {
 
     impl ToExpr for BaselinePerformanceFactorsRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.cpu.is_some()));
             p.opt("Cpu", self.cpu);
             p.into_expr()
         }
@@ -4976,7 +5098,12 @@ pub mod ec2_fleet {
 
     impl ToExpr for BlockDeviceMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.device_name.is_some())
+                    + usize::from(self.ebs.is_some())
+                    + usize::from(self.no_device.is_some())
+                    + usize::from(self.virtual_name.is_some()),
+            );
             p.opt("DeviceName", self.device_name);
             p.opt("Ebs", self.ebs);
             p.opt("NoDevice", self.no_device);
@@ -5015,7 +5142,9 @@ pub mod ec2_fleet {
 
     impl ToExpr for CapacityRebalance {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.replacement_strategy.is_some()) + usize::from(self.termination_delay.is_some()),
+            );
             p.opt("ReplacementStrategy", self.replacement_strategy);
             p.opt("TerminationDelay", self.termination_delay);
             p.into_expr()
@@ -5042,7 +5171,7 @@ pub mod ec2_fleet {
 
     impl ToExpr for CapacityReservationOptionsRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.usage_strategy.is_some()));
             p.opt("UsageStrategy", self.usage_strategy);
             p.into_expr()
         }
@@ -5078,7 +5207,10 @@ pub mod ec2_fleet {
 
     impl ToExpr for CapacityReservationTargetRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.capacity_reservation_ids.is_some())
+                    + usize::from(self.capacity_reservation_resource_group_arns.is_some()),
+            );
             p.opt("CapacityReservationIds", self.capacity_reservation_ids);
             p.opt(
                 "CapacityReservationResourceGroupArns",
@@ -5108,7 +5240,7 @@ pub mod ec2_fleet {
 
     impl ToExpr for CpuPerformanceFactorRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.references.is_some()));
             p.opt("References", self.references);
             p.into_expr()
         }
@@ -5194,7 +5326,16 @@ pub mod ec2_fleet {
 
     impl ToExpr for EbsBlockDevice {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.delete_on_termination.is_some())
+                    + usize::from(self.encrypted.is_some())
+                    + usize::from(self.iops.is_some())
+                    + usize::from(self.kms_key_id.is_some())
+                    + usize::from(self.multi_availability_zone_configuration.is_some())
+                    + usize::from(self.snapshot_id.is_some())
+                    + usize::from(self.volume_size.is_some())
+                    + usize::from(self.volume_type.is_some()),
+            );
             p.opt("DeleteOnTermination", self.delete_on_termination);
             p.opt("Encrypted", self.encrypted);
             p.opt("Iops", self.iops);
@@ -5240,7 +5381,9 @@ pub mod ec2_fleet {
 
     impl ToExpr for FleetLaunchTemplateConfigRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.launch_template_specification.is_some()) + usize::from(self.overrides.is_some()),
+            );
             p.opt("LaunchTemplateSpecification", self.launch_template_specification);
             p.opt("Overrides", self.overrides);
             p.into_expr()
@@ -5373,7 +5516,22 @@ pub mod ec2_fleet {
 
     impl ToExpr for FleetLaunchTemplateOverridesRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.availability_zone.is_some())
+                    + usize::from(self.availability_zone_id.is_some())
+                    + usize::from(self.block_device_mappings.is_some())
+                    + usize::from(self.iam_instance_profile.is_some())
+                    + usize::from(self.instance_requirements.is_some())
+                    + usize::from(self.instance_type.is_some())
+                    + usize::from(self.key_name.is_some())
+                    + usize::from(self.max_price.is_some())
+                    + usize::from(self.metadata_options.is_some())
+                    + usize::from(self.network_interfaces.is_some())
+                    + usize::from(self.placement.is_some())
+                    + usize::from(self.priority.is_some())
+                    + usize::from(self.subnet_id.is_some())
+                    + usize::from(self.weighted_capacity.is_some()),
+            );
             p.opt("AvailabilityZone", self.availability_zone);
             p.opt("AvailabilityZoneId", self.availability_zone_id);
             p.opt("BlockDeviceMappings", self.block_device_mappings);
@@ -5433,7 +5591,11 @@ pub mod ec2_fleet {
 
     impl ToExpr for FleetLaunchTemplateSpecificationRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.launch_template_id.is_some())
+                    + usize::from(self.launch_template_name.is_some())
+                    + usize::from(self.launch_template_specification_user_data.is_some()),
+            );
             p.opt("LaunchTemplateId", self.launch_template_id);
             p.opt("LaunchTemplateName", self.launch_template_name);
             p.opt(
@@ -5472,7 +5634,7 @@ pub mod ec2_fleet {
 
     impl ToExpr for IamInstanceProfileSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.arn.is_some()) + usize::from(self.name.is_some()));
             p.opt("Arn", self.arn);
             p.opt("Name", self.name);
             p.into_expr()
@@ -5517,7 +5679,11 @@ pub mod ec2_fleet {
 
     impl ToExpr for InstanceMetadataOptionsRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.http_endpoint.is_some())
+                    + usize::from(self.http_put_response_hop_limit.is_some())
+                    + usize::from(self.http_tokens.is_some()),
+            );
             p.opt("HttpEndpoint", self.http_endpoint);
             p.opt("HttpPutResponseHopLimit", self.http_put_response_hop_limit);
             p.opt("HttpTokens", self.http_tokens);
@@ -5747,7 +5913,34 @@ pub mod ec2_fleet {
 
     impl ToExpr for InstanceRequirementsRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.accelerator_count.is_some())
+                    + usize::from(self.accelerator_manufacturers.is_some())
+                    + usize::from(self.accelerator_names.is_some())
+                    + usize::from(self.accelerator_total_memory_mib.is_some())
+                    + usize::from(self.accelerator_types.is_some())
+                    + usize::from(self.allowed_instance_types.is_some())
+                    + usize::from(self.bare_metal.is_some())
+                    + usize::from(self.baseline_ebs_bandwidth_mbps.is_some())
+                    + usize::from(self.baseline_performance_factors.is_some())
+                    + usize::from(self.burstable_performance.is_some())
+                    + usize::from(self.cpu_manufacturers.is_some())
+                    + usize::from(self.excluded_instance_types.is_some())
+                    + usize::from(self.instance_generations.is_some())
+                    + usize::from(self.local_storage.is_some())
+                    + usize::from(self.local_storage_types.is_some())
+                    + usize::from(self.max_spot_price_as_percentage_of_optimal_on_demand_price.is_some())
+                    + usize::from(self.memory_gib_per_v_cpu.is_some())
+                    + usize::from(self.memory_mib.is_some())
+                    + usize::from(self.network_bandwidth_gbps.is_some())
+                    + usize::from(self.network_interface_count.is_some())
+                    + usize::from(self.on_demand_max_price_percentage_over_lowest_price.is_some())
+                    + usize::from(self.require_encryption_in_transit.is_some())
+                    + usize::from(self.require_hibernate_support.is_some())
+                    + usize::from(self.spot_max_price_percentage_over_lowest_price.is_some())
+                    + usize::from(self.total_local_storage_gb.is_some())
+                    + usize::from(self.v_cpu_count.is_some()),
+            );
             p.opt("AcceleratorCount", self.accelerator_count);
             p.opt("AcceleratorManufacturers", self.accelerator_manufacturers);
             p.opt("AcceleratorNames", self.accelerator_names);
@@ -5807,7 +6000,7 @@ pub mod ec2_fleet {
 
     impl ToExpr for Ipv6AddressRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.ipv6_address.is_some()));
             p.opt("Ipv6Address", self.ipv6_address);
             p.into_expr()
         }
@@ -5835,7 +6028,7 @@ pub mod ec2_fleet {
 
     impl ToExpr for MaintenanceStrategies {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.capacity_rebalance.is_some()));
             p.opt("CapacityRebalance", self.capacity_rebalance);
             p.into_expr()
         }
@@ -5868,7 +6061,7 @@ pub mod ec2_fleet {
 
     impl ToExpr for MemoryGibPerVCpuRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -5902,7 +6095,7 @@ pub mod ec2_fleet {
 
     impl ToExpr for MemoryMibRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -5939,7 +6132,10 @@ pub mod ec2_fleet {
 
     impl ToExpr for MultiAvailabilityZoneConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.configuration_type.is_some())
+                    + usize::from(self.standby_availability_zones.is_some()),
+            );
             p.opt("ConfigurationType", self.configuration_type);
             p.opt("StandbyAvailabilityZones", self.standby_availability_zones);
             p.into_expr()
@@ -5973,7 +6169,7 @@ pub mod ec2_fleet {
 
     impl ToExpr for NetworkBandwidthGbpsRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -6007,7 +6203,7 @@ pub mod ec2_fleet {
 
     impl ToExpr for NetworkInterfaceCountRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -6143,7 +6339,22 @@ pub mod ec2_fleet {
 
     impl ToExpr for NetworkInterfaceSpecificationRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.associate_public_ip_address.is_some())
+                    + usize::from(self.delete_on_termination.is_some())
+                    + usize::from(self.description.is_some())
+                    + usize::from(self.device_index.is_some())
+                    + usize::from(self.groups.is_some())
+                    + usize::from(self.interface_type.is_some())
+                    + usize::from(self.ipv6_address_count.is_some())
+                    + usize::from(self.ipv6_addresses.is_some())
+                    + usize::from(self.network_card_index.is_some())
+                    + usize::from(self.network_interface_id.is_some())
+                    + usize::from(self.private_ip_address.is_some())
+                    + usize::from(self.private_ip_addresses.is_some())
+                    + usize::from(self.secondary_private_ip_address_count.is_some())
+                    + usize::from(self.subnet_id.is_some()),
+            );
             p.opt("AssociatePublicIpAddress", self.associate_public_ip_address);
             p.opt("DeleteOnTermination", self.delete_on_termination);
             p.opt("Description", self.description);
@@ -6227,7 +6438,14 @@ pub mod ec2_fleet {
 
     impl ToExpr for OnDemandOptionsRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.allocation_strategy.is_some())
+                    + usize::from(self.capacity_reservation_options.is_some())
+                    + usize::from(self.max_total_price.is_some())
+                    + usize::from(self.min_target_capacity.is_some())
+                    + usize::from(self.single_availability_zone.is_some())
+                    + usize::from(self.single_instance_type.is_some()),
+            );
             p.opt("AllocationStrategy", self.allocation_strategy);
             p.opt("CapacityReservationOptions", self.capacity_reservation_options);
             p.opt("MaxTotalPrice", self.max_total_price);
@@ -6258,7 +6476,7 @@ pub mod ec2_fleet {
 
     impl ToExpr for PerformanceFactorReferenceRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.instance_family.is_some()));
             p.opt("InstanceFamily", self.instance_family);
             p.into_expr()
         }
@@ -6342,7 +6560,16 @@ pub mod ec2_fleet {
 
     impl ToExpr for Placement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.affinity.is_some())
+                    + usize::from(self.availability_zone.is_some())
+                    + usize::from(self.group_name.is_some())
+                    + usize::from(self.host_id.is_some())
+                    + usize::from(self.host_resource_group_arn.is_some())
+                    + usize::from(self.partition_number.is_some())
+                    + usize::from(self.spread_domain.is_some())
+                    + usize::from(self.tenancy.is_some()),
+            );
             p.opt("Affinity", self.affinity);
             p.opt("AvailabilityZone", self.availability_zone);
             p.opt("GroupName", self.group_name);
@@ -6385,7 +6612,9 @@ pub mod ec2_fleet {
 
     impl ToExpr for PrivateIpAddressSpecificationRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.primary.is_some()) + usize::from(self.private_ip_address.is_some()),
+            );
             p.opt("Primary", self.primary);
             p.opt("PrivateIpAddress", self.private_ip_address);
             p.into_expr()
@@ -6412,7 +6641,7 @@ pub mod ec2_fleet {
 
     impl ToExpr for ReservedCapacityFallbackOptionsRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.market_types.is_some()));
             p.opt("MarketTypes", self.market_types);
             p.into_expr()
         }
@@ -6467,7 +6696,12 @@ pub mod ec2_fleet {
 
     impl ToExpr for ReservedCapacityOptionsRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.allocation_strategy.is_some())
+                    + usize::from(self.capacity_reservation_target.is_some())
+                    + usize::from(self.reservation_types.is_some())
+                    + usize::from(self.reserved_capacity_fallback_options.is_some()),
+            );
             p.opt("AllocationStrategy", self.allocation_strategy);
             p.opt("CapacityReservationTarget", self.capacity_reservation_target);
             p.opt("ReservationTypes", self.reservation_types);
@@ -6557,7 +6791,16 @@ pub mod ec2_fleet {
 
     impl ToExpr for SpotOptionsRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.allocation_strategy.is_some())
+                    + usize::from(self.instance_interruption_behavior.is_some())
+                    + usize::from(self.instance_pools_to_use_count.is_some())
+                    + usize::from(self.maintenance_strategies.is_some())
+                    + usize::from(self.max_total_price.is_some())
+                    + usize::from(self.min_target_capacity.is_some())
+                    + usize::from(self.single_availability_zone.is_some())
+                    + usize::from(self.single_instance_type.is_some()),
+            );
             p.opt("AllocationStrategy", self.allocation_strategy);
             p.opt("InstanceInterruptionBehavior", self.instance_interruption_behavior);
             p.opt("InstancePoolsToUseCount", self.instance_pools_to_use_count);
@@ -6600,7 +6843,9 @@ pub mod ec2_fleet {
 
     impl ToExpr for StandbyAvailabilityZone {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.availability_zone.is_some()) + usize::from(self.availability_zone_id.is_some()),
+            );
             p.opt("AvailabilityZone", self.availability_zone);
             p.opt("AvailabilityZoneId", self.availability_zone_id);
             p.into_expr()
@@ -6627,7 +6872,7 @@ pub mod ec2_fleet {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -6664,7 +6909,8 @@ pub mod ec2_fleet {
 
     impl ToExpr for TagSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.resource_type.is_some()) + usize::from(self.tags.is_some()));
             p.opt("ResourceType", self.resource_type);
             p.opt("Tags", self.tags);
             p.into_expr()
@@ -6720,7 +6966,12 @@ pub mod ec2_fleet {
 
     impl ToExpr for TargetCapacitySpecificationRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.default_target_capacity_type.is_some())
+                    + usize::from(self.on_demand_target_capacity.is_some())
+                    + usize::from(self.spot_target_capacity.is_some())
+                    + usize::from(self.target_capacity_unit_type.is_some()),
+            );
             p.opt("DefaultTargetCapacityType", self.default_target_capacity_type);
             p.opt("OnDemandTargetCapacity", self.on_demand_target_capacity);
             p.opt("SpotTargetCapacity", self.spot_target_capacity);
@@ -6757,7 +7008,7 @@ pub mod ec2_fleet {
 
     impl ToExpr for TotalLocalStorageGbRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -6791,7 +7042,7 @@ pub mod ec2_fleet {
 
     impl ToExpr for VCpuCountRangeRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -6896,7 +7147,16 @@ impl Resource for Eip {
     const TYPE_NAME: &'static str = "AWS::EC2::EIP";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.address.is_some())
+                + usize::from(self.domain.is_some())
+                + usize::from(self.instance_id.is_some())
+                + usize::from(self.ipam_pool_id.is_some())
+                + usize::from(self.network_border_group.is_some())
+                + usize::from(self.public_ipv4_pool.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.transfer_address.is_some()),
+        );
         p.opt("Address", self.address);
         p.opt("Domain", self.domain);
         p.opt("InstanceId", self.instance_id);
@@ -6944,7 +7204,7 @@ pub mod eip {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -7021,7 +7281,13 @@ impl EipAssociation {
 impl Resource for EipAssociation {
     const TYPE_NAME: &'static str = "AWS::EC2::EIPAssociation";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.allocation_id.is_some())
+                + usize::from(self.eip.is_some())
+                + usize::from(self.instance_id.is_some())
+                + usize::from(self.network_interface_id.is_some())
+                + usize::from(self.private_ip_address.is_some()),
+        );
         p.opt("AllocationId", self.allocation_id);
         p.opt("EIP", self.eip);
         p.opt("InstanceId", self.instance_id);
@@ -7082,7 +7348,7 @@ impl Resource for EgressOnlyInternetGateway {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.tags.is_some()));
         p.opt("Tags", self.tags);
         p.req("VpcId", self.vpc_id);
         p
@@ -7122,7 +7388,7 @@ pub mod egress_only_internet_gateway {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -7176,7 +7442,7 @@ impl Resource for EnclaveCertificateIamRoleAssociation {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("CertificateArn", self.certificate_arn);
         p.req("RoleArn", self.role_arn);
         p
@@ -7360,7 +7626,19 @@ impl Resource for FlowLog {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.deliver_cross_account_role.is_some())
+                + usize::from(self.deliver_logs_permission_arn.is_some())
+                + usize::from(self.destination_options.is_some())
+                + usize::from(self.log_destination.is_some())
+                + usize::from(self.log_destination_type.is_some())
+                + usize::from(self.log_format.is_some())
+                + usize::from(self.log_group_name.is_some())
+                + usize::from(self.max_aggregation_interval.is_some())
+                + usize::from(self.tag_field_specifications.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.traffic_type.is_some()),
+        );
         p.opt("DeliverCrossAccountRole", self.deliver_cross_account_role);
         p.opt("DeliverLogsPermissionArn", self.deliver_logs_permission_arn);
         p.opt("DestinationOptions", self.destination_options);
@@ -7579,7 +7857,7 @@ pub mod flow_log {
 
     impl ToExpr for DestinationOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("FileFormat", self.file_format);
             p.req("HiveCompatiblePartitions", self.hive_compatible_partitions);
             p.req("PerHourPartition", self.per_hour_partition);
@@ -7607,7 +7885,7 @@ pub mod flow_log {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -7637,7 +7915,7 @@ pub mod flow_log {
 
     impl ToExpr for TagFieldSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ResourceType", self.resource_type);
             p.req("TagKeys", self.tag_keys);
             p.into_expr()
@@ -7707,7 +7985,13 @@ impl Resource for FpgaImage {
     const TYPE_NAME: &'static str = "AWS::EC2::FpgaImage";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.description.is_some())
+                + usize::from(self.input_storage_location.is_some())
+                + usize::from(self.logs_storage_location.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("InputStorageLocation", self.input_storage_location);
         p.opt("LogsStorageLocation", self.logs_storage_location);
@@ -7808,7 +8092,7 @@ pub mod fpga_image {
 
     impl ToExpr for StorageLocation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.bucket.is_some()) + usize::from(self.key.is_some()));
             p.opt("Bucket", self.bucket);
             p.opt("Key", self.key);
             p.into_expr()
@@ -7835,7 +8119,7 @@ pub mod fpga_image {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -7868,7 +8152,7 @@ impl GatewayRouteTableAssociation {
 impl Resource for GatewayRouteTableAssociation {
     const TYPE_NAME: &'static str = "AWS::EC2::GatewayRouteTableAssociation";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("GatewayId", self.gateway_id);
         p.req("RouteTableId", self.route_table_id);
         p
@@ -7979,7 +8263,16 @@ impl Resource for Host {
     const TYPE_NAME: &'static str = "AWS::EC2::Host";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.asset_id.is_some())
+                + usize::from(self.auto_placement.is_some())
+                + usize::from(self.host_maintenance.is_some())
+                + usize::from(self.host_recovery.is_some())
+                + usize::from(self.instance_family.is_some())
+                + usize::from(self.instance_type.is_some())
+                + usize::from(self.outpost_arn.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AssetId", self.asset_id);
         p.opt("AutoPlacement", self.auto_placement);
         p.req("AvailabilityZone", self.availability_zone);
@@ -8110,7 +8403,7 @@ pub mod host {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -8220,7 +8513,15 @@ impl Resource for Ipam {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.default_resource_discovery_organizational_unit_exclusions.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.enable_private_gua.is_some())
+                + usize::from(self.metered_account.is_some())
+                + usize::from(self.operating_regions.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.tier.is_some()),
+        );
         p.opt(
             "DefaultResourceDiscoveryOrganizationalUnitExclusions",
             self.default_resource_discovery_organizational_unit_exclusions,
@@ -8363,7 +8664,7 @@ pub mod ipam {
 
     impl ToExpr for IpamOperatingRegion {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("RegionName", self.region_name);
             p.into_expr()
         }
@@ -8386,7 +8687,7 @@ pub mod ipam {
 
     impl ToExpr for IpamOrganizationalUnitExclusion {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("OrganizationsEntityPath", self.organizations_entity_path);
             p.into_expr()
         }
@@ -8412,7 +8713,7 @@ pub mod ipam {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -8472,7 +8773,11 @@ impl IpamAllocation {
 impl Resource for IpamAllocation {
     const TYPE_NAME: &'static str = "AWS::EC2::IPAMAllocation";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.cidr.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.netmask_length.is_some()),
+        );
         p.opt("Cidr", self.cidr);
         p.opt("Description", self.description);
         p.req("IpamPoolId", self.ipam_pool_id);
@@ -8686,7 +8991,22 @@ impl Resource for IpamPool {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.allocation_default_netmask_length.is_some())
+                + usize::from(self.allocation_max_netmask_length.is_some())
+                + usize::from(self.allocation_min_netmask_length.is_some())
+                + usize::from(self.allocation_resource_tags.is_some())
+                + usize::from(self.auto_import.is_some())
+                + usize::from(self.aws_service.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.locale.is_some())
+                + usize::from(self.provisioned_cidrs.is_some())
+                + usize::from(self.public_ip_source.is_some())
+                + usize::from(self.publicly_advertisable.is_some())
+                + usize::from(self.source_ipam_pool_id.is_some())
+                + usize::from(self.source_resource.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("AddressFamily", self.address_family);
         p.opt("AllocationDefaultNetmaskLength", self.allocation_default_netmask_length);
         p.opt("AllocationMaxNetmaskLength", self.allocation_max_netmask_length);
@@ -8847,7 +9167,7 @@ pub mod ipam_pool {
 
     impl ToExpr for ProvisionedCidr {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Cidr", self.cidr);
             p.into_expr()
         }
@@ -8891,7 +9211,7 @@ pub mod ipam_pool {
 
     impl ToExpr for SourceResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4);
             p.req("ResourceId", self.resource_id);
             p.req("ResourceOwner", self.resource_owner);
             p.req("ResourceRegion", self.resource_region);
@@ -8920,7 +9240,7 @@ pub mod ipam_pool {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -8970,7 +9290,8 @@ impl IpamPoolCidr {
 impl Resource for IpamPoolCidr {
     const TYPE_NAME: &'static str = "AWS::EC2::IPAMPoolCidr";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(1 + usize::from(self.cidr.is_some()) + usize::from(self.netmask_length.is_some()));
         p.opt("Cidr", self.cidr);
         p.req("IpamPoolId", self.ipam_pool_id);
         p.opt("NetmaskLength", self.netmask_length);
@@ -9076,7 +9397,12 @@ impl Resource for IpamPrefixListResolver {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.description.is_some())
+                + usize::from(self.ipam_id.is_some())
+                + usize::from(self.rules.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("AddressFamily", self.address_family);
         p.opt("Description", self.description);
         p.opt("IpamId", self.ipam_id);
@@ -9284,7 +9610,12 @@ pub mod ipam_prefix_list_resolver {
 
     impl ToExpr for IpamPrefixListResolverRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.conditions.is_some())
+                    + usize::from(self.ipam_scope_id.is_some())
+                    + usize::from(self.resource_type.is_some())
+                    + usize::from(self.static_cidr.is_some()),
+            );
             p.opt("Conditions", self.conditions);
             p.opt("IpamScopeId", self.ipam_scope_id);
             p.opt("ResourceType", self.resource_type);
@@ -9364,7 +9695,15 @@ pub mod ipam_prefix_list_resolver {
 
     impl ToExpr for IpamPrefixListResolverRuleCondition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cidr.is_some())
+                    + usize::from(self.ipam_pool_id.is_some())
+                    + usize::from(self.operation.is_some())
+                    + usize::from(self.resource_id.is_some())
+                    + usize::from(self.resource_owner.is_some())
+                    + usize::from(self.resource_region.is_some())
+                    + usize::from(self.resource_tag.is_some()),
+            );
             p.opt("Cidr", self.cidr);
             p.opt("IpamPoolId", self.ipam_pool_id);
             p.opt("Operation", self.operation);
@@ -9396,7 +9735,7 @@ pub mod ipam_prefix_list_resolver {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -9482,7 +9821,8 @@ impl Resource for IpamPrefixListResolverTarget {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(4 + usize::from(self.desired_version.is_some()) + usize::from(self.tags.is_some()));
         p.opt("DesiredVersion", self.desired_version);
         p.req("IpamPrefixListResolverId", self.ipam_prefix_list_resolver_id);
         p.req("PrefixListId", self.prefix_list_id);
@@ -9532,7 +9872,7 @@ pub mod ipam_prefix_list_resolver_target {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -9622,7 +9962,12 @@ impl Resource for IpamResourceDiscovery {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.description.is_some())
+                + usize::from(self.operating_regions.is_some())
+                + usize::from(self.organizational_unit_exclusions.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("OperatingRegions", self.operating_regions);
         p.opt("OrganizationalUnitExclusions", self.organizational_unit_exclusions);
@@ -9691,7 +10036,7 @@ pub mod ipam_resource_discovery {
 
     impl ToExpr for IpamOperatingRegion {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("RegionName", self.region_name);
             p.into_expr()
         }
@@ -9714,7 +10059,7 @@ pub mod ipam_resource_discovery {
 
     impl ToExpr for IpamResourceDiscoveryOrganizationalUnitExclusion {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("OrganizationsEntityPath", self.organizations_entity_path);
             p.into_expr()
         }
@@ -9740,7 +10085,7 @@ pub mod ipam_resource_discovery {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -9798,7 +10143,7 @@ impl Resource for IpamResourceDiscoveryAssociation {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.tags.is_some()));
         p.req("IpamId", self.ipam_id);
         p.req("IpamResourceDiscoveryId", self.ipam_resource_discovery_id);
         p.opt("Tags", self.tags);
@@ -9881,7 +10226,7 @@ pub mod ipam_resource_discovery_association {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -9950,7 +10295,11 @@ impl Resource for IpamScope {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.description.is_some())
+                + usize::from(self.external_authority_configuration.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("ExternalAuthorityConfiguration", self.external_authority_configuration);
         p.req("IpamId", self.ipam_id);
@@ -10078,7 +10427,7 @@ pub mod ipam_scope {
 
     impl ToExpr for IpamScopeExternalAuthorityConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ExternalResourceIdentifier", self.external_resource_identifier);
             p.req(
                 "IpamScopeExternalAuthorityType",
@@ -10108,7 +10457,7 @@ pub mod ipam_scope {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -10154,7 +10503,7 @@ impl Resource for Ipv4Pool {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(0 + usize::from(self.tags.is_some()));
         p.opt("Tags", self.tags);
         p
     }
@@ -10223,7 +10572,7 @@ pub mod ipv4_pool {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -10637,7 +10986,49 @@ impl Resource for Instance {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.additional_info.is_some())
+                + usize::from(self.affinity.is_some())
+                + usize::from(self.availability_zone.is_some())
+                + usize::from(self.block_device_mappings.is_some())
+                + usize::from(self.cpu_options.is_some())
+                + usize::from(self.credit_specification.is_some())
+                + usize::from(self.disable_api_termination.is_some())
+                + usize::from(self.ebs_optimized.is_some())
+                + usize::from(self.elastic_gpu_specifications.is_some())
+                + usize::from(self.elastic_inference_accelerators.is_some())
+                + usize::from(self.enclave_options.is_some())
+                + usize::from(self.hibernation_options.is_some())
+                + usize::from(self.host_id.is_some())
+                + usize::from(self.host_resource_group_arn.is_some())
+                + usize::from(self.iam_instance_profile.is_some())
+                + usize::from(self.image_id.is_some())
+                + usize::from(self.instance_initiated_shutdown_behavior.is_some())
+                + usize::from(self.instance_type.is_some())
+                + usize::from(self.ipv6_address_count.is_some())
+                + usize::from(self.ipv6_addresses.is_some())
+                + usize::from(self.kernel_id.is_some())
+                + usize::from(self.key_name.is_some())
+                + usize::from(self.launch_template.is_some())
+                + usize::from(self.license_specifications.is_some())
+                + usize::from(self.metadata_options.is_some())
+                + usize::from(self.monitoring.is_some())
+                + usize::from(self.network_interfaces.is_some())
+                + usize::from(self.placement_group_name.is_some())
+                + usize::from(self.private_dns_name_options.is_some())
+                + usize::from(self.private_ip_address.is_some())
+                + usize::from(self.propagate_tags_to_volume_on_creation.is_some())
+                + usize::from(self.ramdisk_id.is_some())
+                + usize::from(self.security_group_ids.is_some())
+                + usize::from(self.security_groups.is_some())
+                + usize::from(self.source_dest_check.is_some())
+                + usize::from(self.ssm_associations.is_some())
+                + usize::from(self.subnet_id.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.tenancy.is_some())
+                + usize::from(self.user_data.is_some())
+                + usize::from(self.volumes.is_some()),
+        );
         p.opt("AdditionalInfo", self.additional_info);
         p.opt("Affinity", self.affinity);
         p.opt("AvailabilityZone", self.availability_zone);
@@ -10991,7 +11382,7 @@ pub mod instance {
 
     impl ToExpr for AssociationParameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -11039,7 +11430,11 @@ pub mod instance {
 
     impl ToExpr for BlockDeviceMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.ebs.is_some())
+                    + usize::from(self.no_device.is_some())
+                    + usize::from(self.virtual_name.is_some()),
+            );
             p.req("DeviceName", self.device_name);
             p.opt("Ebs", self.ebs);
             p.opt("NoDevice", self.no_device);
@@ -11078,7 +11473,9 @@ pub mod instance {
 
     impl ToExpr for CpuOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.core_count.is_some()) + usize::from(self.threads_per_core.is_some()),
+            );
             p.opt("CoreCount", self.core_count);
             p.opt("ThreadsPerCore", self.threads_per_core);
             p.into_expr()
@@ -11105,7 +11502,7 @@ pub mod instance {
 
     impl ToExpr for CreditSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.cpu_credits.is_some()));
             p.opt("CPUCredits", self.cpu_credits);
             p.into_expr()
         }
@@ -11183,7 +11580,15 @@ pub mod instance {
 
     impl ToExpr for Ebs {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.delete_on_termination.is_some())
+                    + usize::from(self.encrypted.is_some())
+                    + usize::from(self.iops.is_some())
+                    + usize::from(self.kms_key_id.is_some())
+                    + usize::from(self.snapshot_id.is_some())
+                    + usize::from(self.volume_size.is_some())
+                    + usize::from(self.volume_type.is_some()),
+            );
             p.opt("DeleteOnTermination", self.delete_on_termination);
             p.opt("Encrypted", self.encrypted);
             p.opt("Iops", self.iops);
@@ -11212,7 +11617,7 @@ pub mod instance {
 
     impl ToExpr for ElasticGpuSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Type", self.r#type);
             p.into_expr()
         }
@@ -11243,7 +11648,7 @@ pub mod instance {
 
     impl ToExpr for ElasticInferenceAccelerator {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.count.is_some()));
             p.opt("Count", self.count);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -11280,7 +11685,9 @@ pub mod instance {
 
     impl ToExpr for EnaSrdSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.ena_srd_enabled.is_some()) + usize::from(self.ena_srd_udp_specification.is_some()),
+            );
             p.opt("EnaSrdEnabled", self.ena_srd_enabled);
             p.opt("EnaSrdUdpSpecification", self.ena_srd_udp_specification);
             p.into_expr()
@@ -11309,7 +11716,7 @@ pub mod instance {
 
     impl ToExpr for EnaSrdUdpSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.ena_srd_udp_enabled.is_some()));
             p.opt("EnaSrdUdpEnabled", self.ena_srd_udp_enabled);
             p.into_expr()
         }
@@ -11335,7 +11742,7 @@ pub mod instance {
 
     impl ToExpr for EnclaveOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.enabled.is_some()));
             p.opt("Enabled", self.enabled);
             p.into_expr()
         }
@@ -11361,7 +11768,7 @@ pub mod instance {
 
     impl ToExpr for HibernationOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.configured.is_some()));
             p.opt("Configured", self.configured);
             p.into_expr()
         }
@@ -11384,7 +11791,7 @@ pub mod instance {
 
     impl ToExpr for InstanceIpv6Address {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Ipv6Address", self.ipv6_address);
             p.into_expr()
         }
@@ -11428,7 +11835,11 @@ pub mod instance {
 
     impl ToExpr for LaunchTemplateSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.launch_template_id.is_some())
+                    + usize::from(self.launch_template_name.is_some())
+                    + usize::from(self.version.is_some()),
+            );
             p.opt("LaunchTemplateId", self.launch_template_id);
             p.opt("LaunchTemplateName", self.launch_template_name);
             p.opt("Version", self.version);
@@ -11453,7 +11864,7 @@ pub mod instance {
 
     impl ToExpr for LicenseSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("LicenseConfigurationArn", self.license_configuration_arn);
             p.into_expr()
         }
@@ -11513,7 +11924,13 @@ pub mod instance {
 
     impl ToExpr for MetadataOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.http_endpoint.is_some())
+                    + usize::from(self.http_protocol_ipv6.is_some())
+                    + usize::from(self.http_put_response_hop_limit.is_some())
+                    + usize::from(self.http_tokens.is_some())
+                    + usize::from(self.instance_metadata_tags.is_some()),
+            );
             p.opt("HttpEndpoint", self.http_endpoint);
             p.opt("HttpProtocolIpv6", self.http_protocol_ipv6);
             p.opt("HttpPutResponseHopLimit", self.http_put_response_hop_limit);
@@ -11644,7 +12061,21 @@ pub mod instance {
 
     impl ToExpr for NetworkInterface {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.associate_carrier_ip_address.is_some())
+                    + usize::from(self.associate_public_ip_address.is_some())
+                    + usize::from(self.delete_on_termination.is_some())
+                    + usize::from(self.description.is_some())
+                    + usize::from(self.ena_srd_specification.is_some())
+                    + usize::from(self.group_set.is_some())
+                    + usize::from(self.ipv6_address_count.is_some())
+                    + usize::from(self.ipv6_addresses.is_some())
+                    + usize::from(self.network_interface_id.is_some())
+                    + usize::from(self.private_ip_address.is_some())
+                    + usize::from(self.private_ip_addresses.is_some())
+                    + usize::from(self.secondary_private_ip_address_count.is_some())
+                    + usize::from(self.subnet_id.is_some()),
+            );
             p.opt("AssociateCarrierIpAddress", self.associate_carrier_ip_address);
             p.opt("AssociatePublicIpAddress", self.associate_public_ip_address);
             p.opt("DeleteOnTermination", self.delete_on_termination);
@@ -11704,7 +12135,11 @@ pub mod instance {
 
     impl ToExpr for PrivateDnsNameOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enable_resource_name_dns_aaaa_record.is_some())
+                    + usize::from(self.enable_resource_name_dns_a_record.is_some())
+                    + usize::from(self.hostname_type.is_some()),
+            );
             p.opt(
                 "EnableResourceNameDnsAAAARecord",
                 self.enable_resource_name_dns_aaaa_record,
@@ -11735,7 +12170,7 @@ pub mod instance {
 
     impl ToExpr for PrivateIpAddressSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Primary", self.primary);
             p.req("PrivateIpAddress", self.private_ip_address);
             p.into_expr()
@@ -11767,7 +12202,7 @@ pub mod instance {
 
     impl ToExpr for SsmAssociation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.association_parameters.is_some()));
             p.opt("AssociationParameters", self.association_parameters);
             p.req("DocumentName", self.document_name);
             p.into_expr()
@@ -11794,7 +12229,7 @@ pub mod instance {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -11821,7 +12256,7 @@ pub mod instance {
 
     impl ToExpr for Volume {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Device", self.device);
             p.req("VolumeId", self.volume_id);
             p.into_expr()
@@ -11896,7 +12331,12 @@ impl Resource for InstanceConnectEndpoint {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.client_token.is_some())
+                + usize::from(self.preserve_client_ip.is_some())
+                + usize::from(self.security_group_ids.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ClientToken", self.client_token);
         p.opt("PreserveClientIp", self.preserve_client_ip);
         p.opt("SecurityGroupIds", self.security_group_ids);
@@ -12042,7 +12482,7 @@ pub mod instance_connect_endpoint {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -12126,7 +12566,12 @@ impl Resource for InstanceEventWindow {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.cron_expression.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.time_ranges.is_some()),
+        );
         p.opt("CronExpression", self.cron_expression);
         p.opt("Name", self.name);
         p.opt("Tags", self.tags);
@@ -12266,7 +12711,7 @@ pub mod instance_event_window {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -12319,7 +12764,12 @@ pub mod instance_event_window {
 
     impl ToExpr for TimeRange {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.end_hour.is_some())
+                    + usize::from(self.end_week_day.is_some())
+                    + usize::from(self.start_hour.is_some())
+                    + usize::from(self.start_week_day.is_some()),
+            );
             p.opt("EndHour", self.end_hour);
             p.opt("EndWeekDay", self.end_week_day);
             p.opt("StartHour", self.start_hour);
@@ -12366,7 +12816,7 @@ impl Resource for InternetGateway {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(0 + usize::from(self.tags.is_some()));
         p.opt("Tags", self.tags);
         p
     }
@@ -12403,7 +12853,7 @@ pub mod internet_gateway {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -12438,7 +12888,7 @@ impl IpPoolRouteTableAssociation {
 impl Resource for IpPoolRouteTableAssociation {
     const TYPE_NAME: &'static str = "AWS::EC2::IpPoolRouteTableAssociation";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("PublicIpv4Pool", self.public_ipv4_pool);
         p.req("RouteTableId", self.route_table_id);
         p
@@ -12499,7 +12949,7 @@ impl Resource for IpamExternalResourceVerificationToken {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.tags.is_some()));
         p.req("IpamId", self.ipam_id);
         p.opt("Tags", self.tags);
         p
@@ -12655,7 +13105,7 @@ pub mod ipam_external_resource_verification_token {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -12732,7 +13182,8 @@ impl Resource for IpamInternetRegistryAssociation {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(3 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Description", self.description);
         p.req("IpamId", self.ipam_id);
         p.req("OrganizationHandle", self.organization_handle);
@@ -12888,7 +13339,7 @@ pub mod ipam_internet_registry_association {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -12983,7 +13434,12 @@ impl Resource for KeyPair {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.key_format.is_some())
+                + usize::from(self.key_type.is_some())
+                + usize::from(self.public_key_material.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("KeyFormat", self.key_format);
         p.req("KeyName", self.key_name);
         p.opt("KeyType", self.key_type);
@@ -13087,7 +13543,7 @@ pub mod key_pair {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -13185,7 +13641,11 @@ impl Resource for LaunchTemplate {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.launch_template_name.is_some())
+                + usize::from(self.tag_specifications.is_some())
+                + usize::from(self.version_description.is_some()),
+        );
         p.req("LaunchTemplateData", self.launch_template_data);
         p.opt("LaunchTemplateName", self.launch_template_name);
         p.opt("TagSpecifications", self.tag_specifications);
@@ -14443,7 +14903,7 @@ pub mod launch_template {
 
     impl ToExpr for AcceleratorCount {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -14477,7 +14937,7 @@ pub mod launch_template {
 
     impl ToExpr for AcceleratorTotalMemoryMib {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -14511,7 +14971,7 @@ pub mod launch_template {
 
     impl ToExpr for BaselineEbsBandwidthMbps {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -14539,7 +14999,7 @@ pub mod launch_template {
 
     impl ToExpr for BaselinePerformanceFactors {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.cpu.is_some()));
             p.opt("Cpu", self.cpu);
             p.into_expr()
         }
@@ -14592,7 +15052,12 @@ pub mod launch_template {
 
     impl ToExpr for BlockDeviceMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.device_name.is_some())
+                    + usize::from(self.ebs.is_some())
+                    + usize::from(self.no_device.is_some())
+                    + usize::from(self.virtual_name.is_some()),
+            );
             p.opt("DeviceName", self.device_name);
             p.opt("Ebs", self.ebs);
             p.opt("NoDevice", self.no_device);
@@ -14635,7 +15100,10 @@ pub mod launch_template {
 
     impl ToExpr for CapacityReservationSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.capacity_reservation_preference.is_some())
+                    + usize::from(self.capacity_reservation_target.is_some()),
+            );
             p.opt("CapacityReservationPreference", self.capacity_reservation_preference);
             p.opt("CapacityReservationTarget", self.capacity_reservation_target);
             p.into_expr()
@@ -14673,7 +15141,10 @@ pub mod launch_template {
 
     impl ToExpr for CapacityReservationTarget {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.capacity_reservation_id.is_some())
+                    + usize::from(self.capacity_reservation_resource_group_arn.is_some()),
+            );
             p.opt("CapacityReservationId", self.capacity_reservation_id);
             p.opt(
                 "CapacityReservationResourceGroupArn",
@@ -14721,7 +15192,11 @@ pub mod launch_template {
 
     impl ToExpr for ConnectionTrackingSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.tcp_established_timeout.is_some())
+                    + usize::from(self.udp_stream_timeout.is_some())
+                    + usize::from(self.udp_timeout.is_some()),
+            );
             p.opt("TcpEstablishedTimeout", self.tcp_established_timeout);
             p.opt("UdpStreamTimeout", self.udp_stream_timeout);
             p.opt("UdpTimeout", self.udp_timeout);
@@ -14749,7 +15224,7 @@ pub mod launch_template {
 
     impl ToExpr for Cpu {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.references.is_some()));
             p.opt("References", self.references);
             p.into_expr()
         }
@@ -14802,7 +15277,12 @@ pub mod launch_template {
 
     impl ToExpr for CpuOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.amd_sev_snp.is_some())
+                    + usize::from(self.core_count.is_some())
+                    + usize::from(self.nested_virtualization.is_some())
+                    + usize::from(self.threads_per_core.is_some()),
+            );
             p.opt("AmdSevSnp", self.amd_sev_snp);
             p.opt("CoreCount", self.core_count);
             p.opt("NestedVirtualization", self.nested_virtualization);
@@ -14833,7 +15313,7 @@ pub mod launch_template {
 
     impl ToExpr for CreditSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.cpu_credits.is_some()));
             p.opt("CpuCredits", self.cpu_credits);
             p.into_expr()
         }
@@ -14957,7 +15437,18 @@ pub mod launch_template {
 
     impl ToExpr for Ebs {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.delete_on_termination.is_some())
+                    + usize::from(self.ebs_card_index.is_some())
+                    + usize::from(self.encrypted.is_some())
+                    + usize::from(self.iops.is_some())
+                    + usize::from(self.kms_key_id.is_some())
+                    + usize::from(self.snapshot_id.is_some())
+                    + usize::from(self.throughput.is_some())
+                    + usize::from(self.volume_initialization_rate.is_some())
+                    + usize::from(self.volume_size.is_some())
+                    + usize::from(self.volume_type.is_some()),
+            );
             p.opt("DeleteOnTermination", self.delete_on_termination);
             p.opt("EbsCardIndex", self.ebs_card_index);
             p.opt("Encrypted", self.encrypted);
@@ -15003,7 +15494,9 @@ pub mod launch_template {
 
     impl ToExpr for EnaSrdSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.ena_srd_enabled.is_some()) + usize::from(self.ena_srd_udp_specification.is_some()),
+            );
             p.opt("EnaSrdEnabled", self.ena_srd_enabled);
             p.opt("EnaSrdUdpSpecification", self.ena_srd_udp_specification);
             p.into_expr()
@@ -15032,7 +15525,7 @@ pub mod launch_template {
 
     impl ToExpr for EnaSrdUdpSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.ena_srd_udp_enabled.is_some()));
             p.opt("EnaSrdUdpEnabled", self.ena_srd_udp_enabled);
             p.into_expr()
         }
@@ -15058,7 +15551,7 @@ pub mod launch_template {
 
     impl ToExpr for EnclaveOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.enabled.is_some()));
             p.opt("Enabled", self.enabled);
             p.into_expr()
         }
@@ -15086,7 +15579,7 @@ pub mod launch_template {
 
     impl ToExpr for HibernationOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.configured.is_some()));
             p.opt("Configured", self.configured);
             p.into_expr()
         }
@@ -15121,7 +15614,7 @@ pub mod launch_template {
 
     impl ToExpr for IamInstanceProfile {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.arn.is_some()) + usize::from(self.name.is_some()));
             p.opt("Arn", self.arn);
             p.opt("Name", self.name);
             p.into_expr()
@@ -15159,7 +15652,9 @@ pub mod launch_template {
 
     impl ToExpr for InstanceMarketOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.market_type.is_some()) + usize::from(self.spot_options.is_some()),
+            );
             p.opt("MarketType", self.market_type);
             p.opt("SpotOptions", self.spot_options);
             p.into_expr()
@@ -15483,7 +15978,33 @@ pub mod launch_template {
 
     impl ToExpr for InstanceRequirements {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.accelerator_count.is_some())
+                    + usize::from(self.accelerator_manufacturers.is_some())
+                    + usize::from(self.accelerator_names.is_some())
+                    + usize::from(self.accelerator_total_memory_mib.is_some())
+                    + usize::from(self.accelerator_types.is_some())
+                    + usize::from(self.allowed_instance_types.is_some())
+                    + usize::from(self.bare_metal.is_some())
+                    + usize::from(self.baseline_ebs_bandwidth_mbps.is_some())
+                    + usize::from(self.baseline_performance_factors.is_some())
+                    + usize::from(self.burstable_performance.is_some())
+                    + usize::from(self.cpu_manufacturers.is_some())
+                    + usize::from(self.excluded_instance_types.is_some())
+                    + usize::from(self.instance_generations.is_some())
+                    + usize::from(self.local_storage.is_some())
+                    + usize::from(self.local_storage_types.is_some())
+                    + usize::from(self.max_spot_price_as_percentage_of_optimal_on_demand_price.is_some())
+                    + usize::from(self.memory_gib_per_v_cpu.is_some())
+                    + usize::from(self.memory_mib.is_some())
+                    + usize::from(self.network_bandwidth_gbps.is_some())
+                    + usize::from(self.network_interface_count.is_some())
+                    + usize::from(self.on_demand_max_price_percentage_over_lowest_price.is_some())
+                    + usize::from(self.require_hibernate_support.is_some())
+                    + usize::from(self.spot_max_price_percentage_over_lowest_price.is_some())
+                    + usize::from(self.total_local_storage_gb.is_some())
+                    + usize::from(self.v_cpu_count.is_some()),
+            );
             p.opt("AcceleratorCount", self.accelerator_count);
             p.opt("AcceleratorManufacturers", self.accelerator_manufacturers);
             p.opt("AcceleratorNames", self.accelerator_names);
@@ -15543,7 +16064,7 @@ pub mod launch_template {
 
     impl ToExpr for Ipv4PrefixSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.ipv4_prefix.is_some()));
             p.opt("Ipv4Prefix", self.ipv4_prefix);
             p.into_expr()
         }
@@ -15570,7 +16091,7 @@ pub mod launch_template {
 
     impl ToExpr for Ipv6Add {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.ipv6_address.is_some()));
             p.opt("Ipv6Address", self.ipv6_address);
             p.into_expr()
         }
@@ -15597,7 +16118,7 @@ pub mod launch_template {
 
     impl ToExpr for Ipv6PrefixSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.ipv6_prefix.is_some()));
             p.opt("Ipv6Prefix", self.ipv6_prefix);
             p.into_expr()
         }
@@ -15887,7 +16408,38 @@ pub mod launch_template {
 
     impl ToExpr for LaunchTemplateData {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.block_device_mappings.is_some())
+                    + usize::from(self.capacity_reservation_specification.is_some())
+                    + usize::from(self.cpu_options.is_some())
+                    + usize::from(self.credit_specification.is_some())
+                    + usize::from(self.disable_api_stop.is_some())
+                    + usize::from(self.disable_api_termination.is_some())
+                    + usize::from(self.ebs_optimized.is_some())
+                    + usize::from(self.enclave_options.is_some())
+                    + usize::from(self.hibernation_options.is_some())
+                    + usize::from(self.iam_instance_profile.is_some())
+                    + usize::from(self.image_id.is_some())
+                    + usize::from(self.instance_initiated_shutdown_behavior.is_some())
+                    + usize::from(self.instance_market_options.is_some())
+                    + usize::from(self.instance_requirements.is_some())
+                    + usize::from(self.instance_type.is_some())
+                    + usize::from(self.kernel_id.is_some())
+                    + usize::from(self.key_name.is_some())
+                    + usize::from(self.license_specifications.is_some())
+                    + usize::from(self.maintenance_options.is_some())
+                    + usize::from(self.metadata_options.is_some())
+                    + usize::from(self.monitoring.is_some())
+                    + usize::from(self.network_interfaces.is_some())
+                    + usize::from(self.network_performance_options.is_some())
+                    + usize::from(self.placement.is_some())
+                    + usize::from(self.private_dns_name_options.is_some())
+                    + usize::from(self.ram_disk_id.is_some())
+                    + usize::from(self.security_group_ids.is_some())
+                    + usize::from(self.security_groups.is_some())
+                    + usize::from(self.tag_specifications.is_some())
+                    + usize::from(self.user_data.is_some()),
+            );
             p.opt("BlockDeviceMappings", self.block_device_mappings);
             p.opt(
                 "CapacityReservationSpecification",
@@ -15960,7 +16512,8 @@ pub mod launch_template {
 
     impl ToExpr for LaunchTemplateTagSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.resource_type.is_some()) + usize::from(self.tags.is_some()));
             p.opt("ResourceType", self.resource_type);
             p.opt("Tags", self.tags);
             p.into_expr()
@@ -15990,7 +16543,7 @@ pub mod launch_template {
 
     impl ToExpr for LicenseSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.license_configuration_arn.is_some()));
             p.opt("LicenseConfigurationArn", self.license_configuration_arn);
             p.into_expr()
         }
@@ -16016,7 +16569,7 @@ pub mod launch_template {
 
     impl ToExpr for MaintenanceOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.auto_recovery.is_some()));
             p.opt("AutoRecovery", self.auto_recovery);
             p.into_expr()
         }
@@ -16049,7 +16602,7 @@ pub mod launch_template {
 
     impl ToExpr for MemoryGibPerVCpu {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -16083,7 +16636,7 @@ pub mod launch_template {
 
     impl ToExpr for MemoryMib {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -16154,7 +16707,13 @@ pub mod launch_template {
 
     impl ToExpr for MetadataOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.http_endpoint.is_some())
+                    + usize::from(self.http_protocol_ipv6.is_some())
+                    + usize::from(self.http_put_response_hop_limit.is_some())
+                    + usize::from(self.http_tokens.is_some())
+                    + usize::from(self.instance_metadata_tags.is_some()),
+            );
             p.opt("HttpEndpoint", self.http_endpoint);
             p.opt("HttpProtocolIpv6", self.http_protocol_ipv6);
             p.opt("HttpPutResponseHopLimit", self.http_put_response_hop_limit);
@@ -16185,7 +16744,7 @@ pub mod launch_template {
 
     impl ToExpr for Monitoring {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.enabled.is_some()));
             p.opt("Enabled", self.enabled);
             p.into_expr()
         }
@@ -16219,7 +16778,7 @@ pub mod launch_template {
 
     impl ToExpr for NetworkBandwidthGbps {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -16431,7 +16990,31 @@ pub mod launch_template {
 
     impl ToExpr for NetworkInterface {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.associate_carrier_ip_address.is_some())
+                    + usize::from(self.associate_public_ip_address.is_some())
+                    + usize::from(self.connection_tracking_specification.is_some())
+                    + usize::from(self.delete_on_termination.is_some())
+                    + usize::from(self.description.is_some())
+                    + usize::from(self.device_index.is_some())
+                    + usize::from(self.ena_queue_count.is_some())
+                    + usize::from(self.ena_srd_specification.is_some())
+                    + usize::from(self.groups.is_some())
+                    + usize::from(self.interface_type.is_some())
+                    + usize::from(self.ipv4_prefix_count.is_some())
+                    + usize::from(self.ipv4_prefixes.is_some())
+                    + usize::from(self.ipv6_address_count.is_some())
+                    + usize::from(self.ipv6_addresses.is_some())
+                    + usize::from(self.ipv6_prefix_count.is_some())
+                    + usize::from(self.ipv6_prefixes.is_some())
+                    + usize::from(self.network_card_index.is_some())
+                    + usize::from(self.network_interface_id.is_some())
+                    + usize::from(self.primary_ipv6.is_some())
+                    + usize::from(self.private_ip_address.is_some())
+                    + usize::from(self.private_ip_addresses.is_some())
+                    + usize::from(self.secondary_private_ip_address_count.is_some())
+                    + usize::from(self.subnet_id.is_some()),
+            );
             p.opt("AssociateCarrierIpAddress", self.associate_carrier_ip_address);
             p.opt("AssociatePublicIpAddress", self.associate_public_ip_address);
             p.opt(
@@ -16492,7 +17075,7 @@ pub mod launch_template {
 
     impl ToExpr for NetworkInterfaceCount {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -16522,7 +17105,7 @@ pub mod launch_template {
 
     impl ToExpr for NetworkPerformanceOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.bandwidth_weighting.is_some()));
             p.opt("BandwidthWeighting", self.bandwidth_weighting);
             p.into_expr()
         }
@@ -16616,7 +17199,17 @@ pub mod launch_template {
 
     impl ToExpr for Placement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.affinity.is_some())
+                    + usize::from(self.availability_zone.is_some())
+                    + usize::from(self.group_id.is_some())
+                    + usize::from(self.group_name.is_some())
+                    + usize::from(self.host_id.is_some())
+                    + usize::from(self.host_resource_group_arn.is_some())
+                    + usize::from(self.partition_number.is_some())
+                    + usize::from(self.spread_domain.is_some())
+                    + usize::from(self.tenancy.is_some()),
+            );
             p.opt("Affinity", self.affinity);
             p.opt("AvailabilityZone", self.availability_zone);
             p.opt("GroupId", self.group_id);
@@ -16668,7 +17261,11 @@ pub mod launch_template {
 
     impl ToExpr for PrivateDnsNameOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enable_resource_name_dns_aaaa_record.is_some())
+                    + usize::from(self.enable_resource_name_dns_a_record.is_some())
+                    + usize::from(self.hostname_type.is_some()),
+            );
             p.opt(
                 "EnableResourceNameDnsAAAARecord",
                 self.enable_resource_name_dns_aaaa_record,
@@ -16710,7 +17307,9 @@ pub mod launch_template {
 
     impl ToExpr for PrivateIpAdd {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.primary.is_some()) + usize::from(self.private_ip_address.is_some()),
+            );
             p.opt("Primary", self.primary);
             p.opt("PrivateIpAddress", self.private_ip_address);
             p.into_expr()
@@ -16749,7 +17348,7 @@ pub mod launch_template {
 
     impl ToExpr for Reference {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.instance_family.is_some()));
             p.opt("InstanceFamily", self.instance_family);
             p.into_expr()
         }
@@ -16816,7 +17415,13 @@ pub mod launch_template {
 
     impl ToExpr for SpotOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.block_duration_minutes.is_some())
+                    + usize::from(self.instance_interruption_behavior.is_some())
+                    + usize::from(self.max_price.is_some())
+                    + usize::from(self.spot_instance_type.is_some())
+                    + usize::from(self.valid_until.is_some()),
+            );
             p.opt("BlockDurationMinutes", self.block_duration_minutes);
             p.opt("InstanceInterruptionBehavior", self.instance_interruption_behavior);
             p.opt("MaxPrice", self.max_price);
@@ -16846,7 +17451,7 @@ pub mod launch_template {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -16885,7 +17490,8 @@ pub mod launch_template {
 
     impl ToExpr for TagSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.resource_type.is_some()) + usize::from(self.tags.is_some()));
             p.opt("ResourceType", self.resource_type);
             p.opt("Tags", self.tags);
             p.into_expr()
@@ -16919,7 +17525,7 @@ pub mod launch_template {
 
     impl ToExpr for TotalLocalStorageGb {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -16953,7 +17559,7 @@ pub mod launch_template {
 
     impl ToExpr for VCpuCount {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -17014,7 +17620,12 @@ impl LocalGatewayRoute {
 impl Resource for LocalGatewayRoute {
     const TYPE_NAME: &'static str = "AWS::EC2::LocalGatewayRoute";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.destination_cidr_block.is_some())
+                + usize::from(self.local_gateway_route_table_id.is_some())
+                + usize::from(self.local_gateway_virtual_interface_group_id.is_some())
+                + usize::from(self.network_interface_id.is_some()),
+        );
         p.opt("DestinationCidrBlock", self.destination_cidr_block);
         p.opt("LocalGatewayRouteTableId", self.local_gateway_route_table_id);
         p.opt(
@@ -17098,7 +17709,7 @@ impl Resource for LocalGatewayRouteTable {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.mode.is_some()) + usize::from(self.tags.is_some()));
         p.req("LocalGatewayId", self.local_gateway_id);
         p.opt("Mode", self.mode);
         p.opt("Tags", self.tags);
@@ -17198,7 +17809,7 @@ pub mod local_gateway_route_table {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -17261,7 +17872,7 @@ impl Resource for LocalGatewayRouteTableVpcAssociation {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.tags.is_some()));
         p.req("LocalGatewayRouteTableId", self.local_gateway_route_table_id);
         p.opt("Tags", self.tags);
         p.req("VpcId", self.vpc_id);
@@ -17321,7 +17932,7 @@ pub mod local_gateway_route_table_vpc_association {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -17387,7 +17998,7 @@ impl Resource for LocalGatewayRouteTableVirtualInterfaceGroupAssociation {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.tags.is_some()));
         p.req("LocalGatewayRouteTableId", self.local_gateway_route_table_id);
         p.req(
             "LocalGatewayVirtualInterfaceGroupId",
@@ -17462,7 +18073,7 @@ pub mod local_gateway_route_table_virtual_interface_group_association {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -17571,7 +18182,11 @@ impl Resource for LocalGatewayVirtualInterface {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            5 + usize::from(self.peer_bgp_asn.is_some())
+                + usize::from(self.peer_bgp_asn_extended.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("LocalAddress", self.local_address);
         p.req(
             "LocalGatewayVirtualInterfaceGroupId",
@@ -17651,7 +18266,7 @@ pub mod local_gateway_virtual_interface {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -17726,7 +18341,11 @@ impl Resource for LocalGatewayVirtualInterfaceGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.local_bgp_asn.is_some())
+                + usize::from(self.local_bgp_asn_extended.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("LocalBgpAsn", self.local_bgp_asn);
         p.opt("LocalBgpAsnExtended", self.local_bgp_asn_extended);
         p.req("LocalGatewayId", self.local_gateway_id);
@@ -17799,7 +18418,7 @@ pub mod local_gateway_virtual_interface_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -17951,7 +18570,20 @@ impl Resource for NatGateway {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.allocation_id.is_some())
+                + usize::from(self.availability_mode.is_some())
+                + usize::from(self.availability_zone_addresses.is_some())
+                + usize::from(self.connectivity_type.is_some())
+                + usize::from(self.max_drain_duration_seconds.is_some())
+                + usize::from(self.private_ip_address.is_some())
+                + usize::from(self.secondary_allocation_ids.is_some())
+                + usize::from(self.secondary_private_ip_address_count.is_some())
+                + usize::from(self.secondary_private_ip_addresses.is_some())
+                + usize::from(self.subnet_id.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.vpc_id.is_some()),
+        );
         p.opt("AllocationId", self.allocation_id);
         p.opt("AvailabilityMode", self.availability_mode);
         p.opt("AvailabilityZoneAddresses", self.availability_zone_addresses);
@@ -18093,7 +18725,9 @@ pub mod nat_gateway {
 
     impl ToExpr for AvailabilityZoneAddress {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.availability_zone.is_some()) + usize::from(self.availability_zone_id.is_some()),
+            );
             p.req("AllocationIds", self.allocation_ids);
             p.opt("AvailabilityZone", self.availability_zone);
             p.opt("AvailabilityZoneId", self.availability_zone_id);
@@ -18121,7 +18755,7 @@ pub mod nat_gateway {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -18161,7 +18795,7 @@ impl Resource for NetworkAcl {
     const TYPE_NAME: &'static str = "AWS::EC2::NetworkAcl";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.tags.is_some()));
         p.opt("Tags", self.tags);
         p.req("VpcId", self.vpc_id);
         p
@@ -18199,7 +18833,7 @@ pub mod network_acl {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -18294,7 +18928,13 @@ impl NetworkAclEntry {
 impl Resource for NetworkAclEntry {
     const TYPE_NAME: &'static str = "AWS::EC2::NetworkAclEntry";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.cidr_block.is_some())
+                + usize::from(self.egress.is_some())
+                + usize::from(self.icmp.is_some())
+                + usize::from(self.ipv6_cidr_block.is_some())
+                + usize::from(self.port_range.is_some()),
+        );
         p.opt("CidrBlock", self.cidr_block);
         p.opt("Egress", self.egress);
         p.opt("Icmp", self.icmp);
@@ -18349,7 +18989,7 @@ pub mod network_acl_entry {
 
     impl ToExpr for Icmp {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.code.is_some()) + usize::from(self.r#type.is_some()));
             p.opt("Code", self.code);
             p.opt("Type", self.r#type);
             p.into_expr()
@@ -18383,7 +19023,7 @@ pub mod network_acl_entry {
 
     impl ToExpr for PortRange {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.from.is_some()) + usize::from(self.to.is_some()));
             p.opt("From", self.from);
             p.opt("To", self.to);
             p.into_expr()
@@ -18443,7 +19083,11 @@ impl Resource for NetworkInsightsAccessScope {
     const TYPE_NAME: &'static str = "AWS::EC2::NetworkInsightsAccessScope";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.exclude_paths.is_some())
+                + usize::from(self.match_paths.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ExcludePaths", self.exclude_paths);
         p.opt("MatchPaths", self.match_paths);
         p.opt("Tags", self.tags);
@@ -18540,7 +19184,11 @@ pub mod network_insights_access_scope {
 
     impl ToExpr for AccessScopePathRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.destination.is_some())
+                    + usize::from(self.source.is_some())
+                    + usize::from(self.through_resources.is_some()),
+            );
             p.opt("Destination", self.destination);
             p.opt("Source", self.source);
             p.opt("ThroughResources", self.through_resources);
@@ -18618,7 +19266,15 @@ pub mod network_insights_access_scope {
 
     impl ToExpr for PacketHeaderStatementRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.destination_addresses.is_some())
+                    + usize::from(self.destination_ports.is_some())
+                    + usize::from(self.destination_prefix_lists.is_some())
+                    + usize::from(self.protocols.is_some())
+                    + usize::from(self.source_addresses.is_some())
+                    + usize::from(self.source_ports.is_some())
+                    + usize::from(self.source_prefix_lists.is_some()),
+            );
             p.opt("DestinationAddresses", self.destination_addresses);
             p.opt("DestinationPorts", self.destination_ports);
             p.opt("DestinationPrefixLists", self.destination_prefix_lists);
@@ -18660,7 +19316,10 @@ pub mod network_insights_access_scope {
 
     impl ToExpr for PathStatementRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.packet_header_statement.is_some())
+                    + usize::from(self.resource_statement.is_some()),
+            );
             p.opt("PacketHeaderStatement", self.packet_header_statement);
             p.opt("ResourceStatement", self.resource_statement);
             p.into_expr()
@@ -18697,7 +19356,9 @@ pub mod network_insights_access_scope {
 
     impl ToExpr for ResourceStatementRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.resource_types.is_some()) + usize::from(self.resources.is_some()),
+            );
             p.opt("ResourceTypes", self.resource_types);
             p.opt("Resources", self.resources);
             p.into_expr()
@@ -18729,7 +19390,7 @@ pub mod network_insights_access_scope {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -18758,7 +19419,7 @@ pub mod network_insights_access_scope {
 
     impl ToExpr for ThroughResourcesStatementRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.resource_statement.is_some()));
             p.opt("ResourceStatement", self.resource_statement);
             p.into_expr()
         }
@@ -18796,7 +19457,7 @@ impl Resource for NetworkInsightsAccessScopeAnalysis {
     const TYPE_NAME: &'static str = "AWS::EC2::NetworkInsightsAccessScopeAnalysis";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.tags.is_some()));
         p.req("NetworkInsightsAccessScopeId", self.network_insights_access_scope_id);
         p.opt("Tags", self.tags);
         p
@@ -18929,7 +19590,7 @@ pub mod network_insights_access_scope_analysis {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -19010,7 +19671,12 @@ impl Resource for NetworkInsightsAnalysis {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.additional_accounts.is_some())
+                + usize::from(self.filter_in_arns.is_some())
+                + usize::from(self.filter_out_arns.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AdditionalAccounts", self.additional_accounts);
         p.opt("FilterInArns", self.filter_in_arns);
         p.opt("FilterOutArns", self.filter_out_arns);
@@ -19111,7 +19777,7 @@ pub mod network_insights_analysis {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -19313,7 +19979,15 @@ impl Resource for NetworkInsightsPath {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.destination.is_some())
+                + usize::from(self.destination_ip.is_some())
+                + usize::from(self.destination_port.is_some())
+                + usize::from(self.filter_at_destination.is_some())
+                + usize::from(self.filter_at_source.is_some())
+                + usize::from(self.source_ip.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Destination", self.destination);
         p.opt("DestinationIp", self.destination_ip);
         p.opt("DestinationPort", self.destination_port);
@@ -19412,7 +20086,8 @@ pub mod network_insights_path {
 
     impl ToExpr for FilterPortRange {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.from_port.is_some()) + usize::from(self.to_port.is_some()));
             p.opt("FromPort", self.from_port);
             p.opt("ToPort", self.to_port);
             p.into_expr()
@@ -19465,7 +20140,12 @@ pub mod network_insights_path {
 
     impl ToExpr for PathFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.destination_address.is_some())
+                    + usize::from(self.destination_port_range.is_some())
+                    + usize::from(self.source_address.is_some())
+                    + usize::from(self.source_port_range.is_some()),
+            );
             p.opt("DestinationAddress", self.destination_address);
             p.opt("DestinationPortRange", self.destination_port_range);
             p.opt("SourceAddress", self.source_address);
@@ -19499,7 +20179,7 @@ pub mod network_insights_path {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -19677,7 +20357,25 @@ impl Resource for NetworkInterface {
     const TYPE_NAME: &'static str = "AWS::EC2::NetworkInterface";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.connection_tracking_specification.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.enable_primary_ipv6.is_some())
+                + usize::from(self.group_set.is_some())
+                + usize::from(self.interface_type.is_some())
+                + usize::from(self.ipv4_prefix_count.is_some())
+                + usize::from(self.ipv4_prefixes.is_some())
+                + usize::from(self.ipv6_address_count.is_some())
+                + usize::from(self.ipv6_addresses.is_some())
+                + usize::from(self.ipv6_prefix_count.is_some())
+                + usize::from(self.ipv6_prefixes.is_some())
+                + usize::from(self.private_ip_address.is_some())
+                + usize::from(self.private_ip_addresses.is_some())
+                + usize::from(self.public_ip_dns_hostname_type_specification.is_some())
+                + usize::from(self.secondary_private_ip_address_count.is_some())
+                + usize::from(self.source_dest_check.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt(
             "ConnectionTrackingSpecification",
             self.connection_tracking_specification,
@@ -19815,7 +20513,11 @@ pub mod network_interface {
 
     impl ToExpr for ConnectionTrackingSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.tcp_established_timeout.is_some())
+                    + usize::from(self.udp_stream_timeout.is_some())
+                    + usize::from(self.udp_timeout.is_some()),
+            );
             p.opt("TcpEstablishedTimeout", self.tcp_established_timeout);
             p.opt("UdpStreamTimeout", self.udp_stream_timeout);
             p.opt("UdpTimeout", self.udp_timeout);
@@ -19840,7 +20542,7 @@ pub mod network_interface {
 
     impl ToExpr for InstanceIpv6Address {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Ipv6Address", self.ipv6_address);
             p.into_expr()
         }
@@ -19863,7 +20565,7 @@ pub mod network_interface {
 
     impl ToExpr for Ipv4PrefixSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Ipv4Prefix", self.ipv4_prefix);
             p.into_expr()
         }
@@ -19886,7 +20588,7 @@ pub mod network_interface {
 
     impl ToExpr for Ipv6PrefixSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Ipv6Prefix", self.ipv6_prefix);
             p.into_expr()
         }
@@ -19912,7 +20614,7 @@ pub mod network_interface {
 
     impl ToExpr for PrivateIpAddressSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Primary", self.primary);
             p.req("PrivateIpAddress", self.private_ip_address);
             p.into_expr()
@@ -19939,7 +20641,7 @@ pub mod network_interface {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -20007,7 +20709,11 @@ impl NetworkInterfaceAttachment {
 impl Resource for NetworkInterfaceAttachment {
     const TYPE_NAME: &'static str = "AWS::EC2::NetworkInterfaceAttachment";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.delete_on_termination.is_some())
+                + usize::from(self.ena_queue_count.is_some())
+                + usize::from(self.ena_srd_specification.is_some()),
+        );
         p.opt("DeleteOnTermination", self.delete_on_termination);
         p.req("DeviceIndex", self.device_index);
         p.opt("EnaQueueCount", self.ena_queue_count);
@@ -20060,7 +20766,9 @@ pub mod network_interface_attachment {
 
     impl ToExpr for EnaSrdSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.ena_srd_enabled.is_some()) + usize::from(self.ena_srd_udp_specification.is_some()),
+            );
             p.opt("EnaSrdEnabled", self.ena_srd_enabled);
             p.opt("EnaSrdUdpSpecification", self.ena_srd_udp_specification);
             p.into_expr()
@@ -20089,7 +20797,7 @@ pub mod network_interface_attachment {
 
     impl ToExpr for EnaSrdUdpSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.ena_srd_udp_enabled.is_some()));
             p.opt("EnaSrdUdpEnabled", self.ena_srd_udp_enabled);
             p.into_expr()
         }
@@ -20132,7 +20840,7 @@ impl NetworkInterfacePermission {
 impl Resource for NetworkInterfacePermission {
     const TYPE_NAME: &'static str = "AWS::EC2::NetworkInterfacePermission";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3);
         p.req("AwsAccountId", self.aws_account_id);
         p.req("NetworkInterfaceId", self.network_interface_id);
         p.req("Permission", self.permission);
@@ -20196,7 +20904,7 @@ impl NetworkPerformanceMetricSubscription {
 impl Resource for NetworkPerformanceMetricSubscription {
     const TYPE_NAME: &'static str = "AWS::EC2::NetworkPerformanceMetricSubscription";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(4);
         p.req("Destination", self.destination);
         p.req("Metric", self.metric);
         p.req("Source", self.source);
@@ -20287,7 +20995,13 @@ impl Resource for PlacementGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.parent_group_id.is_some())
+                + usize::from(self.partition_count.is_some())
+                + usize::from(self.spread_level.is_some())
+                + usize::from(self.strategy.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ParentGroupId", self.parent_group_id);
         p.opt("PartitionCount", self.partition_count);
         p.opt("SpreadLevel", self.spread_level);
@@ -20398,7 +21112,7 @@ pub mod placement_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -20499,7 +21213,11 @@ impl Resource for PrefixList {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.entries.is_some())
+                + usize::from(self.max_entries.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("AddressFamily", self.address_family);
         p.opt("Entries", self.entries);
         p.opt("MaxEntries", self.max_entries);
@@ -20593,7 +21311,7 @@ pub mod prefix_list {
 
     impl ToExpr for Entry {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.description.is_some()));
             p.req("Cidr", self.cidr);
             p.opt("Description", self.description);
             p.into_expr()
@@ -20625,7 +21343,7 @@ pub mod prefix_list {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -20786,7 +21504,23 @@ impl Route {
 impl Resource for Route {
     const TYPE_NAME: &'static str = "AWS::EC2::Route";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.carrier_gateway_id.is_some())
+                + usize::from(self.core_network_arn.is_some())
+                + usize::from(self.destination_cidr_block.is_some())
+                + usize::from(self.destination_ipv6_cidr_block.is_some())
+                + usize::from(self.destination_prefix_list_id.is_some())
+                + usize::from(self.egress_only_internet_gateway_id.is_some())
+                + usize::from(self.gateway_id.is_some())
+                + usize::from(self.instance_id.is_some())
+                + usize::from(self.local_gateway_id.is_some())
+                + usize::from(self.nat_gateway_id.is_some())
+                + usize::from(self.network_interface_id.is_some())
+                + usize::from(self.odb_network_arn.is_some())
+                + usize::from(self.transit_gateway_id.is_some())
+                + usize::from(self.vpc_endpoint_id.is_some())
+                + usize::from(self.vpc_peering_connection_id.is_some()),
+        );
         p.opt("CarrierGatewayId", self.carrier_gateway_id);
         p.opt("CoreNetworkArn", self.core_network_arn);
         p.opt("DestinationCidrBlock", self.destination_cidr_block);
@@ -20895,7 +21629,12 @@ impl Resource for RouteServer {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.persist_routes.is_some())
+                + usize::from(self.persist_routes_duration.is_some())
+                + usize::from(self.sns_notifications_enabled.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("AmazonSideAsn", self.amazon_side_asn);
         p.opt("PersistRoutes", self.persist_routes);
         p.opt("PersistRoutesDuration", self.persist_routes_duration);
@@ -20972,7 +21711,7 @@ pub mod route_server {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -21007,7 +21746,7 @@ impl RouteServerAssociation {
 impl Resource for RouteServerAssociation {
     const TYPE_NAME: &'static str = "AWS::EC2::RouteServerAssociation";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("RouteServerId", self.route_server_id);
         p.req("VpcId", self.vpc_id);
         p
@@ -21067,7 +21806,7 @@ impl Resource for RouteServerEndpoint {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.tags.is_some()));
         p.req("RouteServerId", self.route_server_id);
         p.req("SubnetId", self.subnet_id);
         p.opt("Tags", self.tags);
@@ -21132,7 +21871,7 @@ pub mod route_server_endpoint {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -21205,7 +21944,7 @@ impl Resource for RouteServerPeer {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.tags.is_some()));
         p.req("BgpOptions", self.bgp_options);
         p.req("PeerAddress", self.peer_address);
         p.req("RouteServerEndpointId", self.route_server_endpoint_id);
@@ -21321,7 +22060,9 @@ pub mod route_server_peer {
 
     impl ToExpr for BgpOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.peer_asn.is_some()) + usize::from(self.peer_liveness_detection.is_some()),
+            );
             p.opt("PeerAsn", self.peer_asn);
             p.opt("PeerLivenessDetection", self.peer_liveness_detection);
             p.into_expr()
@@ -21348,7 +22089,7 @@ pub mod route_server_peer {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -21383,7 +22124,7 @@ impl RouteServerPropagation {
 impl Resource for RouteServerPropagation {
     const TYPE_NAME: &'static str = "AWS::EC2::RouteServerPropagation";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("RouteServerId", self.route_server_id);
         p.req("RouteTableId", self.route_table_id);
         p
@@ -21422,7 +22163,7 @@ impl Resource for RouteTable {
     const TYPE_NAME: &'static str = "AWS::EC2::RouteTable";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.tags.is_some()));
         p.opt("Tags", self.tags);
         p.req("VpcId", self.vpc_id);
         p
@@ -21460,7 +22201,7 @@ pub mod route_table {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -21521,7 +22262,7 @@ impl Resource for SecondaryNetwork {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.tags.is_some()));
         p.req("Ipv4CidrBlock", self.ipv4_cidr_block);
         p.req("NetworkType", self.network_type);
         p.opt("Tags", self.tags);
@@ -21599,7 +22340,7 @@ pub mod secondary_network {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -21703,7 +22444,13 @@ impl Resource for SecurityGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.group_name.is_some())
+                + usize::from(self.security_group_egress.is_some())
+                + usize::from(self.security_group_ingress.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.vpc_id.is_some()),
+        );
         p.req("GroupDescription", self.group_description);
         p.opt("GroupName", self.group_name);
         p.opt("SecurityGroupEgress", self.security_group_egress);
@@ -21798,7 +22545,14 @@ pub mod security_group {
 
     impl ToExpr for Egress {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.cidr_ip.is_some())
+                    + usize::from(self.cidr_ipv6.is_some())
+                    + usize::from(self.description.is_some())
+                    + usize::from(self.destination_prefix_list_id.is_some())
+                    + usize::from(self.from_port.is_some())
+                    + usize::from(self.to_port.is_some()),
+            );
             p.opt("CidrIp", self.cidr_ip);
             p.opt("CidrIpv6", self.cidr_ipv6);
             p.opt("Description", self.description);
@@ -21875,7 +22629,14 @@ pub mod security_group {
 
     impl ToExpr for Ingress {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.cidr_ip.is_some())
+                    + usize::from(self.cidr_ipv6.is_some())
+                    + usize::from(self.description.is_some())
+                    + usize::from(self.from_port.is_some())
+                    + usize::from(self.source_prefix_list_id.is_some())
+                    + usize::from(self.to_port.is_some()),
+            );
             p.opt("CidrIp", self.cidr_ip);
             p.opt("CidrIpv6", self.cidr_ipv6);
             p.opt("Description", self.description);
@@ -21907,7 +22668,7 @@ pub mod security_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -22037,7 +22798,15 @@ impl Resource for SecurityGroupEgress {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.cidr_ip.is_some())
+                + usize::from(self.cidr_ipv6.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.destination_prefix_list_id.is_some())
+                + usize::from(self.destination_security_group_id.is_some())
+                + usize::from(self.from_port.is_some())
+                + usize::from(self.to_port.is_some()),
+        );
         p.opt("CidrIp", self.cidr_ip);
         p.opt("CidrIpv6", self.cidr_ipv6);
         p.opt("Description", self.description);
@@ -22212,7 +22981,19 @@ impl Resource for SecurityGroupIngress {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.cidr_ip.is_some())
+                + usize::from(self.cidr_ipv6.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.from_port.is_some())
+                + usize::from(self.group_id.is_some())
+                + usize::from(self.group_name.is_some())
+                + usize::from(self.source_prefix_list_id.is_some())
+                + usize::from(self.source_security_group_id.is_some())
+                + usize::from(self.source_security_group_name.is_some())
+                + usize::from(self.source_security_group_owner_id.is_some())
+                + usize::from(self.to_port.is_some()),
+        );
         p.opt("CidrIp", self.cidr_ip);
         p.opt("CidrIpv6", self.cidr_ipv6);
         p.opt("Description", self.description);
@@ -22265,7 +23046,7 @@ impl SecurityGroupVpcAssociation {
 impl Resource for SecurityGroupVpcAssociation {
     const TYPE_NAME: &'static str = "AWS::EC2::SecurityGroupVpcAssociation";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("GroupId", self.group_id);
         p.req("VpcId", self.vpc_id);
         p
@@ -22358,7 +23139,7 @@ impl SnapshotBlockPublicAccess {
 impl Resource for SnapshotBlockPublicAccess {
     const TYPE_NAME: &'static str = "AWS::EC2::SnapshotBlockPublicAccess";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1);
         p.req("State", self.state);
         p
     }
@@ -22441,7 +23222,7 @@ Constraint { path: "SpotFleetRequestConfigData/LaunchTemplateConfigs/*/Overrides
 Constraint { path: "SpotFleetRequestConfigData/LaunchTemplateConfigs/*/Overrides/*/InstanceRequirements/ExcludedInstanceTypes/*", pattern: Some("[a-zA-Z0-9\\.\\*]+"), min_length: Some(1), max_length: Some(30), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.tags.is_some()));
         p.req("SpotFleetRequestConfigData", self.spot_fleet_request_config_data);
         p.opt("Tags", self.tags);
         p
@@ -23202,7 +23983,7 @@ pub mod spot_fleet {
 
     impl ToExpr for AcceleratorCountRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -23236,7 +24017,7 @@ pub mod spot_fleet {
 
     impl ToExpr for AcceleratorTotalMemoryMibRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -23270,7 +24051,7 @@ pub mod spot_fleet {
 
     impl ToExpr for BaselineEbsBandwidthMbpsRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -23297,7 +24078,7 @@ pub mod spot_fleet {
 
     impl ToExpr for BaselinePerformanceFactorsRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.cpu.is_some()));
             p.opt("Cpu", self.cpu);
             p.into_expr()
         }
@@ -23344,7 +24125,11 @@ pub mod spot_fleet {
 
     impl ToExpr for BlockDeviceMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.ebs.is_some())
+                    + usize::from(self.no_device.is_some())
+                    + usize::from(self.virtual_name.is_some()),
+            );
             p.req("DeviceName", self.device_name);
             p.opt("Ebs", self.ebs);
             p.opt("NoDevice", self.no_device);
@@ -23370,7 +24155,7 @@ pub mod spot_fleet {
 
     impl ToExpr for ClassicLoadBalancer {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Name", self.name);
             p.into_expr()
         }
@@ -23393,7 +24178,7 @@ pub mod spot_fleet {
 
     impl ToExpr for ClassicLoadBalancersConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ClassicLoadBalancers", self.classic_load_balancers);
             p.into_expr()
         }
@@ -23419,7 +24204,7 @@ pub mod spot_fleet {
 
     impl ToExpr for CpuPerformanceFactorRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.references.is_some()));
             p.opt("References", self.references);
             p.into_expr()
         }
@@ -23487,7 +24272,14 @@ pub mod spot_fleet {
 
     impl ToExpr for EbsBlockDevice {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.delete_on_termination.is_some())
+                    + usize::from(self.encrypted.is_some())
+                    + usize::from(self.iops.is_some())
+                    + usize::from(self.snapshot_id.is_some())
+                    + usize::from(self.volume_size.is_some())
+                    + usize::from(self.volume_type.is_some()),
+            );
             p.opt("DeleteOnTermination", self.delete_on_termination);
             p.opt("Encrypted", self.encrypted);
             p.opt("Iops", self.iops);
@@ -23531,7 +24323,9 @@ pub mod spot_fleet {
 
     impl ToExpr for FleetLaunchTemplateSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.launch_template_id.is_some()) + usize::from(self.launch_template_name.is_some()),
+            );
             p.opt("LaunchTemplateId", self.launch_template_id);
             p.opt("LaunchTemplateName", self.launch_template_name);
             p.req("Version", self.version);
@@ -23559,7 +24353,7 @@ pub mod spot_fleet {
 
     impl ToExpr for IamInstanceProfileSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.arn.is_some()));
             p.opt("Arn", self.arn);
             p.into_expr()
         }
@@ -23582,7 +24376,7 @@ pub mod spot_fleet {
 
     impl ToExpr for InstanceIpv6Address {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Ipv6Address", self.ipv6_address);
             p.into_expr()
         }
@@ -23690,7 +24484,19 @@ pub mod spot_fleet {
 
     impl ToExpr for InstanceNetworkInterfaceSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.associate_public_ip_address.is_some())
+                    + usize::from(self.delete_on_termination.is_some())
+                    + usize::from(self.description.is_some())
+                    + usize::from(self.device_index.is_some())
+                    + usize::from(self.groups.is_some())
+                    + usize::from(self.ipv6_address_count.is_some())
+                    + usize::from(self.ipv6_addresses.is_some())
+                    + usize::from(self.network_interface_id.is_some())
+                    + usize::from(self.private_ip_addresses.is_some())
+                    + usize::from(self.secondary_private_ip_address_count.is_some())
+                    + usize::from(self.subnet_id.is_some()),
+            );
             p.opt("AssociatePublicIpAddress", self.associate_public_ip_address);
             p.opt("DeleteOnTermination", self.delete_on_termination);
             p.opt("Description", self.description);
@@ -23931,7 +24737,34 @@ pub mod spot_fleet {
 
     impl ToExpr for InstanceRequirementsRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.accelerator_count.is_some())
+                    + usize::from(self.accelerator_manufacturers.is_some())
+                    + usize::from(self.accelerator_names.is_some())
+                    + usize::from(self.accelerator_total_memory_mib.is_some())
+                    + usize::from(self.accelerator_types.is_some())
+                    + usize::from(self.allowed_instance_types.is_some())
+                    + usize::from(self.bare_metal.is_some())
+                    + usize::from(self.baseline_ebs_bandwidth_mbps.is_some())
+                    + usize::from(self.baseline_performance_factors.is_some())
+                    + usize::from(self.burstable_performance.is_some())
+                    + usize::from(self.cpu_manufacturers.is_some())
+                    + usize::from(self.excluded_instance_types.is_some())
+                    + usize::from(self.instance_generations.is_some())
+                    + usize::from(self.local_storage.is_some())
+                    + usize::from(self.local_storage_types.is_some())
+                    + usize::from(self.max_spot_price_as_percentage_of_optimal_on_demand_price.is_some())
+                    + usize::from(self.memory_gib_per_v_cpu.is_some())
+                    + usize::from(self.memory_mib.is_some())
+                    + usize::from(self.network_bandwidth_gbps.is_some())
+                    + usize::from(self.network_interface_count.is_some())
+                    + usize::from(self.on_demand_max_price_percentage_over_lowest_price.is_some())
+                    + usize::from(self.require_encryption_in_transit.is_some())
+                    + usize::from(self.require_hibernate_support.is_some())
+                    + usize::from(self.spot_max_price_percentage_over_lowest_price.is_some())
+                    + usize::from(self.total_local_storage_gb.is_some())
+                    + usize::from(self.v_cpu_count.is_some()),
+            );
             p.opt("AcceleratorCount", self.accelerator_count);
             p.opt("AcceleratorManufacturers", self.accelerator_manufacturers);
             p.opt("AcceleratorNames", self.accelerator_names);
@@ -24001,7 +24834,9 @@ pub mod spot_fleet {
 
     impl ToExpr for LaunchTemplateConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.launch_template_specification.is_some()) + usize::from(self.overrides.is_some()),
+            );
             p.opt("LaunchTemplateSpecification", self.launch_template_specification);
             p.opt("Overrides", self.overrides);
             p.into_expr()
@@ -24086,7 +24921,16 @@ pub mod spot_fleet {
 
     impl ToExpr for LaunchTemplateOverrides {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.availability_zone.is_some())
+                    + usize::from(self.availability_zone_id.is_some())
+                    + usize::from(self.instance_requirements.is_some())
+                    + usize::from(self.instance_type.is_some())
+                    + usize::from(self.priority.is_some())
+                    + usize::from(self.spot_price.is_some())
+                    + usize::from(self.subnet_id.is_some())
+                    + usize::from(self.weighted_capacity.is_some()),
+            );
             p.opt("AvailabilityZone", self.availability_zone);
             p.opt("AvailabilityZoneId", self.availability_zone_id);
             p.opt("InstanceRequirements", self.instance_requirements);
@@ -24129,7 +24973,10 @@ pub mod spot_fleet {
 
     impl ToExpr for LoadBalancersConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.classic_load_balancers_config.is_some())
+                    + usize::from(self.target_groups_config.is_some()),
+            );
             p.opt("ClassicLoadBalancersConfig", self.classic_load_balancers_config);
             p.opt("TargetGroupsConfig", self.target_groups_config);
             p.into_expr()
@@ -24163,7 +25010,7 @@ pub mod spot_fleet {
 
     impl ToExpr for MemoryGibPerVCpuRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -24197,7 +25044,7 @@ pub mod spot_fleet {
 
     impl ToExpr for MemoryMibRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -24231,7 +25078,7 @@ pub mod spot_fleet {
 
     impl ToExpr for NetworkBandwidthGbpsRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -24265,7 +25112,7 @@ pub mod spot_fleet {
 
     impl ToExpr for NetworkInterfaceCountRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -24292,7 +25139,7 @@ pub mod spot_fleet {
 
     impl ToExpr for PerformanceFactorReferenceRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.instance_family.is_some()));
             p.opt("InstanceFamily", self.instance_family);
             p.into_expr()
         }
@@ -24323,7 +25170,7 @@ pub mod spot_fleet {
 
     impl ToExpr for PrivateIpAddressSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.primary.is_some()));
             p.opt("Primary", self.primary);
             p.req("PrivateIpAddress", self.private_ip_address);
             p.into_expr()
@@ -24360,7 +25207,9 @@ pub mod spot_fleet {
 
     impl ToExpr for SpotCapacityRebalance {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.replacement_strategy.is_some()) + usize::from(self.termination_delay.is_some()),
+            );
             p.opt("ReplacementStrategy", self.replacement_strategy);
             p.opt("TerminationDelay", self.termination_delay);
             p.into_expr()
@@ -24523,7 +25372,25 @@ pub mod spot_fleet {
 
     impl ToExpr for SpotFleetLaunchSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.block_device_mappings.is_some())
+                    + usize::from(self.ebs_optimized.is_some())
+                    + usize::from(self.iam_instance_profile.is_some())
+                    + usize::from(self.instance_requirements.is_some())
+                    + usize::from(self.instance_type.is_some())
+                    + usize::from(self.kernel_id.is_some())
+                    + usize::from(self.key_name.is_some())
+                    + usize::from(self.monitoring.is_some())
+                    + usize::from(self.network_interfaces.is_some())
+                    + usize::from(self.placement.is_some())
+                    + usize::from(self.ramdisk_id.is_some())
+                    + usize::from(self.security_groups.is_some())
+                    + usize::from(self.spot_price.is_some())
+                    + usize::from(self.subnet_id.is_some())
+                    + usize::from(self.tag_specifications.is_some())
+                    + usize::from(self.user_data.is_some())
+                    + usize::from(self.weighted_capacity.is_some()),
+            );
             p.opt("BlockDeviceMappings", self.block_device_mappings);
             p.opt("EbsOptimized", self.ebs_optimized);
             p.opt("IamInstanceProfile", self.iam_instance_profile);
@@ -24566,7 +25433,7 @@ pub mod spot_fleet {
 
     impl ToExpr for SpotFleetMonitoring {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.enabled.is_some()));
             p.opt("Enabled", self.enabled);
             p.into_expr()
         }
@@ -24763,7 +25630,29 @@ pub mod spot_fleet {
 
     impl ToExpr for SpotFleetRequestConfigData {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.allocation_strategy.is_some())
+                    + usize::from(self.context.is_some())
+                    + usize::from(self.excess_capacity_termination_policy.is_some())
+                    + usize::from(self.instance_interruption_behavior.is_some())
+                    + usize::from(self.instance_pools_to_use_count.is_some())
+                    + usize::from(self.launch_specifications.is_some())
+                    + usize::from(self.launch_template_configs.is_some())
+                    + usize::from(self.load_balancers_config.is_some())
+                    + usize::from(self.on_demand_allocation_strategy.is_some())
+                    + usize::from(self.on_demand_max_total_price.is_some())
+                    + usize::from(self.on_demand_target_capacity.is_some())
+                    + usize::from(self.replace_unhealthy_instances.is_some())
+                    + usize::from(self.spot_maintenance_strategies.is_some())
+                    + usize::from(self.spot_max_total_price.is_some())
+                    + usize::from(self.spot_price.is_some())
+                    + usize::from(self.tag_specifications.is_some())
+                    + usize::from(self.target_capacity_unit_type.is_some())
+                    + usize::from(self.terminate_instances_with_expiration.is_some())
+                    + usize::from(self.r#type.is_some())
+                    + usize::from(self.valid_from.is_some())
+                    + usize::from(self.valid_until.is_some()),
+            );
             p.opt("AllocationStrategy", self.allocation_strategy);
             p.opt("Context", self.context);
             p.opt(
@@ -24827,7 +25716,8 @@ pub mod spot_fleet {
 
     impl ToExpr for SpotFleetTagSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.resource_type.is_some()) + usize::from(self.tags.is_some()));
             p.opt("ResourceType", self.resource_type);
             p.opt("Tags", self.tags);
             p.into_expr()
@@ -24856,7 +25746,7 @@ pub mod spot_fleet {
 
     impl ToExpr for SpotMaintenanceStrategies {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.capacity_rebalance.is_some()));
             p.opt("CapacityRebalance", self.capacity_rebalance);
             p.into_expr()
         }
@@ -24908,7 +25798,12 @@ pub mod spot_fleet {
 
     impl ToExpr for SpotPlacement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.availability_zone.is_some())
+                    + usize::from(self.availability_zone_id.is_some())
+                    + usize::from(self.group_name.is_some())
+                    + usize::from(self.tenancy.is_some()),
+            );
             p.opt("AvailabilityZone", self.availability_zone);
             p.opt("AvailabilityZoneId", self.availability_zone_id);
             p.opt("GroupName", self.group_name);
@@ -24937,7 +25832,7 @@ pub mod spot_fleet {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -24959,7 +25854,7 @@ pub mod spot_fleet {
 
     impl ToExpr for TargetGroup {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Arn", self.arn);
             p.into_expr()
         }
@@ -24982,7 +25877,7 @@ pub mod spot_fleet {
 
     impl ToExpr for TargetGroupsConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("TargetGroups", self.target_groups);
             p.into_expr()
         }
@@ -25015,7 +25910,7 @@ pub mod spot_fleet {
 
     impl ToExpr for TotalLocalStorageGbRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -25049,7 +25944,7 @@ pub mod spot_fleet {
 
     impl ToExpr for VCpuCountRangeRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -25101,7 +25996,7 @@ impl Resource for SqlHaStandbyDetectedInstance {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.sql_server_credentials.is_some()));
         p.req("InstanceId", self.instance_id);
         p.opt("SqlServerCredentials", self.sql_server_credentials);
         p
@@ -25378,7 +26273,24 @@ impl Resource for Subnet {
     const TYPE_NAME: &'static str = "AWS::EC2::Subnet";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.assign_ipv6_address_on_creation.is_some())
+                + usize::from(self.availability_zone.is_some())
+                + usize::from(self.availability_zone_id.is_some())
+                + usize::from(self.cidr_block.is_some())
+                + usize::from(self.enable_dns64.is_some())
+                + usize::from(self.enable_lni_at_device_index.is_some())
+                + usize::from(self.ipv4_ipam_pool_id.is_some())
+                + usize::from(self.ipv4_netmask_length.is_some())
+                + usize::from(self.ipv6_cidr_block.is_some())
+                + usize::from(self.ipv6_ipam_pool_id.is_some())
+                + usize::from(self.ipv6_native.is_some())
+                + usize::from(self.ipv6_netmask_length.is_some())
+                + usize::from(self.map_public_ip_on_launch.is_some())
+                + usize::from(self.outpost_arn.is_some())
+                + usize::from(self.private_dns_name_options_on_launch.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AssignIpv6AddressOnCreation", self.assign_ipv6_address_on_creation);
         p.opt("AvailabilityZone", self.availability_zone);
         p.opt("AvailabilityZoneId", self.availability_zone_id);
@@ -25461,7 +26373,11 @@ pub mod subnet {
 
     impl ToExpr for PrivateDnsNameOptionsOnLaunch {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enable_resource_name_dns_aaaa_record.is_some())
+                    + usize::from(self.enable_resource_name_dns_a_record.is_some())
+                    + usize::from(self.hostname_type.is_some()),
+            );
             p.opt(
                 "EnableResourceNameDnsAAAARecord",
                 self.enable_resource_name_dns_aaaa_record,
@@ -25492,7 +26408,7 @@ pub mod subnet {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -25565,7 +26481,11 @@ impl Resource for SubnetCidrBlock {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.ipv6_cidr_block.is_some())
+                + usize::from(self.ipv6_ipam_pool_id.is_some())
+                + usize::from(self.ipv6_netmask_length.is_some()),
+        );
         p.opt("Ipv6CidrBlock", self.ipv6_cidr_block);
         p.opt("Ipv6IpamPoolId", self.ipv6_ipam_pool_id);
         p.opt("Ipv6NetmaskLength", self.ipv6_netmask_length);
@@ -25665,7 +26585,8 @@ impl Resource for SubnetCidrReservation {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(3 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.req("Cidr", self.cidr);
         p.opt("Description", self.description);
         p.req("ReservationType", self.reservation_type);
@@ -25748,7 +26669,7 @@ pub mod subnet_cidr_reservation {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -25783,7 +26704,7 @@ impl SubnetNetworkAclAssociation {
 impl Resource for SubnetNetworkAclAssociation {
     const TYPE_NAME: &'static str = "AWS::EC2::SubnetNetworkAclAssociation";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("NetworkAclId", self.network_acl_id);
         p.req("SubnetId", self.subnet_id);
         p
@@ -25825,7 +26746,7 @@ impl SubnetRouteTableAssociation {
 impl Resource for SubnetRouteTableAssociation {
     const TYPE_NAME: &'static str = "AWS::EC2::SubnetRouteTableAssociation";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("RouteTableId", self.route_table_id);
         p.req("SubnetId", self.subnet_id);
         p
@@ -25886,7 +26807,11 @@ impl Resource for TrafficMirrorFilter {
     const TYPE_NAME: &'static str = "AWS::EC2::TrafficMirrorFilter";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.description.is_some())
+                + usize::from(self.network_services.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("NetworkServices", self.network_services);
         p.opt("Tags", self.tags);
@@ -25952,7 +26877,7 @@ pub mod traffic_mirror_filter {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -26054,7 +26979,13 @@ impl Resource for TrafficMirrorFilterRule {
     const TYPE_NAME: &'static str = "AWS::EC2::TrafficMirrorFilterRule";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            6 + usize::from(self.description.is_some())
+                + usize::from(self.destination_port_range.is_some())
+                + usize::from(self.protocol.is_some())
+                + usize::from(self.source_port_range.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.req("DestinationCidrBlock", self.destination_cidr_block);
         p.opt("DestinationPortRange", self.destination_port_range);
@@ -26103,7 +27034,7 @@ pub mod traffic_mirror_filter_rule {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -26130,7 +27061,7 @@ pub mod traffic_mirror_filter_rule {
 
     impl ToExpr for TrafficMirrorPortRange {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("FromPort", self.from_port);
             p.req("ToPort", self.to_port);
             p.into_expr()
@@ -26220,7 +27151,13 @@ impl Resource for TrafficMirrorSession {
     const TYPE_NAME: &'static str = "AWS::EC2::TrafficMirrorSession";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.description.is_some())
+                + usize::from(self.owner_id.is_some())
+                + usize::from(self.packet_length.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.virtual_network_id.is_some()),
+        );
         p.opt("Description", self.description);
         p.req("NetworkInterfaceId", self.network_interface_id);
         p.opt("OwnerId", self.owner_id);
@@ -26267,7 +27204,7 @@ pub mod traffic_mirror_session {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -26341,7 +27278,13 @@ impl Resource for TrafficMirrorTarget {
     const TYPE_NAME: &'static str = "AWS::EC2::TrafficMirrorTarget";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.description.is_some())
+                + usize::from(self.gateway_load_balancer_endpoint_id.is_some())
+                + usize::from(self.network_interface_id.is_some())
+                + usize::from(self.network_load_balancer_arn.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("GatewayLoadBalancerEndpointId", self.gateway_load_balancer_endpoint_id);
         p.opt("NetworkInterfaceId", self.network_interface_id);
@@ -26382,7 +27325,7 @@ pub mod traffic_mirror_target {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -26524,7 +27467,22 @@ impl Resource for TransitGateway {
     const TYPE_NAME: &'static str = "AWS::EC2::TransitGateway";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.amazon_side_asn.is_some())
+                + usize::from(self.association_default_route_table_id.is_some())
+                + usize::from(self.auto_accept_shared_attachments.is_some())
+                + usize::from(self.default_route_table_association.is_some())
+                + usize::from(self.default_route_table_propagation.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.dns_support.is_some())
+                + usize::from(self.encryption_support.is_some())
+                + usize::from(self.multicast_support.is_some())
+                + usize::from(self.propagation_default_route_table_id.is_some())
+                + usize::from(self.security_group_referencing_support.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.transit_gateway_cidr_blocks.is_some())
+                + usize::from(self.vpn_ecmp_support.is_some()),
+        );
         p.opt("AmazonSideAsn", self.amazon_side_asn);
         p.opt(
             "AssociationDefaultRouteTableId",
@@ -26619,7 +27577,7 @@ pub mod transit_gateway {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -26678,7 +27636,7 @@ impl Resource for TransitGatewayAttachment {
     const TYPE_NAME: &'static str = "AWS::EC2::TransitGatewayAttachment";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.options.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Options", self.options);
         p.req("SubnetIds", self.subnet_ids);
         p.opt("Tags", self.tags);
@@ -26860,7 +27818,12 @@ pub mod transit_gateway_attachment {
 
     impl ToExpr for Options {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.appliance_mode_support.is_some())
+                    + usize::from(self.dns_support.is_some())
+                    + usize::from(self.ipv6_support.is_some())
+                    + usize::from(self.security_group_referencing_support.is_some()),
+            );
             p.opt("ApplianceModeSupport", self.appliance_mode_support);
             p.opt("DnsSupport", self.dns_support);
             p.opt("Ipv6Support", self.ipv6_support);
@@ -26892,7 +27855,7 @@ pub mod transit_gateway_attachment {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -26939,7 +27902,7 @@ impl Resource for TransitGatewayConnect {
     const TYPE_NAME: &'static str = "AWS::EC2::TransitGatewayConnect";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.tags.is_some()));
         p.req("Options", self.options);
         p.opt("Tags", self.tags);
         p.req(
@@ -27033,7 +27996,7 @@ pub mod transit_gateway_connect {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -27060,7 +28023,7 @@ pub mod transit_gateway_connect {
 
     impl ToExpr for TransitGatewayConnectOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.protocol.is_some()));
             p.opt("Protocol", self.protocol);
             p.into_expr()
         }
@@ -27106,7 +28069,7 @@ impl Resource for TransitGatewayConnectPeer {
     const TYPE_NAME: &'static str = "AWS::EC2::TransitGatewayConnectPeer";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.tags.is_some()));
         p.req("ConnectPeerConfiguration", self.connect_peer_configuration);
         p.opt("Tags", self.tags);
         p.req("TransitGatewayAttachmentId", self.transit_gateway_attachment_id);
@@ -27172,7 +28135,7 @@ pub mod transit_gateway_connect_peer {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -27207,7 +28170,7 @@ pub mod transit_gateway_connect_peer {
 
     impl ToExpr for TransitGatewayConnectPeerConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.transit_gateway_address.is_some()));
             p.req("InsideCidrBlocks", self.inside_cidr_blocks);
             p.req("PeerAddress", self.peer_address);
             p.opt("TransitGatewayAddress", self.transit_gateway_address);
@@ -27255,7 +28218,9 @@ impl Resource for TransitGatewayMeteringPolicy {
     const TYPE_NAME: &'static str = "AWS::EC2::TransitGatewayMeteringPolicy";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.middlebox_attachment_ids.is_some()) + usize::from(self.tags.is_some()),
+        );
         p.opt("MiddleboxAttachmentIds", self.middlebox_attachment_ids);
         p.opt("Tags", self.tags);
         p.req("TransitGatewayId", self.transit_gateway_id);
@@ -27308,7 +28273,7 @@ pub mod transit_gateway_metering_policy {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -27450,7 +28415,17 @@ impl TransitGatewayMeteringPolicyEntry {
 impl Resource for TransitGatewayMeteringPolicyEntry {
     const TYPE_NAME: &'static str = "AWS::EC2::TransitGatewayMeteringPolicyEntry";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.destination_cidr_block.is_some())
+                + usize::from(self.destination_port_range.is_some())
+                + usize::from(self.destination_transit_gateway_attachment_id.is_some())
+                + usize::from(self.destination_transit_gateway_attachment_type.is_some())
+                + usize::from(self.protocol.is_some())
+                + usize::from(self.source_cidr_block.is_some())
+                + usize::from(self.source_port_range.is_some())
+                + usize::from(self.source_transit_gateway_attachment_id.is_some())
+                + usize::from(self.source_transit_gateway_attachment_type.is_some()),
+        );
         p.opt("DestinationCidrBlock", self.destination_cidr_block);
         p.opt("DestinationPortRange", self.destination_port_range);
         p.opt(
@@ -27615,7 +28590,7 @@ impl Resource for TransitGatewayMulticastDomain {
     const TYPE_NAME: &'static str = "AWS::EC2::TransitGatewayMulticastDomain";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.options.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Options", self.options);
         p.opt("Tags", self.tags);
         p.req("TransitGatewayId", self.transit_gateway_id);
@@ -27776,7 +28751,11 @@ pub mod transit_gateway_multicast_domain {
 
     impl ToExpr for Options {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.auto_accept_shared_associations.is_some())
+                    + usize::from(self.igmpv2_support.is_some())
+                    + usize::from(self.static_sources_support.is_some()),
+            );
             p.opt("AutoAcceptSharedAssociations", self.auto_accept_shared_associations);
             p.opt("Igmpv2Support", self.igmpv2_support);
             p.opt("StaticSourcesSupport", self.static_sources_support);
@@ -27811,7 +28790,7 @@ pub mod transit_gateway_multicast_domain {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -27855,7 +28834,7 @@ impl TransitGatewayMulticastDomainAssociation {
 impl Resource for TransitGatewayMulticastDomainAssociation {
     const TYPE_NAME: &'static str = "AWS::EC2::TransitGatewayMulticastDomainAssociation";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3);
         p.req("SubnetId", self.subnet_id);
         p.req("TransitGatewayAttachmentId", self.transit_gateway_attachment_id);
         p.req(
@@ -27923,7 +28902,7 @@ impl TransitGatewayMulticastGroupMember {
 impl Resource for TransitGatewayMulticastGroupMember {
     const TYPE_NAME: &'static str = "AWS::EC2::TransitGatewayMulticastGroupMember";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3);
         p.req("GroupIpAddress", self.group_ip_address);
         p.req("NetworkInterfaceId", self.network_interface_id);
         p.req(
@@ -28015,7 +28994,7 @@ impl TransitGatewayMulticastGroupSource {
 impl Resource for TransitGatewayMulticastGroupSource {
     const TYPE_NAME: &'static str = "AWS::EC2::TransitGatewayMulticastGroupSource";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3);
         p.req("GroupIpAddress", self.group_ip_address);
         p.req("NetworkInterfaceId", self.network_interface_id);
         p.req(
@@ -28129,7 +29108,7 @@ impl Resource for TransitGatewayPeeringAttachment {
     const TYPE_NAME: &'static str = "AWS::EC2::TransitGatewayPeeringAttachment";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(4 + usize::from(self.tags.is_some()));
         p.req("PeerAccountId", self.peer_account_id);
         p.req("PeerRegion", self.peer_region);
         p.req("PeerTransitGatewayId", self.peer_transit_gateway_id);
@@ -28191,7 +29170,7 @@ pub mod transit_gateway_peering_attachment {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -28230,7 +29209,7 @@ impl Resource for TransitGatewayPolicyTable {
     const TYPE_NAME: &'static str = "AWS::EC2::TransitGatewayPolicyTable";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.tags.is_some()));
         p.opt("Tags", self.tags);
         p.req("TransitGatewayId", self.transit_gateway_id);
         p
@@ -28282,7 +29261,7 @@ pub mod transit_gateway_policy_table {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -28320,7 +29299,7 @@ impl TransitGatewayPolicyTableAssociation {
 impl Resource for TransitGatewayPolicyTableAssociation {
     const TYPE_NAME: &'static str = "AWS::EC2::TransitGatewayPolicyTableAssociation";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("TransitGatewayAttachmentId", self.transit_gateway_attachment_id);
         p.req("TransitGatewayPolicyTableId", self.transit_gateway_policy_table_id);
         p
@@ -28381,7 +29360,7 @@ impl TransitGatewayPolicyTableEntry {
 impl Resource for TransitGatewayPolicyTableEntry {
     const TYPE_NAME: &'static str = "AWS::EC2::TransitGatewayPolicyTableEntry";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(4);
         p.req("PolicyRule", self.policy_rule);
         p.req("PolicyRuleNumber", self.policy_rule_number);
         p.req("TargetRouteTableId", self.target_route_table_id);
@@ -28457,7 +29436,13 @@ pub mod transit_gateway_policy_table_entry {
 
     impl ToExpr for TransitGatewayPolicyRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.destination_cidr_block.is_some())
+                    + usize::from(self.destination_port_range.is_some())
+                    + usize::from(self.protocol.is_some())
+                    + usize::from(self.source_cidr_block.is_some())
+                    + usize::from(self.source_port_range.is_some()),
+            );
             p.opt("DestinationCidrBlock", self.destination_cidr_block);
             p.opt("DestinationPortRange", self.destination_port_range);
             p.opt("Protocol", self.protocol);
@@ -28518,7 +29503,9 @@ impl TransitGatewayRoute {
 impl Resource for TransitGatewayRoute {
     const TYPE_NAME: &'static str = "AWS::EC2::TransitGatewayRoute";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.blackhole.is_some()) + usize::from(self.transit_gateway_attachment_id.is_some()),
+        );
         p.opt("Blackhole", self.blackhole);
         p.req("DestinationCidrBlock", self.destination_cidr_block);
         p.opt("TransitGatewayAttachmentId", self.transit_gateway_attachment_id);
@@ -28558,7 +29545,7 @@ impl Resource for TransitGatewayRouteTable {
     const TYPE_NAME: &'static str = "AWS::EC2::TransitGatewayRouteTable";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.tags.is_some()));
         p.opt("Tags", self.tags);
         p.req("TransitGatewayId", self.transit_gateway_id);
         p
@@ -28598,7 +29585,7 @@ pub mod transit_gateway_route_table {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -28636,7 +29623,7 @@ impl TransitGatewayRouteTableAssociation {
 impl Resource for TransitGatewayRouteTableAssociation {
     const TYPE_NAME: &'static str = "AWS::EC2::TransitGatewayRouteTableAssociation";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("TransitGatewayAttachmentId", self.transit_gateway_attachment_id);
         p.req("TransitGatewayRouteTableId", self.transit_gateway_route_table_id);
         p
@@ -28673,7 +29660,7 @@ impl TransitGatewayRouteTablePropagation {
 impl Resource for TransitGatewayRouteTablePropagation {
     const TYPE_NAME: &'static str = "AWS::EC2::TransitGatewayRouteTablePropagation";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("TransitGatewayAttachmentId", self.transit_gateway_attachment_id);
         p.req("TransitGatewayRouteTableId", self.transit_gateway_route_table_id);
         p
@@ -28749,7 +29736,12 @@ impl Resource for TransitGatewayVpcAttachment {
     const TYPE_NAME: &'static str = "AWS::EC2::TransitGatewayVpcAttachment";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.add_subnet_ids.is_some())
+                + usize::from(self.options.is_some())
+                + usize::from(self.remove_subnet_ids.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AddSubnetIds", self.add_subnet_ids);
         p.opt("Options", self.options);
         p.opt("RemoveSubnetIds", self.remove_subnet_ids);
@@ -28933,7 +29925,12 @@ pub mod transit_gateway_vpc_attachment {
 
     impl ToExpr for Options {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.appliance_mode_support.is_some())
+                    + usize::from(self.dns_support.is_some())
+                    + usize::from(self.ipv6_support.is_some())
+                    + usize::from(self.security_group_referencing_support.is_some()),
+            );
             p.opt("ApplianceModeSupport", self.appliance_mode_support);
             p.opt("DnsSupport", self.dns_support);
             p.opt("Ipv6Support", self.ipv6_support);
@@ -28965,7 +29962,7 @@ pub mod transit_gateway_vpc_attachment {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -29073,7 +30070,16 @@ impl Resource for Vpc {
     const TYPE_NAME: &'static str = "AWS::EC2::VPC";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.cidr_block.is_some())
+                + usize::from(self.enable_dns_hostnames.is_some())
+                + usize::from(self.enable_dns_support.is_some())
+                + usize::from(self.instance_tenancy.is_some())
+                + usize::from(self.ipv4_ipam_pool_id.is_some())
+                + usize::from(self.ipv4_netmask_length.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.vpc_encryption_control.is_some()),
+        );
         p.opt("CidrBlock", self.cidr_block);
         p.opt("EnableDnsHostnames", self.enable_dns_hostnames);
         p.opt("EnableDnsSupport", self.enable_dns_support);
@@ -29542,7 +30548,7 @@ pub mod vpc {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -29639,7 +30645,17 @@ pub mod vpc {
 
     impl ToExpr for VpcEncryptionControl {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.egress_only_internet_gateway_exclusion.is_some())
+                    + usize::from(self.elastic_file_system_exclusion.is_some())
+                    + usize::from(self.internet_gateway_exclusion.is_some())
+                    + usize::from(self.lambda_exclusion.is_some())
+                    + usize::from(self.mode.is_some())
+                    + usize::from(self.nat_gateway_exclusion.is_some())
+                    + usize::from(self.virtual_private_gateway_exclusion.is_some())
+                    + usize::from(self.vpc_lattice_exclusion.is_some())
+                    + usize::from(self.vpc_peering_exclusion.is_some()),
+            );
             p.opt(
                 "EgressOnlyInternetGatewayExclusion",
                 self.egress_only_internet_gateway_exclusion,
@@ -29722,7 +30738,11 @@ impl Resource for VpcBlockPublicAccessExclusion {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.subnet_id.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.vpc_id.is_some()),
+        );
         p.req("InternetGatewayExclusionMode", self.internet_gateway_exclusion_mode);
         p.opt("SubnetId", self.subnet_id);
         p.opt("Tags", self.tags);
@@ -29792,7 +30812,7 @@ pub mod vpc_block_public_access_exclusion {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -29822,7 +30842,7 @@ impl VpcBlockPublicAccessOptions {
 impl Resource for VpcBlockPublicAccessOptions {
     const TYPE_NAME: &'static str = "AWS::EC2::VPCBlockPublicAccessOptions";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1);
         p.req("InternetGatewayBlockMode", self.internet_gateway_block_mode);
         p
     }
@@ -29988,7 +31008,17 @@ impl VpcCidrBlock {
 impl Resource for VpcCidrBlock {
     const TYPE_NAME: &'static str = "AWS::EC2::VPCCidrBlock";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.amazon_provided_ipv6_cidr_block.is_some())
+                + usize::from(self.cidr_block.is_some())
+                + usize::from(self.ipv4_ipam_pool_id.is_some())
+                + usize::from(self.ipv4_netmask_length.is_some())
+                + usize::from(self.ipv6_cidr_block.is_some())
+                + usize::from(self.ipv6_cidr_block_network_border_group.is_some())
+                + usize::from(self.ipv6_ipam_pool_id.is_some())
+                + usize::from(self.ipv6_netmask_length.is_some())
+                + usize::from(self.ipv6_pool.is_some()),
+        );
         p.opt("AmazonProvidedIpv6CidrBlock", self.amazon_provided_ipv6_cidr_block);
         p.opt("CidrBlock", self.cidr_block);
         p.opt("Ipv4IpamPoolId", self.ipv4_ipam_pool_id);
@@ -30054,7 +31084,7 @@ impl VpcdhcpOptionsAssociation {
 impl Resource for VpcdhcpOptionsAssociation {
     const TYPE_NAME: &'static str = "AWS::EC2::VPCDHCPOptionsAssociation";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("DhcpOptionsId", self.dhcp_options_id);
         p.req("VpcId", self.vpc_id);
         p
@@ -30206,7 +31236,19 @@ impl Resource for VpcEncryptionControl {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.egress_only_internet_gateway_exclusion_input.is_some())
+                + usize::from(self.elastic_file_system_exclusion_input.is_some())
+                + usize::from(self.internet_gateway_exclusion_input.is_some())
+                + usize::from(self.lambda_exclusion_input.is_some())
+                + usize::from(self.mode.is_some())
+                + usize::from(self.nat_gateway_exclusion_input.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.virtual_private_gateway_exclusion_input.is_some())
+                + usize::from(self.vpc_id.is_some())
+                + usize::from(self.vpc_lattice_exclusion_input.is_some())
+                + usize::from(self.vpc_peering_exclusion_input.is_some()),
+        );
         p.opt(
             "EgressOnlyInternetGatewayExclusionInput",
             self.egress_only_internet_gateway_exclusion_input,
@@ -30641,7 +31683,7 @@ pub mod vpc_encryption_control {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -30809,7 +31851,21 @@ impl Resource for VpcEndpoint {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.dns_options.is_some())
+                + usize::from(self.ip_address_type.is_some())
+                + usize::from(self.policy_document.is_some())
+                + usize::from(self.private_dns_enabled.is_some())
+                + usize::from(self.resource_configuration_arn.is_some())
+                + usize::from(self.route_table_ids.is_some())
+                + usize::from(self.security_group_ids.is_some())
+                + usize::from(self.service_name.is_some())
+                + usize::from(self.service_network_arn.is_some())
+                + usize::from(self.service_region.is_some())
+                + usize::from(self.subnet_ids.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.vpc_endpoint_type.is_some()),
+        );
         p.opt("DnsOptions", self.dns_options);
         p.opt("IpAddressType", self.ip_address_type);
         p.opt("PolicyDocument", self.policy_document);
@@ -31077,7 +32133,12 @@ pub mod vpc_endpoint {
 
     impl ToExpr for DnsOptionsSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.dns_record_ip_type.is_some())
+                    + usize::from(self.private_dns_only_for_inbound_resolver_endpoint.is_some())
+                    + usize::from(self.private_dns_preference.is_some())
+                    + usize::from(self.private_dns_specified_domains.is_some()),
+            );
             p.opt("DnsRecordIpType", self.dns_record_ip_type);
             p.opt(
                 "PrivateDnsOnlyForInboundResolverEndpoint",
@@ -31111,7 +32172,7 @@ pub mod vpc_endpoint {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -31165,7 +32226,9 @@ impl VpcEndpointConnectionNotification {
 impl Resource for VpcEndpointConnectionNotification {
     const TYPE_NAME: &'static str = "AWS::EC2::VPCEndpointConnectionNotification";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.service_id.is_some()) + usize::from(self.vpc_endpoint_id.is_some()),
+        );
         p.req("ConnectionEvents", self.connection_events);
         p.req("ConnectionNotificationArn", self.connection_notification_arn);
         p.opt("ServiceId", self.service_id);
@@ -31276,7 +32339,17 @@ impl Resource for VpcEndpointService {
     const TYPE_NAME: &'static str = "AWS::EC2::VPCEndpointService";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.acceptance_required.is_some())
+                + usize::from(self.contributor_insights_enabled.is_some())
+                + usize::from(self.gateway_load_balancer_arns.is_some())
+                + usize::from(self.network_load_balancer_arns.is_some())
+                + usize::from(self.payer_responsibility.is_some())
+                + usize::from(self.private_dns_name.is_some())
+                + usize::from(self.supported_ip_address_types.is_some())
+                + usize::from(self.supported_regions.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AcceptanceRequired", self.acceptance_required);
         p.opt("ContributorInsightsEnabled", self.contributor_insights_enabled);
         p.opt("GatewayLoadBalancerArns", self.gateway_load_balancer_arns);
@@ -31365,7 +32438,7 @@ pub mod vpc_endpoint_service {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -31403,7 +32476,7 @@ impl VpcEndpointServicePermissions {
 impl Resource for VpcEndpointServicePermissions {
     const TYPE_NAME: &'static str = "AWS::EC2::VPCEndpointServicePermissions";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.allowed_principals.is_some()));
         p.opt("AllowedPrincipals", self.allowed_principals);
         p.req("ServiceId", self.service_id);
         p
@@ -31448,7 +32521,9 @@ impl VpcGatewayAttachment {
 impl Resource for VpcGatewayAttachment {
     const TYPE_NAME: &'static str = "AWS::EC2::VPCGatewayAttachment";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.internet_gateway_id.is_some()) + usize::from(self.vpn_gateway_id.is_some()),
+        );
         p.opt("InternetGatewayId", self.internet_gateway_id);
         p.req("VpcId", self.vpc_id);
         p.opt("VpnGatewayId", self.vpn_gateway_id);
@@ -31537,7 +32612,13 @@ impl Resource for VpcPeeringConnection {
     const TYPE_NAME: &'static str = "AWS::EC2::VPCPeeringConnection";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.assume_role_region.is_some())
+                + usize::from(self.peer_owner_id.is_some())
+                + usize::from(self.peer_region.is_some())
+                + usize::from(self.peer_role_arn.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AssumeRoleRegion", self.assume_role_region);
         p.opt("PeerOwnerId", self.peer_owner_id);
         p.opt("PeerRegion", self.peer_region);
@@ -31580,7 +32661,7 @@ pub mod vpc_peering_connection {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -31629,7 +32710,8 @@ impl Resource for VpnConcentrator {
     const TYPE_NAME: &'static str = "AWS::EC2::VPNConcentrator";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(1 + usize::from(self.tags.is_some()) + usize::from(self.transit_gateway_id.is_some()));
         p.opt("Tags", self.tags);
         p.opt("TransitGatewayId", self.transit_gateway_id);
         p.req("Type", self.r#type);
@@ -31674,7 +32756,7 @@ pub mod vpn_concentrator {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -31912,7 +32994,24 @@ impl Resource for VpnConnection {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.enable_acceleration.is_some())
+                + usize::from(self.local_ipv4_network_cidr.is_some())
+                + usize::from(self.local_ipv6_network_cidr.is_some())
+                + usize::from(self.outside_ip_address_type.is_some())
+                + usize::from(self.pre_shared_key_storage.is_some())
+                + usize::from(self.remote_ipv4_network_cidr.is_some())
+                + usize::from(self.remote_ipv6_network_cidr.is_some())
+                + usize::from(self.static_routes_only.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.transit_gateway_id.is_some())
+                + usize::from(self.transport_transit_gateway_attachment_id.is_some())
+                + usize::from(self.tunnel_bandwidth.is_some())
+                + usize::from(self.tunnel_inside_ip_version.is_some())
+                + usize::from(self.vpn_concentrator_id.is_some())
+                + usize::from(self.vpn_gateway_id.is_some())
+                + usize::from(self.vpn_tunnel_options_specifications.is_some()),
+        );
         p.req("CustomerGatewayId", self.customer_gateway_id);
         p.opt("EnableAcceleration", self.enable_acceleration);
         p.opt("LocalIpv4NetworkCidr", self.local_ipv4_network_cidr);
@@ -32364,7 +33463,14 @@ pub mod vpn_connection {
 
     impl ToExpr for CloudwatchLogOptionsSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.bgp_log_enabled.is_some())
+                    + usize::from(self.bgp_log_group_arn.is_some())
+                    + usize::from(self.bgp_log_output_format.is_some())
+                    + usize::from(self.log_enabled.is_some())
+                    + usize::from(self.log_group_arn.is_some())
+                    + usize::from(self.log_output_format.is_some()),
+            );
             p.opt("BgpLogEnabled", self.bgp_log_enabled);
             p.opt("BgpLogGroupArn", self.bgp_log_group_arn);
             p.opt("BgpLogOutputFormat", self.bgp_log_output_format);
@@ -32395,7 +33501,7 @@ pub mod vpn_connection {
 
     impl ToExpr for IkeVersionsRequestListValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.value.is_some()));
             p.opt("Value", self.value);
             p.into_expr()
         }
@@ -32421,7 +33527,7 @@ pub mod vpn_connection {
 
     impl ToExpr for Phase1DhGroupNumbersRequestListValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.value.is_some()));
             p.opt("Value", self.value);
             p.into_expr()
         }
@@ -32447,7 +33553,7 @@ pub mod vpn_connection {
 
     impl ToExpr for Phase1EncryptionAlgorithmsRequestListValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.value.is_some()));
             p.opt("Value", self.value);
             p.into_expr()
         }
@@ -32473,7 +33579,7 @@ pub mod vpn_connection {
 
     impl ToExpr for Phase1IntegrityAlgorithmsRequestListValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.value.is_some()));
             p.opt("Value", self.value);
             p.into_expr()
         }
@@ -32499,7 +33605,7 @@ pub mod vpn_connection {
 
     impl ToExpr for Phase2DhGroupNumbersRequestListValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.value.is_some()));
             p.opt("Value", self.value);
             p.into_expr()
         }
@@ -32525,7 +33631,7 @@ pub mod vpn_connection {
 
     impl ToExpr for Phase2EncryptionAlgorithmsRequestListValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.value.is_some()));
             p.opt("Value", self.value);
             p.into_expr()
         }
@@ -32551,7 +33657,7 @@ pub mod vpn_connection {
 
     impl ToExpr for Phase2IntegrityAlgorithmsRequestListValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.value.is_some()));
             p.opt("Value", self.value);
             p.into_expr()
         }
@@ -32577,7 +33683,7 @@ pub mod vpn_connection {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -32606,7 +33712,7 @@ pub mod vpn_connection {
 
     impl ToExpr for VpnTunnelLogOptionsSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.cloudwatch_log_options.is_some()));
             p.opt("CloudwatchLogOptions", self.cloudwatch_log_options);
             p.into_expr()
         }
@@ -32837,7 +33943,28 @@ pub mod vpn_connection {
 
     impl ToExpr for VpnTunnelOptionsSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.dpd_timeout_action.is_some())
+                    + usize::from(self.dpd_timeout_seconds.is_some())
+                    + usize::from(self.enable_tunnel_lifecycle_control.is_some())
+                    + usize::from(self.ike_versions.is_some())
+                    + usize::from(self.log_options.is_some())
+                    + usize::from(self.phase1_dh_group_numbers.is_some())
+                    + usize::from(self.phase1_encryption_algorithms.is_some())
+                    + usize::from(self.phase1_integrity_algorithms.is_some())
+                    + usize::from(self.phase1_lifetime_seconds.is_some())
+                    + usize::from(self.phase2_dh_group_numbers.is_some())
+                    + usize::from(self.phase2_encryption_algorithms.is_some())
+                    + usize::from(self.phase2_integrity_algorithms.is_some())
+                    + usize::from(self.phase2_lifetime_seconds.is_some())
+                    + usize::from(self.pre_shared_key.is_some())
+                    + usize::from(self.rekey_fuzz_percentage.is_some())
+                    + usize::from(self.rekey_margin_time_seconds.is_some())
+                    + usize::from(self.replay_window_size.is_some())
+                    + usize::from(self.startup_action.is_some())
+                    + usize::from(self.tunnel_inside_cidr.is_some())
+                    + usize::from(self.tunnel_inside_ipv6_cidr.is_some()),
+            );
             p.opt("DPDTimeoutAction", self.dpd_timeout_action);
             p.opt("DPDTimeoutSeconds", self.dpd_timeout_seconds);
             p.opt("EnableTunnelLifecycleControl", self.enable_tunnel_lifecycle_control);
@@ -32891,7 +34018,7 @@ impl VpnConnectionRoute {
 impl Resource for VpnConnectionRoute {
     const TYPE_NAME: &'static str = "AWS::EC2::VPNConnectionRoute";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("DestinationCidrBlock", self.destination_cidr_block);
         p.req("VpnConnectionId", self.vpn_connection_id);
         p
@@ -32940,7 +34067,8 @@ impl Resource for VpnGateway {
     const TYPE_NAME: &'static str = "AWS::EC2::VPNGateway";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(1 + usize::from(self.amazon_side_asn.is_some()) + usize::from(self.tags.is_some()));
         p.opt("AmazonSideAsn", self.amazon_side_asn);
         p.opt("Tags", self.tags);
         p.req("Type", self.r#type);
@@ -32979,7 +34107,7 @@ pub mod vpn_gateway {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -33010,7 +34138,7 @@ impl VpnGatewayRoutePropagation {
 impl Resource for VpnGatewayRoutePropagation {
     const TYPE_NAME: &'static str = "AWS::EC2::VPNGatewayRoutePropagation";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("RouteTableIds", self.route_table_ids);
         p.req("VpnGatewayId", self.vpn_gateway_id);
         p
@@ -33239,7 +34367,21 @@ impl Resource for VerifiedAccessEndpoint {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.application_domain.is_some())
+                + usize::from(self.cidr_options.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.domain_certificate_arn.is_some())
+                + usize::from(self.endpoint_domain_prefix.is_some())
+                + usize::from(self.load_balancer_options.is_some())
+                + usize::from(self.network_interface_options.is_some())
+                + usize::from(self.policy_document.is_some())
+                + usize::from(self.policy_enabled.is_some())
+                + usize::from(self.rds_options.is_some())
+                + usize::from(self.security_group_ids.is_some())
+                + usize::from(self.sse_specification.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ApplicationDomain", self.application_domain);
         p.req("AttachmentType", self.attachment_type);
         p.opt("CidrOptions", self.cidr_options);
@@ -33445,7 +34587,12 @@ pub mod verified_access_endpoint {
 
     impl ToExpr for CidrOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cidr.is_some())
+                    + usize::from(self.port_ranges.is_some())
+                    + usize::from(self.protocol.is_some())
+                    + usize::from(self.subnet_ids.is_some()),
+            );
             p.opt("Cidr", self.cidr);
             p.opt("PortRanges", self.port_ranges);
             p.opt("Protocol", self.protocol);
@@ -33508,7 +34655,13 @@ pub mod verified_access_endpoint {
 
     impl ToExpr for LoadBalancerOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.load_balancer_arn.is_some())
+                    + usize::from(self.port.is_some())
+                    + usize::from(self.port_ranges.is_some())
+                    + usize::from(self.protocol.is_some())
+                    + usize::from(self.subnet_ids.is_some()),
+            );
             p.opt("LoadBalancerArn", self.load_balancer_arn);
             p.opt("Port", self.port);
             p.opt("PortRanges", self.port_ranges);
@@ -33564,7 +34717,12 @@ pub mod verified_access_endpoint {
 
     impl ToExpr for NetworkInterfaceOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.network_interface_id.is_some())
+                    + usize::from(self.port.is_some())
+                    + usize::from(self.port_ranges.is_some())
+                    + usize::from(self.protocol.is_some()),
+            );
             p.opt("NetworkInterfaceId", self.network_interface_id);
             p.opt("Port", self.port);
             p.opt("PortRanges", self.port_ranges);
@@ -33603,7 +34761,8 @@ pub mod verified_access_endpoint {
 
     impl ToExpr for PortRange {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.from_port.is_some()) + usize::from(self.to_port.is_some()));
             p.opt("FromPort", self.from_port);
             p.opt("ToPort", self.to_port);
             p.into_expr()
@@ -33680,7 +34839,15 @@ pub mod verified_access_endpoint {
 
     impl ToExpr for RdsOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.port.is_some())
+                    + usize::from(self.protocol.is_some())
+                    + usize::from(self.rds_db_cluster_arn.is_some())
+                    + usize::from(self.rds_db_instance_arn.is_some())
+                    + usize::from(self.rds_db_proxy_arn.is_some())
+                    + usize::from(self.rds_endpoint.is_some())
+                    + usize::from(self.subnet_ids.is_some()),
+            );
             p.opt("Port", self.port);
             p.opt("Protocol", self.protocol);
             p.opt("RdsDbClusterArn", self.rds_db_cluster_arn);
@@ -33722,7 +34889,9 @@ pub mod verified_access_endpoint {
 
     impl ToExpr for SseSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.customer_managed_key_enabled.is_some()) + usize::from(self.kms_key_arn.is_some()),
+            );
             p.opt("CustomerManagedKeyEnabled", self.customer_managed_key_enabled);
             p.opt("KmsKeyArn", self.kms_key_arn);
             p.into_expr()
@@ -33749,7 +34918,7 @@ pub mod verified_access_endpoint {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -33832,7 +35001,13 @@ impl Resource for VerifiedAccessGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.description.is_some())
+                + usize::from(self.policy_document.is_some())
+                + usize::from(self.policy_enabled.is_some())
+                + usize::from(self.sse_specification.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("PolicyDocument", self.policy_document);
         p.opt("PolicyEnabled", self.policy_enabled);
@@ -33910,7 +35085,9 @@ pub mod verified_access_group {
 
     impl ToExpr for SseSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.customer_managed_key_enabled.is_some()) + usize::from(self.kms_key_arn.is_some()),
+            );
             p.opt("CustomerManagedKeyEnabled", self.customer_managed_key_enabled);
             p.opt("KmsKeyArn", self.kms_key_arn);
             p.into_expr()
@@ -33937,7 +35114,7 @@ pub mod verified_access_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -34036,7 +35213,15 @@ impl Resource for VerifiedAccessInstance {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.cidr_endpoints_custom_sub_domain.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.fips_enabled.is_some())
+                + usize::from(self.logging_configurations.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.verified_access_trust_provider_ids.is_some())
+                + usize::from(self.verified_access_trust_providers.is_some()),
+        );
         p.opt("CidrEndpointsCustomSubDomain", self.cidr_endpoints_custom_sub_domain);
         p.opt("Description", self.description);
         p.opt("FipsEnabled", self.fips_enabled);
@@ -34112,7 +35297,8 @@ pub mod verified_access_instance {
 
     impl ToExpr for CloudWatchLogs {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.enabled.is_some()) + usize::from(self.log_group.is_some()));
             p.opt("Enabled", self.enabled);
             p.opt("LogGroup", self.log_group);
             p.into_expr()
@@ -34149,7 +35335,9 @@ pub mod verified_access_instance {
 
     impl ToExpr for KinesisDataFirehose {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.delivery_stream.is_some()) + usize::from(self.enabled.is_some()),
+            );
             p.opt("DeliveryStream", self.delivery_stream);
             p.opt("Enabled", self.enabled);
             p.into_expr()
@@ -34202,7 +35390,12 @@ pub mod verified_access_instance {
 
     impl ToExpr for S3 {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.bucket_name.is_some())
+                    + usize::from(self.bucket_owner.is_some())
+                    + usize::from(self.enabled.is_some())
+                    + usize::from(self.prefix.is_some()),
+            );
             p.opt("BucketName", self.bucket_name);
             p.opt("BucketOwner", self.bucket_owner);
             p.opt("Enabled", self.enabled);
@@ -34231,7 +35424,7 @@ pub mod verified_access_instance {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -34292,7 +35485,13 @@ pub mod verified_access_instance {
 
     impl ToExpr for VerifiedAccessLogs {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cloud_watch_logs.is_some())
+                    + usize::from(self.include_trust_context.is_some())
+                    + usize::from(self.kinesis_data_firehose.is_some())
+                    + usize::from(self.log_version.is_some())
+                    + usize::from(self.s3.is_some()),
+            );
             p.opt("CloudWatchLogs", self.cloud_watch_logs);
             p.opt("IncludeTrustContext", self.include_trust_context);
             p.opt("KinesisDataFirehose", self.kinesis_data_firehose);
@@ -34356,7 +35555,13 @@ pub mod verified_access_instance {
 
     impl ToExpr for VerifiedAccessTrustProvider {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.description.is_some())
+                    + usize::from(self.device_trust_provider_type.is_some())
+                    + usize::from(self.trust_provider_type.is_some())
+                    + usize::from(self.user_trust_provider_type.is_some())
+                    + usize::from(self.verified_access_trust_provider_id.is_some()),
+            );
             p.opt("Description", self.description);
             p.opt("DeviceTrustProviderType", self.device_trust_provider_type);
             p.opt("TrustProviderType", self.trust_provider_type);
@@ -34491,7 +35696,16 @@ impl Resource for VerifiedAccessTrustProvider {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.description.is_some())
+                + usize::from(self.device_options.is_some())
+                + usize::from(self.device_trust_provider_type.is_some())
+                + usize::from(self.native_application_oidc_options.is_some())
+                + usize::from(self.oidc_options.is_some())
+                + usize::from(self.sse_specification.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.user_trust_provider_type.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("DeviceOptions", self.device_options);
         p.opt("DeviceTrustProviderType", self.device_trust_provider_type);
@@ -34648,7 +35862,9 @@ pub mod verified_access_trust_provider {
 
     impl ToExpr for DeviceOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.public_signing_key_url.is_some()) + usize::from(self.tenant_id.is_some()),
+            );
             p.opt("PublicSigningKeyUrl", self.public_signing_key_url);
             p.opt("TenantId", self.tenant_id);
             p.into_expr()
@@ -34733,7 +35949,16 @@ pub mod verified_access_trust_provider {
 
     impl ToExpr for NativeApplicationOidcOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.authorization_endpoint.is_some())
+                    + usize::from(self.client_id.is_some())
+                    + usize::from(self.client_secret.is_some())
+                    + usize::from(self.issuer.is_some())
+                    + usize::from(self.public_signing_key_endpoint.is_some())
+                    + usize::from(self.scope.is_some())
+                    + usize::from(self.token_endpoint.is_some())
+                    + usize::from(self.user_info_endpoint.is_some()),
+            );
             p.opt("AuthorizationEndpoint", self.authorization_endpoint);
             p.opt("ClientId", self.client_id);
             p.opt("ClientSecret", self.client_secret);
@@ -34816,7 +36041,15 @@ pub mod verified_access_trust_provider {
 
     impl ToExpr for OidcOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.authorization_endpoint.is_some())
+                    + usize::from(self.client_id.is_some())
+                    + usize::from(self.client_secret.is_some())
+                    + usize::from(self.issuer.is_some())
+                    + usize::from(self.scope.is_some())
+                    + usize::from(self.token_endpoint.is_some())
+                    + usize::from(self.user_info_endpoint.is_some()),
+            );
             p.opt("AuthorizationEndpoint", self.authorization_endpoint);
             p.opt("ClientId", self.client_id);
             p.opt("ClientSecret", self.client_secret);
@@ -34858,7 +36091,9 @@ pub mod verified_access_trust_provider {
 
     impl ToExpr for SseSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.customer_managed_key_enabled.is_some()) + usize::from(self.kms_key_arn.is_some()),
+            );
             p.opt("CustomerManagedKeyEnabled", self.customer_managed_key_enabled);
             p.opt("KmsKeyArn", self.kms_key_arn);
             p.into_expr()
@@ -34885,7 +36120,7 @@ pub mod verified_access_trust_provider {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -35093,7 +36328,23 @@ impl Resource for Volume {
     const TYPE_NAME: &'static str = "AWS::EC2::Volume";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.auto_enable_io.is_some())
+                + usize::from(self.availability_zone.is_some())
+                + usize::from(self.availability_zone_id.is_some())
+                + usize::from(self.encrypted.is_some())
+                + usize::from(self.iops.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.multi_attach_enabled.is_some())
+                + usize::from(self.outpost_arn.is_some())
+                + usize::from(self.size.is_some())
+                + usize::from(self.snapshot_id.is_some())
+                + usize::from(self.source_volume_id.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.throughput.is_some())
+                + usize::from(self.volume_initialization_rate.is_some())
+                + usize::from(self.volume_type.is_some()),
+        );
         p.opt("AutoEnableIO", self.auto_enable_io);
         p.opt("AvailabilityZone", self.availability_zone);
         p.opt("AvailabilityZoneId", self.availability_zone_id);
@@ -35144,7 +36395,7 @@ pub mod volume {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -35202,7 +36453,8 @@ impl VolumeAttachment {
 impl Resource for VolumeAttachment {
     const TYPE_NAME: &'static str = "AWS::EC2::VolumeAttachment";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(2 + usize::from(self.device.is_some()) + usize::from(self.ebs_card_index.is_some()));
         p.opt("Device", self.device);
         p.opt("EbsCardIndex", self.ebs_card_index);
         p.req("InstanceId", self.instance_id);

@@ -119,7 +119,12 @@ impl Resource for PublicRepository {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.repository_catalog_data.is_some())
+                + usize::from(self.repository_name.is_some())
+                + usize::from(self.repository_policy_text.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("RepositoryCatalogData", self.repository_catalog_data);
         p.opt("RepositoryName", self.repository_name);
         p.opt("RepositoryPolicyText", self.repository_policy_text);
@@ -193,7 +198,13 @@ pub mod public_repository {
 
     impl ToExpr for RepositoryCatalogData {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.about_text.is_some())
+                    + usize::from(self.architectures.is_some())
+                    + usize::from(self.operating_systems.is_some())
+                    + usize::from(self.repository_description.is_some())
+                    + usize::from(self.usage_text.is_some()),
+            );
             p.opt("AboutText", self.about_text);
             p.opt("Architectures", self.architectures);
             p.opt("OperatingSystems", self.operating_systems);
@@ -223,7 +234,7 @@ pub mod public_repository {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -339,7 +350,14 @@ impl Resource for PullThroughCacheRule {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.credential_arn.is_some())
+                + usize::from(self.custom_role_arn.is_some())
+                + usize::from(self.ecr_repository_prefix.is_some())
+                + usize::from(self.upstream_registry.is_some())
+                + usize::from(self.upstream_registry_url.is_some())
+                + usize::from(self.upstream_repository_prefix.is_some()),
+        );
         p.opt("CredentialArn", self.credential_arn);
         p.opt("CustomRoleArn", self.custom_role_arn);
         p.opt("EcrRepositoryPrefix", self.ecr_repository_prefix);
@@ -433,7 +451,7 @@ impl Resource for PullTimeUpdateExclusion {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1);
         p.req("PrincipalArn", self.principal_arn);
         p
     }
@@ -466,7 +484,7 @@ impl Resource for RegistryPolicy {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1);
         p.req("PolicyText", self.policy_text);
         p
     }
@@ -528,7 +546,7 @@ impl Resource for RegistryScanningConfiguration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("Rules", self.rules);
         p.req("ScanType", self.scan_type);
         p
@@ -649,7 +667,7 @@ pub mod registry_scanning_configuration {
 
     impl ToExpr for RepositoryFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Filter", self.filter);
             p.req("FilterType", self.filter_type);
             p.into_expr()
@@ -679,7 +697,7 @@ pub mod registry_scanning_configuration {
 
     impl ToExpr for ScanningRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("RepositoryFilters", self.repository_filters);
             p.req("ScanFrequency", self.scan_frequency);
             p.into_expr()
@@ -745,7 +763,7 @@ impl Resource for ReplicationConfiguration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1);
         p.req("ReplicationConfiguration", self.replication_configuration);
         p
     }
@@ -804,7 +822,7 @@ pub mod replication_configuration {
 
     impl ToExpr for ReplicationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Rules", self.rules);
             p.into_expr()
         }
@@ -830,7 +848,7 @@ pub mod replication_configuration {
 
     impl ToExpr for ReplicationDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Region", self.region);
             p.req("RegistryId", self.registry_id);
             p.into_expr()
@@ -862,7 +880,7 @@ pub mod replication_configuration {
 
     impl ToExpr for ReplicationRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.repository_filters.is_some()));
             p.req("Destinations", self.destinations);
             p.opt("RepositoryFilters", self.repository_filters);
             p.into_expr()
@@ -889,7 +907,7 @@ pub mod replication_configuration {
 
     impl ToExpr for RepositoryFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Filter", self.filter);
             p.req("FilterType", self.filter_type);
             p.into_expr()
@@ -1057,7 +1075,17 @@ impl Resource for Repository {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.empty_on_delete.is_some())
+                + usize::from(self.encryption_configuration.is_some())
+                + usize::from(self.image_scanning_configuration.is_some())
+                + usize::from(self.image_tag_mutability.is_some())
+                + usize::from(self.image_tag_mutability_exclusion_filters.is_some())
+                + usize::from(self.lifecycle_policy.is_some())
+                + usize::from(self.repository_name.is_some())
+                + usize::from(self.repository_policy_text.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("EmptyOnDelete", self.empty_on_delete);
         p.opt("EncryptionConfiguration", self.encryption_configuration);
         p.opt("ImageScanningConfiguration", self.image_scanning_configuration);
@@ -1210,7 +1238,7 @@ pub mod repository {
 
     impl ToExpr for EncryptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.kms_key.is_some()));
             p.req("EncryptionType", self.encryption_type);
             p.opt("KmsKey", self.kms_key);
             p.into_expr()
@@ -1237,7 +1265,7 @@ pub mod repository {
 
     impl ToExpr for ImageScanningConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.scan_on_push.is_some()));
             p.opt("ScanOnPush", self.scan_on_push);
             p.into_expr()
         }
@@ -1266,7 +1294,7 @@ pub mod repository {
 
     impl ToExpr for ImageTagMutabilityExclusionFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req(
                 "ImageTagMutabilityExclusionFilterType",
                 self.image_tag_mutability_exclusion_filter_type,
@@ -1309,7 +1337,9 @@ pub mod repository {
 
     impl ToExpr for LifecyclePolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.lifecycle_policy_text.is_some()) + usize::from(self.registry_id.is_some()),
+            );
             p.opt("LifecyclePolicyText", self.lifecycle_policy_text);
             p.opt("RegistryId", self.registry_id);
             p.into_expr()
@@ -1336,7 +1366,7 @@ pub mod repository {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1510,7 +1540,16 @@ impl Resource for RepositoryCreationTemplate {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.custom_role_arn.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.encryption_configuration.is_some())
+                + usize::from(self.image_tag_mutability.is_some())
+                + usize::from(self.image_tag_mutability_exclusion_filters.is_some())
+                + usize::from(self.lifecycle_policy.is_some())
+                + usize::from(self.repository_policy.is_some())
+                + usize::from(self.resource_tags.is_some()),
+        );
         p.req("AppliedFor", self.applied_for);
         p.opt("CustomRoleArn", self.custom_role_arn);
         p.opt("Description", self.description);
@@ -1695,7 +1734,7 @@ pub mod repository_creation_template {
 
     impl ToExpr for EncryptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.kms_key.is_some()));
             p.req("EncryptionType", self.encryption_type);
             p.opt("KmsKey", self.kms_key);
             p.into_expr()
@@ -1725,7 +1764,7 @@ pub mod repository_creation_template {
 
     impl ToExpr for ImageTagMutabilityExclusionFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req(
                 "ImageTagMutabilityExclusionFilterType",
                 self.image_tag_mutability_exclusion_filter_type,
@@ -1758,7 +1797,7 @@ pub mod repository_creation_template {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1813,7 +1852,7 @@ impl Resource for SigningConfiguration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1);
         p.req("Rules", self.rules);
         p
     }
@@ -1877,7 +1916,7 @@ pub mod signing_configuration {
 
     impl ToExpr for RepositoryFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Filter", self.filter);
             p.req("FilterType", self.filter_type);
             p.into_expr()
@@ -1909,7 +1948,7 @@ pub mod signing_configuration {
 
     impl ToExpr for Rule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.repository_filters.is_some()));
             p.opt("RepositoryFilters", self.repository_filters);
             p.req("SigningProfileArn", self.signing_profile_arn);
             p.into_expr()

@@ -148,7 +148,13 @@ impl Resource for CapacityProvider {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.auto_scaling_group_provider.is_some())
+                + usize::from(self.cluster_name.is_some())
+                + usize::from(self.managed_instances_provider.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AutoScalingGroupProvider", self.auto_scaling_group_provider);
         p.opt("ClusterName", self.cluster_name);
         p.opt("ManagedInstancesProvider", self.managed_instances_provider);
@@ -746,7 +752,7 @@ pub mod capacity_provider {
 
     impl ToExpr for AcceleratorCountRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -780,7 +786,7 @@ pub mod capacity_provider {
 
     impl ToExpr for AcceleratorTotalMemoryMibRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -807,7 +813,7 @@ pub mod capacity_provider {
 
     impl ToExpr for AutoRepairConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.actions_status.is_some()));
             p.opt("ActionsStatus", self.actions_status);
             p.into_expr()
         }
@@ -854,7 +860,11 @@ pub mod capacity_provider {
 
     impl ToExpr for AutoScalingGroupProvider {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.managed_draining.is_some())
+                    + usize::from(self.managed_scaling.is_some())
+                    + usize::from(self.managed_termination_protection.is_some()),
+            );
             p.req("AutoScalingGroupArn", self.auto_scaling_group_arn);
             p.opt("ManagedDraining", self.managed_draining);
             p.opt("ManagedScaling", self.managed_scaling);
@@ -890,7 +900,7 @@ pub mod capacity_provider {
 
     impl ToExpr for BaselineEbsBandwidthMbpsRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -927,7 +937,10 @@ pub mod capacity_provider {
 
     impl ToExpr for CapacityReservationRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.reservation_group_arn.is_some())
+                    + usize::from(self.reservation_preference.is_some()),
+            );
             p.opt("ReservationGroupArn", self.reservation_group_arn);
             p.opt("ReservationPreference", self.reservation_preference);
             p.into_expr()
@@ -954,7 +967,7 @@ pub mod capacity_provider {
 
     impl ToExpr for InfrastructureOptimization {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.scale_in_after.is_some()));
             p.opt("ScaleInAfter", self.scale_in_after);
             p.into_expr()
         }
@@ -1047,7 +1060,16 @@ pub mod capacity_provider {
 
     impl ToExpr for InstanceLaunchTemplate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.capacity_option_type.is_some())
+                    + usize::from(self.capacity_reservations.is_some())
+                    + usize::from(self.fips_enabled.is_some())
+                    + usize::from(self.instance_metadata_tags_propagation.is_some())
+                    + usize::from(self.instance_requirements.is_some())
+                    + usize::from(self.local_storage_configuration.is_some())
+                    + usize::from(self.monitoring.is_some())
+                    + usize::from(self.storage_configuration.is_some()),
+            );
             p.opt("CapacityOptionType", self.capacity_option_type);
             p.opt("CapacityReservations", self.capacity_reservations);
             p.req("Ec2InstanceProfileArn", self.ec2_instance_profile_arn);
@@ -1261,7 +1283,30 @@ pub mod capacity_provider {
 
     impl ToExpr for InstanceRequirementsRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.accelerator_count.is_some())
+                    + usize::from(self.accelerator_manufacturers.is_some())
+                    + usize::from(self.accelerator_names.is_some())
+                    + usize::from(self.accelerator_total_memory_mib.is_some())
+                    + usize::from(self.accelerator_types.is_some())
+                    + usize::from(self.allowed_instance_types.is_some())
+                    + usize::from(self.bare_metal.is_some())
+                    + usize::from(self.baseline_ebs_bandwidth_mbps.is_some())
+                    + usize::from(self.burstable_performance.is_some())
+                    + usize::from(self.cpu_manufacturers.is_some())
+                    + usize::from(self.excluded_instance_types.is_some())
+                    + usize::from(self.instance_generations.is_some())
+                    + usize::from(self.local_storage.is_some())
+                    + usize::from(self.local_storage_types.is_some())
+                    + usize::from(self.max_spot_price_as_percentage_of_optimal_on_demand_price.is_some())
+                    + usize::from(self.memory_gib_per_v_cpu.is_some())
+                    + usize::from(self.network_bandwidth_gbps.is_some())
+                    + usize::from(self.network_interface_count.is_some())
+                    + usize::from(self.on_demand_max_price_percentage_over_lowest_price.is_some())
+                    + usize::from(self.require_hibernate_support.is_some())
+                    + usize::from(self.spot_max_price_percentage_over_lowest_price.is_some())
+                    + usize::from(self.total_local_storage_gb.is_some()),
+            );
             p.opt("AcceleratorCount", self.accelerator_count);
             p.opt("AcceleratorManufacturers", self.accelerator_manufacturers);
             p.opt("AcceleratorNames", self.accelerator_names);
@@ -1321,7 +1366,7 @@ pub mod capacity_provider {
 
     impl ToExpr for ManagedInstancesLocalStorageConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.use_local_storage.is_some()));
             p.opt("UseLocalStorage", self.use_local_storage);
             p.into_expr()
         }
@@ -1350,7 +1395,7 @@ pub mod capacity_provider {
 
     impl ToExpr for ManagedInstancesNetworkConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("SecurityGroups", self.security_groups);
             p.req("Subnets", self.subnets);
             p.into_expr()
@@ -1404,7 +1449,11 @@ pub mod capacity_provider {
 
     impl ToExpr for ManagedInstancesProvider {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.auto_repair_configuration.is_some())
+                    + usize::from(self.infrastructure_optimization.is_some())
+                    + usize::from(self.propagate_tags.is_some()),
+            );
             p.opt("AutoRepairConfiguration", self.auto_repair_configuration);
             p.opt("InfrastructureOptimization", self.infrastructure_optimization);
             p.req("InfrastructureRoleArn", self.infrastructure_role_arn);
@@ -1431,7 +1480,7 @@ pub mod capacity_provider {
 
     impl ToExpr for ManagedInstancesStorageConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("StorageSizeGiB", self.storage_size_gib);
             p.into_expr()
         }
@@ -1491,7 +1540,13 @@ pub mod capacity_provider {
 
     impl ToExpr for ManagedScaling {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.instance_warmup_period.is_some())
+                    + usize::from(self.maximum_scaling_step_size.is_some())
+                    + usize::from(self.minimum_scaling_step_size.is_some())
+                    + usize::from(self.status.is_some())
+                    + usize::from(self.target_capacity.is_some()),
+            );
             p.opt("InstanceWarmupPeriod", self.instance_warmup_period);
             p.opt("MaximumScalingStepSize", self.maximum_scaling_step_size);
             p.opt("MinimumScalingStepSize", self.minimum_scaling_step_size);
@@ -1528,7 +1583,7 @@ pub mod capacity_provider {
 
     impl ToExpr for MemoryGibPerVCpuRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -1560,7 +1615,7 @@ pub mod capacity_provider {
 
     impl ToExpr for MemoryMibRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.max.is_some()));
             p.opt("Max", self.max);
             p.req("Min", self.min);
             p.into_expr()
@@ -1594,7 +1649,7 @@ pub mod capacity_provider {
 
     impl ToExpr for NetworkBandwidthGbpsRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -1628,7 +1683,7 @@ pub mod capacity_provider {
 
     impl ToExpr for NetworkInterfaceCountRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -1662,7 +1717,7 @@ pub mod capacity_provider {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -1696,7 +1751,7 @@ pub mod capacity_provider {
 
     impl ToExpr for TotalLocalStorageGbRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -1728,7 +1783,7 @@ pub mod capacity_provider {
 
     impl ToExpr for VCpuCountRangeRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.max.is_some()));
             p.opt("Max", self.max);
             p.req("Min", self.min);
             p.into_expr()
@@ -1863,7 +1918,15 @@ impl Resource for Cluster {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.capacity_providers.is_some())
+                + usize::from(self.cluster_name.is_some())
+                + usize::from(self.cluster_settings.is_some())
+                + usize::from(self.configuration.is_some())
+                + usize::from(self.default_capacity_provider_strategy.is_some())
+                + usize::from(self.service_connect_defaults.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("CapacityProviders", self.capacity_providers);
         p.opt("ClusterName", self.cluster_name);
         p.opt("ClusterSettings", self.cluster_settings);
@@ -1981,7 +2044,11 @@ pub mod cluster {
 
     impl ToExpr for CapacityProviderStrategyItem {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.base.is_some())
+                    + usize::from(self.capacity_provider.is_some())
+                    + usize::from(self.weight.is_some()),
+            );
             p.opt("Base", self.base);
             p.opt("CapacityProvider", self.capacity_provider);
             p.opt("Weight", self.weight);
@@ -2019,7 +2086,10 @@ pub mod cluster {
 
     impl ToExpr for ClusterConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.execute_command_configuration.is_some())
+                    + usize::from(self.managed_storage_configuration.is_some()),
+            );
             p.opt("ExecuteCommandConfiguration", self.execute_command_configuration);
             p.opt("ManagedStorageConfiguration", self.managed_storage_configuration);
             p.into_expr()
@@ -2061,7 +2131,7 @@ pub mod cluster {
 
     impl ToExpr for ClusterSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
             p.opt("Name", self.name);
             p.opt("Value", self.value);
             p.into_expr()
@@ -2111,7 +2181,11 @@ pub mod cluster {
 
     impl ToExpr for ExecuteCommandConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.kms_key_id.is_some())
+                    + usize::from(self.log_configuration.is_some())
+                    + usize::from(self.logging.is_some()),
+            );
             p.opt("KmsKeyId", self.kms_key_id);
             p.opt("LogConfiguration", self.log_configuration);
             p.opt("Logging", self.logging);
@@ -2175,7 +2249,13 @@ pub mod cluster {
 
     impl ToExpr for ExecuteCommandLogConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cloud_watch_encryption_enabled.is_some())
+                    + usize::from(self.cloud_watch_log_group_name.is_some())
+                    + usize::from(self.s3_bucket_name.is_some())
+                    + usize::from(self.s3_encryption_enabled.is_some())
+                    + usize::from(self.s3_key_prefix.is_some()),
+            );
             p.opt("CloudWatchEncryptionEnabled", self.cloud_watch_encryption_enabled);
             p.opt("CloudWatchLogGroupName", self.cloud_watch_log_group_name);
             p.opt("S3BucketName", self.s3_bucket_name);
@@ -2221,7 +2301,10 @@ pub mod cluster {
 
     impl ToExpr for ManagedStorageConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.fargate_ephemeral_storage_kms_key_id.is_some())
+                    + usize::from(self.kms_key_id.is_some()),
+            );
             p.opt(
                 "FargateEphemeralStorageKmsKeyId",
                 self.fargate_ephemeral_storage_kms_key_id,
@@ -2256,7 +2339,7 @@ pub mod cluster {
 
     impl ToExpr for ServiceConnectDefaults {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.namespace.is_some()));
             p.opt("Namespace", self.namespace);
             p.into_expr()
         }
@@ -2297,7 +2380,7 @@ pub mod cluster {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -2363,7 +2446,7 @@ impl Resource for ClusterCapacityProviderAssociations {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.capacity_providers.is_some()));
         p.opt("CapacityProviders", self.capacity_providers);
         p.req("Cluster", self.cluster);
         p.req(
@@ -2411,7 +2494,7 @@ pub mod cluster_capacity_provider_associations {
 
     impl ToExpr for CapacityProviderStrategy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.base.is_some()) + usize::from(self.weight.is_some()));
             p.opt("Base", self.base);
             p.req("CapacityProvider", self.capacity_provider);
             p.opt("Weight", self.weight);
@@ -2561,7 +2644,18 @@ impl Resource for Daemon {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.capacity_provider_arns.is_some())
+                + usize::from(self.cluster_arn.is_some())
+                + usize::from(self.critical.is_some())
+                + usize::from(self.daemon_name.is_some())
+                + usize::from(self.daemon_task_definition_arn.is_some())
+                + usize::from(self.deployment_configuration.is_some())
+                + usize::from(self.enable_ecs_managed_tags.is_some())
+                + usize::from(self.enable_execute_command.is_some())
+                + usize::from(self.propagate_tags.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("CapacityProviderArns", self.capacity_provider_arns);
         p.opt("ClusterArn", self.cluster_arn);
         p.opt("Critical", self.critical);
@@ -2689,7 +2783,8 @@ pub mod daemon {
 
     impl ToExpr for DaemonAlarmConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.alarm_names.is_some()) + usize::from(self.enable.is_some()));
             p.opt("AlarmNames", self.alarm_names);
             p.opt("Enable", self.enable);
             p.into_expr()
@@ -2734,7 +2829,11 @@ pub mod daemon {
 
     impl ToExpr for DaemonDeploymentConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.alarms.is_some())
+                    + usize::from(self.bake_time_in_minutes.is_some())
+                    + usize::from(self.drain_percent.is_some()),
+            );
             p.opt("Alarms", self.alarms);
             p.opt("BakeTimeInMinutes", self.bake_time_in_minutes);
             p.opt("DrainPercent", self.drain_percent);
@@ -2775,7 +2874,7 @@ pub mod daemon {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -2926,7 +3025,18 @@ impl Resource for DaemonTaskDefinition {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.container_definitions.is_some())
+                + usize::from(self.cpu.is_some())
+                + usize::from(self.execution_role_arn.is_some())
+                + usize::from(self.family.is_some())
+                + usize::from(self.ipc_mode.is_some())
+                + usize::from(self.memory.is_some())
+                + usize::from(self.pid_mode.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.task_role_arn.is_some())
+                + usize::from(self.volumes.is_some()),
+        );
         p.opt("ContainerDefinitions", self.container_definitions);
         p.opt("Cpu", self.cpu);
         p.opt("ExecutionRoleArn", self.execution_role_arn);
@@ -3240,7 +3350,9 @@ pub mod daemon_task_definition {
 
     impl ToExpr for ContainerDependency {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.condition.is_some()) + usize::from(self.container_name.is_some()),
+            );
             p.opt("Condition", self.condition);
             p.opt("ContainerName", self.container_name);
             p.into_expr()
@@ -3483,7 +3595,35 @@ pub mod daemon_task_definition {
 
     impl ToExpr for DaemonContainerDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.command.is_some())
+                    + usize::from(self.cpu.is_some())
+                    + usize::from(self.depends_on.is_some())
+                    + usize::from(self.entry_point.is_some())
+                    + usize::from(self.environment.is_some())
+                    + usize::from(self.environment_files.is_some())
+                    + usize::from(self.essential.is_some())
+                    + usize::from(self.firelens_configuration.is_some())
+                    + usize::from(self.health_check.is_some())
+                    + usize::from(self.interactive.is_some())
+                    + usize::from(self.linux_parameters.is_some())
+                    + usize::from(self.log_configuration.is_some())
+                    + usize::from(self.memory.is_some())
+                    + usize::from(self.memory_reservation.is_some())
+                    + usize::from(self.mount_points.is_some())
+                    + usize::from(self.privileged.is_some())
+                    + usize::from(self.pseudo_terminal.is_some())
+                    + usize::from(self.readonly_root_filesystem.is_some())
+                    + usize::from(self.repository_credentials.is_some())
+                    + usize::from(self.restart_policy.is_some())
+                    + usize::from(self.secrets.is_some())
+                    + usize::from(self.start_timeout.is_some())
+                    + usize::from(self.stop_timeout.is_some())
+                    + usize::from(self.system_controls.is_some())
+                    + usize::from(self.ulimits.is_some())
+                    + usize::from(self.user.is_some())
+                    + usize::from(self.working_directory.is_some()),
+            );
             p.opt("Command", self.command);
             p.opt("Cpu", self.cpu);
             p.opt("DependsOn", self.depends_on);
@@ -3555,7 +3695,11 @@ pub mod daemon_task_definition {
 
     impl ToExpr for Device {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.container_path.is_some())
+                    + usize::from(self.host_path.is_some())
+                    + usize::from(self.permissions.is_some()),
+            );
             p.opt("ContainerPath", self.container_path);
             p.opt("HostPath", self.host_path);
             p.opt("Permissions", self.permissions);
@@ -3603,7 +3747,8 @@ pub mod daemon_task_definition {
 
     impl ToExpr for EnvironmentFile {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.r#type.is_some()) + usize::from(self.value.is_some()));
             p.opt("Type", self.r#type);
             p.opt("Value", self.value);
             p.into_expr()
@@ -3644,7 +3789,8 @@ pub mod daemon_task_definition {
 
     impl ToExpr for FirelensConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.options.is_some()) + usize::from(self.r#type.is_some()));
             p.opt("Options", self.options);
             p.opt("Type", self.r#type);
             p.into_expr()
@@ -3762,7 +3908,13 @@ pub mod daemon_task_definition {
 
     impl ToExpr for HealthCheck {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.command.is_some())
+                    + usize::from(self.interval.is_some())
+                    + usize::from(self.retries.is_some())
+                    + usize::from(self.start_period.is_some())
+                    + usize::from(self.timeout.is_some()),
+            );
             p.opt("Command", self.command);
             p.opt("Interval", self.interval);
             p.opt("Retries", self.retries);
@@ -3793,7 +3945,7 @@ pub mod daemon_task_definition {
 
     impl ToExpr for HostVolumeProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.source_path.is_some()));
             p.opt("SourcePath", self.source_path);
             p.into_expr()
         }
@@ -3835,7 +3987,7 @@ pub mod daemon_task_definition {
 
     impl ToExpr for KernelCapabilities {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.add.is_some()) + usize::from(self.drop.is_some()));
             p.opt("Add", self.add);
             p.opt("Drop", self.drop);
             p.into_expr()
@@ -3872,7 +4024,7 @@ pub mod daemon_task_definition {
 
     impl ToExpr for KeyValuePair {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
             p.opt("Name", self.name);
             p.opt("Value", self.value);
             p.into_expr()
@@ -3927,7 +4079,12 @@ pub mod daemon_task_definition {
 
     impl ToExpr for LinuxParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.capabilities.is_some())
+                    + usize::from(self.devices.is_some())
+                    + usize::from(self.init_process_enabled.is_some())
+                    + usize::from(self.tmpfs.is_some()),
+            );
             p.opt("Capabilities", self.capabilities);
             p.opt("Devices", self.devices);
             p.opt("InitProcessEnabled", self.init_process_enabled);
@@ -3996,7 +4153,9 @@ pub mod daemon_task_definition {
 
     impl ToExpr for LogConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.options.is_some()) + usize::from(self.secret_options.is_some()),
+            );
             p.req("LogDriver", self.log_driver);
             p.opt("Options", self.options);
             p.opt("SecretOptions", self.secret_options);
@@ -4042,7 +4201,11 @@ pub mod daemon_task_definition {
 
     impl ToExpr for MountPoint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.container_path.is_some())
+                    + usize::from(self.read_only.is_some())
+                    + usize::from(self.source_volume.is_some()),
+            );
             p.opt("ContainerPath", self.container_path);
             p.opt("ReadOnly", self.read_only);
             p.opt("SourceVolume", self.source_volume);
@@ -4073,7 +4236,7 @@ pub mod daemon_task_definition {
 
     impl ToExpr for RepositoryCredentials {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.credentials_parameter.is_some()));
             p.opt("CredentialsParameter", self.credentials_parameter);
             p.into_expr()
         }
@@ -4117,7 +4280,11 @@ pub mod daemon_task_definition {
 
     impl ToExpr for RestartPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enabled.is_some())
+                    + usize::from(self.ignored_exit_codes.is_some())
+                    + usize::from(self.restart_attempt_period.is_some()),
+            );
             p.opt("Enabled", self.enabled);
             p.opt("IgnoredExitCodes", self.ignored_exit_codes);
             p.opt("RestartAttemptPeriod", self.restart_attempt_period);
@@ -4151,7 +4318,7 @@ pub mod daemon_task_definition {
 
     impl ToExpr for Secret {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("ValueFrom", self.value_from);
             p.into_expr()
@@ -4201,7 +4368,8 @@ pub mod daemon_task_definition {
 
     impl ToExpr for SystemControl {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.namespace.is_some()) + usize::from(self.value.is_some()));
             p.opt("Namespace", self.namespace);
             p.opt("Value", self.value);
             p.into_expr()
@@ -4243,7 +4411,7 @@ pub mod daemon_task_definition {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -4284,7 +4452,9 @@ pub mod daemon_task_definition {
 
     impl ToExpr for Tmpfs {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.container_path.is_some()) + usize::from(self.mount_options.is_some()),
+            );
             p.opt("ContainerPath", self.container_path);
             p.opt("MountOptions", self.mount_options);
             p.req("Size", self.size);
@@ -4321,7 +4491,7 @@ pub mod daemon_task_definition {
 
     impl ToExpr for Ulimit {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("HardLimit", self.hard_limit);
             p.req("Name", self.name);
             p.req("SoftLimit", self.soft_limit);
@@ -4361,7 +4531,7 @@ pub mod daemon_task_definition {
 
     impl ToExpr for Volume {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.host.is_some()) + usize::from(self.name.is_some()));
             p.opt("Host", self.host);
             p.opt("Name", self.name);
             p.into_expr()
@@ -4519,7 +4689,20 @@ impl Resource for ExpressGatewayService {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.cluster.is_some())
+                + usize::from(self.cpu.is_some())
+                + usize::from(self.execution_role_arn.is_some())
+                + usize::from(self.health_check_path.is_some())
+                + usize::from(self.memory.is_some())
+                + usize::from(self.network_configuration.is_some())
+                + usize::from(self.primary_container.is_some())
+                + usize::from(self.scaling_target.is_some())
+                + usize::from(self.service_name.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.task_definition_arn.is_some())
+                + usize::from(self.task_role_arn.is_some()),
+        );
         p.opt("Cluster", self.cluster);
         p.opt("Cpu", self.cpu);
         p.opt("ExecutionRoleArn", self.execution_role_arn);
@@ -4702,7 +4885,14 @@ pub mod express_gateway_service {
 
     impl ToExpr for ExpressGatewayContainer {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.aws_logs_configuration.is_some())
+                    + usize::from(self.command.is_some())
+                    + usize::from(self.container_port.is_some())
+                    + usize::from(self.environment.is_some())
+                    + usize::from(self.repository_credentials.is_some())
+                    + usize::from(self.secrets.is_some()),
+            );
             p.opt("AwsLogsConfiguration", self.aws_logs_configuration);
             p.opt("Command", self.command);
             p.opt("ContainerPort", self.container_port);
@@ -4731,7 +4921,7 @@ pub mod express_gateway_service {
 
     impl ToExpr for ExpressGatewayRepositoryCredentials {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("CredentialsParameter", self.credentials_parameter);
             p.into_expr()
         }
@@ -4783,7 +4973,12 @@ pub mod express_gateway_service {
 
     impl ToExpr for ExpressGatewayScalingTarget {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.auto_scaling_metric.is_some())
+                    + usize::from(self.auto_scaling_target_value.is_some())
+                    + usize::from(self.max_task_count.is_some())
+                    + usize::from(self.min_task_count.is_some()),
+            );
             p.opt("AutoScalingMetric", self.auto_scaling_metric);
             p.opt("AutoScalingTargetValue", self.auto_scaling_target_value);
             p.opt("MaxTaskCount", self.max_task_count);
@@ -4812,7 +5007,7 @@ pub mod express_gateway_service {
 
     impl ToExpr for ExpressGatewayServiceAwsLogsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("LogGroup", self.log_group);
             p.req("LogStreamPrefix", self.log_stream_prefix);
             p.into_expr()
@@ -4849,7 +5044,9 @@ pub mod express_gateway_service {
 
     impl ToExpr for ExpressGatewayServiceNetworkConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.security_groups.is_some()) + usize::from(self.subnets.is_some()),
+            );
             p.opt("SecurityGroups", self.security_groups);
             p.opt("Subnets", self.subnets);
             p.into_expr()
@@ -4876,7 +5073,7 @@ pub mod express_gateway_service {
 
     impl ToExpr for KeyValuePair {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("Value", self.value);
             p.into_expr()
@@ -4903,7 +5100,7 @@ pub mod express_gateway_service {
 
     impl ToExpr for Secret {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("ValueFrom", self.value_from);
             p.into_expr()
@@ -4930,7 +5127,7 @@ pub mod express_gateway_service {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -5035,7 +5232,11 @@ impl Resource for Gateway {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.deletion_protection.is_some())
+                + usize::from(self.propagate_tags.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("Configuration", self.configuration);
         p.opt("DeletionProtection", self.deletion_protection);
         p.req("GatewayName", self.gateway_name);
@@ -5320,7 +5521,7 @@ pub mod gateway {
 
     impl ToExpr for GatewayAlbTestTrafficRules {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.header.is_some()));
             p.opt("Header", self.header);
             p.into_expr()
         }
@@ -5341,7 +5542,7 @@ pub mod gateway {
 
     impl ToExpr for GatewayConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("HostSharedAlb", self.host_shared_alb);
             p.into_expr()
         }
@@ -5367,7 +5568,7 @@ pub mod gateway {
 
     impl ToExpr for GatewayElbAccessLogConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.destination.is_some()));
             p.opt("Destination", self.destination);
             p.into_expr()
         }
@@ -5393,7 +5594,7 @@ pub mod gateway {
 
     impl ToExpr for GatewayElbAccessLogDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.s3.is_some()));
             p.opt("S3", self.s3);
             p.into_expr()
         }
@@ -5424,7 +5625,7 @@ pub mod gateway {
 
     impl ToExpr for GatewayElbAccessLogS3Destination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.prefix.is_some()));
             p.req("Bucket", self.bucket);
             p.opt("Prefix", self.prefix);
             p.into_expr()
@@ -5469,7 +5670,11 @@ pub mod gateway {
 
     impl ToExpr for GatewayElbNetworkConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.inbound_security_group.is_some())
+                    + usize::from(self.ip_address_type.is_some())
+                    + usize::from(self.subnets.is_some()),
+            );
             p.opt("InboundSecurityGroup", self.inbound_security_group);
             p.opt("IpAddressType", self.ip_address_type);
             p.opt("Subnets", self.subnets);
@@ -5497,7 +5702,7 @@ pub mod gateway {
 
     impl ToExpr for GatewayTestTrafficHeader {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("Values", self.values);
             p.into_expr()
@@ -5590,7 +5795,17 @@ pub mod gateway {
 
     impl ToExpr for HostSharedAlbConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.access_logs.is_some())
+                    + usize::from(self.http_desync.is_some())
+                    + usize::from(self.max_alb_count.is_some())
+                    + usize::from(self.network_configuration.is_some())
+                    + usize::from(self.port.is_some())
+                    + usize::from(self.protocol.is_some())
+                    + usize::from(self.scheme.is_some())
+                    + usize::from(self.test_traffic_rules.is_some())
+                    + usize::from(self.web_acl_arn.is_some()),
+            );
             p.opt("AccessLogs", self.access_logs);
             p.opt("HttpDesync", self.http_desync);
             p.opt("MaxAlbCount", self.max_alb_count);
@@ -5629,7 +5844,7 @@ pub mod gateway {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -5664,7 +5879,7 @@ impl GatewayClusterAssociations {
 impl Resource for GatewayClusterAssociations {
     const TYPE_NAME: &'static str = "AWS::ECS::GatewayClusterAssociations";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("Cluster", self.cluster);
         p.req("Gateway", self.gateway);
         p
@@ -5759,7 +5974,7 @@ impl PrimaryTaskSet {
 impl Resource for PrimaryTaskSet {
     const TYPE_NAME: &'static str = "AWS::ECS::PrimaryTaskSet";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3);
         p.req("Cluster", self.cluster);
         p.req("Service", self.service);
         p.req("TaskSetId", self.task_set_id);
@@ -6247,7 +6462,36 @@ impl Resource for Service {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.availability_zone_rebalancing.is_some())
+                + usize::from(self.capacity_provider_strategy.is_some())
+                + usize::from(self.cluster.is_some())
+                + usize::from(self.deployment_configuration.is_some())
+                + usize::from(self.deployment_controller.is_some())
+                + usize::from(self.desired_count.is_some())
+                + usize::from(self.enable_ecs_managed_tags.is_some())
+                + usize::from(self.enable_execute_command.is_some())
+                + usize::from(self.force_new_deployment.is_some())
+                + usize::from(self.gateway_connectors.is_some())
+                + usize::from(self.health_check_grace_period_seconds.is_some())
+                + usize::from(self.launch_type.is_some())
+                + usize::from(self.load_balancers.is_some())
+                + usize::from(self.monitoring.is_some())
+                + usize::from(self.network_configuration.is_some())
+                + usize::from(self.placement_constraints.is_some())
+                + usize::from(self.placement_strategies.is_some())
+                + usize::from(self.platform_version.is_some())
+                + usize::from(self.propagate_tags.is_some())
+                + usize::from(self.role.is_some())
+                + usize::from(self.scheduling_strategy.is_some())
+                + usize::from(self.service_connect_configuration.is_some())
+                + usize::from(self.service_name.is_some())
+                + usize::from(self.service_registries.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.task_definition.is_some())
+                + usize::from(self.volume_configurations.is_some())
+                + usize::from(self.vpc_lattice_configurations.is_some()),
+        );
         p.opt("AvailabilityZoneRebalancing", self.availability_zone_rebalancing);
         p.opt("CapacityProviderStrategy", self.capacity_provider_strategy);
         p.opt("Cluster", self.cluster);
@@ -7053,7 +7297,11 @@ pub mod service {
 
     impl ToExpr for AdvancedConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.production_listener_rule.is_some())
+                    + usize::from(self.role_arn.is_some())
+                    + usize::from(self.test_listener_rule.is_some()),
+            );
             p.req("AlternateTargetGroupArn", self.alternate_target_group_arn);
             p.opt("ProductionListenerRule", self.production_listener_rule);
             p.opt("RoleArn", self.role_arn);
@@ -7105,7 +7353,11 @@ pub mod service {
 
     impl ToExpr for AwsVpcConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.assign_public_ip.is_some())
+                    + usize::from(self.security_groups.is_some())
+                    + usize::from(self.subnets.is_some()),
+            );
             p.opt("AssignPublicIp", self.assign_public_ip);
             p.opt("SecurityGroups", self.security_groups);
             p.opt("Subnets", self.subnets);
@@ -7146,7 +7398,10 @@ pub mod service {
 
     impl ToExpr for CanaryConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.canary_bake_time_in_minutes.is_some())
+                    + usize::from(self.canary_percent.is_some()),
+            );
             p.opt("CanaryBakeTimeInMinutes", self.canary_bake_time_in_minutes);
             p.opt("CanaryPercent", self.canary_percent);
             p.into_expr()
@@ -7214,7 +7469,11 @@ pub mod service {
 
     impl ToExpr for CapacityProviderStrategyItem {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.base.is_some())
+                    + usize::from(self.capacity_provider.is_some())
+                    + usize::from(self.weight.is_some()),
+            );
             p.opt("Base", self.base);
             p.opt("CapacityProvider", self.capacity_provider);
             p.opt("Weight", self.weight);
@@ -7252,7 +7511,7 @@ pub mod service {
 
     impl ToExpr for DeploymentAlarms {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("AlarmNames", self.alarm_names);
             p.req("Enable", self.enable);
             p.req("Rollback", self.rollback);
@@ -7298,7 +7557,10 @@ pub mod service {
 
     impl ToExpr for DeploymentCircuitBreaker {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.reset_on_healthy_task.is_some())
+                    + usize::from(self.threshold_configuration.is_some()),
+            );
             p.req("Enable", self.enable);
             p.opt("ResetOnHealthyTask", self.reset_on_healthy_task);
             p.req("Rollback", self.rollback);
@@ -7431,7 +7693,18 @@ pub mod service {
 
     impl ToExpr for DeploymentConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.alarms.is_some())
+                    + usize::from(self.bake_time_in_minutes.is_some())
+                    + usize::from(self.canary_configuration.is_some())
+                    + usize::from(self.deployment_circuit_breaker.is_some())
+                    + usize::from(self.early_success_criteria.is_some())
+                    + usize::from(self.lifecycle_hooks.is_some())
+                    + usize::from(self.linear_configuration.is_some())
+                    + usize::from(self.maximum_percent.is_some())
+                    + usize::from(self.minimum_healthy_percent.is_some())
+                    + usize::from(self.strategy.is_some()),
+            );
             p.opt("Alarms", self.alarms);
             p.opt("BakeTimeInMinutes", self.bake_time_in_minutes);
             p.opt("CanaryConfiguration", self.canary_configuration);
@@ -7498,7 +7771,7 @@ pub mod service {
 
     impl ToExpr for DeploymentController {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.r#type.is_some()));
             p.opt("Type", self.r#type);
             p.into_expr()
         }
@@ -7547,7 +7820,11 @@ pub mod service {
 
     impl ToExpr for DeploymentEarlySuccessCriteria {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enable.is_some())
+                    + usize::from(self.healthy_percent.is_some())
+                    + usize::from(self.source_service_revision_cleanup.is_some()),
+            );
             p.opt("Enable", self.enable);
             p.opt("HealthyPercent", self.healthy_percent);
             p.opt("SourceServiceRevisionCleanup", self.source_service_revision_cleanup);
@@ -7647,7 +7924,13 @@ pub mod service {
 
     impl ToExpr for DeploymentLifecycleHook {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.hook_details.is_some())
+                    + usize::from(self.hook_target_arn.is_some())
+                    + usize::from(self.role_arn.is_some())
+                    + usize::from(self.target_type.is_some())
+                    + usize::from(self.timeout_configuration.is_some()),
+            );
             p.opt("HookDetails", self.hook_details);
             p.opt("HookTargetArn", self.hook_target_arn);
             p.req("LifecycleStages", self.lifecycle_stages);
@@ -7691,7 +7974,8 @@ pub mod service {
 
     impl ToExpr for EbsTagSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(1 + usize::from(self.propagate_tags.is_some()) + usize::from(self.tags.is_some()));
             p.opt("PropagateTags", self.propagate_tags);
             p.req("ResourceType", self.resource_type);
             p.opt("Tags", self.tags);
@@ -7724,7 +8008,7 @@ pub mod service {
 
     impl ToExpr for ForceNewDeployment {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.force_new_deployment_nonce.is_some()));
             p.req("EnableForceNewDeployment", self.enable_force_new_deployment);
             p.opt("ForceNewDeploymentNonce", self.force_new_deployment_nonce);
             p.into_expr()
@@ -7764,7 +8048,9 @@ pub mod service {
 
     impl ToExpr for GatewayConnector {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.filters.is_some()) + usize::from(self.health_check.is_some()),
+            );
             p.opt("Filters", self.filters);
             p.opt("HealthCheck", self.health_check);
             p.req("PortName", self.port_name);
@@ -7792,7 +8078,7 @@ pub mod service {
 
     impl ToExpr for GatewayConnectorFilters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.access_types.is_some()));
             p.opt("AccessTypes", self.access_types);
             p.into_expr()
         }
@@ -7876,7 +8162,16 @@ pub mod service {
 
     impl ToExpr for GatewayConnectorHealthCheck {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.health_check_interval_seconds.is_some())
+                    + usize::from(self.health_check_path.is_some())
+                    + usize::from(self.health_check_port.is_some())
+                    + usize::from(self.health_check_protocol.is_some())
+                    + usize::from(self.health_check_timeout_seconds.is_some())
+                    + usize::from(self.healthy_threshold_count.is_some())
+                    + usize::from(self.matcher.is_some())
+                    + usize::from(self.unhealthy_threshold_count.is_some()),
+            );
             p.opt("HealthCheckIntervalSeconds", self.health_check_interval_seconds);
             p.opt("HealthCheckPath", self.health_check_path);
             p.opt("HealthCheckPort", self.health_check_port);
@@ -7919,7 +8214,8 @@ pub mod service {
 
     impl ToExpr for GatewayConnectorHealthCheckMatcher {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.grpc_code.is_some()) + usize::from(self.http_code.is_some()));
             p.opt("GrpcCode", self.grpc_code);
             p.opt("HttpCode", self.http_code);
             p.into_expr()
@@ -7956,7 +8252,9 @@ pub mod service {
 
     impl ToExpr for HookTimeoutConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.action.is_some()) + usize::from(self.timeout_in_minutes.is_some()),
+            );
             p.opt("Action", self.action);
             p.opt("TimeoutInMinutes", self.timeout_in_minutes);
             p.into_expr()
@@ -8001,7 +8299,9 @@ pub mod service {
 
     impl ToExpr for LinearConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.step_bake_time_in_minutes.is_some()) + usize::from(self.step_percent.is_some()),
+            );
             p.opt("StepBakeTimeInMinutes", self.step_bake_time_in_minutes);
             p.opt("StepPercent", self.step_percent);
             p.into_expr()
@@ -8072,7 +8372,13 @@ pub mod service {
 
     impl ToExpr for LoadBalancer {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.advanced_configuration.is_some())
+                    + usize::from(self.container_name.is_some())
+                    + usize::from(self.container_port.is_some())
+                    + usize::from(self.load_balancer_name.is_some())
+                    + usize::from(self.target_group_arn.is_some()),
+            );
             p.opt("AdvancedConfiguration", self.advanced_configuration);
             p.opt("ContainerName", self.container_name);
             p.opt("ContainerPort", self.container_port);
@@ -8147,7 +8453,11 @@ pub mod service {
 
     impl ToExpr for LogConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.log_driver.is_some())
+                    + usize::from(self.options.is_some())
+                    + usize::from(self.secret_options.is_some()),
+            );
             p.opt("LogDriver", self.log_driver);
             p.opt("Options", self.options);
             p.opt("SecretOptions", self.secret_options);
@@ -8175,7 +8485,7 @@ pub mod service {
 
     impl ToExpr for MetricConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("MetricNames", self.metric_names);
             p.req("ResolutionSeconds", self.resolution_seconds);
             p.into_expr()
@@ -8199,7 +8509,7 @@ pub mod service {
 
     impl ToExpr for MonitoringConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("MetricConfigurations", self.metric_configurations);
             p.into_expr()
         }
@@ -8228,7 +8538,7 @@ pub mod service {
 
     impl ToExpr for NetworkConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.awsvpc_configuration.is_some()));
             p.opt("AwsvpcConfiguration", self.awsvpc_configuration);
             p.into_expr()
         }
@@ -8260,7 +8570,7 @@ pub mod service {
 
     impl ToExpr for PlacementConstraint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.expression.is_some()));
             p.opt("Expression", self.expression);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -8292,7 +8602,7 @@ pub mod service {
 
     impl ToExpr for PlacementStrategy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.field.is_some()));
             p.opt("Field", self.field);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -8325,7 +8635,7 @@ pub mod service {
 
     impl ToExpr for Secret {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("ValueFrom", self.value_from);
             p.into_expr()
@@ -8359,7 +8669,7 @@ pub mod service {
 
     impl ToExpr for ServiceConnectAccessLogConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.include_query_parameters.is_some()));
             p.req("Format", self.format);
             p.opt("IncludeQueryParameters", self.include_query_parameters);
             p.into_expr()
@@ -8404,7 +8714,9 @@ pub mod service {
 
     impl ToExpr for ServiceConnectClientAlias {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.dns_name.is_some()) + usize::from(self.test_traffic_rules.is_some()),
+            );
             p.opt("DnsName", self.dns_name);
             p.req("Port", self.port);
             p.opt("TestTrafficRules", self.test_traffic_rules);
@@ -8484,7 +8796,13 @@ pub mod service {
 
     impl ToExpr for ServiceConnectConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.access_log_configuration.is_some())
+                    + usize::from(self.container_configurations.is_some())
+                    + usize::from(self.log_configuration.is_some())
+                    + usize::from(self.namespace.is_some())
+                    + usize::from(self.services.is_some()),
+            );
             p.opt("AccessLogConfiguration", self.access_log_configuration);
             p.opt("ContainerConfigurations", self.container_configurations);
             p.req("Enabled", self.enabled);
@@ -8515,7 +8833,7 @@ pub mod service {
 
     impl ToExpr for ServiceConnectContainerConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.log_level.is_some()));
             p.opt("LogLevel", self.log_level);
             p.into_expr()
         }
@@ -8584,7 +8902,13 @@ pub mod service {
 
     impl ToExpr for ServiceConnectService {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.client_aliases.is_some())
+                    + usize::from(self.discovery_name.is_some())
+                    + usize::from(self.ingress_port_override.is_some())
+                    + usize::from(self.timeout.is_some())
+                    + usize::from(self.tls.is_some()),
+            );
             p.opt("ClientAliases", self.client_aliases);
             p.opt("DiscoveryName", self.discovery_name);
             p.opt("IngressPortOverride", self.ingress_port_override);
@@ -8611,7 +8935,7 @@ pub mod service {
 
     impl ToExpr for ServiceConnectTestTrafficRules {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Header", self.header);
             p.into_expr()
         }
@@ -8642,7 +8966,7 @@ pub mod service {
 
     impl ToExpr for ServiceConnectTestTrafficRulesHeader {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Name", self.name);
             p.opt("Value", self.value);
             p.into_expr()
@@ -8666,7 +8990,7 @@ pub mod service {
 
     impl ToExpr for ServiceConnectTestTrafficRulesHeaderValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Exact", self.exact);
             p.into_expr()
         }
@@ -8694,7 +9018,7 @@ pub mod service {
 
     impl ToExpr for ServiceConnectTlsCertificateAuthority {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.aws_pca_authority_arn.is_some()));
             p.opt("AwsPcaAuthorityArn", self.aws_pca_authority_arn);
             p.into_expr()
         }
@@ -8733,7 +9057,8 @@ pub mod service {
 
     impl ToExpr for ServiceConnectTlsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(1 + usize::from(self.kms_key.is_some()) + usize::from(self.role_arn.is_some()));
             p.req("IssuerCertificateAuthority", self.issuer_certificate_authority);
             p.opt("KmsKey", self.kms_key);
             p.opt("RoleArn", self.role_arn);
@@ -8864,7 +9189,18 @@ pub mod service {
 
     impl ToExpr for ServiceManagedEbsVolumeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.encrypted.is_some())
+                    + usize::from(self.filesystem_type.is_some())
+                    + usize::from(self.iops.is_some())
+                    + usize::from(self.kms_key_id.is_some())
+                    + usize::from(self.size_in_gib.is_some())
+                    + usize::from(self.snapshot_id.is_some())
+                    + usize::from(self.tag_specifications.is_some())
+                    + usize::from(self.throughput.is_some())
+                    + usize::from(self.volume_initialization_rate.is_some())
+                    + usize::from(self.volume_type.is_some()),
+            );
             p.opt("Encrypted", self.encrypted);
             p.opt("FilesystemType", self.filesystem_type);
             p.opt("Iops", self.iops);
@@ -8928,7 +9264,12 @@ pub mod service {
 
     impl ToExpr for ServiceRegistry {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.container_name.is_some())
+                    + usize::from(self.container_port.is_some())
+                    + usize::from(self.port.is_some())
+                    + usize::from(self.registry_arn.is_some()),
+            );
             p.opt("ContainerName", self.container_name);
             p.opt("ContainerPort", self.container_port);
             p.opt("Port", self.port);
@@ -8962,7 +9303,7 @@ pub mod service {
 
     impl ToExpr for ServiceVolumeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.managed_ebs_volume.is_some()));
             p.opt("ManagedEBSVolume", self.managed_ebs_volume);
             p.req("Name", self.name);
             p.into_expr()
@@ -9011,7 +9352,7 @@ pub mod service {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -9039,7 +9380,7 @@ pub mod service {
 
     impl ToExpr for ThresholdConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Type", self.r#type);
             p.req("Value", self.value);
             p.into_expr()
@@ -9079,7 +9420,10 @@ pub mod service {
 
     impl ToExpr for TimeoutConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.idle_timeout_seconds.is_some())
+                    + usize::from(self.per_request_timeout_seconds.is_some()),
+            );
             p.opt("IdleTimeoutSeconds", self.idle_timeout_seconds);
             p.opt("PerRequestTimeoutSeconds", self.per_request_timeout_seconds);
             p.into_expr()
@@ -9124,7 +9468,11 @@ pub mod service {
 
     impl ToExpr for VpcLatticeAdvancedConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.alternate_target_group_arn.is_some())
+                    + usize::from(self.production_listener_rule.is_some())
+                    + usize::from(self.test_listener_rule.is_some()),
+            );
             p.opt("AlternateTargetGroupArn", self.alternate_target_group_arn);
             p.opt("ProductionListenerRule", self.production_listener_rule);
             p.opt("TestListenerRule", self.test_listener_rule);
@@ -9167,7 +9515,7 @@ pub mod service {
 
     impl ToExpr for VpcLatticeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.advanced_configuration.is_some()));
             p.opt("AdvancedConfiguration", self.advanced_configuration);
             p.req("PortName", self.port_name);
             p.req("RoleArn", self.role_arn);
@@ -9464,7 +9812,26 @@ impl Resource for TaskDefinition {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.container_definitions.is_some())
+                + usize::from(self.cpu.is_some())
+                + usize::from(self.enable_fault_injection.is_some())
+                + usize::from(self.ephemeral_storage.is_some())
+                + usize::from(self.execution_role_arn.is_some())
+                + usize::from(self.family.is_some())
+                + usize::from(self.inference_accelerators.is_some())
+                + usize::from(self.ipc_mode.is_some())
+                + usize::from(self.memory.is_some())
+                + usize::from(self.network_mode.is_some())
+                + usize::from(self.pid_mode.is_some())
+                + usize::from(self.placement_constraints.is_some())
+                + usize::from(self.proxy_configuration.is_some())
+                + usize::from(self.requires_compatibilities.is_some())
+                + usize::from(self.runtime_platform.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.task_role_arn.is_some())
+                + usize::from(self.volumes.is_some()),
+        );
         p.opt("ContainerDefinitions", self.container_definitions);
         p.opt("Cpu", self.cpu);
         p.opt("EnableFaultInjection", self.enable_fault_injection);
@@ -10198,7 +10565,8 @@ pub mod task_definition {
 
     impl ToExpr for AuthorizationConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.access_point_id.is_some()) + usize::from(self.iam.is_some()));
             p.opt("AccessPointId", self.access_point_id);
             p.opt("IAM", self.iam);
             p.into_expr()
@@ -10635,7 +11003,48 @@ pub mod task_definition {
 
     impl ToExpr for ContainerDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.command.is_some())
+                    + usize::from(self.cpu.is_some())
+                    + usize::from(self.credential_specs.is_some())
+                    + usize::from(self.depends_on.is_some())
+                    + usize::from(self.disable_networking.is_some())
+                    + usize::from(self.dns_search_domains.is_some())
+                    + usize::from(self.dns_servers.is_some())
+                    + usize::from(self.docker_labels.is_some())
+                    + usize::from(self.docker_security_options.is_some())
+                    + usize::from(self.entry_point.is_some())
+                    + usize::from(self.environment.is_some())
+                    + usize::from(self.environment_files.is_some())
+                    + usize::from(self.essential.is_some())
+                    + usize::from(self.extra_hosts.is_some())
+                    + usize::from(self.firelens_configuration.is_some())
+                    + usize::from(self.health_check.is_some())
+                    + usize::from(self.hostname.is_some())
+                    + usize::from(self.interactive.is_some())
+                    + usize::from(self.links.is_some())
+                    + usize::from(self.linux_parameters.is_some())
+                    + usize::from(self.log_configuration.is_some())
+                    + usize::from(self.memory.is_some())
+                    + usize::from(self.memory_reservation.is_some())
+                    + usize::from(self.mount_points.is_some())
+                    + usize::from(self.port_mappings.is_some())
+                    + usize::from(self.privileged.is_some())
+                    + usize::from(self.pseudo_terminal.is_some())
+                    + usize::from(self.readonly_root_filesystem.is_some())
+                    + usize::from(self.repository_credentials.is_some())
+                    + usize::from(self.resource_requirements.is_some())
+                    + usize::from(self.restart_policy.is_some())
+                    + usize::from(self.secrets.is_some())
+                    + usize::from(self.start_timeout.is_some())
+                    + usize::from(self.stop_timeout.is_some())
+                    + usize::from(self.system_controls.is_some())
+                    + usize::from(self.ulimits.is_some())
+                    + usize::from(self.user.is_some())
+                    + usize::from(self.version_consistency.is_some())
+                    + usize::from(self.volumes_from.is_some())
+                    + usize::from(self.working_directory.is_some()),
+            );
             p.opt("Command", self.command);
             p.opt("Cpu", self.cpu);
             p.opt("CredentialSpecs", self.credential_specs);
@@ -10718,7 +11127,9 @@ pub mod task_definition {
 
     impl ToExpr for ContainerDependency {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.condition.is_some()) + usize::from(self.container_name.is_some()),
+            );
             p.opt("Condition", self.condition);
             p.opt("ContainerName", self.container_name);
             p.into_expr()
@@ -10763,7 +11174,11 @@ pub mod task_definition {
 
     impl ToExpr for Device {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.container_path.is_some())
+                    + usize::from(self.host_path.is_some())
+                    + usize::from(self.permissions.is_some()),
+            );
             p.opt("ContainerPath", self.container_path);
             p.opt("HostPath", self.host_path);
             p.opt("Permissions", self.permissions);
@@ -10832,7 +11247,13 @@ pub mod task_definition {
 
     impl ToExpr for DockerVolumeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.autoprovision.is_some())
+                    + usize::from(self.driver.is_some())
+                    + usize::from(self.driver_opts.is_some())
+                    + usize::from(self.labels.is_some())
+                    + usize::from(self.scope.is_some()),
+            );
             p.opt("Autoprovision", self.autoprovision);
             p.opt("Driver", self.driver);
             p.opt("DriverOpts", self.driver_opts);
@@ -10894,7 +11315,12 @@ pub mod task_definition {
 
     impl ToExpr for EfsVolumeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.authorization_config.is_some())
+                    + usize::from(self.root_directory.is_some())
+                    + usize::from(self.transit_encryption.is_some())
+                    + usize::from(self.transit_encryption_port.is_some()),
+            );
             p.opt("AuthorizationConfig", self.authorization_config);
             p.req("FilesystemId", self.filesystem_id);
             p.opt("RootDirectory", self.root_directory);
@@ -10944,7 +11370,8 @@ pub mod task_definition {
 
     impl ToExpr for EnvironmentFile {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.r#type.is_some()) + usize::from(self.value.is_some()));
             p.opt("Type", self.r#type);
             p.opt("Value", self.value);
             p.into_expr()
@@ -10974,7 +11401,7 @@ pub mod task_definition {
 
     impl ToExpr for EphemeralStorage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.size_in_gib.is_some()));
             p.opt("SizeInGiB", self.size_in_gib);
             p.into_expr()
         }
@@ -11001,7 +11428,7 @@ pub mod task_definition {
 
     impl ToExpr for FSxAuthorizationConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("CredentialsParameter", self.credentials_parameter);
             p.req("Domain", self.domain);
             p.into_expr()
@@ -11037,7 +11464,7 @@ pub mod task_definition {
 
     impl ToExpr for FSxWindowsFileServerVolumeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.authorization_config.is_some()));
             p.opt("AuthorizationConfig", self.authorization_config);
             p.req("FileSystemId", self.file_system_id);
             p.req("RootDirectory", self.root_directory);
@@ -11082,7 +11509,8 @@ pub mod task_definition {
 
     impl ToExpr for FirelensConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.options.is_some()) + usize::from(self.r#type.is_some()));
             p.opt("Options", self.options);
             p.opt("Type", self.r#type);
             p.into_expr()
@@ -11155,7 +11583,13 @@ pub mod task_definition {
 
     impl ToExpr for HealthCheck {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.command.is_some())
+                    + usize::from(self.interval.is_some())
+                    + usize::from(self.retries.is_some())
+                    + usize::from(self.start_period.is_some())
+                    + usize::from(self.timeout.is_some()),
+            );
             p.opt("Command", self.command);
             p.opt("Interval", self.interval);
             p.opt("Retries", self.retries);
@@ -11195,7 +11629,8 @@ pub mod task_definition {
 
     impl ToExpr for HostEntry {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.hostname.is_some()) + usize::from(self.ip_address.is_some()));
             p.opt("Hostname", self.hostname);
             p.opt("IpAddress", self.ip_address);
             p.into_expr()
@@ -11223,7 +11658,7 @@ pub mod task_definition {
 
     impl ToExpr for HostVolumeProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.source_path.is_some()));
             p.opt("SourcePath", self.source_path);
             p.into_expr()
         }
@@ -11259,7 +11694,9 @@ pub mod task_definition {
 
     impl ToExpr for InferenceAccelerator {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.device_name.is_some()) + usize::from(self.device_type.is_some()),
+            );
             p.opt("DeviceName", self.device_name);
             p.opt("DeviceType", self.device_type);
             p.into_expr()
@@ -11302,7 +11739,7 @@ pub mod task_definition {
 
     impl ToExpr for KernelCapabilities {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.add.is_some()) + usize::from(self.drop.is_some()));
             p.opt("Add", self.add);
             p.opt("Drop", self.drop);
             p.into_expr()
@@ -11339,7 +11776,7 @@ pub mod task_definition {
 
     impl ToExpr for KeyValuePair {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
             p.opt("Name", self.name);
             p.opt("Value", self.value);
             p.into_expr()
@@ -11424,7 +11861,15 @@ pub mod task_definition {
 
     impl ToExpr for LinuxParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.capabilities.is_some())
+                    + usize::from(self.devices.is_some())
+                    + usize::from(self.init_process_enabled.is_some())
+                    + usize::from(self.max_swap.is_some())
+                    + usize::from(self.shared_memory_size.is_some())
+                    + usize::from(self.swappiness.is_some())
+                    + usize::from(self.tmpfs.is_some()),
+            );
             p.opt("Capabilities", self.capabilities);
             p.opt("Devices", self.devices);
             p.opt("InitProcessEnabled", self.init_process_enabled);
@@ -11488,7 +11933,9 @@ pub mod task_definition {
 
     impl ToExpr for LogConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.options.is_some()) + usize::from(self.secret_options.is_some()),
+            );
             p.req("LogDriver", self.log_driver);
             p.opt("Options", self.options);
             p.opt("SecretOptions", self.secret_options);
@@ -11534,7 +11981,11 @@ pub mod task_definition {
 
     impl ToExpr for MountPoint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.container_path.is_some())
+                    + usize::from(self.read_only.is_some())
+                    + usize::from(self.source_volume.is_some()),
+            );
             p.opt("ContainerPath", self.container_path);
             p.opt("ReadOnly", self.read_only);
             p.opt("SourceVolume", self.source_volume);
@@ -11567,7 +12018,7 @@ pub mod task_definition {
 
     impl ToExpr for NvidiaMpsAllocation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.max_compute_percent.is_some()));
             p.opt("MaxComputePercent", self.max_compute_percent);
             p.req("Memory", self.memory);
             p.into_expr()
@@ -11670,7 +12121,14 @@ pub mod task_definition {
 
     impl ToExpr for PortMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.app_protocol.is_some())
+                    + usize::from(self.container_port.is_some())
+                    + usize::from(self.container_port_range.is_some())
+                    + usize::from(self.host_port.is_some())
+                    + usize::from(self.name.is_some())
+                    + usize::from(self.protocol.is_some()),
+            );
             p.opt("AppProtocol", self.app_protocol);
             p.opt("ContainerPort", self.container_port);
             p.opt("ContainerPortRange", self.container_port_range);
@@ -11722,7 +12180,9 @@ pub mod task_definition {
 
     impl ToExpr for ProxyConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.proxy_configuration_properties.is_some()) + usize::from(self.r#type.is_some()),
+            );
             p.req("ContainerName", self.container_name);
             p.opt("ProxyConfigurationProperties", self.proxy_configuration_properties);
             p.opt("Type", self.r#type);
@@ -11753,7 +12213,7 @@ pub mod task_definition {
 
     impl ToExpr for RepositoryCredentials {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.credentials_parameter.is_some()));
             p.opt("CredentialsParameter", self.credentials_parameter);
             p.into_expr()
         }
@@ -11795,7 +12255,9 @@ pub mod task_definition {
 
     impl ToExpr for ResourceRequirement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.sharing_strategy.is_some()) + usize::from(self.value.is_some()),
+            );
             p.opt("SharingStrategy", self.sharing_strategy);
             p.req("Type", self.r#type);
             p.opt("Value", self.value);
@@ -11841,7 +12303,11 @@ pub mod task_definition {
 
     impl ToExpr for RestartPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enabled.is_some())
+                    + usize::from(self.ignored_exit_codes.is_some())
+                    + usize::from(self.restart_attempt_period.is_some()),
+            );
             p.opt("Enabled", self.enabled);
             p.opt("IgnoredExitCodes", self.ignored_exit_codes);
             p.opt("RestartAttemptPeriod", self.restart_attempt_period);
@@ -11881,7 +12347,9 @@ pub mod task_definition {
 
     impl ToExpr for RuntimePlatform {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cpu_architecture.is_some()) + usize::from(self.operating_system_family.is_some()),
+            );
             p.opt("CpuArchitecture", self.cpu_architecture);
             p.opt("OperatingSystemFamily", self.operating_system_family);
             p.into_expr()
@@ -11931,7 +12399,11 @@ pub mod task_definition {
 
     impl ToExpr for S3FilesVolumeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.access_point_arn.is_some())
+                    + usize::from(self.root_directory.is_some())
+                    + usize::from(self.transit_encryption_port.is_some()),
+            );
             p.opt("AccessPointArn", self.access_point_arn);
             p.req("FileSystemArn", self.file_system_arn);
             p.opt("RootDirectory", self.root_directory);
@@ -11966,7 +12438,7 @@ pub mod task_definition {
 
     impl ToExpr for Secret {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("ValueFrom", self.value_from);
             p.into_expr()
@@ -11988,7 +12460,7 @@ pub mod task_definition {
 
     impl ToExpr for SharingStrategy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("NvidiaMps", self.nvidia_mps);
             p.into_expr()
         }
@@ -12037,7 +12509,8 @@ pub mod task_definition {
 
     impl ToExpr for SystemControl {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.namespace.is_some()) + usize::from(self.value.is_some()));
             p.opt("Namespace", self.namespace);
             p.opt("Value", self.value);
             p.into_expr()
@@ -12079,7 +12552,7 @@ pub mod task_definition {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -12112,7 +12585,7 @@ pub mod task_definition {
 
     impl ToExpr for TaskDefinitionPlacementConstraint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.expression.is_some()));
             p.opt("Expression", self.expression);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -12153,7 +12626,9 @@ pub mod task_definition {
 
     impl ToExpr for Tmpfs {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.container_path.is_some()) + usize::from(self.mount_options.is_some()),
+            );
             p.opt("ContainerPath", self.container_path);
             p.opt("MountOptions", self.mount_options);
             p.req("Size", self.size);
@@ -12190,7 +12665,7 @@ pub mod task_definition {
 
     impl ToExpr for Ulimit {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("HardLimit", self.hard_limit);
             p.req("Name", self.name);
             p.req("SoftLimit", self.soft_limit);
@@ -12279,7 +12754,15 @@ pub mod task_definition {
 
     impl ToExpr for Volume {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.configured_at_launch.is_some())
+                    + usize::from(self.docker_volume_configuration.is_some())
+                    + usize::from(self.efs_volume_configuration.is_some())
+                    + usize::from(self.f_sx_windows_file_server_volume_configuration.is_some())
+                    + usize::from(self.host.is_some())
+                    + usize::from(self.name.is_some())
+                    + usize::from(self.s3_files_volume_configuration.is_some()),
+            );
             p.opt("ConfiguredAtLaunch", self.configured_at_launch);
             p.opt("DockerVolumeConfiguration", self.docker_volume_configuration);
             p.opt("EFSVolumeConfiguration", self.efs_volume_configuration);
@@ -12324,7 +12807,9 @@ pub mod task_definition {
 
     impl ToExpr for VolumeFrom {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.read_only.is_some()) + usize::from(self.source_container.is_some()),
+            );
             p.opt("ReadOnly", self.read_only);
             p.opt("SourceContainer", self.source_container);
             p.into_expr()
@@ -12508,7 +12993,17 @@ impl Resource for TaskSet {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.capacity_provider_strategy.is_some())
+                + usize::from(self.external_id.is_some())
+                + usize::from(self.launch_type.is_some())
+                + usize::from(self.load_balancers.is_some())
+                + usize::from(self.network_configuration.is_some())
+                + usize::from(self.platform_version.is_some())
+                + usize::from(self.scale.is_some())
+                + usize::from(self.service_registries.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("CapacityProviderStrategy", self.capacity_provider_strategy);
         p.req("Cluster", self.cluster);
         p.opt("ExternalId", self.external_id);
@@ -12652,7 +13147,9 @@ pub mod task_set {
 
     impl ToExpr for AwsVpcConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.assign_public_ip.is_some()) + usize::from(self.security_groups.is_some()),
+            );
             p.opt("AssignPublicIp", self.assign_public_ip);
             p.opt("SecurityGroups", self.security_groups);
             p.req("Subnets", self.subnets);
@@ -12698,7 +13195,11 @@ pub mod task_set {
 
     impl ToExpr for CapacityProviderStrategyItem {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.base.is_some())
+                    + usize::from(self.capacity_provider.is_some())
+                    + usize::from(self.weight.is_some()),
+            );
             p.opt("Base", self.base);
             p.opt("CapacityProvider", self.capacity_provider);
             p.opt("Weight", self.weight);
@@ -12744,7 +13245,11 @@ pub mod task_set {
 
     impl ToExpr for LoadBalancer {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.container_name.is_some())
+                    + usize::from(self.container_port.is_some())
+                    + usize::from(self.target_group_arn.is_some()),
+            );
             p.opt("ContainerName", self.container_name);
             p.opt("ContainerPort", self.container_port);
             p.opt("TargetGroupArn", self.target_group_arn);
@@ -12774,7 +13279,7 @@ pub mod task_set {
 
     impl ToExpr for NetworkConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.aws_vpc_configuration.is_some()));
             p.opt("AwsVpcConfiguration", self.aws_vpc_configuration);
             p.into_expr()
         }
@@ -12810,7 +13315,7 @@ pub mod task_set {
 
     impl ToExpr for Scale {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.unit.is_some()) + usize::from(self.value.is_some()));
             p.opt("Unit", self.unit);
             p.opt("Value", self.value);
             p.into_expr()
@@ -12863,7 +13368,12 @@ pub mod task_set {
 
     impl ToExpr for ServiceRegistry {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.container_name.is_some())
+                    + usize::from(self.container_port.is_some())
+                    + usize::from(self.port.is_some())
+                    + usize::from(self.registry_arn.is_some()),
+            );
             p.opt("ContainerName", self.container_name);
             p.opt("ContainerPort", self.container_port);
             p.opt("Port", self.port);
@@ -12899,7 +13409,7 @@ pub mod task_set {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()

@@ -144,7 +144,12 @@ impl Resource for AccessPoint {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.access_point_tags.is_some())
+                + usize::from(self.client_token.is_some())
+                + usize::from(self.posix_user.is_some())
+                + usize::from(self.root_directory.is_some()),
+        );
         p.opt("AccessPointTags", self.access_point_tags);
         p.opt("ClientToken", self.client_token);
         p.req("FileSystemId", self.file_system_id);
@@ -196,7 +201,7 @@ pub mod access_point {
 
     impl ToExpr for AccessPointTag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -232,7 +237,7 @@ pub mod access_point {
 
     impl ToExpr for CreationInfo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("OwnerGid", self.owner_gid);
             p.req("OwnerUid", self.owner_uid);
             p.req("Permissions", self.permissions);
@@ -268,7 +273,7 @@ pub mod access_point {
 
     impl ToExpr for PosixUser {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.secondary_gids.is_some()));
             p.req("Gid", self.gid);
             p.opt("SecondaryGids", self.secondary_gids);
             p.req("Uid", self.uid);
@@ -307,7 +312,8 @@ pub mod access_point {
 
     impl ToExpr for RootDirectory {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.creation_info.is_some()) + usize::from(self.path.is_some()));
             p.opt("CreationInfo", self.creation_info);
             p.opt("Path", self.path);
             p.into_expr()
@@ -468,7 +474,21 @@ Constraint { path: "ReplicationConfiguration/Destinations", min_length: Some(1),
 Constraint { path: "ReplicationConfiguration/Destinations/*/FileSystemId", pattern: Some("^(arn:aws[-a-z]*:elasticfilesystem:[0-9a-z-:]+:file-system/fs-[0-9a-f]{8,40}|fs-[0-9a-f]{8,40})$"), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.availability_zone_name.is_some())
+                + usize::from(self.backup_policy.is_some())
+                + usize::from(self.bypass_policy_lockout_safety_check.is_some())
+                + usize::from(self.encrypted.is_some())
+                + usize::from(self.file_system_policy.is_some())
+                + usize::from(self.file_system_protection.is_some())
+                + usize::from(self.file_system_tags.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.lifecycle_policies.is_some())
+                + usize::from(self.performance_mode.is_some())
+                + usize::from(self.provisioned_throughput_in_mibps.is_some())
+                + usize::from(self.replication_configuration.is_some())
+                + usize::from(self.throughput_mode.is_some()),
+        );
         p.opt("AvailabilityZoneName", self.availability_zone_name);
         p.opt("BackupPolicy", self.backup_policy);
         p.opt(
@@ -771,7 +791,7 @@ pub mod file_system {
 
     impl ToExpr for BackupPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Status", self.status);
             p.into_expr()
         }
@@ -797,7 +817,7 @@ pub mod file_system {
 
     impl ToExpr for ElasticFileSystemTag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -831,7 +851,7 @@ pub mod file_system {
 
     impl ToExpr for FileSystemProtection {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.replication_overwrite_protection.is_some()));
             p.opt("ReplicationOverwriteProtection", self.replication_overwrite_protection);
             p.into_expr()
         }
@@ -880,7 +900,11 @@ pub mod file_system {
 
     impl ToExpr for LifecyclePolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.transition_to_archive.is_some())
+                    + usize::from(self.transition_to_ia.is_some())
+                    + usize::from(self.transition_to_primary_storage_class.is_some()),
+            );
             p.opt("TransitionToArchive", self.transition_to_archive);
             p.opt("TransitionToIA", self.transition_to_ia);
             p.opt(
@@ -911,7 +935,7 @@ pub mod file_system {
 
     impl ToExpr for ReplicationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.destinations.is_some()));
             p.opt("Destinations", self.destinations);
             p.into_expr()
         }
@@ -992,7 +1016,15 @@ pub mod file_system {
 
     impl ToExpr for ReplicationDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.availability_zone_name.is_some())
+                    + usize::from(self.file_system_id.is_some())
+                    + usize::from(self.kms_key_id.is_some())
+                    + usize::from(self.region.is_some())
+                    + usize::from(self.role_arn.is_some())
+                    + usize::from(self.status.is_some())
+                    + usize::from(self.status_message.is_some()),
+            );
             p.opt("AvailabilityZoneName", self.availability_zone_name);
             p.opt("FileSystemId", self.file_system_id);
             p.opt("KmsKeyId", self.kms_key_id);
@@ -1114,7 +1146,11 @@ impl Resource for MountTarget {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.ip_address.is_some())
+                + usize::from(self.ip_address_type.is_some())
+                + usize::from(self.ipv6_address.is_some()),
+        );
         p.req("FileSystemId", self.file_system_id);
         p.opt("IpAddress", self.ip_address);
         p.opt("IpAddressType", self.ip_address_type);

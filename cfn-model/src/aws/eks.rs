@@ -103,7 +103,13 @@ impl Resource for AccessEntry {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.access_policies.is_some())
+                + usize::from(self.kubernetes_groups.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.r#type.is_some())
+                + usize::from(self.username.is_some()),
+        );
         p.opt("AccessPolicies", self.access_policies);
         p.req("ClusterName", self.cluster_name);
         p.opt("KubernetesGroups", self.kubernetes_groups);
@@ -176,7 +182,7 @@ pub mod access_entry {
 
     impl ToExpr for AccessPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AccessScope", self.access_scope);
             p.req("PolicyArn", self.policy_arn);
             p.into_expr()
@@ -208,7 +214,7 @@ pub mod access_entry {
 
     impl ToExpr for AccessScope {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.namespaces.is_some()));
             p.opt("Namespaces", self.namespaces);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -235,7 +241,7 @@ pub mod access_entry {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -388,7 +394,16 @@ impl Resource for Addon {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.addon_version.is_some())
+                + usize::from(self.configuration_values.is_some())
+                + usize::from(self.namespace_config.is_some())
+                + usize::from(self.pod_identity_associations.is_some())
+                + usize::from(self.preserve_on_delete.is_some())
+                + usize::from(self.resolve_conflicts.is_some())
+                + usize::from(self.service_account_role_arn.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("AddonName", self.addon_name);
         p.opt("AddonVersion", self.addon_version);
         p.req("ClusterName", self.cluster_name);
@@ -464,7 +479,7 @@ pub mod addon {
 
     impl ToExpr for NamespaceConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Namespace", self.namespace);
             p.into_expr()
         }
@@ -493,7 +508,7 @@ pub mod addon {
 
     impl ToExpr for PodIdentityAssociation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("RoleArn", self.role_arn);
             p.req("ServiceAccount", self.service_account);
             p.into_expr()
@@ -520,7 +535,7 @@ pub mod addon {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -648,7 +663,8 @@ impl Resource for Capability {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(5 + usize::from(self.configuration.is_some()) + usize::from(self.tags.is_some()));
         p.req("CapabilityName", self.capability_name);
         p.req("ClusterName", self.cluster_name);
         p.opt("Configuration", self.configuration);
@@ -854,7 +870,9 @@ pub mod capability {
 
     impl ToExpr for Ack {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.disabled_services.is_some()) + usize::from(self.enable_cross_namespace.is_some()),
+            );
             p.opt("DisabledServices", self.disabled_services);
             p.opt("EnableCrossNamespace", self.enable_cross_namespace);
             p.into_expr()
@@ -910,7 +928,12 @@ pub mod capability {
 
     impl ToExpr for ArgoCd {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.endpoint_prefix.is_some())
+                    + usize::from(self.namespace.is_some())
+                    + usize::from(self.network_access.is_some())
+                    + usize::from(self.rbac_role_mappings.is_some()),
+            );
             p.req("AwsIdc", self.aws_idc);
             p.opt("EndpointPrefix", self.endpoint_prefix);
             p.opt("Namespace", self.namespace);
@@ -940,7 +963,7 @@ pub mod capability {
 
     impl ToExpr for ArgoCdRoleMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Identities", self.identities);
             p.req("Role", self.role);
             p.into_expr()
@@ -972,7 +995,7 @@ pub mod capability {
 
     impl ToExpr for AwsIdc {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.idc_region.is_some()));
             p.req("IdcInstanceArn", self.idc_instance_arn);
             p.opt("IdcRegion", self.idc_region);
             p.into_expr()
@@ -1009,7 +1032,7 @@ pub mod capability {
 
     impl ToExpr for CapabilityConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.ack.is_some()) + usize::from(self.argo_cd.is_some()));
             p.opt("Ack", self.ack);
             p.opt("ArgoCd", self.argo_cd);
             p.into_expr()
@@ -1036,7 +1059,7 @@ pub mod capability {
 
     impl ToExpr for NetworkAccess {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.vpce_ids.is_some()));
             p.opt("VpceIds", self.vpce_ids);
             p.into_expr()
         }
@@ -1062,7 +1085,7 @@ pub mod capability {
 
     impl ToExpr for SsoIdentity {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Id", self.id);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -1089,7 +1112,7 @@ pub mod capability {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1125,7 +1148,7 @@ impl Resource for CertificateAuthority {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1);
         p.req("ClusterName", self.cluster_name);
         p
     }
@@ -1499,7 +1522,30 @@ impl Resource for Cluster {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.access_config.is_some())
+                + usize::from(self.active_certificate_authority_id.is_some())
+                + usize::from(self.bootstrap_self_managed_addons.is_some())
+                + usize::from(self.compute_config.is_some())
+                + usize::from(self.control_plane_scaling_config.is_some())
+                + usize::from(self.deletion_protection.is_some())
+                + usize::from(self.encryption_config.is_some())
+                + usize::from(self.force.is_some())
+                + usize::from(self.kube_api_server_config.is_some())
+                + usize::from(self.kube_controller_manager_config.is_some())
+                + usize::from(self.kube_scheduler_config.is_some())
+                + usize::from(self.kubernetes_network_config.is_some())
+                + usize::from(self.logging.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.outpost_config.is_some())
+                + usize::from(self.remote_network_config.is_some())
+                + usize::from(self.rollback_config.is_some())
+                + usize::from(self.storage_config.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.upgrade_policy.is_some())
+                + usize::from(self.version.is_some())
+                + usize::from(self.zonal_shift_config.is_some()),
+        );
         p.opt("AccessConfig", self.access_config);
         p.opt("ActiveCertificateAuthorityId", self.active_certificate_authority_id);
         p.opt("BootstrapSelfManagedAddons", self.bootstrap_self_managed_addons);
@@ -1882,7 +1928,10 @@ pub mod cluster {
 
     impl ToExpr for AccessConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.authentication_mode.is_some())
+                    + usize::from(self.bootstrap_cluster_creator_admin_permissions.is_some()),
+            );
             p.opt("AuthenticationMode", self.authentication_mode);
             p.opt(
                 "BootstrapClusterCreatorAdminPermissions",
@@ -1912,7 +1961,7 @@ pub mod cluster {
 
     impl ToExpr for BlockStorage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.enabled.is_some()));
             p.opt("Enabled", self.enabled);
             p.into_expr()
         }
@@ -1938,7 +1987,7 @@ pub mod cluster {
 
     impl ToExpr for ClusterLogging {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.enabled_types.is_some()));
             p.opt("EnabledTypes", self.enabled_types);
             p.into_expr()
         }
@@ -1982,7 +2031,11 @@ pub mod cluster {
 
     impl ToExpr for ComputeConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enabled.is_some())
+                    + usize::from(self.node_pools.is_some())
+                    + usize::from(self.node_role_arn.is_some()),
+            );
             p.opt("Enabled", self.enabled);
             p.opt("NodePools", self.node_pools);
             p.opt("NodeRoleArn", self.node_role_arn);
@@ -2020,7 +2073,9 @@ pub mod cluster {
 
     impl ToExpr for ControlPlanePlacement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.group_name.is_some()) + usize::from(self.spread_level.is_some()),
+            );
             p.opt("GroupName", self.group_name);
             p.opt("SpreadLevel", self.spread_level);
             p.into_expr()
@@ -2047,7 +2102,7 @@ pub mod cluster {
 
     impl ToExpr for ControlPlaneScalingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.tier.is_some()));
             p.opt("Tier", self.tier);
             p.into_expr()
         }
@@ -2073,7 +2128,7 @@ pub mod cluster {
 
     impl ToExpr for ElasticLoadBalancing {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.enabled.is_some()));
             p.opt("Enabled", self.enabled);
             p.into_expr()
         }
@@ -2109,7 +2164,8 @@ pub mod cluster {
 
     impl ToExpr for EncryptionConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.provider.is_some()) + usize::from(self.resources.is_some()));
             p.opt("Provider", self.provider);
             p.opt("Resources", self.resources);
             p.into_expr()
@@ -2136,7 +2192,7 @@ pub mod cluster {
 
     impl ToExpr for EtcdPlacement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.spread_level.is_some()));
             p.opt("SpreadLevel", self.spread_level);
             p.into_expr()
         }
@@ -2164,7 +2220,7 @@ pub mod cluster {
 
     impl ToExpr for HorizontalPodAutoscalerControllerConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.horizontal_pod_autoscaler_sync_period.is_some()));
             p.opt(
                 "HorizontalPodAutoscalerSyncPeriod",
                 self.horizontal_pod_autoscaler_sync_period,
@@ -2203,7 +2259,9 @@ pub mod cluster {
 
     impl ToExpr for KubeApiServerConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.event_ttl.is_some()) + usize::from(self.service_node_port_range.is_some()),
+            );
             p.opt("EventTtl", self.event_ttl);
             p.opt("ServiceNodePortRange", self.service_node_port_range);
             p.into_expr()
@@ -2243,7 +2301,10 @@ pub mod cluster {
 
     impl ToExpr for KubeControllerManagerConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.horizontal_pod_autoscaler_controller_config.is_some())
+                    + usize::from(self.pod_gc_controller_config.is_some()),
+            );
             p.opt(
                 "HorizontalPodAutoscalerControllerConfig",
                 self.horizontal_pod_autoscaler_controller_config,
@@ -2275,7 +2336,7 @@ pub mod cluster {
 
     impl ToExpr for KubeSchedulerConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.node_resources_fit.is_some()));
             p.opt("NodeResourcesFit", self.node_resources_fit);
             p.into_expr()
         }
@@ -2319,7 +2380,11 @@ pub mod cluster {
 
     impl ToExpr for KubernetesNetworkConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.elastic_load_balancing.is_some())
+                    + usize::from(self.ip_family.is_some())
+                    + usize::from(self.service_ipv4_cidr.is_some()),
+            );
             p.opt("ElasticLoadBalancing", self.elastic_load_balancing);
             p.opt("IpFamily", self.ip_family);
             p.opt("ServiceIpv4Cidr", self.service_ipv4_cidr);
@@ -2347,7 +2412,7 @@ pub mod cluster {
 
     impl ToExpr for Logging {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.cluster_logging.is_some()));
             p.opt("ClusterLogging", self.cluster_logging);
             p.into_expr()
         }
@@ -2373,7 +2438,7 @@ pub mod cluster {
 
     impl ToExpr for LoggingTypeConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.r#type.is_some()));
             p.opt("Type", self.r#type);
             p.into_expr()
         }
@@ -2399,7 +2464,7 @@ pub mod cluster {
 
     impl ToExpr for NodeResourcesFitConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.scoring_strategy.is_some()));
             p.opt("ScoringStrategy", self.scoring_strategy);
             p.into_expr()
         }
@@ -2452,7 +2517,11 @@ pub mod cluster {
 
     impl ToExpr for OutpostConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.control_plane_placement.is_some())
+                    + usize::from(self.etcd_instance_type.is_some())
+                    + usize::from(self.etcd_placement.is_some()),
+            );
             p.req("ControlPlaneInstanceType", self.control_plane_instance_type);
             p.opt("ControlPlanePlacement", self.control_plane_placement);
             p.opt("EtcdInstanceType", self.etcd_instance_type);
@@ -2484,7 +2553,7 @@ pub mod cluster {
 
     impl ToExpr for PodGcControllerConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.terminated_pod_gc_threshold.is_some()));
             p.opt("TerminatedPodGcThreshold", self.terminated_pod_gc_threshold);
             p.into_expr()
         }
@@ -2510,7 +2579,7 @@ pub mod cluster {
 
     impl ToExpr for Provider {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key_arn.is_some()));
             p.opt("KeyArn", self.key_arn);
             p.into_expr()
         }
@@ -2546,7 +2615,9 @@ pub mod cluster {
 
     impl ToExpr for RemoteNetworkConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.remote_node_networks.is_some()) + usize::from(self.remote_pod_networks.is_some()),
+            );
             p.opt("RemoteNodeNetworks", self.remote_node_networks);
             p.opt("RemotePodNetworks", self.remote_pod_networks);
             p.into_expr()
@@ -2570,7 +2641,7 @@ pub mod cluster {
 
     impl ToExpr for RemoteNodeNetwork {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Cidrs", self.cidrs);
             p.into_expr()
         }
@@ -2593,7 +2664,7 @@ pub mod cluster {
 
     impl ToExpr for RemotePodNetwork {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Cidrs", self.cidrs);
             p.into_expr()
         }
@@ -2629,7 +2700,7 @@ pub mod cluster {
 
     impl ToExpr for ResourceWeight {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.weight.is_some()));
             p.opt("Name", self.name);
             p.opt("Weight", self.weight);
             p.into_expr()
@@ -2693,7 +2764,13 @@ pub mod cluster {
 
     impl ToExpr for ResourcesVpcConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.control_plane_egress_mode.is_some())
+                    + usize::from(self.endpoint_private_access.is_some())
+                    + usize::from(self.endpoint_public_access.is_some())
+                    + usize::from(self.public_access_cidrs.is_some())
+                    + usize::from(self.security_group_ids.is_some()),
+            );
             p.opt("ControlPlaneEgressMode", self.control_plane_egress_mode);
             p.opt("EndpointPrivateAccess", self.endpoint_private_access);
             p.opt("EndpointPublicAccess", self.endpoint_public_access);
@@ -2724,7 +2801,7 @@ pub mod cluster {
 
     impl ToExpr for RollbackConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.timeout_minutes.is_some()));
             p.opt("TimeoutMinutes", self.timeout_minutes);
             p.into_expr()
         }
@@ -2760,7 +2837,8 @@ pub mod cluster {
 
     impl ToExpr for ScoringStrategy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.resources.is_some()) + usize::from(self.r#type.is_some()));
             p.opt("Resources", self.resources);
             p.opt("Type", self.r#type);
             p.into_expr()
@@ -2797,7 +2875,8 @@ pub mod cluster {
 
     impl ToExpr for ServiceNodePortRange {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.max_port.is_some()) + usize::from(self.min_port.is_some()));
             p.opt("MaxPort", self.max_port);
             p.opt("MinPort", self.min_port);
             p.into_expr()
@@ -2824,7 +2903,7 @@ pub mod cluster {
 
     impl ToExpr for StorageConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.block_storage.is_some()));
             p.opt("BlockStorage", self.block_storage);
             p.into_expr()
         }
@@ -2850,7 +2929,7 @@ pub mod cluster {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2877,7 +2956,7 @@ pub mod cluster {
 
     impl ToExpr for UpgradePolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.support_type.is_some()));
             p.opt("SupportType", self.support_type);
             p.into_expr()
         }
@@ -2903,7 +2982,7 @@ pub mod cluster {
 
     impl ToExpr for ZonalShiftConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.enabled.is_some()));
             p.opt("Enabled", self.enabled);
             p.into_expr()
         }
@@ -3026,7 +3105,11 @@ impl Resource for FargateProfile {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.fargate_profile_name.is_some())
+                + usize::from(self.subnets.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("ClusterName", self.cluster_name);
         p.opt("FargateProfileName", self.fargate_profile_name);
         p.req("PodExecutionRoleArn", self.pod_execution_role_arn);
@@ -3068,7 +3151,7 @@ pub mod fargate_profile {
 
     impl ToExpr for Label {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3100,7 +3183,7 @@ pub mod fargate_profile {
 
     impl ToExpr for Selector {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.labels.is_some()));
             p.opt("Labels", self.labels);
             p.req("Namespace", self.namespace);
             p.into_expr()
@@ -3127,7 +3210,7 @@ pub mod fargate_profile {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3217,7 +3300,11 @@ impl Resource for IdentityProviderConfig {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.identity_provider_config_name.is_some())
+                + usize::from(self.oidc.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("ClusterName", self.cluster_name);
         p.opt("IdentityProviderConfigName", self.identity_provider_config_name);
         p.opt("Oidc", self.oidc);
@@ -3325,7 +3412,13 @@ pub mod identity_provider_config {
 
     impl ToExpr for OidcIdentityProviderConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.groups_claim.is_some())
+                    + usize::from(self.groups_prefix.is_some())
+                    + usize::from(self.required_claims.is_some())
+                    + usize::from(self.username_claim.is_some())
+                    + usize::from(self.username_prefix.is_some()),
+            );
             p.req("ClientId", self.client_id);
             p.opt("GroupsClaim", self.groups_claim);
             p.opt("GroupsPrefix", self.groups_prefix);
@@ -3357,7 +3450,7 @@ pub mod identity_provider_config {
 
     impl ToExpr for RequiredClaim {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3384,7 +3477,7 @@ pub mod identity_provider_config {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3679,7 +3772,25 @@ impl Resource for Nodegroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.ami_type.is_some())
+                + usize::from(self.capacity_type.is_some())
+                + usize::from(self.disk_size.is_some())
+                + usize::from(self.force_update_enabled.is_some())
+                + usize::from(self.instance_types.is_some())
+                + usize::from(self.labels.is_some())
+                + usize::from(self.launch_template.is_some())
+                + usize::from(self.node_repair_config.is_some())
+                + usize::from(self.nodegroup_name.is_some())
+                + usize::from(self.release_version.is_some())
+                + usize::from(self.remote_access.is_some())
+                + usize::from(self.scaling_config.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.taints.is_some())
+                + usize::from(self.update_config.is_some())
+                + usize::from(self.version.is_some())
+                + usize::from(self.warm_pool_config.is_some()),
+        );
         p.opt("AmiType", self.ami_type);
         p.opt("CapacityType", self.capacity_type);
         p.req("ClusterName", self.cluster_name);
@@ -4003,7 +4114,11 @@ pub mod nodegroup {
 
     impl ToExpr for LaunchTemplateSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.id.is_some())
+                    + usize::from(self.name.is_some())
+                    + usize::from(self.version.is_some()),
+            );
             p.opt("Id", self.id);
             p.opt("Name", self.name);
             p.opt("Version", self.version);
@@ -4073,7 +4188,14 @@ pub mod nodegroup {
 
     impl ToExpr for NodeRepairConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enabled.is_some())
+                    + usize::from(self.max_parallel_nodes_repaired_count.is_some())
+                    + usize::from(self.max_parallel_nodes_repaired_percentage.is_some())
+                    + usize::from(self.max_unhealthy_node_threshold_count.is_some())
+                    + usize::from(self.max_unhealthy_node_threshold_percentage.is_some())
+                    + usize::from(self.node_repair_config_overrides.is_some()),
+            );
             p.opt("Enabled", self.enabled);
             p.opt("MaxParallelNodesRepairedCount", self.max_parallel_nodes_repaired_count);
             p.opt(
@@ -4139,7 +4261,12 @@ pub mod nodegroup {
 
     impl ToExpr for NodeRepairConfigOverrides {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.min_repair_wait_time_mins.is_some())
+                    + usize::from(self.node_monitoring_condition.is_some())
+                    + usize::from(self.node_unhealthy_reason.is_some())
+                    + usize::from(self.repair_action.is_some()),
+            );
             p.opt("MinRepairWaitTimeMins", self.min_repair_wait_time_mins);
             p.opt("NodeMonitoringCondition", self.node_monitoring_condition);
             p.opt("NodeUnhealthyReason", self.node_unhealthy_reason);
@@ -4173,7 +4300,7 @@ pub mod nodegroup {
 
     impl ToExpr for RemoteAccess {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.source_security_groups.is_some()));
             p.req("Ec2SshKey", self.ec2_ssh_key);
             p.opt("SourceSecurityGroups", self.source_security_groups);
             p.into_expr()
@@ -4218,7 +4345,11 @@ pub mod nodegroup {
 
     impl ToExpr for ScalingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.desired_size.is_some())
+                    + usize::from(self.max_size.is_some())
+                    + usize::from(self.min_size.is_some()),
+            );
             p.opt("DesiredSize", self.desired_size);
             p.opt("MaxSize", self.max_size);
             p.opt("MinSize", self.min_size);
@@ -4264,7 +4395,11 @@ pub mod nodegroup {
 
     impl ToExpr for Taint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.effect.is_some())
+                    + usize::from(self.key.is_some())
+                    + usize::from(self.value.is_some()),
+            );
             p.opt("Effect", self.effect);
             p.opt("Key", self.key);
             p.opt("Value", self.value);
@@ -4310,7 +4445,11 @@ pub mod nodegroup {
 
     impl ToExpr for UpdateConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.max_unavailable.is_some())
+                    + usize::from(self.max_unavailable_percentage.is_some())
+                    + usize::from(self.update_strategy.is_some()),
+            );
             p.opt("MaxUnavailable", self.max_unavailable);
             p.opt("MaxUnavailablePercentage", self.max_unavailable_percentage);
             p.opt("UpdateStrategy", self.update_strategy);
@@ -4372,7 +4511,13 @@ pub mod nodegroup {
 
     impl ToExpr for WarmPoolConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enabled.is_some())
+                    + usize::from(self.max_group_prepared_capacity.is_some())
+                    + usize::from(self.min_size.is_some())
+                    + usize::from(self.pool_state.is_some())
+                    + usize::from(self.reuse_on_scale_in.is_some()),
+            );
             p.opt("Enabled", self.enabled);
             p.opt("MaxGroupPreparedCapacity", self.max_group_prepared_capacity);
             p.opt("MinSize", self.min_size);
@@ -4497,7 +4642,12 @@ impl Resource for PodIdentityAssociation {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.disable_session_tags.is_some())
+                + usize::from(self.policy.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.target_role_arn.is_some()),
+        );
         p.req("ClusterName", self.cluster_name);
         p.opt("DisableSessionTags", self.disable_session_tags);
         p.req("Namespace", self.namespace);
@@ -4555,7 +4705,7 @@ pub mod pod_identity_association {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

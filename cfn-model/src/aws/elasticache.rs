@@ -230,7 +230,30 @@ impl Resource for CacheCluster {
     const TYPE_NAME: &'static str = "AWS::ElastiCache::CacheCluster";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.az_mode.is_some())
+                + usize::from(self.auto_minor_version_upgrade.is_some())
+                + usize::from(self.cache_parameter_group_name.is_some())
+                + usize::from(self.cache_security_group_names.is_some())
+                + usize::from(self.cache_subnet_group_name.is_some())
+                + usize::from(self.cluster_name.is_some())
+                + usize::from(self.engine_version.is_some())
+                + usize::from(self.ip_discovery.is_some())
+                + usize::from(self.log_delivery_configurations.is_some())
+                + usize::from(self.network_type.is_some())
+                + usize::from(self.notification_topic_arn.is_some())
+                + usize::from(self.port.is_some())
+                + usize::from(self.preferred_availability_zone.is_some())
+                + usize::from(self.preferred_availability_zones.is_some())
+                + usize::from(self.preferred_maintenance_window.is_some())
+                + usize::from(self.snapshot_arns.is_some())
+                + usize::from(self.snapshot_name.is_some())
+                + usize::from(self.snapshot_retention_limit.is_some())
+                + usize::from(self.snapshot_window.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.transit_encryption_enabled.is_some())
+                + usize::from(self.vpc_security_group_ids.is_some()),
+        );
         p.opt("AZMode", self.az_mode);
         p.opt("AutoMinorVersionUpgrade", self.auto_minor_version_upgrade);
         p.req("CacheNodeType", self.cache_node_type);
@@ -300,7 +323,7 @@ pub mod cache_cluster {
 
     impl ToExpr for CloudWatchLogsDestinationDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("LogGroup", self.log_group);
             p.into_expr()
         }
@@ -336,7 +359,10 @@ pub mod cache_cluster {
 
     impl ToExpr for DestinationDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cloud_watch_logs_details.is_some())
+                    + usize::from(self.kinesis_firehose_details.is_some()),
+            );
             p.opt("CloudWatchLogsDetails", self.cloud_watch_logs_details);
             p.opt("KinesisFirehoseDetails", self.kinesis_firehose_details);
             p.into_expr()
@@ -360,7 +386,7 @@ pub mod cache_cluster {
 
     impl ToExpr for KinesisFirehoseDestinationDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("DeliveryStream", self.delivery_stream);
             p.into_expr()
         }
@@ -404,7 +430,7 @@ pub mod cache_cluster {
 
     impl ToExpr for LogDeliveryConfigurationRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4);
             p.req("DestinationDetails", self.destination_details);
             p.req("DestinationType", self.destination_type);
             p.req("LogFormat", self.log_format);
@@ -433,7 +459,7 @@ pub mod cache_cluster {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -571,7 +597,18 @@ impl Resource for GlobalReplicationGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.automatic_failover_enabled.is_some())
+                + usize::from(self.cache_node_type.is_some())
+                + usize::from(self.cache_parameter_group_name.is_some())
+                + usize::from(self.engine.is_some())
+                + usize::from(self.engine_version.is_some())
+                + usize::from(self.global_node_group_count.is_some())
+                + usize::from(self.global_replication_group_description.is_some())
+                + usize::from(self.global_replication_group_id_suffix.is_some())
+                + usize::from(self.regional_configurations.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AutomaticFailoverEnabled", self.automatic_failover_enabled);
         p.opt("CacheNodeType", self.cache_node_type);
         p.opt("CacheParameterGroupName", self.cache_parameter_group_name);
@@ -684,7 +721,11 @@ pub mod global_replication_group {
 
     impl ToExpr for GlobalReplicationGroupMember {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.replication_group_id.is_some())
+                    + usize::from(self.replication_group_region.is_some())
+                    + usize::from(self.role.is_some()),
+            );
             p.opt("ReplicationGroupId", self.replication_group_id);
             p.opt("ReplicationGroupRegion", self.replication_group_region);
             p.opt("Role", self.role);
@@ -730,7 +771,11 @@ pub mod global_replication_group {
 
     impl ToExpr for RegionalConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.replication_group_id.is_some())
+                    + usize::from(self.replication_group_region.is_some())
+                    + usize::from(self.resharding_configurations.is_some()),
+            );
             p.opt("ReplicationGroupId", self.replication_group_id);
             p.opt("ReplicationGroupRegion", self.replication_group_region);
             p.opt("ReshardingConfigurations", self.resharding_configurations);
@@ -768,7 +813,10 @@ pub mod global_replication_group {
 
     impl ToExpr for ReshardingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.node_group_id.is_some())
+                    + usize::from(self.preferred_availability_zones.is_some()),
+            );
             p.opt("NodeGroupId", self.node_group_id);
             p.opt("PreferredAvailabilityZones", self.preferred_availability_zones);
             p.into_expr()
@@ -800,7 +848,7 @@ pub mod global_replication_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -853,7 +901,7 @@ impl Resource for ParameterGroup {
     const TYPE_NAME: &'static str = "AWS::ElastiCache::ParameterGroup";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.properties.is_some()) + usize::from(self.tags.is_some()));
         p.req("CacheParameterGroupFamily", self.cache_parameter_group_family);
         p.req("Description", self.description);
         p.opt("Properties", self.properties);
@@ -895,7 +943,7 @@ pub mod parameter_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1302,7 +1350,47 @@ impl Resource for ReplicationGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.at_rest_encryption_enabled.is_some())
+                + usize::from(self.auth_token.is_some())
+                + usize::from(self.auto_minor_version_upgrade.is_some())
+                + usize::from(self.automatic_failover_enabled.is_some())
+                + usize::from(self.cache_node_type.is_some())
+                + usize::from(self.cache_parameter_group_name.is_some())
+                + usize::from(self.cache_security_group_names.is_some())
+                + usize::from(self.cache_subnet_group_name.is_some())
+                + usize::from(self.cluster_mode.is_some())
+                + usize::from(self.data_tiering_enabled.is_some())
+                + usize::from(self.durability.is_some())
+                + usize::from(self.engine.is_some())
+                + usize::from(self.engine_version.is_some())
+                + usize::from(self.global_replication_group_id.is_some())
+                + usize::from(self.ip_discovery.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.log_delivery_configurations.is_some())
+                + usize::from(self.multi_az_enabled.is_some())
+                + usize::from(self.network_type.is_some())
+                + usize::from(self.node_group_configuration.is_some())
+                + usize::from(self.notification_topic_arn.is_some())
+                + usize::from(self.num_cache_clusters.is_some())
+                + usize::from(self.num_node_groups.is_some())
+                + usize::from(self.port.is_some())
+                + usize::from(self.preferred_cache_cluster_a_zs.is_some())
+                + usize::from(self.preferred_maintenance_window.is_some())
+                + usize::from(self.primary_cluster_id.is_some())
+                + usize::from(self.replicas_per_node_group.is_some())
+                + usize::from(self.replication_group_id.is_some())
+                + usize::from(self.security_group_ids.is_some())
+                + usize::from(self.snapshot_arns.is_some())
+                + usize::from(self.snapshot_name.is_some())
+                + usize::from(self.snapshot_retention_limit.is_some())
+                + usize::from(self.snapshot_window.is_some())
+                + usize::from(self.snapshotting_cluster_id.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.transit_encryption_enabled.is_some())
+                + usize::from(self.transit_encryption_mode.is_some())
+                + usize::from(self.user_group_ids.is_some()),
+        );
         p.opt("AtRestEncryptionEnabled", self.at_rest_encryption_enabled);
         p.opt("AuthToken", self.auth_token);
         p.opt("AutoMinorVersionUpgrade", self.auto_minor_version_upgrade);
@@ -1468,7 +1556,7 @@ pub mod replication_group {
 
     impl ToExpr for CloudWatchLogsDestinationDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("LogGroup", self.log_group);
             p.into_expr()
         }
@@ -1504,7 +1592,10 @@ pub mod replication_group {
 
     impl ToExpr for DestinationDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cloud_watch_logs_details.is_some())
+                    + usize::from(self.kinesis_firehose_details.is_some()),
+            );
             p.opt("CloudWatchLogsDetails", self.cloud_watch_logs_details);
             p.opt("KinesisFirehoseDetails", self.kinesis_firehose_details);
             p.into_expr()
@@ -1528,7 +1619,7 @@ pub mod replication_group {
 
     impl ToExpr for KinesisFirehoseDestinationDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("DeliveryStream", self.delivery_stream);
             p.into_expr()
         }
@@ -1572,7 +1663,7 @@ pub mod replication_group {
 
     impl ToExpr for LogDeliveryConfigurationRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4);
             p.req("DestinationDetails", self.destination_details);
             p.req("DestinationType", self.destination_type);
             p.req("LogFormat", self.log_format);
@@ -1635,7 +1726,13 @@ pub mod replication_group {
 
     impl ToExpr for NodeGroupConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.node_group_id.is_some())
+                    + usize::from(self.primary_availability_zone.is_some())
+                    + usize::from(self.replica_availability_zones.is_some())
+                    + usize::from(self.replica_count.is_some())
+                    + usize::from(self.slots.is_some()),
+            );
             p.opt("NodeGroupId", self.node_group_id);
             p.opt("PrimaryAvailabilityZone", self.primary_availability_zone);
             p.opt("ReplicaAvailabilityZones", self.replica_availability_zones);
@@ -1665,7 +1762,7 @@ pub mod replication_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1701,7 +1798,7 @@ impl SecurityGroup {
 impl Resource for SecurityGroup {
     const TYPE_NAME: &'static str = "AWS::ElastiCache::SecurityGroup";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.tags.is_some()));
         p.req("Description", self.description);
         p.opt("Tags", self.tags);
         p
@@ -1739,7 +1836,7 @@ pub mod security_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1781,7 +1878,7 @@ impl SecurityGroupIngress {
 impl Resource for SecurityGroupIngress {
     const TYPE_NAME: &'static str = "AWS::ElastiCache::SecurityGroupIngress";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.ec2_security_group_owner_id.is_some()));
         p.req("CacheSecurityGroupName", self.cache_security_group_name);
         p.req("EC2SecurityGroupName", self.ec2_security_group_name);
         p.opt("EC2SecurityGroupOwnerId", self.ec2_security_group_owner_id);
@@ -1960,7 +2057,22 @@ impl Resource for ServerlessCache {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.cache_usage_limits.is_some())
+                + usize::from(self.connection_type.is_some())
+                + usize::from(self.daily_snapshot_time.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.final_snapshot_name.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.major_engine_version.is_some())
+                + usize::from(self.network_type.is_some())
+                + usize::from(self.security_group_ids.is_some())
+                + usize::from(self.snapshot_arns_to_restore.is_some())
+                + usize::from(self.snapshot_retention_limit.is_some())
+                + usize::from(self.subnet_ids.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.user_group_id.is_some()),
+        );
         p.opt("CacheUsageLimits", self.cache_usage_limits);
         p.opt("ConnectionType", self.connection_type);
         p.opt("DailySnapshotTime", self.daily_snapshot_time);
@@ -2066,7 +2178,9 @@ pub mod serverless_cache {
 
     impl ToExpr for CacheUsageLimits {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.data_storage.is_some()) + usize::from(self.ecpu_per_second.is_some()),
+            );
             p.opt("DataStorage", self.data_storage);
             p.opt("ECPUPerSecond", self.ecpu_per_second);
             p.into_expr()
@@ -2106,7 +2220,8 @@ pub mod serverless_cache {
 
     impl ToExpr for DataStorage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(1 + usize::from(self.maximum.is_some()) + usize::from(self.minimum.is_some()));
             p.opt("Maximum", self.maximum);
             p.opt("Minimum", self.minimum);
             p.req("Unit", self.unit);
@@ -2144,7 +2259,8 @@ pub mod serverless_cache {
 
     impl ToExpr for EcpuPerSecond {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.maximum.is_some()) + usize::from(self.minimum.is_some()));
             p.opt("Maximum", self.maximum);
             p.opt("Minimum", self.minimum);
             p.into_expr()
@@ -2176,7 +2292,7 @@ pub mod serverless_cache {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -2266,7 +2382,7 @@ impl Resource for ServerlessCacheSnapshot {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.kms_key_id.is_some()) + usize::from(self.tags.is_some()));
         p.opt("KmsKeyId", self.kms_key_id);
         p.req("ServerlessCacheName", self.serverless_cache_name);
         p.req("ServerlessCacheSnapshotName", self.serverless_cache_snapshot_name);
@@ -2332,7 +2448,7 @@ pub mod serverless_cache_snapshot {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2415,7 +2531,12 @@ impl Resource for Snapshot {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.cache_cluster_id.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.replication_group_id.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("CacheClusterId", self.cache_cluster_id);
         p.opt("KmsKeyId", self.kms_key_id);
         p.opt("ReplicationGroupId", self.replication_group_id);
@@ -2689,7 +2810,7 @@ pub mod snapshot {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2739,7 +2860,9 @@ impl Resource for SubnetGroup {
     const TYPE_NAME: &'static str = "AWS::ElastiCache::SubnetGroup";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.cache_subnet_group_name.is_some()) + usize::from(self.tags.is_some()),
+        );
         p.opt("CacheSubnetGroupName", self.cache_subnet_group_name);
         p.req("Description", self.description);
         p.req("SubnetIds", self.subnet_ids);
@@ -2772,7 +2895,7 @@ pub mod subnet_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2902,7 +3025,13 @@ impl Resource for User {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.access_string.is_some())
+                + usize::from(self.authentication_mode.is_some())
+                + usize::from(self.no_password_required.is_some())
+                + usize::from(self.passwords.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AccessString", self.access_string);
         p.opt("AuthenticationMode", self.authentication_mode);
         p.req("Engine", self.engine);
@@ -2987,7 +3116,7 @@ pub mod user {
 
     impl ToExpr for AuthenticationMode {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.passwords.is_some()));
             p.opt("Passwords", self.passwords);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -3019,7 +3148,7 @@ pub mod user {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -3105,7 +3234,7 @@ impl Resource for UserGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.tags.is_some()));
         p.req("Engine", self.engine);
         p.opt("Tags", self.tags);
         p.req("UserGroupId", self.user_group_id);
@@ -3186,7 +3315,7 @@ pub mod user_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()

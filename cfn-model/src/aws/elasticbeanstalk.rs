@@ -60,7 +60,11 @@ impl Resource for Application {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.application_name.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.resource_lifecycle_config.is_some()),
+        );
         p.opt("ApplicationName", self.application_name);
         p.opt("Description", self.description);
         p.opt("ResourceLifecycleConfig", self.resource_lifecycle_config);
@@ -102,7 +106,9 @@ pub mod application {
 
     impl ToExpr for ApplicationResourceLifecycleConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.service_role.is_some()) + usize::from(self.version_lifecycle_config.is_some()),
+            );
             p.opt("ServiceRole", self.service_role);
             p.opt("VersionLifecycleConfig", self.version_lifecycle_config);
             p.into_expr()
@@ -139,7 +145,9 @@ pub mod application {
 
     impl ToExpr for ApplicationVersionLifecycleConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.max_age_rule.is_some()) + usize::from(self.max_count_rule.is_some()),
+            );
             p.opt("MaxAgeRule", self.max_age_rule);
             p.opt("MaxCountRule", self.max_count_rule);
             p.into_expr()
@@ -184,7 +192,11 @@ pub mod application {
 
     impl ToExpr for MaxAgeRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.delete_source_from_s3.is_some())
+                    + usize::from(self.enabled.is_some())
+                    + usize::from(self.max_age_in_days.is_some()),
+            );
             p.opt("DeleteSourceFromS3", self.delete_source_from_s3);
             p.opt("Enabled", self.enabled);
             p.opt("MaxAgeInDays", self.max_age_in_days);
@@ -230,7 +242,11 @@ pub mod application {
 
     impl ToExpr for MaxCountRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.delete_source_from_s3.is_some())
+                    + usize::from(self.enabled.is_some())
+                    + usize::from(self.max_count.is_some()),
+            );
             p.opt("DeleteSourceFromS3", self.delete_source_from_s3);
             p.opt("Enabled", self.enabled);
             p.opt("MaxCount", self.max_count);
@@ -350,7 +366,13 @@ impl Resource for ApplicationVersion {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.build_configuration.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.image_configuration.is_some())
+                + usize::from(self.process.is_some())
+                + usize::from(self.source_bundle.is_some()),
+        );
         p.req("ApplicationName", self.application_name);
         p.opt("BuildConfiguration", self.build_configuration);
         p.opt("Description", self.description);
@@ -503,7 +525,11 @@ pub mod application_version {
 
     impl ToExpr for BuildConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.artifact_name.is_some())
+                    + usize::from(self.compute_type.is_some())
+                    + usize::from(self.timeout_in_minutes.is_some()),
+            );
             p.opt("ArtifactName", self.artifact_name);
             p.req("CodeBuildServiceRole", self.code_build_service_role);
             p.opt("ComputeType", self.compute_type);
@@ -573,7 +599,13 @@ pub mod application_version {
 
     impl ToExpr for ImageBuildConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.architecture.is_some())
+                    + usize::from(self.buildpack.is_some())
+                    + usize::from(self.compute_type.is_some())
+                    + usize::from(self.dockerfile_location.is_some())
+                    + usize::from(self.timeout_in_minutes.is_some()),
+            );
             p.opt("Architecture", self.architecture);
             p.opt("Buildpack", self.buildpack);
             p.req("CodeBuildServiceRole", self.code_build_service_role);
@@ -615,7 +647,8 @@ pub mod application_version {
 
     impl ToExpr for ImageConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.build.is_some()) + usize::from(self.source.is_some()));
             p.opt("Build", self.build);
             p.opt("Source", self.source);
             p.into_expr()
@@ -642,7 +675,7 @@ pub mod application_version {
 
     impl ToExpr for ImageSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.uri.is_some()));
             p.opt("Uri", self.uri);
             p.into_expr()
         }
@@ -668,7 +701,7 @@ pub mod application_version {
 
     impl ToExpr for SourceBundle {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("S3Bucket", self.s3_bucket);
             p.req("S3Key", self.s3_key);
             p.into_expr()
@@ -799,7 +832,14 @@ impl Resource for ConfigurationTemplate {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.description.is_some())
+                + usize::from(self.environment_id.is_some())
+                + usize::from(self.option_settings.is_some())
+                + usize::from(self.platform_arn.is_some())
+                + usize::from(self.solution_stack_name.is_some())
+                + usize::from(self.source_configuration.is_some()),
+        );
         p.req("ApplicationName", self.application_name);
         p.opt("Description", self.description);
         p.opt("EnvironmentId", self.environment_id);
@@ -860,7 +900,8 @@ pub mod configuration_template {
 
     impl ToExpr for ConfigurationOptionSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(2 + usize::from(self.resource_name.is_some()) + usize::from(self.value.is_some()));
             p.req("Namespace", self.namespace);
             p.req("OptionName", self.option_name);
             p.opt("ResourceName", self.resource_name);
@@ -889,7 +930,7 @@ pub mod configuration_template {
 
     impl ToExpr for SourceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ApplicationName", self.application_name);
             p.req("TemplateName", self.template_name);
             p.into_expr()
@@ -1076,7 +1117,19 @@ impl Resource for Environment {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.cname_prefix.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.environment_name.is_some())
+                + usize::from(self.operations_role.is_some())
+                + usize::from(self.option_settings.is_some())
+                + usize::from(self.platform_arn.is_some())
+                + usize::from(self.solution_stack_name.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.template_name.is_some())
+                + usize::from(self.tier.is_some())
+                + usize::from(self.version_label.is_some()),
+        );
         p.req("ApplicationName", self.application_name);
         p.opt("CNAMEPrefix", self.cname_prefix);
         p.opt("Description", self.description);
@@ -1140,7 +1193,8 @@ pub mod environment {
 
     impl ToExpr for OptionSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(2 + usize::from(self.resource_name.is_some()) + usize::from(self.value.is_some()));
             p.req("Namespace", self.namespace);
             p.req("OptionName", self.option_name);
             p.opt("ResourceName", self.resource_name);
@@ -1169,7 +1223,7 @@ pub mod environment {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1214,7 +1268,11 @@ pub mod environment {
 
     impl ToExpr for Tier {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.name.is_some())
+                    + usize::from(self.r#type.is_some())
+                    + usize::from(self.version.is_some()),
+            );
             p.opt("Name", self.name);
             p.opt("Type", self.r#type);
             p.opt("Version", self.version);

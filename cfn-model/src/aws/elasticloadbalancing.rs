@@ -181,7 +181,23 @@ impl Resource for LoadBalancer {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.access_logging_policy.is_some())
+                + usize::from(self.app_cookie_stickiness_policy.is_some())
+                + usize::from(self.availability_zones.is_some())
+                + usize::from(self.connection_draining_policy.is_some())
+                + usize::from(self.connection_settings.is_some())
+                + usize::from(self.cross_zone.is_some())
+                + usize::from(self.health_check.is_some())
+                + usize::from(self.instances.is_some())
+                + usize::from(self.lb_cookie_stickiness_policy.is_some())
+                + usize::from(self.load_balancer_name.is_some())
+                + usize::from(self.policies.is_some())
+                + usize::from(self.scheme.is_some())
+                + usize::from(self.security_groups.is_some())
+                + usize::from(self.subnets.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AccessLoggingPolicy", self.access_logging_policy);
         p.opt("AppCookieStickinessPolicy", self.app_cookie_stickiness_policy);
         p.opt("AvailabilityZones", self.availability_zones);
@@ -277,7 +293,9 @@ pub mod load_balancer {
 
     impl ToExpr for AccessLoggingPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.emit_interval.is_some()) + usize::from(self.s3_bucket_prefix.is_some()),
+            );
             p.opt("EmitInterval", self.emit_interval);
             p.req("Enabled", self.enabled);
             p.req("S3BucketName", self.s3_bucket_name);
@@ -306,7 +324,7 @@ pub mod load_balancer {
 
     impl ToExpr for AppCookieStickinessPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("CookieName", self.cookie_name);
             p.req("PolicyName", self.policy_name);
             p.into_expr()
@@ -338,7 +356,7 @@ pub mod load_balancer {
 
     impl ToExpr for ConnectionDrainingPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.timeout.is_some()));
             p.req("Enabled", self.enabled);
             p.opt("Timeout", self.timeout);
             p.into_expr()
@@ -362,7 +380,7 @@ pub mod load_balancer {
 
     impl ToExpr for ConnectionSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("IdleTimeout", self.idle_timeout);
             p.into_expr()
         }
@@ -415,7 +433,7 @@ pub mod load_balancer {
 
     impl ToExpr for HealthCheck {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(5);
             p.req("HealthyThreshold", self.healthy_threshold);
             p.req("Interval", self.interval);
             p.req("Target", self.target);
@@ -455,7 +473,9 @@ pub mod load_balancer {
 
     impl ToExpr for LbCookieStickinessPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cookie_expiration_period.is_some()) + usize::from(self.policy_name.is_some()),
+            );
             p.opt("CookieExpirationPeriod", self.cookie_expiration_period);
             p.opt("PolicyName", self.policy_name);
             p.into_expr()
@@ -519,7 +539,11 @@ pub mod load_balancer {
 
     impl ToExpr for Listeners {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.instance_protocol.is_some())
+                    + usize::from(self.policy_names.is_some())
+                    + usize::from(self.ssl_certificate_id.is_some()),
+            );
             p.req("InstancePort", self.instance_port);
             p.opt("InstanceProtocol", self.instance_protocol);
             p.req("LoadBalancerPort", self.load_balancer_port);
@@ -573,7 +597,9 @@ pub mod load_balancer {
 
     impl ToExpr for Policies {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.instance_ports.is_some()) + usize::from(self.load_balancer_ports.is_some()),
+            );
             p.req("Attributes", self.attributes);
             p.opt("InstancePorts", self.instance_ports);
             p.opt("LoadBalancerPorts", self.load_balancer_ports);
@@ -613,7 +639,7 @@ pub mod load_balancer {
 
     impl ToExpr for PolicyItem {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
             p.opt("Name", self.name);
             p.opt("Value", self.value);
             p.into_expr()
@@ -640,7 +666,7 @@ pub mod load_balancer {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -173,7 +173,16 @@ impl Resource for Listener {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.alpn_policy.is_some())
+                + usize::from(self.certificates.is_some())
+                + usize::from(self.listener_attributes.is_some())
+                + usize::from(self.mutual_authentication.is_some())
+                + usize::from(self.port.is_some())
+                + usize::from(self.protocol.is_some())
+                + usize::from(self.ssl_policy.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AlpnPolicy", self.alpn_policy);
         p.opt("Certificates", self.certificates);
         p.req("DefaultActions", self.default_actions);
@@ -491,7 +500,16 @@ pub mod listener {
 
     impl ToExpr for Action {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.authenticate_cognito_config.is_some())
+                    + usize::from(self.authenticate_oidc_config.is_some())
+                    + usize::from(self.fixed_response_config.is_some())
+                    + usize::from(self.forward_config.is_some())
+                    + usize::from(self.jwt_validation_config.is_some())
+                    + usize::from(self.order.is_some())
+                    + usize::from(self.redirect_config.is_some())
+                    + usize::from(self.target_group_arn.is_some()),
+            );
             p.opt("AuthenticateCognitoConfig", self.authenticate_cognito_config);
             p.opt("AuthenticateOidcConfig", self.authenticate_oidc_config);
             p.opt("FixedResponseConfig", self.fixed_response_config);
@@ -579,7 +597,13 @@ pub mod listener {
 
     impl ToExpr for AuthenticateCognitoConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.authentication_request_extra_params.is_some())
+                    + usize::from(self.on_unauthenticated_request.is_some())
+                    + usize::from(self.scope.is_some())
+                    + usize::from(self.session_cookie_name.is_some())
+                    + usize::from(self.session_timeout.is_some()),
+            );
             p.opt(
                 "AuthenticationRequestExtraParams",
                 self.authentication_request_extra_params,
@@ -701,7 +725,15 @@ pub mod listener {
 
     impl ToExpr for AuthenticateOidcConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                5 + usize::from(self.authentication_request_extra_params.is_some())
+                    + usize::from(self.client_secret.is_some())
+                    + usize::from(self.on_unauthenticated_request.is_some())
+                    + usize::from(self.scope.is_some())
+                    + usize::from(self.session_cookie_name.is_some())
+                    + usize::from(self.session_timeout.is_some())
+                    + usize::from(self.use_existing_client_secret.is_some()),
+            );
             p.opt(
                 "AuthenticationRequestExtraParams",
                 self.authentication_request_extra_params,
@@ -743,7 +775,7 @@ pub mod listener {
 
     impl ToExpr for Certificate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.certificate_arn.is_some()));
             p.opt("CertificateArn", self.certificate_arn);
             p.into_expr()
         }
@@ -783,7 +815,9 @@ pub mod listener {
 
     impl ToExpr for FixedResponseConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.content_type.is_some()) + usize::from(self.message_body.is_some()),
+            );
             p.opt("ContentType", self.content_type);
             p.opt("MessageBody", self.message_body);
             p.req("StatusCode", self.status_code);
@@ -822,7 +856,10 @@ pub mod listener {
 
     impl ToExpr for ForwardConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.target_group_stickiness_config.is_some())
+                    + usize::from(self.target_groups.is_some()),
+            );
             p.opt("TargetGroupStickinessConfig", self.target_group_stickiness_config);
             p.opt("TargetGroups", self.target_groups);
             p.into_expr()
@@ -856,7 +893,7 @@ pub mod listener {
 
     impl ToExpr for JwtValidationActionAdditionalClaim {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Format", self.format);
             p.req("Name", self.name);
             p.req("Values", self.values);
@@ -892,7 +929,7 @@ pub mod listener {
 
     impl ToExpr for JwtValidationConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.additional_claims.is_some()));
             p.opt("AdditionalClaims", self.additional_claims);
             p.req("Issuer", self.issuer);
             p.req("JwksEndpoint", self.jwks_endpoint);
@@ -953,7 +990,7 @@ pub mod listener {
 
     impl ToExpr for ListenerAttribute {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -1006,7 +1043,12 @@ pub mod listener {
 
     impl ToExpr for MutualAuthentication {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.advertise_trust_store_ca_names.is_some())
+                    + usize::from(self.ignore_client_certificate_expiry.is_some())
+                    + usize::from(self.mode.is_some())
+                    + usize::from(self.trust_store_arn.is_some()),
+            );
             p.opt("AdvertiseTrustStoreCaNames", self.advertise_trust_store_ca_names);
             p.opt("IgnoreClientCertificateExpiry", self.ignore_client_certificate_expiry);
             p.opt("Mode", self.mode);
@@ -1081,7 +1123,13 @@ pub mod listener {
 
     impl ToExpr for RedirectConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.host.is_some())
+                    + usize::from(self.path.is_some())
+                    + usize::from(self.port.is_some())
+                    + usize::from(self.protocol.is_some())
+                    + usize::from(self.query.is_some()),
+            );
             p.opt("Host", self.host);
             p.opt("Path", self.path);
             p.opt("Port", self.port);
@@ -1112,7 +1160,7 @@ pub mod listener {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1149,7 +1197,9 @@ pub mod listener {
 
     impl ToExpr for TargetGroupStickinessConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.duration_seconds.is_some()) + usize::from(self.enabled.is_some()),
+            );
             p.opt("DurationSeconds", self.duration_seconds);
             p.opt("Enabled", self.enabled);
             p.into_expr()
@@ -1186,7 +1236,9 @@ pub mod listener {
 
     impl ToExpr for TargetGroupTuple {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.target_group_arn.is_some()) + usize::from(self.weight.is_some()),
+            );
             p.opt("TargetGroupArn", self.target_group_arn);
             p.opt("Weight", self.weight);
             p.into_expr()
@@ -1222,7 +1274,7 @@ impl ListenerCertificate {
 impl Resource for ListenerCertificate {
     const TYPE_NAME: &'static str = "AWS::ElasticLoadBalancingV2::ListenerCertificate";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("Certificates", self.certificates);
         p.req("ListenerArn", self.listener_arn);
         p
@@ -1260,7 +1312,7 @@ pub mod listener_certificate {
 
     impl ToExpr for Certificate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.certificate_arn.is_some()));
             p.opt("CertificateArn", self.certificate_arn);
             p.into_expr()
         }
@@ -1412,7 +1464,11 @@ impl Resource for ListenerRule {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.listener_arn.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.transforms.is_some()),
+        );
         p.req("Actions", self.actions);
         p.req("Conditions", self.conditions);
         p.opt("ListenerArn", self.listener_arn);
@@ -1709,7 +1765,16 @@ pub mod listener_rule {
 
     impl ToExpr for Action {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.authenticate_cognito_config.is_some())
+                    + usize::from(self.authenticate_oidc_config.is_some())
+                    + usize::from(self.fixed_response_config.is_some())
+                    + usize::from(self.forward_config.is_some())
+                    + usize::from(self.jwt_validation_config.is_some())
+                    + usize::from(self.order.is_some())
+                    + usize::from(self.redirect_config.is_some())
+                    + usize::from(self.target_group_arn.is_some()),
+            );
             p.opt("AuthenticateCognitoConfig", self.authenticate_cognito_config);
             p.opt("AuthenticateOidcConfig", self.authenticate_oidc_config);
             p.opt("FixedResponseConfig", self.fixed_response_config);
@@ -1797,7 +1862,13 @@ pub mod listener_rule {
 
     impl ToExpr for AuthenticateCognitoConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.authentication_request_extra_params.is_some())
+                    + usize::from(self.on_unauthenticated_request.is_some())
+                    + usize::from(self.scope.is_some())
+                    + usize::from(self.session_cookie_name.is_some())
+                    + usize::from(self.session_timeout.is_some()),
+            );
             p.opt(
                 "AuthenticationRequestExtraParams",
                 self.authentication_request_extra_params,
@@ -1919,7 +1990,15 @@ pub mod listener_rule {
 
     impl ToExpr for AuthenticateOidcConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                5 + usize::from(self.authentication_request_extra_params.is_some())
+                    + usize::from(self.client_secret.is_some())
+                    + usize::from(self.on_unauthenticated_request.is_some())
+                    + usize::from(self.scope.is_some())
+                    + usize::from(self.session_cookie_name.is_some())
+                    + usize::from(self.session_timeout.is_some())
+                    + usize::from(self.use_existing_client_secret.is_some()),
+            );
             p.opt(
                 "AuthenticationRequestExtraParams",
                 self.authentication_request_extra_params,
@@ -1973,7 +2052,9 @@ pub mod listener_rule {
 
     impl ToExpr for FixedResponseConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.content_type.is_some()) + usize::from(self.message_body.is_some()),
+            );
             p.opt("ContentType", self.content_type);
             p.opt("MessageBody", self.message_body);
             p.req("StatusCode", self.status_code);
@@ -2012,7 +2093,10 @@ pub mod listener_rule {
 
     impl ToExpr for ForwardConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.target_group_stickiness_config.is_some())
+                    + usize::from(self.target_groups.is_some()),
+            );
             p.opt("TargetGroupStickinessConfig", self.target_group_stickiness_config);
             p.opt("TargetGroups", self.target_groups);
             p.into_expr()
@@ -2050,7 +2134,8 @@ pub mod listener_rule {
 
     impl ToExpr for HostHeaderConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.regex_values.is_some()) + usize::from(self.values.is_some()));
             p.opt("RegexValues", self.regex_values);
             p.opt("Values", self.values);
             p.into_expr()
@@ -2098,7 +2183,11 @@ pub mod listener_rule {
 
     impl ToExpr for HttpHeaderConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.http_header_name.is_some())
+                    + usize::from(self.regex_values.is_some())
+                    + usize::from(self.values.is_some()),
+            );
             p.opt("HttpHeaderName", self.http_header_name);
             p.opt("RegexValues", self.regex_values);
             p.opt("Values", self.values);
@@ -2128,7 +2217,7 @@ pub mod listener_rule {
 
     impl ToExpr for HttpRequestMethodConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.values.is_some()));
             p.opt("Values", self.values);
             p.into_expr()
         }
@@ -2161,7 +2250,7 @@ pub mod listener_rule {
 
     impl ToExpr for JwtValidationActionAdditionalClaim {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Format", self.format);
             p.req("Name", self.name);
             p.req("Values", self.values);
@@ -2197,7 +2286,7 @@ pub mod listener_rule {
 
     impl ToExpr for JwtValidationConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.additional_claims.is_some()));
             p.opt("AdditionalClaims", self.additional_claims);
             p.req("Issuer", self.issuer);
             p.req("JwksEndpoint", self.jwks_endpoint);
@@ -2236,7 +2325,8 @@ pub mod listener_rule {
 
     impl ToExpr for PathPatternConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.regex_values.is_some()) + usize::from(self.values.is_some()));
             p.opt("RegexValues", self.regex_values);
             p.opt("Values", self.values);
             p.into_expr()
@@ -2265,7 +2355,7 @@ pub mod listener_rule {
 
     impl ToExpr for QueryStringConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.values.is_some()));
             p.opt("Values", self.values);
             p.into_expr()
         }
@@ -2298,7 +2388,7 @@ pub mod listener_rule {
 
     impl ToExpr for QueryStringKeyValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -2371,7 +2461,13 @@ pub mod listener_rule {
 
     impl ToExpr for RedirectConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.host.is_some())
+                    + usize::from(self.path.is_some())
+                    + usize::from(self.port.is_some())
+                    + usize::from(self.protocol.is_some())
+                    + usize::from(self.query.is_some()),
+            );
             p.opt("Host", self.host);
             p.opt("Path", self.path);
             p.opt("Port", self.port);
@@ -2402,7 +2498,7 @@ pub mod listener_rule {
 
     impl ToExpr for RewriteConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Regex", self.regex);
             p.req("Replace", self.replace);
             p.into_expr()
@@ -2426,7 +2522,7 @@ pub mod listener_rule {
 
     impl ToExpr for RewriteConfigObject {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Rewrites", self.rewrites);
             p.into_expr()
         }
@@ -2536,7 +2632,17 @@ pub mod listener_rule {
 
     impl ToExpr for RuleCondition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.field.is_some())
+                    + usize::from(self.host_header_config.is_some())
+                    + usize::from(self.http_header_config.is_some())
+                    + usize::from(self.http_request_method_config.is_some())
+                    + usize::from(self.path_pattern_config.is_some())
+                    + usize::from(self.query_string_config.is_some())
+                    + usize::from(self.regex_values.is_some())
+                    + usize::from(self.source_ip_config.is_some())
+                    + usize::from(self.values.is_some()),
+            );
             p.opt("Field", self.field);
             p.opt("HostHeaderConfig", self.host_header_config);
             p.opt("HttpHeaderConfig", self.http_header_config);
@@ -2583,7 +2689,9 @@ pub mod listener_rule {
 
     impl ToExpr for SourceIpConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.ip_address_type.is_some()) + usize::from(self.values.is_some()),
+            );
             p.opt("IpAddressType", self.ip_address_type);
             p.opt("Values", self.values);
             p.into_expr()
@@ -2610,7 +2718,7 @@ pub mod listener_rule {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2647,7 +2755,9 @@ pub mod listener_rule {
 
     impl ToExpr for TargetGroupStickinessConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.duration_seconds.is_some()) + usize::from(self.enabled.is_some()),
+            );
             p.opt("DurationSeconds", self.duration_seconds);
             p.opt("Enabled", self.enabled);
             p.into_expr()
@@ -2684,7 +2794,9 @@ pub mod listener_rule {
 
     impl ToExpr for TargetGroupTuple {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.target_group_arn.is_some()) + usize::from(self.weight.is_some()),
+            );
             p.opt("TargetGroupArn", self.target_group_arn);
             p.opt("Weight", self.weight);
             p.into_expr()
@@ -2724,7 +2836,10 @@ pub mod listener_rule {
 
     impl ToExpr for Transform {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.host_header_rewrite_config.is_some())
+                    + usize::from(self.url_rewrite_config.is_some()),
+            );
             p.opt("HostHeaderRewriteConfig", self.host_header_rewrite_config);
             p.req("Type", self.r#type);
             p.opt("UrlRewriteConfig", self.url_rewrite_config);
@@ -2908,7 +3023,25 @@ impl Resource for LoadBalancer {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.enable_capacity_reservation_provision_stabilize.is_some())
+                + usize::from(self.enable_prefix_for_ipv6_source_nat.is_some())
+                + usize::from(
+                    self.enforce_security_group_inbound_rules_on_private_link_traffic
+                        .is_some(),
+                )
+                + usize::from(self.ip_address_type.is_some())
+                + usize::from(self.ipv4_ipam_pool_id.is_some())
+                + usize::from(self.load_balancer_attributes.is_some())
+                + usize::from(self.minimum_load_balancer_capacity.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.scheme.is_some())
+                + usize::from(self.security_groups.is_some())
+                + usize::from(self.subnet_mappings.is_some())
+                + usize::from(self.subnets.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.r#type.is_some()),
+        );
         p.opt(
             "EnableCapacityReservationProvisionStabilize",
             self.enable_capacity_reservation_provision_stabilize,
@@ -3147,7 +3280,7 @@ pub mod load_balancer {
 
     impl ToExpr for LoadBalancerAttribute {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -3171,7 +3304,7 @@ pub mod load_balancer {
 
     impl ToExpr for MinimumLoadBalancerCapacity {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("CapacityUnits", self.capacity_units);
             p.into_expr()
         }
@@ -3226,7 +3359,12 @@ pub mod load_balancer {
 
     impl ToExpr for SubnetMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.allocation_id.is_some())
+                    + usize::from(self.ipv6_address.is_some())
+                    + usize::from(self.private_ipv4_address.is_some())
+                    + usize::from(self.source_nat_ipv6_prefix.is_some()),
+            );
             p.opt("AllocationId", self.allocation_id);
             p.opt("IPv6Address", self.ipv6_address);
             p.opt("PrivateIPv4Address", self.private_ipv4_address);
@@ -3261,7 +3399,7 @@ pub mod load_balancer {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -3531,7 +3669,28 @@ impl Resource for TargetGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.health_check_enabled.is_some())
+                + usize::from(self.health_check_interval_seconds.is_some())
+                + usize::from(self.health_check_path.is_some())
+                + usize::from(self.health_check_port.is_some())
+                + usize::from(self.health_check_protocol.is_some())
+                + usize::from(self.health_check_timeout_seconds.is_some())
+                + usize::from(self.healthy_threshold_count.is_some())
+                + usize::from(self.ip_address_type.is_some())
+                + usize::from(self.matcher.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.port.is_some())
+                + usize::from(self.protocol.is_some())
+                + usize::from(self.protocol_version.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.target_control_port.is_some())
+                + usize::from(self.target_group_attributes.is_some())
+                + usize::from(self.target_type.is_some())
+                + usize::from(self.targets.is_some())
+                + usize::from(self.unhealthy_threshold_count.is_some())
+                + usize::from(self.vpc_id.is_some()),
+        );
         p.opt("HealthCheckEnabled", self.health_check_enabled);
         p.opt("HealthCheckIntervalSeconds", self.health_check_interval_seconds);
         p.opt("HealthCheckPath", self.health_check_path);
@@ -3777,7 +3936,8 @@ pub mod target_group {
 
     impl ToExpr for Matcher {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.grpc_code.is_some()) + usize::from(self.http_code.is_some()));
             p.opt("GrpcCode", self.grpc_code);
             p.opt("HttpCode", self.http_code);
             p.into_expr()
@@ -3804,7 +3964,7 @@ pub mod target_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3852,7 +4012,11 @@ pub mod target_group {
 
     impl ToExpr for TargetDescription {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.availability_zone.is_some())
+                    + usize::from(self.port.is_some())
+                    + usize::from(self.quic_server_id.is_some()),
+            );
             p.opt("AvailabilityZone", self.availability_zone);
             p.req("Id", self.id);
             p.opt("Port", self.port);
@@ -3888,7 +4052,7 @@ pub mod target_group {
 
     impl ToExpr for TargetGroupAttribute {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -3984,7 +4148,13 @@ impl Resource for TrustStore {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.ca_certificates_bundle_s3_bucket.is_some())
+                + usize::from(self.ca_certificates_bundle_s3_key.is_some())
+                + usize::from(self.ca_certificates_bundle_s3_object_version.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("CaCertificatesBundleS3Bucket", self.ca_certificates_bundle_s3_bucket);
         p.opt("CaCertificatesBundleS3Key", self.ca_certificates_bundle_s3_key);
         p.opt(
@@ -4042,7 +4212,7 @@ pub mod trust_store {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -4090,7 +4260,9 @@ impl TrustStoreRevocation {
 impl Resource for TrustStoreRevocation {
     const TYPE_NAME: &'static str = "AWS::ElasticLoadBalancingV2::TrustStoreRevocation";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.revocation_contents.is_some()) + usize::from(self.trust_store_arn.is_some()),
+        );
         p.opt("RevocationContents", self.revocation_contents);
         p.opt("TrustStoreArn", self.trust_store_arn);
         p
@@ -4181,7 +4353,12 @@ pub mod trust_store_revocation {
 
     impl ToExpr for RevocationContent {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.revocation_type.is_some())
+                    + usize::from(self.s3_bucket.is_some())
+                    + usize::from(self.s3_key.is_some())
+                    + usize::from(self.s3_object_version.is_some()),
+            );
             p.opt("RevocationType", self.revocation_type);
             p.opt("S3Bucket", self.s3_bucket);
             p.opt("S3Key", self.s3_key);

@@ -149,7 +149,23 @@ impl Domain {
 impl Resource for Domain {
     const TYPE_NAME: &'static str = "AWS::Elasticsearch::Domain";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.access_policies.is_some())
+                + usize::from(self.advanced_options.is_some())
+                + usize::from(self.advanced_security_options.is_some())
+                + usize::from(self.cognito_options.is_some())
+                + usize::from(self.domain_endpoint_options.is_some())
+                + usize::from(self.domain_name.is_some())
+                + usize::from(self.ebs_options.is_some())
+                + usize::from(self.elasticsearch_cluster_config.is_some())
+                + usize::from(self.elasticsearch_version.is_some())
+                + usize::from(self.encryption_at_rest_options.is_some())
+                + usize::from(self.log_publishing_options.is_some())
+                + usize::from(self.node_to_node_encryption_options.is_some())
+                + usize::from(self.snapshot_options.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.vpc_options.is_some()),
+        );
         p.opt("AccessPolicies", self.access_policies);
         p.opt("AdvancedOptions", self.advanced_options);
         p.opt("AdvancedSecurityOptions", self.advanced_security_options);
@@ -238,7 +254,12 @@ pub mod domain {
 
     impl ToExpr for AdvancedSecurityOptionsInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.anonymous_auth_enabled.is_some())
+                    + usize::from(self.enabled.is_some())
+                    + usize::from(self.internal_user_database_enabled.is_some())
+                    + usize::from(self.master_user_options.is_some()),
+            );
             p.opt("AnonymousAuthEnabled", self.anonymous_auth_enabled);
             p.opt("Enabled", self.enabled);
             p.opt("InternalUserDatabaseEnabled", self.internal_user_database_enabled);
@@ -293,7 +314,12 @@ pub mod domain {
 
     impl ToExpr for CognitoOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enabled.is_some())
+                    + usize::from(self.identity_pool_id.is_some())
+                    + usize::from(self.role_arn.is_some())
+                    + usize::from(self.user_pool_id.is_some()),
+            );
             p.opt("Enabled", self.enabled);
             p.opt("IdentityPoolId", self.identity_pool_id);
             p.opt("RoleArn", self.role_arn);
@@ -322,7 +348,7 @@ pub mod domain {
 
     impl ToExpr for ColdStorageOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.enabled.is_some()));
             p.opt("Enabled", self.enabled);
             p.into_expr()
         }
@@ -382,7 +408,13 @@ pub mod domain {
 
     impl ToExpr for DomainEndpointOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.custom_endpoint.is_some())
+                    + usize::from(self.custom_endpoint_certificate_arn.is_some())
+                    + usize::from(self.custom_endpoint_enabled.is_some())
+                    + usize::from(self.enforce_https.is_some())
+                    + usize::from(self.tls_security_policy.is_some()),
+            );
             p.opt("CustomEndpoint", self.custom_endpoint);
             p.opt("CustomEndpointCertificateArn", self.custom_endpoint_certificate_arn);
             p.opt("CustomEndpointEnabled", self.custom_endpoint_enabled);
@@ -438,7 +470,12 @@ pub mod domain {
 
     impl ToExpr for EbsOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.ebs_enabled.is_some())
+                    + usize::from(self.iops.is_some())
+                    + usize::from(self.volume_size.is_some())
+                    + usize::from(self.volume_type.is_some()),
+            );
             p.opt("EBSEnabled", self.ebs_enabled);
             p.opt("Iops", self.iops);
             p.opt("VolumeSize", self.volume_size);
@@ -549,7 +586,19 @@ pub mod domain {
 
     impl ToExpr for ElasticsearchClusterConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cold_storage_options.is_some())
+                    + usize::from(self.dedicated_master_count.is_some())
+                    + usize::from(self.dedicated_master_enabled.is_some())
+                    + usize::from(self.dedicated_master_type.is_some())
+                    + usize::from(self.instance_count.is_some())
+                    + usize::from(self.instance_type.is_some())
+                    + usize::from(self.warm_count.is_some())
+                    + usize::from(self.warm_enabled.is_some())
+                    + usize::from(self.warm_type.is_some())
+                    + usize::from(self.zone_awareness_config.is_some())
+                    + usize::from(self.zone_awareness_enabled.is_some()),
+            );
             p.opt("ColdStorageOptions", self.cold_storage_options);
             p.opt("DedicatedMasterCount", self.dedicated_master_count);
             p.opt("DedicatedMasterEnabled", self.dedicated_master_enabled);
@@ -597,7 +646,8 @@ pub mod domain {
 
     impl ToExpr for EncryptionAtRestOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.enabled.is_some()) + usize::from(self.kms_key_id.is_some()));
             p.opt("Enabled", self.enabled);
             p.opt("KmsKeyId", self.kms_key_id);
             p.into_expr()
@@ -634,7 +684,9 @@ pub mod domain {
 
     impl ToExpr for LogPublishingOption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cloud_watch_logs_log_group_arn.is_some()) + usize::from(self.enabled.is_some()),
+            );
             p.opt("CloudWatchLogsLogGroupArn", self.cloud_watch_logs_log_group_arn);
             p.opt("Enabled", self.enabled);
             p.into_expr()
@@ -679,7 +731,11 @@ pub mod domain {
 
     impl ToExpr for MasterUserOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.master_user_arn.is_some())
+                    + usize::from(self.master_user_name.is_some())
+                    + usize::from(self.master_user_password.is_some()),
+            );
             p.opt("MasterUserARN", self.master_user_arn);
             p.opt("MasterUserName", self.master_user_name);
             p.opt("MasterUserPassword", self.master_user_password);
@@ -707,7 +763,7 @@ pub mod domain {
 
     impl ToExpr for NodeToNodeEncryptionOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.enabled.is_some()));
             p.opt("Enabled", self.enabled);
             p.into_expr()
         }
@@ -735,7 +791,7 @@ pub mod domain {
 
     impl ToExpr for SnapshotOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.automated_snapshot_start_hour.is_some()));
             p.opt("AutomatedSnapshotStartHour", self.automated_snapshot_start_hour);
             p.into_expr()
         }
@@ -761,7 +817,7 @@ pub mod domain {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -798,7 +854,9 @@ pub mod domain {
 
     impl ToExpr for VpcOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.security_group_ids.is_some()) + usize::from(self.subnet_ids.is_some()),
+            );
             p.opt("SecurityGroupIds", self.security_group_ids);
             p.opt("SubnetIds", self.subnet_ids);
             p.into_expr()
@@ -827,7 +885,7 @@ pub mod domain {
 
     impl ToExpr for ZoneAwarenessConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.availability_zone_count.is_some()));
             p.opt("AvailabilityZoneCount", self.availability_zone_count);
             p.into_expr()
         }

@@ -56,7 +56,7 @@ impl Resource for Dictionary {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.entries.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Entries", self.entries);
         p.req("Language", self.language);
         p.req("Name", self.name);
@@ -229,7 +229,8 @@ impl Resource for Feed {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(2 + usize::from(self.access_role_arn.is_some()) + usize::from(self.tags.is_some()));
         p.opt("AccessRoleArn", self.access_role_arn);
         p.req("Name", self.name);
         p.req("Outputs", self.outputs);
@@ -385,7 +386,7 @@ pub mod feed {
 
     impl ToExpr for AspectRatio {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Height", self.height);
             p.req("Width", self.width);
             p.into_expr()
@@ -422,7 +423,10 @@ pub mod feed {
 
     impl ToExpr for ClippingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.callback_metadata.is_some())
+                    + usize::from(self.data_source_configuration.is_some()),
+            );
             p.opt("CallbackMetadata", self.callback_metadata);
             p.opt("DataSourceConfiguration", self.data_source_configuration);
             p.into_expr()
@@ -449,7 +453,7 @@ pub mod feed {
 
     impl ToExpr for CroppingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.template_groups.is_some()));
             p.opt("TemplateGroups", self.template_groups);
             p.into_expr()
         }
@@ -472,7 +476,7 @@ pub mod feed {
 
     impl ToExpr for DataSourceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("FixtureId", self.fixture_id);
             p.into_expr()
         }
@@ -513,7 +517,7 @@ pub mod feed {
 
     impl ToExpr for GetOutput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.description.is_some()));
             p.opt("Description", self.description);
             p.req("Name", self.name);
             p.req("OutputConfig", self.output_config);
@@ -560,7 +564,11 @@ pub mod feed {
 
     impl ToExpr for OutputConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cropping.is_some())
+                    + usize::from(self.clipping.is_some())
+                    + usize::from(self.subtitling.is_some()),
+            );
             p.opt("Cropping", self.cropping);
             p.opt("Clipping", self.clipping);
             p.opt("Subtitling", self.subtitling);
@@ -609,7 +617,11 @@ pub mod feed {
 
     impl ToExpr for SubtitlingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.aspect_ratio.is_some())
+                    + usize::from(self.dictionary.is_some())
+                    + usize::from(self.profanity_filter.is_some()),
+            );
             p.opt("AspectRatio", self.aspect_ratio);
             p.opt("Dictionary", self.dictionary);
             p.req("Language", self.language);
@@ -638,7 +650,7 @@ pub mod feed {
 
     impl ToExpr for TemplateGroup {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("TemplateUris", self.template_uris);
             p.into_expr()

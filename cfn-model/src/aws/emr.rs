@@ -270,7 +270,31 @@ impl Cluster {
 impl Resource for Cluster {
     const TYPE_NAME: &'static str = "AWS::EMR::Cluster";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.additional_info.is_some())
+                + usize::from(self.applications.is_some())
+                + usize::from(self.auto_scaling_role.is_some())
+                + usize::from(self.auto_termination_policy.is_some())
+                + usize::from(self.bootstrap_actions.is_some())
+                + usize::from(self.configurations.is_some())
+                + usize::from(self.custom_ami_id.is_some())
+                + usize::from(self.ebs_root_volume_iops.is_some())
+                + usize::from(self.ebs_root_volume_size.is_some())
+                + usize::from(self.ebs_root_volume_throughput.is_some())
+                + usize::from(self.kerberos_attributes.is_some())
+                + usize::from(self.log_encryption_kms_key_id.is_some())
+                + usize::from(self.log_uri.is_some())
+                + usize::from(self.managed_scaling_policy.is_some())
+                + usize::from(self.os_release_label.is_some())
+                + usize::from(self.placement_group_configs.is_some())
+                + usize::from(self.release_label.is_some())
+                + usize::from(self.scale_down_behavior.is_some())
+                + usize::from(self.security_configuration.is_some())
+                + usize::from(self.step_concurrency_level.is_some())
+                + usize::from(self.steps.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.visible_to_all_users.is_some()),
+        );
         p.opt("AdditionalInfo", self.additional_info);
         p.opt("Applications", self.applications);
         p.opt("AutoScalingRole", self.auto_scaling_role);
@@ -367,7 +391,12 @@ pub mod cluster {
 
     impl ToExpr for Application {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.additional_info.is_some())
+                    + usize::from(self.args.is_some())
+                    + usize::from(self.name.is_some())
+                    + usize::from(self.version.is_some()),
+            );
             p.opt("AdditionalInfo", self.additional_info);
             p.opt("Args", self.args);
             p.opt("Name", self.name);
@@ -396,7 +425,7 @@ pub mod cluster {
 
     impl ToExpr for AutoScalingPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Constraints", self.constraints);
             p.req("Rules", self.rules);
             p.into_expr()
@@ -423,7 +452,7 @@ pub mod cluster {
 
     impl ToExpr for AutoTerminationPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.idle_timeout.is_some()));
             p.opt("IdleTimeout", self.idle_timeout);
             p.into_expr()
         }
@@ -449,7 +478,7 @@ pub mod cluster {
 
     impl ToExpr for BootstrapActionConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("ScriptBootstrapAction", self.script_bootstrap_action);
             p.into_expr()
@@ -534,7 +563,13 @@ pub mod cluster {
 
     impl ToExpr for CloudWatchAlarmDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                4 + usize::from(self.dimensions.is_some())
+                    + usize::from(self.evaluation_periods.is_some())
+                    + usize::from(self.namespace.is_some())
+                    + usize::from(self.statistic.is_some())
+                    + usize::from(self.unit.is_some()),
+            );
             p.req("ComparisonOperator", self.comparison_operator);
             p.opt("Dimensions", self.dimensions);
             p.opt("EvaluationPeriods", self.evaluation_periods);
@@ -591,7 +626,10 @@ pub mod cluster {
 
     impl ToExpr for ComputeLimits {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.maximum_core_capacity_units.is_some())
+                    + usize::from(self.maximum_on_demand_capacity_units.is_some()),
+            );
             p.req("MaximumCapacityUnits", self.maximum_capacity_units);
             p.opt("MaximumCoreCapacityUnits", self.maximum_core_capacity_units);
             p.opt("MaximumOnDemandCapacityUnits", self.maximum_on_demand_capacity_units);
@@ -642,7 +680,11 @@ pub mod cluster {
 
     impl ToExpr for Configuration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.classification.is_some())
+                    + usize::from(self.configuration_properties.is_some())
+                    + usize::from(self.configurations.is_some()),
+            );
             p.opt("Classification", self.classification);
             p.opt("ConfigurationProperties", self.configuration_properties);
             p.opt("Configurations", self.configurations);
@@ -675,7 +717,7 @@ pub mod cluster {
 
     impl ToExpr for EbsBlockDeviceConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.volumes_per_instance.is_some()));
             p.req("VolumeSpecification", self.volume_specification);
             p.opt("VolumesPerInstance", self.volumes_per_instance);
             p.into_expr()
@@ -712,7 +754,9 @@ pub mod cluster {
 
     impl ToExpr for EbsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.ebs_block_device_configs.is_some()) + usize::from(self.ebs_optimized.is_some()),
+            );
             p.opt("EbsBlockDeviceConfigs", self.ebs_block_device_configs);
             p.opt("EbsOptimized", self.ebs_optimized);
             p.into_expr()
@@ -760,7 +804,11 @@ pub mod cluster {
 
     impl ToExpr for HadoopJarStepConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.args.is_some())
+                    + usize::from(self.main_class.is_some())
+                    + usize::from(self.step_properties.is_some()),
+            );
             p.opt("Args", self.args);
             p.req("Jar", self.jar);
             p.opt("MainClass", self.main_class);
@@ -831,7 +879,14 @@ pub mod cluster {
 
     impl ToExpr for InstanceFleetConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.instance_type_configs.is_some())
+                    + usize::from(self.launch_specifications.is_some())
+                    + usize::from(self.name.is_some())
+                    + usize::from(self.resize_specifications.is_some())
+                    + usize::from(self.target_on_demand_capacity.is_some())
+                    + usize::from(self.target_spot_capacity.is_some()),
+            );
             p.opt("InstanceTypeConfigs", self.instance_type_configs);
             p.opt("LaunchSpecifications", self.launch_specifications);
             p.opt("Name", self.name);
@@ -872,7 +927,10 @@ pub mod cluster {
 
     impl ToExpr for InstanceFleetProvisioningSpecifications {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.on_demand_specification.is_some())
+                    + usize::from(self.spot_specification.is_some()),
+            );
             p.opt("OnDemandSpecification", self.on_demand_specification);
             p.opt("SpotSpecification", self.spot_specification);
             p.into_expr()
@@ -909,7 +967,10 @@ pub mod cluster {
 
     impl ToExpr for InstanceFleetResizingSpecifications {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.on_demand_resize_specification.is_some())
+                    + usize::from(self.spot_resize_specification.is_some()),
+            );
             p.opt("OnDemandResizeSpecification", self.on_demand_resize_specification);
             p.opt("SpotResizeSpecification", self.spot_resize_specification);
             p.into_expr()
@@ -992,7 +1053,15 @@ pub mod cluster {
 
     impl ToExpr for InstanceGroupConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.auto_scaling_policy.is_some())
+                    + usize::from(self.bid_price.is_some())
+                    + usize::from(self.configurations.is_some())
+                    + usize::from(self.custom_ami_id.is_some())
+                    + usize::from(self.ebs_configuration.is_some())
+                    + usize::from(self.market.is_some())
+                    + usize::from(self.name.is_some()),
+            );
             p.opt("AutoScalingPolicy", self.auto_scaling_policy);
             p.opt("BidPrice", self.bid_price);
             p.opt("Configurations", self.configurations);
@@ -1079,7 +1148,15 @@ pub mod cluster {
 
     impl ToExpr for InstanceTypeConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.bid_price.is_some())
+                    + usize::from(self.bid_price_as_percentage_of_on_demand_price.is_some())
+                    + usize::from(self.configurations.is_some())
+                    + usize::from(self.custom_ami_id.is_some())
+                    + usize::from(self.ebs_configuration.is_some())
+                    + usize::from(self.priority.is_some())
+                    + usize::from(self.weighted_capacity.is_some()),
+            );
             p.opt("BidPrice", self.bid_price);
             p.opt(
                 "BidPriceAsPercentageOfOnDemandPrice",
@@ -1261,7 +1338,27 @@ pub mod cluster {
 
     impl ToExpr for JobFlowInstancesConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.additional_master_security_groups.is_some())
+                    + usize::from(self.additional_slave_security_groups.is_some())
+                    + usize::from(self.core_instance_fleet.is_some())
+                    + usize::from(self.core_instance_group.is_some())
+                    + usize::from(self.ec2_key_name.is_some())
+                    + usize::from(self.ec2_subnet_id.is_some())
+                    + usize::from(self.ec2_subnet_ids.is_some())
+                    + usize::from(self.emr_managed_master_security_group.is_some())
+                    + usize::from(self.emr_managed_slave_security_group.is_some())
+                    + usize::from(self.hadoop_version.is_some())
+                    + usize::from(self.keep_job_flow_alive_when_no_steps.is_some())
+                    + usize::from(self.master_instance_fleet.is_some())
+                    + usize::from(self.master_instance_group.is_some())
+                    + usize::from(self.placement.is_some())
+                    + usize::from(self.service_access_security_group.is_some())
+                    + usize::from(self.task_instance_fleets.is_some())
+                    + usize::from(self.task_instance_groups.is_some())
+                    + usize::from(self.termination_protected.is_some())
+                    + usize::from(self.unhealthy_node_replacement.is_some()),
+            );
             p.opt("AdditionalMasterSecurityGroups", self.additional_master_security_groups);
             p.opt("AdditionalSlaveSecurityGroups", self.additional_slave_security_groups);
             p.opt("CoreInstanceFleet", self.core_instance_fleet);
@@ -1329,7 +1426,11 @@ pub mod cluster {
 
     impl ToExpr for KerberosAttributes {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.ad_domain_join_password.is_some())
+                    + usize::from(self.ad_domain_join_user.is_some())
+                    + usize::from(self.cross_realm_trust_principal_password.is_some()),
+            );
             p.opt("ADDomainJoinPassword", self.ad_domain_join_password);
             p.opt("ADDomainJoinUser", self.ad_domain_join_user);
             p.opt(
@@ -1369,7 +1470,7 @@ pub mod cluster {
 
     impl ToExpr for KeyValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -1414,7 +1515,11 @@ pub mod cluster {
 
     impl ToExpr for ManagedScalingPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.compute_limits.is_some())
+                    + usize::from(self.scaling_strategy.is_some())
+                    + usize::from(self.utilization_performance_index.is_some()),
+            );
             p.opt("ComputeLimits", self.compute_limits);
             p.opt("ScalingStrategy", self.scaling_strategy);
             p.opt("UtilizationPerformanceIndex", self.utilization_performance_index);
@@ -1442,7 +1547,7 @@ pub mod cluster {
 
     impl ToExpr for MetricDimension {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1487,7 +1592,11 @@ pub mod cluster {
 
     impl ToExpr for OnDemandCapacityReservationOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.capacity_reservation_preference.is_some())
+                    + usize::from(self.capacity_reservation_resource_group_arn.is_some())
+                    + usize::from(self.usage_strategy.is_some()),
+            );
             p.opt("CapacityReservationPreference", self.capacity_reservation_preference);
             p.opt(
                 "CapacityReservationResourceGroupArn",
@@ -1523,7 +1632,7 @@ pub mod cluster {
 
     impl ToExpr for OnDemandProvisioningSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.capacity_reservation_options.is_some()));
             p.req("AllocationStrategy", self.allocation_strategy);
             p.opt("CapacityReservationOptions", self.capacity_reservation_options);
             p.into_expr()
@@ -1568,7 +1677,11 @@ pub mod cluster {
 
     impl ToExpr for OnDemandResizingSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.allocation_strategy.is_some())
+                    + usize::from(self.capacity_reservation_options.is_some())
+                    + usize::from(self.timeout_duration_minutes.is_some()),
+            );
             p.opt("AllocationStrategy", self.allocation_strategy);
             p.opt("CapacityReservationOptions", self.capacity_reservation_options);
             p.opt("TimeoutDurationMinutes", self.timeout_duration_minutes);
@@ -1601,7 +1714,7 @@ pub mod cluster {
 
     impl ToExpr for PlacementGroupConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.placement_strategy.is_some()));
             p.req("InstanceRole", self.instance_role);
             p.opt("PlacementStrategy", self.placement_strategy);
             p.into_expr()
@@ -1625,7 +1738,7 @@ pub mod cluster {
 
     impl ToExpr for PlacementType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("AvailabilityZone", self.availability_zone);
             p.into_expr()
         }
@@ -1656,7 +1769,7 @@ pub mod cluster {
 
     impl ToExpr for ScalingAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.market.is_some()));
             p.opt("Market", self.market);
             p.req(
                 "SimpleScalingPolicyConfiguration",
@@ -1686,7 +1799,7 @@ pub mod cluster {
 
     impl ToExpr for ScalingConstraints {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("MaxCapacity", self.max_capacity);
             p.req("MinCapacity", self.min_capacity);
             p.into_expr()
@@ -1724,7 +1837,7 @@ pub mod cluster {
 
     impl ToExpr for ScalingRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.description.is_some()));
             p.req("Action", self.action);
             p.opt("Description", self.description);
             p.req("Name", self.name);
@@ -1750,7 +1863,7 @@ pub mod cluster {
 
     impl ToExpr for ScalingTrigger {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("CloudWatchAlarmDefinition", self.cloud_watch_alarm_definition);
             p.into_expr()
         }
@@ -1781,7 +1894,7 @@ pub mod cluster {
 
     impl ToExpr for ScriptBootstrapActionConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.args.is_some()));
             p.opt("Args", self.args);
             p.req("Path", self.path);
             p.into_expr()
@@ -1821,7 +1934,9 @@ pub mod cluster {
 
     impl ToExpr for SimpleScalingPolicyConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.adjustment_type.is_some()) + usize::from(self.cool_down.is_some()),
+            );
             p.opt("AdjustmentType", self.adjustment_type);
             p.opt("CoolDown", self.cool_down);
             p.req("ScalingAdjustment", self.scaling_adjustment);
@@ -1865,7 +1980,10 @@ pub mod cluster {
 
     impl ToExpr for SpotProvisioningSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.allocation_strategy.is_some())
+                    + usize::from(self.block_duration_minutes.is_some()),
+            );
             p.opt("AllocationStrategy", self.allocation_strategy);
             p.opt("BlockDurationMinutes", self.block_duration_minutes);
             p.req("TimeoutAction", self.timeout_action);
@@ -1904,7 +2022,10 @@ pub mod cluster {
 
     impl ToExpr for SpotResizingSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.allocation_strategy.is_some())
+                    + usize::from(self.timeout_duration_minutes.is_some()),
+            );
             p.opt("AllocationStrategy", self.allocation_strategy);
             p.opt("TimeoutDurationMinutes", self.timeout_duration_minutes);
             p.into_expr()
@@ -1939,7 +2060,7 @@ pub mod cluster {
 
     impl ToExpr for StepConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.action_on_failure.is_some()));
             p.opt("ActionOnFailure", self.action_on_failure);
             p.req("HadoopJarStep", self.hadoop_jar_step);
             p.req("Name", self.name);
@@ -1967,7 +2088,7 @@ pub mod cluster {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2010,7 +2131,8 @@ pub mod cluster {
 
     impl ToExpr for VolumeSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(2 + usize::from(self.iops.is_some()) + usize::from(self.throughput.is_some()));
             p.opt("Iops", self.iops);
             p.req("SizeInGB", self.size_in_gb);
             p.opt("Throughput", self.throughput);
@@ -2108,7 +2230,14 @@ impl Resource for InstanceFleetConfig {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.instance_type_configs.is_some())
+                + usize::from(self.launch_specifications.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.resize_specifications.is_some())
+                + usize::from(self.target_on_demand_capacity.is_some())
+                + usize::from(self.target_spot_capacity.is_some()),
+        );
         p.req("ClusterId", self.cluster_id);
         p.req("InstanceFleetType", self.instance_fleet_type);
         p.opt("InstanceTypeConfigs", self.instance_type_configs);
@@ -2176,7 +2305,11 @@ pub mod instance_fleet_config {
 
     impl ToExpr for ApplicationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.classification.is_some())
+                    + usize::from(self.configuration_properties.is_some())
+                    + usize::from(self.configurations.is_some()),
+            );
             p.opt("Classification", self.classification);
             p.opt("ConfigurationProperties", self.configuration_properties);
             p.opt("Configurations", self.configurations);
@@ -2209,7 +2342,7 @@ pub mod instance_fleet_config {
 
     impl ToExpr for EbsBlockDeviceConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.volumes_per_instance.is_some()));
             p.req("VolumeSpecification", self.volume_specification);
             p.opt("VolumesPerInstance", self.volumes_per_instance);
             p.into_expr()
@@ -2246,7 +2379,9 @@ pub mod instance_fleet_config {
 
     impl ToExpr for EbsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.ebs_block_device_configs.is_some()) + usize::from(self.ebs_optimized.is_some()),
+            );
             p.opt("EbsBlockDeviceConfigs", self.ebs_block_device_configs);
             p.opt("EbsOptimized", self.ebs_optimized);
             p.into_expr()
@@ -2283,7 +2418,10 @@ pub mod instance_fleet_config {
 
     impl ToExpr for InstanceFleetProvisioningSpecifications {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.on_demand_specification.is_some())
+                    + usize::from(self.spot_specification.is_some()),
+            );
             p.opt("OnDemandSpecification", self.on_demand_specification);
             p.opt("SpotSpecification", self.spot_specification);
             p.into_expr()
@@ -2320,7 +2458,10 @@ pub mod instance_fleet_config {
 
     impl ToExpr for InstanceFleetResizingSpecifications {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.on_demand_resize_specification.is_some())
+                    + usize::from(self.spot_resize_specification.is_some()),
+            );
             p.opt("OnDemandResizeSpecification", self.on_demand_resize_specification);
             p.opt("SpotResizeSpecification", self.spot_resize_specification);
             p.into_expr()
@@ -2400,7 +2541,15 @@ pub mod instance_fleet_config {
 
     impl ToExpr for InstanceTypeConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.bid_price.is_some())
+                    + usize::from(self.bid_price_as_percentage_of_on_demand_price.is_some())
+                    + usize::from(self.configurations.is_some())
+                    + usize::from(self.custom_ami_id.is_some())
+                    + usize::from(self.ebs_configuration.is_some())
+                    + usize::from(self.priority.is_some())
+                    + usize::from(self.weighted_capacity.is_some()),
+            );
             p.opt("BidPrice", self.bid_price);
             p.opt(
                 "BidPriceAsPercentageOfOnDemandPrice",
@@ -2454,7 +2603,11 @@ pub mod instance_fleet_config {
 
     impl ToExpr for OnDemandCapacityReservationOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.capacity_reservation_preference.is_some())
+                    + usize::from(self.capacity_reservation_resource_group_arn.is_some())
+                    + usize::from(self.usage_strategy.is_some()),
+            );
             p.opt("CapacityReservationPreference", self.capacity_reservation_preference);
             p.opt(
                 "CapacityReservationResourceGroupArn",
@@ -2490,7 +2643,7 @@ pub mod instance_fleet_config {
 
     impl ToExpr for OnDemandProvisioningSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.capacity_reservation_options.is_some()));
             p.req("AllocationStrategy", self.allocation_strategy);
             p.opt("CapacityReservationOptions", self.capacity_reservation_options);
             p.into_expr()
@@ -2535,7 +2688,11 @@ pub mod instance_fleet_config {
 
     impl ToExpr for OnDemandResizingSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.allocation_strategy.is_some())
+                    + usize::from(self.capacity_reservation_options.is_some())
+                    + usize::from(self.timeout_duration_minutes.is_some()),
+            );
             p.opt("AllocationStrategy", self.allocation_strategy);
             p.opt("CapacityReservationOptions", self.capacity_reservation_options);
             p.opt("TimeoutDurationMinutes", self.timeout_duration_minutes);
@@ -2579,7 +2736,10 @@ pub mod instance_fleet_config {
 
     impl ToExpr for SpotProvisioningSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.allocation_strategy.is_some())
+                    + usize::from(self.block_duration_minutes.is_some()),
+            );
             p.opt("AllocationStrategy", self.allocation_strategy);
             p.opt("BlockDurationMinutes", self.block_duration_minutes);
             p.req("TimeoutAction", self.timeout_action);
@@ -2618,7 +2778,10 @@ pub mod instance_fleet_config {
 
     impl ToExpr for SpotResizingSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.allocation_strategy.is_some())
+                    + usize::from(self.timeout_duration_minutes.is_some()),
+            );
             p.opt("AllocationStrategy", self.allocation_strategy);
             p.opt("TimeoutDurationMinutes", self.timeout_duration_minutes);
             p.into_expr()
@@ -2661,7 +2824,8 @@ pub mod instance_fleet_config {
 
     impl ToExpr for VolumeSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(2 + usize::from(self.iops.is_some()) + usize::from(self.throughput.is_some()));
             p.opt("Iops", self.iops);
             p.req("SizeInGB", self.size_in_gb);
             p.opt("Throughput", self.throughput);
@@ -2792,7 +2956,15 @@ impl Resource for InstanceGroupConfig {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.auto_scaling_policy.is_some())
+                + usize::from(self.bid_price.is_some())
+                + usize::from(self.configurations.is_some())
+                + usize::from(self.custom_ami_id.is_some())
+                + usize::from(self.ebs_configuration.is_some())
+                + usize::from(self.market.is_some())
+                + usize::from(self.name.is_some()),
+        );
         p.opt("AutoScalingPolicy", self.auto_scaling_policy);
         p.opt("BidPrice", self.bid_price);
         p.opt("Configurations", self.configurations);
@@ -2861,7 +3033,11 @@ pub mod instance_group_config {
 
     impl ToExpr for AppConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.classification.is_some())
+                    + usize::from(self.configuration_properties.is_some())
+                    + usize::from(self.configurations.is_some()),
+            );
             p.opt("Classification", self.classification);
             p.opt("ConfigurationProperties", self.configuration_properties);
             p.opt("Configurations", self.configurations);
@@ -2889,7 +3065,7 @@ pub mod instance_group_config {
 
     impl ToExpr for AutoScalingPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Constraints", self.constraints);
             p.req("Rules", self.rules);
             p.into_expr()
@@ -2974,7 +3150,13 @@ pub mod instance_group_config {
 
     impl ToExpr for CloudWatchAlarmDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                4 + usize::from(self.dimensions.is_some())
+                    + usize::from(self.evaluation_periods.is_some())
+                    + usize::from(self.namespace.is_some())
+                    + usize::from(self.statistic.is_some())
+                    + usize::from(self.unit.is_some()),
+            );
             p.req("ComparisonOperator", self.comparison_operator);
             p.opt("Dimensions", self.dimensions);
             p.opt("EvaluationPeriods", self.evaluation_periods);
@@ -3013,7 +3195,7 @@ pub mod instance_group_config {
 
     impl ToExpr for EbsBlockDeviceConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.volumes_per_instance.is_some()));
             p.req("VolumeSpecification", self.volume_specification);
             p.opt("VolumesPerInstance", self.volumes_per_instance);
             p.into_expr()
@@ -3050,7 +3232,9 @@ pub mod instance_group_config {
 
     impl ToExpr for EbsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.ebs_block_device_configs.is_some()) + usize::from(self.ebs_optimized.is_some()),
+            );
             p.opt("EbsBlockDeviceConfigs", self.ebs_block_device_configs);
             p.opt("EbsOptimized", self.ebs_optimized);
             p.into_expr()
@@ -3077,7 +3261,7 @@ pub mod instance_group_config {
 
     impl ToExpr for MetricDimension {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3109,7 +3293,7 @@ pub mod instance_group_config {
 
     impl ToExpr for ScalingAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.market.is_some()));
             p.opt("Market", self.market);
             p.req(
                 "SimpleScalingPolicyConfiguration",
@@ -3139,7 +3323,7 @@ pub mod instance_group_config {
 
     impl ToExpr for ScalingConstraints {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("MaxCapacity", self.max_capacity);
             p.req("MinCapacity", self.min_capacity);
             p.into_expr()
@@ -3177,7 +3361,7 @@ pub mod instance_group_config {
 
     impl ToExpr for ScalingRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.description.is_some()));
             p.req("Action", self.action);
             p.opt("Description", self.description);
             p.req("Name", self.name);
@@ -3203,7 +3387,7 @@ pub mod instance_group_config {
 
     impl ToExpr for ScalingTrigger {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("CloudWatchAlarmDefinition", self.cloud_watch_alarm_definition);
             p.into_expr()
         }
@@ -3242,7 +3426,9 @@ pub mod instance_group_config {
 
     impl ToExpr for SimpleScalingPolicyConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.adjustment_type.is_some()) + usize::from(self.cool_down.is_some()),
+            );
             p.opt("AdjustmentType", self.adjustment_type);
             p.opt("CoolDown", self.cool_down);
             p.req("ScalingAdjustment", self.scaling_adjustment);
@@ -3286,7 +3472,8 @@ pub mod instance_group_config {
 
     impl ToExpr for VolumeSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(2 + usize::from(self.iops.is_some()) + usize::from(self.throughput.is_some()));
             p.opt("Iops", self.iops);
             p.req("SizeInGB", self.size_in_gb);
             p.opt("Throughput", self.throughput);
@@ -3334,7 +3521,7 @@ impl Resource for SecurityConfiguration {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.name.is_some()));
         p.opt("Name", self.name);
         p.req("SecurityConfiguration", self.security_configuration);
         p
@@ -3416,7 +3603,9 @@ impl Resource for Step {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.encryption_key_arn.is_some()) + usize::from(self.log_uri.is_some()),
+        );
         p.req("ActionOnFailure", self.action_on_failure);
         p.opt("EncryptionKeyArn", self.encryption_key_arn);
         p.req("HadoopJarStep", self.hadoop_jar_step);
@@ -3481,7 +3670,11 @@ pub mod step {
 
     impl ToExpr for HadoopJarStepConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.args.is_some())
+                    + usize::from(self.main_class.is_some())
+                    + usize::from(self.step_properties.is_some()),
+            );
             p.opt("Args", self.args);
             p.req("Jar", self.jar);
             p.opt("MainClass", self.main_class);
@@ -3517,7 +3710,7 @@ pub mod step {
 
     impl ToExpr for KeyValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -3786,7 +3979,17 @@ impl Resource for Studio {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            8 + usize::from(self.description.is_some())
+                + usize::from(self.encryption_key_arn.is_some())
+                + usize::from(self.idc_instance_arn.is_some())
+                + usize::from(self.idc_user_assignment.is_some())
+                + usize::from(self.idp_auth_url.is_some())
+                + usize::from(self.idp_relay_state_parameter_name.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.trusted_identity_propagation_enabled.is_some())
+                + usize::from(self.user_role.is_some()),
+        );
         p.req("AuthMode", self.auth_mode);
         p.req("DefaultS3Location", self.default_s3_location);
         p.opt("Description", self.description);
@@ -3912,7 +4115,7 @@ pub mod studio {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3989,7 +4192,7 @@ impl Resource for StudioSessionMapping {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(4);
         p.req("IdentityName", self.identity_name);
         p.req("IdentityType", self.identity_type);
         p.req("SessionPolicyArn", self.session_policy_arn);
@@ -4088,7 +4291,8 @@ impl Resource for WalWorkspace {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(0 + usize::from(self.tags.is_some()) + usize::from(self.wal_workspace_name.is_some()));
         p.opt("Tags", self.tags);
         p.opt("WALWorkspaceName", self.wal_workspace_name);
         p
@@ -4119,7 +4323,7 @@ pub mod wal_workspace {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

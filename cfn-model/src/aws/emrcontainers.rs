@@ -110,7 +110,12 @@ Constraint { path: "Type", pattern: Some("\\S"), min_length: Some(1), max_length
 Constraint { path: "VirtualClusterId", pattern: Some("^[0-9a-z]+$"), min_length: Some(1), max_length: Some(64), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.configuration_overrides.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.session_idle_timeout_in_minutes.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ConfigurationOverrides", self.configuration_overrides);
         p.req("ExecutionRoleArn", self.execution_role_arn);
         p.opt("Name", self.name);
@@ -238,7 +243,7 @@ pub mod endpoint {
 
     impl ToExpr for CloudWatchMonitoringConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.log_stream_name_prefix.is_some()));
             p.req("LogGroupName", self.log_group_name);
             p.opt("LogStreamNamePrefix", self.log_stream_name_prefix);
             p.into_expr()
@@ -275,7 +280,10 @@ pub mod endpoint {
 
     impl ToExpr for ConfigurationOverrides {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.application_configuration.is_some())
+                    + usize::from(self.monitoring_configuration.is_some()),
+            );
             p.opt("ApplicationConfiguration", self.application_configuration);
             p.opt("MonitoringConfiguration", self.monitoring_configuration);
             p.into_expr()
@@ -302,7 +310,7 @@ pub mod endpoint {
 
     impl ToExpr for ContainerLogRotationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("MaxFilesToKeep", self.max_files_to_keep);
             p.req("RotationSize", self.rotation_size);
             p.into_expr()
@@ -345,7 +353,9 @@ pub mod endpoint {
 
     impl ToExpr for EmreksConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.configurations.is_some()) + usize::from(self.properties.is_some()),
+            );
             p.req("Classification", self.classification);
             p.opt("Configurations", self.configurations);
             p.opt("Properties", self.properties);
@@ -399,7 +409,12 @@ pub mod endpoint {
 
     impl ToExpr for MonitoringConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cloud_watch_monitoring_configuration.is_some())
+                    + usize::from(self.container_log_rotation_configuration.is_some())
+                    + usize::from(self.persistent_app_ui.is_some())
+                    + usize::from(self.s3_monitoring_configuration.is_some()),
+            );
             p.opt(
                 "CloudWatchMonitoringConfiguration",
                 self.cloud_watch_monitoring_configuration,
@@ -431,7 +446,7 @@ pub mod endpoint {
 
     impl ToExpr for S3MonitoringConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("LogUri", self.log_uri);
             p.into_expr()
         }
@@ -457,7 +472,7 @@ pub mod endpoint {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -524,7 +539,7 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(128), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.tags.is_some()));
         p.req("JobTemplateData", self.job_template_data);
         p.req("Name", self.name);
         p.opt("Tags", self.tags);
@@ -628,7 +643,9 @@ pub mod job_template {
 
     impl ToExpr for Configuration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.configurations.is_some()) + usize::from(self.properties.is_some()),
+            );
             p.req("Classification", self.classification);
             p.opt("Configurations", self.configurations);
             p.opt("Properties", self.properties);
@@ -666,7 +683,10 @@ pub mod job_template {
 
     impl ToExpr for JobDriver {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.spark_sql_job_driver.is_some())
+                    + usize::from(self.spark_submit_job_driver.is_some()),
+            );
             p.opt("SparkSqlJobDriver", self.spark_sql_job_driver);
             p.opt("SparkSubmitJobDriver", self.spark_submit_job_driver);
             p.into_expr()
@@ -730,7 +750,11 @@ pub mod job_template {
 
     impl ToExpr for JobTemplateData {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.configuration_overrides.is_some())
+                    + usize::from(self.job_tags.is_some())
+                    + usize::from(self.parameter_configuration.is_some()),
+            );
             p.opt("ConfigurationOverrides", self.configuration_overrides);
             p.req("ExecutionRoleArn", self.execution_role_arn);
             p.req("JobDriver", self.job_driver);
@@ -771,7 +795,9 @@ pub mod job_template {
 
     impl ToExpr for ParametricCloudWatchMonitoringConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.log_group_name.is_some()) + usize::from(self.log_stream_name_prefix.is_some()),
+            );
             p.opt("LogGroupName", self.log_group_name);
             p.opt("LogStreamNamePrefix", self.log_stream_name_prefix);
             p.into_expr()
@@ -808,7 +834,10 @@ pub mod job_template {
 
     impl ToExpr for ParametricConfigurationOverrides {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.application_configuration.is_some())
+                    + usize::from(self.monitoring_configuration.is_some()),
+            );
             p.opt("ApplicationConfiguration", self.application_configuration);
             p.opt("MonitoringConfiguration", self.monitoring_configuration);
             p.into_expr()
@@ -853,7 +882,11 @@ pub mod job_template {
 
     impl ToExpr for ParametricMonitoringConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cloud_watch_monitoring_configuration.is_some())
+                    + usize::from(self.persistent_app_ui.is_some())
+                    + usize::from(self.s3_monitoring_configuration.is_some()),
+            );
             p.opt(
                 "CloudWatchMonitoringConfiguration",
                 self.cloud_watch_monitoring_configuration,
@@ -884,7 +917,7 @@ pub mod job_template {
 
     impl ToExpr for ParametricS3MonitoringConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.log_uri.is_some()));
             p.opt("LogUri", self.log_uri);
             p.into_expr()
         }
@@ -920,7 +953,9 @@ pub mod job_template {
 
     impl ToExpr for SparkSqlJobDriver {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.entry_point.is_some()) + usize::from(self.spark_sql_parameters.is_some()),
+            );
             p.opt("EntryPoint", self.entry_point);
             p.opt("SparkSqlParameters", self.spark_sql_parameters);
             p.into_expr()
@@ -960,7 +995,10 @@ pub mod job_template {
 
     impl ToExpr for SparkSubmitJobDriver {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.entry_point_arguments.is_some())
+                    + usize::from(self.spark_submit_parameters.is_some()),
+            );
             p.req("EntryPoint", self.entry_point);
             p.opt("EntryPointArguments", self.entry_point_arguments);
             p.opt("SparkSubmitParameters", self.spark_submit_parameters);
@@ -988,7 +1026,7 @@ pub mod job_template {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1025,7 +1063,9 @@ pub mod job_template {
 
     impl ToExpr for TemplateParameterConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.default_value.is_some()) + usize::from(self.r#type.is_some()),
+            );
             p.opt("DefaultValue", self.default_value);
             p.opt("Type", self.r#type);
             p.into_expr()
@@ -1094,7 +1134,11 @@ Constraint { path: "SecurityConfigurationData/AuthorizationConfiguration/LakeFor
 Constraint { path: "SecurityConfigurationData/AuthorizationConfiguration/LakeFormationConfiguration/SecureNamespaceInfo/Namespace", pattern: Some("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"), min_length: Some(1), max_length: Some(63), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.container_provider.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ContainerProvider", self.container_provider);
         p.opt("Name", self.name);
         p.req("SecurityConfigurationData", self.security_configuration_data);
@@ -1258,7 +1302,10 @@ pub mod security_configuration {
 
     impl ToExpr for AtRestEncryptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.local_disk_encryption_configuration.is_some())
+                    + usize::from(self.s3_encryption_configuration.is_some()),
+            );
             p.opt(
                 "LocalDiskEncryptionConfiguration",
                 self.local_disk_encryption_configuration,
@@ -1298,7 +1345,10 @@ pub mod security_configuration {
 
     impl ToExpr for AuthenticationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.iam_configuration.is_some())
+                    + usize::from(self.identity_center_configuration.is_some()),
+            );
             p.opt("IAMConfiguration", self.iam_configuration);
             p.opt("IdentityCenterConfiguration", self.identity_center_configuration);
             p.into_expr()
@@ -1327,7 +1377,7 @@ pub mod security_configuration {
 
     impl ToExpr for AuthorizationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.lake_formation_configuration.is_some()));
             p.opt("LakeFormationConfiguration", self.lake_formation_configuration);
             p.into_expr()
         }
@@ -1353,7 +1403,7 @@ pub mod security_configuration {
 
     impl ToExpr for ContainerInfo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.eks_info.is_some()));
             p.opt("EksInfo", self.eks_info);
             p.into_expr()
         }
@@ -1387,7 +1437,7 @@ pub mod security_configuration {
 
     impl ToExpr for ContainerProvider {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.info.is_some()));
             p.req("Id", self.id);
             p.opt("Info", self.info);
             p.req("Type", self.r#type);
@@ -1415,7 +1465,7 @@ pub mod security_configuration {
 
     impl ToExpr for EksInfo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.namespace.is_some()));
             p.opt("Namespace", self.namespace);
             p.into_expr()
         }
@@ -1451,7 +1501,10 @@ pub mod security_configuration {
 
     impl ToExpr for EncryptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.at_rest_encryption_configuration.is_some())
+                    + usize::from(self.in_transit_encryption_configuration.is_some()),
+            );
             p.opt("AtRestEncryptionConfiguration", self.at_rest_encryption_configuration);
             p.opt(
                 "InTransitEncryptionConfiguration",
@@ -1481,7 +1534,7 @@ pub mod security_configuration {
 
     impl ToExpr for IamConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.system_role.is_some()));
             p.opt("SystemRole", self.system_role);
             p.into_expr()
         }
@@ -1525,7 +1578,11 @@ pub mod security_configuration {
 
     impl ToExpr for IdentityCenterConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enable_identity_center.is_some())
+                    + usize::from(self.identity_center_application_assignment_required.is_some())
+                    + usize::from(self.identity_center_instance_arn.is_some()),
+            );
             p.opt("EnableIdentityCenter", self.enable_identity_center);
             p.opt(
                 "IdentityCenterApplicationAssignmentRequired",
@@ -1558,7 +1615,7 @@ pub mod security_configuration {
 
     impl ToExpr for InTransitEncryptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.tls_certificate_configuration.is_some()));
             p.opt("TLSCertificateConfiguration", self.tls_certificate_configuration);
             p.into_expr()
         }
@@ -1610,7 +1667,12 @@ pub mod security_configuration {
 
     impl ToExpr for LakeFormationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.authorized_session_tag_value.is_some())
+                    + usize::from(self.query_access_control_enabled.is_some())
+                    + usize::from(self.query_engine_role_arn.is_some())
+                    + usize::from(self.secure_namespace_info.is_some()),
+            );
             p.opt("AuthorizedSessionTagValue", self.authorized_session_tag_value);
             p.opt("QueryAccessControlEnabled", self.query_access_control_enabled);
             p.opt("QueryEngineRoleArn", self.query_engine_role_arn);
@@ -1649,7 +1711,10 @@ pub mod security_configuration {
 
     impl ToExpr for LocalDiskEncryptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.aws_kms_key_id.is_some())
+                    + usize::from(self.encryption_key_provider_type.is_some()),
+            );
             p.opt("AwsKmsKeyId", self.aws_kms_key_id);
             p.opt("EncryptionKeyProviderType", self.encryption_key_provider_type);
             p.into_expr()
@@ -1688,7 +1753,9 @@ pub mod security_configuration {
 
     impl ToExpr for S3EncryptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.encryption_option.is_some()) + usize::from(self.kms_key_id.is_some()),
+            );
             p.opt("EncryptionOption", self.encryption_option);
             p.opt("KMSKeyId", self.kms_key_id);
             p.into_expr()
@@ -1725,7 +1792,9 @@ pub mod security_configuration {
 
     impl ToExpr for SecureNamespaceInfo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cluster_id.is_some()) + usize::from(self.namespace.is_some()),
+            );
             p.opt("ClusterId", self.cluster_id);
             p.opt("Namespace", self.namespace);
             p.into_expr()
@@ -1770,7 +1839,11 @@ pub mod security_configuration {
 
     impl ToExpr for SecurityConfigurationData {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.authentication_configuration.is_some())
+                    + usize::from(self.authorization_configuration.is_some())
+                    + usize::from(self.encryption_configuration.is_some()),
+            );
             p.opt("AuthenticationConfiguration", self.authentication_configuration);
             p.opt("AuthorizationConfiguration", self.authorization_configuration);
             p.opt("EncryptionConfiguration", self.encryption_configuration);
@@ -1798,7 +1871,7 @@ pub mod security_configuration {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1843,7 +1916,11 @@ pub mod security_configuration {
 
     impl ToExpr for TlsCertificateConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.certificate_provider_type.is_some())
+                    + usize::from(self.private_key_secret_arn.is_some())
+                    + usize::from(self.public_key_secret_arn.is_some()),
+            );
             p.opt("CertificateProviderType", self.certificate_provider_type);
             p.opt("PrivateKeySecretArn", self.private_key_secret_arn);
             p.opt("PublicKeySecretArn", self.public_key_secret_arn);
@@ -1938,7 +2015,11 @@ impl Resource for VirtualCluster {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.security_configuration_id.is_some())
+                + usize::from(self.session_enabled.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("ContainerProvider", self.container_provider);
         p.req("Name", self.name);
         p.opt("SecurityConfigurationId", self.security_configuration_id);
@@ -2005,7 +2086,7 @@ pub mod virtual_cluster {
 
     impl ToExpr for ContainerInfo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("EksInfo", self.eks_info);
             p.into_expr()
         }
@@ -2034,7 +2115,7 @@ pub mod virtual_cluster {
 
     impl ToExpr for ContainerProvider {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Id", self.id);
             p.req("Info", self.info);
             p.req("Type", self.r#type);
@@ -2059,7 +2140,7 @@ pub mod virtual_cluster {
 
     impl ToExpr for EksInfo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Namespace", self.namespace);
             p.into_expr()
         }
@@ -2085,7 +2166,7 @@ pub mod virtual_cluster {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

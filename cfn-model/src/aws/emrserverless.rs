@@ -194,7 +194,23 @@ Constraint { path: "Type", min_length: Some(1), max_length: Some(64), ..crate::a
 Constraint { path: "WorkerTypeSpecifications/*/ImageConfiguration/ImageUri", pattern: Some("^([a-z0-9]+[a-z0-9-.]*)\\/((?:[a-z0-9]+(?:[._-][a-z0-9]+)*\\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*)(?:\\:([a-zA-Z0-9_][a-zA-Z0-9-._]{0,299})|@(sha256:[0-9a-f]{64}))$"), min_length: Some(1), max_length: Some(1024), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.architecture.is_some())
+                + usize::from(self.auto_start_configuration.is_some())
+                + usize::from(self.auto_stop_configuration.is_some())
+                + usize::from(self.identity_center_configuration.is_some())
+                + usize::from(self.image_configuration.is_some())
+                + usize::from(self.initial_capacity.is_some())
+                + usize::from(self.interactive_configuration.is_some())
+                + usize::from(self.maximum_capacity.is_some())
+                + usize::from(self.monitoring_configuration.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.network_configuration.is_some())
+                + usize::from(self.runtime_configuration.is_some())
+                + usize::from(self.scheduler_configuration.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.worker_type_specifications.is_some()),
+        );
         p.opt("Architecture", self.architecture);
         p.opt("AutoStartConfiguration", self.auto_start_configuration);
         p.opt("AutoStopConfiguration", self.auto_stop_configuration);
@@ -284,7 +300,7 @@ pub mod application {
 
     impl ToExpr for AutoStartConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.enabled.is_some()));
             p.opt("Enabled", self.enabled);
             p.into_expr()
         }
@@ -320,7 +336,9 @@ pub mod application {
 
     impl ToExpr for AutoStopConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enabled.is_some()) + usize::from(self.idle_timeout_minutes.is_some()),
+            );
             p.opt("Enabled", self.enabled);
             p.opt("IdleTimeoutMinutes", self.idle_timeout_minutes);
             p.into_expr()
@@ -381,7 +399,13 @@ pub mod application {
 
     impl ToExpr for CloudWatchLoggingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enabled.is_some())
+                    + usize::from(self.encryption_key_arn.is_some())
+                    + usize::from(self.log_group_name.is_some())
+                    + usize::from(self.log_stream_name_prefix.is_some())
+                    + usize::from(self.log_type_map.is_some()),
+            );
             p.opt("Enabled", self.enabled);
             p.opt("EncryptionKeyArn", self.encryption_key_arn);
             p.opt("LogGroupName", self.log_group_name);
@@ -427,7 +451,9 @@ pub mod application {
 
     impl ToExpr for ConfigurationObject {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.configurations.is_some()) + usize::from(self.properties.is_some()),
+            );
             p.req("Classification", self.classification);
             p.opt("Configurations", self.configurations);
             p.opt("Properties", self.properties);
@@ -457,7 +483,7 @@ pub mod application {
 
     impl ToExpr for IdentityCenterConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.identity_center_instance_arn.is_some()));
             p.opt("IdentityCenterInstanceArn", self.identity_center_instance_arn);
             p.into_expr()
         }
@@ -483,7 +509,7 @@ pub mod application {
 
     impl ToExpr for ImageConfigurationInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.image_uri.is_some()));
             p.opt("ImageUri", self.image_uri);
             p.into_expr()
         }
@@ -509,7 +535,7 @@ pub mod application {
 
     impl ToExpr for InitialCapacityConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("WorkerConfiguration", self.worker_configuration);
             p.req("WorkerCount", self.worker_count);
             p.into_expr()
@@ -536,7 +562,7 @@ pub mod application {
 
     impl ToExpr for InitialCapacityConfigKeyValuePair {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -581,7 +607,11 @@ pub mod application {
 
     impl ToExpr for InteractiveConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.livy_endpoint_enabled.is_some())
+                    + usize::from(self.session_enabled.is_some())
+                    + usize::from(self.studio_enabled.is_some()),
+            );
             p.opt("LivyEndpointEnabled", self.livy_endpoint_enabled);
             p.opt("SessionEnabled", self.session_enabled);
             p.opt("StudioEnabled", self.studio_enabled);
@@ -609,7 +639,7 @@ pub mod application {
 
     impl ToExpr for LogTypeMapKeyValuePair {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -646,7 +676,9 @@ pub mod application {
 
     impl ToExpr for ManagedPersistenceMonitoringConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enabled.is_some()) + usize::from(self.encryption_key_arn.is_some()),
+            );
             p.opt("Enabled", self.enabled);
             p.opt("EncryptionKeyArn", self.encryption_key_arn);
             p.into_expr()
@@ -681,7 +713,7 @@ pub mod application {
 
     impl ToExpr for MaximumAllowedResources {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.disk.is_some()));
             p.req("Cpu", self.cpu);
             p.opt("Disk", self.disk);
             p.req("Memory", self.memory);
@@ -738,7 +770,12 @@ pub mod application {
 
     impl ToExpr for MonitoringConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cloud_watch_logging_configuration.is_some())
+                    + usize::from(self.managed_persistence_monitoring_configuration.is_some())
+                    + usize::from(self.prometheus_monitoring_configuration.is_some())
+                    + usize::from(self.s3_monitoring_configuration.is_some()),
+            );
             p.opt("CloudWatchLoggingConfiguration", self.cloud_watch_logging_configuration);
             p.opt(
                 "ManagedPersistenceMonitoringConfiguration",
@@ -783,7 +820,9 @@ pub mod application {
 
     impl ToExpr for NetworkConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.security_group_ids.is_some()) + usize::from(self.subnet_ids.is_some()),
+            );
             p.opt("SecurityGroupIds", self.security_group_ids);
             p.opt("SubnetIds", self.subnet_ids);
             p.into_expr()
@@ -810,7 +849,7 @@ pub mod application {
 
     impl ToExpr for PrometheusMonitoringConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.remote_write_url.is_some()));
             p.opt("RemoteWriteUrl", self.remote_write_url);
             p.into_expr()
         }
@@ -846,7 +885,9 @@ pub mod application {
 
     impl ToExpr for S3MonitoringConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.encryption_key_arn.is_some()) + usize::from(self.log_uri.is_some()),
+            );
             p.opt("EncryptionKeyArn", self.encryption_key_arn);
             p.opt("LogUri", self.log_uri);
             p.into_expr()
@@ -883,7 +924,9 @@ pub mod application {
 
     impl ToExpr for SchedulerConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.max_concurrent_runs.is_some()) + usize::from(self.queue_timeout_minutes.is_some()),
+            );
             p.opt("MaxConcurrentRuns", self.max_concurrent_runs);
             p.opt("QueueTimeoutMinutes", self.queue_timeout_minutes);
             p.into_expr()
@@ -910,7 +953,7 @@ pub mod application {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -953,7 +996,8 @@ pub mod application {
 
     impl ToExpr for WorkerConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(2 + usize::from(self.disk.is_some()) + usize::from(self.disk_type.is_some()));
             p.req("Cpu", self.cpu);
             p.opt("Disk", self.disk);
             p.opt("DiskType", self.disk_type);
@@ -984,7 +1028,7 @@ pub mod application {
 
     impl ToExpr for WorkerTypeSpecificationInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.image_configuration.is_some()));
             p.opt("ImageConfiguration", self.image_configuration);
             p.into_expr()
         }

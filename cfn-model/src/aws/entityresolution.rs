@@ -102,7 +102,12 @@ Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), .
 Constraint { path: "WorkflowName", pattern: Some("^[a-zA-Z_0-9-]*$"), min_length: Some(0), max_length: Some(255), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.description.is_some())
+                + usize::from(self.id_mapping_incremental_run_config.is_some())
+                + usize::from(self.output_source_config.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("IdMappingIncrementalRunConfig", self.id_mapping_incremental_run_config);
         p.req("IdMappingTechniques", self.id_mapping_techniques);
@@ -323,7 +328,7 @@ pub mod id_mapping_workflow {
 
     impl ToExpr for IdMappingIncrementalRunConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("IncrementalRunType", self.incremental_run_type);
             p.into_expr()
         }
@@ -368,7 +373,9 @@ pub mod id_mapping_workflow {
 
     impl ToExpr for IdMappingRuleBasedProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.rule_definition_type.is_some()) + usize::from(self.rules.is_some()),
+            );
             p.req("AttributeMatchingModel", self.attribute_matching_model);
             p.req("RecordMatchingModel", self.record_matching_model);
             p.opt("RuleDefinitionType", self.rule_definition_type);
@@ -423,7 +430,12 @@ pub mod id_mapping_workflow {
 
     impl ToExpr for IdMappingTechniques {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.id_mapping_type.is_some())
+                    + usize::from(self.normalization_version.is_some())
+                    + usize::from(self.provider_properties.is_some())
+                    + usize::from(self.rule_based_properties.is_some()),
+            );
             p.opt("IdMappingType", self.id_mapping_type);
             p.opt("NormalizationVersion", self.normalization_version);
             p.opt("ProviderProperties", self.provider_properties);
@@ -465,7 +477,8 @@ pub mod id_mapping_workflow {
 
     impl ToExpr for IdMappingWorkflowInputSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(1 + usize::from(self.schema_arn.is_some()) + usize::from(self.r#type.is_some()));
             p.req("InputSourceARN", self.input_source_arn);
             p.opt("SchemaArn", self.schema_arn);
             p.opt("Type", self.r#type);
@@ -498,7 +511,7 @@ pub mod id_mapping_workflow {
 
     impl ToExpr for IdMappingWorkflowOutputSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.kms_arn.is_some()));
             p.opt("KMSArn", self.kms_arn);
             p.req("OutputS3Path", self.output_s3_path);
             p.into_expr()
@@ -522,7 +535,7 @@ pub mod id_mapping_workflow {
 
     impl ToExpr for IntermediateSourceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("IntermediateS3Path", self.intermediate_s3_path);
             p.into_expr()
         }
@@ -564,7 +577,10 @@ pub mod id_mapping_workflow {
 
     impl ToExpr for ProviderProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.intermediate_source_configuration.is_some())
+                    + usize::from(self.provider_configuration.is_some()),
+            );
             p.opt(
                 "IntermediateSourceConfiguration",
                 self.intermediate_source_configuration,
@@ -595,7 +611,7 @@ pub mod id_mapping_workflow {
 
     impl ToExpr for Rule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("MatchingKeys", self.matching_keys);
             p.req("RuleName", self.rule_name);
             p.into_expr()
@@ -622,7 +638,7 @@ pub mod id_mapping_workflow {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -716,7 +732,13 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(128), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.description.is_some())
+                + usize::from(self.id_mapping_workflow_properties.is_some())
+                + usize::from(self.input_source_config.is_some())
+                + usize::from(self.role_arn.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("IdMappingWorkflowProperties", self.id_mapping_workflow_properties);
         p.req("IdNamespaceName", self.id_namespace_name);
@@ -927,7 +949,9 @@ pub mod id_namespace {
 
     impl ToExpr for IdNamespaceIdMappingWorkflowProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.provider_properties.is_some()) + usize::from(self.rule_based_properties.is_some()),
+            );
             p.req("IdMappingType", self.id_mapping_type);
             p.opt("ProviderProperties", self.provider_properties);
             p.opt("RuleBasedProperties", self.rule_based_properties);
@@ -960,7 +984,7 @@ pub mod id_namespace {
 
     impl ToExpr for IdNamespaceInputSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.schema_name.is_some()));
             p.req("InputSourceARN", self.input_source_arn);
             p.opt("SchemaName", self.schema_name);
             p.into_expr()
@@ -995,7 +1019,7 @@ pub mod id_namespace {
 
     impl ToExpr for NamespaceProviderProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.provider_configuration.is_some()));
             p.opt("ProviderConfiguration", self.provider_configuration);
             p.req("ProviderServiceArn", self.provider_service_arn);
             p.into_expr()
@@ -1048,7 +1072,12 @@ pub mod id_namespace {
 
     impl ToExpr for NamespaceRuleBasedProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.attribute_matching_model.is_some())
+                    + usize::from(self.record_matching_models.is_some())
+                    + usize::from(self.rule_definition_types.is_some())
+                    + usize::from(self.rules.is_some()),
+            );
             p.opt("AttributeMatchingModel", self.attribute_matching_model);
             p.opt("RecordMatchingModels", self.record_matching_models);
             p.opt("RuleDefinitionTypes", self.rule_definition_types);
@@ -1077,7 +1106,7 @@ pub mod id_namespace {
 
     impl ToExpr for Rule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("MatchingKeys", self.matching_keys);
             p.req("RuleName", self.rule_name);
             p.into_expr()
@@ -1104,7 +1133,7 @@ pub mod id_namespace {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1211,7 +1240,11 @@ Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), .
 Constraint { path: "WorkflowName", pattern: Some("^[a-zA-Z_0-9-]*$"), min_length: Some(0), max_length: Some(255), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            5 + usize::from(self.description.is_some())
+                + usize::from(self.incremental_run_config.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("IncrementalRunConfig", self.incremental_run_config);
         p.req("InputSourceConfig", self.input_source_config);
@@ -1382,7 +1415,7 @@ pub mod matching_workflow {
 
     impl ToExpr for CustomerProfilesIntegrationConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("DomainArn", self.domain_arn);
             p.req("ObjectTypeArn", self.object_type_arn);
             p.into_expr()
@@ -1406,7 +1439,7 @@ pub mod matching_workflow {
 
     impl ToExpr for IncrementalRunConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("IncrementalRunType", self.incremental_run_type);
             p.into_expr()
         }
@@ -1440,7 +1473,7 @@ pub mod matching_workflow {
 
     impl ToExpr for InputSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.apply_normalization.is_some()));
             p.opt("ApplyNormalization", self.apply_normalization);
             p.req("InputSourceARN", self.input_source_arn);
             p.req("SchemaArn", self.schema_arn);
@@ -1465,7 +1498,7 @@ pub mod matching_workflow {
 
     impl ToExpr for IntermediateSourceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("IntermediateS3Path", self.intermediate_s3_path);
             p.into_expr()
         }
@@ -1493,7 +1526,7 @@ pub mod matching_workflow {
 
     impl ToExpr for MatchingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.enable_transitive_matching.is_some()));
             p.opt("EnableTransitiveMatching", self.enable_transitive_matching);
             p.into_expr()
         }
@@ -1524,7 +1557,7 @@ pub mod matching_workflow {
 
     impl ToExpr for OutputAttribute {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.hashed.is_some()));
             p.opt("Hashed", self.hashed);
             p.req("Name", self.name);
             p.into_expr()
@@ -1580,7 +1613,12 @@ pub mod matching_workflow {
 
     impl ToExpr for OutputSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.apply_normalization.is_some())
+                    + usize::from(self.customer_profiles_integration_config.is_some())
+                    + usize::from(self.kms_arn.is_some())
+                    + usize::from(self.output_s3_path.is_some()),
+            );
             p.opt("ApplyNormalization", self.apply_normalization);
             p.opt(
                 "CustomerProfilesIntegrationConfig",
@@ -1629,7 +1667,10 @@ pub mod matching_workflow {
 
     impl ToExpr for ProviderProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.intermediate_source_configuration.is_some())
+                    + usize::from(self.provider_configuration.is_some()),
+            );
             p.opt(
                 "IntermediateSourceConfiguration",
                 self.intermediate_source_configuration,
@@ -1694,7 +1735,13 @@ pub mod matching_workflow {
 
     impl ToExpr for ResolutionTechniques {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enable_real_time_matching.is_some())
+                    + usize::from(self.provider_properties.is_some())
+                    + usize::from(self.resolution_type.is_some())
+                    + usize::from(self.rule_based_properties.is_some())
+                    + usize::from(self.rule_condition_properties.is_some()),
+            );
             p.opt("EnableRealTimeMatching", self.enable_real_time_matching);
             p.opt("ProviderProperties", self.provider_properties);
             p.opt("ResolutionType", self.resolution_type);
@@ -1724,7 +1771,7 @@ pub mod matching_workflow {
 
     impl ToExpr for Rule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("MatchingKeys", self.matching_keys);
             p.req("RuleName", self.rule_name);
             p.into_expr()
@@ -1762,7 +1809,7 @@ pub mod matching_workflow {
 
     impl ToExpr for RuleBasedProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.match_purpose.is_some()));
             p.req("AttributeMatchingModel", self.attribute_matching_model);
             p.opt("MatchPurpose", self.match_purpose);
             p.req("Rules", self.rules);
@@ -1800,7 +1847,8 @@ pub mod matching_workflow {
 
     impl ToExpr for RuleCondition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.condition.is_some()) + usize::from(self.rule_name.is_some()));
             p.opt("Condition", self.condition);
             p.opt("RuleName", self.rule_name);
             p.into_expr()
@@ -1832,7 +1880,7 @@ pub mod matching_workflow {
 
     impl ToExpr for RuleConditionProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.matching_config.is_some()));
             p.opt("MatchingConfig", self.matching_config);
             p.req("Rules", self.rules);
             p.into_expr()
@@ -1859,7 +1907,7 @@ pub mod matching_workflow {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1935,7 +1983,12 @@ Constraint { path: "Principal/*", pattern: Some("^(\\\\d{12})|([a-z0-9\\\\.]+)$"
 Constraint { path: "StatementId", pattern: Some("^[0-9A-Za-z]+$"), min_length: Some(1), max_length: Some(64), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.action.is_some())
+                + usize::from(self.condition.is_some())
+                + usize::from(self.effect.is_some())
+                + usize::from(self.principal.is_some()),
+        );
         p.opt("Action", self.action);
         p.req("Arn", self.arn);
         p.opt("Condition", self.condition);
@@ -2090,7 +2143,8 @@ impl Resource for SchemaMapping {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(2 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Description", self.description);
         p.req("MappedInputFields", self.mapped_input_fields);
         p.req("SchemaName", self.schema_name);
@@ -2264,7 +2318,12 @@ pub mod schema_mapping {
 
     impl ToExpr for SchemaInputAttribute {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.group_name.is_some())
+                    + usize::from(self.hashed.is_some())
+                    + usize::from(self.match_key.is_some())
+                    + usize::from(self.sub_type.is_some()),
+            );
             p.req("FieldName", self.field_name);
             p.opt("GroupName", self.group_name);
             p.opt("Hashed", self.hashed);
@@ -2295,7 +2354,7 @@ pub mod schema_mapping {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -66,7 +66,11 @@ Constraint { path: "InvocationRateLimitPerSecond", minimum: Some(1.0), ..crate::
 Constraint { path: "Name", pattern: Some("[\\.\\-_A-Za-z0-9]+"), min_length: Some(1), max_length: Some(64), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.description.is_some())
+                + usize::from(self.invocation_rate_limit_per_second.is_some())
+                + usize::from(self.name.is_some()),
+        );
         p.req("ConnectionArn", self.connection_arn);
         p.opt("Description", self.description);
         p.req("HttpMethod", self.http_method);
@@ -230,7 +234,13 @@ impl Resource for Archive {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.archive_name.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.event_pattern.is_some())
+                + usize::from(self.kms_key_identifier.is_some())
+                + usize::from(self.retention_days.is_some()),
+        );
         p.opt("ArchiveName", self.archive_name);
         p.opt("Description", self.description);
         p.opt("EventPattern", self.event_pattern);
@@ -521,7 +531,14 @@ impl Resource for Connection {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.auth_parameters.is_some())
+                + usize::from(self.authorization_type.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.invocation_connectivity_parameters.is_some())
+                + usize::from(self.kms_key_identifier.is_some())
+                + usize::from(self.name.is_some()),
+        );
         p.opt("AuthParameters", self.auth_parameters);
         p.opt("AuthorizationType", self.authorization_type);
         p.opt("Description", self.description);
@@ -652,7 +669,7 @@ pub mod connection {
 
     impl ToExpr for ApiKeyAuthParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ApiKeyName", self.api_key_name);
             p.req("ApiKeyValue", self.api_key_value);
             p.into_expr()
@@ -713,7 +730,13 @@ pub mod connection {
 
     impl ToExpr for AuthParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.api_key_auth_parameters.is_some())
+                    + usize::from(self.basic_auth_parameters.is_some())
+                    + usize::from(self.connectivity_parameters.is_some())
+                    + usize::from(self.invocation_http_parameters.is_some())
+                    + usize::from(self.oauth_parameters.is_some()),
+            );
             p.opt("ApiKeyAuthParameters", self.api_key_auth_parameters);
             p.opt("BasicAuthParameters", self.basic_auth_parameters);
             p.opt("ConnectivityParameters", self.connectivity_parameters);
@@ -743,7 +766,7 @@ pub mod connection {
 
     impl ToExpr for BasicAuthParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Password", self.password);
             p.req("Username", self.username);
             p.into_expr()
@@ -770,7 +793,7 @@ pub mod connection {
 
     impl ToExpr for ClientParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ClientID", self.client_id);
             p.req("ClientSecret", self.client_secret);
             p.into_expr()
@@ -815,7 +838,11 @@ pub mod connection {
 
     impl ToExpr for ConnectionHttpParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.body_parameters.is_some())
+                    + usize::from(self.header_parameters.is_some())
+                    + usize::from(self.query_string_parameters.is_some()),
+            );
             p.opt("BodyParameters", self.body_parameters);
             p.opt("HeaderParameters", self.header_parameters);
             p.opt("QueryStringParameters", self.query_string_parameters);
@@ -838,7 +865,7 @@ pub mod connection {
 
     impl ToExpr for ConnectivityParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ResourceParameters", self.resource_parameters);
             p.into_expr()
         }
@@ -859,7 +886,7 @@ pub mod connection {
 
     impl ToExpr for InvocationConnectivityParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ResourceParameters", self.resource_parameters);
             p.into_expr()
         }
@@ -900,7 +927,7 @@ pub mod connection {
 
     impl ToExpr for OauthParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.oauth_http_parameters.is_some()));
             p.req("AuthorizationEndpoint", self.authorization_endpoint);
             p.req("ClientParameters", self.client_parameters);
             p.req("HttpMethod", self.http_method);
@@ -937,7 +964,7 @@ pub mod connection {
 
     impl ToExpr for Parameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.is_value_secret.is_some()));
             p.opt("IsValueSecret", self.is_value_secret);
             p.req("Key", self.key);
             p.req("Value", self.value);
@@ -962,7 +989,7 @@ pub mod connection {
 
     impl ToExpr for ResourceParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ResourceConfigurationArn", self.resource_configuration_arn);
             p.into_expr()
         }
@@ -1078,7 +1105,12 @@ impl Resource for Endpoint {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.description.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.replication_config.is_some())
+                + usize::from(self.role_arn.is_some()),
+        );
         p.opt("Description", self.description);
         p.req("EventBuses", self.event_buses);
         p.opt("Name", self.name);
@@ -1201,7 +1233,7 @@ pub mod endpoint {
 
     impl ToExpr for EndpointEventBus {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("EventBusArn", self.event_bus_arn);
             p.into_expr()
         }
@@ -1224,7 +1256,7 @@ pub mod endpoint {
 
     impl ToExpr for FailoverConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Primary", self.primary);
             p.req("Secondary", self.secondary);
             p.into_expr()
@@ -1248,7 +1280,7 @@ pub mod endpoint {
 
     impl ToExpr for Primary {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("HealthCheck", self.health_check);
             p.into_expr()
         }
@@ -1271,7 +1303,7 @@ pub mod endpoint {
 
     impl ToExpr for ReplicationConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("State", self.state);
             p.into_expr()
         }
@@ -1292,7 +1324,7 @@ pub mod endpoint {
 
     impl ToExpr for RoutingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("FailoverConfig", self.failover_config);
             p.into_expr()
         }
@@ -1315,7 +1347,7 @@ pub mod endpoint {
 
     impl ToExpr for Secondary {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Route", self.route);
             p.into_expr()
         }
@@ -1429,7 +1461,15 @@ impl Resource for EventBus {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.dead_letter_config.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.event_source_name.is_some())
+                + usize::from(self.kms_key_identifier.is_some())
+                + usize::from(self.log_config.is_some())
+                + usize::from(self.policy.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("DeadLetterConfig", self.dead_letter_config);
         p.opt("Description", self.description);
         p.opt("EventSourceName", self.event_source_name);
@@ -1537,7 +1577,7 @@ pub mod event_bus {
 
     impl ToExpr for DeadLetterConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.arn.is_some()));
             p.opt("Arn", self.arn);
             p.into_expr()
         }
@@ -1573,7 +1613,9 @@ pub mod event_bus {
 
     impl ToExpr for LogConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.include_detail.is_some()) + usize::from(self.level.is_some()),
+            );
             p.opt("IncludeDetail", self.include_detail);
             p.opt("Level", self.level);
             p.into_expr()
@@ -1600,7 +1642,7 @@ pub mod event_bus {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1701,7 +1743,13 @@ impl Resource for EventBusPolicy {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.action.is_some())
+                + usize::from(self.condition.is_some())
+                + usize::from(self.event_bus_name.is_some())
+                + usize::from(self.principal.is_some())
+                + usize::from(self.statement.is_some()),
+        );
         p.opt("Action", self.action);
         p.opt("Condition", self.condition);
         p.opt("EventBusName", self.event_bus_name);
@@ -1804,7 +1852,11 @@ pub mod event_bus_policy {
 
     impl ToExpr for Condition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.key.is_some())
+                    + usize::from(self.r#type.is_some())
+                    + usize::from(self.value.is_some()),
+            );
             p.opt("Key", self.key);
             p.opt("Type", self.r#type);
             p.opt("Value", self.value);
@@ -2168,7 +2220,17 @@ impl Resource for Rule {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.description.is_some())
+                + usize::from(self.event_bus_name.is_some())
+                + usize::from(self.event_pattern.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.role_arn.is_some())
+                + usize::from(self.schedule_expression.is_some())
+                + usize::from(self.state.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.targets.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("EventBusName", self.event_bus_name);
         p.opt("EventPattern", self.event_pattern);
@@ -2362,7 +2424,7 @@ pub mod rule {
 
     impl ToExpr for AppSyncParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("GraphQLOperation", self.graph_ql_operation);
             p.into_expr()
         }
@@ -2401,7 +2463,9 @@ pub mod rule {
 
     impl ToExpr for AwsVpcConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.assign_public_ip.is_some()) + usize::from(self.security_groups.is_some()),
+            );
             p.opt("AssignPublicIp", self.assign_public_ip);
             p.opt("SecurityGroups", self.security_groups);
             p.req("Subnets", self.subnets);
@@ -2429,7 +2493,7 @@ pub mod rule {
 
     impl ToExpr for BatchArrayProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.size.is_some()));
             p.opt("Size", self.size);
             p.into_expr()
         }
@@ -2471,7 +2535,9 @@ pub mod rule {
 
     impl ToExpr for BatchParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.array_properties.is_some()) + usize::from(self.retry_strategy.is_some()),
+            );
             p.opt("ArrayProperties", self.array_properties);
             p.req("JobDefinition", self.job_definition);
             p.req("JobName", self.job_name);
@@ -2500,7 +2566,7 @@ pub mod rule {
 
     impl ToExpr for BatchRetryStrategy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.attempts.is_some()));
             p.opt("Attempts", self.attempts);
             p.into_expr()
         }
@@ -2539,7 +2605,7 @@ pub mod rule {
 
     impl ToExpr for CapacityProviderStrategyItem {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.base.is_some()) + usize::from(self.weight.is_some()));
             p.opt("Base", self.base);
             p.req("CapacityProvider", self.capacity_provider);
             p.opt("Weight", self.weight);
@@ -2567,7 +2633,7 @@ pub mod rule {
 
     impl ToExpr for DeadLetterConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.arn.is_some()));
             p.opt("Arn", self.arn);
             p.into_expr()
         }
@@ -2694,7 +2760,21 @@ pub mod rule {
 
     impl ToExpr for EcsParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.capacity_provider_strategy.is_some())
+                    + usize::from(self.enable_ecs_managed_tags.is_some())
+                    + usize::from(self.enable_execute_command.is_some())
+                    + usize::from(self.group.is_some())
+                    + usize::from(self.launch_type.is_some())
+                    + usize::from(self.network_configuration.is_some())
+                    + usize::from(self.placement_constraints.is_some())
+                    + usize::from(self.placement_strategies.is_some())
+                    + usize::from(self.platform_version.is_some())
+                    + usize::from(self.propagate_tags.is_some())
+                    + usize::from(self.reference_id.is_some())
+                    + usize::from(self.tag_list.is_some())
+                    + usize::from(self.task_count.is_some()),
+            );
             p.opt("CapacityProviderStrategy", self.capacity_provider_strategy);
             p.opt("EnableECSManagedTags", self.enable_ecs_managed_tags);
             p.opt("EnableExecuteCommand", self.enable_execute_command);
@@ -2757,7 +2837,11 @@ pub mod rule {
 
     impl ToExpr for HttpParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.header_parameters.is_some())
+                    + usize::from(self.path_parameter_values.is_some())
+                    + usize::from(self.query_string_parameters.is_some()),
+            );
             p.opt("HeaderParameters", self.header_parameters);
             p.opt("PathParameterValues", self.path_parameter_values);
             p.opt("QueryStringParameters", self.query_string_parameters);
@@ -2793,7 +2877,7 @@ pub mod rule {
 
     impl ToExpr for InputTransformer {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.input_paths_map.is_some()));
             p.opt("InputPathsMap", self.input_paths_map);
             p.req("InputTemplate", self.input_template);
             p.into_expr()
@@ -2817,7 +2901,7 @@ pub mod rule {
 
     impl ToExpr for KinesisParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("PartitionKeyPath", self.partition_key_path);
             p.into_expr()
         }
@@ -2845,7 +2929,7 @@ pub mod rule {
 
     impl ToExpr for NetworkConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.aws_vpc_configuration.is_some()));
             p.opt("AwsVpcConfiguration", self.aws_vpc_configuration);
             p.into_expr()
         }
@@ -2881,7 +2965,8 @@ pub mod rule {
 
     impl ToExpr for PlacementConstraint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.expression.is_some()) + usize::from(self.r#type.is_some()));
             p.opt("Expression", self.expression);
             p.opt("Type", self.r#type);
             p.into_expr()
@@ -2918,7 +3003,8 @@ pub mod rule {
 
     impl ToExpr for PlacementStrategy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.field.is_some()) + usize::from(self.r#type.is_some()));
             p.opt("Field", self.field);
             p.opt("Type", self.r#type);
             p.into_expr()
@@ -2990,7 +3076,14 @@ pub mod rule {
 
     impl ToExpr for RedshiftDataParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.db_user.is_some())
+                    + usize::from(self.secret_manager_arn.is_some())
+                    + usize::from(self.sql.is_some())
+                    + usize::from(self.sqls.is_some())
+                    + usize::from(self.statement_name.is_some())
+                    + usize::from(self.with_event.is_some()),
+            );
             p.req("Database", self.database);
             p.opt("DbUser", self.db_user);
             p.opt("SecretManagerArn", self.secret_manager_arn);
@@ -3032,7 +3125,10 @@ pub mod rule {
 
     impl ToExpr for RetryPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.maximum_event_age_in_seconds.is_some())
+                    + usize::from(self.maximum_retry_attempts.is_some()),
+            );
             p.opt("MaximumEventAgeInSeconds", self.maximum_event_age_in_seconds);
             p.opt("MaximumRetryAttempts", self.maximum_retry_attempts);
             p.into_expr()
@@ -3056,7 +3152,7 @@ pub mod rule {
 
     impl ToExpr for RunCommandParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("RunCommandTargets", self.run_command_targets);
             p.into_expr()
         }
@@ -3082,7 +3178,7 @@ pub mod rule {
 
     impl ToExpr for RunCommandTarget {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Values", self.values);
             p.into_expr()
@@ -3109,7 +3205,7 @@ pub mod rule {
 
     impl ToExpr for SageMakerPipelineParameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("Value", self.value);
             p.into_expr()
@@ -3138,7 +3234,7 @@ pub mod rule {
 
     impl ToExpr for SageMakerPipelineParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.pipeline_parameter_list.is_some()));
             p.opt("PipelineParameterList", self.pipeline_parameter_list);
             p.into_expr()
         }
@@ -3161,7 +3257,7 @@ pub mod rule {
 
     impl ToExpr for SqsParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("MessageGroupId", self.message_group_id);
             p.into_expr()
         }
@@ -3194,7 +3290,7 @@ pub mod rule {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -3341,7 +3437,23 @@ pub mod rule {
 
     impl ToExpr for Target {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.app_sync_parameters.is_some())
+                    + usize::from(self.batch_parameters.is_some())
+                    + usize::from(self.dead_letter_config.is_some())
+                    + usize::from(self.ecs_parameters.is_some())
+                    + usize::from(self.http_parameters.is_some())
+                    + usize::from(self.input.is_some())
+                    + usize::from(self.input_path.is_some())
+                    + usize::from(self.input_transformer.is_some())
+                    + usize::from(self.kinesis_parameters.is_some())
+                    + usize::from(self.redshift_data_parameters.is_some())
+                    + usize::from(self.retry_policy.is_some())
+                    + usize::from(self.role_arn.is_some())
+                    + usize::from(self.run_command_parameters.is_some())
+                    + usize::from(self.sage_maker_pipeline_parameters.is_some())
+                    + usize::from(self.sqs_parameters.is_some()),
+            );
             p.opt("AppSyncParameters", self.app_sync_parameters);
             p.req("Arn", self.arn);
             p.opt("BatchParameters", self.batch_parameters);

@@ -50,7 +50,11 @@ impl Resource for Discoverer {
     const TYPE_NAME: &'static str = "AWS::EventSchemas::Discoverer";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.cross_account.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("CrossAccount", self.cross_account);
         p.opt("Description", self.description);
         p.req("SourceArn", self.source_arn);
@@ -104,7 +108,7 @@ pub mod discoverer {
 
     impl ToExpr for TagsEntry {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -156,7 +160,11 @@ impl Resource for Registry {
     const TYPE_NAME: &'static str = "AWS::EventSchemas::Registry";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.description.is_some())
+                + usize::from(self.registry_name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("RegistryName", self.registry_name);
         p.opt("Tags", self.tags);
@@ -197,7 +205,7 @@ pub mod registry {
 
     impl ToExpr for TagsEntry {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -236,7 +244,7 @@ impl RegistryPolicy {
 impl Resource for RegistryPolicy {
     const TYPE_NAME: &'static str = "AWS::EventSchemas::RegistryPolicy";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.revision_id.is_some()));
         p.req("Policy", self.policy);
         p.req("RegistryName", self.registry_name);
         p.opt("RevisionId", self.revision_id);
@@ -310,7 +318,11 @@ impl Resource for Schema {
     const TYPE_NAME: &'static str = "AWS::EventSchemas::Schema";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.description.is_some())
+                + usize::from(self.schema_name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("Content", self.content);
         p.opt("Description", self.description);
         p.req("RegistryName", self.registry_name);
@@ -372,7 +384,7 @@ pub mod schema {
 
     impl ToExpr for TagsEntry {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

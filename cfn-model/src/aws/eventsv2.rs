@@ -104,7 +104,12 @@ impl Resource for EventBus {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.description.is_some())
+                + usize::from(self.encryption_configuration.is_some())
+                + usize::from(self.storage_configuration.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("EncryptionConfiguration", self.encryption_configuration);
         p.req("Name", self.name);
@@ -210,7 +215,7 @@ pub mod event_bus {
 
     impl ToExpr for EncryptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.kms_key_identifier.is_some()));
             p.opt("KmsKeyIdentifier", self.kms_key_identifier);
             p.into_expr()
         }
@@ -238,7 +243,7 @@ pub mod event_bus {
 
     impl ToExpr for StorageConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.retention_period_in_days.is_some()));
             p.opt("RetentionPeriodInDays", self.retention_period_in_days);
             p.into_expr()
         }
@@ -264,7 +269,7 @@ pub mod event_bus {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -338,7 +343,8 @@ Constraint { path: "Tags/*/Key", pattern: Some("^\\S([\\s\\S]*\\S)?(?![\\s\\S])"
 Constraint { path: "Tags/*/Value", pattern: Some("^(\\S([\\s\\S]*\\S)?)?(?![\\s\\S])"), min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(3 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.req("Configuration", self.configuration);
         p.opt("Description", self.description);
         p.req("EventBusArn", self.event_bus_arn);
@@ -461,7 +467,9 @@ pub mod event_source {
 
     impl ToExpr for AwsServiceEventsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.on_failure_configuration.is_some()) + usize::from(self.pattern.is_some()),
+            );
             p.req("AwsService", self.aws_service);
             p.opt("OnFailureConfiguration", self.on_failure_configuration);
             p.opt("Pattern", self.pattern);
@@ -499,7 +507,10 @@ pub mod event_source {
 
     impl ToExpr for EventSourceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.aws_service_events_configuration.is_some())
+                    + usize::from(self.partner_events_configuration.is_some()),
+            );
             p.opt("AwsServiceEventsConfiguration", self.aws_service_events_configuration);
             p.opt("PartnerEventsConfiguration", self.partner_events_configuration);
             p.into_expr()
@@ -526,7 +537,7 @@ pub mod event_source {
 
     impl ToExpr for OnFailureConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.arn.is_some()));
             p.opt("Arn", self.arn);
             p.into_expr()
         }
@@ -573,7 +584,11 @@ pub mod event_source {
 
     impl ToExpr for PartnerEventsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.on_failure_configuration.is_some())
+                    + usize::from(self.partner_bus_kms_key_identifier.is_some())
+                    + usize::from(self.pattern.is_some()),
+            );
             p.opt("OnFailureConfiguration", self.on_failure_configuration);
             p.opt("PartnerBusKmsKeyIdentifier", self.partner_bus_kms_key_identifier);
             p.req("PartnerEventSourceArn", self.partner_event_source_arn);
@@ -602,7 +617,7 @@ pub mod event_source {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -638,7 +653,7 @@ impl Resource for ResourcePolicy {
 Constraint { path: "EventBusArn", pattern: Some("^arn:aws(-[a-z0-9]+)*:events:[a-z][a-z0-9]*(-[a-z0-9]+)*:([0-9]{12}):event-busv2\\/[A-Za-z0-9][\\.\\-_A-Za-z0-9]{0,255}\\/[a-z0-9]{25}$"), min_length: Some(1), max_length: Some(1011), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("EventBusArn", self.event_bus_arn);
         p.req("PolicyDocument", self.policy_document);
         p
@@ -820,7 +835,21 @@ Constraint { path: "Tags/*/Value", pattern: Some("^(\\S([\\s\\S]*\\S)?)?(?![\\s\
 Constraint { path: "Transformer/JsonataConfiguration/Expression", pattern: Some("^\\{%[\\s\\S]+?%\\}(?![\\s\\S])"), min_length: Some(1), max_length: Some(8192), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.batch_configuration.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.filter_configuration.is_some())
+                + usize::from(self.log_configuration.is_some())
+                + usize::from(self.on_failure_configuration.is_some())
+                + usize::from(self.point_in_time_configuration.is_some())
+                + usize::from(self.resume_position.is_some())
+                + usize::from(self.retry_policy.is_some())
+                + usize::from(self.starting_position.is_some())
+                + usize::from(self.state.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.transformer.is_some())
+                + usize::from(self.r#type.is_some()),
+        );
         p.opt("BatchConfiguration", self.batch_configuration);
         p.opt("Description", self.description);
         p.req("EventBusArn", self.event_bus_arn);
@@ -1239,7 +1268,10 @@ pub mod subscriber {
 
     impl ToExpr for BatchConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.max_batch_size.is_some())
+                    + usize::from(self.max_batch_window_in_seconds.is_some()),
+            );
             p.opt("MaxBatchSize", self.max_batch_size);
             p.opt("MaxBatchWindowInSeconds", self.max_batch_window_in_seconds);
             p.into_expr()
@@ -1263,7 +1295,7 @@ pub mod subscriber {
 
     impl ToExpr for DeduplicationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("DeduplicationType", self.deduplication_type);
             p.into_expr()
         }
@@ -1310,7 +1342,11 @@ pub mod subscriber {
 
     impl ToExpr for EventBusV2Parameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.deduplication_configuration.is_some())
+                    + usize::from(self.metadata.is_some())
+                    + usize::from(self.system_metadata.is_some()),
+            );
             p.opt("DeduplicationConfiguration", self.deduplication_configuration);
             p.opt("Metadata", self.metadata);
             p.opt("SystemMetadata", self.system_metadata);
@@ -1348,7 +1384,9 @@ pub mod subscriber {
 
     impl ToExpr for EventBusV2SystemMetadata {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.deduplication_id.is_some()) + usize::from(self.event_group_id.is_some()),
+            );
             p.opt("DeduplicationId", self.deduplication_id);
             p.opt("EventGroupId", self.event_group_id);
             p.into_expr()
@@ -1375,7 +1413,7 @@ pub mod subscriber {
 
     impl ToExpr for Filter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Pattern", self.pattern);
             p.req("Scope", self.scope);
             p.into_expr()
@@ -1407,7 +1445,7 @@ pub mod subscriber {
 
     impl ToExpr for FilterConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.language.is_some()));
             p.req("Filters", self.filters);
             p.opt("Language", self.language);
             p.into_expr()
@@ -1466,7 +1504,12 @@ pub mod subscriber {
 
     impl ToExpr for HttpParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.header_parameters.is_some())
+                    + usize::from(self.invocation_timeout_seconds.is_some())
+                    + usize::from(self.path_parameter_values.is_some())
+                    + usize::from(self.query_string_parameters.is_some()),
+            );
             p.opt("HeaderParameters", self.header_parameters);
             p.opt("InvocationTimeoutSeconds", self.invocation_timeout_seconds);
             p.opt("PathParameterValues", self.path_parameter_values);
@@ -1559,7 +1602,16 @@ pub mod subscriber {
 
     impl ToExpr for InvokeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.event_bus_v2_parameters.is_some())
+                    + usize::from(self.http_parameters.is_some())
+                    + usize::from(self.kinesis_parameters.is_some())
+                    + usize::from(self.lambda_parameters.is_some())
+                    + usize::from(self.sns_parameters.is_some())
+                    + usize::from(self.sqs_parameters.is_some())
+                    + usize::from(self.step_functions_parameters.is_some())
+                    + usize::from(self.universal_target_parameters.is_some()),
+            );
             p.opt("EventBusV2Parameters", self.event_bus_v2_parameters);
             p.opt("HttpParameters", self.http_parameters);
             p.opt("KinesisParameters", self.kinesis_parameters);
@@ -1591,7 +1643,7 @@ pub mod subscriber {
 
     impl ToExpr for JsonataConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Expression", self.expression);
             p.into_expr()
         }
@@ -1627,7 +1679,9 @@ pub mod subscriber {
 
     impl ToExpr for KinesisParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.explicit_hash_key.is_some()) + usize::from(self.partition_key.is_some()),
+            );
             p.opt("ExplicitHashKey", self.explicit_hash_key);
             p.opt("PartitionKey", self.partition_key);
             p.into_expr()
@@ -1688,7 +1742,13 @@ pub mod subscriber {
 
     impl ToExpr for LambdaParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.durable_execution_name.is_some())
+                    + usize::from(self.invocation_timeout_seconds.is_some())
+                    + usize::from(self.invocation_type.is_some())
+                    + usize::from(self.qualifier.is_some())
+                    + usize::from(self.tenant_id.is_some()),
+            );
             p.opt("DurableExecutionName", self.durable_execution_name);
             p.opt("InvocationTimeoutSeconds", self.invocation_timeout_seconds);
             p.opt("InvocationType", self.invocation_type);
@@ -1728,7 +1788,9 @@ pub mod subscriber {
 
     impl ToExpr for LogConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.include_payload.is_some()) + usize::from(self.level.is_some()),
+            );
             p.opt("IncludePayload", self.include_payload);
             p.opt("Level", self.level);
             p.into_expr()
@@ -1768,7 +1830,9 @@ pub mod subscriber {
 
     impl ToExpr for MessageAttributeValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.binary_value.is_some()) + usize::from(self.string_value.is_some()),
+            );
             p.opt("BinaryValue", self.binary_value);
             p.req("DataType", self.data_type);
             p.opt("StringValue", self.string_value);
@@ -1796,7 +1860,7 @@ pub mod subscriber {
 
     impl ToExpr for OnFailureConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.arn.is_some()));
             p.opt("Arn", self.arn);
             p.into_expr()
         }
@@ -1835,7 +1899,9 @@ pub mod subscriber {
 
     impl ToExpr for PointInTimeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.end_point.is_some()) + usize::from(self.starting_point.is_some()),
+            );
             p.opt("EndPoint", self.end_point);
             p.req("PointType", self.point_type);
             p.opt("StartingPoint", self.starting_point);
@@ -1881,7 +1947,11 @@ pub mod subscriber {
 
     impl ToExpr for RetryPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.max_event_age_in_seconds.is_some())
+                    + usize::from(self.max_retry_attempts.is_some())
+                    + usize::from(self.retry_strategy.is_some()),
+            );
             p.opt("MaxEventAgeInSeconds", self.max_event_age_in_seconds);
             p.opt("MaxRetryAttempts", self.max_retry_attempts);
             p.opt("RetryStrategy", self.retry_strategy);
@@ -1946,7 +2016,13 @@ pub mod subscriber {
 
     impl ToExpr for SnsParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.message_attributes.is_some())
+                    + usize::from(self.message_deduplication_id.is_some())
+                    + usize::from(self.message_group_id.is_some())
+                    + usize::from(self.message_structure.is_some())
+                    + usize::from(self.subject.is_some()),
+            );
             p.opt("MessageAttributes", self.message_attributes);
             p.opt("MessageDeduplicationId", self.message_deduplication_id);
             p.opt("MessageGroupId", self.message_group_id);
@@ -2016,7 +2092,13 @@ pub mod subscriber {
 
     impl ToExpr for SqsParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.delay_seconds.is_some())
+                    + usize::from(self.message_attributes.is_some())
+                    + usize::from(self.message_deduplication_id.is_some())
+                    + usize::from(self.message_group_id.is_some())
+                    + usize::from(self.message_system_attributes.is_some()),
+            );
             p.opt("DelaySeconds", self.delay_seconds);
             p.opt("MessageAttributes", self.message_attributes);
             p.opt("MessageDeduplicationId", self.message_deduplication_id);
@@ -2072,7 +2154,12 @@ pub mod subscriber {
 
     impl ToExpr for StepFunctionsParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.invocation_timeout_seconds.is_some())
+                    + usize::from(self.invocation_type.is_some())
+                    + usize::from(self.name.is_some())
+                    + usize::from(self.trace_header.is_some()),
+            );
             p.opt("InvocationTimeoutSeconds", self.invocation_timeout_seconds);
             p.opt("InvocationType", self.invocation_type);
             p.opt("Name", self.name);
@@ -2101,7 +2188,7 @@ pub mod subscriber {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2138,7 +2225,9 @@ pub mod subscriber {
 
     impl ToExpr for Transformer {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.jsonata_configuration.is_some()) + usize::from(self.r#type.is_some()),
+            );
             p.opt("JsonataConfiguration", self.jsonata_configuration);
             p.opt("Type", self.r#type);
             p.into_expr()
@@ -2170,7 +2259,7 @@ pub mod subscriber {
 
     impl ToExpr for UniversalTargetParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.invocation_timeout_seconds.is_some()));
             p.req("Input", self.input);
             p.opt("InvocationTimeoutSeconds", self.invocation_timeout_seconds);
             p.into_expr()

@@ -235,7 +235,15 @@ impl Resource for Experiment {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            5 + usize::from(self.description.is_some())
+                + usize::from(self.randomization_salt.is_some())
+                + usize::from(self.remove_segment.is_some())
+                + usize::from(self.running_status.is_some())
+                + usize::from(self.sampling_rate.is_some())
+                + usize::from(self.segment.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.req("MetricGoals", self.metric_goals);
         p.req("Name", self.name);
@@ -345,7 +353,9 @@ pub mod experiment {
 
     impl ToExpr for MetricGoalObject {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                4 + usize::from(self.event_pattern.is_some()) + usize::from(self.unit_label.is_some()),
+            );
             p.req("DesiredChange", self.desired_change);
             p.req("EntityIdKey", self.entity_id_key);
             p.opt("EventPattern", self.event_pattern);
@@ -386,7 +396,9 @@ pub mod experiment {
 
     impl ToExpr for OnlineAbConfigObject {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.control_treatment_name.is_some()) + usize::from(self.treatment_weights.is_some()),
+            );
             p.opt("ControlTreatmentName", self.control_treatment_name);
             p.opt("TreatmentWeights", self.treatment_weights);
             p.into_expr()
@@ -439,7 +451,12 @@ pub mod experiment {
 
     impl ToExpr for RunningStatusObject {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.analysis_complete_time.is_some())
+                    + usize::from(self.desired_state.is_some())
+                    + usize::from(self.reason.is_some())
+                    + usize::from(self.status.is_some()),
+            );
             p.opt("AnalysisCompleteTime", self.analysis_complete_time);
             p.opt("DesiredState", self.desired_state);
             p.opt("Reason", self.reason);
@@ -468,7 +485,7 @@ pub mod experiment {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -510,7 +527,7 @@ pub mod experiment {
 
     impl ToExpr for TreatmentObject {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.description.is_some()));
             p.opt("Description", self.description);
             p.req("Feature", self.feature);
             p.req("TreatmentName", self.treatment_name);
@@ -539,7 +556,7 @@ pub mod experiment {
 
     impl ToExpr for TreatmentToWeight {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("SplitWeight", self.split_weight);
             p.req("Treatment", self.treatment);
             p.into_expr()
@@ -696,7 +713,13 @@ impl Resource for Feature {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.default_variation.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.entity_overrides.is_some())
+                + usize::from(self.evaluation_strategy.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("DefaultVariation", self.default_variation);
         p.opt("Description", self.description);
         p.opt("EntityOverrides", self.entity_overrides);
@@ -778,7 +801,8 @@ pub mod feature {
 
     impl ToExpr for EntityOverride {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.entity_id.is_some()) + usize::from(self.variation.is_some()));
             p.opt("EntityId", self.entity_id);
             p.opt("Variation", self.variation);
             p.into_expr()
@@ -805,7 +829,7 @@ pub mod feature {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -866,7 +890,13 @@ pub mod feature {
 
     impl ToExpr for VariationObject {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.boolean_value.is_some())
+                    + usize::from(self.double_value.is_some())
+                    + usize::from(self.long_value.is_some())
+                    + usize::from(self.string_value.is_some())
+                    + usize::from(self.variation_name.is_some()),
+            );
             p.opt("BooleanValue", self.boolean_value);
             p.opt("DoubleValue", self.double_value);
             p.opt("LongValue", self.long_value);
@@ -1071,7 +1101,13 @@ impl Resource for Launch {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.description.is_some())
+                + usize::from(self.execution_status.is_some())
+                + usize::from(self.metric_monitors.is_some())
+                + usize::from(self.randomization_salt.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("ExecutionStatus", self.execution_status);
         p.req("Groups", self.groups);
@@ -1129,7 +1165,9 @@ pub mod launch {
 
     impl ToExpr for ExecutionStatusObject {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.desired_state.is_some()) + usize::from(self.reason.is_some()),
+            );
             p.opt("DesiredState", self.desired_state);
             p.opt("Reason", self.reason);
             p.req("Status", self.status);
@@ -1157,7 +1195,7 @@ pub mod launch {
 
     impl ToExpr for GroupToWeight {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("GroupName", self.group_name);
             p.req("SplitWeight", self.split_weight);
             p.into_expr()
@@ -1199,7 +1237,7 @@ pub mod launch {
 
     impl ToExpr for LaunchGroupObject {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.description.is_some()));
             p.opt("Description", self.description);
             p.req("Feature", self.feature);
             p.req("GroupName", self.group_name);
@@ -1251,7 +1289,9 @@ pub mod launch {
 
     impl ToExpr for MetricDefinitionObject {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.event_pattern.is_some()) + usize::from(self.unit_label.is_some()),
+            );
             p.req("EntityIdKey", self.entity_id_key);
             p.opt("EventPattern", self.event_pattern);
             p.req("MetricName", self.metric_name);
@@ -1288,7 +1328,7 @@ pub mod launch {
 
     impl ToExpr for SegmentOverride {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("EvaluationOrder", self.evaluation_order);
             p.req("Segment", self.segment);
             p.req("Weights", self.weights);
@@ -1324,7 +1364,7 @@ pub mod launch {
 
     impl ToExpr for StepConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.segment_overrides.is_some()));
             p.req("GroupWeights", self.group_weights);
             p.opt("SegmentOverrides", self.segment_overrides);
             p.req("StartTime", self.start_time);
@@ -1352,7 +1392,7 @@ pub mod launch {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1474,7 +1514,12 @@ impl Resource for Project {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.app_config_resource.is_some())
+                + usize::from(self.data_delivery.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AppConfigResource", self.app_config_resource);
         p.opt("DataDelivery", self.data_delivery);
         p.opt("Description", self.description);
@@ -1515,7 +1560,7 @@ pub mod project {
 
     impl ToExpr for AppConfigResourceObject {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ApplicationId", self.application_id);
             p.req("EnvironmentId", self.environment_id);
             p.into_expr()
@@ -1552,7 +1597,8 @@ pub mod project {
 
     impl ToExpr for DataDeliveryObject {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.log_group.is_some()) + usize::from(self.s3.is_some()));
             p.opt("LogGroup", self.log_group);
             p.opt("S3", self.s3);
             p.into_expr()
@@ -1584,7 +1630,7 @@ pub mod project {
 
     impl ToExpr for S3Destination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.prefix.is_some()));
             p.req("BucketName", self.bucket_name);
             p.opt("Prefix", self.prefix);
             p.into_expr()
@@ -1611,7 +1657,7 @@ pub mod project {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1698,7 +1744,11 @@ impl Resource for Segment {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.description.is_some())
+                + usize::from(self.pattern.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.req("Name", self.name);
         p.opt("Pattern", self.pattern);
@@ -1738,7 +1788,7 @@ pub mod segment {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

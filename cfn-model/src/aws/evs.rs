@@ -185,7 +185,18 @@ Constraint { path: "VcfHostnames/VCenter", pattern: Some("^([a-zA-Z0-9\\-]*)$"),
 Constraint { path: "VpcId", pattern: Some("^vpc-[a-f0-9]{8}([a-f0-9]{9})?$"), min_length: Some(12), max_length: Some(21), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.connectivity_info.is_some())
+                + usize::from(self.environment_name.is_some())
+                + usize::from(self.hosts.is_some())
+                + usize::from(self.initial_vlans.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.license_info.is_some())
+                + usize::from(self.service_access_security_groups.is_some())
+                + usize::from(self.site_id.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.vcf_hostnames.is_some()),
+        );
         p.opt("ConnectivityInfo", self.connectivity_info);
         p.opt("EnvironmentName", self.environment_name);
         p.opt("Hosts", self.hosts);
@@ -351,7 +362,7 @@ pub mod environment {
 
     impl ToExpr for ConnectivityInfo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("PrivateRouteServerPeerings", self.private_route_server_peerings);
             p.into_expr()
         }
@@ -400,7 +411,9 @@ pub mod environment {
 
     impl ToExpr for HostInfoForCreate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.dedicated_host_id.is_some()) + usize::from(self.placement_group_id.is_some()),
+            );
             p.opt("DedicatedHostId", self.dedicated_host_id);
             p.req("HostName", self.host_name);
             p.req("InstanceType", self.instance_type);
@@ -427,7 +440,7 @@ pub mod environment {
 
     impl ToExpr for InitialVlanInfo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Cidr", self.cidr);
             p.into_expr()
         }
@@ -517,7 +530,9 @@ pub mod environment {
 
     impl ToExpr for InitialVlans {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                10 + usize::from(self.hcx_network_acl_id.is_some()) + usize::from(self.is_hcx_public.is_some()),
+            );
             p.req("EdgeVTep", self.edge_v_tep);
             p.req("ExpansionVlan1", self.expansion_vlan1);
             p.req("ExpansionVlan2", self.expansion_vlan2);
@@ -554,7 +569,7 @@ pub mod environment {
 
     impl ToExpr for LicenseInfo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("SolutionKey", self.solution_key);
             p.req("VsanKey", self.vsan_key);
             p.into_expr()
@@ -581,7 +596,7 @@ pub mod environment {
 
     impl ToExpr for ServiceAccessSecurityGroups {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.security_groups.is_some()));
             p.opt("SecurityGroups", self.security_groups);
             p.into_expr()
         }
@@ -607,7 +622,7 @@ pub mod environment {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -677,7 +692,7 @@ pub mod environment {
 
     impl ToExpr for VcfHostnames {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(9);
             p.req("CloudBuilder", self.cloud_builder);
             p.req("Nsx", self.nsx);
             p.req("NsxEdge1", self.nsx_edge1);

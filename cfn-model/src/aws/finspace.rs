@@ -181,7 +181,15 @@ impl Resource for Environment {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.data_bundles.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.federation_mode.is_some())
+                + usize::from(self.federation_parameters.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.superuser_parameters.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("DataBundles", self.data_bundles);
         p.opt("Description", self.description);
         p.opt("FederationMode", self.federation_mode);
@@ -350,7 +358,7 @@ pub mod environment {
 
     impl ToExpr for AttributeMap {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -419,7 +427,14 @@ pub mod environment {
 
     impl ToExpr for FederationParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.application_call_back_url.is_some())
+                    + usize::from(self.attribute_map.is_some())
+                    + usize::from(self.federation_provider_name.is_some())
+                    + usize::from(self.federation_urn.is_some())
+                    + usize::from(self.saml_metadata_document.is_some())
+                    + usize::from(self.saml_metadata_url.is_some()),
+            );
             p.opt("ApplicationCallBackURL", self.application_call_back_url);
             p.opt("AttributeMap", self.attribute_map);
             p.opt("FederationProviderName", self.federation_provider_name);
@@ -468,7 +483,11 @@ pub mod environment {
 
     impl ToExpr for SuperuserParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.email_address.is_some())
+                    + usize::from(self.first_name.is_some())
+                    + usize::from(self.last_name.is_some()),
+            );
             p.opt("EmailAddress", self.email_address);
             p.opt("FirstName", self.first_name);
             p.opt("LastName", self.last_name);
@@ -496,7 +515,7 @@ pub mod environment {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

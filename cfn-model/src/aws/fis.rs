@@ -222,7 +222,13 @@ impl Resource for ExperimentTemplate {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.actions.is_some())
+                + usize::from(self.experiment_options.is_some())
+                + usize::from(self.experiment_report_configuration.is_some())
+                + usize::from(self.log_configuration.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Actions", self.actions);
         p.req("Description", self.description);
         p.opt("ExperimentOptions", self.experiment_options);
@@ -321,7 +327,7 @@ pub mod experiment_template {
 
     impl ToExpr for CloudWatchDashboard {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("DashboardIdentifier", self.dashboard_identifier);
             p.into_expr()
         }
@@ -344,7 +350,7 @@ pub mod experiment_template {
 
     impl ToExpr for CloudWatchLogsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("LogGroupArn", self.log_group_arn);
             p.into_expr()
         }
@@ -372,7 +378,7 @@ pub mod experiment_template {
 
     impl ToExpr for DataSources {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.cloud_watch_dashboards.is_some()));
             p.opt("CloudWatchDashboards", self.cloud_watch_dashboards);
             p.into_expr()
         }
@@ -403,7 +409,7 @@ pub mod experiment_template {
 
     impl ToExpr for ExperimentReportS3Configuration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.prefix.is_some()));
             p.req("BucketName", self.bucket_name);
             p.opt("Prefix", self.prefix);
             p.into_expr()
@@ -465,7 +471,12 @@ pub mod experiment_template {
 
     impl ToExpr for ExperimentTemplateAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.description.is_some())
+                    + usize::from(self.parameters.is_some())
+                    + usize::from(self.start_after.is_some())
+                    + usize::from(self.targets.is_some()),
+            );
             p.req("ActionId", self.action_id);
             p.opt("Description", self.description);
             p.opt("Parameters", self.parameters);
@@ -505,7 +516,10 @@ pub mod experiment_template {
 
     impl ToExpr for ExperimentTemplateExperimentOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.account_targeting.is_some())
+                    + usize::from(self.empty_target_resolution_mode.is_some()),
+            );
             p.opt("AccountTargeting", self.account_targeting);
             p.opt("EmptyTargetResolutionMode", self.empty_target_resolution_mode);
             p.into_expr()
@@ -553,7 +567,11 @@ pub mod experiment_template {
 
     impl ToExpr for ExperimentTemplateExperimentReportConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.data_sources.is_some())
+                    + usize::from(self.post_experiment_duration.is_some())
+                    + usize::from(self.pre_experiment_duration.is_some()),
+            );
             p.opt("DataSources", self.data_sources);
             p.req("Outputs", self.outputs);
             p.opt("PostExperimentDuration", self.post_experiment_duration);
@@ -595,7 +613,10 @@ pub mod experiment_template {
 
     impl ToExpr for ExperimentTemplateLogConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.cloud_watch_logs_configuration.is_some())
+                    + usize::from(self.s3_configuration.is_some()),
+            );
             p.opt("CloudWatchLogsConfiguration", self.cloud_watch_logs_configuration);
             p.req("LogSchemaVersion", self.log_schema_version);
             p.opt("S3Configuration", self.s3_configuration);
@@ -628,7 +649,7 @@ pub mod experiment_template {
 
     impl ToExpr for ExperimentTemplateStopCondition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Source", self.source);
             p.opt("Value", self.value);
             p.into_expr()
@@ -693,7 +714,12 @@ pub mod experiment_template {
 
     impl ToExpr for ExperimentTemplateTarget {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.filters.is_some())
+                    + usize::from(self.parameters.is_some())
+                    + usize::from(self.resource_arns.is_some())
+                    + usize::from(self.resource_tags.is_some()),
+            );
             p.opt("Filters", self.filters);
             p.opt("Parameters", self.parameters);
             p.opt("ResourceArns", self.resource_arns);
@@ -724,7 +750,7 @@ pub mod experiment_template {
 
     impl ToExpr for ExperimentTemplateTargetFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Path", self.path);
             p.req("Values", self.values);
             p.into_expr()
@@ -748,7 +774,7 @@ pub mod experiment_template {
 
     impl ToExpr for Outputs {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req(
                 "ExperimentReportS3Configuration",
                 self.experiment_report_s3_configuration,
@@ -782,7 +808,7 @@ pub mod experiment_template {
 
     impl ToExpr for S3Configuration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.prefix.is_some()));
             p.req("BucketName", self.bucket_name);
             p.opt("Prefix", self.prefix);
             p.into_expr()
@@ -862,7 +888,7 @@ impl Resource for TargetAccountConfiguration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.description.is_some()));
         p.req("AccountId", self.account_id);
         p.opt("Description", self.description);
         p.req("ExperimentTemplateId", self.experiment_template_id);

@@ -83,7 +83,7 @@ impl Resource for ApplicationsList {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.tags.is_some()));
         p.req("AppsList", self.apps_list);
         p.req("ListName", self.list_name);
         p.opt("Tags", self.tags);
@@ -149,7 +149,7 @@ pub mod applications_list {
 
     impl ToExpr for App {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("AppName", self.app_name);
             p.req("Port", self.port);
             p.req("Protocol", self.protocol);
@@ -177,7 +177,7 @@ pub mod applications_list {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -226,7 +226,7 @@ impl Resource for NotificationChannel {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("SnsRoleName", self.sns_role_name);
         p.req("SnsTopicArn", self.sns_topic_arn);
         p
@@ -394,7 +394,19 @@ Constraint { path: "Tags/*/Key", pattern: Some("^([^\\s]*)$"), min_length: Some(
 Constraint { path: "Tags/*/Value", pattern: Some("^([^\\s]*)$"), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.delete_all_policy_resources.is_some())
+                + usize::from(self.exclude_map.is_some())
+                + usize::from(self.include_map.is_some())
+                + usize::from(self.policy_description.is_some())
+                + usize::from(self.resource_set_ids.is_some())
+                + usize::from(self.resource_tag_logical_operator.is_some())
+                + usize::from(self.resource_tags.is_some())
+                + usize::from(self.resource_type.is_some())
+                + usize::from(self.resource_type_list.is_some())
+                + usize::from(self.resources_clean_up.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("DeleteAllPolicyResources", self.delete_all_policy_resources);
         p.opt("ExcludeMap", self.exclude_map);
         p.req("ExcludeResourceTags", self.exclude_resource_tags);
@@ -590,7 +602,7 @@ pub mod policy {
 
     impl ToExpr for IcmpTypeCode {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Code", self.code);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -627,7 +639,8 @@ pub mod policy {
 
     impl ToExpr for IeMap {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.account.is_some()) + usize::from(self.orgunit.is_some()));
             p.opt("ACCOUNT", self.account);
             p.opt("ORGUNIT", self.orgunit);
             p.into_expr()
@@ -649,7 +662,7 @@ pub mod policy {
 
     impl ToExpr for NetworkAclCommonPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("NetworkAclEntrySet", self.network_acl_entry_set);
             p.into_expr()
         }
@@ -714,7 +727,12 @@ pub mod policy {
 
     impl ToExpr for NetworkAclEntry {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.cidr_block.is_some())
+                    + usize::from(self.icmp_type_code.is_some())
+                    + usize::from(self.ipv6_cidr_block.is_some())
+                    + usize::from(self.port_range.is_some()),
+            );
             p.opt("CidrBlock", self.cidr_block);
             p.req("Egress", self.egress);
             p.opt("IcmpTypeCode", self.icmp_type_code);
@@ -765,7 +783,9 @@ pub mod policy {
 
     impl ToExpr for NetworkAclEntrySet {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.first_entries.is_some()) + usize::from(self.last_entries.is_some()),
+            );
             p.opt("FirstEntries", self.first_entries);
             p.req("ForceRemediateForFirstEntries", self.force_remediate_for_first_entries);
             p.req("ForceRemediateForLastEntries", self.force_remediate_for_last_entries);
@@ -791,7 +811,7 @@ pub mod policy {
 
     impl ToExpr for NetworkFirewallPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("FirewallDeploymentModel", self.firewall_deployment_model);
             p.into_expr()
         }
@@ -835,7 +855,11 @@ pub mod policy {
 
     impl ToExpr for PolicyOption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.network_acl_common_policy.is_some())
+                    + usize::from(self.network_firewall_policy.is_some())
+                    + usize::from(self.third_party_firewall_policy.is_some()),
+            );
             p.opt("NetworkAclCommonPolicy", self.network_acl_common_policy);
             p.opt("NetworkFirewallPolicy", self.network_firewall_policy);
             p.opt("ThirdPartyFirewallPolicy", self.third_party_firewall_policy);
@@ -863,7 +887,7 @@ pub mod policy {
 
     impl ToExpr for PolicyTag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -890,7 +914,7 @@ pub mod policy {
 
     impl ToExpr for PortRange {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("From", self.from);
             p.req("To", self.to);
             p.into_expr()
@@ -922,7 +946,7 @@ pub mod policy {
 
     impl ToExpr for ResourceTag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -962,7 +986,9 @@ pub mod policy {
 
     impl ToExpr for SecurityServicePolicyData {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.managed_service_data.is_some()) + usize::from(self.policy_option.is_some()),
+            );
             p.opt("ManagedServiceData", self.managed_service_data);
             p.opt("PolicyOption", self.policy_option);
             p.req("Type", self.r#type);
@@ -987,7 +1013,7 @@ pub mod policy {
 
     impl ToExpr for ThirdPartyFirewallPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("FirewallDeploymentModel", self.firewall_deployment_model);
             p.into_expr()
         }
@@ -1061,7 +1087,7 @@ impl Resource for ProtocolsList {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.tags.is_some()));
         p.req("ListName", self.list_name);
         p.req("ProtocolsList", self.protocols_list);
         p.opt("Tags", self.tags);
@@ -1120,7 +1146,7 @@ pub mod protocols_list {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1218,7 +1244,11 @@ impl Resource for ResourceSet {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.description.is_some())
+                + usize::from(self.resources.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.req("Name", self.name);
         p.req("ResourceTypeList", self.resource_type_list);
@@ -1261,7 +1291,7 @@ pub mod resource_set {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -133,7 +133,11 @@ impl Resource for Dataset {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.data_frequency.is_some())
+                + usize::from(self.encryption_config.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("DataFrequency", self.data_frequency);
         p.req("DatasetName", self.dataset_name);
         p.req("DatasetType", self.dataset_type);
@@ -297,7 +301,9 @@ pub mod dataset {
 
     impl ToExpr for Attributes {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.attribute_name.is_some()) + usize::from(self.attribute_type.is_some()),
+            );
             p.opt("AttributeName", self.attribute_name);
             p.opt("AttributeType", self.attribute_type);
             p.into_expr()
@@ -334,7 +340,9 @@ pub mod dataset {
 
     impl ToExpr for EncryptionConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.kms_key_arn.is_some()) + usize::from(self.role_arn.is_some()),
+            );
             p.opt("KmsKeyArn", self.kms_key_arn);
             p.opt("RoleArn", self.role_arn);
             p.into_expr()
@@ -361,7 +369,7 @@ pub mod dataset {
 
     impl ToExpr for Schema {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.attributes.is_some()));
             p.opt("Attributes", self.attributes);
             p.into_expr()
         }
@@ -387,7 +395,7 @@ pub mod dataset {
 
     impl ToExpr for Tags {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -473,7 +481,8 @@ impl Resource for DatasetGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(2 + usize::from(self.dataset_arns.is_some()) + usize::from(self.tags.is_some()));
         p.opt("DatasetArns", self.dataset_arns);
         p.req("DatasetGroupName", self.dataset_group_name);
         p.req("Domain", self.domain);
@@ -558,7 +567,7 @@ pub mod dataset_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

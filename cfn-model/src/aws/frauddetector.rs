@@ -311,7 +311,13 @@ impl Resource for Detector {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.associated_models.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.detector_version_status.is_some())
+                + usize::from(self.rule_execution_mode.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AssociatedModels", self.associated_models);
         p.opt("Description", self.description);
         p.req("DetectorId", self.detector_id);
@@ -704,7 +710,15 @@ pub mod detector {
 
     impl ToExpr for EntityType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.arn.is_some())
+                    + usize::from(self.created_time.is_some())
+                    + usize::from(self.description.is_some())
+                    + usize::from(self.inline.is_some())
+                    + usize::from(self.last_updated_time.is_some())
+                    + usize::from(self.name.is_some())
+                    + usize::from(self.tags.is_some()),
+            );
             p.opt("Arn", self.arn);
             p.opt("CreatedTime", self.created_time);
             p.opt("Description", self.description);
@@ -786,7 +800,15 @@ pub mod detector {
 
     impl ToExpr for EventType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.description.is_some())
+                    + usize::from(self.entity_types.is_some())
+                    + usize::from(self.event_variables.is_some())
+                    + usize::from(self.inline.is_some())
+                    + usize::from(self.labels.is_some())
+                    + usize::from(self.name.is_some())
+                    + usize::from(self.tags.is_some()),
+            );
             p.opt("Description", self.description);
             p.opt("EntityTypes", self.entity_types);
             p.opt("EventVariables", self.event_variables);
@@ -900,7 +922,19 @@ pub mod detector {
 
     impl ToExpr for EventVariable {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.arn.is_some())
+                    + usize::from(self.created_time.is_some())
+                    + usize::from(self.data_source.is_some())
+                    + usize::from(self.data_type.is_some())
+                    + usize::from(self.default_value.is_some())
+                    + usize::from(self.description.is_some())
+                    + usize::from(self.inline.is_some())
+                    + usize::from(self.last_updated_time.is_some())
+                    + usize::from(self.name.is_some())
+                    + usize::from(self.tags.is_some())
+                    + usize::from(self.variable_type.is_some()),
+            );
             p.opt("Arn", self.arn);
             p.opt("CreatedTime", self.created_time);
             p.opt("DataSource", self.data_source);
@@ -986,7 +1020,15 @@ pub mod detector {
 
     impl ToExpr for Label {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.arn.is_some())
+                    + usize::from(self.created_time.is_some())
+                    + usize::from(self.description.is_some())
+                    + usize::from(self.inline.is_some())
+                    + usize::from(self.last_updated_time.is_some())
+                    + usize::from(self.name.is_some())
+                    + usize::from(self.tags.is_some()),
+            );
             p.opt("Arn", self.arn);
             p.opt("CreatedTime", self.created_time);
             p.opt("Description", self.description);
@@ -1018,7 +1060,7 @@ pub mod detector {
 
     impl ToExpr for Model {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.arn.is_some()));
             p.opt("Arn", self.arn);
             p.into_expr()
         }
@@ -1094,7 +1136,15 @@ pub mod detector {
 
     impl ToExpr for Outcome {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.arn.is_some())
+                    + usize::from(self.created_time.is_some())
+                    + usize::from(self.description.is_some())
+                    + usize::from(self.inline.is_some())
+                    + usize::from(self.last_updated_time.is_some())
+                    + usize::from(self.name.is_some())
+                    + usize::from(self.tags.is_some()),
+            );
             p.opt("Arn", self.arn);
             p.opt("CreatedTime", self.created_time);
             p.opt("Description", self.description);
@@ -1208,7 +1258,19 @@ pub mod detector {
 
     impl ToExpr for Rule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.arn.is_some())
+                    + usize::from(self.created_time.is_some())
+                    + usize::from(self.description.is_some())
+                    + usize::from(self.detector_id.is_some())
+                    + usize::from(self.expression.is_some())
+                    + usize::from(self.language.is_some())
+                    + usize::from(self.last_updated_time.is_some())
+                    + usize::from(self.outcomes.is_some())
+                    + usize::from(self.rule_id.is_some())
+                    + usize::from(self.rule_version.is_some())
+                    + usize::from(self.tags.is_some()),
+            );
             p.opt("Arn", self.arn);
             p.opt("CreatedTime", self.created_time);
             p.opt("Description", self.description);
@@ -1244,7 +1306,7 @@ pub mod detector {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1325,7 +1387,8 @@ impl Resource for EntityType {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(1 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Description", self.description);
         p.req("Name", self.name);
         p.opt("Tags", self.tags);
@@ -1378,7 +1441,7 @@ pub mod entity_type {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1566,7 +1629,8 @@ impl Resource for EventType {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(4 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Description", self.description);
         p.req("EntityTypes", self.entity_types);
         p.req("EventVariables", self.event_variables);
@@ -1852,7 +1916,15 @@ pub mod event_type {
 
     impl ToExpr for EntityType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.arn.is_some())
+                    + usize::from(self.created_time.is_some())
+                    + usize::from(self.description.is_some())
+                    + usize::from(self.inline.is_some())
+                    + usize::from(self.last_updated_time.is_some())
+                    + usize::from(self.name.is_some())
+                    + usize::from(self.tags.is_some()),
+            );
             p.opt("Arn", self.arn);
             p.opt("CreatedTime", self.created_time);
             p.opt("Description", self.description);
@@ -1966,7 +2038,19 @@ pub mod event_type {
 
     impl ToExpr for EventVariable {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.arn.is_some())
+                    + usize::from(self.created_time.is_some())
+                    + usize::from(self.data_source.is_some())
+                    + usize::from(self.data_type.is_some())
+                    + usize::from(self.default_value.is_some())
+                    + usize::from(self.description.is_some())
+                    + usize::from(self.inline.is_some())
+                    + usize::from(self.last_updated_time.is_some())
+                    + usize::from(self.name.is_some())
+                    + usize::from(self.tags.is_some())
+                    + usize::from(self.variable_type.is_some()),
+            );
             p.opt("Arn", self.arn);
             p.opt("CreatedTime", self.created_time);
             p.opt("DataSource", self.data_source);
@@ -2052,7 +2136,15 @@ pub mod event_type {
 
     impl ToExpr for Label {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.arn.is_some())
+                    + usize::from(self.created_time.is_some())
+                    + usize::from(self.description.is_some())
+                    + usize::from(self.inline.is_some())
+                    + usize::from(self.last_updated_time.is_some())
+                    + usize::from(self.name.is_some())
+                    + usize::from(self.tags.is_some()),
+            );
             p.opt("Arn", self.arn);
             p.opt("CreatedTime", self.created_time);
             p.opt("Description", self.description);
@@ -2084,7 +2176,7 @@ pub mod event_type {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2165,7 +2257,8 @@ impl Resource for Label {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(1 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Description", self.description);
         p.req("Name", self.name);
         p.opt("Tags", self.tags);
@@ -2218,7 +2311,7 @@ pub mod label {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2335,7 +2428,12 @@ impl Resource for List {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.description.is_some())
+                + usize::from(self.elements.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.variable_type.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("Elements", self.elements);
         p.req("Name", self.name);
@@ -2390,7 +2488,7 @@ pub mod list {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2471,7 +2569,8 @@ impl Resource for Outcome {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(1 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Description", self.description);
         p.req("Name", self.name);
         p.opt("Tags", self.tags);
@@ -2524,7 +2623,7 @@ pub mod outcome {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2632,7 +2731,11 @@ impl Resource for Variable {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.description.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.variable_type.is_some()),
+        );
         p.req("DataSource", self.data_source);
         p.req("DataType", self.data_type);
         p.req("DefaultValue", self.default_value);
@@ -2872,7 +2975,7 @@ pub mod variable {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -63,7 +63,7 @@ impl Resource for Backup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.tags.is_some()));
         p.req("FileSystemId", self.file_system_id);
         p.opt("Tags", self.tags);
         p
@@ -201,7 +201,7 @@ pub mod backup {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -341,7 +341,12 @@ impl Resource for DataRepositoryAssociation {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.batch_import_meta_data_on_create.is_some())
+                + usize::from(self.imported_file_chunk_size.is_some())
+                + usize::from(self.s3.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("BatchImportMetaDataOnCreate", self.batch_import_meta_data_on_create);
         p.req("DataRepositoryPath", self.data_repository_path);
         p.req("FileSystemId", self.file_system_id);
@@ -420,7 +425,7 @@ pub mod data_repository_association {
 
     impl ToExpr for AutoExportPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Events", self.events);
             p.into_expr()
         }
@@ -443,7 +448,7 @@ pub mod data_repository_association {
 
     impl ToExpr for AutoImportPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Events", self.events);
             p.into_expr()
         }
@@ -479,7 +484,9 @@ pub mod data_repository_association {
 
     impl ToExpr for S3 {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.auto_export_policy.is_some()) + usize::from(self.auto_import_policy.is_some()),
+            );
             p.opt("AutoExportPolicy", self.auto_export_policy);
             p.opt("AutoImportPolicy", self.auto_import_policy);
             p.into_expr()
@@ -506,7 +513,7 @@ pub mod data_repository_association {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -730,7 +737,14 @@ impl Resource for FileCache {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.copy_tags_to_data_repository_associations.is_some())
+                + usize::from(self.data_repository_associations.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.lustre_configuration.is_some())
+                + usize::from(self.security_group_ids.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt(
             "CopyTagsToDataRepositoryAssociations",
             self.copy_tags_to_data_repository_associations,
@@ -920,7 +934,7 @@ pub mod file_cache {
 
     impl ToExpr for DataRepositoryAssociation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("DataRepositoryPath", self.data_repository_path);
             p.req("FileCachePath", self.file_cache_path);
             p.into_expr()
@@ -962,7 +976,7 @@ pub mod file_cache {
 
     impl ToExpr for LustreConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.weekly_maintenance_start_time.is_some()));
             p.req("DeploymentType", self.deployment_type);
             p.req("MetadataConfiguration", self.metadata_configuration);
             p.req("PerUnitStorageThroughput", self.per_unit_storage_throughput);
@@ -988,7 +1002,7 @@ pub mod file_cache {
 
     impl ToExpr for MetadataConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("StorageCapacity", self.storage_capacity);
             p.into_expr()
         }
@@ -1014,7 +1028,7 @@ pub mod file_cache {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1151,7 +1165,20 @@ impl FileSystem {
 impl Resource for FileSystem {
     const TYPE_NAME: &'static str = "AWS::FSx::FileSystem";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.backup_id.is_some())
+                + usize::from(self.file_system_type_version.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.lustre_configuration.is_some())
+                + usize::from(self.network_type.is_some())
+                + usize::from(self.ontap_configuration.is_some())
+                + usize::from(self.open_zfs_configuration.is_some())
+                + usize::from(self.security_group_ids.is_some())
+                + usize::from(self.storage_capacity.is_some())
+                + usize::from(self.storage_type.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.windows_configuration.is_some()),
+        );
         p.opt("BackupId", self.backup_id);
         p.req("FileSystemType", self.file_system_type);
         p.opt("FileSystemTypeVersion", self.file_system_type_version);
@@ -1228,7 +1255,7 @@ pub mod file_system {
 
     impl ToExpr for AuditLogConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.audit_log_destination.is_some()));
             p.opt("AuditLogDestination", self.audit_log_destination);
             p.req("FileAccessAuditLogLevel", self.file_access_audit_log_level);
             p.req("FileShareAccessAuditLogLevel", self.file_share_access_audit_log_level);
@@ -1266,7 +1293,8 @@ pub mod file_system {
 
     impl ToExpr for ClientConfigurations {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.clients.is_some()) + usize::from(self.options.is_some()));
             p.opt("Clients", self.clients);
             p.opt("Options", self.options);
             p.into_expr()
@@ -1303,7 +1331,9 @@ pub mod file_system {
 
     impl ToExpr for DataReadCacheConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.size_gib.is_some()) + usize::from(self.sizing_mode.is_some()),
+            );
             p.opt("SizeGiB", self.size_gib);
             p.opt("SizingMode", self.sizing_mode);
             p.into_expr()
@@ -1337,7 +1367,7 @@ pub mod file_system {
 
     impl ToExpr for DiskIopsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.iops.is_some()) + usize::from(self.mode.is_some()));
             p.opt("Iops", self.iops);
             p.opt("Mode", self.mode);
             p.into_expr()
@@ -1369,7 +1399,7 @@ pub mod file_system {
 
     impl ToExpr for FsrmConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.event_log_destination.is_some()));
             p.opt("EventLogDestination", self.event_log_destination);
             p.req("FsrmServiceEnabled", self.fsrm_service_enabled);
             p.into_expr()
@@ -1401,7 +1431,7 @@ pub mod file_system {
 
     impl ToExpr for LogConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.destination.is_some()));
             p.opt("Destination", self.destination);
             p.req("Level", self.level);
             p.into_expr()
@@ -1558,7 +1588,25 @@ pub mod file_system {
 
     impl ToExpr for LustreConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.auto_import_policy.is_some())
+                    + usize::from(self.automatic_backup_retention_days.is_some())
+                    + usize::from(self.copy_tags_to_backups.is_some())
+                    + usize::from(self.daily_automatic_backup_start_time.is_some())
+                    + usize::from(self.data_compression_type.is_some())
+                    + usize::from(self.data_read_cache_configuration.is_some())
+                    + usize::from(self.deployment_type.is_some())
+                    + usize::from(self.drive_cache_type.is_some())
+                    + usize::from(self.efa_enabled.is_some())
+                    + usize::from(self.export_path.is_some())
+                    + usize::from(self.import_path.is_some())
+                    + usize::from(self.imported_file_chunk_size.is_some())
+                    + usize::from(self.log_configuration.is_some())
+                    + usize::from(self.metadata_configuration.is_some())
+                    + usize::from(self.per_unit_storage_throughput.is_some())
+                    + usize::from(self.throughput_capacity.is_some())
+                    + usize::from(self.weekly_maintenance_start_time.is_some()),
+            );
             p.opt("AutoImportPolicy", self.auto_import_policy);
             p.opt("AutomaticBackupRetentionDays", self.automatic_backup_retention_days);
             p.opt("CopyTagsToBackups", self.copy_tags_to_backups);
@@ -1607,7 +1655,7 @@ pub mod file_system {
 
     impl ToExpr for MetadataConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.iops.is_some()) + usize::from(self.mode.is_some()));
             p.opt("Iops", self.iops);
             p.opt("Mode", self.mode);
             p.into_expr()
@@ -1636,7 +1684,7 @@ pub mod file_system {
 
     impl ToExpr for NfsExports {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.client_configurations.is_some()));
             p.opt("ClientConfigurations", self.client_configurations);
             p.into_expr()
         }
@@ -1755,7 +1803,20 @@ pub mod file_system {
 
     impl ToExpr for OntapConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.automatic_backup_retention_days.is_some())
+                    + usize::from(self.daily_automatic_backup_start_time.is_some())
+                    + usize::from(self.disk_iops_configuration.is_some())
+                    + usize::from(self.endpoint_ip_address_range.is_some())
+                    + usize::from(self.endpoint_ipv6_address_range.is_some())
+                    + usize::from(self.fsx_admin_password.is_some())
+                    + usize::from(self.ha_pairs.is_some())
+                    + usize::from(self.preferred_subnet_id.is_some())
+                    + usize::from(self.route_table_ids.is_some())
+                    + usize::from(self.throughput_capacity.is_some())
+                    + usize::from(self.throughput_capacity_per_ha_pair.is_some())
+                    + usize::from(self.weekly_maintenance_start_time.is_some()),
+            );
             p.opt("AutomaticBackupRetentionDays", self.automatic_backup_retention_days);
             p.opt("DailyAutomaticBackupStartTime", self.daily_automatic_backup_start_time);
             p.req("DeploymentType", self.deployment_type);
@@ -1902,7 +1963,22 @@ pub mod file_system {
 
     impl ToExpr for OpenZfsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.automatic_backup_retention_days.is_some())
+                    + usize::from(self.copy_tags_to_backups.is_some())
+                    + usize::from(self.copy_tags_to_volumes.is_some())
+                    + usize::from(self.daily_automatic_backup_start_time.is_some())
+                    + usize::from(self.disk_iops_configuration.is_some())
+                    + usize::from(self.endpoint_ip_address_range.is_some())
+                    + usize::from(self.endpoint_ipv6_address_range.is_some())
+                    + usize::from(self.options.is_some())
+                    + usize::from(self.preferred_subnet_id.is_some())
+                    + usize::from(self.read_cache_configuration.is_some())
+                    + usize::from(self.root_volume_configuration.is_some())
+                    + usize::from(self.route_table_ids.is_some())
+                    + usize::from(self.throughput_capacity.is_some())
+                    + usize::from(self.weekly_maintenance_start_time.is_some()),
+            );
             p.opt("AutomaticBackupRetentionDays", self.automatic_backup_retention_days);
             p.opt("CopyTagsToBackups", self.copy_tags_to_backups);
             p.opt("CopyTagsToVolumes", self.copy_tags_to_volumes);
@@ -1952,7 +2028,9 @@ pub mod file_system {
 
     impl ToExpr for ReadCacheConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.size_gib.is_some()) + usize::from(self.sizing_mode.is_some()),
+            );
             p.opt("SizeGiB", self.size_gib);
             p.opt("SizingMode", self.sizing_mode);
             p.into_expr()
@@ -2021,7 +2099,14 @@ pub mod file_system {
 
     impl ToExpr for RootVolumeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.copy_tags_to_snapshots.is_some())
+                    + usize::from(self.data_compression_type.is_some())
+                    + usize::from(self.nfs_exports.is_some())
+                    + usize::from(self.read_only.is_some())
+                    + usize::from(self.record_size_kib.is_some())
+                    + usize::from(self.user_and_group_quotas.is_some()),
+            );
             p.opt("CopyTagsToSnapshots", self.copy_tags_to_snapshots);
             p.opt("DataCompressionType", self.data_compression_type);
             p.opt("NfsExports", self.nfs_exports);
@@ -2102,7 +2187,15 @@ pub mod file_system {
 
     impl ToExpr for SelfManagedActiveDirectoryConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.dns_ips.is_some())
+                    + usize::from(self.domain_join_service_account_secret.is_some())
+                    + usize::from(self.domain_name.is_some())
+                    + usize::from(self.file_system_administrators_group.is_some())
+                    + usize::from(self.organizational_unit_distinguished_name.is_some())
+                    + usize::from(self.password.is_some())
+                    + usize::from(self.user_name.is_some()),
+            );
             p.opt("DnsIps", self.dns_ips);
             p.opt(
                 "DomainJoinServiceAccountSecret",
@@ -2140,7 +2233,7 @@ pub mod file_system {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2185,7 +2278,11 @@ pub mod file_system {
 
     impl ToExpr for UserAndGroupQuotas {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.id.is_some())
+                    + usize::from(self.storage_capacity_quota_gib.is_some())
+                    + usize::from(self.r#type.is_some()),
+            );
             p.opt("Id", self.id);
             p.opt("StorageCapacityQuotaGiB", self.storage_capacity_quota_gib);
             p.opt("Type", self.r#type);
@@ -2309,7 +2406,20 @@ pub mod file_system {
 
     impl ToExpr for WindowsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.active_directory_id.is_some())
+                    + usize::from(self.aliases.is_some())
+                    + usize::from(self.audit_log_configuration.is_some())
+                    + usize::from(self.automatic_backup_retention_days.is_some())
+                    + usize::from(self.copy_tags_to_backups.is_some())
+                    + usize::from(self.daily_automatic_backup_start_time.is_some())
+                    + usize::from(self.deployment_type.is_some())
+                    + usize::from(self.disk_iops_configuration.is_some())
+                    + usize::from(self.fsrm_configuration.is_some())
+                    + usize::from(self.preferred_subnet_id.is_some())
+                    + usize::from(self.self_managed_active_directory_configuration.is_some())
+                    + usize::from(self.weekly_maintenance_start_time.is_some()),
+            );
             p.opt("ActiveDirectoryId", self.active_directory_id);
             p.opt("Aliases", self.aliases);
             p.opt("AuditLogConfiguration", self.audit_log_configuration);
@@ -2465,7 +2575,11 @@ impl Resource for S3AccessPointAttachment {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.ontap_configuration.is_some())
+                + usize::from(self.open_zfs_configuration.is_some())
+                + usize::from(self.s3_access_point.is_some()),
+        );
         p.req("Name", self.name);
         p.opt("OntapConfiguration", self.ontap_configuration);
         p.opt("OpenZFSConfiguration", self.open_zfs_configuration);
@@ -2636,7 +2750,7 @@ pub mod s3_access_point_attachment {
 
     impl ToExpr for FileSystemGid {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Gid", self.gid);
             p.into_expr()
         }
@@ -2675,7 +2789,9 @@ pub mod s3_access_point_attachment {
 
     impl ToExpr for OntapFileSystemIdentity {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.unix_user.is_some()) + usize::from(self.windows_user.is_some()),
+            );
             p.req("Type", self.r#type);
             p.opt("UnixUser", self.unix_user);
             p.opt("WindowsUser", self.windows_user);
@@ -2700,7 +2816,7 @@ pub mod s3_access_point_attachment {
 
     impl ToExpr for OntapUnixFileSystemUser {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Name", self.name);
             p.into_expr()
         }
@@ -2723,7 +2839,7 @@ pub mod s3_access_point_attachment {
 
     impl ToExpr for OntapWindowsFileSystemUser {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Name", self.name);
             p.into_expr()
         }
@@ -2752,7 +2868,7 @@ pub mod s3_access_point_attachment {
 
     impl ToExpr for OpenZfsFileSystemIdentity {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("PosixUser", self.posix_user);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -2787,7 +2903,7 @@ pub mod s3_access_point_attachment {
 
     impl ToExpr for OpenZfsPosixFileSystemUser {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.secondary_gids.is_some()));
             p.req("Gid", self.gid);
             p.opt("SecondaryGids", self.secondary_gids);
             p.req("Uid", self.uid);
@@ -2825,7 +2941,9 @@ pub mod s3_access_point_attachment {
 
     impl ToExpr for S3AccessPoint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.policy.is_some()) + usize::from(self.vpc_configuration.is_some()),
+            );
             p.opt("Policy", self.policy);
             p.opt("VpcConfiguration", self.vpc_configuration);
             p.into_expr()
@@ -2852,7 +2970,7 @@ pub mod s3_access_point_attachment {
 
     impl ToExpr for S3AccessPointOntapConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("FileSystemIdentity", self.file_system_identity);
             p.req("VolumeId", self.volume_id);
             p.into_expr()
@@ -2879,7 +2997,7 @@ pub mod s3_access_point_attachment {
 
     impl ToExpr for S3AccessPointOpenZfsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("FileSystemIdentity", self.file_system_identity);
             p.req("VolumeId", self.volume_id);
             p.into_expr()
@@ -2903,7 +3021,7 @@ pub mod s3_access_point_attachment {
 
     impl ToExpr for S3AccessPointVpcConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("VpcId", self.vpc_id);
             p.into_expr()
         }
@@ -2980,7 +3098,7 @@ impl Resource for Snapshot {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.tags.is_some()));
         p.req("Name", self.name);
         p.opt("Tags", self.tags);
         p.req("VolumeId", self.volume_id);
@@ -3027,7 +3145,7 @@ pub mod snapshot {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3117,7 +3235,12 @@ Constraint { path: "Tags/*/Key", pattern: Some("^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]
 Constraint { path: "Tags/*/Value", pattern: Some("^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$"), min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.active_directory_configuration.is_some())
+                + usize::from(self.root_volume_security_style.is_some())
+                + usize::from(self.svm_admin_password.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ActiveDirectoryConfiguration", self.active_directory_configuration);
         p.req("FileSystemId", self.file_system_id);
         p.req("Name", self.name);
@@ -3217,7 +3340,10 @@ pub mod storage_virtual_machine {
 
     impl ToExpr for ActiveDirectoryConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.net_bios_name.is_some())
+                    + usize::from(self.self_managed_active_directory_configuration.is_some()),
+            );
             p.opt("NetBiosName", self.net_bios_name);
             p.opt(
                 "SelfManagedActiveDirectoryConfiguration",
@@ -3297,7 +3423,15 @@ pub mod storage_virtual_machine {
 
     impl ToExpr for SelfManagedActiveDirectoryConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.dns_ips.is_some())
+                    + usize::from(self.domain_join_service_account_secret.is_some())
+                    + usize::from(self.domain_name.is_some())
+                    + usize::from(self.file_system_administrators_group.is_some())
+                    + usize::from(self.organizational_unit_distinguished_name.is_some())
+                    + usize::from(self.password.is_some())
+                    + usize::from(self.user_name.is_some()),
+            );
             p.opt("DnsIps", self.dns_ips);
             p.opt(
                 "DomainJoinServiceAccountSecret",
@@ -3335,7 +3469,7 @@ pub mod storage_virtual_machine {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3441,7 +3575,13 @@ Constraint { path: "Tags/*/Key", pattern: Some("^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]
 Constraint { path: "Tags/*/Value", pattern: Some("^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$"), min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.backup_id.is_some())
+                + usize::from(self.ontap_configuration.is_some())
+                + usize::from(self.open_zfs_configuration.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.volume_type.is_some()),
+        );
         p.opt("BackupId", self.backup_id);
         p.req("Name", self.name);
         p.opt("OntapConfiguration", self.ontap_configuration);
@@ -3891,7 +4031,9 @@ pub mod volume {
 
     impl ToExpr for AggregateConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.aggregates.is_some()) + usize::from(self.constituents_per_aggregate.is_some()),
+            );
             p.opt("Aggregates", self.aggregates);
             p.opt("ConstituentsPerAggregate", self.constituents_per_aggregate);
             p.into_expr()
@@ -3923,7 +4065,7 @@ pub mod volume {
 
     impl ToExpr for AutocommitPeriod {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Type", self.r#type);
             p.opt("Value", self.value);
             p.into_expr()
@@ -3950,7 +4092,7 @@ pub mod volume {
 
     impl ToExpr for ClientConfigurations {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Clients", self.clients);
             p.req("Options", self.options);
             p.into_expr()
@@ -3974,7 +4116,7 @@ pub mod volume {
 
     impl ToExpr for NfsExports {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ClientConfigurations", self.client_configurations);
             p.into_expr()
         }
@@ -4093,7 +4235,20 @@ pub mod volume {
 
     impl ToExpr for OntapConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.aggregate_configuration.is_some())
+                    + usize::from(self.copy_tags_to_backups.is_some())
+                    + usize::from(self.junction_path.is_some())
+                    + usize::from(self.ontap_volume_type.is_some())
+                    + usize::from(self.security_style.is_some())
+                    + usize::from(self.size_in_bytes.is_some())
+                    + usize::from(self.size_in_megabytes.is_some())
+                    + usize::from(self.snaplock_configuration.is_some())
+                    + usize::from(self.snapshot_policy.is_some())
+                    + usize::from(self.storage_efficiency_enabled.is_some())
+                    + usize::from(self.tiering_policy.is_some())
+                    + usize::from(self.volume_style.is_some()),
+            );
             p.opt("AggregateConfiguration", self.aggregate_configuration);
             p.opt("CopyTagsToBackups", self.copy_tags_to_backups);
             p.opt("JunctionPath", self.junction_path);
@@ -4208,7 +4363,18 @@ pub mod volume {
 
     impl ToExpr for OpenZfsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.copy_tags_to_snapshots.is_some())
+                    + usize::from(self.data_compression_type.is_some())
+                    + usize::from(self.nfs_exports.is_some())
+                    + usize::from(self.options.is_some())
+                    + usize::from(self.origin_snapshot.is_some())
+                    + usize::from(self.read_only.is_some())
+                    + usize::from(self.record_size_kib.is_some())
+                    + usize::from(self.storage_capacity_quota_gib.is_some())
+                    + usize::from(self.storage_capacity_reservation_gib.is_some())
+                    + usize::from(self.user_and_group_quotas.is_some()),
+            );
             p.opt("CopyTagsToSnapshots", self.copy_tags_to_snapshots);
             p.opt("DataCompressionType", self.data_compression_type);
             p.opt("NfsExports", self.nfs_exports);
@@ -4244,7 +4410,7 @@ pub mod volume {
 
     impl ToExpr for OriginSnapshot {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("CopyStrategy", self.copy_strategy);
             p.req("SnapshotARN", self.snapshot_arn);
             p.into_expr()
@@ -4276,7 +4442,7 @@ pub mod volume {
 
     impl ToExpr for RetentionPeriod {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Type", self.r#type);
             p.opt("Value", self.value);
             p.into_expr()
@@ -4340,7 +4506,13 @@ pub mod volume {
 
     impl ToExpr for SnaplockConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.audit_log_volume.is_some())
+                    + usize::from(self.autocommit_period.is_some())
+                    + usize::from(self.privileged_delete.is_some())
+                    + usize::from(self.retention_period.is_some())
+                    + usize::from(self.volume_append_mode_enabled.is_some()),
+            );
             p.opt("AuditLogVolume", self.audit_log_volume);
             p.opt("AutocommitPeriod", self.autocommit_period);
             p.opt("PrivilegedDelete", self.privileged_delete);
@@ -4378,7 +4550,7 @@ pub mod volume {
 
     impl ToExpr for SnaplockRetentionPeriod {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("DefaultRetention", self.default_retention);
             p.req("MaximumRetention", self.maximum_retention);
             p.req("MinimumRetention", self.minimum_retention);
@@ -4406,7 +4578,7 @@ pub mod volume {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -4443,7 +4615,8 @@ pub mod volume {
 
     impl ToExpr for TieringPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.cooling_period.is_some()) + usize::from(self.name.is_some()));
             p.opt("CoolingPeriod", self.cooling_period);
             p.opt("Name", self.name);
             p.into_expr()
@@ -4477,7 +4650,7 @@ pub mod volume {
 
     impl ToExpr for UserAndGroupQuotas {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Id", self.id);
             p.req("StorageCapacityQuotaGiB", self.storage_capacity_quota_gib);
             p.req("Type", self.r#type);

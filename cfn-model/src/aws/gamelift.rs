@@ -83,7 +83,8 @@ impl Resource for Alias {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(2 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Description", self.description);
         p.req("Name", self.name);
         p.req("RoutingStrategy", self.routing_strategy);
@@ -172,7 +173,8 @@ pub mod alias {
 
     impl ToExpr for RoutingStrategy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(1 + usize::from(self.fleet_id.is_some()) + usize::from(self.message.is_some()));
             p.opt("FleetId", self.fleet_id);
             p.opt("Message", self.message);
             p.req("Type", self.r#type);
@@ -200,7 +202,7 @@ pub mod alias {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -339,7 +341,14 @@ impl Resource for Build {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.name.is_some())
+                + usize::from(self.operating_system.is_some())
+                + usize::from(self.server_sdk_version.is_some())
+                + usize::from(self.storage_location.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.version.is_some()),
+        );
         p.opt("Name", self.name);
         p.opt("OperatingSystem", self.operating_system);
         p.opt("ServerSdkVersion", self.server_sdk_version);
@@ -444,7 +453,7 @@ pub mod build {
 
     impl ToExpr for StorageLocation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.object_version.is_some()));
             p.req("Bucket", self.bucket);
             p.req("Key", self.key);
             p.opt("ObjectVersion", self.object_version);
@@ -473,7 +482,7 @@ pub mod build {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -681,7 +690,25 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(128), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.billing_type.is_some())
+                + usize::from(self.deployment_configuration.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.game_server_container_group_definition_name.is_some())
+                + usize::from(self.game_server_container_groups_per_instance.is_some())
+                + usize::from(self.game_session_creation_limit_policy.is_some())
+                + usize::from(self.instance_connection_port_range.is_some())
+                + usize::from(self.instance_inbound_permissions.is_some())
+                + usize::from(self.instance_type.is_some())
+                + usize::from(self.locations.is_some())
+                + usize::from(self.log_configuration.is_some())
+                + usize::from(self.metric_groups.is_some())
+                + usize::from(self.new_game_session_protection_policy.is_some())
+                + usize::from(self.per_instance_container_group_definition_name.is_some())
+                + usize::from(self.player_gateway_mode.is_some())
+                + usize::from(self.scaling_policies.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("BillingType", self.billing_type);
         p.opt("DeploymentConfiguration", self.deployment_configuration);
         p.opt("Description", self.description);
@@ -1271,7 +1298,7 @@ pub mod container_fleet {
 
     impl ToExpr for ConnectionPortRange {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("FromPort", self.from_port);
             p.req("ToPort", self.to_port);
             p.into_expr()
@@ -1316,7 +1343,11 @@ pub mod container_fleet {
 
     impl ToExpr for DeploymentConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.impairment_strategy.is_some())
+                    + usize::from(self.minimum_healthy_percentage.is_some())
+                    + usize::from(self.protection_strategy.is_some()),
+            );
             p.opt("ImpairmentStrategy", self.impairment_strategy);
             p.opt("MinimumHealthyPercentage", self.minimum_healthy_percentage);
             p.opt("ProtectionStrategy", self.protection_strategy);
@@ -1356,7 +1387,10 @@ pub mod container_fleet {
 
     impl ToExpr for GameSessionCreationLimitPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.new_game_sessions_per_creator.is_some())
+                    + usize::from(self.policy_period_in_minutes.is_some()),
+            );
             p.opt("NewGameSessionsPerCreator", self.new_game_sessions_per_creator);
             p.opt("PolicyPeriodInMinutes", self.policy_period_in_minutes);
             p.into_expr()
@@ -1401,7 +1435,7 @@ pub mod container_fleet {
 
     impl ToExpr for IpPermission {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4);
             p.req("FromPort", self.from_port);
             p.req("IpRange", self.ip_range);
             p.req("Protocol", self.protocol);
@@ -1451,7 +1485,11 @@ pub mod container_fleet {
 
     impl ToExpr for LocationCapacity {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.desired_ec2_instances.is_some())
+                    + usize::from(self.managed_capacity_configuration.is_some())
+                    + usize::from(self.min_size.is_some()),
+            );
             p.opt("DesiredEC2Instances", self.desired_ec2_instances);
             p.opt("ManagedCapacityConfiguration", self.managed_capacity_configuration);
             p.req("MaxSize", self.max_size);
@@ -1501,7 +1539,11 @@ pub mod container_fleet {
 
     impl ToExpr for LocationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.location_capacity.is_some())
+                    + usize::from(self.player_gateway_status.is_some())
+                    + usize::from(self.stopped_actions.is_some()),
+            );
             p.req("Location", self.location);
             p.opt("LocationCapacity", self.location_capacity);
             p.opt("PlayerGatewayStatus", self.player_gateway_status);
@@ -1548,7 +1590,11 @@ pub mod container_fleet {
 
     impl ToExpr for LogConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.log_destination.is_some())
+                    + usize::from(self.log_group_arn.is_some())
+                    + usize::from(self.s3_bucket_name.is_some()),
+            );
             p.opt("LogDestination", self.log_destination);
             p.opt("LogGroupArn", self.log_group_arn);
             p.opt("S3BucketName", self.s3_bucket_name);
@@ -1581,7 +1627,7 @@ pub mod container_fleet {
 
     impl ToExpr for ManagedCapacityConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.scale_in_after_inactivity_minutes.is_some()));
             p.opt("ScaleInAfterInactivityMinutes", self.scale_in_after_inactivity_minutes);
             p.req("ZeroCapacityStrategy", self.zero_capacity_strategy);
             p.into_expr()
@@ -1669,7 +1715,16 @@ pub mod container_fleet {
 
     impl ToExpr for ScalingPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.comparison_operator.is_some())
+                    + usize::from(self.evaluation_periods.is_some())
+                    + usize::from(self.metric_name.is_some())
+                    + usize::from(self.policy_type.is_some())
+                    + usize::from(self.scaling_adjustment.is_some())
+                    + usize::from(self.scaling_adjustment_type.is_some())
+                    + usize::from(self.target_configuration.is_some())
+                    + usize::from(self.threshold.is_some()),
+            );
             p.opt("ComparisonOperator", self.comparison_operator);
             p.opt("EvaluationPeriods", self.evaluation_periods);
             p.opt("MetricName", self.metric_name);
@@ -1703,7 +1758,7 @@ pub mod container_fleet {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1727,7 +1782,7 @@ pub mod container_fleet {
 
     impl ToExpr for TargetConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("TargetValue", self.target_value);
             p.into_expr()
         }
@@ -2143,7 +2198,15 @@ impl Resource for ContainerGroupDefinition {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.container_group_type.is_some())
+                + usize::from(self.game_server_container_definition.is_some())
+                + usize::from(self.source_version_number.is_some())
+                + usize::from(self.support_container_definitions.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.total_vcpu_limit.is_some())
+                + usize::from(self.version_description.is_some()),
+        );
         p.opt("ContainerGroupType", self.container_group_type);
         p.opt("GameServerContainerDefinition", self.game_server_container_definition);
         p.req("Name", self.name);
@@ -2522,7 +2585,7 @@ pub mod container_group_definition {
 
     impl ToExpr for ContainerDependency {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Condition", self.condition);
             p.req("ContainerName", self.container_name);
             p.into_expr()
@@ -2549,7 +2612,7 @@ pub mod container_group_definition {
 
     impl ToExpr for ContainerEnvironment {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("Value", self.value);
             p.into_expr()
@@ -2605,7 +2668,12 @@ pub mod container_group_definition {
 
     impl ToExpr for ContainerHealthCheck {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.interval.is_some())
+                    + usize::from(self.retries.is_some())
+                    + usize::from(self.start_period.is_some())
+                    + usize::from(self.timeout.is_some()),
+            );
             p.req("Command", self.command);
             p.opt("Interval", self.interval);
             p.opt("Retries", self.retries);
@@ -2648,7 +2716,9 @@ pub mod container_group_definition {
 
     impl ToExpr for ContainerMountPoint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.access_level.is_some()) + usize::from(self.container_path.is_some()),
+            );
             p.opt("AccessLevel", self.access_level);
             p.opt("ContainerPath", self.container_path);
             p.req("InstancePath", self.instance_path);
@@ -2683,7 +2753,7 @@ pub mod container_group_definition {
 
     impl ToExpr for ContainerPortRange {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("FromPort", self.from_port);
             p.req("Protocol", self.protocol);
             p.req("ToPort", self.to_port);
@@ -2774,7 +2844,15 @@ pub mod container_group_definition {
 
     impl ToExpr for GameServerContainerDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.depends_on.is_some())
+                    + usize::from(self.environment_override.is_some())
+                    + usize::from(self.linux_capabilities.is_some())
+                    + usize::from(self.mount_points.is_some())
+                    + usize::from(self.port_configuration.is_some())
+                    + usize::from(self.resolved_image_digest.is_some())
+                    + usize::from(self.vcpu.is_some()),
+            );
             p.req("ContainerName", self.container_name);
             p.opt("DependsOn", self.depends_on);
             p.opt("EnvironmentOverride", self.environment_override);
@@ -2809,7 +2887,7 @@ pub mod container_group_definition {
 
     impl ToExpr for LinuxCapabilities {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.include.is_some()));
             p.opt("Include", self.include);
             p.into_expr()
         }
@@ -2832,7 +2910,7 @@ pub mod container_group_definition {
 
     impl ToExpr for PortConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ContainerPortRanges", self.container_port_ranges);
             p.into_expr()
         }
@@ -2938,7 +3016,18 @@ pub mod container_group_definition {
 
     impl ToExpr for SupportContainerDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.depends_on.is_some())
+                    + usize::from(self.environment_override.is_some())
+                    + usize::from(self.essential.is_some())
+                    + usize::from(self.health_check.is_some())
+                    + usize::from(self.linux_capabilities.is_some())
+                    + usize::from(self.memory_hard_limit_mebibytes.is_some())
+                    + usize::from(self.mount_points.is_some())
+                    + usize::from(self.port_configuration.is_some())
+                    + usize::from(self.resolved_image_digest.is_some())
+                    + usize::from(self.vcpu.is_some()),
+            );
             p.req("ContainerName", self.container_name);
             p.opt("DependsOn", self.depends_on);
             p.opt("EnvironmentOverride", self.environment_override);
@@ -2975,7 +3064,7 @@ pub mod container_group_definition {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3326,7 +3415,37 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(128), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.anywhere_configuration.is_some())
+                + usize::from(self.apply_capacity.is_some())
+                + usize::from(self.build_id.is_some())
+                + usize::from(self.certificate_configuration.is_some())
+                + usize::from(self.compute_type.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.desired_ec2_instances.is_some())
+                + usize::from(self.ec2_inbound_permissions.is_some())
+                + usize::from(self.ec2_instance_type.is_some())
+                + usize::from(self.fleet_type.is_some())
+                + usize::from(self.instance_role_arn.is_some())
+                + usize::from(self.instance_role_credentials_provider.is_some())
+                + usize::from(self.locations.is_some())
+                + usize::from(self.log_paths.is_some())
+                + usize::from(self.max_size.is_some())
+                + usize::from(self.metric_groups.is_some())
+                + usize::from(self.min_size.is_some())
+                + usize::from(self.new_game_session_protection_policy.is_some())
+                + usize::from(self.peer_vpc_aws_account_id.is_some())
+                + usize::from(self.peer_vpc_id.is_some())
+                + usize::from(self.player_gateway_configuration.is_some())
+                + usize::from(self.player_gateway_mode.is_some())
+                + usize::from(self.resource_creation_limit_policy.is_some())
+                + usize::from(self.runtime_configuration.is_some())
+                + usize::from(self.scaling_policies.is_some())
+                + usize::from(self.script_id.is_some())
+                + usize::from(self.server_launch_parameters.is_some())
+                + usize::from(self.server_launch_path.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AnywhereConfiguration", self.anywhere_configuration);
         p.opt("ApplyCapacity", self.apply_capacity);
         p.opt("BuildId", self.build_id);
@@ -3936,7 +4055,7 @@ pub mod fleet {
 
     impl ToExpr for AnywhereConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Cost", self.cost);
             p.into_expr()
         }
@@ -3959,7 +4078,7 @@ pub mod fleet {
 
     impl ToExpr for CertificateConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("CertificateType", self.certificate_type);
             p.into_expr()
         }
@@ -4003,7 +4122,7 @@ pub mod fleet {
 
     impl ToExpr for IpPermission {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4);
             p.req("FromPort", self.from_port);
             p.req("IpRange", self.ip_range);
             p.req("Protocol", self.protocol);
@@ -4053,7 +4172,11 @@ pub mod fleet {
 
     impl ToExpr for LocationCapacity {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.desired_ec2_instances.is_some())
+                    + usize::from(self.managed_capacity_configuration.is_some())
+                    + usize::from(self.min_size.is_some()),
+            );
             p.opt("DesiredEC2Instances", self.desired_ec2_instances);
             p.opt("ManagedCapacityConfiguration", self.managed_capacity_configuration);
             p.req("MaxSize", self.max_size);
@@ -4095,7 +4218,9 @@ pub mod fleet {
 
     impl ToExpr for LocationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.location_capacity.is_some()) + usize::from(self.player_gateway_status.is_some()),
+            );
             p.req("Location", self.location);
             p.opt("LocationCapacity", self.location_capacity);
             p.opt("PlayerGatewayStatus", self.player_gateway_status);
@@ -4128,7 +4253,7 @@ pub mod fleet {
 
     impl ToExpr for ManagedCapacityConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.scale_in_after_inactivity_minutes.is_some()));
             p.opt("ScaleInAfterInactivityMinutes", self.scale_in_after_inactivity_minutes);
             p.req("ZeroCapacityStrategy", self.zero_capacity_strategy);
             p.into_expr()
@@ -4157,7 +4282,7 @@ pub mod fleet {
 
     impl ToExpr for PlayerGatewayConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.game_server_ip_protocol_supported.is_some()));
             p.opt("GameServerIpProtocolSupported", self.game_server_ip_protocol_supported);
             p.into_expr()
         }
@@ -4195,7 +4320,10 @@ pub mod fleet {
 
     impl ToExpr for ResourceCreationLimitPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.new_game_sessions_per_creator.is_some())
+                    + usize::from(self.policy_period_in_minutes.is_some()),
+            );
             p.opt("NewGameSessionsPerCreator", self.new_game_sessions_per_creator);
             p.opt("PolicyPeriodInMinutes", self.policy_period_in_minutes);
             p.into_expr()
@@ -4244,7 +4372,11 @@ pub mod fleet {
 
     impl ToExpr for RuntimeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.game_session_activation_timeout_seconds.is_some())
+                    + usize::from(self.max_concurrent_game_session_activations.is_some())
+                    + usize::from(self.server_processes.is_some()),
+            );
             p.opt(
                 "GameSessionActivationTimeoutSeconds",
                 self.game_session_activation_timeout_seconds,
@@ -4363,7 +4495,19 @@ pub mod fleet {
 
     impl ToExpr for ScalingPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.comparison_operator.is_some())
+                    + usize::from(self.evaluation_periods.is_some())
+                    + usize::from(self.location.is_some())
+                    + usize::from(self.metric_name.is_some())
+                    + usize::from(self.policy_type.is_some())
+                    + usize::from(self.scaling_adjustment.is_some())
+                    + usize::from(self.scaling_adjustment_type.is_some())
+                    + usize::from(self.status.is_some())
+                    + usize::from(self.target_configuration.is_some())
+                    + usize::from(self.threshold.is_some())
+                    + usize::from(self.update_status.is_some()),
+            );
             p.opt("ComparisonOperator", self.comparison_operator);
             p.opt("EvaluationPeriods", self.evaluation_periods);
             p.opt("Location", self.location);
@@ -4412,7 +4556,7 @@ pub mod fleet {
 
     impl ToExpr for ServerProcess {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.parameters.is_some()));
             p.req("ConcurrentExecutions", self.concurrent_executions);
             p.req("LaunchPath", self.launch_path);
             p.opt("Parameters", self.parameters);
@@ -4440,7 +4584,7 @@ pub mod fleet {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -4464,7 +4608,7 @@ pub mod fleet {
 
     impl ToExpr for TargetConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("TargetValue", self.target_value);
             p.into_expr()
         }
@@ -4674,7 +4818,17 @@ impl Resource for GameServerGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.auto_scaling_policy.is_some())
+                + usize::from(self.balancing_strategy.is_some())
+                + usize::from(self.delete_option.is_some())
+                + usize::from(self.game_server_protection_policy.is_some())
+                + usize::from(self.launch_template.is_some())
+                + usize::from(self.max_size.is_some())
+                + usize::from(self.min_size.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.vpc_subnets.is_some()),
+        );
         p.opt("AutoScalingPolicy", self.auto_scaling_policy);
         p.opt("BalancingStrategy", self.balancing_strategy);
         p.opt("DeleteOption", self.delete_option);
@@ -4825,7 +4979,7 @@ pub mod game_server_group {
 
     impl ToExpr for AutoScalingPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.estimated_instance_warmup.is_some()));
             p.opt("EstimatedInstanceWarmup", self.estimated_instance_warmup);
             p.req("TargetTrackingConfiguration", self.target_tracking_configuration);
             p.into_expr()
@@ -4857,7 +5011,7 @@ pub mod game_server_group {
 
     impl ToExpr for InstanceDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.weighted_capacity.is_some()));
             p.req("InstanceType", self.instance_type);
             p.opt("WeightedCapacity", self.weighted_capacity);
             p.into_expr()
@@ -4902,7 +5056,11 @@ pub mod game_server_group {
 
     impl ToExpr for LaunchTemplate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.launch_template_id.is_some())
+                    + usize::from(self.launch_template_name.is_some())
+                    + usize::from(self.version.is_some()),
+            );
             p.opt("LaunchTemplateId", self.launch_template_id);
             p.opt("LaunchTemplateName", self.launch_template_name);
             p.opt("Version", self.version);
@@ -4937,7 +5095,7 @@ pub mod game_server_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -4961,7 +5119,7 @@ pub mod game_server_group {
 
     impl ToExpr for TargetTrackingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("TargetValue", self.target_value);
             p.into_expr()
         }
@@ -5156,7 +5314,16 @@ impl Resource for GameSessionQueue {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.custom_event_data.is_some())
+                + usize::from(self.destinations.is_some())
+                + usize::from(self.filter_configuration.is_some())
+                + usize::from(self.notification_target.is_some())
+                + usize::from(self.player_latency_policies.is_some())
+                + usize::from(self.priority_configuration.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.timeout_in_seconds.is_some()),
+        );
         p.opt("CustomEventData", self.custom_event_data);
         p.opt("Destinations", self.destinations);
         p.opt("FilterConfiguration", self.filter_configuration);
@@ -5239,7 +5406,7 @@ pub mod game_session_queue {
 
     impl ToExpr for FilterConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.allowed_locations.is_some()));
             p.opt("AllowedLocations", self.allowed_locations);
             p.into_expr()
         }
@@ -5265,7 +5432,7 @@ pub mod game_session_queue {
 
     impl ToExpr for GameSessionQueueDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.destination_arn.is_some()));
             p.opt("DestinationArn", self.destination_arn);
             p.into_expr()
         }
@@ -5301,7 +5468,10 @@ pub mod game_session_queue {
 
     impl ToExpr for PlayerLatencyPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.maximum_individual_player_latency_milliseconds.is_some())
+                    + usize::from(self.policy_duration_seconds.is_some()),
+            );
             p.opt(
                 "MaximumIndividualPlayerLatencyMilliseconds",
                 self.maximum_individual_player_latency_milliseconds,
@@ -5341,7 +5511,9 @@ pub mod game_session_queue {
 
     impl ToExpr for PriorityConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.location_order.is_some()) + usize::from(self.priority_order.is_some()),
+            );
             p.opt("LocationOrder", self.location_order);
             p.opt("PriorityOrder", self.priority_order);
             p.into_expr()
@@ -5368,7 +5540,7 @@ pub mod game_session_queue {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -5434,7 +5606,7 @@ impl Resource for Location {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.tags.is_some()));
         p.req("LocationName", self.location_name);
         p.opt("Tags", self.tags);
         p
@@ -5472,7 +5644,7 @@ pub mod location {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -5734,7 +5906,21 @@ impl Resource for MatchmakingConfiguration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.acceptance_timeout_seconds.is_some())
+                + usize::from(self.additional_player_count.is_some())
+                + usize::from(self.backfill_mode.is_some())
+                + usize::from(self.creation_time.is_some())
+                + usize::from(self.custom_event_data.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.flex_match_mode.is_some())
+                + usize::from(self.game_properties.is_some())
+                + usize::from(self.game_session_data.is_some())
+                + usize::from(self.game_session_queue_arns.is_some())
+                + usize::from(self.notification_target.is_some())
+                + usize::from(self.rule_set_arn.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("AcceptanceRequired", self.acceptance_required);
         p.opt("AcceptanceTimeoutSeconds", self.acceptance_timeout_seconds);
         p.opt("AdditionalPlayerCount", self.additional_player_count);
@@ -5845,7 +6031,7 @@ pub mod matchmaking_configuration {
 
     impl ToExpr for GameProperty {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -5872,7 +6058,7 @@ pub mod matchmaking_configuration {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -5949,7 +6135,7 @@ impl Resource for MatchmakingRuleSet {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.tags.is_some()));
         p.req("Name", self.name);
         p.req("RuleSetBody", self.rule_set_body);
         p.opt("Tags", self.tags);
@@ -5996,7 +6182,7 @@ pub mod matchmaking_rule_set {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -6118,7 +6304,12 @@ impl Resource for Script {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.name.is_some())
+                + usize::from(self.node_js_version.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.version.is_some()),
+        );
         p.opt("Name", self.name);
         p.opt("NodeJsVersion", self.node_js_version);
         p.req("StorageLocation", self.storage_location);
@@ -6194,7 +6385,7 @@ pub mod script {
 
     impl ToExpr for S3Location {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.object_version.is_some()));
             p.req("Bucket", self.bucket);
             p.req("Key", self.key);
             p.opt("ObjectVersion", self.object_version);
@@ -6223,7 +6414,7 @@ pub mod script {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -122,7 +122,15 @@ impl Resource for Accelerator {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.enabled.is_some())
+                + usize::from(self.flow_logs_enabled.is_some())
+                + usize::from(self.flow_logs_s3_bucket.is_some())
+                + usize::from(self.flow_logs_s3_prefix.is_some())
+                + usize::from(self.ip_address_type.is_some())
+                + usize::from(self.ip_addresses.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Enabled", self.enabled);
         p.opt("FlowLogsEnabled", self.flow_logs_enabled);
         p.opt("FlowLogsS3Bucket", self.flow_logs_s3_bucket);
@@ -220,7 +228,7 @@ pub mod accelerator {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -319,7 +327,11 @@ impl Resource for CrossAccountAttachment {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.principals.is_some())
+                + usize::from(self.resources.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("Name", self.name);
         p.opt("Principals", self.principals);
         p.opt("Resources", self.resources);
@@ -379,7 +391,11 @@ pub mod cross_account_attachment {
 
     impl ToExpr for Resource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cidr.is_some())
+                    + usize::from(self.endpoint_id.is_some())
+                    + usize::from(self.region.is_some()),
+            );
             p.opt("Cidr", self.cidr);
             p.opt("EndpointId", self.endpoint_id);
             p.opt("Region", self.region);
@@ -407,7 +423,7 @@ pub mod cross_account_attachment {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -596,7 +612,16 @@ impl Resource for EndpointGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.endpoint_configurations.is_some())
+                + usize::from(self.health_check_interval_seconds.is_some())
+                + usize::from(self.health_check_path.is_some())
+                + usize::from(self.health_check_port.is_some())
+                + usize::from(self.health_check_protocol.is_some())
+                + usize::from(self.port_overrides.is_some())
+                + usize::from(self.threshold_count.is_some())
+                + usize::from(self.traffic_dial_percentage.is_some()),
+        );
         p.opt("EndpointConfigurations", self.endpoint_configurations);
         p.req("EndpointGroupRegion", self.endpoint_group_region);
         p.opt("HealthCheckIntervalSeconds", self.health_check_interval_seconds);
@@ -696,7 +721,11 @@ pub mod endpoint_group {
 
     impl ToExpr for EndpointConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.attachment_arn.is_some())
+                    + usize::from(self.client_ip_preservation_enabled.is_some())
+                    + usize::from(self.weight.is_some()),
+            );
             p.opt("AttachmentArn", self.attachment_arn);
             p.opt("ClientIPPreservationEnabled", self.client_ip_preservation_enabled);
             p.req("EndpointId", self.endpoint_id);
@@ -725,7 +754,7 @@ pub mod endpoint_group {
 
     impl ToExpr for PortOverride {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("EndpointPort", self.endpoint_port);
             p.req("ListenerPort", self.listener_port);
             p.into_expr()
@@ -799,7 +828,7 @@ impl Resource for Listener {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.client_affinity.is_some()));
         p.req("AcceleratorArn", self.accelerator_arn);
         p.opt("ClientAffinity", self.client_affinity);
         p.req("PortRanges", self.port_ranges);
@@ -897,7 +926,7 @@ pub mod listener {
 
     impl ToExpr for PortRange {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("FromPort", self.from_port);
             p.req("ToPort", self.to_port);
             p.into_expr()

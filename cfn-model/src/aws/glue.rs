@@ -86,7 +86,8 @@ impl Resource for Blueprint {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(2 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.req("BlueprintLocation", self.blueprint_location);
         p.opt("Description", self.description);
         p.req("Name", self.name);
@@ -186,7 +187,7 @@ pub mod blueprint {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -351,7 +352,18 @@ impl Resource for Catalog {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.allow_full_table_external_data_access.is_some())
+                + usize::from(self.catalog_properties.is_some())
+                + usize::from(self.create_database_default_permissions.is_some())
+                + usize::from(self.create_table_default_permissions.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.federated_catalog.is_some())
+                + usize::from(self.overwrite_child_resource_permissions_with_default.is_some())
+                + usize::from(self.parameters.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.target_redshift_catalog.is_some()),
+        );
         p.opt(
             "AllowFullTableExternalDataAccess",
             self.allow_full_table_external_data_access,
@@ -552,7 +564,7 @@ pub mod catalog {
 
     impl ToExpr for CatalogProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.data_lake_access_properties.is_some()));
             p.opt("DataLakeAccessProperties", self.data_lake_access_properties);
             p.into_expr()
         }
@@ -615,7 +627,13 @@ pub mod catalog {
 
     impl ToExpr for DataLakeAccessProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.allow_full_table_external_data_access.is_some())
+                    + usize::from(self.catalog_type.is_some())
+                    + usize::from(self.data_lake_access.is_some())
+                    + usize::from(self.data_transfer_role.is_some())
+                    + usize::from(self.kms_key.is_some()),
+            );
             p.opt(
                 "AllowFullTableExternalDataAccess",
                 self.allow_full_table_external_data_access,
@@ -650,7 +668,7 @@ pub mod catalog {
 
     impl ToExpr for DataLakePrincipal {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.data_lake_principal_identifier.is_some()));
             p.opt("DataLakePrincipalIdentifier", self.data_lake_principal_identifier);
             p.into_expr()
         }
@@ -686,7 +704,9 @@ pub mod catalog {
 
     impl ToExpr for FederatedCatalog {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.connection_name.is_some()) + usize::from(self.identifier.is_some()),
+            );
             p.opt("ConnectionName", self.connection_name);
             p.opt("Identifier", self.identifier);
             p.into_expr()
@@ -723,7 +743,9 @@ pub mod catalog {
 
     impl ToExpr for PrincipalPermissions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.permissions.is_some()) + usize::from(self.principal.is_some()),
+            );
             p.opt("Permissions", self.permissions);
             p.opt("Principal", self.principal);
             p.into_expr()
@@ -750,7 +772,7 @@ pub mod catalog {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -774,7 +796,7 @@ pub mod catalog {
 
     impl ToExpr for TargetRedshiftCatalog {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("CatalogArn", self.catalog_arn);
             p.into_expr()
         }
@@ -888,7 +910,12 @@ impl Resource for Classifier {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.csv_classifier.is_some())
+                + usize::from(self.grok_classifier.is_some())
+                + usize::from(self.json_classifier.is_some())
+                + usize::from(self.xml_classifier.is_some()),
+        );
         p.opt("CsvClassifier", self.csv_classifier);
         p.opt("GrokClassifier", self.grok_classifier);
         p.opt("JsonClassifier", self.json_classifier);
@@ -1027,7 +1054,17 @@ pub mod classifier {
 
     impl ToExpr for CsvClassifier {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.allow_single_column.is_some())
+                    + usize::from(self.contains_custom_datatype.is_some())
+                    + usize::from(self.contains_header.is_some())
+                    + usize::from(self.custom_datatype_configured.is_some())
+                    + usize::from(self.delimiter.is_some())
+                    + usize::from(self.disable_value_trimming.is_some())
+                    + usize::from(self.header.is_some())
+                    + usize::from(self.name.is_some())
+                    + usize::from(self.quote_symbol.is_some()),
+            );
             p.opt("AllowSingleColumn", self.allow_single_column);
             p.opt("ContainsCustomDatatype", self.contains_custom_datatype);
             p.opt("ContainsHeader", self.contains_header);
@@ -1077,7 +1114,9 @@ pub mod classifier {
 
     impl ToExpr for GrokClassifier {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.custom_patterns.is_some()) + usize::from(self.name.is_some()),
+            );
             p.req("Classification", self.classification);
             p.opt("CustomPatterns", self.custom_patterns);
             p.req("GrokPattern", self.grok_pattern);
@@ -1111,7 +1150,7 @@ pub mod classifier {
 
     impl ToExpr for JsonClassifier {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.name.is_some()));
             p.req("JsonPath", self.json_path);
             p.opt("Name", self.name);
             p.into_expr()
@@ -1146,7 +1185,7 @@ pub mod classifier {
 
     impl ToExpr for XmlClassifier {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.name.is_some()));
             p.req("Classification", self.classification);
             p.opt("Name", self.name);
             p.req("RowTag", self.row_tag);
@@ -1213,7 +1252,7 @@ Constraint { path: "ConnectionInput/PhysicalConnectionRequirements/SecurityGroup
 Constraint { path: "ConnectionInput/PhysicalConnectionRequirements/SubnetId", min_length: Some(1), max_length: Some(255), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.tags.is_some()));
         p.req("CatalogId", self.catalog_id);
         p.req("ConnectionInput", self.connection_input);
         p.opt("Tags", self.tags);
@@ -1688,7 +1727,13 @@ pub mod connection {
 
     impl ToExpr for AuthenticationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.basic_authentication_credentials.is_some())
+                    + usize::from(self.custom_authentication_credentials.is_some())
+                    + usize::from(self.kms_key_arn.is_some())
+                    + usize::from(self.oauth2_properties.is_some())
+                    + usize::from(self.secret_arn.is_some()),
+            );
             p.req("AuthenticationType", self.authentication_type);
             p.opt("BasicAuthenticationCredentials", self.basic_authentication_credentials);
             p.opt(
@@ -1732,7 +1777,9 @@ pub mod connection {
 
     impl ToExpr for AuthorizationCodeProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.authorization_code.is_some()) + usize::from(self.redirect_uri.is_some()),
+            );
             p.opt("AuthorizationCode", self.authorization_code);
             p.opt("RedirectUri", self.redirect_uri);
             p.into_expr()
@@ -1769,7 +1816,8 @@ pub mod connection {
 
     impl ToExpr for BasicAuthenticationCredentials {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.password.is_some()) + usize::from(self.username.is_some()));
             p.opt("Password", self.password);
             p.opt("Username", self.username);
             p.into_expr()
@@ -1884,7 +1932,19 @@ pub mod connection {
 
     impl ToExpr for ConnectionInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.athena_properties.is_some())
+                    + usize::from(self.authentication_configuration.is_some())
+                    + usize::from(self.connection_properties.is_some())
+                    + usize::from(self.description.is_some())
+                    + usize::from(self.match_criteria.is_some())
+                    + usize::from(self.name.is_some())
+                    + usize::from(self.physical_connection_requirements.is_some())
+                    + usize::from(self.python_properties.is_some())
+                    + usize::from(self.spark_properties.is_some())
+                    + usize::from(self.validate_credentials.is_some())
+                    + usize::from(self.validate_for_compute_environments.is_some()),
+            );
             p.opt("AthenaProperties", self.athena_properties);
             p.opt("AuthenticationConfiguration", self.authentication_configuration);
             p.opt("ConnectionProperties", self.connection_properties);
@@ -1931,7 +1991,10 @@ pub mod connection {
 
     impl ToExpr for Oauth2ClientApplication {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.aws_managed_client_application_reference.is_some())
+                    + usize::from(self.user_managed_client_application_client_id.is_some()),
+            );
             p.opt(
                 "AWSManagedClientApplicationReference",
                 self.aws_managed_client_application_reference,
@@ -1990,7 +2053,12 @@ pub mod connection {
 
     impl ToExpr for Oauth2Credentials {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.access_token.is_some())
+                    + usize::from(self.jwt_token.is_some())
+                    + usize::from(self.refresh_token.is_some())
+                    + usize::from(self.user_managed_client_application_client_secret.is_some()),
+            );
             p.opt("AccessToken", self.access_token);
             p.opt("JwtToken", self.jwt_token);
             p.opt("RefreshToken", self.refresh_token);
@@ -2064,7 +2132,14 @@ pub mod connection {
 
     impl ToExpr for Oauth2Properties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.authorization_code_properties.is_some())
+                    + usize::from(self.oauth2_client_application.is_some())
+                    + usize::from(self.oauth2_credentials.is_some())
+                    + usize::from(self.oauth2_grant_type.is_some())
+                    + usize::from(self.token_url.is_some())
+                    + usize::from(self.token_url_parameters_map.is_some()),
+            );
             p.opt("AuthorizationCodeProperties", self.authorization_code_properties);
             p.opt("OAuth2ClientApplication", self.oauth2_client_application);
             p.opt("OAuth2Credentials", self.oauth2_credentials);
@@ -2113,7 +2188,11 @@ pub mod connection {
 
     impl ToExpr for PhysicalConnectionRequirements {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.availability_zone.is_some())
+                    + usize::from(self.security_group_id_list.is_some())
+                    + usize::from(self.subnet_id.is_some()),
+            );
             p.opt("AvailabilityZone", self.availability_zone);
             p.opt("SecurityGroupIdList", self.security_group_id_list);
             p.opt("SubnetId", self.subnet_id);
@@ -2298,7 +2377,13 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(128), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.connection_properties.is_some())
+                + usize::from(self.connector_authentication_configuration.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.integration_type.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ConnectionProperties", self.connection_properties);
         p.req("ConnectionType", self.connection_type);
         p.opt(
@@ -2703,7 +2788,8 @@ pub mod connection_type {
 
     impl ToExpr for BasicAuthenticationProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.password.is_some()) + usize::from(self.username.is_some()));
             p.opt("Password", self.password);
             p.opt("Username", self.username);
             p.into_expr()
@@ -2748,7 +2834,11 @@ pub mod connection_type {
 
     impl ToExpr for BetweenConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.high_bound_key.is_some())
+                    + usize::from(self.low_bound_key.is_some())
+                    + usize::from(self.template.is_some()),
+            );
             p.opt("HighBoundKey", self.high_bound_key);
             p.opt("LowBoundKey", self.low_bound_key);
             p.opt("Template", self.template);
@@ -2826,7 +2916,15 @@ pub mod connection_type {
 
     impl ToExpr for ClientCredentialsProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.client_id.is_some())
+                    + usize::from(self.client_secret.is_some())
+                    + usize::from(self.content_type.is_some())
+                    + usize::from(self.request_method.is_some())
+                    + usize::from(self.scope.is_some())
+                    + usize::from(self.token_url.is_some())
+                    + usize::from(self.token_url_parameters.is_some()),
+            );
             p.opt("ClientId", self.client_id);
             p.opt("ClientSecret", self.client_secret);
             p.opt("ContentType", self.content_type);
@@ -2868,7 +2966,9 @@ pub mod connection_type {
 
     impl ToExpr for ConnectionPropertiesConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.additional_request_parameters.is_some()) + usize::from(self.url.is_some()),
+            );
             p.opt("AdditionalRequestParameters", self.additional_request_parameters);
             p.opt("Url", self.url);
             p.into_expr()
@@ -2916,7 +3016,11 @@ pub mod connection_type {
 
     impl ToExpr for ConnectorAuthenticationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.basic_authentication_properties.is_some())
+                    + usize::from(self.custom_authentication_properties.is_some())
+                    + usize::from(self.oauth2_properties.is_some()),
+            );
             p.req("AuthenticationTypes", self.authentication_types);
             p.opt("BasicAuthenticationProperties", self.basic_authentication_properties);
             p.opt("CustomAuthenticationProperties", self.custom_authentication_properties);
@@ -3027,7 +3131,19 @@ pub mod connection_type {
 
     impl ToExpr for ConnectorAuthorizationCodeProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.authorization_code.is_some())
+                    + usize::from(self.authorization_code_url.is_some())
+                    + usize::from(self.client_id.is_some())
+                    + usize::from(self.client_secret.is_some())
+                    + usize::from(self.content_type.is_some())
+                    + usize::from(self.prompt.is_some())
+                    + usize::from(self.redirect_uri.is_some())
+                    + usize::from(self.request_method.is_some())
+                    + usize::from(self.scope.is_some())
+                    + usize::from(self.token_url.is_some())
+                    + usize::from(self.token_url_parameters.is_some()),
+            );
             p.opt("AuthorizationCode", self.authorization_code);
             p.opt("AuthorizationCodeUrl", self.authorization_code_url);
             p.opt("ClientId", self.client_id);
@@ -3084,7 +3200,11 @@ pub mod connection_type {
 
     impl ToExpr for ConnectorOauth2Properties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.authorization_code_properties.is_some())
+                    + usize::from(self.client_credentials_properties.is_some())
+                    + usize::from(self.jwt_bearer_properties.is_some()),
+            );
             p.opt("AuthorizationCodeProperties", self.authorization_code_properties);
             p.opt("ClientCredentialsProperties", self.client_credentials_properties);
             p.opt("JWTBearerProperties", self.jwt_bearer_properties);
@@ -3152,7 +3272,12 @@ pub mod connection_type {
 
     impl ToExpr for ConnectorProperty {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.allowed_values.is_some())
+                    + usize::from(self.default_value.is_some())
+                    + usize::from(self.key_override.is_some())
+                    + usize::from(self.property_location.is_some()),
+            );
             p.opt("AllowedValues", self.allowed_values);
             p.opt("DefaultValue", self.default_value);
             p.opt("KeyOverride", self.key_override);
@@ -3189,7 +3314,7 @@ pub mod connection_type {
 
     impl ToExpr for CursorConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.limit_parameter.is_some()));
             p.opt("LimitParameter", self.limit_parameter);
             p.req("NextPage", self.next_page);
             p.into_expr()
@@ -3213,7 +3338,7 @@ pub mod connection_type {
 
     impl ToExpr for CustomAuthenticationProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("AuthenticationParameters", self.authentication_parameters);
             p.into_expr()
         }
@@ -3249,7 +3374,9 @@ pub mod connection_type {
 
     impl ToExpr for EntityConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.schema.is_some()) + usize::from(self.source_configuration.is_some()),
+            );
             p.opt("Schema", self.schema);
             p.opt("SourceConfiguration", self.source_configuration);
             p.into_expr()
@@ -3302,7 +3429,12 @@ pub mod connection_type {
 
     impl ToExpr for ExtractedParameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.default_value.is_some())
+                    + usize::from(self.key.is_some())
+                    + usize::from(self.property_location.is_some())
+                    + usize::from(self.value.is_some()),
+            );
             p.opt("DefaultValue", self.default_value);
             p.opt("Key", self.key);
             p.opt("PropertyLocation", self.property_location);
@@ -3379,7 +3511,14 @@ pub mod connection_type {
 
     impl ToExpr for FieldDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.filter_overrides.is_some())
+                    + usize::from(self.is_nullable.is_some())
+                    + usize::from(self.is_orderable.is_some())
+                    + usize::from(self.is_partitionable.is_some())
+                    + usize::from(self.is_queryable.is_some())
+                    + usize::from(self.response_date_format.is_some()),
+            );
             p.req("FieldDataType", self.field_data_type);
             p.opt("FilterOverrides", self.filter_overrides);
             p.opt("IsNullable", self.is_nullable);
@@ -3452,7 +3591,13 @@ pub mod connection_type {
 
     impl ToExpr for FilterConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.between_configuration.is_some())
+                    + usize::from(self.date_time_format.is_some())
+                    + usize::from(self.filter_string_configuration.is_some())
+                    + usize::from(self.operator_mappings.is_some())
+                    + usize::from(self.strip_quotes.is_some()),
+            );
             p.opt("BetweenConfiguration", self.between_configuration);
             p.opt("DateTimeFormat", self.date_time_format);
             p.req("FilterMode", self.filter_mode);
@@ -3512,7 +3657,12 @@ pub mod connection_type {
 
     impl ToExpr for FilterOverrides {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.between_configuration.is_some())
+                    + usize::from(self.date_time_format.is_some())
+                    + usize::from(self.field_name.is_some())
+                    + usize::from(self.operator_mappings.is_some()),
+            );
             p.opt("BetweenConfiguration", self.between_configuration);
             p.opt("DateTimeFormat", self.date_time_format);
             p.opt("FieldName", self.field_name);
@@ -3554,7 +3704,9 @@ pub mod connection_type {
 
     impl ToExpr for FilterStringConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.quote_character.is_some()) + usize::from(self.quote_string_values.is_some()),
+            );
             p.req("QueryParameterName", self.query_parameter_name);
             p.opt("QuoteCharacter", self.quote_character);
             p.opt("QuoteStringValues", self.quote_string_values);
@@ -3616,7 +3768,13 @@ pub mod connection_type {
 
     impl ToExpr for JwtBearerProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.content_type.is_some())
+                    + usize::from(self.jwt_token.is_some())
+                    + usize::from(self.request_method.is_some())
+                    + usize::from(self.token_url.is_some())
+                    + usize::from(self.token_url_parameters.is_some()),
+            );
             p.opt("ContentType", self.content_type);
             p.opt("JwtToken", self.jwt_token);
             p.opt("RequestMethod", self.request_method);
@@ -3646,7 +3804,7 @@ pub mod connection_type {
 
     impl ToExpr for OffsetConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("LimitParameter", self.limit_parameter);
             p.req("OffsetParameter", self.offset_parameter);
             p.into_expr()
@@ -3683,7 +3841,9 @@ pub mod connection_type {
 
     impl ToExpr for PaginationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cursor_configuration.is_some()) + usize::from(self.offset_configuration.is_some()),
+            );
             p.opt("CursorConfiguration", self.cursor_configuration);
             p.opt("OffsetConfiguration", self.offset_configuration);
             p.into_expr()
@@ -3715,7 +3875,7 @@ pub mod connection_type {
 
     impl ToExpr for ResponseConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.error_path.is_some()));
             p.opt("ErrorPath", self.error_path);
             p.req("ResultPath", self.result_path);
             p.into_expr()
@@ -3752,7 +3912,9 @@ pub mod connection_type {
 
     impl ToExpr for ResponseExtractionMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.content_path.is_some()) + usize::from(self.header_key.is_some()),
+            );
             p.opt("ContentPath", self.content_path);
             p.opt("HeaderKey", self.header_key);
             p.into_expr()
@@ -3800,7 +3962,11 @@ pub mod connection_type {
 
     impl ToExpr for RestConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.entity_configurations.is_some())
+                    + usize::from(self.global_source_configuration.is_some())
+                    + usize::from(self.validation_endpoint_configuration.is_some()),
+            );
             p.opt("EntityConfigurations", self.entity_configurations);
             p.opt("GlobalSourceConfiguration", self.global_source_configuration);
             p.opt(
@@ -3854,7 +4020,9 @@ pub mod connection_type {
 
     impl ToExpr for SecretConnectorProperty {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.key_override.is_some()) + usize::from(self.property_location.is_some()),
+            );
             p.opt("KeyOverride", self.key_override);
             p.req("Name", self.name);
             p.opt("PropertyLocation", self.property_location);
@@ -3926,7 +4094,14 @@ pub mod connection_type {
 
     impl ToExpr for SourceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.filter_configuration.is_some())
+                    + usize::from(self.pagination_configuration.is_some())
+                    + usize::from(self.request_method.is_some())
+                    + usize::from(self.request_parameters.is_some())
+                    + usize::from(self.request_path.is_some())
+                    + usize::from(self.response_configuration.is_some()),
+            );
             p.opt("FilterConfiguration", self.filter_configuration);
             p.opt("PaginationConfiguration", self.pagination_configuration);
             p.opt("RequestMethod", self.request_method);
@@ -3957,7 +4132,7 @@ pub mod connection_type {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3994,7 +4169,9 @@ pub mod connection_type {
 
     impl ToExpr for ValidationEndpointConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.request_method.is_some()) + usize::from(self.request_path.is_some()),
+            );
             p.opt("RequestMethod", self.request_method);
             p.opt("RequestPath", self.request_path);
             p.into_expr()
@@ -4179,7 +4356,20 @@ impl Resource for Crawler {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.classifiers.is_some())
+                + usize::from(self.configuration.is_some())
+                + usize::from(self.crawler_security_configuration.is_some())
+                + usize::from(self.database_name.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.lake_formation_configuration.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.recrawl_policy.is_some())
+                + usize::from(self.schedule.is_some())
+                + usize::from(self.schema_change_policy.is_some())
+                + usize::from(self.table_prefix.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Classifiers", self.classifiers);
         p.opt("Configuration", self.configuration);
         p.opt("CrawlerSecurityConfiguration", self.crawler_security_configuration);
@@ -4374,7 +4564,13 @@ pub mod crawler {
 
     impl ToExpr for CatalogTarget {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.connection_name.is_some())
+                    + usize::from(self.database_name.is_some())
+                    + usize::from(self.dlq_event_queue_arn.is_some())
+                    + usize::from(self.event_queue_arn.is_some())
+                    + usize::from(self.tables.is_some()),
+            );
             p.opt("ConnectionName", self.connection_name);
             p.opt("DatabaseName", self.database_name);
             p.opt("DlqEventQueueArn", self.dlq_event_queue_arn);
@@ -4430,7 +4626,12 @@ pub mod crawler {
 
     impl ToExpr for DeltaTarget {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.connection_name.is_some())
+                    + usize::from(self.create_native_delta_table.is_some())
+                    + usize::from(self.delta_tables.is_some())
+                    + usize::from(self.write_manifest.is_some()),
+            );
             p.opt("ConnectionName", self.connection_name);
             p.opt("CreateNativeDeltaTable", self.create_native_delta_table);
             p.opt("DeltaTables", self.delta_tables);
@@ -4479,7 +4680,11 @@ pub mod crawler {
 
     impl ToExpr for DynamoDbTarget {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.path.is_some())
+                    + usize::from(self.scan_all.is_some())
+                    + usize::from(self.scan_rate.is_some()),
+            );
             p.opt("Path", self.path);
             p.opt("ScanAll", self.scan_all);
             p.opt("ScanRate", self.scan_rate);
@@ -4533,7 +4738,12 @@ pub mod crawler {
 
     impl ToExpr for HudiTarget {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.connection_name.is_some())
+                    + usize::from(self.exclusions.is_some())
+                    + usize::from(self.maximum_traversal_depth.is_some())
+                    + usize::from(self.paths.is_some()),
+            );
             p.opt("ConnectionName", self.connection_name);
             p.opt("Exclusions", self.exclusions);
             p.opt("MaximumTraversalDepth", self.maximum_traversal_depth);
@@ -4588,7 +4798,12 @@ pub mod crawler {
 
     impl ToExpr for IcebergTarget {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.connection_name.is_some())
+                    + usize::from(self.exclusions.is_some())
+                    + usize::from(self.maximum_traversal_depth.is_some())
+                    + usize::from(self.paths.is_some()),
+            );
             p.opt("ConnectionName", self.connection_name);
             p.opt("Exclusions", self.exclusions);
             p.opt("MaximumTraversalDepth", self.maximum_traversal_depth);
@@ -4645,7 +4860,12 @@ pub mod crawler {
 
     impl ToExpr for JdbcTarget {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.connection_name.is_some())
+                    + usize::from(self.enable_additional_metadata.is_some())
+                    + usize::from(self.exclusions.is_some())
+                    + usize::from(self.path.is_some()),
+            );
             p.opt("ConnectionName", self.connection_name);
             p.opt("EnableAdditionalMetadata", self.enable_additional_metadata);
             p.opt("Exclusions", self.exclusions);
@@ -4684,7 +4904,9 @@ pub mod crawler {
 
     impl ToExpr for LakeFormationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.account_id.is_some()) + usize::from(self.use_lake_formation_credentials.is_some()),
+            );
             p.opt("AccountId", self.account_id);
             p.opt("UseLakeFormationCredentials", self.use_lake_formation_credentials);
             p.into_expr()
@@ -4721,7 +4943,9 @@ pub mod crawler {
 
     impl ToExpr for MongoDbTarget {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.connection_name.is_some()) + usize::from(self.path.is_some()),
+            );
             p.opt("ConnectionName", self.connection_name);
             p.opt("Path", self.path);
             p.into_expr()
@@ -4748,7 +4972,7 @@ pub mod crawler {
 
     impl ToExpr for RecrawlPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.recrawl_behavior.is_some()));
             p.opt("RecrawlBehavior", self.recrawl_behavior);
             p.into_expr()
         }
@@ -4816,7 +5040,14 @@ pub mod crawler {
 
     impl ToExpr for S3Target {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.connection_name.is_some())
+                    + usize::from(self.dlq_event_queue_arn.is_some())
+                    + usize::from(self.event_queue_arn.is_some())
+                    + usize::from(self.exclusions.is_some())
+                    + usize::from(self.path.is_some())
+                    + usize::from(self.sample_size.is_some()),
+            );
             p.opt("ConnectionName", self.connection_name);
             p.opt("DlqEventQueueArn", self.dlq_event_queue_arn);
             p.opt("EventQueueArn", self.event_queue_arn);
@@ -4849,7 +5080,7 @@ pub mod crawler {
 
     impl ToExpr for Schedule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.schedule_expression.is_some()));
             p.opt("ScheduleExpression", self.schedule_expression);
             p.into_expr()
         }
@@ -4885,7 +5116,9 @@ pub mod crawler {
 
     impl ToExpr for SchemaChangePolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.delete_behavior.is_some()) + usize::from(self.update_behavior.is_some()),
+            );
             p.opt("DeleteBehavior", self.delete_behavior);
             p.opt("UpdateBehavior", self.update_behavior);
             p.into_expr()
@@ -4970,7 +5203,16 @@ pub mod crawler {
 
     impl ToExpr for Targets {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.catalog_targets.is_some())
+                    + usize::from(self.delta_targets.is_some())
+                    + usize::from(self.dynamo_db_targets.is_some())
+                    + usize::from(self.hudi_targets.is_some())
+                    + usize::from(self.iceberg_targets.is_some())
+                    + usize::from(self.jdbc_targets.is_some())
+                    + usize::from(self.mongo_db_targets.is_some())
+                    + usize::from(self.s3_targets.is_some()),
+            );
             p.opt("CatalogTargets", self.catalog_targets);
             p.opt("DeltaTargets", self.delta_targets);
             p.opt("DynamoDBTargets", self.dynamo_db_targets);
@@ -5061,7 +5303,12 @@ impl Resource for CustomEntityType {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.context_words.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.regex_string.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ContextWords", self.context_words);
         p.opt("Name", self.name);
         p.opt("RegexString", self.regex_string);
@@ -5117,7 +5364,7 @@ impl Resource for DataCatalogEncryptionSettings {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("CatalogId", self.catalog_id);
         p.req("DataCatalogEncryptionSettings", self.data_catalog_encryption_settings);
         p
@@ -5191,7 +5438,10 @@ pub mod data_catalog_encryption_settings {
 
     impl ToExpr for ConnectionPasswordEncryption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.kms_key_id.is_some())
+                    + usize::from(self.return_connection_password_encrypted.is_some()),
+            );
             p.opt("KmsKeyId", self.kms_key_id);
             p.opt(
                 "ReturnConnectionPasswordEncrypted",
@@ -5231,7 +5481,10 @@ pub mod data_catalog_encryption_settings {
 
     impl ToExpr for DataCatalogEncryptionSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.connection_password_encryption.is_some())
+                    + usize::from(self.encryption_at_rest.is_some()),
+            );
             p.opt("ConnectionPasswordEncryption", self.connection_password_encryption);
             p.opt("EncryptionAtRest", self.encryption_at_rest);
             p.into_expr()
@@ -5276,7 +5529,11 @@ pub mod data_catalog_encryption_settings {
 
     impl ToExpr for EncryptionAtRest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.catalog_encryption_mode.is_some())
+                    + usize::from(self.catalog_encryption_service_role.is_some())
+                    + usize::from(self.sse_aws_kms_key_id.is_some()),
+            );
             p.opt("CatalogEncryptionMode", self.catalog_encryption_mode);
             p.opt("CatalogEncryptionServiceRole", self.catalog_encryption_service_role);
             p.opt("SseAwsKmsKeyId", self.sse_aws_kms_key_id);
@@ -5386,7 +5643,13 @@ impl Resource for DataQualityRuleset {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.client_token.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.ruleset.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.target_table.is_some()),
+        );
         p.opt("ClientToken", self.client_token);
         p.opt("Description", self.description);
         p.req("Name", self.name);
@@ -5421,7 +5684,7 @@ pub mod data_quality_ruleset {
 
     impl ToExpr for DataQualityTargetTable {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("DatabaseName", self.database_name);
             p.req("TableName", self.table_name);
             p.into_expr()
@@ -5524,7 +5787,7 @@ impl Resource for Database {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.database_name.is_some()));
         p.req("CatalogId", self.catalog_id);
         p.req("DatabaseInput", self.database_input);
         p.opt("DatabaseName", self.database_name);
@@ -5607,7 +5870,7 @@ pub mod database {
 
     impl ToExpr for DataLakePrincipal {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.data_lake_principal_identifier.is_some()));
             p.opt("DataLakePrincipalIdentifier", self.data_lake_principal_identifier);
             p.into_expr()
         }
@@ -5651,7 +5914,11 @@ pub mod database {
 
     impl ToExpr for DatabaseIdentifier {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.catalog_id.is_some())
+                    + usize::from(self.database_name.is_some())
+                    + usize::from(self.region.is_some()),
+            );
             p.opt("CatalogId", self.catalog_id);
             p.opt("DatabaseName", self.database_name);
             p.opt("Region", self.region);
@@ -5729,7 +5996,15 @@ pub mod database {
 
     impl ToExpr for DatabaseInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.create_table_default_permissions.is_some())
+                    + usize::from(self.description.is_some())
+                    + usize::from(self.federated_database.is_some())
+                    + usize::from(self.location_uri.is_some())
+                    + usize::from(self.name.is_some())
+                    + usize::from(self.parameters.is_some())
+                    + usize::from(self.target_database.is_some()),
+            );
             p.opt("CreateTableDefaultPermissions", self.create_table_default_permissions);
             p.opt("Description", self.description);
             p.opt("FederatedDatabase", self.federated_database);
@@ -5771,7 +6046,9 @@ pub mod database {
 
     impl ToExpr for FederatedDatabase {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.connection_name.is_some()) + usize::from(self.identifier.is_some()),
+            );
             p.opt("ConnectionName", self.connection_name);
             p.opt("Identifier", self.identifier);
             p.into_expr()
@@ -5808,7 +6085,9 @@ pub mod database {
 
     impl ToExpr for PrincipalPrivileges {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.permissions.is_some()) + usize::from(self.principal.is_some()),
+            );
             p.opt("Permissions", self.permissions);
             p.opt("Principal", self.principal);
             p.into_expr()
@@ -5950,7 +6229,22 @@ impl DevEndpoint {
 impl Resource for DevEndpoint {
     const TYPE_NAME: &'static str = "AWS::Glue::DevEndpoint";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.arguments.is_some())
+                + usize::from(self.endpoint_name.is_some())
+                + usize::from(self.extra_jars_s3_path.is_some())
+                + usize::from(self.extra_python_libs_s3_path.is_some())
+                + usize::from(self.glue_version.is_some())
+                + usize::from(self.number_of_nodes.is_some())
+                + usize::from(self.number_of_workers.is_some())
+                + usize::from(self.public_key.is_some())
+                + usize::from(self.public_keys.is_some())
+                + usize::from(self.security_configuration.is_some())
+                + usize::from(self.security_group_ids.is_some())
+                + usize::from(self.subnet_id.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.worker_type.is_some()),
+        );
         p.opt("Arguments", self.arguments);
         p.opt("EndpointName", self.endpoint_name);
         p.opt("ExtraJarsS3Path", self.extra_jars_s3_path);
@@ -6036,7 +6330,9 @@ impl Resource for IdentityCenterConfiguration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.scopes.is_some()) + usize::from(self.user_background_sessions_enabled.is_some()),
+        );
         p.req("InstanceArn", self.instance_arn);
         p.opt("Scopes", self.scopes);
         p.opt("UserBackgroundSessionsEnabled", self.user_background_sessions_enabled);
@@ -6217,7 +6513,14 @@ impl Resource for Integration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.additional_encryption_context.is_some())
+                + usize::from(self.data_filter.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.integration_config.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AdditionalEncryptionContext", self.additional_encryption_context);
         p.opt("DataFilter", self.data_filter);
         p.opt("Description", self.description);
@@ -6298,7 +6601,11 @@ pub mod integration {
 
     impl ToExpr for IntegrationConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.continuous_sync.is_some())
+                    + usize::from(self.refresh_interval.is_some())
+                    + usize::from(self.source_properties.is_some()),
+            );
             p.opt("ContinuousSync", self.continuous_sync);
             p.opt("RefreshInterval", self.refresh_interval);
             p.opt("SourceProperties", self.source_properties);
@@ -6331,7 +6638,7 @@ pub mod integration {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -6450,7 +6757,11 @@ impl Resource for IntegrationResourceProperty {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.source_processing_properties.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.target_processing_properties.is_some()),
+        );
         p.req("ResourceArn", self.resource_arn);
         p.opt("SourceProcessingProperties", self.source_processing_properties);
         p.opt("Tags", self.tags);
@@ -6489,7 +6800,7 @@ pub mod integration_resource_property {
 
     impl ToExpr for SourceProcessingProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("RoleArn", self.role_arn);
             p.into_expr()
         }
@@ -6520,7 +6831,7 @@ pub mod integration_resource_property {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -6568,7 +6879,11 @@ pub mod integration_resource_property {
 
     impl ToExpr for TargetProcessingProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.connection_name.is_some())
+                    + usize::from(self.event_bus_arn.is_some())
+                    + usize::from(self.kms_arn.is_some()),
+            );
             p.opt("ConnectionName", self.connection_name);
             p.opt("EventBusArn", self.event_bus_arn);
             p.opt("KmsArn", self.kms_arn);
@@ -6848,7 +7163,29 @@ impl Resource for Job {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.allocated_capacity.is_some())
+                + usize::from(self.connections.is_some())
+                + usize::from(self.default_arguments.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.execution_class.is_some())
+                + usize::from(self.execution_property.is_some())
+                + usize::from(self.glue_version.is_some())
+                + usize::from(self.job_mode.is_some())
+                + usize::from(self.job_run_queuing_enabled.is_some())
+                + usize::from(self.log_uri.is_some())
+                + usize::from(self.maintenance_window.is_some())
+                + usize::from(self.max_capacity.is_some())
+                + usize::from(self.max_retries.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.non_overridable_arguments.is_some())
+                + usize::from(self.notification_property.is_some())
+                + usize::from(self.number_of_workers.is_some())
+                + usize::from(self.security_configuration.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.timeout.is_some())
+                + usize::from(self.worker_type.is_some()),
+        );
         p.opt("AllocatedCapacity", self.allocated_capacity);
         p.req("Command", self.command);
         p.opt("Connections", self.connections);
@@ -7020,7 +7357,7 @@ pub mod job {
 
     impl ToExpr for ConnectionsList {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.connections.is_some()));
             p.opt("Connections", self.connections);
             p.into_expr()
         }
@@ -7048,7 +7385,7 @@ pub mod job {
 
     impl ToExpr for ExecutionProperty {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.max_concurrent_runs.is_some()));
             p.opt("MaxConcurrentRuns", self.max_concurrent_runs);
             p.into_expr()
         }
@@ -7100,7 +7437,12 @@ pub mod job {
 
     impl ToExpr for JobCommand {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.name.is_some())
+                    + usize::from(self.python_version.is_some())
+                    + usize::from(self.runtime.is_some())
+                    + usize::from(self.script_location.is_some()),
+            );
             p.opt("Name", self.name);
             p.opt("PythonVersion", self.python_version);
             p.opt("Runtime", self.runtime);
@@ -7131,7 +7473,7 @@ pub mod job {
 
     impl ToExpr for NotificationProperty {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.notify_delay_after.is_some()));
             p.opt("NotifyDelayAfter", self.notify_delay_after);
             p.into_expr()
         }
@@ -7297,7 +7639,18 @@ impl Resource for MlTransform {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.description.is_some())
+                + usize::from(self.glue_version.is_some())
+                + usize::from(self.max_capacity.is_some())
+                + usize::from(self.max_retries.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.number_of_workers.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.timeout.is_some())
+                + usize::from(self.transform_encryption.is_some())
+                + usize::from(self.worker_type.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("GlueVersion", self.glue_version);
         p.req("InputRecordTables", self.input_record_tables);
@@ -7440,7 +7793,11 @@ pub mod ml_transform {
 
     impl ToExpr for FindMatchesParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.accuracy_cost_tradeoff.is_some())
+                    + usize::from(self.enforce_provided_labels.is_some())
+                    + usize::from(self.precision_recall_tradeoff.is_some()),
+            );
             p.opt("AccuracyCostTradeoff", self.accuracy_cost_tradeoff);
             p.opt("EnforceProvidedLabels", self.enforce_provided_labels);
             p.opt("PrecisionRecallTradeoff", self.precision_recall_tradeoff);
@@ -7485,7 +7842,9 @@ pub mod ml_transform {
 
     impl ToExpr for GlueTables {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.catalog_id.is_some()) + usize::from(self.connection_name.is_some()),
+            );
             p.opt("CatalogId", self.catalog_id);
             p.opt("ConnectionName", self.connection_name);
             p.req("DatabaseName", self.database_name);
@@ -7514,7 +7873,7 @@ pub mod ml_transform {
 
     impl ToExpr for InputRecordTables {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.glue_tables.is_some()));
             p.opt("GlueTables", self.glue_tables);
             p.into_expr()
         }
@@ -7547,7 +7906,7 @@ pub mod ml_transform {
 
     impl ToExpr for MlUserDataEncryption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.kms_key_id.is_some()));
             p.opt("KmsKeyId", self.kms_key_id);
             p.req("MLUserDataEncryptionMode", self.ml_user_data_encryption_mode);
             p.into_expr()
@@ -7584,7 +7943,10 @@ pub mod ml_transform {
 
     impl ToExpr for TransformEncryption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.ml_user_data_encryption.is_some())
+                    + usize::from(self.task_run_security_configuration_name.is_some()),
+            );
             p.opt("MLUserDataEncryption", self.ml_user_data_encryption);
             p.opt(
                 "TaskRunSecurityConfigurationName",
@@ -7619,7 +7981,7 @@ pub mod ml_transform {
 
     impl ToExpr for TransformParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.find_matches_parameters.is_some()));
             p.opt("FindMatchesParameters", self.find_matches_parameters);
             p.req("TransformType", self.transform_type);
             p.into_expr()
@@ -7806,7 +8168,7 @@ impl Resource for Partition {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(4);
         p.req("CatalogId", self.catalog_id);
         p.req("DatabaseName", self.database_name);
         p.req("PartitionInput", self.partition_input);
@@ -7861,7 +8223,8 @@ pub mod partition {
 
     impl ToExpr for Column {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(1 + usize::from(self.comment.is_some()) + usize::from(self.r#type.is_some()));
             p.opt("Comment", self.comment);
             p.req("Name", self.name);
             p.opt("Type", self.r#type);
@@ -7894,7 +8257,7 @@ pub mod partition {
 
     impl ToExpr for Order {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.sort_order.is_some()));
             p.req("Column", self.column);
             p.opt("SortOrder", self.sort_order);
             p.into_expr()
@@ -7934,7 +8297,9 @@ pub mod partition {
 
     impl ToExpr for PartitionInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.parameters.is_some()) + usize::from(self.storage_descriptor.is_some()),
+            );
             p.opt("Parameters", self.parameters);
             p.opt("StorageDescriptor", self.storage_descriptor);
             p.req("Values", self.values);
@@ -7980,7 +8345,11 @@ pub mod partition {
 
     impl ToExpr for SchemaId {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.registry_name.is_some())
+                    + usize::from(self.schema_arn.is_some())
+                    + usize::from(self.schema_name.is_some()),
+            );
             p.opt("RegistryName", self.registry_name);
             p.opt("SchemaArn", self.schema_arn);
             p.opt("SchemaName", self.schema_name);
@@ -8026,7 +8395,11 @@ pub mod partition {
 
     impl ToExpr for SchemaReference {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.schema_id.is_some())
+                    + usize::from(self.schema_version_id.is_some())
+                    + usize::from(self.schema_version_number.is_some()),
+            );
             p.opt("SchemaId", self.schema_id);
             p.opt("SchemaVersionId", self.schema_version_id);
             p.opt("SchemaVersionNumber", self.schema_version_number);
@@ -8072,7 +8445,11 @@ pub mod partition {
 
     impl ToExpr for SerdeInfo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.name.is_some())
+                    + usize::from(self.parameters.is_some())
+                    + usize::from(self.serialization_library.is_some()),
+            );
             p.opt("Name", self.name);
             p.opt("Parameters", self.parameters);
             p.opt("SerializationLibrary", self.serialization_library);
@@ -8118,7 +8495,11 @@ pub mod partition {
 
     impl ToExpr for SkewedInfo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.skewed_column_names.is_some())
+                    + usize::from(self.skewed_column_value_location_maps.is_some())
+                    + usize::from(self.skewed_column_values.is_some()),
+            );
             p.opt("SkewedColumnNames", self.skewed_column_names);
             p.opt("SkewedColumnValueLocationMaps", self.skewed_column_value_location_maps);
             p.opt("SkewedColumnValues", self.skewed_column_values);
@@ -8244,7 +8625,21 @@ pub mod partition {
 
     impl ToExpr for StorageDescriptor {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.bucket_columns.is_some())
+                    + usize::from(self.columns.is_some())
+                    + usize::from(self.compressed.is_some())
+                    + usize::from(self.input_format.is_some())
+                    + usize::from(self.location.is_some())
+                    + usize::from(self.number_of_buckets.is_some())
+                    + usize::from(self.output_format.is_some())
+                    + usize::from(self.parameters.is_some())
+                    + usize::from(self.schema_reference.is_some())
+                    + usize::from(self.serde_info.is_some())
+                    + usize::from(self.skewed_info.is_some())
+                    + usize::from(self.sort_columns.is_some())
+                    + usize::from(self.stored_as_sub_directories.is_some()),
+            );
             p.opt("BucketColumns", self.bucket_columns);
             p.opt("Columns", self.columns);
             p.opt("Compressed", self.compressed);
@@ -8334,7 +8729,8 @@ impl Resource for Registry {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(1 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Description", self.description);
         p.req("Name", self.name);
         p.opt("Tags", self.tags);
@@ -8375,7 +8771,7 @@ pub mod registry {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -8518,7 +8914,13 @@ impl Resource for Schema {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.checkpoint_version.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.registry.is_some())
+                + usize::from(self.schema_definition.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("CheckpointVersion", self.checkpoint_version);
         p.req("Compatibility", self.compatibility);
         p.req("DataFormat", self.data_format);
@@ -8654,7 +9056,7 @@ pub mod schema {
 
     impl ToExpr for Registry {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.arn.is_some()) + usize::from(self.name.is_some()));
             p.opt("Arn", self.arn);
             p.opt("Name", self.name);
             p.into_expr()
@@ -8691,7 +9093,9 @@ pub mod schema {
 
     impl ToExpr for SchemaVersion {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.is_latest.is_some()) + usize::from(self.version_number.is_some()),
+            );
             p.opt("IsLatest", self.is_latest);
             p.opt("VersionNumber", self.version_number);
             p.into_expr()
@@ -8718,7 +9122,7 @@ pub mod schema {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -8779,7 +9183,7 @@ impl Resource for SchemaVersion {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("Schema", self.schema);
         p.req("SchemaDefinition", self.schema_definition);
         p
@@ -8837,7 +9241,11 @@ pub mod schema_version {
 
     impl ToExpr for Schema {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.registry_name.is_some())
+                    + usize::from(self.schema_arn.is_some())
+                    + usize::from(self.schema_name.is_some()),
+            );
             p.opt("RegistryName", self.registry_name);
             p.opt("SchemaArn", self.schema_arn);
             p.opt("SchemaName", self.schema_name);
@@ -8901,7 +9309,7 @@ impl Resource for SchemaVersionMetadata {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3);
         p.req("Key", self.key);
         p.req("SchemaVersionId", self.schema_version_id);
         p.req("Value", self.value);
@@ -8955,7 +9363,7 @@ impl Resource for SecurityConfiguration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("EncryptionConfiguration", self.encryption_configuration);
         p.req("Name", self.name);
         p
@@ -9052,7 +9460,9 @@ pub mod security_configuration {
 
     impl ToExpr for CloudWatchEncryption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cloud_watch_encryption_mode.is_some()) + usize::from(self.kms_key_arn.is_some()),
+            );
             p.opt("CloudWatchEncryptionMode", self.cloud_watch_encryption_mode);
             p.opt("KmsKeyArn", self.kms_key_arn);
             p.into_expr()
@@ -9097,7 +9507,11 @@ pub mod security_configuration {
 
     impl ToExpr for EncryptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cloud_watch_encryption.is_some())
+                    + usize::from(self.job_bookmarks_encryption.is_some())
+                    + usize::from(self.s3_encryptions.is_some()),
+            );
             p.opt("CloudWatchEncryption", self.cloud_watch_encryption);
             p.opt("JobBookmarksEncryption", self.job_bookmarks_encryption);
             p.opt("S3Encryptions", self.s3_encryptions);
@@ -9135,7 +9549,9 @@ pub mod security_configuration {
 
     impl ToExpr for JobBookmarksEncryption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.job_bookmarks_encryption_mode.is_some()) + usize::from(self.kms_key_arn.is_some()),
+            );
             p.opt("JobBookmarksEncryptionMode", self.job_bookmarks_encryption_mode);
             p.opt("KmsKeyArn", self.kms_key_arn);
             p.into_expr()
@@ -9172,7 +9588,9 @@ pub mod security_configuration {
 
     impl ToExpr for S3Encryption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.kms_key_arn.is_some()) + usize::from(self.s3_encryption_mode.is_some()),
+            );
             p.opt("KmsKeyArn", self.kms_key_arn);
             p.opt("S3EncryptionMode", self.s3_encryption_mode);
             p.into_expr()
@@ -9430,7 +9848,20 @@ impl Resource for Session {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.connections.is_some())
+                + usize::from(self.default_arguments.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.glue_version.is_some())
+                + usize::from(self.idle_timeout.is_some())
+                + usize::from(self.max_capacity.is_some())
+                + usize::from(self.number_of_workers.is_some())
+                + usize::from(self.request_origin.is_some())
+                + usize::from(self.security_configuration.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.timeout.is_some())
+                + usize::from(self.worker_type.is_some()),
+        );
         p.req("Command", self.command);
         p.opt("Connections", self.connections);
         p.opt("DefaultArguments", self.default_arguments);
@@ -9584,7 +10015,7 @@ pub mod session {
 
     impl ToExpr for ConnectionsList {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.connections.is_some()));
             p.opt("Connections", self.connections);
             p.into_expr()
         }
@@ -9620,7 +10051,8 @@ pub mod session {
 
     impl ToExpr for SessionCommand {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.python_version.is_some()));
             p.opt("Name", self.name);
             p.opt("PythonVersion", self.python_version);
             p.into_expr()
@@ -9647,7 +10079,7 @@ pub mod session {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -9965,7 +10397,11 @@ impl Resource for Table {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.name.is_some())
+                + usize::from(self.open_table_format_input.is_some())
+                + usize::from(self.table_input.is_some()),
+        );
         p.req("CatalogId", self.catalog_id);
         p.req("DatabaseName", self.database_name);
         p.opt("Name", self.name);
@@ -10097,7 +10533,8 @@ pub mod table {
 
     impl ToExpr for Column {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(1 + usize::from(self.comment.is_some()) + usize::from(self.r#type.is_some()));
             p.opt("Comment", self.comment);
             p.req("Name", self.name);
             p.opt("Type", self.r#type);
@@ -10143,7 +10580,11 @@ pub mod table {
 
     impl ToExpr for IcebergInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.iceberg_table_input.is_some())
+                    + usize::from(self.metadata_operation.is_some())
+                    + usize::from(self.version.is_some()),
+            );
             p.opt("IcebergTableInput", self.iceberg_table_input);
             p.opt("MetadataOperation", self.metadata_operation);
             p.opt("Version", self.version);
@@ -10186,7 +10627,7 @@ pub mod table {
 
     impl ToExpr for IcebergPartitionField {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.field_id.is_some()));
             p.opt("FieldId", self.field_id);
             p.req("Name", self.name);
             p.req("SourceId", self.source_id);
@@ -10220,7 +10661,7 @@ pub mod table {
 
     impl ToExpr for IcebergPartitionSpec {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.spec_id.is_some()));
             p.req("Fields", self.fields);
             p.opt("SpecId", self.spec_id);
             p.into_expr()
@@ -10268,7 +10709,11 @@ pub mod table {
 
     impl ToExpr for IcebergSchema {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.identifier_field_ids.is_some())
+                    + usize::from(self.schema_id.is_some())
+                    + usize::from(self.r#type.is_some()),
+            );
             p.req("Fields", self.fields);
             p.opt("IdentifierFieldIds", self.identifier_field_ids);
             p.opt("SchemaId", self.schema_id);
@@ -10315,7 +10760,7 @@ pub mod table {
 
     impl ToExpr for IcebergSortField {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4);
             p.req("Direction", self.direction);
             p.req("NullOrder", self.null_order);
             p.req("SourceId", self.source_id);
@@ -10344,7 +10789,7 @@ pub mod table {
 
     impl ToExpr for IcebergSortOrder {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Fields", self.fields);
             p.req("OrderId", self.order_id);
             p.into_expr()
@@ -10397,7 +10842,7 @@ pub mod table {
 
     impl ToExpr for IcebergStructField {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4 + usize::from(self.doc.is_some()));
             p.opt("Doc", self.doc);
             p.req("Id", self.id);
             p.req("Name", self.name);
@@ -10454,7 +10899,11 @@ pub mod table {
 
     impl ToExpr for IcebergTableInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.partition_spec.is_some())
+                    + usize::from(self.properties.is_some())
+                    + usize::from(self.write_order.is_some()),
+            );
             p.req("Location", self.location);
             p.opt("PartitionSpec", self.partition_spec);
             p.opt("Properties", self.properties);
@@ -10484,7 +10933,7 @@ pub mod table {
 
     impl ToExpr for OpenTableFormatInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.iceberg_input.is_some()));
             p.opt("IcebergInput", self.iceberg_input);
             p.into_expr()
         }
@@ -10510,7 +10959,7 @@ pub mod table {
 
     impl ToExpr for Order {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Column", self.column);
             p.req("SortOrder", self.sort_order);
             p.into_expr()
@@ -10555,7 +11004,11 @@ pub mod table {
 
     impl ToExpr for SchemaId {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.registry_name.is_some())
+                    + usize::from(self.schema_arn.is_some())
+                    + usize::from(self.schema_name.is_some()),
+            );
             p.opt("RegistryName", self.registry_name);
             p.opt("SchemaArn", self.schema_arn);
             p.opt("SchemaName", self.schema_name);
@@ -10601,7 +11054,11 @@ pub mod table {
 
     impl ToExpr for SchemaReference {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.schema_id.is_some())
+                    + usize::from(self.schema_version_id.is_some())
+                    + usize::from(self.schema_version_number.is_some()),
+            );
             p.opt("SchemaId", self.schema_id);
             p.opt("SchemaVersionId", self.schema_version_id);
             p.opt("SchemaVersionNumber", self.schema_version_number);
@@ -10647,7 +11104,11 @@ pub mod table {
 
     impl ToExpr for SerdeInfo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.name.is_some())
+                    + usize::from(self.parameters.is_some())
+                    + usize::from(self.serialization_library.is_some()),
+            );
             p.opt("Name", self.name);
             p.opt("Parameters", self.parameters);
             p.opt("SerializationLibrary", self.serialization_library);
@@ -10693,7 +11154,11 @@ pub mod table {
 
     impl ToExpr for SkewedInfo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.skewed_column_names.is_some())
+                    + usize::from(self.skewed_column_value_location_maps.is_some())
+                    + usize::from(self.skewed_column_values.is_some()),
+            );
             p.opt("SkewedColumnNames", self.skewed_column_names);
             p.opt("SkewedColumnValueLocationMaps", self.skewed_column_value_location_maps);
             p.opt("SkewedColumnValues", self.skewed_column_values);
@@ -10819,7 +11284,21 @@ pub mod table {
 
     impl ToExpr for StorageDescriptor {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.bucket_columns.is_some())
+                    + usize::from(self.columns.is_some())
+                    + usize::from(self.compressed.is_some())
+                    + usize::from(self.input_format.is_some())
+                    + usize::from(self.location.is_some())
+                    + usize::from(self.number_of_buckets.is_some())
+                    + usize::from(self.output_format.is_some())
+                    + usize::from(self.parameters.is_some())
+                    + usize::from(self.schema_reference.is_some())
+                    + usize::from(self.serde_info.is_some())
+                    + usize::from(self.skewed_info.is_some())
+                    + usize::from(self.sort_columns.is_some())
+                    + usize::from(self.stored_as_sub_directories.is_some()),
+            );
             p.opt("BucketColumns", self.bucket_columns);
             p.opt("Columns", self.columns);
             p.opt("Compressed", self.compressed);
@@ -10883,7 +11362,12 @@ pub mod table {
 
     impl ToExpr for TableIdentifier {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.catalog_id.is_some())
+                    + usize::from(self.database_name.is_some())
+                    + usize::from(self.name.is_some())
+                    + usize::from(self.region.is_some()),
+            );
             p.opt("CatalogId", self.catalog_id);
             p.opt("DatabaseName", self.database_name);
             p.opt("Name", self.name);
@@ -11002,7 +11486,20 @@ pub mod table {
 
     impl ToExpr for TableInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.description.is_some())
+                    + usize::from(self.name.is_some())
+                    + usize::from(self.owner.is_some())
+                    + usize::from(self.parameters.is_some())
+                    + usize::from(self.partition_keys.is_some())
+                    + usize::from(self.retention.is_some())
+                    + usize::from(self.storage_descriptor.is_some())
+                    + usize::from(self.table_type.is_some())
+                    + usize::from(self.target_table.is_some())
+                    + usize::from(self.view_definition.is_some())
+                    + usize::from(self.view_expanded_text.is_some())
+                    + usize::from(self.view_original_text.is_some()),
+            );
             p.opt("Description", self.description);
             p.opt("Name", self.name);
             p.opt("Owner", self.owner);
@@ -11065,7 +11562,12 @@ pub mod table {
 
     impl ToExpr for ViewDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.definer.is_some())
+                    + usize::from(self.is_protected.is_some())
+                    + usize::from(self.representations.is_some())
+                    + usize::from(self.sub_objects.is_some()),
+            );
             p.opt("Definer", self.definer);
             p.opt("IsProtected", self.is_protected);
             p.opt("Representations", self.representations);
@@ -11128,7 +11630,13 @@ pub mod table {
 
     impl ToExpr for ViewRepresentation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.dialect.is_some())
+                    + usize::from(self.dialect_version.is_some())
+                    + usize::from(self.validation_connection.is_some())
+                    + usize::from(self.view_expanded_text.is_some())
+                    + usize::from(self.view_original_text.is_some()),
+            );
             p.opt("Dialect", self.dialect);
             p.opt("DialectVersion", self.dialect_version);
             p.opt("ValidationConnection", self.validation_connection);
@@ -11219,7 +11727,7 @@ impl Resource for TableOptimizer {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(5);
         p.req("CatalogId", self.catalog_id);
         p.req("DatabaseName", self.database_name);
         p.req("TableName", self.table_name);
@@ -11317,7 +11825,7 @@ pub mod table_optimizer {
 
     impl ToExpr for CompactionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.iceberg_configuration.is_some()));
             p.opt("IcebergConfiguration", self.iceberg_configuration);
             p.into_expr()
         }
@@ -11361,7 +11869,11 @@ pub mod table_optimizer {
 
     impl ToExpr for IcebergCompactionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.delete_file_threshold.is_some())
+                    + usize::from(self.min_input_files.is_some())
+                    + usize::from(self.strategy.is_some()),
+            );
             p.opt("DeleteFileThreshold", self.delete_file_threshold);
             p.opt("MinInputFiles", self.min_input_files);
             p.opt("Strategy", self.strategy);
@@ -11399,7 +11911,10 @@ pub mod table_optimizer {
 
     impl ToExpr for IcebergConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.location.is_some())
+                    + usize::from(self.orphan_file_retention_period_in_days.is_some()),
+            );
             p.opt("Location", self.location);
             p.opt(
                 "OrphanFileRetentionPeriodInDays",
@@ -11447,7 +11962,11 @@ pub mod table_optimizer {
 
     impl ToExpr for IcebergRetentionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.clean_expired_files.is_some())
+                    + usize::from(self.number_of_snapshots_to_retain.is_some())
+                    + usize::from(self.snapshot_retention_period_in_days.is_some()),
+            );
             p.opt("CleanExpiredFiles", self.clean_expired_files);
             p.opt("NumberOfSnapshotsToRetain", self.number_of_snapshots_to_retain);
             p.opt("SnapshotRetentionPeriodInDays", self.snapshot_retention_period_in_days);
@@ -11477,7 +11996,7 @@ pub mod table_optimizer {
 
     impl ToExpr for OrphanFileDeletionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.iceberg_configuration.is_some()));
             p.opt("IcebergConfiguration", self.iceberg_configuration);
             p.into_expr()
         }
@@ -11505,7 +12024,7 @@ pub mod table_optimizer {
 
     impl ToExpr for RetentionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.iceberg_configuration.is_some()));
             p.opt("IcebergConfiguration", self.iceberg_configuration);
             p.into_expr()
         }
@@ -11563,7 +12082,12 @@ pub mod table_optimizer {
 
     impl ToExpr for TableOptimizerConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.compaction_configuration.is_some())
+                    + usize::from(self.orphan_file_deletion_configuration.is_some())
+                    + usize::from(self.retention_configuration.is_some())
+                    + usize::from(self.vpc_configuration.is_some()),
+            );
             p.opt("CompactionConfiguration", self.compaction_configuration);
             p.req("Enabled", self.enabled);
             p.opt(
@@ -11599,7 +12123,7 @@ pub mod table_optimizer {
 
     impl ToExpr for VpcConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.glue_connection_name.is_some()));
             p.opt("GlueConnectionName", self.glue_connection_name);
             p.into_expr()
         }
@@ -11778,7 +12302,16 @@ impl Resource for Trigger {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.description.is_some())
+                + usize::from(self.event_batching_condition.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.predicate.is_some())
+                + usize::from(self.schedule.is_some())
+                + usize::from(self.start_on_creation.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.workflow_name.is_some()),
+        );
         p.req("Actions", self.actions);
         p.opt("Description", self.description);
         p.opt("EventBatchingCondition", self.event_batching_condition);
@@ -12020,7 +12553,14 @@ pub mod trigger {
 
     impl ToExpr for Action {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.arguments.is_some())
+                    + usize::from(self.crawler_name.is_some())
+                    + usize::from(self.job_name.is_some())
+                    + usize::from(self.notification_property.is_some())
+                    + usize::from(self.security_configuration.is_some())
+                    + usize::from(self.timeout.is_some()),
+            );
             p.opt("Arguments", self.arguments);
             p.opt("CrawlerName", self.crawler_name);
             p.opt("JobName", self.job_name);
@@ -12085,7 +12625,13 @@ pub mod trigger {
 
     impl ToExpr for Condition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.crawl_state.is_some())
+                    + usize::from(self.crawler_name.is_some())
+                    + usize::from(self.job_name.is_some())
+                    + usize::from(self.logical_operator.is_some())
+                    + usize::from(self.state.is_some()),
+            );
             p.opt("CrawlState", self.crawl_state);
             p.opt("CrawlerName", self.crawler_name);
             p.opt("JobName", self.job_name);
@@ -12120,7 +12666,7 @@ pub mod trigger {
 
     impl ToExpr for EventBatchingCondition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.batch_window.is_some()));
             p.req("BatchSize", self.batch_size);
             p.opt("BatchWindow", self.batch_window);
             p.into_expr()
@@ -12149,7 +12695,7 @@ pub mod trigger {
 
     impl ToExpr for NotificationProperty {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.notify_delay_after.is_some()));
             p.opt("NotifyDelayAfter", self.notify_delay_after);
             p.into_expr()
         }
@@ -12185,7 +12731,8 @@ pub mod trigger {
 
     impl ToExpr for Predicate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.conditions.is_some()) + usize::from(self.logical.is_some()));
             p.opt("Conditions", self.conditions);
             p.opt("Logical", self.logical);
             p.into_expr()
@@ -12273,7 +12820,11 @@ impl Resource for UsageProfile {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.configuration.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Configuration", self.configuration);
         p.opt("Description", self.description);
         p.req("Name", self.name);
@@ -12342,7 +12893,12 @@ pub mod usage_profile {
 
     impl ToExpr for ConfigurationObject {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.allowed_values.is_some())
+                    + usize::from(self.default_value.is_some())
+                    + usize::from(self.max_value.is_some())
+                    + usize::from(self.min_value.is_some()),
+            );
             p.opt("AllowedValues", self.allowed_values);
             p.opt("DefaultValue", self.default_value);
             p.opt("MaxValue", self.max_value);
@@ -12387,7 +12943,9 @@ pub mod usage_profile {
 
     impl ToExpr for ProfileConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.job_configuration.is_some()) + usize::from(self.session_configuration.is_some()),
+            );
             p.opt("JobConfiguration", self.job_configuration);
             p.opt("SessionConfiguration", self.session_configuration);
             p.into_expr()
@@ -12414,7 +12972,7 @@ pub mod usage_profile {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -12533,7 +13091,13 @@ impl Resource for UserDefinedFunction {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.class_name.is_some())
+                + usize::from(self.function_type.is_some())
+                + usize::from(self.owner_name.is_some())
+                + usize::from(self.owner_type.is_some())
+                + usize::from(self.resource_uris.is_some()),
+        );
         p.opt("ClassName", self.class_name);
         p.req("DatabaseName", self.database_name);
         p.req("FunctionName", self.function_name);
@@ -12681,7 +13245,8 @@ pub mod user_defined_function {
 
     impl ToExpr for ResourceUri {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.resource_type.is_some()) + usize::from(self.uri.is_some()));
             p.opt("ResourceType", self.resource_type);
             p.opt("Uri", self.uri);
             p.into_expr()
@@ -12763,7 +13328,13 @@ impl Resource for Workflow {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.default_run_properties.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.max_concurrent_runs.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("DefaultRunProperties", self.default_run_properties);
         p.opt("Description", self.description);
         p.opt("MaxConcurrentRuns", self.max_concurrent_runs);

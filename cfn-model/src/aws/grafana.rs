@@ -317,7 +317,23 @@ impl Resource for Workspace {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.client_token.is_some())
+                + usize::from(self.data_sources.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.grafana_version.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.network_access_control.is_some())
+                + usize::from(self.notification_destinations.is_some())
+                + usize::from(self.organization_role_name.is_some())
+                + usize::from(self.organizational_units.is_some())
+                + usize::from(self.plugin_admin_enabled.is_some())
+                + usize::from(self.role_arn.is_some())
+                + usize::from(self.saml_configuration.is_some())
+                + usize::from(self.stack_set_name.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.vpc_configuration.is_some()),
+        );
         p.req("AccountAccessType", self.account_access_type);
         p.req("AuthenticationProviders", self.authentication_providers);
         p.opt("ClientToken", self.client_token);
@@ -695,7 +711,14 @@ pub mod workspace {
 
     impl ToExpr for AssertionAttributes {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.email.is_some())
+                    + usize::from(self.groups.is_some())
+                    + usize::from(self.login.is_some())
+                    + usize::from(self.name.is_some())
+                    + usize::from(self.org.is_some())
+                    + usize::from(self.role.is_some()),
+            );
             p.opt("Email", self.email);
             p.opt("Groups", self.groups);
             p.opt("Login", self.login);
@@ -733,7 +756,7 @@ pub mod workspace {
 
     impl ToExpr for IdpMetadata {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.url.is_some()) + usize::from(self.xml.is_some()));
             p.opt("Url", self.url);
             p.opt("Xml", self.xml);
             p.into_expr()
@@ -770,7 +793,9 @@ pub mod workspace {
 
     impl ToExpr for NetworkAccessControl {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.prefix_list_ids.is_some()) + usize::from(self.vpce_ids.is_some()),
+            );
             p.opt("PrefixListIds", self.prefix_list_ids);
             p.opt("VpceIds", self.vpce_ids);
             p.into_expr()
@@ -807,7 +832,8 @@ pub mod workspace {
 
     impl ToExpr for RoleValues {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.admin.is_some()) + usize::from(self.editor.is_some()));
             p.opt("Admin", self.admin);
             p.opt("Editor", self.editor);
             p.into_expr()
@@ -863,7 +889,12 @@ pub mod workspace {
 
     impl ToExpr for SamlConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.allowed_organizations.is_some())
+                    + usize::from(self.assertion_attributes.is_some())
+                    + usize::from(self.login_validity_duration.is_some())
+                    + usize::from(self.role_values.is_some()),
+            );
             p.opt("AllowedOrganizations", self.allowed_organizations);
             p.opt("AssertionAttributes", self.assertion_attributes);
             p.req("IdpMetadata", self.idp_metadata);
@@ -893,7 +924,7 @@ pub mod workspace {
 
     impl ToExpr for Tags {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -923,7 +954,7 @@ pub mod workspace {
 
     impl ToExpr for VpcConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("SecurityGroupIds", self.security_group_ids);
             p.req("SubnetIds", self.subnet_ids);
             p.into_expr()

@@ -41,7 +41,8 @@ impl ConnectorDefinition {
 impl Resource for ConnectorDefinition {
     const TYPE_NAME: &'static str = "AWS::Greengrass::ConnectorDefinition";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(1 + usize::from(self.initial_version.is_some()) + usize::from(self.tags.is_some()));
         p.opt("InitialVersion", self.initial_version);
         p.req("Name", self.name);
         p.opt("Tags", self.tags);
@@ -96,7 +97,7 @@ pub mod connector_definition {
 
     impl ToExpr for Connector {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.parameters.is_some()));
             p.req("ConnectorArn", self.connector_arn);
             p.req("Id", self.id);
             p.opt("Parameters", self.parameters);
@@ -121,7 +122,7 @@ pub mod connector_definition {
 
     impl ToExpr for ConnectorDefinitionVersion {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Connectors", self.connectors);
             p.into_expr()
         }
@@ -158,7 +159,7 @@ impl ConnectorDefinitionVersion {
 impl Resource for ConnectorDefinitionVersion {
     const TYPE_NAME: &'static str = "AWS::Greengrass::ConnectorDefinitionVersion";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("ConnectorDefinitionId", self.connector_definition_id);
         p.req("Connectors", self.connectors);
         p
@@ -204,7 +205,7 @@ pub mod connector_definition_version {
 
     impl ToExpr for Connector {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.parameters.is_some()));
             p.req("ConnectorArn", self.connector_arn);
             p.req("Id", self.id);
             p.opt("Parameters", self.parameters);
@@ -251,7 +252,8 @@ impl CoreDefinition {
 impl Resource for CoreDefinition {
     const TYPE_NAME: &'static str = "AWS::Greengrass::CoreDefinition";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(1 + usize::from(self.initial_version.is_some()) + usize::from(self.tags.is_some()));
         p.opt("InitialVersion", self.initial_version);
         p.req("Name", self.name);
         p.opt("Tags", self.tags);
@@ -313,7 +315,7 @@ pub mod core_definition {
 
     impl ToExpr for Core {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.sync_shadow.is_some()));
             p.req("CertificateArn", self.certificate_arn);
             p.req("Id", self.id);
             p.opt("SyncShadow", self.sync_shadow);
@@ -339,7 +341,7 @@ pub mod core_definition {
 
     impl ToExpr for CoreDefinitionVersion {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Cores", self.cores);
             p.into_expr()
         }
@@ -376,7 +378,7 @@ impl CoreDefinitionVersion {
 impl Resource for CoreDefinitionVersion {
     const TYPE_NAME: &'static str = "AWS::Greengrass::CoreDefinitionVersion";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("CoreDefinitionId", self.core_definition_id);
         p.req("Cores", self.cores);
         p
@@ -429,7 +431,7 @@ pub mod core_definition_version {
 
     impl ToExpr for Core {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.sync_shadow.is_some()));
             p.req("CertificateArn", self.certificate_arn);
             p.req("Id", self.id);
             p.opt("SyncShadow", self.sync_shadow);
@@ -477,7 +479,8 @@ impl DeviceDefinition {
 impl Resource for DeviceDefinition {
     const TYPE_NAME: &'static str = "AWS::Greengrass::DeviceDefinition";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(1 + usize::from(self.initial_version.is_some()) + usize::from(self.tags.is_some()));
         p.opt("InitialVersion", self.initial_version);
         p.req("Name", self.name);
         p.opt("Tags", self.tags);
@@ -539,7 +542,7 @@ pub mod device_definition {
 
     impl ToExpr for Device {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.sync_shadow.is_some()));
             p.req("CertificateArn", self.certificate_arn);
             p.req("Id", self.id);
             p.opt("SyncShadow", self.sync_shadow);
@@ -565,7 +568,7 @@ pub mod device_definition {
 
     impl ToExpr for DeviceDefinitionVersion {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Devices", self.devices);
             p.into_expr()
         }
@@ -602,7 +605,7 @@ impl DeviceDefinitionVersion {
 impl Resource for DeviceDefinitionVersion {
     const TYPE_NAME: &'static str = "AWS::Greengrass::DeviceDefinitionVersion";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("DeviceDefinitionId", self.device_definition_id);
         p.req("Devices", self.devices);
         p
@@ -655,7 +658,7 @@ pub mod device_definition_version {
 
     impl ToExpr for Device {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.sync_shadow.is_some()));
             p.req("CertificateArn", self.certificate_arn);
             p.req("Id", self.id);
             p.opt("SyncShadow", self.sync_shadow);
@@ -703,7 +706,8 @@ impl FunctionDefinition {
 impl Resource for FunctionDefinition {
     const TYPE_NAME: &'static str = "AWS::Greengrass::FunctionDefinition";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(1 + usize::from(self.initial_version.is_some()) + usize::from(self.tags.is_some()));
         p.opt("InitialVersion", self.initial_version);
         p.req("Name", self.name);
         p.opt("Tags", self.tags);
@@ -745,7 +749,7 @@ pub mod function_definition {
 
     impl ToExpr for DefaultConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Execution", self.execution);
             p.into_expr()
         }
@@ -797,7 +801,12 @@ pub mod function_definition {
 
     impl ToExpr for Environment {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.access_sysfs.is_some())
+                    + usize::from(self.execution.is_some())
+                    + usize::from(self.resource_access_policies.is_some())
+                    + usize::from(self.variables.is_some()),
+            );
             p.opt("AccessSysfs", self.access_sysfs);
             p.opt("Execution", self.execution);
             p.opt("ResourceAccessPolicies", self.resource_access_policies);
@@ -836,7 +845,9 @@ pub mod function_definition {
 
     impl ToExpr for Execution {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.isolation_mode.is_some()) + usize::from(self.run_as.is_some()),
+            );
             p.opt("IsolationMode", self.isolation_mode);
             p.opt("RunAs", self.run_as);
             p.into_expr()
@@ -870,7 +881,7 @@ pub mod function_definition {
 
     impl ToExpr for Function {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("FunctionArn", self.function_arn);
             p.req("FunctionConfiguration", self.function_configuration);
             p.req("Id", self.id);
@@ -948,7 +959,15 @@ pub mod function_definition {
 
     impl ToExpr for FunctionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.encoding_type.is_some())
+                    + usize::from(self.environment.is_some())
+                    + usize::from(self.exec_args.is_some())
+                    + usize::from(self.executable.is_some())
+                    + usize::from(self.memory_size.is_some())
+                    + usize::from(self.pinned.is_some())
+                    + usize::from(self.timeout.is_some()),
+            );
             p.opt("EncodingType", self.encoding_type);
             p.opt("Environment", self.environment);
             p.opt("ExecArgs", self.exec_args);
@@ -985,7 +1004,7 @@ pub mod function_definition {
 
     impl ToExpr for FunctionDefinitionVersion {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.default_config.is_some()));
             p.opt("DefaultConfig", self.default_config);
             p.req("Functions", self.functions);
             p.into_expr()
@@ -1017,7 +1036,7 @@ pub mod function_definition {
 
     impl ToExpr for ResourceAccessPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.permission.is_some()));
             p.opt("Permission", self.permission);
             p.req("ResourceId", self.resource_id);
             p.into_expr()
@@ -1051,7 +1070,7 @@ pub mod function_definition {
 
     impl ToExpr for RunAs {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.gid.is_some()) + usize::from(self.uid.is_some()));
             p.opt("Gid", self.gid);
             p.opt("Uid", self.uid);
             p.into_expr()
@@ -1099,7 +1118,7 @@ impl FunctionDefinitionVersion {
 impl Resource for FunctionDefinitionVersion {
     const TYPE_NAME: &'static str = "AWS::Greengrass::FunctionDefinitionVersion";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.default_config.is_some()));
         p.opt("DefaultConfig", self.default_config);
         p.req("FunctionDefinitionId", self.function_definition_id);
         p.req("Functions", self.functions);
@@ -1133,7 +1152,7 @@ pub mod function_definition_version {
 
     impl ToExpr for DefaultConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Execution", self.execution);
             p.into_expr()
         }
@@ -1185,7 +1204,12 @@ pub mod function_definition_version {
 
     impl ToExpr for Environment {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.access_sysfs.is_some())
+                    + usize::from(self.execution.is_some())
+                    + usize::from(self.resource_access_policies.is_some())
+                    + usize::from(self.variables.is_some()),
+            );
             p.opt("AccessSysfs", self.access_sysfs);
             p.opt("Execution", self.execution);
             p.opt("ResourceAccessPolicies", self.resource_access_policies);
@@ -1224,7 +1248,9 @@ pub mod function_definition_version {
 
     impl ToExpr for Execution {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.isolation_mode.is_some()) + usize::from(self.run_as.is_some()),
+            );
             p.opt("IsolationMode", self.isolation_mode);
             p.opt("RunAs", self.run_as);
             p.into_expr()
@@ -1258,7 +1284,7 @@ pub mod function_definition_version {
 
     impl ToExpr for Function {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("FunctionArn", self.function_arn);
             p.req("FunctionConfiguration", self.function_configuration);
             p.req("Id", self.id);
@@ -1336,7 +1362,15 @@ pub mod function_definition_version {
 
     impl ToExpr for FunctionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.encoding_type.is_some())
+                    + usize::from(self.environment.is_some())
+                    + usize::from(self.exec_args.is_some())
+                    + usize::from(self.executable.is_some())
+                    + usize::from(self.memory_size.is_some())
+                    + usize::from(self.pinned.is_some())
+                    + usize::from(self.timeout.is_some()),
+            );
             p.opt("EncodingType", self.encoding_type);
             p.opt("Environment", self.environment);
             p.opt("ExecArgs", self.exec_args);
@@ -1373,7 +1407,7 @@ pub mod function_definition_version {
 
     impl ToExpr for ResourceAccessPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.permission.is_some()));
             p.opt("Permission", self.permission);
             p.req("ResourceId", self.resource_id);
             p.into_expr()
@@ -1407,7 +1441,7 @@ pub mod function_definition_version {
 
     impl ToExpr for RunAs {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.gid.is_some()) + usize::from(self.uid.is_some()));
             p.opt("Gid", self.gid);
             p.opt("Uid", self.uid);
             p.into_expr()
@@ -1461,7 +1495,11 @@ impl Group {
 impl Resource for Group {
     const TYPE_NAME: &'static str = "AWS::Greengrass::Group";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.initial_version.is_some())
+                + usize::from(self.role_arn.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("InitialVersion", self.initial_version);
         p.req("Name", self.name);
         p.opt("RoleArn", self.role_arn);
@@ -1563,7 +1601,15 @@ pub mod group {
 
     impl ToExpr for GroupVersion {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.connector_definition_version_arn.is_some())
+                    + usize::from(self.core_definition_version_arn.is_some())
+                    + usize::from(self.device_definition_version_arn.is_some())
+                    + usize::from(self.function_definition_version_arn.is_some())
+                    + usize::from(self.logger_definition_version_arn.is_some())
+                    + usize::from(self.resource_definition_version_arn.is_some())
+                    + usize::from(self.subscription_definition_version_arn.is_some()),
+            );
             p.opt("ConnectorDefinitionVersionArn", self.connector_definition_version_arn);
             p.opt("CoreDefinitionVersionArn", self.core_definition_version_arn);
             p.opt("DeviceDefinitionVersionArn", self.device_definition_version_arn);
@@ -1671,7 +1717,15 @@ impl GroupVersion {
 impl Resource for GroupVersion {
     const TYPE_NAME: &'static str = "AWS::Greengrass::GroupVersion";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.connector_definition_version_arn.is_some())
+                + usize::from(self.core_definition_version_arn.is_some())
+                + usize::from(self.device_definition_version_arn.is_some())
+                + usize::from(self.function_definition_version_arn.is_some())
+                + usize::from(self.logger_definition_version_arn.is_some())
+                + usize::from(self.resource_definition_version_arn.is_some())
+                + usize::from(self.subscription_definition_version_arn.is_some()),
+        );
         p.opt("ConnectorDefinitionVersionArn", self.connector_definition_version_arn);
         p.opt("CoreDefinitionVersionArn", self.core_definition_version_arn);
         p.opt("DeviceDefinitionVersionArn", self.device_definition_version_arn);
@@ -1732,7 +1786,8 @@ impl LoggerDefinition {
 impl Resource for LoggerDefinition {
     const TYPE_NAME: &'static str = "AWS::Greengrass::LoggerDefinition";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(1 + usize::from(self.initial_version.is_some()) + usize::from(self.tags.is_some()));
         p.opt("InitialVersion", self.initial_version);
         p.req("Name", self.name);
         p.opt("Tags", self.tags);
@@ -1805,7 +1860,7 @@ pub mod logger_definition {
 
     impl ToExpr for Logger {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4 + usize::from(self.space.is_some()));
             p.req("Component", self.component);
             p.req("Id", self.id);
             p.req("Level", self.level);
@@ -1832,7 +1887,7 @@ pub mod logger_definition {
 
     impl ToExpr for LoggerDefinitionVersion {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Loggers", self.loggers);
             p.into_expr()
         }
@@ -1869,7 +1924,7 @@ impl LoggerDefinitionVersion {
 impl Resource for LoggerDefinitionVersion {
     const TYPE_NAME: &'static str = "AWS::Greengrass::LoggerDefinitionVersion";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("LoggerDefinitionId", self.logger_definition_id);
         p.req("Loggers", self.loggers);
         p
@@ -1933,7 +1988,7 @@ pub mod logger_definition_version {
 
     impl ToExpr for Logger {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4 + usize::from(self.space.is_some()));
             p.req("Component", self.component);
             p.req("Id", self.id);
             p.req("Level", self.level);
@@ -1982,7 +2037,8 @@ impl ResourceDefinition {
 impl Resource for ResourceDefinition {
     const TYPE_NAME: &'static str = "AWS::Greengrass::ResourceDefinition";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(1 + usize::from(self.initial_version.is_some()) + usize::from(self.tags.is_some()));
         p.opt("InitialVersion", self.initial_version);
         p.req("Name", self.name);
         p.opt("Tags", self.tags);
@@ -2034,7 +2090,7 @@ pub mod resource_definition {
 
     impl ToExpr for GroupOwnerSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.group_owner.is_some()));
             p.req("AutoAddGroupOwner", self.auto_add_group_owner);
             p.opt("GroupOwner", self.group_owner);
             p.into_expr()
@@ -2066,7 +2122,7 @@ pub mod resource_definition {
 
     impl ToExpr for LocalDeviceResourceData {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.group_owner_setting.is_some()));
             p.opt("GroupOwnerSetting", self.group_owner_setting);
             p.req("SourcePath", self.source_path);
             p.into_expr()
@@ -2101,7 +2157,7 @@ pub mod resource_definition {
 
     impl ToExpr for LocalVolumeResourceData {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.group_owner_setting.is_some()));
             p.req("DestinationPath", self.destination_path);
             p.opt("GroupOwnerSetting", self.group_owner_setting);
             p.req("SourcePath", self.source_path);
@@ -2166,7 +2222,13 @@ pub mod resource_definition {
 
     impl ToExpr for ResourceDataContainer {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.local_device_resource_data.is_some())
+                    + usize::from(self.local_volume_resource_data.is_some())
+                    + usize::from(self.s3_machine_learning_model_resource_data.is_some())
+                    + usize::from(self.sage_maker_machine_learning_model_resource_data.is_some())
+                    + usize::from(self.secrets_manager_secret_resource_data.is_some()),
+            );
             p.opt("LocalDeviceResourceData", self.local_device_resource_data);
             p.opt("LocalVolumeResourceData", self.local_volume_resource_data);
             p.opt(
@@ -2202,7 +2264,7 @@ pub mod resource_definition {
 
     impl ToExpr for ResourceDefinitionVersion {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Resources", self.resources);
             p.into_expr()
         }
@@ -2228,7 +2290,7 @@ pub mod resource_definition {
 
     impl ToExpr for ResourceDownloadOwnerSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("GroupOwner", self.group_owner);
             p.req("GroupPermission", self.group_permission);
             p.into_expr()
@@ -2262,7 +2324,7 @@ pub mod resource_definition {
 
     impl ToExpr for ResourceInstance {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Id", self.id);
             p.req("Name", self.name);
             p.req("ResourceDataContainer", self.resource_data_container);
@@ -2298,7 +2360,7 @@ pub mod resource_definition {
 
     impl ToExpr for S3MachineLearningModelResourceData {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.owner_setting.is_some()));
             p.req("DestinationPath", self.destination_path);
             p.opt("OwnerSetting", self.owner_setting);
             p.req("S3Uri", self.s3_uri);
@@ -2334,7 +2396,7 @@ pub mod resource_definition {
 
     impl ToExpr for SageMakerMachineLearningModelResourceData {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.owner_setting.is_some()));
             p.req("DestinationPath", self.destination_path);
             p.opt("OwnerSetting", self.owner_setting);
             p.req("SageMakerJobArn", self.sage_maker_job_arn);
@@ -2367,7 +2429,7 @@ pub mod resource_definition {
 
     impl ToExpr for SecretsManagerSecretResourceData {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.additional_staging_labels_to_download.is_some()));
             p.req("ARN", self.arn);
             p.opt(
                 "AdditionalStagingLabelsToDownload",
@@ -2408,7 +2470,7 @@ impl ResourceDefinitionVersion {
 impl Resource for ResourceDefinitionVersion {
     const TYPE_NAME: &'static str = "AWS::Greengrass::ResourceDefinitionVersion";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("ResourceDefinitionId", self.resource_definition_id);
         p.req("Resources", self.resources);
         p
@@ -2451,7 +2513,7 @@ pub mod resource_definition_version {
 
     impl ToExpr for GroupOwnerSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.group_owner.is_some()));
             p.req("AutoAddGroupOwner", self.auto_add_group_owner);
             p.opt("GroupOwner", self.group_owner);
             p.into_expr()
@@ -2483,7 +2545,7 @@ pub mod resource_definition_version {
 
     impl ToExpr for LocalDeviceResourceData {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.group_owner_setting.is_some()));
             p.opt("GroupOwnerSetting", self.group_owner_setting);
             p.req("SourcePath", self.source_path);
             p.into_expr()
@@ -2518,7 +2580,7 @@ pub mod resource_definition_version {
 
     impl ToExpr for LocalVolumeResourceData {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.group_owner_setting.is_some()));
             p.req("DestinationPath", self.destination_path);
             p.opt("GroupOwnerSetting", self.group_owner_setting);
             p.req("SourcePath", self.source_path);
@@ -2583,7 +2645,13 @@ pub mod resource_definition_version {
 
     impl ToExpr for ResourceDataContainer {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.local_device_resource_data.is_some())
+                    + usize::from(self.local_volume_resource_data.is_some())
+                    + usize::from(self.s3_machine_learning_model_resource_data.is_some())
+                    + usize::from(self.sage_maker_machine_learning_model_resource_data.is_some())
+                    + usize::from(self.secrets_manager_secret_resource_data.is_some()),
+            );
             p.opt("LocalDeviceResourceData", self.local_device_resource_data);
             p.opt("LocalVolumeResourceData", self.local_volume_resource_data);
             p.opt(
@@ -2622,7 +2690,7 @@ pub mod resource_definition_version {
 
     impl ToExpr for ResourceDownloadOwnerSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("GroupOwner", self.group_owner);
             p.req("GroupPermission", self.group_permission);
             p.into_expr()
@@ -2656,7 +2724,7 @@ pub mod resource_definition_version {
 
     impl ToExpr for ResourceInstance {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Id", self.id);
             p.req("Name", self.name);
             p.req("ResourceDataContainer", self.resource_data_container);
@@ -2692,7 +2760,7 @@ pub mod resource_definition_version {
 
     impl ToExpr for S3MachineLearningModelResourceData {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.owner_setting.is_some()));
             p.req("DestinationPath", self.destination_path);
             p.opt("OwnerSetting", self.owner_setting);
             p.req("S3Uri", self.s3_uri);
@@ -2728,7 +2796,7 @@ pub mod resource_definition_version {
 
     impl ToExpr for SageMakerMachineLearningModelResourceData {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.owner_setting.is_some()));
             p.req("DestinationPath", self.destination_path);
             p.opt("OwnerSetting", self.owner_setting);
             p.req("SageMakerJobArn", self.sage_maker_job_arn);
@@ -2761,7 +2829,7 @@ pub mod resource_definition_version {
 
     impl ToExpr for SecretsManagerSecretResourceData {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.additional_staging_labels_to_download.is_some()));
             p.req("ARN", self.arn);
             p.opt(
                 "AdditionalStagingLabelsToDownload",
@@ -2810,7 +2878,8 @@ impl SubscriptionDefinition {
 impl Resource for SubscriptionDefinition {
     const TYPE_NAME: &'static str = "AWS::Greengrass::SubscriptionDefinition";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(1 + usize::from(self.initial_version.is_some()) + usize::from(self.tags.is_some()));
         p.opt("InitialVersion", self.initial_version);
         p.req("Name", self.name);
         p.opt("Tags", self.tags);
@@ -2875,7 +2944,7 @@ pub mod subscription_definition {
 
     impl ToExpr for Subscription {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4);
             p.req("Id", self.id);
             p.req("Source", self.source);
             p.req("Subject", self.subject);
@@ -2901,7 +2970,7 @@ pub mod subscription_definition {
 
     impl ToExpr for SubscriptionDefinitionVersion {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Subscriptions", self.subscriptions);
             p.into_expr()
         }
@@ -2938,7 +3007,7 @@ impl SubscriptionDefinitionVersion {
 impl Resource for SubscriptionDefinitionVersion {
     const TYPE_NAME: &'static str = "AWS::Greengrass::SubscriptionDefinitionVersion";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("SubscriptionDefinitionId", self.subscription_definition_id);
         p.req("Subscriptions", self.subscriptions);
         p
@@ -2994,7 +3063,7 @@ pub mod subscription_definition_version {
 
     impl ToExpr for Subscription {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4);
             p.req("Id", self.id);
             p.req("Source", self.source);
             p.req("Subject", self.subject);

@@ -75,7 +75,11 @@ impl Resource for ComponentVersion {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.inline_recipe.is_some())
+                + usize::from(self.lambda_function.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("InlineRecipe", self.inline_recipe);
         p.opt("LambdaFunction", self.lambda_function);
         p.opt("Tags", self.tags);
@@ -273,7 +277,9 @@ pub mod component_version {
 
     impl ToExpr for ComponentDependencyRequirement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.dependency_type.is_some()) + usize::from(self.version_requirement.is_some()),
+            );
             p.opt("DependencyType", self.dependency_type);
             p.opt("VersionRequirement", self.version_requirement);
             p.into_expr()
@@ -313,7 +319,8 @@ pub mod component_version {
 
     impl ToExpr for ComponentPlatform {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.attributes.is_some()) + usize::from(self.name.is_some()));
             p.opt("Attributes", self.attributes);
             p.opt("Name", self.name);
             p.into_expr()
@@ -366,7 +373,12 @@ pub mod component_version {
 
     impl ToExpr for LambdaContainerParams {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.devices.is_some())
+                    + usize::from(self.memory_size_in_kb.is_some())
+                    + usize::from(self.mount_ro_sysfs.is_some())
+                    + usize::from(self.volumes.is_some()),
+            );
             p.opt("Devices", self.devices);
             p.opt("MemorySizeInKB", self.memory_size_in_kb);
             p.opt("MountROSysfs", self.mount_ro_sysfs);
@@ -413,7 +425,11 @@ pub mod component_version {
 
     impl ToExpr for LambdaDeviceMount {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.add_group_owner.is_some())
+                    + usize::from(self.path.is_some())
+                    + usize::from(self.permission.is_some()),
+            );
             p.opt("AddGroupOwner", self.add_group_owner);
             p.opt("Path", self.path);
             p.opt("Permission", self.permission);
@@ -451,7 +467,8 @@ pub mod component_version {
 
     impl ToExpr for LambdaEventSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.topic.is_some()) + usize::from(self.r#type.is_some()));
             p.opt("Topic", self.topic);
             p.opt("Type", self.r#type);
             p.into_expr()
@@ -563,7 +580,19 @@ pub mod component_version {
 
     impl ToExpr for LambdaExecutionParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.environment_variables.is_some())
+                    + usize::from(self.event_sources.is_some())
+                    + usize::from(self.exec_args.is_some())
+                    + usize::from(self.input_payload_encoding_type.is_some())
+                    + usize::from(self.linux_process_params.is_some())
+                    + usize::from(self.max_idle_time_in_seconds.is_some())
+                    + usize::from(self.max_instances_count.is_some())
+                    + usize::from(self.max_queue_size.is_some())
+                    + usize::from(self.pinned.is_some())
+                    + usize::from(self.status_timeout_in_seconds.is_some())
+                    + usize::from(self.timeout_in_seconds.is_some()),
+            );
             p.opt("EnvironmentVariables", self.environment_variables);
             p.opt("EventSources", self.event_sources);
             p.opt("ExecArgs", self.exec_args);
@@ -644,7 +673,14 @@ pub mod component_version {
 
     impl ToExpr for LambdaFunctionRecipeSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.component_dependencies.is_some())
+                    + usize::from(self.component_lambda_parameters.is_some())
+                    + usize::from(self.component_name.is_some())
+                    + usize::from(self.component_platforms.is_some())
+                    + usize::from(self.component_version.is_some())
+                    + usize::from(self.lambda_arn.is_some()),
+            );
             p.opt("ComponentDependencies", self.component_dependencies);
             p.opt("ComponentLambdaParameters", self.component_lambda_parameters);
             p.opt("ComponentName", self.component_name);
@@ -685,7 +721,9 @@ pub mod component_version {
 
     impl ToExpr for LambdaLinuxProcessParams {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.container_params.is_some()) + usize::from(self.isolation_mode.is_some()),
+            );
             p.opt("ContainerParams", self.container_params);
             p.opt("IsolationMode", self.isolation_mode);
             p.into_expr()
@@ -738,7 +776,12 @@ pub mod component_version {
 
     impl ToExpr for LambdaVolumeMount {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.add_group_owner.is_some())
+                    + usize::from(self.destination_path.is_some())
+                    + usize::from(self.permission.is_some())
+                    + usize::from(self.source_path.is_some()),
+            );
             p.opt("AddGroupOwner", self.add_group_owner);
             p.opt("DestinationPath", self.destination_path);
             p.opt("Permission", self.permission);
@@ -855,7 +898,14 @@ Constraint { path: "ParentTargetArn", pattern: Some("arn:[^:]*:iot:[^:]*:[0-9]+:
 Constraint { path: "TargetArn", pattern: Some("arn:[^:]*:iot:[^:]*:[0-9]+:(thing|thinggroup)/.+"), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.components.is_some())
+                + usize::from(self.deployment_name.is_some())
+                + usize::from(self.deployment_policies.is_some())
+                + usize::from(self.iot_job_configuration.is_some())
+                + usize::from(self.parent_target_arn.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Components", self.components);
         p.opt("DeploymentName", self.deployment_name);
         p.opt("DeploymentPolicies", self.deployment_policies);
@@ -1023,7 +1073,7 @@ pub mod deployment {
 
     impl ToExpr for ComponentConfigurationUpdate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.merge.is_some()) + usize::from(self.reset.is_some()));
             p.opt("Merge", self.merge);
             p.opt("Reset", self.reset);
             p.into_expr()
@@ -1068,7 +1118,11 @@ pub mod deployment {
 
     impl ToExpr for ComponentDeploymentSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.component_version.is_some())
+                    + usize::from(self.configuration_update.is_some())
+                    + usize::from(self.run_with.is_some()),
+            );
             p.opt("ComponentVersion", self.component_version);
             p.opt("ConfigurationUpdate", self.configuration_update);
             p.opt("RunWith", self.run_with);
@@ -1114,7 +1168,11 @@ pub mod deployment {
 
     impl ToExpr for ComponentRunWith {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.posix_user.is_some())
+                    + usize::from(self.system_resource_limits.is_some())
+                    + usize::from(self.windows_user.is_some()),
+            );
             p.opt("PosixUser", self.posix_user);
             p.opt("SystemResourceLimits", self.system_resource_limits);
             p.opt("WindowsUser", self.windows_user);
@@ -1152,7 +1210,9 @@ pub mod deployment {
 
     impl ToExpr for DeploymentComponentUpdatePolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.action.is_some()) + usize::from(self.timeout_in_seconds.is_some()),
+            );
             p.opt("Action", self.action);
             p.opt("TimeoutInSeconds", self.timeout_in_seconds);
             p.into_expr()
@@ -1181,7 +1241,7 @@ pub mod deployment {
 
     impl ToExpr for DeploymentConfigurationValidationPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.timeout_in_seconds.is_some()));
             p.opt("TimeoutInSeconds", self.timeout_in_seconds);
             p.into_expr()
         }
@@ -1225,7 +1285,11 @@ pub mod deployment {
 
     impl ToExpr for DeploymentIoTJobConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.abort_config.is_some())
+                    + usize::from(self.job_executions_rollout_config.is_some())
+                    + usize::from(self.timeout_config.is_some()),
+            );
             p.opt("AbortConfig", self.abort_config);
             p.opt("JobExecutionsRolloutConfig", self.job_executions_rollout_config);
             p.opt("TimeoutConfig", self.timeout_config);
@@ -1271,7 +1335,11 @@ pub mod deployment {
 
     impl ToExpr for DeploymentPolicies {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.component_update_policy.is_some())
+                    + usize::from(self.configuration_validation_policy.is_some())
+                    + usize::from(self.failure_handling_policy.is_some()),
+            );
             p.opt("ComponentUpdatePolicy", self.component_update_policy);
             p.opt("ConfigurationValidationPolicy", self.configuration_validation_policy);
             p.opt("FailureHandlingPolicy", self.failure_handling_policy);
@@ -1296,7 +1364,7 @@ pub mod deployment {
 
     impl ToExpr for IoTJobAbortConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("CriteriaList", self.criteria_list);
             p.into_expr()
         }
@@ -1340,7 +1408,7 @@ pub mod deployment {
 
     impl ToExpr for IoTJobAbortCriteria {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4);
             p.req("Action", self.action);
             p.req("FailureType", self.failure_type);
             p.req("MinNumberOfExecutedThings", self.min_number_of_executed_things);
@@ -1379,7 +1447,9 @@ pub mod deployment {
 
     impl ToExpr for IoTJobExecutionsRolloutConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.exponential_rate.is_some()) + usize::from(self.maximum_per_minute.is_some()),
+            );
             p.opt("ExponentialRate", self.exponential_rate);
             p.opt("MaximumPerMinute", self.maximum_per_minute);
             p.into_expr()
@@ -1413,7 +1483,7 @@ pub mod deployment {
 
     impl ToExpr for IoTJobExponentialRolloutRate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("BaseRatePerMinute", self.base_rate_per_minute);
             p.req("IncrementFactor", self.increment_factor);
             p.req("RateIncreaseCriteria", self.rate_increase_criteria);
@@ -1451,7 +1521,10 @@ pub mod deployment {
 
     impl ToExpr for IoTJobRateIncreaseCriteria {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.number_of_notified_things.is_some())
+                    + usize::from(self.number_of_succeeded_things.is_some()),
+            );
             p.opt("NumberOfNotifiedThings", self.number_of_notified_things);
             p.opt("NumberOfSucceededThings", self.number_of_succeeded_things);
             p.into_expr()
@@ -1480,7 +1553,7 @@ pub mod deployment {
 
     impl ToExpr for IoTJobTimeoutConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.in_progress_timeout_in_minutes.is_some()));
             p.opt("InProgressTimeoutInMinutes", self.in_progress_timeout_in_minutes);
             p.into_expr()
         }
@@ -1516,7 +1589,7 @@ pub mod deployment {
 
     impl ToExpr for SystemResourceLimits {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.cpus.is_some()) + usize::from(self.memory.is_some()));
             p.opt("Cpus", self.cpus);
             p.opt("Memory", self.memory);
             p.into_expr()

@@ -48,7 +48,7 @@ Constraint { path: "Tags/*/Key", pattern: Some("^[ a-zA-Z0-9\\+\\-=._:/@]{1,128}
 Constraint { path: "Tags/*/Value", pattern: Some("^[ a-zA-Z0-9\\+\\-=._:/@]{1,256}$"), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.tags.is_some()));
         p.req("ConfigData", self.config_data);
         p.req("Name", self.name);
         p.opt("Tags", self.tags);
@@ -269,7 +269,7 @@ pub mod config {
 
     impl ToExpr for AntennaDownlinkConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.spectrum_config.is_some()));
             p.opt("SpectrumConfig", self.spectrum_config);
             p.into_expr()
         }
@@ -313,7 +313,11 @@ pub mod config {
 
     impl ToExpr for AntennaDownlinkDemodDecodeConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.decode_config.is_some())
+                    + usize::from(self.demodulation_config.is_some())
+                    + usize::from(self.spectrum_config.is_some()),
+            );
             p.opt("DecodeConfig", self.decode_config);
             p.opt("DemodulationConfig", self.demodulation_config);
             p.opt("SpectrumConfig", self.spectrum_config);
@@ -359,7 +363,11 @@ pub mod config {
 
     impl ToExpr for AntennaUplinkConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.spectrum_config.is_some())
+                    + usize::from(self.target_eirp.is_some())
+                    + usize::from(self.transmit_disabled.is_some()),
+            );
             p.opt("SpectrumConfig", self.spectrum_config);
             p.opt("TargetEirp", self.target_eirp);
             p.opt("TransmitDisabled", self.transmit_disabled);
@@ -445,7 +453,16 @@ pub mod config {
 
     impl ToExpr for ConfigData {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.antenna_downlink_config.is_some())
+                    + usize::from(self.antenna_downlink_demod_decode_config.is_some())
+                    + usize::from(self.antenna_uplink_config.is_some())
+                    + usize::from(self.dataflow_endpoint_config.is_some())
+                    + usize::from(self.s3_recording_config.is_some())
+                    + usize::from(self.telemetry_sink_config.is_some())
+                    + usize::from(self.tracking_config.is_some())
+                    + usize::from(self.uplink_echo_config.is_some()),
+            );
             p.opt("AntennaDownlinkConfig", self.antenna_downlink_config);
             p.opt(
                 "AntennaDownlinkDemodDecodeConfig",
@@ -491,7 +508,10 @@ pub mod config {
 
     impl ToExpr for DataflowEndpointConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.dataflow_endpoint_name.is_some())
+                    + usize::from(self.dataflow_endpoint_region.is_some()),
+            );
             p.opt("DataflowEndpointName", self.dataflow_endpoint_name);
             p.opt("DataflowEndpointRegion", self.dataflow_endpoint_region);
             p.into_expr()
@@ -518,7 +538,7 @@ pub mod config {
 
     impl ToExpr for DecodeConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.unvalidated_json.is_some()));
             p.opt("UnvalidatedJSON", self.unvalidated_json);
             p.into_expr()
         }
@@ -544,7 +564,7 @@ pub mod config {
 
     impl ToExpr for DemodulationConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.unvalidated_json.is_some()));
             p.opt("UnvalidatedJSON", self.unvalidated_json);
             p.into_expr()
         }
@@ -580,7 +600,7 @@ pub mod config {
 
     impl ToExpr for Eirp {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.units.is_some()) + usize::from(self.value.is_some()));
             p.opt("Units", self.units);
             p.opt("Value", self.value);
             p.into_expr()
@@ -617,7 +637,7 @@ pub mod config {
 
     impl ToExpr for Frequency {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.units.is_some()) + usize::from(self.value.is_some()));
             p.opt("Units", self.units);
             p.opt("Value", self.value);
             p.into_expr()
@@ -654,7 +674,7 @@ pub mod config {
 
     impl ToExpr for FrequencyBandwidth {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.units.is_some()) + usize::from(self.value.is_some()));
             p.opt("Units", self.units);
             p.opt("Value", self.value);
             p.into_expr()
@@ -684,7 +704,7 @@ pub mod config {
 
     impl ToExpr for KinesisDataStreamData {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("KinesisDataStreamArn", self.kinesis_data_stream_arn);
             p.req("KinesisRoleArn", self.kinesis_role_arn);
             p.into_expr()
@@ -729,7 +749,11 @@ pub mod config {
 
     impl ToExpr for S3RecordingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.bucket_arn.is_some())
+                    + usize::from(self.prefix.is_some())
+                    + usize::from(self.role_arn.is_some()),
+            );
             p.opt("BucketArn", self.bucket_arn);
             p.opt("Prefix", self.prefix);
             p.opt("RoleArn", self.role_arn);
@@ -775,7 +799,11 @@ pub mod config {
 
     impl ToExpr for SpectrumConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.bandwidth.is_some())
+                    + usize::from(self.center_frequency.is_some())
+                    + usize::from(self.polarization.is_some()),
+            );
             p.opt("Bandwidth", self.bandwidth);
             p.opt("CenterFrequency", self.center_frequency);
             p.opt("Polarization", self.polarization);
@@ -810,7 +838,7 @@ pub mod config {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -840,7 +868,7 @@ pub mod config {
 
     impl ToExpr for TelemetrySinkConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("TelemetrySinkData", self.telemetry_sink_data);
             p.req("TelemetrySinkType", self.telemetry_sink_type);
             p.into_expr()
@@ -869,7 +897,7 @@ pub mod config {
 
     impl ToExpr for TelemetrySinkData {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.kinesis_data_stream_data.is_some()));
             p.opt("KinesisDataStreamData", self.kinesis_data_stream_data);
             p.into_expr()
         }
@@ -895,7 +923,7 @@ pub mod config {
 
     impl ToExpr for TrackingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.autotrack.is_some()));
             p.opt("Autotrack", self.autotrack);
             p.into_expr()
         }
@@ -931,7 +959,9 @@ pub mod config {
 
     impl ToExpr for UplinkEchoConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.antenna_uplink_config_arn.is_some()) + usize::from(self.enabled.is_some()),
+            );
             p.opt("AntennaUplinkConfigArn", self.antenna_uplink_config_arn);
             p.opt("Enabled", self.enabled);
             p.into_expr()
@@ -968,7 +998,9 @@ pub mod config {
 
     impl ToExpr for UplinkSpectrumConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.center_frequency.is_some()) + usize::from(self.polarization.is_some()),
+            );
             p.opt("CenterFrequency", self.center_frequency);
             p.opt("Polarization", self.polarization);
             p.into_expr()
@@ -1081,7 +1113,11 @@ impl Resource for DataflowEndpointGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.contact_post_pass_duration_seconds.is_some())
+                + usize::from(self.contact_pre_pass_duration_seconds.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt(
             "ContactPostPassDurationSeconds",
             self.contact_post_pass_duration_seconds,
@@ -1224,7 +1260,13 @@ pub mod dataflow_endpoint_group {
 
     impl ToExpr for AwsGroundStationAgentEndpoint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.agent_status.is_some())
+                    + usize::from(self.audit_results.is_some())
+                    + usize::from(self.egress_address.is_some())
+                    + usize::from(self.ingress_address.is_some())
+                    + usize::from(self.name.is_some()),
+            );
             p.opt("AgentStatus", self.agent_status);
             p.opt("AuditResults", self.audit_results);
             p.opt("EgressAddress", self.egress_address);
@@ -1264,7 +1306,8 @@ pub mod dataflow_endpoint_group {
 
     impl ToExpr for ConnectionDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.mtu.is_some()) + usize::from(self.socket_address.is_some()));
             p.opt("Mtu", self.mtu);
             p.opt("SocketAddress", self.socket_address);
             p.into_expr()
@@ -1309,7 +1352,11 @@ pub mod dataflow_endpoint_group {
 
     impl ToExpr for DataflowEndpoint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.address.is_some())
+                    + usize::from(self.mtu.is_some())
+                    + usize::from(self.name.is_some()),
+            );
             p.opt("Address", self.address);
             p.opt("Mtu", self.mtu);
             p.opt("Name", self.name);
@@ -1355,7 +1402,11 @@ pub mod dataflow_endpoint_group {
 
     impl ToExpr for EndpointDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.aws_ground_station_agent_endpoint.is_some())
+                    + usize::from(self.endpoint.is_some())
+                    + usize::from(self.security_details.is_some()),
+            );
             p.opt("AwsGroundStationAgentEndpoint", self.aws_ground_station_agent_endpoint);
             p.opt("Endpoint", self.endpoint);
             p.opt("SecurityDetails", self.security_details);
@@ -1393,7 +1444,8 @@ pub mod dataflow_endpoint_group {
 
     impl ToExpr for IntegerRange {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.maximum.is_some()) + usize::from(self.minimum.is_some()));
             p.opt("Maximum", self.maximum);
             p.opt("Minimum", self.minimum);
             p.into_expr()
@@ -1430,7 +1482,8 @@ pub mod dataflow_endpoint_group {
 
     impl ToExpr for RangedConnectionDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.mtu.is_some()) + usize::from(self.socket_address.is_some()));
             p.opt("Mtu", self.mtu);
             p.opt("SocketAddress", self.socket_address);
             p.into_expr()
@@ -1467,7 +1520,8 @@ pub mod dataflow_endpoint_group {
 
     impl ToExpr for RangedSocketAddress {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.port_range.is_some()));
             p.opt("Name", self.name);
             p.opt("PortRange", self.port_range);
             p.into_expr()
@@ -1512,7 +1566,11 @@ pub mod dataflow_endpoint_group {
 
     impl ToExpr for SecurityDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.role_arn.is_some())
+                    + usize::from(self.security_group_ids.is_some())
+                    + usize::from(self.subnet_ids.is_some()),
+            );
             p.opt("RoleArn", self.role_arn);
             p.opt("SecurityGroupIds", self.security_group_ids);
             p.opt("SubnetIds", self.subnet_ids);
@@ -1547,7 +1605,7 @@ pub mod dataflow_endpoint_group {
 
     impl ToExpr for SocketAddress {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.port.is_some()));
             p.opt("Name", self.name);
             p.opt("Port", self.port);
             p.into_expr()
@@ -1574,7 +1632,7 @@ pub mod dataflow_endpoint_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1653,7 +1711,12 @@ Constraint { path: "Tags/*/Key", pattern: Some("^[ a-zA-Z0-9\\+\\-=._:/@]{1,128}
 Constraint { path: "Tags/*/Value", pattern: Some("^[ a-zA-Z0-9\\+\\-=._:/@]{1,256}$"), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.contact_post_pass_duration_seconds.is_some())
+                + usize::from(self.contact_pre_pass_duration_seconds.is_some())
+                + usize::from(self.endpoints.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt(
             "ContactPostPassDurationSeconds",
             self.contact_post_pass_duration_seconds,
@@ -1705,7 +1768,7 @@ pub mod dataflow_endpoint_group_v2 {
 
     impl ToExpr for ConnectionDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.mtu.is_some()));
             p.opt("Mtu", self.mtu);
             p.req("SocketAddress", self.socket_address);
             p.into_expr()
@@ -1742,7 +1805,10 @@ pub mod dataflow_endpoint_group_v2 {
 
     impl ToExpr for CreateEndpointDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.downlink_aws_ground_station_agent_endpoint.is_some())
+                    + usize::from(self.uplink_aws_ground_station_agent_endpoint.is_some()),
+            );
             p.opt(
                 "DownlinkAwsGroundStationAgentEndpoint",
                 self.downlink_aws_ground_station_agent_endpoint,
@@ -1775,7 +1841,7 @@ pub mod dataflow_endpoint_group_v2 {
 
     impl ToExpr for DownlinkAwsGroundStationAgentEndpoint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("DataflowDetails", self.dataflow_details);
             p.req("Name", self.name);
             p.into_expr()
@@ -1805,7 +1871,7 @@ pub mod dataflow_endpoint_group_v2 {
 
     impl ToExpr for DownlinkConnectionDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AgentIpAndPortAddress", self.agent_ip_and_port_address);
             p.req("EgressAddressAndPort", self.egress_address_and_port);
             p.into_expr()
@@ -1834,7 +1900,7 @@ pub mod dataflow_endpoint_group_v2 {
 
     impl ToExpr for DownlinkDataflowDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.agent_connection_details.is_some()));
             p.opt("AgentConnectionDetails", self.agent_connection_details);
             p.into_expr()
         }
@@ -1860,7 +1926,7 @@ pub mod dataflow_endpoint_group_v2 {
 
     impl ToExpr for IntegerRange {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Maximum", self.maximum);
             p.req("Minimum", self.minimum);
             p.into_expr()
@@ -1892,7 +1958,7 @@ pub mod dataflow_endpoint_group_v2 {
 
     impl ToExpr for RangedConnectionDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.mtu.is_some()));
             p.opt("Mtu", self.mtu);
             p.req("SocketAddress", self.socket_address);
             p.into_expr()
@@ -1919,7 +1985,7 @@ pub mod dataflow_endpoint_group_v2 {
 
     impl ToExpr for RangedSocketAddress {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("PortRange", self.port_range);
             p.into_expr()
@@ -1946,7 +2012,7 @@ pub mod dataflow_endpoint_group_v2 {
 
     impl ToExpr for SocketAddress {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("Port", self.port);
             p.into_expr()
@@ -1973,7 +2039,7 @@ pub mod dataflow_endpoint_group_v2 {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2000,7 +2066,7 @@ pub mod dataflow_endpoint_group_v2 {
 
     impl ToExpr for UplinkAwsGroundStationAgentEndpoint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("DataflowDetails", self.dataflow_details);
             p.req("Name", self.name);
             p.into_expr()
@@ -2030,7 +2096,7 @@ pub mod dataflow_endpoint_group_v2 {
 
     impl ToExpr for UplinkConnectionDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AgentIpAndPortAddress", self.agent_ip_and_port_address);
             p.req("IngressAddressAndPort", self.ingress_address_and_port);
             p.into_expr()
@@ -2059,7 +2125,7 @@ pub mod dataflow_endpoint_group_v2 {
 
     impl ToExpr for UplinkDataflowDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.agent_connection_details.is_some()));
             p.opt("AgentConnectionDetails", self.agent_connection_details);
             p.into_expr()
         }
@@ -2233,7 +2299,14 @@ impl Resource for MissionProfile {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.contact_post_pass_duration_seconds.is_some())
+                + usize::from(self.contact_pre_pass_duration_seconds.is_some())
+                + usize::from(self.streams_kms_key.is_some())
+                + usize::from(self.streams_kms_role.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.telemetry_sink_config_arn.is_some()),
+        );
         p.opt(
             "ContactPostPassDurationSeconds",
             self.contact_post_pass_duration_seconds,
@@ -2303,7 +2376,8 @@ pub mod mission_profile {
 
     impl ToExpr for DataflowEdge {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.destination.is_some()) + usize::from(self.source.is_some()));
             p.opt("Destination", self.destination);
             p.opt("Source", self.source);
             p.into_expr()
@@ -2348,7 +2422,11 @@ pub mod mission_profile {
 
     impl ToExpr for StreamsKmsKey {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.kms_alias_arn.is_some())
+                    + usize::from(self.kms_alias_name.is_some())
+                    + usize::from(self.kms_key_arn.is_some()),
+            );
             p.opt("KmsAliasArn", self.kms_alias_arn);
             p.opt("KmsAliasName", self.kms_alias_name);
             p.opt("KmsKeyArn", self.kms_key_arn);
@@ -2376,7 +2454,7 @@ pub mod mission_profile {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

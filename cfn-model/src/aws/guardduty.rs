@@ -58,7 +58,7 @@ impl Resource for CustomDetectionRuleAssociation {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.tags.is_some()));
         p.req("Mode", self.mode);
         p.req("RuleId", self.rule_id);
         p.opt("Tags", self.tags);
@@ -151,7 +151,7 @@ pub mod custom_detection_rule_association {
 
     impl ToExpr for TagItem {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -226,7 +226,12 @@ impl Resource for Detector {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.data_sources.is_some())
+                + usize::from(self.features.is_some())
+                + usize::from(self.finding_publishing_frequency.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("DataSources", self.data_sources);
         p.req("Enable", self.enable);
         p.opt("Features", self.features);
@@ -455,7 +460,11 @@ pub mod detector {
 
     impl ToExpr for CfnDataSourceConfigurations {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.kubernetes.is_some())
+                    + usize::from(self.malware_protection.is_some())
+                    + usize::from(self.s3_logs.is_some()),
+            );
             p.opt("Kubernetes", self.kubernetes);
             p.opt("MalwareProtection", self.malware_protection);
             p.opt("S3Logs", self.s3_logs);
@@ -493,7 +502,7 @@ pub mod detector {
 
     impl ToExpr for CfnFeatureAdditionalConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.status.is_some()));
             p.opt("Name", self.name);
             p.opt("Status", self.status);
             p.into_expr()
@@ -534,7 +543,7 @@ pub mod detector {
 
     impl ToExpr for CfnFeatureConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.additional_configuration.is_some()));
             p.opt("AdditionalConfiguration", self.additional_configuration);
             p.req("Name", self.name);
             p.req("Status", self.status);
@@ -559,7 +568,7 @@ pub mod detector {
 
     impl ToExpr for CfnKubernetesAuditLogsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Enable", self.enable);
             p.into_expr()
         }
@@ -580,7 +589,7 @@ pub mod detector {
 
     impl ToExpr for CfnKubernetesConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("AuditLogs", self.audit_logs);
             p.into_expr()
         }
@@ -608,7 +617,7 @@ pub mod detector {
 
     impl ToExpr for CfnMalwareProtectionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.scan_ec2_instance_with_findings.is_some()));
             p.opt("ScanEc2InstanceWithFindings", self.scan_ec2_instance_with_findings);
             p.into_expr()
         }
@@ -634,7 +643,7 @@ pub mod detector {
 
     impl ToExpr for CfnScanEc2InstanceWithFindingsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.ebs_volumes.is_some()));
             p.opt("EbsVolumes", self.ebs_volumes);
             p.into_expr()
         }
@@ -657,7 +666,7 @@ pub mod detector {
 
     impl ToExpr for Cfns3LogsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Enable", self.enable);
             p.into_expr()
         }
@@ -683,7 +692,7 @@ pub mod detector {
 
     impl ToExpr for TagItem {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -796,7 +805,12 @@ impl Resource for Filter {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.action.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.rank.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Action", self.action);
         p.opt("Description", self.description);
         p.req("DetectorId", self.detector_id);
@@ -967,7 +981,22 @@ pub mod filter {
 
     impl ToExpr for Condition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.eq.is_some())
+                    + usize::from(self.equals.is_some())
+                    + usize::from(self.greater_than.is_some())
+                    + usize::from(self.greater_than_or_equal.is_some())
+                    + usize::from(self.gt.is_some())
+                    + usize::from(self.gte.is_some())
+                    + usize::from(self.less_than.is_some())
+                    + usize::from(self.less_than_or_equal.is_some())
+                    + usize::from(self.lt.is_some())
+                    + usize::from(self.lte.is_some())
+                    + usize::from(self.matches.is_some())
+                    + usize::from(self.neq.is_some())
+                    + usize::from(self.not_equals.is_some())
+                    + usize::from(self.not_matches.is_some()),
+            );
             p.opt("Eq", self.eq);
             p.opt("Equals", self.equals);
             p.opt("GreaterThan", self.greater_than);
@@ -1006,7 +1035,7 @@ pub mod filter {
 
     impl ToExpr for FindingCriteria {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.criterion.is_some()));
             p.opt("Criterion", self.criterion);
             p.into_expr()
         }
@@ -1032,7 +1061,7 @@ pub mod filter {
 
     impl ToExpr for TagItem {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1146,7 +1175,13 @@ impl Resource for IpSet {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.activate.is_some())
+                + usize::from(self.detector_id.is_some())
+                + usize::from(self.expected_bucket_owner.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Activate", self.activate);
         p.opt("DetectorId", self.detector_id);
         p.opt("ExpectedBucketOwner", self.expected_bucket_owner);
@@ -1229,7 +1264,7 @@ pub mod ip_set {
 
     impl ToExpr for TagItem {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1286,7 +1321,7 @@ impl Resource for MalwareProtectionPlan {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.actions.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Actions", self.actions);
         p.req("ProtectedResource", self.protected_resource);
         p.req("Role", self.role);
@@ -1374,7 +1409,7 @@ pub mod malware_protection_plan {
 
     impl ToExpr for CfnActions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.tagging.is_some()));
             p.opt("Tagging", self.tagging);
             p.into_expr()
         }
@@ -1395,7 +1430,7 @@ pub mod malware_protection_plan {
 
     impl ToExpr for CfnProtectedResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("S3Bucket", self.s3_bucket);
             p.into_expr()
         }
@@ -1421,7 +1456,7 @@ pub mod malware_protection_plan {
 
     impl ToExpr for CfnTagging {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.status.is_some()));
             p.opt("Status", self.status);
             p.into_expr()
         }
@@ -1457,7 +1492,9 @@ pub mod malware_protection_plan {
 
     impl ToExpr for S3Bucket {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.bucket_name.is_some()) + usize::from(self.object_prefixes.is_some()),
+            );
             p.opt("BucketName", self.bucket_name);
             p.opt("ObjectPrefixes", self.object_prefixes);
             p.into_expr()
@@ -1484,7 +1521,7 @@ pub mod malware_protection_plan {
 
     impl ToExpr for TagItem {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1529,7 +1566,7 @@ impl Master {
 impl Resource for Master {
     const TYPE_NAME: &'static str = "AWS::GuardDuty::Master";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.invitation_id.is_some()));
         p.req("DetectorId", self.detector_id);
         p.opt("InvitationId", self.invitation_id);
         p.req("MasterId", self.master_id);
@@ -1607,7 +1644,13 @@ impl Resource for Member {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.detector_id.is_some())
+                + usize::from(self.disable_email_notification.is_some())
+                + usize::from(self.member_id.is_some())
+                + usize::from(self.message.is_some())
+                + usize::from(self.status.is_some()),
+        );
         p.opt("DetectorId", self.detector_id);
         p.opt("DisableEmailNotification", self.disable_email_notification);
         p.req("Email", self.email);
@@ -1724,7 +1767,7 @@ impl Resource for PublishingDestination {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.tags.is_some()));
         p.req("DestinationProperties", self.destination_properties);
         p.req("DestinationType", self.destination_type);
         p.req("DetectorId", self.detector_id);
@@ -1813,7 +1856,9 @@ pub mod publishing_destination {
 
     impl ToExpr for CfnDestinationProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.destination_arn.is_some()) + usize::from(self.kms_key_arn.is_some()),
+            );
             p.opt("DestinationArn", self.destination_arn);
             p.opt("KmsKeyArn", self.kms_key_arn);
             p.into_expr()
@@ -1840,7 +1885,7 @@ pub mod publishing_destination {
 
     impl ToExpr for TagItem {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1955,7 +2000,13 @@ impl Resource for ThreatEntitySet {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.activate.is_some())
+                + usize::from(self.detector_id.is_some())
+                + usize::from(self.expected_bucket_owner.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Activate", self.activate);
         p.opt("DetectorId", self.detector_id);
         p.opt("ExpectedBucketOwner", self.expected_bucket_owner);
@@ -2097,7 +2148,7 @@ pub mod threat_entity_set {
 
     impl ToExpr for TagItem {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2211,7 +2262,13 @@ impl Resource for ThreatIntelSet {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.activate.is_some())
+                + usize::from(self.detector_id.is_some())
+                + usize::from(self.expected_bucket_owner.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Activate", self.activate);
         p.opt("DetectorId", self.detector_id);
         p.opt("ExpectedBucketOwner", self.expected_bucket_owner);
@@ -2294,7 +2351,7 @@ pub mod threat_intel_set {
 
     impl ToExpr for TagItem {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2409,7 +2466,13 @@ impl Resource for TrustedEntitySet {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.activate.is_some())
+                + usize::from(self.detector_id.is_some())
+                + usize::from(self.expected_bucket_owner.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Activate", self.activate);
         p.opt("DetectorId", self.detector_id);
         p.opt("ExpectedBucketOwner", self.expected_bucket_owner);
@@ -2551,7 +2614,7 @@ pub mod trusted_entity_set {
 
     impl ToExpr for TagItem {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -54,7 +54,7 @@ impl Resource for Domain {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.tags.is_some()));
         p.req("Name", self.name);
         p.opt("Tags", self.tags);
         p
@@ -143,7 +143,7 @@ pub mod domain {
 
     impl ToExpr for Tags {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -67,7 +67,11 @@ impl Resource for Datastore {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.datastore_name.is_some())
+                + usize::from(self.kms_key_arn.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("DatastoreName", self.datastore_name);
         p.opt("KmsKeyArn", self.kms_key_arn);
         p.opt("Tags", self.tags);

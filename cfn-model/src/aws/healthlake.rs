@@ -104,7 +104,12 @@ impl Resource for DataTransformationProfile {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.profile_description.is_some())
+                + usize::from(self.source.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("KmsKeyId", self.kms_key_id);
         p.opt("ProfileDescription", self.profile_description);
         p.req("ProfileName", self.profile_name);
@@ -214,7 +219,7 @@ pub mod data_transformation_profile {
 
     impl ToExpr for ExistingVersionedProfileSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ProfileId", self.profile_id);
             p.req("Version", self.version);
             p.into_expr()
@@ -243,7 +248,7 @@ pub mod data_transformation_profile {
 
     impl ToExpr for ProfileMappingSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ProfileMapping", self.profile_mapping);
             p.into_expr()
         }
@@ -287,7 +292,11 @@ pub mod data_transformation_profile {
 
     impl ToExpr for Source {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.existing_versioned_profile_id.is_some())
+                    + usize::from(self.profile_mapping.is_some())
+                    + usize::from(self.starter_profile.is_some()),
+            );
             p.opt("ExistingVersionedProfileId", self.existing_versioned_profile_id);
             p.opt("ProfileMapping", self.profile_mapping);
             p.opt("StarterProfile", self.starter_profile);
@@ -312,7 +321,7 @@ pub mod data_transformation_profile {
 
     impl ToExpr for StarterProfileSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("StarterProfileName", self.starter_profile_name);
             p.into_expr()
         }
@@ -338,7 +347,7 @@ pub mod data_transformation_profile {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -446,7 +455,16 @@ Constraint { path: "Tags/*/Key", pattern: Some("^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]
 Constraint { path: "Tags/*/Value", pattern: Some("^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$"), min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.analytics_configuration.is_some())
+                + usize::from(self.datastore_name.is_some())
+                + usize::from(self.identity_provider_configuration.is_some())
+                + usize::from(self.nlp_configuration.is_some())
+                + usize::from(self.preload_data_config.is_some())
+                + usize::from(self.profile_configuration.is_some())
+                + usize::from(self.sse_configuration.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AnalyticsConfiguration", self.analytics_configuration);
         p.opt("DatastoreName", self.datastore_name);
         p.req("DatastoreTypeVersion", self.datastore_type_version);
@@ -713,7 +731,7 @@ pub mod fhir_datastore {
 
     impl ToExpr for AnalyticsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Status", self.status);
             p.into_expr()
         }
@@ -760,7 +778,11 @@ pub mod fhir_datastore {
 
     impl ToExpr for IdentityProviderConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.fine_grained_authorization_enabled.is_some())
+                    + usize::from(self.idp_lambda_arn.is_some())
+                    + usize::from(self.metadata.is_some()),
+            );
             p.req("AuthorizationStrategy", self.authorization_strategy);
             p.opt(
                 "FineGrainedAuthorizationEnabled",
@@ -799,7 +821,7 @@ pub mod fhir_datastore {
 
     impl ToExpr for KmsEncryptionConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.kms_key_id.is_some()));
             p.req("CmkType", self.cmk_type);
             p.opt("KmsKeyId", self.kms_key_id);
             p.into_expr()
@@ -823,7 +845,7 @@ pub mod fhir_datastore {
 
     impl ToExpr for NlpConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Status", self.status);
             p.into_expr()
         }
@@ -846,7 +868,7 @@ pub mod fhir_datastore {
 
     impl ToExpr for PreloadDataConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("PreloadDataType", self.preload_data_type);
             p.into_expr()
         }
@@ -869,7 +891,7 @@ pub mod fhir_datastore {
 
     impl ToExpr for ProfileConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("DefaultProfiles", self.default_profiles);
             p.into_expr()
         }
@@ -890,7 +912,7 @@ pub mod fhir_datastore {
 
     impl ToExpr for SseConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("KmsEncryptionConfig", self.kms_encryption_config);
             p.into_expr()
         }
@@ -916,7 +938,7 @@ pub mod fhir_datastore {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

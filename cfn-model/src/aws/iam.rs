@@ -43,7 +43,7 @@ impl AccessKey {
 impl Resource for AccessKey {
     const TYPE_NAME: &'static str = "AWS::IAM::AccessKey";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.serial.is_some()) + usize::from(self.status.is_some()));
         p.opt("Serial", self.serial);
         p.opt("Status", self.status);
         p.req("UserName", self.user_name);
@@ -150,7 +150,12 @@ impl Resource for Group {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.group_name.is_some())
+                + usize::from(self.managed_policy_arns.is_some())
+                + usize::from(self.path.is_some())
+                + usize::from(self.policies.is_some()),
+        );
         p.opt("GroupName", self.group_name);
         p.opt("ManagedPolicyArns", self.managed_policy_arns);
         p.opt("Path", self.path);
@@ -192,7 +197,7 @@ pub mod group {
 
     impl ToExpr for Policy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("PolicyDocument", self.policy_document);
             p.req("PolicyName", self.policy_name);
             p.into_expr()
@@ -262,7 +267,7 @@ impl Resource for GroupPolicy {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.policy_document.is_some()));
         p.req("GroupName", self.group_name);
         p.opt("PolicyDocument", self.policy_document);
         p.req("PolicyName", self.policy_name);
@@ -341,7 +346,9 @@ impl Resource for InstanceProfile {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.instance_profile_name.is_some()) + usize::from(self.path.is_some()),
+        );
         p.opt("InstanceProfileName", self.instance_profile_name);
         p.opt("Path", self.path);
         p.req("Roles", self.roles);
@@ -468,7 +475,14 @@ impl Resource for ManagedPolicy {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.description.is_some())
+                + usize::from(self.groups.is_some())
+                + usize::from(self.managed_policy_name.is_some())
+                + usize::from(self.path.is_some())
+                + usize::from(self.roles.is_some())
+                + usize::from(self.users.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("Groups", self.groups);
         p.opt("ManagedPolicyName", self.managed_policy_name);
@@ -613,7 +627,12 @@ impl Resource for OidcProvider {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.client_id_list.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.thumbprint_list.is_some())
+                + usize::from(self.url.is_some()),
+        );
         p.opt("ClientIdList", self.client_id_list);
         p.opt("Tags", self.tags);
         p.opt("ThumbprintList", self.thumbprint_list);
@@ -655,7 +674,7 @@ pub mod oidc_provider {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -744,7 +763,11 @@ impl Resource for Policy {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.groups.is_some())
+                + usize::from(self.roles.is_some())
+                + usize::from(self.users.is_some()),
+        );
         p.opt("Groups", self.groups);
         p.req("PolicyDocument", self.policy_document);
         p.req("PolicyName", self.policy_name);
@@ -936,7 +959,16 @@ impl Resource for Role {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.description.is_some())
+                + usize::from(self.managed_policy_arns.is_some())
+                + usize::from(self.max_session_duration.is_some())
+                + usize::from(self.path.is_some())
+                + usize::from(self.permissions_boundary.is_some())
+                + usize::from(self.policies.is_some())
+                + usize::from(self.role_name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("AssumeRolePolicyDocument", self.assume_role_policy_document);
         p.opt("Description", self.description);
         p.opt("ManagedPolicyArns", self.managed_policy_arns);
@@ -987,7 +1019,7 @@ pub mod role {
 
     impl ToExpr for Policy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("PolicyDocument", self.policy_document);
             p.req("PolicyName", self.policy_name);
             p.into_expr()
@@ -1014,7 +1046,7 @@ pub mod role {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1085,7 +1117,7 @@ impl Resource for RolePolicy {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.policy_document.is_some()));
         p.opt("PolicyDocument", self.policy_document);
         p.req("PolicyName", self.policy_name);
         p.req("RoleName", self.role_name);
@@ -1234,7 +1266,15 @@ impl Resource for SamlProvider {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.add_private_key.is_some())
+                + usize::from(self.assertion_encryption_mode.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.private_key_list.is_some())
+                + usize::from(self.remove_private_key.is_some())
+                + usize::from(self.saml_metadata_document.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AddPrivateKey", self.add_private_key);
         p.opt("AssertionEncryptionMode", self.assertion_encryption_mode);
         p.opt("Name", self.name);
@@ -1313,7 +1353,7 @@ pub mod saml_provider {
 
     impl ToExpr for SamlPrivateKey {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("KeyId", self.key_id);
             p.req("Timestamp", self.timestamp);
             p.into_expr()
@@ -1340,7 +1380,7 @@ pub mod saml_provider {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1471,7 +1511,14 @@ impl Resource for ServerCertificate {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.certificate_body.is_some())
+                + usize::from(self.certificate_chain.is_some())
+                + usize::from(self.path.is_some())
+                + usize::from(self.private_key.is_some())
+                + usize::from(self.server_certificate_name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("CertificateBody", self.certificate_body);
         p.opt("CertificateChain", self.certificate_chain);
         p.opt("Path", self.path);
@@ -1515,7 +1562,7 @@ pub mod server_certificate {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1591,7 +1638,11 @@ impl Resource for ServiceLinkedRole {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.aws_service_name.is_some())
+                + usize::from(self.custom_suffix.is_some())
+                + usize::from(self.description.is_some()),
+        );
         p.opt("AWSServiceName", self.aws_service_name);
         p.opt("CustomSuffix", self.custom_suffix);
         p.opt("Description", self.description);
@@ -1766,7 +1817,16 @@ impl Resource for User {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.groups.is_some())
+                + usize::from(self.login_profile.is_some())
+                + usize::from(self.managed_policy_arns.is_some())
+                + usize::from(self.path.is_some())
+                + usize::from(self.permissions_boundary.is_some())
+                + usize::from(self.policies.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.user_name.is_some()),
+        );
         p.opt("Groups", self.groups);
         p.opt("LoginProfile", self.login_profile);
         p.opt("ManagedPolicyArns", self.managed_policy_arns);
@@ -1817,7 +1877,7 @@ pub mod user {
 
     impl ToExpr for LoginProfile {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.password_reset_required.is_some()));
             p.req("Password", self.password);
             p.opt("PasswordResetRequired", self.password_reset_required);
             p.into_expr()
@@ -1846,7 +1906,7 @@ pub mod user {
 
     impl ToExpr for Policy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("PolicyDocument", self.policy_document);
             p.req("PolicyName", self.policy_name);
             p.into_expr()
@@ -1873,7 +1933,7 @@ pub mod user {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1943,7 +2003,7 @@ impl Resource for UserPolicy {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.policy_document.is_some()));
         p.opt("PolicyDocument", self.policy_document);
         p.req("PolicyName", self.policy_name);
         p.req("UserName", self.user_name);
@@ -1974,7 +2034,7 @@ impl UserToGroupAddition {
 impl Resource for UserToGroupAddition {
     const TYPE_NAME: &'static str = "AWS::IAM::UserToGroupAddition";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("GroupName", self.group_name);
         p.req("Users", self.users);
         p
@@ -2072,7 +2132,11 @@ impl Resource for VirtualMfaDevice {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.path.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.virtual_mfa_device_name.is_some()),
+        );
         p.opt("Path", self.path);
         p.opt("Tags", self.tags);
         p.req("Users", self.users);
@@ -2112,7 +2176,7 @@ pub mod virtual_mfa_device {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -59,7 +59,7 @@ impl Resource for Group {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.description.is_some()));
         p.opt("Description", self.description);
         p.req("DisplayName", self.display_name);
         p.req("IdentityStoreId", self.identity_store_id);
@@ -139,7 +139,7 @@ impl Resource for GroupMembership {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3);
         p.req("GroupId", self.group_id);
         p.req("IdentityStoreId", self.identity_store_id);
         p.req("MemberId", self.member_id);
@@ -177,7 +177,7 @@ pub mod group_membership {
 
     impl ToExpr for MemberId {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("UserId", self.user_id);
             p.into_expr()
         }
@@ -624,7 +624,25 @@ impl Resource for User {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.addresses.is_some())
+                + usize::from(self.birthdate.is_some())
+                + usize::from(self.display_name.is_some())
+                + usize::from(self.emails.is_some())
+                + usize::from(self.locale.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.nick_name.is_some())
+                + usize::from(self.phone_numbers.is_some())
+                + usize::from(self.photos.is_some())
+                + usize::from(self.preferred_language.is_some())
+                + usize::from(self.profile_url.is_some())
+                + usize::from(self.roles.is_some())
+                + usize::from(self.timezone.is_some())
+                + usize::from(self.title.is_some())
+                + usize::from(self.user_name.is_some())
+                + usize::from(self.user_type.is_some())
+                + usize::from(self.website.is_some()),
+        );
         p.opt("Addresses", self.addresses);
         p.opt("Birthdate", self.birthdate);
         p.opt("DisplayName", self.display_name);
@@ -802,7 +820,16 @@ pub mod user {
 
     impl ToExpr for Addresses {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.country.is_some())
+                    + usize::from(self.formatted.is_some())
+                    + usize::from(self.locality.is_some())
+                    + usize::from(self.postal_code.is_some())
+                    + usize::from(self.primary.is_some())
+                    + usize::from(self.region.is_some())
+                    + usize::from(self.street_address.is_some())
+                    + usize::from(self.r#type.is_some()),
+            );
             p.opt("Country", self.country);
             p.opt("Formatted", self.formatted);
             p.opt("Locality", self.locality);
@@ -853,7 +880,11 @@ pub mod user {
 
     impl ToExpr for Emails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.primary.is_some())
+                    + usize::from(self.r#type.is_some())
+                    + usize::from(self.value.is_some()),
+            );
             p.opt("Primary", self.primary);
             p.opt("Type", self.r#type);
             p.opt("Value", self.value);
@@ -923,7 +954,14 @@ pub mod user {
 
     impl ToExpr for Name {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.family_name.is_some())
+                    + usize::from(self.formatted.is_some())
+                    + usize::from(self.given_name.is_some())
+                    + usize::from(self.honorific_prefix.is_some())
+                    + usize::from(self.honorific_suffix.is_some())
+                    + usize::from(self.middle_name.is_some()),
+            );
             p.opt("FamilyName", self.family_name);
             p.opt("Formatted", self.formatted);
             p.opt("GivenName", self.given_name);
@@ -972,7 +1010,11 @@ pub mod user {
 
     impl ToExpr for PhoneNumbers {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.primary.is_some())
+                    + usize::from(self.r#type.is_some())
+                    + usize::from(self.value.is_some()),
+            );
             p.opt("Primary", self.primary);
             p.opt("Type", self.r#type);
             p.opt("Value", self.value);
@@ -1021,7 +1063,11 @@ pub mod user {
 
     impl ToExpr for Photos {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.display.is_some())
+                    + usize::from(self.primary.is_some())
+                    + usize::from(self.r#type.is_some()),
+            );
             p.opt("Display", self.display);
             p.opt("Primary", self.primary);
             p.opt("Type", self.r#type);
@@ -1068,7 +1114,11 @@ pub mod user {
 
     impl ToExpr for Roles {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.primary.is_some())
+                    + usize::from(self.r#type.is_some())
+                    + usize::from(self.value.is_some()),
+            );
             p.opt("Primary", self.primary);
             p.opt("Type", self.r#type);
             p.opt("Value", self.value);

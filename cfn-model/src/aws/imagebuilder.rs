@@ -152,7 +152,15 @@ impl Resource for Component {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.change_description.is_some())
+                + usize::from(self.data.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.supported_os_versions.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.uri.is_some()),
+        );
         p.opt("ChangeDescription", self.change_description);
         p.opt("Data", self.data);
         p.opt("Description", self.description);
@@ -466,7 +474,23 @@ Constraint { path: "TargetRepository/RepositoryName", min_length: Some(1), max_l
 Constraint { path: "WorkingDirectory", min_length: Some(1), max_length: Some(1024), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.components.is_some())
+                + usize::from(self.container_type.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.dockerfile_template_data.is_some())
+                + usize::from(self.dockerfile_template_uri.is_some())
+                + usize::from(self.image_os_version_override.is_some())
+                + usize::from(self.instance_configuration.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.parent_image.is_some())
+                + usize::from(self.platform_override.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.target_repository.is_some())
+                + usize::from(self.version.is_some())
+                + usize::from(self.working_directory.is_some()),
+        );
         p.opt("Components", self.components);
         p.opt("ContainerType", self.container_type);
         p.opt("Description", self.description);
@@ -680,7 +704,9 @@ pub mod container_recipe {
 
     impl ToExpr for ComponentConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.component_arn.is_some()) + usize::from(self.parameters.is_some()),
+            );
             p.opt("ComponentArn", self.component_arn);
             p.opt("Parameters", self.parameters);
             p.into_expr()
@@ -707,7 +733,7 @@ pub mod container_recipe {
 
     impl ToExpr for ComponentParameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("Value", self.value);
             p.into_expr()
@@ -794,7 +820,16 @@ pub mod container_recipe {
 
     impl ToExpr for EbsInstanceBlockDeviceSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.delete_on_termination.is_some())
+                    + usize::from(self.encrypted.is_some())
+                    + usize::from(self.iops.is_some())
+                    + usize::from(self.kms_key_id.is_some())
+                    + usize::from(self.snapshot_id.is_some())
+                    + usize::from(self.throughput.is_some())
+                    + usize::from(self.volume_size.is_some())
+                    + usize::from(self.volume_type.is_some()),
+            );
             p.opt("DeleteOnTermination", self.delete_on_termination);
             p.opt("Encrypted", self.encrypted);
             p.opt("Iops", self.iops);
@@ -853,7 +888,12 @@ pub mod container_recipe {
 
     impl ToExpr for InstanceBlockDeviceMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.device_name.is_some())
+                    + usize::from(self.ebs.is_some())
+                    + usize::from(self.no_device.is_some())
+                    + usize::from(self.virtual_name.is_some()),
+            );
             p.opt("DeviceName", self.device_name);
             p.opt("Ebs", self.ebs);
             p.opt("NoDevice", self.no_device);
@@ -892,7 +932,9 @@ pub mod container_recipe {
 
     impl ToExpr for InstanceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.block_device_mappings.is_some()) + usize::from(self.image.is_some()),
+            );
             p.opt("BlockDeviceMappings", self.block_device_mappings);
             p.opt("Image", self.image);
             p.into_expr()
@@ -929,7 +971,9 @@ pub mod container_recipe {
 
     impl ToExpr for TargetContainerRepository {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.repository_name.is_some()) + usize::from(self.service.is_some()),
+            );
             p.opt("RepositoryName", self.repository_name);
             p.opt("Service", self.service);
             p.into_expr()
@@ -1127,7 +1171,8 @@ impl Resource for DistributionConfiguration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(2 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Description", self.description);
         p.req("Distributions", self.distributions);
         p.req("Name", self.name);
@@ -1270,7 +1315,14 @@ pub mod distribution_configuration {
 
     impl ToExpr for AmiDistributionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.ami_tags.is_some())
+                    + usize::from(self.description.is_some())
+                    + usize::from(self.kms_key_id.is_some())
+                    + usize::from(self.launch_permission_configuration.is_some())
+                    + usize::from(self.name.is_some())
+                    + usize::from(self.target_account_ids.is_some()),
+            );
             p.opt("AmiTags", self.ami_tags);
             p.opt("Description", self.description);
             p.opt("KmsKeyId", self.kms_key_id);
@@ -1319,7 +1371,11 @@ pub mod distribution_configuration {
 
     impl ToExpr for ContainerDistributionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.container_tags.is_some())
+                    + usize::from(self.description.is_some())
+                    + usize::from(self.target_repository.is_some()),
+            );
             p.opt("ContainerTags", self.container_tags);
             p.opt("Description", self.description);
             p.opt("TargetRepository", self.target_repository);
@@ -1395,7 +1451,14 @@ pub mod distribution_configuration {
 
     impl ToExpr for Distribution {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.ami_distribution_configuration.is_some())
+                    + usize::from(self.container_distribution_configuration.is_some())
+                    + usize::from(self.fast_launch_configurations.is_some())
+                    + usize::from(self.launch_template_configurations.is_some())
+                    + usize::from(self.license_configuration_arns.is_some())
+                    + usize::from(self.ssm_parameter_configurations.is_some()),
+            );
             p.opt("AmiDistributionConfiguration", self.ami_distribution_configuration);
             p.opt(
                 "ContainerDistributionConfiguration",
@@ -1464,7 +1527,13 @@ pub mod distribution_configuration {
 
     impl ToExpr for FastLaunchConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.account_id.is_some())
+                    + usize::from(self.enabled.is_some())
+                    + usize::from(self.launch_template.is_some())
+                    + usize::from(self.max_parallel_launches.is_some())
+                    + usize::from(self.snapshot_configuration.is_some()),
+            );
             p.opt("AccountId", self.account_id);
             p.opt("Enabled", self.enabled);
             p.opt("LaunchTemplate", self.launch_template);
@@ -1512,7 +1581,11 @@ pub mod distribution_configuration {
 
     impl ToExpr for FastLaunchLaunchTemplateSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.launch_template_id.is_some())
+                    + usize::from(self.launch_template_name.is_some())
+                    + usize::from(self.launch_template_version.is_some()),
+            );
             p.opt("LaunchTemplateId", self.launch_template_id);
             p.opt("LaunchTemplateName", self.launch_template_name);
             p.opt("LaunchTemplateVersion", self.launch_template_version);
@@ -1542,7 +1615,7 @@ pub mod distribution_configuration {
 
     impl ToExpr for FastLaunchSnapshotConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.target_resource_count.is_some()));
             p.opt("TargetResourceCount", self.target_resource_count);
             p.into_expr()
         }
@@ -1594,7 +1667,12 @@ pub mod distribution_configuration {
 
     impl ToExpr for LaunchPermissionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.organization_arns.is_some())
+                    + usize::from(self.organizational_unit_arns.is_some())
+                    + usize::from(self.user_groups.is_some())
+                    + usize::from(self.user_ids.is_some()),
+            );
             p.opt("OrganizationArns", self.organization_arns);
             p.opt("OrganizationalUnitArns", self.organizational_unit_arns);
             p.opt("UserGroups", self.user_groups);
@@ -1641,7 +1719,11 @@ pub mod distribution_configuration {
 
     impl ToExpr for LaunchTemplateConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.account_id.is_some())
+                    + usize::from(self.launch_template_id.is_some())
+                    + usize::from(self.set_default_version.is_some()),
+            );
             p.opt("AccountId", self.account_id);
             p.opt("LaunchTemplateId", self.launch_template_id);
             p.opt("SetDefaultVersion", self.set_default_version);
@@ -1682,7 +1764,9 @@ pub mod distribution_configuration {
 
     impl ToExpr for SsmParameterConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.ami_account_id.is_some()) + usize::from(self.data_type.is_some()),
+            );
             p.opt("AmiAccountId", self.ami_account_id);
             p.opt("DataType", self.data_type);
             p.req("ParameterName", self.parameter_name);
@@ -1720,7 +1804,9 @@ pub mod distribution_configuration {
 
     impl ToExpr for TargetContainerRepository {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.repository_name.is_some()) + usize::from(self.service.is_some()),
+            );
             p.opt("RepositoryName", self.repository_name);
             p.opt("Service", self.service);
             p.into_expr()
@@ -1882,7 +1968,21 @@ Constraint { path: "Workflows/*/Parameters/*/Value/*", pattern: Some("^[^\\x00]*
 Constraint { path: "Workflows/*/WorkflowArn", pattern: Some("^arn:aws(?:-[a-z]+)*:imagebuilder:[a-z]{2,}(?:-[a-z]+)+-[0-9]+:(?:[0-9]{12}|aws(?:-[a-z-]+)?):workflow/(build|test|distribution)/[a-z0-9-_]+/(?:(?:([0-9]+|x)\\.([0-9]+|x)\\.([0-9]+|x))|(?:[0-9]+\\.[0-9]+\\.[0-9]+/[0-9]+))$"), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.container_recipe_arn.is_some())
+                + usize::from(self.deletion_settings.is_some())
+                + usize::from(self.distribution_configuration_arn.is_some())
+                + usize::from(self.enhanced_image_metadata_enabled.is_some())
+                + usize::from(self.execution_role.is_some())
+                + usize::from(self.image_pipeline_execution_settings.is_some())
+                + usize::from(self.image_recipe_arn.is_some())
+                + usize::from(self.image_scanning_configuration.is_some())
+                + usize::from(self.image_tests_configuration.is_some())
+                + usize::from(self.infrastructure_configuration_arn.is_some())
+                + usize::from(self.logging_configuration.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.workflows.is_some()),
+        );
         p.opt("ContainerRecipeArn", self.container_recipe_arn);
         p.opt("DeletionSettings", self.deletion_settings);
         p.opt("DistributionConfigurationArn", self.distribution_configuration_arn);
@@ -2000,7 +2100,7 @@ pub mod image {
 
     impl ToExpr for DeletionSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ExecutionRole", self.execution_role);
             p.into_expr()
         }
@@ -2036,7 +2136,9 @@ pub mod image {
 
     impl ToExpr for EcrConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.container_tags.is_some()) + usize::from(self.repository_name.is_some()),
+            );
             p.opt("ContainerTags", self.container_tags);
             p.opt("RepositoryName", self.repository_name);
             p.into_expr()
@@ -2063,7 +2165,7 @@ pub mod image {
 
     impl ToExpr for ImageLoggingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.log_group_name.is_some()));
             p.opt("LogGroupName", self.log_group_name);
             p.into_expr()
         }
@@ -2099,7 +2201,9 @@ pub mod image {
 
     impl ToExpr for ImagePipelineExecutionSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.deployment_id.is_some()) + usize::from(self.on_update.is_some()),
+            );
             p.opt("DeploymentId", self.deployment_id);
             p.opt("OnUpdate", self.on_update);
             p.into_expr()
@@ -2136,7 +2240,9 @@ pub mod image {
 
     impl ToExpr for ImageScanningConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.ecr_configuration.is_some()) + usize::from(self.image_scanning_enabled.is_some()),
+            );
             p.opt("EcrConfiguration", self.ecr_configuration);
             p.opt("ImageScanningEnabled", self.image_scanning_enabled);
             p.into_expr()
@@ -2173,7 +2279,9 @@ pub mod image {
 
     impl ToExpr for ImageTestsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.image_tests_enabled.is_some()) + usize::from(self.timeout_minutes.is_some()),
+            );
             p.opt("ImageTestsEnabled", self.image_tests_enabled);
             p.opt("TimeoutMinutes", self.timeout_minutes);
             p.into_expr()
@@ -2226,7 +2334,12 @@ pub mod image {
 
     impl ToExpr for WorkflowConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.on_failure.is_some())
+                    + usize::from(self.parallel_group.is_some())
+                    + usize::from(self.parameters.is_some())
+                    + usize::from(self.workflow_arn.is_some()),
+            );
             p.opt("OnFailure", self.on_failure);
             p.opt("ParallelGroup", self.parallel_group);
             p.opt("Parameters", self.parameters);
@@ -2265,7 +2378,7 @@ pub mod image {
 
     impl ToExpr for WorkflowParameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
             p.opt("Name", self.name);
             p.opt("Value", self.value);
             p.into_expr()
@@ -2446,7 +2559,24 @@ Constraint { path: "Workflows/*/Parameters/*/Value/*", pattern: Some("^[^\\x00]*
 Constraint { path: "Workflows/*/WorkflowArn", pattern: Some("^arn:aws(?:-[a-z]+)*:imagebuilder:[a-z]{2,}(?:-[a-z]+)+-[0-9]+:(?:[0-9]{12}|aws(?:-[a-z-]+)?):workflow/(build|test|distribution)/[a-z0-9-_]+/(?:(?:([0-9]+|x)\\.([0-9]+|x)\\.([0-9]+|x))|(?:[0-9]+\\.[0-9]+\\.[0-9]+/[0-9]+))$"), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.container_recipe_arn.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.distribution_configuration_arn.is_some())
+                + usize::from(self.enhanced_image_metadata_enabled.is_some())
+                + usize::from(self.execution_role.is_some())
+                + usize::from(self.image_recipe_arn.is_some())
+                + usize::from(self.image_scanning_configuration.is_some())
+                + usize::from(self.image_tags.is_some())
+                + usize::from(self.image_tests_configuration.is_some())
+                + usize::from(self.infrastructure_configuration_arn.is_some())
+                + usize::from(self.logging_configuration.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.schedule.is_some())
+                + usize::from(self.status.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.workflows.is_some()),
+        );
         p.opt("ContainerRecipeArn", self.container_recipe_arn);
         p.opt("Description", self.description);
         p.opt("DistributionConfigurationArn", self.distribution_configuration_arn);
@@ -2589,7 +2719,7 @@ pub mod image_pipeline {
 
     impl ToExpr for AutoDisablePolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("FailureCount", self.failure_count);
             p.into_expr()
         }
@@ -2625,7 +2755,9 @@ pub mod image_pipeline {
 
     impl ToExpr for EcrConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.container_tags.is_some()) + usize::from(self.repository_name.is_some()),
+            );
             p.opt("ContainerTags", self.container_tags);
             p.opt("RepositoryName", self.repository_name);
             p.into_expr()
@@ -2662,7 +2794,9 @@ pub mod image_pipeline {
 
     impl ToExpr for ImageScanningConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.ecr_configuration.is_some()) + usize::from(self.image_scanning_enabled.is_some()),
+            );
             p.opt("EcrConfiguration", self.ecr_configuration);
             p.opt("ImageScanningEnabled", self.image_scanning_enabled);
             p.into_expr()
@@ -2699,7 +2833,9 @@ pub mod image_pipeline {
 
     impl ToExpr for ImageTestsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.image_tests_enabled.is_some()) + usize::from(self.timeout_minutes.is_some()),
+            );
             p.opt("ImageTestsEnabled", self.image_tests_enabled);
             p.opt("TimeoutMinutes", self.timeout_minutes);
             p.into_expr()
@@ -2736,7 +2872,10 @@ pub mod image_pipeline {
 
     impl ToExpr for PipelineLoggingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.image_log_group_name.is_some())
+                    + usize::from(self.pipeline_log_group_name.is_some()),
+            );
             p.opt("ImageLogGroupName", self.image_log_group_name);
             p.opt("PipelineLogGroupName", self.pipeline_log_group_name);
             p.into_expr()
@@ -2792,7 +2931,12 @@ pub mod image_pipeline {
 
     impl ToExpr for Schedule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.auto_disable_policy.is_some())
+                    + usize::from(self.pipeline_execution_start_condition.is_some())
+                    + usize::from(self.schedule_expression.is_some())
+                    + usize::from(self.timezone.is_some()),
+            );
             p.opt("AutoDisablePolicy", self.auto_disable_policy);
             p.opt(
                 "PipelineExecutionStartCondition",
@@ -2850,7 +2994,12 @@ pub mod image_pipeline {
 
     impl ToExpr for WorkflowConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.on_failure.is_some())
+                    + usize::from(self.parallel_group.is_some())
+                    + usize::from(self.parameters.is_some())
+                    + usize::from(self.workflow_arn.is_some()),
+            );
             p.opt("OnFailure", self.on_failure);
             p.opt("ParallelGroup", self.parallel_group);
             p.opt("Parameters", self.parameters);
@@ -2889,7 +3038,7 @@ pub mod image_pipeline {
 
     impl ToExpr for WorkflowParameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
             p.opt("Name", self.name);
             p.opt("Value", self.value);
             p.into_expr()
@@ -3037,7 +3186,16 @@ Constraint { path: "ParentImage", min_length: Some(1), max_length: Some(1024), .
 Constraint { path: "WorkingDirectory", min_length: Some(1), max_length: Some(1024), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.additional_instance_configuration.is_some())
+                + usize::from(self.ami_tags.is_some())
+                + usize::from(self.ami_watermarks.is_some())
+                + usize::from(self.block_device_mappings.is_some())
+                + usize::from(self.components.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.working_directory.is_some()),
+        );
         p.opt(
             "AdditionalInstanceConfiguration",
             self.additional_instance_configuration,
@@ -3172,7 +3330,9 @@ pub mod image_recipe {
 
     impl ToExpr for AdditionalInstanceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.systems_manager_agent.is_some()) + usize::from(self.user_data_override.is_some()),
+            );
             p.opt("SystemsManagerAgent", self.systems_manager_agent);
             p.opt("UserDataOverride", self.user_data_override);
             p.into_expr()
@@ -3209,7 +3369,9 @@ pub mod image_recipe {
 
     impl ToExpr for ComponentConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.component_arn.is_some()) + usize::from(self.parameters.is_some()),
+            );
             p.opt("ComponentArn", self.component_arn);
             p.opt("Parameters", self.parameters);
             p.into_expr()
@@ -3236,7 +3398,7 @@ pub mod image_recipe {
 
     impl ToExpr for ComponentParameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("Value", self.value);
             p.into_expr()
@@ -3323,7 +3485,16 @@ pub mod image_recipe {
 
     impl ToExpr for EbsInstanceBlockDeviceSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.delete_on_termination.is_some())
+                    + usize::from(self.encrypted.is_some())
+                    + usize::from(self.iops.is_some())
+                    + usize::from(self.kms_key_id.is_some())
+                    + usize::from(self.snapshot_id.is_some())
+                    + usize::from(self.throughput.is_some())
+                    + usize::from(self.volume_size.is_some())
+                    + usize::from(self.volume_type.is_some()),
+            );
             p.opt("DeleteOnTermination", self.delete_on_termination);
             p.opt("Encrypted", self.encrypted);
             p.opt("Iops", self.iops);
@@ -3382,7 +3553,12 @@ pub mod image_recipe {
 
     impl ToExpr for InstanceBlockDeviceMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.device_name.is_some())
+                    + usize::from(self.ebs.is_some())
+                    + usize::from(self.no_device.is_some())
+                    + usize::from(self.virtual_name.is_some()),
+            );
             p.opt("DeviceName", self.device_name);
             p.opt("Ebs", self.ebs);
             p.opt("NoDevice", self.no_device);
@@ -3413,7 +3589,7 @@ pub mod image_recipe {
 
     impl ToExpr for SystemsManagerAgent {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.uninstall_after_build.is_some()));
             p.opt("UninstallAfterBuild", self.uninstall_after_build);
             p.into_expr()
         }
@@ -3652,7 +3828,22 @@ impl Resource for InfrastructureConfiguration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.description.is_some())
+                + usize::from(self.instance_metadata_options.is_some())
+                + usize::from(self.instance_types.is_some())
+                + usize::from(self.key_pair.is_some())
+                + usize::from(self.logging.is_some())
+                + usize::from(self.parent_instance.is_some())
+                + usize::from(self.placement.is_some())
+                + usize::from(self.resource_tags.is_some())
+                + usize::from(self.security_group_ids.is_some())
+                + usize::from(self.sns_topic_arn.is_some())
+                + usize::from(self.subnet_id.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.terminate_instance_on_completion.is_some())
+                + usize::from(self.terminate_instance_on_failure.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("InstanceMetadataOptions", self.instance_metadata_options);
         p.req("InstanceProfileName", self.instance_profile_name);
@@ -3770,7 +3961,7 @@ pub mod infrastructure_configuration {
 
     impl ToExpr for AutoScalingGroup {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.capacity_wait_timeout_seconds.is_some()));
             p.opt("CapacityWaitTimeoutSeconds", self.capacity_wait_timeout_seconds);
             p.req("Name", self.name);
             p.into_expr()
@@ -3807,7 +3998,9 @@ pub mod infrastructure_configuration {
 
     impl ToExpr for InstanceMetadataOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.http_put_response_hop_limit.is_some()) + usize::from(self.http_tokens.is_some()),
+            );
             p.opt("HttpPutResponseHopLimit", self.http_put_response_hop_limit);
             p.opt("HttpTokens", self.http_tokens);
             p.into_expr()
@@ -3834,7 +4027,7 @@ pub mod infrastructure_configuration {
 
     impl ToExpr for Logging {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.s3_logs.is_some()));
             p.opt("S3Logs", self.s3_logs);
             p.into_expr()
         }
@@ -3855,7 +4048,7 @@ pub mod infrastructure_configuration {
 
     impl ToExpr for ParentInstance {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("AutoScalingGroup", self.auto_scaling_group);
             p.into_expr()
         }
@@ -3907,7 +4100,12 @@ pub mod infrastructure_configuration {
 
     impl ToExpr for Placement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.availability_zone.is_some())
+                    + usize::from(self.host_id.is_some())
+                    + usize::from(self.host_resource_group_arn.is_some())
+                    + usize::from(self.tenancy.is_some()),
+            );
             p.opt("AvailabilityZone", self.availability_zone);
             p.opt("HostId", self.host_id);
             p.opt("HostResourceGroupArn", self.host_resource_group_arn);
@@ -3946,7 +4144,9 @@ pub mod infrastructure_configuration {
 
     impl ToExpr for S3Logs {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.s3_bucket_name.is_some()) + usize::from(self.s3_key_prefix.is_some()),
+            );
             p.opt("S3BucketName", self.s3_bucket_name);
             p.opt("S3KeyPrefix", self.s3_key_prefix);
             p.into_expr()
@@ -4104,7 +4304,11 @@ impl Resource for LifecyclePolicy {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            5 + usize::from(self.description.is_some())
+                + usize::from(self.status.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.req("ExecutionRole", self.execution_role);
         p.req("Name", self.name);
@@ -4305,7 +4509,7 @@ pub mod lifecycle_policy {
 
     impl ToExpr for Action {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.include_resources.is_some()));
             p.opt("IncludeResources", self.include_resources);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -4369,7 +4573,13 @@ pub mod lifecycle_policy {
 
     impl ToExpr for AmiExclusionRules {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.is_public.is_some())
+                    + usize::from(self.last_launched.is_some())
+                    + usize::from(self.regions.is_some())
+                    + usize::from(self.shared_accounts.is_some())
+                    + usize::from(self.tag_map.is_some()),
+            );
             p.opt("IsPublic", self.is_public);
             p.opt("LastLaunched", self.last_launched);
             p.opt("Regions", self.regions);
@@ -4412,7 +4622,8 @@ pub mod lifecycle_policy {
 
     impl ToExpr for ExclusionRules {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.amis.is_some()) + usize::from(self.tag_map.is_some()));
             p.opt("Amis", self.amis);
             p.opt("TagMap", self.tag_map);
             p.into_expr()
@@ -4455,7 +4666,9 @@ pub mod lifecycle_policy {
 
     impl ToExpr for Filter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.retain_at_least.is_some()) + usize::from(self.unit.is_some()),
+            );
             p.opt("RetainAtLeast", self.retain_at_least);
             p.req("Type", self.r#type);
             p.opt("Unit", self.unit);
@@ -4502,7 +4715,11 @@ pub mod lifecycle_policy {
 
     impl ToExpr for IncludeResources {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.amis.is_some())
+                    + usize::from(self.containers.is_some())
+                    + usize::from(self.snapshots.is_some()),
+            );
             p.opt("Amis", self.amis);
             p.opt("Containers", self.containers);
             p.opt("Snapshots", self.snapshots);
@@ -4530,7 +4747,7 @@ pub mod lifecycle_policy {
 
     impl ToExpr for LastLaunched {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Unit", self.unit);
             p.req("Value", self.value);
             p.into_expr()
@@ -4565,7 +4782,7 @@ pub mod lifecycle_policy {
 
     impl ToExpr for PolicyDetail {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.exclusion_rules.is_some()));
             p.req("Action", self.action);
             p.opt("ExclusionRules", self.exclusion_rules);
             p.req("Filter", self.filter);
@@ -4593,7 +4810,7 @@ pub mod lifecycle_policy {
 
     impl ToExpr for RecipeSelection {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("SemanticVersion", self.semantic_version);
             p.into_expr()
@@ -4633,7 +4850,8 @@ pub mod lifecycle_policy {
 
     impl ToExpr for ResourceSelection {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.recipes.is_some()) + usize::from(self.tag_map.is_some()));
             p.opt("Recipes", self.recipes);
             p.opt("TagMap", self.tag_map);
             p.into_expr()
@@ -4768,7 +4986,14 @@ impl Resource for Workflow {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.change_description.is_some())
+                + usize::from(self.data.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.uri.is_some()),
+        );
         p.opt("ChangeDescription", self.change_description);
         p.opt("Data", self.data);
         p.opt("Description", self.description);

@@ -52,7 +52,9 @@ impl Resource for AssessmentTarget {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.assessment_target_name.is_some()) + usize::from(self.resource_group_arn.is_some()),
+        );
         p.opt("AssessmentTargetName", self.assessment_target_name);
         p.opt("ResourceGroupArn", self.resource_group_arn);
         p
@@ -172,7 +174,10 @@ impl Resource for AssessmentTemplate {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.assessment_template_name.is_some())
+                + usize::from(self.user_attributes_for_findings.is_some()),
+        );
         p.req("AssessmentTargetArn", self.assessment_target_arn);
         p.opt("AssessmentTemplateName", self.assessment_template_name);
         p.req("DurationInSeconds", self.duration_in_seconds);
@@ -213,7 +218,7 @@ pub mod assessment_template {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -263,7 +268,7 @@ impl Resource for ResourceGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1);
         p.req("ResourceGroupTags", self.resource_group_tags);
         p
     }
@@ -300,7 +305,7 @@ pub mod resource_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -93,7 +93,7 @@ impl Resource for CisScanConfiguration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(4 + usize::from(self.tags.is_some()));
         p.req("ScanName", self.scan_name);
         p.req("Schedule", self.schedule);
         p.req("SecurityLevel", self.security_level);
@@ -214,7 +214,7 @@ pub mod cis_scan_configuration {
 
     impl ToExpr for CisTargets {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AccountIds", self.account_ids);
             p.req("TargetResourceTags", self.target_resource_tags);
             p.into_expr()
@@ -236,7 +236,7 @@ pub mod cis_scan_configuration {
 
     impl ToExpr for DailySchedule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("StartTime", self.start_time);
             p.into_expr()
         }
@@ -262,7 +262,7 @@ pub mod cis_scan_configuration {
 
     impl ToExpr for MonthlySchedule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Day", self.day);
             p.req("StartTime", self.start_time);
             p.into_expr()
@@ -315,7 +315,12 @@ pub mod cis_scan_configuration {
 
     impl ToExpr for Schedule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.daily.is_some())
+                    + usize::from(self.monthly.is_some())
+                    + usize::from(self.one_time.is_some())
+                    + usize::from(self.weekly.is_some()),
+            );
             p.opt("Daily", self.daily);
             p.opt("Monthly", self.monthly);
             p.opt("OneTime", self.one_time);
@@ -344,7 +349,7 @@ pub mod cis_scan_configuration {
 
     impl ToExpr for Time {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("TimeOfDay", self.time_of_day);
             p.req("TimeZone", self.time_zone);
             p.into_expr()
@@ -371,7 +376,7 @@ pub mod cis_scan_configuration {
 
     impl ToExpr for WeeklySchedule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Days", self.days);
             p.req("StartTime", self.start_time);
             p.into_expr()
@@ -471,7 +476,13 @@ impl Resource for CodeSecurityIntegration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.create_integration_details.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.r#type.is_some())
+                + usize::from(self.update_integration_details.is_some()),
+        );
         p.opt("CreateIntegrationDetails", self.create_integration_details);
         p.opt("Name", self.name);
         p.opt("Tags", self.tags);
@@ -604,7 +615,7 @@ pub mod code_security_integration {
 
     impl ToExpr for CreateDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("gitlabSelfManaged", self.gitlab_self_managed);
             p.into_expr()
         }
@@ -630,7 +641,7 @@ pub mod code_security_integration {
 
     impl ToExpr for CreateGitLabSelfManagedIntegrationDetail {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("accessToken", self.access_token);
             p.req("instanceUrl", self.instance_url);
             p.into_expr()
@@ -667,7 +678,9 @@ pub mod code_security_integration {
 
     impl ToExpr for UpdateDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.github.is_some()) + usize::from(self.gitlab_self_managed.is_some()),
+            );
             p.opt("github", self.github);
             p.opt("gitlabSelfManaged", self.gitlab_self_managed);
             p.into_expr()
@@ -694,7 +707,7 @@ pub mod code_security_integration {
 
     impl ToExpr for UpdateGitHubIntegrationDetail {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("code", self.code);
             p.req("installationId", self.installation_id);
             p.into_expr()
@@ -718,7 +731,7 @@ pub mod code_security_integration {
 
     impl ToExpr for UpdateGitLabSelfManagedIntegrationDetail {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("authCode", self.auth_code);
             p.into_expr()
         }
@@ -816,7 +829,13 @@ impl Resource for CodeSecurityScanConfiguration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.configuration.is_some())
+                + usize::from(self.level.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.scope_settings.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Configuration", self.configuration);
         p.opt("Level", self.level);
         p.opt("Name", self.name);
@@ -1015,7 +1034,10 @@ pub mod code_security_scan_configuration {
 
     impl ToExpr for CodeSecurityScanConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.continuous_integration_scan_configuration.is_some())
+                    + usize::from(self.periodic_scan_configuration.is_some()),
+            );
             p.opt(
                 "continuousIntegrationScanConfiguration",
                 self.continuous_integration_scan_configuration,
@@ -1043,7 +1065,7 @@ pub mod code_security_scan_configuration {
 
     impl ToExpr for ContinuousIntegrationScanConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("supportedEvents", self.supported_events);
             p.into_expr()
         }
@@ -1079,7 +1101,9 @@ pub mod code_security_scan_configuration {
 
     impl ToExpr for PeriodicScanConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.frequency.is_some()) + usize::from(self.frequency_expression.is_some()),
+            );
             p.opt("frequency", self.frequency);
             p.opt("frequencyExpression", self.frequency_expression);
             p.into_expr()
@@ -1108,7 +1132,7 @@ pub mod code_security_scan_configuration {
 
     impl ToExpr for ScopeSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.project_selection_scope.is_some()));
             p.opt("projectSelectionScope", self.project_selection_scope);
             p.into_expr()
         }
@@ -1227,7 +1251,8 @@ impl Resource for Connector {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(3 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Description", self.description);
         p.req("Name", self.name);
         p.req("Provider", self.provider);
@@ -1478,7 +1503,7 @@ pub mod connector {
 
     impl ToExpr for AzureProviderConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.auto_install_vm_scanner.is_some()));
             p.opt("AutoInstallVMScanner", self.auto_install_vm_scanner);
             p.req("AwsConfigConnectorArn", self.aws_config_connector_arn);
             p.req("AzureRegions", self.azure_regions);
@@ -1525,7 +1550,11 @@ pub mod connector {
 
     impl ToExpr for AzureScopeConfigurationMap {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.container_image_scanning.is_some())
+                    + usize::from(self.serverless_scanning.is_some())
+                    + usize::from(self.vm_scanning.is_some()),
+            );
             p.opt("ContainerImageScanning", self.container_image_scanning);
             p.opt("ServerlessScanning", self.serverless_scanning);
             p.opt("VmScanning", self.vm_scanning);
@@ -1548,7 +1577,7 @@ pub mod connector {
 
     impl ToExpr for ProviderConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Azure", self.azure);
             p.into_expr()
         }
@@ -1579,7 +1608,7 @@ pub mod connector {
 
     impl ToExpr for ScopeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.scope_values.is_some()));
             p.req("ScopeType", self.scope_type);
             p.opt("ScopeValues", self.scope_values);
             p.into_expr()
@@ -1606,7 +1635,7 @@ pub mod connector {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2191,7 +2220,8 @@ impl Resource for Filter {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(3 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Description", self.description);
         p.req("FilterAction", self.filter_action);
         p.req("FilterCriteria", self.filter_criteria);
@@ -2328,7 +2358,9 @@ pub mod filter {
 
     impl ToExpr for DateFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.end_inclusive.is_some()) + usize::from(self.start_inclusive.is_some()),
+            );
             p.opt("EndInclusive", self.end_inclusive);
             p.opt("StartInclusive", self.start_inclusive);
             p.into_expr()
@@ -2693,7 +2725,51 @@ pub mod filter {
 
     impl ToExpr for FilterCriteria {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.aws_account_id.is_some())
+                    + usize::from(self.code_vulnerability_detector_name.is_some())
+                    + usize::from(self.code_vulnerability_detector_tags.is_some())
+                    + usize::from(self.code_vulnerability_file_path.is_some())
+                    + usize::from(self.component_id.is_some())
+                    + usize::from(self.component_type.is_some())
+                    + usize::from(self.ec2_instance_image_id.is_some())
+                    + usize::from(self.ec2_instance_subnet_id.is_some())
+                    + usize::from(self.ec2_instance_vpc_id.is_some())
+                    + usize::from(self.ecr_image_architecture.is_some())
+                    + usize::from(self.ecr_image_hash.is_some())
+                    + usize::from(self.ecr_image_in_use_count.is_some())
+                    + usize::from(self.ecr_image_pushed_at.is_some())
+                    + usize::from(self.ecr_image_registry.is_some())
+                    + usize::from(self.ecr_image_repository_name.is_some())
+                    + usize::from(self.ecr_image_tags.is_some())
+                    + usize::from(self.epss_score.is_some())
+                    + usize::from(self.exploit_available.is_some())
+                    + usize::from(self.finding_arn.is_some())
+                    + usize::from(self.finding_status.is_some())
+                    + usize::from(self.finding_type.is_some())
+                    + usize::from(self.first_observed_at.is_some())
+                    + usize::from(self.fix_available.is_some())
+                    + usize::from(self.inspector_score.is_some())
+                    + usize::from(self.lambda_function_execution_role_arn.is_some())
+                    + usize::from(self.lambda_function_last_modified_at.is_some())
+                    + usize::from(self.lambda_function_layers.is_some())
+                    + usize::from(self.lambda_function_name.is_some())
+                    + usize::from(self.lambda_function_runtime.is_some())
+                    + usize::from(self.last_observed_at.is_some())
+                    + usize::from(self.network_protocol.is_some())
+                    + usize::from(self.port_range.is_some())
+                    + usize::from(self.related_vulnerabilities.is_some())
+                    + usize::from(self.resource_id.is_some())
+                    + usize::from(self.resource_tags.is_some())
+                    + usize::from(self.resource_type.is_some())
+                    + usize::from(self.severity.is_some())
+                    + usize::from(self.title.is_some())
+                    + usize::from(self.updated_at.is_some())
+                    + usize::from(self.vendor_severity.is_some())
+                    + usize::from(self.vulnerability_id.is_some())
+                    + usize::from(self.vulnerability_source.is_some())
+                    + usize::from(self.vulnerable_packages.is_some()),
+            );
             p.opt("AwsAccountId", self.aws_account_id);
             p.opt("CodeVulnerabilityDetectorName", self.code_vulnerability_detector_name);
             p.opt("CodeVulnerabilityDetectorTags", self.code_vulnerability_detector_tags);
@@ -2777,7 +2853,7 @@ pub mod filter {
 
     impl ToExpr for MapFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.req("Comparison", self.comparison);
             p.opt("Key", self.key);
             p.opt("Value", self.value);
@@ -2815,7 +2891,9 @@ pub mod filter {
 
     impl ToExpr for NumberFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.lower_inclusive.is_some()) + usize::from(self.upper_inclusive.is_some()),
+            );
             p.opt("LowerInclusive", self.lower_inclusive);
             p.opt("UpperInclusive", self.upper_inclusive);
             p.into_expr()
@@ -2900,7 +2978,16 @@ pub mod filter {
 
     impl ToExpr for PackageFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.architecture.is_some())
+                    + usize::from(self.epoch.is_some())
+                    + usize::from(self.file_path.is_some())
+                    + usize::from(self.name.is_some())
+                    + usize::from(self.release.is_some())
+                    + usize::from(self.source_lambda_layer_arn.is_some())
+                    + usize::from(self.source_layer_hash.is_some())
+                    + usize::from(self.version.is_some()),
+            );
             p.opt("Architecture", self.architecture);
             p.opt("Epoch", self.epoch);
             p.opt("FilePath", self.file_path);
@@ -2943,7 +3030,9 @@ pub mod filter {
 
     impl ToExpr for PortRangeFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.begin_inclusive.is_some()) + usize::from(self.end_inclusive.is_some()),
+            );
             p.opt("BeginInclusive", self.begin_inclusive);
             p.opt("EndInclusive", self.end_inclusive);
             p.into_expr()
@@ -2970,7 +3059,7 @@ pub mod filter {
 
     impl ToExpr for StringFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Comparison", self.comparison);
             p.req("Value", self.value);
             p.into_expr()

@@ -141,7 +141,15 @@ impl Resource for Connection {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.activation_key.is_some())
+                + usize::from(self.bandwidth.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.environment_id.is_some())
+                + usize::from(self.remote_account.is_some())
+                + usize::from(self.remote_owner_account.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ActivationKey", self.activation_key);
         p.req("AttachPoint", self.attach_point);
         p.opt("Bandwidth", self.bandwidth);
@@ -276,7 +284,9 @@ pub mod connection {
 
     impl ToExpr for AttachPoint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.arn.is_some()) + usize::from(self.direct_connect_gateway.is_some()),
+            );
             p.opt("Arn", self.arn);
             p.opt("DirectConnectGateway", self.direct_connect_gateway);
             p.into_expr()
@@ -300,7 +310,7 @@ pub mod connection {
 
     impl ToExpr for RemoteAccount {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Identifier", self.identifier);
             p.into_expr()
         }
@@ -326,7 +336,7 @@ pub mod connection {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -202,7 +202,19 @@ impl Resource for Monitor {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.health_events_config.is_some())
+                + usize::from(self.include_linked_accounts.is_some())
+                + usize::from(self.internet_measurements_log_delivery.is_some())
+                + usize::from(self.linked_account_id.is_some())
+                + usize::from(self.max_city_networks_to_monitor.is_some())
+                + usize::from(self.resources.is_some())
+                + usize::from(self.resources_to_add.is_some())
+                + usize::from(self.resources_to_remove.is_some())
+                + usize::from(self.status.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.traffic_percentage_to_monitor.is_some()),
+        );
         p.opt("HealthEventsConfig", self.health_events_config);
         p.opt("IncludeLinkedAccounts", self.include_linked_accounts);
         p.opt(
@@ -429,7 +441,12 @@ pub mod monitor {
 
     impl ToExpr for HealthEventsConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.availability_local_health_events_config.is_some())
+                    + usize::from(self.availability_score_threshold.is_some())
+                    + usize::from(self.performance_local_health_events_config.is_some())
+                    + usize::from(self.performance_score_threshold.is_some()),
+            );
             p.opt(
                 "AvailabilityLocalHealthEventsConfig",
                 self.availability_local_health_events_config,
@@ -464,7 +481,7 @@ pub mod monitor {
 
     impl ToExpr for InternetMeasurementsLogDelivery {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.s3_config.is_some()));
             p.opt("S3Config", self.s3_config);
             p.into_expr()
         }
@@ -508,7 +525,11 @@ pub mod monitor {
 
     impl ToExpr for LocalHealthEventsConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.health_score_threshold.is_some())
+                    + usize::from(self.min_traffic_impact.is_some())
+                    + usize::from(self.status.is_some()),
+            );
             p.opt("HealthScoreThreshold", self.health_score_threshold);
             p.opt("MinTrafficImpact", self.min_traffic_impact);
             p.opt("Status", self.status);
@@ -554,7 +575,11 @@ pub mod monitor {
 
     impl ToExpr for S3Config {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.bucket_name.is_some())
+                    + usize::from(self.bucket_prefix.is_some())
+                    + usize::from(self.log_delivery_status.is_some()),
+            );
             p.opt("BucketName", self.bucket_name);
             p.opt("BucketPrefix", self.bucket_prefix);
             p.opt("LogDeliveryStatus", self.log_delivery_status);
@@ -589,7 +614,7 @@ pub mod monitor {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()

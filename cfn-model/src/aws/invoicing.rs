@@ -116,7 +116,11 @@ impl Resource for InvoiceUnit {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.description.is_some())
+                + usize::from(self.resource_tags.is_some())
+                + usize::from(self.tax_inheritance_disabled.is_some()),
+        );
         p.opt("Description", self.description);
         p.req("InvoiceReceiver", self.invoice_receiver);
         p.req("Name", self.name);
@@ -162,7 +166,7 @@ pub mod invoice_unit {
 
     impl ToExpr for ResourceTag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -186,7 +190,7 @@ pub mod invoice_unit {
 
     impl ToExpr for Rule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("LinkedAccounts", self.linked_accounts);
             p.into_expr()
         }
@@ -431,7 +435,14 @@ impl Resource for ProcurementPortalPreference {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            8 + usize::from(self.einvoice_delivery_preference.is_some())
+                + usize::from(self.procurement_portal_instance_endpoint.is_some())
+                + usize::from(self.procurement_portal_shared_secret.is_some())
+                + usize::from(self.selector.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.test_env_preference.is_some()),
+        );
         p.req("BuyerDomain", self.buyer_domain);
         p.req("BuyerIdentifier", self.buyer_identifier);
         p.req("Contacts", self.contacts);
@@ -883,7 +894,7 @@ pub mod procurement_portal_preference {
 
     impl ToExpr for Contact {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.email.is_some()) + usize::from(self.name.is_some()));
             p.opt("Email", self.email);
             p.opt("Name", self.name);
             p.into_expr()
@@ -958,7 +969,14 @@ pub mod procurement_portal_preference {
 
     impl ToExpr for EinvoiceDeliveryPreference {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.connection_testing_method.is_some())
+                    + usize::from(self.einvoice_delivery_activation_date.is_some())
+                    + usize::from(self.einvoice_delivery_attachment_types.is_some())
+                    + usize::from(self.einvoice_delivery_document_types.is_some())
+                    + usize::from(self.protocol.is_some())
+                    + usize::from(self.purchase_order_data_sources.is_some()),
+            );
             p.opt("ConnectionTestingMethod", self.connection_testing_method);
             p.opt("EinvoiceDeliveryActivationDate", self.einvoice_delivery_activation_date);
             p.opt(
@@ -994,7 +1012,7 @@ pub mod procurement_portal_preference {
 
     impl ToExpr for ProcurementPortalPreferenceSelector {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.invoice_unit_arns.is_some()));
             p.opt("InvoiceUnitArns", self.invoice_unit_arns);
             p.into_expr()
         }
@@ -1030,7 +1048,10 @@ pub mod procurement_portal_preference {
 
     impl ToExpr for PurchaseOrderDataSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.einvoice_delivery_document_type.is_some())
+                    + usize::from(self.purchase_order_data_source_type.is_some()),
+            );
             p.opt("EinvoiceDeliveryDocumentType", self.einvoice_delivery_document_type);
             p.opt("PurchaseOrderDataSourceType", self.purchase_order_data_source_type);
             p.into_expr()
@@ -1057,7 +1078,7 @@ pub mod procurement_portal_preference {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1126,7 +1147,14 @@ pub mod procurement_portal_preference {
 
     impl ToExpr for TestEnvPreference {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.buyer_domain.is_some())
+                    + usize::from(self.buyer_identifier.is_some())
+                    + usize::from(self.procurement_portal_instance_endpoint.is_some())
+                    + usize::from(self.procurement_portal_shared_secret.is_some())
+                    + usize::from(self.supplier_domain.is_some())
+                    + usize::from(self.supplier_identifier.is_some()),
+            );
             p.opt("BuyerDomain", self.buyer_domain);
             p.opt("BuyerIdentifier", self.buyer_identifier);
             p.opt(

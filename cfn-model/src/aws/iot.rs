@@ -85,7 +85,7 @@ impl Resource for AccountAuditConfiguration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.audit_notification_target_configurations.is_some()));
         p.req("AccountId", self.account_id);
         p.req("AuditCheckConfigurations", self.audit_check_configurations);
         p.opt(
@@ -121,7 +121,7 @@ pub mod account_audit_configuration {
 
     impl ToExpr for AuditCheckConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.enabled.is_some()));
             p.opt("Enabled", self.enabled);
             p.into_expr()
         }
@@ -280,7 +280,28 @@ pub mod account_audit_configuration {
 
     impl ToExpr for AuditCheckConfigurations {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.authenticated_cognito_role_overly_permissive_check.is_some())
+                    + usize::from(self.ca_certificate_expiring_check.is_some())
+                    + usize::from(self.ca_certificate_key_quality_check.is_some())
+                    + usize::from(self.conflicting_client_ids_check.is_some())
+                    + usize::from(self.device_certificate_age_check.is_some())
+                    + usize::from(self.device_certificate_expiring_check.is_some())
+                    + usize::from(self.device_certificate_key_quality_check.is_some())
+                    + usize::from(self.device_certificate_shared_check.is_some())
+                    + usize::from(
+                        self.intermediate_ca_revoked_for_active_device_certificates_check
+                            .is_some(),
+                    )
+                    + usize::from(self.io_t_policy_potential_mis_configuration_check.is_some())
+                    + usize::from(self.iot_policy_overly_permissive_check.is_some())
+                    + usize::from(self.iot_role_alias_allows_access_to_unused_services_check.is_some())
+                    + usize::from(self.iot_role_alias_overly_permissive_check.is_some())
+                    + usize::from(self.logging_disabled_check.is_some())
+                    + usize::from(self.revoked_ca_certificate_still_active_check.is_some())
+                    + usize::from(self.revoked_device_certificate_still_active_check.is_some())
+                    + usize::from(self.unauthenticated_cognito_role_overly_permissive_check.is_some()),
+            );
             p.opt(
                 "AuthenticatedCognitoRoleOverlyPermissiveCheck",
                 self.authenticated_cognito_role_overly_permissive_check,
@@ -370,7 +391,11 @@ pub mod account_audit_configuration {
 
     impl ToExpr for AuditNotificationTarget {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enabled.is_some())
+                    + usize::from(self.role_arn.is_some())
+                    + usize::from(self.target_arn.is_some()),
+            );
             p.opt("Enabled", self.enabled);
             p.opt("RoleArn", self.role_arn);
             p.opt("TargetArn", self.target_arn);
@@ -398,7 +423,7 @@ pub mod account_audit_configuration {
 
     impl ToExpr for AuditNotificationTargetConfigurations {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.sns.is_some()));
             p.opt("Sns", self.sns);
             p.into_expr()
         }
@@ -426,7 +451,7 @@ pub mod account_audit_configuration {
 
     impl ToExpr for CertAgeCheckCustomConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.cert_age_threshold_in_days.is_some()));
             p.opt("CertAgeThresholdInDays", self.cert_age_threshold_in_days);
             p.into_expr()
         }
@@ -454,7 +479,7 @@ pub mod account_audit_configuration {
 
     impl ToExpr for CertExpirationCheckCustomConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.cert_expiration_threshold_in_days.is_some()));
             p.opt("CertExpirationThresholdInDays", self.cert_expiration_threshold_in_days);
             p.into_expr()
         }
@@ -490,7 +515,9 @@ pub mod account_audit_configuration {
 
     impl ToExpr for DeviceCertAgeAuditCheckConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.configuration.is_some()) + usize::from(self.enabled.is_some()),
+            );
             p.opt("Configuration", self.configuration);
             p.opt("Enabled", self.enabled);
             p.into_expr()
@@ -527,7 +554,9 @@ pub mod account_audit_configuration {
 
     impl ToExpr for DeviceCertExpirationAuditCheckConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.configuration.is_some()) + usize::from(self.enabled.is_some()),
+            );
             p.opt("Configuration", self.configuration);
             p.opt("Enabled", self.enabled);
             p.into_expr()
@@ -655,7 +684,15 @@ impl Resource for Authorizer {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.authorizer_name.is_some())
+                + usize::from(self.enable_caching_for_http.is_some())
+                + usize::from(self.signing_disabled.is_some())
+                + usize::from(self.status.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.token_key_name.is_some())
+                + usize::from(self.token_signing_public_keys.is_some()),
+        );
         p.req("AuthorizerFunctionArn", self.authorizer_function_arn);
         p.opt("AuthorizerName", self.authorizer_name);
         p.opt("EnableCachingForHttp", self.enable_caching_for_http);
@@ -727,7 +764,7 @@ pub mod authorizer {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -813,7 +850,11 @@ impl Resource for BillingGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.billing_group_name.is_some())
+                + usize::from(self.billing_group_properties.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("BillingGroupName", self.billing_group_name);
         p.opt("BillingGroupProperties", self.billing_group_properties);
         p.opt("Tags", self.tags);
@@ -858,7 +899,7 @@ pub mod billing_group {
 
     impl ToExpr for BillingGroupProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.billing_group_description.is_some()));
             p.opt("BillingGroupDescription", self.billing_group_description);
             p.into_expr()
         }
@@ -884,7 +925,7 @@ pub mod billing_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1020,7 +1061,14 @@ impl Resource for CaCertificate {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.auto_registration_status.is_some())
+                + usize::from(self.certificate_mode.is_some())
+                + usize::from(self.registration_config.is_some())
+                + usize::from(self.remove_auto_registration.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.verification_certificate_pem.is_some()),
+        );
         p.opt("AutoRegistrationStatus", self.auto_registration_status);
         p.req("CACertificatePem", self.ca_certificate_pem);
         p.opt("CertificateMode", self.certificate_mode);
@@ -1170,7 +1218,11 @@ pub mod ca_certificate {
 
     impl ToExpr for RegistrationConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.role_arn.is_some())
+                    + usize::from(self.template_body.is_some())
+                    + usize::from(self.template_name.is_some()),
+            );
             p.opt("RoleArn", self.role_arn);
             p.opt("TemplateBody", self.template_body);
             p.opt("TemplateName", self.template_name);
@@ -1198,7 +1250,7 @@ pub mod ca_certificate {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1289,7 +1341,12 @@ impl Resource for Certificate {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.ca_certificate_pem.is_some())
+                + usize::from(self.certificate_mode.is_some())
+                + usize::from(self.certificate_pem.is_some())
+                + usize::from(self.certificate_signing_request.is_some()),
+        );
         p.opt("CACertificatePem", self.ca_certificate_pem);
         p.opt("CertificateMode", self.certificate_mode);
         p.opt("CertificatePem", self.certificate_pem);
@@ -1465,7 +1522,9 @@ impl Resource for CertificateProvider {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.certificate_provider_name.is_some()) + usize::from(self.tags.is_some()),
+        );
         p.req("AccountDefaultForOperations", self.account_default_for_operations);
         p.opt("CertificateProviderName", self.certificate_provider_name);
         p.req("LambdaFunctionArn", self.lambda_function_arn);
@@ -1530,7 +1589,7 @@ pub mod certificate_provider {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1834,7 +1893,21 @@ impl Resource for Command {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.created_at.is_some())
+                + usize::from(self.deprecated.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.display_name.is_some())
+                + usize::from(self.last_updated_at.is_some())
+                + usize::from(self.mandatory_parameters.is_some())
+                + usize::from(self.namespace.is_some())
+                + usize::from(self.payload.is_some())
+                + usize::from(self.payload_template.is_some())
+                + usize::from(self.pending_deletion.is_some())
+                + usize::from(self.preprocessor.is_some())
+                + usize::from(self.role_arn.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("CommandId", self.command_id);
         p.opt("CreatedAt", self.created_at);
         p.opt("Deprecated", self.deprecated);
@@ -2034,7 +2107,7 @@ pub mod command {
 
     impl ToExpr for AwsJsonSubstitutionCommandPreprocessorConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("OutputFormat", self.output_format);
             p.into_expr()
         }
@@ -2097,7 +2170,13 @@ pub mod command {
 
     impl ToExpr for CommandParameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.default_value.is_some())
+                    + usize::from(self.description.is_some())
+                    + usize::from(self.r#type.is_some())
+                    + usize::from(self.value.is_some())
+                    + usize::from(self.value_conditions.is_some()),
+            );
             p.opt("DefaultValue", self.default_value);
             p.opt("Description", self.description);
             p.req("Name", self.name);
@@ -2178,7 +2257,15 @@ pub mod command {
 
     impl ToExpr for CommandParameterValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.b.is_some())
+                    + usize::from(self.bin.is_some())
+                    + usize::from(self.d.is_some())
+                    + usize::from(self.i.is_some())
+                    + usize::from(self.l.is_some())
+                    + usize::from(self.s.is_some())
+                    + usize::from(self.ul.is_some()),
+            );
             p.opt("B", self.b);
             p.opt("BIN", self.bin);
             p.opt("D", self.d);
@@ -2244,7 +2331,13 @@ pub mod command {
 
     impl ToExpr for CommandParameterValueComparisonOperand {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.number.is_some())
+                    + usize::from(self.number_range.is_some())
+                    + usize::from(self.numbers.is_some())
+                    + usize::from(self.string.is_some())
+                    + usize::from(self.strings.is_some()),
+            );
             p.opt("Number", self.number);
             p.opt("NumberRange", self.number_range);
             p.opt("Numbers", self.numbers);
@@ -2277,7 +2370,7 @@ pub mod command {
 
     impl ToExpr for CommandParameterValueCondition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ComparisonOperator", self.comparison_operator);
             p.req("Operand", self.operand);
             p.into_expr()
@@ -2304,7 +2397,7 @@ pub mod command {
 
     impl ToExpr for CommandParameterValueNumberRange {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Max", self.max);
             p.req("Min", self.min);
             p.into_expr()
@@ -2341,7 +2434,9 @@ pub mod command {
 
     impl ToExpr for CommandPayload {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.content.is_some()) + usize::from(self.content_type.is_some()),
+            );
             p.opt("Content", self.content);
             p.opt("ContentType", self.content_type);
             p.into_expr()
@@ -2370,7 +2465,7 @@ pub mod command {
 
     impl ToExpr for CommandPreprocessor {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.aws_json_substitution.is_some()));
             p.opt("AwsJsonSubstitution", self.aws_json_substitution);
             p.into_expr()
         }
@@ -2396,7 +2491,7 @@ pub mod command {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2487,7 +2582,11 @@ impl Resource for CustomMetric {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.display_name.is_some())
+                + usize::from(self.metric_name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("DisplayName", self.display_name);
         p.opt("MetricName", self.metric_name);
         p.req("MetricType", self.metric_type);
@@ -2563,7 +2662,7 @@ pub mod custom_metric {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2654,7 +2753,7 @@ impl Resource for Dimension {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.name.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Name", self.name);
         p.req("StringValues", self.string_values);
         p.opt("Tags", self.tags);
@@ -2721,7 +2820,7 @@ pub mod dimension {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2878,7 +2977,21 @@ Constraint { path: "TlsConfig/SecurityPolicy", pattern: Some("^[\\s\\S]*$"), min
 Constraint { path: "ValidationCertificateArn", pattern: Some("^arn:aws(-cn|-us-gov|-iso-b|-iso)?:acm:[a-z]{2}-(gov-|iso-|isob-)?[a-z]{4,9}-\\d{1}:\\d{12}:certificate/[a-zA-Z0-9/-]+$"), min_length: Some(1), max_length: Some(2048), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.application_protocol.is_some())
+                + usize::from(self.authentication_type.is_some())
+                + usize::from(self.authorizer_config.is_some())
+                + usize::from(self.client_certificate_config.is_some())
+                + usize::from(self.domain_configuration_name.is_some())
+                + usize::from(self.domain_configuration_status.is_some())
+                + usize::from(self.domain_name.is_some())
+                + usize::from(self.server_certificate_arns.is_some())
+                + usize::from(self.server_certificate_config.is_some())
+                + usize::from(self.service_type.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.tls_config.is_some())
+                + usize::from(self.validation_certificate_arn.is_some()),
+        );
         p.opt("ApplicationProtocol", self.application_protocol);
         p.opt("AuthenticationType", self.authentication_type);
         p.opt("AuthorizerConfig", self.authorizer_config);
@@ -3102,7 +3215,10 @@ pub mod domain_configuration {
 
     impl ToExpr for AuthorizerConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.allow_authorizer_override.is_some())
+                    + usize::from(self.default_authorizer_name.is_some()),
+            );
             p.opt("AllowAuthorizerOverride", self.allow_authorizer_override);
             p.opt("DefaultAuthorizerName", self.default_authorizer_name);
             p.into_expr()
@@ -3131,7 +3247,7 @@ pub mod domain_configuration {
 
     impl ToExpr for ClientCertificateConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.client_certificate_callback_arn.is_some()));
             p.opt("ClientCertificateCallbackArn", self.client_certificate_callback_arn);
             p.into_expr()
         }
@@ -3175,7 +3291,11 @@ pub mod domain_configuration {
 
     impl ToExpr for ServerCertificateConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enable_ocsp_check.is_some())
+                    + usize::from(self.ocsp_authorized_responder_arn.is_some())
+                    + usize::from(self.ocsp_lambda_arn.is_some()),
+            );
             p.opt("EnableOCSPCheck", self.enable_ocsp_check);
             p.opt("OcspAuthorizedResponderArn", self.ocsp_authorized_responder_arn);
             p.opt("OcspLambdaArn", self.ocsp_lambda_arn);
@@ -3203,7 +3323,7 @@ pub mod domain_configuration {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3230,7 +3350,7 @@ pub mod domain_configuration {
 
     impl ToExpr for TlsConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.security_policy.is_some()));
             p.opt("SecurityPolicy", self.security_policy);
             p.into_expr()
         }
@@ -3287,7 +3407,9 @@ impl Resource for EncryptionConfiguration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.kms_access_role_arn.is_some()) + usize::from(self.kms_key_arn.is_some()),
+        );
         p.req("EncryptionType", self.encryption_type);
         p.opt("KmsAccessRoleArn", self.kms_access_role_arn);
         p.opt("KmsKeyArn", self.kms_key_arn);
@@ -3498,7 +3620,17 @@ impl Resource for FleetMetric {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.aggregation_field.is_some())
+                + usize::from(self.aggregation_type.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.index_name.is_some())
+                + usize::from(self.period.is_some())
+                + usize::from(self.query_string.is_some())
+                + usize::from(self.query_version.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.unit.is_some()),
+        );
         p.opt("AggregationField", self.aggregation_field);
         p.opt("AggregationType", self.aggregation_type);
         p.opt("Description", self.description);
@@ -3698,7 +3830,7 @@ pub mod fleet_metric {
 
     impl ToExpr for AggregationType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("Values", self.values);
             p.into_expr()
@@ -3725,7 +3857,7 @@ pub mod fleet_metric {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -4048,7 +4180,22 @@ impl Resource for Job {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.abort_config.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.destination_package_versions.is_some())
+                + usize::from(self.document.is_some())
+                + usize::from(self.document_parameters.is_some())
+                + usize::from(self.document_source.is_some())
+                + usize::from(self.job_executions_retry_config.is_some())
+                + usize::from(self.job_executions_rollout_config.is_some())
+                + usize::from(self.job_template_arn.is_some())
+                + usize::from(self.presigned_url_config.is_some())
+                + usize::from(self.scheduling_config.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.target_selection.is_some())
+                + usize::from(self.timeout_config.is_some()),
+        );
         p.opt("AbortConfig", self.abort_config);
         p.opt("Description", self.description);
         p.opt("DestinationPackageVersions", self.destination_package_versions);
@@ -4254,7 +4401,7 @@ pub mod job {
 
     impl ToExpr for AbortConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("CriteriaList", self.criteria_list);
             p.into_expr()
         }
@@ -4298,7 +4445,7 @@ pub mod job {
 
     impl ToExpr for AbortCriteria {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4);
             p.req("Action", self.action);
             p.req("FailureType", self.failure_type);
             p.req("MinNumberOfExecutedThings", self.min_number_of_executed_things);
@@ -4334,7 +4481,7 @@ pub mod job {
 
     impl ToExpr for ExponentialRolloutRate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("BaseRatePerMinute", self.base_rate_per_minute);
             p.req("IncrementFactor", self.increment_factor);
             p.req("RateIncreaseCriteria", self.rate_increase_criteria);
@@ -4359,7 +4506,7 @@ pub mod job {
 
     impl ToExpr for JobExecutionsRetryConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("CriteriaList", self.criteria_list);
             p.into_expr()
         }
@@ -4395,7 +4542,9 @@ pub mod job {
 
     impl ToExpr for JobExecutionsRolloutConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.exponential_rate.is_some()) + usize::from(self.maximum_per_minute.is_some()),
+            );
             p.opt("ExponentialRate", self.exponential_rate);
             p.opt("MaximumPerMinute", self.maximum_per_minute);
             p.into_expr()
@@ -4422,7 +4571,7 @@ pub mod job {
 
     impl ToExpr for MaintenanceWindow {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("DurationInMinutes", self.duration_in_minutes);
             p.req("StartTime", self.start_time);
             p.into_expr()
@@ -4459,7 +4608,9 @@ pub mod job {
 
     impl ToExpr for PresignedUrlConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.expires_in_sec.is_some()) + usize::from(self.role_arn.is_some()),
+            );
             p.opt("ExpiresInSec", self.expires_in_sec);
             p.opt("RoleArn", self.role_arn);
             p.into_expr()
@@ -4496,7 +4647,10 @@ pub mod job {
 
     impl ToExpr for RateIncreaseCriteria {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.number_of_notified_things.is_some())
+                    + usize::from(self.number_of_succeeded_things.is_some()),
+            );
             p.opt("NumberOfNotifiedThings", self.number_of_notified_things);
             p.opt("NumberOfSucceededThings", self.number_of_succeeded_things);
             p.into_expr()
@@ -4526,7 +4680,7 @@ pub mod job {
 
     impl ToExpr for RetryCriteria {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("FailureType", self.failure_type);
             p.req("NumberOfRetries", self.number_of_retries);
             p.into_expr()
@@ -4579,7 +4733,12 @@ pub mod job {
 
     impl ToExpr for SchedulingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.end_behavior.is_some())
+                    + usize::from(self.end_time.is_some())
+                    + usize::from(self.maintenance_windows.is_some())
+                    + usize::from(self.start_time.is_some()),
+            );
             p.opt("EndBehavior", self.end_behavior);
             p.opt("EndTime", self.end_time);
             p.opt("MaintenanceWindows", self.maintenance_windows);
@@ -4608,7 +4767,7 @@ pub mod job {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -4637,7 +4796,7 @@ pub mod job {
 
     impl ToExpr for TimeoutConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.in_progress_timeout_in_minutes.is_some()));
             p.opt("InProgressTimeoutInMinutes", self.in_progress_timeout_in_minutes);
             p.into_expr()
         }
@@ -4918,7 +5077,19 @@ impl Resource for JobTemplate {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.abort_config.is_some())
+                + usize::from(self.destination_package_versions.is_some())
+                + usize::from(self.document.is_some())
+                + usize::from(self.document_source.is_some())
+                + usize::from(self.job_arn.is_some())
+                + usize::from(self.job_executions_retry_config.is_some())
+                + usize::from(self.job_executions_rollout_config.is_some())
+                + usize::from(self.maintenance_windows.is_some())
+                + usize::from(self.presigned_url_config.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.timeout_config.is_some()),
+        );
         p.opt("AbortConfig", self.abort_config);
         p.req("Description", self.description);
         p.opt("DestinationPackageVersions", self.destination_package_versions);
@@ -5054,7 +5225,7 @@ pub mod job_template {
 
     impl ToExpr for AbortConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("CriteriaList", self.criteria_list);
             p.into_expr()
         }
@@ -5098,7 +5269,7 @@ pub mod job_template {
 
     impl ToExpr for AbortCriteria {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4);
             p.req("Action", self.action);
             p.req("FailureType", self.failure_type);
             p.req("MinNumberOfExecutedThings", self.min_number_of_executed_things);
@@ -5134,7 +5305,7 @@ pub mod job_template {
 
     impl ToExpr for ExponentialRolloutRate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("BaseRatePerMinute", self.base_rate_per_minute);
             p.req("IncrementFactor", self.increment_factor);
             p.req("RateIncreaseCriteria", self.rate_increase_criteria);
@@ -5164,7 +5335,7 @@ pub mod job_template {
 
     impl ToExpr for JobExecutionsRetryConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.retry_criteria_list.is_some()));
             p.opt("RetryCriteriaList", self.retry_criteria_list);
             p.into_expr()
         }
@@ -5200,7 +5371,10 @@ pub mod job_template {
 
     impl ToExpr for JobExecutionsRolloutConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.exponential_rollout_rate.is_some())
+                    + usize::from(self.maximum_per_minute.is_some()),
+            );
             p.opt("ExponentialRolloutRate", self.exponential_rollout_rate);
             p.opt("MaximumPerMinute", self.maximum_per_minute);
             p.into_expr()
@@ -5237,7 +5411,9 @@ pub mod job_template {
 
     impl ToExpr for MaintenanceWindow {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.duration_in_minutes.is_some()) + usize::from(self.start_time.is_some()),
+            );
             p.opt("DurationInMinutes", self.duration_in_minutes);
             p.opt("StartTime", self.start_time);
             p.into_expr()
@@ -5269,7 +5445,7 @@ pub mod job_template {
 
     impl ToExpr for PresignedUrlConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.expires_in_sec.is_some()));
             p.opt("ExpiresInSec", self.expires_in_sec);
             p.req("RoleArn", self.role_arn);
             p.into_expr()
@@ -5306,7 +5482,10 @@ pub mod job_template {
 
     impl ToExpr for RateIncreaseCriteria {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.number_of_notified_things.is_some())
+                    + usize::from(self.number_of_succeeded_things.is_some()),
+            );
             p.opt("NumberOfNotifiedThings", self.number_of_notified_things);
             p.opt("NumberOfSucceededThings", self.number_of_succeeded_things);
             p.into_expr()
@@ -5343,7 +5522,9 @@ pub mod job_template {
 
     impl ToExpr for RetryCriteria {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.failure_type.is_some()) + usize::from(self.number_of_retries.is_some()),
+            );
             p.opt("FailureType", self.failure_type);
             p.opt("NumberOfRetries", self.number_of_retries);
             p.into_expr()
@@ -5370,7 +5551,7 @@ pub mod job_template {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -5394,7 +5575,7 @@ pub mod job_template {
 
     impl ToExpr for TimeoutConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("InProgressTimeoutInMinutes", self.in_progress_timeout_in_minutes);
             p.into_expr()
         }
@@ -5469,7 +5650,7 @@ impl Resource for Logging {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.event_configurations.is_some()));
         p.req("AccountId", self.account_id);
         p.req("DefaultLogLevel", self.default_log_level);
         p.opt("EventConfigurations", self.event_configurations);
@@ -5589,7 +5770,9 @@ pub mod logging {
 
     impl ToExpr for EventConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.log_destination.is_some()) + usize::from(self.log_level.is_some()),
+            );
             p.req("EventType", self.event_type);
             p.opt("LogDestination", self.log_destination);
             p.opt("LogLevel", self.log_level);
@@ -5701,7 +5884,8 @@ impl Resource for MitigationAction {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(2 + usize::from(self.action_name.is_some()) + usize::from(self.tags.is_some()));
         p.opt("ActionName", self.action_name);
         p.req("ActionParams", self.action_params);
         p.req("RoleArn", self.role_arn);
@@ -5880,7 +6064,14 @@ pub mod mitigation_action {
 
     impl ToExpr for ActionParams {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.add_things_to_thing_group_params.is_some())
+                    + usize::from(self.enable_io_t_logging_params.is_some())
+                    + usize::from(self.publish_finding_to_sns_params.is_some())
+                    + usize::from(self.replace_default_policy_version_params.is_some())
+                    + usize::from(self.update_ca_certificate_params.is_some())
+                    + usize::from(self.update_device_certificate_params.is_some()),
+            );
             p.opt("AddThingsToThingGroupParams", self.add_things_to_thing_group_params);
             p.opt("EnableIoTLoggingParams", self.enable_io_t_logging_params);
             p.opt("PublishFindingToSnsParams", self.publish_finding_to_sns_params);
@@ -5919,7 +6110,7 @@ pub mod mitigation_action {
 
     impl ToExpr for AddThingsToThingGroupParams {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.override_dynamic_groups.is_some()));
             p.opt("OverrideDynamicGroups", self.override_dynamic_groups);
             p.req("ThingGroupNames", self.thing_group_names);
             p.into_expr()
@@ -5946,7 +6137,7 @@ pub mod mitigation_action {
 
     impl ToExpr for EnableIoTLoggingParams {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("LogLevel", self.log_level);
             p.req("RoleArnForLogging", self.role_arn_for_logging);
             p.into_expr()
@@ -5970,7 +6161,7 @@ pub mod mitigation_action {
 
     impl ToExpr for PublishFindingToSnsParams {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("TopicArn", self.topic_arn);
             p.into_expr()
         }
@@ -5993,7 +6184,7 @@ pub mod mitigation_action {
 
     impl ToExpr for ReplaceDefaultPolicyVersionParams {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("TemplateName", self.template_name);
             p.into_expr()
         }
@@ -6019,7 +6210,7 @@ pub mod mitigation_action {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -6043,7 +6234,7 @@ pub mod mitigation_action {
 
     impl ToExpr for UpdateCaCertificateParams {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Action", self.action);
             p.into_expr()
         }
@@ -6066,7 +6257,7 @@ pub mod mitigation_action {
 
     impl ToExpr for UpdateDeviceCertificateParams {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Action", self.action);
             p.into_expr()
         }
@@ -6141,7 +6332,8 @@ impl Resource for Policy {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(1 + usize::from(self.policy_name.is_some()) + usize::from(self.tags.is_some()));
         p.req("PolicyDocument", self.policy_document);
         p.opt("PolicyName", self.policy_name);
         p.opt("Tags", self.tags);
@@ -6184,7 +6376,7 @@ pub mod policy {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -6219,7 +6411,7 @@ impl PolicyPrincipalAttachment {
 impl Resource for PolicyPrincipalAttachment {
     const TYPE_NAME: &'static str = "AWS::IoT::PolicyPrincipalAttachment";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("PolicyName", self.policy_name);
         p.req("Principal", self.principal);
         p
@@ -6360,7 +6552,14 @@ impl Resource for ProvisioningTemplate {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.description.is_some())
+                + usize::from(self.enabled.is_some())
+                + usize::from(self.pre_provisioning_hook.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.template_name.is_some())
+                + usize::from(self.template_type.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("Enabled", self.enabled);
         p.opt("PreProvisioningHook", self.pre_provisioning_hook);
@@ -6442,7 +6641,9 @@ pub mod provisioning_template {
 
     impl ToExpr for ProvisioningHook {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.payload_version.is_some()) + usize::from(self.target_arn.is_some()),
+            );
             p.opt("PayloadVersion", self.payload_version);
             p.opt("TargetArn", self.target_arn);
             p.into_expr()
@@ -6469,7 +6670,7 @@ pub mod provisioning_template {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -6518,7 +6719,7 @@ impl Resource for ResourceSpecificLogging {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3);
         p.req("LogLevel", self.log_level);
         p.req("TargetName", self.target_name);
         p.req("TargetType", self.target_type);
@@ -6697,7 +6898,11 @@ impl Resource for RoleAlias {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.credential_duration_seconds.is_some())
+                + usize::from(self.role_alias.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("CredentialDurationSeconds", self.credential_duration_seconds);
         p.opt("RoleAlias", self.role_alias);
         p.req("RoleArn", self.role_arn);
@@ -6737,7 +6942,7 @@ pub mod role_alias {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -6838,7 +7043,12 @@ impl Resource for ScheduledAudit {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.day_of_month.is_some())
+                + usize::from(self.day_of_week.is_some())
+                + usize::from(self.scheduled_audit_name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("DayOfMonth", self.day_of_month);
         p.opt("DayOfWeek", self.day_of_week);
         p.req("Frequency", self.frequency);
@@ -6962,7 +7172,7 @@ pub mod scheduled_audit {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -7193,7 +7403,16 @@ impl Resource for SecurityProfile {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.additional_metrics_to_retain_v2.is_some())
+                + usize::from(self.alert_targets.is_some())
+                + usize::from(self.behaviors.is_some())
+                + usize::from(self.metrics_export_config.is_some())
+                + usize::from(self.security_profile_description.is_some())
+                + usize::from(self.security_profile_name.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.target_arns.is_some()),
+        );
         p.opt("AdditionalMetricsToRetainV2", self.additional_metrics_to_retain_v2);
         p.opt("AlertTargets", self.alert_targets);
         p.opt("Behaviors", self.behaviors);
@@ -7411,7 +7630,7 @@ pub mod security_profile {
 
     impl ToExpr for AlertTarget {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AlertTargetArn", self.alert_target_arn);
             p.req("RoleArn", self.role_arn);
             p.into_expr()
@@ -7475,7 +7694,13 @@ pub mod security_profile {
 
     impl ToExpr for Behavior {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.criteria.is_some())
+                    + usize::from(self.export_metric.is_some())
+                    + usize::from(self.metric.is_some())
+                    + usize::from(self.metric_dimension.is_some())
+                    + usize::from(self.suppress_alerts.is_some()),
+            );
             p.opt("Criteria", self.criteria);
             p.opt("ExportMetric", self.export_metric);
             p.opt("Metric", self.metric);
@@ -7556,7 +7781,15 @@ pub mod security_profile {
 
     impl ToExpr for BehaviorCriteria {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.comparison_operator.is_some())
+                    + usize::from(self.consecutive_datapoints_to_alarm.is_some())
+                    + usize::from(self.consecutive_datapoints_to_clear.is_some())
+                    + usize::from(self.duration_seconds.is_some())
+                    + usize::from(self.ml_detection_config.is_some())
+                    + usize::from(self.statistical_threshold.is_some())
+                    + usize::from(self.value.is_some()),
+            );
             p.opt("ComparisonOperator", self.comparison_operator);
             p.opt("ConsecutiveDatapointsToAlarm", self.consecutive_datapoints_to_alarm);
             p.opt("ConsecutiveDatapointsToClear", self.consecutive_datapoints_to_clear);
@@ -7588,7 +7821,7 @@ pub mod security_profile {
 
     impl ToExpr for MachineLearningDetectionConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.confidence_level.is_some()));
             p.opt("ConfidenceLevel", self.confidence_level);
             p.into_expr()
         }
@@ -7619,7 +7852,7 @@ pub mod security_profile {
 
     impl ToExpr for MetricDimension {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.operator.is_some()));
             p.req("DimensionName", self.dimension_name);
             p.opt("Operator", self.operator);
             p.into_expr()
@@ -7659,7 +7892,9 @@ pub mod security_profile {
 
     impl ToExpr for MetricToRetain {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.export_metric.is_some()) + usize::from(self.metric_dimension.is_some()),
+            );
             p.opt("ExportMetric", self.export_metric);
             p.req("Metric", self.metric);
             p.opt("MetricDimension", self.metric_dimension);
@@ -7729,7 +7964,14 @@ pub mod security_profile {
 
     impl ToExpr for MetricValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cidrs.is_some())
+                    + usize::from(self.count.is_some())
+                    + usize::from(self.number.is_some())
+                    + usize::from(self.numbers.is_some())
+                    + usize::from(self.ports.is_some())
+                    + usize::from(self.strings.is_some()),
+            );
             p.opt("Cidrs", self.cidrs);
             p.opt("Count", self.count);
             p.opt("Number", self.number);
@@ -7760,7 +8002,7 @@ pub mod security_profile {
 
     impl ToExpr for MetricsExportConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("MqttTopic", self.mqtt_topic);
             p.req("RoleArn", self.role_arn);
             p.into_expr()
@@ -7787,7 +8029,7 @@ pub mod security_profile {
 
     impl ToExpr for StatisticalThreshold {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.statistic.is_some()));
             p.opt("Statistic", self.statistic);
             p.into_expr()
         }
@@ -7813,7 +8055,7 @@ pub mod security_profile {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -7899,7 +8141,11 @@ impl Resource for SoftwarePackage {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.description.is_some())
+                + usize::from(self.package_name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("PackageName", self.package_name);
         p.opt("Tags", self.tags);
@@ -7938,7 +8184,7 @@ pub mod software_package {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -8097,7 +8343,15 @@ impl Resource for SoftwarePackageVersion {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.artifact.is_some())
+                + usize::from(self.attributes.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.recipe.is_some())
+                + usize::from(self.sbom.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.version_name.is_some()),
+        );
         p.opt("Artifact", self.artifact);
         p.opt("Attributes", self.attributes);
         p.opt("Description", self.description);
@@ -8215,7 +8469,7 @@ pub mod software_package_version {
 
     impl ToExpr for PackageVersionArtifact {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("S3Location", self.s3_location);
             p.into_expr()
         }
@@ -8248,7 +8502,7 @@ pub mod software_package_version {
 
     impl ToExpr for S3Location {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Bucket", self.bucket);
             p.req("Key", self.key);
             p.req("Version", self.version);
@@ -8271,7 +8525,7 @@ pub mod software_package_version {
 
     impl ToExpr for Sbom {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("S3Location", self.s3_location);
             p.into_expr()
         }
@@ -8297,7 +8551,7 @@ pub mod software_package_version {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -8411,7 +8665,8 @@ impl Resource for Stream {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(3 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Description", self.description);
         p.req("Files", self.files);
         p.req("RoleArn", self.role_arn);
@@ -8490,7 +8745,11 @@ pub mod stream {
 
     impl ToExpr for S3Location {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.bucket.is_some())
+                    + usize::from(self.key.is_some())
+                    + usize::from(self.version.is_some()),
+            );
             p.opt("Bucket", self.bucket);
             p.opt("Key", self.key);
             p.opt("Version", self.version);
@@ -8528,7 +8787,8 @@ pub mod stream {
 
     impl ToExpr for StreamFile {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.file_id.is_some()) + usize::from(self.s3_location.is_some()));
             p.opt("FileId", self.file_id);
             p.opt("S3Location", self.s3_location);
             p.into_expr()
@@ -8555,7 +8815,7 @@ pub mod stream {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -8605,7 +8865,9 @@ impl Resource for Thing {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.attribute_payload.is_some()) + usize::from(self.thing_name.is_some()),
+        );
         p.opt("AttributePayload", self.attribute_payload);
         p.opt("ThingName", self.thing_name);
         p
@@ -8651,7 +8913,7 @@ pub mod thing {
 
     impl ToExpr for AttributePayload {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.attributes.is_some()));
             p.opt("Attributes", self.attributes);
             p.into_expr()
         }
@@ -8767,7 +9029,13 @@ impl Resource for ThingGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.parent_group_name.is_some())
+                + usize::from(self.query_string.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.thing_group_name.is_some())
+                + usize::from(self.thing_group_properties.is_some()),
+        );
         p.opt("ParentGroupName", self.parent_group_name);
         p.opt("QueryString", self.query_string);
         p.opt("Tags", self.tags);
@@ -8816,7 +9084,7 @@ pub mod thing_group {
 
     impl ToExpr for AttributePayload {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.attributes.is_some()));
             p.opt("Attributes", self.attributes);
             p.into_expr()
         }
@@ -8842,7 +9110,7 @@ pub mod thing_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -8879,7 +9147,9 @@ pub mod thing_group {
 
     impl ToExpr for ThingGroupProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.attribute_payload.is_some()) + usize::from(self.thing_group_description.is_some()),
+            );
             p.opt("AttributePayload", self.attribute_payload);
             p.opt("ThingGroupDescription", self.thing_group_description);
             p.into_expr()
@@ -8924,7 +9194,7 @@ impl ThingPrincipalAttachment {
 impl Resource for ThingPrincipalAttachment {
     const TYPE_NAME: &'static str = "AWS::IoT::ThingPrincipalAttachment";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.thing_principal_type.is_some()));
         p.req("Principal", self.principal);
         p.req("ThingName", self.thing_name);
         p.opt("ThingPrincipalType", self.thing_principal_type);
@@ -9044,7 +9314,12 @@ impl Resource for ThingType {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.deprecate_thing_type.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.thing_type_name.is_some())
+                + usize::from(self.thing_type_properties.is_some()),
+        );
         p.opt("DeprecateThingType", self.deprecate_thing_type);
         p.opt("Tags", self.tags);
         p.opt("ThingTypeName", self.thing_type_name);
@@ -9118,7 +9393,7 @@ pub mod thing_type {
 
     impl ToExpr for Mqtt5Configuration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.propagating_attributes.is_some()));
             p.opt("PropagatingAttributes", self.propagating_attributes);
             p.into_expr()
         }
@@ -9157,7 +9432,9 @@ pub mod thing_type {
 
     impl ToExpr for PropagatingAttribute {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.connection_attribute.is_some()) + usize::from(self.thing_attribute.is_some()),
+            );
             p.opt("ConnectionAttribute", self.connection_attribute);
             p.opt("ThingAttribute", self.thing_attribute);
             p.req("UserPropertyKey", self.user_property_key);
@@ -9185,7 +9462,7 @@ pub mod thing_type {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -9230,7 +9507,11 @@ pub mod thing_type {
 
     impl ToExpr for ThingTypeProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.mqtt5_configuration.is_some())
+                    + usize::from(self.searchable_attributes.is_some())
+                    + usize::from(self.thing_type_description.is_some()),
+            );
             p.opt("Mqtt5Configuration", self.mqtt5_configuration);
             p.opt("SearchableAttributes", self.searchable_attributes);
             p.opt("ThingTypeDescription", self.thing_type_description);
@@ -9693,7 +9974,7 @@ impl Resource for TopicRule {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.rule_name.is_some()) + usize::from(self.tags.is_some()));
         p.opt("RuleName", self.rule_name);
         p.opt("Tags", self.tags);
         p.req("TopicRulePayload", self.topic_rule_payload);
@@ -10075,7 +10356,31 @@ pub mod topic_rule {
 
     impl ToExpr for Action {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cloudwatch_alarm.is_some())
+                    + usize::from(self.cloudwatch_logs.is_some())
+                    + usize::from(self.cloudwatch_metric.is_some())
+                    + usize::from(self.dynamo_db.is_some())
+                    + usize::from(self.dynamo_d_bv2.is_some())
+                    + usize::from(self.elasticsearch.is_some())
+                    + usize::from(self.firehose.is_some())
+                    + usize::from(self.http.is_some())
+                    + usize::from(self.influx_db.is_some())
+                    + usize::from(self.iot_analytics.is_some())
+                    + usize::from(self.iot_events.is_some())
+                    + usize::from(self.iot_site_wise.is_some())
+                    + usize::from(self.kafka.is_some())
+                    + usize::from(self.kinesis.is_some())
+                    + usize::from(self.lambda.is_some())
+                    + usize::from(self.location.is_some())
+                    + usize::from(self.open_search.is_some())
+                    + usize::from(self.republish.is_some())
+                    + usize::from(self.s3.is_some())
+                    + usize::from(self.sns.is_some())
+                    + usize::from(self.sqs.is_some())
+                    + usize::from(self.step_functions.is_some())
+                    + usize::from(self.timestream.is_some()),
+            );
             p.opt("CloudwatchAlarm", self.cloudwatch_alarm);
             p.opt("CloudwatchLogs", self.cloudwatch_logs);
             p.opt("CloudwatchMetric", self.cloudwatch_metric);
@@ -10128,7 +10433,7 @@ pub mod topic_rule {
 
     impl ToExpr for AssetPropertyTimestamp {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.offset_in_nanos.is_some()));
             p.opt("OffsetInNanos", self.offset_in_nanos);
             p.req("TimeInSeconds", self.time_in_seconds);
             p.into_expr()
@@ -10163,7 +10468,7 @@ pub mod topic_rule {
 
     impl ToExpr for AssetPropertyValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.quality.is_some()));
             p.opt("Quality", self.quality);
             p.req("Timestamp", self.timestamp);
             p.req("Value", self.value);
@@ -10217,7 +10522,12 @@ pub mod topic_rule {
 
     impl ToExpr for AssetPropertyVariant {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.boolean_value.is_some())
+                    + usize::from(self.double_value.is_some())
+                    + usize::from(self.integer_value.is_some())
+                    + usize::from(self.string_value.is_some()),
+            );
             p.opt("BooleanValue", self.boolean_value);
             p.opt("DoubleValue", self.double_value);
             p.opt("IntegerValue", self.integer_value);
@@ -10272,7 +10582,12 @@ pub mod topic_rule {
 
     impl ToExpr for BatchConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.batch_across_topics.is_some())
+                    + usize::from(self.max_batch_open_ms.is_some())
+                    + usize::from(self.max_batch_size.is_some())
+                    + usize::from(self.max_batch_size_bytes.is_some()),
+            );
             p.opt("BatchAcrossTopics", self.batch_across_topics);
             p.opt("MaxBatchOpenMs", self.max_batch_open_ms);
             p.opt("MaxBatchSize", self.max_batch_size);
@@ -10319,7 +10634,7 @@ pub mod topic_rule {
 
     impl ToExpr for CloudwatchAlarmAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4);
             p.req("AlarmName", self.alarm_name);
             p.req("RoleArn", self.role_arn);
             p.req("StateReason", self.state_reason);
@@ -10359,7 +10674,7 @@ pub mod topic_rule {
 
     impl ToExpr for CloudwatchLogsAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.batch_mode.is_some()));
             p.opt("BatchMode", self.batch_mode);
             p.req("LogGroupName", self.log_group_name);
             p.req("RoleArn", self.role_arn);
@@ -10418,7 +10733,7 @@ pub mod topic_rule {
 
     impl ToExpr for CloudwatchMetricAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(5 + usize::from(self.metric_timestamp.is_some()));
             p.req("MetricName", self.metric_name);
             p.req("MetricNamespace", self.metric_namespace);
             p.opt("MetricTimestamp", self.metric_timestamp);
@@ -10459,7 +10774,8 @@ pub mod topic_rule {
 
     impl ToExpr for DynamoDBv2Action {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.put_item.is_some()) + usize::from(self.role_arn.is_some()));
             p.opt("PutItem", self.put_item);
             p.opt("RoleArn", self.role_arn);
             p.into_expr()
@@ -10544,7 +10860,13 @@ pub mod topic_rule {
 
     impl ToExpr for DynamoDbAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                4 + usize::from(self.hash_key_type.is_some())
+                    + usize::from(self.payload_field.is_some())
+                    + usize::from(self.range_key_field.is_some())
+                    + usize::from(self.range_key_type.is_some())
+                    + usize::from(self.range_key_value.is_some()),
+            );
             p.req("HashKeyField", self.hash_key_field);
             p.opt("HashKeyType", self.hash_key_type);
             p.req("HashKeyValue", self.hash_key_value);
@@ -10601,7 +10923,7 @@ pub mod topic_rule {
 
     impl ToExpr for ElasticsearchAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(5);
             p.req("Endpoint", self.endpoint);
             p.req("Id", self.id);
             p.req("Index", self.index);
@@ -10650,7 +10972,9 @@ pub mod topic_rule {
 
     impl ToExpr for FirehoseAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.batch_mode.is_some()) + usize::from(self.separator.is_some()),
+            );
             p.opt("BatchMode", self.batch_mode);
             p.req("DeliveryStreamName", self.delivery_stream_name);
             p.req("RoleArn", self.role_arn);
@@ -10716,7 +11040,13 @@ pub mod topic_rule {
 
     impl ToExpr for HttpAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.auth.is_some())
+                    + usize::from(self.batch_config.is_some())
+                    + usize::from(self.confirmation_url.is_some())
+                    + usize::from(self.enable_batching.is_some())
+                    + usize::from(self.headers.is_some()),
+            );
             p.opt("Auth", self.auth);
             p.opt("BatchConfig", self.batch_config);
             p.opt("ConfirmationUrl", self.confirmation_url);
@@ -10747,7 +11077,7 @@ pub mod topic_rule {
 
     impl ToExpr for HttpActionHeader {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -10774,7 +11104,7 @@ pub mod topic_rule {
 
     impl ToExpr for HttpAuthorization {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.sigv4.is_some()));
             p.opt("Sigv4", self.sigv4);
             p.into_expr()
         }
@@ -10850,7 +11180,12 @@ pub mod topic_rule {
 
     impl ToExpr for InfluxDbAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                4 + usize::from(self.batch_config.is_some())
+                    + usize::from(self.organization.is_some())
+                    + usize::from(self.tags.is_some())
+                    + usize::from(self.timestamp_unit.is_some()),
+            );
             p.opt("BatchConfig", self.batch_config);
             p.req("DatabaseName", self.database_name);
             p.req("DestinationArn", self.destination_arn);
@@ -10909,7 +11244,12 @@ pub mod topic_rule {
 
     impl ToExpr for InfluxDbBatchConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.batch_across_topics.is_some())
+                    + usize::from(self.max_batch_open_ms.is_some())
+                    + usize::from(self.max_batch_size.is_some())
+                    + usize::from(self.max_batch_size_bytes.is_some()),
+            );
             p.opt("BatchAcrossTopics", self.batch_across_topics);
             p.opt("MaxBatchOpenMs", self.max_batch_open_ms);
             p.opt("MaxBatchSize", self.max_batch_size);
@@ -10946,7 +11286,7 @@ pub mod topic_rule {
 
     impl ToExpr for IotAnalyticsAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.batch_mode.is_some()));
             p.opt("BatchMode", self.batch_mode);
             p.req("ChannelName", self.channel_name);
             p.req("RoleArn", self.role_arn);
@@ -10990,7 +11330,9 @@ pub mod topic_rule {
 
     impl ToExpr for IotEventsAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.batch_mode.is_some()) + usize::from(self.message_id.is_some()),
+            );
             p.opt("BatchMode", self.batch_mode);
             p.req("InputName", self.input_name);
             p.opt("MessageId", self.message_id);
@@ -11022,7 +11364,7 @@ pub mod topic_rule {
 
     impl ToExpr for IotSiteWiseAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("PutAssetPropertyValueEntries", self.put_asset_property_value_entries);
             p.req("RoleArn", self.role_arn);
             p.into_expr()
@@ -11083,7 +11425,11 @@ pub mod topic_rule {
 
     impl ToExpr for KafkaAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.headers.is_some())
+                    + usize::from(self.key.is_some())
+                    + usize::from(self.partition.is_some()),
+            );
             p.req("ClientProperties", self.client_properties);
             p.req("DestinationArn", self.destination_arn);
             p.opt("Headers", self.headers);
@@ -11114,7 +11460,7 @@ pub mod topic_rule {
 
     impl ToExpr for KafkaActionHeader {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -11149,7 +11495,7 @@ pub mod topic_rule {
 
     impl ToExpr for KinesisAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.partition_key.is_some()));
             p.opt("PartitionKey", self.partition_key);
             p.req("RoleArn", self.role_arn);
             p.req("StreamName", self.stream_name);
@@ -11177,7 +11523,7 @@ pub mod topic_rule {
 
     impl ToExpr for LambdaAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.function_arn.is_some()));
             p.opt("FunctionArn", self.function_arn);
             p.into_expr()
         }
@@ -11234,7 +11580,7 @@ pub mod topic_rule {
 
     impl ToExpr for LocationAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(5 + usize::from(self.timestamp.is_some()));
             p.req("DeviceId", self.device_id);
             p.req("Latitude", self.latitude);
             p.req("Longitude", self.longitude);
@@ -11288,7 +11634,7 @@ pub mod topic_rule {
 
     impl ToExpr for OpenSearchAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(5);
             p.req("Endpoint", self.endpoint);
             p.req("Id", self.id);
             p.req("Index", self.index);
@@ -11347,7 +11693,12 @@ pub mod topic_rule {
 
     impl ToExpr for PutAssetPropertyValueEntry {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.asset_id.is_some())
+                    + usize::from(self.entry_id.is_some())
+                    + usize::from(self.property_alias.is_some())
+                    + usize::from(self.property_id.is_some()),
+            );
             p.opt("AssetId", self.asset_id);
             p.opt("EntryId", self.entry_id);
             p.opt("PropertyAlias", self.property_alias);
@@ -11374,7 +11725,7 @@ pub mod topic_rule {
 
     impl ToExpr for PutItemInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("TableName", self.table_name);
             p.into_expr()
         }
@@ -11416,7 +11767,7 @@ pub mod topic_rule {
 
     impl ToExpr for RepublishAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.headers.is_some()) + usize::from(self.qos.is_some()));
             p.opt("Headers", self.headers);
             p.opt("Qos", self.qos);
             p.req("RoleArn", self.role_arn);
@@ -11487,7 +11838,14 @@ pub mod topic_rule {
 
     impl ToExpr for RepublishActionHeaders {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.content_type.is_some())
+                    + usize::from(self.correlation_data.is_some())
+                    + usize::from(self.message_expiry.is_some())
+                    + usize::from(self.payload_format_indicator.is_some())
+                    + usize::from(self.response_topic.is_some())
+                    + usize::from(self.user_properties.is_some()),
+            );
             p.opt("ContentType", self.content_type);
             p.opt("CorrelationData", self.correlation_data);
             p.opt("MessageExpiry", self.message_expiry);
@@ -11533,7 +11891,7 @@ pub mod topic_rule {
 
     impl ToExpr for S3Action {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.canned_acl.is_some()));
             p.req("BucketName", self.bucket_name);
             p.opt("CannedAcl", self.canned_acl);
             p.req("Key", self.key);
@@ -11569,7 +11927,7 @@ pub mod topic_rule {
 
     impl ToExpr for SigV4Authorization {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("RoleArn", self.role_arn);
             p.req("ServiceName", self.service_name);
             p.req("SigningRegion", self.signing_region);
@@ -11605,7 +11963,7 @@ pub mod topic_rule {
 
     impl ToExpr for SnsAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.message_format.is_some()));
             p.opt("MessageFormat", self.message_format);
             p.req("RoleArn", self.role_arn);
             p.req("TargetArn", self.target_arn);
@@ -11641,7 +11999,7 @@ pub mod topic_rule {
 
     impl ToExpr for SqsAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.use_base64.is_some()));
             p.req("QueueUrl", self.queue_url);
             p.req("RoleArn", self.role_arn);
             p.opt("UseBase64", self.use_base64);
@@ -11680,7 +12038,7 @@ pub mod topic_rule {
 
     impl ToExpr for StepFunctionsAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.execution_name_prefix.is_some()));
             p.opt("ExecutionNamePrefix", self.execution_name_prefix);
             p.req("RoleArn", self.role_arn);
             p.req("StateMachineName", self.state_machine_name);
@@ -11708,7 +12066,7 @@ pub mod topic_rule {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -11740,7 +12098,7 @@ pub mod topic_rule {
 
     impl ToExpr for Timestamp {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.unit.is_some()));
             p.opt("Unit", self.unit);
             p.req("Value", self.value);
             p.into_expr()
@@ -11793,7 +12151,7 @@ pub mod topic_rule {
 
     impl ToExpr for TimestreamAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4 + usize::from(self.timestamp.is_some()));
             p.req("DatabaseName", self.database_name);
             p.req("Dimensions", self.dimensions);
             p.req("RoleArn", self.role_arn);
@@ -11823,7 +12181,7 @@ pub mod topic_rule {
 
     impl ToExpr for TimestreamDimension {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("Value", self.value);
             p.into_expr()
@@ -11850,7 +12208,7 @@ pub mod topic_rule {
 
     impl ToExpr for TimestreamTimestamp {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Unit", self.unit);
             p.req("Value", self.value);
             p.into_expr()
@@ -11909,7 +12267,12 @@ pub mod topic_rule {
 
     impl ToExpr for TopicRulePayload {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.aws_iot_sql_version.is_some())
+                    + usize::from(self.description.is_some())
+                    + usize::from(self.error_action.is_some())
+                    + usize::from(self.rule_disabled.is_some()),
+            );
             p.req("Actions", self.actions);
             p.opt("AwsIotSqlVersion", self.aws_iot_sql_version);
             p.opt("Description", self.description);
@@ -11940,7 +12303,7 @@ pub mod topic_rule {
 
     impl ToExpr for UserProperty {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -12003,7 +12366,12 @@ impl TopicRuleDestination {
 impl Resource for TopicRuleDestination {
     const TYPE_NAME: &'static str = "AWS::IoT::TopicRuleDestination";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.http_url_properties.is_some())
+                + usize::from(self.influx_db_properties.is_some())
+                + usize::from(self.status.is_some())
+                + usize::from(self.vpc_properties.is_some()),
+        );
         p.opt("HttpUrlProperties", self.http_url_properties);
         p.opt("InfluxDBProperties", self.influx_db_properties);
         p.opt("Status", self.status);
@@ -12082,7 +12450,7 @@ pub mod topic_rule_destination {
 
     impl ToExpr for HttpUrlDestinationSummary {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.confirmation_url.is_some()));
             p.opt("ConfirmationUrl", self.confirmation_url);
             p.into_expr()
         }
@@ -12131,7 +12499,9 @@ pub mod topic_rule_destination {
 
     impl ToExpr for InfluxDbDestinationProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.secret_key.is_some()) + usize::from(self.secret_type.is_some()),
+            );
             p.req("Endpoint", self.endpoint);
             p.req("InfluxDBVersion", self.influx_db_version);
             p.req("SecretId", self.secret_id);
@@ -12187,7 +12557,12 @@ pub mod topic_rule_destination {
 
     impl ToExpr for VpcDestinationProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.role_arn.is_some())
+                    + usize::from(self.security_groups.is_some())
+                    + usize::from(self.subnet_ids.is_some())
+                    + usize::from(self.vpc_id.is_some()),
+            );
             p.opt("RoleArn", self.role_arn);
             p.opt("SecurityGroups", self.security_groups);
             p.opt("SubnetIds", self.subnet_ids);

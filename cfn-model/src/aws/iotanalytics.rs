@@ -108,7 +108,12 @@ impl Resource for Channel {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.channel_name.is_some())
+                + usize::from(self.channel_storage.is_some())
+                + usize::from(self.retention_period.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ChannelName", self.channel_name);
         p.opt("ChannelStorage", self.channel_storage);
         p.opt("RetentionPeriod", self.retention_period);
@@ -158,7 +163,9 @@ pub mod channel {
 
     impl ToExpr for ChannelStorage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.customer_managed_s3.is_some()) + usize::from(self.service_managed_s3.is_some()),
+            );
             p.opt("CustomerManagedS3", self.customer_managed_s3);
             p.opt("ServiceManagedS3", self.service_managed_s3);
             p.into_expr()
@@ -193,7 +200,7 @@ pub mod channel {
 
     impl ToExpr for CustomerManagedS3 {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.key_prefix.is_some()));
             p.req("Bucket", self.bucket);
             p.opt("KeyPrefix", self.key_prefix);
             p.req("RoleArn", self.role_arn);
@@ -231,7 +238,9 @@ pub mod channel {
 
     impl ToExpr for RetentionPeriod {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.number_of_days.is_some()) + usize::from(self.unlimited.is_some()),
+            );
             p.opt("NumberOfDays", self.number_of_days);
             p.opt("Unlimited", self.unlimited);
             p.into_expr()
@@ -258,7 +267,7 @@ pub mod channel {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -533,7 +542,15 @@ impl Resource for Dataset {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.content_delivery_rules.is_some())
+                + usize::from(self.dataset_name.is_some())
+                + usize::from(self.late_data_rules.is_some())
+                + usize::from(self.retention_period.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.triggers.is_some())
+                + usize::from(self.versioning_configuration.is_some()),
+        );
         p.req("Actions", self.actions);
         p.opt("ContentDeliveryRules", self.content_delivery_rules);
         p.opt("DatasetName", self.dataset_name);
@@ -618,7 +635,9 @@ pub mod dataset {
 
     impl ToExpr for Action {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.container_action.is_some()) + usize::from(self.query_action.is_some()),
+            );
             p.req("ActionName", self.action_name);
             p.opt("ContainerAction", self.container_action);
             p.opt("QueryAction", self.query_action);
@@ -661,7 +680,7 @@ pub mod dataset {
 
     impl ToExpr for ContainerAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.variables.is_some()));
             p.req("ExecutionRoleArn", self.execution_role_arn);
             p.req("Image", self.image);
             p.req("ResourceConfiguration", self.resource_configuration);
@@ -695,7 +714,7 @@ pub mod dataset {
 
     impl ToExpr for DatasetContentDeliveryRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.entry_name.is_some()));
             p.req("Destination", self.destination);
             p.opt("EntryName", self.entry_name);
             p.into_expr()
@@ -732,7 +751,10 @@ pub mod dataset {
 
     impl ToExpr for DatasetContentDeliveryRuleDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.iot_events_destination_configuration.is_some())
+                    + usize::from(self.s3_destination_configuration.is_some()),
+            );
             p.opt(
                 "IotEventsDestinationConfiguration",
                 self.iot_events_destination_configuration,
@@ -759,7 +781,7 @@ pub mod dataset {
 
     impl ToExpr for DatasetContentVersionValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("DatasetName", self.dataset_name);
             p.into_expr()
         }
@@ -785,7 +807,7 @@ pub mod dataset {
 
     impl ToExpr for DeltaTime {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("OffsetSeconds", self.offset_seconds);
             p.req("TimeExpression", self.time_expression);
             p.into_expr()
@@ -809,7 +831,7 @@ pub mod dataset {
 
     impl ToExpr for DeltaTimeSessionWindowConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("TimeoutInMinutes", self.timeout_in_minutes);
             p.into_expr()
         }
@@ -835,7 +857,7 @@ pub mod dataset {
 
     impl ToExpr for Filter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.delta_time.is_some()));
             p.opt("DeltaTime", self.delta_time);
             p.into_expr()
         }
@@ -861,7 +883,7 @@ pub mod dataset {
 
     impl ToExpr for GlueConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("DatabaseName", self.database_name);
             p.req("TableName", self.table_name);
             p.into_expr()
@@ -888,7 +910,7 @@ pub mod dataset {
 
     impl ToExpr for IotEventsDestinationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("InputName", self.input_name);
             p.req("RoleArn", self.role_arn);
             p.into_expr()
@@ -920,7 +942,7 @@ pub mod dataset {
 
     impl ToExpr for LateDataRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.rule_name.is_some()));
             p.req("RuleConfiguration", self.rule_configuration);
             p.opt("RuleName", self.rule_name);
             p.into_expr()
@@ -949,7 +971,7 @@ pub mod dataset {
 
     impl ToExpr for LateDataRuleConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.delta_time_session_window_configuration.is_some()));
             p.opt(
                 "DeltaTimeSessionWindowConfiguration",
                 self.delta_time_session_window_configuration,
@@ -975,7 +997,7 @@ pub mod dataset {
 
     impl ToExpr for OutputFileUriValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("FileName", self.file_name);
             p.into_expr()
         }
@@ -1006,7 +1028,7 @@ pub mod dataset {
 
     impl ToExpr for QueryAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.filters.is_some()));
             p.opt("Filters", self.filters);
             p.req("SqlQuery", self.sql_query);
             p.into_expr()
@@ -1033,7 +1055,7 @@ pub mod dataset {
 
     impl ToExpr for ResourceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ComputeType", self.compute_type);
             p.req("VolumeSizeInGB", self.volume_size_in_gb);
             p.into_expr()
@@ -1070,7 +1092,9 @@ pub mod dataset {
 
     impl ToExpr for RetentionPeriod {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.number_of_days.is_some()) + usize::from(self.unlimited.is_some()),
+            );
             p.opt("NumberOfDays", self.number_of_days);
             p.opt("Unlimited", self.unlimited);
             p.into_expr()
@@ -1112,7 +1136,7 @@ pub mod dataset {
 
     impl ToExpr for S3DestinationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.glue_configuration.is_some()));
             p.req("Bucket", self.bucket);
             p.opt("GlueConfiguration", self.glue_configuration);
             p.req("Key", self.key);
@@ -1138,7 +1162,7 @@ pub mod dataset {
 
     impl ToExpr for Schedule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ScheduleExpression", self.schedule_expression);
             p.into_expr()
         }
@@ -1164,7 +1188,7 @@ pub mod dataset {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1201,7 +1225,9 @@ pub mod dataset {
 
     impl ToExpr for Trigger {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.schedule.is_some()) + usize::from(self.triggering_dataset.is_some()),
+            );
             p.opt("Schedule", self.schedule);
             p.opt("TriggeringDataset", self.triggering_dataset);
             p.into_expr()
@@ -1225,7 +1251,7 @@ pub mod dataset {
 
     impl ToExpr for TriggeringDataset {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("DatasetName", self.dataset_name);
             p.into_expr()
         }
@@ -1280,7 +1306,12 @@ pub mod dataset {
 
     impl ToExpr for Variable {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.dataset_content_version_value.is_some())
+                    + usize::from(self.double_value.is_some())
+                    + usize::from(self.output_file_uri_value.is_some())
+                    + usize::from(self.string_value.is_some()),
+            );
             p.opt("DatasetContentVersionValue", self.dataset_content_version_value);
             p.opt("DoubleValue", self.double_value);
             p.opt("OutputFileUriValue", self.output_file_uri_value);
@@ -1320,7 +1351,9 @@ pub mod dataset {
 
     impl ToExpr for VersioningConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.max_versions.is_some()) + usize::from(self.unlimited.is_some()),
+            );
             p.opt("MaxVersions", self.max_versions);
             p.opt("Unlimited", self.unlimited);
             p.into_expr()
@@ -1490,7 +1523,14 @@ impl Resource for Datastore {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.datastore_name.is_some())
+                + usize::from(self.datastore_partitions.is_some())
+                + usize::from(self.datastore_storage.is_some())
+                + usize::from(self.file_format_configuration.is_some())
+                + usize::from(self.retention_period.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("DatastoreName", self.datastore_name);
         p.opt("DatastorePartitions", self.datastore_partitions);
         p.opt("DatastoreStorage", self.datastore_storage);
@@ -1532,7 +1572,7 @@ pub mod datastore {
 
     impl ToExpr for Column {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -1567,7 +1607,7 @@ pub mod datastore {
 
     impl ToExpr for CustomerManagedS3 {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.key_prefix.is_some()));
             p.req("Bucket", self.bucket);
             p.opt("KeyPrefix", self.key_prefix);
             p.req("RoleArn", self.role_arn);
@@ -1600,7 +1640,7 @@ pub mod datastore {
 
     impl ToExpr for CustomerManagedS3Storage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.key_prefix.is_some()));
             p.req("Bucket", self.bucket);
             p.opt("KeyPrefix", self.key_prefix);
             p.into_expr()
@@ -1637,7 +1677,9 @@ pub mod datastore {
 
     impl ToExpr for DatastorePartition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.partition.is_some()) + usize::from(self.timestamp_partition.is_some()),
+            );
             p.opt("Partition", self.partition);
             p.opt("TimestampPartition", self.timestamp_partition);
             p.into_expr()
@@ -1664,7 +1706,7 @@ pub mod datastore {
 
     impl ToExpr for DatastorePartitions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.partitions.is_some()));
             p.opt("Partitions", self.partitions);
             p.into_expr()
         }
@@ -1708,7 +1750,11 @@ pub mod datastore {
 
     impl ToExpr for DatastoreStorage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.customer_managed_s3.is_some())
+                    + usize::from(self.iot_site_wise_multi_layer_storage.is_some())
+                    + usize::from(self.service_managed_s3.is_some()),
+            );
             p.opt("CustomerManagedS3", self.customer_managed_s3);
             p.opt("IotSiteWiseMultiLayerStorage", self.iot_site_wise_multi_layer_storage);
             p.opt("ServiceManagedS3", self.service_managed_s3);
@@ -1746,7 +1792,9 @@ pub mod datastore {
 
     impl ToExpr for FileFormatConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.json_configuration.is_some()) + usize::from(self.parquet_configuration.is_some()),
+            );
             p.opt("JsonConfiguration", self.json_configuration);
             p.opt("ParquetConfiguration", self.parquet_configuration);
             p.into_expr()
@@ -1775,7 +1823,7 @@ pub mod datastore {
 
     impl ToExpr for IotSiteWiseMultiLayerStorage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.customer_managed_s3_storage.is_some()));
             p.opt("CustomerManagedS3Storage", self.customer_managed_s3_storage);
             p.into_expr()
         }
@@ -1803,7 +1851,7 @@ pub mod datastore {
 
     impl ToExpr for ParquetConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.schema_definition.is_some()));
             p.opt("SchemaDefinition", self.schema_definition);
             p.into_expr()
         }
@@ -1826,7 +1874,7 @@ pub mod datastore {
 
     impl ToExpr for Partition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("AttributeName", self.attribute_name);
             p.into_expr()
         }
@@ -1862,7 +1910,9 @@ pub mod datastore {
 
     impl ToExpr for RetentionPeriod {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.number_of_days.is_some()) + usize::from(self.unlimited.is_some()),
+            );
             p.opt("NumberOfDays", self.number_of_days);
             p.opt("Unlimited", self.unlimited);
             p.into_expr()
@@ -1889,7 +1939,7 @@ pub mod datastore {
 
     impl ToExpr for SchemaDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.columns.is_some()));
             p.opt("Columns", self.columns);
             p.into_expr()
         }
@@ -1915,7 +1965,7 @@ pub mod datastore {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1947,7 +1997,7 @@ pub mod datastore {
 
     impl ToExpr for TimestampPartition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.timestamp_format.is_some()));
             p.req("AttributeName", self.attribute_name);
             p.opt("TimestampFormat", self.timestamp_format);
             p.into_expr()
@@ -2246,7 +2296,8 @@ impl Resource for Pipeline {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(1 + usize::from(self.pipeline_name.is_some()) + usize::from(self.tags.is_some()));
         p.req("PipelineActivities", self.pipeline_activities);
         p.opt("PipelineName", self.pipeline_name);
         p.opt("Tags", self.tags);
@@ -2360,7 +2411,18 @@ pub mod pipeline {
 
     impl ToExpr for Activity {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.add_attributes.is_some())
+                    + usize::from(self.channel.is_some())
+                    + usize::from(self.datastore.is_some())
+                    + usize::from(self.device_registry_enrich.is_some())
+                    + usize::from(self.device_shadow_enrich.is_some())
+                    + usize::from(self.filter.is_some())
+                    + usize::from(self.lambda.is_some())
+                    + usize::from(self.math.is_some())
+                    + usize::from(self.remove_attributes.is_some())
+                    + usize::from(self.select_attributes.is_some()),
+            );
             p.opt("AddAttributes", self.add_attributes);
             p.opt("Channel", self.channel);
             p.opt("Datastore", self.datastore);
@@ -2409,7 +2471,7 @@ pub mod pipeline {
 
     impl ToExpr for AddAttributes {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.next.is_some()));
             p.req("Attributes", self.attributes);
             p.req("Name", self.name);
             p.opt("Next", self.next);
@@ -2445,7 +2507,7 @@ pub mod pipeline {
 
     impl ToExpr for Channel {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.next.is_some()));
             p.req("ChannelName", self.channel_name);
             p.req("Name", self.name);
             p.opt("Next", self.next);
@@ -2473,7 +2535,7 @@ pub mod pipeline {
 
     impl ToExpr for Datastore {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("DatastoreName", self.datastore_name);
             p.req("Name", self.name);
             p.into_expr()
@@ -2526,7 +2588,7 @@ pub mod pipeline {
 
     impl ToExpr for DeviceRegistryEnrich {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4 + usize::from(self.next.is_some()));
             p.req("Attribute", self.attribute);
             p.req("Name", self.name);
             p.opt("Next", self.next);
@@ -2582,7 +2644,7 @@ pub mod pipeline {
 
     impl ToExpr for DeviceShadowEnrich {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4 + usize::from(self.next.is_some()));
             p.req("Attribute", self.attribute);
             p.req("Name", self.name);
             p.opt("Next", self.next);
@@ -2620,7 +2682,7 @@ pub mod pipeline {
 
     impl ToExpr for Filter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.next.is_some()));
             p.req("Filter", self.filter);
             p.req("Name", self.name);
             p.opt("Next", self.next);
@@ -2663,7 +2725,7 @@ pub mod pipeline {
 
     impl ToExpr for Lambda {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.next.is_some()));
             p.req("BatchSize", self.batch_size);
             p.req("LambdaName", self.lambda_name);
             p.req("Name", self.name);
@@ -2707,7 +2769,7 @@ pub mod pipeline {
 
     impl ToExpr for Math {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.next.is_some()));
             p.req("Attribute", self.attribute);
             p.req("Math", self.math);
             p.req("Name", self.name);
@@ -2744,7 +2806,7 @@ pub mod pipeline {
 
     impl ToExpr for RemoveAttributes {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.next.is_some()));
             p.req("Attributes", self.attributes);
             p.req("Name", self.name);
             p.opt("Next", self.next);
@@ -2780,7 +2842,7 @@ pub mod pipeline {
 
     impl ToExpr for SelectAttributes {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.next.is_some()));
             p.req("Attributes", self.attributes);
             p.req("Name", self.name);
             p.opt("Next", self.next);
@@ -2808,7 +2870,7 @@ pub mod pipeline {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -82,7 +82,7 @@ impl Resource for SuiteDefinition {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.tags.is_some()));
         p.req("SuiteDefinitionConfiguration", self.suite_definition_configuration);
         p.opt("Tags", self.tags);
         p
@@ -144,7 +144,9 @@ pub mod suite_definition {
 
     impl ToExpr for DeviceUnderTest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.certificate_arn.is_some()) + usize::from(self.thing_arn.is_some()),
+            );
             p.opt("CertificateArn", self.certificate_arn);
             p.opt("ThingArn", self.thing_arn);
             p.into_expr()
@@ -195,7 +197,11 @@ pub mod suite_definition {
 
     impl ToExpr for SuiteDefinitionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.devices.is_some())
+                    + usize::from(self.intended_for_qualification.is_some())
+                    + usize::from(self.suite_definition_name.is_some()),
+            );
             p.req("DevicePermissionRoleArn", self.device_permission_role_arn);
             p.opt("Devices", self.devices);
             p.opt("IntendedForQualification", self.intended_for_qualification);
@@ -225,7 +231,7 @@ pub mod suite_definition {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -237,7 +237,23 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(128), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.action.is_some())
+                + usize::from(self.compression.is_some())
+                + usize::from(self.data_destination_configs.is_some())
+                + usize::from(self.data_extra_dimensions.is_some())
+                + usize::from(self.data_partitions.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.diagnostics_mode.is_some())
+                + usize::from(self.expiry_time.is_some())
+                + usize::from(self.post_trigger_collection_duration.is_some())
+                + usize::from(self.priority.is_some())
+                + usize::from(self.signals_to_collect.is_some())
+                + usize::from(self.signals_to_fetch.is_some())
+                + usize::from(self.spooling_mode.is_some())
+                + usize::from(self.start_time.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Action", self.action);
         p.req("CollectionScheme", self.collection_scheme);
         p.opt("Compression", self.compression);
@@ -612,7 +628,10 @@ pub mod campaign {
 
     impl ToExpr for CollectionScheme {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.time_based_collection_scheme.is_some())
+                    + usize::from(self.condition_based_collection_scheme.is_some()),
+            );
             p.opt("TimeBasedCollectionScheme", self.time_based_collection_scheme);
             p.opt("ConditionBasedCollectionScheme", self.condition_based_collection_scheme);
             p.into_expr()
@@ -660,7 +679,11 @@ pub mod campaign {
 
     impl ToExpr for ConditionBasedCollectionScheme {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.condition_language_version.is_some())
+                    + usize::from(self.minimum_trigger_interval_ms.is_some())
+                    + usize::from(self.trigger_mode.is_some()),
+            );
             p.opt("ConditionLanguageVersion", self.condition_language_version);
             p.req("Expression", self.expression);
             p.opt("MinimumTriggerIntervalMs", self.minimum_trigger_interval_ms);
@@ -689,7 +712,7 @@ pub mod campaign {
 
     impl ToExpr for ConditionBasedSignalFetchConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ConditionExpression", self.condition_expression);
             p.req("TriggerMode", self.trigger_mode);
             p.into_expr()
@@ -734,7 +757,11 @@ pub mod campaign {
 
     impl ToExpr for DataDestinationConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.s3_config.is_some())
+                    + usize::from(self.timestream_config.is_some())
+                    + usize::from(self.mqtt_topic_config.is_some()),
+            );
             p.opt("S3Config", self.s3_config);
             p.opt("TimestreamConfig", self.timestream_config);
             p.opt("MqttTopicConfig", self.mqtt_topic_config);
@@ -770,7 +797,7 @@ pub mod campaign {
 
     impl ToExpr for DataPartition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.upload_options.is_some()));
             p.req("Id", self.id);
             p.req("StorageOptions", self.storage_options);
             p.opt("UploadOptions", self.upload_options);
@@ -805,7 +832,7 @@ pub mod campaign {
 
     impl ToExpr for DataPartitionStorageOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("MaximumSize", self.maximum_size);
             p.req("MinimumTimeToLive", self.minimum_time_to_live);
             p.req("StorageLocation", self.storage_location);
@@ -838,7 +865,7 @@ pub mod campaign {
 
     impl ToExpr for DataPartitionUploadOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.condition_language_version.is_some()));
             p.opt("ConditionLanguageVersion", self.condition_language_version);
             p.req("Expression", self.expression);
             p.into_expr()
@@ -868,7 +895,7 @@ pub mod campaign {
 
     impl ToExpr for MqttTopicConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ExecutionRoleArn", self.execution_role_arn);
             p.req("MqttTopicArn", self.mqtt_topic_arn);
             p.into_expr()
@@ -916,7 +943,11 @@ pub mod campaign {
 
     impl ToExpr for S3Config {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.data_format.is_some())
+                    + usize::from(self.prefix.is_some())
+                    + usize::from(self.storage_compression_format.is_some()),
+            );
             p.req("BucketArn", self.bucket_arn);
             p.opt("DataFormat", self.data_format);
             p.opt("Prefix", self.prefix);
@@ -955,7 +986,9 @@ pub mod campaign {
 
     impl ToExpr for SignalFetchConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.time_based.is_some()) + usize::from(self.condition_based.is_some()),
+            );
             p.opt("TimeBased", self.time_based);
             p.opt("ConditionBased", self.condition_based);
             p.into_expr()
@@ -997,7 +1030,7 @@ pub mod campaign {
 
     impl ToExpr for SignalFetchInformation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.condition_language_version.is_some()));
             p.req("Actions", self.actions);
             p.opt("ConditionLanguageVersion", self.condition_language_version);
             p.req("FullyQualifiedName", self.fully_qualified_name);
@@ -1047,7 +1080,11 @@ pub mod campaign {
 
     impl ToExpr for SignalInformation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.data_partition_id.is_some())
+                    + usize::from(self.max_sample_count.is_some())
+                    + usize::from(self.minimum_sampling_interval_ms.is_some()),
+            );
             p.opt("DataPartitionId", self.data_partition_id);
             p.opt("MaxSampleCount", self.max_sample_count);
             p.opt("MinimumSamplingIntervalMs", self.minimum_sampling_interval_ms);
@@ -1076,7 +1113,7 @@ pub mod campaign {
 
     impl ToExpr for StorageMaximumSize {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Unit", self.unit);
             p.req("Value", self.value);
             p.into_expr()
@@ -1103,7 +1140,7 @@ pub mod campaign {
 
     impl ToExpr for StorageMinimumTimeToLive {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Unit", self.unit);
             p.req("Value", self.value);
             p.into_expr()
@@ -1130,7 +1167,7 @@ pub mod campaign {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1154,7 +1191,7 @@ pub mod campaign {
 
     impl ToExpr for TimeBasedCollectionScheme {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("PeriodMs", self.period_ms);
             p.into_expr()
         }
@@ -1177,7 +1214,7 @@ pub mod campaign {
 
     impl ToExpr for TimeBasedSignalFetchConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ExecutionFrequencyMs", self.execution_frequency_ms);
             p.into_expr()
         }
@@ -1206,7 +1243,7 @@ pub mod campaign {
 
     impl ToExpr for TimestreamConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ExecutionRoleArn", self.execution_role_arn);
             p.req("TimestreamTableArn", self.timestream_table_arn);
             p.into_expr()
@@ -1407,7 +1444,14 @@ impl Resource for DecoderManifest {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.default_for_unmapped_signals.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.network_interfaces.is_some())
+                + usize::from(self.signal_decoders.is_some())
+                + usize::from(self.status.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("DefaultForUnmappedSignals", self.default_for_unmapped_signals);
         p.opt("Description", self.description);
         p.req("ModelManifestArn", self.model_manifest_arn);
@@ -1603,7 +1647,9 @@ pub mod decoder_manifest {
 
     impl ToExpr for CanInterface {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.protocol_name.is_some()) + usize::from(self.protocol_version.is_some()),
+            );
             p.req("Name", self.name);
             p.opt("ProtocolName", self.protocol_name);
             p.opt("ProtocolVersion", self.protocol_version);
@@ -1680,7 +1726,9 @@ pub mod decoder_manifest {
 
     impl ToExpr for CanSignal {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                7 + usize::from(self.name.is_some()) + usize::from(self.signal_value_type.is_some()),
+            );
             p.req("Factor", self.factor);
             p.req("IsBigEndian", self.is_big_endian);
             p.req("IsSigned", self.is_signed);
@@ -1711,7 +1759,7 @@ pub mod decoder_manifest {
 
     impl ToExpr for CustomDecodingInterface {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Name", self.name);
             p.into_expr()
         }
@@ -1732,7 +1780,7 @@ pub mod decoder_manifest {
 
     impl ToExpr for CustomDecodingSignal {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Id", self.id);
             p.into_expr()
         }
@@ -1792,7 +1840,13 @@ pub mod decoder_manifest {
 
     impl ToExpr for NetworkInterfaces {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.can_interface.is_some())
+                    + usize::from(self.interface_id.is_some())
+                    + usize::from(self.r#type.is_some())
+                    + usize::from(self.obd_interface.is_some())
+                    + usize::from(self.custom_decoding_interface.is_some()),
+            );
             p.opt("CanInterface", self.can_interface);
             p.opt("InterfaceId", self.interface_id);
             p.opt("Type", self.r#type);
@@ -1862,7 +1916,13 @@ pub mod decoder_manifest {
 
     impl ToExpr for ObdInterface {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.dtc_request_interval_seconds.is_some())
+                    + usize::from(self.has_transmission_ecu.is_some())
+                    + usize::from(self.obd_standard.is_some())
+                    + usize::from(self.pid_request_interval_seconds.is_some())
+                    + usize::from(self.use_extended_ids.is_some()),
+            );
             p.opt("DtcRequestIntervalSeconds", self.dtc_request_interval_seconds);
             p.opt("HasTransmissionEcu", self.has_transmission_ecu);
             p.req("Name", self.name);
@@ -1959,7 +2019,12 @@ pub mod decoder_manifest {
 
     impl ToExpr for ObdSignal {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                7 + usize::from(self.bit_mask_length.is_some())
+                    + usize::from(self.bit_right_shift.is_some())
+                    + usize::from(self.is_signed.is_some())
+                    + usize::from(self.signal_value_type.is_some()),
+            );
             p.opt("BitMaskLength", self.bit_mask_length);
             p.opt("BitRightShift", self.bit_right_shift);
             p.req("ByteLength", self.byte_length);
@@ -2037,7 +2102,14 @@ pub mod decoder_manifest {
 
     impl ToExpr for SignalDecoders {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.can_signal.is_some())
+                    + usize::from(self.fully_qualified_name.is_some())
+                    + usize::from(self.interface_id.is_some())
+                    + usize::from(self.r#type.is_some())
+                    + usize::from(self.obd_signal.is_some())
+                    + usize::from(self.custom_decoding_signal.is_some()),
+            );
             p.opt("CanSignal", self.can_signal);
             p.opt("FullyQualifiedName", self.fully_qualified_name);
             p.opt("InterfaceId", self.interface_id);
@@ -2068,7 +2140,7 @@ pub mod decoder_manifest {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2154,7 +2226,8 @@ impl Resource for Fleet {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(2 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Description", self.description);
         p.req("Id", self.id);
         p.req("SignalCatalogArn", self.signal_catalog_arn);
@@ -2202,7 +2275,7 @@ pub mod fleet {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2309,7 +2382,12 @@ impl Resource for ModelManifest {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.description.is_some())
+                + usize::from(self.nodes.is_some())
+                + usize::from(self.status.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.req("Name", self.name);
         p.opt("Nodes", self.nodes);
@@ -2387,7 +2465,7 @@ pub mod model_manifest {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2530,7 +2608,12 @@ impl Resource for SignalCatalog {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.description.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.nodes.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("Name", self.name);
         p.opt("Nodes", self.nodes);
@@ -2749,7 +2832,14 @@ pub mod signal_catalog {
 
     impl ToExpr for Actuator {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.allowed_values.is_some())
+                    + usize::from(self.assigned_value.is_some())
+                    + usize::from(self.description.is_some())
+                    + usize::from(self.max.is_some())
+                    + usize::from(self.min.is_some())
+                    + usize::from(self.unit.is_some()),
+            );
             p.opt("AllowedValues", self.allowed_values);
             p.opt("AssignedValue", self.assigned_value);
             p.req("DataType", self.data_type);
@@ -2838,7 +2928,15 @@ pub mod signal_catalog {
 
     impl ToExpr for Attribute {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.allowed_values.is_some())
+                    + usize::from(self.assigned_value.is_some())
+                    + usize::from(self.default_value.is_some())
+                    + usize::from(self.description.is_some())
+                    + usize::from(self.max.is_some())
+                    + usize::from(self.min.is_some())
+                    + usize::from(self.unit.is_some()),
+            );
             p.opt("AllowedValues", self.allowed_values);
             p.opt("AssignedValue", self.assigned_value);
             p.req("DataType", self.data_type);
@@ -2877,7 +2975,7 @@ pub mod signal_catalog {
 
     impl ToExpr for Branch {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.description.is_some()));
             p.opt("Description", self.description);
             p.req("FullyQualifiedName", self.fully_qualified_name);
             p.into_expr()
@@ -2930,7 +3028,12 @@ pub mod signal_catalog {
 
     impl ToExpr for Node {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.branch.is_some())
+                    + usize::from(self.sensor.is_some())
+                    + usize::from(self.actuator.is_some())
+                    + usize::from(self.attribute.is_some()),
+            );
             p.opt("Branch", self.branch);
             p.opt("Sensor", self.sensor);
             p.opt("Actuator", self.actuator);
@@ -2999,7 +3102,13 @@ pub mod signal_catalog {
 
     impl ToExpr for Sensor {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.allowed_values.is_some())
+                    + usize::from(self.description.is_some())
+                    + usize::from(self.max.is_some())
+                    + usize::from(self.min.is_some())
+                    + usize::from(self.unit.is_some()),
+            );
             p.opt("AllowedValues", self.allowed_values);
             p.req("DataType", self.data_type);
             p.opt("Description", self.description);
@@ -3031,7 +3140,7 @@ pub mod signal_catalog {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3179,7 +3288,12 @@ impl Resource for StateTemplate {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.data_extra_dimensions.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.metadata_extra_dimensions.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("DataExtraDimensions", self.data_extra_dimensions);
         p.opt("Description", self.description);
         p.opt("MetadataExtraDimensions", self.metadata_extra_dimensions);
@@ -3234,7 +3348,7 @@ pub mod state_template {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3355,7 +3469,12 @@ impl Resource for Vehicle {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.association_behavior.is_some())
+                + usize::from(self.attributes.is_some())
+                + usize::from(self.state_templates.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AssociationBehavior", self.association_behavior);
         p.opt("Attributes", self.attributes);
         p.req("DecoderManifestArn", self.decoder_manifest_arn);
@@ -3465,7 +3584,7 @@ pub mod vehicle {
 
     impl ToExpr for PeriodicStateTemplateUpdateStrategy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("StateTemplateUpdateRate", self.state_template_update_rate);
             p.into_expr()
         }
@@ -3494,7 +3613,7 @@ pub mod vehicle {
 
     impl ToExpr for StateTemplateAssociation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Identifier", self.identifier);
             p.req("StateTemplateUpdateStrategy", self.state_template_update_strategy);
             p.into_expr()
@@ -3531,7 +3650,8 @@ pub mod vehicle {
 
     impl ToExpr for StateTemplateUpdateStrategy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.periodic.is_some()) + usize::from(self.on_change.is_some()));
             p.opt("Periodic", self.periodic);
             p.opt("OnChange", self.on_change);
             p.into_expr()
@@ -3558,7 +3678,7 @@ pub mod vehicle {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3585,7 +3705,7 @@ pub mod vehicle {
 
     impl ToExpr for TimePeriod {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Unit", self.unit);
             p.req("Value", self.value);
             p.into_expr()

@@ -103,7 +103,12 @@ impl Resource for Tunnel {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.description.is_some())
+                + usize::from(self.destination_config.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.timeout_config.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("DestinationConfig", self.destination_config);
         p.opt("Tags", self.tags);
@@ -190,7 +195,7 @@ pub mod tunnel {
 
     impl ToExpr for DestinationConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.thing_name.is_some()));
             p.req("Services", self.services);
             p.opt("ThingName", self.thing_name);
             p.into_expr()
@@ -217,7 +222,7 @@ pub mod tunnel {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -246,7 +251,7 @@ pub mod tunnel {
 
     impl ToExpr for TimeoutConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.max_lifetime_timeout_minutes.is_some()));
             p.opt("MaxLifetimeTimeoutMinutes", self.max_lifetime_timeout_minutes);
             p.into_expr()
         }

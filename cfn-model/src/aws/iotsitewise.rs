@@ -41,7 +41,7 @@ Constraint { path: "AccessPolicyResource/Portal/id", pattern: Some("^(?!00000000
 Constraint { path: "AccessPolicyResource/Project/id", pattern: Some("^(?!00000000-0000-0000-0000-000000000000)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"), min_length: Some(36), max_length: Some(36), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3);
         p.req("AccessPolicyIdentity", self.access_policy_identity);
         p.req("AccessPolicyPermission", self.access_policy_permission);
         p.req("AccessPolicyResource", self.access_policy_resource);
@@ -134,7 +134,11 @@ pub mod access_policy {
 
     impl ToExpr for AccessPolicyIdentity {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.iam_role.is_some())
+                    + usize::from(self.iam_user.is_some())
+                    + usize::from(self.user.is_some()),
+            );
             p.opt("IamRole", self.iam_role);
             p.opt("IamUser", self.iam_user);
             p.opt("User", self.user);
@@ -172,7 +176,8 @@ pub mod access_policy {
 
     impl ToExpr for AccessPolicyResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.portal.is_some()) + usize::from(self.project.is_some()));
             p.opt("Portal", self.portal);
             p.opt("Project", self.project);
             p.into_expr()
@@ -199,7 +204,7 @@ pub mod access_policy {
 
     impl ToExpr for IamRole {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.arn.is_some()));
             p.opt("arn", self.arn);
             p.into_expr()
         }
@@ -225,7 +230,7 @@ pub mod access_policy {
 
     impl ToExpr for IamUser {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.arn.is_some()));
             p.opt("arn", self.arn);
             p.into_expr()
         }
@@ -251,7 +256,7 @@ pub mod access_policy {
 
     impl ToExpr for Portal {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.id.is_some()));
             p.opt("id", self.id);
             p.into_expr()
         }
@@ -277,7 +282,7 @@ pub mod access_policy {
 
     impl ToExpr for Project {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.id.is_some()));
             p.opt("id", self.id);
             p.into_expr()
         }
@@ -303,7 +308,7 @@ pub mod access_policy {
 
     impl ToExpr for User {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.id.is_some()));
             p.opt("id", self.id);
             p.into_expr()
         }
@@ -413,7 +418,11 @@ impl Resource for Application {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.description.is_some())
+                + usize::from(self.idc_instance_arn.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("IdcInstanceArn", self.idc_instance_arn);
         p.req("Name", self.name);
@@ -523,7 +532,7 @@ pub mod application {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -607,7 +616,13 @@ Constraint { path: "AssetProperties/*/Id", pattern: Some("^[0-9a-f]{8}-[0-9a-f]{
 Constraint { path: "AssetProperties/*/LogicalId", pattern: Some("[^\\u0000-\\u001F\\u007F]+"), min_length: Some(1), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.asset_description.is_some())
+                + usize::from(self.asset_external_id.is_some())
+                + usize::from(self.asset_hierarchies.is_some())
+                + usize::from(self.asset_properties.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AssetDescription", self.asset_description);
         p.opt("AssetExternalId", self.asset_external_id);
         p.opt("AssetHierarchies", self.asset_hierarchies);
@@ -707,7 +722,11 @@ pub mod asset {
 
     impl ToExpr for AssetHierarchy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.external_id.is_some())
+                    + usize::from(self.id.is_some())
+                    + usize::from(self.logical_id.is_some()),
+            );
             p.req("ChildAssetId", self.child_asset_id);
             p.opt("ExternalId", self.external_id);
             p.opt("Id", self.id);
@@ -778,7 +797,14 @@ pub mod asset {
 
     impl ToExpr for AssetProperty {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.alias.is_some())
+                    + usize::from(self.external_id.is_some())
+                    + usize::from(self.id.is_some())
+                    + usize::from(self.logical_id.is_some())
+                    + usize::from(self.notification_state.is_some())
+                    + usize::from(self.unit.is_some()),
+            );
             p.opt("Alias", self.alias);
             p.opt("ExternalId", self.external_id);
             p.opt("Id", self.id);
@@ -809,7 +835,7 @@ pub mod asset {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -978,7 +1004,16 @@ Constraint { path: "AssetModelProperties/*/Type/Transform/Variables/*/Value/Prop
 Constraint { path: "AssetModelProperties/*/Unit", pattern: Some("^[^\\u0000-\\u001F\\u007F]+$"), min_length: Some(1), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.asset_model_composite_models.is_some())
+                + usize::from(self.asset_model_description.is_some())
+                + usize::from(self.asset_model_external_id.is_some())
+                + usize::from(self.asset_model_hierarchies.is_some())
+                + usize::from(self.asset_model_properties.is_some())
+                + usize::from(self.asset_model_type.is_some())
+                + usize::from(self.enforced_asset_model_interface_relationships.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AssetModelCompositeModels", self.asset_model_composite_models);
         p.opt("AssetModelDescription", self.asset_model_description);
         p.opt("AssetModelExternalId", self.asset_model_external_id);
@@ -1217,7 +1252,15 @@ pub mod asset_model {
 
     impl ToExpr for AssetModelCompositeModel {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.composed_asset_model_id.is_some())
+                    + usize::from(self.composite_model_properties.is_some())
+                    + usize::from(self.description.is_some())
+                    + usize::from(self.external_id.is_some())
+                    + usize::from(self.id.is_some())
+                    + usize::from(self.parent_asset_model_composite_model_external_id.is_some())
+                    + usize::from(self.path.is_some()),
+            );
             p.opt("ComposedAssetModelId", self.composed_asset_model_id);
             p.opt("CompositeModelProperties", self.composite_model_properties);
             p.opt("Description", self.description);
@@ -1278,7 +1321,11 @@ pub mod asset_model {
 
     impl ToExpr for AssetModelHierarchy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.external_id.is_some())
+                    + usize::from(self.id.is_some())
+                    + usize::from(self.logical_id.is_some()),
+            );
             p.req("ChildAssetModelId", self.child_asset_model_id);
             p.opt("ExternalId", self.external_id);
             p.opt("Id", self.id);
@@ -1351,7 +1398,13 @@ pub mod asset_model {
 
     impl ToExpr for AssetModelProperty {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.data_type_spec.is_some())
+                    + usize::from(self.external_id.is_some())
+                    + usize::from(self.id.is_some())
+                    + usize::from(self.logical_id.is_some())
+                    + usize::from(self.unit.is_some()),
+            );
             p.req("DataType", self.data_type);
             p.opt("DataTypeSpec", self.data_type_spec);
             p.opt("ExternalId", self.external_id);
@@ -1384,7 +1437,7 @@ pub mod asset_model {
 
     impl ToExpr for Attribute {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.default_value.is_some()));
             p.opt("DefaultValue", self.default_value);
             p.into_expr()
         }
@@ -1423,7 +1476,10 @@ pub mod asset_model {
 
     impl ToExpr for EnforcedAssetModelInterfacePropertyMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.asset_model_property_external_id.is_some())
+                    + usize::from(self.asset_model_property_logical_id.is_some()),
+            );
             p.opt("AssetModelPropertyExternalId", self.asset_model_property_external_id);
             p.opt("AssetModelPropertyLogicalId", self.asset_model_property_logical_id);
             p.req(
@@ -1467,7 +1523,10 @@ pub mod asset_model {
 
     impl ToExpr for EnforcedAssetModelInterfaceRelationship {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.interface_asset_model_id.is_some())
+                    + usize::from(self.property_mappings.is_some()),
+            );
             p.opt("InterfaceAssetModelId", self.interface_asset_model_id);
             p.opt("PropertyMappings", self.property_mappings);
             p.into_expr()
@@ -1494,7 +1553,7 @@ pub mod asset_model {
 
     impl ToExpr for ExpressionVariable {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("Value", self.value);
             p.into_expr()
@@ -1528,7 +1587,7 @@ pub mod asset_model {
 
     impl ToExpr for Metric {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Expression", self.expression);
             p.req("Variables", self.variables);
             p.req("Window", self.window);
@@ -1556,7 +1615,7 @@ pub mod asset_model {
 
     impl ToExpr for MetricWindow {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.tumbling.is_some()));
             p.opt("Tumbling", self.tumbling);
             p.into_expr()
         }
@@ -1579,7 +1638,7 @@ pub mod asset_model {
 
     impl ToExpr for PropertyPathDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Name", self.name);
             p.into_expr()
         }
@@ -1626,7 +1685,11 @@ pub mod asset_model {
 
     impl ToExpr for PropertyType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.attribute.is_some())
+                    + usize::from(self.metric.is_some())
+                    + usize::from(self.transform.is_some()),
+            );
             p.opt("Attribute", self.attribute);
             p.opt("Metric", self.metric);
             p.opt("Transform", self.transform);
@@ -1655,7 +1718,7 @@ pub mod asset_model {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1685,7 +1748,7 @@ pub mod asset_model {
 
     impl ToExpr for Transform {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Expression", self.expression);
             p.req("Variables", self.variables);
             p.into_expr()
@@ -1717,7 +1780,7 @@ pub mod asset_model {
 
     impl ToExpr for TumblingWindow {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.offset.is_some()));
             p.req("Interval", self.interval);
             p.opt("Offset", self.offset);
             p.into_expr()
@@ -1794,7 +1857,15 @@ pub mod asset_model {
 
     impl ToExpr for VariableValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.hierarchy_external_id.is_some())
+                    + usize::from(self.hierarchy_id.is_some())
+                    + usize::from(self.hierarchy_logical_id.is_some())
+                    + usize::from(self.property_external_id.is_some())
+                    + usize::from(self.property_id.is_some())
+                    + usize::from(self.property_logical_id.is_some())
+                    + usize::from(self.property_path.is_some()),
+            );
             p.opt("HierarchyExternalId", self.hierarchy_external_id);
             p.opt("HierarchyId", self.hierarchy_id);
             p.opt("HierarchyLogicalId", self.hierarchy_logical_id);
@@ -1927,7 +1998,9 @@ impl Resource for ComputationModel {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.computation_model_description.is_some()) + usize::from(self.tags.is_some()),
+        );
         p.req("ComputationModelConfiguration", self.computation_model_configuration);
         p.req("ComputationModelDataBinding", self.computation_model_data_binding);
         p.opt("ComputationModelDescription", self.computation_model_description);
@@ -1976,7 +2049,7 @@ pub mod computation_model {
 
     impl ToExpr for AnomalyDetectionComputationModelConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("InputProperties", self.input_properties);
             p.req("ResultProperty", self.result_property);
             p.into_expr()
@@ -2003,7 +2076,7 @@ pub mod computation_model {
 
     impl ToExpr for AssetModelPropertyBindingValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AssetModelId", self.asset_model_id);
             p.req("PropertyId", self.property_id);
             p.into_expr()
@@ -2030,7 +2103,7 @@ pub mod computation_model {
 
     impl ToExpr for AssetPropertyBindingValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AssetId", self.asset_id);
             p.req("PropertyId", self.property_id);
             p.into_expr()
@@ -2059,7 +2132,7 @@ pub mod computation_model {
 
     impl ToExpr for ComputationModelConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.anomaly_detection.is_some()));
             p.opt("AnomalyDetection", self.anomaly_detection);
             p.into_expr()
         }
@@ -2103,7 +2176,11 @@ pub mod computation_model {
 
     impl ToExpr for ComputationModelDataBindingValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.asset_model_property.is_some())
+                    + usize::from(self.asset_property.is_some())
+                    + usize::from(self.list.is_some()),
+            );
             p.opt("AssetModelProperty", self.asset_model_property);
             p.opt("AssetProperty", self.asset_property);
             p.opt("List", self.list);
@@ -2131,7 +2208,7 @@ pub mod computation_model {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2194,7 +2271,7 @@ Constraint { path: "DashboardName", pattern: Some("^[^\\u0000-\\u001F\\u007F]+$"
 Constraint { path: "ProjectId", pattern: Some("^(?!00000000-0000-0000-0000-000000000000)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"), min_length: Some(36), max_length: Some(36), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.project_id.is_some()) + usize::from(self.tags.is_some()));
         p.req("DashboardDefinition", self.dashboard_definition);
         p.req("DashboardDescription", self.dashboard_description);
         p.req("DashboardName", self.dashboard_name);
@@ -2243,7 +2320,7 @@ pub mod dashboard {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2361,7 +2438,14 @@ impl Resource for Dataset {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.dataset_config.is_some())
+                + usize::from(self.dataset_description.is_some())
+                + usize::from(self.dataset_source.is_some())
+                + usize::from(self.dataset_type.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.workspace_name.is_some()),
+        );
         p.opt("DatasetConfig", self.dataset_config);
         p.opt("DatasetDescription", self.dataset_description);
         p.req("DatasetName", self.dataset_name);
@@ -2499,7 +2583,7 @@ pub mod dataset {
 
     impl ToExpr for DatasetConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.session.is_some()));
             p.opt("Session", self.session);
             p.into_expr()
         }
@@ -2533,7 +2617,7 @@ pub mod dataset {
 
     impl ToExpr for DatasetSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.source_detail.is_some()));
             p.opt("SourceDetail", self.source_detail);
             p.req("SourceFormat", self.source_format);
             p.req("SourceType", self.source_type);
@@ -2564,7 +2648,7 @@ pub mod dataset {
 
     impl ToExpr for KendraSourceDetail {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("KnowledgeBaseArn", self.knowledge_base_arn);
             p.req("RoleArn", self.role_arn);
             p.into_expr()
@@ -2591,7 +2675,7 @@ pub mod dataset {
 
     impl ToExpr for SessionConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("SessionEndTime", self.session_end_time);
             p.req("SessionStartTime", self.session_start_time);
             p.into_expr()
@@ -2618,7 +2702,7 @@ pub mod dataset {
 
     impl ToExpr for SourceDetail {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.kendra.is_some()));
             p.opt("Kendra", self.kendra);
             p.into_expr()
         }
@@ -2644,7 +2728,7 @@ pub mod dataset {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2737,7 +2821,11 @@ impl Resource for Gateway {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.gateway_capability_summaries.is_some())
+                + usize::from(self.gateway_version.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("GatewayCapabilitySummaries", self.gateway_capability_summaries);
         p.req("GatewayName", self.gateway_name);
         p.req("GatewayPlatform", self.gateway_platform);
@@ -2816,7 +2904,7 @@ pub mod gateway {
 
     impl ToExpr for GatewayCapabilitySummary {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.capability_configuration.is_some()));
             p.opt("CapabilityConfiguration", self.capability_configuration);
             p.req("CapabilityNamespace", self.capability_namespace);
             p.into_expr()
@@ -2853,7 +2941,9 @@ pub mod gateway {
 
     impl ToExpr for GatewayPlatform {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.greengrass_v2.is_some()) + usize::from(self.siemens_ie.is_some()),
+            );
             p.opt("GreengrassV2", self.greengrass_v2);
             p.opt("SiemensIE", self.siemens_ie);
             p.into_expr()
@@ -2885,7 +2975,7 @@ pub mod gateway {
 
     impl ToExpr for GreengrassV2 {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.core_device_operating_system.is_some()));
             p.opt("CoreDeviceOperatingSystem", self.core_device_operating_system);
             p.req("CoreDeviceThingName", self.core_device_thing_name);
             p.into_expr()
@@ -2909,7 +2999,7 @@ pub mod gateway {
 
     impl ToExpr for SiemensIe {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("IotCoreThingName", self.iot_core_thing_name);
             p.into_expr()
         }
@@ -2935,7 +3025,7 @@ pub mod gateway {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3078,7 +3168,11 @@ impl Resource for Pipeline {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.description.is_some())
+                + usize::from(self.environment_variables.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("Computations", self.computations);
         p.opt("Description", self.description);
         p.opt("EnvironmentVariables", self.environment_variables);
@@ -3185,7 +3279,9 @@ pub mod pipeline {
 
     impl ToExpr for ComputeNode {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.depends_on.is_some()) + usize::from(self.environment_variables.is_some()),
+            );
             p.req("ComputeNodeName", self.compute_node_name);
             p.opt("DependsOn", self.depends_on);
             p.opt("EnvironmentVariables", self.environment_variables);
@@ -3214,7 +3310,7 @@ pub mod pipeline {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3367,7 +3463,15 @@ impl Resource for Portal {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.alarms.is_some())
+                + usize::from(self.notification_sender_email.is_some())
+                + usize::from(self.portal_auth_mode.is_some())
+                + usize::from(self.portal_description.is_some())
+                + usize::from(self.portal_type.is_some())
+                + usize::from(self.portal_type_configuration.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Alarms", self.alarms);
         p.opt("NotificationSenderEmail", self.notification_sender_email);
         p.opt("PortalAuthMode", self.portal_auth_mode);
@@ -3499,7 +3603,9 @@ pub mod portal {
 
     impl ToExpr for Alarms {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.alarm_role_arn.is_some()) + usize::from(self.notification_lambda_arn.is_some()),
+            );
             p.opt("AlarmRoleArn", self.alarm_role_arn);
             p.opt("NotificationLambdaArn", self.notification_lambda_arn);
             p.into_expr()
@@ -3523,7 +3629,7 @@ pub mod portal {
 
     impl ToExpr for PortalTypeEntry {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("PortalTools", self.portal_tools);
             p.into_expr()
         }
@@ -3549,7 +3655,7 @@ pub mod portal {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3612,7 +3718,11 @@ Constraint { path: "ProjectDescription", pattern: Some("^[^\\u0000-\\u001F\\u007
 Constraint { path: "ProjectName", pattern: Some("^[^\\u0000-\\u001F\\u007F]+$"), min_length: Some(1), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.asset_ids.is_some())
+                + usize::from(self.project_description.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AssetIds", self.asset_ids);
         p.req("PortalId", self.portal_id);
         p.opt("ProjectDescription", self.project_description);
@@ -3661,7 +3771,7 @@ pub mod project {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3737,7 +3847,8 @@ Constraint { path: "TaskName", pattern: Some("^[a-zA-Z0-9_-]+$"), min_length: So
 Constraint { path: "WorkspaceName", pattern: Some("^[a-zA-Z0-9_-]+$"), min_length: Some(1), max_length: Some(128), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(3 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Description", self.description);
         p.opt("Tags", self.tags);
         p.req("TaskConfiguration", self.task_configuration);
@@ -4036,7 +4147,13 @@ pub mod task {
 
     impl ToExpr for ContainerTaskConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                4 + usize::from(self.command.is_some())
+                    + usize::from(self.environment_variables.is_some())
+                    + usize::from(self.ephemeral_storage_configuration.is_some())
+                    + usize::from(self.mounts.is_some())
+                    + usize::from(self.timeout_seconds.is_some()),
+            );
             p.opt("Command", self.command);
             p.req("EcrUri", self.ecr_uri);
             p.opt("EnvironmentVariables", self.environment_variables);
@@ -4070,7 +4187,7 @@ pub mod task {
 
     impl ToExpr for EphemeralStorageConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("StorageClass", self.storage_class);
             p.req("StorageSizeInGiB", self.storage_size_in_gib);
             p.into_expr()
@@ -4115,7 +4232,7 @@ pub mod task {
 
     impl ToExpr for Mount {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4);
             p.req("Name", self.name);
             p.req("RelativePath", self.relative_path);
             p.req("Source", self.source);
@@ -4139,7 +4256,7 @@ pub mod task {
 
     impl ToExpr for MountSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("S3AccessPoint", self.s3_access_point);
             p.into_expr()
         }
@@ -4170,7 +4287,7 @@ pub mod task {
 
     impl ToExpr for S3AccessPointSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.prefix.is_some()));
             p.req("AccessPointArn", self.access_point_arn);
             p.opt("Prefix", self.prefix);
             p.into_expr()
@@ -4197,7 +4314,7 @@ pub mod task {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -4221,7 +4338,7 @@ pub mod task {
 
     impl ToExpr for TaskConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ContainerTaskConfiguration", self.container_task_configuration);
             p.into_expr()
         }
@@ -4325,7 +4442,11 @@ impl Resource for Workspace {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.workspace_description.is_some()),
+        );
         p.req("EncryptionConfiguration", self.encryption_configuration);
         p.opt("KmsKeyId", self.kms_key_id);
         p.opt("Tags", self.tags);
@@ -4448,7 +4569,7 @@ pub mod workspace {
 
     impl ToExpr for EncryptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("EncryptionType", self.encryption_type);
             p.into_expr()
         }
@@ -4474,7 +4595,7 @@ pub mod workspace {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

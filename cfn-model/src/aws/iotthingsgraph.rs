@@ -31,7 +31,7 @@ impl FlowTemplate {
 impl Resource for FlowTemplate {
     const TYPE_NAME: &'static str = "AWS::IoTThingsGraph::FlowTemplate";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.compatible_namespace_version.is_some()));
         p.opt("CompatibleNamespaceVersion", self.compatible_namespace_version);
         p.req("Definition", self.definition);
         p
@@ -69,7 +69,7 @@ pub mod flow_template {
 
     impl ToExpr for DefinitionDocument {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Language", self.language);
             p.req("Text", self.text);
             p.into_expr()

@@ -132,7 +132,16 @@ Constraint { path: "PropertyGroups/*/PropertyNames/*", pattern: Some("[a-zA-Z_\\
 Constraint { path: "WorkspaceId", pattern: Some("[a-zA-Z_0-9][a-zA-Z_\\-0-9]*[a-zA-Z0-9]+"), min_length: Some(1), max_length: Some(128), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.composite_component_types.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.extends_from.is_some())
+                + usize::from(self.functions.is_some())
+                + usize::from(self.is_singleton.is_some())
+                + usize::from(self.property_definitions.is_some())
+                + usize::from(self.property_groups.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("ComponentTypeId", self.component_type_id);
         p.opt("CompositeComponentTypes", self.composite_component_types);
         p.opt("Description", self.description);
@@ -306,7 +315,7 @@ pub mod component_type {
 
     impl ToExpr for CompositeComponentType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.component_type_id.is_some()));
             p.opt("ComponentTypeId", self.component_type_id);
             p.into_expr()
         }
@@ -342,7 +351,8 @@ pub mod component_type {
 
     impl ToExpr for DataConnector {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.is_native.is_some()) + usize::from(self.lambda.is_some()));
             p.opt("IsNative", self.is_native);
             p.opt("Lambda", self.lambda);
             p.into_expr()
@@ -398,7 +408,12 @@ pub mod component_type {
 
     impl ToExpr for DataType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.allowed_values.is_some())
+                    + usize::from(self.nested_type.is_some())
+                    + usize::from(self.relationship.is_some())
+                    + usize::from(self.unit_of_measure.is_some()),
+            );
             p.opt("AllowedValues", self.allowed_values);
             p.opt("NestedType", self.nested_type);
             p.opt("Relationship", self.relationship);
@@ -494,7 +509,17 @@ pub mod component_type {
 
     impl ToExpr for DataValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.boolean_value.is_some())
+                    + usize::from(self.double_value.is_some())
+                    + usize::from(self.expression.is_some())
+                    + usize::from(self.integer_value.is_some())
+                    + usize::from(self.list_value.is_some())
+                    + usize::from(self.long_value.is_some())
+                    + usize::from(self.map_value.is_some())
+                    + usize::from(self.relationship_value.is_some())
+                    + usize::from(self.string_value.is_some()),
+            );
             p.opt("BooleanValue", self.boolean_value);
             p.opt("DoubleValue", self.double_value);
             p.opt("Expression", self.expression);
@@ -546,7 +571,11 @@ pub mod component_type {
 
     impl ToExpr for Function {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.implemented_by.is_some())
+                    + usize::from(self.required_properties.is_some())
+                    + usize::from(self.scope.is_some()),
+            );
             p.opt("ImplementedBy", self.implemented_by);
             p.opt("RequiredProperties", self.required_properties);
             p.opt("Scope", self.scope);
@@ -569,7 +598,7 @@ pub mod component_type {
 
     impl ToExpr for LambdaFunction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Arn", self.arn);
             p.into_expr()
         }
@@ -648,7 +677,15 @@ pub mod component_type {
 
     impl ToExpr for PropertyDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.configurations.is_some())
+                    + usize::from(self.data_type.is_some())
+                    + usize::from(self.default_value.is_some())
+                    + usize::from(self.is_external_id.is_some())
+                    + usize::from(self.is_required_in_entity.is_some())
+                    + usize::from(self.is_stored_externally.is_some())
+                    + usize::from(self.is_time_series.is_some()),
+            );
             p.opt("Configurations", self.configurations);
             p.opt("DataType", self.data_type);
             p.opt("DefaultValue", self.default_value);
@@ -690,7 +727,9 @@ pub mod component_type {
 
     impl ToExpr for PropertyGroup {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.group_type.is_some()) + usize::from(self.property_names.is_some()),
+            );
             p.opt("GroupType", self.group_type);
             p.opt("PropertyNames", self.property_names);
             p.into_expr()
@@ -727,7 +766,10 @@ pub mod component_type {
 
     impl ToExpr for Relationship {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.relationship_type.is_some())
+                    + usize::from(self.target_component_type_id.is_some()),
+            );
             p.opt("RelationshipType", self.relationship_type);
             p.opt("TargetComponentTypeId", self.target_component_type_id);
             p.into_expr()
@@ -764,7 +806,9 @@ pub mod component_type {
 
     impl ToExpr for RelationshipValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.target_component_name.is_some()) + usize::from(self.target_entity_id.is_some()),
+            );
             p.opt("TargetComponentName", self.target_component_name);
             p.opt("TargetEntityId", self.target_entity_id);
             p.into_expr()
@@ -908,7 +952,14 @@ Constraint { path: "ParentEntityId", pattern: Some("\\$ROOT|^[0-9a-f]{8}-[0-9a-f
 Constraint { path: "WorkspaceId", pattern: Some("[a-zA-Z_0-9][a-zA-Z_\\-0-9]*[a-zA-Z0-9]+"), min_length: Some(1), max_length: Some(128), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.components.is_some())
+                + usize::from(self.composite_components.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.entity_id.is_some())
+                + usize::from(self.parent_entity_id.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Components", self.components);
         p.opt("CompositeComponents", self.composite_components);
         p.opt("Description", self.description);
@@ -1131,7 +1182,15 @@ pub mod entity {
 
     impl ToExpr for Component {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.component_name.is_some())
+                    + usize::from(self.component_type_id.is_some())
+                    + usize::from(self.defined_in.is_some())
+                    + usize::from(self.description.is_some())
+                    + usize::from(self.properties.is_some())
+                    + usize::from(self.property_groups.is_some())
+                    + usize::from(self.status.is_some()),
+            );
             p.opt("ComponentName", self.component_name);
             p.opt("ComponentTypeId", self.component_type_id);
             p.opt("DefinedIn", self.defined_in);
@@ -1213,7 +1272,15 @@ pub mod entity {
 
     impl ToExpr for CompositeComponent {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.component_name.is_some())
+                    + usize::from(self.component_path.is_some())
+                    + usize::from(self.component_type_id.is_some())
+                    + usize::from(self.description.is_some())
+                    + usize::from(self.properties.is_some())
+                    + usize::from(self.property_groups.is_some())
+                    + usize::from(self.status.is_some()),
+            );
             p.opt("ComponentName", self.component_name);
             p.opt("ComponentPath", self.component_path);
             p.opt("ComponentTypeId", self.component_type_id);
@@ -1279,7 +1346,13 @@ pub mod entity {
 
     impl ToExpr for DataType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.allowed_values.is_some())
+                    + usize::from(self.nested_type.is_some())
+                    + usize::from(self.relationship.is_some())
+                    + usize::from(self.r#type.is_some())
+                    + usize::from(self.unit_of_measure.is_some()),
+            );
             p.opt("AllowedValues", self.allowed_values);
             p.opt("NestedType", self.nested_type);
             p.opt("Relationship", self.relationship);
@@ -1375,7 +1448,17 @@ pub mod entity {
 
     impl ToExpr for DataValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.boolean_value.is_some())
+                    + usize::from(self.double_value.is_some())
+                    + usize::from(self.expression.is_some())
+                    + usize::from(self.integer_value.is_some())
+                    + usize::from(self.list_value.is_some())
+                    + usize::from(self.long_value.is_some())
+                    + usize::from(self.map_value.is_some())
+                    + usize::from(self.relationship_value.is_some())
+                    + usize::from(self.string_value.is_some()),
+            );
             p.opt("BooleanValue", self.boolean_value);
             p.opt("DoubleValue", self.double_value);
             p.opt("Expression", self.expression);
@@ -1486,7 +1569,18 @@ pub mod entity {
 
     impl ToExpr for Definition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.configuration.is_some())
+                    + usize::from(self.data_type.is_some())
+                    + usize::from(self.default_value.is_some())
+                    + usize::from(self.is_external_id.is_some())
+                    + usize::from(self.is_final.is_some())
+                    + usize::from(self.is_imported.is_some())
+                    + usize::from(self.is_inherited.is_some())
+                    + usize::from(self.is_required_in_entity.is_some())
+                    + usize::from(self.is_stored_externally.is_some())
+                    + usize::from(self.is_time_series.is_some()),
+            );
             p.opt("Configuration", self.configuration);
             p.opt("DataType", self.data_type);
             p.opt("DefaultValue", self.default_value);
@@ -1531,7 +1625,8 @@ pub mod entity {
 
     impl ToExpr for Property {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.definition.is_some()) + usize::from(self.value.is_some()));
             p.opt("Definition", self.definition);
             p.opt("Value", self.value);
             p.into_expr()
@@ -1568,7 +1663,9 @@ pub mod entity {
 
     impl ToExpr for PropertyGroup {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.group_type.is_some()) + usize::from(self.property_names.is_some()),
+            );
             p.opt("GroupType", self.group_type);
             p.opt("PropertyNames", self.property_names);
             p.into_expr()
@@ -1605,7 +1702,10 @@ pub mod entity {
 
     impl ToExpr for Relationship {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.relationship_type.is_some())
+                    + usize::from(self.target_component_type_id.is_some()),
+            );
             p.opt("RelationshipType", self.relationship_type);
             p.opt("TargetComponentTypeId", self.target_component_type_id);
             p.into_expr()
@@ -1642,7 +1742,9 @@ pub mod entity {
 
     impl ToExpr for RelationshipValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.target_component_name.is_some()) + usize::from(self.target_entity_id.is_some()),
+            );
             p.opt("TargetComponentName", self.target_component_name);
             p.opt("TargetEntityId", self.target_entity_id);
             p.into_expr()
@@ -1679,7 +1781,7 @@ pub mod entity {
 
     impl ToExpr for Status {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.error.is_some()) + usize::from(self.state.is_some()));
             p.opt("Error", self.error);
             p.opt("State", self.state);
             p.into_expr()
@@ -1799,7 +1901,12 @@ impl Resource for Scene {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.capabilities.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.scene_metadata.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Capabilities", self.capabilities);
         p.req("ContentLocation", self.content_location);
         p.opt("Description", self.description);
@@ -1902,7 +2009,7 @@ impl Resource for SyncJob {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.tags.is_some()));
         p.req("SyncRole", self.sync_role);
         p.req("SyncSource", self.sync_source);
         p.opt("Tags", self.tags);
@@ -2016,7 +2123,8 @@ impl Resource for Workspace {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(3 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Description", self.description);
         p.req("Role", self.role);
         p.req("S3Location", self.s3_location);

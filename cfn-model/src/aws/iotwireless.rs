@@ -105,7 +105,11 @@ impl Resource for Destination {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.description.is_some())
+                + usize::from(self.role_arn.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.req("Expression", self.expression);
         p.req("ExpressionType", self.expression_type);
@@ -187,7 +191,7 @@ pub mod destination {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -363,7 +367,11 @@ impl Resource for DeviceProfile {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.lo_ra_wan.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("LoRaWAN", self.lo_ra_wan);
         p.opt("Name", self.name);
         p.opt("Tags", self.tags);
@@ -556,7 +564,27 @@ pub mod device_profile {
 
     impl ToExpr for LoRaWanDeviceProfile {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.class_b_timeout.is_some())
+                    + usize::from(self.class_c_timeout.is_some())
+                    + usize::from(self.factory_preset_freqs_list.is_some())
+                    + usize::from(self.mac_version.is_some())
+                    + usize::from(self.max_duty_cycle.is_some())
+                    + usize::from(self.max_eirp.is_some())
+                    + usize::from(self.ping_slot_dr.is_some())
+                    + usize::from(self.ping_slot_freq.is_some())
+                    + usize::from(self.ping_slot_period.is_some())
+                    + usize::from(self.reg_params_revision.is_some())
+                    + usize::from(self.rf_region.is_some())
+                    + usize::from(self.rx_data_rate2.is_some())
+                    + usize::from(self.rx_delay1.is_some())
+                    + usize::from(self.rx_dr_offset1.is_some())
+                    + usize::from(self.rx_freq2.is_some())
+                    + usize::from(self.supports32_bit_f_cnt.is_some())
+                    + usize::from(self.supports_class_b.is_some())
+                    + usize::from(self.supports_class_c.is_some())
+                    + usize::from(self.supports_join.is_some()),
+            );
             p.opt("ClassBTimeout", self.class_b_timeout);
             p.opt("ClassCTimeout", self.class_c_timeout);
             p.opt("FactoryPresetFreqsList", self.factory_preset_freqs_list);
@@ -607,7 +635,7 @@ pub mod device_profile {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -766,7 +794,15 @@ impl Resource for FuotaTask {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.associate_multicast_group.is_some())
+                + usize::from(self.associate_wireless_device.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.disassociate_multicast_group.is_some())
+                + usize::from(self.disassociate_wireless_device.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AssociateMulticastGroup", self.associate_multicast_group);
         p.opt("AssociateWirelessDevice", self.associate_wireless_device);
         p.opt("Description", self.description);
@@ -890,7 +926,7 @@ pub mod fuota_task {
 
     impl ToExpr for LoRaWan {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("RfRegion", self.rf_region);
             p.into_expr()
         }
@@ -923,7 +959,7 @@ pub mod fuota_task {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -1034,7 +1070,13 @@ impl Resource for MulticastGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.associate_wireless_device.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.disassociate_wireless_device.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AssociateWirelessDevice", self.associate_wireless_device);
         p.opt("Description", self.description);
         p.opt("DisassociateWirelessDevice", self.disassociate_wireless_device);
@@ -1191,7 +1233,7 @@ pub mod multicast_group {
 
     impl ToExpr for LoRaWan {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("DlClass", self.dl_class);
             p.req("RfRegion", self.rf_region);
             p.into_expr()
@@ -1225,7 +1267,7 @@ pub mod multicast_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -1352,7 +1394,13 @@ impl Resource for NetworkAnalyzerConfiguration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.description.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.trace_content.is_some())
+                + usize::from(self.wireless_devices.is_some())
+                + usize::from(self.wireless_gateways.is_some()),
+        );
         p.opt("Description", self.description);
         p.req("Name", self.name);
         p.opt("Tags", self.tags);
@@ -1455,7 +1503,7 @@ pub mod network_analyzer_configuration {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1492,7 +1540,9 @@ pub mod network_analyzer_configuration {
 
     impl ToExpr for TraceContent {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.log_level.is_some()) + usize::from(self.wireless_device_frame_info.is_some()),
+            );
             p.opt("LogLevel", self.log_level);
             p.opt("WirelessDeviceFrameInfo", self.wireless_device_frame_info);
             p.into_expr()
@@ -1626,7 +1676,15 @@ impl Resource for PartnerAccount {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.account_linked.is_some())
+                + usize::from(self.partner_account_id.is_some())
+                + usize::from(self.partner_type.is_some())
+                + usize::from(self.sidewalk.is_some())
+                + usize::from(self.sidewalk_response.is_some())
+                + usize::from(self.sidewalk_update.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AccountLinked", self.account_linked);
         p.opt("PartnerAccountId", self.partner_account_id);
         p.opt("PartnerType", self.partner_type);
@@ -1699,7 +1757,7 @@ pub mod partner_account {
 
     impl ToExpr for SidewalkAccountInfo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("AppServerPrivateKey", self.app_server_private_key);
             p.into_expr()
         }
@@ -1743,7 +1801,11 @@ pub mod partner_account {
 
     impl ToExpr for SidewalkAccountInfoWithFingerprint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.amazon_id.is_some())
+                    + usize::from(self.arn.is_some())
+                    + usize::from(self.fingerprint.is_some()),
+            );
             p.opt("AmazonId", self.amazon_id);
             p.opt("Arn", self.arn);
             p.opt("Fingerprint", self.fingerprint);
@@ -1773,7 +1835,7 @@ pub mod partner_account {
 
     impl ToExpr for SidewalkUpdateAccount {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.app_server_private_key.is_some()));
             p.opt("AppServerPrivateKey", self.app_server_private_key);
             p.into_expr()
         }
@@ -1806,7 +1868,7 @@ pub mod partner_account {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -1886,7 +1948,11 @@ impl Resource for ServiceProfile {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.lo_ra_wan.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("LoRaWAN", self.lo_ra_wan);
         p.opt("Name", self.name);
         p.opt("Tags", self.tags);
@@ -2015,7 +2081,11 @@ pub mod service_profile {
 
     impl ToExpr for LoRaWanServiceProfile {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.add_gw_metadata.is_some())
+                    + usize::from(self.pr_allowed.is_some())
+                    + usize::from(self.ra_allowed.is_some()),
+            );
             p.opt("AddGwMetadata", self.add_gw_metadata);
             p.opt("PrAllowed", self.pr_allowed);
             p.opt("RaAllowed", self.ra_allowed);
@@ -2050,7 +2120,7 @@ pub mod service_profile {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -2241,7 +2311,13 @@ impl Resource for TaskDefinition {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.lo_ra_wan_update_gateway_task_entry.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.task_definition_type.is_some())
+                + usize::from(self.update.is_some()),
+        );
         p.req("AutoCreateTasks", self.auto_create_tasks);
         p.opt(
             "LoRaWANUpdateGatewayTaskEntry",
@@ -2337,7 +2413,11 @@ pub mod task_definition {
 
     impl ToExpr for LoRaWanGatewayVersion {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.model.is_some())
+                    + usize::from(self.package_version.is_some())
+                    + usize::from(self.station.is_some()),
+            );
             p.opt("Model", self.model);
             p.opt("PackageVersion", self.package_version);
             p.opt("Station", self.station);
@@ -2391,7 +2471,12 @@ pub mod task_definition {
 
     impl ToExpr for LoRaWanUpdateGatewayTaskCreate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.current_version.is_some())
+                    + usize::from(self.sig_key_crc.is_some())
+                    + usize::from(self.update_signature.is_some())
+                    + usize::from(self.update_version.is_some()),
+            );
             p.opt("CurrentVersion", self.current_version);
             p.opt("SigKeyCrc", self.sig_key_crc);
             p.opt("UpdateSignature", self.update_signature);
@@ -2430,7 +2515,9 @@ pub mod task_definition {
 
     impl ToExpr for LoRaWanUpdateGatewayTaskEntry {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.current_version.is_some()) + usize::from(self.update_version.is_some()),
+            );
             p.opt("CurrentVersion", self.current_version);
             p.opt("UpdateVersion", self.update_version);
             p.into_expr()
@@ -2464,7 +2551,7 @@ pub mod task_definition {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -2509,7 +2596,11 @@ pub mod task_definition {
 
     impl ToExpr for UpdateWirelessGatewayTaskCreate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.lo_ra_wan.is_some())
+                    + usize::from(self.update_data_role.is_some())
+                    + usize::from(self.update_data_source.is_some()),
+            );
             p.opt("LoRaWAN", self.lo_ra_wan);
             p.opt("UpdateDataRole", self.update_data_role);
             p.opt("UpdateDataSource", self.update_data_source);
@@ -2735,7 +2826,15 @@ impl Resource for WirelessDevice {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.description.is_some())
+                + usize::from(self.last_uplink_received_at.is_some())
+                + usize::from(self.lo_ra_wan.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.positioning.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.thing_arn.is_some()),
+        );
         p.opt("Description", self.description);
         p.req("DestinationName", self.destination_name);
         p.opt("LastUplinkReceivedAt", self.last_uplink_received_at);
@@ -2884,7 +2983,7 @@ pub mod wireless_device {
 
     impl ToExpr for AbpV10x {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("DevAddr", self.dev_addr);
             p.req("SessionKeys", self.session_keys);
             p.into_expr()
@@ -2911,7 +3010,7 @@ pub mod wireless_device {
 
     impl ToExpr for AbpV11 {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("DevAddr", self.dev_addr);
             p.req("SessionKeys", self.session_keys);
             p.into_expr()
@@ -2956,7 +3055,11 @@ pub mod wireless_device {
 
     impl ToExpr for Application {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.destination_name.is_some())
+                    + usize::from(self.f_port.is_some())
+                    + usize::from(self.r#type.is_some()),
+            );
             p.opt("DestinationName", self.destination_name);
             p.opt("FPort", self.f_port);
             p.opt("Type", self.r#type);
@@ -2984,7 +3087,7 @@ pub mod wireless_device {
 
     impl ToExpr for FPorts {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.applications.is_some()));
             p.opt("Applications", self.applications);
             p.into_expr()
         }
@@ -3068,7 +3171,16 @@ pub mod wireless_device {
 
     impl ToExpr for LoRaWanDevice {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.abp_v10x.is_some())
+                    + usize::from(self.abp_v11.is_some())
+                    + usize::from(self.dev_eui.is_some())
+                    + usize::from(self.device_profile_id.is_some())
+                    + usize::from(self.f_ports.is_some())
+                    + usize::from(self.otaa_v10x.is_some())
+                    + usize::from(self.otaa_v11.is_some())
+                    + usize::from(self.service_profile_id.is_some()),
+            );
             p.opt("AbpV10x", self.abp_v10x);
             p.opt("AbpV11", self.abp_v11);
             p.opt("DevEui", self.dev_eui);
@@ -3101,7 +3213,7 @@ pub mod wireless_device {
 
     impl ToExpr for OtaaV10x {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AppEui", self.app_eui);
             p.req("AppKey", self.app_key);
             p.into_expr()
@@ -3135,7 +3247,7 @@ pub mod wireless_device {
 
     impl ToExpr for OtaaV11 {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("AppKey", self.app_key);
             p.req("JoinEui", self.join_eui);
             p.req("NwkKey", self.nwk_key);
@@ -3163,7 +3275,7 @@ pub mod wireless_device {
 
     impl ToExpr for SessionKeysAbpV10x {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AppSKey", self.app_s_key);
             p.req("NwkSKey", self.nwk_s_key);
             p.into_expr()
@@ -3208,7 +3320,7 @@ pub mod wireless_device {
 
     impl ToExpr for SessionKeysAbpV11 {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4);
             p.req("AppSKey", self.app_s_key);
             p.req("FNwkSIntKey", self.f_nwk_s_int_key);
             p.req("NwkSEncKey", self.nwk_s_enc_key);
@@ -3244,7 +3356,7 @@ pub mod wireless_device {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -3329,7 +3441,7 @@ impl Resource for WirelessDeviceImportTask {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.tags.is_some()));
         p.req("DestinationName", self.destination_name);
         p.req("Sidewalk", self.sidewalk);
         p.opt("Tags", self.tags);
@@ -3482,7 +3594,11 @@ pub mod wireless_device_import_task {
 
     impl ToExpr for Sidewalk {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.device_creation_file.is_some())
+                    + usize::from(self.role.is_some())
+                    + usize::from(self.sidewalk_manufacturing_sn.is_some()),
+            );
             p.opt("DeviceCreationFile", self.device_creation_file);
             p.opt("Role", self.role);
             p.opt("SidewalkManufacturingSn", self.sidewalk_manufacturing_sn);
@@ -3510,7 +3626,7 @@ pub mod wireless_device_import_task {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3596,7 +3712,14 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(128), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.description.is_some())
+                + usize::from(self.last_uplink_received_at.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.thing_arn.is_some())
+                + usize::from(self.thing_name.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("LastUplinkReceivedAt", self.last_uplink_received_at);
         p.req("LoRaWAN", self.lo_ra_wan);
@@ -3647,7 +3770,7 @@ pub mod wireless_gateway {
 
     impl ToExpr for LoRaWanGateway {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("GatewayEui", self.gateway_eui);
             p.req("RfRegion", self.rf_region);
             p.into_expr()
@@ -3681,7 +3804,7 @@ pub mod wireless_gateway {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()

@@ -97,7 +97,11 @@ impl Resource for AdConfiguration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.name.is_some())
+                + usize::from(self.post_roll_configuration.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req(
             "MediaTailorPlaybackConfigurations",
             self.media_tailor_playback_configurations,
@@ -144,7 +148,7 @@ pub mod ad_configuration {
 
     impl ToExpr for MediaTailorPlaybackConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.playback_configuration_arn.is_some()));
             p.opt("PlaybackConfigurationArn", self.playback_configuration_arn);
             p.into_expr()
         }
@@ -170,7 +174,7 @@ pub mod ad_configuration {
 
     impl ToExpr for PostRollConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("DurationSeconds", self.duration_seconds);
             p.req("Enabled", self.enabled);
             p.into_expr()
@@ -197,7 +201,7 @@ pub mod ad_configuration {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -336,7 +340,18 @@ impl Resource for Channel {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.authorized.is_some())
+                + usize::from(self.container_format.is_some())
+                + usize::from(self.insecure_ingest.is_some())
+                + usize::from(self.latency_mode.is_some())
+                + usize::from(self.multitrack_input_configuration.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.preset.is_some())
+                + usize::from(self.recording_configuration_arn.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.r#type.is_some()),
+        );
         p.opt("Authorized", self.authorized);
         p.opt("ContainerFormat", self.container_format);
         p.opt("InsecureIngest", self.insecure_ingest);
@@ -594,7 +609,11 @@ pub mod channel {
 
     impl ToExpr for MultitrackInputConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enabled.is_some())
+                    + usize::from(self.maximum_resolution.is_some())
+                    + usize::from(self.policy.is_some()),
+            );
             p.opt("Enabled", self.enabled);
             p.opt("MaximumResolution", self.maximum_resolution);
             p.opt("Policy", self.policy);
@@ -622,7 +641,7 @@ pub mod channel {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -726,7 +745,9 @@ impl Resource for EncoderConfiguration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.name.is_some()) + usize::from(self.tags.is_some()) + usize::from(self.video.is_some()),
+        );
         p.opt("Name", self.name);
         p.opt("Tags", self.tags);
         p.opt("Video", self.video);
@@ -767,7 +788,7 @@ pub mod encoder_configuration {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -820,7 +841,12 @@ pub mod encoder_configuration {
 
     impl ToExpr for Video {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.bitrate.is_some())
+                    + usize::from(self.framerate.is_some())
+                    + usize::from(self.height.is_some())
+                    + usize::from(self.width.is_some()),
+            );
             p.opt("Bitrate", self.bitrate);
             p.opt("Framerate", self.framerate);
             p.opt("Height", self.height);
@@ -937,7 +963,14 @@ impl Resource for IngestConfiguration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.ingest_protocol.is_some())
+                + usize::from(self.insecure_ingest.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.stage_arn.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.user_id.is_some()),
+        );
         p.opt("IngestProtocol", self.ingest_protocol);
         p.opt("InsecureIngest", self.insecure_ingest);
         p.opt("Name", self.name);
@@ -1055,7 +1088,7 @@ pub mod ingest_configuration {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1135,7 +1168,11 @@ impl Resource for PlaybackKeyPair {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.name.is_some())
+                + usize::from(self.public_key_material.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Name", self.name);
         p.opt("PublicKeyMaterial", self.public_key_material);
         p.opt("Tags", self.tags);
@@ -1182,7 +1219,7 @@ pub mod playback_key_pair {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1286,7 +1323,13 @@ impl Resource for PlaybackRestrictionPolicy {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.allowed_countries.is_some())
+                + usize::from(self.allowed_origins.is_some())
+                + usize::from(self.enable_strict_origin_enforcement.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AllowedCountries", self.allowed_countries);
         p.opt("AllowedOrigins", self.allowed_origins);
         p.opt("EnableStrictOriginEnforcement", self.enable_strict_origin_enforcement);
@@ -1329,7 +1372,7 @@ pub mod playback_restriction_policy {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1416,7 +1459,11 @@ impl Resource for PublicKey {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.name.is_some())
+                + usize::from(self.public_key_material.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Name", self.name);
         p.opt("PublicKeyMaterial", self.public_key_material);
         p.opt("Tags", self.tags);
@@ -1463,7 +1510,7 @@ pub mod public_key {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1599,7 +1646,13 @@ impl Resource for RecordingConfiguration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.name.is_some())
+                + usize::from(self.recording_reconnect_window_seconds.is_some())
+                + usize::from(self.rendition_configuration.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.thumbnail_configuration.is_some()),
+        );
         p.req("DestinationConfiguration", self.destination_configuration);
         p.opt("Name", self.name);
         p.opt(
@@ -1838,7 +1891,7 @@ pub mod recording_configuration {
 
     impl ToExpr for DestinationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.s3.is_some()));
             p.opt("S3", self.s3);
             p.into_expr()
         }
@@ -1874,7 +1927,9 @@ pub mod recording_configuration {
 
     impl ToExpr for RenditionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.rendition_selection.is_some()) + usize::from(self.renditions.is_some()),
+            );
             p.opt("RenditionSelection", self.rendition_selection);
             p.opt("Renditions", self.renditions);
             p.into_expr()
@@ -1898,7 +1953,7 @@ pub mod recording_configuration {
 
     impl ToExpr for S3DestinationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("BucketName", self.bucket_name);
             p.into_expr()
         }
@@ -1924,7 +1979,7 @@ pub mod recording_configuration {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1977,7 +2032,12 @@ pub mod recording_configuration {
 
     impl ToExpr for ThumbnailConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.recording_mode.is_some())
+                    + usize::from(self.resolution.is_some())
+                    + usize::from(self.storage.is_some())
+                    + usize::from(self.target_interval_seconds.is_some()),
+            );
             p.opt("RecordingMode", self.recording_mode);
             p.opt("Resolution", self.resolution);
             p.opt("Storage", self.storage);
@@ -2041,7 +2101,11 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(128), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.auto_participant_recording_configuration.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt(
             "AutoParticipantRecordingConfiguration",
             self.auto_participant_recording_configuration,
@@ -2204,7 +2268,12 @@ pub mod stage {
 
     impl ToExpr for AutoParticipantRecordingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.hls_configuration.is_some())
+                    + usize::from(self.media_types.is_some())
+                    + usize::from(self.recording_reconnect_window_seconds.is_some())
+                    + usize::from(self.thumbnail_configuration.is_some()),
+            );
             p.opt("HlsConfiguration", self.hls_configuration);
             p.opt("MediaTypes", self.media_types);
             p.opt(
@@ -2239,7 +2308,7 @@ pub mod stage {
 
     impl ToExpr for HlsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.participant_recording_hls_configuration.is_some()));
             p.opt(
                 "ParticipantRecordingHlsConfiguration",
                 self.participant_recording_hls_configuration,
@@ -2270,7 +2339,7 @@ pub mod stage {
 
     impl ToExpr for ParticipantRecordingHlsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.target_segment_duration_seconds.is_some()));
             p.opt("TargetSegmentDurationSeconds", self.target_segment_duration_seconds);
             p.into_expr()
         }
@@ -2314,7 +2383,11 @@ pub mod stage {
 
     impl ToExpr for ParticipantThumbnailConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.recording_mode.is_some())
+                    + usize::from(self.storage.is_some())
+                    + usize::from(self.target_interval_seconds.is_some()),
+            );
             p.opt("RecordingMode", self.recording_mode);
             p.opt("Storage", self.storage);
             p.opt("TargetIntervalSeconds", self.target_interval_seconds);
@@ -2342,7 +2415,7 @@ pub mod stage {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2371,7 +2444,7 @@ pub mod stage {
 
     impl ToExpr for ThumbnailConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.participant_thumbnail_configuration.is_some()));
             p.opt(
                 "ParticipantThumbnailConfiguration",
                 self.participant_thumbnail_configuration,
@@ -2455,7 +2528,7 @@ impl Resource for StorageConfiguration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.name.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Name", self.name);
         p.req("S3", self.s3);
         p.opt("Tags", self.tags);
@@ -2493,7 +2566,7 @@ pub mod storage_configuration {
 
     impl ToExpr for S3StorageConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("BucketName", self.bucket_name);
             p.into_expr()
         }
@@ -2519,7 +2592,7 @@ pub mod storage_configuration {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2584,7 +2657,7 @@ impl Resource for StreamKey {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.tags.is_some()));
         p.req("ChannelArn", self.channel_arn);
         p.opt("Tags", self.tags);
         p
@@ -2630,7 +2703,7 @@ pub mod stream_key {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -82,7 +82,7 @@ impl Resource for LoggingConfiguration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.name.is_some()) + usize::from(self.tags.is_some()));
         p.req("DestinationConfiguration", self.destination_configuration);
         p.opt("Name", self.name);
         p.opt("Tags", self.tags);
@@ -175,7 +175,7 @@ pub mod logging_configuration {
 
     impl ToExpr for CloudWatchLogsDestinationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("LogGroupName", self.log_group_name);
             p.into_expr()
         }
@@ -219,7 +219,11 @@ pub mod logging_configuration {
 
     impl ToExpr for DestinationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cloud_watch_logs.is_some())
+                    + usize::from(self.firehose.is_some())
+                    + usize::from(self.s3.is_some()),
+            );
             p.opt("CloudWatchLogs", self.cloud_watch_logs);
             p.opt("Firehose", self.firehose);
             p.opt("S3", self.s3);
@@ -244,7 +248,7 @@ pub mod logging_configuration {
 
     impl ToExpr for FirehoseDestinationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("DeliveryStreamName", self.delivery_stream_name);
             p.into_expr()
         }
@@ -267,7 +271,7 @@ pub mod logging_configuration {
 
     impl ToExpr for S3DestinationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("BucketName", self.bucket_name);
             p.into_expr()
         }
@@ -293,7 +297,7 @@ pub mod logging_configuration {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -420,7 +424,14 @@ impl Resource for Room {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.logging_configuration_identifiers.is_some())
+                + usize::from(self.maximum_message_length.is_some())
+                + usize::from(self.maximum_message_rate_per_second.is_some())
+                + usize::from(self.message_review_handler.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt(
             "LoggingConfigurationIdentifiers",
             self.logging_configuration_identifiers,
@@ -511,7 +522,8 @@ pub mod room {
 
     impl ToExpr for MessageReviewHandler {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.fallback_result.is_some()) + usize::from(self.uri.is_some()));
             p.opt("FallbackResult", self.fallback_result);
             p.opt("Uri", self.uri);
             p.into_expr()
@@ -538,7 +550,7 @@ pub mod room {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -219,7 +219,13 @@ impl Resource for Connector {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            9 + usize::from(self.connector_description.is_some())
+                + usize::from(self.log_delivery.is_some())
+                + usize::from(self.network_type.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.worker_configuration.is_some()),
+        );
         p.req("Capacity", self.capacity);
         p.req("ConnectorConfiguration", self.connector_configuration);
         p.opt("ConnectorDescription", self.connector_description);
@@ -361,7 +367,7 @@ pub mod connector {
 
     impl ToExpr for ApacheKafkaCluster {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("BootstrapServers", self.bootstrap_servers);
             p.req("Vpc", self.vpc);
             p.into_expr()
@@ -419,7 +425,7 @@ pub mod connector {
 
     impl ToExpr for AutoScaling {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(5 + usize::from(self.max_autoscaling_task_count.is_some()));
             p.opt("MaxAutoscalingTaskCount", self.max_autoscaling_task_count);
             p.req("MaxWorkerCount", self.max_worker_count);
             p.req("McuCount", self.mcu_count);
@@ -460,7 +466,9 @@ pub mod connector {
 
     impl ToExpr for Capacity {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.auto_scaling.is_some()) + usize::from(self.provisioned_capacity.is_some()),
+            );
             p.opt("AutoScaling", self.auto_scaling);
             p.opt("ProvisionedCapacity", self.provisioned_capacity);
             p.into_expr()
@@ -492,7 +500,7 @@ pub mod connector {
 
     impl ToExpr for CloudWatchLogsLogDelivery {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.log_group.is_some()));
             p.req("Enabled", self.enabled);
             p.opt("LogGroup", self.log_group);
             p.into_expr()
@@ -519,7 +527,7 @@ pub mod connector {
 
     impl ToExpr for CustomPlugin {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("CustomPluginArn", self.custom_plugin_arn);
             p.req("Revision", self.revision);
             p.into_expr()
@@ -551,7 +559,7 @@ pub mod connector {
 
     impl ToExpr for FirehoseLogDelivery {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.delivery_stream.is_some()));
             p.opt("DeliveryStream", self.delivery_stream);
             p.req("Enabled", self.enabled);
             p.into_expr()
@@ -573,7 +581,7 @@ pub mod connector {
 
     impl ToExpr for KafkaCluster {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ApacheKafkaCluster", self.apache_kafka_cluster);
             p.into_expr()
         }
@@ -596,7 +604,7 @@ pub mod connector {
 
     impl ToExpr for KafkaClusterClientAuthentication {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("AuthenticationType", self.authentication_type);
             p.into_expr()
         }
@@ -619,7 +627,7 @@ pub mod connector {
 
     impl ToExpr for KafkaClusterEncryptionInTransit {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("EncryptionType", self.encryption_type);
             p.into_expr()
         }
@@ -640,7 +648,7 @@ pub mod connector {
 
     impl ToExpr for LogDelivery {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("WorkerLogDelivery", self.worker_log_delivery);
             p.into_expr()
         }
@@ -661,7 +669,7 @@ pub mod connector {
 
     impl ToExpr for Plugin {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("CustomPlugin", self.custom_plugin);
             p.into_expr()
         }
@@ -687,7 +695,7 @@ pub mod connector {
 
     impl ToExpr for ProvisionedCapacity {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("McuCount", self.mcu_count);
             p.req("WorkerCount", self.worker_count);
             p.into_expr()
@@ -727,7 +735,8 @@ pub mod connector {
 
     impl ToExpr for S3LogDelivery {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(1 + usize::from(self.bucket.is_some()) + usize::from(self.prefix.is_some()));
             p.opt("Bucket", self.bucket);
             p.req("Enabled", self.enabled);
             p.opt("Prefix", self.prefix);
@@ -752,7 +761,7 @@ pub mod connector {
 
     impl ToExpr for ScaleInPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("CpuUtilizationPercentage", self.cpu_utilization_percentage);
             p.into_expr()
         }
@@ -775,7 +784,7 @@ pub mod connector {
 
     impl ToExpr for ScaleOutPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("CpuUtilizationPercentage", self.cpu_utilization_percentage);
             p.into_expr()
         }
@@ -801,7 +810,7 @@ pub mod connector {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -831,7 +840,7 @@ pub mod connector {
 
     impl ToExpr for Vpc {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("SecurityGroups", self.security_groups);
             p.req("Subnets", self.subnets);
             p.into_expr()
@@ -858,7 +867,7 @@ pub mod connector {
 
     impl ToExpr for WorkerConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Revision", self.revision);
             p.req("WorkerConfigurationArn", self.worker_configuration_arn);
             p.into_expr()
@@ -903,7 +912,11 @@ pub mod connector {
 
     impl ToExpr for WorkerLogDelivery {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cloud_watch_logs.is_some())
+                    + usize::from(self.firehose.is_some())
+                    + usize::from(self.s3.is_some()),
+            );
             p.opt("CloudWatchLogs", self.cloud_watch_logs);
             p.opt("Firehose", self.firehose);
             p.opt("S3", self.s3);
@@ -993,7 +1006,8 @@ impl Resource for CustomPlugin {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(3 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.req("ContentType", self.content_type);
         p.opt("Description", self.description);
         p.req("Location", self.location);
@@ -1065,7 +1079,7 @@ pub mod custom_plugin {
 
     impl ToExpr for CustomPluginLocation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("S3Location", self.s3_location);
             p.into_expr()
         }
@@ -1099,7 +1113,7 @@ pub mod custom_plugin {
 
     impl ToExpr for S3Location {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.object_version.is_some()));
             p.req("BucketArn", self.bucket_arn);
             p.req("FileKey", self.file_key);
             p.opt("ObjectVersion", self.object_version);
@@ -1127,7 +1141,7 @@ pub mod custom_plugin {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1206,7 +1220,8 @@ impl Resource for WorkerConfiguration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(2 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Description", self.description);
         p.req("Name", self.name);
         p.req("PropertiesFileContent", self.properties_file_content);
@@ -1254,7 +1269,7 @@ pub mod worker_configuration {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -318,7 +318,15 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(128), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.custom_document_enrichment_configuration.is_some())
+                + usize::from(self.data_source_configuration.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.language_code.is_some())
+                + usize::from(self.role_arn.is_some())
+                + usize::from(self.schedule.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt(
             "CustomDocumentEnrichmentConfiguration",
             self.custom_document_enrichment_configuration,
@@ -1022,7 +1030,7 @@ pub mod data_source {
 
     impl ToExpr for AccessControlListConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key_path.is_some()));
             p.opt("KeyPath", self.key_path);
             p.into_expr()
         }
@@ -1045,7 +1053,7 @@ pub mod data_source {
 
     impl ToExpr for AclConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("AllowedGroupsColumnName", self.allowed_groups_column_name);
             p.into_expr()
         }
@@ -1094,7 +1102,9 @@ pub mod data_source {
 
     impl ToExpr for ColumnConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.document_title_column_name.is_some()) + usize::from(self.field_mappings.is_some()),
+            );
             p.req("ChangeDetectingColumns", self.change_detecting_columns);
             p.req("DocumentDataColumnName", self.document_data_column_name);
             p.req("DocumentIdColumnName", self.document_id_column_name);
@@ -1137,7 +1147,10 @@ pub mod data_source {
 
     impl ToExpr for ConfluenceAttachmentConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.attachment_field_mappings.is_some())
+                    + usize::from(self.crawl_attachments.is_some()),
+            );
             p.opt("AttachmentFieldMappings", self.attachment_field_mappings);
             p.opt("CrawlAttachments", self.crawl_attachments);
             p.into_expr()
@@ -1175,7 +1188,7 @@ pub mod data_source {
 
     impl ToExpr for ConfluenceAttachmentToIndexFieldMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.date_field_format.is_some()));
             p.req("DataSourceFieldName", self.data_source_field_name);
             p.opt("DateFieldFormat", self.date_field_format);
             p.req("IndexFieldName", self.index_field_name);
@@ -1205,7 +1218,7 @@ pub mod data_source {
 
     impl ToExpr for ConfluenceBlogConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.blog_field_mappings.is_some()));
             p.opt("BlogFieldMappings", self.blog_field_mappings);
             p.into_expr()
         }
@@ -1242,7 +1255,7 @@ pub mod data_source {
 
     impl ToExpr for ConfluenceBlogToIndexFieldMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.date_field_format.is_some()));
             p.req("DataSourceFieldName", self.data_source_field_name);
             p.opt("DateFieldFormat", self.date_field_format);
             p.req("IndexFieldName", self.index_field_name);
@@ -1333,7 +1346,15 @@ pub mod data_source {
 
     impl ToExpr for ConfluenceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.attachment_configuration.is_some())
+                    + usize::from(self.blog_configuration.is_some())
+                    + usize::from(self.exclusion_patterns.is_some())
+                    + usize::from(self.inclusion_patterns.is_some())
+                    + usize::from(self.page_configuration.is_some())
+                    + usize::from(self.space_configuration.is_some())
+                    + usize::from(self.vpc_configuration.is_some()),
+            );
             p.opt("AttachmentConfiguration", self.attachment_configuration);
             p.opt("BlogConfiguration", self.blog_configuration);
             p.opt("ExclusionPatterns", self.exclusion_patterns);
@@ -1370,7 +1391,7 @@ pub mod data_source {
 
     impl ToExpr for ConfluencePageConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.page_field_mappings.is_some()));
             p.opt("PageFieldMappings", self.page_field_mappings);
             p.into_expr()
         }
@@ -1407,7 +1428,7 @@ pub mod data_source {
 
     impl ToExpr for ConfluencePageToIndexFieldMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.date_field_format.is_some()));
             p.req("DataSourceFieldName", self.data_source_field_name);
             p.opt("DateFieldFormat", self.date_field_format);
             p.req("IndexFieldName", self.index_field_name);
@@ -1469,7 +1490,13 @@ pub mod data_source {
 
     impl ToExpr for ConfluenceSpaceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.crawl_archived_spaces.is_some())
+                    + usize::from(self.crawl_personal_spaces.is_some())
+                    + usize::from(self.exclude_spaces.is_some())
+                    + usize::from(self.include_spaces.is_some())
+                    + usize::from(self.space_field_mappings.is_some()),
+            );
             p.opt("CrawlArchivedSpaces", self.crawl_archived_spaces);
             p.opt("CrawlPersonalSpaces", self.crawl_personal_spaces);
             p.opt("ExcludeSpaces", self.exclude_spaces);
@@ -1510,7 +1537,7 @@ pub mod data_source {
 
     impl ToExpr for ConfluenceSpaceToIndexFieldMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.date_field_format.is_some()));
             p.req("DataSourceFieldName", self.data_source_field_name);
             p.opt("DateFieldFormat", self.date_field_format);
             p.req("IndexFieldName", self.index_field_name);
@@ -1561,7 +1588,7 @@ pub mod data_source {
 
     impl ToExpr for ConnectionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(5);
             p.req("DatabaseHost", self.database_host);
             p.req("DatabaseName", self.database_name);
             p.req("DatabasePort", self.database_port);
@@ -1620,7 +1647,12 @@ pub mod data_source {
 
     impl ToExpr for CustomDocumentEnrichmentConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.inline_configurations.is_some())
+                    + usize::from(self.post_extraction_hook_configuration.is_some())
+                    + usize::from(self.pre_extraction_hook_configuration.is_some())
+                    + usize::from(self.role_arn.is_some()),
+            );
             p.opt("InlineConfigurations", self.inline_configurations);
             p.opt(
                 "PostExtractionHookConfiguration",
@@ -1734,7 +1766,19 @@ pub mod data_source {
 
     impl ToExpr for DataSourceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.confluence_configuration.is_some())
+                    + usize::from(self.database_configuration.is_some())
+                    + usize::from(self.google_drive_configuration.is_some())
+                    + usize::from(self.one_drive_configuration.is_some())
+                    + usize::from(self.s3_configuration.is_some())
+                    + usize::from(self.salesforce_configuration.is_some())
+                    + usize::from(self.service_now_configuration.is_some())
+                    + usize::from(self.share_point_configuration.is_some())
+                    + usize::from(self.template_configuration.is_some())
+                    + usize::from(self.web_crawler_configuration.is_some())
+                    + usize::from(self.work_docs_configuration.is_some()),
+            );
             p.opt("ConfluenceConfiguration", self.confluence_configuration);
             p.opt("DatabaseConfiguration", self.database_configuration);
             p.opt("GoogleDriveConfiguration", self.google_drive_configuration);
@@ -1778,7 +1822,7 @@ pub mod data_source {
 
     impl ToExpr for DataSourceToIndexFieldMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.date_field_format.is_some()));
             p.req("DataSourceFieldName", self.data_source_field_name);
             p.opt("DateFieldFormat", self.date_field_format);
             p.req("IndexFieldName", self.index_field_name);
@@ -1809,7 +1853,7 @@ pub mod data_source {
 
     impl ToExpr for DataSourceVpcConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("SecurityGroupIds", self.security_group_ids);
             p.req("SubnetIds", self.subnet_ids);
             p.into_expr()
@@ -1867,7 +1911,11 @@ pub mod data_source {
 
     impl ToExpr for DatabaseConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.acl_configuration.is_some())
+                    + usize::from(self.sql_configuration.is_some())
+                    + usize::from(self.vpc_configuration.is_some()),
+            );
             p.opt("AclConfiguration", self.acl_configuration);
             p.req("ColumnConfiguration", self.column_configuration);
             p.req("ConnectionConfiguration", self.connection_configuration);
@@ -1909,7 +1957,7 @@ pub mod data_source {
 
     impl ToExpr for DocumentAttributeCondition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.condition_on_value.is_some()));
             p.req("ConditionDocumentAttributeKey", self.condition_document_attribute_key);
             p.opt("ConditionOnValue", self.condition_on_value);
             p.req("Operator", self.operator);
@@ -1950,7 +1998,10 @@ pub mod data_source {
 
     impl ToExpr for DocumentAttributeTarget {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.target_document_attribute_value.is_some())
+                    + usize::from(self.target_document_attribute_value_deletion.is_some()),
+            );
             p.req("TargetDocumentAttributeKey", self.target_document_attribute_key);
             p.opt("TargetDocumentAttributeValue", self.target_document_attribute_value);
             p.opt(
@@ -2007,7 +2058,12 @@ pub mod data_source {
 
     impl ToExpr for DocumentAttributeValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.date_value.is_some())
+                    + usize::from(self.long_value.is_some())
+                    + usize::from(self.string_list_value.is_some())
+                    + usize::from(self.string_value.is_some()),
+            );
             p.opt("DateValue", self.date_value);
             p.opt("LongValue", self.long_value);
             p.opt("StringListValue", self.string_list_value);
@@ -2036,7 +2092,7 @@ pub mod data_source {
 
     impl ToExpr for DocumentsMetadataConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.s3_prefix.is_some()));
             p.opt("S3Prefix", self.s3_prefix);
             p.into_expr()
         }
@@ -2107,7 +2163,14 @@ pub mod data_source {
 
     impl ToExpr for GoogleDriveConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.exclude_mime_types.is_some())
+                    + usize::from(self.exclude_shared_drives.is_some())
+                    + usize::from(self.exclude_user_accounts.is_some())
+                    + usize::from(self.exclusion_patterns.is_some())
+                    + usize::from(self.field_mappings.is_some())
+                    + usize::from(self.inclusion_patterns.is_some()),
+            );
             p.opt("ExcludeMimeTypes", self.exclude_mime_types);
             p.opt("ExcludeSharedDrives", self.exclude_shared_drives);
             p.opt("ExcludeUserAccounts", self.exclude_user_accounts);
@@ -2150,7 +2213,7 @@ pub mod data_source {
 
     impl ToExpr for HookConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.invocation_condition.is_some()));
             p.opt("InvocationCondition", self.invocation_condition);
             p.req("LambdaArn", self.lambda_arn);
             p.req("S3Bucket", self.s3_bucket);
@@ -2196,7 +2259,11 @@ pub mod data_source {
 
     impl ToExpr for InlineCustomDocumentEnrichmentConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.condition.is_some())
+                    + usize::from(self.document_content_deletion.is_some())
+                    + usize::from(self.target.is_some()),
+            );
             p.opt("Condition", self.condition);
             p.opt("DocumentContentDeletion", self.document_content_deletion);
             p.opt("Target", self.target);
@@ -2263,7 +2330,12 @@ pub mod data_source {
 
     impl ToExpr for OneDriveConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.disable_local_groups.is_some())
+                    + usize::from(self.exclusion_patterns.is_some())
+                    + usize::from(self.field_mappings.is_some())
+                    + usize::from(self.inclusion_patterns.is_some()),
+            );
             p.opt("DisableLocalGroups", self.disable_local_groups);
             p.opt("ExclusionPatterns", self.exclusion_patterns);
             p.opt("FieldMappings", self.field_mappings);
@@ -2305,7 +2377,10 @@ pub mod data_source {
 
     impl ToExpr for OneDriveUsers {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.one_drive_user_list.is_some())
+                    + usize::from(self.one_drive_user_s3_path.is_some()),
+            );
             p.opt("OneDriveUserList", self.one_drive_user_list);
             p.opt("OneDriveUserS3Path", self.one_drive_user_s3_path);
             p.into_expr()
@@ -2340,7 +2415,7 @@ pub mod data_source {
 
     impl ToExpr for ProxyConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.credentials.is_some()));
             p.opt("Credentials", self.credentials);
             p.req("Host", self.host);
             p.req("Port", self.port);
@@ -2405,7 +2480,13 @@ pub mod data_source {
 
     impl ToExpr for S3DataSourceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.access_control_list_configuration.is_some())
+                    + usize::from(self.documents_metadata_configuration.is_some())
+                    + usize::from(self.exclusion_patterns.is_some())
+                    + usize::from(self.inclusion_patterns.is_some())
+                    + usize::from(self.inclusion_prefixes.is_some()),
+            );
             p.opt("AccessControlListConfiguration", self.access_control_list_configuration);
             p.req("BucketName", self.bucket_name);
             p.opt("DocumentsMetadataConfiguration", self.documents_metadata_configuration);
@@ -2436,7 +2517,7 @@ pub mod data_source {
 
     impl ToExpr for S3Path {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Bucket", self.bucket);
             p.req("Key", self.key);
             p.into_expr()
@@ -2484,7 +2565,11 @@ pub mod data_source {
 
     impl ToExpr for SalesforceChatterFeedConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.document_title_field_name.is_some())
+                    + usize::from(self.field_mappings.is_some())
+                    + usize::from(self.include_filter_types.is_some()),
+            );
             p.req("DocumentDataFieldName", self.document_data_field_name);
             p.opt("DocumentTitleFieldName", self.document_title_field_name);
             p.opt("FieldMappings", self.field_mappings);
@@ -2575,7 +2660,15 @@ pub mod data_source {
 
     impl ToExpr for SalesforceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.chatter_feed_configuration.is_some())
+                    + usize::from(self.crawl_attachments.is_some())
+                    + usize::from(self.exclude_attachment_file_patterns.is_some())
+                    + usize::from(self.include_attachment_file_patterns.is_some())
+                    + usize::from(self.knowledge_article_configuration.is_some())
+                    + usize::from(self.standard_object_attachment_configuration.is_some())
+                    + usize::from(self.standard_object_configurations.is_some()),
+            );
             p.opt("ChatterFeedConfiguration", self.chatter_feed_configuration);
             p.opt("CrawlAttachments", self.crawl_attachments);
             p.opt("ExcludeAttachmentFilePatterns", self.exclude_attachment_file_patterns);
@@ -2628,7 +2721,9 @@ pub mod data_source {
 
     impl ToExpr for SalesforceCustomKnowledgeArticleTypeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.document_title_field_name.is_some()) + usize::from(self.field_mappings.is_some()),
+            );
             p.req("DocumentDataFieldName", self.document_data_field_name);
             p.opt("DocumentTitleFieldName", self.document_title_field_name);
             p.opt("FieldMappings", self.field_mappings);
@@ -2677,7 +2772,10 @@ pub mod data_source {
 
     impl ToExpr for SalesforceKnowledgeArticleConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.custom_knowledge_article_type_configurations.is_some())
+                    + usize::from(self.standard_knowledge_article_type_configuration.is_some()),
+            );
             p.opt(
                 "CustomKnowledgeArticleTypeConfigurations",
                 self.custom_knowledge_article_type_configurations,
@@ -2724,7 +2822,9 @@ pub mod data_source {
 
     impl ToExpr for SalesforceStandardKnowledgeArticleTypeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.document_title_field_name.is_some()) + usize::from(self.field_mappings.is_some()),
+            );
             p.req("DocumentDataFieldName", self.document_data_field_name);
             p.opt("DocumentTitleFieldName", self.document_title_field_name);
             p.opt("FieldMappings", self.field_mappings);
@@ -2762,7 +2862,9 @@ pub mod data_source {
 
     impl ToExpr for SalesforceStandardObjectAttachmentConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.document_title_field_name.is_some()) + usize::from(self.field_mappings.is_some()),
+            );
             p.opt("DocumentTitleFieldName", self.document_title_field_name);
             p.opt("FieldMappings", self.field_mappings);
             p.into_expr()
@@ -2808,7 +2910,9 @@ pub mod data_source {
 
     impl ToExpr for SalesforceStandardObjectConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.document_title_field_name.is_some()) + usize::from(self.field_mappings.is_some()),
+            );
             p.req("DocumentDataFieldName", self.document_data_field_name);
             p.opt("DocumentTitleFieldName", self.document_title_field_name);
             p.opt("FieldMappings", self.field_mappings);
@@ -2868,7 +2972,11 @@ pub mod data_source {
 
     impl ToExpr for ServiceNowConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.authentication_type.is_some())
+                    + usize::from(self.knowledge_article_configuration.is_some())
+                    + usize::from(self.service_catalog_configuration.is_some()),
+            );
             p.opt("AuthenticationType", self.authentication_type);
             p.req("HostUrl", self.host_url);
             p.opt("KnowledgeArticleConfiguration", self.knowledge_article_configuration);
@@ -2944,7 +3052,14 @@ pub mod data_source {
 
     impl ToExpr for ServiceNowKnowledgeArticleConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.crawl_attachments.is_some())
+                    + usize::from(self.document_title_field_name.is_some())
+                    + usize::from(self.exclude_attachment_file_patterns.is_some())
+                    + usize::from(self.field_mappings.is_some())
+                    + usize::from(self.filter_query.is_some())
+                    + usize::from(self.include_attachment_file_patterns.is_some()),
+            );
             p.opt("CrawlAttachments", self.crawl_attachments);
             p.req("DocumentDataFieldName", self.document_data_field_name);
             p.opt("DocumentTitleFieldName", self.document_title_field_name);
@@ -3013,7 +3128,13 @@ pub mod data_source {
 
     impl ToExpr for ServiceNowServiceCatalogConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.crawl_attachments.is_some())
+                    + usize::from(self.document_title_field_name.is_some())
+                    + usize::from(self.exclude_attachment_file_patterns.is_some())
+                    + usize::from(self.field_mappings.is_some())
+                    + usize::from(self.include_attachment_file_patterns.is_some()),
+            );
             p.opt("CrawlAttachments", self.crawl_attachments);
             p.req("DocumentDataFieldName", self.document_data_field_name);
             p.opt("DocumentTitleFieldName", self.document_title_field_name);
@@ -3123,7 +3244,17 @@ pub mod data_source {
 
     impl ToExpr for SharePointConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.crawl_attachments.is_some())
+                    + usize::from(self.disable_local_groups.is_some())
+                    + usize::from(self.document_title_field_name.is_some())
+                    + usize::from(self.exclusion_patterns.is_some())
+                    + usize::from(self.field_mappings.is_some())
+                    + usize::from(self.inclusion_patterns.is_some())
+                    + usize::from(self.ssl_certificate_s3_path.is_some())
+                    + usize::from(self.use_change_log.is_some())
+                    + usize::from(self.vpc_configuration.is_some()),
+            );
             p.opt("CrawlAttachments", self.crawl_attachments);
             p.opt("DisableLocalGroups", self.disable_local_groups);
             p.opt("DocumentTitleFieldName", self.document_title_field_name);
@@ -3165,7 +3296,7 @@ pub mod data_source {
 
     impl ToExpr for SqlConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.query_identifiers_enclosing_option.is_some()));
             p.opt(
                 "QueryIdentifiersEnclosingOption",
                 self.query_identifiers_enclosing_option,
@@ -3194,7 +3325,7 @@ pub mod data_source {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3218,7 +3349,7 @@ pub mod data_source {
 
     impl ToExpr for TemplateConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Template", self.template);
             p.into_expr()
         }
@@ -3246,7 +3377,7 @@ pub mod data_source {
 
     impl ToExpr for WebCrawlerAuthenticationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.basic_authentication.is_some()));
             p.opt("BasicAuthentication", self.basic_authentication);
             p.into_expr()
         }
@@ -3279,7 +3410,7 @@ pub mod data_source {
 
     impl ToExpr for WebCrawlerBasicAuthentication {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Credentials", self.credentials);
             p.req("Host", self.host);
             p.req("Port", self.port);
@@ -3368,7 +3499,16 @@ pub mod data_source {
 
     impl ToExpr for WebCrawlerConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.authentication_configuration.is_some())
+                    + usize::from(self.crawl_depth.is_some())
+                    + usize::from(self.max_content_size_per_page_in_mega_bytes.is_some())
+                    + usize::from(self.max_links_per_page.is_some())
+                    + usize::from(self.max_urls_per_minute_crawl_rate.is_some())
+                    + usize::from(self.proxy_configuration.is_some())
+                    + usize::from(self.url_exclusion_patterns.is_some())
+                    + usize::from(self.url_inclusion_patterns.is_some()),
+            );
             p.opt("AuthenticationConfiguration", self.authentication_configuration);
             p.opt("CrawlDepth", self.crawl_depth);
             p.opt(
@@ -3410,7 +3550,7 @@ pub mod data_source {
 
     impl ToExpr for WebCrawlerSeedUrlConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.web_crawler_mode.is_some()));
             p.req("SeedUrls", self.seed_urls);
             p.opt("WebCrawlerMode", self.web_crawler_mode);
             p.into_expr()
@@ -3434,7 +3574,7 @@ pub mod data_source {
 
     impl ToExpr for WebCrawlerSiteMapsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("SiteMaps", self.site_maps);
             p.into_expr()
         }
@@ -3470,7 +3610,10 @@ pub mod data_source {
 
     impl ToExpr for WebCrawlerUrls {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.seed_url_configuration.is_some())
+                    + usize::from(self.site_maps_configuration.is_some()),
+            );
             p.opt("SeedUrlConfiguration", self.seed_url_configuration);
             p.opt("SiteMapsConfiguration", self.site_maps_configuration);
             p.into_expr()
@@ -3534,7 +3677,13 @@ pub mod data_source {
 
     impl ToExpr for WorkDocsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.crawl_comments.is_some())
+                    + usize::from(self.exclusion_patterns.is_some())
+                    + usize::from(self.field_mappings.is_some())
+                    + usize::from(self.inclusion_patterns.is_some())
+                    + usize::from(self.use_change_log.is_some()),
+            );
             p.opt("CrawlComments", self.crawl_comments);
             p.opt("ExclusionPatterns", self.exclusion_patterns);
             p.opt("FieldMappings", self.field_mappings);
@@ -3702,7 +3851,12 @@ impl Resource for Faq {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.description.is_some())
+                + usize::from(self.file_format.is_some())
+                + usize::from(self.language_code.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("FileFormat", self.file_format);
         p.req("IndexId", self.index_id);
@@ -3783,7 +3937,7 @@ pub mod faq {
 
     impl ToExpr for S3Path {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Bucket", self.bucket);
             p.req("Key", self.key);
             p.into_expr()
@@ -3810,7 +3964,7 @@ pub mod faq {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3937,7 +4091,13 @@ impl Resource for FeaturedResultsSet {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.description.is_some())
+                + usize::from(self.featured_documents.is_some())
+                + usize::from(self.query_texts.is_some())
+                + usize::from(self.status.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("FeaturedDocuments", self.featured_documents);
         p.req("FeaturedResultsSetName", self.featured_results_set_name);
@@ -4016,7 +4176,7 @@ pub mod featured_results_set {
 
     impl ToExpr for FeaturedDocument {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.id.is_some()));
             p.opt("Id", self.id);
             p.into_expr()
         }
@@ -4042,7 +4202,7 @@ pub mod featured_results_set {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -4299,7 +4459,15 @@ impl Resource for Index {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.capacity_units.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.document_metadata_configurations.is_some())
+                + usize::from(self.server_side_encryption_configuration.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.user_context_policy.is_some())
+                + usize::from(self.user_token_configurations.is_some()),
+        );
         p.opt("CapacityUnits", self.capacity_units);
         p.opt("Description", self.description);
         p.opt("DocumentMetadataConfigurations", self.document_metadata_configurations);
@@ -4503,7 +4671,7 @@ pub mod index {
 
     impl ToExpr for CapacityUnitsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("QueryCapacityUnits", self.query_capacity_units);
             p.req("StorageCapacityUnits", self.storage_capacity_units);
             p.into_expr()
@@ -4546,7 +4714,8 @@ pub mod index {
 
     impl ToExpr for DocumentMetadataConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(2 + usize::from(self.relevance.is_some()) + usize::from(self.search.is_some()));
             p.req("Name", self.name);
             p.opt("Relevance", self.relevance);
             p.opt("Search", self.search);
@@ -4578,7 +4747,7 @@ pub mod index {
 
     impl ToExpr for JsonTokenTypeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("GroupAttributeField", self.group_attribute_field);
             p.req("UserNameAttributeField", self.user_name_attribute_field);
             p.into_expr()
@@ -4650,7 +4819,14 @@ pub mod index {
 
     impl ToExpr for JwtTokenTypeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.claim_regex.is_some())
+                    + usize::from(self.group_attribute_field.is_some())
+                    + usize::from(self.issuer.is_some())
+                    + usize::from(self.secret_manager_arn.is_some())
+                    + usize::from(self.url.is_some())
+                    + usize::from(self.user_name_attribute_field.is_some()),
+            );
             p.opt("ClaimRegex", self.claim_regex);
             p.opt("GroupAttributeField", self.group_attribute_field);
             p.opt("Issuer", self.issuer);
@@ -4716,7 +4892,13 @@ pub mod index {
 
     impl ToExpr for Relevance {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.duration.is_some())
+                    + usize::from(self.freshness.is_some())
+                    + usize::from(self.importance.is_some())
+                    + usize::from(self.rank_order.is_some())
+                    + usize::from(self.value_importance_items.is_some()),
+            );
             p.opt("Duration", self.duration);
             p.opt("Freshness", self.freshness);
             p.opt("Importance", self.importance);
@@ -4772,7 +4954,12 @@ pub mod index {
 
     impl ToExpr for Search {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.displayable.is_some())
+                    + usize::from(self.facetable.is_some())
+                    + usize::from(self.searchable.is_some())
+                    + usize::from(self.sortable.is_some()),
+            );
             p.opt("Displayable", self.displayable);
             p.opt("Facetable", self.facetable);
             p.opt("Searchable", self.searchable);
@@ -4803,7 +4990,7 @@ pub mod index {
 
     impl ToExpr for ServerSideEncryptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.kms_key_id.is_some()));
             p.opt("KmsKeyId", self.kms_key_id);
             p.into_expr()
         }
@@ -4829,7 +5016,7 @@ pub mod index {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -4866,7 +5053,10 @@ pub mod index {
 
     impl ToExpr for UserTokenConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.json_token_type_configuration.is_some())
+                    + usize::from(self.jwt_token_type_configuration.is_some()),
+            );
             p.opt("JsonTokenTypeConfiguration", self.json_token_type_configuration);
             p.opt("JwtTokenTypeConfiguration", self.jwt_token_type_configuration);
             p.into_expr()
@@ -4900,7 +5090,7 @@ pub mod index {
 
     impl ToExpr for ValueImportanceItem {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -5031,7 +5221,8 @@ impl Resource for QuerySuggestionsBlockList {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(4 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Description", self.description);
         p.req("IndexId", self.index_id);
         p.req("Name", self.name);
@@ -5081,7 +5272,7 @@ pub mod query_suggestions_block_list {
 
     impl ToExpr for S3Path {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Bucket", self.bucket);
             p.req("Key", self.key);
             p.into_expr()
@@ -5108,7 +5299,7 @@ pub mod query_suggestions_block_list {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -5239,7 +5430,8 @@ impl Resource for Thesaurus {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(4 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Description", self.description);
         p.req("IndexId", self.index_id);
         p.req("Name", self.name);
@@ -5289,7 +5481,7 @@ pub mod thesaurus {
 
     impl ToExpr for S3Path {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Bucket", self.bucket);
             p.req("Key", self.key);
             p.into_expr()
@@ -5316,7 +5508,7 @@ pub mod thesaurus {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -87,7 +87,11 @@ impl Resource for ExecutionPlan {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.capacity_units.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("CapacityUnits", self.capacity_units);
         p.opt("Description", self.description);
         p.req("Name", self.name);
@@ -130,7 +134,7 @@ pub mod execution_plan {
 
     impl ToExpr for CapacityUnitsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("RescoreCapacityUnits", self.rescore_capacity_units);
             p.into_expr()
         }
@@ -156,7 +160,7 @@ pub mod execution_plan {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -110,7 +110,13 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(128), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(255), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.encryption_configuration.is_some())
+                + usize::from(self.logging_configuration.is_some())
+                + usize::from(self.s3_destination_configuration.is_some())
+                + usize::from(self.s3_tables_destination_configuration.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("ChannelName", self.channel_name);
         p.opt("EncryptionConfiguration", self.encryption_configuration);
         p.opt("LoggingConfiguration", self.logging_configuration);
@@ -404,7 +410,9 @@ pub mod channel {
 
     impl ToExpr for CloudWatchLogsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.log_group_name.is_some()) + usize::from(self.log_stream_name.is_some()),
+            );
             p.req("Enabled", self.enabled);
             p.opt("LogGroupName", self.log_group_name);
             p.opt("LogStreamName", self.log_stream_name);
@@ -440,7 +448,7 @@ pub mod channel {
 
     impl ToExpr for DeadLetterQueueS3Configuration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.error_output_prefix.is_some()));
             p.req("BucketARN", self.bucket_arn);
             p.opt("ErrorOutputPrefix", self.error_output_prefix);
             p.req("ExpectedBucketOwner", self.expected_bucket_owner);
@@ -468,7 +476,7 @@ pub mod channel {
 
     impl ToExpr for EncryptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("EncryptionType", self.encryption_type);
             p.req("KeyId", self.key_id);
             p.into_expr()
@@ -490,7 +498,7 @@ pub mod channel {
 
     impl ToExpr for LoggingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("CloudWatchLogs", self.cloud_watch_logs);
             p.into_expr()
         }
@@ -516,7 +524,7 @@ pub mod channel {
 
     impl ToExpr for PartitionField {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("SourceName", self.source_name);
             p.req("Transform", self.transform);
             p.into_expr()
@@ -540,7 +548,7 @@ pub mod channel {
 
     impl ToExpr for PartitionSpec {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("PartitionFields", self.partition_fields);
             p.into_expr()
         }
@@ -571,7 +579,7 @@ pub mod channel {
 
     impl ToExpr for RecordConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.gsr_schema_arn.is_some()));
             p.opt("GSRSchemaARN", self.gsr_schema_arn);
             p.req("RecordFormatType", self.record_format_type);
             p.into_expr()
@@ -611,7 +619,10 @@ pub mod channel {
 
     impl ToExpr for S3DestinationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.data_freshness_in_seconds.is_some())
+                    + usize::from(self.dead_letter_queue_s3_configuration.is_some()),
+            );
             p.opt("DataFreshnessInSeconds", self.data_freshness_in_seconds);
             p.opt(
                 "DeadLetterQueueS3Configuration",
@@ -665,7 +676,9 @@ pub mod channel {
 
     impl ToExpr for S3StorageConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.output_key_template.is_some()) + usize::from(self.storage_class.is_some()),
+            );
             p.req("BucketARN", self.bucket_arn);
             p.req("CompressionType", self.compression_type);
             p.req("ExpectedBucketOwner", self.expected_bucket_owner);
@@ -721,7 +734,7 @@ pub mod channel {
 
     impl ToExpr for S3TableConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4 + usize::from(self.partition_spec.is_some()));
             p.req("CompressionType", self.compression_type);
             p.req("Namespace", self.namespace);
             p.opt("PartitionSpec", self.partition_spec);
@@ -762,7 +775,7 @@ pub mod channel {
 
     impl ToExpr for S3TablesDestinationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.data_freshness_in_seconds.is_some()));
             p.opt("DataFreshnessInSeconds", self.data_freshness_in_seconds);
             p.req(
                 "DeadLetterQueueS3Configuration",
@@ -793,7 +806,7 @@ pub mod channel {
 
     impl ToExpr for StreamConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("RecordConfiguration", self.record_configuration);
             p.req("StreamARN", self.stream_arn);
             p.into_expr()
@@ -820,7 +833,7 @@ pub mod channel {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -860,7 +873,7 @@ impl Resource for ResourcePolicy {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("ResourceArn", self.resource_arn);
         p.req("ResourcePolicy", self.resource_policy);
         p
@@ -1027,7 +1040,18 @@ impl Resource for Stream {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.desired_shard_level_metrics.is_some())
+                + usize::from(self.max_record_size_in_kib.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.record_distribution_strategy.is_some())
+                + usize::from(self.retention_period_hours.is_some())
+                + usize::from(self.shard_count.is_some())
+                + usize::from(self.stream_encryption.is_some())
+                + usize::from(self.stream_mode_details.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.warm_throughput_mibps.is_some()),
+        );
         p.opt("DesiredShardLevelMetrics", self.desired_shard_level_metrics);
         p.opt("MaxRecordSizeInKiB", self.max_record_size_in_kib);
         p.opt("Name", self.name);
@@ -1204,7 +1228,7 @@ pub mod stream {
 
     impl ToExpr for StreamEncryption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("EncryptionType", self.encryption_type);
             p.req("KeyId", self.key_id);
             p.into_expr()
@@ -1228,7 +1252,7 @@ pub mod stream {
 
     impl ToExpr for StreamModeDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("StreamMode", self.stream_mode);
             p.into_expr()
         }
@@ -1254,7 +1278,7 @@ pub mod stream {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1333,7 +1357,7 @@ impl Resource for StreamConsumer {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.tags.is_some()));
         p.req("ConsumerName", self.consumer_name);
         p.req("StreamARN", self.stream_arn);
         p.opt("Tags", self.tags);
@@ -1386,7 +1410,7 @@ pub mod stream_consumer {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -49,7 +49,11 @@ impl Application {
 impl Resource for Application {
     const TYPE_NAME: &'static str = "AWS::KinesisAnalytics::Application";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.application_code.is_some())
+                + usize::from(self.application_description.is_some())
+                + usize::from(self.application_name.is_some()),
+        );
         p.opt("ApplicationCode", self.application_code);
         p.opt("ApplicationDescription", self.application_description);
         p.opt("ApplicationName", self.application_name);
@@ -92,7 +96,7 @@ pub mod application {
 
     impl ToExpr for CsvMappingParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("RecordColumnDelimiter", self.record_column_delimiter);
             p.req("RecordRowDelimiter", self.record_row_delimiter);
             p.into_expr()
@@ -151,7 +155,12 @@ pub mod application {
 
     impl ToExpr for Input {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.input_parallelism.is_some())
+                    + usize::from(self.input_processing_configuration.is_some())
+                    + usize::from(self.kinesis_firehose_input.is_some())
+                    + usize::from(self.kinesis_streams_input.is_some()),
+            );
             p.opt("InputParallelism", self.input_parallelism);
             p.opt("InputProcessingConfiguration", self.input_processing_configuration);
             p.req("InputSchema", self.input_schema);
@@ -182,7 +191,7 @@ pub mod application {
 
     impl ToExpr for InputLambdaProcessor {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ResourceARN", self.resource_arn);
             p.req("RoleARN", self.role_arn);
             p.into_expr()
@@ -209,7 +218,7 @@ pub mod application {
 
     impl ToExpr for InputParallelism {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.count.is_some()));
             p.opt("Count", self.count);
             p.into_expr()
         }
@@ -237,7 +246,7 @@ pub mod application {
 
     impl ToExpr for InputProcessingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.input_lambda_processor.is_some()));
             p.opt("InputLambdaProcessor", self.input_lambda_processor);
             p.into_expr()
         }
@@ -271,7 +280,7 @@ pub mod application {
 
     impl ToExpr for InputSchema {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.record_encoding.is_some()));
             p.req("RecordColumns", self.record_columns);
             p.opt("RecordEncoding", self.record_encoding);
             p.req("RecordFormat", self.record_format);
@@ -296,7 +305,7 @@ pub mod application {
 
     impl ToExpr for JsonMappingParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("RecordRowPath", self.record_row_path);
             p.into_expr()
         }
@@ -322,7 +331,7 @@ pub mod application {
 
     impl ToExpr for KinesisFirehoseInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ResourceARN", self.resource_arn);
             p.req("RoleARN", self.role_arn);
             p.into_expr()
@@ -349,7 +358,7 @@ pub mod application {
 
     impl ToExpr for KinesisStreamsInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ResourceARN", self.resource_arn);
             p.req("RoleARN", self.role_arn);
             p.into_expr()
@@ -386,7 +395,10 @@ pub mod application {
 
     impl ToExpr for MappingParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.csv_mapping_parameters.is_some())
+                    + usize::from(self.json_mapping_parameters.is_some()),
+            );
             p.opt("CSVMappingParameters", self.csv_mapping_parameters);
             p.opt("JSONMappingParameters", self.json_mapping_parameters);
             p.into_expr()
@@ -421,7 +433,7 @@ pub mod application {
 
     impl ToExpr for RecordColumn {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.mapping.is_some()));
             p.opt("Mapping", self.mapping);
             p.req("Name", self.name);
             p.req("SqlType", self.sql_type);
@@ -454,7 +466,7 @@ pub mod application {
 
     impl ToExpr for RecordFormat {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.mapping_parameters.is_some()));
             p.opt("MappingParameters", self.mapping_parameters);
             p.req("RecordFormatType", self.record_format_type);
             p.into_expr()
@@ -487,7 +499,7 @@ impl ApplicationOutput {
 impl Resource for ApplicationOutput {
     const TYPE_NAME: &'static str = "AWS::KinesisAnalytics::ApplicationOutput";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("ApplicationName", self.application_name);
         p.req("Output", self.output);
         p
@@ -527,7 +539,7 @@ pub mod application_output {
 
     impl ToExpr for DestinationSchema {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.record_format_type.is_some()));
             p.opt("RecordFormatType", self.record_format_type);
             p.into_expr()
         }
@@ -553,7 +565,7 @@ pub mod application_output {
 
     impl ToExpr for KinesisFirehoseOutput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ResourceARN", self.resource_arn);
             p.req("RoleARN", self.role_arn);
             p.into_expr()
@@ -580,7 +592,7 @@ pub mod application_output {
 
     impl ToExpr for KinesisStreamsOutput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ResourceARN", self.resource_arn);
             p.req("RoleARN", self.role_arn);
             p.into_expr()
@@ -607,7 +619,7 @@ pub mod application_output {
 
     impl ToExpr for LambdaOutput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ResourceARN", self.resource_arn);
             p.req("RoleARN", self.role_arn);
             p.into_expr()
@@ -663,7 +675,12 @@ pub mod application_output {
 
     impl ToExpr for Output {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.kinesis_firehose_output.is_some())
+                    + usize::from(self.kinesis_streams_output.is_some())
+                    + usize::from(self.lambda_output.is_some())
+                    + usize::from(self.name.is_some()),
+            );
             p.req("DestinationSchema", self.destination_schema);
             p.opt("KinesisFirehoseOutput", self.kinesis_firehose_output);
             p.opt("KinesisStreamsOutput", self.kinesis_streams_output);
@@ -702,7 +719,7 @@ impl ApplicationReferenceDataSource {
 impl Resource for ApplicationReferenceDataSource {
     const TYPE_NAME: &'static str = "AWS::KinesisAnalytics::ApplicationReferenceDataSource";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("ApplicationName", self.application_name);
         p.req("ReferenceDataSource", self.reference_data_source);
         p
@@ -743,7 +760,7 @@ pub mod application_reference_data_source {
 
     impl ToExpr for CsvMappingParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("RecordColumnDelimiter", self.record_column_delimiter);
             p.req("RecordRowDelimiter", self.record_row_delimiter);
             p.into_expr()
@@ -767,7 +784,7 @@ pub mod application_reference_data_source {
 
     impl ToExpr for JsonMappingParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("RecordRowPath", self.record_row_path);
             p.into_expr()
         }
@@ -803,7 +820,10 @@ pub mod application_reference_data_source {
 
     impl ToExpr for MappingParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.csv_mapping_parameters.is_some())
+                    + usize::from(self.json_mapping_parameters.is_some()),
+            );
             p.opt("CSVMappingParameters", self.csv_mapping_parameters);
             p.opt("JSONMappingParameters", self.json_mapping_parameters);
             p.into_expr()
@@ -838,7 +858,7 @@ pub mod application_reference_data_source {
 
     impl ToExpr for RecordColumn {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.mapping.is_some()));
             p.opt("Mapping", self.mapping);
             p.req("Name", self.name);
             p.req("SqlType", self.sql_type);
@@ -871,7 +891,7 @@ pub mod application_reference_data_source {
 
     impl ToExpr for RecordFormat {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.mapping_parameters.is_some()));
             p.opt("MappingParameters", self.mapping_parameters);
             p.req("RecordFormatType", self.record_format_type);
             p.into_expr()
@@ -911,7 +931,9 @@ pub mod application_reference_data_source {
 
     impl ToExpr for ReferenceDataSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.s3_reference_data_source.is_some()) + usize::from(self.table_name.is_some()),
+            );
             p.req("ReferenceSchema", self.reference_schema);
             p.opt("S3ReferenceDataSource", self.s3_reference_data_source);
             p.opt("TableName", self.table_name);
@@ -947,7 +969,7 @@ pub mod application_reference_data_source {
 
     impl ToExpr for ReferenceSchema {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.record_encoding.is_some()));
             p.req("RecordColumns", self.record_columns);
             p.opt("RecordEncoding", self.record_encoding);
             p.req("RecordFormat", self.record_format);
@@ -982,7 +1004,7 @@ pub mod application_reference_data_source {
 
     impl ToExpr for S3ReferenceDataSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("BucketARN", self.bucket_arn);
             p.req("FileKey", self.file_key);
             p.req("ReferenceRoleARN", self.reference_role_arn);

@@ -140,7 +140,15 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(128), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.application_configuration.is_some())
+                + usize::from(self.application_description.is_some())
+                + usize::from(self.application_maintenance_configuration.is_some())
+                + usize::from(self.application_mode.is_some())
+                + usize::from(self.application_name.is_some())
+                + usize::from(self.run_configuration.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ApplicationConfiguration", self.application_configuration);
         p.opt("ApplicationDescription", self.application_description);
         p.opt(
@@ -566,7 +574,7 @@ pub mod application {
 
     impl ToExpr for ApplicationCodeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("CodeContent", self.code_content);
             p.req("CodeContentType", self.code_content_type);
             p.into_expr()
@@ -659,7 +667,17 @@ pub mod application {
 
     impl ToExpr for ApplicationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.application_code_configuration.is_some())
+                    + usize::from(self.application_encryption_configuration.is_some())
+                    + usize::from(self.application_snapshot_configuration.is_some())
+                    + usize::from(self.application_system_rollback_configuration.is_some())
+                    + usize::from(self.environment_properties.is_some())
+                    + usize::from(self.flink_application_configuration.is_some())
+                    + usize::from(self.sql_application_configuration.is_some())
+                    + usize::from(self.vpc_configurations.is_some())
+                    + usize::from(self.zeppelin_application_configuration.is_some()),
+            );
             p.opt("ApplicationCodeConfiguration", self.application_code_configuration);
             p.opt(
                 "ApplicationEncryptionConfiguration",
@@ -710,7 +728,7 @@ pub mod application {
 
     impl ToExpr for ApplicationEncryptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.key_id.is_some()));
             p.opt("KeyId", self.key_id);
             p.req("KeyType", self.key_type);
             p.into_expr()
@@ -734,7 +752,7 @@ pub mod application {
 
     impl ToExpr for ApplicationMaintenanceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req(
                 "ApplicationMaintenanceWindowStartTime",
                 self.application_maintenance_window_start_time,
@@ -768,7 +786,7 @@ pub mod application {
 
     impl ToExpr for ApplicationRestoreConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.snapshot_name.is_some()));
             p.req("ApplicationRestoreType", self.application_restore_type);
             p.opt("SnapshotName", self.snapshot_name);
             p.into_expr()
@@ -792,7 +810,7 @@ pub mod application {
 
     impl ToExpr for ApplicationSnapshotConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("SnapshotsEnabled", self.snapshots_enabled);
             p.into_expr()
         }
@@ -815,7 +833,7 @@ pub mod application {
 
     impl ToExpr for ApplicationSystemRollbackConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("RollbackEnabled", self.rollback_enabled);
             p.into_expr()
         }
@@ -843,7 +861,7 @@ pub mod application {
 
     impl ToExpr for CatalogConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.glue_data_catalog_configuration.is_some()));
             p.opt("GlueDataCatalogConfiguration", self.glue_data_catalog_configuration);
             p.into_expr()
         }
@@ -890,7 +908,11 @@ pub mod application {
 
     impl ToExpr for CheckpointConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.checkpoint_interval.is_some())
+                    + usize::from(self.checkpointing_enabled.is_some())
+                    + usize::from(self.min_pause_between_checkpoints.is_some()),
+            );
             p.opt("CheckpointInterval", self.checkpoint_interval);
             p.opt("CheckpointingEnabled", self.checkpointing_enabled);
             p.req("ConfigurationType", self.configuration_type);
@@ -937,7 +959,11 @@ pub mod application {
 
     impl ToExpr for CodeContent {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.s3_content_location.is_some())
+                    + usize::from(self.text_content.is_some())
+                    + usize::from(self.zip_file_content.is_some()),
+            );
             p.opt("S3ContentLocation", self.s3_content_location);
             p.opt("TextContent", self.text_content);
             p.opt("ZipFileContent", self.zip_file_content);
@@ -970,7 +996,7 @@ pub mod application {
 
     impl ToExpr for CsvMappingParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("RecordColumnDelimiter", self.record_column_delimiter);
             p.req("RecordRowDelimiter", self.record_row_delimiter);
             p.into_expr()
@@ -1010,7 +1036,9 @@ pub mod application {
 
     impl ToExpr for CustomArtifactConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.maven_reference.is_some()) + usize::from(self.s3_content_location.is_some()),
+            );
             p.req("ArtifactType", self.artifact_type);
             p.opt("MavenReference", self.maven_reference);
             p.opt("S3ContentLocation", self.s3_content_location);
@@ -1033,7 +1061,7 @@ pub mod application {
 
     impl ToExpr for DeployAsApplicationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("S3ContentLocation", self.s3_content_location);
             p.into_expr()
         }
@@ -1059,7 +1087,7 @@ pub mod application {
 
     impl ToExpr for EnvironmentProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.property_groups.is_some()));
             p.opt("PropertyGroups", self.property_groups);
             p.into_expr()
         }
@@ -1103,7 +1131,11 @@ pub mod application {
 
     impl ToExpr for FlinkApplicationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.checkpoint_configuration.is_some())
+                    + usize::from(self.monitoring_configuration.is_some())
+                    + usize::from(self.parallelism_configuration.is_some()),
+            );
             p.opt("CheckpointConfiguration", self.checkpoint_configuration);
             p.opt("MonitoringConfiguration", self.monitoring_configuration);
             p.opt("ParallelismConfiguration", self.parallelism_configuration);
@@ -1133,7 +1165,7 @@ pub mod application {
 
     impl ToExpr for FlinkRunConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.allow_non_restored_state.is_some()));
             p.opt("AllowNonRestoredState", self.allow_non_restored_state);
             p.into_expr()
         }
@@ -1159,7 +1191,7 @@ pub mod application {
 
     impl ToExpr for GlueDataCatalogConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.database_arn.is_some()));
             p.opt("DatabaseARN", self.database_arn);
             p.into_expr()
         }
@@ -1217,7 +1249,12 @@ pub mod application {
 
     impl ToExpr for Input {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.input_parallelism.is_some())
+                    + usize::from(self.input_processing_configuration.is_some())
+                    + usize::from(self.kinesis_firehose_input.is_some())
+                    + usize::from(self.kinesis_streams_input.is_some()),
+            );
             p.opt("InputParallelism", self.input_parallelism);
             p.opt("InputProcessingConfiguration", self.input_processing_configuration);
             p.req("InputSchema", self.input_schema);
@@ -1245,7 +1282,7 @@ pub mod application {
 
     impl ToExpr for InputLambdaProcessor {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ResourceARN", self.resource_arn);
             p.into_expr()
         }
@@ -1271,7 +1308,7 @@ pub mod application {
 
     impl ToExpr for InputParallelism {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.count.is_some()));
             p.opt("Count", self.count);
             p.into_expr()
         }
@@ -1299,7 +1336,7 @@ pub mod application {
 
     impl ToExpr for InputProcessingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.input_lambda_processor.is_some()));
             p.opt("InputLambdaProcessor", self.input_lambda_processor);
             p.into_expr()
         }
@@ -1333,7 +1370,7 @@ pub mod application {
 
     impl ToExpr for InputSchema {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.record_encoding.is_some()));
             p.req("RecordColumns", self.record_columns);
             p.opt("RecordEncoding", self.record_encoding);
             p.req("RecordFormat", self.record_format);
@@ -1358,7 +1395,7 @@ pub mod application {
 
     impl ToExpr for JsonMappingParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("RecordRowPath", self.record_row_path);
             p.into_expr()
         }
@@ -1381,7 +1418,7 @@ pub mod application {
 
     impl ToExpr for KinesisFirehoseInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ResourceARN", self.resource_arn);
             p.into_expr()
         }
@@ -1404,7 +1441,7 @@ pub mod application {
 
     impl ToExpr for KinesisStreamsInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ResourceARN", self.resource_arn);
             p.into_expr()
         }
@@ -1440,7 +1477,10 @@ pub mod application {
 
     impl ToExpr for MappingParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.csv_mapping_parameters.is_some())
+                    + usize::from(self.json_mapping_parameters.is_some()),
+            );
             p.opt("CSVMappingParameters", self.csv_mapping_parameters);
             p.opt("JSONMappingParameters", self.json_mapping_parameters);
             p.into_expr()
@@ -1474,7 +1514,7 @@ pub mod application {
 
     impl ToExpr for MavenReference {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("ArtifactId", self.artifact_id);
             p.req("GroupId", self.group_id);
             p.req("Version", self.version);
@@ -1515,7 +1555,9 @@ pub mod application {
 
     impl ToExpr for MonitoringConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.log_level.is_some()) + usize::from(self.metrics_level.is_some()),
+            );
             p.req("ConfigurationType", self.configuration_type);
             p.opt("LogLevel", self.log_level);
             p.opt("MetricsLevel", self.metrics_level);
@@ -1564,7 +1606,11 @@ pub mod application {
 
     impl ToExpr for ParallelismConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.auto_scaling_enabled.is_some())
+                    + usize::from(self.parallelism.is_some())
+                    + usize::from(self.parallelism_per_kpu.is_some()),
+            );
             p.opt("AutoScalingEnabled", self.auto_scaling_enabled);
             p.req("ConfigurationType", self.configuration_type);
             p.opt("Parallelism", self.parallelism);
@@ -1606,7 +1652,9 @@ pub mod application {
 
     impl ToExpr for PropertyGroup {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.property_group_id.is_some()) + usize::from(self.property_map.is_some()),
+            );
             p.opt("PropertyGroupId", self.property_group_id);
             p.opt("PropertyMap", self.property_map);
             p.into_expr()
@@ -1642,7 +1690,7 @@ pub mod application {
 
     impl ToExpr for RecordColumn {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.mapping.is_some()));
             p.opt("Mapping", self.mapping);
             p.req("Name", self.name);
             p.req("SqlType", self.sql_type);
@@ -1675,7 +1723,7 @@ pub mod application {
 
     impl ToExpr for RecordFormat {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.mapping_parameters.is_some()));
             p.opt("MappingParameters", self.mapping_parameters);
             p.req("RecordFormatType", self.record_format_type);
             p.into_expr()
@@ -1712,7 +1760,10 @@ pub mod application {
 
     impl ToExpr for RunConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.application_restore_configuration.is_some())
+                    + usize::from(self.flink_run_configuration.is_some()),
+            );
             p.opt(
                 "ApplicationRestoreConfiguration",
                 self.application_restore_configuration,
@@ -1747,7 +1798,7 @@ pub mod application {
 
     impl ToExpr for S3ContentBaseLocation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.base_path.is_some()));
             p.opt("BasePath", self.base_path);
             p.req("BucketARN", self.bucket_arn);
             p.into_expr()
@@ -1782,7 +1833,7 @@ pub mod application {
 
     impl ToExpr for S3ContentLocation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.object_version.is_some()));
             p.req("BucketARN", self.bucket_arn);
             p.req("FileKey", self.file_key);
             p.opt("ObjectVersion", self.object_version);
@@ -1810,7 +1861,7 @@ pub mod application {
 
     impl ToExpr for SqlApplicationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.inputs.is_some()));
             p.opt("Inputs", self.inputs);
             p.into_expr()
         }
@@ -1836,7 +1887,7 @@ pub mod application {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1866,7 +1917,7 @@ pub mod application {
 
     impl ToExpr for VpcConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("SecurityGroupIds", self.security_group_ids);
             p.req("SubnetIds", self.subnet_ids);
             p.into_expr()
@@ -1922,7 +1973,12 @@ pub mod application {
 
     impl ToExpr for ZeppelinApplicationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.catalog_configuration.is_some())
+                    + usize::from(self.custom_artifacts_configuration.is_some())
+                    + usize::from(self.deploy_as_application_configuration.is_some())
+                    + usize::from(self.monitoring_configuration.is_some()),
+            );
             p.opt("CatalogConfiguration", self.catalog_configuration);
             p.opt("CustomArtifactsConfiguration", self.custom_artifacts_configuration);
             p.opt(
@@ -1954,7 +2010,7 @@ pub mod application {
 
     impl ToExpr for ZeppelinMonitoringConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.log_level.is_some()));
             p.opt("LogLevel", self.log_level);
             p.into_expr()
         }
@@ -1989,7 +2045,7 @@ impl ApplicationCloudWatchLoggingOption {
 impl Resource for ApplicationCloudWatchLoggingOption {
     const TYPE_NAME: &'static str = "AWS::KinesisAnalyticsV2::ApplicationCloudWatchLoggingOption";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("ApplicationName", self.application_name);
         p.req("CloudWatchLoggingOption", self.cloud_watch_logging_option);
         p
@@ -2024,7 +2080,7 @@ pub mod application_cloud_watch_logging_option {
 
     impl ToExpr for CloudWatchLoggingOption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("LogStreamARN", self.log_stream_arn);
             p.into_expr()
         }
@@ -2056,7 +2112,7 @@ impl ApplicationOutput {
 impl Resource for ApplicationOutput {
     const TYPE_NAME: &'static str = "AWS::KinesisAnalyticsV2::ApplicationOutput";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("ApplicationName", self.application_name);
         p.req("Output", self.output);
         p
@@ -2096,7 +2152,7 @@ pub mod application_output {
 
     impl ToExpr for DestinationSchema {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.record_format_type.is_some()));
             p.opt("RecordFormatType", self.record_format_type);
             p.into_expr()
         }
@@ -2119,7 +2175,7 @@ pub mod application_output {
 
     impl ToExpr for KinesisFirehoseOutput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ResourceARN", self.resource_arn);
             p.into_expr()
         }
@@ -2142,7 +2198,7 @@ pub mod application_output {
 
     impl ToExpr for KinesisStreamsOutput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ResourceARN", self.resource_arn);
             p.into_expr()
         }
@@ -2165,7 +2221,7 @@ pub mod application_output {
 
     impl ToExpr for LambdaOutput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ResourceARN", self.resource_arn);
             p.into_expr()
         }
@@ -2220,7 +2276,12 @@ pub mod application_output {
 
     impl ToExpr for Output {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.kinesis_firehose_output.is_some())
+                    + usize::from(self.kinesis_streams_output.is_some())
+                    + usize::from(self.lambda_output.is_some())
+                    + usize::from(self.name.is_some()),
+            );
             p.req("DestinationSchema", self.destination_schema);
             p.opt("KinesisFirehoseOutput", self.kinesis_firehose_output);
             p.opt("KinesisStreamsOutput", self.kinesis_streams_output);
@@ -2259,7 +2320,7 @@ impl ApplicationReferenceDataSource {
 impl Resource for ApplicationReferenceDataSource {
     const TYPE_NAME: &'static str = "AWS::KinesisAnalyticsV2::ApplicationReferenceDataSource";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("ApplicationName", self.application_name);
         p.req("ReferenceDataSource", self.reference_data_source);
         p
@@ -2300,7 +2361,7 @@ pub mod application_reference_data_source {
 
     impl ToExpr for CsvMappingParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("RecordColumnDelimiter", self.record_column_delimiter);
             p.req("RecordRowDelimiter", self.record_row_delimiter);
             p.into_expr()
@@ -2324,7 +2385,7 @@ pub mod application_reference_data_source {
 
     impl ToExpr for JsonMappingParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("RecordRowPath", self.record_row_path);
             p.into_expr()
         }
@@ -2360,7 +2421,10 @@ pub mod application_reference_data_source {
 
     impl ToExpr for MappingParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.csv_mapping_parameters.is_some())
+                    + usize::from(self.json_mapping_parameters.is_some()),
+            );
             p.opt("CSVMappingParameters", self.csv_mapping_parameters);
             p.opt("JSONMappingParameters", self.json_mapping_parameters);
             p.into_expr()
@@ -2395,7 +2459,7 @@ pub mod application_reference_data_source {
 
     impl ToExpr for RecordColumn {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.mapping.is_some()));
             p.opt("Mapping", self.mapping);
             p.req("Name", self.name);
             p.req("SqlType", self.sql_type);
@@ -2428,7 +2492,7 @@ pub mod application_reference_data_source {
 
     impl ToExpr for RecordFormat {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.mapping_parameters.is_some()));
             p.opt("MappingParameters", self.mapping_parameters);
             p.req("RecordFormatType", self.record_format_type);
             p.into_expr()
@@ -2468,7 +2532,9 @@ pub mod application_reference_data_source {
 
     impl ToExpr for ReferenceDataSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.s3_reference_data_source.is_some()) + usize::from(self.table_name.is_some()),
+            );
             p.req("ReferenceSchema", self.reference_schema);
             p.opt("S3ReferenceDataSource", self.s3_reference_data_source);
             p.opt("TableName", self.table_name);
@@ -2504,7 +2570,7 @@ pub mod application_reference_data_source {
 
     impl ToExpr for ReferenceSchema {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.record_encoding.is_some()));
             p.req("RecordColumns", self.record_columns);
             p.opt("RecordEncoding", self.record_encoding);
             p.req("RecordFormat", self.record_format);
@@ -2532,7 +2598,7 @@ pub mod application_reference_data_source {
 
     impl ToExpr for S3ReferenceDataSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("BucketARN", self.bucket_arn);
             p.req("FileKey", self.file_key);
             p.into_expr()

@@ -477,7 +477,26 @@ Constraint { path: "Tags/*/Key", pattern: Some("^(?!aws:)[\\p{L}\\p{Z}\\p{N}_.:\
 Constraint { path: "Tags/*/Value", pattern: Some("^[\\p{L}\\p{Z}\\p{N}_.:\\/=+\\-@%]*$"), min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.amazon_open_search_serverless_destination_configuration.is_some())
+                + usize::from(self.amazonopensearchservice_destination_configuration.is_some())
+                + usize::from(self.database_source_configuration.is_some())
+                + usize::from(self.delivery_stream_encryption_configuration_input.is_some())
+                + usize::from(self.delivery_stream_name.is_some())
+                + usize::from(self.delivery_stream_type.is_some())
+                + usize::from(self.direct_put_source_configuration.is_some())
+                + usize::from(self.elasticsearch_destination_configuration.is_some())
+                + usize::from(self.extended_s3_destination_configuration.is_some())
+                + usize::from(self.http_endpoint_destination_configuration.is_some())
+                + usize::from(self.iceberg_destination_configuration.is_some())
+                + usize::from(self.kinesis_stream_source_configuration.is_some())
+                + usize::from(self.msk_source_configuration.is_some())
+                + usize::from(self.redshift_destination_configuration.is_some())
+                + usize::from(self.s3_destination_configuration.is_some())
+                + usize::from(self.snowflake_destination_configuration.is_some())
+                + usize::from(self.splunk_destination_configuration.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt(
             "AmazonOpenSearchServerlessDestinationConfiguration",
             self.amazon_open_search_serverless_destination_configuration,
@@ -1343,7 +1362,9 @@ pub mod delivery_stream {
 
     impl ToExpr for AmazonOpenSearchServerlessBufferingHints {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.interval_in_seconds.is_some()) + usize::from(self.size_in_m_bs.is_some()),
+            );
             p.opt("IntervalInSeconds", self.interval_in_seconds);
             p.opt("SizeInMBs", self.size_in_m_bs);
             p.into_expr()
@@ -1433,7 +1454,15 @@ pub mod delivery_stream {
 
     impl ToExpr for AmazonOpenSearchServerlessDestinationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.buffering_hints.is_some())
+                    + usize::from(self.cloud_watch_logging_options.is_some())
+                    + usize::from(self.collection_endpoint.is_some())
+                    + usize::from(self.processing_configuration.is_some())
+                    + usize::from(self.retry_options.is_some())
+                    + usize::from(self.s3_backup_mode.is_some())
+                    + usize::from(self.vpc_configuration.is_some()),
+            );
             p.opt("BufferingHints", self.buffering_hints);
             p.opt("CloudWatchLoggingOptions", self.cloud_watch_logging_options);
             p.opt("CollectionEndpoint", self.collection_endpoint);
@@ -1470,7 +1499,7 @@ pub mod delivery_stream {
 
     impl ToExpr for AmazonOpenSearchServerlessRetryOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.duration_in_seconds.is_some()));
             p.opt("DurationInSeconds", self.duration_in_seconds);
             p.into_expr()
         }
@@ -1506,7 +1535,9 @@ pub mod delivery_stream {
 
     impl ToExpr for AmazonopensearchserviceBufferingHints {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.interval_in_seconds.is_some()) + usize::from(self.size_in_m_bs.is_some()),
+            );
             p.opt("IntervalInSeconds", self.interval_in_seconds);
             p.opt("SizeInMBs", self.size_in_m_bs);
             p.into_expr()
@@ -1628,7 +1659,19 @@ pub mod delivery_stream {
 
     impl ToExpr for AmazonopensearchserviceDestinationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.buffering_hints.is_some())
+                    + usize::from(self.cloud_watch_logging_options.is_some())
+                    + usize::from(self.cluster_endpoint.is_some())
+                    + usize::from(self.document_id_options.is_some())
+                    + usize::from(self.domain_arn.is_some())
+                    + usize::from(self.index_rotation_period.is_some())
+                    + usize::from(self.processing_configuration.is_some())
+                    + usize::from(self.retry_options.is_some())
+                    + usize::from(self.s3_backup_mode.is_some())
+                    + usize::from(self.type_name.is_some())
+                    + usize::from(self.vpc_configuration.is_some()),
+            );
             p.opt("BufferingHints", self.buffering_hints);
             p.opt("CloudWatchLoggingOptions", self.cloud_watch_logging_options);
             p.opt("ClusterEndpoint", self.cluster_endpoint);
@@ -1669,7 +1712,7 @@ pub mod delivery_stream {
 
     impl ToExpr for AmazonopensearchserviceRetryOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.duration_in_seconds.is_some()));
             p.opt("DurationInSeconds", self.duration_in_seconds);
             p.into_expr()
         }
@@ -1698,7 +1741,7 @@ pub mod delivery_stream {
 
     impl ToExpr for AuthenticationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Connectivity", self.connectivity);
             p.req("RoleARN", self.role_arn);
             p.into_expr()
@@ -1735,7 +1778,9 @@ pub mod delivery_stream {
 
     impl ToExpr for BufferingHints {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.interval_in_seconds.is_some()) + usize::from(self.size_in_m_bs.is_some()),
+            );
             p.opt("IntervalInSeconds", self.interval_in_seconds);
             p.opt("SizeInMBs", self.size_in_m_bs);
             p.into_expr()
@@ -1772,7 +1817,9 @@ pub mod delivery_stream {
 
     impl ToExpr for CatalogConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.catalog_arn.is_some()) + usize::from(self.warehouse_location.is_some()),
+            );
             p.opt("CatalogArn", self.catalog_arn);
             p.opt("WarehouseLocation", self.warehouse_location);
             p.into_expr()
@@ -1817,7 +1864,11 @@ pub mod delivery_stream {
 
     impl ToExpr for CloudWatchLoggingOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enabled.is_some())
+                    + usize::from(self.log_group_name.is_some())
+                    + usize::from(self.log_stream_name.is_some()),
+            );
             p.opt("Enabled", self.enabled);
             p.opt("LogGroupName", self.log_group_name);
             p.opt("LogStreamName", self.log_stream_name);
@@ -1858,7 +1909,9 @@ pub mod delivery_stream {
 
     impl ToExpr for CopyCommand {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.copy_options.is_some()) + usize::from(self.data_table_columns.is_some()),
+            );
             p.opt("CopyOptions", self.copy_options);
             p.opt("DataTableColumns", self.data_table_columns);
             p.req("DataTableName", self.data_table_name);
@@ -1912,7 +1965,12 @@ pub mod delivery_stream {
 
     impl ToExpr for DataFormatConversionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enabled.is_some())
+                    + usize::from(self.input_format_configuration.is_some())
+                    + usize::from(self.output_format_configuration.is_some())
+                    + usize::from(self.schema_configuration.is_some()),
+            );
             p.opt("Enabled", self.enabled);
             p.opt("InputFormatConfiguration", self.input_format_configuration);
             p.opt("OutputFormatConfiguration", self.output_format_configuration);
@@ -1951,7 +2009,8 @@ pub mod delivery_stream {
 
     impl ToExpr for DatabaseColumns {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.exclude.is_some()) + usize::from(self.include.is_some()));
             p.opt("Exclude", self.exclude);
             p.opt("Include", self.include);
             p.into_expr()
@@ -1975,7 +2034,7 @@ pub mod delivery_stream {
 
     impl ToExpr for DatabaseSourceAuthenticationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("SecretsManagerConfiguration", self.secrets_manager_configuration);
             p.into_expr()
         }
@@ -2079,7 +2138,13 @@ pub mod delivery_stream {
 
     impl ToExpr for DatabaseSourceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                8 + usize::from(self.columns.is_some())
+                    + usize::from(self.digest.is_some())
+                    + usize::from(self.public_certificate.is_some())
+                    + usize::from(self.ssl_mode.is_some())
+                    + usize::from(self.surrogate_keys.is_some()),
+            );
             p.opt("Columns", self.columns);
             p.req(
                 "DatabaseSourceAuthenticationConfiguration",
@@ -2117,7 +2182,7 @@ pub mod delivery_stream {
 
     impl ToExpr for DatabaseSourceVpcConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("VpcEndpointServiceName", self.vpc_endpoint_service_name);
             p.into_expr()
         }
@@ -2153,7 +2218,8 @@ pub mod delivery_stream {
 
     impl ToExpr for DatabaseTables {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.exclude.is_some()) + usize::from(self.include.is_some()));
             p.opt("Exclude", self.exclude);
             p.opt("Include", self.include);
             p.into_expr()
@@ -2190,7 +2256,8 @@ pub mod delivery_stream {
 
     impl ToExpr for Databases {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.exclude.is_some()) + usize::from(self.include.is_some()));
             p.opt("Exclude", self.exclude);
             p.opt("Include", self.include);
             p.into_expr()
@@ -2222,7 +2289,7 @@ pub mod delivery_stream {
 
     impl ToExpr for DeliveryStreamEncryptionConfigurationInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.key_arn.is_some()));
             p.opt("KeyARN", self.key_arn);
             p.req("KeyType", self.key_type);
             p.into_expr()
@@ -2259,7 +2326,9 @@ pub mod delivery_stream {
 
     impl ToExpr for Deserializer {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.hive_json_ser_de.is_some()) + usize::from(self.open_x_json_ser_de.is_some()),
+            );
             p.opt("HiveJsonSerDe", self.hive_json_ser_de);
             p.opt("OpenXJsonSerDe", self.open_x_json_ser_de);
             p.into_expr()
@@ -2313,7 +2382,11 @@ pub mod delivery_stream {
 
     impl ToExpr for DestinationTableConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.partition_spec.is_some())
+                    + usize::from(self.s3_error_output_prefix.is_some())
+                    + usize::from(self.unique_keys.is_some()),
+            );
             p.req("DestinationDatabaseName", self.destination_database_name);
             p.req("DestinationTableName", self.destination_table_name);
             p.opt("PartitionSpec", self.partition_spec);
@@ -2345,7 +2418,7 @@ pub mod delivery_stream {
 
     impl ToExpr for DirectPutSourceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.throughput_hint_in_m_bs.is_some()));
             p.opt("ThroughputHintInMBs", self.throughput_hint_in_m_bs);
             p.into_expr()
         }
@@ -2368,7 +2441,7 @@ pub mod delivery_stream {
 
     impl ToExpr for DocumentIdOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("DefaultDocumentIdFormat", self.default_document_id_format);
             p.into_expr()
         }
@@ -2404,7 +2477,9 @@ pub mod delivery_stream {
 
     impl ToExpr for DynamicPartitioningConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enabled.is_some()) + usize::from(self.retry_options.is_some()),
+            );
             p.opt("Enabled", self.enabled);
             p.opt("RetryOptions", self.retry_options);
             p.into_expr()
@@ -2441,7 +2516,9 @@ pub mod delivery_stream {
 
     impl ToExpr for ElasticsearchBufferingHints {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.interval_in_seconds.is_some()) + usize::from(self.size_in_m_bs.is_some()),
+            );
             p.opt("IntervalInSeconds", self.interval_in_seconds);
             p.opt("SizeInMBs", self.size_in_m_bs);
             p.into_expr()
@@ -2565,7 +2642,19 @@ pub mod delivery_stream {
 
     impl ToExpr for ElasticsearchDestinationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.buffering_hints.is_some())
+                    + usize::from(self.cloud_watch_logging_options.is_some())
+                    + usize::from(self.cluster_endpoint.is_some())
+                    + usize::from(self.document_id_options.is_some())
+                    + usize::from(self.domain_arn.is_some())
+                    + usize::from(self.index_rotation_period.is_some())
+                    + usize::from(self.processing_configuration.is_some())
+                    + usize::from(self.retry_options.is_some())
+                    + usize::from(self.s3_backup_mode.is_some())
+                    + usize::from(self.type_name.is_some())
+                    + usize::from(self.vpc_configuration.is_some()),
+            );
             p.opt("BufferingHints", self.buffering_hints);
             p.opt("CloudWatchLoggingOptions", self.cloud_watch_logging_options);
             p.opt("ClusterEndpoint", self.cluster_endpoint);
@@ -2606,7 +2695,7 @@ pub mod delivery_stream {
 
     impl ToExpr for ElasticsearchRetryOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.duration_in_seconds.is_some()));
             p.opt("DurationInSeconds", self.duration_in_seconds);
             p.into_expr()
         }
@@ -2642,7 +2731,10 @@ pub mod delivery_stream {
 
     impl ToExpr for EncryptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.kms_encryption_config.is_some())
+                    + usize::from(self.no_encryption_config.is_some()),
+            );
             p.opt("KMSEncryptionConfig", self.kms_encryption_config);
             p.opt("NoEncryptionConfig", self.no_encryption_config);
             p.into_expr()
@@ -2773,7 +2865,21 @@ pub mod delivery_stream {
 
     impl ToExpr for ExtendedS3DestinationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.buffering_hints.is_some())
+                    + usize::from(self.cloud_watch_logging_options.is_some())
+                    + usize::from(self.compression_format.is_some())
+                    + usize::from(self.custom_time_zone.is_some())
+                    + usize::from(self.data_format_conversion_configuration.is_some())
+                    + usize::from(self.dynamic_partitioning_configuration.is_some())
+                    + usize::from(self.encryption_configuration.is_some())
+                    + usize::from(self.error_output_prefix.is_some())
+                    + usize::from(self.file_extension.is_some())
+                    + usize::from(self.prefix.is_some())
+                    + usize::from(self.processing_configuration.is_some())
+                    + usize::from(self.s3_backup_configuration.is_some())
+                    + usize::from(self.s3_backup_mode.is_some()),
+            );
             p.req("BucketARN", self.bucket_arn);
             p.opt("BufferingHints", self.buffering_hints);
             p.opt("CloudWatchLoggingOptions", self.cloud_watch_logging_options);
@@ -2821,7 +2927,7 @@ pub mod delivery_stream {
 
     impl ToExpr for HiveJsonSerDe {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.timestamp_formats.is_some()));
             p.opt("TimestampFormats", self.timestamp_formats);
             p.into_expr()
         }
@@ -2847,7 +2953,7 @@ pub mod delivery_stream {
 
     impl ToExpr for HttpEndpointCommonAttribute {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AttributeName", self.attribute_name);
             p.req("AttributeValue", self.attribute_value);
             p.into_expr()
@@ -2887,7 +2993,8 @@ pub mod delivery_stream {
 
     impl ToExpr for HttpEndpointConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(1 + usize::from(self.access_key.is_some()) + usize::from(self.name.is_some()));
             p.opt("AccessKey", self.access_key);
             p.opt("Name", self.name);
             p.req("Url", self.url);
@@ -2982,7 +3089,16 @@ pub mod delivery_stream {
 
     impl ToExpr for HttpEndpointDestinationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.buffering_hints.is_some())
+                    + usize::from(self.cloud_watch_logging_options.is_some())
+                    + usize::from(self.processing_configuration.is_some())
+                    + usize::from(self.request_configuration.is_some())
+                    + usize::from(self.retry_options.is_some())
+                    + usize::from(self.role_arn.is_some())
+                    + usize::from(self.s3_backup_mode.is_some())
+                    + usize::from(self.secrets_manager_configuration.is_some()),
+            );
             p.opt("BufferingHints", self.buffering_hints);
             p.opt("CloudWatchLoggingOptions", self.cloud_watch_logging_options);
             p.req("EndpointConfiguration", self.endpoint_configuration);
@@ -3027,7 +3143,9 @@ pub mod delivery_stream {
 
     impl ToExpr for HttpEndpointRequestConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.common_attributes.is_some()) + usize::from(self.content_encoding.is_some()),
+            );
             p.opt("CommonAttributes", self.common_attributes);
             p.opt("ContentEncoding", self.content_encoding);
             p.into_expr()
@@ -3136,7 +3254,17 @@ pub mod delivery_stream {
 
     impl ToExpr for IcebergDestinationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.append_only.is_some())
+                    + usize::from(self.buffering_hints.is_some())
+                    + usize::from(self.cloud_watch_logging_options.is_some())
+                    + usize::from(self.destination_table_configuration_list.is_some())
+                    + usize::from(self.processing_configuration.is_some())
+                    + usize::from(self.retry_options.is_some())
+                    + usize::from(self.schema_evolution_configuration.is_some())
+                    + usize::from(self.table_creation_configuration.is_some())
+                    + usize::from(self.s3_backup_mode.is_some()),
+            );
             p.opt("AppendOnly", self.append_only);
             p.opt("BufferingHints", self.buffering_hints);
             p.req("CatalogConfiguration", self.catalog_configuration);
@@ -3176,7 +3304,7 @@ pub mod delivery_stream {
 
     impl ToExpr for InputFormatConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.deserializer.is_some()));
             p.opt("Deserializer", self.deserializer);
             p.into_expr()
         }
@@ -3205,7 +3333,7 @@ pub mod delivery_stream {
 
     impl ToExpr for KinesisStreamSourceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("KinesisStreamARN", self.kinesis_stream_arn);
             p.req("RoleARN", self.role_arn);
             p.into_expr()
@@ -3229,7 +3357,7 @@ pub mod delivery_stream {
 
     impl ToExpr for KmsEncryptionConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("AWSKMSKeyARN", self.awskms_key_arn);
             p.into_expr()
         }
@@ -3270,7 +3398,7 @@ pub mod delivery_stream {
 
     impl ToExpr for MskSourceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.read_from_timestamp.is_some()));
             p.req("AuthenticationConfiguration", self.authentication_configuration);
             p.req("MSKClusterARN", self.msk_cluster_arn);
             p.opt("ReadFromTimestamp", self.read_from_timestamp);
@@ -3320,7 +3448,11 @@ pub mod delivery_stream {
 
     impl ToExpr for OpenXJsonSerDe {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.case_insensitive.is_some())
+                    + usize::from(self.column_to_json_key_mappings.is_some())
+                    + usize::from(self.convert_dots_in_json_keys_to_underscores.is_some()),
+            );
             p.opt("CaseInsensitive", self.case_insensitive);
             p.opt("ColumnToJsonKeyMappings", self.column_to_json_key_mappings);
             p.opt(
@@ -3425,7 +3557,18 @@ pub mod delivery_stream {
 
     impl ToExpr for OrcSerDe {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.block_size_bytes.is_some())
+                    + usize::from(self.bloom_filter_columns.is_some())
+                    + usize::from(self.bloom_filter_false_positive_probability.is_some())
+                    + usize::from(self.compression.is_some())
+                    + usize::from(self.dictionary_key_threshold.is_some())
+                    + usize::from(self.enable_padding.is_some())
+                    + usize::from(self.format_version.is_some())
+                    + usize::from(self.padding_tolerance.is_some())
+                    + usize::from(self.row_index_stride.is_some())
+                    + usize::from(self.stripe_size_bytes.is_some()),
+            );
             p.opt("BlockSizeBytes", self.block_size_bytes);
             p.opt("BloomFilterColumns", self.bloom_filter_columns);
             p.opt(
@@ -3463,7 +3606,7 @@ pub mod delivery_stream {
 
     impl ToExpr for OutputFormatConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.serializer.is_some()));
             p.opt("Serializer", self.serializer);
             p.into_expr()
         }
@@ -3531,7 +3674,14 @@ pub mod delivery_stream {
 
     impl ToExpr for ParquetSerDe {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.block_size_bytes.is_some())
+                    + usize::from(self.compression.is_some())
+                    + usize::from(self.enable_dictionary_compression.is_some())
+                    + usize::from(self.max_padding_bytes.is_some())
+                    + usize::from(self.page_size_bytes.is_some())
+                    + usize::from(self.writer_version.is_some()),
+            );
             p.opt("BlockSizeBytes", self.block_size_bytes);
             p.opt("Compression", self.compression);
             p.opt("EnableDictionaryCompression", self.enable_dictionary_compression);
@@ -3559,7 +3709,7 @@ pub mod delivery_stream {
 
     impl ToExpr for PartitionField {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("SourceName", self.source_name);
             p.into_expr()
         }
@@ -3585,7 +3735,7 @@ pub mod delivery_stream {
 
     impl ToExpr for PartitionSpec {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.identity.is_some()));
             p.opt("Identity", self.identity);
             p.into_expr()
         }
@@ -3621,7 +3771,8 @@ pub mod delivery_stream {
 
     impl ToExpr for ProcessingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.enabled.is_some()) + usize::from(self.processors.is_some()));
             p.opt("Enabled", self.enabled);
             p.opt("Processors", self.processors);
             p.into_expr()
@@ -3653,7 +3804,7 @@ pub mod delivery_stream {
 
     impl ToExpr for Processor {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.parameters.is_some()));
             p.opt("Parameters", self.parameters);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -3682,7 +3833,7 @@ pub mod delivery_stream {
 
     impl ToExpr for ProcessorParameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ParameterName", self.parameter_name);
             p.req("ParameterValue", self.parameter_value);
             p.into_expr()
@@ -3791,7 +3942,16 @@ pub mod delivery_stream {
 
     impl ToExpr for RedshiftDestinationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                4 + usize::from(self.cloud_watch_logging_options.is_some())
+                    + usize::from(self.password.is_some())
+                    + usize::from(self.processing_configuration.is_some())
+                    + usize::from(self.retry_options.is_some())
+                    + usize::from(self.s3_backup_configuration.is_some())
+                    + usize::from(self.s3_backup_mode.is_some())
+                    + usize::from(self.secrets_manager_configuration.is_some())
+                    + usize::from(self.username.is_some()),
+            );
             p.opt("CloudWatchLoggingOptions", self.cloud_watch_logging_options);
             p.req("ClusterJDBCURL", self.cluster_jdbcurl);
             p.req("CopyCommand", self.copy_command);
@@ -3830,7 +3990,7 @@ pub mod delivery_stream {
 
     impl ToExpr for RedshiftRetryOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.duration_in_seconds.is_some()));
             p.opt("DurationInSeconds", self.duration_in_seconds);
             p.into_expr()
         }
@@ -3858,7 +4018,7 @@ pub mod delivery_stream {
 
     impl ToExpr for RetryOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.duration_in_seconds.is_some()));
             p.opt("DurationInSeconds", self.duration_in_seconds);
             p.into_expr()
         }
@@ -3932,7 +4092,14 @@ pub mod delivery_stream {
 
     impl ToExpr for S3DestinationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.buffering_hints.is_some())
+                    + usize::from(self.cloud_watch_logging_options.is_some())
+                    + usize::from(self.compression_format.is_some())
+                    + usize::from(self.encryption_configuration.is_some())
+                    + usize::from(self.error_output_prefix.is_some())
+                    + usize::from(self.prefix.is_some()),
+            );
             p.req("BucketARN", self.bucket_arn);
             p.opt("BufferingHints", self.buffering_hints);
             p.opt("CloudWatchLoggingOptions", self.cloud_watch_logging_options);
@@ -4007,7 +4174,14 @@ pub mod delivery_stream {
 
     impl ToExpr for SchemaConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.catalog_id.is_some())
+                    + usize::from(self.database_name.is_some())
+                    + usize::from(self.region.is_some())
+                    + usize::from(self.role_arn.is_some())
+                    + usize::from(self.table_name.is_some())
+                    + usize::from(self.version_id.is_some()),
+            );
             p.opt("CatalogId", self.catalog_id);
             p.opt("DatabaseName", self.database_name);
             p.opt("Region", self.region);
@@ -4038,7 +4212,7 @@ pub mod delivery_stream {
 
     impl ToExpr for SchemaEvolutionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.enabled.is_some()));
             p.opt("Enabled", self.enabled);
             p.into_expr()
         }
@@ -4077,7 +4251,8 @@ pub mod delivery_stream {
 
     impl ToExpr for SecretsManagerConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(1 + usize::from(self.role_arn.is_some()) + usize::from(self.secret_arn.is_some()));
             p.req("Enabled", self.enabled);
             p.opt("RoleARN", self.role_arn);
             p.opt("SecretARN", self.secret_arn);
@@ -4115,7 +4290,9 @@ pub mod delivery_stream {
 
     impl ToExpr for Serializer {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.orc_ser_de.is_some()) + usize::from(self.parquet_ser_de.is_some()),
+            );
             p.opt("OrcSerDe", self.orc_ser_de);
             p.opt("ParquetSerDe", self.parquet_ser_de);
             p.into_expr()
@@ -4152,7 +4329,9 @@ pub mod delivery_stream {
 
     impl ToExpr for SnowflakeBufferingHints {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.interval_in_seconds.is_some()) + usize::from(self.size_in_m_bs.is_some()),
+            );
             p.opt("IntervalInSeconds", self.interval_in_seconds);
             p.opt("SizeInMBs", self.size_in_m_bs);
             p.into_expr()
@@ -4319,7 +4498,22 @@ pub mod delivery_stream {
 
     impl ToExpr for SnowflakeDestinationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                6 + usize::from(self.buffering_hints.is_some())
+                    + usize::from(self.cloud_watch_logging_options.is_some())
+                    + usize::from(self.content_column_name.is_some())
+                    + usize::from(self.data_loading_option.is_some())
+                    + usize::from(self.key_passphrase.is_some())
+                    + usize::from(self.meta_data_column_name.is_some())
+                    + usize::from(self.private_key.is_some())
+                    + usize::from(self.processing_configuration.is_some())
+                    + usize::from(self.retry_options.is_some())
+                    + usize::from(self.s3_backup_mode.is_some())
+                    + usize::from(self.secrets_manager_configuration.is_some())
+                    + usize::from(self.snowflake_role_configuration.is_some())
+                    + usize::from(self.snowflake_vpc_configuration.is_some())
+                    + usize::from(self.user.is_some()),
+            );
             p.req("AccountUrl", self.account_url);
             p.opt("BufferingHints", self.buffering_hints);
             p.opt("CloudWatchLoggingOptions", self.cloud_watch_logging_options);
@@ -4366,7 +4560,7 @@ pub mod delivery_stream {
 
     impl ToExpr for SnowflakeRetryOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.duration_in_seconds.is_some()));
             p.opt("DurationInSeconds", self.duration_in_seconds);
             p.into_expr()
         }
@@ -4402,7 +4596,9 @@ pub mod delivery_stream {
 
     impl ToExpr for SnowflakeRoleConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enabled.is_some()) + usize::from(self.snowflake_role.is_some()),
+            );
             p.opt("Enabled", self.enabled);
             p.opt("SnowflakeRole", self.snowflake_role);
             p.into_expr()
@@ -4426,7 +4622,7 @@ pub mod delivery_stream {
 
     impl ToExpr for SnowflakeVpcConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("PrivateLinkVpceId", self.private_link_vpce_id);
             p.into_expr()
         }
@@ -4462,7 +4658,9 @@ pub mod delivery_stream {
 
     impl ToExpr for SplunkBufferingHints {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.interval_in_seconds.is_some()) + usize::from(self.size_in_m_bs.is_some()),
+            );
             p.opt("IntervalInSeconds", self.interval_in_seconds);
             p.opt("SizeInMBs", self.size_in_m_bs);
             p.into_expr()
@@ -4560,7 +4758,16 @@ pub mod delivery_stream {
 
     impl ToExpr for SplunkDestinationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.buffering_hints.is_some())
+                    + usize::from(self.cloud_watch_logging_options.is_some())
+                    + usize::from(self.hec_acknowledgment_timeout_in_seconds.is_some())
+                    + usize::from(self.hec_token.is_some())
+                    + usize::from(self.processing_configuration.is_some())
+                    + usize::from(self.retry_options.is_some())
+                    + usize::from(self.s3_backup_mode.is_some())
+                    + usize::from(self.secrets_manager_configuration.is_some()),
+            );
             p.opt("BufferingHints", self.buffering_hints);
             p.opt("CloudWatchLoggingOptions", self.cloud_watch_logging_options);
             p.opt(
@@ -4601,7 +4808,7 @@ pub mod delivery_stream {
 
     impl ToExpr for SplunkRetryOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.duration_in_seconds.is_some()));
             p.opt("DurationInSeconds", self.duration_in_seconds);
             p.into_expr()
         }
@@ -4627,7 +4834,7 @@ pub mod delivery_stream {
 
     impl ToExpr for TableCreationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.enabled.is_some()));
             p.opt("Enabled", self.enabled);
             p.into_expr()
         }
@@ -4658,7 +4865,7 @@ pub mod delivery_stream {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -4692,7 +4899,7 @@ pub mod delivery_stream {
 
     impl ToExpr for VpcConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("RoleARN", self.role_arn);
             p.req("SecurityGroupIds", self.security_group_ids);
             p.req("SubnetIds", self.subnet_ids);

@@ -90,7 +90,12 @@ impl Resource for SignalingChannel {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.message_ttl_seconds.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.r#type.is_some()),
+        );
         p.opt("MessageTtlSeconds", self.message_ttl_seconds);
         p.opt("Name", self.name);
         p.opt("Tags", self.tags);
@@ -157,7 +162,7 @@ pub mod signaling_channel {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -297,7 +302,15 @@ impl Resource for Stream {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.data_retention_in_hours.is_some())
+                + usize::from(self.device_name.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.media_type.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.stream_storage_configuration.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("DataRetentionInHours", self.data_retention_in_hours);
         p.opt("DeviceName", self.device_name);
         p.opt("KmsKeyId", self.kms_key_id);
@@ -372,7 +385,7 @@ pub mod stream {
 
     impl ToExpr for StreamStorageConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.default_storage_tier.is_some()));
             p.opt("DefaultStorageTier", self.default_storage_tier);
             p.into_expr()
         }
@@ -398,7 +411,7 @@ pub mod stream {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

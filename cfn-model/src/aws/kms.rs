@@ -63,7 +63,7 @@ impl Resource for Alias {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("AliasName", self.alias_name);
         p.req("TargetKeyId", self.target_key_id);
         p
@@ -309,7 +309,20 @@ impl Resource for Key {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.bypass_policy_lockout_safety_check.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.enable_key_rotation.is_some())
+                + usize::from(self.enabled.is_some())
+                + usize::from(self.key_policy.is_some())
+                + usize::from(self.key_spec.is_some())
+                + usize::from(self.key_usage.is_some())
+                + usize::from(self.multi_region.is_some())
+                + usize::from(self.origin.is_some())
+                + usize::from(self.pending_window_in_days.is_some())
+                + usize::from(self.rotation_period_in_days.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt(
             "BypassPolicyLockoutSafetyCheck",
             self.bypass_policy_lockout_safety_check,
@@ -551,7 +564,7 @@ pub mod key {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -649,7 +662,12 @@ impl Resource for ReplicaKey {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.description.is_some())
+                + usize::from(self.enabled.is_some())
+                + usize::from(self.pending_window_in_days.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("Enabled", self.enabled);
         p.req("KeyPolicy", self.key_policy);
@@ -695,7 +713,7 @@ pub mod replica_key {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -120,7 +120,11 @@ impl crate::Resource for DataCellsFilter {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.column_names.is_some())
+                + usize::from(self.column_wildcard.is_some())
+                + usize::from(self.row_filter.is_some()),
+        );
         p.opt("ColumnNames", self.column_names);
         p.opt("ColumnWildcard", self.column_wildcard);
         p.req("DatabaseName", self.database_name);
@@ -158,7 +162,7 @@ pub mod data_cells_filter {
 
     impl ToExpr for ColumnWildcard {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.excluded_column_names.is_some()));
             p.opt("ExcludedColumnNames", self.excluded_column_names);
             p.into_expr()
         }
@@ -194,7 +198,9 @@ pub mod data_cells_filter {
 
     impl ToExpr for RowFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.all_rows_wildcard.is_some()) + usize::from(self.filter_expression.is_some()),
+            );
             p.opt("AllRowsWildcard", self.all_rows_wildcard);
             p.opt("FilterExpression", self.filter_expression);
             p.into_expr()
@@ -316,7 +322,19 @@ impl DataLakeSettings {
 impl crate::Resource for DataLakeSettings {
     const TYPE_NAME: &'static str = "AWS::LakeFormation::DataLakeSettings";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.admins.is_some())
+                + usize::from(self.allow_external_data_filtering.is_some())
+                + usize::from(self.allow_full_table_external_data_access.is_some())
+                + usize::from(self.authorized_session_tag_value_list.is_some())
+                + usize::from(self.create_database_default_permissions.is_some())
+                + usize::from(self.create_table_default_permissions.is_some())
+                + usize::from(self.external_data_filtering_allow_list.is_some())
+                + usize::from(self.mutation_type.is_some())
+                + usize::from(self.parameters.is_some())
+                + usize::from(self.read_only_admins.is_some())
+                + usize::from(self.trusted_resource_owners.is_some()),
+        );
         p.opt("Admins", self.admins);
         p.opt("AllowExternalDataFiltering", self.allow_external_data_filtering);
         p.opt(
@@ -369,7 +387,7 @@ pub mod data_lake_settings {
 
     impl ToExpr for DataLakePrincipal {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("DataLakePrincipalIdentifier", self.data_lake_principal_identifier);
             p.into_expr()
         }
@@ -395,7 +413,7 @@ pub mod data_lake_settings {
 
     impl ToExpr for PrincipalPermissions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Permissions", self.permissions);
             p.req("Principal", self.principal);
             p.into_expr()
@@ -446,7 +464,9 @@ impl Permissions {
 impl crate::Resource for Permissions {
     const TYPE_NAME: &'static str = "AWS::LakeFormation::Permissions";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.permissions.is_some()) + usize::from(self.permissions_with_grant_option.is_some()),
+        );
         p.req("DataLakePrincipal", self.data_lake_principal);
         p.opt("Permissions", self.permissions);
         p.opt("PermissionsWithGrantOption", self.permissions_with_grant_option);
@@ -488,7 +508,7 @@ pub mod permissions {
 
     impl ToExpr for ColumnWildcard {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.excluded_column_names.is_some()));
             p.opt("ExcludedColumnNames", self.excluded_column_names);
             p.into_expr()
         }
@@ -516,7 +536,7 @@ pub mod permissions {
 
     impl ToExpr for DataLakePrincipal {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.data_lake_principal_identifier.is_some()));
             p.opt("DataLakePrincipalIdentifier", self.data_lake_principal_identifier);
             p.into_expr()
         }
@@ -552,7 +572,9 @@ pub mod permissions {
 
     impl ToExpr for DataLocationResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.catalog_id.is_some()) + usize::from(self.s3_resource.is_some()),
+            );
             p.opt("CatalogId", self.catalog_id);
             p.opt("S3Resource", self.s3_resource);
             p.into_expr()
@@ -589,7 +611,8 @@ pub mod permissions {
 
     impl ToExpr for DatabaseResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.catalog_id.is_some()) + usize::from(self.name.is_some()));
             p.opt("CatalogId", self.catalog_id);
             p.opt("Name", self.name);
             p.into_expr()
@@ -642,7 +665,12 @@ pub mod permissions {
 
     impl ToExpr for Resource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.data_location_resource.is_some())
+                    + usize::from(self.database_resource.is_some())
+                    + usize::from(self.table_resource.is_some())
+                    + usize::from(self.table_with_columns_resource.is_some()),
+            );
             p.opt("DataLocationResource", self.data_location_resource);
             p.opt("DatabaseResource", self.database_resource);
             p.opt("TableResource", self.table_resource);
@@ -697,7 +725,12 @@ pub mod permissions {
 
     impl ToExpr for TableResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.catalog_id.is_some())
+                    + usize::from(self.database_name.is_some())
+                    + usize::from(self.name.is_some())
+                    + usize::from(self.table_wildcard.is_some()),
+            );
             p.opt("CatalogId", self.catalog_id);
             p.opt("DatabaseName", self.database_name);
             p.opt("Name", self.name);
@@ -760,7 +793,13 @@ pub mod permissions {
 
     impl ToExpr for TableWithColumnsResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.catalog_id.is_some())
+                    + usize::from(self.column_names.is_some())
+                    + usize::from(self.column_wildcard.is_some())
+                    + usize::from(self.database_name.is_some())
+                    + usize::from(self.name.is_some()),
+            );
             p.opt("CatalogId", self.catalog_id);
             p.opt("ColumnNames", self.column_names);
             p.opt("ColumnWildcard", self.column_wildcard);
@@ -988,7 +1027,7 @@ impl crate::Resource for PrincipalPermissions {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(4 + usize::from(self.catalog.is_some()));
         p.opt("Catalog", self.catalog);
         p.req("Permissions", self.permissions);
         p.req("PermissionsWithGrantOption", self.permissions_with_grant_option);
@@ -1124,7 +1163,7 @@ pub mod principal_permissions {
 
     impl ToExpr for ColumnWildcard {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.excluded_column_names.is_some()));
             p.opt("ExcludedColumnNames", self.excluded_column_names);
             p.into_expr()
         }
@@ -1168,7 +1207,7 @@ pub mod principal_permissions {
 
     impl ToExpr for DataCellsFilterResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4);
             p.req("DatabaseName", self.database_name);
             p.req("Name", self.name);
             p.req("TableCatalogId", self.table_catalog_id);
@@ -1199,7 +1238,7 @@ pub mod principal_permissions {
 
     impl ToExpr for DataLakePrincipal {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.data_lake_principal_identifier.is_some()));
             p.opt("DataLakePrincipalIdentifier", self.data_lake_principal_identifier);
             p.into_expr()
         }
@@ -1225,7 +1264,7 @@ pub mod principal_permissions {
 
     impl ToExpr for DataLocationResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("CatalogId", self.catalog_id);
             p.req("ResourceArn", self.resource_arn);
             p.into_expr()
@@ -1252,7 +1291,7 @@ pub mod principal_permissions {
 
     impl ToExpr for DatabaseResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("CatalogId", self.catalog_id);
             p.req("Name", self.name);
             p.into_expr()
@@ -1289,7 +1328,8 @@ pub mod principal_permissions {
 
     impl ToExpr for LfTag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.tag_key.is_some()) + usize::from(self.tag_values.is_some()));
             p.opt("TagKey", self.tag_key);
             p.opt("TagValues", self.tag_values);
             p.into_expr()
@@ -1323,7 +1363,7 @@ pub mod principal_permissions {
 
     impl ToExpr for LfTagKeyResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("CatalogId", self.catalog_id);
             p.req("TagKey", self.tag_key);
             p.req("TagValues", self.tag_values);
@@ -1359,7 +1399,7 @@ pub mod principal_permissions {
 
     impl ToExpr for LfTagPolicyResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("CatalogId", self.catalog_id);
             p.req("Expression", self.expression);
             p.req("ResourceType", self.resource_type);
@@ -1445,7 +1485,16 @@ pub mod principal_permissions {
 
     impl ToExpr for Resource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.catalog.is_some())
+                    + usize::from(self.data_cells_filter.is_some())
+                    + usize::from(self.data_location.is_some())
+                    + usize::from(self.database.is_some())
+                    + usize::from(self.lf_tag.is_some())
+                    + usize::from(self.lf_tag_policy.is_some())
+                    + usize::from(self.table.is_some())
+                    + usize::from(self.table_with_columns.is_some()),
+            );
             p.opt("Catalog", self.catalog);
             p.opt("DataCellsFilter", self.data_cells_filter);
             p.opt("DataLocation", self.data_location);
@@ -1495,7 +1544,8 @@ pub mod principal_permissions {
 
     impl ToExpr for TableResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(2 + usize::from(self.name.is_some()) + usize::from(self.table_wildcard.is_some()));
             p.req("CatalogId", self.catalog_id);
             p.req("DatabaseName", self.database_name);
             p.opt("Name", self.name);
@@ -1548,7 +1598,9 @@ pub mod principal_permissions {
 
     impl ToExpr for TableWithColumnsResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.column_names.is_some()) + usize::from(self.column_wildcard.is_some()),
+            );
             p.req("CatalogId", self.catalog_id);
             p.opt("ColumnNames", self.column_names);
             p.opt("ColumnWildcard", self.column_wildcard);
@@ -1608,7 +1660,11 @@ impl Resource {
 impl crate::Resource for Resource {
     const TYPE_NAME: &'static str = "AWS::LakeFormation::Resource";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.hybrid_access_enabled.is_some())
+                + usize::from(self.role_arn.is_some())
+                + usize::from(self.with_federation.is_some()),
+        );
         p.opt("HybridAccessEnabled", self.hybrid_access_enabled);
         p.req("ResourceArn", self.resource_arn);
         p.opt("RoleArn", self.role_arn);
@@ -1688,7 +1744,7 @@ impl crate::Resource for Tag {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.catalog_id.is_some()));
         p.opt("CatalogId", self.catalog_id);
         p.req("TagKey", self.tag_key);
         p.req("TagValues", self.tag_values);
@@ -1814,7 +1870,7 @@ impl crate::Resource for TagAssociation {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("LFTags", self.lf_tags);
         p.req("Resource", self.resource);
         p
@@ -1860,7 +1916,7 @@ pub mod tag_association {
 
     impl ToExpr for DatabaseResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("CatalogId", self.catalog_id);
             p.req("Name", self.name);
             p.into_expr()
@@ -1894,7 +1950,7 @@ pub mod tag_association {
 
     impl ToExpr for LfTagPair {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("CatalogId", self.catalog_id);
             p.req("TagKey", self.tag_key);
             p.req("TagValues", self.tag_values);
@@ -1948,7 +2004,12 @@ pub mod tag_association {
 
     impl ToExpr for Resource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.catalog.is_some())
+                    + usize::from(self.database.is_some())
+                    + usize::from(self.table.is_some())
+                    + usize::from(self.table_with_columns.is_some()),
+            );
             p.opt("Catalog", self.catalog);
             p.opt("Database", self.database);
             p.opt("Table", self.table);
@@ -1993,7 +2054,8 @@ pub mod tag_association {
 
     impl ToExpr for TableResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(2 + usize::from(self.name.is_some()) + usize::from(self.table_wildcard.is_some()));
             p.req("CatalogId", self.catalog_id);
             p.req("DatabaseName", self.database_name);
             p.opt("Name", self.name);
@@ -2040,7 +2102,7 @@ pub mod tag_association {
 
     impl ToExpr for TableWithColumnsResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4);
             p.req("CatalogId", self.catalog_id);
             p.req("ColumnNames", self.column_names);
             p.req("DatabaseName", self.database_name);

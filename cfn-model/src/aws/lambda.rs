@@ -83,7 +83,11 @@ impl Resource for Alias {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.description.is_some())
+                + usize::from(self.provisioned_concurrency_config.is_some())
+                + usize::from(self.routing_config.is_some()),
+        );
         p.opt("Description", self.description);
         p.req("FunctionName", self.function_name);
         p.req("FunctionVersion", self.function_version);
@@ -129,7 +133,7 @@ pub mod alias {
 
     impl ToExpr for AliasRoutingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.additional_version_weights.is_some()));
             p.opt("AdditionalVersionWeights", self.additional_version_weights);
             p.into_expr()
         }
@@ -152,7 +156,7 @@ pub mod alias {
 
     impl ToExpr for ProvisionedConcurrencyConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req(
                 "ProvisionedConcurrentExecutions",
                 self.provisioned_concurrent_executions,
@@ -181,7 +185,7 @@ pub mod alias {
 
     impl ToExpr for VersionWeight {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("FunctionVersion", self.function_version);
             p.req("FunctionWeight", self.function_weight);
             p.into_expr()
@@ -305,7 +309,15 @@ Constraint { path: "VpcConfig/SubnetIds", min_length: Some(1), max_length: Some(
 Constraint { path: "VpcConfig/SubnetIds/*", pattern: Some("^subnet-[0-9a-z]*$"), min_length: Some(0), max_length: Some(1024), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.capacity_provider_name.is_some())
+                + usize::from(self.capacity_provider_scaling_config.is_some())
+                + usize::from(self.instance_requirements.is_some())
+                + usize::from(self.kms_key_arn.is_some())
+                + usize::from(self.propagate_tags.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.telemetry_config.is_some()),
+        );
         p.opt("CapacityProviderName", self.capacity_provider_name);
         p.opt("CapacityProviderScalingConfig", self.capacity_provider_scaling_config);
         p.opt("InstanceRequirements", self.instance_requirements);
@@ -543,7 +555,9 @@ pub mod capacity_provider {
 
     impl ToExpr for CapacityProviderLoggingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.log_group.is_some()) + usize::from(self.system_log_level.is_some()),
+            );
             p.opt("LogGroup", self.log_group);
             p.opt("SystemLogLevel", self.system_log_level);
             p.into_expr()
@@ -567,7 +581,7 @@ pub mod capacity_provider {
 
     impl ToExpr for CapacityProviderPermissionsConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req(
                 "CapacityProviderOperatorRoleArn",
                 self.capacity_provider_operator_role_arn,
@@ -614,7 +628,11 @@ pub mod capacity_provider {
 
     impl ToExpr for CapacityProviderScalingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.max_v_cpu_count.is_some())
+                    + usize::from(self.scaling_mode.is_some())
+                    + usize::from(self.scaling_policies.is_some()),
+            );
             p.opt("MaxVCpuCount", self.max_v_cpu_count);
             p.opt("ScalingMode", self.scaling_mode);
             p.opt("ScalingPolicies", self.scaling_policies);
@@ -642,7 +660,7 @@ pub mod capacity_provider {
 
     impl ToExpr for CapacityProviderTelemetryConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.logging_config.is_some()));
             p.opt("LoggingConfig", self.logging_config);
             p.into_expr()
         }
@@ -671,7 +689,7 @@ pub mod capacity_provider {
 
     impl ToExpr for CapacityProviderVpcConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("SecurityGroupIds", self.security_group_ids);
             p.req("SubnetIds", self.subnet_ids);
             p.into_expr()
@@ -716,7 +734,11 @@ pub mod capacity_provider {
 
     impl ToExpr for InstanceRequirements {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.allowed_instance_types.is_some())
+                    + usize::from(self.architectures.is_some())
+                    + usize::from(self.excluded_instance_types.is_some()),
+            );
             p.opt("AllowedInstanceTypes", self.allowed_instance_types);
             p.opt("Architectures", self.architectures);
             p.opt("ExcludedInstanceTypes", self.excluded_instance_types);
@@ -754,7 +776,8 @@ pub mod capacity_provider {
 
     impl ToExpr for PropagateTagsConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.explicit_tags.is_some()) + usize::from(self.mode.is_some()));
             p.opt("ExplicitTags", self.explicit_tags);
             p.opt("Mode", self.mode);
             p.into_expr()
@@ -786,7 +809,7 @@ pub mod capacity_provider {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -816,7 +839,7 @@ pub mod capacity_provider {
 
     impl ToExpr for TargetTrackingScalingPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("PredefinedMetricType", self.predefined_metric_type);
             p.req("TargetValue", self.target_value);
             p.into_expr()
@@ -876,7 +899,11 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(128), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.code_signing_policies.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("AllowedPublishers", self.allowed_publishers);
         p.opt("CodeSigningPolicies", self.code_signing_policies);
         p.opt("Description", self.description);
@@ -949,7 +976,7 @@ pub mod code_signing_config {
 
     impl ToExpr for AllowedPublishers {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("SigningProfileVersionArns", self.signing_profile_version_arns);
             p.into_expr()
         }
@@ -972,7 +999,7 @@ pub mod code_signing_config {
 
     impl ToExpr for CodeSigningPolicies {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("UntrustedArtifactOnDeployment", self.untrusted_artifact_on_deployment);
             p.into_expr()
         }
@@ -1003,7 +1030,7 @@ pub mod code_signing_config {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -1070,7 +1097,11 @@ Constraint { path: "MaximumRetryAttempts", minimum: Some(0.0), maximum: Some(2.0
 Constraint { path: "Qualifier", pattern: Some("^\\$(LATEST(\\.PUBLISHED)?)|[a-zA-Z0-9$_-]{1,129}$"), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.destination_config.is_some())
+                + usize::from(self.maximum_event_age_in_seconds.is_some())
+                + usize::from(self.maximum_retry_attempts.is_some()),
+        );
         p.opt("DestinationConfig", self.destination_config);
         p.req("FunctionName", self.function_name);
         p.opt("MaximumEventAgeInSeconds", self.maximum_event_age_in_seconds);
@@ -1114,7 +1145,9 @@ pub mod event_invoke_config {
 
     impl ToExpr for DestinationConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.on_failure.is_some()) + usize::from(self.on_success.is_some()),
+            );
             p.opt("OnFailure", self.on_failure);
             p.opt("OnSuccess", self.on_success);
             p.into_expr()
@@ -1138,7 +1171,7 @@ pub mod event_invoke_config {
 
     impl ToExpr for OnFailure {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Destination", self.destination);
             p.into_expr()
         }
@@ -1161,7 +1194,7 @@ pub mod event_invoke_config {
 
     impl ToExpr for OnSuccess {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Destination", self.destination);
             p.into_expr()
         }
@@ -1507,7 +1540,35 @@ Constraint { path: "Topics/*", pattern: Some("^[^.]([a-zA-Z0-9\\-_.]+)"), min_le
 Constraint { path: "TumblingWindowInSeconds", minimum: Some(0.0), maximum: Some(900.0), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.amazon_managed_kafka_event_source_config.is_some())
+                + usize::from(self.batch_size.is_some())
+                + usize::from(self.bisect_batch_on_function_error.is_some())
+                + usize::from(self.destination_config.is_some())
+                + usize::from(self.document_db_event_source_config.is_some())
+                + usize::from(self.enabled.is_some())
+                + usize::from(self.event_source_arn.is_some())
+                + usize::from(self.filter_criteria.is_some())
+                + usize::from(self.function_response_types.is_some())
+                + usize::from(self.kms_key_arn.is_some())
+                + usize::from(self.logging_config.is_some())
+                + usize::from(self.maximum_batching_window_in_seconds.is_some())
+                + usize::from(self.maximum_record_age_in_seconds.is_some())
+                + usize::from(self.maximum_retry_attempts.is_some())
+                + usize::from(self.metrics_config.is_some())
+                + usize::from(self.parallelization_factor.is_some())
+                + usize::from(self.provisioned_poller_config.is_some())
+                + usize::from(self.queues.is_some())
+                + usize::from(self.scaling_config.is_some())
+                + usize::from(self.self_managed_event_source.is_some())
+                + usize::from(self.self_managed_kafka_event_source_config.is_some())
+                + usize::from(self.source_access_configurations.is_some())
+                + usize::from(self.starting_position.is_some())
+                + usize::from(self.starting_position_timestamp.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.topics.is_some())
+                + usize::from(self.tumbling_window_in_seconds.is_some()),
+        );
         p.opt(
             "AmazonManagedKafkaEventSourceConfig",
             self.amazon_managed_kafka_event_source_config,
@@ -1905,7 +1966,9 @@ pub mod event_source_mapping {
 
     impl ToExpr for AmazonManagedKafkaEventSourceConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.consumer_group_id.is_some()) + usize::from(self.schema_registry_config.is_some()),
+            );
             p.opt("ConsumerGroupId", self.consumer_group_id);
             p.opt("SchemaRegistryConfig", self.schema_registry_config);
             p.into_expr()
@@ -1932,7 +1995,7 @@ pub mod event_source_mapping {
 
     impl ToExpr for DestinationConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.on_failure.is_some()));
             p.opt("OnFailure", self.on_failure);
             p.into_expr()
         }
@@ -1976,7 +2039,11 @@ pub mod event_source_mapping {
 
     impl ToExpr for DocumentDbEventSourceConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.collection_name.is_some())
+                    + usize::from(self.database_name.is_some())
+                    + usize::from(self.full_document.is_some()),
+            );
             p.opt("CollectionName", self.collection_name);
             p.opt("DatabaseName", self.database_name);
             p.opt("FullDocument", self.full_document);
@@ -2006,7 +2073,7 @@ pub mod event_source_mapping {
 
     impl ToExpr for Endpoints {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.kafka_bootstrap_servers.is_some()));
             p.opt("KafkaBootstrapServers", self.kafka_bootstrap_servers);
             p.into_expr()
         }
@@ -2032,7 +2099,7 @@ pub mod event_source_mapping {
 
     impl ToExpr for Filter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.pattern.is_some()));
             p.opt("Pattern", self.pattern);
             p.into_expr()
         }
@@ -2058,7 +2125,7 @@ pub mod event_source_mapping {
 
     impl ToExpr for FilterCriteria {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.filters.is_some()));
             p.opt("Filters", self.filters);
             p.into_expr()
         }
@@ -2084,7 +2151,7 @@ pub mod event_source_mapping {
 
     impl ToExpr for LoggingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.system_log_level.is_some()));
             p.opt("SystemLogLevel", self.system_log_level);
             p.into_expr()
         }
@@ -2115,7 +2182,7 @@ pub mod event_source_mapping {
 
     impl ToExpr for MetricsConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.metrics.is_some()));
             p.opt("Metrics", self.metrics);
             p.into_expr()
         }
@@ -2144,7 +2211,7 @@ pub mod event_source_mapping {
 
     impl ToExpr for OnFailure {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.destination.is_some()));
             p.opt("Destination", self.destination);
             p.into_expr()
         }
@@ -2188,7 +2255,11 @@ pub mod event_source_mapping {
 
     impl ToExpr for ProvisionedPollerConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.maximum_pollers.is_some())
+                    + usize::from(self.minimum_pollers.is_some())
+                    + usize::from(self.poller_group_name.is_some()),
+            );
             p.opt("MaximumPollers", self.maximum_pollers);
             p.opt("MinimumPollers", self.minimum_pollers);
             p.opt("PollerGroupName", self.poller_group_name);
@@ -2218,7 +2289,7 @@ pub mod event_source_mapping {
 
     impl ToExpr for ScalingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.maximum_concurrency.is_some()));
             p.opt("MaximumConcurrency", self.maximum_concurrency);
             p.into_expr()
         }
@@ -2256,7 +2327,7 @@ pub mod event_source_mapping {
 
     impl ToExpr for SchemaRegistryAccessConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.r#type.is_some()) + usize::from(self.uri.is_some()));
             p.opt("Type", self.r#type);
             p.opt("URI", self.uri);
             p.into_expr()
@@ -2313,7 +2384,12 @@ pub mod event_source_mapping {
 
     impl ToExpr for SchemaRegistryConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.access_configs.is_some())
+                    + usize::from(self.event_record_format.is_some())
+                    + usize::from(self.schema_registry_uri.is_some())
+                    + usize::from(self.schema_validation_configs.is_some()),
+            );
             p.opt("AccessConfigs", self.access_configs);
             p.opt("EventRecordFormat", self.event_record_format);
             p.opt("SchemaRegistryURI", self.schema_registry_uri);
@@ -2342,7 +2418,7 @@ pub mod event_source_mapping {
 
     impl ToExpr for SchemaValidationConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.attribute.is_some()));
             p.opt("Attribute", self.attribute);
             p.into_expr()
         }
@@ -2368,7 +2444,7 @@ pub mod event_source_mapping {
 
     impl ToExpr for SelfManagedEventSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.endpoints.is_some()));
             p.opt("Endpoints", self.endpoints);
             p.into_expr()
         }
@@ -2412,7 +2488,11 @@ pub mod event_source_mapping {
 
     impl ToExpr for SelfManagedKafkaEventSourceConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.consumer_group_id.is_some())
+                    + usize::from(self.consumption_mode.is_some())
+                    + usize::from(self.schema_registry_config.is_some()),
+            );
             p.opt("ConsumerGroupId", self.consumer_group_id);
             p.opt("ConsumptionMode", self.consumption_mode);
             p.opt("SchemaRegistryConfig", self.schema_registry_config);
@@ -2459,7 +2539,7 @@ pub mod event_source_mapping {
 
     impl ToExpr for SourceAccessConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.r#type.is_some()) + usize::from(self.uri.is_some()));
             p.opt("Type", self.r#type);
             p.opt("URI", self.uri);
             p.into_expr()
@@ -2491,7 +2571,7 @@ pub mod event_source_mapping {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -2824,7 +2904,37 @@ Constraint { path: "VpcConfig/SubnetIds", min_length: Some(0), max_length: Some(
 Constraint { path: "VpcConfig/SubnetIds/*", pattern: Some("^subnet-[0-9a-z]*$"), min_length: Some(0), max_length: Some(1024), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.architectures.is_some())
+                + usize::from(self.capacity_provider_config.is_some())
+                + usize::from(self.code_signing_config_arn.is_some())
+                + usize::from(self.dead_letter_config.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.durable_config.is_some())
+                + usize::from(self.environment.is_some())
+                + usize::from(self.ephemeral_storage.is_some())
+                + usize::from(self.file_system_configs.is_some())
+                + usize::from(self.function_name.is_some())
+                + usize::from(self.function_scaling_config.is_some())
+                + usize::from(self.handler.is_some())
+                + usize::from(self.image_config.is_some())
+                + usize::from(self.kms_key_arn.is_some())
+                + usize::from(self.layers.is_some())
+                + usize::from(self.logging_config.is_some())
+                + usize::from(self.memory_size.is_some())
+                + usize::from(self.package_type.is_some())
+                + usize::from(self.publish_to_latest_published.is_some())
+                + usize::from(self.recursive_loop.is_some())
+                + usize::from(self.reserved_concurrent_executions.is_some())
+                + usize::from(self.runtime.is_some())
+                + usize::from(self.runtime_management_config.is_some())
+                + usize::from(self.snap_start.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.tenancy_config.is_some())
+                + usize::from(self.timeout.is_some())
+                + usize::from(self.tracing_config.is_some())
+                + usize::from(self.vpc_config.is_some()),
+        );
         p.opt("Architectures", self.architectures);
         p.opt("CapacityProviderConfig", self.capacity_provider_config);
         p.req("Code", self.code);
@@ -3472,7 +3582,7 @@ pub mod function {
 
     impl ToExpr for CapacityProviderConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req(
                 "LambdaManagedInstancesCapacityProviderConfig",
                 self.lambda_managed_instances_capacity_provider_config,
@@ -3557,7 +3667,15 @@ pub mod function {
 
     impl ToExpr for Code {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.image_uri.is_some())
+                    + usize::from(self.s3_bucket.is_some())
+                    + usize::from(self.s3_key.is_some())
+                    + usize::from(self.s3_object_storage_mode.is_some())
+                    + usize::from(self.s3_object_version.is_some())
+                    + usize::from(self.source_kms_key_arn.is_some())
+                    + usize::from(self.zip_file.is_some()),
+            );
             p.opt("ImageUri", self.image_uri);
             p.opt("S3Bucket", self.s3_bucket);
             p.opt("S3Key", self.s3_key);
@@ -3589,7 +3707,7 @@ pub mod function {
 
     impl ToExpr for DeadLetterConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.target_arn.is_some()));
             p.opt("TargetArn", self.target_arn);
             p.into_expr()
         }
@@ -3628,7 +3746,9 @@ pub mod function {
 
     impl ToExpr for DurableConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.kms_key_arn.is_some()) + usize::from(self.retention_period_in_days.is_some()),
+            );
             p.req("ExecutionTimeout", self.execution_timeout);
             p.opt("KMSKeyArn", self.kms_key_arn);
             p.opt("RetentionPeriodInDays", self.retention_period_in_days);
@@ -3660,7 +3780,7 @@ pub mod function {
 
     impl ToExpr for Environment {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.variables.is_some()));
             p.opt("Variables", self.variables);
             p.into_expr()
         }
@@ -3683,7 +3803,7 @@ pub mod function {
 
     impl ToExpr for EphemeralStorage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Size", self.size);
             p.into_expr()
         }
@@ -3717,7 +3837,7 @@ pub mod function {
 
     impl ToExpr for FileSystemConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.s3_files_config.is_some()));
             p.req("Arn", self.arn);
             p.req("LocalMountPath", self.local_mount_path);
             p.opt("S3FilesConfig", self.s3_files_config);
@@ -3755,7 +3875,10 @@ pub mod function {
 
     impl ToExpr for FunctionScalingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.max_execution_environments.is_some())
+                    + usize::from(self.min_execution_environments.is_some()),
+            );
             p.opt("MaxExecutionEnvironments", self.max_execution_environments);
             p.opt("MinExecutionEnvironments", self.min_execution_environments);
             p.into_expr()
@@ -3800,7 +3923,11 @@ pub mod function {
 
     impl ToExpr for ImageConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.command.is_some())
+                    + usize::from(self.entry_point.is_some())
+                    + usize::from(self.working_directory.is_some()),
+            );
             p.opt("Command", self.command);
             p.opt("EntryPoint", self.entry_point);
             p.opt("WorkingDirectory", self.working_directory);
@@ -3841,7 +3968,10 @@ pub mod function {
 
     impl ToExpr for LambdaManagedInstancesCapacityProviderConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.execution_environment_memory_gib_per_v_cpu.is_some())
+                    + usize::from(self.per_execution_environment_max_concurrency.is_some()),
+            );
             p.req("CapacityProviderArn", self.capacity_provider_arn);
             p.opt(
                 "ExecutionEnvironmentMemoryGiBPerVCpu",
@@ -3901,7 +4031,12 @@ pub mod function {
 
     impl ToExpr for LoggingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.application_log_level.is_some())
+                    + usize::from(self.log_format.is_some())
+                    + usize::from(self.log_group.is_some())
+                    + usize::from(self.system_log_level.is_some()),
+            );
             p.opt("ApplicationLogLevel", self.application_log_level);
             p.opt("LogFormat", self.log_format);
             p.opt("LogGroup", self.log_group);
@@ -3941,7 +4076,7 @@ pub mod function {
 
     impl ToExpr for RuntimeManagementConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.runtime_version_arn.is_some()));
             p.opt("RuntimeVersionArn", self.runtime_version_arn);
             p.req("UpdateRuntimeOn", self.update_runtime_on);
             p.into_expr()
@@ -3973,7 +4108,7 @@ pub mod function {
 
     impl ToExpr for S3FilesConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.direct_s3_read.is_some()));
             p.opt("DirectS3Read", self.direct_s3_read);
             p.into_expr()
         }
@@ -3996,7 +4131,7 @@ pub mod function {
 
     impl ToExpr for SnapStart {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ApplyOn", self.apply_on);
             p.into_expr()
         }
@@ -4027,7 +4162,7 @@ pub mod function {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -4051,7 +4186,7 @@ pub mod function {
 
     impl ToExpr for TenancyConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("TenantIsolationMode", self.tenant_isolation_mode);
             p.into_expr()
         }
@@ -4077,7 +4212,7 @@ pub mod function {
 
     impl ToExpr for TracingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.mode.is_some()));
             p.opt("Mode", self.mode);
             p.into_expr()
         }
@@ -4123,7 +4258,11 @@ pub mod function {
 
     impl ToExpr for VpcConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.ipv6_allowed_for_dual_stack.is_some())
+                    + usize::from(self.security_group_ids.is_some())
+                    + usize::from(self.subnet_ids.is_some()),
+            );
             p.opt("Ipv6AllowedForDualStack", self.ipv6_allowed_for_dual_stack);
             p.opt("SecurityGroupIds", self.security_group_ids);
             p.opt("SubnetIds", self.subnet_ids);
@@ -4214,7 +4353,13 @@ Constraint { path: "LayerName", pattern: Some("^(arn:(aws[a-zA-Z-]*)?:lambda:(eu
 Constraint { path: "LicenseInfo", min_length: Some(0), max_length: Some(512), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.compatible_architectures.is_some())
+                + usize::from(self.compatible_runtimes.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.layer_name.is_some())
+                + usize::from(self.license_info.is_some()),
+        );
         p.opt("CompatibleArchitectures", self.compatible_architectures);
         p.opt("CompatibleRuntimes", self.compatible_runtimes);
         p.req("Content", self.content);
@@ -4503,7 +4648,9 @@ pub mod layer_version {
 
     impl ToExpr for Content {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.s3_object_storage_mode.is_some()) + usize::from(self.s3_object_version.is_some()),
+            );
             p.req("S3Bucket", self.s3_bucket);
             p.req("S3Key", self.s3_key);
             p.opt("S3ObjectStorageMode", self.s3_object_storage_mode);
@@ -4582,7 +4729,7 @@ impl Resource for LayerVersionPermission {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.organization_id.is_some()));
         p.req("Action", self.action);
         p.req("LayerVersionArn", self.layer_version_arn);
         p.opt("OrganizationId", self.organization_id);
@@ -4828,7 +4975,7 @@ impl Resource for MicrovmImage {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(13 + usize::from(self.tags.is_some()));
         p.req("AdditionalOsCapabilities", self.additional_os_capabilities);
         p.req("BaseImageArn", self.base_image_arn);
         p.req("BaseImageVersion", self.base_image_version);
@@ -5047,7 +5194,9 @@ pub mod microvm_image {
 
     impl ToExpr for CloudWatchLogging {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.log_group.is_some()) + usize::from(self.log_stream.is_some()),
+            );
             p.opt("LogGroup", self.log_group);
             p.opt("LogStream", self.log_stream);
             p.into_expr()
@@ -5069,7 +5218,7 @@ pub mod microvm_image {
 
     impl ToExpr for CodeArtifact {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Uri", self.uri);
             p.into_expr()
         }
@@ -5092,7 +5241,7 @@ pub mod microvm_image {
 
     impl ToExpr for CpuConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Architecture", self.architecture);
             p.into_expr()
         }
@@ -5118,7 +5267,7 @@ pub mod microvm_image {
 
     impl ToExpr for EnvironmentVariable {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -5163,7 +5312,11 @@ pub mod microvm_image {
 
     impl ToExpr for Hooks {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.microvm_hooks.is_some())
+                    + usize::from(self.microvm_image_hooks.is_some())
+                    + usize::from(self.port.is_some()),
+            );
             p.opt("MicrovmHooks", self.microvm_hooks);
             p.opt("MicrovmImageHooks", self.microvm_image_hooks);
             p.opt("Port", self.port);
@@ -5201,7 +5354,9 @@ pub mod microvm_image {
 
     impl ToExpr for Logging {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cloud_watch.is_some()) + usize::from(self.disabled.is_some()),
+            );
             p.opt("CloudWatch", self.cloud_watch);
             p.opt("Disabled", self.disabled);
             p.into_expr()
@@ -5286,7 +5441,16 @@ pub mod microvm_image {
 
     impl ToExpr for MicrovmHooks {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.resume.is_some())
+                    + usize::from(self.resume_timeout_in_seconds.is_some())
+                    + usize::from(self.run.is_some())
+                    + usize::from(self.run_timeout_in_seconds.is_some())
+                    + usize::from(self.suspend.is_some())
+                    + usize::from(self.suspend_timeout_in_seconds.is_some())
+                    + usize::from(self.terminate.is_some())
+                    + usize::from(self.terminate_timeout_in_seconds.is_some()),
+            );
             p.opt("Resume", self.resume);
             p.opt("ResumeTimeoutInSeconds", self.resume_timeout_in_seconds);
             p.opt("Run", self.run);
@@ -5345,7 +5509,12 @@ pub mod microvm_image {
 
     impl ToExpr for MicrovmImageHooks {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.ready.is_some())
+                    + usize::from(self.ready_timeout_in_seconds.is_some())
+                    + usize::from(self.validate.is_some())
+                    + usize::from(self.validate_timeout_in_seconds.is_some()),
+            );
             p.opt("Ready", self.ready);
             p.opt("ReadyTimeoutInSeconds", self.ready_timeout_in_seconds);
             p.opt("Validate", self.validate);
@@ -5371,7 +5540,7 @@ pub mod microvm_image {
 
     impl ToExpr for Resources {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("MinimumMemoryInMiB", self.minimum_memory_in_mib);
             p.into_expr()
         }
@@ -5402,7 +5571,7 @@ pub mod microvm_image {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -5468,7 +5637,11 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(128), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.name.is_some())
+                + usize::from(self.operator_role.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("Configuration", self.configuration);
         p.opt("Name", self.name);
         p.opt("OperatorRole", self.operator_role);
@@ -5621,7 +5794,7 @@ pub mod network_connector {
 
     impl ToExpr for Config {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("VpcEgressConfiguration", self.vpc_egress_configuration);
             p.into_expr()
         }
@@ -5652,7 +5825,7 @@ pub mod network_connector {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -5697,7 +5870,7 @@ pub mod network_connector {
 
     impl ToExpr for VpcEgressConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4);
             p.req("AssociatedComputeResourceTypes", self.associated_compute_resource_types);
             p.req("NetworkProtocol", self.network_protocol);
             p.req("SecurityGroupIds", self.security_group_ids);
@@ -5822,7 +5995,14 @@ Constraint { path: "SourceAccount", pattern: Some("^\\d{12}$"), min_length: Some
 Constraint { path: "SourceArn", pattern: Some("^arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\\-])+:((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1})?:(\\d{12})?:(.*)$"), min_length: Some(12), max_length: Some(1024), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.event_source_token.is_some())
+                + usize::from(self.function_url_auth_type.is_some())
+                + usize::from(self.invoked_via_function_url.is_some())
+                + usize::from(self.principal_org_id.is_some())
+                + usize::from(self.source_account.is_some())
+                + usize::from(self.source_arn.is_some()),
+        );
         p.req("Action", self.action);
         p.opt("EventSourceToken", self.event_source_token);
         p.req("FunctionName", self.function_name);
@@ -5917,7 +6097,7 @@ impl Resource for ResourcePolicy {
 Constraint { path: "ResourceArn", pattern: Some("^arn:(aws[a-zA-Z-]*)?:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:(runtime/|function:)[a-zA-Z0-9-_]+(:(\\$LATEST(\\.PUBLISHED)?|[a-zA-Z0-9-_])+)?$"), min_length: Some(12), max_length: Some(1024), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("PolicyDocument", self.policy_document);
         p.req("ResourceArn", self.resource_arn);
         p
@@ -5987,7 +6167,11 @@ Constraint { path: "Qualifier", pattern: Some("((?!^[0-9]+$)([a-zA-Z0-9-_]+))"),
 Constraint { path: "TargetFunctionArn", pattern: Some("^(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}((-gov)|(-iso(b?)))?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:((?!\\d+)[0-9a-zA-Z-_]+))?$"), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.cors.is_some())
+                + usize::from(self.invoke_mode.is_some())
+                + usize::from(self.qualifier.is_some()),
+        );
         p.req("AuthType", self.auth_type);
         p.opt("Cors", self.cors);
         p.opt("InvokeMode", self.invoke_mode);
@@ -6177,7 +6361,14 @@ pub mod url {
 
     impl ToExpr for Cors {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.allow_credentials.is_some())
+                    + usize::from(self.allow_headers.is_some())
+                    + usize::from(self.allow_methods.is_some())
+                    + usize::from(self.allow_origins.is_some())
+                    + usize::from(self.expose_headers.is_some())
+                    + usize::from(self.max_age.is_some()),
+            );
             p.opt("AllowCredentials", self.allow_credentials);
             p.opt("AllowHeaders", self.allow_headers);
             p.opt("AllowMethods", self.allow_methods);
@@ -6266,7 +6457,13 @@ Constraint { path: "FunctionScalingConfig/MinExecutionEnvironments", minimum: So
 Constraint { path: "RuntimePolicy/RuntimeVersionArn", pattern: Some("^arn:(aws[a-zA-Z-]*):lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}::runtime:.+$"), min_length: Some(26), max_length: Some(2048), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.code_sha256.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.function_scaling_config.is_some())
+                + usize::from(self.provisioned_concurrency_config.is_some())
+                + usize::from(self.runtime_policy.is_some()),
+        );
         p.opt("CodeSha256", self.code_sha256);
         p.opt("Description", self.description);
         p.req("FunctionName", self.function_name);
@@ -6326,7 +6523,10 @@ pub mod version {
 
     impl ToExpr for FunctionScalingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.max_execution_environments.is_some())
+                    + usize::from(self.min_execution_environments.is_some()),
+            );
             p.opt("MaxExecutionEnvironments", self.max_execution_environments);
             p.opt("MinExecutionEnvironments", self.min_execution_environments);
             p.into_expr()
@@ -6350,7 +6550,7 @@ pub mod version {
 
     impl ToExpr for ProvisionedConcurrencyConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req(
                 "ProvisionedConcurrentExecutions",
                 self.provisioned_concurrent_executions,
@@ -6384,7 +6584,7 @@ pub mod version {
 
     impl ToExpr for RuntimePolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.runtime_version_arn.is_some()));
             p.opt("RuntimeVersionArn", self.runtime_version_arn);
             p.req("UpdateRuntimeOn", self.update_runtime_on);
             p.into_expr()
@@ -6443,7 +6643,7 @@ impl Resource for WebFunction {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.tags.is_some()));
         p.req("FunctionName", self.function_name);
         p.opt("Tags", self.tags);
         p
@@ -6541,7 +6741,7 @@ pub mod web_function {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -6693,7 +6893,13 @@ impl Resource for WebFunctionEndpoint {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.description.is_some())
+                + usize::from(self.regions.is_some())
+                + usize::from(self.revision_weights.is_some())
+                + usize::from(self.scaling_config.is_some())
+                + usize::from(self.throttle_config.is_some()),
+        );
         p.req("AuthType", self.auth_type);
         p.opt("Description", self.description);
         p.req("EndpointName", self.endpoint_name);
@@ -6912,7 +7118,7 @@ pub mod web_function_endpoint {
 
     impl ToExpr for RevisionWeight {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("RevisionId", self.revision_id);
             p.req("Weight", self.weight);
             p.into_expr()
@@ -6939,7 +7145,7 @@ pub mod web_function_endpoint {
 
     impl ToExpr for ScalingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.max_environments.is_some()));
             p.opt("MaxEnvironments", self.max_environments);
             p.into_expr()
         }
@@ -6965,7 +7171,7 @@ pub mod web_function_endpoint {
 
     impl ToExpr for ThrottleConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.rate_limit.is_some()));
             p.opt("RateLimit", self.rate_limit);
             p.into_expr()
         }
@@ -7102,7 +7308,8 @@ impl Resource for WebFunctionRevision {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(3 + usize::from(self.description.is_some()) + usize::from(self.kms_key_arn.is_some()));
         p.req("BuildConfig", self.build_config);
         p.opt("Description", self.description);
         p.req("FunctionName", self.function_name);
@@ -7278,7 +7485,7 @@ pub mod web_function_revision {
 
     impl ToExpr for BuildConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("CodeConfig", self.code_config);
             p.req("RuntimeConfig", self.runtime_config);
             p.into_expr()
@@ -7300,7 +7507,7 @@ pub mod web_function_revision {
 
     impl ToExpr for CodeConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("S3Object", self.s3_object);
             p.into_expr()
         }
@@ -7344,7 +7551,11 @@ pub mod web_function_revision {
 
     impl ToExpr for LoggingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.application_log_level.is_some())
+                    + usize::from(self.log_group.is_some())
+                    + usize::from(self.system_log_level.is_some()),
+            );
             p.opt("ApplicationLogLevel", self.application_log_level);
             p.opt("LogGroup", self.log_group);
             p.opt("SystemLogLevel", self.system_log_level);
@@ -7369,7 +7580,7 @@ pub mod web_function_revision {
 
     impl ToExpr for RuntimeConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Runtime", self.runtime);
             p.into_expr()
         }
@@ -7403,7 +7614,7 @@ pub mod web_function_revision {
 
     impl ToExpr for S3Object {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.version_id.is_some()));
             p.req("Bucket", self.bucket);
             p.req("Key", self.key);
             p.opt("VersionId", self.version_id);
@@ -7471,7 +7682,13 @@ pub mod web_function_revision {
 
     impl ToExpr for ServiceConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.egress_network_connector_arn.is_some())
+                    + usize::from(self.environment_variables.is_some())
+                    + usize::from(self.max_concurrency_per_environment.is_some())
+                    + usize::from(self.telemetry_config.is_some())
+                    + usize::from(self.timeout_seconds.is_some()),
+            );
             p.opt("EgressNetworkConnectorArn", self.egress_network_connector_arn);
             p.opt("EnvironmentVariables", self.environment_variables);
             p.req("ExecutionRoleArn", self.execution_role_arn);
@@ -7502,7 +7719,7 @@ pub mod web_function_revision {
 
     impl ToExpr for TelemetryConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.logging_config.is_some()));
             p.opt("LoggingConfig", self.logging_config);
             p.into_expr()
         }

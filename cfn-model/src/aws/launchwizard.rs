@@ -96,7 +96,8 @@ impl Resource for Deployment {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(3 + usize::from(self.specifications.is_some()) + usize::from(self.tags.is_some()));
         p.req("DeploymentPatternName", self.deployment_pattern_name);
         p.req("Name", self.name);
         p.opt("Specifications", self.specifications);
@@ -223,7 +224,7 @@ pub mod deployment {
 
     impl ToExpr for Tags {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()

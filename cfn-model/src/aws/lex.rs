@@ -537,7 +537,19 @@ Constraint { path: "BotLocales/*/Intents/*/IntentConfirmationSetting/Declination
 Constraint { path: "BotLocales/*/Intents/*/IntentConfirmationSetting/DeclinationConditional/DefaultBranch/Response/MessageGroupsList/*/Variations", max_length: Some(2), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.auto_build_bot_locales.is_some())
+                + usize::from(self.bot_file_s3_location.is_some())
+                + usize::from(self.bot_locales.is_some())
+                + usize::from(self.bot_members.is_some())
+                + usize::from(self.bot_tags.is_some())
+                + usize::from(self.bot_type.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.error_log_settings.is_some())
+                + usize::from(self.replication.is_some())
+                + usize::from(self.test_bot_alias_settings.is_some())
+                + usize::from(self.test_bot_alias_tags.is_some()),
+        );
         p.opt("AutoBuildBotLocales", self.auto_build_bot_locales);
         p.opt("BotFileS3Location", self.bot_file_s3_location);
         p.opt("BotLocales", self.bot_locales);
@@ -1038,7 +1050,7 @@ pub mod bot {
 
     impl ToExpr for AdvancedRecognitionSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.audio_recognition_strategy.is_some()));
             p.opt("AudioRecognitionStrategy", self.audio_recognition_strategy);
             p.into_expr()
         }
@@ -1064,7 +1076,7 @@ pub mod bot {
 
     impl ToExpr for AllowedInputTypes {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AllowAudioInput", self.allow_audio_input);
             p.req("AllowDTMFInput", self.allow_dtmf_input);
             p.into_expr()
@@ -1104,7 +1116,9 @@ pub mod bot {
 
     impl ToExpr for AudioAndDtmfInputSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.audio_specification.is_some()) + usize::from(self.dtmf_specification.is_some()),
+            );
             p.opt("AudioSpecification", self.audio_specification);
             p.opt("DTMFSpecification", self.dtmf_specification);
             p.req("StartTimeoutMs", self.start_timeout_ms);
@@ -1161,7 +1175,12 @@ pub mod bot {
 
     impl ToExpr for AudioFillerSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.audio_type.is_some())
+                    + usize::from(self.minimum_play_duration_in_milliseconds.is_some())
+                    + usize::from(self.response_delivery_delay_in_milliseconds.is_some())
+                    + usize::from(self.start_delay_in_milliseconds.is_some()),
+            );
             p.opt("AudioType", self.audio_type);
             p.req("Enabled", self.enabled);
             p.opt(
@@ -1192,7 +1211,7 @@ pub mod bot {
 
     impl ToExpr for AudioLogDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("S3Bucket", self.s3_bucket);
             p.into_expr()
         }
@@ -1218,7 +1237,7 @@ pub mod bot {
 
     impl ToExpr for AudioLogSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Destination", self.destination);
             p.req("Enabled", self.enabled);
             p.into_expr()
@@ -1245,7 +1264,7 @@ pub mod bot {
 
     impl ToExpr for AudioSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("EndTimeoutMs", self.end_timeout_ms);
             p.req("MaxLengthMs", self.max_length_ms);
             p.into_expr()
@@ -1282,7 +1301,9 @@ pub mod bot {
 
     impl ToExpr for BedrockAgentConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.bedrock_agent_alias_id.is_some()) + usize::from(self.bedrock_agent_id.is_some()),
+            );
             p.opt("BedrockAgentAliasId", self.bedrock_agent_alias_id);
             p.opt("BedrockAgentId", self.bedrock_agent_id);
             p.into_expr()
@@ -1322,7 +1343,10 @@ pub mod bot {
 
     impl ToExpr for BedrockAgentIntentConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.bedrock_agent_configuration.is_some())
+                    + usize::from(self.bedrock_agent_intent_knowledge_base_configuration.is_some()),
+            );
             p.opt("BedrockAgentConfiguration", self.bedrock_agent_configuration);
             p.opt(
                 "BedrockAgentIntentKnowledgeBaseConfiguration",
@@ -1355,7 +1379,7 @@ pub mod bot {
 
     impl ToExpr for BedrockAgentIntentKnowledgeBaseConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("BedrockKnowledgeBaseArn", self.bedrock_knowledge_base_arn);
             p.req("BedrockModelConfiguration", self.bedrock_model_configuration);
             p.into_expr()
@@ -1392,7 +1416,10 @@ pub mod bot {
 
     impl ToExpr for BedrockGuardrailConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.bedrock_guardrail_identifier.is_some())
+                    + usize::from(self.bedrock_guardrail_version.is_some()),
+            );
             p.opt("BedrockGuardrailIdentifier", self.bedrock_guardrail_identifier);
             p.opt("BedrockGuardrailVersion", self.bedrock_guardrail_version);
             p.into_expr()
@@ -1437,7 +1464,11 @@ pub mod bot {
 
     impl ToExpr for BedrockKnowledgeStoreConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.bkb_exact_response_fields.is_some())
+                    + usize::from(self.bedrock_knowledge_base_arn.is_some())
+                    + usize::from(self.exact_response.is_some()),
+            );
             p.opt("BKBExactResponseFields", self.bkb_exact_response_fields);
             p.opt("BedrockKnowledgeBaseArn", self.bedrock_knowledge_base_arn);
             p.opt("ExactResponse", self.exact_response);
@@ -1486,7 +1517,11 @@ pub mod bot {
 
     impl ToExpr for BedrockModelSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.bedrock_guardrail_configuration.is_some())
+                    + usize::from(self.bedrock_model_custom_prompt.is_some())
+                    + usize::from(self.bedrock_trace_status.is_some()),
+            );
             p.opt("BedrockGuardrailConfiguration", self.bedrock_guardrail_configuration);
             p.opt("BedrockModelCustomPrompt", self.bedrock_model_custom_prompt);
             p.opt("BedrockTraceStatus", self.bedrock_trace_status);
@@ -1515,7 +1550,7 @@ pub mod bot {
 
     impl ToExpr for BkbExactResponseFields {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.answer_field.is_some()));
             p.opt("AnswerField", self.answer_field);
             p.into_expr()
         }
@@ -1546,7 +1581,7 @@ pub mod bot {
 
     impl ToExpr for BotAliasLocaleSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.code_hook_specification.is_some()));
             p.opt("CodeHookSpecification", self.code_hook_specification);
             p.req("Enabled", self.enabled);
             p.into_expr()
@@ -1573,7 +1608,7 @@ pub mod bot {
 
     impl ToExpr for BotAliasLocaleSettingsItem {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("BotAliasLocaleSetting", self.bot_alias_locale_setting);
             p.req("LocaleId", self.locale_id);
             p.into_expr()
@@ -1597,7 +1632,7 @@ pub mod bot {
 
     impl ToExpr for BotDataPrivacy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ChildDirected", self.child_directed);
             p.into_expr()
         }
@@ -1620,7 +1655,7 @@ pub mod bot {
 
     impl ToExpr for BotErrorLogSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Enabled", self.enabled);
             p.into_expr()
         }
@@ -1726,7 +1761,18 @@ pub mod bot {
 
     impl ToExpr for BotLocale {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.audio_filler_settings.is_some())
+                    + usize::from(self.custom_vocabulary.is_some())
+                    + usize::from(self.description.is_some())
+                    + usize::from(self.generative_ai_settings.is_some())
+                    + usize::from(self.intents.is_some())
+                    + usize::from(self.slot_types.is_some())
+                    + usize::from(self.speech_detection_sensitivity.is_some())
+                    + usize::from(self.speech_recognition_settings.is_some())
+                    + usize::from(self.unified_speech_settings.is_some())
+                    + usize::from(self.voice_settings.is_some()),
+            );
             p.opt("AudioFillerSettings", self.audio_filler_settings);
             p.opt("CustomVocabulary", self.custom_vocabulary);
             p.opt("Description", self.description);
@@ -1786,7 +1832,7 @@ pub mod bot {
 
     impl ToExpr for BotMember {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(5);
             p.req("BotMemberAliasId", self.bot_member_alias_id);
             p.req("BotMemberAliasName", self.bot_member_alias_name);
             p.req("BotMemberId", self.bot_member_id);
@@ -1826,7 +1872,10 @@ pub mod bot {
 
     impl ToExpr for BuildtimeSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.descriptive_bot_builder_specification.is_some())
+                    + usize::from(self.sample_utterance_generation_specification.is_some()),
+            );
             p.opt(
                 "DescriptiveBotBuilderSpecification",
                 self.descriptive_bot_builder_specification,
@@ -1859,7 +1908,7 @@ pub mod bot {
 
     impl ToExpr for Button {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Text", self.text);
             p.req("Value", self.value);
             p.into_expr()
@@ -1886,7 +1935,7 @@ pub mod bot {
 
     impl ToExpr for CloudWatchLogGroupLogDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("CloudWatchLogGroupArn", self.cloud_watch_log_group_arn);
             p.req("LogPrefix", self.log_prefix);
             p.into_expr()
@@ -1908,7 +1957,7 @@ pub mod bot {
 
     impl ToExpr for CodeHookSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("LambdaCodeHook", self.lambda_code_hook);
             p.into_expr()
         }
@@ -1934,7 +1983,7 @@ pub mod bot {
 
     impl ToExpr for CompositeSlotTypeSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.sub_slots.is_some()));
             p.opt("SubSlots", self.sub_slots);
             p.into_expr()
         }
@@ -1957,7 +2006,7 @@ pub mod bot {
 
     impl ToExpr for Condition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ExpressionString", self.expression_string);
             p.into_expr()
         }
@@ -1994,7 +2043,7 @@ pub mod bot {
 
     impl ToExpr for ConditionalBranch {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.response.is_some()));
             p.req("Condition", self.condition);
             p.req("Name", self.name);
             p.req("NextStep", self.next_step);
@@ -2030,7 +2079,7 @@ pub mod bot {
 
     impl ToExpr for ConditionalSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("ConditionalBranches", self.conditional_branches);
             p.req("DefaultBranch", self.default_branch);
             p.req("IsActive", self.is_active);
@@ -2068,7 +2117,9 @@ pub mod bot {
 
     impl ToExpr for ConversationLogSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.audio_log_settings.is_some()) + usize::from(self.text_log_settings.is_some()),
+            );
             p.opt("AudioLogSettings", self.audio_log_settings);
             p.opt("TextLogSettings", self.text_log_settings);
             p.into_expr()
@@ -2092,7 +2143,7 @@ pub mod bot {
 
     impl ToExpr for CustomPayload {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Value", self.value);
             p.into_expr()
         }
@@ -2115,7 +2166,7 @@ pub mod bot {
 
     impl ToExpr for CustomVocabulary {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("CustomVocabularyItems", self.custom_vocabulary_items);
             p.into_expr()
         }
@@ -2154,7 +2205,8 @@ pub mod bot {
 
     impl ToExpr for CustomVocabularyItem {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(1 + usize::from(self.display_as.is_some()) + usize::from(self.weight.is_some()));
             p.opt("DisplayAs", self.display_as);
             p.req("Phrase", self.phrase);
             p.opt("Weight", self.weight);
@@ -2200,7 +2252,11 @@ pub mod bot {
 
     impl ToExpr for DataSourceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.bedrock_knowledge_store_configuration.is_some())
+                    + usize::from(self.kendra_configuration.is_some())
+                    + usize::from(self.opensearch_configuration.is_some()),
+            );
             p.opt(
                 "BedrockKnowledgeStoreConfiguration",
                 self.bedrock_knowledge_store_configuration,
@@ -2236,7 +2292,7 @@ pub mod bot {
 
     impl ToExpr for DeepgramSpeechModelConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.model_id.is_some()));
             p.req("ApiTokenSecretArn", self.api_token_secret_arn);
             p.opt("ModelId", self.model_id);
             p.into_expr()
@@ -2273,7 +2329,8 @@ pub mod bot {
 
     impl ToExpr for DefaultConditionalBranch {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.next_step.is_some()) + usize::from(self.response.is_some()));
             p.opt("NextStep", self.next_step);
             p.opt("Response", self.response);
             p.into_expr()
@@ -2305,7 +2362,7 @@ pub mod bot {
 
     impl ToExpr for DescriptiveBotBuilderSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.bedrock_model_specification.is_some()));
             p.opt("BedrockModelSpecification", self.bedrock_model_specification);
             p.req("Enabled", self.enabled);
             p.into_expr()
@@ -2345,7 +2402,9 @@ pub mod bot {
 
     impl ToExpr for DialogAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.slot_to_elicit.is_some()) + usize::from(self.suppress_next_message.is_some()),
+            );
             p.opt("SlotToElicit", self.slot_to_elicit);
             p.opt("SuppressNextMessage", self.suppress_next_message);
             p.req("Type", self.r#type);
@@ -2388,7 +2447,7 @@ pub mod bot {
 
     impl ToExpr for DialogCodeHookInvocationSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.invocation_label.is_some()));
             p.req("EnableCodeHookInvocation", self.enable_code_hook_invocation);
             p.opt("InvocationLabel", self.invocation_label);
             p.req("IsActive", self.is_active);
@@ -2414,7 +2473,7 @@ pub mod bot {
 
     impl ToExpr for DialogCodeHookSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Enabled", self.enabled);
             p.into_expr()
         }
@@ -2458,7 +2517,11 @@ pub mod bot {
 
     impl ToExpr for DialogState {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.dialog_action.is_some())
+                    + usize::from(self.intent.is_some())
+                    + usize::from(self.session_attributes.is_some()),
+            );
             p.opt("DialogAction", self.dialog_action);
             p.opt("Intent", self.intent);
             p.opt("SessionAttributes", self.session_attributes);
@@ -2504,7 +2567,7 @@ pub mod bot {
 
     impl ToExpr for DtmfSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4);
             p.req("DeletionCharacter", self.deletion_character);
             p.req("EndCharacter", self.end_character);
             p.req("EndTimeoutMs", self.end_timeout_ms);
@@ -2538,7 +2601,7 @@ pub mod bot {
 
     impl ToExpr for ElicitationCodeHookInvocationSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.invocation_label.is_some()));
             p.req("EnableCodeHookInvocation", self.enable_code_hook_invocation);
             p.opt("InvocationLabel", self.invocation_label);
             p.into_expr()
@@ -2575,7 +2638,9 @@ pub mod bot {
 
     impl ToExpr for ExactResponseFields {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.answer_field.is_some()) + usize::from(self.question_field.is_some()),
+            );
             p.opt("AnswerField", self.answer_field);
             p.opt("QuestionField", self.question_field);
             p.into_expr()
@@ -2604,7 +2669,7 @@ pub mod bot {
 
     impl ToExpr for ExternalSourceSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.grammar_slot_type_setting.is_some()));
             p.opt("GrammarSlotTypeSetting", self.grammar_slot_type_setting);
             p.into_expr()
         }
@@ -2651,7 +2716,11 @@ pub mod bot {
 
     impl ToExpr for FulfillmentCodeHookSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.fulfillment_updates_specification.is_some())
+                    + usize::from(self.is_active.is_some())
+                    + usize::from(self.post_fulfillment_status_specification.is_some()),
+            );
             p.req("Enabled", self.enabled);
             p.opt(
                 "FulfillmentUpdatesSpecification",
@@ -2697,7 +2766,7 @@ pub mod bot {
 
     impl ToExpr for FulfillmentStartResponseSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.allow_interrupt.is_some()));
             p.opt("AllowInterrupt", self.allow_interrupt);
             p.req("DelayInSeconds", self.delay_in_seconds);
             p.req("MessageGroups", self.message_groups);
@@ -2736,7 +2805,7 @@ pub mod bot {
 
     impl ToExpr for FulfillmentUpdateResponseSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.allow_interrupt.is_some()));
             p.opt("AllowInterrupt", self.allow_interrupt);
             p.req("FrequencyInSeconds", self.frequency_in_seconds);
             p.req("MessageGroups", self.message_groups);
@@ -2785,7 +2854,11 @@ pub mod bot {
 
     impl ToExpr for FulfillmentUpdatesSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.start_response.is_some())
+                    + usize::from(self.timeout_in_seconds.is_some())
+                    + usize::from(self.update_response.is_some()),
+            );
             p.req("Active", self.active);
             p.opt("StartResponse", self.start_response);
             p.opt("TimeoutInSeconds", self.timeout_in_seconds);
@@ -2824,7 +2897,9 @@ pub mod bot {
 
     impl ToExpr for GenerativeAiSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.buildtime_settings.is_some()) + usize::from(self.runtime_settings.is_some()),
+            );
             p.opt("BuildtimeSettings", self.buildtime_settings);
             p.opt("RuntimeSettings", self.runtime_settings);
             p.into_expr()
@@ -2851,7 +2926,7 @@ pub mod bot {
 
     impl ToExpr for GrammarSlotTypeSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.source.is_some()));
             p.opt("Source", self.source);
             p.into_expr()
         }
@@ -2888,7 +2963,7 @@ pub mod bot {
 
     impl ToExpr for GrammarSlotTypeSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.kms_key_arn.is_some()));
             p.opt("KmsKeyArn", self.kms_key_arn);
             p.req("S3BucketName", self.s3_bucket_name);
             p.req("S3ObjectKey", self.s3_object_key);
@@ -2937,7 +3012,11 @@ pub mod bot {
 
     impl ToExpr for ImageResponseCard {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.buttons.is_some())
+                    + usize::from(self.image_url.is_some())
+                    + usize::from(self.subtitle.is_some()),
+            );
             p.opt("Buttons", self.buttons);
             p.opt("ImageUrl", self.image_url);
             p.opt("Subtitle", self.subtitle);
@@ -2992,7 +3071,12 @@ pub mod bot {
 
     impl ToExpr for InitialResponseSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.code_hook.is_some())
+                    + usize::from(self.conditional.is_some())
+                    + usize::from(self.initial_response.is_some())
+                    + usize::from(self.next_step.is_some()),
+            );
             p.opt("CodeHook", self.code_hook);
             p.opt("Conditional", self.conditional);
             p.opt("InitialResponse", self.initial_response);
@@ -3018,7 +3102,7 @@ pub mod bot {
 
     impl ToExpr for InputContext {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Name", self.name);
             p.into_expr()
         }
@@ -3177,7 +3261,25 @@ pub mod bot {
 
     impl ToExpr for Intent {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.bedrock_agent_intent_configuration.is_some())
+                    + usize::from(self.description.is_some())
+                    + usize::from(self.dialog_code_hook.is_some())
+                    + usize::from(self.display_name.is_some())
+                    + usize::from(self.fulfillment_code_hook.is_some())
+                    + usize::from(self.initial_response_setting.is_some())
+                    + usize::from(self.input_contexts.is_some())
+                    + usize::from(self.intent_closing_setting.is_some())
+                    + usize::from(self.intent_confirmation_setting.is_some())
+                    + usize::from(self.kendra_configuration.is_some())
+                    + usize::from(self.output_contexts.is_some())
+                    + usize::from(self.parent_intent_signature.is_some())
+                    + usize::from(self.q_in_connect_intent_configuration.is_some())
+                    + usize::from(self.qn_a_intent_configuration.is_some())
+                    + usize::from(self.sample_utterances.is_some())
+                    + usize::from(self.slot_priorities.is_some())
+                    + usize::from(self.slots.is_some()),
+            );
             p.opt(
                 "BedrockAgentIntentConfiguration",
                 self.bedrock_agent_intent_configuration,
@@ -3249,7 +3351,12 @@ pub mod bot {
 
     impl ToExpr for IntentClosingSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.closing_response.is_some())
+                    + usize::from(self.conditional.is_some())
+                    + usize::from(self.is_active.is_some())
+                    + usize::from(self.next_step.is_some()),
+            );
             p.opt("ClosingResponse", self.closing_response);
             p.opt("Conditional", self.conditional);
             p.opt("IsActive", self.is_active);
@@ -3371,7 +3478,20 @@ pub mod bot {
 
     impl ToExpr for IntentConfirmationSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.code_hook.is_some())
+                    + usize::from(self.confirmation_conditional.is_some())
+                    + usize::from(self.confirmation_next_step.is_some())
+                    + usize::from(self.confirmation_response.is_some())
+                    + usize::from(self.declination_conditional.is_some())
+                    + usize::from(self.declination_next_step.is_some())
+                    + usize::from(self.declination_response.is_some())
+                    + usize::from(self.elicitation_code_hook.is_some())
+                    + usize::from(self.failure_conditional.is_some())
+                    + usize::from(self.failure_next_step.is_some())
+                    + usize::from(self.failure_response.is_some())
+                    + usize::from(self.is_active.is_some()),
+            );
             p.opt("CodeHook", self.code_hook);
             p.opt("ConfirmationConditional", self.confirmation_conditional);
             p.opt("ConfirmationNextStep", self.confirmation_next_step);
@@ -3422,7 +3542,10 @@ pub mod bot {
 
     impl ToExpr for IntentDisambiguationSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.custom_disambiguation_message.is_some())
+                    + usize::from(self.max_disambiguation_intents.is_some()),
+            );
             p.opt("CustomDisambiguationMessage", self.custom_disambiguation_message);
             p.req("Enabled", self.enabled);
             p.opt("MaxDisambiguationIntents", self.max_disambiguation_intents);
@@ -3460,7 +3583,7 @@ pub mod bot {
 
     impl ToExpr for IntentOverride {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.slots.is_some()));
             p.opt("Name", self.name);
             p.opt("Slots", self.slots);
             p.into_expr()
@@ -3500,7 +3623,10 @@ pub mod bot {
 
     impl ToExpr for KendraConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.query_filter_string.is_some())
+                    + usize::from(self.query_filter_string_enabled.is_some()),
+            );
             p.req("KendraIndex", self.kendra_index);
             p.opt("QueryFilterString", self.query_filter_string);
             p.opt("QueryFilterStringEnabled", self.query_filter_string_enabled);
@@ -3531,7 +3657,7 @@ pub mod bot {
 
     impl ToExpr for LambdaCodeHook {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("CodeHookInterfaceVersion", self.code_hook_interface_version);
             p.req("LambdaArn", self.lambda_arn);
             p.into_expr()
@@ -3584,7 +3710,12 @@ pub mod bot {
 
     impl ToExpr for Message {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.custom_payload.is_some())
+                    + usize::from(self.image_response_card.is_some())
+                    + usize::from(self.plain_text_message.is_some())
+                    + usize::from(self.ssml_message.is_some()),
+            );
             p.opt("CustomPayload", self.custom_payload);
             p.opt("ImageResponseCard", self.image_response_card);
             p.opt("PlainTextMessage", self.plain_text_message);
@@ -3618,7 +3749,7 @@ pub mod bot {
 
     impl ToExpr for MessageGroup {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.variations.is_some()));
             p.req("Message", self.message);
             p.opt("Variations", self.variations);
             p.into_expr()
@@ -3647,7 +3778,7 @@ pub mod bot {
 
     impl ToExpr for MultipleValuesSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.allow_multiple_values.is_some()));
             p.opt("AllowMultipleValues", self.allow_multiple_values);
             p.into_expr()
         }
@@ -3686,7 +3817,10 @@ pub mod bot {
 
     impl ToExpr for NluImprovementSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.assisted_nlu_mode.is_some())
+                    + usize::from(self.intent_disambiguation_settings.is_some()),
+            );
             p.opt("AssistedNluMode", self.assisted_nlu_mode);
             p.req("Enabled", self.enabled);
             p.opt("IntentDisambiguationSettings", self.intent_disambiguation_settings);
@@ -3711,7 +3845,7 @@ pub mod bot {
 
     impl ToExpr for ObfuscationSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ObfuscationSettingType", self.obfuscation_setting_type);
             p.into_expr()
         }
@@ -3771,7 +3905,13 @@ pub mod bot {
 
     impl ToExpr for OpensearchConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.domain_endpoint.is_some())
+                    + usize::from(self.exact_response.is_some())
+                    + usize::from(self.exact_response_fields.is_some())
+                    + usize::from(self.include_fields.is_some())
+                    + usize::from(self.index_name.is_some()),
+            );
             p.opt("DomainEndpoint", self.domain_endpoint);
             p.opt("ExactResponse", self.exact_response);
             p.opt("ExactResponseFields", self.exact_response_fields);
@@ -3808,7 +3948,7 @@ pub mod bot {
 
     impl ToExpr for OutputContext {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Name", self.name);
             p.req("TimeToLiveInSeconds", self.time_to_live_in_seconds);
             p.req("TurnsToLive", self.turns_to_live);
@@ -3833,7 +3973,7 @@ pub mod bot {
 
     impl ToExpr for PlainTextMessage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Value", self.value);
             p.into_expr()
         }
@@ -3925,7 +4065,17 @@ pub mod bot {
 
     impl ToExpr for PostDialogCodeHookInvocationSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.failure_conditional.is_some())
+                    + usize::from(self.failure_next_step.is_some())
+                    + usize::from(self.failure_response.is_some())
+                    + usize::from(self.success_conditional.is_some())
+                    + usize::from(self.success_next_step.is_some())
+                    + usize::from(self.success_response.is_some())
+                    + usize::from(self.timeout_conditional.is_some())
+                    + usize::from(self.timeout_next_step.is_some())
+                    + usize::from(self.timeout_response.is_some()),
+            );
             p.opt("FailureConditional", self.failure_conditional);
             p.opt("FailureNextStep", self.failure_next_step);
             p.opt("FailureResponse", self.failure_response);
@@ -4025,7 +4175,17 @@ pub mod bot {
 
     impl ToExpr for PostFulfillmentStatusSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.failure_conditional.is_some())
+                    + usize::from(self.failure_next_step.is_some())
+                    + usize::from(self.failure_response.is_some())
+                    + usize::from(self.success_conditional.is_some())
+                    + usize::from(self.success_next_step.is_some())
+                    + usize::from(self.success_response.is_some())
+                    + usize::from(self.timeout_conditional.is_some())
+                    + usize::from(self.timeout_next_step.is_some())
+                    + usize::from(self.timeout_response.is_some()),
+            );
             p.opt("FailureConditional", self.failure_conditional);
             p.opt("FailureNextStep", self.failure_next_step);
             p.opt("FailureResponse", self.failure_response);
@@ -4080,7 +4240,11 @@ pub mod bot {
 
     impl ToExpr for PromptAttemptSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.allow_interrupt.is_some())
+                    + usize::from(self.audio_and_dtmf_input_specification.is_some())
+                    + usize::from(self.text_input_specification.is_some()),
+            );
             p.opt("AllowInterrupt", self.allow_interrupt);
             p.req("AllowedInputTypes", self.allowed_input_types);
             p.opt(
@@ -4142,7 +4306,11 @@ pub mod bot {
 
     impl ToExpr for PromptSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.allow_interrupt.is_some())
+                    + usize::from(self.message_selection_strategy.is_some())
+                    + usize::from(self.prompt_attempts_specification.is_some()),
+            );
             p.opt("AllowInterrupt", self.allow_interrupt);
             p.req("MaxRetries", self.max_retries);
             p.req("MessageGroupsList", self.message_groups_list);
@@ -4169,7 +4337,7 @@ pub mod bot {
 
     impl ToExpr for QInConnectAssistantConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("AssistantArn", self.assistant_arn);
             p.into_expr()
         }
@@ -4197,7 +4365,7 @@ pub mod bot {
 
     impl ToExpr for QInConnectIntentConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.q_in_connect_assistant_configuration.is_some()));
             p.opt(
                 "QInConnectAssistantConfiguration",
                 self.q_in_connect_assistant_configuration,
@@ -4229,7 +4397,7 @@ pub mod bot {
 
     impl ToExpr for QnAIntentConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("BedrockModelConfiguration", self.bedrock_model_configuration);
             p.req("DataSourceConfiguration", self.data_source_configuration);
             p.into_expr()
@@ -4271,7 +4439,7 @@ pub mod bot {
 
     impl ToExpr for QnAKendraConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.query_filter_string.is_some()));
             p.req("ExactResponse", self.exact_response);
             p.req("KendraIndex", self.kendra_index);
             p.opt("QueryFilterString", self.query_filter_string);
@@ -4297,7 +4465,7 @@ pub mod bot {
 
     impl ToExpr for Replication {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ReplicaRegions", self.replica_regions);
             p.into_expr()
         }
@@ -4328,7 +4496,7 @@ pub mod bot {
 
     impl ToExpr for ResponseSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.allow_interrupt.is_some()));
             p.opt("AllowInterrupt", self.allow_interrupt);
             p.req("MessageGroupsList", self.message_groups_list);
             p.into_expr()
@@ -4365,7 +4533,10 @@ pub mod bot {
 
     impl ToExpr for RuntimeSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.nlu_improvement_specification.is_some())
+                    + usize::from(self.slot_resolution_improvement_specification.is_some()),
+            );
             p.opt("NluImprovementSpecification", self.nlu_improvement_specification);
             p.opt(
                 "SlotResolutionImprovementSpecification",
@@ -4403,7 +4574,7 @@ pub mod bot {
 
     impl ToExpr for S3BucketLogDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.kms_key_arn.is_some()));
             p.opt("KmsKeyArn", self.kms_key_arn);
             p.req("LogPrefix", self.log_prefix);
             p.req("S3BucketArn", self.s3_bucket_arn);
@@ -4442,7 +4613,7 @@ pub mod bot {
 
     impl ToExpr for S3Location {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.s3_object_version.is_some()));
             p.req("S3Bucket", self.s3_bucket);
             p.req("S3ObjectKey", self.s3_object_key);
             p.opt("S3ObjectVersion", self.s3_object_version);
@@ -4467,7 +4638,7 @@ pub mod bot {
 
     impl ToExpr for SampleUtterance {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Utterance", self.utterance);
             p.into_expr()
         }
@@ -4498,7 +4669,7 @@ pub mod bot {
 
     impl ToExpr for SampleUtteranceGenerationSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.bedrock_model_specification.is_some()));
             p.opt("BedrockModelSpecification", self.bedrock_model_specification);
             p.req("Enabled", self.enabled);
             p.into_expr()
@@ -4522,7 +4693,7 @@ pub mod bot {
 
     impl ToExpr for SampleValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Value", self.value);
             p.into_expr()
         }
@@ -4545,7 +4716,7 @@ pub mod bot {
 
     impl ToExpr for SentimentAnalysisSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("DetectSentiment", self.detect_sentiment);
             p.into_expr()
         }
@@ -4576,7 +4747,7 @@ pub mod bot {
 
     impl ToExpr for SessionAttribute {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -4642,7 +4813,12 @@ pub mod bot {
 
     impl ToExpr for Slot {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.description.is_some())
+                    + usize::from(self.multiple_values_setting.is_some())
+                    + usize::from(self.obfuscation_setting.is_some())
+                    + usize::from(self.sub_slot_setting.is_some()),
+            );
             p.opt("Description", self.description);
             p.opt("MultipleValuesSetting", self.multiple_values_setting);
             p.req("Name", self.name);
@@ -4732,7 +4908,16 @@ pub mod bot {
 
     impl ToExpr for SlotCaptureSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.capture_conditional.is_some())
+                    + usize::from(self.capture_next_step.is_some())
+                    + usize::from(self.capture_response.is_some())
+                    + usize::from(self.code_hook.is_some())
+                    + usize::from(self.elicitation_code_hook.is_some())
+                    + usize::from(self.failure_conditional.is_some())
+                    + usize::from(self.failure_next_step.is_some())
+                    + usize::from(self.failure_response.is_some()),
+            );
             p.opt("CaptureConditional", self.capture_conditional);
             p.opt("CaptureNextStep", self.capture_next_step);
             p.opt("CaptureResponse", self.capture_response);
@@ -4762,7 +4947,7 @@ pub mod bot {
 
     impl ToExpr for SlotDefaultValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("DefaultValue", self.default_value);
             p.into_expr()
         }
@@ -4785,7 +4970,7 @@ pub mod bot {
 
     impl ToExpr for SlotDefaultValueSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("DefaultValueList", self.default_value_list);
             p.into_expr()
         }
@@ -4811,7 +4996,7 @@ pub mod bot {
 
     impl ToExpr for SlotPriority {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Priority", self.priority);
             p.req("SlotName", self.slot_name);
             p.into_expr()
@@ -4843,7 +5028,7 @@ pub mod bot {
 
     impl ToExpr for SlotResolutionImprovementSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.bedrock_model_specification.is_some()));
             p.opt("BedrockModelSpecification", self.bedrock_model_specification);
             p.req("Enabled", self.enabled);
             p.into_expr()
@@ -4915,7 +5100,14 @@ pub mod bot {
 
     impl ToExpr for SlotType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.composite_slot_type_setting.is_some())
+                    + usize::from(self.description.is_some())
+                    + usize::from(self.external_source_setting.is_some())
+                    + usize::from(self.parent_slot_type_signature.is_some())
+                    + usize::from(self.slot_type_values.is_some())
+                    + usize::from(self.value_selection_setting.is_some()),
+            );
             p.opt("CompositeSlotTypeSetting", self.composite_slot_type_setting);
             p.opt("Description", self.description);
             p.opt("ExternalSourceSetting", self.external_source_setting);
@@ -4952,7 +5144,7 @@ pub mod bot {
 
     impl ToExpr for SlotTypeValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.synonyms.is_some()));
             p.req("SampleValue", self.sample_value);
             p.opt("Synonyms", self.synonyms);
             p.into_expr()
@@ -4981,7 +5173,7 @@ pub mod bot {
 
     impl ToExpr for SlotValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.interpreted_value.is_some()));
             p.opt("InterpretedValue", self.interpreted_value);
             p.into_expr()
         }
@@ -5044,7 +5236,13 @@ pub mod bot {
 
     impl ToExpr for SlotValueElicitationSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.default_value_specification.is_some())
+                    + usize::from(self.prompt_specification.is_some())
+                    + usize::from(self.sample_utterances.is_some())
+                    + usize::from(self.slot_capture_setting.is_some())
+                    + usize::from(self.wait_and_continue_specification.is_some()),
+            );
             p.opt("DefaultValueSpecification", self.default_value_specification);
             p.opt("PromptSpecification", self.prompt_specification);
             p.opt("SampleUtterances", self.sample_utterances);
@@ -5093,7 +5291,11 @@ pub mod bot {
 
     impl ToExpr for SlotValueOverride {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.shape.is_some())
+                    + usize::from(self.value.is_some())
+                    + usize::from(self.values.is_some()),
+            );
             p.opt("Shape", self.shape);
             p.opt("Value", self.value);
             p.opt("Values", self.values);
@@ -5131,7 +5333,9 @@ pub mod bot {
 
     impl ToExpr for SlotValueOverrideMap {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.slot_name.is_some()) + usize::from(self.slot_value_override.is_some()),
+            );
             p.opt("SlotName", self.slot_name);
             p.opt("SlotValueOverride", self.slot_value_override);
             p.into_expr()
@@ -5155,7 +5359,7 @@ pub mod bot {
 
     impl ToExpr for SlotValueRegexFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Pattern", self.pattern);
             p.into_expr()
         }
@@ -5194,7 +5398,9 @@ pub mod bot {
 
     impl ToExpr for SlotValueSelectionSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.advanced_recognition_setting.is_some()) + usize::from(self.regex_filter.is_some()),
+            );
             p.opt("AdvancedRecognitionSetting", self.advanced_recognition_setting);
             p.opt("RegexFilter", self.regex_filter);
             p.req("ResolutionStrategy", self.resolution_strategy);
@@ -5235,7 +5441,9 @@ pub mod bot {
 
     impl ToExpr for Specifications {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.slot_type_id.is_some()) + usize::from(self.slot_type_name.is_some()),
+            );
             p.opt("SlotTypeId", self.slot_type_id);
             p.opt("SlotTypeName", self.slot_type_name);
             p.req("ValueElicitationSetting", self.value_elicitation_setting);
@@ -5268,7 +5476,7 @@ pub mod bot {
 
     impl ToExpr for SpeechFoundationModel {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.voice_id.is_some()));
             p.req("ModelArn", self.model_arn);
             p.opt("VoiceId", self.voice_id);
             p.into_expr()
@@ -5295,7 +5503,7 @@ pub mod bot {
 
     impl ToExpr for SpeechModelConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.deepgram_config.is_some()));
             p.opt("DeepgramConfig", self.deepgram_config);
             p.into_expr()
         }
@@ -5331,7 +5539,10 @@ pub mod bot {
 
     impl ToExpr for SpeechRecognitionSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.speech_model_config.is_some())
+                    + usize::from(self.speech_model_preference.is_some()),
+            );
             p.opt("SpeechModelConfig", self.speech_model_config);
             p.opt("SpeechModelPreference", self.speech_model_preference);
             p.into_expr()
@@ -5355,7 +5566,7 @@ pub mod bot {
 
     impl ToExpr for SsmlMessage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Value", self.value);
             p.into_expr()
         }
@@ -5396,7 +5607,7 @@ pub mod bot {
 
     impl ToExpr for StillWaitingResponseSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.allow_interrupt.is_some()));
             p.opt("AllowInterrupt", self.allow_interrupt);
             p.req("FrequencyInSeconds", self.frequency_in_seconds);
             p.req("MessageGroupsList", self.message_groups_list);
@@ -5438,7 +5649,9 @@ pub mod bot {
 
     impl ToExpr for SubSlotSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.expression.is_some()) + usize::from(self.slot_specifications.is_some()),
+            );
             p.opt("Expression", self.expression);
             p.opt("SlotSpecifications", self.slot_specifications);
             p.into_expr()
@@ -5478,7 +5691,9 @@ pub mod bot {
 
     impl ToExpr for SubSlotTypeComposition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.slot_type_id.is_some()) + usize::from(self.slot_type_name.is_some()),
+            );
             p.req("Name", self.name);
             p.opt("SlotTypeId", self.slot_type_id);
             p.opt("SlotTypeName", self.slot_type_name);
@@ -5532,7 +5747,12 @@ pub mod bot {
 
     impl ToExpr for SubSlotValueElicitationSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.default_value_specification.is_some())
+                    + usize::from(self.prompt_specification.is_some())
+                    + usize::from(self.sample_utterances.is_some())
+                    + usize::from(self.wait_and_continue_specification.is_some()),
+            );
             p.opt("DefaultValueSpecification", self.default_value_specification);
             p.opt("PromptSpecification", self.prompt_specification);
             p.opt("SampleUtterances", self.sample_utterances);
@@ -5561,7 +5781,7 @@ pub mod bot {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -5614,7 +5834,12 @@ pub mod bot {
 
     impl ToExpr for TestBotAliasSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.bot_alias_locale_settings.is_some())
+                    + usize::from(self.conversation_log_settings.is_some())
+                    + usize::from(self.description.is_some())
+                    + usize::from(self.sentiment_analysis_settings.is_some()),
+            );
             p.opt("BotAliasLocaleSettings", self.bot_alias_locale_settings);
             p.opt("ConversationLogSettings", self.conversation_log_settings);
             p.opt("Description", self.description);
@@ -5640,7 +5865,7 @@ pub mod bot {
 
     impl ToExpr for TextInputSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("StartTimeoutMs", self.start_timeout_ms);
             p.into_expr()
         }
@@ -5661,7 +5886,7 @@ pub mod bot {
 
     impl ToExpr for TextLogDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("CloudWatch", self.cloud_watch);
             p.into_expr()
         }
@@ -5687,7 +5912,7 @@ pub mod bot {
 
     impl ToExpr for TextLogSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Destination", self.destination);
             p.req("Enabled", self.enabled);
             p.into_expr()
@@ -5711,7 +5936,7 @@ pub mod bot {
 
     impl ToExpr for UnifiedSpeechSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("SpeechFoundationModel", self.speech_foundation_model);
             p.into_expr()
         }
@@ -5742,7 +5967,7 @@ pub mod bot {
 
     impl ToExpr for VoiceSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.engine.is_some()));
             p.opt("Engine", self.engine);
             p.req("VoiceId", self.voice_id);
             p.into_expr()
@@ -5785,7 +6010,9 @@ pub mod bot {
 
     impl ToExpr for WaitAndContinueSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.is_active.is_some()) + usize::from(self.still_waiting_response.is_some()),
+            );
             p.req("ContinueResponse", self.continue_response);
             p.opt("IsActive", self.is_active);
             p.opt("StillWaitingResponse", self.still_waiting_response);
@@ -5892,7 +6119,14 @@ Constraint { path: "ConversationLogSettings/TextLogSettings/*/Destination/CloudW
 Constraint { path: "Description", max_length: Some(200), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.bot_alias_locale_settings.is_some())
+                + usize::from(self.bot_alias_tags.is_some())
+                + usize::from(self.bot_version.is_some())
+                + usize::from(self.conversation_log_settings.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.sentiment_analysis_settings.is_some()),
+        );
         p.opt("BotAliasLocaleSettings", self.bot_alias_locale_settings);
         p.req("BotAliasName", self.bot_alias_name);
         p.opt("BotAliasTags", self.bot_alias_tags);
@@ -5977,7 +6211,7 @@ pub mod bot_alias {
 
     impl ToExpr for AudioLogDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("S3Bucket", self.s3_bucket);
             p.into_expr()
         }
@@ -6003,7 +6237,7 @@ pub mod bot_alias {
 
     impl ToExpr for AudioLogSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Destination", self.destination);
             p.req("Enabled", self.enabled);
             p.into_expr()
@@ -6035,7 +6269,7 @@ pub mod bot_alias {
 
     impl ToExpr for BotAliasLocaleSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.code_hook_specification.is_some()));
             p.opt("CodeHookSpecification", self.code_hook_specification);
             p.req("Enabled", self.enabled);
             p.into_expr()
@@ -6062,7 +6296,7 @@ pub mod bot_alias {
 
     impl ToExpr for BotAliasLocaleSettingsItem {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("BotAliasLocaleSetting", self.bot_alias_locale_setting);
             p.req("LocaleId", self.locale_id);
             p.into_expr()
@@ -6089,7 +6323,7 @@ pub mod bot_alias {
 
     impl ToExpr for CloudWatchLogGroupLogDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("CloudWatchLogGroupArn", self.cloud_watch_log_group_arn);
             p.req("LogPrefix", self.log_prefix);
             p.into_expr()
@@ -6111,7 +6345,7 @@ pub mod bot_alias {
 
     impl ToExpr for CodeHookSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("LambdaCodeHook", self.lambda_code_hook);
             p.into_expr()
         }
@@ -6147,7 +6381,9 @@ pub mod bot_alias {
 
     impl ToExpr for ConversationLogSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.audio_log_settings.is_some()) + usize::from(self.text_log_settings.is_some()),
+            );
             p.opt("AudioLogSettings", self.audio_log_settings);
             p.opt("TextLogSettings", self.text_log_settings);
             p.into_expr()
@@ -6177,7 +6413,7 @@ pub mod bot_alias {
 
     impl ToExpr for LambdaCodeHook {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("CodeHookInterfaceVersion", self.code_hook_interface_version);
             p.req("LambdaArn", self.lambda_arn);
             p.into_expr()
@@ -6212,7 +6448,7 @@ pub mod bot_alias {
 
     impl ToExpr for S3BucketLogDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.kms_key_arn.is_some()));
             p.opt("KmsKeyArn", self.kms_key_arn);
             p.req("LogPrefix", self.log_prefix);
             p.req("S3BucketArn", self.s3_bucket_arn);
@@ -6237,7 +6473,7 @@ pub mod bot_alias {
 
     impl ToExpr for SentimentAnalysisSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("DetectSentiment", self.detect_sentiment);
             p.into_expr()
         }
@@ -6263,7 +6499,7 @@ pub mod bot_alias {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -6285,7 +6521,7 @@ pub mod bot_alias {
 
     impl ToExpr for TextLogDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("CloudWatch", self.cloud_watch);
             p.into_expr()
         }
@@ -6311,7 +6547,7 @@ pub mod bot_alias {
 
     impl ToExpr for TextLogSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Destination", self.destination);
             p.req("Enabled", self.enabled);
             p.into_expr()
@@ -6381,7 +6617,7 @@ impl Resource for BotVersion {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.description.is_some()));
         p.req("BotId", self.bot_id);
         p.req("BotVersionLocaleSpecification", self.bot_version_locale_specification);
         p.opt("Description", self.description);
@@ -6419,7 +6655,7 @@ pub mod bot_version {
 
     impl ToExpr for BotVersionLocaleDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("SourceBotVersion", self.source_bot_version);
             p.into_expr()
         }
@@ -6445,7 +6681,7 @@ pub mod bot_version {
 
     impl ToExpr for BotVersionLocaleSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("BotVersionLocaleDetails", self.bot_version_locale_details);
             p.req("LocaleId", self.locale_id);
             p.into_expr()
@@ -6484,7 +6720,7 @@ impl Resource for ResourcePolicy {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("Policy", self.policy);
         p.req("ResourceArn", self.resource_arn);
         p

@@ -83,7 +83,15 @@ Constraint { path: "Principals", min_length: Some(1), max_length: Some(1), ..cra
 Constraint { path: "Principals/*", pattern: Some("^arn:aws[a-zA-Z-]*:[A-Za-z0-9][A-Za-z0-9_/.-]{0,62}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.-]{0,1023}$"), min_length: Some(0), max_length: Some(2048), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.allowed_operations.is_some())
+                + usize::from(self.grant_name.is_some())
+                + usize::from(self.home_region.is_some())
+                + usize::from(self.license_arn.is_some())
+                + usize::from(self.principals.is_some())
+                + usize::from(self.status.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AllowedOperations", self.allowed_operations);
         p.opt("GrantName", self.grant_name);
         p.opt("HomeRegion", self.home_region);
@@ -226,7 +234,7 @@ pub mod grant {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -330,7 +338,11 @@ Constraint { path: "Validity/Begin", pattern: Some("^(-?(?:[1-9][0-9]*)?[0-9]{4}
 Constraint { path: "Validity/End", pattern: Some("^(-?(?:[1-9][0-9]*)?[0-9]{4})-(1[0-2]|0[1-9])-(3[0-1]|0[1-9]|[1-2][0-9])T(2[0-3]|[0-1][0-9]):([0-5][0-9]):([0-5][0-9])(\\.[0-9]+)?(Z|[+-](?:2[ 0-3]|[0-1][0-9]):[0-5][0-9])+$"), min_length: Some(0), max_length: Some(50), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            9 + usize::from(self.license_metadata.is_some())
+                + usize::from(self.status.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("Beneficiary", self.beneficiary);
         p.req("ConsumptionConfiguration", self.consumption_configuration);
         p.req("Entitlements", self.entitlements);
@@ -523,7 +535,7 @@ pub mod license {
 
     impl ToExpr for BorrowConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AllowEarlyCheckIn", self.allow_early_check_in);
             p.req("MaxTimeToLiveInMinutes", self.max_time_to_live_in_minutes);
             p.into_expr()
@@ -568,7 +580,11 @@ pub mod license {
 
     impl ToExpr for ConsumptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.borrow_configuration.is_some())
+                    + usize::from(self.provisional_configuration.is_some())
+                    + usize::from(self.renew_type.is_some()),
+            );
             p.opt("BorrowConfiguration", self.borrow_configuration);
             p.opt("ProvisionalConfiguration", self.provisional_configuration);
             p.opt("RenewType", self.renew_type);
@@ -628,7 +644,12 @@ pub mod license {
 
     impl ToExpr for Entitlement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.allow_check_in.is_some())
+                    + usize::from(self.max_count.is_some())
+                    + usize::from(self.overage.is_some())
+                    + usize::from(self.value.is_some()),
+            );
             p.opt("AllowCheckIn", self.allow_check_in);
             p.opt("MaxCount", self.max_count);
             p.req("Name", self.name);
@@ -664,7 +685,7 @@ pub mod license {
 
     impl ToExpr for IssuerData {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.sign_key.is_some()));
             p.req("Name", self.name);
             p.opt("SignKey", self.sign_key);
             p.into_expr()
@@ -691,7 +712,7 @@ pub mod license {
 
     impl ToExpr for Metadata {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("Value", self.value);
             p.into_expr()
@@ -715,7 +736,7 @@ pub mod license {
 
     impl ToExpr for ProvisionalConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("MaxTimeToLiveInMinutes", self.max_time_to_live_in_minutes);
             p.into_expr()
         }
@@ -741,7 +762,7 @@ pub mod license {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -768,7 +789,7 @@ pub mod license {
 
     impl ToExpr for ValidityDateFormat {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Begin", self.begin);
             p.req("End", self.end);
             p.into_expr()
@@ -840,7 +861,11 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(128), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.description.is_some())
+                + usize::from(self.properties.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req(
             "AssociatedLicenseAssetRulesetARNs",
             self.associated_license_asset_ruleset_ar_ns,
@@ -890,7 +915,7 @@ pub mod license_asset_group {
 
     impl ToExpr for LicenseAssetGroupConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.usage_dimension.is_some()));
             p.opt("UsageDimension", self.usage_dimension);
             p.into_expr()
         }
@@ -923,7 +948,7 @@ pub mod license_asset_group {
 
     impl ToExpr for LicenseAssetGroupProperty {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -950,7 +975,7 @@ pub mod license_asset_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1027,7 +1052,8 @@ impl Resource for LicenseAssetRuleSet {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(2 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Description", self.description);
         p.req("Name", self.name);
         p.req("Rules", self.rules);
@@ -1071,7 +1097,7 @@ pub mod license_asset_rule_set {
 
     impl ToExpr for AndRuleStatement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.matching_rule_statements.is_some()));
             p.opt("MatchingRuleStatements", self.matching_rule_statements);
             p.into_expr()
         }
@@ -1115,7 +1141,11 @@ pub mod license_asset_rule_set {
 
     impl ToExpr for InstanceRuleStatement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.and_rule_statement.is_some())
+                    + usize::from(self.matching_rule_statement.is_some())
+                    + usize::from(self.or_rule_statement.is_some()),
+            );
             p.opt("AndRuleStatement", self.and_rule_statement);
             p.opt("MatchingRuleStatement", self.matching_rule_statement);
             p.opt("OrRuleStatement", self.or_rule_statement);
@@ -1138,7 +1168,7 @@ pub mod license_asset_rule_set {
 
     impl ToExpr for LicenseAssetRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("RuleStatement", self.rule_statement);
             p.into_expr()
         }
@@ -1182,7 +1212,11 @@ pub mod license_asset_rule_set {
 
     impl ToExpr for LicenseConfigurationRuleStatement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.and_rule_statement.is_some())
+                    + usize::from(self.matching_rule_statement.is_some())
+                    + usize::from(self.or_rule_statement.is_some()),
+            );
             p.opt("AndRuleStatement", self.and_rule_statement);
             p.opt("MatchingRuleStatement", self.matching_rule_statement);
             p.opt("OrRuleStatement", self.or_rule_statement);
@@ -1228,7 +1262,11 @@ pub mod license_asset_rule_set {
 
     impl ToExpr for LicenseRuleStatement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.and_rule_statement.is_some())
+                    + usize::from(self.matching_rule_statement.is_some())
+                    + usize::from(self.or_rule_statement.is_some()),
+            );
             p.opt("AndRuleStatement", self.and_rule_statement);
             p.opt("MatchingRuleStatement", self.matching_rule_statement);
             p.opt("OrRuleStatement", self.or_rule_statement);
@@ -1263,7 +1301,7 @@ pub mod license_asset_rule_set {
 
     impl ToExpr for MatchingRuleStatement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Constraint", self.constraint);
             p.req("KeyToMatch", self.key_to_match);
             p.req("ValueToMatch", self.value_to_match);
@@ -1293,7 +1331,7 @@ pub mod license_asset_rule_set {
 
     impl ToExpr for OrRuleStatement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.matching_rule_statements.is_some()));
             p.opt("MatchingRuleStatements", self.matching_rule_statements);
             p.into_expr()
         }
@@ -1337,7 +1375,11 @@ pub mod license_asset_rule_set {
 
     impl ToExpr for RuleStatement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.instance_rule_statement.is_some())
+                    + usize::from(self.license_configuration_rule_statement.is_some())
+                    + usize::from(self.license_rule_statement.is_some()),
+            );
             p.opt("InstanceRuleStatement", self.instance_rule_statement);
             p.opt(
                 "LicenseConfigurationRuleStatement",
@@ -1368,7 +1410,7 @@ pub mod license_asset_rule_set {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1488,7 +1530,16 @@ impl Resource for LicenseConfiguration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.description.is_some())
+                + usize::from(self.disassociate_when_not_found.is_some())
+                + usize::from(self.license_count.is_some())
+                + usize::from(self.license_count_hard_limit.is_some())
+                + usize::from(self.license_expiry.is_some())
+                + usize::from(self.license_rules.is_some())
+                + usize::from(self.product_information_list.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("DisassociateWhenNotFound", self.disassociate_when_not_found);
         p.opt("LicenseCount", self.license_count);
@@ -1591,7 +1642,7 @@ pub mod license_configuration {
 
     impl ToExpr for ProductInformation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ProductInformationFilterList", self.product_information_filter_list);
             p.req("ResourceType", self.resource_type);
             p.into_expr()
@@ -1629,7 +1680,7 @@ pub mod license_configuration {
 
     impl ToExpr for ProductInformationFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.product_information_filter_value.is_some()));
             p.req(
                 "ProductInformationFilterComparator",
                 self.product_information_filter_comparator,
@@ -1660,7 +1711,7 @@ pub mod license_configuration {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1731,7 +1782,8 @@ Constraint { path: "ReportContext/LicenseConfigurationArns/*", pattern: Some("^a
 Constraint { path: "ReportGeneratorName", min_length: Some(1), max_length: Some(100), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(4 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Description", self.description);
         p.req("ReportContext", self.report_context);
         p.req("ReportFrequency", self.report_frequency);
@@ -1878,7 +1930,12 @@ pub mod report_generator {
 
     impl ToExpr for ReportContext {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.license_asset_group_arns.is_some())
+                    + usize::from(self.license_configuration_arns.is_some())
+                    + usize::from(self.report_end_date.is_some())
+                    + usize::from(self.report_start_date.is_some()),
+            );
             p.opt("LicenseAssetGroupArns", self.license_asset_group_arns);
             p.opt("LicenseConfigurationArns", self.license_configuration_arns);
             p.opt("ReportEndDate", self.report_end_date);
@@ -1917,7 +1974,8 @@ pub mod report_generator {
 
     impl ToExpr for ReportFrequency {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.period.is_some()) + usize::from(self.value.is_some()));
             p.opt("Period", self.period);
             p.opt("Value", self.value);
             p.into_expr()
@@ -1944,7 +2002,7 @@ pub mod report_generator {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

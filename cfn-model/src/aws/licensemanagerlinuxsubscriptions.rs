@@ -68,7 +68,7 @@ impl Resource for SubscriptionProvider {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.tags.is_some()));
         p.req("SecretArn", self.secret_arn);
         p.req("SubscriptionProviderSource", self.subscription_provider_source);
         p.opt("Tags", self.tags);
@@ -183,7 +183,7 @@ pub mod subscription_provider {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -51,7 +51,9 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(128), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.license_server_settings.is_some()) + usize::from(self.tags.is_some()),
+        );
         p.req("IdentityProviderArn", self.identity_provider_arn);
         p.opt("LicenseServerSettings", self.license_server_settings);
         p.opt("Tags", self.tags);
@@ -180,7 +182,7 @@ pub mod license_server_endpoint {
 
     impl ToExpr for CredentialsProvider {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req(
                 "SecretsManagerCredentialsProvider",
                 self.secrets_manager_credentials_provider,
@@ -209,7 +211,7 @@ pub mod license_server_endpoint {
 
     impl ToExpr for LicenseServerSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ServerSettings", self.server_settings);
             p.req("ServerType", self.server_type);
             p.into_expr()
@@ -233,7 +235,7 @@ pub mod license_server_endpoint {
 
     impl ToExpr for RdsSalSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("RdsSalCredentialsProvider", self.rds_sal_credentials_provider);
             p.into_expr()
         }
@@ -256,7 +258,7 @@ pub mod license_server_endpoint {
 
     impl ToExpr for SecretsManagerCredentialsProvider {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("SecretId", self.secret_id);
             p.into_expr()
         }
@@ -277,7 +279,7 @@ pub mod license_server_endpoint {
 
     impl ToExpr for ServerSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("RdsSalSettings", self.rds_sal_settings);
             p.into_expr()
         }
@@ -303,7 +305,7 @@ pub mod license_server_endpoint {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -112,7 +112,13 @@ impl Resource for Alarm {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            6 + usize::from(self.contact_protocols.is_some())
+                + usize::from(self.datapoints_to_alarm.is_some())
+                + usize::from(self.notification_enabled.is_some())
+                + usize::from(self.notification_triggers.is_some())
+                + usize::from(self.treat_missing_data.is_some()),
+        );
         p.req("AlarmName", self.alarm_name);
         p.req("ComparisonOperator", self.comparison_operator);
         p.opt("ContactProtocols", self.contact_protocols);
@@ -468,7 +474,13 @@ impl Resource for Bucket {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.access_rules.is_some())
+                + usize::from(self.object_versioning.is_some())
+                + usize::from(self.read_only_access_accounts.is_some())
+                + usize::from(self.resources_receiving_access.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AccessRules", self.access_rules);
         p.req("BucketName", self.bucket_name);
         p.req("BundleId", self.bundle_id);
@@ -533,7 +545,9 @@ pub mod bucket {
 
     impl ToExpr for AccessRules {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.allow_public_overrides.is_some()) + usize::from(self.get_object.is_some()),
+            );
             p.opt("AllowPublicOverrides", self.allow_public_overrides);
             p.opt("GetObject", self.get_object);
             p.into_expr()
@@ -565,7 +579,7 @@ pub mod bucket {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -633,7 +647,9 @@ impl Resource for Certificate {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.subject_alternative_names.is_some()) + usize::from(self.tags.is_some()),
+        );
         p.req("CertificateName", self.certificate_name);
         p.req("DomainName", self.domain_name);
         p.opt("SubjectAlternativeNames", self.subject_alternative_names);
@@ -684,7 +700,7 @@ pub mod certificate {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -725,7 +741,7 @@ impl Resource for ContactMethod {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("ContactEndpoint", self.contact_endpoint);
         p.req("Protocol", self.protocol);
         p
@@ -935,7 +951,13 @@ impl Resource for Container {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.container_service_deployment.is_some())
+                + usize::from(self.is_disabled.is_some())
+                + usize::from(self.private_registry_access.is_some())
+                + usize::from(self.public_domain_names.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ContainerServiceDeployment", self.container_service_deployment);
         p.opt("IsDisabled", self.is_disabled);
         p.req("Power", self.power);
@@ -1071,7 +1093,13 @@ pub mod container {
 
     impl ToExpr for Container {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.command.is_some())
+                    + usize::from(self.container_name.is_some())
+                    + usize::from(self.environment.is_some())
+                    + usize::from(self.image.is_some())
+                    + usize::from(self.ports.is_some()),
+            );
             p.opt("Command", self.command);
             p.opt("ContainerName", self.container_name);
             p.opt("Environment", self.environment);
@@ -1111,7 +1139,9 @@ pub mod container {
 
     impl ToExpr for ContainerServiceDeployment {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.containers.is_some()) + usize::from(self.public_endpoint.is_some()),
+            );
             p.opt("Containers", self.containers);
             p.opt("PublicEndpoint", self.public_endpoint);
             p.into_expr()
@@ -1138,7 +1168,7 @@ pub mod container {
 
     impl ToExpr for EcrImagePullerRole {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.is_active.is_some()));
             p.opt("IsActive", self.is_active);
             p.into_expr()
         }
@@ -1174,7 +1204,8 @@ pub mod container {
 
     impl ToExpr for EnvironmentVariable {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.value.is_some()) + usize::from(self.variable.is_some()));
             p.opt("Value", self.value);
             p.opt("Variable", self.variable);
             p.into_expr()
@@ -1243,7 +1274,14 @@ pub mod container {
 
     impl ToExpr for HealthCheckConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.healthy_threshold.is_some())
+                    + usize::from(self.interval_seconds.is_some())
+                    + usize::from(self.path.is_some())
+                    + usize::from(self.success_codes.is_some())
+                    + usize::from(self.timeout_seconds.is_some())
+                    + usize::from(self.unhealthy_threshold.is_some()),
+            );
             p.opt("HealthyThreshold", self.healthy_threshold);
             p.opt("IntervalSeconds", self.interval_seconds);
             p.opt("Path", self.path);
@@ -1284,7 +1322,8 @@ pub mod container {
 
     impl ToExpr for PortInfo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.port.is_some()) + usize::from(self.protocol.is_some()));
             p.opt("Port", self.port);
             p.opt("Protocol", self.protocol);
             p.into_expr()
@@ -1313,7 +1352,7 @@ pub mod container {
 
     impl ToExpr for PrivateRegistryAccess {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.ecr_image_puller_role.is_some()));
             p.opt("EcrImagePullerRole", self.ecr_image_puller_role);
             p.into_expr()
         }
@@ -1349,7 +1388,9 @@ pub mod container {
 
     impl ToExpr for PublicDomainName {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.certificate_name.is_some()) + usize::from(self.domain_names.is_some()),
+            );
             p.opt("CertificateName", self.certificate_name);
             p.opt("DomainNames", self.domain_names);
             p.into_expr()
@@ -1394,7 +1435,11 @@ pub mod container {
 
     impl ToExpr for PublicEndpoint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.container_name.is_some())
+                    + usize::from(self.container_port.is_some())
+                    + usize::from(self.health_check_config.is_some()),
+            );
             p.opt("ContainerName", self.container_name);
             p.opt("ContainerPort", self.container_port);
             p.opt("HealthCheckConfig", self.health_check_config);
@@ -1427,7 +1472,7 @@ pub mod container {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -1634,7 +1679,18 @@ impl Resource for Database {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            5 + usize::from(self.availability_zone.is_some())
+                + usize::from(self.backup_retention.is_some())
+                + usize::from(self.ca_certificate_identifier.is_some())
+                + usize::from(self.master_user_password.is_some())
+                + usize::from(self.preferred_backup_window.is_some())
+                + usize::from(self.preferred_maintenance_window.is_some())
+                + usize::from(self.publicly_accessible.is_some())
+                + usize::from(self.relational_database_parameters.is_some())
+                + usize::from(self.rotate_master_user_password.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AvailabilityZone", self.availability_zone);
         p.opt("BackupRetention", self.backup_retention);
         p.opt("CaCertificateIdentifier", self.ca_certificate_identifier);
@@ -1743,7 +1799,16 @@ pub mod database {
 
     impl ToExpr for RelationalDatabaseParameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.allowed_values.is_some())
+                    + usize::from(self.apply_method.is_some())
+                    + usize::from(self.apply_type.is_some())
+                    + usize::from(self.data_type.is_some())
+                    + usize::from(self.description.is_some())
+                    + usize::from(self.is_modifiable.is_some())
+                    + usize::from(self.parameter_name.is_some())
+                    + usize::from(self.parameter_value.is_some()),
+            );
             p.opt("AllowedValues", self.allowed_values);
             p.opt("ApplyMethod", self.apply_method);
             p.opt("ApplyType", self.apply_type);
@@ -1781,7 +1846,7 @@ pub mod database {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -1859,7 +1924,7 @@ impl Resource for DatabaseSnapshot {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.tags.is_some()));
         p.req("RelationalDatabaseName", self.relational_database_name);
         p.req("RelationalDatabaseSnapshotName", self.relational_database_snapshot_name);
         p.opt("Tags", self.tags);
@@ -2002,7 +2067,7 @@ pub mod database_snapshot {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -2097,7 +2162,11 @@ impl Resource for Disk {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.add_ons.is_some())
+                + usize::from(self.availability_zone.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AddOns", self.add_ons);
         p.opt("AvailabilityZone", self.availability_zone);
         p.req("DiskName", self.disk_name);
@@ -2282,7 +2351,9 @@ pub mod disk {
 
     impl ToExpr for AddOn {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.auto_snapshot_add_on_request.is_some()) + usize::from(self.status.is_some()),
+            );
             p.req("AddOnType", self.add_on_type);
             p.opt("AutoSnapshotAddOnRequest", self.auto_snapshot_add_on_request);
             p.opt("Status", self.status);
@@ -2312,7 +2383,7 @@ pub mod disk {
 
     impl ToExpr for AutoSnapshotAddOn {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.snapshot_time_of_day.is_some()));
             p.opt("SnapshotTimeOfDay", self.snapshot_time_of_day);
             p.into_expr()
         }
@@ -2343,7 +2414,7 @@ pub mod disk {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -2420,7 +2491,7 @@ impl Resource for DiskSnapshot {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.tags.is_some()));
         p.req("DiskName", self.disk_name);
         p.req("DiskSnapshotName", self.disk_snapshot_name);
         p.opt("Tags", self.tags);
@@ -2573,7 +2644,7 @@ pub mod disk_snapshot {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -2714,7 +2785,14 @@ impl Resource for Distribution {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.cache_behavior_settings.is_some())
+                + usize::from(self.cache_behaviors.is_some())
+                + usize::from(self.certificate_name.is_some())
+                + usize::from(self.ip_address_type.is_some())
+                + usize::from(self.is_enabled.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("BundleId", self.bundle_id);
         p.opt("CacheBehaviorSettings", self.cache_behavior_settings);
         p.opt("CacheBehaviors", self.cache_behaviors);
@@ -2972,7 +3050,7 @@ pub mod distribution {
 
     impl ToExpr for CacheBehavior {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.behavior.is_some()));
             p.opt("Behavior", self.behavior);
             p.into_expr()
         }
@@ -3008,7 +3086,8 @@ pub mod distribution {
 
     impl ToExpr for CacheBehaviorPerPath {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.behavior.is_some()) + usize::from(self.path.is_some()));
             p.opt("Behavior", self.behavior);
             p.opt("Path", self.path);
             p.into_expr()
@@ -3093,7 +3172,16 @@ pub mod distribution {
 
     impl ToExpr for CacheSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.allowed_http_methods.is_some())
+                    + usize::from(self.cached_http_methods.is_some())
+                    + usize::from(self.default_ttl.is_some())
+                    + usize::from(self.forwarded_cookies.is_some())
+                    + usize::from(self.forwarded_headers.is_some())
+                    + usize::from(self.forwarded_query_strings.is_some())
+                    + usize::from(self.maximum_ttl.is_some())
+                    + usize::from(self.minimum_ttl.is_some()),
+            );
             p.opt("AllowedHTTPMethods", self.allowed_http_methods);
             p.opt("CachedHTTPMethods", self.cached_http_methods);
             p.opt("DefaultTTL", self.default_ttl);
@@ -3136,7 +3224,9 @@ pub mod distribution {
 
     impl ToExpr for CookieObject {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cookies_allow_list.is_some()) + usize::from(self.option.is_some()),
+            );
             p.opt("CookiesAllowList", self.cookies_allow_list);
             p.opt("Option", self.option);
             p.into_expr()
@@ -3173,7 +3263,9 @@ pub mod distribution {
 
     impl ToExpr for HeaderObject {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.headers_allow_list.is_some()) + usize::from(self.option.is_some()),
+            );
             p.opt("HeadersAllowList", self.headers_allow_list);
             p.opt("Option", self.option);
             p.into_expr()
@@ -3218,7 +3310,11 @@ pub mod distribution {
 
     impl ToExpr for InputOrigin {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.name.is_some())
+                    + usize::from(self.protocol_policy.is_some())
+                    + usize::from(self.region_name.is_some()),
+            );
             p.opt("Name", self.name);
             p.opt("ProtocolPolicy", self.protocol_policy);
             p.opt("RegionName", self.region_name);
@@ -3256,7 +3352,9 @@ pub mod distribution {
 
     impl ToExpr for QueryStringObject {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.option.is_some()) + usize::from(self.query_strings_allow_list.is_some()),
+            );
             p.opt("Option", self.option);
             p.opt("QueryStringsAllowList", self.query_strings_allow_list);
             p.into_expr()
@@ -3288,7 +3386,7 @@ pub mod distribution {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -3335,7 +3433,8 @@ impl Resource for Domain {
     const TYPE_NAME: &'static str = "AWS::Lightsail::Domain";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(1 + usize::from(self.domain_entries.is_some()) + usize::from(self.tags.is_some()));
         p.opt("DomainEntries", self.domain_entries);
         p.req("DomainName", self.domain_name);
         p.opt("Tags", self.tags);
@@ -3484,7 +3583,7 @@ pub mod domain {
 
     impl ToExpr for DomainEntry {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.id.is_some()) + usize::from(self.is_alias.is_some()));
             p.opt("Id", self.id);
             p.opt("IsAlias", self.is_alias);
             p.req("Name", self.name);
@@ -3519,7 +3618,7 @@ pub mod domain {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -3680,7 +3779,15 @@ impl Resource for Instance {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.add_ons.is_some())
+                + usize::from(self.availability_zone.is_some())
+                + usize::from(self.hardware.is_some())
+                + usize::from(self.key_pair_name.is_some())
+                + usize::from(self.networking.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.user_data.is_some()),
+        );
         p.opt("AddOns", self.add_ons);
         p.opt("AvailabilityZone", self.availability_zone);
         p.req("BlueprintId", self.blueprint_id);
@@ -3900,7 +4007,9 @@ pub mod instance {
 
     impl ToExpr for AddOn {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.auto_snapshot_add_on_request.is_some()) + usize::from(self.status.is_some()),
+            );
             p.req("AddOnType", self.add_on_type);
             p.opt("AutoSnapshotAddOnRequest", self.auto_snapshot_add_on_request);
             p.opt("Status", self.status);
@@ -3930,7 +4039,7 @@ pub mod instance {
 
     impl ToExpr for AutoSnapshotAddOn {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.snapshot_time_of_day.is_some()));
             p.opt("SnapshotTimeOfDay", self.snapshot_time_of_day);
             p.into_expr()
         }
@@ -3996,7 +4105,13 @@ pub mod instance {
 
     impl ToExpr for Disk {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.attached_to.is_some())
+                    + usize::from(self.attachment_state.is_some())
+                    + usize::from(self.iops.is_some())
+                    + usize::from(self.is_system_disk.is_some())
+                    + usize::from(self.size_in_gb.is_some()),
+            );
             p.opt("AttachedTo", self.attached_to);
             p.opt("AttachmentState", self.attachment_state);
             p.req("DiskName", self.disk_name);
@@ -4028,7 +4143,7 @@ pub mod instance {
 
     impl ToExpr for Hardware {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.disks.is_some()));
             p.opt("Disks", self.disks);
             p.into_expr()
         }
@@ -4051,7 +4166,7 @@ pub mod instance {
 
     impl ToExpr for Networking {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Ports", self.ports);
             p.into_expr()
         }
@@ -4151,7 +4266,18 @@ pub mod instance {
 
     impl ToExpr for Port {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.access_direction.is_some())
+                    + usize::from(self.access_from.is_some())
+                    + usize::from(self.access_type.is_some())
+                    + usize::from(self.cidr_list_aliases.is_some())
+                    + usize::from(self.cidrs.is_some())
+                    + usize::from(self.common_name.is_some())
+                    + usize::from(self.from_port.is_some())
+                    + usize::from(self.ipv6_cidrs.is_some())
+                    + usize::from(self.protocol.is_some())
+                    + usize::from(self.to_port.is_some()),
+            );
             p.opt("AccessDirection", self.access_direction);
             p.opt("AccessFrom", self.access_from);
             p.opt("AccessType", self.access_type);
@@ -4191,7 +4317,7 @@ pub mod instance {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -4259,7 +4385,7 @@ impl Resource for InstanceSnapshot {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.tags.is_some()));
         p.req("InstanceName", self.instance_name);
         p.req("InstanceSnapshotName", self.instance_snapshot_name);
         p.opt("Tags", self.tags);
@@ -4347,7 +4473,7 @@ pub mod instance_snapshot {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -4405,7 +4531,7 @@ impl Resource for KeyPair {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.tags.is_some()));
         p.req("KeyPairName", self.key_pair_name);
         p.opt("Tags", self.tags);
         p
@@ -4469,7 +4595,7 @@ pub mod key_pair {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -4588,7 +4714,15 @@ impl Resource for LoadBalancer {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.attached_instances.is_some())
+                + usize::from(self.health_check_path.is_some())
+                + usize::from(self.ip_address_type.is_some())
+                + usize::from(self.session_stickiness_enabled.is_some())
+                + usize::from(self.session_stickiness_lb_cookie_duration_seconds.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.tls_policy_name.is_some()),
+        );
         p.opt("AttachedInstances", self.attached_instances);
         p.opt("HealthCheckPath", self.health_check_path);
         p.req("InstancePort", self.instance_port);
@@ -4672,7 +4806,7 @@ pub mod load_balancer {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -4754,7 +4888,11 @@ impl Resource for LoadBalancerTlsCertificate {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.certificate_alternative_names.is_some())
+                + usize::from(self.https_redirection_enabled.is_some())
+                + usize::from(self.is_attached.is_some()),
+        );
         p.opt("CertificateAlternativeNames", self.certificate_alternative_names);
         p.req("CertificateDomainName", self.certificate_domain_name);
         p.req("CertificateName", self.certificate_name);
@@ -4813,7 +4951,7 @@ impl Resource for StaticIp {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.attached_to.is_some()));
         p.opt("AttachedTo", self.attached_to);
         p.req("StaticIpName", self.static_ip_name);
         p

@@ -96,7 +96,14 @@ Constraint { path: "Tags/*/Key", pattern: Some("^[a-zA-Z+-=._:/]+$"), min_length
 Constraint { path: "Tags/*/Value", pattern: Some("^[A-Za-z0-9 _=@:.+-/]*$"), min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.description.is_some())
+                + usize::from(self.expire_time.is_some())
+                + usize::from(self.force_delete.is_some())
+                + usize::from(self.force_update.is_some())
+                + usize::from(self.no_expiry.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("ExpireTime", self.expire_time);
         p.opt("ForceDelete", self.force_delete);
@@ -156,7 +163,7 @@ pub mod api_key {
 
     impl ToExpr for AndroidApp {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("CertificateFingerprint", self.certificate_fingerprint);
             p.req("Package", self.package);
             p.into_expr()
@@ -207,7 +214,11 @@ pub mod api_key {
 
     impl ToExpr for ApiKeyRestrictions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.allow_android_apps.is_some())
+                    + usize::from(self.allow_apple_apps.is_some())
+                    + usize::from(self.allow_referers.is_some()),
+            );
             p.req("AllowActions", self.allow_actions);
             p.opt("AllowAndroidApps", self.allow_android_apps);
             p.opt("AllowAppleApps", self.allow_apple_apps);
@@ -234,7 +245,7 @@ pub mod api_key {
 
     impl ToExpr for AppleApp {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("BundleId", self.bundle_id);
             p.into_expr()
         }
@@ -260,7 +271,7 @@ pub mod api_key {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -378,7 +389,13 @@ impl Resource for GeofenceCollection {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.description.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.pricing_plan.is_some())
+                + usize::from(self.pricing_plan_data_source.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("CollectionName", self.collection_name);
         p.opt("Description", self.description);
         p.opt("KmsKeyId", self.kms_key_id);
@@ -461,7 +478,7 @@ pub mod geofence_collection {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -582,7 +599,11 @@ impl Resource for Map {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.description.is_some())
+                + usize::from(self.pricing_plan.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("Configuration", self.configuration);
         p.opt("Description", self.description);
         p.req("MapName", self.map_name);
@@ -677,7 +698,9 @@ pub mod map {
 
     impl ToExpr for MapConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.custom_layers.is_some()) + usize::from(self.political_view.is_some()),
+            );
             p.opt("CustomLayers", self.custom_layers);
             p.opt("PoliticalView", self.political_view);
             p.req("Style", self.style);
@@ -705,7 +728,7 @@ pub mod map {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -808,7 +831,12 @@ impl Resource for PlaceIndex {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.data_source_configuration.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.pricing_plan.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("DataSource", self.data_source);
         p.opt("DataSourceConfiguration", self.data_source_configuration);
         p.opt("Description", self.description);
@@ -919,7 +947,7 @@ pub mod place_index {
 
     impl ToExpr for DataSourceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.intended_use.is_some()));
             p.opt("IntendedUse", self.intended_use);
             p.into_expr()
         }
@@ -945,7 +973,7 @@ pub mod place_index {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1040,7 +1068,11 @@ impl Resource for RouteCalculator {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.description.is_some())
+                + usize::from(self.pricing_plan.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("CalculatorName", self.calculator_name);
         p.req("DataSource", self.data_source);
         p.opt("Description", self.description);
@@ -1122,7 +1154,7 @@ pub mod route_calculator {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1264,7 +1296,16 @@ impl Resource for Tracker {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.description.is_some())
+                + usize::from(self.event_bridge_enabled.is_some())
+                + usize::from(self.kms_key_enable_geospatial_queries.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.position_filtering.is_some())
+                + usize::from(self.pricing_plan.is_some())
+                + usize::from(self.pricing_plan_data_source.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("EventBridgeEnabled", self.event_bridge_enabled);
         p.opt("KmsKeyEnableGeospatialQueries", self.kms_key_enable_geospatial_queries);
@@ -1381,7 +1422,7 @@ pub mod tracker {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1431,7 +1472,7 @@ impl Resource for TrackerConsumer {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("ConsumerArn", self.consumer_arn);
         p.req("TrackerName", self.tracker_name);
         p

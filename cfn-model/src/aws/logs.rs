@@ -75,7 +75,9 @@ impl Resource for AccountPolicy {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.scope.is_some()) + usize::from(self.selection_criteria.is_some()),
+        );
         p.req("PolicyDocument", self.policy_document);
         p.req("PolicyName", self.policy_name);
         p.req("PolicyType", self.policy_type);
@@ -285,7 +287,13 @@ impl Resource for Delivery {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.field_delimiter.is_some())
+                + usize::from(self.record_fields.is_some())
+                + usize::from(self.s3_enable_hive_compatible_path.is_some())
+                + usize::from(self.s3_suffix_path.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("DeliveryDestinationArn", self.delivery_destination_arn);
         p.req("DeliverySourceName", self.delivery_source_name);
         p.opt("FieldDelimiter", self.field_delimiter);
@@ -342,7 +350,7 @@ pub mod delivery {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -473,7 +481,13 @@ impl Resource for DeliveryDestination {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.delivery_destination_policy.is_some())
+                + usize::from(self.delivery_destination_type.is_some())
+                + usize::from(self.destination_resource_arn.is_some())
+                + usize::from(self.output_format.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("DeliveryDestinationPolicy", self.delivery_destination_policy);
         p.opt("DeliveryDestinationType", self.delivery_destination_type);
         p.opt("DestinationResourceArn", self.destination_resource_arn);
@@ -527,7 +541,10 @@ pub mod delivery_destination {
 
     impl ToExpr for DestinationPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.delivery_destination_name.is_some())
+                    + usize::from(self.delivery_destination_policy.is_some()),
+            );
             p.opt("DeliveryDestinationName", self.delivery_destination_name);
             p.opt("DeliveryDestinationPolicy", self.delivery_destination_policy);
             p.into_expr()
@@ -554,7 +571,7 @@ pub mod delivery_destination {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -657,7 +674,12 @@ impl Resource for DeliverySource {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.delivery_source_configuration.is_some())
+                + usize::from(self.log_type.is_some())
+                + usize::from(self.resource_arn.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("DeliverySourceConfiguration", self.delivery_source_configuration);
         p.opt("LogType", self.log_type);
         p.req("Name", self.name);
@@ -777,7 +799,7 @@ pub mod delivery_source {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -870,7 +892,8 @@ impl Resource for Destination {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(3 + usize::from(self.destination_policy.is_some()) + usize::from(self.tags.is_some()));
         p.req("DestinationName", self.destination_name);
         p.opt("DestinationPolicy", self.destination_policy);
         p.req("RoleArn", self.role_arn);
@@ -911,7 +934,7 @@ pub mod destination {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -998,7 +1021,7 @@ impl Resource for Integration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3);
         p.req("IntegrationName", self.integration_name);
         p.req("IntegrationType", self.integration_type);
         p.req("ResourceConfig", self.resource_config);
@@ -1122,7 +1145,11 @@ pub mod integration {
 
     impl ToExpr for OpenSearchResourceConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.application_arn.is_some())
+                    + usize::from(self.kms_key_arn.is_some())
+                    + usize::from(self.retention_days.is_some()),
+            );
             p.opt("ApplicationARN", self.application_arn);
             p.req("DashboardViewerPrincipals", self.dashboard_viewer_principals);
             p.req("DataSourceRoleArn", self.data_source_role_arn);
@@ -1154,7 +1181,7 @@ pub mod integration {
 
     impl ToExpr for ResourceConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.open_search_resource_config.is_some()));
             p.opt("OpenSearchResourceConfig", self.open_search_resource_config);
             p.into_expr()
         }
@@ -1270,7 +1297,15 @@ impl Resource for LogAnomalyDetector {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.account_id.is_some())
+                + usize::from(self.anomaly_visibility_time.is_some())
+                + usize::from(self.detector_name.is_some())
+                + usize::from(self.evaluation_frequency.is_some())
+                + usize::from(self.filter_pattern.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.log_group_arn_list.is_some()),
+        );
         p.opt("AccountId", self.account_id);
         p.opt("AnomalyVisibilityTime", self.anomaly_visibility_time);
         p.opt("DetectorName", self.detector_name);
@@ -1496,7 +1531,18 @@ impl Resource for LogGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.bearer_token_authentication_enabled.is_some())
+                + usize::from(self.data_protection_policy.is_some())
+                + usize::from(self.deletion_protection_enabled.is_some())
+                + usize::from(self.field_index_policies.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.log_group_class.is_some())
+                + usize::from(self.log_group_name.is_some())
+                + usize::from(self.resource_policy_document.is_some())
+                + usize::from(self.retention_in_days.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt(
             "BearerTokenAuthenticationEnabled",
             self.bearer_token_authentication_enabled,
@@ -1580,7 +1626,7 @@ pub mod log_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1636,7 +1682,7 @@ impl Resource for LogStream {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.log_stream_name.is_some()));
         p.req("LogGroupName", self.log_group_name);
         p.opt("LogStreamName", self.log_stream_name);
         p
@@ -1784,7 +1830,12 @@ impl Resource for MetricFilter {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.apply_on_transformed_logs.is_some())
+                + usize::from(self.emit_system_field_dimensions.is_some())
+                + usize::from(self.field_selection_criteria.is_some())
+                + usize::from(self.filter_name.is_some()),
+        );
         p.opt("ApplyOnTransformedLogs", self.apply_on_transformed_logs);
         p.opt("EmitSystemFieldDimensions", self.emit_system_field_dimensions);
         p.opt("FieldSelectionCriteria", self.field_selection_criteria);
@@ -1929,7 +1980,7 @@ pub mod metric_filter {
 
     impl ToExpr for Dimension {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1990,7 +2041,11 @@ pub mod metric_filter {
 
     impl ToExpr for MetricTransformation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.default_value.is_some())
+                    + usize::from(self.dimensions.is_some())
+                    + usize::from(self.unit.is_some()),
+            );
             p.opt("DefaultValue", self.default_value);
             p.opt("Dimensions", self.dimensions);
             p.req("MetricName", self.metric_name);
@@ -2095,7 +2150,11 @@ impl Resource for QueryDefinition {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.log_group_names.is_some())
+                + usize::from(self.parameters.is_some())
+                + usize::from(self.query_language.is_some()),
+        );
         p.opt("LogGroupNames", self.log_group_names);
         p.req("Name", self.name);
         p.opt("Parameters", self.parameters);
@@ -2182,7 +2241,9 @@ pub mod query_definition {
 
     impl ToExpr for QueryParameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.default_value.is_some()) + usize::from(self.description.is_some()),
+            );
             p.opt("DefaultValue", self.default_value);
             p.opt("Description", self.description);
             p.req("Name", self.name);
@@ -2232,7 +2293,7 @@ impl Resource for ResourcePolicy {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("PolicyDocument", self.policy_document);
         p.req("PolicyName", self.policy_name);
         p
@@ -2444,7 +2505,17 @@ impl Resource for ScheduledQuery {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            5 + usize::from(self.description.is_some())
+                + usize::from(self.destination_configuration.is_some())
+                + usize::from(self.log_group_identifiers.is_some())
+                + usize::from(self.schedule_end_time.is_some())
+                + usize::from(self.schedule_start_time.is_some())
+                + usize::from(self.start_time_offset.is_some())
+                + usize::from(self.state.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.timezone.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("DestinationConfiguration", self.destination_configuration);
         p.req("ExecutionRoleArn", self.execution_role_arn);
@@ -2606,7 +2677,7 @@ pub mod scheduled_query {
 
     impl ToExpr for DestinationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.s3_configuration.is_some()));
             p.opt("S3Configuration", self.s3_configuration);
             p.into_expr()
         }
@@ -2635,7 +2706,7 @@ pub mod scheduled_query {
 
     impl ToExpr for S3Configuration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("DestinationIdentifier", self.destination_identifier);
             p.req("RoleArn", self.role_arn);
             p.into_expr()
@@ -2662,7 +2733,7 @@ pub mod scheduled_query {
 
     impl ToExpr for Tags {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2690,7 +2761,7 @@ impl StorageTierPolicy {
 impl Resource for StorageTierPolicy {
     const TYPE_NAME: &'static str = "AWS::Logs::StorageTierPolicy";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1);
         p.req("StorageTier", self.storage_tier);
         p
     }
@@ -2868,7 +2939,14 @@ impl Resource for SubscriptionFilter {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.apply_on_transformed_logs.is_some())
+                + usize::from(self.distribution.is_some())
+                + usize::from(self.emit_system_fields.is_some())
+                + usize::from(self.field_selection_criteria.is_some())
+                + usize::from(self.filter_name.is_some())
+                + usize::from(self.role_arn.is_some()),
+        );
         p.opt("ApplyOnTransformedLogs", self.apply_on_transformed_logs);
         p.req("DestinationArn", self.destination_arn);
         p.opt("Distribution", self.distribution);
@@ -3364,7 +3442,7 @@ impl Resource for Transformer {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("LogGroupIdentifier", self.log_group_identifier);
         p.req("TransformerConfig", self.transformer_config);
         p
@@ -3530,7 +3608,7 @@ pub mod transformer {
 
     impl ToExpr for AddKeyEntry {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.overwrite_if_exists.is_some()));
             p.req("Key", self.key);
             p.opt("OverwriteIfExists", self.overwrite_if_exists);
             p.req("Value", self.value);
@@ -3555,7 +3633,7 @@ pub mod transformer {
 
     impl ToExpr for AddKeys {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Entries", self.entries);
             p.into_expr()
         }
@@ -3578,7 +3656,7 @@ pub mod transformer {
 
     impl ToExpr for CopyValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Entries", self.entries);
             p.into_expr()
         }
@@ -3612,7 +3690,7 @@ pub mod transformer {
 
     impl ToExpr for CopyValueEntry {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.overwrite_if_exists.is_some()));
             p.opt("OverwriteIfExists", self.overwrite_if_exists);
             p.req("Source", self.source);
             p.req("Target", self.target);
@@ -3666,7 +3744,12 @@ pub mod transformer {
 
     impl ToExpr for Csv {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.columns.is_some())
+                    + usize::from(self.delimiter.is_some())
+                    + usize::from(self.quote_character.is_some())
+                    + usize::from(self.source.is_some()),
+            );
             p.opt("Columns", self.columns);
             p.opt("Delimiter", self.delimiter);
             p.opt("QuoteCharacter", self.quote_character);
@@ -3734,7 +3817,12 @@ pub mod transformer {
 
     impl ToExpr for DateTimeConverter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.locale.is_some())
+                    + usize::from(self.source_timezone.is_some())
+                    + usize::from(self.target_format.is_some())
+                    + usize::from(self.target_timezone.is_some()),
+            );
             p.opt("Locale", self.locale);
             p.req("MatchPatterns", self.match_patterns);
             p.req("Source", self.source);
@@ -3763,7 +3851,7 @@ pub mod transformer {
 
     impl ToExpr for DeleteKeys {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("WithKeys", self.with_keys);
             p.into_expr()
         }
@@ -3794,7 +3882,7 @@ pub mod transformer {
 
     impl ToExpr for Grok {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.source.is_some()));
             p.req("Match", self.r#match);
             p.opt("Source", self.source);
             p.into_expr()
@@ -3853,7 +3941,12 @@ pub mod transformer {
 
     impl ToExpr for ListToMap {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.flatten.is_some())
+                    + usize::from(self.flattened_element.is_some())
+                    + usize::from(self.target.is_some())
+                    + usize::from(self.value_key.is_some()),
+            );
             p.opt("Flatten", self.flatten);
             p.opt("FlattenedElement", self.flattened_element);
             p.req("Key", self.key);
@@ -3881,7 +3974,7 @@ pub mod transformer {
 
     impl ToExpr for LowerCaseString {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("WithKeys", self.with_keys);
             p.into_expr()
         }
@@ -3915,7 +4008,7 @@ pub mod transformer {
 
     impl ToExpr for MoveKeyEntry {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.overwrite_if_exists.is_some()));
             p.opt("OverwriteIfExists", self.overwrite_if_exists);
             p.req("Source", self.source);
             p.req("Target", self.target);
@@ -3940,7 +4033,7 @@ pub mod transformer {
 
     impl ToExpr for MoveKeys {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Entries", self.entries);
             p.into_expr()
         }
@@ -3966,7 +4059,7 @@ pub mod transformer {
 
     impl ToExpr for ParseCloudfront {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.source.is_some()));
             p.opt("Source", self.source);
             p.into_expr()
         }
@@ -4002,7 +4095,8 @@ pub mod transformer {
 
     impl ToExpr for ParseJson {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.destination.is_some()) + usize::from(self.source.is_some()));
             p.opt("Destination", self.destination);
             p.opt("Source", self.source);
             p.into_expr()
@@ -4079,7 +4173,15 @@ pub mod transformer {
 
     impl ToExpr for ParseKeyValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.destination.is_some())
+                    + usize::from(self.field_delimiter.is_some())
+                    + usize::from(self.key_prefix.is_some())
+                    + usize::from(self.key_value_delimiter.is_some())
+                    + usize::from(self.non_match_value.is_some())
+                    + usize::from(self.overwrite_if_exists.is_some())
+                    + usize::from(self.source.is_some()),
+            );
             p.opt("Destination", self.destination);
             p.opt("FieldDelimiter", self.field_delimiter);
             p.opt("KeyPrefix", self.key_prefix);
@@ -4111,7 +4213,7 @@ pub mod transformer {
 
     impl ToExpr for ParsePostgres {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.source.is_some()));
             p.opt("Source", self.source);
             p.into_expr()
         }
@@ -4137,7 +4239,7 @@ pub mod transformer {
 
     impl ToExpr for ParseRoute53 {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.source.is_some()));
             p.opt("Source", self.source);
             p.into_expr()
         }
@@ -4179,7 +4281,9 @@ pub mod transformer {
 
     impl ToExpr for ParseToOcsf {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.mapping_version.is_some()) + usize::from(self.source.is_some()),
+            );
             p.req("EventSource", self.event_source);
             p.opt("MappingVersion", self.mapping_version);
             p.req("OcsfVersion", self.ocsf_version);
@@ -4208,7 +4312,7 @@ pub mod transformer {
 
     impl ToExpr for ParseVpc {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.source.is_some()));
             p.opt("Source", self.source);
             p.into_expr()
         }
@@ -4234,7 +4338,7 @@ pub mod transformer {
 
     impl ToExpr for ParseWaf {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.source.is_some()));
             p.opt("Source", self.source);
             p.into_expr()
         }
@@ -4438,7 +4542,31 @@ pub mod transformer {
 
     impl ToExpr for Processor {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.add_keys.is_some())
+                    + usize::from(self.copy_value.is_some())
+                    + usize::from(self.csv.is_some())
+                    + usize::from(self.date_time_converter.is_some())
+                    + usize::from(self.delete_keys.is_some())
+                    + usize::from(self.grok.is_some())
+                    + usize::from(self.list_to_map.is_some())
+                    + usize::from(self.lower_case_string.is_some())
+                    + usize::from(self.move_keys.is_some())
+                    + usize::from(self.parse_cloudfront.is_some())
+                    + usize::from(self.parse_json.is_some())
+                    + usize::from(self.parse_key_value.is_some())
+                    + usize::from(self.parse_postgres.is_some())
+                    + usize::from(self.parse_route53.is_some())
+                    + usize::from(self.parse_to_ocsf.is_some())
+                    + usize::from(self.parse_vpc.is_some())
+                    + usize::from(self.parse_waf.is_some())
+                    + usize::from(self.rename_keys.is_some())
+                    + usize::from(self.split_string.is_some())
+                    + usize::from(self.substitute_string.is_some())
+                    + usize::from(self.trim_string.is_some())
+                    + usize::from(self.type_converter.is_some())
+                    + usize::from(self.upper_case_string.is_some()),
+            );
             p.opt("AddKeys", self.add_keys);
             p.opt("CopyValue", self.copy_value);
             p.opt("Csv", self.csv);
@@ -4494,7 +4622,7 @@ pub mod transformer {
 
     impl ToExpr for RenameKeyEntry {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.overwrite_if_exists.is_some()));
             p.req("Key", self.key);
             p.opt("OverwriteIfExists", self.overwrite_if_exists);
             p.req("RenameTo", self.rename_to);
@@ -4519,7 +4647,7 @@ pub mod transformer {
 
     impl ToExpr for RenameKeys {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Entries", self.entries);
             p.into_expr()
         }
@@ -4542,7 +4670,7 @@ pub mod transformer {
 
     impl ToExpr for SplitString {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Entries", self.entries);
             p.into_expr()
         }
@@ -4568,7 +4696,7 @@ pub mod transformer {
 
     impl ToExpr for SplitStringEntry {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Delimiter", self.delimiter);
             p.req("Source", self.source);
             p.into_expr()
@@ -4592,7 +4720,7 @@ pub mod transformer {
 
     impl ToExpr for SubstituteString {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Entries", self.entries);
             p.into_expr()
         }
@@ -4621,7 +4749,7 @@ pub mod transformer {
 
     impl ToExpr for SubstituteStringEntry {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("From", self.from);
             p.req("Source", self.source);
             p.req("To", self.to);
@@ -4646,7 +4774,7 @@ pub mod transformer {
 
     impl ToExpr for TrimString {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("WithKeys", self.with_keys);
             p.into_expr()
         }
@@ -4669,7 +4797,7 @@ pub mod transformer {
 
     impl ToExpr for TypeConverter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Entries", self.entries);
             p.into_expr()
         }
@@ -4695,7 +4823,7 @@ pub mod transformer {
 
     impl ToExpr for TypeConverterEntry {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -4719,7 +4847,7 @@ pub mod transformer {
 
     impl ToExpr for UpperCaseString {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("WithKeys", self.with_keys);
             p.into_expr()
         }

@@ -196,7 +196,12 @@ impl Resource for InferenceScheduler {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            5 + usize::from(self.data_delay_offset_in_minutes.is_some())
+                + usize::from(self.inference_scheduler_name.is_some())
+                + usize::from(self.server_side_kms_key_id.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("DataDelayOffsetInMinutes", self.data_delay_offset_in_minutes);
         p.req("DataInputConfiguration", self.data_input_configuration);
         p.req("DataOutputConfiguration", self.data_output_configuration);
@@ -293,7 +298,10 @@ pub mod inference_scheduler {
 
     impl ToExpr for DataInputConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.inference_input_name_configuration.is_some())
+                    + usize::from(self.input_time_zone_offset.is_some()),
+            );
             p.opt(
                 "InferenceInputNameConfiguration",
                 self.inference_input_name_configuration,
@@ -331,7 +339,7 @@ pub mod inference_scheduler {
 
     impl ToExpr for DataOutputConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.kms_key_id.is_some()));
             p.opt("KmsKeyId", self.kms_key_id);
             p.req("S3OutputConfiguration", self.s3_output_configuration);
             p.into_expr()
@@ -368,7 +376,10 @@ pub mod inference_scheduler {
 
     impl ToExpr for InputNameConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.component_timestamp_delimiter.is_some())
+                    + usize::from(self.timestamp_format.is_some()),
+            );
             p.opt("ComponentTimestampDelimiter", self.component_timestamp_delimiter);
             p.opt("TimestampFormat", self.timestamp_format);
             p.into_expr()
@@ -400,7 +411,7 @@ pub mod inference_scheduler {
 
     impl ToExpr for S3InputConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.prefix.is_some()));
             p.req("Bucket", self.bucket);
             p.opt("Prefix", self.prefix);
             p.into_expr()
@@ -432,7 +443,7 @@ pub mod inference_scheduler {
 
     impl ToExpr for S3OutputConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.prefix.is_some()));
             p.req("Bucket", self.bucket);
             p.opt("Prefix", self.prefix);
             p.into_expr()
@@ -459,7 +470,7 @@ pub mod inference_scheduler {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

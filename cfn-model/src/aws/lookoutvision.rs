@@ -32,7 +32,7 @@ impl Resource for Project {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1);
         p.req("ProjectName", self.project_name);
         p
     }

@@ -84,7 +84,13 @@ Constraint { path: "Name", pattern: Some("^[A-Za-z0-9][A-Za-z0-9_\\-]{1,59}$"), 
 Constraint { path: "RoleArn", pattern: Some("^arn:(aws|aws-cn|aws-iso|aws-iso-[a-z]{1}|aws-us-gov):[A-Za-z0-9][A-Za-z0-9_/.-]{0,62}:([a-z]{2}-((iso[a-z]{0,1}-)|(gov-)){0,1}[a-z]+-[0-9]|):[0-9]{12}:[A-Za-z0-9/][A-Za-z0-9:_/+=,@.-]{0,1023}$"), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.definition.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.role_arn.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Definition", self.definition);
         p.opt("Description", self.description);
         p.req("EngineType", self.engine_type);
@@ -169,7 +175,8 @@ pub mod application {
 
     impl ToExpr for Definition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.s3_location.is_some()) + usize::from(self.content.is_some()));
             p.opt("S3Location", self.s3_location);
             p.opt("Content", self.content);
             p.into_expr()
@@ -228,7 +235,7 @@ impl Resource for Deployment {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3);
         p.req("ApplicationId", self.application_id);
         p.req("ApplicationVersion", self.application_version);
         p.req("EnvironmentId", self.environment_id);
@@ -457,7 +464,19 @@ impl Resource for Environment {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.description.is_some())
+                + usize::from(self.engine_version.is_some())
+                + usize::from(self.high_availability_config.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.network_type.is_some())
+                + usize::from(self.preferred_maintenance_window.is_some())
+                + usize::from(self.publicly_accessible.is_some())
+                + usize::from(self.security_group_ids.is_some())
+                + usize::from(self.storage_configurations.is_some())
+                + usize::from(self.subnet_ids.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.req("EngineType", self.engine_type);
         p.opt("EngineVersion", self.engine_version);
@@ -571,7 +590,7 @@ pub mod environment {
 
     impl ToExpr for EfsStorageConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("FileSystemId", self.file_system_id);
             p.req("MountPoint", self.mount_point);
             p.into_expr()
@@ -598,7 +617,7 @@ pub mod environment {
 
     impl ToExpr for FsxStorageConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("FileSystemId", self.file_system_id);
             p.req("MountPoint", self.mount_point);
             p.into_expr()
@@ -622,7 +641,7 @@ pub mod environment {
 
     impl ToExpr for HighAvailabilityConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("DesiredCapacity", self.desired_capacity);
             p.into_expr()
         }
@@ -655,7 +674,7 @@ pub mod environment {
 
     impl ToExpr for StorageConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.efs.is_some()) + usize::from(self.fsx.is_some()));
             p.opt("Efs", self.efs);
             p.opt("Fsx", self.fsx);
             p.into_expr()

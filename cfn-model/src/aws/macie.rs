@@ -43,7 +43,8 @@ impl Resource for AllowList {
     const TYPE_NAME: &'static str = "AWS::Macie::AllowList";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(2 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.req("Criteria", self.criteria);
         p.opt("Description", self.description);
         p.req("Name", self.name);
@@ -153,7 +154,8 @@ pub mod allow_list {
 
     impl ToExpr for Criteria {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.regex.is_some()) + usize::from(self.s3_words_list.is_some()));
             p.opt("Regex", self.regex);
             p.opt("S3WordsList", self.s3_words_list);
             p.into_expr()
@@ -183,7 +185,7 @@ pub mod allow_list {
 
     impl ToExpr for S3WordsList {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("BucketName", self.bucket_name);
             p.req("ObjectKey", self.object_key);
             p.into_expr()
@@ -210,7 +212,7 @@ pub mod allow_list {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -294,7 +296,13 @@ impl Resource for CustomDataIdentifier {
     const TYPE_NAME: &'static str = "AWS::Macie::CustomDataIdentifier";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.description.is_some())
+                + usize::from(self.ignore_words.is_some())
+                + usize::from(self.keywords.is_some())
+                + usize::from(self.maximum_match_distance.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("IgnoreWords", self.ignore_words);
         p.opt("Keywords", self.keywords);
@@ -345,7 +353,7 @@ pub mod custom_data_identifier {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -409,7 +417,12 @@ impl Resource for FindingsFilter {
     const TYPE_NAME: &'static str = "AWS::Macie::FindingsFilter";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.action.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.position.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Action", self.action);
         p.opt("Description", self.description);
         p.req("FindingCriteria", self.finding_criteria);
@@ -530,7 +543,14 @@ pub mod findings_filter {
 
     impl ToExpr for CriterionAdditionalProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.eq.is_some())
+                    + usize::from(self.gt.is_some())
+                    + usize::from(self.gte.is_some())
+                    + usize::from(self.lt.is_some())
+                    + usize::from(self.lte.is_some())
+                    + usize::from(self.neq.is_some()),
+            );
             p.opt("eq", self.eq);
             p.opt("gt", self.gt);
             p.opt("gte", self.gte);
@@ -564,7 +584,7 @@ pub mod findings_filter {
 
     impl ToExpr for FindingCriteria {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.criterion.is_some()));
             p.opt("Criterion", self.criterion);
             p.into_expr()
         }
@@ -590,7 +610,7 @@ pub mod findings_filter {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -658,7 +678,7 @@ impl Resource for Member {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.email.is_some()) + usize::from(self.tags.is_some()));
         p.req("AccountId", self.account_id);
         p.opt("Email", self.email);
         p.opt("Tags", self.tags);
@@ -769,7 +789,7 @@ pub mod member {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -810,7 +830,9 @@ impl Session {
 impl Resource for Session {
     const TYPE_NAME: &'static str = "AWS::Macie::Session";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.finding_publishing_frequency.is_some()) + usize::from(self.status.is_some()),
+        );
         p.opt("FindingPublishingFrequency", self.finding_publishing_frequency);
         p.opt("Status", self.status);
         p

@@ -63,7 +63,8 @@ impl Resource for Accessor {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(1 + usize::from(self.network_type.is_some()) + usize::from(self.tags.is_some()));
         p.req("AccessorType", self.accessor_type);
         p.opt("NetworkType", self.network_type);
         p.opt("Tags", self.tags);
@@ -211,7 +212,7 @@ pub mod accessor {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -263,7 +264,11 @@ impl Member {
 impl Resource for Member {
     const TYPE_NAME: &'static str = "AWS::ManagedBlockchain::Member";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.invitation_id.is_some())
+                + usize::from(self.network_configuration.is_some())
+                + usize::from(self.network_id.is_some()),
+        );
         p.opt("InvitationId", self.invitation_id);
         p.req("MemberConfiguration", self.member_configuration);
         p.opt("NetworkConfiguration", self.network_configuration);
@@ -321,7 +326,11 @@ pub mod member {
 
     impl ToExpr for ApprovalThresholdPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.proposal_duration_in_hours.is_some())
+                    + usize::from(self.threshold_comparator.is_some())
+                    + usize::from(self.threshold_percentage.is_some()),
+            );
             p.opt("ProposalDurationInHours", self.proposal_duration_in_hours);
             p.opt("ThresholdComparator", self.threshold_comparator);
             p.opt("ThresholdPercentage", self.threshold_percentage);
@@ -362,7 +371,10 @@ pub mod member {
 
     impl ToExpr for MemberConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.description.is_some())
+                    + usize::from(self.member_framework_configuration.is_some()),
+            );
             p.opt("Description", self.description);
             p.opt("MemberFrameworkConfiguration", self.member_framework_configuration);
             p.req("Name", self.name);
@@ -390,7 +402,7 @@ pub mod member {
 
     impl ToExpr for MemberFabricConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AdminPassword", self.admin_password);
             p.req("AdminUsername", self.admin_username);
             p.into_expr()
@@ -419,7 +431,7 @@ pub mod member {
 
     impl ToExpr for MemberFrameworkConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.member_fabric_configuration.is_some()));
             p.opt("MemberFabricConfiguration", self.member_fabric_configuration);
             p.into_expr()
         }
@@ -479,7 +491,10 @@ pub mod member {
 
     impl ToExpr for NetworkConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                4 + usize::from(self.description.is_some())
+                    + usize::from(self.network_framework_configuration.is_some()),
+            );
             p.opt("Description", self.description);
             p.req("Framework", self.framework);
             p.req("FrameworkVersion", self.framework_version);
@@ -507,7 +522,7 @@ pub mod member {
 
     impl ToExpr for NetworkFabricConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Edition", self.edition);
             p.into_expr()
         }
@@ -535,7 +550,7 @@ pub mod member {
 
     impl ToExpr for NetworkFrameworkConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.network_fabric_configuration.is_some()));
             p.opt("NetworkFabricConfiguration", self.network_fabric_configuration);
             p.into_expr()
         }
@@ -563,7 +578,7 @@ pub mod member {
 
     impl ToExpr for VotingPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.approval_threshold_policy.is_some()));
             p.opt("ApprovalThresholdPolicy", self.approval_threshold_policy);
             p.into_expr()
         }
@@ -601,7 +616,7 @@ impl Node {
 impl Resource for Node {
     const TYPE_NAME: &'static str = "AWS::ManagedBlockchain::Node";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.member_id.is_some()));
         p.opt("MemberId", self.member_id);
         p.req("NetworkId", self.network_id);
         p.req("NodeConfiguration", self.node_configuration);
@@ -644,7 +659,7 @@ pub mod node {
 
     impl ToExpr for NodeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AvailabilityZone", self.availability_zone);
             p.req("InstanceType", self.instance_type);
             p.into_expr()

@@ -79,7 +79,12 @@ impl Resource for Bridge {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.egress_gateway_bridge.is_some())
+                + usize::from(self.ingress_gateway_bridge.is_some())
+                + usize::from(self.outputs.is_some())
+                + usize::from(self.source_failover_config.is_some()),
+        );
         p.opt("EgressGatewayBridge", self.egress_gateway_bridge);
         p.opt("IngressGatewayBridge", self.ingress_gateway_bridge);
         p.req("Name", self.name);
@@ -275,7 +280,7 @@ pub mod bridge {
 
     impl ToExpr for BridgeFlowSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.flow_vpc_interface_attachment.is_some()));
             p.req("FlowArn", self.flow_arn);
             p.opt("FlowVpcInterfaceAttachment", self.flow_vpc_interface_attachment);
             p.req("Name", self.name);
@@ -331,7 +336,7 @@ pub mod bridge {
 
     impl ToExpr for BridgeNetworkOutput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(6);
             p.req("IpAddress", self.ip_address);
             p.req("Name", self.name);
             p.req("NetworkName", self.network_name);
@@ -393,7 +398,7 @@ pub mod bridge {
 
     impl ToExpr for BridgeNetworkSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(5 + usize::from(self.multicast_source_settings.is_some()));
             p.req("MulticastIp", self.multicast_ip);
             p.opt("MulticastSourceSettings", self.multicast_source_settings);
             p.req("Name", self.name);
@@ -424,7 +429,7 @@ pub mod bridge {
 
     impl ToExpr for BridgeOutput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.network_output.is_some()));
             p.opt("NetworkOutput", self.network_output);
             p.into_expr()
         }
@@ -460,7 +465,9 @@ pub mod bridge {
 
     impl ToExpr for BridgeSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.flow_source.is_some()) + usize::from(self.network_source.is_some()),
+            );
             p.opt("FlowSource", self.flow_source);
             p.opt("NetworkSource", self.network_source);
             p.into_expr()
@@ -484,7 +491,7 @@ pub mod bridge {
 
     impl ToExpr for EgressGatewayBridge {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("MaxBitrate", self.max_bitrate);
             p.into_expr()
         }
@@ -523,7 +530,9 @@ pub mod bridge {
 
     impl ToExpr for FailoverConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.source_priority.is_some()) + usize::from(self.state.is_some()),
+            );
             p.req("FailoverMode", self.failover_mode);
             p.opt("SourcePriority", self.source_priority);
             p.opt("State", self.state);
@@ -551,7 +560,7 @@ pub mod bridge {
 
     impl ToExpr for IngressGatewayBridge {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("MaxBitrate", self.max_bitrate);
             p.req("MaxOutputs", self.max_outputs);
             p.into_expr()
@@ -580,7 +589,7 @@ pub mod bridge {
 
     impl ToExpr for MulticastSourceSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.multicast_source_ip.is_some()));
             p.opt("MulticastSourceIp", self.multicast_source_ip);
             p.into_expr()
         }
@@ -606,7 +615,7 @@ pub mod bridge {
 
     impl ToExpr for SourcePriority {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.primary_source.is_some()));
             p.opt("PrimarySource", self.primary_source);
             p.into_expr()
         }
@@ -634,7 +643,7 @@ pub mod bridge {
 
     impl ToExpr for VpcInterfaceAttachment {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.vpc_interface_name.is_some()));
             p.opt("VpcInterfaceName", self.vpc_interface_name);
             p.into_expr()
         }
@@ -675,7 +684,7 @@ impl BridgeOutput {
 impl Resource for BridgeOutput {
     const TYPE_NAME: &'static str = "AWS::MediaConnect::BridgeOutput";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3);
         p.req("BridgeArn", self.bridge_arn);
         p.req("Name", self.name);
         p.req("NetworkOutput", self.network_output);
@@ -761,7 +770,7 @@ pub mod bridge_output {
 
     impl ToExpr for BridgeNetworkOutput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(5);
             p.req("IpAddress", self.ip_address);
             p.req("NetworkName", self.network_name);
             p.req("Port", self.port);
@@ -815,7 +824,9 @@ impl BridgeSource {
 impl Resource for BridgeSource {
     const TYPE_NAME: &'static str = "AWS::MediaConnect::BridgeSource";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.flow_source.is_some()) + usize::from(self.network_source.is_some()),
+        );
         p.req("BridgeArn", self.bridge_arn);
         p.opt("FlowSource", self.flow_source);
         p.req("Name", self.name);
@@ -884,7 +895,7 @@ pub mod bridge_source {
 
     impl ToExpr for BridgeFlowSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.flow_vpc_interface_attachment.is_some()));
             p.req("FlowArn", self.flow_arn);
             p.opt("FlowVpcInterfaceAttachment", self.flow_vpc_interface_attachment);
             p.into_expr()
@@ -937,7 +948,7 @@ pub mod bridge_source {
 
     impl ToExpr for BridgeNetworkSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4 + usize::from(self.multicast_source_settings.is_some()));
             p.req("MulticastIp", self.multicast_ip);
             p.opt("MulticastSourceSettings", self.multicast_source_settings);
             p.req("NetworkName", self.network_name);
@@ -969,7 +980,7 @@ pub mod bridge_source {
 
     impl ToExpr for MulticastSourceSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.multicast_source_ip.is_some()));
             p.opt("MulticastSourceIp", self.multicast_source_ip);
             p.into_expr()
         }
@@ -997,7 +1008,7 @@ pub mod bridge_source {
 
     impl ToExpr for VpcInterfaceAttachment {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.vpc_interface_name.is_some()));
             p.opt("VpcInterfaceName", self.vpc_interface_name);
             p.into_expr()
         }
@@ -1159,7 +1170,18 @@ impl Resource for Flow {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.availability_zone.is_some())
+                + usize::from(self.encoding_config.is_some())
+                + usize::from(self.flow_size.is_some())
+                + usize::from(self.maintenance.is_some())
+                + usize::from(self.media_streams.is_some())
+                + usize::from(self.ndi_config.is_some())
+                + usize::from(self.source_failover_config.is_some())
+                + usize::from(self.source_monitoring_config.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.vpc_interfaces.is_some()),
+        );
         p.opt("AvailabilityZone", self.availability_zone);
         p.opt("EncodingConfig", self.encoding_config);
         p.opt("FlowSize", self.flow_size);
@@ -1938,7 +1960,7 @@ pub mod flow {
 
     impl ToExpr for AudioMonitoringSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.silent_audio.is_some()));
             p.opt("SilentAudio", self.silent_audio);
             p.into_expr()
         }
@@ -1974,7 +1996,9 @@ pub mod flow {
 
     impl ToExpr for BlackFrames {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.state.is_some()) + usize::from(self.threshold_seconds.is_some()),
+            );
             p.opt("State", self.state);
             p.opt("ThresholdSeconds", self.threshold_seconds);
             p.into_expr()
@@ -2011,7 +2035,9 @@ pub mod flow {
 
     impl ToExpr for EncodingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.encoding_profile.is_some()) + usize::from(self.video_max_bitrate.is_some()),
+            );
             p.opt("EncodingProfile", self.encoding_profile);
             p.opt("VideoMaxBitrate", self.video_max_bitrate);
             p.into_expr()
@@ -2099,7 +2125,16 @@ pub mod flow {
 
     impl ToExpr for Encryption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.algorithm.is_some())
+                    + usize::from(self.constant_initialization_vector.is_some())
+                    + usize::from(self.device_id.is_some())
+                    + usize::from(self.key_type.is_some())
+                    + usize::from(self.region.is_some())
+                    + usize::from(self.resource_id.is_some())
+                    + usize::from(self.secret_arn.is_some())
+                    + usize::from(self.url.is_some()),
+            );
             p.opt("Algorithm", self.algorithm);
             p.opt("ConstantInitializationVector", self.constant_initialization_vector);
             p.opt("DeviceId", self.device_id);
@@ -2159,7 +2194,12 @@ pub mod flow {
 
     impl ToExpr for FailoverConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.failover_mode.is_some())
+                    + usize::from(self.recovery_window.is_some())
+                    + usize::from(self.source_priority.is_some())
+                    + usize::from(self.state.is_some()),
+            );
             p.opt("FailoverMode", self.failover_mode);
             p.opt("RecoveryWindow", self.recovery_window);
             p.opt("SourcePriority", self.source_priority);
@@ -2193,7 +2233,7 @@ pub mod flow {
 
     impl ToExpr for FlowTransitEncryption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.encryption_key_type.is_some()));
             p.req("EncryptionKeyConfiguration", self.encryption_key_configuration);
             p.opt("EncryptionKeyType", self.encryption_key_type);
             p.into_expr()
@@ -2230,7 +2270,9 @@ pub mod flow {
 
     impl ToExpr for FlowTransitEncryptionKeyConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.secrets_manager.is_some()) + usize::from(self.automatic.is_some()),
+            );
             p.opt("SecretsManager", self.secrets_manager);
             p.opt("Automatic", self.automatic);
             p.into_expr()
@@ -2307,7 +2349,15 @@ pub mod flow {
 
     impl ToExpr for Fmtp {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.channel_order.is_some())
+                    + usize::from(self.colorimetry.is_some())
+                    + usize::from(self.exact_framerate.is_some())
+                    + usize::from(self.par.is_some())
+                    + usize::from(self.range.is_some())
+                    + usize::from(self.scan_mode.is_some())
+                    + usize::from(self.tcs.is_some()),
+            );
             p.opt("ChannelOrder", self.channel_order);
             p.opt("Colorimetry", self.colorimetry);
             p.opt("ExactFramerate", self.exact_framerate);
@@ -2349,7 +2399,9 @@ pub mod flow {
 
     impl ToExpr for FrozenFrames {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.state.is_some()) + usize::from(self.threshold_seconds.is_some()),
+            );
             p.opt("State", self.state);
             p.opt("ThresholdSeconds", self.threshold_seconds);
             p.into_expr()
@@ -2381,7 +2433,7 @@ pub mod flow {
 
     impl ToExpr for GatewayBridgeSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.vpc_interface_attachment.is_some()));
             p.req("BridgeArn", self.bridge_arn);
             p.opt("VpcInterfaceAttachment", self.vpc_interface_attachment);
             p.into_expr()
@@ -2408,7 +2460,7 @@ pub mod flow {
 
     impl ToExpr for InputConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("InputPort", self.input_port);
             p.req("Interface", self.interface);
             p.into_expr()
@@ -2432,7 +2484,7 @@ pub mod flow {
 
     impl ToExpr for Interface {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Name", self.name);
             p.into_expr()
         }
@@ -2461,7 +2513,7 @@ pub mod flow {
 
     impl ToExpr for Maintenance {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("MaintenanceDay", self.maintenance_day);
             p.req("MaintenanceStartHour", self.maintenance_start_hour);
             p.into_expr()
@@ -2543,7 +2595,14 @@ pub mod flow {
 
     impl ToExpr for MediaStream {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.attributes.is_some())
+                    + usize::from(self.clock_rate.is_some())
+                    + usize::from(self.description.is_some())
+                    + usize::from(self.fmt.is_some())
+                    + usize::from(self.tags.is_some())
+                    + usize::from(self.video_format.is_some()),
+            );
             p.opt("Attributes", self.attributes);
             p.opt("ClockRate", self.clock_rate);
             p.opt("Description", self.description);
@@ -2584,7 +2643,7 @@ pub mod flow {
 
     impl ToExpr for MediaStreamAttributes {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.fmtp.is_some()) + usize::from(self.lang.is_some()));
             p.opt("Fmtp", self.fmtp);
             p.opt("Lang", self.lang);
             p.into_expr()
@@ -2619,7 +2678,7 @@ pub mod flow {
 
     impl ToExpr for MediaStreamSourceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.input_configurations.is_some()));
             p.req("EncodingName", self.encoding_name);
             p.opt("InputConfigurations", self.input_configurations);
             p.req("MediaStreamName", self.media_stream_name);
@@ -2665,7 +2724,11 @@ pub mod flow {
 
     impl ToExpr for NdiConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.machine_name.is_some())
+                    + usize::from(self.ndi_discovery_servers.is_some())
+                    + usize::from(self.ndi_state.is_some()),
+            );
             p.opt("MachineName", self.machine_name);
             p.opt("NdiDiscoveryServers", self.ndi_discovery_servers);
             p.opt("NdiState", self.ndi_state);
@@ -2704,7 +2767,7 @@ pub mod flow {
 
     impl ToExpr for NdiDiscoveryServerConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.discovery_server_port.is_some()));
             p.req("DiscoveryServerAddress", self.discovery_server_address);
             p.opt("DiscoveryServerPort", self.discovery_server_port);
             p.req("VpcInterfaceAdapter", self.vpc_interface_adapter);
@@ -2742,7 +2805,9 @@ pub mod flow {
 
     impl ToExpr for NdiSourceSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.audio_reference_level.is_some()) + usize::from(self.source_name.is_some()),
+            );
             p.opt("AudioReferenceLevel", self.audio_reference_level);
             p.opt("SourceName", self.source_name);
             p.into_expr()
@@ -2769,7 +2834,7 @@ pub mod flow {
 
     impl ToExpr for SecretsManagerEncryptionKeyConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("RoleArn", self.role_arn);
             p.req("SecretArn", self.secret_arn);
             p.into_expr()
@@ -2806,7 +2871,9 @@ pub mod flow {
 
     impl ToExpr for SilentAudio {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.state.is_some()) + usize::from(self.threshold_seconds.is_some()),
+            );
             p.opt("State", self.state);
             p.opt("ThresholdSeconds", self.threshold_seconds);
             p.into_expr()
@@ -3014,7 +3081,31 @@ pub mod flow {
 
     impl ToExpr for Source {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.decryption.is_some())
+                    + usize::from(self.description.is_some())
+                    + usize::from(self.entitlement_arn.is_some())
+                    + usize::from(self.gateway_bridge_source.is_some())
+                    + usize::from(self.ingest_port.is_some())
+                    + usize::from(self.max_bitrate.is_some())
+                    + usize::from(self.max_latency.is_some())
+                    + usize::from(self.max_sync_buffer.is_some())
+                    + usize::from(self.media_stream_source_configurations.is_some())
+                    + usize::from(self.min_latency.is_some())
+                    + usize::from(self.name.is_some())
+                    + usize::from(self.ndi_source_settings.is_some())
+                    + usize::from(self.protocol.is_some())
+                    + usize::from(self.router_integration_state.is_some())
+                    + usize::from(self.router_integration_transit_decryption.is_some())
+                    + usize::from(self.sender_control_port.is_some())
+                    + usize::from(self.sender_ip_address.is_some())
+                    + usize::from(self.source_listener_address.is_some())
+                    + usize::from(self.source_listener_port.is_some())
+                    + usize::from(self.stream_id.is_some())
+                    + usize::from(self.tags.is_some())
+                    + usize::from(self.vpc_interface_name.is_some())
+                    + usize::from(self.whitelist_cidr.is_some()),
+            );
             p.opt("Decryption", self.decryption);
             p.opt("Description", self.description);
             p.opt("EntitlementArn", self.entitlement_arn);
@@ -3094,7 +3185,12 @@ pub mod flow {
 
     impl ToExpr for SourceMonitoringConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.audio_monitoring_settings.is_some())
+                    + usize::from(self.content_quality_analysis_state.is_some())
+                    + usize::from(self.thumbnail_state.is_some())
+                    + usize::from(self.video_monitoring_settings.is_some()),
+            );
             p.opt("AudioMonitoringSettings", self.audio_monitoring_settings);
             p.opt("ContentQualityAnalysisState", self.content_quality_analysis_state);
             p.opt("ThumbnailState", self.thumbnail_state);
@@ -3120,7 +3216,7 @@ pub mod flow {
 
     impl ToExpr for SourcePriority {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("PrimarySource", self.primary_source);
             p.into_expr()
         }
@@ -3146,7 +3242,7 @@ pub mod flow {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3183,7 +3279,9 @@ pub mod flow {
 
     impl ToExpr for VideoMonitoringSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.black_frames.is_some()) + usize::from(self.frozen_frames.is_some()),
+            );
             p.opt("BlackFrames", self.black_frames);
             p.opt("FrozenFrames", self.frozen_frames);
             p.into_expr()
@@ -3252,7 +3350,11 @@ pub mod flow {
 
     impl ToExpr for VpcInterface {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                4 + usize::from(self.network_interface_ids.is_some())
+                    + usize::from(self.network_interface_type.is_some())
+                    + usize::from(self.tags.is_some()),
+            );
             p.req("Name", self.name);
             p.opt("NetworkInterfaceIds", self.network_interface_ids);
             p.opt("NetworkInterfaceType", self.network_interface_type);
@@ -3286,7 +3388,7 @@ pub mod flow {
 
     impl ToExpr for VpcInterfaceAttachment {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.vpc_interface_name.is_some()));
             p.opt("VpcInterfaceName", self.vpc_interface_name);
             p.into_expr()
         }
@@ -3385,7 +3487,12 @@ impl Resource for FlowEntitlement {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.data_transfer_subscriber_fee_percent.is_some())
+                + usize::from(self.encryption.is_some())
+                + usize::from(self.entitlement_status.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt(
             "DataTransferSubscriberFeePercent",
             self.data_transfer_subscriber_fee_percent,
@@ -3577,7 +3684,15 @@ pub mod flow_entitlement {
 
     impl ToExpr for Encryption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.constant_initialization_vector.is_some())
+                    + usize::from(self.device_id.is_some())
+                    + usize::from(self.key_type.is_some())
+                    + usize::from(self.region.is_some())
+                    + usize::from(self.resource_id.is_some())
+                    + usize::from(self.secret_arn.is_some())
+                    + usize::from(self.url.is_some()),
+            );
             p.req("Algorithm", self.algorithm);
             p.opt("ConstantInitializationVector", self.constant_initialization_vector);
             p.opt("DeviceId", self.device_id);
@@ -3611,7 +3726,7 @@ pub mod flow_entitlement {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3726,7 +3841,13 @@ impl Resource for FlowMediaStream {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.attributes.is_some())
+                + usize::from(self.clock_rate.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.video_format.is_some()),
+        );
         p.opt("Attributes", self.attributes);
         p.opt("ClockRate", self.clock_rate);
         p.opt("Description", self.description);
@@ -4014,7 +4135,15 @@ pub mod flow_media_stream {
 
     impl ToExpr for Fmtp {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.channel_order.is_some())
+                    + usize::from(self.colorimetry.is_some())
+                    + usize::from(self.exact_framerate.is_some())
+                    + usize::from(self.par.is_some())
+                    + usize::from(self.range.is_some())
+                    + usize::from(self.scan_mode.is_some())
+                    + usize::from(self.tcs.is_some()),
+            );
             p.opt("ChannelOrder", self.channel_order);
             p.opt("Colorimetry", self.colorimetry);
             p.opt("ExactFramerate", self.exact_framerate);
@@ -4053,7 +4182,7 @@ pub mod flow_media_stream {
 
     impl ToExpr for MediaStreamAttributes {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.fmtp.is_some()) + usize::from(self.lang.is_some()));
             p.opt("Fmtp", self.fmtp);
             p.opt("Lang", self.lang);
             p.into_expr()
@@ -4080,7 +4209,7 @@ pub mod flow_media_stream {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -4325,7 +4454,30 @@ impl Resource for FlowOutput {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.cidr_allow_list.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.destination.is_some())
+                + usize::from(self.encryption.is_some())
+                + usize::from(self.max_latency.is_some())
+                + usize::from(self.media_stream_output_configurations.is_some())
+                + usize::from(self.min_latency.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.ndi_audio_reference_level.is_some())
+                + usize::from(self.ndi_output_timecode_source.is_some())
+                + usize::from(self.ndi_program_name.is_some())
+                + usize::from(self.ndi_speed_hq_quality.is_some())
+                + usize::from(self.output_status.is_some())
+                + usize::from(self.port.is_some())
+                + usize::from(self.protocol.is_some())
+                + usize::from(self.remote_id.is_some())
+                + usize::from(self.router_integration_state.is_some())
+                + usize::from(self.router_integration_transit_encryption.is_some())
+                + usize::from(self.smoothing_latency.is_some())
+                + usize::from(self.stream_id.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.vpc_interface_attachment.is_some()),
+        );
         p.opt("CidrAllowList", self.cidr_allow_list);
         p.opt("Description", self.description);
         p.opt("Destination", self.destination);
@@ -4684,7 +4836,7 @@ pub mod flow_output {
 
     impl ToExpr for DestinationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("DestinationIp", self.destination_ip);
             p.req("DestinationPort", self.destination_port);
             p.req("Interface", self.interface);
@@ -4717,7 +4869,7 @@ pub mod flow_output {
 
     impl ToExpr for EncodingParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.encoder_profile.is_some()));
             p.req("CompressionFactor", self.compression_factor);
             p.opt("EncoderProfile", self.encoder_profile);
             p.into_expr()
@@ -4760,7 +4912,8 @@ pub mod flow_output {
 
     impl ToExpr for Encryption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(2 + usize::from(self.algorithm.is_some()) + usize::from(self.key_type.is_some()));
             p.opt("Algorithm", self.algorithm);
             p.opt("KeyType", self.key_type);
             p.req("RoleArn", self.role_arn);
@@ -4794,7 +4947,7 @@ pub mod flow_output {
 
     impl ToExpr for FlowTransitEncryption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.encryption_key_type.is_some()));
             p.req("EncryptionKeyConfiguration", self.encryption_key_configuration);
             p.opt("EncryptionKeyType", self.encryption_key_type);
             p.into_expr()
@@ -4831,7 +4984,9 @@ pub mod flow_output {
 
     impl ToExpr for FlowTransitEncryptionKeyConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.secrets_manager.is_some()) + usize::from(self.automatic.is_some()),
+            );
             p.opt("SecretsManager", self.secrets_manager);
             p.opt("Automatic", self.automatic);
             p.into_expr()
@@ -4855,7 +5010,7 @@ pub mod flow_output {
 
     impl ToExpr for Interface {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Name", self.name);
             p.into_expr()
         }
@@ -4897,7 +5052,10 @@ pub mod flow_output {
 
     impl ToExpr for MediaStreamOutputConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.destination_configurations.is_some())
+                    + usize::from(self.encoding_parameters.is_some()),
+            );
             p.opt("DestinationConfigurations", self.destination_configurations);
             p.req("EncodingName", self.encoding_name);
             p.opt("EncodingParameters", self.encoding_parameters);
@@ -4926,7 +5084,7 @@ pub mod flow_output {
 
     impl ToExpr for SecretsManagerEncryptionKeyConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("RoleArn", self.role_arn);
             p.req("SecretArn", self.secret_arn);
             p.into_expr()
@@ -4953,7 +5111,7 @@ pub mod flow_output {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -4982,7 +5140,7 @@ pub mod flow_output {
 
     impl ToExpr for VpcInterfaceAttachment {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.vpc_interface_name.is_some()));
             p.opt("VpcInterfaceName", self.vpc_interface_name);
             p.into_expr()
         }
@@ -5191,7 +5349,24 @@ impl Resource for FlowSource {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.decryption.is_some())
+                + usize::from(self.entitlement_arn.is_some())
+                + usize::from(self.gateway_bridge_source.is_some())
+                + usize::from(self.ingest_port.is_some())
+                + usize::from(self.max_bitrate.is_some())
+                + usize::from(self.max_latency.is_some())
+                + usize::from(self.min_latency.is_some())
+                + usize::from(self.protocol.is_some())
+                + usize::from(self.sender_control_port.is_some())
+                + usize::from(self.sender_ip_address.is_some())
+                + usize::from(self.source_listener_address.is_some())
+                + usize::from(self.source_listener_port.is_some())
+                + usize::from(self.stream_id.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.vpc_interface_name.is_some())
+                + usize::from(self.whitelist_cidr.is_some()),
+        );
         p.opt("Decryption", self.decryption);
         p.req("Description", self.description);
         p.opt("EntitlementArn", self.entitlement_arn);
@@ -5423,7 +5598,16 @@ pub mod flow_source {
 
     impl ToExpr for Encryption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.algorithm.is_some())
+                    + usize::from(self.constant_initialization_vector.is_some())
+                    + usize::from(self.device_id.is_some())
+                    + usize::from(self.key_type.is_some())
+                    + usize::from(self.region.is_some())
+                    + usize::from(self.resource_id.is_some())
+                    + usize::from(self.secret_arn.is_some())
+                    + usize::from(self.url.is_some()),
+            );
             p.opt("Algorithm", self.algorithm);
             p.opt("ConstantInitializationVector", self.constant_initialization_vector);
             p.opt("DeviceId", self.device_id);
@@ -5462,7 +5646,7 @@ pub mod flow_source {
 
     impl ToExpr for GatewayBridgeSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.vpc_interface_attachment.is_some()));
             p.req("BridgeArn", self.bridge_arn);
             p.opt("VpcInterfaceAttachment", self.vpc_interface_attachment);
             p.into_expr()
@@ -5489,7 +5673,7 @@ pub mod flow_source {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -5518,7 +5702,7 @@ pub mod flow_source {
 
     impl ToExpr for VpcInterfaceAttachment {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.vpc_interface_name.is_some()));
             p.opt("VpcInterfaceName", self.vpc_interface_name);
             p.into_expr()
         }
@@ -5596,7 +5780,7 @@ impl Resource for FlowVpcInterface {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(5 + usize::from(self.tags.is_some()));
         p.req("FlowArn", self.flow_arn);
         p.req("Name", self.name);
         p.req("RoleArn", self.role_arn);
@@ -5640,7 +5824,7 @@ pub mod flow_vpc_interface {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -5690,7 +5874,7 @@ impl Resource for Gateway {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3);
         p.req("EgressCidrBlocks", self.egress_cidr_blocks);
         p.req("Name", self.name);
         p.req("Networks", self.networks);
@@ -5777,7 +5961,7 @@ pub mod gateway {
 
     impl ToExpr for GatewayNetwork {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("CidrBlock", self.cidr_block);
             p.req("Name", self.name);
             p.into_expr()
@@ -5931,7 +6115,14 @@ Constraint { path: "TransitEncryption/EncryptionKeyConfiguration/SecretsManager/
 Constraint { path: "TransitEncryption/EncryptionKeyConfiguration/SecretsManager/SecretArn", pattern: Some("^arn:(aws[a-zA-Z-]*):secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[a-zA-Z0-9/_+=.@-]+$"), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            5 + usize::from(self.availability_zone.is_some())
+                + usize::from(self.content_quality_analysis_configuration.is_some())
+                + usize::from(self.maintenance_configuration.is_some())
+                + usize::from(self.region_name.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.transit_encryption.is_some()),
+        );
         p.opt("AvailabilityZone", self.availability_zone);
         p.req("Configuration", self.configuration);
         p.opt(
@@ -6501,7 +6692,7 @@ pub mod router_input {
 
     impl ToExpr for BlackFramesConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("State", self.state);
             p.req("ThresholdSeconds", self.threshold_seconds);
             p.into_expr()
@@ -6546,7 +6737,11 @@ pub mod router_input {
 
     impl ToExpr for ContentQualityAnalysisFeatureConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.black_frames.is_some())
+                    + usize::from(self.frozen_frames.is_some())
+                    + usize::from(self.silent_audio.is_some()),
+            );
             p.opt("BlackFrames", self.black_frames);
             p.opt("FrozenFrames", self.frozen_frames);
             p.opt("SilentAudio", self.silent_audio);
@@ -6589,7 +6784,7 @@ pub mod router_input {
 
     impl ToExpr for FailoverRouterInputConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.primary_source_index.is_some()));
             p.req("NetworkInterfaceArn", self.network_interface_arn);
             p.opt("PrimarySourceIndex", self.primary_source_index);
             p.req("ProtocolConfigurations", self.protocol_configurations);
@@ -6644,7 +6839,12 @@ pub mod router_input {
 
     impl ToExpr for FailoverRouterInputProtocolConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.rtp.is_some())
+                    + usize::from(self.rist.is_some())
+                    + usize::from(self.srt_listener.is_some())
+                    + usize::from(self.srt_caller.is_some()),
+            );
             p.opt("Rtp", self.rtp);
             p.opt("Rist", self.rist);
             p.opt("SrtListener", self.srt_listener);
@@ -6678,7 +6878,7 @@ pub mod router_input {
 
     impl ToExpr for FlowTransitEncryption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.encryption_key_type.is_some()));
             p.req("EncryptionKeyConfiguration", self.encryption_key_configuration);
             p.opt("EncryptionKeyType", self.encryption_key_type);
             p.into_expr()
@@ -6715,7 +6915,9 @@ pub mod router_input {
 
     impl ToExpr for FlowTransitEncryptionKeyConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.secrets_manager.is_some()) + usize::from(self.automatic.is_some()),
+            );
             p.opt("SecretsManager", self.secrets_manager);
             p.opt("Automatic", self.automatic);
             p.into_expr()
@@ -6742,7 +6944,7 @@ pub mod router_input {
 
     impl ToExpr for FrozenFramesConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("State", self.state);
             p.req("ThresholdSeconds", self.threshold_seconds);
             p.into_expr()
@@ -6779,7 +6981,9 @@ pub mod router_input {
 
     impl ToExpr for MaintenanceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.preferred_day_time.is_some()) + usize::from(self.default.is_some()),
+            );
             p.opt("PreferredDayTime", self.preferred_day_time);
             p.opt("Default", self.default);
             p.into_expr()
@@ -6819,7 +7023,9 @@ pub mod router_input {
 
     impl ToExpr for MediaConnectFlowRouterInputConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.flow_arn.is_some()) + usize::from(self.flow_output_arn.is_some()),
+            );
             p.opt("FlowArn", self.flow_arn);
             p.opt("FlowOutputArn", self.flow_output_arn);
             p.req("SourceTransitDecryption", self.source_transit_decryption);
@@ -6868,7 +7074,11 @@ pub mod router_input {
 
     impl ToExpr for MediaLiveChannelRouterInputConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.media_live_channel_arn.is_some())
+                    + usize::from(self.media_live_channel_output_name.is_some())
+                    + usize::from(self.media_live_pipeline_id.is_some()),
+            );
             p.opt("MediaLiveChannelArn", self.media_live_channel_arn);
             p.opt("MediaLiveChannelOutputName", self.media_live_channel_output_name);
             p.opt("MediaLivePipelineId", self.media_live_pipeline_id);
@@ -6902,7 +7112,7 @@ pub mod router_input {
 
     impl ToExpr for MediaLiveTransitEncryption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.encryption_key_type.is_some()));
             p.req("EncryptionKeyConfiguration", self.encryption_key_configuration);
             p.opt("EncryptionKeyType", self.encryption_key_type);
             p.into_expr()
@@ -6939,7 +7149,9 @@ pub mod router_input {
 
     impl ToExpr for MediaLiveTransitEncryptionKeyConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.secrets_manager.is_some()) + usize::from(self.automatic.is_some()),
+            );
             p.opt("SecretsManager", self.secrets_manager);
             p.opt("Automatic", self.automatic);
             p.into_expr()
@@ -6973,7 +7185,7 @@ pub mod router_input {
 
     impl ToExpr for MergeRouterInputConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req(
                 "MergeRecoveryWindowMilliseconds",
                 self.merge_recovery_window_milliseconds,
@@ -7011,7 +7223,7 @@ pub mod router_input {
 
     impl ToExpr for MergeRouterInputProtocolConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.rtp.is_some()) + usize::from(self.rist.is_some()));
             p.opt("Rtp", self.rtp);
             p.opt("Rist", self.rist);
             p.into_expr()
@@ -7038,7 +7250,7 @@ pub mod router_input {
 
     impl ToExpr for PreferredDayTimeMaintenanceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Day", self.day);
             p.req("Time", self.time);
             p.into_expr()
@@ -7065,7 +7277,7 @@ pub mod router_input {
 
     impl ToExpr for RistRouterInputConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Port", self.port);
             p.req("RecoveryLatencyMilliseconds", self.recovery_latency_milliseconds);
             p.into_expr()
@@ -7092,7 +7304,7 @@ pub mod router_input {
 
     impl ToExpr for RouterContentQualityAnalysisConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.content_level.is_some()));
             p.opt("ContentLevel", self.content_level);
             p.into_expr()
         }
@@ -7152,7 +7364,13 @@ pub mod router_input {
 
     impl ToExpr for RouterInputConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.standard.is_some())
+                    + usize::from(self.failover.is_some())
+                    + usize::from(self.merge.is_some())
+                    + usize::from(self.media_connect_flow.is_some())
+                    + usize::from(self.media_live_channel.is_some()),
+            );
             p.opt("Standard", self.standard);
             p.opt("Failover", self.failover);
             p.opt("Merge", self.merge);
@@ -7208,7 +7426,12 @@ pub mod router_input {
 
     impl ToExpr for RouterInputProtocolConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.rtp.is_some())
+                    + usize::from(self.rist.is_some())
+                    + usize::from(self.srt_listener.is_some())
+                    + usize::from(self.srt_caller.is_some()),
+            );
             p.opt("Rtp", self.rtp);
             p.opt("Rist", self.rist);
             p.opt("SrtListener", self.srt_listener);
@@ -7242,7 +7465,7 @@ pub mod router_input {
 
     impl ToExpr for RouterInputTransitEncryption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.encryption_key_type.is_some()));
             p.req("EncryptionKeyConfiguration", self.encryption_key_configuration);
             p.opt("EncryptionKeyType", self.encryption_key_type);
             p.into_expr()
@@ -7279,7 +7502,9 @@ pub mod router_input {
 
     impl ToExpr for RouterInputTransitEncryptionKeyConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.secrets_manager.is_some()) + usize::from(self.automatic.is_some()),
+            );
             p.opt("SecretsManager", self.secrets_manager);
             p.opt("Automatic", self.automatic);
             p.into_expr()
@@ -7311,7 +7536,7 @@ pub mod router_input {
 
     impl ToExpr for RtpRouterInputConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.forward_error_correction.is_some()));
             p.opt("ForwardErrorCorrection", self.forward_error_correction);
             p.req("Port", self.port);
             p.into_expr()
@@ -7338,7 +7563,7 @@ pub mod router_input {
 
     impl ToExpr for SecretsManagerEncryptionKeyConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("RoleArn", self.role_arn);
             p.req("SecretArn", self.secret_arn);
             p.into_expr()
@@ -7365,7 +7590,7 @@ pub mod router_input {
 
     impl ToExpr for SilentAudioConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("State", self.state);
             p.req("ThresholdSeconds", self.threshold_seconds);
             p.into_expr()
@@ -7415,7 +7640,9 @@ pub mod router_input {
 
     impl ToExpr for SrtCallerRouterInputConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.decryption_configuration.is_some()) + usize::from(self.stream_id.is_some()),
+            );
             p.opt("DecryptionConfiguration", self.decryption_configuration);
             p.req("MinimumLatencyMilliseconds", self.minimum_latency_milliseconds);
             p.req("SourceAddress", self.source_address);
@@ -7440,7 +7667,7 @@ pub mod router_input {
 
     impl ToExpr for SrtDecryptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("EncryptionKey", self.encryption_key);
             p.into_expr()
         }
@@ -7474,7 +7701,7 @@ pub mod router_input {
 
     impl ToExpr for SrtListenerRouterInputConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.decryption_configuration.is_some()));
             p.opt("DecryptionConfiguration", self.decryption_configuration);
             p.req("MinimumLatencyMilliseconds", self.minimum_latency_milliseconds);
             p.req("Port", self.port);
@@ -7513,7 +7740,7 @@ pub mod router_input {
 
     impl ToExpr for StandardRouterInputConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.protocol.is_some()));
             p.req("NetworkInterfaceArn", self.network_interface_arn);
             p.opt("Protocol", self.protocol);
             p.req("ProtocolConfiguration", self.protocol_configuration);
@@ -7541,7 +7768,7 @@ pub mod router_input {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -7614,7 +7841,8 @@ impl Resource for RouterNetworkInterface {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(2 + usize::from(self.region_name.is_some()) + usize::from(self.tags.is_some()));
         p.req("Configuration", self.configuration);
         p.req("Name", self.name);
         p.opt("RegionName", self.region_name);
@@ -7757,7 +7985,7 @@ pub mod router_network_interface {
 
     impl ToExpr for PublicRouterNetworkInterfaceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("AllowRules", self.allow_rules);
             p.into_expr()
         }
@@ -7780,7 +8008,7 @@ pub mod router_network_interface {
 
     impl ToExpr for PublicRouterNetworkInterfaceRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Cidr", self.cidr);
             p.into_expr()
         }
@@ -7816,7 +8044,7 @@ pub mod router_network_interface {
 
     impl ToExpr for RouterNetworkInterfaceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.public.is_some()) + usize::from(self.vpc.is_some()));
             p.opt("Public", self.public);
             p.opt("Vpc", self.vpc);
             p.into_expr()
@@ -7843,7 +8071,7 @@ pub mod router_network_interface {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -7873,7 +8101,7 @@ pub mod router_network_interface {
 
     impl ToExpr for VpcRouterNetworkInterfaceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("SecurityGroupIds", self.security_group_ids);
             p.req("SubnetId", self.subnet_id);
             p.into_expr()
@@ -7994,7 +8222,13 @@ Constraint { path: "Configuration/MediaLiveInput/MediaLiveInputArn", pattern: So
 Constraint { path: "Name", min_length: Some(1), max_length: Some(128), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            5 + usize::from(self.availability_zone.is_some())
+                + usize::from(self.fabric_configuration.is_some())
+                + usize::from(self.maintenance_configuration.is_some())
+                + usize::from(self.region_name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AvailabilityZone", self.availability_zone);
         p.req("Configuration", self.configuration);
         p.opt("FabricConfiguration", self.fabric_configuration);
@@ -8523,7 +8757,7 @@ pub mod router_output {
 
     impl ToExpr for FabricConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("RecoveryLatencyMode", self.recovery_latency_mode);
             p.into_expr()
         }
@@ -8554,7 +8788,7 @@ pub mod router_output {
 
     impl ToExpr for FlowTransitEncryption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.encryption_key_type.is_some()));
             p.req("EncryptionKeyConfiguration", self.encryption_key_configuration);
             p.opt("EncryptionKeyType", self.encryption_key_type);
             p.into_expr()
@@ -8591,7 +8825,9 @@ pub mod router_output {
 
     impl ToExpr for FlowTransitEncryptionKeyConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.secrets_manager.is_some()) + usize::from(self.automatic.is_some()),
+            );
             p.opt("SecretsManager", self.secrets_manager);
             p.opt("Automatic", self.automatic);
             p.into_expr()
@@ -8628,7 +8864,9 @@ pub mod router_output {
 
     impl ToExpr for MaintenanceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.preferred_day_time.is_some()) + usize::from(self.default.is_some()),
+            );
             p.opt("PreferredDayTime", self.preferred_day_time);
             p.opt("Default", self.default);
             p.into_expr()
@@ -8668,7 +8906,9 @@ pub mod router_output {
 
     impl ToExpr for MediaConnectFlowRouterOutputConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.flow_arn.is_some()) + usize::from(self.flow_source_arn.is_some()),
+            );
             p.req("DestinationTransitEncryption", self.destination_transit_encryption);
             p.opt("FlowArn", self.flow_arn);
             p.opt("FlowSourceArn", self.flow_source_arn);
@@ -8709,7 +8949,10 @@ pub mod router_output {
 
     impl ToExpr for MediaLiveInputRouterOutputConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.media_live_input_arn.is_some())
+                    + usize::from(self.media_live_pipeline_id.is_some()),
+            );
             p.req("DestinationTransitEncryption", self.destination_transit_encryption);
             p.opt("MediaLiveInputArn", self.media_live_input_arn);
             p.opt("MediaLivePipelineId", self.media_live_pipeline_id);
@@ -8742,7 +8985,7 @@ pub mod router_output {
 
     impl ToExpr for MediaLiveTransitEncryption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.encryption_key_type.is_some()));
             p.req("EncryptionKeyConfiguration", self.encryption_key_configuration);
             p.opt("EncryptionKeyType", self.encryption_key_type);
             p.into_expr()
@@ -8779,7 +9022,9 @@ pub mod router_output {
 
     impl ToExpr for MediaLiveTransitEncryptionKeyConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.secrets_manager.is_some()) + usize::from(self.automatic.is_some()),
+            );
             p.opt("SecretsManager", self.secrets_manager);
             p.opt("Automatic", self.automatic);
             p.into_expr()
@@ -8806,7 +9051,7 @@ pub mod router_output {
 
     impl ToExpr for PreferredDayTimeMaintenanceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Day", self.day);
             p.req("Time", self.time);
             p.into_expr()
@@ -8833,7 +9078,7 @@ pub mod router_output {
 
     impl ToExpr for RistRouterOutputConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("DestinationAddress", self.destination_address);
             p.req("DestinationPort", self.destination_port);
             p.into_expr()
@@ -8878,7 +9123,11 @@ pub mod router_output {
 
     impl ToExpr for RouterOutputConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.standard.is_some())
+                    + usize::from(self.media_connect_flow.is_some())
+                    + usize::from(self.media_live_input.is_some()),
+            );
             p.opt("Standard", self.standard);
             p.opt("MediaConnectFlow", self.media_connect_flow);
             p.opt("MediaLiveInput", self.media_live_input);
@@ -8940,7 +9189,13 @@ pub mod router_output {
 
     impl ToExpr for RouterOutputProtocolConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.rtp.is_some())
+                    + usize::from(self.rist.is_some())
+                    + usize::from(self.srt_listener.is_some())
+                    + usize::from(self.srt_caller.is_some())
+                    + usize::from(self.rtmp_push.is_some()),
+            );
             p.opt("Rtp", self.rtp);
             p.opt("Rist", self.rist);
             p.opt("SrtListener", self.srt_listener);
@@ -8996,7 +9251,7 @@ pub mod router_output {
 
     impl ToExpr for RtmpPushRouterOutputConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4 + usize::from(self.tls_encryption.is_some()));
             p.req("ApplicationName", self.application_name);
             p.req("DestinationAddress", self.destination_address);
             p.req("DestinationPort", self.destination_port);
@@ -9034,7 +9289,7 @@ pub mod router_output {
 
     impl ToExpr for RtpRouterOutputConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.forward_error_correction.is_some()));
             p.req("DestinationAddress", self.destination_address);
             p.req("DestinationPort", self.destination_port);
             p.opt("ForwardErrorCorrection", self.forward_error_correction);
@@ -9062,7 +9317,7 @@ pub mod router_output {
 
     impl ToExpr for SecretsManagerEncryptionKeyConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("RoleArn", self.role_arn);
             p.req("SecretArn", self.secret_arn);
             p.into_expr()
@@ -9112,7 +9367,9 @@ pub mod router_output {
 
     impl ToExpr for SrtCallerRouterOutputConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.encryption_configuration.is_some()) + usize::from(self.stream_id.is_some()),
+            );
             p.req("DestinationAddress", self.destination_address);
             p.req("DestinationPort", self.destination_port);
             p.opt("EncryptionConfiguration", self.encryption_configuration);
@@ -9137,7 +9394,7 @@ pub mod router_output {
 
     impl ToExpr for SrtEncryptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("EncryptionKey", self.encryption_key);
             p.into_expr()
         }
@@ -9171,7 +9428,7 @@ pub mod router_output {
 
     impl ToExpr for SrtListenerRouterOutputConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.encryption_configuration.is_some()));
             p.opt("EncryptionConfiguration", self.encryption_configuration);
             p.req("MinimumLatencyMilliseconds", self.minimum_latency_milliseconds);
             p.req("Port", self.port);
@@ -9210,7 +9467,7 @@ pub mod router_output {
 
     impl ToExpr for StandardRouterOutputConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.protocol.is_some()));
             p.req("NetworkInterfaceArn", self.network_interface_arn);
             p.opt("Protocol", self.protocol);
             p.req("ProtocolConfiguration", self.protocol_configuration);
@@ -9238,7 +9495,7 @@ pub mod router_output {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -9270,7 +9527,7 @@ pub mod router_output {
 
     impl ToExpr for TlsEncryption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.encryption_type.is_some()));
             p.req("EncryptionConfiguration", self.encryption_configuration);
             p.opt("EncryptionType", self.encryption_type);
             p.into_expr()
@@ -9297,7 +9554,7 @@ pub mod router_output {
 
     impl ToExpr for TlsEncryptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.public.is_some()));
             p.opt("Public", self.public);
             p.into_expr()
         }

@@ -30,7 +30,7 @@ impl Resource for CertificateAssociation {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1);
         p.req("Arn", self.arn);
         p
     }
@@ -151,7 +151,17 @@ impl Resource for JobTemplate {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.acceleration_settings.is_some())
+                + usize::from(self.category.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.hop_destinations.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.priority.is_some())
+                + usize::from(self.queue.is_some())
+                + usize::from(self.status_update_interval.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AccelerationSettings", self.acceleration_settings);
         p.opt("Category", self.category);
         p.opt("Description", self.description);
@@ -294,7 +304,7 @@ pub mod job_template {
 
     impl ToExpr for AccelerationSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Mode", self.mode);
             p.into_expr()
         }
@@ -338,7 +348,11 @@ pub mod job_template {
 
     impl ToExpr for HopDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.priority.is_some())
+                    + usize::from(self.queue.is_some())
+                    + usize::from(self.wait_minutes.is_some()),
+            );
             p.opt("Priority", self.priority);
             p.opt("Queue", self.queue);
             p.opt("WaitMinutes", self.wait_minutes);
@@ -402,7 +416,12 @@ impl Resource for Preset {
     const TYPE_NAME: &'static str = "AWS::MediaConvert::Preset";
     const TAGGING: Tagging = Tagging::Map("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.category.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Category", self.category);
         p.opt("Description", self.description);
         p.opt("Name", self.name);
@@ -502,7 +521,15 @@ impl Resource for Queue {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.concurrent_jobs.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.maximum_concurrent_feeds.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.pricing_plan.is_some())
+                + usize::from(self.status.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ConcurrentJobs", self.concurrent_jobs);
         p.opt("Description", self.description);
         p.opt("MaximumConcurrentFeeds", self.maximum_concurrent_feeds);

@@ -167,7 +167,26 @@ impl Channel {
 impl Resource for Channel {
     const TYPE_NAME: &'static str = "AWS::MediaLive::Channel";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.anywhere_settings.is_some())
+                + usize::from(self.cdi_input_specification.is_some())
+                + usize::from(self.channel_class.is_some())
+                + usize::from(self.channel_engine_version.is_some())
+                + usize::from(self.channel_security_groups.is_some())
+                + usize::from(self.destinations.is_some())
+                + usize::from(self.dry_run.is_some())
+                + usize::from(self.encoder_settings.is_some())
+                + usize::from(self.inference_settings.is_some())
+                + usize::from(self.input_attachments.is_some())
+                + usize::from(self.input_specification.is_some())
+                + usize::from(self.linked_channel_settings.is_some())
+                + usize::from(self.log_level.is_some())
+                + usize::from(self.maintenance.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.role_arn.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.vpc.is_some()),
+        );
         p.opt("AnywhereSettings", self.anywhere_settings);
         p.opt("CdiInputSpecification", self.cdi_input_specification);
         p.opt("ChannelClass", self.channel_class);
@@ -295,7 +314,17 @@ pub mod channel {
 
     impl ToExpr for AacSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.bitrate.is_some())
+                    + usize::from(self.coding_mode.is_some())
+                    + usize::from(self.input_type.is_some())
+                    + usize::from(self.profile.is_some())
+                    + usize::from(self.rate_control_mode.is_some())
+                    + usize::from(self.raw_format.is_some())
+                    + usize::from(self.sample_rate.is_some())
+                    + usize::from(self.spec.is_some())
+                    + usize::from(self.vbr_quality.is_some()),
+            );
             p.opt("Bitrate", self.bitrate);
             p.opt("CodingMode", self.coding_mode);
             p.opt("InputType", self.input_type);
@@ -347,7 +376,11 @@ pub mod channel {
 
     impl ToExpr for AbWatermarkingCustomProfile {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.embedding_frequency.is_some())
+                    + usize::from(self.scene_cut.is_some())
+                    + usize::from(self.target_psnr.is_some()),
+            );
             p.opt("EmbeddingFrequency", self.embedding_frequency);
             p.opt("SceneCut", self.scene_cut);
             p.opt("TargetPsnr", self.target_psnr);
@@ -433,7 +466,16 @@ pub mod channel {
 
     impl ToExpr for Ac3Settings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.attenuation_control.is_some())
+                    + usize::from(self.bitrate.is_some())
+                    + usize::from(self.bitstream_mode.is_some())
+                    + usize::from(self.coding_mode.is_some())
+                    + usize::from(self.dialnorm.is_some())
+                    + usize::from(self.drc_profile.is_some())
+                    + usize::from(self.lfe_filter.is_some())
+                    + usize::from(self.metadata_control.is_some()),
+            );
             p.opt("AttenuationControl", self.attenuation_control);
             p.opt("Bitrate", self.bitrate);
             p.opt("BitstreamMode", self.bitstream_mode);
@@ -466,7 +508,7 @@ pub mod channel {
 
     impl ToExpr for AdditionalDestinations {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.destination.is_some()));
             p.opt("Destination", self.destination);
             p.into_expr()
         }
@@ -494,7 +536,7 @@ pub mod channel {
 
     impl ToExpr for AncillarySourceSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.source_ancillary_channel_number.is_some()));
             p.opt("SourceAncillaryChannelNumber", self.source_ancillary_channel_number);
             p.into_expr()
         }
@@ -530,7 +572,9 @@ pub mod channel {
 
     impl ToExpr for AnywhereSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.channel_placement_group_id.is_some()) + usize::from(self.cluster_id.is_some()),
+            );
             p.opt("ChannelPlacementGroupId", self.channel_placement_group_id);
             p.opt("ClusterId", self.cluster_id);
             p.into_expr()
@@ -559,7 +603,7 @@ pub mod channel {
 
     impl ToExpr for ArchiveCdnSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.archive_s3_settings.is_some()));
             p.opt("ArchiveS3Settings", self.archive_s3_settings);
             p.into_expr()
         }
@@ -595,7 +639,9 @@ pub mod channel {
 
     impl ToExpr for ArchiveContainerSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.m2ts_settings.is_some()) + usize::from(self.raw_settings.is_some()),
+            );
             p.opt("M2tsSettings", self.m2ts_settings);
             p.opt("RawSettings", self.raw_settings);
             p.into_expr()
@@ -622,7 +668,7 @@ pub mod channel {
 
     impl ToExpr for ArchiveFrameCaptureHlsS3Settings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.canned_acl.is_some()));
             p.opt("CannedAcl", self.canned_acl);
             p.into_expr()
         }
@@ -666,7 +712,11 @@ pub mod channel {
 
     impl ToExpr for ArchiveGroupSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.archive_cdn_settings.is_some())
+                    + usize::from(self.destination.is_some())
+                    + usize::from(self.rollover_interval.is_some()),
+            );
             p.opt("ArchiveCdnSettings", self.archive_cdn_settings);
             p.opt("Destination", self.destination);
             p.opt("RolloverInterval", self.rollover_interval);
@@ -712,7 +762,11 @@ pub mod channel {
 
     impl ToExpr for ArchiveOutputSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.container_settings.is_some())
+                    + usize::from(self.extension.is_some())
+                    + usize::from(self.name_modifier.is_some()),
+            );
             p.opt("ContainerSettings", self.container_settings);
             p.opt("Extension", self.extension);
             p.opt("NameModifier", self.name_modifier);
@@ -750,7 +804,9 @@ pub mod channel {
 
     impl ToExpr for AudioChannelMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.input_channel_levels.is_some()) + usize::from(self.output_channel.is_some()),
+            );
             p.opt("InputChannelLevels", self.input_channel_levels);
             p.opt("OutputChannel", self.output_channel);
             p.into_expr()
@@ -827,7 +883,15 @@ pub mod channel {
 
     impl ToExpr for AudioCodecSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.aac_settings.is_some())
+                    + usize::from(self.ac3_settings.is_some())
+                    + usize::from(self.eac3_atmos_settings.is_some())
+                    + usize::from(self.eac3_settings.is_some())
+                    + usize::from(self.mp2_settings.is_some())
+                    + usize::from(self.pass_through_settings.is_some())
+                    + usize::from(self.wav_settings.is_some()),
+            );
             p.opt("AacSettings", self.aac_settings);
             p.opt("Ac3Settings", self.ac3_settings);
             p.opt("Eac3AtmosSettings", self.eac3_atmos_settings);
@@ -957,7 +1021,21 @@ pub mod channel {
 
     impl ToExpr for AudioDescription {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.audio_dash_roles.is_some())
+                    + usize::from(self.audio_normalization_settings.is_some())
+                    + usize::from(self.audio_selector_name.is_some())
+                    + usize::from(self.audio_type.is_some())
+                    + usize::from(self.audio_type_control.is_some())
+                    + usize::from(self.audio_watermarking_settings.is_some())
+                    + usize::from(self.codec_settings.is_some())
+                    + usize::from(self.dvb_dash_accessibility.is_some())
+                    + usize::from(self.language_code.is_some())
+                    + usize::from(self.language_code_control.is_some())
+                    + usize::from(self.name.is_some())
+                    + usize::from(self.remix_settings.is_some())
+                    + usize::from(self.stream_name.is_some()),
+            );
             p.opt("AudioDashRoles", self.audio_dash_roles);
             p.opt("AudioNormalizationSettings", self.audio_normalization_settings);
             p.opt("AudioSelectorName", self.audio_selector_name);
@@ -997,7 +1075,7 @@ pub mod channel {
 
     impl ToExpr for AudioDolbyEDecode {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.program_selection.is_some()));
             p.opt("ProgramSelection", self.program_selection);
             p.into_expr()
         }
@@ -1033,7 +1111,9 @@ pub mod channel {
 
     impl ToExpr for AudioFeedInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.audio_selector_name.is_some()) + usize::from(self.feed_input.is_some()),
+            );
             p.opt("AudioSelectorName", self.audio_selector_name);
             p.opt("FeedInput", self.feed_input);
             p.into_expr()
@@ -1070,7 +1150,8 @@ pub mod channel {
 
     impl ToExpr for AudioHlsRenditionSelection {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.group_id.is_some()) + usize::from(self.name.is_some()));
             p.opt("GroupId", self.group_id);
             p.opt("Name", self.name);
             p.into_expr()
@@ -1107,7 +1188,9 @@ pub mod channel {
 
     impl ToExpr for AudioLanguageSelection {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.language_code.is_some()) + usize::from(self.language_selection_policy.is_some()),
+            );
             p.opt("LanguageCode", self.language_code);
             p.opt("LanguageSelectionPolicy", self.language_selection_policy);
             p.into_expr()
@@ -1168,7 +1251,13 @@ pub mod channel {
 
     impl ToExpr for AudioNormalizationSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.algorithm.is_some())
+                    + usize::from(self.algorithm_control.is_some())
+                    + usize::from(self.peak_calculation.is_some())
+                    + usize::from(self.peak_limiter_threshold.is_some())
+                    + usize::from(self.target_lkfs.is_some()),
+            );
             p.opt("Algorithm", self.algorithm);
             p.opt("AlgorithmControl", self.algorithm_control);
             p.opt("PeakCalculation", self.peak_calculation);
@@ -1224,7 +1313,12 @@ pub mod channel {
 
     impl ToExpr for AudioOnlyHlsSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.audio_group_id.is_some())
+                    + usize::from(self.audio_only_image.is_some())
+                    + usize::from(self.audio_track_type.is_some())
+                    + usize::from(self.segment_type.is_some()),
+            );
             p.opt("AudioGroupId", self.audio_group_id);
             p.opt("AudioOnlyImage", self.audio_only_image);
             p.opt("AudioTrackType", self.audio_track_type);
@@ -1271,7 +1365,11 @@ pub mod channel {
 
     impl ToExpr for AudioPid {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.dolby_e_decode.is_some())
+                    + usize::from(self.pid.is_some())
+                    + usize::from(self.premix_settings.is_some()),
+            );
             p.opt("DolbyEDecode", self.dolby_e_decode);
             p.opt("Pid", self.pid);
             p.opt("PremixSettings", self.premix_settings);
@@ -1306,7 +1404,7 @@ pub mod channel {
 
     impl ToExpr for AudioPidSelection {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.pid.is_some()) + usize::from(self.pids.is_some()));
             p.opt("Pid", self.pid);
             p.opt("Pids", self.pids);
             p.into_expr()
@@ -1359,7 +1457,12 @@ pub mod channel {
 
     impl ToExpr for AudioPreMixerSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.audio_normalization_settings.is_some())
+                    + usize::from(self.channels.is_some())
+                    + usize::from(self.gain_db.is_some())
+                    + usize::from(self.remix_settings.is_some()),
+            );
             p.opt("AudioNormalizationSettings", self.audio_normalization_settings);
             p.opt("Channels", self.channels);
             p.opt("GainDb", self.gain_db);
@@ -1398,7 +1501,9 @@ pub mod channel {
 
     impl ToExpr for AudioSelector {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.name.is_some()) + usize::from(self.selector_settings.is_some()),
+            );
             p.opt("Name", self.name);
             p.opt("SelectorSettings", self.selector_settings);
             p.into_expr()
@@ -1451,7 +1556,12 @@ pub mod channel {
 
     impl ToExpr for AudioSelectorSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.audio_hls_rendition_selection.is_some())
+                    + usize::from(self.audio_language_selection.is_some())
+                    + usize::from(self.audio_pid_selection.is_some())
+                    + usize::from(self.audio_track_selection.is_some()),
+            );
             p.opt("AudioHlsRenditionSelection", self.audio_hls_rendition_selection);
             p.opt("AudioLanguageSelection", self.audio_language_selection);
             p.opt("AudioPidSelection", self.audio_pid_selection);
@@ -1490,7 +1600,10 @@ pub mod channel {
 
     impl ToExpr for AudioSilenceFailoverSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.audio_selector_name.is_some())
+                    + usize::from(self.audio_silence_threshold_msec.is_some()),
+            );
             p.opt("AudioSelectorName", self.audio_selector_name);
             p.opt("AudioSilenceThresholdMsec", self.audio_silence_threshold_msec);
             p.into_expr()
@@ -1527,7 +1640,9 @@ pub mod channel {
 
     impl ToExpr for AudioTrack {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.premix_settings.is_some()) + usize::from(self.track.is_some()),
+            );
             p.opt("PremixSettings", self.premix_settings);
             p.opt("Track", self.track);
             p.into_expr()
@@ -1564,7 +1679,9 @@ pub mod channel {
 
     impl ToExpr for AudioTrackSelection {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.dolby_e_decode.is_some()) + usize::from(self.tracks.is_some()),
+            );
             p.opt("DolbyEDecode", self.dolby_e_decode);
             p.opt("Tracks", self.tracks);
             p.into_expr()
@@ -1593,7 +1710,7 @@ pub mod channel {
 
     impl ToExpr for AudioWatermarkSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.nielsen_watermarks_settings.is_some()));
             p.opt("NielsenWatermarksSettings", self.nielsen_watermarks_settings);
             p.into_expr()
         }
@@ -1645,7 +1762,12 @@ pub mod channel {
 
     impl ToExpr for AutomaticInputFailoverSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.error_clear_time_msec.is_some())
+                    + usize::from(self.failover_conditions.is_some())
+                    + usize::from(self.input_preference.is_some())
+                    + usize::from(self.secondary_input_id.is_some()),
+            );
             p.opt("ErrorClearTimeMsec", self.error_clear_time_msec);
             p.opt("FailoverConditions", self.failover_conditions);
             p.opt("InputPreference", self.input_preference);
@@ -1708,7 +1830,13 @@ pub mod channel {
 
     impl ToExpr for Av1ColorSpaceSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.color_space_passthrough_settings.is_some())
+                    + usize::from(self.hdr10_settings.is_some())
+                    + usize::from(self.hlg2020_settings.is_some())
+                    + usize::from(self.rec601_settings.is_some())
+                    + usize::from(self.rec709_settings.is_some()),
+            );
             p.opt("ColorSpacePassthroughSettings", self.color_space_passthrough_settings);
             p.opt("Hdr10Settings", self.hdr10_settings);
             p.opt("Hlg2020Settings", self.hlg2020_settings);
@@ -1924,7 +2052,32 @@ pub mod channel {
 
     impl ToExpr for Av1Settings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.afd_signaling.is_some())
+                    + usize::from(self.bit_depth.is_some())
+                    + usize::from(self.bitrate.is_some())
+                    + usize::from(self.buf_size.is_some())
+                    + usize::from(self.color_space_settings.is_some())
+                    + usize::from(self.fixed_afd.is_some())
+                    + usize::from(self.framerate_denominator.is_some())
+                    + usize::from(self.framerate_numerator.is_some())
+                    + usize::from(self.gop_size.is_some())
+                    + usize::from(self.gop_size_units.is_some())
+                    + usize::from(self.level.is_some())
+                    + usize::from(self.look_ahead_rate_control.is_some())
+                    + usize::from(self.max_bitrate.is_some())
+                    + usize::from(self.min_bitrate.is_some())
+                    + usize::from(self.min_i_interval.is_some())
+                    + usize::from(self.par_denominator.is_some())
+                    + usize::from(self.par_numerator.is_some())
+                    + usize::from(self.qvbr_quality_level.is_some())
+                    + usize::from(self.rate_control_mode.is_some())
+                    + usize::from(self.scene_change_detect.is_some())
+                    + usize::from(self.spatial_aq.is_some())
+                    + usize::from(self.temporal_aq.is_some())
+                    + usize::from(self.timecode_burnin_settings.is_some())
+                    + usize::from(self.timecode_insertion.is_some()),
+            );
             p.opt("AfdSignaling", self.afd_signaling);
             p.opt("BitDepth", self.bit_depth);
             p.opt("Bitrate", self.bitrate);
@@ -1983,7 +2136,9 @@ pub mod channel {
 
     impl ToExpr for AvailBlanking {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.avail_blanking_image.is_some()) + usize::from(self.state.is_some()),
+            );
             p.opt("AvailBlankingImage", self.avail_blanking_image);
             p.opt("State", self.state);
             p.into_expr()
@@ -2020,7 +2175,9 @@ pub mod channel {
 
     impl ToExpr for AvailConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.avail_settings.is_some()) + usize::from(self.scte35_segmentation_scope.is_some()),
+            );
             p.opt("AvailSettings", self.avail_settings);
             p.opt("Scte35SegmentationScope", self.scte35_segmentation_scope);
             p.into_expr()
@@ -2065,7 +2222,11 @@ pub mod channel {
 
     impl ToExpr for AvailSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.esam.is_some())
+                    + usize::from(self.scte35_splice_insert.is_some())
+                    + usize::from(self.scte35_time_signal_apos.is_some()),
+            );
             p.opt("Esam", self.esam);
             p.opt("Scte35SpliceInsert", self.scte35_splice_insert);
             p.opt("Scte35TimeSignalApos", self.scte35_time_signal_apos);
@@ -2103,7 +2264,9 @@ pub mod channel {
 
     impl ToExpr for BandwidthReductionFilterSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.post_filter_sharpening.is_some()) + usize::from(self.strength.is_some()),
+            );
             p.opt("PostFilterSharpening", self.post_filter_sharpening);
             p.opt("Strength", self.strength);
             p.into_expr()
@@ -2164,7 +2327,13 @@ pub mod channel {
 
     impl ToExpr for BlackoutSlate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.blackout_slate_image.is_some())
+                    + usize::from(self.network_end_blackout.is_some())
+                    + usize::from(self.network_end_blackout_image.is_some())
+                    + usize::from(self.network_id.is_some())
+                    + usize::from(self.state.is_some()),
+            );
             p.opt("BlackoutSlateImage", self.blackout_slate_image);
             p.opt("NetworkEndBlackout", self.network_end_blackout);
             p.opt("NetworkEndBlackoutImage", self.network_end_blackout_image);
@@ -2332,7 +2501,26 @@ pub mod channel {
 
     impl ToExpr for BurnInDvbSubDestinationSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.alignment.is_some())
+                    + usize::from(self.background_color.is_some())
+                    + usize::from(self.background_opacity.is_some())
+                    + usize::from(self.font.is_some())
+                    + usize::from(self.font_color.is_some())
+                    + usize::from(self.font_opacity.is_some())
+                    + usize::from(self.font_resolution.is_some())
+                    + usize::from(self.font_size.is_some())
+                    + usize::from(self.outline_color.is_some())
+                    + usize::from(self.outline_size.is_some())
+                    + usize::from(self.shadow_color.is_some())
+                    + usize::from(self.shadow_opacity.is_some())
+                    + usize::from(self.shadow_x_offset.is_some())
+                    + usize::from(self.shadow_y_offset.is_some())
+                    + usize::from(self.subtitle_rows.is_some())
+                    + usize::from(self.teletext_grid_control.is_some())
+                    + usize::from(self.x_position.is_some())
+                    + usize::from(self.y_position.is_some()),
+            );
             p.opt("Alignment", self.alignment);
             p.opt("BackgroundColor", self.background_color);
             p.opt("BackgroundOpacity", self.background_opacity);
@@ -2433,7 +2621,16 @@ pub mod channel {
 
     impl ToExpr for CaptionDescription {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.accessibility.is_some())
+                    + usize::from(self.caption_dash_roles.is_some())
+                    + usize::from(self.caption_selector_name.is_some())
+                    + usize::from(self.destination_settings.is_some())
+                    + usize::from(self.dvb_dash_accessibility.is_some())
+                    + usize::from(self.language_code.is_some())
+                    + usize::from(self.language_description.is_some())
+                    + usize::from(self.name.is_some()),
+            );
             p.opt("Accessibility", self.accessibility);
             p.opt("CaptionDashRoles", self.caption_dash_roles);
             p.opt("CaptionSelectorName", self.caption_selector_name);
@@ -2564,7 +2761,21 @@ pub mod channel {
 
     impl ToExpr for CaptionDestinationSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.arib_destination_settings.is_some())
+                    + usize::from(self.burn_in_destination_settings.is_some())
+                    + usize::from(self.dvb_sub_destination_settings.is_some())
+                    + usize::from(self.ebu_tt_d_destination_settings.is_some())
+                    + usize::from(self.embedded_destination_settings.is_some())
+                    + usize::from(self.embedded_plus_scte20_destination_settings.is_some())
+                    + usize::from(self.rtmp_caption_info_destination_settings.is_some())
+                    + usize::from(self.scte20_plus_embedded_destination_settings.is_some())
+                    + usize::from(self.scte27_destination_settings.is_some())
+                    + usize::from(self.smpte_tt_destination_settings.is_some())
+                    + usize::from(self.teletext_destination_settings.is_some())
+                    + usize::from(self.ttml_destination_settings.is_some())
+                    + usize::from(self.webvtt_destination_settings.is_some()),
+            );
             p.opt("AribDestinationSettings", self.arib_destination_settings);
             p.opt("BurnInDestinationSettings", self.burn_in_destination_settings);
             p.opt("DvbSubDestinationSettings", self.dvb_sub_destination_settings);
@@ -2629,7 +2840,11 @@ pub mod channel {
 
     impl ToExpr for CaptionLanguageMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.caption_channel.is_some())
+                    + usize::from(self.language_code.is_some())
+                    + usize::from(self.language_description.is_some()),
+            );
             p.opt("CaptionChannel", self.caption_channel);
             p.opt("LanguageCode", self.language_code);
             p.opt("LanguageDescription", self.language_description);
@@ -2683,7 +2898,12 @@ pub mod channel {
 
     impl ToExpr for CaptionRectangle {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.height.is_some())
+                    + usize::from(self.left_offset.is_some())
+                    + usize::from(self.top_offset.is_some())
+                    + usize::from(self.width.is_some()),
+            );
             p.opt("Height", self.height);
             p.opt("LeftOffset", self.left_offset);
             p.opt("TopOffset", self.top_offset);
@@ -2730,7 +2950,11 @@ pub mod channel {
 
     impl ToExpr for CaptionSelector {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.language_code.is_some())
+                    + usize::from(self.name.is_some())
+                    + usize::from(self.selector_settings.is_some()),
+            );
             p.opt("LanguageCode", self.language_code);
             p.opt("Name", self.name);
             p.opt("SelectorSettings", self.selector_settings);
@@ -2816,7 +3040,16 @@ pub mod channel {
 
     impl ToExpr for CaptionSelectorSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.ancillary_source_settings.is_some())
+                    + usize::from(self.arib_source_settings.is_some())
+                    + usize::from(self.dvb_sub_source_settings.is_some())
+                    + usize::from(self.embedded_source_settings.is_some())
+                    + usize::from(self.scte20_source_settings.is_some())
+                    + usize::from(self.scte27_source_settings.is_some())
+                    + usize::from(self.smart_subtitle_source_settings.is_some())
+                    + usize::from(self.teletext_source_settings.is_some()),
+            );
             p.opt("AncillarySourceSettings", self.ancillary_source_settings);
             p.opt("AribSourceSettings", self.arib_source_settings);
             p.opt("DvbSubSourceSettings", self.dvb_sub_source_settings);
@@ -2849,7 +3082,7 @@ pub mod channel {
 
     impl ToExpr for CdiInputSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.resolution.is_some()));
             p.opt("Resolution", self.resolution);
             p.into_expr()
         }
@@ -2875,7 +3108,7 @@ pub mod channel {
 
     impl ToExpr for ChannelEngineVersionRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.version.is_some()));
             p.opt("Version", self.version);
             p.into_expr()
         }
@@ -2911,7 +3144,9 @@ pub mod channel {
 
     impl ToExpr for CmafIngestCaptionLanguageMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.caption_channel.is_some()) + usize::from(self.language_code.is_some()),
+            );
             p.opt("CaptionChannel", self.caption_channel);
             p.opt("LanguageCode", self.language_code);
             p.into_expr()
@@ -2938,7 +3173,7 @@ pub mod channel {
 
     impl ToExpr for CmafIngestFrameCaptureOutputSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.name_modifier.is_some()));
             p.opt("NameModifier", self.name_modifier);
             p.into_expr()
         }
@@ -3105,7 +3340,26 @@ pub mod channel {
 
     impl ToExpr for CmafIngestGroupSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.additional_destinations.is_some())
+                    + usize::from(self.caption_language_mappings.is_some())
+                    + usize::from(self.destination.is_some())
+                    + usize::from(self.id3_behavior.is_some())
+                    + usize::from(self.id3_name_modifier.is_some())
+                    + usize::from(self.klv_behavior.is_some())
+                    + usize::from(self.klv_name_modifier.is_some())
+                    + usize::from(self.nielsen_id3_behavior.is_some())
+                    + usize::from(self.nielsen_id3_name_modifier.is_some())
+                    + usize::from(self.scte35_name_modifier.is_some())
+                    + usize::from(self.scte35_type.is_some())
+                    + usize::from(self.segment_length.is_some())
+                    + usize::from(self.segment_length_units.is_some())
+                    + usize::from(self.send_delay_ms.is_some())
+                    + usize::from(self.timed_metadata_id3_frame.is_some())
+                    + usize::from(self.timed_metadata_id3_period.is_some())
+                    + usize::from(self.timed_metadata_passthrough.is_some())
+                    + usize::from(self.watermarking_settings.is_some()),
+            );
             p.opt("AdditionalDestinations", self.additional_destinations);
             p.opt("CaptionLanguageMappings", self.caption_language_mappings);
             p.opt("Destination", self.destination);
@@ -3209,7 +3463,16 @@ pub mod channel {
 
     impl ToExpr for CmafIngestMediaPackageV2AbWatermarkerIrdetoSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.additional_destinations_alternate_destinations.is_some())
+                    + usize::from(self.alternate_destination.is_some())
+                    + usize::from(self.custom_profile.is_some())
+                    + usize::from(self.license.is_some())
+                    + usize::from(self.operator_id.is_some())
+                    + usize::from(self.poly_period.is_some())
+                    + usize::from(self.profile.is_some())
+                    + usize::from(self.watermark_id_length.is_some()),
+            );
             p.opt(
                 "AdditionalDestinationsAlternateDestinations",
                 self.additional_destinations_alternate_destinations,
@@ -3250,7 +3513,8 @@ pub mod channel {
 
     impl ToExpr for CmafIngestWatermarkingSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.cmaf_ingest_ab_watermarker_irdeto_settings.is_some()));
             p.opt(
                 "CmafIngestAbWatermarkerIrdetoSettings",
                 self.cmaf_ingest_ab_watermarker_irdeto_settings,
@@ -3297,7 +3561,11 @@ pub mod channel {
 
     impl ToExpr for ColorCorrection {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.input_color_space.is_some())
+                    + usize::from(self.output_color_space.is_some())
+                    + usize::from(self.uri.is_some()),
+            );
             p.opt("InputColorSpace", self.input_color_space);
             p.opt("OutputColorSpace", self.output_color_space);
             p.opt("Uri", self.uri);
@@ -3327,7 +3595,7 @@ pub mod channel {
 
     impl ToExpr for ColorCorrectionSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.global_color_corrections.is_some()));
             p.opt("GlobalColorCorrections", self.global_color_corrections);
             p.into_expr()
         }
@@ -3353,7 +3621,7 @@ pub mod channel {
 
     impl ToExpr for DisabledLockingSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.custom_epoch.is_some()));
             p.opt("CustomEpoch", self.custom_epoch);
             p.into_expr()
         }
@@ -3397,7 +3665,11 @@ pub mod channel {
 
     impl ToExpr for DvbNitSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.network_id.is_some())
+                    + usize::from(self.network_name.is_some())
+                    + usize::from(self.rep_interval.is_some()),
+            );
             p.opt("NetworkId", self.network_id);
             p.opt("NetworkName", self.network_name);
             p.opt("RepInterval", self.rep_interval);
@@ -3451,7 +3723,12 @@ pub mod channel {
 
     impl ToExpr for DvbSdtSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.output_sdt.is_some())
+                    + usize::from(self.rep_interval.is_some())
+                    + usize::from(self.service_name.is_some())
+                    + usize::from(self.service_provider_name.is_some()),
+            );
             p.opt("OutputSdt", self.output_sdt);
             p.opt("RepInterval", self.rep_interval);
             p.opt("ServiceName", self.service_name);
@@ -3480,7 +3757,7 @@ pub mod channel {
 
     impl ToExpr for DvbTdtSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.rep_interval.is_some()));
             p.opt("RepInterval", self.rep_interval);
             p.into_expr()
         }
@@ -3556,7 +3833,15 @@ pub mod channel {
 
     impl ToExpr for Eac3AtmosSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.bitrate.is_some())
+                    + usize::from(self.coding_mode.is_some())
+                    + usize::from(self.dialnorm.is_some())
+                    + usize::from(self.drc_line.is_some())
+                    + usize::from(self.drc_rf.is_some())
+                    + usize::from(self.height_trim.is_some())
+                    + usize::from(self.surround_trim.is_some()),
+            );
             p.opt("Bitrate", self.bitrate);
             p.opt("CodingMode", self.coding_mode);
             p.opt("Dialnorm", self.dialnorm);
@@ -3742,7 +4027,28 @@ pub mod channel {
 
     impl ToExpr for Eac3Settings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.attenuation_control.is_some())
+                    + usize::from(self.bitrate.is_some())
+                    + usize::from(self.bitstream_mode.is_some())
+                    + usize::from(self.coding_mode.is_some())
+                    + usize::from(self.dc_filter.is_some())
+                    + usize::from(self.dialnorm.is_some())
+                    + usize::from(self.drc_line.is_some())
+                    + usize::from(self.drc_rf.is_some())
+                    + usize::from(self.lfe_control.is_some())
+                    + usize::from(self.lfe_filter.is_some())
+                    + usize::from(self.lo_ro_center_mix_level.is_some())
+                    + usize::from(self.lo_ro_surround_mix_level.is_some())
+                    + usize::from(self.lt_rt_center_mix_level.is_some())
+                    + usize::from(self.lt_rt_surround_mix_level.is_some())
+                    + usize::from(self.metadata_control.is_some())
+                    + usize::from(self.passthrough_control.is_some())
+                    + usize::from(self.phase_control.is_some())
+                    + usize::from(self.stereo_downmix.is_some())
+                    + usize::from(self.surround_ex_mode.is_some())
+                    + usize::from(self.surround_mode.is_some()),
+            );
             p.opt("AttenuationControl", self.attenuation_control);
             p.opt("Bitrate", self.bitrate);
             p.opt("BitstreamMode", self.bitstream_mode);
@@ -3829,7 +4135,14 @@ pub mod channel {
 
     impl ToExpr for EbuTtDDestinationSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.copyright_holder.is_some())
+                    + usize::from(self.default_font_size.is_some())
+                    + usize::from(self.default_line_height.is_some())
+                    + usize::from(self.fill_line_gap.is_some())
+                    + usize::from(self.font_family.is_some())
+                    + usize::from(self.style_control.is_some()),
+            );
             p.opt("CopyrightHolder", self.copyright_holder);
             p.opt("DefaultFontSize", self.default_font_size);
             p.opt("DefaultLineHeight", self.default_line_height);
@@ -3886,7 +4199,12 @@ pub mod channel {
 
     impl ToExpr for EmbeddedSourceSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.convert608_to708.is_some())
+                    + usize::from(self.scte20_detection.is_some())
+                    + usize::from(self.source608_channel_number.is_some())
+                    + usize::from(self.source608_track_number.is_some()),
+            );
             p.opt("Convert608To708", self.convert608_to708);
             p.opt("Scte20Detection", self.scte20_detection);
             p.opt("Source608ChannelNumber", self.source608_channel_number);
@@ -4021,7 +4339,22 @@ pub mod channel {
 
     impl ToExpr for EncoderSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.audio_descriptions.is_some())
+                    + usize::from(self.avail_blanking.is_some())
+                    + usize::from(self.avail_configuration.is_some())
+                    + usize::from(self.blackout_slate.is_some())
+                    + usize::from(self.caption_descriptions.is_some())
+                    + usize::from(self.color_correction_settings.is_some())
+                    + usize::from(self.feature_activations.is_some())
+                    + usize::from(self.global_configuration.is_some())
+                    + usize::from(self.motion_graphics_configuration.is_some())
+                    + usize::from(self.nielsen_configuration.is_some())
+                    + usize::from(self.output_groups.is_some())
+                    + usize::from(self.thumbnail_configuration.is_some())
+                    + usize::from(self.timecode_config.is_some())
+                    + usize::from(self.video_descriptions.is_some()),
+            );
             p.opt("AudioDescriptions", self.audio_descriptions);
             p.opt("AvailBlanking", self.avail_blanking);
             p.opt("AvailConfiguration", self.avail_configuration);
@@ -4070,7 +4403,9 @@ pub mod channel {
 
     impl ToExpr for EpochLockingSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.custom_epoch.is_some()) + usize::from(self.jam_sync_time.is_some()),
+            );
             p.opt("CustomEpoch", self.custom_epoch);
             p.opt("JamSyncTime", self.jam_sync_time);
             p.into_expr()
@@ -4139,7 +4474,14 @@ pub mod channel {
 
     impl ToExpr for Esam {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.acquisition_point_id.is_some())
+                    + usize::from(self.ad_avail_offset.is_some())
+                    + usize::from(self.password_param.is_some())
+                    + usize::from(self.pois_endpoint.is_some())
+                    + usize::from(self.username.is_some())
+                    + usize::from(self.zone_identity.is_some()),
+            );
             p.opt("AcquisitionPointId", self.acquisition_point_id);
             p.opt("AdAvailOffset", self.ad_avail_offset);
             p.opt("PasswordParam", self.password_param);
@@ -4172,7 +4514,7 @@ pub mod channel {
 
     impl ToExpr for FailoverCondition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.failover_condition_settings.is_some()));
             p.opt("FailoverConditionSettings", self.failover_condition_settings);
             p.into_expr()
         }
@@ -4216,7 +4558,11 @@ pub mod channel {
 
     impl ToExpr for FailoverConditionSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.audio_silence_settings.is_some())
+                    + usize::from(self.input_loss_settings.is_some())
+                    + usize::from(self.video_black_settings.is_some()),
+            );
             p.opt("AudioSilenceSettings", self.audio_silence_settings);
             p.opt("InputLossSettings", self.input_loss_settings);
             p.opt("VideoBlackSettings", self.video_black_settings);
@@ -4254,7 +4600,10 @@ pub mod channel {
 
     impl ToExpr for FeatureActivations {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.input_prepare_schedule_actions.is_some())
+                    + usize::from(self.output_static_image_overlay_schedule_actions.is_some()),
+            );
             p.opt("InputPrepareScheduleActions", self.input_prepare_schedule_actions);
             p.opt(
                 "OutputStaticImageOverlayScheduleActions",
@@ -4302,7 +4651,11 @@ pub mod channel {
 
     impl ToExpr for FecOutputSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.column_depth.is_some())
+                    + usize::from(self.include_fec.is_some())
+                    + usize::from(self.row_length.is_some()),
+            );
             p.opt("ColumnDepth", self.column_depth);
             p.opt("IncludeFec", self.include_fec);
             p.opt("RowLength", self.row_length);
@@ -4348,7 +4701,11 @@ pub mod channel {
 
     impl ToExpr for Fmp4HlsSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.audio_rendition_sets.is_some())
+                    + usize::from(self.nielsen_id3_behavior.is_some())
+                    + usize::from(self.timed_metadata_behavior.is_some()),
+            );
             p.opt("AudioRenditionSets", self.audio_rendition_sets);
             p.opt("NielsenId3Behavior", self.nielsen_id3_behavior);
             p.opt("TimedMetadataBehavior", self.timed_metadata_behavior);
@@ -4386,7 +4743,9 @@ pub mod channel {
 
     impl ToExpr for FollowerChannelSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.linked_channel_type.is_some()) + usize::from(self.primary_channel_arn.is_some()),
+            );
             p.opt("LinkedChannelType", self.linked_channel_type);
             p.opt("PrimaryChannelArn", self.primary_channel_arn);
             p.into_expr()
@@ -4415,7 +4774,7 @@ pub mod channel {
 
     impl ToExpr for FrameCaptureCdnSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.frame_capture_s3_settings.is_some()));
             p.opt("FrameCaptureS3Settings", self.frame_capture_s3_settings);
             p.into_expr()
         }
@@ -4451,7 +4810,9 @@ pub mod channel {
 
     impl ToExpr for FrameCaptureGroupSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.destination.is_some()) + usize::from(self.frame_capture_cdn_settings.is_some()),
+            );
             p.opt("Destination", self.destination);
             p.opt("FrameCaptureCdnSettings", self.frame_capture_cdn_settings);
             p.into_expr()
@@ -4496,7 +4857,11 @@ pub mod channel {
 
     impl ToExpr for FrameCaptureSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.capture_interval.is_some())
+                    + usize::from(self.capture_interval_units.is_some())
+                    + usize::from(self.timecode_burnin_settings.is_some()),
+            );
             p.opt("CaptureInterval", self.capture_interval);
             p.opt("CaptureIntervalUnits", self.capture_interval_units);
             p.opt("TimecodeBurninSettings", self.timecode_burnin_settings);
@@ -4574,7 +4939,15 @@ pub mod channel {
 
     impl ToExpr for GlobalConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.initial_audio_gain.is_some())
+                    + usize::from(self.input_end_action.is_some())
+                    + usize::from(self.input_loss_behavior.is_some())
+                    + usize::from(self.output_locking_mode.is_some())
+                    + usize::from(self.output_locking_settings.is_some())
+                    + usize::from(self.output_timing_source.is_some())
+                    + usize::from(self.support_low_framerate_inputs.is_some()),
+            );
             p.opt("InitialAudioGain", self.initial_audio_gain);
             p.opt("InputEndAction", self.input_end_action);
             p.opt("InputLossBehavior", self.input_loss_behavior);
@@ -4624,7 +4997,11 @@ pub mod channel {
 
     impl ToExpr for H264ColorSpaceSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.color_space_passthrough_settings.is_some())
+                    + usize::from(self.rec601_settings.is_some())
+                    + usize::from(self.rec709_settings.is_some()),
+            );
             p.opt("ColorSpacePassthroughSettings", self.color_space_passthrough_settings);
             p.opt("Rec601Settings", self.rec601_settings);
             p.opt("Rec709Settings", self.rec709_settings);
@@ -4998,7 +5375,52 @@ pub mod channel {
 
     impl ToExpr for H264Settings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.adaptive_quantization.is_some())
+                    + usize::from(self.afd_signaling.is_some())
+                    + usize::from(self.bitrate.is_some())
+                    + usize::from(self.buf_fill_pct.is_some())
+                    + usize::from(self.buf_size.is_some())
+                    + usize::from(self.color_metadata.is_some())
+                    + usize::from(self.color_space_settings.is_some())
+                    + usize::from(self.entropy_encoding.is_some())
+                    + usize::from(self.filter_settings.is_some())
+                    + usize::from(self.fixed_afd.is_some())
+                    + usize::from(self.flicker_aq.is_some())
+                    + usize::from(self.force_field_pictures.is_some())
+                    + usize::from(self.framerate_control.is_some())
+                    + usize::from(self.framerate_denominator.is_some())
+                    + usize::from(self.framerate_numerator.is_some())
+                    + usize::from(self.gop_b_reference.is_some())
+                    + usize::from(self.gop_closed_cadence.is_some())
+                    + usize::from(self.gop_num_b_frames.is_some())
+                    + usize::from(self.gop_size.is_some())
+                    + usize::from(self.gop_size_units.is_some())
+                    + usize::from(self.level.is_some())
+                    + usize::from(self.look_ahead_rate_control.is_some())
+                    + usize::from(self.max_bitrate.is_some())
+                    + usize::from(self.min_bitrate.is_some())
+                    + usize::from(self.min_i_interval.is_some())
+                    + usize::from(self.min_qp.is_some())
+                    + usize::from(self.num_ref_frames.is_some())
+                    + usize::from(self.par_control.is_some())
+                    + usize::from(self.par_denominator.is_some())
+                    + usize::from(self.par_numerator.is_some())
+                    + usize::from(self.profile.is_some())
+                    + usize::from(self.quality_level.is_some())
+                    + usize::from(self.qvbr_quality_level.is_some())
+                    + usize::from(self.rate_control_mode.is_some())
+                    + usize::from(self.scan_type.is_some())
+                    + usize::from(self.scene_change_detect.is_some())
+                    + usize::from(self.slices.is_some())
+                    + usize::from(self.softness.is_some())
+                    + usize::from(self.spatial_aq.is_some())
+                    + usize::from(self.subgop_length.is_some())
+                    + usize::from(self.syntax.is_some())
+                    + usize::from(self.temporal_aq.is_some())
+                    + usize::from(self.timecode_burnin_settings.is_some())
+                    + usize::from(self.timecode_insertion.is_some()),
+            );
             p.opt("AdaptiveQuantization", self.adaptive_quantization);
             p.opt("AfdSignaling", self.afd_signaling);
             p.opt("Bitrate", self.bitrate);
@@ -5077,7 +5499,10 @@ pub mod channel {
 
     impl ToExpr for H264h265FilterSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.bandwidth_reduction_filter_settings.is_some())
+                    + usize::from(self.temporal_filter_settings.is_some()),
+            );
             p.opt(
                 "BandwidthReductionFilterSettings",
                 self.bandwidth_reduction_filter_settings,
@@ -5149,7 +5574,14 @@ pub mod channel {
 
     impl ToExpr for H265ColorSpaceSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.color_space_passthrough_settings.is_some())
+                    + usize::from(self.dolby_vision81_settings.is_some())
+                    + usize::from(self.hdr10_settings.is_some())
+                    + usize::from(self.hlg2020_settings.is_some())
+                    + usize::from(self.rec601_settings.is_some())
+                    + usize::from(self.rec709_settings.is_some()),
+            );
             p.opt("ColorSpacePassthroughSettings", self.color_space_passthrough_settings);
             p.opt("DolbyVision81Settings", self.dolby_vision81_settings);
             p.opt("Hdr10Settings", self.hdr10_settings);
@@ -5510,7 +5942,50 @@ pub mod channel {
 
     impl ToExpr for H265Settings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.adaptive_quantization.is_some())
+                    + usize::from(self.afd_signaling.is_some())
+                    + usize::from(self.alternative_transfer_function.is_some())
+                    + usize::from(self.bitrate.is_some())
+                    + usize::from(self.buf_size.is_some())
+                    + usize::from(self.color_metadata.is_some())
+                    + usize::from(self.color_space_settings.is_some())
+                    + usize::from(self.deblocking.is_some())
+                    + usize::from(self.filter_settings.is_some())
+                    + usize::from(self.fixed_afd.is_some())
+                    + usize::from(self.flicker_aq.is_some())
+                    + usize::from(self.framerate_denominator.is_some())
+                    + usize::from(self.framerate_numerator.is_some())
+                    + usize::from(self.gop_b_reference.is_some())
+                    + usize::from(self.gop_closed_cadence.is_some())
+                    + usize::from(self.gop_num_b_frames.is_some())
+                    + usize::from(self.gop_size.is_some())
+                    + usize::from(self.gop_size_units.is_some())
+                    + usize::from(self.level.is_some())
+                    + usize::from(self.look_ahead_rate_control.is_some())
+                    + usize::from(self.max_bitrate.is_some())
+                    + usize::from(self.min_bitrate.is_some())
+                    + usize::from(self.min_i_interval.is_some())
+                    + usize::from(self.min_qp.is_some())
+                    + usize::from(self.mv_over_picture_boundaries.is_some())
+                    + usize::from(self.mv_temporal_predictor.is_some())
+                    + usize::from(self.par_denominator.is_some())
+                    + usize::from(self.par_numerator.is_some())
+                    + usize::from(self.profile.is_some())
+                    + usize::from(self.qvbr_quality_level.is_some())
+                    + usize::from(self.rate_control_mode.is_some())
+                    + usize::from(self.scan_type.is_some())
+                    + usize::from(self.scene_change_detect.is_some())
+                    + usize::from(self.slices.is_some())
+                    + usize::from(self.subgop_length.is_some())
+                    + usize::from(self.tier.is_some())
+                    + usize::from(self.tile_height.is_some())
+                    + usize::from(self.tile_padding.is_some())
+                    + usize::from(self.tile_width.is_some())
+                    + usize::from(self.timecode_burnin_settings.is_some())
+                    + usize::from(self.timecode_insertion.is_some())
+                    + usize::from(self.treeblock_size.is_some()),
+            );
             p.opt("AdaptiveQuantization", self.adaptive_quantization);
             p.opt("AfdSignaling", self.afd_signaling);
             p.opt("AlternativeTransferFunction", self.alternative_transfer_function);
@@ -5587,7 +6062,8 @@ pub mod channel {
 
     impl ToExpr for Hdr10Settings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.max_cll.is_some()) + usize::from(self.max_fall.is_some()));
             p.opt("MaxCll", self.max_cll);
             p.opt("MaxFall", self.max_fall);
             p.into_expr()
@@ -5664,7 +6140,15 @@ pub mod channel {
 
     impl ToExpr for HlsAkamaiSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.connection_retry_interval.is_some())
+                    + usize::from(self.filecache_duration.is_some())
+                    + usize::from(self.http_transfer_mode.is_some())
+                    + usize::from(self.num_retries.is_some())
+                    + usize::from(self.restart_delay.is_some())
+                    + usize::from(self.salt.is_some())
+                    + usize::from(self.token.is_some()),
+            );
             p.opt("ConnectionRetryInterval", self.connection_retry_interval);
             p.opt("FilecacheDuration", self.filecache_duration);
             p.opt("HttpTransferMode", self.http_transfer_mode);
@@ -5722,7 +6206,12 @@ pub mod channel {
 
     impl ToExpr for HlsBasicPutSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.connection_retry_interval.is_some())
+                    + usize::from(self.filecache_duration.is_some())
+                    + usize::from(self.num_retries.is_some())
+                    + usize::from(self.restart_delay.is_some()),
+            );
             p.opt("ConnectionRetryInterval", self.connection_retry_interval);
             p.opt("FilecacheDuration", self.filecache_duration);
             p.opt("NumRetries", self.num_retries);
@@ -5785,7 +6274,13 @@ pub mod channel {
 
     impl ToExpr for HlsCdnSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.hls_akamai_settings.is_some())
+                    + usize::from(self.hls_basic_put_settings.is_some())
+                    + usize::from(self.hls_media_store_settings.is_some())
+                    + usize::from(self.hls_s3_settings.is_some())
+                    + usize::from(self.hls_webdav_settings.is_some()),
+            );
             p.opt("HlsAkamaiSettings", self.hls_akamai_settings);
             p.opt("HlsBasicPutSettings", self.hls_basic_put_settings);
             p.opt("HlsMediaStoreSettings", self.hls_media_store_settings);
@@ -6153,7 +6648,51 @@ pub mod channel {
 
     impl ToExpr for HlsGroupSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.ad_markers.is_some())
+                    + usize::from(self.base_url_content.is_some())
+                    + usize::from(self.base_url_content1.is_some())
+                    + usize::from(self.base_url_manifest.is_some())
+                    + usize::from(self.base_url_manifest1.is_some())
+                    + usize::from(self.caption_language_mappings.is_some())
+                    + usize::from(self.caption_language_setting.is_some())
+                    + usize::from(self.client_cache.is_some())
+                    + usize::from(self.codec_specification.is_some())
+                    + usize::from(self.constant_iv.is_some())
+                    + usize::from(self.destination.is_some())
+                    + usize::from(self.directory_structure.is_some())
+                    + usize::from(self.discontinuity_tags.is_some())
+                    + usize::from(self.encryption_type.is_some())
+                    + usize::from(self.hls_cdn_settings.is_some())
+                    + usize::from(self.hls_id3_segment_tagging.is_some())
+                    + usize::from(self.i_frame_only_playlists.is_some())
+                    + usize::from(self.incomplete_segment_behavior.is_some())
+                    + usize::from(self.index_n_segments.is_some())
+                    + usize::from(self.input_loss_action.is_some())
+                    + usize::from(self.iv_in_manifest.is_some())
+                    + usize::from(self.iv_source.is_some())
+                    + usize::from(self.keep_segments.is_some())
+                    + usize::from(self.key_format.is_some())
+                    + usize::from(self.key_format_versions.is_some())
+                    + usize::from(self.key_provider_settings.is_some())
+                    + usize::from(self.manifest_compression.is_some())
+                    + usize::from(self.manifest_duration_format.is_some())
+                    + usize::from(self.min_segment_length.is_some())
+                    + usize::from(self.mode.is_some())
+                    + usize::from(self.output_selection.is_some())
+                    + usize::from(self.program_date_time.is_some())
+                    + usize::from(self.program_date_time_clock.is_some())
+                    + usize::from(self.program_date_time_period.is_some())
+                    + usize::from(self.redundant_manifest.is_some())
+                    + usize::from(self.segment_length.is_some())
+                    + usize::from(self.segmentation_mode.is_some())
+                    + usize::from(self.segments_per_subdirectory.is_some())
+                    + usize::from(self.stream_inf_resolution.is_some())
+                    + usize::from(self.timed_metadata_id3_frame.is_some())
+                    + usize::from(self.timed_metadata_id3_period.is_some())
+                    + usize::from(self.timestamp_delta_milliseconds.is_some())
+                    + usize::from(self.ts_file_mode.is_some()),
+            );
             p.opt("AdMarkers", self.ad_markers);
             p.opt("BaseUrlContent", self.base_url_content);
             p.opt("BaseUrlContent1", self.base_url_content1);
@@ -6255,7 +6794,13 @@ pub mod channel {
 
     impl ToExpr for HlsInputSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.bandwidth.is_some())
+                    + usize::from(self.buffer_segments.is_some())
+                    + usize::from(self.retries.is_some())
+                    + usize::from(self.retry_interval.is_some())
+                    + usize::from(self.scte35_source.is_some()),
+            );
             p.opt("Bandwidth", self.bandwidth);
             p.opt("BufferSegments", self.buffer_segments);
             p.opt("Retries", self.retries);
@@ -6319,7 +6864,13 @@ pub mod channel {
 
     impl ToExpr for HlsMediaStoreSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.connection_retry_interval.is_some())
+                    + usize::from(self.filecache_duration.is_some())
+                    + usize::from(self.media_store_storage_class.is_some())
+                    + usize::from(self.num_retries.is_some())
+                    + usize::from(self.restart_delay.is_some()),
+            );
             p.opt("ConnectionRetryInterval", self.connection_retry_interval);
             p.opt("FilecacheDuration", self.filecache_duration);
             p.opt("MediaStoreStorageClass", self.media_store_storage_class);
@@ -6375,7 +6926,12 @@ pub mod channel {
 
     impl ToExpr for HlsOutputSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.h265_packaging_type.is_some())
+                    + usize::from(self.hls_settings.is_some())
+                    + usize::from(self.name_modifier.is_some())
+                    + usize::from(self.segment_modifier.is_some()),
+            );
             p.opt("H265PackagingType", self.h265_packaging_type);
             p.opt("HlsSettings", self.hls_settings);
             p.opt("NameModifier", self.name_modifier);
@@ -6430,7 +6986,12 @@ pub mod channel {
 
     impl ToExpr for HlsSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.audio_only_hls_settings.is_some())
+                    + usize::from(self.fmp4_hls_settings.is_some())
+                    + usize::from(self.frame_capture_hls_settings.is_some())
+                    + usize::from(self.standard_hls_settings.is_some()),
+            );
             p.opt("AudioOnlyHlsSettings", self.audio_only_hls_settings);
             p.opt("Fmp4HlsSettings", self.fmp4_hls_settings);
             p.opt("FrameCaptureHlsSettings", self.frame_capture_hls_settings);
@@ -6493,7 +7054,13 @@ pub mod channel {
 
     impl ToExpr for HlsWebdavSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.connection_retry_interval.is_some())
+                    + usize::from(self.filecache_duration.is_some())
+                    + usize::from(self.http_transfer_mode.is_some())
+                    + usize::from(self.num_retries.is_some())
+                    + usize::from(self.restart_delay.is_some()),
+            );
             p.opt("ConnectionRetryInterval", self.connection_retry_interval);
             p.opt("FilecacheDuration", self.filecache_duration);
             p.opt("HttpTransferMode", self.http_transfer_mode);
@@ -6541,7 +7108,11 @@ pub mod channel {
 
     impl ToExpr for InferenceSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.audio_feed_inputs.is_some())
+                    + usize::from(self.enrichment_methods.is_some())
+                    + usize::from(self.feed_arn.is_some()),
+            );
             p.opt("AudioFeedInputs", self.audio_feed_inputs);
             p.opt("EnrichmentMethods", self.enrichment_methods);
             p.opt("FeedArn", self.feed_arn);
@@ -6603,7 +7174,13 @@ pub mod channel {
 
     impl ToExpr for InputAttachment {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.automatic_input_failover_settings.is_some())
+                    + usize::from(self.input_attachment_name.is_some())
+                    + usize::from(self.input_id.is_some())
+                    + usize::from(self.input_settings.is_some())
+                    + usize::from(self.logical_interface_names.is_some()),
+            );
             p.opt("AutomaticInputFailoverSettings", self.automatic_input_failover_settings);
             p.opt("InputAttachmentName", self.input_attachment_name);
             p.opt("InputId", self.input_id);
@@ -6643,7 +7220,8 @@ pub mod channel {
 
     impl ToExpr for InputChannelLevel {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.gain.is_some()) + usize::from(self.input_channel.is_some()));
             p.opt("Gain", self.gain);
             p.opt("InputChannel", self.input_channel);
             p.into_expr()
@@ -6688,7 +7266,11 @@ pub mod channel {
 
     impl ToExpr for InputLocation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.password_param.is_some())
+                    + usize::from(self.uri.is_some())
+                    + usize::from(self.username.is_some()),
+            );
             p.opt("PasswordParam", self.password_param);
             p.opt("Uri", self.uri);
             p.opt("Username", self.username);
@@ -6750,7 +7332,13 @@ pub mod channel {
 
     impl ToExpr for InputLossBehavior {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.black_frame_msec.is_some())
+                    + usize::from(self.input_loss_image_color.is_some())
+                    + usize::from(self.input_loss_image_slate.is_some())
+                    + usize::from(self.input_loss_image_type.is_some())
+                    + usize::from(self.repeat_frame_msec.is_some()),
+            );
             p.opt("BlackFrameMsec", self.black_frame_msec);
             p.opt("InputLossImageColor", self.input_loss_image_color);
             p.opt("InputLossImageSlate", self.input_loss_image_slate);
@@ -6782,7 +7370,7 @@ pub mod channel {
 
     impl ToExpr for InputLossFailoverSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.input_loss_threshold_msec.is_some()));
             p.opt("InputLossThresholdMsec", self.input_loss_threshold_msec);
             p.into_expr()
         }
@@ -6890,7 +7478,19 @@ pub mod channel {
 
     impl ToExpr for InputSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.audio_selectors.is_some())
+                    + usize::from(self.caption_selectors.is_some())
+                    + usize::from(self.deblock_filter.is_some())
+                    + usize::from(self.denoise_filter.is_some())
+                    + usize::from(self.filter_strength.is_some())
+                    + usize::from(self.input_filter.is_some())
+                    + usize::from(self.network_input_settings.is_some())
+                    + usize::from(self.scte35_pid.is_some())
+                    + usize::from(self.smpte2038_data_preference.is_some())
+                    + usize::from(self.source_end_behavior.is_some())
+                    + usize::from(self.video_selector.is_some()),
+            );
             p.opt("AudioSelectors", self.audio_selectors);
             p.opt("CaptionSelectors", self.caption_selectors);
             p.opt("DeblockFilter", self.deblock_filter);
@@ -6944,7 +7544,11 @@ pub mod channel {
 
     impl ToExpr for InputSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.codec.is_some())
+                    + usize::from(self.maximum_bitrate.is_some())
+                    + usize::from(self.resolution.is_some()),
+            );
             p.opt("Codec", self.codec);
             p.opt("MaximumBitrate", self.maximum_bitrate);
             p.opt("Resolution", self.resolution);
@@ -6974,7 +7578,7 @@ pub mod channel {
 
     impl ToExpr for KeyProviderSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.static_key_settings.is_some()));
             p.opt("StaticKeySettings", self.static_key_settings);
             p.into_expr()
         }
@@ -7010,7 +7614,10 @@ pub mod channel {
 
     impl ToExpr for LinkedChannelSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.follower_channel_settings.is_some())
+                    + usize::from(self.primary_channel_settings.is_some()),
+            );
             p.opt("FollowerChannelSettings", self.follower_channel_settings);
             p.opt("PrimaryChannelSettings", self.primary_channel_settings);
             p.into_expr()
@@ -7415,7 +8022,56 @@ pub mod channel {
 
     impl ToExpr for M2tsSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.absent_input_audio_behavior.is_some())
+                    + usize::from(self.arib.is_some())
+                    + usize::from(self.arib_captions_pid.is_some())
+                    + usize::from(self.arib_captions_pid_control.is_some())
+                    + usize::from(self.audio_buffer_model.is_some())
+                    + usize::from(self.audio_frames_per_pes.is_some())
+                    + usize::from(self.audio_pids.is_some())
+                    + usize::from(self.audio_stream_type.is_some())
+                    + usize::from(self.bitrate.is_some())
+                    + usize::from(self.buffer_model.is_some())
+                    + usize::from(self.cc_descriptor.is_some())
+                    + usize::from(self.dvb_nit_settings.is_some())
+                    + usize::from(self.dvb_sdt_settings.is_some())
+                    + usize::from(self.dvb_sub_pids.is_some())
+                    + usize::from(self.dvb_tdt_settings.is_some())
+                    + usize::from(self.dvb_teletext_pid.is_some())
+                    + usize::from(self.ebif.is_some())
+                    + usize::from(self.ebp_audio_interval.is_some())
+                    + usize::from(self.ebp_lookahead_ms.is_some())
+                    + usize::from(self.ebp_placement.is_some())
+                    + usize::from(self.ecm_pid.is_some())
+                    + usize::from(self.es_rate_in_pes.is_some())
+                    + usize::from(self.etv_platform_pid.is_some())
+                    + usize::from(self.etv_signal_pid.is_some())
+                    + usize::from(self.fragment_time.is_some())
+                    + usize::from(self.klv.is_some())
+                    + usize::from(self.klv_data_pids.is_some())
+                    + usize::from(self.nielsen_id3_behavior.is_some())
+                    + usize::from(self.null_packet_bitrate.is_some())
+                    + usize::from(self.pat_interval.is_some())
+                    + usize::from(self.pcr_control.is_some())
+                    + usize::from(self.pcr_period.is_some())
+                    + usize::from(self.pcr_pid.is_some())
+                    + usize::from(self.pmt_interval.is_some())
+                    + usize::from(self.pmt_pid.is_some())
+                    + usize::from(self.program_num.is_some())
+                    + usize::from(self.rate_mode.is_some())
+                    + usize::from(self.scte27_pids.is_some())
+                    + usize::from(self.scte35_control.is_some())
+                    + usize::from(self.scte35_pid.is_some())
+                    + usize::from(self.scte35_preroll_pullup_milliseconds.is_some())
+                    + usize::from(self.segmentation_markers.is_some())
+                    + usize::from(self.segmentation_style.is_some())
+                    + usize::from(self.segmentation_time.is_some())
+                    + usize::from(self.timed_metadata_behavior.is_some())
+                    + usize::from(self.timed_metadata_pid.is_some())
+                    + usize::from(self.transport_stream_id.is_some())
+                    + usize::from(self.video_pid.is_some()),
+            );
             p.opt("AbsentInputAudioBehavior", self.absent_input_audio_behavior);
             p.opt("Arib", self.arib);
             p.opt("AribCaptionsPid", self.arib_captions_pid);
@@ -7637,7 +8293,27 @@ pub mod channel {
 
     impl ToExpr for M3u8Settings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.audio_frames_per_pes.is_some())
+                    + usize::from(self.audio_pids.is_some())
+                    + usize::from(self.ecm_pid.is_some())
+                    + usize::from(self.klv_behavior.is_some())
+                    + usize::from(self.klv_data_pids.is_some())
+                    + usize::from(self.nielsen_id3_behavior.is_some())
+                    + usize::from(self.pat_interval.is_some())
+                    + usize::from(self.pcr_control.is_some())
+                    + usize::from(self.pcr_period.is_some())
+                    + usize::from(self.pcr_pid.is_some())
+                    + usize::from(self.pmt_interval.is_some())
+                    + usize::from(self.pmt_pid.is_some())
+                    + usize::from(self.program_num.is_some())
+                    + usize::from(self.scte35_behavior.is_some())
+                    + usize::from(self.scte35_pid.is_some())
+                    + usize::from(self.timed_metadata_behavior.is_some())
+                    + usize::from(self.timed_metadata_pid.is_some())
+                    + usize::from(self.transport_stream_id.is_some())
+                    + usize::from(self.video_pid.is_some()),
+            );
             p.opt("AudioFramesPerPes", self.audio_frames_per_pes);
             p.opt("AudioPids", self.audio_pids);
             p.opt("EcmPid", self.ecm_pid);
@@ -7691,7 +8367,9 @@ pub mod channel {
 
     impl ToExpr for MaintenanceCreateSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.maintenance_day.is_some()) + usize::from(self.maintenance_start_time.is_some()),
+            );
             p.opt("MaintenanceDay", self.maintenance_day);
             p.opt("MaintenanceStartTime", self.maintenance_start_time);
             p.into_expr()
@@ -7720,7 +8398,7 @@ pub mod channel {
 
     impl ToExpr for MediaConnectRouterGroupSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.availability_zones.is_some()));
             p.opt("AvailabilityZones", self.availability_zones);
             p.into_expr()
         }
@@ -7756,7 +8434,8 @@ pub mod channel {
 
     impl ToExpr for MediaConnectRouterOutputConnectionMap {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.pipeline0.is_some()) + usize::from(self.pipeline1.is_some()));
             p.opt("Pipeline0", self.pipeline0);
             p.opt("Pipeline1", self.pipeline1);
             p.into_expr()
@@ -7793,7 +8472,9 @@ pub mod channel {
 
     impl ToExpr for MediaConnectRouterOutputDestinationSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.encryption_type.is_some()) + usize::from(self.secret_arn.is_some()),
+            );
             p.opt("EncryptionType", self.encryption_type);
             p.opt("SecretArn", self.secret_arn);
             p.into_expr()
@@ -7838,7 +8519,11 @@ pub mod channel {
 
     impl ToExpr for MediaConnectRouterOutputSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.connected_router_inputs.is_some())
+                    + usize::from(self.container_settings.is_some())
+                    + usize::from(self.destination.is_some()),
+            );
             p.opt("ConnectedRouterInputs", self.connected_router_inputs);
             p.opt("ContainerSettings", self.container_settings);
             p.opt("Destination", self.destination);
@@ -7876,7 +8561,10 @@ pub mod channel {
 
     impl ToExpr for MediaPackageGroupSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.destination.is_some())
+                    + usize::from(self.mediapackage_v2_group_settings.is_some()),
+            );
             p.opt("Destination", self.destination);
             p.opt("MediapackageV2GroupSettings", self.mediapackage_v2_group_settings);
             p.into_expr()
@@ -7937,7 +8625,13 @@ pub mod channel {
 
     impl ToExpr for MediaPackageOutputDestinationSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.channel_endpoint_id.is_some())
+                    + usize::from(self.channel_group.is_some())
+                    + usize::from(self.channel_id.is_some())
+                    + usize::from(self.channel_name.is_some())
+                    + usize::from(self.media_package_region_name.is_some()),
+            );
             p.opt("ChannelEndpointId", self.channel_endpoint_id);
             p.opt("ChannelGroup", self.channel_group);
             p.opt("ChannelId", self.channel_id);
@@ -8057,7 +8751,20 @@ pub mod channel {
 
     impl ToExpr for MediaPackageV2GroupSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.additional_destinations.is_some())
+                    + usize::from(self.caption_language_mappings.is_some())
+                    + usize::from(self.id3_behavior.is_some())
+                    + usize::from(self.klv_behavior.is_some())
+                    + usize::from(self.nielsen_id3_behavior.is_some())
+                    + usize::from(self.scte35_type.is_some())
+                    + usize::from(self.segment_length.is_some())
+                    + usize::from(self.segment_length_units.is_some())
+                    + usize::from(self.timed_metadata_id3_frame.is_some())
+                    + usize::from(self.timed_metadata_id3_period.is_some())
+                    + usize::from(self.timed_metadata_passthrough.is_some())
+                    + usize::from(self.watermarking_settings.is_some()),
+            );
             p.opt("AdditionalDestinations", self.additional_destinations);
             p.opt("CaptionLanguageMappings", self.caption_language_mappings);
             p.opt("Id3Behavior", self.id3_behavior);
@@ -8100,7 +8807,8 @@ pub mod channel {
 
     impl ToExpr for MediaPackageV2WatermarkingSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.media_package_v2_ab_watermarker_irdeto_settings.is_some()));
             p.opt(
                 "MediaPackageV2AbWatermarkerIrdetoSettings",
                 self.media_package_v2_ab_watermarker_irdeto_settings,
@@ -8139,7 +8847,10 @@ pub mod channel {
 
     impl ToExpr for MotionGraphicsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.motion_graphics_insertion.is_some())
+                    + usize::from(self.motion_graphics_settings.is_some()),
+            );
             p.opt("MotionGraphicsInsertion", self.motion_graphics_insertion);
             p.opt("MotionGraphicsSettings", self.motion_graphics_settings);
             p.into_expr()
@@ -8168,7 +8879,7 @@ pub mod channel {
 
     impl ToExpr for MotionGraphicsSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.html_motion_graphics_settings.is_some()));
             p.opt("HtmlMotionGraphicsSettings", self.html_motion_graphics_settings);
             p.into_expr()
         }
@@ -8212,7 +8923,11 @@ pub mod channel {
 
     impl ToExpr for Mp2Settings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.bitrate.is_some())
+                    + usize::from(self.coding_mode.is_some())
+                    + usize::from(self.sample_rate.is_some()),
+            );
             p.opt("Bitrate", self.bitrate);
             p.opt("CodingMode", self.coding_mode);
             p.opt("SampleRate", self.sample_rate);
@@ -8242,7 +8957,7 @@ pub mod channel {
 
     impl ToExpr for Mpeg2FilterSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.temporal_filter_settings.is_some()));
             p.opt("TemporalFilterSettings", self.temporal_filter_settings);
             p.into_expr()
         }
@@ -8398,7 +9113,25 @@ pub mod channel {
 
     impl ToExpr for Mpeg2Settings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.adaptive_quantization.is_some())
+                    + usize::from(self.afd_signaling.is_some())
+                    + usize::from(self.color_metadata.is_some())
+                    + usize::from(self.color_space.is_some())
+                    + usize::from(self.display_aspect_ratio.is_some())
+                    + usize::from(self.filter_settings.is_some())
+                    + usize::from(self.fixed_afd.is_some())
+                    + usize::from(self.framerate_denominator.is_some())
+                    + usize::from(self.framerate_numerator.is_some())
+                    + usize::from(self.gop_closed_cadence.is_some())
+                    + usize::from(self.gop_num_b_frames.is_some())
+                    + usize::from(self.gop_size.is_some())
+                    + usize::from(self.gop_size_units.is_some())
+                    + usize::from(self.scan_type.is_some())
+                    + usize::from(self.subgop_length.is_some())
+                    + usize::from(self.timecode_burnin_settings.is_some())
+                    + usize::from(self.timecode_insertion.is_some()),
+            );
             p.opt("AdaptiveQuantization", self.adaptive_quantization);
             p.opt("AfdSignaling", self.afd_signaling);
             p.opt("ColorMetadata", self.color_metadata);
@@ -8586,7 +9319,27 @@ pub mod channel {
 
     impl ToExpr for MsSmoothGroupSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.acquisition_point_id.is_some())
+                    + usize::from(self.audio_only_timecode_control.is_some())
+                    + usize::from(self.certificate_mode.is_some())
+                    + usize::from(self.connection_retry_interval.is_some())
+                    + usize::from(self.destination.is_some())
+                    + usize::from(self.event_id.is_some())
+                    + usize::from(self.event_id_mode.is_some())
+                    + usize::from(self.event_stop_behavior.is_some())
+                    + usize::from(self.filecache_duration.is_some())
+                    + usize::from(self.fragment_length.is_some())
+                    + usize::from(self.input_loss_action.is_some())
+                    + usize::from(self.num_retries.is_some())
+                    + usize::from(self.restart_delay.is_some())
+                    + usize::from(self.segmentation_mode.is_some())
+                    + usize::from(self.send_delay_ms.is_some())
+                    + usize::from(self.sparse_track_type.is_some())
+                    + usize::from(self.stream_manifest_behavior.is_some())
+                    + usize::from(self.timestamp_offset.is_some())
+                    + usize::from(self.timestamp_offset_mode.is_some()),
+            );
             p.opt("AcquisitionPointId", self.acquisition_point_id);
             p.opt("AudioOnlyTimecodeControl", self.audio_only_timecode_control);
             p.opt("CertificateMode", self.certificate_mode);
@@ -8640,7 +9393,9 @@ pub mod channel {
 
     impl ToExpr for MsSmoothOutputSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.h265_packaging_type.is_some()) + usize::from(self.name_modifier.is_some()),
+            );
             p.opt("H265PackagingType", self.h265_packaging_type);
             p.opt("NameModifier", self.name_modifier);
             p.into_expr()
@@ -8669,7 +9424,7 @@ pub mod channel {
 
     impl ToExpr for MulticastInputSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.source_ip_address.is_some()));
             p.opt("SourceIpAddress", self.source_ip_address);
             p.into_expr()
         }
@@ -8697,7 +9452,7 @@ pub mod channel {
 
     impl ToExpr for MultiplexContainerSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.multiplex_m2ts_settings.is_some()));
             p.opt("MultiplexM2tsSettings", self.multiplex_m2ts_settings);
             p.into_expr()
         }
@@ -8829,7 +9584,22 @@ pub mod channel {
 
     impl ToExpr for MultiplexM2tsSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.absent_input_audio_behavior.is_some())
+                    + usize::from(self.arib.is_some())
+                    + usize::from(self.audio_buffer_model.is_some())
+                    + usize::from(self.audio_frames_per_pes.is_some())
+                    + usize::from(self.audio_stream_type.is_some())
+                    + usize::from(self.cc_descriptor.is_some())
+                    + usize::from(self.ebif.is_some())
+                    + usize::from(self.es_rate_in_pes.is_some())
+                    + usize::from(self.klv.is_some())
+                    + usize::from(self.nielsen_id3_behavior.is_some())
+                    + usize::from(self.pcr_control.is_some())
+                    + usize::from(self.pcr_period.is_some())
+                    + usize::from(self.scte35_control.is_some())
+                    + usize::from(self.scte35_preroll_pullup_milliseconds.is_some()),
+            );
             p.opt("AbsentInputAudioBehavior", self.absent_input_audio_behavior);
             p.opt("Arib", self.arib);
             p.opt("AudioBufferModel", self.audio_buffer_model);
@@ -8881,7 +9651,9 @@ pub mod channel {
 
     impl ToExpr for MultiplexOutputSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.container_settings.is_some()) + usize::from(self.destination.is_some()),
+            );
             p.opt("ContainerSettings", self.container_settings);
             p.opt("Destination", self.destination);
             p.into_expr()
@@ -8918,7 +9690,9 @@ pub mod channel {
 
     impl ToExpr for MultiplexProgramChannelDestinationSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.multiplex_id.is_some()) + usize::from(self.program_name.is_some()),
+            );
             p.opt("MultiplexId", self.multiplex_id);
             p.opt("ProgramName", self.program_name);
             p.into_expr()
@@ -8963,7 +9737,11 @@ pub mod channel {
 
     impl ToExpr for NetworkInputSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.hls_input_settings.is_some())
+                    + usize::from(self.multicast_input_settings.is_some())
+                    + usize::from(self.server_validation.is_some()),
+            );
             p.opt("HlsInputSettings", self.hls_input_settings);
             p.opt("MulticastInputSettings", self.multicast_input_settings);
             p.opt("ServerValidation", self.server_validation);
@@ -9009,7 +9787,11 @@ pub mod channel {
 
     impl ToExpr for NielsenCbet {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cbet_check_digit_string.is_some())
+                    + usize::from(self.cbet_stepaside.is_some())
+                    + usize::from(self.csid.is_some()),
+            );
             p.opt("CbetCheckDigitString", self.cbet_check_digit_string);
             p.opt("CbetStepaside", self.cbet_stepaside);
             p.opt("Csid", self.csid);
@@ -9047,7 +9829,9 @@ pub mod channel {
 
     impl ToExpr for NielsenConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.distributor_id.is_some()) + usize::from(self.nielsen_pcm_to_id3_tagging.is_some()),
+            );
             p.opt("DistributorId", self.distributor_id);
             p.opt("NielsenPcmToId3Tagging", self.nielsen_pcm_to_id3_tagging);
             p.into_expr()
@@ -9092,7 +9876,11 @@ pub mod channel {
 
     impl ToExpr for NielsenNaesIiNwOnlySettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.check_digit_string.is_some())
+                    + usize::from(self.sid.is_some())
+                    + usize::from(self.timezone.is_some()),
+            );
             p.opt("CheckDigitString", self.check_digit_string);
             p.opt("Sid", self.sid);
             p.opt("Timezone", self.timezone);
@@ -9146,7 +9934,12 @@ pub mod channel {
 
     impl ToExpr for NielsenWatermarksSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.nielsen_cbet_settings.is_some())
+                    + usize::from(self.nielsen_distribution_type.is_some())
+                    + usize::from(self.nielsen_naes_ii_nw_settings.is_some())
+                    + usize::from(self.nielsen_nw_only_settings.is_some()),
+            );
             p.opt("NielsenCbetSettings", self.nielsen_cbet_settings);
             p.opt("NielsenDistributionType", self.nielsen_distribution_type);
             p.opt("NielsenNaesIiNwSettings", self.nielsen_naes_ii_nw_settings);
@@ -9209,7 +10002,13 @@ pub mod channel {
 
     impl ToExpr for Output {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.audio_description_names.is_some())
+                    + usize::from(self.caption_description_names.is_some())
+                    + usize::from(self.output_name.is_some())
+                    + usize::from(self.output_settings.is_some())
+                    + usize::from(self.video_description_name.is_some()),
+            );
             p.opt("AudioDescriptionNames", self.audio_description_names);
             p.opt("CaptionDescriptionNames", self.caption_description_names);
             p.opt("OutputName", self.output_name);
@@ -9295,7 +10094,15 @@ pub mod channel {
 
     impl ToExpr for OutputDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.id.is_some())
+                    + usize::from(self.logical_interface_names.is_some())
+                    + usize::from(self.media_connect_router_settings.is_some())
+                    + usize::from(self.media_package_settings.is_some())
+                    + usize::from(self.multiplex_settings.is_some())
+                    + usize::from(self.settings.is_some())
+                    + usize::from(self.srt_settings.is_some()),
+            );
             p.opt("Id", self.id);
             p.opt("LogicalInterfaceNames", self.logical_interface_names);
             p.opt("MediaConnectRouterSettings", self.media_connect_router_settings);
@@ -9361,7 +10168,13 @@ pub mod channel {
 
     impl ToExpr for OutputDestinationSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.password_param.is_some())
+                    + usize::from(self.stream_name.is_some())
+                    + usize::from(self.url.is_some())
+                    + usize::from(self.username.is_some())
+                    + usize::from(self.virtual_source_address.is_some()),
+            );
             p.opt("PasswordParam", self.password_param);
             p.opt("StreamName", self.stream_name);
             p.opt("Url", self.url);
@@ -9409,7 +10222,11 @@ pub mod channel {
 
     impl ToExpr for OutputGroup {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.name.is_some())
+                    + usize::from(self.output_group_settings.is_some())
+                    + usize::from(self.outputs.is_some()),
+            );
             p.opt("Name", self.name);
             p.opt("OutputGroupSettings", self.output_group_settings);
             p.opt("Outputs", self.outputs);
@@ -9519,7 +10336,19 @@ pub mod channel {
 
     impl ToExpr for OutputGroupSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.archive_group_settings.is_some())
+                    + usize::from(self.cmaf_ingest_group_settings.is_some())
+                    + usize::from(self.frame_capture_group_settings.is_some())
+                    + usize::from(self.hls_group_settings.is_some())
+                    + usize::from(self.media_connect_router_group_settings.is_some())
+                    + usize::from(self.media_package_group_settings.is_some())
+                    + usize::from(self.ms_smooth_group_settings.is_some())
+                    + usize::from(self.multiplex_group_settings.is_some())
+                    + usize::from(self.rtmp_group_settings.is_some())
+                    + usize::from(self.srt_group_settings.is_some())
+                    + usize::from(self.udp_group_settings.is_some()),
+            );
             p.opt("ArchiveGroupSettings", self.archive_group_settings);
             p.opt("CmafIngestGroupSettings", self.cmaf_ingest_group_settings);
             p.opt("FrameCaptureGroupSettings", self.frame_capture_group_settings);
@@ -9560,7 +10389,7 @@ pub mod channel {
 
     impl ToExpr for OutputLocationRef {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.destination_ref_id.is_some()));
             p.opt("DestinationRefId", self.destination_ref_id);
             p.into_expr()
         }
@@ -9604,7 +10433,11 @@ pub mod channel {
 
     impl ToExpr for OutputLockingSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.disabled_locking_settings.is_some())
+                    + usize::from(self.epoch_locking_settings.is_some())
+                    + usize::from(self.pipeline_locking_settings.is_some()),
+            );
             p.opt("DisabledLockingSettings", self.disabled_locking_settings);
             p.opt("EpochLockingSettings", self.epoch_locking_settings);
             p.opt("PipelineLockingSettings", self.pipeline_locking_settings);
@@ -9714,7 +10547,19 @@ pub mod channel {
 
     impl ToExpr for OutputSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.archive_output_settings.is_some())
+                    + usize::from(self.cmaf_ingest_output_settings.is_some())
+                    + usize::from(self.frame_capture_output_settings.is_some())
+                    + usize::from(self.hls_output_settings.is_some())
+                    + usize::from(self.media_connect_router_output_settings.is_some())
+                    + usize::from(self.media_package_output_settings.is_some())
+                    + usize::from(self.ms_smooth_output_settings.is_some())
+                    + usize::from(self.multiplex_output_settings.is_some())
+                    + usize::from(self.rtmp_output_settings.is_some())
+                    + usize::from(self.srt_output_settings.is_some())
+                    + usize::from(self.udp_output_settings.is_some()),
+            );
             p.opt("ArchiveOutputSettings", self.archive_output_settings);
             p.opt("CmafIngestOutputSettings", self.cmaf_ingest_output_settings);
             p.opt("FrameCaptureOutputSettings", self.frame_capture_output_settings);
@@ -9755,7 +10600,7 @@ pub mod channel {
 
     impl ToExpr for PrimaryChannelSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.linked_channel_type.is_some()));
             p.opt("LinkedChannelType", self.linked_channel_type);
             p.into_expr()
         }
@@ -9799,7 +10644,11 @@ pub mod channel {
 
     impl ToExpr for RemixSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.channel_mappings.is_some())
+                    + usize::from(self.channels_in.is_some())
+                    + usize::from(self.channels_out.is_some()),
+            );
             p.opt("ChannelMappings", self.channel_mappings);
             p.opt("ChannelsIn", self.channels_in);
             p.opt("ChannelsOut", self.channels_out);
@@ -9885,7 +10734,16 @@ pub mod channel {
 
     impl ToExpr for RtmpGroupSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.ad_markers.is_some())
+                    + usize::from(self.authentication_scheme.is_some())
+                    + usize::from(self.cache_full_behavior.is_some())
+                    + usize::from(self.cache_length.is_some())
+                    + usize::from(self.caption_data.is_some())
+                    + usize::from(self.include_filler_nal_units.is_some())
+                    + usize::from(self.input_loss_action.is_some())
+                    + usize::from(self.restart_delay.is_some()),
+            );
             p.opt("AdMarkers", self.ad_markers);
             p.opt("AuthenticationScheme", self.authentication_scheme);
             p.opt("CacheFullBehavior", self.cache_full_behavior);
@@ -9944,7 +10802,12 @@ pub mod channel {
 
     impl ToExpr for RtmpOutputSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.certificate_mode.is_some())
+                    + usize::from(self.connection_retry_interval.is_some())
+                    + usize::from(self.destination.is_some())
+                    + usize::from(self.num_retries.is_some()),
+            );
             p.opt("CertificateMode", self.certificate_mode);
             p.opt("ConnectionRetryInterval", self.connection_retry_interval);
             p.opt("Destination", self.destination);
@@ -9983,7 +10846,9 @@ pub mod channel {
 
     impl ToExpr for Scte20SourceSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.convert608_to708.is_some()) + usize::from(self.source608_channel_number.is_some()),
+            );
             p.opt("Convert608To708", self.convert608_to708);
             p.opt("Source608ChannelNumber", self.source608_channel_number);
             p.into_expr()
@@ -10020,7 +10885,8 @@ pub mod channel {
 
     impl ToExpr for Scte27DvbSubSourceSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.ocr_language.is_some()) + usize::from(self.pid.is_some()));
             p.opt("OcrLanguage", self.ocr_language);
             p.opt("Pid", self.pid);
             p.into_expr()
@@ -10065,7 +10931,11 @@ pub mod channel {
 
     impl ToExpr for Scte35SpliceInsertTimeSignalAposSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.ad_avail_offset.is_some())
+                    + usize::from(self.no_regional_blackout_flag.is_some())
+                    + usize::from(self.web_delivery_allowed_flag.is_some()),
+            );
             p.opt("AdAvailOffset", self.ad_avail_offset);
             p.opt("NoRegionalBlackoutFlag", self.no_regional_blackout_flag);
             p.opt("WebDeliveryAllowedFlag", self.web_delivery_allowed_flag);
@@ -10103,7 +10973,10 @@ pub mod channel {
 
     impl ToExpr for SmartSubtitleSourceSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.caption_synchronization_mode.is_some())
+                    + usize::from(self.inference_feed_output.is_some()),
+            );
             p.opt("CaptionSynchronizationMode", self.caption_synchronization_mode);
             p.opt("InferenceFeedOutput", self.inference_feed_output);
             p.into_expr()
@@ -10132,7 +11005,7 @@ pub mod channel {
 
     impl ToExpr for SrtGroupSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.input_loss_action.is_some()));
             p.opt("InputLossAction", self.input_loss_action);
             p.into_expr()
         }
@@ -10192,7 +11065,13 @@ pub mod channel {
 
     impl ToExpr for SrtOutputDestinationSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.connection_mode.is_some())
+                    + usize::from(self.encryption_passphrase_secret_arn.is_some())
+                    + usize::from(self.listener_port.is_some())
+                    + usize::from(self.stream_id.is_some())
+                    + usize::from(self.url.is_some()),
+            );
             p.opt("ConnectionMode", self.connection_mode);
             p.opt("EncryptionPassphraseSecretArn", self.encryption_passphrase_secret_arn);
             p.opt("ListenerPort", self.listener_port);
@@ -10256,7 +11135,13 @@ pub mod channel {
 
     impl ToExpr for SrtOutputSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.buffer_msec.is_some())
+                    + usize::from(self.container_settings.is_some())
+                    + usize::from(self.destination.is_some())
+                    + usize::from(self.encryption_type.is_some())
+                    + usize::from(self.latency.is_some()),
+            );
             p.opt("BufferMsec", self.buffer_msec);
             p.opt("ContainerSettings", self.container_settings);
             p.opt("Destination", self.destination);
@@ -10296,7 +11181,9 @@ pub mod channel {
 
     impl ToExpr for StandardHlsSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.audio_rendition_sets.is_some()) + usize::from(self.m3u8_settings.is_some()),
+            );
             p.opt("AudioRenditionSets", self.audio_rendition_sets);
             p.opt("M3u8Settings", self.m3u8_settings);
             p.into_expr()
@@ -10333,7 +11220,9 @@ pub mod channel {
 
     impl ToExpr for StaticKeySettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.key_provider_server.is_some()) + usize::from(self.static_key_value.is_some()),
+            );
             p.opt("KeyProviderServer", self.key_provider_server);
             p.opt("StaticKeyValue", self.static_key_value);
             p.into_expr()
@@ -10370,7 +11259,9 @@ pub mod channel {
 
     impl ToExpr for TeletextSourceSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.output_rectangle.is_some()) + usize::from(self.page_number.is_some()),
+            );
             p.opt("OutputRectangle", self.output_rectangle);
             p.opt("PageNumber", self.page_number);
             p.into_expr()
@@ -10407,7 +11298,9 @@ pub mod channel {
 
     impl ToExpr for TemporalFilterSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.post_filter_sharpening.is_some()) + usize::from(self.strength.is_some()),
+            );
             p.opt("PostFilterSharpening", self.post_filter_sharpening);
             p.opt("Strength", self.strength);
             p.into_expr()
@@ -10436,7 +11329,7 @@ pub mod channel {
 
     impl ToExpr for TextCaptionPositionSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.y_position_percentage.is_some()));
             p.opt("YPositionPercentage", self.y_position_percentage);
             p.into_expr()
         }
@@ -10462,7 +11355,7 @@ pub mod channel {
 
     impl ToExpr for ThumbnailConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.state.is_some()));
             p.opt("State", self.state);
             p.into_expr()
         }
@@ -10506,7 +11399,11 @@ pub mod channel {
 
     impl ToExpr for TimecodeBurninSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.font_size.is_some())
+                    + usize::from(self.position.is_some())
+                    + usize::from(self.prefix.is_some()),
+            );
             p.opt("FontSize", self.font_size);
             p.opt("Position", self.position);
             p.opt("Prefix", self.prefix);
@@ -10544,7 +11441,9 @@ pub mod channel {
 
     impl ToExpr for TimecodeConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.source.is_some()) + usize::from(self.sync_threshold.is_some()),
+            );
             p.opt("Source", self.source);
             p.opt("SyncThreshold", self.sync_threshold);
             p.into_expr()
@@ -10581,7 +11480,9 @@ pub mod channel {
 
     impl ToExpr for TtmlDestinationSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.position.is_some()) + usize::from(self.style_control.is_some()),
+            );
             p.opt("Position", self.position);
             p.opt("StyleControl", self.style_control);
             p.into_expr()
@@ -10626,7 +11527,11 @@ pub mod channel {
 
     impl ToExpr for UdpGroupSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.input_loss_action.is_some())
+                    + usize::from(self.timed_metadata_id3_frame.is_some())
+                    + usize::from(self.timed_metadata_id3_period.is_some()),
+            );
             p.opt("InputLossAction", self.input_loss_action);
             p.opt("TimedMetadataId3Frame", self.timed_metadata_id3_frame);
             p.opt("TimedMetadataId3Period", self.timed_metadata_id3_period);
@@ -10654,7 +11559,7 @@ pub mod channel {
 
     impl ToExpr for UdpMediaConnectRouterContainerSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.m2ts_settings.is_some()));
             p.opt("M2tsSettings", self.m2ts_settings);
             p.into_expr()
         }
@@ -10706,7 +11611,12 @@ pub mod channel {
 
     impl ToExpr for UdpOutputSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.buffer_msec.is_some())
+                    + usize::from(self.container_settings.is_some())
+                    + usize::from(self.destination.is_some())
+                    + usize::from(self.fec_output_settings.is_some()),
+            );
             p.opt("BufferMsec", self.buffer_msec);
             p.opt("ContainerSettings", self.container_settings);
             p.opt("Destination", self.destination);
@@ -10745,7 +11655,10 @@ pub mod channel {
 
     impl ToExpr for VideoBlackFailoverSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.black_detect_threshold.is_some())
+                    + usize::from(self.video_black_threshold_msec.is_some()),
+            );
             p.opt("BlackDetectThreshold", self.black_detect_threshold);
             p.opt("VideoBlackThresholdMsec", self.video_black_threshold_msec);
             p.into_expr()
@@ -10806,7 +11719,13 @@ pub mod channel {
 
     impl ToExpr for VideoCodecSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.av1_settings.is_some())
+                    + usize::from(self.frame_capture_settings.is_some())
+                    + usize::from(self.h264_settings.is_some())
+                    + usize::from(self.h265_settings.is_some())
+                    + usize::from(self.mpeg2_settings.is_some()),
+            );
             p.opt("Av1Settings", self.av1_settings);
             p.opt("FrameCaptureSettings", self.frame_capture_settings);
             p.opt("H264Settings", self.h264_settings);
@@ -10910,7 +11829,18 @@ pub mod channel {
 
     impl ToExpr for VideoDescription {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.border.is_some())
+                    + usize::from(self.codec_settings.is_some())
+                    + usize::from(self.crop_rectangle.is_some())
+                    + usize::from(self.height.is_some())
+                    + usize::from(self.name.is_some())
+                    + usize::from(self.output_position_rectangle.is_some())
+                    + usize::from(self.respond_to_afd.is_some())
+                    + usize::from(self.scaling_behavior.is_some())
+                    + usize::from(self.sharpness.is_some())
+                    + usize::from(self.width.is_some()),
+            );
             p.opt("Border", self.border);
             p.opt("CodecSettings", self.codec_settings);
             p.opt("CropRectangle", self.crop_rectangle);
@@ -10971,7 +11901,12 @@ pub mod channel {
 
     impl ToExpr for VideoPositionRectangle {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.height.is_some())
+                    + usize::from(self.width.is_some())
+                    + usize::from(self.x.is_some())
+                    + usize::from(self.y.is_some()),
+            );
             p.opt("Height", self.height);
             p.opt("Width", self.width);
             p.opt("X", self.x);
@@ -11026,7 +11961,12 @@ pub mod channel {
 
     impl ToExpr for VideoSelector {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.color_space.is_some())
+                    + usize::from(self.color_space_settings.is_some())
+                    + usize::from(self.color_space_usage.is_some())
+                    + usize::from(self.selector_settings.is_some()),
+            );
             p.opt("ColorSpace", self.color_space);
             p.opt("ColorSpaceSettings", self.color_space_settings);
             p.opt("ColorSpaceUsage", self.color_space_usage);
@@ -11055,7 +11995,7 @@ pub mod channel {
 
     impl ToExpr for VideoSelectorColorSpaceSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.hdr10_settings.is_some()));
             p.opt("Hdr10Settings", self.hdr10_settings);
             p.into_expr()
         }
@@ -11081,7 +12021,7 @@ pub mod channel {
 
     impl ToExpr for VideoSelectorPid {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.pid.is_some()));
             p.opt("Pid", self.pid);
             p.into_expr()
         }
@@ -11107,7 +12047,7 @@ pub mod channel {
 
     impl ToExpr for VideoSelectorProgramId {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.program_id.is_some()));
             p.opt("ProgramId", self.program_id);
             p.into_expr()
         }
@@ -11143,7 +12083,10 @@ pub mod channel {
 
     impl ToExpr for VideoSelectorSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.video_selector_pid.is_some())
+                    + usize::from(self.video_selector_program_id.is_some()),
+            );
             p.opt("VideoSelectorPid", self.video_selector_pid);
             p.opt("VideoSelectorProgramId", self.video_selector_program_id);
             p.into_expr()
@@ -11188,7 +12131,11 @@ pub mod channel {
 
     impl ToExpr for VpcOutputSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.public_address_allocation_ids.is_some())
+                    + usize::from(self.security_group_ids.is_some())
+                    + usize::from(self.subnet_ids.is_some()),
+            );
             p.opt("PublicAddressAllocationIds", self.public_address_allocation_ids);
             p.opt("SecurityGroupIds", self.security_group_ids);
             p.opt("SubnetIds", self.subnet_ids);
@@ -11234,7 +12181,11 @@ pub mod channel {
 
     impl ToExpr for WavSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.bit_depth.is_some())
+                    + usize::from(self.coding_mode.is_some())
+                    + usize::from(self.sample_rate.is_some()),
+            );
             p.opt("BitDepth", self.bit_depth);
             p.opt("CodingMode", self.coding_mode);
             p.opt("SampleRate", self.sample_rate);
@@ -11272,7 +12223,9 @@ pub mod channel {
 
     impl ToExpr for WebvttDestinationSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.position.is_some()) + usize::from(self.style_control.is_some()),
+            );
             p.opt("Position", self.position);
             p.opt("StyleControl", self.style_control);
             p.into_expr()
@@ -11332,7 +12285,12 @@ impl Resource for ChannelPlacementGroup {
     const TYPE_NAME: &'static str = "AWS::MediaLive::ChannelPlacementGroup";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.cluster_id.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.nodes.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ClusterId", self.cluster_id);
         p.opt("Name", self.name);
         p.opt("Nodes", self.nodes);
@@ -11439,7 +12397,7 @@ pub mod channel_placement_group {
 
     impl ToExpr for Tags {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -11590,7 +12548,12 @@ impl Resource for CloudWatchAlarmTemplate {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            9 + usize::from(self.datapoints_to_alarm.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.group_identifier.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("ComparisonOperator", self.comparison_operator);
         p.opt("DatapointsToAlarm", self.datapoints_to_alarm);
         p.opt("Description", self.description);
@@ -11856,7 +12819,8 @@ impl Resource for CloudWatchAlarmTemplateGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(1 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Description", self.description);
         p.req("Name", self.name);
         p.opt("Tags", self.tags);
@@ -11958,7 +12922,13 @@ impl Resource for Cluster {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.cluster_type.is_some())
+                + usize::from(self.instance_role_arn.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.network_settings.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ClusterType", self.cluster_type);
         p.opt("InstanceRoleArn", self.instance_role_arn);
         p.opt("Name", self.name);
@@ -12100,7 +13070,9 @@ pub mod cluster {
 
     impl ToExpr for ClusterNetworkSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.default_route.is_some()) + usize::from(self.interface_mappings.is_some()),
+            );
             p.opt("DefaultRoute", self.default_route);
             p.opt("InterfaceMappings", self.interface_mappings);
             p.into_expr()
@@ -12137,7 +13109,9 @@ pub mod cluster {
 
     impl ToExpr for InterfaceMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.logical_interface_name.is_some()) + usize::from(self.network_id.is_some()),
+            );
             p.opt("LogicalInterfaceName", self.logical_interface_name);
             p.opt("NetworkId", self.network_id);
             p.into_expr()
@@ -12171,7 +13145,7 @@ pub mod cluster {
 
     impl ToExpr for Tags {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -12270,7 +13244,12 @@ impl Resource for EventBridgeRuleTemplate {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.description.is_some())
+                + usize::from(self.event_targets.is_some())
+                + usize::from(self.group_identifier.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("EventTargets", self.event_targets);
         p.req("EventType", self.event_type);
@@ -12400,7 +13379,7 @@ pub mod event_bridge_rule_template {
 
     impl ToExpr for EventBridgeRuleTemplateTarget {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Arn", self.arn);
             p.into_expr()
         }
@@ -12463,7 +13442,8 @@ impl Resource for EventBridgeRuleTemplateGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(1 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Description", self.description);
         p.req("Name", self.name);
         p.opt("Tags", self.tags);
@@ -12656,7 +13636,24 @@ impl Resource for Input {
     const TYPE_NAME: &'static str = "AWS::MediaLive::Input";
     const TAGGING: Tagging = Tagging::Map("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.destinations.is_some())
+                + usize::from(self.input_devices.is_some())
+                + usize::from(self.input_network_location.is_some())
+                + usize::from(self.input_security_groups.is_some())
+                + usize::from(self.media_connect_flows.is_some())
+                + usize::from(self.multicast_settings.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.role_arn.is_some())
+                + usize::from(self.router_settings.is_some())
+                + usize::from(self.sdi_sources.is_some())
+                + usize::from(self.smpte2110_receiver_group_settings.is_some())
+                + usize::from(self.sources.is_some())
+                + usize::from(self.srt_settings.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.r#type.is_some())
+                + usize::from(self.vpc.is_some()),
+        );
         p.opt("Destinations", self.destinations);
         p.opt("InputDevices", self.input_devices);
         p.opt("InputNetworkLocation", self.input_network_location);
@@ -13080,7 +14077,16 @@ pub mod input {
 
     impl ToExpr for InputDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.ip.is_some())
+                    + usize::from(self.network.is_some())
+                    + usize::from(self.network_routes.is_some())
+                    + usize::from(self.port.is_some())
+                    + usize::from(self.static_ip_address.is_some())
+                    + usize::from(self.stream_name.is_some())
+                    + usize::from(self.url.is_some())
+                    + usize::from(self.vpc.is_some()),
+            );
             p.opt("Ip", self.ip);
             p.opt("Network", self.network);
             p.opt("NetworkRoutes", self.network_routes);
@@ -13123,7 +14129,8 @@ pub mod input {
 
     impl ToExpr for InputDestinationRoute {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.cidr.is_some()) + usize::from(self.gateway.is_some()));
             p.opt("Cidr", self.cidr);
             p.opt("Gateway", self.gateway);
             p.into_expr()
@@ -13160,7 +14167,9 @@ pub mod input {
 
     impl ToExpr for InputDestinationVpc {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.availability_zone.is_some()) + usize::from(self.network_interface_id.is_some()),
+            );
             p.opt("AvailabilityZone", self.availability_zone);
             p.opt("NetworkInterfaceId", self.network_interface_id);
             p.into_expr()
@@ -13187,7 +14196,7 @@ pub mod input {
 
     impl ToExpr for InputDeviceSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.id.is_some()));
             p.opt("Id", self.id);
             p.into_expr()
         }
@@ -13223,7 +14232,8 @@ pub mod input {
 
     impl ToExpr for InputSdpLocation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.media_index.is_some()) + usize::from(self.sdp_url.is_some()));
             p.opt("MediaIndex", self.media_index);
             p.opt("SdpUrl", self.sdp_url);
             p.into_expr()
@@ -13269,7 +14279,11 @@ pub mod input {
 
     impl ToExpr for InputSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.password_param.is_some())
+                    + usize::from(self.url.is_some())
+                    + usize::from(self.username.is_some()),
+            );
             p.opt("PasswordParam", self.password_param);
             p.opt("Url", self.url);
             p.opt("Username", self.username);
@@ -13312,7 +14326,9 @@ pub mod input {
 
     impl ToExpr for InputVpcRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.security_group_ids.is_some()) + usize::from(self.subnet_ids.is_some()),
+            );
             p.opt("SecurityGroupIds", self.security_group_ids);
             p.opt("SubnetIds", self.subnet_ids);
             p.into_expr()
@@ -13339,7 +14355,7 @@ pub mod input {
 
     impl ToExpr for MediaConnectFlow {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.flow_arn.is_some()));
             p.opt("FlowArn", self.flow_arn);
             p.into_expr()
         }
@@ -13365,7 +14381,7 @@ pub mod input {
 
     impl ToExpr for MulticastSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.sources.is_some()));
             p.opt("Sources", self.sources);
             p.into_expr()
         }
@@ -13396,7 +14412,7 @@ pub mod input {
 
     impl ToExpr for MulticastSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.source_ip.is_some()));
             p.opt("SourceIp", self.source_ip);
             p.req("Url", self.url);
             p.into_expr()
@@ -13428,7 +14444,7 @@ pub mod input {
 
     impl ToExpr for RouterDestinationSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.router_output_arn.is_some()));
             p.req("AvailabilityZoneName", self.availability_zone_name);
             p.opt("RouterOutputArn", self.router_output_arn);
             p.into_expr()
@@ -13473,7 +14489,11 @@ pub mod input {
 
     impl ToExpr for RouterSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.destinations.is_some())
+                    + usize::from(self.encryption_type.is_some())
+                    + usize::from(self.secret_arn.is_some()),
+            );
             p.opt("Destinations", self.destinations);
             p.opt("EncryptionType", self.encryption_type);
             p.opt("SecretArn", self.secret_arn);
@@ -13501,7 +14521,7 @@ pub mod input {
 
     impl ToExpr for Smpte2110ReceiverGroup {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.sdp_settings.is_some()));
             p.opt("SdpSettings", self.sdp_settings);
             p.into_expr()
         }
@@ -13546,7 +14566,11 @@ pub mod input {
 
     impl ToExpr for Smpte2110ReceiverGroupSdpSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.ancillary_sdps.is_some())
+                    + usize::from(self.audio_sdps.is_some())
+                    + usize::from(self.video_sdp.is_some()),
+            );
             p.opt("AncillarySdps", self.ancillary_sdps);
             p.opt("AudioSdps", self.audio_sdps);
             p.opt("VideoSdp", self.video_sdp);
@@ -13576,7 +14600,7 @@ pub mod input {
 
     impl ToExpr for Smpte2110ReceiverGroupSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.smpte2110_receiver_groups.is_some()));
             p.opt("Smpte2110ReceiverGroups", self.smpte2110_receiver_groups);
             p.into_expr()
         }
@@ -13612,7 +14636,9 @@ pub mod input {
 
     impl ToExpr for SrtCallerDecryption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.algorithm.is_some()) + usize::from(self.passphrase_secret_arn.is_some()),
+            );
             p.opt("Algorithm", self.algorithm);
             p.opt("PassphraseSecretArn", self.passphrase_secret_arn);
             p.into_expr()
@@ -13673,7 +14699,13 @@ pub mod input {
 
     impl ToExpr for SrtCallerSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.decryption.is_some())
+                    + usize::from(self.minimum_latency.is_some())
+                    + usize::from(self.srt_listener_address.is_some())
+                    + usize::from(self.srt_listener_port.is_some())
+                    + usize::from(self.stream_id.is_some()),
+            );
             p.opt("Decryption", self.decryption);
             p.opt("MinimumLatency", self.minimum_latency);
             p.opt("SrtListenerAddress", self.srt_listener_address);
@@ -13713,7 +14745,9 @@ pub mod input {
 
     impl ToExpr for SrtListenerDecryption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.algorithm.is_some()) + usize::from(self.passphrase_secret_arn.is_some()),
+            );
             p.opt("Algorithm", self.algorithm);
             p.opt("PassphraseSecretArn", self.passphrase_secret_arn);
             p.into_expr()
@@ -13758,7 +14792,11 @@ pub mod input {
 
     impl ToExpr for SrtListenerSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.decryption.is_some())
+                    + usize::from(self.minimum_latency.is_some())
+                    + usize::from(self.stream_id.is_some()),
+            );
             p.opt("Decryption", self.decryption);
             p.opt("MinimumLatency", self.minimum_latency);
             p.opt("StreamId", self.stream_id);
@@ -13796,7 +14834,9 @@ pub mod input {
 
     impl ToExpr for SrtSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.srt_caller_sources.is_some()) + usize::from(self.srt_listener_settings.is_some()),
+            );
             p.opt("SrtCallerSources", self.srt_caller_sources);
             p.opt("SrtListenerSettings", self.srt_listener_settings);
             p.into_expr()
@@ -13838,7 +14878,8 @@ impl Resource for InputSecurityGroup {
     const TYPE_NAME: &'static str = "AWS::MediaLive::InputSecurityGroup";
     const TAGGING: Tagging = Tagging::Map("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(0 + usize::from(self.tags.is_some()) + usize::from(self.whitelist_rules.is_some()));
         p.opt("Tags", self.tags);
         p.opt("WhitelistRules", self.whitelist_rules);
         p
@@ -13890,7 +14931,7 @@ pub mod input_security_group {
 
     impl ToExpr for InputWhitelistRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.cidr.is_some()));
             p.opt("Cidr", self.cidr);
             p.into_expr()
         }
@@ -13977,7 +15018,8 @@ impl Resource for Multiplex {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(3 + usize::from(self.destinations.is_some()) + usize::from(self.tags.is_some()));
         p.req("AvailabilityZones", self.availability_zones);
         p.opt("Destinations", self.destinations);
         p.req("MultiplexSettings", self.multiplex_settings);
@@ -14091,7 +15133,7 @@ pub mod multiplex {
 
     impl ToExpr for MultiplexMediaConnectOutputDestinationSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.entitlement_arn.is_some()));
             p.opt("EntitlementArn", self.entitlement_arn);
             p.into_expr()
         }
@@ -14122,7 +15164,9 @@ pub mod multiplex {
 
     impl ToExpr for MultiplexOutputDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.multiplex_media_connect_output_destination_settings.is_some()),
+            );
             p.opt(
                 "MultiplexMediaConnectOutputDestinationSettings",
                 self.multiplex_media_connect_output_destination_settings,
@@ -14167,7 +15211,10 @@ pub mod multiplex {
 
     impl ToExpr for MultiplexSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.maximum_video_buffer_delay_milliseconds.is_some())
+                    + usize::from(self.transport_stream_reserved_bitrate.is_some()),
+            );
             p.opt(
                 "MaximumVideoBufferDelayMilliseconds",
                 self.maximum_video_buffer_delay_milliseconds,
@@ -14206,7 +15253,7 @@ pub mod multiplex {
 
     impl ToExpr for Tags {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -14330,7 +15377,14 @@ impl Resource for Multiplexprogram {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.multiplex_id.is_some())
+                + usize::from(self.multiplex_program_settings.is_some())
+                + usize::from(self.packet_identifiers_map.is_some())
+                + usize::from(self.pipeline_details.is_some())
+                + usize::from(self.preferred_channel_pipeline.is_some())
+                + usize::from(self.program_name.is_some()),
+        );
         p.opt("MultiplexId", self.multiplex_id);
         p.opt("MultiplexProgramSettings", self.multiplex_program_settings);
         p.opt("PacketIdentifiersMap", self.packet_identifiers_map);
@@ -14507,7 +15561,21 @@ pub mod multiplexprogram {
 
     impl ToExpr for MultiplexProgramPacketIdentifiersMap {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.audio_pids.is_some())
+                    + usize::from(self.dvb_sub_pids.is_some())
+                    + usize::from(self.dvb_teletext_pid.is_some())
+                    + usize::from(self.etv_platform_pid.is_some())
+                    + usize::from(self.etv_signal_pid.is_some())
+                    + usize::from(self.klv_data_pids.is_some())
+                    + usize::from(self.pcr_pid.is_some())
+                    + usize::from(self.pmt_pid.is_some())
+                    + usize::from(self.private_metadata_pid.is_some())
+                    + usize::from(self.scte27_pids.is_some())
+                    + usize::from(self.scte35_pid.is_some())
+                    + usize::from(self.timed_metadata_pid.is_some())
+                    + usize::from(self.video_pid.is_some()),
+            );
             p.opt("AudioPids", self.audio_pids);
             p.opt("DvbSubPids", self.dvb_sub_pids);
             p.opt("DvbTeletextPid", self.dvb_teletext_pid);
@@ -14555,7 +15623,9 @@ pub mod multiplexprogram {
 
     impl ToExpr for MultiplexProgramPipelineDetail {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.active_channel_pipeline.is_some()) + usize::from(self.pipeline_id.is_some()),
+            );
             p.opt("ActiveChannelPipeline", self.active_channel_pipeline);
             p.opt("PipelineId", self.pipeline_id);
             p.into_expr()
@@ -14582,7 +15652,7 @@ pub mod multiplexprogram {
 
     impl ToExpr for MultiplexProgramServiceDescriptor {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ProviderName", self.provider_name);
             p.req("ServiceName", self.service_name);
             p.into_expr()
@@ -14634,7 +15704,11 @@ pub mod multiplexprogram {
 
     impl ToExpr for MultiplexProgramSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.preferred_channel_pipeline.is_some())
+                    + usize::from(self.service_descriptor.is_some())
+                    + usize::from(self.video_settings.is_some()),
+            );
             p.opt("PreferredChannelPipeline", self.preferred_channel_pipeline);
             p.req("ProgramNumber", self.program_number);
             p.opt("ServiceDescriptor", self.service_descriptor);
@@ -14681,7 +15755,11 @@ pub mod multiplexprogram {
 
     impl ToExpr for MultiplexStatmuxVideoSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.maximum_bitrate.is_some())
+                    + usize::from(self.minimum_bitrate.is_some())
+                    + usize::from(self.priority.is_some()),
+            );
             p.opt("MaximumBitrate", self.maximum_bitrate);
             p.opt("MinimumBitrate", self.minimum_bitrate);
             p.opt("Priority", self.priority);
@@ -14721,7 +15799,9 @@ pub mod multiplexprogram {
 
     impl ToExpr for MultiplexVideoSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.constant_bitrate.is_some()) + usize::from(self.statmux_settings.is_some()),
+            );
             p.opt("ConstantBitrate", self.constant_bitrate);
             p.opt("StatmuxSettings", self.statmux_settings);
             p.into_expr()
@@ -14769,7 +15849,7 @@ impl Resource for Network {
     const TYPE_NAME: &'static str = "AWS::MediaLive::Network";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.routes.is_some()) + usize::from(self.tags.is_some()));
         p.req("IpPools", self.ip_pools);
         p.req("Name", self.name);
         p.opt("Routes", self.routes);
@@ -14876,7 +15956,7 @@ pub mod network {
 
     impl ToExpr for IpPool {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.cidr.is_some()));
             p.opt("Cidr", self.cidr);
             p.into_expr()
         }
@@ -14912,7 +15992,8 @@ pub mod network {
 
     impl ToExpr for Route {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.cidr.is_some()) + usize::from(self.gateway.is_some()));
             p.opt("Cidr", self.cidr);
             p.opt("Gateway", self.gateway);
             p.into_expr()
@@ -14946,7 +16027,7 @@ pub mod network {
 
     impl ToExpr for Tags {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -15019,7 +16100,13 @@ impl Resource for Node {
     const TYPE_NAME: &'static str = "AWS::MediaLive::Node";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.name.is_some())
+                + usize::from(self.node_interface_mappings.is_some())
+                + usize::from(self.role.is_some())
+                + usize::from(self.sdi_source_mappings.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("ClusterId", self.cluster_id);
         p.opt("Name", self.name);
         p.opt("NodeInterfaceMappings", self.node_interface_mappings);
@@ -15253,7 +16340,11 @@ pub mod node {
 
     impl ToExpr for NodeInterfaceMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.logical_interface_name.is_some())
+                    + usize::from(self.network_interface_mode.is_some())
+                    + usize::from(self.physical_interface_name.is_some()),
+            );
             p.opt("LogicalInterfaceName", self.logical_interface_name);
             p.opt("NetworkInterfaceMode", self.network_interface_mode);
             p.opt("PhysicalInterfaceName", self.physical_interface_name);
@@ -15299,7 +16390,11 @@ pub mod node {
 
     impl ToExpr for SdiSourceMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.card_number.is_some())
+                    + usize::from(self.channel_number.is_some())
+                    + usize::from(self.sdi_source.is_some()),
+            );
             p.opt("CardNumber", self.card_number);
             p.opt("ChannelNumber", self.channel_number);
             p.opt("SdiSource", self.sdi_source);
@@ -15327,7 +16422,7 @@ pub mod node {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -15375,7 +16470,7 @@ impl Resource for SdiSource {
     const TYPE_NAME: &'static str = "AWS::MediaLive::SdiSource";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.mode.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Mode", self.mode);
         p.req("Name", self.name);
         p.opt("Tags", self.tags);
@@ -15529,7 +16624,7 @@ pub mod sdi_source {
 
     impl ToExpr for Tags {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -15634,7 +16729,13 @@ impl Resource for SignalMap {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.cloud_watch_alarm_template_group_identifiers.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.event_bridge_rule_template_group_identifiers.is_some())
+                + usize::from(self.force_rediscovery.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt(
             "CloudWatchAlarmTemplateGroupIdentifiers",
             self.cloud_watch_alarm_template_group_identifiers,

@@ -73,7 +73,11 @@ impl Resource for Asset {
     const TYPE_NAME: &'static str = "AWS::MediaPackage::Asset";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.egress_endpoints.is_some())
+                + usize::from(self.resource_id.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("EgressEndpoints", self.egress_endpoints);
         p.req("Id", self.id);
         p.req("PackagingGroupId", self.packaging_group_id);
@@ -124,7 +128,7 @@ pub mod asset {
 
     impl ToExpr for EgressEndpoint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("PackagingConfigurationId", self.packaging_configuration_id);
             p.req("Url", self.url);
             p.into_expr()
@@ -151,7 +155,7 @@ pub mod asset {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -247,7 +251,13 @@ impl Resource for Channel {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.description.is_some())
+                + usize::from(self.egress_access_logs.is_some())
+                + usize::from(self.hls_ingest.is_some())
+                + usize::from(self.ingress_access_logs.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("EgressAccessLogs", self.egress_access_logs);
         p.opt("HlsIngest", self.hls_ingest);
@@ -291,7 +301,7 @@ pub mod channel {
 
     impl ToExpr for HlsIngest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.ingest_endpoints.is_some()));
             p.opt("ingestEndpoints", self.ingest_endpoints);
             p.into_expr()
         }
@@ -343,7 +353,12 @@ pub mod channel {
 
     impl ToExpr for IngestEndpoint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.id.is_some())
+                    + usize::from(self.password.is_some())
+                    + usize::from(self.url.is_some())
+                    + usize::from(self.username.is_some()),
+            );
             p.opt("Id", self.id);
             p.opt("Password", self.password);
             p.opt("Url", self.url);
@@ -372,7 +387,7 @@ pub mod channel {
 
     impl ToExpr for LogConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.log_group_name.is_some()));
             p.opt("LogGroupName", self.log_group_name);
             p.into_expr()
         }
@@ -398,7 +413,7 @@ pub mod channel {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -544,7 +559,20 @@ impl Resource for OriginEndpoint {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.authorization.is_some())
+                + usize::from(self.cmaf_package.is_some())
+                + usize::from(self.dash_package.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.hls_package.is_some())
+                + usize::from(self.manifest_name.is_some())
+                + usize::from(self.mss_package.is_some())
+                + usize::from(self.origination.is_some())
+                + usize::from(self.startover_window_seconds.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.time_delay_seconds.is_some())
+                + usize::from(self.whitelist.is_some()),
+        );
         p.opt("Authorization", self.authorization);
         p.req("ChannelId", self.channel_id);
         p.opt("CmafPackage", self.cmaf_package);
@@ -1109,7 +1137,7 @@ pub mod origin_endpoint {
 
     impl ToExpr for Authorization {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("CdnIdentifierSecret", self.cdn_identifier_secret);
             p.req("SecretsRoleArn", self.secrets_role_arn);
             p.into_expr()
@@ -1157,7 +1185,11 @@ pub mod origin_endpoint {
 
     impl ToExpr for CmafEncryption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.constant_initialization_vector.is_some())
+                    + usize::from(self.encryption_method.is_some())
+                    + usize::from(self.key_rotation_interval_seconds.is_some()),
+            );
             p.opt("ConstantInitializationVector", self.constant_initialization_vector);
             p.opt("EncryptionMethod", self.encryption_method);
             p.opt("KeyRotationIntervalSeconds", self.key_rotation_interval_seconds);
@@ -1220,7 +1252,13 @@ pub mod origin_endpoint {
 
     impl ToExpr for CmafPackage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.encryption.is_some())
+                    + usize::from(self.hls_manifests.is_some())
+                    + usize::from(self.segment_duration_seconds.is_some())
+                    + usize::from(self.segment_prefix.is_some())
+                    + usize::from(self.stream_selection.is_some()),
+            );
             p.opt("Encryption", self.encryption);
             p.opt("HlsManifests", self.hls_manifests);
             p.opt("SegmentDurationSeconds", self.segment_duration_seconds);
@@ -1255,7 +1293,7 @@ pub mod origin_endpoint {
 
     impl ToExpr for DashEncryption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.key_rotation_interval_seconds.is_some()));
             p.opt("KeyRotationIntervalSeconds", self.key_rotation_interval_seconds);
             p.req("SpekeKeyProvider", self.speke_key_provider);
             p.into_expr()
@@ -1404,7 +1442,24 @@ pub mod origin_endpoint {
 
     impl ToExpr for DashPackage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.ad_triggers.is_some())
+                    + usize::from(self.ads_on_delivery_restrictions.is_some())
+                    + usize::from(self.encryption.is_some())
+                    + usize::from(self.include_iframe_only_stream.is_some())
+                    + usize::from(self.manifest_layout.is_some())
+                    + usize::from(self.manifest_window_seconds.is_some())
+                    + usize::from(self.min_buffer_time_seconds.is_some())
+                    + usize::from(self.min_update_period_seconds.is_some())
+                    + usize::from(self.period_triggers.is_some())
+                    + usize::from(self.profile.is_some())
+                    + usize::from(self.segment_duration_seconds.is_some())
+                    + usize::from(self.segment_template_format.is_some())
+                    + usize::from(self.stream_selection.is_some())
+                    + usize::from(self.suggested_presentation_delay_seconds.is_some())
+                    + usize::from(self.utc_timing.is_some())
+                    + usize::from(self.utc_timing_uri.is_some()),
+            );
             p.opt("AdTriggers", self.ad_triggers);
             p.opt("AdsOnDeliveryRestrictions", self.ads_on_delivery_restrictions);
             p.opt("Encryption", self.encryption);
@@ -1451,7 +1506,7 @@ pub mod origin_endpoint {
 
     impl ToExpr for EncryptionContractConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("PresetSpeke20Audio", self.preset_speke20_audio);
             p.req("PresetSpeke20Video", self.preset_speke20_video);
             p.into_expr()
@@ -1507,7 +1562,12 @@ pub mod origin_endpoint {
 
     impl ToExpr for HlsEncryption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.constant_initialization_vector.is_some())
+                    + usize::from(self.encryption_method.is_some())
+                    + usize::from(self.key_rotation_interval_seconds.is_some())
+                    + usize::from(self.repeat_ext_x_key.is_some()),
+            );
             p.opt("ConstantInitializationVector", self.constant_initialization_vector);
             p.opt("EncryptionMethod", self.encryption_method);
             p.opt("KeyRotationIntervalSeconds", self.key_rotation_interval_seconds);
@@ -1606,7 +1666,17 @@ pub mod origin_endpoint {
 
     impl ToExpr for HlsManifest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.ad_markers.is_some())
+                    + usize::from(self.ad_triggers.is_some())
+                    + usize::from(self.ads_on_delivery_restrictions.is_some())
+                    + usize::from(self.include_iframe_only_stream.is_some())
+                    + usize::from(self.manifest_name.is_some())
+                    + usize::from(self.playlist_type.is_some())
+                    + usize::from(self.playlist_window_seconds.is_some())
+                    + usize::from(self.program_date_time_interval_seconds.is_some())
+                    + usize::from(self.url.is_some()),
+            );
             p.opt("AdMarkers", self.ad_markers);
             p.opt("AdTriggers", self.ad_triggers);
             p.opt("AdsOnDeliveryRestrictions", self.ads_on_delivery_restrictions);
@@ -1734,7 +1804,20 @@ pub mod origin_endpoint {
 
     impl ToExpr for HlsPackage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.ad_markers.is_some())
+                    + usize::from(self.ad_triggers.is_some())
+                    + usize::from(self.ads_on_delivery_restrictions.is_some())
+                    + usize::from(self.encryption.is_some())
+                    + usize::from(self.include_dvb_subtitles.is_some())
+                    + usize::from(self.include_iframe_only_stream.is_some())
+                    + usize::from(self.playlist_type.is_some())
+                    + usize::from(self.playlist_window_seconds.is_some())
+                    + usize::from(self.program_date_time_interval_seconds.is_some())
+                    + usize::from(self.segment_duration_seconds.is_some())
+                    + usize::from(self.stream_selection.is_some())
+                    + usize::from(self.use_audio_rendition_group.is_some()),
+            );
             p.opt("AdMarkers", self.ad_markers);
             p.opt("AdTriggers", self.ad_triggers);
             p.opt("AdsOnDeliveryRestrictions", self.ads_on_delivery_restrictions);
@@ -1769,7 +1852,7 @@ pub mod origin_endpoint {
 
     impl ToExpr for MssEncryption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("SpekeKeyProvider", self.speke_key_provider);
             p.into_expr()
         }
@@ -1821,7 +1904,12 @@ pub mod origin_endpoint {
 
     impl ToExpr for MssPackage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.encryption.is_some())
+                    + usize::from(self.manifest_window_seconds.is_some())
+                    + usize::from(self.segment_duration_seconds.is_some())
+                    + usize::from(self.stream_selection.is_some()),
+            );
             p.opt("Encryption", self.encryption);
             p.opt("ManifestWindowSeconds", self.manifest_window_seconds);
             p.opt("SegmentDurationSeconds", self.segment_duration_seconds);
@@ -1884,7 +1972,10 @@ pub mod origin_endpoint {
 
     impl ToExpr for SpekeKeyProvider {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                4 + usize::from(self.certificate_arn.is_some())
+                    + usize::from(self.encryption_contract_configuration.is_some()),
+            );
             p.opt("CertificateArn", self.certificate_arn);
             p.opt(
                 "EncryptionContractConfiguration",
@@ -1936,7 +2027,11 @@ pub mod origin_endpoint {
 
     impl ToExpr for StreamSelection {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.max_video_bits_per_second.is_some())
+                    + usize::from(self.min_video_bits_per_second.is_some())
+                    + usize::from(self.stream_order.is_some()),
+            );
             p.opt("MaxVideoBitsPerSecond", self.max_video_bits_per_second);
             p.opt("MinVideoBitsPerSecond", self.min_video_bits_per_second);
             p.opt("StreamOrder", self.stream_order);
@@ -1964,7 +2059,7 @@ pub mod origin_endpoint {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2038,7 +2133,13 @@ impl Resource for PackagingConfiguration {
     const TYPE_NAME: &'static str = "AWS::MediaPackage::PackagingConfiguration";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.cmaf_package.is_some())
+                + usize::from(self.dash_package.is_some())
+                + usize::from(self.hls_package.is_some())
+                + usize::from(self.mss_package.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("CmafPackage", self.cmaf_package);
         p.opt("DashPackage", self.dash_package);
         p.opt("HlsPackage", self.hls_package);
@@ -2397,7 +2498,7 @@ pub mod packaging_configuration {
 
     impl ToExpr for CmafEncryption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("SpekeKeyProvider", self.speke_key_provider);
             p.into_expr()
         }
@@ -2444,7 +2545,11 @@ pub mod packaging_configuration {
 
     impl ToExpr for CmafPackage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.encryption.is_some())
+                    + usize::from(self.include_encoder_configuration_in_segments.is_some())
+                    + usize::from(self.segment_duration_seconds.is_some()),
+            );
             p.opt("Encryption", self.encryption);
             p.req("HlsManifests", self.hls_manifests);
             p.opt(
@@ -2471,7 +2576,7 @@ pub mod packaging_configuration {
 
     impl ToExpr for DashEncryption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("SpekeKeyProvider", self.speke_key_provider);
             p.into_expr()
         }
@@ -2539,7 +2644,14 @@ pub mod packaging_configuration {
 
     impl ToExpr for DashManifest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.manifest_layout.is_some())
+                    + usize::from(self.manifest_name.is_some())
+                    + usize::from(self.min_buffer_time_seconds.is_some())
+                    + usize::from(self.profile.is_some())
+                    + usize::from(self.scte_markers_source.is_some())
+                    + usize::from(self.stream_selection.is_some()),
+            );
             p.opt("ManifestLayout", self.manifest_layout);
             p.opt("ManifestName", self.manifest_name);
             p.opt("MinBufferTimeSeconds", self.min_buffer_time_seconds);
@@ -2615,7 +2727,14 @@ pub mod packaging_configuration {
 
     impl ToExpr for DashPackage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.encryption.is_some())
+                    + usize::from(self.include_encoder_configuration_in_segments.is_some())
+                    + usize::from(self.include_iframe_only_stream.is_some())
+                    + usize::from(self.period_triggers.is_some())
+                    + usize::from(self.segment_duration_seconds.is_some())
+                    + usize::from(self.segment_template_format.is_some()),
+            );
             p.req("DashManifests", self.dash_manifests);
             p.opt("Encryption", self.encryption);
             p.opt(
@@ -2653,7 +2772,7 @@ pub mod packaging_configuration {
 
     impl ToExpr for EncryptionContractConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("PresetSpeke20Audio", self.preset_speke20_audio);
             p.req("PresetSpeke20Video", self.preset_speke20_video);
             p.into_expr()
@@ -2693,7 +2812,10 @@ pub mod packaging_configuration {
 
     impl ToExpr for HlsEncryption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.constant_initialization_vector.is_some())
+                    + usize::from(self.encryption_method.is_some()),
+            );
             p.opt("ConstantInitializationVector", self.constant_initialization_vector);
             p.opt("EncryptionMethod", self.encryption_method);
             p.req("SpekeKeyProvider", self.speke_key_provider);
@@ -2763,7 +2885,14 @@ pub mod packaging_configuration {
 
     impl ToExpr for HlsManifest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.ad_markers.is_some())
+                    + usize::from(self.include_iframe_only_stream.is_some())
+                    + usize::from(self.manifest_name.is_some())
+                    + usize::from(self.program_date_time_interval_seconds.is_some())
+                    + usize::from(self.repeat_ext_x_key.is_some())
+                    + usize::from(self.stream_selection.is_some()),
+            );
             p.opt("AdMarkers", self.ad_markers);
             p.opt("IncludeIframeOnlyStream", self.include_iframe_only_stream);
             p.opt("ManifestName", self.manifest_name);
@@ -2826,7 +2955,12 @@ pub mod packaging_configuration {
 
     impl ToExpr for HlsPackage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.encryption.is_some())
+                    + usize::from(self.include_dvb_subtitles.is_some())
+                    + usize::from(self.segment_duration_seconds.is_some())
+                    + usize::from(self.use_audio_rendition_group.is_some()),
+            );
             p.opt("Encryption", self.encryption);
             p.req("HlsManifests", self.hls_manifests);
             p.opt("IncludeDvbSubtitles", self.include_dvb_subtitles);
@@ -2851,7 +2985,7 @@ pub mod packaging_configuration {
 
     impl ToExpr for MssEncryption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("SpekeKeyProvider", self.speke_key_provider);
             p.into_expr()
         }
@@ -2887,7 +3021,9 @@ pub mod packaging_configuration {
 
     impl ToExpr for MssManifest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.manifest_name.is_some()) + usize::from(self.stream_selection.is_some()),
+            );
             p.opt("ManifestName", self.manifest_name);
             p.opt("StreamSelection", self.stream_selection);
             p.into_expr()
@@ -2927,7 +3063,9 @@ pub mod packaging_configuration {
 
     impl ToExpr for MssPackage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.encryption.is_some()) + usize::from(self.segment_duration_seconds.is_some()),
+            );
             p.opt("Encryption", self.encryption);
             p.req("MssManifests", self.mss_manifests);
             p.opt("SegmentDurationSeconds", self.segment_duration_seconds);
@@ -2970,7 +3108,7 @@ pub mod packaging_configuration {
 
     impl ToExpr for SpekeKeyProvider {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.encryption_contract_configuration.is_some()));
             p.opt(
                 "EncryptionContractConfiguration",
                 self.encryption_contract_configuration,
@@ -3020,7 +3158,11 @@ pub mod packaging_configuration {
 
     impl ToExpr for StreamSelection {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.max_video_bits_per_second.is_some())
+                    + usize::from(self.min_video_bits_per_second.is_some())
+                    + usize::from(self.stream_order.is_some()),
+            );
             p.opt("MaxVideoBitsPerSecond", self.max_video_bits_per_second);
             p.opt("MinVideoBitsPerSecond", self.min_video_bits_per_second);
             p.opt("StreamOrder", self.stream_order);
@@ -3048,7 +3190,7 @@ pub mod packaging_configuration {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3121,7 +3263,11 @@ impl Resource for PackagingGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.authorization.is_some())
+                + usize::from(self.egress_access_logs.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Authorization", self.authorization);
         p.opt("EgressAccessLogs", self.egress_access_logs);
         p.req("Id", self.id);
@@ -3172,7 +3318,7 @@ pub mod packaging_group {
 
     impl ToExpr for Authorization {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("CdnIdentifierSecret", self.cdn_identifier_secret);
             p.req("SecretsRoleArn", self.secrets_role_arn);
             p.into_expr()
@@ -3199,7 +3345,7 @@ pub mod packaging_group {
 
     impl ToExpr for LogConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.log_group_name.is_some()));
             p.opt("LogGroupName", self.log_group_name);
             p.into_expr()
         }
@@ -3225,7 +3371,7 @@ pub mod packaging_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

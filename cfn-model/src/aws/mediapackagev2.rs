@@ -138,7 +138,15 @@ impl Resource for Channel {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.description.is_some())
+                + usize::from(self.input_switch_configuration.is_some())
+                + usize::from(self.input_type.is_some())
+                + usize::from(self.multiview_configuration.is_some())
+                + usize::from(self.output_header_configuration.is_some())
+                + usize::from(self.output_locking_mode.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("ChannelGroupName", self.channel_group_name);
         p.req("ChannelName", self.channel_name);
         p.opt("Description", self.description);
@@ -316,7 +324,9 @@ pub mod channel {
 
     impl ToExpr for InputSwitchConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.mqcs_input_switching.is_some()) + usize::from(self.preferred_input.is_some()),
+            );
             p.opt("MQCSInputSwitching", self.mqcs_input_switching);
             p.opt("PreferredInput", self.preferred_input);
             p.into_expr()
@@ -346,7 +356,7 @@ pub mod channel {
 
     impl ToExpr for MultiviewConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AvailableLayouts", self.available_layouts);
             p.req("AvailableSources", self.available_sources);
             p.into_expr()
@@ -373,7 +383,7 @@ pub mod channel {
 
     impl ToExpr for OutputHeaderConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.publish_mqcs.is_some()));
             p.opt("PublishMQCS", self.publish_mqcs);
             p.into_expr()
         }
@@ -406,7 +416,7 @@ pub mod channel {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -468,7 +478,8 @@ impl Resource for ChannelGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(1 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.req("ChannelGroupName", self.channel_group_name);
         p.opt("Description", self.description);
         p.opt("Tags", self.tags);
@@ -534,7 +545,7 @@ pub mod channel_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -597,7 +608,7 @@ impl Resource for ChannelPolicy {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3);
         p.req("ChannelGroupName", self.channel_group_name);
         p.req("ChannelName", self.channel_name);
         p.req("Policy", self.policy);
@@ -1105,7 +1116,19 @@ impl Resource for OriginEndpoint {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.dash_manifests.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.force_endpoint_error_configuration.is_some())
+                + usize::from(self.hls_manifests.is_some())
+                + usize::from(self.low_latency_hls_manifests.is_some())
+                + usize::from(self.mss_manifests.is_some())
+                + usize::from(self.segment.is_some())
+                + usize::from(self.startover_window_seconds.is_some())
+                + usize::from(self.stream_name_output_mode.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.uri_separator.is_some()),
+        );
         p.req("ChannelGroupName", self.channel_group_name);
         p.req("ChannelName", self.channel_name);
         p.req("ContainerType", self.container_type);
@@ -2166,7 +2189,7 @@ pub mod origin_endpoint {
 
     impl ToExpr for ContentKeyPeriodConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.content_key_period_timing.is_some()));
             p.opt("ContentKeyPeriodTiming", self.content_key_period_timing);
             p.into_expr()
         }
@@ -2194,7 +2217,7 @@ pub mod origin_endpoint {
 
     impl ToExpr for DashAvailabilityStartTimeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.fixed_availability_start_time.is_some()));
             p.opt("FixedAvailabilityStartTime", self.fixed_availability_start_time);
             p.into_expr()
         }
@@ -2241,7 +2264,11 @@ pub mod origin_endpoint {
 
     impl ToExpr for DashBaseUrl {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.dvb_priority.is_some())
+                    + usize::from(self.dvb_weight.is_some())
+                    + usize::from(self.service_location.is_some()),
+            );
             p.opt("DvbPriority", self.dvb_priority);
             p.opt("DvbWeight", self.dvb_weight);
             p.opt("ServiceLocation", self.service_location);
@@ -2288,7 +2315,11 @@ pub mod origin_endpoint {
 
     impl ToExpr for DashDvbFontDownload {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.font_family.is_some())
+                    + usize::from(self.mime_type.is_some())
+                    + usize::from(self.url.is_some()),
+            );
             p.opt("FontFamily", self.font_family);
             p.opt("MimeType", self.mime_type);
             p.opt("Url", self.url);
@@ -2321,7 +2352,7 @@ pub mod origin_endpoint {
 
     impl ToExpr for DashDvbMetricsReporting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.probability.is_some()));
             p.opt("Probability", self.probability);
             p.req("ReportingUrl", self.reporting_url);
             p.into_expr()
@@ -2358,7 +2389,9 @@ pub mod origin_endpoint {
 
     impl ToExpr for DashDvbSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.error_metrics.is_some()) + usize::from(self.font_download.is_some()),
+            );
             p.opt("ErrorMetrics", self.error_metrics);
             p.opt("FontDownload", self.font_download);
             p.into_expr()
@@ -2534,7 +2567,27 @@ pub mod origin_endpoint {
 
     impl ToExpr for DashManifestConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.audio_timeline_pattern.is_some())
+                    + usize::from(self.availability_start_time_configuration.is_some())
+                    + usize::from(self.base_urls.is_some())
+                    + usize::from(self.compactness.is_some())
+                    + usize::from(self.drm_signaling.is_some())
+                    + usize::from(self.dvb_settings.is_some())
+                    + usize::from(self.filter_configuration.is_some())
+                    + usize::from(self.manifest_window_seconds.is_some())
+                    + usize::from(self.min_buffer_time_seconds.is_some())
+                    + usize::from(self.min_update_period_seconds.is_some())
+                    + usize::from(self.period_triggers.is_some())
+                    + usize::from(self.profiles.is_some())
+                    + usize::from(self.program_information.is_some())
+                    + usize::from(self.scte_dash.is_some())
+                    + usize::from(self.segment_template_format.is_some())
+                    + usize::from(self.subtitle_configuration.is_some())
+                    + usize::from(self.suggested_presentation_delay_seconds.is_some())
+                    + usize::from(self.uri_path_type.is_some())
+                    + usize::from(self.utc_timing.is_some()),
+            );
             p.opt("AudioTimelinePattern", self.audio_timeline_pattern);
             p.opt(
                 "AvailabilityStartTimeConfiguration",
@@ -2619,7 +2672,13 @@ pub mod origin_endpoint {
 
     impl ToExpr for DashProgramInformation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.copyright.is_some())
+                    + usize::from(self.language_code.is_some())
+                    + usize::from(self.more_information_url.is_some())
+                    + usize::from(self.source.is_some())
+                    + usize::from(self.title.is_some()),
+            );
             p.opt("Copyright", self.copyright);
             p.opt("LanguageCode", self.language_code);
             p.opt("MoreInformationUrl", self.more_information_url);
@@ -2651,7 +2710,7 @@ pub mod origin_endpoint {
 
     impl ToExpr for DashSubtitleConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.ttml_configuration.is_some()));
             p.opt("TtmlConfiguration", self.ttml_configuration);
             p.into_expr()
         }
@@ -2674,7 +2733,7 @@ pub mod origin_endpoint {
 
     impl ToExpr for DashTtmlConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("TtmlProfile", self.ttml_profile);
             p.into_expr()
         }
@@ -2710,7 +2769,9 @@ pub mod origin_endpoint {
 
     impl ToExpr for DashUtcTiming {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.timing_mode.is_some()) + usize::from(self.timing_source.is_some()),
+            );
             p.opt("TimingMode", self.timing_mode);
             p.opt("TimingSource", self.timing_source);
             p.into_expr()
@@ -2761,7 +2822,11 @@ pub mod origin_endpoint {
 
     impl ToExpr for Encryption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.cmaf_exclude_segment_drm_metadata.is_some())
+                    + usize::from(self.constant_initialization_vector.is_some())
+                    + usize::from(self.key_rotation_interval_seconds.is_some()),
+            );
             p.opt("CmafExcludeSegmentDrmMetadata", self.cmaf_exclude_segment_drm_metadata);
             p.opt("ConstantInitializationVector", self.constant_initialization_vector);
             p.req("EncryptionMethod", self.encryption_method);
@@ -2794,7 +2859,7 @@ pub mod origin_endpoint {
 
     impl ToExpr for EncryptionContractConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("PresetSpeke20Audio", self.preset_speke20_audio);
             p.req("PresetSpeke20Video", self.preset_speke20_video);
             p.into_expr()
@@ -2839,7 +2904,11 @@ pub mod origin_endpoint {
 
     impl ToExpr for EncryptionMethod {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cmaf_encryption_method.is_some())
+                    + usize::from(self.ism_encryption_method.is_some())
+                    + usize::from(self.ts_encryption_method.is_some()),
+            );
             p.opt("CmafEncryptionMethod", self.cmaf_encryption_method);
             p.opt("IsmEncryptionMethod", self.ism_encryption_method);
             p.opt("TsEncryptionMethod", self.ts_encryption_method);
@@ -2917,7 +2986,15 @@ pub mod origin_endpoint {
 
     impl ToExpr for FilterConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.clip_start_time.is_some())
+                    + usize::from(self.drm_settings.is_some())
+                    + usize::from(self.end.is_some())
+                    + usize::from(self.manifest_filter.is_some())
+                    + usize::from(self.multiview.is_some())
+                    + usize::from(self.start.is_some())
+                    + usize::from(self.time_delay_seconds.is_some()),
+            );
             p.opt("ClipStartTime", self.clip_start_time);
             p.opt("DrmSettings", self.drm_settings);
             p.opt("End", self.end);
@@ -2951,7 +3028,7 @@ pub mod origin_endpoint {
 
     impl ToExpr for ForceEndpointErrorConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.endpoint_error_conditions.is_some()));
             p.opt("EndpointErrorConditions", self.endpoint_error_conditions);
             p.into_expr()
         }
@@ -3046,7 +3123,17 @@ pub mod origin_endpoint {
 
     impl ToExpr for HlsManifestConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.child_manifest_name.is_some())
+                    + usize::from(self.filter_configuration.is_some())
+                    + usize::from(self.manifest_window_seconds.is_some())
+                    + usize::from(self.program_date_time_interval_seconds.is_some())
+                    + usize::from(self.scte_hls.is_some())
+                    + usize::from(self.start_tag.is_some())
+                    + usize::from(self.uri_path_type.is_some())
+                    + usize::from(self.url.is_some())
+                    + usize::from(self.url_encode_child_manifest.is_some()),
+            );
             p.opt("ChildManifestName", self.child_manifest_name);
             p.opt("FilterConfiguration", self.filter_configuration);
             p.req("ManifestName", self.manifest_name);
@@ -3126,7 +3213,14 @@ pub mod origin_endpoint {
 
     impl ToExpr for LowLatencyHlsFilterConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.clip_start_time.is_some())
+                    + usize::from(self.drm_settings.is_some())
+                    + usize::from(self.end.is_some())
+                    + usize::from(self.manifest_filter.is_some())
+                    + usize::from(self.start.is_some())
+                    + usize::from(self.time_delay_seconds.is_some()),
+            );
             p.opt("ClipStartTime", self.clip_start_time);
             p.opt("DrmSettings", self.drm_settings);
             p.opt("End", self.end);
@@ -3226,7 +3320,17 @@ pub mod origin_endpoint {
 
     impl ToExpr for LowLatencyHlsManifestConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.child_manifest_name.is_some())
+                    + usize::from(self.filter_configuration.is_some())
+                    + usize::from(self.manifest_window_seconds.is_some())
+                    + usize::from(self.program_date_time_interval_seconds.is_some())
+                    + usize::from(self.scte_hls.is_some())
+                    + usize::from(self.start_tag.is_some())
+                    + usize::from(self.uri_path_type.is_some())
+                    + usize::from(self.url.is_some())
+                    + usize::from(self.url_encode_child_manifest.is_some()),
+            );
             p.opt("ChildManifestName", self.child_manifest_name);
             p.opt("FilterConfiguration", self.filter_configuration);
             p.req("ManifestName", self.manifest_name);
@@ -3306,7 +3410,14 @@ pub mod origin_endpoint {
 
     impl ToExpr for MssFilterConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.clip_start_time.is_some())
+                    + usize::from(self.drm_settings.is_some())
+                    + usize::from(self.end.is_some())
+                    + usize::from(self.manifest_filter.is_some())
+                    + usize::from(self.start.is_some())
+                    + usize::from(self.time_delay_seconds.is_some()),
+            );
             p.opt("ClipStartTime", self.clip_start_time);
             p.opt("DrmSettings", self.drm_settings);
             p.opt("End", self.end);
@@ -3358,7 +3469,11 @@ pub mod origin_endpoint {
 
     impl ToExpr for MssManifestConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.filter_configuration.is_some())
+                    + usize::from(self.manifest_layout.is_some())
+                    + usize::from(self.manifest_window_seconds.is_some()),
+            );
             p.opt("FilterConfiguration", self.filter_configuration);
             p.opt("ManifestLayout", self.manifest_layout);
             p.req("ManifestName", self.manifest_name);
@@ -3387,7 +3502,7 @@ pub mod origin_endpoint {
 
     impl ToExpr for MultiviewFilterConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Layout", self.layout);
             p.req("Sources", self.sources);
             p.into_expr()
@@ -3432,7 +3547,11 @@ pub mod origin_endpoint {
 
     impl ToExpr for Scte {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.custom_ad_types.is_some())
+                    + usize::from(self.scte_filter.is_some())
+                    + usize::from(self.scte_in_segments.is_some()),
+            );
             p.opt("CustomAdTypes", self.custom_ad_types);
             p.opt("ScteFilter", self.scte_filter);
             p.opt("ScteInSegments", self.scte_in_segments);
@@ -3470,7 +3589,9 @@ pub mod origin_endpoint {
 
     impl ToExpr for ScteDash {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.ad_marker_dash.is_some()) + usize::from(self.scte_in_manifests.is_some()),
+            );
             p.opt("AdMarkerDash", self.ad_marker_dash);
             p.opt("ScteInManifests", self.scte_in_manifests);
             p.into_expr()
@@ -3507,7 +3628,9 @@ pub mod origin_endpoint {
 
     impl ToExpr for ScteHls {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.ad_marker_hls.is_some()) + usize::from(self.scte_in_manifests.is_some()),
+            );
             p.opt("AdMarkerHls", self.ad_marker_hls);
             p.opt("ScteInManifests", self.scte_in_manifests);
             p.into_expr()
@@ -3592,7 +3715,16 @@ pub mod origin_endpoint {
 
     impl ToExpr for Segment {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.encryption.is_some())
+                    + usize::from(self.include_iframe_only_streams.is_some())
+                    + usize::from(self.output_timestamp_mode.is_some())
+                    + usize::from(self.scte.is_some())
+                    + usize::from(self.segment_duration_seconds.is_some())
+                    + usize::from(self.segment_name.is_some())
+                    + usize::from(self.ts_include_dvb_subtitles.is_some())
+                    + usize::from(self.ts_use_audio_rendition_group.is_some()),
+            );
             p.opt("Encryption", self.encryption);
             p.opt("IncludeIframeOnlyStreams", self.include_iframe_only_streams);
             p.opt("OutputTimestampMode", self.output_timestamp_mode);
@@ -3672,7 +3804,11 @@ pub mod origin_endpoint {
 
     impl ToExpr for SpekeKeyProvider {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                5 + usize::from(self.certificate_arn.is_some())
+                    + usize::from(self.content_key_period_configuration.is_some())
+                    + usize::from(self.speke_version.is_some()),
+            );
             p.opt("CertificateArn", self.certificate_arn);
             p.opt("ContentKeyPeriodConfiguration", self.content_key_period_configuration);
             p.req("DrmSystems", self.drm_systems);
@@ -3713,7 +3849,7 @@ pub mod origin_endpoint {
 
     impl ToExpr for StartTag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.precise.is_some()));
             p.opt("Precise", self.precise);
             p.req("TimeOffset", self.time_offset);
             p.into_expr()
@@ -3747,7 +3883,7 @@ pub mod origin_endpoint {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -3856,7 +3992,7 @@ impl Resource for OriginEndpointPolicy {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(4 + usize::from(self.cdn_auth_configuration.is_some()));
         p.opt("CdnAuthConfiguration", self.cdn_auth_configuration);
         p.req("ChannelGroupName", self.channel_group_name);
         p.req("ChannelName", self.channel_name);
@@ -3893,7 +4029,7 @@ pub mod origin_endpoint_policy {
 
     impl ToExpr for CdnAuthConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("CdnIdentifierSecretArns", self.cdn_identifier_secret_arns);
             p.req("SecretsRoleArn", self.secrets_role_arn);
             p.into_expr()

@@ -73,7 +73,14 @@ impl Container {
 impl Resource for Container {
     const TYPE_NAME: &'static str = "AWS::MediaStore::Container";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.access_logging_enabled.is_some())
+                + usize::from(self.cors_policy.is_some())
+                + usize::from(self.lifecycle_policy.is_some())
+                + usize::from(self.metric_policy.is_some())
+                + usize::from(self.policy.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AccessLoggingEnabled", self.access_logging_enabled);
         p.req("ContainerName", self.container_name);
         p.opt("CorsPolicy", self.cors_policy);
@@ -154,7 +161,13 @@ pub mod container {
 
     impl ToExpr for CorsRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.allowed_headers.is_some())
+                    + usize::from(self.allowed_methods.is_some())
+                    + usize::from(self.allowed_origins.is_some())
+                    + usize::from(self.expose_headers.is_some())
+                    + usize::from(self.max_age_seconds.is_some()),
+            );
             p.opt("AllowedHeaders", self.allowed_headers);
             p.opt("AllowedMethods", self.allowed_methods);
             p.opt("AllowedOrigins", self.allowed_origins);
@@ -189,7 +202,7 @@ pub mod container {
 
     impl ToExpr for MetricPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.metric_policy_rules.is_some()));
             p.req("ContainerLevelMetrics", self.container_level_metrics);
             p.opt("MetricPolicyRules", self.metric_policy_rules);
             p.into_expr()
@@ -216,7 +229,7 @@ pub mod container {
 
     impl ToExpr for MetricPolicyRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ObjectGroup", self.object_group);
             p.req("ObjectGroupName", self.object_group_name);
             p.into_expr()
@@ -243,7 +256,7 @@ pub mod container {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -87,7 +87,14 @@ impl Resource for Channel {
     const TYPE_NAME: &'static str = "AWS::MediaTailor::Channel";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.audiences.is_some())
+                + usize::from(self.filler_slate.is_some())
+                + usize::from(self.log_configuration.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.tier.is_some())
+                + usize::from(self.time_shift_configuration.is_some()),
+        );
         p.opt("Audiences", self.audiences);
         p.req("ChannelName", self.channel_name);
         p.opt("FillerSlate", self.filler_slate);
@@ -269,7 +276,12 @@ pub mod channel {
 
     impl ToExpr for DashPlaylistSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.manifest_window_seconds.is_some())
+                    + usize::from(self.min_buffer_time_seconds.is_some())
+                    + usize::from(self.min_update_period_seconds.is_some())
+                    + usize::from(self.suggested_presentation_delay_seconds.is_some()),
+            );
             p.opt("ManifestWindowSeconds", self.manifest_window_seconds);
             p.opt("MinBufferTimeSeconds", self.min_buffer_time_seconds);
             p.opt("MinUpdatePeriodSeconds", self.min_update_period_seconds);
@@ -311,7 +323,9 @@ pub mod channel {
 
     impl ToExpr for HlsPlaylistSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.ad_markup_type.is_some()) + usize::from(self.manifest_window_seconds.is_some()),
+            );
             p.opt("AdMarkupType", self.ad_markup_type);
             p.opt("ManifestWindowSeconds", self.manifest_window_seconds);
             p.into_expr()
@@ -338,7 +352,7 @@ pub mod channel {
 
     impl ToExpr for LogConfigurationForChannel {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.log_types.is_some()));
             p.opt("LogTypes", self.log_types);
             p.into_expr()
         }
@@ -380,7 +394,10 @@ pub mod channel {
 
     impl ToExpr for RequestOutputItem {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.dash_playlist_settings.is_some())
+                    + usize::from(self.hls_playlist_settings.is_some()),
+            );
             p.opt("DashPlaylistSettings", self.dash_playlist_settings);
             p.opt("HlsPlaylistSettings", self.hls_playlist_settings);
             p.req("ManifestName", self.manifest_name);
@@ -419,7 +436,9 @@ pub mod channel {
 
     impl ToExpr for SlateSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.source_location_name.is_some()) + usize::from(self.vod_source_name.is_some()),
+            );
             p.opt("SourceLocationName", self.source_location_name);
             p.opt("VodSourceName", self.vod_source_name);
             p.into_expr()
@@ -446,7 +465,7 @@ pub mod channel {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -470,7 +489,7 @@ pub mod channel {
 
     impl ToExpr for TimeShiftConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("MaxTimeDelaySeconds", self.max_time_delay_seconds);
             p.into_expr()
         }
@@ -502,7 +521,7 @@ impl ChannelPolicy {
 impl Resource for ChannelPolicy {
     const TYPE_NAME: &'static str = "AWS::MediaTailor::ChannelPolicy";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("ChannelName", self.channel_name);
         p.req("Policy", self.policy);
         p
@@ -644,7 +663,16 @@ impl Resource for Function {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.aws_service_request_configuration.is_some())
+                + usize::from(self.concurrent_executor_configuration.is_some())
+                + usize::from(self.custom_output_configuration.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.http_request_configuration.is_some())
+                + usize::from(self.sequential_executor_configuration.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.vast_request_configuration.is_some()),
+        );
         p.opt("AwsServiceRequestConfiguration", self.aws_service_request_configuration);
         p.opt(
             "ConcurrentExecutorConfiguration",
@@ -850,7 +878,11 @@ pub mod function {
 
     impl ToExpr for AwsServiceRequestConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                6 + usize::from(self.body.is_some())
+                    + usize::from(self.headers.is_some())
+                    + usize::from(self.output.is_some()),
+            );
             p.opt("Body", self.body);
             p.opt("Headers", self.headers);
             p.req("MethodType", self.method_type);
@@ -907,7 +939,7 @@ pub mod function {
 
     impl ToExpr for ConcurrentExecutorConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(5);
             p.req("FunctionList", self.function_list);
             p.req("MaxConcurrency", self.max_concurrency);
             p.req("Output", self.output);
@@ -945,7 +977,7 @@ pub mod function {
 
     impl ToExpr for CustomOutputConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.output.is_some()));
             p.opt("Output", self.output);
             p.req("Runtime", self.runtime);
             p.into_expr()
@@ -990,7 +1022,11 @@ pub mod function {
 
     impl ToExpr for FunctionRef {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.alias.is_some())
+                    + usize::from(self.function_id.is_some())
+                    + usize::from(self.run_condition.is_some()),
+            );
             p.opt("Alias", self.alias);
             p.opt("FunctionId", self.function_id);
             p.opt("RunCondition", self.run_condition);
@@ -1066,7 +1102,11 @@ pub mod function {
 
     impl ToExpr for HttpRequestConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                4 + usize::from(self.body.is_some())
+                    + usize::from(self.headers.is_some())
+                    + usize::from(self.output.is_some()),
+            );
             p.opt("Body", self.body);
             p.opt("Headers", self.headers);
             p.req("MethodType", self.method_type);
@@ -1116,7 +1156,7 @@ pub mod function {
 
     impl ToExpr for SequentialExecutorConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.output.is_some()));
             p.req("FunctionList", self.function_list);
             p.opt("Output", self.output);
             p.req("Runtime", self.runtime);
@@ -1145,7 +1185,7 @@ pub mod function {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1220,7 +1260,11 @@ pub mod function {
 
     impl ToExpr for VastRequestConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                4 + usize::from(self.body.is_some())
+                    + usize::from(self.headers.is_some())
+                    + usize::from(self.output.is_some()),
+            );
             p.opt("Body", self.body);
             p.opt("Headers", self.headers);
             p.req("MethodType", self.method_type);
@@ -1276,7 +1320,7 @@ impl Resource for LiveSource {
     const TYPE_NAME: &'static str = "AWS::MediaTailor::LiveSource";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.tags.is_some()));
         p.req("HttpPackageConfigurations", self.http_package_configurations);
         p.req("LiveSourceName", self.live_source_name);
         p.req("SourceLocationName", self.source_location_name);
@@ -1353,7 +1397,7 @@ pub mod live_source {
 
     impl ToExpr for HttpPackageConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Path", self.path);
             p.req("SourceGroup", self.source_group);
             p.req("Type", self.r#type);
@@ -1381,7 +1425,7 @@ pub mod live_source {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1603,7 +1647,27 @@ impl Resource for PlaybackConfiguration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.ad_conditioning_configuration.is_some())
+                + usize::from(self.ad_decision_server_configuration.is_some())
+                + usize::from(self.ads_personalization_concurrency.is_some())
+                + usize::from(self.ads_personalization_timeouts.is_some())
+                + usize::from(self.avail_suppression.is_some())
+                + usize::from(self.beaconing_configuration.is_some())
+                + usize::from(self.bumper.is_some())
+                + usize::from(self.cdn_configuration.is_some())
+                + usize::from(self.configuration_aliases.is_some())
+                + usize::from(self.dash_configuration.is_some())
+                + usize::from(self.function_mapping.is_some())
+                + usize::from(self.insertion_mode.is_some())
+                + usize::from(self.live_pre_roll_configuration.is_some())
+                + usize::from(self.log_configuration.is_some())
+                + usize::from(self.manifest_processing_rules.is_some())
+                + usize::from(self.personalization_threshold_seconds.is_some())
+                + usize::from(self.slate_ad_url.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.transcode_profile_name.is_some()),
+        );
         p.opt("AdConditioningConfiguration", self.ad_conditioning_configuration);
         p.opt("AdDecisionServerConfiguration", self.ad_decision_server_configuration);
         p.req("AdDecisionServerUrl", self.ad_decision_server_url);
@@ -2011,7 +2075,7 @@ pub mod playback_configuration {
 
     impl ToExpr for AdConditioningConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("StreamingMediaFileConditioning", self.streaming_media_file_conditioning);
             p.into_expr()
         }
@@ -2047,7 +2111,9 @@ pub mod playback_configuration {
 
     impl ToExpr for AdDecisionServerConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.http_request.is_some()) + usize::from(self.vast_response.is_some()),
+            );
             p.opt("HttpRequest", self.http_request);
             p.opt("VastResponse", self.vast_response);
             p.into_expr()
@@ -2074,7 +2140,7 @@ pub mod playback_configuration {
 
     impl ToExpr for AdMarkerPassthrough {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.enabled.is_some()));
             p.opt("Enabled", self.enabled);
             p.into_expr()
         }
@@ -2110,7 +2176,10 @@ pub mod playback_configuration {
 
     impl ToExpr for AdsInteractionLog {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.exclude_event_types.is_some())
+                    + usize::from(self.publish_opt_in_event_types.is_some()),
+            );
             p.opt("ExcludeEventTypes", self.exclude_event_types);
             p.opt("PublishOptInEventTypes", self.publish_opt_in_event_types);
             p.into_expr()
@@ -2147,7 +2216,10 @@ pub mod playback_configuration {
 
     impl ToExpr for AdsPersonalizationConcurrency {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enable_vod_vast_parallelization.is_some())
+                    + usize::from(self.max_concurrent_ads_requests.is_some()),
+            );
             p.opt("EnableVodVastParallelization", self.enable_vod_vast_parallelization);
             p.opt("MaxConcurrentAdsRequests", self.max_concurrent_ads_requests);
             p.into_expr()
@@ -2208,7 +2280,13 @@ pub mod playback_configuration {
 
     impl ToExpr for AdsPersonalizationTimeouts {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.ads_request_timeout_milliseconds.is_some())
+                    + usize::from(self.live_maximum_ads_personalization_time_milliseconds.is_some())
+                    + usize::from(self.prefetch_ads_request_timeout_milliseconds.is_some())
+                    + usize::from(self.prefetch_maximum_ads_personalization_time_milliseconds.is_some())
+                    + usize::from(self.vod_maximum_ads_personalization_time_milliseconds.is_some()),
+            );
             p.opt("AdsRequestTimeoutMilliseconds", self.ads_request_timeout_milliseconds);
             p.opt(
                 "LiveMaximumAdsPersonalizationTimeMilliseconds",
@@ -2268,7 +2346,11 @@ pub mod playback_configuration {
 
     impl ToExpr for AvailSuppression {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.fill_policy.is_some())
+                    + usize::from(self.mode.is_some())
+                    + usize::from(self.value.is_some()),
+            );
             p.opt("FillPolicy", self.fill_policy);
             p.opt("Mode", self.mode);
             p.opt("Value", self.value);
@@ -2296,7 +2378,7 @@ pub mod playback_configuration {
 
     impl ToExpr for BeaconingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.client_side.is_some()));
             p.opt("ClientSide", self.client_side);
             p.into_expr()
         }
@@ -2332,7 +2414,8 @@ pub mod playback_configuration {
 
     impl ToExpr for Bumper {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.end_url.is_some()) + usize::from(self.start_url.is_some()));
             p.opt("EndUrl", self.end_url);
             p.opt("StartUrl", self.start_url);
             p.into_expr()
@@ -2369,7 +2452,10 @@ pub mod playback_configuration {
 
     impl ToExpr for CdnConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.ad_segment_url_prefix.is_some())
+                    + usize::from(self.content_segment_url_prefix.is_some()),
+            );
             p.opt("AdSegmentUrlPrefix", self.ad_segment_url_prefix);
             p.opt("ContentSegmentUrlPrefix", self.content_segment_url_prefix);
             p.into_expr()
@@ -2401,7 +2487,7 @@ pub mod playback_configuration {
 
     impl ToExpr for ClientSideBeaconingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.additional_event_types.is_some()));
             p.opt("AdditionalEventTypes", self.additional_event_types);
             p.req("ReportingMode", self.reporting_mode);
             p.into_expr()
@@ -2438,7 +2524,9 @@ pub mod playback_configuration {
 
     impl ToExpr for DashConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.mpd_location.is_some()) + usize::from(self.origin_manifest_type.is_some()),
+            );
             p.opt("MpdLocation", self.mpd_location);
             p.opt("OriginManifestType", self.origin_manifest_type);
             p.into_expr()
@@ -2494,7 +2582,12 @@ pub mod playback_configuration {
 
     impl ToExpr for HttpRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.body.is_some())
+                    + usize::from(self.compress_request.is_some())
+                    + usize::from(self.headers.is_some())
+                    + usize::from(self.http_method.is_some()),
+            );
             p.opt("Body", self.body);
             p.opt("CompressRequest", self.compress_request);
             p.opt("Headers", self.headers);
@@ -2541,7 +2634,11 @@ pub mod playback_configuration {
 
     impl ToExpr for LivePreRollConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.ad_decision_server_configuration.is_some())
+                    + usize::from(self.ad_decision_server_url.is_some())
+                    + usize::from(self.max_duration_seconds.is_some()),
+            );
             p.opt("AdDecisionServerConfiguration", self.ad_decision_server_configuration);
             p.opt("AdDecisionServerUrl", self.ad_decision_server_url);
             p.opt("MaxDurationSeconds", self.max_duration_seconds);
@@ -2590,7 +2687,11 @@ pub mod playback_configuration {
 
     impl ToExpr for LogConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.ads_interaction_log.is_some())
+                    + usize::from(self.enabled_logging_strategies.is_some())
+                    + usize::from(self.manifest_service_interaction_log.is_some()),
+            );
             p.opt("AdsInteractionLog", self.ads_interaction_log);
             p.opt("EnabledLoggingStrategies", self.enabled_logging_strategies);
             p.opt("ManifestServiceInteractionLog", self.manifest_service_interaction_log);
@@ -2621,7 +2722,7 @@ pub mod playback_configuration {
 
     impl ToExpr for ManifestProcessingRules {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.ad_marker_passthrough.is_some()));
             p.opt("AdMarkerPassthrough", self.ad_marker_passthrough);
             p.into_expr()
         }
@@ -2649,7 +2750,7 @@ pub mod playback_configuration {
 
     impl ToExpr for ManifestServiceInteractionLog {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.exclude_event_types.is_some()));
             p.opt("ExcludeEventTypes", self.exclude_event_types);
             p.into_expr()
         }
@@ -2675,7 +2776,7 @@ pub mod playback_configuration {
 
     impl ToExpr for PreRollAdDecisionServerConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.vast_response.is_some()));
             p.opt("VastResponse", self.vast_response);
             p.into_expr()
         }
@@ -2703,7 +2804,7 @@ pub mod playback_configuration {
 
     impl ToExpr for PreRollVastResponse {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.ad_sequencing_mode.is_some()));
             p.opt("AdSequencingMode", self.ad_sequencing_mode);
             p.into_expr()
         }
@@ -2729,7 +2830,7 @@ pub mod playback_configuration {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2758,7 +2859,7 @@ pub mod playback_configuration {
 
     impl ToExpr for VastResponse {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.ad_sequencing_mode.is_some()));
             p.opt("AdSequencingMode", self.ad_sequencing_mode);
             p.into_expr()
         }
@@ -2851,7 +2952,14 @@ impl Resource for PrefetchSchedule {
     const TYPE_NAME: &'static str = "AWS::MediaTailor::PrefetchSchedule";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.consumption.is_some())
+                + usize::from(self.recurring_prefetch_configuration.is_some())
+                + usize::from(self.retrieval.is_some())
+                + usize::from(self.schedule_type.is_some())
+                + usize::from(self.stream_id.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Consumption", self.consumption);
         p.req("Name", self.name);
         p.req("PlaybackConfigurationName", self.playback_configuration_name);
@@ -2979,7 +3087,7 @@ pub mod prefetch_schedule {
 
     impl ToExpr for AvailMatchingCriteria {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("DynamicVariable", self.dynamic_variable);
             p.req("Operator", self.operator);
             p.into_expr()
@@ -3019,7 +3127,9 @@ pub mod prefetch_schedule {
 
     impl ToExpr for PrefetchConsumption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.avail_matching_criteria.is_some()) + usize::from(self.start_time.is_some()),
+            );
             p.opt("AvailMatchingCriteria", self.avail_matching_criteria);
             p.req("EndTime", self.end_time);
             p.opt("StartTime", self.start_time);
@@ -3087,7 +3197,13 @@ pub mod prefetch_schedule {
 
     impl ToExpr for PrefetchRetrieval {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.dynamic_variables.is_some())
+                    + usize::from(self.start_time.is_some())
+                    + usize::from(self.traffic_shaping_retrieval_window.is_some())
+                    + usize::from(self.traffic_shaping_tps_configuration.is_some())
+                    + usize::from(self.traffic_shaping_type.is_some()),
+            );
             p.opt("DynamicVariables", self.dynamic_variables);
             p.req("EndTime", self.end_time);
             p.opt("StartTime", self.start_time);
@@ -3128,7 +3244,10 @@ pub mod prefetch_schedule {
 
     impl ToExpr for RecurringConsumption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.avail_matching_criteria.is_some())
+                    + usize::from(self.retrieved_ad_expiration_seconds.is_some()),
+            );
             p.opt("AvailMatchingCriteria", self.avail_matching_criteria);
             p.opt("RetrievedAdExpirationSeconds", self.retrieved_ad_expiration_seconds);
             p.into_expr()
@@ -3170,7 +3289,7 @@ pub mod prefetch_schedule {
 
     impl ToExpr for RecurringPrefetchConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.start_time.is_some()));
             p.req("EndTime", self.end_time);
             p.req("RecurringConsumption", self.recurring_consumption);
             p.req("RecurringRetrieval", self.recurring_retrieval);
@@ -3236,7 +3355,13 @@ pub mod prefetch_schedule {
 
     impl ToExpr for RecurringRetrieval {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.delay_after_avail_end_seconds.is_some())
+                    + usize::from(self.dynamic_variables.is_some())
+                    + usize::from(self.traffic_shaping_retrieval_window.is_some())
+                    + usize::from(self.traffic_shaping_tps_configuration.is_some())
+                    + usize::from(self.traffic_shaping_type.is_some()),
+            );
             p.opt("DelayAfterAvailEndSeconds", self.delay_after_avail_end_seconds);
             p.opt("DynamicVariables", self.dynamic_variables);
             p.opt("TrafficShapingRetrievalWindow", self.traffic_shaping_retrieval_window);
@@ -3266,7 +3391,7 @@ pub mod prefetch_schedule {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3295,7 +3420,7 @@ pub mod prefetch_schedule {
 
     impl ToExpr for TrafficShapingRetrievalWindow {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.retrieval_window_duration_seconds.is_some()));
             p.opt("RetrievalWindowDurationSeconds", self.retrieval_window_duration_seconds);
             p.into_expr()
         }
@@ -3331,7 +3456,9 @@ pub mod prefetch_schedule {
 
     impl ToExpr for TrafficShapingTpsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.peak_concurrent_users.is_some()) + usize::from(self.peak_tps.is_some()),
+            );
             p.opt("PeakConcurrentUsers", self.peak_concurrent_users);
             p.opt("PeakTps", self.peak_tps);
             p.into_expr()
@@ -3419,7 +3546,13 @@ impl Program {
 impl Resource for Program {
     const TYPE_NAME: &'static str = "AWS::MediaTailor::Program";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.ad_breaks.is_some())
+                + usize::from(self.audience_media.is_some())
+                + usize::from(self.live_source_name.is_some())
+                + usize::from(self.schedule_configuration.is_some())
+                + usize::from(self.vod_source_name.is_some()),
+        );
         p.opt("AdBreaks", self.ad_breaks);
         p.opt("AudienceMedia", self.audience_media);
         p.req("ChannelName", self.channel_name);
@@ -3576,7 +3709,13 @@ pub mod program {
 
     impl ToExpr for AdBreak {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.ad_break_metadata.is_some())
+                    + usize::from(self.message_type.is_some())
+                    + usize::from(self.slate.is_some())
+                    + usize::from(self.splice_insert_message.is_some())
+                    + usize::from(self.time_signal_message.is_some()),
+            );
             p.opt("AdBreakMetadata", self.ad_break_metadata);
             p.opt("MessageType", self.message_type);
             p.req("OffsetMillis", self.offset_millis);
@@ -3657,7 +3796,15 @@ pub mod program {
 
     impl ToExpr for AlternateMedia {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.ad_breaks.is_some())
+                    + usize::from(self.clip_range.is_some())
+                    + usize::from(self.duration_millis.is_some())
+                    + usize::from(self.live_source_name.is_some())
+                    + usize::from(self.scheduled_start_time_millis.is_some())
+                    + usize::from(self.source_location_name.is_some())
+                    + usize::from(self.vod_source_name.is_some()),
+            );
             p.opt("AdBreaks", self.ad_breaks);
             p.opt("ClipRange", self.clip_range);
             p.opt("DurationMillis", self.duration_millis);
@@ -3699,7 +3846,9 @@ pub mod program {
 
     impl ToExpr for AudienceMedia {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.alternate_media.is_some()) + usize::from(self.audience.is_some()),
+            );
             p.opt("AlternateMedia", self.alternate_media);
             p.opt("Audience", self.audience);
             p.into_expr()
@@ -3736,7 +3885,9 @@ pub mod program {
 
     impl ToExpr for ClipRange {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.end_offset_millis.is_some()) + usize::from(self.start_offset_millis.is_some()),
+            );
             p.opt("EndOffsetMillis", self.end_offset_millis);
             p.opt("StartOffsetMillis", self.start_offset_millis);
             p.into_expr()
@@ -3763,7 +3914,7 @@ pub mod program {
 
     impl ToExpr for KeyValuePair {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3795,7 +3946,7 @@ pub mod program {
 
     impl ToExpr for ScheduleConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.clip_range.is_some()));
             p.opt("ClipRange", self.clip_range);
             p.req("Transition", self.transition);
             p.into_expr()
@@ -3880,7 +4031,16 @@ pub mod program {
 
     impl ToExpr for SegmentationDescriptor {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.segment_num.is_some())
+                    + usize::from(self.segmentation_event_id.is_some())
+                    + usize::from(self.segmentation_type_id.is_some())
+                    + usize::from(self.segmentation_upid.is_some())
+                    + usize::from(self.segmentation_upid_type.is_some())
+                    + usize::from(self.segments_expected.is_some())
+                    + usize::from(self.sub_segment_num.is_some())
+                    + usize::from(self.sub_segments_expected.is_some()),
+            );
             p.opt("SegmentNum", self.segment_num);
             p.opt("SegmentationEventId", self.segmentation_event_id);
             p.opt("SegmentationTypeId", self.segmentation_type_id);
@@ -3923,7 +4083,9 @@ pub mod program {
 
     impl ToExpr for SlateSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.source_location_name.is_some()) + usize::from(self.vod_source_name.is_some()),
+            );
             p.opt("SourceLocationName", self.source_location_name);
             p.opt("VodSourceName", self.vod_source_name);
             p.into_expr()
@@ -3976,7 +4138,12 @@ pub mod program {
 
     impl ToExpr for SpliceInsertMessage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.avail_num.is_some())
+                    + usize::from(self.avails_expected.is_some())
+                    + usize::from(self.splice_event_id.is_some())
+                    + usize::from(self.unique_program_id.is_some()),
+            );
             p.opt("AvailNum", self.avail_num);
             p.opt("AvailsExpected", self.avails_expected);
             p.opt("SpliceEventId", self.splice_event_id);
@@ -4007,7 +4174,7 @@ pub mod program {
 
     impl ToExpr for TimeSignalMessage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.segmentation_descriptors.is_some()));
             p.opt("SegmentationDescriptors", self.segmentation_descriptors);
             p.into_expr()
         }
@@ -4057,7 +4224,11 @@ pub mod program {
 
     impl ToExpr for Transition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.duration_millis.is_some())
+                    + usize::from(self.relative_program.is_some())
+                    + usize::from(self.scheduled_start_time_millis.is_some()),
+            );
             p.opt("DurationMillis", self.duration_millis);
             p.req("RelativePosition", self.relative_position);
             p.opt("RelativeProgram", self.relative_program);
@@ -4135,7 +4306,12 @@ impl Resource for SourceLocation {
     const TYPE_NAME: &'static str = "AWS::MediaTailor::SourceLocation";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.access_configuration.is_some())
+                + usize::from(self.default_segment_delivery_configuration.is_some())
+                + usize::from(self.segment_delivery_configurations.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AccessConfiguration", self.access_configuration);
         p.opt(
             "DefaultSegmentDeliveryConfiguration",
@@ -4223,7 +4399,10 @@ pub mod source_location {
 
     impl ToExpr for AccessConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.access_type.is_some())
+                    + usize::from(self.secrets_manager_access_token_configuration.is_some()),
+            );
             p.opt("AccessType", self.access_type);
             p.opt(
                 "SecretsManagerAccessTokenConfiguration",
@@ -4253,7 +4432,7 @@ pub mod source_location {
 
     impl ToExpr for DefaultSegmentDeliveryConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.base_url.is_some()));
             p.opt("BaseUrl", self.base_url);
             p.into_expr()
         }
@@ -4276,7 +4455,7 @@ pub mod source_location {
 
     impl ToExpr for HttpConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("BaseUrl", self.base_url);
             p.into_expr()
         }
@@ -4320,7 +4499,11 @@ pub mod source_location {
 
     impl ToExpr for SecretsManagerAccessTokenConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.header_name.is_some())
+                    + usize::from(self.secret_arn.is_some())
+                    + usize::from(self.secret_string_key.is_some()),
+            );
             p.opt("HeaderName", self.header_name);
             p.opt("SecretArn", self.secret_arn);
             p.opt("SecretStringKey", self.secret_string_key);
@@ -4358,7 +4541,8 @@ pub mod source_location {
 
     impl ToExpr for SegmentDeliveryConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.base_url.is_some()) + usize::from(self.name.is_some()));
             p.opt("BaseUrl", self.base_url);
             p.opt("Name", self.name);
             p.into_expr()
@@ -4385,7 +4569,7 @@ pub mod source_location {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -4436,7 +4620,7 @@ impl Resource for VodSource {
     const TYPE_NAME: &'static str = "AWS::MediaTailor::VodSource";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.tags.is_some()));
         p.req("HttpPackageConfigurations", self.http_package_configurations);
         p.req("SourceLocationName", self.source_location_name);
         p.opt("Tags", self.tags);
@@ -4513,7 +4697,7 @@ pub mod vod_source {
 
     impl ToExpr for HttpPackageConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Path", self.path);
             p.req("SourceGroup", self.source_group);
             p.req("Type", self.r#type);
@@ -4541,7 +4725,7 @@ pub mod vod_source {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

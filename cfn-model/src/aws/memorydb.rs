@@ -80,7 +80,7 @@ impl Resource for Acl {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.tags.is_some()) + usize::from(self.user_names.is_some()));
         p.req("ACLName", self.acl_name);
         p.opt("Tags", self.tags);
         p.opt("UserNames", self.user_names);
@@ -132,7 +132,7 @@ pub mod acl {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -428,7 +428,33 @@ impl Resource for Cluster {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.auto_minor_version_upgrade.is_some())
+                + usize::from(self.data_tiering.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.engine.is_some())
+                + usize::from(self.engine_version.is_some())
+                + usize::from(self.final_snapshot_name.is_some())
+                + usize::from(self.ip_discovery.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.maintenance_window.is_some())
+                + usize::from(self.multi_region_cluster_name.is_some())
+                + usize::from(self.network_type.is_some())
+                + usize::from(self.num_replicas_per_shard.is_some())
+                + usize::from(self.num_shards.is_some())
+                + usize::from(self.parameter_group_name.is_some())
+                + usize::from(self.port.is_some())
+                + usize::from(self.security_group_ids.is_some())
+                + usize::from(self.snapshot_arns.is_some())
+                + usize::from(self.snapshot_name.is_some())
+                + usize::from(self.snapshot_retention_limit.is_some())
+                + usize::from(self.snapshot_window.is_some())
+                + usize::from(self.sns_topic_arn.is_some())
+                + usize::from(self.sns_topic_status.is_some())
+                + usize::from(self.subnet_group_name.is_some())
+                + usize::from(self.tls_enabled.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("ACLName", self.acl_name);
         p.opt("AutoMinorVersionUpgrade", self.auto_minor_version_upgrade);
         p.req("ClusterName", self.cluster_name);
@@ -605,7 +631,7 @@ pub mod cluster {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -743,7 +769,17 @@ impl Resource for MultiRegionCluster {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.description.is_some())
+                + usize::from(self.engine.is_some())
+                + usize::from(self.engine_version.is_some())
+                + usize::from(self.multi_region_cluster_name_suffix.is_some())
+                + usize::from(self.multi_region_parameter_group_name.is_some())
+                + usize::from(self.num_shards.is_some())
+                + usize::from(self.tls_enabled.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.update_strategy.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("Engine", self.engine);
         p.opt("EngineVersion", self.engine_version);
@@ -831,7 +867,7 @@ pub mod multi_region_cluster {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -915,7 +951,11 @@ impl Resource for ParameterGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.description.is_some())
+                + usize::from(self.parameters.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.req("Family", self.family);
         p.req("ParameterGroupName", self.parameter_group_name);
@@ -958,7 +998,7 @@ pub mod parameter_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1033,7 +1073,7 @@ impl Resource for Snapshot {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.kms_key_id.is_some()) + usize::from(self.tags.is_some()));
         p.req("ClusterName", self.cluster_name);
         p.opt("KmsKeyId", self.kms_key_id);
         p.req("SnapshotName", self.snapshot_name);
@@ -1121,7 +1161,7 @@ pub mod snapshot {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1198,7 +1238,8 @@ impl Resource for SubnetGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(2 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Description", self.description);
         p.req("SubnetGroupName", self.subnet_group_name);
         p.req("SubnetIds", self.subnet_ids);
@@ -1246,7 +1287,7 @@ pub mod subnet_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1340,7 +1381,11 @@ impl Resource for User {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.access_string.is_some())
+                + usize::from(self.authentication_mode.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AccessString", self.access_string);
         p.opt("AuthenticationMode", self.authentication_mode);
         p.opt("Tags", self.tags);
@@ -1426,7 +1471,8 @@ pub mod user {
 
     impl ToExpr for AuthenticationMode {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.passwords.is_some()) + usize::from(self.r#type.is_some()));
             p.opt("Passwords", self.passwords);
             p.opt("Type", self.r#type);
             p.into_expr()
@@ -1458,7 +1504,7 @@ pub mod user {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()

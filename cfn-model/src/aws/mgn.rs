@@ -91,7 +91,8 @@ impl Resource for Connector {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(2 + usize::from(self.ssm_command_config.is_some()) + usize::from(self.tags.is_some()));
         p.req("Name", self.name);
         p.opt("SsmCommandConfig", self.ssm_command_config);
         p.req("SsmInstanceID", self.ssm_instance_id);
@@ -155,7 +156,10 @@ pub mod connector {
 
     impl ToExpr for ConnectorSsmCommandConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.cloud_watch_log_group_name.is_some())
+                    + usize::from(self.output_s3_bucket_name.is_some()),
+            );
             p.opt("CloudWatchLogGroupName", self.cloud_watch_log_group_name);
             p.req("CloudWatchOutputEnabled", self.cloud_watch_output_enabled);
             p.opt("OutputS3BucketName", self.output_s3_bucket_name);
@@ -184,7 +188,7 @@ pub mod connector {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -364,7 +368,24 @@ Constraint { path: "Tags/*/Key", min_length: Some(0), max_length: Some(256), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.associate_public_ip_address.is_some())
+                + usize::from(self.boot_mode.is_some())
+                + usize::from(self.copy_private_ip.is_some())
+                + usize::from(self.copy_tags.is_some())
+                + usize::from(self.enable_map_auto_tagging.is_some())
+                + usize::from(self.enable_parameters_encryption.is_some())
+                + usize::from(self.large_volume_conf.is_some())
+                + usize::from(self.launch_disposition.is_some())
+                + usize::from(self.licensing.is_some())
+                + usize::from(self.map_auto_tagging_mpe_id.is_some())
+                + usize::from(self.parameters_encryption_key.is_some())
+                + usize::from(self.post_launch_actions.is_some())
+                + usize::from(self.small_volume_conf.is_some())
+                + usize::from(self.small_volume_max_size.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.target_instance_type_right_sizing_method.is_some()),
+        );
         p.opt("AssociatePublicIpAddress", self.associate_public_ip_address);
         p.opt("BootMode", self.boot_mode);
         p.opt("CopyPrivateIp", self.copy_private_ip);
@@ -613,7 +634,11 @@ pub mod launch_configuration_template {
 
     impl ToExpr for LaunchTemplateDiskConf {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.iops.is_some())
+                    + usize::from(self.throughput.is_some())
+                    + usize::from(self.volume_type.is_some()),
+            );
             p.opt("Iops", self.iops);
             p.opt("Throughput", self.throughput);
             p.opt("VolumeType", self.volume_type);
@@ -641,7 +666,7 @@ pub mod launch_configuration_template {
 
     impl ToExpr for Licensing {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.os_byol.is_some()));
             p.opt("OsByol", self.os_byol);
             p.into_expr()
         }
@@ -701,7 +726,13 @@ pub mod launch_configuration_template {
 
     impl ToExpr for PostLaunchActions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cloud_watch_log_group_name.is_some())
+                    + usize::from(self.deployment.is_some())
+                    + usize::from(self.s3_log_bucket.is_some())
+                    + usize::from(self.s3_output_key_prefix.is_some())
+                    + usize::from(self.ssm_documents.is_some()),
+            );
             p.opt("CloudWatchLogGroupName", self.cloud_watch_log_group_name);
             p.opt("Deployment", self.deployment);
             p.opt("S3LogBucket", self.s3_log_bucket);
@@ -766,7 +797,12 @@ pub mod launch_configuration_template {
 
     impl ToExpr for SsmDocument {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.external_parameters.is_some())
+                    + usize::from(self.must_succeed_for_cutover.is_some())
+                    + usize::from(self.parameters.is_some())
+                    + usize::from(self.timeout_seconds.is_some()),
+            );
             p.req("ActionName", self.action_name);
             p.opt("ExternalParameters", self.external_parameters);
             p.opt("MustSucceedForCutover", self.must_succeed_for_cutover);
@@ -794,7 +830,7 @@ pub mod launch_configuration_template {
 
     impl ToExpr for SsmExternalParameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("DynamicPath", self.dynamic_path);
             p.into_expr()
         }
@@ -820,7 +856,7 @@ pub mod launch_configuration_template {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -920,7 +956,12 @@ Constraint { path: "TargetS3Configuration/S3Bucket", pattern: Some("^[a-zA-Z0-9.
 Constraint { path: "TargetS3Configuration/S3BucketOwner", pattern: Some("[0-9]{12,}"), min_length: Some(12), max_length: Some(12), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.description.is_some())
+                + usize::from(self.scope_tags.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.target_deployment.is_some()),
+        );
         p.opt("Description", self.description);
         p.req("Name", self.name);
         p.opt("ScopeTags", self.scope_tags);
@@ -1086,7 +1127,7 @@ pub mod network_migration_definition {
 
     impl ToExpr for SourceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("SourceEnvironment", self.source_environment);
             p.req("SourceS3Configuration", self.source_s3_configuration);
             p.into_expr()
@@ -1120,7 +1161,7 @@ pub mod network_migration_definition {
 
     impl ToExpr for SourceS3Configuration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("S3Bucket", self.s3_bucket);
             p.req("S3BucketOwner", self.s3_bucket_owner);
             p.req("S3Key", self.s3_key);
@@ -1148,7 +1189,7 @@ pub mod network_migration_definition {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1196,7 +1237,11 @@ pub mod network_migration_definition {
 
     impl ToExpr for TargetNetwork {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.inbound_cidr.is_some())
+                    + usize::from(self.inspection_cidr.is_some())
+                    + usize::from(self.outbound_cidr.is_some()),
+            );
             p.opt("InboundCidr", self.inbound_cidr);
             p.opt("InspectionCidr", self.inspection_cidr);
             p.opt("OutboundCidr", self.outbound_cidr);
@@ -1228,7 +1273,7 @@ pub mod network_migration_definition {
 
     impl ToExpr for TargetS3Configuration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("S3Bucket", self.s3_bucket);
             p.req("S3BucketOwner", self.s3_bucket_owner);
             p.into_expr()

@@ -71,7 +71,7 @@ Constraint { path: "Policies", min_length: Some(1), max_length: Some(10), ..crat
 Constraint { path: "Policies/*/PolicyArn", pattern: Some("^arn:.{1,63}:mpa:::aws:policy/[a-zA-Z0-9_\\.-]{1,1023}/[a-zA-Z0-9_\\.-]{1,1023}/(?:[\\d]+|\\$DEFAULT)$"), max_length: Some(1224), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(5 + usize::from(self.tags.is_some()));
         p.req("ApprovalStrategy", self.approval_strategy);
         p.req("Approvers", self.approvers);
         p.req("Description", self.description);
@@ -140,7 +140,7 @@ pub mod approval_team {
 
     impl ToExpr for ApprovalStrategy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("MofN", self.mof_n);
             p.into_expr()
         }
@@ -193,7 +193,11 @@ pub mod approval_team {
 
     impl ToExpr for Approver {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.approver_id.is_some())
+                    + usize::from(self.primary_identity_status.is_some())
+                    + usize::from(self.response_time.is_some()),
+            );
             p.opt("ApproverId", self.approver_id);
             p.req("PrimaryIdentityId", self.primary_identity_id);
             p.req("PrimaryIdentitySourceArn", self.primary_identity_source_arn);
@@ -220,7 +224,7 @@ pub mod approval_team {
 
     impl ToExpr for MofNApprovalStrategy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("MinApprovalsRequired", self.min_approvals_required);
             p.into_expr()
         }
@@ -243,7 +247,7 @@ pub mod approval_team {
 
     impl ToExpr for Policy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("PolicyArn", self.policy_arn);
             p.into_expr()
         }
@@ -269,7 +273,7 @@ pub mod approval_team {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -322,7 +326,7 @@ impl Resource for IdentitySource {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.tags.is_some()));
         p.req("IdentitySourceParameters", self.identity_source_parameters);
         p.opt("Tags", self.tags);
         p
@@ -384,7 +388,7 @@ pub mod identity_source {
 
     impl ToExpr for IamIdentityCenter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("InstanceArn", self.instance_arn);
             p.req("Region", self.region);
             p.into_expr()
@@ -406,7 +410,7 @@ pub mod identity_source {
 
     impl ToExpr for IdentitySourceParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("IamIdentityCenter", self.iam_identity_center);
             p.into_expr()
         }
@@ -432,7 +436,7 @@ pub mod identity_source {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -34,7 +34,7 @@ impl BatchScramSecret {
 impl Resource for BatchScramSecret {
     const TYPE_NAME: &'static str = "AWS::MSK::BatchScramSecret";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.secret_arn_list.is_some()));
         p.req("ClusterArn", self.cluster_arn);
         p.opt("SecretArnList", self.secret_arn_list);
         p
@@ -204,7 +204,14 @@ impl Resource for Channel {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.cluster_arn.is_some())
+                + usize::from(self.encryption_configuration.is_some())
+                + usize::from(self.iceberg_destination_configuration.is_some())
+                + usize::from(self.logging_info.is_some())
+                + usize::from(self.s3_destination_configuration.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("ChannelName", self.channel_name);
         p.opt("ClusterArn", self.cluster_arn);
         p.opt("EncryptionConfiguration", self.encryption_configuration);
@@ -461,7 +468,9 @@ pub mod channel {
 
     impl ToExpr for Catalog {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.catalog_arn.is_some()) + usize::from(self.warehouse_location.is_some()),
+            );
             p.opt("CatalogArn", self.catalog_arn);
             p.opt("WarehouseLocation", self.warehouse_location);
             p.into_expr()
@@ -506,7 +515,11 @@ pub mod channel {
 
     impl ToExpr for ChannelLoggingInfo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cloud_watch_logs.is_some())
+                    + usize::from(self.firehose.is_some())
+                    + usize::from(self.s3.is_some()),
+            );
             p.opt("CloudWatchLogs", self.cloud_watch_logs);
             p.opt("Firehose", self.firehose);
             p.opt("S3", self.s3);
@@ -539,7 +552,7 @@ pub mod channel {
 
     impl ToExpr for CloudWatchLogsLogDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.log_group.is_some()));
             p.req("Enabled", self.enabled);
             p.opt("LogGroup", self.log_group);
             p.into_expr()
@@ -574,7 +587,7 @@ pub mod channel {
 
     impl ToExpr for DeadLetterQueueS3 {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.expected_bucket_owner.is_some()));
             p.req("BucketArn", self.bucket_arn);
             p.req("ErrorOutputPrefix", self.error_output_prefix);
             p.opt("ExpectedBucketOwner", self.expected_bucket_owner);
@@ -613,7 +626,7 @@ pub mod channel {
 
     impl ToExpr for DestinationTable {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.partition_spec.is_some()));
             p.req("DestinationDatabaseName", self.destination_database_name);
             p.req("DestinationTableName", self.destination_table_name);
             p.opt("PartitionSpec", self.partition_spec);
@@ -638,7 +651,7 @@ pub mod channel {
 
     impl ToExpr for EncryptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("KmsKeyArn", self.kms_key_arn);
             p.into_expr()
         }
@@ -669,7 +682,7 @@ pub mod channel {
 
     impl ToExpr for FirehoseLogDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.delivery_stream.is_some()));
             p.opt("DeliveryStream", self.delivery_stream);
             p.req("Enabled", self.enabled);
             p.into_expr()
@@ -748,7 +761,11 @@ pub mod channel {
 
     impl ToExpr for IcebergDestinationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                6 + usize::from(self.catalog.is_some())
+                    + usize::from(self.compression_type.is_some())
+                    + usize::from(self.data_freshness_in_seconds.is_some()),
+            );
             p.req("AppendOnly", self.append_only);
             p.opt("Catalog", self.catalog);
             p.opt("CompressionType", self.compression_type);
@@ -782,7 +799,7 @@ pub mod channel {
 
     impl ToExpr for PartitionSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.source_name.is_some()));
             p.opt("SourceName", self.source_name);
             p.into_expr()
         }
@@ -813,7 +830,7 @@ pub mod channel {
 
     impl ToExpr for PartitionSpec {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.source_list.is_some()));
             p.req("PartitionStrategy", self.partition_strategy);
             p.opt("SourceList", self.source_list);
             p.into_expr()
@@ -837,7 +854,7 @@ pub mod channel {
 
     impl ToExpr for RecordConverter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ValueConverter", self.value_converter);
             p.into_expr()
         }
@@ -860,7 +877,7 @@ pub mod channel {
 
     impl ToExpr for RecordSchema {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("GsrArn", self.gsr_arn);
             p.into_expr()
         }
@@ -901,7 +918,7 @@ pub mod channel {
 
     impl ToExpr for S3DestinationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.data_freshness_in_seconds.is_some()));
             p.opt("DataFreshnessInSeconds", self.data_freshness_in_seconds);
             p.req("DeadLetterQueueS3", self.dead_letter_queue_s3);
             p.req("ServiceExecutionRoleArn", self.service_execution_role_arn);
@@ -943,7 +960,8 @@ pub mod channel {
 
     impl ToExpr for S3LogDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(1 + usize::from(self.bucket.is_some()) + usize::from(self.prefix.is_some()));
             p.opt("Bucket", self.bucket);
             p.req("Enabled", self.enabled);
             p.opt("Prefix", self.prefix);
@@ -1002,7 +1020,11 @@ pub mod channel {
 
     impl ToExpr for S3Storage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.expected_bucket_owner.is_some())
+                    + usize::from(self.output_key_template.is_some())
+                    + usize::from(self.output_prefix.is_some()),
+            );
             p.req("BucketArn", self.bucket_arn);
             p.req("CompressionType", self.compression_type);
             p.opt("ExpectedBucketOwner", self.expected_bucket_owner);
@@ -1030,7 +1052,7 @@ pub mod channel {
 
     impl ToExpr for SchemaEvolution {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("EnableSchemaEvolution", self.enable_schema_evolution);
             p.into_expr()
         }
@@ -1053,7 +1075,7 @@ pub mod channel {
 
     impl ToExpr for TableCreation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("EnableTableCreation", self.enable_table_creation);
             p.into_expr()
         }
@@ -1087,7 +1109,7 @@ pub mod channel {
 
     impl ToExpr for TopicConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.record_schema.is_some()));
             p.req("RecordConverter", self.record_converter);
             p.opt("RecordSchema", self.record_schema);
             p.req("TopicArn", self.topic_arn);
@@ -1257,7 +1279,18 @@ impl Resource for Cluster {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.client_authentication.is_some())
+                + usize::from(self.configuration_info.is_some())
+                + usize::from(self.encryption_info.is_some())
+                + usize::from(self.enhanced_monitoring.is_some())
+                + usize::from(self.logging_info.is_some())
+                + usize::from(self.open_monitoring.is_some())
+                + usize::from(self.rebalancing.is_some())
+                + usize::from(self.storage_mode.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.zookeeper_access.is_some()),
+        );
         p.req("BrokerNodeGroupInfo", self.broker_node_group_info);
         p.opt("ClientAuthentication", self.client_authentication);
         p.req("ClusterName", self.cluster_name);
@@ -1505,7 +1538,11 @@ pub mod cluster {
 
     impl ToExpr for AuthorizerLogs {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cloud_watch_logs.is_some())
+                    + usize::from(self.firehose.is_some())
+                    + usize::from(self.s3.is_some()),
+            );
             p.opt("CloudWatchLogs", self.cloud_watch_logs);
             p.opt("Firehose", self.firehose);
             p.opt("S3", self.s3);
@@ -1551,7 +1588,11 @@ pub mod cluster {
 
     impl ToExpr for BrokerLogs {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cloud_watch_logs.is_some())
+                    + usize::from(self.firehose.is_some())
+                    + usize::from(self.s3.is_some()),
+            );
             p.opt("CloudWatchLogs", self.cloud_watch_logs);
             p.opt("Firehose", self.firehose);
             p.opt("S3", self.s3);
@@ -1611,7 +1652,12 @@ pub mod cluster {
 
     impl ToExpr for BrokerNodeGroupInfo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.broker_az_distribution.is_some())
+                    + usize::from(self.connectivity_info.is_some())
+                    + usize::from(self.security_groups.is_some())
+                    + usize::from(self.storage_info.is_some()),
+            );
             p.opt("BrokerAZDistribution", self.broker_az_distribution);
             p.req("ClientSubnets", self.client_subnets);
             p.opt("ConnectivityInfo", self.connectivity_info);
@@ -1660,7 +1706,11 @@ pub mod cluster {
 
     impl ToExpr for ClientAuthentication {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.sasl.is_some())
+                    + usize::from(self.tls.is_some())
+                    + usize::from(self.unauthenticated.is_some()),
+            );
             p.opt("Sasl", self.sasl);
             p.opt("Tls", self.tls);
             p.opt("Unauthenticated", self.unauthenticated);
@@ -1693,7 +1743,7 @@ pub mod cluster {
 
     impl ToExpr for CloudWatchLogs {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.log_group.is_some()));
             p.req("Enabled", self.enabled);
             p.opt("LogGroup", self.log_group);
             p.into_expr()
@@ -1720,7 +1770,7 @@ pub mod cluster {
 
     impl ToExpr for ConfigurationInfo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Arn", self.arn);
             p.req("Revision", self.revision);
             p.into_expr()
@@ -1765,7 +1815,11 @@ pub mod cluster {
 
     impl ToExpr for ConnectivityInfo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.network_type.is_some())
+                    + usize::from(self.public_access.is_some())
+                    + usize::from(self.vpc_connectivity.is_some()),
+            );
             p.opt("NetworkType", self.network_type);
             p.opt("PublicAccess", self.public_access);
             p.opt("VpcConnectivity", self.vpc_connectivity);
@@ -1803,7 +1857,9 @@ pub mod cluster {
 
     impl ToExpr for EbsStorageInfo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.provisioned_throughput.is_some()) + usize::from(self.volume_size.is_some()),
+            );
             p.opt("ProvisionedThroughput", self.provisioned_throughput);
             p.opt("VolumeSize", self.volume_size);
             p.into_expr()
@@ -1827,7 +1883,7 @@ pub mod cluster {
 
     impl ToExpr for EncryptionAtRest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("DataVolumeKMSKeyId", self.data_volume_kms_key_id);
             p.into_expr()
         }
@@ -1863,7 +1919,9 @@ pub mod cluster {
 
     impl ToExpr for EncryptionInTransit {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.client_broker.is_some()) + usize::from(self.in_cluster.is_some()),
+            );
             p.opt("ClientBroker", self.client_broker);
             p.opt("InCluster", self.in_cluster);
             p.into_expr()
@@ -1900,7 +1958,9 @@ pub mod cluster {
 
     impl ToExpr for EncryptionInfo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.encryption_at_rest.is_some()) + usize::from(self.encryption_in_transit.is_some()),
+            );
             p.opt("EncryptionAtRest", self.encryption_at_rest);
             p.opt("EncryptionInTransit", self.encryption_in_transit);
             p.into_expr()
@@ -1932,7 +1992,7 @@ pub mod cluster {
 
     impl ToExpr for Firehose {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.delivery_stream.is_some()));
             p.opt("DeliveryStream", self.delivery_stream);
             p.req("Enabled", self.enabled);
             p.into_expr()
@@ -1956,7 +2016,7 @@ pub mod cluster {
 
     impl ToExpr for Iam {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Enabled", self.enabled);
             p.into_expr()
         }
@@ -1979,7 +2039,7 @@ pub mod cluster {
 
     impl ToExpr for JmxExporter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("EnabledInBroker", self.enabled_in_broker);
             p.into_expr()
         }
@@ -2015,7 +2075,9 @@ pub mod cluster {
 
     impl ToExpr for LoggingInfo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.authorizer_logs.is_some()) + usize::from(self.broker_logs.is_some()),
+            );
             p.opt("AuthorizerLogs", self.authorizer_logs);
             p.opt("BrokerLogs", self.broker_logs);
             p.into_expr()
@@ -2039,7 +2101,7 @@ pub mod cluster {
 
     impl ToExpr for NodeExporter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("EnabledInBroker", self.enabled_in_broker);
             p.into_expr()
         }
@@ -2060,7 +2122,7 @@ pub mod cluster {
 
     impl ToExpr for OpenMonitoring {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Prometheus", self.prometheus);
             p.into_expr()
         }
@@ -2096,7 +2158,9 @@ pub mod cluster {
 
     impl ToExpr for Prometheus {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.jmx_exporter.is_some()) + usize::from(self.node_exporter.is_some()),
+            );
             p.opt("JmxExporter", self.jmx_exporter);
             p.opt("NodeExporter", self.node_exporter);
             p.into_expr()
@@ -2133,7 +2197,9 @@ pub mod cluster {
 
     impl ToExpr for ProvisionedThroughput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enabled.is_some()) + usize::from(self.volume_throughput.is_some()),
+            );
             p.opt("Enabled", self.enabled);
             p.opt("VolumeThroughput", self.volume_throughput);
             p.into_expr()
@@ -2160,7 +2226,7 @@ pub mod cluster {
 
     impl ToExpr for PublicAccess {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.r#type.is_some()));
             p.opt("Type", self.r#type);
             p.into_expr()
         }
@@ -2183,7 +2249,7 @@ pub mod cluster {
 
     impl ToExpr for Rebalancing {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Status", self.status);
             p.into_expr()
         }
@@ -2222,7 +2288,8 @@ pub mod cluster {
 
     impl ToExpr for S3 {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(1 + usize::from(self.bucket.is_some()) + usize::from(self.prefix.is_some()));
             p.opt("Bucket", self.bucket);
             p.req("Enabled", self.enabled);
             p.opt("Prefix", self.prefix);
@@ -2257,7 +2324,7 @@ pub mod cluster {
 
     impl ToExpr for Sasl {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.iam.is_some()) + usize::from(self.scram.is_some()));
             p.opt("Iam", self.iam);
             p.opt("Scram", self.scram);
             p.into_expr()
@@ -2281,7 +2348,7 @@ pub mod cluster {
 
     impl ToExpr for Scram {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Enabled", self.enabled);
             p.into_expr()
         }
@@ -2307,7 +2374,7 @@ pub mod cluster {
 
     impl ToExpr for StorageInfo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.ebs_storage_info.is_some()));
             p.opt("EBSStorageInfo", self.ebs_storage_info);
             p.into_expr()
         }
@@ -2343,7 +2410,9 @@ pub mod cluster {
 
     impl ToExpr for Tls {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.certificate_authority_arn_list.is_some()) + usize::from(self.enabled.is_some()),
+            );
             p.opt("CertificateAuthorityArnList", self.certificate_authority_arn_list);
             p.opt("Enabled", self.enabled);
             p.into_expr()
@@ -2367,7 +2436,7 @@ pub mod cluster {
 
     impl ToExpr for Unauthenticated {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Enabled", self.enabled);
             p.into_expr()
         }
@@ -2395,7 +2464,7 @@ pub mod cluster {
 
     impl ToExpr for VpcConnectivity {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.client_authentication.is_some()));
             p.opt("ClientAuthentication", self.client_authentication);
             p.into_expr()
         }
@@ -2428,7 +2497,7 @@ pub mod cluster {
 
     impl ToExpr for VpcConnectivityClientAuthentication {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.sasl.is_some()) + usize::from(self.tls.is_some()));
             p.opt("Sasl", self.sasl);
             p.opt("Tls", self.tls);
             p.into_expr()
@@ -2452,7 +2521,7 @@ pub mod cluster {
 
     impl ToExpr for VpcConnectivityIam {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Enabled", self.enabled);
             p.into_expr()
         }
@@ -2485,7 +2554,7 @@ pub mod cluster {
 
     impl ToExpr for VpcConnectivitySasl {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.iam.is_some()) + usize::from(self.scram.is_some()));
             p.opt("Iam", self.iam);
             p.opt("Scram", self.scram);
             p.into_expr()
@@ -2509,7 +2578,7 @@ pub mod cluster {
 
     impl ToExpr for VpcConnectivityScram {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Enabled", self.enabled);
             p.into_expr()
         }
@@ -2532,7 +2601,7 @@ pub mod cluster {
 
     impl ToExpr for VpcConnectivityTls {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Enabled", self.enabled);
             p.into_expr()
         }
@@ -2558,7 +2627,7 @@ pub mod cluster {
 
     impl ToExpr for ZookeeperAccess {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.enabled.is_some()));
             p.opt("Enabled", self.enabled);
             p.into_expr()
         }
@@ -2595,7 +2664,7 @@ impl Resource for ClusterPolicy {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("ClusterArn", self.cluster_arn);
         p.req("Policy", self.policy);
         p
@@ -2654,7 +2723,9 @@ impl Configuration {
 impl Resource for Configuration {
     const TYPE_NAME: &'static str = "AWS::MSK::Configuration";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.description.is_some()) + usize::from(self.kafka_versions_list.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("KafkaVersionsList", self.kafka_versions_list);
         p.req("Name", self.name);
@@ -2874,7 +2945,11 @@ impl Resource for Replicator {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.description.is_some())
+                + usize::from(self.log_delivery.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.req("KafkaClusters", self.kafka_clusters);
         p.opt("LogDelivery", self.log_delivery);
@@ -3155,7 +3230,7 @@ pub mod replicator {
 
     impl ToExpr for AmazonMskCluster {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("MskClusterArn", self.msk_cluster_arn);
             p.into_expr()
         }
@@ -3184,7 +3259,7 @@ pub mod replicator {
 
     impl ToExpr for ApacheKafkaCluster {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ApacheKafkaClusterId", self.apache_kafka_cluster_id);
             p.req("BootstrapBrokerString", self.bootstrap_broker_string);
             p.into_expr()
@@ -3216,7 +3291,7 @@ pub mod replicator {
 
     impl ToExpr for CloudWatchLogs {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.log_group.is_some()));
             p.req("Enabled", self.enabled);
             p.opt("LogGroup", self.log_group);
             p.into_expr()
@@ -3272,7 +3347,12 @@ pub mod replicator {
 
     impl ToExpr for ConsumerGroupReplication {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.consumer_group_offset_sync_mode.is_some())
+                    + usize::from(self.consumer_groups_to_exclude.is_some())
+                    + usize::from(self.detect_and_copy_new_consumer_groups.is_some())
+                    + usize::from(self.synchronise_consumer_group_offsets.is_some()),
+            );
             p.opt("ConsumerGroupOffsetSyncMode", self.consumer_group_offset_sync_mode);
             p.opt("ConsumerGroupsToExclude", self.consumer_groups_to_exclude);
             p.req("ConsumerGroupsToReplicate", self.consumer_groups_to_replicate);
@@ -3313,7 +3393,7 @@ pub mod replicator {
 
     impl ToExpr for Firehose {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.delivery_stream.is_some()));
             p.opt("DeliveryStream", self.delivery_stream);
             p.req("Enabled", self.enabled);
             p.into_expr()
@@ -3374,7 +3454,13 @@ pub mod replicator {
 
     impl ToExpr for KafkaCluster {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.amazon_msk_cluster.is_some())
+                    + usize::from(self.apache_kafka_cluster.is_some())
+                    + usize::from(self.client_authentication.is_some())
+                    + usize::from(self.encryption_in_transit.is_some())
+                    + usize::from(self.vpc_config.is_some()),
+            );
             p.opt("AmazonMskCluster", self.amazon_msk_cluster);
             p.opt("ApacheKafkaCluster", self.apache_kafka_cluster);
             p.opt("ClientAuthentication", self.client_authentication);
@@ -3422,7 +3508,11 @@ pub mod replicator {
 
     impl ToExpr for KafkaClusterClientAuthentication {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.mtls.is_some())
+                    + usize::from(self.sasl_oauth_bearer.is_some())
+                    + usize::from(self.sasl_scram.is_some()),
+            );
             p.opt("MTLS", self.mtls);
             p.opt("SaslOAuthBearer", self.sasl_oauth_bearer);
             p.opt("SaslScram", self.sasl_scram);
@@ -3455,7 +3545,7 @@ pub mod replicator {
 
     impl ToExpr for KafkaClusterClientVpcConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.security_group_ids.is_some()));
             p.opt("SecurityGroupIds", self.security_group_ids);
             p.req("SubnetIds", self.subnet_ids);
             p.into_expr()
@@ -3487,7 +3577,7 @@ pub mod replicator {
 
     impl ToExpr for KafkaClusterEncryptionInTransit {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.root_ca_certificate.is_some()));
             p.req("EncryptionType", self.encryption_type);
             p.opt("RootCaCertificate", self.root_ca_certificate);
             p.into_expr()
@@ -3511,7 +3601,7 @@ pub mod replicator {
 
     impl ToExpr for KafkaClusterMtlsAuthentication {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("SecretArn", self.secret_arn);
             p.into_expr()
         }
@@ -3534,7 +3624,7 @@ pub mod replicator {
 
     impl ToExpr for KafkaClusterOauthClientCredentials {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("TokenRequestSecretArn", self.token_request_secret_arn);
             p.into_expr()
         }
@@ -3568,7 +3658,7 @@ pub mod replicator {
 
     impl ToExpr for KafkaClusterOauthClientCredentialsAssertion {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.token_request_secret_arn.is_some()));
             p.req("Audience", self.audience);
             p.req("SigningAlgorithm", self.signing_algorithm);
             p.opt("TokenRequestSecretArn", self.token_request_secret_arn);
@@ -3604,7 +3694,7 @@ pub mod replicator {
 
     impl ToExpr for KafkaClusterOauthIamJwtBearer {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.token_request_secret_arn.is_some()));
             p.req("Audience", self.audience);
             p.req("SigningAlgorithm", self.signing_algorithm);
             p.opt("TokenRequestSecretArn", self.token_request_secret_arn);
@@ -3675,7 +3765,13 @@ pub mod replicator {
 
     impl ToExpr for KafkaClusterSaslOauthBearerAuthentication {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.client_credentials.is_some())
+                    + usize::from(self.client_credentials_assertion.is_some())
+                    + usize::from(self.iam_jwt_bearer.is_some())
+                    + usize::from(self.scope.is_some())
+                    + usize::from(self.token_endpoint_tls_certificate_arn.is_some()),
+            );
             p.opt("ClientCredentials", self.client_credentials);
             p.opt("ClientCredentialsAssertion", self.client_credentials_assertion);
             p.opt("IamJwtBearer", self.iam_jwt_bearer);
@@ -3716,7 +3812,7 @@ pub mod replicator {
 
     impl ToExpr for KafkaClusterSaslScramAuthentication {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Mechanism", self.mechanism);
             p.req("SecretArn", self.secret_arn);
             p.into_expr()
@@ -3745,7 +3841,7 @@ pub mod replicator {
 
     impl ToExpr for LogDelivery {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.replicator_log_delivery.is_some()));
             p.opt("ReplicatorLogDelivery", self.replicator_log_delivery);
             p.into_expr()
         }
@@ -3810,7 +3906,12 @@ pub mod replicator {
 
     impl ToExpr for ReplicationInfo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.source_kafka_cluster_arn.is_some())
+                    + usize::from(self.source_kafka_cluster_id.is_some())
+                    + usize::from(self.target_kafka_cluster_arn.is_some())
+                    + usize::from(self.target_kafka_cluster_id.is_some()),
+            );
             p.req("ConsumerGroupReplication", self.consumer_group_replication);
             p.opt("SourceKafkaClusterArn", self.source_kafka_cluster_arn);
             p.opt("SourceKafkaClusterId", self.source_kafka_cluster_id);
@@ -3842,7 +3943,7 @@ pub mod replicator {
 
     impl ToExpr for ReplicationStartingPosition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.r#type.is_some()));
             p.opt("Type", self.r#type);
             p.into_expr()
         }
@@ -3868,7 +3969,7 @@ pub mod replicator {
 
     impl ToExpr for ReplicationTopicNameConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.r#type.is_some()));
             p.opt("Type", self.r#type);
             p.into_expr()
         }
@@ -3912,7 +4013,11 @@ pub mod replicator {
 
     impl ToExpr for ReplicatorLogDelivery {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cloud_watch_logs.is_some())
+                    + usize::from(self.firehose.is_some())
+                    + usize::from(self.s3.is_some()),
+            );
             p.opt("CloudWatchLogs", self.cloud_watch_logs);
             p.opt("Firehose", self.firehose);
             p.opt("S3", self.s3);
@@ -3953,7 +4058,8 @@ pub mod replicator {
 
     impl ToExpr for S3 {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(1 + usize::from(self.bucket.is_some()) + usize::from(self.prefix.is_some()));
             p.opt("Bucket", self.bucket);
             p.req("Enabled", self.enabled);
             p.opt("Prefix", self.prefix);
@@ -3981,7 +4087,7 @@ pub mod replicator {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -4053,7 +4159,14 @@ pub mod replicator {
 
     impl ToExpr for TopicReplication {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.copy_access_control_lists_for_topics.is_some())
+                    + usize::from(self.copy_topic_configurations.is_some())
+                    + usize::from(self.detect_and_copy_new_topics.is_some())
+                    + usize::from(self.starting_position.is_some())
+                    + usize::from(self.topic_name_configuration.is_some())
+                    + usize::from(self.topics_to_exclude.is_some()),
+            );
             p.opt(
                 "CopyAccessControlListsForTopics",
                 self.copy_access_control_lists_for_topics,
@@ -4122,7 +4235,7 @@ impl Resource for ServerlessCluster {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.tags.is_some()));
         p.req("ClientAuthentication", self.client_authentication);
         p.req("ClusterName", self.cluster_name);
         p.opt("Tags", self.tags);
@@ -4157,7 +4270,7 @@ pub mod serverless_cluster {
 
     impl ToExpr for ClientAuthentication {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Sasl", self.sasl);
             p.into_expr()
         }
@@ -4180,7 +4293,7 @@ pub mod serverless_cluster {
 
     impl ToExpr for Iam {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Enabled", self.enabled);
             p.into_expr()
         }
@@ -4201,7 +4314,7 @@ pub mod serverless_cluster {
 
     impl ToExpr for Sasl {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Iam", self.iam);
             p.into_expr()
         }
@@ -4232,7 +4345,7 @@ pub mod serverless_cluster {
 
     impl ToExpr for VpcConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.security_groups.is_some()));
             p.opt("SecurityGroups", self.security_groups);
             p.req("SubnetIds", self.subnet_ids);
             p.into_expr()
@@ -4307,7 +4420,7 @@ impl Resource for Topic {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(4 + usize::from(self.configs.is_some()));
         p.req("ClusterArn", self.cluster_arn);
         p.opt("Configs", self.configs);
         p.req("PartitionCount", self.partition_count);
@@ -4413,7 +4526,7 @@ impl Resource for VpcConnection {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(5 + usize::from(self.tags.is_some()));
         p.req("Authentication", self.authentication);
         p.req("ClientSubnets", self.client_subnets);
         p.req("SecurityGroups", self.security_groups);

@@ -267,7 +267,33 @@ Constraint { path: "StartupScriptS3Path", pattern: Some(".*"), min_length: Some(
 Constraint { path: "WeeklyMaintenanceWindowStart", pattern: Some("(MON|TUE|WED|THU|FRI|SAT|SUN):([01]\\d|2[0-3]):(00|30)"), min_length: Some(1), max_length: Some(9), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.airflow_configuration_options.is_some())
+                + usize::from(self.airflow_version.is_some())
+                + usize::from(self.dag_s3_path.is_some())
+                + usize::from(self.endpoint_management.is_some())
+                + usize::from(self.environment_class.is_some())
+                + usize::from(self.execution_role_arn.is_some())
+                + usize::from(self.kms_key.is_some())
+                + usize::from(self.logging_configuration.is_some())
+                + usize::from(self.max_webservers.is_some())
+                + usize::from(self.max_workers.is_some())
+                + usize::from(self.min_webservers.is_some())
+                + usize::from(self.min_workers.is_some())
+                + usize::from(self.network_configuration.is_some())
+                + usize::from(self.plugins_s3_object_version.is_some())
+                + usize::from(self.plugins_s3_path.is_some())
+                + usize::from(self.requirements_s3_object_version.is_some())
+                + usize::from(self.requirements_s3_path.is_some())
+                + usize::from(self.schedulers.is_some())
+                + usize::from(self.source_bucket_arn.is_some())
+                + usize::from(self.startup_script_s3_object_version.is_some())
+                + usize::from(self.startup_script_s3_path.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.webserver_access_mode.is_some())
+                + usize::from(self.weekly_maintenance_window_start.is_some())
+                + usize::from(self.worker_replacement_strategy.is_some()),
+        );
         p.opt("AirflowConfigurationOptions", self.airflow_configuration_options);
         p.opt("AirflowVersion", self.airflow_version);
         p.opt("DagS3Path", self.dag_s3_path);
@@ -533,7 +559,13 @@ pub mod environment {
 
     impl ToExpr for LoggingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.dag_processing_logs.is_some())
+                    + usize::from(self.scheduler_logs.is_some())
+                    + usize::from(self.task_logs.is_some())
+                    + usize::from(self.webserver_logs.is_some())
+                    + usize::from(self.worker_logs.is_some()),
+            );
             p.opt("DagProcessingLogs", self.dag_processing_logs);
             p.opt("SchedulerLogs", self.scheduler_logs);
             p.opt("TaskLogs", self.task_logs);
@@ -573,7 +605,8 @@ pub mod environment {
 
     impl ToExpr for ModuleLoggingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.enabled.is_some()) + usize::from(self.log_level.is_some()));
             p.opt("Enabled", self.enabled);
             p.opt("LogLevel", self.log_level);
             p.into_expr()
@@ -610,7 +643,9 @@ pub mod environment {
 
     impl ToExpr for NetworkConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.security_group_ids.is_some()) + usize::from(self.subnet_ids.is_some()),
+            );
             p.opt("SecurityGroupIds", self.security_group_ids);
             p.opt("SubnetIds", self.subnet_ids);
             p.into_expr()

@@ -113,7 +113,16 @@ Constraint { path: "RoleArn", pattern: Some("^arn:aws(?:-(?:cn|us-gov|iso|iso-b|
 Constraint { path: "TriggerMode", min_length: Some(1), max_length: Some(255), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.code.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.encryption_configuration.is_some())
+                + usize::from(self.logging_configuration.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.network_configuration.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.trigger_mode.is_some()),
+        );
         p.opt("Code", self.code);
         p.req("DefinitionS3Location", self.definition_s3_location);
         p.opt("Description", self.description);
@@ -235,7 +244,7 @@ pub mod workflow {
 
     impl ToExpr for Code {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.s3_location.is_some()));
             p.opt("S3Location", self.s3_location);
             p.into_expr()
         }
@@ -269,7 +278,7 @@ pub mod workflow {
 
     impl ToExpr for CodeS3Location {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.version_id.is_some()));
             p.req("Bucket", self.bucket);
             p.req("ObjectKey", self.object_key);
             p.opt("VersionId", self.version_id);
@@ -304,7 +313,7 @@ pub mod workflow {
 
     impl ToExpr for EncryptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.kms_key_id.is_some()));
             p.opt("KmsKeyId", self.kms_key_id);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -328,7 +337,7 @@ pub mod workflow {
 
     impl ToExpr for LoggingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("LogGroupName", self.log_group_name);
             p.into_expr()
         }
@@ -364,7 +373,9 @@ pub mod workflow {
 
     impl ToExpr for NetworkConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.security_group_ids.is_some()) + usize::from(self.subnet_ids.is_some()),
+            );
             p.opt("SecurityGroupIds", self.security_group_ids);
             p.opt("SubnetIds", self.subnet_ids);
             p.into_expr()
@@ -399,7 +410,7 @@ pub mod workflow {
 
     impl ToExpr for S3Location {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.version_id.is_some()));
             p.req("Bucket", self.bucket);
             p.req("ObjectKey", self.object_key);
             p.opt("VersionId", self.version_id);

@@ -341,7 +341,35 @@ impl Resource for DbCluster {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.associated_roles.is_some())
+                + usize::from(self.availability_zones.is_some())
+                + usize::from(self.backup_retention_period.is_some())
+                + usize::from(self.copy_tags_to_snapshot.is_some())
+                + usize::from(self.db_cluster_identifier.is_some())
+                + usize::from(self.db_cluster_parameter_group_name.is_some())
+                + usize::from(self.db_instance_parameter_group_name.is_some())
+                + usize::from(self.db_port.is_some())
+                + usize::from(self.db_subnet_group_name.is_some())
+                + usize::from(self.deletion_protection.is_some())
+                + usize::from(self.enable_cloudwatch_logs_exports.is_some())
+                + usize::from(self.engine_version.is_some())
+                + usize::from(self.global_cluster_identifier.is_some())
+                + usize::from(self.iam_auth_enabled.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.network_type.is_some())
+                + usize::from(self.preferred_backup_window.is_some())
+                + usize::from(self.preferred_maintenance_window.is_some())
+                + usize::from(self.restore_to_time.is_some())
+                + usize::from(self.restore_type.is_some())
+                + usize::from(self.serverless_scaling_configuration.is_some())
+                + usize::from(self.snapshot_identifier.is_some())
+                + usize::from(self.source_db_cluster_identifier.is_some())
+                + usize::from(self.storage_encrypted.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.use_latest_restorable_time.is_some())
+                + usize::from(self.vpc_security_group_ids.is_some()),
+        );
         p.opt("AssociatedRoles", self.associated_roles);
         p.opt("AvailabilityZones", self.availability_zones);
         p.opt("BackupRetentionPeriod", self.backup_retention_period);
@@ -457,7 +485,7 @@ pub mod db_cluster {
 
     impl ToExpr for DbClusterRole {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.feature_name.is_some()));
             p.opt("FeatureName", self.feature_name);
             p.req("RoleArn", self.role_arn);
             p.into_expr()
@@ -484,7 +512,7 @@ pub mod db_cluster {
 
     impl ToExpr for ServerlessScalingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("MaxCapacity", self.max_capacity);
             p.req("MinCapacity", self.min_capacity);
             p.into_expr()
@@ -516,7 +544,7 @@ pub mod db_cluster {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -577,7 +605,7 @@ impl Resource for DbClusterParameterGroup {
     const TYPE_NAME: &'static str = "AWS::Neptune::DBClusterParameterGroup";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.name.is_some()) + usize::from(self.tags.is_some()));
         p.req("Description", self.description);
         p.req("Family", self.family);
         p.opt("Name", self.name);
@@ -611,7 +639,7 @@ pub mod db_cluster_parameter_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -746,7 +774,19 @@ impl Resource for DbInstance {
     const TYPE_NAME: &'static str = "AWS::Neptune::DBInstance";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.allow_major_version_upgrade.is_some())
+                + usize::from(self.auto_minor_version_upgrade.is_some())
+                + usize::from(self.availability_zone.is_some())
+                + usize::from(self.db_cluster_identifier.is_some())
+                + usize::from(self.db_instance_identifier.is_some())
+                + usize::from(self.db_parameter_group_name.is_some())
+                + usize::from(self.db_snapshot_identifier.is_some())
+                + usize::from(self.db_subnet_group_name.is_some())
+                + usize::from(self.preferred_maintenance_window.is_some())
+                + usize::from(self.publicly_accessible.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AllowMajorVersionUpgrade", self.allow_major_version_upgrade);
         p.opt("AutoMinorVersionUpgrade", self.auto_minor_version_upgrade);
         p.opt("AvailabilityZone", self.availability_zone);
@@ -802,7 +842,7 @@ pub mod db_instance {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -863,7 +903,7 @@ impl Resource for DbParameterGroup {
     const TYPE_NAME: &'static str = "AWS::Neptune::DBParameterGroup";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.name.is_some()) + usize::from(self.tags.is_some()));
         p.req("Description", self.description);
         p.req("Family", self.family);
         p.opt("Name", self.name);
@@ -897,7 +937,7 @@ pub mod db_parameter_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -951,7 +991,9 @@ impl Resource for DbSubnetGroup {
     const TYPE_NAME: &'static str = "AWS::Neptune::DBSubnetGroup";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.db_subnet_group_name.is_some()) + usize::from(self.tags.is_some()),
+        );
         p.req("DBSubnetGroupDescription", self.db_subnet_group_description);
         p.opt("DBSubnetGroupName", self.db_subnet_group_name);
         p.req("SubnetIds", self.subnet_ids);
@@ -984,7 +1026,7 @@ pub mod db_subnet_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1070,7 +1112,14 @@ impl Resource for EventSubscription {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.enabled.is_some())
+                + usize::from(self.event_categories.is_some())
+                + usize::from(self.source_ids.is_some())
+                + usize::from(self.source_type.is_some())
+                + usize::from(self.subscription_name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Enabled", self.enabled);
         p.opt("EventCategories", self.event_categories);
         p.req("SnsTopicArn", self.sns_topic_arn);
@@ -1106,7 +1155,7 @@ pub mod event_subscription {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1222,7 +1271,15 @@ impl Resource for GlobalCluster {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.deletion_protection.is_some())
+                + usize::from(self.engine.is_some())
+                + usize::from(self.engine_version.is_some())
+                + usize::from(self.global_cluster_identifier.is_some())
+                + usize::from(self.source_db_cluster_identifier.is_some())
+                + usize::from(self.storage_encrypted.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("DeletionProtection", self.deletion_protection);
         p.opt("Engine", self.engine);
         p.opt("EngineVersion", self.engine_version);
@@ -1288,7 +1345,7 @@ pub mod global_cluster {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()

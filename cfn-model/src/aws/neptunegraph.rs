@@ -128,7 +128,16 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(128), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.deletion_protection.is_some())
+                + usize::from(self.graph_name.is_some())
+                + usize::from(self.import_task.is_some())
+                + usize::from(self.kms_key_identifier.is_some())
+                + usize::from(self.public_connectivity.is_some())
+                + usize::from(self.replica_count.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.vector_search_configuration.is_some()),
+        );
         p.opt("DeletionProtection", self.deletion_protection);
         p.opt("GraphName", self.graph_name);
         p.opt("ImportTask", self.import_task);
@@ -271,7 +280,7 @@ pub mod graph {
 
     impl ToExpr for ImportOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.neptune.is_some()));
             p.opt("Neptune", self.neptune);
             p.into_expr()
         }
@@ -353,7 +362,15 @@ pub mod graph {
 
     impl ToExpr for ImportTask {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.blank_node_handling.is_some())
+                    + usize::from(self.fail_on_error.is_some())
+                    + usize::from(self.format.is_some())
+                    + usize::from(self.import_options.is_some())
+                    + usize::from(self.max_provisioned_memory.is_some())
+                    + usize::from(self.min_provisioned_memory.is_some())
+                    + usize::from(self.parquet_type.is_some()),
+            );
             p.opt("BlankNodeHandling", self.blank_node_handling);
             p.opt("FailOnError", self.fail_on_error);
             p.opt("Format", self.format);
@@ -403,7 +420,10 @@ pub mod graph {
 
     impl ToExpr for NeptuneImportOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.preserve_default_vertex_labels.is_some())
+                    + usize::from(self.preserve_edge_ids.is_some()),
+            );
             p.opt("PreserveDefaultVertexLabels", self.preserve_default_vertex_labels);
             p.opt("PreserveEdgeIds", self.preserve_edge_ids);
             p.req("S3ExportKmsKeyId", self.s3_export_kms_key_id);
@@ -437,7 +457,7 @@ pub mod graph {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -461,7 +481,7 @@ pub mod graph {
 
     impl ToExpr for VectorSearchConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("VectorSearchDimension", self.vector_search_dimension);
             p.into_expr()
         }
@@ -535,7 +555,7 @@ impl Resource for GraphSnapshot {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.tags.is_some()));
         p.req("GraphIdentifier", self.graph_identifier);
         p.req("SnapshotName", self.snapshot_name);
         p.opt("Tags", self.tags);
@@ -634,7 +654,7 @@ pub mod graph_snapshot {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -712,7 +732,9 @@ impl Resource for PrivateGraphEndpoint {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.security_group_ids.is_some()) + usize::from(self.subnet_ids.is_some()),
+        );
         p.req("GraphIdentifier", self.graph_identifier);
         p.opt("SecurityGroupIds", self.security_group_ids);
         p.opt("SubnetIds", self.subnet_ids);

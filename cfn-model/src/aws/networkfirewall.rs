@@ -113,7 +113,8 @@ impl Resource for ContainerAssociation {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(3 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.req("ContainerAssociationName", self.container_association_name);
         p.req(
             "ContainerMonitoringConfigurations",
@@ -233,7 +234,7 @@ pub mod container_association {
 
     impl ToExpr for ContainerAttribute {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -265,7 +266,7 @@ pub mod container_association {
 
     impl ToExpr for ContainerMonitoringConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.attribute_filters.is_some()));
             p.opt("AttributeFilters", self.attribute_filters);
             p.req("ClusterArn", self.cluster_arn);
             p.into_expr()
@@ -292,7 +293,7 @@ pub mod container_association {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -531,7 +532,23 @@ impl Resource for Firewall {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.availability_zone_change_protection.is_some())
+                + usize::from(self.availability_zone_mappings.is_some())
+                + usize::from(self.delete_protection.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.enabled_analysis_types.is_some())
+                + usize::from(self.firewall_policy_change_protection.is_some())
+                + usize::from(self.nat_gateway_mappings.is_some())
+                + usize::from(self.no_source_preservation.is_some())
+                + usize::from(self.proxy_settings.is_some())
+                + usize::from(self.subnet_change_protection.is_some())
+                + usize::from(self.subnet_mappings.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.transit_gateway_id.is_some())
+                + usize::from(self.vpc_endpoint.is_some())
+                + usize::from(self.vpc_id.is_some()),
+        );
         p.opt(
             "AvailabilityZoneChangeProtection",
             self.availability_zone_change_protection,
@@ -691,7 +708,7 @@ pub mod firewall {
 
     impl ToExpr for AvailabilityZoneMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("AvailabilityZone", self.availability_zone);
             p.into_expr()
         }
@@ -727,7 +744,7 @@ pub mod firewall {
 
     impl ToExpr for ListenerProperty {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.port.is_some()) + usize::from(self.r#type.is_some()));
             p.opt("Port", self.port);
             p.opt("Type", self.r#type);
             p.into_expr()
@@ -751,7 +768,7 @@ pub mod firewall {
 
     impl ToExpr for NatGatewayMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("NatGatewayId", self.nat_gateway_id);
             p.into_expr()
         }
@@ -779,7 +796,7 @@ pub mod firewall {
 
     impl ToExpr for ProxySettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.listener_properties.is_some()));
             p.opt("ListenerProperties", self.listener_properties);
             p.into_expr()
         }
@@ -810,7 +827,7 @@ pub mod firewall {
 
     impl ToExpr for SubnetMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.ip_address_type.is_some()));
             p.opt("IPAddressType", self.ip_address_type);
             p.req("SubnetId", self.subnet_id);
             p.into_expr()
@@ -837,7 +854,7 @@ pub mod firewall {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -874,7 +891,9 @@ pub mod firewall {
 
     impl ToExpr for VpcEndpoint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.subnet_mappings.is_some()) + usize::from(self.vpc_id.is_some()),
+            );
             p.opt("SubnetMappings", self.subnet_mappings);
             p.opt("VpcId", self.vpc_id);
             p.into_expr()
@@ -1025,7 +1044,8 @@ impl Resource for FirewallPolicy {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(2 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Description", self.description);
         p.req("FirewallPolicy", self.firewall_policy);
         p.req("FirewallPolicyName", self.firewall_policy_name);
@@ -1158,7 +1178,7 @@ pub mod firewall_policy {
 
     impl ToExpr for ActionDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.publish_metric_action.is_some()));
             p.opt("PublishMetricAction", self.publish_metric_action);
             p.into_expr()
         }
@@ -1184,7 +1204,7 @@ pub mod firewall_policy {
 
     impl ToExpr for CustomAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ActionDefinition", self.action_definition);
             p.req("ActionName", self.action_name);
             p.into_expr()
@@ -1208,7 +1228,7 @@ pub mod firewall_policy {
 
     impl ToExpr for Dimension {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Value", self.value);
             p.into_expr()
         }
@@ -1307,7 +1327,16 @@ pub mod firewall_policy {
 
     impl ToExpr for FirewallPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.enable_tls_session_holding.is_some())
+                    + usize::from(self.policy_variables.is_some())
+                    + usize::from(self.stateful_default_actions.is_some())
+                    + usize::from(self.stateful_engine_options.is_some())
+                    + usize::from(self.stateful_rule_group_references.is_some())
+                    + usize::from(self.stateless_custom_actions.is_some())
+                    + usize::from(self.stateless_rule_group_references.is_some())
+                    + usize::from(self.tls_inspection_configuration_arn.is_some()),
+            );
             p.opt("EnableTLSSessionHolding", self.enable_tls_session_holding);
             p.opt("PolicyVariables", self.policy_variables);
             p.opt("StatefulDefaultActions", self.stateful_default_actions);
@@ -1347,7 +1376,7 @@ pub mod firewall_policy {
 
     impl ToExpr for FlowTimeouts {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.tcp_idle_timeout_seconds.is_some()));
             p.opt("TcpIdleTimeoutSeconds", self.tcp_idle_timeout_seconds);
             p.into_expr()
         }
@@ -1373,7 +1402,7 @@ pub mod firewall_policy {
 
     impl ToExpr for IpSet {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.definition.is_some()));
             p.opt("Definition", self.definition);
             p.into_expr()
         }
@@ -1399,7 +1428,7 @@ pub mod firewall_policy {
 
     impl ToExpr for PolicyVariables {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.rule_variables.is_some()));
             p.opt("RuleVariables", self.rule_variables);
             p.into_expr()
         }
@@ -1422,7 +1451,7 @@ pub mod firewall_policy {
 
     impl ToExpr for PublishMetricAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Dimensions", self.dimensions);
             p.into_expr()
         }
@@ -1466,7 +1495,11 @@ pub mod firewall_policy {
 
     impl ToExpr for StatefulEngineOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.flow_timeouts.is_some())
+                    + usize::from(self.rule_order.is_some())
+                    + usize::from(self.stream_exception_policy.is_some()),
+            );
             p.opt("FlowTimeouts", self.flow_timeouts);
             p.opt("RuleOrder", self.rule_order);
             p.opt("StreamExceptionPolicy", self.stream_exception_policy);
@@ -1494,7 +1527,7 @@ pub mod firewall_policy {
 
     impl ToExpr for StatefulRuleGroupOverride {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.action.is_some()));
             p.opt("Action", self.action);
             p.into_expr()
         }
@@ -1541,7 +1574,11 @@ pub mod firewall_policy {
 
     impl ToExpr for StatefulRuleGroupReference {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.deep_threat_inspection.is_some())
+                    + usize::from(self.r#override.is_some())
+                    + usize::from(self.priority.is_some()),
+            );
             p.opt("DeepThreatInspection", self.deep_threat_inspection);
             p.opt("Override", self.r#override);
             p.opt("Priority", self.priority);
@@ -1570,7 +1607,7 @@ pub mod firewall_policy {
 
     impl ToExpr for StatelessRuleGroupReference {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Priority", self.priority);
             p.req("ResourceArn", self.resource_arn);
             p.into_expr()
@@ -1597,7 +1634,7 @@ pub mod firewall_policy {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1672,7 +1709,9 @@ impl Resource for LoggingConfiguration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.enable_monitoring_dashboard.is_some()) + usize::from(self.firewall_name.is_some()),
+        );
         p.opt("EnableMonitoringDashboard", self.enable_monitoring_dashboard);
         p.req("FirewallArn", self.firewall_arn);
         p.opt("FirewallName", self.firewall_name);
@@ -1778,7 +1817,7 @@ pub mod logging_configuration {
 
     impl ToExpr for LogDestinationConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("LogDestination", self.log_destination);
             p.req("LogDestinationType", self.log_destination_type);
             p.req("LogType", self.log_type);
@@ -1803,7 +1842,7 @@ pub mod logging_configuration {
 
     impl ToExpr for LoggingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("LogDestinationConfigs", self.log_destination_configs);
             p.into_expr()
         }
@@ -1907,7 +1946,12 @@ Constraint { path: "Tags/*/Key", pattern: Some("^.*$"), min_length: Some(1), max
 Constraint { path: "Tags/*/Value", pattern: Some("^.*$"), min_length: Some(0), max_length: Some(255), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.description.is_some())
+                + usize::from(self.rule_group.is_some())
+                + usize::from(self.summary_configuration.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("Capacity", self.capacity);
         p.opt("Description", self.description);
         p.opt("RuleGroup", self.rule_group);
@@ -2295,7 +2339,7 @@ pub mod rule_group {
 
     impl ToExpr for ActionDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.publish_metric_action.is_some()));
             p.opt("PublishMetricAction", self.publish_metric_action);
             p.into_expr()
         }
@@ -2318,7 +2362,7 @@ pub mod rule_group {
 
     impl ToExpr for Address {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("AddressDefinition", self.address_definition);
             p.into_expr()
         }
@@ -2344,7 +2388,7 @@ pub mod rule_group {
 
     impl ToExpr for CustomAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ActionDefinition", self.action_definition);
             p.req("ActionName", self.action_name);
             p.into_expr()
@@ -2368,7 +2412,7 @@ pub mod rule_group {
 
     impl ToExpr for Dimension {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Value", self.value);
             p.into_expr()
         }
@@ -2422,7 +2466,7 @@ pub mod rule_group {
 
     impl ToExpr for Header {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(6);
             p.req("Destination", self.destination);
             p.req("DestinationPort", self.destination_port);
             p.req("Direction", self.direction);
@@ -2453,7 +2497,7 @@ pub mod rule_group {
 
     impl ToExpr for IpSet {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.definition.is_some()));
             p.opt("Definition", self.definition);
             p.into_expr()
         }
@@ -2479,7 +2523,7 @@ pub mod rule_group {
 
     impl ToExpr for IpSetReference {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.reference_arn.is_some()));
             p.opt("ReferenceArn", self.reference_arn);
             p.into_expr()
         }
@@ -2547,7 +2591,14 @@ pub mod rule_group {
 
     impl ToExpr for MatchAttributes {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.destination_ports.is_some())
+                    + usize::from(self.destinations.is_some())
+                    + usize::from(self.protocols.is_some())
+                    + usize::from(self.source_ports.is_some())
+                    + usize::from(self.sources.is_some())
+                    + usize::from(self.tcp_flags.is_some()),
+            );
             p.opt("DestinationPorts", self.destination_ports);
             p.opt("Destinations", self.destinations);
             p.opt("Protocols", self.protocols);
@@ -2578,7 +2629,7 @@ pub mod rule_group {
 
     impl ToExpr for PortRange {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("FromPort", self.from_port);
             p.req("ToPort", self.to_port);
             p.into_expr()
@@ -2605,7 +2656,7 @@ pub mod rule_group {
 
     impl ToExpr for PortSet {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.definition.is_some()));
             p.opt("Definition", self.definition);
             p.into_expr()
         }
@@ -2628,7 +2679,7 @@ pub mod rule_group {
 
     impl ToExpr for PublishMetricAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Dimensions", self.dimensions);
             p.into_expr()
         }
@@ -2659,7 +2710,7 @@ pub mod rule_group {
 
     impl ToExpr for ReferenceSets {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.ip_set_references.is_some()));
             p.opt("IPSetReferences", self.ip_set_references);
             p.into_expr()
         }
@@ -2685,7 +2736,7 @@ pub mod rule_group {
 
     impl ToExpr for RuleDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Actions", self.actions);
             p.req("MatchAttributes", self.match_attributes);
             p.into_expr()
@@ -2733,7 +2784,11 @@ pub mod rule_group {
 
     impl ToExpr for RuleGroup {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.reference_sets.is_some())
+                    + usize::from(self.rule_variables.is_some())
+                    + usize::from(self.stateful_rule_options.is_some()),
+            );
             p.opt("ReferenceSets", self.reference_sets);
             p.opt("RuleVariables", self.rule_variables);
             p.req("RulesSource", self.rules_source);
@@ -2767,7 +2822,7 @@ pub mod rule_group {
 
     impl ToExpr for RuleOption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.settings.is_some()));
             p.req("Keyword", self.keyword);
             p.opt("Settings", self.settings);
             p.into_expr()
@@ -2804,7 +2859,8 @@ pub mod rule_group {
 
     impl ToExpr for RuleVariables {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.ip_sets.is_some()) + usize::from(self.port_sets.is_some()));
             p.opt("IPSets", self.ip_sets);
             p.opt("PortSets", self.port_sets);
             p.into_expr()
@@ -2857,7 +2913,12 @@ pub mod rule_group {
 
     impl ToExpr for RulesSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.rules_source_list.is_some())
+                    + usize::from(self.rules_string.is_some())
+                    + usize::from(self.stateful_rules.is_some())
+                    + usize::from(self.stateless_rules_and_custom_actions.is_some()),
+            );
             p.opt("RulesSourceList", self.rules_source_list);
             p.opt("RulesString", self.rules_string);
             p.opt("StatefulRules", self.stateful_rules);
@@ -2896,7 +2957,7 @@ pub mod rule_group {
 
     impl ToExpr for RulesSourceList {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("GeneratedRulesType", self.generated_rules_type);
             p.req("TargetTypes", self.target_types);
             p.req("Targets", self.targets);
@@ -2931,7 +2992,7 @@ pub mod rule_group {
 
     impl ToExpr for StatefulRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Action", self.action);
             p.req("Header", self.header);
             p.req("RuleOptions", self.rule_options);
@@ -2959,7 +3020,7 @@ pub mod rule_group {
 
     impl ToExpr for StatefulRuleOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.rule_order.is_some()));
             p.opt("RuleOrder", self.rule_order);
             p.into_expr()
         }
@@ -2985,7 +3046,7 @@ pub mod rule_group {
 
     impl ToExpr for StatelessRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Priority", self.priority);
             p.req("RuleDefinition", self.rule_definition);
             p.into_expr()
@@ -3017,7 +3078,7 @@ pub mod rule_group {
 
     impl ToExpr for StatelessRulesAndCustomActions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.custom_actions.is_some()));
             p.opt("CustomActions", self.custom_actions);
             p.req("StatelessRules", self.stateless_rules);
             p.into_expr()
@@ -3044,7 +3105,7 @@ pub mod rule_group {
 
     impl ToExpr for SummaryConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.rule_options.is_some()));
             p.opt("RuleOptions", self.rule_options);
             p.into_expr()
         }
@@ -3070,7 +3131,7 @@ pub mod rule_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3102,7 +3163,7 @@ pub mod rule_group {
 
     impl ToExpr for TcpFlagField {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.masks.is_some()));
             p.req("Flags", self.flags);
             p.opt("Masks", self.masks);
             p.into_expr()
@@ -3250,7 +3311,8 @@ impl Resource for TlsInspectionConfiguration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(2 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Description", self.description);
         p.req("TLSInspectionConfiguration", self.tls_inspection_configuration);
         p.req("TLSInspectionConfigurationName", self.tls_inspection_configuration_name);
@@ -3355,7 +3417,7 @@ pub mod tls_inspection_configuration {
 
     impl ToExpr for Address {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("AddressDefinition", self.address_definition);
             p.into_expr()
         }
@@ -3391,7 +3453,10 @@ pub mod tls_inspection_configuration {
 
     impl ToExpr for CheckCertificateRevocationStatus {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.revoked_status_action.is_some())
+                    + usize::from(self.unknown_status_action.is_some()),
+            );
             p.opt("RevokedStatusAction", self.revoked_status_action);
             p.opt("UnknownStatusAction", self.unknown_status_action);
             p.into_expr()
@@ -3418,7 +3483,7 @@ pub mod tls_inspection_configuration {
 
     impl ToExpr for PortRange {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("FromPort", self.from_port);
             p.req("ToPort", self.to_port);
             p.into_expr()
@@ -3445,7 +3510,7 @@ pub mod tls_inspection_configuration {
 
     impl ToExpr for ServerCertificate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.resource_arn.is_some()));
             p.opt("ResourceArn", self.resource_arn);
             p.into_expr()
         }
@@ -3497,7 +3562,12 @@ pub mod tls_inspection_configuration {
 
     impl ToExpr for ServerCertificateConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.certificate_authority_arn.is_some())
+                    + usize::from(self.check_certificate_revocation_status.is_some())
+                    + usize::from(self.scopes.is_some())
+                    + usize::from(self.server_certificates.is_some()),
+            );
             p.opt("CertificateAuthorityArn", self.certificate_authority_arn);
             p.opt(
                 "CheckCertificateRevocationStatus",
@@ -3563,7 +3633,13 @@ pub mod tls_inspection_configuration {
 
     impl ToExpr for ServerCertificateScope {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.destination_ports.is_some())
+                    + usize::from(self.destinations.is_some())
+                    + usize::from(self.protocols.is_some())
+                    + usize::from(self.source_ports.is_some())
+                    + usize::from(self.sources.is_some()),
+            );
             p.opt("DestinationPorts", self.destination_ports);
             p.opt("Destinations", self.destinations);
             p.opt("Protocols", self.protocols);
@@ -3593,7 +3669,7 @@ pub mod tls_inspection_configuration {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3625,7 +3701,7 @@ pub mod tls_inspection_configuration {
 
     impl ToExpr for TlsInspectionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.server_certificate_configurations.is_some()));
             p.opt(
                 "ServerCertificateConfigurations",
                 self.server_certificate_configurations,
@@ -3733,7 +3809,8 @@ impl Resource for VpcEndpointAssociation {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(3 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Description", self.description);
         p.req("FirewallArn", self.firewall_arn);
         p.req("SubnetMapping", self.subnet_mapping);
@@ -3822,7 +3899,7 @@ pub mod vpc_endpoint_association {
 
     impl ToExpr for SubnetMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.ip_address_type.is_some()));
             p.opt("IPAddressType", self.ip_address_type);
             p.req("SubnetId", self.subnet_id);
             p.into_expr()
@@ -3849,7 +3926,7 @@ pub mod vpc_endpoint_association {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -96,7 +96,11 @@ impl Resource for Monitor {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.remote_resources.is_some())
+                + usize::from(self.scope_arn.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("LocalResources", self.local_resources);
         p.req("MonitorName", self.monitor_name);
         p.opt("RemoteResources", self.remote_resources);
@@ -268,7 +272,7 @@ pub mod monitor {
 
     impl ToExpr for MonitorLocalResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Identifier", self.identifier);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -295,7 +299,7 @@ pub mod monitor {
 
     impl ToExpr for MonitorRemoteResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Identifier", self.identifier);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -322,7 +326,7 @@ pub mod monitor {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -393,7 +397,7 @@ impl Resource for Scope {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.tags.is_some()));
         p.opt("Tags", self.tags);
         p.req("Targets", self.targets);
         p
@@ -501,7 +505,7 @@ pub mod scope {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -525,7 +529,7 @@ pub mod scope {
 
     impl ToExpr for TargetId {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("AccountId", self.account_id);
             p.into_expr()
         }
@@ -551,7 +555,7 @@ pub mod scope {
 
     impl ToExpr for TargetIdentifier {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("TargetId", self.target_id);
             p.req("TargetType", self.target_type);
             p.into_expr()
@@ -578,7 +582,7 @@ pub mod scope {
 
     impl ToExpr for TargetResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Region", self.region);
             p.req("TargetIdentifier", self.target_identifier);
             p.into_expr()

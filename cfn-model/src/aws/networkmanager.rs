@@ -121,7 +121,11 @@ impl Resource for ConnectAttachment {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.network_function_group_name.is_some())
+                + usize::from(self.routing_policy_label.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("CoreNetworkId", self.core_network_id);
         p.req("EdgeLocation", self.edge_location);
         p.opt("NetworkFunctionGroupName", self.network_function_group_name);
@@ -254,7 +258,7 @@ pub mod connect_attachment {
 
     impl ToExpr for ConnectAttachmentOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.protocol.is_some()));
             p.opt("Protocol", self.protocol);
             p.into_expr()
         }
@@ -280,7 +284,7 @@ pub mod connect_attachment {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -415,7 +419,13 @@ impl Resource for ConnectPeer {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.bgp_options.is_some())
+                + usize::from(self.core_network_address.is_some())
+                + usize::from(self.inside_cidr_blocks.is_some())
+                + usize::from(self.subnet_arn.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("BgpOptions", self.bgp_options);
         p.req("ConnectAttachmentId", self.connect_attachment_id);
         p.opt("CoreNetworkAddress", self.core_network_address);
@@ -490,7 +500,7 @@ pub mod connect_peer {
 
     impl ToExpr for BgpOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.peer_asn.is_some()));
             p.opt("PeerAsn", self.peer_asn);
             p.into_expr()
         }
@@ -516,7 +526,7 @@ pub mod connect_peer {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -608,7 +618,11 @@ impl Resource for CoreNetwork {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.description.is_some())
+                + usize::from(self.policy_document.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.req("GlobalNetworkId", self.global_network_id);
         p.opt("PolicyDocument", self.policy_document);
@@ -674,7 +688,7 @@ pub mod core_network {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -741,7 +755,7 @@ impl Resource for CoreNetworkPrefixListAssociation {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3);
         p.req("CoreNetworkId", self.core_network_id);
         p.req("PrefixListAlias", self.prefix_list_alias);
         p.req("PrefixListArn", self.prefix_list_arn);
@@ -795,7 +809,7 @@ impl CustomerGatewayAssociation {
 impl Resource for CustomerGatewayAssociation {
     const TYPE_NAME: &'static str = "AWS::NetworkManager::CustomerGatewayAssociation";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.link_id.is_some()));
         p.req("CustomerGatewayArn", self.customer_gateway_arn);
         p.req("DeviceId", self.device_id);
         p.req("GlobalNetworkId", self.global_network_id);
@@ -999,7 +1013,17 @@ impl Resource for Device {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.aws_location.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.location.is_some())
+                + usize::from(self.model.is_some())
+                + usize::from(self.serial_number.is_some())
+                + usize::from(self.site_id.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.r#type.is_some())
+                + usize::from(self.vendor.is_some()),
+        );
         p.opt("AWSLocation", self.aws_location);
         p.opt("Description", self.description);
         p.req("GlobalNetworkId", self.global_network_id);
@@ -1075,7 +1099,8 @@ pub mod device {
 
     impl ToExpr for AwsLocation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.subnet_arn.is_some()) + usize::from(self.zone.is_some()));
             p.opt("SubnetArn", self.subnet_arn);
             p.opt("Zone", self.zone);
             p.into_expr()
@@ -1120,7 +1145,11 @@ pub mod device {
 
     impl ToExpr for Location {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.address.is_some())
+                    + usize::from(self.latitude.is_some())
+                    + usize::from(self.longitude.is_some()),
+            );
             p.opt("Address", self.address);
             p.opt("Latitude", self.latitude);
             p.opt("Longitude", self.longitude);
@@ -1148,7 +1177,7 @@ pub mod device {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1253,7 +1282,9 @@ impl Resource for DirectConnectGatewayAttachment {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.routing_policy_label.is_some()) + usize::from(self.tags.is_some()),
+        );
         p.req("CoreNetworkId", self.core_network_id);
         p.req("DirectConnectGatewayArn", self.direct_connect_gateway_arn);
         p.req("EdgeLocations", self.edge_locations);
@@ -1362,7 +1393,7 @@ pub mod direct_connect_gateway_attachment {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1443,7 +1474,12 @@ impl Resource for GlobalNetwork {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.created_at.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.state.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("CreatedAt", self.created_at);
         p.opt("Description", self.description);
         p.opt("State", self.state);
@@ -1491,7 +1527,7 @@ pub mod global_network {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1617,7 +1653,12 @@ impl Resource for Link {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.description.is_some())
+                + usize::from(self.provider.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.r#type.is_some()),
+        );
         p.req("Bandwidth", self.bandwidth);
         p.opt("Description", self.description);
         p.req("GlobalNetworkId", self.global_network_id);
@@ -1690,7 +1731,9 @@ pub mod link {
 
     impl ToExpr for Bandwidth {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.download_speed.is_some()) + usize::from(self.upload_speed.is_some()),
+            );
             p.opt("DownloadSpeed", self.download_speed);
             p.opt("UploadSpeed", self.upload_speed);
             p.into_expr()
@@ -1717,7 +1760,7 @@ pub mod link {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1761,7 +1804,7 @@ impl LinkAssociation {
 impl Resource for LinkAssociation {
     const TYPE_NAME: &'static str = "AWS::NetworkManager::LinkAssociation";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3);
         p.req("DeviceId", self.device_id);
         p.req("GlobalNetworkId", self.global_network_id);
         p.req("LinkId", self.link_id);
@@ -1867,7 +1910,11 @@ impl Resource for Site {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.description.is_some())
+                + usize::from(self.location.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.req("GlobalNetworkId", self.global_network_id);
         p.opt("Location", self.location);
@@ -1945,7 +1992,11 @@ pub mod site {
 
     impl ToExpr for Location {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.address.is_some())
+                    + usize::from(self.latitude.is_some())
+                    + usize::from(self.longitude.is_some()),
+            );
             p.opt("Address", self.address);
             p.opt("Latitude", self.latitude);
             p.opt("Longitude", self.longitude);
@@ -1973,7 +2024,7 @@ pub mod site {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2070,7 +2121,11 @@ impl Resource for SiteToSiteVpnAttachment {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.network_function_group_name.is_some())
+                + usize::from(self.routing_policy_label.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("CoreNetworkId", self.core_network_id);
         p.opt("NetworkFunctionGroupName", self.network_function_group_name);
         p.opt("RoutingPolicyLabel", self.routing_policy_label);
@@ -2179,7 +2234,7 @@ pub mod site_to_site_vpn_attachment {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2253,7 +2308,7 @@ impl Resource for TransitGatewayPeering {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.tags.is_some()));
         p.req("CoreNetworkId", self.core_network_id);
         p.opt("Tags", self.tags);
         p.req("TransitGatewayArn", self.transit_gateway_arn);
@@ -2348,7 +2403,7 @@ pub mod transit_gateway_peering {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2399,7 +2454,7 @@ impl Resource for TransitGatewayRegistration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("GlobalNetworkId", self.global_network_id);
         p.req("TransitGatewayArn", self.transit_gateway_arn);
         p
@@ -2495,7 +2550,11 @@ impl Resource for TransitGatewayRouteTableAttachment {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.network_function_group_name.is_some())
+                + usize::from(self.routing_policy_label.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("NetworkFunctionGroupName", self.network_function_group_name);
         p.req("PeeringId", self.peering_id);
         p.opt("RoutingPolicyLabel", self.routing_policy_label);
@@ -2610,7 +2669,7 @@ pub mod transit_gateway_route_table_attachment {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2721,7 +2780,11 @@ impl Resource for VpcAttachment {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.options.is_some())
+                + usize::from(self.routing_policy_label.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("CoreNetworkId", self.core_network_id);
         p.opt("Options", self.options);
         p.opt("RoutingPolicyLabel", self.routing_policy_label);
@@ -2837,7 +2900,7 @@ pub mod vpc_attachment {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2890,7 +2953,12 @@ pub mod vpc_attachment {
 
     impl ToExpr for VpcOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.appliance_mode_support.is_some())
+                    + usize::from(self.dns_support.is_some())
+                    + usize::from(self.ipv6_support.is_some())
+                    + usize::from(self.security_group_referencing_support.is_some()),
+            );
             p.opt("ApplianceModeSupport", self.appliance_mode_support);
             p.opt("DnsSupport", self.dns_support);
             p.opt("Ipv6Support", self.ipv6_support);

@@ -73,7 +73,8 @@ impl Resource for Monitor {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(1 + usize::from(self.aggregation_period.is_some()) + usize::from(self.tags.is_some()));
         p.opt("AggregationPeriod", self.aggregation_period);
         p.req("MonitorName", self.monitor_name);
         p.opt("Tags", self.tags);
@@ -169,7 +170,7 @@ pub mod monitor {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -105,7 +105,13 @@ impl Resource for Deployment {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.associated_policy_list.is_some())
+                + usize::from(self.associated_scope_list.is_some())
+                + usize::from(self.deployment_configuration.is_some())
+                + usize::from(self.deployment_description.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AssociatedPolicyList", self.associated_policy_list);
         p.opt("AssociatedScopeList", self.associated_scope_list);
         p.opt("DeploymentConfiguration", self.deployment_configuration);
@@ -201,7 +207,7 @@ pub mod deployment {
 
     impl ToExpr for AssociatedPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("PolicyArn", self.policy_arn);
             p.into_expr()
         }
@@ -224,7 +230,7 @@ pub mod deployment {
 
     impl ToExpr for AssociatedScope {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ScopeArn", self.scope_arn);
             p.into_expr()
         }
@@ -247,7 +253,7 @@ pub mod deployment {
 
     impl ToExpr for DeploymentConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("EnableCrossAccountVisibility", self.enable_cross_account_visibility);
             p.into_expr()
         }
@@ -273,7 +279,7 @@ pub mod deployment {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -392,7 +398,11 @@ impl Resource for Policy {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.associated_template_and_rule_list.is_some())
+                + usize::from(self.policy_description.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AssociatedTemplateAndRuleList", self.associated_template_and_rule_list);
         p.req("FirewallType", self.firewall_type);
         p.req("PolicyConfiguration", self.policy_configuration);
@@ -586,7 +596,9 @@ pub mod policy {
 
     impl ToExpr for AssociatedTemplateAndRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.rule_arn.is_some()) + usize::from(self.template_arn.is_some()),
+            );
             p.opt("RuleArn", self.rule_arn);
             p.opt("TemplateArn", self.template_arn);
             p.into_expr()
@@ -631,7 +643,11 @@ pub mod policy {
 
     impl ToExpr for PolicyConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.remediation_enabled.is_some())
+                    + usize::from(self.resources_clean_up.is_some())
+                    + usize::from(self.waf_config.is_some()),
+            );
             p.opt("RemediationEnabled", self.remediation_enabled);
             p.opt("ResourcesCleanUp", self.resources_clean_up);
             p.opt("WafConfig", self.waf_config);
@@ -659,7 +675,7 @@ pub mod policy {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -689,7 +705,7 @@ pub mod policy {
 
     impl ToExpr for WafConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ConflictResolution", self.conflict_resolution);
             p.req(
                 "ExistingCustomerWebACLResolution",
@@ -794,7 +810,13 @@ impl Resource for Rule {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.configuration.is_some())
+                + usize::from(self.firewall_type.is_some())
+                + usize::from(self.rule_description.is_some())
+                + usize::from(self.rule_type.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Configuration", self.configuration);
         p.opt("FirewallType", self.firewall_type);
         p.opt("RuleDescription", self.rule_description);
@@ -946,7 +968,7 @@ pub mod rule {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1028,7 +1050,11 @@ impl Resource for Scope {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.scope_configuration.is_some())
+                + usize::from(self.scope_description.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ScopeConfiguration", self.scope_configuration);
         p.opt("ScopeDescription", self.scope_description);
         p.req("ScopeName", self.scope_name);
@@ -1125,7 +1151,7 @@ pub mod scope {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1223,7 +1249,12 @@ impl Resource for Template {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.associated_rule_list.is_some())
+                + usize::from(self.firewall_type.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.template_description.is_some()),
+        );
         p.opt("AssociatedRuleList", self.associated_rule_list);
         p.opt("FirewallType", self.firewall_type);
         p.opt("Tags", self.tags);
@@ -1352,7 +1383,7 @@ pub mod template {
 
     impl ToExpr for AssociatedRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("RuleArn", self.rule_arn);
             p.into_expr()
         }
@@ -1378,7 +1409,7 @@ pub mod template {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

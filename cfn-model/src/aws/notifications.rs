@@ -36,7 +36,7 @@ Constraint { path: "Arn", pattern: Some("^arn:[a-z-]{3,10}:(chatbot|consoleapp|n
 Constraint { path: "NotificationConfigurationArn", pattern: Some("^arn:[a-z-]{3,10}:notifications::[0-9]{12}:configuration/[a-z0-9]{27}$"), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("Arn", self.arn);
         p.req("NotificationConfigurationArn", self.notification_configuration_arn);
         p
@@ -137,7 +137,7 @@ impl Resource for EventRule {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(4 + usize::from(self.event_pattern.is_some()));
         p.opt("EventPattern", self.event_pattern);
         p.req("EventType", self.event_type);
         p.req("NotificationConfigurationArn", self.notification_configuration_arn);
@@ -203,7 +203,7 @@ impl Resource for ManagedNotificationAccountContactAssociation {
 Constraint { path: "ManagedNotificationConfigurationArn", pattern: Some("^arn:[a-z-]{3,10}:notifications::([0-9]{12}|):managed-notification-configuration/category/[a-zA-Z0-9\\-]{3,64}/sub-category/[a-zA-Z0-9\\-]{3,64}$"), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.is_sensitive_events_subscribed.is_some()));
         p.req("ContactIdentifier", self.contact_identifier);
         p.opt("IsSensitiveEventsSubscribed", self.is_sensitive_events_subscribed);
         p.req(
@@ -297,7 +297,7 @@ Constraint { path: "ChannelArn", pattern: Some("^arn:[a-z-]{3,10}:(chatbot|conso
 Constraint { path: "ManagedNotificationConfigurationArn", pattern: Some("^arn:[a-z-]{3,10}:notifications::([0-9]{12}|):managed-notification-configuration/category/[a-zA-Z0-9\\-]{3,64}/sub-category/[a-zA-Z0-9\\-]{3,64}$"), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.is_sensitive_events_subscribed.is_some()));
         p.req("ChannelArn", self.channel_arn);
         p.opt("IsSensitiveEventsSubscribed", self.is_sensitive_events_subscribed);
         p.req(
@@ -378,7 +378,9 @@ impl Resource for NotificationConfiguration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.aggregation_duration.is_some()) + usize::from(self.tags.is_some()),
+        );
         p.opt("AggregationDuration", self.aggregation_duration);
         p.req("Description", self.description);
         p.req("Name", self.name);
@@ -491,7 +493,7 @@ pub mod notification_configuration {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -527,7 +529,7 @@ impl Resource for NotificationHub {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1);
         p.req("Region", self.region);
         p
     }
@@ -583,7 +585,7 @@ impl Resource for OrganizationalUnitAssociation {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("NotificationConfigurationArn", self.notification_configuration_arn);
         p.req("OrganizationalUnitId", self.organizational_unit_id);
         p

@@ -69,7 +69,7 @@ impl Resource for EmailContact {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.tags.is_some()));
         p.req("EmailAddress", self.email_address);
         p.req("Name", self.name);
         p.opt("Tags", self.tags);
@@ -160,7 +160,7 @@ pub mod email_contact {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

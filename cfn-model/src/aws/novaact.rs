@@ -74,7 +74,9 @@ impl Resource for WorkflowDefinition {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.description.is_some()) + usize::from(self.export_config.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("ExportConfig", self.export_config);
         p.req("Name", self.name);
@@ -160,7 +162,7 @@ pub mod workflow_definition {
 
     impl ToExpr for WorkflowExportConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.s3_key_prefix.is_some()));
             p.req("S3BucketName", self.s3_bucket_name);
             p.opt("S3KeyPrefix", self.s3_key_prefix);
             p.into_expr()

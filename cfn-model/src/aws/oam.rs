@@ -92,7 +92,11 @@ impl Resource for Link {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.label_template.is_some())
+                + usize::from(self.link_configuration.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("LabelTemplate", self.label_template);
         p.opt("LinkConfiguration", self.link_configuration);
         p.req("ResourceTypes", self.resource_types);
@@ -190,7 +194,10 @@ pub mod link {
 
     impl ToExpr for LinkConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.log_group_configuration.is_some())
+                    + usize::from(self.metric_configuration.is_some()),
+            );
             p.opt("LogGroupConfiguration", self.log_group_configuration);
             p.opt("MetricConfiguration", self.metric_configuration);
             p.into_expr()
@@ -214,7 +221,7 @@ pub mod link {
 
     impl ToExpr for LinkFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Filter", self.filter);
             p.into_expr()
         }
@@ -267,7 +274,7 @@ impl Resource for Sink {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.policy.is_some()) + usize::from(self.tags.is_some()));
         p.req("Name", self.name);
         p.opt("Policy", self.policy);
         p.opt("Tags", self.tags);

@@ -53,7 +53,7 @@ impl Resource for DatasetIntegration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.tags.is_some()));
         p.req("RoleArn", self.role_arn);
         p.opt("Tags", self.tags);
         p
@@ -105,7 +105,7 @@ pub mod dataset_integration {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -252,7 +252,7 @@ impl Resource for OrganizationCentralizationRule {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.tags.is_some()));
         p.req("Rule", self.rule);
         p.req("RuleName", self.rule_name);
         p.opt("Tags", self.tags);
@@ -431,7 +431,7 @@ pub mod organization_centralization_rule {
 
     impl ToExpr for CentralizationRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Destination", self.destination);
             p.req("Source", self.source);
             p.into_expr()
@@ -479,7 +479,11 @@ pub mod organization_centralization_rule {
 
     impl ToExpr for CentralizationRuleDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.account.is_some())
+                    + usize::from(self.destination_logs_configuration.is_some())
+                    + usize::from(self.destination_metrics_configuration.is_some()),
+            );
             p.opt("Account", self.account);
             p.opt("DestinationLogsConfiguration", self.destination_logs_configuration);
             p.opt(
@@ -532,7 +536,11 @@ pub mod organization_centralization_rule {
 
     impl ToExpr for CentralizationRuleSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.scope.is_some())
+                    + usize::from(self.source_logs_configuration.is_some())
+                    + usize::from(self.source_metrics_configuration.is_some()),
+            );
             p.req("Regions", self.regions);
             p.opt("Scope", self.scope);
             p.opt("SourceLogsConfiguration", self.source_logs_configuration);
@@ -587,7 +595,12 @@ pub mod organization_centralization_rule {
 
     impl ToExpr for DestinationLogsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.backup_configuration.is_some())
+                    + usize::from(self.log_group_name_configuration.is_some())
+                    + usize::from(self.logs_encryption_configuration.is_some())
+                    + usize::from(self.tag_propagation_configuration.is_some()),
+            );
             p.opt("BackupConfiguration", self.backup_configuration);
             p.opt("LogGroupNameConfiguration", self.log_group_name_configuration);
             p.opt("LogsEncryptionConfiguration", self.logs_encryption_configuration);
@@ -618,7 +631,7 @@ pub mod organization_centralization_rule {
 
     impl ToExpr for DestinationMetricsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.backup_configuration.is_some()));
             p.opt("BackupConfiguration", self.backup_configuration);
             p.into_expr()
         }
@@ -641,7 +654,7 @@ pub mod organization_centralization_rule {
 
     impl ToExpr for LogGroupNameConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("LogGroupNamePattern", self.log_group_name_pattern);
             p.into_expr()
         }
@@ -672,7 +685,7 @@ pub mod organization_centralization_rule {
 
     impl ToExpr for LogsBackupConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.kms_key_arn.is_some()));
             p.opt("KmsKeyArn", self.kms_key_arn);
             p.req("Region", self.region);
             p.into_expr()
@@ -723,7 +736,11 @@ pub mod organization_centralization_rule {
 
     impl ToExpr for LogsEncryptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.encryption_conflict_resolution_strategy.is_some())
+                    + usize::from(self.encryption_scope.is_some())
+                    + usize::from(self.kms_key_arn.is_some()),
+            );
             p.opt(
                 "EncryptionConflictResolutionStrategy",
                 self.encryption_conflict_resolution_strategy,
@@ -752,7 +769,7 @@ pub mod organization_centralization_rule {
 
     impl ToExpr for MetricsBackupConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Region", self.region);
             p.into_expr()
         }
@@ -791,7 +808,10 @@ pub mod organization_centralization_rule {
 
     impl ToExpr for SourceLogsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.data_source_selection_criteria.is_some())
+                    + usize::from(self.log_group_selection_criteria.is_some()),
+            );
             p.opt("DataSourceSelectionCriteria", self.data_source_selection_criteria);
             p.req("EncryptedLogGroupStrategy", self.encrypted_log_group_strategy);
             p.opt("LogGroupSelectionCriteria", self.log_group_selection_criteria);
@@ -821,7 +841,7 @@ pub mod organization_centralization_rule {
 
     impl ToExpr for SourceMetricsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.metrics_selection_criteria.is_some()));
             p.opt("MetricsSelectionCriteria", self.metrics_selection_criteria);
             p.into_expr()
         }
@@ -847,7 +867,7 @@ pub mod organization_centralization_rule {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -879,7 +899,7 @@ pub mod organization_centralization_rule {
 
     impl ToExpr for TagPropagationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.tag_conflict_resolution_strategy.is_some()));
             p.req("DestinationRoleArn", self.destination_role_arn);
             p.opt("TagConflictResolutionStrategy", self.tag_conflict_resolution_strategy);
             p.into_expr()
@@ -937,7 +957,7 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(128), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.tags.is_some()));
         p.req("Rule", self.rule);
         p.req("RuleName", self.rule_name);
         p.opt("Tags", self.tags);
@@ -1358,7 +1378,7 @@ pub mod organization_telemetry_rule {
 
     impl ToExpr for ActionCondition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.action.is_some()));
             p.opt("Action", self.action);
             p.into_expr()
         }
@@ -1389,7 +1409,7 @@ pub mod organization_telemetry_rule {
 
     impl ToExpr for AdvancedEventSelector {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.name.is_some()));
             p.req("FieldSelectors", self.field_selectors);
             p.opt("Name", self.name);
             p.into_expr()
@@ -1466,7 +1486,15 @@ pub mod organization_telemetry_rule {
 
     impl ToExpr for AdvancedFieldSelector {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.ends_with.is_some())
+                    + usize::from(self.equals.is_some())
+                    + usize::from(self.field.is_some())
+                    + usize::from(self.not_ends_with.is_some())
+                    + usize::from(self.not_equals.is_some())
+                    + usize::from(self.not_starts_with.is_some())
+                    + usize::from(self.starts_with.is_some()),
+            );
             p.opt("EndsWith", self.ends_with);
             p.opt("Equals", self.equals);
             p.opt("Field", self.field);
@@ -1495,7 +1523,7 @@ pub mod organization_telemetry_rule {
 
     impl ToExpr for CloudtrailParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("AdvancedEventSelectors", self.advanced_event_selectors);
             p.into_expr()
         }
@@ -1531,7 +1559,9 @@ pub mod organization_telemetry_rule {
 
     impl ToExpr for Condition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.action_condition.is_some()) + usize::from(self.label_name_condition.is_some()),
+            );
             p.opt("ActionCondition", self.action_condition);
             p.opt("LabelNameCondition", self.label_name_condition);
             p.into_expr()
@@ -1568,7 +1598,9 @@ pub mod organization_telemetry_rule {
 
     impl ToExpr for ElbLoadBalancerLoggingParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.field_delimiter.is_some()) + usize::from(self.output_format.is_some()),
+            );
             p.opt("FieldDelimiter", self.field_delimiter);
             p.opt("OutputFormat", self.output_format);
             p.into_expr()
@@ -1621,7 +1653,12 @@ pub mod organization_telemetry_rule {
 
     impl ToExpr for FieldToMatch {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.method.is_some())
+                    + usize::from(self.query_string.is_some())
+                    + usize::from(self.single_header.is_some())
+                    + usize::from(self.uri_path.is_some()),
+            );
             p.opt("Method", self.method);
             p.opt("QueryString", self.query_string);
             p.opt("SingleHeader", self.single_header);
@@ -1668,7 +1705,11 @@ pub mod organization_telemetry_rule {
 
     impl ToExpr for Filter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.behavior.is_some())
+                    + usize::from(self.conditions.is_some())
+                    + usize::from(self.requirement.is_some()),
+            );
             p.opt("Behavior", self.behavior);
             p.opt("Conditions", self.conditions);
             p.opt("Requirement", self.requirement);
@@ -1696,7 +1737,7 @@ pub mod organization_telemetry_rule {
 
     impl ToExpr for LabelNameCondition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.label_name.is_some()));
             p.opt("LabelName", self.label_name);
             p.into_expr()
         }
@@ -1722,7 +1763,7 @@ pub mod organization_telemetry_rule {
 
     impl ToExpr for LogDeliveryParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.log_types.is_some()));
             p.opt("LogTypes", self.log_types);
             p.into_expr()
         }
@@ -1758,7 +1799,9 @@ pub mod organization_telemetry_rule {
 
     impl ToExpr for LoggingFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.default_behavior.is_some()) + usize::from(self.filters.is_some()),
+            );
             p.opt("DefaultBehavior", self.default_behavior);
             p.opt("Filters", self.filters);
             p.into_expr()
@@ -1787,7 +1830,7 @@ pub mod organization_telemetry_rule {
 
     impl ToExpr for MskMonitoringParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.enhanced_monitoring.is_some()));
             p.opt("EnhancedMonitoring", self.enhanced_monitoring);
             p.into_expr()
         }
@@ -1810,7 +1853,7 @@ pub mod organization_telemetry_rule {
 
     impl ToExpr for SingleHeader {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Name", self.name);
             p.into_expr()
         }
@@ -1836,7 +1879,7 @@ pub mod organization_telemetry_rule {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1937,7 +1980,18 @@ pub mod organization_telemetry_rule {
 
     impl ToExpr for TelemetryDestinationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cloudtrail_parameters.is_some())
+                    + usize::from(self.destination_pattern.is_some())
+                    + usize::from(self.destination_type.is_some())
+                    + usize::from(self.elb_load_balancer_logging_parameters.is_some())
+                    + usize::from(self.kms_key_arn.is_some())
+                    + usize::from(self.log_delivery_parameters.is_some())
+                    + usize::from(self.msk_monitoring_parameters.is_some())
+                    + usize::from(self.retention_in_days.is_some())
+                    + usize::from(self.vpc_flow_log_parameters.is_some())
+                    + usize::from(self.waf_logging_parameters.is_some()),
+            );
             p.opt("CloudtrailParameters", self.cloudtrail_parameters);
             p.opt("DestinationPattern", self.destination_pattern);
             p.opt("DestinationType", self.destination_type);
@@ -2031,7 +2085,15 @@ pub mod organization_telemetry_rule {
 
     impl ToExpr for TelemetryRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.all_regions.is_some())
+                    + usize::from(self.allow_field_updates.is_some())
+                    + usize::from(self.destination_configuration.is_some())
+                    + usize::from(self.regions.is_some())
+                    + usize::from(self.scope.is_some())
+                    + usize::from(self.selection_criteria.is_some())
+                    + usize::from(self.telemetry_source_types.is_some()),
+            );
             p.opt("AllRegions", self.all_regions);
             p.opt("AllowFieldUpdates", self.allow_field_updates);
             p.opt("DestinationConfiguration", self.destination_configuration);
@@ -2083,7 +2145,11 @@ pub mod organization_telemetry_rule {
 
     impl ToExpr for VpcFlowLogParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.log_format.is_some())
+                    + usize::from(self.max_aggregation_interval.is_some())
+                    + usize::from(self.traffic_type.is_some()),
+            );
             p.opt("LogFormat", self.log_format);
             p.opt("MaxAggregationInterval", self.max_aggregation_interval);
             p.opt("TrafficType", self.traffic_type);
@@ -2129,7 +2195,11 @@ pub mod organization_telemetry_rule {
 
     impl ToExpr for WafLoggingParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.log_type.is_some())
+                    + usize::from(self.logging_filter.is_some())
+                    + usize::from(self.redacted_fields.is_some()),
+            );
             p.opt("LogType", self.log_type);
             p.opt("LoggingFilter", self.logging_filter);
             p.opt("RedactedFields", self.redacted_fields);
@@ -2231,7 +2301,8 @@ impl Resource for S3TableIntegration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(2 + usize::from(self.log_sources.is_some()) + usize::from(self.tags.is_some()));
         p.req("Encryption", self.encryption);
         p.opt("LogSources", self.log_sources);
         p.req("RoleArn", self.role_arn);
@@ -2306,7 +2377,7 @@ pub mod s3_table_integration {
 
     impl ToExpr for EncryptionConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.kms_key_arn.is_some()));
             p.opt("KmsKeyArn", self.kms_key_arn);
             p.req("SseAlgorithm", self.sse_algorithm);
             p.into_expr()
@@ -2341,7 +2412,7 @@ pub mod s3_table_integration {
 
     impl ToExpr for LogSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.identifier.is_some()));
             p.opt("Identifier", self.identifier);
             p.req("Name", self.name);
             p.req("Type", self.r#type);
@@ -2369,7 +2440,7 @@ pub mod s3_table_integration {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2399,7 +2470,7 @@ impl TelemetryEnrichment {
 impl Resource for TelemetryEnrichment {
     const TYPE_NAME: &'static str = "AWS::ObservabilityAdmin::TelemetryEnrichment";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1);
         p.req("Scope", self.scope);
         p
     }
@@ -2541,7 +2612,7 @@ impl Resource for TelemetryPipelines {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.name.is_some()) + usize::from(self.tags.is_some()));
         p.req("Configuration", self.configuration);
         p.opt("Name", self.name);
         p.opt("Tags", self.tags);
@@ -2628,7 +2699,7 @@ pub mod telemetry_pipelines {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2652,7 +2723,7 @@ pub mod telemetry_pipelines {
 
     impl ToExpr for TelemetryPipelineConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Body", self.body);
             p.into_expr()
         }
@@ -2709,7 +2780,7 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(128), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.tags.is_some()));
         p.req("Rule", self.rule);
         p.req("RuleName", self.rule_name);
         p.opt("Tags", self.tags);
@@ -3160,7 +3231,7 @@ pub mod telemetry_rule {
 
     impl ToExpr for ActionCondition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.action.is_some()));
             p.opt("Action", self.action);
             p.into_expr()
         }
@@ -3191,7 +3262,7 @@ pub mod telemetry_rule {
 
     impl ToExpr for AdvancedEventSelector {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.name.is_some()));
             p.req("FieldSelectors", self.field_selectors);
             p.opt("Name", self.name);
             p.into_expr()
@@ -3268,7 +3339,15 @@ pub mod telemetry_rule {
 
     impl ToExpr for AdvancedFieldSelector {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.ends_with.is_some())
+                    + usize::from(self.equals.is_some())
+                    + usize::from(self.field.is_some())
+                    + usize::from(self.not_ends_with.is_some())
+                    + usize::from(self.not_equals.is_some())
+                    + usize::from(self.not_starts_with.is_some())
+                    + usize::from(self.starts_with.is_some()),
+            );
             p.opt("EndsWith", self.ends_with);
             p.opt("Equals", self.equals);
             p.opt("Field", self.field);
@@ -3297,7 +3376,7 @@ pub mod telemetry_rule {
 
     impl ToExpr for CloudtrailParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("AdvancedEventSelectors", self.advanced_event_selectors);
             p.into_expr()
         }
@@ -3333,7 +3412,9 @@ pub mod telemetry_rule {
 
     impl ToExpr for Condition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.action_condition.is_some()) + usize::from(self.label_name_condition.is_some()),
+            );
             p.opt("ActionCondition", self.action_condition);
             p.opt("LabelNameCondition", self.label_name_condition);
             p.into_expr()
@@ -3370,7 +3451,9 @@ pub mod telemetry_rule {
 
     impl ToExpr for ElbLoadBalancerLoggingParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.field_delimiter.is_some()) + usize::from(self.output_format.is_some()),
+            );
             p.opt("FieldDelimiter", self.field_delimiter);
             p.opt("OutputFormat", self.output_format);
             p.into_expr()
@@ -3423,7 +3506,12 @@ pub mod telemetry_rule {
 
     impl ToExpr for FieldToMatch {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.method.is_some())
+                    + usize::from(self.query_string.is_some())
+                    + usize::from(self.single_header.is_some())
+                    + usize::from(self.uri_path.is_some()),
+            );
             p.opt("Method", self.method);
             p.opt("QueryString", self.query_string);
             p.opt("SingleHeader", self.single_header);
@@ -3470,7 +3558,11 @@ pub mod telemetry_rule {
 
     impl ToExpr for Filter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.behavior.is_some())
+                    + usize::from(self.conditions.is_some())
+                    + usize::from(self.requirement.is_some()),
+            );
             p.opt("Behavior", self.behavior);
             p.opt("Conditions", self.conditions);
             p.opt("Requirement", self.requirement);
@@ -3498,7 +3590,7 @@ pub mod telemetry_rule {
 
     impl ToExpr for LabelNameCondition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.label_name.is_some()));
             p.opt("LabelName", self.label_name);
             p.into_expr()
         }
@@ -3524,7 +3616,7 @@ pub mod telemetry_rule {
 
     impl ToExpr for LogDeliveryParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.log_types.is_some()));
             p.opt("LogTypes", self.log_types);
             p.into_expr()
         }
@@ -3560,7 +3652,9 @@ pub mod telemetry_rule {
 
     impl ToExpr for LoggingFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.default_behavior.is_some()) + usize::from(self.filters.is_some()),
+            );
             p.opt("DefaultBehavior", self.default_behavior);
             p.opt("Filters", self.filters);
             p.into_expr()
@@ -3589,7 +3683,7 @@ pub mod telemetry_rule {
 
     impl ToExpr for MskMonitoringParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.enhanced_monitoring.is_some()));
             p.opt("EnhancedMonitoring", self.enhanced_monitoring);
             p.into_expr()
         }
@@ -3612,7 +3706,7 @@ pub mod telemetry_rule {
 
     impl ToExpr for SingleHeader {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Name", self.name);
             p.into_expr()
         }
@@ -3638,7 +3732,7 @@ pub mod telemetry_rule {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3739,7 +3833,18 @@ pub mod telemetry_rule {
 
     impl ToExpr for TelemetryDestinationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cloudtrail_parameters.is_some())
+                    + usize::from(self.destination_pattern.is_some())
+                    + usize::from(self.destination_type.is_some())
+                    + usize::from(self.elb_load_balancer_logging_parameters.is_some())
+                    + usize::from(self.kms_key_arn.is_some())
+                    + usize::from(self.log_delivery_parameters.is_some())
+                    + usize::from(self.msk_monitoring_parameters.is_some())
+                    + usize::from(self.retention_in_days.is_some())
+                    + usize::from(self.vpc_flow_log_parameters.is_some())
+                    + usize::from(self.waf_logging_parameters.is_some()),
+            );
             p.opt("CloudtrailParameters", self.cloudtrail_parameters);
             p.opt("DestinationPattern", self.destination_pattern);
             p.opt("DestinationType", self.destination_type);
@@ -3825,7 +3930,14 @@ pub mod telemetry_rule {
 
     impl ToExpr for TelemetryRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.all_regions.is_some())
+                    + usize::from(self.allow_field_updates.is_some())
+                    + usize::from(self.destination_configuration.is_some())
+                    + usize::from(self.regions.is_some())
+                    + usize::from(self.selection_criteria.is_some())
+                    + usize::from(self.telemetry_source_types.is_some()),
+            );
             p.opt("AllRegions", self.all_regions);
             p.opt("AllowFieldUpdates", self.allow_field_updates);
             p.opt("DestinationConfiguration", self.destination_configuration);
@@ -3876,7 +3988,11 @@ pub mod telemetry_rule {
 
     impl ToExpr for VpcFlowLogParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.log_format.is_some())
+                    + usize::from(self.max_aggregation_interval.is_some())
+                    + usize::from(self.traffic_type.is_some()),
+            );
             p.opt("LogFormat", self.log_format);
             p.opt("MaxAggregationInterval", self.max_aggregation_interval);
             p.opt("TrafficType", self.traffic_type);
@@ -3922,7 +4038,11 @@ pub mod telemetry_rule {
 
     impl ToExpr for WafLoggingParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.log_type.is_some())
+                    + usize::from(self.logging_filter.is_some())
+                    + usize::from(self.redacted_fields.is_some()),
+            );
             p.opt("LogType", self.log_type);
             p.opt("LoggingFilter", self.logging_filter);
             p.opt("RedactedFields", self.redacted_fields);

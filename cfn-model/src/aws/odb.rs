@@ -199,7 +199,25 @@ Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), .
 Constraint { path: "TimeZone", min_length: Some(1), max_length: Some(255), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.autonomous_data_storage_size_in_t_bs.is_some())
+                + usize::from(self.cloud_exadata_infrastructure_id.is_some())
+                + usize::from(self.cpu_core_count_per_node.is_some())
+                + usize::from(self.db_servers.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.display_name.is_some())
+                + usize::from(self.iam_roles.is_some())
+                + usize::from(self.is_mtls_enabled_vm_cluster.is_some())
+                + usize::from(self.license_model.is_some())
+                + usize::from(self.maintenance_window.is_some())
+                + usize::from(self.memory_per_oracle_compute_unit_in_g_bs.is_some())
+                + usize::from(self.odb_network_id.is_some())
+                + usize::from(self.scan_listener_port_non_tls.is_some())
+                + usize::from(self.scan_listener_port_tls.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.time_zone.is_some())
+                + usize::from(self.total_container_databases.is_some()),
+        );
         p.opt(
             "AutonomousDataStorageSizeInTBs",
             self.autonomous_data_storage_size_in_t_bs,
@@ -625,7 +643,11 @@ pub mod cloud_autonomous_vm_cluster {
 
     impl ToExpr for IamRole {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.aws_integration.is_some())
+                    + usize::from(self.iam_role_arn.is_some())
+                    + usize::from(self.status.is_some()),
+            );
             p.opt("AwsIntegration", self.aws_integration);
             p.opt("IamRoleArn", self.iam_role_arn);
             p.opt("Status", self.status);
@@ -695,7 +717,14 @@ pub mod cloud_autonomous_vm_cluster {
 
     impl ToExpr for MaintenanceWindow {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.days_of_week.is_some())
+                    + usize::from(self.hours_of_day.is_some())
+                    + usize::from(self.lead_time_in_weeks.is_some())
+                    + usize::from(self.months.is_some())
+                    + usize::from(self.preference.is_some())
+                    + usize::from(self.weeks_of_month.is_some()),
+            );
             p.opt("DaysOfWeek", self.days_of_week);
             p.opt("HoursOfDay", self.hours_of_day);
             p.opt("LeadTimeInWeeks", self.lead_time_in_weeks);
@@ -731,7 +760,7 @@ pub mod cloud_autonomous_vm_cluster {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -932,7 +961,19 @@ impl Resource for CloudExadataInfrastructure {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.availability_zone.is_some())
+                + usize::from(self.availability_zone_id.is_some())
+                + usize::from(self.compute_count.is_some())
+                + usize::from(self.customer_contacts_to_send_to_oci.is_some())
+                + usize::from(self.database_server_type.is_some())
+                + usize::from(self.display_name.is_some())
+                + usize::from(self.maintenance_window.is_some())
+                + usize::from(self.shape.is_some())
+                + usize::from(self.storage_count.is_some())
+                + usize::from(self.storage_server_type.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AvailabilityZone", self.availability_zone);
         p.opt("AvailabilityZoneId", self.availability_zone_id);
         p.opt("ComputeCount", self.compute_count);
@@ -1258,7 +1299,7 @@ pub mod cloud_exadata_infrastructure {
 
     impl ToExpr for CustomerContact {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.email.is_some()));
             p.opt("Email", self.email);
             p.into_expr()
         }
@@ -1350,7 +1391,17 @@ pub mod cloud_exadata_infrastructure {
 
     impl ToExpr for MaintenanceWindow {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.custom_action_timeout_in_mins.is_some())
+                    + usize::from(self.days_of_week.is_some())
+                    + usize::from(self.hours_of_day.is_some())
+                    + usize::from(self.is_custom_action_timeout_enabled.is_some())
+                    + usize::from(self.lead_time_in_weeks.is_some())
+                    + usize::from(self.months.is_some())
+                    + usize::from(self.patching_mode.is_some())
+                    + usize::from(self.preference.is_some())
+                    + usize::from(self.weeks_of_month.is_some()),
+            );
             p.opt("CustomActionTimeoutInMins", self.custom_action_timeout_in_mins);
             p.opt("DaysOfWeek", self.days_of_week);
             p.opt("HoursOfDay", self.hours_of_day);
@@ -1389,7 +1440,7 @@ pub mod cloud_exadata_infrastructure {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -1647,7 +1698,30 @@ Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), .
 Constraint { path: "TimeZone", min_length: Some(1), max_length: Some(255), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.cloud_exadata_infrastructure_id.is_some())
+                + usize::from(self.cluster_name.is_some())
+                + usize::from(self.cpu_core_count.is_some())
+                + usize::from(self.data_collection_options.is_some())
+                + usize::from(self.data_storage_size_in_t_bs.is_some())
+                + usize::from(self.db_node_storage_size_in_g_bs.is_some())
+                + usize::from(self.db_nodes.is_some())
+                + usize::from(self.db_servers.is_some())
+                + usize::from(self.display_name.is_some())
+                + usize::from(self.gi_version.is_some())
+                + usize::from(self.hostname.is_some())
+                + usize::from(self.iam_roles.is_some())
+                + usize::from(self.is_local_backup_enabled.is_some())
+                + usize::from(self.is_sparse_diskgroup_enabled.is_some())
+                + usize::from(self.license_model.is_some())
+                + usize::from(self.memory_size_in_g_bs.is_some())
+                + usize::from(self.odb_network_id.is_some())
+                + usize::from(self.scan_listener_port_tcp.is_some())
+                + usize::from(self.ssh_public_keys.is_some())
+                + usize::from(self.system_version.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.time_zone.is_some()),
+        );
         p.opt("CloudExadataInfrastructureId", self.cloud_exadata_infrastructure_id);
         p.opt("ClusterName", self.cluster_name);
         p.opt("CpuCoreCount", self.cpu_core_count);
@@ -1837,7 +1911,11 @@ pub mod cloud_vm_cluster {
 
     impl ToExpr for DataCollectionOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.is_diagnostics_events_enabled.is_some())
+                    + usize::from(self.is_health_monitoring_enabled.is_some())
+                    + usize::from(self.is_incident_logs_enabled.is_some()),
+            );
             p.opt("IsDiagnosticsEventsEnabled", self.is_diagnostics_events_enabled);
             p.opt("IsHealthMonitoringEnabled", self.is_health_monitoring_enabled);
             p.opt("IsIncidentLogsEnabled", self.is_incident_logs_enabled);
@@ -1982,7 +2060,23 @@ pub mod cloud_vm_cluster {
 
     impl ToExpr for DbNode {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.backup_ip_id.is_some())
+                    + usize::from(self.backup_vnic2_id.is_some())
+                    + usize::from(self.cpu_core_count.is_some())
+                    + usize::from(self.db_node_arn.is_some())
+                    + usize::from(self.db_node_id.is_some())
+                    + usize::from(self.db_node_storage_size_in_g_bs.is_some())
+                    + usize::from(self.db_system_id.is_some())
+                    + usize::from(self.host_ip_id.is_some())
+                    + usize::from(self.hostname.is_some())
+                    + usize::from(self.memory_size_in_g_bs.is_some())
+                    + usize::from(self.ocid.is_some())
+                    + usize::from(self.status.is_some())
+                    + usize::from(self.tags.is_some())
+                    + usize::from(self.vnic2_id.is_some())
+                    + usize::from(self.vnic_id.is_some()),
+            );
             p.opt("BackupIpId", self.backup_ip_id);
             p.opt("BackupVnic2Id", self.backup_vnic2_id);
             p.opt("CpuCoreCount", self.cpu_core_count);
@@ -2041,7 +2135,11 @@ pub mod cloud_vm_cluster {
 
     impl ToExpr for IamRole {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.aws_integration.is_some())
+                    + usize::from(self.iam_role_arn.is_some())
+                    + usize::from(self.status.is_some()),
+            );
             p.opt("AwsIntegration", self.aws_integration);
             p.opt("IamRoleArn", self.iam_role_arn);
             p.opt("Status", self.status);
@@ -2074,7 +2172,7 @@ pub mod cloud_vm_cluster {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -2323,7 +2421,25 @@ impl Resource for OdbNetwork {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.availability_zone.is_some())
+                + usize::from(self.availability_zone_id.is_some())
+                + usize::from(self.backup_subnet_cidr.is_some())
+                + usize::from(self.client_subnet_cidr.is_some())
+                + usize::from(self.cross_region_s3_restore_sources.is_some())
+                + usize::from(self.custom_domain_name.is_some())
+                + usize::from(self.default_dns_prefix.is_some())
+                + usize::from(self.delete_associated_resources.is_some())
+                + usize::from(self.display_name.is_some())
+                + usize::from(self.kms_access.is_some())
+                + usize::from(self.kms_policy_document.is_some())
+                + usize::from(self.s3_access.is_some())
+                + usize::from(self.s3_policy_document.is_some())
+                + usize::from(self.sts_access.is_some())
+                + usize::from(self.sts_policy_document.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.zero_etl_access.is_some()),
+        );
         p.opt("AvailabilityZone", self.availability_zone);
         p.opt("AvailabilityZoneId", self.availability_zone_id);
         p.opt("BackupSubnetCidr", self.backup_subnet_cidr);
@@ -2525,7 +2641,7 @@ pub mod odb_network {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -2614,7 +2730,14 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(128), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.additional_peer_network_cidrs.is_some())
+                + usize::from(self.display_name.is_some())
+                + usize::from(self.odb_network_id.is_some())
+                + usize::from(self.peer_network_id.is_some())
+                + usize::from(self.peer_network_route_table_ids.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AdditionalPeerNetworkCidrs", self.additional_peer_network_cidrs);
         p.opt("DisplayName", self.display_name);
         p.opt("OdbNetworkId", self.odb_network_id);
@@ -2687,7 +2810,7 @@ pub mod odb_peering_connection {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()

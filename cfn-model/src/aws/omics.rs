@@ -107,7 +107,13 @@ impl Resource for AnnotationStore {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.description.is_some())
+                + usize::from(self.reference.is_some())
+                + usize::from(self.sse_config.is_some())
+                + usize::from(self.store_options.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.req("Name", self.name);
         p.opt("Reference", self.reference);
@@ -308,7 +314,7 @@ pub mod annotation_store {
 
     impl ToExpr for ReferenceItem {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ReferenceArn", self.reference_arn);
             p.into_expr()
         }
@@ -339,7 +345,7 @@ pub mod annotation_store {
 
     impl ToExpr for SseConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.key_arn.is_some()));
             p.opt("KeyArn", self.key_arn);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -368,7 +374,7 @@ pub mod annotation_store {
 
     impl ToExpr for StoreOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.tsv_store_options.is_some()));
             p.opt("TsvStoreOptions", self.tsv_store_options);
             p.into_expr()
         }
@@ -415,7 +421,11 @@ pub mod annotation_store {
 
     impl ToExpr for TsvStoreOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.annotation_type.is_some())
+                    + usize::from(self.format_to_header.is_some())
+                    + usize::from(self.schema.is_some()),
+            );
             p.opt("AnnotationType", self.annotation_type);
             p.opt("FormatToHeader", self.format_to_header);
             p.opt("Schema", self.schema);
@@ -508,7 +518,8 @@ impl Resource for Configuration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(2 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Description", self.description);
         p.req("Name", self.name);
         p.req("RunConfigurations", self.run_configurations);
@@ -608,7 +619,7 @@ pub mod configuration {
 
     impl ToExpr for RunConfigurations {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.vpc_config.is_some()));
             p.opt("VpcConfig", self.vpc_config);
             p.into_expr()
         }
@@ -644,7 +655,9 @@ pub mod configuration {
 
     impl ToExpr for VpcConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.security_group_ids.is_some()) + usize::from(self.subnet_ids.is_some()),
+            );
             p.opt("SecurityGroupIds", self.security_group_ids);
             p.opt("SubnetIds", self.subnet_ids);
             p.into_expr()
@@ -728,7 +741,11 @@ impl Resource for ReferenceStore {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.description.is_some())
+                + usize::from(self.sse_config.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.req("Name", self.name);
         p.opt("SseConfig", self.sse_config);
@@ -810,7 +827,7 @@ pub mod reference_store {
 
     impl ToExpr for SseConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.key_arn.is_some()));
             p.opt("KeyArn", self.key_arn);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -928,7 +945,14 @@ impl Resource for RunCache {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.cache_behavior.is_some())
+                + usize::from(self.cache_bucket_owner_id.is_some())
+                + usize::from(self.cache_s3_location.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("CacheBehavior", self.cache_behavior);
         p.opt("CacheBucketOwnerId", self.cache_bucket_owner_id);
         p.opt("CacheS3Location", self.cache_s3_location);
@@ -1049,7 +1073,7 @@ pub mod run_cache {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1156,7 +1180,14 @@ impl Resource for RunGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.max_cpus.is_some())
+                + usize::from(self.max_duration.is_some())
+                + usize::from(self.max_gpus.is_some())
+                + usize::from(self.max_runs.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("MaxCpus", self.max_cpus);
         p.opt("MaxDuration", self.max_duration);
         p.opt("MaxGpus", self.max_gpus);
@@ -1323,7 +1354,16 @@ impl Resource for SequenceStore {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.access_log_location.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.e_tag_algorithm_family.is_some())
+                + usize::from(self.fallback_location.is_some())
+                + usize::from(self.propagated_set_level_tags.is_some())
+                + usize::from(self.s3_access_policy.is_some())
+                + usize::from(self.sse_config.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AccessLogLocation", self.access_log_location);
         p.opt("Description", self.description);
         p.opt("ETagAlgorithmFamily", self.e_tag_algorithm_family);
@@ -1506,7 +1546,7 @@ pub mod sequence_store {
 
     impl ToExpr for SseConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.key_arn.is_some()));
             p.opt("KeyArn", self.key_arn);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -1597,7 +1637,11 @@ impl Resource for VariantStore {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.description.is_some())
+                + usize::from(self.sse_config.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.req("Name", self.name);
         p.req("Reference", self.reference);
@@ -1721,7 +1765,7 @@ pub mod variant_store {
 
     impl ToExpr for ReferenceItem {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ReferenceArn", self.reference_arn);
             p.into_expr()
         }
@@ -1752,7 +1796,7 @@ pub mod variant_store {
 
     impl ToExpr for SseConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.key_arn.is_some()));
             p.opt("KeyArn", self.key_arn);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -2085,7 +2129,26 @@ impl Resource for Workflow {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.accelerators.is_some())
+                + usize::from(self.container_registry_map.is_some())
+                + usize::from(self.container_registry_map_uri.is_some())
+                + usize::from(self.definition_repository.is_some())
+                + usize::from(self.definition_uri.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.engine.is_some())
+                + usize::from(self.main.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.parameter_template.is_some())
+                + usize::from(self.parameter_template_path.is_some())
+                + usize::from(self.storage_capacity.is_some())
+                + usize::from(self.storage_type.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.workflow_bucket_owner_id.is_some())
+                + usize::from(self.readme_markdown.is_some())
+                + usize::from(self.readme_path.is_some())
+                + usize::from(self.readme_uri.is_some()),
+        );
         p.opt("Accelerators", self.accelerators);
         p.opt("ContainerRegistryMap", self.container_registry_map);
         p.opt("ContainerRegistryMapUri", self.container_registry_map_uri);
@@ -2346,7 +2409,9 @@ pub mod workflow {
 
     impl ToExpr for ContainerRegistryMap {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.image_mappings.is_some()) + usize::from(self.registry_mappings.is_some()),
+            );
             p.opt("ImageMappings", self.image_mappings);
             p.opt("RegistryMappings", self.registry_mappings);
             p.into_expr()
@@ -2399,7 +2464,12 @@ pub mod workflow {
 
     impl ToExpr for DefinitionRepository {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.connection_arn.is_some())
+                    + usize::from(self.exclude_file_patterns.is_some())
+                    + usize::from(self.full_repository_id.is_some())
+                    + usize::from(self.source_reference.is_some()),
+            );
             p.opt("connectionArn", self.connection_arn);
             p.opt("excludeFilePatterns", self.exclude_file_patterns);
             p.opt("fullRepositoryId", self.full_repository_id);
@@ -2438,7 +2508,9 @@ pub mod workflow {
 
     impl ToExpr for ImageMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.destination_image.is_some()) + usize::from(self.source_image.is_some()),
+            );
             p.opt("DestinationImage", self.destination_image);
             p.opt("SourceImage", self.source_image);
             p.into_expr()
@@ -2491,7 +2563,12 @@ pub mod workflow {
 
     impl ToExpr for RegistryMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.ecr_account_id.is_some())
+                    + usize::from(self.ecr_repository_prefix.is_some())
+                    + usize::from(self.upstream_registry_url.is_some())
+                    + usize::from(self.upstream_repository_prefix.is_some()),
+            );
             p.opt("EcrAccountId", self.ecr_account_id);
             p.opt("EcrRepositoryPrefix", self.ecr_repository_prefix);
             p.opt("UpstreamRegistryUrl", self.upstream_registry_url);
@@ -2530,7 +2607,8 @@ pub mod workflow {
 
     impl ToExpr for SourceReference {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.r#type.is_some()) + usize::from(self.value.is_some()));
             p.opt("type", self.r#type);
             p.opt("value", self.value);
             p.into_expr()
@@ -2567,7 +2645,9 @@ pub mod workflow {
 
     impl ToExpr for WorkflowParameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.description.is_some()) + usize::from(self.optional.is_some()),
+            );
             p.opt("Description", self.description);
             p.opt("Optional", self.optional);
             p.into_expr()
@@ -2909,7 +2989,25 @@ impl Resource for WorkflowVersion {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.accelerators.is_some())
+                + usize::from(self.container_registry_map.is_some())
+                + usize::from(self.container_registry_map_uri.is_some())
+                + usize::from(self.definition_repository.is_some())
+                + usize::from(self.definition_uri.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.engine.is_some())
+                + usize::from(self.main.is_some())
+                + usize::from(self.parameter_template.is_some())
+                + usize::from(self.parameter_template_path.is_some())
+                + usize::from(self.storage_capacity.is_some())
+                + usize::from(self.storage_type.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.workflow_bucket_owner_id.is_some())
+                + usize::from(self.readme_markdown.is_some())
+                + usize::from(self.readme_path.is_some())
+                + usize::from(self.readme_uri.is_some()),
+        );
         p.opt("Accelerators", self.accelerators);
         p.opt("ContainerRegistryMap", self.container_registry_map);
         p.opt("ContainerRegistryMapUri", self.container_registry_map_uri);
@@ -3173,7 +3271,9 @@ pub mod workflow_version {
 
     impl ToExpr for ContainerRegistryMap {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.image_mappings.is_some()) + usize::from(self.registry_mappings.is_some()),
+            );
             p.opt("ImageMappings", self.image_mappings);
             p.opt("RegistryMappings", self.registry_mappings);
             p.into_expr()
@@ -3226,7 +3326,12 @@ pub mod workflow_version {
 
     impl ToExpr for DefinitionRepository {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.connection_arn.is_some())
+                    + usize::from(self.exclude_file_patterns.is_some())
+                    + usize::from(self.full_repository_id.is_some())
+                    + usize::from(self.source_reference.is_some()),
+            );
             p.opt("connectionArn", self.connection_arn);
             p.opt("excludeFilePatterns", self.exclude_file_patterns);
             p.opt("fullRepositoryId", self.full_repository_id);
@@ -3265,7 +3370,9 @@ pub mod workflow_version {
 
     impl ToExpr for ImageMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.destination_image.is_some()) + usize::from(self.source_image.is_some()),
+            );
             p.opt("DestinationImage", self.destination_image);
             p.opt("SourceImage", self.source_image);
             p.into_expr()
@@ -3318,7 +3425,12 @@ pub mod workflow_version {
 
     impl ToExpr for RegistryMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.ecr_account_id.is_some())
+                    + usize::from(self.ecr_repository_prefix.is_some())
+                    + usize::from(self.upstream_registry_url.is_some())
+                    + usize::from(self.upstream_repository_prefix.is_some()),
+            );
             p.opt("EcrAccountId", self.ecr_account_id);
             p.opt("EcrRepositoryPrefix", self.ecr_repository_prefix);
             p.opt("UpstreamRegistryUrl", self.upstream_registry_url);
@@ -3357,7 +3469,8 @@ pub mod workflow_version {
 
     impl ToExpr for SourceReference {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.r#type.is_some()) + usize::from(self.value.is_some()));
             p.opt("type", self.r#type);
             p.opt("value", self.value);
             p.into_expr()
@@ -3394,7 +3507,9 @@ pub mod workflow_version {
 
     impl ToExpr for WorkflowParameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.description.is_some()) + usize::from(self.optional.is_some()),
+            );
             p.opt("Description", self.description);
             p.opt("Optional", self.optional);
             p.into_expr()

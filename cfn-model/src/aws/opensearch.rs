@@ -75,7 +75,7 @@ impl Resource for DataSource {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.description.is_some()));
         p.req("DataSourceType", self.data_source_type);
         p.opt("Description", self.description);
         p.req("DomainName", self.domain_name);
@@ -153,7 +153,7 @@ pub mod data_source {
 
     impl ToExpr for DataSourceType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.s3_glue_data_catalog.is_some()));
             p.opt("S3GlueDataCatalog", self.s3_glue_data_catalog);
             p.into_expr()
         }
@@ -176,7 +176,7 @@ pub mod data_source {
 
     impl ToExpr for S3GlueDataCatalog {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("RoleArn", self.role_arn);
             p.into_expr()
         }

@@ -67,7 +67,7 @@ impl Resource for AccessPolicy {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.description.is_some()));
         p.opt("Description", self.description);
         p.req("Name", self.name);
         p.req("Policy", self.policy);
@@ -248,7 +248,16 @@ impl Resource for Collection {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.collection_group_name.is_some())
+                + usize::from(self.deletion_protection.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.encryption_config.is_some())
+                + usize::from(self.standby_replicas.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.r#type.is_some())
+                + usize::from(self.vector_options.is_some()),
+        );
         p.opt("CollectionGroupName", self.collection_group_name);
         p.opt("DeletionProtection", self.deletion_protection);
         p.opt("Description", self.description);
@@ -447,7 +456,9 @@ pub mod collection {
 
     impl ToExpr for EncryptionConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.aws_owned_key.is_some()) + usize::from(self.kms_key_arn.is_some()),
+            );
             p.opt("AWSOwnedKey", self.aws_owned_key);
             p.opt("KmsKeyArn", self.kms_key_arn);
             p.into_expr()
@@ -474,7 +485,7 @@ pub mod collection {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -503,7 +514,7 @@ pub mod collection {
 
     impl ToExpr for VectorOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.serverless_vector_acceleration.is_some()));
             p.opt("ServerlessVectorAcceleration", self.serverless_vector_acceleration);
             p.into_expr()
         }
@@ -627,7 +638,12 @@ impl Resource for CollectionGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.capacity_limits.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.generation.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("CapacityLimits", self.capacity_limits);
         p.opt("Description", self.description);
         p.opt("Generation", self.generation);
@@ -759,7 +775,12 @@ pub mod collection_group {
 
     impl ToExpr for CapacityLimits {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.max_indexing_capacity_in_ocu.is_some())
+                    + usize::from(self.max_search_capacity_in_ocu.is_some())
+                    + usize::from(self.min_indexing_capacity_in_ocu.is_some())
+                    + usize::from(self.min_search_capacity_in_ocu.is_some()),
+            );
             p.opt("MaxIndexingCapacityInOcu", self.max_indexing_capacity_in_ocu);
             p.opt("MaxSearchCapacityInOcu", self.max_search_capacity_in_ocu);
             p.opt("MinIndexingCapacityInOcu", self.min_indexing_capacity_in_ocu);
@@ -788,7 +809,7 @@ pub mod collection_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -854,7 +875,7 @@ impl Resource for CollectionIndex {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.index_schema.is_some()));
         p.req("Id", self.id);
         p.req("IndexName", self.index_name);
         p.opt("IndexSchema", self.index_schema);
@@ -923,7 +944,8 @@ impl Resource for Index {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(2 + usize::from(self.mappings.is_some()) + usize::from(self.settings.is_some()));
         p.req("CollectionEndpoint", self.collection_endpoint);
         p.req("IndexName", self.index_name);
         p.opt("Mappings", self.mappings);
@@ -1167,7 +1189,7 @@ pub mod index {
 
     impl ToExpr for Analysis {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.analyzer.is_some()));
             p.opt("Analyzer", self.analyzer);
             p.into_expr()
         }
@@ -1219,7 +1241,12 @@ pub mod index {
 
     impl ToExpr for Analyzer {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.char_filter.is_some())
+                    + usize::from(self.filter.is_some())
+                    + usize::from(self.tokenizer.is_some())
+                    + usize::from(self.r#type.is_some()),
+            );
             p.opt("CharFilter", self.char_filter);
             p.opt("Filter", self.filter);
             p.opt("Tokenizer", self.tokenizer);
@@ -1266,7 +1293,11 @@ pub mod index {
 
     impl ToExpr for Index {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.knn.is_some())
+                    + usize::from(self.knn_algo_param_ef_search.is_some())
+                    + usize::from(self.refresh_interval.is_some()),
+            );
             p.opt("Knn", self.knn);
             p.opt("KnnAlgoParamEfSearch", self.knn_algo_param_ef_search);
             p.opt("RefreshInterval", self.refresh_interval);
@@ -1304,7 +1335,8 @@ pub mod index {
 
     impl ToExpr for IndexSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.analysis.is_some()) + usize::from(self.index.is_some()));
             p.opt("Analysis", self.analysis);
             p.opt("Index", self.index);
             p.into_expr()
@@ -1331,7 +1363,7 @@ pub mod index {
 
     impl ToExpr for Mappings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.properties.is_some()));
             p.opt("Properties", self.properties);
             p.into_expr()
         }
@@ -1378,7 +1410,11 @@ pub mod index {
 
     impl ToExpr for Method {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.engine.is_some())
+                    + usize::from(self.parameters.is_some())
+                    + usize::from(self.space_type.is_some()),
+            );
             p.opt("Engine", self.engine);
             p.req("Name", self.name);
             p.opt("Parameters", self.parameters);
@@ -1417,7 +1453,8 @@ pub mod index {
 
     impl ToExpr for Parameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.ef_construction.is_some()) + usize::from(self.m.is_some()));
             p.opt("EfConstruction", self.ef_construction);
             p.opt("M", self.m);
             p.into_expr()
@@ -1513,7 +1550,17 @@ pub mod index {
 
     impl ToExpr for PropertyMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.analyzer.is_some())
+                    + usize::from(self.compression_level.is_some())
+                    + usize::from(self.data_type.is_some())
+                    + usize::from(self.dimension.is_some())
+                    + usize::from(self.index.is_some())
+                    + usize::from(self.method.is_some())
+                    + usize::from(self.properties.is_some())
+                    + usize::from(self.space_type.is_some())
+                    + usize::from(self.value.is_some()),
+            );
             p.opt("Analyzer", self.analyzer);
             p.opt("CompressionLevel", self.compression_level);
             p.opt("DataType", self.data_type);
@@ -1593,7 +1640,7 @@ impl Resource for LifecyclePolicy {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.description.is_some()));
         p.opt("Description", self.description);
         p.req("Name", self.name);
         p.req("Policy", self.policy);
@@ -1765,7 +1812,14 @@ impl Resource for SecurityConfig {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.description.is_some())
+                + usize::from(self.iam_federation_options.is_some())
+                + usize::from(self.iam_identity_center_options.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.saml_options.is_some())
+                + usize::from(self.r#type.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("IamFederationOptions", self.iam_federation_options);
         p.opt("IamIdentityCenterOptions", self.iam_identity_center_options);
@@ -1868,7 +1922,9 @@ pub mod security_config {
 
     impl ToExpr for IamFederationConfigOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.group_attribute.is_some()) + usize::from(self.user_attribute.is_some()),
+            );
             p.opt("GroupAttribute", self.group_attribute);
             p.opt("UserAttribute", self.user_attribute);
             p.into_expr()
@@ -1908,7 +1964,9 @@ pub mod security_config {
 
     impl ToExpr for IamIdentityCenterConfigOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.group_attribute.is_some()) + usize::from(self.user_attribute.is_some()),
+            );
             p.opt("GroupAttribute", self.group_attribute);
             p.req("InstanceArn", self.instance_arn);
             p.opt("UserAttribute", self.user_attribute);
@@ -1965,7 +2023,12 @@ pub mod security_config {
 
     impl ToExpr for SamlConfigOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.group_attribute.is_some())
+                    + usize::from(self.open_search_serverless_entity_id.is_some())
+                    + usize::from(self.session_timeout.is_some())
+                    + usize::from(self.user_attribute.is_some()),
+            );
             p.opt("GroupAttribute", self.group_attribute);
             p.req("Metadata", self.metadata);
             p.opt("OpenSearchServerlessEntityId", self.open_search_serverless_entity_id);
@@ -2040,7 +2103,7 @@ impl Resource for SecurityPolicy {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.description.is_some()));
         p.opt("Description", self.description);
         p.req("Name", self.name);
         p.req("Policy", self.policy);
@@ -2166,7 +2229,7 @@ impl Resource for VpcEndpoint {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.security_group_ids.is_some()));
         p.req("Name", self.name);
         p.opt("SecurityGroupIds", self.security_group_ids);
         p.req("SubnetIds", self.subnet_ids);

@@ -84,7 +84,14 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(128), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.app_configs.is_some())
+                + usize::from(self.data_sources.is_some())
+                + usize::from(self.endpoint.is_some())
+                + usize::from(self.iam_identity_center_options.is_some())
+                + usize::from(self.kms_key_arn.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AppConfigs", self.app_configs);
         p.opt("DataSources", self.data_sources);
         p.opt("Endpoint", self.endpoint);
@@ -163,7 +170,7 @@ pub mod application {
 
     impl ToExpr for AppConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -195,7 +202,7 @@ pub mod application {
 
     impl ToExpr for DataSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.data_source_description.is_some()));
             p.req("DataSourceArn", self.data_source_arn);
             p.opt("DataSourceDescription", self.data_source_description);
             p.into_expr()
@@ -240,7 +247,11 @@ pub mod application {
 
     impl ToExpr for IamIdentityCenterOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enabled.is_some())
+                    + usize::from(self.iam_identity_center_instance_arn.is_some())
+                    + usize::from(self.iam_role_for_identity_center_application_arn.is_some()),
+            );
             p.opt("Enabled", self.enabled);
             p.opt("IamIdentityCenterInstanceArn", self.iam_identity_center_instance_arn);
             p.opt(
@@ -271,7 +282,7 @@ pub mod application {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -539,7 +550,33 @@ impl Resource for Domain {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.aiml_options.is_some())
+                + usize::from(self.access_policies.is_some())
+                + usize::from(self.advanced_options.is_some())
+                + usize::from(self.advanced_security_options.is_some())
+                + usize::from(self.automated_snapshot_pause_options.is_some())
+                + usize::from(self.cluster_config.is_some())
+                + usize::from(self.cognito_options.is_some())
+                + usize::from(self.deployment_strategy_options.is_some())
+                + usize::from(self.domain_endpoint_options.is_some())
+                + usize::from(self.domain_name.is_some())
+                + usize::from(self.ebs_options.is_some())
+                + usize::from(self.encryption_at_rest_options.is_some())
+                + usize::from(self.engine_mode.is_some())
+                + usize::from(self.engine_version.is_some())
+                + usize::from(self.ip_address_type.is_some())
+                + usize::from(self.identity_center_options.is_some())
+                + usize::from(self.log_publishing_options.is_some())
+                + usize::from(self.node_to_node_encryption_options.is_some())
+                + usize::from(self.off_peak_window_options.is_some())
+                + usize::from(self.skip_shard_migration_wait.is_some())
+                + usize::from(self.snapshot_options.is_some())
+                + usize::from(self.software_update_options.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.use_case.is_some())
+                + usize::from(self.vpc_options.is_some()),
+        );
         p.opt("AIMLOptions", self.aiml_options);
         p.opt("AccessPolicies", self.access_policies);
         p.opt("AdvancedOptions", self.advanced_options);
@@ -856,7 +893,15 @@ pub mod domain {
 
     impl ToExpr for AdvancedSecurityOptionsInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.anonymous_auth_enabled.is_some())
+                    + usize::from(self.enabled.is_some())
+                    + usize::from(self.iam_federation_options.is_some())
+                    + usize::from(self.internal_user_database_enabled.is_some())
+                    + usize::from(self.jwt_options.is_some())
+                    + usize::from(self.master_user_options.is_some())
+                    + usize::from(self.saml_options.is_some()),
+            );
             p.opt("AnonymousAuthEnabled", self.anonymous_auth_enabled);
             p.opt("Enabled", self.enabled);
             p.opt("IAMFederationOptions", self.iam_federation_options);
@@ -898,7 +943,10 @@ pub mod domain {
 
     impl ToExpr for AimlOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.s3_vectors_engine.is_some())
+                    + usize::from(self.serverless_vector_acceleration.is_some()),
+            );
             p.opt("S3VectorsEngine", self.s3_vectors_engine);
             p.opt("ServerlessVectorAcceleration", self.serverless_vector_acceleration);
             p.into_expr()
@@ -938,7 +986,8 @@ pub mod domain {
 
     impl ToExpr for AutomatedSnapshotPauseOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(1 + usize::from(self.end_time.is_some()) + usize::from(self.start_time.is_some()));
             p.req("Enabled", self.enabled);
             p.opt("EndTime", self.end_time);
             p.opt("StartTime", self.start_time);
@@ -1064,7 +1113,21 @@ pub mod domain {
 
     impl ToExpr for ClusterConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cold_storage_options.is_some())
+                    + usize::from(self.dedicated_master_count.is_some())
+                    + usize::from(self.dedicated_master_enabled.is_some())
+                    + usize::from(self.dedicated_master_type.is_some())
+                    + usize::from(self.instance_count.is_some())
+                    + usize::from(self.instance_type.is_some())
+                    + usize::from(self.multi_az_with_standby_enabled.is_some())
+                    + usize::from(self.node_options.is_some())
+                    + usize::from(self.warm_count.is_some())
+                    + usize::from(self.warm_enabled.is_some())
+                    + usize::from(self.warm_type.is_some())
+                    + usize::from(self.zone_awareness_config.is_some())
+                    + usize::from(self.zone_awareness_enabled.is_some()),
+            );
             p.opt("ColdStorageOptions", self.cold_storage_options);
             p.opt("DedicatedMasterCount", self.dedicated_master_count);
             p.opt("DedicatedMasterEnabled", self.dedicated_master_enabled);
@@ -1128,7 +1191,12 @@ pub mod domain {
 
     impl ToExpr for CognitoOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enabled.is_some())
+                    + usize::from(self.identity_pool_id.is_some())
+                    + usize::from(self.role_arn.is_some())
+                    + usize::from(self.user_pool_id.is_some()),
+            );
             p.opt("Enabled", self.enabled);
             p.opt("IdentityPoolId", self.identity_pool_id);
             p.opt("RoleArn", self.role_arn);
@@ -1157,7 +1225,7 @@ pub mod domain {
 
     impl ToExpr for ColdStorageOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.enabled.is_some()));
             p.opt("Enabled", self.enabled);
             p.into_expr()
         }
@@ -1185,7 +1253,7 @@ pub mod domain {
 
     impl ToExpr for DeploymentStrategyOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.deployment_strategy.is_some()));
             p.opt("DeploymentStrategy", self.deployment_strategy);
             p.into_expr()
         }
@@ -1245,7 +1313,13 @@ pub mod domain {
 
     impl ToExpr for DomainEndpointOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.custom_endpoint.is_some())
+                    + usize::from(self.custom_endpoint_certificate_arn.is_some())
+                    + usize::from(self.custom_endpoint_enabled.is_some())
+                    + usize::from(self.enforce_https.is_some())
+                    + usize::from(self.tls_security_policy.is_some()),
+            );
             p.opt("CustomEndpoint", self.custom_endpoint);
             p.opt("CustomEndpointCertificateArn", self.custom_endpoint_certificate_arn);
             p.opt("CustomEndpointEnabled", self.custom_endpoint_enabled);
@@ -1309,7 +1383,13 @@ pub mod domain {
 
     impl ToExpr for EbsOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.ebs_enabled.is_some())
+                    + usize::from(self.iops.is_some())
+                    + usize::from(self.throughput.is_some())
+                    + usize::from(self.volume_size.is_some())
+                    + usize::from(self.volume_type.is_some()),
+            );
             p.opt("EBSEnabled", self.ebs_enabled);
             p.opt("Iops", self.iops);
             p.opt("Throughput", self.throughput);
@@ -1351,7 +1431,8 @@ pub mod domain {
 
     impl ToExpr for EncryptionAtRestOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.enabled.is_some()) + usize::from(self.kms_key_id.is_some()));
             p.opt("Enabled", self.enabled);
             p.opt("KmsKeyId", self.kms_key_id);
             p.into_expr()
@@ -1396,7 +1477,11 @@ pub mod domain {
 
     impl ToExpr for IamFederationOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enabled.is_some())
+                    + usize::from(self.roles_key.is_some())
+                    + usize::from(self.subject_key.is_some()),
+            );
             p.opt("Enabled", self.enabled);
             p.opt("RolesKey", self.roles_key);
             p.opt("SubjectKey", self.subject_key);
@@ -1450,7 +1535,12 @@ pub mod domain {
 
     impl ToExpr for IdentityCenterOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enabled_api_access.is_some())
+                    + usize::from(self.identity_center_instance_arn.is_some())
+                    + usize::from(self.roles_key.is_some())
+                    + usize::from(self.subject_key.is_some()),
+            );
             p.opt("EnabledAPIAccess", self.enabled_api_access);
             p.opt("IdentityCenterInstanceARN", self.identity_center_instance_arn);
             p.opt("RolesKey", self.roles_key);
@@ -1479,7 +1569,7 @@ pub mod domain {
 
     impl ToExpr for Idp {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("EntityId", self.entity_id);
             p.req("MetadataContent", self.metadata_content);
             p.into_expr()
@@ -1532,7 +1622,12 @@ pub mod domain {
 
     impl ToExpr for JwtOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enabled.is_some())
+                    + usize::from(self.public_key.is_some())
+                    + usize::from(self.roles_key.is_some())
+                    + usize::from(self.subject_key.is_some()),
+            );
             p.opt("Enabled", self.enabled);
             p.opt("PublicKey", self.public_key);
             p.opt("RolesKey", self.roles_key);
@@ -1571,7 +1666,9 @@ pub mod domain {
 
     impl ToExpr for LogPublishingOption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cloud_watch_logs_log_group_arn.is_some()) + usize::from(self.enabled.is_some()),
+            );
             p.opt("CloudWatchLogsLogGroupArn", self.cloud_watch_logs_log_group_arn);
             p.opt("Enabled", self.enabled);
             p.into_expr()
@@ -1618,7 +1715,11 @@ pub mod domain {
 
     impl ToExpr for MasterUserOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.master_user_arn.is_some())
+                    + usize::from(self.master_user_name.is_some())
+                    + usize::from(self.master_user_password.is_some()),
+            );
             p.opt("MasterUserARN", self.master_user_arn);
             p.opt("MasterUserName", self.master_user_name);
             p.opt("MasterUserPassword", self.master_user_password);
@@ -1664,7 +1765,11 @@ pub mod domain {
 
     impl ToExpr for NodeConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.count.is_some())
+                    + usize::from(self.enabled.is_some())
+                    + usize::from(self.r#type.is_some()),
+            );
             p.opt("Count", self.count);
             p.opt("Enabled", self.enabled);
             p.opt("Type", self.r#type);
@@ -1702,7 +1807,9 @@ pub mod domain {
 
     impl ToExpr for NodeOption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.node_config.is_some()) + usize::from(self.node_type.is_some()),
+            );
             p.opt("NodeConfig", self.node_config);
             p.opt("NodeType", self.node_type);
             p.into_expr()
@@ -1729,7 +1836,7 @@ pub mod domain {
 
     impl ToExpr for NodeToNodeEncryptionOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.enabled.is_some()));
             p.opt("Enabled", self.enabled);
             p.into_expr()
         }
@@ -1757,7 +1864,7 @@ pub mod domain {
 
     impl ToExpr for OffPeakWindow {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.window_start_time.is_some()));
             p.opt("WindowStartTime", self.window_start_time);
             p.into_expr()
         }
@@ -1793,7 +1900,9 @@ pub mod domain {
 
     impl ToExpr for OffPeakWindowOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enabled.is_some()) + usize::from(self.off_peak_window.is_some()),
+            );
             p.opt("Enabled", self.enabled);
             p.opt("OffPeakWindow", self.off_peak_window);
             p.into_expr()
@@ -1817,7 +1926,7 @@ pub mod domain {
 
     impl ToExpr for S3VectorsEngine {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Enabled", self.enabled);
             p.into_expr()
         }
@@ -1893,7 +2002,15 @@ pub mod domain {
 
     impl ToExpr for SamlOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enabled.is_some())
+                    + usize::from(self.idp.is_some())
+                    + usize::from(self.master_backend_role.is_some())
+                    + usize::from(self.master_user_name.is_some())
+                    + usize::from(self.roles_key.is_some())
+                    + usize::from(self.session_timeout_minutes.is_some())
+                    + usize::from(self.subject_key.is_some()),
+            );
             p.opt("Enabled", self.enabled);
             p.opt("Idp", self.idp);
             p.opt("MasterBackendRole", self.master_backend_role);
@@ -1925,7 +2042,7 @@ pub mod domain {
 
     impl ToExpr for ServerlessVectorAcceleration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.enabled.is_some()));
             p.opt("Enabled", self.enabled);
             p.into_expr()
         }
@@ -1953,7 +2070,7 @@ pub mod domain {
 
     impl ToExpr for SnapshotOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.automated_snapshot_start_hour.is_some()));
             p.opt("AutomatedSnapshotStartHour", self.automated_snapshot_start_hour);
             p.into_expr()
         }
@@ -1989,7 +2106,10 @@ pub mod domain {
 
     impl ToExpr for SoftwareUpdateOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.auto_software_update_enabled.is_some())
+                    + usize::from(self.use_latest_service_software_for_blue_green.is_some()),
+            );
             p.opt("AutoSoftwareUpdateEnabled", self.auto_software_update_enabled);
             p.opt(
                 "UseLatestServiceSoftwareForBlueGreen",
@@ -2019,7 +2139,7 @@ pub mod domain {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2064,7 +2184,11 @@ pub mod domain {
 
     impl ToExpr for VpcOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.egress_enabled.is_some())
+                    + usize::from(self.security_group_ids.is_some())
+                    + usize::from(self.subnet_ids.is_some()),
+            );
             p.opt("EgressEnabled", self.egress_enabled);
             p.opt("SecurityGroupIds", self.security_group_ids);
             p.opt("SubnetIds", self.subnet_ids);
@@ -2092,7 +2216,7 @@ pub mod domain {
 
     impl ToExpr for WindowStartTime {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Hours", self.hours);
             p.req("Minutes", self.minutes);
             p.into_expr()
@@ -2121,7 +2245,7 @@ pub mod domain {
 
     impl ToExpr for ZoneAwarenessConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.availability_zone_count.is_some()));
             p.opt("AvailabilityZoneCount", self.availability_zone_count);
             p.into_expr()
         }

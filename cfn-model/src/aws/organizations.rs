@@ -93,7 +93,11 @@ impl Resource for Account {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.parent_ids.is_some())
+                + usize::from(self.role_name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("AccountName", self.account_name);
         p.req("Email", self.email);
         p.opt("ParentIds", self.parent_ids);
@@ -268,7 +272,7 @@ pub mod account {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -299,7 +303,7 @@ impl Organization {
 impl Resource for Organization {
     const TYPE_NAME: &'static str = "AWS::Organizations::Organization";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(0 + usize::from(self.feature_set.is_some()));
         p.opt("FeatureSet", self.feature_set);
         p
     }
@@ -441,7 +445,7 @@ impl Resource for OrganizationalUnit {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.tags.is_some()));
         p.req("Name", self.name);
         p.req("ParentId", self.parent_id);
         p.opt("Tags", self.tags);
@@ -494,7 +498,7 @@ pub mod organizational_unit {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -601,7 +605,11 @@ impl Resource for Policy {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.description.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.target_ids.is_some()),
+        );
         p.req("Content", self.content);
         p.opt("Description", self.description);
         p.req("Name", self.name);
@@ -721,7 +729,7 @@ pub mod policy {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -781,7 +789,7 @@ impl Resource for ResourcePolicy {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.tags.is_some()));
         p.req("Content", self.content);
         p.opt("Tags", self.tags);
         p
@@ -827,7 +835,7 @@ pub mod resource_policy {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

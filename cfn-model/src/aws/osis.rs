@@ -119,7 +119,15 @@ Constraint { path: "VpcOptions/SubnetIds/*", pattern: Some("subnet-\\w{8}(\\w{9}
 Constraint { path: "VpcOptions/VpcAttachmentOptions/CidrBlock", pattern: Some("^((25[0-5]|2[0-4][0-9]|[01]?[0-9][0-9]?)\\.){3}(25[0-5]|2[0-4][0-9]|[01]?[0-9][0-9]?)/(3[0-2]|[12]?[0-9])$"), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.buffer_options.is_some())
+                + usize::from(self.encryption_at_rest_options.is_some())
+                + usize::from(self.log_publishing_options.is_some())
+                + usize::from(self.pipeline_role_arn.is_some())
+                + usize::from(self.resource_policy.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.vpc_options.is_some()),
+        );
         p.opt("BufferOptions", self.buffer_options);
         p.opt("EncryptionAtRestOptions", self.encryption_at_rest_options);
         p.opt("LogPublishingOptions", self.log_publishing_options);
@@ -205,7 +213,7 @@ pub mod pipeline {
 
     impl ToExpr for BufferOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("PersistentBufferEnabled", self.persistent_buffer_enabled);
             p.into_expr()
         }
@@ -228,7 +236,7 @@ pub mod pipeline {
 
     impl ToExpr for CloudWatchLogDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("LogGroup", self.log_group);
             p.into_expr()
         }
@@ -251,7 +259,7 @@ pub mod pipeline {
 
     impl ToExpr for EncryptionAtRestOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("KmsKeyArn", self.kms_key_arn);
             p.into_expr()
         }
@@ -287,7 +295,10 @@ pub mod pipeline {
 
     impl ToExpr for LogPublishingOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cloud_watch_log_destination.is_some())
+                    + usize::from(self.is_logging_enabled.is_some()),
+            );
             p.opt("CloudWatchLogDestination", self.cloud_watch_log_destination);
             p.opt("IsLoggingEnabled", self.is_logging_enabled);
             p.into_expr()
@@ -311,7 +322,7 @@ pub mod pipeline {
 
     impl ToExpr for ResourcePolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Policy", self.policy);
             p.into_expr()
         }
@@ -337,7 +348,7 @@ pub mod pipeline {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -364,7 +375,7 @@ pub mod pipeline {
 
     impl ToExpr for VpcAttachmentOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AttachToVpc", self.attach_to_vpc);
             p.req("CidrBlock", self.cidr_block);
             p.into_expr()
@@ -412,7 +423,11 @@ pub mod pipeline {
 
     impl ToExpr for VpcOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.security_group_ids.is_some())
+                    + usize::from(self.vpc_attachment_options.is_some())
+                    + usize::from(self.vpc_endpoint_management.is_some()),
+            );
             p.opt("SecurityGroupIds", self.security_group_ids);
             p.req("SubnetIds", self.subnet_ids);
             p.opt("VpcAttachmentOptions", self.vpc_attachment_options);

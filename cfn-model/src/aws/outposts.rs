@@ -129,7 +129,13 @@ impl Resource for Outpost {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.availability_zone.is_some())
+                + usize::from(self.availability_zone_id.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.supported_hardware_type.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AvailabilityZone", self.availability_zone);
         p.opt("AvailabilityZoneId", self.availability_zone_id);
         p.opt("Description", self.description);
@@ -216,7 +222,7 @@ pub mod outpost {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -488,7 +494,14 @@ impl Resource for Site {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.description.is_some())
+                + usize::from(self.notes.is_some())
+                + usize::from(self.operating_address.is_some())
+                + usize::from(self.rack_physical_properties.is_some())
+                + usize::from(self.shipping_address.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.req("Name", self.name);
         p.opt("Notes", self.notes);
@@ -939,7 +952,12 @@ pub mod site {
 
     impl ToExpr for Address {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                7 + usize::from(self.address_line2.is_some())
+                    + usize::from(self.address_line3.is_some())
+                    + usize::from(self.district_or_county.is_some())
+                    + usize::from(self.municipality.is_some()),
+            );
             p.req("AddressLine1", self.address_line1);
             p.opt("AddressLine2", self.address_line2);
             p.opt("AddressLine3", self.address_line3);
@@ -1041,7 +1059,17 @@ pub mod site {
 
     impl ToExpr for RackPhysicalProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.fiber_optic_cable_type.is_some())
+                    + usize::from(self.maximum_supported_weight_lbs.is_some())
+                    + usize::from(self.optical_standard.is_some())
+                    + usize::from(self.power_connector.is_some())
+                    + usize::from(self.power_draw_kva.is_some())
+                    + usize::from(self.power_feed_drop.is_some())
+                    + usize::from(self.power_phase.is_some())
+                    + usize::from(self.uplink_count.is_some())
+                    + usize::from(self.uplink_gbps.is_some()),
+            );
             p.opt("FiberOpticCableType", self.fiber_optic_cable_type);
             p.opt("MaximumSupportedWeightLbs", self.maximum_supported_weight_lbs);
             p.opt("OpticalStandard", self.optical_standard);
@@ -1075,7 +1103,7 @@ pub mod site {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -157,7 +157,14 @@ impl Resource for ApplicationInstance {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.application_instance_id_to_replace.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.manifest_overrides_payload.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.runtime_role_arn.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt(
             "ApplicationInstanceIdToReplace",
             self.application_instance_id_to_replace,
@@ -315,7 +322,7 @@ pub mod application_instance {
 
     impl ToExpr for ManifestOverridesPayload {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.payload_data.is_some()));
             p.opt("PayloadData", self.payload_data);
             p.into_expr()
         }
@@ -341,7 +348,7 @@ pub mod application_instance {
 
     impl ToExpr for ManifestPayload {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.payload_data.is_some()));
             p.opt("PayloadData", self.payload_data);
             p.into_expr()
         }
@@ -367,7 +374,7 @@ pub mod application_instance {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -429,7 +436,7 @@ impl Resource for Package {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.tags.is_some()));
         p.req("PackageName", self.package_name);
         p.opt("Tags", self.tags);
         p
@@ -505,7 +512,7 @@ pub mod package {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -612,7 +619,11 @@ impl Resource for PackageVersion {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.mark_latest.is_some())
+                + usize::from(self.owner_account.is_some())
+                + usize::from(self.updated_latest_patch_version.is_some()),
+        );
         p.opt("MarkLatest", self.mark_latest);
         p.opt("OwnerAccount", self.owner_account);
         p.req("PackageId", self.package_id);

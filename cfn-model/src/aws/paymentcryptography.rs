@@ -51,7 +51,7 @@ impl Resource for Alias {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.key_arn.is_some()));
         p.req("AliasName", self.alias_name);
         p.opt("KeyArn", self.key_arn);
         p
@@ -162,7 +162,14 @@ impl Resource for Key {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.derive_key_usage.is_some())
+                + usize::from(self.enabled.is_some())
+                + usize::from(self.key_check_value_algorithm.is_some())
+                + usize::from(self.policy.is_some())
+                + usize::from(self.replication_regions.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("DeriveKeyUsage", self.derive_key_usage);
         p.opt("Enabled", self.enabled);
         p.req("Exportable", self.exportable);
@@ -606,7 +613,7 @@ pub mod key {
 
     impl ToExpr for KeyAttributes {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4);
             p.req("KeyAlgorithm", self.key_algorithm);
             p.req("KeyClass", self.key_class);
             p.req("KeyModesOfUse", self.key_modes_of_use);
@@ -701,7 +708,17 @@ pub mod key {
 
     impl ToExpr for KeyModesOfUse {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.decrypt.is_some())
+                    + usize::from(self.derive_key.is_some())
+                    + usize::from(self.encrypt.is_some())
+                    + usize::from(self.generate.is_some())
+                    + usize::from(self.no_restrictions.is_some())
+                    + usize::from(self.sign.is_some())
+                    + usize::from(self.unwrap.is_some())
+                    + usize::from(self.verify.is_some())
+                    + usize::from(self.wrap.is_some()),
+            );
             p.opt("Decrypt", self.decrypt);
             p.opt("DeriveKey", self.derive_key);
             p.opt("Encrypt", self.encrypt);
@@ -735,7 +752,7 @@ pub mod key {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -55,7 +55,7 @@ Constraint { path: "VpcInformation/SecurityGroupIds", min_length: Some(1), max_l
 Constraint { path: "VpcInformation/SecurityGroupIds/*", pattern: Some("^(?:sg-[0-9a-f]{8}|sg-[0-9a-f]{17})$"), min_length: Some(11), max_length: Some(20), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.tags.is_some()));
         p.req("CertificateAuthorityArn", self.certificate_authority_arn);
         p.req("DirectoryId", self.directory_id);
         p.opt("Tags", self.tags);
@@ -128,7 +128,7 @@ pub mod connector {
 
     impl ToExpr for VpcInformation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.ip_address_type.is_some()));
             p.opt("IpAddressType", self.ip_address_type);
             p.req("SecurityGroupIds", self.security_group_ids);
             p.into_expr()
@@ -172,7 +172,7 @@ impl Resource for DirectoryRegistration {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.tags.is_some()));
         p.req("DirectoryId", self.directory_id);
         p.opt("Tags", self.tags);
         p
@@ -229,7 +229,7 @@ impl Resource for ServicePrincipalName {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("ConnectorArn", self.connector_arn);
         p.req("DirectoryRegistrationArn", self.directory_registration_arn);
         p
@@ -470,7 +470,9 @@ impl Resource for Template {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.reenroll_all_certificate_holders.is_some()) + usize::from(self.tags.is_some()),
+        );
         p.req("ConnectorArn", self.connector_arn);
         p.req("Definition", self.definition);
         p.req("Name", self.name);
@@ -1002,7 +1004,7 @@ pub mod template {
 
     impl ToExpr for ApplicationPolicies {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.critical.is_some()));
             p.opt("Critical", self.critical);
             p.req("Policies", self.policies);
             p.into_expr()
@@ -1039,7 +1041,9 @@ pub mod template {
 
     impl ToExpr for ApplicationPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.policy_type.is_some()) + usize::from(self.policy_object_identifier.is_some()),
+            );
             p.opt("PolicyType", self.policy_type);
             p.opt("PolicyObjectIdentifier", self.policy_object_identifier);
             p.into_expr()
@@ -1066,7 +1070,7 @@ pub mod template {
 
     impl ToExpr for CertificateValidity {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("RenewalPeriod", self.renewal_period);
             p.req("ValidityPeriod", self.validity_period);
             p.into_expr()
@@ -1127,7 +1131,13 @@ pub mod template {
 
     impl ToExpr for EnrollmentFlagsV2 {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enable_key_reuse_on_nt_token_keyset_storage_full.is_some())
+                    + usize::from(self.include_symmetric_algorithms.is_some())
+                    + usize::from(self.no_security_extension.is_some())
+                    + usize::from(self.remove_invalid_certificate_from_personal_store.is_some())
+                    + usize::from(self.user_interaction_required.is_some()),
+            );
             p.opt(
                 "EnableKeyReuseOnNtTokenKeysetStorageFull",
                 self.enable_key_reuse_on_nt_token_keyset_storage_full,
@@ -1197,7 +1207,13 @@ pub mod template {
 
     impl ToExpr for EnrollmentFlagsV3 {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enable_key_reuse_on_nt_token_keyset_storage_full.is_some())
+                    + usize::from(self.include_symmetric_algorithms.is_some())
+                    + usize::from(self.no_security_extension.is_some())
+                    + usize::from(self.remove_invalid_certificate_from_personal_store.is_some())
+                    + usize::from(self.user_interaction_required.is_some()),
+            );
             p.opt(
                 "EnableKeyReuseOnNtTokenKeysetStorageFull",
                 self.enable_key_reuse_on_nt_token_keyset_storage_full,
@@ -1267,7 +1283,13 @@ pub mod template {
 
     impl ToExpr for EnrollmentFlagsV4 {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enable_key_reuse_on_nt_token_keyset_storage_full.is_some())
+                    + usize::from(self.include_symmetric_algorithms.is_some())
+                    + usize::from(self.no_security_extension.is_some())
+                    + usize::from(self.remove_invalid_certificate_from_personal_store.is_some())
+                    + usize::from(self.user_interaction_required.is_some()),
+            );
             p.opt(
                 "EnableKeyReuseOnNtTokenKeysetStorageFull",
                 self.enable_key_reuse_on_nt_token_keyset_storage_full,
@@ -1308,7 +1330,7 @@ pub mod template {
 
     impl ToExpr for ExtensionsV2 {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.application_policies.is_some()));
             p.opt("ApplicationPolicies", self.application_policies);
             p.req("KeyUsage", self.key_usage);
             p.into_expr()
@@ -1340,7 +1362,7 @@ pub mod template {
 
     impl ToExpr for ExtensionsV3 {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.application_policies.is_some()));
             p.opt("ApplicationPolicies", self.application_policies);
             p.req("KeyUsage", self.key_usage);
             p.into_expr()
@@ -1372,7 +1394,7 @@ pub mod template {
 
     impl ToExpr for ExtensionsV4 {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.application_policies.is_some()));
             p.opt("ApplicationPolicies", self.application_policies);
             p.req("KeyUsage", self.key_usage);
             p.into_expr()
@@ -1409,7 +1431,9 @@ pub mod template {
 
     impl ToExpr for GeneralFlagsV2 {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.auto_enrollment.is_some()) + usize::from(self.machine_type.is_some()),
+            );
             p.opt("AutoEnrollment", self.auto_enrollment);
             p.opt("MachineType", self.machine_type);
             p.into_expr()
@@ -1446,7 +1470,9 @@ pub mod template {
 
     impl ToExpr for GeneralFlagsV3 {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.auto_enrollment.is_some()) + usize::from(self.machine_type.is_some()),
+            );
             p.opt("AutoEnrollment", self.auto_enrollment);
             p.opt("MachineType", self.machine_type);
             p.into_expr()
@@ -1483,7 +1509,9 @@ pub mod template {
 
     impl ToExpr for GeneralFlagsV4 {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.auto_enrollment.is_some()) + usize::from(self.machine_type.is_some()),
+            );
             p.opt("AutoEnrollment", self.auto_enrollment);
             p.opt("MachineType", self.machine_type);
             p.into_expr()
@@ -1515,7 +1543,7 @@ pub mod template {
 
     impl ToExpr for KeyUsage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.critical.is_some()));
             p.opt("Critical", self.critical);
             p.req("UsageFlags", self.usage_flags);
             p.into_expr()
@@ -1576,7 +1604,13 @@ pub mod template {
 
     impl ToExpr for KeyUsageFlags {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.data_encipherment.is_some())
+                    + usize::from(self.digital_signature.is_some())
+                    + usize::from(self.key_agreement.is_some())
+                    + usize::from(self.key_encipherment.is_some())
+                    + usize::from(self.non_repudiation.is_some()),
+            );
             p.opt("DataEncipherment", self.data_encipherment);
             p.opt("DigitalSignature", self.digital_signature);
             p.opt("KeyAgreement", self.key_agreement);
@@ -1616,7 +1650,9 @@ pub mod template {
 
     impl ToExpr for KeyUsageProperty {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.property_type.is_some()) + usize::from(self.property_flags.is_some()),
+            );
             p.opt("PropertyType", self.property_type);
             p.opt("PropertyFlags", self.property_flags);
             p.into_expr()
@@ -1661,7 +1697,11 @@ pub mod template {
 
     impl ToExpr for KeyUsagePropertyFlags {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.decrypt.is_some())
+                    + usize::from(self.key_agreement.is_some())
+                    + usize::from(self.sign.is_some()),
+            );
             p.opt("Decrypt", self.decrypt);
             p.opt("KeyAgreement", self.key_agreement);
             p.opt("Sign", self.sign);
@@ -1697,7 +1737,7 @@ pub mod template {
 
     impl ToExpr for PrivateKeyAttributesV2 {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.crypto_providers.is_some()));
             p.opt("CryptoProviders", self.crypto_providers);
             p.req("KeySpec", self.key_spec);
             p.req("MinimalKeyLength", self.minimal_key_length);
@@ -1751,7 +1791,7 @@ pub mod template {
 
     impl ToExpr for PrivateKeyAttributesV3 {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4 + usize::from(self.crypto_providers.is_some()));
             p.req("Algorithm", self.algorithm);
             p.opt("CryptoProviders", self.crypto_providers);
             p.req("KeySpec", self.key_spec);
@@ -1805,7 +1845,11 @@ pub mod template {
 
     impl ToExpr for PrivateKeyAttributesV4 {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.algorithm.is_some())
+                    + usize::from(self.crypto_providers.is_some())
+                    + usize::from(self.key_usage_property.is_some()),
+            );
             p.opt("Algorithm", self.algorithm);
             p.opt("CryptoProviders", self.crypto_providers);
             p.req("KeySpec", self.key_spec);
@@ -1848,7 +1892,10 @@ pub mod template {
 
     impl ToExpr for PrivateKeyFlagsV2 {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.exportable_key.is_some())
+                    + usize::from(self.strong_key_protection_required.is_some()),
+            );
             p.req("ClientVersion", self.client_version);
             p.opt("ExportableKey", self.exportable_key);
             p.opt("StrongKeyProtectionRequired", self.strong_key_protection_required);
@@ -1897,7 +1944,11 @@ pub mod template {
 
     impl ToExpr for PrivateKeyFlagsV3 {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.exportable_key.is_some())
+                    + usize::from(self.require_alternate_signature_algorithm.is_some())
+                    + usize::from(self.strong_key_protection_required.is_some()),
+            );
             p.req("ClientVersion", self.client_version);
             p.opt("ExportableKey", self.exportable_key);
             p.opt(
@@ -1966,7 +2017,13 @@ pub mod template {
 
     impl ToExpr for PrivateKeyFlagsV4 {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.exportable_key.is_some())
+                    + usize::from(self.require_alternate_signature_algorithm.is_some())
+                    + usize::from(self.require_same_key_renewal.is_some())
+                    + usize::from(self.strong_key_protection_required.is_some())
+                    + usize::from(self.use_legacy_provider.is_some()),
+            );
             p.req("ClientVersion", self.client_version);
             p.opt("ExportableKey", self.exportable_key);
             p.opt(
@@ -2074,7 +2131,18 @@ pub mod template {
 
     impl ToExpr for SubjectNameFlagsV2 {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.require_common_name.is_some())
+                    + usize::from(self.require_directory_path.is_some())
+                    + usize::from(self.require_dns_as_cn.is_some())
+                    + usize::from(self.require_email.is_some())
+                    + usize::from(self.san_require_directory_guid.is_some())
+                    + usize::from(self.san_require_dns.is_some())
+                    + usize::from(self.san_require_domain_dns.is_some())
+                    + usize::from(self.san_require_email.is_some())
+                    + usize::from(self.san_require_spn.is_some())
+                    + usize::from(self.san_require_upn.is_some()),
+            );
             p.opt("RequireCommonName", self.require_common_name);
             p.opt("RequireDirectoryPath", self.require_directory_path);
             p.opt("RequireDnsAsCn", self.require_dns_as_cn);
@@ -2183,7 +2251,18 @@ pub mod template {
 
     impl ToExpr for SubjectNameFlagsV3 {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.require_common_name.is_some())
+                    + usize::from(self.require_directory_path.is_some())
+                    + usize::from(self.require_dns_as_cn.is_some())
+                    + usize::from(self.require_email.is_some())
+                    + usize::from(self.san_require_directory_guid.is_some())
+                    + usize::from(self.san_require_dns.is_some())
+                    + usize::from(self.san_require_domain_dns.is_some())
+                    + usize::from(self.san_require_email.is_some())
+                    + usize::from(self.san_require_spn.is_some())
+                    + usize::from(self.san_require_upn.is_some()),
+            );
             p.opt("RequireCommonName", self.require_common_name);
             p.opt("RequireDirectoryPath", self.require_directory_path);
             p.opt("RequireDnsAsCn", self.require_dns_as_cn);
@@ -2292,7 +2371,18 @@ pub mod template {
 
     impl ToExpr for SubjectNameFlagsV4 {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.require_common_name.is_some())
+                    + usize::from(self.require_directory_path.is_some())
+                    + usize::from(self.require_dns_as_cn.is_some())
+                    + usize::from(self.require_email.is_some())
+                    + usize::from(self.san_require_directory_guid.is_some())
+                    + usize::from(self.san_require_dns.is_some())
+                    + usize::from(self.san_require_domain_dns.is_some())
+                    + usize::from(self.san_require_email.is_some())
+                    + usize::from(self.san_require_spn.is_some())
+                    + usize::from(self.san_require_upn.is_some()),
+            );
             p.opt("RequireCommonName", self.require_common_name);
             p.opt("RequireDirectoryPath", self.require_directory_path);
             p.opt("RequireDnsAsCn", self.require_dns_as_cn);
@@ -2345,7 +2435,11 @@ pub mod template {
 
     impl ToExpr for TemplateDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.template_v2.is_some())
+                    + usize::from(self.template_v3.is_some())
+                    + usize::from(self.template_v4.is_some()),
+            );
             p.opt("TemplateV2", self.template_v2);
             p.opt("TemplateV3", self.template_v3);
             p.opt("TemplateV4", self.template_v4);
@@ -2414,7 +2508,7 @@ pub mod template {
 
     impl ToExpr for TemplateV2 {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(7 + usize::from(self.superseded_templates.is_some()));
             p.req("CertificateValidity", self.certificate_validity);
             p.req("EnrollmentFlags", self.enrollment_flags);
             p.req("Extensions", self.extensions);
@@ -2493,7 +2587,7 @@ pub mod template {
 
     impl ToExpr for TemplateV3 {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(8 + usize::from(self.superseded_templates.is_some()));
             p.req("CertificateValidity", self.certificate_validity);
             p.req("EnrollmentFlags", self.enrollment_flags);
             p.req("Extensions", self.extensions);
@@ -2576,7 +2670,9 @@ pub mod template {
 
     impl ToExpr for TemplateV4 {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                7 + usize::from(self.hash_algorithm.is_some()) + usize::from(self.superseded_templates.is_some()),
+            );
             p.req("CertificateValidity", self.certificate_validity);
             p.req("EnrollmentFlags", self.enrollment_flags);
             p.req("Extensions", self.extensions);
@@ -2610,7 +2706,7 @@ pub mod template {
 
     impl ToExpr for ValidityPeriod {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Period", self.period);
             p.req("PeriodType", self.period_type);
             p.into_expr()
@@ -2686,7 +2782,7 @@ impl Resource for TemplateGroupAccessControlEntry {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(4);
         p.req("AccessRights", self.access_rights);
         p.req("GroupDisplayName", self.group_display_name);
         p.req("GroupSecurityIdentifier", self.group_security_identifier);
@@ -2757,7 +2853,8 @@ pub mod template_group_access_control_entry {
 
     impl ToExpr for AccessRights {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.auto_enroll.is_some()) + usize::from(self.enroll.is_some()));
             p.opt("AutoEnroll", self.auto_enroll);
             p.opt("Enroll", self.enroll);
             p.into_expr()

@@ -38,7 +38,7 @@ impl Resource for Challenge {
 Constraint { path: "ConnectorArn", pattern: Some("^arn:aws(-[a-z]+)*:pca-connector-scep:[a-z]+(-[a-z]+)+-[1-9]\\d*:\\d{12}:connector\\/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$"), min_length: Some(5), max_length: Some(200), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.tags.is_some()));
         p.req("ConnectorArn", self.connector_arn);
         p.opt("Tags", self.tags);
         p
@@ -109,7 +109,11 @@ Constraint { path: "MobileDeviceManagement/Intune/Domain", pattern: Some("^[a-zA
 Constraint { path: "VpcEndpointId", pattern: Some("^vpce-[0-9a-f]{8}([0-9a-f]{9})?$"), min_length: Some(5), max_length: Some(200), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.mobile_device_management.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.vpc_endpoint_id.is_some()),
+        );
         p.req("CertificateAuthorityArn", self.certificate_authority_arn);
         p.opt("MobileDeviceManagement", self.mobile_device_management);
         p.opt("Tags", self.tags);
@@ -185,7 +189,7 @@ pub mod connector {
 
     impl ToExpr for IntuneConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AzureApplicationId", self.azure_application_id);
             p.req("Domain", self.domain);
             p.into_expr()
@@ -212,7 +216,7 @@ pub mod connector {
 
     impl ToExpr for MobileDeviceManagement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.intune.is_some()));
             p.opt("Intune", self.intune);
             p.into_expr()
         }

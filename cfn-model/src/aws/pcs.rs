@@ -93,7 +93,11 @@ impl Resource for Cluster {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.name.is_some())
+                + usize::from(self.slurm_configuration.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Name", self.name);
         p.req("Networking", self.networking);
         p.req("Scheduler", self.scheduler);
@@ -309,7 +313,7 @@ pub mod cluster {
 
     impl ToExpr for Accounting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.default_purge_time_in_days.is_some()));
             p.opt("DefaultPurgeTimeInDays", self.default_purge_time_in_days);
             p.req("Mode", self.mode);
             p.into_expr()
@@ -336,7 +340,7 @@ pub mod cluster {
 
     impl ToExpr for AuthKey {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("SecretArn", self.secret_arn);
             p.req("SecretVersion", self.secret_version);
             p.into_expr()
@@ -363,7 +367,7 @@ pub mod cluster {
 
     impl ToExpr for CgroupCustomSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ParameterName", self.parameter_name);
             p.req("ParameterValue", self.parameter_value);
             p.into_expr()
@@ -390,7 +394,7 @@ pub mod cluster {
 
     impl ToExpr for JwtAuth {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.jwt_key.is_some()));
             p.opt("JwtKey", self.jwt_key);
             p.into_expr()
         }
@@ -416,7 +420,7 @@ pub mod cluster {
 
     impl ToExpr for JwtKey {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("SecretArn", self.secret_arn);
             p.req("SecretVersion", self.secret_version);
             p.into_expr()
@@ -461,7 +465,11 @@ pub mod cluster {
 
     impl ToExpr for Networking {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.network_type.is_some())
+                    + usize::from(self.security_group_ids.is_some())
+                    + usize::from(self.subnet_ids.is_some()),
+            );
             p.opt("NetworkType", self.network_type);
             p.opt("SecurityGroupIds", self.security_group_ids);
             p.opt("SubnetIds", self.subnet_ids);
@@ -489,7 +497,7 @@ pub mod cluster {
 
     impl ToExpr for Scheduler {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Type", self.r#type);
             p.req("Version", self.version);
             p.into_expr()
@@ -574,7 +582,16 @@ pub mod cluster {
 
     impl ToExpr for SlurmConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.accounting.is_some())
+                    + usize::from(self.auth_key.is_some())
+                    + usize::from(self.cgroup_custom_settings.is_some())
+                    + usize::from(self.jwt_auth.is_some())
+                    + usize::from(self.scale_down_idle_time_in_seconds.is_some())
+                    + usize::from(self.slurm_custom_settings.is_some())
+                    + usize::from(self.slurm_rest.is_some())
+                    + usize::from(self.slurmdbd_custom_settings.is_some()),
+            );
             p.opt("Accounting", self.accounting);
             p.opt("AuthKey", self.auth_key);
             p.opt("CgroupCustomSettings", self.cgroup_custom_settings);
@@ -607,7 +624,7 @@ pub mod cluster {
 
     impl ToExpr for SlurmCustomSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ParameterName", self.parameter_name);
             p.req("ParameterValue", self.parameter_value);
             p.into_expr()
@@ -631,7 +648,7 @@ pub mod cluster {
 
     impl ToExpr for SlurmRest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Mode", self.mode);
             p.into_expr()
         }
@@ -657,7 +674,7 @@ pub mod cluster {
 
     impl ToExpr for SlurmdbdCustomSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ParameterName", self.parameter_name);
             p.req("ParameterValue", self.parameter_value);
             p.into_expr()
@@ -894,7 +911,16 @@ impl Resource for ComputeNodeGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            5 + usize::from(self.ami_id.is_some())
+                + usize::from(self.custom_launch_template.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.node_lifecycle_actions.is_some())
+                + usize::from(self.purchase_option.is_some())
+                + usize::from(self.slurm_configuration.is_some())
+                + usize::from(self.spot_options.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AmiId", self.ami_id);
         p.req("ClusterId", self.cluster_id);
         p.opt("CustomLaunchTemplate", self.custom_launch_template);
@@ -1162,7 +1188,8 @@ pub mod compute_node_group {
 
     impl ToExpr for CustomLaunchTemplate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.template_id.is_some()) + usize::from(self.version.is_some()));
             p.opt("TemplateId", self.template_id);
             p.opt("Version", self.version);
             p.into_expr()
@@ -1189,7 +1216,7 @@ pub mod compute_node_group {
 
     impl ToExpr for InstanceConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.instance_type.is_some()));
             p.opt("InstanceType", self.instance_type);
             p.into_expr()
         }
@@ -1220,7 +1247,7 @@ pub mod compute_node_group {
 
     impl ToExpr for NodeLifecycleActions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.script_caching_policy.is_some()));
             p.opt("ScriptCachingPolicy", self.script_caching_policy);
             p.req("Stages", self.stages);
             p.into_expr()
@@ -1271,7 +1298,11 @@ pub mod compute_node_group {
 
     impl ToExpr for NodeLifecycleScript {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.arguments.is_some())
+                    + usize::from(self.execution_policy.is_some())
+                    + usize::from(self.on_error.is_some()),
+            );
             p.opt("Arguments", self.arguments);
             p.opt("ExecutionPolicy", self.execution_policy);
             p.req("Name", self.name);
@@ -1311,7 +1342,9 @@ pub mod compute_node_group {
 
     impl ToExpr for NodeLifecycleStages {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.node_bootstrapped.is_some()) + usize::from(self.node_ready.is_some()),
+            );
             p.opt("NodeBootstrapped", self.node_bootstrapped);
             p.opt("NodeReady", self.node_ready);
             p.into_expr()
@@ -1338,7 +1371,7 @@ pub mod compute_node_group {
 
     impl ToExpr for ScalingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("MaxInstanceCount", self.max_instance_count);
             p.req("MinInstanceCount", self.min_instance_count);
             p.into_expr()
@@ -1378,7 +1411,9 @@ pub mod compute_node_group {
 
     impl ToExpr for ScriptSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.checksum.is_some()) + usize::from(self.s3_version_id.is_some()),
+            );
             p.opt("Checksum", self.checksum);
             p.opt("S3VersionId", self.s3_version_id);
             p.req("ScriptLocation", self.script_location);
@@ -1424,7 +1459,11 @@ pub mod compute_node_group {
 
     impl ToExpr for SlurmConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.gres_custom_settings.is_some())
+                    + usize::from(self.scale_down_idle_time_in_seconds.is_some())
+                    + usize::from(self.slurm_custom_settings.is_some()),
+            );
             p.opt("GresCustomSettings", self.gres_custom_settings);
             p.opt("ScaleDownIdleTimeInSeconds", self.scale_down_idle_time_in_seconds);
             p.opt("SlurmCustomSettings", self.slurm_custom_settings);
@@ -1452,7 +1491,7 @@ pub mod compute_node_group {
 
     impl ToExpr for SlurmCustomSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ParameterName", self.parameter_name);
             p.req("ParameterValue", self.parameter_value);
             p.into_expr()
@@ -1481,7 +1520,7 @@ pub mod compute_node_group {
 
     impl ToExpr for SpotOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.allocation_strategy.is_some()));
             p.opt("AllocationStrategy", self.allocation_strategy);
             p.into_expr()
         }
@@ -1548,7 +1587,12 @@ impl Resource for Queue {
     const TYPE_NAME: &'static str = "AWS::PCS::Queue";
     const TAGGING: Tagging = Tagging::Map("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.compute_node_group_configurations.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.slurm_configuration.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("ClusterId", self.cluster_id);
         p.opt("ComputeNodeGroupConfigurations", self.compute_node_group_configurations);
         p.opt("Name", self.name);
@@ -1648,7 +1692,7 @@ pub mod queue {
 
     impl ToExpr for ComputeNodeGroupConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.compute_node_group_id.is_some()));
             p.opt("ComputeNodeGroupId", self.compute_node_group_id);
             p.into_expr()
         }
@@ -1676,7 +1720,7 @@ pub mod queue {
 
     impl ToExpr for SlurmConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.slurm_custom_settings.is_some()));
             p.opt("SlurmCustomSettings", self.slurm_custom_settings);
             p.into_expr()
         }
@@ -1702,7 +1746,7 @@ pub mod queue {
 
     impl ToExpr for SlurmCustomSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ParameterName", self.parameter_name);
             p.req("ParameterValue", self.parameter_value);
             p.into_expr()

@@ -92,7 +92,11 @@ impl Resource for Campaign {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.campaign_config.is_some())
+                + usize::from(self.min_provisioned_tps.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("CampaignConfig", self.campaign_config);
         p.opt("MinProvisionedTPS", self.min_provisioned_tps);
         p.req("Name", self.name);
@@ -186,7 +190,12 @@ pub mod campaign {
 
     impl ToExpr for CampaignConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enable_metadata_with_recommendations.is_some())
+                    + usize::from(self.item_exploration_config.is_some())
+                    + usize::from(self.ranking_influence.is_some())
+                    + usize::from(self.sync_with_latest_solution_version.is_some()),
+            );
             p.opt(
                 "EnableMetadataWithRecommendations",
                 self.enable_metadata_with_recommendations,
@@ -218,7 +227,7 @@ pub mod campaign {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -367,7 +376,8 @@ impl Resource for Dataset {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(4 + usize::from(self.dataset_import_job.is_some()) + usize::from(self.tags.is_some()));
         p.req("DatasetGroupArn", self.dataset_group_arn);
         p.opt("DatasetImportJob", self.dataset_import_job);
         p.req("DatasetType", self.dataset_type);
@@ -442,7 +452,7 @@ pub mod dataset {
 
     impl ToExpr for DataSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.data_location.is_some()));
             p.opt("DataLocation", self.data_location);
             p.into_expr()
         }
@@ -502,7 +512,13 @@ pub mod dataset {
 
     impl ToExpr for DatasetImportJob {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.data_source.is_some())
+                    + usize::from(self.dataset_arn.is_some())
+                    + usize::from(self.dataset_import_job_arn.is_some())
+                    + usize::from(self.job_name.is_some())
+                    + usize::from(self.role_arn.is_some()),
+            );
             p.opt("DataSource", self.data_source);
             p.opt("DatasetArn", self.dataset_arn);
             p.opt("DatasetImportJobArn", self.dataset_import_job_arn);
@@ -532,7 +548,7 @@ pub mod dataset {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -645,7 +661,12 @@ impl Resource for DatasetGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.domain.is_some())
+                + usize::from(self.kms_key_arn.is_some())
+                + usize::from(self.role_arn.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Domain", self.domain);
         p.opt("KmsKeyArn", self.kms_key_arn);
         p.req("Name", self.name);
@@ -716,7 +737,7 @@ pub mod dataset_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -794,7 +815,7 @@ impl Resource for EventTracker {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.tags.is_some()));
         p.req("DatasetGroupArn", self.dataset_group_arn);
         p.req("Name", self.name);
         p.opt("Tags", self.tags);
@@ -841,7 +862,7 @@ pub mod event_tracker {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -934,7 +955,7 @@ impl Resource for Filter {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.tags.is_some()));
         p.req("DatasetGroupArn", self.dataset_group_arn);
         p.req("FilterExpression", self.filter_expression);
         p.req("Name", self.name);
@@ -994,7 +1015,7 @@ pub mod filter {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1110,7 +1131,7 @@ impl Resource for MetricAttribution {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(4);
         p.req("DatasetGroupArn", self.dataset_group_arn);
         p.req("Metrics", self.metrics);
         p.req("MetricsOutputConfig", self.metrics_output_config);
@@ -1165,7 +1186,7 @@ pub mod metric_attribution {
 
     impl ToExpr for MetricAttribute {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("EventType", self.event_type);
             p.req("Expression", self.expression);
             p.req("MetricName", self.metric_name);
@@ -1198,7 +1219,7 @@ pub mod metric_attribution {
 
     impl ToExpr for MetricsOutputConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.s3_data_destination.is_some()));
             p.req("RoleArn", self.role_arn);
             p.opt("S3DataDestination", self.s3_data_destination);
             p.into_expr()
@@ -1230,7 +1251,7 @@ pub mod metric_attribution {
 
     impl ToExpr for S3DataDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.kms_key_arn.is_some()));
             p.opt("KmsKeyArn", self.kms_key_arn);
             p.req("Path", self.path);
             p.into_expr()
@@ -1320,7 +1341,7 @@ impl Resource for Schema {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.domain.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Domain", self.domain);
         p.req("Name", self.name);
         p.req("Schema", self.schema);
@@ -1390,7 +1411,7 @@ pub mod schema {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1651,7 +1672,14 @@ impl Resource for Solution {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.event_type.is_some())
+                + usize::from(self.perform_auto_ml.is_some())
+                + usize::from(self.perform_hpo.is_some())
+                + usize::from(self.recipe_arn.is_some())
+                + usize::from(self.solution_config.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("DatasetGroupArn", self.dataset_group_arn);
         p.opt("EventType", self.event_type);
         p.req("Name", self.name);
@@ -1753,7 +1781,11 @@ pub mod solution {
 
     impl ToExpr for AlgorithmHyperParameterRanges {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.categorical_hyper_parameter_ranges.is_some())
+                    + usize::from(self.continuous_hyper_parameter_ranges.is_some())
+                    + usize::from(self.integer_hyper_parameter_ranges.is_some()),
+            );
             p.opt(
                 "CategoricalHyperParameterRanges",
                 self.categorical_hyper_parameter_ranges,
@@ -1794,7 +1826,9 @@ pub mod solution {
 
     impl ToExpr for AutoMlConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.metric_name.is_some()) + usize::from(self.recipe_list.is_some()),
+            );
             p.opt("MetricName", self.metric_name);
             p.opt("RecipeList", self.recipe_list);
             p.into_expr()
@@ -1831,7 +1865,7 @@ pub mod solution {
 
     impl ToExpr for CategoricalHyperParameterRange {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.values.is_some()));
             p.opt("Name", self.name);
             p.opt("Values", self.values);
             p.into_expr()
@@ -1876,7 +1910,11 @@ pub mod solution {
 
     impl ToExpr for ContinuousHyperParameterRange {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.max_value.is_some())
+                    + usize::from(self.min_value.is_some())
+                    + usize::from(self.name.is_some()),
+            );
             p.opt("MaxValue", self.max_value);
             p.opt("MinValue", self.min_value);
             p.opt("Name", self.name);
@@ -1922,7 +1960,11 @@ pub mod solution {
 
     impl ToExpr for HpoConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.algorithm_hyper_parameter_ranges.is_some())
+                    + usize::from(self.hpo_objective.is_some())
+                    + usize::from(self.hpo_resource_config.is_some()),
+            );
             p.opt("AlgorithmHyperParameterRanges", self.algorithm_hyper_parameter_ranges);
             p.opt("HpoObjective", self.hpo_objective);
             p.opt("HpoResourceConfig", self.hpo_resource_config);
@@ -1968,7 +2010,11 @@ pub mod solution {
 
     impl ToExpr for HpoObjective {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.metric_name.is_some())
+                    + usize::from(self.metric_regex.is_some())
+                    + usize::from(self.r#type.is_some()),
+            );
             p.opt("MetricName", self.metric_name);
             p.opt("MetricRegex", self.metric_regex);
             p.opt("Type", self.r#type);
@@ -2006,7 +2052,10 @@ pub mod solution {
 
     impl ToExpr for HpoResourceConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.max_number_of_training_jobs.is_some())
+                    + usize::from(self.max_parallel_training_jobs.is_some()),
+            );
             p.opt("MaxNumberOfTrainingJobs", self.max_number_of_training_jobs);
             p.opt("MaxParallelTrainingJobs", self.max_parallel_training_jobs);
             p.into_expr()
@@ -2051,7 +2100,11 @@ pub mod solution {
 
     impl ToExpr for IntegerHyperParameterRange {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.max_value.is_some())
+                    + usize::from(self.min_value.is_some())
+                    + usize::from(self.name.is_some()),
+            );
             p.opt("MaxValue", self.max_value);
             p.opt("MinValue", self.min_value);
             p.opt("Name", self.name);
@@ -2120,7 +2173,13 @@ pub mod solution {
 
     impl ToExpr for SolutionConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.algorithm_hyper_parameters.is_some())
+                    + usize::from(self.auto_ml_config.is_some())
+                    + usize::from(self.event_value_threshold.is_some())
+                    + usize::from(self.feature_transformation_parameters.is_some())
+                    + usize::from(self.hpo_config.is_some()),
+            );
             p.opt("AlgorithmHyperParameters", self.algorithm_hyper_parameters);
             p.opt("AutoMLConfig", self.auto_ml_config);
             p.opt("EventValueThreshold", self.event_value_threshold);
@@ -2153,7 +2212,7 @@ pub mod solution {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

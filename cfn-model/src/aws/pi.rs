@@ -90,7 +90,7 @@ impl Resource for PerfReports {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(4 + usize::from(self.tags.is_some()));
         p.req("EndTime", self.end_time);
         p.req("Identifier", self.identifier);
         p.req("ServiceType", self.service_type);
@@ -210,7 +210,7 @@ pub mod perf_reports {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

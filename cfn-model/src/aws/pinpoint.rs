@@ -43,7 +43,7 @@ impl AdmChannel {
 impl Resource for AdmChannel {
     const TYPE_NAME: &'static str = "AWS::Pinpoint::ADMChannel";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.enabled.is_some()));
         p.req("ApplicationId", self.application_id);
         p.req("ClientId", self.client_id);
         p.req("ClientSecret", self.client_secret);
@@ -145,7 +145,16 @@ impl ApnsChannel {
 impl Resource for ApnsChannel {
     const TYPE_NAME: &'static str = "AWS::Pinpoint::APNSChannel";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.bundle_id.is_some())
+                + usize::from(self.certificate.is_some())
+                + usize::from(self.default_authentication_method.is_some())
+                + usize::from(self.enabled.is_some())
+                + usize::from(self.private_key.is_some())
+                + usize::from(self.team_id.is_some())
+                + usize::from(self.token_key.is_some())
+                + usize::from(self.token_key_id.is_some()),
+        );
         p.req("ApplicationId", self.application_id);
         p.opt("BundleId", self.bundle_id);
         p.opt("Certificate", self.certificate);
@@ -252,7 +261,16 @@ impl ApnsSandboxChannel {
 impl Resource for ApnsSandboxChannel {
     const TYPE_NAME: &'static str = "AWS::Pinpoint::APNSSandboxChannel";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.bundle_id.is_some())
+                + usize::from(self.certificate.is_some())
+                + usize::from(self.default_authentication_method.is_some())
+                + usize::from(self.enabled.is_some())
+                + usize::from(self.private_key.is_some())
+                + usize::from(self.team_id.is_some())
+                + usize::from(self.token_key.is_some())
+                + usize::from(self.token_key_id.is_some()),
+        );
         p.req("ApplicationId", self.application_id);
         p.opt("BundleId", self.bundle_id);
         p.opt("Certificate", self.certificate);
@@ -359,7 +377,16 @@ impl ApnsVoipChannel {
 impl Resource for ApnsVoipChannel {
     const TYPE_NAME: &'static str = "AWS::Pinpoint::APNSVoipChannel";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.bundle_id.is_some())
+                + usize::from(self.certificate.is_some())
+                + usize::from(self.default_authentication_method.is_some())
+                + usize::from(self.enabled.is_some())
+                + usize::from(self.private_key.is_some())
+                + usize::from(self.team_id.is_some())
+                + usize::from(self.token_key.is_some())
+                + usize::from(self.token_key_id.is_some()),
+        );
         p.req("ApplicationId", self.application_id);
         p.opt("BundleId", self.bundle_id);
         p.opt("Certificate", self.certificate);
@@ -466,7 +493,16 @@ impl ApnsVoipSandboxChannel {
 impl Resource for ApnsVoipSandboxChannel {
     const TYPE_NAME: &'static str = "AWS::Pinpoint::APNSVoipSandboxChannel";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.bundle_id.is_some())
+                + usize::from(self.certificate.is_some())
+                + usize::from(self.default_authentication_method.is_some())
+                + usize::from(self.enabled.is_some())
+                + usize::from(self.private_key.is_some())
+                + usize::from(self.team_id.is_some())
+                + usize::from(self.token_key.is_some())
+                + usize::from(self.token_key_id.is_some()),
+        );
         p.req("ApplicationId", self.application_id);
         p.opt("BundleId", self.bundle_id);
         p.opt("Certificate", self.certificate);
@@ -517,7 +553,7 @@ impl App {
 impl Resource for App {
     const TYPE_NAME: &'static str = "AWS::Pinpoint::App";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.tags.is_some()));
         p.req("Name", self.name);
         p.opt("Tags", self.tags);
         p
@@ -589,7 +625,12 @@ impl ApplicationSettings {
 impl Resource for ApplicationSettings {
     const TYPE_NAME: &'static str = "AWS::Pinpoint::ApplicationSettings";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.campaign_hook.is_some())
+                + usize::from(self.cloud_watch_metrics_enabled.is_some())
+                + usize::from(self.limits.is_some())
+                + usize::from(self.quiet_time.is_some()),
+        );
         p.req("ApplicationId", self.application_id);
         p.opt("CampaignHook", self.campaign_hook);
         p.opt("CloudWatchMetricsEnabled", self.cloud_watch_metrics_enabled);
@@ -648,7 +689,11 @@ pub mod application_settings {
 
     impl ToExpr for CampaignHook {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.lambda_function_name.is_some())
+                    + usize::from(self.mode.is_some())
+                    + usize::from(self.web_url.is_some()),
+            );
             p.opt("LambdaFunctionName", self.lambda_function_name);
             p.opt("Mode", self.mode);
             p.opt("WebUrl", self.web_url);
@@ -702,7 +747,12 @@ pub mod application_settings {
 
     impl ToExpr for Limits {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.daily.is_some())
+                    + usize::from(self.maximum_duration.is_some())
+                    + usize::from(self.messages_per_second.is_some())
+                    + usize::from(self.total.is_some()),
+            );
             p.opt("Daily", self.daily);
             p.opt("MaximumDuration", self.maximum_duration);
             p.opt("MessagesPerSecond", self.messages_per_second);
@@ -731,7 +781,7 @@ pub mod application_settings {
 
     impl ToExpr for QuietTime {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("End", self.end);
             p.req("Start", self.start);
             p.into_expr()
@@ -779,7 +829,7 @@ impl BaiduChannel {
 impl Resource for BaiduChannel {
     const TYPE_NAME: &'static str = "AWS::Pinpoint::BaiduChannel";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.enabled.is_some()));
         p.req("ApiKey", self.api_key);
         p.req("ApplicationId", self.application_id);
         p.opt("Enabled", self.enabled);
@@ -950,7 +1000,22 @@ impl Campaign {
 impl Resource for Campaign {
     const TYPE_NAME: &'static str = "AWS::Pinpoint::Campaign";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.additional_treatments.is_some())
+                + usize::from(self.campaign_hook.is_some())
+                + usize::from(self.custom_delivery_configuration.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.holdout_percent.is_some())
+                + usize::from(self.is_paused.is_some())
+                + usize::from(self.limits.is_some())
+                + usize::from(self.message_configuration.is_some())
+                + usize::from(self.priority.is_some())
+                + usize::from(self.segment_version.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.template_configuration.is_some())
+                + usize::from(self.treatment_description.is_some())
+                + usize::from(self.treatment_name.is_some()),
+        );
         p.opt("AdditionalTreatments", self.additional_treatments);
         p.req("ApplicationId", self.application_id);
         p.opt("CampaignHook", self.campaign_hook);
@@ -1008,7 +1073,7 @@ pub mod campaign {
 
     impl ToExpr for CampaignCustomMessage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.data.is_some()));
             p.opt("Data", self.data);
             p.into_expr()
         }
@@ -1060,7 +1125,12 @@ pub mod campaign {
 
     impl ToExpr for CampaignEmailMessage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.body.is_some())
+                    + usize::from(self.from_address.is_some())
+                    + usize::from(self.html_body.is_some())
+                    + usize::from(self.title.is_some()),
+            );
             p.opt("Body", self.body);
             p.opt("FromAddress", self.from_address);
             p.opt("HtmlBody", self.html_body);
@@ -1099,7 +1169,9 @@ pub mod campaign {
 
     impl ToExpr for CampaignEventFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.dimensions.is_some()) + usize::from(self.filter_type.is_some()),
+            );
             p.opt("Dimensions", self.dimensions);
             p.opt("FilterType", self.filter_type);
             p.into_expr()
@@ -1144,7 +1216,11 @@ pub mod campaign {
 
     impl ToExpr for CampaignHook {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.lambda_function_name.is_some())
+                    + usize::from(self.mode.is_some())
+                    + usize::from(self.web_url.is_some()),
+            );
             p.opt("LambdaFunctionName", self.lambda_function_name);
             p.opt("Mode", self.mode);
             p.opt("WebUrl", self.web_url);
@@ -1190,7 +1266,11 @@ pub mod campaign {
 
     impl ToExpr for CampaignInAppMessage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.content.is_some())
+                    + usize::from(self.custom_config.is_some())
+                    + usize::from(self.layout.is_some()),
+            );
             p.opt("Content", self.content);
             p.opt("CustomConfig", self.custom_config);
             p.opt("Layout", self.layout);
@@ -1260,7 +1340,14 @@ pub mod campaign {
 
     impl ToExpr for CampaignSmsMessage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.body.is_some())
+                    + usize::from(self.entity_id.is_some())
+                    + usize::from(self.message_type.is_some())
+                    + usize::from(self.origination_number.is_some())
+                    + usize::from(self.sender_id.is_some())
+                    + usize::from(self.template_id.is_some()),
+            );
             p.opt("Body", self.body);
             p.opt("EntityId", self.entity_id);
             p.opt("MessageType", self.message_type);
@@ -1301,7 +1388,9 @@ pub mod campaign {
 
     impl ToExpr for CustomDeliveryConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.delivery_uri.is_some()) + usize::from(self.endpoint_types.is_some()),
+            );
             p.opt("DeliveryUri", self.delivery_uri);
             p.opt("EndpointTypes", self.endpoint_types);
             p.into_expr()
@@ -1370,7 +1459,14 @@ pub mod campaign {
 
     impl ToExpr for DefaultButtonConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.background_color.is_some())
+                    + usize::from(self.border_radius.is_some())
+                    + usize::from(self.button_action.is_some())
+                    + usize::from(self.link.is_some())
+                    + usize::from(self.text.is_some())
+                    + usize::from(self.text_color.is_some()),
+            );
             p.opt("BackgroundColor", self.background_color);
             p.opt("BorderRadius", self.border_radius);
             p.opt("ButtonAction", self.button_action);
@@ -1419,7 +1515,11 @@ pub mod campaign {
 
     impl ToExpr for EventDimensions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.attributes.is_some())
+                    + usize::from(self.event_type.is_some())
+                    + usize::from(self.metrics.is_some()),
+            );
             p.opt("Attributes", self.attributes);
             p.opt("EventType", self.event_type);
             p.opt("Metrics", self.metrics);
@@ -1465,7 +1565,11 @@ pub mod campaign {
 
     impl ToExpr for InAppMessageBodyConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.alignment.is_some())
+                    + usize::from(self.body.is_some())
+                    + usize::from(self.text_color.is_some()),
+            );
             p.opt("Alignment", self.alignment);
             p.opt("Body", self.body);
             p.opt("TextColor", self.text_color);
@@ -1519,7 +1623,12 @@ pub mod campaign {
 
     impl ToExpr for InAppMessageButton {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.android.is_some())
+                    + usize::from(self.default_config.is_some())
+                    + usize::from(self.ios.is_some())
+                    + usize::from(self.web.is_some()),
+            );
             p.opt("Android", self.android);
             p.opt("DefaultConfig", self.default_config);
             p.opt("IOS", self.ios);
@@ -1590,7 +1699,14 @@ pub mod campaign {
 
     impl ToExpr for InAppMessageContent {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.background_color.is_some())
+                    + usize::from(self.body_config.is_some())
+                    + usize::from(self.header_config.is_some())
+                    + usize::from(self.image_url.is_some())
+                    + usize::from(self.primary_btn.is_some())
+                    + usize::from(self.secondary_btn.is_some()),
+            );
             p.opt("BackgroundColor", self.background_color);
             p.opt("BodyConfig", self.body_config);
             p.opt("HeaderConfig", self.header_config);
@@ -1639,7 +1755,11 @@ pub mod campaign {
 
     impl ToExpr for InAppMessageHeaderConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.alignment.is_some())
+                    + usize::from(self.header.is_some())
+                    + usize::from(self.text_color.is_some()),
+            );
             p.opt("Alignment", self.alignment);
             p.opt("Header", self.header);
             p.opt("TextColor", self.text_color);
@@ -1701,7 +1821,13 @@ pub mod campaign {
 
     impl ToExpr for Limits {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.daily.is_some())
+                    + usize::from(self.maximum_duration.is_some())
+                    + usize::from(self.messages_per_second.is_some())
+                    + usize::from(self.session.is_some())
+                    + usize::from(self.total.is_some()),
+            );
             p.opt("Daily", self.daily);
             p.opt("MaximumDuration", self.maximum_duration);
             p.opt("MessagesPerSecond", self.messages_per_second);
@@ -1821,7 +1947,20 @@ pub mod campaign {
 
     impl ToExpr for Message {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.action.is_some())
+                    + usize::from(self.body.is_some())
+                    + usize::from(self.image_icon_url.is_some())
+                    + usize::from(self.image_small_icon_url.is_some())
+                    + usize::from(self.image_url.is_some())
+                    + usize::from(self.json_body.is_some())
+                    + usize::from(self.media_url.is_some())
+                    + usize::from(self.raw_content.is_some())
+                    + usize::from(self.silent_push.is_some())
+                    + usize::from(self.time_to_live.is_some())
+                    + usize::from(self.title.is_some())
+                    + usize::from(self.url.is_some()),
+            );
             p.opt("Action", self.action);
             p.opt("Body", self.body);
             p.opt("ImageIconUrl", self.image_icon_url);
@@ -1924,7 +2063,17 @@ pub mod campaign {
 
     impl ToExpr for MessageConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.adm_message.is_some())
+                    + usize::from(self.apns_message.is_some())
+                    + usize::from(self.baidu_message.is_some())
+                    + usize::from(self.custom_message.is_some())
+                    + usize::from(self.default_message.is_some())
+                    + usize::from(self.email_message.is_some())
+                    + usize::from(self.gcm_message.is_some())
+                    + usize::from(self.in_app_message.is_some())
+                    + usize::from(self.sms_message.is_some()),
+            );
             p.opt("ADMMessage", self.adm_message);
             p.opt("APNSMessage", self.apns_message);
             p.opt("BaiduMessage", self.baidu_message);
@@ -1968,7 +2117,8 @@ pub mod campaign {
 
     impl ToExpr for OverrideButtonConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.button_action.is_some()) + usize::from(self.link.is_some()));
             p.opt("ButtonAction", self.button_action);
             p.opt("Link", self.link);
             p.into_expr()
@@ -1995,7 +2145,7 @@ pub mod campaign {
 
     impl ToExpr for QuietTime {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("End", self.end);
             p.req("Start", self.start);
             p.into_expr()
@@ -2072,7 +2222,15 @@ pub mod campaign {
 
     impl ToExpr for Schedule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.end_time.is_some())
+                    + usize::from(self.event_filter.is_some())
+                    + usize::from(self.frequency.is_some())
+                    + usize::from(self.is_local_time.is_some())
+                    + usize::from(self.quiet_time.is_some())
+                    + usize::from(self.start_time.is_some())
+                    + usize::from(self.time_zone.is_some()),
+            );
             p.opt("EndTime", self.end_time);
             p.opt("EventFilter", self.event_filter);
             p.opt("Frequency", self.frequency);
@@ -2114,7 +2272,9 @@ pub mod campaign {
 
     impl ToExpr for SetDimension {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.dimension_type.is_some()) + usize::from(self.values.is_some()),
+            );
             p.opt("DimensionType", self.dimension_type);
             p.opt("Values", self.values);
             p.into_expr()
@@ -2151,7 +2311,8 @@ pub mod campaign {
 
     impl ToExpr for Template {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.version.is_some()));
             p.opt("Name", self.name);
             p.opt("Version", self.version);
             p.into_expr()
@@ -2204,7 +2365,12 @@ pub mod campaign {
 
     impl ToExpr for TemplateConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.email_template.is_some())
+                    + usize::from(self.push_template.is_some())
+                    + usize::from(self.sms_template.is_some())
+                    + usize::from(self.voice_template.is_some()),
+            );
             p.opt("EmailTemplate", self.email_template);
             p.opt("PushTemplate", self.push_template);
             p.opt("SMSTemplate", self.sms_template);
@@ -2283,7 +2449,15 @@ pub mod campaign {
 
     impl ToExpr for WriteTreatmentResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.custom_delivery_configuration.is_some())
+                    + usize::from(self.message_configuration.is_some())
+                    + usize::from(self.schedule.is_some())
+                    + usize::from(self.size_percent.is_some())
+                    + usize::from(self.template_configuration.is_some())
+                    + usize::from(self.treatment_description.is_some())
+                    + usize::from(self.treatment_name.is_some()),
+            );
             p.opt("CustomDeliveryConfiguration", self.custom_delivery_configuration);
             p.opt("MessageConfiguration", self.message_configuration);
             p.opt("Schedule", self.schedule);
@@ -2360,7 +2534,12 @@ impl EmailChannel {
 impl Resource for EmailChannel {
     const TYPE_NAME: &'static str = "AWS::Pinpoint::EmailChannel";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.configuration_set.is_some())
+                + usize::from(self.enabled.is_some())
+                + usize::from(self.orchestration_sending_role_arn.is_some())
+                + usize::from(self.role_arn.is_some()),
+        );
         p.req("ApplicationId", self.application_id);
         p.opt("ConfigurationSet", self.configuration_set);
         p.opt("Enabled", self.enabled);
@@ -2444,7 +2623,13 @@ impl EmailTemplate {
 impl Resource for EmailTemplate {
     const TYPE_NAME: &'static str = "AWS::Pinpoint::EmailTemplate";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.default_substitutions.is_some())
+                + usize::from(self.html_part.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.template_description.is_some())
+                + usize::from(self.text_part.is_some()),
+        );
         p.opt("DefaultSubstitutions", self.default_substitutions);
         p.opt("HtmlPart", self.html_part);
         p.req("Subject", self.subject);
@@ -2499,7 +2684,7 @@ impl EventStream {
 impl Resource for EventStream {
     const TYPE_NAME: &'static str = "AWS::Pinpoint::EventStream";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3);
         p.req("ApplicationId", self.application_id);
         p.req("DestinationStreamArn", self.destination_stream_arn);
         p.req("RoleArn", self.role_arn);
@@ -2568,7 +2753,12 @@ impl GcmChannel {
 impl Resource for GcmChannel {
     const TYPE_NAME: &'static str = "AWS::Pinpoint::GCMChannel";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.api_key.is_some())
+                + usize::from(self.default_authentication_method.is_some())
+                + usize::from(self.enabled.is_some())
+                + usize::from(self.service_json.is_some()),
+        );
         p.opt("ApiKey", self.api_key);
         p.req("ApplicationId", self.application_id);
         p.opt("DefaultAuthenticationMethod", self.default_authentication_method);
@@ -2648,7 +2838,13 @@ impl Resource for InAppTemplate {
     const TYPE_NAME: &'static str = "AWS::Pinpoint::InAppTemplate";
     const TAGGING: Tagging = Tagging::Map("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.content.is_some())
+                + usize::from(self.custom_config.is_some())
+                + usize::from(self.layout.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.template_description.is_some()),
+        );
         p.opt("Content", self.content);
         p.opt("CustomConfig", self.custom_config);
         p.opt("Layout", self.layout);
@@ -2810,7 +3006,11 @@ pub mod in_app_template {
 
     impl ToExpr for BodyConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.alignment.is_some())
+                    + usize::from(self.body.is_some())
+                    + usize::from(self.text_color.is_some()),
+            );
             p.opt("Alignment", self.alignment);
             p.opt("Body", self.body);
             p.opt("TextColor", self.text_color);
@@ -2864,7 +3064,12 @@ pub mod in_app_template {
 
     impl ToExpr for ButtonConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.android.is_some())
+                    + usize::from(self.default_config.is_some())
+                    + usize::from(self.ios.is_some())
+                    + usize::from(self.web.is_some()),
+            );
             p.opt("Android", self.android);
             p.opt("DefaultConfig", self.default_config);
             p.opt("IOS", self.ios);
@@ -2935,7 +3140,14 @@ pub mod in_app_template {
 
     impl ToExpr for DefaultButtonConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.background_color.is_some())
+                    + usize::from(self.border_radius.is_some())
+                    + usize::from(self.button_action.is_some())
+                    + usize::from(self.link.is_some())
+                    + usize::from(self.text.is_some())
+                    + usize::from(self.text_color.is_some()),
+            );
             p.opt("BackgroundColor", self.background_color);
             p.opt("BorderRadius", self.border_radius);
             p.opt("ButtonAction", self.button_action);
@@ -2984,7 +3196,11 @@ pub mod in_app_template {
 
     impl ToExpr for HeaderConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.alignment.is_some())
+                    + usize::from(self.header.is_some())
+                    + usize::from(self.text_color.is_some()),
+            );
             p.opt("Alignment", self.alignment);
             p.opt("Header", self.header);
             p.opt("TextColor", self.text_color);
@@ -3054,7 +3270,14 @@ pub mod in_app_template {
 
     impl ToExpr for InAppMessageContent {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.background_color.is_some())
+                    + usize::from(self.body_config.is_some())
+                    + usize::from(self.header_config.is_some())
+                    + usize::from(self.image_url.is_some())
+                    + usize::from(self.primary_btn.is_some())
+                    + usize::from(self.secondary_btn.is_some()),
+            );
             p.opt("BackgroundColor", self.background_color);
             p.opt("BodyConfig", self.body_config);
             p.opt("HeaderConfig", self.header_config);
@@ -3095,7 +3318,8 @@ pub mod in_app_template {
 
     impl ToExpr for OverrideButtonConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.button_action.is_some()) + usize::from(self.link.is_some()));
             p.opt("ButtonAction", self.button_action);
             p.opt("Link", self.link);
             p.into_expr()
@@ -3189,7 +3413,16 @@ impl PushTemplate {
 impl Resource for PushTemplate {
     const TYPE_NAME: &'static str = "AWS::Pinpoint::PushTemplate";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.adm.is_some())
+                + usize::from(self.apns.is_some())
+                + usize::from(self.baidu.is_some())
+                + usize::from(self.default.is_some())
+                + usize::from(self.default_substitutions.is_some())
+                + usize::from(self.gcm.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.template_description.is_some()),
+        );
         p.opt("ADM", self.adm);
         p.opt("APNS", self.apns);
         p.opt("Baidu", self.baidu);
@@ -3296,7 +3529,16 @@ pub mod push_template {
 
     impl ToExpr for AndroidPushNotificationTemplate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.action.is_some())
+                    + usize::from(self.body.is_some())
+                    + usize::from(self.image_icon_url.is_some())
+                    + usize::from(self.image_url.is_some())
+                    + usize::from(self.small_image_icon_url.is_some())
+                    + usize::from(self.sound.is_some())
+                    + usize::from(self.title.is_some())
+                    + usize::from(self.url.is_some()),
+            );
             p.opt("Action", self.action);
             p.opt("Body", self.body);
             p.opt("ImageIconUrl", self.image_icon_url);
@@ -3371,7 +3613,14 @@ pub mod push_template {
 
     impl ToExpr for ApnsPushNotificationTemplate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.action.is_some())
+                    + usize::from(self.body.is_some())
+                    + usize::from(self.media_url.is_some())
+                    + usize::from(self.sound.is_some())
+                    + usize::from(self.title.is_some())
+                    + usize::from(self.url.is_some()),
+            );
             p.opt("Action", self.action);
             p.opt("Body", self.body);
             p.opt("MediaUrl", self.media_url);
@@ -3436,7 +3685,13 @@ pub mod push_template {
 
     impl ToExpr for DefaultPushNotificationTemplate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.action.is_some())
+                    + usize::from(self.body.is_some())
+                    + usize::from(self.sound.is_some())
+                    + usize::from(self.title.is_some())
+                    + usize::from(self.url.is_some()),
+            );
             p.opt("Action", self.action);
             p.opt("Body", self.body);
             p.opt("Sound", self.sound);
@@ -3493,7 +3748,11 @@ impl SmsChannel {
 impl Resource for SmsChannel {
     const TYPE_NAME: &'static str = "AWS::Pinpoint::SMSChannel";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.enabled.is_some())
+                + usize::from(self.sender_id.is_some())
+                + usize::from(self.short_code.is_some()),
+        );
         p.req("ApplicationId", self.application_id);
         p.opt("Enabled", self.enabled);
         p.opt("SenderId", self.sender_id);
@@ -3558,7 +3817,11 @@ impl Segment {
 impl Resource for Segment {
     const TYPE_NAME: &'static str = "AWS::Pinpoint::Segment";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.dimensions.is_some())
+                + usize::from(self.segment_groups.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("ApplicationId", self.application_id);
         p.opt("Dimensions", self.dimensions);
         p.req("Name", self.name);
@@ -3603,7 +3866,7 @@ pub mod segment {
 
     impl ToExpr for Behavior {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.recency.is_some()));
             p.opt("Recency", self.recency);
             p.into_expr()
         }
@@ -3629,7 +3892,7 @@ pub mod segment {
 
     impl ToExpr for Coordinates {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Latitude", self.latitude);
             p.req("Longitude", self.longitude);
             p.into_expr()
@@ -3698,7 +3961,14 @@ pub mod segment {
 
     impl ToExpr for Demographic {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.app_version.is_some())
+                    + usize::from(self.channel.is_some())
+                    + usize::from(self.device_type.is_some())
+                    + usize::from(self.make.is_some())
+                    + usize::from(self.model.is_some())
+                    + usize::from(self.platform.is_some()),
+            );
             p.opt("AppVersion", self.app_version);
             p.opt("Channel", self.channel);
             p.opt("DeviceType", self.device_type);
@@ -3729,7 +3999,7 @@ pub mod segment {
 
     impl ToExpr for GpsPoint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Coordinates", self.coordinates);
             p.req("RangeInKilometers", self.range_in_kilometers);
             p.into_expr()
@@ -3782,7 +4052,12 @@ pub mod segment {
 
     impl ToExpr for Groups {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.dimensions.is_some())
+                    + usize::from(self.source_segments.is_some())
+                    + usize::from(self.source_type.is_some())
+                    + usize::from(self.r#type.is_some()),
+            );
             p.opt("Dimensions", self.dimensions);
             p.opt("SourceSegments", self.source_segments);
             p.opt("SourceType", self.source_type);
@@ -3821,7 +4096,8 @@ pub mod segment {
 
     impl ToExpr for Location {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.country.is_some()) + usize::from(self.gps_point.is_some()));
             p.opt("Country", self.country);
             p.opt("GPSPoint", self.gps_point);
             p.into_expr()
@@ -3848,7 +4124,7 @@ pub mod segment {
 
     impl ToExpr for Recency {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Duration", self.duration);
             p.req("RecencyType", self.recency_type);
             p.into_expr()
@@ -3917,7 +4193,14 @@ pub mod segment {
 
     impl ToExpr for SegmentDimensions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.attributes.is_some())
+                    + usize::from(self.behavior.is_some())
+                    + usize::from(self.demographic.is_some())
+                    + usize::from(self.location.is_some())
+                    + usize::from(self.metrics.is_some())
+                    + usize::from(self.user_attributes.is_some()),
+            );
             p.opt("Attributes", self.attributes);
             p.opt("Behavior", self.behavior);
             p.opt("Demographic", self.demographic);
@@ -3958,7 +4241,8 @@ pub mod segment {
 
     impl ToExpr for SegmentGroups {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.groups.is_some()) + usize::from(self.include.is_some()));
             p.opt("Groups", self.groups);
             p.opt("Include", self.include);
             p.into_expr()
@@ -3995,7 +4279,9 @@ pub mod segment {
 
     impl ToExpr for SetDimension {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.dimension_type.is_some()) + usize::from(self.values.is_some()),
+            );
             p.opt("DimensionType", self.dimension_type);
             p.opt("Values", self.values);
             p.into_expr()
@@ -4027,7 +4313,7 @@ pub mod segment {
 
     impl ToExpr for SourceSegments {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.version.is_some()));
             p.req("Id", self.id);
             p.opt("Version", self.version);
             p.into_expr()
@@ -4084,7 +4370,11 @@ impl SmsTemplate {
 impl Resource for SmsTemplate {
     const TYPE_NAME: &'static str = "AWS::Pinpoint::SmsTemplate";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.default_substitutions.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.template_description.is_some()),
+        );
         p.req("Body", self.body);
         p.opt("DefaultSubstitutions", self.default_substitutions);
         p.opt("Tags", self.tags);
@@ -4135,7 +4425,7 @@ impl VoiceChannel {
 impl Resource for VoiceChannel {
     const TYPE_NAME: &'static str = "AWS::Pinpoint::VoiceChannel";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.enabled.is_some()));
         p.req("ApplicationId", self.application_id);
         p.opt("Enabled", self.enabled);
         p

@@ -65,7 +65,13 @@ impl ConfigurationSet {
 impl Resource for ConfigurationSet {
     const TYPE_NAME: &'static str = "AWS::PinpointEmail::ConfigurationSet";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.delivery_options.is_some())
+                + usize::from(self.reputation_options.is_some())
+                + usize::from(self.sending_options.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.tracking_options.is_some()),
+        );
         p.opt("DeliveryOptions", self.delivery_options);
         p.req("Name", self.name);
         p.opt("ReputationOptions", self.reputation_options);
@@ -109,7 +115,7 @@ pub mod configuration_set {
 
     impl ToExpr for DeliveryOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.sending_pool_name.is_some()));
             p.opt("SendingPoolName", self.sending_pool_name);
             p.into_expr()
         }
@@ -137,7 +143,7 @@ pub mod configuration_set {
 
     impl ToExpr for ReputationOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.reputation_metrics_enabled.is_some()));
             p.opt("ReputationMetricsEnabled", self.reputation_metrics_enabled);
             p.into_expr()
         }
@@ -163,7 +169,7 @@ pub mod configuration_set {
 
     impl ToExpr for SendingOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.sending_enabled.is_some()));
             p.opt("SendingEnabled", self.sending_enabled);
             p.into_expr()
         }
@@ -196,7 +202,7 @@ pub mod configuration_set {
 
     impl ToExpr for Tags {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -225,7 +231,7 @@ pub mod configuration_set {
 
     impl ToExpr for TrackingOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.custom_redirect_domain.is_some()));
             p.opt("CustomRedirectDomain", self.custom_redirect_domain);
             p.into_expr()
         }
@@ -267,7 +273,7 @@ impl ConfigurationSetEventDestination {
 impl Resource for ConfigurationSetEventDestination {
     const TYPE_NAME: &'static str = "AWS::PinpointEmail::ConfigurationSetEventDestination";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.event_destination.is_some()));
         p.req("ConfigurationSetName", self.configuration_set_name);
         p.opt("EventDestination", self.event_destination);
         p.req("EventDestinationName", self.event_destination_name);
@@ -308,7 +314,7 @@ pub mod configuration_set_event_destination {
 
     impl ToExpr for CloudWatchDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.dimension_configurations.is_some()));
             p.opt("DimensionConfigurations", self.dimension_configurations);
             p.into_expr()
         }
@@ -341,7 +347,7 @@ pub mod configuration_set_event_destination {
 
     impl ToExpr for DimensionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("DefaultDimensionValue", self.default_dimension_value);
             p.req("DimensionName", self.dimension_name);
             p.req("DimensionValueSource", self.dimension_value_source);
@@ -406,7 +412,13 @@ pub mod configuration_set_event_destination {
 
     impl ToExpr for EventDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.cloud_watch_destination.is_some())
+                    + usize::from(self.enabled.is_some())
+                    + usize::from(self.kinesis_firehose_destination.is_some())
+                    + usize::from(self.pinpoint_destination.is_some())
+                    + usize::from(self.sns_destination.is_some()),
+            );
             p.opt("CloudWatchDestination", self.cloud_watch_destination);
             p.opt("Enabled", self.enabled);
             p.opt("KinesisFirehoseDestination", self.kinesis_firehose_destination);
@@ -440,7 +452,7 @@ pub mod configuration_set_event_destination {
 
     impl ToExpr for KinesisFirehoseDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("DeliveryStreamArn", self.delivery_stream_arn);
             p.req("IamRoleArn", self.iam_role_arn);
             p.into_expr()
@@ -467,7 +479,7 @@ pub mod configuration_set_event_destination {
 
     impl ToExpr for PinpointDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.application_arn.is_some()));
             p.opt("ApplicationArn", self.application_arn);
             p.into_expr()
         }
@@ -490,7 +502,7 @@ pub mod configuration_set_event_destination {
 
     impl ToExpr for SnsDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("TopicArn", self.topic_arn);
             p.into_expr()
         }
@@ -532,7 +544,7 @@ impl DedicatedIpPool {
 impl Resource for DedicatedIpPool {
     const TYPE_NAME: &'static str = "AWS::PinpointEmail::DedicatedIpPool";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(0 + usize::from(self.pool_name.is_some()) + usize::from(self.tags.is_some()));
         p.opt("PoolName", self.pool_name);
         p.opt("Tags", self.tags);
         p
@@ -577,7 +589,7 @@ pub mod dedicated_ip_pool {
 
     impl ToExpr for Tags {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -639,7 +651,12 @@ impl Identity {
 impl Resource for Identity {
     const TYPE_NAME: &'static str = "AWS::PinpointEmail::Identity";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.dkim_signing_enabled.is_some())
+                + usize::from(self.feedback_forwarding_enabled.is_some())
+                + usize::from(self.mail_from_attributes.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("DkimSigningEnabled", self.dkim_signing_enabled);
         p.opt("FeedbackForwardingEnabled", self.feedback_forwarding_enabled);
         p.opt("MailFromAttributes", self.mail_from_attributes);
@@ -714,7 +731,9 @@ pub mod identity {
 
     impl ToExpr for MailFromAttributes {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.behavior_on_mx_failure.is_some()) + usize::from(self.mail_from_domain.is_some()),
+            );
             p.opt("BehaviorOnMxFailure", self.behavior_on_mx_failure);
             p.opt("MailFromDomain", self.mail_from_domain);
             p.into_expr()
@@ -748,7 +767,7 @@ pub mod identity {
 
     impl ToExpr for Tags {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()

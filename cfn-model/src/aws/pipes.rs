@@ -237,7 +237,18 @@ Constraint { path: "TargetParameters/TimestreamParameters/TimestampFormat", min_
 Constraint { path: "TargetParameters/TimestreamParameters/VersionValue", min_length: Some(1), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.description.is_some())
+                + usize::from(self.desired_state.is_some())
+                + usize::from(self.enrichment.is_some())
+                + usize::from(self.enrichment_parameters.is_some())
+                + usize::from(self.kms_key_identifier.is_some())
+                + usize::from(self.log_configuration.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.source_parameters.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.target_parameters.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("DesiredState", self.desired_state);
         p.opt("Enrichment", self.enrichment);
@@ -1048,7 +1059,9 @@ pub mod pipe {
 
     impl ToExpr for AwsVpcConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.assign_public_ip.is_some()) + usize::from(self.security_groups.is_some()),
+            );
             p.opt("AssignPublicIp", self.assign_public_ip);
             p.opt("SecurityGroups", self.security_groups);
             p.req("Subnets", self.subnets);
@@ -1076,7 +1089,7 @@ pub mod pipe {
 
     impl ToExpr for BatchArrayProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.size.is_some()));
             p.opt("Size", self.size);
             p.into_expr()
         }
@@ -1128,7 +1141,12 @@ pub mod pipe {
 
     impl ToExpr for BatchContainerOverrides {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.command.is_some())
+                    + usize::from(self.environment.is_some())
+                    + usize::from(self.instance_type.is_some())
+                    + usize::from(self.resource_requirements.is_some()),
+            );
             p.opt("Command", self.command);
             p.opt("Environment", self.environment);
             p.opt("InstanceType", self.instance_type);
@@ -1167,7 +1185,7 @@ pub mod pipe {
 
     impl ToExpr for BatchEnvironmentVariable {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
             p.opt("Name", self.name);
             p.opt("Value", self.value);
             p.into_expr()
@@ -1204,7 +1222,8 @@ pub mod pipe {
 
     impl ToExpr for BatchJobDependency {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.job_id.is_some()) + usize::from(self.r#type.is_some()));
             p.opt("JobId", self.job_id);
             p.opt("Type", self.r#type);
             p.into_expr()
@@ -1231,7 +1250,7 @@ pub mod pipe {
 
     impl ToExpr for BatchResourceRequirement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Type", self.r#type);
             p.req("Value", self.value);
             p.into_expr()
@@ -1258,7 +1277,7 @@ pub mod pipe {
 
     impl ToExpr for BatchRetryStrategy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.attempts.is_some()));
             p.opt("Attempts", self.attempts);
             p.into_expr()
         }
@@ -1297,7 +1316,7 @@ pub mod pipe {
 
     impl ToExpr for CapacityProviderStrategyItem {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.base.is_some()) + usize::from(self.weight.is_some()));
             p.opt("Base", self.base);
             p.req("CapacityProvider", self.capacity_provider);
             p.opt("Weight", self.weight);
@@ -1325,7 +1344,7 @@ pub mod pipe {
 
     impl ToExpr for CloudwatchLogsLogDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.log_group_arn.is_some()));
             p.opt("LogGroupArn", self.log_group_arn);
             p.into_expr()
         }
@@ -1351,7 +1370,7 @@ pub mod pipe {
 
     impl ToExpr for DeadLetterConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.arn.is_some()));
             p.opt("Arn", self.arn);
             p.into_expr()
         }
@@ -1384,7 +1403,7 @@ pub mod pipe {
 
     impl ToExpr for DimensionMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("DimensionName", self.dimension_name);
             p.req("DimensionValue", self.dimension_value);
             p.req("DimensionValueType", self.dimension_value_type);
@@ -1470,7 +1489,16 @@ pub mod pipe {
 
     impl ToExpr for EcsContainerOverride {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.command.is_some())
+                    + usize::from(self.cpu.is_some())
+                    + usize::from(self.environment.is_some())
+                    + usize::from(self.environment_files.is_some())
+                    + usize::from(self.memory.is_some())
+                    + usize::from(self.memory_reservation.is_some())
+                    + usize::from(self.name.is_some())
+                    + usize::from(self.resource_requirements.is_some()),
+            );
             p.opt("Command", self.command);
             p.opt("Cpu", self.cpu);
             p.opt("Environment", self.environment);
@@ -1503,7 +1531,7 @@ pub mod pipe {
 
     impl ToExpr for EcsEnvironmentFile {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Type", self.r#type);
             p.req("Value", self.value);
             p.into_expr()
@@ -1540,7 +1568,7 @@ pub mod pipe {
 
     impl ToExpr for EcsEnvironmentVariable {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
             p.opt("Name", self.name);
             p.opt("Value", self.value);
             p.into_expr()
@@ -1564,7 +1592,7 @@ pub mod pipe {
 
     impl ToExpr for EcsEphemeralStorage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("SizeInGiB", self.size_in_gib);
             p.into_expr()
         }
@@ -1600,7 +1628,9 @@ pub mod pipe {
 
     impl ToExpr for EcsInferenceAcceleratorOverride {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.device_name.is_some()) + usize::from(self.device_type.is_some()),
+            );
             p.opt("DeviceName", self.device_name);
             p.opt("DeviceType", self.device_type);
             p.into_expr()
@@ -1627,7 +1657,7 @@ pub mod pipe {
 
     impl ToExpr for EcsResourceRequirement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Type", self.r#type);
             p.req("Value", self.value);
             p.into_expr()
@@ -1707,7 +1737,15 @@ pub mod pipe {
 
     impl ToExpr for EcsTaskOverride {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.container_overrides.is_some())
+                    + usize::from(self.cpu.is_some())
+                    + usize::from(self.ephemeral_storage.is_some())
+                    + usize::from(self.execution_role_arn.is_some())
+                    + usize::from(self.inference_accelerator_overrides.is_some())
+                    + usize::from(self.memory.is_some())
+                    + usize::from(self.task_role_arn.is_some()),
+            );
             p.opt("ContainerOverrides", self.container_overrides);
             p.opt("Cpu", self.cpu);
             p.opt("EphemeralStorage", self.ephemeral_storage);
@@ -1739,7 +1777,7 @@ pub mod pipe {
 
     impl ToExpr for Filter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.pattern.is_some()));
             p.opt("Pattern", self.pattern);
             p.into_expr()
         }
@@ -1765,7 +1803,7 @@ pub mod pipe {
 
     impl ToExpr for FilterCriteria {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.filters.is_some()));
             p.opt("Filters", self.filters);
             p.into_expr()
         }
@@ -1793,7 +1831,7 @@ pub mod pipe {
 
     impl ToExpr for FirehoseLogDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.delivery_stream_arn.is_some()));
             p.opt("DeliveryStreamArn", self.delivery_stream_arn);
             p.into_expr()
         }
@@ -1819,7 +1857,7 @@ pub mod pipe {
 
     impl ToExpr for MqBrokerAccessCredentials {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.basic_auth.is_some()));
             p.opt("BasicAuth", self.basic_auth);
             p.into_expr()
         }
@@ -1855,7 +1893,10 @@ pub mod pipe {
 
     impl ToExpr for MskAccessCredentials {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.sasl_scram512_auth.is_some())
+                    + usize::from(self.client_certificate_tls_auth.is_some()),
+            );
             p.opt("SaslScram512Auth", self.sasl_scram512_auth);
             p.opt("ClientCertificateTlsAuth", self.client_certificate_tls_auth);
             p.into_expr()
@@ -1889,7 +1930,7 @@ pub mod pipe {
 
     impl ToExpr for MultiMeasureAttributeMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("MeasureValue", self.measure_value);
             p.req("MeasureValueType", self.measure_value_type);
             p.req("MultiMeasureAttributeName", self.multi_measure_attribute_name);
@@ -1920,7 +1961,7 @@ pub mod pipe {
 
     impl ToExpr for MultiMeasureMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("MultiMeasureAttributeMappings", self.multi_measure_attribute_mappings);
             p.req("MultiMeasureName", self.multi_measure_name);
             p.into_expr()
@@ -1949,7 +1990,7 @@ pub mod pipe {
 
     impl ToExpr for NetworkConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.awsvpc_configuration.is_some()));
             p.opt("AwsvpcConfiguration", self.awsvpc_configuration);
             p.into_expr()
         }
@@ -1999,7 +2040,11 @@ pub mod pipe {
 
     impl ToExpr for PipeEnrichmentHttpParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.header_parameters.is_some())
+                    + usize::from(self.path_parameter_values.is_some())
+                    + usize::from(self.query_string_parameters.is_some()),
+            );
             p.opt("HeaderParameters", self.header_parameters);
             p.opt("PathParameterValues", self.path_parameter_values);
             p.opt("QueryStringParameters", self.query_string_parameters);
@@ -2037,7 +2082,9 @@ pub mod pipe {
 
     impl ToExpr for PipeEnrichmentParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.http_parameters.is_some()) + usize::from(self.input_template.is_some()),
+            );
             p.opt("HttpParameters", self.http_parameters);
             p.opt("InputTemplate", self.input_template);
             p.into_expr()
@@ -2098,7 +2145,13 @@ pub mod pipe {
 
     impl ToExpr for PipeLogConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cloudwatch_logs_log_destination.is_some())
+                    + usize::from(self.firehose_log_destination.is_some())
+                    + usize::from(self.include_execution_data.is_some())
+                    + usize::from(self.level.is_some())
+                    + usize::from(self.s3_log_destination.is_some()),
+            );
             p.opt("CloudwatchLogsLogDestination", self.cloudwatch_logs_log_destination);
             p.opt("FirehoseLogDestination", self.firehose_log_destination);
             p.opt("IncludeExecutionData", self.include_execution_data);
@@ -2144,7 +2197,10 @@ pub mod pipe {
 
     impl ToExpr for PipeSourceActiveMqBrokerParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.batch_size.is_some())
+                    + usize::from(self.maximum_batching_window_in_seconds.is_some()),
+            );
             p.opt("BatchSize", self.batch_size);
             p.req("Credentials", self.credentials);
             p.opt(
@@ -2229,7 +2285,15 @@ pub mod pipe {
 
     impl ToExpr for PipeSourceDynamoDbStreamParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.batch_size.is_some())
+                    + usize::from(self.dead_letter_config.is_some())
+                    + usize::from(self.maximum_batching_window_in_seconds.is_some())
+                    + usize::from(self.maximum_record_age_in_seconds.is_some())
+                    + usize::from(self.maximum_retry_attempts.is_some())
+                    + usize::from(self.on_partial_batch_item_failure.is_some())
+                    + usize::from(self.parallelization_factor.is_some()),
+            );
             p.opt("BatchSize", self.batch_size);
             p.opt("DeadLetterConfig", self.dead_letter_config);
             p.opt(
@@ -2326,7 +2390,16 @@ pub mod pipe {
 
     impl ToExpr for PipeSourceKinesisStreamParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.batch_size.is_some())
+                    + usize::from(self.dead_letter_config.is_some())
+                    + usize::from(self.maximum_batching_window_in_seconds.is_some())
+                    + usize::from(self.maximum_record_age_in_seconds.is_some())
+                    + usize::from(self.maximum_retry_attempts.is_some())
+                    + usize::from(self.on_partial_batch_item_failure.is_some())
+                    + usize::from(self.parallelization_factor.is_some())
+                    + usize::from(self.starting_position_timestamp.is_some()),
+            );
             p.opt("BatchSize", self.batch_size);
             p.opt("DeadLetterConfig", self.dead_letter_config);
             p.opt(
@@ -2400,7 +2473,13 @@ pub mod pipe {
 
     impl ToExpr for PipeSourceManagedStreamingKafkaParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.batch_size.is_some())
+                    + usize::from(self.consumer_group_id.is_some())
+                    + usize::from(self.credentials.is_some())
+                    + usize::from(self.maximum_batching_window_in_seconds.is_some())
+                    + usize::from(self.starting_position.is_some()),
+            );
             p.opt("BatchSize", self.batch_size);
             p.opt("ConsumerGroupID", self.consumer_group_id);
             p.opt("Credentials", self.credentials);
@@ -2492,7 +2571,16 @@ pub mod pipe {
 
     impl ToExpr for PipeSourceParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.active_mq_broker_parameters.is_some())
+                    + usize::from(self.dynamo_db_stream_parameters.is_some())
+                    + usize::from(self.filter_criteria.is_some())
+                    + usize::from(self.kinesis_stream_parameters.is_some())
+                    + usize::from(self.managed_streaming_kafka_parameters.is_some())
+                    + usize::from(self.rabbit_mq_broker_parameters.is_some())
+                    + usize::from(self.self_managed_kafka_parameters.is_some())
+                    + usize::from(self.sqs_queue_parameters.is_some()),
+            );
             p.opt("ActiveMQBrokerParameters", self.active_mq_broker_parameters);
             p.opt("DynamoDBStreamParameters", self.dynamo_db_stream_parameters);
             p.opt("FilterCriteria", self.filter_criteria);
@@ -2552,7 +2640,11 @@ pub mod pipe {
 
     impl ToExpr for PipeSourceRabbitMqBrokerParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.batch_size.is_some())
+                    + usize::from(self.maximum_batching_window_in_seconds.is_some())
+                    + usize::from(self.virtual_host.is_some()),
+            );
             p.opt("BatchSize", self.batch_size);
             p.req("Credentials", self.credentials);
             p.opt(
@@ -2646,7 +2738,16 @@ pub mod pipe {
 
     impl ToExpr for PipeSourceSelfManagedKafkaParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.additional_bootstrap_servers.is_some())
+                    + usize::from(self.batch_size.is_some())
+                    + usize::from(self.consumer_group_id.is_some())
+                    + usize::from(self.credentials.is_some())
+                    + usize::from(self.maximum_batching_window_in_seconds.is_some())
+                    + usize::from(self.server_root_ca_certificate.is_some())
+                    + usize::from(self.starting_position.is_some())
+                    + usize::from(self.vpc.is_some()),
+            );
             p.opt("AdditionalBootstrapServers", self.additional_bootstrap_servers);
             p.opt("BatchSize", self.batch_size);
             p.opt("ConsumerGroupID", self.consumer_group_id);
@@ -2693,7 +2794,10 @@ pub mod pipe {
 
     impl ToExpr for PipeSourceSqsQueueParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.batch_size.is_some())
+                    + usize::from(self.maximum_batching_window_in_seconds.is_some()),
+            );
             p.opt("BatchSize", self.batch_size);
             p.opt(
                 "MaximumBatchingWindowInSeconds",
@@ -2766,7 +2870,13 @@ pub mod pipe {
 
     impl ToExpr for PipeTargetBatchJobParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.array_properties.is_some())
+                    + usize::from(self.container_overrides.is_some())
+                    + usize::from(self.depends_on.is_some())
+                    + usize::from(self.parameters.is_some())
+                    + usize::from(self.retry_strategy.is_some()),
+            );
             p.opt("ArrayProperties", self.array_properties);
             p.opt("ContainerOverrides", self.container_overrides);
             p.opt("DependsOn", self.depends_on);
@@ -2808,7 +2918,9 @@ pub mod pipe {
 
     impl ToExpr for PipeTargetCloudWatchLogsParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.log_stream_name.is_some()) + usize::from(self.timestamp.is_some()),
+            );
             p.opt("LogStreamName", self.log_stream_name);
             p.opt("Timestamp", self.timestamp);
             p.into_expr()
@@ -2944,7 +3056,22 @@ pub mod pipe {
 
     impl ToExpr for PipeTargetEcsTaskParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.capacity_provider_strategy.is_some())
+                    + usize::from(self.enable_ecs_managed_tags.is_some())
+                    + usize::from(self.enable_execute_command.is_some())
+                    + usize::from(self.group.is_some())
+                    + usize::from(self.launch_type.is_some())
+                    + usize::from(self.network_configuration.is_some())
+                    + usize::from(self.overrides.is_some())
+                    + usize::from(self.placement_constraints.is_some())
+                    + usize::from(self.placement_strategy.is_some())
+                    + usize::from(self.platform_version.is_some())
+                    + usize::from(self.propagate_tags.is_some())
+                    + usize::from(self.reference_id.is_some())
+                    + usize::from(self.tags.is_some())
+                    + usize::from(self.task_count.is_some()),
+            );
             p.opt("CapacityProviderStrategy", self.capacity_provider_strategy);
             p.opt("EnableECSManagedTags", self.enable_ecs_managed_tags);
             p.opt("EnableExecuteCommand", self.enable_execute_command);
@@ -3018,7 +3145,13 @@ pub mod pipe {
 
     impl ToExpr for PipeTargetEventBridgeEventBusParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.detail_type.is_some())
+                    + usize::from(self.endpoint_id.is_some())
+                    + usize::from(self.resources.is_some())
+                    + usize::from(self.source.is_some())
+                    + usize::from(self.time.is_some()),
+            );
             p.opt("DetailType", self.detail_type);
             p.opt("EndpointId", self.endpoint_id);
             p.opt("Resources", self.resources);
@@ -3072,7 +3205,11 @@ pub mod pipe {
 
     impl ToExpr for PipeTargetHttpParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.header_parameters.is_some())
+                    + usize::from(self.path_parameter_values.is_some())
+                    + usize::from(self.query_string_parameters.is_some()),
+            );
             p.opt("HeaderParameters", self.header_parameters);
             p.opt("PathParameterValues", self.path_parameter_values);
             p.opt("QueryStringParameters", self.query_string_parameters);
@@ -3097,7 +3234,7 @@ pub mod pipe {
 
     impl ToExpr for PipeTargetKinesisStreamParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("PartitionKey", self.partition_key);
             p.into_expr()
         }
@@ -3123,7 +3260,7 @@ pub mod pipe {
 
     impl ToExpr for PipeTargetLambdaFunctionParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.invocation_type.is_some()));
             p.opt("InvocationType", self.invocation_type);
             p.into_expr()
         }
@@ -3247,7 +3384,21 @@ pub mod pipe {
 
     impl ToExpr for PipeTargetParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.batch_job_parameters.is_some())
+                    + usize::from(self.cloud_watch_logs_parameters.is_some())
+                    + usize::from(self.ecs_task_parameters.is_some())
+                    + usize::from(self.event_bridge_event_bus_parameters.is_some())
+                    + usize::from(self.http_parameters.is_some())
+                    + usize::from(self.input_template.is_some())
+                    + usize::from(self.kinesis_stream_parameters.is_some())
+                    + usize::from(self.lambda_function_parameters.is_some())
+                    + usize::from(self.redshift_data_parameters.is_some())
+                    + usize::from(self.sage_maker_pipeline_parameters.is_some())
+                    + usize::from(self.sqs_queue_parameters.is_some())
+                    + usize::from(self.step_function_state_machine_parameters.is_some())
+                    + usize::from(self.timestream_parameters.is_some()),
+            );
             p.opt("BatchJobParameters", self.batch_job_parameters);
             p.opt("CloudWatchLogsParameters", self.cloud_watch_logs_parameters);
             p.opt("EcsTaskParameters", self.ecs_task_parameters);
@@ -3320,7 +3471,12 @@ pub mod pipe {
 
     impl ToExpr for PipeTargetRedshiftDataParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.db_user.is_some())
+                    + usize::from(self.secret_manager_arn.is_some())
+                    + usize::from(self.statement_name.is_some())
+                    + usize::from(self.with_event.is_some()),
+            );
             p.req("Database", self.database);
             p.opt("DbUser", self.db_user);
             p.opt("SecretManagerArn", self.secret_manager_arn);
@@ -3353,7 +3509,7 @@ pub mod pipe {
 
     impl ToExpr for PipeTargetSageMakerPipelineParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.pipeline_parameter_list.is_some()));
             p.opt("PipelineParameterList", self.pipeline_parameter_list);
             p.into_expr()
         }
@@ -3389,7 +3545,9 @@ pub mod pipe {
 
     impl ToExpr for PipeTargetSqsQueueParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.message_deduplication_id.is_some()) + usize::from(self.message_group_id.is_some()),
+            );
             p.opt("MessageDeduplicationId", self.message_deduplication_id);
             p.opt("MessageGroupId", self.message_group_id);
             p.into_expr()
@@ -3416,7 +3574,7 @@ pub mod pipe {
 
     impl ToExpr for PipeTargetStateMachineParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.invocation_type.is_some()));
             p.opt("InvocationType", self.invocation_type);
             p.into_expr()
         }
@@ -3489,7 +3647,13 @@ pub mod pipe {
 
     impl ToExpr for PipeTargetTimestreamParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.epoch_time_unit.is_some())
+                    + usize::from(self.multi_measure_mappings.is_some())
+                    + usize::from(self.single_measure_mappings.is_some())
+                    + usize::from(self.time_field_type.is_some())
+                    + usize::from(self.timestamp_format.is_some()),
+            );
             p.req("DimensionMappings", self.dimension_mappings);
             p.opt("EpochTimeUnit", self.epoch_time_unit);
             p.opt("MultiMeasureMappings", self.multi_measure_mappings);
@@ -3532,7 +3696,8 @@ pub mod pipe {
 
     impl ToExpr for PlacementConstraint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.expression.is_some()) + usize::from(self.r#type.is_some()));
             p.opt("Expression", self.expression);
             p.opt("Type", self.r#type);
             p.into_expr()
@@ -3569,7 +3734,8 @@ pub mod pipe {
 
     impl ToExpr for PlacementStrategy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.field.is_some()) + usize::from(self.r#type.is_some()));
             p.opt("Field", self.field);
             p.opt("Type", self.r#type);
             p.into_expr()
@@ -3622,7 +3788,12 @@ pub mod pipe {
 
     impl ToExpr for S3LogDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.bucket_name.is_some())
+                    + usize::from(self.bucket_owner.is_some())
+                    + usize::from(self.output_format.is_some())
+                    + usize::from(self.prefix.is_some()),
+            );
             p.opt("BucketName", self.bucket_name);
             p.opt("BucketOwner", self.bucket_owner);
             p.opt("OutputFormat", self.output_format);
@@ -3651,7 +3822,7 @@ pub mod pipe {
 
     impl ToExpr for SageMakerPipelineParameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("Value", self.value);
             p.into_expr()
@@ -3704,7 +3875,12 @@ pub mod pipe {
 
     impl ToExpr for SelfManagedKafkaAccessConfigurationCredentials {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.basic_auth.is_some())
+                    + usize::from(self.sasl_scram512_auth.is_some())
+                    + usize::from(self.sasl_scram256_auth.is_some())
+                    + usize::from(self.client_certificate_tls_auth.is_some()),
+            );
             p.opt("BasicAuth", self.basic_auth);
             p.opt("SaslScram512Auth", self.sasl_scram512_auth);
             p.opt("SaslScram256Auth", self.sasl_scram256_auth);
@@ -3743,7 +3919,9 @@ pub mod pipe {
 
     impl ToExpr for SelfManagedKafkaAccessConfigurationVpc {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.security_group.is_some()) + usize::from(self.subnets.is_some()),
+            );
             p.opt("SecurityGroup", self.security_group);
             p.opt("Subnets", self.subnets);
             p.into_expr()
@@ -3777,7 +3955,7 @@ pub mod pipe {
 
     impl ToExpr for SingleMeasureMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("MeasureName", self.measure_name);
             p.req("MeasureValue", self.measure_value);
             p.req("MeasureValueType", self.measure_value_type);
@@ -3805,7 +3983,7 @@ pub mod pipe {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

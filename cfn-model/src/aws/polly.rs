@@ -33,7 +33,7 @@ impl Resource for Lexicon {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("Content", self.content);
         p.req("Name", self.name);
         p

@@ -49,7 +49,7 @@ impl Resource for Subscription {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.usage_level.is_some()));
         p.req("PlanFamily", self.plan_family);
         p.req("PlanTier", self.plan_tier);
         p.req("ResourceArns", self.resource_arns);

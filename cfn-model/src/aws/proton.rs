@@ -143,7 +143,15 @@ impl Resource for EnvironmentAccountConnection {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.codebuild_role_arn.is_some())
+                + usize::from(self.component_role_arn.is_some())
+                + usize::from(self.environment_account_id.is_some())
+                + usize::from(self.environment_name.is_some())
+                + usize::from(self.management_account_id.is_some())
+                + usize::from(self.role_arn.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("CodebuildRoleArn", self.codebuild_role_arn);
         p.opt("ComponentRoleArn", self.component_role_arn);
         p.opt("EnvironmentAccountId", self.environment_account_id);
@@ -231,7 +239,7 @@ pub mod environment_account_connection {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -361,7 +369,14 @@ impl Resource for EnvironmentTemplate {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.description.is_some())
+                + usize::from(self.display_name.is_some())
+                + usize::from(self.encryption_key.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.provisioning.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("DisplayName", self.display_name);
         p.opt("EncryptionKey", self.encryption_key);
@@ -430,7 +445,7 @@ pub mod environment_template {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -560,7 +575,14 @@ impl Resource for ServiceTemplate {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.description.is_some())
+                + usize::from(self.display_name.is_some())
+                + usize::from(self.encryption_key.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.pipeline_provisioning.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("DisplayName", self.display_name);
         p.opt("EncryptionKey", self.encryption_key);
@@ -629,7 +651,7 @@ pub mod service_template {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -151,7 +151,21 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(128), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.attachments_configuration.is_some())
+                + usize::from(self.auto_subscription_configuration.is_some())
+                + usize::from(self.client_ids_for_oidc.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.encryption_configuration.is_some())
+                + usize::from(self.iam_identity_provider_arn.is_some())
+                + usize::from(self.identity_center_instance_arn.is_some())
+                + usize::from(self.identity_type.is_some())
+                + usize::from(self.personalization_configuration.is_some())
+                + usize::from(self.q_apps_configuration.is_some())
+                + usize::from(self.quick_sight_configuration.is_some())
+                + usize::from(self.role_arn.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AttachmentsConfiguration", self.attachments_configuration);
         p.opt("AutoSubscriptionConfiguration", self.auto_subscription_configuration);
         p.opt("ClientIdsForOIDC", self.client_ids_for_oidc);
@@ -432,7 +446,7 @@ pub mod application {
 
     impl ToExpr for AttachmentsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("AttachmentsControlMode", self.attachments_control_mode);
             p.into_expr()
         }
@@ -463,7 +477,7 @@ pub mod application {
 
     impl ToExpr for AutoSubscriptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.default_subscription_type.is_some()));
             p.req("AutoSubscribe", self.auto_subscribe);
             p.opt("DefaultSubscriptionType", self.default_subscription_type);
             p.into_expr()
@@ -492,7 +506,7 @@ pub mod application {
 
     impl ToExpr for EncryptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.kms_key_id.is_some()));
             p.opt("KmsKeyId", self.kms_key_id);
             p.into_expr()
         }
@@ -515,7 +529,7 @@ pub mod application {
 
     impl ToExpr for PersonalizationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("PersonalizationControlMode", self.personalization_control_mode);
             p.into_expr()
         }
@@ -538,7 +552,7 @@ pub mod application {
 
     impl ToExpr for QAppsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("QAppsControlMode", self.q_apps_control_mode);
             p.into_expr()
         }
@@ -561,7 +575,7 @@ pub mod application {
 
     impl ToExpr for QuickSightConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ClientNamespace", self.client_namespace);
             p.into_expr()
         }
@@ -587,7 +601,7 @@ pub mod application {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -691,7 +705,9 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(128), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.authentication_detail.is_some()) + usize::from(self.tags.is_some()),
+        );
         p.req("ActionConfigurations", self.action_configurations);
         p.req("ApplicationId", self.application_id);
         p.opt("AuthenticationDetail", self.authentication_detail);
@@ -782,7 +798,7 @@ pub mod data_accessor {
 
     impl ToExpr for ActionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.filter_configuration.is_some()));
             p.req("Action", self.action);
             p.opt("FilterConfiguration", self.filter_configuration);
             p.into_expr()
@@ -806,7 +822,7 @@ pub mod data_accessor {
 
     impl ToExpr for ActionFilterConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("DocumentAttributeFilter", self.document_attribute_filter);
             p.into_expr()
         }
@@ -906,7 +922,18 @@ pub mod data_accessor {
 
     impl ToExpr for AttributeFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.and_all_filters.is_some())
+                    + usize::from(self.contains_all.is_some())
+                    + usize::from(self.contains_any.is_some())
+                    + usize::from(self.equals_to.is_some())
+                    + usize::from(self.greater_than.is_some())
+                    + usize::from(self.greater_than_or_equals.is_some())
+                    + usize::from(self.less_than.is_some())
+                    + usize::from(self.less_than_or_equals.is_some())
+                    + usize::from(self.not_filter.is_some())
+                    + usize::from(self.or_all_filters.is_some()),
+            );
             p.opt("AndAllFilters", self.and_all_filters);
             p.opt("ContainsAll", self.contains_all);
             p.opt("ContainsAny", self.contains_any);
@@ -946,7 +973,7 @@ pub mod data_accessor {
 
     impl ToExpr for DataAccessorAuthenticationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.idc_trusted_token_issuer_configuration.is_some()));
             p.opt(
                 "IdcTrustedTokenIssuerConfiguration",
                 self.idc_trusted_token_issuer_configuration,
@@ -988,7 +1015,9 @@ pub mod data_accessor {
 
     impl ToExpr for DataAccessorAuthenticationDetail {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.authentication_configuration.is_some()) + usize::from(self.external_ids.is_some()),
+            );
             p.opt("AuthenticationConfiguration", self.authentication_configuration);
             p.req("AuthenticationType", self.authentication_type);
             p.opt("ExternalIds", self.external_ids);
@@ -1013,7 +1042,7 @@ pub mod data_accessor {
 
     impl ToExpr for DataAccessorIdcTrustedTokenIssuerConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("IdcTrustedTokenIssuerArn", self.idc_trusted_token_issuer_arn);
             p.into_expr()
         }
@@ -1039,7 +1068,7 @@ pub mod data_accessor {
 
     impl ToExpr for DocumentAttribute {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("Value", self.value);
             p.into_expr()
@@ -1092,7 +1121,12 @@ pub mod data_accessor {
 
     impl ToExpr for DocumentAttributeValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.string_value.is_some())
+                    + usize::from(self.string_list_value.is_some())
+                    + usize::from(self.long_value.is_some())
+                    + usize::from(self.date_value.is_some()),
+            );
             p.opt("StringValue", self.string_value);
             p.opt("StringListValue", self.string_list_value);
             p.opt("LongValue", self.long_value);
@@ -1121,7 +1155,7 @@ pub mod data_accessor {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1264,7 +1298,15 @@ Constraint { path: "VpcConfiguration/SecurityGroupIds/*", pattern: Some("^[-0-9a
 Constraint { path: "VpcConfiguration/SubnetIds/*", pattern: Some("^[-0-9a-zA-Z]+$"), min_length: Some(1), max_length: Some(200), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.description.is_some())
+                + usize::from(self.document_enrichment_configuration.is_some())
+                + usize::from(self.media_extraction_configuration.is_some())
+                + usize::from(self.role_arn.is_some())
+                + usize::from(self.sync_schedule.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.vpc_configuration.is_some()),
+        );
         p.req("ApplicationId", self.application_id);
         p.req("Configuration", self.configuration);
         p.opt("Description", self.description);
@@ -1560,7 +1602,7 @@ pub mod data_source {
 
     impl ToExpr for AudioExtractionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("AudioExtractionStatus", self.audio_extraction_status);
             p.into_expr()
         }
@@ -1589,7 +1631,7 @@ pub mod data_source {
 
     impl ToExpr for DataSourceVpcConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("SecurityGroupIds", self.security_group_ids);
             p.req("SubnetIds", self.subnet_ids);
             p.into_expr()
@@ -1624,7 +1666,7 @@ pub mod data_source {
 
     impl ToExpr for DocumentAttributeCondition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.req("Operator", self.operator);
             p.opt("Value", self.value);
@@ -1665,7 +1707,9 @@ pub mod data_source {
 
     impl ToExpr for DocumentAttributeTarget {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.attribute_value_operator.is_some()) + usize::from(self.value.is_some()),
+            );
             p.opt("AttributeValueOperator", self.attribute_value_operator);
             p.req("Key", self.key);
             p.opt("Value", self.value);
@@ -1719,7 +1763,12 @@ pub mod data_source {
 
     impl ToExpr for DocumentAttributeValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.string_value.is_some())
+                    + usize::from(self.string_list_value.is_some())
+                    + usize::from(self.long_value.is_some())
+                    + usize::from(self.date_value.is_some()),
+            );
             p.opt("StringValue", self.string_value);
             p.opt("StringListValue", self.string_list_value);
             p.opt("LongValue", self.long_value);
@@ -1769,7 +1818,11 @@ pub mod data_source {
 
     impl ToExpr for DocumentEnrichmentConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.inline_configurations.is_some())
+                    + usize::from(self.post_extraction_hook_configuration.is_some())
+                    + usize::from(self.pre_extraction_hook_configuration.is_some()),
+            );
             p.opt("InlineConfigurations", self.inline_configurations);
             p.opt(
                 "PostExtractionHookConfiguration",
@@ -1826,7 +1879,12 @@ pub mod data_source {
 
     impl ToExpr for HookConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.invocation_condition.is_some())
+                    + usize::from(self.lambda_arn.is_some())
+                    + usize::from(self.role_arn.is_some())
+                    + usize::from(self.s3_bucket_name.is_some()),
+            );
             p.opt("InvocationCondition", self.invocation_condition);
             p.opt("LambdaArn", self.lambda_arn);
             p.opt("RoleArn", self.role_arn);
@@ -1852,7 +1910,7 @@ pub mod data_source {
 
     impl ToExpr for ImageExtractionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ImageExtractionStatus", self.image_extraction_status);
             p.into_expr()
         }
@@ -1896,7 +1954,11 @@ pub mod data_source {
 
     impl ToExpr for InlineDocumentEnrichmentConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.condition.is_some())
+                    + usize::from(self.document_content_operator.is_some())
+                    + usize::from(self.target.is_some()),
+            );
             p.opt("Condition", self.condition);
             p.opt("DocumentContentOperator", self.document_content_operator);
             p.opt("Target", self.target);
@@ -1942,7 +2004,11 @@ pub mod data_source {
 
     impl ToExpr for MediaExtractionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.audio_extraction_configuration.is_some())
+                    + usize::from(self.image_extraction_configuration.is_some())
+                    + usize::from(self.video_extraction_configuration.is_some()),
+            );
             p.opt("AudioExtractionConfiguration", self.audio_extraction_configuration);
             p.opt("ImageExtractionConfiguration", self.image_extraction_configuration);
             p.opt("VideoExtractionConfiguration", self.video_extraction_configuration);
@@ -1970,7 +2036,7 @@ pub mod data_source {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1994,7 +2060,7 @@ pub mod data_source {
 
     impl ToExpr for VideoExtractionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("VideoExtractionStatus", self.video_extraction_status);
             p.into_expr()
         }
@@ -2131,7 +2197,13 @@ impl Resource for Index {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.capacity_configuration.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.document_attribute_configurations.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.r#type.is_some()),
+        );
         p.req("ApplicationId", self.application_id);
         p.opt("CapacityConfiguration", self.capacity_configuration);
         p.opt("Description", self.description);
@@ -2338,7 +2410,11 @@ pub mod index {
 
     impl ToExpr for DocumentAttributeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.name.is_some())
+                    + usize::from(self.search.is_some())
+                    + usize::from(self.r#type.is_some()),
+            );
             p.opt("Name", self.name);
             p.opt("Search", self.search);
             p.opt("Type", self.r#type);
@@ -2366,7 +2442,7 @@ pub mod index {
 
     impl ToExpr for IndexCapacityConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.units.is_some()));
             p.opt("Units", self.units);
             p.into_expr()
         }
@@ -2392,7 +2468,7 @@ pub mod index {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2510,7 +2586,7 @@ impl Resource for Permission {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(4 + usize::from(self.conditions.is_some()));
         p.req("Actions", self.actions);
         p.req("ApplicationId", self.application_id);
         p.opt("Conditions", self.conditions);
@@ -2576,7 +2652,7 @@ pub mod permission {
 
     impl ToExpr for Condition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("ConditionKey", self.condition_key);
             p.req("ConditionOperator", self.condition_operator);
             p.req("ConditionValues", self.condition_values);
@@ -2770,7 +2846,13 @@ impl Resource for Plugin {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.application_id.is_some())
+                + usize::from(self.custom_plugin_configuration.is_some())
+                + usize::from(self.server_url.is_some())
+                + usize::from(self.state.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ApplicationId", self.application_id);
         p.req("AuthConfiguration", self.auth_configuration);
         p.opt("CustomPluginConfiguration", self.custom_plugin_configuration);
@@ -3009,7 +3091,7 @@ pub mod plugin {
 
     impl ToExpr for ApiSchema {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.payload.is_some()) + usize::from(self.s3.is_some()));
             p.opt("Payload", self.payload);
             p.opt("S3", self.s3);
             p.into_expr()
@@ -3036,7 +3118,7 @@ pub mod plugin {
 
     impl ToExpr for BasicAuthConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("RoleArn", self.role_arn);
             p.req("SecretArn", self.secret_arn);
             p.into_expr()
@@ -3070,7 +3152,7 @@ pub mod plugin {
 
     impl ToExpr for CustomPluginConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("ApiSchema", self.api_schema);
             p.req("ApiSchemaType", self.api_schema_type);
             p.req("Description", self.description);
@@ -3114,7 +3196,9 @@ pub mod plugin {
 
     impl ToExpr for Oauth2ClientCredentialConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.authorization_url.is_some()) + usize::from(self.token_url.is_some()),
+            );
             p.opt("AuthorizationUrl", self.authorization_url);
             p.req("RoleArn", self.role_arn);
             p.req("SecretArn", self.secret_arn);
@@ -3161,7 +3245,11 @@ pub mod plugin {
 
     impl ToExpr for PluginAuthConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.basic_auth_configuration.is_some())
+                    + usize::from(self.oauth2_client_credential_configuration.is_some())
+                    + usize::from(self.no_auth_configuration.is_some()),
+            );
             p.opt("BasicAuthConfiguration", self.basic_auth_configuration);
             p.opt(
                 "OAuth2ClientCredentialConfiguration",
@@ -3192,7 +3280,7 @@ pub mod plugin {
 
     impl ToExpr for S3 {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Bucket", self.bucket);
             p.req("Key", self.key);
             p.into_expr()
@@ -3219,7 +3307,7 @@ pub mod plugin {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3346,7 +3434,7 @@ impl Resource for Retriever {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(4 + usize::from(self.role_arn.is_some()) + usize::from(self.tags.is_some()));
         p.req("ApplicationId", self.application_id);
         p.req("Configuration", self.configuration);
         p.req("DisplayName", self.display_name);
@@ -3460,7 +3548,7 @@ pub mod retriever {
 
     impl ToExpr for KendraIndexConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("IndexId", self.index_id);
             p.into_expr()
         }
@@ -3483,7 +3571,7 @@ pub mod retriever {
 
     impl ToExpr for NativeIndexConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("IndexId", self.index_id);
             p.into_expr()
         }
@@ -3519,7 +3607,10 @@ pub mod retriever {
 
     impl ToExpr for RetrieverConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.native_index_configuration.is_some())
+                    + usize::from(self.kendra_index_configuration.is_some()),
+            );
             p.opt("NativeIndexConfiguration", self.native_index_configuration);
             p.opt("KendraIndexConfiguration", self.kendra_index_configuration);
             p.into_expr()
@@ -3546,7 +3637,7 @@ pub mod retriever {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3788,7 +3879,18 @@ impl Resource for WebExperience {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.browser_extension_configuration.is_some())
+                + usize::from(self.customization_configuration.is_some())
+                + usize::from(self.identity_provider_configuration.is_some())
+                + usize::from(self.origins.is_some())
+                + usize::from(self.role_arn.is_some())
+                + usize::from(self.sample_prompts_control_mode.is_some())
+                + usize::from(self.subtitle.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.title.is_some())
+                + usize::from(self.welcome_message.is_some()),
+        );
         p.req("ApplicationId", self.application_id);
         p.opt("BrowserExtensionConfiguration", self.browser_extension_configuration);
         p.opt("CustomizationConfiguration", self.customization_configuration);
@@ -3945,7 +4047,7 @@ pub mod web_experience {
 
     impl ToExpr for BrowserExtensionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("EnabledBrowserExtensions", self.enabled_browser_extensions);
             p.into_expr()
         }
@@ -3997,7 +4099,12 @@ pub mod web_experience {
 
     impl ToExpr for CustomizationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.custom_css_url.is_some())
+                    + usize::from(self.favicon_url.is_some())
+                    + usize::from(self.font_url.is_some())
+                    + usize::from(self.logo_url.is_some()),
+            );
             p.opt("CustomCSSUrl", self.custom_css_url);
             p.opt("FaviconUrl", self.favicon_url);
             p.opt("FontUrl", self.font_url);
@@ -4036,7 +4143,10 @@ pub mod web_experience {
 
     impl ToExpr for IdentityProviderConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.saml_configuration.is_some())
+                    + usize::from(self.open_id_connect_configuration.is_some()),
+            );
             p.opt("SamlConfiguration", self.saml_configuration);
             p.opt("OpenIDConnectConfiguration", self.open_id_connect_configuration);
             p.into_expr()
@@ -4063,7 +4173,7 @@ pub mod web_experience {
 
     impl ToExpr for OpenIdConnectProviderConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("SecretsArn", self.secrets_arn);
             p.req("SecretsRole", self.secrets_role);
             p.into_expr()
@@ -4087,7 +4197,7 @@ pub mod web_experience {
 
     impl ToExpr for SamlProviderConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("AuthenticationUrl", self.authentication_url);
             p.into_expr()
         }
@@ -4113,7 +4223,7 @@ pub mod web_experience {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

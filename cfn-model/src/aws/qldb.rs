@@ -57,7 +57,12 @@ impl Ledger {
 impl Resource for Ledger {
     const TYPE_NAME: &'static str = "AWS::QLDB::Ledger";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.deletion_protection.is_some())
+                + usize::from(self.kms_key.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("DeletionProtection", self.deletion_protection);
         p.opt("KmsKey", self.kms_key);
         p.opt("Name", self.name);
@@ -98,7 +103,7 @@ pub mod ledger {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -210,7 +215,8 @@ impl Resource for Stream {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(5 + usize::from(self.exclusive_end_time.is_some()) + usize::from(self.tags.is_some()));
         p.opt("ExclusiveEndTime", self.exclusive_end_time);
         p.req("InclusiveStartTime", self.inclusive_start_time);
         p.req("KinesisConfiguration", self.kinesis_configuration);
@@ -267,7 +273,9 @@ pub mod stream {
 
     impl ToExpr for KinesisConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.aggregation_enabled.is_some()) + usize::from(self.stream_arn.is_some()),
+            );
             p.opt("AggregationEnabled", self.aggregation_enabled);
             p.opt("StreamArn", self.stream_arn);
             p.into_expr()
@@ -294,7 +302,7 @@ pub mod stream {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -69,7 +69,7 @@ impl Resource for Permission {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.tags.is_some()));
         p.req("Name", self.name);
         p.req("PolicyTemplate", self.policy_template);
         p.req("ResourceType", self.resource_type);
@@ -125,7 +125,7 @@ pub mod permission {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -168,7 +168,7 @@ impl PermissionAssociation {
 impl Resource for PermissionAssociation {
     const TYPE_NAME: &'static str = "AWS::RAM::PermissionAssociation";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.replace.is_some()));
         p.req("PermissionArn", self.permission_arn);
         p.opt("Replace", self.replace);
         p.req("ResourceShareArn", self.resource_share_arn);
@@ -334,7 +334,7 @@ impl PrincipalAssociation {
 impl Resource for PrincipalAssociation {
     const TYPE_NAME: &'static str = "AWS::RAM::PrincipalAssociation";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("Principal", self.principal);
         p.req("ResourceShareArn", self.resource_share_arn);
         p
@@ -452,7 +452,7 @@ impl ResourceAssociation {
 impl Resource for ResourceAssociation {
     const TYPE_NAME: &'static str = "AWS::RAM::ResourceAssociation";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("ResourceArn", self.resource_arn);
         p.req("ResourceShareArn", self.resource_share_arn);
         p
@@ -630,7 +630,15 @@ impl Resource for ResourceShare {
     const TYPE_NAME: &'static str = "AWS::RAM::ResourceShare";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.allow_external_principals.is_some())
+                + usize::from(self.permission_arns.is_some())
+                + usize::from(self.principals.is_some())
+                + usize::from(self.resource_arns.is_some())
+                + usize::from(self.resource_share_configuration.is_some())
+                + usize::from(self.sources.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AllowExternalPrincipals", self.allow_external_principals);
         p.req("Name", self.name);
         p.opt("PermissionArns", self.permission_arns);
@@ -782,7 +790,10 @@ pub mod resource_share {
 
     impl ToExpr for ResourceShareConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.exclusive_account_access.is_some())
+                    + usize::from(self.retain_sharing_on_account_leave_organization.is_some()),
+            );
             p.opt("ExclusiveAccountAccess", self.exclusive_account_access);
             p.opt(
                 "RetainSharingOnAccountLeaveOrganization",
@@ -812,7 +823,7 @@ pub mod resource_share {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -847,7 +858,7 @@ impl SourceAssociation {
 impl Resource for SourceAssociation {
     const TYPE_NAME: &'static str = "AWS::RAM::SourceAssociation";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("ResourceShareArn", self.resource_share_arn);
         p.req("SourceId", self.source_id);
         p

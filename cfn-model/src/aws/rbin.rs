@@ -162,7 +162,14 @@ impl Resource for Rule {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.description.is_some())
+                + usize::from(self.exclude_resource_tags.is_some())
+                + usize::from(self.lock_configuration.is_some())
+                + usize::from(self.resource_tags.is_some())
+                + usize::from(self.status.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("ExcludeResourceTags", self.exclude_resource_tags);
         p.opt("LockConfiguration", self.lock_configuration);
@@ -301,7 +308,7 @@ pub mod rule {
 
     impl ToExpr for ResourceTag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ResourceTagKey", self.resource_tag_key);
             p.req("ResourceTagValue", self.resource_tag_value);
             p.into_expr()
@@ -331,7 +338,7 @@ pub mod rule {
 
     impl ToExpr for RetentionPeriod {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("RetentionPeriodUnit", self.retention_period_unit);
             p.req("RetentionPeriodValue", self.retention_period_value);
             p.into_expr()
@@ -358,7 +365,7 @@ pub mod rule {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -395,7 +402,9 @@ pub mod rule {
 
     impl ToExpr for UnlockDelay {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.unlock_delay_unit.is_some()) + usize::from(self.unlock_delay_value.is_some()),
+            );
             p.opt("UnlockDelayUnit", self.unlock_delay_unit);
             p.opt("UnlockDelayValue", self.unlock_delay_value);
             p.into_expr()

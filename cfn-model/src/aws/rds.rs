@@ -66,7 +66,7 @@ impl Resource for ClusterSnapshot {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.tags.is_some()));
         p.req("DBClusterIdentifier", self.db_cluster_identifier);
         p.req("DBClusterSnapshotIdentifier", self.db_cluster_snapshot_identifier);
         p.opt("Tags", self.tags);
@@ -209,7 +209,7 @@ pub mod cluster_snapshot {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -434,7 +434,19 @@ impl Resource for CustomDbEngineVersion {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.database_installation_files.is_some())
+                + usize::from(self.database_installation_files_s3_bucket_name.is_some())
+                + usize::from(self.database_installation_files_s3_prefix.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.image_id.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.manifest.is_some())
+                + usize::from(self.source_custom_db_engine_version_identifier.is_some())
+                + usize::from(self.status.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.use_aws_provided_latest_image.is_some()),
+        );
         p.opt("DatabaseInstallationFiles", self.database_installation_files);
         p.opt(
             "DatabaseInstallationFilesS3BucketName",
@@ -532,7 +544,7 @@ pub mod custom_db_engine_version {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -1408,7 +1420,69 @@ impl Resource for DbCluster {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.allocated_storage.is_some())
+                + usize::from(self.associated_roles.is_some())
+                + usize::from(self.auto_minor_version_upgrade.is_some())
+                + usize::from(self.availability_zones.is_some())
+                + usize::from(self.backtrack_window.is_some())
+                + usize::from(self.backup_retention_period.is_some())
+                + usize::from(self.cluster_scalability_type.is_some())
+                + usize::from(self.copy_tags_to_snapshot.is_some())
+                + usize::from(self.db_cluster_identifier.is_some())
+                + usize::from(self.db_cluster_instance_class.is_some())
+                + usize::from(self.db_cluster_parameter_group_name.is_some())
+                + usize::from(self.db_instance_parameter_group_name.is_some())
+                + usize::from(self.db_subnet_group_name.is_some())
+                + usize::from(self.db_system_id.is_some())
+                + usize::from(self.database_insights_mode.is_some())
+                + usize::from(self.database_name.is_some())
+                + usize::from(self.delete_automated_backups.is_some())
+                + usize::from(self.deletion_protection.is_some())
+                + usize::from(self.domain.is_some())
+                + usize::from(self.domain_iam_role_name.is_some())
+                + usize::from(self.enable_cloudwatch_logs_exports.is_some())
+                + usize::from(self.enable_global_write_forwarding.is_some())
+                + usize::from(self.enable_http_endpoint.is_some())
+                + usize::from(self.enable_iam_database_authentication.is_some())
+                + usize::from(self.enable_local_write_forwarding.is_some())
+                + usize::from(self.engine.is_some())
+                + usize::from(self.engine_lifecycle_support.is_some())
+                + usize::from(self.engine_mode.is_some())
+                + usize::from(self.engine_version.is_some())
+                + usize::from(self.global_cluster_identifier.is_some())
+                + usize::from(self.iops.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.manage_master_user_password.is_some())
+                + usize::from(self.master_user_authentication_type.is_some())
+                + usize::from(self.master_user_password.is_some())
+                + usize::from(self.master_user_secret.is_some())
+                + usize::from(self.master_username.is_some())
+                + usize::from(self.monitoring_interval.is_some())
+                + usize::from(self.monitoring_role_arn.is_some())
+                + usize::from(self.network_type.is_some())
+                + usize::from(self.performance_insights_enabled.is_some())
+                + usize::from(self.performance_insights_kms_key_id.is_some())
+                + usize::from(self.performance_insights_retention_period.is_some())
+                + usize::from(self.port.is_some())
+                + usize::from(self.preferred_backup_window.is_some())
+                + usize::from(self.preferred_maintenance_window.is_some())
+                + usize::from(self.publicly_accessible.is_some())
+                + usize::from(self.replication_source_identifier.is_some())
+                + usize::from(self.restore_to_time.is_some())
+                + usize::from(self.restore_type.is_some())
+                + usize::from(self.scaling_configuration.is_some())
+                + usize::from(self.serverless_v2_scaling_configuration.is_some())
+                + usize::from(self.snapshot_identifier.is_some())
+                + usize::from(self.source_db_cluster_identifier.is_some())
+                + usize::from(self.source_db_cluster_resource_id.is_some())
+                + usize::from(self.source_region.is_some())
+                + usize::from(self.storage_encrypted.is_some())
+                + usize::from(self.storage_type.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.use_latest_restorable_time.is_some())
+                + usize::from(self.vpc_security_group_ids.is_some()),
+        );
         p.opt("AllocatedStorage", self.allocated_storage);
         p.opt("AssociatedRoles", self.associated_roles);
         p.opt("AutoMinorVersionUpgrade", self.auto_minor_version_upgrade);
@@ -1648,7 +1722,7 @@ pub mod db_cluster {
 
     impl ToExpr for DbClusterRole {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.feature_name.is_some()));
             p.opt("FeatureName", self.feature_name);
             p.req("RoleArn", self.role_arn);
             p.into_expr()
@@ -1678,7 +1752,7 @@ pub mod db_cluster {
 
     impl ToExpr for MasterUserSecret {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.kms_key_id.is_some()));
             p.opt("KmsKeyId", self.kms_key_id);
             p.into_expr()
         }
@@ -1762,7 +1836,14 @@ pub mod db_cluster {
 
     impl ToExpr for ScalingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.auto_pause.is_some())
+                    + usize::from(self.max_capacity.is_some())
+                    + usize::from(self.min_capacity.is_some())
+                    + usize::from(self.seconds_before_timeout.is_some())
+                    + usize::from(self.seconds_until_auto_pause.is_some())
+                    + usize::from(self.timeout_action.is_some()),
+            );
             p.opt("AutoPause", self.auto_pause);
             p.opt("MaxCapacity", self.max_capacity);
             p.opt("MinCapacity", self.min_capacity);
@@ -1817,7 +1898,11 @@ pub mod db_cluster {
 
     impl ToExpr for ServerlessV2ScalingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.max_capacity.is_some())
+                    + usize::from(self.min_capacity.is_some())
+                    + usize::from(self.seconds_until_auto_pause.is_some()),
+            );
             p.opt("MaxCapacity", self.max_capacity);
             p.opt("MinCapacity", self.min_capacity);
             p.opt("SecondsUntilAutoPause", self.seconds_until_auto_pause);
@@ -1851,7 +1936,7 @@ pub mod db_cluster {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -1951,7 +2036,11 @@ impl Resource for DbClusterEndpoint {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.excluded_members.is_some())
+                + usize::from(self.static_members.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("CustomEndpointType", self.custom_endpoint_type);
         p.req("DBClusterEndpointIdentifier", self.db_cluster_endpoint_identifier);
         p.req("DBClusterIdentifier", self.db_cluster_identifier);
@@ -2050,7 +2139,7 @@ pub mod db_cluster_endpoint {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2161,7 +2250,9 @@ impl Resource for DbClusterParameterGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.db_cluster_parameter_group_name.is_some()) + usize::from(self.tags.is_some()),
+        );
         p.opt("DBClusterParameterGroupName", self.db_cluster_parameter_group_name);
         p.req("Description", self.description);
         p.req("Family", self.family);
@@ -2201,7 +2292,7 @@ pub mod db_cluster_parameter_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -3479,7 +3570,91 @@ impl Resource for DbInstance {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.additional_storage_volumes.is_some())
+                + usize::from(self.allocated_storage.is_some())
+                + usize::from(self.allow_major_version_upgrade.is_some())
+                + usize::from(self.apply_immediately.is_some())
+                + usize::from(self.associated_roles.is_some())
+                + usize::from(self.auto_minor_version_upgrade.is_some())
+                + usize::from(self.automatic_backup_replication_kms_key_id.is_some())
+                + usize::from(self.automatic_backup_replication_region.is_some())
+                + usize::from(self.automatic_backup_replication_retention_period.is_some())
+                + usize::from(self.availability_zone.is_some())
+                + usize::from(self.backup_retention_period.is_some())
+                + usize::from(self.backup_target.is_some())
+                + usize::from(self.ca_certificate_identifier.is_some())
+                + usize::from(self.certificate_rotation_restart.is_some())
+                + usize::from(self.character_set_name.is_some())
+                + usize::from(self.copy_tags_to_snapshot.is_some())
+                + usize::from(self.custom_iam_instance_profile.is_some())
+                + usize::from(self.db_cluster_identifier.is_some())
+                + usize::from(self.db_cluster_snapshot_identifier.is_some())
+                + usize::from(self.db_instance_class.is_some())
+                + usize::from(self.db_instance_identifier.is_some())
+                + usize::from(self.db_name.is_some())
+                + usize::from(self.db_parameter_group_name.is_some())
+                + usize::from(self.db_security_groups.is_some())
+                + usize::from(self.db_snapshot_identifier.is_some())
+                + usize::from(self.db_subnet_group_name.is_some())
+                + usize::from(self.db_system_id.is_some())
+                + usize::from(self.database_insights_mode.is_some())
+                + usize::from(self.dedicated_log_volume.is_some())
+                + usize::from(self.delete_automated_backups.is_some())
+                + usize::from(self.deletion_protection.is_some())
+                + usize::from(self.domain.is_some())
+                + usize::from(self.domain_auth_secret_arn.is_some())
+                + usize::from(self.domain_dns_ips.is_some())
+                + usize::from(self.domain_fqdn.is_some())
+                + usize::from(self.domain_iam_role_name.is_some())
+                + usize::from(self.domain_ou.is_some())
+                + usize::from(self.enable_cloudwatch_logs_exports.is_some())
+                + usize::from(self.enable_iam_database_authentication.is_some())
+                + usize::from(self.enable_performance_insights.is_some())
+                + usize::from(self.engine.is_some())
+                + usize::from(self.engine_lifecycle_support.is_some())
+                + usize::from(self.engine_version.is_some())
+                + usize::from(self.iops.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.license_model.is_some())
+                + usize::from(self.manage_master_user_password.is_some())
+                + usize::from(self.master_user_authentication_type.is_some())
+                + usize::from(self.master_user_password.is_some())
+                + usize::from(self.master_user_secret.is_some())
+                + usize::from(self.master_username.is_some())
+                + usize::from(self.max_allocated_storage.is_some())
+                + usize::from(self.monitoring_interval.is_some())
+                + usize::from(self.monitoring_role_arn.is_some())
+                + usize::from(self.multi_az.is_some())
+                + usize::from(self.nchar_character_set_name.is_some())
+                + usize::from(self.network_type.is_some())
+                + usize::from(self.option_group_name.is_some())
+                + usize::from(self.performance_insights_kms_key_id.is_some())
+                + usize::from(self.performance_insights_retention_period.is_some())
+                + usize::from(self.port.is_some())
+                + usize::from(self.preferred_backup_window.is_some())
+                + usize::from(self.preferred_maintenance_window.is_some())
+                + usize::from(self.processor_features.is_some())
+                + usize::from(self.promotion_tier.is_some())
+                + usize::from(self.publicly_accessible.is_some())
+                + usize::from(self.replica_mode.is_some())
+                + usize::from(self.restore_time.is_some())
+                + usize::from(self.source_db_cluster_identifier.is_some())
+                + usize::from(self.source_db_instance_automated_backups_arn.is_some())
+                + usize::from(self.source_db_instance_identifier.is_some())
+                + usize::from(self.source_dbi_resource_id.is_some())
+                + usize::from(self.source_region.is_some())
+                + usize::from(self.storage_encrypted.is_some())
+                + usize::from(self.storage_throughput.is_some())
+                + usize::from(self.storage_type.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.tde_credential_arn.is_some())
+                + usize::from(self.tde_credential_password.is_some())
+                + usize::from(self.timezone.is_some())
+                + usize::from(self.use_default_processor_features.is_some())
+                + usize::from(self.use_latest_restorable_time.is_some())
+                + usize::from(self.vpc_security_groups.is_some()),
+        );
         p.opt("AdditionalStorageVolumes", self.additional_storage_volumes);
         p.opt("AllocatedStorage", self.allocated_storage);
         p.opt("AllowMajorVersionUpgrade", self.allow_major_version_upgrade);
@@ -3872,7 +4047,16 @@ pub mod db_instance {
 
     impl ToExpr for AdditionalStorageVolume {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.allocated_storage.is_some())
+                    + usize::from(self.iops.is_some())
+                    + usize::from(self.max_allocated_storage.is_some())
+                    + usize::from(self.storage_operation_percent_progress.is_some())
+                    + usize::from(self.storage_operation_status.is_some())
+                    + usize::from(self.storage_throughput.is_some())
+                    + usize::from(self.storage_type.is_some())
+                    + usize::from(self.volume_name.is_some()),
+            );
             p.opt("AllocatedStorage", self.allocated_storage);
             p.opt("Iops", self.iops);
             p.opt("MaxAllocatedStorage", self.max_allocated_storage);
@@ -3908,7 +4092,7 @@ pub mod db_instance {
 
     impl ToExpr for DbInstanceRole {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("FeatureName", self.feature_name);
             p.req("RoleArn", self.role_arn);
             p.into_expr()
@@ -3938,7 +4122,7 @@ pub mod db_instance {
 
     impl ToExpr for MasterUserSecret {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.kms_key_id.is_some()));
             p.opt("KmsKeyId", self.kms_key_id);
             p.into_expr()
         }
@@ -3974,7 +4158,7 @@ pub mod db_instance {
 
     impl ToExpr for ProcessorFeature {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
             p.opt("Name", self.name);
             p.opt("Value", self.value);
             p.into_expr()
@@ -4007,7 +4191,7 @@ pub mod db_instance {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -4125,7 +4309,11 @@ impl Resource for DbParameterGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.db_parameter_group_name.is_some())
+                + usize::from(self.parameters.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("DBParameterGroupName", self.db_parameter_group_name);
         p.req("Description", self.description);
         p.req("Family", self.family);
@@ -4172,7 +4360,7 @@ pub mod db_parameter_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -4359,7 +4547,17 @@ impl Resource for DbProxy {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.auth.is_some())
+                + usize::from(self.debug_logging.is_some())
+                + usize::from(self.default_auth_scheme.is_some())
+                + usize::from(self.endpoint_network_type.is_some())
+                + usize::from(self.idle_client_timeout.is_some())
+                + usize::from(self.require_tls.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.target_connection_network_type.is_some())
+                + usize::from(self.vpc_security_group_ids.is_some()),
+        );
         p.opt("Auth", self.auth);
         p.req("DBProxyName", self.db_proxy_name);
         p.opt("DebugLogging", self.debug_logging);
@@ -4667,7 +4865,13 @@ pub mod db_proxy {
 
     impl ToExpr for AuthFormat {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.auth_scheme.is_some())
+                    + usize::from(self.client_password_auth_type.is_some())
+                    + usize::from(self.description.is_some())
+                    + usize::from(self.iam_auth.is_some())
+                    + usize::from(self.secret_arn.is_some()),
+            );
             p.opt("AuthScheme", self.auth_scheme);
             p.opt("ClientPasswordAuthType", self.client_password_auth_type);
             p.opt("Description", self.description);
@@ -4704,7 +4908,7 @@ pub mod db_proxy {
 
     impl ToExpr for TagFormat {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -4821,7 +5025,12 @@ impl Resource for DbProxyEndpoint {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.endpoint_network_type.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.target_role.is_some())
+                + usize::from(self.vpc_security_group_ids.is_some()),
+        );
         p.req("DBProxyEndpointName", self.db_proxy_endpoint_name);
         p.req("DBProxyName", self.db_proxy_name);
         p.opt("EndpointNetworkType", self.endpoint_network_type);
@@ -4950,7 +5159,7 @@ pub mod db_proxy_endpoint {
 
     impl ToExpr for TagFormat {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -5059,7 +5268,12 @@ impl Resource for DbProxyTargetGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.connection_pool_configuration_info.is_some())
+                + usize::from(self.db_cluster_identifiers.is_some())
+                + usize::from(self.db_instance_identifiers.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt(
             "ConnectionPoolConfigurationInfo",
             self.connection_pool_configuration_info,
@@ -5165,7 +5379,13 @@ pub mod db_proxy_target_group {
 
     impl ToExpr for ConnectionPoolConfigurationInfoFormat {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.connection_borrow_timeout.is_some())
+                    + usize::from(self.init_query.is_some())
+                    + usize::from(self.max_connections_percent.is_some())
+                    + usize::from(self.max_idle_connections_percent.is_some())
+                    + usize::from(self.session_pinning_filters.is_some()),
+            );
             p.opt("ConnectionBorrowTimeout", self.connection_borrow_timeout);
             p.opt("InitQuery", self.init_query);
             p.opt("MaxConnectionsPercent", self.max_connections_percent);
@@ -5200,7 +5420,7 @@ pub mod db_proxy_target_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -5254,7 +5474,7 @@ impl DbSecurityGroup {
 impl Resource for DbSecurityGroup {
     const TYPE_NAME: &'static str = "AWS::RDS::DBSecurityGroup";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.ec2_vpc_id.is_some()) + usize::from(self.tags.is_some()));
         p.req("DBSecurityGroupIngress", self.db_security_group_ingress);
         p.opt("EC2VpcId", self.ec2_vpc_id);
         p.req("GroupDescription", self.group_description);
@@ -5320,7 +5540,12 @@ pub mod db_security_group {
 
     impl ToExpr for Ingress {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cidrip.is_some())
+                    + usize::from(self.ec2_security_group_id.is_some())
+                    + usize::from(self.ec2_security_group_name.is_some())
+                    + usize::from(self.ec2_security_group_owner_id.is_some()),
+            );
             p.opt("CIDRIP", self.cidrip);
             p.opt("EC2SecurityGroupId", self.ec2_security_group_id);
             p.opt("EC2SecurityGroupName", self.ec2_security_group_name);
@@ -5349,7 +5574,7 @@ pub mod db_security_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -5409,7 +5634,12 @@ impl DbSecurityGroupIngress {
 impl Resource for DbSecurityGroupIngress {
     const TYPE_NAME: &'static str = "AWS::RDS::DBSecurityGroupIngress";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.cidrip.is_some())
+                + usize::from(self.ec2_security_group_id.is_some())
+                + usize::from(self.ec2_security_group_name.is_some())
+                + usize::from(self.ec2_security_group_owner_id.is_some()),
+        );
         p.opt("CIDRIP", self.cidrip);
         p.req("DBSecurityGroupName", self.db_security_group_name);
         p.opt("EC2SecurityGroupId", self.ec2_security_group_id);
@@ -5546,7 +5776,13 @@ impl Resource for DbShardGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.compute_redundancy.is_some())
+                + usize::from(self.db_shard_group_identifier.is_some())
+                + usize::from(self.min_acu.is_some())
+                + usize::from(self.publicly_accessible.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ComputeRedundancy", self.compute_redundancy);
         p.req("DBClusterIdentifier", self.db_cluster_identifier);
         p.opt("DBShardGroupIdentifier", self.db_shard_group_identifier);
@@ -5599,7 +5835,7 @@ pub mod db_shard_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -5664,7 +5900,7 @@ impl Resource for DbSnapshot {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.tags.is_some()));
         p.req("DBInstanceIdentifier", self.db_instance_identifier);
         p.req("DBSnapshotIdentifier", self.db_snapshot_identifier);
         p.opt("Tags", self.tags);
@@ -5831,7 +6067,7 @@ pub mod db_snapshot {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -5910,7 +6146,9 @@ impl Resource for DbSubnetGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.db_subnet_group_name.is_some()) + usize::from(self.tags.is_some()),
+        );
         p.req("DBSubnetGroupDescription", self.db_subnet_group_description);
         p.opt("DBSubnetGroupName", self.db_subnet_group_name);
         p.req("SubnetIds", self.subnet_ids);
@@ -5956,7 +6194,7 @@ pub mod db_subnet_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -6146,7 +6384,18 @@ impl Resource for Deployment {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.tags.is_some())
+                + usize::from(self.target_allocated_storage.is_some())
+                + usize::from(self.target_db_cluster_parameter_group_name.is_some())
+                + usize::from(self.target_db_instance_class.is_some())
+                + usize::from(self.target_db_parameter_group_name.is_some())
+                + usize::from(self.target_engine_version.is_some())
+                + usize::from(self.target_iops.is_some())
+                + usize::from(self.target_storage_throughput.is_some())
+                + usize::from(self.target_storage_type.is_some())
+                + usize::from(self.upgrade_target_storage_config.is_some()),
+        );
         p.req("BlueGreenDeploymentName", self.blue_green_deployment_name);
         p.req("Source", self.source);
         p.opt("Tags", self.tags);
@@ -6223,7 +6472,7 @@ pub mod deployment {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -6340,7 +6589,14 @@ impl Resource for EventSubscription {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.enabled.is_some())
+                + usize::from(self.event_categories.is_some())
+                + usize::from(self.source_ids.is_some())
+                + usize::from(self.source_type.is_some())
+                + usize::from(self.subscription_name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Enabled", self.enabled);
         p.opt("EventCategories", self.event_categories);
         p.req("SnsTopicArn", self.sns_topic_arn);
@@ -6382,7 +6638,7 @@ pub mod event_subscription {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -6508,7 +6764,16 @@ impl Resource for GlobalCluster {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.deletion_protection.is_some())
+                + usize::from(self.engine.is_some())
+                + usize::from(self.engine_lifecycle_support.is_some())
+                + usize::from(self.engine_version.is_some())
+                + usize::from(self.global_cluster_identifier.is_some())
+                + usize::from(self.source_db_cluster_identifier.is_some())
+                + usize::from(self.storage_encrypted.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("DeletionProtection", self.deletion_protection);
         p.opt("Engine", self.engine);
         p.opt("EngineLifecycleSupport", self.engine_lifecycle_support);
@@ -6582,7 +6847,7 @@ pub mod global_cluster {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -6728,7 +6993,14 @@ impl Resource for Integration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.additional_encryption_context.is_some())
+                + usize::from(self.data_filter.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.integration_name.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AdditionalEncryptionContext", self.additional_encryption_context);
         p.opt("DataFilter", self.data_filter);
         p.opt("Description", self.description);
@@ -6782,7 +7054,7 @@ pub mod integration {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -6887,7 +7159,11 @@ impl Resource for OptionGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.option_configurations.is_some())
+                + usize::from(self.option_group_name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("EngineName", self.engine_name);
         p.req("MajorEngineVersion", self.major_engine_version);
         p.opt("OptionConfigurations", self.option_configurations);
@@ -6959,7 +7235,13 @@ pub mod option_group {
 
     impl ToExpr for OptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.db_security_group_memberships.is_some())
+                    + usize::from(self.option_settings.is_some())
+                    + usize::from(self.option_version.is_some())
+                    + usize::from(self.port.is_some())
+                    + usize::from(self.vpc_security_group_memberships.is_some()),
+            );
             p.opt("DBSecurityGroupMemberships", self.db_security_group_memberships);
             p.req("OptionName", self.option_name);
             p.opt("OptionSettings", self.option_settings);
@@ -7000,7 +7282,7 @@ pub mod option_group {
 
     impl ToExpr for OptionSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
             p.opt("Name", self.name);
             p.opt("Value", self.value);
             p.into_expr()
@@ -7033,7 +7315,7 @@ pub mod option_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()

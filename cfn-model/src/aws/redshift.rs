@@ -614,7 +614,55 @@ impl Resource for Cluster {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.allow_version_upgrade.is_some())
+                + usize::from(self.aqua_configuration_status.is_some())
+                + usize::from(self.automated_snapshot_retention_period.is_some())
+                + usize::from(self.availability_zone.is_some())
+                + usize::from(self.availability_zone_relocation.is_some())
+                + usize::from(self.availability_zone_relocation_status.is_some())
+                + usize::from(self.classic.is_some())
+                + usize::from(self.cluster_identifier.is_some())
+                + usize::from(self.cluster_parameter_group_name.is_some())
+                + usize::from(self.cluster_security_groups.is_some())
+                + usize::from(self.cluster_subnet_group_name.is_some())
+                + usize::from(self.cluster_version.is_some())
+                + usize::from(self.defer_maintenance.is_some())
+                + usize::from(self.defer_maintenance_duration.is_some())
+                + usize::from(self.defer_maintenance_end_time.is_some())
+                + usize::from(self.defer_maintenance_start_time.is_some())
+                + usize::from(self.destination_region.is_some())
+                + usize::from(self.elastic_ip.is_some())
+                + usize::from(self.encrypted.is_some())
+                + usize::from(self.enhanced_vpc_routing.is_some())
+                + usize::from(self.hsm_client_certificate_identifier.is_some())
+                + usize::from(self.hsm_configuration_identifier.is_some())
+                + usize::from(self.iam_roles.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.logging_properties.is_some())
+                + usize::from(self.maintenance_track_name.is_some())
+                + usize::from(self.manage_master_password.is_some())
+                + usize::from(self.manual_snapshot_retention_period.is_some())
+                + usize::from(self.master_password_secret_kms_key_id.is_some())
+                + usize::from(self.master_user_password.is_some())
+                + usize::from(self.multi_az.is_some())
+                + usize::from(self.namespace_resource_policy.is_some())
+                + usize::from(self.number_of_nodes.is_some())
+                + usize::from(self.owner_account.is_some())
+                + usize::from(self.port.is_some())
+                + usize::from(self.preferred_maintenance_window.is_some())
+                + usize::from(self.publicly_accessible.is_some())
+                + usize::from(self.resource_action.is_some())
+                + usize::from(self.revision_target.is_some())
+                + usize::from(self.rotate_encryption_key.is_some())
+                + usize::from(self.snapshot_cluster_identifier.is_some())
+                + usize::from(self.snapshot_copy_grant_name.is_some())
+                + usize::from(self.snapshot_copy_manual.is_some())
+                + usize::from(self.snapshot_copy_retention_period.is_some())
+                + usize::from(self.snapshot_identifier.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.vpc_security_group_ids.is_some()),
+        );
         p.opt("AllowVersionUpgrade", self.allow_version_upgrade);
         p.opt("AquaConfigurationStatus", self.aqua_configuration_status);
         p.opt(
@@ -790,7 +838,12 @@ pub mod cluster {
 
     impl ToExpr for LoggingProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.bucket_name.is_some())
+                    + usize::from(self.log_destination_type.is_some())
+                    + usize::from(self.log_exports.is_some())
+                    + usize::from(self.s3_key_prefix.is_some()),
+            );
             p.opt("BucketName", self.bucket_name);
             p.opt("LogDestinationType", self.log_destination_type);
             p.opt("LogExports", self.log_exports);
@@ -819,7 +872,7 @@ pub mod cluster {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -913,7 +966,11 @@ impl Resource for ClusterParameterGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.parameter_group_name.is_some())
+                + usize::from(self.parameters.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("Description", self.description);
         p.req("ParameterGroupFamily", self.parameter_group_family);
         p.opt("ParameterGroupName", self.parameter_group_name);
@@ -947,7 +1004,7 @@ pub mod cluster_parameter_group {
 
     impl ToExpr for Parameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ParameterName", self.parameter_name);
             p.req("ParameterValue", self.parameter_value);
             p.into_expr()
@@ -974,7 +1031,7 @@ pub mod cluster_parameter_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1012,7 +1069,7 @@ impl ClusterSecurityGroup {
 impl Resource for ClusterSecurityGroup {
     const TYPE_NAME: &'static str = "AWS::Redshift::ClusterSecurityGroup";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.tags.is_some()));
         p.req("Description", self.description);
         p.opt("Tags", self.tags);
         p
@@ -1050,7 +1107,7 @@ pub mod cluster_security_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1110,7 +1167,11 @@ impl ClusterSecurityGroupIngress {
 impl Resource for ClusterSecurityGroupIngress {
     const TYPE_NAME: &'static str = "AWS::Redshift::ClusterSecurityGroupIngress";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.cidrip.is_some())
+                + usize::from(self.ec2_security_group_name.is_some())
+                + usize::from(self.ec2_security_group_owner_id.is_some()),
+        );
         p.opt("CIDRIP", self.cidrip);
         p.req("ClusterSecurityGroupName", self.cluster_security_group_name);
         p.opt("EC2SecurityGroupName", self.ec2_security_group_name);
@@ -1197,7 +1258,7 @@ impl Resource for ClusterSubnetGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.tags.is_some()));
         p.req("Description", self.description);
         p.req("SubnetIds", self.subnet_ids);
         p.opt("Tags", self.tags);
@@ -1238,7 +1299,7 @@ pub mod cluster_subnet_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1334,7 +1395,7 @@ impl Resource for EndpointAccess {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(4 + usize::from(self.resource_owner.is_some()));
         p.req("ClusterIdentifier", self.cluster_identifier);
         p.req("EndpointName", self.endpoint_name);
         p.opt("ResourceOwner", self.resource_owner);
@@ -1443,7 +1504,7 @@ impl Resource for EndpointAuthorization {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.force.is_some()) + usize::from(self.vpc_ids.is_some()));
         p.req("Account", self.account);
         p.req("ClusterIdentifier", self.cluster_identifier);
         p.opt("Force", self.force);
@@ -1613,7 +1674,15 @@ impl Resource for EventSubscription {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.enabled.is_some())
+                + usize::from(self.event_categories.is_some())
+                + usize::from(self.severity.is_some())
+                + usize::from(self.sns_topic_arn.is_some())
+                + usize::from(self.source_ids.is_some())
+                + usize::from(self.source_type.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Enabled", self.enabled);
         p.opt("EventCategories", self.event_categories);
         p.opt("Severity", self.severity);
@@ -1822,7 +1891,7 @@ pub mod event_subscription {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1906,7 +1975,12 @@ Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), .
 Constraint { path: "TargetArn", pattern: Some("^arn:aws[a-z\\-]*:redshift(-serverless)?:[a-z0-9\\-]+:[0-9]{12}:(namespace\\/|namespace:)[a-z0-9\\-]+$"), min_length: Some(20), max_length: Some(2048), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.additional_encryption_context.is_some())
+                + usize::from(self.integration_name.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AdditionalEncryptionContext", self.additional_encryption_context);
         p.opt("IntegrationName", self.integration_name);
         p.opt("KMSKeyId", self.kms_key_id);
@@ -1961,7 +2035,7 @@ pub mod integration {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -2046,7 +2120,7 @@ impl Resource for Qev2IdcApplication {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.tags.is_some()));
         p.req("IdcDisplayName", self.idc_display_name);
         p.req("IdcInstanceArn", self.idc_instance_arn);
         p.req("Qev2IdcApplicationName", self.qev2_idc_application_name);
@@ -2100,7 +2174,7 @@ pub mod qev2_idc_application {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2280,7 +2354,14 @@ impl Resource for RedshiftIdcApplication {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.application_type.is_some())
+                + usize::from(self.authorized_token_issuer_list.is_some())
+                + usize::from(self.identity_namespace.is_some())
+                + usize::from(self.service_integrations.is_some())
+                + usize::from(self.sso_tag_keys.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ApplicationType", self.application_type);
         p.opt("AuthorizedTokenIssuerList", self.authorized_token_issuer_list);
         p.req("IamRoleArn", self.iam_role_arn);
@@ -2406,7 +2487,10 @@ pub mod redshift_idc_application {
 
     impl ToExpr for AuthorizedTokenIssuer {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.authorized_audiences_list.is_some())
+                    + usize::from(self.trusted_token_issuer_arn.is_some()),
+            );
             p.opt("AuthorizedAudiencesList", self.authorized_audiences_list);
             p.opt("TrustedTokenIssuerArn", self.trusted_token_issuer_arn);
             p.into_expr()
@@ -2430,7 +2514,7 @@ pub mod redshift_idc_application {
 
     impl ToExpr for Connect {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Authorization", self.authorization);
             p.into_expr()
         }
@@ -2453,7 +2537,7 @@ pub mod redshift_idc_application {
 
     impl ToExpr for LakeFormationQuery {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Authorization", self.authorization);
             p.into_expr()
         }
@@ -2481,7 +2565,7 @@ pub mod redshift_idc_application {
 
     impl ToExpr for LakeFormationScopeUnion {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.lake_formation_query.is_some()));
             p.opt("LakeFormationQuery", self.lake_formation_query);
             p.into_expr()
         }
@@ -2504,7 +2588,7 @@ pub mod redshift_idc_application {
 
     impl ToExpr for ReadWriteAccess {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Authorization", self.authorization);
             p.into_expr()
         }
@@ -2530,7 +2614,7 @@ pub mod redshift_idc_application {
 
     impl ToExpr for RedshiftScopeUnion {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.connect.is_some()));
             p.opt("Connect", self.connect);
             p.into_expr()
         }
@@ -2558,7 +2642,7 @@ pub mod redshift_idc_application {
 
     impl ToExpr for S3AccessGrantsScopeUnion {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.read_write_access.is_some()));
             p.opt("ReadWriteAccess", self.read_write_access);
             p.into_expr()
         }
@@ -2602,7 +2686,11 @@ pub mod redshift_idc_application {
 
     impl ToExpr for ServiceIntegrationsUnion {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.lake_formation.is_some())
+                    + usize::from(self.redshift.is_some())
+                    + usize::from(self.s3_access_grants.is_some()),
+            );
             p.opt("LakeFormation", self.lake_formation);
             p.opt("Redshift", self.redshift);
             p.opt("S3AccessGrants", self.s3_access_grants);
@@ -2630,7 +2718,7 @@ pub mod redshift_idc_application {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2742,7 +2830,15 @@ impl Resource for ScheduledAction {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.enable.is_some())
+                + usize::from(self.end_time.is_some())
+                + usize::from(self.iam_role.is_some())
+                + usize::from(self.schedule.is_some())
+                + usize::from(self.scheduled_action_description.is_some())
+                + usize::from(self.start_time.is_some())
+                + usize::from(self.target_action.is_some()),
+        );
         p.opt("Enable", self.enable);
         p.opt("EndTime", self.end_time);
         p.opt("IamRole", self.iam_role);
@@ -2819,7 +2915,7 @@ pub mod scheduled_action {
 
     impl ToExpr for PauseClusterMessage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ClusterIdentifier", self.cluster_identifier);
             p.into_expr()
         }
@@ -2874,7 +2970,12 @@ pub mod scheduled_action {
 
     impl ToExpr for ResizeClusterMessage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.classic.is_some())
+                    + usize::from(self.cluster_type.is_some())
+                    + usize::from(self.node_type.is_some())
+                    + usize::from(self.number_of_nodes.is_some()),
+            );
             p.opt("Classic", self.classic);
             p.req("ClusterIdentifier", self.cluster_identifier);
             p.opt("ClusterType", self.cluster_type);
@@ -2901,7 +3002,7 @@ pub mod scheduled_action {
 
     impl ToExpr for ResumeClusterMessage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ClusterIdentifier", self.cluster_identifier);
             p.into_expr()
         }
@@ -2945,7 +3046,11 @@ pub mod scheduled_action {
 
     impl ToExpr for ScheduledActionType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.resize_cluster.is_some())
+                    + usize::from(self.pause_cluster.is_some())
+                    + usize::from(self.resume_cluster.is_some()),
+            );
             p.opt("ResizeCluster", self.resize_cluster);
             p.opt("PauseCluster", self.pause_cluster);
             p.opt("ResumeCluster", self.resume_cluster);
@@ -3030,7 +3135,9 @@ impl Resource for Snapshot {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.manual_snapshot_retention_period.is_some()) + usize::from(self.tags.is_some()),
+        );
         p.req("ClusterIdentifier", self.cluster_identifier);
         p.opt("ManualSnapshotRetentionPeriod", self.manual_snapshot_retention_period);
         p.req("SnapshotIdentifier", self.snapshot_identifier);
@@ -3186,7 +3293,7 @@ pub mod snapshot {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3262,7 +3369,7 @@ impl Resource for SnapshotCopyGrant {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.kms_key_id.is_some()) + usize::from(self.tags.is_some()));
         p.opt("KmsKeyId", self.kms_key_id);
         p.req("SnapshotCopyGrantName", self.snapshot_copy_grant_name);
         p.opt("Tags", self.tags);
@@ -3303,7 +3410,7 @@ pub mod snapshot_copy_grant {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3387,7 +3494,9 @@ impl Resource for SnapshotSchedule {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.schedule_description.is_some()) + usize::from(self.tags.is_some()),
+        );
         p.req("ScheduleDefinitions", self.schedule_definitions);
         p.opt("ScheduleDescription", self.schedule_description);
         p.req("ScheduleIdentifier", self.schedule_identifier);
@@ -3435,7 +3544,7 @@ pub mod snapshot_schedule {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3537,7 +3646,11 @@ impl Resource for UsageLimit {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.breach_action.is_some())
+                + usize::from(self.period.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("Amount", self.amount);
         p.opt("BreachAction", self.breach_action);
         p.req("ClusterIdentifier", self.cluster_identifier);
@@ -3712,7 +3825,7 @@ pub mod usage_limit {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

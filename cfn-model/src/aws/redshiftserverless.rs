@@ -226,7 +226,23 @@ impl Resource for Namespace {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.admin_password_secret_kms_key_id.is_some())
+                + usize::from(self.admin_user_password.is_some())
+                + usize::from(self.admin_username.is_some())
+                + usize::from(self.db_name.is_some())
+                + usize::from(self.default_iam_role_arn.is_some())
+                + usize::from(self.final_snapshot_name.is_some())
+                + usize::from(self.final_snapshot_retention_period.is_some())
+                + usize::from(self.iam_roles.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.log_exports.is_some())
+                + usize::from(self.manage_admin_password.is_some())
+                + usize::from(self.namespace_resource_policy.is_some())
+                + usize::from(self.redshift_idc_application_arn.is_some())
+                + usize::from(self.snapshot_copy_configurations.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AdminPasswordSecretKmsKeyId", self.admin_password_secret_kms_key_id);
         p.opt("AdminUserPassword", self.admin_user_password);
         p.opt("AdminUsername", self.admin_username);
@@ -393,7 +409,10 @@ pub mod namespace {
 
     impl ToExpr for SnapshotCopyConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.destination_kms_key_id.is_some())
+                    + usize::from(self.snapshot_retention_period.is_some()),
+            );
             p.opt("DestinationKmsKeyId", self.destination_kms_key_id);
             p.req("DestinationRegion", self.destination_region);
             p.opt("SnapshotRetentionPeriod", self.snapshot_retention_period);
@@ -421,7 +440,7 @@ pub mod namespace {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -514,7 +533,11 @@ impl Resource for Snapshot {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.namespace_name.is_some())
+                + usize::from(self.retention_period.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("NamespaceName", self.namespace_name);
         p.opt("RetentionPeriod", self.retention_period);
         p.req("SnapshotName", self.snapshot_name);
@@ -636,7 +659,7 @@ pub mod snapshot {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -901,7 +924,25 @@ impl Resource for Workgroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.base_capacity.is_some())
+                + usize::from(self.config_parameters.is_some())
+                + usize::from(self.enhanced_vpc_routing.is_some())
+                + usize::from(self.max_capacity.is_some())
+                + usize::from(self.namespace_name.is_some())
+                + usize::from(self.port.is_some())
+                + usize::from(self.price_performance_target.is_some())
+                + usize::from(self.publicly_accessible.is_some())
+                + usize::from(self.recovery_point_id.is_some())
+                + usize::from(self.security_group_ids.is_some())
+                + usize::from(self.snapshot_arn.is_some())
+                + usize::from(self.snapshot_name.is_some())
+                + usize::from(self.snapshot_owner_account.is_some())
+                + usize::from(self.subnet_ids.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.track_name.is_some())
+                + usize::from(self.workgroup.is_some()),
+        );
         p.opt("BaseCapacity", self.base_capacity);
         p.opt("ConfigParameters", self.config_parameters);
         p.opt("EnhancedVpcRouting", self.enhanced_vpc_routing);
@@ -1083,7 +1124,9 @@ pub mod workgroup {
 
     impl ToExpr for ConfigParameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.parameter_key.is_some()) + usize::from(self.parameter_value.is_some()),
+            );
             p.opt("ParameterKey", self.parameter_key);
             p.opt("ParameterValue", self.parameter_value);
             p.into_expr()
@@ -1110,7 +1153,7 @@ pub mod workgroup {
 
     impl ToExpr for Endpoint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.vpc_endpoints.is_some()));
             p.opt("VpcEndpoints", self.vpc_endpoints);
             p.into_expr()
         }
@@ -1162,7 +1205,12 @@ pub mod workgroup {
 
     impl ToExpr for NetworkInterface {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.availability_zone.is_some())
+                    + usize::from(self.network_interface_id.is_some())
+                    + usize::from(self.private_ip_address.is_some())
+                    + usize::from(self.subnet_id.is_some()),
+            );
             p.opt("AvailabilityZone", self.availability_zone);
             p.opt("NetworkInterfaceId", self.network_interface_id);
             p.opt("PrivateIpAddress", self.private_ip_address);
@@ -1201,7 +1249,8 @@ pub mod workgroup {
 
     impl ToExpr for PerformanceTarget {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.level.is_some()) + usize::from(self.status.is_some()));
             p.opt("Level", self.level);
             p.opt("Status", self.status);
             p.into_expr()
@@ -1228,7 +1277,7 @@ pub mod workgroup {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1273,7 +1322,11 @@ pub mod workgroup {
 
     impl ToExpr for VpcEndpoint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.network_interfaces.is_some())
+                    + usize::from(self.vpc_endpoint_id.is_some())
+                    + usize::from(self.vpc_id.is_some()),
+            );
             p.opt("NetworkInterfaces", self.network_interfaces);
             p.opt("VpcEndpointId", self.vpc_endpoint_id);
             p.opt("VpcId", self.vpc_id);
@@ -1311,7 +1364,9 @@ pub mod workgroup {
 
     impl ToExpr for Workgroup {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.endpoint.is_some()) + usize::from(self.price_performance_target.is_some()),
+            );
             p.opt("Endpoint", self.endpoint);
             p.opt("PricePerformanceTarget", self.price_performance_target);
             p.into_expr()

@@ -114,7 +114,8 @@ impl Resource for Application {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(4 + usize::from(self.api_gateway_proxy.is_some()) + usize::from(self.tags.is_some()));
         p.opt("ApiGatewayProxy", self.api_gateway_proxy);
         p.req("EnvironmentIdentifier", self.environment_identifier);
         p.req("Name", self.name);
@@ -247,7 +248,9 @@ pub mod application {
 
     impl ToExpr for ApiGatewayProxyInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.endpoint_type.is_some()) + usize::from(self.stage_name.is_some()),
+            );
             p.opt("EndpointType", self.endpoint_type);
             p.opt("StageName", self.stage_name);
             p.into_expr()
@@ -274,7 +277,7 @@ pub mod application {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -367,7 +370,12 @@ impl Resource for Environment {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.description.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.network_fabric_type.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("Name", self.name);
         p.opt("NetworkFabricType", self.network_fabric_type);
@@ -443,7 +451,7 @@ pub mod environment {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -568,7 +576,11 @@ impl Resource for Route {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.default_route.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.uri_path_route.is_some()),
+        );
         p.req("ApplicationIdentifier", self.application_identifier);
         p.opt("DefaultRoute", self.default_route);
         p.req("EnvironmentIdentifier", self.environment_identifier);
@@ -715,7 +727,7 @@ pub mod route {
 
     impl ToExpr for DefaultRouteInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ActivationState", self.activation_state);
             p.into_expr()
         }
@@ -741,7 +753,7 @@ pub mod route {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -797,7 +809,12 @@ pub mod route {
 
     impl ToExpr for UriPathRouteInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.append_source_path.is_some())
+                    + usize::from(self.include_child_paths.is_some())
+                    + usize::from(self.methods.is_some())
+                    + usize::from(self.source_path.is_some()),
+            );
             p.req("ActivationState", self.activation_state);
             p.opt("AppendSourcePath", self.append_source_path);
             p.opt("IncludeChildPaths", self.include_child_paths);
@@ -918,7 +935,13 @@ Constraint { path: "UrlEndpoint/Url", pattern: Some("^https?://[-a-zA-Z0-9+\\x38
 Constraint { path: "VpcId", pattern: Some("^vpc-[-a-f0-9]{8}([-a-f0-9]{9})?$"), min_length: Some(12), max_length: Some(21), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.description.is_some())
+                + usize::from(self.lambda_endpoint.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.url_endpoint.is_some())
+                + usize::from(self.vpc_id.is_some()),
+        );
         p.req("ApplicationIdentifier", self.application_identifier);
         p.opt("Description", self.description);
         p.req("EndpointType", self.endpoint_type);
@@ -990,7 +1013,7 @@ pub mod service {
 
     impl ToExpr for LambdaEndpointInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Arn", self.arn);
             p.into_expr()
         }
@@ -1016,7 +1039,7 @@ pub mod service {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1048,7 +1071,7 @@ pub mod service {
 
     impl ToExpr for UrlEndpointInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.health_url.is_some()));
             p.opt("HealthUrl", self.health_url);
             p.req("Url", self.url);
             p.into_expr()

@@ -61,7 +61,7 @@ impl Resource for Collection {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.tags.is_some()));
         p.req("CollectionId", self.collection_id);
         p.opt("Tags", self.tags);
         p
@@ -99,7 +99,7 @@ pub mod collection {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -178,7 +178,8 @@ impl Resource for Dataset {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(1 + usize::from(self.project_arn.is_some()) + usize::from(self.tags.is_some()));
         p.req("DatasetType", self.dataset_type);
         p.opt("ProjectArn", self.project_arn);
         p.opt("Tags", self.tags);
@@ -247,7 +248,7 @@ pub mod dataset {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -313,7 +314,7 @@ impl Resource for Project {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.tags.is_some()));
         p.req("ProjectName", self.project_name);
         p.opt("Tags", self.tags);
         p
@@ -351,7 +352,7 @@ pub mod project {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -628,7 +629,19 @@ impl Resource for StreamProcessor {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.bounding_box_regions_of_interest.is_some())
+                + usize::from(self.connected_home_settings.is_some())
+                + usize::from(self.data_sharing_preference.is_some())
+                + usize::from(self.face_search_settings.is_some())
+                + usize::from(self.kinesis_data_stream.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.notification_channel.is_some())
+                + usize::from(self.polygon_regions_of_interest.is_some())
+                + usize::from(self.s3_destination.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("BoundingBoxRegionsOfInterest", self.bounding_box_regions_of_interest);
         p.opt("ConnectedHomeSettings", self.connected_home_settings);
         p.opt("DataSharingPreference", self.data_sharing_preference);
@@ -709,7 +722,7 @@ pub mod stream_processor {
 
     impl ToExpr for BoundingBox {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4);
             p.req("Height", self.height);
             p.req("Left", self.left);
             p.req("Top", self.top);
@@ -743,7 +756,7 @@ pub mod stream_processor {
 
     impl ToExpr for ConnectedHomeSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.min_confidence.is_some()));
             p.req("Labels", self.labels);
             p.opt("MinConfidence", self.min_confidence);
             p.into_expr()
@@ -767,7 +780,7 @@ pub mod stream_processor {
 
     impl ToExpr for DataSharingPreference {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("OptIn", self.opt_in);
             p.into_expr()
         }
@@ -798,7 +811,7 @@ pub mod stream_processor {
 
     impl ToExpr for FaceSearchSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.face_match_threshold.is_some()));
             p.req("CollectionId", self.collection_id);
             p.opt("FaceMatchThreshold", self.face_match_threshold);
             p.into_expr()
@@ -820,7 +833,7 @@ pub mod stream_processor {
 
     impl ToExpr for KinesisDataStream {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Arn", self.arn);
             p.into_expr()
         }
@@ -841,7 +854,7 @@ pub mod stream_processor {
 
     impl ToExpr for KinesisVideoStream {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Arn", self.arn);
             p.into_expr()
         }
@@ -862,7 +875,7 @@ pub mod stream_processor {
 
     impl ToExpr for NotificationChannel {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Arn", self.arn);
             p.into_expr()
         }
@@ -893,7 +906,7 @@ pub mod stream_processor {
 
     impl ToExpr for S3Destination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.object_key_prefix.is_some()));
             p.req("BucketName", self.bucket_name);
             p.opt("ObjectKeyPrefix", self.object_key_prefix);
             p.into_expr()
@@ -920,7 +933,7 @@ pub mod stream_processor {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

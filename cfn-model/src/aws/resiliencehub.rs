@@ -106,7 +106,14 @@ Constraint { path: "ResourceMappings/*/ResourceName", pattern: Some("^[A-Za-z0-9
 Constraint { path: "ResourceMappings/*/TerraformSourceName", min_length: Some(1), max_length: Some(255), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.app_assessment_schedule.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.event_subscriptions.is_some())
+                + usize::from(self.permission_model.is_some())
+                + usize::from(self.resiliency_policy_arn.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AppAssessmentSchedule", self.app_assessment_schedule);
         p.req("AppTemplateBody", self.app_template_body);
         p.opt("Description", self.description);
@@ -282,7 +289,7 @@ pub mod app {
 
     impl ToExpr for EventSubscription {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.sns_topic_arn.is_some()));
             p.req("EventType", self.event_type);
             p.req("Name", self.name);
             p.opt("SnsTopicArn", self.sns_topic_arn);
@@ -323,7 +330,9 @@ pub mod app {
 
     impl ToExpr for PermissionModel {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.cross_account_role_arns.is_some()) + usize::from(self.invoker_role_name.is_some()),
+            );
             p.opt("CrossAccountRoleArns", self.cross_account_role_arns);
             p.opt("InvokerRoleName", self.invoker_role_name);
             p.req("Type", self.r#type);
@@ -367,7 +376,9 @@ pub mod app {
 
     impl ToExpr for PhysicalResourceId {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.aws_account_id.is_some()) + usize::from(self.aws_region.is_some()),
+            );
             p.opt("AwsAccountId", self.aws_account_id);
             p.opt("AwsRegion", self.aws_region);
             p.req("Identifier", self.identifier);
@@ -428,7 +439,12 @@ pub mod app {
 
     impl ToExpr for ResourceMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.eks_source_name.is_some())
+                    + usize::from(self.logical_stack_name.is_some())
+                    + usize::from(self.resource_name.is_some())
+                    + usize::from(self.terraform_source_name.is_some()),
+            );
             p.opt("EksSourceName", self.eks_source_name);
             p.opt("LogicalStackName", self.logical_stack_name);
             p.req("MappingType", self.mapping_type);
@@ -508,7 +524,11 @@ impl Resource for ResiliencyPolicy {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.data_location_constraint.is_some())
+                + usize::from(self.policy_description.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("DataLocationConstraint", self.data_location_constraint);
         p.req("Policy", self.policy);
         p.opt("PolicyDescription", self.policy_description);
@@ -620,7 +640,7 @@ pub mod resiliency_policy {
 
     impl ToExpr for FailurePolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("RpoInSecs", self.rpo_in_secs);
             p.req("RtoInSecs", self.rto_in_secs);
             p.into_expr()
@@ -658,7 +678,7 @@ pub mod resiliency_policy {
 
     impl ToExpr for PolicyMap {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.region.is_some()));
             p.req("AZ", self.az);
             p.req("Hardware", self.hardware);
             p.opt("Region", self.region);

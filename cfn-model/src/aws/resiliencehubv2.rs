@@ -106,7 +106,16 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(128), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.availability_slo.is_some())
+                + usize::from(self.data_recovery.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.multi_az.is_some())
+                + usize::from(self.multi_region.is_some())
+                + usize::from(self.sharing_enabled.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AvailabilitySlo", self.availability_slo);
         p.opt("DataRecovery", self.data_recovery);
         p.opt("Description", self.description);
@@ -208,7 +217,7 @@ pub mod policy {
 
     impl ToExpr for AvailabilitySlo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.target.is_some()));
             p.opt("Target", self.target);
             p.into_expr()
         }
@@ -236,7 +245,7 @@ pub mod policy {
 
     impl ToExpr for DataRecoveryTargets {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.time_between_backups_in_minutes.is_some()));
             p.opt("TimeBetweenBackupsInMinutes", self.time_between_backups_in_minutes);
             p.into_expr()
         }
@@ -280,7 +289,11 @@ pub mod policy {
 
     impl ToExpr for MultiAzTargets {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.disaster_recovery_approach.is_some())
+                    + usize::from(self.rpo_in_minutes.is_some())
+                    + usize::from(self.rto_in_minutes.is_some()),
+            );
             p.opt("DisasterRecoveryApproach", self.disaster_recovery_approach);
             p.opt("RpoInMinutes", self.rpo_in_minutes);
             p.opt("RtoInMinutes", self.rto_in_minutes);
@@ -326,7 +339,11 @@ pub mod policy {
 
     impl ToExpr for MultiRegionTargets {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.disaster_recovery_approach.is_some())
+                    + usize::from(self.rpo_in_minutes.is_some())
+                    + usize::from(self.rto_in_minutes.is_some()),
+            );
             p.opt("DisasterRecoveryApproach", self.disaster_recovery_approach);
             p.opt("RpoInMinutes", self.rpo_in_minutes);
             p.opt("RtoInMinutes", self.rto_in_minutes);
@@ -354,7 +371,7 @@ pub mod policy {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -515,7 +532,19 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(128), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.assertions.is_some())
+                + usize::from(self.associated_systems.is_some())
+                + usize::from(self.dependency_discovery.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.dev_ops_agent_configuration.is_some())
+                + usize::from(self.input_sources.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.permission_model.is_some())
+                + usize::from(self.policy_arn.is_some())
+                + usize::from(self.report_configuration.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Assertions", self.assertions);
         p.opt("AssociatedSystems", self.associated_systems);
         p.opt("DependencyDiscovery", self.dependency_discovery);
@@ -641,7 +670,7 @@ pub mod service {
 
     impl ToExpr for AssertionDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Text", self.text);
             p.into_expr()
         }
@@ -672,7 +701,7 @@ pub mod service {
 
     impl ToExpr for AssociatedSystem {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.user_journey_ids.is_some()));
             p.req("SystemArn", self.system_arn);
             p.opt("UserJourneyIds", self.user_journey_ids);
             p.into_expr()
@@ -704,7 +733,7 @@ pub mod service {
 
     impl ToExpr for CrossAccountRoleConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.external_id.is_some()));
             p.req("CrossAccountRoleArn", self.cross_account_role_arn);
             p.opt("ExternalId", self.external_id);
             p.into_expr()
@@ -728,7 +757,7 @@ pub mod service {
 
     impl ToExpr for DevOpsAgentConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("AgentSpaceArn", self.agent_space_arn);
             p.into_expr()
         }
@@ -767,7 +796,9 @@ pub mod service {
 
     impl ToExpr for EksLabelSelector {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.match_expressions.is_some()) + usize::from(self.match_labels.is_some()),
+            );
             p.opt("MatchExpressions", self.match_expressions);
             p.opt("MatchLabels", self.match_labels);
             p.into_expr()
@@ -802,7 +833,7 @@ pub mod service {
 
     impl ToExpr for EksLabelSelectorRequirement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.values.is_some()));
             p.req("Key", self.key);
             p.req("Operator", self.operator);
             p.opt("Values", self.values);
@@ -838,7 +869,7 @@ pub mod service {
 
     impl ToExpr for EksSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.label_selector.is_some()));
             p.req("ClusterArn", self.cluster_arn);
             p.opt("LabelSelector", self.label_selector);
             p.req("Namespaces", self.namespaces);
@@ -861,7 +892,7 @@ pub mod service {
 
     impl ToExpr for InputSourceDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ResourceConfiguration", self.resource_configuration);
             p.into_expr()
         }
@@ -892,7 +923,7 @@ pub mod service {
 
     impl ToExpr for PermissionModel {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.cross_account_role_arns.is_some()));
             p.opt("CrossAccountRoleArns", self.cross_account_role_arns);
             p.req("InvokerRoleName", self.invoker_role_name);
             p.into_expr()
@@ -919,7 +950,7 @@ pub mod service {
 
     impl ToExpr for ReportOutputConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.s3.is_some()));
             p.opt("S3", self.s3);
             p.into_expr()
         }
@@ -979,7 +1010,13 @@ pub mod service {
 
     impl ToExpr for ResourceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cfn_stack_arn.is_some())
+                    + usize::from(self.design_file_s3_url.is_some())
+                    + usize::from(self.eks.is_some())
+                    + usize::from(self.resource_tags.is_some())
+                    + usize::from(self.tf_state_file_url.is_some()),
+            );
             p.opt("CfnStackArn", self.cfn_stack_arn);
             p.opt("DesignFileS3Url", self.design_file_s3_url);
             p.opt("Eks", self.eks);
@@ -1009,7 +1046,7 @@ pub mod service {
 
     impl ToExpr for ResourceTag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Values", self.values);
             p.into_expr()
@@ -1036,7 +1073,7 @@ pub mod service {
 
     impl ToExpr for S3ReportOutputConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("BucketOwner", self.bucket_owner);
             p.req("BucketPath", self.bucket_path);
             p.into_expr()
@@ -1060,7 +1097,7 @@ pub mod service {
 
     impl ToExpr for ServiceReportConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ReportOutput", self.report_output);
             p.into_expr()
         }
@@ -1086,7 +1123,7 @@ pub mod service {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1139,7 +1176,7 @@ Constraint { path: "Name", pattern: Some("^[A-Za-z0-9][A-Za-z0-9_\\-]{1,59}$"), 
 Constraint { path: "ServiceArn", pattern: Some("^arn:(aws|aws-cn|aws-iso|aws-iso-[a-z]{1}|aws-us-gov):[A-Za-z0-9][A-Za-z0-9_/.-]{0,62}:([a-z]{2}-((iso[a-z]{0,1}-)|(gov-)){0,1}[a-z]+-[0-9]):[0-9]{12}:[A-Za-z0-9/][A-Za-z0-9:_/+.-]{0,1023}$"), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.description.is_some()));
         p.req("Criticality", self.criticality);
         p.opt("Description", self.description);
         p.req("Name", self.name);
@@ -1307,7 +1344,12 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(128), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.description.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.sharing_enabled.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("KmsKeyId", self.kms_key_id);
         p.req("Name", self.name);
@@ -1368,7 +1410,7 @@ pub mod system {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1425,7 +1467,8 @@ Constraint { path: "PolicyArn", pattern: Some("^arn:(aws|aws-cn|aws-iso|aws-iso-
 Constraint { path: "SystemIdentifier", min_length: Some(1), max_length: Some(2048), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(2 + usize::from(self.description.is_some()) + usize::from(self.policy_arn.is_some()));
         p.opt("Description", self.description);
         p.req("Name", self.name);
         p.opt("PolicyArn", self.policy_arn);

@@ -24,7 +24,7 @@ impl DefaultViewAssociation {
 impl Resource for DefaultViewAssociation {
     const TYPE_NAME: &'static str = "AWS::ResourceExplorer2::DefaultViewAssociation";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1);
         p.req("ViewArn", self.view_arn);
         p
     }
@@ -68,7 +68,7 @@ impl Resource for Index {
     const TYPE_NAME: &'static str = "AWS::ResourceExplorer2::Index";
     const TAGGING: Tagging = Tagging::Map("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.tags.is_some()));
         p.opt("Tags", self.tags);
         p.req("Type", self.r#type);
         p
@@ -232,7 +232,12 @@ impl Resource for View {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.filters.is_some())
+                + usize::from(self.included_properties.is_some())
+                + usize::from(self.scope.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Filters", self.filters);
         p.opt("IncludedProperties", self.included_properties);
         p.opt("Scope", self.scope);
@@ -270,7 +275,7 @@ pub mod view {
 
     impl ToExpr for IncludedProperty {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Name", self.name);
             p.into_expr()
         }
@@ -293,7 +298,7 @@ pub mod view {
 
     impl ToExpr for SearchFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("FilterString", self.filter_string);
             p.into_expr()
         }

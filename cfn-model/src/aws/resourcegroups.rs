@@ -114,7 +114,13 @@ impl Resource for Group {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.configuration.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.resource_query.is_some())
+                + usize::from(self.resources.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Configuration", self.configuration);
         p.opt("Description", self.description);
         p.req("Name", self.name);
@@ -196,7 +202,8 @@ pub mod group {
 
     impl ToExpr for ConfigurationItem {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.parameters.is_some()) + usize::from(self.r#type.is_some()));
             p.opt("Parameters", self.parameters);
             p.opt("Type", self.r#type);
             p.into_expr()
@@ -233,7 +240,7 @@ pub mod group {
 
     impl ToExpr for ConfigurationParameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.values.is_some()));
             p.opt("Name", self.name);
             p.opt("Values", self.values);
             p.into_expr()
@@ -278,7 +285,11 @@ pub mod group {
 
     impl ToExpr for Query {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.resource_type_filters.is_some())
+                    + usize::from(self.stack_identifier.is_some())
+                    + usize::from(self.tag_filters.is_some()),
+            );
             p.opt("ResourceTypeFilters", self.resource_type_filters);
             p.opt("StackIdentifier", self.stack_identifier);
             p.opt("TagFilters", self.tag_filters);
@@ -316,7 +327,8 @@ pub mod group {
 
     impl ToExpr for ResourceQuery {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.query.is_some()) + usize::from(self.r#type.is_some()));
             p.opt("Query", self.query);
             p.opt("Type", self.r#type);
             p.into_expr()
@@ -350,7 +362,7 @@ pub mod group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -387,7 +399,7 @@ pub mod group {
 
     impl ToExpr for TagFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.values.is_some()));
             p.opt("Key", self.key);
             p.opt("Values", self.values);
             p.into_expr()
@@ -450,7 +462,7 @@ Constraint { path: "TagKey", pattern: Some("^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$"
 Constraint { path: "TagValue", pattern: Some("^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$"), min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(4);
         p.req("Group", self.group);
         p.req("RoleArn", self.role_arn);
         p.req("TagKey", self.tag_key);

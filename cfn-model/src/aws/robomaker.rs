@@ -43,7 +43,7 @@ impl Resource for Fleet {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Name", self.name);
         p.opt("Tags", self.tags);
         p
@@ -132,7 +132,9 @@ impl Resource for Robot {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.fleet.is_some()) + usize::from(self.name.is_some()) + usize::from(self.tags.is_some()),
+        );
         p.req("Architecture", self.architecture);
         p.opt("Fleet", self.fleet);
         p.req("GreengrassGroupId", self.greengrass_group_id);
@@ -261,7 +263,13 @@ impl Resource for RobotApplication {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.current_revision_id.is_some())
+                + usize::from(self.environment.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.sources.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("CurrentRevisionId", self.current_revision_id);
         p.opt("Environment", self.environment);
         p.opt("Name", self.name);
@@ -401,7 +409,7 @@ pub mod robot_application {
 
     impl ToExpr for RobotSoftwareSuite {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.version.is_some()));
             p.req("Name", self.name);
             p.opt("Version", self.version);
             p.into_expr()
@@ -435,7 +443,7 @@ pub mod robot_application {
 
     impl ToExpr for SourceConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Architecture", self.architecture);
             p.req("S3Bucket", self.s3_bucket);
             p.req("S3Key", self.s3_key);
@@ -490,7 +498,7 @@ impl Resource for RobotApplicationVersion {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.current_revision_id.is_some()));
         p.req("Application", self.application);
         p.opt("CurrentRevisionId", self.current_revision_id);
         p
@@ -609,7 +617,14 @@ impl Resource for SimulationApplication {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.current_revision_id.is_some())
+                + usize::from(self.environment.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.rendering_engine.is_some())
+                + usize::from(self.sources.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("CurrentRevisionId", self.current_revision_id);
         p.opt("Environment", self.environment);
         p.opt("Name", self.name);
@@ -848,7 +863,7 @@ pub mod simulation_application {
 
     impl ToExpr for RenderingEngine {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("Version", self.version);
             p.into_expr()
@@ -880,7 +895,7 @@ pub mod simulation_application {
 
     impl ToExpr for RobotSoftwareSuite {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.version.is_some()));
             p.req("Name", self.name);
             p.opt("Version", self.version);
             p.into_expr()
@@ -912,7 +927,7 @@ pub mod simulation_application {
 
     impl ToExpr for SimulationSoftwareSuite {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.version.is_some()));
             p.req("Name", self.name);
             p.opt("Version", self.version);
             p.into_expr()
@@ -946,7 +961,7 @@ pub mod simulation_application {
 
     impl ToExpr for SourceConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Architecture", self.architecture);
             p.req("S3Bucket", self.s3_bucket);
             p.req("S3Key", self.s3_key);
@@ -1001,7 +1016,7 @@ impl Resource for SimulationApplicationVersion {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.current_revision_id.is_some()));
         p.req("Application", self.application);
         p.opt("CurrentRevisionId", self.current_revision_id);
         p

@@ -76,7 +76,11 @@ impl Resource for Crl {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.enabled.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.trust_anchor_arn.is_some()),
+        );
         p.req("CrlData", self.crl_data);
         p.opt("Enabled", self.enabled);
         p.req("Name", self.name);
@@ -117,7 +121,7 @@ pub mod crl {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -269,7 +273,16 @@ impl Resource for Profile {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.accept_role_session_name.is_some())
+                + usize::from(self.attribute_mappings.is_some())
+                + usize::from(self.duration_seconds.is_some())
+                + usize::from(self.enabled.is_some())
+                + usize::from(self.managed_policy_arns.is_some())
+                + usize::from(self.require_instance_properties.is_some())
+                + usize::from(self.session_policy.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AcceptRoleSessionName", self.accept_role_session_name);
         p.opt("AttributeMappings", self.attribute_mappings);
         p.opt("DurationSeconds", self.duration_seconds);
@@ -353,7 +366,7 @@ pub mod profile {
 
     impl ToExpr for AttributeMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("CertificateField", self.certificate_field);
             p.req("MappingRules", self.mapping_rules);
             p.into_expr()
@@ -377,7 +390,7 @@ pub mod profile {
 
     impl ToExpr for MappingRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Specifier", self.specifier);
             p.into_expr()
         }
@@ -403,7 +416,7 @@ pub mod profile {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -500,7 +513,11 @@ impl Resource for TrustAnchor {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.enabled.is_some())
+                + usize::from(self.notification_settings.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Enabled", self.enabled);
         p.req("Name", self.name);
         p.opt("NotificationSettings", self.notification_settings);
@@ -642,7 +659,8 @@ pub mod trust_anchor {
 
     impl ToExpr for NotificationSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(2 + usize::from(self.channel.is_some()) + usize::from(self.threshold.is_some()));
             p.opt("Channel", self.channel);
             p.req("Enabled", self.enabled);
             p.req("Event", self.event);
@@ -671,7 +689,7 @@ pub mod trust_anchor {
 
     impl ToExpr for Source {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("SourceData", self.source_data);
             p.req("SourceType", self.source_type);
             p.into_expr()
@@ -708,7 +726,9 @@ pub mod trust_anchor {
 
     impl ToExpr for SourceData {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.x509_certificate_data.is_some()) + usize::from(self.acm_pca_arn.is_some()),
+            );
             p.opt("X509CertificateData", self.x509_certificate_data);
             p.opt("AcmPcaArn", self.acm_pca_arn);
             p.into_expr()
@@ -735,7 +755,7 @@ pub mod trust_anchor {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -48,7 +48,7 @@ impl Resource for CidrCollection {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.locations.is_some()));
         p.opt("Locations", self.locations);
         p.req("Name", self.name);
         p
@@ -94,7 +94,7 @@ pub mod cidr_collection {
 
     impl ToExpr for Location {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("CidrList", self.cidr_list);
             p.req("LocationName", self.location_name);
             p.into_expr()
@@ -129,7 +129,7 @@ impl Resource for Dnssec {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1);
         p.req("HostedZoneId", self.hosted_zone_id);
         p
     }
@@ -227,7 +227,7 @@ Constraint { path: "HealthCheckTags/*/Key", max_length: Some(128), ..crate::aws:
 Constraint { path: "HealthCheckTags/*/Value", max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.health_check_tags.is_some()));
         p.req("HealthCheckConfig", self.health_check_config);
         p.opt("HealthCheckTags", self.health_check_tags);
         p
@@ -548,7 +548,7 @@ pub mod health_check {
 
     impl ToExpr for AlarmIdentifier {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("Region", self.region);
             p.into_expr()
@@ -700,7 +700,24 @@ pub mod health_check {
 
     impl ToExpr for HealthCheckConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.alarm_identifier.is_some())
+                    + usize::from(self.child_health_checks.is_some())
+                    + usize::from(self.enable_sni.is_some())
+                    + usize::from(self.failure_threshold.is_some())
+                    + usize::from(self.fully_qualified_domain_name.is_some())
+                    + usize::from(self.health_threshold.is_some())
+                    + usize::from(self.ip_address.is_some())
+                    + usize::from(self.insufficient_data_health_status.is_some())
+                    + usize::from(self.inverted.is_some())
+                    + usize::from(self.measure_latency.is_some())
+                    + usize::from(self.port.is_some())
+                    + usize::from(self.regions.is_some())
+                    + usize::from(self.request_interval.is_some())
+                    + usize::from(self.resource_path.is_some())
+                    + usize::from(self.routing_control_arn.is_some())
+                    + usize::from(self.search_string.is_some()),
+            );
             p.opt("AlarmIdentifier", self.alarm_identifier);
             p.opt("ChildHealthChecks", self.child_health_checks);
             p.opt("EnableSNI", self.enable_sni);
@@ -742,7 +759,7 @@ pub mod health_check {
 
     impl ToExpr for HealthCheckTag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -884,7 +901,15 @@ impl Resource for HostedZone {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.delegation_set_id.is_some())
+                + usize::from(self.hosted_zone_config.is_some())
+                + usize::from(self.hosted_zone_features.is_some())
+                + usize::from(self.hosted_zone_tags.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.query_logging_config.is_some())
+                + usize::from(self.vp_cs.is_some()),
+        );
         p.opt("DelegationSetId", self.delegation_set_id);
         p.opt("HostedZoneConfig", self.hosted_zone_config);
         p.opt("HostedZoneFeatures", self.hosted_zone_features);
@@ -931,7 +956,7 @@ pub mod hosted_zone {
 
     impl ToExpr for HostedZoneConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.comment.is_some()));
             p.opt("Comment", self.comment);
             p.into_expr()
         }
@@ -959,7 +984,7 @@ pub mod hosted_zone {
 
     impl ToExpr for HostedZoneFeatures {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.enable_accelerated_recovery.is_some()));
             p.opt("EnableAcceleratedRecovery", self.enable_accelerated_recovery);
             p.into_expr()
         }
@@ -991,7 +1016,7 @@ pub mod hosted_zone {
 
     impl ToExpr for HostedZoneTag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1015,7 +1040,7 @@ pub mod hosted_zone {
 
     impl ToExpr for QueryLoggingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("CloudWatchLogsLogGroupArn", self.cloud_watch_logs_log_group_arn);
             p.into_expr()
         }
@@ -1044,7 +1069,7 @@ pub mod hosted_zone {
 
     impl ToExpr for Vpc {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("VPCId", self.vpc_id);
             p.req("VPCRegion", self.vpc_region);
             p.into_expr()
@@ -1117,7 +1142,7 @@ impl Resource for KeySigningKey {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(4);
         p.req("HostedZoneId", self.hosted_zone_id);
         p.req("KeyManagementServiceArn", self.key_management_service_arn);
         p.req("Name", self.name);
@@ -1192,7 +1217,7 @@ impl Resource for QueryLoggingConfig {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("CloudWatchLogsLogGroupArn", self.cloud_watch_logs_log_group_arn);
         p.req("HostedZoneId", self.hosted_zone_id);
         p
@@ -1467,7 +1492,23 @@ impl Resource for RecordSet {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.alias_target.is_some())
+                + usize::from(self.cidr_routing_config.is_some())
+                + usize::from(self.comment.is_some())
+                + usize::from(self.failover.is_some())
+                + usize::from(self.geo_location.is_some())
+                + usize::from(self.geo_proximity_location.is_some())
+                + usize::from(self.health_check_id.is_some())
+                + usize::from(self.hosted_zone_id.is_some())
+                + usize::from(self.hosted_zone_name.is_some())
+                + usize::from(self.multi_value_answer.is_some())
+                + usize::from(self.region.is_some())
+                + usize::from(self.resource_records.is_some())
+                + usize::from(self.set_identifier.is_some())
+                + usize::from(self.ttl.is_some())
+                + usize::from(self.weight.is_some()),
+        );
         p.opt("AliasTarget", self.alias_target);
         p.opt("CidrRoutingConfig", self.cidr_routing_config);
         p.opt("Comment", self.comment);
@@ -1549,7 +1590,7 @@ pub mod record_set {
 
     impl ToExpr for AliasTarget {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.evaluate_target_health.is_some()));
             p.req("DNSName", self.dns_name);
             p.opt("EvaluateTargetHealth", self.evaluate_target_health);
             p.req("HostedZoneId", self.hosted_zone_id);
@@ -1577,7 +1618,7 @@ pub mod record_set {
 
     impl ToExpr for CidrRoutingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("CollectionId", self.collection_id);
             p.req("LocationName", self.location_name);
             p.into_expr()
@@ -1604,7 +1645,7 @@ pub mod record_set {
 
     impl ToExpr for Coordinates {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Latitude", self.latitude);
             p.req("Longitude", self.longitude);
             p.into_expr()
@@ -1649,7 +1690,11 @@ pub mod record_set {
 
     impl ToExpr for GeoLocation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.continent_code.is_some())
+                    + usize::from(self.country_code.is_some())
+                    + usize::from(self.subdivision_code.is_some()),
+            );
             p.opt("ContinentCode", self.continent_code);
             p.opt("CountryCode", self.country_code);
             p.opt("SubdivisionCode", self.subdivision_code);
@@ -1703,7 +1748,12 @@ pub mod record_set {
 
     impl ToExpr for GeoProximityLocation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.aws_region.is_some())
+                    + usize::from(self.bias.is_some())
+                    + usize::from(self.coordinates.is_some())
+                    + usize::from(self.local_zone_group.is_some()),
+            );
             p.opt("AWSRegion", self.aws_region);
             p.opt("Bias", self.bias);
             p.opt("Coordinates", self.coordinates);
@@ -1766,7 +1816,12 @@ impl RecordSetGroup {
 impl Resource for RecordSetGroup {
     const TYPE_NAME: &'static str = "AWS::Route53::RecordSetGroup";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.comment.is_some())
+                + usize::from(self.hosted_zone_id.is_some())
+                + usize::from(self.hosted_zone_name.is_some())
+                + usize::from(self.record_sets.is_some()),
+        );
         p.opt("Comment", self.comment);
         p.opt("HostedZoneId", self.hosted_zone_id);
         p.opt("HostedZoneName", self.hosted_zone_name);
@@ -1814,7 +1869,7 @@ pub mod record_set_group {
 
     impl ToExpr for AliasTarget {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.evaluate_target_health.is_some()));
             p.req("DNSName", self.dns_name);
             p.opt("EvaluateTargetHealth", self.evaluate_target_health);
             p.req("HostedZoneId", self.hosted_zone_id);
@@ -1842,7 +1897,7 @@ pub mod record_set_group {
 
     impl ToExpr for CidrRoutingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("CollectionId", self.collection_id);
             p.req("LocationName", self.location_name);
             p.into_expr()
@@ -1869,7 +1924,7 @@ pub mod record_set_group {
 
     impl ToExpr for Coordinates {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Latitude", self.latitude);
             p.req("Longitude", self.longitude);
             p.into_expr()
@@ -1914,7 +1969,11 @@ pub mod record_set_group {
 
     impl ToExpr for GeoLocation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.continent_code.is_some())
+                    + usize::from(self.country_code.is_some())
+                    + usize::from(self.subdivision_code.is_some()),
+            );
             p.opt("ContinentCode", self.continent_code);
             p.opt("CountryCode", self.country_code);
             p.opt("SubdivisionCode", self.subdivision_code);
@@ -1968,7 +2027,12 @@ pub mod record_set_group {
 
     impl ToExpr for GeoProximityLocation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.aws_region.is_some())
+                    + usize::from(self.bias.is_some())
+                    + usize::from(self.coordinates.is_some())
+                    + usize::from(self.local_zone_group.is_some()),
+            );
             p.opt("AWSRegion", self.aws_region);
             p.opt("Bias", self.bias);
             p.opt("Coordinates", self.coordinates);
@@ -2109,7 +2173,22 @@ pub mod record_set_group {
 
     impl ToExpr for RecordSet {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.alias_target.is_some())
+                    + usize::from(self.cidr_routing_config.is_some())
+                    + usize::from(self.failover.is_some())
+                    + usize::from(self.geo_location.is_some())
+                    + usize::from(self.geo_proximity_location.is_some())
+                    + usize::from(self.health_check_id.is_some())
+                    + usize::from(self.hosted_zone_id.is_some())
+                    + usize::from(self.hosted_zone_name.is_some())
+                    + usize::from(self.multi_value_answer.is_some())
+                    + usize::from(self.region.is_some())
+                    + usize::from(self.resource_records.is_some())
+                    + usize::from(self.set_identifier.is_some())
+                    + usize::from(self.ttl.is_some())
+                    + usize::from(self.weight.is_some()),
+            );
             p.opt("AliasTarget", self.alias_target);
             p.opt("CidrRoutingConfig", self.cidr_routing_config);
             p.opt("Failover", self.failover);
@@ -2186,7 +2265,7 @@ impl Resource for TrafficPolicy {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.comment.is_some()));
         p.opt("Comment", self.comment);
         p.req("Document", self.document);
         p.req("Name", self.name);
@@ -2383,7 +2462,7 @@ impl Resource for TrafficPolicyInstance {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(5);
         p.req("HostedZoneId", self.hosted_zone_id);
         p.req("Name", self.name);
         p.req("TTL", self.ttl);

@@ -115,7 +115,12 @@ impl Resource for AccessSource {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.client_token.is_some())
+                + usize::from(self.ip_address_type.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("Cidr", self.cidr);
         p.opt("ClientToken", self.client_token);
         p.req("DnsViewId", self.dns_view_id);
@@ -267,7 +272,7 @@ pub mod access_source {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -373,7 +378,12 @@ impl Resource for AccessToken {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.client_token.is_some())
+                + usize::from(self.expires_at.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ClientToken", self.client_token);
         p.req("DnsViewId", self.dns_view_id);
         p.opt("ExpiresAt", self.expires_at);
@@ -469,7 +479,7 @@ pub mod access_token {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -598,7 +608,14 @@ impl Resource for DnsView {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.client_token.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.dnssec_validation.is_some())
+                + usize::from(self.edns_client_subnet.is_some())
+                + usize::from(self.firewall_rules_fail_open.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ClientToken", self.client_token);
         p.opt("Description", self.description);
         p.opt("DnssecValidation", self.dnssec_validation);
@@ -785,7 +802,7 @@ pub mod dns_view {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -922,7 +939,13 @@ impl Resource for FirewallDomainList {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.client_token.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.domain_file_url.is_some())
+                + usize::from(self.domains.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ClientToken", self.client_token);
         p.opt("Description", self.description);
         p.opt("DomainFileUrl", self.domain_file_url);
@@ -1023,7 +1046,7 @@ pub mod firewall_domain_list {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1217,7 +1240,19 @@ impl Resource for FirewallRule {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.block_override_dns_type.is_some())
+                + usize::from(self.block_override_domain.is_some())
+                + usize::from(self.block_override_ttl.is_some())
+                + usize::from(self.block_response.is_some())
+                + usize::from(self.client_token.is_some())
+                + usize::from(self.confidence_threshold.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.dns_advanced_protection.is_some())
+                + usize::from(self.firewall_domain_list_id.is_some())
+                + usize::from(self.priority.is_some())
+                + usize::from(self.q_type.is_some()),
+        );
         p.req("Action", self.action);
         p.opt("BlockOverrideDnsType", self.block_override_dns_type);
         p.opt("BlockOverrideDomain", self.block_override_domain);
@@ -1563,7 +1598,13 @@ impl Resource for GlobalResolver {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.client_token.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.ip_address_type.is_some())
+                + usize::from(self.observability_region.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ClientToken", self.client_token);
         p.opt("Description", self.description);
         p.opt("IpAddressType", self.ip_address_type);
@@ -1696,7 +1737,7 @@ pub mod global_resolver {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1760,7 +1801,7 @@ impl Resource for HostedZoneAssociation {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3);
         p.req("HostedZoneId", self.hosted_zone_id);
         p.req("Name", self.name);
         p.req("ResourceArn", self.resource_arn);

@@ -61,7 +61,7 @@ impl Resource for Profile {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.tags.is_some()));
         p.req("Name", self.name);
         p.opt("Tags", self.tags);
         p
@@ -150,7 +150,7 @@ pub mod profile {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -225,7 +225,7 @@ impl Resource for ProfileAssociation {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.arn.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Arn", self.arn);
         p.req("Name", self.name);
         p.req("ProfileId", self.profile_id);
@@ -268,7 +268,7 @@ pub mod profile_association {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -320,7 +320,7 @@ impl ProfileResourceAssociation {
 impl Resource for ProfileResourceAssociation {
     const TYPE_NAME: &'static str = "AWS::Route53Profiles::ProfileResourceAssociation";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.resource_properties.is_some()));
         p.req("Name", self.name);
         p.req("ProfileId", self.profile_id);
         p.req("ResourceArn", self.resource_arn);

@@ -63,7 +63,8 @@ impl Resource for Cluster {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(1 + usize::from(self.network_type.is_some()) + usize::from(self.tags.is_some()));
         p.req("Name", self.name);
         p.opt("NetworkType", self.network_type);
         p.opt("Tags", self.tags);
@@ -169,7 +170,7 @@ pub mod cluster {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -242,7 +243,8 @@ impl Resource for ControlPanel {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(1 + usize::from(self.cluster_arn.is_some()) + usize::from(self.tags.is_some()));
         p.opt("ClusterArn", self.cluster_arn);
         p.req("Name", self.name);
         p.opt("Tags", self.tags);
@@ -332,7 +334,7 @@ pub mod control_panel {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -398,7 +400,9 @@ impl Resource for RoutingControl {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.cluster_arn.is_some()) + usize::from(self.control_panel_arn.is_some()),
+        );
         p.opt("ClusterArn", self.cluster_arn);
         p.opt("ControlPanelArn", self.control_panel_arn);
         p.req("Name", self.name);
@@ -536,7 +540,14 @@ impl Resource for SafetyRule {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.assertion_rule.is_some())
+                + usize::from(self.control_panel_arn.is_some())
+                + usize::from(self.gating_rule.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.rule_config.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AssertionRule", self.assertion_rule);
         p.opt("ControlPanelArn", self.control_panel_arn);
         p.opt("GatingRule", self.gating_rule);
@@ -648,7 +659,7 @@ pub mod safety_rule {
 
     impl ToExpr for AssertionRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AssertedControls", self.asserted_controls);
             p.req("WaitPeriodMs", self.wait_period_ms);
             p.into_expr()
@@ -683,7 +694,7 @@ pub mod safety_rule {
 
     impl ToExpr for GatingRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("GatingControls", self.gating_controls);
             p.req("TargetControls", self.target_controls);
             p.req("WaitPeriodMs", self.wait_period_ms);
@@ -718,7 +729,7 @@ pub mod safety_rule {
 
     impl ToExpr for RuleConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Inverted", self.inverted);
             p.req("Threshold", self.threshold);
             p.req("Type", self.r#type);
@@ -746,7 +757,7 @@ pub mod safety_rule {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

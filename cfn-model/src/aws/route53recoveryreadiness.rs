@@ -60,7 +60,11 @@ impl Resource for Cell {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.cell_name.is_some())
+                + usize::from(self.cells.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("CellName", self.cell_name);
         p.opt("Cells", self.cells);
         p.opt("Tags", self.tags);
@@ -107,7 +111,7 @@ pub mod cell {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -175,7 +179,11 @@ impl Resource for ReadinessCheck {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.readiness_check_name.is_some())
+                + usize::from(self.resource_set_name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ReadinessCheckName", self.readiness_check_name);
         p.opt("ResourceSetName", self.resource_set_name);
         p.opt("Tags", self.tags);
@@ -216,7 +224,7 @@ pub mod readiness_check {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -288,7 +296,11 @@ impl Resource for RecoveryGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.cells.is_some())
+                + usize::from(self.recovery_group_name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Cells", self.cells);
         p.opt("RecoveryGroupName", self.recovery_group_name);
         p.opt("Tags", self.tags);
@@ -329,7 +341,7 @@ pub mod recovery_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -399,7 +411,8 @@ impl Resource for ResourceSet {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(2 + usize::from(self.resource_set_name.is_some()) + usize::from(self.tags.is_some()));
         p.opt("ResourceSetName", self.resource_set_name);
         p.req("ResourceSetType", self.resource_set_type);
         p.req("Resources", self.resources);
@@ -475,7 +488,13 @@ pub mod resource_set {
 
     impl ToExpr for DnsTargetResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.domain_name.is_some())
+                    + usize::from(self.hosted_zone_arn.is_some())
+                    + usize::from(self.record_set_id.is_some())
+                    + usize::from(self.record_type.is_some())
+                    + usize::from(self.target_resource.is_some()),
+            );
             p.opt("DomainName", self.domain_name);
             p.opt("HostedZoneArn", self.hosted_zone_arn);
             p.opt("RecordSetId", self.record_set_id);
@@ -505,7 +524,7 @@ pub mod resource_set {
 
     impl ToExpr for NlbResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.arn.is_some()));
             p.opt("Arn", self.arn);
             p.into_expr()
         }
@@ -541,7 +560,9 @@ pub mod resource_set {
 
     impl ToExpr for R53ResourceRecord {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.domain_name.is_some()) + usize::from(self.record_set_id.is_some()),
+            );
             p.opt("DomainName", self.domain_name);
             p.opt("RecordSetId", self.record_set_id);
             p.into_expr()
@@ -594,7 +615,12 @@ pub mod resource_set {
 
     impl ToExpr for Resource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.component_id.is_some())
+                    + usize::from(self.dns_target_resource.is_some())
+                    + usize::from(self.readiness_scopes.is_some())
+                    + usize::from(self.resource_arn.is_some()),
+            );
             p.opt("ComponentId", self.component_id);
             p.opt("DnsTargetResource", self.dns_target_resource);
             p.opt("ReadinessScopes", self.readiness_scopes);
@@ -623,7 +649,7 @@ pub mod resource_set {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -660,7 +686,9 @@ pub mod resource_set {
 
     impl ToExpr for TargetResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.nlb_resource.is_some()) + usize::from(self.r53_resource.is_some()),
+            );
             p.opt("NLBResource", self.nlb_resource);
             p.opt("R53Resource", self.r53_resource);
             p.into_expr()

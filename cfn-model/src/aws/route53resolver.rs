@@ -94,7 +94,12 @@ impl Resource for FirewallDomainList {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.domain_file_url.is_some())
+                + usize::from(self.domains.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("DomainFileUrl", self.domain_file_url);
         p.opt("Domains", self.domains);
         p.opt("Name", self.name);
@@ -224,7 +229,7 @@ pub mod firewall_domain_list {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -351,7 +356,11 @@ impl Resource for FirewallRuleGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.firewall_rules.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("FirewallRules", self.firewall_rules);
         p.opt("Name", self.name);
         p.opt("Tags", self.tags);
@@ -716,7 +725,7 @@ pub mod firewall_rule_group {
 
     impl ToExpr for FirewallAdvancedContentCategoryConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Category", self.category);
             p.into_expr()
         }
@@ -739,7 +748,7 @@ pub mod firewall_rule_group {
 
     impl ToExpr for FirewallAdvancedThreatCategoryConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Category", self.category);
             p.into_expr()
         }
@@ -864,7 +873,20 @@ pub mod firewall_rule_group {
 
     impl ToExpr for FirewallRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.block_override_dns_type.is_some())
+                    + usize::from(self.block_override_domain.is_some())
+                    + usize::from(self.block_override_ttl.is_some())
+                    + usize::from(self.block_response.is_some())
+                    + usize::from(self.confidence_threshold.is_some())
+                    + usize::from(self.dns_threat_protection.is_some())
+                    + usize::from(self.firewall_domain_list_id.is_some())
+                    + usize::from(self.firewall_domain_redirection_action.is_some())
+                    + usize::from(self.firewall_rule_type.is_some())
+                    + usize::from(self.firewall_threat_protection_id.is_some())
+                    + usize::from(self.qtype.is_some())
+                    + usize::from(self.status.is_some()),
+            );
             p.req("Action", self.action);
             p.opt("BlockOverrideDnsType", self.block_override_dns_type);
             p.opt("BlockOverrideDomain", self.block_override_domain);
@@ -924,7 +946,11 @@ pub mod firewall_rule_group {
 
     impl ToExpr for FirewallRuleType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.firewall_advanced_content_category.is_some())
+                    + usize::from(self.firewall_advanced_threat_category.is_some())
+                    + usize::from(self.partner_threat_protection.is_some()),
+            );
             p.opt(
                 "FirewallAdvancedContentCategory",
                 self.firewall_advanced_content_category,
@@ -952,7 +978,7 @@ pub mod firewall_rule_group {
 
     impl ToExpr for PartnerThreatProtectionConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Partner", self.partner);
             p.into_expr()
         }
@@ -978,7 +1004,7 @@ pub mod firewall_rule_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1081,7 +1107,11 @@ impl Resource for FirewallRuleGroupAssociation {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.mutation_protection.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("FirewallRuleGroupId", self.firewall_rule_group_id);
         p.opt("MutationProtection", self.mutation_protection);
         p.opt("Name", self.name);
@@ -1229,7 +1259,7 @@ pub mod firewall_rule_group_association {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1331,7 +1361,8 @@ impl Resource for OutpostResolver {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(3 + usize::from(self.instance_count.is_some()) + usize::from(self.tags.is_some()));
         p.opt("InstanceCount", self.instance_count);
         p.req("Name", self.name);
         p.req("OutpostArn", self.outpost_arn);
@@ -1453,7 +1484,7 @@ pub mod outpost_resolver {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1497,7 +1528,7 @@ impl Resource for ResolverConfig {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("AutodefinedReverseFlag", self.autodefined_reverse_flag);
         p.req("ResourceId", self.resource_id);
         p
@@ -1620,7 +1651,7 @@ impl Resource for ResolverDnssecConfig {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(0 + usize::from(self.resource_id.is_some()));
         p.opt("ResourceId", self.resource_id);
         p
     }
@@ -1884,7 +1915,18 @@ impl Resource for ResolverEndpoint {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.dns64_enabled.is_some())
+                + usize::from(self.ipv6_internet_access_enabled.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.outpost_arn.is_some())
+                + usize::from(self.preferred_instance_type.is_some())
+                + usize::from(self.protocols.is_some())
+                + usize::from(self.resolver_endpoint_type.is_some())
+                + usize::from(self.rni_enhanced_metrics_enabled.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.target_name_server_metrics_enabled.is_some()),
+        );
         p.req("Direction", self.direction);
         p.opt("Dns64Enabled", self.dns64_enabled);
         p.req("IpAddresses", self.ip_addresses);
@@ -1969,7 +2011,7 @@ pub mod resolver_endpoint {
 
     impl ToExpr for IpAddressRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.ip.is_some()) + usize::from(self.ipv6.is_some()));
             p.opt("Ip", self.ip);
             p.opt("Ipv6", self.ipv6);
             p.req("SubnetId", self.subnet_id);
@@ -1997,7 +2039,7 @@ pub mod resolver_endpoint {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2086,7 +2128,11 @@ impl Resource for ResolverQueryLoggingConfig {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.destination_arn.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("DestinationArn", self.destination_arn);
         p.opt("Name", self.name);
         p.opt("Tags", self.tags);
@@ -2234,7 +2280,7 @@ pub mod resolver_query_logging_config {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2293,7 +2339,9 @@ impl Resource for ResolverQueryLoggingConfigAssociation {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.resolver_query_log_config_id.is_some()) + usize::from(self.resource_id.is_some()),
+        );
         p.opt("ResolverQueryLogConfigId", self.resolver_query_log_config_id);
         p.opt("ResourceId", self.resource_id);
         p
@@ -2556,7 +2604,14 @@ impl Resource for ResolverRule {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.delegation_record.is_some())
+                + usize::from(self.domain_name.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.resolver_endpoint_id.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.target_ips.is_some()),
+        );
         p.opt("DelegationRecord", self.delegation_record);
         p.opt("DomainName", self.domain_name);
         p.opt("Name", self.name);
@@ -2607,7 +2662,7 @@ pub mod resolver_rule {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2668,7 +2723,13 @@ pub mod resolver_rule {
 
     impl ToExpr for TargetAddress {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.ip.is_some())
+                    + usize::from(self.ipv6.is_some())
+                    + usize::from(self.port.is_some())
+                    + usize::from(self.protocol.is_some())
+                    + usize::from(self.server_name_indication.is_some()),
+            );
             p.opt("Ip", self.ip);
             p.opt("Ipv6", self.ipv6);
             p.opt("Port", self.port);
@@ -2717,7 +2778,7 @@ impl ResolverRuleAssociation {
 impl Resource for ResolverRuleAssociation {
     const TYPE_NAME: &'static str = "AWS::Route53Resolver::ResolverRuleAssociation";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.name.is_some()));
         p.opt("Name", self.name);
         p.req("ResolverRuleId", self.resolver_rule_id);
         p.req("VPCId", self.vpc_id);

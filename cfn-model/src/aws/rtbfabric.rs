@@ -106,7 +106,8 @@ impl Resource for InboundExternalLink {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(2 + usize::from(self.link_attributes.is_some()) + usize::from(self.tags.is_some()));
         p.req("GatewayId", self.gateway_id);
         p.opt("LinkAttributes", self.link_attributes);
         p.req("LinkLogSettings", self.link_log_settings);
@@ -286,7 +287,7 @@ pub mod inbound_external_link {
 
     impl ToExpr for ApplicationLogs {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("LinkApplicationLogSampling", self.link_application_log_sampling);
             p.into_expr()
         }
@@ -312,7 +313,7 @@ pub mod inbound_external_link {
 
     impl ToExpr for LinkApplicationLogSampling {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ErrorLog", self.error_log);
             p.req("FilterLog", self.filter_log);
             p.into_expr()
@@ -352,7 +353,10 @@ pub mod inbound_external_link {
 
     impl ToExpr for LinkAttributes {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.customer_provided_id.is_some())
+                    + usize::from(self.responder_error_masking.is_some()),
+            );
             p.opt("CustomerProvidedId", self.customer_provided_id);
             p.opt("ResponderErrorMasking", self.responder_error_masking);
             p.into_expr()
@@ -374,7 +378,7 @@ pub mod inbound_external_link {
 
     impl ToExpr for LinkLogSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ApplicationLogs", self.application_logs);
             p.into_expr()
         }
@@ -415,7 +419,7 @@ pub mod inbound_external_link {
 
     impl ToExpr for ResponderErrorMaskingForHttpCode {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.response_logging_percentage.is_some()));
             p.req("Action", self.action);
             p.req("HttpCode", self.http_code);
             p.req("LoggingTypes", self.logging_types);
@@ -449,7 +453,7 @@ pub mod inbound_external_link {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -638,7 +642,12 @@ impl Resource for Link {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.http_responder_allowed.is_some())
+                + usize::from(self.link_attributes.is_some())
+                + usize::from(self.module_configuration_list.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("GatewayId", self.gateway_id);
         p.opt("HttpResponderAllowed", self.http_responder_allowed);
         p.opt("LinkAttributes", self.link_attributes);
@@ -877,7 +886,7 @@ pub mod link {
 
     impl ToExpr for ApplicationLogs {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("LinkApplicationLogSampling", self.link_application_log_sampling);
             p.into_expr()
         }
@@ -900,7 +909,7 @@ pub mod link {
 
     impl ToExpr for Filter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Criteria", self.criteria);
             p.into_expr()
         }
@@ -926,7 +935,7 @@ pub mod link {
 
     impl ToExpr for FilterCriterion {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Path", self.path);
             p.req("Values", self.values);
             p.into_expr()
@@ -953,7 +962,7 @@ pub mod link {
 
     impl ToExpr for HeaderTagAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("Value", self.value);
             p.into_expr()
@@ -980,7 +989,7 @@ pub mod link {
 
     impl ToExpr for LinkApplicationLogSampling {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ErrorLog", self.error_log);
             p.req("FilterLog", self.filter_log);
             p.into_expr()
@@ -1020,7 +1029,10 @@ pub mod link {
 
     impl ToExpr for LinkAttributes {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.customer_provided_id.is_some())
+                    + usize::from(self.responder_error_masking.is_some()),
+            );
             p.opt("CustomerProvidedId", self.customer_provided_id);
             p.opt("ResponderErrorMasking", self.responder_error_masking);
             p.into_expr()
@@ -1042,7 +1054,7 @@ pub mod link {
 
     impl ToExpr for LinkLogSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ApplicationLogs", self.application_logs);
             p.into_expr()
         }
@@ -1089,7 +1101,11 @@ pub mod link {
 
     impl ToExpr for ModuleConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.depends_on.is_some())
+                    + usize::from(self.module_parameters.is_some())
+                    + usize::from(self.version.is_some()),
+            );
             p.opt("DependsOn", self.depends_on);
             p.opt("ModuleParameters", self.module_parameters);
             p.req("Name", self.name);
@@ -1128,7 +1144,9 @@ pub mod link {
 
     impl ToExpr for ModuleParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.no_bid.is_some()) + usize::from(self.open_rtb_attribute.is_some()),
+            );
             p.opt("NoBid", self.no_bid);
             p.opt("OpenRtbAttribute", self.open_rtb_attribute);
             p.into_expr()
@@ -1157,7 +1175,7 @@ pub mod link {
 
     impl ToExpr for NoBidAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.no_bid_reason_code.is_some()));
             p.opt("NoBidReasonCode", self.no_bid_reason_code);
             p.into_expr()
         }
@@ -1201,7 +1219,11 @@ pub mod link {
 
     impl ToExpr for NoBidModuleParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.pass_through_percentage.is_some())
+                    + usize::from(self.reason.is_some())
+                    + usize::from(self.reason_code.is_some()),
+            );
             p.opt("PassThroughPercentage", self.pass_through_percentage);
             p.opt("Reason", self.reason);
             p.opt("ReasonCode", self.reason_code);
@@ -1247,7 +1269,7 @@ pub mod link {
 
     impl ToExpr for OpenRtbAttributeModuleParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4);
             p.req("Action", self.action);
             p.req("FilterConfiguration", self.filter_configuration);
             p.req("FilterType", self.filter_type);
@@ -1286,7 +1308,8 @@ pub mod link {
 
     impl ToExpr for OpenRtbAttributeModuleParametersAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.no_bid.is_some()) + usize::from(self.header_tag.is_some()));
             p.opt("NoBid", self.no_bid);
             p.opt("HeaderTag", self.header_tag);
             p.into_expr()
@@ -1328,7 +1351,7 @@ pub mod link {
 
     impl ToExpr for ResponderErrorMaskingForHttpCode {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.response_logging_percentage.is_some()));
             p.req("Action", self.action);
             p.req("HttpCode", self.http_code);
             p.req("LoggingTypes", self.logging_types);
@@ -1362,7 +1385,7 @@ pub mod link {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -1506,7 +1529,7 @@ impl Resource for LinkRoutingRule {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(4 + usize::from(self.tags.is_some()));
         p.req("Conditions", self.conditions);
         p.req("GatewayId", self.gateway_id);
         p.req("LinkId", self.link_id);
@@ -1603,7 +1626,7 @@ pub mod link_routing_rule {
 
     impl ToExpr for QueryStringKeyValuePair {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1672,7 +1695,14 @@ pub mod link_routing_rule {
 
     impl ToExpr for RuleCondition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.host_header.is_some())
+                    + usize::from(self.host_header_wildcard.is_some())
+                    + usize::from(self.path_exact.is_some())
+                    + usize::from(self.path_prefix.is_some())
+                    + usize::from(self.query_string_equals.is_some())
+                    + usize::from(self.query_string_exists.is_some()),
+            );
             p.opt("HostHeader", self.host_header);
             p.opt("HostHeaderWildcard", self.host_header_wildcard);
             p.opt("PathExact", self.path_exact);
@@ -1708,7 +1738,7 @@ pub mod link_routing_rule {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -1833,7 +1863,8 @@ impl Resource for OutboundExternalLink {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(3 + usize::from(self.link_attributes.is_some()) + usize::from(self.tags.is_some()));
         p.req("GatewayId", self.gateway_id);
         p.opt("LinkAttributes", self.link_attributes);
         p.req("LinkLogSettings", self.link_log_settings);
@@ -2010,7 +2041,7 @@ pub mod outbound_external_link {
 
     impl ToExpr for ApplicationLogs {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("LinkApplicationLogSampling", self.link_application_log_sampling);
             p.into_expr()
         }
@@ -2036,7 +2067,7 @@ pub mod outbound_external_link {
 
     impl ToExpr for LinkApplicationLogSampling {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ErrorLog", self.error_log);
             p.req("FilterLog", self.filter_log);
             p.into_expr()
@@ -2076,7 +2107,10 @@ pub mod outbound_external_link {
 
     impl ToExpr for LinkAttributes {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.customer_provided_id.is_some())
+                    + usize::from(self.responder_error_masking.is_some()),
+            );
             p.opt("CustomerProvidedId", self.customer_provided_id);
             p.opt("ResponderErrorMasking", self.responder_error_masking);
             p.into_expr()
@@ -2098,7 +2132,7 @@ pub mod outbound_external_link {
 
     impl ToExpr for LinkLogSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ApplicationLogs", self.application_logs);
             p.into_expr()
         }
@@ -2139,7 +2173,7 @@ pub mod outbound_external_link {
 
     impl ToExpr for ResponderErrorMaskingForHttpCode {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.response_logging_percentage.is_some()));
             p.req("Action", self.action);
             p.req("HttpCode", self.http_code);
             p.req("LoggingTypes", self.logging_types);
@@ -2173,7 +2207,7 @@ pub mod outbound_external_link {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -2285,7 +2319,8 @@ impl Resource for RequesterGateway {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(3 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Description", self.description);
         p.req("SecurityGroupIds", self.security_group_ids);
         p.req("SubnetIds", self.subnet_ids);
@@ -2408,7 +2443,7 @@ pub mod requester_gateway {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -2556,7 +2591,16 @@ Constraint { path: "TrustStoreConfiguration/CertificateAuthorityCertificates/*",
 Constraint { path: "VpcId", pattern: Some("^vpc-[a-f0-9]{8,17}$"), min_length: Some(5), max_length: Some(50), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            5 + usize::from(self.acm_certificate_arn.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.domain_name.is_some())
+                + usize::from(self.gateway_type.is_some())
+                + usize::from(self.listener_config.is_some())
+                + usize::from(self.managed_endpoint_configuration.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.trust_store_configuration.is_some()),
+        );
         p.opt("AcmCertificateArn", self.acm_certificate_arn);
         p.opt("Description", self.description);
         p.opt("DomainName", self.domain_name);
@@ -2785,7 +2829,7 @@ pub mod responder_gateway {
 
     impl ToExpr for AutoScalingGroupsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.health_check_config.is_some()));
             p.req("AutoScalingGroupNameList", self.auto_scaling_group_name_list);
             p.opt("HealthCheckConfig", self.health_check_config);
             p.req("RoleArn", self.role_arn);
@@ -2841,7 +2885,7 @@ pub mod responder_gateway {
 
     impl ToExpr for EksEndpointsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(6);
             p.req(
                 "ClusterApiServerCaCertificateChain",
                 self.cluster_api_server_ca_certificate_chain,
@@ -2923,7 +2967,14 @@ pub mod responder_gateway {
 
     impl ToExpr for HealthCheckConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.healthy_threshold_count.is_some())
+                    + usize::from(self.interval_seconds.is_some())
+                    + usize::from(self.protocol.is_some())
+                    + usize::from(self.status_code_matcher.is_some())
+                    + usize::from(self.timeout_ms.is_some())
+                    + usize::from(self.unhealthy_threshold_count.is_some()),
+            );
             p.opt("HealthyThresholdCount", self.healthy_threshold_count);
             p.opt("IntervalSeconds", self.interval_seconds);
             p.req("Path", self.path);
@@ -2953,7 +3004,7 @@ pub mod responder_gateway {
 
     impl ToExpr for ListenerConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Protocols", self.protocols);
             p.into_expr()
         }
@@ -2989,7 +3040,10 @@ pub mod responder_gateway {
 
     impl ToExpr for ManagedEndpointConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.auto_scaling_groups_configuration.is_some())
+                    + usize::from(self.eks_endpoints_configuration.is_some()),
+            );
             p.opt("AutoScalingGroupsConfiguration", self.auto_scaling_groups_configuration);
             p.opt("EksEndpointsConfiguration", self.eks_endpoints_configuration);
             p.into_expr()
@@ -3021,7 +3075,7 @@ pub mod responder_gateway {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -3045,7 +3099,7 @@ pub mod responder_gateway {
 
     impl ToExpr for TrustStoreConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req(
                 "CertificateAuthorityCertificates",
                 self.certificate_authority_certificates,

@@ -127,7 +127,17 @@ Constraint { path: "Tags/*/Key", pattern: Some("^(?!aws:)[a-zA-Z+-=._:/]+$"), mi
 Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.app_monitor_configuration.is_some())
+                + usize::from(self.custom_events.is_some())
+                + usize::from(self.cw_log_enabled.is_some())
+                + usize::from(self.deobfuscation_configuration.is_some())
+                + usize::from(self.domain.is_some())
+                + usize::from(self.domain_list.is_some())
+                + usize::from(self.platform.is_some())
+                + usize::from(self.resource_policy.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AppMonitorConfiguration", self.app_monitor_configuration);
         p.opt("CustomEvents", self.custom_events);
         p.opt("CwLogEnabled", self.cw_log_enabled);
@@ -396,7 +406,18 @@ pub mod app_monitor {
 
     impl ToExpr for AppMonitorConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.allow_cookies.is_some())
+                    + usize::from(self.enable_x_ray.is_some())
+                    + usize::from(self.excluded_pages.is_some())
+                    + usize::from(self.favorite_pages.is_some())
+                    + usize::from(self.guest_role_arn.is_some())
+                    + usize::from(self.identity_pool_id.is_some())
+                    + usize::from(self.included_pages.is_some())
+                    + usize::from(self.metric_destinations.is_some())
+                    + usize::from(self.session_sample_rate.is_some())
+                    + usize::from(self.telemetries.is_some()),
+            );
             p.opt("AllowCookies", self.allow_cookies);
             p.opt("EnableXRay", self.enable_x_ray);
             p.opt("ExcludedPages", self.excluded_pages);
@@ -431,7 +452,7 @@ pub mod app_monitor {
 
     impl ToExpr for CustomEvents {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.status.is_some()));
             p.opt("Status", self.status);
             p.into_expr()
         }
@@ -459,7 +480,7 @@ pub mod app_monitor {
 
     impl ToExpr for DeobfuscationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.java_script_source_maps.is_some()));
             p.opt("JavaScriptSourceMaps", self.java_script_source_maps);
             p.into_expr()
         }
@@ -490,7 +511,7 @@ pub mod app_monitor {
 
     impl ToExpr for JavaScriptSourceMaps {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.s3_uri.is_some()));
             p.opt("S3Uri", self.s3_uri);
             p.req("Status", self.status);
             p.into_expr()
@@ -657,7 +678,13 @@ pub mod app_monitor {
 
     impl ToExpr for MetricDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.dimension_keys.is_some())
+                    + usize::from(self.event_pattern.is_some())
+                    + usize::from(self.namespace.is_some())
+                    + usize::from(self.unit_label.is_some())
+                    + usize::from(self.value_key.is_some()),
+            );
             p.opt("DimensionKeys", self.dimension_keys);
             p.opt("EventPattern", self.event_pattern);
             p.req("Name", self.name);
@@ -713,7 +740,11 @@ pub mod app_monitor {
 
     impl ToExpr for MetricDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.destination_arn.is_some())
+                    + usize::from(self.iam_role_arn.is_some())
+                    + usize::from(self.metric_definitions.is_some()),
+            );
             p.req("Destination", self.destination);
             p.opt("DestinationArn", self.destination_arn);
             p.opt("IamRoleArn", self.iam_role_arn);
@@ -749,7 +780,7 @@ pub mod app_monitor {
 
     impl ToExpr for ResourcePolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.policy_revision_id.is_some()));
             p.req("PolicyDocument", self.policy_document);
             p.opt("PolicyRevisionId", self.policy_revision_id);
             p.into_expr()
@@ -776,7 +807,7 @@ pub mod app_monitor {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -70,7 +70,12 @@ impl Resource for AccessGrant {
     const TYPE_NAME: &'static str = "AWS::S3::AccessGrant";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.access_grants_location_configuration.is_some())
+                + usize::from(self.application_arn.is_some())
+                + usize::from(self.s3_prefix_type.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt(
             "AccessGrantsLocationConfiguration",
             self.access_grants_location_configuration,
@@ -214,7 +219,7 @@ pub mod access_grant {
 
     impl ToExpr for AccessGrantsLocationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("S3SubPrefix", self.s3_sub_prefix);
             p.into_expr()
         }
@@ -240,7 +245,7 @@ pub mod access_grant {
 
     impl ToExpr for Grantee {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("GranteeIdentifier", self.grantee_identifier);
             p.req("GranteeType", self.grantee_type);
             p.into_expr()
@@ -267,7 +272,7 @@ pub mod access_grant {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -311,7 +316,9 @@ impl Resource for AccessGrantsInstance {
     const TYPE_NAME: &'static str = "AWS::S3::AccessGrantsInstance";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.identity_center_arn.is_some()) + usize::from(self.tags.is_some()),
+        );
         p.opt("IdentityCenterArn", self.identity_center_arn);
         p.opt("Tags", self.tags);
         p
@@ -357,7 +364,7 @@ pub mod access_grants_instance {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -402,7 +409,7 @@ impl Resource for AccessGrantsLocation {
     const TYPE_NAME: &'static str = "AWS::S3::AccessGrantsLocation";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.tags.is_some()));
         p.req("IamRoleArn", self.iam_role_arn);
         p.req("LocationScope", self.location_scope);
         p.opt("Tags", self.tags);
@@ -449,7 +456,7 @@ pub mod access_grants_location {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -572,7 +579,14 @@ impl Resource for AccessPoint {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.bucket_account_id.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.policy.is_some())
+                + usize::from(self.public_access_block_configuration.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.vpc_configuration.is_some()),
+        );
         p.req("Bucket", self.bucket);
         p.opt("BucketAccountId", self.bucket_account_id);
         p.opt("Name", self.name);
@@ -688,7 +702,12 @@ pub mod access_point {
 
     impl ToExpr for PublicAccessBlockConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.block_public_acls.is_some())
+                    + usize::from(self.block_public_policy.is_some())
+                    + usize::from(self.ignore_public_acls.is_some())
+                    + usize::from(self.restrict_public_buckets.is_some()),
+            );
             p.opt("BlockPublicAcls", self.block_public_acls);
             p.opt("BlockPublicPolicy", self.block_public_policy);
             p.opt("IgnorePublicAcls", self.ignore_public_acls);
@@ -717,7 +736,7 @@ pub mod access_point {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -744,7 +763,7 @@ pub mod access_point {
 
     impl ToExpr for VpcConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.vpc_id.is_some()));
             p.opt("VpcId", self.vpc_id);
             p.into_expr()
         }
@@ -1089,7 +1108,33 @@ impl Resource for Bucket {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.abac_status.is_some())
+                + usize::from(self.accelerate_configuration.is_some())
+                + usize::from(self.access_control.is_some())
+                + usize::from(self.analytics_configurations.is_some())
+                + usize::from(self.bucket_encryption.is_some())
+                + usize::from(self.bucket_name.is_some())
+                + usize::from(self.bucket_name_prefix.is_some())
+                + usize::from(self.bucket_namespace.is_some())
+                + usize::from(self.cors_configuration.is_some())
+                + usize::from(self.intelligent_tiering_configurations.is_some())
+                + usize::from(self.inventory_configurations.is_some())
+                + usize::from(self.lifecycle_configuration.is_some())
+                + usize::from(self.logging_configuration.is_some())
+                + usize::from(self.metadata_configuration.is_some())
+                + usize::from(self.metadata_table_configuration.is_some())
+                + usize::from(self.metrics_configurations.is_some())
+                + usize::from(self.notification_configuration.is_some())
+                + usize::from(self.object_lock_configuration.is_some())
+                + usize::from(self.object_lock_enabled.is_some())
+                + usize::from(self.ownership_controls.is_some())
+                + usize::from(self.public_access_block_configuration.is_some())
+                + usize::from(self.replication_configuration.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.versioning_configuration.is_some())
+                + usize::from(self.website_configuration.is_some()),
+        );
         p.opt("AbacStatus", self.abac_status);
         p.opt("AccelerateConfiguration", self.accelerate_configuration);
         p.opt("AccessControl", self.access_control);
@@ -2131,7 +2176,7 @@ pub mod bucket {
 
     impl ToExpr for AbortIncompleteMultipartUpload {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("DaysAfterInitiation", self.days_after_initiation);
             p.into_expr()
         }
@@ -2154,7 +2199,7 @@ pub mod bucket {
 
     impl ToExpr for AccelerateConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("AccelerationStatus", self.acceleration_status);
             p.into_expr()
         }
@@ -2177,7 +2222,7 @@ pub mod bucket {
 
     impl ToExpr for AccessControlTranslation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Owner", self.owner);
             p.into_expr()
         }
@@ -2220,7 +2265,8 @@ pub mod bucket {
 
     impl ToExpr for AnalyticsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(2 + usize::from(self.prefix.is_some()) + usize::from(self.tag_filters.is_some()));
             p.req("Id", self.id);
             p.opt("Prefix", self.prefix);
             p.req("StorageClassAnalysis", self.storage_class_analysis);
@@ -2263,7 +2309,9 @@ pub mod bucket {
 
     impl ToExpr for AnnotationTableConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.encryption_configuration.is_some()) + usize::from(self.role.is_some()),
+            );
             p.req("ConfigurationState", self.configuration_state);
             p.opt("EncryptionConfiguration", self.encryption_configuration);
             p.opt("Role", self.role);
@@ -2298,7 +2346,7 @@ pub mod bucket {
 
     impl ToExpr for BlockedEncryptionTypes {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.encryption_type.is_some()));
             p.opt("EncryptionType", self.encryption_type);
             p.into_expr()
         }
@@ -2321,7 +2369,7 @@ pub mod bucket {
 
     impl ToExpr for BucketEncryption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req(
                 "ServerSideEncryptionConfiguration",
                 self.server_side_encryption_configuration,
@@ -2347,7 +2395,7 @@ pub mod bucket {
 
     impl ToExpr for CorsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("CorsRules", self.cors_rules);
             p.into_expr()
         }
@@ -2409,7 +2457,12 @@ pub mod bucket {
 
     impl ToExpr for CorsRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.allowed_headers.is_some())
+                    + usize::from(self.exposed_headers.is_some())
+                    + usize::from(self.id.is_some())
+                    + usize::from(self.max_age.is_some()),
+            );
             p.opt("AllowedHeaders", self.allowed_headers);
             p.req("AllowedMethods", self.allowed_methods);
             p.req("AllowedOrigins", self.allowed_origins);
@@ -2440,7 +2493,7 @@ pub mod bucket {
 
     impl ToExpr for DataExport {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Destination", self.destination);
             p.req("OutputSchemaVersion", self.output_schema_version);
             p.into_expr()
@@ -2478,7 +2531,7 @@ pub mod bucket {
 
     impl ToExpr for DefaultEventHold {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.days.is_some()) + usize::from(self.years.is_some()));
             p.opt("Days", self.days);
             p.opt("Years", self.years);
             p.into_expr()
@@ -2534,7 +2587,12 @@ pub mod bucket {
 
     impl ToExpr for DefaultRetention {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.days.is_some())
+                    + usize::from(self.default_event_hold.is_some())
+                    + usize::from(self.mode.is_some())
+                    + usize::from(self.years.is_some()),
+            );
             p.opt("Days", self.days);
             p.opt("DefaultEventHold", self.default_event_hold);
             p.opt("Mode", self.mode);
@@ -2565,7 +2623,7 @@ pub mod bucket {
 
     impl ToExpr for DeleteMarkerReplication {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.status.is_some()));
             p.opt("Status", self.status);
             p.into_expr()
         }
@@ -2609,7 +2667,9 @@ pub mod bucket {
 
     impl ToExpr for Destination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.bucket_account_id.is_some()) + usize::from(self.prefix.is_some()),
+            );
             p.opt("BucketAccountId", self.bucket_account_id);
             p.req("BucketArn", self.bucket_arn);
             p.req("Format", self.format);
@@ -2636,7 +2696,7 @@ pub mod bucket {
 
     impl ToExpr for EncryptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ReplicaKmsKeyID", self.replica_kms_key_id);
             p.into_expr()
         }
@@ -2660,7 +2720,7 @@ pub mod bucket {
 
     impl ToExpr for EventBridgeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("EventBridgeEnabled", self.event_bridge_enabled);
             p.into_expr()
         }
@@ -2686,7 +2746,7 @@ pub mod bucket {
 
     impl ToExpr for FilterRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("Value", self.value);
             p.into_expr()
@@ -2738,7 +2798,8 @@ pub mod bucket {
 
     impl ToExpr for IntelligentTieringConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(3 + usize::from(self.prefix.is_some()) + usize::from(self.tag_filters.is_some()));
             p.req("Id", self.id);
             p.opt("Prefix", self.prefix);
             p.req("Status", self.status);
@@ -2807,7 +2868,9 @@ pub mod bucket {
 
     impl ToExpr for InventoryConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                5 + usize::from(self.optional_fields.is_some()) + usize::from(self.prefix.is_some()),
+            );
             p.req("Destination", self.destination);
             p.req("Enabled", self.enabled);
             p.req("Id", self.id);
@@ -2845,7 +2908,7 @@ pub mod bucket {
 
     impl ToExpr for InventoryTableConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.encryption_configuration.is_some()));
             p.req("ConfigurationState", self.configuration_state);
             p.opt("EncryptionConfiguration", self.encryption_configuration);
             p.into_expr()
@@ -2878,7 +2941,7 @@ pub mod bucket {
 
     impl ToExpr for JournalTableConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.encryption_configuration.is_some()));
             p.opt("EncryptionConfiguration", self.encryption_configuration);
             p.req("RecordExpiration", self.record_expiration);
             p.into_expr()
@@ -2913,7 +2976,7 @@ pub mod bucket {
 
     impl ToExpr for LambdaConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.filter.is_some()));
             p.req("Event", self.event);
             p.opt("Filter", self.filter);
             p.req("Function", self.function);
@@ -2954,7 +3017,7 @@ pub mod bucket {
 
     impl ToExpr for LifecycleConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.transition_default_minimum_object_size.is_some()));
             p.req("Rules", self.rules);
             p.opt(
                 "TransitionDefaultMinimumObjectSize",
@@ -3003,7 +3066,11 @@ pub mod bucket {
 
     impl ToExpr for LoggingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.destination_bucket_name.is_some())
+                    + usize::from(self.log_file_prefix.is_some())
+                    + usize::from(self.target_object_key_format.is_some()),
+            );
             p.opt("DestinationBucketName", self.destination_bucket_name);
             p.opt("LogFilePrefix", self.log_file_prefix);
             p.opt("TargetObjectKeyFormat", self.target_object_key_format);
@@ -3044,7 +3111,10 @@ pub mod bucket {
 
     impl ToExpr for MetadataConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.annotation_table_configuration.is_some())
+                    + usize::from(self.inventory_table_configuration.is_some()),
+            );
             p.opt("AnnotationTableConfiguration", self.annotation_table_configuration);
             p.opt("InventoryTableConfiguration", self.inventory_table_configuration);
             p.req("JournalTableConfiguration", self.journal_table_configuration);
@@ -3069,7 +3139,7 @@ pub mod bucket {
 
     impl ToExpr for MetadataTableConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("S3TablesDestination", self.s3_tables_destination);
             p.into_expr()
         }
@@ -3100,7 +3170,7 @@ pub mod bucket {
 
     impl ToExpr for MetadataTableEncryptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.kms_key_arn.is_some()));
             p.opt("KmsKeyArn", self.kms_key_arn);
             p.req("SseAlgorithm", self.sse_algorithm);
             p.into_expr()
@@ -3132,7 +3202,7 @@ pub mod bucket {
 
     impl ToExpr for Metrics {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.event_threshold.is_some()));
             p.opt("EventThreshold", self.event_threshold);
             p.req("Status", self.status);
             p.into_expr()
@@ -3180,7 +3250,11 @@ pub mod bucket {
 
     impl ToExpr for MetricsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.access_point_arn.is_some())
+                    + usize::from(self.prefix.is_some())
+                    + usize::from(self.tag_filters.is_some()),
+            );
             p.opt("AccessPointArn", self.access_point_arn);
             p.req("Id", self.id);
             p.opt("Prefix", self.prefix);
@@ -3214,7 +3288,7 @@ pub mod bucket {
 
     impl ToExpr for NoncurrentVersionExpiration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.newer_noncurrent_versions.is_some()));
             p.opt("NewerNoncurrentVersions", self.newer_noncurrent_versions);
             p.req("NoncurrentDays", self.noncurrent_days);
             p.into_expr()
@@ -3249,7 +3323,7 @@ pub mod bucket {
 
     impl ToExpr for NoncurrentVersionTransition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.newer_noncurrent_versions.is_some()));
             p.opt("NewerNoncurrentVersions", self.newer_noncurrent_versions);
             p.req("StorageClass", self.storage_class);
             p.req("TransitionInDays", self.transition_in_days);
@@ -3307,7 +3381,12 @@ pub mod bucket {
 
     impl ToExpr for NotificationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.event_bridge_configuration.is_some())
+                    + usize::from(self.lambda_configurations.is_some())
+                    + usize::from(self.queue_configurations.is_some())
+                    + usize::from(self.topic_configurations.is_some()),
+            );
             p.opt("EventBridgeConfiguration", self.event_bridge_configuration);
             p.opt("LambdaConfigurations", self.lambda_configurations);
             p.opt("QueueConfigurations", self.queue_configurations);
@@ -3331,7 +3410,7 @@ pub mod bucket {
 
     impl ToExpr for NotificationFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("S3Key", self.s3_key);
             p.into_expr()
         }
@@ -3367,7 +3446,9 @@ pub mod bucket {
 
     impl ToExpr for ObjectLockConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.object_lock_enabled.is_some()) + usize::from(self.rule.is_some()),
+            );
             p.opt("ObjectLockEnabled", self.object_lock_enabled);
             p.opt("Rule", self.rule);
             p.into_expr()
@@ -3396,7 +3477,7 @@ pub mod bucket {
 
     impl ToExpr for ObjectLockRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.default_retention.is_some()));
             p.opt("DefaultRetention", self.default_retention);
             p.into_expr()
         }
@@ -3420,7 +3501,7 @@ pub mod bucket {
 
     impl ToExpr for OwnershipControls {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Rules", self.rules);
             p.into_expr()
         }
@@ -3447,7 +3528,7 @@ pub mod bucket {
 
     impl ToExpr for OwnershipControlsRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.object_ownership.is_some()));
             p.opt("ObjectOwnership", self.object_ownership);
             p.into_expr()
         }
@@ -3479,7 +3560,7 @@ pub mod bucket {
 
     impl ToExpr for PartitionedPrefix {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.partition_date_source.is_some()));
             p.opt("PartitionDateSource", self.partition_date_source);
             p.into_expr()
         }
@@ -3539,7 +3620,12 @@ pub mod bucket {
 
     impl ToExpr for PublicAccessBlockConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.block_public_acls.is_some())
+                    + usize::from(self.block_public_policy.is_some())
+                    + usize::from(self.ignore_public_acls.is_some())
+                    + usize::from(self.restrict_public_buckets.is_some()),
+            );
             p.opt("BlockPublicAcls", self.block_public_acls);
             p.opt("BlockPublicPolicy", self.block_public_policy);
             p.opt("IgnorePublicAcls", self.ignore_public_acls);
@@ -3576,7 +3662,7 @@ pub mod bucket {
 
     impl ToExpr for QueueConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.filter.is_some()));
             p.req("Event", self.event);
             p.opt("Filter", self.filter);
             p.req("Queue", self.queue);
@@ -3609,7 +3695,7 @@ pub mod bucket {
 
     impl ToExpr for RecordExpiration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.days.is_some()));
             p.opt("Days", self.days);
             p.req("Expiration", self.expiration);
             p.into_expr()
@@ -3641,7 +3727,7 @@ pub mod bucket {
 
     impl ToExpr for RedirectAllRequestsTo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.protocol.is_some()));
             p.req("HostName", self.host_name);
             p.opt("Protocol", self.protocol);
             p.into_expr()
@@ -3704,7 +3790,13 @@ pub mod bucket {
 
     impl ToExpr for RedirectRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.host_name.is_some())
+                    + usize::from(self.http_redirect_code.is_some())
+                    + usize::from(self.protocol.is_some())
+                    + usize::from(self.replace_key_prefix_with.is_some())
+                    + usize::from(self.replace_key_with.is_some()),
+            );
             p.opt("HostName", self.host_name);
             p.opt("HttpRedirectCode", self.http_redirect_code);
             p.opt("Protocol", self.protocol);
@@ -3732,7 +3824,7 @@ pub mod bucket {
 
     impl ToExpr for ReplicaModifications {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Status", self.status);
             p.into_expr()
         }
@@ -3758,7 +3850,7 @@ pub mod bucket {
 
     impl ToExpr for ReplicationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Role", self.role);
             p.req("Rules", self.rules);
             p.into_expr()
@@ -3833,7 +3925,14 @@ pub mod bucket {
 
     impl ToExpr for ReplicationDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.access_control_translation.is_some())
+                    + usize::from(self.account.is_some())
+                    + usize::from(self.encryption_configuration.is_some())
+                    + usize::from(self.metrics.is_some())
+                    + usize::from(self.replication_time.is_some())
+                    + usize::from(self.storage_class.is_some()),
+            );
             p.opt("AccessControlTranslation", self.access_control_translation);
             p.opt("Account", self.account);
             p.req("Bucket", self.bucket);
@@ -3918,7 +4017,14 @@ pub mod bucket {
 
     impl ToExpr for ReplicationRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.delete_marker_replication.is_some())
+                    + usize::from(self.filter.is_some())
+                    + usize::from(self.id.is_some())
+                    + usize::from(self.prefix.is_some())
+                    + usize::from(self.priority.is_some())
+                    + usize::from(self.source_selection_criteria.is_some()),
+            );
             p.opt("DeleteMarkerReplication", self.delete_marker_replication);
             p.req("Destination", self.destination);
             p.opt("Filter", self.filter);
@@ -3964,7 +4070,8 @@ pub mod bucket {
 
     impl ToExpr for ReplicationRuleAndOperator {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.prefix.is_some()) + usize::from(self.tag_filters.is_some()));
             p.opt("Prefix", self.prefix);
             p.opt("TagFilters", self.tag_filters);
             p.into_expr()
@@ -4013,7 +4120,11 @@ pub mod bucket {
 
     impl ToExpr for ReplicationRuleFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.and.is_some())
+                    + usize::from(self.prefix.is_some())
+                    + usize::from(self.tag_filter.is_some()),
+            );
             p.opt("And", self.and);
             p.opt("Prefix", self.prefix);
             p.opt("TagFilter", self.tag_filter);
@@ -4041,7 +4152,7 @@ pub mod bucket {
 
     impl ToExpr for ReplicationTime {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Status", self.status);
             p.req("Time", self.time);
             p.into_expr()
@@ -4066,7 +4177,7 @@ pub mod bucket {
 
     impl ToExpr for ReplicationTimeValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Minutes", self.minutes);
             p.into_expr()
         }
@@ -4097,7 +4208,7 @@ pub mod bucket {
 
     impl ToExpr for RoutingRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.routing_rule_condition.is_some()));
             p.req("RedirectRule", self.redirect_rule);
             p.opt("RoutingRuleCondition", self.routing_rule_condition);
             p.into_expr()
@@ -4136,7 +4247,10 @@ pub mod bucket {
 
     impl ToExpr for RoutingRuleCondition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.http_error_code_returned_equals.is_some())
+                    + usize::from(self.key_prefix_equals.is_some()),
+            );
             p.opt("HttpErrorCodeReturnedEquals", self.http_error_code_returned_equals);
             p.opt("KeyPrefixEquals", self.key_prefix_equals);
             p.into_expr()
@@ -4285,7 +4399,23 @@ pub mod bucket {
 
     impl ToExpr for Rule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.abort_incomplete_multipart_upload.is_some())
+                    + usize::from(self.expiration_date.is_some())
+                    + usize::from(self.expiration_in_days.is_some())
+                    + usize::from(self.expired_object_delete_marker.is_some())
+                    + usize::from(self.id.is_some())
+                    + usize::from(self.noncurrent_version_expiration.is_some())
+                    + usize::from(self.noncurrent_version_expiration_in_days.is_some())
+                    + usize::from(self.noncurrent_version_transition.is_some())
+                    + usize::from(self.noncurrent_version_transitions.is_some())
+                    + usize::from(self.object_size_greater_than.is_some())
+                    + usize::from(self.object_size_less_than.is_some())
+                    + usize::from(self.prefix.is_some())
+                    + usize::from(self.tag_filters.is_some())
+                    + usize::from(self.transition.is_some())
+                    + usize::from(self.transitions.is_some()),
+            );
             p.opt("AbortIncompleteMultipartUpload", self.abort_incomplete_multipart_upload);
             p.opt("ExpirationDate", self.expiration_date);
             p.opt("ExpirationInDays", self.expiration_in_days);
@@ -4327,7 +4457,7 @@ pub mod bucket {
 
     impl ToExpr for S3KeyFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Rules", self.rules);
             p.into_expr()
         }
@@ -4353,7 +4483,7 @@ pub mod bucket {
 
     impl ToExpr for S3TablesDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("TableBucketArn", self.table_bucket_arn);
             p.req("TableName", self.table_name);
             p.into_expr()
@@ -4404,7 +4534,7 @@ pub mod bucket {
 
     impl ToExpr for ServerSideEncryptionByDefault {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.kms_master_key_id.is_some()));
             p.opt("KMSMasterKeyID", self.kms_master_key_id);
             p.req("SSEAlgorithm", self.sse_algorithm);
             p.into_expr()
@@ -4453,7 +4583,11 @@ pub mod bucket {
 
     impl ToExpr for ServerSideEncryptionRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.blocked_encryption_types.is_some())
+                    + usize::from(self.bucket_key_enabled.is_some())
+                    + usize::from(self.server_side_encryption_by_default.is_some()),
+            );
             p.opt("BlockedEncryptionTypes", self.blocked_encryption_types);
             p.opt("BucketKeyEnabled", self.bucket_key_enabled);
             p.opt("ServerSideEncryptionByDefault", self.server_side_encryption_by_default);
@@ -4491,7 +4625,10 @@ pub mod bucket {
 
     impl ToExpr for SourceSelectionCriteria {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.replica_modifications.is_some())
+                    + usize::from(self.sse_kms_encrypted_objects.is_some()),
+            );
             p.opt("ReplicaModifications", self.replica_modifications);
             p.opt("SseKmsEncryptedObjects", self.sse_kms_encrypted_objects);
             p.into_expr()
@@ -4515,7 +4652,7 @@ pub mod bucket {
 
     impl ToExpr for SseKmsEncryptedObjects {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Status", self.status);
             p.into_expr()
         }
@@ -4541,7 +4678,7 @@ pub mod bucket {
 
     impl ToExpr for StorageClassAnalysis {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.data_export.is_some()));
             p.opt("DataExport", self.data_export);
             p.into_expr()
         }
@@ -4567,7 +4704,7 @@ pub mod bucket {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -4594,7 +4731,7 @@ pub mod bucket {
 
     impl ToExpr for TagFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -4633,7 +4770,9 @@ pub mod bucket {
 
     impl ToExpr for TargetObjectKeyFormat {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.simple_prefix.is_some()) + usize::from(self.partitioned_prefix.is_some()),
+            );
             p.opt("SimplePrefix", self.simple_prefix);
             p.opt("PartitionedPrefix", self.partitioned_prefix);
             p.into_expr()
@@ -4660,7 +4799,7 @@ pub mod bucket {
 
     impl ToExpr for Tiering {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AccessTier", self.access_tier);
             p.req("Days", self.days);
             p.into_expr()
@@ -4695,7 +4834,7 @@ pub mod bucket {
 
     impl ToExpr for TopicConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.filter.is_some()));
             p.req("Event", self.event);
             p.opt("Filter", self.filter);
             p.req("Topic", self.topic);
@@ -4736,7 +4875,9 @@ pub mod bucket {
 
     impl ToExpr for Transition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.transition_date.is_some()) + usize::from(self.transition_in_days.is_some()),
+            );
             p.req("StorageClass", self.storage_class);
             p.opt("TransitionDate", self.transition_date);
             p.opt("TransitionInDays", self.transition_in_days);
@@ -4765,7 +4906,7 @@ pub mod bucket {
 
     impl ToExpr for VersioningConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Status", self.status);
             p.into_expr()
         }
@@ -4818,7 +4959,12 @@ pub mod bucket {
 
     impl ToExpr for WebsiteConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.error_document.is_some())
+                    + usize::from(self.index_document.is_some())
+                    + usize::from(self.redirect_all_requests_to.is_some())
+                    + usize::from(self.routing_rules.is_some()),
+            );
             p.opt("ErrorDocument", self.error_document);
             p.opt("IndexDocument", self.index_document);
             p.opt("RedirectAllRequestsTo", self.redirect_all_requests_to);
@@ -4862,7 +5008,7 @@ impl BucketPolicy {
 impl Resource for BucketPolicy {
     const TYPE_NAME: &'static str = "AWS::S3::BucketPolicy";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("Bucket", self.bucket);
         p.req("PolicyDocument", self.policy_document);
         p
@@ -4942,7 +5088,9 @@ impl Resource for MultiRegionAccessPoint {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.name.is_some()) + usize::from(self.public_access_block_configuration.is_some()),
+        );
         p.opt("Name", self.name);
         p.opt("PublicAccessBlockConfiguration", self.public_access_block_configuration);
         p.req("Regions", self.regions);
@@ -5020,7 +5168,12 @@ pub mod multi_region_access_point {
 
     impl ToExpr for PublicAccessBlockConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.block_public_acls.is_some())
+                    + usize::from(self.block_public_policy.is_some())
+                    + usize::from(self.ignore_public_acls.is_some())
+                    + usize::from(self.restrict_public_buckets.is_some()),
+            );
             p.opt("BlockPublicAcls", self.block_public_acls);
             p.opt("BlockPublicPolicy", self.block_public_policy);
             p.opt("IgnorePublicAcls", self.ignore_public_acls);
@@ -5054,7 +5207,7 @@ pub mod multi_region_access_point {
 
     impl ToExpr for Region {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.bucket_account_id.is_some()));
             p.req("Bucket", self.bucket);
             p.opt("BucketAccountId", self.bucket_account_id);
             p.into_expr()
@@ -5094,7 +5247,7 @@ impl Resource for MultiRegionAccessPointPolicy {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("MrapName", self.mrap_name);
         p.req("Policy", self.policy);
         p
@@ -5200,7 +5353,7 @@ impl Resource for StorageLens {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.tags.is_some()));
         p.req("StorageLensConfiguration", self.storage_lens_configuration);
         p.opt("Tags", self.tags);
         p
@@ -5338,7 +5491,14 @@ pub mod storage_lens {
 
     impl ToExpr for AccountLevel {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.activity_metrics.is_some())
+                    + usize::from(self.advanced_cost_optimization_metrics.is_some())
+                    + usize::from(self.advanced_data_protection_metrics.is_some())
+                    + usize::from(self.advanced_performance_metrics.is_some())
+                    + usize::from(self.detailed_status_codes_metrics.is_some())
+                    + usize::from(self.storage_lens_group_level.is_some()),
+            );
             p.opt("ActivityMetrics", self.activity_metrics);
             p.opt(
                 "AdvancedCostOptimizationMetrics",
@@ -5373,7 +5533,7 @@ pub mod storage_lens {
 
     impl ToExpr for ActivityMetrics {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.is_enabled.is_some()));
             p.opt("IsEnabled", self.is_enabled);
             p.into_expr()
         }
@@ -5399,7 +5559,7 @@ pub mod storage_lens {
 
     impl ToExpr for AdvancedCostOptimizationMetrics {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.is_enabled.is_some()));
             p.opt("IsEnabled", self.is_enabled);
             p.into_expr()
         }
@@ -5425,7 +5585,7 @@ pub mod storage_lens {
 
     impl ToExpr for AdvancedDataProtectionMetrics {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.is_enabled.is_some()));
             p.opt("IsEnabled", self.is_enabled);
             p.into_expr()
         }
@@ -5451,7 +5611,7 @@ pub mod storage_lens {
 
     impl ToExpr for AdvancedPerformanceMetrics {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.is_enabled.is_some()));
             p.opt("IsEnabled", self.is_enabled);
             p.into_expr()
         }
@@ -5472,7 +5632,7 @@ pub mod storage_lens {
 
     impl ToExpr for AwsOrg {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Arn", self.arn);
             p.into_expr()
         }
@@ -5540,7 +5700,14 @@ pub mod storage_lens {
 
     impl ToExpr for BucketLevel {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.activity_metrics.is_some())
+                    + usize::from(self.advanced_cost_optimization_metrics.is_some())
+                    + usize::from(self.advanced_data_protection_metrics.is_some())
+                    + usize::from(self.advanced_performance_metrics.is_some())
+                    + usize::from(self.detailed_status_codes_metrics.is_some())
+                    + usize::from(self.prefix_level.is_some()),
+            );
             p.opt("ActivityMetrics", self.activity_metrics);
             p.opt(
                 "AdvancedCostOptimizationMetrics",
@@ -5584,7 +5751,8 @@ pub mod storage_lens {
 
     impl ToExpr for BucketsAndRegions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.buckets.is_some()) + usize::from(self.regions.is_some()));
             p.opt("Buckets", self.buckets);
             p.opt("Regions", self.regions);
             p.into_expr()
@@ -5608,7 +5776,7 @@ pub mod storage_lens {
 
     impl ToExpr for CloudWatchMetrics {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("IsEnabled", self.is_enabled);
             p.into_expr()
         }
@@ -5652,7 +5820,11 @@ pub mod storage_lens {
 
     impl ToExpr for DataExport {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cloud_watch_metrics.is_some())
+                    + usize::from(self.s3_bucket_destination.is_some())
+                    + usize::from(self.storage_lens_table_destination.is_some()),
+            );
             p.opt("CloudWatchMetrics", self.cloud_watch_metrics);
             p.opt("S3BucketDestination", self.s3_bucket_destination);
             p.opt("StorageLensTableDestination", self.storage_lens_table_destination);
@@ -5680,7 +5852,7 @@ pub mod storage_lens {
 
     impl ToExpr for DetailedStatusCodesMetrics {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.is_enabled.is_some()));
             p.opt("IsEnabled", self.is_enabled);
             p.into_expr()
         }
@@ -5716,7 +5888,8 @@ pub mod storage_lens {
 
     impl ToExpr for Encryption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.sses3.is_some()) + usize::from(self.ssekms.is_some()));
             p.opt("SSES3", self.sses3);
             p.opt("SSEKMS", self.ssekms);
             p.into_expr()
@@ -5738,7 +5911,7 @@ pub mod storage_lens {
 
     impl ToExpr for PrefixLevel {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("StorageMetrics", self.storage_metrics);
             p.into_expr()
         }
@@ -5774,7 +5947,9 @@ pub mod storage_lens {
 
     impl ToExpr for PrefixLevelStorageMetrics {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.is_enabled.is_some()) + usize::from(self.selection_criteria.is_some()),
+            );
             p.opt("IsEnabled", self.is_enabled);
             p.opt("SelectionCriteria", self.selection_criteria);
             p.into_expr()
@@ -5835,7 +6010,8 @@ pub mod storage_lens {
 
     impl ToExpr for S3BucketDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(4 + usize::from(self.encryption.is_some()) + usize::from(self.prefix.is_some()));
             p.req("AccountId", self.account_id);
             p.req("Arn", self.arn);
             p.opt("Encryption", self.encryption);
@@ -5884,7 +6060,11 @@ pub mod storage_lens {
 
     impl ToExpr for SelectionCriteria {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.delimiter.is_some())
+                    + usize::from(self.max_depth.is_some())
+                    + usize::from(self.min_storage_bytes_percentage.is_some()),
+            );
             p.opt("Delimiter", self.delimiter);
             p.opt("MaxDepth", self.max_depth);
             p.opt("MinStorageBytesPercentage", self.min_storage_bytes_percentage);
@@ -5909,7 +6089,7 @@ pub mod storage_lens {
 
     impl ToExpr for Ssekms {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("KeyId", self.key_id);
             p.into_expr()
         }
@@ -5986,7 +6166,14 @@ pub mod storage_lens {
 
     impl ToExpr for StorageLensConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.aws_org.is_some())
+                    + usize::from(self.data_export.is_some())
+                    + usize::from(self.exclude.is_some())
+                    + usize::from(self.expanded_prefixes_data_export.is_some())
+                    + usize::from(self.include.is_some())
+                    + usize::from(self.prefix_delimiter.is_some()),
+            );
             p.req("AccountLevel", self.account_level);
             p.opt("AwsOrg", self.aws_org);
             p.opt("DataExport", self.data_export);
@@ -6030,7 +6217,10 @@ pub mod storage_lens {
 
     impl ToExpr for StorageLensExpandedPrefixesDataExport {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.s3_bucket_destination.is_some())
+                    + usize::from(self.storage_lens_table_destination.is_some()),
+            );
             p.opt("S3BucketDestination", self.s3_bucket_destination);
             p.opt("StorageLensTableDestination", self.storage_lens_table_destination);
             p.into_expr()
@@ -6059,7 +6249,7 @@ pub mod storage_lens {
 
     impl ToExpr for StorageLensGroupLevel {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.storage_lens_group_selection_criteria.is_some()));
             p.opt(
                 "StorageLensGroupSelectionCriteria",
                 self.storage_lens_group_selection_criteria,
@@ -6098,7 +6288,8 @@ pub mod storage_lens {
 
     impl ToExpr for StorageLensGroupSelectionCriteria {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.exclude.is_some()) + usize::from(self.include.is_some()));
             p.opt("Exclude", self.exclude);
             p.opt("Include", self.include);
             p.into_expr()
@@ -6130,7 +6321,7 @@ pub mod storage_lens {
 
     impl ToExpr for StorageLensTableDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.encryption.is_some()));
             p.opt("Encryption", self.encryption);
             p.req("IsEnabled", self.is_enabled);
             p.into_expr()
@@ -6157,7 +6348,7 @@ pub mod storage_lens {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -6346,7 +6537,7 @@ impl Resource for StorageLensGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.tags.is_some()));
         p.req("Filter", self.filter);
         p.req("Name", self.name);
         p.opt("Tags", self.tags);
@@ -6421,7 +6612,13 @@ pub mod storage_lens_group {
 
     impl ToExpr for And {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.match_any_prefix.is_some())
+                    + usize::from(self.match_any_suffix.is_some())
+                    + usize::from(self.match_any_tag.is_some())
+                    + usize::from(self.match_object_age.is_some())
+                    + usize::from(self.match_object_size.is_some()),
+            );
             p.opt("MatchAnyPrefix", self.match_any_prefix);
             p.opt("MatchAnySuffix", self.match_any_suffix);
             p.opt("MatchAnyTag", self.match_any_tag);
@@ -6501,7 +6698,15 @@ pub mod storage_lens_group {
 
     impl ToExpr for Filter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.and.is_some())
+                    + usize::from(self.match_any_prefix.is_some())
+                    + usize::from(self.match_any_suffix.is_some())
+                    + usize::from(self.match_any_tag.is_some())
+                    + usize::from(self.match_object_age.is_some())
+                    + usize::from(self.match_object_size.is_some())
+                    + usize::from(self.or.is_some()),
+            );
             p.opt("And", self.and);
             p.opt("MatchAnyPrefix", self.match_any_prefix);
             p.opt("MatchAnySuffix", self.match_any_suffix);
@@ -6543,7 +6748,9 @@ pub mod storage_lens_group {
 
     impl ToExpr for MatchObjectAge {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.days_greater_than.is_some()) + usize::from(self.days_less_than.is_some()),
+            );
             p.opt("DaysGreaterThan", self.days_greater_than);
             p.opt("DaysLessThan", self.days_less_than);
             p.into_expr()
@@ -6580,7 +6787,9 @@ pub mod storage_lens_group {
 
     impl ToExpr for MatchObjectSize {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.bytes_greater_than.is_some()) + usize::from(self.bytes_less_than.is_some()),
+            );
             p.opt("BytesGreaterThan", self.bytes_greater_than);
             p.opt("BytesLessThan", self.bytes_less_than);
             p.into_expr()
@@ -6641,7 +6850,13 @@ pub mod storage_lens_group {
 
     impl ToExpr for Or {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.match_any_prefix.is_some())
+                    + usize::from(self.match_any_suffix.is_some())
+                    + usize::from(self.match_any_tag.is_some())
+                    + usize::from(self.match_object_age.is_some())
+                    + usize::from(self.match_object_size.is_some()),
+            );
             p.opt("MatchAnyPrefix", self.match_any_prefix);
             p.opt("MatchAnySuffix", self.match_any_suffix);
             p.opt("MatchAnyTag", self.match_any_tag);
@@ -6671,7 +6886,7 @@ pub mod storage_lens_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

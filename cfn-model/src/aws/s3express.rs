@@ -129,7 +129,15 @@ impl Resource for AccessPoint {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.bucket_account_id.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.policy.is_some())
+                + usize::from(self.public_access_block_configuration.is_some())
+                + usize::from(self.scope.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.vpc_configuration.is_some()),
+        );
         p.req("Bucket", self.bucket);
         p.opt("BucketAccountId", self.bucket_account_id);
         p.opt("Name", self.name);
@@ -286,7 +294,12 @@ pub mod access_point {
 
     impl ToExpr for PublicAccessBlockConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.block_public_acls.is_some())
+                    + usize::from(self.block_public_policy.is_some())
+                    + usize::from(self.ignore_public_acls.is_some())
+                    + usize::from(self.restrict_public_buckets.is_some()),
+            );
             p.opt("BlockPublicAcls", self.block_public_acls);
             p.opt("BlockPublicPolicy", self.block_public_policy);
             p.opt("IgnorePublicAcls", self.ignore_public_acls);
@@ -325,7 +338,9 @@ pub mod access_point {
 
     impl ToExpr for Scope {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.permissions.is_some()) + usize::from(self.prefixes.is_some()),
+            );
             p.opt("Permissions", self.permissions);
             p.opt("Prefixes", self.prefixes);
             p.into_expr()
@@ -352,7 +367,7 @@ pub mod access_point {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -379,7 +394,7 @@ pub mod access_point {
 
     impl ToExpr for VpcConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.vpc_id.is_some()));
             p.opt("VpcId", self.vpc_id);
             p.into_expr()
         }
@@ -411,7 +426,7 @@ impl BucketPolicy {
 impl Resource for BucketPolicy {
     const TYPE_NAME: &'static str = "AWS::S3Express::BucketPolicy";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("Bucket", self.bucket);
         p.req("PolicyDocument", self.policy_document);
         p
@@ -549,7 +564,14 @@ impl Resource for DirectoryBucket {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.bucket_encryption.is_some())
+                + usize::from(self.bucket_name.is_some())
+                + usize::from(self.inventory_configurations.is_some())
+                + usize::from(self.lifecycle_configuration.is_some())
+                + usize::from(self.metrics_configurations.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("BucketEncryption", self.bucket_encryption);
         p.opt("BucketName", self.bucket_name);
         p.req("DataRedundancy", self.data_redundancy);
@@ -818,7 +840,7 @@ pub mod directory_bucket {
 
     impl ToExpr for AbortIncompleteMultipartUpload {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("DaysAfterInitiation", self.days_after_initiation);
             p.into_expr()
         }
@@ -841,7 +863,7 @@ pub mod directory_bucket {
 
     impl ToExpr for BucketEncryption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req(
                 "ServerSideEncryptionConfiguration",
                 self.server_side_encryption_configuration,
@@ -886,7 +908,9 @@ pub mod directory_bucket {
 
     impl ToExpr for Destination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.bucket_account_id.is_some()) + usize::from(self.prefix.is_some()),
+            );
             p.opt("BucketAccountId", self.bucket_account_id);
             p.req("BucketArn", self.bucket_arn);
             p.req("Format", self.format);
@@ -954,7 +978,9 @@ pub mod directory_bucket {
 
     impl ToExpr for InventoryConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                5 + usize::from(self.optional_fields.is_some()) + usize::from(self.prefix.is_some()),
+            );
             p.req("Destination", self.destination);
             p.req("Enabled", self.enabled);
             p.req("Id", self.id);
@@ -983,7 +1009,7 @@ pub mod directory_bucket {
 
     impl ToExpr for LifecycleConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Rules", self.rules);
             p.into_expr()
         }
@@ -1022,7 +1048,9 @@ pub mod directory_bucket {
 
     impl ToExpr for MetricsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.access_point_arn.is_some()) + usize::from(self.prefix.is_some()),
+            );
             p.opt("AccessPointArn", self.access_point_arn);
             p.req("Id", self.id);
             p.opt("Prefix", self.prefix);
@@ -1095,7 +1123,14 @@ pub mod directory_bucket {
 
     impl ToExpr for Rule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.abort_incomplete_multipart_upload.is_some())
+                    + usize::from(self.expiration_in_days.is_some())
+                    + usize::from(self.id.is_some())
+                    + usize::from(self.object_size_greater_than.is_some())
+                    + usize::from(self.object_size_less_than.is_some())
+                    + usize::from(self.prefix.is_some()),
+            );
             p.opt("AbortIncompleteMultipartUpload", self.abort_incomplete_multipart_upload);
             p.opt("ExpirationInDays", self.expiration_in_days);
             p.opt("Id", self.id);
@@ -1134,7 +1169,7 @@ pub mod directory_bucket {
 
     impl ToExpr for ServerSideEncryptionByDefault {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.kms_master_key_id.is_some()));
             p.opt("KMSMasterKeyID", self.kms_master_key_id);
             p.req("SSEAlgorithm", self.sse_algorithm);
             p.into_expr()
@@ -1171,7 +1206,10 @@ pub mod directory_bucket {
 
     impl ToExpr for ServerSideEncryptionRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.bucket_key_enabled.is_some())
+                    + usize::from(self.server_side_encryption_by_default.is_some()),
+            );
             p.opt("BucketKeyEnabled", self.bucket_key_enabled);
             p.opt("ServerSideEncryptionByDefault", self.server_side_encryption_by_default);
             p.into_expr()
@@ -1198,7 +1236,7 @@ pub mod directory_bucket {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -145,7 +145,12 @@ impl Resource for AccessPoint {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.client_token.is_some())
+                + usize::from(self.posix_user.is_some())
+                + usize::from(self.root_directory.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ClientToken", self.client_token);
         p.req("FileSystemId", self.file_system_id);
         p.opt("PosixUser", self.posix_user);
@@ -245,7 +250,7 @@ pub mod access_point {
 
     impl ToExpr for AccessPointTag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -279,7 +284,7 @@ pub mod access_point {
 
     impl ToExpr for CreationPermissions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("OwnerGid", self.owner_gid);
             p.req("OwnerUid", self.owner_uid);
             p.req("Permissions", self.permissions);
@@ -315,7 +320,7 @@ pub mod access_point {
 
     impl ToExpr for PosixUser {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.secondary_gids.is_some()));
             p.req("Gid", self.gid);
             p.opt("SecondaryGids", self.secondary_gids);
             p.req("Uid", self.uid);
@@ -353,7 +358,9 @@ pub mod access_point {
 
     impl ToExpr for RootDirectory {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.creation_permissions.is_some()) + usize::from(self.path.is_some()),
+            );
             p.opt("CreationPermissions", self.creation_permissions);
             p.opt("Path", self.path);
             p.into_expr()
@@ -460,7 +467,14 @@ Constraint { path: "Tags/*/Key", pattern: Some("^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]
 Constraint { path: "Tags/*/Value", pattern: Some("^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$"), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.accept_bucket_warning.is_some())
+                + usize::from(self.client_token.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.prefix.is_some())
+                + usize::from(self.synchronization_configuration.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AcceptBucketWarning", self.accept_bucket_warning);
         p.req("Bucket", self.bucket);
         p.opt("ClientToken", self.client_token);
@@ -597,7 +611,7 @@ pub mod file_system {
 
     impl ToExpr for ExpirationDataRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("DaysAfterLastAccess", self.days_after_last_access);
             p.into_expr()
         }
@@ -630,7 +644,7 @@ pub mod file_system {
 
     impl ToExpr for ImportDataRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Prefix", self.prefix);
             p.req("SizeLessThan", self.size_less_than);
             p.req("Trigger", self.trigger);
@@ -661,7 +675,7 @@ pub mod file_system {
 
     impl ToExpr for SynchronizationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ExpirationDataRules", self.expiration_data_rules);
             p.req("ImportDataRules", self.import_data_rules);
             p.into_expr()
@@ -688,7 +702,7 @@ pub mod file_system {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -727,7 +741,7 @@ impl Resource for FileSystemPolicy {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("FileSystemId", self.file_system_id);
         p.req("Policy", self.policy);
         p
@@ -839,7 +853,12 @@ impl Resource for MountTarget {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.ip_address_type.is_some())
+                + usize::from(self.ipv4_address.is_some())
+                + usize::from(self.ipv6_address.is_some())
+                + usize::from(self.security_groups.is_some()),
+        );
         p.req("FileSystemId", self.file_system_id);
         p.opt("IpAddressType", self.ip_address_type);
         p.opt("Ipv4Address", self.ipv4_address);

@@ -55,7 +55,7 @@ impl Resource for AccessPoint {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.name.is_some()));
         p.opt("Name", self.name);
         p.req("ObjectLambdaConfiguration", self.object_lambda_configuration);
         p
@@ -122,7 +122,7 @@ pub mod access_point {
 
     impl ToExpr for AwsLambda {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.function_payload.is_some()));
             p.req("FunctionArn", self.function_arn);
             p.opt("FunctionPayload", self.function_payload);
             p.into_expr()
@@ -149,7 +149,7 @@ pub mod access_point {
 
     impl ToExpr for ContentTransformation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.aws_lambda.is_some()));
             p.opt("AwsLambda", self.aws_lambda);
             p.into_expr()
         }
@@ -194,7 +194,10 @@ pub mod access_point {
 
     impl ToExpr for ObjectLambdaConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.allowed_features.is_some())
+                    + usize::from(self.cloud_watch_metrics_enabled.is_some()),
+            );
             p.opt("AllowedFeatures", self.allowed_features);
             p.opt("CloudWatchMetricsEnabled", self.cloud_watch_metrics_enabled);
             p.req("SupportingAccessPoint", self.supporting_access_point);
@@ -223,7 +226,7 @@ pub mod access_point {
 
     impl ToExpr for TransformationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Actions", self.actions);
             p.req("ContentTransformation", self.content_transformation);
             p.into_expr()
@@ -263,7 +266,7 @@ impl Resource for AccessPointPolicy {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("ObjectLambdaAccessPoint", self.object_lambda_access_point);
         p.req("PolicyDocument", self.policy_document);
         p

@@ -69,7 +69,7 @@ impl Resource for AccessPoint {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.policy.is_some()));
         p.req("Bucket", self.bucket);
         p.req("Name", self.name);
         p.opt("Policy", self.policy);
@@ -111,7 +111,7 @@ pub mod access_point {
 
     impl ToExpr for VpcConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.vpc_id.is_some()));
             p.opt("VpcId", self.vpc_id);
             p.into_expr()
         }
@@ -177,7 +177,9 @@ Constraint { path: "Tags/*/Key", pattern: Some("^(?!aws:.*)([\\p{L}\\p{Z}\\p{N}_
 Constraint { path: "Tags/*/Value", pattern: Some("^([\\p{L}\\p{Z}\\p{N}_.:=+\\/\\-@%]*)$"), min_length: Some(1), max_length: Some(1024), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.lifecycle_configuration.is_some()) + usize::from(self.tags.is_some()),
+        );
         p.req("BucketName", self.bucket_name);
         p.opt("LifecycleConfiguration", self.lifecycle_configuration);
         p.req("OutpostId", self.outpost_id);
@@ -244,7 +246,7 @@ pub mod bucket {
 
     impl ToExpr for AbortIncompleteMultipartUpload {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("DaysAfterInitiation", self.days_after_initiation);
             p.into_expr()
         }
@@ -288,7 +290,11 @@ pub mod bucket {
 
     impl ToExpr for Filter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.and_operator.is_some())
+                    + usize::from(self.prefix.is_some())
+                    + usize::from(self.tag.is_some()),
+            );
             p.opt("AndOperator", self.and_operator);
             p.opt("Prefix", self.prefix);
             p.opt("Tag", self.tag);
@@ -326,7 +332,7 @@ pub mod bucket {
 
     impl ToExpr for FilterAndOperator {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.prefix.is_some()) + usize::from(self.tags.is_some()));
             p.opt("Prefix", self.prefix);
             p.opt("Tags", self.tags);
             p.into_expr()
@@ -353,7 +359,7 @@ pub mod bucket {
 
     impl ToExpr for FilterTag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -377,7 +383,7 @@ pub mod bucket {
 
     impl ToExpr for LifecycleConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Rules", self.rules);
             p.into_expr()
         }
@@ -445,7 +451,14 @@ pub mod bucket {
 
     impl ToExpr for Rule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.abort_incomplete_multipart_upload.is_some())
+                    + usize::from(self.expiration_date.is_some())
+                    + usize::from(self.expiration_in_days.is_some())
+                    + usize::from(self.filter.is_some())
+                    + usize::from(self.id.is_some())
+                    + usize::from(self.status.is_some()),
+            );
             p.opt("AbortIncompleteMultipartUpload", self.abort_incomplete_multipart_upload);
             p.opt("ExpirationDate", self.expiration_date);
             p.opt("ExpirationInDays", self.expiration_in_days);
@@ -476,7 +489,7 @@ pub mod bucket {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -516,7 +529,7 @@ impl Resource for BucketPolicy {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("Bucket", self.bucket);
         p.req("PolicyDocument", self.policy_document);
         p
@@ -613,7 +626,11 @@ impl Resource for Endpoint {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.access_type.is_some())
+                + usize::from(self.customer_owned_ipv4_pool.is_some())
+                + usize::from(self.failed_reason.is_some()),
+        );
         p.opt("AccessType", self.access_type);
         p.opt("CustomerOwnedIpv4Pool", self.customer_owned_ipv4_pool);
         p.opt("FailedReason", self.failed_reason);
@@ -754,7 +771,8 @@ pub mod endpoint {
 
     impl ToExpr for FailedReason {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.error_code.is_some()) + usize::from(self.message.is_some()));
             p.opt("ErrorCode", self.error_code);
             p.opt("Message", self.message);
             p.into_expr()

@@ -43,7 +43,7 @@ impl Resource for Namespace {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("Namespace", self.namespace);
         p.req("TableBucketARN", self.table_bucket_arn);
         p
@@ -190,7 +190,14 @@ impl Resource for Table {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.compaction.is_some())
+                + usize::from(self.iceberg_metadata.is_some())
+                + usize::from(self.snapshot_management.is_some())
+                + usize::from(self.storage_class_configuration.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.without_metadata.is_some()),
+        );
         p.opt("Compaction", self.compaction);
         p.opt("IcebergMetadata", self.iceberg_metadata);
         p.req("Namespace", self.namespace);
@@ -448,7 +455,9 @@ pub mod table {
 
     impl ToExpr for Compaction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.status.is_some()) + usize::from(self.target_file_size_mb.is_some()),
+            );
             p.opt("Status", self.status);
             p.opt("TargetFileSizeMB", self.target_file_size_mb);
             p.into_expr()
@@ -512,7 +521,13 @@ pub mod table {
 
     impl ToExpr for IcebergMetadata {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.iceberg_partition_spec.is_some())
+                    + usize::from(self.iceberg_schema.is_some())
+                    + usize::from(self.iceberg_schema_v2.is_some())
+                    + usize::from(self.iceberg_sort_order.is_some())
+                    + usize::from(self.table_properties.is_some()),
+            );
             p.opt("IcebergPartitionSpec", self.iceberg_partition_spec);
             p.opt("IcebergSchema", self.iceberg_schema);
             p.opt("IcebergSchemaV2", self.iceberg_schema_v2);
@@ -557,7 +572,7 @@ pub mod table {
 
     impl ToExpr for IcebergPartitionField {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.field_id.is_some()));
             p.opt("FieldId", self.field_id);
             p.req("Name", self.name);
             p.req("SourceId", self.source_id);
@@ -591,7 +606,7 @@ pub mod table {
 
     impl ToExpr for IcebergPartitionSpec {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.spec_id.is_some()));
             p.req("Fields", self.fields);
             p.opt("SpecId", self.spec_id);
             p.into_expr()
@@ -615,7 +630,7 @@ pub mod table {
 
     impl ToExpr for IcebergSchema {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("SchemaFieldList", self.schema_field_list);
             p.into_expr()
         }
@@ -660,7 +675,9 @@ pub mod table {
 
     impl ToExpr for IcebergSchemaV2 {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.identifier_field_ids.is_some()) + usize::from(self.schema_id.is_some()),
+            );
             p.opt("IdentifierFieldIds", self.identifier_field_ids);
             p.opt("SchemaId", self.schema_id);
             p.req("SchemaV2FieldList", self.schema_v2_field_list);
@@ -707,7 +724,7 @@ pub mod table {
 
     impl ToExpr for IcebergSortField {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4);
             p.req("Direction", self.direction);
             p.req("NullOrder", self.null_order);
             p.req("SourceId", self.source_id);
@@ -741,7 +758,7 @@ pub mod table {
 
     impl ToExpr for IcebergSortOrder {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.order_id.is_some()));
             p.req("Fields", self.fields);
             p.opt("OrderId", self.order_id);
             p.into_expr()
@@ -784,7 +801,7 @@ pub mod table {
 
     impl ToExpr for SchemaField {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.id.is_some()) + usize::from(self.required.is_some()));
             p.opt("Id", self.id);
             p.req("Name", self.name);
             p.opt("Required", self.required);
@@ -839,7 +856,7 @@ pub mod table {
 
     impl ToExpr for SchemaV2Field {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4 + usize::from(self.doc.is_some()));
             p.opt("Doc", self.doc);
             p.req("Id", self.id);
             p.req("Name", self.name);
@@ -887,7 +904,11 @@ pub mod table {
 
     impl ToExpr for SnapshotManagement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.max_snapshot_age_hours.is_some())
+                    + usize::from(self.min_snapshots_to_keep.is_some())
+                    + usize::from(self.status.is_some()),
+            );
             p.opt("MaxSnapshotAgeHours", self.max_snapshot_age_hours);
             p.opt("MinSnapshotsToKeep", self.min_snapshots_to_keep);
             p.opt("Status", self.status);
@@ -915,7 +936,7 @@ pub mod table {
 
     impl ToExpr for StorageClassConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.storage_class.is_some()));
             p.opt("StorageClass", self.storage_class);
             p.into_expr()
         }
@@ -941,7 +962,7 @@ pub mod table {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1061,7 +1082,14 @@ impl Resource for TableBucket {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.encryption_configuration.is_some())
+                + usize::from(self.metrics_configuration.is_some())
+                + usize::from(self.replication_configuration.is_some())
+                + usize::from(self.storage_class_configuration.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.unreferenced_file_removal.is_some()),
+        );
         p.opt("EncryptionConfiguration", self.encryption_configuration);
         p.opt("MetricsConfiguration", self.metrics_configuration);
         p.opt("ReplicationConfiguration", self.replication_configuration);
@@ -1200,7 +1228,9 @@ pub mod table_bucket {
 
     impl ToExpr for EncryptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.kms_key_arn.is_some()) + usize::from(self.sse_algorithm.is_some()),
+            );
             p.opt("KMSKeyArn", self.kms_key_arn);
             p.opt("SSEAlgorithm", self.sse_algorithm);
             p.into_expr()
@@ -1227,7 +1257,7 @@ pub mod table_bucket {
 
     impl ToExpr for MetricsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.status.is_some()));
             p.opt("Status", self.status);
             p.into_expr()
         }
@@ -1253,7 +1283,7 @@ pub mod table_bucket {
 
     impl ToExpr for ReplicationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Role", self.role);
             p.req("Rules", self.rules);
             p.into_expr()
@@ -1277,7 +1307,7 @@ pub mod table_bucket {
 
     impl ToExpr for ReplicationDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("DestinationTableBucketARN", self.destination_table_bucket_arn);
             p.into_expr()
         }
@@ -1300,7 +1330,7 @@ pub mod table_bucket {
 
     impl ToExpr for ReplicationRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Destinations", self.destinations);
             p.into_expr()
         }
@@ -1326,7 +1356,7 @@ pub mod table_bucket {
 
     impl ToExpr for StorageClassConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.storage_class.is_some()));
             p.opt("StorageClass", self.storage_class);
             p.into_expr()
         }
@@ -1352,7 +1382,7 @@ pub mod table_bucket {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1397,7 +1427,11 @@ pub mod table_bucket {
 
     impl ToExpr for UnreferencedFileRemoval {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.noncurrent_days.is_some())
+                    + usize::from(self.status.is_some())
+                    + usize::from(self.unreferenced_days.is_some()),
+            );
             p.opt("NoncurrentDays", self.noncurrent_days);
             p.opt("Status", self.status);
             p.opt("UnreferencedDays", self.unreferenced_days);
@@ -1444,7 +1478,7 @@ impl Resource for TableBucketPolicy {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("ResourcePolicy", self.resource_policy);
         p.req("TableBucketARN", self.table_bucket_arn);
         p
@@ -1482,7 +1516,7 @@ impl Resource for TablePolicy {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("ResourcePolicy", self.resource_policy);
         p.req("TableARN", self.table_arn);
         p

@@ -153,7 +153,14 @@ impl Resource for Index {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.encryption_configuration.is_some())
+                + usize::from(self.index_name.is_some())
+                + usize::from(self.metadata_configuration.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.vector_bucket_arn.is_some())
+                + usize::from(self.vector_bucket_name.is_some()),
+        );
         p.req("DataType", self.data_type);
         p.req("Dimension", self.dimension);
         p.req("DistanceMetric", self.distance_metric);
@@ -297,7 +304,9 @@ pub mod index {
 
     impl ToExpr for EncryptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.kms_key_arn.is_some()) + usize::from(self.sse_type.is_some()),
+            );
             p.opt("KmsKeyArn", self.kms_key_arn);
             p.opt("SseType", self.sse_type);
             p.into_expr()
@@ -326,7 +335,7 @@ pub mod index {
 
     impl ToExpr for MetadataConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.non_filterable_metadata_keys.is_some()));
             p.opt("NonFilterableMetadataKeys", self.non_filterable_metadata_keys);
             p.into_expr()
         }
@@ -352,7 +361,7 @@ pub mod index {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -432,7 +441,11 @@ impl Resource for VectorBucket {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.encryption_configuration.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.vector_bucket_name.is_some()),
+        );
         p.opt("EncryptionConfiguration", self.encryption_configuration);
         p.opt("Tags", self.tags);
         p.opt("VectorBucketName", self.vector_bucket_name);
@@ -517,7 +530,9 @@ pub mod vector_bucket {
 
     impl ToExpr for EncryptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.kms_key_arn.is_some()) + usize::from(self.sse_type.is_some()),
+            );
             p.opt("KmsKeyArn", self.kms_key_arn);
             p.opt("SseType", self.sse_type);
             p.into_expr()
@@ -544,7 +559,7 @@ pub mod vector_bucket {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -605,7 +620,9 @@ impl Resource for VectorBucketPolicy {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.vector_bucket_arn.is_some()) + usize::from(self.vector_bucket_name.is_some()),
+        );
         p.req("Policy", self.policy);
         p.opt("VectorBucketArn", self.vector_bucket_arn);
         p.opt("VectorBucketName", self.vector_bucket_name);

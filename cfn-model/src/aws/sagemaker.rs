@@ -97,7 +97,11 @@ impl Resource for AiWorkloadConfig {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.ai_workload_configs.is_some())
+                + usize::from(self.dataset_config.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("AIWorkloadConfigName", self.ai_workload_config_name);
         p.opt("AIWorkloadConfigs", self.ai_workload_configs);
         p.opt("DatasetConfig", self.dataset_config);
@@ -142,7 +146,7 @@ pub mod ai_workload_config {
 
     impl ToExpr for AiDatasetConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("InputDataConfig", self.input_data_config);
             p.into_expr()
         }
@@ -163,7 +167,7 @@ pub mod ai_workload_config {
 
     impl ToExpr for AiWorkloadConfigs {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("WorkloadSpec", self.workload_spec);
             p.into_expr()
         }
@@ -189,7 +193,7 @@ pub mod ai_workload_config {
 
     impl ToExpr for AiWorkloadDataSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.s3_data_source.is_some()));
             p.opt("S3DataSource", self.s3_data_source);
             p.into_expr()
         }
@@ -215,7 +219,7 @@ pub mod ai_workload_config {
 
     impl ToExpr for AiWorkloadInputDataConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ChannelName", self.channel_name);
             p.req("DataSource", self.data_source);
             p.into_expr()
@@ -239,7 +243,7 @@ pub mod ai_workload_config {
 
     impl ToExpr for AiWorkloadS3DataSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("S3Uri", self.s3_uri);
             p.into_expr()
         }
@@ -265,7 +269,7 @@ pub mod ai_workload_config {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -289,7 +293,7 @@ pub mod ai_workload_config {
 
     impl ToExpr for WorkloadSpec {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Inline", self.inline);
             p.into_expr()
         }
@@ -461,7 +465,13 @@ impl Resource for Action {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.description.is_some())
+                + usize::from(self.metadata_properties.is_some())
+                + usize::from(self.properties.is_some())
+                + usize::from(self.status.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("ActionName", self.action_name);
         p.req("ActionType", self.action_type);
         p.opt("Description", self.description);
@@ -572,7 +582,9 @@ pub mod action {
 
     impl ToExpr for ActionSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.source_id.is_some()) + usize::from(self.source_type.is_some()),
+            );
             p.opt("SourceId", self.source_id);
             p.opt("SourceType", self.source_type);
             p.req("SourceUri", self.source_uri);
@@ -626,7 +638,12 @@ pub mod action {
 
     impl ToExpr for MetadataProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.commit_id.is_some())
+                    + usize::from(self.generated_by.is_some())
+                    + usize::from(self.project_id.is_some())
+                    + usize::from(self.repository.is_some()),
+            );
             p.opt("CommitId", self.commit_id);
             p.opt("GeneratedBy", self.generated_by);
             p.opt("ProjectId", self.project_id);
@@ -655,7 +672,7 @@ pub mod action {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -964,7 +981,12 @@ impl Resource for Algorithm {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.algorithm_description.is_some())
+                + usize::from(self.certify_for_marketplace.is_some())
+                + usize::from(self.inference_specification.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AlgorithmDescription", self.algorithm_description);
         p.req("AlgorithmName", self.algorithm_name);
         p.opt("CertifyForMarketplace", self.certify_for_marketplace);
@@ -3053,7 +3075,7 @@ pub mod algorithm {
 
     impl ToExpr for CategoricalParameterRangeSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Values", self.values);
             p.into_expr()
         }
@@ -3110,7 +3132,11 @@ pub mod algorithm {
 
     impl ToExpr for ChannelSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.description.is_some())
+                    + usize::from(self.is_required.is_some())
+                    + usize::from(self.supported_compression_types.is_some()),
+            );
             p.opt("Description", self.description);
             p.opt("IsRequired", self.is_required);
             p.req("Name", self.name);
@@ -3141,7 +3167,7 @@ pub mod algorithm {
 
     impl ToExpr for ContinuousParameterRangeSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("MaxValue", self.max_value);
             p.req("MinValue", self.min_value);
             p.into_expr()
@@ -3208,7 +3234,13 @@ pub mod algorithm {
 
     impl ToExpr for HyperParameterSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.default_value.is_some())
+                    + usize::from(self.description.is_some())
+                    + usize::from(self.is_required.is_some())
+                    + usize::from(self.is_tunable.is_some())
+                    + usize::from(self.range.is_some()),
+            );
             p.opt("DefaultValue", self.default_value);
             p.opt("Description", self.description);
             p.opt("IsRequired", self.is_required);
@@ -3243,7 +3275,7 @@ pub mod algorithm {
 
     impl ToExpr for HyperParameterTuningJobObjective {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("MetricName", self.metric_name);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -3305,7 +3337,12 @@ pub mod algorithm {
 
     impl ToExpr for InferenceSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.supported_content_types.is_some())
+                    + usize::from(self.supported_realtime_inference_instance_types.is_some())
+                    + usize::from(self.supported_response_mime_types.is_some())
+                    + usize::from(self.supported_transform_instance_types.is_some()),
+            );
             p.req("Containers", self.containers);
             p.opt("SupportedContentTypes", self.supported_content_types);
             p.opt(
@@ -3341,7 +3378,7 @@ pub mod algorithm {
 
     impl ToExpr for IntegerParameterRangeSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("MaxValue", self.max_value);
             p.req("MinValue", self.min_value);
             p.into_expr()
@@ -3368,7 +3405,7 @@ pub mod algorithm {
 
     impl ToExpr for MetricDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("Regex", self.regex);
             p.into_expr()
@@ -3392,7 +3429,7 @@ pub mod algorithm {
 
     impl ToExpr for ModelInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("DataInputConfig", self.data_input_config);
             p.into_expr()
         }
@@ -3482,7 +3519,16 @@ pub mod algorithm {
 
     impl ToExpr for ModelPackageContainerDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.container_hostname.is_some())
+                    + usize::from(self.environment.is_some())
+                    + usize::from(self.framework.is_some())
+                    + usize::from(self.framework_version.is_some())
+                    + usize::from(self.image_digest.is_some())
+                    + usize::from(self.is_checkpoint.is_some())
+                    + usize::from(self.model_input.is_some())
+                    + usize::from(self.nearest_model_name.is_some()),
+            );
             p.opt("ContainerHostname", self.container_hostname);
             p.opt("Environment", self.environment);
             p.opt("Framework", self.framework);
@@ -3534,7 +3580,11 @@ pub mod algorithm {
 
     impl ToExpr for ParameterRange {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.categorical_parameter_range_specification.is_some())
+                    + usize::from(self.continuous_parameter_range_specification.is_some())
+                    + usize::from(self.integer_parameter_range_specification.is_some()),
+            );
             p.opt(
                 "CategoricalParameterRangeSpecification",
                 self.categorical_parameter_range_specification,
@@ -3571,7 +3621,7 @@ pub mod algorithm {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3648,7 +3698,13 @@ pub mod algorithm {
 
     impl ToExpr for TrainingSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.metric_definitions.is_some())
+                    + usize::from(self.supported_hyper_parameters.is_some())
+                    + usize::from(self.supported_tuning_job_objective_metrics.is_some())
+                    + usize::from(self.supports_distributed_training.is_some())
+                    + usize::from(self.training_image_digest.is_some()),
+            );
             p.opt("MetricDefinitions", self.metric_definitions);
             p.opt("SupportedHyperParameters", self.supported_hyper_parameters);
             p.req("SupportedTrainingInstanceTypes", self.supported_training_instance_types);
@@ -3805,7 +3861,11 @@ impl Resource for App {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.recovery_mode.is_some())
+                + usize::from(self.resource_spec.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("AppName", self.app_name);
         p.req("AppType", self.app_type);
         p.req("DomainId", self.domain_id);
@@ -4430,7 +4490,12 @@ pub mod app {
 
     impl ToExpr for ResourceSpec {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.instance_type.is_some())
+                    + usize::from(self.lifecycle_config_arn.is_some())
+                    + usize::from(self.sage_maker_image_arn.is_some())
+                    + usize::from(self.sage_maker_image_version_arn.is_some()),
+            );
             p.opt("InstanceType", self.instance_type);
             p.opt("LifecycleConfigArn", self.lifecycle_config_arn);
             p.opt("SageMakerImageArn", self.sage_maker_image_arn);
@@ -4459,7 +4524,7 @@ pub mod app {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -4680,7 +4745,12 @@ impl Resource for AppImageConfig {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.code_editor_app_image_config.is_some())
+                + usize::from(self.jupyter_lab_app_image_config.is_some())
+                + usize::from(self.kernel_gateway_image_config.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("AppImageConfigName", self.app_image_config_name);
         p.opt("CodeEditorAppImageConfig", self.code_editor_app_image_config);
         p.opt("JupyterLabAppImageConfig", self.jupyter_lab_app_image_config);
@@ -4723,7 +4793,7 @@ pub mod app_image_config {
 
     impl ToExpr for CodeEditorAppImageConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.container_config.is_some()));
             p.opt("ContainerConfig", self.container_config);
             p.into_expr()
         }
@@ -4770,7 +4840,11 @@ pub mod app_image_config {
 
     impl ToExpr for ContainerConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.container_arguments.is_some())
+                    + usize::from(self.container_entrypoint.is_some())
+                    + usize::from(self.container_environment_variables.is_some()),
+            );
             p.opt("ContainerArguments", self.container_arguments);
             p.opt("ContainerEntrypoint", self.container_entrypoint);
             p.opt("ContainerEnvironmentVariables", self.container_environment_variables);
@@ -4798,7 +4872,7 @@ pub mod app_image_config {
 
     impl ToExpr for CustomImageContainerEnvironmentVariable {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -4843,7 +4917,11 @@ pub mod app_image_config {
 
     impl ToExpr for FileSystemConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.default_gid.is_some())
+                    + usize::from(self.default_uid.is_some())
+                    + usize::from(self.mount_path.is_some()),
+            );
             p.opt("DefaultGid", self.default_gid);
             p.opt("DefaultUid", self.default_uid);
             p.opt("MountPath", self.mount_path);
@@ -4871,7 +4949,7 @@ pub mod app_image_config {
 
     impl ToExpr for JupyterLabAppImageConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.container_config.is_some()));
             p.opt("ContainerConfig", self.container_config);
             p.into_expr()
         }
@@ -4902,7 +4980,7 @@ pub mod app_image_config {
 
     impl ToExpr for KernelGatewayImageConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.file_system_config.is_some()));
             p.opt("FileSystemConfig", self.file_system_config);
             p.req("KernelSpecs", self.kernel_specs);
             p.into_expr()
@@ -4934,7 +5012,7 @@ pub mod app_image_config {
 
     impl ToExpr for KernelSpec {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.display_name.is_some()));
             p.opt("DisplayName", self.display_name);
             p.req("Name", self.name);
             p.into_expr()
@@ -4961,7 +5039,7 @@ pub mod app_image_config {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -5105,7 +5183,12 @@ impl Resource for Artifact {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.artifact_name.is_some())
+                + usize::from(self.metadata_properties.is_some())
+                + usize::from(self.properties.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ArtifactName", self.artifact_name);
         p.req("ArtifactType", self.artifact_type);
         p.opt("MetadataProperties", self.metadata_properties);
@@ -5200,7 +5283,7 @@ pub mod artifact {
 
     impl ToExpr for ArtifactSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.source_types.is_some()));
             p.opt("SourceTypes", self.source_types);
             p.req("SourceUri", self.source_uri);
             p.into_expr()
@@ -5227,7 +5310,7 @@ pub mod artifact {
 
     impl ToExpr for ArtifactSourceType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("SourceIdType", self.source_id_type);
             p.req("Value", self.value);
             p.into_expr()
@@ -5280,7 +5363,12 @@ pub mod artifact {
 
     impl ToExpr for MetadataProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.commit_id.is_some())
+                    + usize::from(self.generated_by.is_some())
+                    + usize::from(self.project_id.is_some())
+                    + usize::from(self.repository.is_some()),
+            );
             p.opt("CommitId", self.commit_id);
             p.opt("GeneratedBy", self.generated_by);
             p.opt("ProjectId", self.project_id);
@@ -5309,7 +5397,7 @@ pub mod artifact {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -5525,7 +5613,20 @@ Constraint { path: "VpcConfig/Subnets", min_length: Some(1), max_length: Some(16
 Constraint { path: "VpcConfig/Subnets/*", pattern: Some("[-0-9a-zA-Z]+"), min_length: Some(0), max_length: Some(32), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.auto_scaling.is_some())
+                + usize::from(self.cluster_name.is_some())
+                + usize::from(self.cluster_role.is_some())
+                + usize::from(self.instance_groups.is_some())
+                + usize::from(self.node_provisioning_mode.is_some())
+                + usize::from(self.node_recovery.is_some())
+                + usize::from(self.orchestrator.is_some())
+                + usize::from(self.restricted_instance_groups.is_some())
+                + usize::from(self.restricted_instance_groups_config.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.tiered_storage_config.is_some())
+                + usize::from(self.vpc_config.is_some()),
+        );
         p.opt("AutoScaling", self.auto_scaling);
         p.opt("ClusterName", self.cluster_name);
         p.opt("ClusterRole", self.cluster_role);
@@ -5945,7 +6046,7 @@ pub mod cluster {
 
     impl ToExpr for AlarmDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("AlarmName", self.alarm_name);
             p.into_expr()
         }
@@ -5984,7 +6085,9 @@ pub mod cluster {
 
     impl ToExpr for AutoPatchConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.deployment_config.is_some()) + usize::from(self.patch_schedule.is_some()),
+            );
             p.opt("DeploymentConfig", self.deployment_config);
             p.opt("PatchSchedule", self.patch_schedule);
             p.req("PatchingStrategy", self.patching_strategy);
@@ -6012,7 +6115,7 @@ pub mod cluster {
 
     impl ToExpr for CapacitySizeConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Type", self.r#type);
             p.req("Value", self.value);
             p.into_expr()
@@ -6055,7 +6158,7 @@ pub mod cluster {
 
     impl ToExpr for ClusterAccountingDatabase {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.name.is_some()) + usize::from(self.port.is_some()));
             p.req("Endpoint", self.endpoint);
             p.opt("Name", self.name);
             p.opt("Port", self.port);
@@ -6089,7 +6192,7 @@ pub mod cluster {
 
     impl ToExpr for ClusterAutoScalingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.auto_scaler_type.is_some()));
             p.opt("AutoScalerType", self.auto_scaler_type);
             p.req("Mode", self.mode);
             p.into_expr()
@@ -6126,7 +6229,8 @@ pub mod cluster {
 
     impl ToExpr for ClusterCapacityRequirements {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.on_demand.is_some()) + usize::from(self.spot.is_some()));
             p.opt("OnDemand", self.on_demand);
             p.opt("Spot", self.spot);
             p.into_expr()
@@ -6171,7 +6275,11 @@ pub mod cluster {
 
     impl ToExpr for ClusterEbsVolumeConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.root_volume.is_some())
+                    + usize::from(self.volume_kms_key_id.is_some())
+                    + usize::from(self.volume_size_in_gb.is_some()),
+            );
             p.opt("RootVolume", self.root_volume);
             p.opt("VolumeKmsKeyId", self.volume_kms_key_id);
             p.opt("VolumeSizeInGB", self.volume_size_in_gb);
@@ -6207,7 +6315,7 @@ pub mod cluster {
 
     impl ToExpr for ClusterFsxLustreConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.mount_path.is_some()));
             p.req("DnsName", self.dns_name);
             p.req("MountName", self.mount_name);
             p.opt("MountPath", self.mount_path);
@@ -6240,7 +6348,7 @@ pub mod cluster {
 
     impl ToExpr for ClusterFsxOpenZfsConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.mount_path.is_some()));
             p.req("DnsName", self.dns_name);
             p.opt("MountPath", self.mount_path);
             p.into_expr()
@@ -6418,7 +6526,26 @@ pub mod cluster {
 
     impl ToExpr for ClusterInstanceGroup {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.auto_patch_config.is_some())
+                    + usize::from(self.capacity_requirements.is_some())
+                    + usize::from(self.current_count.is_some())
+                    + usize::from(self.image_id.is_some())
+                    + usize::from(self.image_release_version.is_some())
+                    + usize::from(self.instance_requirements.is_some())
+                    + usize::from(self.instance_storage_configs.is_some())
+                    + usize::from(self.instance_type.is_some())
+                    + usize::from(self.kubernetes_config.is_some())
+                    + usize::from(self.life_cycle_config.is_some())
+                    + usize::from(self.min_instance_count.is_some())
+                    + usize::from(self.network_interface.is_some())
+                    + usize::from(self.on_start_deep_health_checks.is_some())
+                    + usize::from(self.override_vpc_config.is_some())
+                    + usize::from(self.scheduled_update_config.is_some())
+                    + usize::from(self.slurm_config.is_some())
+                    + usize::from(self.threads_per_core.is_some())
+                    + usize::from(self.training_plan_arn.is_some()),
+            );
             p.opt("AutoPatchConfig", self.auto_patch_config);
             p.opt("CapacityRequirements", self.capacity_requirements);
             p.opt("CurrentCount", self.current_count);
@@ -6482,7 +6609,11 @@ pub mod cluster {
 
     impl ToExpr for ClusterInstanceStorageConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.ebs_volume_config.is_some())
+                    + usize::from(self.fsx_lustre_config.is_some())
+                    + usize::from(self.fsx_open_zfs_config.is_some()),
+            );
             p.opt("EbsVolumeConfig", self.ebs_volume_config);
             p.opt("FsxLustreConfig", self.fsx_lustre_config);
             p.opt("FsxOpenZfsConfig", self.fsx_open_zfs_config);
@@ -6523,7 +6654,8 @@ pub mod cluster {
 
     impl ToExpr for ClusterKubernetesConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.labels.is_some()) + usize::from(self.taints.is_some()));
             p.opt("Labels", self.labels);
             p.opt("Taints", self.taints);
             p.into_expr()
@@ -6558,7 +6690,7 @@ pub mod cluster {
 
     impl ToExpr for ClusterKubernetesTaint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.value.is_some()));
             p.req("Effect", self.effect);
             p.req("Key", self.key);
             p.opt("Value", self.value);
@@ -6604,7 +6736,11 @@ pub mod cluster {
 
     impl ToExpr for ClusterLifeCycleConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.on_create.is_some())
+                    + usize::from(self.on_init_complete.is_some())
+                    + usize::from(self.source_s3_uri.is_some()),
+            );
             p.opt("OnCreate", self.on_create);
             p.opt("OnInitComplete", self.on_init_complete);
             p.opt("SourceS3Uri", self.source_s3_uri);
@@ -6629,7 +6765,7 @@ pub mod cluster {
 
     impl ToExpr for ClusterNetworkInterface {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("InterfaceType", self.interface_type);
             p.into_expr()
         }
@@ -6652,7 +6788,7 @@ pub mod cluster {
 
     impl ToExpr for ClusterOrchestratorEksConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ClusterArn", self.cluster_arn);
             p.into_expr()
         }
@@ -6688,7 +6824,9 @@ pub mod cluster {
 
     impl ToExpr for ClusterOrchestratorSlurmConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.accounting_database.is_some()) + usize::from(self.slurm_config_strategy.is_some()),
+            );
             p.opt("AccountingDatabase", self.accounting_database);
             p.opt("SlurmConfigStrategy", self.slurm_config_strategy);
             p.into_expr()
@@ -6789,7 +6927,15 @@ pub mod cluster {
 
     impl ToExpr for ClusterRestrictedInstanceGroup {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                4 + usize::from(self.current_count.is_some())
+                    + usize::from(self.environment_config.is_some())
+                    + usize::from(self.instance_storage_configs.is_some())
+                    + usize::from(self.on_start_deep_health_checks.is_some())
+                    + usize::from(self.override_vpc_config.is_some())
+                    + usize::from(self.threads_per_core.is_some())
+                    + usize::from(self.training_plan_arn.is_some()),
+            );
             p.opt("CurrentCount", self.current_count);
             p.opt("EnvironmentConfig", self.environment_config);
             p.req("ExecutionRole", self.execution_role);
@@ -6830,7 +6976,7 @@ pub mod cluster {
 
     impl ToExpr for ClusterSlurmConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.partition_names.is_some()));
             p.req("NodeType", self.node_type);
             p.opt("PartitionNames", self.partition_names);
             p.into_expr()
@@ -6875,7 +7021,11 @@ pub mod cluster {
 
     impl ToExpr for DeploymentConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.auto_rollback_configuration.is_some())
+                    + usize::from(self.rolling_update_policy.is_some())
+                    + usize::from(self.wait_interval_in_seconds.is_some()),
+            );
             p.opt("AutoRollbackConfiguration", self.auto_rollback_configuration);
             p.opt("RollingUpdatePolicy", self.rolling_update_policy);
             p.opt("WaitIntervalInSeconds", self.wait_interval_in_seconds);
@@ -6905,7 +7055,7 @@ pub mod cluster {
 
     impl ToExpr for EnvironmentConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.f_sx_lustre_config.is_some()));
             p.opt("FSxLustreConfig", self.f_sx_lustre_config);
             p.into_expr()
         }
@@ -6931,7 +7081,7 @@ pub mod cluster {
 
     impl ToExpr for FSxLustreConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("PerUnitStorageThroughput", self.per_unit_storage_throughput);
             p.req("SizeInGiB", self.size_in_gib);
             p.into_expr()
@@ -6955,7 +7105,7 @@ pub mod cluster {
 
     impl ToExpr for InstanceRequirements {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("InstanceTypes", self.instance_types);
             p.into_expr()
         }
@@ -6988,7 +7138,7 @@ pub mod cluster {
 
     impl ToExpr for Orchestrator {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.eks.is_some()) + usize::from(self.slurm.is_some()));
             p.opt("Eks", self.eks);
             p.opt("Slurm", self.slurm);
             p.into_expr()
@@ -7015,7 +7165,7 @@ pub mod cluster {
 
     impl ToExpr for PatchSchedule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.next_patch_date.is_some()));
             p.opt("NextPatchDate", self.next_patch_date);
             p.into_expr()
         }
@@ -7038,7 +7188,7 @@ pub mod cluster {
 
     impl ToExpr for RestrictedInstanceGroupsConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("SharedEnvironmentConfig", self.shared_environment_config);
             p.into_expr()
         }
@@ -7069,7 +7219,7 @@ pub mod cluster {
 
     impl ToExpr for RollingUpdatePolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.rollback_maximum_batch_size.is_some()));
             p.req("MaximumBatchSize", self.maximum_batch_size);
             p.opt("RollbackMaximumBatchSize", self.rollback_maximum_batch_size);
             p.into_expr()
@@ -7101,7 +7251,7 @@ pub mod cluster {
 
     impl ToExpr for ScheduledUpdateConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.deployment_config.is_some()));
             p.opt("DeploymentConfig", self.deployment_config);
             p.req("ScheduleExpression", self.schedule_expression);
             p.into_expr()
@@ -7133,7 +7283,7 @@ pub mod cluster {
 
     impl ToExpr for SharedEnvironmentConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.f_sx_lustre_config.is_some()));
             p.opt("FSxLustreConfig", self.f_sx_lustre_config);
             p.req("FSxLustreDeletionPolicy", self.f_sx_lustre_deletion_policy);
             p.into_expr()
@@ -7160,7 +7310,7 @@ pub mod cluster {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -7192,7 +7342,7 @@ pub mod cluster {
 
     impl ToExpr for TieredStorageConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.instance_memory_allocation_percentage.is_some()));
             p.opt(
                 "InstanceMemoryAllocationPercentage",
                 self.instance_memory_allocation_percentage,
@@ -7225,7 +7375,7 @@ pub mod cluster {
 
     impl ToExpr for VpcConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("SecurityGroupIds", self.security_group_ids);
             p.req("Subnets", self.subnets);
             p.into_expr()
@@ -7344,7 +7494,8 @@ impl Resource for ClusterSchedulerConfig {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(3 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.req("ClusterArn", self.cluster_arn);
         p.opt("Description", self.description);
         p.req("Name", self.name);
@@ -7525,7 +7676,7 @@ pub mod cluster_scheduler_config {
 
     impl ToExpr for PriorityClass {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("Weight", self.weight);
             p.into_expr()
@@ -7570,7 +7721,11 @@ pub mod cluster_scheduler_config {
 
     impl ToExpr for SchedulerConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.fair_share.is_some())
+                    + usize::from(self.idle_resource_sharing.is_some())
+                    + usize::from(self.priority_classes.is_some()),
+            );
             p.opt("FairShare", self.fair_share);
             p.opt("IdleResourceSharing", self.idle_resource_sharing);
             p.opt("PriorityClasses", self.priority_classes);
@@ -7598,7 +7753,7 @@ pub mod cluster_scheduler_config {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -7695,7 +7850,9 @@ impl Resource for CodeRepository {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.code_repository_name.is_some()) + usize::from(self.tags.is_some()),
+        );
         p.opt("CodeRepositoryName", self.code_repository_name);
         p.req("GitConfig", self.git_config);
         p.opt("Tags", self.tags);
@@ -7749,7 +7906,8 @@ pub mod code_repository {
 
     impl ToExpr for GitConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(1 + usize::from(self.branch.is_some()) + usize::from(self.secret_arn.is_some()));
             p.opt("Branch", self.branch);
             p.req("RepositoryUrl", self.repository_url);
             p.opt("SecretArn", self.secret_arn);
@@ -7777,7 +7935,7 @@ pub mod code_repository {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -7987,7 +8145,11 @@ impl Resource for ComputeQuota {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.activation_state.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ActivationState", self.activation_state);
         p.req("ClusterArn", self.cluster_arn);
         p.req("ComputeQuotaConfig", self.compute_quota_config);
@@ -8962,7 +9124,7 @@ pub mod compute_quota {
 
     impl ToExpr for AcceleratorPartitionConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Count", self.count);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -9007,7 +9169,11 @@ pub mod compute_quota {
 
     impl ToExpr for ComputeQuotaConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.compute_quota_resources.is_some())
+                    + usize::from(self.preempt_team_tasks.is_some())
+                    + usize::from(self.resource_sharing_config.is_some()),
+            );
             p.opt("ComputeQuotaResources", self.compute_quota_resources);
             p.opt("PreemptTeamTasks", self.preempt_team_tasks);
             p.opt("ResourceSharingConfig", self.resource_sharing_config);
@@ -9072,7 +9238,13 @@ pub mod compute_quota {
 
     impl ToExpr for ComputeQuotaResourceConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.accelerator_partition.is_some())
+                    + usize::from(self.accelerators.is_some())
+                    + usize::from(self.count.is_some())
+                    + usize::from(self.memory_in_gib.is_some())
+                    + usize::from(self.v_cpu.is_some()),
+            );
             p.opt("AcceleratorPartition", self.accelerator_partition);
             p.opt("Accelerators", self.accelerators);
             p.opt("Count", self.count);
@@ -9108,7 +9280,7 @@ pub mod compute_quota {
 
     impl ToExpr for ComputeQuotaTarget {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.fair_share_weight.is_some()));
             p.opt("FairShareWeight", self.fair_share_weight);
             p.req("TeamName", self.team_name);
             p.into_expr()
@@ -9148,7 +9320,9 @@ pub mod compute_quota {
 
     impl ToExpr for ResourceSharingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.absolute_borrow_limits.is_some()) + usize::from(self.borrow_limit.is_some()),
+            );
             p.opt("AbsoluteBorrowLimits", self.absolute_borrow_limits);
             p.opt("BorrowLimit", self.borrow_limit);
             p.req("Strategy", self.strategy);
@@ -9176,7 +9350,7 @@ pub mod compute_quota {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -9307,7 +9481,11 @@ impl Resource for Context {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.description.is_some())
+                + usize::from(self.properties.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("ContextName", self.context_name);
         p.req("ContextType", self.context_type);
         p.opt("Description", self.description);
@@ -9376,7 +9554,9 @@ pub mod context {
 
     impl ToExpr for Source {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.source_id.is_some()) + usize::from(self.source_type.is_some()),
+            );
             p.opt("SourceId", self.source_id);
             p.opt("SourceType", self.source_type);
             p.req("SourceUri", self.source_uri);
@@ -9404,7 +9584,7 @@ pub mod context {
 
     impl ToExpr for Tags {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -9758,7 +9938,14 @@ impl Resource for DataQualityJobDefinition {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            5 + usize::from(self.data_quality_baseline_config.is_some())
+                + usize::from(self.endpoint_name.is_some())
+                + usize::from(self.job_definition_name.is_some())
+                + usize::from(self.network_config.is_some())
+                + usize::from(self.stopping_condition.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("DataQualityAppSpecification", self.data_quality_app_specification);
         p.opt("DataQualityBaselineConfig", self.data_quality_baseline_config);
         p.req("DataQualityJobInput", self.data_quality_job_input);
@@ -9929,7 +10116,11 @@ pub mod data_quality_job_definition {
 
     impl ToExpr for BatchTransformInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.exclude_features_attribute.is_some())
+                    + usize::from(self.s3_data_distribution_type.is_some())
+                    + usize::from(self.s3_input_mode.is_some()),
+            );
             p.req("DataCapturedDestinationS3Uri", self.data_captured_destination_s3_uri);
             p.req("DatasetFormat", self.dataset_format);
             p.opt("ExcludeFeaturesAttribute", self.exclude_features_attribute);
@@ -9975,7 +10166,7 @@ pub mod data_quality_job_definition {
 
     impl ToExpr for ClusterConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.volume_kms_key_id.is_some()));
             p.req("InstanceCount", self.instance_count);
             p.req("InstanceType", self.instance_type);
             p.opt("VolumeKmsKeyId", self.volume_kms_key_id);
@@ -10004,7 +10195,7 @@ pub mod data_quality_job_definition {
 
     impl ToExpr for ConstraintsResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.s3_uri.is_some()));
             p.opt("S3Uri", self.s3_uri);
             p.into_expr()
         }
@@ -10030,7 +10221,7 @@ pub mod data_quality_job_definition {
 
     impl ToExpr for Csv {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.header.is_some()));
             p.opt("Header", self.header);
             p.into_expr()
         }
@@ -10096,7 +10287,13 @@ pub mod data_quality_job_definition {
 
     impl ToExpr for DataQualityAppSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.container_arguments.is_some())
+                    + usize::from(self.container_entrypoint.is_some())
+                    + usize::from(self.environment.is_some())
+                    + usize::from(self.post_analytics_processor_source_uri.is_some())
+                    + usize::from(self.record_preprocessor_source_uri.is_some()),
+            );
             p.opt("ContainerArguments", self.container_arguments);
             p.opt("ContainerEntrypoint", self.container_entrypoint);
             p.opt("Environment", self.environment);
@@ -10148,7 +10345,11 @@ pub mod data_quality_job_definition {
 
     impl ToExpr for DataQualityBaselineConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.baselining_job_name.is_some())
+                    + usize::from(self.constraints_resource.is_some())
+                    + usize::from(self.statistics_resource.is_some()),
+            );
             p.opt("BaseliningJobName", self.baselining_job_name);
             p.opt("ConstraintsResource", self.constraints_resource);
             p.opt("StatisticsResource", self.statistics_resource);
@@ -10186,7 +10387,9 @@ pub mod data_quality_job_definition {
 
     impl ToExpr for DataQualityJobInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.batch_transform_input.is_some()) + usize::from(self.endpoint_input.is_some()),
+            );
             p.opt("BatchTransformInput", self.batch_transform_input);
             p.opt("EndpointInput", self.endpoint_input);
             p.into_expr()
@@ -10231,7 +10434,11 @@ pub mod data_quality_job_definition {
 
     impl ToExpr for DatasetFormat {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.csv.is_some())
+                    + usize::from(self.json.is_some())
+                    + usize::from(self.parquet.is_some()),
+            );
             p.opt("Csv", self.csv);
             p.opt("Json", self.json);
             p.opt("Parquet", self.parquet);
@@ -10283,7 +10490,11 @@ pub mod data_quality_job_definition {
 
     impl ToExpr for EndpointInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.exclude_features_attribute.is_some())
+                    + usize::from(self.s3_data_distribution_type.is_some())
+                    + usize::from(self.s3_input_mode.is_some()),
+            );
             p.req("EndpointName", self.endpoint_name);
             p.opt("ExcludeFeaturesAttribute", self.exclude_features_attribute);
             p.req("LocalPath", self.local_path);
@@ -10313,7 +10524,7 @@ pub mod data_quality_job_definition {
 
     impl ToExpr for Json {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.line.is_some()));
             p.opt("Line", self.line);
             p.into_expr()
         }
@@ -10334,7 +10545,7 @@ pub mod data_quality_job_definition {
 
     impl ToExpr for MonitoringOutput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("S3Output", self.s3_output);
             p.into_expr()
         }
@@ -10367,7 +10578,7 @@ pub mod data_quality_job_definition {
 
     impl ToExpr for MonitoringOutputConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.kms_key_id.is_some()));
             p.opt("KmsKeyId", self.kms_key_id);
             p.req("MonitoringOutputs", self.monitoring_outputs);
             p.into_expr()
@@ -10389,7 +10600,7 @@ pub mod data_quality_job_definition {
 
     impl ToExpr for MonitoringResources {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ClusterConfig", self.cluster_config);
             p.into_expr()
         }
@@ -10433,7 +10644,11 @@ pub mod data_quality_job_definition {
 
     impl ToExpr for NetworkConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enable_inter_container_traffic_encryption.is_some())
+                    + usize::from(self.enable_network_isolation.is_some())
+                    + usize::from(self.vpc_config.is_some()),
+            );
             p.opt(
                 "EnableInterContainerTrafficEncryption",
                 self.enable_inter_container_traffic_encryption,
@@ -10472,7 +10687,7 @@ pub mod data_quality_job_definition {
 
     impl ToExpr for S3Output {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.s3_upload_mode.is_some()));
             p.req("LocalPath", self.local_path);
             p.opt("S3UploadMode", self.s3_upload_mode);
             p.req("S3Uri", self.s3_uri);
@@ -10500,7 +10715,7 @@ pub mod data_quality_job_definition {
 
     impl ToExpr for StatisticsResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.s3_uri.is_some()));
             p.opt("S3Uri", self.s3_uri);
             p.into_expr()
         }
@@ -10523,7 +10738,7 @@ pub mod data_quality_job_definition {
 
     impl ToExpr for StoppingCondition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("MaxRuntimeInSeconds", self.max_runtime_in_seconds);
             p.into_expr()
         }
@@ -10549,7 +10764,7 @@ pub mod data_quality_job_definition {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -10579,7 +10794,7 @@ pub mod data_quality_job_definition {
 
     impl ToExpr for VpcConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("SecurityGroupIds", self.security_group_ids);
             p.req("Subnets", self.subnets);
             p.into_expr()
@@ -10672,7 +10887,7 @@ impl Resource for Device {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.device.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Device", self.device);
         p.req("DeviceFleetName", self.device_fleet_name);
         p.opt("Tags", self.tags);
@@ -10717,7 +10932,9 @@ pub mod device {
 
     impl ToExpr for Device {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.description.is_some()) + usize::from(self.iot_thing_name.is_some()),
+            );
             p.opt("Description", self.description);
             p.req("DeviceName", self.device_name);
             p.opt("IotThingName", self.iot_thing_name);
@@ -10745,7 +10962,7 @@ pub mod device {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -10858,7 +11075,8 @@ impl Resource for DeviceFleet {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(3 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Description", self.description);
         p.req("DeviceFleetName", self.device_fleet_name);
         p.req("OutputConfig", self.output_config);
@@ -10899,7 +11117,7 @@ pub mod device_fleet {
 
     impl ToExpr for EdgeOutputConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.kms_key_id.is_some()));
             p.opt("KmsKeyId", self.kms_key_id);
             p.req("S3OutputLocation", self.s3_output_location);
             p.into_expr()
@@ -10926,7 +11144,7 @@ pub mod device_fleet {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -12011,7 +12229,18 @@ impl Resource for Domain {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.app_network_access_type.is_some())
+                + usize::from(self.app_security_group_management.is_some())
+                + usize::from(self.default_space_settings.is_some())
+                + usize::from(self.domain_settings.is_some())
+                + usize::from(self.home_efs_file_system_creation.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.subnet_ids.is_some())
+                + usize::from(self.tag_propagation.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.vpc_id.is_some()),
+        );
         p.opt("AppNetworkAccessType", self.app_network_access_type);
         p.opt("AppSecurityGroupManagement", self.app_security_group_management);
         p.req("AuthMode", self.auth_mode);
@@ -13211,7 +13440,7 @@ pub mod domain {
 
     impl ToExpr for AppLifecycleManagement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.idle_settings.is_some()));
             p.opt("IdleSettings", self.idle_settings);
             p.into_expr()
         }
@@ -13271,7 +13500,13 @@ pub mod domain {
 
     impl ToExpr for CodeEditorAppSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.app_lifecycle_management.is_some())
+                    + usize::from(self.built_in_lifecycle_config_arn.is_some())
+                    + usize::from(self.custom_images.is_some())
+                    + usize::from(self.default_resource_spec.is_some())
+                    + usize::from(self.lifecycle_config_arns.is_some()),
+            );
             p.opt("AppLifecycleManagement", self.app_lifecycle_management);
             p.opt("BuiltInLifecycleConfigArn", self.built_in_lifecycle_config_arn);
             p.opt("CustomImages", self.custom_images);
@@ -13298,7 +13533,7 @@ pub mod domain {
 
     impl ToExpr for CodeRepository {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("RepositoryUrl", self.repository_url);
             p.into_expr()
         }
@@ -13342,7 +13577,11 @@ pub mod domain {
 
     impl ToExpr for CustomFileSystemConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.efs_file_system_config.is_some())
+                    + usize::from(self.f_sx_lustre_file_system_config.is_some())
+                    + usize::from(self.s3_file_system_config.is_some()),
+            );
             p.opt("EFSFileSystemConfig", self.efs_file_system_config);
             p.opt("FSxLustreFileSystemConfig", self.f_sx_lustre_file_system_config);
             p.opt("S3FileSystemConfig", self.s3_file_system_config);
@@ -13378,7 +13617,7 @@ pub mod domain {
 
     impl ToExpr for CustomImage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.image_version_number.is_some()));
             p.req("AppImageConfigName", self.app_image_config_name);
             p.req("ImageName", self.image_name);
             p.opt("ImageVersionNumber", self.image_version_number);
@@ -13406,7 +13645,7 @@ pub mod domain {
 
     impl ToExpr for CustomPosixUserConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Gid", self.gid);
             p.req("Uid", self.uid);
             p.into_expr()
@@ -13436,7 +13675,7 @@ pub mod domain {
 
     impl ToExpr for DefaultEbsStorageSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("DefaultEbsVolumeSizeInGb", self.default_ebs_volume_size_in_gb);
             p.req("MaximumEbsVolumeSizeInGb", self.maximum_ebs_volume_size_in_gb);
             p.into_expr()
@@ -13516,7 +13755,15 @@ pub mod domain {
 
     impl ToExpr for DefaultSpaceSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.custom_file_system_configs.is_some())
+                    + usize::from(self.custom_posix_user_config.is_some())
+                    + usize::from(self.jupyter_lab_app_settings.is_some())
+                    + usize::from(self.jupyter_server_app_settings.is_some())
+                    + usize::from(self.kernel_gateway_app_settings.is_some())
+                    + usize::from(self.security_groups.is_some())
+                    + usize::from(self.space_storage_settings.is_some()),
+            );
             p.opt("CustomFileSystemConfigs", self.custom_file_system_configs);
             p.opt("CustomPosixUserConfig", self.custom_posix_user_config);
             p.req("ExecutionRole", self.execution_role);
@@ -13551,7 +13798,7 @@ pub mod domain {
 
     impl ToExpr for DefaultSpaceStorageSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.default_ebs_storage_settings.is_some()));
             p.opt("DefaultEbsStorageSettings", self.default_ebs_storage_settings);
             p.into_expr()
         }
@@ -13587,7 +13834,10 @@ pub mod domain {
 
     impl ToExpr for DockerSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enable_docker_access.is_some())
+                    + usize::from(self.vpc_only_trusted_accounts.is_some()),
+            );
             p.opt("EnableDockerAccess", self.enable_docker_access);
             p.opt("VpcOnlyTrustedAccounts", self.vpc_only_trusted_accounts);
             p.into_expr()
@@ -13656,7 +13906,14 @@ pub mod domain {
 
     impl ToExpr for DomainSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.docker_settings.is_some())
+                    + usize::from(self.execution_role_identity_config.is_some())
+                    + usize::from(self.ip_address_type.is_some())
+                    + usize::from(self.r_studio_server_pro_domain_settings.is_some())
+                    + usize::from(self.security_group_ids.is_some())
+                    + usize::from(self.unified_studio_settings.is_some()),
+            );
             p.opt("DockerSettings", self.docker_settings);
             p.opt("ExecutionRoleIdentityConfig", self.execution_role_identity_config);
             p.opt("IpAddressType", self.ip_address_type);
@@ -13695,7 +13952,7 @@ pub mod domain {
 
     impl ToExpr for EfsFileSystemConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.file_system_path.is_some()));
             p.req("FileSystemId", self.file_system_id);
             p.opt("FileSystemPath", self.file_system_path);
             p.into_expr()
@@ -13727,7 +13984,7 @@ pub mod domain {
 
     impl ToExpr for FSxLustreFileSystemConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.file_system_path.is_some()));
             p.req("FileSystemId", self.file_system_id);
             p.opt("FileSystemPath", self.file_system_path);
             p.into_expr()
@@ -13764,7 +14021,9 @@ pub mod domain {
 
     impl ToExpr for HiddenSageMakerImage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.sage_maker_image_name.is_some()) + usize::from(self.version_aliases.is_some()),
+            );
             p.opt("SageMakerImageName", self.sage_maker_image_name);
             p.opt("VersionAliases", self.version_aliases);
             p.into_expr()
@@ -13817,7 +14076,12 @@ pub mod domain {
 
     impl ToExpr for IdleSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.idle_timeout_in_minutes.is_some())
+                    + usize::from(self.lifecycle_management.is_some())
+                    + usize::from(self.max_idle_timeout_in_minutes.is_some())
+                    + usize::from(self.min_idle_timeout_in_minutes.is_some()),
+            );
             p.opt("IdleTimeoutInMinutes", self.idle_timeout_in_minutes);
             p.opt("LifecycleManagement", self.lifecycle_management);
             p.opt("MaxIdleTimeoutInMinutes", self.max_idle_timeout_in_minutes);
@@ -13888,7 +14152,14 @@ pub mod domain {
 
     impl ToExpr for JupyterLabAppSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.app_lifecycle_management.is_some())
+                    + usize::from(self.built_in_lifecycle_config_arn.is_some())
+                    + usize::from(self.code_repositories.is_some())
+                    + usize::from(self.custom_images.is_some())
+                    + usize::from(self.default_resource_spec.is_some())
+                    + usize::from(self.lifecycle_config_arns.is_some()),
+            );
             p.opt("AppLifecycleManagement", self.app_lifecycle_management);
             p.opt("BuiltInLifecycleConfigArn", self.built_in_lifecycle_config_arn);
             p.opt("CodeRepositories", self.code_repositories);
@@ -13929,7 +14200,10 @@ pub mod domain {
 
     impl ToExpr for JupyterServerAppSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.default_resource_spec.is_some())
+                    + usize::from(self.lifecycle_config_arns.is_some()),
+            );
             p.opt("DefaultResourceSpec", self.default_resource_spec);
             p.opt("LifecycleConfigArns", self.lifecycle_config_arns);
             p.into_expr()
@@ -13974,7 +14248,11 @@ pub mod domain {
 
     impl ToExpr for KernelGatewayAppSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.custom_images.is_some())
+                    + usize::from(self.default_resource_spec.is_some())
+                    + usize::from(self.lifecycle_config_arns.is_some()),
+            );
             p.opt("CustomImages", self.custom_images);
             p.opt("DefaultResourceSpec", self.default_resource_spec);
             p.opt("LifecycleConfigArns", self.lifecycle_config_arns);
@@ -14012,7 +14290,9 @@ pub mod domain {
 
     impl ToExpr for RSessionAppSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.custom_images.is_some()) + usize::from(self.default_resource_spec.is_some()),
+            );
             p.opt("CustomImages", self.custom_images);
             p.opt("DefaultResourceSpec", self.default_resource_spec);
             p.into_expr()
@@ -14049,7 +14329,9 @@ pub mod domain {
 
     impl ToExpr for RStudioServerProAppSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.access_status.is_some()) + usize::from(self.user_group.is_some()),
+            );
             p.opt("AccessStatus", self.access_status);
             p.opt("UserGroup", self.user_group);
             p.into_expr()
@@ -14097,7 +14379,11 @@ pub mod domain {
 
     impl ToExpr for RStudioServerProDomainSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.default_resource_spec.is_some())
+                    + usize::from(self.r_studio_connect_url.is_some())
+                    + usize::from(self.r_studio_package_manager_url.is_some()),
+            );
             p.opt("DefaultResourceSpec", self.default_resource_spec);
             p.req("DomainExecutionRoleArn", self.domain_execution_role_arn);
             p.opt("RStudioConnectUrl", self.r_studio_connect_url);
@@ -14160,7 +14446,13 @@ pub mod domain {
 
     impl ToExpr for ResourceSpec {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.instance_type.is_some())
+                    + usize::from(self.lifecycle_config_arn.is_some())
+                    + usize::from(self.sage_maker_image_arn.is_some())
+                    + usize::from(self.sage_maker_image_version_arn.is_some())
+                    + usize::from(self.training_plan_arn.is_some()),
+            );
             p.opt("InstanceType", self.instance_type);
             p.opt("LifecycleConfigArn", self.lifecycle_config_arn);
             p.opt("SageMakerImageArn", self.sage_maker_image_arn);
@@ -14200,7 +14492,8 @@ pub mod domain {
 
     impl ToExpr for S3FileSystemConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.mount_path.is_some()) + usize::from(self.s3_uri.is_some()));
             p.opt("MountPath", self.mount_path);
             p.opt("S3Uri", self.s3_uri);
             p.into_expr()
@@ -14245,7 +14538,11 @@ pub mod domain {
 
     impl ToExpr for SharingSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.notebook_output_option.is_some())
+                    + usize::from(self.s3_kms_key_id.is_some())
+                    + usize::from(self.s3_output_path.is_some()),
+            );
             p.opt("NotebookOutputOption", self.notebook_output_option);
             p.opt("S3KmsKeyId", self.s3_kms_key_id);
             p.opt("S3OutputPath", self.s3_output_path);
@@ -14302,7 +14599,12 @@ pub mod domain {
 
     impl ToExpr for StudioWebPortalSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.hidden_app_types.is_some())
+                    + usize::from(self.hidden_instance_types.is_some())
+                    + usize::from(self.hidden_ml_tools.is_some())
+                    + usize::from(self.hidden_sage_maker_image_version_aliases.is_some()),
+            );
             p.opt("HiddenAppTypes", self.hidden_app_types);
             p.opt("HiddenInstanceTypes", self.hidden_instance_types);
             p.opt("HiddenMlTools", self.hidden_ml_tools);
@@ -14334,7 +14636,7 @@ pub mod domain {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -14416,7 +14718,15 @@ pub mod domain {
 
     impl ToExpr for UnifiedStudioSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.domain_account_id.is_some())
+                    + usize::from(self.domain_id.is_some())
+                    + usize::from(self.domain_region.is_some())
+                    + usize::from(self.environment_id.is_some())
+                    + usize::from(self.project_id.is_some())
+                    + usize::from(self.project_s3_path.is_some())
+                    + usize::from(self.studio_web_portal_access.is_some()),
+            );
             p.opt("DomainAccountId", self.domain_account_id);
             p.opt("DomainId", self.domain_id);
             p.opt("DomainRegion", self.domain_region);
@@ -14565,7 +14875,23 @@ pub mod domain {
 
     impl ToExpr for UserSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.auto_mount_home_efs.is_some())
+                    + usize::from(self.code_editor_app_settings.is_some())
+                    + usize::from(self.custom_file_system_configs.is_some())
+                    + usize::from(self.custom_posix_user_config.is_some())
+                    + usize::from(self.default_landing_uri.is_some())
+                    + usize::from(self.jupyter_lab_app_settings.is_some())
+                    + usize::from(self.jupyter_server_app_settings.is_some())
+                    + usize::from(self.kernel_gateway_app_settings.is_some())
+                    + usize::from(self.r_session_app_settings.is_some())
+                    + usize::from(self.r_studio_server_pro_app_settings.is_some())
+                    + usize::from(self.security_groups.is_some())
+                    + usize::from(self.sharing_settings.is_some())
+                    + usize::from(self.space_storage_settings.is_some())
+                    + usize::from(self.studio_web_portal.is_some())
+                    + usize::from(self.studio_web_portal_settings.is_some()),
+            );
             p.opt("AutoMountHomeEFS", self.auto_mount_home_efs);
             p.opt("CodeEditorAppSettings", self.code_editor_app_settings);
             p.opt("CustomFileSystemConfigs", self.custom_file_system_configs);
@@ -14760,7 +15086,14 @@ impl Resource for Endpoint {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.deployment_config.is_some())
+                + usize::from(self.endpoint_name.is_some())
+                + usize::from(self.exclude_retained_variant_properties.is_some())
+                + usize::from(self.retain_all_variant_properties.is_some())
+                + usize::from(self.retain_deployment_config.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("DeploymentConfig", self.deployment_config);
         p.req("EndpointConfigName", self.endpoint_config_name);
         p.opt("EndpointName", self.endpoint_name);
@@ -14864,7 +15197,7 @@ pub mod endpoint {
 
     impl ToExpr for Alarm {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("AlarmName", self.alarm_name);
             p.into_expr()
         }
@@ -14887,7 +15220,7 @@ pub mod endpoint {
 
     impl ToExpr for AutoRollbackConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Alarms", self.alarms);
             p.into_expr()
         }
@@ -14926,7 +15259,10 @@ pub mod endpoint {
 
     impl ToExpr for BlueGreenUpdatePolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.maximum_execution_timeout_in_seconds.is_some())
+                    + usize::from(self.termination_wait_in_seconds.is_some()),
+            );
             p.opt(
                 "MaximumExecutionTimeoutInSeconds",
                 self.maximum_execution_timeout_in_seconds,
@@ -14957,7 +15293,7 @@ pub mod endpoint {
 
     impl ToExpr for CapacitySize {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Type", self.r#type);
             p.req("Value", self.value);
             p.into_expr()
@@ -15002,7 +15338,11 @@ pub mod endpoint {
 
     impl ToExpr for DeploymentConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.auto_rollback_configuration.is_some())
+                    + usize::from(self.blue_green_update_policy.is_some())
+                    + usize::from(self.rolling_update_policy.is_some()),
+            );
             p.opt("AutoRollbackConfiguration", self.auto_rollback_configuration);
             p.opt("BlueGreenUpdatePolicy", self.blue_green_update_policy);
             p.opt("RollingUpdatePolicy", self.rolling_update_policy);
@@ -15046,7 +15386,10 @@ pub mod endpoint {
 
     impl ToExpr for RollingUpdatePolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.maximum_execution_timeout_in_seconds.is_some())
+                    + usize::from(self.rollback_maximum_batch_size.is_some()),
+            );
             p.req("MaximumBatchSize", self.maximum_batch_size);
             p.opt(
                 "MaximumExecutionTimeoutInSeconds",
@@ -15078,7 +15421,7 @@ pub mod endpoint {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -15126,7 +15469,11 @@ pub mod endpoint {
 
     impl ToExpr for TrafficRoutingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.canary_size.is_some())
+                    + usize::from(self.linear_step_size.is_some())
+                    + usize::from(self.wait_interval_in_seconds.is_some()),
+            );
             p.opt("CanarySize", self.canary_size);
             p.opt("LinearStepSize", self.linear_step_size);
             p.req("Type", self.r#type);
@@ -15157,7 +15504,7 @@ pub mod endpoint {
 
     impl ToExpr for VariantProperty {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.variant_property_type.is_some()));
             p.opt("VariantPropertyType", self.variant_property_type);
             p.into_expr()
         }
@@ -15396,7 +15743,19 @@ Constraint { path: "VpcConfig/Subnets", min_length: Some(1), max_length: Some(16
 Constraint { path: "VpcConfig/Subnets/*", pattern: Some("^[-0-9a-zA-Z]+$"), min_length: Some(0), max_length: Some(32), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.async_inference_config.is_some())
+                + usize::from(self.data_capture_config.is_some())
+                + usize::from(self.enable_network_isolation.is_some())
+                + usize::from(self.endpoint_config_name.is_some())
+                + usize::from(self.execution_role_arn.is_some())
+                + usize::from(self.explainer_config.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.metrics_config.is_some())
+                + usize::from(self.shadow_production_variants.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.vpc_config.is_some()),
+        );
         p.opt("AsyncInferenceConfig", self.async_inference_config);
         p.opt("DataCaptureConfig", self.data_capture_config);
         p.opt("EnableNetworkIsolation", self.enable_network_isolation);
@@ -16484,7 +16843,7 @@ pub mod endpoint_config {
 
     impl ToExpr for AsyncInferenceClientConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.max_concurrent_invocations_per_instance.is_some()));
             p.opt(
                 "MaxConcurrentInvocationsPerInstance",
                 self.max_concurrent_invocations_per_instance,
@@ -16518,7 +16877,7 @@ pub mod endpoint_config {
 
     impl ToExpr for AsyncInferenceConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.client_config.is_some()));
             p.opt("ClientConfig", self.client_config);
             p.req("OutputConfig", self.output_config);
             p.into_expr()
@@ -16563,7 +16922,11 @@ pub mod endpoint_config {
 
     impl ToExpr for AsyncInferenceNotificationConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.error_topic.is_some())
+                    + usize::from(self.include_inference_response_in.is_some())
+                    + usize::from(self.success_topic.is_some()),
+            );
             p.opt("ErrorTopic", self.error_topic);
             p.opt("IncludeInferenceResponseIn", self.include_inference_response_in);
             p.opt("SuccessTopic", self.success_topic);
@@ -16619,7 +16982,12 @@ pub mod endpoint_config {
 
     impl ToExpr for AsyncInferenceOutputConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.kms_key_id.is_some())
+                    + usize::from(self.notification_config.is_some())
+                    + usize::from(self.s3_failure_path.is_some())
+                    + usize::from(self.s3_output_path.is_some()),
+            );
             p.opt("KmsKeyId", self.kms_key_id);
             p.opt("NotificationConfig", self.notification_config);
             p.opt("S3FailurePath", self.s3_failure_path);
@@ -16658,7 +17026,10 @@ pub mod endpoint_config {
 
     impl ToExpr for CapacityReservationConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.capacity_reservation_preference.is_some())
+                    + usize::from(self.ml_reservation_arn.is_some()),
+            );
             p.opt("CapacityReservationPreference", self.capacity_reservation_preference);
             p.opt("MlReservationArn", self.ml_reservation_arn);
             p.into_expr()
@@ -16695,7 +17066,9 @@ pub mod endpoint_config {
 
     impl ToExpr for CaptureContentTypeHeader {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.csv_content_types.is_some()) + usize::from(self.json_content_types.is_some()),
+            );
             p.opt("CsvContentTypes", self.csv_content_types);
             p.opt("JsonContentTypes", self.json_content_types);
             p.into_expr()
@@ -16719,7 +17092,7 @@ pub mod endpoint_config {
 
     impl ToExpr for CaptureOption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("CaptureMode", self.capture_mode);
             p.into_expr()
         }
@@ -16758,7 +17131,9 @@ pub mod endpoint_config {
 
     impl ToExpr for ClarifyExplainerConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.enable_explanations.is_some()) + usize::from(self.inference_config.is_some()),
+            );
             p.opt("EnableExplanations", self.enable_explanations);
             p.opt("InferenceConfig", self.inference_config);
             p.req("ShapConfig", self.shap_config);
@@ -16868,7 +17243,19 @@ pub mod endpoint_config {
 
     impl ToExpr for ClarifyInferenceConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.content_template.is_some())
+                    + usize::from(self.feature_headers.is_some())
+                    + usize::from(self.feature_types.is_some())
+                    + usize::from(self.features_attribute.is_some())
+                    + usize::from(self.label_attribute.is_some())
+                    + usize::from(self.label_headers.is_some())
+                    + usize::from(self.label_index.is_some())
+                    + usize::from(self.max_payload_in_mb.is_some())
+                    + usize::from(self.max_record_count.is_some())
+                    + usize::from(self.probability_attribute.is_some())
+                    + usize::from(self.probability_index.is_some()),
+            );
             p.opt("ContentTemplate", self.content_template);
             p.opt("FeatureHeaders", self.feature_headers);
             p.opt("FeatureTypes", self.feature_types);
@@ -16922,7 +17309,11 @@ pub mod endpoint_config {
 
     impl ToExpr for ClarifyShapBaselineConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.mime_type.is_some())
+                    + usize::from(self.shap_baseline.is_some())
+                    + usize::from(self.shap_baseline_uri.is_some()),
+            );
             p.opt("MimeType", self.mime_type);
             p.opt("ShapBaseline", self.shap_baseline);
             p.opt("ShapBaselineUri", self.shap_baseline_uri);
@@ -16979,7 +17370,12 @@ pub mod endpoint_config {
 
     impl ToExpr for ClarifyShapConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.number_of_samples.is_some())
+                    + usize::from(self.seed.is_some())
+                    + usize::from(self.text_config.is_some())
+                    + usize::from(self.use_logit.is_some()),
+            );
             p.opt("NumberOfSamples", self.number_of_samples);
             p.opt("Seed", self.seed);
             p.req("ShapBaselineConfig", self.shap_baseline_config);
@@ -17009,7 +17405,7 @@ pub mod endpoint_config {
 
     impl ToExpr for ClarifyTextConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Granularity", self.granularity);
             p.req("Language", self.language);
             p.into_expr()
@@ -17043,7 +17439,7 @@ pub mod endpoint_config {
 
     impl ToExpr for CoreDumpConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.kms_key_id.is_some()));
             p.req("DestinationS3Uri", self.destination_s3_uri);
             p.opt("KmsKeyId", self.kms_key_id);
             p.into_expr()
@@ -17103,7 +17499,11 @@ pub mod endpoint_config {
 
     impl ToExpr for DataCaptureConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.capture_content_type_header.is_some())
+                    + usize::from(self.enable_capture.is_some())
+                    + usize::from(self.kms_key_id.is_some()),
+            );
             p.opt("CaptureContentTypeHeader", self.capture_content_type_header);
             p.req("CaptureOptions", self.capture_options);
             p.req("DestinationS3Uri", self.destination_s3_uri);
@@ -17136,7 +17536,7 @@ pub mod endpoint_config {
 
     impl ToExpr for ExplainerConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.clarify_explainer_config.is_some()));
             p.opt("ClarifyExplainerConfig", self.clarify_explainer_config);
             p.into_expr()
         }
@@ -17170,7 +17570,7 @@ pub mod endpoint_config {
 
     impl ToExpr for InstancePool {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.model_name_override.is_some()));
             p.req("InstanceType", self.instance_type);
             p.opt("ModelNameOverride", self.model_name_override);
             p.req("Priority", self.priority);
@@ -17224,7 +17624,12 @@ pub mod endpoint_config {
 
     impl ToExpr for ManagedInstanceScaling {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.max_instance_count.is_some())
+                    + usize::from(self.min_instance_count.is_some())
+                    + usize::from(self.scale_in_policy.is_some())
+                    + usize::from(self.status.is_some()),
+            );
             p.opt("MaxInstanceCount", self.max_instance_count);
             p.opt("MinInstanceCount", self.min_instance_count);
             p.opt("ScaleInPolicy", self.scale_in_policy);
@@ -17271,7 +17676,11 @@ pub mod endpoint_config {
 
     impl ToExpr for MetricsConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enable_detailed_observability.is_some())
+                    + usize::from(self.enable_enhanced_metrics.is_some())
+                    + usize::from(self.metric_publish_frequency_in_seconds.is_some()),
+            );
             p.opt("EnableDetailedObservability", self.enable_detailed_observability);
             p.opt("EnableEnhancedMetrics", self.enable_enhanced_metrics);
             p.opt(
@@ -17312,7 +17721,9 @@ pub mod endpoint_config {
 
     impl ToExpr for PrefixAwareRoutingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.concurrency_threshold.is_some()) + usize::from(self.prefix_length.is_some()),
+            );
             p.opt("ConcurrencyThreshold", self.concurrency_threshold);
             p.opt("PrefixLength", self.prefix_length);
             p.into_expr()
@@ -17464,7 +17875,24 @@ pub mod endpoint_config {
 
     impl ToExpr for ProductionVariant {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.capacity_reservation_config.is_some())
+                    + usize::from(self.container_startup_health_check_timeout_in_seconds.is_some())
+                    + usize::from(self.core_dump_config.is_some())
+                    + usize::from(self.enable_ssm_access.is_some())
+                    + usize::from(self.inference_ami_version.is_some())
+                    + usize::from(self.initial_instance_count.is_some())
+                    + usize::from(self.initial_variant_weight.is_some())
+                    + usize::from(self.instance_pools.is_some())
+                    + usize::from(self.instance_type.is_some())
+                    + usize::from(self.managed_instance_scaling.is_some())
+                    + usize::from(self.model_data_download_timeout_in_seconds.is_some())
+                    + usize::from(self.model_name.is_some())
+                    + usize::from(self.routing_config.is_some())
+                    + usize::from(self.serverless_config.is_some())
+                    + usize::from(self.variant_instance_provision_timeout_in_seconds.is_some())
+                    + usize::from(self.volume_size_in_gb.is_some()),
+            );
             p.opt("CapacityReservationConfig", self.capacity_reservation_config);
             p.opt(
                 "ContainerStartupHealthCheckTimeoutInSeconds",
@@ -17525,7 +17953,10 @@ pub mod endpoint_config {
 
     impl ToExpr for RoutingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.prefix_aware_routing_config.is_some())
+                    + usize::from(self.routing_strategy.is_some()),
+            );
             p.opt("PrefixAwareRoutingConfig", self.prefix_aware_routing_config);
             p.opt("RoutingStrategy", self.routing_strategy);
             p.into_expr()
@@ -17565,7 +17996,9 @@ pub mod endpoint_config {
 
     impl ToExpr for ScaleInPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.cooldown_in_minutes.is_some()) + usize::from(self.maximum_step_size.is_some()),
+            );
             p.opt("CooldownInMinutes", self.cooldown_in_minutes);
             p.opt("MaximumStepSize", self.maximum_step_size);
             p.req("Strategy", self.strategy);
@@ -17601,7 +18034,7 @@ pub mod endpoint_config {
 
     impl ToExpr for ServerlessConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.provisioned_concurrency.is_some()));
             p.req("MaxConcurrency", self.max_concurrency);
             p.req("MemorySizeInMB", self.memory_size_in_mb);
             p.opt("ProvisionedConcurrency", self.provisioned_concurrency);
@@ -17629,7 +18062,7 @@ pub mod endpoint_config {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -17659,7 +18092,7 @@ pub mod endpoint_config {
 
     impl ToExpr for VpcConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("SecurityGroupIds", self.security_group_ids);
             p.req("Subnets", self.subnets);
             p.into_expr()
@@ -17756,7 +18189,11 @@ impl Resource for Experiment {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.description.is_some())
+                + usize::from(self.display_name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("DisplayName", self.display_name);
         p.req("ExperimentName", self.experiment_name);
@@ -17810,7 +18247,7 @@ pub mod experiment {
 
     impl ToExpr for Tags {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -17890,7 +18327,14 @@ impl ExperimentTrialComponent {
 impl Resource for ExperimentTrialComponent {
     const TYPE_NAME: &'static str = "AWS::SageMaker::ExperimentTrialComponent";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.display_name.is_some())
+                + usize::from(self.end_time.is_some())
+                + usize::from(self.metadata_properties.is_some())
+                + usize::from(self.start_time.is_some())
+                + usize::from(self.status.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("DisplayName", self.display_name);
         p.opt("EndTime", self.end_time);
         p.opt("MetadataProperties", self.metadata_properties);
@@ -17975,7 +18419,12 @@ pub mod experiment_trial_component {
 
     impl ToExpr for MetadataProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.commit_id.is_some())
+                    + usize::from(self.generated_by.is_some())
+                    + usize::from(self.project_id.is_some())
+                    + usize::from(self.repository.is_some()),
+            );
             p.opt("CommitId", self.commit_id);
             p.opt("GeneratedBy", self.generated_by);
             p.opt("ProjectId", self.project_id);
@@ -18014,7 +18463,9 @@ pub mod experiment_trial_component {
 
     impl ToExpr for Status {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.message.is_some()) + usize::from(self.primary_status.is_some()),
+            );
             p.opt("Message", self.message);
             p.opt("PrimaryStatus", self.primary_status);
             p.into_expr()
@@ -18041,7 +18492,7 @@ pub mod experiment_trial_component {
 
     impl ToExpr for TagsItems {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -18278,7 +18729,14 @@ impl Resource for FeatureGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.description.is_some())
+                + usize::from(self.offline_store_config.is_some())
+                + usize::from(self.online_store_config.is_some())
+                + usize::from(self.role_arn.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.throughput_config.is_some()),
+        );
         p.opt("Description", self.description);
         p.req("EventTimeFeatureName", self.event_time_feature_name);
         p.req("FeatureDefinitions", self.feature_definitions);
@@ -18491,7 +18949,7 @@ pub mod feature_group {
 
     impl ToExpr for DataCatalogConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Catalog", self.catalog);
             p.req("Database", self.database);
             p.req("TableName", self.table_name);
@@ -18519,7 +18977,7 @@ pub mod feature_group {
 
     impl ToExpr for FeatureDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("FeatureName", self.feature_name);
             p.req("FeatureType", self.feature_type);
             p.into_expr()
@@ -18567,7 +19025,11 @@ pub mod feature_group {
 
     impl ToExpr for OfflineStoreConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.data_catalog_config.is_some())
+                    + usize::from(self.disable_glue_table_creation.is_some())
+                    + usize::from(self.table_format.is_some()),
+            );
             p.opt("DataCatalogConfig", self.data_catalog_config);
             p.opt("DisableGlueTableCreation", self.disable_glue_table_creation);
             p.req("S3StorageConfig", self.s3_storage_config);
@@ -18622,7 +19084,12 @@ pub mod feature_group {
 
     impl ToExpr for OnlineStoreConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enable_online_store.is_some())
+                    + usize::from(self.security_config.is_some())
+                    + usize::from(self.storage_type.is_some())
+                    + usize::from(self.ttl_duration.is_some()),
+            );
             p.opt("EnableOnlineStore", self.enable_online_store);
             p.opt("SecurityConfig", self.security_config);
             p.opt("StorageType", self.storage_type);
@@ -18651,7 +19118,7 @@ pub mod feature_group {
 
     impl ToExpr for OnlineStoreSecurityConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.kms_key_id.is_some()));
             p.opt("KmsKeyId", self.kms_key_id);
             p.into_expr()
         }
@@ -18684,7 +19151,7 @@ pub mod feature_group {
 
     impl ToExpr for S3StorageConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.kms_key_id.is_some()));
             p.opt("KmsKeyId", self.kms_key_id);
             p.req("S3Uri", self.s3_uri);
             p.into_expr()
@@ -18711,7 +19178,7 @@ pub mod feature_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -18751,7 +19218,10 @@ pub mod feature_group {
 
     impl ToExpr for ThroughputConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.provisioned_read_capacity_units.is_some())
+                    + usize::from(self.provisioned_write_capacity_units.is_some()),
+            );
             p.opt("ProvisionedReadCapacityUnits", self.provisioned_read_capacity_units);
             p.opt("ProvisionedWriteCapacityUnits", self.provisioned_write_capacity_units);
             p.req("ThroughputMode", self.throughput_mode);
@@ -18789,7 +19259,7 @@ pub mod feature_group {
 
     impl ToExpr for TtlDuration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.unit.is_some()) + usize::from(self.value.is_some()));
             p.opt("Unit", self.unit);
             p.opt("Value", self.value);
             p.into_expr()
@@ -18920,7 +19390,12 @@ impl Resource for Hub {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.hub_display_name.is_some())
+                + usize::from(self.hub_search_keywords.is_some())
+                + usize::from(self.s3_storage_config.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("HubDescription", self.hub_description);
         p.opt("HubDisplayName", self.hub_display_name);
         p.req("HubName", self.hub_name);
@@ -19025,7 +19500,7 @@ pub mod hub {
 
     impl ToExpr for S3StorageConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.s3_output_path.is_some()));
             p.opt("S3OutputPath", self.s3_output_path);
             p.into_expr()
         }
@@ -19051,7 +19526,7 @@ pub mod hub {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -19136,7 +19611,8 @@ impl Resource for HumanTaskUi {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(1 + usize::from(self.tags.is_some()) + usize::from(self.ui_template.is_some()));
         p.req("HumanTaskUiName", self.human_task_ui_name);
         p.opt("Tags", self.tags);
         p.opt("UiTemplate", self.ui_template);
@@ -19183,7 +19659,7 @@ pub mod human_task_ui {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -19207,7 +19683,7 @@ pub mod human_task_ui {
 
     impl ToExpr for UiTemplate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Content", self.content);
             p.into_expr()
         }
@@ -19314,7 +19790,11 @@ impl Resource for Image {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.image_description.is_some())
+                + usize::from(self.image_display_name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ImageDescription", self.image_description);
         p.opt("ImageDisplayName", self.image_display_name);
         p.req("ImageName", self.image_name);
@@ -19357,7 +19837,7 @@ pub mod image {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -19515,7 +19995,17 @@ impl Resource for ImageVersion {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.alias.is_some())
+                + usize::from(self.aliases.is_some())
+                + usize::from(self.horovod.is_some())
+                + usize::from(self.job_type.is_some())
+                + usize::from(self.ml_framework.is_some())
+                + usize::from(self.processor.is_some())
+                + usize::from(self.programming_lang.is_some())
+                + usize::from(self.release_notes.is_some())
+                + usize::from(self.vendor_guidance.is_some()),
+        );
         p.opt("Alias", self.alias);
         p.opt("Aliases", self.aliases);
         p.req("BaseImage", self.base_image);
@@ -19997,7 +20487,16 @@ impl Resource for InferenceComponent {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.deployment_config.is_some())
+                + usize::from(self.endpoint_arn.is_some())
+                + usize::from(self.inference_component_name.is_some())
+                + usize::from(self.runtime_config.is_some())
+                + usize::from(self.specification.is_some())
+                + usize::from(self.specifications.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.variant_name.is_some()),
+        );
         p.opt("DeploymentConfig", self.deployment_config);
         p.opt("EndpointArn", self.endpoint_arn);
         p.req("EndpointName", self.endpoint_name);
@@ -20190,7 +20689,7 @@ pub mod inference_component {
 
     impl ToExpr for Alarm {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("AlarmName", self.alarm_name);
             p.into_expr()
         }
@@ -20213,7 +20712,7 @@ pub mod inference_component {
 
     impl ToExpr for AutoRollbackConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Alarms", self.alarms);
             p.into_expr()
         }
@@ -20236,7 +20735,7 @@ pub mod inference_component {
 
     impl ToExpr for ContainerMetricsConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("MetricsEndpoints", self.metrics_endpoints);
             p.into_expr()
         }
@@ -20267,7 +20766,7 @@ pub mod inference_component {
 
     impl ToExpr for InferenceComponentAvailabilityZoneBalance {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.max_imbalance.is_some()));
             p.req("EnforcementMode", self.enforcement_mode);
             p.opt("MaxImbalance", self.max_imbalance);
             p.into_expr()
@@ -20294,7 +20793,7 @@ pub mod inference_component {
 
     impl ToExpr for InferenceComponentCapacitySize {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Type", self.r#type);
             p.req("Value", self.value);
             p.into_expr()
@@ -20347,7 +20846,12 @@ pub mod inference_component {
 
     impl ToExpr for InferenceComponentComputeResourceRequirements {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.max_memory_required_in_mb.is_some())
+                    + usize::from(self.min_memory_required_in_mb.is_some())
+                    + usize::from(self.number_of_accelerator_devices_required.is_some())
+                    + usize::from(self.number_of_cpu_cores_required.is_some()),
+            );
             p.opt("MaxMemoryRequiredInMb", self.max_memory_required_in_mb);
             p.opt("MinMemoryRequiredInMb", self.min_memory_required_in_mb);
             p.opt(
@@ -20408,7 +20912,12 @@ pub mod inference_component {
 
     impl ToExpr for InferenceComponentContainerSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.artifact_url.is_some())
+                    + usize::from(self.container_metrics_config.is_some())
+                    + usize::from(self.environment.is_some())
+                    + usize::from(self.image.is_some()),
+            );
             p.opt("ArtifactUrl", self.artifact_url);
             p.opt("ContainerMetricsConfig", self.container_metrics_config);
             p.opt("Environment", self.environment);
@@ -20466,7 +20975,12 @@ pub mod inference_component {
 
     impl ToExpr for InferenceComponentContainerSpecificationForInstanceType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.artifact_url.is_some())
+                    + usize::from(self.container_metrics_config.is_some())
+                    + usize::from(self.environment.is_some())
+                    + usize::from(self.image.is_some()),
+            );
             p.opt("ArtifactUrl", self.artifact_url);
             p.opt("ContainerMetricsConfig", self.container_metrics_config);
             p.opt("Environment", self.environment);
@@ -20492,7 +21006,7 @@ pub mod inference_component {
 
     impl ToExpr for InferenceComponentDataCacheConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("EnableCaching", self.enable_caching);
             p.into_expr()
         }
@@ -20528,7 +21042,10 @@ pub mod inference_component {
 
     impl ToExpr for InferenceComponentDeploymentConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.auto_rollback_configuration.is_some())
+                    + usize::from(self.rolling_update_policy.is_some()),
+            );
             p.opt("AutoRollbackConfiguration", self.auto_rollback_configuration);
             p.opt("RollingUpdatePolicy", self.rolling_update_policy);
             p.into_expr()
@@ -20581,7 +21098,12 @@ pub mod inference_component {
 
     impl ToExpr for InferenceComponentRollingUpdatePolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.maximum_batch_size.is_some())
+                    + usize::from(self.maximum_execution_timeout_in_seconds.is_some())
+                    + usize::from(self.rollback_maximum_batch_size.is_some())
+                    + usize::from(self.wait_interval_in_seconds.is_some()),
+            );
             p.opt("MaximumBatchSize", self.maximum_batch_size);
             p.opt(
                 "MaximumExecutionTimeoutInSeconds",
@@ -20613,7 +21135,7 @@ pub mod inference_component {
 
     impl ToExpr for InferenceComponentRuntimeConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.copy_count.is_some()));
             p.opt("CopyCount", self.copy_count);
             p.into_expr()
         }
@@ -20642,7 +21164,7 @@ pub mod inference_component {
 
     impl ToExpr for InferenceComponentSchedulingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AvailabilityZoneBalance", self.availability_zone_balance);
             p.req("PlacementStrategy", self.placement_strategy);
             p.into_expr()
@@ -20719,7 +21241,15 @@ pub mod inference_component {
 
     impl ToExpr for InferenceComponentSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.base_inference_component_name.is_some())
+                    + usize::from(self.compute_resource_requirements.is_some())
+                    + usize::from(self.container.is_some())
+                    + usize::from(self.data_cache_config.is_some())
+                    + usize::from(self.model_name.is_some())
+                    + usize::from(self.scheduling_config.is_some())
+                    + usize::from(self.startup_parameters.is_some()),
+            );
             p.opt("BaseInferenceComponentName", self.base_inference_component_name);
             p.opt("ComputeResourceRequirements", self.compute_resource_requirements);
             p.opt("Container", self.container);
@@ -20804,7 +21334,15 @@ pub mod inference_component {
 
     impl ToExpr for InferenceComponentSpecificationForInstanceType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.compute_resource_requirements.is_some())
+                    + usize::from(self.container.is_some())
+                    + usize::from(self.current_data_cache_config.is_some())
+                    + usize::from(self.data_cache_config.is_some())
+                    + usize::from(self.model_name.is_some())
+                    + usize::from(self.scheduling_config.is_some())
+                    + usize::from(self.startup_parameters.is_some()),
+            );
             p.opt("ComputeResourceRequirements", self.compute_resource_requirements);
             p.opt("Container", self.container);
             p.opt("CurrentDataCacheConfig", self.current_data_cache_config);
@@ -20847,7 +21385,10 @@ pub mod inference_component {
 
     impl ToExpr for InferenceComponentStartupParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.container_startup_health_check_timeout_in_seconds.is_some())
+                    + usize::from(self.model_data_download_timeout_in_seconds.is_some()),
+            );
             p.opt(
                 "ContainerStartupHealthCheckTimeoutInSeconds",
                 self.container_startup_health_check_timeout_in_seconds,
@@ -20885,7 +21426,7 @@ pub mod inference_component {
 
     impl ToExpr for MetricsEndpoint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.metric_publish_frequency_in_seconds.is_some()));
             p.opt(
                 "MetricPublishFrequencyInSeconds",
                 self.metric_publish_frequency_in_seconds,
@@ -20915,7 +21456,7 @@ pub mod inference_component {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -21198,7 +21739,16 @@ impl Resource for InferenceExperiment {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            5 + usize::from(self.data_storage_config.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.desired_state.is_some())
+                + usize::from(self.kms_key.is_some())
+                + usize::from(self.schedule.is_some())
+                + usize::from(self.shadow_mode_config.is_some())
+                + usize::from(self.status_reason.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("DataStorageConfig", self.data_storage_config);
         p.opt("Description", self.description);
         p.opt("DesiredState", self.desired_state);
@@ -21404,7 +21954,9 @@ pub mod inference_experiment {
 
     impl ToExpr for CaptureContentTypeHeader {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.csv_content_types.is_some()) + usize::from(self.json_content_types.is_some()),
+            );
             p.opt("CsvContentTypes", self.csv_content_types);
             p.opt("JsonContentTypes", self.json_content_types);
             p.into_expr()
@@ -21444,7 +21996,9 @@ pub mod inference_experiment {
 
     impl ToExpr for DataStorageConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.content_type.is_some()) + usize::from(self.kms_key.is_some()),
+            );
             p.opt("ContentType", self.content_type);
             p.req("Destination", self.destination);
             p.opt("KmsKey", self.kms_key);
@@ -21482,7 +22036,8 @@ pub mod inference_experiment {
 
     impl ToExpr for InferenceExperimentSchedule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.end_time.is_some()) + usize::from(self.start_time.is_some()));
             p.opt("EndTime", self.end_time);
             p.opt("StartTime", self.start_time);
             p.into_expr()
@@ -21512,7 +22067,7 @@ pub mod inference_experiment {
 
     impl ToExpr for ModelInfrastructureConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("InfrastructureType", self.infrastructure_type);
             p.req("RealTimeInferenceConfig", self.real_time_inference_config);
             p.into_expr()
@@ -21546,7 +22101,7 @@ pub mod inference_experiment {
 
     impl ToExpr for ModelVariantConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("InfrastructureConfig", self.infrastructure_config);
             p.req("ModelName", self.model_name);
             p.req("VariantName", self.variant_name);
@@ -21574,7 +22129,7 @@ pub mod inference_experiment {
 
     impl ToExpr for RealTimeInferenceConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("InstanceCount", self.instance_count);
             p.req("InstanceType", self.instance_type);
             p.into_expr()
@@ -21604,7 +22159,7 @@ pub mod inference_experiment {
 
     impl ToExpr for ShadowModeConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ShadowModelVariants", self.shadow_model_variants);
             p.req("SourceModelVariantName", self.source_model_variant_name);
             p.into_expr()
@@ -21634,7 +22189,7 @@ pub mod inference_experiment {
 
     impl ToExpr for ShadowModelVariantConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("SamplingPercentage", self.sampling_percentage);
             p.req("ShadowModelVariantName", self.shadow_model_variant_name);
             p.into_expr()
@@ -21661,7 +22216,7 @@ pub mod inference_experiment {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -21778,7 +22333,11 @@ impl Resource for MlflowApp {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.model_registration_mode.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.weekly_maintenance_window_start.is_some()),
+        );
         p.req("ArtifactStoreUri", self.artifact_store_uri);
         p.opt("ModelRegistrationMode", self.model_registration_mode);
         p.req("Name", self.name);
@@ -21929,7 +22488,7 @@ pub mod mlflow_app {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -22067,7 +22626,13 @@ impl Resource for MlflowTrackingServer {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.automatic_model_registration.is_some())
+                + usize::from(self.mlflow_version.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.tracking_server_size.is_some())
+                + usize::from(self.weekly_maintenance_window_start.is_some()),
+        );
         p.req("ArtifactStoreUri", self.artifact_store_uri);
         p.opt("AutomaticModelRegistration", self.automatic_model_registration);
         p.opt("MlflowVersion", self.mlflow_version);
@@ -22144,7 +22709,7 @@ pub mod mlflow_tracking_server {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -22276,7 +22841,16 @@ Constraint { path: "VpcConfig/Subnets", min_length: Some(1), max_length: Some(16
 Constraint { path: "VpcConfig/Subnets/*", pattern: Some("^[-0-9a-zA-Z]+$"), min_length: Some(0), max_length: Some(32), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.containers.is_some())
+                + usize::from(self.enable_network_isolation.is_some())
+                + usize::from(self.execution_role_arn.is_some())
+                + usize::from(self.inference_execution_config.is_some())
+                + usize::from(self.model_name.is_some())
+                + usize::from(self.primary_container.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.vpc_config.is_some()),
+        );
         p.opt("Containers", self.containers);
         p.opt("EnableNetworkIsolation", self.enable_network_isolation);
         p.opt("ExecutionRoleArn", self.execution_role_arn);
@@ -22568,7 +23142,18 @@ pub mod model {
 
     impl ToExpr for ContainerDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.container_hostname.is_some())
+                    + usize::from(self.environment.is_some())
+                    + usize::from(self.image.is_some())
+                    + usize::from(self.image_config.is_some())
+                    + usize::from(self.inference_specification_name.is_some())
+                    + usize::from(self.mode.is_some())
+                    + usize::from(self.model_data_source.is_some())
+                    + usize::from(self.model_data_url.is_some())
+                    + usize::from(self.model_package_name.is_some())
+                    + usize::from(self.multi_model_config.is_some()),
+            );
             p.opt("ContainerHostname", self.container_hostname);
             p.opt("Environment", self.environment);
             p.opt("Image", self.image);
@@ -22600,7 +23185,7 @@ pub mod model {
 
     impl ToExpr for HubAccessConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("HubContentArn", self.hub_content_arn);
             p.into_expr()
         }
@@ -22631,7 +23216,7 @@ pub mod model {
 
     impl ToExpr for ImageConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.repository_auth_config.is_some()));
             p.req("RepositoryAccessMode", self.repository_access_mode);
             p.opt("RepositoryAuthConfig", self.repository_auth_config);
             p.into_expr()
@@ -22655,7 +23240,7 @@ pub mod model {
 
     impl ToExpr for InferenceExecutionConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Mode", self.mode);
             p.into_expr()
         }
@@ -22678,7 +23263,7 @@ pub mod model {
 
     impl ToExpr for ModelAccessConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("AcceptEula", self.accept_eula);
             p.into_expr()
         }
@@ -22699,7 +23284,7 @@ pub mod model {
 
     impl ToExpr for ModelDataSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("S3DataSource", self.s3_data_source);
             p.into_expr()
         }
@@ -22727,7 +23312,7 @@ pub mod model {
 
     impl ToExpr for MultiModelConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.model_cache_setting.is_some()));
             p.opt("ModelCacheSetting", self.model_cache_setting);
             p.into_expr()
         }
@@ -22750,7 +23335,7 @@ pub mod model {
 
     impl ToExpr for RepositoryAuthConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req(
                 "RepositoryCredentialsProviderArn",
                 self.repository_credentials_provider_arn,
@@ -22802,7 +23387,9 @@ pub mod model {
 
     impl ToExpr for S3DataSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.hub_access_config.is_some()) + usize::from(self.model_access_config.is_some()),
+            );
             p.req("CompressionType", self.compression_type);
             p.opt("HubAccessConfig", self.hub_access_config);
             p.opt("ModelAccessConfig", self.model_access_config);
@@ -22832,7 +23419,7 @@ pub mod model {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -22862,7 +23449,7 @@ pub mod model {
 
     impl ToExpr for VpcConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("SecurityGroupIds", self.security_group_ids);
             p.req("Subnets", self.subnets);
             p.into_expr()
@@ -23231,7 +23818,14 @@ impl Resource for ModelBiasJobDefinition {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            5 + usize::from(self.endpoint_name.is_some())
+                + usize::from(self.job_definition_name.is_some())
+                + usize::from(self.model_bias_baseline_config.is_some())
+                + usize::from(self.network_config.is_some())
+                + usize::from(self.stopping_condition.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("EndpointName", self.endpoint_name);
         p.opt("JobDefinitionName", self.job_definition_name);
         p.req("JobResources", self.job_resources);
@@ -23442,7 +24036,16 @@ pub mod model_bias_job_definition {
 
     impl ToExpr for BatchTransformInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.end_time_offset.is_some())
+                    + usize::from(self.features_attribute.is_some())
+                    + usize::from(self.inference_attribute.is_some())
+                    + usize::from(self.probability_attribute.is_some())
+                    + usize::from(self.probability_threshold_attribute.is_some())
+                    + usize::from(self.s3_data_distribution_type.is_some())
+                    + usize::from(self.s3_input_mode.is_some())
+                    + usize::from(self.start_time_offset.is_some()),
+            );
             p.req("DataCapturedDestinationS3Uri", self.data_captured_destination_s3_uri);
             p.req("DatasetFormat", self.dataset_format);
             p.opt("EndTimeOffset", self.end_time_offset);
@@ -23493,7 +24096,7 @@ pub mod model_bias_job_definition {
 
     impl ToExpr for ClusterConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.volume_kms_key_id.is_some()));
             p.req("InstanceCount", self.instance_count);
             p.req("InstanceType", self.instance_type);
             p.opt("VolumeKmsKeyId", self.volume_kms_key_id);
@@ -23522,7 +24125,7 @@ pub mod model_bias_job_definition {
 
     impl ToExpr for ConstraintsResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.s3_uri.is_some()));
             p.opt("S3Uri", self.s3_uri);
             p.into_expr()
         }
@@ -23548,7 +24151,7 @@ pub mod model_bias_job_definition {
 
     impl ToExpr for Csv {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.header.is_some()));
             p.opt("Header", self.header);
             p.into_expr()
         }
@@ -23592,7 +24195,11 @@ pub mod model_bias_job_definition {
 
     impl ToExpr for DatasetFormat {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.csv.is_some())
+                    + usize::from(self.json.is_some())
+                    + usize::from(self.parquet.is_some()),
+            );
             p.opt("Csv", self.csv);
             p.opt("Json", self.json);
             p.opt("Parquet", self.parquet);
@@ -23684,7 +24291,16 @@ pub mod model_bias_job_definition {
 
     impl ToExpr for EndpointInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.end_time_offset.is_some())
+                    + usize::from(self.features_attribute.is_some())
+                    + usize::from(self.inference_attribute.is_some())
+                    + usize::from(self.probability_attribute.is_some())
+                    + usize::from(self.probability_threshold_attribute.is_some())
+                    + usize::from(self.s3_data_distribution_type.is_some())
+                    + usize::from(self.s3_input_mode.is_some())
+                    + usize::from(self.start_time_offset.is_some()),
+            );
             p.opt("EndTimeOffset", self.end_time_offset);
             p.req("EndpointName", self.endpoint_name);
             p.opt("FeaturesAttribute", self.features_attribute);
@@ -23719,7 +24335,7 @@ pub mod model_bias_job_definition {
 
     impl ToExpr for Json {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.line.is_some()));
             p.opt("Line", self.line);
             p.into_expr()
         }
@@ -23756,7 +24372,7 @@ pub mod model_bias_job_definition {
 
     impl ToExpr for ModelBiasAppSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.environment.is_some()));
             p.req("ConfigUri", self.config_uri);
             p.opt("Environment", self.environment);
             p.req("ImageUri", self.image_uri);
@@ -23794,7 +24410,9 @@ pub mod model_bias_job_definition {
 
     impl ToExpr for ModelBiasBaselineConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.baselining_job_name.is_some()) + usize::from(self.constraints_resource.is_some()),
+            );
             p.opt("BaseliningJobName", self.baselining_job_name);
             p.opt("ConstraintsResource", self.constraints_resource);
             p.into_expr()
@@ -23834,7 +24452,9 @@ pub mod model_bias_job_definition {
 
     impl ToExpr for ModelBiasJobInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.batch_transform_input.is_some()) + usize::from(self.endpoint_input.is_some()),
+            );
             p.opt("BatchTransformInput", self.batch_transform_input);
             p.opt("EndpointInput", self.endpoint_input);
             p.req("GroundTruthS3Input", self.ground_truth_s3_input);
@@ -23859,7 +24479,7 @@ pub mod model_bias_job_definition {
 
     impl ToExpr for MonitoringGroundTruthS3Input {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("S3Uri", self.s3_uri);
             p.into_expr()
         }
@@ -23880,7 +24500,7 @@ pub mod model_bias_job_definition {
 
     impl ToExpr for MonitoringOutput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("S3Output", self.s3_output);
             p.into_expr()
         }
@@ -23913,7 +24533,7 @@ pub mod model_bias_job_definition {
 
     impl ToExpr for MonitoringOutputConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.kms_key_id.is_some()));
             p.opt("KmsKeyId", self.kms_key_id);
             p.req("MonitoringOutputs", self.monitoring_outputs);
             p.into_expr()
@@ -23935,7 +24555,7 @@ pub mod model_bias_job_definition {
 
     impl ToExpr for MonitoringResources {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ClusterConfig", self.cluster_config);
             p.into_expr()
         }
@@ -23979,7 +24599,11 @@ pub mod model_bias_job_definition {
 
     impl ToExpr for NetworkConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enable_inter_container_traffic_encryption.is_some())
+                    + usize::from(self.enable_network_isolation.is_some())
+                    + usize::from(self.vpc_config.is_some()),
+            );
             p.opt(
                 "EnableInterContainerTrafficEncryption",
                 self.enable_inter_container_traffic_encryption,
@@ -24018,7 +24642,7 @@ pub mod model_bias_job_definition {
 
     impl ToExpr for S3Output {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.s3_upload_mode.is_some()));
             p.req("LocalPath", self.local_path);
             p.opt("S3UploadMode", self.s3_upload_mode);
             p.req("S3Uri", self.s3_uri);
@@ -24043,7 +24667,7 @@ pub mod model_bias_job_definition {
 
     impl ToExpr for StoppingCondition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("MaxRuntimeInSeconds", self.max_runtime_in_seconds);
             p.into_expr()
         }
@@ -24069,7 +24693,7 @@ pub mod model_bias_job_definition {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -24099,7 +24723,7 @@ pub mod model_bias_job_definition {
 
     impl ToExpr for VpcConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("SecurityGroupIds", self.security_group_ids);
             p.req("Subnets", self.subnets);
             p.into_expr()
@@ -24503,7 +25127,8 @@ impl Resource for ModelCard {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(3 + usize::from(self.security_config.is_some()) + usize::from(self.tags.is_some()));
         p.req("Content", self.content);
         p.req("ModelCardName", self.model_card_name);
         p.req("ModelCardStatus", self.model_card_status);
@@ -24866,7 +25491,11 @@ pub mod model_card {
 
     impl ToExpr for AdditionalInformation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.caveats_and_recommendations.is_some())
+                    + usize::from(self.custom_details.is_some())
+                    + usize::from(self.ethical_considerations.is_some()),
+            );
             p.opt("CaveatsAndRecommendations", self.caveats_and_recommendations);
             p.opt("CustomDetails", self.custom_details);
             p.opt("EthicalConsiderations", self.ethical_considerations);
@@ -24912,7 +25541,11 @@ pub mod model_card {
 
     impl ToExpr for BusinessDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.business_problem.is_some())
+                    + usize::from(self.business_stakeholders.is_some())
+                    + usize::from(self.line_of_business.is_some()),
+            );
             p.opt("BusinessProblem", self.business_problem);
             p.opt("BusinessStakeholders", self.business_stakeholders);
             p.opt("LineOfBusiness", self.line_of_business);
@@ -24953,7 +25586,9 @@ pub mod model_card {
 
     impl ToExpr for Container {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.model_data_url.is_some()) + usize::from(self.nearest_model_name.is_some()),
+            );
             p.req("Image", self.image);
             p.opt("ModelDataUrl", self.model_data_url);
             p.opt("NearestModelName", self.nearest_model_name);
@@ -25031,7 +25666,15 @@ pub mod model_card {
 
     impl ToExpr for Content {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.additional_information.is_some())
+                    + usize::from(self.business_details.is_some())
+                    + usize::from(self.evaluation_details.is_some())
+                    + usize::from(self.intended_uses.is_some())
+                    + usize::from(self.model_overview.is_some())
+                    + usize::from(self.model_package_details.is_some())
+                    + usize::from(self.training_details.is_some()),
+            );
             p.opt("AdditionalInformation", self.additional_information);
             p.opt("BusinessDetails", self.business_details);
             p.opt("EvaluationDetails", self.evaluation_details);
@@ -25103,7 +25746,13 @@ pub mod model_card {
 
     impl ToExpr for EvaluationDetail {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.datasets.is_some())
+                    + usize::from(self.evaluation_job_arn.is_some())
+                    + usize::from(self.evaluation_observation.is_some())
+                    + usize::from(self.metadata.is_some())
+                    + usize::from(self.metric_groups.is_some()),
+            );
             p.opt("Datasets", self.datasets);
             p.opt("EvaluationJobArn", self.evaluation_job_arn);
             p.opt("EvaluationObservation", self.evaluation_observation);
@@ -25152,7 +25801,11 @@ pub mod model_card {
 
     impl ToExpr for Function {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.condition.is_some())
+                    + usize::from(self.facet.is_some())
+                    + usize::from(self.function.is_some()),
+            );
             p.opt("Condition", self.condition);
             p.opt("Facet", self.facet);
             p.opt("Function", self.function);
@@ -25180,7 +25833,7 @@ pub mod model_card {
 
     impl ToExpr for InferenceEnvironment {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.container_image.is_some()));
             p.opt("ContainerImage", self.container_image);
             p.into_expr()
         }
@@ -25203,7 +25856,7 @@ pub mod model_card {
 
     impl ToExpr for InferenceSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Containers", self.containers);
             p.into_expr()
         }
@@ -25263,7 +25916,13 @@ pub mod model_card {
 
     impl ToExpr for IntendedUses {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.explanations_for_risk_rating.is_some())
+                    + usize::from(self.factors_affecting_model_efficiency.is_some())
+                    + usize::from(self.intended_uses.is_some())
+                    + usize::from(self.purpose_of_model.is_some())
+                    + usize::from(self.risk_rating.is_some()),
+            );
             p.opt("ExplanationsForRiskRating", self.explanations_for_risk_rating);
             p.opt(
                 "FactorsAffectingModelEfficiency",
@@ -25338,7 +25997,14 @@ pub mod model_card {
 
     impl ToExpr for MetricData {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.name.is_some())
+                    + usize::from(self.notes.is_some())
+                    + usize::from(self.r#type.is_some())
+                    + usize::from(self.value.is_some())
+                    + usize::from(self.x_axis_name.is_some())
+                    + usize::from(self.y_axis_name.is_some()),
+            );
             p.opt("Name", self.name);
             p.opt("Notes", self.notes);
             p.opt("Type", self.r#type);
@@ -25369,7 +26035,7 @@ pub mod model_card {
 
     impl ToExpr for MetricGroup {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("MetricData", self.metric_data);
             p.req("Name", self.name);
             p.into_expr()
@@ -25470,7 +26136,18 @@ pub mod model_card {
 
     impl ToExpr for ModelOverview {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.algorithm_type.is_some())
+                    + usize::from(self.inference_environment.is_some())
+                    + usize::from(self.model_artifact.is_some())
+                    + usize::from(self.model_creator.is_some())
+                    + usize::from(self.model_description.is_some())
+                    + usize::from(self.model_id.is_some())
+                    + usize::from(self.model_name.is_some())
+                    + usize::from(self.model_owner.is_some())
+                    + usize::from(self.model_version.is_some())
+                    + usize::from(self.problem_type.is_some()),
+            );
             p.opt("AlgorithmType", self.algorithm_type);
             p.opt("InferenceEnvironment", self.inference_environment);
             p.opt("ModelArtifact", self.model_artifact);
@@ -25507,7 +26184,7 @@ pub mod model_card {
 
     impl ToExpr for ModelPackageCreator {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.user_profile_name.is_some()));
             p.opt("UserProfileName", self.user_profile_name);
             p.into_expr()
         }
@@ -25631,7 +26308,21 @@ pub mod model_card {
 
     impl ToExpr for ModelPackageDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.approval_description.is_some())
+                    + usize::from(self.created_by.is_some())
+                    + usize::from(self.domain.is_some())
+                    + usize::from(self.inference_specification.is_some())
+                    + usize::from(self.model_approval_status.is_some())
+                    + usize::from(self.model_package_arn.is_some())
+                    + usize::from(self.model_package_description.is_some())
+                    + usize::from(self.model_package_group_name.is_some())
+                    + usize::from(self.model_package_name.is_some())
+                    + usize::from(self.model_package_status.is_some())
+                    + usize::from(self.model_package_version.is_some())
+                    + usize::from(self.source_algorithms.is_some())
+                    + usize::from(self.task.is_some()),
+            );
             p.opt("ApprovalDescription", self.approval_description);
             p.opt("CreatedBy", self.created_by);
             p.opt("Domain", self.domain);
@@ -25679,7 +26370,8 @@ pub mod model_card {
 
     impl ToExpr for ObjectiveFunction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.function.is_some()) + usize::from(self.notes.is_some()));
             p.opt("Function", self.function);
             p.opt("Notes", self.notes);
             p.into_expr()
@@ -25708,7 +26400,7 @@ pub mod model_card {
 
     impl ToExpr for SecurityConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.kms_key_id.is_some()));
             p.opt("KmsKeyId", self.kms_key_id);
             p.into_expr()
         }
@@ -25739,7 +26431,7 @@ pub mod model_card {
 
     impl ToExpr for SourceAlgorithm {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.model_data_url.is_some()));
             p.req("AlgorithmName", self.algorithm_name);
             p.opt("ModelDataUrl", self.model_data_url);
             p.into_expr()
@@ -25766,7 +26458,7 @@ pub mod model_card {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -25811,7 +26503,11 @@ pub mod model_card {
 
     impl ToExpr for TrainingDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.objective_function.is_some())
+                    + usize::from(self.training_job_details.is_some())
+                    + usize::from(self.training_observations.is_some()),
+            );
             p.opt("ObjectiveFunction", self.objective_function);
             p.opt("TrainingJobDetails", self.training_job_details);
             p.opt("TrainingObservations", self.training_observations);
@@ -25839,7 +26535,7 @@ pub mod model_card {
 
     impl ToExpr for TrainingEnvironment {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.container_image.is_some()));
             p.opt("ContainerImage", self.container_image);
             p.into_expr()
         }
@@ -25865,7 +26561,7 @@ pub mod model_card {
 
     impl ToExpr for TrainingHyperParameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("Value", self.value);
             p.into_expr()
@@ -25942,7 +26638,15 @@ pub mod model_card {
 
     impl ToExpr for TrainingJobDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.hyper_parameters.is_some())
+                    + usize::from(self.training_arn.is_some())
+                    + usize::from(self.training_datasets.is_some())
+                    + usize::from(self.training_environment.is_some())
+                    + usize::from(self.training_metrics.is_some())
+                    + usize::from(self.user_provided_hyper_parameters.is_some())
+                    + usize::from(self.user_provided_training_metrics.is_some()),
+            );
             p.opt("HyperParameters", self.hyper_parameters);
             p.opt("TrainingArn", self.training_arn);
             p.opt("TrainingDatasets", self.training_datasets);
@@ -25982,7 +26686,7 @@ pub mod model_card {
 
     impl ToExpr for TrainingMetric {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.notes.is_some()));
             p.req("Name", self.name);
             p.opt("Notes", self.notes);
             p.req("Value", self.value);
@@ -26323,7 +27027,14 @@ impl Resource for ModelExplainabilityJobDefinition {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            5 + usize::from(self.endpoint_name.is_some())
+                + usize::from(self.job_definition_name.is_some())
+                + usize::from(self.model_explainability_baseline_config.is_some())
+                + usize::from(self.network_config.is_some())
+                + usize::from(self.stopping_condition.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("EndpointName", self.endpoint_name);
         p.opt("JobDefinitionName", self.job_definition_name);
         p.req("JobResources", self.job_resources);
@@ -26519,7 +27230,13 @@ pub mod model_explainability_job_definition {
 
     impl ToExpr for BatchTransformInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.features_attribute.is_some())
+                    + usize::from(self.inference_attribute.is_some())
+                    + usize::from(self.probability_attribute.is_some())
+                    + usize::from(self.s3_data_distribution_type.is_some())
+                    + usize::from(self.s3_input_mode.is_some()),
+            );
             p.req("DataCapturedDestinationS3Uri", self.data_captured_destination_s3_uri);
             p.req("DatasetFormat", self.dataset_format);
             p.opt("FeaturesAttribute", self.features_attribute);
@@ -26567,7 +27284,7 @@ pub mod model_explainability_job_definition {
 
     impl ToExpr for ClusterConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.volume_kms_key_id.is_some()));
             p.req("InstanceCount", self.instance_count);
             p.req("InstanceType", self.instance_type);
             p.opt("VolumeKmsKeyId", self.volume_kms_key_id);
@@ -26596,7 +27313,7 @@ pub mod model_explainability_job_definition {
 
     impl ToExpr for ConstraintsResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.s3_uri.is_some()));
             p.opt("S3Uri", self.s3_uri);
             p.into_expr()
         }
@@ -26622,7 +27339,7 @@ pub mod model_explainability_job_definition {
 
     impl ToExpr for Csv {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.header.is_some()));
             p.opt("Header", self.header);
             p.into_expr()
         }
@@ -26666,7 +27383,11 @@ pub mod model_explainability_job_definition {
 
     impl ToExpr for DatasetFormat {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.csv.is_some())
+                    + usize::from(self.json.is_some())
+                    + usize::from(self.parquet.is_some()),
+            );
             p.opt("Csv", self.csv);
             p.opt("Json", self.json);
             p.opt("Parquet", self.parquet);
@@ -26734,7 +27455,13 @@ pub mod model_explainability_job_definition {
 
     impl ToExpr for EndpointInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.features_attribute.is_some())
+                    + usize::from(self.inference_attribute.is_some())
+                    + usize::from(self.probability_attribute.is_some())
+                    + usize::from(self.s3_data_distribution_type.is_some())
+                    + usize::from(self.s3_input_mode.is_some()),
+            );
             p.req("EndpointName", self.endpoint_name);
             p.opt("FeaturesAttribute", self.features_attribute);
             p.opt("InferenceAttribute", self.inference_attribute);
@@ -26766,7 +27493,7 @@ pub mod model_explainability_job_definition {
 
     impl ToExpr for Json {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.line.is_some()));
             p.opt("Line", self.line);
             p.into_expr()
         }
@@ -26803,7 +27530,7 @@ pub mod model_explainability_job_definition {
 
     impl ToExpr for ModelExplainabilityAppSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.environment.is_some()));
             p.req("ConfigUri", self.config_uri);
             p.opt("Environment", self.environment);
             p.req("ImageUri", self.image_uri);
@@ -26841,7 +27568,9 @@ pub mod model_explainability_job_definition {
 
     impl ToExpr for ModelExplainabilityBaselineConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.baselining_job_name.is_some()) + usize::from(self.constraints_resource.is_some()),
+            );
             p.opt("BaseliningJobName", self.baselining_job_name);
             p.opt("ConstraintsResource", self.constraints_resource);
             p.into_expr()
@@ -26878,7 +27607,9 @@ pub mod model_explainability_job_definition {
 
     impl ToExpr for ModelExplainabilityJobInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.batch_transform_input.is_some()) + usize::from(self.endpoint_input.is_some()),
+            );
             p.opt("BatchTransformInput", self.batch_transform_input);
             p.opt("EndpointInput", self.endpoint_input);
             p.into_expr()
@@ -26900,7 +27631,7 @@ pub mod model_explainability_job_definition {
 
     impl ToExpr for MonitoringOutput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("S3Output", self.s3_output);
             p.into_expr()
         }
@@ -26933,7 +27664,7 @@ pub mod model_explainability_job_definition {
 
     impl ToExpr for MonitoringOutputConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.kms_key_id.is_some()));
             p.opt("KmsKeyId", self.kms_key_id);
             p.req("MonitoringOutputs", self.monitoring_outputs);
             p.into_expr()
@@ -26955,7 +27686,7 @@ pub mod model_explainability_job_definition {
 
     impl ToExpr for MonitoringResources {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ClusterConfig", self.cluster_config);
             p.into_expr()
         }
@@ -26999,7 +27730,11 @@ pub mod model_explainability_job_definition {
 
     impl ToExpr for NetworkConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enable_inter_container_traffic_encryption.is_some())
+                    + usize::from(self.enable_network_isolation.is_some())
+                    + usize::from(self.vpc_config.is_some()),
+            );
             p.opt(
                 "EnableInterContainerTrafficEncryption",
                 self.enable_inter_container_traffic_encryption,
@@ -27038,7 +27773,7 @@ pub mod model_explainability_job_definition {
 
     impl ToExpr for S3Output {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.s3_upload_mode.is_some()));
             p.req("LocalPath", self.local_path);
             p.opt("S3UploadMode", self.s3_upload_mode);
             p.req("S3Uri", self.s3_uri);
@@ -27063,7 +27798,7 @@ pub mod model_explainability_job_definition {
 
     impl ToExpr for StoppingCondition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("MaxRuntimeInSeconds", self.max_runtime_in_seconds);
             p.into_expr()
         }
@@ -27089,7 +27824,7 @@ pub mod model_explainability_job_definition {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -27119,7 +27854,7 @@ pub mod model_explainability_job_definition {
 
     impl ToExpr for VpcConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("SecurityGroupIds", self.security_group_ids);
             p.req("Subnets", self.subnets);
             p.into_expr()
@@ -27514,7 +28249,34 @@ Constraint { path: "ValidationSpecification/ValidationProfiles/*/TransformJobDef
 Constraint { path: "ValidationSpecification/ValidationRole", pattern: Some("^arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$"), min_length: Some(20), max_length: Some(2048), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.additional_inference_specifications.is_some())
+                + usize::from(self.additional_inference_specifications_to_add.is_some())
+                + usize::from(self.approval_description.is_some())
+                + usize::from(self.certify_for_marketplace.is_some())
+                + usize::from(self.client_token.is_some())
+                + usize::from(self.customer_metadata_properties.is_some())
+                + usize::from(self.domain.is_some())
+                + usize::from(self.drift_check_baselines.is_some())
+                + usize::from(self.inference_specification.is_some())
+                + usize::from(self.metadata_properties.is_some())
+                + usize::from(self.model_approval_status.is_some())
+                + usize::from(self.model_card.is_some())
+                + usize::from(self.model_metrics.is_some())
+                + usize::from(self.model_package_description.is_some())
+                + usize::from(self.model_package_group_name.is_some())
+                + usize::from(self.model_package_name.is_some())
+                + usize::from(self.model_package_status_details.is_some())
+                + usize::from(self.model_package_version.is_some())
+                + usize::from(self.sample_payload_url.is_some())
+                + usize::from(self.security_config.is_some())
+                + usize::from(self.skip_model_validation.is_some())
+                + usize::from(self.source_algorithm_specification.is_some())
+                + usize::from(self.source_uri.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.task.is_some())
+                + usize::from(self.validation_specification.is_some()),
+        );
         p.opt(
             "AdditionalInferenceSpecifications",
             self.additional_inference_specifications,
@@ -27987,7 +28749,13 @@ pub mod model_package {
 
     impl ToExpr for AdditionalInferenceSpecificationDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.description.is_some())
+                    + usize::from(self.supported_content_types.is_some())
+                    + usize::from(self.supported_realtime_inference_instance_types.is_some())
+                    + usize::from(self.supported_response_mime_types.is_some())
+                    + usize::from(self.supported_transform_instance_types.is_some()),
+            );
             p.req("Containers", self.containers);
             p.opt("Description", self.description);
             p.req("Name", self.name);
@@ -28043,7 +28811,11 @@ pub mod model_package {
 
     impl ToExpr for Bias {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.post_training_report.is_some())
+                    + usize::from(self.pre_training_report.is_some())
+                    + usize::from(self.report.is_some()),
+            );
             p.opt("PostTrainingReport", self.post_training_report);
             p.opt("PreTrainingReport", self.pre_training_report);
             p.opt("Report", self.report);
@@ -28066,7 +28838,7 @@ pub mod model_package {
 
     impl ToExpr for DataSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("S3DataSource", self.s3_data_source);
             p.into_expr()
         }
@@ -28118,7 +28890,12 @@ pub mod model_package {
 
     impl ToExpr for DriftCheckBaselines {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.bias.is_some())
+                    + usize::from(self.explainability.is_some())
+                    + usize::from(self.model_data_quality.is_some())
+                    + usize::from(self.model_quality.is_some()),
+            );
             p.opt("Bias", self.bias);
             p.opt("Explainability", self.explainability);
             p.opt("ModelDataQuality", self.model_data_quality);
@@ -28165,7 +28942,11 @@ pub mod model_package {
 
     impl ToExpr for DriftCheckBias {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.config_file.is_some())
+                    + usize::from(self.post_training_constraints.is_some())
+                    + usize::from(self.pre_training_constraints.is_some()),
+            );
             p.opt("ConfigFile", self.config_file);
             p.opt("PostTrainingConstraints", self.post_training_constraints);
             p.opt("PreTrainingConstraints", self.pre_training_constraints);
@@ -28203,7 +28984,9 @@ pub mod model_package {
 
     impl ToExpr for DriftCheckExplainability {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.config_file.is_some()) + usize::from(self.constraints.is_some()),
+            );
             p.opt("ConfigFile", self.config_file);
             p.opt("Constraints", self.constraints);
             p.into_expr()
@@ -28240,7 +29023,9 @@ pub mod model_package {
 
     impl ToExpr for DriftCheckModelDataQuality {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.constraints.is_some()) + usize::from(self.statistics.is_some()),
+            );
             p.opt("Constraints", self.constraints);
             p.opt("Statistics", self.statistics);
             p.into_expr()
@@ -28277,7 +29062,9 @@ pub mod model_package {
 
     impl ToExpr for DriftCheckModelQuality {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.constraints.is_some()) + usize::from(self.statistics.is_some()),
+            );
             p.opt("Constraints", self.constraints);
             p.opt("Statistics", self.statistics);
             p.into_expr()
@@ -28304,7 +29091,7 @@ pub mod model_package {
 
     impl ToExpr for Explainability {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.report.is_some()));
             p.opt("Report", self.report);
             p.into_expr()
         }
@@ -28343,7 +29130,9 @@ pub mod model_package {
 
     impl ToExpr for FileSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.content_digest.is_some()) + usize::from(self.content_type.is_some()),
+            );
             p.opt("ContentDigest", self.content_digest);
             p.opt("ContentType", self.content_type);
             p.req("S3Uri", self.s3_uri);
@@ -28394,7 +29183,10 @@ pub mod model_package {
 
     impl ToExpr for InferenceSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.supported_realtime_inference_instance_types.is_some())
+                    + usize::from(self.supported_transform_instance_types.is_some()),
+            );
             p.req("Containers", self.containers);
             p.req("SupportedContentTypes", self.supported_content_types);
             p.opt(
@@ -28456,7 +29248,12 @@ pub mod model_package {
 
     impl ToExpr for MetadataProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.commit_id.is_some())
+                    + usize::from(self.generated_by.is_some())
+                    + usize::from(self.project_id.is_some())
+                    + usize::from(self.repository.is_some()),
+            );
             p.opt("CommitId", self.commit_id);
             p.opt("GeneratedBy", self.generated_by);
             p.opt("ProjectId", self.project_id);
@@ -28493,7 +29290,7 @@ pub mod model_package {
 
     impl ToExpr for MetricsSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.content_digest.is_some()));
             p.opt("ContentDigest", self.content_digest);
             p.req("ContentType", self.content_type);
             p.req("S3Uri", self.s3_uri);
@@ -28518,7 +29315,7 @@ pub mod model_package {
 
     impl ToExpr for ModelAccessConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("AcceptEula", self.accept_eula);
             p.into_expr()
         }
@@ -28547,7 +29344,7 @@ pub mod model_package {
 
     impl ToExpr for ModelCard {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ModelCardContent", self.model_card_content);
             p.req("ModelCardStatus", self.model_card_status);
             p.into_expr()
@@ -28584,7 +29381,9 @@ pub mod model_package {
 
     impl ToExpr for ModelDataQuality {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.constraints.is_some()) + usize::from(self.statistics.is_some()),
+            );
             p.opt("Constraints", self.constraints);
             p.opt("Statistics", self.statistics);
             p.into_expr()
@@ -28611,7 +29410,7 @@ pub mod model_package {
 
     impl ToExpr for ModelDataSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.s3_data_source.is_some()));
             p.opt("S3DataSource", self.s3_data_source);
             p.into_expr()
         }
@@ -28634,7 +29433,7 @@ pub mod model_package {
 
     impl ToExpr for ModelInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("DataInputConfig", self.data_input_config);
             p.into_expr()
         }
@@ -28686,7 +29485,12 @@ pub mod model_package {
 
     impl ToExpr for ModelMetrics {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.bias.is_some())
+                    + usize::from(self.explainability.is_some())
+                    + usize::from(self.model_data_quality.is_some())
+                    + usize::from(self.model_quality.is_some()),
+            );
             p.opt("Bias", self.bias);
             p.opt("Explainability", self.explainability);
             p.opt("ModelDataQuality", self.model_data_quality);
@@ -28787,7 +29591,17 @@ pub mod model_package {
 
     impl ToExpr for ModelPackageContainerDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.container_hostname.is_some())
+                    + usize::from(self.environment.is_some())
+                    + usize::from(self.framework.is_some())
+                    + usize::from(self.framework_version.is_some())
+                    + usize::from(self.image_digest.is_some())
+                    + usize::from(self.model_data_source.is_some())
+                    + usize::from(self.model_data_url.is_some())
+                    + usize::from(self.model_input.is_some())
+                    + usize::from(self.nearest_model_name.is_some()),
+            );
             p.opt("ContainerHostname", self.container_hostname);
             p.opt("Environment", self.environment);
             p.opt("Framework", self.framework);
@@ -28824,7 +29638,7 @@ pub mod model_package {
 
     impl ToExpr for ModelPackageStatusDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.validation_statuses.is_some()));
             p.opt("ValidationStatuses", self.validation_statuses);
             p.into_expr()
         }
@@ -28858,7 +29672,7 @@ pub mod model_package {
 
     impl ToExpr for ModelPackageStatusItem {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.failure_reason.is_some()));
             p.opt("FailureReason", self.failure_reason);
             p.req("Name", self.name);
             p.req("Status", self.status);
@@ -28896,7 +29710,9 @@ pub mod model_package {
 
     impl ToExpr for ModelQuality {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.constraints.is_some()) + usize::from(self.statistics.is_some()),
+            );
             p.opt("Constraints", self.constraints);
             p.opt("Statistics", self.statistics);
             p.into_expr()
@@ -28923,7 +29739,7 @@ pub mod model_package {
 
     impl ToExpr for S3DataSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("S3DataType", self.s3_data_type);
             p.req("S3Uri", self.s3_uri);
             p.into_expr()
@@ -28965,7 +29781,7 @@ pub mod model_package {
 
     impl ToExpr for S3ModelDataSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.model_access_config.is_some()));
             p.req("CompressionType", self.compression_type);
             p.opt("ModelAccessConfig", self.model_access_config);
             p.req("S3DataType", self.s3_data_type);
@@ -28993,7 +29809,7 @@ pub mod model_package {
 
     impl ToExpr for SecurityConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("KmsKeyId", self.kms_key_id);
             p.into_expr()
         }
@@ -29024,7 +29840,7 @@ pub mod model_package {
 
     impl ToExpr for SourceAlgorithm {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.model_data_url.is_some()));
             p.req("AlgorithmName", self.algorithm_name);
             p.opt("ModelDataUrl", self.model_data_url);
             p.into_expr()
@@ -29048,7 +29864,7 @@ pub mod model_package {
 
     impl ToExpr for SourceAlgorithmSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("SourceAlgorithms", self.source_algorithms);
             p.into_expr()
         }
@@ -29074,7 +29890,7 @@ pub mod model_package {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -29122,7 +29938,11 @@ pub mod model_package {
 
     impl ToExpr for TransformInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.compression_type.is_some())
+                    + usize::from(self.content_type.is_some())
+                    + usize::from(self.split_type.is_some()),
+            );
             p.opt("CompressionType", self.compression_type);
             p.opt("ContentType", self.content_type);
             p.req("DataSource", self.data_source);
@@ -29193,7 +30013,12 @@ pub mod model_package {
 
     impl ToExpr for TransformJobDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.batch_strategy.is_some())
+                    + usize::from(self.environment.is_some())
+                    + usize::from(self.max_concurrent_transforms.is_some())
+                    + usize::from(self.max_payload_in_mb.is_some()),
+            );
             p.opt("BatchStrategy", self.batch_strategy);
             p.opt("Environment", self.environment);
             p.opt("MaxConcurrentTransforms", self.max_concurrent_transforms);
@@ -29248,7 +30073,11 @@ pub mod model_package {
 
     impl ToExpr for TransformOutput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.accept.is_some())
+                    + usize::from(self.assemble_with.is_some())
+                    + usize::from(self.kms_key_id.is_some()),
+            );
             p.opt("Accept", self.accept);
             p.opt("AssembleWith", self.assemble_with);
             p.opt("KmsKeyId", self.kms_key_id);
@@ -29285,7 +30114,7 @@ pub mod model_package {
 
     impl ToExpr for TransformResources {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.volume_kms_key_id.is_some()));
             p.req("InstanceCount", self.instance_count);
             p.req("InstanceType", self.instance_type);
             p.opt("VolumeKmsKeyId", self.volume_kms_key_id);
@@ -29313,7 +30142,7 @@ pub mod model_package {
 
     impl ToExpr for ValidationProfile {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ProfileName", self.profile_name);
             p.req("TransformJobDefinition", self.transform_job_definition);
             p.into_expr()
@@ -29343,7 +30172,7 @@ pub mod model_package {
 
     impl ToExpr for ValidationSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ValidationProfiles", self.validation_profiles);
             p.req("ValidationRole", self.validation_role);
             p.into_expr()
@@ -29436,7 +30265,11 @@ impl Resource for ModelPackageGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.model_package_group_description.is_some())
+                + usize::from(self.model_package_group_policy.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ModelPackageGroupDescription", self.model_package_group_description);
         p.req("ModelPackageGroupName", self.model_package_group_name);
         p.opt("ModelPackageGroupPolicy", self.model_package_group_policy);
@@ -29530,7 +30363,7 @@ pub mod model_package_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -29923,7 +30756,14 @@ impl Resource for ModelQualityJobDefinition {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            5 + usize::from(self.endpoint_name.is_some())
+                + usize::from(self.job_definition_name.is_some())
+                + usize::from(self.model_quality_baseline_config.is_some())
+                + usize::from(self.network_config.is_some())
+                + usize::from(self.stopping_condition.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("EndpointName", self.endpoint_name);
         p.opt("JobDefinitionName", self.job_definition_name);
         p.req("JobResources", self.job_resources);
@@ -30157,7 +30997,15 @@ pub mod model_quality_job_definition {
 
     impl ToExpr for BatchTransformInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.end_time_offset.is_some())
+                    + usize::from(self.inference_attribute.is_some())
+                    + usize::from(self.probability_attribute.is_some())
+                    + usize::from(self.probability_threshold_attribute.is_some())
+                    + usize::from(self.s3_data_distribution_type.is_some())
+                    + usize::from(self.s3_input_mode.is_some())
+                    + usize::from(self.start_time_offset.is_some()),
+            );
             p.req("DataCapturedDestinationS3Uri", self.data_captured_destination_s3_uri);
             p.req("DatasetFormat", self.dataset_format);
             p.opt("EndTimeOffset", self.end_time_offset);
@@ -30207,7 +31055,7 @@ pub mod model_quality_job_definition {
 
     impl ToExpr for ClusterConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.volume_kms_key_id.is_some()));
             p.req("InstanceCount", self.instance_count);
             p.req("InstanceType", self.instance_type);
             p.opt("VolumeKmsKeyId", self.volume_kms_key_id);
@@ -30236,7 +31084,7 @@ pub mod model_quality_job_definition {
 
     impl ToExpr for ConstraintsResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.s3_uri.is_some()));
             p.opt("S3Uri", self.s3_uri);
             p.into_expr()
         }
@@ -30262,7 +31110,7 @@ pub mod model_quality_job_definition {
 
     impl ToExpr for Csv {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.header.is_some()));
             p.opt("Header", self.header);
             p.into_expr()
         }
@@ -30306,7 +31154,11 @@ pub mod model_quality_job_definition {
 
     impl ToExpr for DatasetFormat {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.csv.is_some())
+                    + usize::from(self.json.is_some())
+                    + usize::from(self.parquet.is_some()),
+            );
             p.opt("Csv", self.csv);
             p.opt("Json", self.json);
             p.opt("Parquet", self.parquet);
@@ -30390,7 +31242,15 @@ pub mod model_quality_job_definition {
 
     impl ToExpr for EndpointInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.end_time_offset.is_some())
+                    + usize::from(self.inference_attribute.is_some())
+                    + usize::from(self.probability_attribute.is_some())
+                    + usize::from(self.probability_threshold_attribute.is_some())
+                    + usize::from(self.s3_data_distribution_type.is_some())
+                    + usize::from(self.s3_input_mode.is_some())
+                    + usize::from(self.start_time_offset.is_some()),
+            );
             p.opt("EndTimeOffset", self.end_time_offset);
             p.req("EndpointName", self.endpoint_name);
             p.opt("InferenceAttribute", self.inference_attribute);
@@ -30424,7 +31284,7 @@ pub mod model_quality_job_definition {
 
     impl ToExpr for Json {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.line.is_some()));
             p.opt("Line", self.line);
             p.into_expr()
         }
@@ -30493,7 +31353,13 @@ pub mod model_quality_job_definition {
 
     impl ToExpr for ModelQualityAppSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.container_arguments.is_some())
+                    + usize::from(self.container_entrypoint.is_some())
+                    + usize::from(self.environment.is_some())
+                    + usize::from(self.post_analytics_processor_source_uri.is_some())
+                    + usize::from(self.record_preprocessor_source_uri.is_some()),
+            );
             p.opt("ContainerArguments", self.container_arguments);
             p.opt("ContainerEntrypoint", self.container_entrypoint);
             p.opt("Environment", self.environment);
@@ -30538,7 +31404,9 @@ pub mod model_quality_job_definition {
 
     impl ToExpr for ModelQualityBaselineConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.baselining_job_name.is_some()) + usize::from(self.constraints_resource.is_some()),
+            );
             p.opt("BaseliningJobName", self.baselining_job_name);
             p.opt("ConstraintsResource", self.constraints_resource);
             p.into_expr()
@@ -30578,7 +31446,9 @@ pub mod model_quality_job_definition {
 
     impl ToExpr for ModelQualityJobInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.batch_transform_input.is_some()) + usize::from(self.endpoint_input.is_some()),
+            );
             p.opt("BatchTransformInput", self.batch_transform_input);
             p.opt("EndpointInput", self.endpoint_input);
             p.req("GroundTruthS3Input", self.ground_truth_s3_input);
@@ -30603,7 +31473,7 @@ pub mod model_quality_job_definition {
 
     impl ToExpr for MonitoringGroundTruthS3Input {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("S3Uri", self.s3_uri);
             p.into_expr()
         }
@@ -30624,7 +31494,7 @@ pub mod model_quality_job_definition {
 
     impl ToExpr for MonitoringOutput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("S3Output", self.s3_output);
             p.into_expr()
         }
@@ -30657,7 +31527,7 @@ pub mod model_quality_job_definition {
 
     impl ToExpr for MonitoringOutputConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.kms_key_id.is_some()));
             p.opt("KmsKeyId", self.kms_key_id);
             p.req("MonitoringOutputs", self.monitoring_outputs);
             p.into_expr()
@@ -30679,7 +31549,7 @@ pub mod model_quality_job_definition {
 
     impl ToExpr for MonitoringResources {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ClusterConfig", self.cluster_config);
             p.into_expr()
         }
@@ -30723,7 +31593,11 @@ pub mod model_quality_job_definition {
 
     impl ToExpr for NetworkConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enable_inter_container_traffic_encryption.is_some())
+                    + usize::from(self.enable_network_isolation.is_some())
+                    + usize::from(self.vpc_config.is_some()),
+            );
             p.opt(
                 "EnableInterContainerTrafficEncryption",
                 self.enable_inter_container_traffic_encryption,
@@ -30762,7 +31636,7 @@ pub mod model_quality_job_definition {
 
     impl ToExpr for S3Output {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.s3_upload_mode.is_some()));
             p.req("LocalPath", self.local_path);
             p.opt("S3UploadMode", self.s3_upload_mode);
             p.req("S3Uri", self.s3_uri);
@@ -30787,7 +31661,7 @@ pub mod model_quality_job_definition {
 
     impl ToExpr for StoppingCondition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("MaxRuntimeInSeconds", self.max_runtime_in_seconds);
             p.into_expr()
         }
@@ -30813,7 +31687,7 @@ pub mod model_quality_job_definition {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -30843,7 +31717,7 @@ pub mod model_quality_job_definition {
 
     impl ToExpr for VpcConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("SecurityGroupIds", self.security_group_ids);
             p.req("Subnets", self.subnets);
             p.into_expr()
@@ -30967,7 +31841,13 @@ Constraint { path: "Tags/*/Key", pattern: Some("^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]
 Constraint { path: "Tags/*/Value", pattern: Some("^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$"), min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.endpoint_name.is_some())
+                + usize::from(self.failure_reason.is_some())
+                + usize::from(self.last_monitoring_execution_summary.is_some())
+                + usize::from(self.monitoring_schedule_status.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("EndpointName", self.endpoint_name);
         p.opt("FailureReason", self.failure_reason);
         p.opt("LastMonitoringExecutionSummary", self.last_monitoring_execution_summary);
@@ -31230,7 +32110,9 @@ pub mod monitoring_schedule {
 
     impl ToExpr for BaselineConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.constraints_resource.is_some()) + usize::from(self.statistics_resource.is_some()),
+            );
             p.opt("ConstraintsResource", self.constraints_resource);
             p.opt("StatisticsResource", self.statistics_resource);
             p.into_expr()
@@ -31288,7 +32170,11 @@ pub mod monitoring_schedule {
 
     impl ToExpr for BatchTransformInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.exclude_features_attribute.is_some())
+                    + usize::from(self.s3_data_distribution_type.is_some())
+                    + usize::from(self.s3_input_mode.is_some()),
+            );
             p.req("DataCapturedDestinationS3Uri", self.data_captured_destination_s3_uri);
             p.req("DatasetFormat", self.dataset_format);
             p.opt("ExcludeFeaturesAttribute", self.exclude_features_attribute);
@@ -31334,7 +32220,7 @@ pub mod monitoring_schedule {
 
     impl ToExpr for ClusterConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.volume_kms_key_id.is_some()));
             p.req("InstanceCount", self.instance_count);
             p.req("InstanceType", self.instance_type);
             p.opt("VolumeKmsKeyId", self.volume_kms_key_id);
@@ -31363,7 +32249,7 @@ pub mod monitoring_schedule {
 
     impl ToExpr for ConstraintsResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.s3_uri.is_some()));
             p.opt("S3Uri", self.s3_uri);
             p.into_expr()
         }
@@ -31389,7 +32275,7 @@ pub mod monitoring_schedule {
 
     impl ToExpr for Csv {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.header.is_some()));
             p.opt("Header", self.header);
             p.into_expr()
         }
@@ -31433,7 +32319,11 @@ pub mod monitoring_schedule {
 
     impl ToExpr for DatasetFormat {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.csv.is_some())
+                    + usize::from(self.json.is_some())
+                    + usize::from(self.parquet.is_some()),
+            );
             p.opt("Csv", self.csv);
             p.opt("Json", self.json);
             p.opt("Parquet", self.parquet);
@@ -31485,7 +32375,11 @@ pub mod monitoring_schedule {
 
     impl ToExpr for EndpointInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.exclude_features_attribute.is_some())
+                    + usize::from(self.s3_data_distribution_type.is_some())
+                    + usize::from(self.s3_input_mode.is_some()),
+            );
             p.req("EndpointName", self.endpoint_name);
             p.opt("ExcludeFeaturesAttribute", self.exclude_features_attribute);
             p.req("LocalPath", self.local_path);
@@ -31515,7 +32409,7 @@ pub mod monitoring_schedule {
 
     impl ToExpr for Json {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.line.is_some()));
             p.opt("Line", self.line);
             p.into_expr()
         }
@@ -31570,7 +32464,12 @@ pub mod monitoring_schedule {
 
     impl ToExpr for MonitoringAppSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.container_arguments.is_some())
+                    + usize::from(self.container_entrypoint.is_some())
+                    + usize::from(self.post_analytics_processor_source_uri.is_some())
+                    + usize::from(self.record_preprocessor_source_uri.is_some()),
+            );
             p.opt("ContainerArguments", self.container_arguments);
             p.opt("ContainerEntrypoint", self.container_entrypoint);
             p.req("ImageUri", self.image_uri);
@@ -31650,7 +32549,11 @@ pub mod monitoring_schedule {
 
     impl ToExpr for MonitoringExecutionSummary {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                5 + usize::from(self.endpoint_name.is_some())
+                    + usize::from(self.failure_reason.is_some())
+                    + usize::from(self.processing_job_arn.is_some()),
+            );
             p.req("CreationTime", self.creation_time);
             p.opt("EndpointName", self.endpoint_name);
             p.opt("FailureReason", self.failure_reason);
@@ -31693,7 +32596,9 @@ pub mod monitoring_schedule {
 
     impl ToExpr for MonitoringInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.batch_transform_input.is_some()) + usize::from(self.endpoint_input.is_some()),
+            );
             p.opt("BatchTransformInput", self.batch_transform_input);
             p.opt("EndpointInput", self.endpoint_input);
             p.into_expr()
@@ -31778,7 +32683,12 @@ pub mod monitoring_schedule {
 
     impl ToExpr for MonitoringJobDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                5 + usize::from(self.baseline_config.is_some())
+                    + usize::from(self.environment.is_some())
+                    + usize::from(self.network_config.is_some())
+                    + usize::from(self.stopping_condition.is_some()),
+            );
             p.opt("BaselineConfig", self.baseline_config);
             p.opt("Environment", self.environment);
             p.req("MonitoringAppSpecification", self.monitoring_app_specification);
@@ -31807,7 +32717,7 @@ pub mod monitoring_schedule {
 
     impl ToExpr for MonitoringOutput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("S3Output", self.s3_output);
             p.into_expr()
         }
@@ -31840,7 +32750,7 @@ pub mod monitoring_schedule {
 
     impl ToExpr for MonitoringOutputConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.kms_key_id.is_some()));
             p.opt("KmsKeyId", self.kms_key_id);
             p.req("MonitoringOutputs", self.monitoring_outputs);
             p.into_expr()
@@ -31862,7 +32772,7 @@ pub mod monitoring_schedule {
 
     impl ToExpr for MonitoringResources {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ClusterConfig", self.cluster_config);
             p.into_expr()
         }
@@ -31914,7 +32824,12 @@ pub mod monitoring_schedule {
 
     impl ToExpr for MonitoringScheduleConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.monitoring_job_definition.is_some())
+                    + usize::from(self.monitoring_job_definition_name.is_some())
+                    + usize::from(self.monitoring_type.is_some())
+                    + usize::from(self.schedule_config.is_some()),
+            );
             p.opt("MonitoringJobDefinition", self.monitoring_job_definition);
             p.opt("MonitoringJobDefinitionName", self.monitoring_job_definition_name);
             p.opt("MonitoringType", self.monitoring_type);
@@ -31961,7 +32876,11 @@ pub mod monitoring_schedule {
 
     impl ToExpr for NetworkConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enable_inter_container_traffic_encryption.is_some())
+                    + usize::from(self.enable_network_isolation.is_some())
+                    + usize::from(self.vpc_config.is_some()),
+            );
             p.opt(
                 "EnableInterContainerTrafficEncryption",
                 self.enable_inter_container_traffic_encryption,
@@ -32000,7 +32919,7 @@ pub mod monitoring_schedule {
 
     impl ToExpr for S3Output {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.s3_upload_mode.is_some()));
             p.req("LocalPath", self.local_path);
             p.opt("S3UploadMode", self.s3_upload_mode);
             p.req("S3Uri", self.s3_uri);
@@ -32041,7 +32960,10 @@ pub mod monitoring_schedule {
 
     impl ToExpr for ScheduleConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.data_analysis_end_time.is_some())
+                    + usize::from(self.data_analysis_start_time.is_some()),
+            );
             p.opt("DataAnalysisEndTime", self.data_analysis_end_time);
             p.opt("DataAnalysisStartTime", self.data_analysis_start_time);
             p.req("ScheduleExpression", self.schedule_expression);
@@ -32069,7 +32991,7 @@ pub mod monitoring_schedule {
 
     impl ToExpr for StatisticsResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.s3_uri.is_some()));
             p.opt("S3Uri", self.s3_uri);
             p.into_expr()
         }
@@ -32092,7 +33014,7 @@ pub mod monitoring_schedule {
 
     impl ToExpr for StoppingCondition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("MaxRuntimeInSeconds", self.max_runtime_in_seconds);
             p.into_expr()
         }
@@ -32118,7 +33040,7 @@ pub mod monitoring_schedule {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -32148,7 +33070,7 @@ pub mod monitoring_schedule {
 
     impl ToExpr for VpcConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("SecurityGroupIds", self.security_group_ids);
             p.req("Subnets", self.subnets);
             p.into_expr()
@@ -32422,7 +33344,22 @@ impl Resource for NotebookInstance {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.accelerator_types.is_some())
+                + usize::from(self.additional_code_repositories.is_some())
+                + usize::from(self.default_code_repository.is_some())
+                + usize::from(self.direct_internet_access.is_some())
+                + usize::from(self.instance_metadata_service_configuration.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.lifecycle_config_name.is_some())
+                + usize::from(self.notebook_instance_name.is_some())
+                + usize::from(self.platform_identifier.is_some())
+                + usize::from(self.root_access.is_some())
+                + usize::from(self.security_group_ids.is_some())
+                + usize::from(self.subnet_id.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.volume_size_in_gb.is_some()),
+        );
         p.opt("AcceleratorTypes", self.accelerator_types);
         p.opt("AdditionalCodeRepositories", self.additional_code_repositories);
         p.opt("DefaultCodeRepository", self.default_code_repository);
@@ -33161,7 +34098,7 @@ pub mod notebook_instance {
 
     impl ToExpr for InstanceMetadataServiceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req(
                 "MinimumInstanceMetadataServiceVersion",
                 self.minimum_instance_metadata_service_version,
@@ -33190,7 +34127,7 @@ pub mod notebook_instance {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -33311,7 +34248,12 @@ impl Resource for NotebookInstanceLifecycleConfig {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.notebook_instance_lifecycle_config_name.is_some())
+                + usize::from(self.on_create.is_some())
+                + usize::from(self.on_start.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt(
             "NotebookInstanceLifecycleConfigName",
             self.notebook_instance_lifecycle_config_name,
@@ -33356,7 +34298,7 @@ pub mod notebook_instance_lifecycle_config {
 
     impl ToExpr for NotebookInstanceLifecycleHook {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.content.is_some()));
             p.opt("Content", self.content);
             p.into_expr()
         }
@@ -33382,7 +34324,7 @@ pub mod notebook_instance_lifecycle_config {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -33596,7 +34538,16 @@ impl Resource for PartnerApp {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            5 + usize::from(self.app_version.is_some())
+                + usize::from(self.application_config.is_some())
+                + usize::from(self.client_token.is_some())
+                + usize::from(self.enable_auto_minor_version_upgrade.is_some())
+                + usize::from(self.enable_iam_session_based_identity.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.maintenance_config.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AppVersion", self.app_version);
         p.opt("ApplicationConfig", self.application_config);
         p.req("AuthType", self.auth_type);
@@ -33732,7 +34683,9 @@ pub mod partner_app {
 
     impl ToExpr for PartnerAppConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.admin_users.is_some()) + usize::from(self.arguments.is_some()),
+            );
             p.opt("AdminUsers", self.admin_users);
             p.opt("Arguments", self.arguments);
             p.into_expr()
@@ -33756,7 +34709,7 @@ pub mod partner_app {
 
     impl ToExpr for PartnerAppMaintenanceConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("MaintenanceWindowStart", self.maintenance_window_start);
             p.into_expr()
         }
@@ -33782,7 +34735,7 @@ pub mod partner_app {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -33909,7 +34862,12 @@ impl Resource for Pipeline {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.parallelism_configuration.is_some())
+                + usize::from(self.pipeline_description.is_some())
+                + usize::from(self.pipeline_display_name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ParallelismConfiguration", self.parallelism_configuration);
         p.req("PipelineDefinition", self.pipeline_definition);
         p.opt("PipelineDescription", self.pipeline_description);
@@ -33942,7 +34900,7 @@ pub mod pipeline {
 
     impl ToExpr for ParallelismConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("MaxParallelExecutionSteps", self.max_parallel_execution_steps);
             p.into_expr()
         }
@@ -33978,7 +34936,10 @@ pub mod pipeline {
 
     impl ToExpr for PipelineDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.pipeline_definition_body.is_some())
+                    + usize::from(self.pipeline_definition_s3_location.is_some()),
+            );
             p.opt("PipelineDefinitionBody", self.pipeline_definition_body);
             p.opt("PipelineDefinitionS3Location", self.pipeline_definition_s3_location);
             p.into_expr()
@@ -34021,7 +34982,8 @@ pub mod pipeline {
 
     impl ToExpr for S3Location {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(2 + usize::from(self.e_tag.is_some()) + usize::from(self.version.is_some()));
             p.req("Bucket", self.bucket);
             p.opt("ETag", self.e_tag);
             p.req("Key", self.key);
@@ -34050,7 +35012,7 @@ pub mod pipeline {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -34472,7 +35434,16 @@ impl Resource for ProcessingJob {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.environment.is_some())
+                + usize::from(self.experiment_config.is_some())
+                + usize::from(self.network_config.is_some())
+                + usize::from(self.processing_inputs.is_some())
+                + usize::from(self.processing_job_name.is_some())
+                + usize::from(self.processing_output_config.is_some())
+                + usize::from(self.stopping_condition.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("AppSpecification", self.app_specification);
         p.opt("Environment", self.environment);
         p.opt("ExperimentConfig", self.experiment_config);
@@ -35324,7 +36295,9 @@ pub mod processing_job {
 
     impl ToExpr for AppSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.container_arguments.is_some()) + usize::from(self.container_entrypoint.is_some()),
+            );
             p.opt("ContainerArguments", self.container_arguments);
             p.opt("ContainerEntrypoint", self.container_entrypoint);
             p.req("ImageUri", self.image_uri);
@@ -35401,7 +36374,11 @@ pub mod processing_job {
 
     impl ToExpr for AthenaDatasetDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                5 + usize::from(self.kms_key_id.is_some())
+                    + usize::from(self.output_compression.is_some())
+                    + usize::from(self.work_group.is_some()),
+            );
             p.req("Catalog", self.catalog);
             p.req("Database", self.database);
             p.opt("KmsKeyId", self.kms_key_id);
@@ -35449,7 +36426,7 @@ pub mod processing_job {
 
     impl ToExpr for ClusterConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.volume_kms_key_id.is_some()));
             p.req("InstanceCount", self.instance_count);
             p.req("InstanceType", self.instance_type);
             p.opt("VolumeKmsKeyId", self.volume_kms_key_id);
@@ -35512,7 +36489,13 @@ pub mod processing_job {
 
     impl ToExpr for DatasetDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.athena_dataset_definition.is_some())
+                    + usize::from(self.data_distribution_type.is_some())
+                    + usize::from(self.input_mode.is_some())
+                    + usize::from(self.local_path.is_some())
+                    + usize::from(self.redshift_dataset_definition.is_some()),
+            );
             p.opt("AthenaDatasetDefinition", self.athena_dataset_definition);
             p.opt("DataDistributionType", self.data_distribution_type);
             p.opt("InputMode", self.input_mode);
@@ -35568,7 +36551,12 @@ pub mod processing_job {
 
     impl ToExpr for ExperimentConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.experiment_name.is_some())
+                    + usize::from(self.run_name.is_some())
+                    + usize::from(self.trial_component_display_name.is_some())
+                    + usize::from(self.trial_name.is_some()),
+            );
             p.opt("ExperimentName", self.experiment_name);
             p.opt("RunName", self.run_name);
             p.opt("TrialComponentDisplayName", self.trial_component_display_name);
@@ -35594,7 +36582,7 @@ pub mod processing_job {
 
     impl ToExpr for FeatureStoreOutput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("FeatureGroupName", self.feature_group_name);
             p.into_expr()
         }
@@ -35638,7 +36626,11 @@ pub mod processing_job {
 
     impl ToExpr for NetworkConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enable_inter_container_traffic_encryption.is_some())
+                    + usize::from(self.enable_network_isolation.is_some())
+                    + usize::from(self.vpc_config.is_some()),
+            );
             p.opt(
                 "EnableInterContainerTrafficEncryption",
                 self.enable_inter_container_traffic_encryption,
@@ -35690,7 +36682,11 @@ pub mod processing_job {
 
     impl ToExpr for ProcessingInputsObject {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.app_managed.is_some())
+                    + usize::from(self.dataset_definition.is_some())
+                    + usize::from(self.s3_input.is_some()),
+            );
             p.opt("AppManaged", self.app_managed);
             p.opt("DatasetDefinition", self.dataset_definition);
             p.req("InputName", self.input_name);
@@ -35726,7 +36722,7 @@ pub mod processing_job {
 
     impl ToExpr for ProcessingOutputConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.kms_key_id.is_some()));
             p.opt("KmsKeyId", self.kms_key_id);
             p.req("Outputs", self.outputs);
             p.into_expr()
@@ -35774,7 +36770,11 @@ pub mod processing_job {
 
     impl ToExpr for ProcessingOutputsObject {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.app_managed.is_some())
+                    + usize::from(self.feature_store_output.is_some())
+                    + usize::from(self.s3_output.is_some()),
+            );
             p.opt("AppManaged", self.app_managed);
             p.opt("FeatureStoreOutput", self.feature_store_output);
             p.req("OutputName", self.output_name);
@@ -35798,7 +36798,7 @@ pub mod processing_job {
 
     impl ToExpr for ProcessingResources {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ClusterConfig", self.cluster_config);
             p.into_expr()
         }
@@ -35875,7 +36875,9 @@ pub mod processing_job {
 
     impl ToExpr for RedshiftDatasetDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                7 + usize::from(self.kms_key_id.is_some()) + usize::from(self.output_compression.is_some()),
+            );
             p.req("ClusterId", self.cluster_id);
             p.req("ClusterRoleArn", self.cluster_role_arn);
             p.req("Database", self.database);
@@ -35941,7 +36943,12 @@ pub mod processing_job {
 
     impl ToExpr for S3Input {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.local_path.is_some())
+                    + usize::from(self.s3_compression_type.is_some())
+                    + usize::from(self.s3_data_distribution_type.is_some())
+                    + usize::from(self.s3_input_mode.is_some()),
+            );
             p.opt("LocalPath", self.local_path);
             p.opt("S3CompressionType", self.s3_compression_type);
             p.opt("S3DataDistributionType", self.s3_data_distribution_type);
@@ -35980,7 +36987,7 @@ pub mod processing_job {
 
     impl ToExpr for S3Output {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.local_path.is_some()));
             p.opt("LocalPath", self.local_path);
             p.req("S3UploadMode", self.s3_upload_mode);
             p.req("S3Uri", self.s3_uri);
@@ -36005,7 +37012,7 @@ pub mod processing_job {
 
     impl ToExpr for StoppingCondition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("MaxRuntimeInSeconds", self.max_runtime_in_seconds);
             p.into_expr()
         }
@@ -36033,7 +37040,7 @@ pub mod processing_job {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -36063,7 +37070,7 @@ pub mod processing_job {
 
     impl ToExpr for VpcConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("SecurityGroupIds", self.security_group_ids);
             p.req("Subnets", self.subnets);
             p.into_expr()
@@ -36267,7 +37274,13 @@ impl Resource for Project {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.project_description.is_some())
+                + usize::from(self.service_catalog_provisioned_product_details.is_some())
+                + usize::from(self.service_catalog_provisioning_details.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.template_provider_details.is_some()),
+        );
         p.opt("ProjectDescription", self.project_description);
         p.req("ProjectName", self.project_name);
         p.opt(
@@ -36378,7 +37391,7 @@ pub mod project {
 
     impl ToExpr for CfnStackParameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -36421,7 +37434,8 @@ pub mod project {
 
     impl ToExpr for CfnTemplateProviderDetail {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(2 + usize::from(self.parameters.is_some()) + usize::from(self.role_arn.is_some()));
             p.opt("Parameters", self.parameters);
             p.opt("RoleARN", self.role_arn);
             p.req("TemplateName", self.template_name);
@@ -36450,7 +37464,7 @@ pub mod project {
 
     impl ToExpr for ProvisioningParameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -36487,7 +37501,10 @@ pub mod project {
 
     impl ToExpr for ServiceCatalogProvisionedProductDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.provisioned_product_id.is_some())
+                    + usize::from(self.provisioned_product_status_message.is_some()),
+            );
             p.opt("ProvisionedProductId", self.provisioned_product_id);
             p.opt(
                 "ProvisionedProductStatusMessage",
@@ -36538,7 +37555,11 @@ pub mod project {
 
     impl ToExpr for ServiceCatalogProvisioningDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.path_id.is_some())
+                    + usize::from(self.provisioning_artifact_id.is_some())
+                    + usize::from(self.provisioning_parameters.is_some()),
+            );
             p.opt("PathId", self.path_id);
             p.req("ProductId", self.product_id);
             p.opt("ProvisioningArtifactId", self.provisioning_artifact_id);
@@ -36567,7 +37588,7 @@ pub mod project {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -36596,7 +37617,7 @@ pub mod project {
 
     impl ToExpr for TemplateProviderDetail {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.cfn_template_provider_detail.is_some()));
             p.opt("CfnTemplateProviderDetail", self.cfn_template_provider_detail);
             p.into_expr()
         }
@@ -36902,7 +37923,13 @@ impl Resource for Space {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.ownership_settings.is_some())
+                + usize::from(self.space_display_name.is_some())
+                + usize::from(self.space_settings.is_some())
+                + usize::from(self.space_sharing_settings.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("DomainId", self.domain_id);
         p.opt("OwnershipSettings", self.ownership_settings);
         p.opt("SpaceDisplayName", self.space_display_name);
@@ -37286,7 +38313,7 @@ pub mod space {
 
     impl ToExpr for CodeRepository {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("RepositoryUrl", self.repository_url);
             p.into_expr()
         }
@@ -37330,7 +38357,11 @@ pub mod space {
 
     impl ToExpr for CustomFileSystem {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.efs_file_system.is_some())
+                    + usize::from(self.f_sx_lustre_file_system.is_some())
+                    + usize::from(self.s3_file_system.is_some()),
+            );
             p.opt("EFSFileSystem", self.efs_file_system);
             p.opt("FSxLustreFileSystem", self.f_sx_lustre_file_system);
             p.opt("S3FileSystem", self.s3_file_system);
@@ -37366,7 +38397,7 @@ pub mod space {
 
     impl ToExpr for CustomImage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.image_version_number.is_some()));
             p.req("AppImageConfigName", self.app_image_config_name);
             p.req("ImageName", self.image_name);
             p.opt("ImageVersionNumber", self.image_version_number);
@@ -37391,7 +38422,7 @@ pub mod space {
 
     impl ToExpr for EbsStorageSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("EbsVolumeSizeInGb", self.ebs_volume_size_in_gb);
             p.into_expr()
         }
@@ -37414,7 +38445,7 @@ pub mod space {
 
     impl ToExpr for EfsFileSystem {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("FileSystemId", self.file_system_id);
             p.into_expr()
         }
@@ -37437,7 +38468,7 @@ pub mod space {
 
     impl ToExpr for FSxLustreFileSystem {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("FileSystemId", self.file_system_id);
             p.into_expr()
         }
@@ -37473,7 +38504,10 @@ pub mod space {
 
     impl ToExpr for JupyterServerAppSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.default_resource_spec.is_some())
+                    + usize::from(self.lifecycle_config_arns.is_some()),
+            );
             p.opt("DefaultResourceSpec", self.default_resource_spec);
             p.opt("LifecycleConfigArns", self.lifecycle_config_arns);
             p.into_expr()
@@ -37518,7 +38552,11 @@ pub mod space {
 
     impl ToExpr for KernelGatewayAppSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.custom_images.is_some())
+                    + usize::from(self.default_resource_spec.is_some())
+                    + usize::from(self.lifecycle_config_arns.is_some()),
+            );
             p.opt("CustomImages", self.custom_images);
             p.opt("DefaultResourceSpec", self.default_resource_spec);
             p.opt("LifecycleConfigArns", self.lifecycle_config_arns);
@@ -37543,7 +38581,7 @@ pub mod space {
 
     impl ToExpr for OwnershipSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("OwnerUserProfileName", self.owner_user_profile_name);
             p.into_expr()
         }
@@ -37595,7 +38633,12 @@ pub mod space {
 
     impl ToExpr for ResourceSpec {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.instance_type.is_some())
+                    + usize::from(self.lifecycle_config_arn.is_some())
+                    + usize::from(self.sage_maker_image_arn.is_some())
+                    + usize::from(self.sage_maker_image_version_arn.is_some()),
+            );
             p.opt("InstanceType", self.instance_type);
             p.opt("LifecycleConfigArn", self.lifecycle_config_arn);
             p.opt("SageMakerImageArn", self.sage_maker_image_arn);
@@ -37624,7 +38667,7 @@ pub mod space {
 
     impl ToExpr for S3FileSystem {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.s3_uri.is_some()));
             p.opt("S3Uri", self.s3_uri);
             p.into_expr()
         }
@@ -37652,7 +38695,7 @@ pub mod space {
 
     impl ToExpr for SpaceCodeEditorAppSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.default_resource_spec.is_some()));
             p.opt("DefaultResourceSpec", self.default_resource_spec);
             p.into_expr()
         }
@@ -37688,7 +38731,9 @@ pub mod space {
 
     impl ToExpr for SpaceJupyterLabAppSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.code_repositories.is_some()) + usize::from(self.default_resource_spec.is_some()),
+            );
             p.opt("CodeRepositories", self.code_repositories);
             p.opt("DefaultResourceSpec", self.default_resource_spec);
             p.into_expr()
@@ -37781,7 +38826,17 @@ pub mod space {
 
     impl ToExpr for SpaceSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.app_type.is_some())
+                    + usize::from(self.code_editor_app_settings.is_some())
+                    + usize::from(self.custom_file_systems.is_some())
+                    + usize::from(self.jupyter_lab_app_settings.is_some())
+                    + usize::from(self.jupyter_server_app_settings.is_some())
+                    + usize::from(self.kernel_gateway_app_settings.is_some())
+                    + usize::from(self.remote_access.is_some())
+                    + usize::from(self.space_managed_resources.is_some())
+                    + usize::from(self.space_storage_settings.is_some()),
+            );
             p.opt("AppType", self.app_type);
             p.opt("CodeEditorAppSettings", self.code_editor_app_settings);
             p.opt("CustomFileSystems", self.custom_file_systems);
@@ -37812,7 +38867,7 @@ pub mod space {
 
     impl ToExpr for SpaceSharingSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("SharingType", self.sharing_type);
             p.into_expr()
         }
@@ -37840,7 +38895,7 @@ pub mod space {
 
     impl ToExpr for SpaceStorageSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.ebs_storage_settings.is_some()));
             p.opt("EbsStorageSettings", self.ebs_storage_settings);
             p.into_expr()
         }
@@ -37866,7 +38921,7 @@ pub mod space {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -37957,7 +39012,7 @@ impl Resource for StudioLifecycleConfig {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.tags.is_some()));
         p.req("StudioLifecycleConfigAppType", self.studio_lifecycle_config_app_type);
         p.req("StudioLifecycleConfigContent", self.studio_lifecycle_config_content);
         p.req("StudioLifecycleConfigName", self.studio_lifecycle_config_name);
@@ -38033,7 +39088,7 @@ pub mod studio_lifecycle_config {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -38224,7 +39279,15 @@ impl Resource for TrialComponent {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.display_name.is_some())
+                + usize::from(self.input_artifacts.is_some())
+                + usize::from(self.metadata_properties.is_some())
+                + usize::from(self.output_artifacts.is_some())
+                + usize::from(self.parameters.is_some())
+                + usize::from(self.status.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("DisplayName", self.display_name);
         p.opt("InputArtifacts", self.input_artifacts);
         p.opt("MetadataProperties", self.metadata_properties);
@@ -38351,7 +39414,12 @@ pub mod trial_component {
 
     impl ToExpr for MetadataProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.commit_id.is_some())
+                    + usize::from(self.generated_by.is_some())
+                    + usize::from(self.project_id.is_some())
+                    + usize::from(self.repository.is_some()),
+            );
             p.opt("CommitId", self.commit_id);
             p.opt("GeneratedBy", self.generated_by);
             p.opt("ProjectId", self.project_id);
@@ -38380,7 +39448,7 @@ pub mod trial_component {
 
     impl ToExpr for Tags {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -38412,7 +39480,7 @@ pub mod trial_component {
 
     impl ToExpr for TrialComponentArtifact {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.media_type.is_some()));
             p.opt("MediaType", self.media_type);
             p.req("Value", self.value);
             p.into_expr()
@@ -38449,7 +39517,9 @@ pub mod trial_component {
 
     impl ToExpr for TrialComponentParameterValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.number_value.is_some()) + usize::from(self.string_value.is_some()),
+            );
             p.opt("NumberValue", self.number_value);
             p.opt("StringValue", self.string_value);
             p.into_expr()
@@ -38486,7 +39556,9 @@ pub mod trial_component {
 
     impl ToExpr for TrialComponentStatus {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.message.is_some()) + usize::from(self.primary_status.is_some()),
+            );
             p.opt("Message", self.message);
             p.opt("PrimaryStatus", self.primary_status);
             p.into_expr()
@@ -39043,7 +40115,12 @@ impl Resource for UserProfile {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.single_sign_on_user_identifier.is_some())
+                + usize::from(self.single_sign_on_user_value.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.user_settings.is_some()),
+        );
         p.req("DomainId", self.domain_id);
         p.opt("SingleSignOnUserIdentifier", self.single_sign_on_user_identifier);
         p.opt("SingleSignOnUserValue", self.single_sign_on_user_value);
@@ -39959,7 +41036,12 @@ pub mod user_profile {
 
     impl ToExpr for CodeEditorAppSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.built_in_lifecycle_config_arn.is_some())
+                    + usize::from(self.custom_images.is_some())
+                    + usize::from(self.default_resource_spec.is_some())
+                    + usize::from(self.lifecycle_config_arns.is_some()),
+            );
             p.opt("BuiltInLifecycleConfigArn", self.built_in_lifecycle_config_arn);
             p.opt("CustomImages", self.custom_images);
             p.opt("DefaultResourceSpec", self.default_resource_spec);
@@ -39985,7 +41067,7 @@ pub mod user_profile {
 
     impl ToExpr for CodeRepository {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("RepositoryUrl", self.repository_url);
             p.into_expr()
         }
@@ -40029,7 +41111,11 @@ pub mod user_profile {
 
     impl ToExpr for CustomFileSystemConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.efs_file_system_config.is_some())
+                    + usize::from(self.f_sx_lustre_file_system_config.is_some())
+                    + usize::from(self.s3_file_system_config.is_some()),
+            );
             p.opt("EFSFileSystemConfig", self.efs_file_system_config);
             p.opt("FSxLustreFileSystemConfig", self.f_sx_lustre_file_system_config);
             p.opt("S3FileSystemConfig", self.s3_file_system_config);
@@ -40065,7 +41151,7 @@ pub mod user_profile {
 
     impl ToExpr for CustomImage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.image_version_number.is_some()));
             p.req("AppImageConfigName", self.app_image_config_name);
             p.req("ImageName", self.image_name);
             p.opt("ImageVersionNumber", self.image_version_number);
@@ -40093,7 +41179,7 @@ pub mod user_profile {
 
     impl ToExpr for CustomPosixUserConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Gid", self.gid);
             p.req("Uid", self.uid);
             p.into_expr()
@@ -40123,7 +41209,7 @@ pub mod user_profile {
 
     impl ToExpr for DefaultEbsStorageSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("DefaultEbsVolumeSizeInGb", self.default_ebs_volume_size_in_gb);
             p.req("MaximumEbsVolumeSizeInGb", self.maximum_ebs_volume_size_in_gb);
             p.into_expr()
@@ -40152,7 +41238,7 @@ pub mod user_profile {
 
     impl ToExpr for DefaultSpaceStorageSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.default_ebs_storage_settings.is_some()));
             p.opt("DefaultEbsStorageSettings", self.default_ebs_storage_settings);
             p.into_expr()
         }
@@ -40183,7 +41269,7 @@ pub mod user_profile {
 
     impl ToExpr for EfsFileSystemConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.file_system_path.is_some()));
             p.req("FileSystemId", self.file_system_id);
             p.opt("FileSystemPath", self.file_system_path);
             p.into_expr()
@@ -40220,7 +41306,9 @@ pub mod user_profile {
 
     impl ToExpr for EmrSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.assumable_role_arns.is_some()) + usize::from(self.execution_role_arns.is_some()),
+            );
             p.opt("AssumableRoleArns", self.assumable_role_arns);
             p.opt("ExecutionRoleArns", self.execution_role_arns);
             p.into_expr()
@@ -40252,7 +41340,7 @@ pub mod user_profile {
 
     impl ToExpr for FSxLustreFileSystemConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.file_system_path.is_some()));
             p.req("FileSystemId", self.file_system_id);
             p.opt("FileSystemPath", self.file_system_path);
             p.into_expr()
@@ -40289,7 +41377,9 @@ pub mod user_profile {
 
     impl ToExpr for HiddenSageMakerImage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.sage_maker_image_name.is_some()) + usize::from(self.version_aliases.is_some()),
+            );
             p.opt("SageMakerImageName", self.sage_maker_image_name);
             p.opt("VersionAliases", self.version_aliases);
             p.into_expr()
@@ -40358,7 +41448,14 @@ pub mod user_profile {
 
     impl ToExpr for JupyterLabAppSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.built_in_lifecycle_config_arn.is_some())
+                    + usize::from(self.code_repositories.is_some())
+                    + usize::from(self.custom_images.is_some())
+                    + usize::from(self.default_resource_spec.is_some())
+                    + usize::from(self.emr_settings.is_some())
+                    + usize::from(self.lifecycle_config_arns.is_some()),
+            );
             p.opt("BuiltInLifecycleConfigArn", self.built_in_lifecycle_config_arn);
             p.opt("CodeRepositories", self.code_repositories);
             p.opt("CustomImages", self.custom_images);
@@ -40399,7 +41496,10 @@ pub mod user_profile {
 
     impl ToExpr for JupyterServerAppSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.default_resource_spec.is_some())
+                    + usize::from(self.lifecycle_config_arns.is_some()),
+            );
             p.opt("DefaultResourceSpec", self.default_resource_spec);
             p.opt("LifecycleConfigArns", self.lifecycle_config_arns);
             p.into_expr()
@@ -40444,7 +41544,11 @@ pub mod user_profile {
 
     impl ToExpr for KernelGatewayAppSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.custom_images.is_some())
+                    + usize::from(self.default_resource_spec.is_some())
+                    + usize::from(self.lifecycle_config_arns.is_some()),
+            );
             p.opt("CustomImages", self.custom_images);
             p.opt("DefaultResourceSpec", self.default_resource_spec);
             p.opt("LifecycleConfigArns", self.lifecycle_config_arns);
@@ -40482,7 +41586,9 @@ pub mod user_profile {
 
     impl ToExpr for RStudioServerProAppSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.access_status.is_some()) + usize::from(self.user_group.is_some()),
+            );
             p.opt("AccessStatus", self.access_status);
             p.opt("UserGroup", self.user_group);
             p.into_expr()
@@ -40543,7 +41649,13 @@ pub mod user_profile {
 
     impl ToExpr for ResourceSpec {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.instance_type.is_some())
+                    + usize::from(self.lifecycle_config_arn.is_some())
+                    + usize::from(self.sage_maker_image_arn.is_some())
+                    + usize::from(self.sage_maker_image_version_arn.is_some())
+                    + usize::from(self.training_plan_arn.is_some()),
+            );
             p.opt("InstanceType", self.instance_type);
             p.opt("LifecycleConfigArn", self.lifecycle_config_arn);
             p.opt("SageMakerImageArn", self.sage_maker_image_arn);
@@ -40583,7 +41695,8 @@ pub mod user_profile {
 
     impl ToExpr for S3FileSystemConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.mount_path.is_some()) + usize::from(self.s3_uri.is_some()));
             p.opt("MountPath", self.mount_path);
             p.opt("S3Uri", self.s3_uri);
             p.into_expr()
@@ -40628,7 +41741,11 @@ pub mod user_profile {
 
     impl ToExpr for SharingSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.notebook_output_option.is_some())
+                    + usize::from(self.s3_kms_key_id.is_some())
+                    + usize::from(self.s3_output_path.is_some()),
+            );
             p.opt("NotebookOutputOption", self.notebook_output_option);
             p.opt("S3KmsKeyId", self.s3_kms_key_id);
             p.opt("S3OutputPath", self.s3_output_path);
@@ -40685,7 +41802,12 @@ pub mod user_profile {
 
     impl ToExpr for StudioWebPortalSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.hidden_app_types.is_some())
+                    + usize::from(self.hidden_instance_types.is_some())
+                    + usize::from(self.hidden_ml_tools.is_some())
+                    + usize::from(self.hidden_sage_maker_image_version_aliases.is_some()),
+            );
             p.opt("HiddenAppTypes", self.hidden_app_types);
             p.opt("HiddenInstanceTypes", self.hidden_instance_types);
             p.opt("HiddenMlTools", self.hidden_ml_tools);
@@ -40717,7 +41839,7 @@ pub mod user_profile {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -40858,7 +41980,23 @@ pub mod user_profile {
 
     impl ToExpr for UserSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.auto_mount_home_efs.is_some())
+                    + usize::from(self.code_editor_app_settings.is_some())
+                    + usize::from(self.custom_file_system_configs.is_some())
+                    + usize::from(self.custom_posix_user_config.is_some())
+                    + usize::from(self.default_landing_uri.is_some())
+                    + usize::from(self.execution_role.is_some())
+                    + usize::from(self.jupyter_lab_app_settings.is_some())
+                    + usize::from(self.jupyter_server_app_settings.is_some())
+                    + usize::from(self.kernel_gateway_app_settings.is_some())
+                    + usize::from(self.r_studio_server_pro_app_settings.is_some())
+                    + usize::from(self.security_groups.is_some())
+                    + usize::from(self.sharing_settings.is_some())
+                    + usize::from(self.space_storage_settings.is_some())
+                    + usize::from(self.studio_web_portal.is_some())
+                    + usize::from(self.studio_web_portal_settings.is_some()),
+            );
             p.opt("AutoMountHomeEFS", self.auto_mount_home_efs);
             p.opt("CodeEditorAppSettings", self.code_editor_app_settings);
             p.opt("CustomFileSystemConfigs", self.custom_file_system_configs);
@@ -40976,7 +42114,14 @@ Constraint { path: "WorkforceVpcConfig/Subnets/*", pattern: Some("^subnet-[0-9a-
 Constraint { path: "WorkforceVpcConfig/VpcId", pattern: Some("^vpc-[0-9a-z]*$"), min_length: Some(0), max_length: Some(32), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.cognito_config.is_some())
+                + usize::from(self.ip_address_type.is_some())
+                + usize::from(self.oidc_config.is_some())
+                + usize::from(self.source_ip_config.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.workforce_vpc_config.is_some()),
+        );
         p.opt("CognitoConfig", self.cognito_config);
         p.opt("IpAddressType", self.ip_address_type);
         p.opt("OidcConfig", self.oidc_config);
@@ -41056,7 +42201,7 @@ pub mod workforce {
 
     impl ToExpr for CognitoConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ClientId", self.client_id);
             p.req("UserPool", self.user_pool);
             p.into_expr()
@@ -41144,7 +42289,11 @@ pub mod workforce {
 
     impl ToExpr for OidcConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                7 + usize::from(self.authentication_request_extra_params.is_some())
+                    + usize::from(self.client_secret.is_some())
+                    + usize::from(self.scope.is_some()),
+            );
             p.opt(
                 "AuthenticationRequestExtraParams",
                 self.authentication_request_extra_params,
@@ -41179,7 +42328,7 @@ pub mod workforce {
 
     impl ToExpr for SourceIpConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Cidrs", self.cidrs);
             p.into_expr()
         }
@@ -41205,7 +42354,7 @@ pub mod workforce {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -41250,7 +42399,11 @@ pub mod workforce {
 
     impl ToExpr for WorkforceVpcConfigRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.security_group_ids.is_some())
+                    + usize::from(self.subnets.is_some())
+                    + usize::from(self.vpc_id.is_some()),
+            );
             p.opt("SecurityGroupIds", self.security_group_ids);
             p.opt("Subnets", self.subnets);
             p.opt("VpcId", self.vpc_id);
@@ -41406,7 +42559,12 @@ impl Resource for Workteam {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.notification_configuration.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.workforce_name.is_some())
+                + usize::from(self.workteam_name.is_some()),
+        );
         p.req("Description", self.description);
         p.req("MemberDefinitions", self.member_definitions);
         p.opt("NotificationConfiguration", self.notification_configuration);
@@ -41457,7 +42615,7 @@ pub mod workteam {
 
     impl ToExpr for CognitoMemberDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("CognitoClientId", self.cognito_client_id);
             p.req("CognitoUserGroup", self.cognito_user_group);
             p.req("CognitoUserPool", self.cognito_user_pool);
@@ -41495,7 +42653,10 @@ pub mod workteam {
 
     impl ToExpr for MemberDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cognito_member_definition.is_some())
+                    + usize::from(self.oidc_member_definition.is_some()),
+            );
             p.opt("CognitoMemberDefinition", self.cognito_member_definition);
             p.opt("OidcMemberDefinition", self.oidc_member_definition);
             p.into_expr()
@@ -41519,7 +42680,7 @@ pub mod workteam {
 
     impl ToExpr for NotificationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("NotificationTopicArn", self.notification_topic_arn);
             p.into_expr()
         }
@@ -41542,7 +42703,7 @@ pub mod workteam {
 
     impl ToExpr for OidcMemberDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("OidcGroups", self.oidc_groups);
             p.into_expr()
         }
@@ -41568,7 +42729,7 @@ pub mod workteam {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

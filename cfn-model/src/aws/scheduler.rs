@@ -323,7 +323,16 @@ impl Resource for Schedule {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.description.is_some())
+                + usize::from(self.end_date.is_some())
+                + usize::from(self.group_name.is_some())
+                + usize::from(self.kms_key_arn.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.schedule_expression_timezone.is_some())
+                + usize::from(self.start_date.is_some())
+                + usize::from(self.state.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("EndDate", self.end_date);
         p.req("FlexibleTimeWindow", self.flexible_time_window);
@@ -584,7 +593,9 @@ pub mod schedule {
 
     impl ToExpr for AwsVpcConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.assign_public_ip.is_some()) + usize::from(self.security_groups.is_some()),
+            );
             p.opt("AssignPublicIp", self.assign_public_ip);
             p.opt("SecurityGroups", self.security_groups);
             p.req("Subnets", self.subnets);
@@ -625,7 +636,7 @@ pub mod schedule {
 
     impl ToExpr for CapacityProviderStrategyItem {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.base.is_some()) + usize::from(self.weight.is_some()));
             p.opt("Base", self.base);
             p.req("CapacityProvider", self.capacity_provider);
             p.opt("Weight", self.weight);
@@ -653,7 +664,7 @@ pub mod schedule {
 
     impl ToExpr for DeadLetterConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.arn.is_some()));
             p.opt("Arn", self.arn);
             p.into_expr()
         }
@@ -780,7 +791,21 @@ pub mod schedule {
 
     impl ToExpr for EcsParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.capacity_provider_strategy.is_some())
+                    + usize::from(self.enable_ecs_managed_tags.is_some())
+                    + usize::from(self.enable_execute_command.is_some())
+                    + usize::from(self.group.is_some())
+                    + usize::from(self.launch_type.is_some())
+                    + usize::from(self.network_configuration.is_some())
+                    + usize::from(self.placement_constraints.is_some())
+                    + usize::from(self.placement_strategy.is_some())
+                    + usize::from(self.platform_version.is_some())
+                    + usize::from(self.propagate_tags.is_some())
+                    + usize::from(self.reference_id.is_some())
+                    + usize::from(self.tags.is_some())
+                    + usize::from(self.task_count.is_some()),
+            );
             p.opt("CapacityProviderStrategy", self.capacity_provider_strategy);
             p.opt("EnableECSManagedTags", self.enable_ecs_managed_tags);
             p.opt("EnableExecuteCommand", self.enable_execute_command);
@@ -819,7 +844,7 @@ pub mod schedule {
 
     impl ToExpr for EventBridgeParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("DetailType", self.detail_type);
             p.req("Source", self.source);
             p.into_expr()
@@ -851,7 +876,7 @@ pub mod schedule {
 
     impl ToExpr for FlexibleTimeWindow {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.maximum_window_in_minutes.is_some()));
             p.opt("MaximumWindowInMinutes", self.maximum_window_in_minutes);
             p.req("Mode", self.mode);
             p.into_expr()
@@ -875,7 +900,7 @@ pub mod schedule {
 
     impl ToExpr for KinesisParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("PartitionKey", self.partition_key);
             p.into_expr()
         }
@@ -903,7 +928,7 @@ pub mod schedule {
 
     impl ToExpr for NetworkConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.awsvpc_configuration.is_some()));
             p.opt("AwsvpcConfiguration", self.awsvpc_configuration);
             p.into_expr()
         }
@@ -939,7 +964,8 @@ pub mod schedule {
 
     impl ToExpr for PlacementConstraint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.expression.is_some()) + usize::from(self.r#type.is_some()));
             p.opt("Expression", self.expression);
             p.opt("Type", self.r#type);
             p.into_expr()
@@ -976,7 +1002,8 @@ pub mod schedule {
 
     impl ToExpr for PlacementStrategy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.field.is_some()) + usize::from(self.r#type.is_some()));
             p.opt("Field", self.field);
             p.opt("Type", self.r#type);
             p.into_expr()
@@ -1013,7 +1040,10 @@ pub mod schedule {
 
     impl ToExpr for RetryPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.maximum_event_age_in_seconds.is_some())
+                    + usize::from(self.maximum_retry_attempts.is_some()),
+            );
             p.opt("MaximumEventAgeInSeconds", self.maximum_event_age_in_seconds);
             p.opt("MaximumRetryAttempts", self.maximum_retry_attempts);
             p.into_expr()
@@ -1040,7 +1070,7 @@ pub mod schedule {
 
     impl ToExpr for SageMakerPipelineParameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("Value", self.value);
             p.into_expr()
@@ -1069,7 +1099,7 @@ pub mod schedule {
 
     impl ToExpr for SageMakerPipelineParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.pipeline_parameter_list.is_some()));
             p.opt("PipelineParameterList", self.pipeline_parameter_list);
             p.into_expr()
         }
@@ -1095,7 +1125,7 @@ pub mod schedule {
 
     impl ToExpr for SqsParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.message_group_id.is_some()));
             p.opt("MessageGroupId", self.message_group_id);
             p.into_expr()
         }
@@ -1185,7 +1215,16 @@ pub mod schedule {
 
     impl ToExpr for Target {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.dead_letter_config.is_some())
+                    + usize::from(self.ecs_parameters.is_some())
+                    + usize::from(self.event_bridge_parameters.is_some())
+                    + usize::from(self.input.is_some())
+                    + usize::from(self.kinesis_parameters.is_some())
+                    + usize::from(self.retry_policy.is_some())
+                    + usize::from(self.sage_maker_pipeline_parameters.is_some())
+                    + usize::from(self.sqs_parameters.is_some()),
+            );
             p.req("Arn", self.arn);
             p.opt("DeadLetterConfig", self.dead_letter_config);
             p.opt("EcsParameters", self.ecs_parameters);
@@ -1261,7 +1300,7 @@ impl Resource for ScheduleGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Name", self.name);
         p.opt("Tags", self.tags);
         p
@@ -1347,7 +1386,7 @@ pub mod schedule_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

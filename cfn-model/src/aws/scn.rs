@@ -168,7 +168,7 @@ impl Resource for DataIntegrationFlow {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(5 + usize::from(self.tags.is_some()));
         p.req("InstanceId", self.instance_id);
         p.req("Name", self.name);
         p.req("Sources", self.sources);
@@ -433,7 +433,9 @@ pub mod data_integration_flow {
 
     impl ToExpr for DataIntegrationFlowSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.dataset_source.is_some()) + usize::from(self.s3_source.is_some()),
+            );
             p.opt("DatasetSource", self.dataset_source);
             p.opt("S3Source", self.s3_source);
             p.req("SourceName", self.source_name);
@@ -467,7 +469,7 @@ pub mod data_integration_flow {
 
     impl ToExpr for DataIntegrationFlowTarget {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.dataset_target.is_some()));
             p.opt("DatasetTarget", self.dataset_target);
             p.req("TargetType", self.target_type);
             p.into_expr()
@@ -499,7 +501,7 @@ pub mod data_integration_flow {
 
     impl ToExpr for DataIntegrationFlowTransformation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.sql_transformation.is_some()));
             p.opt("SqlTransformation", self.sql_transformation);
             p.req("TransformationType", self.transformation_type);
             p.into_expr()
@@ -544,7 +546,11 @@ pub mod data_integration_flow {
 
     impl ToExpr for DatasetOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.dedupe_records.is_some())
+                    + usize::from(self.dedupe_strategy.is_some())
+                    + usize::from(self.load_type.is_some()),
+            );
             p.opt("DedupeRecords", self.dedupe_records);
             p.opt("DedupeStrategy", self.dedupe_strategy);
             p.opt("LoadType", self.load_type);
@@ -577,7 +583,7 @@ pub mod data_integration_flow {
 
     impl ToExpr for DatasetSourceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.options.is_some()));
             p.req("DatasetIdentifier", self.dataset_identifier);
             p.opt("Options", self.options);
             p.into_expr()
@@ -609,7 +615,7 @@ pub mod data_integration_flow {
 
     impl ToExpr for DatasetTargetConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.options.is_some()));
             p.req("DatasetIdentifier", self.dataset_identifier);
             p.opt("Options", self.options);
             p.into_expr()
@@ -641,7 +647,7 @@ pub mod data_integration_flow {
 
     impl ToExpr for DedupeStrategy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.field_priority.is_some()));
             p.opt("FieldPriority", self.field_priority);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -668,7 +674,7 @@ pub mod data_integration_flow {
 
     impl ToExpr for FieldPriorityDedupeField {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("SortOrder", self.sort_order);
             p.into_expr()
@@ -692,7 +698,7 @@ pub mod data_integration_flow {
 
     impl ToExpr for FieldPriorityDedupeStrategyConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Fields", self.fields);
             p.into_expr()
         }
@@ -718,7 +724,7 @@ pub mod data_integration_flow {
 
     impl ToExpr for S3Options {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.file_type.is_some()));
             p.opt("FileType", self.file_type);
             p.into_expr()
         }
@@ -752,7 +758,7 @@ pub mod data_integration_flow {
 
     impl ToExpr for S3SourceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.options.is_some()));
             p.req("BucketName", self.bucket_name);
             p.opt("Options", self.options);
             p.req("Prefix", self.prefix);
@@ -777,7 +783,7 @@ pub mod data_integration_flow {
 
     impl ToExpr for SqlTransformationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Query", self.query);
             p.into_expr()
         }
@@ -803,7 +809,7 @@ pub mod data_integration_flow {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -976,7 +982,12 @@ impl Resource for Dataset {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.description.is_some())
+                + usize::from(self.partition_spec.is_some())
+                + usize::from(self.schema.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.req("InstanceId", self.instance_id);
         p.req("Name", self.name);
@@ -1107,7 +1118,7 @@ pub mod dataset {
 
     impl ToExpr for DataLakeDatasetPartitionField {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("Transform", self.transform);
             p.into_expr()
@@ -1131,7 +1142,7 @@ pub mod dataset {
 
     impl ToExpr for DataLakeDatasetPrimaryKeyField {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Name", self.name);
             p.into_expr()
         }
@@ -1164,7 +1175,7 @@ pub mod dataset {
 
     impl ToExpr for DataLakeDatasetSchemaField {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("IsRequired", self.is_required);
             p.req("Name", self.name);
             p.req("Type", self.r#type);
@@ -1189,7 +1200,7 @@ pub mod dataset {
 
     impl ToExpr for PartitionSpec {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Fields", self.fields);
             p.into_expr()
         }
@@ -1223,7 +1234,7 @@ pub mod dataset {
 
     impl ToExpr for Schema {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.primary_keys.is_some()));
             p.req("Fields", self.fields);
             p.req("Name", self.name);
             p.opt("PrimaryKeys", self.primary_keys);
@@ -1251,7 +1262,7 @@ pub mod dataset {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1275,7 +1286,7 @@ pub mod dataset {
 
     impl ToExpr for Transform {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Type", self.r#type);
             p.into_expr()
         }
@@ -1372,7 +1383,12 @@ impl Resource for Instance {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.instance_description.is_some())
+                + usize::from(self.instance_name.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.web_app_dns_domain.is_some()),
+        );
         p.opt("InstanceDescription", self.instance_description);
         p.opt("InstanceName", self.instance_name);
         p.opt("Tags", self.tags);
@@ -1490,7 +1506,7 @@ pub mod instance {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1581,7 +1597,8 @@ impl Resource for Namespace {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(2 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Description", self.description);
         p.req("InstanceId", self.instance_id);
         p.req("Name", self.name);
@@ -1635,7 +1652,7 @@ pub mod namespace {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

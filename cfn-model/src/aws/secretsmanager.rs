@@ -50,7 +50,7 @@ impl Resource for ResourcePolicy {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.block_public_policy.is_some()));
         p.opt("BlockPublicPolicy", self.block_public_policy);
         p.req("ResourcePolicy", self.resource_policy);
         p.req("SecretId", self.secret_id);
@@ -140,7 +140,14 @@ impl RotationSchedule {
 impl Resource for RotationSchedule {
     const TYPE_NAME: &'static str = "AWS::SecretsManager::RotationSchedule";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.external_secret_rotation_metadata.is_some())
+                + usize::from(self.external_secret_rotation_role_arn.is_some())
+                + usize::from(self.hosted_rotation_lambda.is_some())
+                + usize::from(self.rotate_immediately_on_update.is_some())
+                + usize::from(self.rotation_lambda_arn.is_some())
+                + usize::from(self.rotation_rules.is_some()),
+        );
         p.opt("ExternalSecretRotationMetadata", self.external_secret_rotation_metadata);
         p.opt("ExternalSecretRotationRoleArn", self.external_secret_rotation_role_arn);
         p.opt("HostedRotationLambda", self.hosted_rotation_lambda);
@@ -185,7 +192,7 @@ pub mod rotation_schedule {
 
     impl ToExpr for ExternalSecretRotationMetadataItem {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -289,7 +296,18 @@ pub mod rotation_schedule {
 
     impl ToExpr for HostedRotationLambda {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.exclude_characters.is_some())
+                    + usize::from(self.kms_key_arn.is_some())
+                    + usize::from(self.master_secret_arn.is_some())
+                    + usize::from(self.master_secret_kms_key_arn.is_some())
+                    + usize::from(self.rotation_lambda_name.is_some())
+                    + usize::from(self.runtime.is_some())
+                    + usize::from(self.superuser_secret_arn.is_some())
+                    + usize::from(self.superuser_secret_kms_key_arn.is_some())
+                    + usize::from(self.vpc_security_group_ids.is_some())
+                    + usize::from(self.vpc_subnet_ids.is_some()),
+            );
             p.opt("ExcludeCharacters", self.exclude_characters);
             p.opt("KmsKeyArn", self.kms_key_arn);
             p.opt("MasterSecretArn", self.master_secret_arn);
@@ -343,7 +361,11 @@ pub mod rotation_schedule {
 
     impl ToExpr for RotationRules {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.automatically_after_days.is_some())
+                    + usize::from(self.duration.is_some())
+                    + usize::from(self.schedule_expression.is_some()),
+            );
             p.opt("AutomaticallyAfterDays", self.automatically_after_days);
             p.opt("Duration", self.duration);
             p.opt("ScheduleExpression", self.schedule_expression);
@@ -505,7 +527,16 @@ impl Resource for Secret {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.description.is_some())
+                + usize::from(self.generate_secret_string.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.replica_regions.is_some())
+                + usize::from(self.secret_string.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.r#type.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("GenerateSecretString", self.generate_secret_string);
         p.opt("KmsKeyId", self.kms_key_id);
@@ -624,7 +655,18 @@ pub mod secret {
 
     impl ToExpr for GenerateSecretString {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.exclude_characters.is_some())
+                    + usize::from(self.exclude_lowercase.is_some())
+                    + usize::from(self.exclude_numbers.is_some())
+                    + usize::from(self.exclude_punctuation.is_some())
+                    + usize::from(self.exclude_uppercase.is_some())
+                    + usize::from(self.generate_string_key.is_some())
+                    + usize::from(self.include_space.is_some())
+                    + usize::from(self.password_length.is_some())
+                    + usize::from(self.require_each_included_type.is_some())
+                    + usize::from(self.secret_string_template.is_some()),
+            );
             p.opt("ExcludeCharacters", self.exclude_characters);
             p.opt("ExcludeLowercase", self.exclude_lowercase);
             p.opt("ExcludeNumbers", self.exclude_numbers);
@@ -666,7 +708,7 @@ pub mod secret {
 
     impl ToExpr for ReplicaRegion {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.kms_key_id.is_some()));
             p.opt("KmsKeyId", self.kms_key_id);
             p.req("Region", self.region);
             p.into_expr()
@@ -693,7 +735,7 @@ pub mod secret {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -739,7 +781,7 @@ impl Resource for SecretTargetAttachment {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3);
         p.req("SecretId", self.secret_id);
         p.req("TargetId", self.target_id);
         p.req("TargetType", self.target_type);

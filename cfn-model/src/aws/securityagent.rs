@@ -102,7 +102,15 @@ impl Resource for AgentSpace {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.aws_resources.is_some())
+                + usize::from(self.code_review_settings.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.integrated_resources.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.target_domain_ids.is_some()),
+        );
         p.opt("AwsResources", self.aws_resources);
         p.opt("CodeReviewSettings", self.code_review_settings);
         p.opt("Description", self.description);
@@ -202,7 +210,14 @@ pub mod agent_space {
 
     impl ToExpr for AwsResources {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.iam_roles.is_some())
+                    + usize::from(self.lambda_function_arns.is_some())
+                    + usize::from(self.log_groups.is_some())
+                    + usize::from(self.s3_buckets.is_some())
+                    + usize::from(self.secret_arns.is_some())
+                    + usize::from(self.vpcs.is_some()),
+            );
             p.opt("IamRoles", self.iam_roles);
             p.opt("LambdaFunctionArns", self.lambda_function_arns);
             p.opt("LogGroups", self.log_groups);
@@ -243,7 +258,9 @@ pub mod agent_space {
 
     impl ToExpr for BitbucketCapabilitiesResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.leave_comments.is_some()) + usize::from(self.remediate_code.is_some()),
+            );
             p.opt("LeaveComments", self.leave_comments);
             p.opt("RemediateCode", self.remediate_code);
             p.into_expr()
@@ -270,7 +287,7 @@ pub mod agent_space {
 
     impl ToExpr for BitbucketRepositoryResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("Workspace", self.workspace);
             p.into_expr()
@@ -297,7 +314,7 @@ pub mod agent_space {
 
     impl ToExpr for CodeReviewSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ControlsScanning", self.controls_scanning);
             p.req("GeneralPurposeScanning", self.general_purpose_scanning);
             p.into_expr()
@@ -342,7 +359,11 @@ pub mod agent_space {
 
     impl ToExpr for ConfluenceCapabilitiesResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.create_document.is_some())
+                    + usize::from(self.fetch_document.is_some())
+                    + usize::from(self.update_document.is_some()),
+            );
             p.opt("CreateDocument", self.create_document);
             p.opt("FetchDocument", self.fetch_document);
             p.opt("UpdateDocument", self.update_document);
@@ -393,7 +414,8 @@ pub mod agent_space {
 
     impl ToExpr for ConfluenceDocumentResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(3 + usize::from(self.space_title.is_some()) + usize::from(self.title.is_some()));
             p.req("Name", self.name);
             p.req("PageId", self.page_id);
             p.req("SpaceKey", self.space_key);
@@ -423,7 +445,7 @@ pub mod agent_space {
 
     impl ToExpr for GitHubCapabilitiesResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("LeaveComments", self.leave_comments);
             p.req("RemediateCode", self.remediate_code);
             p.into_expr()
@@ -450,7 +472,7 @@ pub mod agent_space {
 
     impl ToExpr for GitHubRepositoryResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("Owner", self.owner);
             p.into_expr()
@@ -487,7 +509,9 @@ pub mod agent_space {
 
     impl ToExpr for GitLabCapabilitiesResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.leave_comments.is_some()) + usize::from(self.remediate_code.is_some()),
+            );
             p.opt("LeaveComments", self.leave_comments);
             p.opt("RemediateCode", self.remediate_code);
             p.into_expr()
@@ -514,7 +538,7 @@ pub mod agent_space {
 
     impl ToExpr for GitLabRepositoryResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("Namespace", self.namespace);
             p.into_expr()
@@ -544,7 +568,7 @@ pub mod agent_space {
 
     impl ToExpr for IntegratedResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Integration", self.integration);
             p.req("ProviderResources", self.provider_resources);
             p.into_expr()
@@ -629,7 +653,16 @@ pub mod agent_space {
 
     impl ToExpr for ProviderResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.bitbucket_capabilities.is_some())
+                    + usize::from(self.bitbucket_repository.is_some())
+                    + usize::from(self.confluence_capabilities.is_some())
+                    + usize::from(self.confluence_document.is_some())
+                    + usize::from(self.git_hub_capabilities.is_some())
+                    + usize::from(self.git_hub_repository.is_some())
+                    + usize::from(self.git_lab_capabilities.is_some())
+                    + usize::from(self.git_lab_repository.is_some()),
+            );
             p.opt("BitbucketCapabilities", self.bitbucket_capabilities);
             p.opt("BitbucketRepository", self.bitbucket_repository);
             p.opt("ConfluenceCapabilities", self.confluence_capabilities);
@@ -662,7 +695,7 @@ pub mod agent_space {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -707,7 +740,11 @@ pub mod agent_space {
 
     impl ToExpr for VpcConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.security_group_arns.is_some())
+                    + usize::from(self.subnet_arns.is_some())
+                    + usize::from(self.vpc_arn.is_some()),
+            );
             p.opt("SecurityGroupArns", self.security_group_arns);
             p.opt("SubnetArns", self.subnet_arns);
             p.opt("VpcArn", self.vpc_arn);
@@ -788,7 +825,12 @@ impl Resource for Application {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.default_kms_key_id.is_some())
+                + usize::from(self.id_c_configuration.is_some())
+                + usize::from(self.role_arn.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("DefaultKmsKeyId", self.default_kms_key_id);
         p.opt("IdCConfiguration", self.id_c_configuration);
         p.opt("RoleArn", self.role_arn);
@@ -842,7 +884,7 @@ pub mod application {
 
     impl ToExpr for IdCConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.id_c_instance_arn.is_some()));
             p.opt("IdCInstanceArn", self.id_c_instance_arn);
             p.into_expr()
         }
@@ -868,7 +910,7 @@ pub mod application {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -922,7 +964,7 @@ impl Artifact {
 impl Resource for Artifact {
     const TYPE_NAME: &'static str = "AWS::SecurityAgent::Artifact";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.artifact_content.is_some()));
         p.req("AgentSpaceId", self.agent_space_id);
         p.opt("ArtifactContent", self.artifact_content);
         p.req("ArtifactType", self.artifact_type);
@@ -1086,7 +1128,12 @@ impl Resource for Integration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.private_connection_name.is_some())
+                + usize::from(self.provider_input.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("DisplayName", self.display_name);
         p.opt("KmsKeyId", self.kms_key_id);
         p.opt("PrivateConnectionName", self.private_connection_name);
@@ -1262,7 +1309,7 @@ pub mod integration {
 
     impl ToExpr for BitbucketInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4);
             p.req("Code", self.code);
             p.req("InstallationId", self.installation_id);
             p.req("State", self.state);
@@ -1309,7 +1356,7 @@ pub mod integration {
 
     impl ToExpr for ConfluenceInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4);
             p.req("Code", self.code);
             p.req("InstallationId", self.installation_id);
             p.req("SiteUrl", self.site_url);
@@ -1362,7 +1409,11 @@ pub mod integration {
 
     impl ToExpr for GitHubInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.installation_id.is_some())
+                    + usize::from(self.organization_name.is_some())
+                    + usize::from(self.target_url.is_some()),
+            );
             p.req("Code", self.code);
             p.opt("InstallationId", self.installation_id);
             p.opt("OrganizationName", self.organization_name);
@@ -1408,7 +1459,8 @@ pub mod integration {
 
     impl ToExpr for GitLabInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(2 + usize::from(self.group_id.is_some()) + usize::from(self.target_url.is_some()));
             p.req("AccessToken", self.access_token);
             p.opt("GroupId", self.group_id);
             p.opt("TargetUrl", self.target_url);
@@ -1463,7 +1515,12 @@ pub mod integration {
 
     impl ToExpr for ProviderInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.bitbucket.is_some())
+                    + usize::from(self.confluence.is_some())
+                    + usize::from(self.github.is_some())
+                    + usize::from(self.gitlab.is_some()),
+            );
             p.opt("Bitbucket", self.bitbucket);
             p.opt("Confluence", self.confluence);
             p.opt("Github", self.github);
@@ -1492,7 +1549,7 @@ pub mod integration {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1596,7 +1653,16 @@ impl Pentest {
 impl Resource for Pentest {
     const TYPE_NAME: &'static str = "AWS::SecurityAgent::Pentest";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.clean_up_strategy.is_some())
+                + usize::from(self.code_remediation_strategy.is_some())
+                + usize::from(self.disable_managed_skills.is_some())
+                + usize::from(self.exclude_risk_types.is_some())
+                + usize::from(self.log_config.is_some())
+                + usize::from(self.network_traffic_config.is_some())
+                + usize::from(self.title.is_some())
+                + usize::from(self.vpc_config.is_some()),
+        );
         p.req("AgentSpaceId", self.agent_space_id);
         p.req("Assets", self.assets);
         p.opt("CleanUpStrategy", self.clean_up_strategy);
@@ -1976,7 +2042,14 @@ pub mod pentest {
 
     impl ToExpr for Actor {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.authentication.is_some())
+                    + usize::from(self.description.is_some())
+                    + usize::from(self.enable_email_mfa.is_some())
+                    + usize::from(self.identifier.is_some())
+                    + usize::from(self.mfa_forwarding_address.is_some())
+                    + usize::from(self.uris.is_some()),
+            );
             p.opt("Authentication", self.authentication);
             p.opt("Description", self.description);
             p.opt("EnableEmailMfa", self.enable_email_mfa);
@@ -2049,7 +2122,14 @@ pub mod pentest {
 
     impl ToExpr for Assets {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.actors.is_some())
+                    + usize::from(self.documents.is_some())
+                    + usize::from(self.endpoints.is_some())
+                    + usize::from(self.integrated_repositories.is_some())
+                    + usize::from(self.source_code.is_some())
+                    + usize::from(self.trusted_ca_certificates.is_some()),
+            );
             p.opt("Actors", self.actors);
             p.opt("Documents", self.documents);
             p.opt("Endpoints", self.endpoints);
@@ -2090,7 +2170,8 @@ pub mod pentest {
 
     impl ToExpr for Authentication {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.provider_type.is_some()) + usize::from(self.value.is_some()));
             p.opt("ProviderType", self.provider_type);
             p.opt("Value", self.value);
             p.into_expr()
@@ -2135,7 +2216,11 @@ pub mod pentest {
 
     impl ToExpr for CaCertificateSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.artifact_id.is_some())
+                    + usize::from(self.inline_pem.is_some())
+                    + usize::from(self.s3_location.is_some()),
+            );
             p.opt("ArtifactId", self.artifact_id);
             p.opt("InlinePem", self.inline_pem);
             p.opt("S3Location", self.s3_location);
@@ -2173,7 +2258,9 @@ pub mod pentest {
 
     impl ToExpr for CloudWatchLog {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.log_group.is_some()) + usize::from(self.log_stream.is_some()),
+            );
             p.opt("LogGroup", self.log_group);
             p.opt("LogStream", self.log_stream);
             p.into_expr()
@@ -2210,7 +2297,7 @@ pub mod pentest {
 
     impl ToExpr for CustomHeader {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
             p.opt("Name", self.name);
             p.opt("Value", self.value);
             p.into_expr()
@@ -2247,7 +2334,9 @@ pub mod pentest {
 
     impl ToExpr for DocumentInfo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.artifact_id.is_some()) + usize::from(self.s3_location.is_some()),
+            );
             p.opt("ArtifactId", self.artifact_id);
             p.opt("S3Location", self.s3_location);
             p.into_expr()
@@ -2274,7 +2363,7 @@ pub mod pentest {
 
     impl ToExpr for Endpoint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.uri.is_some()));
             p.opt("Uri", self.uri);
             p.into_expr()
         }
@@ -2308,7 +2397,7 @@ pub mod pentest {
 
     impl ToExpr for IntegratedRepository {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.branch.is_some()));
             p.opt("Branch", self.branch);
             p.req("IntegrationId", self.integration_id);
             p.req("ProviderResourceId", self.provider_resource_id);
@@ -2346,7 +2435,9 @@ pub mod pentest {
 
     impl ToExpr for NetworkTrafficConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.custom_headers.is_some()) + usize::from(self.rules.is_some()),
+            );
             p.opt("CustomHeaders", self.custom_headers);
             p.opt("Rules", self.rules);
             p.into_expr()
@@ -2391,7 +2482,11 @@ pub mod pentest {
 
     impl ToExpr for NetworkTrafficRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.effect.is_some())
+                    + usize::from(self.network_traffic_rule_type.is_some())
+                    + usize::from(self.pattern.is_some()),
+            );
             p.opt("Effect", self.effect);
             p.opt("NetworkTrafficRuleType", self.network_traffic_rule_type);
             p.opt("Pattern", self.pattern);
@@ -2419,7 +2514,7 @@ pub mod pentest {
 
     impl ToExpr for SourceCodeRepository {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.s3_location.is_some()));
             p.opt("S3Location", self.s3_location);
             p.into_expr()
         }
@@ -2440,7 +2535,7 @@ pub mod pentest {
 
     impl ToExpr for TrustedCaCertificate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Source", self.source);
             p.into_expr()
         }
@@ -2484,7 +2579,11 @@ pub mod pentest {
 
     impl ToExpr for VpcConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.security_group_arns.is_some())
+                    + usize::from(self.subnet_arns.is_some())
+                    + usize::from(self.vpc_arn.is_some()),
+            );
             p.opt("SecurityGroupArns", self.security_group_arns);
             p.opt("SubnetArns", self.subnet_arns);
             p.opt("VpcArn", self.vpc_arn);
@@ -2614,7 +2713,13 @@ impl Resource for SecurityRequirementPack {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.description.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.security_requirements.is_some())
+                + usize::from(self.status.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("KmsKeyId", self.kms_key_id);
         p.req("Name", self.name);
@@ -2712,7 +2817,7 @@ pub mod security_requirement_pack {
 
     impl ToExpr for SecurityRequirement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4 + usize::from(self.remediation.is_some()));
             p.req("Description", self.description);
             p.req("Domain", self.domain);
             p.req("Evaluation", self.evaluation);
@@ -2742,7 +2847,7 @@ pub mod security_requirement_pack {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2801,7 +2906,7 @@ impl Resource for TargetDomain {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.tags.is_some()));
         p.opt("Tags", self.tags);
         p.req("TargetDomainName", self.target_domain_name);
         p.req("VerificationMethod", self.verification_method);
@@ -2931,7 +3036,7 @@ pub mod target_domain {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

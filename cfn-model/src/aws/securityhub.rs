@@ -49,7 +49,7 @@ impl Resource for ActionTarget {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3);
         p.req("Description", self.description);
         p.req("Id", self.id);
         p.req("Name", self.name);
@@ -114,7 +114,7 @@ impl Resource for AggregatorV2 {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.tags.is_some()));
         p.req("LinkedRegions", self.linked_regions);
         p.req("RegionLinkingMode", self.region_linking_mode);
         p.opt("Tags", self.tags);
@@ -327,7 +327,11 @@ Constraint { path: "RuleName", pattern: Some("\\S"), min_length: Some(1), max_le
 Constraint { path: "RuleOrder", minimum: Some(1.0), maximum: Some(1000.0), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            5 + usize::from(self.is_terminal.is_some())
+                + usize::from(self.rule_status.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("Actions", self.actions);
         p.req("Criteria", self.criteria);
         p.req("Description", self.description);
@@ -672,7 +676,7 @@ pub mod automation_rule {
 
     impl ToExpr for AutomationRulesAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("FindingFieldsUpdate", self.finding_fields_update);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -768,7 +772,17 @@ pub mod automation_rule {
 
     impl ToExpr for AutomationRulesFindingFieldsUpdate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.confidence.is_some())
+                    + usize::from(self.criticality.is_some())
+                    + usize::from(self.note.is_some())
+                    + usize::from(self.related_findings.is_some())
+                    + usize::from(self.severity.is_some())
+                    + usize::from(self.types.is_some())
+                    + usize::from(self.user_defined_fields.is_some())
+                    + usize::from(self.verification_state.is_some())
+                    + usize::from(self.workflow.is_some()),
+            );
             p.opt("Confidence", self.confidence);
             p.opt("Criticality", self.criticality);
             p.opt("Note", self.note);
@@ -1116,7 +1130,43 @@ pub mod automation_rule {
 
     impl ToExpr for AutomationRulesFindingFilters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.aws_account_id.is_some())
+                    + usize::from(self.company_name.is_some())
+                    + usize::from(self.compliance_associated_standards_id.is_some())
+                    + usize::from(self.compliance_security_control_id.is_some())
+                    + usize::from(self.compliance_status.is_some())
+                    + usize::from(self.confidence.is_some())
+                    + usize::from(self.created_at.is_some())
+                    + usize::from(self.criticality.is_some())
+                    + usize::from(self.description.is_some())
+                    + usize::from(self.first_observed_at.is_some())
+                    + usize::from(self.generator_id.is_some())
+                    + usize::from(self.id.is_some())
+                    + usize::from(self.last_observed_at.is_some())
+                    + usize::from(self.note_text.is_some())
+                    + usize::from(self.note_updated_at.is_some())
+                    + usize::from(self.note_updated_by.is_some())
+                    + usize::from(self.product_arn.is_some())
+                    + usize::from(self.product_name.is_some())
+                    + usize::from(self.record_state.is_some())
+                    + usize::from(self.related_findings_id.is_some())
+                    + usize::from(self.related_findings_product_arn.is_some())
+                    + usize::from(self.resource_details_other.is_some())
+                    + usize::from(self.resource_id.is_some())
+                    + usize::from(self.resource_partition.is_some())
+                    + usize::from(self.resource_region.is_some())
+                    + usize::from(self.resource_tags.is_some())
+                    + usize::from(self.resource_type.is_some())
+                    + usize::from(self.severity_label.is_some())
+                    + usize::from(self.source_url.is_some())
+                    + usize::from(self.title.is_some())
+                    + usize::from(self.r#type.is_some())
+                    + usize::from(self.updated_at.is_some())
+                    + usize::from(self.user_defined_fields.is_some())
+                    + usize::from(self.verification_state.is_some())
+                    + usize::from(self.workflow_status.is_some()),
+            );
             p.opt("AwsAccountId", self.aws_account_id);
             p.opt("CompanyName", self.company_name);
             p.opt(
@@ -1199,7 +1249,11 @@ pub mod automation_rule {
 
     impl ToExpr for DateFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.date_range.is_some())
+                    + usize::from(self.end.is_some())
+                    + usize::from(self.start.is_some()),
+            );
             p.opt("DateRange", self.date_range);
             p.opt("End", self.end);
             p.opt("Start", self.start);
@@ -1227,7 +1281,7 @@ pub mod automation_rule {
 
     impl ToExpr for DateRange {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Unit", self.unit);
             p.req("Value", self.value);
             p.into_expr()
@@ -1274,7 +1328,7 @@ pub mod automation_rule {
 
     impl ToExpr for MapFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Comparison", self.comparison);
             p.req("Key", self.key);
             p.req("Value", self.value);
@@ -1302,7 +1356,7 @@ pub mod automation_rule {
 
     impl ToExpr for NoteUpdate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Text", self.text);
             p.req("UpdatedBy", self.updated_by);
             p.into_expr()
@@ -1347,7 +1401,9 @@ pub mod automation_rule {
 
     impl ToExpr for NumberFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.eq.is_some()) + usize::from(self.gte.is_some()) + usize::from(self.lte.is_some()),
+            );
             p.opt("Eq", self.eq);
             p.opt("Gte", self.gte);
             p.opt("Lte", self.lte);
@@ -1376,7 +1432,7 @@ pub mod automation_rule {
 
     impl ToExpr for RelatedFinding {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Id", self.id);
             p.req("ProductArn", self.product_arn);
             p.into_expr()
@@ -1432,7 +1488,11 @@ pub mod automation_rule {
 
     impl ToExpr for SeverityUpdate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.label.is_some())
+                    + usize::from(self.normalized.is_some())
+                    + usize::from(self.product.is_some()),
+            );
             p.opt("Label", self.label);
             p.opt("Normalized", self.normalized);
             p.opt("Product", self.product);
@@ -1481,7 +1541,7 @@ pub mod automation_rule {
 
     impl ToExpr for StringFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Comparison", self.comparison);
             p.req("Value", self.value);
             p.into_expr()
@@ -1514,7 +1574,7 @@ pub mod automation_rule {
 
     impl ToExpr for WorkflowUpdate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Status", self.status);
             p.into_expr()
         }
@@ -1602,7 +1662,8 @@ Constraint { path: "RuleName", pattern: Some(".*\\S.*"), min_length: Some(1), ma
 Constraint { path: "RuleOrder", minimum: Some(1.0), maximum: Some(1000.0), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(5 + usize::from(self.rule_status.is_some()) + usize::from(self.tags.is_some()));
         p.req("Actions", self.actions);
         p.req("Criteria", self.criteria);
         p.req("Description", self.description);
@@ -2097,7 +2158,10 @@ pub mod automation_rule_v2 {
 
     impl ToExpr for AutomationRulesActionV2 {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.external_integration_configuration.is_some())
+                    + usize::from(self.finding_fields_update.is_some()),
+            );
             p.opt(
                 "ExternalIntegrationConfiguration",
                 self.external_integration_configuration,
@@ -2146,7 +2210,11 @@ pub mod automation_rule_v2 {
 
     impl ToExpr for AutomationRulesFindingFieldsUpdateV2 {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.comment.is_some())
+                    + usize::from(self.severity_id.is_some())
+                    + usize::from(self.status_id.is_some()),
+            );
             p.opt("Comment", self.comment);
             p.opt("SeverityId", self.severity_id);
             p.opt("StatusId", self.status_id);
@@ -2171,7 +2239,7 @@ pub mod automation_rule_v2 {
 
     impl ToExpr for BooleanFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Value", self.value);
             p.into_expr()
         }
@@ -2239,7 +2307,14 @@ pub mod automation_rule_v2 {
 
     impl ToExpr for CompositeFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.boolean_filters.is_some())
+                    + usize::from(self.date_filters.is_some())
+                    + usize::from(self.map_filters.is_some())
+                    + usize::from(self.number_filters.is_some())
+                    + usize::from(self.operator.is_some())
+                    + usize::from(self.string_filters.is_some()),
+            );
             p.opt("BooleanFilters", self.boolean_filters);
             p.opt("DateFilters", self.date_filters);
             p.opt("MapFilters", self.map_filters);
@@ -2272,7 +2347,7 @@ pub mod automation_rule_v2 {
 
     impl ToExpr for Criteria {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.ocsf_finding_criteria.is_some()));
             p.opt("OcsfFindingCriteria", self.ocsf_finding_criteria);
             p.into_expr()
         }
@@ -2316,7 +2391,11 @@ pub mod automation_rule_v2 {
 
     impl ToExpr for DateFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.date_range.is_some())
+                    + usize::from(self.end.is_some())
+                    + usize::from(self.start.is_some()),
+            );
             p.opt("DateRange", self.date_range);
             p.opt("End", self.end);
             p.opt("Start", self.start);
@@ -2344,7 +2423,7 @@ pub mod automation_rule_v2 {
 
     impl ToExpr for DateRange {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Unit", self.unit);
             p.req("Value", self.value);
             p.into_expr()
@@ -2371,7 +2450,7 @@ pub mod automation_rule_v2 {
 
     impl ToExpr for ExternalIntegrationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.connector_arn.is_some()));
             p.opt("ConnectorArn", self.connector_arn);
             p.into_expr()
         }
@@ -2404,7 +2483,7 @@ pub mod automation_rule_v2 {
 
     impl ToExpr for MapFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Comparison", self.comparison);
             p.req("Key", self.key);
             p.req("Value", self.value);
@@ -2450,7 +2529,9 @@ pub mod automation_rule_v2 {
 
     impl ToExpr for NumberFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.eq.is_some()) + usize::from(self.gte.is_some()) + usize::from(self.lte.is_some()),
+            );
             p.opt("Eq", self.eq);
             p.opt("Gte", self.gte);
             p.opt("Lte", self.lte);
@@ -2478,7 +2559,7 @@ pub mod automation_rule_v2 {
 
     impl ToExpr for OcsfBooleanFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("FieldName", self.field_name);
             p.req("Filter", self.filter);
             p.into_expr()
@@ -2505,7 +2586,7 @@ pub mod automation_rule_v2 {
 
     impl ToExpr for OcsfDateFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("FieldName", self.field_name);
             p.req("Filter", self.filter);
             p.into_expr()
@@ -2542,7 +2623,9 @@ pub mod automation_rule_v2 {
 
     impl ToExpr for OcsfFindingFilters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.composite_filters.is_some()) + usize::from(self.composite_operator.is_some()),
+            );
             p.opt("CompositeFilters", self.composite_filters);
             p.opt("CompositeOperator", self.composite_operator);
             p.into_expr()
@@ -2569,7 +2652,7 @@ pub mod automation_rule_v2 {
 
     impl ToExpr for OcsfMapFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("FieldName", self.field_name);
             p.req("Filter", self.filter);
             p.into_expr()
@@ -2596,7 +2679,7 @@ pub mod automation_rule_v2 {
 
     impl ToExpr for OcsfNumberFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("FieldName", self.field_name);
             p.req("Filter", self.filter);
             p.into_expr()
@@ -2623,7 +2706,7 @@ pub mod automation_rule_v2 {
 
     impl ToExpr for OcsfStringFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("FieldName", self.field_name);
             p.req("Filter", self.filter);
             p.into_expr()
@@ -2650,7 +2733,7 @@ pub mod automation_rule_v2 {
 
     impl ToExpr for StringFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Comparison", self.comparison);
             p.req("Value", self.value);
             p.into_expr()
@@ -2717,7 +2800,8 @@ Constraint { path: "Description", pattern: Some("\\S"), min_length: Some(0), max
 Constraint { path: "Name", pattern: Some("\\S"), min_length: Some(1), max_length: Some(128), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(2 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.req("ConfigurationPolicy", self.configuration_policy);
         p.opt("Description", self.description);
         p.req("Name", self.name);
@@ -2817,7 +2901,7 @@ pub mod configuration_policy {
 
     impl ToExpr for ParameterConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.opt("Value", self.value);
             p.req("ValueType", self.value_type);
             p.into_expr()
@@ -2902,7 +2986,16 @@ pub mod configuration_policy {
 
     impl ToExpr for ParameterValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.boolean.is_some())
+                    + usize::from(self.double.is_some())
+                    + usize::from(self.r#enum.is_some())
+                    + usize::from(self.enum_list.is_some())
+                    + usize::from(self.integer.is_some())
+                    + usize::from(self.integer_list.is_some())
+                    + usize::from(self.string.is_some())
+                    + usize::from(self.string_list.is_some()),
+            );
             p.opt("Boolean", self.boolean);
             p.opt("Double", self.double);
             p.opt("Enum", self.r#enum);
@@ -2935,7 +3028,7 @@ pub mod configuration_policy {
 
     impl ToExpr for Policy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.security_hub.is_some()));
             p.opt("SecurityHub", self.security_hub);
             p.into_expr()
         }
@@ -2974,7 +3067,9 @@ pub mod configuration_policy {
 
     impl ToExpr for SecurityControlCustomParameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.parameters.is_some()) + usize::from(self.security_control_id.is_some()),
+            );
             p.opt("Parameters", self.parameters);
             p.opt("SecurityControlId", self.security_control_id);
             p.into_expr()
@@ -3022,7 +3117,11 @@ pub mod configuration_policy {
 
     impl ToExpr for SecurityControlsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.disabled_security_control_identifiers.is_some())
+                    + usize::from(self.enabled_security_control_identifiers.is_some())
+                    + usize::from(self.security_control_custom_parameters.is_some()),
+            );
             p.opt(
                 "DisabledSecurityControlIdentifiers",
                 self.disabled_security_control_identifiers,
@@ -3077,7 +3176,11 @@ pub mod configuration_policy {
 
     impl ToExpr for SecurityHubPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enabled_standard_identifiers.is_some())
+                    + usize::from(self.security_controls_configuration.is_some())
+                    + usize::from(self.service_enabled.is_some()),
+            );
             p.opt("EnabledStandardIdentifiers", self.enabled_standard_identifiers);
             p.opt("SecurityControlsConfiguration", self.security_controls_configuration);
             p.opt("ServiceEnabled", self.service_enabled);
@@ -3152,7 +3255,8 @@ impl Resource for Connector {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(2 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Description", self.description);
         p.req("Name", self.name);
         p.req("Provider", self.provider);
@@ -3269,7 +3373,7 @@ pub mod connector {
 
     impl ToExpr for AzureProviderConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("AWSConfigConnectorArn", self.aws_config_connector_arn);
             p.req("AzureRegions", self.azure_regions);
             p.req("ScopeConfiguration", self.scope_configuration);
@@ -3302,7 +3406,7 @@ pub mod connector {
 
     impl ToExpr for AzureScopeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.scope_values.is_some()));
             p.req("ScopeType", self.scope_type);
             p.opt("ScopeValues", self.scope_values);
             p.into_expr()
@@ -3324,7 +3428,7 @@ pub mod connector {
 
     impl ToExpr for Provider {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Azure", self.azure);
             p.into_expr()
         }
@@ -3437,7 +3541,11 @@ impl Resource for ConnectorV2 {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.description.is_some())
+                + usize::from(self.kms_key_arn.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("KmsKeyArn", self.kms_key_arn);
         p.req("Name", self.name);
@@ -3563,7 +3671,7 @@ pub mod connector_v2 {
 
     impl ToExpr for AzureProviderConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("AWSConfigConnectorArn", self.aws_config_connector_arn);
             p.req("AzureRegions", self.azure_regions);
             p.req("ScopeConfiguration", self.scope_configuration);
@@ -3596,7 +3704,7 @@ pub mod connector_v2 {
 
     impl ToExpr for AzureScopeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.scope_values.is_some()));
             p.req("ScopeType", self.scope_type);
             p.opt("ScopeValues", self.scope_values);
             p.into_expr()
@@ -3620,7 +3728,7 @@ pub mod connector_v2 {
 
     impl ToExpr for JiraCloudProviderConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ProjectKey", self.project_key);
             p.into_expr()
         }
@@ -3664,7 +3772,11 @@ pub mod connector_v2 {
 
     impl ToExpr for Provider {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.jira_cloud.is_some())
+                    + usize::from(self.service_now.is_some())
+                    + usize::from(self.azure.is_some()),
+            );
             p.opt("JiraCloud", self.jira_cloud);
             p.opt("ServiceNow", self.service_now);
             p.opt("Azure", self.azure);
@@ -3692,7 +3804,7 @@ pub mod connector_v2 {
 
     impl ToExpr for ServiceNowProviderConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("InstanceName", self.instance_name);
             p.req("SecretArn", self.secret_arn);
             p.into_expr()
@@ -3730,7 +3842,7 @@ impl Resource for DelegatedAdmin {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1);
         p.req("AdminAccountId", self.admin_account_id);
         p
     }
@@ -3829,7 +3941,7 @@ impl Resource for FindingAggregator {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.regions.is_some()));
         p.req("RegionLinkingMode", self.region_linking_mode);
         p.opt("Regions", self.regions);
         p
@@ -3943,7 +4055,12 @@ impl Resource for Hub {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.auto_enable_controls.is_some())
+                + usize::from(self.control_finding_generator.is_some())
+                + usize::from(self.enable_default_standards.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AutoEnableControls", self.auto_enable_controls);
         p.opt("ControlFindingGenerator", self.control_finding_generator);
         p.opt("EnableDefaultStandards", self.enable_default_standards);
@@ -4001,7 +4118,8 @@ impl Resource for HubV2 {
     const TYPE_NAME: &'static str = "AWS::SecurityHub::HubV2";
     const TAGGING: Tagging = Tagging::Map("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(0 + usize::from(self.network_scanning.is_some()) + usize::from(self.tags.is_some()));
         p.opt("NetworkScanning", self.network_scanning);
         p.opt("Tags", self.tags);
         p
@@ -4070,7 +4188,7 @@ pub mod hub_v2 {
 
     impl ToExpr for NetworkScanning {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Status", self.status);
             p.into_expr()
         }
@@ -4323,7 +4441,7 @@ Constraint { path: "GroupByAttribute", pattern: Some("\\S"), min_length: Some(1)
 Constraint { path: "Name", pattern: Some("\\S"), min_length: Some(1), max_length: Some(128), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3);
         p.req("Filters", self.filters);
         p.req("GroupByAttribute", self.group_by_attribute);
         p.req("Name", self.name);
@@ -5292,7 +5410,112 @@ pub mod insight {
 
     impl ToExpr for AwsSecurityFindingFilters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.aws_account_id.is_some())
+                    + usize::from(self.aws_account_name.is_some())
+                    + usize::from(self.company_name.is_some())
+                    + usize::from(self.compliance_associated_standards_id.is_some())
+                    + usize::from(self.compliance_security_control_id.is_some())
+                    + usize::from(self.compliance_security_control_parameters_name.is_some())
+                    + usize::from(self.compliance_security_control_parameters_value.is_some())
+                    + usize::from(self.compliance_status.is_some())
+                    + usize::from(self.confidence.is_some())
+                    + usize::from(self.created_at.is_some())
+                    + usize::from(self.criticality.is_some())
+                    + usize::from(self.description.is_some())
+                    + usize::from(self.finding_provider_fields_confidence.is_some())
+                    + usize::from(self.finding_provider_fields_criticality.is_some())
+                    + usize::from(self.finding_provider_fields_related_findings_id.is_some())
+                    + usize::from(self.finding_provider_fields_related_findings_product_arn.is_some())
+                    + usize::from(self.finding_provider_fields_severity_label.is_some())
+                    + usize::from(self.finding_provider_fields_severity_original.is_some())
+                    + usize::from(self.finding_provider_fields_types.is_some())
+                    + usize::from(self.first_observed_at.is_some())
+                    + usize::from(self.generator_id.is_some())
+                    + usize::from(self.id.is_some())
+                    + usize::from(self.keyword.is_some())
+                    + usize::from(self.last_observed_at.is_some())
+                    + usize::from(self.malware_name.is_some())
+                    + usize::from(self.malware_path.is_some())
+                    + usize::from(self.malware_state.is_some())
+                    + usize::from(self.malware_type.is_some())
+                    + usize::from(self.network_destination_domain.is_some())
+                    + usize::from(self.network_destination_ip_v4.is_some())
+                    + usize::from(self.network_destination_ip_v6.is_some())
+                    + usize::from(self.network_destination_port.is_some())
+                    + usize::from(self.network_direction.is_some())
+                    + usize::from(self.network_protocol.is_some())
+                    + usize::from(self.network_source_domain.is_some())
+                    + usize::from(self.network_source_ip_v4.is_some())
+                    + usize::from(self.network_source_ip_v6.is_some())
+                    + usize::from(self.network_source_mac.is_some())
+                    + usize::from(self.network_source_port.is_some())
+                    + usize::from(self.note_text.is_some())
+                    + usize::from(self.note_updated_at.is_some())
+                    + usize::from(self.note_updated_by.is_some())
+                    + usize::from(self.process_launched_at.is_some())
+                    + usize::from(self.process_name.is_some())
+                    + usize::from(self.process_parent_pid.is_some())
+                    + usize::from(self.process_path.is_some())
+                    + usize::from(self.process_pid.is_some())
+                    + usize::from(self.process_terminated_at.is_some())
+                    + usize::from(self.product_arn.is_some())
+                    + usize::from(self.product_fields.is_some())
+                    + usize::from(self.product_name.is_some())
+                    + usize::from(self.recommendation_text.is_some())
+                    + usize::from(self.record_state.is_some())
+                    + usize::from(self.region.is_some())
+                    + usize::from(self.related_findings_id.is_some())
+                    + usize::from(self.related_findings_product_arn.is_some())
+                    + usize::from(self.resource_application_arn.is_some())
+                    + usize::from(self.resource_application_name.is_some())
+                    + usize::from(self.resource_aws_ec2_instance_iam_instance_profile_arn.is_some())
+                    + usize::from(self.resource_aws_ec2_instance_image_id.is_some())
+                    + usize::from(self.resource_aws_ec2_instance_ip_v4_addresses.is_some())
+                    + usize::from(self.resource_aws_ec2_instance_ip_v6_addresses.is_some())
+                    + usize::from(self.resource_aws_ec2_instance_key_name.is_some())
+                    + usize::from(self.resource_aws_ec2_instance_launched_at.is_some())
+                    + usize::from(self.resource_aws_ec2_instance_subnet_id.is_some())
+                    + usize::from(self.resource_aws_ec2_instance_type.is_some())
+                    + usize::from(self.resource_aws_ec2_instance_vpc_id.is_some())
+                    + usize::from(self.resource_aws_iam_access_key_created_at.is_some())
+                    + usize::from(self.resource_aws_iam_access_key_principal_name.is_some())
+                    + usize::from(self.resource_aws_iam_access_key_status.is_some())
+                    + usize::from(self.resource_aws_iam_access_key_user_name.is_some())
+                    + usize::from(self.resource_aws_iam_user_user_name.is_some())
+                    + usize::from(self.resource_aws_s3_bucket_owner_id.is_some())
+                    + usize::from(self.resource_aws_s3_bucket_owner_name.is_some())
+                    + usize::from(self.resource_container_image_id.is_some())
+                    + usize::from(self.resource_container_image_name.is_some())
+                    + usize::from(self.resource_container_launched_at.is_some())
+                    + usize::from(self.resource_container_name.is_some())
+                    + usize::from(self.resource_details_other.is_some())
+                    + usize::from(self.resource_id.is_some())
+                    + usize::from(self.resource_partition.is_some())
+                    + usize::from(self.resource_region.is_some())
+                    + usize::from(self.resource_tags.is_some())
+                    + usize::from(self.resource_type.is_some())
+                    + usize::from(self.sample.is_some())
+                    + usize::from(self.severity_label.is_some())
+                    + usize::from(self.severity_normalized.is_some())
+                    + usize::from(self.severity_product.is_some())
+                    + usize::from(self.source_url.is_some())
+                    + usize::from(self.threat_intel_indicator_category.is_some())
+                    + usize::from(self.threat_intel_indicator_last_observed_at.is_some())
+                    + usize::from(self.threat_intel_indicator_source.is_some())
+                    + usize::from(self.threat_intel_indicator_source_url.is_some())
+                    + usize::from(self.threat_intel_indicator_type.is_some())
+                    + usize::from(self.threat_intel_indicator_value.is_some())
+                    + usize::from(self.title.is_some())
+                    + usize::from(self.r#type.is_some())
+                    + usize::from(self.updated_at.is_some())
+                    + usize::from(self.user_defined_fields.is_some())
+                    + usize::from(self.verification_state.is_some())
+                    + usize::from(self.vulnerabilities_exploit_available.is_some())
+                    + usize::from(self.vulnerabilities_fix_available.is_some())
+                    + usize::from(self.workflow_state.is_some())
+                    + usize::from(self.workflow_status.is_some()),
+            );
             p.opt("AwsAccountId", self.aws_account_id);
             p.opt("AwsAccountName", self.aws_account_name);
             p.opt("CompanyName", self.company_name);
@@ -5475,7 +5698,7 @@ pub mod insight {
 
     impl ToExpr for BooleanFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Value", self.value);
             p.into_expr()
         }
@@ -5519,7 +5742,11 @@ pub mod insight {
 
     impl ToExpr for DateFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.date_range.is_some())
+                    + usize::from(self.end.is_some())
+                    + usize::from(self.start.is_some()),
+            );
             p.opt("DateRange", self.date_range);
             p.opt("End", self.end);
             p.opt("Start", self.start);
@@ -5547,7 +5774,7 @@ pub mod insight {
 
     impl ToExpr for DateRange {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Unit", self.unit);
             p.req("Value", self.value);
             p.into_expr()
@@ -5571,7 +5798,7 @@ pub mod insight {
 
     impl ToExpr for IpFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Cidr", self.cidr);
             p.into_expr()
         }
@@ -5594,7 +5821,7 @@ pub mod insight {
 
     impl ToExpr for KeywordFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Value", self.value);
             p.into_expr()
         }
@@ -5627,7 +5854,7 @@ pub mod insight {
 
     impl ToExpr for MapFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Comparison", self.comparison);
             p.req("Key", self.key);
             p.req("Value", self.value);
@@ -5673,7 +5900,9 @@ pub mod insight {
 
     impl ToExpr for NumberFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.eq.is_some()) + usize::from(self.gte.is_some()) + usize::from(self.lte.is_some()),
+            );
             p.opt("Eq", self.eq);
             p.opt("Gte", self.gte);
             p.opt("Lte", self.lte);
@@ -5701,7 +5930,7 @@ pub mod insight {
 
     impl ToExpr for StringFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Comparison", self.comparison);
             p.req("Value", self.value);
             p.into_expr()
@@ -5745,7 +5974,9 @@ impl OrganizationConfiguration {
 impl Resource for OrganizationConfiguration {
     const TYPE_NAME: &'static str = "AWS::SecurityHub::OrganizationConfiguration";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.auto_enable_standards.is_some()) + usize::from(self.configuration_type.is_some()),
+        );
         p.req("AutoEnable", self.auto_enable);
         p.opt("AutoEnableStandards", self.auto_enable_standards);
         p.opt("ConfigurationType", self.configuration_type);
@@ -5911,7 +6142,7 @@ impl Resource for PolicyAssociation {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3);
         p.req("ConfigurationPolicyId", self.configuration_policy_id);
         p.req("TargetId", self.target_id);
         p.req("TargetType", self.target_type);
@@ -6077,7 +6308,7 @@ impl Resource for ProductSubscription {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1);
         p.req("ProductArn", self.product_arn);
         p
     }
@@ -6177,7 +6408,11 @@ impl Resource for SecurityControl {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.last_update_reason.is_some())
+                + usize::from(self.security_control_arn.is_some())
+                + usize::from(self.security_control_id.is_some()),
+        );
         p.opt("LastUpdateReason", self.last_update_reason);
         p.req("Parameters", self.parameters);
         p.opt("SecurityControlArn", self.security_control_arn);
@@ -6243,7 +6478,7 @@ pub mod security_control {
 
     impl ToExpr for ParameterConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.opt("Value", self.value);
             p.req("ValueType", self.value_type);
             p.into_expr()
@@ -6328,7 +6563,16 @@ pub mod security_control {
 
     impl ToExpr for ParameterValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.boolean.is_some())
+                    + usize::from(self.double.is_some())
+                    + usize::from(self.r#enum.is_some())
+                    + usize::from(self.enum_list.is_some())
+                    + usize::from(self.integer.is_some())
+                    + usize::from(self.integer_list.is_some())
+                    + usize::from(self.string.is_some())
+                    + usize::from(self.string_list.is_some()),
+            );
             p.opt("Boolean", self.boolean);
             p.opt("Double", self.double);
             p.opt("Enum", self.r#enum);
@@ -6393,7 +6637,7 @@ impl Resource for Standard {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.disabled_standards_controls.is_some()));
         p.opt("DisabledStandardsControls", self.disabled_standards_controls);
         p.req("StandardsArn", self.standards_arn);
         p
@@ -6436,7 +6680,7 @@ pub mod standard {
 
     impl ToExpr for StandardsControl {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.reason.is_some()));
             p.opt("Reason", self.reason);
             p.req("StandardsControlArn", self.standards_control_arn);
             p.into_expr()

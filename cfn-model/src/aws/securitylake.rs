@@ -65,7 +65,7 @@ impl Resource for AwsLogSource {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.accounts.is_some()));
         p.opt("Accounts", self.accounts);
         p.req("DataLakeArn", self.data_lake_arn);
         p.req("SourceName", self.source_name);
@@ -142,7 +142,13 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(128), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.encryption_configuration.is_some())
+                + usize::from(self.lifecycle_configuration.is_some())
+                + usize::from(self.meta_store_manager_role_arn.is_some())
+                + usize::from(self.replication_configuration.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("EncryptionConfiguration", self.encryption_configuration);
         p.opt("LifecycleConfiguration", self.lifecycle_configuration);
         p.opt("MetaStoreManagerRoleArn", self.meta_store_manager_role_arn);
@@ -193,7 +199,7 @@ pub mod data_lake {
 
     impl ToExpr for EncryptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.kms_key_id.is_some()));
             p.opt("KmsKeyId", self.kms_key_id);
             p.into_expr()
         }
@@ -219,7 +225,7 @@ pub mod data_lake {
 
     impl ToExpr for Expiration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.days.is_some()));
             p.opt("Days", self.days);
             p.into_expr()
         }
@@ -255,7 +261,9 @@ pub mod data_lake {
 
     impl ToExpr for LifecycleConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.expiration.is_some()) + usize::from(self.transitions.is_some()),
+            );
             p.opt("Expiration", self.expiration);
             p.opt("Transitions", self.transitions);
             p.into_expr()
@@ -292,7 +300,8 @@ pub mod data_lake {
 
     impl ToExpr for ReplicationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.regions.is_some()) + usize::from(self.role_arn.is_some()));
             p.opt("Regions", self.regions);
             p.opt("RoleArn", self.role_arn);
             p.into_expr()
@@ -319,7 +328,7 @@ pub mod data_lake {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -356,7 +365,8 @@ pub mod data_lake {
 
     impl ToExpr for Transitions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.days.is_some()) + usize::from(self.storage_class.is_some()));
             p.opt("Days", self.days);
             p.opt("StorageClass", self.storage_class);
             p.into_expr()
@@ -503,7 +513,9 @@ impl Resource for Subscriber {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            5 + usize::from(self.subscriber_description.is_some()) + usize::from(self.tags.is_some()),
+        );
         p.req("AccessTypes", self.access_types);
         p.req("DataLakeArn", self.data_lake_arn);
         p.req("Sources", self.sources);
@@ -600,7 +612,9 @@ pub mod subscriber {
 
     impl ToExpr for AwsLogSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.source_name.is_some()) + usize::from(self.source_version.is_some()),
+            );
             p.opt("SourceName", self.source_name);
             p.opt("SourceVersion", self.source_version);
             p.into_expr()
@@ -637,7 +651,9 @@ pub mod subscriber {
 
     impl ToExpr for CustomLogSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.source_name.is_some()) + usize::from(self.source_version.is_some()),
+            );
             p.opt("SourceName", self.source_name);
             p.opt("SourceVersion", self.source_version);
             p.into_expr()
@@ -674,7 +690,9 @@ pub mod subscriber {
 
     impl ToExpr for Source {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.aws_log_source.is_some()) + usize::from(self.custom_log_source.is_some()),
+            );
             p.opt("AwsLogSource", self.aws_log_source);
             p.opt("CustomLogSource", self.custom_log_source);
             p.into_expr()
@@ -701,7 +719,7 @@ pub mod subscriber {
 
     impl ToExpr for SubscriberIdentity {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ExternalId", self.external_id);
             p.req("Principal", self.principal);
             p.into_expr()
@@ -728,7 +746,7 @@ pub mod subscriber {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -781,7 +799,7 @@ impl Resource for SubscriberNotification {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("NotificationConfiguration", self.notification_configuration);
         p.req("SubscriberArn", self.subscriber_arn);
         p
@@ -876,7 +894,11 @@ pub mod subscriber_notification {
 
     impl ToExpr for HttpsNotificationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.authorization_api_key_name.is_some())
+                    + usize::from(self.authorization_api_key_value.is_some())
+                    + usize::from(self.http_method.is_some()),
+            );
             p.opt("AuthorizationApiKeyName", self.authorization_api_key_name);
             p.opt("AuthorizationApiKeyValue", self.authorization_api_key_value);
             p.req("Endpoint", self.endpoint);
@@ -916,7 +938,10 @@ pub mod subscriber_notification {
 
     impl ToExpr for NotificationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.https_notification_configuration.is_some())
+                    + usize::from(self.sqs_notification_configuration.is_some()),
+            );
             p.opt("HttpsNotificationConfiguration", self.https_notification_configuration);
             p.opt("SqsNotificationConfiguration", self.sqs_notification_configuration);
             p.into_expr()

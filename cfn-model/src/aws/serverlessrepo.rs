@@ -135,7 +135,16 @@ impl Resource for Application {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.home_page_url.is_some())
+                + usize::from(self.labels.is_some())
+                + usize::from(self.license_body.is_some())
+                + usize::from(self.readme_body.is_some())
+                + usize::from(self.semantic_version.is_some())
+                + usize::from(self.source_code_url.is_some())
+                + usize::from(self.spdx_license_id.is_some())
+                + usize::from(self.template_body.is_some()),
+        );
         p.req("Author", self.author);
         p.req("Description", self.description);
         p.opt("HomePageUrl", self.home_page_url);

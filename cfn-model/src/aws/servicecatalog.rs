@@ -48,7 +48,7 @@ impl Resource for AcceptedPortfolioShare {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.accept_language.is_some()));
         p.opt("AcceptLanguage", self.accept_language);
         p.req("PortfolioId", self.portfolio_id);
         p
@@ -187,7 +187,19 @@ Constraint { path: "Tags/*/Key", pattern: Some("^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]
 Constraint { path: "Tags/*/Value", pattern: Some("^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$"), min_length: Some(1), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.accept_language.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.distributor.is_some())
+                + usize::from(self.product_type.is_some())
+                + usize::from(self.provisioning_artifact_parameters.is_some())
+                + usize::from(self.replace_provisioning_artifacts.is_some())
+                + usize::from(self.source_connection.is_some())
+                + usize::from(self.support_description.is_some())
+                + usize::from(self.support_email.is_some())
+                + usize::from(self.support_url.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AcceptLanguage", self.accept_language);
         p.opt("Description", self.description);
         p.opt("Distributor", self.distributor);
@@ -379,7 +391,7 @@ pub mod cloud_formation_product {
 
     impl ToExpr for CodeStarParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4);
             p.req("ArtifactPath", self.artifact_path);
             p.req("Branch", self.branch);
             p.req("ConnectionArn", self.connection_arn);
@@ -437,7 +449,12 @@ pub mod cloud_formation_product {
 
     impl ToExpr for ProvisioningArtifactProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.description.is_some())
+                    + usize::from(self.disable_template_validation.is_some())
+                    + usize::from(self.name.is_some())
+                    + usize::from(self.r#type.is_some()),
+            );
             p.opt("Description", self.description);
             p.opt("DisableTemplateValidation", self.disable_template_validation);
             p.req("Info", self.info);
@@ -470,7 +487,7 @@ pub mod cloud_formation_product {
 
     impl ToExpr for SourceConnection {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ConnectionParameters", self.connection_parameters);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -497,7 +514,7 @@ pub mod cloud_formation_product {
 
     impl ToExpr for SourceConnectionConnectionParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.code_star.is_some()));
             p.opt("CodeStar", self.code_star);
             p.into_expr()
         }
@@ -523,7 +540,7 @@ pub mod cloud_formation_product {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -757,7 +774,20 @@ impl Resource for CloudFormationProvisionedProduct {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.accept_language.is_some())
+                + usize::from(self.notification_arns.is_some())
+                + usize::from(self.path_id.is_some())
+                + usize::from(self.path_name.is_some())
+                + usize::from(self.product_id.is_some())
+                + usize::from(self.product_name.is_some())
+                + usize::from(self.provisioned_product_name.is_some())
+                + usize::from(self.provisioning_artifact_id.is_some())
+                + usize::from(self.provisioning_artifact_name.is_some())
+                + usize::from(self.provisioning_parameters.is_some())
+                + usize::from(self.provisioning_preferences.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AcceptLanguage", self.accept_language);
         p.opt("NotificationArns", self.notification_arns);
         p.opt("PathId", self.path_id);
@@ -875,7 +905,7 @@ pub mod cloud_formation_provisioned_product {
 
     impl ToExpr for ProvisioningParameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -952,7 +982,15 @@ pub mod cloud_formation_provisioned_product {
 
     impl ToExpr for ProvisioningPreferences {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.stack_set_accounts.is_some())
+                    + usize::from(self.stack_set_failure_tolerance_count.is_some())
+                    + usize::from(self.stack_set_failure_tolerance_percentage.is_some())
+                    + usize::from(self.stack_set_max_concurrency_count.is_some())
+                    + usize::from(self.stack_set_max_concurrency_percentage.is_some())
+                    + usize::from(self.stack_set_operation_type.is_some())
+                    + usize::from(self.stack_set_regions.is_some()),
+            );
             p.opt("StackSetAccounts", self.stack_set_accounts);
             p.opt("StackSetFailureToleranceCount", self.stack_set_failure_tolerance_count);
             p.opt(
@@ -990,7 +1028,7 @@ pub mod cloud_formation_provisioned_product {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1076,7 +1114,9 @@ impl Resource for LaunchNotificationConstraint {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.accept_language.is_some()) + usize::from(self.description.is_some()),
+        );
         p.opt("AcceptLanguage", self.accept_language);
         p.opt("Description", self.description);
         p.req("NotificationArns", self.notification_arns);
@@ -1187,7 +1227,12 @@ impl Resource for LaunchRoleConstraint {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.accept_language.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.local_role_name.is_some())
+                + usize::from(self.role_arn.is_some()),
+        );
         p.opt("AcceptLanguage", self.accept_language);
         p.opt("Description", self.description);
         p.opt("LocalRoleName", self.local_role_name);
@@ -1285,7 +1330,9 @@ impl Resource for LaunchTemplateConstraint {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.accept_language.is_some()) + usize::from(self.description.is_some()),
+        );
         p.opt("AcceptLanguage", self.accept_language);
         p.opt("Description", self.description);
         p.req("PortfolioId", self.portfolio_id);
@@ -1398,7 +1445,11 @@ impl Resource for Portfolio {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.accept_language.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AcceptLanguage", self.accept_language);
         p.opt("Description", self.description);
         p.req("DisplayName", self.display_name);
@@ -1443,7 +1494,7 @@ pub mod portfolio {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1508,7 +1559,11 @@ impl Resource for PortfolioPrincipalAssociation {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.accept_language.is_some())
+                + usize::from(self.portfolio_id.is_some())
+                + usize::from(self.principal_arn.is_some()),
+        );
         p.opt("AcceptLanguage", self.accept_language);
         p.opt("PortfolioId", self.portfolio_id);
         p.opt("PrincipalARN", self.principal_arn);
@@ -1574,7 +1629,12 @@ impl PortfolioProductAssociation {
 impl Resource for PortfolioProductAssociation {
     const TYPE_NAME: &'static str = "AWS::ServiceCatalog::PortfolioProductAssociation";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.accept_language.is_some())
+                + usize::from(self.portfolio_id.is_some())
+                + usize::from(self.product_id.is_some())
+                + usize::from(self.source_portfolio_id.is_some()),
+        );
         p.opt("AcceptLanguage", self.accept_language);
         p.opt("PortfolioId", self.portfolio_id);
         p.opt("ProductId", self.product_id);
@@ -1646,7 +1706,9 @@ impl Resource for PortfolioShare {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.accept_language.is_some()) + usize::from(self.share_tag_options.is_some()),
+        );
         p.opt("AcceptLanguage", self.accept_language);
         p.req("AccountId", self.account_id);
         p.req("PortfolioId", self.portfolio_id);
@@ -1733,7 +1795,9 @@ impl Resource for ResourceUpdateConstraint {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.accept_language.is_some()) + usize::from(self.description.is_some()),
+        );
         p.opt("AcceptLanguage", self.accept_language);
         p.opt("Description", self.description);
         p.req("PortfolioId", self.portfolio_id);
@@ -1824,7 +1888,9 @@ impl Resource for ServiceAction {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.accept_language.is_some()) + usize::from(self.description.is_some()),
+        );
         p.opt("AcceptLanguage", self.accept_language);
         p.req("Definition", self.definition);
         p.req("DefinitionType", self.definition_type);
@@ -1921,7 +1987,7 @@ pub mod service_action {
 
     impl ToExpr for DefinitionParameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1988,7 +2054,7 @@ impl Resource for ServiceActionAssociation {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3);
         p.req("ProductId", self.product_id);
         p.req("ProvisioningArtifactId", self.provisioning_artifact_id);
         p.req("ServiceActionId", self.service_action_id);
@@ -2097,7 +2163,7 @@ impl Resource for StackSetConstraint {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(8 + usize::from(self.accept_language.is_some()));
         p.opt("AcceptLanguage", self.accept_language);
         p.req("AccountList", self.account_list);
         p.req("AdminRole", self.admin_role);
@@ -2171,7 +2237,7 @@ impl Resource for TagOption {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.active.is_some()));
         p.opt("Active", self.active);
         p.req("Key", self.key);
         p.req("Value", self.value);
@@ -2225,7 +2291,9 @@ impl TagOptionAssociation {
 impl Resource for TagOptionAssociation {
     const TYPE_NAME: &'static str = "AWS::ServiceCatalog::TagOptionAssociation";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.resource_id.is_some()) + usize::from(self.tag_option_id.is_some()),
+        );
         p.opt("ResourceId", self.resource_id);
         p.opt("TagOptionId", self.tag_option_id);
         p

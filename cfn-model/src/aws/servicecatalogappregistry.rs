@@ -56,7 +56,8 @@ impl Resource for Application {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(1 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Description", self.description);
         p.req("Name", self.name);
         p.opt("Tags", self.tags);
@@ -155,7 +156,8 @@ impl Resource for AttributeGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(2 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.req("Attributes", self.attributes);
         p.opt("Description", self.description);
         p.req("Name", self.name);
@@ -218,7 +220,7 @@ impl Resource for AttributeGroupAssociation {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("Application", self.application);
         p.req("AttributeGroup", self.attribute_group);
         p
@@ -276,7 +278,7 @@ Constraint { path: "Application", pattern: Some("\\w+|[a-z0-9]{12}"), min_length
 Constraint { path: "Resource", pattern: Some("\\w+|arn:aws[-a-z]*:cloudformation:[a-z]{2}(-gov)?-[a-z]+-\\d:\\d{12}:stack/[a-zA-Z][-A-Za-z0-9]{0,127}/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}"), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3);
         p.req("Application", self.application);
         p.req("Resource", self.resource);
         p.req("ResourceType", self.resource_type);

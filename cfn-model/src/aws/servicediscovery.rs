@@ -76,7 +76,8 @@ impl Resource for HttpNamespace {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(1 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Description", self.description);
         p.req("Name", self.name);
         p.opt("Tags", self.tags);
@@ -123,7 +124,7 @@ pub mod http_namespace {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -181,7 +182,7 @@ impl Resource for Instance {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.instance_id.is_some()));
         p.req("InstanceAttributes", self.instance_attributes);
         p.opt("InstanceId", self.instance_id);
         p.req("ServiceId", self.service_id);
@@ -291,7 +292,12 @@ impl Resource for PrivateDnsNamespace {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.description.is_some())
+                + usize::from(self.properties.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.vpc.is_some()),
+        );
         p.opt("Description", self.description);
         p.req("Name", self.name);
         p.opt("Properties", self.properties);
@@ -346,7 +352,7 @@ pub mod private_dns_namespace {
 
     impl ToExpr for PrivateDnsPropertiesMutable {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.soa.is_some()));
             p.opt("SOA", self.soa);
             p.into_expr()
         }
@@ -372,7 +378,7 @@ pub mod private_dns_namespace {
 
     impl ToExpr for Properties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.dns_properties.is_some()));
             p.opt("DnsProperties", self.dns_properties);
             p.into_expr()
         }
@@ -398,7 +404,7 @@ pub mod private_dns_namespace {
 
     impl ToExpr for Soa {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.ttl.is_some()));
             p.opt("TTL", self.ttl);
             p.into_expr()
         }
@@ -424,7 +430,7 @@ pub mod private_dns_namespace {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -520,7 +526,11 @@ impl Resource for PublicDnsNamespace {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.description.is_some())
+                + usize::from(self.properties.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.req("Name", self.name);
         p.opt("Properties", self.properties);
@@ -574,7 +584,7 @@ pub mod public_dns_namespace {
 
     impl ToExpr for Properties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.dns_properties.is_some()));
             p.opt("DnsProperties", self.dns_properties);
             p.into_expr()
         }
@@ -600,7 +610,7 @@ pub mod public_dns_namespace {
 
     impl ToExpr for PublicDnsPropertiesMutable {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.soa.is_some()));
             p.opt("SOA", self.soa);
             p.into_expr()
         }
@@ -626,7 +636,7 @@ pub mod public_dns_namespace {
 
     impl ToExpr for Soa {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.ttl.is_some()));
             p.opt("TTL", self.ttl);
             p.into_expr()
         }
@@ -652,7 +662,7 @@ pub mod public_dns_namespace {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -774,7 +784,17 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(128), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.description.is_some())
+                + usize::from(self.dns_config.is_some())
+                + usize::from(self.health_check_config.is_some())
+                + usize::from(self.health_check_custom_config.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.namespace_id.is_some())
+                + usize::from(self.service_attributes.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.r#type.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("DnsConfig", self.dns_config);
         p.opt("HealthCheckConfig", self.health_check_config);
@@ -958,7 +978,9 @@ pub mod service {
 
     impl ToExpr for DnsConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.namespace_id.is_some()) + usize::from(self.routing_policy.is_some()),
+            );
             p.req("DnsRecords", self.dns_records);
             p.opt("NamespaceId", self.namespace_id);
             p.opt("RoutingPolicy", self.routing_policy);
@@ -986,7 +1008,7 @@ pub mod service {
 
     impl ToExpr for DnsRecord {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("TTL", self.ttl);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -1026,7 +1048,9 @@ pub mod service {
 
     impl ToExpr for HealthCheckConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.failure_threshold.is_some()) + usize::from(self.resource_path.is_some()),
+            );
             p.opt("FailureThreshold", self.failure_threshold);
             p.opt("ResourcePath", self.resource_path);
             p.req("Type", self.r#type);
@@ -1056,7 +1080,7 @@ pub mod service {
 
     impl ToExpr for HealthCheckCustomConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.failure_threshold.is_some()));
             p.opt("FailureThreshold", self.failure_threshold);
             p.into_expr()
         }
@@ -1082,7 +1106,7 @@ pub mod service {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -111,7 +111,17 @@ Constraint { path: "VdmOptions/DashboardOptions/EngagementMetrics", pattern: Som
 Constraint { path: "VdmOptions/GuardianOptions/OptimizedSharedDelivery", pattern: Some("ENABLED|DISABLED"), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.archiving_options.is_some())
+                + usize::from(self.delivery_options.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.reputation_options.is_some())
+                + usize::from(self.sending_options.is_some())
+                + usize::from(self.suppression_options.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.tracking_options.is_some())
+                + usize::from(self.vdm_options.is_some()),
+        );
         p.opt("ArchivingOptions", self.archiving_options);
         p.opt("DeliveryOptions", self.delivery_options);
         p.opt("Name", self.name);
@@ -149,7 +159,7 @@ pub mod configuration_set {
 
     impl ToExpr for ArchivingOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.archive_arn.is_some()));
             p.opt("ArchiveArn", self.archive_arn);
             p.into_expr()
         }
@@ -180,7 +190,7 @@ pub mod configuration_set {
 
     impl ToExpr for ConditionThreshold {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.overall_confidence_threshold.is_some()));
             p.req("ConditionThresholdEnabled", self.condition_threshold_enabled);
             p.opt("OverallConfidenceThreshold", self.overall_confidence_threshold);
             p.into_expr()
@@ -204,7 +214,7 @@ pub mod configuration_set {
 
     impl ToExpr for DashboardOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("EngagementMetrics", self.engagement_metrics);
             p.into_expr()
         }
@@ -248,7 +258,11 @@ pub mod configuration_set {
 
     impl ToExpr for DeliveryOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.max_delivery_seconds.is_some())
+                    + usize::from(self.sending_pool_name.is_some())
+                    + usize::from(self.tls_policy.is_some()),
+            );
             p.opt("MaxDeliverySeconds", self.max_delivery_seconds);
             p.opt("SendingPoolName", self.sending_pool_name);
             p.opt("TlsPolicy", self.tls_policy);
@@ -273,7 +287,7 @@ pub mod configuration_set {
 
     impl ToExpr for GuardianOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("OptimizedSharedDelivery", self.optimized_shared_delivery);
             p.into_expr()
         }
@@ -296,7 +310,7 @@ pub mod configuration_set {
 
     impl ToExpr for OverallConfidenceThreshold {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ConfidenceVerdictThreshold", self.confidence_verdict_threshold);
             p.into_expr()
         }
@@ -324,7 +338,7 @@ pub mod configuration_set {
 
     impl ToExpr for ReputationOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.reputation_metrics_enabled.is_some()));
             p.opt("ReputationMetricsEnabled", self.reputation_metrics_enabled);
             p.into_expr()
         }
@@ -350,7 +364,7 @@ pub mod configuration_set {
 
     impl ToExpr for SendingOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.sending_enabled.is_some()));
             p.opt("SendingEnabled", self.sending_enabled);
             p.into_expr()
         }
@@ -386,7 +400,9 @@ pub mod configuration_set {
 
     impl ToExpr for SuppressionOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.suppressed_reasons.is_some()) + usize::from(self.validation_options.is_some()),
+            );
             p.opt("SuppressedReasons", self.suppressed_reasons);
             p.opt("ValidationOptions", self.validation_options);
             p.into_expr()
@@ -413,7 +429,7 @@ pub mod configuration_set {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -450,7 +466,9 @@ pub mod configuration_set {
 
     impl ToExpr for TrackingOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.custom_redirect_domain.is_some()) + usize::from(self.https_policy.is_some()),
+            );
             p.opt("CustomRedirectDomain", self.custom_redirect_domain);
             p.opt("HttpsPolicy", self.https_policy);
             p.into_expr()
@@ -472,7 +490,7 @@ pub mod configuration_set {
 
     impl ToExpr for ValidationOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ConditionThreshold", self.condition_threshold);
             p.into_expr()
         }
@@ -508,7 +526,9 @@ pub mod configuration_set {
 
     impl ToExpr for VdmOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.dashboard_options.is_some()) + usize::from(self.guardian_options.is_some()),
+            );
             p.opt("DashboardOptions", self.dashboard_options);
             p.opt("GuardianOptions", self.guardian_options);
             p.into_expr()
@@ -579,7 +599,7 @@ impl Resource for ConfigurationSetEventDestination {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("ConfigurationSetName", self.configuration_set_name);
         p.req("EventDestination", self.event_destination);
         p
@@ -659,7 +679,7 @@ pub mod configuration_set_event_destination {
 
     impl ToExpr for CloudWatchDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.dimension_configurations.is_some()));
             p.opt("DimensionConfigurations", self.dimension_configurations);
             p.into_expr()
         }
@@ -692,7 +712,7 @@ pub mod configuration_set_event_destination {
 
     impl ToExpr for DimensionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("DefaultDimensionValue", self.default_dimension_value);
             p.req("DimensionName", self.dimension_name);
             p.req("DimensionValueSource", self.dimension_value_source);
@@ -717,7 +737,7 @@ pub mod configuration_set_event_destination {
 
     impl ToExpr for EventBridgeDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("EventBusArn", self.event_bus_arn);
             p.into_expr()
         }
@@ -788,7 +808,14 @@ pub mod configuration_set_event_destination {
 
     impl ToExpr for EventDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.cloud_watch_destination.is_some())
+                    + usize::from(self.enabled.is_some())
+                    + usize::from(self.event_bridge_destination.is_some())
+                    + usize::from(self.kinesis_firehose_destination.is_some())
+                    + usize::from(self.name.is_some())
+                    + usize::from(self.sns_destination.is_some()),
+            );
             p.opt("CloudWatchDestination", self.cloud_watch_destination);
             p.opt("Enabled", self.enabled);
             p.opt("EventBridgeDestination", self.event_bridge_destination);
@@ -823,7 +850,7 @@ pub mod configuration_set_event_destination {
 
     impl ToExpr for KinesisFirehoseDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("DeliveryStreamARN", self.delivery_stream_arn);
             p.req("IAMRoleARN", self.iam_role_arn);
             p.into_expr()
@@ -847,7 +874,7 @@ pub mod configuration_set_event_destination {
 
     impl ToExpr for SnsDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("TopicARN", self.topic_arn);
             p.into_expr()
         }
@@ -959,7 +986,12 @@ impl Resource for ContactList {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.contact_list_name.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.topics.is_some()),
+        );
         p.opt("ContactListName", self.contact_list_name);
         p.opt("Description", self.description);
         p.opt("Tags", self.tags);
@@ -992,7 +1024,7 @@ pub mod contact_list {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1034,7 +1066,7 @@ pub mod contact_list {
 
     impl ToExpr for Topic {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.description.is_some()));
             p.req("DefaultSubscriptionStatus", self.default_subscription_status);
             p.opt("Description", self.description);
             p.req("DisplayName", self.display_name);
@@ -1132,7 +1164,7 @@ impl Resource for CustomVerificationEmailTemplate {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(6 + usize::from(self.tags.is_some()));
         p.req("FailureRedirectionURL", self.failure_redirection_url);
         p.req("FromEmailAddress", self.from_email_address);
         p.req("SuccessRedirectionURL", self.success_redirection_url);
@@ -1168,7 +1200,7 @@ pub mod custom_verification_email_template {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1250,7 +1282,11 @@ impl Resource for DedicatedIpPool {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.pool_name.is_some())
+                + usize::from(self.scaling_mode.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("PoolName", self.pool_name);
         p.opt("ScalingMode", self.scaling_mode);
         p.opt("Tags", self.tags);
@@ -1282,7 +1318,7 @@ pub mod dedicated_ip_pool {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1391,7 +1427,14 @@ impl Resource for EmailIdentity {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.configuration_set_attributes.is_some())
+                + usize::from(self.dkim_attributes.is_some())
+                + usize::from(self.dkim_signing_attributes.is_some())
+                + usize::from(self.feedback_attributes.is_some())
+                + usize::from(self.mail_from_attributes.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ConfigurationSetAttributes", self.configuration_set_attributes);
         p.opt("DkimAttributes", self.dkim_attributes);
         p.opt("DkimSigningAttributes", self.dkim_signing_attributes);
@@ -1456,7 +1499,7 @@ pub mod email_identity {
 
     impl ToExpr for ConfigurationSetAttributes {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.configuration_set_name.is_some()));
             p.opt("ConfigurationSetName", self.configuration_set_name);
             p.into_expr()
         }
@@ -1482,7 +1525,7 @@ pub mod email_identity {
 
     impl ToExpr for DkimAttributes {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.signing_enabled.is_some()));
             p.opt("SigningEnabled", self.signing_enabled);
             p.into_expr()
         }
@@ -1526,7 +1569,11 @@ pub mod email_identity {
 
     impl ToExpr for DkimSigningAttributes {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.domain_signing_private_key.is_some())
+                    + usize::from(self.domain_signing_selector.is_some())
+                    + usize::from(self.next_signing_key_length.is_some()),
+            );
             p.opt("DomainSigningPrivateKey", self.domain_signing_private_key);
             p.opt("DomainSigningSelector", self.domain_signing_selector);
             p.opt("NextSigningKeyLength", self.next_signing_key_length);
@@ -1556,7 +1603,7 @@ pub mod email_identity {
 
     impl ToExpr for FeedbackAttributes {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.email_forwarding_enabled.is_some()));
             p.opt("EmailForwardingEnabled", self.email_forwarding_enabled);
             p.into_expr()
         }
@@ -1592,7 +1639,9 @@ pub mod email_identity {
 
     impl ToExpr for MailFromAttributes {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.behavior_on_mx_failure.is_some()) + usize::from(self.mail_from_domain.is_some()),
+            );
             p.opt("BehaviorOnMxFailure", self.behavior_on_mx_failure);
             p.opt("MailFromDomain", self.mail_from_domain);
             p.into_expr()
@@ -1619,7 +1668,7 @@ pub mod email_identity {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1684,7 +1733,7 @@ impl Resource for EmailIdentityCertificate {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3);
         p.req("CertificateArn", self.certificate_arn);
         p.req("EmailIdentity", self.email_identity);
         p.req("FromAddress", self.from_address);
@@ -1750,7 +1799,7 @@ impl Resource for MailManagerAddonInstance {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.tags.is_some()));
         p.req("AddonSubscriptionId", self.addon_subscription_id);
         p.opt("Tags", self.tags);
         p
@@ -1796,7 +1845,7 @@ pub mod mail_manager_addon_instance {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1855,7 +1904,7 @@ impl Resource for MailManagerAddonSubscription {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.tags.is_some()));
         p.req("AddonName", self.addon_name);
         p.opt("Tags", self.tags);
         p
@@ -1897,7 +1946,7 @@ pub mod mail_manager_addon_subscription {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1968,7 +2017,8 @@ impl Resource for MailManagerAddressList {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(0 + usize::from(self.address_list_name.is_some()) + usize::from(self.tags.is_some()));
         p.opt("AddressListName", self.address_list_name);
         p.opt("Tags", self.tags);
         p
@@ -2010,7 +2060,7 @@ pub mod mail_manager_address_list {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2102,7 +2152,12 @@ impl Resource for MailManagerArchive {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.archive_name.is_some())
+                + usize::from(self.kms_key_arn.is_some())
+                + usize::from(self.retention.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ArchiveName", self.archive_name);
         p.opt("KmsKeyArn", self.kms_key_arn);
         p.opt("Retention", self.retention);
@@ -2248,7 +2303,7 @@ pub mod mail_manager_archive {
 
     impl ToExpr for ArchiveRetention {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.retention_period.is_some()));
             p.opt("RetentionPeriod", self.retention_period);
             p.into_expr()
         }
@@ -2274,7 +2329,7 @@ pub mod mail_manager_archive {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2445,7 +2500,14 @@ impl Resource for MailManagerIngressPoint {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.ingress_point_configuration.is_some())
+                + usize::from(self.ingress_point_name.is_some())
+                + usize::from(self.network_configuration.is_some())
+                + usize::from(self.status_to_update.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.tls_policy.is_some()),
+        );
         p.opt("IngressPointConfiguration", self.ingress_point_configuration);
         p.opt("IngressPointName", self.ingress_point_name);
         p.opt("NetworkConfiguration", self.network_configuration);
@@ -2650,7 +2712,11 @@ pub mod mail_manager_ingress_point {
 
     impl ToExpr for IngressPointConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.smtp_password.is_some())
+                    + usize::from(self.secret_arn.is_some())
+                    + usize::from(self.tls_auth_configuration.is_some()),
+            );
             p.opt("SmtpPassword", self.smtp_password);
             p.opt("SecretArn", self.secret_arn);
             p.opt("TlsAuthConfiguration", self.tls_auth_configuration);
@@ -2688,7 +2754,10 @@ pub mod mail_manager_ingress_point {
 
     impl ToExpr for NetworkConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.public_network_configuration.is_some())
+                    + usize::from(self.private_network_configuration.is_some()),
+            );
             p.opt("PublicNetworkConfiguration", self.public_network_configuration);
             p.opt("PrivateNetworkConfiguration", self.private_network_configuration);
             p.into_expr()
@@ -2712,7 +2781,7 @@ pub mod mail_manager_ingress_point {
 
     impl ToExpr for PrivateNetworkConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("VpcEndpointId", self.vpc_endpoint_id);
             p.into_expr()
         }
@@ -2735,7 +2804,7 @@ pub mod mail_manager_ingress_point {
 
     impl ToExpr for PublicNetworkConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("IpType", self.ip_type);
             p.into_expr()
         }
@@ -2761,7 +2830,7 @@ pub mod mail_manager_ingress_point {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2783,7 +2852,7 @@ pub mod mail_manager_ingress_point {
 
     impl ToExpr for TlsAuthConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("TrustStore", self.trust_store);
             p.into_expr()
         }
@@ -2822,7 +2891,9 @@ pub mod mail_manager_ingress_point {
 
     impl ToExpr for TrustStore {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.crl_content.is_some()) + usize::from(self.kms_key_arn.is_some()),
+            );
             p.req("CAContent", self.ca_content);
             p.opt("CrlContent", self.crl_content);
             p.opt("KmsKeyArn", self.kms_key_arn);
@@ -2925,7 +2996,7 @@ impl Resource for MailManagerRelay {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.relay_name.is_some()) + usize::from(self.tags.is_some()));
         p.req("Authentication", self.authentication);
         p.opt("RelayName", self.relay_name);
         p.req("ServerName", self.server_name);
@@ -2980,7 +3051,9 @@ pub mod mail_manager_relay {
 
     impl ToExpr for RelayAuthentication {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.secret_arn.is_some()) + usize::from(self.no_authentication.is_some()),
+            );
             p.opt("SecretArn", self.secret_arn);
             p.opt("NoAuthentication", self.no_authentication);
             p.into_expr()
@@ -3007,7 +3080,7 @@ pub mod mail_manager_relay {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3466,7 +3539,8 @@ impl Resource for MailManagerRuleSet {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(1 + usize::from(self.rule_set_name.is_some()) + usize::from(self.tags.is_some()));
         p.opt("RuleSetName", self.rule_set_name);
         p.req("Rules", self.rules);
         p.opt("Tags", self.tags);
@@ -4144,7 +4218,7 @@ pub mod mail_manager_rule_set {
 
     impl ToExpr for AddHeaderAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("HeaderName", self.header_name);
             p.req("HeaderValue", self.header_value);
             p.into_expr()
@@ -4171,7 +4245,7 @@ pub mod mail_manager_rule_set {
 
     impl ToExpr for Analysis {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Analyzer", self.analyzer);
             p.req("ResultField", self.result_field);
             p.into_expr()
@@ -4203,7 +4277,7 @@ pub mod mail_manager_rule_set {
 
     impl ToExpr for ArchiveAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.action_failure_policy.is_some()));
             p.opt("ActionFailurePolicy", self.action_failure_policy);
             p.req("TargetArchive", self.target_archive);
             p.into_expr()
@@ -4269,7 +4343,9 @@ pub mod mail_manager_rule_set {
 
     impl ToExpr for BounceAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                5 + usize::from(self.action_failure_policy.is_some()) + usize::from(self.message.is_some()),
+            );
             p.opt("ActionFailurePolicy", self.action_failure_policy);
             p.req("DiagnosticMessage", self.diagnostic_message);
             p.opt("Message", self.message);
@@ -4309,7 +4385,7 @@ pub mod mail_manager_rule_set {
 
     impl ToExpr for DeliverToMailboxAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.action_failure_policy.is_some()));
             p.opt("ActionFailurePolicy", self.action_failure_policy);
             p.req("MailboxArn", self.mailbox_arn);
             p.req("RoleArn", self.role_arn);
@@ -4352,7 +4428,7 @@ pub mod mail_manager_rule_set {
 
     impl ToExpr for DeliverToQBusinessAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.action_failure_policy.is_some()));
             p.opt("ActionFailurePolicy", self.action_failure_policy);
             p.req("ApplicationId", self.application_id);
             p.req("IndexId", self.index_id);
@@ -4404,7 +4480,9 @@ pub mod mail_manager_rule_set {
 
     impl ToExpr for InvokeLambdaAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.action_failure_policy.is_some()) + usize::from(self.retry_time_minutes.is_some()),
+            );
             p.opt("ActionFailurePolicy", self.action_failure_policy);
             p.req("FunctionArn", self.function_arn);
             p.req("InvocationType", self.invocation_type);
@@ -4447,7 +4525,9 @@ pub mod mail_manager_rule_set {
 
     impl ToExpr for RelayAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.action_failure_policy.is_some()) + usize::from(self.mail_from.is_some()),
+            );
             p.opt("ActionFailurePolicy", self.action_failure_policy);
             p.opt("MailFrom", self.mail_from);
             p.req("Relay", self.relay);
@@ -4475,7 +4555,7 @@ pub mod mail_manager_rule_set {
 
     impl ToExpr for ReplaceRecipientAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.replace_with.is_some()));
             p.opt("ReplaceWith", self.replace_with);
             p.into_expr()
         }
@@ -4522,7 +4602,11 @@ pub mod mail_manager_rule_set {
 
     impl ToExpr for Rule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.conditions.is_some())
+                    + usize::from(self.name.is_some())
+                    + usize::from(self.unless.is_some()),
+            );
             p.req("Actions", self.actions);
             p.opt("Conditions", self.conditions);
             p.opt("Name", self.name);
@@ -4641,7 +4725,20 @@ pub mod mail_manager_rule_set {
 
     impl ToExpr for RuleAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.drop.is_some())
+                    + usize::from(self.relay.is_some())
+                    + usize::from(self.archive.is_some())
+                    + usize::from(self.write_to_s3.is_some())
+                    + usize::from(self.send.is_some())
+                    + usize::from(self.add_header.is_some())
+                    + usize::from(self.replace_recipient.is_some())
+                    + usize::from(self.deliver_to_mailbox.is_some())
+                    + usize::from(self.deliver_to_q_business.is_some())
+                    + usize::from(self.publish_to_sns.is_some())
+                    + usize::from(self.bounce.is_some())
+                    + usize::from(self.invoke_lambda.is_some()),
+            );
             p.opt("Drop", self.drop);
             p.opt("Relay", self.relay);
             p.opt("Archive", self.archive);
@@ -4678,7 +4775,7 @@ pub mod mail_manager_rule_set {
 
     impl ToExpr for RuleBooleanExpression {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Evaluate", self.evaluate);
             p.req("Operator", self.operator);
             p.into_expr()
@@ -4723,7 +4820,11 @@ pub mod mail_manager_rule_set {
 
     impl ToExpr for RuleBooleanToEvaluate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.attribute.is_some())
+                    + usize::from(self.analysis.is_some())
+                    + usize::from(self.is_in_address_list.is_some()),
+            );
             p.opt("Attribute", self.attribute);
             p.opt("Analysis", self.analysis);
             p.opt("IsInAddressList", self.is_in_address_list);
@@ -4793,7 +4894,14 @@ pub mod mail_manager_rule_set {
 
     impl ToExpr for RuleCondition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.boolean_expression.is_some())
+                    + usize::from(self.string_expression.is_some())
+                    + usize::from(self.number_expression.is_some())
+                    + usize::from(self.ip_expression.is_some())
+                    + usize::from(self.verdict_expression.is_some())
+                    + usize::from(self.dmarc_expression.is_some()),
+            );
             p.opt("BooleanExpression", self.boolean_expression);
             p.opt("StringExpression", self.string_expression);
             p.opt("NumberExpression", self.number_expression);
@@ -4824,7 +4932,7 @@ pub mod mail_manager_rule_set {
 
     impl ToExpr for RuleDmarcExpression {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Operator", self.operator);
             p.req("Values", self.values);
             p.into_expr()
@@ -4858,7 +4966,7 @@ pub mod mail_manager_rule_set {
 
     impl ToExpr for RuleIpExpression {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Evaluate", self.evaluate);
             p.req("Operator", self.operator);
             p.req("Values", self.values);
@@ -4886,7 +4994,7 @@ pub mod mail_manager_rule_set {
 
     impl ToExpr for RuleIpToEvaluate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.attribute.is_some()));
             p.opt("Attribute", self.attribute);
             p.into_expr()
         }
@@ -4915,7 +5023,7 @@ pub mod mail_manager_rule_set {
 
     impl ToExpr for RuleIsInAddressList {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AddressLists", self.address_lists);
             p.req("Attribute", self.attribute);
             p.into_expr()
@@ -4949,7 +5057,7 @@ pub mod mail_manager_rule_set {
 
     impl ToExpr for RuleNumberExpression {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Evaluate", self.evaluate);
             p.req("Operator", self.operator);
             p.req("Value", self.value);
@@ -4977,7 +5085,7 @@ pub mod mail_manager_rule_set {
 
     impl ToExpr for RuleNumberToEvaluate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.attribute.is_some()));
             p.opt("Attribute", self.attribute);
             p.into_expr()
         }
@@ -5010,7 +5118,7 @@ pub mod mail_manager_rule_set {
 
     impl ToExpr for RuleStringExpression {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Evaluate", self.evaluate);
             p.req("Operator", self.operator);
             p.req("Values", self.values);
@@ -5064,7 +5172,12 @@ pub mod mail_manager_rule_set {
 
     impl ToExpr for RuleStringToEvaluate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.attribute.is_some())
+                    + usize::from(self.mime_header_attribute.is_some())
+                    + usize::from(self.analysis.is_some())
+                    + usize::from(self.client_certificate_attribute.is_some()),
+            );
             p.opt("Attribute", self.attribute);
             p.opt("MimeHeaderAttribute", self.mime_header_attribute);
             p.opt("Analysis", self.analysis);
@@ -5100,7 +5213,7 @@ pub mod mail_manager_rule_set {
 
     impl ToExpr for RuleVerdictExpression {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Evaluate", self.evaluate);
             p.req("Operator", self.operator);
             p.req("Values", self.values);
@@ -5138,7 +5251,8 @@ pub mod mail_manager_rule_set {
 
     impl ToExpr for RuleVerdictToEvaluate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.attribute.is_some()) + usize::from(self.analysis.is_some()));
             p.opt("Attribute", self.attribute);
             p.opt("Analysis", self.analysis);
             p.into_expr()
@@ -5192,7 +5306,11 @@ pub mod mail_manager_rule_set {
 
     impl ToExpr for S3Action {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.action_failure_policy.is_some())
+                    + usize::from(self.s3_prefix.is_some())
+                    + usize::from(self.s3_sse_kms_key_id.is_some()),
+            );
             p.opt("ActionFailurePolicy", self.action_failure_policy);
             p.req("RoleArn", self.role_arn);
             p.req("S3Bucket", self.s3_bucket);
@@ -5227,7 +5345,7 @@ pub mod mail_manager_rule_set {
 
     impl ToExpr for SendAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.action_failure_policy.is_some()));
             p.opt("ActionFailurePolicy", self.action_failure_policy);
             p.req("RoleArn", self.role_arn);
             p.into_expr()
@@ -5281,7 +5399,11 @@ pub mod mail_manager_rule_set {
 
     impl ToExpr for SnsAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.action_failure_policy.is_some())
+                    + usize::from(self.encoding.is_some())
+                    + usize::from(self.payload_type.is_some()),
+            );
             p.opt("ActionFailurePolicy", self.action_failure_policy);
             p.opt("Encoding", self.encoding);
             p.opt("PayloadType", self.payload_type);
@@ -5311,7 +5433,7 @@ pub mod mail_manager_rule_set {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -5385,7 +5507,11 @@ Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), .
 Constraint { path: "TrafficPolicyName", pattern: Some("^[A-Za-z0-9_\\-]+$"), min_length: Some(3), max_length: Some(63), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.max_message_size_bytes.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.traffic_policy_name.is_some()),
+        );
         p.req("DefaultAction", self.default_action);
         p.opt("MaxMessageSizeBytes", self.max_message_size_bytes);
         p.req("PolicyStatements", self.policy_statements);
@@ -5732,7 +5858,7 @@ pub mod mail_manager_traffic_policy {
 
     impl ToExpr for IngressAnalysis {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Analyzer", self.analyzer);
             p.req("ResultField", self.result_field);
             p.into_expr()
@@ -5759,7 +5885,7 @@ pub mod mail_manager_traffic_policy {
 
     impl ToExpr for IngressBooleanExpression {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Evaluate", self.evaluate);
             p.req("Operator", self.operator);
             p.into_expr()
@@ -5796,7 +5922,9 @@ pub mod mail_manager_traffic_policy {
 
     impl ToExpr for IngressBooleanToEvaluate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.analysis.is_some()) + usize::from(self.is_in_address_list.is_some()),
+            );
             p.opt("Analysis", self.analysis);
             p.opt("IsInAddressList", self.is_in_address_list);
             p.into_expr()
@@ -5823,7 +5951,7 @@ pub mod mail_manager_traffic_policy {
 
     impl ToExpr for IngressIpToEvaluate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.attribute.is_some()));
             p.opt("Attribute", self.attribute);
             p.into_expr()
         }
@@ -5856,7 +5984,7 @@ pub mod mail_manager_traffic_policy {
 
     impl ToExpr for IngressIpv4Expression {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Evaluate", self.evaluate);
             p.req("Operator", self.operator);
             p.req("Values", self.values);
@@ -5891,7 +6019,7 @@ pub mod mail_manager_traffic_policy {
 
     impl ToExpr for IngressIpv6Expression {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Evaluate", self.evaluate);
             p.req("Operator", self.operator);
             p.req("Values", self.values);
@@ -5919,7 +6047,7 @@ pub mod mail_manager_traffic_policy {
 
     impl ToExpr for IngressIpv6ToEvaluate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.attribute.is_some()));
             p.opt("Attribute", self.attribute);
             p.into_expr()
         }
@@ -5948,7 +6076,7 @@ pub mod mail_manager_traffic_policy {
 
     impl ToExpr for IngressIsInAddressList {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AddressLists", self.address_lists);
             p.req("Attribute", self.attribute);
             p.into_expr()
@@ -5982,7 +6110,7 @@ pub mod mail_manager_traffic_policy {
 
     impl ToExpr for IngressStringExpression {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Evaluate", self.evaluate);
             p.req("Operator", self.operator);
             p.req("Values", self.values);
@@ -6020,7 +6148,8 @@ pub mod mail_manager_traffic_policy {
 
     impl ToExpr for IngressStringToEvaluate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.attribute.is_some()) + usize::from(self.analysis.is_some()));
             p.opt("Attribute", self.attribute);
             p.opt("Analysis", self.analysis);
             p.into_expr()
@@ -6054,7 +6183,7 @@ pub mod mail_manager_traffic_policy {
 
     impl ToExpr for IngressTlsProtocolExpression {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Evaluate", self.evaluate);
             p.req("Operator", self.operator);
             p.req("Value", self.value);
@@ -6082,7 +6211,7 @@ pub mod mail_manager_traffic_policy {
 
     impl ToExpr for IngressTlsProtocolToEvaluate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.attribute.is_some()));
             p.opt("Attribute", self.attribute);
             p.into_expr()
         }
@@ -6142,7 +6271,13 @@ pub mod mail_manager_traffic_policy {
 
     impl ToExpr for PolicyCondition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.string_expression.is_some())
+                    + usize::from(self.ip_expression.is_some())
+                    + usize::from(self.ipv6_expression.is_some())
+                    + usize::from(self.tls_expression.is_some())
+                    + usize::from(self.boolean_expression.is_some()),
+            );
             p.opt("StringExpression", self.string_expression);
             p.opt("IpExpression", self.ip_expression);
             p.opt("Ipv6Expression", self.ipv6_expression);
@@ -6175,7 +6310,7 @@ pub mod mail_manager_traffic_policy {
 
     impl ToExpr for PolicyStatement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Action", self.action);
             p.req("Conditions", self.conditions);
             p.into_expr()
@@ -6202,7 +6337,7 @@ pub mod mail_manager_traffic_policy {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -6279,7 +6414,7 @@ impl Resource for MultiRegionEndpoint {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.tags.is_some()));
         p.req("Details", self.details);
         p.req("EndpointName", self.endpoint_name);
         p.opt("Tags", self.tags);
@@ -6308,7 +6443,7 @@ pub mod multi_region_endpoint {
 
     impl ToExpr for Details {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("RouteDetails", self.route_details);
             p.into_expr()
         }
@@ -6331,7 +6466,7 @@ pub mod multi_region_endpoint {
 
     impl ToExpr for RouteDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Region", self.region);
             p.into_expr()
         }
@@ -6357,7 +6492,7 @@ pub mod multi_region_endpoint {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -6385,7 +6520,7 @@ impl ReceiptFilter {
 impl Resource for ReceiptFilter {
     const TYPE_NAME: &'static str = "AWS::SES::ReceiptFilter";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1);
         p.req("Filter", self.filter);
         p
     }
@@ -6452,7 +6587,7 @@ pub mod receipt_filter {
 
     impl ToExpr for Filter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.name.is_some()));
             p.req("IpFilter", self.ip_filter);
             p.opt("Name", self.name);
             p.into_expr()
@@ -6479,7 +6614,7 @@ pub mod receipt_filter {
 
     impl ToExpr for IpFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Cidr", self.cidr);
             p.req("Policy", self.policy);
             p.into_expr()
@@ -6525,7 +6660,7 @@ Constraint { path: "Rule/Actions/*/ConnectAction/InstanceARN", pattern: Some("^a
 Constraint { path: "Rule/Actions/*/S3Action/IamRoleArn", pattern: Some("^arn:[\\w-]+:iam::[0-9]+:role(\\u002F)([\\u0021-\\u007E]+\\u002F)?([\\w+=,.@-]+)$"), min_length: Some(20), max_length: Some(2048), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.after.is_some()));
         p.opt("After", self.after);
         p.req("Rule", self.rule);
         p.req("RuleSetName", self.rule_set_name);
@@ -6733,7 +6868,16 @@ pub mod receipt_rule {
 
     impl ToExpr for Action {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.add_header_action.is_some())
+                    + usize::from(self.bounce_action.is_some())
+                    + usize::from(self.connect_action.is_some())
+                    + usize::from(self.lambda_action.is_some())
+                    + usize::from(self.s3_action.is_some())
+                    + usize::from(self.sns_action.is_some())
+                    + usize::from(self.stop_action.is_some())
+                    + usize::from(self.workmail_action.is_some()),
+            );
             p.opt("AddHeaderAction", self.add_header_action);
             p.opt("BounceAction", self.bounce_action);
             p.opt("ConnectAction", self.connect_action);
@@ -6766,7 +6910,7 @@ pub mod receipt_rule {
 
     impl ToExpr for AddHeaderAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("HeaderName", self.header_name);
             p.req("HeaderValue", self.header_value);
             p.into_expr()
@@ -6816,7 +6960,9 @@ pub mod receipt_rule {
 
     impl ToExpr for BounceAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.status_code.is_some()) + usize::from(self.topic_arn.is_some()),
+            );
             p.req("Message", self.message);
             p.req("Sender", self.sender);
             p.req("SmtpReplyCode", self.smtp_reply_code);
@@ -6849,7 +6995,7 @@ pub mod receipt_rule {
 
     impl ToExpr for ConnectAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("IAMRoleARN", self.iam_role_arn);
             p.req("InstanceARN", self.instance_arn);
             p.into_expr()
@@ -6889,7 +7035,9 @@ pub mod receipt_rule {
 
     impl ToExpr for LambdaAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.invocation_type.is_some()) + usize::from(self.topic_arn.is_some()),
+            );
             p.req("FunctionArn", self.function_arn);
             p.opt("InvocationType", self.invocation_type);
             p.opt("TopicArn", self.topic_arn);
@@ -6959,7 +7107,14 @@ pub mod receipt_rule {
 
     impl ToExpr for Rule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.actions.is_some())
+                    + usize::from(self.enabled.is_some())
+                    + usize::from(self.name.is_some())
+                    + usize::from(self.recipients.is_some())
+                    + usize::from(self.scan_enabled.is_some())
+                    + usize::from(self.tls_policy.is_some()),
+            );
             p.opt("Actions", self.actions);
             p.opt("Enabled", self.enabled);
             p.opt("Name", self.name);
@@ -7019,7 +7174,12 @@ pub mod receipt_rule {
 
     impl ToExpr for S3Action {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.iam_role_arn.is_some())
+                    + usize::from(self.kms_key_arn.is_some())
+                    + usize::from(self.object_key_prefix.is_some())
+                    + usize::from(self.topic_arn.is_some()),
+            );
             p.req("BucketName", self.bucket_name);
             p.opt("IamRoleArn", self.iam_role_arn);
             p.opt("KmsKeyArn", self.kms_key_arn);
@@ -7059,7 +7219,8 @@ pub mod receipt_rule {
 
     impl ToExpr for SnsAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.encoding.is_some()) + usize::from(self.topic_arn.is_some()));
             p.opt("Encoding", self.encoding);
             p.opt("TopicArn", self.topic_arn);
             p.into_expr()
@@ -7091,7 +7252,7 @@ pub mod receipt_rule {
 
     impl ToExpr for StopAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.topic_arn.is_some()));
             p.req("Scope", self.scope);
             p.opt("TopicArn", self.topic_arn);
             p.into_expr()
@@ -7123,7 +7284,7 @@ pub mod receipt_rule {
 
     impl ToExpr for WorkmailAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.topic_arn.is_some()));
             p.req("OrganizationArn", self.organization_arn);
             p.opt("TopicArn", self.topic_arn);
             p.into_expr()
@@ -7156,7 +7317,7 @@ impl ReceiptRuleSet {
 impl Resource for ReceiptRuleSet {
     const TYPE_NAME: &'static str = "AWS::SES::ReceiptRuleSet";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(0 + usize::from(self.rule_set_name.is_some()));
         p.opt("RuleSetName", self.rule_set_name);
         p
     }
@@ -7223,7 +7384,7 @@ impl Resource for Template {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(0 + usize::from(self.tags.is_some()) + usize::from(self.template.is_some()));
         p.opt("Tags", self.tags);
         p.opt("Template", self.template);
         p
@@ -7261,7 +7422,7 @@ pub mod template {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -7309,7 +7470,11 @@ pub mod template {
 
     impl ToExpr for Template {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.html_part.is_some())
+                    + usize::from(self.template_name.is_some())
+                    + usize::from(self.text_part.is_some()),
+            );
             p.opt("HtmlPart", self.html_part);
             p.req("SubjectPart", self.subject_part);
             p.opt("TemplateName", self.template_name);
@@ -7416,7 +7581,12 @@ impl Resource for Tenant {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.reputation_entity.is_some())
+                + usize::from(self.resource_associations.is_some())
+                + usize::from(self.suppression_attributes.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ReputationEntity", self.reputation_entity);
         p.opt("ResourceAssociations", self.resource_associations);
         p.opt("SuppressionAttributes", self.suppression_attributes);
@@ -7510,7 +7680,7 @@ pub mod tenant {
 
     impl ToExpr for ReputationEntity {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Policy", self.policy);
             p.into_expr()
         }
@@ -7533,7 +7703,7 @@ pub mod tenant {
 
     impl ToExpr for ReputationPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ReputationEntityPolicy", self.reputation_entity_policy);
             p.into_expr()
         }
@@ -7556,7 +7726,7 @@ pub mod tenant {
 
     impl ToExpr for ResourceAssociation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ResourceArn", self.resource_arn);
             p.into_expr()
         }
@@ -7582,7 +7752,7 @@ pub mod tenant {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -7612,7 +7782,7 @@ pub mod tenant {
 
     impl ToExpr for TenantSuppressionAttributes {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("SuppressedReasons", self.suppressed_reasons);
             p.req("SuppressionScope", self.suppression_scope);
             p.into_expr()
@@ -7665,7 +7835,9 @@ impl Resource for VdmAttributes {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.dashboard_attributes.is_some()) + usize::from(self.guardian_attributes.is_some()),
+        );
         p.opt("DashboardAttributes", self.dashboard_attributes);
         p.opt("GuardianAttributes", self.guardian_attributes);
         p
@@ -7707,7 +7879,7 @@ pub mod vdm_attributes {
 
     impl ToExpr for DashboardAttributes {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.engagement_metrics.is_some()));
             p.opt("EngagementMetrics", self.engagement_metrics);
             p.into_expr()
         }
@@ -7735,7 +7907,7 @@ pub mod vdm_attributes {
 
     impl ToExpr for GuardianAttributes {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.optimized_shared_delivery.is_some()));
             p.opt("OptimizedSharedDelivery", self.optimized_shared_delivery);
             p.into_expr()
         }

@@ -50,7 +50,7 @@ impl Resource for DrtAccess {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.log_bucket_list.is_some()));
         p.opt("LogBucketList", self.log_bucket_list);
         p.req("RoleArn", self.role_arn);
         p
@@ -121,7 +121,7 @@ impl Resource for ProactiveEngagement {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("EmergencyContactList", self.emergency_contact_list);
         p.req("ProactiveEngagementStatus", self.proactive_engagement_status);
         p
@@ -201,7 +201,9 @@ pub mod proactive_engagement {
 
     impl ToExpr for EmergencyContact {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.contact_notes.is_some()) + usize::from(self.phone_number.is_some()),
+            );
             p.opt("ContactNotes", self.contact_notes);
             p.req("EmailAddress", self.email_address);
             p.opt("PhoneNumber", self.phone_number);
@@ -311,7 +313,11 @@ impl Resource for Protection {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.application_layer_automatic_response_configuration.is_some())
+                + usize::from(self.health_check_arns.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt(
             "ApplicationLayerAutomaticResponseConfiguration",
             self.application_layer_automatic_response_configuration,
@@ -403,7 +409,7 @@ pub mod protection {
 
     impl ToExpr for Action {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.count.is_some()) + usize::from(self.block.is_some()));
             p.opt("Count", self.count);
             p.opt("Block", self.block);
             p.into_expr()
@@ -430,7 +436,7 @@ pub mod protection {
 
     impl ToExpr for ApplicationLayerAutomaticResponseConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Action", self.action);
             p.req("Status", self.status);
             p.into_expr()
@@ -457,7 +463,7 @@ pub mod protection {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -565,7 +571,11 @@ impl Resource for ProtectionGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.members.is_some())
+                + usize::from(self.resource_type.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("Aggregation", self.aggregation);
         p.opt("Members", self.members);
         p.req("Pattern", self.pattern);
@@ -714,7 +724,7 @@ pub mod protection_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -76,7 +76,7 @@ impl Resource for ProfilePermission {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(4 + usize::from(self.profile_version.is_some()));
         p.req("Action", self.action);
         p.req("Principal", self.principal);
         p.req("ProfileName", self.profile_name);
@@ -142,7 +142,9 @@ impl Resource for SigningProfile {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.signature_validity_period.is_some()) + usize::from(self.tags.is_some()),
+        );
         p.req("PlatformId", self.platform_id);
         p.opt("SignatureValidityPeriod", self.signature_validity_period);
         p.opt("Tags", self.tags);
@@ -270,7 +272,8 @@ pub mod signing_profile {
 
     impl ToExpr for SignatureValidityPeriod {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.r#type.is_some()) + usize::from(self.value.is_some()));
             p.opt("Type", self.r#type);
             p.opt("Value", self.value);
             p.into_expr()
@@ -304,7 +307,7 @@ pub mod signing_profile {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()

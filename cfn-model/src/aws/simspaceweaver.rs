@@ -101,7 +101,11 @@ impl Resource for Simulation {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.maximum_duration.is_some())
+                + usize::from(self.schema_s3_location.is_some())
+                + usize::from(self.snapshot_s3_location.is_some()),
+        );
         p.opt("MaximumDuration", self.maximum_duration);
         p.req("Name", self.name);
         p.req("RoleArn", self.role_arn);
@@ -147,7 +151,7 @@ pub mod simulation {
 
     impl ToExpr for S3Location {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("BucketName", self.bucket_name);
             p.req("ObjectKey", self.object_key);
             p.into_expr()

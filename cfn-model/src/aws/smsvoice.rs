@@ -141,7 +141,14 @@ impl Resource for ConfigurationSet {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.configuration_set_name.is_some())
+                + usize::from(self.default_sender_id.is_some())
+                + usize::from(self.event_destinations.is_some())
+                + usize::from(self.message_feedback_enabled.is_some())
+                + usize::from(self.protect_configuration_id.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ConfigurationSetName", self.configuration_set_name);
         p.opt("DefaultSenderId", self.default_sender_id);
         p.opt("EventDestinations", self.event_destinations);
@@ -186,7 +193,7 @@ pub mod configuration_set {
 
     impl ToExpr for CloudWatchLogsDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("IamRoleArn", self.iam_role_arn);
             p.req("LogGroupArn", self.log_group_arn);
             p.into_expr()
@@ -244,7 +251,11 @@ pub mod configuration_set {
 
     impl ToExpr for EventDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.cloud_watch_logs_destination.is_some())
+                    + usize::from(self.kinesis_firehose_destination.is_some())
+                    + usize::from(self.sns_destination.is_some()),
+            );
             p.opt("CloudWatchLogsDestination", self.cloud_watch_logs_destination);
             p.req("Enabled", self.enabled);
             p.req("EventDestinationName", self.event_destination_name);
@@ -278,7 +289,7 @@ pub mod configuration_set {
 
     impl ToExpr for KinesisFirehoseDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("DeliveryStreamArn", self.delivery_stream_arn);
             p.req("IamRoleArn", self.iam_role_arn);
             p.into_expr()
@@ -302,7 +313,7 @@ pub mod configuration_set {
 
     impl ToExpr for SnsDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("TopicArn", self.topic_arn);
             p.into_expr()
         }
@@ -328,7 +339,7 @@ pub mod configuration_set {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -470,7 +481,13 @@ impl Resource for NotifyConfiguration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.default_template_id.is_some())
+                + usize::from(self.deletion_protection_enabled.is_some())
+                + usize::from(self.enabled_countries.is_some())
+                + usize::from(self.pool_id.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("DefaultTemplateId", self.default_template_id);
         p.opt("DeletionProtectionEnabled", self.deletion_protection_enabled);
         p.req("DisplayName", self.display_name);
@@ -701,7 +718,7 @@ pub mod notify_configuration {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -766,7 +783,8 @@ impl Resource for OptOutList {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(0 + usize::from(self.opt_out_list_name.is_some()) + usize::from(self.tags.is_some()));
         p.opt("OptOutListName", self.opt_out_list_name);
         p.opt("Tags", self.tags);
         p
@@ -806,7 +824,7 @@ pub mod opt_out_list {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -970,7 +988,14 @@ impl Resource for PhoneNumber {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.deletion_protection_enabled.is_some())
+                + usize::from(self.opt_out_list_name.is_some())
+                + usize::from(self.optional_keywords.is_some())
+                + usize::from(self.self_managed_opt_outs_enabled.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.two_way.is_some()),
+        );
         p.opt("DeletionProtectionEnabled", self.deletion_protection_enabled);
         p.req("IsoCountryCode", self.iso_country_code);
         p.req("MandatoryKeywords", self.mandatory_keywords);
@@ -1117,7 +1142,7 @@ pub mod phone_number {
 
     impl ToExpr for MandatoryKeyword {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Message", self.message);
             p.into_expr()
         }
@@ -1140,7 +1165,7 @@ pub mod phone_number {
 
     impl ToExpr for MandatoryKeywords {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("HELP", self.help);
             p.req("STOP", self.stop);
             p.into_expr()
@@ -1174,7 +1199,7 @@ pub mod phone_number {
 
     impl ToExpr for OptionalKeyword {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Action", self.action);
             p.req("Keyword", self.keyword);
             p.req("Message", self.message);
@@ -1202,7 +1227,7 @@ pub mod phone_number {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1242,7 +1267,9 @@ pub mod phone_number {
 
     impl ToExpr for TwoWay {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.channel_arn.is_some()) + usize::from(self.channel_role.is_some()),
+            );
             p.opt("ChannelArn", self.channel_arn);
             p.opt("ChannelRole", self.channel_role);
             p.req("Enabled", self.enabled);
@@ -1401,7 +1428,15 @@ impl Resource for Pool {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.deletion_protection_enabled.is_some())
+                + usize::from(self.opt_out_list_name.is_some())
+                + usize::from(self.optional_keywords.is_some())
+                + usize::from(self.self_managed_opt_outs_enabled.is_some())
+                + usize::from(self.shared_routes_enabled.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.two_way.is_some()),
+        );
         p.opt("DeletionProtectionEnabled", self.deletion_protection_enabled);
         p.req("MandatoryKeywords", self.mandatory_keywords);
         p.opt("OptOutListName", self.opt_out_list_name);
@@ -1478,7 +1513,7 @@ pub mod pool {
 
     impl ToExpr for MandatoryKeyword {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Message", self.message);
             p.into_expr()
         }
@@ -1501,7 +1536,7 @@ pub mod pool {
 
     impl ToExpr for MandatoryKeywords {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("HELP", self.help);
             p.req("STOP", self.stop);
             p.into_expr()
@@ -1535,7 +1570,7 @@ pub mod pool {
 
     impl ToExpr for OptionalKeyword {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Action", self.action);
             p.req("Keyword", self.keyword);
             p.req("Message", self.message);
@@ -1563,7 +1598,7 @@ pub mod pool {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1603,7 +1638,9 @@ pub mod pool {
 
     impl ToExpr for TwoWay {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.channel_arn.is_some()) + usize::from(self.channel_role.is_some()),
+            );
             p.opt("ChannelArn", self.channel_arn);
             p.opt("ChannelRole", self.channel_role);
             p.req("Enabled", self.enabled);
@@ -1683,7 +1720,11 @@ impl Resource for ProtectConfiguration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.country_rule_set.is_some())
+                + usize::from(self.deletion_protection_enabled.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("CountryRuleSet", self.country_rule_set);
         p.opt("DeletionProtectionEnabled", self.deletion_protection_enabled);
         p.opt("Tags", self.tags);
@@ -1764,7 +1805,7 @@ pub mod protect_configuration {
 
     impl ToExpr for CountryRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("CountryCode", self.country_code);
             p.req("ProtectStatus", self.protect_status);
             p.into_expr()
@@ -1809,7 +1850,11 @@ pub mod protect_configuration {
 
     impl ToExpr for CountryRuleSet {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.mms.is_some())
+                    + usize::from(self.sms.is_some())
+                    + usize::from(self.voice.is_some()),
+            );
             p.opt("MMS", self.mms);
             p.opt("SMS", self.sms);
             p.opt("VOICE", self.voice);
@@ -1837,7 +1882,7 @@ pub mod protect_configuration {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2025,7 +2070,19 @@ impl Resource for RcsAgent {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.deletion_protection_enabled.is_some())
+                + usize::from(self.opt_out_list_name.is_some())
+                + usize::from(self.self_managed_opt_outs_enabled.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.two_way_channel_arn.is_some())
+                + usize::from(self.two_way_channel_role.is_some())
+                + usize::from(self.two_way_enabled.is_some())
+                + usize::from(self.two_way_media_s3_bucket_name.is_some())
+                + usize::from(self.two_way_media_s3_key_prefix.is_some())
+                + usize::from(self.two_way_media_s3_role.is_some())
+                + usize::from(self.two_way_rcs_events_enabled.is_some()),
+        );
         p.opt("DeletionProtectionEnabled", self.deletion_protection_enabled);
         p.opt("OptOutListName", self.opt_out_list_name);
         p.opt("SelfManagedOptOutsEnabled", self.self_managed_opt_outs_enabled);
@@ -2138,7 +2195,7 @@ pub mod rcs_agent {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2203,7 +2260,7 @@ impl Resource for Registration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.tags.is_some()));
         p.req("RegistrationType", self.registration_type);
         p.opt("Tags", self.tags);
         p
@@ -2319,7 +2376,7 @@ pub mod registration {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2404,7 +2461,11 @@ impl Resource for RegistrationAttachment {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.attachment_body.is_some())
+                + usize::from(self.attachment_url.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AttachmentBody", self.attachment_body);
         p.opt("AttachmentUrl", self.attachment_url);
         p.opt("Tags", self.tags);
@@ -2503,7 +2564,7 @@ pub mod registration_attachment {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2541,7 +2602,7 @@ impl Resource for ResourcePolicy {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("PolicyDocument", self.policy_document);
         p.req("ResourceArn", self.resource_arn);
         p
@@ -2616,7 +2677,9 @@ impl Resource for SenderId {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.deletion_protection_enabled.is_some()) + usize::from(self.tags.is_some()),
+        );
         p.opt("DeletionProtectionEnabled", self.deletion_protection_enabled);
         p.req("IsoCountryCode", self.iso_country_code);
         p.req("SenderId", self.sender_id);
@@ -2658,7 +2721,7 @@ pub mod sender_id {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2719,7 +2782,7 @@ impl Resource for VerifiedDestinationNumber {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.tags.is_some()));
         p.req("DestinationPhoneNumber", self.destination_phone_number);
         p.opt("Tags", self.tags);
         p
@@ -2808,7 +2871,7 @@ pub mod verified_destination_number {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

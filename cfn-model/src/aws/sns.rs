@@ -104,7 +104,17 @@ impl Subscription {
 impl Resource for Subscription {
     const TYPE_NAME: &'static str = "AWS::SNS::Subscription";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.delivery_policy.is_some())
+                + usize::from(self.endpoint.is_some())
+                + usize::from(self.filter_policy.is_some())
+                + usize::from(self.filter_policy_scope.is_some())
+                + usize::from(self.raw_message_delivery.is_some())
+                + usize::from(self.redrive_policy.is_some())
+                + usize::from(self.region.is_some())
+                + usize::from(self.replay_policy.is_some())
+                + usize::from(self.subscription_role_arn.is_some()),
+        );
         p.opt("DeliveryPolicy", self.delivery_policy);
         p.opt("Endpoint", self.endpoint);
         p.opt("FilterPolicy", self.filter_policy);
@@ -304,7 +314,22 @@ impl Resource for Topic {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.archive_policy.is_some())
+                + usize::from(self.content_based_deduplication.is_some())
+                + usize::from(self.data_protection_policy.is_some())
+                + usize::from(self.delivery_status_logging.is_some())
+                + usize::from(self.display_name.is_some())
+                + usize::from(self.fifo_throughput_scope.is_some())
+                + usize::from(self.fifo_topic.is_some())
+                + usize::from(self.kms_master_key_id.is_some())
+                + usize::from(self.maximum_message_size.is_some())
+                + usize::from(self.signature_version.is_some())
+                + usize::from(self.subscription.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.topic_name.is_some())
+                + usize::from(self.tracing_config.is_some()),
+        );
         p.opt("ArchivePolicy", self.archive_policy);
         p.opt("ContentBasedDeduplication", self.content_based_deduplication);
         p.opt("DataProtectionPolicy", self.data_protection_policy);
@@ -414,7 +439,11 @@ pub mod topic {
 
     impl ToExpr for LoggingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.failure_feedback_role_arn.is_some())
+                    + usize::from(self.success_feedback_role_arn.is_some())
+                    + usize::from(self.success_feedback_sample_rate.is_some()),
+            );
             p.opt("FailureFeedbackRoleArn", self.failure_feedback_role_arn);
             p.req("Protocol", self.protocol);
             p.opt("SuccessFeedbackRoleArn", self.success_feedback_role_arn);
@@ -444,7 +473,7 @@ pub mod topic {
 
     impl ToExpr for Subscription {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Endpoint", self.endpoint);
             p.req("Protocol", self.protocol);
             p.into_expr()
@@ -471,7 +500,7 @@ pub mod topic {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -504,7 +533,7 @@ impl TopicInlinePolicy {
 impl Resource for TopicInlinePolicy {
     const TYPE_NAME: &'static str = "AWS::SNS::TopicInlinePolicy";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("PolicyDocument", self.policy_document);
         p.req("TopicArn", self.topic_arn);
         p
@@ -534,7 +563,7 @@ impl TopicPolicy {
 impl Resource for TopicPolicy {
     const TYPE_NAME: &'static str = "AWS::SNS::TopicPolicy";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("PolicyDocument", self.policy_document);
         p.req("Topics", self.topics);
         p

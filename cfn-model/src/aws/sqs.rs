@@ -241,7 +241,24 @@ impl Resource for Queue {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.content_based_deduplication.is_some())
+                + usize::from(self.deduplication_scope.is_some())
+                + usize::from(self.delay_seconds.is_some())
+                + usize::from(self.fifo_queue.is_some())
+                + usize::from(self.fifo_throughput_limit.is_some())
+                + usize::from(self.kms_data_key_reuse_period_seconds.is_some())
+                + usize::from(self.kms_master_key_id.is_some())
+                + usize::from(self.maximum_message_size.is_some())
+                + usize::from(self.message_retention_period.is_some())
+                + usize::from(self.queue_name.is_some())
+                + usize::from(self.receive_message_wait_time_seconds.is_some())
+                + usize::from(self.redrive_allow_policy.is_some())
+                + usize::from(self.redrive_policy.is_some())
+                + usize::from(self.sqs_managed_sse_enabled.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.visibility_timeout.is_some()),
+        );
         p.opt("ContentBasedDeduplication", self.content_based_deduplication);
         p.opt("DeduplicationScope", self.deduplication_scope);
         p.opt("DelaySeconds", self.delay_seconds);
@@ -297,7 +314,7 @@ pub mod queue {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -330,7 +347,7 @@ impl QueueInlinePolicy {
 impl Resource for QueueInlinePolicy {
     const TYPE_NAME: &'static str = "AWS::SQS::QueueInlinePolicy";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("PolicyDocument", self.policy_document);
         p.req("Queue", self.queue);
         p
@@ -360,7 +377,7 @@ impl QueuePolicy {
 impl Resource for QueuePolicy {
     const TYPE_NAME: &'static str = "AWS::SQS::QueuePolicy";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("PolicyDocument", self.policy_document);
         p.req("Queues", self.queues);
         p

@@ -298,7 +298,26 @@ impl Resource for Association {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.apply_only_at_cron_interval.is_some())
+                + usize::from(self.association_dispatch_assume_role.is_some())
+                + usize::from(self.association_name.is_some())
+                + usize::from(self.automation_target_parameter_name.is_some())
+                + usize::from(self.calendar_names.is_some())
+                + usize::from(self.compliance_severity.is_some())
+                + usize::from(self.document_version.is_some())
+                + usize::from(self.instance_id.is_some())
+                + usize::from(self.max_concurrency.is_some())
+                + usize::from(self.max_errors.is_some())
+                + usize::from(self.output_location.is_some())
+                + usize::from(self.parameters.is_some())
+                + usize::from(self.schedule_expression.is_some())
+                + usize::from(self.schedule_offset.is_some())
+                + usize::from(self.sync_compliance.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.targets.is_some())
+                + usize::from(self.wait_for_success_timeout_seconds.is_some()),
+        );
         p.opt("ApplyOnlyAtCronInterval", self.apply_only_at_cron_interval);
         p.opt("AssociationDispatchAssumeRole", self.association_dispatch_assume_role);
         p.opt("AssociationName", self.association_name);
@@ -420,7 +439,7 @@ pub mod association {
 
     impl ToExpr for InstanceAssociationOutputLocation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.s3_location.is_some()));
             p.opt("S3Location", self.s3_location);
             p.into_expr()
         }
@@ -464,7 +483,11 @@ pub mod association {
 
     impl ToExpr for S3OutputLocation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.output_s3_bucket_name.is_some())
+                    + usize::from(self.output_s3_key_prefix.is_some())
+                    + usize::from(self.output_s3_region.is_some()),
+            );
             p.opt("OutputS3BucketName", self.output_s3_bucket_name);
             p.opt("OutputS3KeyPrefix", self.output_s3_key_prefix);
             p.opt("OutputS3Region", self.output_s3_region);
@@ -492,7 +515,7 @@ pub mod association {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -519,7 +542,7 @@ pub mod association {
 
     impl ToExpr for Target {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Values", self.values);
             p.into_expr()
@@ -683,7 +706,8 @@ impl Resource for CloudConnector {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(4 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.req("ConfigConnectorArn", self.config_connector_arn);
         p.req("Configuration", self.configuration);
         p.opt("Description", self.description);
@@ -769,7 +793,11 @@ pub mod cloud_connector {
 
     impl ToExpr for AzureConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.application_display_name.is_some())
+                    + usize::from(self.targets.is_some())
+                    + usize::from(self.tenant_display_name.is_some()),
+            );
             p.opt("ApplicationDisplayName", self.application_display_name);
             p.req("ApplicationId", self.application_id);
             p.opt("Targets", self.targets);
@@ -804,7 +832,7 @@ pub mod cloud_connector {
 
     impl ToExpr for AzureSubscription {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.display_name.is_some()));
             p.opt("DisplayName", self.display_name);
             p.req("Id", self.id);
             p.into_expr()
@@ -826,7 +854,7 @@ pub mod cloud_connector {
 
     impl ToExpr for CloudConnectorConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("AzureConfiguration", self.azure_configuration);
             p.into_expr()
         }
@@ -849,7 +877,7 @@ pub mod cloud_connector {
 
     impl ToExpr for ConfigurationTargets {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Subscriptions", self.subscriptions);
             p.into_expr()
         }
@@ -875,7 +903,7 @@ pub mod cloud_connector {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1066,7 +1094,17 @@ impl Resource for Document {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.attachments.is_some())
+                + usize::from(self.document_format.is_some())
+                + usize::from(self.document_type.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.requires.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.target_type.is_some())
+                + usize::from(self.update_method.is_some())
+                + usize::from(self.version_name.is_some()),
+        );
         p.opt("Attachments", self.attachments);
         p.req("Content", self.content);
         p.opt("DocumentFormat", self.document_format);
@@ -1280,7 +1318,11 @@ pub mod document {
 
     impl ToExpr for AttachmentsSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.key.is_some())
+                    + usize::from(self.name.is_some())
+                    + usize::from(self.values.is_some()),
+            );
             p.opt("Key", self.key);
             p.opt("Name", self.name);
             p.opt("Values", self.values);
@@ -1318,7 +1360,8 @@ pub mod document {
 
     impl ToExpr for DocumentRequires {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.version.is_some()));
             p.opt("Name", self.name);
             p.opt("Version", self.version);
             p.into_expr()
@@ -1352,7 +1395,7 @@ pub mod document {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -1514,7 +1557,14 @@ impl Resource for MaintenanceWindow {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            5 + usize::from(self.description.is_some())
+                + usize::from(self.end_date.is_some())
+                + usize::from(self.schedule_offset.is_some())
+                + usize::from(self.schedule_timezone.is_some())
+                + usize::from(self.start_date.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("AllowUnassociatedTargets", self.allow_unassociated_targets);
         p.req("Cutoff", self.cutoff);
         p.opt("Description", self.description);
@@ -1563,7 +1613,7 @@ pub mod maintenance_window {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1674,7 +1724,11 @@ impl Resource for MaintenanceWindowTarget {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.description.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.owner_information.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("Name", self.name);
         p.opt("OwnerInformation", self.owner_information);
@@ -1746,7 +1800,7 @@ pub mod maintenance_window_target {
 
     impl ToExpr for Targets {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Values", self.values);
             p.into_expr()
@@ -1945,7 +1999,18 @@ impl Resource for MaintenanceWindowTask {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.cutoff_behavior.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.logging_info.is_some())
+                + usize::from(self.max_concurrency.is_some())
+                + usize::from(self.max_errors.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.service_role_arn.is_some())
+                + usize::from(self.targets.is_some())
+                + usize::from(self.task_invocation_parameters.is_some())
+                + usize::from(self.task_parameters.is_some()),
+        );
         p.opt("CutoffBehavior", self.cutoff_behavior);
         p.opt("Description", self.description);
         p.opt("LoggingInfo", self.logging_info);
@@ -2069,7 +2134,10 @@ pub mod maintenance_window_task {
 
     impl ToExpr for CloudWatchOutputConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cloud_watch_log_group_name.is_some())
+                    + usize::from(self.cloud_watch_output_enabled.is_some()),
+            );
             p.opt("CloudWatchLogGroupName", self.cloud_watch_log_group_name);
             p.opt("CloudWatchOutputEnabled", self.cloud_watch_output_enabled);
             p.into_expr()
@@ -2104,7 +2172,7 @@ pub mod maintenance_window_task {
 
     impl ToExpr for LoggingInfo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.s3_prefix.is_some()));
             p.req("Region", self.region);
             p.req("S3Bucket", self.s3_bucket);
             p.opt("S3Prefix", self.s3_prefix);
@@ -2142,7 +2210,9 @@ pub mod maintenance_window_task {
 
     impl ToExpr for MaintenanceWindowAutomationParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.document_version.is_some()) + usize::from(self.parameters.is_some()),
+            );
             p.opt("DocumentVersion", self.document_version);
             p.opt("Parameters", self.parameters);
             p.into_expr()
@@ -2187,7 +2257,11 @@ pub mod maintenance_window_task {
 
     impl ToExpr for MaintenanceWindowLambdaParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.client_context.is_some())
+                    + usize::from(self.payload.is_some())
+                    + usize::from(self.qualifier.is_some()),
+            );
             p.opt("ClientContext", self.client_context);
             p.opt("Payload", self.payload);
             p.opt("Qualifier", self.qualifier);
@@ -2297,7 +2371,19 @@ pub mod maintenance_window_task {
 
     impl ToExpr for MaintenanceWindowRunCommandParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cloud_watch_output_config.is_some())
+                    + usize::from(self.comment.is_some())
+                    + usize::from(self.document_hash.is_some())
+                    + usize::from(self.document_hash_type.is_some())
+                    + usize::from(self.document_version.is_some())
+                    + usize::from(self.notification_config.is_some())
+                    + usize::from(self.output_s3_bucket_name.is_some())
+                    + usize::from(self.output_s3_key_prefix.is_some())
+                    + usize::from(self.parameters.is_some())
+                    + usize::from(self.service_role_arn.is_some())
+                    + usize::from(self.timeout_seconds.is_some()),
+            );
             p.opt("CloudWatchOutputConfig", self.cloud_watch_output_config);
             p.opt("Comment", self.comment);
             p.opt("DocumentHash", self.document_hash);
@@ -2343,7 +2429,7 @@ pub mod maintenance_window_task {
 
     impl ToExpr for MaintenanceWindowStepFunctionsParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.input.is_some()) + usize::from(self.name.is_some()));
             p.opt("Input", self.input);
             p.opt("Name", self.name);
             p.into_expr()
@@ -2383,7 +2469,9 @@ pub mod maintenance_window_task {
 
     impl ToExpr for NotificationConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.notification_events.is_some()) + usize::from(self.notification_type.is_some()),
+            );
             p.req("NotificationArn", self.notification_arn);
             p.opt("NotificationEvents", self.notification_events);
             p.opt("NotificationType", self.notification_type);
@@ -2411,7 +2499,7 @@ pub mod maintenance_window_task {
 
     impl ToExpr for Target {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Values", self.values);
             p.into_expr()
@@ -2467,7 +2555,12 @@ pub mod maintenance_window_task {
 
     impl ToExpr for TaskInvocationParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.maintenance_window_automation_parameters.is_some())
+                    + usize::from(self.maintenance_window_lambda_parameters.is_some())
+                    + usize::from(self.maintenance_window_run_command_parameters.is_some())
+                    + usize::from(self.maintenance_window_step_functions_parameters.is_some()),
+            );
             p.opt(
                 "MaintenanceWindowAutomationParameters",
                 self.maintenance_window_automation_parameters,
@@ -2617,7 +2710,12 @@ impl Resource for OpsItem {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.category.is_some())
+                + usize::from(self.priority.is_some())
+                + usize::from(self.severity.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Category", self.category);
         p.req("Description", self.description);
         p.opt("Priority", self.priority);
@@ -2710,7 +2808,7 @@ pub mod ops_item {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2834,7 +2932,15 @@ impl Resource for Parameter {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.allowed_pattern.is_some())
+                + usize::from(self.data_type.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.policies.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.tier.is_some()),
+        );
         p.opt("AllowedPattern", self.allowed_pattern);
         p.opt("DataType", self.data_type);
         p.opt("Description", self.description);
@@ -3238,7 +3344,22 @@ impl Resource for PatchBaseline {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.approval_rules.is_some())
+                + usize::from(self.approved_patches.is_some())
+                + usize::from(self.approved_patches_compliance_level.is_some())
+                + usize::from(self.approved_patches_enable_non_security.is_some())
+                + usize::from(self.available_security_updates_compliance_status.is_some())
+                + usize::from(self.default_baseline.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.global_filters.is_some())
+                + usize::from(self.operating_system.is_some())
+                + usize::from(self.patch_groups.is_some())
+                + usize::from(self.rejected_patches.is_some())
+                + usize::from(self.rejected_patches_action.is_some())
+                + usize::from(self.sources.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ApprovalRules", self.approval_rules);
         p.opt("ApprovedPatches", self.approved_patches);
         p.opt("ApprovedPatchesComplianceLevel", self.approved_patches_compliance_level);
@@ -3589,7 +3710,7 @@ pub mod patch_baseline {
 
     impl ToExpr for PatchFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.values.is_some()));
             p.opt("Key", self.key);
             p.opt("Values", self.values);
             p.into_expr()
@@ -3616,7 +3737,7 @@ pub mod patch_baseline {
 
     impl ToExpr for PatchFilterGroup {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.patch_filters.is_some()));
             p.opt("PatchFilters", self.patch_filters);
             p.into_expr()
         }
@@ -3660,7 +3781,11 @@ pub mod patch_baseline {
 
     impl ToExpr for PatchSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.configuration.is_some())
+                    + usize::from(self.name.is_some())
+                    + usize::from(self.products.is_some()),
+            );
             p.opt("Configuration", self.configuration);
             p.opt("Name", self.name);
             p.opt("Products", self.products);
@@ -3722,7 +3847,13 @@ pub mod patch_baseline {
 
     impl ToExpr for Rule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.approve_after_days.is_some())
+                    + usize::from(self.approve_until_date.is_some())
+                    + usize::from(self.compliance_level.is_some())
+                    + usize::from(self.enable_non_security.is_some())
+                    + usize::from(self.patch_filter_group.is_some()),
+            );
             p.opt("ApproveAfterDays", self.approve_after_days);
             p.opt("ApproveUntilDate", self.approve_until_date);
             p.opt("ComplianceLevel", self.compliance_level);
@@ -3752,7 +3883,7 @@ pub mod patch_baseline {
 
     impl ToExpr for RuleGroup {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.patch_rules.is_some()));
             p.opt("PatchRules", self.patch_rules);
             p.into_expr()
         }
@@ -3778,7 +3909,7 @@ pub mod patch_baseline {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3978,7 +4109,16 @@ impl Resource for ResourceDataSync {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.bucket_name.is_some())
+                + usize::from(self.bucket_prefix.is_some())
+                + usize::from(self.bucket_region.is_some())
+                + usize::from(self.kms_key_arn.is_some())
+                + usize::from(self.s3_destination.is_some())
+                + usize::from(self.sync_format.is_some())
+                + usize::from(self.sync_source.is_some())
+                + usize::from(self.sync_type.is_some()),
+        );
         p.opt("BucketName", self.bucket_name);
         p.opt("BucketPrefix", self.bucket_prefix);
         p.opt("BucketRegion", self.bucket_region);
@@ -4046,7 +4186,7 @@ pub mod resource_data_sync {
 
     impl ToExpr for AwsOrganizationsSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.organizational_units.is_some()));
             p.req("OrganizationSourceType", self.organization_source_type);
             p.opt("OrganizationalUnits", self.organizational_units);
             p.into_expr()
@@ -4096,7 +4236,9 @@ pub mod resource_data_sync {
 
     impl ToExpr for S3Destination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.bucket_prefix.is_some()) + usize::from(self.kms_key_arn.is_some()),
+            );
             p.req("BucketName", self.bucket_name);
             p.opt("BucketPrefix", self.bucket_prefix);
             p.req("BucketRegion", self.bucket_region);
@@ -4142,7 +4284,10 @@ pub mod resource_data_sync {
 
     impl ToExpr for SyncSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.aws_organizations_source.is_some())
+                    + usize::from(self.include_future_regions.is_some()),
+            );
             p.opt("AwsOrganizationsSource", self.aws_organizations_source);
             p.opt("IncludeFutureRegions", self.include_future_regions);
             p.req("SourceRegions", self.source_regions);
@@ -4190,7 +4335,7 @@ impl Resource for ResourcePolicy {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("Policy", self.policy);
         p.req("ResourceArn", self.resource_arn);
         p
@@ -4251,7 +4396,7 @@ impl Resource for ServiceSetting {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("SettingId", self.setting_id);
         p.req("SettingValue", self.setting_value);
         p

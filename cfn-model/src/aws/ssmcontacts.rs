@@ -90,7 +90,7 @@ impl Resource for Contact {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.plan.is_some()) + usize::from(self.tags.is_some()));
         p.req("Alias", self.alias);
         p.req("DisplayName", self.display_name);
         p.opt("Plan", self.plan);
@@ -164,7 +164,7 @@ pub mod contact {
 
     impl ToExpr for ChannelTargetInfo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ChannelId", self.channel_id);
             p.req("RetryIntervalInMinutes", self.retry_interval_in_minutes);
             p.into_expr()
@@ -191,7 +191,7 @@ pub mod contact {
 
     impl ToExpr for ContactTargetInfo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ContactId", self.contact_id);
             p.req("IsEssential", self.is_essential);
             p.into_expr()
@@ -236,7 +236,11 @@ pub mod contact {
 
     impl ToExpr for Stage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.duration_in_minutes.is_some())
+                    + usize::from(self.rotation_ids.is_some())
+                    + usize::from(self.targets.is_some()),
+            );
             p.opt("DurationInMinutes", self.duration_in_minutes);
             p.opt("RotationIds", self.rotation_ids);
             p.opt("Targets", self.targets);
@@ -264,7 +268,7 @@ pub mod contact {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -301,7 +305,9 @@ pub mod contact {
 
     impl ToExpr for Targets {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.channel_target_info.is_some()) + usize::from(self.contact_target_info.is_some()),
+            );
             p.opt("ChannelTargetInfo", self.channel_target_info);
             p.opt("ContactTargetInfo", self.contact_target_info);
             p.into_expr()
@@ -386,7 +392,13 @@ impl Resource for ContactChannel {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.channel_address.is_some())
+                + usize::from(self.channel_name.is_some())
+                + usize::from(self.channel_type.is_some())
+                + usize::from(self.contact_id.is_some())
+                + usize::from(self.defer_activation.is_some()),
+        );
         p.opt("ChannelAddress", self.channel_address);
         p.opt("ChannelName", self.channel_name);
         p.opt("ChannelType", self.channel_type);
@@ -489,7 +501,11 @@ impl Resource for Plan {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.contact_id.is_some())
+                + usize::from(self.rotation_ids.is_some())
+                + usize::from(self.stages.is_some()),
+        );
         p.opt("ContactId", self.contact_id);
         p.opt("RotationIds", self.rotation_ids);
         p.opt("Stages", self.stages);
@@ -530,7 +546,7 @@ pub mod plan {
 
     impl ToExpr for ChannelTargetInfo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ChannelId", self.channel_id);
             p.req("RetryIntervalInMinutes", self.retry_interval_in_minutes);
             p.into_expr()
@@ -557,7 +573,7 @@ pub mod plan {
 
     impl ToExpr for ContactTargetInfo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ContactId", self.contact_id);
             p.req("IsEssential", self.is_essential);
             p.into_expr()
@@ -589,7 +605,7 @@ pub mod plan {
 
     impl ToExpr for Stage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.targets.is_some()));
             p.req("DurationInMinutes", self.duration_in_minutes);
             p.opt("Targets", self.targets);
             p.into_expr()
@@ -626,7 +642,9 @@ pub mod plan {
 
     impl ToExpr for Targets {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.channel_target_info.is_some()) + usize::from(self.contact_target_info.is_some()),
+            );
             p.opt("ChannelTargetInfo", self.channel_target_info);
             p.opt("ContactTargetInfo", self.contact_target_info);
             p.into_expr()
@@ -785,7 +803,7 @@ impl Resource for Rotation {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(5 + usize::from(self.tags.is_some()));
         p.req("ContactIds", self.contact_ids);
         p.req("Name", self.name);
         p.req("Recurrence", self.recurrence);
@@ -872,7 +890,7 @@ pub mod rotation {
 
     impl ToExpr for CoverageTime {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("EndTime", self.end_time);
             p.req("StartTime", self.start_time);
             p.into_expr()
@@ -899,7 +917,7 @@ pub mod rotation {
 
     impl ToExpr for MonthlySetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("DayOfMonth", self.day_of_month);
             p.req("HandOffTime", self.hand_off_time);
             p.into_expr()
@@ -968,7 +986,14 @@ pub mod rotation {
 
     impl ToExpr for RecurrenceSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.daily_settings.is_some())
+                    + usize::from(self.monthly_settings.is_some())
+                    + usize::from(self.number_of_on_calls.is_some())
+                    + usize::from(self.recurrence_multiplier.is_some())
+                    + usize::from(self.shift_coverages.is_some())
+                    + usize::from(self.weekly_settings.is_some()),
+            );
             p.opt("DailySettings", self.daily_settings);
             p.opt("MonthlySettings", self.monthly_settings);
             p.opt("NumberOfOnCalls", self.number_of_on_calls);
@@ -1002,7 +1027,7 @@ pub mod rotation {
 
     impl ToExpr for ShiftCoverage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("CoverageTimes", self.coverage_times);
             p.req("DayOfWeek", self.day_of_week);
             p.into_expr()
@@ -1029,7 +1054,7 @@ pub mod rotation {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1056,7 +1081,7 @@ pub mod rotation {
 
     impl ToExpr for WeeklySetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("DayOfWeek", self.day_of_week);
             p.req("HandOffTime", self.hand_off_time);
             p.into_expr()

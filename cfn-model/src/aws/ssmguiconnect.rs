@@ -34,7 +34,7 @@ Constraint { path: "ConnectionRecordingPreferences/RecordingDestinations/S3Bucke
 Constraint { path: "ConnectionRecordingPreferences/RecordingDestinations/S3Buckets/*/BucketOwner", pattern: Some("^[0-9]{12}$"), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(0 + usize::from(self.connection_recording_preferences.is_some()));
         p.opt("ConnectionRecordingPreferences", self.connection_recording_preferences);
         p
     }
@@ -76,7 +76,7 @@ pub mod preferences {
 
     impl ToExpr for ConnectionRecordingPreferences {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("KMSKeyArn", self.kms_key_arn);
             p.req("RecordingDestinations", self.recording_destinations);
             p.into_expr()
@@ -100,7 +100,7 @@ pub mod preferences {
 
     impl ToExpr for RecordingDestinations {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("S3Buckets", self.s3_buckets);
             p.into_expr()
         }
@@ -129,7 +129,7 @@ pub mod preferences {
 
     impl ToExpr for S3Bucket {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("BucketName", self.bucket_name);
             p.req("BucketOwner", self.bucket_owner);
             p.into_expr()

@@ -76,7 +76,8 @@ impl Resource for ReplicationSet {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(1 + usize::from(self.deletion_protected.is_some()) + usize::from(self.tags.is_some()));
         p.opt("DeletionProtected", self.deletion_protected);
         p.req("Regions", self.regions);
         p.opt("Tags", self.tags);
@@ -114,7 +115,7 @@ pub mod replication_set {
 
     impl ToExpr for RegionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("SseKmsKeyId", self.sse_kms_key_id);
             p.into_expr()
         }
@@ -150,7 +151,9 @@ pub mod replication_set {
 
     impl ToExpr for ReplicationRegion {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.region_configuration.is_some()) + usize::from(self.region_name.is_some()),
+            );
             p.opt("RegionConfiguration", self.region_configuration);
             p.opt("RegionName", self.region_name);
             p.into_expr()
@@ -177,7 +180,7 @@ pub mod replication_set {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -439,7 +442,14 @@ impl Resource for ResponsePlan {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.actions.is_some())
+                + usize::from(self.chat_channel.is_some())
+                + usize::from(self.display_name.is_some())
+                + usize::from(self.engagements.is_some())
+                + usize::from(self.integrations.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Actions", self.actions);
         p.opt("ChatChannel", self.chat_channel);
         p.opt("DisplayName", self.display_name);
@@ -541,7 +551,7 @@ pub mod response_plan {
 
     impl ToExpr for Action {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.ssm_automation.is_some()));
             p.opt("SsmAutomation", self.ssm_automation);
             p.into_expr()
         }
@@ -567,7 +577,7 @@ pub mod response_plan {
 
     impl ToExpr for ChatChannel {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.chatbot_sns.is_some()));
             p.opt("ChatbotSns", self.chatbot_sns);
             p.into_expr()
         }
@@ -593,7 +603,7 @@ pub mod response_plan {
 
     impl ToExpr for DynamicSsmParameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -620,7 +630,7 @@ pub mod response_plan {
 
     impl ToExpr for DynamicSsmParameterValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.variable.is_some()));
             p.opt("Variable", self.variable);
             p.into_expr()
         }
@@ -678,7 +688,12 @@ pub mod response_plan {
 
     impl ToExpr for IncidentTemplate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.dedupe_string.is_some())
+                    + usize::from(self.incident_tags.is_some())
+                    + usize::from(self.notification_targets.is_some())
+                    + usize::from(self.summary.is_some()),
+            );
             p.opt("DedupeString", self.dedupe_string);
             p.req("Impact", self.impact);
             p.opt("IncidentTags", self.incident_tags);
@@ -711,7 +726,7 @@ pub mod response_plan {
 
     impl ToExpr for Integration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.pager_duty_configuration.is_some()));
             p.opt("PagerDutyConfiguration", self.pager_duty_configuration);
             p.into_expr()
         }
@@ -737,7 +752,7 @@ pub mod response_plan {
 
     impl ToExpr for NotificationTargetItem {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.sns_topic_arn.is_some()));
             p.opt("SnsTopicArn", self.sns_topic_arn);
             p.into_expr()
         }
@@ -770,7 +785,7 @@ pub mod response_plan {
 
     impl ToExpr for PagerDutyConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Name", self.name);
             p.req("PagerDutyIncidentConfiguration", self.pager_duty_incident_configuration);
             p.req("SecretId", self.secret_id);
@@ -795,7 +810,7 @@ pub mod response_plan {
 
     impl ToExpr for PagerDutyIncidentConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ServiceId", self.service_id);
             p.into_expr()
         }
@@ -856,7 +871,12 @@ pub mod response_plan {
 
     impl ToExpr for SsmAutomation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.document_version.is_some())
+                    + usize::from(self.dynamic_parameters.is_some())
+                    + usize::from(self.parameters.is_some())
+                    + usize::from(self.target_account.is_some()),
+            );
             p.req("DocumentName", self.document_name);
             p.opt("DocumentVersion", self.document_version);
             p.opt("DynamicParameters", self.dynamic_parameters);
@@ -887,7 +907,7 @@ pub mod response_plan {
 
     impl ToExpr for SsmParameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Values", self.values);
             p.into_expr()
@@ -914,7 +934,7 @@ pub mod response_plan {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -80,7 +80,11 @@ impl Resource for ConfigurationManager {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.description.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("ConfigurationDefinitions", self.configuration_definitions);
         p.opt("Description", self.description);
         p.opt("Name", self.name);
@@ -170,7 +174,12 @@ pub mod configuration_manager {
 
     impl ToExpr for ConfigurationDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.local_deployment_administration_role_arn.is_some())
+                    + usize::from(self.local_deployment_execution_role_name.is_some())
+                    + usize::from(self.type_version.is_some())
+                    + usize::from(self.id.is_some()),
+            );
             p.opt(
                 "LocalDeploymentAdministrationRoleArn",
                 self.local_deployment_administration_role_arn,
@@ -248,7 +257,7 @@ impl Resource for LifecycleAutomation {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.tags.is_some()));
         p.req("AutomationDocument", self.automation_document);
         p.req("AutomationParameters", self.automation_parameters);
         p.req("ResourceKey", self.resource_key);

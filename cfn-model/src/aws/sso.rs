@@ -125,7 +125,12 @@ impl Resource for Application {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.description.is_some())
+                + usize::from(self.portal_options.is_some())
+                + usize::from(self.status.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("ApplicationProviderArn", self.application_provider_arn);
         p.opt("Description", self.description);
         p.req("InstanceArn", self.instance_arn);
@@ -270,7 +275,9 @@ pub mod application {
 
     impl ToExpr for PortalOptionsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.sign_in_options.is_some()) + usize::from(self.visibility.is_some()),
+            );
             p.opt("SignInOptions", self.sign_in_options);
             p.opt("Visibility", self.visibility);
             p.into_expr()
@@ -302,7 +309,7 @@ pub mod application {
 
     impl ToExpr for SignInOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.application_url.is_some()));
             p.opt("ApplicationUrl", self.application_url);
             p.req("Origin", self.origin);
             p.into_expr()
@@ -329,7 +336,7 @@ pub mod application {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -393,7 +400,7 @@ impl Resource for ApplicationAssignment {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3);
         p.req("ApplicationArn", self.application_arn);
         p.req("PrincipalId", self.principal_id);
         p.req("PrincipalType", self.principal_type);
@@ -529,7 +536,7 @@ impl Resource for Assignment {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(6);
         p.req("InstanceArn", self.instance_arn);
         p.req("PermissionSetArn", self.permission_set_arn);
         p.req("PrincipalId", self.principal_id);
@@ -657,7 +664,7 @@ impl Resource for Instance {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Name", self.name);
         p.opt("Tags", self.tags);
         p
@@ -746,7 +753,7 @@ pub mod instance {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -858,7 +865,10 @@ impl Resource for InstanceAccessControlAttributeConfiguration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.access_control_attributes.is_some())
+                + usize::from(self.instance_access_control_attribute_configuration.is_some()),
+        );
         p.opt("AccessControlAttributes", self.access_control_attributes);
         p.opt(
             "InstanceAccessControlAttributeConfiguration",
@@ -893,7 +903,7 @@ pub mod instance_access_control_attribute_configuration {
 
     impl ToExpr for AccessControlAttribute {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -917,7 +927,7 @@ pub mod instance_access_control_attribute_configuration {
 
     impl ToExpr for AccessControlAttributeValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Source", self.source);
             p.into_expr()
         }
@@ -940,7 +950,7 @@ pub mod instance_access_control_attribute_configuration {
 
     impl ToExpr for InstanceAccessControlAttributeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("AccessControlAttributes", self.access_control_attributes);
             p.into_expr()
         }
@@ -1060,7 +1070,16 @@ Constraint { path: "Tags/*/Key", pattern: Some("[\\w+=,.@-]+"), min_length: Some
 Constraint { path: "Tags/*/Value", pattern: Some("[\\w+=,.@-]+"), min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.customer_managed_policy_references.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.inline_policy.is_some())
+                + usize::from(self.managed_policies.is_some())
+                + usize::from(self.permissions_boundary.is_some())
+                + usize::from(self.relay_state_type.is_some())
+                + usize::from(self.session_duration.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt(
             "CustomerManagedPolicyReferences",
             self.customer_managed_policy_references,
@@ -1116,7 +1135,7 @@ pub mod permission_set {
 
     impl ToExpr for CustomerManagedPolicyReference {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.path.is_some()));
             p.req("Name", self.name);
             p.opt("Path", self.path);
             p.into_expr()
@@ -1153,7 +1172,10 @@ pub mod permission_set {
 
     impl ToExpr for PermissionsBoundary {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.customer_managed_policy_reference.is_some())
+                    + usize::from(self.managed_policy_arn.is_some()),
+            );
             p.opt("CustomerManagedPolicyReference", self.customer_managed_policy_reference);
             p.opt("ManagedPolicyArn", self.managed_policy_arn);
             p.into_expr()
@@ -1180,7 +1202,7 @@ pub mod permission_set {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

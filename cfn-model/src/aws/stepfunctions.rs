@@ -77,7 +77,9 @@ impl Resource for Activity {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.encryption_configuration.is_some()) + usize::from(self.tags.is_some()),
+        );
         p.opt("EncryptionConfiguration", self.encryption_configuration);
         p.req("Name", self.name);
         p.opt("Tags", self.tags);
@@ -159,7 +161,10 @@ pub mod activity {
 
     impl ToExpr for EncryptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.kms_data_key_reuse_period_seconds.is_some())
+                    + usize::from(self.kms_key_id.is_some()),
+            );
             p.opt("KmsDataKeyReusePeriodSeconds", self.kms_data_key_reuse_period_seconds);
             p.opt("KmsKeyId", self.kms_key_id);
             p.req("Type", self.r#type);
@@ -187,7 +192,7 @@ pub mod activity {
 
     impl ToExpr for TagsEntry {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -364,7 +369,18 @@ impl Resource for StateMachine {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.definition.is_some())
+                + usize::from(self.definition_s3_location.is_some())
+                + usize::from(self.definition_string.is_some())
+                + usize::from(self.definition_substitutions.is_some())
+                + usize::from(self.encryption_configuration.is_some())
+                + usize::from(self.logging_configuration.is_some())
+                + usize::from(self.state_machine_name.is_some())
+                + usize::from(self.state_machine_type.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.tracing_configuration.is_some()),
+        );
         p.opt("Definition", self.definition);
         p.opt("DefinitionS3Location", self.definition_s3_location);
         p.opt("DefinitionString", self.definition_string);
@@ -509,7 +525,7 @@ pub mod state_machine {
 
     impl ToExpr for CloudWatchLogsLogGroup {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.log_group_arn.is_some()));
             p.opt("LogGroupArn", self.log_group_arn);
             p.into_expr()
         }
@@ -550,7 +566,10 @@ pub mod state_machine {
 
     impl ToExpr for EncryptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.kms_data_key_reuse_period_seconds.is_some())
+                    + usize::from(self.kms_key_id.is_some()),
+            );
             p.opt("KmsDataKeyReusePeriodSeconds", self.kms_data_key_reuse_period_seconds);
             p.opt("KmsKeyId", self.kms_key_id);
             p.req("Type", self.r#type);
@@ -580,7 +599,7 @@ pub mod state_machine {
 
     impl ToExpr for LogDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.cloud_watch_logs_log_group.is_some()));
             p.opt("CloudWatchLogsLogGroup", self.cloud_watch_logs_log_group);
             p.into_expr()
         }
@@ -624,7 +643,11 @@ pub mod state_machine {
 
     impl ToExpr for LoggingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.destinations.is_some())
+                    + usize::from(self.include_execution_data.is_some())
+                    + usize::from(self.level.is_some()),
+            );
             p.opt("Destinations", self.destinations);
             p.opt("IncludeExecutionData", self.include_execution_data);
             p.opt("Level", self.level);
@@ -660,7 +683,7 @@ pub mod state_machine {
 
     impl ToExpr for S3Location {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.version.is_some()));
             p.req("Bucket", self.bucket);
             p.req("Key", self.key);
             p.opt("Version", self.version);
@@ -688,7 +711,7 @@ pub mod state_machine {
 
     impl ToExpr for TagsEntry {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -715,7 +738,7 @@ pub mod state_machine {
 
     impl ToExpr for TracingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.enabled.is_some()));
             p.opt("Enabled", self.enabled);
             p.into_expr()
         }
@@ -853,7 +876,13 @@ impl Resource for StateMachineAlias {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.deployment_preference.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.routing_configuration.is_some())
+                + usize::from(self.state_machine_arn.is_some()),
+        );
         p.opt("DeploymentPreference", self.deployment_preference);
         p.opt("Description", self.description);
         p.opt("Name", self.name);
@@ -951,7 +980,11 @@ pub mod state_machine_alias {
 
     impl ToExpr for DeploymentPreference {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.alarms.is_some())
+                    + usize::from(self.interval.is_some())
+                    + usize::from(self.percentage.is_some()),
+            );
             p.opt("Alarms", self.alarms);
             p.opt("Interval", self.interval);
             p.opt("Percentage", self.percentage);
@@ -981,7 +1014,7 @@ pub mod state_machine_alias {
 
     impl ToExpr for RoutingConfigurationVersion {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("StateMachineVersionArn", self.state_machine_version_arn);
             p.req("Weight", self.weight);
             p.into_expr()
@@ -1051,7 +1084,9 @@ impl Resource for StateMachineVersion {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.description.is_some()) + usize::from(self.state_machine_revision_id.is_some()),
+        );
         p.opt("Description", self.description);
         p.req("StateMachineArn", self.state_machine_arn);
         p.opt("StateMachineRevisionId", self.state_machine_revision_id);

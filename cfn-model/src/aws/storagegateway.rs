@@ -209,7 +209,26 @@ Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), .
 Constraint { path: "VPCEndpointDNSName", pattern: Some("^(([a-zA-Z0-9\\-]*[a-zA-Z0-9])\\.)*([A-Za-z0-9\\-]*[A-Za-z0-9])$"), min_length: Some(1), max_length: Some(255), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.audit_destination_arn.is_some())
+                + usize::from(self.bucket_region.is_some())
+                + usize::from(self.cache_attributes.is_some())
+                + usize::from(self.client_list.is_some())
+                + usize::from(self.default_storage_class.is_some())
+                + usize::from(self.encryption_type.is_some())
+                + usize::from(self.file_share_name.is_some())
+                + usize::from(self.guess_mime_type_enabled.is_some())
+                + usize::from(self.kms_encrypted.is_some())
+                + usize::from(self.kms_key.is_some())
+                + usize::from(self.nfs_file_share_defaults.is_some())
+                + usize::from(self.notification_policy.is_some())
+                + usize::from(self.object_acl.is_some())
+                + usize::from(self.read_only.is_some())
+                + usize::from(self.requester_pays.is_some())
+                + usize::from(self.squash.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.vpc_endpoint_dns_name.is_some()),
+        );
         p.opt("AuditDestinationARN", self.audit_destination_arn);
         p.opt("BucketRegion", self.bucket_region);
         p.opt("CacheAttributes", self.cache_attributes);
@@ -362,7 +381,7 @@ pub mod nfs_file_share {
 
     impl ToExpr for CacheAttributes {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.cache_stale_timeout_in_seconds.is_some()));
             p.opt("CacheStaleTimeoutInSeconds", self.cache_stale_timeout_in_seconds);
             p.into_expr()
         }
@@ -414,7 +433,12 @@ pub mod nfs_file_share {
 
     impl ToExpr for NfsFileShareDefaults {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.directory_mode.is_some())
+                    + usize::from(self.file_mode.is_some())
+                    + usize::from(self.group_id.is_some())
+                    + usize::from(self.owner_id.is_some()),
+            );
             p.opt("DirectoryMode", self.directory_mode);
             p.opt("FileMode", self.file_mode);
             p.opt("GroupId", self.group_id);
@@ -443,7 +467,7 @@ pub mod nfs_file_share {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -699,7 +723,31 @@ Constraint { path: "ValidUserList", min_length: Some(0), max_length: Some(100), 
 Constraint { path: "ValidUserList/*", min_length: Some(1), max_length: Some(64), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.access_based_enumeration.is_some())
+                + usize::from(self.admin_user_list.is_some())
+                + usize::from(self.audit_destination_arn.is_some())
+                + usize::from(self.authentication.is_some())
+                + usize::from(self.bucket_region.is_some())
+                + usize::from(self.cache_attributes.is_some())
+                + usize::from(self.case_sensitivity.is_some())
+                + usize::from(self.default_storage_class.is_some())
+                + usize::from(self.encryption_type.is_some())
+                + usize::from(self.file_share_name.is_some())
+                + usize::from(self.guess_mime_type_enabled.is_some())
+                + usize::from(self.invalid_user_list.is_some())
+                + usize::from(self.kms_encrypted.is_some())
+                + usize::from(self.kms_key.is_some())
+                + usize::from(self.notification_policy.is_some())
+                + usize::from(self.object_acl.is_some())
+                + usize::from(self.oplocks_enabled.is_some())
+                + usize::from(self.read_only.is_some())
+                + usize::from(self.requester_pays.is_some())
+                + usize::from(self.smbacl_enabled.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.vpc_endpoint_dns_name.is_some())
+                + usize::from(self.valid_user_list.is_some()),
+        );
         p.opt("AccessBasedEnumeration", self.access_based_enumeration);
         p.opt("AdminUserList", self.admin_user_list);
         p.opt("AuditDestinationARN", self.audit_destination_arn);
@@ -885,7 +933,7 @@ pub mod smb_file_share {
 
     impl ToExpr for CacheAttributes {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.cache_stale_timeout_in_seconds.is_some()));
             p.opt("CacheStaleTimeoutInSeconds", self.cache_stale_timeout_in_seconds);
             p.into_expr()
         }
@@ -911,7 +959,7 @@ pub mod smb_file_share {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1015,7 +1063,14 @@ Constraint { path: "TapeBarcode", pattern: Some("^[A-Z0-9]*$"), min_length: Some
 Constraint { path: "TapeSizeInBytes", minimum: Some(1.0), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.kms_encrypted.is_some())
+                + usize::from(self.kms_key.is_some())
+                + usize::from(self.pool_id.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.tape_barcode.is_some())
+                + usize::from(self.worm.is_some()),
+        );
         p.req("GatewayARN", self.gateway_arn);
         p.opt("KMSEncrypted", self.kms_encrypted);
         p.opt("KMSKey", self.kms_key);
@@ -1079,7 +1134,7 @@ pub mod tape {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1176,7 +1231,11 @@ impl Resource for TapePool {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.retention_lock_time_in_days.is_some())
+                + usize::from(self.retention_lock_type.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("PoolName", self.pool_name);
         p.opt("RetentionLockTimeInDays", self.retention_lock_time_in_days);
         p.opt("RetentionLockType", self.retention_lock_type);
@@ -1284,7 +1343,7 @@ pub mod tape_pool {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1400,7 +1459,13 @@ Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), .
 Constraint { path: "TargetName", pattern: Some("^[-\\.;a-z0-9]+$"), min_length: Some(1), max_length: Some(200), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.kms_encrypted.is_some())
+                + usize::from(self.kms_key.is_some())
+                + usize::from(self.snapshot_id.is_some())
+                + usize::from(self.source_volume_arn.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("GatewayARN", self.gateway_arn);
         p.opt("KMSEncrypted", self.kms_encrypted);
         p.opt("KMSKey", self.kms_key);
@@ -1489,7 +1554,7 @@ pub mod volume {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

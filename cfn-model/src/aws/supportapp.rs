@@ -30,7 +30,7 @@ impl Resource for AccountAlias {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1);
         p.req("AccountAlias", self.account_alias);
         p
     }
@@ -152,7 +152,12 @@ impl Resource for SlackChannelConfiguration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.channel_name.is_some())
+                + usize::from(self.notify_on_add_correspondence_to_case.is_some())
+                + usize::from(self.notify_on_create_or_reopen_case.is_some())
+                + usize::from(self.notify_on_resolve_case.is_some()),
+        );
         p.req("ChannelId", self.channel_id);
         p.opt("ChannelName", self.channel_name);
         p.req("ChannelRoleArn", self.channel_role_arn);
@@ -250,7 +255,7 @@ impl Resource for SlackWorkspaceConfiguration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.version_id.is_some()));
         p.req("TeamId", self.team_id);
         p.opt("VersionId", self.version_id);
         p

@@ -147,7 +147,11 @@ impl Resource for SupportPermit {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.description.is_some())
+                + usize::from(self.support_case_display_id.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.req("Name", self.name);
         p.req("Permit", self.permit);
@@ -250,7 +254,8 @@ pub mod support_permit {
 
     impl ToExpr for ActionSet {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.actions.is_some()) + usize::from(self.all_actions.is_some()));
             p.opt("Actions", self.actions);
             p.opt("AllActions", self.all_actions);
             p.into_expr()
@@ -287,7 +292,9 @@ pub mod support_permit {
 
     impl ToExpr for Condition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.allow_after.is_some()) + usize::from(self.allow_before.is_some()),
+            );
             p.opt("AllowAfter", self.allow_after);
             p.opt("AllowBefore", self.allow_before);
             p.into_expr()
@@ -322,7 +329,7 @@ pub mod support_permit {
 
     impl ToExpr for Permit {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.conditions.is_some()));
             p.req("Actions", self.actions);
             p.opt("Conditions", self.conditions);
             p.req("Resources", self.resources);
@@ -360,7 +367,9 @@ pub mod support_permit {
 
     impl ToExpr for ResourceSet {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.all_resources_in_region.is_some()) + usize::from(self.resources.is_some()),
+            );
             p.opt("AllResourcesInRegion", self.all_resources_in_region);
             p.opt("Resources", self.resources);
             p.into_expr()
@@ -384,7 +393,7 @@ pub mod support_permit {
 
     impl ToExpr for SigningKeyInfo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("KmsKey", self.kms_key);
             p.into_expr()
         }
@@ -410,7 +419,7 @@ pub mod support_permit {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -223,7 +223,24 @@ Constraint { path: "VPCConfig/SubnetIds", min_length: Some(0), max_length: Some(
 Constraint { path: "VisualReferences", min_length: Some(1), max_length: Some(2), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            6 + usize::from(self.artifact_config.is_some())
+                + usize::from(self.browser_configs.is_some())
+                + usize::from(self.delete_lambda_resources_on_canary_deletion.is_some())
+                + usize::from(self.dry_run_and_update.is_some())
+                + usize::from(self.failure_retention_period.is_some())
+                + usize::from(self.kms_key_arn.is_some())
+                + usize::from(self.provisioned_resource_cleanup.is_some())
+                + usize::from(self.replicas.is_some())
+                + usize::from(self.resources_to_replicate_tags.is_some())
+                + usize::from(self.run_config.is_some())
+                + usize::from(self.start_canary_after_creation.is_some())
+                + usize::from(self.success_retention_period.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.vpc_config.is_some())
+                + usize::from(self.visual_reference.is_some())
+                + usize::from(self.visual_references.is_some()),
+        );
         p.opt("ArtifactConfig", self.artifact_config);
         p.req("ArtifactS3Location", self.artifact_s3_location);
         p.opt("BrowserConfigs", self.browser_configs);
@@ -431,7 +448,7 @@ pub mod canary {
 
     impl ToExpr for ArtifactConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.s3_encryption.is_some()));
             p.opt("S3Encryption", self.s3_encryption);
             p.into_expr()
         }
@@ -462,7 +479,7 @@ pub mod canary {
 
     impl ToExpr for BaseScreenshot {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.ignore_coordinates.is_some()));
             p.opt("IgnoreCoordinates", self.ignore_coordinates);
             p.req("ScreenshotName", self.screenshot_name);
             p.into_expr()
@@ -486,7 +503,7 @@ pub mod canary {
 
     impl ToExpr for BrowserConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("BrowserType", self.browser_type);
             p.into_expr()
         }
@@ -562,7 +579,15 @@ pub mod canary {
 
     impl ToExpr for Code {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.blueprint_types.is_some())
+                    + usize::from(self.dependencies.is_some())
+                    + usize::from(self.handler.is_some())
+                    + usize::from(self.s3_bucket.is_some())
+                    + usize::from(self.s3_key.is_some())
+                    + usize::from(self.s3_object_version.is_some())
+                    + usize::from(self.script.is_some()),
+            );
             p.opt("BlueprintTypes", self.blueprint_types);
             p.opt("Dependencies", self.dependencies);
             p.opt("Handler", self.handler);
@@ -599,7 +624,7 @@ pub mod canary {
 
     impl ToExpr for Dependency {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.r#type.is_some()));
             p.req("Reference", self.reference);
             p.opt("Type", self.r#type);
             p.into_expr()
@@ -679,7 +704,15 @@ pub mod canary {
 
     impl ToExpr for Replica {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.canary_state.is_some())
+                    + usize::from(self.kms_key_arn.is_some())
+                    + usize::from(self.last_modified.is_some())
+                    + usize::from(self.replication_status.is_some())
+                    + usize::from(self.resources_to_replicate_tags.is_some())
+                    + usize::from(self.tags.is_some())
+                    + usize::from(self.vpc_config.is_some()),
+            );
             p.opt("CanaryState", self.canary_state);
             p.opt("KmsKeyArn", self.kms_key_arn);
             p.opt("LastModified", self.last_modified);
@@ -712,7 +745,7 @@ pub mod canary {
 
     impl ToExpr for ReplicaReplicationStatus {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.state.is_some()));
             p.opt("State", self.state);
             p.into_expr()
         }
@@ -735,7 +768,7 @@ pub mod canary {
 
     impl ToExpr for RetryConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("MaxRetries", self.max_retries);
             p.into_expr()
         }
@@ -798,7 +831,13 @@ pub mod canary {
 
     impl ToExpr for RunConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.active_tracing.is_some())
+                    + usize::from(self.environment_variables.is_some())
+                    + usize::from(self.ephemeral_storage.is_some())
+                    + usize::from(self.memory_in_mb.is_some())
+                    + usize::from(self.timeout_in_seconds.is_some()),
+            );
             p.opt("ActiveTracing", self.active_tracing);
             p.opt("EnvironmentVariables", self.environment_variables);
             p.opt("EphemeralStorage", self.ephemeral_storage);
@@ -838,7 +877,9 @@ pub mod canary {
 
     impl ToExpr for S3Encryption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.encryption_mode.is_some()) + usize::from(self.kms_key_arn.is_some()),
+            );
             p.opt("EncryptionMode", self.encryption_mode);
             p.opt("KmsKeyArn", self.kms_key_arn);
             p.into_expr()
@@ -878,7 +919,9 @@ pub mod canary {
 
     impl ToExpr for Schedule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.duration_in_seconds.is_some()) + usize::from(self.retry_config.is_some()),
+            );
             p.opt("DurationInSeconds", self.duration_in_seconds);
             p.req("Expression", self.expression);
             p.opt("RetryConfig", self.retry_config);
@@ -906,7 +949,7 @@ pub mod canary {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -946,7 +989,9 @@ pub mod canary {
 
     impl ToExpr for VisualReference {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.base_screenshots.is_some()) + usize::from(self.browser_type.is_some()),
+            );
             p.req("BaseCanaryRunId", self.base_canary_run_id);
             p.opt("BaseScreenshots", self.base_screenshots);
             p.opt("BrowserType", self.browser_type);
@@ -993,7 +1038,9 @@ pub mod canary {
 
     impl ToExpr for VpcConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.ipv6_allowed_for_dual_stack.is_some()) + usize::from(self.vpc_id.is_some()),
+            );
             p.opt("Ipv6AllowedForDualStack", self.ipv6_allowed_for_dual_stack);
             p.req("SecurityGroupIds", self.security_group_ids);
             p.req("SubnetIds", self.subnet_ids);
@@ -1050,7 +1097,8 @@ Constraint { path: "Tags/*/Key", pattern: Some("^(?!aws:)([a-zA-Z\\d\\s_.:/=+\\-
 Constraint { path: "Tags/*/Value", pattern: Some("^([a-zA-Z\\d\\s_.:/=+\\-@]*)$"), min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(1 + usize::from(self.resource_arns.is_some()) + usize::from(self.tags.is_some()));
         p.req("Name", self.name);
         p.opt("ResourceArns", self.resource_arns);
         p.opt("Tags", self.tags);
@@ -1091,7 +1139,7 @@ pub mod group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -172,7 +172,15 @@ impl Resource for Application {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.components_info.is_some())
+                + usize::from(self.credentials.is_some())
+                + usize::from(self.database_arn.is_some())
+                + usize::from(self.instances.is_some())
+                + usize::from(self.sap_instance_number.is_some())
+                + usize::from(self.sid.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("ApplicationId", self.application_id);
         p.req("ApplicationType", self.application_type);
         p.opt("ComponentsInfo", self.components_info);
@@ -336,7 +344,11 @@ pub mod application {
 
     impl ToExpr for ComponentInfo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.component_type.is_some())
+                    + usize::from(self.ec2_instance_id.is_some())
+                    + usize::from(self.sid.is_some()),
+            );
             p.opt("ComponentType", self.component_type);
             p.opt("Ec2InstanceId", self.ec2_instance_id);
             p.opt("Sid", self.sid);
@@ -382,7 +394,11 @@ pub mod application {
 
     impl ToExpr for Credential {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.credential_type.is_some())
+                    + usize::from(self.database_name.is_some())
+                    + usize::from(self.secret_id.is_some()),
+            );
             p.opt("CredentialType", self.credential_type);
             p.opt("DatabaseName", self.database_name);
             p.opt("SecretId", self.secret_id);
@@ -410,7 +426,7 @@ pub mod application {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

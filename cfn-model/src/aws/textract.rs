@@ -92,7 +92,11 @@ impl Resource for Adapter {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.auto_update.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("AdapterName", self.adapter_name);
         p.opt("AutoUpdate", self.auto_update);
         p.opt("Description", self.description);
@@ -200,7 +204,7 @@ pub mod adapter {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

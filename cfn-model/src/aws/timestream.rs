@@ -79,7 +79,11 @@ impl Resource for Database {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.database_name.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("DatabaseName", self.database_name);
         p.opt("KmsKeyId", self.kms_key_id);
         p.opt("Tags", self.tags);
@@ -125,7 +129,7 @@ pub mod database {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -218,7 +222,8 @@ impl Resource for InfluxDbBackup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(2 + usize::from(self.retention_days.is_some()) + usize::from(self.tags.is_some()));
         p.req("DbResourceId", self.db_resource_id);
         p.req("Name", self.name);
         p.opt("RetentionDays", self.retention_days);
@@ -652,7 +657,7 @@ pub mod influx_db_backup {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -872,7 +877,27 @@ Constraint { path: "VpcSecurityGroupIds", min_length: Some(1), max_length: Some(
 Constraint { path: "VpcSubnetIds", min_length: Some(1), max_length: Some(3), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.allocated_storage.is_some())
+                + usize::from(self.bucket.is_some())
+                + usize::from(self.db_instance_type.is_some())
+                + usize::from(self.db_parameter_group_identifier.is_some())
+                + usize::from(self.db_storage_type.is_some())
+                + usize::from(self.deployment_type.is_some())
+                + usize::from(self.failover_mode.is_some())
+                + usize::from(self.log_delivery_configuration.is_some())
+                + usize::from(self.maintenance_schedule.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.network_type.is_some())
+                + usize::from(self.organization.is_some())
+                + usize::from(self.password.is_some())
+                + usize::from(self.port.is_some())
+                + usize::from(self.publicly_accessible.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.username.is_some())
+                + usize::from(self.vpc_security_group_ids.is_some())
+                + usize::from(self.vpc_subnet_ids.is_some()),
+        );
         p.opt("AllocatedStorage", self.allocated_storage);
         p.opt("Bucket", self.bucket);
         p.opt("DbInstanceType", self.db_instance_type);
@@ -1213,7 +1238,7 @@ pub mod influx_db_cluster {
 
     impl ToExpr for LogDeliveryConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("S3Configuration", self.s3_configuration);
             p.into_expr()
         }
@@ -1239,7 +1264,7 @@ pub mod influx_db_cluster {
 
     impl ToExpr for MaintenanceSchedule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("PreferredMaintenanceWindow", self.preferred_maintenance_window);
             p.req("Timezone", self.timezone);
             p.into_expr()
@@ -1266,7 +1291,7 @@ pub mod influx_db_cluster {
 
     impl ToExpr for S3Configuration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("BucketName", self.bucket_name);
             p.req("Enabled", self.enabled);
             p.into_expr()
@@ -1298,7 +1323,7 @@ pub mod influx_db_cluster {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -1504,7 +1529,26 @@ Constraint { path: "VpcSecurityGroupIds", min_length: Some(1), max_length: Some(
 Constraint { path: "VpcSubnetIds", min_length: Some(1), max_length: Some(3), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.allocated_storage.is_some())
+                + usize::from(self.bucket.is_some())
+                + usize::from(self.db_instance_type.is_some())
+                + usize::from(self.db_parameter_group_identifier.is_some())
+                + usize::from(self.db_storage_type.is_some())
+                + usize::from(self.deployment_type.is_some())
+                + usize::from(self.log_delivery_configuration.is_some())
+                + usize::from(self.maintenance_schedule.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.network_type.is_some())
+                + usize::from(self.organization.is_some())
+                + usize::from(self.password.is_some())
+                + usize::from(self.port.is_some())
+                + usize::from(self.publicly_accessible.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.username.is_some())
+                + usize::from(self.vpc_security_group_ids.is_some())
+                + usize::from(self.vpc_subnet_ids.is_some()),
+        );
         p.opt("AllocatedStorage", self.allocated_storage);
         p.opt("Bucket", self.bucket);
         p.opt("DbInstanceType", self.db_instance_type);
@@ -1791,7 +1835,7 @@ pub mod influx_db_instance {
 
     impl ToExpr for LogDeliveryConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("S3Configuration", self.s3_configuration);
             p.into_expr()
         }
@@ -1817,7 +1861,7 @@ pub mod influx_db_instance {
 
     impl ToExpr for MaintenanceSchedule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("PreferredMaintenanceWindow", self.preferred_maintenance_window);
             p.req("Timezone", self.timezone);
             p.into_expr()
@@ -1844,7 +1888,7 @@ pub mod influx_db_instance {
 
     impl ToExpr for S3Configuration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("BucketName", self.bucket_name);
             p.req("Enabled", self.enabled);
             p.into_expr()
@@ -1876,7 +1920,7 @@ pub mod influx_db_instance {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -2078,7 +2122,13 @@ impl Resource for ScheduledQuery {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            5 + usize::from(self.client_token.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.scheduled_query_name.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.target_configuration.is_some()),
+        );
         p.opt("ClientToken", self.client_token);
         p.req("ErrorReportConfiguration", self.error_report_configuration);
         p.opt("KmsKeyId", self.kms_key_id);
@@ -2304,7 +2354,7 @@ pub mod scheduled_query {
 
     impl ToExpr for DimensionMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("DimensionValueType", self.dimension_value_type);
             p.req("Name", self.name);
             p.into_expr()
@@ -2326,7 +2376,7 @@ pub mod scheduled_query {
 
     impl ToExpr for ErrorReportConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("S3Configuration", self.s3_configuration);
             p.into_expr()
         }
@@ -2384,7 +2434,12 @@ pub mod scheduled_query {
 
     impl ToExpr for MixedMeasureMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.measure_name.is_some())
+                    + usize::from(self.multi_measure_attribute_mappings.is_some())
+                    + usize::from(self.source_column.is_some())
+                    + usize::from(self.target_measure_name.is_some()),
+            );
             p.opt("MeasureName", self.measure_name);
             p.req("MeasureValueType", self.measure_value_type);
             p.opt("MultiMeasureAttributeMappings", self.multi_measure_attribute_mappings);
@@ -2425,7 +2480,7 @@ pub mod scheduled_query {
 
     impl ToExpr for MultiMeasureAttributeMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.target_multi_measure_attribute_name.is_some()));
             p.req("MeasureValueType", self.measure_value_type);
             p.req("SourceColumn", self.source_column);
             p.opt(
@@ -2461,7 +2516,7 @@ pub mod scheduled_query {
 
     impl ToExpr for MultiMeasureMappings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.target_multi_measure_name.is_some()));
             p.req("MultiMeasureAttributeMappings", self.multi_measure_attribute_mappings);
             p.opt("TargetMultiMeasureName", self.target_multi_measure_name);
             p.into_expr()
@@ -2483,7 +2538,7 @@ pub mod scheduled_query {
 
     impl ToExpr for NotificationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("SnsConfiguration", self.sns_configuration);
             p.into_expr()
         }
@@ -2522,7 +2577,9 @@ pub mod scheduled_query {
 
     impl ToExpr for S3Configuration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.encryption_option.is_some()) + usize::from(self.object_key_prefix.is_some()),
+            );
             p.req("BucketName", self.bucket_name);
             p.opt("EncryptionOption", self.encryption_option);
             p.opt("ObjectKeyPrefix", self.object_key_prefix);
@@ -2547,7 +2604,7 @@ pub mod scheduled_query {
 
     impl ToExpr for ScheduleConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ScheduleExpression", self.schedule_expression);
             p.into_expr()
         }
@@ -2570,7 +2627,7 @@ pub mod scheduled_query {
 
     impl ToExpr for SnsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("TopicArn", self.topic_arn);
             p.into_expr()
         }
@@ -2596,7 +2653,7 @@ pub mod scheduled_query {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2620,7 +2677,7 @@ pub mod scheduled_query {
 
     impl ToExpr for TargetConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("TimestreamConfiguration", self.timestream_configuration);
             p.into_expr()
         }
@@ -2688,7 +2745,11 @@ pub mod scheduled_query {
 
     impl ToExpr for TimestreamConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                4 + usize::from(self.measure_name_column.is_some())
+                    + usize::from(self.mixed_measure_mappings.is_some())
+                    + usize::from(self.multi_measure_mappings.is_some()),
+            );
             p.req("DatabaseName", self.database_name);
             p.req("DimensionMappings", self.dimension_mappings);
             p.opt("MeasureNameColumn", self.measure_name_column);
@@ -2806,7 +2867,13 @@ impl Resource for Table {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.magnetic_store_write_properties.is_some())
+                + usize::from(self.retention_properties.is_some())
+                + usize::from(self.schema.is_some())
+                + usize::from(self.table_name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("DatabaseName", self.database_name);
         p.opt("MagneticStoreWriteProperties", self.magnetic_store_write_properties);
         p.opt("RetentionProperties", self.retention_properties);
@@ -2910,7 +2977,7 @@ pub mod table {
 
     impl ToExpr for MagneticStoreRejectedDataLocation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.s3_configuration.is_some()));
             p.opt("S3Configuration", self.s3_configuration);
             p.into_expr()
         }
@@ -2941,7 +3008,7 @@ pub mod table {
 
     impl ToExpr for MagneticStoreWriteProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.magnetic_store_rejected_data_location.is_some()));
             p.req("EnableMagneticStoreWrites", self.enable_magnetic_store_writes);
             p.opt(
                 "MagneticStoreRejectedDataLocation",
@@ -2984,7 +3051,9 @@ pub mod table {
 
     impl ToExpr for PartitionKey {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.enforcement_in_record.is_some()) + usize::from(self.name.is_some()),
+            );
             p.opt("EnforcementInRecord", self.enforcement_in_record);
             p.opt("Name", self.name);
             p.req("Type", self.r#type);
@@ -3022,7 +3091,10 @@ pub mod table {
 
     impl ToExpr for RetentionProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.magnetic_store_retention_period_in_days.is_some())
+                    + usize::from(self.memory_store_retention_period_in_hours.is_some()),
+            );
             p.opt(
                 "MagneticStoreRetentionPeriodInDays",
                 self.magnetic_store_retention_period_in_days,
@@ -3076,7 +3148,9 @@ pub mod table {
 
     impl ToExpr for S3Configuration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.kms_key_id.is_some()) + usize::from(self.object_key_prefix.is_some()),
+            );
             p.req("BucketName", self.bucket_name);
             p.req("EncryptionOption", self.encryption_option);
             p.opt("KmsKeyId", self.kms_key_id);
@@ -3107,7 +3181,7 @@ pub mod table {
 
     impl ToExpr for Schema {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.composite_partition_key.is_some()));
             p.opt("CompositePartitionKey", self.composite_partition_key);
             p.into_expr()
         }
@@ -3140,7 +3214,7 @@ pub mod table {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()

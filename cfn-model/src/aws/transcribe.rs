@@ -304,7 +304,7 @@ impl Resource for CallAnalyticsCategory {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.input_type.is_some()) + usize::from(self.tags.is_some()));
         p.req("CategoryName", self.category_name);
         p.opt("InputType", self.input_type);
         p.req("Rules", self.rules);
@@ -499,7 +499,12 @@ pub mod call_analytics_category {
 
     impl ToExpr for AbsoluteTimeRange {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.end_time.is_some())
+                    + usize::from(self.first.is_some())
+                    + usize::from(self.last.is_some())
+                    + usize::from(self.start_time.is_some()),
+            );
             p.opt("EndTime", self.end_time);
             p.opt("First", self.first);
             p.opt("Last", self.last);
@@ -562,7 +567,13 @@ pub mod call_analytics_category {
 
     impl ToExpr for InterruptionFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.absolute_time_range.is_some())
+                    + usize::from(self.negate.is_some())
+                    + usize::from(self.participant_role.is_some())
+                    + usize::from(self.relative_time_range.is_some())
+                    + usize::from(self.threshold.is_some()),
+            );
             p.opt("AbsoluteTimeRange", self.absolute_time_range);
             p.opt("Negate", self.negate);
             p.opt("ParticipantRole", self.participant_role);
@@ -618,7 +629,12 @@ pub mod call_analytics_category {
 
     impl ToExpr for NonTalkTimeFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.absolute_time_range.is_some())
+                    + usize::from(self.negate.is_some())
+                    + usize::from(self.relative_time_range.is_some())
+                    + usize::from(self.threshold.is_some()),
+            );
             p.opt("AbsoluteTimeRange", self.absolute_time_range);
             p.opt("Negate", self.negate);
             p.opt("RelativeTimeRange", self.relative_time_range);
@@ -673,7 +689,12 @@ pub mod call_analytics_category {
 
     impl ToExpr for RelativeTimeRange {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.end_percentage.is_some())
+                    + usize::from(self.first.is_some())
+                    + usize::from(self.last.is_some())
+                    + usize::from(self.start_percentage.is_some()),
+            );
             p.opt("EndPercentage", self.end_percentage);
             p.opt("First", self.first);
             p.opt("Last", self.last);
@@ -728,7 +749,12 @@ pub mod call_analytics_category {
 
     impl ToExpr for Rule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.interruption_filter.is_some())
+                    + usize::from(self.non_talk_time_filter.is_some())
+                    + usize::from(self.sentiment_filter.is_some())
+                    + usize::from(self.transcript_filter.is_some()),
+            );
             p.opt("InterruptionFilter", self.interruption_filter);
             p.opt("NonTalkTimeFilter", self.non_talk_time_filter);
             p.opt("SentimentFilter", self.sentiment_filter);
@@ -786,7 +812,12 @@ pub mod call_analytics_category {
 
     impl ToExpr for SentimentFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.absolute_time_range.is_some())
+                    + usize::from(self.negate.is_some())
+                    + usize::from(self.participant_role.is_some())
+                    + usize::from(self.relative_time_range.is_some()),
+            );
             p.opt("AbsoluteTimeRange", self.absolute_time_range);
             p.opt("Negate", self.negate);
             p.opt("ParticipantRole", self.participant_role);
@@ -816,7 +847,7 @@ pub mod call_analytics_category {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -878,7 +909,12 @@ pub mod call_analytics_category {
 
     impl ToExpr for TranscriptFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.absolute_time_range.is_some())
+                    + usize::from(self.negate.is_some())
+                    + usize::from(self.participant_role.is_some())
+                    + usize::from(self.relative_time_range.is_some()),
+            );
             p.opt("AbsoluteTimeRange", self.absolute_time_range);
             p.opt("Negate", self.negate);
             p.opt("ParticipantRole", self.participant_role);
@@ -971,7 +1007,9 @@ impl Resource for MedicalVocabulary {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.tags.is_some()) + usize::from(self.vocabulary_file_uri.is_some()),
+        );
         p.req("LanguageCode", self.language_code);
         p.opt("Tags", self.tags);
         p.opt("VocabularyFileUri", self.vocabulary_file_uri);
@@ -1152,7 +1190,7 @@ pub mod medical_vocabulary {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1232,7 +1270,12 @@ Constraint { path: "VocabularyFileUri", pattern: Some("^(s3://|http(s*)://).+$")
 Constraint { path: "VocabularyName", pattern: Some("^[0-9a-zA-Z._-]+$"), min_length: Some(1), max_length: Some(200), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.data_access_role_arn.is_some())
+                + usize::from(self.phrases.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.vocabulary_file_uri.is_some()),
+        );
         p.opt("DataAccessRoleArn", self.data_access_role_arn);
         p.req("LanguageCode", self.language_code);
         p.opt("Phrases", self.phrases);
@@ -1692,7 +1735,7 @@ pub mod vocabulary {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1773,7 +1816,12 @@ Constraint { path: "Words", min_length: Some(1), ..crate::aws::NO_LIMITS },
 Constraint { path: "Words/*", min_length: Some(1), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.data_access_role_arn.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.vocabulary_filter_file_uri.is_some())
+                + usize::from(self.words.is_some()),
+        );
         p.opt("DataAccessRoleArn", self.data_access_role_arn);
         p.req("LanguageCode", self.language_code);
         p.opt("Tags", self.tags);
@@ -2190,7 +2238,7 @@ pub mod vocabulary_filter {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

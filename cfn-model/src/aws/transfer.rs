@@ -200,7 +200,15 @@ impl Resource for Agreement {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.base_directory.is_some())
+                + usize::from(self.custom_directories.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.enforce_message_signing.is_some())
+                + usize::from(self.preserve_filename.is_some())
+                + usize::from(self.status.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("AccessRole", self.access_role);
         p.opt("BaseDirectory", self.base_directory);
         p.opt("CustomDirectories", self.custom_directories);
@@ -362,7 +370,7 @@ pub mod agreement {
 
     impl ToExpr for CustomDirectories {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(5);
             p.req("FailedFilesDirectory", self.failed_files_directory);
             p.req("MdnFilesDirectory", self.mdn_files_directory);
             p.req("PayloadFilesDirectory", self.payload_files_directory);
@@ -392,7 +400,7 @@ pub mod agreement {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -525,7 +533,14 @@ impl Resource for Certificate {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.active_date.is_some())
+                + usize::from(self.certificate_chain.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.inactive_date.is_some())
+                + usize::from(self.private_key.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ActiveDate", self.active_date);
         p.req("Certificate", self.certificate);
         p.opt("CertificateChain", self.certificate_chain);
@@ -697,7 +712,7 @@ pub mod certificate {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -942,7 +957,17 @@ impl Resource for Connector {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.as2_config.is_some())
+                + usize::from(self.egress_config.is_some())
+                + usize::from(self.egress_type.is_some())
+                + usize::from(self.ip_address_type.is_some())
+                + usize::from(self.logging_role.is_some())
+                + usize::from(self.security_policy_name.is_some())
+                + usize::from(self.sftp_config.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.url.is_some()),
+        );
         p.req("AccessRole", self.access_role);
         p.opt("As2Config", self.as2_config);
         p.opt("EgressConfig", self.egress_config);
@@ -1382,7 +1407,19 @@ pub mod connector {
 
     impl ToExpr for As2Config {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.async_mdn_config.is_some())
+                    + usize::from(self.basic_auth_secret_id.is_some())
+                    + usize::from(self.compression.is_some())
+                    + usize::from(self.encryption_algorithm.is_some())
+                    + usize::from(self.local_profile_id.is_some())
+                    + usize::from(self.mdn_response.is_some())
+                    + usize::from(self.mdn_signing_algorithm.is_some())
+                    + usize::from(self.message_subject.is_some())
+                    + usize::from(self.partner_profile_id.is_some())
+                    + usize::from(self.preserve_content_type.is_some())
+                    + usize::from(self.signing_algorithm.is_some()),
+            );
             p.opt("AsyncMdnConfig", self.async_mdn_config);
             p.opt("BasicAuthSecretId", self.basic_auth_secret_id);
             p.opt("Compression", self.compression);
@@ -1418,7 +1455,7 @@ pub mod connector {
 
     impl ToExpr for ConnectorAsyncMdnConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ServerIds", self.server_ids);
             p.req("Url", self.url);
             p.into_expr()
@@ -1440,7 +1477,7 @@ pub mod connector {
 
     impl ToExpr for ConnectorEgressConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("VpcLattice", self.vpc_lattice);
             p.into_expr()
         }
@@ -1471,7 +1508,7 @@ pub mod connector {
 
     impl ToExpr for ConnectorVpcLatticeEgressConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.port_number.is_some()));
             p.opt("PortNumber", self.port_number);
             p.req("ResourceConfigurationArn", self.resource_configuration_arn);
             p.into_expr()
@@ -1524,7 +1561,12 @@ pub mod connector {
 
     impl ToExpr for SftpConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.max_concurrent_connections.is_some())
+                    + usize::from(self.ordered_user_secret_version_stages.is_some())
+                    + usize::from(self.trusted_host_keys.is_some())
+                    + usize::from(self.user_secret_id.is_some()),
+            );
             p.opt("MaxConcurrentConnections", self.max_concurrent_connections);
             p.opt(
                 "OrderedUserSecretVersionStages",
@@ -1556,7 +1598,7 @@ pub mod connector {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1674,7 +1716,13 @@ impl Resource for HostKey {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.description.is_some())
+                + usize::from(self.host_key_body.is_some())
+                + usize::from(self.kms_key.is_some())
+                + usize::from(self.storage_type.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("HostKeyBody", self.host_key_body);
         p.opt("KmsKey", self.kms_key);
@@ -1776,7 +1824,7 @@ pub mod host_key {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1860,7 +1908,8 @@ impl Resource for Profile {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(2 + usize::from(self.certificate_ids.is_some()) + usize::from(self.tags.is_some()));
         p.req("As2Id", self.as2_id);
         p.opt("CertificateIds", self.certificate_ids);
         p.req("ProfileType", self.profile_type);
@@ -1936,7 +1985,7 @@ pub mod profile {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2274,7 +2323,26 @@ impl Resource for Server {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.certificate.is_some())
+                + usize::from(self.create_with_host_key.is_some())
+                + usize::from(self.domain.is_some())
+                + usize::from(self.endpoint_details.is_some())
+                + usize::from(self.endpoint_type.is_some())
+                + usize::from(self.identity_provider_details.is_some())
+                + usize::from(self.identity_provider_type.is_some())
+                + usize::from(self.ip_address_type.is_some())
+                + usize::from(self.logging_role.is_some())
+                + usize::from(self.post_authentication_login_banner.is_some())
+                + usize::from(self.pre_authentication_login_banner.is_some())
+                + usize::from(self.protocol_details.is_some())
+                + usize::from(self.protocols.is_some())
+                + usize::from(self.s3_storage_options.is_some())
+                + usize::from(self.security_policy_name.is_some())
+                + usize::from(self.structured_log_destinations.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.workflow_details.is_some()),
+        );
         p.opt("Certificate", self.certificate);
         p.opt("CreateWithHostKey", self.create_with_host_key);
         p.opt("Domain", self.domain);
@@ -2745,7 +2813,13 @@ pub mod server {
 
     impl ToExpr for EndpointDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.address_allocation_ids.is_some())
+                    + usize::from(self.security_group_ids.is_some())
+                    + usize::from(self.subnet_ids.is_some())
+                    + usize::from(self.vpc_endpoint_id.is_some())
+                    + usize::from(self.vpc_id.is_some()),
+            );
             p.opt("AddressAllocationIds", self.address_allocation_ids);
             p.opt("SecurityGroupIds", self.security_group_ids);
             p.opt("SubnetIds", self.subnet_ids);
@@ -2809,7 +2883,13 @@ pub mod server {
 
     impl ToExpr for IdentityProviderDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.directory_id.is_some())
+                    + usize::from(self.function.is_some())
+                    + usize::from(self.invocation_role.is_some())
+                    + usize::from(self.sftp_authentication_methods.is_some())
+                    + usize::from(self.url.is_some()),
+            );
             p.opt("DirectoryId", self.directory_id);
             p.opt("Function", self.function);
             p.opt("InvocationRole", self.invocation_role);
@@ -2873,7 +2953,13 @@ pub mod server {
 
     impl ToExpr for ProtocolDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.as2_transports.is_some())
+                    + usize::from(self.passive_ip.is_some())
+                    + usize::from(self.proxy_config.is_some())
+                    + usize::from(self.set_stat_option.is_some())
+                    + usize::from(self.tls_session_resumption_mode.is_some()),
+            );
             p.opt("As2Transports", self.as2_transports);
             p.opt("PassiveIp", self.passive_ip);
             p.opt("ProxyConfig", self.proxy_config);
@@ -2903,7 +2989,7 @@ pub mod server {
 
     impl ToExpr for ProxyConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.sftp_mode.is_some()));
             p.opt("SftpMode", self.sftp_mode);
             p.into_expr()
         }
@@ -2931,7 +3017,7 @@ pub mod server {
 
     impl ToExpr for S3StorageOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.directory_listing_optimization.is_some()));
             p.opt("DirectoryListingOptimization", self.directory_listing_optimization);
             p.into_expr()
         }
@@ -2957,7 +3043,7 @@ pub mod server {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2984,7 +3070,7 @@ pub mod server {
 
     impl ToExpr for WorkflowDetail {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ExecutionRole", self.execution_role);
             p.req("WorkflowId", self.workflow_id);
             p.into_expr()
@@ -3021,7 +3107,9 @@ pub mod server {
 
     impl ToExpr for WorkflowDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.on_partial_upload.is_some()) + usize::from(self.on_upload.is_some()),
+            );
             p.opt("OnPartialUpload", self.on_partial_upload);
             p.opt("OnUpload", self.on_upload);
             p.into_expr()
@@ -3138,7 +3226,15 @@ Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), .
 Constraint { path: "UserName", pattern: Some("^[\\w][\\w@.-]{2,99}$"), min_length: Some(3), max_length: Some(100), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.home_directory.is_some())
+                + usize::from(self.home_directory_mappings.is_some())
+                + usize::from(self.home_directory_type.is_some())
+                + usize::from(self.policy.is_some())
+                + usize::from(self.posix_profile.is_some())
+                + usize::from(self.ssh_public_keys.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("HomeDirectory", self.home_directory);
         p.opt("HomeDirectoryMappings", self.home_directory_mappings);
         p.opt("HomeDirectoryType", self.home_directory_type);
@@ -3248,7 +3344,7 @@ pub mod user {
 
     impl ToExpr for HomeDirectoryMapEntry {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.r#type.is_some()));
             p.req("Entry", self.entry);
             p.req("Target", self.target);
             p.opt("Type", self.r#type);
@@ -3284,7 +3380,7 @@ pub mod user {
 
     impl ToExpr for PosixProfile {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.secondary_gids.is_some()));
             p.req("Gid", self.gid);
             p.opt("SecondaryGids", self.secondary_gids);
             p.req("Uid", self.uid);
@@ -3312,7 +3408,7 @@ pub mod user {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3485,7 +3581,14 @@ impl Resource for WebApp {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.access_endpoint.is_some())
+                + usize::from(self.endpoint_details.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.web_app_customization.is_some())
+                + usize::from(self.web_app_endpoint_policy.is_some())
+                + usize::from(self.web_app_units.is_some()),
+        );
         p.opt("AccessEndpoint", self.access_endpoint);
         p.opt("EndpointDetails", self.endpoint_details);
         p.req("IdentityProviderDetails", self.identity_provider_details);
@@ -3600,7 +3703,7 @@ pub mod web_app {
 
     impl ToExpr for EndpointDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.vpc.is_some()));
             p.opt("Vpc", self.vpc);
             p.into_expr()
         }
@@ -3636,7 +3739,8 @@ pub mod web_app {
 
     impl ToExpr for IdentityProviderDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.instance_arn.is_some()) + usize::from(self.role.is_some()));
             p.opt("InstanceArn", self.instance_arn);
             p.opt("Role", self.role);
             p.into_expr()
@@ -3663,7 +3767,7 @@ pub mod web_app {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3716,7 +3820,12 @@ pub mod web_app {
 
     impl ToExpr for Vpc {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.ip_address_type.is_some())
+                    + usize::from(self.security_group_ids.is_some())
+                    + usize::from(self.subnet_ids.is_some())
+                    + usize::from(self.vpc_id.is_some()),
+            );
             p.opt("IpAddressType", self.ip_address_type);
             p.opt("SecurityGroupIds", self.security_group_ids);
             p.opt("SubnetIds", self.subnet_ids);
@@ -3763,7 +3872,11 @@ pub mod web_app {
 
     impl ToExpr for WebAppCustomization {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.favicon_file.is_some())
+                    + usize::from(self.logo_file.is_some())
+                    + usize::from(self.title.is_some()),
+            );
             p.opt("FaviconFile", self.favicon_file);
             p.opt("LogoFile", self.logo_file);
             p.opt("Title", self.title);
@@ -3791,7 +3904,7 @@ pub mod web_app {
 
     impl ToExpr for WebAppUnits {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.provisioned.is_some()));
             p.opt("Provisioned", self.provisioned);
             p.into_expr()
         }
@@ -3899,7 +4012,11 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(128), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.description.is_some())
+                + usize::from(self.on_exception_steps.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("OnExceptionSteps", self.on_exception_steps);
         p.req("Steps", self.steps);
@@ -4063,7 +4180,12 @@ pub mod workflow {
 
     impl ToExpr for CopyStepDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.destination_file_location.is_some())
+                    + usize::from(self.name.is_some())
+                    + usize::from(self.overwrite_existing.is_some())
+                    + usize::from(self.source_file_location.is_some()),
+            );
             p.opt("DestinationFileLocation", self.destination_file_location);
             p.opt("Name", self.name);
             p.opt("OverwriteExisting", self.overwrite_existing);
@@ -4118,7 +4240,12 @@ pub mod workflow {
 
     impl ToExpr for CustomStepDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.name.is_some())
+                    + usize::from(self.source_file_location.is_some())
+                    + usize::from(self.target.is_some())
+                    + usize::from(self.timeout_seconds.is_some()),
+            );
             p.opt("Name", self.name);
             p.opt("SourceFileLocation", self.source_file_location);
             p.opt("Target", self.target);
@@ -4171,7 +4298,11 @@ pub mod workflow {
 
     impl ToExpr for DecryptStepDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.name.is_some())
+                    + usize::from(self.overwrite_existing.is_some())
+                    + usize::from(self.source_file_location.is_some()),
+            );
             p.req("DestinationFileLocation", self.destination_file_location);
             p.opt("Name", self.name);
             p.opt("OverwriteExisting", self.overwrite_existing);
@@ -4211,7 +4342,9 @@ pub mod workflow {
 
     impl ToExpr for DeleteStepDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.name.is_some()) + usize::from(self.source_file_location.is_some()),
+            );
             p.opt("Name", self.name);
             p.opt("SourceFileLocation", self.source_file_location);
             p.into_expr()
@@ -4248,7 +4381,8 @@ pub mod workflow {
 
     impl ToExpr for EfsInputFileLocation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.file_system_id.is_some()) + usize::from(self.path.is_some()));
             p.opt("FileSystemId", self.file_system_id);
             p.opt("Path", self.path);
             p.into_expr()
@@ -4285,7 +4419,9 @@ pub mod workflow {
 
     impl ToExpr for InputFileLocation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.efs_file_location.is_some()) + usize::from(self.s3_file_location.is_some()),
+            );
             p.opt("EfsFileLocation", self.efs_file_location);
             p.opt("S3FileLocation", self.s3_file_location);
             p.into_expr()
@@ -4312,7 +4448,7 @@ pub mod workflow {
 
     impl ToExpr for S3FileLocation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.s3_file_location.is_some()));
             p.opt("S3FileLocation", self.s3_file_location);
             p.into_expr()
         }
@@ -4348,7 +4484,7 @@ pub mod workflow {
 
     impl ToExpr for S3InputFileLocation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.bucket.is_some()) + usize::from(self.key.is_some()));
             p.opt("Bucket", self.bucket);
             p.opt("Key", self.key);
             p.into_expr()
@@ -4375,7 +4511,7 @@ pub mod workflow {
 
     impl ToExpr for S3Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -4402,7 +4538,7 @@ pub mod workflow {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -4447,7 +4583,11 @@ pub mod workflow {
 
     impl ToExpr for TagStepDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.name.is_some())
+                    + usize::from(self.source_file_location.is_some())
+                    + usize::from(self.tags.is_some()),
+            );
             p.opt("Name", self.name);
             p.opt("SourceFileLocation", self.source_file_location);
             p.opt("Tags", self.tags);
@@ -4517,7 +4657,14 @@ pub mod workflow {
 
     impl ToExpr for WorkflowStep {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.copy_step_details.is_some())
+                    + usize::from(self.custom_step_details.is_some())
+                    + usize::from(self.decrypt_step_details.is_some())
+                    + usize::from(self.delete_step_details.is_some())
+                    + usize::from(self.tag_step_details.is_some())
+                    + usize::from(self.r#type.is_some()),
+            );
             p.opt("CopyStepDetails", self.copy_step_details);
             p.opt("CustomStepDetails", self.custom_step_details);
             p.opt("DecryptStepDetails", self.decrypt_step_details);

@@ -66,7 +66,11 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(128), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.description.is_some())
+                + usize::from(self.encryption_key.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("EncryptionKey", self.encryption_key);
         p.req("Name", self.name);
@@ -256,7 +260,7 @@ pub mod parallel_data {
 
     impl ToExpr for EncryptionKey {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Id", self.id);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -283,7 +287,7 @@ pub mod parallel_data {
 
     impl ToExpr for ParallelDataConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Format", self.format);
             p.req("S3Uri", self.s3_uri);
             p.into_expr()
@@ -310,7 +314,7 @@ pub mod parallel_data {
 
     impl ToExpr for Tags {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -391,7 +395,13 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(128), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.description.is_some())
+                + usize::from(self.encryption_key.is_some())
+                + usize::from(self.merge_strategy.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.terminology_data.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("EncryptionKey", self.encryption_key);
         p.opt("MergeStrategy", self.merge_strategy);
@@ -592,7 +602,7 @@ pub mod terminology {
 
     impl ToExpr for EncryptionKey {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Id", self.id);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -619,7 +629,7 @@ pub mod terminology {
 
     impl ToExpr for Tags {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -654,7 +664,7 @@ pub mod terminology {
 
     impl ToExpr for TerminologyData {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.directionality.is_some()));
             p.opt("Directionality", self.directionality);
             p.req("File", self.file);
             p.req("Format", self.format);

@@ -67,7 +67,11 @@ impl Resource for AccountCustomization {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.account_color.is_some())
+                + usize::from(self.visible_regions.is_some())
+                + usize::from(self.visible_services.is_some()),
+        );
         p.opt("AccountColor", self.account_color);
         p.opt("VisibleRegions", self.visible_regions);
         p.opt("VisibleServices", self.visible_services);

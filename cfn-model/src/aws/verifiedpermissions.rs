@@ -142,7 +142,7 @@ impl Resource for IdentitySource {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.principal_entity_type.is_some()));
         p.req("Configuration", self.configuration);
         p.req("PolicyStoreId", self.policy_store_id);
         p.opt("PrincipalEntityType", self.principal_entity_type);
@@ -178,7 +178,7 @@ pub mod identity_source {
 
     impl ToExpr for CognitoGroupConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("GroupEntityType", self.group_entity_type);
             p.into_expr()
         }
@@ -217,7 +217,9 @@ pub mod identity_source {
 
     impl ToExpr for CognitoUserPoolConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.client_ids.is_some()) + usize::from(self.group_configuration.is_some()),
+            );
             p.opt("ClientIds", self.client_ids);
             p.opt("GroupConfiguration", self.group_configuration);
             p.req("UserPoolArn", self.user_pool_arn);
@@ -255,7 +257,10 @@ pub mod identity_source {
 
     impl ToExpr for IdentitySourceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.cognito_user_pool_configuration.is_some())
+                    + usize::from(self.open_id_connect_configuration.is_some()),
+            );
             p.opt("CognitoUserPoolConfiguration", self.cognito_user_pool_configuration);
             p.opt("OpenIdConnectConfiguration", self.open_id_connect_configuration);
             p.into_expr()
@@ -292,7 +297,9 @@ pub mod identity_source {
 
     impl ToExpr for OpenIdConnectAccessTokenConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.audiences.is_some()) + usize::from(self.principal_id_claim.is_some()),
+            );
             p.opt("Audiences", self.audiences);
             p.opt("PrincipalIdClaim", self.principal_id_claim);
             p.into_expr()
@@ -335,7 +342,9 @@ pub mod identity_source {
 
     impl ToExpr for OpenIdConnectConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.entity_id_prefix.is_some()) + usize::from(self.group_configuration.is_some()),
+            );
             p.opt("EntityIdPrefix", self.entity_id_prefix);
             p.opt("GroupConfiguration", self.group_configuration);
             p.req("Issuer", self.issuer);
@@ -364,7 +373,7 @@ pub mod identity_source {
 
     impl ToExpr for OpenIdConnectGroupConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("GroupClaim", self.group_claim);
             p.req("GroupEntityType", self.group_entity_type);
             p.into_expr()
@@ -401,7 +410,9 @@ pub mod identity_source {
 
     impl ToExpr for OpenIdConnectIdentityTokenConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.client_ids.is_some()) + usize::from(self.principal_id_claim.is_some()),
+            );
             p.opt("ClientIds", self.client_ids);
             p.opt("PrincipalIdClaim", self.principal_id_claim);
             p.into_expr()
@@ -438,7 +449,9 @@ pub mod identity_source {
 
     impl ToExpr for OpenIdConnectTokenSelection {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.access_token_only.is_some()) + usize::from(self.identity_token_only.is_some()),
+            );
             p.opt("AccessTokenOnly", self.access_token_only);
             p.opt("IdentityTokenOnly", self.identity_token_only);
             p.into_expr()
@@ -542,7 +555,7 @@ impl Resource for Policy {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.name.is_some()));
         p.req("Definition", self.definition);
         p.opt("Name", self.name);
         p.req("PolicyStoreId", self.policy_store_id);
@@ -613,7 +626,7 @@ pub mod policy {
 
     impl ToExpr for EntityIdentifier {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("EntityId", self.entity_id);
             p.req("EntityType", self.entity_type);
             p.into_expr()
@@ -650,7 +663,9 @@ pub mod policy {
 
     impl ToExpr for PolicyDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.r#static.is_some()) + usize::from(self.template_linked.is_some()),
+            );
             p.opt("Static", self.r#static);
             p.opt("TemplateLinked", self.template_linked);
             p.into_expr()
@@ -682,7 +697,7 @@ pub mod policy {
 
     impl ToExpr for StaticPolicyDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.description.is_some()));
             p.opt("Description", self.description);
             p.req("Statement", self.statement);
             p.into_expr()
@@ -722,7 +737,8 @@ pub mod policy {
 
     impl ToExpr for TemplateLinkedPolicyDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(1 + usize::from(self.principal.is_some()) + usize::from(self.resource.is_some()));
             p.req("PolicyTemplateId", self.policy_template_id);
             p.opt("Principal", self.principal);
             p.opt("Resource", self.resource);
@@ -805,7 +821,13 @@ impl Resource for PolicyStore {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.deletion_protection.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.encryption_settings.is_some())
+                + usize::from(self.schema.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("DeletionProtection", self.deletion_protection);
         p.opt("Description", self.description);
         p.opt("EncryptionSettings", self.encryption_settings);
@@ -905,7 +927,7 @@ pub mod policy_store {
 
     impl ToExpr for DeletionProtection {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Mode", self.mode);
             p.into_expr()
         }
@@ -941,7 +963,9 @@ pub mod policy_store {
 
     impl ToExpr for EncryptionSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.kms_encryption_settings.is_some()) + usize::from(self.default.is_some()),
+            );
             p.opt("KmsEncryptionSettings", self.kms_encryption_settings);
             p.opt("Default", self.default);
             p.into_expr()
@@ -976,7 +1000,7 @@ pub mod policy_store {
 
     impl ToExpr for KmsEncryptionSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.encryption_context.is_some()));
             p.opt("EncryptionContext", self.encryption_context);
             p.req("Key", self.key);
             p.into_expr()
@@ -1003,7 +1027,7 @@ pub mod policy_store {
 
     impl ToExpr for SchemaDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.cedar_json.is_some()));
             p.opt("CedarJson", self.cedar_json);
             p.into_expr()
         }
@@ -1029,7 +1053,7 @@ pub mod policy_store {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1053,7 +1077,7 @@ pub mod policy_store {
 
     impl ToExpr for ValidationSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Mode", self.mode);
             p.into_expr()
         }
@@ -1103,7 +1127,7 @@ impl Resource for PolicyStoreAlias {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("AliasName", self.alias_name);
         p.req("PolicyStoreId", self.policy_store_id);
         p
@@ -1179,7 +1203,8 @@ impl Resource for PolicyTemplate {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(2 + usize::from(self.description.is_some()) + usize::from(self.name.is_some()));
         p.opt("Description", self.description);
         p.opt("Name", self.name);
         p.req("PolicyStoreId", self.policy_store_id);

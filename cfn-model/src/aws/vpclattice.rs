@@ -60,7 +60,11 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(128), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(1), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.resource_identifier.is_some())
+                + usize::from(self.service_network_log_type.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("DestinationArn", self.destination_arn);
         p.opt("ResourceIdentifier", self.resource_identifier);
         p.opt("ServiceNetworkLogType", self.service_network_log_type);
@@ -140,7 +144,7 @@ pub mod access_log_subscription {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -177,7 +181,7 @@ Constraint { path: "Policy", max_length: Some(36864), ..crate::aws::NO_LIMITS },
 Constraint { path: "ResourceIdentifier", pattern: Some("^((((sn)|(svc))-[0-9a-z]{17})|(arn(:[a-z0-9]+([.-][a-z0-9]+)*){2}(:([a-z0-9]+([.-][a-z0-9]+)*)?){2}:((servicenetwork/sn)|(service/svc))-[0-9a-z]{17}))$"), min_length: Some(17), max_length: Some(200), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("Policy", self.policy);
         p.req("ResourceIdentifier", self.resource_identifier);
         p
@@ -281,7 +285,7 @@ impl Resource for DomainVerification {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.tags.is_some()));
         p.req("DomainName", self.domain_name);
         p.opt("Tags", self.tags);
         p
@@ -363,7 +367,7 @@ pub mod domain_verification {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -447,7 +451,12 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(128), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(1), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.name.is_some())
+                + usize::from(self.port.is_some())
+                + usize::from(self.service_identifier.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("DefaultAction", self.default_action);
         p.opt("Name", self.name);
         p.opt("Port", self.port);
@@ -542,7 +551,9 @@ pub mod listener {
 
     impl ToExpr for DefaultAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.fixed_response.is_some()) + usize::from(self.forward.is_some()),
+            );
             p.opt("FixedResponse", self.fixed_response);
             p.opt("Forward", self.forward);
             p.into_expr()
@@ -566,7 +577,7 @@ pub mod listener {
 
     impl ToExpr for FixedResponse {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("StatusCode", self.status_code);
             p.into_expr()
         }
@@ -589,7 +600,7 @@ pub mod listener {
 
     impl ToExpr for Forward {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("TargetGroups", self.target_groups);
             p.into_expr()
         }
@@ -615,7 +626,7 @@ pub mod listener {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -647,7 +658,7 @@ pub mod listener {
 
     impl ToExpr for WeightedTargetGroup {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.weight.is_some()));
             p.req("TargetGroupIdentifier", self.target_group_identifier);
             p.opt("Weight", self.weight);
             p.into_expr()
@@ -880,7 +891,19 @@ impl Resource for ResourceConfiguration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.allow_association_to_sharable_service_network.is_some())
+                + usize::from(self.custom_domain_name.is_some())
+                + usize::from(self.domain_verification_id.is_some())
+                + usize::from(self.group_domain.is_some())
+                + usize::from(self.port_ranges.is_some())
+                + usize::from(self.protocol_type.is_some())
+                + usize::from(self.resource_configuration_auth_type.is_some())
+                + usize::from(self.resource_configuration_definition.is_some())
+                + usize::from(self.resource_configuration_group_id.is_some())
+                + usize::from(self.resource_gateway_id.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt(
             "AllowAssociationToSharableServiceNetwork",
             self.allow_association_to_sharable_service_network,
@@ -1057,7 +1080,7 @@ pub mod resource_configuration {
 
     impl ToExpr for CidrResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("CidrRanges", self.cidr_ranges);
             p.into_expr()
         }
@@ -1083,7 +1106,7 @@ pub mod resource_configuration {
 
     impl ToExpr for DnsResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("DomainName", self.domain_name);
             p.req("IpAddressType", self.ip_address_type);
             p.into_expr()
@@ -1136,7 +1159,12 @@ pub mod resource_configuration {
 
     impl ToExpr for ResourceConfigurationDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.ip_resource.is_some())
+                    + usize::from(self.arn_resource.is_some())
+                    + usize::from(self.dns_resource.is_some())
+                    + usize::from(self.cidr_resource.is_some()),
+            );
             p.opt("IpResource", self.ip_resource);
             p.opt("ArnResource", self.arn_resource);
             p.opt("DnsResource", self.dns_resource);
@@ -1170,7 +1198,7 @@ pub mod resource_configuration {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -1315,7 +1343,13 @@ impl Resource for ResourceGateway {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.ip_address_type.is_some())
+                + usize::from(self.ipv4_addresses_per_eni.is_some())
+                + usize::from(self.resource_config_dns_resolution.is_some())
+                + usize::from(self.security_group_ids.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("IpAddressType", self.ip_address_type);
         p.opt("Ipv4AddressesPerEni", self.ipv4_addresses_per_eni);
         p.req("Name", self.name);
@@ -1427,7 +1461,7 @@ pub mod resource_gateway {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -1464,7 +1498,7 @@ Constraint { path: "Policy", pattern: Some("^.*\\S.*$"), min_length: Some(1), ma
 Constraint { path: "ResourceArn", pattern: Some("^arn(:[a-z0-9]+([.-][a-z0-9]+)*){2}(:([a-z0-9]+([.-][a-z0-9]+)*)?){2}:((servicenetwork/sn)|(service/svc)|(resourceconfiguration/rcfg))-[0-9a-z]{17}$"), min_length: Some(20), max_length: Some(200), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("Policy", self.policy);
         p.req("ResourceArn", self.resource_arn);
         p
@@ -1556,7 +1590,12 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(128), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(1), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.listener_identifier.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.service_identifier.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("Action", self.action);
         p.opt("ListenerIdentifier", self.listener_identifier);
         p.req("Match", self.r#match);
@@ -1659,7 +1698,9 @@ pub mod rule {
 
     impl ToExpr for Action {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.fixed_response.is_some()) + usize::from(self.forward.is_some()),
+            );
             p.opt("FixedResponse", self.fixed_response);
             p.opt("Forward", self.forward);
             p.into_expr()
@@ -1683,7 +1724,7 @@ pub mod rule {
 
     impl ToExpr for FixedResponse {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("StatusCode", self.status_code);
             p.into_expr()
         }
@@ -1706,7 +1747,7 @@ pub mod rule {
 
     impl ToExpr for Forward {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("TargetGroups", self.target_groups);
             p.into_expr()
         }
@@ -1740,7 +1781,7 @@ pub mod rule {
 
     impl ToExpr for HeaderMatch {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.case_sensitive.is_some()));
             p.opt("CaseSensitive", self.case_sensitive);
             p.req("Match", self.r#match);
             p.req("Name", self.name);
@@ -1786,7 +1827,11 @@ pub mod rule {
 
     impl ToExpr for HeaderMatchType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.contains.is_some())
+                    + usize::from(self.exact.is_some())
+                    + usize::from(self.prefix.is_some()),
+            );
             p.opt("Contains", self.contains);
             p.opt("Exact", self.exact);
             p.opt("Prefix", self.prefix);
@@ -1832,7 +1877,11 @@ pub mod rule {
 
     impl ToExpr for HttpMatch {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.header_matches.is_some())
+                    + usize::from(self.method.is_some())
+                    + usize::from(self.path_match.is_some()),
+            );
             p.opt("HeaderMatches", self.header_matches);
             p.opt("Method", self.method);
             p.opt("PathMatch", self.path_match);
@@ -1855,7 +1904,7 @@ pub mod rule {
 
     impl ToExpr for Match {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("HttpMatch", self.http_match);
             p.into_expr()
         }
@@ -1886,7 +1935,7 @@ pub mod rule {
 
     impl ToExpr for PathMatch {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.case_sensitive.is_some()));
             p.opt("CaseSensitive", self.case_sensitive);
             p.req("Match", self.r#match);
             p.into_expr()
@@ -1923,7 +1972,8 @@ pub mod rule {
 
     impl ToExpr for PathMatchType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.exact.is_some()) + usize::from(self.prefix.is_some()));
             p.opt("Exact", self.exact);
             p.opt("Prefix", self.prefix);
             p.into_expr()
@@ -1950,7 +2000,7 @@ pub mod rule {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1982,7 +2032,7 @@ pub mod rule {
 
     impl ToExpr for WeightedTargetGroup {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.weight.is_some()));
             p.req("TargetGroupIdentifier", self.target_group_identifier);
             p.opt("Weight", self.weight);
             p.into_expr()
@@ -2107,7 +2157,14 @@ impl Resource for Service {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.auth_type.is_some())
+                + usize::from(self.certificate_arn.is_some())
+                + usize::from(self.custom_domain_name.is_some())
+                + usize::from(self.idle_timeout_seconds.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AuthType", self.auth_type);
         p.opt("CertificateArn", self.certificate_arn);
         p.opt("CustomDomainName", self.custom_domain_name);
@@ -2238,7 +2295,7 @@ pub mod service {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2327,7 +2384,12 @@ impl Resource for ServiceNetwork {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.auth_type.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.sharing_config.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AuthType", self.auth_type);
         p.opt("Name", self.name);
         p.opt("SharingConfig", self.sharing_config);
@@ -2404,7 +2466,7 @@ pub mod service_network {
 
     impl ToExpr for SharingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("enabled", self.enabled);
             p.into_expr()
         }
@@ -2430,7 +2492,7 @@ pub mod service_network {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2501,7 +2563,12 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(128), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(1), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.private_dns_enabled.is_some())
+                + usize::from(self.resource_configuration_id.is_some())
+                + usize::from(self.service_network_id.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("PrivateDnsEnabled", self.private_dns_enabled);
         p.opt("ResourceConfigurationId", self.resource_configuration_id);
         p.opt("ServiceNetworkId", self.service_network_id);
@@ -2545,7 +2612,7 @@ pub mod service_network_resource_association {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2606,7 +2673,11 @@ Constraint { path: "Tags/*/Key", min_length: Some(1), max_length: Some(128), ..c
 Constraint { path: "Tags/*/Value", min_length: Some(1), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.service_identifier.is_some())
+                + usize::from(self.service_network_identifier.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("ServiceIdentifier", self.service_identifier);
         p.opt("ServiceNetworkIdentifier", self.service_network_identifier);
         p.opt("Tags", self.tags);
@@ -2726,7 +2797,7 @@ pub mod service_network_service_association {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2814,7 +2885,14 @@ Constraint { path: "Tags/*/Value", min_length: Some(1), max_length: Some(256), .
 Constraint { path: "VpcIdentifier", pattern: Some("^vpc-(([0-9a-z]{8})|([0-9a-z]{17}))$"), min_length: Some(5), max_length: Some(2048), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.dns_options.is_some())
+                + usize::from(self.private_dns_enabled.is_some())
+                + usize::from(self.security_group_ids.is_some())
+                + usize::from(self.service_network_identifier.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.vpc_identifier.is_some()),
+        );
         p.opt("DnsOptions", self.dns_options);
         p.opt("PrivateDnsEnabled", self.private_dns_enabled);
         p.opt("SecurityGroupIds", self.security_group_ids);
@@ -2968,7 +3046,10 @@ pub mod service_network_vpc_association {
 
     impl ToExpr for DnsOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.private_dns_preference.is_some())
+                    + usize::from(self.private_dns_specified_domains.is_some()),
+            );
             p.opt("PrivateDnsPreference", self.private_dns_preference);
             p.opt("PrivateDnsSpecifiedDomains", self.private_dns_specified_domains);
             p.into_expr()
@@ -2995,7 +3076,7 @@ pub mod service_network_vpc_association {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3156,7 +3237,12 @@ impl Resource for TargetGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.config.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.targets.is_some()),
+        );
         p.opt("Config", self.config);
         p.opt("Name", self.name);
         p.opt("Tags", self.tags);
@@ -3532,7 +3618,18 @@ pub mod target_group {
 
     impl ToExpr for HealthCheckConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enabled.is_some())
+                    + usize::from(self.health_check_interval_seconds.is_some())
+                    + usize::from(self.health_check_timeout_seconds.is_some())
+                    + usize::from(self.healthy_threshold_count.is_some())
+                    + usize::from(self.matcher.is_some())
+                    + usize::from(self.path.is_some())
+                    + usize::from(self.port.is_some())
+                    + usize::from(self.protocol.is_some())
+                    + usize::from(self.protocol_version.is_some())
+                    + usize::from(self.unhealthy_threshold_count.is_some()),
+            );
             p.opt("Enabled", self.enabled);
             p.opt("HealthCheckIntervalSeconds", self.health_check_interval_seconds);
             p.opt("HealthCheckTimeoutSeconds", self.health_check_timeout_seconds);
@@ -3564,7 +3661,7 @@ pub mod target_group {
 
     impl ToExpr for Matcher {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("HttpCode", self.http_code);
             p.into_expr()
         }
@@ -3590,7 +3687,7 @@ pub mod target_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3622,7 +3719,7 @@ pub mod target_group {
 
     impl ToExpr for Target {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.port.is_some()));
             p.req("Id", self.id);
             p.opt("Port", self.port);
             p.into_expr()
@@ -3699,7 +3796,15 @@ pub mod target_group {
 
     impl ToExpr for TargetGroupConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.health_check.is_some())
+                    + usize::from(self.ip_address_type.is_some())
+                    + usize::from(self.lambda_event_structure_version.is_some())
+                    + usize::from(self.port.is_some())
+                    + usize::from(self.protocol.is_some())
+                    + usize::from(self.protocol_version.is_some())
+                    + usize::from(self.vpc_identifier.is_some()),
+            );
             p.opt("HealthCheck", self.health_check);
             p.opt("IpAddressType", self.ip_address_type);
             p.opt("LambdaEventStructureVersion", self.lambda_event_structure_version);

@@ -33,7 +33,7 @@ impl ByteMatchSet {
 impl Resource for ByteMatchSet {
     const TYPE_NAME: &'static str = "AWS::WAF::ByteMatchSet";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.byte_match_tuples.is_some()));
         p.opt("ByteMatchTuples", self.byte_match_tuples);
         p.req("Name", self.name);
         p
@@ -94,7 +94,9 @@ pub mod byte_match_set {
 
     impl ToExpr for ByteMatchTuple {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.target_string.is_some()) + usize::from(self.target_string_base64.is_some()),
+            );
             p.req("FieldToMatch", self.field_to_match);
             p.req("PositionalConstraint", self.positional_constraint);
             p.opt("TargetString", self.target_string);
@@ -129,7 +131,7 @@ pub mod byte_match_set {
 
     impl ToExpr for FieldToMatch {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.data.is_some()));
             p.opt("Data", self.data);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -167,7 +169,7 @@ impl IpSet {
 impl Resource for IpSet {
     const TYPE_NAME: &'static str = "AWS::WAF::IPSet";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.ip_set_descriptors.is_some()));
         p.opt("IPSetDescriptors", self.ip_set_descriptors);
         p.req("Name", self.name);
         p
@@ -205,7 +207,7 @@ pub mod ip_set {
 
     impl ToExpr for IpSetDescriptor {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Type", self.r#type);
             p.req("Value", self.value);
             p.into_expr()
@@ -248,7 +250,7 @@ impl Rule {
 impl Resource for Rule {
     const TYPE_NAME: &'static str = "AWS::WAF::Rule";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.predicates.is_some()));
         p.req("MetricName", self.metric_name);
         p.req("Name", self.name);
         p.opt("Predicates", self.predicates);
@@ -294,7 +296,7 @@ pub mod rule {
 
     impl ToExpr for Predicate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("DataId", self.data_id);
             p.req("Negated", self.negated);
             p.req("Type", self.r#type);
@@ -331,7 +333,7 @@ impl SizeConstraintSet {
 impl Resource for SizeConstraintSet {
     const TYPE_NAME: &'static str = "AWS::WAF::SizeConstraintSet";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("Name", self.name);
         p.req("SizeConstraints", self.size_constraints);
         p
@@ -374,7 +376,7 @@ pub mod size_constraint_set {
 
     impl ToExpr for FieldToMatch {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.data.is_some()));
             p.opt("Data", self.data);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -419,7 +421,7 @@ pub mod size_constraint_set {
 
     impl ToExpr for SizeConstraint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4);
             p.req("ComparisonOperator", self.comparison_operator);
             p.req("FieldToMatch", self.field_to_match);
             p.req("Size", self.size);
@@ -462,7 +464,7 @@ impl SqlInjectionMatchSet {
 impl Resource for SqlInjectionMatchSet {
     const TYPE_NAME: &'static str = "AWS::WAF::SqlInjectionMatchSet";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.sql_injection_match_tuples.is_some()));
         p.req("Name", self.name);
         p.opt("SqlInjectionMatchTuples", self.sql_injection_match_tuples);
         p
@@ -505,7 +507,7 @@ pub mod sql_injection_match_set {
 
     impl ToExpr for FieldToMatch {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.data.is_some()));
             p.opt("Data", self.data);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -532,7 +534,7 @@ pub mod sql_injection_match_set {
 
     impl ToExpr for SqlInjectionMatchTuple {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("FieldToMatch", self.field_to_match);
             p.req("TextTransformation", self.text_transformation);
             p.into_expr()
@@ -582,7 +584,7 @@ impl WebAcl {
 impl Resource for WebAcl {
     const TYPE_NAME: &'static str = "AWS::WAF::WebACL";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.rules.is_some()));
         p.req("DefaultAction", self.default_action);
         p.req("MetricName", self.metric_name);
         p.req("Name", self.name);
@@ -630,7 +632,7 @@ pub mod web_acl {
 
     impl ToExpr for ActivatedRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.action.is_some()));
             p.opt("Action", self.action);
             p.req("Priority", self.priority);
             p.req("RuleId", self.rule_id);
@@ -655,7 +657,7 @@ pub mod web_acl {
 
     impl ToExpr for WafAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Type", self.r#type);
             p.into_expr()
         }
@@ -690,7 +692,7 @@ impl XssMatchSet {
 impl Resource for XssMatchSet {
     const TYPE_NAME: &'static str = "AWS::WAF::XssMatchSet";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("Name", self.name);
         p.req("XssMatchTuples", self.xss_match_tuples);
         p
@@ -733,7 +735,7 @@ pub mod xss_match_set {
 
     impl ToExpr for FieldToMatch {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.data.is_some()));
             p.opt("Data", self.data);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -760,7 +762,7 @@ pub mod xss_match_set {
 
     impl ToExpr for XssMatchTuple {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("FieldToMatch", self.field_to_match);
             p.req("TextTransformation", self.text_transformation);
             p.into_expr()

@@ -33,7 +33,7 @@ impl ByteMatchSet {
 impl Resource for ByteMatchSet {
     const TYPE_NAME: &'static str = "AWS::WAFRegional::ByteMatchSet";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.byte_match_tuples.is_some()));
         p.opt("ByteMatchTuples", self.byte_match_tuples);
         p.req("Name", self.name);
         p
@@ -94,7 +94,9 @@ pub mod byte_match_set {
 
     impl ToExpr for ByteMatchTuple {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.target_string.is_some()) + usize::from(self.target_string_base64.is_some()),
+            );
             p.req("FieldToMatch", self.field_to_match);
             p.req("PositionalConstraint", self.positional_constraint);
             p.opt("TargetString", self.target_string);
@@ -129,7 +131,7 @@ pub mod byte_match_set {
 
     impl ToExpr for FieldToMatch {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.data.is_some()));
             p.opt("Data", self.data);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -167,7 +169,7 @@ impl GeoMatchSet {
 impl Resource for GeoMatchSet {
     const TYPE_NAME: &'static str = "AWS::WAFRegional::GeoMatchSet";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.geo_match_constraints.is_some()));
         p.opt("GeoMatchConstraints", self.geo_match_constraints);
         p.req("Name", self.name);
         p
@@ -205,7 +207,7 @@ pub mod geo_match_set {
 
     impl ToExpr for GeoMatchConstraint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Type", self.r#type);
             p.req("Value", self.value);
             p.into_expr()
@@ -243,7 +245,7 @@ impl IpSet {
 impl Resource for IpSet {
     const TYPE_NAME: &'static str = "AWS::WAFRegional::IPSet";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.ip_set_descriptors.is_some()));
         p.opt("IPSetDescriptors", self.ip_set_descriptors);
         p.req("Name", self.name);
         p
@@ -281,7 +283,7 @@ pub mod ip_set {
 
     impl ToExpr for IpSetDescriptor {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Type", self.r#type);
             p.req("Value", self.value);
             p.into_expr()
@@ -344,7 +346,7 @@ impl RateBasedRule {
 impl Resource for RateBasedRule {
     const TYPE_NAME: &'static str = "AWS::WAFRegional::RateBasedRule";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(4 + usize::from(self.match_predicates.is_some()));
         p.opt("MatchPredicates", self.match_predicates);
         p.req("MetricName", self.metric_name);
         p.req("Name", self.name);
@@ -392,7 +394,7 @@ pub mod rate_based_rule {
 
     impl ToExpr for Predicate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("DataId", self.data_id);
             p.req("Negated", self.negated);
             p.req("Type", self.r#type);
@@ -432,7 +434,7 @@ impl Resource for RegexPatternSet {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("Name", self.name);
         p.req("RegexPatternStrings", self.regex_pattern_strings);
         p
@@ -481,7 +483,7 @@ impl Rule {
 impl Resource for Rule {
     const TYPE_NAME: &'static str = "AWS::WAFRegional::Rule";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.predicates.is_some()));
         p.req("MetricName", self.metric_name);
         p.req("Name", self.name);
         p.opt("Predicates", self.predicates);
@@ -527,7 +529,7 @@ pub mod rule {
 
     impl ToExpr for Predicate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("DataId", self.data_id);
             p.req("Negated", self.negated);
             p.req("Type", self.r#type);
@@ -566,7 +568,7 @@ impl SizeConstraintSet {
 impl Resource for SizeConstraintSet {
     const TYPE_NAME: &'static str = "AWS::WAFRegional::SizeConstraintSet";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.size_constraints.is_some()));
         p.req("Name", self.name);
         p.opt("SizeConstraints", self.size_constraints);
         p
@@ -609,7 +611,7 @@ pub mod size_constraint_set {
 
     impl ToExpr for FieldToMatch {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.data.is_some()));
             p.opt("Data", self.data);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -654,7 +656,7 @@ pub mod size_constraint_set {
 
     impl ToExpr for SizeConstraint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4);
             p.req("ComparisonOperator", self.comparison_operator);
             p.req("FieldToMatch", self.field_to_match);
             p.req("Size", self.size);
@@ -697,7 +699,7 @@ impl SqlInjectionMatchSet {
 impl Resource for SqlInjectionMatchSet {
     const TYPE_NAME: &'static str = "AWS::WAFRegional::SqlInjectionMatchSet";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.sql_injection_match_tuples.is_some()));
         p.req("Name", self.name);
         p.opt("SqlInjectionMatchTuples", self.sql_injection_match_tuples);
         p
@@ -740,7 +742,7 @@ pub mod sql_injection_match_set {
 
     impl ToExpr for FieldToMatch {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.data.is_some()));
             p.opt("Data", self.data);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -767,7 +769,7 @@ pub mod sql_injection_match_set {
 
     impl ToExpr for SqlInjectionMatchTuple {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("FieldToMatch", self.field_to_match);
             p.req("TextTransformation", self.text_transformation);
             p.into_expr()
@@ -817,7 +819,7 @@ impl WebAcl {
 impl Resource for WebAcl {
     const TYPE_NAME: &'static str = "AWS::WAFRegional::WebACL";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.rules.is_some()));
         p.req("DefaultAction", self.default_action);
         p.req("MetricName", self.metric_name);
         p.req("Name", self.name);
@@ -854,7 +856,7 @@ pub mod web_acl {
 
     impl ToExpr for Action {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Type", self.r#type);
             p.into_expr()
         }
@@ -883,7 +885,7 @@ pub mod web_acl {
 
     impl ToExpr for Rule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Action", self.action);
             p.req("Priority", self.priority);
             p.req("RuleId", self.rule_id);
@@ -919,7 +921,7 @@ impl WebAclAssociation {
 impl Resource for WebAclAssociation {
     const TYPE_NAME: &'static str = "AWS::WAFRegional::WebACLAssociation";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("ResourceArn", self.resource_arn);
         p.req("WebACLId", self.web_acl_id);
         p
@@ -963,7 +965,7 @@ impl XssMatchSet {
 impl Resource for XssMatchSet {
     const TYPE_NAME: &'static str = "AWS::WAFRegional::XssMatchSet";
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.xss_match_tuples.is_some()));
         p.req("Name", self.name);
         p.opt("XssMatchTuples", self.xss_match_tuples);
         p
@@ -1006,7 +1008,7 @@ pub mod xss_match_set {
 
     impl ToExpr for FieldToMatch {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.data.is_some()));
             p.opt("Data", self.data);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -1033,7 +1035,7 @@ pub mod xss_match_set {
 
     impl ToExpr for XssMatchTuple {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("FieldToMatch", self.field_to_match);
             p.req("TextTransformation", self.text_transformation);
             p.into_expr()

@@ -101,7 +101,11 @@ impl Resource for IpSet {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.description.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("Addresses", self.addresses);
         p.opt("Description", self.description);
         p.req("IPAddressVersion", self.ip_address_version);
@@ -214,7 +218,7 @@ pub mod ip_set {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -275,7 +279,9 @@ impl Resource for LoggingConfiguration {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.logging_filter.is_some()) + usize::from(self.redacted_fields.is_some()),
+        );
         p.req("LogDestinationConfigs", self.log_destination_configs);
         p.opt("LoggingFilter", self.logging_filter);
         p.opt("RedactedFields", self.redacted_fields);
@@ -441,7 +447,7 @@ pub mod logging_configuration {
 
     impl ToExpr for ActionCondition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Action", self.action);
             p.into_expr()
         }
@@ -477,7 +483,9 @@ pub mod logging_configuration {
 
     impl ToExpr for Condition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.action_condition.is_some()) + usize::from(self.label_name_condition.is_some()),
+            );
             p.opt("ActionCondition", self.action_condition);
             p.opt("LabelNameCondition", self.label_name_condition);
             p.into_expr()
@@ -530,7 +538,12 @@ pub mod logging_configuration {
 
     impl ToExpr for FieldToMatch {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.method.is_some())
+                    + usize::from(self.query_string.is_some())
+                    + usize::from(self.single_header.is_some())
+                    + usize::from(self.uri_path.is_some()),
+            );
             p.opt("Method", self.method);
             p.opt("QueryString", self.query_string);
             p.opt("SingleHeader", self.single_header);
@@ -566,7 +579,7 @@ pub mod logging_configuration {
 
     impl ToExpr for Filter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Behavior", self.behavior);
             p.req("Conditions", self.conditions);
             p.req("Requirement", self.requirement);
@@ -591,7 +604,7 @@ pub mod logging_configuration {
 
     impl ToExpr for LabelNameCondition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("LabelName", self.label_name);
             p.into_expr()
         }
@@ -620,7 +633,7 @@ pub mod logging_configuration {
 
     impl ToExpr for LoggingFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("DefaultBehavior", self.default_behavior);
             p.req("Filters", self.filters);
             p.into_expr()
@@ -644,7 +657,7 @@ pub mod logging_configuration {
 
     impl ToExpr for SingleHeader {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Name", self.name);
             p.into_expr()
         }
@@ -743,7 +756,11 @@ impl Resource for RegexPatternSet {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.description.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.opt("Name", self.name);
         p.req("RegularExpressionList", self.regular_expression_list);
@@ -827,7 +844,7 @@ pub mod regex_pattern_set {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -1095,7 +1112,16 @@ Constraint { path: "Tags/*/Value", pattern: Some("^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-
 Constraint { path: "VisibilityConfig/MetricName", pattern: Some("^[\\w#:\\.\\-/]+$"), min_length: Some(1), max_length: Some(128), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.available_labels.is_some())
+                + usize::from(self.consumed_labels.is_some())
+                + usize::from(self.custom_response_bodies.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.monetization_config.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.rules.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AvailableLabels", self.available_labels);
         p.req("Capacity", self.capacity);
         p.opt("ConsumedLabels", self.consumed_labels);
@@ -2578,7 +2604,7 @@ pub mod rule_group {
 
     impl ToExpr for AllowAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.custom_request_handling.is_some()));
             p.opt("CustomRequestHandling", self.custom_request_handling);
             p.into_expr()
         }
@@ -2601,7 +2627,7 @@ pub mod rule_group {
 
     impl ToExpr for AndStatement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Statements", self.statements);
             p.into_expr()
         }
@@ -2637,7 +2663,9 @@ pub mod rule_group {
 
     impl ToExpr for AsnMatchStatement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.asn_list.is_some()) + usize::from(self.forwarded_ip_config.is_some()),
+            );
             p.opt("AsnList", self.asn_list);
             p.opt("ForwardedIPConfig", self.forwarded_ip_config);
             p.into_expr()
@@ -2664,7 +2692,7 @@ pub mod rule_group {
 
     impl ToExpr for BlockAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.custom_response.is_some()));
             p.opt("CustomResponse", self.custom_response);
             p.into_expr()
         }
@@ -2692,7 +2720,7 @@ pub mod rule_group {
 
     impl ToExpr for Body {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.oversize_handling.is_some()));
             p.opt("OversizeHandling", self.oversize_handling);
             p.into_expr()
         }
@@ -2752,7 +2780,11 @@ pub mod rule_group {
 
     impl ToExpr for ByteMatchStatement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.pre_parse_text_transformations.is_some())
+                    + usize::from(self.search_string.is_some())
+                    + usize::from(self.search_string_base64.is_some()),
+            );
             p.req("FieldToMatch", self.field_to_match);
             p.req("PositionalConstraint", self.positional_constraint);
             p.opt("PreParseTextTransformations", self.pre_parse_text_transformations);
@@ -2785,7 +2817,7 @@ pub mod rule_group {
 
     impl ToExpr for CaptchaAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.custom_request_handling.is_some()));
             p.opt("CustomRequestHandling", self.custom_request_handling);
             p.into_expr()
         }
@@ -2813,7 +2845,7 @@ pub mod rule_group {
 
     impl ToExpr for CaptchaConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.immunity_time_property.is_some()));
             p.opt("ImmunityTimeProperty", self.immunity_time_property);
             p.into_expr()
         }
@@ -2841,7 +2873,7 @@ pub mod rule_group {
 
     impl ToExpr for ChallengeAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.custom_request_handling.is_some()));
             p.opt("CustomRequestHandling", self.custom_request_handling);
             p.into_expr()
         }
@@ -2869,7 +2901,7 @@ pub mod rule_group {
 
     impl ToExpr for ChallengeConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.immunity_time_property.is_some()));
             p.opt("ImmunityTimeProperty", self.immunity_time_property);
             p.into_expr()
         }
@@ -2913,7 +2945,11 @@ pub mod rule_group {
 
     impl ToExpr for CookieMatchPattern {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.all.is_some())
+                    + usize::from(self.excluded_cookies.is_some())
+                    + usize::from(self.included_cookies.is_some()),
+            );
             p.opt("All", self.all);
             p.opt("ExcludedCookies", self.excluded_cookies);
             p.opt("IncludedCookies", self.included_cookies);
@@ -2948,7 +2984,7 @@ pub mod rule_group {
 
     impl ToExpr for Cookies {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("MatchPattern", self.match_pattern);
             p.req("MatchScope", self.match_scope);
             p.req("OversizeHandling", self.oversize_handling);
@@ -2978,7 +3014,7 @@ pub mod rule_group {
 
     impl ToExpr for CountAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.custom_request_handling.is_some()));
             p.opt("CustomRequestHandling", self.custom_request_handling);
             p.into_expr()
         }
@@ -3001,7 +3037,7 @@ pub mod rule_group {
 
     impl ToExpr for CryptoConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("PaymentNetworks", self.payment_networks);
             p.into_expr()
         }
@@ -3027,7 +3063,7 @@ pub mod rule_group {
 
     impl ToExpr for CustomHttpHeader {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("Value", self.value);
             p.into_expr()
@@ -3051,7 +3087,7 @@ pub mod rule_group {
 
     impl ToExpr for CustomRequestHandling {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("InsertHeaders", self.insert_headers);
             p.into_expr()
         }
@@ -3090,7 +3126,9 @@ pub mod rule_group {
 
     impl ToExpr for CustomResponse {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.custom_response_body_key.is_some()) + usize::from(self.response_headers.is_some()),
+            );
             p.opt("CustomResponseBodyKey", self.custom_response_body_key);
             p.req("ResponseCode", self.response_code);
             p.opt("ResponseHeaders", self.response_headers);
@@ -3118,7 +3156,7 @@ pub mod rule_group {
 
     impl ToExpr for CustomResponseBody {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Content", self.content);
             p.req("ContentType", self.content_type);
             p.into_expr()
@@ -3251,7 +3289,22 @@ pub mod rule_group {
 
     impl ToExpr for FieldToMatch {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.all_query_arguments.is_some())
+                    + usize::from(self.body.is_some())
+                    + usize::from(self.cookies.is_some())
+                    + usize::from(self.header_order.is_some())
+                    + usize::from(self.headers.is_some())
+                    + usize::from(self.ja3_fingerprint.is_some())
+                    + usize::from(self.ja4_fingerprint.is_some())
+                    + usize::from(self.json_body.is_some())
+                    + usize::from(self.method.is_some())
+                    + usize::from(self.query_string.is_some())
+                    + usize::from(self.single_header.is_some())
+                    + usize::from(self.single_query_argument.is_some())
+                    + usize::from(self.uri_fragment.is_some())
+                    + usize::from(self.uri_path.is_some()),
+            );
             p.opt("AllQueryArguments", self.all_query_arguments);
             p.opt("Body", self.body);
             p.opt("Cookies", self.cookies);
@@ -3290,7 +3343,7 @@ pub mod rule_group {
 
     impl ToExpr for ForwardedIpConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("FallbackBehavior", self.fallback_behavior);
             p.req("HeaderName", self.header_name);
             p.into_expr()
@@ -3327,7 +3380,9 @@ pub mod rule_group {
 
     impl ToExpr for GeoMatchStatement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.country_codes.is_some()) + usize::from(self.forwarded_ip_config.is_some()),
+            );
             p.opt("CountryCodes", self.country_codes);
             p.opt("ForwardedIPConfig", self.forwarded_ip_config);
             p.into_expr()
@@ -3372,7 +3427,11 @@ pub mod rule_group {
 
     impl ToExpr for HeaderMatchPattern {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.all.is_some())
+                    + usize::from(self.excluded_headers.is_some())
+                    + usize::from(self.included_headers.is_some()),
+            );
             p.opt("All", self.all);
             p.opt("ExcludedHeaders", self.excluded_headers);
             p.opt("IncludedHeaders", self.included_headers);
@@ -3397,7 +3456,7 @@ pub mod rule_group {
 
     impl ToExpr for HeaderOrder {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("OversizeHandling", self.oversize_handling);
             p.into_expr()
         }
@@ -3430,7 +3489,7 @@ pub mod rule_group {
 
     impl ToExpr for Headers {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("MatchPattern", self.match_pattern);
             p.req("MatchScope", self.match_scope);
             p.req("OversizeHandling", self.oversize_handling);
@@ -3455,7 +3514,7 @@ pub mod rule_group {
 
     impl ToExpr for ImmunityTimeProperty {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ImmunityTime", self.immunity_time);
             p.into_expr()
         }
@@ -3488,7 +3547,7 @@ pub mod rule_group {
 
     impl ToExpr for IpSetForwardedIpConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("FallbackBehavior", self.fallback_behavior);
             p.req("HeaderName", self.header_name);
             p.req("Position", self.position);
@@ -3521,7 +3580,7 @@ pub mod rule_group {
 
     impl ToExpr for IpSetReferenceStatement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.ip_set_forwarded_ip_config.is_some()));
             p.req("Arn", self.arn);
             p.opt("IPSetForwardedIPConfig", self.ip_set_forwarded_ip_config);
             p.into_expr()
@@ -3545,7 +3604,7 @@ pub mod rule_group {
 
     impl ToExpr for Ja3Fingerprint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("FallbackBehavior", self.fallback_behavior);
             p.into_expr()
         }
@@ -3568,7 +3627,7 @@ pub mod rule_group {
 
     impl ToExpr for Ja4Fingerprint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("FallbackBehavior", self.fallback_behavior);
             p.into_expr()
         }
@@ -3610,7 +3669,10 @@ pub mod rule_group {
 
     impl ToExpr for JsonBody {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.invalid_fallback_behavior.is_some())
+                    + usize::from(self.oversize_handling.is_some()),
+            );
             p.opt("InvalidFallbackBehavior", self.invalid_fallback_behavior);
             p.req("MatchPattern", self.match_pattern);
             p.req("MatchScope", self.match_scope);
@@ -3649,7 +3711,8 @@ pub mod rule_group {
 
     impl ToExpr for JsonMatchPattern {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.all.is_some()) + usize::from(self.included_paths.is_some()));
             p.opt("All", self.all);
             p.opt("IncludedPaths", self.included_paths);
             p.into_expr()
@@ -3673,7 +3736,7 @@ pub mod rule_group {
 
     impl ToExpr for Label {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Name", self.name);
             p.into_expr()
         }
@@ -3699,7 +3762,7 @@ pub mod rule_group {
 
     impl ToExpr for LabelMatchStatement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Scope", self.scope);
             p.into_expr()
@@ -3726,7 +3789,7 @@ pub mod rule_group {
 
     impl ToExpr for LabelSummary {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()));
             p.opt("Name", self.name);
             p.into_expr()
         }
@@ -3762,7 +3825,9 @@ pub mod rule_group {
 
     impl ToExpr for MonetizationConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.crypto_config.is_some()) + usize::from(self.currency_mode.is_some()),
+            );
             p.opt("CryptoConfig", self.crypto_config);
             p.opt("CurrencyMode", self.currency_mode);
             p.into_expr()
@@ -3789,7 +3854,7 @@ pub mod rule_group {
 
     impl ToExpr for MonetizeAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.price_multiplier.is_some()));
             p.opt("PriceMultiplier", self.price_multiplier);
             p.into_expr()
         }
@@ -3812,7 +3877,7 @@ pub mod rule_group {
 
     impl ToExpr for NotStatement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Statement", self.statement);
             p.into_expr()
         }
@@ -3835,7 +3900,7 @@ pub mod rule_group {
 
     impl ToExpr for OrStatement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Statements", self.statements);
             p.into_expr()
         }
@@ -3868,7 +3933,7 @@ pub mod rule_group {
 
     impl ToExpr for PaymentNetwork {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Chain", self.chain);
             p.req("Prices", self.prices);
             p.req("WalletAddress", self.wallet_address);
@@ -3896,7 +3961,7 @@ pub mod rule_group {
 
     impl ToExpr for PreParseTextTransformation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Priority", self.priority);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -3923,7 +3988,7 @@ pub mod rule_group {
 
     impl ToExpr for Price {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Amount", self.amount);
             p.req("Currency", self.currency);
             p.into_expr()
@@ -3982,7 +4047,12 @@ pub mod rule_group {
 
     impl ToExpr for RateBasedStatement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.custom_keys.is_some())
+                    + usize::from(self.evaluation_window_sec.is_some())
+                    + usize::from(self.forwarded_ip_config.is_some())
+                    + usize::from(self.scope_down_statement.is_some()),
+            );
             p.req("AggregateKeyType", self.aggregate_key_type);
             p.opt("CustomKeys", self.custom_keys);
             p.opt("EvaluationWindowSec", self.evaluation_window_sec);
@@ -4103,7 +4173,20 @@ pub mod rule_group {
 
     impl ToExpr for RateBasedStatementCustomKey {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.asn.is_some())
+                    + usize::from(self.cookie.is_some())
+                    + usize::from(self.forwarded_ip.is_some())
+                    + usize::from(self.http_method.is_some())
+                    + usize::from(self.header.is_some())
+                    + usize::from(self.ip.is_some())
+                    + usize::from(self.ja3_fingerprint.is_some())
+                    + usize::from(self.ja4_fingerprint.is_some())
+                    + usize::from(self.label_namespace.is_some())
+                    + usize::from(self.query_argument.is_some())
+                    + usize::from(self.query_string.is_some())
+                    + usize::from(self.uri_path.is_some()),
+            );
             p.opt("ASN", self.asn);
             p.opt("Cookie", self.cookie);
             p.opt("ForwardedIP", self.forwarded_ip);
@@ -4143,7 +4226,7 @@ pub mod rule_group {
 
     impl ToExpr for RateLimitCookie {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("TextTransformations", self.text_transformations);
             p.into_expr()
@@ -4173,7 +4256,7 @@ pub mod rule_group {
 
     impl ToExpr for RateLimitHeader {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("TextTransformations", self.text_transformations);
             p.into_expr()
@@ -4197,7 +4280,7 @@ pub mod rule_group {
 
     impl ToExpr for RateLimitJa3Fingerprint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("FallbackBehavior", self.fallback_behavior);
             p.into_expr()
         }
@@ -4220,7 +4303,7 @@ pub mod rule_group {
 
     impl ToExpr for RateLimitJa4Fingerprint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("FallbackBehavior", self.fallback_behavior);
             p.into_expr()
         }
@@ -4243,7 +4326,7 @@ pub mod rule_group {
 
     impl ToExpr for RateLimitLabelNamespace {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Namespace", self.namespace);
             p.into_expr()
         }
@@ -4272,7 +4355,7 @@ pub mod rule_group {
 
     impl ToExpr for RateLimitQueryArgument {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("TextTransformations", self.text_transformations);
             p.into_expr()
@@ -4296,7 +4379,7 @@ pub mod rule_group {
 
     impl ToExpr for RateLimitQueryString {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("TextTransformations", self.text_transformations);
             p.into_expr()
         }
@@ -4319,7 +4402,7 @@ pub mod rule_group {
 
     impl ToExpr for RateLimitUriPath {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("TextTransformations", self.text_transformations);
             p.into_expr()
         }
@@ -4363,7 +4446,7 @@ pub mod rule_group {
 
     impl ToExpr for RegexMatchStatement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.pre_parse_text_transformations.is_some()));
             p.req("FieldToMatch", self.field_to_match);
             p.opt("PreParseTextTransformations", self.pre_parse_text_transformations);
             p.req("RegexString", self.regex_string);
@@ -4410,7 +4493,7 @@ pub mod rule_group {
 
     impl ToExpr for RegexPatternSetReferenceStatement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.pre_parse_text_transformations.is_some()));
             p.req("Arn", self.arn);
             p.req("FieldToMatch", self.field_to_match);
             p.opt("PreParseTextTransformations", self.pre_parse_text_transformations);
@@ -4489,7 +4572,12 @@ pub mod rule_group {
 
     impl ToExpr for Rule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                4 + usize::from(self.action.is_some())
+                    + usize::from(self.captcha_config.is_some())
+                    + usize::from(self.challenge_config.is_some())
+                    + usize::from(self.rule_labels.is_some()),
+            );
             p.opt("Action", self.action);
             p.opt("CaptchaConfig", self.captcha_config);
             p.opt("ChallengeConfig", self.challenge_config);
@@ -4564,7 +4652,14 @@ pub mod rule_group {
 
     impl ToExpr for RuleAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.allow.is_some())
+                    + usize::from(self.block.is_some())
+                    + usize::from(self.captcha.is_some())
+                    + usize::from(self.challenge.is_some())
+                    + usize::from(self.count.is_some())
+                    + usize::from(self.monetize.is_some()),
+            );
             p.opt("Allow", self.allow);
             p.opt("Block", self.block);
             p.opt("Captcha", self.captcha);
@@ -4592,7 +4687,7 @@ pub mod rule_group {
 
     impl ToExpr for SingleHeader {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Name", self.name);
             p.into_expr()
         }
@@ -4615,7 +4710,7 @@ pub mod rule_group {
 
     impl ToExpr for SingleQueryArgument {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Name", self.name);
             p.into_expr()
         }
@@ -4670,7 +4765,7 @@ pub mod rule_group {
 
     impl ToExpr for SizeConstraintStatement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4 + usize::from(self.pre_parse_text_transformations.is_some()));
             p.req("ComparisonOperator", self.comparison_operator);
             p.req("FieldToMatch", self.field_to_match);
             p.opt("PreParseTextTransformations", self.pre_parse_text_transformations);
@@ -4722,7 +4817,10 @@ pub mod rule_group {
 
     impl ToExpr for SqliMatchStatement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.pre_parse_text_transformations.is_some())
+                    + usize::from(self.sensitivity_level.is_some()),
+            );
             p.req("FieldToMatch", self.field_to_match);
             p.opt("PreParseTextTransformations", self.pre_parse_text_transformations);
             p.opt("SensitivityLevel", self.sensitivity_level);
@@ -4857,7 +4955,22 @@ pub mod rule_group {
 
     impl ToExpr for Statement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.and_statement.is_some())
+                    + usize::from(self.asn_match_statement.is_some())
+                    + usize::from(self.byte_match_statement.is_some())
+                    + usize::from(self.geo_match_statement.is_some())
+                    + usize::from(self.ip_set_reference_statement.is_some())
+                    + usize::from(self.label_match_statement.is_some())
+                    + usize::from(self.not_statement.is_some())
+                    + usize::from(self.or_statement.is_some())
+                    + usize::from(self.rate_based_statement.is_some())
+                    + usize::from(self.regex_match_statement.is_some())
+                    + usize::from(self.regex_pattern_set_reference_statement.is_some())
+                    + usize::from(self.size_constraint_statement.is_some())
+                    + usize::from(self.sqli_match_statement.is_some())
+                    + usize::from(self.xss_match_statement.is_some()),
+            );
             p.opt("AndStatement", self.and_statement);
             p.opt("AsnMatchStatement", self.asn_match_statement);
             p.opt("ByteMatchStatement", self.byte_match_statement);
@@ -4906,7 +5019,7 @@ pub mod rule_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -4933,7 +5046,7 @@ pub mod rule_group {
 
     impl ToExpr for TextTransformation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Priority", self.priority);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -4962,7 +5075,7 @@ pub mod rule_group {
 
     impl ToExpr for UriFragment {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.fallback_behavior.is_some()));
             p.opt("FallbackBehavior", self.fallback_behavior);
             p.into_expr()
         }
@@ -4995,7 +5108,7 @@ pub mod rule_group {
 
     impl ToExpr for VisibilityConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("CloudWatchMetricsEnabled", self.cloud_watch_metrics_enabled);
             p.req("MetricName", self.metric_name);
             p.req("SampledRequestsEnabled", self.sampled_requests_enabled);
@@ -5037,7 +5150,7 @@ pub mod rule_group {
 
     impl ToExpr for XssMatchStatement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.pre_parse_text_transformations.is_some()));
             p.req("FieldToMatch", self.field_to_match);
             p.opt("PreParseTextTransformations", self.pre_parse_text_transformations);
             p.req("TextTransformations", self.text_transformations);
@@ -5458,7 +5571,21 @@ Constraint { path: "TokenDomains/*", pattern: Some("^[\\w\\.\\-/]+$"), min_lengt
 Constraint { path: "VisibilityConfig/MetricName", pattern: Some("^[\\w#:\\.\\-/]+$"), min_length: Some(1), max_length: Some(128), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.application_config.is_some())
+                + usize::from(self.association_config.is_some())
+                + usize::from(self.captcha_config.is_some())
+                + usize::from(self.challenge_config.is_some())
+                + usize::from(self.custom_response_bodies.is_some())
+                + usize::from(self.data_protection_config.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.monetization_config.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.on_source_d_do_s_protection_config.is_some())
+                + usize::from(self.rules.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.token_domains.is_some()),
+        );
         p.opt("ApplicationConfig", self.application_config);
         p.opt("AssociationConfig", self.association_config);
         p.opt("CaptchaConfig", self.captcha_config);
@@ -7193,7 +7320,7 @@ pub mod web_acl {
 
     impl ToExpr for AllowAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.custom_request_handling.is_some()));
             p.opt("CustomRequestHandling", self.custom_request_handling);
             p.into_expr()
         }
@@ -7216,7 +7343,7 @@ pub mod web_acl {
 
     impl ToExpr for AndStatement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Statements", self.statements);
             p.into_expr()
         }
@@ -7242,7 +7369,7 @@ pub mod web_acl {
 
     impl ToExpr for ApplicationAttribute {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("Values", self.values);
             p.into_expr()
@@ -7266,7 +7393,7 @@ pub mod web_acl {
 
     impl ToExpr for ApplicationConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Attributes", self.attributes);
             p.into_expr()
         }
@@ -7302,7 +7429,9 @@ pub mod web_acl {
 
     impl ToExpr for AsnMatchStatement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.asn_list.is_some()) + usize::from(self.forwarded_ip_config.is_some()),
+            );
             p.opt("AsnList", self.asn_list);
             p.opt("ForwardedIPConfig", self.forwarded_ip_config);
             p.into_expr()
@@ -7332,7 +7461,7 @@ pub mod web_acl {
 
     impl ToExpr for AssociationConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.request_body.is_some()));
             p.opt("RequestBody", self.request_body);
             p.into_expr()
         }
@@ -7381,7 +7510,9 @@ pub mod web_acl {
 
     impl ToExpr for AwsManagedRulesAcfpRuleSet {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.enable_regex_in_path.is_some()) + usize::from(self.response_inspection.is_some()),
+            );
             p.req("CreationPath", self.creation_path);
             p.opt("EnableRegexInPath", self.enable_regex_in_path);
             p.req("RegistrationPagePath", self.registration_page_path);
@@ -7416,7 +7547,7 @@ pub mod web_acl {
 
     impl ToExpr for AwsManagedRulesAntiDDoSRuleSet {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.sensitivity_to_block.is_some()));
             p.req("ClientSideActionConfig", self.client_side_action_config);
             p.opt("SensitivityToBlock", self.sensitivity_to_block);
             p.into_expr()
@@ -7464,7 +7595,11 @@ pub mod web_acl {
 
     impl ToExpr for AwsManagedRulesAtpRuleSet {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.enable_regex_in_path.is_some())
+                    + usize::from(self.request_inspection.is_some())
+                    + usize::from(self.response_inspection.is_some()),
+            );
             p.opt("EnableRegexInPath", self.enable_regex_in_path);
             p.req("LoginPath", self.login_path);
             p.opt("RequestInspection", self.request_inspection);
@@ -7498,7 +7633,7 @@ pub mod web_acl {
 
     impl ToExpr for AwsManagedRulesBotControlRuleSet {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.enable_machine_learning.is_some()));
             p.opt("EnableMachineLearning", self.enable_machine_learning);
             p.req("InspectionLevel", self.inspection_level);
             p.into_expr()
@@ -7525,7 +7660,7 @@ pub mod web_acl {
 
     impl ToExpr for BlockAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.custom_response.is_some()));
             p.opt("CustomResponse", self.custom_response);
             p.into_expr()
         }
@@ -7553,7 +7688,7 @@ pub mod web_acl {
 
     impl ToExpr for Body {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.oversize_handling.is_some()));
             p.opt("OversizeHandling", self.oversize_handling);
             p.into_expr()
         }
@@ -7613,7 +7748,11 @@ pub mod web_acl {
 
     impl ToExpr for ByteMatchStatement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.pre_parse_text_transformations.is_some())
+                    + usize::from(self.search_string.is_some())
+                    + usize::from(self.search_string_base64.is_some()),
+            );
             p.req("FieldToMatch", self.field_to_match);
             p.req("PositionalConstraint", self.positional_constraint);
             p.opt("PreParseTextTransformations", self.pre_parse_text_transformations);
@@ -7646,7 +7785,7 @@ pub mod web_acl {
 
     impl ToExpr for CaptchaAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.custom_request_handling.is_some()));
             p.opt("CustomRequestHandling", self.custom_request_handling);
             p.into_expr()
         }
@@ -7674,7 +7813,7 @@ pub mod web_acl {
 
     impl ToExpr for CaptchaConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.immunity_time_property.is_some()));
             p.opt("ImmunityTimeProperty", self.immunity_time_property);
             p.into_expr()
         }
@@ -7702,7 +7841,7 @@ pub mod web_acl {
 
     impl ToExpr for ChallengeAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.custom_request_handling.is_some()));
             p.opt("CustomRequestHandling", self.custom_request_handling);
             p.into_expr()
         }
@@ -7730,7 +7869,7 @@ pub mod web_acl {
 
     impl ToExpr for ChallengeConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.immunity_time_property.is_some()));
             p.opt("ImmunityTimeProperty", self.immunity_time_property);
             p.into_expr()
         }
@@ -7769,7 +7908,10 @@ pub mod web_acl {
 
     impl ToExpr for ClientSideAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.exempt_uri_regular_expressions.is_some())
+                    + usize::from(self.sensitivity.is_some()),
+            );
             p.opt("ExemptUriRegularExpressions", self.exempt_uri_regular_expressions);
             p.opt("Sensitivity", self.sensitivity);
             p.req("UsageOfAction", self.usage_of_action);
@@ -7792,7 +7934,7 @@ pub mod web_acl {
 
     impl ToExpr for ClientSideActionConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Challenge", self.challenge);
             p.into_expr()
         }
@@ -7836,7 +7978,11 @@ pub mod web_acl {
 
     impl ToExpr for CookieMatchPattern {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.all.is_some())
+                    + usize::from(self.excluded_cookies.is_some())
+                    + usize::from(self.included_cookies.is_some()),
+            );
             p.opt("All", self.all);
             p.opt("ExcludedCookies", self.excluded_cookies);
             p.opt("IncludedCookies", self.included_cookies);
@@ -7871,7 +8017,7 @@ pub mod web_acl {
 
     impl ToExpr for Cookies {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("MatchPattern", self.match_pattern);
             p.req("MatchScope", self.match_scope);
             p.req("OversizeHandling", self.oversize_handling);
@@ -7901,7 +8047,7 @@ pub mod web_acl {
 
     impl ToExpr for CountAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.custom_request_handling.is_some()));
             p.opt("CustomRequestHandling", self.custom_request_handling);
             p.into_expr()
         }
@@ -7924,7 +8070,7 @@ pub mod web_acl {
 
     impl ToExpr for CryptoConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("PaymentNetworks", self.payment_networks);
             p.into_expr()
         }
@@ -7950,7 +8096,7 @@ pub mod web_acl {
 
     impl ToExpr for CustomHttpHeader {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("Value", self.value);
             p.into_expr()
@@ -7974,7 +8120,7 @@ pub mod web_acl {
 
     impl ToExpr for CustomRequestHandling {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("InsertHeaders", self.insert_headers);
             p.into_expr()
         }
@@ -8013,7 +8159,9 @@ pub mod web_acl {
 
     impl ToExpr for CustomResponse {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.custom_response_body_key.is_some()) + usize::from(self.response_headers.is_some()),
+            );
             p.opt("CustomResponseBodyKey", self.custom_response_body_key);
             p.req("ResponseCode", self.response_code);
             p.opt("ResponseHeaders", self.response_headers);
@@ -8041,7 +8189,7 @@ pub mod web_acl {
 
     impl ToExpr for CustomResponseBody {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Content", self.content);
             p.req("ContentType", self.content_type);
             p.into_expr()
@@ -8084,7 +8232,10 @@ pub mod web_acl {
 
     impl ToExpr for DataProtect {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.exclude_rate_based_details.is_some())
+                    + usize::from(self.exclude_rule_match_details.is_some()),
+            );
             p.req("Action", self.action);
             p.opt("ExcludeRateBasedDetails", self.exclude_rate_based_details);
             p.opt("ExcludeRuleMatchDetails", self.exclude_rule_match_details);
@@ -8110,7 +8261,7 @@ pub mod web_acl {
 
     impl ToExpr for DataProtectionConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("DataProtections", self.data_protections);
             p.into_expr()
         }
@@ -8146,7 +8297,7 @@ pub mod web_acl {
 
     impl ToExpr for DefaultAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.allow.is_some()) + usize::from(self.block.is_some()));
             p.opt("Allow", self.allow);
             p.opt("Block", self.block);
             p.into_expr()
@@ -8170,7 +8321,7 @@ pub mod web_acl {
 
     impl ToExpr for ExcludedRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Name", self.name);
             p.into_expr()
         }
@@ -8193,7 +8344,7 @@ pub mod web_acl {
 
     impl ToExpr for FieldIdentifier {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Identifier", self.identifier);
             p.into_expr()
         }
@@ -8325,7 +8476,22 @@ pub mod web_acl {
 
     impl ToExpr for FieldToMatch {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.all_query_arguments.is_some())
+                    + usize::from(self.body.is_some())
+                    + usize::from(self.cookies.is_some())
+                    + usize::from(self.header_order.is_some())
+                    + usize::from(self.headers.is_some())
+                    + usize::from(self.ja3_fingerprint.is_some())
+                    + usize::from(self.ja4_fingerprint.is_some())
+                    + usize::from(self.json_body.is_some())
+                    + usize::from(self.method.is_some())
+                    + usize::from(self.query_string.is_some())
+                    + usize::from(self.single_header.is_some())
+                    + usize::from(self.single_query_argument.is_some())
+                    + usize::from(self.uri_fragment.is_some())
+                    + usize::from(self.uri_path.is_some()),
+            );
             p.opt("AllQueryArguments", self.all_query_arguments);
             p.opt("Body", self.body);
             p.opt("Cookies", self.cookies);
@@ -8361,7 +8527,7 @@ pub mod web_acl {
 
     impl ToExpr for FieldToMatchSingleHeader {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Name", self.name);
             p.into_expr()
         }
@@ -8384,7 +8550,7 @@ pub mod web_acl {
 
     impl ToExpr for FieldToMatchSingleQueryArgument {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Name", self.name);
             p.into_expr()
         }
@@ -8415,7 +8581,7 @@ pub mod web_acl {
 
     impl ToExpr for FieldToProtect {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.field_keys.is_some()));
             p.opt("FieldKeys", self.field_keys);
             p.req("FieldType", self.field_type);
             p.into_expr()
@@ -8442,7 +8608,7 @@ pub mod web_acl {
 
     impl ToExpr for ForwardedIpConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("FallbackBehavior", self.fallback_behavior);
             p.req("HeaderName", self.header_name);
             p.into_expr()
@@ -8479,7 +8645,9 @@ pub mod web_acl {
 
     impl ToExpr for GeoMatchStatement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.country_codes.is_some()) + usize::from(self.forwarded_ip_config.is_some()),
+            );
             p.opt("CountryCodes", self.country_codes);
             p.opt("ForwardedIPConfig", self.forwarded_ip_config);
             p.into_expr()
@@ -8524,7 +8692,11 @@ pub mod web_acl {
 
     impl ToExpr for HeaderMatchPattern {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.all.is_some())
+                    + usize::from(self.excluded_headers.is_some())
+                    + usize::from(self.included_headers.is_some()),
+            );
             p.opt("All", self.all);
             p.opt("ExcludedHeaders", self.excluded_headers);
             p.opt("IncludedHeaders", self.included_headers);
@@ -8549,7 +8721,7 @@ pub mod web_acl {
 
     impl ToExpr for HeaderOrder {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("OversizeHandling", self.oversize_handling);
             p.into_expr()
         }
@@ -8582,7 +8754,7 @@ pub mod web_acl {
 
     impl ToExpr for Headers {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("MatchPattern", self.match_pattern);
             p.req("MatchScope", self.match_scope);
             p.req("OversizeHandling", self.oversize_handling);
@@ -8607,7 +8779,7 @@ pub mod web_acl {
 
     impl ToExpr for ImmunityTimeProperty {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ImmunityTime", self.immunity_time);
             p.into_expr()
         }
@@ -8640,7 +8812,7 @@ pub mod web_acl {
 
     impl ToExpr for IpSetForwardedIpConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("FallbackBehavior", self.fallback_behavior);
             p.req("HeaderName", self.header_name);
             p.req("Position", self.position);
@@ -8673,7 +8845,7 @@ pub mod web_acl {
 
     impl ToExpr for IpSetReferenceStatement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.ip_set_forwarded_ip_config.is_some()));
             p.req("Arn", self.arn);
             p.opt("IPSetForwardedIPConfig", self.ip_set_forwarded_ip_config);
             p.into_expr()
@@ -8697,7 +8869,7 @@ pub mod web_acl {
 
     impl ToExpr for Ja3Fingerprint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("FallbackBehavior", self.fallback_behavior);
             p.into_expr()
         }
@@ -8720,7 +8892,7 @@ pub mod web_acl {
 
     impl ToExpr for Ja4Fingerprint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("FallbackBehavior", self.fallback_behavior);
             p.into_expr()
         }
@@ -8762,7 +8934,10 @@ pub mod web_acl {
 
     impl ToExpr for JsonBody {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.invalid_fallback_behavior.is_some())
+                    + usize::from(self.oversize_handling.is_some()),
+            );
             p.opt("InvalidFallbackBehavior", self.invalid_fallback_behavior);
             p.req("MatchPattern", self.match_pattern);
             p.req("MatchScope", self.match_scope);
@@ -8801,7 +8976,8 @@ pub mod web_acl {
 
     impl ToExpr for JsonMatchPattern {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.all.is_some()) + usize::from(self.included_paths.is_some()));
             p.opt("All", self.all);
             p.opt("IncludedPaths", self.included_paths);
             p.into_expr()
@@ -8825,7 +9001,7 @@ pub mod web_acl {
 
     impl ToExpr for Label {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Name", self.name);
             p.into_expr()
         }
@@ -8851,7 +9027,7 @@ pub mod web_acl {
 
     impl ToExpr for LabelMatchStatement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Scope", self.scope);
             p.into_expr()
@@ -8936,7 +9112,16 @@ pub mod web_acl {
 
     impl ToExpr for ManagedRuleGroupConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.aws_managed_rules_acfp_rule_set.is_some())
+                    + usize::from(self.aws_managed_rules_atp_rule_set.is_some())
+                    + usize::from(self.aws_managed_rules_anti_d_do_s_rule_set.is_some())
+                    + usize::from(self.aws_managed_rules_bot_control_rule_set.is_some())
+                    + usize::from(self.login_path.is_some())
+                    + usize::from(self.password_field.is_some())
+                    + usize::from(self.payload_type.is_some())
+                    + usize::from(self.username_field.is_some()),
+            );
             p.opt("AWSManagedRulesACFPRuleSet", self.aws_managed_rules_acfp_rule_set);
             p.opt("AWSManagedRulesATPRuleSet", self.aws_managed_rules_atp_rule_set);
             p.opt(
@@ -9015,7 +9200,13 @@ pub mod web_acl {
 
     impl ToExpr for ManagedRuleGroupStatement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.excluded_rules.is_some())
+                    + usize::from(self.managed_rule_group_configs.is_some())
+                    + usize::from(self.rule_action_overrides.is_some())
+                    + usize::from(self.scope_down_statement.is_some())
+                    + usize::from(self.version.is_some()),
+            );
             p.opt("ExcludedRules", self.excluded_rules);
             p.opt("ManagedRuleGroupConfigs", self.managed_rule_group_configs);
             p.req("Name", self.name);
@@ -9057,7 +9248,9 @@ pub mod web_acl {
 
     impl ToExpr for MonetizationConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.crypto_config.is_some()) + usize::from(self.currency_mode.is_some()),
+            );
             p.opt("CryptoConfig", self.crypto_config);
             p.opt("CurrencyMode", self.currency_mode);
             p.into_expr()
@@ -9084,7 +9277,7 @@ pub mod web_acl {
 
     impl ToExpr for MonetizeAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.price_multiplier.is_some()));
             p.opt("PriceMultiplier", self.price_multiplier);
             p.into_expr()
         }
@@ -9107,7 +9300,7 @@ pub mod web_acl {
 
     impl ToExpr for NotStatement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Statement", self.statement);
             p.into_expr()
         }
@@ -9130,7 +9323,7 @@ pub mod web_acl {
 
     impl ToExpr for OnSourceDDoSProtectionConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ALBLowReputationMode", self.alb_low_reputation_mode);
             p.into_expr()
         }
@@ -9153,7 +9346,7 @@ pub mod web_acl {
 
     impl ToExpr for OrStatement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Statements", self.statements);
             p.into_expr()
         }
@@ -9189,7 +9382,7 @@ pub mod web_acl {
 
     impl ToExpr for OverrideAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.count.is_some()) + usize::from(self.none.is_some()));
             p.opt("Count", self.count);
             p.opt("None", self.none);
             p.into_expr()
@@ -9223,7 +9416,7 @@ pub mod web_acl {
 
     impl ToExpr for PaymentNetwork {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Chain", self.chain);
             p.req("Prices", self.prices);
             p.req("WalletAddress", self.wallet_address);
@@ -9251,7 +9444,7 @@ pub mod web_acl {
 
     impl ToExpr for PreParseTextTransformation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Priority", self.priority);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -9278,7 +9471,7 @@ pub mod web_acl {
 
     impl ToExpr for Price {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Amount", self.amount);
             p.req("Currency", self.currency);
             p.into_expr()
@@ -9337,7 +9530,12 @@ pub mod web_acl {
 
     impl ToExpr for RateBasedStatement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.custom_keys.is_some())
+                    + usize::from(self.evaluation_window_sec.is_some())
+                    + usize::from(self.forwarded_ip_config.is_some())
+                    + usize::from(self.scope_down_statement.is_some()),
+            );
             p.req("AggregateKeyType", self.aggregate_key_type);
             p.opt("CustomKeys", self.custom_keys);
             p.opt("EvaluationWindowSec", self.evaluation_window_sec);
@@ -9458,7 +9656,20 @@ pub mod web_acl {
 
     impl ToExpr for RateBasedStatementCustomKey {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.asn.is_some())
+                    + usize::from(self.cookie.is_some())
+                    + usize::from(self.forwarded_ip.is_some())
+                    + usize::from(self.http_method.is_some())
+                    + usize::from(self.header.is_some())
+                    + usize::from(self.ip.is_some())
+                    + usize::from(self.ja3_fingerprint.is_some())
+                    + usize::from(self.ja4_fingerprint.is_some())
+                    + usize::from(self.label_namespace.is_some())
+                    + usize::from(self.query_argument.is_some())
+                    + usize::from(self.query_string.is_some())
+                    + usize::from(self.uri_path.is_some()),
+            );
             p.opt("ASN", self.asn);
             p.opt("Cookie", self.cookie);
             p.opt("ForwardedIP", self.forwarded_ip);
@@ -9498,7 +9709,7 @@ pub mod web_acl {
 
     impl ToExpr for RateLimitCookie {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("TextTransformations", self.text_transformations);
             p.into_expr()
@@ -9528,7 +9739,7 @@ pub mod web_acl {
 
     impl ToExpr for RateLimitHeader {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("TextTransformations", self.text_transformations);
             p.into_expr()
@@ -9552,7 +9763,7 @@ pub mod web_acl {
 
     impl ToExpr for RateLimitJa3Fingerprint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("FallbackBehavior", self.fallback_behavior);
             p.into_expr()
         }
@@ -9575,7 +9786,7 @@ pub mod web_acl {
 
     impl ToExpr for RateLimitJa4Fingerprint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("FallbackBehavior", self.fallback_behavior);
             p.into_expr()
         }
@@ -9598,7 +9809,7 @@ pub mod web_acl {
 
     impl ToExpr for RateLimitLabelNamespace {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Namespace", self.namespace);
             p.into_expr()
         }
@@ -9627,7 +9838,7 @@ pub mod web_acl {
 
     impl ToExpr for RateLimitQueryArgument {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Name", self.name);
             p.req("TextTransformations", self.text_transformations);
             p.into_expr()
@@ -9651,7 +9862,7 @@ pub mod web_acl {
 
     impl ToExpr for RateLimitQueryString {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("TextTransformations", self.text_transformations);
             p.into_expr()
         }
@@ -9674,7 +9885,7 @@ pub mod web_acl {
 
     impl ToExpr for RateLimitUriPath {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("TextTransformations", self.text_transformations);
             p.into_expr()
         }
@@ -9700,7 +9911,7 @@ pub mod web_acl {
 
     impl ToExpr for Regex {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.regex_string.is_some()));
             p.opt("RegexString", self.regex_string);
             p.into_expr()
         }
@@ -9744,7 +9955,7 @@ pub mod web_acl {
 
     impl ToExpr for RegexMatchStatement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.pre_parse_text_transformations.is_some()));
             p.req("FieldToMatch", self.field_to_match);
             p.opt("PreParseTextTransformations", self.pre_parse_text_transformations);
             p.req("RegexString", self.regex_string);
@@ -9791,7 +10002,7 @@ pub mod web_acl {
 
     impl ToExpr for RegexPatternSetReferenceStatement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.pre_parse_text_transformations.is_some()));
             p.req("Arn", self.arn);
             p.req("FieldToMatch", self.field_to_match);
             p.opt("PreParseTextTransformations", self.pre_parse_text_transformations);
@@ -9817,7 +10028,7 @@ pub mod web_acl {
 
     impl ToExpr for RequestBodyAssociatedResourceTypeConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("DefaultSizeInspectionLimit", self.default_size_inspection_limit);
             p.into_expr()
         }
@@ -9850,7 +10061,7 @@ pub mod web_acl {
 
     impl ToExpr for RequestInspection {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("PasswordField", self.password_field);
             p.req("PayloadType", self.payload_type);
             p.req("UsernameField", self.username_field);
@@ -9915,7 +10126,13 @@ pub mod web_acl {
 
     impl ToExpr for RequestInspectionAcfp {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.address_fields.is_some())
+                    + usize::from(self.email_field.is_some())
+                    + usize::from(self.password_field.is_some())
+                    + usize::from(self.phone_number_fields.is_some())
+                    + usize::from(self.username_field.is_some()),
+            );
             p.opt("AddressFields", self.address_fields);
             p.opt("EmailField", self.email_field);
             p.opt("PasswordField", self.password_field);
@@ -9972,7 +10189,12 @@ pub mod web_acl {
 
     impl ToExpr for ResponseInspection {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.body_contains.is_some())
+                    + usize::from(self.header.is_some())
+                    + usize::from(self.json.is_some())
+                    + usize::from(self.status_code.is_some()),
+            );
             p.opt("BodyContains", self.body_contains);
             p.opt("Header", self.header);
             p.opt("Json", self.json);
@@ -10001,7 +10223,7 @@ pub mod web_acl {
 
     impl ToExpr for ResponseInspectionBodyContains {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("FailureStrings", self.failure_strings);
             p.req("SuccessStrings", self.success_strings);
             p.into_expr()
@@ -10035,7 +10257,7 @@ pub mod web_acl {
 
     impl ToExpr for ResponseInspectionHeader {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("FailureValues", self.failure_values);
             p.req("Name", self.name);
             p.req("SuccessValues", self.success_values);
@@ -10070,7 +10292,7 @@ pub mod web_acl {
 
     impl ToExpr for ResponseInspectionJson {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("FailureValues", self.failure_values);
             p.req("Identifier", self.identifier);
             p.req("SuccessValues", self.success_values);
@@ -10098,7 +10320,7 @@ pub mod web_acl {
 
     impl ToExpr for ResponseInspectionStatusCode {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("FailureCodes", self.failure_codes);
             p.req("SuccessCodes", self.success_codes);
             p.into_expr()
@@ -10183,7 +10405,13 @@ pub mod web_acl {
 
     impl ToExpr for Rule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                4 + usize::from(self.action.is_some())
+                    + usize::from(self.captcha_config.is_some())
+                    + usize::from(self.challenge_config.is_some())
+                    + usize::from(self.override_action.is_some())
+                    + usize::from(self.rule_labels.is_some()),
+            );
             p.opt("Action", self.action);
             p.opt("CaptchaConfig", self.captcha_config);
             p.opt("ChallengeConfig", self.challenge_config);
@@ -10259,7 +10487,14 @@ pub mod web_acl {
 
     impl ToExpr for RuleAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.allow.is_some())
+                    + usize::from(self.block.is_some())
+                    + usize::from(self.captcha.is_some())
+                    + usize::from(self.challenge.is_some())
+                    + usize::from(self.count.is_some())
+                    + usize::from(self.monetize.is_some()),
+            );
             p.opt("Allow", self.allow);
             p.opt("Block", self.block);
             p.opt("Captcha", self.captcha);
@@ -10290,7 +10525,7 @@ pub mod web_acl {
 
     impl ToExpr for RuleActionOverride {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ActionToUse", self.action_to_use);
             p.req("Name", self.name);
             p.into_expr()
@@ -10330,7 +10565,9 @@ pub mod web_acl {
 
     impl ToExpr for RuleGroupReferenceStatement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.excluded_rules.is_some()) + usize::from(self.rule_action_overrides.is_some()),
+            );
             p.req("Arn", self.arn);
             p.opt("ExcludedRules", self.excluded_rules);
             p.opt("RuleActionOverrides", self.rule_action_overrides);
@@ -10387,7 +10624,7 @@ pub mod web_acl {
 
     impl ToExpr for SizeConstraintStatement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(4 + usize::from(self.pre_parse_text_transformations.is_some()));
             p.req("ComparisonOperator", self.comparison_operator);
             p.req("FieldToMatch", self.field_to_match);
             p.opt("PreParseTextTransformations", self.pre_parse_text_transformations);
@@ -10439,7 +10676,10 @@ pub mod web_acl {
 
     impl ToExpr for SqliMatchStatement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.pre_parse_text_transformations.is_some())
+                    + usize::from(self.sensitivity_level.is_some()),
+            );
             p.req("FieldToMatch", self.field_to_match);
             p.opt("PreParseTextTransformations", self.pre_parse_text_transformations);
             p.opt("SensitivityLevel", self.sensitivity_level);
@@ -10590,7 +10830,24 @@ pub mod web_acl {
 
     impl ToExpr for Statement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.and_statement.is_some())
+                    + usize::from(self.asn_match_statement.is_some())
+                    + usize::from(self.byte_match_statement.is_some())
+                    + usize::from(self.geo_match_statement.is_some())
+                    + usize::from(self.ip_set_reference_statement.is_some())
+                    + usize::from(self.label_match_statement.is_some())
+                    + usize::from(self.managed_rule_group_statement.is_some())
+                    + usize::from(self.not_statement.is_some())
+                    + usize::from(self.or_statement.is_some())
+                    + usize::from(self.rate_based_statement.is_some())
+                    + usize::from(self.regex_match_statement.is_some())
+                    + usize::from(self.regex_pattern_set_reference_statement.is_some())
+                    + usize::from(self.rule_group_reference_statement.is_some())
+                    + usize::from(self.size_constraint_statement.is_some())
+                    + usize::from(self.sqli_match_statement.is_some())
+                    + usize::from(self.xss_match_statement.is_some()),
+            );
             p.opt("AndStatement", self.and_statement);
             p.opt("AsnMatchStatement", self.asn_match_statement);
             p.opt("ByteMatchStatement", self.byte_match_statement);
@@ -10641,7 +10898,7 @@ pub mod web_acl {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -10668,7 +10925,7 @@ pub mod web_acl {
 
     impl ToExpr for TextTransformation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Priority", self.priority);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -10697,7 +10954,7 @@ pub mod web_acl {
 
     impl ToExpr for UriFragment {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.fallback_behavior.is_some()));
             p.opt("FallbackBehavior", self.fallback_behavior);
             p.into_expr()
         }
@@ -10730,7 +10987,7 @@ pub mod web_acl {
 
     impl ToExpr for VisibilityConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("CloudWatchMetricsEnabled", self.cloud_watch_metrics_enabled);
             p.req("MetricName", self.metric_name);
             p.req("SampledRequestsEnabled", self.sampled_requests_enabled);
@@ -10772,7 +11029,7 @@ pub mod web_acl {
 
     impl ToExpr for XssMatchStatement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.pre_parse_text_transformations.is_some()));
             p.req("FieldToMatch", self.field_to_match);
             p.opt("PreParseTextTransformations", self.pre_parse_text_transformations);
             p.req("TextTransformations", self.text_transformations);
@@ -10824,7 +11081,7 @@ impl Resource for WebAclAssociation {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("ResourceArn", self.resource_arn);
         p.req("WebACLArn", self.web_acl_arn);
         p

@@ -66,7 +66,7 @@ impl Resource for AgentContext {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(4);
         p.req("Content", self.content);
         p.req("ContextType", self.context_type);
         p.req("ProfileArn", self.profile_arn);
@@ -292,7 +292,7 @@ impl Resource for AgentGoal {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.description.is_some()));
         p.opt("Description", self.description);
         p.req("Pillars", self.pillars);
         p.req("ProfileArn", self.profile_arn);
@@ -553,7 +553,13 @@ impl Resource for AgentProfile {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.business_overview.is_some())
+                + usize::from(self.deletion_protection.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.display_name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("AggregationConfiguration", self.aggregation_configuration);
         p.opt("BusinessOverview", self.business_overview);
         p.opt("DeletionProtection", self.deletion_protection);
@@ -665,7 +671,7 @@ pub mod agent_profile {
 
     impl ToExpr for AggregationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("AccessRoleArn", self.access_role_arn);
             p.req("AccountId", self.account_id);
             p.req("Regions", self.regions);
@@ -693,7 +699,7 @@ pub mod agent_profile {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -778,7 +784,11 @@ impl Resource for Lens {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.json_string.is_some())
+                + usize::from(self.lens_version.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("JSONString", self.json_string);
         p.opt("LensVersion", self.lens_version);
         p.opt("Tags", self.tags);
@@ -843,7 +853,7 @@ pub mod lens {
 
     impl ToExpr for Tags {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -935,7 +945,7 @@ impl Resource for Profile {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.tags.is_some()));
         p.req("ProfileDescription", self.profile_description);
         p.req("ProfileName", self.profile_name);
         p.req("ProfileQuestions", self.profile_questions);
@@ -1011,7 +1021,9 @@ pub mod profile {
 
     impl ToExpr for ProfileQuestionUpdate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.question_id.is_some()) + usize::from(self.selected_choice_ids.is_some()),
+            );
             p.opt("QuestionId", self.question_id);
             p.opt("SelectedChoiceIds", self.selected_choice_ids);
             p.into_expr()
@@ -1038,7 +1050,7 @@ pub mod profile {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1135,7 +1147,7 @@ impl Resource for ReviewTemplate {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.notes.is_some()) + usize::from(self.tags.is_some()));
         p.req("Description", self.description);
         p.req("Lenses", self.lenses);
         p.opt("Notes", self.notes);
@@ -1224,7 +1236,7 @@ pub mod review_template {
 
     impl ToExpr for Tags {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1456,7 +1468,18 @@ impl Resource for Workload {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.account_ids.is_some())
+                + usize::from(self.architectural_design.is_some())
+                + usize::from(self.aws_regions.is_some())
+                + usize::from(self.discovery_config.is_some())
+                + usize::from(self.industry.is_some())
+                + usize::from(self.industry_type.is_some())
+                + usize::from(self.non_aws_regions.is_some())
+                + usize::from(self.notes.is_some())
+                + usize::from(self.review_owner.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AccountIds", self.account_ids);
         p.opt("ArchitecturalDesign", self.architectural_design);
         p.opt("AwsRegions", self.aws_regions);
@@ -1654,7 +1677,10 @@ pub mod workload {
 
     impl ToExpr for DiscoveryConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.trusted_advisor_integration_status.is_some())
+                    + usize::from(self.workload_resource_definition.is_some()),
+            );
             p.opt(
                 "TrustedAdvisorIntegrationStatus",
                 self.trusted_advisor_integration_status,
@@ -1684,7 +1710,7 @@ pub mod workload {
 
     impl ToExpr for Tags {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -33,7 +33,7 @@ impl Resource for Network {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2);
         p.req("AccessLevel", self.access_level);
         p.req("NetworkName", self.network_name);
         p

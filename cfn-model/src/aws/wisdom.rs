@@ -160,7 +160,11 @@ Constraint { path: "Description", pattern: Some("^[a-zA-Z0-9\\s_.,-]+"), min_len
 Constraint { path: "Name", pattern: Some("^[a-zA-Z0-9\\s_.,-]+"), min_length: Some(1), max_length: Some(255), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.description.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("AssistantId", self.assistant_id);
         p.req("Configuration", self.configuration);
         p.opt("Description", self.description);
@@ -450,7 +454,17 @@ pub mod ai_agent {
 
     impl ToExpr for AiAgentConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.manual_search_ai_agent_configuration.is_some())
+                    + usize::from(self.answer_recommendation_ai_agent_configuration.is_some())
+                    + usize::from(self.self_service_ai_agent_configuration.is_some())
+                    + usize::from(self.email_response_ai_agent_configuration.is_some())
+                    + usize::from(self.email_overview_ai_agent_configuration.is_some())
+                    + usize::from(self.email_generative_answer_ai_agent_configuration.is_some())
+                    + usize::from(self.orchestration_ai_agent_configuration.is_some())
+                    + usize::from(self.note_taking_ai_agent_configuration.is_some())
+                    + usize::from(self.case_summarization_ai_agent_configuration.is_some()),
+            );
             p.opt(
                 "ManualSearchAIAgentConfiguration",
                 self.manual_search_ai_agent_configuration,
@@ -553,7 +567,14 @@ pub mod ai_agent {
 
     impl ToExpr for AnswerRecommendationAiAgentConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.answer_generation_ai_guardrail_id.is_some())
+                    + usize::from(self.answer_generation_ai_prompt_id.is_some())
+                    + usize::from(self.association_configurations.is_some())
+                    + usize::from(self.intent_labeling_generation_ai_prompt_id.is_some())
+                    + usize::from(self.locale.is_some())
+                    + usize::from(self.query_reformulation_ai_prompt_id.is_some()),
+            );
             p.opt("AnswerGenerationAIGuardrailId", self.answer_generation_ai_guardrail_id);
             p.opt("AnswerGenerationAIPromptId", self.answer_generation_ai_prompt_id);
             p.opt("AssociationConfigurations", self.association_configurations);
@@ -605,7 +626,11 @@ pub mod ai_agent {
 
     impl ToExpr for AssociationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.association_configuration_data.is_some())
+                    + usize::from(self.association_id.is_some())
+                    + usize::from(self.association_type.is_some()),
+            );
             p.opt("AssociationConfigurationData", self.association_configuration_data);
             p.opt("AssociationId", self.association_id);
             p.opt("AssociationType", self.association_type);
@@ -638,7 +663,8 @@ pub mod ai_agent {
 
     impl ToExpr for AssociationConfigurationData {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.knowledge_base_association_configuration_data.is_some()));
             p.opt(
                 "KnowledgeBaseAssociationConfigurationData",
                 self.knowledge_base_association_configuration_data,
@@ -685,7 +711,11 @@ pub mod ai_agent {
 
     impl ToExpr for CaseSummarizationAiAgentConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.case_summarization_ai_guardrail_id.is_some())
+                    + usize::from(self.case_summarization_ai_prompt_id.is_some())
+                    + usize::from(self.locale.is_some()),
+            );
             p.opt(
                 "CaseSummarizationAIGuardrailId",
                 self.case_summarization_ai_guardrail_id,
@@ -742,7 +772,12 @@ pub mod ai_agent {
 
     impl ToExpr for EmailGenerativeAnswerAiAgentConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.association_configurations.is_some())
+                    + usize::from(self.email_generative_answer_ai_prompt_id.is_some())
+                    + usize::from(self.email_query_reformulation_ai_prompt_id.is_some())
+                    + usize::from(self.locale.is_some()),
+            );
             p.opt("AssociationConfigurations", self.association_configurations);
             p.opt(
                 "EmailGenerativeAnswerAIPromptId",
@@ -787,7 +822,9 @@ pub mod ai_agent {
 
     impl ToExpr for EmailOverviewAiAgentConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.email_overview_ai_prompt_id.is_some()) + usize::from(self.locale.is_some()),
+            );
             p.opt("EmailOverviewAIPromptId", self.email_overview_ai_prompt_id);
             p.opt("Locale", self.locale);
             p.into_expr()
@@ -840,7 +877,12 @@ pub mod ai_agent {
 
     impl ToExpr for EmailResponseAiAgentConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.association_configurations.is_some())
+                    + usize::from(self.email_query_reformulation_ai_prompt_id.is_some())
+                    + usize::from(self.email_response_ai_prompt_id.is_some())
+                    + usize::from(self.locale.is_some()),
+            );
             p.opt("AssociationConfigurations", self.association_configurations);
             p.opt(
                 "EmailQueryReformulationAIPromptId",
@@ -890,7 +932,11 @@ pub mod ai_agent {
 
     impl ToExpr for KnowledgeBaseAssociationConfigurationData {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.content_tag_filter.is_some())
+                    + usize::from(self.max_results.is_some())
+                    + usize::from(self.override_knowledge_base_search_type.is_some()),
+            );
             p.opt("ContentTagFilter", self.content_tag_filter);
             p.opt("MaxResults", self.max_results);
             p.opt(
@@ -947,7 +993,12 @@ pub mod ai_agent {
 
     impl ToExpr for ManualSearchAiAgentConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.answer_generation_ai_guardrail_id.is_some())
+                    + usize::from(self.answer_generation_ai_prompt_id.is_some())
+                    + usize::from(self.association_configurations.is_some())
+                    + usize::from(self.locale.is_some()),
+            );
             p.opt("AnswerGenerationAIGuardrailId", self.answer_generation_ai_guardrail_id);
             p.opt("AnswerGenerationAIPromptId", self.answer_generation_ai_prompt_id);
             p.opt("AssociationConfigurations", self.association_configurations);
@@ -994,7 +1045,11 @@ pub mod ai_agent {
 
     impl ToExpr for NoteTakingAiAgentConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.locale.is_some())
+                    + usize::from(self.note_taking_ai_guardrail_id.is_some())
+                    + usize::from(self.note_taking_ai_prompt_id.is_some()),
+            );
             p.opt("Locale", self.locale);
             p.opt("NoteTakingAIGuardrailId", self.note_taking_ai_guardrail_id);
             p.opt("NoteTakingAIPromptId", self.note_taking_ai_prompt_id);
@@ -1032,7 +1087,9 @@ pub mod ai_agent {
 
     impl ToExpr for OrCondition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.and_conditions.is_some()) + usize::from(self.tag_condition.is_some()),
+            );
             p.opt("AndConditions", self.and_conditions);
             p.opt("TagCondition", self.tag_condition);
             p.into_expr()
@@ -1088,7 +1145,12 @@ pub mod ai_agent {
 
     impl ToExpr for OrchestrationAiAgentConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.connect_instance_arn.is_some())
+                    + usize::from(self.locale.is_some())
+                    + usize::from(self.orchestration_ai_guardrail_id.is_some())
+                    + usize::from(self.tool_configurations.is_some()),
+            );
             p.opt("ConnectInstanceArn", self.connect_instance_arn);
             p.opt("Locale", self.locale);
             p.opt("OrchestrationAIGuardrailId", self.orchestration_ai_guardrail_id);
@@ -1144,7 +1206,12 @@ pub mod ai_agent {
 
     impl ToExpr for SelfServiceAiAgentConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.association_configurations.is_some())
+                    + usize::from(self.self_service_ai_guardrail_id.is_some())
+                    + usize::from(self.self_service_answer_generation_ai_prompt_id.is_some())
+                    + usize::from(self.self_service_pre_processing_ai_prompt_id.is_some()),
+            );
             p.opt("AssociationConfigurations", self.association_configurations);
             p.opt("SelfServiceAIGuardrailId", self.self_service_ai_guardrail_id);
             p.opt(
@@ -1184,7 +1251,7 @@ pub mod ai_agent {
 
     impl ToExpr for TagCondition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -1229,7 +1296,11 @@ pub mod ai_agent {
 
     impl ToExpr for TagFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.tag_condition.is_some())
+                    + usize::from(self.and_conditions.is_some())
+                    + usize::from(self.or_conditions.is_some()),
+            );
             p.opt("TagCondition", self.tag_condition);
             p.opt("AndConditions", self.and_conditions);
             p.opt("OrConditions", self.or_conditions);
@@ -1337,7 +1408,18 @@ pub mod ai_agent {
 
     impl ToExpr for ToolConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.annotations.is_some())
+                    + usize::from(self.description.is_some())
+                    + usize::from(self.input_schema.is_some())
+                    + usize::from(self.instruction.is_some())
+                    + usize::from(self.output_filters.is_some())
+                    + usize::from(self.output_schema.is_some())
+                    + usize::from(self.override_input_values.is_some())
+                    + usize::from(self.title.is_some())
+                    + usize::from(self.tool_id.is_some())
+                    + usize::from(self.user_interaction_configuration.is_some()),
+            );
             p.opt("Annotations", self.annotations);
             p.opt("Description", self.description);
             p.opt("InputSchema", self.input_schema);
@@ -1384,7 +1466,9 @@ pub mod ai_agent {
 
     impl ToExpr for ToolInstruction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.examples.is_some()) + usize::from(self.instruction.is_some()),
+            );
             p.opt("Examples", self.examples);
             p.opt("Instruction", self.instruction);
             p.into_expr()
@@ -1421,7 +1505,10 @@ pub mod ai_agent {
 
     impl ToExpr for ToolOutputConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.output_variable_name_override.is_some())
+                    + usize::from(self.session_data_namespace.is_some()),
+            );
             p.opt("OutputVariableNameOverride", self.output_variable_name_override);
             p.opt("SessionDataNamespace", self.session_data_namespace);
             p.into_expr()
@@ -1453,7 +1540,7 @@ pub mod ai_agent {
 
     impl ToExpr for ToolOutputFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.output_configuration.is_some()));
             p.req("JsonPath", self.json_path);
             p.opt("OutputConfiguration", self.output_configuration);
             p.into_expr()
@@ -1480,7 +1567,7 @@ pub mod ai_agent {
 
     impl ToExpr for ToolOverrideConstantInputValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Type", self.r#type);
             p.req("Value", self.value);
             p.into_expr()
@@ -1507,7 +1594,7 @@ pub mod ai_agent {
 
     impl ToExpr for ToolOverrideInputValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("JsonPath", self.json_path);
             p.req("Value", self.value);
             p.into_expr()
@@ -1534,7 +1621,7 @@ pub mod ai_agent {
 
     impl ToExpr for ToolOverrideInputValueConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.constant.is_some()));
             p.opt("Constant", self.constant);
             p.into_expr()
         }
@@ -1562,7 +1649,7 @@ pub mod ai_agent {
 
     impl ToExpr for UserInteractionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.is_user_confirmation_required.is_some()));
             p.opt("IsUserConfirmationRequired", self.is_user_confirmation_required);
             p.into_expr()
         }
@@ -1618,7 +1705,7 @@ impl Resource for AiAgentVersion {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.modified_time_seconds.is_some()));
         p.req("AIAgentId", self.ai_agent_id);
         p.req("AssistantId", self.assistant_id);
         p.opt("ModifiedTimeSeconds", self.modified_time_seconds);
@@ -1774,7 +1861,16 @@ Constraint { path: "WordPolicyConfig/WordsConfig", min_length: Some(1), ..crate:
 Constraint { path: "WordPolicyConfig/WordsConfig/*/Text", min_length: Some(1), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.content_policy_config.is_some())
+                + usize::from(self.contextual_grounding_policy_config.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.sensitive_information_policy_config.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.topic_policy_config.is_some())
+                + usize::from(self.word_policy_config.is_some()),
+        );
         p.req("AssistantId", self.assistant_id);
         p.req("BlockedInputMessaging", self.blocked_input_messaging);
         p.req("BlockedOutputsMessaging", self.blocked_outputs_messaging);
@@ -2131,7 +2227,7 @@ pub mod ai_guardrail {
 
     impl ToExpr for AiGuardrailContentPolicyConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("FiltersConfig", self.filters_config);
             p.into_expr()
         }
@@ -2154,7 +2250,7 @@ pub mod ai_guardrail {
 
     impl ToExpr for AiGuardrailContextualGroundingPolicyConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("FiltersConfig", self.filters_config);
             p.into_expr()
         }
@@ -2190,7 +2286,9 @@ pub mod ai_guardrail {
 
     impl ToExpr for AiGuardrailSensitiveInformationPolicyConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.pii_entities_config.is_some()) + usize::from(self.regexes_config.is_some()),
+            );
             p.opt("PiiEntitiesConfig", self.pii_entities_config);
             p.opt("RegexesConfig", self.regexes_config);
             p.into_expr()
@@ -2214,7 +2312,7 @@ pub mod ai_guardrail {
 
     impl ToExpr for AiGuardrailTopicPolicyConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("TopicsConfig", self.topics_config);
             p.into_expr()
         }
@@ -2250,7 +2348,9 @@ pub mod ai_guardrail {
 
     impl ToExpr for AiGuardrailWordPolicyConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.managed_word_lists_config.is_some()) + usize::from(self.words_config.is_some()),
+            );
             p.opt("ManagedWordListsConfig", self.managed_word_lists_config);
             p.opt("WordsConfig", self.words_config);
             p.into_expr()
@@ -2284,7 +2384,7 @@ pub mod ai_guardrail {
 
     impl ToExpr for GuardrailContentFilterConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("InputStrength", self.input_strength);
             p.req("OutputStrength", self.output_strength);
             p.req("Type", self.r#type);
@@ -2315,7 +2415,7 @@ pub mod ai_guardrail {
 
     impl ToExpr for GuardrailContextualGroundingFilterConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Threshold", self.threshold);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -2339,7 +2439,7 @@ pub mod ai_guardrail {
 
     impl ToExpr for GuardrailManagedWordsConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Type", self.r#type);
             p.into_expr()
         }
@@ -2368,7 +2468,7 @@ pub mod ai_guardrail {
 
     impl ToExpr for GuardrailPiiEntityConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Action", self.action);
             p.req("Type", self.r#type);
             p.into_expr()
@@ -2410,7 +2510,7 @@ pub mod ai_guardrail {
 
     impl ToExpr for GuardrailRegexConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.description.is_some()));
             p.req("Action", self.action);
             p.opt("Description", self.description);
             p.req("Name", self.name);
@@ -2454,7 +2554,7 @@ pub mod ai_guardrail {
 
     impl ToExpr for GuardrailTopicConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3 + usize::from(self.examples.is_some()));
             p.req("Definition", self.definition);
             p.opt("Examples", self.examples);
             p.req("Name", self.name);
@@ -2480,7 +2580,7 @@ pub mod ai_guardrail {
 
     impl ToExpr for GuardrailWordConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Text", self.text);
             p.into_expr()
         }
@@ -2536,7 +2636,7 @@ impl Resource for AiGuardrailVersion {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.modified_time_seconds.is_some()));
         p.req("AIGuardrailId", self.ai_guardrail_id);
         p.req("AssistantId", self.assistant_id);
         p.opt("ModifiedTimeSeconds", self.modified_time_seconds);
@@ -2661,7 +2761,12 @@ Constraint { path: "Name", pattern: Some("^[a-zA-Z0-9\\s_.,-]+"), min_length: So
 Constraint { path: "TemplateConfiguration/TextFullAIPromptEditTemplateConfiguration/Text", min_length: Some(1), max_length: Some(200000), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            5 + usize::from(self.assistant_id.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("ApiFormat", self.api_format);
         p.opt("AssistantId", self.assistant_id);
         p.opt("Description", self.description);
@@ -2840,7 +2945,8 @@ pub mod ai_prompt {
 
     impl ToExpr for AiPromptTemplateConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.text_full_ai_prompt_edit_template_configuration.is_some()));
             p.opt(
                 "TextFullAIPromptEditTemplateConfiguration",
                 self.text_full_ai_prompt_edit_template_configuration,
@@ -2866,7 +2972,7 @@ pub mod ai_prompt {
 
     impl ToExpr for TextFullAiPromptEditTemplateConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Text", self.text);
             p.into_expr()
         }
@@ -2922,7 +3028,7 @@ impl Resource for AiPromptVersion {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.modified_time_seconds.is_some()));
         p.req("AIPromptId", self.ai_prompt_id);
         p.req("AssistantId", self.assistant_id);
         p.opt("ModifiedTimeSeconds", self.modified_time_seconds);
@@ -3042,7 +3148,11 @@ impl Resource for Assistant {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.description.is_some())
+                + usize::from(self.server_side_encryption_configuration.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Description", self.description);
         p.req("Name", self.name);
         p.opt(
@@ -3117,7 +3227,7 @@ pub mod assistant {
 
     impl ToExpr for ServerSideEncryptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.kms_key_id.is_some()));
             p.opt("KmsKeyId", self.kms_key_id);
             p.into_expr()
         }
@@ -3143,7 +3253,7 @@ pub mod assistant {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3233,7 +3343,7 @@ impl Resource for AssistantAssociation {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.tags.is_some()));
         p.req("AssistantId", self.assistant_id);
         p.req("Association", self.association);
         p.req("AssociationType", self.association_type);
@@ -3319,7 +3429,10 @@ pub mod assistant_association {
 
     impl ToExpr for AssociationData {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.knowledge_base_id.is_some())
+                    + usize::from(self.external_bedrock_knowledge_base_config.is_some()),
+            );
             p.opt("KnowledgeBaseId", self.knowledge_base_id);
             p.opt(
                 "ExternalBedrockKnowledgeBaseConfig",
@@ -3352,7 +3465,7 @@ pub mod assistant_association {
 
     impl ToExpr for ExternalBedrockKnowledgeBaseConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("AccessRoleArn", self.access_role_arn);
             p.req("BedrockKnowledgeBaseArn", self.bedrock_knowledge_base_arn);
             p.into_expr()
@@ -3379,7 +3492,7 @@ pub mod assistant_association {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3500,7 +3613,13 @@ impl Resource for Content {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.metadata.is_some())
+                + usize::from(self.override_link_out_uri.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.title.is_some())
+                + usize::from(self.upload_id.is_some()),
+        );
         p.req("KnowledgeBaseId", self.knowledge_base_id);
         p.opt("Metadata", self.metadata);
         p.req("Name", self.name);
@@ -3624,7 +3743,7 @@ pub mod content {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3723,7 +3842,7 @@ impl Resource for ContentAssociation {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(4 + usize::from(self.tags.is_some()));
         p.req("Association", self.association);
         p.req("AssociationType", self.association_type);
         p.req("ContentId", self.content_id);
@@ -3809,7 +3928,7 @@ pub mod content_association {
 
     impl ToExpr for AmazonConnectGuideAssociationData {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.flow_id.is_some()));
             p.opt("FlowId", self.flow_id);
             p.into_expr()
         }
@@ -3832,7 +3951,7 @@ pub mod content_association {
 
     impl ToExpr for ContentAssociationContents {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("AmazonConnectGuideAssociation", self.amazon_connect_guide_association);
             p.into_expr()
         }
@@ -3858,7 +3977,7 @@ pub mod content_association {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3984,7 +4103,14 @@ Constraint { path: "VectorIngestionConfiguration/ParsingConfiguration/BedrockFou
 Constraint { path: "VectorIngestionConfiguration/ParsingConfiguration/BedrockFoundationModelConfiguration/ParsingPrompt/ParsingPromptText", min_length: Some(1), max_length: Some(10000), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.description.is_some())
+                + usize::from(self.rendering_configuration.is_some())
+                + usize::from(self.server_side_encryption_configuration.is_some())
+                + usize::from(self.source_configuration.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.vector_ingestion_configuration.is_some()),
+        );
         p.opt("Description", self.description);
         p.req("KnowledgeBaseType", self.knowledge_base_type);
         p.req("Name", self.name);
@@ -4164,7 +4290,7 @@ pub mod knowledge_base {
 
     impl ToExpr for AppIntegrationsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.object_fields.is_some()));
             p.req("AppIntegrationArn", self.app_integration_arn);
             p.opt("ObjectFields", self.object_fields);
             p.into_expr()
@@ -4196,7 +4322,7 @@ pub mod knowledge_base {
 
     impl ToExpr for BedrockFoundationModelConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.parsing_prompt.is_some()));
             p.req("ModelArn", self.model_arn);
             p.opt("ParsingPrompt", self.parsing_prompt);
             p.into_expr()
@@ -4244,7 +4370,11 @@ pub mod knowledge_base {
 
     impl ToExpr for ChunkingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.fixed_size_chunking_configuration.is_some())
+                    + usize::from(self.hierarchical_chunking_configuration.is_some())
+                    + usize::from(self.semantic_chunking_configuration.is_some()),
+            );
             p.req("ChunkingStrategy", self.chunking_strategy);
             p.opt("FixedSizeChunkingConfiguration", self.fixed_size_chunking_configuration);
             p.opt(
@@ -4276,7 +4406,7 @@ pub mod knowledge_base {
 
     impl ToExpr for CrawlerLimits {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.rate_limit.is_some()));
             p.opt("RateLimit", self.rate_limit);
             p.into_expr()
         }
@@ -4302,7 +4432,7 @@ pub mod knowledge_base {
 
     impl ToExpr for FixedSizeChunkingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("MaxTokens", self.max_tokens);
             p.req("OverlapPercentage", self.overlap_percentage);
             p.into_expr()
@@ -4332,7 +4462,7 @@ pub mod knowledge_base {
 
     impl ToExpr for HierarchicalChunkingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("LevelConfigurations", self.level_configurations);
             p.req("OverlapTokens", self.overlap_tokens);
             p.into_expr()
@@ -4356,7 +4486,7 @@ pub mod knowledge_base {
 
     impl ToExpr for HierarchicalChunkingLevelConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("MaxTokens", self.max_tokens);
             p.into_expr()
         }
@@ -4384,7 +4514,7 @@ pub mod knowledge_base {
 
     impl ToExpr for ManagedSourceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.web_crawler_configuration.is_some()));
             p.opt("WebCrawlerConfiguration", self.web_crawler_configuration);
             p.into_expr()
         }
@@ -4415,7 +4545,7 @@ pub mod knowledge_base {
 
     impl ToExpr for ParsingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.bedrock_foundation_model_configuration.is_some()));
             p.opt(
                 "BedrockFoundationModelConfiguration",
                 self.bedrock_foundation_model_configuration,
@@ -4442,7 +4572,7 @@ pub mod knowledge_base {
 
     impl ToExpr for ParsingPrompt {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("ParsingPromptText", self.parsing_prompt_text);
             p.into_expr()
         }
@@ -4468,7 +4598,7 @@ pub mod knowledge_base {
 
     impl ToExpr for RenderingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.template_uri.is_some()));
             p.opt("TemplateUri", self.template_uri);
             p.into_expr()
         }
@@ -4494,7 +4624,7 @@ pub mod knowledge_base {
 
     impl ToExpr for SeedUrl {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.url.is_some()));
             p.opt("Url", self.url);
             p.into_expr()
         }
@@ -4527,7 +4657,7 @@ pub mod knowledge_base {
 
     impl ToExpr for SemanticChunkingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("BreakpointPercentileThreshold", self.breakpoint_percentile_threshold);
             p.req("BufferSize", self.buffer_size);
             p.req("MaxTokens", self.max_tokens);
@@ -4557,7 +4687,7 @@ pub mod knowledge_base {
 
     impl ToExpr for ServerSideEncryptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.kms_key_id.is_some()));
             p.opt("KmsKeyId", self.kms_key_id);
             p.into_expr()
         }
@@ -4593,7 +4723,10 @@ pub mod knowledge_base {
 
     impl ToExpr for SourceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.app_integrations.is_some())
+                    + usize::from(self.managed_source_configuration.is_some()),
+            );
             p.opt("AppIntegrations", self.app_integrations);
             p.opt("ManagedSourceConfiguration", self.managed_source_configuration);
             p.into_expr()
@@ -4620,7 +4753,7 @@ pub mod knowledge_base {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -4647,7 +4780,7 @@ pub mod knowledge_base {
 
     impl ToExpr for UrlConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.seed_urls.is_some()));
             p.opt("SeedUrls", self.seed_urls);
             p.into_expr()
         }
@@ -4683,7 +4816,10 @@ pub mod knowledge_base {
 
     impl ToExpr for VectorIngestionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.chunking_configuration.is_some())
+                    + usize::from(self.parsing_configuration.is_some()),
+            );
             p.opt("ChunkingConfiguration", self.chunking_configuration);
             p.opt("ParsingConfiguration", self.parsing_configuration);
             p.into_expr()
@@ -4739,7 +4875,12 @@ pub mod knowledge_base {
 
     impl ToExpr for WebCrawlerConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.crawler_limits.is_some())
+                    + usize::from(self.exclusion_filters.is_some())
+                    + usize::from(self.inclusion_filters.is_some())
+                    + usize::from(self.scope.is_some()),
+            );
             p.opt("CrawlerLimits", self.crawler_limits);
             p.opt("ExclusionFilters", self.exclusion_filters);
             p.opt("InclusionFilters", self.inclusion_filters);
@@ -4929,7 +5070,14 @@ Constraint { path: "Tags/*/Key", pattern: Some("^(?!aws:)[a-zA-Z+-=._:/]+$"), mi
 Constraint { path: "Tags/*/Value", min_length: Some(1), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.default_attributes.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.grouping_configuration.is_some())
+                + usize::from(self.language.is_some())
+                + usize::from(self.message_template_attachments.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.req("ChannelSubtype", self.channel_subtype);
         p.req("Content", self.content);
         p.opt("DefaultAttributes", self.default_attributes);
@@ -5028,7 +5176,9 @@ pub mod message_template {
 
     impl ToExpr for AgentAttributes {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.first_name.is_some()) + usize::from(self.last_name.is_some()),
+            );
             p.opt("FirstName", self.first_name);
             p.opt("LastName", self.last_name);
             p.into_expr()
@@ -5065,7 +5215,10 @@ pub mod message_template {
 
     impl ToExpr for Content {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.email_message_template_content.is_some())
+                    + usize::from(self.sms_message_template_content.is_some()),
+            );
             p.opt("EmailMessageTemplateContent", self.email_message_template_content);
             p.opt("SmsMessageTemplateContent", self.sms_message_template_content);
             p.into_expr()
@@ -5553,7 +5706,66 @@ pub mod message_template {
 
     impl ToExpr for CustomerProfileAttributes {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.account_number.is_some())
+                    + usize::from(self.additional_information.is_some())
+                    + usize::from(self.address1.is_some())
+                    + usize::from(self.address2.is_some())
+                    + usize::from(self.address3.is_some())
+                    + usize::from(self.address4.is_some())
+                    + usize::from(self.billing_address1.is_some())
+                    + usize::from(self.billing_address2.is_some())
+                    + usize::from(self.billing_address3.is_some())
+                    + usize::from(self.billing_address4.is_some())
+                    + usize::from(self.billing_city.is_some())
+                    + usize::from(self.billing_country.is_some())
+                    + usize::from(self.billing_county.is_some())
+                    + usize::from(self.billing_postal_code.is_some())
+                    + usize::from(self.billing_province.is_some())
+                    + usize::from(self.billing_state.is_some())
+                    + usize::from(self.birth_date.is_some())
+                    + usize::from(self.business_email_address.is_some())
+                    + usize::from(self.business_name.is_some())
+                    + usize::from(self.business_phone_number.is_some())
+                    + usize::from(self.city.is_some())
+                    + usize::from(self.country.is_some())
+                    + usize::from(self.county.is_some())
+                    + usize::from(self.custom.is_some())
+                    + usize::from(self.email_address.is_some())
+                    + usize::from(self.first_name.is_some())
+                    + usize::from(self.gender.is_some())
+                    + usize::from(self.home_phone_number.is_some())
+                    + usize::from(self.last_name.is_some())
+                    + usize::from(self.mailing_address1.is_some())
+                    + usize::from(self.mailing_address2.is_some())
+                    + usize::from(self.mailing_address3.is_some())
+                    + usize::from(self.mailing_address4.is_some())
+                    + usize::from(self.mailing_city.is_some())
+                    + usize::from(self.mailing_country.is_some())
+                    + usize::from(self.mailing_county.is_some())
+                    + usize::from(self.mailing_postal_code.is_some())
+                    + usize::from(self.mailing_province.is_some())
+                    + usize::from(self.mailing_state.is_some())
+                    + usize::from(self.middle_name.is_some())
+                    + usize::from(self.mobile_phone_number.is_some())
+                    + usize::from(self.party_type.is_some())
+                    + usize::from(self.phone_number.is_some())
+                    + usize::from(self.postal_code.is_some())
+                    + usize::from(self.profile_arn.is_some())
+                    + usize::from(self.profile_id.is_some())
+                    + usize::from(self.province.is_some())
+                    + usize::from(self.shipping_address1.is_some())
+                    + usize::from(self.shipping_address2.is_some())
+                    + usize::from(self.shipping_address3.is_some())
+                    + usize::from(self.shipping_address4.is_some())
+                    + usize::from(self.shipping_city.is_some())
+                    + usize::from(self.shipping_country.is_some())
+                    + usize::from(self.shipping_county.is_some())
+                    + usize::from(self.shipping_postal_code.is_some())
+                    + usize::from(self.shipping_province.is_some())
+                    + usize::from(self.shipping_state.is_some())
+                    + usize::from(self.state.is_some()),
+            );
             p.opt("AccountNumber", self.account_number);
             p.opt("AdditionalInformation", self.additional_information);
             p.opt("Address1", self.address1);
@@ -5643,7 +5855,7 @@ pub mod message_template {
 
     impl ToExpr for EmailMessageTemplateContent {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(3);
             p.req("Body", self.body);
             p.req("Headers", self.headers);
             p.req("Subject", self.subject);
@@ -5681,7 +5893,8 @@ pub mod message_template {
 
     impl ToExpr for EmailMessageTemplateContentBody {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.html.is_some()) + usize::from(self.plain_text.is_some()));
             p.opt("Html", self.html);
             p.opt("PlainText", self.plain_text);
             p.into_expr()
@@ -5718,7 +5931,7 @@ pub mod message_template {
 
     impl ToExpr for EmailMessageTemplateHeader {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
             p.opt("Name", self.name);
             p.opt("Value", self.value);
             p.into_expr()
@@ -5745,7 +5958,7 @@ pub mod message_template {
 
     impl ToExpr for GroupingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Criteria", self.criteria);
             p.req("Values", self.values);
             p.into_expr()
@@ -5780,7 +5993,7 @@ pub mod message_template {
 
     impl ToExpr for MessageTemplateAttachment {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.attachment_id.is_some()));
             p.opt("AttachmentId", self.attachment_id);
             p.req("AttachmentName", self.attachment_name);
             p.req("S3PresignedUrl", self.s3_presigned_url);
@@ -5837,7 +6050,12 @@ pub mod message_template {
 
     impl ToExpr for MessageTemplateAttributes {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.agent_attributes.is_some())
+                    + usize::from(self.custom_attributes.is_some())
+                    + usize::from(self.customer_profile_attributes.is_some())
+                    + usize::from(self.system_attributes.is_some()),
+            );
             p.opt("AgentAttributes", self.agent_attributes);
             p.opt("CustomAttributes", self.custom_attributes);
             p.opt("CustomerProfileAttributes", self.customer_profile_attributes);
@@ -5866,7 +6084,7 @@ pub mod message_template {
 
     impl ToExpr for MessageTemplateBodyContentProvider {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.content.is_some()));
             p.opt("Content", self.content);
             p.into_expr()
         }
@@ -5887,7 +6105,7 @@ pub mod message_template {
 
     impl ToExpr for SmsMessageTemplateContent {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("Body", self.body);
             p.into_expr()
         }
@@ -5913,7 +6131,7 @@ pub mod message_template {
 
     impl ToExpr for SmsMessageTemplateContentBody {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.plain_text.is_some()));
             p.opt("PlainText", self.plain_text);
             p.into_expr()
         }
@@ -5957,7 +6175,11 @@ pub mod message_template {
 
     impl ToExpr for SystemAttributes {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.customer_endpoint.is_some())
+                    + usize::from(self.name.is_some())
+                    + usize::from(self.system_endpoint.is_some()),
+            );
             p.opt("CustomerEndpoint", self.customer_endpoint);
             p.opt("Name", self.name);
             p.opt("SystemEndpoint", self.system_endpoint);
@@ -5985,7 +6207,7 @@ pub mod message_template {
 
     impl ToExpr for SystemEndpointAttributes {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.address.is_some()));
             p.opt("Address", self.address);
             p.into_expr()
         }
@@ -6011,7 +6233,7 @@ pub mod message_template {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -6053,7 +6275,7 @@ Constraint { path: "MessageTemplateArn", pattern: Some("^arn:[a-z-]*?:wisdom:[a-
 Constraint { path: "MessageTemplateContentSha256", min_length: Some(1), max_length: Some(64), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.message_template_content_sha256.is_some()));
         p.req("MessageTemplateArn", self.message_template_arn);
         p.opt("MessageTemplateContentSha256", self.message_template_content_sha256);
         p
@@ -6187,7 +6409,16 @@ Constraint { path: "Tags/*/Key", pattern: Some("^(?!aws:)[a-zA-Z+-=._:/]+$"), mi
 Constraint { path: "Tags/*/Value", min_length: Some(1), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.channels.is_some())
+                + usize::from(self.content_type.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.grouping_configuration.is_some())
+                + usize::from(self.is_active.is_some())
+                + usize::from(self.language.is_some())
+                + usize::from(self.shortcut_key.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("Channels", self.channels);
         p.req("Content", self.content);
         p.opt("ContentType", self.content_type);
@@ -6322,7 +6553,7 @@ pub mod quick_response {
 
     impl ToExpr for GroupingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Criteria", self.criteria);
             p.req("Values", self.values);
             p.into_expr()
@@ -6349,7 +6580,7 @@ pub mod quick_response {
 
     impl ToExpr for QuickResponseContentProvider {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.content.is_some()));
             p.opt("Content", self.content);
             p.into_expr()
         }
@@ -6375,7 +6606,7 @@ pub mod quick_response {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

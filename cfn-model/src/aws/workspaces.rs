@@ -57,7 +57,7 @@ impl Resource for ConnectionAlias {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.tags.is_some()));
         p.req("ConnectionString", self.connection_string);
         p.opt("Tags", self.tags);
         p
@@ -130,7 +130,7 @@ pub mod connection_alias {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -351,7 +351,27 @@ Constraint { path: "WorkspaceDirectoryDescription", pattern: Some("^([a-zA-Z0-9_
 Constraint { path: "WorkspaceDirectoryName", pattern: Some("^[a-zA-Z0-9][a-zA-Z0-9_.\\s-]{1,64}$"), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.active_directory_config.is_some())
+                + usize::from(self.certificate_based_auth_properties.is_some())
+                + usize::from(self.enable_self_service.is_some())
+                + usize::from(self.endpoint_encryption_mode.is_some())
+                + usize::from(self.idc_instance_arn.is_some())
+                + usize::from(self.ip_group_ids.is_some())
+                + usize::from(self.microsoft_entra_config.is_some())
+                + usize::from(self.saml_properties.is_some())
+                + usize::from(self.selfservice_permissions.is_some())
+                + usize::from(self.streaming_properties.is_some())
+                + usize::from(self.subnet_ids.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.tenancy.is_some())
+                + usize::from(self.user_identity_type.is_some())
+                + usize::from(self.workspace_access_properties.is_some())
+                + usize::from(self.workspace_creation_properties.is_some())
+                + usize::from(self.workspace_directory_description.is_some())
+                + usize::from(self.workspace_directory_name.is_some())
+                + usize::from(self.workspace_type.is_some()),
+        );
         p.opt("ActiveDirectoryConfig", self.active_directory_config);
         p.opt("CertificateBasedAuthProperties", self.certificate_based_auth_properties);
         p.opt("EnableSelfService", self.enable_self_service);
@@ -1370,7 +1390,9 @@ pub mod directory {
 
     impl ToExpr for AccessEndpoint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.access_endpoint_type.is_some()) + usize::from(self.vpc_endpoint_id.is_some()),
+            );
             p.opt("AccessEndpointType", self.access_endpoint_type);
             p.opt("VpcEndpointId", self.vpc_endpoint_id);
             p.into_expr()
@@ -1402,7 +1424,7 @@ pub mod directory {
 
     impl ToExpr for AccessEndpointConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.internet_fallback_protocols.is_some()));
             p.req("AccessEndpoints", self.access_endpoints);
             p.opt("InternetFallbackProtocols", self.internet_fallback_protocols);
             p.into_expr()
@@ -1429,7 +1451,7 @@ pub mod directory {
 
     impl ToExpr for ActiveDirectoryConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("DomainName", self.domain_name);
             p.req("ServiceAccountSecretArn", self.service_account_secret_arn);
             p.into_expr()
@@ -1466,7 +1488,9 @@ pub mod directory {
 
     impl ToExpr for CertificateBasedAuthProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.certificate_authority_arn.is_some()) + usize::from(self.status.is_some()),
+            );
             p.opt("CertificateAuthorityArn", self.certificate_authority_arn);
             p.opt("Status", self.status);
             p.into_expr()
@@ -1535,7 +1559,14 @@ pub mod directory {
 
     impl ToExpr for DefaultWorkspaceCreationProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.custom_security_group_id.is_some())
+                    + usize::from(self.default_ou.is_some())
+                    + usize::from(self.enable_internet_access.is_some())
+                    + usize::from(self.enable_maintenance_mode.is_some())
+                    + usize::from(self.instance_iam_role_arn.is_some())
+                    + usize::from(self.user_enabled_as_local_administrator.is_some()),
+            );
             p.opt("CustomSecurityGroupId", self.custom_security_group_id);
             p.opt("DefaultOu", self.default_ou);
             p.opt("EnableInternetAccess", self.enable_internet_access);
@@ -1574,7 +1605,7 @@ pub mod directory {
 
     impl ToExpr for GlobalAcceleratorForDirectory {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.preferred_protocol.is_some()));
             p.req("Mode", self.mode);
             p.opt("PreferredProtocol", self.preferred_protocol);
             p.into_expr()
@@ -1611,7 +1642,9 @@ pub mod directory {
 
     impl ToExpr for MicrosoftEntraConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.application_config_secret_arn.is_some()) + usize::from(self.tenant_id.is_some()),
+            );
             p.opt("ApplicationConfigSecretArn", self.application_config_secret_arn);
             p.opt("TenantId", self.tenant_id);
             p.into_expr()
@@ -1656,7 +1689,11 @@ pub mod directory {
 
     impl ToExpr for SamlProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.relay_state_parameter_name.is_some())
+                    + usize::from(self.status.is_some())
+                    + usize::from(self.user_access_url.is_some()),
+            );
             p.opt("RelayStateParameterName", self.relay_state_parameter_name);
             p.opt("Status", self.status);
             p.opt("UserAccessUrl", self.user_access_url);
@@ -1718,7 +1755,13 @@ pub mod directory {
 
     impl ToExpr for SelfservicePermissions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.change_compute_type.is_some())
+                    + usize::from(self.increase_volume_size.is_some())
+                    + usize::from(self.rebuild_workspace.is_some())
+                    + usize::from(self.restart_workspace.is_some())
+                    + usize::from(self.switch_running_mode.is_some()),
+            );
             p.opt("ChangeComputeType", self.change_compute_type);
             p.opt("IncreaseVolumeSize", self.increase_volume_size);
             p.opt("RebuildWorkspace", self.rebuild_workspace);
@@ -1751,7 +1794,7 @@ pub mod directory {
 
     impl ToExpr for StorageConnector {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("ConnectorType", self.connector_type);
             p.req("Status", self.status);
             p.into_expr()
@@ -1807,7 +1850,12 @@ pub mod directory {
 
     impl ToExpr for StreamingProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.global_accelerator.is_some())
+                    + usize::from(self.storage_connectors.is_some())
+                    + usize::from(self.streaming_experience_preferred_protocol.is_some())
+                    + usize::from(self.user_settings.is_some()),
+            );
             p.opt("GlobalAccelerator", self.global_accelerator);
             p.opt("StorageConnectors", self.storage_connectors);
             p.opt(
@@ -1839,7 +1887,7 @@ pub mod directory {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1874,7 +1922,7 @@ pub mod directory {
 
     impl ToExpr for UserSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2 + usize::from(self.maximum_length.is_some()));
             p.req("Action", self.action);
             p.opt("MaximumLength", self.maximum_length);
             p.req("Permission", self.permission);
@@ -1979,7 +2027,18 @@ pub mod directory {
 
     impl ToExpr for WorkspaceAccessProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.access_endpoint_config.is_some())
+                    + usize::from(self.device_type_android.is_some())
+                    + usize::from(self.device_type_chrome_os.is_some())
+                    + usize::from(self.device_type_ios.is_some())
+                    + usize::from(self.device_type_linux.is_some())
+                    + usize::from(self.device_type_osx.is_some())
+                    + usize::from(self.device_type_web.is_some())
+                    + usize::from(self.device_type_windows.is_some())
+                    + usize::from(self.device_type_work_spaces_thin_client.is_some())
+                    + usize::from(self.device_type_zero_client.is_some()),
+            );
             p.opt("AccessEndpointConfig", self.access_endpoint_config);
             p.opt("DeviceTypeAndroid", self.device_type_android);
             p.opt("DeviceTypeChromeOs", self.device_type_chrome_os);
@@ -2087,7 +2146,13 @@ impl Resource for Workspace {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            3 + usize::from(self.root_volume_encryption_enabled.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.user_volume_encryption_enabled.is_some())
+                + usize::from(self.volume_encryption_key.is_some())
+                + usize::from(self.workspace_properties.is_some()),
+        );
         p.req("BundleId", self.bundle_id);
         p.req("DirectoryId", self.directory_id);
         p.opt("RootVolumeEncryptionEnabled", self.root_volume_encryption_enabled);
@@ -2135,7 +2200,7 @@ pub mod workspace {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2196,7 +2261,13 @@ pub mod workspace {
 
     impl ToExpr for WorkspaceProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.compute_type_name.is_some())
+                    + usize::from(self.root_volume_size_gib.is_some())
+                    + usize::from(self.running_mode.is_some())
+                    + usize::from(self.running_mode_auto_stop_timeout_in_minutes.is_some())
+                    + usize::from(self.user_volume_size_gib.is_some()),
+            );
             p.opt("ComputeTypeName", self.compute_type_name);
             p.opt("RootVolumeSizeGib", self.root_volume_size_gib);
             p.opt("RunningMode", self.running_mode);
@@ -2273,7 +2344,11 @@ impl Resource for WorkspaceIpGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.group_desc.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.user_rules.is_some()),
+        );
         p.opt("GroupDesc", self.group_desc);
         p.req("GroupName", self.group_name);
         p.opt("Tags", self.tags);
@@ -2326,7 +2401,7 @@ pub mod workspace_ip_group {
 
     impl ToExpr for IpRuleItem {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.rule_desc.is_some()));
             p.req("IpRule", self.ip_rule);
             p.opt("RuleDesc", self.rule_desc);
             p.into_expr()
@@ -2353,7 +2428,7 @@ pub mod workspace_ip_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2513,7 +2588,13 @@ impl Resource for WorkspacesPool {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            4 + usize::from(self.application_settings.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.running_mode.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.timeout_settings.is_some()),
+        );
         p.opt("ApplicationSettings", self.application_settings);
         p.req("BundleId", self.bundle_id);
         p.req("Capacity", self.capacity);
@@ -2627,7 +2708,7 @@ pub mod workspaces_pool {
 
     impl ToExpr for ApplicationSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.settings_group.is_some()));
             p.opt("SettingsGroup", self.settings_group);
             p.req("Status", self.status);
             p.into_expr()
@@ -2651,7 +2732,7 @@ pub mod workspaces_pool {
 
     impl ToExpr for Capacity {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1);
             p.req("DesiredUserSessions", self.desired_user_sessions);
             p.into_expr()
         }
@@ -2677,7 +2758,7 @@ pub mod workspaces_pool {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2722,7 +2803,11 @@ pub mod workspaces_pool {
 
     impl ToExpr for TimeoutSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.disconnect_timeout_in_seconds.is_some())
+                    + usize::from(self.idle_disconnect_timeout_in_seconds.is_some())
+                    + usize::from(self.max_user_duration_in_seconds.is_some()),
+            );
             p.opt("DisconnectTimeoutInSeconds", self.disconnect_timeout_in_seconds);
             p.opt(
                 "IdleDisconnectTimeoutInSeconds",

@@ -166,7 +166,16 @@ impl Resource for Volume {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.encrypted.is_some())
+                + usize::from(self.iops.is_some())
+                + usize::from(self.kms_key_id.is_some())
+                + usize::from(self.size_in_gb.is_some())
+                + usize::from(self.snapshot_id.is_some())
+                + usize::from(self.tag_specifications.is_some())
+                + usize::from(self.throughput.is_some())
+                + usize::from(self.volume_type.is_some()),
+        );
         p.req("AvailabilityZone", self.availability_zone);
         p.opt("Encrypted", self.encrypted);
         p.opt("Iops", self.iops);
@@ -290,7 +299,7 @@ pub mod volume {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -327,7 +336,8 @@ pub mod volume {
 
     impl ToExpr for TagSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.resource_type.is_some()) + usize::from(self.tags.is_some()));
             p.opt("ResourceType", self.resource_type);
             p.opt("Tags", self.tags);
             p.into_expr()
@@ -396,7 +406,7 @@ impl Resource for VolumeAssociation {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.disassociate_mode.is_some()));
         p.req("Device", self.device);
         p.opt("DisassociateMode", self.disassociate_mode);
         p.req("VolumeId", self.volume_id);
@@ -512,7 +522,8 @@ Constraint { path: "Tags/*/Key", pattern: Some("^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]
 Constraint { path: "Tags/*/Value", pattern: Some("^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$"), min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p =
+            Props::with_capacity(0 + usize::from(self.managed_instance.is_some()) + usize::from(self.tags.is_some()));
         p.opt("ManagedInstance", self.managed_instance);
         p.opt("Tags", self.tags);
         p
@@ -994,7 +1005,12 @@ pub mod workspace_instance {
 
     impl ToExpr for BlockDeviceMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.device_name.is_some())
+                    + usize::from(self.ebs.is_some())
+                    + usize::from(self.no_device.is_some())
+                    + usize::from(self.virtual_name.is_some()),
+            );
             p.opt("DeviceName", self.device_name);
             p.opt("Ebs", self.ebs);
             p.opt("NoDevice", self.no_device);
@@ -1033,7 +1049,10 @@ pub mod workspace_instance {
 
     impl ToExpr for CapacityReservationSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.capacity_reservation_preference.is_some())
+                    + usize::from(self.capacity_reservation_target.is_some()),
+            );
             p.opt("CapacityReservationPreference", self.capacity_reservation_preference);
             p.opt("CapacityReservationTarget", self.capacity_reservation_target);
             p.into_expr()
@@ -1070,7 +1089,10 @@ pub mod workspace_instance {
 
     impl ToExpr for CapacityReservationTarget {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.capacity_reservation_id.is_some())
+                    + usize::from(self.capacity_reservation_resource_group_arn.is_some()),
+            );
             p.opt("CapacityReservationId", self.capacity_reservation_id);
             p.opt(
                 "CapacityReservationResourceGroupArn",
@@ -1110,7 +1132,9 @@ pub mod workspace_instance {
 
     impl ToExpr for CpuOptionsRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.core_count.is_some()) + usize::from(self.threads_per_core.is_some()),
+            );
             p.opt("CoreCount", self.core_count);
             p.opt("ThreadsPerCore", self.threads_per_core);
             p.into_expr()
@@ -1137,7 +1161,7 @@ pub mod workspace_instance {
 
     impl ToExpr for CreditSpecificationRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.cpu_credits.is_some()));
             p.opt("CpuCredits", self.cpu_credits);
             p.into_expr()
         }
@@ -1207,7 +1231,14 @@ pub mod workspace_instance {
 
     impl ToExpr for EbsBlockDevice {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.encrypted.is_some())
+                    + usize::from(self.iops.is_some())
+                    + usize::from(self.kms_key_id.is_some())
+                    + usize::from(self.throughput.is_some())
+                    + usize::from(self.volume_size.is_some())
+                    + usize::from(self.volume_type.is_some()),
+            );
             p.opt("Encrypted", self.encrypted);
             p.opt("Iops", self.iops);
             p.opt("KmsKeyId", self.kms_key_id);
@@ -1238,7 +1269,7 @@ pub mod workspace_instance {
 
     impl ToExpr for EnclaveOptionsRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.enabled.is_some()));
             p.opt("Enabled", self.enabled);
             p.into_expr()
         }
@@ -1264,7 +1295,7 @@ pub mod workspace_instance {
 
     impl ToExpr for HibernationOptionsRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.configured.is_some()));
             p.opt("Configured", self.configured);
             p.into_expr()
         }
@@ -1297,7 +1328,7 @@ pub mod workspace_instance {
 
     impl ToExpr for IamInstanceProfileSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.arn.is_some()) + usize::from(self.name.is_some()));
             p.opt("Arn", self.arn);
             p.opt("Name", self.name);
             p.into_expr()
@@ -1324,7 +1355,7 @@ pub mod workspace_instance {
 
     impl ToExpr for InstanceMaintenanceOptionsRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.auto_recovery.is_some()));
             p.opt("AutoRecovery", self.auto_recovery);
             p.into_expr()
         }
@@ -1384,7 +1415,13 @@ pub mod workspace_instance {
 
     impl ToExpr for InstanceMetadataOptionsRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.http_endpoint.is_some())
+                    + usize::from(self.http_protocol_ipv6.is_some())
+                    + usize::from(self.http_put_response_hop_limit.is_some())
+                    + usize::from(self.http_tokens.is_some())
+                    + usize::from(self.instance_metadata_tags.is_some()),
+            );
             p.opt("HttpEndpoint", self.http_endpoint);
             p.opt("HttpProtocolIpv6", self.http_protocol_ipv6);
             p.opt("HttpPutResponseHopLimit", self.http_put_response_hop_limit);
@@ -1440,7 +1477,12 @@ pub mod workspace_instance {
 
     impl ToExpr for InstanceNetworkInterfaceSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.description.is_some())
+                    + usize::from(self.device_index.is_some())
+                    + usize::from(self.groups.is_some())
+                    + usize::from(self.subnet_id.is_some()),
+            );
             p.opt("Description", self.description);
             p.opt("DeviceIndex", self.device_index);
             p.opt("Groups", self.groups);
@@ -1471,7 +1513,7 @@ pub mod workspace_instance {
 
     impl ToExpr for InstanceNetworkPerformanceOptionsRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.bandwidth_weighting.is_some()));
             p.opt("BandwidthWeighting", self.bandwidth_weighting);
             p.into_expr()
         }
@@ -1499,7 +1541,7 @@ pub mod workspace_instance {
 
     impl ToExpr for LicenseConfigurationRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.license_configuration_arn.is_some()));
             p.opt("LicenseConfigurationArn", self.license_configuration_arn);
             p.into_expr()
         }
@@ -1712,7 +1754,31 @@ pub mod workspace_instance {
 
     impl ToExpr for ManagedInstance {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.block_device_mappings.is_some())
+                    + usize::from(self.capacity_reservation_specification.is_some())
+                    + usize::from(self.cpu_options.is_some())
+                    + usize::from(self.credit_specification.is_some())
+                    + usize::from(self.disable_api_stop.is_some())
+                    + usize::from(self.ebs_optimized.is_some())
+                    + usize::from(self.enable_primary_ipv6.is_some())
+                    + usize::from(self.enclave_options.is_some())
+                    + usize::from(self.hibernation_options.is_some())
+                    + usize::from(self.iam_instance_profile.is_some())
+                    + usize::from(self.ipv6_address_count.is_some())
+                    + usize::from(self.key_name.is_some())
+                    + usize::from(self.license_specifications.is_some())
+                    + usize::from(self.maintenance_options.is_some())
+                    + usize::from(self.metadata_options.is_some())
+                    + usize::from(self.monitoring.is_some())
+                    + usize::from(self.network_interfaces.is_some())
+                    + usize::from(self.network_performance_options.is_some())
+                    + usize::from(self.placement.is_some())
+                    + usize::from(self.private_dns_name_options.is_some())
+                    + usize::from(self.subnet_id.is_some())
+                    + usize::from(self.tag_specifications.is_some())
+                    + usize::from(self.user_data.is_some()),
+            );
             p.opt("BlockDeviceMappings", self.block_device_mappings);
             p.opt(
                 "CapacityReservationSpecification",
@@ -1799,7 +1865,13 @@ pub mod workspace_instance {
 
     impl ToExpr for Placement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.availability_zone.is_some())
+                    + usize::from(self.group_id.is_some())
+                    + usize::from(self.group_name.is_some())
+                    + usize::from(self.partition_number.is_some())
+                    + usize::from(self.tenancy.is_some()),
+            );
             p.opt("AvailabilityZone", self.availability_zone);
             p.opt("GroupId", self.group_id);
             p.opt("GroupName", self.group_name);
@@ -1847,7 +1919,11 @@ pub mod workspace_instance {
 
     impl ToExpr for PrivateDnsNameOptionsRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.enable_resource_name_dns_aaaa_record.is_some())
+                    + usize::from(self.enable_resource_name_dns_a_record.is_some())
+                    + usize::from(self.hostname_type.is_some()),
+            );
             p.opt(
                 "EnableResourceNameDnsAAAARecord",
                 self.enable_resource_name_dns_aaaa_record,
@@ -1878,7 +1954,7 @@ pub mod workspace_instance {
 
     impl ToExpr for RunInstancesMonitoringEnabled {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.enabled.is_some()));
             p.opt("Enabled", self.enabled);
             p.into_expr()
         }
@@ -1909,7 +1985,7 @@ pub mod workspace_instance {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.value.is_some()));
             p.req("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -1946,7 +2022,8 @@ pub mod workspace_instance {
 
     impl ToExpr for TagSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p =
+                Props::with_capacity(0 + usize::from(self.resource_type.is_some()) + usize::from(self.tags.is_some()));
             p.opt("ResourceType", self.resource_type);
             p.opt("Tags", self.tags);
             p.into_expr()

@@ -199,7 +199,17 @@ impl Resource for Environment {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.desired_software_set_id.is_some())
+                + usize::from(self.desktop_endpoint.is_some())
+                + usize::from(self.device_creation_tags.is_some())
+                + usize::from(self.kms_key_arn.is_some())
+                + usize::from(self.maintenance_window.is_some())
+                + usize::from(self.name.is_some())
+                + usize::from(self.software_set_update_mode.is_some())
+                + usize::from(self.software_set_update_schedule.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("DesiredSoftwareSetId", self.desired_software_set_id);
         p.req("DesktopArn", self.desktop_arn);
         p.opt("DesktopEndpoint", self.desktop_endpoint);
@@ -563,7 +573,14 @@ pub mod environment {
 
     impl ToExpr for MaintenanceWindow {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.apply_time_of.is_some())
+                    + usize::from(self.days_of_the_week.is_some())
+                    + usize::from(self.end_time_hour.is_some())
+                    + usize::from(self.end_time_minute.is_some())
+                    + usize::from(self.start_time_hour.is_some())
+                    + usize::from(self.start_time_minute.is_some()),
+            );
             p.opt("ApplyTimeOf", self.apply_time_of);
             p.opt("DaysOfTheWeek", self.days_of_the_week);
             p.opt("EndTimeHour", self.end_time_hour);
@@ -595,7 +612,7 @@ pub mod environment {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()

@@ -81,7 +81,13 @@ Constraint { path: "WebContentFilteringPolicy/BlockedUrls", min_length: Some(1),
 Constraint { path: "WebContentFilteringPolicy/BlockedUrls/*", pattern: Some("^((([a-zA-Z][a-zA-Z0-9+.-]*):\\/\\/(\\*|[\\w%._\\-\\+~#=@]+)?(\\/[^@\\s]*)?(?:\\?([^*\\s]+(?:\\*?)))?)|(\\*|[\\w%._\\-\\+~#=@]+\\.[\\w%._\\-\\+~#=@]+)(?::(\\d{1,5}))?(\\/[^@\\s]*)?(?:\\?([^*\\s]+(?:\\*?)))?|(([a-zA-Z][a-zA-Z0-9+.-]*):(\\/\\/)?\\*))$"), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.additional_encryption_context.is_some())
+                + usize::from(self.browser_policy.is_some())
+                + usize::from(self.customer_managed_key.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.web_content_filtering_policy.is_some()),
+        );
         p.opt("AdditionalEncryptionContext", self.additional_encryption_context);
         p.opt("BrowserPolicy", self.browser_policy);
         p.opt("CustomerManagedKey", self.customer_managed_key);
@@ -229,7 +235,7 @@ pub mod browser_settings {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -274,7 +280,11 @@ pub mod browser_settings {
 
     impl ToExpr for WebContentFilteringPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.allowed_urls.is_some())
+                    + usize::from(self.blocked_categories.is_some())
+                    + usize::from(self.blocked_urls.is_some()),
+            );
             p.opt("AllowedUrls", self.allowed_urls);
             p.opt("BlockedCategories", self.blocked_categories);
             p.opt("BlockedUrls", self.blocked_urls);
@@ -381,7 +391,14 @@ Constraint { path: "Tags/*/Key", pattern: Some("^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]
 Constraint { path: "Tags/*/Value", pattern: Some("^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$"), min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.additional_encryption_context.is_some())
+                + usize::from(self.customer_managed_key.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.display_name.is_some())
+                + usize::from(self.inline_redaction_configuration.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AdditionalEncryptionContext", self.additional_encryption_context);
         p.opt("CustomerManagedKey", self.customer_managed_key);
         p.opt("Description", self.description);
@@ -472,7 +489,9 @@ pub mod data_protection_settings {
 
     impl ToExpr for CustomPattern {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.keyword_regex.is_some()) + usize::from(self.pattern_description.is_some()),
+            );
             p.opt("KeywordRegex", self.keyword_regex);
             p.opt("PatternDescription", self.pattern_description);
             p.req("PatternName", self.pattern_name);
@@ -522,7 +541,11 @@ pub mod data_protection_settings {
 
     impl ToExpr for InlineRedactionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.global_confidence_level.is_some())
+                    + usize::from(self.global_enforced_urls.is_some())
+                    + usize::from(self.global_exempt_urls.is_some()),
+            );
             p.opt("GlobalConfidenceLevel", self.global_confidence_level);
             p.opt("GlobalEnforcedUrls", self.global_enforced_urls);
             p.opt("GlobalExemptUrls", self.global_exempt_urls);
@@ -588,7 +611,13 @@ pub mod data_protection_settings {
 
     impl ToExpr for InlineRedactionPattern {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                1 + usize::from(self.built_in_pattern_id.is_some())
+                    + usize::from(self.confidence_level.is_some())
+                    + usize::from(self.custom_pattern.is_some())
+                    + usize::from(self.enforced_urls.is_some())
+                    + usize::from(self.exempt_urls.is_some()),
+            );
             p.opt("BuiltInPatternId", self.built_in_pattern_id);
             p.opt("ConfidenceLevel", self.confidence_level);
             p.opt("CustomPattern", self.custom_pattern);
@@ -624,7 +653,7 @@ pub mod data_protection_settings {
 
     impl ToExpr for RedactionPlaceHolder {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.redaction_place_holder_text.is_some()));
             p.opt("RedactionPlaceHolderText", self.redaction_place_holder_text);
             p.req("RedactionPlaceHolderType", self.redaction_place_holder_type);
             p.into_expr()
@@ -651,7 +680,7 @@ pub mod data_protection_settings {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -718,7 +747,7 @@ Constraint { path: "Tags/*/Key", pattern: Some("^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]
 Constraint { path: "Tags/*/Value", pattern: Some("^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$"), min_length: Some(0), max_length: Some(256), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.portal_arn.is_some()) + usize::from(self.tags.is_some()));
         p.req("IdentityProviderDetails", self.identity_provider_details);
         p.req("IdentityProviderName", self.identity_provider_name);
         p.req("IdentityProviderType", self.identity_provider_type);
@@ -799,7 +828,7 @@ pub mod identity_provider {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -931,7 +960,13 @@ impl Resource for IpAccessSettings {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.additional_encryption_context.is_some())
+                + usize::from(self.customer_managed_key.is_some())
+                + usize::from(self.description.is_some())
+                + usize::from(self.display_name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AdditionalEncryptionContext", self.additional_encryption_context);
         p.opt("CustomerManagedKey", self.customer_managed_key);
         p.opt("Description", self.description);
@@ -986,7 +1021,7 @@ pub mod ip_access_settings {
 
     impl ToExpr for IpRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.description.is_some()));
             p.opt("Description", self.description);
             p.req("IpRange", self.ip_range);
             p.into_expr()
@@ -1013,7 +1048,7 @@ pub mod ip_access_settings {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1115,7 +1150,7 @@ impl Resource for NetworkSettings {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(3 + usize::from(self.tags.is_some()));
         p.req("SecurityGroupIds", self.security_group_ids);
         p.req("SubnetIds", self.subnet_ids);
         p.opt("Tags", self.tags);
@@ -1159,7 +1194,7 @@ pub mod network_settings {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1337,7 +1372,24 @@ Constraint { path: "UserAccessLoggingSettingsArn", pattern: Some("^arn:[\\w+=\\/
 Constraint { path: "UserSettingsArn", pattern: Some("^arn:[\\w+=\\/,.@-]+:[a-zA-Z0-9\\-]+:[a-zA-Z0-9\\-]*:[a-zA-Z0-9]{1,12}:[a-zA-Z]+(\\/[a-fA-F0-9\\-]{36})+$"), min_length: Some(20), max_length: Some(2048), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.additional_encryption_context.is_some())
+                + usize::from(self.authentication_type.is_some())
+                + usize::from(self.browser_settings_arn.is_some())
+                + usize::from(self.customer_managed_key.is_some())
+                + usize::from(self.data_protection_settings_arn.is_some())
+                + usize::from(self.display_name.is_some())
+                + usize::from(self.instance_type.is_some())
+                + usize::from(self.ip_access_settings_arn.is_some())
+                + usize::from(self.max_concurrent_sessions.is_some())
+                + usize::from(self.network_settings_arn.is_some())
+                + usize::from(self.portal_custom_domain.is_some())
+                + usize::from(self.session_logger_arn.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.trust_store_arn.is_some())
+                + usize::from(self.user_access_logging_settings_arn.is_some())
+                + usize::from(self.user_settings_arn.is_some()),
+        );
         p.opt("AdditionalEncryptionContext", self.additional_encryption_context);
         p.opt("AuthenticationType", self.authentication_type);
         p.opt("BrowserSettingsArn", self.browser_settings_arn);
@@ -1557,7 +1609,7 @@ pub mod portal {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -1689,7 +1741,12 @@ impl Resource for SessionLogger {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            2 + usize::from(self.additional_encryption_context.is_some())
+                + usize::from(self.customer_managed_key.is_some())
+                + usize::from(self.display_name.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("AdditionalEncryptionContext", self.additional_encryption_context);
         p.opt("CustomerManagedKey", self.customer_managed_key);
         p.opt("DisplayName", self.display_name);
@@ -1878,7 +1935,7 @@ pub mod session_logger {
 
     impl ToExpr for EventFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.all.is_some()) + usize::from(self.include.is_some()));
             p.opt("All", self.all);
             p.opt("Include", self.include);
             p.into_expr()
@@ -1905,7 +1962,7 @@ pub mod session_logger {
 
     impl ToExpr for LogConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(0 + usize::from(self.s3.is_some()));
             p.opt("S3", self.s3);
             p.into_expr()
         }
@@ -1954,7 +2011,9 @@ pub mod session_logger {
 
     impl ToExpr for S3LogConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                3 + usize::from(self.bucket_owner.is_some()) + usize::from(self.key_prefix.is_some()),
+            );
             p.req("Bucket", self.bucket);
             p.opt("BucketOwner", self.bucket_owner);
             p.req("FolderStructure", self.folder_structure);
@@ -1984,7 +2043,7 @@ pub mod session_logger {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2043,7 +2102,7 @@ impl Resource for TrustStore {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.tags.is_some()));
         p.req("CertificateList", self.certificate_list);
         p.opt("Tags", self.tags);
         p
@@ -2085,7 +2144,7 @@ pub mod trust_store {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2151,7 +2210,7 @@ impl Resource for UserAccessLoggingSettings {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(1 + usize::from(self.tags.is_some()));
         p.req("KinesisStreamArn", self.kinesis_stream_arn);
         p.opt("Tags", self.tags);
         p
@@ -2193,7 +2252,7 @@ pub mod user_access_logging_settings {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -2487,7 +2546,18 @@ impl Resource for UserSettings {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            5 + usize::from(self.additional_encryption_context.is_some())
+                + usize::from(self.branding_configuration.is_some())
+                + usize::from(self.cookie_synchronization_configuration.is_some())
+                + usize::from(self.customer_managed_key.is_some())
+                + usize::from(self.deep_link_allowed.is_some())
+                + usize::from(self.disconnect_timeout_in_minutes.is_some())
+                + usize::from(self.idle_disconnect_timeout_in_minutes.is_some())
+                + usize::from(self.tags.is_some())
+                + usize::from(self.toolbar_configuration.is_some())
+                + usize::from(self.web_authn_allowed.is_some()),
+        );
         p.opt("AdditionalEncryptionContext", self.additional_encryption_context);
         p.opt("BrandingConfiguration", self.branding_configuration);
         p.opt(
@@ -2789,7 +2859,14 @@ pub mod user_settings {
 
     impl ToExpr for BrandingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.color_theme.is_some())
+                    + usize::from(self.favicon.is_some())
+                    + usize::from(self.localized_strings.is_some())
+                    + usize::from(self.logo.is_some())
+                    + usize::from(self.terms_of_service.is_some())
+                    + usize::from(self.wallpaper.is_some()),
+            );
             p.opt("ColorTheme", self.color_theme);
             p.opt("Favicon", self.favicon);
             p.opt("LocalizedStrings", self.localized_strings);
@@ -2833,7 +2910,7 @@ pub mod user_settings {
 
     impl ToExpr for CookieSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.name.is_some()) + usize::from(self.path.is_some()));
             p.req("Domain", self.domain);
             p.opt("Name", self.name);
             p.opt("Path", self.path);
@@ -2866,7 +2943,7 @@ pub mod user_settings {
 
     impl ToExpr for CookieSynchronizationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(1 + usize::from(self.blocklist.is_some()));
             p.req("Allowlist", self.allowlist);
             p.opt("Blocklist", self.blocklist);
             p.into_expr()
@@ -2941,7 +3018,14 @@ pub mod user_settings {
 
     impl ToExpr for LocalizedBrandingStrings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                2 + usize::from(self.contact_button_text.is_some())
+                    + usize::from(self.contact_link.is_some())
+                    + usize::from(self.loading_text.is_some())
+                    + usize::from(self.login_button_text.is_some())
+                    + usize::from(self.login_description.is_some())
+                    + usize::from(self.login_title.is_some()),
+            );
             p.req("BrowserTabTitle", self.browser_tab_title);
             p.opt("ContactButtonText", self.contact_button_text);
             p.opt("ContactLink", self.contact_link);
@@ -2974,7 +3058,7 @@ pub mod user_settings {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -3027,7 +3111,12 @@ pub mod user_settings {
 
     impl ToExpr for ToolbarConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.hidden_toolbar_items.is_some())
+                    + usize::from(self.max_display_resolution.is_some())
+                    + usize::from(self.toolbar_type.is_some())
+                    + usize::from(self.visual_mode.is_some()),
+            );
             p.opt("HiddenToolbarItems", self.hidden_toolbar_items);
             p.opt("MaxDisplayResolution", self.max_display_resolution);
             p.opt("ToolbarType", self.toolbar_type);

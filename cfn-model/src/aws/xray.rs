@@ -74,7 +74,11 @@ impl Resource for Group {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            1 + usize::from(self.filter_expression.is_some())
+                + usize::from(self.insights_configuration.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("FilterExpression", self.filter_expression);
         p.req("GroupName", self.group_name);
         p.opt("InsightsConfiguration", self.insights_configuration);
@@ -126,7 +130,9 @@ pub mod group {
 
     impl ToExpr for InsightsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.insights_enabled.is_some()) + usize::from(self.notifications_enabled.is_some()),
+            );
             p.opt("InsightsEnabled", self.insights_enabled);
             p.opt("NotificationsEnabled", self.notifications_enabled);
             p.into_expr()
@@ -153,7 +159,7 @@ pub mod group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -209,7 +215,7 @@ impl Resource for ResourcePolicy {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(2 + usize::from(self.bypass_policy_lockout_check.is_some()));
         p.opt("BypassPolicyLockoutCheck", self.bypass_policy_lockout_check);
         p.req("PolicyDocument", self.policy_document);
         p.req("PolicyName", self.policy_name);
@@ -521,7 +527,13 @@ impl Resource for SamplingRule {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(
+            0 + usize::from(self.rule_name.is_some())
+                + usize::from(self.sampling_rule.is_some())
+                + usize::from(self.sampling_rule_record.is_some())
+                + usize::from(self.sampling_rule_update.is_some())
+                + usize::from(self.tags.is_some()),
+        );
         p.opt("RuleName", self.rule_name);
         p.opt("SamplingRule", self.sampling_rule);
         p.opt("SamplingRuleRecord", self.sampling_rule_record);
@@ -565,7 +577,7 @@ pub mod sampling_rule {
 
     impl ToExpr for SamplingRateBoost {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("CooldownWindowMinutes", self.cooldown_window_minutes);
             p.req("MaxRate", self.max_rate);
             p.into_expr()
@@ -678,7 +690,13 @@ pub mod sampling_rule {
 
     impl ToExpr for SamplingRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                9 + usize::from(self.attributes.is_some())
+                    + usize::from(self.rule_arn.is_some())
+                    + usize::from(self.rule_name.is_some())
+                    + usize::from(self.sampling_rate_boost.is_some())
+                    + usize::from(self.version.is_some()),
+            );
             p.opt("Attributes", self.attributes);
             p.req("FixedRate", self.fixed_rate);
             p.req("HTTPMethod", self.http_method);
@@ -735,7 +753,11 @@ pub mod sampling_rule {
 
     impl ToExpr for SamplingRuleRecord {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.created_at.is_some())
+                    + usize::from(self.modified_at.is_some())
+                    + usize::from(self.sampling_rule.is_some()),
+            );
             p.opt("CreatedAt", self.created_at);
             p.opt("ModifiedAt", self.modified_at);
             p.opt("SamplingRule", self.sampling_rule);
@@ -864,7 +886,21 @@ pub mod sampling_rule {
 
     impl ToExpr for SamplingRuleUpdate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(
+                0 + usize::from(self.attributes.is_some())
+                    + usize::from(self.fixed_rate.is_some())
+                    + usize::from(self.http_method.is_some())
+                    + usize::from(self.host.is_some())
+                    + usize::from(self.priority.is_some())
+                    + usize::from(self.reservoir_size.is_some())
+                    + usize::from(self.resource_arn.is_some())
+                    + usize::from(self.rule_arn.is_some())
+                    + usize::from(self.rule_name.is_some())
+                    + usize::from(self.sampling_rate_boost.is_some())
+                    + usize::from(self.service_name.is_some())
+                    + usize::from(self.service_type.is_some())
+                    + usize::from(self.url_path.is_some()),
+            );
             p.opt("Attributes", self.attributes);
             p.opt("FixedRate", self.fixed_rate);
             p.opt("HTTPMethod", self.http_method);
@@ -902,7 +938,7 @@ pub mod sampling_rule {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::new();
+            let mut p = Props::with_capacity(2);
             p.req("Key", self.key);
             p.req("Value", self.value);
             p.into_expr()
@@ -941,7 +977,7 @@ impl Resource for TransactionSearchConfig {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::new();
+        let mut p = Props::with_capacity(0 + usize::from(self.indexing_percentage.is_some()));
         p.opt("IndexingPercentage", self.indexing_percentage);
         p
     }
