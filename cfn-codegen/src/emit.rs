@@ -341,10 +341,17 @@ fn props_body(s: &StructDef, sc: &Scope, tail: &str) -> String {
     }
     // Sized to the properties present: a resource is built once and kept, so the growth of the
     // vector (and the slack it leaves) would cost every resource of a large stack.
-    let mut cap = s.fields.iter().filter(|f| f.required).count().to_string();
-    for f in s.fields.iter().filter(|f| !f.required) {
-        write!(cap, " + usize::from(self.{}.is_some())", f.rust).unwrap();
+    let mut terms: Vec<String> = s
+        .fields
+        .iter()
+        .filter(|f| !f.required)
+        .map(|f| format!("usize::from(self.{}.is_some())", f.rust))
+        .collect();
+    match s.fields.iter().filter(|f| f.required).count() {
+        0 => {}
+        n => terms.insert(0, n.to_string()),
     }
+    let cap = terms.join(" + ");
     let mut b = format!("let mut p = {}::with_capacity({cap});\n", sc.n("Props"));
     for f in &s.fields {
         let m = if f.required { "req" } else { "opt" };

@@ -452,7 +452,30 @@ impl Serialize for Res<'_, '_> {
     }
 }
 
-/// The properties as emitted: stack-wide tags merged in and nested `TemplateURL`s filled in.
+/// The properties that emission writes differently from the resource's own (see
+/// [`cfn_model::ResourceView::new`]): the tags property with the stack-wide tags merged in, a
+/// nested stack's `TemplateURL`. Copies those two at most, not every property.
+pub(crate) fn property_overrides(
+    id: &str,
+    r: &ResourceDef,
+    tags: &[(String, Expr)],
+    url_for: UrlFor<'_>,
+) -> Vec<(Cow<'static, str>, Expr)> {
+    let mut v = Vec::new();
+    if r.nested.is_some() && r.properties.iter().any(|(k, _)| k == "TemplateURL") {
+        v.push((Cow::Borrowed("TemplateURL"), Expr::Str(Cow::Owned(url_for(id)))));
+    }
+    if let (false, Tagging::List(p) | Tagging::Map(p)) = (tags.is_empty(), r.tagging) {
+        let mut tagged: Vec<_> = r.properties.iter().filter(|(k, _)| k == p).cloned().collect();
+        merge_tags(&mut tagged, r.tagging, tags);
+        v.extend(tagged);
+    }
+    v
+}
+
+/// The properties as emitted: stack-wide tags merged in and nested `TemplateURL`s filled in (the
+/// serde form kept for tests; `write.rs` and the rules' views merge without copying).
+#[cfg(test)]
 pub(crate) fn effective_properties<'a>(
     id: &str,
     r: &'a ResourceDef,

@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use crate::pieces::Rendered;
 use crate::{assemble_pieces, AsTemplate, AssemblyOptions, Severity};
 
 const HELP: &str = "\
@@ -110,15 +111,12 @@ pub fn run_with_args(stack: &impl AsTemplate, args: &[String], out: &mut dyn Wri
             let _ = writeln!(err, "error: cannot create the output directory {}: {e}", dir.display());
             return 1;
         }
-        for f in &files {
-            let p = dir.join(&f.name);
-            let written = std::fs::File::create(&p).and_then(|mut file| f.write_to(&mut file));
-            if let Err(e) = written {
-                let _ = writeln!(err, "error: cannot write {}: {e}", p.display());
-                return 1;
-            }
+        if let Err((p, e)) = write_files(&dir, &files) {
+            let _ = writeln!(err, "error: cannot write {}: {e}", p.display());
+            return 1;
         }
-        let _ = writeln!(err, "wrote {} template(s) to {}", files.len(), dir.display());
+        // One write: stderr is unbuffered, and `writeln!` would make a system call per piece.
+        let _ = err.write_all(format!("wrote {} template(s) to {}\n", files.len(), dir.display()).as_bytes());
     }
     if let Some(root) = files.first() {
         if let Err(e) = root.write_to(out) {
@@ -127,4 +125,30 @@ pub fn run_with_args(stack: &impl AsTemplate, args: &[String], out: &mut dyn Wri
         }
     }
     0
+}
+
+/// Above this many bytes in all, files are written by two threads: the kernel's work of taking
+/// pages for the file contents (most of the time of writing them) then runs on two cores.
+const PARALLEL_WRITE_BYTES: usize = 1 << 20;
+
+/// Writes every file into `dir`; the first failure names its path.
+fn write_files(dir: &std::path::Path, files: &[Rendered]) -> Result<(), (PathBuf, std::io::Error)> {
+    let write = |fs: &mut dyn Iterator<Item = &Rendered>| {
+        for f in fs {
+            let p = dir.join(&f.name);
+            std::fs::File::create(&p)
+                .and_then(|mut file| f.write_to(&mut file))
+                .map_err(|e| (p, e))?;
+        }
+        Ok(())
+    };
+    if files.len() < 2 || files.iter().map(Rendered::len).sum::<usize>() < PARALLEL_WRITE_BYTES {
+        return write(&mut files.iter());
+    }
+    std::thread::scope(|s| {
+        let odd = s.spawn(|| write(&mut files.iter().skip(1).step_by(2)));
+        let even = write(&mut files.iter().step_by(2));
+        let odd = odd.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        even.and(odd)
+    })
 }

@@ -125,22 +125,28 @@ impl Breach {
 pub struct ResourceView<'a> {
     logical_id: &'a str,
     def: &'a ResourceDef,
-    properties: &'a [(Key, Expr)],
+    /// What emission changes in the resource's own properties (the tags property with the
+    /// stack-wide tags merged in, a nested stack's `TemplateURL`): kept apart so that a view does
+    /// not copy every property of every resource to show two of them changed.
+    overrides: &'a [(Key, Expr)],
     template: &'a Template,
     inherited_tags: &'a [String],
     to_json: fn(&Expr) -> serde_json::Value,
+    merged: OnceLock<Vec<(Key, Expr)>>,
     json: OnceLock<serde_json::Value>,
 }
 
 impl<'a> ResourceView<'a> {
-    /// A view of the resource `logical_id` of `template`. `properties` are the properties as
-    /// emitted; `inherited_tags` the tag keys CloudFormation propagates from the enclosing nested
-    /// stack resources; `to_json` turns an expression into its emitted JSON. The emitter builds
-    /// these; tests of a rule can too.
+    /// A view of the resource `logical_id` of `template`. `overrides` are the properties that
+    /// emission writes differently from `def.properties` (each replaces the property of its name,
+    /// or comes after them when the resource has none: the tags property with the stack-wide tags
+    /// merged in, a nested stack's `TemplateURL`); `inherited_tags` the tag keys CloudFormation
+    /// propagates from the enclosing nested stack resources; `to_json` turns an expression into
+    /// its emitted JSON. The emitter builds these; tests of a rule can too.
     pub fn new(
         logical_id: &'a str,
         def: &'a ResourceDef,
-        properties: &'a [(Key, Expr)],
+        overrides: &'a [(Key, Expr)],
         template: &'a Template,
         inherited_tags: &'a [String],
         to_json: fn(&Expr) -> serde_json::Value,
@@ -148,10 +154,11 @@ impl<'a> ResourceView<'a> {
         ResourceView {
             logical_id,
             def,
-            properties,
+            overrides,
             template,
             inherited_tags,
             to_json,
+            merged: OnceLock::new(),
             json: OnceLock::new(),
         }
     }
@@ -176,21 +183,43 @@ impl<'a> ResourceView<'a> {
         self.template
     }
 
-    /// The properties as emitted (stack-wide tags merged in).
-    pub fn properties(&self) -> &'a [(Key, Expr)] {
-        self.properties
+    /// The properties as emitted (stack-wide tags merged in), in the order they are written.
+    /// Assembled on the first call when emission changes any; [`ResourceView::property`] looks
+    /// one up without that.
+    pub fn properties(&self) -> &[(Key, Expr)] {
+        if self.overrides.is_empty() {
+            return &self.def.properties;
+        }
+        self.merged.get_or_init(|| {
+            let own = &self.def.properties;
+            let mut v: Vec<(Key, Expr)> = own
+                .iter()
+                .map(|(k, e)| match self.overrides.iter().find(|(o, _)| o == k) {
+                    Some(o) => o.clone(),
+                    None => (k.clone(), e.clone()),
+                })
+                .collect();
+            v.extend(
+                self.overrides
+                    .iter()
+                    .filter(|(o, _)| !own.iter().any(|(k, _)| k == o))
+                    .cloned(),
+            );
+            v
+        })
     }
 
     /// One property as emitted.
     pub fn property(&self, name: &str) -> Option<&'a Expr> {
-        self.properties.iter().find(|(k, _)| k == name).map(|(_, v)| v)
+        let find = |ps: &'a [(Key, Expr)]| ps.iter().find(|(k, _)| k == name).map(|(_, v)| v);
+        find(self.overrides).or_else(|| find(&self.def.properties))
     }
 
     /// The `Properties` object as emitted JSON (`{"Ref": …}` and all), for
     /// `serde_json::Value::pointer` look-ups.
     pub fn json(&self) -> &serde_json::Value {
         self.json
-            .get_or_init(|| (self.to_json)(&Expr::Object(self.properties.to_vec())))
+            .get_or_init(|| (self.to_json)(&Expr::Object(self.properties().to_vec())))
     }
 
     /// The tag keys the resource will carry: its own and the stack-wide ones (as emitted) plus

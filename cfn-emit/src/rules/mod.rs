@@ -107,8 +107,8 @@ fn walk(t: &Template, prefix: &str, inherited: &[RuleRef], inherited_tags: &[Str
         if rules.is_empty() && r.nested.is_none() {
             continue;
         }
-        let props = crate::json::effective_properties(id, r, &t.tags, &url_for);
-        let view = ResourceView::new(id, r, &props, t, inherited_tags, crate::json::expr_to_json);
+        let overrides = crate::json::property_overrides(id, r, &t.tags, &url_for);
+        let view = ResourceView::new(id, r, &overrides, t, inherited_tags, crate::json::expr_to_json);
         for rule in &rules {
             let rule = rule.rule();
             let name = rule.name();

@@ -159,7 +159,7 @@ pub mod analyzer {
 
     impl ToExpr for AnalysisRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.exclusions.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.exclusions.is_some()));
             p.opt("Exclusions", self.exclusions);
             p.into_expr()
         }
@@ -200,7 +200,7 @@ pub mod analyzer {
     impl ToExpr for AnalysisRuleCriteria {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.account_ids.is_some()) + usize::from(self.resource_tags.is_some()),
+                usize::from(self.account_ids.is_some()) + usize::from(self.resource_tags.is_some()),
             );
             p.opt("AccountIds", self.account_ids);
             p.opt("ResourceTags", self.resource_tags);
@@ -239,7 +239,7 @@ pub mod analyzer {
     impl ToExpr for AnalyzerConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.internal_access_configuration.is_some())
+                usize::from(self.internal_access_configuration.is_some())
                     + usize::from(self.unused_access_configuration.is_some()),
             );
             p.opt("InternalAccessConfiguration", self.internal_access_configuration);
@@ -359,7 +359,7 @@ pub mod analyzer {
 
     impl ToExpr for InternalAccessAnalysisRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.inclusions.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.inclusions.is_some()));
             p.opt("Inclusions", self.inclusions);
             p.into_expr()
         }
@@ -404,7 +404,7 @@ pub mod analyzer {
     impl ToExpr for InternalAccessAnalysisRuleCriteria {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.account_ids.is_some())
+                usize::from(self.account_ids.is_some())
                     + usize::from(self.resource_arns.is_some())
                     + usize::from(self.resource_types.is_some()),
             );
@@ -437,7 +437,7 @@ pub mod analyzer {
 
     impl ToExpr for InternalAccessConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.internal_access_analysis_rule.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.internal_access_analysis_rule.is_some()));
             p.opt("InternalAccessAnalysisRule", self.internal_access_analysis_rule);
             p.into_expr()
         }
@@ -506,7 +506,7 @@ pub mod analyzer {
     impl ToExpr for UnusedAccessConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.analysis_rule.is_some()) + usize::from(self.unused_access_age.is_some()),
+                usize::from(self.analysis_rule.is_some()) + usize::from(self.unused_access_age.is_some()),
             );
             p.opt("AnalysisRule", self.analysis_rule);
             p.opt("UnusedAccessAge", self.unused_access_age);
@@ -663,7 +663,7 @@ pub mod archive_rule {
     impl ToExpr for Filter {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.contains.is_some())
+                usize::from(self.contains.is_some())
                     + usize::from(self.eq.is_some())
                     + usize::from(self.exists.is_some())
                     + usize::from(self.neq.is_some()),

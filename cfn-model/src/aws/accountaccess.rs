@@ -362,7 +362,7 @@ pub mod entitlement {
     impl ToExpr for IdentityCenterPrincipal {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.group_id.is_some()) + usize::from(self.user_id.is_some()));
+                Props::with_capacity(usize::from(self.group_id.is_some()) + usize::from(self.user_id.is_some()));
             p.opt("GroupId", self.group_id);
             p.opt("UserId", self.user_id);
             p.into_expr()

@@ -155,7 +155,7 @@ pub mod certificate {
     impl ToExpr for ApiPassthrough {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.extensions.is_some()) + usize::from(self.subject.is_some()));
+                Props::with_capacity(usize::from(self.extensions.is_some()) + usize::from(self.subject.is_some()));
             p.opt("Extensions", self.extensions);
             p.opt("Subject", self.subject);
             p.into_expr()
@@ -284,7 +284,7 @@ pub mod certificate {
     impl ToExpr for ExtendedKeyUsage {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.extended_key_usage_object_identifier.is_some())
+                usize::from(self.extended_key_usage_object_identifier.is_some())
                     + usize::from(self.extended_key_usage_type.is_some()),
             );
             p.opt(
@@ -352,7 +352,7 @@ pub mod certificate {
     impl ToExpr for Extensions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.certificate_policies.is_some())
+                usize::from(self.certificate_policies.is_some())
                     + usize::from(self.custom_extensions.is_some())
                     + usize::from(self.extended_key_usage.is_some())
                     + usize::from(self.key_usage.is_some())
@@ -446,7 +446,7 @@ pub mod certificate {
     impl ToExpr for GeneralName {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.directory_name.is_some())
+                usize::from(self.directory_name.is_some())
                     + usize::from(self.dns_name.is_some())
                     + usize::from(self.edi_party_name.is_some())
                     + usize::from(self.ip_address.is_some())
@@ -554,7 +554,7 @@ pub mod certificate {
     impl ToExpr for KeyUsage {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.crl_sign.is_some())
+                usize::from(self.crl_sign.is_some())
                     + usize::from(self.data_encipherment.is_some())
                     + usize::from(self.decipher_only.is_some())
                     + usize::from(self.digital_signature.is_some())
@@ -823,7 +823,7 @@ pub mod certificate {
     impl ToExpr for Subject {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.common_name.is_some())
+                usize::from(self.common_name.is_some())
                     + usize::from(self.country.is_some())
                     + usize::from(self.custom_attributes.is_some())
                     + usize::from(self.distinguished_name_qualifier.is_some())
@@ -1253,8 +1253,7 @@ pub mod certificate_authority {
     impl ToExpr for AccessMethod {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.access_method_type.is_some())
-                    + usize::from(self.custom_object_identifier.is_some()),
+                usize::from(self.access_method_type.is_some()) + usize::from(self.custom_object_identifier.is_some()),
             );
             p.opt("AccessMethodType", self.access_method_type);
             p.opt("CustomObjectIdentifier", self.custom_object_identifier);
@@ -1416,7 +1415,7 @@ pub mod certificate_authority {
     impl ToExpr for CsrExtensions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.key_usage.is_some()) + usize::from(self.subject_information_access.is_some()),
+                usize::from(self.key_usage.is_some()) + usize::from(self.subject_information_access.is_some()),
             );
             p.opt("KeyUsage", self.key_usage);
             p.opt("SubjectInformationAccess", self.subject_information_access);
@@ -1562,7 +1561,7 @@ pub mod certificate_authority {
     impl ToExpr for GeneralName {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.directory_name.is_some())
+                usize::from(self.directory_name.is_some())
                     + usize::from(self.dns_name.is_some())
                     + usize::from(self.edi_party_name.is_some())
                     + usize::from(self.ip_address.is_some())
@@ -1670,7 +1669,7 @@ pub mod certificate_authority {
     impl ToExpr for KeyUsage {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.crl_sign.is_some())
+                usize::from(self.crl_sign.is_some())
                     + usize::from(self.data_encipherment.is_some())
                     + usize::from(self.decipher_only.is_some())
                     + usize::from(self.digital_signature.is_some())
@@ -1783,7 +1782,7 @@ pub mod certificate_authority {
     impl ToExpr for RevocationConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.crl_configuration.is_some()) + usize::from(self.ocsp_configuration.is_some()),
+                usize::from(self.crl_configuration.is_some()) + usize::from(self.ocsp_configuration.is_some()),
             );
             p.opt("CrlConfiguration", self.crl_configuration);
             p.opt("OcspConfiguration", self.ocsp_configuration);
@@ -1926,7 +1925,7 @@ pub mod certificate_authority {
     impl ToExpr for Subject {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.common_name.is_some())
+                usize::from(self.common_name.is_some())
                     + usize::from(self.country.is_some())
                     + usize::from(self.custom_attributes.is_some())
                     + usize::from(self.distinguished_name_qualifier.is_some())

@@ -462,7 +462,7 @@ pub mod registry {
 
     impl ToExpr for ApprovalConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.auto_approval_rules.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.auto_approval_rules.is_some()));
             p.opt("AutoApprovalRules", self.auto_approval_rules);
             p.into_expr()
         }
@@ -550,8 +550,7 @@ pub mod registry {
     impl ToExpr for ClaimMatchValueType {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.match_value_string.is_some())
-                    + usize::from(self.match_value_string_list.is_some()),
+                usize::from(self.match_value_string.is_some()) + usize::from(self.match_value_string_list.is_some()),
             );
             p.opt("MatchValueString", self.match_value_string);
             p.opt("MatchValueStringList", self.match_value_string_list);
@@ -689,8 +688,7 @@ pub mod registry {
     impl ToExpr for CustomMetadataSchemaConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.default_schema.is_some())
-                    + usize::from(self.record_type_schema_overrides.is_some()),
+                usize::from(self.default_schema.is_some()) + usize::from(self.record_type_schema_overrides.is_some()),
             );
             p.opt("DefaultSchema", self.default_schema);
             p.opt("RecordTypeSchemaOverrides", self.record_type_schema_overrides);
@@ -720,7 +718,7 @@ pub mod registry {
 
     impl ToExpr for DiscoveryConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.authorizer_configuration.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.authorizer_configuration.is_some()));
             p.opt("AuthorizerConfiguration", self.authorizer_configuration);
             p.into_expr()
         }
@@ -1172,7 +1170,7 @@ pub mod registry_record {
     impl ToExpr for A2aAgentCardDescriptor {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.data.is_some())
+                usize::from(self.data.is_some())
                     + usize::from(self.data_schema_version.is_some())
                     + usize::from(self.source.is_some()),
             );
@@ -1203,7 +1201,7 @@ pub mod registry_record {
 
     impl ToExpr for AgUiDescriptor {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.source.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.source.is_some()));
             p.opt("Source", self.source);
             p.into_expr()
         }
@@ -1229,7 +1227,7 @@ pub mod registry_record {
 
     impl ToExpr for AgentSkillsAdditionalData {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.skill_md.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.skill_md.is_some()));
             p.opt("SkillMd", self.skill_md);
             p.into_expr()
         }
@@ -1274,7 +1272,7 @@ pub mod registry_record {
     impl ToExpr for AgentSkillsDefinitionDescriptor {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.additional_data.is_some())
+                usize::from(self.additional_data.is_some())
                     + usize::from(self.data.is_some())
                     + usize::from(self.data_schema_version.is_some()),
             );
@@ -1324,7 +1322,7 @@ pub mod registry_record {
     impl ToExpr for AgentSkillsMdDescriptor {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.data.is_some())
+                usize::from(self.data.is_some())
                     + usize::from(self.data_schema_version.is_some())
                     + usize::from(self.source.is_some()),
             );
@@ -1355,7 +1353,7 @@ pub mod registry_record {
 
     impl ToExpr for CustomDescriptor {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.data.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.data.is_some()));
             p.opt("Data", self.data);
             p.into_expr()
         }
@@ -1381,7 +1379,7 @@ pub mod registry_record {
 
     impl ToExpr for DescriptorSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.from_url.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.from_url.is_some()));
             p.opt("FromUrl", self.from_url);
             p.into_expr()
         }
@@ -1488,7 +1486,7 @@ pub mod registry_record {
     impl ToExpr for Descriptors {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.a2a_agent_card.is_some())
+                usize::from(self.a2a_agent_card.is_some())
                     + usize::from(self.agent_skills_definition.is_some())
                     + usize::from(self.agui.is_some())
                     + usize::from(self.custom.is_some())
@@ -1525,7 +1523,7 @@ pub mod registry_record {
 
     impl ToExpr for HttpDescriptor {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.source.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.source.is_some()));
             p.opt("Source", self.source);
             p.into_expr()
         }
@@ -1551,7 +1549,7 @@ pub mod registry_record {
 
     impl ToExpr for McpServerAdditionalData {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.tools.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.tools.is_some()));
             p.opt("Tools", self.tools);
             p.into_expr()
         }
@@ -1604,7 +1602,7 @@ pub mod registry_record {
     impl ToExpr for McpServerDescriptor {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.additional_data.is_some())
+                usize::from(self.additional_data.is_some())
                     + usize::from(self.data.is_some())
                     + usize::from(self.data_schema_version.is_some())
                     + usize::from(self.source.is_some()),
@@ -1648,7 +1646,7 @@ pub mod registry_record {
     impl ToExpr for McpToolsDescriptor {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.data.is_some()) + usize::from(self.data_schema_version.is_some()),
+                usize::from(self.data.is_some()) + usize::from(self.data_schema_version.is_some()),
             );
             p.opt("Data", self.data);
             p.opt("DataSchemaVersion", self.data_schema_version);
@@ -1717,7 +1715,7 @@ pub mod registry_record {
     impl ToExpr for RegistryRecordCredentialProviderUnion {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.iam_credential_provider.is_some())
+                usize::from(self.iam_credential_provider.is_some())
                     + usize::from(self.oauth_credential_provider.is_some()),
             );
             p.opt("IamCredentialProvider", self.iam_credential_provider);
@@ -1765,7 +1763,7 @@ pub mod registry_record {
     impl ToExpr for RegistryRecordIamCredentialProvider {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.region.is_some())
+                usize::from(self.region.is_some())
                     + usize::from(self.role_arn.is_some())
                     + usize::from(self.service.is_some()),
             );
@@ -1853,7 +1851,7 @@ pub mod registry_record {
 
     impl ToExpr for SkillMdSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.from_url.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.from_url.is_some()));
             p.opt("FromUrl", self.from_url);
             p.into_expr()
         }
@@ -1900,7 +1898,7 @@ pub mod registry_record {
 
     impl ToExpr for SourceOnlyDescriptorSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.from_url.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.from_url.is_some()));
             p.opt("FromUrl", self.from_url);
             p.into_expr()
         }

@@ -274,7 +274,7 @@ pub mod investigation_group {
     impl ToExpr for ChatbotNotificationChannel {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.chat_configuration_arns.is_some()) + usize::from(self.sns_topic_arn.is_some()),
+                usize::from(self.chat_configuration_arns.is_some()) + usize::from(self.sns_topic_arn.is_some()),
             );
             p.opt("ChatConfigurationArns", self.chat_configuration_arns);
             p.opt("SNSTopicArn", self.sns_topic_arn);
@@ -302,7 +302,7 @@ pub mod investigation_group {
 
     impl ToExpr for CrossAccountConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.source_role_arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.source_role_arn.is_some()));
             p.opt("SourceRoleArn", self.source_role_arn);
             p.into_expr()
         }
@@ -341,7 +341,7 @@ pub mod investigation_group {
     impl ToExpr for EncryptionConfigMap {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.encryption_configuration_type.is_some()) + usize::from(self.kms_key_id.is_some()),
+                usize::from(self.encryption_configuration_type.is_some()) + usize::from(self.kms_key_id.is_some()),
             );
             p.opt("EncryptionConfigurationType", self.encryption_configuration_type);
             p.opt("KmsKeyId", self.kms_key_id);

@@ -572,8 +572,7 @@ pub mod broker {
 
     impl ToExpr for LogList {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.audit.is_some()) + usize::from(self.general.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.audit.is_some()) + usize::from(self.general.is_some()));
             p.opt("Audit", self.audit);
             p.opt("General", self.general);
             p.into_expr()

@@ -635,7 +635,7 @@ pub mod app {
     impl ToExpr for AutoBranchCreationConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.auto_branch_creation_patterns.is_some())
+                usize::from(self.auto_branch_creation_patterns.is_some())
                     + usize::from(self.basic_auth_config.is_some())
                     + usize::from(self.build_spec.is_some())
                     + usize::from(self.enable_auto_branch_creation.is_some())
@@ -701,7 +701,7 @@ pub mod app {
     impl ToExpr for BasicAuthConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.enable_basic_auth.is_some())
+                usize::from(self.enable_basic_auth.is_some())
                     + usize::from(self.password.is_some())
                     + usize::from(self.username.is_some()),
             );
@@ -732,7 +732,7 @@ pub mod app {
 
     impl ToExpr for CacheConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.r#type.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.r#type.is_some()));
             p.opt("Type", self.r#type);
             p.into_expr()
         }
@@ -1202,7 +1202,7 @@ pub mod branch {
 
     impl ToExpr for Backend {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.stack_arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.stack_arn.is_some()));
             p.opt("StackArn", self.stack_arn);
             p.into_expr()
         }
@@ -1525,7 +1525,7 @@ pub mod domain {
     impl ToExpr for CertificateSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.certificate_type.is_some()) + usize::from(self.custom_certificate_arn.is_some()),
+                usize::from(self.certificate_type.is_some()) + usize::from(self.custom_certificate_arn.is_some()),
             );
             p.opt("CertificateType", self.certificate_type);
             p.opt("CustomCertificateArn", self.custom_certificate_arn);

@@ -172,7 +172,7 @@ impl Resource for Component {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.app_id.is_some())
+            usize::from(self.app_id.is_some())
                 + usize::from(self.binding_properties.is_some())
                 + usize::from(self.children.is_some())
                 + usize::from(self.collection_properties.is_some())
@@ -340,7 +340,7 @@ pub mod component {
     impl ToExpr for ActionParameters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.anchor.is_some())
+                usize::from(self.anchor.is_some())
                     + usize::from(self.fields.is_some())
                     + usize::from(self.global.is_some())
                     + usize::from(self.id.is_some())
@@ -402,7 +402,7 @@ pub mod component {
     impl ToExpr for ComponentBindingPropertiesValue {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.binding_properties.is_some())
+                usize::from(self.binding_properties.is_some())
                     + usize::from(self.default_value.is_some())
                     + usize::from(self.r#type.is_some()),
             );
@@ -492,7 +492,7 @@ pub mod component {
     impl ToExpr for ComponentBindingPropertiesValueProperties {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.bucket.is_some())
+                usize::from(self.bucket.is_some())
                     + usize::from(self.default_value.is_some())
                     + usize::from(self.field.is_some())
                     + usize::from(self.key.is_some())
@@ -650,7 +650,7 @@ pub mod component {
     impl ToExpr for ComponentConditionProperty {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.r#else.is_some())
+                usize::from(self.r#else.is_some())
                     + usize::from(self.field.is_some())
                     + usize::from(self.operand.is_some())
                     + usize::from(self.operand_type.is_some())
@@ -762,7 +762,7 @@ pub mod component {
     impl ToExpr for ComponentEvent {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.action.is_some())
+                usize::from(self.action.is_some())
                     + usize::from(self.binding_event.is_some())
                     + usize::from(self.parameters.is_some()),
             );
@@ -908,7 +908,7 @@ pub mod component {
     impl ToExpr for ComponentProperty {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.binding_properties.is_some())
+                usize::from(self.binding_properties.is_some())
                     + usize::from(self.bindings.is_some())
                     + usize::from(self.collection_binding_properties.is_some())
                     + usize::from(self.component_name.is_some())
@@ -1009,7 +1009,7 @@ pub mod component {
     impl ToExpr for ComponentVariant {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.overrides.is_some()) + usize::from(self.variant_values.is_some()),
+                usize::from(self.overrides.is_some()) + usize::from(self.variant_values.is_some()),
             );
             p.opt("Overrides", self.overrides);
             p.opt("VariantValues", self.variant_values);
@@ -1142,7 +1142,7 @@ pub mod component {
     impl ToExpr for Predicate {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.and.is_some())
+                usize::from(self.and.is_some())
                     + usize::from(self.field.is_some())
                     + usize::from(self.operand.is_some())
                     + usize::from(self.operand_type.is_some())
@@ -1315,7 +1315,7 @@ impl Resource for Form {
     }];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.app_id.is_some())
+            usize::from(self.app_id.is_some())
                 + usize::from(self.cta.is_some())
                 + usize::from(self.data_type.is_some())
                 + usize::from(self.environment_name.is_some())
@@ -1585,7 +1585,7 @@ pub mod form {
     impl ToExpr for FieldConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.excluded.is_some())
+                usize::from(self.excluded.is_some())
                     + usize::from(self.input_type.is_some())
                     + usize::from(self.label.is_some())
                     + usize::from(self.position.is_some())
@@ -1813,7 +1813,7 @@ pub mod form {
     impl ToExpr for FieldPosition {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.fixed.is_some())
+                usize::from(self.fixed.is_some())
                     + usize::from(self.right_of.is_some())
                     + usize::from(self.below.is_some()),
             );
@@ -1988,7 +1988,7 @@ pub mod form {
     impl ToExpr for FormButton {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.children.is_some())
+                usize::from(self.children.is_some())
                     + usize::from(self.excluded.is_some())
                     + usize::from(self.position.is_some()),
             );
@@ -2046,7 +2046,7 @@ pub mod form {
     impl ToExpr for FormCta {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cancel.is_some())
+                usize::from(self.cancel.is_some())
                     + usize::from(self.clear.is_some())
                     + usize::from(self.position.is_some())
                     + usize::from(self.submit.is_some()),
@@ -2120,7 +2120,7 @@ pub mod form {
     impl ToExpr for FormInputBindingPropertiesValue {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.binding_properties.is_some()) + usize::from(self.r#type.is_some()),
+                usize::from(self.binding_properties.is_some()) + usize::from(self.r#type.is_some()),
             );
             p.opt("BindingProperties", self.binding_properties);
             p.opt("Type", self.r#type);
@@ -2148,7 +2148,7 @@ pub mod form {
 
     impl ToExpr for FormInputBindingPropertiesValueProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.model.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.model.is_some()));
             p.opt("Model", self.model);
             p.into_expr()
         }
@@ -2193,7 +2193,7 @@ pub mod form {
     impl ToExpr for FormInputValueProperty {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.binding_properties.is_some())
+                usize::from(self.binding_properties.is_some())
                     + usize::from(self.concat.is_some())
                     + usize::from(self.value.is_some()),
             );
@@ -2275,7 +2275,7 @@ pub mod form {
     impl ToExpr for FormStyle {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.horizontal_gap.is_some())
+                usize::from(self.horizontal_gap.is_some())
                     + usize::from(self.outer_padding.is_some())
                     + usize::from(self.vertical_gap.is_some()),
             );
@@ -2316,9 +2316,8 @@ pub mod form {
 
     impl ToExpr for FormStyleConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.token_reference.is_some()) + usize::from(self.value.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.token_reference.is_some()) + usize::from(self.value.is_some()));
             p.opt("TokenReference", self.token_reference);
             p.opt("Value", self.value);
             p.into_expr()
@@ -2544,7 +2543,7 @@ impl Resource for Theme {
     }];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.app_id.is_some())
+            usize::from(self.app_id.is_some())
                 + usize::from(self.environment_name.is_some())
                 + usize::from(self.name.is_some())
                 + usize::from(self.overrides.is_some())
@@ -2610,8 +2609,7 @@ pub mod theme {
 
     impl ToExpr for ThemeValue {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.children.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.children.is_some()) + usize::from(self.value.is_some()));
             p.opt("Children", self.children);
             p.opt("Value", self.value);
             p.into_expr()
@@ -2645,7 +2643,7 @@ pub mod theme {
 
     impl ToExpr for ThemeValues {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()

@@ -30,7 +30,7 @@ impl Account {
 impl crate::Resource for Account {
     const TYPE_NAME: &'static str = "AWS::ApiGateway::Account";
     fn into_properties(self) -> Props {
-        let mut p = Props::with_capacity(0 + usize::from(self.cloud_watch_role_arn.is_some()));
+        let mut p = Props::with_capacity(usize::from(self.cloud_watch_role_arn.is_some()));
         p.opt("CloudWatchRoleArn", self.cloud_watch_role_arn);
         p
     }
@@ -146,7 +146,7 @@ impl crate::Resource for ApiKey {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.customer_id.is_some())
+            usize::from(self.customer_id.is_some())
                 + usize::from(self.description.is_some())
                 + usize::from(self.enabled.is_some())
                 + usize::from(self.generate_distinct_id.is_some())
@@ -208,9 +208,8 @@ pub mod api_key {
 
     impl ToExpr for StageKey {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.rest_api_id.is_some()) + usize::from(self.stage_name.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.rest_api_id.is_some()) + usize::from(self.stage_name.is_some()));
             p.opt("RestApiId", self.rest_api_id);
             p.opt("StageName", self.stage_name);
             p.into_expr()
@@ -520,8 +519,7 @@ impl crate::Resource for ClientCertificate {
     const TYPE_NAME: &'static str = "AWS::ApiGateway::ClientCertificate";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p =
-            Props::with_capacity(0 + usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
+        let mut p = Props::with_capacity(usize::from(self.description.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Description", self.description);
         p.opt("Tags", self.tags);
         p
@@ -682,9 +680,8 @@ pub mod deployment {
 
     impl ToExpr for AccessLogSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.destination_arn.is_some()) + usize::from(self.format.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.destination_arn.is_some()) + usize::from(self.format.is_some()));
             p.opt("DestinationArn", self.destination_arn);
             p.opt("Format", self.format);
             p.into_expr()
@@ -734,7 +731,7 @@ pub mod deployment {
     impl ToExpr for CanarySetting {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.percent_traffic.is_some())
+                usize::from(self.percent_traffic.is_some())
                     + usize::from(self.stage_variable_overrides.is_some())
                     + usize::from(self.use_stage_cache.is_some()),
             );
@@ -787,7 +784,7 @@ pub mod deployment {
     impl ToExpr for DeploymentCanarySettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.percent_traffic.is_some())
+                usize::from(self.percent_traffic.is_some())
                     + usize::from(self.stage_variable_overrides.is_some())
                     + usize::from(self.use_stage_cache.is_some()),
             );
@@ -894,7 +891,7 @@ pub mod deployment {
     impl ToExpr for MethodSetting {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cache_data_encrypted.is_some())
+                usize::from(self.cache_data_encrypted.is_some())
                     + usize::from(self.cache_ttl_in_seconds.is_some())
                     + usize::from(self.caching_enabled.is_some())
                     + usize::from(self.data_trace_enabled.is_some())
@@ -1090,7 +1087,7 @@ pub mod deployment {
     impl ToExpr for StageDescription {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.access_log_setting.is_some())
+                usize::from(self.access_log_setting.is_some())
                     + usize::from(self.cache_cluster_enabled.is_some())
                     + usize::from(self.cache_cluster_size.is_some())
                     + usize::from(self.cache_data_encrypted.is_some())
@@ -1330,7 +1327,7 @@ pub mod documentation_part {
     impl ToExpr for Location {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.method.is_some())
+                usize::from(self.method.is_some())
                     + usize::from(self.name.is_some())
                     + usize::from(self.path.is_some())
                     + usize::from(self.status_code.is_some())
@@ -1504,7 +1501,7 @@ impl crate::Resource for DomainName {
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.certificate_arn.is_some())
+            usize::from(self.certificate_arn.is_some())
                 + usize::from(self.domain_name.is_some())
                 + usize::from(self.endpoint_access_mode.is_some())
                 + usize::from(self.endpoint_configuration.is_some())
@@ -1621,9 +1618,8 @@ pub mod domain_name {
 
     impl ToExpr for EndpointConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.ip_address_type.is_some()) + usize::from(self.types.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.ip_address_type.is_some()) + usize::from(self.types.is_some()));
             p.opt("IpAddressType", self.ip_address_type);
             p.opt("Types", self.types);
             p.into_expr()
@@ -1661,7 +1657,7 @@ pub mod domain_name {
     impl ToExpr for MutualTlsAuthentication {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.truststore_uri.is_some()) + usize::from(self.truststore_version.is_some()),
+                usize::from(self.truststore_uri.is_some()) + usize::from(self.truststore_version.is_some()),
             );
             p.opt("TruststoreUri", self.truststore_uri);
             p.opt("TruststoreVersion", self.truststore_version);
@@ -1697,7 +1693,7 @@ pub mod domain_name {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -1916,7 +1912,7 @@ impl crate::Resource for DomainNameV2 {
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.certificate_arn.is_some())
+            usize::from(self.certificate_arn.is_some())
                 + usize::from(self.domain_name.is_some())
                 + usize::from(self.endpoint_access_mode.is_some())
                 + usize::from(self.endpoint_configuration.is_some())
@@ -2015,9 +2011,8 @@ pub mod domain_name_v2 {
 
     impl ToExpr for EndpointConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.ip_address_type.is_some()) + usize::from(self.types.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.ip_address_type.is_some()) + usize::from(self.types.is_some()));
             p.opt("IpAddressType", self.ip_address_type);
             p.opt("Types", self.types);
             p.into_expr()
@@ -2051,7 +2046,7 @@ pub mod domain_name_v2 {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -3113,7 +3108,7 @@ impl crate::Resource for RestApi {
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.api_key_source_type.is_some())
+            usize::from(self.api_key_source_type.is_some())
                 + usize::from(self.binary_media_types.is_some())
                 + usize::from(self.body.is_some())
                 + usize::from(self.body_s3_location.is_some())
@@ -3209,7 +3204,7 @@ pub mod rest_api {
     impl ToExpr for EndpointConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.ip_address_type.is_some())
+                usize::from(self.ip_address_type.is_some())
                     + usize::from(self.types.is_some())
                     + usize::from(self.vpc_endpoint_ids.is_some()),
             );
@@ -3268,7 +3263,7 @@ pub mod rest_api {
     impl ToExpr for S3Location {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.bucket.is_some())
+                usize::from(self.bucket.is_some())
                     + usize::from(self.e_tag.is_some())
                     + usize::from(self.key.is_some())
                     + usize::from(self.version.is_some()),
@@ -3539,9 +3534,8 @@ pub mod stage {
 
     impl ToExpr for AccessLogSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.destination_arn.is_some()) + usize::from(self.format.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.destination_arn.is_some()) + usize::from(self.format.is_some()));
             p.opt("DestinationArn", self.destination_arn);
             p.opt("Format", self.format);
             p.into_expr()
@@ -3598,7 +3592,7 @@ pub mod stage {
     impl ToExpr for CanarySetting {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.deployment_id.is_some())
+                usize::from(self.deployment_id.is_some())
                     + usize::from(self.percent_traffic.is_some())
                     + usize::from(self.stage_variable_overrides.is_some())
                     + usize::from(self.use_stage_cache.is_some()),
@@ -3707,7 +3701,7 @@ pub mod stage {
     impl ToExpr for MethodSetting {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cache_data_encrypted.is_some())
+                usize::from(self.cache_data_encrypted.is_some())
                     + usize::from(self.cache_ttl_in_seconds.is_some())
                     + usize::from(self.caching_enabled.is_some())
                     + usize::from(self.data_trace_enabled.is_some())
@@ -3874,7 +3868,7 @@ impl crate::Resource for UsagePlan {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.api_stages.is_some())
+            usize::from(self.api_stages.is_some())
                 + usize::from(self.description.is_some())
                 + usize::from(self.quota.is_some())
                 + usize::from(self.tags.is_some())
@@ -3942,7 +3936,7 @@ pub mod usage_plan {
     impl ToExpr for ApiStage {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.api_id.is_some())
+                usize::from(self.api_id.is_some())
                     + usize::from(self.stage.is_some())
                     + usize::from(self.throttle.is_some()),
             );
@@ -3993,7 +3987,7 @@ pub mod usage_plan {
     impl ToExpr for QuotaSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.limit.is_some())
+                usize::from(self.limit.is_some())
                     + usize::from(self.offset.is_some())
                     + usize::from(self.period.is_some()),
             );
@@ -4062,9 +4056,8 @@ pub mod usage_plan {
 
     impl ToExpr for ThrottleSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.burst_limit.is_some()) + usize::from(self.rate_limit.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.burst_limit.is_some()) + usize::from(self.rate_limit.is_some()));
             p.opt("BurstLimit", self.burst_limit);
             p.opt("RateLimit", self.rate_limit);
             p.into_expr()

@@ -170,7 +170,7 @@ impl Resource for Api {
     const TAGGING: Tagging = Tagging::Map("Tags");
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.api_key_selection_expression.is_some())
+            usize::from(self.api_key_selection_expression.is_some())
                 + usize::from(self.base_path.is_some())
                 + usize::from(self.body.is_some())
                 + usize::from(self.body_s3_location.is_some())
@@ -277,7 +277,7 @@ pub mod api {
     impl ToExpr for BodyS3Location {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.bucket.is_some())
+                usize::from(self.bucket.is_some())
                     + usize::from(self.etag.is_some())
                     + usize::from(self.key.is_some())
                     + usize::from(self.version.is_some()),
@@ -353,7 +353,7 @@ pub mod api {
     impl ToExpr for Cors {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.allow_credentials.is_some())
+                usize::from(self.allow_credentials.is_some())
                     + usize::from(self.allow_headers.is_some())
                     + usize::from(self.allow_methods.is_some())
                     + usize::from(self.allow_origins.is_some())
@@ -473,9 +473,8 @@ pub mod api_gateway_managed_overrides {
 
     impl ToExpr for AccessLogSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.destination_arn.is_some()) + usize::from(self.format.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.destination_arn.is_some()) + usize::from(self.format.is_some()));
             p.opt("DestinationArn", self.destination_arn);
             p.opt("Format", self.format);
             p.into_expr()
@@ -529,7 +528,7 @@ pub mod api_gateway_managed_overrides {
     impl ToExpr for IntegrationOverrides {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.description.is_some())
+                usize::from(self.description.is_some())
                     + usize::from(self.integration_method.is_some())
                     + usize::from(self.payload_format_version.is_some())
                     + usize::from(self.timeout_in_millis.is_some()),
@@ -597,7 +596,7 @@ pub mod api_gateway_managed_overrides {
     impl ToExpr for RouteOverrides {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.authorization_scopes.is_some())
+                usize::from(self.authorization_scopes.is_some())
                     + usize::from(self.authorization_type.is_some())
                     + usize::from(self.authorizer_id.is_some())
                     + usize::from(self.operation_name.is_some())
@@ -651,7 +650,7 @@ pub mod api_gateway_managed_overrides {
     impl ToExpr for RouteSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.detailed_metrics_enabled.is_some())
+                usize::from(self.detailed_metrics_enabled.is_some())
                     + usize::from(self.throttling_burst_limit.is_some())
                     + usize::from(self.throttling_rate_limit.is_some()),
             );
@@ -725,7 +724,7 @@ pub mod api_gateway_managed_overrides {
     impl ToExpr for StageOverrides {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.access_log_settings.is_some())
+                usize::from(self.access_log_settings.is_some())
                     + usize::from(self.auto_deploy.is_some())
                     + usize::from(self.default_route_settings.is_some())
                     + usize::from(self.description.is_some())
@@ -963,8 +962,7 @@ pub mod authorizer {
 
     impl ToExpr for JwtConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.audience.is_some()) + usize::from(self.issuer.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.audience.is_some()) + usize::from(self.issuer.is_some()));
             p.opt("Audience", self.audience);
             p.opt("Issuer", self.issuer);
             p.into_expr()
@@ -1214,7 +1212,7 @@ pub mod domain_name {
     impl ToExpr for DomainNameConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.certificate_arn.is_some())
+                usize::from(self.certificate_arn.is_some())
                     + usize::from(self.certificate_name.is_some())
                     + usize::from(self.endpoint_type.is_some())
                     + usize::from(self.ip_address_type.is_some())
@@ -1265,7 +1263,7 @@ pub mod domain_name {
     impl ToExpr for MutualTlsAuthentication {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.truststore_uri.is_some()) + usize::from(self.truststore_version.is_some()),
+                usize::from(self.truststore_uri.is_some()) + usize::from(self.truststore_version.is_some()),
             );
             p.opt("TruststoreUri", self.truststore_uri);
             p.opt("TruststoreVersion", self.truststore_version);
@@ -1507,7 +1505,7 @@ pub mod integration {
 
     impl ToExpr for TlsConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.server_name_to_verify.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.server_name_to_verify.is_some()));
             p.opt("ServerNameToVerify", self.server_name_to_verify);
             p.into_expr()
         }
@@ -2210,7 +2208,7 @@ pub mod routing_rule {
     impl ToExpr for Condition {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.match_base_paths.is_some()) + usize::from(self.match_headers.is_some()),
+                usize::from(self.match_base_paths.is_some()) + usize::from(self.match_headers.is_some()),
             );
             p.opt("MatchBasePaths", self.match_base_paths);
             p.opt("MatchHeaders", self.match_headers);
@@ -2452,9 +2450,8 @@ pub mod stage {
 
     impl ToExpr for AccessLogSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.destination_arn.is_some()) + usize::from(self.format.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.destination_arn.is_some()) + usize::from(self.format.is_some()));
             p.opt("DestinationArn", self.destination_arn);
             p.opt("Format", self.format);
             p.into_expr()
@@ -2516,7 +2513,7 @@ pub mod stage {
     impl ToExpr for RouteSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.data_trace_enabled.is_some())
+                usize::from(self.data_trace_enabled.is_some())
                     + usize::from(self.detailed_metrics_enabled.is_some())
                     + usize::from(self.logging_level.is_some())
                     + usize::from(self.throttling_burst_limit.is_some())

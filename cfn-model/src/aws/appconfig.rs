@@ -410,7 +410,7 @@ pub mod configuration_profile {
 
     impl ToExpr for Tags {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -447,8 +447,7 @@ pub mod configuration_profile {
 
     impl ToExpr for Validators {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.content.is_some()) + usize::from(self.r#type.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.content.is_some()) + usize::from(self.r#type.is_some()));
             p.opt("Content", self.content);
             p.opt("Type", self.r#type);
             p.into_expr()
@@ -719,7 +718,7 @@ pub mod deployment {
     impl ToExpr for DynamicExtensionParameters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.extension_reference.is_some())
+                usize::from(self.extension_reference.is_some())
                     + usize::from(self.parameter_name.is_some())
                     + usize::from(self.parameter_value.is_some()),
             );
@@ -757,7 +756,7 @@ pub mod deployment {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -1013,7 +1012,7 @@ pub mod deployment_strategy {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -1605,7 +1604,7 @@ pub mod experiment_definition {
     impl ToExpr for AttributeValue {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.boolean_value.is_some())
+                usize::from(self.boolean_value.is_some())
                     + usize::from(self.number_array.is_some())
                     + usize::from(self.number_value.is_some())
                     + usize::from(self.string_array.is_some())
@@ -1929,7 +1928,7 @@ pub mod experiment_run {
 
     impl ToExpr for TreatmentOverrides {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.inline.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.inline.is_some()));
             p.opt("Inline", self.inline);
             p.into_expr()
         }
@@ -2224,7 +2223,7 @@ impl Resource for ExtensionAssociation {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.extension_identifier.is_some())
+            usize::from(self.extension_identifier.is_some())
                 + usize::from(self.extension_version_number.is_some())
                 + usize::from(self.parameters.is_some())
                 + usize::from(self.resource_identifier.is_some())

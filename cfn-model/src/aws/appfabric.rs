@@ -334,7 +334,7 @@ pub mod app_authorization {
     impl ToExpr for Credential {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.api_key_credential.is_some()) + usize::from(self.oauth2_credential.is_some()),
+                usize::from(self.api_key_credential.is_some()) + usize::from(self.oauth2_credential.is_some()),
             );
             p.opt("ApiKeyCredential", self.api_key_credential);
             p.opt("Oauth2Credential", self.oauth2_credential);
@@ -736,7 +736,7 @@ pub mod ingestion_destination {
     impl ToExpr for Destination {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.firehose_stream.is_some()) + usize::from(self.s3_bucket.is_some()),
+                usize::from(self.firehose_stream.is_some()) + usize::from(self.s3_bucket.is_some()),
             );
             p.opt("FirehoseStream", self.firehose_stream);
             p.opt("S3Bucket", self.s3_bucket);

@@ -121,7 +121,7 @@ pub mod connector {
 
     impl ToExpr for ConnectorProvisioningConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.lambda.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.lambda.is_some()));
             p.opt("Lambda", self.lambda);
             p.into_expr()
         }
@@ -649,9 +649,8 @@ pub mod connector_profile {
 
     impl ToExpr for ConnectorOauthRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.auth_code.is_some()) + usize::from(self.redirect_uri.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.auth_code.is_some()) + usize::from(self.redirect_uri.is_some()));
             p.opt("AuthCode", self.auth_code);
             p.opt("RedirectUri", self.redirect_uri);
             p.into_expr()
@@ -689,7 +688,7 @@ pub mod connector_profile {
     impl ToExpr for ConnectorProfileConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.connector_profile_credentials.is_some())
+                usize::from(self.connector_profile_credentials.is_some())
                     + usize::from(self.connector_profile_properties.is_some()),
             );
             p.opt("ConnectorProfileCredentials", self.connector_profile_credentials);
@@ -857,7 +856,7 @@ pub mod connector_profile {
     impl ToExpr for ConnectorProfileCredentials {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.amplitude.is_some())
+                usize::from(self.amplitude.is_some())
                     + usize::from(self.custom_connector.is_some())
                     + usize::from(self.datadog.is_some())
                     + usize::from(self.dynatrace.is_some())
@@ -1025,7 +1024,7 @@ pub mod connector_profile {
     impl ToExpr for ConnectorProfileProperties {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.custom_connector.is_some())
+                usize::from(self.custom_connector.is_some())
                     + usize::from(self.datadog.is_some())
                     + usize::from(self.dynatrace.is_some())
                     + usize::from(self.infor_nexus.is_some())
@@ -1191,7 +1190,7 @@ pub mod connector_profile {
     impl ToExpr for CustomConnectorProfileProperties {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.oauth2_properties.is_some()) + usize::from(self.profile_properties.is_some()),
+                usize::from(self.oauth2_properties.is_some()) + usize::from(self.profile_properties.is_some()),
             );
             p.opt("OAuth2Properties", self.oauth2_properties);
             p.opt("ProfileProperties", self.profile_properties);
@@ -1548,7 +1547,7 @@ pub mod connector_profile {
     impl ToExpr for Oauth2Credentials {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.access_token.is_some())
+                usize::from(self.access_token.is_some())
                     + usize::from(self.client_id.is_some())
                     + usize::from(self.client_secret.is_some())
                     + usize::from(self.oauth_request.is_some())
@@ -1605,7 +1604,7 @@ pub mod connector_profile {
     impl ToExpr for Oauth2Properties {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.oauth2_grant_type.is_some())
+                usize::from(self.oauth2_grant_type.is_some())
                     + usize::from(self.token_url.is_some())
                     + usize::from(self.token_url_custom_properties.is_some()),
             );
@@ -1671,7 +1670,7 @@ pub mod connector_profile {
     impl ToExpr for OauthCredentials {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.access_token.is_some())
+                usize::from(self.access_token.is_some())
                     + usize::from(self.client_id.is_some())
                     + usize::from(self.client_secret.is_some())
                     + usize::from(self.connector_oauth_request.is_some())
@@ -1725,7 +1724,7 @@ pub mod connector_profile {
     impl ToExpr for OauthProperties {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.auth_code_url.is_some())
+                usize::from(self.auth_code_url.is_some())
                     + usize::from(self.oauth_scopes.is_some())
                     + usize::from(self.token_url.is_some()),
             );
@@ -1783,7 +1782,7 @@ pub mod connector_profile {
     impl ToExpr for PardotConnectorProfileCredentials {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.access_token.is_some())
+                usize::from(self.access_token.is_some())
                     + usize::from(self.client_credentials_arn.is_some())
                     + usize::from(self.connector_oauth_request.is_some())
                     + usize::from(self.refresh_token.is_some()),
@@ -1870,7 +1869,7 @@ pub mod connector_profile {
     impl ToExpr for RedshiftConnectorProfileCredentials {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.password.is_some()) + usize::from(self.username.is_some()));
+                Props::with_capacity(usize::from(self.password.is_some()) + usize::from(self.username.is_some()));
             p.opt("Password", self.password);
             p.opt("Username", self.username);
             p.into_expr()
@@ -2041,7 +2040,7 @@ pub mod connector_profile {
     impl ToExpr for SalesforceConnectorProfileCredentials {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.access_token.is_some())
+                usize::from(self.access_token.is_some())
                     + usize::from(self.client_credentials_arn.is_some())
                     + usize::from(self.connector_oauth_request.is_some())
                     + usize::from(self.jwt_token.is_some())
@@ -2097,7 +2096,7 @@ pub mod connector_profile {
     impl ToExpr for SalesforceConnectorProfileProperties {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.instance_url.is_some())
+                usize::from(self.instance_url.is_some())
                     + usize::from(self.is_sandbox_environment.is_some())
                     + usize::from(self.use_private_link_for_metadata_and_authorization.is_some()),
             );
@@ -2142,7 +2141,7 @@ pub mod connector_profile {
     impl ToExpr for SapoDataConnectorProfileCredentials {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.basic_auth_credentials.is_some()) + usize::from(self.oauth_credentials.is_some()),
+                usize::from(self.basic_auth_credentials.is_some()) + usize::from(self.oauth_credentials.is_some()),
             );
             p.opt("BasicAuthCredentials", self.basic_auth_credentials);
             p.opt("OAuthCredentials", self.oauth_credentials);
@@ -2229,7 +2228,7 @@ pub mod connector_profile {
     impl ToExpr for SapoDataConnectorProfileProperties {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.application_host_url.is_some())
+                usize::from(self.application_host_url.is_some())
                     + usize::from(self.application_service_path.is_some())
                     + usize::from(self.client_number.is_some())
                     + usize::from(self.disable_sso.is_some())
@@ -2289,7 +2288,7 @@ pub mod connector_profile {
     impl ToExpr for ServiceNowConnectorProfileCredentials {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.oauth2_credentials.is_some())
+                usize::from(self.oauth2_credentials.is_some())
                     + usize::from(self.password.is_some())
                     + usize::from(self.username.is_some()),
             );
@@ -4641,7 +4640,7 @@ pub mod flow {
     impl ToExpr for AggregationConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.aggregation_type.is_some()) + usize::from(self.target_file_size.is_some()),
+                usize::from(self.aggregation_type.is_some()) + usize::from(self.target_file_size.is_some()),
             );
             p.opt("AggregationType", self.aggregation_type);
             p.opt("TargetFileSize", self.target_file_size);
@@ -4823,7 +4822,7 @@ pub mod flow {
     impl ToExpr for ConnectorOperator {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.amplitude.is_some())
+                usize::from(self.amplitude.is_some())
                     + usize::from(self.custom_connector.is_some())
                     + usize::from(self.datadog.is_some())
                     + usize::from(self.dynatrace.is_some())
@@ -5128,7 +5127,7 @@ pub mod flow {
     impl ToExpr for DestinationConnectorProperties {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.custom_connector.is_some())
+                usize::from(self.custom_connector.is_some())
                     + usize::from(self.event_bridge.is_some())
                     + usize::from(self.lookout_metrics.is_some())
                     + usize::from(self.marketo.is_some())
@@ -5267,7 +5266,7 @@ pub mod flow {
     impl ToExpr for ErrorHandlingConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.bucket_name.is_some())
+                usize::from(self.bucket_name.is_some())
                     + usize::from(self.bucket_prefix.is_some())
                     + usize::from(self.fail_on_first_error.is_some()),
             );
@@ -5390,7 +5389,7 @@ pub mod flow {
 
     impl ToExpr for IncrementalPullConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.datetime_type_field_name.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.datetime_type_field_name.is_some()));
             p.opt("DatetimeTypeFieldName", self.datetime_type_field_name);
             p.into_expr()
         }
@@ -5439,7 +5438,7 @@ pub mod flow {
 
     impl ToExpr for LookoutMetricsDestinationProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.object.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.object.is_some()));
             p.opt("Object", self.object);
             p.into_expr()
         }
@@ -5522,7 +5521,7 @@ pub mod flow {
 
     impl ToExpr for MetadataCatalogConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.glue_data_catalog.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.glue_data_catalog.is_some()));
             p.opt("GlueDataCatalog", self.glue_data_catalog);
             p.into_expr()
         }
@@ -5590,7 +5589,7 @@ pub mod flow {
     impl ToExpr for PrefixConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.path_prefix_hierarchy.is_some())
+                usize::from(self.path_prefix_hierarchy.is_some())
                     + usize::from(self.prefix_format.is_some())
                     + usize::from(self.prefix_type.is_some()),
             );
@@ -5716,7 +5715,7 @@ pub mod flow {
 
     impl ToExpr for S3InputFormatConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.s3_input_file_type.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.s3_input_file_type.is_some()));
             p.opt("S3InputFileType", self.s3_input_file_type);
             p.into_expr()
         }
@@ -5769,7 +5768,7 @@ pub mod flow {
     impl ToExpr for S3OutputFormatConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.aggregation_config.is_some())
+                usize::from(self.aggregation_config.is_some())
                     + usize::from(self.file_type.is_some())
                     + usize::from(self.prefix_config.is_some())
                     + usize::from(self.preserve_source_data_typing.is_some()),
@@ -6456,7 +6455,7 @@ pub mod flow {
     impl ToExpr for SourceConnectorProperties {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.amplitude.is_some())
+                usize::from(self.amplitude.is_some())
                     + usize::from(self.custom_connector.is_some())
                     + usize::from(self.datadog.is_some())
                     + usize::from(self.dynatrace.is_some())
@@ -6587,7 +6586,7 @@ pub mod flow {
     impl ToExpr for SuccessResponseHandlingConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.bucket_name.is_some()) + usize::from(self.bucket_prefix.is_some()),
+                usize::from(self.bucket_name.is_some()) + usize::from(self.bucket_prefix.is_some()),
             );
             p.opt("BucketName", self.bucket_name);
             p.opt("BucketPrefix", self.bucket_prefix);

@@ -327,7 +327,7 @@ pub mod application {
 
     impl ToExpr for ApplicationConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.contact_handling.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.contact_handling.is_some()));
             p.opt("ContactHandling", self.contact_handling);
             p.into_expr()
         }
@@ -439,8 +439,7 @@ pub mod application {
 
     impl ToExpr for IframeConfig {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.allow.is_some()) + usize::from(self.sandbox.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.allow.is_some()) + usize::from(self.sandbox.is_some()));
             p.opt("Allow", self.allow);
             p.opt("Sandbox", self.sandbox);
             p.into_expr()

@@ -420,7 +420,7 @@ pub mod scalable_target {
     impl ToExpr for ScalableTargetAction {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.max_capacity.is_some()) + usize::from(self.min_capacity.is_some()),
+                usize::from(self.max_capacity.is_some()) + usize::from(self.min_capacity.is_some()),
             );
             p.opt("MaxCapacity", self.max_capacity);
             p.opt("MinCapacity", self.min_capacity);
@@ -545,7 +545,7 @@ pub mod scalable_target {
     impl ToExpr for SuspendedState {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.dynamic_scaling_in_suspended.is_some())
+                usize::from(self.dynamic_scaling_in_suspended.is_some())
                     + usize::from(self.dynamic_scaling_out_suspended.is_some())
                     + usize::from(self.scheduled_scaling_suspended.is_some()),
             );
@@ -1440,7 +1440,7 @@ pub mod scaling_policy {
     impl ToExpr for CustomizedMetricSpecification {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.dimensions.is_some())
+                usize::from(self.dimensions.is_some())
                     + usize::from(self.metric_name.is_some())
                     + usize::from(self.metrics.is_some())
                     + usize::from(self.namespace.is_some())
@@ -1632,7 +1632,7 @@ pub mod scaling_policy {
     impl ToExpr for PredictiveScalingMetric {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.dimensions.is_some())
+                usize::from(self.dimensions.is_some())
                     + usize::from(self.metric_name.is_some())
                     + usize::from(self.namespace.is_some()),
             );
@@ -1702,7 +1702,7 @@ pub mod scaling_policy {
     impl ToExpr for PredictiveScalingMetricDataQuery {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.expression.is_some())
+                usize::from(self.expression.is_some())
                     + usize::from(self.id.is_some())
                     + usize::from(self.label.is_some())
                     + usize::from(self.metric_stat.is_some())
@@ -1747,7 +1747,7 @@ pub mod scaling_policy {
 
     impl ToExpr for PredictiveScalingMetricDimension {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
             p.opt("Name", self.name);
             p.opt("Value", self.value);
             p.into_expr()
@@ -1900,7 +1900,7 @@ pub mod scaling_policy {
     impl ToExpr for PredictiveScalingMetricStat {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.metric.is_some())
+                usize::from(self.metric.is_some())
                     + usize::from(self.stat.is_some())
                     + usize::from(self.unit.is_some()),
             );
@@ -2215,7 +2215,7 @@ pub mod scaling_policy {
     impl ToExpr for StepScalingPolicyConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.adjustment_type.is_some())
+                usize::from(self.adjustment_type.is_some())
                     + usize::from(self.cooldown.is_some())
                     + usize::from(self.metric_aggregation_type.is_some())
                     + usize::from(self.min_adjustment_magnitude.is_some())
@@ -2271,7 +2271,7 @@ pub mod scaling_policy {
     impl ToExpr for TargetTrackingMetric {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.dimensions.is_some())
+                usize::from(self.dimensions.is_some())
                     + usize::from(self.metric_name.is_some())
                     + usize::from(self.namespace.is_some()),
             );
@@ -2344,7 +2344,7 @@ pub mod scaling_policy {
     impl ToExpr for TargetTrackingMetricDataQuery {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.expression.is_some())
+                usize::from(self.expression.is_some())
                     + usize::from(self.id.is_some())
                     + usize::from(self.label.is_some())
                     + usize::from(self.metric_stat.is_some())
@@ -2389,7 +2389,7 @@ pub mod scaling_policy {
 
     impl ToExpr for TargetTrackingMetricDimension {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
             p.opt("Name", self.name);
             p.opt("Value", self.value);
             p.into_expr()
@@ -2438,7 +2438,7 @@ pub mod scaling_policy {
     impl ToExpr for TargetTrackingMetricStat {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.metric.is_some())
+                usize::from(self.metric.is_some())
                     + usize::from(self.stat.is_some())
                     + usize::from(self.unit.is_some()),
             );

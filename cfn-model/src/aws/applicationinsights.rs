@@ -496,7 +496,7 @@ pub mod application {
     impl ToExpr for ComponentConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.configuration_details.is_some())
+                usize::from(self.configuration_details.is_some())
                     + usize::from(self.sub_component_type_configurations.is_some()),
             );
             p.opt("ConfigurationDetails", self.configuration_details);
@@ -674,7 +674,7 @@ pub mod application {
     impl ToExpr for ConfigurationDetails {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.alarm_metrics.is_some())
+                usize::from(self.alarm_metrics.is_some())
                     + usize::from(self.alarms.is_some())
                     + usize::from(self.ha_cluster_prometheus_exporter.is_some())
                     + usize::from(self.hana_prometheus_exporter.is_some())
@@ -746,7 +746,7 @@ pub mod application {
 
     impl ToExpr for HaClusterPrometheusExporter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.prometheus_port.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.prometheus_port.is_some()));
             p.opt("PrometheusPort", self.prometheus_port);
             p.into_expr()
         }
@@ -850,7 +850,7 @@ pub mod application {
     impl ToExpr for JmxPrometheusExporter {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.host_port.is_some())
+                usize::from(self.host_port.is_some())
                     + usize::from(self.jmxurl.is_some())
                     + usize::from(self.prometheus_port.is_some()),
             );
@@ -1127,7 +1127,7 @@ pub mod application {
     impl ToExpr for SubComponentConfigurationDetails {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.alarm_metrics.is_some())
+                usize::from(self.alarm_metrics.is_some())
                     + usize::from(self.logs.is_some())
                     + usize::from(self.processes.is_some())
                     + usize::from(self.windows_events.is_some()),

@@ -611,7 +611,7 @@ pub mod instrumentation_config {
     impl ToExpr for CaptureLimitsConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.max_collection_depth.is_some())
+                usize::from(self.max_collection_depth.is_some())
                     + usize::from(self.max_collection_width.is_some())
                     + usize::from(self.max_fields_per_object.is_some())
                     + usize::from(self.max_hits.is_some())
@@ -1526,7 +1526,7 @@ pub mod service_level_objective {
     impl ToExpr for Goal {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.attainment_goal.is_some())
+                usize::from(self.attainment_goal.is_some())
                     + usize::from(self.interval.is_some())
                     + usize::from(self.warning_threshold.is_some()),
             );
@@ -1569,7 +1569,7 @@ pub mod service_level_objective {
     impl ToExpr for Interval {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.calendar_interval.is_some()) + usize::from(self.rolling_interval.is_some()),
+                usize::from(self.calendar_interval.is_some()) + usize::from(self.rolling_interval.is_some()),
             );
             p.opt("CalendarInterval", self.calendar_interval);
             p.opt("RollingInterval", self.rolling_interval);
@@ -1616,7 +1616,7 @@ pub mod service_level_objective {
     impl ToExpr for Metric {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.dimensions.is_some())
+                usize::from(self.dimensions.is_some())
                     + usize::from(self.metric_name.is_some())
                     + usize::from(self.namespace.is_some()),
             );
@@ -1803,7 +1803,7 @@ pub mod service_level_objective {
     impl ToExpr for MonitoredRequestCountMetric {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.bad_count_metric.is_some()) + usize::from(self.good_count_metric.is_some()),
+                usize::from(self.bad_count_metric.is_some()) + usize::from(self.good_count_metric.is_some()),
             );
             p.opt("BadCountMetric", self.bad_count_metric);
             p.opt("GoodCountMetric", self.good_count_metric);
@@ -1967,7 +1967,7 @@ pub mod service_level_objective {
     impl ToExpr for RequestBasedSliMetric {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.composite_sli_config.is_some())
+                usize::from(self.composite_sli_config.is_some())
                     + usize::from(self.dependency_config.is_some())
                     + usize::from(self.key_attributes.is_some())
                     + usize::from(self.metric_name.is_some())
@@ -2182,7 +2182,7 @@ pub mod service_level_objective {
     impl ToExpr for SliMetric {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.composite_sli_config.is_some())
+                usize::from(self.composite_sli_config.is_some())
                     + usize::from(self.dependency_config.is_some())
                     + usize::from(self.key_attributes.is_some())
                     + usize::from(self.metric_data_queries.is_some())

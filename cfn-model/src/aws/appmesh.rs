@@ -133,8 +133,7 @@ pub mod gateway_route {
 
     impl ToExpr for GatewayRouteHostnameMatch {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.exact.is_some()) + usize::from(self.suffix.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.exact.is_some()) + usize::from(self.suffix.is_some()));
             p.opt("Exact", self.exact);
             p.opt("Suffix", self.suffix);
             p.into_expr()
@@ -163,7 +162,7 @@ pub mod gateway_route {
 
     impl ToExpr for GatewayRouteHostnameRewrite {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.default_target_hostname.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.default_target_hostname.is_some()));
             p.opt("DefaultTargetHostname", self.default_target_hostname);
             p.into_expr()
         }
@@ -224,7 +223,7 @@ pub mod gateway_route {
     impl ToExpr for GatewayRouteMetadataMatch {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.exact.is_some())
+                usize::from(self.exact.is_some())
                     + usize::from(self.prefix.is_some())
                     + usize::from(self.range.is_some())
                     + usize::from(self.regex.is_some())
@@ -313,7 +312,7 @@ pub mod gateway_route {
     impl ToExpr for GatewayRouteSpec {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.grpc_route.is_some())
+                usize::from(self.grpc_route.is_some())
                     + usize::from(self.http2_route.is_some())
                     + usize::from(self.http_route.is_some())
                     + usize::from(self.priority.is_some()),
@@ -481,7 +480,7 @@ pub mod gateway_route {
     impl ToExpr for GrpcGatewayRouteMatch {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.hostname.is_some())
+                usize::from(self.hostname.is_some())
                     + usize::from(self.metadata.is_some())
                     + usize::from(self.port.is_some())
                     + usize::from(self.service_name.is_some()),
@@ -556,7 +555,7 @@ pub mod gateway_route {
 
     impl ToExpr for GrpcGatewayRouteRewrite {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.hostname.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.hostname.is_some()));
             p.opt("Hostname", self.hostname);
             p.into_expr()
         }
@@ -712,7 +711,7 @@ pub mod gateway_route {
     impl ToExpr for HttpGatewayRouteHeaderMatch {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.exact.is_some())
+                usize::from(self.exact.is_some())
                     + usize::from(self.prefix.is_some())
                     + usize::from(self.range.is_some())
                     + usize::from(self.regex.is_some())
@@ -798,7 +797,7 @@ pub mod gateway_route {
     impl ToExpr for HttpGatewayRouteMatch {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.headers.is_some())
+                usize::from(self.headers.is_some())
                     + usize::from(self.hostname.is_some())
                     + usize::from(self.method.is_some())
                     + usize::from(self.path.is_some())
@@ -837,7 +836,7 @@ pub mod gateway_route {
 
     impl ToExpr for HttpGatewayRoutePathRewrite {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.exact.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.exact.is_some()));
             p.opt("Exact", self.exact);
             p.into_expr()
         }
@@ -873,9 +872,8 @@ pub mod gateway_route {
 
     impl ToExpr for HttpGatewayRoutePrefixRewrite {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.default_prefix.is_some()) + usize::from(self.value.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.default_prefix.is_some()) + usize::from(self.value.is_some()));
             p.opt("DefaultPrefix", self.default_prefix);
             p.opt("Value", self.value);
             p.into_expr()
@@ -921,7 +919,7 @@ pub mod gateway_route {
     impl ToExpr for HttpGatewayRouteRewrite {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.hostname.is_some())
+                usize::from(self.hostname.is_some())
                     + usize::from(self.path.is_some())
                     + usize::from(self.prefix.is_some()),
             );
@@ -962,7 +960,7 @@ pub mod gateway_route {
 
     impl ToExpr for HttpPathMatch {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.exact.is_some()) + usize::from(self.regex.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.exact.is_some()) + usize::from(self.regex.is_some()));
             p.opt("Exact", self.exact);
             p.opt("Regex", self.regex);
             p.into_expr()
@@ -989,7 +987,7 @@ pub mod gateway_route {
 
     impl ToExpr for HttpQueryParameterMatch {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.exact.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.exact.is_some()));
             p.opt("Exact", self.exact);
             p.into_expr()
         }
@@ -1099,9 +1097,7 @@ impl Resource for Mesh {
     const TYPE_NAME: &'static str = "AWS::AppMesh::Mesh";
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.mesh_name.is_some())
-                + usize::from(self.spec.is_some())
-                + usize::from(self.tags.is_some()),
+            usize::from(self.mesh_name.is_some()) + usize::from(self.spec.is_some()) + usize::from(self.tags.is_some()),
         );
         p.opt("MeshName", self.mesh_name);
         p.opt("Spec", self.spec);
@@ -1180,7 +1176,7 @@ pub mod mesh {
 
     impl ToExpr for MeshServiceDiscovery {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.ip_preference.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.ip_preference.is_some()));
             p.opt("IpPreference", self.ip_preference);
             p.into_expr()
         }
@@ -1217,7 +1213,7 @@ pub mod mesh {
     impl ToExpr for MeshSpec {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.egress_filter.is_some()) + usize::from(self.service_discovery.is_some()),
+                usize::from(self.egress_filter.is_some()) + usize::from(self.service_discovery.is_some()),
             );
             p.opt("EgressFilter", self.egress_filter);
             p.opt("ServiceDiscovery", self.service_discovery);
@@ -1555,7 +1551,7 @@ pub mod route {
     impl ToExpr for GrpcRouteMatch {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.metadata.is_some())
+                usize::from(self.metadata.is_some())
                     + usize::from(self.method_name.is_some())
                     + usize::from(self.port.is_some())
                     + usize::from(self.service_name.is_some()),
@@ -1665,7 +1661,7 @@ pub mod route {
     impl ToExpr for GrpcRouteMetadataMatchMethod {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.exact.is_some())
+                usize::from(self.exact.is_some())
                     + usize::from(self.prefix.is_some())
                     + usize::from(self.range.is_some())
                     + usize::from(self.regex.is_some())
@@ -1711,7 +1707,7 @@ pub mod route {
     impl ToExpr for GrpcTimeout {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.idle.is_some()) + usize::from(self.per_request.is_some()));
+                Props::with_capacity(usize::from(self.idle.is_some()) + usize::from(self.per_request.is_some()));
             p.opt("Idle", self.idle);
             p.opt("PerRequest", self.per_request);
             p.into_expr()
@@ -1773,7 +1769,7 @@ pub mod route {
     impl ToExpr for HeaderMatchMethod {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.exact.is_some())
+                usize::from(self.exact.is_some())
                     + usize::from(self.prefix.is_some())
                     + usize::from(self.range.is_some())
                     + usize::from(self.regex.is_some())
@@ -1818,7 +1814,7 @@ pub mod route {
 
     impl ToExpr for HttpPathMatch {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.exact.is_some()) + usize::from(self.regex.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.exact.is_some()) + usize::from(self.regex.is_some()));
             p.opt("Exact", self.exact);
             p.opt("Regex", self.regex);
             p.into_expr()
@@ -1845,7 +1841,7 @@ pub mod route {
 
     impl ToExpr for HttpQueryParameterMatch {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.exact.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.exact.is_some()));
             p.opt("Exact", self.exact);
             p.into_expr()
         }
@@ -2081,7 +2077,7 @@ pub mod route {
     impl ToExpr for HttpRouteMatch {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.headers.is_some())
+                usize::from(self.headers.is_some())
                     + usize::from(self.method.is_some())
                     + usize::from(self.path.is_some())
                     + usize::from(self.port.is_some())
@@ -2131,7 +2127,7 @@ pub mod route {
     impl ToExpr for HttpTimeout {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.idle.is_some()) + usize::from(self.per_request.is_some()));
+                Props::with_capacity(usize::from(self.idle.is_some()) + usize::from(self.per_request.is_some()));
             p.opt("Idle", self.idle);
             p.opt("PerRequest", self.per_request);
             p.into_expr()
@@ -2252,7 +2248,7 @@ pub mod route {
     impl ToExpr for RouteSpec {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.grpc_route.is_some())
+                usize::from(self.grpc_route.is_some())
                     + usize::from(self.http2_route.is_some())
                     + usize::from(self.http_route.is_some())
                     + usize::from(self.priority.is_some())
@@ -2379,7 +2375,7 @@ pub mod route {
 
     impl ToExpr for TcpRouteMatch {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.port.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.port.is_some()));
             p.opt("Port", self.port);
             p.into_expr()
         }
@@ -2405,7 +2401,7 @@ pub mod route {
 
     impl ToExpr for TcpTimeout {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.idle.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.idle.is_some()));
             p.opt("Idle", self.idle);
             p.into_expr()
         }
@@ -2592,7 +2588,7 @@ pub mod virtual_gateway {
 
     impl ToExpr for LoggingFormat {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.json.is_some()) + usize::from(self.text.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.json.is_some()) + usize::from(self.text.is_some()));
             p.opt("Json", self.json);
             p.opt("Text", self.text);
             p.into_expr()
@@ -2619,7 +2615,7 @@ pub mod virtual_gateway {
 
     impl ToExpr for SubjectAlternativeNameMatchers {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.exact.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.exact.is_some()));
             p.opt("Exact", self.exact);
             p.into_expr()
         }
@@ -2693,7 +2689,7 @@ pub mod virtual_gateway {
 
     impl ToExpr for VirtualGatewayAccessLog {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.file.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.file.is_some()));
             p.opt("File", self.file);
             p.into_expr()
         }
@@ -2719,7 +2715,7 @@ pub mod virtual_gateway {
 
     impl ToExpr for VirtualGatewayBackendDefaults {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.client_policy.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.client_policy.is_some()));
             p.opt("ClientPolicy", self.client_policy);
             p.into_expr()
         }
@@ -2745,7 +2741,7 @@ pub mod virtual_gateway {
 
     impl ToExpr for VirtualGatewayClientPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.tls.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.tls.is_some()));
             p.opt("TLS", self.tls);
             p.into_expr()
         }
@@ -2832,7 +2828,7 @@ pub mod virtual_gateway {
 
     impl ToExpr for VirtualGatewayClientTlsCertificate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.file.is_some()) + usize::from(self.sds.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.file.is_some()) + usize::from(self.sds.is_some()));
             p.opt("File", self.file);
             p.opt("SDS", self.sds);
             p.into_expr()
@@ -2878,9 +2874,7 @@ pub mod virtual_gateway {
     impl ToExpr for VirtualGatewayConnectionPool {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.grpc.is_some())
-                    + usize::from(self.http.is_some())
-                    + usize::from(self.http2.is_some()),
+                usize::from(self.grpc.is_some()) + usize::from(self.http.is_some()) + usize::from(self.http2.is_some()),
             );
             p.opt("GRPC", self.grpc);
             p.opt("HTTP", self.http);
@@ -3222,9 +3216,7 @@ pub mod virtual_gateway {
     impl ToExpr for VirtualGatewayListenerTlsCertificate {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.acm.is_some())
-                    + usize::from(self.file.is_some())
-                    + usize::from(self.sds.is_some()),
+                usize::from(self.acm.is_some()) + usize::from(self.file.is_some()) + usize::from(self.sds.is_some()),
             );
             p.opt("ACM", self.acm);
             p.opt("File", self.file);
@@ -3342,7 +3334,7 @@ pub mod virtual_gateway {
 
     impl ToExpr for VirtualGatewayListenerTlsValidationContextTrust {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.file.is_some()) + usize::from(self.sds.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.file.is_some()) + usize::from(self.sds.is_some()));
             p.opt("File", self.file);
             p.opt("SDS", self.sds);
             p.into_expr()
@@ -3369,7 +3361,7 @@ pub mod virtual_gateway {
 
     impl ToExpr for VirtualGatewayLogging {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.access_log.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.access_log.is_some()));
             p.opt("AccessLog", self.access_log);
             p.into_expr()
         }
@@ -3585,9 +3577,7 @@ pub mod virtual_gateway {
     impl ToExpr for VirtualGatewayTlsValidationContextTrust {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.acm.is_some())
-                    + usize::from(self.file.is_some())
-                    + usize::from(self.sds.is_some()),
+                usize::from(self.acm.is_some()) + usize::from(self.file.is_some()) + usize::from(self.sds.is_some()),
             );
             p.opt("ACM", self.acm);
             p.opt("File", self.file);
@@ -3707,7 +3697,7 @@ pub mod virtual_node {
 
     impl ToExpr for AccessLog {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.file.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.file.is_some()));
             p.opt("File", self.file);
             p.into_expr()
         }
@@ -3807,7 +3797,7 @@ pub mod virtual_node {
 
     impl ToExpr for Backend {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.virtual_service.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.virtual_service.is_some()));
             p.opt("VirtualService", self.virtual_service);
             p.into_expr()
         }
@@ -3833,7 +3823,7 @@ pub mod virtual_node {
 
     impl ToExpr for BackendDefaults {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.client_policy.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.client_policy.is_some()));
             p.opt("ClientPolicy", self.client_policy);
             p.into_expr()
         }
@@ -3859,7 +3849,7 @@ pub mod virtual_node {
 
     impl ToExpr for ClientPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.tls.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.tls.is_some()));
             p.opt("TLS", self.tls);
             p.into_expr()
         }
@@ -3946,7 +3936,7 @@ pub mod virtual_node {
 
     impl ToExpr for ClientTlsCertificate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.file.is_some()) + usize::from(self.sds.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.file.is_some()) + usize::from(self.sds.is_some()));
             p.opt("File", self.file);
             p.opt("SDS", self.sds);
             p.into_expr()
@@ -4086,7 +4076,7 @@ pub mod virtual_node {
     impl ToExpr for GrpcTimeout {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.idle.is_some()) + usize::from(self.per_request.is_some()));
+                Props::with_capacity(usize::from(self.idle.is_some()) + usize::from(self.per_request.is_some()));
             p.opt("Idle", self.idle);
             p.opt("PerRequest", self.per_request);
             p.into_expr()
@@ -4195,7 +4185,7 @@ pub mod virtual_node {
     impl ToExpr for HttpTimeout {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.idle.is_some()) + usize::from(self.per_request.is_some()));
+                Props::with_capacity(usize::from(self.idle.is_some()) + usize::from(self.per_request.is_some()));
             p.opt("Idle", self.idle);
             p.opt("PerRequest", self.per_request);
             p.into_expr()
@@ -4350,7 +4340,7 @@ pub mod virtual_node {
     impl ToExpr for ListenerTimeout {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.grpc.is_some())
+                usize::from(self.grpc.is_some())
                     + usize::from(self.http.is_some())
                     + usize::from(self.http2.is_some())
                     + usize::from(self.tcp.is_some()),
@@ -4461,9 +4451,7 @@ pub mod virtual_node {
     impl ToExpr for ListenerTlsCertificate {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.acm.is_some())
-                    + usize::from(self.file.is_some())
-                    + usize::from(self.sds.is_some()),
+                usize::from(self.acm.is_some()) + usize::from(self.file.is_some()) + usize::from(self.sds.is_some()),
             );
             p.opt("ACM", self.acm);
             p.opt("File", self.file);
@@ -4581,7 +4569,7 @@ pub mod virtual_node {
 
     impl ToExpr for ListenerTlsValidationContextTrust {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.file.is_some()) + usize::from(self.sds.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.file.is_some()) + usize::from(self.sds.is_some()));
             p.opt("File", self.file);
             p.opt("SDS", self.sds);
             p.into_expr()
@@ -4608,7 +4596,7 @@ pub mod virtual_node {
 
     impl ToExpr for Logging {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.access_log.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.access_log.is_some()));
             p.opt("AccessLog", self.access_log);
             p.into_expr()
         }
@@ -4641,7 +4629,7 @@ pub mod virtual_node {
 
     impl ToExpr for LoggingFormat {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.json.is_some()) + usize::from(self.text.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.json.is_some()) + usize::from(self.text.is_some()));
             p.opt("Json", self.json);
             p.opt("Text", self.text);
             p.into_expr()
@@ -4753,7 +4741,7 @@ pub mod virtual_node {
     impl ToExpr for ServiceDiscovery {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.aws_cloud_map.is_some()) + usize::from(self.dns.is_some()));
+                Props::with_capacity(usize::from(self.aws_cloud_map.is_some()) + usize::from(self.dns.is_some()));
             p.opt("AWSCloudMap", self.aws_cloud_map);
             p.opt("DNS", self.dns);
             p.into_expr()
@@ -4780,7 +4768,7 @@ pub mod virtual_node {
 
     impl ToExpr for SubjectAlternativeNameMatchers {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.exact.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.exact.is_some()));
             p.opt("Exact", self.exact);
             p.into_expr()
         }
@@ -4854,7 +4842,7 @@ pub mod virtual_node {
 
     impl ToExpr for TcpTimeout {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.idle.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.idle.is_some()));
             p.opt("Idle", self.idle);
             p.into_expr()
         }
@@ -5000,9 +4988,7 @@ pub mod virtual_node {
     impl ToExpr for TlsValidationContextTrust {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.acm.is_some())
-                    + usize::from(self.file.is_some())
-                    + usize::from(self.sds.is_some()),
+                usize::from(self.acm.is_some()) + usize::from(self.file.is_some()) + usize::from(self.sds.is_some()),
             );
             p.opt("ACM", self.acm);
             p.opt("File", self.file);
@@ -5058,7 +5044,7 @@ pub mod virtual_node {
     impl ToExpr for VirtualNodeConnectionPool {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.grpc.is_some())
+                usize::from(self.grpc.is_some())
                     + usize::from(self.http.is_some())
                     + usize::from(self.http2.is_some())
                     + usize::from(self.tcp.is_some()),
@@ -5204,7 +5190,7 @@ pub mod virtual_node {
     impl ToExpr for VirtualNodeSpec {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.backend_defaults.is_some())
+                usize::from(self.backend_defaults.is_some())
                     + usize::from(self.backends.is_some())
                     + usize::from(self.listeners.is_some())
                     + usize::from(self.logging.is_some())
@@ -5653,7 +5639,7 @@ pub mod virtual_service {
     impl ToExpr for VirtualServiceProvider {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.virtual_node.is_some()) + usize::from(self.virtual_router.is_some()),
+                usize::from(self.virtual_node.is_some()) + usize::from(self.virtual_router.is_some()),
             );
             p.opt("VirtualNode", self.virtual_node);
             p.opt("VirtualRouter", self.virtual_router);
@@ -5681,7 +5667,7 @@ pub mod virtual_service {
 
     impl ToExpr for VirtualServiceSpec {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.provider.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.provider.is_some()));
             p.opt("Provider", self.provider);
             p.into_expr()
         }

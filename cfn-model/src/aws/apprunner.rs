@@ -111,7 +111,7 @@ impl Resource for AutoScalingConfiguration {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.auto_scaling_configuration_name.is_some())
+            usize::from(self.auto_scaling_configuration_name.is_some())
                 + usize::from(self.max_concurrency.is_some())
                 + usize::from(self.max_size.is_some())
                 + usize::from(self.min_size.is_some())
@@ -178,7 +178,7 @@ pub mod auto_scaling_configuration {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -257,7 +257,7 @@ impl Resource for ObservabilityConfiguration {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.observability_configuration_name.is_some())
+            usize::from(self.observability_configuration_name.is_some())
                 + usize::from(self.tags.is_some())
                 + usize::from(self.trace_configuration.is_some()),
         );
@@ -345,7 +345,7 @@ pub mod observability_configuration {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -806,7 +806,7 @@ pub mod service {
     impl ToExpr for AuthenticationConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.access_role_arn.is_some()) + usize::from(self.connection_arn.is_some()),
+                usize::from(self.access_role_arn.is_some()) + usize::from(self.connection_arn.is_some()),
             );
             p.opt("AccessRoleArn", self.access_role_arn);
             p.opt("ConnectionArn", self.connection_arn);
@@ -1085,7 +1085,7 @@ pub mod service {
     impl ToExpr for HealthCheckConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.healthy_threshold.is_some())
+                usize::from(self.healthy_threshold.is_some())
                     + usize::from(self.interval.is_some())
                     + usize::from(self.path.is_some())
                     + usize::from(self.protocol.is_some())
@@ -1149,7 +1149,7 @@ pub mod service {
     impl ToExpr for ImageConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.port.is_some())
+                usize::from(self.port.is_some())
                     + usize::from(self.runtime_environment_secrets.is_some())
                     + usize::from(self.runtime_environment_variables.is_some())
                     + usize::from(self.start_command.is_some()),
@@ -1263,7 +1263,7 @@ pub mod service {
     impl ToExpr for InstanceConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cpu.is_some())
+                usize::from(self.cpu.is_some())
                     + usize::from(self.instance_role_arn.is_some())
                     + usize::from(self.memory.is_some()),
             );
@@ -1304,7 +1304,7 @@ pub mod service {
 
     impl ToExpr for KeyValuePair {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
             p.opt("Name", self.name);
             p.opt("Value", self.value);
             p.into_expr()
@@ -1350,7 +1350,7 @@ pub mod service {
     impl ToExpr for NetworkConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.egress_configuration.is_some())
+                usize::from(self.egress_configuration.is_some())
                     + usize::from(self.ingress_configuration.is_some())
                     + usize::from(self.ip_address_type.is_some()),
             );
@@ -1467,7 +1467,7 @@ pub mod service {
     impl ToExpr for SourceConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.authentication_configuration.is_some())
+                usize::from(self.authentication_configuration.is_some())
                     + usize::from(self.auto_deployments_enabled.is_some())
                     + usize::from(self.code_repository.is_some())
                     + usize::from(self.image_repository.is_some()),
@@ -1507,7 +1507,7 @@ pub mod service {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -1666,7 +1666,7 @@ pub mod vpc_connector {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -1900,7 +1900,7 @@ pub mod vpc_ingress_connection {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()

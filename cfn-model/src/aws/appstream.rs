@@ -353,7 +353,7 @@ pub mod app_block {
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.key.is_some())
+                usize::from(self.key.is_some())
                     + usize::from(self.value.is_some())
                     + usize::from(self.tag_key.is_some())
                     + usize::from(self.tag_value.is_some()),
@@ -663,7 +663,7 @@ pub mod app_block_builder {
     impl ToExpr for VpcConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.security_group_ids.is_some()) + usize::from(self.subnet_ids.is_some()),
+                usize::from(self.security_group_ids.is_some()) + usize::from(self.subnet_ids.is_some()),
             );
             p.opt("SecurityGroupIds", self.security_group_ids);
             p.opt("SubnetIds", self.subnet_ids);
@@ -953,7 +953,7 @@ pub mod application {
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.key.is_some())
+                usize::from(self.key.is_some())
                     + usize::from(self.value.is_some())
                     + usize::from(self.tag_key.is_some())
                     + usize::from(self.tag_value.is_some()),
@@ -1169,7 +1169,7 @@ pub mod directory_config {
     impl ToExpr for CertificateBasedAuthProperties {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.certificate_authority_arn.is_some()) + usize::from(self.status.is_some()),
+                usize::from(self.certificate_authority_arn.is_some()) + usize::from(self.status.is_some()),
             );
             p.opt("CertificateAuthorityArn", self.certificate_authority_arn);
             p.opt("Status", self.status);
@@ -1826,7 +1826,7 @@ pub mod fleet {
     impl ToExpr for ComputeCapacity {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.desired_instances.is_some()) + usize::from(self.desired_sessions.is_some()),
+                usize::from(self.desired_instances.is_some()) + usize::from(self.desired_sessions.is_some()),
             );
             p.opt("DesiredInstances", self.desired_instances);
             p.opt("DesiredSessions", self.desired_sessions);
@@ -1865,7 +1865,7 @@ pub mod fleet {
     impl ToExpr for DomainJoinInfo {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.directory_name.is_some())
+                usize::from(self.directory_name.is_some())
                     + usize::from(self.organizational_unit_distinguished_name.is_some()),
             );
             p.opt("DirectoryName", self.directory_name);
@@ -1958,7 +1958,7 @@ pub mod fleet {
 
     impl ToExpr for VolumeConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.volume_size_in_gb.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.volume_size_in_gb.is_some()));
             p.opt("VolumeSizeInGb", self.volume_size_in_gb);
             p.into_expr()
         }
@@ -1995,7 +1995,7 @@ pub mod fleet {
     impl ToExpr for VpcConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.security_group_ids.is_some()) + usize::from(self.subnet_ids.is_some()),
+                usize::from(self.security_group_ids.is_some()) + usize::from(self.subnet_ids.is_some()),
             );
             p.opt("SecurityGroupIds", self.security_group_ids);
             p.opt("SubnetIds", self.subnet_ids);
@@ -2300,7 +2300,7 @@ pub mod image_builder {
     impl ToExpr for DomainJoinInfo {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.directory_name.is_some())
+                usize::from(self.directory_name.is_some())
                     + usize::from(self.organizational_unit_distinguished_name.is_some()),
             );
             p.opt("DirectoryName", self.directory_name);
@@ -2361,7 +2361,7 @@ pub mod image_builder {
 
     impl ToExpr for VolumeConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.volume_size_in_gb.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.volume_size_in_gb.is_some()));
             p.opt("VolumeSizeInGb", self.volume_size_in_gb);
             p.into_expr()
         }
@@ -2398,7 +2398,7 @@ pub mod image_builder {
     impl ToExpr for VpcConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.security_group_ids.is_some()) + usize::from(self.subnet_ids.is_some()),
+                usize::from(self.security_group_ids.is_some()) + usize::from(self.subnet_ids.is_some()),
             );
             p.opt("SecurityGroupIds", self.security_group_ids);
             p.opt("SubnetIds", self.subnet_ids);
@@ -2676,7 +2676,7 @@ impl Resource for Stack {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.access_endpoints.is_some())
+            usize::from(self.access_endpoints.is_some())
                 + usize::from(self.agent_access_config.is_some())
                 + usize::from(self.application_settings.is_some())
                 + usize::from(self.attributes_to_delete.is_some())
@@ -3162,7 +3162,7 @@ pub mod stack {
 
     impl ToExpr for ContentRedirection {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.host_to_client.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.host_to_client.is_some()));
             p.opt("HostToClient", self.host_to_client);
             p.into_expr()
         }
@@ -3233,7 +3233,7 @@ pub mod stack {
 
     impl ToExpr for StreamingExperienceSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.preferred_protocol.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.preferred_protocol.is_some()));
             p.opt("PreferredProtocol", self.preferred_protocol);
             p.into_expr()
         }

@@ -218,7 +218,7 @@ pub mod api {
 
     impl ToExpr for AuthMode {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.auth_type.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.auth_type.is_some()));
             p.opt("AuthType", self.auth_type);
             p.into_expr()
         }
@@ -1086,7 +1086,7 @@ pub mod channel_namespace {
 
     impl ToExpr for AuthMode {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.auth_type.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.auth_type.is_some()));
             p.opt("AuthType", self.auth_type);
             p.into_expr()
         }
@@ -1149,9 +1149,8 @@ pub mod channel_namespace {
 
     impl ToExpr for HandlerConfigs {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.on_publish.is_some()) + usize::from(self.on_subscribe.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.on_publish.is_some()) + usize::from(self.on_subscribe.is_some()));
             p.opt("OnPublish", self.on_publish);
             p.opt("OnSubscribe", self.on_subscribe);
             p.into_expr()
@@ -1597,7 +1596,7 @@ pub mod data_source {
     impl ToExpr for AwsIamConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.signing_region.is_some()) + usize::from(self.signing_service_name.is_some()),
+                usize::from(self.signing_region.is_some()) + usize::from(self.signing_service_name.is_some()),
             );
             p.opt("SigningRegion", self.signing_region);
             p.opt("SigningServiceName", self.signing_service_name);
@@ -2458,7 +2457,7 @@ pub mod function_configuration {
 
     impl ToExpr for LambdaConflictHandlerConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.lambda_conflict_handler_arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.lambda_conflict_handler_arn.is_some()));
             p.opt("LambdaConflictHandlerArn", self.lambda_conflict_handler_arn);
             p.into_expr()
         }
@@ -3148,7 +3147,7 @@ pub mod graph_ql_api {
     impl ToExpr for CognitoUserPoolConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.app_id_client_regex.is_some())
+                usize::from(self.app_id_client_regex.is_some())
                     + usize::from(self.aws_region.is_some())
                     + usize::from(self.user_pool_id.is_some()),
             );
@@ -3236,7 +3235,7 @@ pub mod graph_ql_api {
     impl ToExpr for LambdaAuthorizerConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.authorizer_result_ttl_in_seconds.is_some())
+                usize::from(self.authorizer_result_ttl_in_seconds.is_some())
                     + usize::from(self.authorizer_uri.is_some())
                     + usize::from(self.identity_validation_expression.is_some()),
             );
@@ -3333,7 +3332,7 @@ pub mod graph_ql_api {
     impl ToExpr for OpenIdConnectConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.auth_ttl.is_some())
+                usize::from(self.auth_ttl.is_some())
                     + usize::from(self.client_id.is_some())
                     + usize::from(self.iat_ttl.is_some())
                     + usize::from(self.issuer.is_some()),
@@ -3420,7 +3419,7 @@ pub mod graph_ql_api {
     impl ToExpr for UserPoolConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.app_id_client_regex.is_some())
+                usize::from(self.app_id_client_regex.is_some())
                     + usize::from(self.aws_region.is_some())
                     + usize::from(self.default_action.is_some())
                     + usize::from(self.user_pool_id.is_some()),
@@ -3974,7 +3973,7 @@ pub mod resolver {
 
     impl ToExpr for LambdaConflictHandlerConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.lambda_conflict_handler_arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.lambda_conflict_handler_arn.is_some()));
             p.opt("LambdaConflictHandlerArn", self.lambda_conflict_handler_arn);
             p.into_expr()
         }
@@ -4001,7 +4000,7 @@ pub mod resolver {
 
     impl ToExpr for PipelineConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.functions.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.functions.is_some()));
             p.opt("Functions", self.functions);
             p.into_expr()
         }
@@ -4112,7 +4111,7 @@ impl Resource for SourceApiAssociation {
     const TYPE_NAME: &'static str = "AWS::AppSync::SourceApiAssociation";
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.description.is_some())
+            usize::from(self.description.is_some())
                 + usize::from(self.merged_api_identifier.is_some())
                 + usize::from(self.source_api_association_config.is_some())
                 + usize::from(self.source_api_identifier.is_some()),
@@ -4280,7 +4279,7 @@ pub mod source_api_association {
 
     impl ToExpr for SourceApiAssociationConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.merge_type.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.merge_type.is_some()));
             p.opt("MergeType", self.merge_type);
             p.into_expr()
         }

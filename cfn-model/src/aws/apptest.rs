@@ -684,9 +684,8 @@ pub mod test_case {
 
     impl ToExpr for FileMetadata {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.data_sets.is_some()) + usize::from(self.database_cdc.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.data_sets.is_some()) + usize::from(self.database_cdc.is_some()));
             p.opt("DataSets", self.data_sets);
             p.opt("DatabaseCDC", self.database_cdc);
             p.into_expr()
@@ -713,7 +712,7 @@ pub mod test_case {
 
     impl ToExpr for Input {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.file.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.file.is_some()));
             p.opt("File", self.file);
             p.into_expr()
         }
@@ -785,7 +784,7 @@ pub mod test_case {
     impl ToExpr for M2ManagedActionProperties {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.force_stop.is_some()) + usize::from(self.import_data_set_location.is_some()),
+                usize::from(self.force_stop.is_some()) + usize::from(self.import_data_set_location.is_some()),
             );
             p.opt("ForceStop", self.force_stop);
             p.opt("ImportDataSetLocation", self.import_data_set_location);
@@ -912,7 +911,7 @@ pub mod test_case {
 
     impl ToExpr for MainframeActionProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.dms_task_arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.dms_task_arn.is_some()));
             p.opt("DmsTaskArn", self.dms_task_arn);
             p.into_expr()
         }
@@ -948,8 +947,7 @@ pub mod test_case {
 
     impl ToExpr for MainframeActionType {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.batch.is_some()) + usize::from(self.tn3270.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.batch.is_some()) + usize::from(self.tn3270.is_some()));
             p.opt("Batch", self.batch);
             p.opt("Tn3270", self.tn3270);
             p.into_expr()
@@ -976,7 +974,7 @@ pub mod test_case {
 
     impl ToExpr for Output {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.file.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.file.is_some()));
             p.opt("File", self.file);
             p.into_expr()
         }
@@ -1002,7 +1000,7 @@ pub mod test_case {
 
     impl ToExpr for OutputFile {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.file_location.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.file_location.is_some()));
             p.opt("FileLocation", self.file_location);
             p.into_expr()
         }
@@ -1047,7 +1045,7 @@ pub mod test_case {
     impl ToExpr for ResourceAction {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.m2_managed_application_action.is_some())
+                usize::from(self.m2_managed_application_action.is_some())
                     + usize::from(self.m2_non_managed_application_action.is_some())
                     + usize::from(self.cloud_formation_action.is_some()),
             );
@@ -1187,7 +1185,7 @@ pub mod test_case {
     impl ToExpr for StepAction {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.resource_action.is_some())
+                usize::from(self.resource_action.is_some())
                     + usize::from(self.mainframe_action.is_some())
                     + usize::from(self.compare_action.is_some()),
             );

@@ -205,8 +205,7 @@ pub mod anomaly_detector {
 
     impl ToExpr for IgnoreNearExpected {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.amount.is_some()) + usize::from(self.ratio.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.amount.is_some()) + usize::from(self.ratio.is_some()));
             p.opt("Amount", self.amount);
             p.opt("Ratio", self.ratio);
             p.into_expr()
@@ -270,9 +269,8 @@ pub mod anomaly_detector {
 
     impl ToExpr for MissingDataAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.mark_as_anomaly.is_some()) + usize::from(self.skip.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.mark_as_anomaly.is_some()) + usize::from(self.skip.is_some()));
             p.opt("MarkAsAnomaly", self.mark_as_anomaly);
             p.opt("Skip", self.skip);
             p.into_expr()
@@ -794,7 +792,7 @@ pub mod scraper {
 
     impl ToExpr for CloudWatchLogDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.log_group_arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.log_group_arn.is_some()));
             p.opt("LogGroupArn", self.log_group_arn);
             p.into_expr()
         }
@@ -823,7 +821,7 @@ pub mod scraper {
 
     impl ToExpr for ComponentConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.options.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.options.is_some()));
             p.opt("Options", self.options);
             p.into_expr()
         }
@@ -860,8 +858,7 @@ pub mod scraper {
     impl ToExpr for Destination {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.amp_configuration.is_some())
-                    + usize::from(self.cloud_watch_configuration.is_some()),
+                usize::from(self.amp_configuration.is_some()) + usize::from(self.cloud_watch_configuration.is_some()),
             );
             p.opt("AmpConfiguration", self.amp_configuration);
             p.opt("CloudWatchConfiguration", self.cloud_watch_configuration);
@@ -936,7 +933,7 @@ pub mod scraper {
     impl ToExpr for RoleConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.source_role_arn.is_some()) + usize::from(self.target_role_arn.is_some()),
+                usize::from(self.source_role_arn.is_some()) + usize::from(self.target_role_arn.is_some()),
             );
             p.opt("SourceRoleArn", self.source_role_arn);
             p.opt("TargetRoleArn", self.target_role_arn);
@@ -966,7 +963,7 @@ pub mod scraper {
 
     impl ToExpr for ScrapeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.configuration_blob.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.configuration_blob.is_some()));
             p.opt("ConfigurationBlob", self.configuration_blob);
             p.into_expr()
         }
@@ -1054,7 +1051,7 @@ pub mod scraper {
 
     impl ToExpr for ScraperLoggingDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.cloud_watch_logs.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.cloud_watch_logs.is_some()));
             p.opt("CloudWatchLogs", self.cloud_watch_logs);
             p.into_expr()
         }
@@ -1091,7 +1088,7 @@ pub mod scraper {
     impl ToExpr for Source {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.eks_configuration.is_some()) + usize::from(self.vpc_configuration.is_some()),
+                usize::from(self.eks_configuration.is_some()) + usize::from(self.vpc_configuration.is_some()),
             );
             p.opt("EksConfiguration", self.eks_configuration);
             p.opt("VpcConfiguration", self.vpc_configuration);
@@ -1325,7 +1322,7 @@ impl Resource for Workspace {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.alert_manager_definition.is_some())
+            usize::from(self.alert_manager_definition.is_some())
                 + usize::from(self.alias.is_some())
                 + usize::from(self.kms_key_arn.is_some())
                 + usize::from(self.logging_configuration.is_some())
@@ -1466,7 +1463,7 @@ pub mod workspace {
 
     impl ToExpr for LimitsPerLabelSetEntry {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.max_series.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.max_series.is_some()));
             p.opt("MaxSeries", self.max_series);
             p.into_expr()
         }
@@ -1492,7 +1489,7 @@ pub mod workspace {
 
     impl ToExpr for LoggingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.log_group_arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.log_group_arn.is_some()));
             p.opt("LogGroupArn", self.log_group_arn);
             p.into_expr()
         }
@@ -1645,7 +1642,7 @@ pub mod workspace {
     impl ToExpr for WorkspaceConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.limits_per_label_sets.is_some())
+                usize::from(self.limits_per_label_sets.is_some())
                     + usize::from(self.out_of_order_time_window_in_seconds.is_some())
                     + usize::from(self.retention_period_in_days.is_some())
                     + usize::from(self.rule_query_offset_in_seconds.is_some()),

@@ -784,7 +784,7 @@ pub mod plan {
     impl ToExpr for Asg {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.arn.is_some())
+                usize::from(self.arn.is_some())
                     + usize::from(self.cross_account_role.is_some())
                     + usize::from(self.external_id.is_some()),
             );
@@ -1139,7 +1139,7 @@ pub mod plan {
 
     impl ToExpr for DocumentDbUngraceful {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.ungraceful.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.ungraceful.is_some()));
             p.opt("Ungraceful", self.ungraceful);
             p.into_expr()
         }
@@ -1734,7 +1734,7 @@ pub mod plan {
     impl ToExpr for ExecutionBlockConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.custom_action_lambda_config.is_some())
+                usize::from(self.custom_action_lambda_config.is_some())
                     + usize::from(self.ec2_asg_capacity_increase_config.is_some())
                     + usize::from(self.execution_approval_config.is_some())
                     + usize::from(self.arc_routing_control_config.is_some())
@@ -1882,7 +1882,7 @@ pub mod plan {
 
     impl ToExpr for GlobalAuroraUngraceful {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.ungraceful.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.ungraceful.is_some()));
             p.opt("Ungraceful", self.ungraceful);
             p.into_expr()
         }
@@ -1988,7 +1988,7 @@ pub mod plan {
 
     impl ToExpr for LambdaEventSourceMappingUngraceful {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.behavior.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.behavior.is_some()));
             p.opt("Behavior", self.behavior);
             p.into_expr()
         }
@@ -2014,7 +2014,7 @@ pub mod plan {
 
     impl ToExpr for LambdaUngraceful {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.behavior.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.behavior.is_some()));
             p.opt("Behavior", self.behavior);
             p.into_expr()
         }
@@ -2067,7 +2067,7 @@ pub mod plan {
     impl ToExpr for Lambdas {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.arn.is_some())
+                usize::from(self.arn.is_some())
                     + usize::from(self.cross_account_role.is_some())
                     + usize::from(self.external_id.is_some())
                     + usize::from(self.payload.is_some()),
@@ -2179,7 +2179,7 @@ pub mod plan {
 
     impl ToExpr for NeptuneUngraceful {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.ungraceful.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.ungraceful.is_some()));
             p.opt("Ungraceful", self.ungraceful);
             p.into_expr()
         }
@@ -2415,7 +2415,7 @@ pub mod plan {
 
     impl ToExpr for RdsUngraceful {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.ungraceful.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.ungraceful.is_some()));
             p.opt("Ungraceful", self.ungraceful);
             p.into_expr()
         }
@@ -2484,7 +2484,7 @@ pub mod plan {
 
     impl ToExpr for ReportConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.report_output.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.report_output.is_some()));
             p.opt("ReportOutput", self.report_output);
             p.into_expr()
         }
@@ -2510,7 +2510,7 @@ pub mod plan {
 
     impl ToExpr for ReportOutputConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.s3_configuration.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.s3_configuration.is_some()));
             p.opt("S3Configuration", self.s3_configuration);
             p.into_expr()
         }
@@ -2615,7 +2615,7 @@ pub mod plan {
     impl ToExpr for Route53ResourceRecordSet {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.record_set_identifier.is_some()) + usize::from(self.region.is_some()),
+                usize::from(self.record_set_identifier.is_some()) + usize::from(self.region.is_some()),
             );
             p.opt("RecordSetIdentifier", self.record_set_identifier);
             p.opt("Region", self.region);
@@ -2654,7 +2654,7 @@ pub mod plan {
     impl ToExpr for S3ReportOutputConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.bucket_owner.is_some()) + usize::from(self.bucket_path.is_some()),
+                usize::from(self.bucket_owner.is_some()) + usize::from(self.bucket_path.is_some()),
             );
             p.opt("BucketOwner", self.bucket_owner);
             p.opt("BucketPath", self.bucket_path);
@@ -2709,7 +2709,7 @@ pub mod plan {
     impl ToExpr for Service {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cluster_arn.is_some())
+                usize::from(self.cluster_arn.is_some())
                     + usize::from(self.cross_account_role.is_some())
                     + usize::from(self.external_id.is_some())
                     + usize::from(self.service_arn.is_some()),
@@ -2863,7 +2863,7 @@ pub mod plan {
 
     impl ToExpr for SsmSendCommandUngraceful {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.behavior.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.behavior.is_some()));
             p.opt("Behavior", self.behavior);
             p.into_expr()
         }

@@ -201,7 +201,7 @@ impl Resource for ZonalAutoshiftConfiguration {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.practice_run_configuration.is_some())
+            usize::from(self.practice_run_configuration.is_some())
                 + usize::from(self.resource_identifier.is_some())
                 + usize::from(self.zonal_autoshift_status.is_some()),
         );

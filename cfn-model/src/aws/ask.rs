@@ -109,7 +109,7 @@ pub mod skill {
 
     impl ToExpr for Overrides {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.manifest.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.manifest.is_some()));
             p.opt("Manifest", self.manifest);
             p.into_expr()
         }

@@ -966,8 +966,7 @@ pub mod work_group {
 
     impl ToExpr for Classification {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.properties.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.name.is_some()) + usize::from(self.properties.is_some()));
             p.opt("Name", self.name);
             p.opt("Properties", self.properties);
             p.into_expr()
@@ -1024,7 +1023,7 @@ pub mod work_group {
     impl ToExpr for CloudWatchLoggingConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.enabled.is_some())
+                usize::from(self.enabled.is_some())
                     + usize::from(self.log_group.is_some())
                     + usize::from(self.log_stream_name_prefix.is_some())
                     + usize::from(self.log_types.is_some()),
@@ -1161,7 +1160,7 @@ pub mod work_group {
     impl ToExpr for EngineConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.additional_configs.is_some())
+                usize::from(self.additional_configs.is_some())
                     + usize::from(self.classifications.is_some())
                     + usize::from(self.coordinator_dpu_size.is_some())
                     + usize::from(self.default_executor_dpu_size.is_some())
@@ -1200,7 +1199,7 @@ pub mod work_group {
 
     impl ToExpr for EngineVersion {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.selected_engine_version.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.selected_engine_version.is_some()));
             p.opt("SelectedEngineVersion", self.selected_engine_version);
             p.into_expr()
         }
@@ -1236,8 +1235,7 @@ pub mod work_group {
 
     impl ToExpr for ManagedLoggingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.enabled.is_some()) + usize::from(self.kms_key.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.enabled.is_some()) + usize::from(self.kms_key.is_some()));
             p.opt("Enabled", self.enabled);
             p.opt("KmsKey", self.kms_key);
             p.into_expr()
@@ -1275,7 +1273,7 @@ pub mod work_group {
     impl ToExpr for ManagedQueryResultsConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.enabled.is_some()) + usize::from(self.encryption_configuration.is_some()),
+                usize::from(self.enabled.is_some()) + usize::from(self.encryption_configuration.is_some()),
             );
             p.opt("Enabled", self.enabled);
             p.opt("EncryptionConfiguration", self.encryption_configuration);
@@ -1303,7 +1301,7 @@ pub mod work_group {
 
     impl ToExpr for ManagedStorageEncryptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.kms_key.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.kms_key.is_some()));
             p.opt("KmsKey", self.kms_key);
             p.into_expr()
         }
@@ -1348,7 +1346,7 @@ pub mod work_group {
     impl ToExpr for MonitoringConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cloud_watch_logging_configuration.is_some())
+                usize::from(self.cloud_watch_logging_configuration.is_some())
                     + usize::from(self.managed_logging_configuration.is_some())
                     + usize::from(self.s3_logging_configuration.is_some()),
             );
@@ -1406,7 +1404,7 @@ pub mod work_group {
     impl ToExpr for ResultConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.acl_configuration.is_some())
+                usize::from(self.acl_configuration.is_some())
                     + usize::from(self.encryption_configuration.is_some())
                     + usize::from(self.expected_bucket_owner.is_some())
                     + usize::from(self.output_location.is_some()),
@@ -1498,7 +1496,7 @@ pub mod work_group {
     impl ToExpr for ResultConfigurationUpdates {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.acl_configuration.is_some())
+                usize::from(self.acl_configuration.is_some())
                     + usize::from(self.encryption_configuration.is_some())
                     + usize::from(self.expected_bucket_owner.is_some())
                     + usize::from(self.output_location.is_some())
@@ -1558,7 +1556,7 @@ pub mod work_group {
     impl ToExpr for S3LoggingConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.enabled.is_some())
+                usize::from(self.enabled.is_some())
                     + usize::from(self.kms_key.is_some())
                     + usize::from(self.log_location.is_some()),
             );
@@ -1707,7 +1705,7 @@ pub mod work_group {
     impl ToExpr for WorkGroupConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.additional_configuration.is_some())
+                usize::from(self.additional_configuration.is_some())
                     + usize::from(self.bytes_scanned_cutoff_per_query.is_some())
                     + usize::from(self.customer_content_encryption_configuration.is_some())
                     + usize::from(self.enforce_work_group_configuration.is_some())
@@ -1872,7 +1870,7 @@ pub mod work_group {
     impl ToExpr for WorkGroupConfigurationUpdates {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.additional_configuration.is_some())
+                usize::from(self.additional_configuration.is_some())
                     + usize::from(self.bytes_scanned_cutoff_per_query.is_some())
                     + usize::from(self.customer_content_encryption_configuration.is_some())
                     + usize::from(self.enforce_work_group_configuration.is_some())

@@ -258,7 +258,7 @@ impl Resource for Assessment {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.assessment_reports_destination.is_some())
+            usize::from(self.assessment_reports_destination.is_some())
                 + usize::from(self.aws_account.is_some())
                 + usize::from(self.delegations.is_some())
                 + usize::from(self.description.is_some())
@@ -449,7 +449,7 @@ pub mod assessment {
     impl ToExpr for AssessmentReportsDestination {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.destination.is_some()) + usize::from(self.destination_type.is_some()),
+                usize::from(self.destination.is_some()) + usize::from(self.destination_type.is_some()),
             );
             p.opt("Destination", self.destination);
             p.opt("DestinationType", self.destination_type);
@@ -496,7 +496,7 @@ pub mod assessment {
     impl ToExpr for AwsAccount {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.email_address.is_some())
+                usize::from(self.email_address.is_some())
                     + usize::from(self.id.is_some())
                     + usize::from(self.name.is_some()),
             );
@@ -527,7 +527,7 @@ pub mod assessment {
 
     impl ToExpr for AwsService {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.service_name.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.service_name.is_some()));
             p.opt("ServiceName", self.service_name);
             p.into_expr()
         }
@@ -636,7 +636,7 @@ pub mod assessment {
     impl ToExpr for Delegation {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.assessment_id.is_some())
+                usize::from(self.assessment_id.is_some())
                     + usize::from(self.assessment_name.is_some())
                     + usize::from(self.comment.is_some())
                     + usize::from(self.control_set_id.is_some())
@@ -694,7 +694,7 @@ pub mod assessment {
     impl ToExpr for Role {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.role_arn.is_some()) + usize::from(self.role_type.is_some()));
+                Props::with_capacity(usize::from(self.role_arn.is_some()) + usize::from(self.role_type.is_some()));
             p.opt("RoleArn", self.role_arn);
             p.opt("RoleType", self.role_type);
             p.into_expr()
@@ -732,7 +732,7 @@ pub mod assessment {
     impl ToExpr for Scope {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.aws_accounts.is_some()) + usize::from(self.aws_services.is_some()),
+                usize::from(self.aws_accounts.is_some()) + usize::from(self.aws_services.is_some()),
             );
             p.opt("AwsAccounts", self.aws_accounts);
             p.opt("AwsServices", self.aws_services);

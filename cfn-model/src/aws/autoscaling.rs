@@ -1048,7 +1048,7 @@ pub mod auto_scaling_group {
 
     impl ToExpr for AcceleratorCountRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -1082,7 +1082,7 @@ pub mod auto_scaling_group {
 
     impl ToExpr for AcceleratorTotalMemoryMibRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -1114,7 +1114,7 @@ pub mod auto_scaling_group {
 
     impl ToExpr for AvailabilityZoneDistribution {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.capacity_distribution_strategy.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.capacity_distribution_strategy.is_some()));
             p.opt("CapacityDistributionStrategy", self.capacity_distribution_strategy);
             p.into_expr()
         }
@@ -1180,7 +1180,7 @@ pub mod auto_scaling_group {
 
     impl ToExpr for BaselineEbsBandwidthMbpsRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -1208,7 +1208,7 @@ pub mod auto_scaling_group {
 
     impl ToExpr for BaselinePerformanceFactorsRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.cpu.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.cpu.is_some()));
             p.opt("Cpu", self.cpu);
             p.into_expr()
         }
@@ -1281,7 +1281,7 @@ pub mod auto_scaling_group {
     impl ToExpr for CapacityReservationTarget {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.capacity_reservation_ids.is_some())
+                usize::from(self.capacity_reservation_ids.is_some())
                     + usize::from(self.capacity_reservation_resource_group_arns.is_some()),
             );
             p.opt("CapacityReservationIds", self.capacity_reservation_ids);
@@ -1314,7 +1314,7 @@ pub mod auto_scaling_group {
 
     impl ToExpr for CpuPerformanceFactorRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.references.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.references.is_some()));
             p.opt("References", self.references);
             p.into_expr()
         }
@@ -1368,7 +1368,7 @@ pub mod auto_scaling_group {
 
     impl ToExpr for InstanceLifecyclePolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.retention_triggers.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.retention_triggers.is_some()));
             p.opt("RetentionTriggers", self.retention_triggers);
             p.into_expr()
         }
@@ -1407,8 +1407,7 @@ pub mod auto_scaling_group {
     impl ToExpr for InstanceMaintenancePolicy {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.max_healthy_percentage.is_some())
-                    + usize::from(self.min_healthy_percentage.is_some()),
+                usize::from(self.max_healthy_percentage.is_some()) + usize::from(self.min_healthy_percentage.is_some()),
             );
             p.opt("MaxHealthyPercentage", self.max_healthy_percentage);
             p.opt("MinHealthyPercentage", self.min_healthy_percentage);
@@ -1842,7 +1841,7 @@ pub mod auto_scaling_group {
     impl ToExpr for InstancesDistribution {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.distribution_segments.is_some())
+                usize::from(self.distribution_segments.is_some())
                     + usize::from(self.on_demand_allocation_strategy.is_some())
                     + usize::from(self.on_demand_base_capacity.is_some())
                     + usize::from(self.on_demand_percentage_above_base_capacity.is_some())
@@ -1968,7 +1967,7 @@ pub mod auto_scaling_group {
     impl ToExpr for LaunchTemplateOverrides {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.image_id.is_some())
+                usize::from(self.image_id.is_some())
                     + usize::from(self.instance_requirements.is_some())
                     + usize::from(self.instance_type.is_some())
                     + usize::from(self.launch_template_specification.is_some())
@@ -2147,7 +2146,7 @@ pub mod auto_scaling_group {
 
     impl ToExpr for MemoryGibPerVCpuRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -2181,7 +2180,7 @@ pub mod auto_scaling_group {
 
     impl ToExpr for MemoryMibRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -2313,7 +2312,7 @@ pub mod auto_scaling_group {
 
     impl ToExpr for NetworkBandwidthGbpsRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -2347,7 +2346,7 @@ pub mod auto_scaling_group {
 
     impl ToExpr for NetworkInterfaceCountRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -2428,7 +2427,7 @@ pub mod auto_scaling_group {
 
     impl ToExpr for PerformanceFactorReferenceRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.instance_family.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.instance_family.is_some()));
             p.opt("InstanceFamily", self.instance_family);
             p.into_expr()
         }
@@ -2458,7 +2457,7 @@ pub mod auto_scaling_group {
 
     impl ToExpr for RetentionTriggers {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.terminate_hook_abandon.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.terminate_hook_abandon.is_some()));
             p.opt("TerminateHookAbandon", self.terminate_hook_abandon);
             p.into_expr()
         }
@@ -2531,7 +2530,7 @@ pub mod auto_scaling_group {
 
     impl ToExpr for TotalLocalStorageGbRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -2606,7 +2605,7 @@ pub mod auto_scaling_group {
 
     impl ToExpr for VCpuCountRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -3115,7 +3114,7 @@ pub mod launch_configuration {
     impl ToExpr for BlockDevice {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.delete_on_termination.is_some())
+                usize::from(self.delete_on_termination.is_some())
                     + usize::from(self.encrypted.is_some())
                     + usize::from(self.iops.is_some())
                     + usize::from(self.snapshot_id.is_some())
@@ -3227,7 +3226,7 @@ pub mod launch_configuration {
     impl ToExpr for MetadataOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.http_endpoint.is_some())
+                usize::from(self.http_endpoint.is_some())
                     + usize::from(self.http_put_response_hop_limit.is_some())
                     + usize::from(self.http_tokens.is_some()),
             );
@@ -4008,7 +4007,7 @@ pub mod scaling_policy {
     impl ToExpr for CustomizedMetricSpecification {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.dimensions.is_some())
+                usize::from(self.dimensions.is_some())
                     + usize::from(self.metric_name.is_some())
                     + usize::from(self.metrics.is_some())
                     + usize::from(self.namespace.is_some())
@@ -5050,7 +5049,7 @@ pub mod warm_pool {
 
     impl ToExpr for InstanceReusePolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.reuse_on_scale_in.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.reuse_on_scale_in.is_some()));
             p.opt("ReuseOnScaleIn", self.reuse_on_scale_in);
             p.into_expr()
         }

@@ -405,7 +405,7 @@ pub mod scaling_plan {
     impl ToExpr for ApplicationSource {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cloud_formation_stack_arn.is_some()) + usize::from(self.tag_filters.is_some()),
+                usize::from(self.cloud_formation_stack_arn.is_some()) + usize::from(self.tag_filters.is_some()),
             );
             p.opt("CloudFormationStackARN", self.cloud_formation_stack_arn);
             p.opt("TagFilters", self.tag_filters);

@@ -141,7 +141,7 @@ pub mod workspace {
     impl ToExpr for DataResidency {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.allowed_inference_geos.is_some())
+                usize::from(self.allowed_inference_geos.is_some())
                     + usize::from(self.default_inference_geo.is_some())
                     + usize::from(self.workspace_geo.is_some()),
             );

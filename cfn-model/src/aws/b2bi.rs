@@ -1323,7 +1323,7 @@ pub mod capability {
 
     impl ToExpr for CapabilityConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.edi.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.edi.is_some()));
             p.opt("Edi", self.edi);
             p.into_expr()
         }
@@ -1405,7 +1405,7 @@ pub mod capability {
 
     impl ToExpr for EdiType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.x12_details.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.x12_details.is_some()));
             p.opt("X12Details", self.x12_details);
             p.into_expr()
         }
@@ -1441,8 +1441,7 @@ pub mod capability {
 
     impl ToExpr for S3Location {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.bucket_name.is_some()) + usize::from(self.key.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.bucket_name.is_some()) + usize::from(self.key.is_some()));
             p.opt("BucketName", self.bucket_name);
             p.opt("Key", self.key);
             p.into_expr()
@@ -1506,9 +1505,8 @@ pub mod capability {
 
     impl ToExpr for X12Details {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.transaction_set.is_some()) + usize::from(self.version.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.transaction_set.is_some()) + usize::from(self.version.is_some()));
             p.opt("TransactionSet", self.transaction_set);
             p.opt("Version", self.version);
             p.into_expr()
@@ -1981,7 +1979,7 @@ pub mod partnership {
     impl ToExpr for CapabilityOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.inbound_edi.is_some()) + usize::from(self.outbound_edi.is_some()),
+                usize::from(self.inbound_edi.is_some()) + usize::from(self.outbound_edi.is_some()),
             );
             p.opt("InboundEdi", self.inbound_edi);
             p.opt("OutboundEdi", self.outbound_edi);
@@ -2009,7 +2007,7 @@ pub mod partnership {
 
     impl ToExpr for InboundEdiOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.x12.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.x12.is_some()));
             p.opt("X12", self.x12);
             p.into_expr()
         }
@@ -2035,7 +2033,7 @@ pub mod partnership {
 
     impl ToExpr for OutboundEdiOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.x12.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.x12.is_some()));
             p.opt("X12", self.x12);
             p.into_expr()
         }
@@ -2107,7 +2105,7 @@ pub mod partnership {
     impl ToExpr for WrapOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.line_length.is_some())
+                usize::from(self.line_length.is_some())
                     + usize::from(self.line_terminator.is_some())
                     + usize::from(self.wrap_by.is_some()),
             );
@@ -2187,7 +2185,7 @@ pub mod partnership {
     impl ToExpr for X12ControlNumbers {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.starting_functional_group_control_number.is_some())
+                usize::from(self.starting_functional_group_control_number.is_some())
                     + usize::from(self.starting_interchange_control_number.is_some())
                     + usize::from(self.starting_transaction_set_control_number.is_some()),
             );
@@ -2246,7 +2244,7 @@ pub mod partnership {
     impl ToExpr for X12Delimiters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.component_separator.is_some())
+                usize::from(self.component_separator.is_some())
                     + usize::from(self.data_element_separator.is_some())
                     + usize::from(self.segment_terminator.is_some()),
             );
@@ -2288,7 +2286,7 @@ pub mod partnership {
     impl ToExpr for X12Envelope {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.common.is_some()) + usize::from(self.wrap_options.is_some()));
+                Props::with_capacity(usize::from(self.common.is_some()) + usize::from(self.wrap_options.is_some()));
             p.opt("Common", self.common);
             p.opt("WrapOptions", self.wrap_options);
             p.into_expr()
@@ -2334,7 +2332,7 @@ pub mod partnership {
     impl ToExpr for X12FunctionalGroupHeaders {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.application_receiver_code.is_some())
+                usize::from(self.application_receiver_code.is_some())
                     + usize::from(self.application_sender_code.is_some())
                     + usize::from(self.responsible_agency_code.is_some()),
             );
@@ -2367,7 +2365,7 @@ pub mod partnership {
 
     impl ToExpr for X12InboundEdiOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.acknowledgment_options.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.acknowledgment_options.is_some()));
             p.opt("AcknowledgmentOptions", self.acknowledgment_options);
             p.into_expr()
         }
@@ -2444,7 +2442,7 @@ pub mod partnership {
     impl ToExpr for X12InterchangeControlHeaders {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.acknowledgment_requested_code.is_some())
+                usize::from(self.acknowledgment_requested_code.is_some())
                     + usize::from(self.receiver_id.is_some())
                     + usize::from(self.receiver_id_qualifier.is_some())
                     + usize::from(self.repetition_separator.is_some())
@@ -2526,7 +2524,7 @@ pub mod partnership {
     impl ToExpr for X12OutboundEdiHeaders {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.control_numbers.is_some())
+                usize::from(self.control_numbers.is_some())
                     + usize::from(self.delimiters.is_some())
                     + usize::from(self.functional_group_headers.is_some())
                     + usize::from(self.gs05_time_format.is_some())
@@ -4220,7 +4218,7 @@ pub mod transformer {
 
     impl ToExpr for AdvancedOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.x12.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.x12.is_some()));
             p.opt("X12", self.x12);
             p.into_expr()
         }
@@ -4246,7 +4244,7 @@ pub mod transformer {
 
     impl ToExpr for EdiType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.x12_details.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.x12_details.is_some()));
             p.opt("X12Details", self.x12_details);
             p.into_expr()
         }
@@ -4272,7 +4270,7 @@ pub mod transformer {
 
     impl ToExpr for FormatOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.x12.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.x12.is_some()));
             p.opt("X12", self.x12);
             p.into_expr()
         }
@@ -4426,8 +4424,7 @@ pub mod transformer {
 
     impl ToExpr for SampleDocumentKeys {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.input.is_some()) + usize::from(self.output.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.input.is_some()) + usize::from(self.output.is_some()));
             p.opt("Input", self.input);
             p.opt("Output", self.output);
             p.into_expr()
@@ -4522,7 +4519,7 @@ pub mod transformer {
     impl ToExpr for X12AdvancedOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.split_options.is_some()) + usize::from(self.validation_options.is_some()),
+                usize::from(self.split_options.is_some()) + usize::from(self.validation_options.is_some()),
             );
             p.opt("SplitOptions", self.split_options);
             p.opt("ValidationOptions", self.validation_options);
@@ -4603,9 +4600,8 @@ pub mod transformer {
 
     impl ToExpr for X12Details {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.transaction_set.is_some()) + usize::from(self.version.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.transaction_set.is_some()) + usize::from(self.version.is_some()));
             p.opt("TransactionSet", self.transaction_set);
             p.opt("Version", self.version);
             p.into_expr()
@@ -4694,7 +4690,7 @@ pub mod transformer {
 
     impl ToExpr for X12SplitOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.split_by.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.split_by.is_some()));
             p.opt("SplitBy", self.split_by);
             p.into_expr()
         }
@@ -4720,7 +4716,7 @@ pub mod transformer {
 
     impl ToExpr for X12ValidationOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.validation_rules.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.validation_rules.is_some()));
             p.opt("ValidationRules", self.validation_rules);
             p.into_expr()
         }
@@ -4765,7 +4761,7 @@ pub mod transformer {
     impl ToExpr for X12ValidationRule {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.code_list_validation_rule.is_some())
+                usize::from(self.code_list_validation_rule.is_some())
                     + usize::from(self.element_length_validation_rule.is_some())
                     + usize::from(self.element_requirement_validation_rule.is_some()),
             );

@@ -409,7 +409,7 @@ pub mod backup_plan {
 
     impl ToExpr for IndexActionsResourceType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.resource_types.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.resource_types.is_some()));
             p.opt("ResourceTypes", self.resource_types);
             p.into_expr()
         }
@@ -454,7 +454,7 @@ pub mod backup_plan {
     impl ToExpr for LifecycleResourceType {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.delete_after_days.is_some())
+                usize::from(self.delete_after_days.is_some())
                     + usize::from(self.move_to_cold_storage_after_days.is_some())
                     + usize::from(self.opt_in_to_archive_for_supported_resources.is_some()),
             );
@@ -499,7 +499,7 @@ pub mod backup_plan {
     impl ToExpr for ScanActionResourceType {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.malware_scanner.is_some()) + usize::from(self.scan_mode.is_some()),
+                usize::from(self.malware_scanner.is_some()) + usize::from(self.scan_mode.is_some()),
             );
             p.opt("MalwareScanner", self.malware_scanner);
             p.opt("ScanMode", self.scan_mode);
@@ -546,7 +546,7 @@ pub mod backup_plan {
     impl ToExpr for ScanSettingResourceType {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.malware_scanner.is_some())
+                usize::from(self.malware_scanner.is_some())
                     + usize::from(self.resource_types.is_some())
                     + usize::from(self.scanner_role_arn.is_some()),
             );
@@ -717,7 +717,7 @@ pub mod backup_selection {
     impl ToExpr for ConditionParameter {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.condition_key.is_some()) + usize::from(self.condition_value.is_some()),
+                usize::from(self.condition_key.is_some()) + usize::from(self.condition_value.is_some()),
             );
             p.opt("ConditionKey", self.condition_key);
             p.opt("ConditionValue", self.condition_value);
@@ -807,7 +807,7 @@ pub mod backup_selection {
     impl ToExpr for Conditions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.string_equals.is_some())
+                usize::from(self.string_equals.is_some())
                     + usize::from(self.string_like.is_some())
                     + usize::from(self.string_not_equals.is_some())
                     + usize::from(self.string_not_like.is_some()),
@@ -1206,7 +1206,7 @@ pub mod framework {
     impl ToExpr for ControlScope {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.compliance_resource_ids.is_some())
+                usize::from(self.compliance_resource_ids.is_some())
                     + usize::from(self.compliance_resource_types.is_some())
                     + usize::from(self.tags.is_some()),
             );
@@ -1287,7 +1287,7 @@ pub mod framework {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -1480,7 +1480,7 @@ pub mod legal_hold {
     impl ToExpr for RecoveryPointSelection {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.date_range.is_some())
+                usize::from(self.date_range.is_some())
                     + usize::from(self.resource_identifiers.is_some())
                     + usize::from(self.vault_names.is_some()),
             );
@@ -1917,7 +1917,7 @@ pub mod report_plan {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -2323,7 +2323,7 @@ pub mod restore_testing_selection {
     impl ToExpr for ProtectedResourceConditions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.string_equals.is_some()) + usize::from(self.string_not_equals.is_some()),
+                usize::from(self.string_equals.is_some()) + usize::from(self.string_not_equals.is_some()),
             );
             p.opt("StringEquals", self.string_equals);
             p.opt("StringNotEquals", self.string_not_equals);

@@ -144,7 +144,7 @@ impl Resource for Hypervisor {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.host.is_some())
+            usize::from(self.host.is_some())
                 + usize::from(self.kms_key_arn.is_some())
                 + usize::from(self.log_group_arn.is_some())
                 + usize::from(self.name.is_some())

@@ -270,8 +270,7 @@ pub mod compute_environment {
     impl ToExpr for CapacityReservations {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.reservation_group_arn.is_some())
-                    + usize::from(self.reservation_preference.is_some()),
+                usize::from(self.reservation_group_arn.is_some()) + usize::from(self.reservation_preference.is_some()),
             );
             p.opt("ReservationGroupArn", self.reservation_group_arn);
             p.opt("ReservationPreference", self.reservation_preference);
@@ -522,7 +521,7 @@ pub mod compute_environment {
 
     impl ToExpr for ComputeScalingPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.min_scale_down_delay_minutes.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.min_scale_down_delay_minutes.is_some()));
             p.opt("MinScaleDownDelayMinutes", self.min_scale_down_delay_minutes);
             p.into_expr()
         }
@@ -604,7 +603,7 @@ pub mod compute_environment {
 
     impl ToExpr for EcsSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.container_insights.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.container_insights.is_some()));
             p.opt("ContainerInsights", self.container_insights);
             p.into_expr()
         }
@@ -630,7 +629,7 @@ pub mod compute_environment {
 
     impl ToExpr for EksAccessEntry {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.desired_state.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.desired_state.is_some()));
             p.opt("DesiredState", self.desired_state);
             p.into_expr()
         }
@@ -692,7 +691,7 @@ pub mod compute_environment {
 
     impl ToExpr for InfrastructureOptimization {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.scale_in_after.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.scale_in_after.is_some()));
             p.opt("ScaleInAfter", self.scale_in_after);
             p.into_expr()
         }
@@ -834,7 +833,7 @@ pub mod compute_environment {
 
     impl ToExpr for InstanceRequirements {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.allowed_instance_types.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.allowed_instance_types.is_some()));
             p.opt("AllowedInstanceTypes", self.allowed_instance_types);
             p.into_expr()
         }
@@ -895,7 +894,7 @@ pub mod compute_environment {
     impl ToExpr for LaunchTemplateSpecification {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.launch_template_id.is_some())
+                usize::from(self.launch_template_id.is_some())
                     + usize::from(self.launch_template_name.is_some())
                     + usize::from(self.overrides.is_some())
                     + usize::from(self.userdata_type.is_some())
@@ -965,7 +964,7 @@ pub mod compute_environment {
     impl ToExpr for LaunchTemplateSpecificationOverride {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.launch_template_id.is_some())
+                usize::from(self.launch_template_id.is_some())
                     + usize::from(self.launch_template_name.is_some())
                     + usize::from(self.target_instance_types.is_some())
                     + usize::from(self.userdata_type.is_some())
@@ -1002,7 +1001,7 @@ pub mod compute_environment {
 
     impl ToExpr for ManagedInstancesLocalStorageConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.use_local_storage.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.use_local_storage.is_some()));
             p.opt("UseLocalStorage", self.use_local_storage);
             p.into_expr()
         }
@@ -1109,7 +1108,7 @@ pub mod compute_environment {
 
     impl ToExpr for ManagedInstancesStorageConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.storage_size_gib.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.storage_size_gib.is_some()));
             p.opt("StorageSizeGiB", self.storage_size_gib);
             p.into_expr()
         }
@@ -1146,7 +1145,7 @@ pub mod compute_environment {
     impl ToExpr for UpdatePolicy {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.job_execution_timeout_minutes.is_some())
+                usize::from(self.job_execution_timeout_minutes.is_some())
                     + usize::from(self.terminate_jobs_on_update.is_some()),
             );
             p.opt("JobExecutionTimeoutMinutes", self.job_execution_timeout_minutes);
@@ -1799,7 +1798,7 @@ pub mod job_definition {
     impl ToExpr for Device {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.container_path.is_some())
+                usize::from(self.container_path.is_some())
                     + usize::from(self.host_path.is_some())
                     + usize::from(self.permissions.is_some()),
             );
@@ -1944,7 +1943,7 @@ pub mod job_definition {
     impl ToExpr for EcsTaskProperties {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.containers.is_some())
+                usize::from(self.containers.is_some())
                     + usize::from(self.enable_execute_command.is_some())
                     + usize::from(self.ephemeral_storage.is_some())
                     + usize::from(self.execution_role_arn.is_some())
@@ -2004,7 +2003,7 @@ pub mod job_definition {
     impl ToExpr for EfsAuthorizationConfig {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.access_point_id.is_some()) + usize::from(self.iam.is_some()));
+                Props::with_capacity(usize::from(self.access_point_id.is_some()) + usize::from(self.iam.is_some()));
             p.opt("AccessPointId", self.access_point_id);
             p.opt("Iam", self.iam);
             p.into_expr()
@@ -2241,8 +2240,7 @@ pub mod job_definition {
 
     impl ToExpr for EksContainerResourceRequirements {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.limits.is_some()) + usize::from(self.requests.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.limits.is_some()) + usize::from(self.requests.is_some()));
             p.opt("Limits", self.limits);
             p.opt("Requests", self.requests);
             p.into_expr()
@@ -2312,7 +2310,7 @@ pub mod job_definition {
     impl ToExpr for EksContainerSecurityContext {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.allow_privilege_escalation.is_some())
+                usize::from(self.allow_privilege_escalation.is_some())
                     + usize::from(self.privileged.is_some())
                     + usize::from(self.read_only_root_filesystem.is_some())
                     + usize::from(self.run_as_group.is_some())
@@ -2376,7 +2374,7 @@ pub mod job_definition {
     impl ToExpr for EksContainerVolumeMount {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.mount_path.is_some())
+                usize::from(self.mount_path.is_some())
                     + usize::from(self.name.is_some())
                     + usize::from(self.read_only.is_some())
                     + usize::from(self.sub_path.is_some()),
@@ -2420,7 +2418,7 @@ pub mod job_definition {
     impl ToExpr for EksEmptyDir {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.medium.is_some()) + usize::from(self.size_limit.is_some()));
+                Props::with_capacity(usize::from(self.medium.is_some()) + usize::from(self.size_limit.is_some()));
             p.opt("Medium", self.medium);
             p.opt("SizeLimit", self.size_limit);
             p.into_expr()
@@ -2447,7 +2445,7 @@ pub mod job_definition {
 
     impl ToExpr for EksHostPath {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.path.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.path.is_some()));
             p.opt("Path", self.path);
             p.into_expr()
         }
@@ -2498,7 +2496,7 @@ pub mod job_definition {
     impl ToExpr for EksMetadata {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.annotations.is_some())
+                usize::from(self.annotations.is_some())
                     + usize::from(self.labels.is_some())
                     + usize::from(self.namespace.is_some()),
             );
@@ -2628,7 +2626,7 @@ pub mod job_definition {
     impl ToExpr for EksPodProperties {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.containers.is_some())
+                usize::from(self.containers.is_some())
                     + usize::from(self.dns_policy.is_some())
                     + usize::from(self.host_network.is_some())
                     + usize::from(self.image_pull_secrets.is_some())
@@ -2671,7 +2669,7 @@ pub mod job_definition {
 
     impl ToExpr for EksProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.pod_properties.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.pod_properties.is_some()));
             p.opt("PodProperties", self.pod_properties);
             p.into_expr()
         }
@@ -2803,7 +2801,7 @@ pub mod job_definition {
 
     impl ToExpr for Environment {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
             p.opt("Name", self.name);
             p.opt("Value", self.value);
             p.into_expr()
@@ -2907,7 +2905,7 @@ pub mod job_definition {
 
     impl ToExpr for FargatePlatformConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.platform_version.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.platform_version.is_some()));
             p.opt("PlatformVersion", self.platform_version);
             p.into_expr()
         }
@@ -2968,7 +2966,7 @@ pub mod job_definition {
 
     impl ToExpr for Host {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.source_path.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.source_path.is_some()));
             p.opt("SourcePath", self.source_path);
             p.into_expr()
         }
@@ -2994,7 +2992,7 @@ pub mod job_definition {
 
     impl ToExpr for ImagePullSecret {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.name.is_some()));
             p.opt("Name", self.name);
             p.into_expr()
         }
@@ -3022,7 +3020,7 @@ pub mod job_definition {
 
     impl ToExpr for JobTimeout {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.attempt_duration_seconds.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.attempt_duration_seconds.is_some()));
             p.opt("AttemptDurationSeconds", self.attempt_duration_seconds);
             p.into_expr()
         }
@@ -3091,7 +3089,7 @@ pub mod job_definition {
     impl ToExpr for LinuxParameters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.devices.is_some())
+                usize::from(self.devices.is_some())
                     + usize::from(self.init_process_enabled.is_some())
                     + usize::from(self.max_swap.is_some())
                     + usize::from(self.shared_memory_size.is_some())
@@ -3190,7 +3188,7 @@ pub mod job_definition {
     impl ToExpr for MountPoint {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.container_path.is_some())
+                usize::from(self.container_path.is_some())
                     + usize::from(self.read_only.is_some())
                     + usize::from(self.source_volume.is_some()),
             );
@@ -3529,7 +3527,7 @@ pub mod job_definition {
     impl ToExpr for MultiNodeEcsTaskProperties {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.containers.is_some())
+                usize::from(self.containers.is_some())
                     + usize::from(self.enable_execute_command.is_some())
                     + usize::from(self.execution_role_arn.is_some())
                     + usize::from(self.ipc_mode.is_some())
@@ -3568,7 +3566,7 @@ pub mod job_definition {
 
     impl ToExpr for NetworkConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.assign_public_ip.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.assign_public_ip.is_some()));
             p.opt("AssignPublicIp", self.assign_public_ip);
             p.into_expr()
         }
@@ -3736,8 +3734,7 @@ pub mod job_definition {
 
     impl ToExpr for ResourceRequirement {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.r#type.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.r#type.is_some()) + usize::from(self.value.is_some()));
             p.opt("Type", self.r#type);
             p.opt("Value", self.value);
             p.into_expr()
@@ -3766,7 +3763,7 @@ pub mod job_definition {
 
     impl ToExpr for ResourceRetentionPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.skip_deregister_on_update.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.skip_deregister_on_update.is_some()));
             p.opt("SkipDeregisterOnUpdate", self.skip_deregister_on_update);
             p.into_expr()
         }
@@ -3803,7 +3800,7 @@ pub mod job_definition {
     impl ToExpr for RetryStrategy {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.attempts.is_some()) + usize::from(self.evaluate_on_exit.is_some()),
+                usize::from(self.attempts.is_some()) + usize::from(self.evaluate_on_exit.is_some()),
             );
             p.opt("Attempts", self.attempts);
             p.opt("EvaluateOnExit", self.evaluate_on_exit);
@@ -3842,7 +3839,7 @@ pub mod job_definition {
     impl ToExpr for RuntimePlatform {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cpu_architecture.is_some()) + usize::from(self.operating_system_family.is_some()),
+                usize::from(self.cpu_architecture.is_some()) + usize::from(self.operating_system_family.is_some()),
             );
             p.opt("CpuArchitecture", self.cpu_architecture);
             p.opt("OperatingSystemFamily", self.operating_system_family);
@@ -4280,7 +4277,7 @@ pub mod job_definition {
     impl ToExpr for Volume {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.efs_volume_configuration.is_some())
+                usize::from(self.efs_volume_configuration.is_some())
                     + usize::from(self.host.is_some())
                     + usize::from(self.name.is_some())
                     + usize::from(self.s3_files_volume_configuration.is_some()),
@@ -4907,7 +4904,7 @@ impl Resource for SchedulingPolicy {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.fairshare_policy.is_some())
+            usize::from(self.fairshare_policy.is_some())
                 + usize::from(self.name.is_some())
                 + usize::from(self.quota_share_policy.is_some())
                 + usize::from(self.tags.is_some()),
@@ -4972,7 +4969,7 @@ pub mod scheduling_policy {
     impl ToExpr for FairsharePolicy {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.compute_reservation.is_some())
+                usize::from(self.compute_reservation.is_some())
                     + usize::from(self.share_decay_seconds.is_some())
                     + usize::from(self.share_distribution.is_some()),
             );
@@ -5005,7 +5002,7 @@ pub mod scheduling_policy {
 
     impl ToExpr for QuotaSharePolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.idle_resource_assignment_strategy.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.idle_resource_assignment_strategy.is_some()));
             p.opt("IdleResourceAssignmentStrategy", self.idle_resource_assignment_strategy);
             p.into_expr()
         }
@@ -5042,7 +5039,7 @@ pub mod scheduling_policy {
     impl ToExpr for ShareAttributes {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.share_identifier.is_some()) + usize::from(self.weight_factor.is_some()),
+                usize::from(self.share_identifier.is_some()) + usize::from(self.weight_factor.is_some()),
             );
             p.opt("ShareIdentifier", self.share_identifier);
             p.opt("WeightFactor", self.weight_factor);
@@ -5162,7 +5159,7 @@ pub mod service_environment {
     impl ToExpr for CapacityLimit {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.capacity_unit.is_some()) + usize::from(self.max_capacity.is_some()),
+                usize::from(self.capacity_unit.is_some()) + usize::from(self.max_capacity.is_some()),
             );
             p.opt("CapacityUnit", self.capacity_unit);
             p.opt("MaxCapacity", self.max_capacity);

@@ -586,7 +586,7 @@ pub mod dashboard {
     impl ToExpr for CostAndUsageExpression {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.and.is_some())
+                usize::from(self.and.is_some())
                     + usize::from(self.cost_categories.is_some())
                     + usize::from(self.dimensions.is_some())
                     + usize::from(self.not.is_some())
@@ -810,7 +810,7 @@ pub mod dashboard {
 
     impl ToExpr for DisplayConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.graph.is_some()) + usize::from(self.table.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.graph.is_some()) + usize::from(self.table.is_some()));
             p.opt("Graph", self.graph);
             p.opt("Table", self.table);
             p.into_expr()
@@ -872,7 +872,7 @@ pub mod dashboard {
     impl ToExpr for Expression {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.and.is_some())
+                usize::from(self.and.is_some())
                     + usize::from(self.cost_categories.is_some())
                     + usize::from(self.dimensions.is_some())
                     + usize::from(self.not.is_some())
@@ -997,7 +997,7 @@ pub mod dashboard {
     impl ToExpr for QueryParameters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cost_and_usage.is_some())
+                usize::from(self.cost_and_usage.is_some())
                     + usize::from(self.reservation_coverage.is_some())
                     + usize::from(self.reservation_utilization.is_some())
                     + usize::from(self.savings_plans_coverage.is_some())
@@ -1751,7 +1751,7 @@ pub mod scheduled_report {
     impl ToExpr for ScheduleConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.schedule_expression.is_some())
+                usize::from(self.schedule_expression.is_some())
                     + usize::from(self.schedule_expression_time_zone.is_some())
                     + usize::from(self.schedule_period.is_some())
                     + usize::from(self.state.is_some()),
@@ -1795,7 +1795,7 @@ pub mod scheduled_report {
     impl ToExpr for SchedulePeriod {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.end_time.is_some()) + usize::from(self.start_time.is_some()));
+                Props::with_capacity(usize::from(self.end_time.is_some()) + usize::from(self.start_time.is_some()));
             p.opt("EndTime", self.end_time);
             p.opt("StartTime", self.start_time);
             p.into_expr()

@@ -326,7 +326,7 @@ impl Resource for BillScenario {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.cost_category_group_sharing_preference_arn.is_some())
+            usize::from(self.cost_category_group_sharing_preference_arn.is_some())
                 + usize::from(self.expires_at.is_some())
                 + usize::from(self.group_sharing_preference.is_some())
                 + usize::from(self.name.is_some())

@@ -780,9 +780,8 @@ pub mod agent {
 
     impl ToExpr for ActionGroupExecutor {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.lambda.is_some()) + usize::from(self.custom_control.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.lambda.is_some()) + usize::from(self.custom_control.is_some()));
             p.opt("Lambda", self.lambda);
             p.opt("CustomControl", self.custom_control);
             p.into_expr()
@@ -950,7 +949,7 @@ pub mod agent {
 
     impl ToExpr for AgentDescriptor {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.alias_arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.alias_arn.is_some()));
             p.opt("AliasArn", self.alias_arn);
             p.into_expr()
         }
@@ -1022,7 +1021,7 @@ pub mod agent {
 
     impl ToExpr for ApiSchema {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.s3.is_some()) + usize::from(self.payload.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.s3.is_some()) + usize::from(self.payload.is_some()));
             p.opt("S3", self.s3);
             p.opt("Payload", self.payload);
             p.into_expr()
@@ -1049,7 +1048,7 @@ pub mod agent {
 
     impl ToExpr for CustomOrchestration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.executor.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.executor.is_some()));
             p.opt("Executor", self.executor);
             p.into_expr()
         }
@@ -1163,7 +1162,7 @@ pub mod agent {
     impl ToExpr for GuardrailConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.guardrail_identifier.is_some()) + usize::from(self.guardrail_version.is_some()),
+                usize::from(self.guardrail_identifier.is_some()) + usize::from(self.guardrail_version.is_some()),
             );
             p.opt("GuardrailIdentifier", self.guardrail_identifier);
             p.opt("GuardrailVersion", self.guardrail_version);
@@ -1226,7 +1225,7 @@ pub mod agent {
     impl ToExpr for InferenceConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.maximum_length.is_some())
+                usize::from(self.maximum_length.is_some())
                     + usize::from(self.stop_sequences.is_some())
                     + usize::from(self.temperature.is_some())
                     + usize::from(self.top_k.is_some())
@@ -1280,7 +1279,7 @@ pub mod agent {
     impl ToExpr for MemoryConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.enabled_memory_types.is_some())
+                usize::from(self.enabled_memory_types.is_some())
                     + usize::from(self.session_summary_configuration.is_some())
                     + usize::from(self.storage_days.is_some()),
             );
@@ -1436,7 +1435,7 @@ pub mod agent {
     impl ToExpr for PromptConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.additional_model_request_fields.is_some())
+                usize::from(self.additional_model_request_fields.is_some())
                     + usize::from(self.base_prompt_template.is_some())
                     + usize::from(self.foundation_model.is_some())
                     + usize::from(self.inference_configuration.is_some())
@@ -1520,7 +1519,7 @@ pub mod agent {
     impl ToExpr for S3Identifier {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.s3_bucket_name.is_some()) + usize::from(self.s3_object_key.is_some()),
+                usize::from(self.s3_bucket_name.is_some()) + usize::from(self.s3_object_key.is_some()),
             );
             p.opt("S3BucketName", self.s3_bucket_name);
             p.opt("S3ObjectKey", self.s3_object_key);
@@ -1550,7 +1549,7 @@ pub mod agent {
 
     impl ToExpr for SessionSummaryConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.max_recent_sessions.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.max_recent_sessions.is_some()));
             p.opt("MaxRecentSessions", self.max_recent_sessions);
             p.into_expr()
         }
@@ -1943,7 +1942,7 @@ pub mod application_inference_profile {
 
     impl ToExpr for InferenceProfileModelSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.copy_from.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.copy_from.is_some()));
             p.opt("CopyFrom", self.copy_from);
             p.into_expr()
         }
@@ -2173,7 +2172,7 @@ pub mod automated_reasoning_policy {
     impl ToExpr for PolicyDefinition {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.rules.is_some())
+                usize::from(self.rules.is_some())
                     + usize::from(self.types.is_some())
                     + usize::from(self.variables.is_some())
                     + usize::from(self.version.is_some()),
@@ -3922,7 +3921,7 @@ pub mod data_automation_project {
 
     impl ToExpr for AudioExtractionCategoryTypeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.transcript.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.transcript.is_some()));
             p.opt("Transcript", self.transcript);
             p.into_expr()
         }
@@ -3967,7 +3966,7 @@ pub mod data_automation_project {
     impl ToExpr for AudioLanguageConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.generative_output_language.is_some())
+                usize::from(self.generative_output_language.is_some())
                     + usize::from(self.identify_multiple_languages.is_some())
                     + usize::from(self.input_languages.is_some()),
             );
@@ -4017,7 +4016,7 @@ pub mod data_automation_project {
     impl ToExpr for AudioOverrideConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.language_configuration.is_some())
+                usize::from(self.language_configuration.is_some())
                     + usize::from(self.modality_processing.is_some())
                     + usize::from(self.sensitive_data_configuration.is_some()),
             );
@@ -4112,7 +4111,7 @@ pub mod data_automation_project {
     impl ToExpr for AudioStandardOutputConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.extraction.is_some()) + usize::from(self.generative_field.is_some()),
+                usize::from(self.extraction.is_some()) + usize::from(self.generative_field.is_some()),
             );
             p.opt("Extraction", self.extraction);
             p.opt("GenerativeField", self.generative_field);
@@ -4206,7 +4205,7 @@ pub mod data_automation_project {
 
     impl ToExpr for CustomOutputConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.blueprints.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.blueprints.is_some()));
             p.opt("Blueprints", self.blueprints);
             p.into_expr()
         }
@@ -4255,7 +4254,7 @@ pub mod data_automation_project {
 
     impl ToExpr for DocumentExtractionGranularity {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.types.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.types.is_some()));
             p.opt("Types", self.types);
             p.into_expr()
         }
@@ -4334,7 +4333,7 @@ pub mod data_automation_project {
 
     impl ToExpr for DocumentOutputTextFormat {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.types.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.types.is_some()));
             p.opt("Types", self.types);
             p.into_expr()
         }
@@ -4379,7 +4378,7 @@ pub mod data_automation_project {
     impl ToExpr for DocumentOverrideConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.modality_processing.is_some())
+                usize::from(self.modality_processing.is_some())
                     + usize::from(self.sensitive_data_configuration.is_some())
                     + usize::from(self.splitter.is_some()),
             );
@@ -4479,7 +4478,7 @@ pub mod data_automation_project {
     impl ToExpr for DocumentStandardOutputConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.extraction.is_some())
+                usize::from(self.extraction.is_some())
                     + usize::from(self.generative_field.is_some())
                     + usize::from(self.output_format.is_some()),
             );
@@ -4576,7 +4575,7 @@ pub mod data_automation_project {
     impl ToExpr for ImageOverrideConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.modality_processing.is_some())
+                usize::from(self.modality_processing.is_some())
                     + usize::from(self.sensitive_data_configuration.is_some()),
             );
             p.opt("ModalityProcessing", self.modality_processing);
@@ -4672,7 +4671,7 @@ pub mod data_automation_project {
     impl ToExpr for ImageStandardOutputConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.extraction.is_some()) + usize::from(self.generative_field.is_some()),
+                usize::from(self.extraction.is_some()) + usize::from(self.generative_field.is_some()),
             );
             p.opt("Extraction", self.extraction);
             p.opt("GenerativeField", self.generative_field);
@@ -4700,7 +4699,7 @@ pub mod data_automation_project {
 
     impl ToExpr for ModalityProcessingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.state.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.state.is_some()));
             p.opt("State", self.state);
             p.into_expr()
         }
@@ -4753,7 +4752,7 @@ pub mod data_automation_project {
     impl ToExpr for ModalityRoutingConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.jpeg.is_some())
+                usize::from(self.jpeg.is_some())
                     + usize::from(self.mov.is_some())
                     + usize::from(self.mp4.is_some())
                     + usize::from(self.png.is_some()),
@@ -4821,7 +4820,7 @@ pub mod data_automation_project {
     impl ToExpr for OverrideConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.audio.is_some())
+                usize::from(self.audio.is_some())
                     + usize::from(self.document.is_some())
                     + usize::from(self.image.is_some())
                     + usize::from(self.modality_routing.is_some())
@@ -4867,7 +4866,7 @@ pub mod data_automation_project {
     impl ToExpr for PiiEntitiesConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.pii_entity_types.is_some()) + usize::from(self.redaction_mask_mode.is_some()),
+                usize::from(self.pii_entity_types.is_some()) + usize::from(self.redaction_mask_mode.is_some()),
             );
             p.opt("PiiEntityTypes", self.pii_entity_types);
             p.opt("RedactionMaskMode", self.redaction_mask_mode);
@@ -4914,7 +4913,7 @@ pub mod data_automation_project {
     impl ToExpr for SensitiveDataConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.detection_mode.is_some())
+                usize::from(self.detection_mode.is_some())
                     + usize::from(self.detection_scope.is_some())
                     + usize::from(self.pii_entities_configuration.is_some()),
             );
@@ -4968,7 +4967,7 @@ pub mod data_automation_project {
 
     impl ToExpr for SplitterConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.state.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.state.is_some()));
             p.opt("State", self.state);
             p.into_expr()
         }
@@ -5021,7 +5020,7 @@ pub mod data_automation_project {
     impl ToExpr for StandardOutputConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.audio.is_some())
+                usize::from(self.audio.is_some())
                     + usize::from(self.document.is_some())
                     + usize::from(self.image.is_some())
                     + usize::from(self.video.is_some()),
@@ -5092,7 +5091,7 @@ pub mod data_automation_project {
     impl ToExpr for TranscriptConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.channel_labeling.is_some()) + usize::from(self.speaker_labeling.is_some()),
+                usize::from(self.channel_labeling.is_some()) + usize::from(self.speaker_labeling.is_some()),
             );
             p.opt("ChannelLabeling", self.channel_labeling);
             p.opt("SpeakerLabeling", self.speaker_labeling);
@@ -5186,7 +5185,7 @@ pub mod data_automation_project {
     impl ToExpr for VideoOverrideConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.modality_processing.is_some())
+                usize::from(self.modality_processing.is_some())
                     + usize::from(self.sensitive_data_configuration.is_some()),
             );
             p.opt("ModalityProcessing", self.modality_processing);
@@ -5282,7 +5281,7 @@ pub mod data_automation_project {
     impl ToExpr for VideoStandardOutputConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.extraction.is_some()) + usize::from(self.generative_field.is_some()),
+                usize::from(self.extraction.is_some()) + usize::from(self.generative_field.is_some()),
             );
             p.opt("Extraction", self.extraction);
             p.opt("GenerativeField", self.generative_field);
@@ -6060,7 +6059,7 @@ pub mod data_source {
 
     impl ToExpr for BedrockDataAutomationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.parsing_modality.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.parsing_modality.is_some()));
             p.opt("ParsingModality", self.parsing_modality);
             p.into_expr()
         }
@@ -6221,7 +6220,7 @@ pub mod data_source {
 
     impl ToExpr for ConfluenceCrawlerConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.filter_configuration.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.filter_configuration.is_some()));
             p.opt("FilterConfiguration", self.filter_configuration);
             p.into_expr()
         }
@@ -6527,7 +6526,7 @@ pub mod data_source {
     impl ToExpr for DayOfMonth {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.day_number.is_some()) + usize::from(self.last_day_of_month.is_some()),
+                usize::from(self.day_number.is_some()) + usize::from(self.last_day_of_month.is_some()),
             );
             p.opt("DayNumber", self.day_number);
             p.opt("LastDayOfMonth", self.last_day_of_month);
@@ -6761,7 +6760,7 @@ pub mod data_source {
     impl ToExpr for ManagedKnowledgeBaseConnectorConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.connector_parameters.is_some())
+                usize::from(self.connector_parameters.is_some())
                     + usize::from(self.deletion_protection_configuration.is_some())
                     + usize::from(self.media_extraction_configuration.is_some())
                     + usize::from(self.sync_schedule.is_some()),
@@ -6816,7 +6815,7 @@ pub mod data_source {
     impl ToExpr for MediaExtractionConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.audio_extraction_configuration.is_some())
+                usize::from(self.audio_extraction_configuration.is_some())
                     + usize::from(self.image_extraction_configuration.is_some())
                     + usize::from(self.video_extraction_configuration.is_some()),
             );
@@ -7074,7 +7073,7 @@ pub mod data_source {
 
     impl ToExpr for SalesforceCrawlerConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.filter_configuration.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.filter_configuration.is_some()));
             p.opt("FilterConfiguration", self.filter_configuration);
             p.into_expr()
         }
@@ -7223,7 +7222,7 @@ pub mod data_source {
 
     impl ToExpr for ServerSideEncryptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.kms_key_arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.kms_key_arn.is_some()));
             p.opt("KmsKeyArn", self.kms_key_arn);
             p.into_expr()
         }
@@ -7251,7 +7250,7 @@ pub mod data_source {
 
     impl ToExpr for SharePointCrawlerConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.filter_configuration.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.filter_configuration.is_some()));
             p.opt("FilterConfiguration", self.filter_configuration);
             p.into_expr()
         }
@@ -7390,7 +7389,7 @@ pub mod data_source {
     impl ToExpr for SyncSchedule {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.daily.is_some())
+                usize::from(self.daily.is_some())
                     + usize::from(self.monthly.is_some())
                     + usize::from(self.weekly.is_some()),
             );
@@ -7550,7 +7549,7 @@ pub mod data_source {
     impl ToExpr for VectorIngestionConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.chunking_configuration.is_some())
+                usize::from(self.chunking_configuration.is_some())
                     + usize::from(self.context_enrichment_configuration.is_some())
                     + usize::from(self.custom_transformation_configuration.is_some())
                     + usize::from(self.parsing_configuration.is_some()),
@@ -7644,7 +7643,7 @@ pub mod data_source {
     impl ToExpr for WebCrawlerConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.crawler_limits.is_some())
+                usize::from(self.crawler_limits.is_some())
                     + usize::from(self.exclusion_filters.is_some())
                     + usize::from(self.inclusion_filters.is_some())
                     + usize::from(self.scope.is_some())
@@ -7689,9 +7688,8 @@ pub mod data_source {
 
     impl ToExpr for WebCrawlerLimits {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.max_pages.is_some()) + usize::from(self.rate_limit.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.max_pages.is_some()) + usize::from(self.rate_limit.is_some()));
             p.opt("MaxPages", self.max_pages);
             p.opt("RateLimit", self.rate_limit);
             p.into_expr()
@@ -8057,8 +8055,7 @@ pub mod enforced_guardrail_configuration {
 
     impl ToExpr for SelectiveContentGuarding {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.messages.is_some()) + usize::from(self.system.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.messages.is_some()) + usize::from(self.system.is_some()));
             p.opt("Messages", self.messages);
             p.opt("System", self.system);
             p.into_expr()
@@ -8835,7 +8832,7 @@ pub mod flow {
     impl ToExpr for FlowConnectionConfiguration {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.data.is_some()) + usize::from(self.conditional.is_some()));
+                Props::with_capacity(usize::from(self.data.is_some()) + usize::from(self.conditional.is_some()));
             p.opt("Data", self.data);
             p.opt("Conditional", self.conditional);
             p.into_expr()
@@ -8900,7 +8897,7 @@ pub mod flow {
     impl ToExpr for FlowDefinition {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.connections.is_some()) + usize::from(self.nodes.is_some()));
+                Props::with_capacity(usize::from(self.connections.is_some()) + usize::from(self.nodes.is_some()));
             p.opt("Connections", self.connections);
             p.opt("Nodes", self.nodes);
             p.into_expr()
@@ -9108,7 +9105,7 @@ pub mod flow {
     impl ToExpr for FlowNodeConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.input.is_some())
+                usize::from(self.input.is_some())
                     + usize::from(self.output.is_some())
                     + usize::from(self.knowledge_base.is_some())
                     + usize::from(self.condition.is_some())
@@ -9247,7 +9244,7 @@ pub mod flow {
     impl ToExpr for GuardrailConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.guardrail_identifier.is_some()) + usize::from(self.guardrail_version.is_some()),
+                usize::from(self.guardrail_identifier.is_some()) + usize::from(self.guardrail_version.is_some()),
             );
             p.opt("GuardrailIdentifier", self.guardrail_identifier);
             p.opt("GuardrailVersion", self.guardrail_version);
@@ -9423,7 +9420,7 @@ pub mod flow {
     impl ToExpr for KnowledgeBaseOrchestrationConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.additional_model_request_fields.is_some())
+                usize::from(self.additional_model_request_fields.is_some())
                     + usize::from(self.inference_config.is_some())
                     + usize::from(self.performance_config.is_some())
                     + usize::from(self.prompt_template.is_some()),
@@ -9458,7 +9455,7 @@ pub mod flow {
 
     impl ToExpr for KnowledgeBasePromptTemplate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.text_prompt_template.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.text_prompt_template.is_some()));
             p.opt("TextPromptTemplate", self.text_prompt_template);
             p.into_expr()
         }
@@ -9621,7 +9618,7 @@ pub mod flow {
 
     impl ToExpr for PerformanceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.latency.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.latency.is_some()));
             p.opt("Latency", self.latency);
             p.into_expr()
         }
@@ -9756,8 +9753,7 @@ pub mod flow {
 
     impl ToExpr for PromptFlowNodeSourceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.resource.is_some()) + usize::from(self.inline.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.resource.is_some()) + usize::from(self.inline.is_some()));
             p.opt("Resource", self.resource);
             p.opt("Inline", self.inline);
             p.into_expr()
@@ -9784,7 +9780,7 @@ pub mod flow {
 
     impl ToExpr for PromptInferenceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.text.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.text.is_some()));
             p.opt("Text", self.text);
             p.into_expr()
         }
@@ -9810,7 +9806,7 @@ pub mod flow {
 
     impl ToExpr for PromptInputVariable {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.name.is_some()));
             p.opt("Name", self.name);
             p.into_expr()
         }
@@ -9863,7 +9859,7 @@ pub mod flow {
     impl ToExpr for PromptModelInferenceConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.max_tokens.is_some())
+                usize::from(self.max_tokens.is_some())
                     + usize::from(self.stop_sequences.is_some())
                     + usize::from(self.temperature.is_some())
                     + usize::from(self.top_p.is_some()),
@@ -9896,7 +9892,7 @@ pub mod flow {
 
     impl ToExpr for PromptTemplateConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.text.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.text.is_some()));
             p.opt("Text", self.text);
             p.into_expr()
         }
@@ -9933,7 +9929,7 @@ pub mod flow {
     impl ToExpr for RerankingMetadataSelectiveModeConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.fields_to_include.is_some()) + usize::from(self.fields_to_exclude.is_some()),
+                usize::from(self.fields_to_include.is_some()) + usize::from(self.fields_to_exclude.is_some()),
             );
             p.opt("FieldsToInclude", self.fields_to_include);
             p.opt("FieldsToExclude", self.fields_to_exclude);
@@ -10005,7 +10001,7 @@ pub mod flow {
 
     impl ToExpr for RetrievalFlowNodeServiceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.s3.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.s3.is_some()));
             p.opt("S3", self.s3);
             p.into_expr()
         }
@@ -10111,7 +10107,7 @@ pub mod flow {
 
     impl ToExpr for StorageFlowNodeServiceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.s3.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.s3.is_some()));
             p.opt("S3", self.s3);
             p.into_expr()
         }
@@ -10485,7 +10481,7 @@ pub mod flow_alias {
 
     impl ToExpr for FlowAliasRoutingConfigurationListItem {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.flow_version.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.flow_version.is_some()));
             p.opt("FlowVersion", self.flow_version);
             p.into_expr()
         }
@@ -11918,7 +11914,7 @@ pub mod guardrail {
     impl ToExpr for SensitiveInformationPolicyConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.pii_entities_config.is_some()) + usize::from(self.regexes_config.is_some()),
+                usize::from(self.pii_entities_config.is_some()) + usize::from(self.regexes_config.is_some()),
             );
             p.opt("PiiEntitiesConfig", self.pii_entities_config);
             p.opt("RegexesConfig", self.regexes_config);
@@ -12189,7 +12185,7 @@ pub mod guardrail {
     impl ToExpr for WordPolicyConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.managed_word_lists_config.is_some()) + usize::from(self.words_config.is_some()),
+                usize::from(self.managed_word_lists_config.is_some()) + usize::from(self.words_config.is_some()),
             );
             p.opt("ManagedWordListsConfig", self.managed_word_lists_config);
             p.opt("WordsConfig", self.words_config);
@@ -13190,7 +13186,7 @@ pub mod knowledge_base {
     impl ToExpr for BedrockEmbeddingModelConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.audio.is_some())
+                usize::from(self.audio.is_some())
                     + usize::from(self.dimensions.is_some())
                     + usize::from(self.embedding_data_type.is_some())
                     + usize::from(self.model_configuration.is_some())
@@ -13254,7 +13250,7 @@ pub mod knowledge_base {
 
     impl ToExpr for EmbeddingModelConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.bedrock_embedding_model_configuration.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.bedrock_embedding_model_configuration.is_some()));
             p.opt(
                 "BedrockEmbeddingModelConfiguration",
                 self.bedrock_embedding_model_configuration,
@@ -13417,7 +13413,7 @@ pub mod knowledge_base {
     impl ToExpr for ManagedKnowledgeBaseConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.embedding_model_arn.is_some())
+                usize::from(self.embedding_model_arn.is_some())
                     + usize::from(self.embedding_model_configuration.is_some())
                     + usize::from(self.embedding_model_type.is_some())
                     + usize::from(self.server_side_encryption_configuration.is_some())
@@ -13458,7 +13454,7 @@ pub mod knowledge_base {
 
     impl ToExpr for ManagedKnowledgeBaseServerSideEncryptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.kms_key_arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.kms_key_arn.is_some()));
             p.opt("KmsKeyArn", self.kms_key_arn);
             p.into_expr()
         }
@@ -13894,7 +13890,7 @@ pub mod knowledge_base {
     impl ToExpr for QueryGenerationColumn {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.description.is_some())
+                usize::from(self.description.is_some())
                     + usize::from(self.inclusion.is_some())
                     + usize::from(self.name.is_some()),
             );
@@ -13936,8 +13932,7 @@ pub mod knowledge_base {
     impl ToExpr for QueryGenerationConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.execution_timeout_seconds.is_some())
-                    + usize::from(self.generation_context.is_some()),
+                usize::from(self.execution_timeout_seconds.is_some()) + usize::from(self.generation_context.is_some()),
             );
             p.opt("ExecutionTimeoutSeconds", self.execution_timeout_seconds);
             p.opt("GenerationContext", self.generation_context);
@@ -13975,9 +13970,8 @@ pub mod knowledge_base {
 
     impl ToExpr for QueryGenerationContext {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.curated_queries.is_some()) + usize::from(self.tables.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.curated_queries.is_some()) + usize::from(self.tables.is_some()));
             p.opt("CuratedQueries", self.curated_queries);
             p.opt("Tables", self.tables);
             p.into_expr()
@@ -14519,7 +14513,7 @@ pub mod knowledge_base {
     impl ToExpr for S3VectorsConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.index_arn.is_some())
+                usize::from(self.index_arn.is_some())
                     + usize::from(self.index_name.is_some())
                     + usize::from(self.vector_bucket_arn.is_some()),
             );
@@ -15207,7 +15201,7 @@ pub mod prompt {
     impl ToExpr for ContentBlock {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.text.is_some()) + usize::from(self.cache_point.is_some()));
+                Props::with_capacity(usize::from(self.text.is_some()) + usize::from(self.cache_point.is_some()));
             p.opt("Text", self.text);
             p.opt("CachePoint", self.cache_point);
             p.into_expr()
@@ -15284,7 +15278,7 @@ pub mod prompt {
 
     impl ToExpr for PromptGenAiResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.agent.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.agent.is_some()));
             p.opt("Agent", self.agent);
             p.into_expr()
         }
@@ -15310,7 +15304,7 @@ pub mod prompt {
 
     impl ToExpr for PromptInferenceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.text.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.text.is_some()));
             p.opt("Text", self.text);
             p.into_expr()
         }
@@ -15336,7 +15330,7 @@ pub mod prompt {
 
     impl ToExpr for PromptInputVariable {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.name.is_some()));
             p.opt("Name", self.name);
             p.into_expr()
         }
@@ -15416,7 +15410,7 @@ pub mod prompt {
     impl ToExpr for PromptModelInferenceConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.max_tokens.is_some())
+                usize::from(self.max_tokens.is_some())
                     + usize::from(self.stop_sequences.is_some())
                     + usize::from(self.temperature.is_some())
                     + usize::from(self.top_p.is_some()),
@@ -15456,7 +15450,7 @@ pub mod prompt {
 
     impl ToExpr for PromptTemplateConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.text.is_some()) + usize::from(self.chat.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.text.is_some()) + usize::from(self.chat.is_some()));
             p.opt("Text", self.text);
             p.opt("Chat", self.chat);
             p.into_expr()
@@ -15603,7 +15597,7 @@ pub mod prompt {
     impl ToExpr for SystemContentBlock {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.text.is_some()) + usize::from(self.cache_point.is_some()));
+                Props::with_capacity(usize::from(self.text.is_some()) + usize::from(self.cache_point.is_some()));
             p.opt("Text", self.text);
             p.opt("CachePoint", self.cache_point);
             p.into_expr()
@@ -15657,7 +15651,7 @@ pub mod prompt {
     impl ToExpr for TextPromptTemplateConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cache_point.is_some())
+                usize::from(self.cache_point.is_some())
                     + usize::from(self.input_variables.is_some())
                     + usize::from(self.text.is_some())
                     + usize::from(self.text_s3_location.is_some()),
@@ -15736,9 +15730,8 @@ pub mod prompt {
 
     impl ToExpr for Tool {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.tool_spec.is_some()) + usize::from(self.cache_point.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.tool_spec.is_some()) + usize::from(self.cache_point.is_some()));
             p.opt("ToolSpec", self.tool_spec);
             p.opt("CachePoint", self.cache_point);
             p.into_expr()
@@ -15784,9 +15777,7 @@ pub mod prompt {
     impl ToExpr for ToolChoice {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.auto.is_some())
-                    + usize::from(self.any.is_some())
-                    + usize::from(self.tool.is_some()),
+                usize::from(self.auto.is_some()) + usize::from(self.any.is_some()) + usize::from(self.tool.is_some()),
             );
             p.opt("Auto", self.auto);
             p.opt("Any", self.any);
@@ -15847,7 +15838,7 @@ pub mod prompt {
 
     impl ToExpr for ToolInputSchema {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.json.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.json.is_some()));
             p.opt("Json", self.json);
             p.into_expr()
         }
@@ -16326,7 +16317,7 @@ pub mod retrieval_instruction {
     impl ToExpr for Instruction {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.answer_format.is_some())
+                usize::from(self.answer_format.is_some())
                     + usize::from(self.answer_policy.is_some())
                     + usize::from(self.persona.is_some())
                     + usize::from(self.retrieval_guidance.is_some()),
@@ -16443,7 +16434,7 @@ impl Resource for Session {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.encryption_key_arn.is_some())
+            usize::from(self.encryption_key_arn.is_some())
                 + usize::from(self.session_metadata.is_some())
                 + usize::from(self.tags.is_some()),
         );

@@ -587,7 +587,7 @@ pub mod browser_custom {
 
     impl ToExpr for BrowserSigning {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.enabled.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.enabled.is_some()));
             p.opt("Enabled", self.enabled);
             p.into_expr()
         }
@@ -668,7 +668,7 @@ pub mod browser_custom {
     impl ToExpr for RecordingConfig {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.enabled.is_some()) + usize::from(self.s3_location.is_some()));
+                Props::with_capacity(usize::from(self.enabled.is_some()) + usize::from(self.s3_location.is_some()));
             p.opt("Enabled", self.enabled);
             p.opt("S3Location", self.s3_location);
             p.into_expr()
@@ -1223,7 +1223,7 @@ pub mod capacity_provider {
     impl ToExpr for CapacityReservationSpecification {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.capacity_reservation_preference.is_some())
+                usize::from(self.capacity_reservation_preference.is_some())
                     + usize::from(self.capacity_reservation_target.is_some()),
             );
             p.opt("CapacityReservationPreference", self.capacity_reservation_preference);
@@ -1263,7 +1263,7 @@ pub mod capacity_provider {
     impl ToExpr for CapacityReservationTarget {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.capacity_reservation_id.is_some())
+                usize::from(self.capacity_reservation_id.is_some())
                     + usize::from(self.capacity_reservation_resource_group_arn.is_some()),
             );
             p.opt("CapacityReservationId", self.capacity_reservation_id);
@@ -1483,7 +1483,7 @@ pub mod capacity_provider {
     impl ToExpr for EphemeralBlockDeviceMapping {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.device_name.is_some())
+                usize::from(self.device_name.is_some())
                     + usize::from(self.ebs.is_some())
                     + usize::from(self.virtual_name.is_some()),
             );
@@ -1583,7 +1583,7 @@ pub mod capacity_provider {
     impl ToExpr for EphemeralEbsVolumeConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.ebs_card_index.is_some())
+                usize::from(self.ebs_card_index.is_some())
                     + usize::from(self.encrypted.is_some())
                     + usize::from(self.iops.is_some())
                     + usize::from(self.kms_key_id.is_some())
@@ -1637,7 +1637,7 @@ pub mod capacity_provider {
     impl ToExpr for InstanceLifecycleConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.idle_instance_timeout.is_some()) + usize::from(self.max_lifetime.is_some()),
+                usize::from(self.idle_instance_timeout.is_some()) + usize::from(self.max_lifetime.is_some()),
             );
             p.opt("IdleInstanceTimeout", self.idle_instance_timeout);
             p.opt("MaxLifetime", self.max_lifetime);
@@ -1910,7 +1910,7 @@ pub mod capacity_provider {
     impl ToExpr for RootVolumeConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.encrypted.is_some())
+                usize::from(self.encrypted.is_some())
                     + usize::from(self.free_space_gib.is_some())
                     + usize::from(self.iops.is_some())
                     + usize::from(self.kms_key_id.is_some())
@@ -3144,7 +3144,7 @@ pub mod dataset {
     impl ToExpr for DataSourceType {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.inline_examples.is_some()) + usize::from(self.s3_source.is_some()),
+                usize::from(self.inline_examples.is_some()) + usize::from(self.s3_source.is_some()),
             );
             p.opt("InlineExamples", self.inline_examples);
             p.opt("S3Source", self.s3_source);
@@ -3676,9 +3676,8 @@ pub mod evaluator {
 
     impl ToExpr for DimensionRatingScale {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.categorical.is_some()) + usize::from(self.numerical.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.categorical.is_some()) + usize::from(self.numerical.is_some()));
             p.opt("Categorical", self.categorical);
             p.opt("Numerical", self.numerical);
             p.into_expr()
@@ -3759,7 +3758,7 @@ pub mod evaluator {
     impl ToExpr for EvaluatorConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.code_based.is_some())
+                usize::from(self.code_based.is_some())
                     + usize::from(self.derived.is_some())
                     + usize::from(self.llm_as_a_judge.is_some()),
             );
@@ -3801,7 +3800,7 @@ pub mod evaluator {
     impl ToExpr for EvaluatorModelConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.bedrock_evaluator_model_config.is_some())
+                usize::from(self.bedrock_evaluator_model_config.is_some())
                     + usize::from(self.responses_evaluator_model_config.is_some()),
             );
             p.opt("BedrockEvaluatorModelConfig", self.bedrock_evaluator_model_config);
@@ -3857,7 +3856,7 @@ pub mod evaluator {
     impl ToExpr for InferenceConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.max_tokens.is_some())
+                usize::from(self.max_tokens.is_some())
                     + usize::from(self.stop_sequences.is_some())
                     + usize::from(self.temperature.is_some())
                     + usize::from(self.top_p.is_some()),
@@ -4075,7 +4074,7 @@ pub mod evaluator {
     impl ToExpr for RatingScale {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.categorical.is_some())
+                usize::from(self.categorical.is_some())
                     + usize::from(self.multi_dimensional.is_some())
                     + usize::from(self.numerical.is_some()),
             );
@@ -4106,7 +4105,7 @@ pub mod evaluator {
 
     impl ToExpr for ReasoningConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.effort.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.effort.is_some()));
             p.opt("Effort", self.effort);
             p.into_expr()
         }
@@ -4694,7 +4693,7 @@ pub mod gateway {
 
     impl ToExpr for AuthorizerConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.custom_jwt_authorizer.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.custom_jwt_authorizer.is_some()));
             p.opt("CustomJWTAuthorizer", self.custom_jwt_authorizer);
             p.into_expr()
         }
@@ -4761,8 +4760,7 @@ pub mod gateway {
     impl ToExpr for ClaimMatchValueType {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.match_value_string.is_some())
-                    + usize::from(self.match_value_string_list.is_some()),
+                usize::from(self.match_value_string.is_some()) + usize::from(self.match_value_string_list.is_some()),
             );
             p.opt("MatchValueString", self.match_value_string);
             p.opt("MatchValueStringList", self.match_value_string_list);
@@ -4979,7 +4977,7 @@ pub mod gateway {
 
     impl ToExpr for GatewayProtocolConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.mcp.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.mcp.is_some()));
             p.opt("Mcp", self.mcp);
             p.into_expr()
         }
@@ -5005,7 +5003,7 @@ pub mod gateway {
 
     impl ToExpr for InterceptorConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.lambda.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.lambda.is_some()));
             p.opt("Lambda", self.lambda);
             p.into_expr()
         }
@@ -5063,7 +5061,7 @@ pub mod gateway {
 
     impl ToExpr for InterceptorPayloadExclusionSelector {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.field.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.field.is_some()));
             p.opt("Field", self.field);
             p.into_expr()
         }
@@ -5234,7 +5232,7 @@ pub mod gateway {
     impl ToExpr for McpGatewayConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.instructions.is_some())
+                usize::from(self.instructions.is_some())
                     + usize::from(self.search_type.is_some())
                     + usize::from(self.session_configuration.is_some())
                     + usize::from(self.streaming_configuration.is_some())
@@ -5280,7 +5278,7 @@ pub mod gateway {
     impl ToExpr for PrivateEndpoint {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.self_managed_lattice_resource.is_some())
+                usize::from(self.self_managed_lattice_resource.is_some())
                     + usize::from(self.managed_vpc_resource.is_some()),
             );
             p.opt("SelfManagedLatticeResource", self.self_managed_lattice_resource);
@@ -5311,7 +5309,7 @@ pub mod gateway {
 
     impl ToExpr for SelfManagedLatticeResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.resource_configuration_identifier.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.resource_configuration_identifier.is_some()));
             p.opt(
                 "ResourceConfigurationIdentifier",
                 self.resource_configuration_identifier,
@@ -5342,7 +5340,7 @@ pub mod gateway {
 
     impl ToExpr for SessionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.session_timeout_in_seconds.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.session_timeout_in_seconds.is_some()));
             p.opt("SessionTimeoutInSeconds", self.session_timeout_in_seconds);
             p.into_expr()
         }
@@ -5370,7 +5368,7 @@ pub mod gateway {
 
     impl ToExpr for StreamingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.enable_response_streaming.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.enable_response_streaming.is_some()));
             p.opt("EnableResponseStreaming", self.enable_response_streaming);
             p.into_expr()
         }
@@ -5396,7 +5394,7 @@ pub mod gateway {
 
     impl ToExpr for WafConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.failure_mode.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.failure_mode.is_some()));
             p.opt("FailureMode", self.failure_mode);
             p.into_expr()
         }
@@ -5867,7 +5865,7 @@ pub mod gateway_rule {
     impl ToExpr for Action {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.configuration_bundle.is_some()) + usize::from(self.route_to_target.is_some()),
+                usize::from(self.configuration_bundle.is_some()) + usize::from(self.route_to_target.is_some()),
             );
             p.opt("ConfigurationBundle", self.configuration_bundle);
             p.opt("RouteToTarget", self.route_to_target);
@@ -5906,7 +5904,7 @@ pub mod gateway_rule {
     impl ToExpr for Condition {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.match_principals.is_some()) + usize::from(self.match_paths.is_some()),
+                usize::from(self.match_principals.is_some()) + usize::from(self.match_paths.is_some()),
             );
             p.opt("MatchPrincipals", self.match_principals);
             p.opt("MatchPaths", self.match_paths);
@@ -5945,7 +5943,7 @@ pub mod gateway_rule {
     impl ToExpr for ConfigurationBundleAction {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.static_override.is_some()) + usize::from(self.weighted_override.is_some()),
+                usize::from(self.static_override.is_some()) + usize::from(self.weighted_override.is_some()),
             );
             p.opt("StaticOverride", self.static_override);
             p.opt("WeightedOverride", self.weighted_override);
@@ -6055,7 +6053,7 @@ pub mod gateway_rule {
 
     impl ToExpr for MatchPrincipalEntry {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.iam_principal.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.iam_principal.is_some()));
             p.opt("IamPrincipal", self.iam_principal);
             p.into_expr()
         }
@@ -6115,7 +6113,7 @@ pub mod gateway_rule {
     impl ToExpr for RouteToTargetAction {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.static_route.is_some()) + usize::from(self.weighted_route.is_some()),
+                usize::from(self.static_route.is_some()) + usize::from(self.weighted_route.is_some()),
             );
             p.opt("StaticRoute", self.static_route);
             p.opt("WeightedRoute", self.weighted_route);
@@ -7075,7 +7073,7 @@ pub mod gateway_target {
     impl ToExpr for ApiSchemaConfiguration {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.s3.is_some()) + usize::from(self.inline_payload.is_some()));
+                Props::with_capacity(usize::from(self.s3.is_some()) + usize::from(self.inline_payload.is_some()));
             p.opt("S3", self.s3);
             p.opt("InlinePayload", self.inline_payload);
             p.into_expr()
@@ -7283,7 +7281,7 @@ pub mod gateway_target {
     impl ToExpr for CredentialProvider {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.oauth_credential_provider.is_some())
+                usize::from(self.oauth_credential_provider.is_some())
                     + usize::from(self.api_key_credential_provider.is_some())
                     + usize::from(self.iam_credential_provider.is_some()),
             );
@@ -7444,7 +7442,7 @@ pub mod gateway_target {
     impl ToExpr for HttpTargetConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.agentcore_runtime.is_some())
+                usize::from(self.agentcore_runtime.is_some())
                     + usize::from(self.passthrough.is_some())
                     + usize::from(self.connector.is_some()),
             );
@@ -7648,7 +7646,7 @@ pub mod gateway_target {
     impl ToExpr for InferenceTargetConfiguration {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.connector.is_some()) + usize::from(self.provider.is_some()));
+                Props::with_capacity(usize::from(self.connector.is_some()) + usize::from(self.provider.is_some()));
             p.opt("Connector", self.connector);
             p.opt("Provider", self.provider);
             p.into_expr()
@@ -7865,7 +7863,7 @@ pub mod gateway_target {
     impl ToExpr for McpTargetConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.open_api_schema.is_some())
+                usize::from(self.open_api_schema.is_some())
                     + usize::from(self.smithy_model.is_some())
                     + usize::from(self.lambda.is_some())
                     + usize::from(self.mcp_server.is_some())
@@ -7913,7 +7911,7 @@ pub mod gateway_target {
     impl ToExpr for McpToolSchemaConfiguration {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.s3.is_some()) + usize::from(self.inline_payload.is_some()));
+                Props::with_capacity(usize::from(self.s3.is_some()) + usize::from(self.inline_payload.is_some()));
             p.opt("S3", self.s3);
             p.opt("InlinePayload", self.inline_payload);
             p.into_expr()
@@ -7959,7 +7957,7 @@ pub mod gateway_target {
     impl ToExpr for MetadataConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.allowed_query_parameters.is_some())
+                usize::from(self.allowed_query_parameters.is_some())
                     + usize::from(self.allowed_request_headers.is_some())
                     + usize::from(self.allowed_response_headers.is_some()),
             );
@@ -8013,7 +8011,7 @@ pub mod gateway_target {
 
     impl ToExpr for ModelMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.provider_prefix.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.provider_prefix.is_some()));
             p.opt("ProviderPrefix", self.provider_prefix);
             p.into_expr()
         }
@@ -8158,7 +8156,7 @@ pub mod gateway_target {
     impl ToExpr for PrivateEndpoint {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.self_managed_lattice_resource.is_some())
+                usize::from(self.self_managed_lattice_resource.is_some())
                     + usize::from(self.managed_vpc_resource.is_some()),
             );
             p.opt("SelfManagedLatticeResource", self.self_managed_lattice_resource);
@@ -8197,8 +8195,7 @@ pub mod gateway_target {
 
     impl ToExpr for ProviderPrefix {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.separator.is_some()) + usize::from(self.strip.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.separator.is_some()) + usize::from(self.strip.is_some()));
             p.opt("Separator", self.separator);
             p.opt("Strip", self.strip);
             p.into_expr()
@@ -8278,7 +8275,7 @@ pub mod gateway_target {
     impl ToExpr for S3Configuration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.bucket_owner_account_id.is_some()) + usize::from(self.uri.is_some()),
+                usize::from(self.bucket_owner_account_id.is_some()) + usize::from(self.uri.is_some()),
             );
             p.opt("BucketOwnerAccountId", self.bucket_owner_account_id);
             p.opt("Uri", self.uri);
@@ -8372,7 +8369,7 @@ pub mod gateway_target {
 
     impl ToExpr for SelfManagedLatticeResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.resource_configuration_identifier.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.resource_configuration_identifier.is_some()));
             p.opt(
                 "ResourceConfigurationIdentifier",
                 self.resource_configuration_identifier,
@@ -8452,7 +8449,7 @@ pub mod gateway_target {
     impl ToExpr for TargetConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.mcp.is_some())
+                usize::from(self.mcp.is_some())
                     + usize::from(self.http.is_some())
                     + usize::from(self.inference.is_some()),
             );
@@ -8538,7 +8535,7 @@ pub mod gateway_target {
     impl ToExpr for ToolSchema {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.s3.is_some()) + usize::from(self.inline_payload.is_some()));
+                Props::with_capacity(usize::from(self.s3.is_some()) + usize::from(self.inline_payload.is_some()));
             p.opt("S3", self.s3);
             p.opt("InlinePayload", self.inline_payload);
             p.into_expr()
@@ -9309,7 +9306,7 @@ pub mod harness {
 
     impl ToExpr for AuthorizerConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.custom_jwt_authorizer.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.custom_jwt_authorizer.is_some()));
             p.opt("CustomJWTAuthorizer", self.custom_jwt_authorizer);
             p.into_expr()
         }
@@ -9376,8 +9373,7 @@ pub mod harness {
     impl ToExpr for ClaimMatchValueType {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.match_value_string.is_some())
-                    + usize::from(self.match_value_string_list.is_some()),
+                usize::from(self.match_value_string.is_some()) + usize::from(self.match_value_string_list.is_some()),
             );
             p.opt("MatchValueString", self.match_value_string);
             p.opt("MatchValueStringList", self.match_value_string_list);
@@ -9606,7 +9602,7 @@ pub mod harness {
     impl ToExpr for FilesystemConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.efs_access_point.is_some())
+                usize::from(self.efs_access_point.is_some())
                     + usize::from(self.s3_files_access_point.is_some())
                     + usize::from(self.session_storage.is_some()),
             );
@@ -9691,7 +9687,7 @@ pub mod harness {
 
     impl ToExpr for HarnessAgentCoreBrowserConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.browser_arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.browser_arn.is_some()));
             p.opt("BrowserArn", self.browser_arn);
             p.into_expr()
         }
@@ -9719,7 +9715,7 @@ pub mod harness {
 
     impl ToExpr for HarnessAgentCoreCodeInterpreterConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.code_interpreter_arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.code_interpreter_arn.is_some()));
             p.opt("CodeInterpreterArn", self.code_interpreter_arn);
             p.into_expr()
         }
@@ -9853,7 +9849,7 @@ pub mod harness {
     impl ToExpr for HarnessAgentCoreMemoryRetrievalConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.relevance_score.is_some())
+                usize::from(self.relevance_score.is_some())
                     + usize::from(self.strategy_id.is_some())
                     + usize::from(self.top_k.is_some()),
             );
@@ -9903,7 +9899,7 @@ pub mod harness {
     impl ToExpr for HarnessAgentCoreRuntimeEnvironment {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.filesystem_configurations.is_some())
+                usize::from(self.filesystem_configurations.is_some())
                     + usize::from(self.lifecycle_configuration.is_some())
                     + usize::from(self.network_configuration.is_some()),
             );
@@ -10064,7 +10060,7 @@ pub mod harness {
 
     impl ToExpr for HarnessEnvironmentArtifact {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.container_configuration.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.container_configuration.is_some()));
             p.opt("ContainerConfiguration", self.container_configuration);
             p.into_expr()
         }
@@ -10092,7 +10088,7 @@ pub mod harness {
 
     impl ToExpr for HarnessEnvironmentProvider {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.agent_core_runtime_environment.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.agent_core_runtime_environment.is_some()));
             p.opt("AgentCoreRuntimeEnvironment", self.agent_core_runtime_environment);
             p.into_expr()
         }
@@ -10137,7 +10133,7 @@ pub mod harness {
     impl ToExpr for HarnessGatewayOutboundAuth {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.aws_iam.is_some())
+                usize::from(self.aws_iam.is_some())
                     + usize::from(self.none.is_some())
                     + usize::from(self.oauth.is_some()),
             );
@@ -10273,7 +10269,7 @@ pub mod harness {
     impl ToExpr for HarnessHook {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.after_invocation.is_some())
+                usize::from(self.after_invocation.is_some())
                     + usize::from(self.after_tool_call.is_some())
                     + usize::from(self.before_invocation.is_some())
                     + usize::from(self.before_tool_call.is_some()),
@@ -10410,7 +10406,7 @@ pub mod harness {
     impl ToExpr for HarnessHookTarget {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.event_bridge.is_some())
+                usize::from(self.event_bridge.is_some())
                     + usize::from(self.lambda.is_some())
                     + usize::from(self.sns.is_some()),
             );
@@ -10571,7 +10567,7 @@ pub mod harness {
     impl ToExpr for HarnessManagedMemoryConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.encryption_key_arn.is_some())
+                usize::from(self.encryption_key_arn.is_some())
                     + usize::from(self.event_expiry_duration.is_some())
                     + usize::from(self.strategies.is_some()),
             );
@@ -10621,7 +10617,7 @@ pub mod harness {
     impl ToExpr for HarnessMemoryConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.agent_core_memory_configuration.is_some())
+                usize::from(self.agent_core_memory_configuration.is_some())
                     + usize::from(self.disabled.is_some())
                     + usize::from(self.managed_memory_configuration.is_some()),
             );
@@ -10679,7 +10675,7 @@ pub mod harness {
     impl ToExpr for HarnessModelConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.bedrock_model_config.is_some())
+                usize::from(self.bedrock_model_config.is_some())
                     + usize::from(self.gemini_model_config.is_some())
                     + usize::from(self.lite_llm_model_config.is_some())
                     + usize::from(self.open_ai_model_config.is_some()),
@@ -10862,7 +10858,7 @@ pub mod harness {
     impl ToExpr for HarnessSkill {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.aws_skills.is_some())
+                usize::from(self.aws_skills.is_some())
                     + usize::from(self.git.is_some())
                     + usize::from(self.path.is_some())
                     + usize::from(self.s3.is_some()),
@@ -10895,7 +10891,7 @@ pub mod harness {
 
     impl ToExpr for HarnessSkillAwsSkillsSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.paths.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.paths.is_some()));
             p.opt("Paths", self.paths);
             p.into_expr()
         }
@@ -11015,7 +11011,7 @@ pub mod harness {
 
     impl ToExpr for HarnessSlidingWindowConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.messages_count.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.messages_count.is_some()));
             p.opt("MessagesCount", self.messages_count);
             p.into_expr()
         }
@@ -11060,7 +11056,7 @@ pub mod harness {
     impl ToExpr for HarnessSummarizationConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.preserve_recent_messages.is_some())
+                usize::from(self.preserve_recent_messages.is_some())
                     + usize::from(self.summarization_system_prompt.is_some())
                     + usize::from(self.summary_ratio.is_some()),
             );
@@ -11190,7 +11186,7 @@ pub mod harness {
     impl ToExpr for HarnessToolConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.agent_core_browser.is_some())
+                usize::from(self.agent_core_browser.is_some())
                     + usize::from(self.agent_core_code_interpreter.is_some())
                     + usize::from(self.agent_core_gateway.is_some())
                     + usize::from(self.inline_function.is_some())
@@ -11268,7 +11264,7 @@ pub mod harness {
     impl ToExpr for HarnessTruncationStrategyConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.sliding_window.is_some()) + usize::from(self.summarization.is_some()),
+                usize::from(self.sliding_window.is_some()) + usize::from(self.summarization.is_some()),
             );
             p.opt("SlidingWindow", self.sliding_window);
             p.opt("Summarization", self.summarization);
@@ -11307,7 +11303,7 @@ pub mod harness {
     impl ToExpr for LifecycleConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.idle_runtime_session_timeout.is_some()) + usize::from(self.max_lifetime.is_some()),
+                usize::from(self.idle_runtime_session_timeout.is_some()) + usize::from(self.max_lifetime.is_some()),
             );
             p.opt("IdleRuntimeSessionTimeout", self.idle_runtime_session_timeout);
             p.opt("MaxLifetime", self.max_lifetime);
@@ -11505,7 +11501,7 @@ pub mod harness {
     impl ToExpr for PrivateEndpoint {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.managed_vpc_resource.is_some())
+                usize::from(self.managed_vpc_resource.is_some())
                     + usize::from(self.self_managed_lattice_resource.is_some()),
             );
             p.opt("ManagedVpcResource", self.managed_vpc_resource);
@@ -12474,7 +12470,7 @@ pub mod memory {
     impl ToExpr for CustomConfigurationInput {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.episodic_override.is_some())
+                usize::from(self.episodic_override.is_some())
                     + usize::from(self.self_managed_configuration.is_some())
                     + usize::from(self.semantic_override.is_some())
                     + usize::from(self.summary_override.is_some())
@@ -12816,7 +12812,7 @@ pub mod memory {
     impl ToExpr for EpisodicOverride {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.consolidation.is_some())
+                usize::from(self.consolidation.is_some())
                     + usize::from(self.extraction.is_some())
                     + usize::from(self.reflection.is_some()),
             );
@@ -12978,7 +12974,7 @@ pub mod memory {
     impl ToExpr for EpisodicReflectionConfigurationInput {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.memory_record_schema.is_some())
+                usize::from(self.memory_record_schema.is_some())
                     + usize::from(self.namespace_templates.is_some())
                     + usize::from(self.namespaces.is_some()),
             );
@@ -13011,7 +13007,7 @@ pub mod memory {
 
     impl ToExpr for ExtractionConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.llm_extraction_config.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.llm_extraction_config.is_some()));
             p.opt("LlmExtractionConfig", self.llm_extraction_config);
             p.into_expr()
         }
@@ -13075,7 +13071,7 @@ pub mod memory {
     impl ToExpr for InvocationConfigurationInput {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.payload_delivery_bucket_name.is_some()) + usize::from(self.topic_arn.is_some()),
+                usize::from(self.payload_delivery_bucket_name.is_some()) + usize::from(self.topic_arn.is_some()),
             );
             p.opt("PayloadDeliveryBucketName", self.payload_delivery_bucket_name);
             p.opt("TopicArn", self.topic_arn);
@@ -13176,7 +13172,7 @@ pub mod memory {
 
     impl ToExpr for MemoryRecordSchema {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.metadata_schema.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.metadata_schema.is_some()));
             p.opt("MetadataSchema", self.metadata_schema);
             p.into_expr()
         }
@@ -13237,7 +13233,7 @@ pub mod memory {
     impl ToExpr for MemoryStrategy {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.custom_memory_strategy.is_some())
+                usize::from(self.custom_memory_strategy.is_some())
                     + usize::from(self.episodic_memory_strategy.is_some())
                     + usize::from(self.semantic_memory_strategy.is_some())
                     + usize::from(self.summary_memory_strategy.is_some())
@@ -13272,7 +13268,7 @@ pub mod memory {
 
     impl ToExpr for MessageBasedTriggerInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.message_count.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.message_count.is_some()));
             p.opt("MessageCount", self.message_count);
             p.into_expr()
         }
@@ -13395,7 +13391,7 @@ pub mod memory {
     impl ToExpr for NamespaceKeyValidation {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.allowed_values.is_some()) + usize::from(self.regex_pattern.is_some()),
+                usize::from(self.allowed_values.is_some()) + usize::from(self.regex_pattern.is_some()),
             );
             p.opt("AllowedValues", self.allowed_values);
             p.opt("RegexPattern", self.regex_pattern);
@@ -13434,7 +13430,7 @@ pub mod memory {
     impl ToExpr for NumberValidation {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.max_value.is_some()) + usize::from(self.min_value.is_some()));
+                Props::with_capacity(usize::from(self.max_value.is_some()) + usize::from(self.min_value.is_some()));
             p.opt("MaxValue", self.max_value);
             p.opt("MinValue", self.min_value);
             p.into_expr()
@@ -13463,7 +13459,7 @@ pub mod memory {
 
     impl ToExpr for RecordExpirySpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.record_expiry_duration_days.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.record_expiry_duration_days.is_some()));
             p.opt("RecordExpiryDurationDays", self.record_expiry_duration_days);
             p.into_expr()
         }
@@ -13508,7 +13504,7 @@ pub mod memory {
     impl ToExpr for SelfManagedConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.historical_context_window_size.is_some())
+                usize::from(self.historical_context_window_size.is_some())
                     + usize::from(self.invocation_configuration.is_some())
                     + usize::from(self.trigger_conditions.is_some()),
             );
@@ -13684,7 +13680,7 @@ pub mod memory {
     impl ToExpr for SemanticOverride {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.consolidation.is_some()) + usize::from(self.extraction.is_some()),
+                usize::from(self.consolidation.is_some()) + usize::from(self.extraction.is_some()),
             );
             p.opt("Consolidation", self.consolidation);
             p.opt("Extraction", self.extraction);
@@ -13766,7 +13762,7 @@ pub mod memory {
 
     impl ToExpr for StreamDeliveryResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.kinesis.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.kinesis.is_some()));
             p.opt("Kinesis", self.kinesis);
             p.into_expr()
         }
@@ -13826,7 +13822,7 @@ pub mod memory {
     impl ToExpr for StringListValidation {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.allowed_values.is_some()) + usize::from(self.max_items.is_some()),
+                usize::from(self.allowed_values.is_some()) + usize::from(self.max_items.is_some()),
             );
             p.opt("AllowedValues", self.allowed_values);
             p.opt("MaxItems", self.max_items);
@@ -14011,7 +14007,7 @@ pub mod memory {
 
     impl ToExpr for SummaryOverride {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.consolidation.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.consolidation.is_some()));
             p.opt("Consolidation", self.consolidation);
             p.into_expr()
         }
@@ -14066,7 +14062,7 @@ pub mod memory {
 
     impl ToExpr for TimeBasedTriggerInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.idle_session_timeout.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.idle_session_timeout.is_some()));
             p.opt("IdleSessionTimeout", self.idle_session_timeout);
             p.into_expr()
         }
@@ -14092,7 +14088,7 @@ pub mod memory {
 
     impl ToExpr for TokenBasedTriggerInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.token_count.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.token_count.is_some()));
             p.opt("TokenCount", self.token_count);
             p.into_expr()
         }
@@ -14137,7 +14133,7 @@ pub mod memory {
     impl ToExpr for TriggerConditionInput {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.message_based_trigger.is_some())
+                usize::from(self.message_based_trigger.is_some())
                     + usize::from(self.time_based_trigger.is_some())
                     + usize::from(self.token_based_trigger.is_some()),
             );
@@ -14313,7 +14309,7 @@ pub mod memory {
     impl ToExpr for UserPreferenceOverride {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.consolidation.is_some()) + usize::from(self.extraction.is_some()),
+                usize::from(self.consolidation.is_some()) + usize::from(self.extraction.is_some()),
             );
             p.opt("Consolidation", self.consolidation);
             p.opt("Extraction", self.extraction);
@@ -14414,7 +14410,7 @@ pub mod memory {
     impl ToExpr for Validation {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.number_validation.is_some())
+                usize::from(self.number_validation.is_some())
                     + usize::from(self.string_list_validation.is_some())
                     + usize::from(self.string_validation.is_some()),
             );
@@ -15555,8 +15551,7 @@ pub mod oauth2_credential_provider {
     impl ToExpr for Oauth2Discovery {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.authorization_server_metadata.is_some())
-                    + usize::from(self.discovery_url.is_some()),
+                usize::from(self.authorization_server_metadata.is_some()) + usize::from(self.discovery_url.is_some()),
             );
             p.opt("AuthorizationServerMetadata", self.authorization_server_metadata);
             p.opt("DiscoveryUrl", self.discovery_url);
@@ -15651,7 +15646,7 @@ pub mod oauth2_credential_provider {
     impl ToExpr for Oauth2ProviderConfigInput {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.atlassian_oauth2_provider_config.is_some())
+                usize::from(self.atlassian_oauth2_provider_config.is_some())
                     + usize::from(self.custom_oauth2_provider_config.is_some())
                     + usize::from(self.github_oauth2_provider_config.is_some())
                     + usize::from(self.google_oauth2_provider_config.is_some())
@@ -15737,7 +15732,7 @@ pub mod oauth2_credential_provider {
     impl ToExpr for PrivateEndpoint {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.managed_vpc_resource.is_some())
+                usize::from(self.managed_vpc_resource.is_some())
                     + usize::from(self.self_managed_lattice_resource.is_some()),
             );
             p.opt("ManagedVpcResource", self.managed_vpc_resource);
@@ -15826,7 +15821,7 @@ pub mod oauth2_credential_provider {
     impl ToExpr for PrivateKeyJwtConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.additional_header_claims.is_some())
+                usize::from(self.additional_header_claims.is_some())
                     + usize::from(self.additional_payload_claims.is_some())
                     + usize::from(self.private_key_source.is_some())
                     + usize::from(self.signing_algorithm.is_some()),
@@ -15859,7 +15854,7 @@ pub mod oauth2_credential_provider {
 
     impl ToExpr for PrivateKeySource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.kms_key_source.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.kms_key_source.is_some()));
             p.opt("KmsKeySource", self.kms_key_source);
             p.into_expr()
         }
@@ -16530,7 +16525,7 @@ pub mod online_evaluation_config {
     impl ToExpr for CloudWatchOutputConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.log_group_name.is_some())
+                usize::from(self.log_group_name.is_some())
                     + usize::from(self.metrics_namespace.is_some())
                     + usize::from(self.result_destination.is_some()),
             );
@@ -16678,7 +16673,7 @@ pub mod online_evaluation_config {
     impl ToExpr for FilterValue {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.boolean_value.is_some())
+                usize::from(self.boolean_value.is_some())
                     + usize::from(self.double_value.is_some())
                     + usize::from(self.string_value.is_some()),
             );
@@ -16734,7 +16729,7 @@ pub mod online_evaluation_config {
 
     impl ToExpr for OutputConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.cloud_watch_config.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.cloud_watch_config.is_some()));
             p.opt("CloudWatchConfig", self.cloud_watch_config);
             p.into_expr()
         }
@@ -17151,7 +17146,7 @@ pub mod payment_connector {
     impl ToExpr for CredentialsProviderConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.coinbase_cdp.is_some()) + usize::from(self.stripe_privy.is_some()),
+                usize::from(self.coinbase_cdp.is_some()) + usize::from(self.stripe_privy.is_some()),
             );
             p.opt("CoinbaseCDP", self.coinbase_cdp);
             p.opt("StripePrivy", self.stripe_privy);
@@ -17558,7 +17553,7 @@ pub mod payment_credential_provider {
     impl ToExpr for PaymentProviderConfigurationInput {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.coinbase_cdp_configuration.is_some())
+                usize::from(self.coinbase_cdp_configuration.is_some())
                     + usize::from(self.stripe_privy_configuration.is_some()),
             );
             p.opt("CoinbaseCdpConfiguration", self.coinbase_cdp_configuration);
@@ -18050,8 +18045,7 @@ pub mod payment_manager {
     impl ToExpr for ClaimMatchValueType {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.match_value_string.is_some())
-                    + usize::from(self.match_value_string_list.is_some()),
+                usize::from(self.match_value_string.is_some()) + usize::from(self.match_value_string_list.is_some()),
             );
             p.opt("MatchValueString", self.match_value_string);
             p.opt("MatchValueStringList", self.match_value_string_list);
@@ -18488,8 +18482,7 @@ pub mod policy {
 
     impl ToExpr for PolicyDefinition {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.cedar.is_some()) + usize::from(self.policy.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.cedar.is_some()) + usize::from(self.policy.is_some()));
             p.opt("Cedar", self.cedar);
             p.opt("Policy", self.policy);
             p.into_expr()
@@ -19296,8 +19289,7 @@ pub mod runtime {
     impl ToExpr for AgentRuntimeArtifact {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.code_configuration.is_some())
-                    + usize::from(self.container_configuration.is_some()),
+                usize::from(self.code_configuration.is_some()) + usize::from(self.container_configuration.is_some()),
             );
             p.opt("CodeConfiguration", self.code_configuration);
             p.opt("ContainerConfiguration", self.container_configuration);
@@ -19336,7 +19328,7 @@ pub mod runtime {
     impl ToExpr for AllowedWorkloadConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.hosting_environments.is_some()) + usize::from(self.workload_identities.is_some()),
+                usize::from(self.hosting_environments.is_some()) + usize::from(self.workload_identities.is_some()),
             );
             p.opt("HostingEnvironments", self.hosting_environments);
             p.opt("WorkloadIdentities", self.workload_identities);
@@ -19366,7 +19358,7 @@ pub mod runtime {
 
     impl ToExpr for AuthorizerConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.custom_jwt_authorizer.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.custom_jwt_authorizer.is_some()));
             p.opt("CustomJWTAuthorizer", self.custom_jwt_authorizer);
             p.into_expr()
         }
@@ -19483,8 +19475,7 @@ pub mod runtime {
     impl ToExpr for ClaimMatchValueType {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.match_value_string.is_some())
-                    + usize::from(self.match_value_string_list.is_some()),
+                usize::from(self.match_value_string.is_some()) + usize::from(self.match_value_string_list.is_some()),
             );
             p.opt("MatchValueString", self.match_value_string);
             p.opt("MatchValueStringList", self.match_value_string_list);
@@ -19512,7 +19503,7 @@ pub mod runtime {
 
     impl ToExpr for Code {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.s3.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.s3.is_some()));
             p.opt("S3", self.s3);
             p.into_expr()
         }
@@ -19779,7 +19770,7 @@ pub mod runtime {
     impl ToExpr for FilesystemConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.capacity_provider_volume.is_some())
+                usize::from(self.capacity_provider_volume.is_some())
                     + usize::from(self.efs_access_point.is_some())
                     + usize::from(self.s3_files_access_point.is_some())
                     + usize::from(self.session_storage.is_some()),
@@ -19844,7 +19835,7 @@ pub mod runtime {
     impl ToExpr for LifecycleConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.idle_runtime_session_timeout.is_some()) + usize::from(self.max_lifetime.is_some()),
+                usize::from(self.idle_runtime_session_timeout.is_some()) + usize::from(self.max_lifetime.is_some()),
             );
             p.opt("IdleRuntimeSessionTimeout", self.idle_runtime_session_timeout);
             p.opt("MaxLifetime", self.max_lifetime);
@@ -19981,7 +19972,7 @@ pub mod runtime {
     impl ToExpr for PrivateEndpoint {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.self_managed_lattice_resource.is_some())
+                usize::from(self.self_managed_lattice_resource.is_some())
                     + usize::from(self.managed_vpc_resource.is_some()),
             );
             p.opt("SelfManagedLatticeResource", self.self_managed_lattice_resource);
@@ -20039,7 +20030,7 @@ pub mod runtime {
 
     impl ToExpr for RequestHeaderConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.request_header_allowlist.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.request_header_allowlist.is_some()));
             p.opt("RequestHeaderAllowlist", self.request_header_allowlist);
             p.into_expr()
         }

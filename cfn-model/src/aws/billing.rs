@@ -272,7 +272,7 @@ pub mod billing_view {
     impl ToExpr for DataFilterExpression {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.dimensions.is_some())
+                usize::from(self.dimensions.is_some())
                     + usize::from(self.tags.is_some())
                     + usize::from(self.time_range.is_some()),
             );
@@ -313,7 +313,7 @@ pub mod billing_view {
 
     impl ToExpr for Dimensions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.values.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.values.is_some()));
             p.opt("Key", self.key);
             p.opt("Values", self.values);
             p.into_expr()
@@ -377,7 +377,7 @@ pub mod billing_view {
 
     impl ToExpr for Tags {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.values.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.values.is_some()));
             p.opt("Key", self.key);
             p.opt("Values", self.values);
             p.into_expr()
@@ -415,7 +415,7 @@ pub mod billing_view {
     impl ToExpr for TimeRange {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.begin_date_inclusive.is_some()) + usize::from(self.end_date_inclusive.is_some()),
+                usize::from(self.begin_date_inclusive.is_some()) + usize::from(self.end_date_inclusive.is_some()),
             );
             p.opt("BeginDateInclusive", self.begin_date_inclusive);
             p.opt("EndDateInclusive", self.end_date_inclusive);

@@ -192,7 +192,7 @@ pub mod billing_group {
     impl ToExpr for AccountGrouping {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.auto_associate.is_some())
+                usize::from(self.auto_associate.is_some())
                     + usize::from(self.linked_account_ids.is_some())
                     + usize::from(self.responsibility_transfer_arn.is_some()),
             );
@@ -679,7 +679,7 @@ pub mod custom_line_item {
     impl ToExpr for BillingPeriodRange {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.exclusive_end_billing_period.is_some())
+                usize::from(self.exclusive_end_billing_period.is_some())
                     + usize::from(self.inclusive_start_billing_period.is_some()),
             );
             p.opt("ExclusiveEndBillingPeriod", self.exclusive_end_billing_period);
@@ -1497,9 +1497,8 @@ pub mod pricing_rule {
 
     impl ToExpr for Tiering {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.custom_tiers.is_some()) + usize::from(self.free_tier.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.custom_tiers.is_some()) + usize::from(self.free_tier.is_some()));
             p.opt("CustomTiers", self.custom_tiers);
             p.opt("FreeTier", self.free_tier);
             p.into_expr()

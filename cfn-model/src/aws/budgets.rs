@@ -271,7 +271,7 @@ pub mod budget {
     impl ToExpr for CostCategoryValues {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.key.is_some())
+                usize::from(self.key.is_some())
                     + usize::from(self.match_options.is_some())
                     + usize::from(self.values.is_some()),
             );
@@ -385,7 +385,7 @@ pub mod budget {
     impl ToExpr for CostTypes {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.include_credit.is_some())
+                usize::from(self.include_credit.is_some())
                     + usize::from(self.include_discount.is_some())
                     + usize::from(self.include_other_subscription.is_some())
                     + usize::from(self.include_recurring.is_some())
@@ -475,7 +475,7 @@ pub mod budget {
     impl ToExpr for Expression {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.and.is_some())
+                usize::from(self.and.is_some())
                     + usize::from(self.cost_categories.is_some())
                     + usize::from(self.dimensions.is_some())
                     + usize::from(self.not.is_some())
@@ -531,7 +531,7 @@ pub mod budget {
     impl ToExpr for ExpressionDimensionValues {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.key.is_some())
+                usize::from(self.key.is_some())
                     + usize::from(self.match_options.is_some())
                     + usize::from(self.values.is_some()),
             );
@@ -761,7 +761,7 @@ pub mod budget {
     impl ToExpr for TagValues {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.key.is_some())
+                usize::from(self.key.is_some())
                     + usize::from(self.match_options.is_some())
                     + usize::from(self.values.is_some()),
             );
@@ -799,7 +799,7 @@ pub mod budget {
 
     impl ToExpr for TimePeriod {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.end.is_some()) + usize::from(self.start.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.end.is_some()) + usize::from(self.start.is_some()));
             p.opt("End", self.end);
             p.opt("Start", self.start);
             p.into_expr()
@@ -1170,7 +1170,7 @@ pub mod budgets_action {
     impl ToExpr for Definition {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.iam_action_definition.is_some())
+                usize::from(self.iam_action_definition.is_some())
                     + usize::from(self.scp_action_definition.is_some())
                     + usize::from(self.ssm_action_definition.is_some()),
             );

@@ -374,9 +374,8 @@ pub mod case_rule {
 
     impl ToExpr for BooleanCondition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.equal_to.is_some()) + usize::from(self.not_equal_to.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.equal_to.is_some()) + usize::from(self.not_equal_to.is_some()));
             p.opt("EqualTo", self.equal_to);
             p.opt("NotEqualTo", self.not_equal_to);
             p.into_expr()
@@ -444,8 +443,7 @@ pub mod case_rule {
 
     impl ToExpr for CaseRuleDetails {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.required.is_some()) + usize::from(self.hidden.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.required.is_some()) + usize::from(self.hidden.is_some()));
             p.opt("Required", self.required);
             p.opt("Hidden", self.hidden);
             p.into_expr()
@@ -502,7 +500,7 @@ pub mod case_rule {
 
     impl ToExpr for OperandOne {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.field_id.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.field_id.is_some()));
             p.opt("FieldId", self.field_id);
             p.into_expr()
         }
@@ -555,7 +553,7 @@ pub mod case_rule {
     impl ToExpr for OperandTwo {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.string_value.is_some())
+                usize::from(self.string_value.is_some())
                     + usize::from(self.boolean_value.is_some())
                     + usize::from(self.double_value.is_some())
                     + usize::from(self.empty_value.is_some()),
@@ -1013,7 +1011,7 @@ pub mod field {
 
     impl ToExpr for FieldAttributes {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.text.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.text.is_some()));
             p.opt("Text", self.text);
             p.into_expr()
         }
@@ -1253,7 +1251,7 @@ pub mod layout {
     impl ToExpr for BasicLayout {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.more_info.is_some()) + usize::from(self.top_panel.is_some()));
+                Props::with_capacity(usize::from(self.more_info.is_some()) + usize::from(self.top_panel.is_some()));
             p.opt("MoreInfo", self.more_info);
             p.opt("TopPanel", self.top_panel);
             p.into_expr()
@@ -1333,7 +1331,7 @@ pub mod layout {
 
     impl ToExpr for LayoutContent {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.basic.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.basic.is_some()));
             p.opt("Basic", self.basic);
             p.into_expr()
         }
@@ -1359,7 +1357,7 @@ pub mod layout {
 
     impl ToExpr for LayoutSections {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.sections.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.sections.is_some()));
             p.opt("Sections", self.sections);
             p.into_expr()
         }
@@ -1385,7 +1383,7 @@ pub mod layout {
 
     impl ToExpr for Section {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.field_group.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.field_group.is_some()));
             p.opt("FieldGroup", self.field_group);
             p.into_expr()
         }
@@ -1655,7 +1653,7 @@ pub mod related_item {
 
     impl ToExpr for RelatedItemContent {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.comment.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.comment.is_some()));
             p.opt("Comment", self.comment);
             p.into_expr()
         }
@@ -1935,7 +1933,7 @@ pub mod template {
 
     impl ToExpr for LayoutConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.default_layout.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.default_layout.is_some()));
             p.opt("DefaultLayout", self.default_layout);
             p.into_expr()
         }

@@ -92,7 +92,7 @@ impl Resource for Keyspace {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.client_side_timestamps_enabled.is_some())
+            usize::from(self.client_side_timestamps_enabled.is_some())
                 + usize::from(self.keyspace_name.is_some())
                 + usize::from(self.replication_specification.is_some())
                 + usize::from(self.tags.is_some()),
@@ -168,7 +168,7 @@ pub mod keyspace {
     impl ToExpr for ReplicationSpecification {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.region_list.is_some()) + usize::from(self.replication_strategy.is_some()),
+                usize::from(self.region_list.is_some()) + usize::from(self.replication_strategy.is_some()),
             );
             p.opt("RegionList", self.region_list);
             p.opt("ReplicationStrategy", self.replication_strategy);
@@ -710,7 +710,7 @@ pub mod table {
     impl ToExpr for AutoScalingSetting {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.auto_scaling_disabled.is_some())
+                usize::from(self.auto_scaling_disabled.is_some())
                     + usize::from(self.maximum_units.is_some())
                     + usize::from(self.minimum_units.is_some())
                     + usize::from(self.scaling_policy.is_some()),
@@ -754,7 +754,7 @@ pub mod table {
     impl ToExpr for AutoScalingSpecification {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.read_capacity_auto_scaling.is_some())
+                usize::from(self.read_capacity_auto_scaling.is_some())
                     + usize::from(self.write_capacity_auto_scaling.is_some()),
             );
             p.opt("ReadCapacityAutoScaling", self.read_capacity_auto_scaling);
@@ -1021,8 +1021,7 @@ pub mod table {
 
     impl ToExpr for ScalingPolicy {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.target_tracking_scaling_policy_configuration.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.target_tracking_scaling_policy_configuration.is_some()));
             p.opt(
                 "TargetTrackingScalingPolicyConfiguration",
                 self.target_tracking_scaling_policy_configuration,
@@ -1143,8 +1142,7 @@ pub mod table {
     impl ToExpr for WarmThroughput {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.read_units_per_second.is_some())
-                    + usize::from(self.write_units_per_second.is_some()),
+                usize::from(self.read_units_per_second.is_some()) + usize::from(self.write_units_per_second.is_some()),
             );
             p.opt("ReadUnitsPerSecond", self.read_units_per_second);
             p.opt("WriteUnitsPerSecond", self.write_units_per_second);

@@ -36,8 +36,7 @@ impl Metadata {
 impl Resource for Metadata {
     const TYPE_NAME: &'static str = "AWS::CDK::Metadata";
     fn into_properties(self) -> Props {
-        let mut p =
-            Props::with_capacity(0 + usize::from(self.analytics.is_some()) + usize::from(self.modules.is_some()));
+        let mut p = Props::with_capacity(usize::from(self.analytics.is_some()) + usize::from(self.modules.is_some()));
         p.opt("Analytics", self.analytics);
         p.opt("Modules", self.modules);
         p

@@ -68,7 +68,7 @@ pub mod account {
 
     impl ToExpr for ExpiryEventsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.days_before_expiry.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.days_before_expiry.is_some()));
             p.opt("DaysBeforeExpiry", self.days_before_expiry);
             p.into_expr()
         }
@@ -207,7 +207,7 @@ pub mod acme_domain_validation {
     impl ToExpr for DnsPrevalidationOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.domain_scope.is_some()) + usize::from(self.hosted_zone_id.is_some()),
+                usize::from(self.domain_scope.is_some()) + usize::from(self.hosted_zone_id.is_some()),
             );
             p.opt("DomainScope", self.domain_scope);
             p.opt("HostedZoneId", self.hosted_zone_id);
@@ -254,7 +254,7 @@ pub mod acme_domain_validation {
     impl ToExpr for DomainScope {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.exact_domain.is_some())
+                usize::from(self.exact_domain.is_some())
                     + usize::from(self.subdomains.is_some())
                     + usize::from(self.wildcards.is_some()),
             );
@@ -542,7 +542,7 @@ pub mod acme_endpoint {
 
     impl ToExpr for PublicCertificateAuthority {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.allowed_key_algorithms.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.allowed_key_algorithms.is_some()));
             p.opt("AllowedKeyAlgorithms", self.allowed_key_algorithms);
             p.into_expr()
         }
@@ -1065,7 +1065,7 @@ pub mod certificate {
     impl ToExpr for DomainValidationOption {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.domain_name.is_some())
+                usize::from(self.domain_name.is_some())
                     + usize::from(self.hosted_zone_id.is_some())
                     + usize::from(self.validation_domain.is_some()),
             );

@@ -223,7 +223,7 @@ pub mod custom_action {
     impl ToExpr for CustomActionAttachment {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.button_text.is_some())
+                usize::from(self.button_text.is_some())
                     + usize::from(self.criteria.is_some())
                     + usize::from(self.notification_type.is_some())
                     + usize::from(self.variables.is_some()),

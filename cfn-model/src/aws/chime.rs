@@ -2257,7 +2257,7 @@ pub mod media_insights_pipeline_configuration {
     impl ToExpr for AmazonTranscribeProcessorConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.content_identification_type.is_some())
+                usize::from(self.content_identification_type.is_some())
                     + usize::from(self.content_redaction_type.is_some())
                     + usize::from(self.enable_partial_results_stabilization.is_some())
                     + usize::from(self.filter_partial_results.is_some())
@@ -2380,7 +2380,7 @@ pub mod media_insights_pipeline_configuration {
 
     impl ToExpr for KinesisDataStreamSinkConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.insights_target.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.insights_target.is_some()));
             p.opt("InsightsTarget", self.insights_target);
             p.into_expr()
         }
@@ -2544,8 +2544,7 @@ pub mod media_insights_pipeline_configuration {
 
     impl ToExpr for RealTimeAlertConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.disabled.is_some()) + usize::from(self.rules.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.disabled.is_some()) + usize::from(self.rules.is_some()));
             p.opt("Disabled", self.disabled);
             p.opt("Rules", self.rules);
             p.into_expr()
@@ -2637,7 +2636,7 @@ pub mod media_insights_pipeline_configuration {
     impl ToExpr for S3RecordingSinkConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.destination.is_some()) + usize::from(self.recording_file_format.is_some()),
+                usize::from(self.destination.is_some()) + usize::from(self.recording_file_format.is_some()),
             );
             p.opt("Destination", self.destination);
             p.opt("RecordingFileFormat", self.recording_file_format);

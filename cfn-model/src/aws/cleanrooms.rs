@@ -555,8 +555,7 @@ pub mod analysis_template {
 
     impl ToExpr for AnalysisSource {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.text.is_some()) + usize::from(self.artifacts.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.text.is_some()) + usize::from(self.artifacts.is_some()));
             p.opt("Text", self.text);
             p.opt("Artifacts", self.artifacts);
             p.into_expr()
@@ -583,7 +582,7 @@ pub mod analysis_template {
 
     impl ToExpr for AnalysisSourceMetadata {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.artifacts.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.artifacts.is_some()));
             p.opt("Artifacts", self.artifacts);
             p.into_expr()
         }
@@ -747,7 +746,7 @@ pub mod analysis_template {
 
     impl ToExpr for Hash {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.sha256.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.sha256.is_some()));
             p.opt("Sha256", self.sha256);
             p.into_expr()
         }
@@ -875,7 +874,7 @@ pub mod analysis_template {
 
     impl ToExpr for SyntheticDataParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.ml_synthetic_data_parameters.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.ml_synthetic_data_parameters.is_some()));
             p.opt("MlSyntheticDataParameters", self.ml_synthetic_data_parameters);
             p.into_expr()
         }
@@ -1649,7 +1648,7 @@ pub mod collaboration {
     impl ToExpr for MlPaymentConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.model_inference.is_some())
+                usize::from(self.model_inference.is_some())
                     + usize::from(self.model_training.is_some())
                     + usize::from(self.synthetic_data_generation.is_some()),
             );
@@ -3009,7 +3008,7 @@ pub mod configured_table {
     impl ToExpr for ConfiguredTableAnalysisRulePolicyV1 {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.list.is_some())
+                usize::from(self.list.is_some())
                     + usize::from(self.aggregation.is_some())
                     + usize::from(self.custom.is_some()),
             );
@@ -3208,7 +3207,7 @@ pub mod configured_table {
 
     impl ToExpr for SnowflakeTableSchema {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.v1.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.v1.is_some()));
             p.opt("V1", self.v1);
             p.into_expr()
         }
@@ -3280,7 +3279,7 @@ pub mod configured_table {
     impl ToExpr for TableReference {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.glue.is_some())
+                usize::from(self.glue.is_some())
                     + usize::from(self.snowflake.is_some())
                     + usize::from(self.athena.is_some()),
             );
@@ -3643,7 +3642,7 @@ pub mod configured_table_association {
     impl ToExpr for ConfiguredTableAssociationAnalysisRuleAggregation {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.allowed_additional_analyses.is_some())
+                usize::from(self.allowed_additional_analyses.is_some())
                     + usize::from(self.allowed_result_receivers.is_some()),
             );
             p.opt("AllowedAdditionalAnalyses", self.allowed_additional_analyses);
@@ -3683,7 +3682,7 @@ pub mod configured_table_association {
     impl ToExpr for ConfiguredTableAssociationAnalysisRuleCustom {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.allowed_additional_analyses.is_some())
+                usize::from(self.allowed_additional_analyses.is_some())
                     + usize::from(self.allowed_result_receivers.is_some()),
             );
             p.opt("AllowedAdditionalAnalyses", self.allowed_additional_analyses);
@@ -3723,7 +3722,7 @@ pub mod configured_table_association {
     impl ToExpr for ConfiguredTableAssociationAnalysisRuleList {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.allowed_additional_analyses.is_some())
+                usize::from(self.allowed_additional_analyses.is_some())
                     + usize::from(self.allowed_result_receivers.is_some()),
             );
             p.opt("AllowedAdditionalAnalyses", self.allowed_additional_analyses);
@@ -3792,7 +3791,7 @@ pub mod configured_table_association {
     impl ToExpr for ConfiguredTableAssociationAnalysisRulePolicyV1 {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.list.is_some())
+                usize::from(self.list.is_some())
                     + usize::from(self.aggregation.is_some())
                     + usize::from(self.custom.is_some()),
             );
@@ -4861,7 +4860,7 @@ pub mod intermediate_table {
 
     impl ToExpr for IntermediateTableAnalysisRulePolicyV1 {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.custom.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.custom.is_some()));
             p.opt("Custom", self.custom);
             p.into_expr()
         }
@@ -4914,7 +4913,7 @@ pub mod intermediate_table {
 
     impl ToExpr for PopulationAnalysisConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.sql_parameters.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.sql_parameters.is_some()));
             p.opt("SqlParameters", self.sql_parameters);
             p.into_expr()
         }
@@ -4951,7 +4950,7 @@ pub mod intermediate_table {
     impl ToExpr for PopulationAnalysisSqlParameters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.analysis_template_arn.is_some()) + usize::from(self.query_string.is_some()),
+                usize::from(self.analysis_template_arn.is_some()) + usize::from(self.query_string.is_some()),
             );
             p.opt("AnalysisTemplateArn", self.analysis_template_arn);
             p.opt("QueryString", self.query_string);
@@ -5303,7 +5302,7 @@ pub mod membership {
     impl ToExpr for MembershipMlPaymentConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.model_inference.is_some())
+                usize::from(self.model_inference.is_some())
                     + usize::from(self.model_training.is_some())
                     + usize::from(self.synthetic_data_generation.is_some()),
             );
@@ -6003,7 +6002,7 @@ pub mod privacy_budget_template {
     impl ToExpr for Parameters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.budget_parameters.is_some())
+                usize::from(self.budget_parameters.is_some())
                     + usize::from(self.epsilon.is_some())
                     + usize::from(self.resource_arn.is_some())
                     + usize::from(self.users_noise_per_query.is_some()),

@@ -850,7 +850,7 @@ pub mod configured_model_algorithm_association {
     impl ToExpr for PrivacyConfigurationPolicies {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.trained_model_exports.is_some())
+                usize::from(self.trained_model_exports.is_some())
                     + usize::from(self.trained_model_inference_jobs.is_some())
                     + usize::from(self.trained_models.is_some()),
             );
@@ -1003,7 +1003,7 @@ pub mod configured_model_algorithm_association {
     impl ToExpr for TrainedModelInferenceJobsConfigurationPolicy {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.container_logs.is_some()) + usize::from(self.max_output_size.is_some()),
+                usize::from(self.container_logs.is_some()) + usize::from(self.max_output_size.is_some()),
             );
             p.opt("ContainerLogs", self.container_logs);
             p.opt("MaxOutputSize", self.max_output_size);
@@ -1080,7 +1080,7 @@ pub mod configured_model_algorithm_association {
     impl ToExpr for TrainedModelsConfigurationPolicy {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.container_logs.is_some())
+                usize::from(self.container_logs.is_some())
                     + usize::from(self.container_metrics.is_some())
                     + usize::from(self.max_artifact_size.is_some()),
             );

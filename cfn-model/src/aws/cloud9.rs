@@ -130,7 +130,7 @@ Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), .
 ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.automatic_stop_time_minutes.is_some())
+            usize::from(self.automatic_stop_time_minutes.is_some())
                 + usize::from(self.connection_type.is_some())
                 + usize::from(self.description.is_some())
                 + usize::from(self.image_id.is_some())

@@ -684,7 +684,7 @@ pub mod generated_template {
     impl ToExpr for TemplateConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.deletion_policy.is_some()) + usize::from(self.update_replace_policy.is_some()),
+                usize::from(self.deletion_policy.is_some()) + usize::from(self.update_replace_policy.is_some()),
             );
             p.opt("DeletionPolicy", self.deletion_policy);
             p.opt("UpdateReplacePolicy", self.update_replace_policy);
@@ -1139,7 +1139,7 @@ pub mod guard_hook {
 
     impl ToExpr for Options {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.input_params.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.input_params.is_some()));
             p.opt("InputParams", self.input_params);
             p.into_expr()
         }
@@ -1250,8 +1250,7 @@ pub mod guard_hook {
 
     impl ToExpr for StackNames {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.exclude.is_some()) + usize::from(self.include.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.exclude.is_some()) + usize::from(self.include.is_some()));
             p.opt("Exclude", self.exclude);
             p.opt("Include", self.include);
             p.into_expr()
@@ -1288,8 +1287,7 @@ pub mod guard_hook {
 
     impl ToExpr for StackRoles {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.exclude.is_some()) + usize::from(self.include.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.exclude.is_some()) + usize::from(self.include.is_some()));
             p.opt("Exclude", self.exclude);
             p.opt("Include", self.include);
             p.into_expr()
@@ -1343,7 +1341,7 @@ pub mod guard_hook {
     impl ToExpr for TargetFilters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.actions.is_some())
+                usize::from(self.actions.is_some())
                     + usize::from(self.invocation_points.is_some())
                     + usize::from(self.target_names.is_some())
                     + usize::from(self.targets.is_some()),
@@ -1418,7 +1416,7 @@ impl Resource for HookDefaultVersion {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.type_name.is_some())
+            usize::from(self.type_name.is_some())
                 + usize::from(self.type_version_arn.is_some())
                 + usize::from(self.version_id.is_some()),
         );
@@ -1509,7 +1507,7 @@ impl Resource for HookTypeConfig {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.configuration.is_some())
+            usize::from(self.configuration.is_some())
                 + usize::from(self.configuration_alias.is_some())
                 + usize::from(self.type_arn.is_some())
                 + usize::from(self.type_name.is_some()),
@@ -1765,7 +1763,7 @@ pub mod hook_version {
     impl ToExpr for LoggingConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.log_group_name.is_some()) + usize::from(self.log_role_arn.is_some()),
+                usize::from(self.log_group_name.is_some()) + usize::from(self.log_role_arn.is_some()),
             );
             p.opt("LogGroupName", self.log_group_name);
             p.opt("LogRoleArn", self.log_role_arn);
@@ -2229,8 +2227,7 @@ pub mod lambda_hook {
 
     impl ToExpr for StackNames {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.exclude.is_some()) + usize::from(self.include.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.exclude.is_some()) + usize::from(self.include.is_some()));
             p.opt("Exclude", self.exclude);
             p.opt("Include", self.include);
             p.into_expr()
@@ -2267,8 +2264,7 @@ pub mod lambda_hook {
 
     impl ToExpr for StackRoles {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.exclude.is_some()) + usize::from(self.include.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.exclude.is_some()) + usize::from(self.include.is_some()));
             p.opt("Exclude", self.exclude);
             p.opt("Include", self.include);
             p.into_expr()
@@ -2322,7 +2318,7 @@ pub mod lambda_hook {
     impl ToExpr for TargetFilters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.actions.is_some())
+                usize::from(self.actions.is_some())
                     + usize::from(self.invocation_points.is_some())
                     + usize::from(self.target_names.is_some())
                     + usize::from(self.targets.is_some()),
@@ -2473,7 +2469,7 @@ impl Resource for ModuleDefaultVersion {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.arn.is_some())
+            usize::from(self.arn.is_some())
                 + usize::from(self.module_name.is_some())
                 + usize::from(self.version_id.is_some()),
         );
@@ -2705,7 +2701,7 @@ impl Resource for PublicTypeVersion {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.arn.is_some())
+            usize::from(self.arn.is_some())
                 + usize::from(self.log_delivery_bucket.is_some())
                 + usize::from(self.public_version_number.is_some())
                 + usize::from(self.r#type.is_some())
@@ -2977,7 +2973,7 @@ impl Resource for ResourceDefaultVersion {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.type_name.is_some())
+            usize::from(self.type_name.is_some())
                 + usize::from(self.type_version_arn.is_some())
                 + usize::from(self.version_id.is_some()),
         );
@@ -3238,7 +3234,7 @@ pub mod resource_version {
     impl ToExpr for LoggingConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.log_group_name.is_some()) + usize::from(self.log_role_arn.is_some()),
+                usize::from(self.log_group_name.is_some()) + usize::from(self.log_role_arn.is_some()),
             );
             p.opt("LogGroupName", self.log_group_name);
             p.opt("LogRoleArn", self.log_role_arn);
@@ -3897,7 +3893,7 @@ pub mod stack_set {
     impl ToExpr for AutoDeployment {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.depends_on.is_some())
+                usize::from(self.depends_on.is_some())
                     + usize::from(self.enabled.is_some())
                     + usize::from(self.retain_stacks_on_account_removal.is_some()),
             );
@@ -3955,7 +3951,7 @@ pub mod stack_set {
     impl ToExpr for DeploymentTargets {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.account_filter_type.is_some())
+                usize::from(self.account_filter_type.is_some())
                     + usize::from(self.accounts.is_some())
                     + usize::from(self.accounts_url.is_some())
                     + usize::from(self.organizational_unit_ids.is_some()),
@@ -3988,7 +3984,7 @@ pub mod stack_set {
 
     impl ToExpr for ManagedExecution {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.active.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.active.is_some()));
             p.opt("Active", self.active);
             p.into_expr()
         }
@@ -4065,7 +4061,7 @@ pub mod stack_set {
     impl ToExpr for OperationPreferences {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.concurrency_mode.is_some())
+                usize::from(self.concurrency_mode.is_some())
                     + usize::from(self.failure_tolerance_count.is_some())
                     + usize::from(self.failure_tolerance_percentage.is_some())
                     + usize::from(self.max_concurrent_count.is_some())
@@ -4323,7 +4319,7 @@ impl Resource for TypeActivation {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.auto_update.is_some())
+            usize::from(self.auto_update.is_some())
                 + usize::from(self.execution_role_arn.is_some())
                 + usize::from(self.logging_config.is_some())
                 + usize::from(self.major_version.is_some())
@@ -4451,7 +4447,7 @@ pub mod type_activation {
     impl ToExpr for LoggingConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.log_group_name.is_some()) + usize::from(self.log_role_arn.is_some()),
+                usize::from(self.log_group_name.is_some()) + usize::from(self.log_role_arn.is_some()),
             );
             p.opt("LogGroupName", self.log_group_name);
             p.opt("LogRoleArn", self.log_role_arn);
@@ -4508,7 +4504,7 @@ impl Resource for WaitCondition {
     }];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.count.is_some())
+            usize::from(self.count.is_some())
                 + usize::from(self.handle.is_some())
                 + usize::from(self.timeout.is_some()),
         );

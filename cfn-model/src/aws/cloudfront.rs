@@ -217,7 +217,7 @@ pub mod anycast_ip_list {
 
     impl ToExpr for Tags {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.items.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.items.is_some()));
             p.opt("Items", self.items);
             p.into_expr()
         }
@@ -3452,7 +3452,7 @@ pub mod distribution {
 
     impl ToExpr for Definition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.string_schema.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.string_schema.is_some()));
             p.opt("StringSchema", self.string_schema);
             p.into_expr()
         }
@@ -3878,9 +3878,8 @@ pub mod distribution {
 
     impl ToExpr for FunctionAssociation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.event_type.is_some()) + usize::from(self.function_arn.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.event_type.is_some()) + usize::from(self.function_arn.is_some()));
             p.opt("EventType", self.event_type);
             p.opt("FunctionARN", self.function_arn);
             p.into_expr()
@@ -3993,7 +3992,7 @@ pub mod distribution {
     impl ToExpr for LambdaFunctionAssociation {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.event_type.is_some())
+                usize::from(self.event_type.is_some())
                     + usize::from(self.include_body.is_some())
                     + usize::from(self.lambda_function_arn.is_some()),
             );
@@ -4135,7 +4134,7 @@ pub mod distribution {
     impl ToExpr for Logging {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.bucket.is_some())
+                usize::from(self.bucket.is_some())
                     + usize::from(self.include_cookies.is_some())
                     + usize::from(self.prefix.is_some()),
             );
@@ -4529,7 +4528,7 @@ pub mod distribution {
     impl ToExpr for OriginShield {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.enabled.is_some()) + usize::from(self.origin_shield_region.is_some()),
+                usize::from(self.enabled.is_some()) + usize::from(self.origin_shield_region.is_some()),
             );
             p.opt("Enabled", self.enabled);
             p.opt("OriginShieldRegion", self.origin_shield_region);
@@ -4624,8 +4623,7 @@ pub mod distribution {
     impl ToExpr for S3OriginConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.origin_access_identity.is_some())
-                    + usize::from(self.origin_read_timeout.is_some()),
+                usize::from(self.origin_access_identity.is_some()) + usize::from(self.origin_read_timeout.is_some()),
             );
             p.opt("OriginAccessIdentity", self.origin_access_identity);
             p.opt("OriginReadTimeout", self.origin_read_timeout);
@@ -4755,7 +4753,7 @@ pub mod distribution {
 
     impl ToExpr for TenantConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.parameter_definitions.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.parameter_definitions.is_some()));
             p.opt("ParameterDefinitions", self.parameter_definitions);
             p.into_expr()
         }
@@ -4898,7 +4896,7 @@ pub mod distribution {
     impl ToExpr for ViewerCertificate {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.acm_certificate_arn.is_some())
+                usize::from(self.acm_certificate_arn.is_some())
                     + usize::from(self.cloud_front_default_certificate.is_some())
                     + usize::from(self.iam_certificate_id.is_some())
                     + usize::from(self.minimum_protocol_version.is_some())
@@ -4943,9 +4941,8 @@ pub mod distribution {
 
     impl ToExpr for ViewerMtlsConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.mode.is_some()) + usize::from(self.trust_store_config.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.mode.is_some()) + usize::from(self.trust_store_config.is_some()));
             p.opt("Mode", self.mode);
             p.opt("TrustStoreConfig", self.trust_store_config);
             p.into_expr()
@@ -5297,7 +5294,7 @@ pub mod distribution_tenant {
 
     impl ToExpr for Certificate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.arn.is_some()));
             p.opt("Arn", self.arn);
             p.into_expr()
         }
@@ -5342,7 +5339,7 @@ pub mod distribution_tenant {
     impl ToExpr for Customizations {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.certificate.is_some())
+                usize::from(self.certificate.is_some())
                     + usize::from(self.geo_restrictions.is_some())
                     + usize::from(self.web_acl.is_some()),
             );
@@ -5387,7 +5384,7 @@ pub mod distribution_tenant {
     impl ToExpr for GeoRestrictionCustomization {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.locations.is_some()) + usize::from(self.restriction_type.is_some()),
+                usize::from(self.locations.is_some()) + usize::from(self.restriction_type.is_some()),
             );
             p.opt("Locations", self.locations);
             p.opt("RestrictionType", self.restriction_type);
@@ -5439,7 +5436,7 @@ pub mod distribution_tenant {
     impl ToExpr for ManagedCertificateRequest {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.certificate_transparency_logging_preference.is_some())
+                usize::from(self.certificate_transparency_logging_preference.is_some())
                     + usize::from(self.primary_domain_name.is_some())
                     + usize::from(self.validation_token_host.is_some()),
             );
@@ -5483,7 +5480,7 @@ pub mod distribution_tenant {
 
     impl ToExpr for Parameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
             p.opt("Name", self.name);
             p.opt("Value", self.value);
             p.into_expr()
@@ -5549,7 +5546,7 @@ pub mod distribution_tenant {
 
     impl ToExpr for WebAclCustomization {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.action.is_some()) + usize::from(self.arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.action.is_some()) + usize::from(self.arn.is_some()));
             p.opt("Action", self.action);
             p.opt("Arn", self.arn);
             p.into_expr()
@@ -6528,7 +6525,7 @@ pub mod monitoring_subscription {
 
     impl ToExpr for MonitoringSubscription {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.realtime_metrics_subscription_config.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.realtime_metrics_subscription_config.is_some()));
             p.opt(
                 "RealtimeMetricsSubscriptionConfig",
                 self.realtime_metrics_subscription_config,
@@ -7800,7 +7797,7 @@ pub mod response_headers_policy {
     impl ToExpr for SecurityHeadersConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.content_security_policy.is_some())
+                usize::from(self.content_security_policy.is_some())
                     + usize::from(self.content_type_options.is_some())
                     + usize::from(self.frame_options.is_some())
                     + usize::from(self.referrer_policy.is_some())

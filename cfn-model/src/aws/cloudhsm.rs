@@ -367,8 +367,7 @@ pub mod cluster {
 
     impl ToExpr for BackupRetentionPolicy {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.r#type.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.r#type.is_some()) + usize::from(self.value.is_some()));
             p.opt("Type", self.r#type);
             p.opt("Value", self.value);
             p.into_expr()

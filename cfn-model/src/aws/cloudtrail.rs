@@ -103,7 +103,7 @@ impl Resource for Channel {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.destinations.is_some())
+            usize::from(self.destinations.is_some())
                 + usize::from(self.name.is_some())
                 + usize::from(self.source.is_some())
                 + usize::from(self.tags.is_some()),
@@ -302,7 +302,7 @@ impl Resource for Dashboard {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.name.is_some())
+            usize::from(self.name.is_some())
                 + usize::from(self.refresh_schedule.is_some())
                 + usize::from(self.tags.is_some())
                 + usize::from(self.termination_protection_enabled.is_some())
@@ -542,7 +542,7 @@ pub mod dashboard {
     impl ToExpr for RefreshSchedule {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.frequency.is_some())
+                usize::from(self.frequency.is_some())
                     + usize::from(self.status.is_some())
                     + usize::from(self.time_of_day.is_some()),
             );
@@ -917,7 +917,7 @@ impl Resource for EventDataStore {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.advanced_event_selectors.is_some())
+            usize::from(self.advanced_event_selectors.is_some())
                 + usize::from(self.billing_mode.is_some())
                 + usize::from(self.context_key_selectors.is_some())
                 + usize::from(self.federation_enabled.is_some())
@@ -1260,7 +1260,7 @@ pub mod event_data_store {
 
     impl ToExpr for InsightSelector {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.insight_type.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.insight_type.is_some()));
             p.opt("InsightType", self.insight_type);
             p.into_expr()
         }
@@ -2082,7 +2082,7 @@ pub mod trail {
     impl ToExpr for EventSelector {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.data_resources.is_some())
+                usize::from(self.data_resources.is_some())
                     + usize::from(self.exclude_management_event_sources.is_some())
                     + usize::from(self.include_management_events.is_some())
                     + usize::from(self.read_write_type.is_some()),
@@ -2126,7 +2126,7 @@ pub mod trail {
     impl ToExpr for InsightSelector {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.event_categories.is_some()) + usize::from(self.insight_type.is_some()),
+                usize::from(self.event_categories.is_some()) + usize::from(self.insight_type.is_some()),
             );
             p.opt("EventCategories", self.event_categories);
             p.opt("InsightType", self.insight_type);

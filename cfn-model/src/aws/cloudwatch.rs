@@ -476,7 +476,7 @@ impl Resource for Alarm {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.action_configuration.is_some())
+            usize::from(self.action_configuration.is_some())
                 + usize::from(self.actions_enabled.is_some())
                 + usize::from(self.alarm_actions.is_some())
                 + usize::from(self.alarm_description.is_some())
@@ -792,7 +792,7 @@ pub mod alarm {
 
     impl ToExpr for ActionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.alarm_tags_propagation.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.alarm_tags_propagation.is_some()));
             p.opt("AlarmTagsPropagation", self.alarm_tags_propagation);
             p.into_expr()
         }
@@ -837,7 +837,7 @@ pub mod alarm {
     impl ToExpr for AlarmPromQlCriteria {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.pending_period.is_some())
+                usize::from(self.pending_period.is_some())
                     + usize::from(self.query.is_some())
                     + usize::from(self.recovery_period.is_some()),
             );
@@ -938,7 +938,7 @@ pub mod alarm {
 
     impl ToExpr for EvaluationCriteria {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.prom_ql_criteria.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.prom_ql_criteria.is_some()));
             p.opt("PromQLCriteria", self.prom_ql_criteria);
             p.into_expr()
         }
@@ -976,7 +976,7 @@ pub mod alarm {
     impl ToExpr for EvaluationWindow {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.sliding_window.is_some()) + usize::from(self.wall_clock_window.is_some()),
+                usize::from(self.sliding_window.is_some()) + usize::from(self.wall_clock_window.is_some()),
             );
             p.opt("SlidingWindow", self.sliding_window);
             p.opt("WallClockWindow", self.wall_clock_window);
@@ -1023,7 +1023,7 @@ pub mod alarm {
     impl ToExpr for Metric {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.dimensions.is_some())
+                usize::from(self.dimensions.is_some())
                     + usize::from(self.metric_name.is_some())
                     + usize::from(self.namespace.is_some()),
             );
@@ -1219,7 +1219,7 @@ pub mod alarm {
 
     impl ToExpr for WallClockWindow {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.timezone.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.timezone.is_some()));
             p.opt("Timezone", self.timezone);
             p.into_expr()
         }
@@ -1258,7 +1258,7 @@ pub mod alarm {
     impl ToExpr for WarmUpConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.only_start_evaluating_after_warm_up_period_ends.is_some())
+                usize::from(self.only_start_evaluating_after_warm_up_period_ends.is_some())
                     + usize::from(self.warm_up_period_duration_in_minutes.is_some()),
             );
             p.opt(
@@ -1683,7 +1683,7 @@ impl Resource for AnomalyDetector {
     const TYPE_NAME: &'static str = "AWS::CloudWatch::AnomalyDetector";
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.configuration.is_some())
+            usize::from(self.configuration.is_some())
                 + usize::from(self.dimensions.is_some())
                 + usize::from(self.metric_characteristics.is_some())
                 + usize::from(self.metric_math_anomaly_detector.is_some())
@@ -1746,7 +1746,7 @@ pub mod anomaly_detector {
     impl ToExpr for Configuration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.excluded_time_ranges.is_some()) + usize::from(self.metric_time_zone.is_some()),
+                usize::from(self.excluded_time_ranges.is_some()) + usize::from(self.metric_time_zone.is_some()),
             );
             p.opt("ExcludedTimeRanges", self.excluded_time_ranges);
             p.opt("MetricTimeZone", self.metric_time_zone);
@@ -1837,7 +1837,7 @@ pub mod anomaly_detector {
 
     impl ToExpr for MetricCharacteristics {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.periodic_spikes.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.periodic_spikes.is_some()));
             p.opt("PeriodicSpikes", self.periodic_spikes);
             p.into_expr()
         }
@@ -1949,7 +1949,7 @@ pub mod anomaly_detector {
 
     impl ToExpr for MetricMathAnomalyDetector {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.metric_data_queries.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.metric_data_queries.is_some()));
             p.opt("MetricDataQueries", self.metric_data_queries);
             p.into_expr()
         }
@@ -2077,7 +2077,7 @@ pub mod anomaly_detector {
     impl ToExpr for SingleMetricAnomalyDetector {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.account_id.is_some())
+                usize::from(self.account_id.is_some())
                     + usize::from(self.dimensions.is_some())
                     + usize::from(self.metric_name.is_some())
                     + usize::from(self.namespace.is_some())
@@ -2381,7 +2381,7 @@ pub mod composite_alarm {
 
     impl ToExpr for ActionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.alarm_tags_propagation.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.alarm_tags_propagation.is_some()));
             p.opt("AlarmTagsPropagation", self.alarm_tags_propagation);
             p.into_expr()
         }
@@ -3426,7 +3426,7 @@ pub mod log_alarm {
 
     impl ToExpr for ActionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.alarm_tags_propagation.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.alarm_tags_propagation.is_some()));
             p.opt("AlarmTagsPropagation", self.alarm_tags_propagation);
             p.into_expr()
         }
@@ -3636,7 +3636,7 @@ pub mod log_alarm {
     impl ToExpr for WarmUpConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.only_start_evaluating_after_warm_up_period_ends.is_some())
+                usize::from(self.only_start_evaluating_after_warm_up_period_ends.is_some())
                     + usize::from(self.warm_up_period_duration_in_minutes.is_some()),
             );
             p.opt(
@@ -3856,7 +3856,7 @@ impl Resource for MetricStream {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.exclude_filters.is_some())
+            usize::from(self.exclude_filters.is_some())
                 + usize::from(self.firehose_arn.is_some())
                 + usize::from(self.include_filters.is_some())
                 + usize::from(self.include_linked_accounts_metrics.is_some())
@@ -4150,7 +4150,7 @@ impl Resource for OTelEnrichment {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.exclude_filters.is_some()) + usize::from(self.include_filters.is_some()),
+            usize::from(self.exclude_filters.is_some()) + usize::from(self.include_filters.is_some()),
         );
         p.opt("ExcludeFilters", self.exclude_filters);
         p.opt("IncludeFilters", self.include_filters);

@@ -427,7 +427,7 @@ pub mod package_group {
     impl ToExpr for Restrictions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.external_upstream.is_some())
+                usize::from(self.external_upstream.is_some())
                     + usize::from(self.internal_upstream.is_some())
                     + usize::from(self.publish.is_some()),
             );

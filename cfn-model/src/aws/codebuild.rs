@@ -178,7 +178,7 @@ impl Resource for Fleet {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.base_capacity.is_some())
+            usize::from(self.base_capacity.is_some())
                 + usize::from(self.compute_configuration.is_some())
                 + usize::from(self.compute_type.is_some())
                 + usize::from(self.environment_type.is_some())
@@ -555,7 +555,7 @@ pub mod fleet {
     impl ToExpr for ComputeConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.disk.is_some())
+                usize::from(self.disk.is_some())
                     + usize::from(self.instance_type.is_some())
                     + usize::from(self.machine_type.is_some())
                     + usize::from(self.memory.is_some())
@@ -609,7 +609,7 @@ pub mod fleet {
     impl ToExpr for FleetProxyRule {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.effect.is_some())
+                usize::from(self.effect.is_some())
                     + usize::from(self.entities.is_some())
                     + usize::from(self.r#type.is_some()),
             );
@@ -651,7 +651,7 @@ pub mod fleet {
     impl ToExpr for ProxyConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.default_behavior.is_some()) + usize::from(self.ordered_proxy_rules.is_some()),
+                usize::from(self.default_behavior.is_some()) + usize::from(self.ordered_proxy_rules.is_some()),
             );
             p.opt("DefaultBehavior", self.default_behavior);
             p.opt("OrderedProxyRules", self.ordered_proxy_rules);
@@ -701,7 +701,7 @@ pub mod fleet {
     impl ToExpr for ScalingConfigurationInput {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.max_capacity.is_some())
+                usize::from(self.max_capacity.is_some())
                     + usize::from(self.scaling_type.is_some())
                     + usize::from(self.target_tracking_scaling_configs.is_some()),
             );
@@ -770,7 +770,7 @@ pub mod fleet {
     impl ToExpr for TargetTrackingScalingConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.metric_type.is_some()) + usize::from(self.target_value.is_some()),
+                usize::from(self.metric_type.is_some()) + usize::from(self.target_value.is_some()),
             );
             p.opt("MetricType", self.metric_type);
             p.opt("TargetValue", self.target_value);
@@ -817,7 +817,7 @@ pub mod fleet {
     impl ToExpr for VpcConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.security_group_ids.is_some())
+                usize::from(self.security_group_ids.is_some())
                     + usize::from(self.subnets.is_some())
                     + usize::from(self.vpc_id.is_some()),
             );
@@ -1256,8 +1256,7 @@ pub mod project {
     impl ToExpr for BatchRestrictions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.compute_types_allowed.is_some())
-                    + usize::from(self.maximum_builds_allowed.is_some()),
+                usize::from(self.compute_types_allowed.is_some()) + usize::from(self.maximum_builds_allowed.is_some()),
             );
             p.opt("ComputeTypesAllowed", self.compute_types_allowed);
             p.opt("MaximumBuildsAllowed", self.maximum_builds_allowed);
@@ -1296,7 +1295,7 @@ pub mod project {
     impl ToExpr for BuildStatusConfig {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.context.is_some()) + usize::from(self.target_url.is_some()));
+                Props::with_capacity(usize::from(self.context.is_some()) + usize::from(self.target_url.is_some()));
             p.opt("Context", self.context);
             p.opt("TargetUrl", self.target_url);
             p.into_expr()
@@ -1584,7 +1583,7 @@ pub mod project {
     impl ToExpr for LogsConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cloud_watch_logs.is_some()) + usize::from(self.s3_logs.is_some()),
+                usize::from(self.cloud_watch_logs.is_some()) + usize::from(self.s3_logs.is_some()),
             );
             p.opt("CloudWatchLogs", self.cloud_watch_logs);
             p.opt("S3Logs", self.s3_logs);
@@ -1647,7 +1646,7 @@ pub mod project {
     impl ToExpr for ProjectBuildBatchConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.batch_report_mode.is_some())
+                usize::from(self.batch_report_mode.is_some())
                     + usize::from(self.combine_artifacts.is_some())
                     + usize::from(self.restrictions.is_some())
                     + usize::from(self.service_role.is_some())
@@ -1792,7 +1791,7 @@ pub mod project {
 
     impl ToExpr for ProjectFleet {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.fleet_arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.fleet_arn.is_some()));
             p.opt("FleetArn", self.fleet_arn);
             p.into_expr()
         }
@@ -1885,7 +1884,7 @@ pub mod project {
     impl ToExpr for ProjectTriggers {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.build_type.is_some())
+                usize::from(self.build_type.is_some())
                     + usize::from(self.filter_groups.is_some())
                     + usize::from(self.pull_request_build_policy.is_some())
                     + usize::from(self.scope_configuration.is_some())
@@ -2256,7 +2255,7 @@ pub mod project {
     impl ToExpr for VpcConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.security_group_ids.is_some())
+                usize::from(self.security_group_ids.is_some())
                     + usize::from(self.subnets.is_some())
                     + usize::from(self.vpc_id.is_some()),
             );

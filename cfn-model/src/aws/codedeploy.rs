@@ -57,7 +57,7 @@ impl Resource for Application {
     }];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.application_name.is_some())
+            usize::from(self.application_name.is_some())
                 + usize::from(self.compute_platform.is_some())
                 + usize::from(self.tags.is_some()),
         );
@@ -206,7 +206,7 @@ impl Resource for DeploymentConfig {
     }];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.compute_platform.is_some())
+            usize::from(self.compute_platform.is_some())
                 + usize::from(self.deployment_config_name.is_some())
                 + usize::from(self.minimum_healthy_hosts.is_some())
                 + usize::from(self.traffic_routing_config.is_some())
@@ -505,7 +505,7 @@ pub mod deployment_config {
     impl ToExpr for ZonalConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.first_zone_monitor_duration_in_seconds.is_some())
+                usize::from(self.first_zone_monitor_duration_in_seconds.is_some())
                     + usize::from(self.minimum_healthy_hosts_per_zone.is_some())
                     + usize::from(self.monitor_duration_in_seconds.is_some()),
             );
@@ -1080,7 +1080,7 @@ pub mod deployment_group {
 
     impl ToExpr for Alarm {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.name.is_some()));
             p.opt("Name", self.name);
             p.into_expr()
         }
@@ -1125,7 +1125,7 @@ pub mod deployment_group {
     impl ToExpr for AlarmConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.alarms.is_some())
+                usize::from(self.alarms.is_some())
                     + usize::from(self.enabled.is_some())
                     + usize::from(self.ignore_poll_alarm_failure.is_some()),
             );
@@ -1166,8 +1166,7 @@ pub mod deployment_group {
 
     impl ToExpr for AutoRollbackConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.enabled.is_some()) + usize::from(self.events.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.enabled.is_some()) + usize::from(self.events.is_some()));
             p.opt("Enabled", self.enabled);
             p.opt("Events", self.events);
             p.into_expr()
@@ -1213,7 +1212,7 @@ pub mod deployment_group {
     impl ToExpr for BlueGreenDeploymentConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.deployment_ready_option.is_some())
+                usize::from(self.deployment_ready_option.is_some())
                     + usize::from(self.green_fleet_provisioning_option.is_some())
                     + usize::from(self.terminate_blue_instances_on_deployment_success.is_some()),
             );
@@ -1258,7 +1257,7 @@ pub mod deployment_group {
     impl ToExpr for BlueInstanceTerminationOption {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.action.is_some()) + usize::from(self.termination_wait_time_in_minutes.is_some()),
+                usize::from(self.action.is_some()) + usize::from(self.termination_wait_time_in_minutes.is_some()),
             );
             p.opt("Action", self.action);
             p.opt("TerminationWaitTimeInMinutes", self.termination_wait_time_in_minutes);
@@ -1341,7 +1340,7 @@ pub mod deployment_group {
     impl ToExpr for DeploymentReadyOption {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.action_on_timeout.is_some()) + usize::from(self.wait_time_in_minutes.is_some()),
+                usize::from(self.action_on_timeout.is_some()) + usize::from(self.wait_time_in_minutes.is_some()),
             );
             p.opt("ActionOnTimeout", self.action_on_timeout);
             p.opt("WaitTimeInMinutes", self.wait_time_in_minutes);
@@ -1380,7 +1379,7 @@ pub mod deployment_group {
     impl ToExpr for DeploymentStyle {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.deployment_option.is_some()) + usize::from(self.deployment_type.is_some()),
+                usize::from(self.deployment_option.is_some()) + usize::from(self.deployment_type.is_some()),
             );
             p.opt("DeploymentOption", self.deployment_option);
             p.opt("DeploymentType", self.deployment_type);
@@ -1427,7 +1426,7 @@ pub mod deployment_group {
     impl ToExpr for Ec2TagFilter {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.key.is_some())
+                usize::from(self.key.is_some())
                     + usize::from(self.r#type.is_some())
                     + usize::from(self.value.is_some()),
             );
@@ -1458,7 +1457,7 @@ pub mod deployment_group {
 
     impl ToExpr for Ec2TagSet {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.ec2_tag_set_list.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.ec2_tag_set_list.is_some()));
             p.opt("Ec2TagSetList", self.ec2_tag_set_list);
             p.into_expr()
         }
@@ -1484,7 +1483,7 @@ pub mod deployment_group {
 
     impl ToExpr for Ec2TagSetListObject {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.ec2_tag_group.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.ec2_tag_group.is_some()));
             p.opt("Ec2TagGroup", self.ec2_tag_group);
             p.into_expr()
         }
@@ -1537,7 +1536,7 @@ pub mod deployment_group {
 
     impl ToExpr for ElbInfo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.name.is_some()));
             p.opt("Name", self.name);
             p.into_expr()
         }
@@ -1590,7 +1589,7 @@ pub mod deployment_group {
 
     impl ToExpr for GreenFleetProvisioningOption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.action.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.action.is_some()));
             p.opt("Action", self.action);
             p.into_expr()
         }
@@ -1635,7 +1634,7 @@ pub mod deployment_group {
     impl ToExpr for LoadBalancerInfo {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.elb_info_list.is_some())
+                usize::from(self.elb_info_list.is_some())
                     + usize::from(self.target_group_info_list.is_some())
                     + usize::from(self.target_group_pair_info_list.is_some()),
             );
@@ -1668,7 +1667,7 @@ pub mod deployment_group {
 
     impl ToExpr for OnPremisesTagSet {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.on_premises_tag_set_list.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.on_premises_tag_set_list.is_some()));
             p.opt("OnPremisesTagSetList", self.on_premises_tag_set_list);
             p.into_expr()
         }
@@ -1696,7 +1695,7 @@ pub mod deployment_group {
 
     impl ToExpr for OnPremisesTagSetListObject {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.on_premises_tag_group.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.on_premises_tag_group.is_some()));
             p.opt("OnPremisesTagGroup", self.on_premises_tag_group);
             p.into_expr()
         }
@@ -1741,7 +1740,7 @@ pub mod deployment_group {
     impl ToExpr for RevisionLocation {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.git_hub_location.is_some())
+                usize::from(self.git_hub_location.is_some())
                     + usize::from(self.revision_type.is_some())
                     + usize::from(self.s3_location.is_some()),
             );
@@ -1876,7 +1875,7 @@ pub mod deployment_group {
     impl ToExpr for TagFilter {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.key.is_some())
+                usize::from(self.key.is_some())
                     + usize::from(self.r#type.is_some())
                     + usize::from(self.value.is_some()),
             );
@@ -1907,7 +1906,7 @@ pub mod deployment_group {
 
     impl ToExpr for TargetGroupInfo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.name.is_some()));
             p.opt("Name", self.name);
             p.into_expr()
         }
@@ -1952,7 +1951,7 @@ pub mod deployment_group {
     impl ToExpr for TargetGroupPairInfo {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.prod_traffic_route.is_some())
+                usize::from(self.prod_traffic_route.is_some())
                     + usize::from(self.target_groups.is_some())
                     + usize::from(self.test_traffic_route.is_some()),
             );
@@ -1983,7 +1982,7 @@ pub mod deployment_group {
 
     impl ToExpr for TrafficRoute {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.listener_arns.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.listener_arns.is_some()));
             p.opt("ListenerArns", self.listener_arns);
             p.into_expr()
         }
@@ -2028,7 +2027,7 @@ pub mod deployment_group {
     impl ToExpr for TriggerConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.trigger_events.is_some())
+                usize::from(self.trigger_events.is_some())
                     + usize::from(self.trigger_name.is_some())
                     + usize::from(self.trigger_target_arn.is_some()),
             );

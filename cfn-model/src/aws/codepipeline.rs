@@ -439,7 +439,7 @@ pub mod custom_action_type {
     impl ToExpr for Settings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.entity_url_template.is_some())
+                usize::from(self.entity_url_template.is_some())
                     + usize::from(self.execution_url_template.is_some())
                     + usize::from(self.revision_url_template.is_some())
                     + usize::from(self.third_party_configuration_url.is_some()),
@@ -1224,7 +1224,7 @@ pub mod pipeline {
 
     impl ToExpr for BeforeEntryConditions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.conditions.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.conditions.is_some()));
             p.opt("Conditions", self.conditions);
             p.into_expr()
         }
@@ -1287,8 +1287,7 @@ pub mod pipeline {
 
     impl ToExpr for Condition {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.result.is_some()) + usize::from(self.rules.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.result.is_some()) + usize::from(self.rules.is_some()));
             p.opt("Result", self.result);
             p.opt("Rules", self.rules);
             p.into_expr()
@@ -1397,7 +1396,7 @@ pub mod pipeline {
     impl ToExpr for FailureConditions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.conditions.is_some())
+                usize::from(self.conditions.is_some())
                     + usize::from(self.result.is_some())
                     + usize::from(self.retry_configuration.is_some()),
             );
@@ -1439,7 +1438,7 @@ pub mod pipeline {
     impl ToExpr for GitBranchFilterCriteria {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.excludes.is_some()) + usize::from(self.includes.is_some()));
+                Props::with_capacity(usize::from(self.excludes.is_some()) + usize::from(self.includes.is_some()));
             p.opt("Excludes", self.excludes);
             p.opt("Includes", self.includes);
             p.into_expr()
@@ -1519,7 +1518,7 @@ pub mod pipeline {
     impl ToExpr for GitFilePathFilterCriteria {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.excludes.is_some()) + usize::from(self.includes.is_some()));
+                Props::with_capacity(usize::from(self.excludes.is_some()) + usize::from(self.includes.is_some()));
             p.opt("Excludes", self.excludes);
             p.opt("Includes", self.includes);
             p.into_expr()
@@ -1565,7 +1564,7 @@ pub mod pipeline {
     impl ToExpr for GitPullRequestFilter {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.branches.is_some())
+                usize::from(self.branches.is_some())
                     + usize::from(self.events.is_some())
                     + usize::from(self.file_paths.is_some()),
             );
@@ -1615,7 +1614,7 @@ pub mod pipeline {
     impl ToExpr for GitPushFilter {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.branches.is_some())
+                usize::from(self.branches.is_some())
                     + usize::from(self.file_paths.is_some())
                     + usize::from(self.tags.is_some()),
             );
@@ -1657,7 +1656,7 @@ pub mod pipeline {
     impl ToExpr for GitTagFilterCriteria {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.excludes.is_some()) + usize::from(self.includes.is_some()));
+                Props::with_capacity(usize::from(self.excludes.is_some()) + usize::from(self.includes.is_some()));
             p.opt("Excludes", self.excludes);
             p.opt("Includes", self.includes);
             p.into_expr()
@@ -1771,7 +1770,7 @@ pub mod pipeline {
 
     impl ToExpr for RetryConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.retry_mode.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.retry_mode.is_some()));
             p.opt("RetryMode", self.retry_mode);
             p.into_expr()
         }
@@ -1848,7 +1847,7 @@ pub mod pipeline {
     impl ToExpr for RuleDeclaration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.commands.is_some())
+                usize::from(self.commands.is_some())
                     + usize::from(self.configuration.is_some())
                     + usize::from(self.input_artifacts.is_some())
                     + usize::from(self.name.is_some())
@@ -1914,7 +1913,7 @@ pub mod pipeline {
     impl ToExpr for RuleTypeId {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.category.is_some())
+                usize::from(self.category.is_some())
                     + usize::from(self.owner.is_some())
                     + usize::from(self.provider.is_some())
                     + usize::from(self.version.is_some()),
@@ -2042,7 +2041,7 @@ pub mod pipeline {
 
     impl ToExpr for SuccessConditions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.conditions.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.conditions.is_some()));
             p.opt("Conditions", self.conditions);
             p.into_expr()
         }
@@ -2386,7 +2385,7 @@ pub mod webhook {
     impl ToExpr for WebhookAuthConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.allowed_ip_range.is_some()) + usize::from(self.secret_token.is_some()),
+                usize::from(self.allowed_ip_range.is_some()) + usize::from(self.secret_token.is_some()),
             );
             p.opt("AllowedIPRange", self.allowed_ip_range);
             p.opt("SecretToken", self.secret_token);

@@ -289,7 +289,7 @@ pub mod identity_pool {
     impl ToExpr for CognitoStreams {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.role_arn.is_some())
+                usize::from(self.role_arn.is_some())
                     + usize::from(self.stream_name.is_some())
                     + usize::from(self.streaming_status.is_some()),
             );
@@ -331,7 +331,7 @@ pub mod identity_pool {
     impl ToExpr for PushSync {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.application_arns.is_some()) + usize::from(self.role_arn.is_some()),
+                usize::from(self.application_arns.is_some()) + usize::from(self.role_arn.is_some()),
             );
             p.opt("ApplicationArns", self.application_arns);
             p.opt("RoleArn", self.role_arn);
@@ -678,7 +678,7 @@ pub mod log_delivery_configuration {
 
     impl ToExpr for CloudWatchLogsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.log_group_arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.log_group_arn.is_some()));
             p.opt("LogGroupArn", self.log_group_arn);
             p.into_expr()
         }
@@ -704,7 +704,7 @@ pub mod log_delivery_configuration {
 
     impl ToExpr for FirehoseConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.stream_arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.stream_arn.is_some()));
             p.opt("StreamArn", self.stream_arn);
             p.into_expr()
         }
@@ -765,7 +765,7 @@ pub mod log_delivery_configuration {
     impl ToExpr for LogConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cloud_watch_logs_configuration.is_some())
+                usize::from(self.cloud_watch_logs_configuration.is_some())
                     + usize::from(self.event_source.is_some())
                     + usize::from(self.firehose_configuration.is_some())
                     + usize::from(self.log_level.is_some())
@@ -800,7 +800,7 @@ pub mod log_delivery_configuration {
 
     impl ToExpr for S3Configuration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.bucket_arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.bucket_arn.is_some()));
             p.opt("BucketArn", self.bucket_arn);
             p.into_expr()
         }
@@ -1612,7 +1612,7 @@ Constraint { path: "WebAuthnUserVerification", min_length: Some(1), max_length: 
 ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.account_recovery_setting.is_some())
+            usize::from(self.account_recovery_setting.is_some())
                 + usize::from(self.admin_create_user_config.is_some())
                 + usize::from(self.alias_attributes.is_some())
                 + usize::from(self.auto_verified_attributes.is_some())
@@ -2288,7 +2288,7 @@ pub mod user_pool {
 
     impl ToExpr for AccountRecoverySetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.recovery_mechanisms.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.recovery_mechanisms.is_some()));
             p.opt("RecoveryMechanisms", self.recovery_mechanisms);
             p.into_expr()
         }
@@ -2333,7 +2333,7 @@ pub mod user_pool {
     impl ToExpr for AdminCreateUserConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.allow_admin_create_user_only.is_some())
+                usize::from(self.allow_admin_create_user_only.is_some())
                     + usize::from(self.invite_message_template.is_some())
                     + usize::from(self.unused_account_validity_days.is_some()),
             );
@@ -2364,7 +2364,7 @@ pub mod user_pool {
 
     impl ToExpr for AdvancedSecurityAdditionalFlows {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.custom_auth_mode.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.custom_auth_mode.is_some()));
             p.opt("CustomAuthMode", self.custom_auth_mode);
             p.into_expr()
         }
@@ -2401,7 +2401,7 @@ pub mod user_pool {
     impl ToExpr for CustomEmailSender {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.lambda_arn.is_some()) + usize::from(self.lambda_version.is_some()),
+                usize::from(self.lambda_arn.is_some()) + usize::from(self.lambda_version.is_some()),
             );
             p.opt("LambdaArn", self.lambda_arn);
             p.opt("LambdaVersion", self.lambda_version);
@@ -2440,7 +2440,7 @@ pub mod user_pool {
     impl ToExpr for CustomSmsSender {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.lambda_arn.is_some()) + usize::from(self.lambda_version.is_some()),
+                usize::from(self.lambda_arn.is_some()) + usize::from(self.lambda_version.is_some()),
             );
             p.opt("LambdaArn", self.lambda_arn);
             p.opt("LambdaVersion", self.lambda_version);
@@ -2479,7 +2479,7 @@ pub mod user_pool {
     impl ToExpr for DeviceConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.challenge_required_on_new_device.is_some())
+                usize::from(self.challenge_required_on_new_device.is_some())
                     + usize::from(self.device_only_remembered_on_user_prompt.is_some()),
             );
             p.opt("ChallengeRequiredOnNewDevice", self.challenge_required_on_new_device);
@@ -2546,7 +2546,7 @@ pub mod user_pool {
     impl ToExpr for EmailConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.configuration_set.is_some())
+                usize::from(self.configuration_set.is_some())
                     + usize::from(self.email_sending_account.is_some())
                     + usize::from(self.from.is_some())
                     + usize::from(self.reply_to_email_address.is_some())
@@ -2676,7 +2676,7 @@ pub mod user_pool {
     impl ToExpr for InboundFederation {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.lambda_arn.is_some()) + usize::from(self.lambda_version.is_some()),
+                usize::from(self.lambda_arn.is_some()) + usize::from(self.lambda_version.is_some()),
             );
             p.opt("LambdaArn", self.lambda_arn);
             p.opt("LambdaVersion", self.lambda_version);
@@ -2723,7 +2723,7 @@ pub mod user_pool {
     impl ToExpr for InviteMessageTemplate {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.email_message.is_some())
+                usize::from(self.email_message.is_some())
                     + usize::from(self.email_subject.is_some())
                     + usize::from(self.sms_message.is_some()),
             );
@@ -2754,7 +2754,7 @@ pub mod user_pool {
 
     impl ToExpr for IssuerConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.r#type.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.r#type.is_some()));
             p.opt("Type", self.r#type);
             p.into_expr()
         }
@@ -2790,9 +2790,8 @@ pub mod user_pool {
 
     impl ToExpr for KeyConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.key_type.is_some()) + usize::from(self.kms_key_arn.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.key_type.is_some()) + usize::from(self.kms_key_arn.is_some()));
             p.opt("KeyType", self.key_type);
             p.opt("KmsKeyArn", self.kms_key_arn);
             p.into_expr()
@@ -2934,7 +2933,7 @@ pub mod user_pool {
     impl ToExpr for LambdaConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.create_auth_challenge.is_some())
+                usize::from(self.create_auth_challenge.is_some())
                     + usize::from(self.custom_email_sender.is_some())
                     + usize::from(self.custom_message.is_some())
                     + usize::from(self.custom_sms_sender.is_some())
@@ -3000,7 +2999,7 @@ pub mod user_pool {
     impl ToExpr for NumberAttributeConstraints {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.max_value.is_some()) + usize::from(self.min_value.is_some()));
+                Props::with_capacity(usize::from(self.max_value.is_some()) + usize::from(self.min_value.is_some()));
             p.opt("MaxValue", self.max_value);
             p.opt("MinValue", self.min_value);
             p.into_expr()
@@ -3078,7 +3077,7 @@ pub mod user_pool {
     impl ToExpr for PasswordPolicy {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.minimum_length.is_some())
+                usize::from(self.minimum_length.is_some())
                     + usize::from(self.password_history_size.is_some())
                     + usize::from(self.require_lowercase.is_some())
                     + usize::from(self.require_numbers.is_some())
@@ -3128,7 +3127,7 @@ pub mod user_pool {
     impl ToExpr for Policies {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.password_policy.is_some()) + usize::from(self.sign_in_policy.is_some()),
+                usize::from(self.password_policy.is_some()) + usize::from(self.sign_in_policy.is_some()),
             );
             p.opt("PasswordPolicy", self.password_policy);
             p.opt("SignInPolicy", self.sign_in_policy);
@@ -3167,7 +3166,7 @@ pub mod user_pool {
     impl ToExpr for PreTokenGenerationConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.lambda_arn.is_some()) + usize::from(self.lambda_version.is_some()),
+                usize::from(self.lambda_arn.is_some()) + usize::from(self.lambda_version.is_some()),
             );
             p.opt("LambdaArn", self.lambda_arn);
             p.opt("LambdaVersion", self.lambda_version);
@@ -3205,8 +3204,7 @@ pub mod user_pool {
 
     impl ToExpr for RecoveryOption {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.priority.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.name.is_some()) + usize::from(self.priority.is_some()));
             p.opt("Name", self.name);
             p.opt("Priority", self.priority);
             p.into_expr()
@@ -3284,7 +3282,7 @@ pub mod user_pool {
     impl ToExpr for SchemaAttribute {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.attribute_data_type.is_some())
+                usize::from(self.attribute_data_type.is_some())
                     + usize::from(self.developer_only_attribute.is_some())
                     + usize::from(self.mutable.is_some())
                     + usize::from(self.name.is_some())
@@ -3325,7 +3323,7 @@ pub mod user_pool {
 
     impl ToExpr for SignInPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.allowed_first_auth_factors.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.allowed_first_auth_factors.is_some()));
             p.opt("AllowedFirstAuthFactors", self.allowed_first_auth_factors);
             p.into_expr()
         }
@@ -3378,7 +3376,7 @@ pub mod user_pool {
     impl ToExpr for SmsConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.eums_sms.is_some())
+                usize::from(self.eums_sms.is_some())
                     + usize::from(self.external_id.is_some())
                     + usize::from(self.sns_caller_arn.is_some())
                     + usize::from(self.sns_region.is_some()),
@@ -3421,9 +3419,8 @@ pub mod user_pool {
 
     impl ToExpr for StringAttributeConstraints {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.max_length.is_some()) + usize::from(self.min_length.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.max_length.is_some()) + usize::from(self.min_length.is_some()));
             p.opt("MaxLength", self.max_length);
             p.opt("MinLength", self.min_length);
             p.into_expr()
@@ -3490,7 +3487,7 @@ pub mod user_pool {
     impl ToExpr for UserPoolAddOns {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.advanced_security_additional_flows.is_some())
+                usize::from(self.advanced_security_additional_flows.is_some())
                     + usize::from(self.advanced_security_mode.is_some()),
             );
             p.opt(
@@ -3522,7 +3519,7 @@ pub mod user_pool {
 
     impl ToExpr for UsernameConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.case_sensitive.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.case_sensitive.is_some()));
             p.opt("CaseSensitive", self.case_sensitive);
             p.into_expr()
         }
@@ -3591,7 +3588,7 @@ pub mod user_pool {
     impl ToExpr for VerificationMessageTemplate {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.default_email_option.is_some())
+                usize::from(self.default_email_option.is_some())
                     + usize::from(self.email_message.is_some())
                     + usize::from(self.email_message_by_link.is_some())
                     + usize::from(self.email_subject.is_some())
@@ -4205,7 +4202,7 @@ pub mod user_pool_client {
     impl ToExpr for AnalyticsConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.application_arn.is_some())
+                usize::from(self.application_arn.is_some())
                     + usize::from(self.application_id.is_some())
                     + usize::from(self.external_id.is_some())
                     + usize::from(self.role_arn.is_some())
@@ -4251,7 +4248,7 @@ pub mod user_pool_client {
     impl ToExpr for RefreshTokenRotation {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.feature.is_some()) + usize::from(self.retry_grace_period_seconds.is_some()),
+                usize::from(self.feature.is_some()) + usize::from(self.retry_grace_period_seconds.is_some()),
             );
             p.opt("Feature", self.feature);
             p.opt("RetryGracePeriodSeconds", self.retry_grace_period_seconds);
@@ -4298,7 +4295,7 @@ pub mod user_pool_client {
     impl ToExpr for TokenValidityUnits {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.access_token.is_some())
+                usize::from(self.access_token.is_some())
                     + usize::from(self.id_token.is_some())
                     + usize::from(self.refresh_token.is_some()),
             );
@@ -4455,7 +4452,7 @@ pub mod user_pool_domain {
     impl ToExpr for CustomDomainConfigType {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.certificate_arn.is_some()) + usize::from(self.security_policy.is_some()),
+                usize::from(self.certificate_arn.is_some()) + usize::from(self.security_policy.is_some()),
             );
             p.opt("CertificateArn", self.certificate_arn);
             p.opt("SecurityPolicy", self.security_policy);
@@ -4513,7 +4510,7 @@ pub mod user_pool_domain {
 
     impl ToExpr for RoutingType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.failover.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.failover.is_some()));
             p.opt("Failover", self.failover);
             p.into_expr()
         }
@@ -4866,7 +4863,7 @@ pub mod user_pool_regional_configuration_attachment {
     impl ToExpr for CustomEmailSender {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.lambda_arn.is_some()) + usize::from(self.lambda_version.is_some()),
+                usize::from(self.lambda_arn.is_some()) + usize::from(self.lambda_version.is_some()),
             );
             p.opt("LambdaArn", self.lambda_arn);
             p.opt("LambdaVersion", self.lambda_version);
@@ -4905,7 +4902,7 @@ pub mod user_pool_regional_configuration_attachment {
     impl ToExpr for CustomSmsSender {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.lambda_arn.is_some()) + usize::from(self.lambda_version.is_some()),
+                usize::from(self.lambda_arn.is_some()) + usize::from(self.lambda_version.is_some()),
             );
             p.opt("LambdaArn", self.lambda_arn);
             p.opt("LambdaVersion", self.lambda_version);
@@ -4968,7 +4965,7 @@ pub mod user_pool_regional_configuration_attachment {
     impl ToExpr for EmailConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.configuration_set.is_some())
+                usize::from(self.configuration_set.is_some())
                     + usize::from(self.email_sending_account.is_some())
                     + usize::from(self.from.is_some())
                     + usize::from(self.reply_to_email_address.is_some())
@@ -5098,7 +5095,7 @@ pub mod user_pool_regional_configuration_attachment {
     impl ToExpr for InboundFederation {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.lambda_arn.is_some()) + usize::from(self.lambda_version.is_some()),
+                usize::from(self.lambda_arn.is_some()) + usize::from(self.lambda_version.is_some()),
             );
             p.opt("LambdaArn", self.lambda_arn);
             p.opt("LambdaVersion", self.lambda_version);
@@ -5241,7 +5238,7 @@ pub mod user_pool_regional_configuration_attachment {
     impl ToExpr for LambdaConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.create_auth_challenge.is_some())
+                usize::from(self.create_auth_challenge.is_some())
                     + usize::from(self.custom_email_sender.is_some())
                     + usize::from(self.custom_message.is_some())
                     + usize::from(self.custom_sms_sender.is_some())
@@ -5307,7 +5304,7 @@ pub mod user_pool_regional_configuration_attachment {
     impl ToExpr for PreTokenGenerationConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.lambda_arn.is_some()) + usize::from(self.lambda_version.is_some()),
+                usize::from(self.lambda_arn.is_some()) + usize::from(self.lambda_version.is_some()),
             );
             p.opt("LambdaArn", self.lambda_arn);
             p.opt("LambdaVersion", self.lambda_version);
@@ -5362,7 +5359,7 @@ pub mod user_pool_regional_configuration_attachment {
     impl ToExpr for SmsConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.eums_sms.is_some())
+                usize::from(self.eums_sms.is_some())
                     + usize::from(self.external_id.is_some())
                     + usize::from(self.sns_caller_arn.is_some())
                     + usize::from(self.sns_region.is_some()),
@@ -5717,7 +5714,7 @@ pub mod user_pool_risk_configuration_attachment {
     impl ToExpr for AccountTakeoverActionsType {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.high_action.is_some())
+                usize::from(self.high_action.is_some())
                     + usize::from(self.low_action.is_some())
                     + usize::from(self.medium_action.is_some()),
             );
@@ -5962,8 +5959,7 @@ pub mod user_pool_risk_configuration_attachment {
     impl ToExpr for RiskExceptionConfigurationType {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.blocked_ip_range_list.is_some())
-                    + usize::from(self.skipped_ip_range_list.is_some()),
+                usize::from(self.blocked_ip_range_list.is_some()) + usize::from(self.skipped_ip_range_list.is_some()),
             );
             p.opt("BlockedIPRangeList", self.blocked_ip_range_list);
             p.opt("SkippedIPRangeList", self.skipped_ip_range_list);
@@ -6162,7 +6158,7 @@ pub mod user_pool_user {
 
     impl ToExpr for AttributeType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
             p.opt("Name", self.name);
             p.opt("Value", self.value);
             p.into_expr()

@@ -706,7 +706,7 @@ pub mod document_classifier {
     impl ToExpr for DocumentClassifierInputDataConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.augmented_manifests.is_some())
+                usize::from(self.augmented_manifests.is_some())
                     + usize::from(self.data_format.is_some())
                     + usize::from(self.document_reader_config.is_some())
                     + usize::from(self.document_type.is_some())
@@ -760,7 +760,7 @@ pub mod document_classifier {
     impl ToExpr for DocumentClassifierOutputDataConfig {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.kms_key_id.is_some()) + usize::from(self.s3_uri.is_some()));
+                Props::with_capacity(usize::from(self.kms_key_id.is_some()) + usize::from(self.s3_uri.is_some()));
             p.opt("KmsKeyId", self.kms_key_id);
             p.opt("S3Uri", self.s3_uri);
             p.into_expr()
@@ -2228,7 +2228,7 @@ pub mod flywheel {
     impl ToExpr for DataSecurityConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.data_lake_kms_key_id.is_some())
+                usize::from(self.data_lake_kms_key_id.is_some())
                     + usize::from(self.model_kms_key_id.is_some())
                     + usize::from(self.volume_kms_key_id.is_some())
                     + usize::from(self.vpc_config.is_some()),
@@ -2293,7 +2293,7 @@ pub mod flywheel {
 
     impl ToExpr for EntityRecognitionConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.entity_types.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.entity_types.is_some()));
             p.opt("EntityTypes", self.entity_types);
             p.into_expr()
         }

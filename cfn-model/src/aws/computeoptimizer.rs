@@ -501,7 +501,7 @@ pub mod automation_rule {
     impl ToExpr for Criteria {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.ebs_volume_size_in_gib.is_some())
+                usize::from(self.ebs_volume_size_in_gib.is_some())
                     + usize::from(self.ebs_volume_type.is_some())
                     + usize::from(self.estimated_monthly_savings.is_some())
                     + usize::from(self.look_back_period_in_days.is_some())
@@ -553,7 +553,7 @@ pub mod automation_rule {
     impl ToExpr for DoubleCriteriaCondition {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.comparison.is_some()) + usize::from(self.values.is_some()));
+                Props::with_capacity(usize::from(self.comparison.is_some()) + usize::from(self.values.is_some()));
             p.opt("Comparison", self.comparison);
             p.opt("Values", self.values);
             p.into_expr()
@@ -591,7 +591,7 @@ pub mod automation_rule {
     impl ToExpr for IntegerCriteriaCondition {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.comparison.is_some()) + usize::from(self.values.is_some()));
+                Props::with_capacity(usize::from(self.comparison.is_some()) + usize::from(self.values.is_some()));
             p.opt("Comparison", self.comparison);
             p.opt("Values", self.values);
             p.into_expr()
@@ -629,7 +629,7 @@ pub mod automation_rule {
     impl ToExpr for OrganizationConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.account_ids.is_some()) + usize::from(self.rule_apply_order.is_some()),
+                usize::from(self.account_ids.is_some()) + usize::from(self.rule_apply_order.is_some()),
             );
             p.opt("AccountIds", self.account_ids);
             p.opt("RuleApplyOrder", self.rule_apply_order);
@@ -676,7 +676,7 @@ pub mod automation_rule {
     impl ToExpr for ResourceTagsCriteriaCondition {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.comparison.is_some())
+                usize::from(self.comparison.is_some())
                     + usize::from(self.key.is_some())
                     + usize::from(self.values.is_some()),
             );
@@ -726,7 +726,7 @@ pub mod automation_rule {
     impl ToExpr for Schedule {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.execution_window_in_minutes.is_some())
+                usize::from(self.execution_window_in_minutes.is_some())
                     + usize::from(self.schedule_expression.is_some())
                     + usize::from(self.schedule_expression_timezone.is_some()),
             );
@@ -768,7 +768,7 @@ pub mod automation_rule {
     impl ToExpr for StringCriteriaCondition {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.comparison.is_some()) + usize::from(self.values.is_some()));
+                Props::with_capacity(usize::from(self.comparison.is_some()) + usize::from(self.values.is_some()));
             p.opt("Comparison", self.comparison);
             p.opt("Values", self.values);
             p.into_expr()

@@ -286,7 +286,7 @@ pub mod config_rule {
     impl ToExpr for CustomPolicyDetails {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.enable_debug_log_delivery.is_some())
+                usize::from(self.enable_debug_log_delivery.is_some())
                     + usize::from(self.policy_runtime.is_some())
                     + usize::from(self.policy_text.is_some()),
             );
@@ -317,7 +317,7 @@ pub mod config_rule {
 
     impl ToExpr for EvaluationModeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.mode.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.mode.is_some()));
             p.opt("Mode", self.mode);
             p.into_expr()
         }
@@ -370,7 +370,7 @@ pub mod config_rule {
     impl ToExpr for Scope {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.compliance_resource_id.is_some())
+                usize::from(self.compliance_resource_id.is_some())
                     + usize::from(self.compliance_resource_types.is_some())
                     + usize::from(self.tag_key.is_some())
                     + usize::from(self.tag_value.is_some()),
@@ -599,7 +599,7 @@ impl Resource for ConfigurationAggregator {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.account_aggregation_sources.is_some())
+            usize::from(self.account_aggregation_sources.is_some())
                 + usize::from(self.configuration_aggregator_name.is_some())
                 + usize::from(self.organization_aggregation_source.is_some())
                 + usize::from(self.tags.is_some()),
@@ -906,7 +906,7 @@ pub mod configuration_recorder {
     impl ToExpr for RecordingGroup {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.all_supported.is_some())
+                usize::from(self.all_supported.is_some())
                     + usize::from(self.exclusion_by_resource_types.is_some())
                     + usize::from(self.include_global_resource_types.is_some())
                     + usize::from(self.recording_strategy.is_some())
@@ -1298,7 +1298,7 @@ pub mod conformance_pack {
     impl ToExpr for TemplateSsmDocumentDetails {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.document_name.is_some()) + usize::from(self.document_version.is_some()),
+                usize::from(self.document_name.is_some()) + usize::from(self.document_version.is_some()),
             );
             p.opt("DocumentName", self.document_name);
             p.opt("DocumentVersion", self.document_version);
@@ -1449,7 +1449,7 @@ pub mod connector {
 
     impl ToExpr for ConnectorConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.azure.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.azure.is_some()));
             p.opt("Azure", self.azure);
             p.into_expr()
         }
@@ -1631,7 +1631,7 @@ pub mod delivery_channel {
 
     impl ToExpr for ConfigSnapshotDeliveryProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.delivery_frequency.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.delivery_frequency.is_some()));
             p.opt("DeliveryFrequency", self.delivery_frequency);
             p.into_expr()
         }
@@ -2715,7 +2715,7 @@ pub mod remediation_configuration {
 
     impl ToExpr for ExecutionControls {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.ssm_controls.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.ssm_controls.is_some()));
             p.opt("SsmControls", self.ssm_controls);
             p.into_expr()
         }
@@ -2752,7 +2752,7 @@ pub mod remediation_configuration {
     impl ToExpr for SsmControls {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.concurrent_execution_rate_percentage.is_some())
+                usize::from(self.concurrent_execution_rate_percentage.is_some())
                     + usize::from(self.error_percentage.is_some()),
             );
             p.opt(

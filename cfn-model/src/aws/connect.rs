@@ -734,7 +734,7 @@ pub mod contact_flow_module {
 
     impl ToExpr for ExternalInvocationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.enabled.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.enabled.is_some()));
             p.opt("Enabled", self.enabled);
             p.into_expr()
         }
@@ -1567,8 +1567,7 @@ pub mod data_table_attribute {
 
     impl ToExpr for Enum {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.strict.is_some()) + usize::from(self.values.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.strict.is_some()) + usize::from(self.values.is_some()));
             p.opt("Strict", self.strict);
             p.opt("Values", self.values);
             p.into_expr()
@@ -1670,7 +1669,7 @@ pub mod data_table_attribute {
     impl ToExpr for Validation {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.r#enum.is_some())
+                usize::from(self.r#enum.is_some())
                     + usize::from(self.exclusive_maximum.is_some())
                     + usize::from(self.exclusive_minimum.is_some())
                     + usize::from(self.max_length.is_some())
@@ -1839,7 +1838,7 @@ pub mod data_table_record {
     impl ToExpr for Value {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.attribute_id.is_some()) + usize::from(self.attribute_value.is_some()),
+                usize::from(self.attribute_id.is_some()) + usize::from(self.attribute_value.is_some()),
             );
             p.opt("AttributeId", self.attribute_id);
             p.opt("AttributeValue", self.attribute_value);
@@ -2850,7 +2849,7 @@ pub mod evaluation_form {
 
     impl ToExpr for AutoEvaluationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.enabled.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.enabled.is_some()));
             p.opt("Enabled", self.enabled);
             p.into_expr()
         }
@@ -2876,7 +2875,7 @@ pub mod evaluation_form {
 
     impl ToExpr for AutomaticFailConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.target_section.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.target_section.is_some()));
             p.opt("TargetSection", self.target_section);
             p.into_expr()
         }
@@ -2934,7 +2933,7 @@ pub mod evaluation_form {
     impl ToExpr for EvaluationFormItem {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.question.is_some()) + usize::from(self.section.is_some()));
+                Props::with_capacity(usize::from(self.question.is_some()) + usize::from(self.section.is_some()));
             p.opt("Question", self.question);
             p.opt("Section", self.section);
             p.into_expr()
@@ -2993,7 +2992,7 @@ pub mod evaluation_form {
 
     impl ToExpr for EvaluationFormItemEnablementConditionOperand {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.expression.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.expression.is_some()));
             p.opt("Expression", self.expression);
             p.into_expr()
         }
@@ -3132,8 +3131,7 @@ pub mod evaluation_form {
 
     impl ToExpr for EvaluationFormItemEnablementSourceValue {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.ref_id.is_some()) + usize::from(self.r#type.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.ref_id.is_some()) + usize::from(self.r#type.is_some()));
             p.opt("RefId", self.ref_id);
             p.opt("Type", self.r#type);
             p.into_expr()
@@ -3160,7 +3158,7 @@ pub mod evaluation_form {
 
     impl ToExpr for EvaluationFormLanguageConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.form_language.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.form_language.is_some()));
             p.opt("FormLanguage", self.form_language);
             p.into_expr()
         }
@@ -3240,7 +3238,7 @@ pub mod evaluation_form {
     impl ToExpr for EvaluationFormMultiSelectQuestionAutomation {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.answer_source.is_some())
+                usize::from(self.answer_source.is_some())
                     + usize::from(self.default_option_ref_ids.is_some())
                     + usize::from(self.options.is_some()),
             );
@@ -3414,7 +3412,7 @@ pub mod evaluation_form {
     impl ToExpr for EvaluationFormNumericQuestionAutomation {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.answer_source.is_some()) + usize::from(self.property_value.is_some()),
+                usize::from(self.answer_source.is_some()) + usize::from(self.property_value.is_some()),
             );
             p.opt("AnswerSource", self.answer_source);
             p.opt("PropertyValue", self.property_value);
@@ -3712,7 +3710,7 @@ pub mod evaluation_form {
     impl ToExpr for EvaluationFormQuestionScoringConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.is_excluded_from_scoring.is_some())
+                usize::from(self.is_excluded_from_scoring.is_some())
                     + usize::from(self.points_configuration.is_some())
                     + usize::from(self.score_thresholds.is_some()),
             );
@@ -3770,7 +3768,7 @@ pub mod evaluation_form {
     impl ToExpr for EvaluationFormQuestionTypeProperties {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.multi_select.is_some())
+                usize::from(self.multi_select.is_some())
                     + usize::from(self.numeric.is_some())
                     + usize::from(self.single_select.is_some())
                     + usize::from(self.text.is_some()),
@@ -3954,7 +3952,7 @@ pub mod evaluation_form {
     impl ToExpr for EvaluationFormSingleSelectQuestionAutomation {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.answer_source.is_some())
+                usize::from(self.answer_source.is_some())
                     + usize::from(self.default_option_ref_id.is_some())
                     + usize::from(self.options.is_some()),
             );
@@ -4147,7 +4145,7 @@ pub mod evaluation_form {
 
     impl ToExpr for EvaluationFormTextQuestionAutomation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.answer_source.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.answer_source.is_some()));
             p.opt("AnswerSource", self.answer_source);
             p.into_expr()
         }
@@ -4173,7 +4171,7 @@ pub mod evaluation_form {
 
     impl ToExpr for EvaluationFormTextQuestionProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.automation.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.automation.is_some()));
             p.opt("Automation", self.automation);
             p.into_expr()
         }
@@ -4263,7 +4261,7 @@ pub mod evaluation_form {
 
     impl ToExpr for EvaluationReviewNotificationRecipientValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.user_id.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.user_id.is_some()));
             p.opt("UserId", self.user_id);
             p.into_expr()
         }
@@ -4398,7 +4396,7 @@ pub mod evaluation_form {
     impl ToExpr for QuestionPointsConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.is_bonus.is_some())
+                usize::from(self.is_bonus.is_some())
                     + usize::from(self.max_point_value.is_some())
                     + usize::from(self.min_point_value.is_some()),
             );
@@ -5232,7 +5230,7 @@ pub mod hours_of_operation {
     impl ToExpr for RecurrencePattern {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.by_month.is_some())
+                usize::from(self.by_month.is_some())
                     + usize::from(self.by_month_day.is_some())
                     + usize::from(self.by_weekday_occurrence.is_some())
                     + usize::from(self.frequency.is_some())
@@ -7438,7 +7436,7 @@ pub mod notification {
     impl ToExpr for NotificationContent {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.de_de.is_some())
+                usize::from(self.de_de.is_some())
                     + usize::from(self.en_us.is_some())
                     + usize::from(self.es_es.is_some())
                     + usize::from(self.fr_fr.is_some())
@@ -7835,7 +7833,7 @@ pub mod predefined_attribute {
     impl ToExpr for AttributeConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.enable_value_validation_on_association.is_some())
+                usize::from(self.enable_value_validation_on_association.is_some())
                     + usize::from(self.is_read_only.is_some()),
             );
             p.opt(
@@ -7867,7 +7865,7 @@ pub mod predefined_attribute {
 
     impl ToExpr for Values {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.string_list.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.string_list.is_some()));
             p.opt("StringList", self.string_list);
             p.into_expr()
         }
@@ -8302,7 +8300,7 @@ pub mod queue {
     impl ToExpr for OutboundCallerConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.outbound_caller_id_name.is_some())
+                usize::from(self.outbound_caller_id_name.is_some())
                     + usize::from(self.outbound_caller_id_number_arn.is_some())
                     + usize::from(self.outbound_flow_arn.is_some()),
             );
@@ -8335,7 +8333,7 @@ pub mod queue {
 
     impl ToExpr for OutboundEmailConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.outbound_email_address_id.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.outbound_email_address_id.is_some()));
             p.opt("OutboundEmailAddressId", self.outbound_email_address_id);
             p.into_expr()
         }
@@ -9660,7 +9658,7 @@ pub mod rule {
     impl ToExpr for Actions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.assign_contact_category_actions.is_some())
+                usize::from(self.assign_contact_category_actions.is_some())
                     + usize::from(self.assign_sla_actions.is_some())
                     + usize::from(self.create_case_actions.is_some())
                     + usize::from(self.end_associated_tasks_actions.is_some())
@@ -9894,7 +9892,7 @@ pub mod rule {
     impl ToExpr for FieldValue {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.boolean_value.is_some())
+                usize::from(self.boolean_value.is_some())
                     + usize::from(self.double_value.is_some())
                     + usize::from(self.empty_value.is_some())
                     + usize::from(self.string_value.is_some()),
@@ -9941,7 +9939,7 @@ pub mod rule {
     impl ToExpr for InAppNotificationRecipientType {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.user_arns.is_some()) + usize::from(self.user_tags.is_some()));
+                Props::with_capacity(usize::from(self.user_arns.is_some()) + usize::from(self.user_tags.is_some()));
             p.opt("UserArns", self.user_arns);
             p.opt("UserTags", self.user_tags);
             p.into_expr()
@@ -10051,7 +10049,7 @@ pub mod rule {
     impl ToExpr for NotificationContent {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.de_de.is_some())
+                usize::from(self.de_de.is_some())
                     + usize::from(self.en_us.is_some())
                     + usize::from(self.es_es.is_some())
                     + usize::from(self.fr_fr.is_some())
@@ -10112,7 +10110,7 @@ pub mod rule {
     impl ToExpr for NotificationRecipientType {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.user_arns.is_some()) + usize::from(self.user_tags.is_some()));
+                Props::with_capacity(usize::from(self.user_arns.is_some()) + usize::from(self.user_tags.is_some()));
             p.opt("UserArns", self.user_arns);
             p.opt("UserTags", self.user_tags);
             p.into_expr()
@@ -10313,7 +10311,7 @@ pub mod rule {
 
     impl ToExpr for SlaTargetFieldValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.string_value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.string_value.is_some()));
             p.opt("StringValue", self.string_value);
             p.into_expr()
         }
@@ -10813,7 +10811,7 @@ pub mod security_profile {
     impl ToExpr for Application {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.application_permissions.is_some())
+                usize::from(self.application_permissions.is_some())
                     + usize::from(self.namespace.is_some())
                     + usize::from(self.r#type.is_some()),
             );
@@ -10849,8 +10847,9 @@ pub mod security_profile {
 
     impl ToExpr for DataTableAccessControlConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.primary_attribute_access_control_configuration.is_some()));
+            let mut p = Props::with_capacity(usize::from(
+                self.primary_attribute_access_control_configuration.is_some(),
+            ));
             p.opt(
                 "PrimaryAttributeAccessControlConfiguration",
                 self.primary_attribute_access_control_configuration,
@@ -10889,9 +10888,8 @@ pub mod security_profile {
 
     impl ToExpr for FlowModule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.flow_module_id.is_some()) + usize::from(self.r#type.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.flow_module_id.is_some()) + usize::from(self.r#type.is_some()));
             p.opt("FlowModuleId", self.flow_module_id);
             p.opt("Type", self.r#type);
             p.into_expr()
@@ -10920,7 +10918,7 @@ pub mod security_profile {
 
     impl ToExpr for GranularAccessControlConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.data_table_access_control_configuration.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.data_table_access_control_configuration.is_some()));
             p.opt(
                 "DataTableAccessControlConfiguration",
                 self.data_table_access_control_configuration,
@@ -10951,7 +10949,7 @@ pub mod security_profile {
 
     impl ToExpr for PrimaryAttributeAccessControlConfigurationItem {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.primary_attribute_values.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.primary_attribute_values.is_some()));
             p.opt("PrimaryAttributeValues", self.primary_attribute_values);
             p.into_expr()
         }
@@ -10996,7 +10994,7 @@ pub mod security_profile {
     impl ToExpr for PrimaryAttributeValue {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.access_type.is_some())
+                usize::from(self.access_type.is_some())
                     + usize::from(self.attribute_name.is_some())
                     + usize::from(self.values.is_some()),
             );
@@ -11332,7 +11330,7 @@ pub mod task_template {
     impl ToExpr for Constraints {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.invisible_fields.is_some())
+                usize::from(self.invisible_fields.is_some())
                     + usize::from(self.read_only_fields.is_some())
                     + usize::from(self.required_fields.is_some()),
             );
@@ -11795,7 +11793,7 @@ pub mod test_case {
 
     impl ToExpr for ChatEntryPointParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.flow_id.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.flow_id.is_some()));
             p.opt("FlowId", self.flow_id);
             p.into_expr()
         }
@@ -11840,7 +11838,7 @@ pub mod test_case {
     impl ToExpr for EntryPoint {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.chat_entry_point_parameters.is_some())
+                usize::from(self.chat_entry_point_parameters.is_some())
                     + usize::from(self.r#type.is_some())
                     + usize::from(self.voice_call_entry_point_parameters.is_some()),
             );
@@ -11917,7 +11915,7 @@ pub mod test_case {
     impl ToExpr for VoiceCallEntryPointParameters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.destination_phone_number.is_some())
+                usize::from(self.destination_phone_number.is_some())
                     + usize::from(self.flow_id.is_some())
                     + usize::from(self.source_phone_number.is_some()),
             );
@@ -12612,7 +12610,7 @@ pub mod user {
     impl ToExpr for AfterContactWorkConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.after_contact_work_mode.is_some())
+                usize::from(self.after_contact_work_mode.is_some())
                     + usize::from(self.after_contact_work_time_limit.is_some()),
             );
             p.opt("AfterContactWorkMode", self.after_contact_work_mode);
@@ -12842,7 +12840,7 @@ pub mod user {
     impl ToExpr for UserIdentityInfo {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.email.is_some())
+                usize::from(self.email.is_some())
                     + usize::from(self.first_name.is_some())
                     + usize::from(self.last_name.is_some())
                     + usize::from(self.mobile.is_some())
@@ -12912,7 +12910,7 @@ pub mod user {
     impl ToExpr for UserPhoneConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.after_contact_work_time_limit.is_some())
+                usize::from(self.after_contact_work_time_limit.is_some())
                     + usize::from(self.auto_accept.is_some())
                     + usize::from(self.desk_phone_number.is_some())
                     + usize::from(self.persistent_connection.is_some())
@@ -13485,7 +13483,7 @@ pub mod user_hierarchy_structure {
     impl ToExpr for UserHierarchyStructure {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.level_five.is_some())
+                usize::from(self.level_five.is_some())
                     + usize::from(self.level_four.is_some())
                     + usize::from(self.level_one.is_some())
                     + usize::from(self.level_three.is_some())
@@ -14642,7 +14640,7 @@ pub mod workspace {
 
     impl ToExpr for FontFamily {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.default.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.default.is_some()));
             p.opt("Default", self.default);
             p.into_expr()
         }
@@ -14719,7 +14717,7 @@ pub mod workspace {
     impl ToExpr for PaletteCanvas {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.active_background.is_some())
+                usize::from(self.active_background.is_some())
                     + usize::from(self.container_background.is_some())
                     + usize::from(self.page_background.is_some()),
             );
@@ -14777,7 +14775,7 @@ pub mod workspace {
     impl ToExpr for PaletteHeader {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.background.is_some())
+                usize::from(self.background.is_some())
                     + usize::from(self.invert_actions_colors.is_some())
                     + usize::from(self.text.is_some())
                     + usize::from(self.text_hover.is_some()),
@@ -14861,7 +14859,7 @@ pub mod workspace {
     impl ToExpr for PaletteNavigation {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.background.is_some())
+                usize::from(self.background.is_some())
                     + usize::from(self.invert_actions_colors.is_some())
                     + usize::from(self.text.is_some())
                     + usize::from(self.text_active.is_some())
@@ -14919,7 +14917,7 @@ pub mod workspace {
     impl ToExpr for PalettePrimary {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.active.is_some())
+                usize::from(self.active.is_some())
                     + usize::from(self.contrast_text.is_some())
                     + usize::from(self.default.is_some()),
             );
@@ -15033,7 +15031,7 @@ pub mod workspace {
 
     impl ToExpr for WorkspaceTheme {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.dark.is_some()) + usize::from(self.light.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.dark.is_some()) + usize::from(self.light.is_some()));
             p.opt("Dark", self.dark);
             p.opt("Light", self.light);
             p.into_expr()
@@ -15071,7 +15069,7 @@ pub mod workspace {
     impl ToExpr for WorkspaceThemeConfig {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.palette.is_some()) + usize::from(self.typography.is_some()));
+                Props::with_capacity(usize::from(self.palette.is_some()) + usize::from(self.typography.is_some()));
             p.opt("Palette", self.palette);
             p.opt("Typography", self.typography);
             p.into_expr()
@@ -15125,7 +15123,7 @@ pub mod workspace {
     impl ToExpr for WorkspaceThemePalette {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.canvas.is_some())
+                usize::from(self.canvas.is_some())
                     + usize::from(self.header.is_some())
                     + usize::from(self.navigation.is_some())
                     + usize::from(self.primary.is_some()),
@@ -15158,7 +15156,7 @@ pub mod workspace {
 
     impl ToExpr for WorkspaceThemeTypography {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.font_family.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.font_family.is_some()));
             p.opt("FontFamily", self.font_family);
             p.into_expr()
         }

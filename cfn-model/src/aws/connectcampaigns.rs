@@ -182,7 +182,7 @@ pub mod campaign {
 
     impl ToExpr for AgentlessDialerConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.dialing_capacity.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.dialing_capacity.is_some()));
             p.opt("DialingCapacity", self.dialing_capacity);
             p.into_expr()
         }
@@ -259,7 +259,7 @@ pub mod campaign {
     impl ToExpr for DialerConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.agentless_dialer_config.is_some())
+                usize::from(self.agentless_dialer_config.is_some())
                     + usize::from(self.predictive_dialer_config.is_some())
                     + usize::from(self.progressive_dialer_config.is_some()),
             );

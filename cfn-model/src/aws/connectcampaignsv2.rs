@@ -479,7 +479,7 @@ pub mod campaign {
     impl ToExpr for ChannelSubtypeConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.email.is_some())
+                usize::from(self.email.is_some())
                     + usize::from(self.sms.is_some())
                     + usize::from(self.telephony.is_some())
                     + usize::from(self.whats_app.is_some()),
@@ -549,7 +549,7 @@ pub mod campaign {
 
     impl ToExpr for CommunicationLimits {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.communication_limit_list.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.communication_limit_list.is_some()));
             p.opt("CommunicationLimitList", self.communication_limit_list);
             p.into_expr()
         }
@@ -586,7 +586,7 @@ pub mod campaign {
     impl ToExpr for CommunicationLimitsConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.all_channels_subtypes.is_some())
+                usize::from(self.all_channels_subtypes.is_some())
                     + usize::from(self.instance_limits_handling.is_some()),
             );
             p.opt("AllChannelsSubtypes", self.all_channels_subtypes);
@@ -686,7 +686,7 @@ pub mod campaign {
 
     impl ToExpr for DailyHour {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -788,7 +788,7 @@ pub mod campaign {
 
     impl ToExpr for EmailOutboundMode {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.agentless_config.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.agentless_config.is_some()));
             p.opt("AgentlessConfig", self.agentless_config);
             p.into_expr()
         }
@@ -843,7 +843,7 @@ pub mod campaign {
 
     impl ToExpr for EventTrigger {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.customer_profiles_domain_arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.customer_profiles_domain_arn.is_some()));
             p.opt("CustomerProfilesDomainArn", self.customer_profiles_domain_arn);
             p.into_expr()
         }
@@ -888,7 +888,7 @@ pub mod campaign {
     impl ToExpr for LocalTimeZoneConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.default_time_zone.is_some())
+                usize::from(self.default_time_zone.is_some())
                     + usize::from(self.local_time_zone_detection.is_some())
                     + usize::from(self.local_time_zone_detection_scope.is_some()),
             );
@@ -1062,7 +1062,7 @@ pub mod campaign {
 
     impl ToExpr for RestrictedPeriods {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.restricted_period_list.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.restricted_period_list.is_some()));
             p.opt("RestrictedPeriodList", self.restricted_period_list);
             p.into_expr()
         }
@@ -1190,7 +1190,7 @@ pub mod campaign {
 
     impl ToExpr for SmsOutboundMode {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.agentless_config.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.agentless_config.is_some()));
             p.opt("AgentlessConfig", self.agentless_config);
             p.into_expr()
         }
@@ -1227,8 +1227,7 @@ pub mod campaign {
     impl ToExpr for Source {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.customer_profiles_segment_arn.is_some())
-                    + usize::from(self.event_trigger.is_some()),
+                usize::from(self.customer_profiles_segment_arn.is_some()) + usize::from(self.event_trigger.is_some()),
             );
             p.opt("CustomerProfilesSegmentArn", self.customer_profiles_segment_arn);
             p.opt("EventTrigger", self.event_trigger);
@@ -1411,7 +1410,7 @@ pub mod campaign {
     impl ToExpr for TelephonyOutboundMode {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.agentless_config.is_some())
+                usize::from(self.agentless_config.is_some())
                     + usize::from(self.predictive_config.is_some())
                     + usize::from(self.preview_config.is_some())
                     + usize::from(self.progressive_config.is_some()),
@@ -1505,7 +1504,7 @@ pub mod campaign {
 
     impl ToExpr for TimeoutConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.duration_in_seconds.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.duration_in_seconds.is_some()));
             p.opt("DurationInSeconds", self.duration_in_seconds);
             p.into_expr()
         }
@@ -1597,7 +1596,7 @@ pub mod campaign {
 
     impl ToExpr for WhatsAppOutboundMode {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.agentless_config.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.agentless_config.is_some()));
             p.opt("AgentlessConfig", self.agentless_config);
             p.into_expr()
         }

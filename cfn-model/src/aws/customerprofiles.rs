@@ -473,7 +473,7 @@ pub mod calculated_attribute_definition {
     impl ToExpr for Conditions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.object_count.is_some())
+                usize::from(self.object_count.is_some())
                     + usize::from(self.range.is_some())
                     + usize::from(self.threshold.is_some()),
             );
@@ -1234,7 +1234,7 @@ pub mod domain {
 
     impl ToExpr for DataStore {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.enabled.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.enabled.is_some()));
             p.opt("Enabled", self.enabled);
             p.into_expr()
         }
@@ -1260,7 +1260,7 @@ pub mod domain {
 
     impl ToExpr for ExportingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.s3_exporting.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.s3_exporting.is_some()));
             p.opt("S3Exporting", self.s3_exporting);
             p.into_expr()
         }
@@ -2426,7 +2426,7 @@ pub mod event_trigger {
     impl ToExpr for EventTriggerLimits {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.event_expiration.is_some()) + usize::from(self.periods.is_some()),
+                usize::from(self.event_expiration.is_some()) + usize::from(self.periods.is_some()),
             );
             p.opt("EventExpiration", self.event_expiration);
             p.opt("Periods", self.periods);
@@ -3534,7 +3534,7 @@ pub mod integration {
     impl ToExpr for ConnectorOperator {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.marketo.is_some())
+                usize::from(self.marketo.is_some())
                     + usize::from(self.s3.is_some())
                     + usize::from(self.salesforce.is_some())
                     + usize::from(self.service_now.is_some())
@@ -3633,7 +3633,7 @@ pub mod integration {
 
     impl ToExpr for IncrementalPullConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.datetime_type_field_name.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.datetime_type_field_name.is_some()));
             p.opt("DatetimeTypeFieldName", self.datetime_type_field_name);
             p.into_expr()
         }
@@ -3927,7 +3927,7 @@ pub mod integration {
     impl ToExpr for SourceConnectorProperties {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.marketo.is_some())
+                usize::from(self.marketo.is_some())
                     + usize::from(self.s3.is_some())
                     + usize::from(self.salesforce.is_some())
                     + usize::from(self.service_now.is_some())
@@ -4160,7 +4160,7 @@ pub mod integration {
 
     impl ToExpr for TriggerProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.scheduled.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.scheduled.is_some()));
             p.opt("Scheduled", self.scheduled);
             p.into_expr()
         }
@@ -4620,9 +4620,8 @@ pub mod object_type {
 
     impl ToExpr for FieldMap {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.name.is_some()) + usize::from(self.object_type_field.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.name.is_some()) + usize::from(self.object_type_field.is_some()));
             p.opt("Name", self.name);
             p.opt("ObjectTypeField", self.object_type_field);
             p.into_expr()
@@ -4660,7 +4659,7 @@ pub mod object_type {
     impl ToExpr for KeyMap {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.name.is_some()) + usize::from(self.object_type_key_list.is_some()),
+                usize::from(self.name.is_some()) + usize::from(self.object_type_key_list.is_some()),
             );
             p.opt("Name", self.name);
             p.opt("ObjectTypeKeyList", self.object_type_key_list);
@@ -4707,7 +4706,7 @@ pub mod object_type {
     impl ToExpr for ObjectTypeField {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.content_type.is_some())
+                usize::from(self.content_type.is_some())
                     + usize::from(self.source.is_some())
                     + usize::from(self.target.is_some()),
             );
@@ -4749,7 +4748,7 @@ pub mod object_type {
     impl ToExpr for ObjectTypeKey {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.field_names.is_some()) + usize::from(self.standard_identifiers.is_some()),
+                usize::from(self.field_names.is_some()) + usize::from(self.standard_identifiers.is_some()),
             );
             p.opt("FieldNames", self.field_names);
             p.opt("StandardIdentifiers", self.standard_identifiers);
@@ -5112,7 +5111,7 @@ pub mod recommender {
 
     impl ToExpr for RecommenderConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.events_config.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.events_config.is_some()));
             p.opt("EventsConfig", self.events_config);
             p.into_expr()
         }
@@ -6641,7 +6640,7 @@ pub mod segment_definition {
     impl ToExpr for AddressDimension {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.city.is_some())
+                usize::from(self.city.is_some())
                     + usize::from(self.country.is_some())
                     + usize::from(self.county.is_some())
                     + usize::from(self.postal_code.is_some())
@@ -6747,7 +6746,7 @@ pub mod segment_definition {
 
     impl ToExpr for ConditionOverrides {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.range.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.range.is_some()));
             p.opt("Range", self.range);
             p.into_expr()
         }
@@ -6814,7 +6813,7 @@ pub mod segment_definition {
     impl ToExpr for Dimension {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.profile_attributes.is_some()) + usize::from(self.calculated_attributes.is_some()),
+                usize::from(self.profile_attributes.is_some()) + usize::from(self.calculated_attributes.is_some()),
             );
             p.opt("ProfileAttributes", self.profile_attributes);
             p.opt("CalculatedAttributes", self.calculated_attributes);
@@ -6896,7 +6895,7 @@ pub mod segment_definition {
     impl ToExpr for Group {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.dimensions.is_some())
+                usize::from(self.dimensions.is_some())
                     + usize::from(self.source_segments.is_some())
                     + usize::from(self.source_type.is_some())
                     + usize::from(self.r#type.is_some()),
@@ -7100,7 +7099,7 @@ pub mod segment_definition {
     impl ToExpr for ProfileAttributes {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.account_number.is_some())
+                usize::from(self.account_number.is_some())
                     + usize::from(self.additional_information.is_some())
                     + usize::from(self.address.is_some())
                     + usize::from(self.attributes.is_some())
@@ -7272,8 +7271,7 @@ pub mod segment_definition {
 
     impl ToExpr for SegmentGroup {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.groups.is_some()) + usize::from(self.include.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.groups.is_some()) + usize::from(self.include.is_some()));
             p.opt("Groups", self.groups);
             p.opt("Include", self.include);
             p.into_expr()
@@ -7371,7 +7369,7 @@ pub mod segment_definition {
 
     impl ToExpr for SourceSegment {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.segment_definition_name.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.segment_definition_name.is_some()));
             p.opt("SegmentDefinitionName", self.segment_definition_name);
             p.into_expr()
         }

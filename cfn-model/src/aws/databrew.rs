@@ -499,9 +499,8 @@ pub mod dataset {
 
     impl ToExpr for CsvOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.delimiter.is_some()) + usize::from(self.header_row.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.delimiter.is_some()) + usize::from(self.header_row.is_some()));
             p.opt("Delimiter", self.delimiter);
             p.opt("HeaderRow", self.header_row);
             p.into_expr()
@@ -555,7 +554,7 @@ pub mod dataset {
     impl ToExpr for DataCatalogInputDefinition {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.catalog_id.is_some())
+                usize::from(self.catalog_id.is_some())
                     + usize::from(self.database_name.is_some())
                     + usize::from(self.table_name.is_some())
                     + usize::from(self.temp_directory.is_some()),
@@ -762,7 +761,7 @@ pub mod dataset {
     impl ToExpr for ExcelOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.header_row.is_some())
+                usize::from(self.header_row.is_some())
                     + usize::from(self.sheet_indexes.is_some())
                     + usize::from(self.sheet_names.is_some()),
             );
@@ -908,9 +907,7 @@ pub mod dataset {
     impl ToExpr for FormatOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.csv.is_some())
-                    + usize::from(self.excel.is_some())
-                    + usize::from(self.json.is_some()),
+                usize::from(self.csv.is_some()) + usize::from(self.excel.is_some()) + usize::from(self.json.is_some()),
             );
             p.opt("Csv", self.csv);
             p.opt("Excel", self.excel);
@@ -966,7 +963,7 @@ pub mod dataset {
     impl ToExpr for Input {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.data_catalog_input_definition.is_some())
+                usize::from(self.data_catalog_input_definition.is_some())
                     + usize::from(self.database_input_definition.is_some())
                     + usize::from(self.metadata.is_some())
                     + usize::from(self.s3_input_definition.is_some()),
@@ -999,7 +996,7 @@ pub mod dataset {
 
     impl ToExpr for JsonOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.multi_line.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.multi_line.is_some()));
             p.opt("MultiLine", self.multi_line);
             p.into_expr()
         }
@@ -1025,7 +1022,7 @@ pub mod dataset {
 
     impl ToExpr for Metadata {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.source_arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.source_arn.is_some()));
             p.opt("SourceArn", self.source_arn);
             p.into_expr()
         }
@@ -1070,7 +1067,7 @@ pub mod dataset {
     impl ToExpr for PathOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.files_limit.is_some())
+                usize::from(self.files_limit.is_some())
                     + usize::from(self.last_modified_date_condition.is_some())
                     + usize::from(self.parameters.is_some()),
             );
@@ -2053,7 +2050,7 @@ pub mod job {
 
     impl ToExpr for ColumnSelector {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.regex.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.name.is_some()) + usize::from(self.regex.is_some()));
             p.opt("Name", self.name);
             p.opt("Regex", self.regex);
             p.into_expr()
@@ -2112,7 +2109,7 @@ pub mod job {
 
     impl ToExpr for CsvOutputOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.delimiter.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.delimiter.is_some()));
             p.opt("Delimiter", self.delimiter);
             p.into_expr()
         }
@@ -2313,7 +2310,7 @@ pub mod job {
 
     impl ToExpr for JobSample {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.mode.is_some()) + usize::from(self.size.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.mode.is_some()) + usize::from(self.size.is_some()));
             p.opt("Mode", self.mode);
             p.opt("Size", self.size);
             p.into_expr()
@@ -2424,7 +2421,7 @@ pub mod job {
 
     impl ToExpr for OutputFormatOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.csv.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.csv.is_some()));
             p.opt("Csv", self.csv);
             p.into_expr()
         }
@@ -2522,7 +2519,7 @@ pub mod job {
     impl ToExpr for ProfileConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.column_statistics_configurations.is_some())
+                usize::from(self.column_statistics_configurations.is_some())
                     + usize::from(self.dataset_statistics_configuration.is_some())
                     + usize::from(self.entity_detector_configuration.is_some())
                     + usize::from(self.profile_columns.is_some()),
@@ -2694,7 +2691,7 @@ pub mod job {
     impl ToExpr for StatisticsConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.included_statistics.is_some()) + usize::from(self.overrides.is_some()),
+                usize::from(self.included_statistics.is_some()) + usize::from(self.overrides.is_some()),
             );
             p.opt("IncludedStatistics", self.included_statistics);
             p.opt("Overrides", self.overrides);
@@ -3451,7 +3448,7 @@ pub mod ruleset {
 
     impl ToExpr for ColumnSelector {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.regex.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.name.is_some()) + usize::from(self.regex.is_some()));
             p.opt("Name", self.name);
             p.opt("Regex", self.regex);
             p.into_expr()

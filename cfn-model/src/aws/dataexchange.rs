@@ -311,7 +311,7 @@ pub mod event_action {
 
     impl ToExpr for Action {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.export_revision_to_s3.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.export_revision_to_s3.is_some()));
             p.opt("ExportRevisionToS3", self.export_revision_to_s3);
             p.into_expr()
         }
@@ -403,7 +403,7 @@ pub mod event_action {
 
     impl ToExpr for Event {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.revision_published.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.revision_published.is_some()));
             p.opt("RevisionPublished", self.revision_published);
             p.into_expr()
         }

@@ -149,7 +149,7 @@ impl Resource for Agent {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.activation_key.is_some())
+            usize::from(self.activation_key.is_some())
                 + usize::from(self.agent_name.is_some())
                 + usize::from(self.security_group_arns.is_some())
                 + usize::from(self.subnet_arns.is_some())
@@ -557,9 +557,8 @@ pub mod location_azure_blob {
 
     impl ToExpr for AzureFederatedIdentityConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.aws_iam_role.is_some()) + usize::from(self.azure_oidc.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.aws_iam_role.is_some()) + usize::from(self.azure_oidc.is_some()));
             p.opt("AwsIamRole", self.aws_iam_role);
             p.opt("AzureOidc", self.azure_oidc);
             p.into_expr()
@@ -613,7 +612,7 @@ pub mod location_azure_blob {
 
     impl ToExpr for CmkSecretConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.kms_key_arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.kms_key_arn.is_some()));
             p.opt("KmsKeyArn", self.kms_key_arn);
             p.into_expr()
         }
@@ -1201,7 +1200,7 @@ pub mod location_f_sx_ontap {
 
     impl ToExpr for CmkSecretConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.kms_key_arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.kms_key_arn.is_some()));
             p.opt("KmsKeyArn", self.kms_key_arn);
             p.into_expr()
         }
@@ -1278,7 +1277,7 @@ pub mod location_f_sx_ontap {
 
     impl ToExpr for NfsMountOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.version.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.version.is_some()));
             p.opt("Version", self.version);
             p.into_expr()
         }
@@ -1311,7 +1310,7 @@ pub mod location_f_sx_ontap {
 
     impl ToExpr for Protocol {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.nfs.is_some()) + usize::from(self.smb.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.nfs.is_some()) + usize::from(self.smb.is_some()));
             p.opt("NFS", self.nfs);
             p.opt("SMB", self.smb);
             p.into_expr()
@@ -1406,7 +1405,7 @@ pub mod location_f_sx_ontap {
 
     impl ToExpr for SmbMountOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.version.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.version.is_some()));
             p.opt("Version", self.version);
             p.into_expr()
         }
@@ -1591,7 +1590,7 @@ pub mod location_f_sx_open_zfs {
 
     impl ToExpr for MountOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.version.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.version.is_some()));
             p.opt("Version", self.version);
             p.into_expr()
         }
@@ -1638,7 +1637,7 @@ pub mod location_f_sx_open_zfs {
 
     impl ToExpr for Protocol {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.nfs.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.nfs.is_some()));
             p.opt("NFS", self.nfs);
             p.into_expr()
         }
@@ -1838,7 +1837,7 @@ pub mod location_f_sx_windows {
 
     impl ToExpr for CmkSecretConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.kms_key_arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.kms_key_arn.is_some()));
             p.opt("KmsKeyArn", self.kms_key_arn);
             p.into_expr()
         }
@@ -2224,7 +2223,7 @@ pub mod location_hdfs {
 
     impl ToExpr for CmkSecretConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.kms_key_arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.kms_key_arn.is_some()));
             p.opt("KmsKeyArn", self.kms_key_arn);
             p.into_expr()
         }
@@ -2318,7 +2317,7 @@ pub mod location_hdfs {
     impl ToExpr for QopConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.data_transfer_protection.is_some()) + usize::from(self.rpc_protection.is_some()),
+                usize::from(self.data_transfer_protection.is_some()) + usize::from(self.rpc_protection.is_some()),
             );
             p.opt("DataTransferProtection", self.data_transfer_protection);
             p.opt("RpcProtection", self.rpc_protection);
@@ -2507,7 +2506,7 @@ pub mod location_nfs {
 
     impl ToExpr for MountOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.version.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.version.is_some()));
             p.opt("Version", self.version);
             p.into_expr()
         }
@@ -2711,7 +2710,7 @@ Constraint { path: "Tags/*/Value", pattern: Some("^[a-zA-Z0-9\\s+=._:@/-]+$"), m
 ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.access_key.is_some())
+            usize::from(self.access_key.is_some())
                 + usize::from(self.agent_arns.is_some())
                 + usize::from(self.bucket_name.is_some())
                 + usize::from(self.cmk_secret_config.is_some())
@@ -2815,7 +2814,7 @@ pub mod location_object_storage {
 
     impl ToExpr for CmkSecretConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.kms_key_arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.kms_key_arn.is_some()));
             p.opt("KmsKeyArn", self.kms_key_arn);
             p.into_expr()
         }
@@ -2918,7 +2917,7 @@ pub mod location_object_storage {
 
     impl ToExpr for ObjectStorageExternalIdentityConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.google_oidc.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.google_oidc.is_some()));
             p.opt("GoogleOidc", self.google_oidc);
             p.into_expr()
         }
@@ -2955,7 +2954,7 @@ pub mod location_object_storage {
     impl ToExpr for ObjectStorageFederatedIdentityConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.aws_iam_role.is_some()) + usize::from(self.external_identity.is_some()),
+                usize::from(self.aws_iam_role.is_some()) + usize::from(self.external_identity.is_some()),
             );
             p.opt("AwsIamRole", self.aws_iam_role);
             p.opt("ExternalIdentity", self.external_identity);
@@ -3515,7 +3514,7 @@ pub mod location_smb {
 
     impl ToExpr for CmkSecretConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.kms_key_arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.kms_key_arn.is_some()));
             p.opt("KmsKeyArn", self.kms_key_arn);
             p.into_expr()
         }
@@ -3571,7 +3570,7 @@ pub mod location_smb {
 
     impl ToExpr for MountOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.version.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.version.is_some()));
             p.opt("Version", self.version);
             p.into_expr()
         }
@@ -4509,7 +4508,7 @@ pub mod task {
 
     impl ToExpr for Deleted {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.report_level.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.report_level.is_some()));
             p.opt("ReportLevel", self.report_level);
             p.into_expr()
         }
@@ -4535,7 +4534,7 @@ pub mod task {
 
     impl ToExpr for Destination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.s3.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.s3.is_some()));
             p.opt("S3", self.s3);
             p.into_expr()
         }
@@ -4572,7 +4571,7 @@ pub mod task {
     impl ToExpr for FilterRule {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.filter_type.is_some()) + usize::from(self.value.is_some()));
+                Props::with_capacity(usize::from(self.filter_type.is_some()) + usize::from(self.value.is_some()));
             p.opt("FilterType", self.filter_type);
             p.opt("Value", self.value);
             p.into_expr()
@@ -4668,7 +4667,7 @@ pub mod task {
     impl ToExpr for ManifestConfigSourceS3 {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.bucket_access_role_arn.is_some())
+                usize::from(self.bucket_access_role_arn.is_some())
                     + usize::from(self.manifest_object_path.is_some())
                     + usize::from(self.manifest_object_version_id.is_some())
                     + usize::from(self.s3_bucket_arn.is_some()),
@@ -4824,7 +4823,7 @@ pub mod task {
     impl ToExpr for Options {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.atime.is_some())
+                usize::from(self.atime.is_some())
                     + usize::from(self.bytes_per_second.is_some())
                     + usize::from(self.gid.is_some())
                     + usize::from(self.log_level.is_some())
@@ -4908,7 +4907,7 @@ pub mod task {
     impl ToExpr for Overrides {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.deleted.is_some())
+                usize::from(self.deleted.is_some())
                     + usize::from(self.skipped.is_some())
                     + usize::from(self.transferred.is_some())
                     + usize::from(self.verified.is_some()),
@@ -4941,7 +4940,7 @@ pub mod task {
 
     impl ToExpr for Skipped {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.report_level.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.report_level.is_some()));
             p.opt("ReportLevel", self.report_level);
             p.into_expr()
         }
@@ -4967,7 +4966,7 @@ pub mod task {
 
     impl ToExpr for Source {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.s3.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.s3.is_some()));
             p.opt("S3", self.s3);
             p.into_expr()
         }
@@ -5097,7 +5096,7 @@ pub mod task {
     impl ToExpr for TaskReportConfigDestinationS3 {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.bucket_access_role_arn.is_some())
+                usize::from(self.bucket_access_role_arn.is_some())
                     + usize::from(self.s3_bucket_arn.is_some())
                     + usize::from(self.subdirectory.is_some()),
             );
@@ -5139,7 +5138,7 @@ pub mod task {
     impl ToExpr for TaskSchedule {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.schedule_expression.is_some()) + usize::from(self.status.is_some()),
+                usize::from(self.schedule_expression.is_some()) + usize::from(self.status.is_some()),
             );
             p.opt("ScheduleExpression", self.schedule_expression);
             p.opt("Status", self.status);
@@ -5167,7 +5166,7 @@ pub mod task {
 
     impl ToExpr for Transferred {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.report_level.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.report_level.is_some()));
             p.opt("ReportLevel", self.report_level);
             p.into_expr()
         }
@@ -5193,7 +5192,7 @@ pub mod task {
 
     impl ToExpr for Verified {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.report_level.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.report_level.is_some()));
             p.opt("ReportLevel", self.report_level);
             p.into_expr()
         }

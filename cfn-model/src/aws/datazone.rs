@@ -375,7 +375,7 @@ pub mod connection {
     impl ToExpr for AmazonQPropertiesInput {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.auth_mode.is_some())
+                usize::from(self.auth_mode.is_some())
                     + usize::from(self.is_enabled.is_some())
                     + usize::from(self.profile_arn.is_some()),
             );
@@ -476,7 +476,7 @@ pub mod connection {
     impl ToExpr for AuthenticationConfigurationInput {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.authentication_type.is_some())
+                usize::from(self.authentication_type.is_some())
                     + usize::from(self.basic_authentication_credentials.is_some())
                     + usize::from(self.custom_authentication_credentials.is_some())
                     + usize::from(self.kms_key_arn.is_some())
@@ -527,7 +527,7 @@ pub mod connection {
     impl ToExpr for AuthorizationCodeProperties {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.authorization_code.is_some()) + usize::from(self.redirect_uri.is_some()),
+                usize::from(self.authorization_code.is_some()) + usize::from(self.redirect_uri.is_some()),
             );
             p.opt("AuthorizationCode", self.authorization_code);
             p.opt("RedirectUri", self.redirect_uri);
@@ -582,7 +582,7 @@ pub mod connection {
     impl ToExpr for AwsLocation {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.access_role.is_some())
+                usize::from(self.access_role.is_some())
                     + usize::from(self.aws_account_id.is_some())
                     + usize::from(self.aws_region.is_some())
                     + usize::from(self.iam_connection_id.is_some()),
@@ -626,7 +626,7 @@ pub mod connection {
     impl ToExpr for BasicAuthenticationCredentials {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.password.is_some()) + usize::from(self.user_name.is_some()));
+                Props::with_capacity(usize::from(self.password.is_some()) + usize::from(self.user_name.is_some()));
             p.opt("Password", self.password);
             p.opt("UserName", self.user_name);
             p.into_expr()
@@ -667,7 +667,7 @@ pub mod connection {
     impl ToExpr for ConnectionConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.classification.is_some()) + usize::from(self.properties.is_some()),
+                usize::from(self.classification.is_some()) + usize::from(self.properties.is_some()),
             );
             p.opt("Classification", self.classification);
             p.opt("Properties", self.properties);
@@ -794,7 +794,7 @@ pub mod connection {
     impl ToExpr for ConnectionPropertiesInput {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.athena_properties.is_some())
+                usize::from(self.athena_properties.is_some())
                     + usize::from(self.glue_properties.is_some())
                     + usize::from(self.hyper_pod_properties.is_some())
                     + usize::from(self.iam_properties.is_some())
@@ -948,7 +948,7 @@ pub mod connection {
     impl ToExpr for GlueConnectionInput {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.athena_properties.is_some())
+                usize::from(self.athena_properties.is_some())
                     + usize::from(self.authentication_configuration.is_some())
                     + usize::from(self.connection_properties.is_some())
                     + usize::from(self.connection_type.is_some())
@@ -1024,7 +1024,7 @@ pub mod connection {
     impl ToExpr for GlueOauth2Credentials {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.access_token.is_some())
+                usize::from(self.access_token.is_some())
                     + usize::from(self.jwt_token.is_some())
                     + usize::from(self.refresh_token.is_some())
                     + usize::from(self.user_managed_client_application_client_secret.is_some()),
@@ -1062,7 +1062,7 @@ pub mod connection {
 
     impl ToExpr for GluePropertiesInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.glue_connection_input.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.glue_connection_input.is_some()));
             p.opt("GlueConnectionInput", self.glue_connection_input);
             p.into_expr()
         }
@@ -1122,7 +1122,7 @@ pub mod connection {
     impl ToExpr for IamPropertiesInput {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.glue_lineage_sync_enabled.is_some()) + usize::from(self.role_arn.is_some()),
+                usize::from(self.glue_lineage_sync_enabled.is_some()) + usize::from(self.role_arn.is_some()),
             );
             p.opt("GlueLineageSyncEnabled", self.glue_lineage_sync_enabled);
             p.opt("RoleArn", self.role_arn);
@@ -1152,7 +1152,7 @@ pub mod connection {
 
     impl ToExpr for LakehousePropertiesInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.glue_lineage_sync_enabled.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.glue_lineage_sync_enabled.is_some()));
             p.opt("GlueLineageSyncEnabled", self.glue_lineage_sync_enabled);
             p.into_expr()
         }
@@ -1178,7 +1178,7 @@ pub mod connection {
 
     impl ToExpr for LineageSyncSchedule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.schedule.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.schedule.is_some()));
             p.opt("Schedule", self.schedule);
             p.into_expr()
         }
@@ -1206,7 +1206,7 @@ pub mod connection {
 
     impl ToExpr for MlflowPropertiesInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.tracking_server_arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.tracking_server_arn.is_some()));
             p.opt("TrackingServerArn", self.tracking_server_arn);
             p.into_expr()
         }
@@ -1243,7 +1243,7 @@ pub mod connection {
     impl ToExpr for Oauth2ClientApplication {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.aws_managed_client_application_reference.is_some())
+                usize::from(self.aws_managed_client_application_reference.is_some())
                     + usize::from(self.user_managed_client_application_client_id.is_some()),
             );
             p.opt(
@@ -1324,7 +1324,7 @@ pub mod connection {
     impl ToExpr for Oauth2Properties {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.authorization_code_properties.is_some())
+                usize::from(self.authorization_code_properties.is_some())
                     + usize::from(self.oauth2_client_application.is_some())
                     + usize::from(self.oauth2_credentials.is_some())
                     + usize::from(self.oauth2_grant_type.is_some())
@@ -1388,7 +1388,7 @@ pub mod connection {
     impl ToExpr for PhysicalConnectionRequirements {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.availability_zone.is_some())
+                usize::from(self.availability_zone.is_some())
                     + usize::from(self.security_group_id_list.is_some())
                     + usize::from(self.subnet_id.is_some())
                     + usize::from(self.subnet_id_list.is_some()),
@@ -1432,7 +1432,7 @@ pub mod connection {
     impl ToExpr for RedshiftCredentials {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.secret_arn.is_some()) + usize::from(self.username_password.is_some()),
+                usize::from(self.secret_arn.is_some()) + usize::from(self.username_password.is_some()),
             );
             p.opt("SecretArn", self.secret_arn);
             p.opt("UsernamePassword", self.username_password);
@@ -1471,7 +1471,7 @@ pub mod connection {
     impl ToExpr for RedshiftLineageSyncConfigurationInput {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.enabled.is_some()) + usize::from(self.schedule.is_some()));
+                Props::with_capacity(usize::from(self.enabled.is_some()) + usize::from(self.schedule.is_some()));
             p.opt("Enabled", self.enabled);
             p.opt("Schedule", self.schedule);
             p.into_expr()
@@ -1541,7 +1541,7 @@ pub mod connection {
     impl ToExpr for RedshiftPropertiesInput {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.credentials.is_some())
+                usize::from(self.credentials.is_some())
                     + usize::from(self.database_name.is_some())
                     + usize::from(self.host.is_some())
                     + usize::from(self.lineage_sync.is_some())
@@ -1589,7 +1589,7 @@ pub mod connection {
     impl ToExpr for RedshiftStorageProperties {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cluster_name.is_some()) + usize::from(self.workgroup_name.is_some()),
+                usize::from(self.cluster_name.is_some()) + usize::from(self.workgroup_name.is_some()),
             );
             p.opt("ClusterName", self.cluster_name);
             p.opt("WorkgroupName", self.workgroup_name);
@@ -1720,7 +1720,7 @@ pub mod connection {
     impl ToExpr for SparkEmrPropertiesInput {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.compute_arn.is_some())
+                usize::from(self.compute_arn.is_some())
                     + usize::from(self.instance_profile_arn.is_some())
                     + usize::from(self.java_virtual_env.is_some())
                     + usize::from(self.log_uri.is_some())
@@ -1761,7 +1761,7 @@ pub mod connection {
 
     impl ToExpr for SparkGlueArgs {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.connection.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.connection.is_some()));
             p.opt("Connection", self.connection);
             p.into_expr()
         }
@@ -1846,7 +1846,7 @@ pub mod connection {
     impl ToExpr for SparkGluePropertiesInput {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.additional_args.is_some())
+                usize::from(self.additional_args.is_some())
                     + usize::from(self.glue_connection_name.is_some())
                     + usize::from(self.glue_version.is_some())
                     + usize::from(self.idle_timeout.is_some())
@@ -1916,7 +1916,7 @@ pub mod connection {
 
     impl ToExpr for WorkflowsMwaaPropertiesInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.mwaa_environment_name.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.mwaa_environment_name.is_some()));
             p.opt("MwaaEnvironmentName", self.mwaa_environment_name);
             p.into_expr()
         }
@@ -2527,7 +2527,7 @@ pub mod data_source {
     impl ToExpr for DataSourceConfigurationInput {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.glue_run_configuration.is_some())
+                usize::from(self.glue_run_configuration.is_some())
                     + usize::from(self.redshift_run_configuration.is_some())
                     + usize::from(self.sage_maker_run_configuration.is_some()),
             );
@@ -2695,7 +2695,7 @@ pub mod data_source {
 
     impl ToExpr for RecommendationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.enable_business_name_generation.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.enable_business_name_generation.is_some()));
             p.opt("EnableBusinessNameGeneration", self.enable_business_name_generation);
             p.into_expr()
         }
@@ -2858,7 +2858,7 @@ pub mod data_source {
     impl ToExpr for RedshiftStorage {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.redshift_cluster_source.is_some())
+                usize::from(self.redshift_cluster_source.is_some())
                     + usize::from(self.redshift_serverless_source.is_some()),
             );
             p.opt("RedshiftClusterSource", self.redshift_cluster_source);
@@ -2969,7 +2969,7 @@ pub mod data_source {
     impl ToExpr for ScheduleConfiguration {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.schedule.is_some()) + usize::from(self.timezone.is_some()));
+                Props::with_capacity(usize::from(self.schedule.is_some()) + usize::from(self.timezone.is_some()));
             p.opt("Schedule", self.schedule);
             p.opt("Timezone", self.timezone);
             p.into_expr()
@@ -3335,7 +3335,7 @@ pub mod domain {
     impl ToExpr for SingleSignOn {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.idc_instance_arn.is_some())
+                usize::from(self.idc_instance_arn.is_some())
                     + usize::from(self.r#type.is_some())
                     + usize::from(self.user_assignment.is_some()),
             );
@@ -3867,7 +3867,7 @@ pub mod environment {
 
     impl ToExpr for EnvironmentParameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
             p.opt("Name", self.name);
             p.opt("Value", self.value);
             p.into_expr()
@@ -4040,7 +4040,7 @@ pub mod environment_actions {
 
     impl ToExpr for AwsConsoleLinkParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.uri.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.uri.is_some()));
             p.opt("Uri", self.uri);
             p.into_expr()
         }
@@ -4279,7 +4279,7 @@ pub mod environment_blueprint_configuration {
     impl ToExpr for LakeFormationConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.location_registration_exclude_s3_locations.is_some())
+                usize::from(self.location_registration_exclude_s3_locations.is_some())
                     + usize::from(self.location_registration_role.is_some()),
             );
             p.opt(
@@ -4313,7 +4313,7 @@ pub mod environment_blueprint_configuration {
 
     impl ToExpr for ProvisioningConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.lake_formation_configuration.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.lake_formation_configuration.is_some()));
             p.opt("LakeFormationConfiguration", self.lake_formation_configuration);
             p.into_expr()
         }
@@ -4353,7 +4353,7 @@ pub mod environment_blueprint_configuration {
     impl ToExpr for RegionalParameter {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.parameters.is_some()) + usize::from(self.region.is_some()));
+                Props::with_capacity(usize::from(self.parameters.is_some()) + usize::from(self.region.is_some()));
             p.opt("Parameters", self.parameters);
             p.opt("Region", self.region);
             p.into_expr()
@@ -4567,7 +4567,7 @@ pub mod environment_profile {
 
     impl ToExpr for EnvironmentParameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
             p.opt("Name", self.name);
             p.opt("Value", self.value);
             p.into_expr()
@@ -4770,7 +4770,7 @@ pub mod form_type {
 
     impl ToExpr for Model {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.smithy.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.smithy.is_some()));
             p.opt("Smithy", self.smithy);
             p.into_expr()
         }
@@ -5065,7 +5065,7 @@ pub mod owner {
 
     impl ToExpr for OwnerGroupProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.group_identifier.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.group_identifier.is_some()));
             p.opt("GroupIdentifier", self.group_identifier);
             p.into_expr()
         }
@@ -5101,7 +5101,7 @@ pub mod owner {
 
     impl ToExpr for OwnerProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.group.is_some()) + usize::from(self.user.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.group.is_some()) + usize::from(self.user.is_some()));
             p.opt("Group", self.group);
             p.opt("User", self.user);
             p.into_expr()
@@ -5128,7 +5128,7 @@ pub mod owner {
 
     impl ToExpr for OwnerUserProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.user_identifier.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.user_identifier.is_some()));
             p.opt("UserIdentifier", self.user_identifier);
             p.into_expr()
         }
@@ -5386,7 +5386,7 @@ pub mod policy_grant {
 
     impl ToExpr for AddToProjectMemberPoolPolicyGrantDetail {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.include_child_domain_units.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.include_child_domain_units.is_some()));
             p.opt("IncludeChildDomainUnits", self.include_child_domain_units);
             p.into_expr()
         }
@@ -5414,7 +5414,7 @@ pub mod policy_grant {
 
     impl ToExpr for CreateAssetTypePolicyGrantDetail {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.include_child_domain_units.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.include_child_domain_units.is_some()));
             p.opt("IncludeChildDomainUnits", self.include_child_domain_units);
             p.into_expr()
         }
@@ -5442,7 +5442,7 @@ pub mod policy_grant {
 
     impl ToExpr for CreateDomainUnitPolicyGrantDetail {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.include_child_domain_units.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.include_child_domain_units.is_some()));
             p.opt("IncludeChildDomainUnits", self.include_child_domain_units);
             p.into_expr()
         }
@@ -5468,7 +5468,7 @@ pub mod policy_grant {
 
     impl ToExpr for CreateEnvironmentProfilePolicyGrantDetail {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.domain_unit_id.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.domain_unit_id.is_some()));
             p.opt("DomainUnitId", self.domain_unit_id);
             p.into_expr()
         }
@@ -5496,7 +5496,7 @@ pub mod policy_grant {
 
     impl ToExpr for CreateFormTypePolicyGrantDetail {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.include_child_domain_units.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.include_child_domain_units.is_some()));
             p.opt("IncludeChildDomainUnits", self.include_child_domain_units);
             p.into_expr()
         }
@@ -5524,7 +5524,7 @@ pub mod policy_grant {
 
     impl ToExpr for CreateGlossaryPolicyGrantDetail {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.include_child_domain_units.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.include_child_domain_units.is_some()));
             p.opt("IncludeChildDomainUnits", self.include_child_domain_units);
             p.into_expr()
         }
@@ -5561,8 +5561,7 @@ pub mod policy_grant {
     impl ToExpr for CreateProjectFromProjectProfilePolicyGrantDetail {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.include_child_domain_units.is_some())
-                    + usize::from(self.project_profiles.is_some()),
+                usize::from(self.include_child_domain_units.is_some()) + usize::from(self.project_profiles.is_some()),
             );
             p.opt("IncludeChildDomainUnits", self.include_child_domain_units);
             p.opt("ProjectProfiles", self.project_profiles);
@@ -5592,7 +5591,7 @@ pub mod policy_grant {
 
     impl ToExpr for CreateProjectPolicyGrantDetail {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.include_child_domain_units.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.include_child_domain_units.is_some()));
             p.opt("IncludeChildDomainUnits", self.include_child_domain_units);
             p.into_expr()
         }
@@ -5652,7 +5651,7 @@ pub mod policy_grant {
 
     impl ToExpr for DomainUnitGrantFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.all_domain_units_grant_filter.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.all_domain_units_grant_filter.is_some()));
             p.opt("AllDomainUnitsGrantFilter", self.all_domain_units_grant_filter);
             p.into_expr()
         }
@@ -5697,7 +5696,7 @@ pub mod policy_grant {
     impl ToExpr for DomainUnitPolicyGrantPrincipal {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.domain_unit_designation.is_some())
+                usize::from(self.domain_unit_designation.is_some())
                     + usize::from(self.domain_unit_grant_filter.is_some())
                     + usize::from(self.domain_unit_identifier.is_some()),
             );
@@ -5728,7 +5727,7 @@ pub mod policy_grant {
 
     impl ToExpr for GroupPolicyGrantPrincipal {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.group_identifier.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.group_identifier.is_some()));
             p.opt("GroupIdentifier", self.group_identifier);
             p.into_expr()
         }
@@ -5756,7 +5755,7 @@ pub mod policy_grant {
 
     impl ToExpr for OverrideDomainUnitOwnersPolicyGrantDetail {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.include_child_domain_units.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.include_child_domain_units.is_some()));
             p.opt("IncludeChildDomainUnits", self.include_child_domain_units);
             p.into_expr()
         }
@@ -5784,7 +5783,7 @@ pub mod policy_grant {
 
     impl ToExpr for OverrideProjectOwnersPolicyGrantDetail {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.include_child_domain_units.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.include_child_domain_units.is_some()));
             p.opt("IncludeChildDomainUnits", self.include_child_domain_units);
             p.into_expr()
         }
@@ -5912,7 +5911,7 @@ pub mod policy_grant {
     impl ToExpr for PolicyGrantDetail {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.create_domain_unit.is_some())
+                usize::from(self.create_domain_unit.is_some())
                     + usize::from(self.override_domain_unit_owners.is_some())
                     + usize::from(self.add_to_project_member_pool.is_some())
                     + usize::from(self.override_project_owners.is_some())
@@ -5996,7 +5995,7 @@ pub mod policy_grant {
     impl ToExpr for PolicyGrantPrincipal {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.user.is_some())
+                usize::from(self.user.is_some())
                     + usize::from(self.group.is_some())
                     + usize::from(self.project.is_some())
                     + usize::from(self.domain_unit.is_some()),
@@ -6031,7 +6030,7 @@ pub mod policy_grant {
 
     impl ToExpr for ProjectGrantFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.domain_unit_filter.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.domain_unit_filter.is_some()));
             p.opt("DomainUnitFilter", self.domain_unit_filter);
             p.into_expr()
         }
@@ -6076,7 +6075,7 @@ pub mod policy_grant {
     impl ToExpr for ProjectPolicyGrantPrincipal {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.project_designation.is_some())
+                usize::from(self.project_designation.is_some())
                     + usize::from(self.project_grant_filter.is_some())
                     + usize::from(self.project_identifier.is_some()),
             );
@@ -6118,7 +6117,7 @@ pub mod policy_grant {
     impl ToExpr for UserPolicyGrantPrincipal {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.user_identifier.is_some()) + usize::from(self.all_users_grant_filter.is_some()),
+                usize::from(self.user_identifier.is_some()) + usize::from(self.all_users_grant_filter.is_some()),
             );
             p.opt("UserIdentifier", self.user_identifier);
             p.opt("AllUsersGrantFilter", self.all_users_grant_filter);
@@ -6471,7 +6470,7 @@ pub mod project {
     impl ToExpr for EnvironmentConfigurationUserParameter {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.environment_configuration_name.is_some())
+                usize::from(self.environment_configuration_name.is_some())
                     + usize::from(self.environment_id.is_some())
                     + usize::from(self.environment_parameters.is_some()),
             );
@@ -6512,7 +6511,7 @@ pub mod project {
 
     impl ToExpr for EnvironmentParameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
             p.opt("Name", self.name);
             p.opt("Value", self.value);
             p.into_expr()
@@ -6550,7 +6549,7 @@ pub mod project {
     impl ToExpr for Member {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.group_identifier.is_some()) + usize::from(self.user_identifier.is_some()),
+                usize::from(self.group_identifier.is_some()) + usize::from(self.user_identifier.is_some()),
             );
             p.opt("GroupIdentifier", self.group_identifier);
             p.opt("UserIdentifier", self.user_identifier);
@@ -6760,7 +6759,7 @@ pub mod project_membership {
     impl ToExpr for Member {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.user_identifier.is_some()) + usize::from(self.group_identifier.is_some()),
+                usize::from(self.user_identifier.is_some()) + usize::from(self.group_identifier.is_some()),
             );
             p.opt("UserIdentifier", self.user_identifier);
             p.opt("GroupIdentifier", self.group_identifier);
@@ -7251,7 +7250,7 @@ pub mod project_profile {
     impl ToExpr for EnvironmentConfigurationParameter {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.is_editable.is_some())
+                usize::from(self.is_editable.is_some())
                     + usize::from(self.name.is_some())
                     + usize::from(self.value.is_some()),
             );
@@ -7301,7 +7300,7 @@ pub mod project_profile {
     impl ToExpr for EnvironmentConfigurationParametersDetails {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.parameter_overrides.is_some())
+                usize::from(self.parameter_overrides.is_some())
                     + usize::from(self.resolved_parameters.is_some())
                     + usize::from(self.ssm_path.is_some()),
             );

@@ -219,7 +219,7 @@ pub mod cluster {
 
     impl ToExpr for SseSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.sse_enabled.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.sse_enabled.is_some()));
             p.opt("SSEEnabled", self.sse_enabled);
             p.into_expr()
         }
@@ -272,7 +272,7 @@ impl Resource for ParameterGroup {
     const TYPE_NAME: &'static str = "AWS::DAX::ParameterGroup";
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.description.is_some())
+            usize::from(self.description.is_some())
                 + usize::from(self.parameter_group_name.is_some())
                 + usize::from(self.parameter_name_values.is_some()),
         );

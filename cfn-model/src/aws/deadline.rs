@@ -1481,7 +1481,7 @@ pub mod fleet {
     impl ToExpr for CustomerManagedAutoScalingConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.scale_out_workers_per_minute.is_some())
+                usize::from(self.scale_out_workers_per_minute.is_some())
                     + usize::from(self.standby_worker_count.is_some())
                     + usize::from(self.worker_idle_duration_seconds.is_some()),
             );
@@ -1690,7 +1690,7 @@ pub mod fleet {
     impl ToExpr for Ec2EbsVolume {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.iops.is_some())
+                usize::from(self.iops.is_some())
                     + usize::from(self.size_gib.is_some())
                     + usize::from(self.throughput_mib.is_some()),
             );
@@ -1795,7 +1795,7 @@ pub mod fleet {
     impl ToExpr for FleetConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.customer_managed.is_some()) + usize::from(self.service_managed_ec2.is_some()),
+                usize::from(self.customer_managed.is_some()) + usize::from(self.service_managed_ec2.is_some()),
             );
             p.opt("CustomerManaged", self.customer_managed);
             p.opt("ServiceManagedEc2", self.service_managed_ec2);
@@ -1993,7 +1993,7 @@ pub mod fleet {
     impl ToExpr for ServiceManagedEc2AutoScalingConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.scale_out_workers_per_minute.is_some())
+                usize::from(self.scale_out_workers_per_minute.is_some())
                     + usize::from(self.standby_worker_count.is_some())
                     + usize::from(self.worker_idle_duration_seconds.is_some()),
             );
@@ -2297,7 +2297,7 @@ pub mod fleet {
 
     impl ToExpr for VpcConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.resource_configuration_arns.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.resource_configuration_arns.is_some()));
             p.opt("ResourceConfigurationArns", self.resource_configuration_arns);
             p.into_expr()
         }
@@ -2651,7 +2651,7 @@ impl Resource for MeteredProduct {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.license_endpoint_id.is_some()) + usize::from(self.product_id.is_some()),
+            usize::from(self.license_endpoint_id.is_some()) + usize::from(self.product_id.is_some()),
         );
         p.opt("LicenseEndpointId", self.license_endpoint_id);
         p.opt("ProductId", self.product_id);
@@ -3198,7 +3198,7 @@ pub mod queue {
 
     impl ToExpr for PriorityBalancedSchedulingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.rendering_task_buffer.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.rendering_task_buffer.is_some()));
             p.opt("RenderingTaskBuffer", self.rendering_task_buffer);
             p.into_expr()
         }
@@ -3243,7 +3243,7 @@ pub mod queue {
     impl ToExpr for SchedulingConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.priority_fifo.is_some())
+                usize::from(self.priority_fifo.is_some())
                     + usize::from(self.priority_balanced.is_some())
                     + usize::from(self.weighted_balanced.is_some()),
             );
@@ -3276,7 +3276,7 @@ pub mod queue {
 
     impl ToExpr for SchedulingMaxPriorityOverride {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.always_schedule_first.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.always_schedule_first.is_some()));
             p.opt("AlwaysScheduleFirst", self.always_schedule_first);
             p.into_expr()
         }
@@ -3304,7 +3304,7 @@ pub mod queue {
 
     impl ToExpr for SchedulingMinPriorityOverride {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.always_schedule_last.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.always_schedule_last.is_some()));
             p.opt("AlwaysScheduleLast", self.always_schedule_last);
             p.into_expr()
         }
@@ -3408,7 +3408,7 @@ pub mod queue {
     impl ToExpr for WeightedBalancedSchedulingConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.error_weight.is_some())
+                usize::from(self.error_weight.is_some())
                     + usize::from(self.max_priority_override.is_some())
                     + usize::from(self.min_priority_override.is_some())
                     + usize::from(self.priority_weight.is_some())
@@ -4105,9 +4105,8 @@ pub mod worker {
 
     impl ToExpr for HostPropertiesRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.host_name.is_some()) + usize::from(self.ip_addresses.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.host_name.is_some()) + usize::from(self.ip_addresses.is_some()));
             p.opt("HostName", self.host_name);
             p.opt("IpAddresses", self.ip_addresses);
             p.into_expr()
@@ -4145,7 +4144,7 @@ pub mod worker {
     impl ToExpr for IpAddresses {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.ip_v4_addresses.is_some()) + usize::from(self.ip_v6_addresses.is_some()),
+                usize::from(self.ip_v4_addresses.is_some()) + usize::from(self.ip_v6_addresses.is_some()),
             );
             p.opt("IpV4Addresses", self.ip_v4_addresses);
             p.opt("IpV6Addresses", self.ip_v6_addresses);

@@ -51,9 +51,8 @@ impl Resource for Graph {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::with_capacity(
-            0 + usize::from(self.auto_enable_members.is_some()) + usize::from(self.tags.is_some()),
-        );
+        let mut p =
+            Props::with_capacity(usize::from(self.auto_enable_members.is_some()) + usize::from(self.tags.is_some()));
         p.opt("AutoEnableMembers", self.auto_enable_members);
         p.opt("Tags", self.tags);
         p
@@ -100,7 +99,7 @@ pub mod graph {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()

@@ -342,7 +342,7 @@ pub mod agent_space {
     impl ToExpr for OperatorApp {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.iam.is_some()) + usize::from(self.idc.is_some()) + usize::from(self.idp.is_some()),
+                usize::from(self.iam.is_some()) + usize::from(self.idc.is_some()) + usize::from(self.idp.is_some()),
             );
             p.opt("Iam", self.iam);
             p.opt("Idc", self.idc);
@@ -373,7 +373,7 @@ pub mod agent_space {
 
     impl ToExpr for Preferences {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.elevated_actions_enabled.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.elevated_actions_enabled.is_some()));
             p.opt("ElevatedActionsEnabled", self.elevated_actions_enabled);
             p.into_expr()
         }
@@ -1215,7 +1215,7 @@ pub mod association {
 
     impl ToExpr for EventChannelConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.enable_webhook_updates.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.enable_webhook_updates.is_some()));
             p.opt("EnableWebhookUpdates", self.enable_webhook_updates);
             p.into_expr()
         }
@@ -1462,7 +1462,7 @@ pub mod association {
     impl ToExpr for McpServerDatadogConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.description.is_some())
+                usize::from(self.description.is_some())
                     + usize::from(self.enable_webhook_updates.is_some())
                     + usize::from(self.enabled_elevated_tools.is_some())
                     + usize::from(self.endpoint.is_some())
@@ -1628,7 +1628,7 @@ pub mod association {
     impl ToExpr for McpServerSplunkConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.description.is_some())
+                usize::from(self.description.is_some())
                     + usize::from(self.enable_webhook_updates.is_some())
                     + usize::from(self.endpoint.is_some())
                     + usize::from(self.name.is_some()),
@@ -1820,7 +1820,7 @@ pub mod association {
     impl ToExpr for ServiceConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.source_aws.is_some())
+                usize::from(self.source_aws.is_some())
                     + usize::from(self.aws.is_some())
                     + usize::from(self.git_hub.is_some())
                     + usize::from(self.slack.is_some())
@@ -1888,7 +1888,7 @@ pub mod association {
     impl ToExpr for ServiceNowConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.enable_webhook_updates.is_some()) + usize::from(self.instance_id.is_some()),
+                usize::from(self.enable_webhook_updates.is_some()) + usize::from(self.instance_id.is_some()),
             );
             p.opt("EnableWebhookUpdates", self.enable_webhook_updates);
             p.opt("InstanceId", self.instance_id);
@@ -2396,7 +2396,7 @@ pub mod private_connection {
     impl ToExpr for ConnectionConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.self_managed.is_some()) + usize::from(self.service_managed.is_some()),
+                usize::from(self.self_managed.is_some()) + usize::from(self.service_managed.is_some()),
             );
             p.opt("SelfManaged", self.self_managed);
             p.opt("ServiceManaged", self.service_managed);
@@ -3015,7 +3015,7 @@ pub mod service {
 
     impl ToExpr for DynatraceAuthorizationConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.oauth_client_credentials.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.oauth_client_credentials.is_some()));
             p.opt("OAuthClientCredentials", self.oauth_client_credentials);
             p.into_expr()
         }
@@ -3131,7 +3131,7 @@ pub mod service {
     impl ToExpr for GitHubDetails {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.app_verification.is_some()) + usize::from(self.direct_access.is_some()),
+                usize::from(self.app_verification.is_some()) + usize::from(self.direct_access.is_some()),
             );
             p.opt("AppVerification", self.app_verification);
             p.opt("DirectAccess", self.direct_access);
@@ -3265,7 +3265,7 @@ pub mod service {
     impl ToExpr for McpServerAuthorizationConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.oauth_client_credentials.is_some())
+                usize::from(self.oauth_client_credentials.is_some())
                     + usize::from(self.api_key.is_some())
                     + usize::from(self.bearer_token.is_some()),
             );
@@ -3340,7 +3340,7 @@ pub mod service {
 
     impl ToExpr for McpServerGrafanaAuthorizationConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.bearer_token.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.bearer_token.is_some()));
             p.opt("BearerToken", self.bearer_token);
             p.into_expr()
         }
@@ -3583,7 +3583,7 @@ pub mod service {
 
     impl ToExpr for McpServerSplunkAuthorizationConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.bearer_token.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.bearer_token.is_some()));
             p.opt("BearerToken", self.bearer_token);
             p.into_expr()
         }
@@ -3810,7 +3810,7 @@ pub mod service {
 
     impl ToExpr for PagerDutyAuthorizationConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.oauth_client_credentials.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.oauth_client_credentials.is_some()));
             p.opt("OAuthClientCredentials", self.oauth_client_credentials);
             p.into_expr()
         }
@@ -3946,7 +3946,7 @@ pub mod service {
     impl ToExpr for ServiceDetails {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.dynatrace.is_some())
+                usize::from(self.dynatrace.is_some())
                     + usize::from(self.mcp_server.is_some())
                     + usize::from(self.mcp_server_splunk.is_some())
                     + usize::from(self.mcp_server_new_relic.is_some())
@@ -3995,7 +3995,7 @@ pub mod service {
 
     impl ToExpr for ServiceNowAuthorizationConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.oauth_client_credentials.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.oauth_client_credentials.is_some()));
             p.opt("OAuthClientCredentials", self.oauth_client_credentials);
             p.into_expr()
         }

@@ -189,7 +189,7 @@ pub mod notification_channel {
 
     impl ToExpr for NotificationChannelConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.filters.is_some()) + usize::from(self.sns.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.filters.is_some()) + usize::from(self.sns.is_some()));
             p.opt("Filters", self.filters);
             p.opt("Sns", self.sns);
             p.into_expr()
@@ -227,7 +227,7 @@ pub mod notification_channel {
     impl ToExpr for NotificationFilterConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.message_types.is_some()) + usize::from(self.severities.is_some()),
+                usize::from(self.message_types.is_some()) + usize::from(self.severities.is_some()),
             );
             p.opt("MessageTypes", self.message_types);
             p.opt("Severities", self.severities);
@@ -255,7 +255,7 @@ pub mod notification_channel {
 
     impl ToExpr for SnsChannelConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.topic_arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.topic_arn.is_some()));
             p.opt("TopicArn", self.topic_arn);
             p.into_expr()
         }
@@ -382,7 +382,7 @@ pub mod resource_collection {
 
     impl ToExpr for CloudFormationCollectionFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.stack_names.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.stack_names.is_some()));
             p.opt("StackNames", self.stack_names);
             p.into_expr()
         }
@@ -418,9 +418,8 @@ pub mod resource_collection {
 
     impl ToExpr for ResourceCollectionFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.cloud_formation.is_some()) + usize::from(self.tags.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.cloud_formation.is_some()) + usize::from(self.tags.is_some()));
             p.opt("CloudFormation", self.cloud_formation);
             p.opt("Tags", self.tags);
             p.into_expr()
@@ -458,7 +457,7 @@ pub mod resource_collection {
     impl ToExpr for TagCollection {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.app_boundary_key.is_some()) + usize::from(self.tag_values.is_some()),
+                usize::from(self.app_boundary_key.is_some()) + usize::from(self.tag_values.is_some()),
             );
             p.opt("AppBoundaryKey", self.app_boundary_key);
             p.opt("TagValues", self.tag_values);

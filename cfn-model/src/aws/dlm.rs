@@ -583,7 +583,7 @@ impl Resource for LifecyclePolicy {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.copy_tags.is_some())
+            usize::from(self.copy_tags.is_some())
                 + usize::from(self.create_interval.is_some())
                 + usize::from(self.cross_region_copy_targets.is_some())
                 + usize::from(self.default_policy.is_some())
@@ -1191,7 +1191,7 @@ pub mod lifecycle_policy {
     impl ToExpr for CreateRule {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cron_expression.is_some())
+                usize::from(self.cron_expression.is_some())
                     + usize::from(self.interval.is_some())
                     + usize::from(self.interval_unit.is_some())
                     + usize::from(self.location.is_some())
@@ -1402,7 +1402,7 @@ pub mod lifecycle_policy {
 
     impl ToExpr for CrossRegionCopyTarget {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.target_region.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.target_region.is_some()));
             p.opt("TargetRegion", self.target_region);
             p.into_expr()
         }
@@ -1447,7 +1447,7 @@ pub mod lifecycle_policy {
     impl ToExpr for DeprecateRule {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.count.is_some())
+                usize::from(self.count.is_some())
                     + usize::from(self.interval.is_some())
                     + usize::from(self.interval_unit.is_some()),
             );
@@ -1597,7 +1597,7 @@ pub mod lifecycle_policy {
     impl ToExpr for Exclusions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.exclude_boot_volumes.is_some())
+                usize::from(self.exclude_boot_volumes.is_some())
                     + usize::from(self.exclude_tags.is_some())
                     + usize::from(self.exclude_volume_types.is_some()),
             );
@@ -1663,7 +1663,7 @@ pub mod lifecycle_policy {
     impl ToExpr for FastRestoreRule {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.availability_zone_ids.is_some())
+                usize::from(self.availability_zone_ids.is_some())
                     + usize::from(self.availability_zones.is_some())
                     + usize::from(self.count.is_some())
                     + usize::from(self.interval.is_some())
@@ -1719,7 +1719,7 @@ pub mod lifecycle_policy {
     impl ToExpr for Parameters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.exclude_boot_volume.is_some())
+                usize::from(self.exclude_boot_volume.is_some())
                     + usize::from(self.exclude_data_volume_tags.is_some())
                     + usize::from(self.no_reboot.is_some()),
             );
@@ -1889,7 +1889,7 @@ pub mod lifecycle_policy {
     impl ToExpr for PolicyDetails {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.actions.is_some())
+                usize::from(self.actions.is_some())
                     + usize::from(self.copy_tags.is_some())
                     + usize::from(self.create_interval.is_some())
                     + usize::from(self.cross_region_copy_targets.is_some())
@@ -1965,7 +1965,7 @@ pub mod lifecycle_policy {
     impl ToExpr for RetainRule {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.count.is_some())
+                usize::from(self.count.is_some())
                     + usize::from(self.interval.is_some())
                     + usize::from(self.interval_unit.is_some()),
             );
@@ -2015,7 +2015,7 @@ pub mod lifecycle_policy {
     impl ToExpr for RetentionArchiveTier {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.count.is_some())
+                usize::from(self.count.is_some())
                     + usize::from(self.interval.is_some())
                     + usize::from(self.interval_unit.is_some()),
             );
@@ -2129,7 +2129,7 @@ pub mod lifecycle_policy {
     impl ToExpr for Schedule {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.archive_rule.is_some())
+                usize::from(self.archive_rule.is_some())
                     + usize::from(self.copy_tags.is_some())
                     + usize::from(self.create_rule.is_some())
                     + usize::from(self.cross_region_copy_rules.is_some())
@@ -2248,7 +2248,7 @@ pub mod lifecycle_policy {
     impl ToExpr for Script {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.execute_operation_on_script_failure.is_some())
+                usize::from(self.execute_operation_on_script_failure.is_some())
                     + usize::from(self.execution_handler.is_some())
                     + usize::from(self.execution_handler_service.is_some())
                     + usize::from(self.execution_timeout.is_some())
@@ -2307,7 +2307,7 @@ pub mod lifecycle_policy {
     impl ToExpr for ShareRule {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.target_accounts.is_some())
+                usize::from(self.target_accounts.is_some())
                     + usize::from(self.unshare_interval.is_some())
                     + usize::from(self.unshare_interval_unit.is_some()),
             );

@@ -51,7 +51,7 @@ impl Resource for Certificate {
     const TYPE_NAME: &'static str = "AWS::DMS::Certificate";
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.certificate_identifier.is_some())
+            usize::from(self.certificate_identifier.is_some())
                 + usize::from(self.certificate_pem.is_some())
                 + usize::from(self.certificate_wallet.is_some()),
         );
@@ -316,7 +316,7 @@ pub mod data_migration {
     impl ToExpr for DataMigrationSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cloudwatch_logs_enabled.is_some())
+                usize::from(self.cloudwatch_logs_enabled.is_some())
                     + usize::from(self.number_of_jobs.is_some())
                     + usize::from(self.selection_rules.is_some()),
             );
@@ -374,7 +374,7 @@ pub mod data_migration {
     impl ToExpr for SourceDataSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cdc_start_position.is_some())
+                usize::from(self.cdc_start_position.is_some())
                     + usize::from(self.cdc_start_time.is_some())
                     + usize::from(self.cdc_stop_time.is_some())
                     + usize::from(self.slot_name.is_some()),
@@ -1567,7 +1567,7 @@ pub mod data_provider {
     impl ToExpr for Settings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.doc_db_settings.is_some())
+                usize::from(self.doc_db_settings.is_some())
                     + usize::from(self.ibm_db2_luw_settings.is_some())
                     + usize::from(self.ibm_db2z_os_settings.is_some())
                     + usize::from(self.maria_db_settings.is_some())
@@ -2088,7 +2088,7 @@ pub mod endpoint {
     impl ToExpr for DocDbSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.docs_to_investigate.is_some())
+                usize::from(self.docs_to_investigate.is_some())
                     + usize::from(self.extract_doc_id.is_some())
                     + usize::from(self.nesting_level.is_some())
                     + usize::from(self.secrets_manager_access_role_arn.is_some())
@@ -2125,7 +2125,7 @@ pub mod endpoint {
 
     impl ToExpr for DynamoDbSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.service_access_role_arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.service_access_role_arn.is_some()));
             p.opt("ServiceAccessRoleArn", self.service_access_role_arn);
             p.into_expr()
         }
@@ -2178,7 +2178,7 @@ pub mod endpoint {
     impl ToExpr for ElasticsearchSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.endpoint_uri.is_some())
+                usize::from(self.endpoint_uri.is_some())
                     + usize::from(self.error_retry_duration.is_some())
                     + usize::from(self.full_load_error_percentage.is_some())
                     + usize::from(self.service_access_role_arn.is_some()),
@@ -2310,7 +2310,7 @@ pub mod endpoint {
     impl ToExpr for GcpMySqlSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.after_connect_script.is_some())
+                usize::from(self.after_connect_script.is_some())
                     + usize::from(self.clean_source_metadata_on_mismatch.is_some())
                     + usize::from(self.database_name.is_some())
                     + usize::from(self.events_poll_interval.is_some())
@@ -2428,7 +2428,7 @@ pub mod endpoint {
     impl ToExpr for IbmDb2Settings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.current_lsn.is_some())
+                usize::from(self.current_lsn.is_some())
                     + usize::from(self.keep_csv_files.is_some())
                     + usize::from(self.load_timeout.is_some())
                     + usize::from(self.max_file_size.is_some())
@@ -2610,7 +2610,7 @@ pub mod endpoint {
     impl ToExpr for KafkaSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.broker.is_some())
+                usize::from(self.broker.is_some())
                     + usize::from(self.include_control_details.is_some())
                     + usize::from(self.include_null_and_empty.is_some())
                     + usize::from(self.include_partition_value.is_some())
@@ -2746,7 +2746,7 @@ pub mod endpoint {
     impl ToExpr for KinesisSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.include_control_details.is_some())
+                usize::from(self.include_control_details.is_some())
                     + usize::from(self.include_null_and_empty.is_some())
                     + usize::from(self.include_partition_value.is_some())
                     + usize::from(self.include_table_alter_operations.is_some())
@@ -2922,7 +2922,7 @@ pub mod endpoint {
     impl ToExpr for MicrosoftSqlServerSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.bcp_packet_size.is_some())
+                usize::from(self.bcp_packet_size.is_some())
                     + usize::from(self.control_tables_file_group.is_some())
                     + usize::from(self.database_name.is_some())
                     + usize::from(self.force_lob_lookup.is_some())
@@ -3080,7 +3080,7 @@ pub mod endpoint {
     impl ToExpr for MongoDbSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.auth_mechanism.is_some())
+                usize::from(self.auth_mechanism.is_some())
                     + usize::from(self.auth_source.is_some())
                     + usize::from(self.auth_type.is_some())
                     + usize::from(self.database_name.is_some())
@@ -3198,7 +3198,7 @@ pub mod endpoint {
     impl ToExpr for MySqlSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.after_connect_script.is_some())
+                usize::from(self.after_connect_script.is_some())
                     + usize::from(self.clean_source_metadata_on_mismatch.is_some())
                     + usize::from(self.events_poll_interval.is_some())
                     + usize::from(self.max_file_size.is_some())
@@ -3292,7 +3292,7 @@ pub mod endpoint {
     impl ToExpr for NeptuneSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.error_retry_duration.is_some())
+                usize::from(self.error_retry_duration.is_some())
                     + usize::from(self.iam_auth_enabled.is_some())
                     + usize::from(self.max_file_size.is_some())
                     + usize::from(self.max_retry_count.is_some())
@@ -3609,7 +3609,7 @@ pub mod endpoint {
     impl ToExpr for OracleSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.access_alternate_directly.is_some())
+                usize::from(self.access_alternate_directly.is_some())
                     + usize::from(self.add_supplemental_logging.is_some())
                     + usize::from(self.additional_archived_log_dest_id.is_some())
                     + usize::from(self.allow_select_nested_tables.is_some())
@@ -3836,7 +3836,7 @@ pub mod endpoint {
     impl ToExpr for PostgreSqlSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.after_connect_script.is_some())
+                usize::from(self.after_connect_script.is_some())
                     + usize::from(self.babelfish_database_name.is_some())
                     + usize::from(self.capture_ddls.is_some())
                     + usize::from(self.database_mode.is_some())
@@ -3944,7 +3944,7 @@ pub mod endpoint {
     impl ToExpr for RedisSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.auth_password.is_some())
+                usize::from(self.auth_password.is_some())
                     + usize::from(self.auth_type.is_some())
                     + usize::from(self.auth_user_name.is_some())
                     + usize::from(self.port.is_some())
@@ -4186,7 +4186,7 @@ pub mod endpoint {
     impl ToExpr for RedshiftSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.accept_any_date.is_some())
+                usize::from(self.accept_any_date.is_some())
                     + usize::from(self.after_connect_script.is_some())
                     + usize::from(self.bucket_folder.is_some())
                     + usize::from(self.bucket_name.is_some())
@@ -4586,7 +4586,7 @@ pub mod endpoint {
     impl ToExpr for S3Settings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.add_column_name.is_some())
+                usize::from(self.add_column_name.is_some())
                     + usize::from(self.add_trailing_padding_character.is_some())
                     + usize::from(self.bucket_folder.is_some())
                     + usize::from(self.bucket_name.is_some())
@@ -4707,7 +4707,7 @@ pub mod endpoint {
     impl ToExpr for SybaseSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.secrets_manager_access_role_arn.is_some())
+                usize::from(self.secrets_manager_access_role_arn.is_some())
                     + usize::from(self.secrets_manager_secret_id.is_some()),
             );
             p.opt("SecretsManagerAccessRoleArn", self.secrets_manager_access_role_arn);
@@ -5023,7 +5023,7 @@ impl Resource for InstanceProfile {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.availability_zone.is_some())
+            usize::from(self.availability_zone.is_some())
                 + usize::from(self.description.is_some())
                 + usize::from(self.instance_profile_identifier.is_some())
                 + usize::from(self.instance_profile_name.is_some())
@@ -5263,7 +5263,7 @@ impl Resource for MigrationProject {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.description.is_some())
+            usize::from(self.description.is_some())
                 + usize::from(self.instance_profile_identifier.is_some())
                 + usize::from(self.migration_project_identifier.is_some())
                 + usize::from(self.migration_project_name.is_some())
@@ -5375,7 +5375,7 @@ pub mod migration_project {
     impl ToExpr for DataProviderDescriptor {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.data_provider_arn.is_some())
+                usize::from(self.data_provider_arn.is_some())
                     + usize::from(self.data_provider_identifier.is_some())
                     + usize::from(self.data_provider_name.is_some())
                     + usize::from(self.secrets_manager_access_role_arn.is_some())
@@ -5421,7 +5421,7 @@ pub mod migration_project {
     impl ToExpr for SchemaConversionApplicationAttributes {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.s3_bucket_path.is_some()) + usize::from(self.s3_bucket_role_arn.is_some()),
+                usize::from(self.s3_bucket_path.is_some()) + usize::from(self.s3_bucket_role_arn.is_some()),
             );
             p.opt("S3BucketPath", self.s3_bucket_path);
             p.opt("S3BucketRoleArn", self.s3_bucket_role_arn);

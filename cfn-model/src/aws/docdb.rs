@@ -285,7 +285,7 @@ impl Resource for DbCluster {
     }];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.availability_zones.is_some())
+            usize::from(self.availability_zones.is_some())
                 + usize::from(self.backup_retention_period.is_some())
                 + usize::from(self.copy_tags_to_snapshot.is_some())
                 + usize::from(self.db_cluster_identifier.is_some())

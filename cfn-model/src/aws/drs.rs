@@ -122,7 +122,7 @@ impl Resource for LaunchConfigurationTemplate {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.copy_private_ip.is_some())
+            usize::from(self.copy_private_ip.is_some())
                 + usize::from(self.copy_tags.is_some())
                 + usize::from(self.export_bucket_arn.is_some())
                 + usize::from(self.launch_disposition.is_some())
@@ -246,7 +246,7 @@ pub mod launch_configuration_template {
 
     impl ToExpr for Licensing {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.os_byol.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.os_byol.is_some()));
             p.opt("OsByol", self.os_byol);
             p.into_expr()
         }

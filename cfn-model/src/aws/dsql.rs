@@ -93,7 +93,7 @@ impl Resource for Cluster {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.deletion_protection_enabled.is_some())
+            usize::from(self.deletion_protection_enabled.is_some())
                 + usize::from(self.kms_encryption_key.is_some())
                 + usize::from(self.multi_region_properties.is_some())
                 + usize::from(self.policy_document.is_some())
@@ -193,9 +193,8 @@ pub mod cluster {
 
     impl ToExpr for MultiRegionProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.clusters.is_some()) + usize::from(self.witness_region.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.clusters.is_some()) + usize::from(self.witness_region.is_some()));
             p.opt("Clusters", self.clusters);
             p.opt("WitnessRegion", self.witness_region);
             p.into_expr()

@@ -827,7 +827,7 @@ pub mod global_table {
 
     impl ToExpr for GlobalReadProvisionedThroughputSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.read_capacity_units.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.read_capacity_units.is_some()));
             p.opt("ReadCapacityUnits", self.read_capacity_units);
             p.into_expr()
         }
@@ -951,7 +951,7 @@ pub mod global_table {
 
     impl ToExpr for GlobalTableWitness {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.region.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.region.is_some()));
             p.opt("Region", self.region);
             p.into_expr()
         }
@@ -1088,7 +1088,7 @@ pub mod global_table {
     impl ToExpr for PointInTimeRecoverySpecification {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.point_in_time_recovery_enabled.is_some())
+                usize::from(self.point_in_time_recovery_enabled.is_some())
                     + usize::from(self.recovery_period_in_days.is_some()),
             );
             p.opt("PointInTimeRecoveryEnabled", self.point_in_time_recovery_enabled);
@@ -1128,7 +1128,7 @@ pub mod global_table {
     impl ToExpr for Projection {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.non_key_attributes.is_some()) + usize::from(self.projection_type.is_some()),
+                usize::from(self.non_key_attributes.is_some()) + usize::from(self.projection_type.is_some()),
             );
             p.opt("NonKeyAttributes", self.non_key_attributes);
             p.opt("ProjectionType", self.projection_type);
@@ -1158,7 +1158,7 @@ pub mod global_table {
 
     impl ToExpr for ReadOnDemandThroughputSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.max_read_request_units.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.max_read_request_units.is_some()));
             p.opt("MaxReadRequestUnits", self.max_read_request_units);
             p.into_expr()
         }
@@ -1195,7 +1195,7 @@ pub mod global_table {
     impl ToExpr for ReadProvisionedThroughputSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.read_capacity_auto_scaling_settings.is_some())
+                usize::from(self.read_capacity_auto_scaling_settings.is_some())
                     + usize::from(self.read_capacity_units.is_some()),
             );
             p.opt(
@@ -1513,9 +1513,8 @@ pub mod global_table {
 
     impl ToExpr for ReplicaStreamSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.resource_policy.is_some()) + usize::from(self.tags.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.resource_policy.is_some()) + usize::from(self.tags.is_some()));
             p.opt("ResourcePolicy", self.resource_policy);
             p.opt("Tags", self.tags);
             p.into_expr()
@@ -1859,8 +1858,7 @@ pub mod global_table {
     impl ToExpr for WarmThroughput {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.read_units_per_second.is_some())
-                    + usize::from(self.write_units_per_second.is_some()),
+                usize::from(self.read_units_per_second.is_some()) + usize::from(self.write_units_per_second.is_some()),
             );
             p.opt("ReadUnitsPerSecond", self.read_units_per_second);
             p.opt("WriteUnitsPerSecond", self.write_units_per_second);
@@ -1890,7 +1888,7 @@ pub mod global_table {
 
     impl ToExpr for WriteOnDemandThroughputSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.max_write_request_units.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.max_write_request_units.is_some()));
             p.opt("MaxWriteRequestUnits", self.max_write_request_units);
             p.into_expr()
         }
@@ -1918,7 +1916,7 @@ pub mod global_table {
 
     impl ToExpr for WriteProvisionedThroughputSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.write_capacity_auto_scaling_settings.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.write_capacity_auto_scaling_settings.is_some()));
             p.opt(
                 "WriteCapacityAutoScalingSettings",
                 self.write_capacity_auto_scaling_settings,
@@ -2810,9 +2808,8 @@ pub mod table {
 
     impl ToExpr for Csv {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.delimiter.is_some()) + usize::from(self.header_list.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.delimiter.is_some()) + usize::from(self.header_list.is_some()));
             p.opt("Delimiter", self.delimiter);
             p.opt("HeaderList", self.header_list);
             p.into_expr()
@@ -2967,7 +2964,7 @@ pub mod table {
 
     impl ToExpr for InputFormatOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.csv.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.csv.is_some()));
             p.opt("Csv", self.csv);
             p.into_expr()
         }
@@ -3107,7 +3104,7 @@ pub mod table {
     impl ToExpr for OnDemandThroughput {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.max_read_request_units.is_some())
+                usize::from(self.max_read_request_units.is_some())
                     + usize::from(self.max_write_request_units.is_some()),
             );
             p.opt("MaxReadRequestUnits", self.max_read_request_units);
@@ -3147,7 +3144,7 @@ pub mod table {
     impl ToExpr for PointInTimeRecoverySpecification {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.point_in_time_recovery_enabled.is_some())
+                usize::from(self.point_in_time_recovery_enabled.is_some())
                     + usize::from(self.recovery_period_in_days.is_some()),
             );
             p.opt("PointInTimeRecoveryEnabled", self.point_in_time_recovery_enabled);
@@ -3194,7 +3191,7 @@ pub mod table {
     impl ToExpr for Projection {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.non_key_attributes.is_some()) + usize::from(self.projection_type.is_some()),
+                usize::from(self.non_key_attributes.is_some()) + usize::from(self.projection_type.is_some()),
             );
             p.opt("NonKeyAttributes", self.non_key_attributes);
             p.opt("ProjectionType", self.projection_type);
@@ -3611,8 +3608,7 @@ pub mod table {
     impl ToExpr for WarmThroughput {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.read_units_per_second.is_some())
-                    + usize::from(self.write_units_per_second.is_some()),
+                usize::from(self.read_units_per_second.is_some()) + usize::from(self.write_units_per_second.is_some()),
             );
             p.opt("ReadUnitsPerSecond", self.read_units_per_second);
             p.opt("WriteUnitsPerSecond", self.write_units_per_second);

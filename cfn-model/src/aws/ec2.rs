@@ -369,7 +369,7 @@ pub mod application_status_check {
     impl ToExpr for HealthCheckPath {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.destinations.is_some()) + usize::from(self.source.is_some()));
+                Props::with_capacity(usize::from(self.destinations.is_some()) + usize::from(self.source.is_some()));
             p.opt("Destinations", self.destinations);
             p.opt("Source", self.source);
             p.into_expr()
@@ -407,7 +407,7 @@ pub mod application_status_check {
     impl ToExpr for HealthCheckPathDestination {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.security_group_id.is_some()) + usize::from(self.subnet_id.is_some()),
+                usize::from(self.security_group_id.is_some()) + usize::from(self.subnet_id.is_some()),
             );
             p.opt("SecurityGroupId", self.security_group_id);
             p.opt("SubnetId", self.subnet_id);
@@ -446,7 +446,7 @@ pub mod application_status_check {
     impl ToExpr for HealthCheckPathSource {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.security_group_id.is_some()) + usize::from(self.subnet_id.is_some()),
+                usize::from(self.security_group_id.is_some()) + usize::from(self.subnet_id.is_some()),
             );
             p.opt("SecurityGroupId", self.security_group_id);
             p.opt("SubnetId", self.subnet_id);
@@ -1505,7 +1505,7 @@ pub mod capacity_reservation {
     impl ToExpr for TagSpecification {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.resource_type.is_some()) + usize::from(self.tags.is_some()));
+                Props::with_capacity(usize::from(self.resource_type.is_some()) + usize::from(self.tags.is_some()));
             p.opt("ResourceType", self.resource_type);
             p.opt("Tags", self.tags);
             p.into_expr()
@@ -1647,7 +1647,7 @@ impl Resource for CapacityReservationFleet {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.allocation_strategy.is_some())
+            usize::from(self.allocation_strategy.is_some())
                 + usize::from(self.end_date.is_some())
                 + usize::from(self.instance_match_criteria.is_some())
                 + usize::from(self.instance_type_specifications.is_some())
@@ -2238,7 +2238,7 @@ pub mod capacity_reservation_fleet {
     impl ToExpr for InstanceTypeSpecification {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.availability_zone.is_some())
+                usize::from(self.availability_zone.is_some())
                     + usize::from(self.availability_zone_id.is_some())
                     + usize::from(self.ebs_optimized.is_some())
                     + usize::from(self.instance_platform.is_some())
@@ -2315,7 +2315,7 @@ pub mod capacity_reservation_fleet {
     impl ToExpr for TagSpecification {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.resource_type.is_some()) + usize::from(self.tags.is_some()));
+                Props::with_capacity(usize::from(self.resource_type.is_some()) + usize::from(self.tags.is_some()));
             p.opt("ResourceType", self.resource_type);
             p.opt("Tags", self.tags);
             p.into_expr()
@@ -2429,7 +2429,7 @@ pub mod carrier_gateway {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -2985,7 +2985,7 @@ pub mod client_vpn_endpoint {
 
     impl ToExpr for ClientRouteEnforcementOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.enforced.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.enforced.is_some()));
             p.opt("Enforced", self.enforced);
             p.into_expr()
         }
@@ -3647,7 +3647,7 @@ impl Resource for DhcpOptions {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.domain_name.is_some())
+            usize::from(self.domain_name.is_some())
                 + usize::from(self.domain_name_servers.is_some())
                 + usize::from(self.ipv6_address_preferred_lease_time.is_some())
                 + usize::from(self.netbios_name_servers.is_some())
@@ -4951,7 +4951,7 @@ pub mod ec2_fleet {
 
     impl ToExpr for AcceleratorCountRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -4985,7 +4985,7 @@ pub mod ec2_fleet {
 
     impl ToExpr for AcceleratorTotalMemoryMibRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -5019,7 +5019,7 @@ pub mod ec2_fleet {
 
     impl ToExpr for BaselineEbsBandwidthMbpsRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -5046,7 +5046,7 @@ pub mod ec2_fleet {
 
     impl ToExpr for BaselinePerformanceFactorsRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.cpu.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.cpu.is_some()));
             p.opt("Cpu", self.cpu);
             p.into_expr()
         }
@@ -5099,7 +5099,7 @@ pub mod ec2_fleet {
     impl ToExpr for BlockDeviceMapping {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.device_name.is_some())
+                usize::from(self.device_name.is_some())
                     + usize::from(self.ebs.is_some())
                     + usize::from(self.no_device.is_some())
                     + usize::from(self.virtual_name.is_some()),
@@ -5143,7 +5143,7 @@ pub mod ec2_fleet {
     impl ToExpr for CapacityRebalance {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.replacement_strategy.is_some()) + usize::from(self.termination_delay.is_some()),
+                usize::from(self.replacement_strategy.is_some()) + usize::from(self.termination_delay.is_some()),
             );
             p.opt("ReplacementStrategy", self.replacement_strategy);
             p.opt("TerminationDelay", self.termination_delay);
@@ -5171,7 +5171,7 @@ pub mod ec2_fleet {
 
     impl ToExpr for CapacityReservationOptionsRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.usage_strategy.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.usage_strategy.is_some()));
             p.opt("UsageStrategy", self.usage_strategy);
             p.into_expr()
         }
@@ -5208,7 +5208,7 @@ pub mod ec2_fleet {
     impl ToExpr for CapacityReservationTargetRequest {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.capacity_reservation_ids.is_some())
+                usize::from(self.capacity_reservation_ids.is_some())
                     + usize::from(self.capacity_reservation_resource_group_arns.is_some()),
             );
             p.opt("CapacityReservationIds", self.capacity_reservation_ids);
@@ -5240,7 +5240,7 @@ pub mod ec2_fleet {
 
     impl ToExpr for CpuPerformanceFactorRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.references.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.references.is_some()));
             p.opt("References", self.references);
             p.into_expr()
         }
@@ -5327,7 +5327,7 @@ pub mod ec2_fleet {
     impl ToExpr for EbsBlockDevice {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.delete_on_termination.is_some())
+                usize::from(self.delete_on_termination.is_some())
                     + usize::from(self.encrypted.is_some())
                     + usize::from(self.iops.is_some())
                     + usize::from(self.kms_key_id.is_some())
@@ -5382,7 +5382,7 @@ pub mod ec2_fleet {
     impl ToExpr for FleetLaunchTemplateConfigRequest {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.launch_template_specification.is_some()) + usize::from(self.overrides.is_some()),
+                usize::from(self.launch_template_specification.is_some()) + usize::from(self.overrides.is_some()),
             );
             p.opt("LaunchTemplateSpecification", self.launch_template_specification);
             p.opt("Overrides", self.overrides);
@@ -5517,7 +5517,7 @@ pub mod ec2_fleet {
     impl ToExpr for FleetLaunchTemplateOverridesRequest {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.availability_zone.is_some())
+                usize::from(self.availability_zone.is_some())
                     + usize::from(self.availability_zone_id.is_some())
                     + usize::from(self.block_device_mappings.is_some())
                     + usize::from(self.iam_instance_profile.is_some())
@@ -5634,7 +5634,7 @@ pub mod ec2_fleet {
 
     impl ToExpr for IamInstanceProfileSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.arn.is_some()) + usize::from(self.name.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.arn.is_some()) + usize::from(self.name.is_some()));
             p.opt("Arn", self.arn);
             p.opt("Name", self.name);
             p.into_expr()
@@ -5680,7 +5680,7 @@ pub mod ec2_fleet {
     impl ToExpr for InstanceMetadataOptionsRequest {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.http_endpoint.is_some())
+                usize::from(self.http_endpoint.is_some())
                     + usize::from(self.http_put_response_hop_limit.is_some())
                     + usize::from(self.http_tokens.is_some()),
             );
@@ -5914,7 +5914,7 @@ pub mod ec2_fleet {
     impl ToExpr for InstanceRequirementsRequest {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.accelerator_count.is_some())
+                usize::from(self.accelerator_count.is_some())
                     + usize::from(self.accelerator_manufacturers.is_some())
                     + usize::from(self.accelerator_names.is_some())
                     + usize::from(self.accelerator_total_memory_mib.is_some())
@@ -6000,7 +6000,7 @@ pub mod ec2_fleet {
 
     impl ToExpr for Ipv6AddressRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.ipv6_address.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.ipv6_address.is_some()));
             p.opt("Ipv6Address", self.ipv6_address);
             p.into_expr()
         }
@@ -6028,7 +6028,7 @@ pub mod ec2_fleet {
 
     impl ToExpr for MaintenanceStrategies {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.capacity_rebalance.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.capacity_rebalance.is_some()));
             p.opt("CapacityRebalance", self.capacity_rebalance);
             p.into_expr()
         }
@@ -6061,7 +6061,7 @@ pub mod ec2_fleet {
 
     impl ToExpr for MemoryGibPerVCpuRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -6095,7 +6095,7 @@ pub mod ec2_fleet {
 
     impl ToExpr for MemoryMibRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -6133,8 +6133,7 @@ pub mod ec2_fleet {
     impl ToExpr for MultiAvailabilityZoneConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.configuration_type.is_some())
-                    + usize::from(self.standby_availability_zones.is_some()),
+                usize::from(self.configuration_type.is_some()) + usize::from(self.standby_availability_zones.is_some()),
             );
             p.opt("ConfigurationType", self.configuration_type);
             p.opt("StandbyAvailabilityZones", self.standby_availability_zones);
@@ -6169,7 +6168,7 @@ pub mod ec2_fleet {
 
     impl ToExpr for NetworkBandwidthGbpsRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -6203,7 +6202,7 @@ pub mod ec2_fleet {
 
     impl ToExpr for NetworkInterfaceCountRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -6340,7 +6339,7 @@ pub mod ec2_fleet {
     impl ToExpr for NetworkInterfaceSpecificationRequest {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.associate_public_ip_address.is_some())
+                usize::from(self.associate_public_ip_address.is_some())
                     + usize::from(self.delete_on_termination.is_some())
                     + usize::from(self.description.is_some())
                     + usize::from(self.device_index.is_some())
@@ -6439,7 +6438,7 @@ pub mod ec2_fleet {
     impl ToExpr for OnDemandOptionsRequest {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.allocation_strategy.is_some())
+                usize::from(self.allocation_strategy.is_some())
                     + usize::from(self.capacity_reservation_options.is_some())
                     + usize::from(self.max_total_price.is_some())
                     + usize::from(self.min_target_capacity.is_some())
@@ -6476,7 +6475,7 @@ pub mod ec2_fleet {
 
     impl ToExpr for PerformanceFactorReferenceRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.instance_family.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.instance_family.is_some()));
             p.opt("InstanceFamily", self.instance_family);
             p.into_expr()
         }
@@ -6561,7 +6560,7 @@ pub mod ec2_fleet {
     impl ToExpr for Placement {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.affinity.is_some())
+                usize::from(self.affinity.is_some())
                     + usize::from(self.availability_zone.is_some())
                     + usize::from(self.group_name.is_some())
                     + usize::from(self.host_id.is_some())
@@ -6613,7 +6612,7 @@ pub mod ec2_fleet {
     impl ToExpr for PrivateIpAddressSpecificationRequest {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.primary.is_some()) + usize::from(self.private_ip_address.is_some()),
+                usize::from(self.primary.is_some()) + usize::from(self.private_ip_address.is_some()),
             );
             p.opt("Primary", self.primary);
             p.opt("PrivateIpAddress", self.private_ip_address);
@@ -6641,7 +6640,7 @@ pub mod ec2_fleet {
 
     impl ToExpr for ReservedCapacityFallbackOptionsRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.market_types.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.market_types.is_some()));
             p.opt("MarketTypes", self.market_types);
             p.into_expr()
         }
@@ -6697,7 +6696,7 @@ pub mod ec2_fleet {
     impl ToExpr for ReservedCapacityOptionsRequest {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.allocation_strategy.is_some())
+                usize::from(self.allocation_strategy.is_some())
                     + usize::from(self.capacity_reservation_target.is_some())
                     + usize::from(self.reservation_types.is_some())
                     + usize::from(self.reserved_capacity_fallback_options.is_some()),
@@ -6792,7 +6791,7 @@ pub mod ec2_fleet {
     impl ToExpr for SpotOptionsRequest {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.allocation_strategy.is_some())
+                usize::from(self.allocation_strategy.is_some())
                     + usize::from(self.instance_interruption_behavior.is_some())
                     + usize::from(self.instance_pools_to_use_count.is_some())
                     + usize::from(self.maintenance_strategies.is_some())
@@ -6844,7 +6843,7 @@ pub mod ec2_fleet {
     impl ToExpr for StandbyAvailabilityZone {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.availability_zone.is_some()) + usize::from(self.availability_zone_id.is_some()),
+                usize::from(self.availability_zone.is_some()) + usize::from(self.availability_zone_id.is_some()),
             );
             p.opt("AvailabilityZone", self.availability_zone);
             p.opt("AvailabilityZoneId", self.availability_zone_id);
@@ -6910,7 +6909,7 @@ pub mod ec2_fleet {
     impl ToExpr for TagSpecification {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.resource_type.is_some()) + usize::from(self.tags.is_some()));
+                Props::with_capacity(usize::from(self.resource_type.is_some()) + usize::from(self.tags.is_some()));
             p.opt("ResourceType", self.resource_type);
             p.opt("Tags", self.tags);
             p.into_expr()
@@ -7008,7 +7007,7 @@ pub mod ec2_fleet {
 
     impl ToExpr for TotalLocalStorageGbRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -7042,7 +7041,7 @@ pub mod ec2_fleet {
 
     impl ToExpr for VCpuCountRangeRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -7148,7 +7147,7 @@ impl Resource for Eip {
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.address.is_some())
+            usize::from(self.address.is_some())
                 + usize::from(self.domain.is_some())
                 + usize::from(self.instance_id.is_some())
                 + usize::from(self.ipam_pool_id.is_some())
@@ -7282,7 +7281,7 @@ impl Resource for EipAssociation {
     const TYPE_NAME: &'static str = "AWS::EC2::EIPAssociation";
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.allocation_id.is_some())
+            usize::from(self.allocation_id.is_some())
                 + usize::from(self.eip.is_some())
                 + usize::from(self.instance_id.is_some())
                 + usize::from(self.network_interface_id.is_some())
@@ -7986,7 +7985,7 @@ impl Resource for FpgaImage {
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.description.is_some())
+            usize::from(self.description.is_some())
                 + usize::from(self.input_storage_location.is_some())
                 + usize::from(self.logs_storage_location.is_some())
                 + usize::from(self.name.is_some())
@@ -8092,7 +8091,7 @@ pub mod fpga_image {
 
     impl ToExpr for StorageLocation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.bucket.is_some()) + usize::from(self.key.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.bucket.is_some()) + usize::from(self.key.is_some()));
             p.opt("Bucket", self.bucket);
             p.opt("Key", self.key);
             p.into_expr()
@@ -8514,7 +8513,7 @@ impl Resource for Ipam {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.default_resource_discovery_organizational_unit_exclusions.is_some())
+            usize::from(self.default_resource_discovery_organizational_unit_exclusions.is_some())
                 + usize::from(self.description.is_some())
                 + usize::from(self.enable_private_gua.is_some())
                 + usize::from(self.metered_account.is_some())
@@ -9696,7 +9695,7 @@ pub mod ipam_prefix_list_resolver {
     impl ToExpr for IpamPrefixListResolverRuleCondition {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cidr.is_some())
+                usize::from(self.cidr.is_some())
                     + usize::from(self.ipam_pool_id.is_some())
                     + usize::from(self.operation.is_some())
                     + usize::from(self.resource_id.is_some())
@@ -9963,7 +9962,7 @@ impl Resource for IpamResourceDiscovery {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.description.is_some())
+            usize::from(self.description.is_some())
                 + usize::from(self.operating_regions.is_some())
                 + usize::from(self.organizational_unit_exclusions.is_some())
                 + usize::from(self.tags.is_some()),
@@ -10503,7 +10502,7 @@ impl Resource for Ipv4Pool {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::with_capacity(0 + usize::from(self.tags.is_some()));
+        let mut p = Props::with_capacity(usize::from(self.tags.is_some()));
         p.opt("Tags", self.tags);
         p
     }
@@ -10987,7 +10986,7 @@ impl Resource for Instance {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.additional_info.is_some())
+            usize::from(self.additional_info.is_some())
                 + usize::from(self.affinity.is_some())
                 + usize::from(self.availability_zone.is_some())
                 + usize::from(self.block_device_mappings.is_some())
@@ -11474,7 +11473,7 @@ pub mod instance {
     impl ToExpr for CpuOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.core_count.is_some()) + usize::from(self.threads_per_core.is_some()),
+                usize::from(self.core_count.is_some()) + usize::from(self.threads_per_core.is_some()),
             );
             p.opt("CoreCount", self.core_count);
             p.opt("ThreadsPerCore", self.threads_per_core);
@@ -11502,7 +11501,7 @@ pub mod instance {
 
     impl ToExpr for CreditSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.cpu_credits.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.cpu_credits.is_some()));
             p.opt("CPUCredits", self.cpu_credits);
             p.into_expr()
         }
@@ -11581,7 +11580,7 @@ pub mod instance {
     impl ToExpr for Ebs {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.delete_on_termination.is_some())
+                usize::from(self.delete_on_termination.is_some())
                     + usize::from(self.encrypted.is_some())
                     + usize::from(self.iops.is_some())
                     + usize::from(self.kms_key_id.is_some())
@@ -11686,7 +11685,7 @@ pub mod instance {
     impl ToExpr for EnaSrdSpecification {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.ena_srd_enabled.is_some()) + usize::from(self.ena_srd_udp_specification.is_some()),
+                usize::from(self.ena_srd_enabled.is_some()) + usize::from(self.ena_srd_udp_specification.is_some()),
             );
             p.opt("EnaSrdEnabled", self.ena_srd_enabled);
             p.opt("EnaSrdUdpSpecification", self.ena_srd_udp_specification);
@@ -11716,7 +11715,7 @@ pub mod instance {
 
     impl ToExpr for EnaSrdUdpSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.ena_srd_udp_enabled.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.ena_srd_udp_enabled.is_some()));
             p.opt("EnaSrdUdpEnabled", self.ena_srd_udp_enabled);
             p.into_expr()
         }
@@ -11742,7 +11741,7 @@ pub mod instance {
 
     impl ToExpr for EnclaveOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.enabled.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.enabled.is_some()));
             p.opt("Enabled", self.enabled);
             p.into_expr()
         }
@@ -11768,7 +11767,7 @@ pub mod instance {
 
     impl ToExpr for HibernationOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.configured.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.configured.is_some()));
             p.opt("Configured", self.configured);
             p.into_expr()
         }
@@ -11836,7 +11835,7 @@ pub mod instance {
     impl ToExpr for LaunchTemplateSpecification {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.launch_template_id.is_some())
+                usize::from(self.launch_template_id.is_some())
                     + usize::from(self.launch_template_name.is_some())
                     + usize::from(self.version.is_some()),
             );
@@ -11925,7 +11924,7 @@ pub mod instance {
     impl ToExpr for MetadataOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.http_endpoint.is_some())
+                usize::from(self.http_endpoint.is_some())
                     + usize::from(self.http_protocol_ipv6.is_some())
                     + usize::from(self.http_put_response_hop_limit.is_some())
                     + usize::from(self.http_tokens.is_some())
@@ -12136,7 +12135,7 @@ pub mod instance {
     impl ToExpr for PrivateDnsNameOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.enable_resource_name_dns_aaaa_record.is_some())
+                usize::from(self.enable_resource_name_dns_aaaa_record.is_some())
                     + usize::from(self.enable_resource_name_dns_a_record.is_some())
                     + usize::from(self.hostname_type.is_some()),
             );
@@ -12567,7 +12566,7 @@ impl Resource for InstanceEventWindow {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.cron_expression.is_some())
+            usize::from(self.cron_expression.is_some())
                 + usize::from(self.name.is_some())
                 + usize::from(self.tags.is_some())
                 + usize::from(self.time_ranges.is_some()),
@@ -12765,7 +12764,7 @@ pub mod instance_event_window {
     impl ToExpr for TimeRange {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.end_hour.is_some())
+                usize::from(self.end_hour.is_some())
                     + usize::from(self.end_week_day.is_some())
                     + usize::from(self.start_hour.is_some())
                     + usize::from(self.start_week_day.is_some()),
@@ -12816,7 +12815,7 @@ impl Resource for InternetGateway {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::with_capacity(0 + usize::from(self.tags.is_some()));
+        let mut p = Props::with_capacity(usize::from(self.tags.is_some()));
         p.opt("Tags", self.tags);
         p
     }
@@ -14903,7 +14902,7 @@ pub mod launch_template {
 
     impl ToExpr for AcceleratorCount {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -14937,7 +14936,7 @@ pub mod launch_template {
 
     impl ToExpr for AcceleratorTotalMemoryMib {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -14971,7 +14970,7 @@ pub mod launch_template {
 
     impl ToExpr for BaselineEbsBandwidthMbps {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -14999,7 +14998,7 @@ pub mod launch_template {
 
     impl ToExpr for BaselinePerformanceFactors {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.cpu.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.cpu.is_some()));
             p.opt("Cpu", self.cpu);
             p.into_expr()
         }
@@ -15053,7 +15052,7 @@ pub mod launch_template {
     impl ToExpr for BlockDeviceMapping {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.device_name.is_some())
+                usize::from(self.device_name.is_some())
                     + usize::from(self.ebs.is_some())
                     + usize::from(self.no_device.is_some())
                     + usize::from(self.virtual_name.is_some()),
@@ -15101,7 +15100,7 @@ pub mod launch_template {
     impl ToExpr for CapacityReservationSpecification {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.capacity_reservation_preference.is_some())
+                usize::from(self.capacity_reservation_preference.is_some())
                     + usize::from(self.capacity_reservation_target.is_some()),
             );
             p.opt("CapacityReservationPreference", self.capacity_reservation_preference);
@@ -15142,7 +15141,7 @@ pub mod launch_template {
     impl ToExpr for CapacityReservationTarget {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.capacity_reservation_id.is_some())
+                usize::from(self.capacity_reservation_id.is_some())
                     + usize::from(self.capacity_reservation_resource_group_arn.is_some()),
             );
             p.opt("CapacityReservationId", self.capacity_reservation_id);
@@ -15193,7 +15192,7 @@ pub mod launch_template {
     impl ToExpr for ConnectionTrackingSpecification {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.tcp_established_timeout.is_some())
+                usize::from(self.tcp_established_timeout.is_some())
                     + usize::from(self.udp_stream_timeout.is_some())
                     + usize::from(self.udp_timeout.is_some()),
             );
@@ -15224,7 +15223,7 @@ pub mod launch_template {
 
     impl ToExpr for Cpu {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.references.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.references.is_some()));
             p.opt("References", self.references);
             p.into_expr()
         }
@@ -15278,7 +15277,7 @@ pub mod launch_template {
     impl ToExpr for CpuOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.amd_sev_snp.is_some())
+                usize::from(self.amd_sev_snp.is_some())
                     + usize::from(self.core_count.is_some())
                     + usize::from(self.nested_virtualization.is_some())
                     + usize::from(self.threads_per_core.is_some()),
@@ -15313,7 +15312,7 @@ pub mod launch_template {
 
     impl ToExpr for CreditSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.cpu_credits.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.cpu_credits.is_some()));
             p.opt("CpuCredits", self.cpu_credits);
             p.into_expr()
         }
@@ -15438,7 +15437,7 @@ pub mod launch_template {
     impl ToExpr for Ebs {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.delete_on_termination.is_some())
+                usize::from(self.delete_on_termination.is_some())
                     + usize::from(self.ebs_card_index.is_some())
                     + usize::from(self.encrypted.is_some())
                     + usize::from(self.iops.is_some())
@@ -15495,7 +15494,7 @@ pub mod launch_template {
     impl ToExpr for EnaSrdSpecification {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.ena_srd_enabled.is_some()) + usize::from(self.ena_srd_udp_specification.is_some()),
+                usize::from(self.ena_srd_enabled.is_some()) + usize::from(self.ena_srd_udp_specification.is_some()),
             );
             p.opt("EnaSrdEnabled", self.ena_srd_enabled);
             p.opt("EnaSrdUdpSpecification", self.ena_srd_udp_specification);
@@ -15525,7 +15524,7 @@ pub mod launch_template {
 
     impl ToExpr for EnaSrdUdpSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.ena_srd_udp_enabled.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.ena_srd_udp_enabled.is_some()));
             p.opt("EnaSrdUdpEnabled", self.ena_srd_udp_enabled);
             p.into_expr()
         }
@@ -15551,7 +15550,7 @@ pub mod launch_template {
 
     impl ToExpr for EnclaveOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.enabled.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.enabled.is_some()));
             p.opt("Enabled", self.enabled);
             p.into_expr()
         }
@@ -15579,7 +15578,7 @@ pub mod launch_template {
 
     impl ToExpr for HibernationOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.configured.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.configured.is_some()));
             p.opt("Configured", self.configured);
             p.into_expr()
         }
@@ -15614,7 +15613,7 @@ pub mod launch_template {
 
     impl ToExpr for IamInstanceProfile {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.arn.is_some()) + usize::from(self.name.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.arn.is_some()) + usize::from(self.name.is_some()));
             p.opt("Arn", self.arn);
             p.opt("Name", self.name);
             p.into_expr()
@@ -15653,7 +15652,7 @@ pub mod launch_template {
     impl ToExpr for InstanceMarketOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.market_type.is_some()) + usize::from(self.spot_options.is_some()),
+                usize::from(self.market_type.is_some()) + usize::from(self.spot_options.is_some()),
             );
             p.opt("MarketType", self.market_type);
             p.opt("SpotOptions", self.spot_options);
@@ -15979,7 +15978,7 @@ pub mod launch_template {
     impl ToExpr for InstanceRequirements {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.accelerator_count.is_some())
+                usize::from(self.accelerator_count.is_some())
                     + usize::from(self.accelerator_manufacturers.is_some())
                     + usize::from(self.accelerator_names.is_some())
                     + usize::from(self.accelerator_total_memory_mib.is_some())
@@ -16064,7 +16063,7 @@ pub mod launch_template {
 
     impl ToExpr for Ipv4PrefixSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.ipv4_prefix.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.ipv4_prefix.is_some()));
             p.opt("Ipv4Prefix", self.ipv4_prefix);
             p.into_expr()
         }
@@ -16091,7 +16090,7 @@ pub mod launch_template {
 
     impl ToExpr for Ipv6Add {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.ipv6_address.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.ipv6_address.is_some()));
             p.opt("Ipv6Address", self.ipv6_address);
             p.into_expr()
         }
@@ -16118,7 +16117,7 @@ pub mod launch_template {
 
     impl ToExpr for Ipv6PrefixSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.ipv6_prefix.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.ipv6_prefix.is_some()));
             p.opt("Ipv6Prefix", self.ipv6_prefix);
             p.into_expr()
         }
@@ -16409,7 +16408,7 @@ pub mod launch_template {
     impl ToExpr for LaunchTemplateData {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.block_device_mappings.is_some())
+                usize::from(self.block_device_mappings.is_some())
                     + usize::from(self.capacity_reservation_specification.is_some())
                     + usize::from(self.cpu_options.is_some())
                     + usize::from(self.credit_specification.is_some())
@@ -16513,7 +16512,7 @@ pub mod launch_template {
     impl ToExpr for LaunchTemplateTagSpecification {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.resource_type.is_some()) + usize::from(self.tags.is_some()));
+                Props::with_capacity(usize::from(self.resource_type.is_some()) + usize::from(self.tags.is_some()));
             p.opt("ResourceType", self.resource_type);
             p.opt("Tags", self.tags);
             p.into_expr()
@@ -16543,7 +16542,7 @@ pub mod launch_template {
 
     impl ToExpr for LicenseSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.license_configuration_arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.license_configuration_arn.is_some()));
             p.opt("LicenseConfigurationArn", self.license_configuration_arn);
             p.into_expr()
         }
@@ -16569,7 +16568,7 @@ pub mod launch_template {
 
     impl ToExpr for MaintenanceOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.auto_recovery.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.auto_recovery.is_some()));
             p.opt("AutoRecovery", self.auto_recovery);
             p.into_expr()
         }
@@ -16602,7 +16601,7 @@ pub mod launch_template {
 
     impl ToExpr for MemoryGibPerVCpu {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -16636,7 +16635,7 @@ pub mod launch_template {
 
     impl ToExpr for MemoryMib {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -16708,7 +16707,7 @@ pub mod launch_template {
     impl ToExpr for MetadataOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.http_endpoint.is_some())
+                usize::from(self.http_endpoint.is_some())
                     + usize::from(self.http_protocol_ipv6.is_some())
                     + usize::from(self.http_put_response_hop_limit.is_some())
                     + usize::from(self.http_tokens.is_some())
@@ -16744,7 +16743,7 @@ pub mod launch_template {
 
     impl ToExpr for Monitoring {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.enabled.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.enabled.is_some()));
             p.opt("Enabled", self.enabled);
             p.into_expr()
         }
@@ -16778,7 +16777,7 @@ pub mod launch_template {
 
     impl ToExpr for NetworkBandwidthGbps {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -16991,7 +16990,7 @@ pub mod launch_template {
     impl ToExpr for NetworkInterface {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.associate_carrier_ip_address.is_some())
+                usize::from(self.associate_carrier_ip_address.is_some())
                     + usize::from(self.associate_public_ip_address.is_some())
                     + usize::from(self.connection_tracking_specification.is_some())
                     + usize::from(self.delete_on_termination.is_some())
@@ -17075,7 +17074,7 @@ pub mod launch_template {
 
     impl ToExpr for NetworkInterfaceCount {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -17105,7 +17104,7 @@ pub mod launch_template {
 
     impl ToExpr for NetworkPerformanceOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.bandwidth_weighting.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.bandwidth_weighting.is_some()));
             p.opt("BandwidthWeighting", self.bandwidth_weighting);
             p.into_expr()
         }
@@ -17200,7 +17199,7 @@ pub mod launch_template {
     impl ToExpr for Placement {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.affinity.is_some())
+                usize::from(self.affinity.is_some())
                     + usize::from(self.availability_zone.is_some())
                     + usize::from(self.group_id.is_some())
                     + usize::from(self.group_name.is_some())
@@ -17262,7 +17261,7 @@ pub mod launch_template {
     impl ToExpr for PrivateDnsNameOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.enable_resource_name_dns_aaaa_record.is_some())
+                usize::from(self.enable_resource_name_dns_aaaa_record.is_some())
                     + usize::from(self.enable_resource_name_dns_a_record.is_some())
                     + usize::from(self.hostname_type.is_some()),
             );
@@ -17308,7 +17307,7 @@ pub mod launch_template {
     impl ToExpr for PrivateIpAdd {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.primary.is_some()) + usize::from(self.private_ip_address.is_some()),
+                usize::from(self.primary.is_some()) + usize::from(self.private_ip_address.is_some()),
             );
             p.opt("Primary", self.primary);
             p.opt("PrivateIpAddress", self.private_ip_address);
@@ -17348,7 +17347,7 @@ pub mod launch_template {
 
     impl ToExpr for Reference {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.instance_family.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.instance_family.is_some()));
             p.opt("InstanceFamily", self.instance_family);
             p.into_expr()
         }
@@ -17416,7 +17415,7 @@ pub mod launch_template {
     impl ToExpr for SpotOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.block_duration_minutes.is_some())
+                usize::from(self.block_duration_minutes.is_some())
                     + usize::from(self.instance_interruption_behavior.is_some())
                     + usize::from(self.max_price.is_some())
                     + usize::from(self.spot_instance_type.is_some())
@@ -17491,7 +17490,7 @@ pub mod launch_template {
     impl ToExpr for TagSpecification {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.resource_type.is_some()) + usize::from(self.tags.is_some()));
+                Props::with_capacity(usize::from(self.resource_type.is_some()) + usize::from(self.tags.is_some()));
             p.opt("ResourceType", self.resource_type);
             p.opt("Tags", self.tags);
             p.into_expr()
@@ -17525,7 +17524,7 @@ pub mod launch_template {
 
     impl ToExpr for TotalLocalStorageGb {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -17559,7 +17558,7 @@ pub mod launch_template {
 
     impl ToExpr for VCpuCount {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -17621,7 +17620,7 @@ impl Resource for LocalGatewayRoute {
     const TYPE_NAME: &'static str = "AWS::EC2::LocalGatewayRoute";
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.destination_cidr_block.is_some())
+            usize::from(self.destination_cidr_block.is_some())
                 + usize::from(self.local_gateway_route_table_id.is_some())
                 + usize::from(self.local_gateway_virtual_interface_group_id.is_some())
                 + usize::from(self.network_interface_id.is_some()),
@@ -17809,7 +17808,7 @@ pub mod local_gateway_route_table {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -17932,7 +17931,7 @@ pub mod local_gateway_route_table_vpc_association {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -18073,7 +18072,7 @@ pub mod local_gateway_route_table_virtual_interface_group_association {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -18266,7 +18265,7 @@ pub mod local_gateway_virtual_interface {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -18418,7 +18417,7 @@ pub mod local_gateway_virtual_interface_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -18571,7 +18570,7 @@ impl Resource for NatGateway {
     }];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.allocation_id.is_some())
+            usize::from(self.allocation_id.is_some())
                 + usize::from(self.availability_mode.is_some())
                 + usize::from(self.availability_zone_addresses.is_some())
                 + usize::from(self.connectivity_type.is_some())
@@ -18989,7 +18988,7 @@ pub mod network_acl_entry {
 
     impl ToExpr for Icmp {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.code.is_some()) + usize::from(self.r#type.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.code.is_some()) + usize::from(self.r#type.is_some()));
             p.opt("Code", self.code);
             p.opt("Type", self.r#type);
             p.into_expr()
@@ -19023,7 +19022,7 @@ pub mod network_acl_entry {
 
     impl ToExpr for PortRange {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.from.is_some()) + usize::from(self.to.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.from.is_some()) + usize::from(self.to.is_some()));
             p.opt("From", self.from);
             p.opt("To", self.to);
             p.into_expr()
@@ -19084,7 +19083,7 @@ impl Resource for NetworkInsightsAccessScope {
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.exclude_paths.is_some())
+            usize::from(self.exclude_paths.is_some())
                 + usize::from(self.match_paths.is_some())
                 + usize::from(self.tags.is_some()),
         );
@@ -19185,7 +19184,7 @@ pub mod network_insights_access_scope {
     impl ToExpr for AccessScopePathRequest {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.destination.is_some())
+                usize::from(self.destination.is_some())
                     + usize::from(self.source.is_some())
                     + usize::from(self.through_resources.is_some()),
             );
@@ -19267,7 +19266,7 @@ pub mod network_insights_access_scope {
     impl ToExpr for PacketHeaderStatementRequest {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.destination_addresses.is_some())
+                usize::from(self.destination_addresses.is_some())
                     + usize::from(self.destination_ports.is_some())
                     + usize::from(self.destination_prefix_lists.is_some())
                     + usize::from(self.protocols.is_some())
@@ -19317,8 +19316,7 @@ pub mod network_insights_access_scope {
     impl ToExpr for PathStatementRequest {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.packet_header_statement.is_some())
-                    + usize::from(self.resource_statement.is_some()),
+                usize::from(self.packet_header_statement.is_some()) + usize::from(self.resource_statement.is_some()),
             );
             p.opt("PacketHeaderStatement", self.packet_header_statement);
             p.opt("ResourceStatement", self.resource_statement);
@@ -19357,7 +19355,7 @@ pub mod network_insights_access_scope {
     impl ToExpr for ResourceStatementRequest {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.resource_types.is_some()) + usize::from(self.resources.is_some()),
+                usize::from(self.resource_types.is_some()) + usize::from(self.resources.is_some()),
             );
             p.opt("ResourceTypes", self.resource_types);
             p.opt("Resources", self.resources);
@@ -19419,7 +19417,7 @@ pub mod network_insights_access_scope {
 
     impl ToExpr for ThroughResourcesStatementRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.resource_statement.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.resource_statement.is_some()));
             p.opt("ResourceStatement", self.resource_statement);
             p.into_expr()
         }
@@ -20087,7 +20085,7 @@ pub mod network_insights_path {
     impl ToExpr for FilterPortRange {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.from_port.is_some()) + usize::from(self.to_port.is_some()));
+                Props::with_capacity(usize::from(self.from_port.is_some()) + usize::from(self.to_port.is_some()));
             p.opt("FromPort", self.from_port);
             p.opt("ToPort", self.to_port);
             p.into_expr()
@@ -20141,7 +20139,7 @@ pub mod network_insights_path {
     impl ToExpr for PathFilter {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.destination_address.is_some())
+                usize::from(self.destination_address.is_some())
                     + usize::from(self.destination_port_range.is_some())
                     + usize::from(self.source_address.is_some())
                     + usize::from(self.source_port_range.is_some()),
@@ -20514,7 +20512,7 @@ pub mod network_interface {
     impl ToExpr for ConnectionTrackingSpecification {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.tcp_established_timeout.is_some())
+                usize::from(self.tcp_established_timeout.is_some())
                     + usize::from(self.udp_stream_timeout.is_some())
                     + usize::from(self.udp_timeout.is_some()),
             );
@@ -20767,7 +20765,7 @@ pub mod network_interface_attachment {
     impl ToExpr for EnaSrdSpecification {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.ena_srd_enabled.is_some()) + usize::from(self.ena_srd_udp_specification.is_some()),
+                usize::from(self.ena_srd_enabled.is_some()) + usize::from(self.ena_srd_udp_specification.is_some()),
             );
             p.opt("EnaSrdEnabled", self.ena_srd_enabled);
             p.opt("EnaSrdUdpSpecification", self.ena_srd_udp_specification);
@@ -20797,7 +20795,7 @@ pub mod network_interface_attachment {
 
     impl ToExpr for EnaSrdUdpSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.ena_srd_udp_enabled.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.ena_srd_udp_enabled.is_some()));
             p.opt("EnaSrdUdpEnabled", self.ena_srd_udp_enabled);
             p.into_expr()
         }
@@ -20996,7 +20994,7 @@ impl Resource for PlacementGroup {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.parent_group_id.is_some())
+            usize::from(self.parent_group_id.is_some())
                 + usize::from(self.partition_count.is_some())
                 + usize::from(self.spread_level.is_some())
                 + usize::from(self.strategy.is_some())
@@ -22061,7 +22059,7 @@ pub mod route_server_peer {
     impl ToExpr for BgpOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.peer_asn.is_some()) + usize::from(self.peer_liveness_detection.is_some()),
+                usize::from(self.peer_asn.is_some()) + usize::from(self.peer_liveness_detection.is_some()),
             );
             p.opt("PeerAsn", self.peer_asn);
             p.opt("PeerLivenessDetection", self.peer_liveness_detection);
@@ -23983,7 +23981,7 @@ pub mod spot_fleet {
 
     impl ToExpr for AcceleratorCountRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -24017,7 +24015,7 @@ pub mod spot_fleet {
 
     impl ToExpr for AcceleratorTotalMemoryMibRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -24051,7 +24049,7 @@ pub mod spot_fleet {
 
     impl ToExpr for BaselineEbsBandwidthMbpsRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -24078,7 +24076,7 @@ pub mod spot_fleet {
 
     impl ToExpr for BaselinePerformanceFactorsRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.cpu.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.cpu.is_some()));
             p.opt("Cpu", self.cpu);
             p.into_expr()
         }
@@ -24204,7 +24202,7 @@ pub mod spot_fleet {
 
     impl ToExpr for CpuPerformanceFactorRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.references.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.references.is_some()));
             p.opt("References", self.references);
             p.into_expr()
         }
@@ -24273,7 +24271,7 @@ pub mod spot_fleet {
     impl ToExpr for EbsBlockDevice {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.delete_on_termination.is_some())
+                usize::from(self.delete_on_termination.is_some())
                     + usize::from(self.encrypted.is_some())
                     + usize::from(self.iops.is_some())
                     + usize::from(self.snapshot_id.is_some())
@@ -24353,7 +24351,7 @@ pub mod spot_fleet {
 
     impl ToExpr for IamInstanceProfileSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.arn.is_some()));
             p.opt("Arn", self.arn);
             p.into_expr()
         }
@@ -24485,7 +24483,7 @@ pub mod spot_fleet {
     impl ToExpr for InstanceNetworkInterfaceSpecification {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.associate_public_ip_address.is_some())
+                usize::from(self.associate_public_ip_address.is_some())
                     + usize::from(self.delete_on_termination.is_some())
                     + usize::from(self.description.is_some())
                     + usize::from(self.device_index.is_some())
@@ -24738,7 +24736,7 @@ pub mod spot_fleet {
     impl ToExpr for InstanceRequirementsRequest {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.accelerator_count.is_some())
+                usize::from(self.accelerator_count.is_some())
                     + usize::from(self.accelerator_manufacturers.is_some())
                     + usize::from(self.accelerator_names.is_some())
                     + usize::from(self.accelerator_total_memory_mib.is_some())
@@ -24835,7 +24833,7 @@ pub mod spot_fleet {
     impl ToExpr for LaunchTemplateConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.launch_template_specification.is_some()) + usize::from(self.overrides.is_some()),
+                usize::from(self.launch_template_specification.is_some()) + usize::from(self.overrides.is_some()),
             );
             p.opt("LaunchTemplateSpecification", self.launch_template_specification);
             p.opt("Overrides", self.overrides);
@@ -24922,7 +24920,7 @@ pub mod spot_fleet {
     impl ToExpr for LaunchTemplateOverrides {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.availability_zone.is_some())
+                usize::from(self.availability_zone.is_some())
                     + usize::from(self.availability_zone_id.is_some())
                     + usize::from(self.instance_requirements.is_some())
                     + usize::from(self.instance_type.is_some())
@@ -24974,7 +24972,7 @@ pub mod spot_fleet {
     impl ToExpr for LoadBalancersConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.classic_load_balancers_config.is_some())
+                usize::from(self.classic_load_balancers_config.is_some())
                     + usize::from(self.target_groups_config.is_some()),
             );
             p.opt("ClassicLoadBalancersConfig", self.classic_load_balancers_config);
@@ -25010,7 +25008,7 @@ pub mod spot_fleet {
 
     impl ToExpr for MemoryGibPerVCpuRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -25044,7 +25042,7 @@ pub mod spot_fleet {
 
     impl ToExpr for MemoryMibRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -25078,7 +25076,7 @@ pub mod spot_fleet {
 
     impl ToExpr for NetworkBandwidthGbpsRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -25112,7 +25110,7 @@ pub mod spot_fleet {
 
     impl ToExpr for NetworkInterfaceCountRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -25139,7 +25137,7 @@ pub mod spot_fleet {
 
     impl ToExpr for PerformanceFactorReferenceRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.instance_family.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.instance_family.is_some()));
             p.opt("InstanceFamily", self.instance_family);
             p.into_expr()
         }
@@ -25208,7 +25206,7 @@ pub mod spot_fleet {
     impl ToExpr for SpotCapacityRebalance {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.replacement_strategy.is_some()) + usize::from(self.termination_delay.is_some()),
+                usize::from(self.replacement_strategy.is_some()) + usize::from(self.termination_delay.is_some()),
             );
             p.opt("ReplacementStrategy", self.replacement_strategy);
             p.opt("TerminationDelay", self.termination_delay);
@@ -25433,7 +25431,7 @@ pub mod spot_fleet {
 
     impl ToExpr for SpotFleetMonitoring {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.enabled.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.enabled.is_some()));
             p.opt("Enabled", self.enabled);
             p.into_expr()
         }
@@ -25717,7 +25715,7 @@ pub mod spot_fleet {
     impl ToExpr for SpotFleetTagSpecification {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.resource_type.is_some()) + usize::from(self.tags.is_some()));
+                Props::with_capacity(usize::from(self.resource_type.is_some()) + usize::from(self.tags.is_some()));
             p.opt("ResourceType", self.resource_type);
             p.opt("Tags", self.tags);
             p.into_expr()
@@ -25746,7 +25744,7 @@ pub mod spot_fleet {
 
     impl ToExpr for SpotMaintenanceStrategies {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.capacity_rebalance.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.capacity_rebalance.is_some()));
             p.opt("CapacityRebalance", self.capacity_rebalance);
             p.into_expr()
         }
@@ -25799,7 +25797,7 @@ pub mod spot_fleet {
     impl ToExpr for SpotPlacement {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.availability_zone.is_some())
+                usize::from(self.availability_zone.is_some())
                     + usize::from(self.availability_zone_id.is_some())
                     + usize::from(self.group_name.is_some())
                     + usize::from(self.tenancy.is_some()),
@@ -25910,7 +25908,7 @@ pub mod spot_fleet {
 
     impl ToExpr for TotalLocalStorageGbRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -25944,7 +25942,7 @@ pub mod spot_fleet {
 
     impl ToExpr for VCpuCountRangeRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -26374,7 +26372,7 @@ pub mod subnet {
     impl ToExpr for PrivateDnsNameOptionsOnLaunch {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.enable_resource_name_dns_aaaa_record.is_some())
+                usize::from(self.enable_resource_name_dns_aaaa_record.is_some())
                     + usize::from(self.enable_resource_name_dns_a_record.is_some())
                     + usize::from(self.hostname_type.is_some()),
             );
@@ -26808,7 +26806,7 @@ impl Resource for TrafficMirrorFilter {
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.description.is_some())
+            usize::from(self.description.is_some())
                 + usize::from(self.network_services.is_some())
                 + usize::from(self.tags.is_some()),
         );
@@ -27279,7 +27277,7 @@ impl Resource for TrafficMirrorTarget {
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.description.is_some())
+            usize::from(self.description.is_some())
                 + usize::from(self.gateway_load_balancer_endpoint_id.is_some())
                 + usize::from(self.network_interface_id.is_some())
                 + usize::from(self.network_load_balancer_arn.is_some())
@@ -27468,7 +27466,7 @@ impl Resource for TransitGateway {
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.amazon_side_asn.is_some())
+            usize::from(self.amazon_side_asn.is_some())
                 + usize::from(self.association_default_route_table_id.is_some())
                 + usize::from(self.auto_accept_shared_attachments.is_some())
                 + usize::from(self.default_route_table_association.is_some())
@@ -27819,7 +27817,7 @@ pub mod transit_gateway_attachment {
     impl ToExpr for Options {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.appliance_mode_support.is_some())
+                usize::from(self.appliance_mode_support.is_some())
                     + usize::from(self.dns_support.is_some())
                     + usize::from(self.ipv6_support.is_some())
                     + usize::from(self.security_group_referencing_support.is_some()),
@@ -27996,7 +27994,7 @@ pub mod transit_gateway_connect {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -28023,7 +28021,7 @@ pub mod transit_gateway_connect {
 
     impl ToExpr for TransitGatewayConnectOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.protocol.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.protocol.is_some()));
             p.opt("Protocol", self.protocol);
             p.into_expr()
         }
@@ -28135,7 +28133,7 @@ pub mod transit_gateway_connect_peer {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -28752,7 +28750,7 @@ pub mod transit_gateway_multicast_domain {
     impl ToExpr for Options {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.auto_accept_shared_associations.is_some())
+                usize::from(self.auto_accept_shared_associations.is_some())
                     + usize::from(self.igmpv2_support.is_some())
                     + usize::from(self.static_sources_support.is_some()),
             );
@@ -28790,7 +28788,7 @@ pub mod transit_gateway_multicast_domain {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -29170,7 +29168,7 @@ pub mod transit_gateway_peering_attachment {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -29437,7 +29435,7 @@ pub mod transit_gateway_policy_table_entry {
     impl ToExpr for TransitGatewayPolicyRule {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.destination_cidr_block.is_some())
+                usize::from(self.destination_cidr_block.is_some())
                     + usize::from(self.destination_port_range.is_some())
                     + usize::from(self.protocol.is_some())
                     + usize::from(self.source_cidr_block.is_some())
@@ -29926,7 +29924,7 @@ pub mod transit_gateway_vpc_attachment {
     impl ToExpr for Options {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.appliance_mode_support.is_some())
+                usize::from(self.appliance_mode_support.is_some())
                     + usize::from(self.dns_support.is_some())
                     + usize::from(self.ipv6_support.is_some())
                     + usize::from(self.security_group_referencing_support.is_some()),
@@ -30071,7 +30069,7 @@ impl Resource for Vpc {
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.cidr_block.is_some())
+            usize::from(self.cidr_block.is_some())
                 + usize::from(self.enable_dns_hostnames.is_some())
                 + usize::from(self.enable_dns_support.is_some())
                 + usize::from(self.instance_tenancy.is_some())
@@ -30646,7 +30644,7 @@ pub mod vpc {
     impl ToExpr for VpcEncryptionControl {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.egress_only_internet_gateway_exclusion.is_some())
+                usize::from(self.egress_only_internet_gateway_exclusion.is_some())
                     + usize::from(self.elastic_file_system_exclusion.is_some())
                     + usize::from(self.internet_gateway_exclusion.is_some())
                     + usize::from(self.lambda_exclusion.is_some())
@@ -31237,7 +31235,7 @@ impl Resource for VpcEncryptionControl {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.egress_only_internet_gateway_exclusion_input.is_some())
+            usize::from(self.egress_only_internet_gateway_exclusion_input.is_some())
                 + usize::from(self.elastic_file_system_exclusion_input.is_some())
                 + usize::from(self.internet_gateway_exclusion_input.is_some())
                 + usize::from(self.lambda_exclusion_input.is_some())
@@ -32134,7 +32132,7 @@ pub mod vpc_endpoint {
     impl ToExpr for DnsOptionsSpecification {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.dns_record_ip_type.is_some())
+                usize::from(self.dns_record_ip_type.is_some())
                     + usize::from(self.private_dns_only_for_inbound_resolver_endpoint.is_some())
                     + usize::from(self.private_dns_preference.is_some())
                     + usize::from(self.private_dns_specified_domains.is_some()),
@@ -32340,7 +32338,7 @@ impl Resource for VpcEndpointService {
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.acceptance_required.is_some())
+            usize::from(self.acceptance_required.is_some())
                 + usize::from(self.contributor_insights_enabled.is_some())
                 + usize::from(self.gateway_load_balancer_arns.is_some())
                 + usize::from(self.network_load_balancer_arns.is_some())
@@ -33464,7 +33462,7 @@ pub mod vpn_connection {
     impl ToExpr for CloudwatchLogOptionsSpecification {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.bgp_log_enabled.is_some())
+                usize::from(self.bgp_log_enabled.is_some())
                     + usize::from(self.bgp_log_group_arn.is_some())
                     + usize::from(self.bgp_log_output_format.is_some())
                     + usize::from(self.log_enabled.is_some())
@@ -33501,7 +33499,7 @@ pub mod vpn_connection {
 
     impl ToExpr for IkeVersionsRequestListValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.value.is_some()));
             p.opt("Value", self.value);
             p.into_expr()
         }
@@ -33527,7 +33525,7 @@ pub mod vpn_connection {
 
     impl ToExpr for Phase1DhGroupNumbersRequestListValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.value.is_some()));
             p.opt("Value", self.value);
             p.into_expr()
         }
@@ -33553,7 +33551,7 @@ pub mod vpn_connection {
 
     impl ToExpr for Phase1EncryptionAlgorithmsRequestListValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.value.is_some()));
             p.opt("Value", self.value);
             p.into_expr()
         }
@@ -33579,7 +33577,7 @@ pub mod vpn_connection {
 
     impl ToExpr for Phase1IntegrityAlgorithmsRequestListValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.value.is_some()));
             p.opt("Value", self.value);
             p.into_expr()
         }
@@ -33605,7 +33603,7 @@ pub mod vpn_connection {
 
     impl ToExpr for Phase2DhGroupNumbersRequestListValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.value.is_some()));
             p.opt("Value", self.value);
             p.into_expr()
         }
@@ -33631,7 +33629,7 @@ pub mod vpn_connection {
 
     impl ToExpr for Phase2EncryptionAlgorithmsRequestListValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.value.is_some()));
             p.opt("Value", self.value);
             p.into_expr()
         }
@@ -33657,7 +33655,7 @@ pub mod vpn_connection {
 
     impl ToExpr for Phase2IntegrityAlgorithmsRequestListValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.value.is_some()));
             p.opt("Value", self.value);
             p.into_expr()
         }
@@ -33712,7 +33710,7 @@ pub mod vpn_connection {
 
     impl ToExpr for VpnTunnelLogOptionsSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.cloudwatch_log_options.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.cloudwatch_log_options.is_some()));
             p.opt("CloudwatchLogOptions", self.cloudwatch_log_options);
             p.into_expr()
         }
@@ -33944,7 +33942,7 @@ pub mod vpn_connection {
     impl ToExpr for VpnTunnelOptionsSpecification {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.dpd_timeout_action.is_some())
+                usize::from(self.dpd_timeout_action.is_some())
                     + usize::from(self.dpd_timeout_seconds.is_some())
                     + usize::from(self.enable_tunnel_lifecycle_control.is_some())
                     + usize::from(self.ike_versions.is_some())
@@ -34588,7 +34586,7 @@ pub mod verified_access_endpoint {
     impl ToExpr for CidrOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cidr.is_some())
+                usize::from(self.cidr.is_some())
                     + usize::from(self.port_ranges.is_some())
                     + usize::from(self.protocol.is_some())
                     + usize::from(self.subnet_ids.is_some()),
@@ -34656,7 +34654,7 @@ pub mod verified_access_endpoint {
     impl ToExpr for LoadBalancerOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.load_balancer_arn.is_some())
+                usize::from(self.load_balancer_arn.is_some())
                     + usize::from(self.port.is_some())
                     + usize::from(self.port_ranges.is_some())
                     + usize::from(self.protocol.is_some())
@@ -34718,7 +34716,7 @@ pub mod verified_access_endpoint {
     impl ToExpr for NetworkInterfaceOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.network_interface_id.is_some())
+                usize::from(self.network_interface_id.is_some())
                     + usize::from(self.port.is_some())
                     + usize::from(self.port_ranges.is_some())
                     + usize::from(self.protocol.is_some()),
@@ -34762,7 +34760,7 @@ pub mod verified_access_endpoint {
     impl ToExpr for PortRange {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.from_port.is_some()) + usize::from(self.to_port.is_some()));
+                Props::with_capacity(usize::from(self.from_port.is_some()) + usize::from(self.to_port.is_some()));
             p.opt("FromPort", self.from_port);
             p.opt("ToPort", self.to_port);
             p.into_expr()
@@ -34840,7 +34838,7 @@ pub mod verified_access_endpoint {
     impl ToExpr for RdsOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.port.is_some())
+                usize::from(self.port.is_some())
                     + usize::from(self.protocol.is_some())
                     + usize::from(self.rds_db_cluster_arn.is_some())
                     + usize::from(self.rds_db_instance_arn.is_some())
@@ -34890,7 +34888,7 @@ pub mod verified_access_endpoint {
     impl ToExpr for SseSpecification {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.customer_managed_key_enabled.is_some()) + usize::from(self.kms_key_arn.is_some()),
+                usize::from(self.customer_managed_key_enabled.is_some()) + usize::from(self.kms_key_arn.is_some()),
             );
             p.opt("CustomerManagedKeyEnabled", self.customer_managed_key_enabled);
             p.opt("KmsKeyArn", self.kms_key_arn);
@@ -35086,7 +35084,7 @@ pub mod verified_access_group {
     impl ToExpr for SseSpecification {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.customer_managed_key_enabled.is_some()) + usize::from(self.kms_key_arn.is_some()),
+                usize::from(self.customer_managed_key_enabled.is_some()) + usize::from(self.kms_key_arn.is_some()),
             );
             p.opt("CustomerManagedKeyEnabled", self.customer_managed_key_enabled);
             p.opt("KmsKeyArn", self.kms_key_arn);
@@ -35214,7 +35212,7 @@ impl Resource for VerifiedAccessInstance {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.cidr_endpoints_custom_sub_domain.is_some())
+            usize::from(self.cidr_endpoints_custom_sub_domain.is_some())
                 + usize::from(self.description.is_some())
                 + usize::from(self.fips_enabled.is_some())
                 + usize::from(self.logging_configurations.is_some())
@@ -35298,7 +35296,7 @@ pub mod verified_access_instance {
     impl ToExpr for CloudWatchLogs {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.enabled.is_some()) + usize::from(self.log_group.is_some()));
+                Props::with_capacity(usize::from(self.enabled.is_some()) + usize::from(self.log_group.is_some()));
             p.opt("Enabled", self.enabled);
             p.opt("LogGroup", self.log_group);
             p.into_expr()
@@ -35335,9 +35333,8 @@ pub mod verified_access_instance {
 
     impl ToExpr for KinesisDataFirehose {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.delivery_stream.is_some()) + usize::from(self.enabled.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.delivery_stream.is_some()) + usize::from(self.enabled.is_some()));
             p.opt("DeliveryStream", self.delivery_stream);
             p.opt("Enabled", self.enabled);
             p.into_expr()
@@ -35391,7 +35388,7 @@ pub mod verified_access_instance {
     impl ToExpr for S3 {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.bucket_name.is_some())
+                usize::from(self.bucket_name.is_some())
                     + usize::from(self.bucket_owner.is_some())
                     + usize::from(self.enabled.is_some())
                     + usize::from(self.prefix.is_some()),
@@ -35486,7 +35483,7 @@ pub mod verified_access_instance {
     impl ToExpr for VerifiedAccessLogs {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cloud_watch_logs.is_some())
+                usize::from(self.cloud_watch_logs.is_some())
                     + usize::from(self.include_trust_context.is_some())
                     + usize::from(self.kinesis_data_firehose.is_some())
                     + usize::from(self.log_version.is_some())
@@ -35556,7 +35553,7 @@ pub mod verified_access_instance {
     impl ToExpr for VerifiedAccessTrustProvider {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.description.is_some())
+                usize::from(self.description.is_some())
                     + usize::from(self.device_trust_provider_type.is_some())
                     + usize::from(self.trust_provider_type.is_some())
                     + usize::from(self.user_trust_provider_type.is_some())
@@ -35863,7 +35860,7 @@ pub mod verified_access_trust_provider {
     impl ToExpr for DeviceOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.public_signing_key_url.is_some()) + usize::from(self.tenant_id.is_some()),
+                usize::from(self.public_signing_key_url.is_some()) + usize::from(self.tenant_id.is_some()),
             );
             p.opt("PublicSigningKeyUrl", self.public_signing_key_url);
             p.opt("TenantId", self.tenant_id);
@@ -35950,7 +35947,7 @@ pub mod verified_access_trust_provider {
     impl ToExpr for NativeApplicationOidcOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.authorization_endpoint.is_some())
+                usize::from(self.authorization_endpoint.is_some())
                     + usize::from(self.client_id.is_some())
                     + usize::from(self.client_secret.is_some())
                     + usize::from(self.issuer.is_some())
@@ -36042,7 +36039,7 @@ pub mod verified_access_trust_provider {
     impl ToExpr for OidcOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.authorization_endpoint.is_some())
+                usize::from(self.authorization_endpoint.is_some())
                     + usize::from(self.client_id.is_some())
                     + usize::from(self.client_secret.is_some())
                     + usize::from(self.issuer.is_some())
@@ -36092,7 +36089,7 @@ pub mod verified_access_trust_provider {
     impl ToExpr for SseSpecification {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.customer_managed_key_enabled.is_some()) + usize::from(self.kms_key_arn.is_some()),
+                usize::from(self.customer_managed_key_enabled.is_some()) + usize::from(self.kms_key_arn.is_some()),
             );
             p.opt("CustomerManagedKeyEnabled", self.customer_managed_key_enabled);
             p.opt("KmsKeyArn", self.kms_key_arn);
@@ -36329,7 +36326,7 @@ impl Resource for Volume {
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.auto_enable_io.is_some())
+            usize::from(self.auto_enable_io.is_some())
                 + usize::from(self.availability_zone.is_some())
                 + usize::from(self.availability_zone_id.is_some())
                 + usize::from(self.encrypted.is_some())

@@ -120,7 +120,7 @@ impl Resource for PublicRepository {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.repository_catalog_data.is_some())
+            usize::from(self.repository_catalog_data.is_some())
                 + usize::from(self.repository_name.is_some())
                 + usize::from(self.repository_policy_text.is_some())
                 + usize::from(self.tags.is_some()),
@@ -199,7 +199,7 @@ pub mod public_repository {
     impl ToExpr for RepositoryCatalogData {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.about_text.is_some())
+                usize::from(self.about_text.is_some())
                     + usize::from(self.architectures.is_some())
                     + usize::from(self.operating_systems.is_some())
                     + usize::from(self.repository_description.is_some())
@@ -351,7 +351,7 @@ impl Resource for PullThroughCacheRule {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.credential_arn.is_some())
+            usize::from(self.credential_arn.is_some())
                 + usize::from(self.custom_role_arn.is_some())
                 + usize::from(self.ecr_repository_prefix.is_some())
                 + usize::from(self.upstream_registry.is_some())
@@ -1076,7 +1076,7 @@ impl Resource for Repository {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.empty_on_delete.is_some())
+            usize::from(self.empty_on_delete.is_some())
                 + usize::from(self.encryption_configuration.is_some())
                 + usize::from(self.image_scanning_configuration.is_some())
                 + usize::from(self.image_tag_mutability.is_some())
@@ -1265,7 +1265,7 @@ pub mod repository {
 
     impl ToExpr for ImageScanningConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.scan_on_push.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.scan_on_push.is_some()));
             p.opt("ScanOnPush", self.scan_on_push);
             p.into_expr()
         }
@@ -1338,7 +1338,7 @@ pub mod repository {
     impl ToExpr for LifecyclePolicy {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.lifecycle_policy_text.is_some()) + usize::from(self.registry_id.is_some()),
+                usize::from(self.lifecycle_policy_text.is_some()) + usize::from(self.registry_id.is_some()),
             );
             p.opt("LifecyclePolicyText", self.lifecycle_policy_text);
             p.opt("RegistryId", self.registry_id);

@@ -149,7 +149,7 @@ impl Resource for CapacityProvider {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.auto_scaling_group_provider.is_some())
+            usize::from(self.auto_scaling_group_provider.is_some())
                 + usize::from(self.cluster_name.is_some())
                 + usize::from(self.managed_instances_provider.is_some())
                 + usize::from(self.name.is_some())
@@ -752,7 +752,7 @@ pub mod capacity_provider {
 
     impl ToExpr for AcceleratorCountRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -786,7 +786,7 @@ pub mod capacity_provider {
 
     impl ToExpr for AcceleratorTotalMemoryMibRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -813,7 +813,7 @@ pub mod capacity_provider {
 
     impl ToExpr for AutoRepairConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.actions_status.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.actions_status.is_some()));
             p.opt("ActionsStatus", self.actions_status);
             p.into_expr()
         }
@@ -900,7 +900,7 @@ pub mod capacity_provider {
 
     impl ToExpr for BaselineEbsBandwidthMbpsRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -938,8 +938,7 @@ pub mod capacity_provider {
     impl ToExpr for CapacityReservationRequest {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.reservation_group_arn.is_some())
-                    + usize::from(self.reservation_preference.is_some()),
+                usize::from(self.reservation_group_arn.is_some()) + usize::from(self.reservation_preference.is_some()),
             );
             p.opt("ReservationGroupArn", self.reservation_group_arn);
             p.opt("ReservationPreference", self.reservation_preference);
@@ -967,7 +966,7 @@ pub mod capacity_provider {
 
     impl ToExpr for InfrastructureOptimization {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.scale_in_after.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.scale_in_after.is_some()));
             p.opt("ScaleInAfter", self.scale_in_after);
             p.into_expr()
         }
@@ -1366,7 +1365,7 @@ pub mod capacity_provider {
 
     impl ToExpr for ManagedInstancesLocalStorageConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.use_local_storage.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.use_local_storage.is_some()));
             p.opt("UseLocalStorage", self.use_local_storage);
             p.into_expr()
         }
@@ -1541,7 +1540,7 @@ pub mod capacity_provider {
     impl ToExpr for ManagedScaling {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.instance_warmup_period.is_some())
+                usize::from(self.instance_warmup_period.is_some())
                     + usize::from(self.maximum_scaling_step_size.is_some())
                     + usize::from(self.minimum_scaling_step_size.is_some())
                     + usize::from(self.status.is_some())
@@ -1583,7 +1582,7 @@ pub mod capacity_provider {
 
     impl ToExpr for MemoryGibPerVCpuRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -1649,7 +1648,7 @@ pub mod capacity_provider {
 
     impl ToExpr for NetworkBandwidthGbpsRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -1683,7 +1682,7 @@ pub mod capacity_provider {
 
     impl ToExpr for NetworkInterfaceCountRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -1717,7 +1716,7 @@ pub mod capacity_provider {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -1751,7 +1750,7 @@ pub mod capacity_provider {
 
     impl ToExpr for TotalLocalStorageGbRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.max.is_some()) + usize::from(self.min.is_some()));
             p.opt("Max", self.max);
             p.opt("Min", self.min);
             p.into_expr()
@@ -1919,7 +1918,7 @@ impl Resource for Cluster {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.capacity_providers.is_some())
+            usize::from(self.capacity_providers.is_some())
                 + usize::from(self.cluster_name.is_some())
                 + usize::from(self.cluster_settings.is_some())
                 + usize::from(self.configuration.is_some())
@@ -2045,7 +2044,7 @@ pub mod cluster {
     impl ToExpr for CapacityProviderStrategyItem {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.base.is_some())
+                usize::from(self.base.is_some())
                     + usize::from(self.capacity_provider.is_some())
                     + usize::from(self.weight.is_some()),
             );
@@ -2087,7 +2086,7 @@ pub mod cluster {
     impl ToExpr for ClusterConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.execute_command_configuration.is_some())
+                usize::from(self.execute_command_configuration.is_some())
                     + usize::from(self.managed_storage_configuration.is_some()),
             );
             p.opt("ExecuteCommandConfiguration", self.execute_command_configuration);
@@ -2131,7 +2130,7 @@ pub mod cluster {
 
     impl ToExpr for ClusterSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
             p.opt("Name", self.name);
             p.opt("Value", self.value);
             p.into_expr()
@@ -2182,7 +2181,7 @@ pub mod cluster {
     impl ToExpr for ExecuteCommandConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.kms_key_id.is_some())
+                usize::from(self.kms_key_id.is_some())
                     + usize::from(self.log_configuration.is_some())
                     + usize::from(self.logging.is_some()),
             );
@@ -2250,7 +2249,7 @@ pub mod cluster {
     impl ToExpr for ExecuteCommandLogConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cloud_watch_encryption_enabled.is_some())
+                usize::from(self.cloud_watch_encryption_enabled.is_some())
                     + usize::from(self.cloud_watch_log_group_name.is_some())
                     + usize::from(self.s3_bucket_name.is_some())
                     + usize::from(self.s3_encryption_enabled.is_some())
@@ -2302,7 +2301,7 @@ pub mod cluster {
     impl ToExpr for ManagedStorageConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.fargate_ephemeral_storage_kms_key_id.is_some())
+                usize::from(self.fargate_ephemeral_storage_kms_key_id.is_some())
                     + usize::from(self.kms_key_id.is_some()),
             );
             p.opt(
@@ -2339,7 +2338,7 @@ pub mod cluster {
 
     impl ToExpr for ServiceConnectDefaults {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.namespace.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.namespace.is_some()));
             p.opt("Namespace", self.namespace);
             p.into_expr()
         }
@@ -2380,7 +2379,7 @@ pub mod cluster {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -2645,7 +2644,7 @@ impl Resource for Daemon {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.capacity_provider_arns.is_some())
+            usize::from(self.capacity_provider_arns.is_some())
                 + usize::from(self.cluster_arn.is_some())
                 + usize::from(self.critical.is_some())
                 + usize::from(self.daemon_name.is_some())
@@ -2784,7 +2783,7 @@ pub mod daemon {
     impl ToExpr for DaemonAlarmConfiguration {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.alarm_names.is_some()) + usize::from(self.enable.is_some()));
+                Props::with_capacity(usize::from(self.alarm_names.is_some()) + usize::from(self.enable.is_some()));
             p.opt("AlarmNames", self.alarm_names);
             p.opt("Enable", self.enable);
             p.into_expr()
@@ -2830,7 +2829,7 @@ pub mod daemon {
     impl ToExpr for DaemonDeploymentConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.alarms.is_some())
+                usize::from(self.alarms.is_some())
                     + usize::from(self.bake_time_in_minutes.is_some())
                     + usize::from(self.drain_percent.is_some()),
             );
@@ -3026,7 +3025,7 @@ impl Resource for DaemonTaskDefinition {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.container_definitions.is_some())
+            usize::from(self.container_definitions.is_some())
                 + usize::from(self.cpu.is_some())
                 + usize::from(self.execution_role_arn.is_some())
                 + usize::from(self.family.is_some())
@@ -3351,7 +3350,7 @@ pub mod daemon_task_definition {
     impl ToExpr for ContainerDependency {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.condition.is_some()) + usize::from(self.container_name.is_some()),
+                usize::from(self.condition.is_some()) + usize::from(self.container_name.is_some()),
             );
             p.opt("Condition", self.condition);
             p.opt("ContainerName", self.container_name);
@@ -3696,7 +3695,7 @@ pub mod daemon_task_definition {
     impl ToExpr for Device {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.container_path.is_some())
+                usize::from(self.container_path.is_some())
                     + usize::from(self.host_path.is_some())
                     + usize::from(self.permissions.is_some()),
             );
@@ -3747,8 +3746,7 @@ pub mod daemon_task_definition {
 
     impl ToExpr for EnvironmentFile {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.r#type.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.r#type.is_some()) + usize::from(self.value.is_some()));
             p.opt("Type", self.r#type);
             p.opt("Value", self.value);
             p.into_expr()
@@ -3789,8 +3787,7 @@ pub mod daemon_task_definition {
 
     impl ToExpr for FirelensConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.options.is_some()) + usize::from(self.r#type.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.options.is_some()) + usize::from(self.r#type.is_some()));
             p.opt("Options", self.options);
             p.opt("Type", self.r#type);
             p.into_expr()
@@ -3909,7 +3906,7 @@ pub mod daemon_task_definition {
     impl ToExpr for HealthCheck {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.command.is_some())
+                usize::from(self.command.is_some())
                     + usize::from(self.interval.is_some())
                     + usize::from(self.retries.is_some())
                     + usize::from(self.start_period.is_some())
@@ -3945,7 +3942,7 @@ pub mod daemon_task_definition {
 
     impl ToExpr for HostVolumeProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.source_path.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.source_path.is_some()));
             p.opt("SourcePath", self.source_path);
             p.into_expr()
         }
@@ -3987,7 +3984,7 @@ pub mod daemon_task_definition {
 
     impl ToExpr for KernelCapabilities {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.add.is_some()) + usize::from(self.drop.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.add.is_some()) + usize::from(self.drop.is_some()));
             p.opt("Add", self.add);
             p.opt("Drop", self.drop);
             p.into_expr()
@@ -4024,7 +4021,7 @@ pub mod daemon_task_definition {
 
     impl ToExpr for KeyValuePair {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
             p.opt("Name", self.name);
             p.opt("Value", self.value);
             p.into_expr()
@@ -4080,7 +4077,7 @@ pub mod daemon_task_definition {
     impl ToExpr for LinuxParameters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.capabilities.is_some())
+                usize::from(self.capabilities.is_some())
                     + usize::from(self.devices.is_some())
                     + usize::from(self.init_process_enabled.is_some())
                     + usize::from(self.tmpfs.is_some()),
@@ -4202,7 +4199,7 @@ pub mod daemon_task_definition {
     impl ToExpr for MountPoint {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.container_path.is_some())
+                usize::from(self.container_path.is_some())
                     + usize::from(self.read_only.is_some())
                     + usize::from(self.source_volume.is_some()),
             );
@@ -4236,7 +4233,7 @@ pub mod daemon_task_definition {
 
     impl ToExpr for RepositoryCredentials {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.credentials_parameter.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.credentials_parameter.is_some()));
             p.opt("CredentialsParameter", self.credentials_parameter);
             p.into_expr()
         }
@@ -4281,7 +4278,7 @@ pub mod daemon_task_definition {
     impl ToExpr for RestartPolicy {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.enabled.is_some())
+                usize::from(self.enabled.is_some())
                     + usize::from(self.ignored_exit_codes.is_some())
                     + usize::from(self.restart_attempt_period.is_some()),
             );
@@ -4368,8 +4365,7 @@ pub mod daemon_task_definition {
 
     impl ToExpr for SystemControl {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.namespace.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.namespace.is_some()) + usize::from(self.value.is_some()));
             p.opt("Namespace", self.namespace);
             p.opt("Value", self.value);
             p.into_expr()
@@ -4411,7 +4407,7 @@ pub mod daemon_task_definition {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -4531,7 +4527,7 @@ pub mod daemon_task_definition {
 
     impl ToExpr for Volume {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.host.is_some()) + usize::from(self.name.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.host.is_some()) + usize::from(self.name.is_some()));
             p.opt("Host", self.host);
             p.opt("Name", self.name);
             p.into_expr()
@@ -4974,7 +4970,7 @@ pub mod express_gateway_service {
     impl ToExpr for ExpressGatewayScalingTarget {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.auto_scaling_metric.is_some())
+                usize::from(self.auto_scaling_metric.is_some())
                     + usize::from(self.auto_scaling_target_value.is_some())
                     + usize::from(self.max_task_count.is_some())
                     + usize::from(self.min_task_count.is_some()),
@@ -5044,9 +5040,8 @@ pub mod express_gateway_service {
 
     impl ToExpr for ExpressGatewayServiceNetworkConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.security_groups.is_some()) + usize::from(self.subnets.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.security_groups.is_some()) + usize::from(self.subnets.is_some()));
             p.opt("SecurityGroups", self.security_groups);
             p.opt("Subnets", self.subnets);
             p.into_expr()
@@ -5521,7 +5516,7 @@ pub mod gateway {
 
     impl ToExpr for GatewayAlbTestTrafficRules {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.header.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.header.is_some()));
             p.opt("Header", self.header);
             p.into_expr()
         }
@@ -5568,7 +5563,7 @@ pub mod gateway {
 
     impl ToExpr for GatewayElbAccessLogConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.destination.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.destination.is_some()));
             p.opt("Destination", self.destination);
             p.into_expr()
         }
@@ -5594,7 +5589,7 @@ pub mod gateway {
 
     impl ToExpr for GatewayElbAccessLogDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.s3.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.s3.is_some()));
             p.opt("S3", self.s3);
             p.into_expr()
         }
@@ -5671,7 +5666,7 @@ pub mod gateway {
     impl ToExpr for GatewayElbNetworkConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.inbound_security_group.is_some())
+                usize::from(self.inbound_security_group.is_some())
                     + usize::from(self.ip_address_type.is_some())
                     + usize::from(self.subnets.is_some()),
             );
@@ -5796,7 +5791,7 @@ pub mod gateway {
     impl ToExpr for HostSharedAlbConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.access_logs.is_some())
+                usize::from(self.access_logs.is_some())
                     + usize::from(self.http_desync.is_some())
                     + usize::from(self.max_alb_count.is_some())
                     + usize::from(self.network_configuration.is_some())
@@ -6463,7 +6458,7 @@ impl Resource for Service {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.availability_zone_rebalancing.is_some())
+            usize::from(self.availability_zone_rebalancing.is_some())
                 + usize::from(self.capacity_provider_strategy.is_some())
                 + usize::from(self.cluster.is_some())
                 + usize::from(self.deployment_configuration.is_some())
@@ -7354,7 +7349,7 @@ pub mod service {
     impl ToExpr for AwsVpcConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.assign_public_ip.is_some())
+                usize::from(self.assign_public_ip.is_some())
                     + usize::from(self.security_groups.is_some())
                     + usize::from(self.subnets.is_some()),
             );
@@ -7399,8 +7394,7 @@ pub mod service {
     impl ToExpr for CanaryConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.canary_bake_time_in_minutes.is_some())
-                    + usize::from(self.canary_percent.is_some()),
+                usize::from(self.canary_bake_time_in_minutes.is_some()) + usize::from(self.canary_percent.is_some()),
             );
             p.opt("CanaryBakeTimeInMinutes", self.canary_bake_time_in_minutes);
             p.opt("CanaryPercent", self.canary_percent);
@@ -7470,7 +7464,7 @@ pub mod service {
     impl ToExpr for CapacityProviderStrategyItem {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.base.is_some())
+                usize::from(self.base.is_some())
                     + usize::from(self.capacity_provider.is_some())
                     + usize::from(self.weight.is_some()),
             );
@@ -7694,7 +7688,7 @@ pub mod service {
     impl ToExpr for DeploymentConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.alarms.is_some())
+                usize::from(self.alarms.is_some())
                     + usize::from(self.bake_time_in_minutes.is_some())
                     + usize::from(self.canary_configuration.is_some())
                     + usize::from(self.deployment_circuit_breaker.is_some())
@@ -7771,7 +7765,7 @@ pub mod service {
 
     impl ToExpr for DeploymentController {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.r#type.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.r#type.is_some()));
             p.opt("Type", self.r#type);
             p.into_expr()
         }
@@ -7821,7 +7815,7 @@ pub mod service {
     impl ToExpr for DeploymentEarlySuccessCriteria {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.enable.is_some())
+                usize::from(self.enable.is_some())
                     + usize::from(self.healthy_percent.is_some())
                     + usize::from(self.source_service_revision_cleanup.is_some()),
             );
@@ -8078,7 +8072,7 @@ pub mod service {
 
     impl ToExpr for GatewayConnectorFilters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.access_types.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.access_types.is_some()));
             p.opt("AccessTypes", self.access_types);
             p.into_expr()
         }
@@ -8163,7 +8157,7 @@ pub mod service {
     impl ToExpr for GatewayConnectorHealthCheck {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.health_check_interval_seconds.is_some())
+                usize::from(self.health_check_interval_seconds.is_some())
                     + usize::from(self.health_check_path.is_some())
                     + usize::from(self.health_check_port.is_some())
                     + usize::from(self.health_check_protocol.is_some())
@@ -8215,7 +8209,7 @@ pub mod service {
     impl ToExpr for GatewayConnectorHealthCheckMatcher {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.grpc_code.is_some()) + usize::from(self.http_code.is_some()));
+                Props::with_capacity(usize::from(self.grpc_code.is_some()) + usize::from(self.http_code.is_some()));
             p.opt("GrpcCode", self.grpc_code);
             p.opt("HttpCode", self.http_code);
             p.into_expr()
@@ -8253,7 +8247,7 @@ pub mod service {
     impl ToExpr for HookTimeoutConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.action.is_some()) + usize::from(self.timeout_in_minutes.is_some()),
+                usize::from(self.action.is_some()) + usize::from(self.timeout_in_minutes.is_some()),
             );
             p.opt("Action", self.action);
             p.opt("TimeoutInMinutes", self.timeout_in_minutes);
@@ -8300,7 +8294,7 @@ pub mod service {
     impl ToExpr for LinearConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.step_bake_time_in_minutes.is_some()) + usize::from(self.step_percent.is_some()),
+                usize::from(self.step_bake_time_in_minutes.is_some()) + usize::from(self.step_percent.is_some()),
             );
             p.opt("StepBakeTimeInMinutes", self.step_bake_time_in_minutes);
             p.opt("StepPercent", self.step_percent);
@@ -8373,7 +8367,7 @@ pub mod service {
     impl ToExpr for LoadBalancer {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.advanced_configuration.is_some())
+                usize::from(self.advanced_configuration.is_some())
                     + usize::from(self.container_name.is_some())
                     + usize::from(self.container_port.is_some())
                     + usize::from(self.load_balancer_name.is_some())
@@ -8454,7 +8448,7 @@ pub mod service {
     impl ToExpr for LogConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.log_driver.is_some())
+                usize::from(self.log_driver.is_some())
                     + usize::from(self.options.is_some())
                     + usize::from(self.secret_options.is_some()),
             );
@@ -8538,7 +8532,7 @@ pub mod service {
 
     impl ToExpr for NetworkConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.awsvpc_configuration.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.awsvpc_configuration.is_some()));
             p.opt("AwsvpcConfiguration", self.awsvpc_configuration);
             p.into_expr()
         }
@@ -8833,7 +8827,7 @@ pub mod service {
 
     impl ToExpr for ServiceConnectContainerConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.log_level.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.log_level.is_some()));
             p.opt("LogLevel", self.log_level);
             p.into_expr()
         }
@@ -9018,7 +9012,7 @@ pub mod service {
 
     impl ToExpr for ServiceConnectTlsCertificateAuthority {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.aws_pca_authority_arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.aws_pca_authority_arn.is_some()));
             p.opt("AwsPcaAuthorityArn", self.aws_pca_authority_arn);
             p.into_expr()
         }
@@ -9265,7 +9259,7 @@ pub mod service {
     impl ToExpr for ServiceRegistry {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.container_name.is_some())
+                usize::from(self.container_name.is_some())
                     + usize::from(self.container_port.is_some())
                     + usize::from(self.port.is_some())
                     + usize::from(self.registry_arn.is_some()),
@@ -9352,7 +9346,7 @@ pub mod service {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -9421,7 +9415,7 @@ pub mod service {
     impl ToExpr for TimeoutConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.idle_timeout_seconds.is_some())
+                usize::from(self.idle_timeout_seconds.is_some())
                     + usize::from(self.per_request_timeout_seconds.is_some()),
             );
             p.opt("IdleTimeoutSeconds", self.idle_timeout_seconds);
@@ -9469,7 +9463,7 @@ pub mod service {
     impl ToExpr for VpcLatticeAdvancedConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.alternate_target_group_arn.is_some())
+                usize::from(self.alternate_target_group_arn.is_some())
                     + usize::from(self.production_listener_rule.is_some())
                     + usize::from(self.test_listener_rule.is_some()),
             );
@@ -9813,7 +9807,7 @@ impl Resource for TaskDefinition {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.container_definitions.is_some())
+            usize::from(self.container_definitions.is_some())
                 + usize::from(self.cpu.is_some())
                 + usize::from(self.enable_fault_injection.is_some())
                 + usize::from(self.ephemeral_storage.is_some())
@@ -10566,7 +10560,7 @@ pub mod task_definition {
     impl ToExpr for AuthorizationConfig {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.access_point_id.is_some()) + usize::from(self.iam.is_some()));
+                Props::with_capacity(usize::from(self.access_point_id.is_some()) + usize::from(self.iam.is_some()));
             p.opt("AccessPointId", self.access_point_id);
             p.opt("IAM", self.iam);
             p.into_expr()
@@ -11128,7 +11122,7 @@ pub mod task_definition {
     impl ToExpr for ContainerDependency {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.condition.is_some()) + usize::from(self.container_name.is_some()),
+                usize::from(self.condition.is_some()) + usize::from(self.container_name.is_some()),
             );
             p.opt("Condition", self.condition);
             p.opt("ContainerName", self.container_name);
@@ -11175,7 +11169,7 @@ pub mod task_definition {
     impl ToExpr for Device {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.container_path.is_some())
+                usize::from(self.container_path.is_some())
                     + usize::from(self.host_path.is_some())
                     + usize::from(self.permissions.is_some()),
             );
@@ -11248,7 +11242,7 @@ pub mod task_definition {
     impl ToExpr for DockerVolumeConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.autoprovision.is_some())
+                usize::from(self.autoprovision.is_some())
                     + usize::from(self.driver.is_some())
                     + usize::from(self.driver_opts.is_some())
                     + usize::from(self.labels.is_some())
@@ -11370,8 +11364,7 @@ pub mod task_definition {
 
     impl ToExpr for EnvironmentFile {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.r#type.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.r#type.is_some()) + usize::from(self.value.is_some()));
             p.opt("Type", self.r#type);
             p.opt("Value", self.value);
             p.into_expr()
@@ -11401,7 +11394,7 @@ pub mod task_definition {
 
     impl ToExpr for EphemeralStorage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.size_in_gib.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.size_in_gib.is_some()));
             p.opt("SizeInGiB", self.size_in_gib);
             p.into_expr()
         }
@@ -11509,8 +11502,7 @@ pub mod task_definition {
 
     impl ToExpr for FirelensConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.options.is_some()) + usize::from(self.r#type.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.options.is_some()) + usize::from(self.r#type.is_some()));
             p.opt("Options", self.options);
             p.opt("Type", self.r#type);
             p.into_expr()
@@ -11584,7 +11576,7 @@ pub mod task_definition {
     impl ToExpr for HealthCheck {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.command.is_some())
+                usize::from(self.command.is_some())
                     + usize::from(self.interval.is_some())
                     + usize::from(self.retries.is_some())
                     + usize::from(self.start_period.is_some())
@@ -11630,7 +11622,7 @@ pub mod task_definition {
     impl ToExpr for HostEntry {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.hostname.is_some()) + usize::from(self.ip_address.is_some()));
+                Props::with_capacity(usize::from(self.hostname.is_some()) + usize::from(self.ip_address.is_some()));
             p.opt("Hostname", self.hostname);
             p.opt("IpAddress", self.ip_address);
             p.into_expr()
@@ -11658,7 +11650,7 @@ pub mod task_definition {
 
     impl ToExpr for HostVolumeProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.source_path.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.source_path.is_some()));
             p.opt("SourcePath", self.source_path);
             p.into_expr()
         }
@@ -11694,9 +11686,8 @@ pub mod task_definition {
 
     impl ToExpr for InferenceAccelerator {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.device_name.is_some()) + usize::from(self.device_type.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.device_name.is_some()) + usize::from(self.device_type.is_some()));
             p.opt("DeviceName", self.device_name);
             p.opt("DeviceType", self.device_type);
             p.into_expr()
@@ -11739,7 +11730,7 @@ pub mod task_definition {
 
     impl ToExpr for KernelCapabilities {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.add.is_some()) + usize::from(self.drop.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.add.is_some()) + usize::from(self.drop.is_some()));
             p.opt("Add", self.add);
             p.opt("Drop", self.drop);
             p.into_expr()
@@ -11776,7 +11767,7 @@ pub mod task_definition {
 
     impl ToExpr for KeyValuePair {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
             p.opt("Name", self.name);
             p.opt("Value", self.value);
             p.into_expr()
@@ -11862,7 +11853,7 @@ pub mod task_definition {
     impl ToExpr for LinuxParameters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.capabilities.is_some())
+                usize::from(self.capabilities.is_some())
                     + usize::from(self.devices.is_some())
                     + usize::from(self.init_process_enabled.is_some())
                     + usize::from(self.max_swap.is_some())
@@ -11982,7 +11973,7 @@ pub mod task_definition {
     impl ToExpr for MountPoint {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.container_path.is_some())
+                usize::from(self.container_path.is_some())
                     + usize::from(self.read_only.is_some())
                     + usize::from(self.source_volume.is_some()),
             );
@@ -12122,7 +12113,7 @@ pub mod task_definition {
     impl ToExpr for PortMapping {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.app_protocol.is_some())
+                usize::from(self.app_protocol.is_some())
                     + usize::from(self.container_port.is_some())
                     + usize::from(self.container_port_range.is_some())
                     + usize::from(self.host_port.is_some())
@@ -12213,7 +12204,7 @@ pub mod task_definition {
 
     impl ToExpr for RepositoryCredentials {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.credentials_parameter.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.credentials_parameter.is_some()));
             p.opt("CredentialsParameter", self.credentials_parameter);
             p.into_expr()
         }
@@ -12304,7 +12295,7 @@ pub mod task_definition {
     impl ToExpr for RestartPolicy {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.enabled.is_some())
+                usize::from(self.enabled.is_some())
                     + usize::from(self.ignored_exit_codes.is_some())
                     + usize::from(self.restart_attempt_period.is_some()),
             );
@@ -12348,7 +12339,7 @@ pub mod task_definition {
     impl ToExpr for RuntimePlatform {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cpu_architecture.is_some()) + usize::from(self.operating_system_family.is_some()),
+                usize::from(self.cpu_architecture.is_some()) + usize::from(self.operating_system_family.is_some()),
             );
             p.opt("CpuArchitecture", self.cpu_architecture);
             p.opt("OperatingSystemFamily", self.operating_system_family);
@@ -12509,8 +12500,7 @@ pub mod task_definition {
 
     impl ToExpr for SystemControl {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.namespace.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.namespace.is_some()) + usize::from(self.value.is_some()));
             p.opt("Namespace", self.namespace);
             p.opt("Value", self.value);
             p.into_expr()
@@ -12552,7 +12542,7 @@ pub mod task_definition {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -12755,7 +12745,7 @@ pub mod task_definition {
     impl ToExpr for Volume {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.configured_at_launch.is_some())
+                usize::from(self.configured_at_launch.is_some())
                     + usize::from(self.docker_volume_configuration.is_some())
                     + usize::from(self.efs_volume_configuration.is_some())
                     + usize::from(self.f_sx_windows_file_server_volume_configuration.is_some())
@@ -12808,7 +12798,7 @@ pub mod task_definition {
     impl ToExpr for VolumeFrom {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.read_only.is_some()) + usize::from(self.source_container.is_some()),
+                usize::from(self.read_only.is_some()) + usize::from(self.source_container.is_some()),
             );
             p.opt("ReadOnly", self.read_only);
             p.opt("SourceContainer", self.source_container);
@@ -13196,7 +13186,7 @@ pub mod task_set {
     impl ToExpr for CapacityProviderStrategyItem {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.base.is_some())
+                usize::from(self.base.is_some())
                     + usize::from(self.capacity_provider.is_some())
                     + usize::from(self.weight.is_some()),
             );
@@ -13246,7 +13236,7 @@ pub mod task_set {
     impl ToExpr for LoadBalancer {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.container_name.is_some())
+                usize::from(self.container_name.is_some())
                     + usize::from(self.container_port.is_some())
                     + usize::from(self.target_group_arn.is_some()),
             );
@@ -13279,7 +13269,7 @@ pub mod task_set {
 
     impl ToExpr for NetworkConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.aws_vpc_configuration.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.aws_vpc_configuration.is_some()));
             p.opt("AwsVpcConfiguration", self.aws_vpc_configuration);
             p.into_expr()
         }
@@ -13315,7 +13305,7 @@ pub mod task_set {
 
     impl ToExpr for Scale {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.unit.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.unit.is_some()) + usize::from(self.value.is_some()));
             p.opt("Unit", self.unit);
             p.opt("Value", self.value);
             p.into_expr()
@@ -13369,7 +13359,7 @@ pub mod task_set {
     impl ToExpr for ServiceRegistry {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.container_name.is_some())
+                usize::from(self.container_name.is_some())
                     + usize::from(self.container_port.is_some())
                     + usize::from(self.port.is_some())
                     + usize::from(self.registry_arn.is_some()),
@@ -13409,7 +13399,7 @@ pub mod task_set {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()

@@ -201,7 +201,7 @@ pub mod access_point {
 
     impl ToExpr for AccessPointTag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -313,7 +313,7 @@ pub mod access_point {
     impl ToExpr for RootDirectory {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.creation_info.is_some()) + usize::from(self.path.is_some()));
+                Props::with_capacity(usize::from(self.creation_info.is_some()) + usize::from(self.path.is_some()));
             p.opt("CreationInfo", self.creation_info);
             p.opt("Path", self.path);
             p.into_expr()
@@ -475,7 +475,7 @@ Constraint { path: "ReplicationConfiguration/Destinations/*/FileSystemId", patte
 ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.availability_zone_name.is_some())
+            usize::from(self.availability_zone_name.is_some())
                 + usize::from(self.backup_policy.is_some())
                 + usize::from(self.bypass_policy_lockout_safety_check.is_some())
                 + usize::from(self.encrypted.is_some())
@@ -851,7 +851,7 @@ pub mod file_system {
 
     impl ToExpr for FileSystemProtection {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.replication_overwrite_protection.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.replication_overwrite_protection.is_some()));
             p.opt("ReplicationOverwriteProtection", self.replication_overwrite_protection);
             p.into_expr()
         }
@@ -901,7 +901,7 @@ pub mod file_system {
     impl ToExpr for LifecyclePolicy {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.transition_to_archive.is_some())
+                usize::from(self.transition_to_archive.is_some())
                     + usize::from(self.transition_to_ia.is_some())
                     + usize::from(self.transition_to_primary_storage_class.is_some()),
             );
@@ -935,7 +935,7 @@ pub mod file_system {
 
     impl ToExpr for ReplicationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.destinations.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.destinations.is_some()));
             p.opt("Destinations", self.destinations);
             p.into_expr()
         }
@@ -1017,7 +1017,7 @@ pub mod file_system {
     impl ToExpr for ReplicationDestination {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.availability_zone_name.is_some())
+                usize::from(self.availability_zone_name.is_some())
                     + usize::from(self.file_system_id.is_some())
                     + usize::from(self.kms_key_id.is_some())
                     + usize::from(self.region.is_some())

@@ -871,7 +871,7 @@ pub mod capability {
     impl ToExpr for Ack {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.disabled_services.is_some()) + usize::from(self.enable_cross_namespace.is_some()),
+                usize::from(self.disabled_services.is_some()) + usize::from(self.enable_cross_namespace.is_some()),
             );
             p.opt("DisabledServices", self.disabled_services);
             p.opt("EnableCrossNamespace", self.enable_cross_namespace);
@@ -1032,7 +1032,7 @@ pub mod capability {
 
     impl ToExpr for CapabilityConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.ack.is_some()) + usize::from(self.argo_cd.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.ack.is_some()) + usize::from(self.argo_cd.is_some()));
             p.opt("Ack", self.ack);
             p.opt("ArgoCd", self.argo_cd);
             p.into_expr()
@@ -1059,7 +1059,7 @@ pub mod capability {
 
     impl ToExpr for NetworkAccess {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.vpce_ids.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.vpce_ids.is_some()));
             p.opt("VpceIds", self.vpce_ids);
             p.into_expr()
         }
@@ -1929,7 +1929,7 @@ pub mod cluster {
     impl ToExpr for AccessConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.authentication_mode.is_some())
+                usize::from(self.authentication_mode.is_some())
                     + usize::from(self.bootstrap_cluster_creator_admin_permissions.is_some()),
             );
             p.opt("AuthenticationMode", self.authentication_mode);
@@ -1961,7 +1961,7 @@ pub mod cluster {
 
     impl ToExpr for BlockStorage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.enabled.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.enabled.is_some()));
             p.opt("Enabled", self.enabled);
             p.into_expr()
         }
@@ -1987,7 +1987,7 @@ pub mod cluster {
 
     impl ToExpr for ClusterLogging {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.enabled_types.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.enabled_types.is_some()));
             p.opt("EnabledTypes", self.enabled_types);
             p.into_expr()
         }
@@ -2032,7 +2032,7 @@ pub mod cluster {
     impl ToExpr for ComputeConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.enabled.is_some())
+                usize::from(self.enabled.is_some())
                     + usize::from(self.node_pools.is_some())
                     + usize::from(self.node_role_arn.is_some()),
             );
@@ -2073,9 +2073,8 @@ pub mod cluster {
 
     impl ToExpr for ControlPlanePlacement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.group_name.is_some()) + usize::from(self.spread_level.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.group_name.is_some()) + usize::from(self.spread_level.is_some()));
             p.opt("GroupName", self.group_name);
             p.opt("SpreadLevel", self.spread_level);
             p.into_expr()
@@ -2102,7 +2101,7 @@ pub mod cluster {
 
     impl ToExpr for ControlPlaneScalingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.tier.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.tier.is_some()));
             p.opt("Tier", self.tier);
             p.into_expr()
         }
@@ -2128,7 +2127,7 @@ pub mod cluster {
 
     impl ToExpr for ElasticLoadBalancing {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.enabled.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.enabled.is_some()));
             p.opt("Enabled", self.enabled);
             p.into_expr()
         }
@@ -2165,7 +2164,7 @@ pub mod cluster {
     impl ToExpr for EncryptionConfig {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.provider.is_some()) + usize::from(self.resources.is_some()));
+                Props::with_capacity(usize::from(self.provider.is_some()) + usize::from(self.resources.is_some()));
             p.opt("Provider", self.provider);
             p.opt("Resources", self.resources);
             p.into_expr()
@@ -2192,7 +2191,7 @@ pub mod cluster {
 
     impl ToExpr for EtcdPlacement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.spread_level.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.spread_level.is_some()));
             p.opt("SpreadLevel", self.spread_level);
             p.into_expr()
         }
@@ -2220,7 +2219,7 @@ pub mod cluster {
 
     impl ToExpr for HorizontalPodAutoscalerControllerConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.horizontal_pod_autoscaler_sync_period.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.horizontal_pod_autoscaler_sync_period.is_some()));
             p.opt(
                 "HorizontalPodAutoscalerSyncPeriod",
                 self.horizontal_pod_autoscaler_sync_period,
@@ -2260,7 +2259,7 @@ pub mod cluster {
     impl ToExpr for KubeApiServerConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.event_ttl.is_some()) + usize::from(self.service_node_port_range.is_some()),
+                usize::from(self.event_ttl.is_some()) + usize::from(self.service_node_port_range.is_some()),
             );
             p.opt("EventTtl", self.event_ttl);
             p.opt("ServiceNodePortRange", self.service_node_port_range);
@@ -2302,7 +2301,7 @@ pub mod cluster {
     impl ToExpr for KubeControllerManagerConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.horizontal_pod_autoscaler_controller_config.is_some())
+                usize::from(self.horizontal_pod_autoscaler_controller_config.is_some())
                     + usize::from(self.pod_gc_controller_config.is_some()),
             );
             p.opt(
@@ -2336,7 +2335,7 @@ pub mod cluster {
 
     impl ToExpr for KubeSchedulerConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.node_resources_fit.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.node_resources_fit.is_some()));
             p.opt("NodeResourcesFit", self.node_resources_fit);
             p.into_expr()
         }
@@ -2381,7 +2380,7 @@ pub mod cluster {
     impl ToExpr for KubernetesNetworkConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.elastic_load_balancing.is_some())
+                usize::from(self.elastic_load_balancing.is_some())
                     + usize::from(self.ip_family.is_some())
                     + usize::from(self.service_ipv4_cidr.is_some()),
             );
@@ -2412,7 +2411,7 @@ pub mod cluster {
 
     impl ToExpr for Logging {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.cluster_logging.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.cluster_logging.is_some()));
             p.opt("ClusterLogging", self.cluster_logging);
             p.into_expr()
         }
@@ -2438,7 +2437,7 @@ pub mod cluster {
 
     impl ToExpr for LoggingTypeConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.r#type.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.r#type.is_some()));
             p.opt("Type", self.r#type);
             p.into_expr()
         }
@@ -2464,7 +2463,7 @@ pub mod cluster {
 
     impl ToExpr for NodeResourcesFitConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.scoring_strategy.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.scoring_strategy.is_some()));
             p.opt("ScoringStrategy", self.scoring_strategy);
             p.into_expr()
         }
@@ -2553,7 +2552,7 @@ pub mod cluster {
 
     impl ToExpr for PodGcControllerConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.terminated_pod_gc_threshold.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.terminated_pod_gc_threshold.is_some()));
             p.opt("TerminatedPodGcThreshold", self.terminated_pod_gc_threshold);
             p.into_expr()
         }
@@ -2579,7 +2578,7 @@ pub mod cluster {
 
     impl ToExpr for Provider {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key_arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key_arn.is_some()));
             p.opt("KeyArn", self.key_arn);
             p.into_expr()
         }
@@ -2616,7 +2615,7 @@ pub mod cluster {
     impl ToExpr for RemoteNetworkConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.remote_node_networks.is_some()) + usize::from(self.remote_pod_networks.is_some()),
+                usize::from(self.remote_node_networks.is_some()) + usize::from(self.remote_pod_networks.is_some()),
             );
             p.opt("RemoteNodeNetworks", self.remote_node_networks);
             p.opt("RemotePodNetworks", self.remote_pod_networks);
@@ -2700,7 +2699,7 @@ pub mod cluster {
 
     impl ToExpr for ResourceWeight {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.weight.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.name.is_some()) + usize::from(self.weight.is_some()));
             p.opt("Name", self.name);
             p.opt("Weight", self.weight);
             p.into_expr()
@@ -2801,7 +2800,7 @@ pub mod cluster {
 
     impl ToExpr for RollbackConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.timeout_minutes.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.timeout_minutes.is_some()));
             p.opt("TimeoutMinutes", self.timeout_minutes);
             p.into_expr()
         }
@@ -2838,7 +2837,7 @@ pub mod cluster {
     impl ToExpr for ScoringStrategy {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.resources.is_some()) + usize::from(self.r#type.is_some()));
+                Props::with_capacity(usize::from(self.resources.is_some()) + usize::from(self.r#type.is_some()));
             p.opt("Resources", self.resources);
             p.opt("Type", self.r#type);
             p.into_expr()
@@ -2876,7 +2875,7 @@ pub mod cluster {
     impl ToExpr for ServiceNodePortRange {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.max_port.is_some()) + usize::from(self.min_port.is_some()));
+                Props::with_capacity(usize::from(self.max_port.is_some()) + usize::from(self.min_port.is_some()));
             p.opt("MaxPort", self.max_port);
             p.opt("MinPort", self.min_port);
             p.into_expr()
@@ -2903,7 +2902,7 @@ pub mod cluster {
 
     impl ToExpr for StorageConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.block_storage.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.block_storage.is_some()));
             p.opt("BlockStorage", self.block_storage);
             p.into_expr()
         }
@@ -2956,7 +2955,7 @@ pub mod cluster {
 
     impl ToExpr for UpgradePolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.support_type.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.support_type.is_some()));
             p.opt("SupportType", self.support_type);
             p.into_expr()
         }
@@ -2982,7 +2981,7 @@ pub mod cluster {
 
     impl ToExpr for ZonalShiftConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.enabled.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.enabled.is_some()));
             p.opt("Enabled", self.enabled);
             p.into_expr()
         }
@@ -4115,9 +4114,7 @@ pub mod nodegroup {
     impl ToExpr for LaunchTemplateSpecification {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.id.is_some())
-                    + usize::from(self.name.is_some())
-                    + usize::from(self.version.is_some()),
+                usize::from(self.id.is_some()) + usize::from(self.name.is_some()) + usize::from(self.version.is_some()),
             );
             p.opt("Id", self.id);
             p.opt("Name", self.name);
@@ -4189,7 +4186,7 @@ pub mod nodegroup {
     impl ToExpr for NodeRepairConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.enabled.is_some())
+                usize::from(self.enabled.is_some())
                     + usize::from(self.max_parallel_nodes_repaired_count.is_some())
                     + usize::from(self.max_parallel_nodes_repaired_percentage.is_some())
                     + usize::from(self.max_unhealthy_node_threshold_count.is_some())
@@ -4262,7 +4259,7 @@ pub mod nodegroup {
     impl ToExpr for NodeRepairConfigOverrides {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.min_repair_wait_time_mins.is_some())
+                usize::from(self.min_repair_wait_time_mins.is_some())
                     + usize::from(self.node_monitoring_condition.is_some())
                     + usize::from(self.node_unhealthy_reason.is_some())
                     + usize::from(self.repair_action.is_some()),
@@ -4346,7 +4343,7 @@ pub mod nodegroup {
     impl ToExpr for ScalingConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.desired_size.is_some())
+                usize::from(self.desired_size.is_some())
                     + usize::from(self.max_size.is_some())
                     + usize::from(self.min_size.is_some()),
             );
@@ -4396,7 +4393,7 @@ pub mod nodegroup {
     impl ToExpr for Taint {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.effect.is_some())
+                usize::from(self.effect.is_some())
                     + usize::from(self.key.is_some())
                     + usize::from(self.value.is_some()),
             );
@@ -4446,7 +4443,7 @@ pub mod nodegroup {
     impl ToExpr for UpdateConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.max_unavailable.is_some())
+                usize::from(self.max_unavailable.is_some())
                     + usize::from(self.max_unavailable_percentage.is_some())
                     + usize::from(self.update_strategy.is_some()),
             );
@@ -4512,7 +4509,7 @@ pub mod nodegroup {
     impl ToExpr for WarmPoolConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.enabled.is_some())
+                usize::from(self.enabled.is_some())
                     + usize::from(self.max_group_prepared_capacity.is_some())
                     + usize::from(self.min_size.is_some())
                     + usize::from(self.pool_state.is_some())

@@ -360,7 +360,7 @@ pub mod cache_cluster {
     impl ToExpr for DestinationDetails {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cloud_watch_logs_details.is_some())
+                usize::from(self.cloud_watch_logs_details.is_some())
                     + usize::from(self.kinesis_firehose_details.is_some()),
             );
             p.opt("CloudWatchLogsDetails", self.cloud_watch_logs_details);
@@ -722,7 +722,7 @@ pub mod global_replication_group {
     impl ToExpr for GlobalReplicationGroupMember {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.replication_group_id.is_some())
+                usize::from(self.replication_group_id.is_some())
                     + usize::from(self.replication_group_region.is_some())
                     + usize::from(self.role.is_some()),
             );
@@ -772,7 +772,7 @@ pub mod global_replication_group {
     impl ToExpr for RegionalConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.replication_group_id.is_some())
+                usize::from(self.replication_group_id.is_some())
                     + usize::from(self.replication_group_region.is_some())
                     + usize::from(self.resharding_configurations.is_some()),
             );
@@ -814,8 +814,7 @@ pub mod global_replication_group {
     impl ToExpr for ReshardingConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.node_group_id.is_some())
-                    + usize::from(self.preferred_availability_zones.is_some()),
+                usize::from(self.node_group_id.is_some()) + usize::from(self.preferred_availability_zones.is_some()),
             );
             p.opt("NodeGroupId", self.node_group_id);
             p.opt("PreferredAvailabilityZones", self.preferred_availability_zones);
@@ -1593,7 +1592,7 @@ pub mod replication_group {
     impl ToExpr for DestinationDetails {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cloud_watch_logs_details.is_some())
+                usize::from(self.cloud_watch_logs_details.is_some())
                     + usize::from(self.kinesis_firehose_details.is_some()),
             );
             p.opt("CloudWatchLogsDetails", self.cloud_watch_logs_details);
@@ -1727,7 +1726,7 @@ pub mod replication_group {
     impl ToExpr for NodeGroupConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.node_group_id.is_some())
+                usize::from(self.node_group_id.is_some())
                     + usize::from(self.primary_availability_zone.is_some())
                     + usize::from(self.replica_availability_zones.is_some())
                     + usize::from(self.replica_count.is_some())
@@ -2179,7 +2178,7 @@ pub mod serverless_cache {
     impl ToExpr for CacheUsageLimits {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.data_storage.is_some()) + usize::from(self.ecpu_per_second.is_some()),
+                usize::from(self.data_storage.is_some()) + usize::from(self.ecpu_per_second.is_some()),
             );
             p.opt("DataStorage", self.data_storage);
             p.opt("ECPUPerSecond", self.ecpu_per_second);
@@ -2259,8 +2258,7 @@ pub mod serverless_cache {
 
     impl ToExpr for EcpuPerSecond {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.maximum.is_some()) + usize::from(self.minimum.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.maximum.is_some()) + usize::from(self.minimum.is_some()));
             p.opt("Maximum", self.maximum);
             p.opt("Minimum", self.minimum);
             p.into_expr()

@@ -61,7 +61,7 @@ impl Resource for Application {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.application_name.is_some())
+            usize::from(self.application_name.is_some())
                 + usize::from(self.description.is_some())
                 + usize::from(self.resource_lifecycle_config.is_some()),
         );
@@ -107,7 +107,7 @@ pub mod application {
     impl ToExpr for ApplicationResourceLifecycleConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.service_role.is_some()) + usize::from(self.version_lifecycle_config.is_some()),
+                usize::from(self.service_role.is_some()) + usize::from(self.version_lifecycle_config.is_some()),
             );
             p.opt("ServiceRole", self.service_role);
             p.opt("VersionLifecycleConfig", self.version_lifecycle_config);
@@ -146,7 +146,7 @@ pub mod application {
     impl ToExpr for ApplicationVersionLifecycleConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.max_age_rule.is_some()) + usize::from(self.max_count_rule.is_some()),
+                usize::from(self.max_age_rule.is_some()) + usize::from(self.max_count_rule.is_some()),
             );
             p.opt("MaxAgeRule", self.max_age_rule);
             p.opt("MaxCountRule", self.max_count_rule);
@@ -193,7 +193,7 @@ pub mod application {
     impl ToExpr for MaxAgeRule {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.delete_source_from_s3.is_some())
+                usize::from(self.delete_source_from_s3.is_some())
                     + usize::from(self.enabled.is_some())
                     + usize::from(self.max_age_in_days.is_some()),
             );
@@ -243,7 +243,7 @@ pub mod application {
     impl ToExpr for MaxCountRule {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.delete_source_from_s3.is_some())
+                usize::from(self.delete_source_from_s3.is_some())
                     + usize::from(self.enabled.is_some())
                     + usize::from(self.max_count.is_some()),
             );
@@ -647,8 +647,7 @@ pub mod application_version {
 
     impl ToExpr for ImageConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.build.is_some()) + usize::from(self.source.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.build.is_some()) + usize::from(self.source.is_some()));
             p.opt("Build", self.build);
             p.opt("Source", self.source);
             p.into_expr()
@@ -675,7 +674,7 @@ pub mod application_version {
 
     impl ToExpr for ImageSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.uri.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.uri.is_some()));
             p.opt("Uri", self.uri);
             p.into_expr()
         }
@@ -1269,7 +1268,7 @@ pub mod environment {
     impl ToExpr for Tier {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.name.is_some())
+                usize::from(self.name.is_some())
                     + usize::from(self.r#type.is_some())
                     + usize::from(self.version.is_some()),
             );

@@ -474,7 +474,7 @@ pub mod load_balancer {
     impl ToExpr for LbCookieStickinessPolicy {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cookie_expiration_period.is_some()) + usize::from(self.policy_name.is_some()),
+                usize::from(self.cookie_expiration_period.is_some()) + usize::from(self.policy_name.is_some()),
             );
             p.opt("CookieExpirationPeriod", self.cookie_expiration_period);
             p.opt("PolicyName", self.policy_name);
@@ -639,7 +639,7 @@ pub mod load_balancer {
 
     impl ToExpr for PolicyItem {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
             p.opt("Name", self.name);
             p.opt("Value", self.value);
             p.into_expr()

@@ -775,7 +775,7 @@ pub mod listener {
 
     impl ToExpr for Certificate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.certificate_arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.certificate_arn.is_some()));
             p.opt("CertificateArn", self.certificate_arn);
             p.into_expr()
         }
@@ -857,8 +857,7 @@ pub mod listener {
     impl ToExpr for ForwardConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.target_group_stickiness_config.is_some())
-                    + usize::from(self.target_groups.is_some()),
+                usize::from(self.target_group_stickiness_config.is_some()) + usize::from(self.target_groups.is_some()),
             );
             p.opt("TargetGroupStickinessConfig", self.target_group_stickiness_config);
             p.opt("TargetGroups", self.target_groups);
@@ -990,7 +989,7 @@ pub mod listener {
 
     impl ToExpr for ListenerAttribute {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -1044,7 +1043,7 @@ pub mod listener {
     impl ToExpr for MutualAuthentication {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.advertise_trust_store_ca_names.is_some())
+                usize::from(self.advertise_trust_store_ca_names.is_some())
                     + usize::from(self.ignore_client_certificate_expiry.is_some())
                     + usize::from(self.mode.is_some())
                     + usize::from(self.trust_store_arn.is_some()),
@@ -1198,7 +1197,7 @@ pub mod listener {
     impl ToExpr for TargetGroupStickinessConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.duration_seconds.is_some()) + usize::from(self.enabled.is_some()),
+                usize::from(self.duration_seconds.is_some()) + usize::from(self.enabled.is_some()),
             );
             p.opt("DurationSeconds", self.duration_seconds);
             p.opt("Enabled", self.enabled);
@@ -1236,9 +1235,8 @@ pub mod listener {
 
     impl ToExpr for TargetGroupTuple {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.target_group_arn.is_some()) + usize::from(self.weight.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.target_group_arn.is_some()) + usize::from(self.weight.is_some()));
             p.opt("TargetGroupArn", self.target_group_arn);
             p.opt("Weight", self.weight);
             p.into_expr()
@@ -1312,7 +1310,7 @@ pub mod listener_certificate {
 
     impl ToExpr for Certificate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.certificate_arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.certificate_arn.is_some()));
             p.opt("CertificateArn", self.certificate_arn);
             p.into_expr()
         }
@@ -2094,8 +2092,7 @@ pub mod listener_rule {
     impl ToExpr for ForwardConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.target_group_stickiness_config.is_some())
-                    + usize::from(self.target_groups.is_some()),
+                usize::from(self.target_group_stickiness_config.is_some()) + usize::from(self.target_groups.is_some()),
             );
             p.opt("TargetGroupStickinessConfig", self.target_group_stickiness_config);
             p.opt("TargetGroups", self.target_groups);
@@ -2135,7 +2132,7 @@ pub mod listener_rule {
     impl ToExpr for HostHeaderConfig {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.regex_values.is_some()) + usize::from(self.values.is_some()));
+                Props::with_capacity(usize::from(self.regex_values.is_some()) + usize::from(self.values.is_some()));
             p.opt("RegexValues", self.regex_values);
             p.opt("Values", self.values);
             p.into_expr()
@@ -2184,7 +2181,7 @@ pub mod listener_rule {
     impl ToExpr for HttpHeaderConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.http_header_name.is_some())
+                usize::from(self.http_header_name.is_some())
                     + usize::from(self.regex_values.is_some())
                     + usize::from(self.values.is_some()),
             );
@@ -2217,7 +2214,7 @@ pub mod listener_rule {
 
     impl ToExpr for HttpRequestMethodConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.values.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.values.is_some()));
             p.opt("Values", self.values);
             p.into_expr()
         }
@@ -2326,7 +2323,7 @@ pub mod listener_rule {
     impl ToExpr for PathPatternConfig {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.regex_values.is_some()) + usize::from(self.values.is_some()));
+                Props::with_capacity(usize::from(self.regex_values.is_some()) + usize::from(self.values.is_some()));
             p.opt("RegexValues", self.regex_values);
             p.opt("Values", self.values);
             p.into_expr()
@@ -2355,7 +2352,7 @@ pub mod listener_rule {
 
     impl ToExpr for QueryStringConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.values.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.values.is_some()));
             p.opt("Values", self.values);
             p.into_expr()
         }
@@ -2388,7 +2385,7 @@ pub mod listener_rule {
 
     impl ToExpr for QueryStringKeyValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -2633,7 +2630,7 @@ pub mod listener_rule {
     impl ToExpr for RuleCondition {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.field.is_some())
+                usize::from(self.field.is_some())
                     + usize::from(self.host_header_config.is_some())
                     + usize::from(self.http_header_config.is_some())
                     + usize::from(self.http_request_method_config.is_some())
@@ -2689,9 +2686,8 @@ pub mod listener_rule {
 
     impl ToExpr for SourceIpConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.ip_address_type.is_some()) + usize::from(self.values.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.ip_address_type.is_some()) + usize::from(self.values.is_some()));
             p.opt("IpAddressType", self.ip_address_type);
             p.opt("Values", self.values);
             p.into_expr()
@@ -2756,7 +2752,7 @@ pub mod listener_rule {
     impl ToExpr for TargetGroupStickinessConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.duration_seconds.is_some()) + usize::from(self.enabled.is_some()),
+                usize::from(self.duration_seconds.is_some()) + usize::from(self.enabled.is_some()),
             );
             p.opt("DurationSeconds", self.duration_seconds);
             p.opt("Enabled", self.enabled);
@@ -2794,9 +2790,8 @@ pub mod listener_rule {
 
     impl ToExpr for TargetGroupTuple {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.target_group_arn.is_some()) + usize::from(self.weight.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.target_group_arn.is_some()) + usize::from(self.weight.is_some()));
             p.opt("TargetGroupArn", self.target_group_arn);
             p.opt("Weight", self.weight);
             p.into_expr()
@@ -3024,7 +3019,7 @@ impl Resource for LoadBalancer {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.enable_capacity_reservation_provision_stabilize.is_some())
+            usize::from(self.enable_capacity_reservation_provision_stabilize.is_some())
                 + usize::from(self.enable_prefix_for_ipv6_source_nat.is_some())
                 + usize::from(
                     self.enforce_security_group_inbound_rules_on_private_link_traffic
@@ -3280,7 +3275,7 @@ pub mod load_balancer {
 
     impl ToExpr for LoadBalancerAttribute {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -3670,7 +3665,7 @@ impl Resource for TargetGroup {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.health_check_enabled.is_some())
+            usize::from(self.health_check_enabled.is_some())
                 + usize::from(self.health_check_interval_seconds.is_some())
                 + usize::from(self.health_check_path.is_some())
                 + usize::from(self.health_check_port.is_some())
@@ -3937,7 +3932,7 @@ pub mod target_group {
     impl ToExpr for Matcher {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.grpc_code.is_some()) + usize::from(self.http_code.is_some()));
+                Props::with_capacity(usize::from(self.grpc_code.is_some()) + usize::from(self.http_code.is_some()));
             p.opt("GrpcCode", self.grpc_code);
             p.opt("HttpCode", self.http_code);
             p.into_expr()
@@ -4052,7 +4047,7 @@ pub mod target_group {
 
     impl ToExpr for TargetGroupAttribute {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -4149,7 +4144,7 @@ impl Resource for TrustStore {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.ca_certificates_bundle_s3_bucket.is_some())
+            usize::from(self.ca_certificates_bundle_s3_bucket.is_some())
                 + usize::from(self.ca_certificates_bundle_s3_key.is_some())
                 + usize::from(self.ca_certificates_bundle_s3_object_version.is_some())
                 + usize::from(self.name.is_some())
@@ -4261,7 +4256,7 @@ impl Resource for TrustStoreRevocation {
     const TYPE_NAME: &'static str = "AWS::ElasticLoadBalancingV2::TrustStoreRevocation";
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.revocation_contents.is_some()) + usize::from(self.trust_store_arn.is_some()),
+            usize::from(self.revocation_contents.is_some()) + usize::from(self.trust_store_arn.is_some()),
         );
         p.opt("RevocationContents", self.revocation_contents);
         p.opt("TrustStoreArn", self.trust_store_arn);
@@ -4354,7 +4349,7 @@ pub mod trust_store_revocation {
     impl ToExpr for RevocationContent {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.revocation_type.is_some())
+                usize::from(self.revocation_type.is_some())
                     + usize::from(self.s3_bucket.is_some())
                     + usize::from(self.s3_key.is_some())
                     + usize::from(self.s3_object_version.is_some()),

@@ -150,7 +150,7 @@ impl Resource for Domain {
     const TYPE_NAME: &'static str = "AWS::Elasticsearch::Domain";
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.access_policies.is_some())
+            usize::from(self.access_policies.is_some())
                 + usize::from(self.advanced_options.is_some())
                 + usize::from(self.advanced_security_options.is_some())
                 + usize::from(self.cognito_options.is_some())
@@ -255,7 +255,7 @@ pub mod domain {
     impl ToExpr for AdvancedSecurityOptionsInput {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.anonymous_auth_enabled.is_some())
+                usize::from(self.anonymous_auth_enabled.is_some())
                     + usize::from(self.enabled.is_some())
                     + usize::from(self.internal_user_database_enabled.is_some())
                     + usize::from(self.master_user_options.is_some()),
@@ -315,7 +315,7 @@ pub mod domain {
     impl ToExpr for CognitoOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.enabled.is_some())
+                usize::from(self.enabled.is_some())
                     + usize::from(self.identity_pool_id.is_some())
                     + usize::from(self.role_arn.is_some())
                     + usize::from(self.user_pool_id.is_some()),
@@ -348,7 +348,7 @@ pub mod domain {
 
     impl ToExpr for ColdStorageOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.enabled.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.enabled.is_some()));
             p.opt("Enabled", self.enabled);
             p.into_expr()
         }
@@ -409,7 +409,7 @@ pub mod domain {
     impl ToExpr for DomainEndpointOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.custom_endpoint.is_some())
+                usize::from(self.custom_endpoint.is_some())
                     + usize::from(self.custom_endpoint_certificate_arn.is_some())
                     + usize::from(self.custom_endpoint_enabled.is_some())
                     + usize::from(self.enforce_https.is_some())
@@ -471,7 +471,7 @@ pub mod domain {
     impl ToExpr for EbsOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.ebs_enabled.is_some())
+                usize::from(self.ebs_enabled.is_some())
                     + usize::from(self.iops.is_some())
                     + usize::from(self.volume_size.is_some())
                     + usize::from(self.volume_type.is_some()),
@@ -587,7 +587,7 @@ pub mod domain {
     impl ToExpr for ElasticsearchClusterConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cold_storage_options.is_some())
+                usize::from(self.cold_storage_options.is_some())
                     + usize::from(self.dedicated_master_count.is_some())
                     + usize::from(self.dedicated_master_enabled.is_some())
                     + usize::from(self.dedicated_master_type.is_some())
@@ -647,7 +647,7 @@ pub mod domain {
     impl ToExpr for EncryptionAtRestOptions {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.enabled.is_some()) + usize::from(self.kms_key_id.is_some()));
+                Props::with_capacity(usize::from(self.enabled.is_some()) + usize::from(self.kms_key_id.is_some()));
             p.opt("Enabled", self.enabled);
             p.opt("KmsKeyId", self.kms_key_id);
             p.into_expr()
@@ -685,7 +685,7 @@ pub mod domain {
     impl ToExpr for LogPublishingOption {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cloud_watch_logs_log_group_arn.is_some()) + usize::from(self.enabled.is_some()),
+                usize::from(self.cloud_watch_logs_log_group_arn.is_some()) + usize::from(self.enabled.is_some()),
             );
             p.opt("CloudWatchLogsLogGroupArn", self.cloud_watch_logs_log_group_arn);
             p.opt("Enabled", self.enabled);
@@ -732,7 +732,7 @@ pub mod domain {
     impl ToExpr for MasterUserOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.master_user_arn.is_some())
+                usize::from(self.master_user_arn.is_some())
                     + usize::from(self.master_user_name.is_some())
                     + usize::from(self.master_user_password.is_some()),
             );
@@ -763,7 +763,7 @@ pub mod domain {
 
     impl ToExpr for NodeToNodeEncryptionOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.enabled.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.enabled.is_some()));
             p.opt("Enabled", self.enabled);
             p.into_expr()
         }
@@ -791,7 +791,7 @@ pub mod domain {
 
     impl ToExpr for SnapshotOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.automated_snapshot_start_hour.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.automated_snapshot_start_hour.is_some()));
             p.opt("AutomatedSnapshotStartHour", self.automated_snapshot_start_hour);
             p.into_expr()
         }
@@ -855,7 +855,7 @@ pub mod domain {
     impl ToExpr for VpcOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.security_group_ids.is_some()) + usize::from(self.subnet_ids.is_some()),
+                usize::from(self.security_group_ids.is_some()) + usize::from(self.subnet_ids.is_some()),
             );
             p.opt("SecurityGroupIds", self.security_group_ids);
             p.opt("SubnetIds", self.subnet_ids);
@@ -885,7 +885,7 @@ pub mod domain {
 
     impl ToExpr for ZoneAwarenessConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.availability_zone_count.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.availability_zone_count.is_some()));
             p.opt("AvailabilityZoneCount", self.availability_zone_count);
             p.into_expr()
         }

@@ -424,8 +424,7 @@ pub mod feed {
     impl ToExpr for ClippingConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.callback_metadata.is_some())
-                    + usize::from(self.data_source_configuration.is_some()),
+                usize::from(self.callback_metadata.is_some()) + usize::from(self.data_source_configuration.is_some()),
             );
             p.opt("CallbackMetadata", self.callback_metadata);
             p.opt("DataSourceConfiguration", self.data_source_configuration);
@@ -453,7 +452,7 @@ pub mod feed {
 
     impl ToExpr for CroppingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.template_groups.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.template_groups.is_some()));
             p.opt("TemplateGroups", self.template_groups);
             p.into_expr()
         }
@@ -565,7 +564,7 @@ pub mod feed {
     impl ToExpr for OutputConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cropping.is_some())
+                usize::from(self.cropping.is_some())
                     + usize::from(self.clipping.is_some())
                     + usize::from(self.subtitling.is_some()),
             );

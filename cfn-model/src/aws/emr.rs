@@ -392,7 +392,7 @@ pub mod cluster {
     impl ToExpr for Application {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.additional_info.is_some())
+                usize::from(self.additional_info.is_some())
                     + usize::from(self.args.is_some())
                     + usize::from(self.name.is_some())
                     + usize::from(self.version.is_some()),
@@ -452,7 +452,7 @@ pub mod cluster {
 
     impl ToExpr for AutoTerminationPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.idle_timeout.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.idle_timeout.is_some()));
             p.opt("IdleTimeout", self.idle_timeout);
             p.into_expr()
         }
@@ -681,7 +681,7 @@ pub mod cluster {
     impl ToExpr for Configuration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.classification.is_some())
+                usize::from(self.classification.is_some())
                     + usize::from(self.configuration_properties.is_some())
                     + usize::from(self.configurations.is_some()),
             );
@@ -755,7 +755,7 @@ pub mod cluster {
     impl ToExpr for EbsConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.ebs_block_device_configs.is_some()) + usize::from(self.ebs_optimized.is_some()),
+                usize::from(self.ebs_block_device_configs.is_some()) + usize::from(self.ebs_optimized.is_some()),
             );
             p.opt("EbsBlockDeviceConfigs", self.ebs_block_device_configs);
             p.opt("EbsOptimized", self.ebs_optimized);
@@ -880,7 +880,7 @@ pub mod cluster {
     impl ToExpr for InstanceFleetConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.instance_type_configs.is_some())
+                usize::from(self.instance_type_configs.is_some())
                     + usize::from(self.launch_specifications.is_some())
                     + usize::from(self.name.is_some())
                     + usize::from(self.resize_specifications.is_some())
@@ -928,8 +928,7 @@ pub mod cluster {
     impl ToExpr for InstanceFleetProvisioningSpecifications {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.on_demand_specification.is_some())
-                    + usize::from(self.spot_specification.is_some()),
+                usize::from(self.on_demand_specification.is_some()) + usize::from(self.spot_specification.is_some()),
             );
             p.opt("OnDemandSpecification", self.on_demand_specification);
             p.opt("SpotSpecification", self.spot_specification);
@@ -968,7 +967,7 @@ pub mod cluster {
     impl ToExpr for InstanceFleetResizingSpecifications {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.on_demand_resize_specification.is_some())
+                usize::from(self.on_demand_resize_specification.is_some())
                     + usize::from(self.spot_resize_specification.is_some()),
             );
             p.opt("OnDemandResizeSpecification", self.on_demand_resize_specification);
@@ -1339,7 +1338,7 @@ pub mod cluster {
     impl ToExpr for JobFlowInstancesConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.additional_master_security_groups.is_some())
+                usize::from(self.additional_master_security_groups.is_some())
                     + usize::from(self.additional_slave_security_groups.is_some())
                     + usize::from(self.core_instance_fleet.is_some())
                     + usize::from(self.core_instance_group.is_some())
@@ -1470,7 +1469,7 @@ pub mod cluster {
 
     impl ToExpr for KeyValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -1516,7 +1515,7 @@ pub mod cluster {
     impl ToExpr for ManagedScalingPolicy {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.compute_limits.is_some())
+                usize::from(self.compute_limits.is_some())
                     + usize::from(self.scaling_strategy.is_some())
                     + usize::from(self.utilization_performance_index.is_some()),
             );
@@ -1593,7 +1592,7 @@ pub mod cluster {
     impl ToExpr for OnDemandCapacityReservationOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.capacity_reservation_preference.is_some())
+                usize::from(self.capacity_reservation_preference.is_some())
                     + usize::from(self.capacity_reservation_resource_group_arn.is_some())
                     + usize::from(self.usage_strategy.is_some()),
             );
@@ -1678,7 +1677,7 @@ pub mod cluster {
     impl ToExpr for OnDemandResizingSpecification {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.allocation_strategy.is_some())
+                usize::from(self.allocation_strategy.is_some())
                     + usize::from(self.capacity_reservation_options.is_some())
                     + usize::from(self.timeout_duration_minutes.is_some()),
             );
@@ -2023,8 +2022,7 @@ pub mod cluster {
     impl ToExpr for SpotResizingSpecification {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.allocation_strategy.is_some())
-                    + usize::from(self.timeout_duration_minutes.is_some()),
+                usize::from(self.allocation_strategy.is_some()) + usize::from(self.timeout_duration_minutes.is_some()),
             );
             p.opt("AllocationStrategy", self.allocation_strategy);
             p.opt("TimeoutDurationMinutes", self.timeout_duration_minutes);
@@ -2306,7 +2304,7 @@ pub mod instance_fleet_config {
     impl ToExpr for ApplicationConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.classification.is_some())
+                usize::from(self.classification.is_some())
                     + usize::from(self.configuration_properties.is_some())
                     + usize::from(self.configurations.is_some()),
             );
@@ -2380,7 +2378,7 @@ pub mod instance_fleet_config {
     impl ToExpr for EbsConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.ebs_block_device_configs.is_some()) + usize::from(self.ebs_optimized.is_some()),
+                usize::from(self.ebs_block_device_configs.is_some()) + usize::from(self.ebs_optimized.is_some()),
             );
             p.opt("EbsBlockDeviceConfigs", self.ebs_block_device_configs);
             p.opt("EbsOptimized", self.ebs_optimized);
@@ -2419,8 +2417,7 @@ pub mod instance_fleet_config {
     impl ToExpr for InstanceFleetProvisioningSpecifications {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.on_demand_specification.is_some())
-                    + usize::from(self.spot_specification.is_some()),
+                usize::from(self.on_demand_specification.is_some()) + usize::from(self.spot_specification.is_some()),
             );
             p.opt("OnDemandSpecification", self.on_demand_specification);
             p.opt("SpotSpecification", self.spot_specification);
@@ -2459,7 +2456,7 @@ pub mod instance_fleet_config {
     impl ToExpr for InstanceFleetResizingSpecifications {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.on_demand_resize_specification.is_some())
+                usize::from(self.on_demand_resize_specification.is_some())
                     + usize::from(self.spot_resize_specification.is_some()),
             );
             p.opt("OnDemandResizeSpecification", self.on_demand_resize_specification);
@@ -2604,7 +2601,7 @@ pub mod instance_fleet_config {
     impl ToExpr for OnDemandCapacityReservationOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.capacity_reservation_preference.is_some())
+                usize::from(self.capacity_reservation_preference.is_some())
                     + usize::from(self.capacity_reservation_resource_group_arn.is_some())
                     + usize::from(self.usage_strategy.is_some()),
             );
@@ -2689,7 +2686,7 @@ pub mod instance_fleet_config {
     impl ToExpr for OnDemandResizingSpecification {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.allocation_strategy.is_some())
+                usize::from(self.allocation_strategy.is_some())
                     + usize::from(self.capacity_reservation_options.is_some())
                     + usize::from(self.timeout_duration_minutes.is_some()),
             );
@@ -2779,8 +2776,7 @@ pub mod instance_fleet_config {
     impl ToExpr for SpotResizingSpecification {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.allocation_strategy.is_some())
-                    + usize::from(self.timeout_duration_minutes.is_some()),
+                usize::from(self.allocation_strategy.is_some()) + usize::from(self.timeout_duration_minutes.is_some()),
             );
             p.opt("AllocationStrategy", self.allocation_strategy);
             p.opt("TimeoutDurationMinutes", self.timeout_duration_minutes);
@@ -3034,7 +3030,7 @@ pub mod instance_group_config {
     impl ToExpr for AppConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.classification.is_some())
+                usize::from(self.classification.is_some())
                     + usize::from(self.configuration_properties.is_some())
                     + usize::from(self.configurations.is_some()),
             );
@@ -3233,7 +3229,7 @@ pub mod instance_group_config {
     impl ToExpr for EbsConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.ebs_block_device_configs.is_some()) + usize::from(self.ebs_optimized.is_some()),
+                usize::from(self.ebs_block_device_configs.is_some()) + usize::from(self.ebs_optimized.is_some()),
             );
             p.opt("EbsBlockDeviceConfigs", self.ebs_block_device_configs);
             p.opt("EbsOptimized", self.ebs_optimized);
@@ -3710,7 +3706,7 @@ pub mod step {
 
     impl ToExpr for KeyValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -4292,7 +4288,7 @@ impl Resource for WalWorkspace {
     ];
     fn into_properties(self) -> Props {
         let mut p =
-            Props::with_capacity(0 + usize::from(self.tags.is_some()) + usize::from(self.wal_workspace_name.is_some()));
+            Props::with_capacity(usize::from(self.tags.is_some()) + usize::from(self.wal_workspace_name.is_some()));
         p.opt("Tags", self.tags);
         p.opt("WALWorkspaceName", self.wal_workspace_name);
         p

@@ -281,7 +281,7 @@ pub mod endpoint {
     impl ToExpr for ConfigurationOverrides {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.application_configuration.is_some())
+                usize::from(self.application_configuration.is_some())
                     + usize::from(self.monitoring_configuration.is_some()),
             );
             p.opt("ApplicationConfiguration", self.application_configuration);
@@ -410,7 +410,7 @@ pub mod endpoint {
     impl ToExpr for MonitoringConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cloud_watch_monitoring_configuration.is_some())
+                usize::from(self.cloud_watch_monitoring_configuration.is_some())
                     + usize::from(self.container_log_rotation_configuration.is_some())
                     + usize::from(self.persistent_app_ui.is_some())
                     + usize::from(self.s3_monitoring_configuration.is_some()),
@@ -684,8 +684,7 @@ pub mod job_template {
     impl ToExpr for JobDriver {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.spark_sql_job_driver.is_some())
-                    + usize::from(self.spark_submit_job_driver.is_some()),
+                usize::from(self.spark_sql_job_driver.is_some()) + usize::from(self.spark_submit_job_driver.is_some()),
             );
             p.opt("SparkSqlJobDriver", self.spark_sql_job_driver);
             p.opt("SparkSubmitJobDriver", self.spark_submit_job_driver);
@@ -796,7 +795,7 @@ pub mod job_template {
     impl ToExpr for ParametricCloudWatchMonitoringConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.log_group_name.is_some()) + usize::from(self.log_stream_name_prefix.is_some()),
+                usize::from(self.log_group_name.is_some()) + usize::from(self.log_stream_name_prefix.is_some()),
             );
             p.opt("LogGroupName", self.log_group_name);
             p.opt("LogStreamNamePrefix", self.log_stream_name_prefix);
@@ -835,7 +834,7 @@ pub mod job_template {
     impl ToExpr for ParametricConfigurationOverrides {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.application_configuration.is_some())
+                usize::from(self.application_configuration.is_some())
                     + usize::from(self.monitoring_configuration.is_some()),
             );
             p.opt("ApplicationConfiguration", self.application_configuration);
@@ -883,7 +882,7 @@ pub mod job_template {
     impl ToExpr for ParametricMonitoringConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cloud_watch_monitoring_configuration.is_some())
+                usize::from(self.cloud_watch_monitoring_configuration.is_some())
                     + usize::from(self.persistent_app_ui.is_some())
                     + usize::from(self.s3_monitoring_configuration.is_some()),
             );
@@ -917,7 +916,7 @@ pub mod job_template {
 
     impl ToExpr for ParametricS3MonitoringConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.log_uri.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.log_uri.is_some()));
             p.opt("LogUri", self.log_uri);
             p.into_expr()
         }
@@ -954,7 +953,7 @@ pub mod job_template {
     impl ToExpr for SparkSqlJobDriver {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.entry_point.is_some()) + usize::from(self.spark_sql_parameters.is_some()),
+                usize::from(self.entry_point.is_some()) + usize::from(self.spark_sql_parameters.is_some()),
             );
             p.opt("EntryPoint", self.entry_point);
             p.opt("SparkSqlParameters", self.spark_sql_parameters);
@@ -1063,9 +1062,8 @@ pub mod job_template {
 
     impl ToExpr for TemplateParameterConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.default_value.is_some()) + usize::from(self.r#type.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.default_value.is_some()) + usize::from(self.r#type.is_some()));
             p.opt("DefaultValue", self.default_value);
             p.opt("Type", self.r#type);
             p.into_expr()
@@ -1303,7 +1301,7 @@ pub mod security_configuration {
     impl ToExpr for AtRestEncryptionConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.local_disk_encryption_configuration.is_some())
+                usize::from(self.local_disk_encryption_configuration.is_some())
                     + usize::from(self.s3_encryption_configuration.is_some()),
             );
             p.opt(
@@ -1346,7 +1344,7 @@ pub mod security_configuration {
     impl ToExpr for AuthenticationConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.iam_configuration.is_some())
+                usize::from(self.iam_configuration.is_some())
                     + usize::from(self.identity_center_configuration.is_some()),
             );
             p.opt("IAMConfiguration", self.iam_configuration);
@@ -1377,7 +1375,7 @@ pub mod security_configuration {
 
     impl ToExpr for AuthorizationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.lake_formation_configuration.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.lake_formation_configuration.is_some()));
             p.opt("LakeFormationConfiguration", self.lake_formation_configuration);
             p.into_expr()
         }
@@ -1403,7 +1401,7 @@ pub mod security_configuration {
 
     impl ToExpr for ContainerInfo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.eks_info.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.eks_info.is_some()));
             p.opt("EksInfo", self.eks_info);
             p.into_expr()
         }
@@ -1465,7 +1463,7 @@ pub mod security_configuration {
 
     impl ToExpr for EksInfo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.namespace.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.namespace.is_some()));
             p.opt("Namespace", self.namespace);
             p.into_expr()
         }
@@ -1502,7 +1500,7 @@ pub mod security_configuration {
     impl ToExpr for EncryptionConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.at_rest_encryption_configuration.is_some())
+                usize::from(self.at_rest_encryption_configuration.is_some())
                     + usize::from(self.in_transit_encryption_configuration.is_some()),
             );
             p.opt("AtRestEncryptionConfiguration", self.at_rest_encryption_configuration);
@@ -1534,7 +1532,7 @@ pub mod security_configuration {
 
     impl ToExpr for IamConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.system_role.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.system_role.is_some()));
             p.opt("SystemRole", self.system_role);
             p.into_expr()
         }
@@ -1579,7 +1577,7 @@ pub mod security_configuration {
     impl ToExpr for IdentityCenterConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.enable_identity_center.is_some())
+                usize::from(self.enable_identity_center.is_some())
                     + usize::from(self.identity_center_application_assignment_required.is_some())
                     + usize::from(self.identity_center_instance_arn.is_some()),
             );
@@ -1615,7 +1613,7 @@ pub mod security_configuration {
 
     impl ToExpr for InTransitEncryptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.tls_certificate_configuration.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.tls_certificate_configuration.is_some()));
             p.opt("TLSCertificateConfiguration", self.tls_certificate_configuration);
             p.into_expr()
         }
@@ -1668,7 +1666,7 @@ pub mod security_configuration {
     impl ToExpr for LakeFormationConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.authorized_session_tag_value.is_some())
+                usize::from(self.authorized_session_tag_value.is_some())
                     + usize::from(self.query_access_control_enabled.is_some())
                     + usize::from(self.query_engine_role_arn.is_some())
                     + usize::from(self.secure_namespace_info.is_some()),
@@ -1712,8 +1710,7 @@ pub mod security_configuration {
     impl ToExpr for LocalDiskEncryptionConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.aws_kms_key_id.is_some())
-                    + usize::from(self.encryption_key_provider_type.is_some()),
+                usize::from(self.aws_kms_key_id.is_some()) + usize::from(self.encryption_key_provider_type.is_some()),
             );
             p.opt("AwsKmsKeyId", self.aws_kms_key_id);
             p.opt("EncryptionKeyProviderType", self.encryption_key_provider_type);
@@ -1754,7 +1751,7 @@ pub mod security_configuration {
     impl ToExpr for S3EncryptionConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.encryption_option.is_some()) + usize::from(self.kms_key_id.is_some()),
+                usize::from(self.encryption_option.is_some()) + usize::from(self.kms_key_id.is_some()),
             );
             p.opt("EncryptionOption", self.encryption_option);
             p.opt("KMSKeyId", self.kms_key_id);
@@ -1792,9 +1789,8 @@ pub mod security_configuration {
 
     impl ToExpr for SecureNamespaceInfo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.cluster_id.is_some()) + usize::from(self.namespace.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.cluster_id.is_some()) + usize::from(self.namespace.is_some()));
             p.opt("ClusterId", self.cluster_id);
             p.opt("Namespace", self.namespace);
             p.into_expr()
@@ -1840,7 +1836,7 @@ pub mod security_configuration {
     impl ToExpr for SecurityConfigurationData {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.authentication_configuration.is_some())
+                usize::from(self.authentication_configuration.is_some())
                     + usize::from(self.authorization_configuration.is_some())
                     + usize::from(self.encryption_configuration.is_some()),
             );
@@ -1917,7 +1913,7 @@ pub mod security_configuration {
     impl ToExpr for TlsCertificateConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.certificate_provider_type.is_some())
+                usize::from(self.certificate_provider_type.is_some())
                     + usize::from(self.private_key_secret_arn.is_some())
                     + usize::from(self.public_key_secret_arn.is_some()),
             );

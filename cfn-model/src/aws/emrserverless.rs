@@ -300,7 +300,7 @@ pub mod application {
 
     impl ToExpr for AutoStartConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.enabled.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.enabled.is_some()));
             p.opt("Enabled", self.enabled);
             p.into_expr()
         }
@@ -337,7 +337,7 @@ pub mod application {
     impl ToExpr for AutoStopConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.enabled.is_some()) + usize::from(self.idle_timeout_minutes.is_some()),
+                usize::from(self.enabled.is_some()) + usize::from(self.idle_timeout_minutes.is_some()),
             );
             p.opt("Enabled", self.enabled);
             p.opt("IdleTimeoutMinutes", self.idle_timeout_minutes);
@@ -400,7 +400,7 @@ pub mod application {
     impl ToExpr for CloudWatchLoggingConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.enabled.is_some())
+                usize::from(self.enabled.is_some())
                     + usize::from(self.encryption_key_arn.is_some())
                     + usize::from(self.log_group_name.is_some())
                     + usize::from(self.log_stream_name_prefix.is_some())
@@ -483,7 +483,7 @@ pub mod application {
 
     impl ToExpr for IdentityCenterConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.identity_center_instance_arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.identity_center_instance_arn.is_some()));
             p.opt("IdentityCenterInstanceArn", self.identity_center_instance_arn);
             p.into_expr()
         }
@@ -509,7 +509,7 @@ pub mod application {
 
     impl ToExpr for ImageConfigurationInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.image_uri.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.image_uri.is_some()));
             p.opt("ImageUri", self.image_uri);
             p.into_expr()
         }
@@ -608,7 +608,7 @@ pub mod application {
     impl ToExpr for InteractiveConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.livy_endpoint_enabled.is_some())
+                usize::from(self.livy_endpoint_enabled.is_some())
                     + usize::from(self.session_enabled.is_some())
                     + usize::from(self.studio_enabled.is_some()),
             );
@@ -677,7 +677,7 @@ pub mod application {
     impl ToExpr for ManagedPersistenceMonitoringConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.enabled.is_some()) + usize::from(self.encryption_key_arn.is_some()),
+                usize::from(self.enabled.is_some()) + usize::from(self.encryption_key_arn.is_some()),
             );
             p.opt("Enabled", self.enabled);
             p.opt("EncryptionKeyArn", self.encryption_key_arn);
@@ -771,7 +771,7 @@ pub mod application {
     impl ToExpr for MonitoringConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cloud_watch_logging_configuration.is_some())
+                usize::from(self.cloud_watch_logging_configuration.is_some())
                     + usize::from(self.managed_persistence_monitoring_configuration.is_some())
                     + usize::from(self.prometheus_monitoring_configuration.is_some())
                     + usize::from(self.s3_monitoring_configuration.is_some()),
@@ -821,7 +821,7 @@ pub mod application {
     impl ToExpr for NetworkConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.security_group_ids.is_some()) + usize::from(self.subnet_ids.is_some()),
+                usize::from(self.security_group_ids.is_some()) + usize::from(self.subnet_ids.is_some()),
             );
             p.opt("SecurityGroupIds", self.security_group_ids);
             p.opt("SubnetIds", self.subnet_ids);
@@ -849,7 +849,7 @@ pub mod application {
 
     impl ToExpr for PrometheusMonitoringConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.remote_write_url.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.remote_write_url.is_some()));
             p.opt("RemoteWriteUrl", self.remote_write_url);
             p.into_expr()
         }
@@ -886,7 +886,7 @@ pub mod application {
     impl ToExpr for S3MonitoringConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.encryption_key_arn.is_some()) + usize::from(self.log_uri.is_some()),
+                usize::from(self.encryption_key_arn.is_some()) + usize::from(self.log_uri.is_some()),
             );
             p.opt("EncryptionKeyArn", self.encryption_key_arn);
             p.opt("LogUri", self.log_uri);
@@ -925,7 +925,7 @@ pub mod application {
     impl ToExpr for SchedulerConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.max_concurrent_runs.is_some()) + usize::from(self.queue_timeout_minutes.is_some()),
+                usize::from(self.max_concurrent_runs.is_some()) + usize::from(self.queue_timeout_minutes.is_some()),
             );
             p.opt("MaxConcurrentRuns", self.max_concurrent_runs);
             p.opt("QueueTimeoutMinutes", self.queue_timeout_minutes);
@@ -1028,7 +1028,7 @@ pub mod application {
 
     impl ToExpr for WorkerTypeSpecificationInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.image_configuration.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.image_configuration.is_some()));
             p.opt("ImageConfiguration", self.image_configuration);
             p.into_expr()
         }

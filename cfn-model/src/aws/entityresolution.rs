@@ -431,7 +431,7 @@ pub mod id_mapping_workflow {
     impl ToExpr for IdMappingTechniques {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.id_mapping_type.is_some())
+                usize::from(self.id_mapping_type.is_some())
                     + usize::from(self.normalization_version.is_some())
                     + usize::from(self.provider_properties.is_some())
                     + usize::from(self.rule_based_properties.is_some()),
@@ -1073,7 +1073,7 @@ pub mod id_namespace {
     impl ToExpr for NamespaceRuleBasedProperties {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.attribute_matching_model.is_some())
+                usize::from(self.attribute_matching_model.is_some())
                     + usize::from(self.record_matching_models.is_some())
                     + usize::from(self.rule_definition_types.is_some())
                     + usize::from(self.rules.is_some()),
@@ -1526,7 +1526,7 @@ pub mod matching_workflow {
 
     impl ToExpr for MatchingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.enable_transitive_matching.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.enable_transitive_matching.is_some()));
             p.opt("EnableTransitiveMatching", self.enable_transitive_matching);
             p.into_expr()
         }
@@ -1736,7 +1736,7 @@ pub mod matching_workflow {
     impl ToExpr for ResolutionTechniques {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.enable_real_time_matching.is_some())
+                usize::from(self.enable_real_time_matching.is_some())
                     + usize::from(self.provider_properties.is_some())
                     + usize::from(self.resolution_type.is_some())
                     + usize::from(self.rule_based_properties.is_some())
@@ -1848,7 +1848,7 @@ pub mod matching_workflow {
     impl ToExpr for RuleCondition {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.condition.is_some()) + usize::from(self.rule_name.is_some()));
+                Props::with_capacity(usize::from(self.condition.is_some()) + usize::from(self.rule_name.is_some()));
             p.opt("Condition", self.condition);
             p.opt("RuleName", self.rule_name);
             p.into_expr()

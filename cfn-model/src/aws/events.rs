@@ -532,7 +532,7 @@ impl Resource for Connection {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.auth_parameters.is_some())
+            usize::from(self.auth_parameters.is_some())
                 + usize::from(self.authorization_type.is_some())
                 + usize::from(self.description.is_some())
                 + usize::from(self.invocation_connectivity_parameters.is_some())
@@ -731,7 +731,7 @@ pub mod connection {
     impl ToExpr for AuthParameters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.api_key_auth_parameters.is_some())
+                usize::from(self.api_key_auth_parameters.is_some())
                     + usize::from(self.basic_auth_parameters.is_some())
                     + usize::from(self.connectivity_parameters.is_some())
                     + usize::from(self.invocation_http_parameters.is_some())
@@ -839,7 +839,7 @@ pub mod connection {
     impl ToExpr for ConnectionHttpParameters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.body_parameters.is_some())
+                usize::from(self.body_parameters.is_some())
                     + usize::from(self.header_parameters.is_some())
                     + usize::from(self.query_string_parameters.is_some()),
             );
@@ -1577,7 +1577,7 @@ pub mod event_bus {
 
     impl ToExpr for DeadLetterConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.arn.is_some()));
             p.opt("Arn", self.arn);
             p.into_expr()
         }
@@ -1613,9 +1613,8 @@ pub mod event_bus {
 
     impl ToExpr for LogConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.include_detail.is_some()) + usize::from(self.level.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.include_detail.is_some()) + usize::from(self.level.is_some()));
             p.opt("IncludeDetail", self.include_detail);
             p.opt("Level", self.level);
             p.into_expr()
@@ -1853,7 +1852,7 @@ pub mod event_bus_policy {
     impl ToExpr for Condition {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.key.is_some())
+                usize::from(self.key.is_some())
                     + usize::from(self.r#type.is_some())
                     + usize::from(self.value.is_some()),
             );
@@ -2221,7 +2220,7 @@ impl Resource for Rule {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.description.is_some())
+            usize::from(self.description.is_some())
                 + usize::from(self.event_bus_name.is_some())
                 + usize::from(self.event_pattern.is_some())
                 + usize::from(self.name.is_some())
@@ -2493,7 +2492,7 @@ pub mod rule {
 
     impl ToExpr for BatchArrayProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.size.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.size.is_some()));
             p.opt("Size", self.size);
             p.into_expr()
         }
@@ -2566,7 +2565,7 @@ pub mod rule {
 
     impl ToExpr for BatchRetryStrategy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.attempts.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.attempts.is_some()));
             p.opt("Attempts", self.attempts);
             p.into_expr()
         }
@@ -2633,7 +2632,7 @@ pub mod rule {
 
     impl ToExpr for DeadLetterConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.arn.is_some()));
             p.opt("Arn", self.arn);
             p.into_expr()
         }
@@ -2838,7 +2837,7 @@ pub mod rule {
     impl ToExpr for HttpParameters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.header_parameters.is_some())
+                usize::from(self.header_parameters.is_some())
                     + usize::from(self.path_parameter_values.is_some())
                     + usize::from(self.query_string_parameters.is_some()),
             );
@@ -2929,7 +2928,7 @@ pub mod rule {
 
     impl ToExpr for NetworkConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.aws_vpc_configuration.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.aws_vpc_configuration.is_some()));
             p.opt("AwsVpcConfiguration", self.aws_vpc_configuration);
             p.into_expr()
         }
@@ -2966,7 +2965,7 @@ pub mod rule {
     impl ToExpr for PlacementConstraint {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.expression.is_some()) + usize::from(self.r#type.is_some()));
+                Props::with_capacity(usize::from(self.expression.is_some()) + usize::from(self.r#type.is_some()));
             p.opt("Expression", self.expression);
             p.opt("Type", self.r#type);
             p.into_expr()
@@ -3003,8 +3002,7 @@ pub mod rule {
 
     impl ToExpr for PlacementStrategy {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.field.is_some()) + usize::from(self.r#type.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.field.is_some()) + usize::from(self.r#type.is_some()));
             p.opt("Field", self.field);
             p.opt("Type", self.r#type);
             p.into_expr()
@@ -3126,7 +3124,7 @@ pub mod rule {
     impl ToExpr for RetryPolicy {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.maximum_event_age_in_seconds.is_some())
+                usize::from(self.maximum_event_age_in_seconds.is_some())
                     + usize::from(self.maximum_retry_attempts.is_some()),
             );
             p.opt("MaximumEventAgeInSeconds", self.maximum_event_age_in_seconds);
@@ -3234,7 +3232,7 @@ pub mod rule {
 
     impl ToExpr for SageMakerPipelineParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.pipeline_parameter_list.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.pipeline_parameter_list.is_some()));
             p.opt("PipelineParameterList", self.pipeline_parameter_list);
             p.into_expr()
         }
@@ -3290,7 +3288,7 @@ pub mod rule {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()

@@ -161,7 +161,7 @@ impl Resource for Registry {
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.description.is_some())
+            usize::from(self.description.is_some())
                 + usize::from(self.registry_name.is_some())
                 + usize::from(self.tags.is_some()),
         );

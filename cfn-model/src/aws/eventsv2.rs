@@ -215,7 +215,7 @@ pub mod event_bus {
 
     impl ToExpr for EncryptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.kms_key_identifier.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.kms_key_identifier.is_some()));
             p.opt("KmsKeyIdentifier", self.kms_key_identifier);
             p.into_expr()
         }
@@ -243,7 +243,7 @@ pub mod event_bus {
 
     impl ToExpr for StorageConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.retention_period_in_days.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.retention_period_in_days.is_some()));
             p.opt("RetentionPeriodInDays", self.retention_period_in_days);
             p.into_expr()
         }
@@ -508,7 +508,7 @@ pub mod event_source {
     impl ToExpr for EventSourceConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.aws_service_events_configuration.is_some())
+                usize::from(self.aws_service_events_configuration.is_some())
                     + usize::from(self.partner_events_configuration.is_some()),
             );
             p.opt("AwsServiceEventsConfiguration", self.aws_service_events_configuration);
@@ -537,7 +537,7 @@ pub mod event_source {
 
     impl ToExpr for OnFailureConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.arn.is_some()));
             p.opt("Arn", self.arn);
             p.into_expr()
         }
@@ -1269,8 +1269,7 @@ pub mod subscriber {
     impl ToExpr for BatchConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.max_batch_size.is_some())
-                    + usize::from(self.max_batch_window_in_seconds.is_some()),
+                usize::from(self.max_batch_size.is_some()) + usize::from(self.max_batch_window_in_seconds.is_some()),
             );
             p.opt("MaxBatchSize", self.max_batch_size);
             p.opt("MaxBatchWindowInSeconds", self.max_batch_window_in_seconds);
@@ -1343,7 +1342,7 @@ pub mod subscriber {
     impl ToExpr for EventBusV2Parameters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.deduplication_configuration.is_some())
+                usize::from(self.deduplication_configuration.is_some())
                     + usize::from(self.metadata.is_some())
                     + usize::from(self.system_metadata.is_some()),
             );
@@ -1385,7 +1384,7 @@ pub mod subscriber {
     impl ToExpr for EventBusV2SystemMetadata {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.deduplication_id.is_some()) + usize::from(self.event_group_id.is_some()),
+                usize::from(self.deduplication_id.is_some()) + usize::from(self.event_group_id.is_some()),
             );
             p.opt("DeduplicationId", self.deduplication_id);
             p.opt("EventGroupId", self.event_group_id);
@@ -1505,7 +1504,7 @@ pub mod subscriber {
     impl ToExpr for HttpParameters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.header_parameters.is_some())
+                usize::from(self.header_parameters.is_some())
                     + usize::from(self.invocation_timeout_seconds.is_some())
                     + usize::from(self.path_parameter_values.is_some())
                     + usize::from(self.query_string_parameters.is_some()),
@@ -1680,7 +1679,7 @@ pub mod subscriber {
     impl ToExpr for KinesisParameters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.explicit_hash_key.is_some()) + usize::from(self.partition_key.is_some()),
+                usize::from(self.explicit_hash_key.is_some()) + usize::from(self.partition_key.is_some()),
             );
             p.opt("ExplicitHashKey", self.explicit_hash_key);
             p.opt("PartitionKey", self.partition_key);
@@ -1743,7 +1742,7 @@ pub mod subscriber {
     impl ToExpr for LambdaParameters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.durable_execution_name.is_some())
+                usize::from(self.durable_execution_name.is_some())
                     + usize::from(self.invocation_timeout_seconds.is_some())
                     + usize::from(self.invocation_type.is_some())
                     + usize::from(self.qualifier.is_some())
@@ -1788,9 +1787,8 @@ pub mod subscriber {
 
     impl ToExpr for LogConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.include_payload.is_some()) + usize::from(self.level.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.include_payload.is_some()) + usize::from(self.level.is_some()));
             p.opt("IncludePayload", self.include_payload);
             p.opt("Level", self.level);
             p.into_expr()
@@ -1860,7 +1858,7 @@ pub mod subscriber {
 
     impl ToExpr for OnFailureConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.arn.is_some()));
             p.opt("Arn", self.arn);
             p.into_expr()
         }
@@ -1948,7 +1946,7 @@ pub mod subscriber {
     impl ToExpr for RetryPolicy {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.max_event_age_in_seconds.is_some())
+                usize::from(self.max_event_age_in_seconds.is_some())
                     + usize::from(self.max_retry_attempts.is_some())
                     + usize::from(self.retry_strategy.is_some()),
             );
@@ -2017,7 +2015,7 @@ pub mod subscriber {
     impl ToExpr for SnsParameters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.message_attributes.is_some())
+                usize::from(self.message_attributes.is_some())
                     + usize::from(self.message_deduplication_id.is_some())
                     + usize::from(self.message_group_id.is_some())
                     + usize::from(self.message_structure.is_some())
@@ -2093,7 +2091,7 @@ pub mod subscriber {
     impl ToExpr for SqsParameters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.delay_seconds.is_some())
+                usize::from(self.delay_seconds.is_some())
                     + usize::from(self.message_attributes.is_some())
                     + usize::from(self.message_deduplication_id.is_some())
                     + usize::from(self.message_group_id.is_some())
@@ -2155,7 +2153,7 @@ pub mod subscriber {
     impl ToExpr for StepFunctionsParameters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.invocation_timeout_seconds.is_some())
+                usize::from(self.invocation_timeout_seconds.is_some())
                     + usize::from(self.invocation_type.is_some())
                     + usize::from(self.name.is_some())
                     + usize::from(self.trace_header.is_some()),
@@ -2226,7 +2224,7 @@ pub mod subscriber {
     impl ToExpr for Transformer {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.jsonata_configuration.is_some()) + usize::from(self.r#type.is_some()),
+                usize::from(self.jsonata_configuration.is_some()) + usize::from(self.r#type.is_some()),
             );
             p.opt("JsonataConfiguration", self.jsonata_configuration);
             p.opt("Type", self.r#type);

@@ -397,7 +397,7 @@ pub mod experiment {
     impl ToExpr for OnlineAbConfigObject {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.control_treatment_name.is_some()) + usize::from(self.treatment_weights.is_some()),
+                usize::from(self.control_treatment_name.is_some()) + usize::from(self.treatment_weights.is_some()),
             );
             p.opt("ControlTreatmentName", self.control_treatment_name);
             p.opt("TreatmentWeights", self.treatment_weights);
@@ -452,7 +452,7 @@ pub mod experiment {
     impl ToExpr for RunningStatusObject {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.analysis_complete_time.is_some())
+                usize::from(self.analysis_complete_time.is_some())
                     + usize::from(self.desired_state.is_some())
                     + usize::from(self.reason.is_some())
                     + usize::from(self.status.is_some()),
@@ -802,7 +802,7 @@ pub mod feature {
     impl ToExpr for EntityOverride {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.entity_id.is_some()) + usize::from(self.variation.is_some()));
+                Props::with_capacity(usize::from(self.entity_id.is_some()) + usize::from(self.variation.is_some()));
             p.opt("EntityId", self.entity_id);
             p.opt("Variation", self.variation);
             p.into_expr()
@@ -891,7 +891,7 @@ pub mod feature {
     impl ToExpr for VariationObject {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.boolean_value.is_some())
+                usize::from(self.boolean_value.is_some())
                     + usize::from(self.double_value.is_some())
                     + usize::from(self.long_value.is_some())
                     + usize::from(self.string_value.is_some())
@@ -1597,8 +1597,7 @@ pub mod project {
 
     impl ToExpr for DataDeliveryObject {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.log_group.is_some()) + usize::from(self.s3.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.log_group.is_some()) + usize::from(self.s3.is_some()));
             p.opt("LogGroup", self.log_group);
             p.opt("S3", self.s3);
             p.into_expr()

@@ -596,7 +596,7 @@ pub mod environment {
 
     impl ToExpr for ServiceAccessSecurityGroups {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.security_groups.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.security_groups.is_some()));
             p.opt("SecurityGroups", self.security_groups);
             p.into_expr()
         }

@@ -358,7 +358,7 @@ pub mod environment {
 
     impl ToExpr for AttributeMap {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -428,7 +428,7 @@ pub mod environment {
     impl ToExpr for FederationParameters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.application_call_back_url.is_some())
+                usize::from(self.application_call_back_url.is_some())
                     + usize::from(self.attribute_map.is_some())
                     + usize::from(self.federation_provider_name.is_some())
                     + usize::from(self.federation_urn.is_some())
@@ -484,7 +484,7 @@ pub mod environment {
     impl ToExpr for SuperuserParameters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.email_address.is_some())
+                usize::from(self.email_address.is_some())
                     + usize::from(self.first_name.is_some())
                     + usize::from(self.last_name.is_some()),
             );

@@ -378,7 +378,7 @@ pub mod experiment_template {
 
     impl ToExpr for DataSources {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.cloud_watch_dashboards.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.cloud_watch_dashboards.is_some()));
             p.opt("CloudWatchDashboards", self.cloud_watch_dashboards);
             p.into_expr()
         }
@@ -517,7 +517,7 @@ pub mod experiment_template {
     impl ToExpr for ExperimentTemplateExperimentOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.account_targeting.is_some())
+                usize::from(self.account_targeting.is_some())
                     + usize::from(self.empty_target_resolution_mode.is_some()),
             );
             p.opt("AccountTargeting", self.account_targeting);

@@ -639,8 +639,7 @@ pub mod policy {
 
     impl ToExpr for IeMap {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.account.is_some()) + usize::from(self.orgunit.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.account.is_some()) + usize::from(self.orgunit.is_some()));
             p.opt("ACCOUNT", self.account);
             p.opt("ORGUNIT", self.orgunit);
             p.into_expr()
@@ -856,7 +855,7 @@ pub mod policy {
     impl ToExpr for PolicyOption {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.network_acl_common_policy.is_some())
+                usize::from(self.network_acl_common_policy.is_some())
                     + usize::from(self.network_firewall_policy.is_some())
                     + usize::from(self.third_party_firewall_policy.is_some()),
             );

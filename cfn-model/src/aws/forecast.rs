@@ -302,7 +302,7 @@ pub mod dataset {
     impl ToExpr for Attributes {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.attribute_name.is_some()) + usize::from(self.attribute_type.is_some()),
+                usize::from(self.attribute_name.is_some()) + usize::from(self.attribute_type.is_some()),
             );
             p.opt("AttributeName", self.attribute_name);
             p.opt("AttributeType", self.attribute_type);
@@ -340,9 +340,8 @@ pub mod dataset {
 
     impl ToExpr for EncryptionConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.kms_key_arn.is_some()) + usize::from(self.role_arn.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.kms_key_arn.is_some()) + usize::from(self.role_arn.is_some()));
             p.opt("KmsKeyArn", self.kms_key_arn);
             p.opt("RoleArn", self.role_arn);
             p.into_expr()
@@ -369,7 +368,7 @@ pub mod dataset {
 
     impl ToExpr for Schema {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.attributes.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.attributes.is_some()));
             p.opt("Attributes", self.attributes);
             p.into_expr()
         }

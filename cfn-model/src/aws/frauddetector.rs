@@ -711,7 +711,7 @@ pub mod detector {
     impl ToExpr for EntityType {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.arn.is_some())
+                usize::from(self.arn.is_some())
                     + usize::from(self.created_time.is_some())
                     + usize::from(self.description.is_some())
                     + usize::from(self.inline.is_some())
@@ -801,7 +801,7 @@ pub mod detector {
     impl ToExpr for EventType {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.description.is_some())
+                usize::from(self.description.is_some())
                     + usize::from(self.entity_types.is_some())
                     + usize::from(self.event_variables.is_some())
                     + usize::from(self.inline.is_some())
@@ -923,7 +923,7 @@ pub mod detector {
     impl ToExpr for EventVariable {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.arn.is_some())
+                usize::from(self.arn.is_some())
                     + usize::from(self.created_time.is_some())
                     + usize::from(self.data_source.is_some())
                     + usize::from(self.data_type.is_some())
@@ -1021,7 +1021,7 @@ pub mod detector {
     impl ToExpr for Label {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.arn.is_some())
+                usize::from(self.arn.is_some())
                     + usize::from(self.created_time.is_some())
                     + usize::from(self.description.is_some())
                     + usize::from(self.inline.is_some())
@@ -1060,7 +1060,7 @@ pub mod detector {
 
     impl ToExpr for Model {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.arn.is_some()));
             p.opt("Arn", self.arn);
             p.into_expr()
         }
@@ -1137,7 +1137,7 @@ pub mod detector {
     impl ToExpr for Outcome {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.arn.is_some())
+                usize::from(self.arn.is_some())
                     + usize::from(self.created_time.is_some())
                     + usize::from(self.description.is_some())
                     + usize::from(self.inline.is_some())
@@ -1259,7 +1259,7 @@ pub mod detector {
     impl ToExpr for Rule {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.arn.is_some())
+                usize::from(self.arn.is_some())
                     + usize::from(self.created_time.is_some())
                     + usize::from(self.description.is_some())
                     + usize::from(self.detector_id.is_some())
@@ -1917,7 +1917,7 @@ pub mod event_type {
     impl ToExpr for EntityType {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.arn.is_some())
+                usize::from(self.arn.is_some())
                     + usize::from(self.created_time.is_some())
                     + usize::from(self.description.is_some())
                     + usize::from(self.inline.is_some())
@@ -2039,7 +2039,7 @@ pub mod event_type {
     impl ToExpr for EventVariable {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.arn.is_some())
+                usize::from(self.arn.is_some())
                     + usize::from(self.created_time.is_some())
                     + usize::from(self.data_source.is_some())
                     + usize::from(self.data_type.is_some())
@@ -2137,7 +2137,7 @@ pub mod event_type {
     impl ToExpr for Label {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.arn.is_some())
+                usize::from(self.arn.is_some())
                     + usize::from(self.created_time.is_some())
                     + usize::from(self.description.is_some())
                     + usize::from(self.inline.is_some())

@@ -485,7 +485,7 @@ pub mod data_repository_association {
     impl ToExpr for S3 {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.auto_export_policy.is_some()) + usize::from(self.auto_import_policy.is_some()),
+                usize::from(self.auto_export_policy.is_some()) + usize::from(self.auto_import_policy.is_some()),
             );
             p.opt("AutoExportPolicy", self.auto_export_policy);
             p.opt("AutoImportPolicy", self.auto_import_policy);
@@ -1293,8 +1293,7 @@ pub mod file_system {
 
     impl ToExpr for ClientConfigurations {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.clients.is_some()) + usize::from(self.options.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.clients.is_some()) + usize::from(self.options.is_some()));
             p.opt("Clients", self.clients);
             p.opt("Options", self.options);
             p.into_expr()
@@ -1331,9 +1330,8 @@ pub mod file_system {
 
     impl ToExpr for DataReadCacheConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.size_gib.is_some()) + usize::from(self.sizing_mode.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.size_gib.is_some()) + usize::from(self.sizing_mode.is_some()));
             p.opt("SizeGiB", self.size_gib);
             p.opt("SizingMode", self.sizing_mode);
             p.into_expr()
@@ -1367,7 +1365,7 @@ pub mod file_system {
 
     impl ToExpr for DiskIopsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.iops.is_some()) + usize::from(self.mode.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.iops.is_some()) + usize::from(self.mode.is_some()));
             p.opt("Iops", self.iops);
             p.opt("Mode", self.mode);
             p.into_expr()
@@ -1589,7 +1587,7 @@ pub mod file_system {
     impl ToExpr for LustreConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.auto_import_policy.is_some())
+                usize::from(self.auto_import_policy.is_some())
                     + usize::from(self.automatic_backup_retention_days.is_some())
                     + usize::from(self.copy_tags_to_backups.is_some())
                     + usize::from(self.daily_automatic_backup_start_time.is_some())
@@ -1655,7 +1653,7 @@ pub mod file_system {
 
     impl ToExpr for MetadataConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.iops.is_some()) + usize::from(self.mode.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.iops.is_some()) + usize::from(self.mode.is_some()));
             p.opt("Iops", self.iops);
             p.opt("Mode", self.mode);
             p.into_expr()
@@ -1684,7 +1682,7 @@ pub mod file_system {
 
     impl ToExpr for NfsExports {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.client_configurations.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.client_configurations.is_some()));
             p.opt("ClientConfigurations", self.client_configurations);
             p.into_expr()
         }
@@ -2028,9 +2026,8 @@ pub mod file_system {
 
     impl ToExpr for ReadCacheConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.size_gib.is_some()) + usize::from(self.sizing_mode.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.size_gib.is_some()) + usize::from(self.sizing_mode.is_some()));
             p.opt("SizeGiB", self.size_gib);
             p.opt("SizingMode", self.sizing_mode);
             p.into_expr()
@@ -2100,7 +2097,7 @@ pub mod file_system {
     impl ToExpr for RootVolumeConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.copy_tags_to_snapshots.is_some())
+                usize::from(self.copy_tags_to_snapshots.is_some())
                     + usize::from(self.data_compression_type.is_some())
                     + usize::from(self.nfs_exports.is_some())
                     + usize::from(self.read_only.is_some())
@@ -2188,7 +2185,7 @@ pub mod file_system {
     impl ToExpr for SelfManagedActiveDirectoryConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.dns_ips.is_some())
+                usize::from(self.dns_ips.is_some())
                     + usize::from(self.domain_join_service_account_secret.is_some())
                     + usize::from(self.domain_name.is_some())
                     + usize::from(self.file_system_administrators_group.is_some())
@@ -2279,7 +2276,7 @@ pub mod file_system {
     impl ToExpr for UserAndGroupQuotas {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.id.is_some())
+                usize::from(self.id.is_some())
                     + usize::from(self.storage_capacity_quota_gib.is_some())
                     + usize::from(self.r#type.is_some()),
             );
@@ -2942,7 +2939,7 @@ pub mod s3_access_point_attachment {
     impl ToExpr for S3AccessPoint {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.policy.is_some()) + usize::from(self.vpc_configuration.is_some()),
+                usize::from(self.policy.is_some()) + usize::from(self.vpc_configuration.is_some()),
             );
             p.opt("Policy", self.policy);
             p.opt("VpcConfiguration", self.vpc_configuration);
@@ -3341,7 +3338,7 @@ pub mod storage_virtual_machine {
     impl ToExpr for ActiveDirectoryConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.net_bios_name.is_some())
+                usize::from(self.net_bios_name.is_some())
                     + usize::from(self.self_managed_active_directory_configuration.is_some()),
             );
             p.opt("NetBiosName", self.net_bios_name);
@@ -3424,7 +3421,7 @@ pub mod storage_virtual_machine {
     impl ToExpr for SelfManagedActiveDirectoryConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.dns_ips.is_some())
+                usize::from(self.dns_ips.is_some())
                     + usize::from(self.domain_join_service_account_secret.is_some())
                     + usize::from(self.domain_name.is_some())
                     + usize::from(self.file_system_administrators_group.is_some())
@@ -4032,7 +4029,7 @@ pub mod volume {
     impl ToExpr for AggregateConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.aggregates.is_some()) + usize::from(self.constituents_per_aggregate.is_some()),
+                usize::from(self.aggregates.is_some()) + usize::from(self.constituents_per_aggregate.is_some()),
             );
             p.opt("Aggregates", self.aggregates);
             p.opt("ConstituentsPerAggregate", self.constituents_per_aggregate);
@@ -4616,7 +4613,7 @@ pub mod volume {
     impl ToExpr for TieringPolicy {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.cooling_period.is_some()) + usize::from(self.name.is_some()));
+                Props::with_capacity(usize::from(self.cooling_period.is_some()) + usize::from(self.name.is_some()));
             p.opt("CoolingPeriod", self.cooling_period);
             p.opt("Name", self.name);
             p.into_expr()

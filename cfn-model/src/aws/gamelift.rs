@@ -342,7 +342,7 @@ impl Resource for Build {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.name.is_some())
+            usize::from(self.name.is_some())
                 + usize::from(self.operating_system.is_some())
                 + usize::from(self.server_sdk_version.is_some())
                 + usize::from(self.storage_location.is_some())
@@ -1344,7 +1344,7 @@ pub mod container_fleet {
     impl ToExpr for DeploymentConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.impairment_strategy.is_some())
+                usize::from(self.impairment_strategy.is_some())
                     + usize::from(self.minimum_healthy_percentage.is_some())
                     + usize::from(self.protection_strategy.is_some()),
             );
@@ -1388,7 +1388,7 @@ pub mod container_fleet {
     impl ToExpr for GameSessionCreationLimitPolicy {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.new_game_sessions_per_creator.is_some())
+                usize::from(self.new_game_sessions_per_creator.is_some())
                     + usize::from(self.policy_period_in_minutes.is_some()),
             );
             p.opt("NewGameSessionsPerCreator", self.new_game_sessions_per_creator);
@@ -1591,7 +1591,7 @@ pub mod container_fleet {
     impl ToExpr for LogConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.log_destination.is_some())
+                usize::from(self.log_destination.is_some())
                     + usize::from(self.log_group_arn.is_some())
                     + usize::from(self.s3_bucket_name.is_some()),
             );
@@ -2887,7 +2887,7 @@ pub mod container_group_definition {
 
     impl ToExpr for LinuxCapabilities {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.include.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.include.is_some()));
             p.opt("Include", self.include);
             p.into_expr()
         }
@@ -4282,7 +4282,7 @@ pub mod fleet {
 
     impl ToExpr for PlayerGatewayConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.game_server_ip_protocol_supported.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.game_server_ip_protocol_supported.is_some()));
             p.opt("GameServerIpProtocolSupported", self.game_server_ip_protocol_supported);
             p.into_expr()
         }
@@ -4321,7 +4321,7 @@ pub mod fleet {
     impl ToExpr for ResourceCreationLimitPolicy {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.new_game_sessions_per_creator.is_some())
+                usize::from(self.new_game_sessions_per_creator.is_some())
                     + usize::from(self.policy_period_in_minutes.is_some()),
             );
             p.opt("NewGameSessionsPerCreator", self.new_game_sessions_per_creator);
@@ -4373,7 +4373,7 @@ pub mod fleet {
     impl ToExpr for RuntimeConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.game_session_activation_timeout_seconds.is_some())
+                usize::from(self.game_session_activation_timeout_seconds.is_some())
                     + usize::from(self.max_concurrent_game_session_activations.is_some())
                     + usize::from(self.server_processes.is_some()),
             );
@@ -5057,7 +5057,7 @@ pub mod game_server_group {
     impl ToExpr for LaunchTemplate {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.launch_template_id.is_some())
+                usize::from(self.launch_template_id.is_some())
                     + usize::from(self.launch_template_name.is_some())
                     + usize::from(self.version.is_some()),
             );
@@ -5095,7 +5095,7 @@ pub mod game_server_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -5406,7 +5406,7 @@ pub mod game_session_queue {
 
     impl ToExpr for FilterConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.allowed_locations.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.allowed_locations.is_some()));
             p.opt("AllowedLocations", self.allowed_locations);
             p.into_expr()
         }
@@ -5432,7 +5432,7 @@ pub mod game_session_queue {
 
     impl ToExpr for GameSessionQueueDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.destination_arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.destination_arn.is_some()));
             p.opt("DestinationArn", self.destination_arn);
             p.into_expr()
         }
@@ -5469,7 +5469,7 @@ pub mod game_session_queue {
     impl ToExpr for PlayerLatencyPolicy {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.maximum_individual_player_latency_milliseconds.is_some())
+                usize::from(self.maximum_individual_player_latency_milliseconds.is_some())
                     + usize::from(self.policy_duration_seconds.is_some()),
             );
             p.opt(
@@ -5512,7 +5512,7 @@ pub mod game_session_queue {
     impl ToExpr for PriorityConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.location_order.is_some()) + usize::from(self.priority_order.is_some()),
+                usize::from(self.location_order.is_some()) + usize::from(self.priority_order.is_some()),
             );
             p.opt("LocationOrder", self.location_order);
             p.opt("PriorityOrder", self.priority_order);

@@ -392,7 +392,7 @@ pub mod cross_account_attachment {
     impl ToExpr for Resource {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cidr.is_some())
+                usize::from(self.cidr.is_some())
                     + usize::from(self.endpoint_id.is_some())
                     + usize::from(self.region.is_some()),
             );

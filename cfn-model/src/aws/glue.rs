@@ -564,7 +564,7 @@ pub mod catalog {
 
     impl ToExpr for CatalogProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.data_lake_access_properties.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.data_lake_access_properties.is_some()));
             p.opt("DataLakeAccessProperties", self.data_lake_access_properties);
             p.into_expr()
         }
@@ -628,7 +628,7 @@ pub mod catalog {
     impl ToExpr for DataLakeAccessProperties {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.allow_full_table_external_data_access.is_some())
+                usize::from(self.allow_full_table_external_data_access.is_some())
                     + usize::from(self.catalog_type.is_some())
                     + usize::from(self.data_lake_access.is_some())
                     + usize::from(self.data_transfer_role.is_some())
@@ -668,7 +668,7 @@ pub mod catalog {
 
     impl ToExpr for DataLakePrincipal {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.data_lake_principal_identifier.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.data_lake_principal_identifier.is_some()));
             p.opt("DataLakePrincipalIdentifier", self.data_lake_principal_identifier);
             p.into_expr()
         }
@@ -705,7 +705,7 @@ pub mod catalog {
     impl ToExpr for FederatedCatalog {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.connection_name.is_some()) + usize::from(self.identifier.is_some()),
+                usize::from(self.connection_name.is_some()) + usize::from(self.identifier.is_some()),
             );
             p.opt("ConnectionName", self.connection_name);
             p.opt("Identifier", self.identifier);
@@ -743,9 +743,8 @@ pub mod catalog {
 
     impl ToExpr for PrincipalPermissions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.permissions.is_some()) + usize::from(self.principal.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.permissions.is_some()) + usize::from(self.principal.is_some()));
             p.opt("Permissions", self.permissions);
             p.opt("Principal", self.principal);
             p.into_expr()
@@ -911,7 +910,7 @@ impl Resource for Classifier {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.csv_classifier.is_some())
+            usize::from(self.csv_classifier.is_some())
                 + usize::from(self.grok_classifier.is_some())
                 + usize::from(self.json_classifier.is_some())
                 + usize::from(self.xml_classifier.is_some()),
@@ -1055,7 +1054,7 @@ pub mod classifier {
     impl ToExpr for CsvClassifier {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.allow_single_column.is_some())
+                usize::from(self.allow_single_column.is_some())
                     + usize::from(self.contains_custom_datatype.is_some())
                     + usize::from(self.contains_header.is_some())
                     + usize::from(self.custom_datatype_configured.is_some())
@@ -1778,7 +1777,7 @@ pub mod connection {
     impl ToExpr for AuthorizationCodeProperties {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.authorization_code.is_some()) + usize::from(self.redirect_uri.is_some()),
+                usize::from(self.authorization_code.is_some()) + usize::from(self.redirect_uri.is_some()),
             );
             p.opt("AuthorizationCode", self.authorization_code);
             p.opt("RedirectUri", self.redirect_uri);
@@ -1817,7 +1816,7 @@ pub mod connection {
     impl ToExpr for BasicAuthenticationCredentials {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.password.is_some()) + usize::from(self.username.is_some()));
+                Props::with_capacity(usize::from(self.password.is_some()) + usize::from(self.username.is_some()));
             p.opt("Password", self.password);
             p.opt("Username", self.username);
             p.into_expr()
@@ -1992,7 +1991,7 @@ pub mod connection {
     impl ToExpr for Oauth2ClientApplication {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.aws_managed_client_application_reference.is_some())
+                usize::from(self.aws_managed_client_application_reference.is_some())
                     + usize::from(self.user_managed_client_application_client_id.is_some()),
             );
             p.opt(
@@ -2054,7 +2053,7 @@ pub mod connection {
     impl ToExpr for Oauth2Credentials {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.access_token.is_some())
+                usize::from(self.access_token.is_some())
                     + usize::from(self.jwt_token.is_some())
                     + usize::from(self.refresh_token.is_some())
                     + usize::from(self.user_managed_client_application_client_secret.is_some()),
@@ -2133,7 +2132,7 @@ pub mod connection {
     impl ToExpr for Oauth2Properties {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.authorization_code_properties.is_some())
+                usize::from(self.authorization_code_properties.is_some())
                     + usize::from(self.oauth2_client_application.is_some())
                     + usize::from(self.oauth2_credentials.is_some())
                     + usize::from(self.oauth2_grant_type.is_some())
@@ -2189,7 +2188,7 @@ pub mod connection {
     impl ToExpr for PhysicalConnectionRequirements {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.availability_zone.is_some())
+                usize::from(self.availability_zone.is_some())
                     + usize::from(self.security_group_id_list.is_some())
                     + usize::from(self.subnet_id.is_some()),
             );
@@ -2789,7 +2788,7 @@ pub mod connection_type {
     impl ToExpr for BasicAuthenticationProperties {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.password.is_some()) + usize::from(self.username.is_some()));
+                Props::with_capacity(usize::from(self.password.is_some()) + usize::from(self.username.is_some()));
             p.opt("Password", self.password);
             p.opt("Username", self.username);
             p.into_expr()
@@ -2835,7 +2834,7 @@ pub mod connection_type {
     impl ToExpr for BetweenConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.high_bound_key.is_some())
+                usize::from(self.high_bound_key.is_some())
                     + usize::from(self.low_bound_key.is_some())
                     + usize::from(self.template.is_some()),
             );
@@ -2917,7 +2916,7 @@ pub mod connection_type {
     impl ToExpr for ClientCredentialsProperties {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.client_id.is_some())
+                usize::from(self.client_id.is_some())
                     + usize::from(self.client_secret.is_some())
                     + usize::from(self.content_type.is_some())
                     + usize::from(self.request_method.is_some())
@@ -2967,7 +2966,7 @@ pub mod connection_type {
     impl ToExpr for ConnectionPropertiesConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.additional_request_parameters.is_some()) + usize::from(self.url.is_some()),
+                usize::from(self.additional_request_parameters.is_some()) + usize::from(self.url.is_some()),
             );
             p.opt("AdditionalRequestParameters", self.additional_request_parameters);
             p.opt("Url", self.url);
@@ -3132,7 +3131,7 @@ pub mod connection_type {
     impl ToExpr for ConnectorAuthorizationCodeProperties {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.authorization_code.is_some())
+                usize::from(self.authorization_code.is_some())
                     + usize::from(self.authorization_code_url.is_some())
                     + usize::from(self.client_id.is_some())
                     + usize::from(self.client_secret.is_some())
@@ -3375,7 +3374,7 @@ pub mod connection_type {
     impl ToExpr for EntityConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.schema.is_some()) + usize::from(self.source_configuration.is_some()),
+                usize::from(self.schema.is_some()) + usize::from(self.source_configuration.is_some()),
             );
             p.opt("Schema", self.schema);
             p.opt("SourceConfiguration", self.source_configuration);
@@ -3430,7 +3429,7 @@ pub mod connection_type {
     impl ToExpr for ExtractedParameter {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.default_value.is_some())
+                usize::from(self.default_value.is_some())
                     + usize::from(self.key.is_some())
                     + usize::from(self.property_location.is_some())
                     + usize::from(self.value.is_some()),
@@ -3658,7 +3657,7 @@ pub mod connection_type {
     impl ToExpr for FilterOverrides {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.between_configuration.is_some())
+                usize::from(self.between_configuration.is_some())
                     + usize::from(self.date_time_format.is_some())
                     + usize::from(self.field_name.is_some())
                     + usize::from(self.operator_mappings.is_some()),
@@ -3769,7 +3768,7 @@ pub mod connection_type {
     impl ToExpr for JwtBearerProperties {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.content_type.is_some())
+                usize::from(self.content_type.is_some())
                     + usize::from(self.jwt_token.is_some())
                     + usize::from(self.request_method.is_some())
                     + usize::from(self.token_url.is_some())
@@ -3842,7 +3841,7 @@ pub mod connection_type {
     impl ToExpr for PaginationConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cursor_configuration.is_some()) + usize::from(self.offset_configuration.is_some()),
+                usize::from(self.cursor_configuration.is_some()) + usize::from(self.offset_configuration.is_some()),
             );
             p.opt("CursorConfiguration", self.cursor_configuration);
             p.opt("OffsetConfiguration", self.offset_configuration);
@@ -3912,9 +3911,8 @@ pub mod connection_type {
 
     impl ToExpr for ResponseExtractionMapping {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.content_path.is_some()) + usize::from(self.header_key.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.content_path.is_some()) + usize::from(self.header_key.is_some()));
             p.opt("ContentPath", self.content_path);
             p.opt("HeaderKey", self.header_key);
             p.into_expr()
@@ -3963,7 +3961,7 @@ pub mod connection_type {
     impl ToExpr for RestConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.entity_configurations.is_some())
+                usize::from(self.entity_configurations.is_some())
                     + usize::from(self.global_source_configuration.is_some())
                     + usize::from(self.validation_endpoint_configuration.is_some()),
             );
@@ -4095,7 +4093,7 @@ pub mod connection_type {
     impl ToExpr for SourceConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.filter_configuration.is_some())
+                usize::from(self.filter_configuration.is_some())
                     + usize::from(self.pagination_configuration.is_some())
                     + usize::from(self.request_method.is_some())
                     + usize::from(self.request_parameters.is_some())
@@ -4170,7 +4168,7 @@ pub mod connection_type {
     impl ToExpr for ValidationEndpointConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.request_method.is_some()) + usize::from(self.request_path.is_some()),
+                usize::from(self.request_method.is_some()) + usize::from(self.request_path.is_some()),
             );
             p.opt("RequestMethod", self.request_method);
             p.opt("RequestPath", self.request_path);
@@ -4565,7 +4563,7 @@ pub mod crawler {
     impl ToExpr for CatalogTarget {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.connection_name.is_some())
+                usize::from(self.connection_name.is_some())
                     + usize::from(self.database_name.is_some())
                     + usize::from(self.dlq_event_queue_arn.is_some())
                     + usize::from(self.event_queue_arn.is_some())
@@ -4627,7 +4625,7 @@ pub mod crawler {
     impl ToExpr for DeltaTarget {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.connection_name.is_some())
+                usize::from(self.connection_name.is_some())
                     + usize::from(self.create_native_delta_table.is_some())
                     + usize::from(self.delta_tables.is_some())
                     + usize::from(self.write_manifest.is_some()),
@@ -4681,7 +4679,7 @@ pub mod crawler {
     impl ToExpr for DynamoDbTarget {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.path.is_some())
+                usize::from(self.path.is_some())
                     + usize::from(self.scan_all.is_some())
                     + usize::from(self.scan_rate.is_some()),
             );
@@ -4739,7 +4737,7 @@ pub mod crawler {
     impl ToExpr for HudiTarget {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.connection_name.is_some())
+                usize::from(self.connection_name.is_some())
                     + usize::from(self.exclusions.is_some())
                     + usize::from(self.maximum_traversal_depth.is_some())
                     + usize::from(self.paths.is_some()),
@@ -4799,7 +4797,7 @@ pub mod crawler {
     impl ToExpr for IcebergTarget {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.connection_name.is_some())
+                usize::from(self.connection_name.is_some())
                     + usize::from(self.exclusions.is_some())
                     + usize::from(self.maximum_traversal_depth.is_some())
                     + usize::from(self.paths.is_some()),
@@ -4861,7 +4859,7 @@ pub mod crawler {
     impl ToExpr for JdbcTarget {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.connection_name.is_some())
+                usize::from(self.connection_name.is_some())
                     + usize::from(self.enable_additional_metadata.is_some())
                     + usize::from(self.exclusions.is_some())
                     + usize::from(self.path.is_some()),
@@ -4905,7 +4903,7 @@ pub mod crawler {
     impl ToExpr for LakeFormationConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.account_id.is_some()) + usize::from(self.use_lake_formation_credentials.is_some()),
+                usize::from(self.account_id.is_some()) + usize::from(self.use_lake_formation_credentials.is_some()),
             );
             p.opt("AccountId", self.account_id);
             p.opt("UseLakeFormationCredentials", self.use_lake_formation_credentials);
@@ -4943,9 +4941,8 @@ pub mod crawler {
 
     impl ToExpr for MongoDbTarget {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.connection_name.is_some()) + usize::from(self.path.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.connection_name.is_some()) + usize::from(self.path.is_some()));
             p.opt("ConnectionName", self.connection_name);
             p.opt("Path", self.path);
             p.into_expr()
@@ -4972,7 +4969,7 @@ pub mod crawler {
 
     impl ToExpr for RecrawlPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.recrawl_behavior.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.recrawl_behavior.is_some()));
             p.opt("RecrawlBehavior", self.recrawl_behavior);
             p.into_expr()
         }
@@ -5041,7 +5038,7 @@ pub mod crawler {
     impl ToExpr for S3Target {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.connection_name.is_some())
+                usize::from(self.connection_name.is_some())
                     + usize::from(self.dlq_event_queue_arn.is_some())
                     + usize::from(self.event_queue_arn.is_some())
                     + usize::from(self.exclusions.is_some())
@@ -5080,7 +5077,7 @@ pub mod crawler {
 
     impl ToExpr for Schedule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.schedule_expression.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.schedule_expression.is_some()));
             p.opt("ScheduleExpression", self.schedule_expression);
             p.into_expr()
         }
@@ -5117,7 +5114,7 @@ pub mod crawler {
     impl ToExpr for SchemaChangePolicy {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.delete_behavior.is_some()) + usize::from(self.update_behavior.is_some()),
+                usize::from(self.delete_behavior.is_some()) + usize::from(self.update_behavior.is_some()),
             );
             p.opt("DeleteBehavior", self.delete_behavior);
             p.opt("UpdateBehavior", self.update_behavior);
@@ -5204,7 +5201,7 @@ pub mod crawler {
     impl ToExpr for Targets {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.catalog_targets.is_some())
+                usize::from(self.catalog_targets.is_some())
                     + usize::from(self.delta_targets.is_some())
                     + usize::from(self.dynamo_db_targets.is_some())
                     + usize::from(self.hudi_targets.is_some())
@@ -5304,7 +5301,7 @@ impl Resource for CustomEntityType {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.context_words.is_some())
+            usize::from(self.context_words.is_some())
                 + usize::from(self.name.is_some())
                 + usize::from(self.regex_string.is_some())
                 + usize::from(self.tags.is_some()),
@@ -5439,7 +5436,7 @@ pub mod data_catalog_encryption_settings {
     impl ToExpr for ConnectionPasswordEncryption {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.kms_key_id.is_some())
+                usize::from(self.kms_key_id.is_some())
                     + usize::from(self.return_connection_password_encrypted.is_some()),
             );
             p.opt("KmsKeyId", self.kms_key_id);
@@ -5482,7 +5479,7 @@ pub mod data_catalog_encryption_settings {
     impl ToExpr for DataCatalogEncryptionSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.connection_password_encryption.is_some())
+                usize::from(self.connection_password_encryption.is_some())
                     + usize::from(self.encryption_at_rest.is_some()),
             );
             p.opt("ConnectionPasswordEncryption", self.connection_password_encryption);
@@ -5530,7 +5527,7 @@ pub mod data_catalog_encryption_settings {
     impl ToExpr for EncryptionAtRest {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.catalog_encryption_mode.is_some())
+                usize::from(self.catalog_encryption_mode.is_some())
                     + usize::from(self.catalog_encryption_service_role.is_some())
                     + usize::from(self.sse_aws_kms_key_id.is_some()),
             );
@@ -5870,7 +5867,7 @@ pub mod database {
 
     impl ToExpr for DataLakePrincipal {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.data_lake_principal_identifier.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.data_lake_principal_identifier.is_some()));
             p.opt("DataLakePrincipalIdentifier", self.data_lake_principal_identifier);
             p.into_expr()
         }
@@ -5915,7 +5912,7 @@ pub mod database {
     impl ToExpr for DatabaseIdentifier {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.catalog_id.is_some())
+                usize::from(self.catalog_id.is_some())
                     + usize::from(self.database_name.is_some())
                     + usize::from(self.region.is_some()),
             );
@@ -5997,7 +5994,7 @@ pub mod database {
     impl ToExpr for DatabaseInput {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.create_table_default_permissions.is_some())
+                usize::from(self.create_table_default_permissions.is_some())
                     + usize::from(self.description.is_some())
                     + usize::from(self.federated_database.is_some())
                     + usize::from(self.location_uri.is_some())
@@ -6047,7 +6044,7 @@ pub mod database {
     impl ToExpr for FederatedDatabase {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.connection_name.is_some()) + usize::from(self.identifier.is_some()),
+                usize::from(self.connection_name.is_some()) + usize::from(self.identifier.is_some()),
             );
             p.opt("ConnectionName", self.connection_name);
             p.opt("Identifier", self.identifier);
@@ -6085,9 +6082,8 @@ pub mod database {
 
     impl ToExpr for PrincipalPrivileges {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.permissions.is_some()) + usize::from(self.principal.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.permissions.is_some()) + usize::from(self.principal.is_some()));
             p.opt("Permissions", self.permissions);
             p.opt("Principal", self.principal);
             p.into_expr()
@@ -6602,7 +6598,7 @@ pub mod integration {
     impl ToExpr for IntegrationConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.continuous_sync.is_some())
+                usize::from(self.continuous_sync.is_some())
                     + usize::from(self.refresh_interval.is_some())
                     + usize::from(self.source_properties.is_some()),
             );
@@ -7357,7 +7353,7 @@ pub mod job {
 
     impl ToExpr for ConnectionsList {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.connections.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.connections.is_some()));
             p.opt("Connections", self.connections);
             p.into_expr()
         }
@@ -7385,7 +7381,7 @@ pub mod job {
 
     impl ToExpr for ExecutionProperty {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.max_concurrent_runs.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.max_concurrent_runs.is_some()));
             p.opt("MaxConcurrentRuns", self.max_concurrent_runs);
             p.into_expr()
         }
@@ -7438,7 +7434,7 @@ pub mod job {
     impl ToExpr for JobCommand {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.name.is_some())
+                usize::from(self.name.is_some())
                     + usize::from(self.python_version.is_some())
                     + usize::from(self.runtime.is_some())
                     + usize::from(self.script_location.is_some()),
@@ -7473,7 +7469,7 @@ pub mod job {
 
     impl ToExpr for NotificationProperty {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.notify_delay_after.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.notify_delay_after.is_some()));
             p.opt("NotifyDelayAfter", self.notify_delay_after);
             p.into_expr()
         }
@@ -7873,7 +7869,7 @@ pub mod ml_transform {
 
     impl ToExpr for InputRecordTables {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.glue_tables.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.glue_tables.is_some()));
             p.opt("GlueTables", self.glue_tables);
             p.into_expr()
         }
@@ -7944,7 +7940,7 @@ pub mod ml_transform {
     impl ToExpr for TransformEncryption {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.ml_user_data_encryption.is_some())
+                usize::from(self.ml_user_data_encryption.is_some())
                     + usize::from(self.task_run_security_configuration_name.is_some()),
             );
             p.opt("MLUserDataEncryption", self.ml_user_data_encryption);
@@ -8346,7 +8342,7 @@ pub mod partition {
     impl ToExpr for SchemaId {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.registry_name.is_some())
+                usize::from(self.registry_name.is_some())
                     + usize::from(self.schema_arn.is_some())
                     + usize::from(self.schema_name.is_some()),
             );
@@ -8396,7 +8392,7 @@ pub mod partition {
     impl ToExpr for SchemaReference {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.schema_id.is_some())
+                usize::from(self.schema_id.is_some())
                     + usize::from(self.schema_version_id.is_some())
                     + usize::from(self.schema_version_number.is_some()),
             );
@@ -8446,7 +8442,7 @@ pub mod partition {
     impl ToExpr for SerdeInfo {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.name.is_some())
+                usize::from(self.name.is_some())
                     + usize::from(self.parameters.is_some())
                     + usize::from(self.serialization_library.is_some()),
             );
@@ -8496,7 +8492,7 @@ pub mod partition {
     impl ToExpr for SkewedInfo {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.skewed_column_names.is_some())
+                usize::from(self.skewed_column_names.is_some())
                     + usize::from(self.skewed_column_value_location_maps.is_some())
                     + usize::from(self.skewed_column_values.is_some()),
             );
@@ -8626,7 +8622,7 @@ pub mod partition {
     impl ToExpr for StorageDescriptor {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.bucket_columns.is_some())
+                usize::from(self.bucket_columns.is_some())
                     + usize::from(self.columns.is_some())
                     + usize::from(self.compressed.is_some())
                     + usize::from(self.input_format.is_some())
@@ -9056,7 +9052,7 @@ pub mod schema {
 
     impl ToExpr for Registry {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.arn.is_some()) + usize::from(self.name.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.arn.is_some()) + usize::from(self.name.is_some()));
             p.opt("Arn", self.arn);
             p.opt("Name", self.name);
             p.into_expr()
@@ -9094,7 +9090,7 @@ pub mod schema {
     impl ToExpr for SchemaVersion {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.is_latest.is_some()) + usize::from(self.version_number.is_some()),
+                usize::from(self.is_latest.is_some()) + usize::from(self.version_number.is_some()),
             );
             p.opt("IsLatest", self.is_latest);
             p.opt("VersionNumber", self.version_number);
@@ -9242,7 +9238,7 @@ pub mod schema_version {
     impl ToExpr for Schema {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.registry_name.is_some())
+                usize::from(self.registry_name.is_some())
                     + usize::from(self.schema_arn.is_some())
                     + usize::from(self.schema_name.is_some()),
             );
@@ -9461,7 +9457,7 @@ pub mod security_configuration {
     impl ToExpr for CloudWatchEncryption {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cloud_watch_encryption_mode.is_some()) + usize::from(self.kms_key_arn.is_some()),
+                usize::from(self.cloud_watch_encryption_mode.is_some()) + usize::from(self.kms_key_arn.is_some()),
             );
             p.opt("CloudWatchEncryptionMode", self.cloud_watch_encryption_mode);
             p.opt("KmsKeyArn", self.kms_key_arn);
@@ -9508,7 +9504,7 @@ pub mod security_configuration {
     impl ToExpr for EncryptionConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cloud_watch_encryption.is_some())
+                usize::from(self.cloud_watch_encryption.is_some())
                     + usize::from(self.job_bookmarks_encryption.is_some())
                     + usize::from(self.s3_encryptions.is_some()),
             );
@@ -9550,7 +9546,7 @@ pub mod security_configuration {
     impl ToExpr for JobBookmarksEncryption {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.job_bookmarks_encryption_mode.is_some()) + usize::from(self.kms_key_arn.is_some()),
+                usize::from(self.job_bookmarks_encryption_mode.is_some()) + usize::from(self.kms_key_arn.is_some()),
             );
             p.opt("JobBookmarksEncryptionMode", self.job_bookmarks_encryption_mode);
             p.opt("KmsKeyArn", self.kms_key_arn);
@@ -9589,7 +9585,7 @@ pub mod security_configuration {
     impl ToExpr for S3Encryption {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.kms_key_arn.is_some()) + usize::from(self.s3_encryption_mode.is_some()),
+                usize::from(self.kms_key_arn.is_some()) + usize::from(self.s3_encryption_mode.is_some()),
             );
             p.opt("KmsKeyArn", self.kms_key_arn);
             p.opt("S3EncryptionMode", self.s3_encryption_mode);
@@ -10015,7 +10011,7 @@ pub mod session {
 
     impl ToExpr for ConnectionsList {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.connections.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.connections.is_some()));
             p.opt("Connections", self.connections);
             p.into_expr()
         }
@@ -10052,7 +10048,7 @@ pub mod session {
     impl ToExpr for SessionCommand {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.python_version.is_some()));
+                Props::with_capacity(usize::from(self.name.is_some()) + usize::from(self.python_version.is_some()));
             p.opt("Name", self.name);
             p.opt("PythonVersion", self.python_version);
             p.into_expr()
@@ -10581,7 +10577,7 @@ pub mod table {
     impl ToExpr for IcebergInput {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.iceberg_table_input.is_some())
+                usize::from(self.iceberg_table_input.is_some())
                     + usize::from(self.metadata_operation.is_some())
                     + usize::from(self.version.is_some()),
             );
@@ -10933,7 +10929,7 @@ pub mod table {
 
     impl ToExpr for OpenTableFormatInput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.iceberg_input.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.iceberg_input.is_some()));
             p.opt("IcebergInput", self.iceberg_input);
             p.into_expr()
         }
@@ -11005,7 +11001,7 @@ pub mod table {
     impl ToExpr for SchemaId {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.registry_name.is_some())
+                usize::from(self.registry_name.is_some())
                     + usize::from(self.schema_arn.is_some())
                     + usize::from(self.schema_name.is_some()),
             );
@@ -11055,7 +11051,7 @@ pub mod table {
     impl ToExpr for SchemaReference {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.schema_id.is_some())
+                usize::from(self.schema_id.is_some())
                     + usize::from(self.schema_version_id.is_some())
                     + usize::from(self.schema_version_number.is_some()),
             );
@@ -11105,7 +11101,7 @@ pub mod table {
     impl ToExpr for SerdeInfo {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.name.is_some())
+                usize::from(self.name.is_some())
                     + usize::from(self.parameters.is_some())
                     + usize::from(self.serialization_library.is_some()),
             );
@@ -11155,7 +11151,7 @@ pub mod table {
     impl ToExpr for SkewedInfo {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.skewed_column_names.is_some())
+                usize::from(self.skewed_column_names.is_some())
                     + usize::from(self.skewed_column_value_location_maps.is_some())
                     + usize::from(self.skewed_column_values.is_some()),
             );
@@ -11285,7 +11281,7 @@ pub mod table {
     impl ToExpr for StorageDescriptor {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.bucket_columns.is_some())
+                usize::from(self.bucket_columns.is_some())
                     + usize::from(self.columns.is_some())
                     + usize::from(self.compressed.is_some())
                     + usize::from(self.input_format.is_some())
@@ -11363,7 +11359,7 @@ pub mod table {
     impl ToExpr for TableIdentifier {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.catalog_id.is_some())
+                usize::from(self.catalog_id.is_some())
                     + usize::from(self.database_name.is_some())
                     + usize::from(self.name.is_some())
                     + usize::from(self.region.is_some()),
@@ -11487,7 +11483,7 @@ pub mod table {
     impl ToExpr for TableInput {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.description.is_some())
+                usize::from(self.description.is_some())
                     + usize::from(self.name.is_some())
                     + usize::from(self.owner.is_some())
                     + usize::from(self.parameters.is_some())
@@ -11563,7 +11559,7 @@ pub mod table {
     impl ToExpr for ViewDefinition {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.definer.is_some())
+                usize::from(self.definer.is_some())
                     + usize::from(self.is_protected.is_some())
                     + usize::from(self.representations.is_some())
                     + usize::from(self.sub_objects.is_some()),
@@ -11631,7 +11627,7 @@ pub mod table {
     impl ToExpr for ViewRepresentation {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.dialect.is_some())
+                usize::from(self.dialect.is_some())
                     + usize::from(self.dialect_version.is_some())
                     + usize::from(self.validation_connection.is_some())
                     + usize::from(self.view_expanded_text.is_some())
@@ -11825,7 +11821,7 @@ pub mod table_optimizer {
 
     impl ToExpr for CompactionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.iceberg_configuration.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.iceberg_configuration.is_some()));
             p.opt("IcebergConfiguration", self.iceberg_configuration);
             p.into_expr()
         }
@@ -11870,7 +11866,7 @@ pub mod table_optimizer {
     impl ToExpr for IcebergCompactionConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.delete_file_threshold.is_some())
+                usize::from(self.delete_file_threshold.is_some())
                     + usize::from(self.min_input_files.is_some())
                     + usize::from(self.strategy.is_some()),
             );
@@ -11912,8 +11908,7 @@ pub mod table_optimizer {
     impl ToExpr for IcebergConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.location.is_some())
-                    + usize::from(self.orphan_file_retention_period_in_days.is_some()),
+                usize::from(self.location.is_some()) + usize::from(self.orphan_file_retention_period_in_days.is_some()),
             );
             p.opt("Location", self.location);
             p.opt(
@@ -11963,7 +11958,7 @@ pub mod table_optimizer {
     impl ToExpr for IcebergRetentionConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.clean_expired_files.is_some())
+                usize::from(self.clean_expired_files.is_some())
                     + usize::from(self.number_of_snapshots_to_retain.is_some())
                     + usize::from(self.snapshot_retention_period_in_days.is_some()),
             );
@@ -11996,7 +11991,7 @@ pub mod table_optimizer {
 
     impl ToExpr for OrphanFileDeletionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.iceberg_configuration.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.iceberg_configuration.is_some()));
             p.opt("IcebergConfiguration", self.iceberg_configuration);
             p.into_expr()
         }
@@ -12024,7 +12019,7 @@ pub mod table_optimizer {
 
     impl ToExpr for RetentionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.iceberg_configuration.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.iceberg_configuration.is_some()));
             p.opt("IcebergConfiguration", self.iceberg_configuration);
             p.into_expr()
         }
@@ -12123,7 +12118,7 @@ pub mod table_optimizer {
 
     impl ToExpr for VpcConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.glue_connection_name.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.glue_connection_name.is_some()));
             p.opt("GlueConnectionName", self.glue_connection_name);
             p.into_expr()
         }
@@ -12554,7 +12549,7 @@ pub mod trigger {
     impl ToExpr for Action {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.arguments.is_some())
+                usize::from(self.arguments.is_some())
                     + usize::from(self.crawler_name.is_some())
                     + usize::from(self.job_name.is_some())
                     + usize::from(self.notification_property.is_some())
@@ -12626,7 +12621,7 @@ pub mod trigger {
     impl ToExpr for Condition {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.crawl_state.is_some())
+                usize::from(self.crawl_state.is_some())
                     + usize::from(self.crawler_name.is_some())
                     + usize::from(self.job_name.is_some())
                     + usize::from(self.logical_operator.is_some())
@@ -12695,7 +12690,7 @@ pub mod trigger {
 
     impl ToExpr for NotificationProperty {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.notify_delay_after.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.notify_delay_after.is_some()));
             p.opt("NotifyDelayAfter", self.notify_delay_after);
             p.into_expr()
         }
@@ -12732,7 +12727,7 @@ pub mod trigger {
     impl ToExpr for Predicate {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.conditions.is_some()) + usize::from(self.logical.is_some()));
+                Props::with_capacity(usize::from(self.conditions.is_some()) + usize::from(self.logical.is_some()));
             p.opt("Conditions", self.conditions);
             p.opt("Logical", self.logical);
             p.into_expr()
@@ -12894,7 +12889,7 @@ pub mod usage_profile {
     impl ToExpr for ConfigurationObject {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.allowed_values.is_some())
+                usize::from(self.allowed_values.is_some())
                     + usize::from(self.default_value.is_some())
                     + usize::from(self.max_value.is_some())
                     + usize::from(self.min_value.is_some()),
@@ -12944,7 +12939,7 @@ pub mod usage_profile {
     impl ToExpr for ProfileConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.job_configuration.is_some()) + usize::from(self.session_configuration.is_some()),
+                usize::from(self.job_configuration.is_some()) + usize::from(self.session_configuration.is_some()),
             );
             p.opt("JobConfiguration", self.job_configuration);
             p.opt("SessionConfiguration", self.session_configuration);
@@ -13246,7 +13241,7 @@ pub mod user_defined_function {
     impl ToExpr for ResourceUri {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.resource_type.is_some()) + usize::from(self.uri.is_some()));
+                Props::with_capacity(usize::from(self.resource_type.is_some()) + usize::from(self.uri.is_some()));
             p.opt("ResourceType", self.resource_type);
             p.opt("Uri", self.uri);
             p.into_expr()
@@ -13329,7 +13324,7 @@ impl Resource for Workflow {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.default_run_properties.is_some())
+            usize::from(self.default_run_properties.is_some())
                 + usize::from(self.description.is_some())
                 + usize::from(self.max_concurrent_runs.is_some())
                 + usize::from(self.name.is_some())

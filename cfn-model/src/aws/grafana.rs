@@ -712,7 +712,7 @@ pub mod workspace {
     impl ToExpr for AssertionAttributes {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.email.is_some())
+                usize::from(self.email.is_some())
                     + usize::from(self.groups.is_some())
                     + usize::from(self.login.is_some())
                     + usize::from(self.name.is_some())
@@ -756,7 +756,7 @@ pub mod workspace {
 
     impl ToExpr for IdpMetadata {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.url.is_some()) + usize::from(self.xml.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.url.is_some()) + usize::from(self.xml.is_some()));
             p.opt("Url", self.url);
             p.opt("Xml", self.xml);
             p.into_expr()
@@ -794,7 +794,7 @@ pub mod workspace {
     impl ToExpr for NetworkAccessControl {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.prefix_list_ids.is_some()) + usize::from(self.vpce_ids.is_some()),
+                usize::from(self.prefix_list_ids.is_some()) + usize::from(self.vpce_ids.is_some()),
             );
             p.opt("PrefixListIds", self.prefix_list_ids);
             p.opt("VpceIds", self.vpce_ids);
@@ -832,8 +832,7 @@ pub mod workspace {
 
     impl ToExpr for RoleValues {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.admin.is_some()) + usize::from(self.editor.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.admin.is_some()) + usize::from(self.editor.is_some()));
             p.opt("Admin", self.admin);
             p.opt("Editor", self.editor);
             p.into_expr()

@@ -802,7 +802,7 @@ pub mod function_definition {
     impl ToExpr for Environment {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.access_sysfs.is_some())
+                usize::from(self.access_sysfs.is_some())
                     + usize::from(self.execution.is_some())
                     + usize::from(self.resource_access_policies.is_some())
                     + usize::from(self.variables.is_some()),
@@ -845,9 +845,8 @@ pub mod function_definition {
 
     impl ToExpr for Execution {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.isolation_mode.is_some()) + usize::from(self.run_as.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.isolation_mode.is_some()) + usize::from(self.run_as.is_some()));
             p.opt("IsolationMode", self.isolation_mode);
             p.opt("RunAs", self.run_as);
             p.into_expr()
@@ -960,7 +959,7 @@ pub mod function_definition {
     impl ToExpr for FunctionConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.encoding_type.is_some())
+                usize::from(self.encoding_type.is_some())
                     + usize::from(self.environment.is_some())
                     + usize::from(self.exec_args.is_some())
                     + usize::from(self.executable.is_some())
@@ -1070,7 +1069,7 @@ pub mod function_definition {
 
     impl ToExpr for RunAs {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.gid.is_some()) + usize::from(self.uid.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.gid.is_some()) + usize::from(self.uid.is_some()));
             p.opt("Gid", self.gid);
             p.opt("Uid", self.uid);
             p.into_expr()
@@ -1205,7 +1204,7 @@ pub mod function_definition_version {
     impl ToExpr for Environment {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.access_sysfs.is_some())
+                usize::from(self.access_sysfs.is_some())
                     + usize::from(self.execution.is_some())
                     + usize::from(self.resource_access_policies.is_some())
                     + usize::from(self.variables.is_some()),
@@ -1248,9 +1247,8 @@ pub mod function_definition_version {
 
     impl ToExpr for Execution {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.isolation_mode.is_some()) + usize::from(self.run_as.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.isolation_mode.is_some()) + usize::from(self.run_as.is_some()));
             p.opt("IsolationMode", self.isolation_mode);
             p.opt("RunAs", self.run_as);
             p.into_expr()
@@ -1363,7 +1361,7 @@ pub mod function_definition_version {
     impl ToExpr for FunctionConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.encoding_type.is_some())
+                usize::from(self.encoding_type.is_some())
                     + usize::from(self.environment.is_some())
                     + usize::from(self.exec_args.is_some())
                     + usize::from(self.executable.is_some())
@@ -1441,7 +1439,7 @@ pub mod function_definition_version {
 
     impl ToExpr for RunAs {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.gid.is_some()) + usize::from(self.uid.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.gid.is_some()) + usize::from(self.uid.is_some()));
             p.opt("Gid", self.gid);
             p.opt("Uid", self.uid);
             p.into_expr()
@@ -1602,7 +1600,7 @@ pub mod group {
     impl ToExpr for GroupVersion {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.connector_definition_version_arn.is_some())
+                usize::from(self.connector_definition_version_arn.is_some())
                     + usize::from(self.core_definition_version_arn.is_some())
                     + usize::from(self.device_definition_version_arn.is_some())
                     + usize::from(self.function_definition_version_arn.is_some())
@@ -2223,7 +2221,7 @@ pub mod resource_definition {
     impl ToExpr for ResourceDataContainer {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.local_device_resource_data.is_some())
+                usize::from(self.local_device_resource_data.is_some())
                     + usize::from(self.local_volume_resource_data.is_some())
                     + usize::from(self.s3_machine_learning_model_resource_data.is_some())
                     + usize::from(self.sage_maker_machine_learning_model_resource_data.is_some())
@@ -2646,7 +2644,7 @@ pub mod resource_definition_version {
     impl ToExpr for ResourceDataContainer {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.local_device_resource_data.is_some())
+                usize::from(self.local_device_resource_data.is_some())
                     + usize::from(self.local_volume_resource_data.is_some())
                     + usize::from(self.s3_machine_learning_model_resource_data.is_some())
                     + usize::from(self.sage_maker_machine_learning_model_resource_data.is_some())

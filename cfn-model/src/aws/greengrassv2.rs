@@ -76,7 +76,7 @@ impl Resource for ComponentVersion {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.inline_recipe.is_some())
+            usize::from(self.inline_recipe.is_some())
                 + usize::from(self.lambda_function.is_some())
                 + usize::from(self.tags.is_some()),
         );
@@ -278,7 +278,7 @@ pub mod component_version {
     impl ToExpr for ComponentDependencyRequirement {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.dependency_type.is_some()) + usize::from(self.version_requirement.is_some()),
+                usize::from(self.dependency_type.is_some()) + usize::from(self.version_requirement.is_some()),
             );
             p.opt("DependencyType", self.dependency_type);
             p.opt("VersionRequirement", self.version_requirement);
@@ -319,8 +319,7 @@ pub mod component_version {
 
     impl ToExpr for ComponentPlatform {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.attributes.is_some()) + usize::from(self.name.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.attributes.is_some()) + usize::from(self.name.is_some()));
             p.opt("Attributes", self.attributes);
             p.opt("Name", self.name);
             p.into_expr()
@@ -374,7 +373,7 @@ pub mod component_version {
     impl ToExpr for LambdaContainerParams {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.devices.is_some())
+                usize::from(self.devices.is_some())
                     + usize::from(self.memory_size_in_kb.is_some())
                     + usize::from(self.mount_ro_sysfs.is_some())
                     + usize::from(self.volumes.is_some()),
@@ -426,7 +425,7 @@ pub mod component_version {
     impl ToExpr for LambdaDeviceMount {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.add_group_owner.is_some())
+                usize::from(self.add_group_owner.is_some())
                     + usize::from(self.path.is_some())
                     + usize::from(self.permission.is_some()),
             );
@@ -467,8 +466,7 @@ pub mod component_version {
 
     impl ToExpr for LambdaEventSource {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.topic.is_some()) + usize::from(self.r#type.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.topic.is_some()) + usize::from(self.r#type.is_some()));
             p.opt("Topic", self.topic);
             p.opt("Type", self.r#type);
             p.into_expr()
@@ -581,7 +579,7 @@ pub mod component_version {
     impl ToExpr for LambdaExecutionParameters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.environment_variables.is_some())
+                usize::from(self.environment_variables.is_some())
                     + usize::from(self.event_sources.is_some())
                     + usize::from(self.exec_args.is_some())
                     + usize::from(self.input_payload_encoding_type.is_some())
@@ -674,7 +672,7 @@ pub mod component_version {
     impl ToExpr for LambdaFunctionRecipeSource {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.component_dependencies.is_some())
+                usize::from(self.component_dependencies.is_some())
                     + usize::from(self.component_lambda_parameters.is_some())
                     + usize::from(self.component_name.is_some())
                     + usize::from(self.component_platforms.is_some())
@@ -722,7 +720,7 @@ pub mod component_version {
     impl ToExpr for LambdaLinuxProcessParams {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.container_params.is_some()) + usize::from(self.isolation_mode.is_some()),
+                usize::from(self.container_params.is_some()) + usize::from(self.isolation_mode.is_some()),
             );
             p.opt("ContainerParams", self.container_params);
             p.opt("IsolationMode", self.isolation_mode);
@@ -777,7 +775,7 @@ pub mod component_version {
     impl ToExpr for LambdaVolumeMount {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.add_group_owner.is_some())
+                usize::from(self.add_group_owner.is_some())
                     + usize::from(self.destination_path.is_some())
                     + usize::from(self.permission.is_some())
                     + usize::from(self.source_path.is_some()),
@@ -1073,7 +1071,7 @@ pub mod deployment {
 
     impl ToExpr for ComponentConfigurationUpdate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.merge.is_some()) + usize::from(self.reset.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.merge.is_some()) + usize::from(self.reset.is_some()));
             p.opt("Merge", self.merge);
             p.opt("Reset", self.reset);
             p.into_expr()
@@ -1119,7 +1117,7 @@ pub mod deployment {
     impl ToExpr for ComponentDeploymentSpecification {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.component_version.is_some())
+                usize::from(self.component_version.is_some())
                     + usize::from(self.configuration_update.is_some())
                     + usize::from(self.run_with.is_some()),
             );
@@ -1169,7 +1167,7 @@ pub mod deployment {
     impl ToExpr for ComponentRunWith {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.posix_user.is_some())
+                usize::from(self.posix_user.is_some())
                     + usize::from(self.system_resource_limits.is_some())
                     + usize::from(self.windows_user.is_some()),
             );
@@ -1211,7 +1209,7 @@ pub mod deployment {
     impl ToExpr for DeploymentComponentUpdatePolicy {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.action.is_some()) + usize::from(self.timeout_in_seconds.is_some()),
+                usize::from(self.action.is_some()) + usize::from(self.timeout_in_seconds.is_some()),
             );
             p.opt("Action", self.action);
             p.opt("TimeoutInSeconds", self.timeout_in_seconds);
@@ -1241,7 +1239,7 @@ pub mod deployment {
 
     impl ToExpr for DeploymentConfigurationValidationPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.timeout_in_seconds.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.timeout_in_seconds.is_some()));
             p.opt("TimeoutInSeconds", self.timeout_in_seconds);
             p.into_expr()
         }
@@ -1286,7 +1284,7 @@ pub mod deployment {
     impl ToExpr for DeploymentIoTJobConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.abort_config.is_some())
+                usize::from(self.abort_config.is_some())
                     + usize::from(self.job_executions_rollout_config.is_some())
                     + usize::from(self.timeout_config.is_some()),
             );
@@ -1336,7 +1334,7 @@ pub mod deployment {
     impl ToExpr for DeploymentPolicies {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.component_update_policy.is_some())
+                usize::from(self.component_update_policy.is_some())
                     + usize::from(self.configuration_validation_policy.is_some())
                     + usize::from(self.failure_handling_policy.is_some()),
             );
@@ -1448,7 +1446,7 @@ pub mod deployment {
     impl ToExpr for IoTJobExecutionsRolloutConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.exponential_rate.is_some()) + usize::from(self.maximum_per_minute.is_some()),
+                usize::from(self.exponential_rate.is_some()) + usize::from(self.maximum_per_minute.is_some()),
             );
             p.opt("ExponentialRate", self.exponential_rate);
             p.opt("MaximumPerMinute", self.maximum_per_minute);
@@ -1522,7 +1520,7 @@ pub mod deployment {
     impl ToExpr for IoTJobRateIncreaseCriteria {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.number_of_notified_things.is_some())
+                usize::from(self.number_of_notified_things.is_some())
                     + usize::from(self.number_of_succeeded_things.is_some()),
             );
             p.opt("NumberOfNotifiedThings", self.number_of_notified_things);
@@ -1553,7 +1551,7 @@ pub mod deployment {
 
     impl ToExpr for IoTJobTimeoutConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.in_progress_timeout_in_minutes.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.in_progress_timeout_in_minutes.is_some()));
             p.opt("InProgressTimeoutInMinutes", self.in_progress_timeout_in_minutes);
             p.into_expr()
         }
@@ -1589,7 +1587,7 @@ pub mod deployment {
 
     impl ToExpr for SystemResourceLimits {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.cpus.is_some()) + usize::from(self.memory.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.cpus.is_some()) + usize::from(self.memory.is_some()));
             p.opt("Cpus", self.cpus);
             p.opt("Memory", self.memory);
             p.into_expr()

@@ -269,7 +269,7 @@ pub mod config {
 
     impl ToExpr for AntennaDownlinkConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.spectrum_config.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.spectrum_config.is_some()));
             p.opt("SpectrumConfig", self.spectrum_config);
             p.into_expr()
         }
@@ -314,7 +314,7 @@ pub mod config {
     impl ToExpr for AntennaDownlinkDemodDecodeConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.decode_config.is_some())
+                usize::from(self.decode_config.is_some())
                     + usize::from(self.demodulation_config.is_some())
                     + usize::from(self.spectrum_config.is_some()),
             );
@@ -364,7 +364,7 @@ pub mod config {
     impl ToExpr for AntennaUplinkConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.spectrum_config.is_some())
+                usize::from(self.spectrum_config.is_some())
                     + usize::from(self.target_eirp.is_some())
                     + usize::from(self.transmit_disabled.is_some()),
             );
@@ -454,7 +454,7 @@ pub mod config {
     impl ToExpr for ConfigData {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.antenna_downlink_config.is_some())
+                usize::from(self.antenna_downlink_config.is_some())
                     + usize::from(self.antenna_downlink_demod_decode_config.is_some())
                     + usize::from(self.antenna_uplink_config.is_some())
                     + usize::from(self.dataflow_endpoint_config.is_some())
@@ -509,7 +509,7 @@ pub mod config {
     impl ToExpr for DataflowEndpointConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.dataflow_endpoint_name.is_some())
+                usize::from(self.dataflow_endpoint_name.is_some())
                     + usize::from(self.dataflow_endpoint_region.is_some()),
             );
             p.opt("DataflowEndpointName", self.dataflow_endpoint_name);
@@ -538,7 +538,7 @@ pub mod config {
 
     impl ToExpr for DecodeConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.unvalidated_json.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.unvalidated_json.is_some()));
             p.opt("UnvalidatedJSON", self.unvalidated_json);
             p.into_expr()
         }
@@ -564,7 +564,7 @@ pub mod config {
 
     impl ToExpr for DemodulationConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.unvalidated_json.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.unvalidated_json.is_some()));
             p.opt("UnvalidatedJSON", self.unvalidated_json);
             p.into_expr()
         }
@@ -600,7 +600,7 @@ pub mod config {
 
     impl ToExpr for Eirp {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.units.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.units.is_some()) + usize::from(self.value.is_some()));
             p.opt("Units", self.units);
             p.opt("Value", self.value);
             p.into_expr()
@@ -637,7 +637,7 @@ pub mod config {
 
     impl ToExpr for Frequency {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.units.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.units.is_some()) + usize::from(self.value.is_some()));
             p.opt("Units", self.units);
             p.opt("Value", self.value);
             p.into_expr()
@@ -674,7 +674,7 @@ pub mod config {
 
     impl ToExpr for FrequencyBandwidth {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.units.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.units.is_some()) + usize::from(self.value.is_some()));
             p.opt("Units", self.units);
             p.opt("Value", self.value);
             p.into_expr()
@@ -750,7 +750,7 @@ pub mod config {
     impl ToExpr for S3RecordingConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.bucket_arn.is_some())
+                usize::from(self.bucket_arn.is_some())
                     + usize::from(self.prefix.is_some())
                     + usize::from(self.role_arn.is_some()),
             );
@@ -800,7 +800,7 @@ pub mod config {
     impl ToExpr for SpectrumConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.bandwidth.is_some())
+                usize::from(self.bandwidth.is_some())
                     + usize::from(self.center_frequency.is_some())
                     + usize::from(self.polarization.is_some()),
             );
@@ -838,7 +838,7 @@ pub mod config {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -897,7 +897,7 @@ pub mod config {
 
     impl ToExpr for TelemetrySinkData {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.kinesis_data_stream_data.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.kinesis_data_stream_data.is_some()));
             p.opt("KinesisDataStreamData", self.kinesis_data_stream_data);
             p.into_expr()
         }
@@ -923,7 +923,7 @@ pub mod config {
 
     impl ToExpr for TrackingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.autotrack.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.autotrack.is_some()));
             p.opt("Autotrack", self.autotrack);
             p.into_expr()
         }
@@ -960,7 +960,7 @@ pub mod config {
     impl ToExpr for UplinkEchoConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.antenna_uplink_config_arn.is_some()) + usize::from(self.enabled.is_some()),
+                usize::from(self.antenna_uplink_config_arn.is_some()) + usize::from(self.enabled.is_some()),
             );
             p.opt("AntennaUplinkConfigArn", self.antenna_uplink_config_arn);
             p.opt("Enabled", self.enabled);
@@ -999,7 +999,7 @@ pub mod config {
     impl ToExpr for UplinkSpectrumConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.center_frequency.is_some()) + usize::from(self.polarization.is_some()),
+                usize::from(self.center_frequency.is_some()) + usize::from(self.polarization.is_some()),
             );
             p.opt("CenterFrequency", self.center_frequency);
             p.opt("Polarization", self.polarization);
@@ -1261,7 +1261,7 @@ pub mod dataflow_endpoint_group {
     impl ToExpr for AwsGroundStationAgentEndpoint {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.agent_status.is_some())
+                usize::from(self.agent_status.is_some())
                     + usize::from(self.audit_results.is_some())
                     + usize::from(self.egress_address.is_some())
                     + usize::from(self.ingress_address.is_some())
@@ -1307,7 +1307,7 @@ pub mod dataflow_endpoint_group {
     impl ToExpr for ConnectionDetails {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.mtu.is_some()) + usize::from(self.socket_address.is_some()));
+                Props::with_capacity(usize::from(self.mtu.is_some()) + usize::from(self.socket_address.is_some()));
             p.opt("Mtu", self.mtu);
             p.opt("SocketAddress", self.socket_address);
             p.into_expr()
@@ -1353,7 +1353,7 @@ pub mod dataflow_endpoint_group {
     impl ToExpr for DataflowEndpoint {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.address.is_some())
+                usize::from(self.address.is_some())
                     + usize::from(self.mtu.is_some())
                     + usize::from(self.name.is_some()),
             );
@@ -1403,7 +1403,7 @@ pub mod dataflow_endpoint_group {
     impl ToExpr for EndpointDetails {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.aws_ground_station_agent_endpoint.is_some())
+                usize::from(self.aws_ground_station_agent_endpoint.is_some())
                     + usize::from(self.endpoint.is_some())
                     + usize::from(self.security_details.is_some()),
             );
@@ -1444,8 +1444,7 @@ pub mod dataflow_endpoint_group {
 
     impl ToExpr for IntegerRange {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.maximum.is_some()) + usize::from(self.minimum.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.maximum.is_some()) + usize::from(self.minimum.is_some()));
             p.opt("Maximum", self.maximum);
             p.opt("Minimum", self.minimum);
             p.into_expr()
@@ -1483,7 +1482,7 @@ pub mod dataflow_endpoint_group {
     impl ToExpr for RangedConnectionDetails {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.mtu.is_some()) + usize::from(self.socket_address.is_some()));
+                Props::with_capacity(usize::from(self.mtu.is_some()) + usize::from(self.socket_address.is_some()));
             p.opt("Mtu", self.mtu);
             p.opt("SocketAddress", self.socket_address);
             p.into_expr()
@@ -1520,8 +1519,7 @@ pub mod dataflow_endpoint_group {
 
     impl ToExpr for RangedSocketAddress {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.port_range.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.name.is_some()) + usize::from(self.port_range.is_some()));
             p.opt("Name", self.name);
             p.opt("PortRange", self.port_range);
             p.into_expr()
@@ -1567,7 +1565,7 @@ pub mod dataflow_endpoint_group {
     impl ToExpr for SecurityDetails {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.role_arn.is_some())
+                usize::from(self.role_arn.is_some())
                     + usize::from(self.security_group_ids.is_some())
                     + usize::from(self.subnet_ids.is_some()),
             );
@@ -1605,7 +1603,7 @@ pub mod dataflow_endpoint_group {
 
     impl ToExpr for SocketAddress {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.port.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.name.is_some()) + usize::from(self.port.is_some()));
             p.opt("Name", self.name);
             p.opt("Port", self.port);
             p.into_expr()
@@ -1712,7 +1710,7 @@ Constraint { path: "Tags/*/Value", pattern: Some("^[ a-zA-Z0-9\\+\\-=._:/@]{1,25
 ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.contact_post_pass_duration_seconds.is_some())
+            usize::from(self.contact_post_pass_duration_seconds.is_some())
                 + usize::from(self.contact_pre_pass_duration_seconds.is_some())
                 + usize::from(self.endpoints.is_some())
                 + usize::from(self.tags.is_some()),
@@ -1806,7 +1804,7 @@ pub mod dataflow_endpoint_group_v2 {
     impl ToExpr for CreateEndpointDetails {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.downlink_aws_ground_station_agent_endpoint.is_some())
+                usize::from(self.downlink_aws_ground_station_agent_endpoint.is_some())
                     + usize::from(self.uplink_aws_ground_station_agent_endpoint.is_some()),
             );
             p.opt(
@@ -1900,7 +1898,7 @@ pub mod dataflow_endpoint_group_v2 {
 
     impl ToExpr for DownlinkDataflowDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.agent_connection_details.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.agent_connection_details.is_some()));
             p.opt("AgentConnectionDetails", self.agent_connection_details);
             p.into_expr()
         }
@@ -2125,7 +2123,7 @@ pub mod dataflow_endpoint_group_v2 {
 
     impl ToExpr for UplinkDataflowDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.agent_connection_details.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.agent_connection_details.is_some()));
             p.opt("AgentConnectionDetails", self.agent_connection_details);
             p.into_expr()
         }
@@ -2377,7 +2375,7 @@ pub mod mission_profile {
     impl ToExpr for DataflowEdge {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.destination.is_some()) + usize::from(self.source.is_some()));
+                Props::with_capacity(usize::from(self.destination.is_some()) + usize::from(self.source.is_some()));
             p.opt("Destination", self.destination);
             p.opt("Source", self.source);
             p.into_expr()
@@ -2423,7 +2421,7 @@ pub mod mission_profile {
     impl ToExpr for StreamsKmsKey {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.kms_alias_arn.is_some())
+                usize::from(self.kms_alias_arn.is_some())
                     + usize::from(self.kms_alias_name.is_some())
                     + usize::from(self.kms_key_arn.is_some()),
             );

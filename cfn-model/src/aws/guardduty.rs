@@ -461,7 +461,7 @@ pub mod detector {
     impl ToExpr for CfnDataSourceConfigurations {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.kubernetes.is_some())
+                usize::from(self.kubernetes.is_some())
                     + usize::from(self.malware_protection.is_some())
                     + usize::from(self.s3_logs.is_some()),
             );
@@ -502,7 +502,7 @@ pub mod detector {
 
     impl ToExpr for CfnFeatureAdditionalConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.status.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.name.is_some()) + usize::from(self.status.is_some()));
             p.opt("Name", self.name);
             p.opt("Status", self.status);
             p.into_expr()
@@ -617,7 +617,7 @@ pub mod detector {
 
     impl ToExpr for CfnMalwareProtectionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.scan_ec2_instance_with_findings.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.scan_ec2_instance_with_findings.is_some()));
             p.opt("ScanEc2InstanceWithFindings", self.scan_ec2_instance_with_findings);
             p.into_expr()
         }
@@ -643,7 +643,7 @@ pub mod detector {
 
     impl ToExpr for CfnScanEc2InstanceWithFindingsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.ebs_volumes.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.ebs_volumes.is_some()));
             p.opt("EbsVolumes", self.ebs_volumes);
             p.into_expr()
         }
@@ -982,7 +982,7 @@ pub mod filter {
     impl ToExpr for Condition {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.eq.is_some())
+                usize::from(self.eq.is_some())
                     + usize::from(self.equals.is_some())
                     + usize::from(self.greater_than.is_some())
                     + usize::from(self.greater_than_or_equal.is_some())
@@ -1035,7 +1035,7 @@ pub mod filter {
 
     impl ToExpr for FindingCriteria {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.criterion.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.criterion.is_some()));
             p.opt("Criterion", self.criterion);
             p.into_expr()
         }
@@ -1409,7 +1409,7 @@ pub mod malware_protection_plan {
 
     impl ToExpr for CfnActions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.tagging.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.tagging.is_some()));
             p.opt("Tagging", self.tagging);
             p.into_expr()
         }
@@ -1456,7 +1456,7 @@ pub mod malware_protection_plan {
 
     impl ToExpr for CfnTagging {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.status.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.status.is_some()));
             p.opt("Status", self.status);
             p.into_expr()
         }
@@ -1493,7 +1493,7 @@ pub mod malware_protection_plan {
     impl ToExpr for S3Bucket {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.bucket_name.is_some()) + usize::from(self.object_prefixes.is_some()),
+                usize::from(self.bucket_name.is_some()) + usize::from(self.object_prefixes.is_some()),
             );
             p.opt("BucketName", self.bucket_name);
             p.opt("ObjectPrefixes", self.object_prefixes);
@@ -1857,7 +1857,7 @@ pub mod publishing_destination {
     impl ToExpr for CfnDestinationProperties {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.destination_arn.is_some()) + usize::from(self.kms_key_arn.is_some()),
+                usize::from(self.destination_arn.is_some()) + usize::from(self.kms_key_arn.is_some()),
             );
             p.opt("DestinationArn", self.destination_arn);
             p.opt("KmsKeyArn", self.kms_key_arn);

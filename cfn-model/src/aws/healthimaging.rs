@@ -68,7 +68,7 @@ impl Resource for Datastore {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.datastore_name.is_some())
+            usize::from(self.datastore_name.is_some())
                 + usize::from(self.kms_key_arn.is_some())
                 + usize::from(self.tags.is_some()),
         );

@@ -293,7 +293,7 @@ pub mod data_transformation_profile {
     impl ToExpr for Source {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.existing_versioned_profile_id.is_some())
+                usize::from(self.existing_versioned_profile_id.is_some())
                     + usize::from(self.profile_mapping.is_some())
                     + usize::from(self.starter_profile.is_some()),
             );

@@ -151,7 +151,7 @@ impl Resource for Group {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.group_name.is_some())
+            usize::from(self.group_name.is_some())
                 + usize::from(self.managed_policy_arns.is_some())
                 + usize::from(self.path.is_some())
                 + usize::from(self.policies.is_some()),
@@ -628,7 +628,7 @@ impl Resource for OidcProvider {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.client_id_list.is_some())
+            usize::from(self.client_id_list.is_some())
                 + usize::from(self.tags.is_some())
                 + usize::from(self.thumbprint_list.is_some())
                 + usize::from(self.url.is_some()),
@@ -1267,7 +1267,7 @@ impl Resource for SamlProvider {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.add_private_key.is_some())
+            usize::from(self.add_private_key.is_some())
                 + usize::from(self.assertion_encryption_mode.is_some())
                 + usize::from(self.name.is_some())
                 + usize::from(self.private_key_list.is_some())
@@ -1512,7 +1512,7 @@ impl Resource for ServerCertificate {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.certificate_body.is_some())
+            usize::from(self.certificate_body.is_some())
                 + usize::from(self.certificate_chain.is_some())
                 + usize::from(self.path.is_some())
                 + usize::from(self.private_key.is_some())
@@ -1639,7 +1639,7 @@ impl Resource for ServiceLinkedRole {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.aws_service_name.is_some())
+            usize::from(self.aws_service_name.is_some())
                 + usize::from(self.custom_suffix.is_some())
                 + usize::from(self.description.is_some()),
         );
@@ -1818,7 +1818,7 @@ impl Resource for User {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.groups.is_some())
+            usize::from(self.groups.is_some())
                 + usize::from(self.login_profile.is_some())
                 + usize::from(self.managed_policy_arns.is_some())
                 + usize::from(self.path.is_some())

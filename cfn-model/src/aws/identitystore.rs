@@ -821,7 +821,7 @@ pub mod user {
     impl ToExpr for Addresses {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.country.is_some())
+                usize::from(self.country.is_some())
                     + usize::from(self.formatted.is_some())
                     + usize::from(self.locality.is_some())
                     + usize::from(self.postal_code.is_some())
@@ -881,7 +881,7 @@ pub mod user {
     impl ToExpr for Emails {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.primary.is_some())
+                usize::from(self.primary.is_some())
                     + usize::from(self.r#type.is_some())
                     + usize::from(self.value.is_some()),
             );
@@ -955,7 +955,7 @@ pub mod user {
     impl ToExpr for Name {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.family_name.is_some())
+                usize::from(self.family_name.is_some())
                     + usize::from(self.formatted.is_some())
                     + usize::from(self.given_name.is_some())
                     + usize::from(self.honorific_prefix.is_some())
@@ -1011,7 +1011,7 @@ pub mod user {
     impl ToExpr for PhoneNumbers {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.primary.is_some())
+                usize::from(self.primary.is_some())
                     + usize::from(self.r#type.is_some())
                     + usize::from(self.value.is_some()),
             );
@@ -1115,7 +1115,7 @@ pub mod user {
     impl ToExpr for Roles {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.primary.is_some())
+                usize::from(self.primary.is_some())
                     + usize::from(self.r#type.is_some())
                     + usize::from(self.value.is_some()),
             );

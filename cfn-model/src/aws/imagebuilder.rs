@@ -475,7 +475,7 @@ Constraint { path: "WorkingDirectory", min_length: Some(1), max_length: Some(102
 ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.components.is_some())
+            usize::from(self.components.is_some())
                 + usize::from(self.container_type.is_some())
                 + usize::from(self.description.is_some())
                 + usize::from(self.dockerfile_template_data.is_some())
@@ -705,7 +705,7 @@ pub mod container_recipe {
     impl ToExpr for ComponentConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.component_arn.is_some()) + usize::from(self.parameters.is_some()),
+                usize::from(self.component_arn.is_some()) + usize::from(self.parameters.is_some()),
             );
             p.opt("ComponentArn", self.component_arn);
             p.opt("Parameters", self.parameters);
@@ -821,7 +821,7 @@ pub mod container_recipe {
     impl ToExpr for EbsInstanceBlockDeviceSpecification {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.delete_on_termination.is_some())
+                usize::from(self.delete_on_termination.is_some())
                     + usize::from(self.encrypted.is_some())
                     + usize::from(self.iops.is_some())
                     + usize::from(self.kms_key_id.is_some())
@@ -889,7 +889,7 @@ pub mod container_recipe {
     impl ToExpr for InstanceBlockDeviceMapping {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.device_name.is_some())
+                usize::from(self.device_name.is_some())
                     + usize::from(self.ebs.is_some())
                     + usize::from(self.no_device.is_some())
                     + usize::from(self.virtual_name.is_some()),
@@ -933,7 +933,7 @@ pub mod container_recipe {
     impl ToExpr for InstanceConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.block_device_mappings.is_some()) + usize::from(self.image.is_some()),
+                usize::from(self.block_device_mappings.is_some()) + usize::from(self.image.is_some()),
             );
             p.opt("BlockDeviceMappings", self.block_device_mappings);
             p.opt("Image", self.image);
@@ -971,9 +971,8 @@ pub mod container_recipe {
 
     impl ToExpr for TargetContainerRepository {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.repository_name.is_some()) + usize::from(self.service.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.repository_name.is_some()) + usize::from(self.service.is_some()));
             p.opt("RepositoryName", self.repository_name);
             p.opt("Service", self.service);
             p.into_expr()
@@ -1316,7 +1315,7 @@ pub mod distribution_configuration {
     impl ToExpr for AmiDistributionConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.ami_tags.is_some())
+                usize::from(self.ami_tags.is_some())
                     + usize::from(self.description.is_some())
                     + usize::from(self.kms_key_id.is_some())
                     + usize::from(self.launch_permission_configuration.is_some())
@@ -1372,7 +1371,7 @@ pub mod distribution_configuration {
     impl ToExpr for ContainerDistributionConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.container_tags.is_some())
+                usize::from(self.container_tags.is_some())
                     + usize::from(self.description.is_some())
                     + usize::from(self.target_repository.is_some()),
             );
@@ -1528,7 +1527,7 @@ pub mod distribution_configuration {
     impl ToExpr for FastLaunchConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.account_id.is_some())
+                usize::from(self.account_id.is_some())
                     + usize::from(self.enabled.is_some())
                     + usize::from(self.launch_template.is_some())
                     + usize::from(self.max_parallel_launches.is_some())
@@ -1582,7 +1581,7 @@ pub mod distribution_configuration {
     impl ToExpr for FastLaunchLaunchTemplateSpecification {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.launch_template_id.is_some())
+                usize::from(self.launch_template_id.is_some())
                     + usize::from(self.launch_template_name.is_some())
                     + usize::from(self.launch_template_version.is_some()),
             );
@@ -1615,7 +1614,7 @@ pub mod distribution_configuration {
 
     impl ToExpr for FastLaunchSnapshotConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.target_resource_count.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.target_resource_count.is_some()));
             p.opt("TargetResourceCount", self.target_resource_count);
             p.into_expr()
         }
@@ -1668,7 +1667,7 @@ pub mod distribution_configuration {
     impl ToExpr for LaunchPermissionConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.organization_arns.is_some())
+                usize::from(self.organization_arns.is_some())
                     + usize::from(self.organizational_unit_arns.is_some())
                     + usize::from(self.user_groups.is_some())
                     + usize::from(self.user_ids.is_some()),
@@ -1720,7 +1719,7 @@ pub mod distribution_configuration {
     impl ToExpr for LaunchTemplateConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.account_id.is_some())
+                usize::from(self.account_id.is_some())
                     + usize::from(self.launch_template_id.is_some())
                     + usize::from(self.set_default_version.is_some()),
             );
@@ -1804,9 +1803,8 @@ pub mod distribution_configuration {
 
     impl ToExpr for TargetContainerRepository {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.repository_name.is_some()) + usize::from(self.service.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.repository_name.is_some()) + usize::from(self.service.is_some()));
             p.opt("RepositoryName", self.repository_name);
             p.opt("Service", self.service);
             p.into_expr()
@@ -1969,7 +1967,7 @@ Constraint { path: "Workflows/*/WorkflowArn", pattern: Some("^arn:aws(?:-[a-z]+)
 ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.container_recipe_arn.is_some())
+            usize::from(self.container_recipe_arn.is_some())
                 + usize::from(self.deletion_settings.is_some())
                 + usize::from(self.distribution_configuration_arn.is_some())
                 + usize::from(self.enhanced_image_metadata_enabled.is_some())
@@ -2137,7 +2135,7 @@ pub mod image {
     impl ToExpr for EcrConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.container_tags.is_some()) + usize::from(self.repository_name.is_some()),
+                usize::from(self.container_tags.is_some()) + usize::from(self.repository_name.is_some()),
             );
             p.opt("ContainerTags", self.container_tags);
             p.opt("RepositoryName", self.repository_name);
@@ -2165,7 +2163,7 @@ pub mod image {
 
     impl ToExpr for ImageLoggingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.log_group_name.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.log_group_name.is_some()));
             p.opt("LogGroupName", self.log_group_name);
             p.into_expr()
         }
@@ -2201,9 +2199,8 @@ pub mod image {
 
     impl ToExpr for ImagePipelineExecutionSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.deployment_id.is_some()) + usize::from(self.on_update.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.deployment_id.is_some()) + usize::from(self.on_update.is_some()));
             p.opt("DeploymentId", self.deployment_id);
             p.opt("OnUpdate", self.on_update);
             p.into_expr()
@@ -2241,7 +2238,7 @@ pub mod image {
     impl ToExpr for ImageScanningConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.ecr_configuration.is_some()) + usize::from(self.image_scanning_enabled.is_some()),
+                usize::from(self.ecr_configuration.is_some()) + usize::from(self.image_scanning_enabled.is_some()),
             );
             p.opt("EcrConfiguration", self.ecr_configuration);
             p.opt("ImageScanningEnabled", self.image_scanning_enabled);
@@ -2280,7 +2277,7 @@ pub mod image {
     impl ToExpr for ImageTestsConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.image_tests_enabled.is_some()) + usize::from(self.timeout_minutes.is_some()),
+                usize::from(self.image_tests_enabled.is_some()) + usize::from(self.timeout_minutes.is_some()),
             );
             p.opt("ImageTestsEnabled", self.image_tests_enabled);
             p.opt("TimeoutMinutes", self.timeout_minutes);
@@ -2335,7 +2332,7 @@ pub mod image {
     impl ToExpr for WorkflowConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.on_failure.is_some())
+                usize::from(self.on_failure.is_some())
                     + usize::from(self.parallel_group.is_some())
                     + usize::from(self.parameters.is_some())
                     + usize::from(self.workflow_arn.is_some()),
@@ -2378,7 +2375,7 @@ pub mod image {
 
     impl ToExpr for WorkflowParameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
             p.opt("Name", self.name);
             p.opt("Value", self.value);
             p.into_expr()
@@ -2560,7 +2557,7 @@ Constraint { path: "Workflows/*/WorkflowArn", pattern: Some("^arn:aws(?:-[a-z]+)
 ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.container_recipe_arn.is_some())
+            usize::from(self.container_recipe_arn.is_some())
                 + usize::from(self.description.is_some())
                 + usize::from(self.distribution_configuration_arn.is_some())
                 + usize::from(self.enhanced_image_metadata_enabled.is_some())
@@ -2756,7 +2753,7 @@ pub mod image_pipeline {
     impl ToExpr for EcrConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.container_tags.is_some()) + usize::from(self.repository_name.is_some()),
+                usize::from(self.container_tags.is_some()) + usize::from(self.repository_name.is_some()),
             );
             p.opt("ContainerTags", self.container_tags);
             p.opt("RepositoryName", self.repository_name);
@@ -2795,7 +2792,7 @@ pub mod image_pipeline {
     impl ToExpr for ImageScanningConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.ecr_configuration.is_some()) + usize::from(self.image_scanning_enabled.is_some()),
+                usize::from(self.ecr_configuration.is_some()) + usize::from(self.image_scanning_enabled.is_some()),
             );
             p.opt("EcrConfiguration", self.ecr_configuration);
             p.opt("ImageScanningEnabled", self.image_scanning_enabled);
@@ -2834,7 +2831,7 @@ pub mod image_pipeline {
     impl ToExpr for ImageTestsConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.image_tests_enabled.is_some()) + usize::from(self.timeout_minutes.is_some()),
+                usize::from(self.image_tests_enabled.is_some()) + usize::from(self.timeout_minutes.is_some()),
             );
             p.opt("ImageTestsEnabled", self.image_tests_enabled);
             p.opt("TimeoutMinutes", self.timeout_minutes);
@@ -2873,8 +2870,7 @@ pub mod image_pipeline {
     impl ToExpr for PipelineLoggingConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.image_log_group_name.is_some())
-                    + usize::from(self.pipeline_log_group_name.is_some()),
+                usize::from(self.image_log_group_name.is_some()) + usize::from(self.pipeline_log_group_name.is_some()),
             );
             p.opt("ImageLogGroupName", self.image_log_group_name);
             p.opt("PipelineLogGroupName", self.pipeline_log_group_name);
@@ -2932,7 +2928,7 @@ pub mod image_pipeline {
     impl ToExpr for Schedule {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.auto_disable_policy.is_some())
+                usize::from(self.auto_disable_policy.is_some())
                     + usize::from(self.pipeline_execution_start_condition.is_some())
                     + usize::from(self.schedule_expression.is_some())
                     + usize::from(self.timezone.is_some()),
@@ -2995,7 +2991,7 @@ pub mod image_pipeline {
     impl ToExpr for WorkflowConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.on_failure.is_some())
+                usize::from(self.on_failure.is_some())
                     + usize::from(self.parallel_group.is_some())
                     + usize::from(self.parameters.is_some())
                     + usize::from(self.workflow_arn.is_some()),
@@ -3038,7 +3034,7 @@ pub mod image_pipeline {
 
     impl ToExpr for WorkflowParameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
             p.opt("Name", self.name);
             p.opt("Value", self.value);
             p.into_expr()
@@ -3331,7 +3327,7 @@ pub mod image_recipe {
     impl ToExpr for AdditionalInstanceConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.systems_manager_agent.is_some()) + usize::from(self.user_data_override.is_some()),
+                usize::from(self.systems_manager_agent.is_some()) + usize::from(self.user_data_override.is_some()),
             );
             p.opt("SystemsManagerAgent", self.systems_manager_agent);
             p.opt("UserDataOverride", self.user_data_override);
@@ -3370,7 +3366,7 @@ pub mod image_recipe {
     impl ToExpr for ComponentConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.component_arn.is_some()) + usize::from(self.parameters.is_some()),
+                usize::from(self.component_arn.is_some()) + usize::from(self.parameters.is_some()),
             );
             p.opt("ComponentArn", self.component_arn);
             p.opt("Parameters", self.parameters);
@@ -3486,7 +3482,7 @@ pub mod image_recipe {
     impl ToExpr for EbsInstanceBlockDeviceSpecification {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.delete_on_termination.is_some())
+                usize::from(self.delete_on_termination.is_some())
                     + usize::from(self.encrypted.is_some())
                     + usize::from(self.iops.is_some())
                     + usize::from(self.kms_key_id.is_some())
@@ -3554,7 +3550,7 @@ pub mod image_recipe {
     impl ToExpr for InstanceBlockDeviceMapping {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.device_name.is_some())
+                usize::from(self.device_name.is_some())
                     + usize::from(self.ebs.is_some())
                     + usize::from(self.no_device.is_some())
                     + usize::from(self.virtual_name.is_some()),
@@ -3589,7 +3585,7 @@ pub mod image_recipe {
 
     impl ToExpr for SystemsManagerAgent {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.uninstall_after_build.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.uninstall_after_build.is_some()));
             p.opt("UninstallAfterBuild", self.uninstall_after_build);
             p.into_expr()
         }
@@ -3999,7 +3995,7 @@ pub mod infrastructure_configuration {
     impl ToExpr for InstanceMetadataOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.http_put_response_hop_limit.is_some()) + usize::from(self.http_tokens.is_some()),
+                usize::from(self.http_put_response_hop_limit.is_some()) + usize::from(self.http_tokens.is_some()),
             );
             p.opt("HttpPutResponseHopLimit", self.http_put_response_hop_limit);
             p.opt("HttpTokens", self.http_tokens);
@@ -4027,7 +4023,7 @@ pub mod infrastructure_configuration {
 
     impl ToExpr for Logging {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.s3_logs.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.s3_logs.is_some()));
             p.opt("S3Logs", self.s3_logs);
             p.into_expr()
         }
@@ -4101,7 +4097,7 @@ pub mod infrastructure_configuration {
     impl ToExpr for Placement {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.availability_zone.is_some())
+                usize::from(self.availability_zone.is_some())
                     + usize::from(self.host_id.is_some())
                     + usize::from(self.host_resource_group_arn.is_some())
                     + usize::from(self.tenancy.is_some()),
@@ -4145,7 +4141,7 @@ pub mod infrastructure_configuration {
     impl ToExpr for S3Logs {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.s3_bucket_name.is_some()) + usize::from(self.s3_key_prefix.is_some()),
+                usize::from(self.s3_bucket_name.is_some()) + usize::from(self.s3_key_prefix.is_some()),
             );
             p.opt("S3BucketName", self.s3_bucket_name);
             p.opt("S3KeyPrefix", self.s3_key_prefix);
@@ -4574,7 +4570,7 @@ pub mod lifecycle_policy {
     impl ToExpr for AmiExclusionRules {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.is_public.is_some())
+                usize::from(self.is_public.is_some())
                     + usize::from(self.last_launched.is_some())
                     + usize::from(self.regions.is_some())
                     + usize::from(self.shared_accounts.is_some())
@@ -4622,8 +4618,7 @@ pub mod lifecycle_policy {
 
     impl ToExpr for ExclusionRules {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.amis.is_some()) + usize::from(self.tag_map.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.amis.is_some()) + usize::from(self.tag_map.is_some()));
             p.opt("Amis", self.amis);
             p.opt("TagMap", self.tag_map);
             p.into_expr()
@@ -4716,7 +4711,7 @@ pub mod lifecycle_policy {
     impl ToExpr for IncludeResources {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.amis.is_some())
+                usize::from(self.amis.is_some())
                     + usize::from(self.containers.is_some())
                     + usize::from(self.snapshots.is_some()),
             );
@@ -4850,8 +4845,7 @@ pub mod lifecycle_policy {
 
     impl ToExpr for ResourceSelection {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.recipes.is_some()) + usize::from(self.tag_map.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.recipes.is_some()) + usize::from(self.tag_map.is_some()));
             p.opt("Recipes", self.recipes);
             p.opt("TagMap", self.tag_map);
             p.into_expr()

@@ -53,7 +53,7 @@ impl Resource for AssessmentTarget {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.assessment_target_name.is_some()) + usize::from(self.resource_group_arn.is_some()),
+            usize::from(self.assessment_target_name.is_some()) + usize::from(self.resource_group_arn.is_some()),
         );
         p.opt("AssessmentTargetName", self.assessment_target_name);
         p.opt("ResourceGroupArn", self.resource_group_arn);

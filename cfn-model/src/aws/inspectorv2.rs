@@ -316,7 +316,7 @@ pub mod cis_scan_configuration {
     impl ToExpr for Schedule {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.daily.is_some())
+                usize::from(self.daily.is_some())
                     + usize::from(self.monthly.is_some())
                     + usize::from(self.one_time.is_some())
                     + usize::from(self.weekly.is_some()),
@@ -477,7 +477,7 @@ impl Resource for CodeSecurityIntegration {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.create_integration_details.is_some())
+            usize::from(self.create_integration_details.is_some())
                 + usize::from(self.name.is_some())
                 + usize::from(self.tags.is_some())
                 + usize::from(self.r#type.is_some())
@@ -679,7 +679,7 @@ pub mod code_security_integration {
     impl ToExpr for UpdateDetails {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.github.is_some()) + usize::from(self.gitlab_self_managed.is_some()),
+                usize::from(self.github.is_some()) + usize::from(self.gitlab_self_managed.is_some()),
             );
             p.opt("github", self.github);
             p.opt("gitlabSelfManaged", self.gitlab_self_managed);
@@ -830,7 +830,7 @@ impl Resource for CodeSecurityScanConfiguration {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.configuration.is_some())
+            usize::from(self.configuration.is_some())
                 + usize::from(self.level.is_some())
                 + usize::from(self.name.is_some())
                 + usize::from(self.scope_settings.is_some())
@@ -1102,7 +1102,7 @@ pub mod code_security_scan_configuration {
     impl ToExpr for PeriodicScanConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.frequency.is_some()) + usize::from(self.frequency_expression.is_some()),
+                usize::from(self.frequency.is_some()) + usize::from(self.frequency_expression.is_some()),
             );
             p.opt("frequency", self.frequency);
             p.opt("frequencyExpression", self.frequency_expression);
@@ -1132,7 +1132,7 @@ pub mod code_security_scan_configuration {
 
     impl ToExpr for ScopeSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.project_selection_scope.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.project_selection_scope.is_some()));
             p.opt("projectSelectionScope", self.project_selection_scope);
             p.into_expr()
         }
@@ -1551,7 +1551,7 @@ pub mod connector {
     impl ToExpr for AzureScopeConfigurationMap {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.container_image_scanning.is_some())
+                usize::from(self.container_image_scanning.is_some())
                     + usize::from(self.serverless_scanning.is_some())
                     + usize::from(self.vm_scanning.is_some()),
             );
@@ -2359,7 +2359,7 @@ pub mod filter {
     impl ToExpr for DateFilter {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.end_inclusive.is_some()) + usize::from(self.start_inclusive.is_some()),
+                usize::from(self.end_inclusive.is_some()) + usize::from(self.start_inclusive.is_some()),
             );
             p.opt("EndInclusive", self.end_inclusive);
             p.opt("StartInclusive", self.start_inclusive);
@@ -2726,7 +2726,7 @@ pub mod filter {
     impl ToExpr for FilterCriteria {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.aws_account_id.is_some())
+                usize::from(self.aws_account_id.is_some())
                     + usize::from(self.code_vulnerability_detector_name.is_some())
                     + usize::from(self.code_vulnerability_detector_tags.is_some())
                     + usize::from(self.code_vulnerability_file_path.is_some())
@@ -2892,7 +2892,7 @@ pub mod filter {
     impl ToExpr for NumberFilter {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.lower_inclusive.is_some()) + usize::from(self.upper_inclusive.is_some()),
+                usize::from(self.lower_inclusive.is_some()) + usize::from(self.upper_inclusive.is_some()),
             );
             p.opt("LowerInclusive", self.lower_inclusive);
             p.opt("UpperInclusive", self.upper_inclusive);
@@ -2979,7 +2979,7 @@ pub mod filter {
     impl ToExpr for PackageFilter {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.architecture.is_some())
+                usize::from(self.architecture.is_some())
                     + usize::from(self.epoch.is_some())
                     + usize::from(self.file_path.is_some())
                     + usize::from(self.name.is_some())
@@ -3031,7 +3031,7 @@ pub mod filter {
     impl ToExpr for PortRangeFilter {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.begin_inclusive.is_some()) + usize::from(self.end_inclusive.is_some()),
+                usize::from(self.begin_inclusive.is_some()) + usize::from(self.end_inclusive.is_some()),
             );
             p.opt("BeginInclusive", self.begin_inclusive);
             p.opt("EndInclusive", self.end_inclusive);

@@ -285,7 +285,7 @@ pub mod connection {
     impl ToExpr for AttachPoint {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.arn.is_some()) + usize::from(self.direct_connect_gateway.is_some()),
+                usize::from(self.arn.is_some()) + usize::from(self.direct_connect_gateway.is_some()),
             );
             p.opt("Arn", self.arn);
             p.opt("DirectConnectGateway", self.direct_connect_gateway);

@@ -442,7 +442,7 @@ pub mod monitor {
     impl ToExpr for HealthEventsConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.availability_local_health_events_config.is_some())
+                usize::from(self.availability_local_health_events_config.is_some())
                     + usize::from(self.availability_score_threshold.is_some())
                     + usize::from(self.performance_local_health_events_config.is_some())
                     + usize::from(self.performance_score_threshold.is_some()),
@@ -481,7 +481,7 @@ pub mod monitor {
 
     impl ToExpr for InternetMeasurementsLogDelivery {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.s3_config.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.s3_config.is_some()));
             p.opt("S3Config", self.s3_config);
             p.into_expr()
         }
@@ -526,7 +526,7 @@ pub mod monitor {
     impl ToExpr for LocalHealthEventsConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.health_score_threshold.is_some())
+                usize::from(self.health_score_threshold.is_some())
                     + usize::from(self.min_traffic_impact.is_some())
                     + usize::from(self.status.is_some()),
             );
@@ -576,7 +576,7 @@ pub mod monitor {
     impl ToExpr for S3Config {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.bucket_name.is_some())
+                usize::from(self.bucket_name.is_some())
                     + usize::from(self.bucket_prefix.is_some())
                     + usize::from(self.log_delivery_status.is_some()),
             );
@@ -614,7 +614,7 @@ pub mod monitor {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()

@@ -894,7 +894,7 @@ pub mod procurement_portal_preference {
 
     impl ToExpr for Contact {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.email.is_some()) + usize::from(self.name.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.email.is_some()) + usize::from(self.name.is_some()));
             p.opt("Email", self.email);
             p.opt("Name", self.name);
             p.into_expr()
@@ -970,7 +970,7 @@ pub mod procurement_portal_preference {
     impl ToExpr for EinvoiceDeliveryPreference {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.connection_testing_method.is_some())
+                usize::from(self.connection_testing_method.is_some())
                     + usize::from(self.einvoice_delivery_activation_date.is_some())
                     + usize::from(self.einvoice_delivery_attachment_types.is_some())
                     + usize::from(self.einvoice_delivery_document_types.is_some())
@@ -1012,7 +1012,7 @@ pub mod procurement_portal_preference {
 
     impl ToExpr for ProcurementPortalPreferenceSelector {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.invoice_unit_arns.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.invoice_unit_arns.is_some()));
             p.opt("InvoiceUnitArns", self.invoice_unit_arns);
             p.into_expr()
         }
@@ -1049,7 +1049,7 @@ pub mod procurement_portal_preference {
     impl ToExpr for PurchaseOrderDataSource {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.einvoice_delivery_document_type.is_some())
+                usize::from(self.einvoice_delivery_document_type.is_some())
                     + usize::from(self.purchase_order_data_source_type.is_some()),
             );
             p.opt("EinvoiceDeliveryDocumentType", self.einvoice_delivery_document_type);
@@ -1148,7 +1148,7 @@ pub mod procurement_portal_preference {
     impl ToExpr for TestEnvPreference {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.buyer_domain.is_some())
+                usize::from(self.buyer_domain.is_some())
                     + usize::from(self.buyer_identifier.is_some())
                     + usize::from(self.procurement_portal_instance_endpoint.is_some())
                     + usize::from(self.procurement_portal_shared_secret.is_some())

@@ -121,7 +121,7 @@ pub mod account_audit_configuration {
 
     impl ToExpr for AuditCheckConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.enabled.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.enabled.is_some()));
             p.opt("Enabled", self.enabled);
             p.into_expr()
         }
@@ -281,7 +281,7 @@ pub mod account_audit_configuration {
     impl ToExpr for AuditCheckConfigurations {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.authenticated_cognito_role_overly_permissive_check.is_some())
+                usize::from(self.authenticated_cognito_role_overly_permissive_check.is_some())
                     + usize::from(self.ca_certificate_expiring_check.is_some())
                     + usize::from(self.ca_certificate_key_quality_check.is_some())
                     + usize::from(self.conflicting_client_ids_check.is_some())
@@ -392,7 +392,7 @@ pub mod account_audit_configuration {
     impl ToExpr for AuditNotificationTarget {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.enabled.is_some())
+                usize::from(self.enabled.is_some())
                     + usize::from(self.role_arn.is_some())
                     + usize::from(self.target_arn.is_some()),
             );
@@ -423,7 +423,7 @@ pub mod account_audit_configuration {
 
     impl ToExpr for AuditNotificationTargetConfigurations {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.sns.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.sns.is_some()));
             p.opt("Sns", self.sns);
             p.into_expr()
         }
@@ -451,7 +451,7 @@ pub mod account_audit_configuration {
 
     impl ToExpr for CertAgeCheckCustomConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.cert_age_threshold_in_days.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.cert_age_threshold_in_days.is_some()));
             p.opt("CertAgeThresholdInDays", self.cert_age_threshold_in_days);
             p.into_expr()
         }
@@ -479,7 +479,7 @@ pub mod account_audit_configuration {
 
     impl ToExpr for CertExpirationCheckCustomConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.cert_expiration_threshold_in_days.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.cert_expiration_threshold_in_days.is_some()));
             p.opt("CertExpirationThresholdInDays", self.cert_expiration_threshold_in_days);
             p.into_expr()
         }
@@ -515,9 +515,8 @@ pub mod account_audit_configuration {
 
     impl ToExpr for DeviceCertAgeAuditCheckConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.configuration.is_some()) + usize::from(self.enabled.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.configuration.is_some()) + usize::from(self.enabled.is_some()));
             p.opt("Configuration", self.configuration);
             p.opt("Enabled", self.enabled);
             p.into_expr()
@@ -554,9 +553,8 @@ pub mod account_audit_configuration {
 
     impl ToExpr for DeviceCertExpirationAuditCheckConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.configuration.is_some()) + usize::from(self.enabled.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.configuration.is_some()) + usize::from(self.enabled.is_some()));
             p.opt("Configuration", self.configuration);
             p.opt("Enabled", self.enabled);
             p.into_expr()
@@ -851,7 +849,7 @@ impl Resource for BillingGroup {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.billing_group_name.is_some())
+            usize::from(self.billing_group_name.is_some())
                 + usize::from(self.billing_group_properties.is_some())
                 + usize::from(self.tags.is_some()),
         );
@@ -899,7 +897,7 @@ pub mod billing_group {
 
     impl ToExpr for BillingGroupProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.billing_group_description.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.billing_group_description.is_some()));
             p.opt("BillingGroupDescription", self.billing_group_description);
             p.into_expr()
         }
@@ -1219,7 +1217,7 @@ pub mod ca_certificate {
     impl ToExpr for RegistrationConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.role_arn.is_some())
+                usize::from(self.role_arn.is_some())
                     + usize::from(self.template_body.is_some())
                     + usize::from(self.template_name.is_some()),
             );
@@ -2258,7 +2256,7 @@ pub mod command {
     impl ToExpr for CommandParameterValue {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.b.is_some())
+                usize::from(self.b.is_some())
                     + usize::from(self.bin.is_some())
                     + usize::from(self.d.is_some())
                     + usize::from(self.i.is_some())
@@ -2332,7 +2330,7 @@ pub mod command {
     impl ToExpr for CommandParameterValueComparisonOperand {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.number.is_some())
+                usize::from(self.number.is_some())
                     + usize::from(self.number_range.is_some())
                     + usize::from(self.numbers.is_some())
                     + usize::from(self.string.is_some())
@@ -2434,9 +2432,8 @@ pub mod command {
 
     impl ToExpr for CommandPayload {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.content.is_some()) + usize::from(self.content_type.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.content.is_some()) + usize::from(self.content_type.is_some()));
             p.opt("Content", self.content);
             p.opt("ContentType", self.content_type);
             p.into_expr()
@@ -2465,7 +2462,7 @@ pub mod command {
 
     impl ToExpr for CommandPreprocessor {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.aws_json_substitution.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.aws_json_substitution.is_some()));
             p.opt("AwsJsonSubstitution", self.aws_json_substitution);
             p.into_expr()
         }
@@ -2978,7 +2975,7 @@ Constraint { path: "ValidationCertificateArn", pattern: Some("^arn:aws(-cn|-us-g
 ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.application_protocol.is_some())
+            usize::from(self.application_protocol.is_some())
                 + usize::from(self.authentication_type.is_some())
                 + usize::from(self.authorizer_config.is_some())
                 + usize::from(self.client_certificate_config.is_some())
@@ -3216,7 +3213,7 @@ pub mod domain_configuration {
     impl ToExpr for AuthorizerConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.allow_authorizer_override.is_some())
+                usize::from(self.allow_authorizer_override.is_some())
                     + usize::from(self.default_authorizer_name.is_some()),
             );
             p.opt("AllowAuthorizerOverride", self.allow_authorizer_override);
@@ -3247,7 +3244,7 @@ pub mod domain_configuration {
 
     impl ToExpr for ClientCertificateConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.client_certificate_callback_arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.client_certificate_callback_arn.is_some()));
             p.opt("ClientCertificateCallbackArn", self.client_certificate_callback_arn);
             p.into_expr()
         }
@@ -3292,7 +3289,7 @@ pub mod domain_configuration {
     impl ToExpr for ServerCertificateConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.enable_ocsp_check.is_some())
+                usize::from(self.enable_ocsp_check.is_some())
                     + usize::from(self.ocsp_authorized_responder_arn.is_some())
                     + usize::from(self.ocsp_lambda_arn.is_some()),
             );
@@ -3350,7 +3347,7 @@ pub mod domain_configuration {
 
     impl ToExpr for TlsConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.security_policy.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.security_policy.is_some()));
             p.opt("SecurityPolicy", self.security_policy);
             p.into_expr()
         }
@@ -4543,7 +4540,7 @@ pub mod job {
     impl ToExpr for JobExecutionsRolloutConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.exponential_rate.is_some()) + usize::from(self.maximum_per_minute.is_some()),
+                usize::from(self.exponential_rate.is_some()) + usize::from(self.maximum_per_minute.is_some()),
             );
             p.opt("ExponentialRate", self.exponential_rate);
             p.opt("MaximumPerMinute", self.maximum_per_minute);
@@ -4608,9 +4605,8 @@ pub mod job {
 
     impl ToExpr for PresignedUrlConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.expires_in_sec.is_some()) + usize::from(self.role_arn.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.expires_in_sec.is_some()) + usize::from(self.role_arn.is_some()));
             p.opt("ExpiresInSec", self.expires_in_sec);
             p.opt("RoleArn", self.role_arn);
             p.into_expr()
@@ -4648,7 +4644,7 @@ pub mod job {
     impl ToExpr for RateIncreaseCriteria {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.number_of_notified_things.is_some())
+                usize::from(self.number_of_notified_things.is_some())
                     + usize::from(self.number_of_succeeded_things.is_some()),
             );
             p.opt("NumberOfNotifiedThings", self.number_of_notified_things);
@@ -4734,7 +4730,7 @@ pub mod job {
     impl ToExpr for SchedulingConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.end_behavior.is_some())
+                usize::from(self.end_behavior.is_some())
                     + usize::from(self.end_time.is_some())
                     + usize::from(self.maintenance_windows.is_some())
                     + usize::from(self.start_time.is_some()),
@@ -4796,7 +4792,7 @@ pub mod job {
 
     impl ToExpr for TimeoutConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.in_progress_timeout_in_minutes.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.in_progress_timeout_in_minutes.is_some()));
             p.opt("InProgressTimeoutInMinutes", self.in_progress_timeout_in_minutes);
             p.into_expr()
         }
@@ -5335,7 +5331,7 @@ pub mod job_template {
 
     impl ToExpr for JobExecutionsRetryConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.retry_criteria_list.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.retry_criteria_list.is_some()));
             p.opt("RetryCriteriaList", self.retry_criteria_list);
             p.into_expr()
         }
@@ -5372,8 +5368,7 @@ pub mod job_template {
     impl ToExpr for JobExecutionsRolloutConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.exponential_rollout_rate.is_some())
-                    + usize::from(self.maximum_per_minute.is_some()),
+                usize::from(self.exponential_rollout_rate.is_some()) + usize::from(self.maximum_per_minute.is_some()),
             );
             p.opt("ExponentialRolloutRate", self.exponential_rollout_rate);
             p.opt("MaximumPerMinute", self.maximum_per_minute);
@@ -5412,7 +5407,7 @@ pub mod job_template {
     impl ToExpr for MaintenanceWindow {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.duration_in_minutes.is_some()) + usize::from(self.start_time.is_some()),
+                usize::from(self.duration_in_minutes.is_some()) + usize::from(self.start_time.is_some()),
             );
             p.opt("DurationInMinutes", self.duration_in_minutes);
             p.opt("StartTime", self.start_time);
@@ -5483,7 +5478,7 @@ pub mod job_template {
     impl ToExpr for RateIncreaseCriteria {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.number_of_notified_things.is_some())
+                usize::from(self.number_of_notified_things.is_some())
                     + usize::from(self.number_of_succeeded_things.is_some()),
             );
             p.opt("NumberOfNotifiedThings", self.number_of_notified_things);
@@ -5523,7 +5518,7 @@ pub mod job_template {
     impl ToExpr for RetryCriteria {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.failure_type.is_some()) + usize::from(self.number_of_retries.is_some()),
+                usize::from(self.failure_type.is_some()) + usize::from(self.number_of_retries.is_some()),
             );
             p.opt("FailureType", self.failure_type);
             p.opt("NumberOfRetries", self.number_of_retries);
@@ -6065,7 +6060,7 @@ pub mod mitigation_action {
     impl ToExpr for ActionParams {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.add_things_to_thing_group_params.is_some())
+                usize::from(self.add_things_to_thing_group_params.is_some())
                     + usize::from(self.enable_io_t_logging_params.is_some())
                     + usize::from(self.publish_finding_to_sns_params.is_some())
                     + usize::from(self.replace_default_policy_version_params.is_some())
@@ -6642,7 +6637,7 @@ pub mod provisioning_template {
     impl ToExpr for ProvisioningHook {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.payload_version.is_some()) + usize::from(self.target_arn.is_some()),
+                usize::from(self.payload_version.is_some()) + usize::from(self.target_arn.is_some()),
             );
             p.opt("PayloadVersion", self.payload_version);
             p.opt("TargetArn", self.target_arn);
@@ -7404,7 +7399,7 @@ impl Resource for SecurityProfile {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.additional_metrics_to_retain_v2.is_some())
+            usize::from(self.additional_metrics_to_retain_v2.is_some())
                 + usize::from(self.alert_targets.is_some())
                 + usize::from(self.behaviors.is_some())
                 + usize::from(self.metrics_export_config.is_some())
@@ -7782,7 +7777,7 @@ pub mod security_profile {
     impl ToExpr for BehaviorCriteria {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.comparison_operator.is_some())
+                usize::from(self.comparison_operator.is_some())
                     + usize::from(self.consecutive_datapoints_to_alarm.is_some())
                     + usize::from(self.consecutive_datapoints_to_clear.is_some())
                     + usize::from(self.duration_seconds.is_some())
@@ -7821,7 +7816,7 @@ pub mod security_profile {
 
     impl ToExpr for MachineLearningDetectionConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.confidence_level.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.confidence_level.is_some()));
             p.opt("ConfidenceLevel", self.confidence_level);
             p.into_expr()
         }
@@ -7965,7 +7960,7 @@ pub mod security_profile {
     impl ToExpr for MetricValue {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cidrs.is_some())
+                usize::from(self.cidrs.is_some())
                     + usize::from(self.count.is_some())
                     + usize::from(self.number.is_some())
                     + usize::from(self.numbers.is_some())
@@ -8029,7 +8024,7 @@ pub mod security_profile {
 
     impl ToExpr for StatisticalThreshold {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.statistic.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.statistic.is_some()));
             p.opt("Statistic", self.statistic);
             p.into_expr()
         }
@@ -8142,7 +8137,7 @@ impl Resource for SoftwarePackage {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.description.is_some())
+            usize::from(self.description.is_some())
                 + usize::from(self.package_name.is_some())
                 + usize::from(self.tags.is_some()),
         );
@@ -8746,7 +8741,7 @@ pub mod stream {
     impl ToExpr for S3Location {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.bucket.is_some())
+                usize::from(self.bucket.is_some())
                     + usize::from(self.key.is_some())
                     + usize::from(self.version.is_some()),
             );
@@ -8788,7 +8783,7 @@ pub mod stream {
     impl ToExpr for StreamFile {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.file_id.is_some()) + usize::from(self.s3_location.is_some()));
+                Props::with_capacity(usize::from(self.file_id.is_some()) + usize::from(self.s3_location.is_some()));
             p.opt("FileId", self.file_id);
             p.opt("S3Location", self.s3_location);
             p.into_expr()
@@ -8866,7 +8861,7 @@ impl Resource for Thing {
     }];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.attribute_payload.is_some()) + usize::from(self.thing_name.is_some()),
+            usize::from(self.attribute_payload.is_some()) + usize::from(self.thing_name.is_some()),
         );
         p.opt("AttributePayload", self.attribute_payload);
         p.opt("ThingName", self.thing_name);
@@ -8913,7 +8908,7 @@ pub mod thing {
 
     impl ToExpr for AttributePayload {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.attributes.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.attributes.is_some()));
             p.opt("Attributes", self.attributes);
             p.into_expr()
         }
@@ -9030,7 +9025,7 @@ impl Resource for ThingGroup {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.parent_group_name.is_some())
+            usize::from(self.parent_group_name.is_some())
                 + usize::from(self.query_string.is_some())
                 + usize::from(self.tags.is_some())
                 + usize::from(self.thing_group_name.is_some())
@@ -9084,7 +9079,7 @@ pub mod thing_group {
 
     impl ToExpr for AttributePayload {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.attributes.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.attributes.is_some()));
             p.opt("Attributes", self.attributes);
             p.into_expr()
         }
@@ -9148,7 +9143,7 @@ pub mod thing_group {
     impl ToExpr for ThingGroupProperties {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.attribute_payload.is_some()) + usize::from(self.thing_group_description.is_some()),
+                usize::from(self.attribute_payload.is_some()) + usize::from(self.thing_group_description.is_some()),
             );
             p.opt("AttributePayload", self.attribute_payload);
             p.opt("ThingGroupDescription", self.thing_group_description);
@@ -9315,7 +9310,7 @@ impl Resource for ThingType {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.deprecate_thing_type.is_some())
+            usize::from(self.deprecate_thing_type.is_some())
                 + usize::from(self.tags.is_some())
                 + usize::from(self.thing_type_name.is_some())
                 + usize::from(self.thing_type_properties.is_some()),
@@ -9393,7 +9388,7 @@ pub mod thing_type {
 
     impl ToExpr for Mqtt5Configuration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.propagating_attributes.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.propagating_attributes.is_some()));
             p.opt("PropagatingAttributes", self.propagating_attributes);
             p.into_expr()
         }
@@ -9508,7 +9503,7 @@ pub mod thing_type {
     impl ToExpr for ThingTypeProperties {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.mqtt5_configuration.is_some())
+                usize::from(self.mqtt5_configuration.is_some())
                     + usize::from(self.searchable_attributes.is_some())
                     + usize::from(self.thing_type_description.is_some()),
             );
@@ -10357,7 +10352,7 @@ pub mod topic_rule {
     impl ToExpr for Action {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cloudwatch_alarm.is_some())
+                usize::from(self.cloudwatch_alarm.is_some())
                     + usize::from(self.cloudwatch_logs.is_some())
                     + usize::from(self.cloudwatch_metric.is_some())
                     + usize::from(self.dynamo_db.is_some())
@@ -10523,7 +10518,7 @@ pub mod topic_rule {
     impl ToExpr for AssetPropertyVariant {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.boolean_value.is_some())
+                usize::from(self.boolean_value.is_some())
                     + usize::from(self.double_value.is_some())
                     + usize::from(self.integer_value.is_some())
                     + usize::from(self.string_value.is_some()),
@@ -10583,7 +10578,7 @@ pub mod topic_rule {
     impl ToExpr for BatchConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.batch_across_topics.is_some())
+                usize::from(self.batch_across_topics.is_some())
                     + usize::from(self.max_batch_open_ms.is_some())
                     + usize::from(self.max_batch_size.is_some())
                     + usize::from(self.max_batch_size_bytes.is_some()),
@@ -10775,7 +10770,7 @@ pub mod topic_rule {
     impl ToExpr for DynamoDBv2Action {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.put_item.is_some()) + usize::from(self.role_arn.is_some()));
+                Props::with_capacity(usize::from(self.put_item.is_some()) + usize::from(self.role_arn.is_some()));
             p.opt("PutItem", self.put_item);
             p.opt("RoleArn", self.role_arn);
             p.into_expr()
@@ -11104,7 +11099,7 @@ pub mod topic_rule {
 
     impl ToExpr for HttpAuthorization {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.sigv4.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.sigv4.is_some()));
             p.opt("Sigv4", self.sigv4);
             p.into_expr()
         }
@@ -11245,7 +11240,7 @@ pub mod topic_rule {
     impl ToExpr for InfluxDbBatchConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.batch_across_topics.is_some())
+                usize::from(self.batch_across_topics.is_some())
                     + usize::from(self.max_batch_open_ms.is_some())
                     + usize::from(self.max_batch_size.is_some())
                     + usize::from(self.max_batch_size_bytes.is_some()),
@@ -11523,7 +11518,7 @@ pub mod topic_rule {
 
     impl ToExpr for LambdaAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.function_arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.function_arn.is_some()));
             p.opt("FunctionArn", self.function_arn);
             p.into_expr()
         }
@@ -11839,7 +11834,7 @@ pub mod topic_rule {
     impl ToExpr for RepublishActionHeaders {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.content_type.is_some())
+                usize::from(self.content_type.is_some())
                     + usize::from(self.correlation_data.is_some())
                     + usize::from(self.message_expiry.is_some())
                     + usize::from(self.payload_format_indicator.is_some())
@@ -12367,7 +12362,7 @@ impl Resource for TopicRuleDestination {
     const TYPE_NAME: &'static str = "AWS::IoT::TopicRuleDestination";
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.http_url_properties.is_some())
+            usize::from(self.http_url_properties.is_some())
                 + usize::from(self.influx_db_properties.is_some())
                 + usize::from(self.status.is_some())
                 + usize::from(self.vpc_properties.is_some()),
@@ -12450,7 +12445,7 @@ pub mod topic_rule_destination {
 
     impl ToExpr for HttpUrlDestinationSummary {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.confirmation_url.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.confirmation_url.is_some()));
             p.opt("ConfirmationUrl", self.confirmation_url);
             p.into_expr()
         }
@@ -12558,7 +12553,7 @@ pub mod topic_rule_destination {
     impl ToExpr for VpcDestinationProperties {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.role_arn.is_some())
+                usize::from(self.role_arn.is_some())
                     + usize::from(self.security_groups.is_some())
                     + usize::from(self.subnet_ids.is_some())
                     + usize::from(self.vpc_id.is_some()),

@@ -109,7 +109,7 @@ impl Resource for Channel {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.channel_name.is_some())
+            usize::from(self.channel_name.is_some())
                 + usize::from(self.channel_storage.is_some())
                 + usize::from(self.retention_period.is_some())
                 + usize::from(self.tags.is_some()),
@@ -164,7 +164,7 @@ pub mod channel {
     impl ToExpr for ChannelStorage {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.customer_managed_s3.is_some()) + usize::from(self.service_managed_s3.is_some()),
+                usize::from(self.customer_managed_s3.is_some()) + usize::from(self.service_managed_s3.is_some()),
             );
             p.opt("CustomerManagedS3", self.customer_managed_s3);
             p.opt("ServiceManagedS3", self.service_managed_s3);
@@ -239,7 +239,7 @@ pub mod channel {
     impl ToExpr for RetentionPeriod {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.number_of_days.is_some()) + usize::from(self.unlimited.is_some()),
+                usize::from(self.number_of_days.is_some()) + usize::from(self.unlimited.is_some()),
             );
             p.opt("NumberOfDays", self.number_of_days);
             p.opt("Unlimited", self.unlimited);
@@ -752,7 +752,7 @@ pub mod dataset {
     impl ToExpr for DatasetContentDeliveryRuleDestination {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.iot_events_destination_configuration.is_some())
+                usize::from(self.iot_events_destination_configuration.is_some())
                     + usize::from(self.s3_destination_configuration.is_some()),
             );
             p.opt(
@@ -857,7 +857,7 @@ pub mod dataset {
 
     impl ToExpr for Filter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.delta_time.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.delta_time.is_some()));
             p.opt("DeltaTime", self.delta_time);
             p.into_expr()
         }
@@ -971,7 +971,7 @@ pub mod dataset {
 
     impl ToExpr for LateDataRuleConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.delta_time_session_window_configuration.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.delta_time_session_window_configuration.is_some()));
             p.opt(
                 "DeltaTimeSessionWindowConfiguration",
                 self.delta_time_session_window_configuration,
@@ -1093,7 +1093,7 @@ pub mod dataset {
     impl ToExpr for RetentionPeriod {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.number_of_days.is_some()) + usize::from(self.unlimited.is_some()),
+                usize::from(self.number_of_days.is_some()) + usize::from(self.unlimited.is_some()),
             );
             p.opt("NumberOfDays", self.number_of_days);
             p.opt("Unlimited", self.unlimited);
@@ -1226,7 +1226,7 @@ pub mod dataset {
     impl ToExpr for Trigger {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.schedule.is_some()) + usize::from(self.triggering_dataset.is_some()),
+                usize::from(self.schedule.is_some()) + usize::from(self.triggering_dataset.is_some()),
             );
             p.opt("Schedule", self.schedule);
             p.opt("TriggeringDataset", self.triggering_dataset);
@@ -1351,9 +1351,8 @@ pub mod dataset {
 
     impl ToExpr for VersioningConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.max_versions.is_some()) + usize::from(self.unlimited.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.max_versions.is_some()) + usize::from(self.unlimited.is_some()));
             p.opt("MaxVersions", self.max_versions);
             p.opt("Unlimited", self.unlimited);
             p.into_expr()
@@ -1524,7 +1523,7 @@ impl Resource for Datastore {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.datastore_name.is_some())
+            usize::from(self.datastore_name.is_some())
                 + usize::from(self.datastore_partitions.is_some())
                 + usize::from(self.datastore_storage.is_some())
                 + usize::from(self.file_format_configuration.is_some())
@@ -1678,7 +1677,7 @@ pub mod datastore {
     impl ToExpr for DatastorePartition {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.partition.is_some()) + usize::from(self.timestamp_partition.is_some()),
+                usize::from(self.partition.is_some()) + usize::from(self.timestamp_partition.is_some()),
             );
             p.opt("Partition", self.partition);
             p.opt("TimestampPartition", self.timestamp_partition);
@@ -1706,7 +1705,7 @@ pub mod datastore {
 
     impl ToExpr for DatastorePartitions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.partitions.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.partitions.is_some()));
             p.opt("Partitions", self.partitions);
             p.into_expr()
         }
@@ -1751,7 +1750,7 @@ pub mod datastore {
     impl ToExpr for DatastoreStorage {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.customer_managed_s3.is_some())
+                usize::from(self.customer_managed_s3.is_some())
                     + usize::from(self.iot_site_wise_multi_layer_storage.is_some())
                     + usize::from(self.service_managed_s3.is_some()),
             );
@@ -1793,7 +1792,7 @@ pub mod datastore {
     impl ToExpr for FileFormatConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.json_configuration.is_some()) + usize::from(self.parquet_configuration.is_some()),
+                usize::from(self.json_configuration.is_some()) + usize::from(self.parquet_configuration.is_some()),
             );
             p.opt("JsonConfiguration", self.json_configuration);
             p.opt("ParquetConfiguration", self.parquet_configuration);
@@ -1823,7 +1822,7 @@ pub mod datastore {
 
     impl ToExpr for IotSiteWiseMultiLayerStorage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.customer_managed_s3_storage.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.customer_managed_s3_storage.is_some()));
             p.opt("CustomerManagedS3Storage", self.customer_managed_s3_storage);
             p.into_expr()
         }
@@ -1851,7 +1850,7 @@ pub mod datastore {
 
     impl ToExpr for ParquetConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.schema_definition.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.schema_definition.is_some()));
             p.opt("SchemaDefinition", self.schema_definition);
             p.into_expr()
         }
@@ -1911,7 +1910,7 @@ pub mod datastore {
     impl ToExpr for RetentionPeriod {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.number_of_days.is_some()) + usize::from(self.unlimited.is_some()),
+                usize::from(self.number_of_days.is_some()) + usize::from(self.unlimited.is_some()),
             );
             p.opt("NumberOfDays", self.number_of_days);
             p.opt("Unlimited", self.unlimited);
@@ -1939,7 +1938,7 @@ pub mod datastore {
 
     impl ToExpr for SchemaDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.columns.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.columns.is_some()));
             p.opt("Columns", self.columns);
             p.into_expr()
         }
@@ -2412,7 +2411,7 @@ pub mod pipeline {
     impl ToExpr for Activity {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.add_attributes.is_some())
+                usize::from(self.add_attributes.is_some())
                     + usize::from(self.channel.is_some())
                     + usize::from(self.datastore.is_some())
                     + usize::from(self.device_registry_enrich.is_some())

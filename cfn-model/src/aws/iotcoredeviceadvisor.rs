@@ -145,7 +145,7 @@ pub mod suite_definition {
     impl ToExpr for DeviceUnderTest {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.certificate_arn.is_some()) + usize::from(self.thing_arn.is_some()),
+                usize::from(self.certificate_arn.is_some()) + usize::from(self.thing_arn.is_some()),
             );
             p.opt("CertificateArn", self.certificate_arn);
             p.opt("ThingArn", self.thing_arn);

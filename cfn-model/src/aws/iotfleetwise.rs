@@ -629,7 +629,7 @@ pub mod campaign {
     impl ToExpr for CollectionScheme {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.time_based_collection_scheme.is_some())
+                usize::from(self.time_based_collection_scheme.is_some())
                     + usize::from(self.condition_based_collection_scheme.is_some()),
             );
             p.opt("TimeBasedCollectionScheme", self.time_based_collection_scheme);
@@ -758,7 +758,7 @@ pub mod campaign {
     impl ToExpr for DataDestinationConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.s3_config.is_some())
+                usize::from(self.s3_config.is_some())
                     + usize::from(self.timestream_config.is_some())
                     + usize::from(self.mqtt_topic_config.is_some()),
             );
@@ -987,7 +987,7 @@ pub mod campaign {
     impl ToExpr for SignalFetchConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.time_based.is_some()) + usize::from(self.condition_based.is_some()),
+                usize::from(self.time_based.is_some()) + usize::from(self.condition_based.is_some()),
             );
             p.opt("TimeBased", self.time_based);
             p.opt("ConditionBased", self.condition_based);
@@ -1841,7 +1841,7 @@ pub mod decoder_manifest {
     impl ToExpr for NetworkInterfaces {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.can_interface.is_some())
+                usize::from(self.can_interface.is_some())
                     + usize::from(self.interface_id.is_some())
                     + usize::from(self.r#type.is_some())
                     + usize::from(self.obd_interface.is_some())
@@ -2103,7 +2103,7 @@ pub mod decoder_manifest {
     impl ToExpr for SignalDecoders {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.can_signal.is_some())
+                usize::from(self.can_signal.is_some())
                     + usize::from(self.fully_qualified_name.is_some())
                     + usize::from(self.interface_id.is_some())
                     + usize::from(self.r#type.is_some())
@@ -2609,7 +2609,7 @@ impl Resource for SignalCatalog {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.description.is_some())
+            usize::from(self.description.is_some())
                 + usize::from(self.name.is_some())
                 + usize::from(self.nodes.is_some())
                 + usize::from(self.tags.is_some()),
@@ -3029,7 +3029,7 @@ pub mod signal_catalog {
     impl ToExpr for Node {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.branch.is_some())
+                usize::from(self.branch.is_some())
                     + usize::from(self.sensor.is_some())
                     + usize::from(self.actuator.is_some())
                     + usize::from(self.attribute.is_some()),
@@ -3651,7 +3651,7 @@ pub mod vehicle {
     impl ToExpr for StateTemplateUpdateStrategy {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.periodic.is_some()) + usize::from(self.on_change.is_some()));
+                Props::with_capacity(usize::from(self.periodic.is_some()) + usize::from(self.on_change.is_some()));
             p.opt("Periodic", self.periodic);
             p.opt("OnChange", self.on_change);
             p.into_expr()

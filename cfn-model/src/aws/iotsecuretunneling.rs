@@ -104,7 +104,7 @@ impl Resource for Tunnel {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.description.is_some())
+            usize::from(self.description.is_some())
                 + usize::from(self.destination_config.is_some())
                 + usize::from(self.tags.is_some())
                 + usize::from(self.timeout_config.is_some()),
@@ -251,7 +251,7 @@ pub mod tunnel {
 
     impl ToExpr for TimeoutConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.max_lifetime_timeout_minutes.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.max_lifetime_timeout_minutes.is_some()));
             p.opt("MaxLifetimeTimeoutMinutes", self.max_lifetime_timeout_minutes);
             p.into_expr()
         }

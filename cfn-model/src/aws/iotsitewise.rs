@@ -135,7 +135,7 @@ pub mod access_policy {
     impl ToExpr for AccessPolicyIdentity {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.iam_role.is_some())
+                usize::from(self.iam_role.is_some())
                     + usize::from(self.iam_user.is_some())
                     + usize::from(self.user.is_some()),
             );
@@ -176,8 +176,7 @@ pub mod access_policy {
 
     impl ToExpr for AccessPolicyResource {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.portal.is_some()) + usize::from(self.project.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.portal.is_some()) + usize::from(self.project.is_some()));
             p.opt("Portal", self.portal);
             p.opt("Project", self.project);
             p.into_expr()
@@ -204,7 +203,7 @@ pub mod access_policy {
 
     impl ToExpr for IamRole {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.arn.is_some()));
             p.opt("arn", self.arn);
             p.into_expr()
         }
@@ -230,7 +229,7 @@ pub mod access_policy {
 
     impl ToExpr for IamUser {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.arn.is_some()));
             p.opt("arn", self.arn);
             p.into_expr()
         }
@@ -256,7 +255,7 @@ pub mod access_policy {
 
     impl ToExpr for Portal {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.id.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.id.is_some()));
             p.opt("id", self.id);
             p.into_expr()
         }
@@ -282,7 +281,7 @@ pub mod access_policy {
 
     impl ToExpr for Project {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.id.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.id.is_some()));
             p.opt("id", self.id);
             p.into_expr()
         }
@@ -308,7 +307,7 @@ pub mod access_policy {
 
     impl ToExpr for User {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.id.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.id.is_some()));
             p.opt("id", self.id);
             p.into_expr()
         }
@@ -798,7 +797,7 @@ pub mod asset {
     impl ToExpr for AssetProperty {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.alias.is_some())
+                usize::from(self.alias.is_some())
                     + usize::from(self.external_id.is_some())
                     + usize::from(self.id.is_some())
                     + usize::from(self.logical_id.is_some())
@@ -1437,7 +1436,7 @@ pub mod asset_model {
 
     impl ToExpr for Attribute {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.default_value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.default_value.is_some()));
             p.opt("DefaultValue", self.default_value);
             p.into_expr()
         }
@@ -1524,8 +1523,7 @@ pub mod asset_model {
     impl ToExpr for EnforcedAssetModelInterfaceRelationship {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.interface_asset_model_id.is_some())
-                    + usize::from(self.property_mappings.is_some()),
+                usize::from(self.interface_asset_model_id.is_some()) + usize::from(self.property_mappings.is_some()),
             );
             p.opt("InterfaceAssetModelId", self.interface_asset_model_id);
             p.opt("PropertyMappings", self.property_mappings);
@@ -1615,7 +1613,7 @@ pub mod asset_model {
 
     impl ToExpr for MetricWindow {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.tumbling.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.tumbling.is_some()));
             p.opt("Tumbling", self.tumbling);
             p.into_expr()
         }
@@ -1858,7 +1856,7 @@ pub mod asset_model {
     impl ToExpr for VariableValue {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.hierarchy_external_id.is_some())
+                usize::from(self.hierarchy_external_id.is_some())
                     + usize::from(self.hierarchy_id.is_some())
                     + usize::from(self.hierarchy_logical_id.is_some())
                     + usize::from(self.property_external_id.is_some())
@@ -2132,7 +2130,7 @@ pub mod computation_model {
 
     impl ToExpr for ComputationModelConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.anomaly_detection.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.anomaly_detection.is_some()));
             p.opt("AnomalyDetection", self.anomaly_detection);
             p.into_expr()
         }
@@ -2177,7 +2175,7 @@ pub mod computation_model {
     impl ToExpr for ComputationModelDataBindingValue {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.asset_model_property.is_some())
+                usize::from(self.asset_model_property.is_some())
                     + usize::from(self.asset_property.is_some())
                     + usize::from(self.list.is_some()),
             );
@@ -2583,7 +2581,7 @@ pub mod dataset {
 
     impl ToExpr for DatasetConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.session.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.session.is_some()));
             p.opt("Session", self.session);
             p.into_expr()
         }
@@ -2702,7 +2700,7 @@ pub mod dataset {
 
     impl ToExpr for SourceDetail {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.kendra.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.kendra.is_some()));
             p.opt("Kendra", self.kendra);
             p.into_expr()
         }
@@ -2942,7 +2940,7 @@ pub mod gateway {
     impl ToExpr for GatewayPlatform {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.greengrass_v2.is_some()) + usize::from(self.siemens_ie.is_some()),
+                usize::from(self.greengrass_v2.is_some()) + usize::from(self.siemens_ie.is_some()),
             );
             p.opt("GreengrassV2", self.greengrass_v2);
             p.opt("SiemensIE", self.siemens_ie);
@@ -3604,7 +3602,7 @@ pub mod portal {
     impl ToExpr for Alarms {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.alarm_role_arn.is_some()) + usize::from(self.notification_lambda_arn.is_some()),
+                usize::from(self.alarm_role_arn.is_some()) + usize::from(self.notification_lambda_arn.is_some()),
             );
             p.opt("AlarmRoleArn", self.alarm_role_arn);
             p.opt("NotificationLambdaArn", self.notification_lambda_arn);

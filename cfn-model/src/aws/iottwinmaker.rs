@@ -315,7 +315,7 @@ pub mod component_type {
 
     impl ToExpr for CompositeComponentType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.component_type_id.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.component_type_id.is_some()));
             p.opt("ComponentTypeId", self.component_type_id);
             p.into_expr()
         }
@@ -352,7 +352,7 @@ pub mod component_type {
     impl ToExpr for DataConnector {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.is_native.is_some()) + usize::from(self.lambda.is_some()));
+                Props::with_capacity(usize::from(self.is_native.is_some()) + usize::from(self.lambda.is_some()));
             p.opt("IsNative", self.is_native);
             p.opt("Lambda", self.lambda);
             p.into_expr()
@@ -510,7 +510,7 @@ pub mod component_type {
     impl ToExpr for DataValue {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.boolean_value.is_some())
+                usize::from(self.boolean_value.is_some())
                     + usize::from(self.double_value.is_some())
                     + usize::from(self.expression.is_some())
                     + usize::from(self.integer_value.is_some())
@@ -572,7 +572,7 @@ pub mod component_type {
     impl ToExpr for Function {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.implemented_by.is_some())
+                usize::from(self.implemented_by.is_some())
                     + usize::from(self.required_properties.is_some())
                     + usize::from(self.scope.is_some()),
             );
@@ -678,7 +678,7 @@ pub mod component_type {
     impl ToExpr for PropertyDefinition {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.configurations.is_some())
+                usize::from(self.configurations.is_some())
                     + usize::from(self.data_type.is_some())
                     + usize::from(self.default_value.is_some())
                     + usize::from(self.is_external_id.is_some())
@@ -728,7 +728,7 @@ pub mod component_type {
     impl ToExpr for PropertyGroup {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.group_type.is_some()) + usize::from(self.property_names.is_some()),
+                usize::from(self.group_type.is_some()) + usize::from(self.property_names.is_some()),
             );
             p.opt("GroupType", self.group_type);
             p.opt("PropertyNames", self.property_names);
@@ -767,8 +767,7 @@ pub mod component_type {
     impl ToExpr for Relationship {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.relationship_type.is_some())
-                    + usize::from(self.target_component_type_id.is_some()),
+                usize::from(self.relationship_type.is_some()) + usize::from(self.target_component_type_id.is_some()),
             );
             p.opt("RelationshipType", self.relationship_type);
             p.opt("TargetComponentTypeId", self.target_component_type_id);
@@ -807,7 +806,7 @@ pub mod component_type {
     impl ToExpr for RelationshipValue {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.target_component_name.is_some()) + usize::from(self.target_entity_id.is_some()),
+                usize::from(self.target_component_name.is_some()) + usize::from(self.target_entity_id.is_some()),
             );
             p.opt("TargetComponentName", self.target_component_name);
             p.opt("TargetEntityId", self.target_entity_id);
@@ -1183,7 +1182,7 @@ pub mod entity {
     impl ToExpr for Component {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.component_name.is_some())
+                usize::from(self.component_name.is_some())
                     + usize::from(self.component_type_id.is_some())
                     + usize::from(self.defined_in.is_some())
                     + usize::from(self.description.is_some())
@@ -1273,7 +1272,7 @@ pub mod entity {
     impl ToExpr for CompositeComponent {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.component_name.is_some())
+                usize::from(self.component_name.is_some())
                     + usize::from(self.component_path.is_some())
                     + usize::from(self.component_type_id.is_some())
                     + usize::from(self.description.is_some())
@@ -1347,7 +1346,7 @@ pub mod entity {
     impl ToExpr for DataType {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.allowed_values.is_some())
+                usize::from(self.allowed_values.is_some())
                     + usize::from(self.nested_type.is_some())
                     + usize::from(self.relationship.is_some())
                     + usize::from(self.r#type.is_some())
@@ -1449,7 +1448,7 @@ pub mod entity {
     impl ToExpr for DataValue {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.boolean_value.is_some())
+                usize::from(self.boolean_value.is_some())
                     + usize::from(self.double_value.is_some())
                     + usize::from(self.expression.is_some())
                     + usize::from(self.integer_value.is_some())
@@ -1570,7 +1569,7 @@ pub mod entity {
     impl ToExpr for Definition {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.configuration.is_some())
+                usize::from(self.configuration.is_some())
                     + usize::from(self.data_type.is_some())
                     + usize::from(self.default_value.is_some())
                     + usize::from(self.is_external_id.is_some())
@@ -1626,7 +1625,7 @@ pub mod entity {
     impl ToExpr for Property {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.definition.is_some()) + usize::from(self.value.is_some()));
+                Props::with_capacity(usize::from(self.definition.is_some()) + usize::from(self.value.is_some()));
             p.opt("Definition", self.definition);
             p.opt("Value", self.value);
             p.into_expr()
@@ -1664,7 +1663,7 @@ pub mod entity {
     impl ToExpr for PropertyGroup {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.group_type.is_some()) + usize::from(self.property_names.is_some()),
+                usize::from(self.group_type.is_some()) + usize::from(self.property_names.is_some()),
             );
             p.opt("GroupType", self.group_type);
             p.opt("PropertyNames", self.property_names);
@@ -1703,8 +1702,7 @@ pub mod entity {
     impl ToExpr for Relationship {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.relationship_type.is_some())
-                    + usize::from(self.target_component_type_id.is_some()),
+                usize::from(self.relationship_type.is_some()) + usize::from(self.target_component_type_id.is_some()),
             );
             p.opt("RelationshipType", self.relationship_type);
             p.opt("TargetComponentTypeId", self.target_component_type_id);
@@ -1743,7 +1741,7 @@ pub mod entity {
     impl ToExpr for RelationshipValue {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.target_component_name.is_some()) + usize::from(self.target_entity_id.is_some()),
+                usize::from(self.target_component_name.is_some()) + usize::from(self.target_entity_id.is_some()),
             );
             p.opt("TargetComponentName", self.target_component_name);
             p.opt("TargetEntityId", self.target_entity_id);
@@ -1781,7 +1779,7 @@ pub mod entity {
 
     impl ToExpr for Status {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.error.is_some()) + usize::from(self.state.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.error.is_some()) + usize::from(self.state.is_some()));
             p.opt("Error", self.error);
             p.opt("State", self.state);
             p.into_expr()

@@ -191,7 +191,7 @@ pub mod destination {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -368,9 +368,7 @@ impl Resource for DeviceProfile {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.lo_ra_wan.is_some())
-                + usize::from(self.name.is_some())
-                + usize::from(self.tags.is_some()),
+            usize::from(self.lo_ra_wan.is_some()) + usize::from(self.name.is_some()) + usize::from(self.tags.is_some()),
         );
         p.opt("LoRaWAN", self.lo_ra_wan);
         p.opt("Name", self.name);
@@ -565,7 +563,7 @@ pub mod device_profile {
     impl ToExpr for LoRaWanDeviceProfile {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.class_b_timeout.is_some())
+                usize::from(self.class_b_timeout.is_some())
                     + usize::from(self.class_c_timeout.is_some())
                     + usize::from(self.factory_preset_freqs_list.is_some())
                     + usize::from(self.mac_version.is_some())
@@ -635,7 +633,7 @@ pub mod device_profile {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -959,7 +957,7 @@ pub mod fuota_task {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -1267,7 +1265,7 @@ pub mod multicast_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -1541,7 +1539,7 @@ pub mod network_analyzer_configuration {
     impl ToExpr for TraceContent {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.log_level.is_some()) + usize::from(self.wireless_device_frame_info.is_some()),
+                usize::from(self.log_level.is_some()) + usize::from(self.wireless_device_frame_info.is_some()),
             );
             p.opt("LogLevel", self.log_level);
             p.opt("WirelessDeviceFrameInfo", self.wireless_device_frame_info);
@@ -1677,7 +1675,7 @@ impl Resource for PartnerAccount {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.account_linked.is_some())
+            usize::from(self.account_linked.is_some())
                 + usize::from(self.partner_account_id.is_some())
                 + usize::from(self.partner_type.is_some())
                 + usize::from(self.sidewalk.is_some())
@@ -1802,7 +1800,7 @@ pub mod partner_account {
     impl ToExpr for SidewalkAccountInfoWithFingerprint {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.amazon_id.is_some())
+                usize::from(self.amazon_id.is_some())
                     + usize::from(self.arn.is_some())
                     + usize::from(self.fingerprint.is_some()),
             );
@@ -1835,7 +1833,7 @@ pub mod partner_account {
 
     impl ToExpr for SidewalkUpdateAccount {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.app_server_private_key.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.app_server_private_key.is_some()));
             p.opt("AppServerPrivateKey", self.app_server_private_key);
             p.into_expr()
         }
@@ -1868,7 +1866,7 @@ pub mod partner_account {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -1949,9 +1947,7 @@ impl Resource for ServiceProfile {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.lo_ra_wan.is_some())
-                + usize::from(self.name.is_some())
-                + usize::from(self.tags.is_some()),
+            usize::from(self.lo_ra_wan.is_some()) + usize::from(self.name.is_some()) + usize::from(self.tags.is_some()),
         );
         p.opt("LoRaWAN", self.lo_ra_wan);
         p.opt("Name", self.name);
@@ -2082,7 +2078,7 @@ pub mod service_profile {
     impl ToExpr for LoRaWanServiceProfile {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.add_gw_metadata.is_some())
+                usize::from(self.add_gw_metadata.is_some())
                     + usize::from(self.pr_allowed.is_some())
                     + usize::from(self.ra_allowed.is_some()),
             );
@@ -2120,7 +2116,7 @@ pub mod service_profile {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -2414,7 +2410,7 @@ pub mod task_definition {
     impl ToExpr for LoRaWanGatewayVersion {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.model.is_some())
+                usize::from(self.model.is_some())
                     + usize::from(self.package_version.is_some())
                     + usize::from(self.station.is_some()),
             );
@@ -2472,7 +2468,7 @@ pub mod task_definition {
     impl ToExpr for LoRaWanUpdateGatewayTaskCreate {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.current_version.is_some())
+                usize::from(self.current_version.is_some())
                     + usize::from(self.sig_key_crc.is_some())
                     + usize::from(self.update_signature.is_some())
                     + usize::from(self.update_version.is_some()),
@@ -2516,7 +2512,7 @@ pub mod task_definition {
     impl ToExpr for LoRaWanUpdateGatewayTaskEntry {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.current_version.is_some()) + usize::from(self.update_version.is_some()),
+                usize::from(self.current_version.is_some()) + usize::from(self.update_version.is_some()),
             );
             p.opt("CurrentVersion", self.current_version);
             p.opt("UpdateVersion", self.update_version);
@@ -2551,7 +2547,7 @@ pub mod task_definition {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -2597,7 +2593,7 @@ pub mod task_definition {
     impl ToExpr for UpdateWirelessGatewayTaskCreate {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.lo_ra_wan.is_some())
+                usize::from(self.lo_ra_wan.is_some())
                     + usize::from(self.update_data_role.is_some())
                     + usize::from(self.update_data_source.is_some()),
             );
@@ -3056,7 +3052,7 @@ pub mod wireless_device {
     impl ToExpr for Application {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.destination_name.is_some())
+                usize::from(self.destination_name.is_some())
                     + usize::from(self.f_port.is_some())
                     + usize::from(self.r#type.is_some()),
             );
@@ -3087,7 +3083,7 @@ pub mod wireless_device {
 
     impl ToExpr for FPorts {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.applications.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.applications.is_some()));
             p.opt("Applications", self.applications);
             p.into_expr()
         }
@@ -3172,7 +3168,7 @@ pub mod wireless_device {
     impl ToExpr for LoRaWanDevice {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.abp_v10x.is_some())
+                usize::from(self.abp_v10x.is_some())
                     + usize::from(self.abp_v11.is_some())
                     + usize::from(self.dev_eui.is_some())
                     + usize::from(self.device_profile_id.is_some())
@@ -3356,7 +3352,7 @@ pub mod wireless_device {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -3595,7 +3591,7 @@ pub mod wireless_device_import_task {
     impl ToExpr for Sidewalk {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.device_creation_file.is_some())
+                usize::from(self.device_creation_file.is_some())
                     + usize::from(self.role.is_some())
                     + usize::from(self.sidewalk_manufacturing_sn.is_some()),
             );
@@ -3804,7 +3800,7 @@ pub mod wireless_gateway {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()

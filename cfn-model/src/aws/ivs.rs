@@ -148,7 +148,7 @@ pub mod ad_configuration {
 
     impl ToExpr for MediaTailorPlaybackConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.playback_configuration_arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.playback_configuration_arn.is_some()));
             p.opt("PlaybackConfigurationArn", self.playback_configuration_arn);
             p.into_expr()
         }
@@ -341,7 +341,7 @@ impl Resource for Channel {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.authorized.is_some())
+            usize::from(self.authorized.is_some())
                 + usize::from(self.container_format.is_some())
                 + usize::from(self.insecure_ingest.is_some())
                 + usize::from(self.latency_mode.is_some())
@@ -610,7 +610,7 @@ pub mod channel {
     impl ToExpr for MultitrackInputConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.enabled.is_some())
+                usize::from(self.enabled.is_some())
                     + usize::from(self.maximum_resolution.is_some())
                     + usize::from(self.policy.is_some()),
             );
@@ -746,7 +746,7 @@ impl Resource for EncoderConfiguration {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.name.is_some()) + usize::from(self.tags.is_some()) + usize::from(self.video.is_some()),
+            usize::from(self.name.is_some()) + usize::from(self.tags.is_some()) + usize::from(self.video.is_some()),
         );
         p.opt("Name", self.name);
         p.opt("Tags", self.tags);
@@ -842,7 +842,7 @@ pub mod encoder_configuration {
     impl ToExpr for Video {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.bitrate.is_some())
+                usize::from(self.bitrate.is_some())
                     + usize::from(self.framerate.is_some())
                     + usize::from(self.height.is_some())
                     + usize::from(self.width.is_some()),
@@ -964,7 +964,7 @@ impl Resource for IngestConfiguration {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.ingest_protocol.is_some())
+            usize::from(self.ingest_protocol.is_some())
                 + usize::from(self.insecure_ingest.is_some())
                 + usize::from(self.name.is_some())
                 + usize::from(self.stage_arn.is_some())
@@ -1169,7 +1169,7 @@ impl Resource for PlaybackKeyPair {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.name.is_some())
+            usize::from(self.name.is_some())
                 + usize::from(self.public_key_material.is_some())
                 + usize::from(self.tags.is_some()),
         );
@@ -1324,7 +1324,7 @@ impl Resource for PlaybackRestrictionPolicy {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.allowed_countries.is_some())
+            usize::from(self.allowed_countries.is_some())
                 + usize::from(self.allowed_origins.is_some())
                 + usize::from(self.enable_strict_origin_enforcement.is_some())
                 + usize::from(self.name.is_some())
@@ -1460,7 +1460,7 @@ impl Resource for PublicKey {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.name.is_some())
+            usize::from(self.name.is_some())
                 + usize::from(self.public_key_material.is_some())
                 + usize::from(self.tags.is_some()),
         );
@@ -1891,7 +1891,7 @@ pub mod recording_configuration {
 
     impl ToExpr for DestinationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.s3.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.s3.is_some()));
             p.opt("S3", self.s3);
             p.into_expr()
         }
@@ -1928,7 +1928,7 @@ pub mod recording_configuration {
     impl ToExpr for RenditionConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.rendition_selection.is_some()) + usize::from(self.renditions.is_some()),
+                usize::from(self.rendition_selection.is_some()) + usize::from(self.renditions.is_some()),
             );
             p.opt("RenditionSelection", self.rendition_selection);
             p.opt("Renditions", self.renditions);
@@ -2033,7 +2033,7 @@ pub mod recording_configuration {
     impl ToExpr for ThumbnailConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.recording_mode.is_some())
+                usize::from(self.recording_mode.is_some())
                     + usize::from(self.resolution.is_some())
                     + usize::from(self.storage.is_some())
                     + usize::from(self.target_interval_seconds.is_some()),
@@ -2102,7 +2102,7 @@ Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), .
 ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.auto_participant_recording_configuration.is_some())
+            usize::from(self.auto_participant_recording_configuration.is_some())
                 + usize::from(self.name.is_some())
                 + usize::from(self.tags.is_some()),
         );
@@ -2308,7 +2308,7 @@ pub mod stage {
 
     impl ToExpr for HlsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.participant_recording_hls_configuration.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.participant_recording_hls_configuration.is_some()));
             p.opt(
                 "ParticipantRecordingHlsConfiguration",
                 self.participant_recording_hls_configuration,
@@ -2339,7 +2339,7 @@ pub mod stage {
 
     impl ToExpr for ParticipantRecordingHlsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.target_segment_duration_seconds.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.target_segment_duration_seconds.is_some()));
             p.opt("TargetSegmentDurationSeconds", self.target_segment_duration_seconds);
             p.into_expr()
         }
@@ -2384,7 +2384,7 @@ pub mod stage {
     impl ToExpr for ParticipantThumbnailConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.recording_mode.is_some())
+                usize::from(self.recording_mode.is_some())
                     + usize::from(self.storage.is_some())
                     + usize::from(self.target_interval_seconds.is_some()),
             );
@@ -2444,7 +2444,7 @@ pub mod stage {
 
     impl ToExpr for ThumbnailConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.participant_thumbnail_configuration.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.participant_thumbnail_configuration.is_some()));
             p.opt(
                 "ParticipantThumbnailConfiguration",
                 self.participant_thumbnail_configuration,

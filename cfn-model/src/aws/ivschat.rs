@@ -220,7 +220,7 @@ pub mod logging_configuration {
     impl ToExpr for DestinationConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cloud_watch_logs.is_some())
+                usize::from(self.cloud_watch_logs.is_some())
                     + usize::from(self.firehose.is_some())
                     + usize::from(self.s3.is_some()),
             );
@@ -425,7 +425,7 @@ impl Resource for Room {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.logging_configuration_identifiers.is_some())
+            usize::from(self.logging_configuration_identifiers.is_some())
                 + usize::from(self.maximum_message_length.is_some())
                 + usize::from(self.maximum_message_rate_per_second.is_some())
                 + usize::from(self.message_review_handler.is_some())
@@ -523,7 +523,7 @@ pub mod room {
     impl ToExpr for MessageReviewHandler {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.fallback_result.is_some()) + usize::from(self.uri.is_some()));
+                Props::with_capacity(usize::from(self.fallback_result.is_some()) + usize::from(self.uri.is_some()));
             p.opt("FallbackResult", self.fallback_result);
             p.opt("Uri", self.uri);
             p.into_expr()

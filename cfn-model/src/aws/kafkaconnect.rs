@@ -467,7 +467,7 @@ pub mod connector {
     impl ToExpr for Capacity {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.auto_scaling.is_some()) + usize::from(self.provisioned_capacity.is_some()),
+                usize::from(self.auto_scaling.is_some()) + usize::from(self.provisioned_capacity.is_some()),
             );
             p.opt("AutoScaling", self.auto_scaling);
             p.opt("ProvisionedCapacity", self.provisioned_capacity);
@@ -913,7 +913,7 @@ pub mod connector {
     impl ToExpr for WorkerLogDelivery {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cloud_watch_logs.is_some())
+                usize::from(self.cloud_watch_logs.is_some())
                     + usize::from(self.firehose.is_some())
                     + usize::from(self.s3.is_some()),
             );

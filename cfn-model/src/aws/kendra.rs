@@ -1030,7 +1030,7 @@ pub mod data_source {
 
     impl ToExpr for AccessControlListConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key_path.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key_path.is_some()));
             p.opt("KeyPath", self.key_path);
             p.into_expr()
         }
@@ -1148,8 +1148,7 @@ pub mod data_source {
     impl ToExpr for ConfluenceAttachmentConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.attachment_field_mappings.is_some())
-                    + usize::from(self.crawl_attachments.is_some()),
+                usize::from(self.attachment_field_mappings.is_some()) + usize::from(self.crawl_attachments.is_some()),
             );
             p.opt("AttachmentFieldMappings", self.attachment_field_mappings);
             p.opt("CrawlAttachments", self.crawl_attachments);
@@ -1218,7 +1217,7 @@ pub mod data_source {
 
     impl ToExpr for ConfluenceBlogConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.blog_field_mappings.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.blog_field_mappings.is_some()));
             p.opt("BlogFieldMappings", self.blog_field_mappings);
             p.into_expr()
         }
@@ -1391,7 +1390,7 @@ pub mod data_source {
 
     impl ToExpr for ConfluencePageConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.page_field_mappings.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.page_field_mappings.is_some()));
             p.opt("PageFieldMappings", self.page_field_mappings);
             p.into_expr()
         }
@@ -1491,7 +1490,7 @@ pub mod data_source {
     impl ToExpr for ConfluenceSpaceConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.crawl_archived_spaces.is_some())
+                usize::from(self.crawl_archived_spaces.is_some())
                     + usize::from(self.crawl_personal_spaces.is_some())
                     + usize::from(self.exclude_spaces.is_some())
                     + usize::from(self.include_spaces.is_some())
@@ -1648,7 +1647,7 @@ pub mod data_source {
     impl ToExpr for CustomDocumentEnrichmentConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.inline_configurations.is_some())
+                usize::from(self.inline_configurations.is_some())
                     + usize::from(self.post_extraction_hook_configuration.is_some())
                     + usize::from(self.pre_extraction_hook_configuration.is_some())
                     + usize::from(self.role_arn.is_some()),
@@ -1767,7 +1766,7 @@ pub mod data_source {
     impl ToExpr for DataSourceConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.confluence_configuration.is_some())
+                usize::from(self.confluence_configuration.is_some())
                     + usize::from(self.database_configuration.is_some())
                     + usize::from(self.google_drive_configuration.is_some())
                     + usize::from(self.one_drive_configuration.is_some())
@@ -2059,7 +2058,7 @@ pub mod data_source {
     impl ToExpr for DocumentAttributeValue {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.date_value.is_some())
+                usize::from(self.date_value.is_some())
                     + usize::from(self.long_value.is_some())
                     + usize::from(self.string_list_value.is_some())
                     + usize::from(self.string_value.is_some()),
@@ -2092,7 +2091,7 @@ pub mod data_source {
 
     impl ToExpr for DocumentsMetadataConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.s3_prefix.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.s3_prefix.is_some()));
             p.opt("S3Prefix", self.s3_prefix);
             p.into_expr()
         }
@@ -2260,7 +2259,7 @@ pub mod data_source {
     impl ToExpr for InlineCustomDocumentEnrichmentConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.condition.is_some())
+                usize::from(self.condition.is_some())
                     + usize::from(self.document_content_deletion.is_some())
                     + usize::from(self.target.is_some()),
             );
@@ -2378,8 +2377,7 @@ pub mod data_source {
     impl ToExpr for OneDriveUsers {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.one_drive_user_list.is_some())
-                    + usize::from(self.one_drive_user_s3_path.is_some()),
+                usize::from(self.one_drive_user_list.is_some()) + usize::from(self.one_drive_user_s3_path.is_some()),
             );
             p.opt("OneDriveUserList", self.one_drive_user_list);
             p.opt("OneDriveUserS3Path", self.one_drive_user_s3_path);
@@ -2863,7 +2861,7 @@ pub mod data_source {
     impl ToExpr for SalesforceStandardObjectAttachmentConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.document_title_field_name.is_some()) + usize::from(self.field_mappings.is_some()),
+                usize::from(self.document_title_field_name.is_some()) + usize::from(self.field_mappings.is_some()),
             );
             p.opt("DocumentTitleFieldName", self.document_title_field_name);
             p.opt("FieldMappings", self.field_mappings);
@@ -3296,7 +3294,7 @@ pub mod data_source {
 
     impl ToExpr for SqlConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.query_identifiers_enclosing_option.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.query_identifiers_enclosing_option.is_some()));
             p.opt(
                 "QueryIdentifiersEnclosingOption",
                 self.query_identifiers_enclosing_option,
@@ -3377,7 +3375,7 @@ pub mod data_source {
 
     impl ToExpr for WebCrawlerAuthenticationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.basic_authentication.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.basic_authentication.is_some()));
             p.opt("BasicAuthentication", self.basic_authentication);
             p.into_expr()
         }
@@ -3611,7 +3609,7 @@ pub mod data_source {
     impl ToExpr for WebCrawlerUrls {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.seed_url_configuration.is_some())
+                usize::from(self.seed_url_configuration.is_some())
                     + usize::from(self.site_maps_configuration.is_some()),
             );
             p.opt("SeedUrlConfiguration", self.seed_url_configuration);
@@ -4176,7 +4174,7 @@ pub mod featured_results_set {
 
     impl ToExpr for FeaturedDocument {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.id.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.id.is_some()));
             p.opt("Id", self.id);
             p.into_expr()
         }
@@ -4893,7 +4891,7 @@ pub mod index {
     impl ToExpr for Relevance {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.duration.is_some())
+                usize::from(self.duration.is_some())
                     + usize::from(self.freshness.is_some())
                     + usize::from(self.importance.is_some())
                     + usize::from(self.rank_order.is_some())
@@ -4955,7 +4953,7 @@ pub mod index {
     impl ToExpr for Search {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.displayable.is_some())
+                usize::from(self.displayable.is_some())
                     + usize::from(self.facetable.is_some())
                     + usize::from(self.searchable.is_some())
                     + usize::from(self.sortable.is_some()),
@@ -4990,7 +4988,7 @@ pub mod index {
 
     impl ToExpr for ServerSideEncryptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.kms_key_id.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.kms_key_id.is_some()));
             p.opt("KmsKeyId", self.kms_key_id);
             p.into_expr()
         }
@@ -5054,7 +5052,7 @@ pub mod index {
     impl ToExpr for UserTokenConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.json_token_type_configuration.is_some())
+                usize::from(self.json_token_type_configuration.is_some())
                     + usize::from(self.jwt_token_type_configuration.is_some()),
             );
             p.opt("JsonTokenTypeConfiguration", self.json_token_type_configuration);
@@ -5090,7 +5088,7 @@ pub mod index {
 
     impl ToExpr for ValueImportanceItem {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()

@@ -1041,7 +1041,7 @@ impl Resource for Stream {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.desired_shard_level_metrics.is_some())
+            usize::from(self.desired_shard_level_metrics.is_some())
                 + usize::from(self.max_record_size_in_kib.is_some())
                 + usize::from(self.name.is_some())
                 + usize::from(self.record_distribution_strategy.is_some())

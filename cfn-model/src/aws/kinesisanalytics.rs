@@ -218,7 +218,7 @@ pub mod application {
 
     impl ToExpr for InputParallelism {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.count.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.count.is_some()));
             p.opt("Count", self.count);
             p.into_expr()
         }
@@ -246,7 +246,7 @@ pub mod application {
 
     impl ToExpr for InputProcessingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.input_lambda_processor.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.input_lambda_processor.is_some()));
             p.opt("InputLambdaProcessor", self.input_lambda_processor);
             p.into_expr()
         }
@@ -396,7 +396,7 @@ pub mod application {
     impl ToExpr for MappingParameters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.csv_mapping_parameters.is_some())
+                usize::from(self.csv_mapping_parameters.is_some())
                     + usize::from(self.json_mapping_parameters.is_some()),
             );
             p.opt("CSVMappingParameters", self.csv_mapping_parameters);
@@ -539,7 +539,7 @@ pub mod application_output {
 
     impl ToExpr for DestinationSchema {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.record_format_type.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.record_format_type.is_some()));
             p.opt("RecordFormatType", self.record_format_type);
             p.into_expr()
         }
@@ -821,7 +821,7 @@ pub mod application_reference_data_source {
     impl ToExpr for MappingParameters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.csv_mapping_parameters.is_some())
+                usize::from(self.csv_mapping_parameters.is_some())
                     + usize::from(self.json_mapping_parameters.is_some()),
             );
             p.opt("CSVMappingParameters", self.csv_mapping_parameters);

@@ -668,7 +668,7 @@ pub mod application {
     impl ToExpr for ApplicationConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.application_code_configuration.is_some())
+                usize::from(self.application_code_configuration.is_some())
                     + usize::from(self.application_encryption_configuration.is_some())
                     + usize::from(self.application_snapshot_configuration.is_some())
                     + usize::from(self.application_system_rollback_configuration.is_some())
@@ -861,7 +861,7 @@ pub mod application {
 
     impl ToExpr for CatalogConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.glue_data_catalog_configuration.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.glue_data_catalog_configuration.is_some()));
             p.opt("GlueDataCatalogConfiguration", self.glue_data_catalog_configuration);
             p.into_expr()
         }
@@ -960,7 +960,7 @@ pub mod application {
     impl ToExpr for CodeContent {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.s3_content_location.is_some())
+                usize::from(self.s3_content_location.is_some())
                     + usize::from(self.text_content.is_some())
                     + usize::from(self.zip_file_content.is_some()),
             );
@@ -1087,7 +1087,7 @@ pub mod application {
 
     impl ToExpr for EnvironmentProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.property_groups.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.property_groups.is_some()));
             p.opt("PropertyGroups", self.property_groups);
             p.into_expr()
         }
@@ -1132,7 +1132,7 @@ pub mod application {
     impl ToExpr for FlinkApplicationConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.checkpoint_configuration.is_some())
+                usize::from(self.checkpoint_configuration.is_some())
                     + usize::from(self.monitoring_configuration.is_some())
                     + usize::from(self.parallelism_configuration.is_some()),
             );
@@ -1165,7 +1165,7 @@ pub mod application {
 
     impl ToExpr for FlinkRunConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.allow_non_restored_state.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.allow_non_restored_state.is_some()));
             p.opt("AllowNonRestoredState", self.allow_non_restored_state);
             p.into_expr()
         }
@@ -1191,7 +1191,7 @@ pub mod application {
 
     impl ToExpr for GlueDataCatalogConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.database_arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.database_arn.is_some()));
             p.opt("DatabaseARN", self.database_arn);
             p.into_expr()
         }
@@ -1308,7 +1308,7 @@ pub mod application {
 
     impl ToExpr for InputParallelism {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.count.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.count.is_some()));
             p.opt("Count", self.count);
             p.into_expr()
         }
@@ -1336,7 +1336,7 @@ pub mod application {
 
     impl ToExpr for InputProcessingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.input_lambda_processor.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.input_lambda_processor.is_some()));
             p.opt("InputLambdaProcessor", self.input_lambda_processor);
             p.into_expr()
         }
@@ -1478,7 +1478,7 @@ pub mod application {
     impl ToExpr for MappingParameters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.csv_mapping_parameters.is_some())
+                usize::from(self.csv_mapping_parameters.is_some())
                     + usize::from(self.json_mapping_parameters.is_some()),
             );
             p.opt("CSVMappingParameters", self.csv_mapping_parameters);
@@ -1653,7 +1653,7 @@ pub mod application {
     impl ToExpr for PropertyGroup {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.property_group_id.is_some()) + usize::from(self.property_map.is_some()),
+                usize::from(self.property_group_id.is_some()) + usize::from(self.property_map.is_some()),
             );
             p.opt("PropertyGroupId", self.property_group_id);
             p.opt("PropertyMap", self.property_map);
@@ -1761,7 +1761,7 @@ pub mod application {
     impl ToExpr for RunConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.application_restore_configuration.is_some())
+                usize::from(self.application_restore_configuration.is_some())
                     + usize::from(self.flink_run_configuration.is_some()),
             );
             p.opt(
@@ -1861,7 +1861,7 @@ pub mod application {
 
     impl ToExpr for SqlApplicationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.inputs.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.inputs.is_some()));
             p.opt("Inputs", self.inputs);
             p.into_expr()
         }
@@ -1974,7 +1974,7 @@ pub mod application {
     impl ToExpr for ZeppelinApplicationConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.catalog_configuration.is_some())
+                usize::from(self.catalog_configuration.is_some())
                     + usize::from(self.custom_artifacts_configuration.is_some())
                     + usize::from(self.deploy_as_application_configuration.is_some())
                     + usize::from(self.monitoring_configuration.is_some()),
@@ -2010,7 +2010,7 @@ pub mod application {
 
     impl ToExpr for ZeppelinMonitoringConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.log_level.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.log_level.is_some()));
             p.opt("LogLevel", self.log_level);
             p.into_expr()
         }
@@ -2152,7 +2152,7 @@ pub mod application_output {
 
     impl ToExpr for DestinationSchema {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.record_format_type.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.record_format_type.is_some()));
             p.opt("RecordFormatType", self.record_format_type);
             p.into_expr()
         }
@@ -2422,7 +2422,7 @@ pub mod application_reference_data_source {
     impl ToExpr for MappingParameters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.csv_mapping_parameters.is_some())
+                usize::from(self.csv_mapping_parameters.is_some())
                     + usize::from(self.json_mapping_parameters.is_some()),
             );
             p.opt("CSVMappingParameters", self.csv_mapping_parameters);

@@ -478,7 +478,7 @@ Constraint { path: "Tags/*/Value", pattern: Some("^[\\p{L}\\p{Z}\\p{N}_.:\\/=+\\
 ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.amazon_open_search_serverless_destination_configuration.is_some())
+            usize::from(self.amazon_open_search_serverless_destination_configuration.is_some())
                 + usize::from(self.amazonopensearchservice_destination_configuration.is_some())
                 + usize::from(self.database_source_configuration.is_some())
                 + usize::from(self.delivery_stream_encryption_configuration_input.is_some())
@@ -1363,7 +1363,7 @@ pub mod delivery_stream {
     impl ToExpr for AmazonOpenSearchServerlessBufferingHints {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.interval_in_seconds.is_some()) + usize::from(self.size_in_m_bs.is_some()),
+                usize::from(self.interval_in_seconds.is_some()) + usize::from(self.size_in_m_bs.is_some()),
             );
             p.opt("IntervalInSeconds", self.interval_in_seconds);
             p.opt("SizeInMBs", self.size_in_m_bs);
@@ -1499,7 +1499,7 @@ pub mod delivery_stream {
 
     impl ToExpr for AmazonOpenSearchServerlessRetryOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.duration_in_seconds.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.duration_in_seconds.is_some()));
             p.opt("DurationInSeconds", self.duration_in_seconds);
             p.into_expr()
         }
@@ -1536,7 +1536,7 @@ pub mod delivery_stream {
     impl ToExpr for AmazonopensearchserviceBufferingHints {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.interval_in_seconds.is_some()) + usize::from(self.size_in_m_bs.is_some()),
+                usize::from(self.interval_in_seconds.is_some()) + usize::from(self.size_in_m_bs.is_some()),
             );
             p.opt("IntervalInSeconds", self.interval_in_seconds);
             p.opt("SizeInMBs", self.size_in_m_bs);
@@ -1712,7 +1712,7 @@ pub mod delivery_stream {
 
     impl ToExpr for AmazonopensearchserviceRetryOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.duration_in_seconds.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.duration_in_seconds.is_some()));
             p.opt("DurationInSeconds", self.duration_in_seconds);
             p.into_expr()
         }
@@ -1779,7 +1779,7 @@ pub mod delivery_stream {
     impl ToExpr for BufferingHints {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.interval_in_seconds.is_some()) + usize::from(self.size_in_m_bs.is_some()),
+                usize::from(self.interval_in_seconds.is_some()) + usize::from(self.size_in_m_bs.is_some()),
             );
             p.opt("IntervalInSeconds", self.interval_in_seconds);
             p.opt("SizeInMBs", self.size_in_m_bs);
@@ -1818,7 +1818,7 @@ pub mod delivery_stream {
     impl ToExpr for CatalogConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.catalog_arn.is_some()) + usize::from(self.warehouse_location.is_some()),
+                usize::from(self.catalog_arn.is_some()) + usize::from(self.warehouse_location.is_some()),
             );
             p.opt("CatalogArn", self.catalog_arn);
             p.opt("WarehouseLocation", self.warehouse_location);
@@ -1865,7 +1865,7 @@ pub mod delivery_stream {
     impl ToExpr for CloudWatchLoggingOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.enabled.is_some())
+                usize::from(self.enabled.is_some())
                     + usize::from(self.log_group_name.is_some())
                     + usize::from(self.log_stream_name.is_some()),
             );
@@ -1966,7 +1966,7 @@ pub mod delivery_stream {
     impl ToExpr for DataFormatConversionConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.enabled.is_some())
+                usize::from(self.enabled.is_some())
                     + usize::from(self.input_format_configuration.is_some())
                     + usize::from(self.output_format_configuration.is_some())
                     + usize::from(self.schema_configuration.is_some()),
@@ -2009,8 +2009,7 @@ pub mod delivery_stream {
 
     impl ToExpr for DatabaseColumns {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.exclude.is_some()) + usize::from(self.include.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.exclude.is_some()) + usize::from(self.include.is_some()));
             p.opt("Exclude", self.exclude);
             p.opt("Include", self.include);
             p.into_expr()
@@ -2218,8 +2217,7 @@ pub mod delivery_stream {
 
     impl ToExpr for DatabaseTables {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.exclude.is_some()) + usize::from(self.include.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.exclude.is_some()) + usize::from(self.include.is_some()));
             p.opt("Exclude", self.exclude);
             p.opt("Include", self.include);
             p.into_expr()
@@ -2256,8 +2254,7 @@ pub mod delivery_stream {
 
     impl ToExpr for Databases {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.exclude.is_some()) + usize::from(self.include.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.exclude.is_some()) + usize::from(self.include.is_some()));
             p.opt("Exclude", self.exclude);
             p.opt("Include", self.include);
             p.into_expr()
@@ -2327,7 +2324,7 @@ pub mod delivery_stream {
     impl ToExpr for Deserializer {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.hive_json_ser_de.is_some()) + usize::from(self.open_x_json_ser_de.is_some()),
+                usize::from(self.hive_json_ser_de.is_some()) + usize::from(self.open_x_json_ser_de.is_some()),
             );
             p.opt("HiveJsonSerDe", self.hive_json_ser_de);
             p.opt("OpenXJsonSerDe", self.open_x_json_ser_de);
@@ -2418,7 +2415,7 @@ pub mod delivery_stream {
 
     impl ToExpr for DirectPutSourceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.throughput_hint_in_m_bs.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.throughput_hint_in_m_bs.is_some()));
             p.opt("ThroughputHintInMBs", self.throughput_hint_in_m_bs);
             p.into_expr()
         }
@@ -2477,9 +2474,8 @@ pub mod delivery_stream {
 
     impl ToExpr for DynamicPartitioningConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.enabled.is_some()) + usize::from(self.retry_options.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.enabled.is_some()) + usize::from(self.retry_options.is_some()));
             p.opt("Enabled", self.enabled);
             p.opt("RetryOptions", self.retry_options);
             p.into_expr()
@@ -2517,7 +2513,7 @@ pub mod delivery_stream {
     impl ToExpr for ElasticsearchBufferingHints {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.interval_in_seconds.is_some()) + usize::from(self.size_in_m_bs.is_some()),
+                usize::from(self.interval_in_seconds.is_some()) + usize::from(self.size_in_m_bs.is_some()),
             );
             p.opt("IntervalInSeconds", self.interval_in_seconds);
             p.opt("SizeInMBs", self.size_in_m_bs);
@@ -2695,7 +2691,7 @@ pub mod delivery_stream {
 
     impl ToExpr for ElasticsearchRetryOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.duration_in_seconds.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.duration_in_seconds.is_some()));
             p.opt("DurationInSeconds", self.duration_in_seconds);
             p.into_expr()
         }
@@ -2732,8 +2728,7 @@ pub mod delivery_stream {
     impl ToExpr for EncryptionConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.kms_encryption_config.is_some())
-                    + usize::from(self.no_encryption_config.is_some()),
+                usize::from(self.kms_encryption_config.is_some()) + usize::from(self.no_encryption_config.is_some()),
             );
             p.opt("KMSEncryptionConfig", self.kms_encryption_config);
             p.opt("NoEncryptionConfig", self.no_encryption_config);
@@ -2927,7 +2922,7 @@ pub mod delivery_stream {
 
     impl ToExpr for HiveJsonSerDe {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.timestamp_formats.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.timestamp_formats.is_some()));
             p.opt("TimestampFormats", self.timestamp_formats);
             p.into_expr()
         }
@@ -3144,7 +3139,7 @@ pub mod delivery_stream {
     impl ToExpr for HttpEndpointRequestConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.common_attributes.is_some()) + usize::from(self.content_encoding.is_some()),
+                usize::from(self.common_attributes.is_some()) + usize::from(self.content_encoding.is_some()),
             );
             p.opt("CommonAttributes", self.common_attributes);
             p.opt("ContentEncoding", self.content_encoding);
@@ -3304,7 +3299,7 @@ pub mod delivery_stream {
 
     impl ToExpr for InputFormatConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.deserializer.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.deserializer.is_some()));
             p.opt("Deserializer", self.deserializer);
             p.into_expr()
         }
@@ -3449,7 +3444,7 @@ pub mod delivery_stream {
     impl ToExpr for OpenXJsonSerDe {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.case_insensitive.is_some())
+                usize::from(self.case_insensitive.is_some())
                     + usize::from(self.column_to_json_key_mappings.is_some())
                     + usize::from(self.convert_dots_in_json_keys_to_underscores.is_some()),
             );
@@ -3558,7 +3553,7 @@ pub mod delivery_stream {
     impl ToExpr for OrcSerDe {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.block_size_bytes.is_some())
+                usize::from(self.block_size_bytes.is_some())
                     + usize::from(self.bloom_filter_columns.is_some())
                     + usize::from(self.bloom_filter_false_positive_probability.is_some())
                     + usize::from(self.compression.is_some())
@@ -3606,7 +3601,7 @@ pub mod delivery_stream {
 
     impl ToExpr for OutputFormatConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.serializer.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.serializer.is_some()));
             p.opt("Serializer", self.serializer);
             p.into_expr()
         }
@@ -3675,7 +3670,7 @@ pub mod delivery_stream {
     impl ToExpr for ParquetSerDe {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.block_size_bytes.is_some())
+                usize::from(self.block_size_bytes.is_some())
                     + usize::from(self.compression.is_some())
                     + usize::from(self.enable_dictionary_compression.is_some())
                     + usize::from(self.max_padding_bytes.is_some())
@@ -3735,7 +3730,7 @@ pub mod delivery_stream {
 
     impl ToExpr for PartitionSpec {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.identity.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.identity.is_some()));
             p.opt("Identity", self.identity);
             p.into_expr()
         }
@@ -3772,7 +3767,7 @@ pub mod delivery_stream {
     impl ToExpr for ProcessingConfiguration {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.enabled.is_some()) + usize::from(self.processors.is_some()));
+                Props::with_capacity(usize::from(self.enabled.is_some()) + usize::from(self.processors.is_some()));
             p.opt("Enabled", self.enabled);
             p.opt("Processors", self.processors);
             p.into_expr()
@@ -3990,7 +3985,7 @@ pub mod delivery_stream {
 
     impl ToExpr for RedshiftRetryOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.duration_in_seconds.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.duration_in_seconds.is_some()));
             p.opt("DurationInSeconds", self.duration_in_seconds);
             p.into_expr()
         }
@@ -4018,7 +4013,7 @@ pub mod delivery_stream {
 
     impl ToExpr for RetryOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.duration_in_seconds.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.duration_in_seconds.is_some()));
             p.opt("DurationInSeconds", self.duration_in_seconds);
             p.into_expr()
         }
@@ -4175,7 +4170,7 @@ pub mod delivery_stream {
     impl ToExpr for SchemaConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.catalog_id.is_some())
+                usize::from(self.catalog_id.is_some())
                     + usize::from(self.database_name.is_some())
                     + usize::from(self.region.is_some())
                     + usize::from(self.role_arn.is_some())
@@ -4212,7 +4207,7 @@ pub mod delivery_stream {
 
     impl ToExpr for SchemaEvolutionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.enabled.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.enabled.is_some()));
             p.opt("Enabled", self.enabled);
             p.into_expr()
         }
@@ -4291,7 +4286,7 @@ pub mod delivery_stream {
     impl ToExpr for Serializer {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.orc_ser_de.is_some()) + usize::from(self.parquet_ser_de.is_some()),
+                usize::from(self.orc_ser_de.is_some()) + usize::from(self.parquet_ser_de.is_some()),
             );
             p.opt("OrcSerDe", self.orc_ser_de);
             p.opt("ParquetSerDe", self.parquet_ser_de);
@@ -4330,7 +4325,7 @@ pub mod delivery_stream {
     impl ToExpr for SnowflakeBufferingHints {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.interval_in_seconds.is_some()) + usize::from(self.size_in_m_bs.is_some()),
+                usize::from(self.interval_in_seconds.is_some()) + usize::from(self.size_in_m_bs.is_some()),
             );
             p.opt("IntervalInSeconds", self.interval_in_seconds);
             p.opt("SizeInMBs", self.size_in_m_bs);
@@ -4560,7 +4555,7 @@ pub mod delivery_stream {
 
     impl ToExpr for SnowflakeRetryOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.duration_in_seconds.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.duration_in_seconds.is_some()));
             p.opt("DurationInSeconds", self.duration_in_seconds);
             p.into_expr()
         }
@@ -4596,9 +4591,8 @@ pub mod delivery_stream {
 
     impl ToExpr for SnowflakeRoleConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.enabled.is_some()) + usize::from(self.snowflake_role.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.enabled.is_some()) + usize::from(self.snowflake_role.is_some()));
             p.opt("Enabled", self.enabled);
             p.opt("SnowflakeRole", self.snowflake_role);
             p.into_expr()
@@ -4659,7 +4653,7 @@ pub mod delivery_stream {
     impl ToExpr for SplunkBufferingHints {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.interval_in_seconds.is_some()) + usize::from(self.size_in_m_bs.is_some()),
+                usize::from(self.interval_in_seconds.is_some()) + usize::from(self.size_in_m_bs.is_some()),
             );
             p.opt("IntervalInSeconds", self.interval_in_seconds);
             p.opt("SizeInMBs", self.size_in_m_bs);
@@ -4808,7 +4802,7 @@ pub mod delivery_stream {
 
     impl ToExpr for SplunkRetryOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.duration_in_seconds.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.duration_in_seconds.is_some()));
             p.opt("DurationInSeconds", self.duration_in_seconds);
             p.into_expr()
         }
@@ -4834,7 +4828,7 @@ pub mod delivery_stream {
 
     impl ToExpr for TableCreationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.enabled.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.enabled.is_some()));
             p.opt("Enabled", self.enabled);
             p.into_expr()
         }

@@ -91,7 +91,7 @@ impl Resource for SignalingChannel {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.message_ttl_seconds.is_some())
+            usize::from(self.message_ttl_seconds.is_some())
                 + usize::from(self.name.is_some())
                 + usize::from(self.tags.is_some())
                 + usize::from(self.r#type.is_some()),
@@ -303,7 +303,7 @@ impl Resource for Stream {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.data_retention_in_hours.is_some())
+            usize::from(self.data_retention_in_hours.is_some())
                 + usize::from(self.device_name.is_some())
                 + usize::from(self.kms_key_id.is_some())
                 + usize::from(self.media_type.is_some())
@@ -385,7 +385,7 @@ pub mod stream {
 
     impl ToExpr for StreamStorageConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.default_storage_tier.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.default_storage_tier.is_some()));
             p.opt("DefaultStorageTier", self.default_storage_tier);
             p.into_expr()
         }

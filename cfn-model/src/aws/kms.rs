@@ -310,7 +310,7 @@ impl Resource for Key {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.bypass_policy_lockout_safety_check.is_some())
+            usize::from(self.bypass_policy_lockout_safety_check.is_some())
                 + usize::from(self.description.is_some())
                 + usize::from(self.enable_key_rotation.is_some())
                 + usize::from(self.enabled.is_some())

@@ -162,7 +162,7 @@ pub mod data_cells_filter {
 
     impl ToExpr for ColumnWildcard {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.excluded_column_names.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.excluded_column_names.is_some()));
             p.opt("ExcludedColumnNames", self.excluded_column_names);
             p.into_expr()
         }
@@ -199,7 +199,7 @@ pub mod data_cells_filter {
     impl ToExpr for RowFilter {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.all_rows_wildcard.is_some()) + usize::from(self.filter_expression.is_some()),
+                usize::from(self.all_rows_wildcard.is_some()) + usize::from(self.filter_expression.is_some()),
             );
             p.opt("AllRowsWildcard", self.all_rows_wildcard);
             p.opt("FilterExpression", self.filter_expression);
@@ -323,7 +323,7 @@ impl crate::Resource for DataLakeSettings {
     const TYPE_NAME: &'static str = "AWS::LakeFormation::DataLakeSettings";
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.admins.is_some())
+            usize::from(self.admins.is_some())
                 + usize::from(self.allow_external_data_filtering.is_some())
                 + usize::from(self.allow_full_table_external_data_access.is_some())
                 + usize::from(self.authorized_session_tag_value_list.is_some())
@@ -508,7 +508,7 @@ pub mod permissions {
 
     impl ToExpr for ColumnWildcard {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.excluded_column_names.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.excluded_column_names.is_some()));
             p.opt("ExcludedColumnNames", self.excluded_column_names);
             p.into_expr()
         }
@@ -536,7 +536,7 @@ pub mod permissions {
 
     impl ToExpr for DataLakePrincipal {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.data_lake_principal_identifier.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.data_lake_principal_identifier.is_some()));
             p.opt("DataLakePrincipalIdentifier", self.data_lake_principal_identifier);
             p.into_expr()
         }
@@ -572,9 +572,8 @@ pub mod permissions {
 
     impl ToExpr for DataLocationResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.catalog_id.is_some()) + usize::from(self.s3_resource.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.catalog_id.is_some()) + usize::from(self.s3_resource.is_some()));
             p.opt("CatalogId", self.catalog_id);
             p.opt("S3Resource", self.s3_resource);
             p.into_expr()
@@ -611,8 +610,7 @@ pub mod permissions {
 
     impl ToExpr for DatabaseResource {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.catalog_id.is_some()) + usize::from(self.name.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.catalog_id.is_some()) + usize::from(self.name.is_some()));
             p.opt("CatalogId", self.catalog_id);
             p.opt("Name", self.name);
             p.into_expr()
@@ -666,7 +664,7 @@ pub mod permissions {
     impl ToExpr for Resource {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.data_location_resource.is_some())
+                usize::from(self.data_location_resource.is_some())
                     + usize::from(self.database_resource.is_some())
                     + usize::from(self.table_resource.is_some())
                     + usize::from(self.table_with_columns_resource.is_some()),
@@ -726,7 +724,7 @@ pub mod permissions {
     impl ToExpr for TableResource {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.catalog_id.is_some())
+                usize::from(self.catalog_id.is_some())
                     + usize::from(self.database_name.is_some())
                     + usize::from(self.name.is_some())
                     + usize::from(self.table_wildcard.is_some()),
@@ -794,7 +792,7 @@ pub mod permissions {
     impl ToExpr for TableWithColumnsResource {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.catalog_id.is_some())
+                usize::from(self.catalog_id.is_some())
                     + usize::from(self.column_names.is_some())
                     + usize::from(self.column_wildcard.is_some())
                     + usize::from(self.database_name.is_some())
@@ -1163,7 +1161,7 @@ pub mod principal_permissions {
 
     impl ToExpr for ColumnWildcard {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.excluded_column_names.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.excluded_column_names.is_some()));
             p.opt("ExcludedColumnNames", self.excluded_column_names);
             p.into_expr()
         }
@@ -1238,7 +1236,7 @@ pub mod principal_permissions {
 
     impl ToExpr for DataLakePrincipal {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.data_lake_principal_identifier.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.data_lake_principal_identifier.is_some()));
             p.opt("DataLakePrincipalIdentifier", self.data_lake_principal_identifier);
             p.into_expr()
         }
@@ -1329,7 +1327,7 @@ pub mod principal_permissions {
     impl ToExpr for LfTag {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.tag_key.is_some()) + usize::from(self.tag_values.is_some()));
+                Props::with_capacity(usize::from(self.tag_key.is_some()) + usize::from(self.tag_values.is_some()));
             p.opt("TagKey", self.tag_key);
             p.opt("TagValues", self.tag_values);
             p.into_expr()
@@ -1486,7 +1484,7 @@ pub mod principal_permissions {
     impl ToExpr for Resource {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.catalog.is_some())
+                usize::from(self.catalog.is_some())
                     + usize::from(self.data_cells_filter.is_some())
                     + usize::from(self.data_location.is_some())
                     + usize::from(self.database.is_some())
@@ -2005,7 +2003,7 @@ pub mod tag_association {
     impl ToExpr for Resource {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.catalog.is_some())
+                usize::from(self.catalog.is_some())
                     + usize::from(self.database.is_some())
                     + usize::from(self.table.is_some())
                     + usize::from(self.table_with_columns.is_some()),

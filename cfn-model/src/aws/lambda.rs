@@ -133,7 +133,7 @@ pub mod alias {
 
     impl ToExpr for AliasRoutingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.additional_version_weights.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.additional_version_weights.is_some()));
             p.opt("AdditionalVersionWeights", self.additional_version_weights);
             p.into_expr()
         }
@@ -556,7 +556,7 @@ pub mod capacity_provider {
     impl ToExpr for CapacityProviderLoggingConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.log_group.is_some()) + usize::from(self.system_log_level.is_some()),
+                usize::from(self.log_group.is_some()) + usize::from(self.system_log_level.is_some()),
             );
             p.opt("LogGroup", self.log_group);
             p.opt("SystemLogLevel", self.system_log_level);
@@ -629,7 +629,7 @@ pub mod capacity_provider {
     impl ToExpr for CapacityProviderScalingConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.max_v_cpu_count.is_some())
+                usize::from(self.max_v_cpu_count.is_some())
                     + usize::from(self.scaling_mode.is_some())
                     + usize::from(self.scaling_policies.is_some()),
             );
@@ -660,7 +660,7 @@ pub mod capacity_provider {
 
     impl ToExpr for CapacityProviderTelemetryConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.logging_config.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.logging_config.is_some()));
             p.opt("LoggingConfig", self.logging_config);
             p.into_expr()
         }
@@ -735,7 +735,7 @@ pub mod capacity_provider {
     impl ToExpr for InstanceRequirements {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.allowed_instance_types.is_some())
+                usize::from(self.allowed_instance_types.is_some())
                     + usize::from(self.architectures.is_some())
                     + usize::from(self.excluded_instance_types.is_some()),
             );
@@ -777,7 +777,7 @@ pub mod capacity_provider {
     impl ToExpr for PropagateTagsConfig {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.explicit_tags.is_some()) + usize::from(self.mode.is_some()));
+                Props::with_capacity(usize::from(self.explicit_tags.is_some()) + usize::from(self.mode.is_some()));
             p.opt("ExplicitTags", self.explicit_tags);
             p.opt("Mode", self.mode);
             p.into_expr()
@@ -1145,9 +1145,8 @@ pub mod event_invoke_config {
 
     impl ToExpr for DestinationConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.on_failure.is_some()) + usize::from(self.on_success.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.on_failure.is_some()) + usize::from(self.on_success.is_some()));
             p.opt("OnFailure", self.on_failure);
             p.opt("OnSuccess", self.on_success);
             p.into_expr()
@@ -1967,7 +1966,7 @@ pub mod event_source_mapping {
     impl ToExpr for AmazonManagedKafkaEventSourceConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.consumer_group_id.is_some()) + usize::from(self.schema_registry_config.is_some()),
+                usize::from(self.consumer_group_id.is_some()) + usize::from(self.schema_registry_config.is_some()),
             );
             p.opt("ConsumerGroupId", self.consumer_group_id);
             p.opt("SchemaRegistryConfig", self.schema_registry_config);
@@ -1995,7 +1994,7 @@ pub mod event_source_mapping {
 
     impl ToExpr for DestinationConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.on_failure.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.on_failure.is_some()));
             p.opt("OnFailure", self.on_failure);
             p.into_expr()
         }
@@ -2040,7 +2039,7 @@ pub mod event_source_mapping {
     impl ToExpr for DocumentDbEventSourceConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.collection_name.is_some())
+                usize::from(self.collection_name.is_some())
                     + usize::from(self.database_name.is_some())
                     + usize::from(self.full_document.is_some()),
             );
@@ -2073,7 +2072,7 @@ pub mod event_source_mapping {
 
     impl ToExpr for Endpoints {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.kafka_bootstrap_servers.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.kafka_bootstrap_servers.is_some()));
             p.opt("KafkaBootstrapServers", self.kafka_bootstrap_servers);
             p.into_expr()
         }
@@ -2099,7 +2098,7 @@ pub mod event_source_mapping {
 
     impl ToExpr for Filter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.pattern.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.pattern.is_some()));
             p.opt("Pattern", self.pattern);
             p.into_expr()
         }
@@ -2125,7 +2124,7 @@ pub mod event_source_mapping {
 
     impl ToExpr for FilterCriteria {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.filters.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.filters.is_some()));
             p.opt("Filters", self.filters);
             p.into_expr()
         }
@@ -2151,7 +2150,7 @@ pub mod event_source_mapping {
 
     impl ToExpr for LoggingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.system_log_level.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.system_log_level.is_some()));
             p.opt("SystemLogLevel", self.system_log_level);
             p.into_expr()
         }
@@ -2182,7 +2181,7 @@ pub mod event_source_mapping {
 
     impl ToExpr for MetricsConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.metrics.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.metrics.is_some()));
             p.opt("Metrics", self.metrics);
             p.into_expr()
         }
@@ -2211,7 +2210,7 @@ pub mod event_source_mapping {
 
     impl ToExpr for OnFailure {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.destination.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.destination.is_some()));
             p.opt("Destination", self.destination);
             p.into_expr()
         }
@@ -2256,7 +2255,7 @@ pub mod event_source_mapping {
     impl ToExpr for ProvisionedPollerConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.maximum_pollers.is_some())
+                usize::from(self.maximum_pollers.is_some())
                     + usize::from(self.minimum_pollers.is_some())
                     + usize::from(self.poller_group_name.is_some()),
             );
@@ -2289,7 +2288,7 @@ pub mod event_source_mapping {
 
     impl ToExpr for ScalingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.maximum_concurrency.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.maximum_concurrency.is_some()));
             p.opt("MaximumConcurrency", self.maximum_concurrency);
             p.into_expr()
         }
@@ -2327,7 +2326,7 @@ pub mod event_source_mapping {
 
     impl ToExpr for SchemaRegistryAccessConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.r#type.is_some()) + usize::from(self.uri.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.r#type.is_some()) + usize::from(self.uri.is_some()));
             p.opt("Type", self.r#type);
             p.opt("URI", self.uri);
             p.into_expr()
@@ -2385,7 +2384,7 @@ pub mod event_source_mapping {
     impl ToExpr for SchemaRegistryConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.access_configs.is_some())
+                usize::from(self.access_configs.is_some())
                     + usize::from(self.event_record_format.is_some())
                     + usize::from(self.schema_registry_uri.is_some())
                     + usize::from(self.schema_validation_configs.is_some()),
@@ -2418,7 +2417,7 @@ pub mod event_source_mapping {
 
     impl ToExpr for SchemaValidationConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.attribute.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.attribute.is_some()));
             p.opt("Attribute", self.attribute);
             p.into_expr()
         }
@@ -2444,7 +2443,7 @@ pub mod event_source_mapping {
 
     impl ToExpr for SelfManagedEventSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.endpoints.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.endpoints.is_some()));
             p.opt("Endpoints", self.endpoints);
             p.into_expr()
         }
@@ -2489,7 +2488,7 @@ pub mod event_source_mapping {
     impl ToExpr for SelfManagedKafkaEventSourceConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.consumer_group_id.is_some())
+                usize::from(self.consumer_group_id.is_some())
                     + usize::from(self.consumption_mode.is_some())
                     + usize::from(self.schema_registry_config.is_some()),
             );
@@ -2539,7 +2538,7 @@ pub mod event_source_mapping {
 
     impl ToExpr for SourceAccessConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.r#type.is_some()) + usize::from(self.uri.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.r#type.is_some()) + usize::from(self.uri.is_some()));
             p.opt("Type", self.r#type);
             p.opt("URI", self.uri);
             p.into_expr()
@@ -3668,7 +3667,7 @@ pub mod function {
     impl ToExpr for Code {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.image_uri.is_some())
+                usize::from(self.image_uri.is_some())
                     + usize::from(self.s3_bucket.is_some())
                     + usize::from(self.s3_key.is_some())
                     + usize::from(self.s3_object_storage_mode.is_some())
@@ -3707,7 +3706,7 @@ pub mod function {
 
     impl ToExpr for DeadLetterConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.target_arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.target_arn.is_some()));
             p.opt("TargetArn", self.target_arn);
             p.into_expr()
         }
@@ -3780,7 +3779,7 @@ pub mod function {
 
     impl ToExpr for Environment {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.variables.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.variables.is_some()));
             p.opt("Variables", self.variables);
             p.into_expr()
         }
@@ -3876,7 +3875,7 @@ pub mod function {
     impl ToExpr for FunctionScalingConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.max_execution_environments.is_some())
+                usize::from(self.max_execution_environments.is_some())
                     + usize::from(self.min_execution_environments.is_some()),
             );
             p.opt("MaxExecutionEnvironments", self.max_execution_environments);
@@ -3924,7 +3923,7 @@ pub mod function {
     impl ToExpr for ImageConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.command.is_some())
+                usize::from(self.command.is_some())
                     + usize::from(self.entry_point.is_some())
                     + usize::from(self.working_directory.is_some()),
             );
@@ -4032,7 +4031,7 @@ pub mod function {
     impl ToExpr for LoggingConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.application_log_level.is_some())
+                usize::from(self.application_log_level.is_some())
                     + usize::from(self.log_format.is_some())
                     + usize::from(self.log_group.is_some())
                     + usize::from(self.system_log_level.is_some()),
@@ -4108,7 +4107,7 @@ pub mod function {
 
     impl ToExpr for S3FilesConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.direct_s3_read.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.direct_s3_read.is_some()));
             p.opt("DirectS3Read", self.direct_s3_read);
             p.into_expr()
         }
@@ -4212,7 +4211,7 @@ pub mod function {
 
     impl ToExpr for TracingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.mode.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.mode.is_some()));
             p.opt("Mode", self.mode);
             p.into_expr()
         }
@@ -4259,7 +4258,7 @@ pub mod function {
     impl ToExpr for VpcConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.ipv6_allowed_for_dual_stack.is_some())
+                usize::from(self.ipv6_allowed_for_dual_stack.is_some())
                     + usize::from(self.security_group_ids.is_some())
                     + usize::from(self.subnet_ids.is_some()),
             );
@@ -5194,9 +5193,8 @@ pub mod microvm_image {
 
     impl ToExpr for CloudWatchLogging {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.log_group.is_some()) + usize::from(self.log_stream.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.log_group.is_some()) + usize::from(self.log_stream.is_some()));
             p.opt("LogGroup", self.log_group);
             p.opt("LogStream", self.log_stream);
             p.into_expr()
@@ -5313,7 +5311,7 @@ pub mod microvm_image {
     impl ToExpr for Hooks {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.microvm_hooks.is_some())
+                usize::from(self.microvm_hooks.is_some())
                     + usize::from(self.microvm_image_hooks.is_some())
                     + usize::from(self.port.is_some()),
             );
@@ -5354,9 +5352,8 @@ pub mod microvm_image {
 
     impl ToExpr for Logging {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.cloud_watch.is_some()) + usize::from(self.disabled.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.cloud_watch.is_some()) + usize::from(self.disabled.is_some()));
             p.opt("CloudWatch", self.cloud_watch);
             p.opt("Disabled", self.disabled);
             p.into_expr()
@@ -5442,7 +5439,7 @@ pub mod microvm_image {
     impl ToExpr for MicrovmHooks {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.resume.is_some())
+                usize::from(self.resume.is_some())
                     + usize::from(self.resume_timeout_in_seconds.is_some())
                     + usize::from(self.run.is_some())
                     + usize::from(self.run_timeout_in_seconds.is_some())
@@ -5510,7 +5507,7 @@ pub mod microvm_image {
     impl ToExpr for MicrovmImageHooks {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.ready.is_some())
+                usize::from(self.ready.is_some())
                     + usize::from(self.ready_timeout_in_seconds.is_some())
                     + usize::from(self.validate.is_some())
                     + usize::from(self.validate_timeout_in_seconds.is_some()),
@@ -6362,7 +6359,7 @@ pub mod url {
     impl ToExpr for Cors {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.allow_credentials.is_some())
+                usize::from(self.allow_credentials.is_some())
                     + usize::from(self.allow_headers.is_some())
                     + usize::from(self.allow_methods.is_some())
                     + usize::from(self.allow_origins.is_some())
@@ -6524,7 +6521,7 @@ pub mod version {
     impl ToExpr for FunctionScalingConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.max_execution_environments.is_some())
+                usize::from(self.max_execution_environments.is_some())
                     + usize::from(self.min_execution_environments.is_some()),
             );
             p.opt("MaxExecutionEnvironments", self.max_execution_environments);
@@ -7145,7 +7142,7 @@ pub mod web_function_endpoint {
 
     impl ToExpr for ScalingConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.max_environments.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.max_environments.is_some()));
             p.opt("MaxEnvironments", self.max_environments);
             p.into_expr()
         }
@@ -7171,7 +7168,7 @@ pub mod web_function_endpoint {
 
     impl ToExpr for ThrottleConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.rate_limit.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.rate_limit.is_some()));
             p.opt("RateLimit", self.rate_limit);
             p.into_expr()
         }
@@ -7552,7 +7549,7 @@ pub mod web_function_revision {
     impl ToExpr for LoggingConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.application_log_level.is_some())
+                usize::from(self.application_log_level.is_some())
                     + usize::from(self.log_group.is_some())
                     + usize::from(self.system_log_level.is_some()),
             );
@@ -7719,7 +7716,7 @@ pub mod web_function_revision {
 
     impl ToExpr for TelemetryConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.logging_config.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.logging_config.is_some()));
             p.opt("LoggingConfig", self.logging_config);
             p.into_expr()
         }

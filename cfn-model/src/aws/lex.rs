@@ -1050,7 +1050,7 @@ pub mod bot {
 
     impl ToExpr for AdvancedRecognitionSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.audio_recognition_strategy.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.audio_recognition_strategy.is_some()));
             p.opt("AudioRecognitionStrategy", self.audio_recognition_strategy);
             p.into_expr()
         }
@@ -1302,7 +1302,7 @@ pub mod bot {
     impl ToExpr for BedrockAgentConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.bedrock_agent_alias_id.is_some()) + usize::from(self.bedrock_agent_id.is_some()),
+                usize::from(self.bedrock_agent_alias_id.is_some()) + usize::from(self.bedrock_agent_id.is_some()),
             );
             p.opt("BedrockAgentAliasId", self.bedrock_agent_alias_id);
             p.opt("BedrockAgentId", self.bedrock_agent_id);
@@ -1344,7 +1344,7 @@ pub mod bot {
     impl ToExpr for BedrockAgentIntentConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.bedrock_agent_configuration.is_some())
+                usize::from(self.bedrock_agent_configuration.is_some())
                     + usize::from(self.bedrock_agent_intent_knowledge_base_configuration.is_some()),
             );
             p.opt("BedrockAgentConfiguration", self.bedrock_agent_configuration);
@@ -1417,7 +1417,7 @@ pub mod bot {
     impl ToExpr for BedrockGuardrailConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.bedrock_guardrail_identifier.is_some())
+                usize::from(self.bedrock_guardrail_identifier.is_some())
                     + usize::from(self.bedrock_guardrail_version.is_some()),
             );
             p.opt("BedrockGuardrailIdentifier", self.bedrock_guardrail_identifier);
@@ -1465,7 +1465,7 @@ pub mod bot {
     impl ToExpr for BedrockKnowledgeStoreConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.bkb_exact_response_fields.is_some())
+                usize::from(self.bkb_exact_response_fields.is_some())
                     + usize::from(self.bedrock_knowledge_base_arn.is_some())
                     + usize::from(self.exact_response.is_some()),
             );
@@ -1550,7 +1550,7 @@ pub mod bot {
 
     impl ToExpr for BkbExactResponseFields {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.answer_field.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.answer_field.is_some()));
             p.opt("AnswerField", self.answer_field);
             p.into_expr()
         }
@@ -1873,7 +1873,7 @@ pub mod bot {
     impl ToExpr for BuildtimeSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.descriptive_bot_builder_specification.is_some())
+                usize::from(self.descriptive_bot_builder_specification.is_some())
                     + usize::from(self.sample_utterance_generation_specification.is_some()),
             );
             p.opt(
@@ -1983,7 +1983,7 @@ pub mod bot {
 
     impl ToExpr for CompositeSlotTypeSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.sub_slots.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.sub_slots.is_some()));
             p.opt("SubSlots", self.sub_slots);
             p.into_expr()
         }
@@ -2118,7 +2118,7 @@ pub mod bot {
     impl ToExpr for ConversationLogSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.audio_log_settings.is_some()) + usize::from(self.text_log_settings.is_some()),
+                usize::from(self.audio_log_settings.is_some()) + usize::from(self.text_log_settings.is_some()),
             );
             p.opt("AudioLogSettings", self.audio_log_settings);
             p.opt("TextLogSettings", self.text_log_settings);
@@ -2253,7 +2253,7 @@ pub mod bot {
     impl ToExpr for DataSourceConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.bedrock_knowledge_store_configuration.is_some())
+                usize::from(self.bedrock_knowledge_store_configuration.is_some())
                     + usize::from(self.kendra_configuration.is_some())
                     + usize::from(self.opensearch_configuration.is_some()),
             );
@@ -2330,7 +2330,7 @@ pub mod bot {
     impl ToExpr for DefaultConditionalBranch {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.next_step.is_some()) + usize::from(self.response.is_some()));
+                Props::with_capacity(usize::from(self.next_step.is_some()) + usize::from(self.response.is_some()));
             p.opt("NextStep", self.next_step);
             p.opt("Response", self.response);
             p.into_expr()
@@ -2518,7 +2518,7 @@ pub mod bot {
     impl ToExpr for DialogState {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.dialog_action.is_some())
+                usize::from(self.dialog_action.is_some())
                     + usize::from(self.intent.is_some())
                     + usize::from(self.session_attributes.is_some()),
             );
@@ -2639,7 +2639,7 @@ pub mod bot {
     impl ToExpr for ExactResponseFields {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.answer_field.is_some()) + usize::from(self.question_field.is_some()),
+                usize::from(self.answer_field.is_some()) + usize::from(self.question_field.is_some()),
             );
             p.opt("AnswerField", self.answer_field);
             p.opt("QuestionField", self.question_field);
@@ -2669,7 +2669,7 @@ pub mod bot {
 
     impl ToExpr for ExternalSourceSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.grammar_slot_type_setting.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.grammar_slot_type_setting.is_some()));
             p.opt("GrammarSlotTypeSetting", self.grammar_slot_type_setting);
             p.into_expr()
         }
@@ -2898,7 +2898,7 @@ pub mod bot {
     impl ToExpr for GenerativeAiSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.buildtime_settings.is_some()) + usize::from(self.runtime_settings.is_some()),
+                usize::from(self.buildtime_settings.is_some()) + usize::from(self.runtime_settings.is_some()),
             );
             p.opt("BuildtimeSettings", self.buildtime_settings);
             p.opt("RuntimeSettings", self.runtime_settings);
@@ -2926,7 +2926,7 @@ pub mod bot {
 
     impl ToExpr for GrammarSlotTypeSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.source.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.source.is_some()));
             p.opt("Source", self.source);
             p.into_expr()
         }
@@ -3072,7 +3072,7 @@ pub mod bot {
     impl ToExpr for InitialResponseSetting {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.code_hook.is_some())
+                usize::from(self.code_hook.is_some())
                     + usize::from(self.conditional.is_some())
                     + usize::from(self.initial_response.is_some())
                     + usize::from(self.next_step.is_some()),
@@ -3352,7 +3352,7 @@ pub mod bot {
     impl ToExpr for IntentClosingSetting {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.closing_response.is_some())
+                usize::from(self.closing_response.is_some())
                     + usize::from(self.conditional.is_some())
                     + usize::from(self.is_active.is_some())
                     + usize::from(self.next_step.is_some()),
@@ -3583,7 +3583,7 @@ pub mod bot {
 
     impl ToExpr for IntentOverride {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.slots.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.name.is_some()) + usize::from(self.slots.is_some()));
             p.opt("Name", self.name);
             p.opt("Slots", self.slots);
             p.into_expr()
@@ -3711,7 +3711,7 @@ pub mod bot {
     impl ToExpr for Message {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.custom_payload.is_some())
+                usize::from(self.custom_payload.is_some())
                     + usize::from(self.image_response_card.is_some())
                     + usize::from(self.plain_text_message.is_some())
                     + usize::from(self.ssml_message.is_some()),
@@ -3778,7 +3778,7 @@ pub mod bot {
 
     impl ToExpr for MultipleValuesSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.allow_multiple_values.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.allow_multiple_values.is_some()));
             p.opt("AllowMultipleValues", self.allow_multiple_values);
             p.into_expr()
         }
@@ -3906,7 +3906,7 @@ pub mod bot {
     impl ToExpr for OpensearchConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.domain_endpoint.is_some())
+                usize::from(self.domain_endpoint.is_some())
                     + usize::from(self.exact_response.is_some())
                     + usize::from(self.exact_response_fields.is_some())
                     + usize::from(self.include_fields.is_some())
@@ -4066,7 +4066,7 @@ pub mod bot {
     impl ToExpr for PostDialogCodeHookInvocationSpecification {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.failure_conditional.is_some())
+                usize::from(self.failure_conditional.is_some())
                     + usize::from(self.failure_next_step.is_some())
                     + usize::from(self.failure_response.is_some())
                     + usize::from(self.success_conditional.is_some())
@@ -4176,7 +4176,7 @@ pub mod bot {
     impl ToExpr for PostFulfillmentStatusSpecification {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.failure_conditional.is_some())
+                usize::from(self.failure_conditional.is_some())
                     + usize::from(self.failure_next_step.is_some())
                     + usize::from(self.failure_response.is_some())
                     + usize::from(self.success_conditional.is_some())
@@ -4365,7 +4365,7 @@ pub mod bot {
 
     impl ToExpr for QInConnectIntentConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.q_in_connect_assistant_configuration.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.q_in_connect_assistant_configuration.is_some()));
             p.opt(
                 "QInConnectAssistantConfiguration",
                 self.q_in_connect_assistant_configuration,
@@ -4534,7 +4534,7 @@ pub mod bot {
     impl ToExpr for RuntimeSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.nlu_improvement_specification.is_some())
+                usize::from(self.nlu_improvement_specification.is_some())
                     + usize::from(self.slot_resolution_improvement_specification.is_some()),
             );
             p.opt("NluImprovementSpecification", self.nlu_improvement_specification);
@@ -4909,7 +4909,7 @@ pub mod bot {
     impl ToExpr for SlotCaptureSetting {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.capture_conditional.is_some())
+                usize::from(self.capture_conditional.is_some())
                     + usize::from(self.capture_next_step.is_some())
                     + usize::from(self.capture_response.is_some())
                     + usize::from(self.code_hook.is_some())
@@ -5173,7 +5173,7 @@ pub mod bot {
 
     impl ToExpr for SlotValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.interpreted_value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.interpreted_value.is_some()));
             p.opt("InterpretedValue", self.interpreted_value);
             p.into_expr()
         }
@@ -5292,7 +5292,7 @@ pub mod bot {
     impl ToExpr for SlotValueOverride {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.shape.is_some())
+                usize::from(self.shape.is_some())
                     + usize::from(self.value.is_some())
                     + usize::from(self.values.is_some()),
             );
@@ -5334,7 +5334,7 @@ pub mod bot {
     impl ToExpr for SlotValueOverrideMap {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.slot_name.is_some()) + usize::from(self.slot_value_override.is_some()),
+                usize::from(self.slot_name.is_some()) + usize::from(self.slot_value_override.is_some()),
             );
             p.opt("SlotName", self.slot_name);
             p.opt("SlotValueOverride", self.slot_value_override);
@@ -5503,7 +5503,7 @@ pub mod bot {
 
     impl ToExpr for SpeechModelConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.deepgram_config.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.deepgram_config.is_some()));
             p.opt("DeepgramConfig", self.deepgram_config);
             p.into_expr()
         }
@@ -5540,8 +5540,7 @@ pub mod bot {
     impl ToExpr for SpeechRecognitionSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.speech_model_config.is_some())
-                    + usize::from(self.speech_model_preference.is_some()),
+                usize::from(self.speech_model_config.is_some()) + usize::from(self.speech_model_preference.is_some()),
             );
             p.opt("SpeechModelConfig", self.speech_model_config);
             p.opt("SpeechModelPreference", self.speech_model_preference);
@@ -5650,7 +5649,7 @@ pub mod bot {
     impl ToExpr for SubSlotSetting {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.expression.is_some()) + usize::from(self.slot_specifications.is_some()),
+                usize::from(self.expression.is_some()) + usize::from(self.slot_specifications.is_some()),
             );
             p.opt("Expression", self.expression);
             p.opt("SlotSpecifications", self.slot_specifications);
@@ -5748,7 +5747,7 @@ pub mod bot {
     impl ToExpr for SubSlotValueElicitationSetting {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.default_value_specification.is_some())
+                usize::from(self.default_value_specification.is_some())
                     + usize::from(self.prompt_specification.is_some())
                     + usize::from(self.sample_utterances.is_some())
                     + usize::from(self.wait_and_continue_specification.is_some()),
@@ -5835,7 +5834,7 @@ pub mod bot {
     impl ToExpr for TestBotAliasSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.bot_alias_locale_settings.is_some())
+                usize::from(self.bot_alias_locale_settings.is_some())
                     + usize::from(self.conversation_log_settings.is_some())
                     + usize::from(self.description.is_some())
                     + usize::from(self.sentiment_analysis_settings.is_some()),
@@ -6382,7 +6381,7 @@ pub mod bot_alias {
     impl ToExpr for ConversationLogSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.audio_log_settings.is_some()) + usize::from(self.text_log_settings.is_some()),
+                usize::from(self.audio_log_settings.is_some()) + usize::from(self.text_log_settings.is_some()),
             );
             p.opt("AudioLogSettings", self.audio_log_settings);
             p.opt("TextLogSettings", self.text_log_settings);

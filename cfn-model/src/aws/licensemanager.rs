@@ -84,7 +84,7 @@ Constraint { path: "Principals/*", pattern: Some("^arn:aws[a-zA-Z-]*:[A-Za-z0-9]
 ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.allowed_operations.is_some())
+            usize::from(self.allowed_operations.is_some())
                 + usize::from(self.grant_name.is_some())
                 + usize::from(self.home_region.is_some())
                 + usize::from(self.license_arn.is_some())
@@ -581,7 +581,7 @@ pub mod license {
     impl ToExpr for ConsumptionConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.borrow_configuration.is_some())
+                usize::from(self.borrow_configuration.is_some())
                     + usize::from(self.provisional_configuration.is_some())
                     + usize::from(self.renew_type.is_some()),
             );
@@ -915,7 +915,7 @@ pub mod license_asset_group {
 
     impl ToExpr for LicenseAssetGroupConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.usage_dimension.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.usage_dimension.is_some()));
             p.opt("UsageDimension", self.usage_dimension);
             p.into_expr()
         }
@@ -948,7 +948,7 @@ pub mod license_asset_group {
 
     impl ToExpr for LicenseAssetGroupProperty {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -1097,7 +1097,7 @@ pub mod license_asset_rule_set {
 
     impl ToExpr for AndRuleStatement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.matching_rule_statements.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.matching_rule_statements.is_some()));
             p.opt("MatchingRuleStatements", self.matching_rule_statements);
             p.into_expr()
         }
@@ -1142,7 +1142,7 @@ pub mod license_asset_rule_set {
     impl ToExpr for InstanceRuleStatement {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.and_rule_statement.is_some())
+                usize::from(self.and_rule_statement.is_some())
                     + usize::from(self.matching_rule_statement.is_some())
                     + usize::from(self.or_rule_statement.is_some()),
             );
@@ -1213,7 +1213,7 @@ pub mod license_asset_rule_set {
     impl ToExpr for LicenseConfigurationRuleStatement {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.and_rule_statement.is_some())
+                usize::from(self.and_rule_statement.is_some())
                     + usize::from(self.matching_rule_statement.is_some())
                     + usize::from(self.or_rule_statement.is_some()),
             );
@@ -1263,7 +1263,7 @@ pub mod license_asset_rule_set {
     impl ToExpr for LicenseRuleStatement {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.and_rule_statement.is_some())
+                usize::from(self.and_rule_statement.is_some())
                     + usize::from(self.matching_rule_statement.is_some())
                     + usize::from(self.or_rule_statement.is_some()),
             );
@@ -1331,7 +1331,7 @@ pub mod license_asset_rule_set {
 
     impl ToExpr for OrRuleStatement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.matching_rule_statements.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.matching_rule_statements.is_some()));
             p.opt("MatchingRuleStatements", self.matching_rule_statements);
             p.into_expr()
         }
@@ -1376,7 +1376,7 @@ pub mod license_asset_rule_set {
     impl ToExpr for RuleStatement {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.instance_rule_statement.is_some())
+                usize::from(self.instance_rule_statement.is_some())
                     + usize::from(self.license_configuration_rule_statement.is_some())
                     + usize::from(self.license_rule_statement.is_some()),
             );
@@ -1931,7 +1931,7 @@ pub mod report_generator {
     impl ToExpr for ReportContext {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.license_asset_group_arns.is_some())
+                usize::from(self.license_asset_group_arns.is_some())
                     + usize::from(self.license_configuration_arns.is_some())
                     + usize::from(self.report_end_date.is_some())
                     + usize::from(self.report_start_date.is_some()),
@@ -1974,8 +1974,7 @@ pub mod report_generator {
 
     impl ToExpr for ReportFrequency {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.period.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.period.is_some()) + usize::from(self.value.is_some()));
             p.opt("Period", self.period);
             p.opt("Value", self.value);
             p.into_expr()

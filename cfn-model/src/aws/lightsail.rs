@@ -546,7 +546,7 @@ pub mod bucket {
     impl ToExpr for AccessRules {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.allow_public_overrides.is_some()) + usize::from(self.get_object.is_some()),
+                usize::from(self.allow_public_overrides.is_some()) + usize::from(self.get_object.is_some()),
             );
             p.opt("AllowPublicOverrides", self.allow_public_overrides);
             p.opt("GetObject", self.get_object);
@@ -1094,7 +1094,7 @@ pub mod container {
     impl ToExpr for Container {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.command.is_some())
+                usize::from(self.command.is_some())
                     + usize::from(self.container_name.is_some())
                     + usize::from(self.environment.is_some())
                     + usize::from(self.image.is_some())
@@ -1140,7 +1140,7 @@ pub mod container {
     impl ToExpr for ContainerServiceDeployment {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.containers.is_some()) + usize::from(self.public_endpoint.is_some()),
+                usize::from(self.containers.is_some()) + usize::from(self.public_endpoint.is_some()),
             );
             p.opt("Containers", self.containers);
             p.opt("PublicEndpoint", self.public_endpoint);
@@ -1168,7 +1168,7 @@ pub mod container {
 
     impl ToExpr for EcrImagePullerRole {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.is_active.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.is_active.is_some()));
             p.opt("IsActive", self.is_active);
             p.into_expr()
         }
@@ -1204,8 +1204,7 @@ pub mod container {
 
     impl ToExpr for EnvironmentVariable {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.value.is_some()) + usize::from(self.variable.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.value.is_some()) + usize::from(self.variable.is_some()));
             p.opt("Value", self.value);
             p.opt("Variable", self.variable);
             p.into_expr()
@@ -1275,7 +1274,7 @@ pub mod container {
     impl ToExpr for HealthCheckConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.healthy_threshold.is_some())
+                usize::from(self.healthy_threshold.is_some())
                     + usize::from(self.interval_seconds.is_some())
                     + usize::from(self.path.is_some())
                     + usize::from(self.success_codes.is_some())
@@ -1322,8 +1321,7 @@ pub mod container {
 
     impl ToExpr for PortInfo {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.port.is_some()) + usize::from(self.protocol.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.port.is_some()) + usize::from(self.protocol.is_some()));
             p.opt("Port", self.port);
             p.opt("Protocol", self.protocol);
             p.into_expr()
@@ -1352,7 +1350,7 @@ pub mod container {
 
     impl ToExpr for PrivateRegistryAccess {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.ecr_image_puller_role.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.ecr_image_puller_role.is_some()));
             p.opt("EcrImagePullerRole", self.ecr_image_puller_role);
             p.into_expr()
         }
@@ -1389,7 +1387,7 @@ pub mod container {
     impl ToExpr for PublicDomainName {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.certificate_name.is_some()) + usize::from(self.domain_names.is_some()),
+                usize::from(self.certificate_name.is_some()) + usize::from(self.domain_names.is_some()),
             );
             p.opt("CertificateName", self.certificate_name);
             p.opt("DomainNames", self.domain_names);
@@ -1436,7 +1434,7 @@ pub mod container {
     impl ToExpr for PublicEndpoint {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.container_name.is_some())
+                usize::from(self.container_name.is_some())
                     + usize::from(self.container_port.is_some())
                     + usize::from(self.health_check_config.is_some()),
             );
@@ -1800,7 +1798,7 @@ pub mod database {
     impl ToExpr for RelationalDatabaseParameter {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.allowed_values.is_some())
+                usize::from(self.allowed_values.is_some())
                     + usize::from(self.apply_method.is_some())
                     + usize::from(self.apply_type.is_some())
                     + usize::from(self.data_type.is_some())
@@ -2383,7 +2381,7 @@ pub mod disk {
 
     impl ToExpr for AutoSnapshotAddOn {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.snapshot_time_of_day.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.snapshot_time_of_day.is_some()));
             p.opt("SnapshotTimeOfDay", self.snapshot_time_of_day);
             p.into_expr()
         }
@@ -3050,7 +3048,7 @@ pub mod distribution {
 
     impl ToExpr for CacheBehavior {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.behavior.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.behavior.is_some()));
             p.opt("Behavior", self.behavior);
             p.into_expr()
         }
@@ -3086,8 +3084,7 @@ pub mod distribution {
 
     impl ToExpr for CacheBehaviorPerPath {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.behavior.is_some()) + usize::from(self.path.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.behavior.is_some()) + usize::from(self.path.is_some()));
             p.opt("Behavior", self.behavior);
             p.opt("Path", self.path);
             p.into_expr()
@@ -3173,7 +3170,7 @@ pub mod distribution {
     impl ToExpr for CacheSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.allowed_http_methods.is_some())
+                usize::from(self.allowed_http_methods.is_some())
                     + usize::from(self.cached_http_methods.is_some())
                     + usize::from(self.default_ttl.is_some())
                     + usize::from(self.forwarded_cookies.is_some())
@@ -3225,7 +3222,7 @@ pub mod distribution {
     impl ToExpr for CookieObject {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cookies_allow_list.is_some()) + usize::from(self.option.is_some()),
+                usize::from(self.cookies_allow_list.is_some()) + usize::from(self.option.is_some()),
             );
             p.opt("CookiesAllowList", self.cookies_allow_list);
             p.opt("Option", self.option);
@@ -3264,7 +3261,7 @@ pub mod distribution {
     impl ToExpr for HeaderObject {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.headers_allow_list.is_some()) + usize::from(self.option.is_some()),
+                usize::from(self.headers_allow_list.is_some()) + usize::from(self.option.is_some()),
             );
             p.opt("HeadersAllowList", self.headers_allow_list);
             p.opt("Option", self.option);
@@ -3311,7 +3308,7 @@ pub mod distribution {
     impl ToExpr for InputOrigin {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.name.is_some())
+                usize::from(self.name.is_some())
                     + usize::from(self.protocol_policy.is_some())
                     + usize::from(self.region_name.is_some()),
             );
@@ -3353,7 +3350,7 @@ pub mod distribution {
     impl ToExpr for QueryStringObject {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.option.is_some()) + usize::from(self.query_strings_allow_list.is_some()),
+                usize::from(self.option.is_some()) + usize::from(self.query_strings_allow_list.is_some()),
             );
             p.opt("Option", self.option);
             p.opt("QueryStringsAllowList", self.query_strings_allow_list);
@@ -4039,7 +4036,7 @@ pub mod instance {
 
     impl ToExpr for AutoSnapshotAddOn {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.snapshot_time_of_day.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.snapshot_time_of_day.is_some()));
             p.opt("SnapshotTimeOfDay", self.snapshot_time_of_day);
             p.into_expr()
         }
@@ -4143,7 +4140,7 @@ pub mod instance {
 
     impl ToExpr for Hardware {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.disks.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.disks.is_some()));
             p.opt("Disks", self.disks);
             p.into_expr()
         }
@@ -4267,7 +4264,7 @@ pub mod instance {
     impl ToExpr for Port {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.access_direction.is_some())
+                usize::from(self.access_direction.is_some())
                     + usize::from(self.access_from.is_some())
                     + usize::from(self.access_type.is_some())
                     + usize::from(self.cidr_list_aliases.is_some())

@@ -947,7 +947,7 @@ pub mod place_index {
 
     impl ToExpr for DataSourceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.intended_use.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.intended_use.is_some()));
             p.opt("IntendedUse", self.intended_use);
             p.into_expr()
         }

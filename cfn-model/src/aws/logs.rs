@@ -542,7 +542,7 @@ pub mod delivery_destination {
     impl ToExpr for DestinationPolicy {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.delivery_destination_name.is_some())
+                usize::from(self.delivery_destination_name.is_some())
                     + usize::from(self.delivery_destination_policy.is_some()),
             );
             p.opt("DeliveryDestinationName", self.delivery_destination_name);
@@ -1181,7 +1181,7 @@ pub mod integration {
 
     impl ToExpr for ResourceConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.open_search_resource_config.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.open_search_resource_config.is_some()));
             p.opt("OpenSearchResourceConfig", self.open_search_resource_config);
             p.into_expr()
         }
@@ -1298,7 +1298,7 @@ impl Resource for LogAnomalyDetector {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.account_id.is_some())
+            usize::from(self.account_id.is_some())
                 + usize::from(self.anomaly_visibility_time.is_some())
                 + usize::from(self.detector_name.is_some())
                 + usize::from(self.evaluation_frequency.is_some())
@@ -1532,7 +1532,7 @@ impl Resource for LogGroup {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.bearer_token_authentication_enabled.is_some())
+            usize::from(self.bearer_token_authentication_enabled.is_some())
                 + usize::from(self.data_protection_policy.is_some())
                 + usize::from(self.deletion_protection_enabled.is_some())
                 + usize::from(self.field_index_policies.is_some())
@@ -2677,7 +2677,7 @@ pub mod scheduled_query {
 
     impl ToExpr for DestinationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.s3_configuration.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.s3_configuration.is_some()));
             p.opt("S3Configuration", self.s3_configuration);
             p.into_expr()
         }
@@ -3745,7 +3745,7 @@ pub mod transformer {
     impl ToExpr for Csv {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.columns.is_some())
+                usize::from(self.columns.is_some())
                     + usize::from(self.delimiter.is_some())
                     + usize::from(self.quote_character.is_some())
                     + usize::from(self.source.is_some()),
@@ -4059,7 +4059,7 @@ pub mod transformer {
 
     impl ToExpr for ParseCloudfront {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.source.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.source.is_some()));
             p.opt("Source", self.source);
             p.into_expr()
         }
@@ -4096,7 +4096,7 @@ pub mod transformer {
     impl ToExpr for ParseJson {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.destination.is_some()) + usize::from(self.source.is_some()));
+                Props::with_capacity(usize::from(self.destination.is_some()) + usize::from(self.source.is_some()));
             p.opt("Destination", self.destination);
             p.opt("Source", self.source);
             p.into_expr()
@@ -4174,7 +4174,7 @@ pub mod transformer {
     impl ToExpr for ParseKeyValue {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.destination.is_some())
+                usize::from(self.destination.is_some())
                     + usize::from(self.field_delimiter.is_some())
                     + usize::from(self.key_prefix.is_some())
                     + usize::from(self.key_value_delimiter.is_some())
@@ -4213,7 +4213,7 @@ pub mod transformer {
 
     impl ToExpr for ParsePostgres {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.source.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.source.is_some()));
             p.opt("Source", self.source);
             p.into_expr()
         }
@@ -4239,7 +4239,7 @@ pub mod transformer {
 
     impl ToExpr for ParseRoute53 {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.source.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.source.is_some()));
             p.opt("Source", self.source);
             p.into_expr()
         }
@@ -4312,7 +4312,7 @@ pub mod transformer {
 
     impl ToExpr for ParseVpc {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.source.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.source.is_some()));
             p.opt("Source", self.source);
             p.into_expr()
         }
@@ -4338,7 +4338,7 @@ pub mod transformer {
 
     impl ToExpr for ParseWaf {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.source.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.source.is_some()));
             p.opt("Source", self.source);
             p.into_expr()
         }
@@ -4543,7 +4543,7 @@ pub mod transformer {
     impl ToExpr for Processor {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.add_keys.is_some())
+                usize::from(self.add_keys.is_some())
                     + usize::from(self.copy_value.is_some())
                     + usize::from(self.csv.is_some())
                     + usize::from(self.date_time_converter.is_some())

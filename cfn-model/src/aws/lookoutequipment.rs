@@ -377,7 +377,7 @@ pub mod inference_scheduler {
     impl ToExpr for InputNameConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.component_timestamp_delimiter.is_some())
+                usize::from(self.component_timestamp_delimiter.is_some())
                     + usize::from(self.timestamp_format.is_some()),
             );
             p.opt("ComponentTimestampDelimiter", self.component_timestamp_delimiter);

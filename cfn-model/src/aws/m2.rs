@@ -176,7 +176,7 @@ pub mod application {
     impl ToExpr for Definition {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.s3_location.is_some()) + usize::from(self.content.is_some()));
+                Props::with_capacity(usize::from(self.s3_location.is_some()) + usize::from(self.content.is_some()));
             p.opt("S3Location", self.s3_location);
             p.opt("Content", self.content);
             p.into_expr()
@@ -674,7 +674,7 @@ pub mod environment {
 
     impl ToExpr for StorageConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.efs.is_some()) + usize::from(self.fsx.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.efs.is_some()) + usize::from(self.fsx.is_some()));
             p.opt("Efs", self.efs);
             p.opt("Fsx", self.fsx);
             p.into_expr()

@@ -155,7 +155,7 @@ pub mod allow_list {
     impl ToExpr for Criteria {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.regex.is_some()) + usize::from(self.s3_words_list.is_some()));
+                Props::with_capacity(usize::from(self.regex.is_some()) + usize::from(self.s3_words_list.is_some()));
             p.opt("Regex", self.regex);
             p.opt("S3WordsList", self.s3_words_list);
             p.into_expr()
@@ -544,7 +544,7 @@ pub mod findings_filter {
     impl ToExpr for CriterionAdditionalProperties {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.eq.is_some())
+                usize::from(self.eq.is_some())
                     + usize::from(self.gt.is_some())
                     + usize::from(self.gte.is_some())
                     + usize::from(self.lt.is_some())
@@ -584,7 +584,7 @@ pub mod findings_filter {
 
     impl ToExpr for FindingCriteria {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.criterion.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.criterion.is_some()));
             p.opt("Criterion", self.criterion);
             p.into_expr()
         }
@@ -831,7 +831,7 @@ impl Resource for Session {
     const TYPE_NAME: &'static str = "AWS::Macie::Session";
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.finding_publishing_frequency.is_some()) + usize::from(self.status.is_some()),
+            usize::from(self.finding_publishing_frequency.is_some()) + usize::from(self.status.is_some()),
         );
         p.opt("FindingPublishingFrequency", self.finding_publishing_frequency);
         p.opt("Status", self.status);

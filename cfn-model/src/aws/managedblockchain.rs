@@ -327,7 +327,7 @@ pub mod member {
     impl ToExpr for ApprovalThresholdPolicy {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.proposal_duration_in_hours.is_some())
+                usize::from(self.proposal_duration_in_hours.is_some())
                     + usize::from(self.threshold_comparator.is_some())
                     + usize::from(self.threshold_percentage.is_some()),
             );
@@ -431,7 +431,7 @@ pub mod member {
 
     impl ToExpr for MemberFrameworkConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.member_fabric_configuration.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.member_fabric_configuration.is_some()));
             p.opt("MemberFabricConfiguration", self.member_fabric_configuration);
             p.into_expr()
         }
@@ -550,7 +550,7 @@ pub mod member {
 
     impl ToExpr for NetworkFrameworkConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.network_fabric_configuration.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.network_fabric_configuration.is_some()));
             p.opt("NetworkFabricConfiguration", self.network_fabric_configuration);
             p.into_expr()
         }
@@ -578,7 +578,7 @@ pub mod member {
 
     impl ToExpr for VotingPolicy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.approval_threshold_policy.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.approval_threshold_policy.is_some()));
             p.opt("ApprovalThresholdPolicy", self.approval_threshold_policy);
             p.into_expr()
         }

@@ -429,7 +429,7 @@ pub mod bridge {
 
     impl ToExpr for BridgeOutput {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.network_output.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.network_output.is_some()));
             p.opt("NetworkOutput", self.network_output);
             p.into_expr()
         }
@@ -466,7 +466,7 @@ pub mod bridge {
     impl ToExpr for BridgeSource {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.flow_source.is_some()) + usize::from(self.network_source.is_some()),
+                usize::from(self.flow_source.is_some()) + usize::from(self.network_source.is_some()),
             );
             p.opt("FlowSource", self.flow_source);
             p.opt("NetworkSource", self.network_source);
@@ -589,7 +589,7 @@ pub mod bridge {
 
     impl ToExpr for MulticastSourceSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.multicast_source_ip.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.multicast_source_ip.is_some()));
             p.opt("MulticastSourceIp", self.multicast_source_ip);
             p.into_expr()
         }
@@ -615,7 +615,7 @@ pub mod bridge {
 
     impl ToExpr for SourcePriority {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.primary_source.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.primary_source.is_some()));
             p.opt("PrimarySource", self.primary_source);
             p.into_expr()
         }
@@ -643,7 +643,7 @@ pub mod bridge {
 
     impl ToExpr for VpcInterfaceAttachment {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.vpc_interface_name.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.vpc_interface_name.is_some()));
             p.opt("VpcInterfaceName", self.vpc_interface_name);
             p.into_expr()
         }
@@ -980,7 +980,7 @@ pub mod bridge_source {
 
     impl ToExpr for MulticastSourceSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.multicast_source_ip.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.multicast_source_ip.is_some()));
             p.opt("MulticastSourceIp", self.multicast_source_ip);
             p.into_expr()
         }
@@ -1008,7 +1008,7 @@ pub mod bridge_source {
 
     impl ToExpr for VpcInterfaceAttachment {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.vpc_interface_name.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.vpc_interface_name.is_some()));
             p.opt("VpcInterfaceName", self.vpc_interface_name);
             p.into_expr()
         }
@@ -1960,7 +1960,7 @@ pub mod flow {
 
     impl ToExpr for AudioMonitoringSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.silent_audio.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.silent_audio.is_some()));
             p.opt("SilentAudio", self.silent_audio);
             p.into_expr()
         }
@@ -1996,9 +1996,8 @@ pub mod flow {
 
     impl ToExpr for BlackFrames {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.state.is_some()) + usize::from(self.threshold_seconds.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.state.is_some()) + usize::from(self.threshold_seconds.is_some()));
             p.opt("State", self.state);
             p.opt("ThresholdSeconds", self.threshold_seconds);
             p.into_expr()
@@ -2036,7 +2035,7 @@ pub mod flow {
     impl ToExpr for EncodingConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.encoding_profile.is_some()) + usize::from(self.video_max_bitrate.is_some()),
+                usize::from(self.encoding_profile.is_some()) + usize::from(self.video_max_bitrate.is_some()),
             );
             p.opt("EncodingProfile", self.encoding_profile);
             p.opt("VideoMaxBitrate", self.video_max_bitrate);
@@ -2195,7 +2194,7 @@ pub mod flow {
     impl ToExpr for FailoverConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.failover_mode.is_some())
+                usize::from(self.failover_mode.is_some())
                     + usize::from(self.recovery_window.is_some())
                     + usize::from(self.source_priority.is_some())
                     + usize::from(self.state.is_some()),
@@ -2271,7 +2270,7 @@ pub mod flow {
     impl ToExpr for FlowTransitEncryptionKeyConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.secrets_manager.is_some()) + usize::from(self.automatic.is_some()),
+                usize::from(self.secrets_manager.is_some()) + usize::from(self.automatic.is_some()),
             );
             p.opt("SecretsManager", self.secrets_manager);
             p.opt("Automatic", self.automatic);
@@ -2350,7 +2349,7 @@ pub mod flow {
     impl ToExpr for Fmtp {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.channel_order.is_some())
+                usize::from(self.channel_order.is_some())
                     + usize::from(self.colorimetry.is_some())
                     + usize::from(self.exact_framerate.is_some())
                     + usize::from(self.par.is_some())
@@ -2399,9 +2398,8 @@ pub mod flow {
 
     impl ToExpr for FrozenFrames {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.state.is_some()) + usize::from(self.threshold_seconds.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.state.is_some()) + usize::from(self.threshold_seconds.is_some()));
             p.opt("State", self.state);
             p.opt("ThresholdSeconds", self.threshold_seconds);
             p.into_expr()
@@ -2643,7 +2641,7 @@ pub mod flow {
 
     impl ToExpr for MediaStreamAttributes {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.fmtp.is_some()) + usize::from(self.lang.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.fmtp.is_some()) + usize::from(self.lang.is_some()));
             p.opt("Fmtp", self.fmtp);
             p.opt("Lang", self.lang);
             p.into_expr()
@@ -2725,7 +2723,7 @@ pub mod flow {
     impl ToExpr for NdiConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.machine_name.is_some())
+                usize::from(self.machine_name.is_some())
                     + usize::from(self.ndi_discovery_servers.is_some())
                     + usize::from(self.ndi_state.is_some()),
             );
@@ -2806,7 +2804,7 @@ pub mod flow {
     impl ToExpr for NdiSourceSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.audio_reference_level.is_some()) + usize::from(self.source_name.is_some()),
+                usize::from(self.audio_reference_level.is_some()) + usize::from(self.source_name.is_some()),
             );
             p.opt("AudioReferenceLevel", self.audio_reference_level);
             p.opt("SourceName", self.source_name);
@@ -2871,9 +2869,8 @@ pub mod flow {
 
     impl ToExpr for SilentAudio {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.state.is_some()) + usize::from(self.threshold_seconds.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.state.is_some()) + usize::from(self.threshold_seconds.is_some()));
             p.opt("State", self.state);
             p.opt("ThresholdSeconds", self.threshold_seconds);
             p.into_expr()
@@ -3082,7 +3079,7 @@ pub mod flow {
     impl ToExpr for Source {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.decryption.is_some())
+                usize::from(self.decryption.is_some())
                     + usize::from(self.description.is_some())
                     + usize::from(self.entitlement_arn.is_some())
                     + usize::from(self.gateway_bridge_source.is_some())
@@ -3186,7 +3183,7 @@ pub mod flow {
     impl ToExpr for SourceMonitoringConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.audio_monitoring_settings.is_some())
+                usize::from(self.audio_monitoring_settings.is_some())
                     + usize::from(self.content_quality_analysis_state.is_some())
                     + usize::from(self.thumbnail_state.is_some())
                     + usize::from(self.video_monitoring_settings.is_some()),
@@ -3280,7 +3277,7 @@ pub mod flow {
     impl ToExpr for VideoMonitoringSetting {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.black_frames.is_some()) + usize::from(self.frozen_frames.is_some()),
+                usize::from(self.black_frames.is_some()) + usize::from(self.frozen_frames.is_some()),
             );
             p.opt("BlackFrames", self.black_frames);
             p.opt("FrozenFrames", self.frozen_frames);
@@ -3388,7 +3385,7 @@ pub mod flow {
 
     impl ToExpr for VpcInterfaceAttachment {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.vpc_interface_name.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.vpc_interface_name.is_some()));
             p.opt("VpcInterfaceName", self.vpc_interface_name);
             p.into_expr()
         }
@@ -4136,7 +4133,7 @@ pub mod flow_media_stream {
     impl ToExpr for Fmtp {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.channel_order.is_some())
+                usize::from(self.channel_order.is_some())
                     + usize::from(self.colorimetry.is_some())
                     + usize::from(self.exact_framerate.is_some())
                     + usize::from(self.par.is_some())
@@ -4182,7 +4179,7 @@ pub mod flow_media_stream {
 
     impl ToExpr for MediaStreamAttributes {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.fmtp.is_some()) + usize::from(self.lang.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.fmtp.is_some()) + usize::from(self.lang.is_some()));
             p.opt("Fmtp", self.fmtp);
             p.opt("Lang", self.lang);
             p.into_expr()
@@ -4985,7 +4982,7 @@ pub mod flow_output {
     impl ToExpr for FlowTransitEncryptionKeyConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.secrets_manager.is_some()) + usize::from(self.automatic.is_some()),
+                usize::from(self.secrets_manager.is_some()) + usize::from(self.automatic.is_some()),
             );
             p.opt("SecretsManager", self.secrets_manager);
             p.opt("Automatic", self.automatic);
@@ -5140,7 +5137,7 @@ pub mod flow_output {
 
     impl ToExpr for VpcInterfaceAttachment {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.vpc_interface_name.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.vpc_interface_name.is_some()));
             p.opt("VpcInterfaceName", self.vpc_interface_name);
             p.into_expr()
         }
@@ -5702,7 +5699,7 @@ pub mod flow_source {
 
     impl ToExpr for VpcInterfaceAttachment {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.vpc_interface_name.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.vpc_interface_name.is_some()));
             p.opt("VpcInterfaceName", self.vpc_interface_name);
             p.into_expr()
         }
@@ -6738,7 +6735,7 @@ pub mod router_input {
     impl ToExpr for ContentQualityAnalysisFeatureConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.black_frames.is_some())
+                usize::from(self.black_frames.is_some())
                     + usize::from(self.frozen_frames.is_some())
                     + usize::from(self.silent_audio.is_some()),
             );
@@ -6840,7 +6837,7 @@ pub mod router_input {
     impl ToExpr for FailoverRouterInputProtocolConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.rtp.is_some())
+                usize::from(self.rtp.is_some())
                     + usize::from(self.rist.is_some())
                     + usize::from(self.srt_listener.is_some())
                     + usize::from(self.srt_caller.is_some()),
@@ -6916,7 +6913,7 @@ pub mod router_input {
     impl ToExpr for FlowTransitEncryptionKeyConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.secrets_manager.is_some()) + usize::from(self.automatic.is_some()),
+                usize::from(self.secrets_manager.is_some()) + usize::from(self.automatic.is_some()),
             );
             p.opt("SecretsManager", self.secrets_manager);
             p.opt("Automatic", self.automatic);
@@ -6982,7 +6979,7 @@ pub mod router_input {
     impl ToExpr for MaintenanceConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.preferred_day_time.is_some()) + usize::from(self.default.is_some()),
+                usize::from(self.preferred_day_time.is_some()) + usize::from(self.default.is_some()),
             );
             p.opt("PreferredDayTime", self.preferred_day_time);
             p.opt("Default", self.default);
@@ -7150,7 +7147,7 @@ pub mod router_input {
     impl ToExpr for MediaLiveTransitEncryptionKeyConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.secrets_manager.is_some()) + usize::from(self.automatic.is_some()),
+                usize::from(self.secrets_manager.is_some()) + usize::from(self.automatic.is_some()),
             );
             p.opt("SecretsManager", self.secrets_manager);
             p.opt("Automatic", self.automatic);
@@ -7223,7 +7220,7 @@ pub mod router_input {
 
     impl ToExpr for MergeRouterInputProtocolConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.rtp.is_some()) + usize::from(self.rist.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.rtp.is_some()) + usize::from(self.rist.is_some()));
             p.opt("Rtp", self.rtp);
             p.opt("Rist", self.rist);
             p.into_expr()
@@ -7304,7 +7301,7 @@ pub mod router_input {
 
     impl ToExpr for RouterContentQualityAnalysisConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.content_level.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.content_level.is_some()));
             p.opt("ContentLevel", self.content_level);
             p.into_expr()
         }
@@ -7365,7 +7362,7 @@ pub mod router_input {
     impl ToExpr for RouterInputConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.standard.is_some())
+                usize::from(self.standard.is_some())
                     + usize::from(self.failover.is_some())
                     + usize::from(self.merge.is_some())
                     + usize::from(self.media_connect_flow.is_some())
@@ -7427,7 +7424,7 @@ pub mod router_input {
     impl ToExpr for RouterInputProtocolConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.rtp.is_some())
+                usize::from(self.rtp.is_some())
                     + usize::from(self.rist.is_some())
                     + usize::from(self.srt_listener.is_some())
                     + usize::from(self.srt_caller.is_some()),
@@ -7503,7 +7500,7 @@ pub mod router_input {
     impl ToExpr for RouterInputTransitEncryptionKeyConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.secrets_manager.is_some()) + usize::from(self.automatic.is_some()),
+                usize::from(self.secrets_manager.is_some()) + usize::from(self.automatic.is_some()),
             );
             p.opt("SecretsManager", self.secrets_manager);
             p.opt("Automatic", self.automatic);
@@ -8044,7 +8041,7 @@ pub mod router_network_interface {
 
     impl ToExpr for RouterNetworkInterfaceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.public.is_some()) + usize::from(self.vpc.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.public.is_some()) + usize::from(self.vpc.is_some()));
             p.opt("Public", self.public);
             p.opt("Vpc", self.vpc);
             p.into_expr()
@@ -8826,7 +8823,7 @@ pub mod router_output {
     impl ToExpr for FlowTransitEncryptionKeyConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.secrets_manager.is_some()) + usize::from(self.automatic.is_some()),
+                usize::from(self.secrets_manager.is_some()) + usize::from(self.automatic.is_some()),
             );
             p.opt("SecretsManager", self.secrets_manager);
             p.opt("Automatic", self.automatic);
@@ -8865,7 +8862,7 @@ pub mod router_output {
     impl ToExpr for MaintenanceConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.preferred_day_time.is_some()) + usize::from(self.default.is_some()),
+                usize::from(self.preferred_day_time.is_some()) + usize::from(self.default.is_some()),
             );
             p.opt("PreferredDayTime", self.preferred_day_time);
             p.opt("Default", self.default);
@@ -9023,7 +9020,7 @@ pub mod router_output {
     impl ToExpr for MediaLiveTransitEncryptionKeyConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.secrets_manager.is_some()) + usize::from(self.automatic.is_some()),
+                usize::from(self.secrets_manager.is_some()) + usize::from(self.automatic.is_some()),
             );
             p.opt("SecretsManager", self.secrets_manager);
             p.opt("Automatic", self.automatic);
@@ -9124,7 +9121,7 @@ pub mod router_output {
     impl ToExpr for RouterOutputConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.standard.is_some())
+                usize::from(self.standard.is_some())
                     + usize::from(self.media_connect_flow.is_some())
                     + usize::from(self.media_live_input.is_some()),
             );
@@ -9190,7 +9187,7 @@ pub mod router_output {
     impl ToExpr for RouterOutputProtocolConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.rtp.is_some())
+                usize::from(self.rtp.is_some())
                     + usize::from(self.rist.is_some())
                     + usize::from(self.srt_listener.is_some())
                     + usize::from(self.srt_caller.is_some())
@@ -9554,7 +9551,7 @@ pub mod router_output {
 
     impl ToExpr for TlsEncryptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.public.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.public.is_some()));
             p.opt("Public", self.public);
             p.into_expr()
         }

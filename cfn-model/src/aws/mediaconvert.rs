@@ -349,7 +349,7 @@ pub mod job_template {
     impl ToExpr for HopDestination {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.priority.is_some())
+                usize::from(self.priority.is_some())
                     + usize::from(self.queue.is_some())
                     + usize::from(self.wait_minutes.is_some()),
             );
@@ -522,7 +522,7 @@ impl Resource for Queue {
     }];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.concurrent_jobs.is_some())
+            usize::from(self.concurrent_jobs.is_some())
                 + usize::from(self.description.is_some())
                 + usize::from(self.maximum_concurrent_feeds.is_some())
                 + usize::from(self.name.is_some())

@@ -168,7 +168,7 @@ impl Resource for Channel {
     const TYPE_NAME: &'static str = "AWS::MediaLive::Channel";
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.anywhere_settings.is_some())
+            usize::from(self.anywhere_settings.is_some())
                 + usize::from(self.cdi_input_specification.is_some())
                 + usize::from(self.channel_class.is_some())
                 + usize::from(self.channel_engine_version.is_some())
@@ -315,7 +315,7 @@ pub mod channel {
     impl ToExpr for AacSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.bitrate.is_some())
+                usize::from(self.bitrate.is_some())
                     + usize::from(self.coding_mode.is_some())
                     + usize::from(self.input_type.is_some())
                     + usize::from(self.profile.is_some())
@@ -377,7 +377,7 @@ pub mod channel {
     impl ToExpr for AbWatermarkingCustomProfile {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.embedding_frequency.is_some())
+                usize::from(self.embedding_frequency.is_some())
                     + usize::from(self.scene_cut.is_some())
                     + usize::from(self.target_psnr.is_some()),
             );
@@ -467,7 +467,7 @@ pub mod channel {
     impl ToExpr for Ac3Settings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.attenuation_control.is_some())
+                usize::from(self.attenuation_control.is_some())
                     + usize::from(self.bitrate.is_some())
                     + usize::from(self.bitstream_mode.is_some())
                     + usize::from(self.coding_mode.is_some())
@@ -508,7 +508,7 @@ pub mod channel {
 
     impl ToExpr for AdditionalDestinations {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.destination.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.destination.is_some()));
             p.opt("Destination", self.destination);
             p.into_expr()
         }
@@ -536,7 +536,7 @@ pub mod channel {
 
     impl ToExpr for AncillarySourceSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.source_ancillary_channel_number.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.source_ancillary_channel_number.is_some()));
             p.opt("SourceAncillaryChannelNumber", self.source_ancillary_channel_number);
             p.into_expr()
         }
@@ -573,7 +573,7 @@ pub mod channel {
     impl ToExpr for AnywhereSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.channel_placement_group_id.is_some()) + usize::from(self.cluster_id.is_some()),
+                usize::from(self.channel_placement_group_id.is_some()) + usize::from(self.cluster_id.is_some()),
             );
             p.opt("ChannelPlacementGroupId", self.channel_placement_group_id);
             p.opt("ClusterId", self.cluster_id);
@@ -603,7 +603,7 @@ pub mod channel {
 
     impl ToExpr for ArchiveCdnSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.archive_s3_settings.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.archive_s3_settings.is_some()));
             p.opt("ArchiveS3Settings", self.archive_s3_settings);
             p.into_expr()
         }
@@ -640,7 +640,7 @@ pub mod channel {
     impl ToExpr for ArchiveContainerSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.m2ts_settings.is_some()) + usize::from(self.raw_settings.is_some()),
+                usize::from(self.m2ts_settings.is_some()) + usize::from(self.raw_settings.is_some()),
             );
             p.opt("M2tsSettings", self.m2ts_settings);
             p.opt("RawSettings", self.raw_settings);
@@ -668,7 +668,7 @@ pub mod channel {
 
     impl ToExpr for ArchiveFrameCaptureHlsS3Settings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.canned_acl.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.canned_acl.is_some()));
             p.opt("CannedAcl", self.canned_acl);
             p.into_expr()
         }
@@ -713,7 +713,7 @@ pub mod channel {
     impl ToExpr for ArchiveGroupSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.archive_cdn_settings.is_some())
+                usize::from(self.archive_cdn_settings.is_some())
                     + usize::from(self.destination.is_some())
                     + usize::from(self.rollover_interval.is_some()),
             );
@@ -763,7 +763,7 @@ pub mod channel {
     impl ToExpr for ArchiveOutputSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.container_settings.is_some())
+                usize::from(self.container_settings.is_some())
                     + usize::from(self.extension.is_some())
                     + usize::from(self.name_modifier.is_some()),
             );
@@ -805,7 +805,7 @@ pub mod channel {
     impl ToExpr for AudioChannelMapping {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.input_channel_levels.is_some()) + usize::from(self.output_channel.is_some()),
+                usize::from(self.input_channel_levels.is_some()) + usize::from(self.output_channel.is_some()),
             );
             p.opt("InputChannelLevels", self.input_channel_levels);
             p.opt("OutputChannel", self.output_channel);
@@ -884,7 +884,7 @@ pub mod channel {
     impl ToExpr for AudioCodecSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.aac_settings.is_some())
+                usize::from(self.aac_settings.is_some())
                     + usize::from(self.ac3_settings.is_some())
                     + usize::from(self.eac3_atmos_settings.is_some())
                     + usize::from(self.eac3_settings.is_some())
@@ -1022,7 +1022,7 @@ pub mod channel {
     impl ToExpr for AudioDescription {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.audio_dash_roles.is_some())
+                usize::from(self.audio_dash_roles.is_some())
                     + usize::from(self.audio_normalization_settings.is_some())
                     + usize::from(self.audio_selector_name.is_some())
                     + usize::from(self.audio_type.is_some())
@@ -1075,7 +1075,7 @@ pub mod channel {
 
     impl ToExpr for AudioDolbyEDecode {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.program_selection.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.program_selection.is_some()));
             p.opt("ProgramSelection", self.program_selection);
             p.into_expr()
         }
@@ -1112,7 +1112,7 @@ pub mod channel {
     impl ToExpr for AudioFeedInput {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.audio_selector_name.is_some()) + usize::from(self.feed_input.is_some()),
+                usize::from(self.audio_selector_name.is_some()) + usize::from(self.feed_input.is_some()),
             );
             p.opt("AudioSelectorName", self.audio_selector_name);
             p.opt("FeedInput", self.feed_input);
@@ -1150,8 +1150,7 @@ pub mod channel {
 
     impl ToExpr for AudioHlsRenditionSelection {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.group_id.is_some()) + usize::from(self.name.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.group_id.is_some()) + usize::from(self.name.is_some()));
             p.opt("GroupId", self.group_id);
             p.opt("Name", self.name);
             p.into_expr()
@@ -1189,7 +1188,7 @@ pub mod channel {
     impl ToExpr for AudioLanguageSelection {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.language_code.is_some()) + usize::from(self.language_selection_policy.is_some()),
+                usize::from(self.language_code.is_some()) + usize::from(self.language_selection_policy.is_some()),
             );
             p.opt("LanguageCode", self.language_code);
             p.opt("LanguageSelectionPolicy", self.language_selection_policy);
@@ -1252,7 +1251,7 @@ pub mod channel {
     impl ToExpr for AudioNormalizationSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.algorithm.is_some())
+                usize::from(self.algorithm.is_some())
                     + usize::from(self.algorithm_control.is_some())
                     + usize::from(self.peak_calculation.is_some())
                     + usize::from(self.peak_limiter_threshold.is_some())
@@ -1314,7 +1313,7 @@ pub mod channel {
     impl ToExpr for AudioOnlyHlsSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.audio_group_id.is_some())
+                usize::from(self.audio_group_id.is_some())
                     + usize::from(self.audio_only_image.is_some())
                     + usize::from(self.audio_track_type.is_some())
                     + usize::from(self.segment_type.is_some()),
@@ -1366,7 +1365,7 @@ pub mod channel {
     impl ToExpr for AudioPid {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.dolby_e_decode.is_some())
+                usize::from(self.dolby_e_decode.is_some())
                     + usize::from(self.pid.is_some())
                     + usize::from(self.premix_settings.is_some()),
             );
@@ -1404,7 +1403,7 @@ pub mod channel {
 
     impl ToExpr for AudioPidSelection {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.pid.is_some()) + usize::from(self.pids.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.pid.is_some()) + usize::from(self.pids.is_some()));
             p.opt("Pid", self.pid);
             p.opt("Pids", self.pids);
             p.into_expr()
@@ -1458,7 +1457,7 @@ pub mod channel {
     impl ToExpr for AudioPreMixerSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.audio_normalization_settings.is_some())
+                usize::from(self.audio_normalization_settings.is_some())
                     + usize::from(self.channels.is_some())
                     + usize::from(self.gain_db.is_some())
                     + usize::from(self.remix_settings.is_some()),
@@ -1501,9 +1500,8 @@ pub mod channel {
 
     impl ToExpr for AudioSelector {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.name.is_some()) + usize::from(self.selector_settings.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.name.is_some()) + usize::from(self.selector_settings.is_some()));
             p.opt("Name", self.name);
             p.opt("SelectorSettings", self.selector_settings);
             p.into_expr()
@@ -1557,7 +1555,7 @@ pub mod channel {
     impl ToExpr for AudioSelectorSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.audio_hls_rendition_selection.is_some())
+                usize::from(self.audio_hls_rendition_selection.is_some())
                     + usize::from(self.audio_language_selection.is_some())
                     + usize::from(self.audio_pid_selection.is_some())
                     + usize::from(self.audio_track_selection.is_some()),
@@ -1601,7 +1599,7 @@ pub mod channel {
     impl ToExpr for AudioSilenceFailoverSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.audio_selector_name.is_some())
+                usize::from(self.audio_selector_name.is_some())
                     + usize::from(self.audio_silence_threshold_msec.is_some()),
             );
             p.opt("AudioSelectorName", self.audio_selector_name);
@@ -1640,9 +1638,8 @@ pub mod channel {
 
     impl ToExpr for AudioTrack {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.premix_settings.is_some()) + usize::from(self.track.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.premix_settings.is_some()) + usize::from(self.track.is_some()));
             p.opt("PremixSettings", self.premix_settings);
             p.opt("Track", self.track);
             p.into_expr()
@@ -1679,9 +1676,8 @@ pub mod channel {
 
     impl ToExpr for AudioTrackSelection {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.dolby_e_decode.is_some()) + usize::from(self.tracks.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.dolby_e_decode.is_some()) + usize::from(self.tracks.is_some()));
             p.opt("DolbyEDecode", self.dolby_e_decode);
             p.opt("Tracks", self.tracks);
             p.into_expr()
@@ -1710,7 +1706,7 @@ pub mod channel {
 
     impl ToExpr for AudioWatermarkSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.nielsen_watermarks_settings.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.nielsen_watermarks_settings.is_some()));
             p.opt("NielsenWatermarksSettings", self.nielsen_watermarks_settings);
             p.into_expr()
         }
@@ -1763,7 +1759,7 @@ pub mod channel {
     impl ToExpr for AutomaticInputFailoverSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.error_clear_time_msec.is_some())
+                usize::from(self.error_clear_time_msec.is_some())
                     + usize::from(self.failover_conditions.is_some())
                     + usize::from(self.input_preference.is_some())
                     + usize::from(self.secondary_input_id.is_some()),
@@ -1831,7 +1827,7 @@ pub mod channel {
     impl ToExpr for Av1ColorSpaceSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.color_space_passthrough_settings.is_some())
+                usize::from(self.color_space_passthrough_settings.is_some())
                     + usize::from(self.hdr10_settings.is_some())
                     + usize::from(self.hlg2020_settings.is_some())
                     + usize::from(self.rec601_settings.is_some())
@@ -2053,7 +2049,7 @@ pub mod channel {
     impl ToExpr for Av1Settings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.afd_signaling.is_some())
+                usize::from(self.afd_signaling.is_some())
                     + usize::from(self.bit_depth.is_some())
                     + usize::from(self.bitrate.is_some())
                     + usize::from(self.buf_size.is_some())
@@ -2137,7 +2133,7 @@ pub mod channel {
     impl ToExpr for AvailBlanking {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.avail_blanking_image.is_some()) + usize::from(self.state.is_some()),
+                usize::from(self.avail_blanking_image.is_some()) + usize::from(self.state.is_some()),
             );
             p.opt("AvailBlankingImage", self.avail_blanking_image);
             p.opt("State", self.state);
@@ -2176,7 +2172,7 @@ pub mod channel {
     impl ToExpr for AvailConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.avail_settings.is_some()) + usize::from(self.scte35_segmentation_scope.is_some()),
+                usize::from(self.avail_settings.is_some()) + usize::from(self.scte35_segmentation_scope.is_some()),
             );
             p.opt("AvailSettings", self.avail_settings);
             p.opt("Scte35SegmentationScope", self.scte35_segmentation_scope);
@@ -2223,7 +2219,7 @@ pub mod channel {
     impl ToExpr for AvailSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.esam.is_some())
+                usize::from(self.esam.is_some())
                     + usize::from(self.scte35_splice_insert.is_some())
                     + usize::from(self.scte35_time_signal_apos.is_some()),
             );
@@ -2265,7 +2261,7 @@ pub mod channel {
     impl ToExpr for BandwidthReductionFilterSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.post_filter_sharpening.is_some()) + usize::from(self.strength.is_some()),
+                usize::from(self.post_filter_sharpening.is_some()) + usize::from(self.strength.is_some()),
             );
             p.opt("PostFilterSharpening", self.post_filter_sharpening);
             p.opt("Strength", self.strength);
@@ -2328,7 +2324,7 @@ pub mod channel {
     impl ToExpr for BlackoutSlate {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.blackout_slate_image.is_some())
+                usize::from(self.blackout_slate_image.is_some())
                     + usize::from(self.network_end_blackout.is_some())
                     + usize::from(self.network_end_blackout_image.is_some())
                     + usize::from(self.network_id.is_some())
@@ -2502,7 +2498,7 @@ pub mod channel {
     impl ToExpr for BurnInDvbSubDestinationSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.alignment.is_some())
+                usize::from(self.alignment.is_some())
                     + usize::from(self.background_color.is_some())
                     + usize::from(self.background_opacity.is_some())
                     + usize::from(self.font.is_some())
@@ -2622,7 +2618,7 @@ pub mod channel {
     impl ToExpr for CaptionDescription {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.accessibility.is_some())
+                usize::from(self.accessibility.is_some())
                     + usize::from(self.caption_dash_roles.is_some())
                     + usize::from(self.caption_selector_name.is_some())
                     + usize::from(self.destination_settings.is_some())
@@ -2762,7 +2758,7 @@ pub mod channel {
     impl ToExpr for CaptionDestinationSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.arib_destination_settings.is_some())
+                usize::from(self.arib_destination_settings.is_some())
                     + usize::from(self.burn_in_destination_settings.is_some())
                     + usize::from(self.dvb_sub_destination_settings.is_some())
                     + usize::from(self.ebu_tt_d_destination_settings.is_some())
@@ -2841,7 +2837,7 @@ pub mod channel {
     impl ToExpr for CaptionLanguageMapping {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.caption_channel.is_some())
+                usize::from(self.caption_channel.is_some())
                     + usize::from(self.language_code.is_some())
                     + usize::from(self.language_description.is_some()),
             );
@@ -2899,7 +2895,7 @@ pub mod channel {
     impl ToExpr for CaptionRectangle {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.height.is_some())
+                usize::from(self.height.is_some())
                     + usize::from(self.left_offset.is_some())
                     + usize::from(self.top_offset.is_some())
                     + usize::from(self.width.is_some()),
@@ -2951,7 +2947,7 @@ pub mod channel {
     impl ToExpr for CaptionSelector {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.language_code.is_some())
+                usize::from(self.language_code.is_some())
                     + usize::from(self.name.is_some())
                     + usize::from(self.selector_settings.is_some()),
             );
@@ -3041,7 +3037,7 @@ pub mod channel {
     impl ToExpr for CaptionSelectorSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.ancillary_source_settings.is_some())
+                usize::from(self.ancillary_source_settings.is_some())
                     + usize::from(self.arib_source_settings.is_some())
                     + usize::from(self.dvb_sub_source_settings.is_some())
                     + usize::from(self.embedded_source_settings.is_some())
@@ -3082,7 +3078,7 @@ pub mod channel {
 
     impl ToExpr for CdiInputSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.resolution.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.resolution.is_some()));
             p.opt("Resolution", self.resolution);
             p.into_expr()
         }
@@ -3108,7 +3104,7 @@ pub mod channel {
 
     impl ToExpr for ChannelEngineVersionRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.version.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.version.is_some()));
             p.opt("Version", self.version);
             p.into_expr()
         }
@@ -3145,7 +3141,7 @@ pub mod channel {
     impl ToExpr for CmafIngestCaptionLanguageMapping {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.caption_channel.is_some()) + usize::from(self.language_code.is_some()),
+                usize::from(self.caption_channel.is_some()) + usize::from(self.language_code.is_some()),
             );
             p.opt("CaptionChannel", self.caption_channel);
             p.opt("LanguageCode", self.language_code);
@@ -3173,7 +3169,7 @@ pub mod channel {
 
     impl ToExpr for CmafIngestFrameCaptureOutputSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.name_modifier.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.name_modifier.is_some()));
             p.opt("NameModifier", self.name_modifier);
             p.into_expr()
         }
@@ -3341,7 +3337,7 @@ pub mod channel {
     impl ToExpr for CmafIngestGroupSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.additional_destinations.is_some())
+                usize::from(self.additional_destinations.is_some())
                     + usize::from(self.caption_language_mappings.is_some())
                     + usize::from(self.destination.is_some())
                     + usize::from(self.id3_behavior.is_some())
@@ -3464,7 +3460,7 @@ pub mod channel {
     impl ToExpr for CmafIngestMediaPackageV2AbWatermarkerIrdetoSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.additional_destinations_alternate_destinations.is_some())
+                usize::from(self.additional_destinations_alternate_destinations.is_some())
                     + usize::from(self.alternate_destination.is_some())
                     + usize::from(self.custom_profile.is_some())
                     + usize::from(self.license.is_some())
@@ -3513,8 +3509,7 @@ pub mod channel {
 
     impl ToExpr for CmafIngestWatermarkingSettings {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.cmaf_ingest_ab_watermarker_irdeto_settings.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.cmaf_ingest_ab_watermarker_irdeto_settings.is_some()));
             p.opt(
                 "CmafIngestAbWatermarkerIrdetoSettings",
                 self.cmaf_ingest_ab_watermarker_irdeto_settings,
@@ -3562,7 +3557,7 @@ pub mod channel {
     impl ToExpr for ColorCorrection {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.input_color_space.is_some())
+                usize::from(self.input_color_space.is_some())
                     + usize::from(self.output_color_space.is_some())
                     + usize::from(self.uri.is_some()),
             );
@@ -3595,7 +3590,7 @@ pub mod channel {
 
     impl ToExpr for ColorCorrectionSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.global_color_corrections.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.global_color_corrections.is_some()));
             p.opt("GlobalColorCorrections", self.global_color_corrections);
             p.into_expr()
         }
@@ -3621,7 +3616,7 @@ pub mod channel {
 
     impl ToExpr for DisabledLockingSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.custom_epoch.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.custom_epoch.is_some()));
             p.opt("CustomEpoch", self.custom_epoch);
             p.into_expr()
         }
@@ -3666,7 +3661,7 @@ pub mod channel {
     impl ToExpr for DvbNitSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.network_id.is_some())
+                usize::from(self.network_id.is_some())
                     + usize::from(self.network_name.is_some())
                     + usize::from(self.rep_interval.is_some()),
             );
@@ -3724,7 +3719,7 @@ pub mod channel {
     impl ToExpr for DvbSdtSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.output_sdt.is_some())
+                usize::from(self.output_sdt.is_some())
                     + usize::from(self.rep_interval.is_some())
                     + usize::from(self.service_name.is_some())
                     + usize::from(self.service_provider_name.is_some()),
@@ -3757,7 +3752,7 @@ pub mod channel {
 
     impl ToExpr for DvbTdtSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.rep_interval.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.rep_interval.is_some()));
             p.opt("RepInterval", self.rep_interval);
             p.into_expr()
         }
@@ -3834,7 +3829,7 @@ pub mod channel {
     impl ToExpr for Eac3AtmosSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.bitrate.is_some())
+                usize::from(self.bitrate.is_some())
                     + usize::from(self.coding_mode.is_some())
                     + usize::from(self.dialnorm.is_some())
                     + usize::from(self.drc_line.is_some())
@@ -4028,7 +4023,7 @@ pub mod channel {
     impl ToExpr for Eac3Settings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.attenuation_control.is_some())
+                usize::from(self.attenuation_control.is_some())
                     + usize::from(self.bitrate.is_some())
                     + usize::from(self.bitstream_mode.is_some())
                     + usize::from(self.coding_mode.is_some())
@@ -4136,7 +4131,7 @@ pub mod channel {
     impl ToExpr for EbuTtDDestinationSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.copyright_holder.is_some())
+                usize::from(self.copyright_holder.is_some())
                     + usize::from(self.default_font_size.is_some())
                     + usize::from(self.default_line_height.is_some())
                     + usize::from(self.fill_line_gap.is_some())
@@ -4200,7 +4195,7 @@ pub mod channel {
     impl ToExpr for EmbeddedSourceSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.convert608_to708.is_some())
+                usize::from(self.convert608_to708.is_some())
                     + usize::from(self.scte20_detection.is_some())
                     + usize::from(self.source608_channel_number.is_some())
                     + usize::from(self.source608_track_number.is_some()),
@@ -4340,7 +4335,7 @@ pub mod channel {
     impl ToExpr for EncoderSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.audio_descriptions.is_some())
+                usize::from(self.audio_descriptions.is_some())
                     + usize::from(self.avail_blanking.is_some())
                     + usize::from(self.avail_configuration.is_some())
                     + usize::from(self.blackout_slate.is_some())
@@ -4404,7 +4399,7 @@ pub mod channel {
     impl ToExpr for EpochLockingSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.custom_epoch.is_some()) + usize::from(self.jam_sync_time.is_some()),
+                usize::from(self.custom_epoch.is_some()) + usize::from(self.jam_sync_time.is_some()),
             );
             p.opt("CustomEpoch", self.custom_epoch);
             p.opt("JamSyncTime", self.jam_sync_time);
@@ -4475,7 +4470,7 @@ pub mod channel {
     impl ToExpr for Esam {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.acquisition_point_id.is_some())
+                usize::from(self.acquisition_point_id.is_some())
                     + usize::from(self.ad_avail_offset.is_some())
                     + usize::from(self.password_param.is_some())
                     + usize::from(self.pois_endpoint.is_some())
@@ -4514,7 +4509,7 @@ pub mod channel {
 
     impl ToExpr for FailoverCondition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.failover_condition_settings.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.failover_condition_settings.is_some()));
             p.opt("FailoverConditionSettings", self.failover_condition_settings);
             p.into_expr()
         }
@@ -4559,7 +4554,7 @@ pub mod channel {
     impl ToExpr for FailoverConditionSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.audio_silence_settings.is_some())
+                usize::from(self.audio_silence_settings.is_some())
                     + usize::from(self.input_loss_settings.is_some())
                     + usize::from(self.video_black_settings.is_some()),
             );
@@ -4601,7 +4596,7 @@ pub mod channel {
     impl ToExpr for FeatureActivations {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.input_prepare_schedule_actions.is_some())
+                usize::from(self.input_prepare_schedule_actions.is_some())
                     + usize::from(self.output_static_image_overlay_schedule_actions.is_some()),
             );
             p.opt("InputPrepareScheduleActions", self.input_prepare_schedule_actions);
@@ -4652,7 +4647,7 @@ pub mod channel {
     impl ToExpr for FecOutputSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.column_depth.is_some())
+                usize::from(self.column_depth.is_some())
                     + usize::from(self.include_fec.is_some())
                     + usize::from(self.row_length.is_some()),
             );
@@ -4702,7 +4697,7 @@ pub mod channel {
     impl ToExpr for Fmp4HlsSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.audio_rendition_sets.is_some())
+                usize::from(self.audio_rendition_sets.is_some())
                     + usize::from(self.nielsen_id3_behavior.is_some())
                     + usize::from(self.timed_metadata_behavior.is_some()),
             );
@@ -4744,7 +4739,7 @@ pub mod channel {
     impl ToExpr for FollowerChannelSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.linked_channel_type.is_some()) + usize::from(self.primary_channel_arn.is_some()),
+                usize::from(self.linked_channel_type.is_some()) + usize::from(self.primary_channel_arn.is_some()),
             );
             p.opt("LinkedChannelType", self.linked_channel_type);
             p.opt("PrimaryChannelArn", self.primary_channel_arn);
@@ -4774,7 +4769,7 @@ pub mod channel {
 
     impl ToExpr for FrameCaptureCdnSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.frame_capture_s3_settings.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.frame_capture_s3_settings.is_some()));
             p.opt("FrameCaptureS3Settings", self.frame_capture_s3_settings);
             p.into_expr()
         }
@@ -4811,7 +4806,7 @@ pub mod channel {
     impl ToExpr for FrameCaptureGroupSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.destination.is_some()) + usize::from(self.frame_capture_cdn_settings.is_some()),
+                usize::from(self.destination.is_some()) + usize::from(self.frame_capture_cdn_settings.is_some()),
             );
             p.opt("Destination", self.destination);
             p.opt("FrameCaptureCdnSettings", self.frame_capture_cdn_settings);
@@ -4858,7 +4853,7 @@ pub mod channel {
     impl ToExpr for FrameCaptureSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.capture_interval.is_some())
+                usize::from(self.capture_interval.is_some())
                     + usize::from(self.capture_interval_units.is_some())
                     + usize::from(self.timecode_burnin_settings.is_some()),
             );
@@ -4940,7 +4935,7 @@ pub mod channel {
     impl ToExpr for GlobalConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.initial_audio_gain.is_some())
+                usize::from(self.initial_audio_gain.is_some())
                     + usize::from(self.input_end_action.is_some())
                     + usize::from(self.input_loss_behavior.is_some())
                     + usize::from(self.output_locking_mode.is_some())
@@ -4998,7 +4993,7 @@ pub mod channel {
     impl ToExpr for H264ColorSpaceSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.color_space_passthrough_settings.is_some())
+                usize::from(self.color_space_passthrough_settings.is_some())
                     + usize::from(self.rec601_settings.is_some())
                     + usize::from(self.rec709_settings.is_some()),
             );
@@ -5376,7 +5371,7 @@ pub mod channel {
     impl ToExpr for H264Settings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.adaptive_quantization.is_some())
+                usize::from(self.adaptive_quantization.is_some())
                     + usize::from(self.afd_signaling.is_some())
                     + usize::from(self.bitrate.is_some())
                     + usize::from(self.buf_fill_pct.is_some())
@@ -5500,7 +5495,7 @@ pub mod channel {
     impl ToExpr for H264h265FilterSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.bandwidth_reduction_filter_settings.is_some())
+                usize::from(self.bandwidth_reduction_filter_settings.is_some())
                     + usize::from(self.temporal_filter_settings.is_some()),
             );
             p.opt(
@@ -5575,7 +5570,7 @@ pub mod channel {
     impl ToExpr for H265ColorSpaceSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.color_space_passthrough_settings.is_some())
+                usize::from(self.color_space_passthrough_settings.is_some())
                     + usize::from(self.dolby_vision81_settings.is_some())
                     + usize::from(self.hdr10_settings.is_some())
                     + usize::from(self.hlg2020_settings.is_some())
@@ -5943,7 +5938,7 @@ pub mod channel {
     impl ToExpr for H265Settings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.adaptive_quantization.is_some())
+                usize::from(self.adaptive_quantization.is_some())
                     + usize::from(self.afd_signaling.is_some())
                     + usize::from(self.alternative_transfer_function.is_some())
                     + usize::from(self.bitrate.is_some())
@@ -6063,7 +6058,7 @@ pub mod channel {
     impl ToExpr for Hdr10Settings {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.max_cll.is_some()) + usize::from(self.max_fall.is_some()));
+                Props::with_capacity(usize::from(self.max_cll.is_some()) + usize::from(self.max_fall.is_some()));
             p.opt("MaxCll", self.max_cll);
             p.opt("MaxFall", self.max_fall);
             p.into_expr()
@@ -6141,7 +6136,7 @@ pub mod channel {
     impl ToExpr for HlsAkamaiSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.connection_retry_interval.is_some())
+                usize::from(self.connection_retry_interval.is_some())
                     + usize::from(self.filecache_duration.is_some())
                     + usize::from(self.http_transfer_mode.is_some())
                     + usize::from(self.num_retries.is_some())
@@ -6207,7 +6202,7 @@ pub mod channel {
     impl ToExpr for HlsBasicPutSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.connection_retry_interval.is_some())
+                usize::from(self.connection_retry_interval.is_some())
                     + usize::from(self.filecache_duration.is_some())
                     + usize::from(self.num_retries.is_some())
                     + usize::from(self.restart_delay.is_some()),
@@ -6275,7 +6270,7 @@ pub mod channel {
     impl ToExpr for HlsCdnSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.hls_akamai_settings.is_some())
+                usize::from(self.hls_akamai_settings.is_some())
                     + usize::from(self.hls_basic_put_settings.is_some())
                     + usize::from(self.hls_media_store_settings.is_some())
                     + usize::from(self.hls_s3_settings.is_some())
@@ -6649,7 +6644,7 @@ pub mod channel {
     impl ToExpr for HlsGroupSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.ad_markers.is_some())
+                usize::from(self.ad_markers.is_some())
                     + usize::from(self.base_url_content.is_some())
                     + usize::from(self.base_url_content1.is_some())
                     + usize::from(self.base_url_manifest.is_some())
@@ -6795,7 +6790,7 @@ pub mod channel {
     impl ToExpr for HlsInputSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.bandwidth.is_some())
+                usize::from(self.bandwidth.is_some())
                     + usize::from(self.buffer_segments.is_some())
                     + usize::from(self.retries.is_some())
                     + usize::from(self.retry_interval.is_some())
@@ -6865,7 +6860,7 @@ pub mod channel {
     impl ToExpr for HlsMediaStoreSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.connection_retry_interval.is_some())
+                usize::from(self.connection_retry_interval.is_some())
                     + usize::from(self.filecache_duration.is_some())
                     + usize::from(self.media_store_storage_class.is_some())
                     + usize::from(self.num_retries.is_some())
@@ -6927,7 +6922,7 @@ pub mod channel {
     impl ToExpr for HlsOutputSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.h265_packaging_type.is_some())
+                usize::from(self.h265_packaging_type.is_some())
                     + usize::from(self.hls_settings.is_some())
                     + usize::from(self.name_modifier.is_some())
                     + usize::from(self.segment_modifier.is_some()),
@@ -6987,7 +6982,7 @@ pub mod channel {
     impl ToExpr for HlsSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.audio_only_hls_settings.is_some())
+                usize::from(self.audio_only_hls_settings.is_some())
                     + usize::from(self.fmp4_hls_settings.is_some())
                     + usize::from(self.frame_capture_hls_settings.is_some())
                     + usize::from(self.standard_hls_settings.is_some()),
@@ -7055,7 +7050,7 @@ pub mod channel {
     impl ToExpr for HlsWebdavSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.connection_retry_interval.is_some())
+                usize::from(self.connection_retry_interval.is_some())
                     + usize::from(self.filecache_duration.is_some())
                     + usize::from(self.http_transfer_mode.is_some())
                     + usize::from(self.num_retries.is_some())
@@ -7109,7 +7104,7 @@ pub mod channel {
     impl ToExpr for InferenceSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.audio_feed_inputs.is_some())
+                usize::from(self.audio_feed_inputs.is_some())
                     + usize::from(self.enrichment_methods.is_some())
                     + usize::from(self.feed_arn.is_some()),
             );
@@ -7175,7 +7170,7 @@ pub mod channel {
     impl ToExpr for InputAttachment {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.automatic_input_failover_settings.is_some())
+                usize::from(self.automatic_input_failover_settings.is_some())
                     + usize::from(self.input_attachment_name.is_some())
                     + usize::from(self.input_id.is_some())
                     + usize::from(self.input_settings.is_some())
@@ -7221,7 +7216,7 @@ pub mod channel {
     impl ToExpr for InputChannelLevel {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.gain.is_some()) + usize::from(self.input_channel.is_some()));
+                Props::with_capacity(usize::from(self.gain.is_some()) + usize::from(self.input_channel.is_some()));
             p.opt("Gain", self.gain);
             p.opt("InputChannel", self.input_channel);
             p.into_expr()
@@ -7267,7 +7262,7 @@ pub mod channel {
     impl ToExpr for InputLocation {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.password_param.is_some())
+                usize::from(self.password_param.is_some())
                     + usize::from(self.uri.is_some())
                     + usize::from(self.username.is_some()),
             );
@@ -7333,7 +7328,7 @@ pub mod channel {
     impl ToExpr for InputLossBehavior {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.black_frame_msec.is_some())
+                usize::from(self.black_frame_msec.is_some())
                     + usize::from(self.input_loss_image_color.is_some())
                     + usize::from(self.input_loss_image_slate.is_some())
                     + usize::from(self.input_loss_image_type.is_some())
@@ -7370,7 +7365,7 @@ pub mod channel {
 
     impl ToExpr for InputLossFailoverSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.input_loss_threshold_msec.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.input_loss_threshold_msec.is_some()));
             p.opt("InputLossThresholdMsec", self.input_loss_threshold_msec);
             p.into_expr()
         }
@@ -7479,7 +7474,7 @@ pub mod channel {
     impl ToExpr for InputSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.audio_selectors.is_some())
+                usize::from(self.audio_selectors.is_some())
                     + usize::from(self.caption_selectors.is_some())
                     + usize::from(self.deblock_filter.is_some())
                     + usize::from(self.denoise_filter.is_some())
@@ -7545,7 +7540,7 @@ pub mod channel {
     impl ToExpr for InputSpecification {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.codec.is_some())
+                usize::from(self.codec.is_some())
                     + usize::from(self.maximum_bitrate.is_some())
                     + usize::from(self.resolution.is_some()),
             );
@@ -7578,7 +7573,7 @@ pub mod channel {
 
     impl ToExpr for KeyProviderSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.static_key_settings.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.static_key_settings.is_some()));
             p.opt("StaticKeySettings", self.static_key_settings);
             p.into_expr()
         }
@@ -7615,7 +7610,7 @@ pub mod channel {
     impl ToExpr for LinkedChannelSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.follower_channel_settings.is_some())
+                usize::from(self.follower_channel_settings.is_some())
                     + usize::from(self.primary_channel_settings.is_some()),
             );
             p.opt("FollowerChannelSettings", self.follower_channel_settings);
@@ -8023,7 +8018,7 @@ pub mod channel {
     impl ToExpr for M2tsSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.absent_input_audio_behavior.is_some())
+                usize::from(self.absent_input_audio_behavior.is_some())
                     + usize::from(self.arib.is_some())
                     + usize::from(self.arib_captions_pid.is_some())
                     + usize::from(self.arib_captions_pid_control.is_some())
@@ -8294,7 +8289,7 @@ pub mod channel {
     impl ToExpr for M3u8Settings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.audio_frames_per_pes.is_some())
+                usize::from(self.audio_frames_per_pes.is_some())
                     + usize::from(self.audio_pids.is_some())
                     + usize::from(self.ecm_pid.is_some())
                     + usize::from(self.klv_behavior.is_some())
@@ -8368,7 +8363,7 @@ pub mod channel {
     impl ToExpr for MaintenanceCreateSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.maintenance_day.is_some()) + usize::from(self.maintenance_start_time.is_some()),
+                usize::from(self.maintenance_day.is_some()) + usize::from(self.maintenance_start_time.is_some()),
             );
             p.opt("MaintenanceDay", self.maintenance_day);
             p.opt("MaintenanceStartTime", self.maintenance_start_time);
@@ -8398,7 +8393,7 @@ pub mod channel {
 
     impl ToExpr for MediaConnectRouterGroupSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.availability_zones.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.availability_zones.is_some()));
             p.opt("AvailabilityZones", self.availability_zones);
             p.into_expr()
         }
@@ -8435,7 +8430,7 @@ pub mod channel {
     impl ToExpr for MediaConnectRouterOutputConnectionMap {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.pipeline0.is_some()) + usize::from(self.pipeline1.is_some()));
+                Props::with_capacity(usize::from(self.pipeline0.is_some()) + usize::from(self.pipeline1.is_some()));
             p.opt("Pipeline0", self.pipeline0);
             p.opt("Pipeline1", self.pipeline1);
             p.into_expr()
@@ -8473,7 +8468,7 @@ pub mod channel {
     impl ToExpr for MediaConnectRouterOutputDestinationSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.encryption_type.is_some()) + usize::from(self.secret_arn.is_some()),
+                usize::from(self.encryption_type.is_some()) + usize::from(self.secret_arn.is_some()),
             );
             p.opt("EncryptionType", self.encryption_type);
             p.opt("SecretArn", self.secret_arn);
@@ -8520,7 +8515,7 @@ pub mod channel {
     impl ToExpr for MediaConnectRouterOutputSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.connected_router_inputs.is_some())
+                usize::from(self.connected_router_inputs.is_some())
                     + usize::from(self.container_settings.is_some())
                     + usize::from(self.destination.is_some()),
             );
@@ -8562,8 +8557,7 @@ pub mod channel {
     impl ToExpr for MediaPackageGroupSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.destination.is_some())
-                    + usize::from(self.mediapackage_v2_group_settings.is_some()),
+                usize::from(self.destination.is_some()) + usize::from(self.mediapackage_v2_group_settings.is_some()),
             );
             p.opt("Destination", self.destination);
             p.opt("MediapackageV2GroupSettings", self.mediapackage_v2_group_settings);
@@ -8626,7 +8620,7 @@ pub mod channel {
     impl ToExpr for MediaPackageOutputDestinationSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.channel_endpoint_id.is_some())
+                usize::from(self.channel_endpoint_id.is_some())
                     + usize::from(self.channel_group.is_some())
                     + usize::from(self.channel_id.is_some())
                     + usize::from(self.channel_name.is_some())
@@ -8752,7 +8746,7 @@ pub mod channel {
     impl ToExpr for MediaPackageV2GroupSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.additional_destinations.is_some())
+                usize::from(self.additional_destinations.is_some())
                     + usize::from(self.caption_language_mappings.is_some())
                     + usize::from(self.id3_behavior.is_some())
                     + usize::from(self.klv_behavior.is_some())
@@ -8807,8 +8801,9 @@ pub mod channel {
 
     impl ToExpr for MediaPackageV2WatermarkingSettings {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.media_package_v2_ab_watermarker_irdeto_settings.is_some()));
+            let mut p = Props::with_capacity(usize::from(
+                self.media_package_v2_ab_watermarker_irdeto_settings.is_some(),
+            ));
             p.opt(
                 "MediaPackageV2AbWatermarkerIrdetoSettings",
                 self.media_package_v2_ab_watermarker_irdeto_settings,
@@ -8848,7 +8843,7 @@ pub mod channel {
     impl ToExpr for MotionGraphicsConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.motion_graphics_insertion.is_some())
+                usize::from(self.motion_graphics_insertion.is_some())
                     + usize::from(self.motion_graphics_settings.is_some()),
             );
             p.opt("MotionGraphicsInsertion", self.motion_graphics_insertion);
@@ -8879,7 +8874,7 @@ pub mod channel {
 
     impl ToExpr for MotionGraphicsSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.html_motion_graphics_settings.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.html_motion_graphics_settings.is_some()));
             p.opt("HtmlMotionGraphicsSettings", self.html_motion_graphics_settings);
             p.into_expr()
         }
@@ -8924,7 +8919,7 @@ pub mod channel {
     impl ToExpr for Mp2Settings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.bitrate.is_some())
+                usize::from(self.bitrate.is_some())
                     + usize::from(self.coding_mode.is_some())
                     + usize::from(self.sample_rate.is_some()),
             );
@@ -8957,7 +8952,7 @@ pub mod channel {
 
     impl ToExpr for Mpeg2FilterSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.temporal_filter_settings.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.temporal_filter_settings.is_some()));
             p.opt("TemporalFilterSettings", self.temporal_filter_settings);
             p.into_expr()
         }
@@ -9114,7 +9109,7 @@ pub mod channel {
     impl ToExpr for Mpeg2Settings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.adaptive_quantization.is_some())
+                usize::from(self.adaptive_quantization.is_some())
                     + usize::from(self.afd_signaling.is_some())
                     + usize::from(self.color_metadata.is_some())
                     + usize::from(self.color_space.is_some())
@@ -9320,7 +9315,7 @@ pub mod channel {
     impl ToExpr for MsSmoothGroupSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.acquisition_point_id.is_some())
+                usize::from(self.acquisition_point_id.is_some())
                     + usize::from(self.audio_only_timecode_control.is_some())
                     + usize::from(self.certificate_mode.is_some())
                     + usize::from(self.connection_retry_interval.is_some())
@@ -9394,7 +9389,7 @@ pub mod channel {
     impl ToExpr for MsSmoothOutputSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.h265_packaging_type.is_some()) + usize::from(self.name_modifier.is_some()),
+                usize::from(self.h265_packaging_type.is_some()) + usize::from(self.name_modifier.is_some()),
             );
             p.opt("H265PackagingType", self.h265_packaging_type);
             p.opt("NameModifier", self.name_modifier);
@@ -9424,7 +9419,7 @@ pub mod channel {
 
     impl ToExpr for MulticastInputSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.source_ip_address.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.source_ip_address.is_some()));
             p.opt("SourceIpAddress", self.source_ip_address);
             p.into_expr()
         }
@@ -9452,7 +9447,7 @@ pub mod channel {
 
     impl ToExpr for MultiplexContainerSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.multiplex_m2ts_settings.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.multiplex_m2ts_settings.is_some()));
             p.opt("MultiplexM2tsSettings", self.multiplex_m2ts_settings);
             p.into_expr()
         }
@@ -9585,7 +9580,7 @@ pub mod channel {
     impl ToExpr for MultiplexM2tsSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.absent_input_audio_behavior.is_some())
+                usize::from(self.absent_input_audio_behavior.is_some())
                     + usize::from(self.arib.is_some())
                     + usize::from(self.audio_buffer_model.is_some())
                     + usize::from(self.audio_frames_per_pes.is_some())
@@ -9652,7 +9647,7 @@ pub mod channel {
     impl ToExpr for MultiplexOutputSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.container_settings.is_some()) + usize::from(self.destination.is_some()),
+                usize::from(self.container_settings.is_some()) + usize::from(self.destination.is_some()),
             );
             p.opt("ContainerSettings", self.container_settings);
             p.opt("Destination", self.destination);
@@ -9691,7 +9686,7 @@ pub mod channel {
     impl ToExpr for MultiplexProgramChannelDestinationSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.multiplex_id.is_some()) + usize::from(self.program_name.is_some()),
+                usize::from(self.multiplex_id.is_some()) + usize::from(self.program_name.is_some()),
             );
             p.opt("MultiplexId", self.multiplex_id);
             p.opt("ProgramName", self.program_name);
@@ -9738,7 +9733,7 @@ pub mod channel {
     impl ToExpr for NetworkInputSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.hls_input_settings.is_some())
+                usize::from(self.hls_input_settings.is_some())
                     + usize::from(self.multicast_input_settings.is_some())
                     + usize::from(self.server_validation.is_some()),
             );
@@ -9788,7 +9783,7 @@ pub mod channel {
     impl ToExpr for NielsenCbet {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cbet_check_digit_string.is_some())
+                usize::from(self.cbet_check_digit_string.is_some())
                     + usize::from(self.cbet_stepaside.is_some())
                     + usize::from(self.csid.is_some()),
             );
@@ -9830,7 +9825,7 @@ pub mod channel {
     impl ToExpr for NielsenConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.distributor_id.is_some()) + usize::from(self.nielsen_pcm_to_id3_tagging.is_some()),
+                usize::from(self.distributor_id.is_some()) + usize::from(self.nielsen_pcm_to_id3_tagging.is_some()),
             );
             p.opt("DistributorId", self.distributor_id);
             p.opt("NielsenPcmToId3Tagging", self.nielsen_pcm_to_id3_tagging);
@@ -9877,7 +9872,7 @@ pub mod channel {
     impl ToExpr for NielsenNaesIiNwOnlySettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.check_digit_string.is_some())
+                usize::from(self.check_digit_string.is_some())
                     + usize::from(self.sid.is_some())
                     + usize::from(self.timezone.is_some()),
             );
@@ -9935,7 +9930,7 @@ pub mod channel {
     impl ToExpr for NielsenWatermarksSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.nielsen_cbet_settings.is_some())
+                usize::from(self.nielsen_cbet_settings.is_some())
                     + usize::from(self.nielsen_distribution_type.is_some())
                     + usize::from(self.nielsen_naes_ii_nw_settings.is_some())
                     + usize::from(self.nielsen_nw_only_settings.is_some()),
@@ -10003,7 +9998,7 @@ pub mod channel {
     impl ToExpr for Output {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.audio_description_names.is_some())
+                usize::from(self.audio_description_names.is_some())
                     + usize::from(self.caption_description_names.is_some())
                     + usize::from(self.output_name.is_some())
                     + usize::from(self.output_settings.is_some())
@@ -10095,7 +10090,7 @@ pub mod channel {
     impl ToExpr for OutputDestination {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.id.is_some())
+                usize::from(self.id.is_some())
                     + usize::from(self.logical_interface_names.is_some())
                     + usize::from(self.media_connect_router_settings.is_some())
                     + usize::from(self.media_package_settings.is_some())
@@ -10169,7 +10164,7 @@ pub mod channel {
     impl ToExpr for OutputDestinationSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.password_param.is_some())
+                usize::from(self.password_param.is_some())
                     + usize::from(self.stream_name.is_some())
                     + usize::from(self.url.is_some())
                     + usize::from(self.username.is_some())
@@ -10223,7 +10218,7 @@ pub mod channel {
     impl ToExpr for OutputGroup {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.name.is_some())
+                usize::from(self.name.is_some())
                     + usize::from(self.output_group_settings.is_some())
                     + usize::from(self.outputs.is_some()),
             );
@@ -10337,7 +10332,7 @@ pub mod channel {
     impl ToExpr for OutputGroupSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.archive_group_settings.is_some())
+                usize::from(self.archive_group_settings.is_some())
                     + usize::from(self.cmaf_ingest_group_settings.is_some())
                     + usize::from(self.frame_capture_group_settings.is_some())
                     + usize::from(self.hls_group_settings.is_some())
@@ -10389,7 +10384,7 @@ pub mod channel {
 
     impl ToExpr for OutputLocationRef {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.destination_ref_id.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.destination_ref_id.is_some()));
             p.opt("DestinationRefId", self.destination_ref_id);
             p.into_expr()
         }
@@ -10434,7 +10429,7 @@ pub mod channel {
     impl ToExpr for OutputLockingSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.disabled_locking_settings.is_some())
+                usize::from(self.disabled_locking_settings.is_some())
                     + usize::from(self.epoch_locking_settings.is_some())
                     + usize::from(self.pipeline_locking_settings.is_some()),
             );
@@ -10548,7 +10543,7 @@ pub mod channel {
     impl ToExpr for OutputSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.archive_output_settings.is_some())
+                usize::from(self.archive_output_settings.is_some())
                     + usize::from(self.cmaf_ingest_output_settings.is_some())
                     + usize::from(self.frame_capture_output_settings.is_some())
                     + usize::from(self.hls_output_settings.is_some())
@@ -10600,7 +10595,7 @@ pub mod channel {
 
     impl ToExpr for PrimaryChannelSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.linked_channel_type.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.linked_channel_type.is_some()));
             p.opt("LinkedChannelType", self.linked_channel_type);
             p.into_expr()
         }
@@ -10645,7 +10640,7 @@ pub mod channel {
     impl ToExpr for RemixSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.channel_mappings.is_some())
+                usize::from(self.channel_mappings.is_some())
                     + usize::from(self.channels_in.is_some())
                     + usize::from(self.channels_out.is_some()),
             );
@@ -10735,7 +10730,7 @@ pub mod channel {
     impl ToExpr for RtmpGroupSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.ad_markers.is_some())
+                usize::from(self.ad_markers.is_some())
                     + usize::from(self.authentication_scheme.is_some())
                     + usize::from(self.cache_full_behavior.is_some())
                     + usize::from(self.cache_length.is_some())
@@ -10803,7 +10798,7 @@ pub mod channel {
     impl ToExpr for RtmpOutputSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.certificate_mode.is_some())
+                usize::from(self.certificate_mode.is_some())
                     + usize::from(self.connection_retry_interval.is_some())
                     + usize::from(self.destination.is_some())
                     + usize::from(self.num_retries.is_some()),
@@ -10847,7 +10842,7 @@ pub mod channel {
     impl ToExpr for Scte20SourceSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.convert608_to708.is_some()) + usize::from(self.source608_channel_number.is_some()),
+                usize::from(self.convert608_to708.is_some()) + usize::from(self.source608_channel_number.is_some()),
             );
             p.opt("Convert608To708", self.convert608_to708);
             p.opt("Source608ChannelNumber", self.source608_channel_number);
@@ -10886,7 +10881,7 @@ pub mod channel {
     impl ToExpr for Scte27DvbSubSourceSettings {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.ocr_language.is_some()) + usize::from(self.pid.is_some()));
+                Props::with_capacity(usize::from(self.ocr_language.is_some()) + usize::from(self.pid.is_some()));
             p.opt("OcrLanguage", self.ocr_language);
             p.opt("Pid", self.pid);
             p.into_expr()
@@ -10932,7 +10927,7 @@ pub mod channel {
     impl ToExpr for Scte35SpliceInsertTimeSignalAposSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.ad_avail_offset.is_some())
+                usize::from(self.ad_avail_offset.is_some())
                     + usize::from(self.no_regional_blackout_flag.is_some())
                     + usize::from(self.web_delivery_allowed_flag.is_some()),
             );
@@ -10974,7 +10969,7 @@ pub mod channel {
     impl ToExpr for SmartSubtitleSourceSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.caption_synchronization_mode.is_some())
+                usize::from(self.caption_synchronization_mode.is_some())
                     + usize::from(self.inference_feed_output.is_some()),
             );
             p.opt("CaptionSynchronizationMode", self.caption_synchronization_mode);
@@ -11005,7 +11000,7 @@ pub mod channel {
 
     impl ToExpr for SrtGroupSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.input_loss_action.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.input_loss_action.is_some()));
             p.opt("InputLossAction", self.input_loss_action);
             p.into_expr()
         }
@@ -11066,7 +11061,7 @@ pub mod channel {
     impl ToExpr for SrtOutputDestinationSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.connection_mode.is_some())
+                usize::from(self.connection_mode.is_some())
                     + usize::from(self.encryption_passphrase_secret_arn.is_some())
                     + usize::from(self.listener_port.is_some())
                     + usize::from(self.stream_id.is_some())
@@ -11136,7 +11131,7 @@ pub mod channel {
     impl ToExpr for SrtOutputSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.buffer_msec.is_some())
+                usize::from(self.buffer_msec.is_some())
                     + usize::from(self.container_settings.is_some())
                     + usize::from(self.destination.is_some())
                     + usize::from(self.encryption_type.is_some())
@@ -11182,7 +11177,7 @@ pub mod channel {
     impl ToExpr for StandardHlsSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.audio_rendition_sets.is_some()) + usize::from(self.m3u8_settings.is_some()),
+                usize::from(self.audio_rendition_sets.is_some()) + usize::from(self.m3u8_settings.is_some()),
             );
             p.opt("AudioRenditionSets", self.audio_rendition_sets);
             p.opt("M3u8Settings", self.m3u8_settings);
@@ -11221,7 +11216,7 @@ pub mod channel {
     impl ToExpr for StaticKeySettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.key_provider_server.is_some()) + usize::from(self.static_key_value.is_some()),
+                usize::from(self.key_provider_server.is_some()) + usize::from(self.static_key_value.is_some()),
             );
             p.opt("KeyProviderServer", self.key_provider_server);
             p.opt("StaticKeyValue", self.static_key_value);
@@ -11260,7 +11255,7 @@ pub mod channel {
     impl ToExpr for TeletextSourceSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.output_rectangle.is_some()) + usize::from(self.page_number.is_some()),
+                usize::from(self.output_rectangle.is_some()) + usize::from(self.page_number.is_some()),
             );
             p.opt("OutputRectangle", self.output_rectangle);
             p.opt("PageNumber", self.page_number);
@@ -11299,7 +11294,7 @@ pub mod channel {
     impl ToExpr for TemporalFilterSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.post_filter_sharpening.is_some()) + usize::from(self.strength.is_some()),
+                usize::from(self.post_filter_sharpening.is_some()) + usize::from(self.strength.is_some()),
             );
             p.opt("PostFilterSharpening", self.post_filter_sharpening);
             p.opt("Strength", self.strength);
@@ -11329,7 +11324,7 @@ pub mod channel {
 
     impl ToExpr for TextCaptionPositionSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.y_position_percentage.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.y_position_percentage.is_some()));
             p.opt("YPositionPercentage", self.y_position_percentage);
             p.into_expr()
         }
@@ -11355,7 +11350,7 @@ pub mod channel {
 
     impl ToExpr for ThumbnailConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.state.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.state.is_some()));
             p.opt("State", self.state);
             p.into_expr()
         }
@@ -11400,7 +11395,7 @@ pub mod channel {
     impl ToExpr for TimecodeBurninSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.font_size.is_some())
+                usize::from(self.font_size.is_some())
                     + usize::from(self.position.is_some())
                     + usize::from(self.prefix.is_some()),
             );
@@ -11441,9 +11436,8 @@ pub mod channel {
 
     impl ToExpr for TimecodeConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.source.is_some()) + usize::from(self.sync_threshold.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.source.is_some()) + usize::from(self.sync_threshold.is_some()));
             p.opt("Source", self.source);
             p.opt("SyncThreshold", self.sync_threshold);
             p.into_expr()
@@ -11480,9 +11474,8 @@ pub mod channel {
 
     impl ToExpr for TtmlDestinationSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.position.is_some()) + usize::from(self.style_control.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.position.is_some()) + usize::from(self.style_control.is_some()));
             p.opt("Position", self.position);
             p.opt("StyleControl", self.style_control);
             p.into_expr()
@@ -11528,7 +11521,7 @@ pub mod channel {
     impl ToExpr for UdpGroupSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.input_loss_action.is_some())
+                usize::from(self.input_loss_action.is_some())
                     + usize::from(self.timed_metadata_id3_frame.is_some())
                     + usize::from(self.timed_metadata_id3_period.is_some()),
             );
@@ -11559,7 +11552,7 @@ pub mod channel {
 
     impl ToExpr for UdpMediaConnectRouterContainerSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.m2ts_settings.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.m2ts_settings.is_some()));
             p.opt("M2tsSettings", self.m2ts_settings);
             p.into_expr()
         }
@@ -11612,7 +11605,7 @@ pub mod channel {
     impl ToExpr for UdpOutputSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.buffer_msec.is_some())
+                usize::from(self.buffer_msec.is_some())
                     + usize::from(self.container_settings.is_some())
                     + usize::from(self.destination.is_some())
                     + usize::from(self.fec_output_settings.is_some()),
@@ -11656,7 +11649,7 @@ pub mod channel {
     impl ToExpr for VideoBlackFailoverSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.black_detect_threshold.is_some())
+                usize::from(self.black_detect_threshold.is_some())
                     + usize::from(self.video_black_threshold_msec.is_some()),
             );
             p.opt("BlackDetectThreshold", self.black_detect_threshold);
@@ -11720,7 +11713,7 @@ pub mod channel {
     impl ToExpr for VideoCodecSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.av1_settings.is_some())
+                usize::from(self.av1_settings.is_some())
                     + usize::from(self.frame_capture_settings.is_some())
                     + usize::from(self.h264_settings.is_some())
                     + usize::from(self.h265_settings.is_some())
@@ -11830,7 +11823,7 @@ pub mod channel {
     impl ToExpr for VideoDescription {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.border.is_some())
+                usize::from(self.border.is_some())
                     + usize::from(self.codec_settings.is_some())
                     + usize::from(self.crop_rectangle.is_some())
                     + usize::from(self.height.is_some())
@@ -11902,7 +11895,7 @@ pub mod channel {
     impl ToExpr for VideoPositionRectangle {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.height.is_some())
+                usize::from(self.height.is_some())
                     + usize::from(self.width.is_some())
                     + usize::from(self.x.is_some())
                     + usize::from(self.y.is_some()),
@@ -11962,7 +11955,7 @@ pub mod channel {
     impl ToExpr for VideoSelector {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.color_space.is_some())
+                usize::from(self.color_space.is_some())
                     + usize::from(self.color_space_settings.is_some())
                     + usize::from(self.color_space_usage.is_some())
                     + usize::from(self.selector_settings.is_some()),
@@ -11995,7 +11988,7 @@ pub mod channel {
 
     impl ToExpr for VideoSelectorColorSpaceSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.hdr10_settings.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.hdr10_settings.is_some()));
             p.opt("Hdr10Settings", self.hdr10_settings);
             p.into_expr()
         }
@@ -12021,7 +12014,7 @@ pub mod channel {
 
     impl ToExpr for VideoSelectorPid {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.pid.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.pid.is_some()));
             p.opt("Pid", self.pid);
             p.into_expr()
         }
@@ -12047,7 +12040,7 @@ pub mod channel {
 
     impl ToExpr for VideoSelectorProgramId {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.program_id.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.program_id.is_some()));
             p.opt("ProgramId", self.program_id);
             p.into_expr()
         }
@@ -12084,8 +12077,7 @@ pub mod channel {
     impl ToExpr for VideoSelectorSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.video_selector_pid.is_some())
-                    + usize::from(self.video_selector_program_id.is_some()),
+                usize::from(self.video_selector_pid.is_some()) + usize::from(self.video_selector_program_id.is_some()),
             );
             p.opt("VideoSelectorPid", self.video_selector_pid);
             p.opt("VideoSelectorProgramId", self.video_selector_program_id);
@@ -12132,7 +12124,7 @@ pub mod channel {
     impl ToExpr for VpcOutputSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.public_address_allocation_ids.is_some())
+                usize::from(self.public_address_allocation_ids.is_some())
                     + usize::from(self.security_group_ids.is_some())
                     + usize::from(self.subnet_ids.is_some()),
             );
@@ -12182,7 +12174,7 @@ pub mod channel {
     impl ToExpr for WavSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.bit_depth.is_some())
+                usize::from(self.bit_depth.is_some())
                     + usize::from(self.coding_mode.is_some())
                     + usize::from(self.sample_rate.is_some()),
             );
@@ -12223,9 +12215,8 @@ pub mod channel {
 
     impl ToExpr for WebvttDestinationSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.position.is_some()) + usize::from(self.style_control.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.position.is_some()) + usize::from(self.style_control.is_some()));
             p.opt("Position", self.position);
             p.opt("StyleControl", self.style_control);
             p.into_expr()
@@ -12286,7 +12277,7 @@ impl Resource for ChannelPlacementGroup {
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.cluster_id.is_some())
+            usize::from(self.cluster_id.is_some())
                 + usize::from(self.name.is_some())
                 + usize::from(self.nodes.is_some())
                 + usize::from(self.tags.is_some()),
@@ -12397,7 +12388,7 @@ pub mod channel_placement_group {
 
     impl ToExpr for Tags {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -12923,7 +12914,7 @@ impl Resource for Cluster {
     }];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.cluster_type.is_some())
+            usize::from(self.cluster_type.is_some())
                 + usize::from(self.instance_role_arn.is_some())
                 + usize::from(self.name.is_some())
                 + usize::from(self.network_settings.is_some())
@@ -13071,7 +13062,7 @@ pub mod cluster {
     impl ToExpr for ClusterNetworkSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.default_route.is_some()) + usize::from(self.interface_mappings.is_some()),
+                usize::from(self.default_route.is_some()) + usize::from(self.interface_mappings.is_some()),
             );
             p.opt("DefaultRoute", self.default_route);
             p.opt("InterfaceMappings", self.interface_mappings);
@@ -13110,7 +13101,7 @@ pub mod cluster {
     impl ToExpr for InterfaceMapping {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.logical_interface_name.is_some()) + usize::from(self.network_id.is_some()),
+                usize::from(self.logical_interface_name.is_some()) + usize::from(self.network_id.is_some()),
             );
             p.opt("LogicalInterfaceName", self.logical_interface_name);
             p.opt("NetworkId", self.network_id);
@@ -13145,7 +13136,7 @@ pub mod cluster {
 
     impl ToExpr for Tags {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -13637,7 +13628,7 @@ impl Resource for Input {
     const TAGGING: Tagging = Tagging::Map("Tags");
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.destinations.is_some())
+            usize::from(self.destinations.is_some())
                 + usize::from(self.input_devices.is_some())
                 + usize::from(self.input_network_location.is_some())
                 + usize::from(self.input_security_groups.is_some())
@@ -14078,7 +14069,7 @@ pub mod input {
     impl ToExpr for InputDestination {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.ip.is_some())
+                usize::from(self.ip.is_some())
                     + usize::from(self.network.is_some())
                     + usize::from(self.network_routes.is_some())
                     + usize::from(self.port.is_some())
@@ -14129,8 +14120,7 @@ pub mod input {
 
     impl ToExpr for InputDestinationRoute {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.cidr.is_some()) + usize::from(self.gateway.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.cidr.is_some()) + usize::from(self.gateway.is_some()));
             p.opt("Cidr", self.cidr);
             p.opt("Gateway", self.gateway);
             p.into_expr()
@@ -14168,7 +14158,7 @@ pub mod input {
     impl ToExpr for InputDestinationVpc {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.availability_zone.is_some()) + usize::from(self.network_interface_id.is_some()),
+                usize::from(self.availability_zone.is_some()) + usize::from(self.network_interface_id.is_some()),
             );
             p.opt("AvailabilityZone", self.availability_zone);
             p.opt("NetworkInterfaceId", self.network_interface_id);
@@ -14196,7 +14186,7 @@ pub mod input {
 
     impl ToExpr for InputDeviceSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.id.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.id.is_some()));
             p.opt("Id", self.id);
             p.into_expr()
         }
@@ -14233,7 +14223,7 @@ pub mod input {
     impl ToExpr for InputSdpLocation {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.media_index.is_some()) + usize::from(self.sdp_url.is_some()));
+                Props::with_capacity(usize::from(self.media_index.is_some()) + usize::from(self.sdp_url.is_some()));
             p.opt("MediaIndex", self.media_index);
             p.opt("SdpUrl", self.sdp_url);
             p.into_expr()
@@ -14280,7 +14270,7 @@ pub mod input {
     impl ToExpr for InputSource {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.password_param.is_some())
+                usize::from(self.password_param.is_some())
                     + usize::from(self.url.is_some())
                     + usize::from(self.username.is_some()),
             );
@@ -14327,7 +14317,7 @@ pub mod input {
     impl ToExpr for InputVpcRequest {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.security_group_ids.is_some()) + usize::from(self.subnet_ids.is_some()),
+                usize::from(self.security_group_ids.is_some()) + usize::from(self.subnet_ids.is_some()),
             );
             p.opt("SecurityGroupIds", self.security_group_ids);
             p.opt("SubnetIds", self.subnet_ids);
@@ -14355,7 +14345,7 @@ pub mod input {
 
     impl ToExpr for MediaConnectFlow {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.flow_arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.flow_arn.is_some()));
             p.opt("FlowArn", self.flow_arn);
             p.into_expr()
         }
@@ -14381,7 +14371,7 @@ pub mod input {
 
     impl ToExpr for MulticastSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.sources.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.sources.is_some()));
             p.opt("Sources", self.sources);
             p.into_expr()
         }
@@ -14490,7 +14480,7 @@ pub mod input {
     impl ToExpr for RouterSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.destinations.is_some())
+                usize::from(self.destinations.is_some())
                     + usize::from(self.encryption_type.is_some())
                     + usize::from(self.secret_arn.is_some()),
             );
@@ -14521,7 +14511,7 @@ pub mod input {
 
     impl ToExpr for Smpte2110ReceiverGroup {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.sdp_settings.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.sdp_settings.is_some()));
             p.opt("SdpSettings", self.sdp_settings);
             p.into_expr()
         }
@@ -14567,7 +14557,7 @@ pub mod input {
     impl ToExpr for Smpte2110ReceiverGroupSdpSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.ancillary_sdps.is_some())
+                usize::from(self.ancillary_sdps.is_some())
                     + usize::from(self.audio_sdps.is_some())
                     + usize::from(self.video_sdp.is_some()),
             );
@@ -14600,7 +14590,7 @@ pub mod input {
 
     impl ToExpr for Smpte2110ReceiverGroupSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.smpte2110_receiver_groups.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.smpte2110_receiver_groups.is_some()));
             p.opt("Smpte2110ReceiverGroups", self.smpte2110_receiver_groups);
             p.into_expr()
         }
@@ -14637,7 +14627,7 @@ pub mod input {
     impl ToExpr for SrtCallerDecryption {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.algorithm.is_some()) + usize::from(self.passphrase_secret_arn.is_some()),
+                usize::from(self.algorithm.is_some()) + usize::from(self.passphrase_secret_arn.is_some()),
             );
             p.opt("Algorithm", self.algorithm);
             p.opt("PassphraseSecretArn", self.passphrase_secret_arn);
@@ -14700,7 +14690,7 @@ pub mod input {
     impl ToExpr for SrtCallerSource {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.decryption.is_some())
+                usize::from(self.decryption.is_some())
                     + usize::from(self.minimum_latency.is_some())
                     + usize::from(self.srt_listener_address.is_some())
                     + usize::from(self.srt_listener_port.is_some())
@@ -14746,7 +14736,7 @@ pub mod input {
     impl ToExpr for SrtListenerDecryption {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.algorithm.is_some()) + usize::from(self.passphrase_secret_arn.is_some()),
+                usize::from(self.algorithm.is_some()) + usize::from(self.passphrase_secret_arn.is_some()),
             );
             p.opt("Algorithm", self.algorithm);
             p.opt("PassphraseSecretArn", self.passphrase_secret_arn);
@@ -14793,7 +14783,7 @@ pub mod input {
     impl ToExpr for SrtListenerSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.decryption.is_some())
+                usize::from(self.decryption.is_some())
                     + usize::from(self.minimum_latency.is_some())
                     + usize::from(self.stream_id.is_some()),
             );
@@ -14835,7 +14825,7 @@ pub mod input {
     impl ToExpr for SrtSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.srt_caller_sources.is_some()) + usize::from(self.srt_listener_settings.is_some()),
+                usize::from(self.srt_caller_sources.is_some()) + usize::from(self.srt_listener_settings.is_some()),
             );
             p.opt("SrtCallerSources", self.srt_caller_sources);
             p.opt("SrtListenerSettings", self.srt_listener_settings);
@@ -14879,7 +14869,7 @@ impl Resource for InputSecurityGroup {
     const TAGGING: Tagging = Tagging::Map("Tags");
     fn into_properties(self) -> Props {
         let mut p =
-            Props::with_capacity(0 + usize::from(self.tags.is_some()) + usize::from(self.whitelist_rules.is_some()));
+            Props::with_capacity(usize::from(self.tags.is_some()) + usize::from(self.whitelist_rules.is_some()));
         p.opt("Tags", self.tags);
         p.opt("WhitelistRules", self.whitelist_rules);
         p
@@ -14931,7 +14921,7 @@ pub mod input_security_group {
 
     impl ToExpr for InputWhitelistRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.cidr.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.cidr.is_some()));
             p.opt("Cidr", self.cidr);
             p.into_expr()
         }
@@ -15133,7 +15123,7 @@ pub mod multiplex {
 
     impl ToExpr for MultiplexMediaConnectOutputDestinationSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.entitlement_arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.entitlement_arn.is_some()));
             p.opt("EntitlementArn", self.entitlement_arn);
             p.into_expr()
         }
@@ -15164,9 +15154,9 @@ pub mod multiplex {
 
     impl ToExpr for MultiplexOutputDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.multiplex_media_connect_output_destination_settings.is_some()),
-            );
+            let mut p = Props::with_capacity(usize::from(
+                self.multiplex_media_connect_output_destination_settings.is_some(),
+            ));
             p.opt(
                 "MultiplexMediaConnectOutputDestinationSettings",
                 self.multiplex_media_connect_output_destination_settings,
@@ -15253,7 +15243,7 @@ pub mod multiplex {
 
     impl ToExpr for Tags {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -15378,7 +15368,7 @@ impl Resource for Multiplexprogram {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.multiplex_id.is_some())
+            usize::from(self.multiplex_id.is_some())
                 + usize::from(self.multiplex_program_settings.is_some())
                 + usize::from(self.packet_identifiers_map.is_some())
                 + usize::from(self.pipeline_details.is_some())
@@ -15562,7 +15552,7 @@ pub mod multiplexprogram {
     impl ToExpr for MultiplexProgramPacketIdentifiersMap {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.audio_pids.is_some())
+                usize::from(self.audio_pids.is_some())
                     + usize::from(self.dvb_sub_pids.is_some())
                     + usize::from(self.dvb_teletext_pid.is_some())
                     + usize::from(self.etv_platform_pid.is_some())
@@ -15624,7 +15614,7 @@ pub mod multiplexprogram {
     impl ToExpr for MultiplexProgramPipelineDetail {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.active_channel_pipeline.is_some()) + usize::from(self.pipeline_id.is_some()),
+                usize::from(self.active_channel_pipeline.is_some()) + usize::from(self.pipeline_id.is_some()),
             );
             p.opt("ActiveChannelPipeline", self.active_channel_pipeline);
             p.opt("PipelineId", self.pipeline_id);
@@ -15756,7 +15746,7 @@ pub mod multiplexprogram {
     impl ToExpr for MultiplexStatmuxVideoSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.maximum_bitrate.is_some())
+                usize::from(self.maximum_bitrate.is_some())
                     + usize::from(self.minimum_bitrate.is_some())
                     + usize::from(self.priority.is_some()),
             );
@@ -15800,7 +15790,7 @@ pub mod multiplexprogram {
     impl ToExpr for MultiplexVideoSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.constant_bitrate.is_some()) + usize::from(self.statmux_settings.is_some()),
+                usize::from(self.constant_bitrate.is_some()) + usize::from(self.statmux_settings.is_some()),
             );
             p.opt("ConstantBitrate", self.constant_bitrate);
             p.opt("StatmuxSettings", self.statmux_settings);
@@ -15956,7 +15946,7 @@ pub mod network {
 
     impl ToExpr for IpPool {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.cidr.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.cidr.is_some()));
             p.opt("Cidr", self.cidr);
             p.into_expr()
         }
@@ -15992,8 +15982,7 @@ pub mod network {
 
     impl ToExpr for Route {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.cidr.is_some()) + usize::from(self.gateway.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.cidr.is_some()) + usize::from(self.gateway.is_some()));
             p.opt("Cidr", self.cidr);
             p.opt("Gateway", self.gateway);
             p.into_expr()
@@ -16027,7 +16016,7 @@ pub mod network {
 
     impl ToExpr for Tags {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -16341,7 +16330,7 @@ pub mod node {
     impl ToExpr for NodeInterfaceMapping {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.logical_interface_name.is_some())
+                usize::from(self.logical_interface_name.is_some())
                     + usize::from(self.network_interface_mode.is_some())
                     + usize::from(self.physical_interface_name.is_some()),
             );
@@ -16391,7 +16380,7 @@ pub mod node {
     impl ToExpr for SdiSourceMapping {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.card_number.is_some())
+                usize::from(self.card_number.is_some())
                     + usize::from(self.channel_number.is_some())
                     + usize::from(self.sdi_source.is_some()),
             );
@@ -16624,7 +16613,7 @@ pub mod sdi_source {
 
     impl ToExpr for Tags {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()

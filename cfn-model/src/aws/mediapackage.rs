@@ -301,7 +301,7 @@ pub mod channel {
 
     impl ToExpr for HlsIngest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.ingest_endpoints.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.ingest_endpoints.is_some()));
             p.opt("ingestEndpoints", self.ingest_endpoints);
             p.into_expr()
         }
@@ -354,7 +354,7 @@ pub mod channel {
     impl ToExpr for IngestEndpoint {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.id.is_some())
+                usize::from(self.id.is_some())
                     + usize::from(self.password.is_some())
                     + usize::from(self.url.is_some())
                     + usize::from(self.username.is_some()),
@@ -387,7 +387,7 @@ pub mod channel {
 
     impl ToExpr for LogConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.log_group_name.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.log_group_name.is_some()));
             p.opt("LogGroupName", self.log_group_name);
             p.into_expr()
         }
@@ -1253,7 +1253,7 @@ pub mod origin_endpoint {
     impl ToExpr for CmafPackage {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.encryption.is_some())
+                usize::from(self.encryption.is_some())
                     + usize::from(self.hls_manifests.is_some())
                     + usize::from(self.segment_duration_seconds.is_some())
                     + usize::from(self.segment_prefix.is_some())
@@ -1443,7 +1443,7 @@ pub mod origin_endpoint {
     impl ToExpr for DashPackage {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.ad_triggers.is_some())
+                usize::from(self.ad_triggers.is_some())
                     + usize::from(self.ads_on_delivery_restrictions.is_some())
                     + usize::from(self.encryption.is_some())
                     + usize::from(self.include_iframe_only_stream.is_some())
@@ -1805,7 +1805,7 @@ pub mod origin_endpoint {
     impl ToExpr for HlsPackage {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.ad_markers.is_some())
+                usize::from(self.ad_markers.is_some())
                     + usize::from(self.ad_triggers.is_some())
                     + usize::from(self.ads_on_delivery_restrictions.is_some())
                     + usize::from(self.encryption.is_some())
@@ -1905,7 +1905,7 @@ pub mod origin_endpoint {
     impl ToExpr for MssPackage {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.encryption.is_some())
+                usize::from(self.encryption.is_some())
                     + usize::from(self.manifest_window_seconds.is_some())
                     + usize::from(self.segment_duration_seconds.is_some())
                     + usize::from(self.stream_selection.is_some()),
@@ -2028,7 +2028,7 @@ pub mod origin_endpoint {
     impl ToExpr for StreamSelection {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.max_video_bits_per_second.is_some())
+                usize::from(self.max_video_bits_per_second.is_some())
                     + usize::from(self.min_video_bits_per_second.is_some())
                     + usize::from(self.stream_order.is_some()),
             );
@@ -2645,7 +2645,7 @@ pub mod packaging_configuration {
     impl ToExpr for DashManifest {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.manifest_layout.is_some())
+                usize::from(self.manifest_layout.is_some())
                     + usize::from(self.manifest_name.is_some())
                     + usize::from(self.min_buffer_time_seconds.is_some())
                     + usize::from(self.profile.is_some())
@@ -2886,7 +2886,7 @@ pub mod packaging_configuration {
     impl ToExpr for HlsManifest {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.ad_markers.is_some())
+                usize::from(self.ad_markers.is_some())
                     + usize::from(self.include_iframe_only_stream.is_some())
                     + usize::from(self.manifest_name.is_some())
                     + usize::from(self.program_date_time_interval_seconds.is_some())
@@ -3022,7 +3022,7 @@ pub mod packaging_configuration {
     impl ToExpr for MssManifest {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.manifest_name.is_some()) + usize::from(self.stream_selection.is_some()),
+                usize::from(self.manifest_name.is_some()) + usize::from(self.stream_selection.is_some()),
             );
             p.opt("ManifestName", self.manifest_name);
             p.opt("StreamSelection", self.stream_selection);
@@ -3159,7 +3159,7 @@ pub mod packaging_configuration {
     impl ToExpr for StreamSelection {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.max_video_bits_per_second.is_some())
+                usize::from(self.max_video_bits_per_second.is_some())
                     + usize::from(self.min_video_bits_per_second.is_some())
                     + usize::from(self.stream_order.is_some()),
             );
@@ -3345,7 +3345,7 @@ pub mod packaging_group {
 
     impl ToExpr for LogConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.log_group_name.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.log_group_name.is_some()));
             p.opt("LogGroupName", self.log_group_name);
             p.into_expr()
         }

@@ -325,7 +325,7 @@ pub mod channel {
     impl ToExpr for InputSwitchConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.mqcs_input_switching.is_some()) + usize::from(self.preferred_input.is_some()),
+                usize::from(self.mqcs_input_switching.is_some()) + usize::from(self.preferred_input.is_some()),
             );
             p.opt("MQCSInputSwitching", self.mqcs_input_switching);
             p.opt("PreferredInput", self.preferred_input);
@@ -383,7 +383,7 @@ pub mod channel {
 
     impl ToExpr for OutputHeaderConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.publish_mqcs.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.publish_mqcs.is_some()));
             p.opt("PublishMQCS", self.publish_mqcs);
             p.into_expr()
         }
@@ -416,7 +416,7 @@ pub mod channel {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -545,7 +545,7 @@ pub mod channel_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -2189,7 +2189,7 @@ pub mod origin_endpoint {
 
     impl ToExpr for ContentKeyPeriodConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.content_key_period_timing.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.content_key_period_timing.is_some()));
             p.opt("ContentKeyPeriodTiming", self.content_key_period_timing);
             p.into_expr()
         }
@@ -2217,7 +2217,7 @@ pub mod origin_endpoint {
 
     impl ToExpr for DashAvailabilityStartTimeConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.fixed_availability_start_time.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.fixed_availability_start_time.is_some()));
             p.opt("FixedAvailabilityStartTime", self.fixed_availability_start_time);
             p.into_expr()
         }
@@ -2316,7 +2316,7 @@ pub mod origin_endpoint {
     impl ToExpr for DashDvbFontDownload {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.font_family.is_some())
+                usize::from(self.font_family.is_some())
                     + usize::from(self.mime_type.is_some())
                     + usize::from(self.url.is_some()),
             );
@@ -2390,7 +2390,7 @@ pub mod origin_endpoint {
     impl ToExpr for DashDvbSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.error_metrics.is_some()) + usize::from(self.font_download.is_some()),
+                usize::from(self.error_metrics.is_some()) + usize::from(self.font_download.is_some()),
             );
             p.opt("ErrorMetrics", self.error_metrics);
             p.opt("FontDownload", self.font_download);
@@ -2673,7 +2673,7 @@ pub mod origin_endpoint {
     impl ToExpr for DashProgramInformation {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.copyright.is_some())
+                usize::from(self.copyright.is_some())
                     + usize::from(self.language_code.is_some())
                     + usize::from(self.more_information_url.is_some())
                     + usize::from(self.source.is_some())
@@ -2710,7 +2710,7 @@ pub mod origin_endpoint {
 
     impl ToExpr for DashSubtitleConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.ttml_configuration.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.ttml_configuration.is_some()));
             p.opt("TtmlConfiguration", self.ttml_configuration);
             p.into_expr()
         }
@@ -2770,7 +2770,7 @@ pub mod origin_endpoint {
     impl ToExpr for DashUtcTiming {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.timing_mode.is_some()) + usize::from(self.timing_source.is_some()),
+                usize::from(self.timing_mode.is_some()) + usize::from(self.timing_source.is_some()),
             );
             p.opt("TimingMode", self.timing_mode);
             p.opt("TimingSource", self.timing_source);
@@ -2905,7 +2905,7 @@ pub mod origin_endpoint {
     impl ToExpr for EncryptionMethod {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cmaf_encryption_method.is_some())
+                usize::from(self.cmaf_encryption_method.is_some())
                     + usize::from(self.ism_encryption_method.is_some())
                     + usize::from(self.ts_encryption_method.is_some()),
             );
@@ -2987,7 +2987,7 @@ pub mod origin_endpoint {
     impl ToExpr for FilterConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.clip_start_time.is_some())
+                usize::from(self.clip_start_time.is_some())
                     + usize::from(self.drm_settings.is_some())
                     + usize::from(self.end.is_some())
                     + usize::from(self.manifest_filter.is_some())
@@ -3028,7 +3028,7 @@ pub mod origin_endpoint {
 
     impl ToExpr for ForceEndpointErrorConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.endpoint_error_conditions.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.endpoint_error_conditions.is_some()));
             p.opt("EndpointErrorConditions", self.endpoint_error_conditions);
             p.into_expr()
         }
@@ -3214,7 +3214,7 @@ pub mod origin_endpoint {
     impl ToExpr for LowLatencyHlsFilterConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.clip_start_time.is_some())
+                usize::from(self.clip_start_time.is_some())
                     + usize::from(self.drm_settings.is_some())
                     + usize::from(self.end.is_some())
                     + usize::from(self.manifest_filter.is_some())
@@ -3411,7 +3411,7 @@ pub mod origin_endpoint {
     impl ToExpr for MssFilterConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.clip_start_time.is_some())
+                usize::from(self.clip_start_time.is_some())
                     + usize::from(self.drm_settings.is_some())
                     + usize::from(self.end.is_some())
                     + usize::from(self.manifest_filter.is_some())
@@ -3548,7 +3548,7 @@ pub mod origin_endpoint {
     impl ToExpr for Scte {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.custom_ad_types.is_some())
+                usize::from(self.custom_ad_types.is_some())
                     + usize::from(self.scte_filter.is_some())
                     + usize::from(self.scte_in_segments.is_some()),
             );
@@ -3590,7 +3590,7 @@ pub mod origin_endpoint {
     impl ToExpr for ScteDash {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.ad_marker_dash.is_some()) + usize::from(self.scte_in_manifests.is_some()),
+                usize::from(self.ad_marker_dash.is_some()) + usize::from(self.scte_in_manifests.is_some()),
             );
             p.opt("AdMarkerDash", self.ad_marker_dash);
             p.opt("ScteInManifests", self.scte_in_manifests);
@@ -3629,7 +3629,7 @@ pub mod origin_endpoint {
     impl ToExpr for ScteHls {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.ad_marker_hls.is_some()) + usize::from(self.scte_in_manifests.is_some()),
+                usize::from(self.ad_marker_hls.is_some()) + usize::from(self.scte_in_manifests.is_some()),
             );
             p.opt("AdMarkerHls", self.ad_marker_hls);
             p.opt("ScteInManifests", self.scte_in_manifests);
@@ -3716,7 +3716,7 @@ pub mod origin_endpoint {
     impl ToExpr for Segment {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.encryption.is_some())
+                usize::from(self.encryption.is_some())
                     + usize::from(self.include_iframe_only_streams.is_some())
                     + usize::from(self.output_timestamp_mode.is_some())
                     + usize::from(self.scte.is_some())
@@ -3883,7 +3883,7 @@ pub mod origin_endpoint {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()

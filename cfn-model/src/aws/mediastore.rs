@@ -162,7 +162,7 @@ pub mod container {
     impl ToExpr for CorsRule {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.allowed_headers.is_some())
+                usize::from(self.allowed_headers.is_some())
                     + usize::from(self.allowed_methods.is_some())
                     + usize::from(self.allowed_origins.is_some())
                     + usize::from(self.expose_headers.is_some())

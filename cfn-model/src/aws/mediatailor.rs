@@ -277,7 +277,7 @@ pub mod channel {
     impl ToExpr for DashPlaylistSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.manifest_window_seconds.is_some())
+                usize::from(self.manifest_window_seconds.is_some())
                     + usize::from(self.min_buffer_time_seconds.is_some())
                     + usize::from(self.min_update_period_seconds.is_some())
                     + usize::from(self.suggested_presentation_delay_seconds.is_some()),
@@ -324,7 +324,7 @@ pub mod channel {
     impl ToExpr for HlsPlaylistSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.ad_markup_type.is_some()) + usize::from(self.manifest_window_seconds.is_some()),
+                usize::from(self.ad_markup_type.is_some()) + usize::from(self.manifest_window_seconds.is_some()),
             );
             p.opt("AdMarkupType", self.ad_markup_type);
             p.opt("ManifestWindowSeconds", self.manifest_window_seconds);
@@ -352,7 +352,7 @@ pub mod channel {
 
     impl ToExpr for LogConfigurationForChannel {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.log_types.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.log_types.is_some()));
             p.opt("LogTypes", self.log_types);
             p.into_expr()
         }
@@ -437,7 +437,7 @@ pub mod channel {
     impl ToExpr for SlateSource {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.source_location_name.is_some()) + usize::from(self.vod_source_name.is_some()),
+                usize::from(self.source_location_name.is_some()) + usize::from(self.vod_source_name.is_some()),
             );
             p.opt("SourceLocationName", self.source_location_name);
             p.opt("VodSourceName", self.vod_source_name);
@@ -1023,7 +1023,7 @@ pub mod function {
     impl ToExpr for FunctionRef {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.alias.is_some())
+                usize::from(self.alias.is_some())
                     + usize::from(self.function_id.is_some())
                     + usize::from(self.run_condition.is_some()),
             );
@@ -2112,7 +2112,7 @@ pub mod playback_configuration {
     impl ToExpr for AdDecisionServerConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.http_request.is_some()) + usize::from(self.vast_response.is_some()),
+                usize::from(self.http_request.is_some()) + usize::from(self.vast_response.is_some()),
             );
             p.opt("HttpRequest", self.http_request);
             p.opt("VastResponse", self.vast_response);
@@ -2140,7 +2140,7 @@ pub mod playback_configuration {
 
     impl ToExpr for AdMarkerPassthrough {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.enabled.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.enabled.is_some()));
             p.opt("Enabled", self.enabled);
             p.into_expr()
         }
@@ -2177,7 +2177,7 @@ pub mod playback_configuration {
     impl ToExpr for AdsInteractionLog {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.exclude_event_types.is_some())
+                usize::from(self.exclude_event_types.is_some())
                     + usize::from(self.publish_opt_in_event_types.is_some()),
             );
             p.opt("ExcludeEventTypes", self.exclude_event_types);
@@ -2217,7 +2217,7 @@ pub mod playback_configuration {
     impl ToExpr for AdsPersonalizationConcurrency {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.enable_vod_vast_parallelization.is_some())
+                usize::from(self.enable_vod_vast_parallelization.is_some())
                     + usize::from(self.max_concurrent_ads_requests.is_some()),
             );
             p.opt("EnableVodVastParallelization", self.enable_vod_vast_parallelization);
@@ -2281,7 +2281,7 @@ pub mod playback_configuration {
     impl ToExpr for AdsPersonalizationTimeouts {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.ads_request_timeout_milliseconds.is_some())
+                usize::from(self.ads_request_timeout_milliseconds.is_some())
                     + usize::from(self.live_maximum_ads_personalization_time_milliseconds.is_some())
                     + usize::from(self.prefetch_ads_request_timeout_milliseconds.is_some())
                     + usize::from(self.prefetch_maximum_ads_personalization_time_milliseconds.is_some())
@@ -2347,7 +2347,7 @@ pub mod playback_configuration {
     impl ToExpr for AvailSuppression {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.fill_policy.is_some())
+                usize::from(self.fill_policy.is_some())
                     + usize::from(self.mode.is_some())
                     + usize::from(self.value.is_some()),
             );
@@ -2378,7 +2378,7 @@ pub mod playback_configuration {
 
     impl ToExpr for BeaconingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.client_side.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.client_side.is_some()));
             p.opt("ClientSide", self.client_side);
             p.into_expr()
         }
@@ -2415,7 +2415,7 @@ pub mod playback_configuration {
     impl ToExpr for Bumper {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.end_url.is_some()) + usize::from(self.start_url.is_some()));
+                Props::with_capacity(usize::from(self.end_url.is_some()) + usize::from(self.start_url.is_some()));
             p.opt("EndUrl", self.end_url);
             p.opt("StartUrl", self.start_url);
             p.into_expr()
@@ -2453,7 +2453,7 @@ pub mod playback_configuration {
     impl ToExpr for CdnConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.ad_segment_url_prefix.is_some())
+                usize::from(self.ad_segment_url_prefix.is_some())
                     + usize::from(self.content_segment_url_prefix.is_some()),
             );
             p.opt("AdSegmentUrlPrefix", self.ad_segment_url_prefix);
@@ -2525,7 +2525,7 @@ pub mod playback_configuration {
     impl ToExpr for DashConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.mpd_location.is_some()) + usize::from(self.origin_manifest_type.is_some()),
+                usize::from(self.mpd_location.is_some()) + usize::from(self.origin_manifest_type.is_some()),
             );
             p.opt("MpdLocation", self.mpd_location);
             p.opt("OriginManifestType", self.origin_manifest_type);
@@ -2583,7 +2583,7 @@ pub mod playback_configuration {
     impl ToExpr for HttpRequest {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.body.is_some())
+                usize::from(self.body.is_some())
                     + usize::from(self.compress_request.is_some())
                     + usize::from(self.headers.is_some())
                     + usize::from(self.http_method.is_some()),
@@ -2635,7 +2635,7 @@ pub mod playback_configuration {
     impl ToExpr for LivePreRollConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.ad_decision_server_configuration.is_some())
+                usize::from(self.ad_decision_server_configuration.is_some())
                     + usize::from(self.ad_decision_server_url.is_some())
                     + usize::from(self.max_duration_seconds.is_some()),
             );
@@ -2722,7 +2722,7 @@ pub mod playback_configuration {
 
     impl ToExpr for ManifestProcessingRules {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.ad_marker_passthrough.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.ad_marker_passthrough.is_some()));
             p.opt("AdMarkerPassthrough", self.ad_marker_passthrough);
             p.into_expr()
         }
@@ -2750,7 +2750,7 @@ pub mod playback_configuration {
 
     impl ToExpr for ManifestServiceInteractionLog {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.exclude_event_types.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.exclude_event_types.is_some()));
             p.opt("ExcludeEventTypes", self.exclude_event_types);
             p.into_expr()
         }
@@ -2776,7 +2776,7 @@ pub mod playback_configuration {
 
     impl ToExpr for PreRollAdDecisionServerConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.vast_response.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.vast_response.is_some()));
             p.opt("VastResponse", self.vast_response);
             p.into_expr()
         }
@@ -2804,7 +2804,7 @@ pub mod playback_configuration {
 
     impl ToExpr for PreRollVastResponse {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.ad_sequencing_mode.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.ad_sequencing_mode.is_some()));
             p.opt("AdSequencingMode", self.ad_sequencing_mode);
             p.into_expr()
         }
@@ -2859,7 +2859,7 @@ pub mod playback_configuration {
 
     impl ToExpr for VastResponse {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.ad_sequencing_mode.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.ad_sequencing_mode.is_some()));
             p.opt("AdSequencingMode", self.ad_sequencing_mode);
             p.into_expr()
         }
@@ -3245,7 +3245,7 @@ pub mod prefetch_schedule {
     impl ToExpr for RecurringConsumption {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.avail_matching_criteria.is_some())
+                usize::from(self.avail_matching_criteria.is_some())
                     + usize::from(self.retrieved_ad_expiration_seconds.is_some()),
             );
             p.opt("AvailMatchingCriteria", self.avail_matching_criteria);
@@ -3356,7 +3356,7 @@ pub mod prefetch_schedule {
     impl ToExpr for RecurringRetrieval {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.delay_after_avail_end_seconds.is_some())
+                usize::from(self.delay_after_avail_end_seconds.is_some())
                     + usize::from(self.dynamic_variables.is_some())
                     + usize::from(self.traffic_shaping_retrieval_window.is_some())
                     + usize::from(self.traffic_shaping_tps_configuration.is_some())
@@ -3420,7 +3420,7 @@ pub mod prefetch_schedule {
 
     impl ToExpr for TrafficShapingRetrievalWindow {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.retrieval_window_duration_seconds.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.retrieval_window_duration_seconds.is_some()));
             p.opt("RetrievalWindowDurationSeconds", self.retrieval_window_duration_seconds);
             p.into_expr()
         }
@@ -3457,7 +3457,7 @@ pub mod prefetch_schedule {
     impl ToExpr for TrafficShapingTpsConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.peak_concurrent_users.is_some()) + usize::from(self.peak_tps.is_some()),
+                usize::from(self.peak_concurrent_users.is_some()) + usize::from(self.peak_tps.is_some()),
             );
             p.opt("PeakConcurrentUsers", self.peak_concurrent_users);
             p.opt("PeakTps", self.peak_tps);
@@ -3797,7 +3797,7 @@ pub mod program {
     impl ToExpr for AlternateMedia {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.ad_breaks.is_some())
+                usize::from(self.ad_breaks.is_some())
                     + usize::from(self.clip_range.is_some())
                     + usize::from(self.duration_millis.is_some())
                     + usize::from(self.live_source_name.is_some())
@@ -3847,7 +3847,7 @@ pub mod program {
     impl ToExpr for AudienceMedia {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.alternate_media.is_some()) + usize::from(self.audience.is_some()),
+                usize::from(self.alternate_media.is_some()) + usize::from(self.audience.is_some()),
             );
             p.opt("AlternateMedia", self.alternate_media);
             p.opt("Audience", self.audience);
@@ -3886,7 +3886,7 @@ pub mod program {
     impl ToExpr for ClipRange {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.end_offset_millis.is_some()) + usize::from(self.start_offset_millis.is_some()),
+                usize::from(self.end_offset_millis.is_some()) + usize::from(self.start_offset_millis.is_some()),
             );
             p.opt("EndOffsetMillis", self.end_offset_millis);
             p.opt("StartOffsetMillis", self.start_offset_millis);
@@ -4032,7 +4032,7 @@ pub mod program {
     impl ToExpr for SegmentationDescriptor {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.segment_num.is_some())
+                usize::from(self.segment_num.is_some())
                     + usize::from(self.segmentation_event_id.is_some())
                     + usize::from(self.segmentation_type_id.is_some())
                     + usize::from(self.segmentation_upid.is_some())
@@ -4084,7 +4084,7 @@ pub mod program {
     impl ToExpr for SlateSource {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.source_location_name.is_some()) + usize::from(self.vod_source_name.is_some()),
+                usize::from(self.source_location_name.is_some()) + usize::from(self.vod_source_name.is_some()),
             );
             p.opt("SourceLocationName", self.source_location_name);
             p.opt("VodSourceName", self.vod_source_name);
@@ -4139,7 +4139,7 @@ pub mod program {
     impl ToExpr for SpliceInsertMessage {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.avail_num.is_some())
+                usize::from(self.avail_num.is_some())
                     + usize::from(self.avails_expected.is_some())
                     + usize::from(self.splice_event_id.is_some())
                     + usize::from(self.unique_program_id.is_some()),
@@ -4174,7 +4174,7 @@ pub mod program {
 
     impl ToExpr for TimeSignalMessage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.segmentation_descriptors.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.segmentation_descriptors.is_some()));
             p.opt("SegmentationDescriptors", self.segmentation_descriptors);
             p.into_expr()
         }
@@ -4400,7 +4400,7 @@ pub mod source_location {
     impl ToExpr for AccessConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.access_type.is_some())
+                usize::from(self.access_type.is_some())
                     + usize::from(self.secrets_manager_access_token_configuration.is_some()),
             );
             p.opt("AccessType", self.access_type);
@@ -4432,7 +4432,7 @@ pub mod source_location {
 
     impl ToExpr for DefaultSegmentDeliveryConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.base_url.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.base_url.is_some()));
             p.opt("BaseUrl", self.base_url);
             p.into_expr()
         }
@@ -4500,7 +4500,7 @@ pub mod source_location {
     impl ToExpr for SecretsManagerAccessTokenConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.header_name.is_some())
+                usize::from(self.header_name.is_some())
                     + usize::from(self.secret_arn.is_some())
                     + usize::from(self.secret_string_key.is_some()),
             );
@@ -4541,8 +4541,7 @@ pub mod source_location {
 
     impl ToExpr for SegmentDeliveryConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.base_url.is_some()) + usize::from(self.name.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.base_url.is_some()) + usize::from(self.name.is_some()));
             p.opt("BaseUrl", self.base_url);
             p.opt("Name", self.name);
             p.into_expr()

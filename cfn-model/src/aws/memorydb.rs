@@ -1472,7 +1472,7 @@ pub mod user {
     impl ToExpr for AuthenticationMode {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.passwords.is_some()) + usize::from(self.r#type.is_some()));
+                Props::with_capacity(usize::from(self.passwords.is_some()) + usize::from(self.r#type.is_some()));
             p.opt("Passwords", self.passwords);
             p.opt("Type", self.r#type);
             p.into_expr()

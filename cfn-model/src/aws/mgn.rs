@@ -369,7 +369,7 @@ Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), .
 ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.associate_public_ip_address.is_some())
+            usize::from(self.associate_public_ip_address.is_some())
                 + usize::from(self.boot_mode.is_some())
                 + usize::from(self.copy_private_ip.is_some())
                 + usize::from(self.copy_tags.is_some())
@@ -635,7 +635,7 @@ pub mod launch_configuration_template {
     impl ToExpr for LaunchTemplateDiskConf {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.iops.is_some())
+                usize::from(self.iops.is_some())
                     + usize::from(self.throughput.is_some())
                     + usize::from(self.volume_type.is_some()),
             );
@@ -666,7 +666,7 @@ pub mod launch_configuration_template {
 
     impl ToExpr for Licensing {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.os_byol.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.os_byol.is_some()));
             p.opt("OsByol", self.os_byol);
             p.into_expr()
         }
@@ -727,7 +727,7 @@ pub mod launch_configuration_template {
     impl ToExpr for PostLaunchActions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cloud_watch_log_group_name.is_some())
+                usize::from(self.cloud_watch_log_group_name.is_some())
                     + usize::from(self.deployment.is_some())
                     + usize::from(self.s3_log_bucket.is_some())
                     + usize::from(self.s3_output_key_prefix.is_some())

@@ -469,7 +469,7 @@ pub mod channel {
     impl ToExpr for Catalog {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.catalog_arn.is_some()) + usize::from(self.warehouse_location.is_some()),
+                usize::from(self.catalog_arn.is_some()) + usize::from(self.warehouse_location.is_some()),
             );
             p.opt("CatalogArn", self.catalog_arn);
             p.opt("WarehouseLocation", self.warehouse_location);
@@ -516,7 +516,7 @@ pub mod channel {
     impl ToExpr for ChannelLoggingInfo {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cloud_watch_logs.is_some())
+                usize::from(self.cloud_watch_logs.is_some())
                     + usize::from(self.firehose.is_some())
                     + usize::from(self.s3.is_some()),
             );
@@ -799,7 +799,7 @@ pub mod channel {
 
     impl ToExpr for PartitionSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.source_name.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.source_name.is_some()));
             p.opt("SourceName", self.source_name);
             p.into_expr()
         }
@@ -1539,7 +1539,7 @@ pub mod cluster {
     impl ToExpr for AuthorizerLogs {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cloud_watch_logs.is_some())
+                usize::from(self.cloud_watch_logs.is_some())
                     + usize::from(self.firehose.is_some())
                     + usize::from(self.s3.is_some()),
             );
@@ -1589,7 +1589,7 @@ pub mod cluster {
     impl ToExpr for BrokerLogs {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cloud_watch_logs.is_some())
+                usize::from(self.cloud_watch_logs.is_some())
                     + usize::from(self.firehose.is_some())
                     + usize::from(self.s3.is_some()),
             );
@@ -1707,7 +1707,7 @@ pub mod cluster {
     impl ToExpr for ClientAuthentication {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.sasl.is_some())
+                usize::from(self.sasl.is_some())
                     + usize::from(self.tls.is_some())
                     + usize::from(self.unauthenticated.is_some()),
             );
@@ -1816,7 +1816,7 @@ pub mod cluster {
     impl ToExpr for ConnectivityInfo {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.network_type.is_some())
+                usize::from(self.network_type.is_some())
                     + usize::from(self.public_access.is_some())
                     + usize::from(self.vpc_connectivity.is_some()),
             );
@@ -1858,7 +1858,7 @@ pub mod cluster {
     impl ToExpr for EbsStorageInfo {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.provisioned_throughput.is_some()) + usize::from(self.volume_size.is_some()),
+                usize::from(self.provisioned_throughput.is_some()) + usize::from(self.volume_size.is_some()),
             );
             p.opt("ProvisionedThroughput", self.provisioned_throughput);
             p.opt("VolumeSize", self.volume_size);
@@ -1920,7 +1920,7 @@ pub mod cluster {
     impl ToExpr for EncryptionInTransit {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.client_broker.is_some()) + usize::from(self.in_cluster.is_some()),
+                usize::from(self.client_broker.is_some()) + usize::from(self.in_cluster.is_some()),
             );
             p.opt("ClientBroker", self.client_broker);
             p.opt("InCluster", self.in_cluster);
@@ -1959,7 +1959,7 @@ pub mod cluster {
     impl ToExpr for EncryptionInfo {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.encryption_at_rest.is_some()) + usize::from(self.encryption_in_transit.is_some()),
+                usize::from(self.encryption_at_rest.is_some()) + usize::from(self.encryption_in_transit.is_some()),
             );
             p.opt("EncryptionAtRest", self.encryption_at_rest);
             p.opt("EncryptionInTransit", self.encryption_in_transit);
@@ -2076,7 +2076,7 @@ pub mod cluster {
     impl ToExpr for LoggingInfo {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.authorizer_logs.is_some()) + usize::from(self.broker_logs.is_some()),
+                usize::from(self.authorizer_logs.is_some()) + usize::from(self.broker_logs.is_some()),
             );
             p.opt("AuthorizerLogs", self.authorizer_logs);
             p.opt("BrokerLogs", self.broker_logs);
@@ -2159,7 +2159,7 @@ pub mod cluster {
     impl ToExpr for Prometheus {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.jmx_exporter.is_some()) + usize::from(self.node_exporter.is_some()),
+                usize::from(self.jmx_exporter.is_some()) + usize::from(self.node_exporter.is_some()),
             );
             p.opt("JmxExporter", self.jmx_exporter);
             p.opt("NodeExporter", self.node_exporter);
@@ -2198,7 +2198,7 @@ pub mod cluster {
     impl ToExpr for ProvisionedThroughput {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.enabled.is_some()) + usize::from(self.volume_throughput.is_some()),
+                usize::from(self.enabled.is_some()) + usize::from(self.volume_throughput.is_some()),
             );
             p.opt("Enabled", self.enabled);
             p.opt("VolumeThroughput", self.volume_throughput);
@@ -2226,7 +2226,7 @@ pub mod cluster {
 
     impl ToExpr for PublicAccess {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.r#type.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.r#type.is_some()));
             p.opt("Type", self.r#type);
             p.into_expr()
         }
@@ -2324,7 +2324,7 @@ pub mod cluster {
 
     impl ToExpr for Sasl {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.iam.is_some()) + usize::from(self.scram.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.iam.is_some()) + usize::from(self.scram.is_some()));
             p.opt("Iam", self.iam);
             p.opt("Scram", self.scram);
             p.into_expr()
@@ -2374,7 +2374,7 @@ pub mod cluster {
 
     impl ToExpr for StorageInfo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.ebs_storage_info.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.ebs_storage_info.is_some()));
             p.opt("EBSStorageInfo", self.ebs_storage_info);
             p.into_expr()
         }
@@ -2411,7 +2411,7 @@ pub mod cluster {
     impl ToExpr for Tls {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.certificate_authority_arn_list.is_some()) + usize::from(self.enabled.is_some()),
+                usize::from(self.certificate_authority_arn_list.is_some()) + usize::from(self.enabled.is_some()),
             );
             p.opt("CertificateAuthorityArnList", self.certificate_authority_arn_list);
             p.opt("Enabled", self.enabled);
@@ -2464,7 +2464,7 @@ pub mod cluster {
 
     impl ToExpr for VpcConnectivity {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.client_authentication.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.client_authentication.is_some()));
             p.opt("ClientAuthentication", self.client_authentication);
             p.into_expr()
         }
@@ -2497,7 +2497,7 @@ pub mod cluster {
 
     impl ToExpr for VpcConnectivityClientAuthentication {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.sasl.is_some()) + usize::from(self.tls.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.sasl.is_some()) + usize::from(self.tls.is_some()));
             p.opt("Sasl", self.sasl);
             p.opt("Tls", self.tls);
             p.into_expr()
@@ -2554,7 +2554,7 @@ pub mod cluster {
 
     impl ToExpr for VpcConnectivitySasl {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.iam.is_some()) + usize::from(self.scram.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.iam.is_some()) + usize::from(self.scram.is_some()));
             p.opt("Iam", self.iam);
             p.opt("Scram", self.scram);
             p.into_expr()
@@ -2627,7 +2627,7 @@ pub mod cluster {
 
     impl ToExpr for ZookeeperAccess {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.enabled.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.enabled.is_some()));
             p.opt("Enabled", self.enabled);
             p.into_expr()
         }
@@ -3455,7 +3455,7 @@ pub mod replicator {
     impl ToExpr for KafkaCluster {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.amazon_msk_cluster.is_some())
+                usize::from(self.amazon_msk_cluster.is_some())
                     + usize::from(self.apache_kafka_cluster.is_some())
                     + usize::from(self.client_authentication.is_some())
                     + usize::from(self.encryption_in_transit.is_some())
@@ -3509,7 +3509,7 @@ pub mod replicator {
     impl ToExpr for KafkaClusterClientAuthentication {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.mtls.is_some())
+                usize::from(self.mtls.is_some())
                     + usize::from(self.sasl_oauth_bearer.is_some())
                     + usize::from(self.sasl_scram.is_some()),
             );
@@ -3841,7 +3841,7 @@ pub mod replicator {
 
     impl ToExpr for LogDelivery {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.replicator_log_delivery.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.replicator_log_delivery.is_some()));
             p.opt("ReplicatorLogDelivery", self.replicator_log_delivery);
             p.into_expr()
         }
@@ -3943,7 +3943,7 @@ pub mod replicator {
 
     impl ToExpr for ReplicationStartingPosition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.r#type.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.r#type.is_some()));
             p.opt("Type", self.r#type);
             p.into_expr()
         }
@@ -3969,7 +3969,7 @@ pub mod replicator {
 
     impl ToExpr for ReplicationTopicNameConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.r#type.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.r#type.is_some()));
             p.opt("Type", self.r#type);
             p.into_expr()
         }
@@ -4014,7 +4014,7 @@ pub mod replicator {
     impl ToExpr for ReplicatorLogDelivery {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cloud_watch_logs.is_some())
+                usize::from(self.cloud_watch_logs.is_some())
                     + usize::from(self.firehose.is_some())
                     + usize::from(self.s3.is_some()),
             );

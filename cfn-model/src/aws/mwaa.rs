@@ -560,7 +560,7 @@ pub mod environment {
     impl ToExpr for LoggingConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.dag_processing_logs.is_some())
+                usize::from(self.dag_processing_logs.is_some())
                     + usize::from(self.scheduler_logs.is_some())
                     + usize::from(self.task_logs.is_some())
                     + usize::from(self.webserver_logs.is_some())
@@ -606,7 +606,7 @@ pub mod environment {
     impl ToExpr for ModuleLoggingConfiguration {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.enabled.is_some()) + usize::from(self.log_level.is_some()));
+                Props::with_capacity(usize::from(self.enabled.is_some()) + usize::from(self.log_level.is_some()));
             p.opt("Enabled", self.enabled);
             p.opt("LogLevel", self.log_level);
             p.into_expr()
@@ -644,7 +644,7 @@ pub mod environment {
     impl ToExpr for NetworkConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.security_group_ids.is_some()) + usize::from(self.subnet_ids.is_some()),
+                usize::from(self.security_group_ids.is_some()) + usize::from(self.subnet_ids.is_some()),
             );
             p.opt("SecurityGroupIds", self.security_group_ids);
             p.opt("SubnetIds", self.subnet_ids);

@@ -244,7 +244,7 @@ pub mod workflow {
 
     impl ToExpr for Code {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.s3_location.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.s3_location.is_some()));
             p.opt("S3Location", self.s3_location);
             p.into_expr()
         }
@@ -374,7 +374,7 @@ pub mod workflow {
     impl ToExpr for NetworkConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.security_group_ids.is_some()) + usize::from(self.subnet_ids.is_some()),
+                usize::from(self.security_group_ids.is_some()) + usize::from(self.subnet_ids.is_some()),
             );
             p.opt("SecurityGroupIds", self.security_group_ids);
             p.opt("SubnetIds", self.subnet_ids);

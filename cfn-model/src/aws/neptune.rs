@@ -342,7 +342,7 @@ impl Resource for DbCluster {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.associated_roles.is_some())
+            usize::from(self.associated_roles.is_some())
                 + usize::from(self.availability_zones.is_some())
                 + usize::from(self.backup_retention_period.is_some())
                 + usize::from(self.copy_tags_to_snapshot.is_some())
@@ -1272,7 +1272,7 @@ impl Resource for GlobalCluster {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.deletion_protection.is_some())
+            usize::from(self.deletion_protection.is_some())
                 + usize::from(self.engine.is_some())
                 + usize::from(self.engine_version.is_some())
                 + usize::from(self.global_cluster_identifier.is_some())

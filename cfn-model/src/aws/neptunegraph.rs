@@ -280,7 +280,7 @@ pub mod graph {
 
     impl ToExpr for ImportOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.neptune.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.neptune.is_some()));
             p.opt("Neptune", self.neptune);
             p.into_expr()
         }

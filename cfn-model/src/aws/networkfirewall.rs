@@ -744,7 +744,7 @@ pub mod firewall {
 
     impl ToExpr for ListenerProperty {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.port.is_some()) + usize::from(self.r#type.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.port.is_some()) + usize::from(self.r#type.is_some()));
             p.opt("Port", self.port);
             p.opt("Type", self.r#type);
             p.into_expr()
@@ -796,7 +796,7 @@ pub mod firewall {
 
     impl ToExpr for ProxySettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.listener_properties.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.listener_properties.is_some()));
             p.opt("ListenerProperties", self.listener_properties);
             p.into_expr()
         }
@@ -891,9 +891,8 @@ pub mod firewall {
 
     impl ToExpr for VpcEndpoint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.subnet_mappings.is_some()) + usize::from(self.vpc_id.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.subnet_mappings.is_some()) + usize::from(self.vpc_id.is_some()));
             p.opt("SubnetMappings", self.subnet_mappings);
             p.opt("VpcId", self.vpc_id);
             p.into_expr()
@@ -1178,7 +1177,7 @@ pub mod firewall_policy {
 
     impl ToExpr for ActionDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.publish_metric_action.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.publish_metric_action.is_some()));
             p.opt("PublishMetricAction", self.publish_metric_action);
             p.into_expr()
         }
@@ -1376,7 +1375,7 @@ pub mod firewall_policy {
 
     impl ToExpr for FlowTimeouts {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.tcp_idle_timeout_seconds.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.tcp_idle_timeout_seconds.is_some()));
             p.opt("TcpIdleTimeoutSeconds", self.tcp_idle_timeout_seconds);
             p.into_expr()
         }
@@ -1402,7 +1401,7 @@ pub mod firewall_policy {
 
     impl ToExpr for IpSet {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.definition.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.definition.is_some()));
             p.opt("Definition", self.definition);
             p.into_expr()
         }
@@ -1428,7 +1427,7 @@ pub mod firewall_policy {
 
     impl ToExpr for PolicyVariables {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.rule_variables.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.rule_variables.is_some()));
             p.opt("RuleVariables", self.rule_variables);
             p.into_expr()
         }
@@ -1496,7 +1495,7 @@ pub mod firewall_policy {
     impl ToExpr for StatefulEngineOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.flow_timeouts.is_some())
+                usize::from(self.flow_timeouts.is_some())
                     + usize::from(self.rule_order.is_some())
                     + usize::from(self.stream_exception_policy.is_some()),
             );
@@ -1527,7 +1526,7 @@ pub mod firewall_policy {
 
     impl ToExpr for StatefulRuleGroupOverride {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.action.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.action.is_some()));
             p.opt("Action", self.action);
             p.into_expr()
         }
@@ -2339,7 +2338,7 @@ pub mod rule_group {
 
     impl ToExpr for ActionDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.publish_metric_action.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.publish_metric_action.is_some()));
             p.opt("PublishMetricAction", self.publish_metric_action);
             p.into_expr()
         }
@@ -2497,7 +2496,7 @@ pub mod rule_group {
 
     impl ToExpr for IpSet {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.definition.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.definition.is_some()));
             p.opt("Definition", self.definition);
             p.into_expr()
         }
@@ -2523,7 +2522,7 @@ pub mod rule_group {
 
     impl ToExpr for IpSetReference {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.reference_arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.reference_arn.is_some()));
             p.opt("ReferenceArn", self.reference_arn);
             p.into_expr()
         }
@@ -2592,7 +2591,7 @@ pub mod rule_group {
     impl ToExpr for MatchAttributes {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.destination_ports.is_some())
+                usize::from(self.destination_ports.is_some())
                     + usize::from(self.destinations.is_some())
                     + usize::from(self.protocols.is_some())
                     + usize::from(self.source_ports.is_some())
@@ -2656,7 +2655,7 @@ pub mod rule_group {
 
     impl ToExpr for PortSet {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.definition.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.definition.is_some()));
             p.opt("Definition", self.definition);
             p.into_expr()
         }
@@ -2710,7 +2709,7 @@ pub mod rule_group {
 
     impl ToExpr for ReferenceSets {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.ip_set_references.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.ip_set_references.is_some()));
             p.opt("IPSetReferences", self.ip_set_references);
             p.into_expr()
         }
@@ -2860,7 +2859,7 @@ pub mod rule_group {
     impl ToExpr for RuleVariables {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.ip_sets.is_some()) + usize::from(self.port_sets.is_some()));
+                Props::with_capacity(usize::from(self.ip_sets.is_some()) + usize::from(self.port_sets.is_some()));
             p.opt("IPSets", self.ip_sets);
             p.opt("PortSets", self.port_sets);
             p.into_expr()
@@ -2914,7 +2913,7 @@ pub mod rule_group {
     impl ToExpr for RulesSource {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.rules_source_list.is_some())
+                usize::from(self.rules_source_list.is_some())
                     + usize::from(self.rules_string.is_some())
                     + usize::from(self.stateful_rules.is_some())
                     + usize::from(self.stateless_rules_and_custom_actions.is_some()),
@@ -3020,7 +3019,7 @@ pub mod rule_group {
 
     impl ToExpr for StatefulRuleOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.rule_order.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.rule_order.is_some()));
             p.opt("RuleOrder", self.rule_order);
             p.into_expr()
         }
@@ -3105,7 +3104,7 @@ pub mod rule_group {
 
     impl ToExpr for SummaryConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.rule_options.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.rule_options.is_some()));
             p.opt("RuleOptions", self.rule_options);
             p.into_expr()
         }
@@ -3454,8 +3453,7 @@ pub mod tls_inspection_configuration {
     impl ToExpr for CheckCertificateRevocationStatus {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.revoked_status_action.is_some())
-                    + usize::from(self.unknown_status_action.is_some()),
+                usize::from(self.revoked_status_action.is_some()) + usize::from(self.unknown_status_action.is_some()),
             );
             p.opt("RevokedStatusAction", self.revoked_status_action);
             p.opt("UnknownStatusAction", self.unknown_status_action);
@@ -3510,7 +3508,7 @@ pub mod tls_inspection_configuration {
 
     impl ToExpr for ServerCertificate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.resource_arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.resource_arn.is_some()));
             p.opt("ResourceArn", self.resource_arn);
             p.into_expr()
         }
@@ -3563,7 +3561,7 @@ pub mod tls_inspection_configuration {
     impl ToExpr for ServerCertificateConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.certificate_authority_arn.is_some())
+                usize::from(self.certificate_authority_arn.is_some())
                     + usize::from(self.check_certificate_revocation_status.is_some())
                     + usize::from(self.scopes.is_some())
                     + usize::from(self.server_certificates.is_some()),
@@ -3634,7 +3632,7 @@ pub mod tls_inspection_configuration {
     impl ToExpr for ServerCertificateScope {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.destination_ports.is_some())
+                usize::from(self.destination_ports.is_some())
                     + usize::from(self.destinations.is_some())
                     + usize::from(self.protocols.is_some())
                     + usize::from(self.source_ports.is_some())
@@ -3701,7 +3699,7 @@ pub mod tls_inspection_configuration {
 
     impl ToExpr for TlsInspectionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.server_certificate_configurations.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.server_certificate_configurations.is_some()));
             p.opt(
                 "ServerCertificateConfigurations",
                 self.server_certificate_configurations,

@@ -258,7 +258,7 @@ pub mod connect_attachment {
 
     impl ToExpr for ConnectAttachmentOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.protocol.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.protocol.is_some()));
             p.opt("Protocol", self.protocol);
             p.into_expr()
         }
@@ -500,7 +500,7 @@ pub mod connect_peer {
 
     impl ToExpr for BgpOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.peer_asn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.peer_asn.is_some()));
             p.opt("PeerAsn", self.peer_asn);
             p.into_expr()
         }
@@ -1099,8 +1099,7 @@ pub mod device {
 
     impl ToExpr for AwsLocation {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.subnet_arn.is_some()) + usize::from(self.zone.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.subnet_arn.is_some()) + usize::from(self.zone.is_some()));
             p.opt("SubnetArn", self.subnet_arn);
             p.opt("Zone", self.zone);
             p.into_expr()
@@ -1146,7 +1145,7 @@ pub mod device {
     impl ToExpr for Location {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.address.is_some())
+                usize::from(self.address.is_some())
                     + usize::from(self.latitude.is_some())
                     + usize::from(self.longitude.is_some()),
             );
@@ -1475,7 +1474,7 @@ impl Resource for GlobalNetwork {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.created_at.is_some())
+            usize::from(self.created_at.is_some())
                 + usize::from(self.description.is_some())
                 + usize::from(self.state.is_some())
                 + usize::from(self.tags.is_some()),
@@ -1732,7 +1731,7 @@ pub mod link {
     impl ToExpr for Bandwidth {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.download_speed.is_some()) + usize::from(self.upload_speed.is_some()),
+                usize::from(self.download_speed.is_some()) + usize::from(self.upload_speed.is_some()),
             );
             p.opt("DownloadSpeed", self.download_speed);
             p.opt("UploadSpeed", self.upload_speed);
@@ -1993,7 +1992,7 @@ pub mod site {
     impl ToExpr for Location {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.address.is_some())
+                usize::from(self.address.is_some())
                     + usize::from(self.latitude.is_some())
                     + usize::from(self.longitude.is_some()),
             );
@@ -2954,7 +2953,7 @@ pub mod vpc_attachment {
     impl ToExpr for VpcOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.appliance_mode_support.is_some())
+                usize::from(self.appliance_mode_support.is_some())
                     + usize::from(self.dns_support.is_some())
                     + usize::from(self.ipv6_support.is_some())
                     + usize::from(self.security_group_referencing_support.is_some()),

@@ -596,9 +596,8 @@ pub mod policy {
 
     impl ToExpr for AssociatedTemplateAndRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.rule_arn.is_some()) + usize::from(self.template_arn.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.rule_arn.is_some()) + usize::from(self.template_arn.is_some()));
             p.opt("RuleArn", self.rule_arn);
             p.opt("TemplateArn", self.template_arn);
             p.into_expr()
@@ -644,7 +643,7 @@ pub mod policy {
     impl ToExpr for PolicyConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.remediation_enabled.is_some())
+                usize::from(self.remediation_enabled.is_some())
                     + usize::from(self.resources_clean_up.is_some())
                     + usize::from(self.waf_config.is_some()),
             );

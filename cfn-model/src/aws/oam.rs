@@ -195,8 +195,7 @@ pub mod link {
     impl ToExpr for LinkConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.log_group_configuration.is_some())
-                    + usize::from(self.metric_configuration.is_some()),
+                usize::from(self.log_group_configuration.is_some()) + usize::from(self.metric_configuration.is_some()),
             );
             p.opt("LogGroupConfiguration", self.log_group_configuration);
             p.opt("MetricConfiguration", self.metric_configuration);

@@ -596,7 +596,7 @@ pub mod organization_centralization_rule {
     impl ToExpr for DestinationLogsConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.backup_configuration.is_some())
+                usize::from(self.backup_configuration.is_some())
                     + usize::from(self.log_group_name_configuration.is_some())
                     + usize::from(self.logs_encryption_configuration.is_some())
                     + usize::from(self.tag_propagation_configuration.is_some()),
@@ -631,7 +631,7 @@ pub mod organization_centralization_rule {
 
     impl ToExpr for DestinationMetricsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.backup_configuration.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.backup_configuration.is_some()));
             p.opt("BackupConfiguration", self.backup_configuration);
             p.into_expr()
         }
@@ -841,7 +841,7 @@ pub mod organization_centralization_rule {
 
     impl ToExpr for SourceMetricsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.metrics_selection_criteria.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.metrics_selection_criteria.is_some()));
             p.opt("MetricsSelectionCriteria", self.metrics_selection_criteria);
             p.into_expr()
         }
@@ -1378,7 +1378,7 @@ pub mod organization_telemetry_rule {
 
     impl ToExpr for ActionCondition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.action.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.action.is_some()));
             p.opt("Action", self.action);
             p.into_expr()
         }
@@ -1487,7 +1487,7 @@ pub mod organization_telemetry_rule {
     impl ToExpr for AdvancedFieldSelector {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.ends_with.is_some())
+                usize::from(self.ends_with.is_some())
                     + usize::from(self.equals.is_some())
                     + usize::from(self.field.is_some())
                     + usize::from(self.not_ends_with.is_some())
@@ -1560,7 +1560,7 @@ pub mod organization_telemetry_rule {
     impl ToExpr for Condition {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.action_condition.is_some()) + usize::from(self.label_name_condition.is_some()),
+                usize::from(self.action_condition.is_some()) + usize::from(self.label_name_condition.is_some()),
             );
             p.opt("ActionCondition", self.action_condition);
             p.opt("LabelNameCondition", self.label_name_condition);
@@ -1599,7 +1599,7 @@ pub mod organization_telemetry_rule {
     impl ToExpr for ElbLoadBalancerLoggingParameters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.field_delimiter.is_some()) + usize::from(self.output_format.is_some()),
+                usize::from(self.field_delimiter.is_some()) + usize::from(self.output_format.is_some()),
             );
             p.opt("FieldDelimiter", self.field_delimiter);
             p.opt("OutputFormat", self.output_format);
@@ -1654,7 +1654,7 @@ pub mod organization_telemetry_rule {
     impl ToExpr for FieldToMatch {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.method.is_some())
+                usize::from(self.method.is_some())
                     + usize::from(self.query_string.is_some())
                     + usize::from(self.single_header.is_some())
                     + usize::from(self.uri_path.is_some()),
@@ -1706,7 +1706,7 @@ pub mod organization_telemetry_rule {
     impl ToExpr for Filter {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.behavior.is_some())
+                usize::from(self.behavior.is_some())
                     + usize::from(self.conditions.is_some())
                     + usize::from(self.requirement.is_some()),
             );
@@ -1737,7 +1737,7 @@ pub mod organization_telemetry_rule {
 
     impl ToExpr for LabelNameCondition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.label_name.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.label_name.is_some()));
             p.opt("LabelName", self.label_name);
             p.into_expr()
         }
@@ -1763,7 +1763,7 @@ pub mod organization_telemetry_rule {
 
     impl ToExpr for LogDeliveryParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.log_types.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.log_types.is_some()));
             p.opt("LogTypes", self.log_types);
             p.into_expr()
         }
@@ -1800,7 +1800,7 @@ pub mod organization_telemetry_rule {
     impl ToExpr for LoggingFilter {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.default_behavior.is_some()) + usize::from(self.filters.is_some()),
+                usize::from(self.default_behavior.is_some()) + usize::from(self.filters.is_some()),
             );
             p.opt("DefaultBehavior", self.default_behavior);
             p.opt("Filters", self.filters);
@@ -1830,7 +1830,7 @@ pub mod organization_telemetry_rule {
 
     impl ToExpr for MskMonitoringParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.enhanced_monitoring.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.enhanced_monitoring.is_some()));
             p.opt("EnhancedMonitoring", self.enhanced_monitoring);
             p.into_expr()
         }
@@ -1981,7 +1981,7 @@ pub mod organization_telemetry_rule {
     impl ToExpr for TelemetryDestinationConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cloudtrail_parameters.is_some())
+                usize::from(self.cloudtrail_parameters.is_some())
                     + usize::from(self.destination_pattern.is_some())
                     + usize::from(self.destination_type.is_some())
                     + usize::from(self.elb_load_balancer_logging_parameters.is_some())
@@ -2146,7 +2146,7 @@ pub mod organization_telemetry_rule {
     impl ToExpr for VpcFlowLogParameters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.log_format.is_some())
+                usize::from(self.log_format.is_some())
                     + usize::from(self.max_aggregation_interval.is_some())
                     + usize::from(self.traffic_type.is_some()),
             );
@@ -2196,7 +2196,7 @@ pub mod organization_telemetry_rule {
     impl ToExpr for WafLoggingParameters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.log_type.is_some())
+                usize::from(self.log_type.is_some())
                     + usize::from(self.logging_filter.is_some())
                     + usize::from(self.redacted_fields.is_some()),
             );
@@ -3231,7 +3231,7 @@ pub mod telemetry_rule {
 
     impl ToExpr for ActionCondition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.action.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.action.is_some()));
             p.opt("Action", self.action);
             p.into_expr()
         }
@@ -3340,7 +3340,7 @@ pub mod telemetry_rule {
     impl ToExpr for AdvancedFieldSelector {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.ends_with.is_some())
+                usize::from(self.ends_with.is_some())
                     + usize::from(self.equals.is_some())
                     + usize::from(self.field.is_some())
                     + usize::from(self.not_ends_with.is_some())
@@ -3413,7 +3413,7 @@ pub mod telemetry_rule {
     impl ToExpr for Condition {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.action_condition.is_some()) + usize::from(self.label_name_condition.is_some()),
+                usize::from(self.action_condition.is_some()) + usize::from(self.label_name_condition.is_some()),
             );
             p.opt("ActionCondition", self.action_condition);
             p.opt("LabelNameCondition", self.label_name_condition);
@@ -3452,7 +3452,7 @@ pub mod telemetry_rule {
     impl ToExpr for ElbLoadBalancerLoggingParameters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.field_delimiter.is_some()) + usize::from(self.output_format.is_some()),
+                usize::from(self.field_delimiter.is_some()) + usize::from(self.output_format.is_some()),
             );
             p.opt("FieldDelimiter", self.field_delimiter);
             p.opt("OutputFormat", self.output_format);
@@ -3507,7 +3507,7 @@ pub mod telemetry_rule {
     impl ToExpr for FieldToMatch {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.method.is_some())
+                usize::from(self.method.is_some())
                     + usize::from(self.query_string.is_some())
                     + usize::from(self.single_header.is_some())
                     + usize::from(self.uri_path.is_some()),
@@ -3559,7 +3559,7 @@ pub mod telemetry_rule {
     impl ToExpr for Filter {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.behavior.is_some())
+                usize::from(self.behavior.is_some())
                     + usize::from(self.conditions.is_some())
                     + usize::from(self.requirement.is_some()),
             );
@@ -3590,7 +3590,7 @@ pub mod telemetry_rule {
 
     impl ToExpr for LabelNameCondition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.label_name.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.label_name.is_some()));
             p.opt("LabelName", self.label_name);
             p.into_expr()
         }
@@ -3616,7 +3616,7 @@ pub mod telemetry_rule {
 
     impl ToExpr for LogDeliveryParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.log_types.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.log_types.is_some()));
             p.opt("LogTypes", self.log_types);
             p.into_expr()
         }
@@ -3653,7 +3653,7 @@ pub mod telemetry_rule {
     impl ToExpr for LoggingFilter {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.default_behavior.is_some()) + usize::from(self.filters.is_some()),
+                usize::from(self.default_behavior.is_some()) + usize::from(self.filters.is_some()),
             );
             p.opt("DefaultBehavior", self.default_behavior);
             p.opt("Filters", self.filters);
@@ -3683,7 +3683,7 @@ pub mod telemetry_rule {
 
     impl ToExpr for MskMonitoringParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.enhanced_monitoring.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.enhanced_monitoring.is_some()));
             p.opt("EnhancedMonitoring", self.enhanced_monitoring);
             p.into_expr()
         }
@@ -3834,7 +3834,7 @@ pub mod telemetry_rule {
     impl ToExpr for TelemetryDestinationConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cloudtrail_parameters.is_some())
+                usize::from(self.cloudtrail_parameters.is_some())
                     + usize::from(self.destination_pattern.is_some())
                     + usize::from(self.destination_type.is_some())
                     + usize::from(self.elb_load_balancer_logging_parameters.is_some())
@@ -3989,7 +3989,7 @@ pub mod telemetry_rule {
     impl ToExpr for VpcFlowLogParameters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.log_format.is_some())
+                usize::from(self.log_format.is_some())
                     + usize::from(self.max_aggregation_interval.is_some())
                     + usize::from(self.traffic_type.is_some()),
             );
@@ -4039,7 +4039,7 @@ pub mod telemetry_rule {
     impl ToExpr for WafLoggingParameters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.log_type.is_some())
+                usize::from(self.log_type.is_some())
                     + usize::from(self.logging_filter.is_some())
                     + usize::from(self.redacted_fields.is_some()),
             );

@@ -200,7 +200,7 @@ Constraint { path: "TimeZone", min_length: Some(1), max_length: Some(255), ..cra
 ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.autonomous_data_storage_size_in_t_bs.is_some())
+            usize::from(self.autonomous_data_storage_size_in_t_bs.is_some())
                 + usize::from(self.cloud_exadata_infrastructure_id.is_some())
                 + usize::from(self.cpu_core_count_per_node.is_some())
                 + usize::from(self.db_servers.is_some())
@@ -644,7 +644,7 @@ pub mod cloud_autonomous_vm_cluster {
     impl ToExpr for IamRole {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.aws_integration.is_some())
+                usize::from(self.aws_integration.is_some())
                     + usize::from(self.iam_role_arn.is_some())
                     + usize::from(self.status.is_some()),
             );
@@ -718,7 +718,7 @@ pub mod cloud_autonomous_vm_cluster {
     impl ToExpr for MaintenanceWindow {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.days_of_week.is_some())
+                usize::from(self.days_of_week.is_some())
                     + usize::from(self.hours_of_day.is_some())
                     + usize::from(self.lead_time_in_weeks.is_some())
                     + usize::from(self.months.is_some())
@@ -962,7 +962,7 @@ impl Resource for CloudExadataInfrastructure {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.availability_zone.is_some())
+            usize::from(self.availability_zone.is_some())
                 + usize::from(self.availability_zone_id.is_some())
                 + usize::from(self.compute_count.is_some())
                 + usize::from(self.customer_contacts_to_send_to_oci.is_some())
@@ -1299,7 +1299,7 @@ pub mod cloud_exadata_infrastructure {
 
     impl ToExpr for CustomerContact {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.email.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.email.is_some()));
             p.opt("Email", self.email);
             p.into_expr()
         }
@@ -1392,7 +1392,7 @@ pub mod cloud_exadata_infrastructure {
     impl ToExpr for MaintenanceWindow {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.custom_action_timeout_in_mins.is_some())
+                usize::from(self.custom_action_timeout_in_mins.is_some())
                     + usize::from(self.days_of_week.is_some())
                     + usize::from(self.hours_of_day.is_some())
                     + usize::from(self.is_custom_action_timeout_enabled.is_some())
@@ -1699,7 +1699,7 @@ Constraint { path: "TimeZone", min_length: Some(1), max_length: Some(255), ..cra
 ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.cloud_exadata_infrastructure_id.is_some())
+            usize::from(self.cloud_exadata_infrastructure_id.is_some())
                 + usize::from(self.cluster_name.is_some())
                 + usize::from(self.cpu_core_count.is_some())
                 + usize::from(self.data_collection_options.is_some())
@@ -1912,7 +1912,7 @@ pub mod cloud_vm_cluster {
     impl ToExpr for DataCollectionOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.is_diagnostics_events_enabled.is_some())
+                usize::from(self.is_diagnostics_events_enabled.is_some())
                     + usize::from(self.is_health_monitoring_enabled.is_some())
                     + usize::from(self.is_incident_logs_enabled.is_some()),
             );
@@ -2136,7 +2136,7 @@ pub mod cloud_vm_cluster {
     impl ToExpr for IamRole {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.aws_integration.is_some())
+                usize::from(self.aws_integration.is_some())
                     + usize::from(self.iam_role_arn.is_some())
                     + usize::from(self.status.is_some()),
             );
@@ -2422,7 +2422,7 @@ impl Resource for OdbNetwork {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.availability_zone.is_some())
+            usize::from(self.availability_zone.is_some())
                 + usize::from(self.availability_zone_id.is_some())
                 + usize::from(self.backup_subnet_cidr.is_some())
                 + usize::from(self.client_subnet_cidr.is_some())
@@ -2731,7 +2731,7 @@ Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), .
 ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.additional_peer_network_cidrs.is_some())
+            usize::from(self.additional_peer_network_cidrs.is_some())
                 + usize::from(self.display_name.is_some())
                 + usize::from(self.odb_network_id.is_some())
                 + usize::from(self.peer_network_id.is_some())

@@ -374,7 +374,7 @@ pub mod annotation_store {
 
     impl ToExpr for StoreOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.tsv_store_options.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.tsv_store_options.is_some()));
             p.opt("TsvStoreOptions", self.tsv_store_options);
             p.into_expr()
         }
@@ -422,7 +422,7 @@ pub mod annotation_store {
     impl ToExpr for TsvStoreOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.annotation_type.is_some())
+                usize::from(self.annotation_type.is_some())
                     + usize::from(self.format_to_header.is_some())
                     + usize::from(self.schema.is_some()),
             );
@@ -619,7 +619,7 @@ pub mod configuration {
 
     impl ToExpr for RunConfigurations {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.vpc_config.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.vpc_config.is_some()));
             p.opt("VpcConfig", self.vpc_config);
             p.into_expr()
         }
@@ -656,7 +656,7 @@ pub mod configuration {
     impl ToExpr for VpcConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.security_group_ids.is_some()) + usize::from(self.subnet_ids.is_some()),
+                usize::from(self.security_group_ids.is_some()) + usize::from(self.subnet_ids.is_some()),
             );
             p.opt("SecurityGroupIds", self.security_group_ids);
             p.opt("SubnetIds", self.subnet_ids);
@@ -946,7 +946,7 @@ impl Resource for RunCache {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.cache_behavior.is_some())
+            usize::from(self.cache_behavior.is_some())
                 + usize::from(self.cache_bucket_owner_id.is_some())
                 + usize::from(self.cache_s3_location.is_some())
                 + usize::from(self.description.is_some())
@@ -1181,7 +1181,7 @@ impl Resource for RunGroup {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.max_cpus.is_some())
+            usize::from(self.max_cpus.is_some())
                 + usize::from(self.max_duration.is_some())
                 + usize::from(self.max_gpus.is_some())
                 + usize::from(self.max_runs.is_some())
@@ -2130,7 +2130,7 @@ impl Resource for Workflow {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.accelerators.is_some())
+            usize::from(self.accelerators.is_some())
                 + usize::from(self.container_registry_map.is_some())
                 + usize::from(self.container_registry_map_uri.is_some())
                 + usize::from(self.definition_repository.is_some())
@@ -2410,7 +2410,7 @@ pub mod workflow {
     impl ToExpr for ContainerRegistryMap {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.image_mappings.is_some()) + usize::from(self.registry_mappings.is_some()),
+                usize::from(self.image_mappings.is_some()) + usize::from(self.registry_mappings.is_some()),
             );
             p.opt("ImageMappings", self.image_mappings);
             p.opt("RegistryMappings", self.registry_mappings);
@@ -2465,7 +2465,7 @@ pub mod workflow {
     impl ToExpr for DefinitionRepository {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.connection_arn.is_some())
+                usize::from(self.connection_arn.is_some())
                     + usize::from(self.exclude_file_patterns.is_some())
                     + usize::from(self.full_repository_id.is_some())
                     + usize::from(self.source_reference.is_some()),
@@ -2509,7 +2509,7 @@ pub mod workflow {
     impl ToExpr for ImageMapping {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.destination_image.is_some()) + usize::from(self.source_image.is_some()),
+                usize::from(self.destination_image.is_some()) + usize::from(self.source_image.is_some()),
             );
             p.opt("DestinationImage", self.destination_image);
             p.opt("SourceImage", self.source_image);
@@ -2564,7 +2564,7 @@ pub mod workflow {
     impl ToExpr for RegistryMapping {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.ecr_account_id.is_some())
+                usize::from(self.ecr_account_id.is_some())
                     + usize::from(self.ecr_repository_prefix.is_some())
                     + usize::from(self.upstream_registry_url.is_some())
                     + usize::from(self.upstream_repository_prefix.is_some()),
@@ -2607,8 +2607,7 @@ pub mod workflow {
 
     impl ToExpr for SourceReference {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.r#type.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.r#type.is_some()) + usize::from(self.value.is_some()));
             p.opt("type", self.r#type);
             p.opt("value", self.value);
             p.into_expr()
@@ -2645,9 +2644,8 @@ pub mod workflow {
 
     impl ToExpr for WorkflowParameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.description.is_some()) + usize::from(self.optional.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.description.is_some()) + usize::from(self.optional.is_some()));
             p.opt("Description", self.description);
             p.opt("Optional", self.optional);
             p.into_expr()
@@ -3272,7 +3270,7 @@ pub mod workflow_version {
     impl ToExpr for ContainerRegistryMap {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.image_mappings.is_some()) + usize::from(self.registry_mappings.is_some()),
+                usize::from(self.image_mappings.is_some()) + usize::from(self.registry_mappings.is_some()),
             );
             p.opt("ImageMappings", self.image_mappings);
             p.opt("RegistryMappings", self.registry_mappings);
@@ -3327,7 +3325,7 @@ pub mod workflow_version {
     impl ToExpr for DefinitionRepository {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.connection_arn.is_some())
+                usize::from(self.connection_arn.is_some())
                     + usize::from(self.exclude_file_patterns.is_some())
                     + usize::from(self.full_repository_id.is_some())
                     + usize::from(self.source_reference.is_some()),
@@ -3371,7 +3369,7 @@ pub mod workflow_version {
     impl ToExpr for ImageMapping {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.destination_image.is_some()) + usize::from(self.source_image.is_some()),
+                usize::from(self.destination_image.is_some()) + usize::from(self.source_image.is_some()),
             );
             p.opt("DestinationImage", self.destination_image);
             p.opt("SourceImage", self.source_image);
@@ -3426,7 +3424,7 @@ pub mod workflow_version {
     impl ToExpr for RegistryMapping {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.ecr_account_id.is_some())
+                usize::from(self.ecr_account_id.is_some())
                     + usize::from(self.ecr_repository_prefix.is_some())
                     + usize::from(self.upstream_registry_url.is_some())
                     + usize::from(self.upstream_repository_prefix.is_some()),
@@ -3469,8 +3467,7 @@ pub mod workflow_version {
 
     impl ToExpr for SourceReference {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.r#type.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.r#type.is_some()) + usize::from(self.value.is_some()));
             p.opt("type", self.r#type);
             p.opt("value", self.value);
             p.into_expr()
@@ -3507,9 +3504,8 @@ pub mod workflow_version {
 
     impl ToExpr for WorkflowParameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.description.is_some()) + usize::from(self.optional.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.description.is_some()) + usize::from(self.optional.is_some()));
             p.opt("Description", self.description);
             p.opt("Optional", self.optional);
             p.into_expr()

@@ -153,7 +153,7 @@ pub mod data_source {
 
     impl ToExpr for DataSourceType {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.s3_glue_data_catalog.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.s3_glue_data_catalog.is_some()));
             p.opt("S3GlueDataCatalog", self.s3_glue_data_catalog);
             p.into_expr()
         }

@@ -457,7 +457,7 @@ pub mod collection {
     impl ToExpr for EncryptionConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.aws_owned_key.is_some()) + usize::from(self.kms_key_arn.is_some()),
+                usize::from(self.aws_owned_key.is_some()) + usize::from(self.kms_key_arn.is_some()),
             );
             p.opt("AWSOwnedKey", self.aws_owned_key);
             p.opt("KmsKeyArn", self.kms_key_arn);
@@ -514,7 +514,7 @@ pub mod collection {
 
     impl ToExpr for VectorOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.serverless_vector_acceleration.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.serverless_vector_acceleration.is_some()));
             p.opt("ServerlessVectorAcceleration", self.serverless_vector_acceleration);
             p.into_expr()
         }
@@ -776,7 +776,7 @@ pub mod collection_group {
     impl ToExpr for CapacityLimits {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.max_indexing_capacity_in_ocu.is_some())
+                usize::from(self.max_indexing_capacity_in_ocu.is_some())
                     + usize::from(self.max_search_capacity_in_ocu.is_some())
                     + usize::from(self.min_indexing_capacity_in_ocu.is_some())
                     + usize::from(self.min_search_capacity_in_ocu.is_some()),
@@ -1189,7 +1189,7 @@ pub mod index {
 
     impl ToExpr for Analysis {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.analyzer.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.analyzer.is_some()));
             p.opt("Analyzer", self.analyzer);
             p.into_expr()
         }
@@ -1242,7 +1242,7 @@ pub mod index {
     impl ToExpr for Analyzer {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.char_filter.is_some())
+                usize::from(self.char_filter.is_some())
                     + usize::from(self.filter.is_some())
                     + usize::from(self.tokenizer.is_some())
                     + usize::from(self.r#type.is_some()),
@@ -1294,7 +1294,7 @@ pub mod index {
     impl ToExpr for Index {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.knn.is_some())
+                usize::from(self.knn.is_some())
                     + usize::from(self.knn_algo_param_ef_search.is_some())
                     + usize::from(self.refresh_interval.is_some()),
             );
@@ -1335,8 +1335,7 @@ pub mod index {
 
     impl ToExpr for IndexSettings {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.analysis.is_some()) + usize::from(self.index.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.analysis.is_some()) + usize::from(self.index.is_some()));
             p.opt("Analysis", self.analysis);
             p.opt("Index", self.index);
             p.into_expr()
@@ -1363,7 +1362,7 @@ pub mod index {
 
     impl ToExpr for Mappings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.properties.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.properties.is_some()));
             p.opt("Properties", self.properties);
             p.into_expr()
         }
@@ -1454,7 +1453,7 @@ pub mod index {
     impl ToExpr for Parameters {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.ef_construction.is_some()) + usize::from(self.m.is_some()));
+                Props::with_capacity(usize::from(self.ef_construction.is_some()) + usize::from(self.m.is_some()));
             p.opt("EfConstruction", self.ef_construction);
             p.opt("M", self.m);
             p.into_expr()
@@ -1813,7 +1812,7 @@ impl Resource for SecurityConfig {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.description.is_some())
+            usize::from(self.description.is_some())
                 + usize::from(self.iam_federation_options.is_some())
                 + usize::from(self.iam_identity_center_options.is_some())
                 + usize::from(self.name.is_some())
@@ -1923,7 +1922,7 @@ pub mod security_config {
     impl ToExpr for IamFederationConfigOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.group_attribute.is_some()) + usize::from(self.user_attribute.is_some()),
+                usize::from(self.group_attribute.is_some()) + usize::from(self.user_attribute.is_some()),
             );
             p.opt("GroupAttribute", self.group_attribute);
             p.opt("UserAttribute", self.user_attribute);

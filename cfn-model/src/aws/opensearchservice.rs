@@ -248,7 +248,7 @@ pub mod application {
     impl ToExpr for IamIdentityCenterOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.enabled.is_some())
+                usize::from(self.enabled.is_some())
                     + usize::from(self.iam_identity_center_instance_arn.is_some())
                     + usize::from(self.iam_role_for_identity_center_application_arn.is_some()),
             );
@@ -551,7 +551,7 @@ impl Resource for Domain {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.aiml_options.is_some())
+            usize::from(self.aiml_options.is_some())
                 + usize::from(self.access_policies.is_some())
                 + usize::from(self.advanced_options.is_some())
                 + usize::from(self.advanced_security_options.is_some())
@@ -894,7 +894,7 @@ pub mod domain {
     impl ToExpr for AdvancedSecurityOptionsInput {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.anonymous_auth_enabled.is_some())
+                usize::from(self.anonymous_auth_enabled.is_some())
                     + usize::from(self.enabled.is_some())
                     + usize::from(self.iam_federation_options.is_some())
                     + usize::from(self.internal_user_database_enabled.is_some())
@@ -944,7 +944,7 @@ pub mod domain {
     impl ToExpr for AimlOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.s3_vectors_engine.is_some())
+                usize::from(self.s3_vectors_engine.is_some())
                     + usize::from(self.serverless_vector_acceleration.is_some()),
             );
             p.opt("S3VectorsEngine", self.s3_vectors_engine);
@@ -1114,7 +1114,7 @@ pub mod domain {
     impl ToExpr for ClusterConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cold_storage_options.is_some())
+                usize::from(self.cold_storage_options.is_some())
                     + usize::from(self.dedicated_master_count.is_some())
                     + usize::from(self.dedicated_master_enabled.is_some())
                     + usize::from(self.dedicated_master_type.is_some())
@@ -1192,7 +1192,7 @@ pub mod domain {
     impl ToExpr for CognitoOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.enabled.is_some())
+                usize::from(self.enabled.is_some())
                     + usize::from(self.identity_pool_id.is_some())
                     + usize::from(self.role_arn.is_some())
                     + usize::from(self.user_pool_id.is_some()),
@@ -1225,7 +1225,7 @@ pub mod domain {
 
     impl ToExpr for ColdStorageOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.enabled.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.enabled.is_some()));
             p.opt("Enabled", self.enabled);
             p.into_expr()
         }
@@ -1253,7 +1253,7 @@ pub mod domain {
 
     impl ToExpr for DeploymentStrategyOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.deployment_strategy.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.deployment_strategy.is_some()));
             p.opt("DeploymentStrategy", self.deployment_strategy);
             p.into_expr()
         }
@@ -1314,7 +1314,7 @@ pub mod domain {
     impl ToExpr for DomainEndpointOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.custom_endpoint.is_some())
+                usize::from(self.custom_endpoint.is_some())
                     + usize::from(self.custom_endpoint_certificate_arn.is_some())
                     + usize::from(self.custom_endpoint_enabled.is_some())
                     + usize::from(self.enforce_https.is_some())
@@ -1384,7 +1384,7 @@ pub mod domain {
     impl ToExpr for EbsOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.ebs_enabled.is_some())
+                usize::from(self.ebs_enabled.is_some())
                     + usize::from(self.iops.is_some())
                     + usize::from(self.throughput.is_some())
                     + usize::from(self.volume_size.is_some())
@@ -1432,7 +1432,7 @@ pub mod domain {
     impl ToExpr for EncryptionAtRestOptions {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.enabled.is_some()) + usize::from(self.kms_key_id.is_some()));
+                Props::with_capacity(usize::from(self.enabled.is_some()) + usize::from(self.kms_key_id.is_some()));
             p.opt("Enabled", self.enabled);
             p.opt("KmsKeyId", self.kms_key_id);
             p.into_expr()
@@ -1478,7 +1478,7 @@ pub mod domain {
     impl ToExpr for IamFederationOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.enabled.is_some())
+                usize::from(self.enabled.is_some())
                     + usize::from(self.roles_key.is_some())
                     + usize::from(self.subject_key.is_some()),
             );
@@ -1536,7 +1536,7 @@ pub mod domain {
     impl ToExpr for IdentityCenterOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.enabled_api_access.is_some())
+                usize::from(self.enabled_api_access.is_some())
                     + usize::from(self.identity_center_instance_arn.is_some())
                     + usize::from(self.roles_key.is_some())
                     + usize::from(self.subject_key.is_some()),
@@ -1623,7 +1623,7 @@ pub mod domain {
     impl ToExpr for JwtOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.enabled.is_some())
+                usize::from(self.enabled.is_some())
                     + usize::from(self.public_key.is_some())
                     + usize::from(self.roles_key.is_some())
                     + usize::from(self.subject_key.is_some()),
@@ -1667,7 +1667,7 @@ pub mod domain {
     impl ToExpr for LogPublishingOption {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cloud_watch_logs_log_group_arn.is_some()) + usize::from(self.enabled.is_some()),
+                usize::from(self.cloud_watch_logs_log_group_arn.is_some()) + usize::from(self.enabled.is_some()),
             );
             p.opt("CloudWatchLogsLogGroupArn", self.cloud_watch_logs_log_group_arn);
             p.opt("Enabled", self.enabled);
@@ -1716,7 +1716,7 @@ pub mod domain {
     impl ToExpr for MasterUserOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.master_user_arn.is_some())
+                usize::from(self.master_user_arn.is_some())
                     + usize::from(self.master_user_name.is_some())
                     + usize::from(self.master_user_password.is_some()),
             );
@@ -1766,7 +1766,7 @@ pub mod domain {
     impl ToExpr for NodeConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.count.is_some())
+                usize::from(self.count.is_some())
                     + usize::from(self.enabled.is_some())
                     + usize::from(self.r#type.is_some()),
             );
@@ -1807,9 +1807,8 @@ pub mod domain {
 
     impl ToExpr for NodeOption {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.node_config.is_some()) + usize::from(self.node_type.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.node_config.is_some()) + usize::from(self.node_type.is_some()));
             p.opt("NodeConfig", self.node_config);
             p.opt("NodeType", self.node_type);
             p.into_expr()
@@ -1836,7 +1835,7 @@ pub mod domain {
 
     impl ToExpr for NodeToNodeEncryptionOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.enabled.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.enabled.is_some()));
             p.opt("Enabled", self.enabled);
             p.into_expr()
         }
@@ -1864,7 +1863,7 @@ pub mod domain {
 
     impl ToExpr for OffPeakWindow {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.window_start_time.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.window_start_time.is_some()));
             p.opt("WindowStartTime", self.window_start_time);
             p.into_expr()
         }
@@ -1900,9 +1899,8 @@ pub mod domain {
 
     impl ToExpr for OffPeakWindowOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.enabled.is_some()) + usize::from(self.off_peak_window.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.enabled.is_some()) + usize::from(self.off_peak_window.is_some()));
             p.opt("Enabled", self.enabled);
             p.opt("OffPeakWindow", self.off_peak_window);
             p.into_expr()
@@ -2003,7 +2001,7 @@ pub mod domain {
     impl ToExpr for SamlOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.enabled.is_some())
+                usize::from(self.enabled.is_some())
                     + usize::from(self.idp.is_some())
                     + usize::from(self.master_backend_role.is_some())
                     + usize::from(self.master_user_name.is_some())
@@ -2042,7 +2040,7 @@ pub mod domain {
 
     impl ToExpr for ServerlessVectorAcceleration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.enabled.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.enabled.is_some()));
             p.opt("Enabled", self.enabled);
             p.into_expr()
         }
@@ -2070,7 +2068,7 @@ pub mod domain {
 
     impl ToExpr for SnapshotOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.automated_snapshot_start_hour.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.automated_snapshot_start_hour.is_some()));
             p.opt("AutomatedSnapshotStartHour", self.automated_snapshot_start_hour);
             p.into_expr()
         }
@@ -2107,7 +2105,7 @@ pub mod domain {
     impl ToExpr for SoftwareUpdateOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.auto_software_update_enabled.is_some())
+                usize::from(self.auto_software_update_enabled.is_some())
                     + usize::from(self.use_latest_service_software_for_blue_green.is_some()),
             );
             p.opt("AutoSoftwareUpdateEnabled", self.auto_software_update_enabled);
@@ -2185,7 +2183,7 @@ pub mod domain {
     impl ToExpr for VpcOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.egress_enabled.is_some())
+                usize::from(self.egress_enabled.is_some())
                     + usize::from(self.security_group_ids.is_some())
                     + usize::from(self.subnet_ids.is_some()),
             );
@@ -2245,7 +2243,7 @@ pub mod domain {
 
     impl ToExpr for ZoneAwarenessConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.availability_zone_count.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.availability_zone_count.is_some()));
             p.opt("AvailabilityZoneCount", self.availability_zone_count);
             p.into_expr()
         }

@@ -303,7 +303,7 @@ impl Organization {
 impl Resource for Organization {
     const TYPE_NAME: &'static str = "AWS::Organizations::Organization";
     fn into_properties(self) -> Props {
-        let mut p = Props::with_capacity(0 + usize::from(self.feature_set.is_some()));
+        let mut p = Props::with_capacity(usize::from(self.feature_set.is_some()));
         p.opt("FeatureSet", self.feature_set);
         p
     }

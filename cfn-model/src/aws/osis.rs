@@ -296,7 +296,7 @@ pub mod pipeline {
     impl ToExpr for LogPublishingOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cloud_watch_log_destination.is_some())
+                usize::from(self.cloud_watch_log_destination.is_some())
                     + usize::from(self.is_logging_enabled.is_some()),
             );
             p.opt("CloudWatchLogDestination", self.cloud_watch_log_destination);

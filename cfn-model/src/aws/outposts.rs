@@ -1060,7 +1060,7 @@ pub mod site {
     impl ToExpr for RackPhysicalProperties {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.fiber_optic_cable_type.is_some())
+                usize::from(self.fiber_optic_cable_type.is_some())
                     + usize::from(self.maximum_supported_weight_lbs.is_some())
                     + usize::from(self.optical_standard.is_some())
                     + usize::from(self.power_connector.is_some())

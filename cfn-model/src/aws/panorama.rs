@@ -322,7 +322,7 @@ pub mod application_instance {
 
     impl ToExpr for ManifestOverridesPayload {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.payload_data.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.payload_data.is_some()));
             p.opt("PayloadData", self.payload_data);
             p.into_expr()
         }
@@ -348,7 +348,7 @@ pub mod application_instance {
 
     impl ToExpr for ManifestPayload {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.payload_data.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.payload_data.is_some()));
             p.opt("PayloadData", self.payload_data);
             p.into_expr()
         }

@@ -709,7 +709,7 @@ pub mod key {
     impl ToExpr for KeyModesOfUse {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.decrypt.is_some())
+                usize::from(self.decrypt.is_some())
                     + usize::from(self.derive_key.is_some())
                     + usize::from(self.encrypt.is_some())
                     + usize::from(self.generate.is_some())

@@ -1042,7 +1042,7 @@ pub mod template {
     impl ToExpr for ApplicationPolicy {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.policy_type.is_some()) + usize::from(self.policy_object_identifier.is_some()),
+                usize::from(self.policy_type.is_some()) + usize::from(self.policy_object_identifier.is_some()),
             );
             p.opt("PolicyType", self.policy_type);
             p.opt("PolicyObjectIdentifier", self.policy_object_identifier);
@@ -1132,7 +1132,7 @@ pub mod template {
     impl ToExpr for EnrollmentFlagsV2 {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.enable_key_reuse_on_nt_token_keyset_storage_full.is_some())
+                usize::from(self.enable_key_reuse_on_nt_token_keyset_storage_full.is_some())
                     + usize::from(self.include_symmetric_algorithms.is_some())
                     + usize::from(self.no_security_extension.is_some())
                     + usize::from(self.remove_invalid_certificate_from_personal_store.is_some())
@@ -1208,7 +1208,7 @@ pub mod template {
     impl ToExpr for EnrollmentFlagsV3 {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.enable_key_reuse_on_nt_token_keyset_storage_full.is_some())
+                usize::from(self.enable_key_reuse_on_nt_token_keyset_storage_full.is_some())
                     + usize::from(self.include_symmetric_algorithms.is_some())
                     + usize::from(self.no_security_extension.is_some())
                     + usize::from(self.remove_invalid_certificate_from_personal_store.is_some())
@@ -1284,7 +1284,7 @@ pub mod template {
     impl ToExpr for EnrollmentFlagsV4 {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.enable_key_reuse_on_nt_token_keyset_storage_full.is_some())
+                usize::from(self.enable_key_reuse_on_nt_token_keyset_storage_full.is_some())
                     + usize::from(self.include_symmetric_algorithms.is_some())
                     + usize::from(self.no_security_extension.is_some())
                     + usize::from(self.remove_invalid_certificate_from_personal_store.is_some())
@@ -1432,7 +1432,7 @@ pub mod template {
     impl ToExpr for GeneralFlagsV2 {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.auto_enrollment.is_some()) + usize::from(self.machine_type.is_some()),
+                usize::from(self.auto_enrollment.is_some()) + usize::from(self.machine_type.is_some()),
             );
             p.opt("AutoEnrollment", self.auto_enrollment);
             p.opt("MachineType", self.machine_type);
@@ -1471,7 +1471,7 @@ pub mod template {
     impl ToExpr for GeneralFlagsV3 {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.auto_enrollment.is_some()) + usize::from(self.machine_type.is_some()),
+                usize::from(self.auto_enrollment.is_some()) + usize::from(self.machine_type.is_some()),
             );
             p.opt("AutoEnrollment", self.auto_enrollment);
             p.opt("MachineType", self.machine_type);
@@ -1510,7 +1510,7 @@ pub mod template {
     impl ToExpr for GeneralFlagsV4 {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.auto_enrollment.is_some()) + usize::from(self.machine_type.is_some()),
+                usize::from(self.auto_enrollment.is_some()) + usize::from(self.machine_type.is_some()),
             );
             p.opt("AutoEnrollment", self.auto_enrollment);
             p.opt("MachineType", self.machine_type);
@@ -1605,7 +1605,7 @@ pub mod template {
     impl ToExpr for KeyUsageFlags {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.data_encipherment.is_some())
+                usize::from(self.data_encipherment.is_some())
                     + usize::from(self.digital_signature.is_some())
                     + usize::from(self.key_agreement.is_some())
                     + usize::from(self.key_encipherment.is_some())
@@ -1651,7 +1651,7 @@ pub mod template {
     impl ToExpr for KeyUsageProperty {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.property_type.is_some()) + usize::from(self.property_flags.is_some()),
+                usize::from(self.property_type.is_some()) + usize::from(self.property_flags.is_some()),
             );
             p.opt("PropertyType", self.property_type);
             p.opt("PropertyFlags", self.property_flags);
@@ -1698,7 +1698,7 @@ pub mod template {
     impl ToExpr for KeyUsagePropertyFlags {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.decrypt.is_some())
+                usize::from(self.decrypt.is_some())
                     + usize::from(self.key_agreement.is_some())
                     + usize::from(self.sign.is_some()),
             );
@@ -2132,7 +2132,7 @@ pub mod template {
     impl ToExpr for SubjectNameFlagsV2 {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.require_common_name.is_some())
+                usize::from(self.require_common_name.is_some())
                     + usize::from(self.require_directory_path.is_some())
                     + usize::from(self.require_dns_as_cn.is_some())
                     + usize::from(self.require_email.is_some())
@@ -2252,7 +2252,7 @@ pub mod template {
     impl ToExpr for SubjectNameFlagsV3 {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.require_common_name.is_some())
+                usize::from(self.require_common_name.is_some())
                     + usize::from(self.require_directory_path.is_some())
                     + usize::from(self.require_dns_as_cn.is_some())
                     + usize::from(self.require_email.is_some())
@@ -2372,7 +2372,7 @@ pub mod template {
     impl ToExpr for SubjectNameFlagsV4 {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.require_common_name.is_some())
+                usize::from(self.require_common_name.is_some())
                     + usize::from(self.require_directory_path.is_some())
                     + usize::from(self.require_dns_as_cn.is_some())
                     + usize::from(self.require_email.is_some())
@@ -2436,7 +2436,7 @@ pub mod template {
     impl ToExpr for TemplateDefinition {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.template_v2.is_some())
+                usize::from(self.template_v2.is_some())
                     + usize::from(self.template_v3.is_some())
                     + usize::from(self.template_v4.is_some()),
             );
@@ -2854,7 +2854,7 @@ pub mod template_group_access_control_entry {
     impl ToExpr for AccessRights {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.auto_enroll.is_some()) + usize::from(self.enroll.is_some()));
+                Props::with_capacity(usize::from(self.auto_enroll.is_some()) + usize::from(self.enroll.is_some()));
             p.opt("AutoEnroll", self.auto_enroll);
             p.opt("Enroll", self.enroll);
             p.into_expr()

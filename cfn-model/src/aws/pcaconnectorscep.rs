@@ -216,7 +216,7 @@ pub mod connector {
 
     impl ToExpr for MobileDeviceManagement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.intune.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.intune.is_some()));
             p.opt("Intune", self.intune);
             p.into_expr()
         }

@@ -394,7 +394,7 @@ pub mod cluster {
 
     impl ToExpr for JwtAuth {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.jwt_key.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.jwt_key.is_some()));
             p.opt("JwtKey", self.jwt_key);
             p.into_expr()
         }
@@ -466,7 +466,7 @@ pub mod cluster {
     impl ToExpr for Networking {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.network_type.is_some())
+                usize::from(self.network_type.is_some())
                     + usize::from(self.security_group_ids.is_some())
                     + usize::from(self.subnet_ids.is_some()),
             );
@@ -583,7 +583,7 @@ pub mod cluster {
     impl ToExpr for SlurmConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.accounting.is_some())
+                usize::from(self.accounting.is_some())
                     + usize::from(self.auth_key.is_some())
                     + usize::from(self.cgroup_custom_settings.is_some())
                     + usize::from(self.jwt_auth.is_some())
@@ -1189,7 +1189,7 @@ pub mod compute_node_group {
     impl ToExpr for CustomLaunchTemplate {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.template_id.is_some()) + usize::from(self.version.is_some()));
+                Props::with_capacity(usize::from(self.template_id.is_some()) + usize::from(self.version.is_some()));
             p.opt("TemplateId", self.template_id);
             p.opt("Version", self.version);
             p.into_expr()
@@ -1216,7 +1216,7 @@ pub mod compute_node_group {
 
     impl ToExpr for InstanceConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.instance_type.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.instance_type.is_some()));
             p.opt("InstanceType", self.instance_type);
             p.into_expr()
         }
@@ -1343,7 +1343,7 @@ pub mod compute_node_group {
     impl ToExpr for NodeLifecycleStages {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.node_bootstrapped.is_some()) + usize::from(self.node_ready.is_some()),
+                usize::from(self.node_bootstrapped.is_some()) + usize::from(self.node_ready.is_some()),
             );
             p.opt("NodeBootstrapped", self.node_bootstrapped);
             p.opt("NodeReady", self.node_ready);
@@ -1460,7 +1460,7 @@ pub mod compute_node_group {
     impl ToExpr for SlurmConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.gres_custom_settings.is_some())
+                usize::from(self.gres_custom_settings.is_some())
                     + usize::from(self.scale_down_idle_time_in_seconds.is_some())
                     + usize::from(self.slurm_custom_settings.is_some()),
             );
@@ -1520,7 +1520,7 @@ pub mod compute_node_group {
 
     impl ToExpr for SpotOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.allocation_strategy.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.allocation_strategy.is_some()));
             p.opt("AllocationStrategy", self.allocation_strategy);
             p.into_expr()
         }
@@ -1692,7 +1692,7 @@ pub mod queue {
 
     impl ToExpr for ComputeNodeGroupConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.compute_node_group_id.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.compute_node_group_id.is_some()));
             p.opt("ComputeNodeGroupId", self.compute_node_group_id);
             p.into_expr()
         }
@@ -1720,7 +1720,7 @@ pub mod queue {
 
     impl ToExpr for SlurmConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.slurm_custom_settings.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.slurm_custom_settings.is_some()));
             p.opt("SlurmCustomSettings", self.slurm_custom_settings);
             p.into_expr()
         }

@@ -191,7 +191,7 @@ pub mod campaign {
     impl ToExpr for CampaignConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.enable_metadata_with_recommendations.is_some())
+                usize::from(self.enable_metadata_with_recommendations.is_some())
                     + usize::from(self.item_exploration_config.is_some())
                     + usize::from(self.ranking_influence.is_some())
                     + usize::from(self.sync_with_latest_solution_version.is_some()),
@@ -452,7 +452,7 @@ pub mod dataset {
 
     impl ToExpr for DataSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.data_location.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.data_location.is_some()));
             p.opt("DataLocation", self.data_location);
             p.into_expr()
         }
@@ -513,7 +513,7 @@ pub mod dataset {
     impl ToExpr for DatasetImportJob {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.data_source.is_some())
+                usize::from(self.data_source.is_some())
                     + usize::from(self.dataset_arn.is_some())
                     + usize::from(self.dataset_import_job_arn.is_some())
                     + usize::from(self.job_name.is_some())
@@ -1782,7 +1782,7 @@ pub mod solution {
     impl ToExpr for AlgorithmHyperParameterRanges {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.categorical_hyper_parameter_ranges.is_some())
+                usize::from(self.categorical_hyper_parameter_ranges.is_some())
                     + usize::from(self.continuous_hyper_parameter_ranges.is_some())
                     + usize::from(self.integer_hyper_parameter_ranges.is_some()),
             );
@@ -1826,9 +1826,8 @@ pub mod solution {
 
     impl ToExpr for AutoMlConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.metric_name.is_some()) + usize::from(self.recipe_list.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.metric_name.is_some()) + usize::from(self.recipe_list.is_some()));
             p.opt("MetricName", self.metric_name);
             p.opt("RecipeList", self.recipe_list);
             p.into_expr()
@@ -1865,7 +1864,7 @@ pub mod solution {
 
     impl ToExpr for CategoricalHyperParameterRange {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.values.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.name.is_some()) + usize::from(self.values.is_some()));
             p.opt("Name", self.name);
             p.opt("Values", self.values);
             p.into_expr()
@@ -1911,7 +1910,7 @@ pub mod solution {
     impl ToExpr for ContinuousHyperParameterRange {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.max_value.is_some())
+                usize::from(self.max_value.is_some())
                     + usize::from(self.min_value.is_some())
                     + usize::from(self.name.is_some()),
             );
@@ -1961,7 +1960,7 @@ pub mod solution {
     impl ToExpr for HpoConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.algorithm_hyper_parameter_ranges.is_some())
+                usize::from(self.algorithm_hyper_parameter_ranges.is_some())
                     + usize::from(self.hpo_objective.is_some())
                     + usize::from(self.hpo_resource_config.is_some()),
             );
@@ -2011,7 +2010,7 @@ pub mod solution {
     impl ToExpr for HpoObjective {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.metric_name.is_some())
+                usize::from(self.metric_name.is_some())
                     + usize::from(self.metric_regex.is_some())
                     + usize::from(self.r#type.is_some()),
             );
@@ -2053,7 +2052,7 @@ pub mod solution {
     impl ToExpr for HpoResourceConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.max_number_of_training_jobs.is_some())
+                usize::from(self.max_number_of_training_jobs.is_some())
                     + usize::from(self.max_parallel_training_jobs.is_some()),
             );
             p.opt("MaxNumberOfTrainingJobs", self.max_number_of_training_jobs);
@@ -2101,7 +2100,7 @@ pub mod solution {
     impl ToExpr for IntegerHyperParameterRange {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.max_value.is_some())
+                usize::from(self.max_value.is_some())
                     + usize::from(self.min_value.is_some())
                     + usize::from(self.name.is_some()),
             );
@@ -2174,7 +2173,7 @@ pub mod solution {
     impl ToExpr for SolutionConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.algorithm_hyper_parameters.is_some())
+                usize::from(self.algorithm_hyper_parameters.is_some())
                     + usize::from(self.auto_ml_config.is_some())
                     + usize::from(self.event_value_threshold.is_some())
                     + usize::from(self.feature_transformation_parameters.is_some())

@@ -690,7 +690,7 @@ pub mod application_settings {
     impl ToExpr for CampaignHook {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.lambda_function_name.is_some())
+                usize::from(self.lambda_function_name.is_some())
                     + usize::from(self.mode.is_some())
                     + usize::from(self.web_url.is_some()),
             );
@@ -748,7 +748,7 @@ pub mod application_settings {
     impl ToExpr for Limits {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.daily.is_some())
+                usize::from(self.daily.is_some())
                     + usize::from(self.maximum_duration.is_some())
                     + usize::from(self.messages_per_second.is_some())
                     + usize::from(self.total.is_some()),
@@ -1073,7 +1073,7 @@ pub mod campaign {
 
     impl ToExpr for CampaignCustomMessage {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.data.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.data.is_some()));
             p.opt("Data", self.data);
             p.into_expr()
         }
@@ -1126,7 +1126,7 @@ pub mod campaign {
     impl ToExpr for CampaignEmailMessage {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.body.is_some())
+                usize::from(self.body.is_some())
                     + usize::from(self.from_address.is_some())
                     + usize::from(self.html_body.is_some())
                     + usize::from(self.title.is_some()),
@@ -1169,9 +1169,8 @@ pub mod campaign {
 
     impl ToExpr for CampaignEventFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.dimensions.is_some()) + usize::from(self.filter_type.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.dimensions.is_some()) + usize::from(self.filter_type.is_some()));
             p.opt("Dimensions", self.dimensions);
             p.opt("FilterType", self.filter_type);
             p.into_expr()
@@ -1217,7 +1216,7 @@ pub mod campaign {
     impl ToExpr for CampaignHook {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.lambda_function_name.is_some())
+                usize::from(self.lambda_function_name.is_some())
                     + usize::from(self.mode.is_some())
                     + usize::from(self.web_url.is_some()),
             );
@@ -1267,7 +1266,7 @@ pub mod campaign {
     impl ToExpr for CampaignInAppMessage {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.content.is_some())
+                usize::from(self.content.is_some())
                     + usize::from(self.custom_config.is_some())
                     + usize::from(self.layout.is_some()),
             );
@@ -1341,7 +1340,7 @@ pub mod campaign {
     impl ToExpr for CampaignSmsMessage {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.body.is_some())
+                usize::from(self.body.is_some())
                     + usize::from(self.entity_id.is_some())
                     + usize::from(self.message_type.is_some())
                     + usize::from(self.origination_number.is_some())
@@ -1389,7 +1388,7 @@ pub mod campaign {
     impl ToExpr for CustomDeliveryConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.delivery_uri.is_some()) + usize::from(self.endpoint_types.is_some()),
+                usize::from(self.delivery_uri.is_some()) + usize::from(self.endpoint_types.is_some()),
             );
             p.opt("DeliveryUri", self.delivery_uri);
             p.opt("EndpointTypes", self.endpoint_types);
@@ -1460,7 +1459,7 @@ pub mod campaign {
     impl ToExpr for DefaultButtonConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.background_color.is_some())
+                usize::from(self.background_color.is_some())
                     + usize::from(self.border_radius.is_some())
                     + usize::from(self.button_action.is_some())
                     + usize::from(self.link.is_some())
@@ -1516,7 +1515,7 @@ pub mod campaign {
     impl ToExpr for EventDimensions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.attributes.is_some())
+                usize::from(self.attributes.is_some())
                     + usize::from(self.event_type.is_some())
                     + usize::from(self.metrics.is_some()),
             );
@@ -1566,7 +1565,7 @@ pub mod campaign {
     impl ToExpr for InAppMessageBodyConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.alignment.is_some())
+                usize::from(self.alignment.is_some())
                     + usize::from(self.body.is_some())
                     + usize::from(self.text_color.is_some()),
             );
@@ -1624,7 +1623,7 @@ pub mod campaign {
     impl ToExpr for InAppMessageButton {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.android.is_some())
+                usize::from(self.android.is_some())
                     + usize::from(self.default_config.is_some())
                     + usize::from(self.ios.is_some())
                     + usize::from(self.web.is_some()),
@@ -1700,7 +1699,7 @@ pub mod campaign {
     impl ToExpr for InAppMessageContent {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.background_color.is_some())
+                usize::from(self.background_color.is_some())
                     + usize::from(self.body_config.is_some())
                     + usize::from(self.header_config.is_some())
                     + usize::from(self.image_url.is_some())
@@ -1756,7 +1755,7 @@ pub mod campaign {
     impl ToExpr for InAppMessageHeaderConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.alignment.is_some())
+                usize::from(self.alignment.is_some())
                     + usize::from(self.header.is_some())
                     + usize::from(self.text_color.is_some()),
             );
@@ -1822,7 +1821,7 @@ pub mod campaign {
     impl ToExpr for Limits {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.daily.is_some())
+                usize::from(self.daily.is_some())
                     + usize::from(self.maximum_duration.is_some())
                     + usize::from(self.messages_per_second.is_some())
                     + usize::from(self.session.is_some())
@@ -1948,7 +1947,7 @@ pub mod campaign {
     impl ToExpr for Message {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.action.is_some())
+                usize::from(self.action.is_some())
                     + usize::from(self.body.is_some())
                     + usize::from(self.image_icon_url.is_some())
                     + usize::from(self.image_small_icon_url.is_some())
@@ -2064,7 +2063,7 @@ pub mod campaign {
     impl ToExpr for MessageConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.adm_message.is_some())
+                usize::from(self.adm_message.is_some())
                     + usize::from(self.apns_message.is_some())
                     + usize::from(self.baidu_message.is_some())
                     + usize::from(self.custom_message.is_some())
@@ -2118,7 +2117,7 @@ pub mod campaign {
     impl ToExpr for OverrideButtonConfiguration {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.button_action.is_some()) + usize::from(self.link.is_some()));
+                Props::with_capacity(usize::from(self.button_action.is_some()) + usize::from(self.link.is_some()));
             p.opt("ButtonAction", self.button_action);
             p.opt("Link", self.link);
             p.into_expr()
@@ -2223,7 +2222,7 @@ pub mod campaign {
     impl ToExpr for Schedule {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.end_time.is_some())
+                usize::from(self.end_time.is_some())
                     + usize::from(self.event_filter.is_some())
                     + usize::from(self.frequency.is_some())
                     + usize::from(self.is_local_time.is_some())
@@ -2272,9 +2271,8 @@ pub mod campaign {
 
     impl ToExpr for SetDimension {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.dimension_type.is_some()) + usize::from(self.values.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.dimension_type.is_some()) + usize::from(self.values.is_some()));
             p.opt("DimensionType", self.dimension_type);
             p.opt("Values", self.values);
             p.into_expr()
@@ -2311,8 +2309,7 @@ pub mod campaign {
 
     impl ToExpr for Template {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.version.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.name.is_some()) + usize::from(self.version.is_some()));
             p.opt("Name", self.name);
             p.opt("Version", self.version);
             p.into_expr()
@@ -2366,7 +2363,7 @@ pub mod campaign {
     impl ToExpr for TemplateConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.email_template.is_some())
+                usize::from(self.email_template.is_some())
                     + usize::from(self.push_template.is_some())
                     + usize::from(self.sms_template.is_some())
                     + usize::from(self.voice_template.is_some()),
@@ -2450,7 +2447,7 @@ pub mod campaign {
     impl ToExpr for WriteTreatmentResource {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.custom_delivery_configuration.is_some())
+                usize::from(self.custom_delivery_configuration.is_some())
                     + usize::from(self.message_configuration.is_some())
                     + usize::from(self.schedule.is_some())
                     + usize::from(self.size_percent.is_some())
@@ -3007,7 +3004,7 @@ pub mod in_app_template {
     impl ToExpr for BodyConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.alignment.is_some())
+                usize::from(self.alignment.is_some())
                     + usize::from(self.body.is_some())
                     + usize::from(self.text_color.is_some()),
             );
@@ -3065,7 +3062,7 @@ pub mod in_app_template {
     impl ToExpr for ButtonConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.android.is_some())
+                usize::from(self.android.is_some())
                     + usize::from(self.default_config.is_some())
                     + usize::from(self.ios.is_some())
                     + usize::from(self.web.is_some()),
@@ -3141,7 +3138,7 @@ pub mod in_app_template {
     impl ToExpr for DefaultButtonConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.background_color.is_some())
+                usize::from(self.background_color.is_some())
                     + usize::from(self.border_radius.is_some())
                     + usize::from(self.button_action.is_some())
                     + usize::from(self.link.is_some())
@@ -3197,7 +3194,7 @@ pub mod in_app_template {
     impl ToExpr for HeaderConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.alignment.is_some())
+                usize::from(self.alignment.is_some())
                     + usize::from(self.header.is_some())
                     + usize::from(self.text_color.is_some()),
             );
@@ -3271,7 +3268,7 @@ pub mod in_app_template {
     impl ToExpr for InAppMessageContent {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.background_color.is_some())
+                usize::from(self.background_color.is_some())
                     + usize::from(self.body_config.is_some())
                     + usize::from(self.header_config.is_some())
                     + usize::from(self.image_url.is_some())
@@ -3319,7 +3316,7 @@ pub mod in_app_template {
     impl ToExpr for OverrideButtonConfiguration {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.button_action.is_some()) + usize::from(self.link.is_some()));
+                Props::with_capacity(usize::from(self.button_action.is_some()) + usize::from(self.link.is_some()));
             p.opt("ButtonAction", self.button_action);
             p.opt("Link", self.link);
             p.into_expr()
@@ -3530,7 +3527,7 @@ pub mod push_template {
     impl ToExpr for AndroidPushNotificationTemplate {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.action.is_some())
+                usize::from(self.action.is_some())
                     + usize::from(self.body.is_some())
                     + usize::from(self.image_icon_url.is_some())
                     + usize::from(self.image_url.is_some())
@@ -3614,7 +3611,7 @@ pub mod push_template {
     impl ToExpr for ApnsPushNotificationTemplate {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.action.is_some())
+                usize::from(self.action.is_some())
                     + usize::from(self.body.is_some())
                     + usize::from(self.media_url.is_some())
                     + usize::from(self.sound.is_some())
@@ -3686,7 +3683,7 @@ pub mod push_template {
     impl ToExpr for DefaultPushNotificationTemplate {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.action.is_some())
+                usize::from(self.action.is_some())
                     + usize::from(self.body.is_some())
                     + usize::from(self.sound.is_some())
                     + usize::from(self.title.is_some())
@@ -3866,7 +3863,7 @@ pub mod segment {
 
     impl ToExpr for Behavior {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.recency.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.recency.is_some()));
             p.opt("Recency", self.recency);
             p.into_expr()
         }
@@ -3962,7 +3959,7 @@ pub mod segment {
     impl ToExpr for Demographic {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.app_version.is_some())
+                usize::from(self.app_version.is_some())
                     + usize::from(self.channel.is_some())
                     + usize::from(self.device_type.is_some())
                     + usize::from(self.make.is_some())
@@ -4053,7 +4050,7 @@ pub mod segment {
     impl ToExpr for Groups {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.dimensions.is_some())
+                usize::from(self.dimensions.is_some())
                     + usize::from(self.source_segments.is_some())
                     + usize::from(self.source_type.is_some())
                     + usize::from(self.r#type.is_some()),
@@ -4097,7 +4094,7 @@ pub mod segment {
     impl ToExpr for Location {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.country.is_some()) + usize::from(self.gps_point.is_some()));
+                Props::with_capacity(usize::from(self.country.is_some()) + usize::from(self.gps_point.is_some()));
             p.opt("Country", self.country);
             p.opt("GPSPoint", self.gps_point);
             p.into_expr()
@@ -4194,7 +4191,7 @@ pub mod segment {
     impl ToExpr for SegmentDimensions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.attributes.is_some())
+                usize::from(self.attributes.is_some())
                     + usize::from(self.behavior.is_some())
                     + usize::from(self.demographic.is_some())
                     + usize::from(self.location.is_some())
@@ -4241,8 +4238,7 @@ pub mod segment {
 
     impl ToExpr for SegmentGroups {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.groups.is_some()) + usize::from(self.include.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.groups.is_some()) + usize::from(self.include.is_some()));
             p.opt("Groups", self.groups);
             p.opt("Include", self.include);
             p.into_expr()
@@ -4279,9 +4275,8 @@ pub mod segment {
 
     impl ToExpr for SetDimension {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.dimension_type.is_some()) + usize::from(self.values.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.dimension_type.is_some()) + usize::from(self.values.is_some()));
             p.opt("DimensionType", self.dimension_type);
             p.opt("Values", self.values);
             p.into_expr()

@@ -115,7 +115,7 @@ pub mod configuration_set {
 
     impl ToExpr for DeliveryOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.sending_pool_name.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.sending_pool_name.is_some()));
             p.opt("SendingPoolName", self.sending_pool_name);
             p.into_expr()
         }
@@ -143,7 +143,7 @@ pub mod configuration_set {
 
     impl ToExpr for ReputationOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.reputation_metrics_enabled.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.reputation_metrics_enabled.is_some()));
             p.opt("ReputationMetricsEnabled", self.reputation_metrics_enabled);
             p.into_expr()
         }
@@ -169,7 +169,7 @@ pub mod configuration_set {
 
     impl ToExpr for SendingOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.sending_enabled.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.sending_enabled.is_some()));
             p.opt("SendingEnabled", self.sending_enabled);
             p.into_expr()
         }
@@ -202,7 +202,7 @@ pub mod configuration_set {
 
     impl ToExpr for Tags {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -231,7 +231,7 @@ pub mod configuration_set {
 
     impl ToExpr for TrackingOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.custom_redirect_domain.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.custom_redirect_domain.is_some()));
             p.opt("CustomRedirectDomain", self.custom_redirect_domain);
             p.into_expr()
         }
@@ -314,7 +314,7 @@ pub mod configuration_set_event_destination {
 
     impl ToExpr for CloudWatchDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.dimension_configurations.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.dimension_configurations.is_some()));
             p.opt("DimensionConfigurations", self.dimension_configurations);
             p.into_expr()
         }
@@ -479,7 +479,7 @@ pub mod configuration_set_event_destination {
 
     impl ToExpr for PinpointDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.application_arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.application_arn.is_some()));
             p.opt("ApplicationArn", self.application_arn);
             p.into_expr()
         }
@@ -544,7 +544,7 @@ impl DedicatedIpPool {
 impl Resource for DedicatedIpPool {
     const TYPE_NAME: &'static str = "AWS::PinpointEmail::DedicatedIpPool";
     fn into_properties(self) -> Props {
-        let mut p = Props::with_capacity(0 + usize::from(self.pool_name.is_some()) + usize::from(self.tags.is_some()));
+        let mut p = Props::with_capacity(usize::from(self.pool_name.is_some()) + usize::from(self.tags.is_some()));
         p.opt("PoolName", self.pool_name);
         p.opt("Tags", self.tags);
         p
@@ -589,7 +589,7 @@ pub mod dedicated_ip_pool {
 
     impl ToExpr for Tags {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -732,7 +732,7 @@ pub mod identity {
     impl ToExpr for MailFromAttributes {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.behavior_on_mx_failure.is_some()) + usize::from(self.mail_from_domain.is_some()),
+                usize::from(self.behavior_on_mx_failure.is_some()) + usize::from(self.mail_from_domain.is_some()),
             );
             p.opt("BehaviorOnMxFailure", self.behavior_on_mx_failure);
             p.opt("MailFromDomain", self.mail_from_domain);
@@ -767,7 +767,7 @@ pub mod identity {
 
     impl ToExpr for Tags {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()

@@ -1089,7 +1089,7 @@ pub mod pipe {
 
     impl ToExpr for BatchArrayProperties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.size.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.size.is_some()));
             p.opt("Size", self.size);
             p.into_expr()
         }
@@ -1142,7 +1142,7 @@ pub mod pipe {
     impl ToExpr for BatchContainerOverrides {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.command.is_some())
+                usize::from(self.command.is_some())
                     + usize::from(self.environment.is_some())
                     + usize::from(self.instance_type.is_some())
                     + usize::from(self.resource_requirements.is_some()),
@@ -1185,7 +1185,7 @@ pub mod pipe {
 
     impl ToExpr for BatchEnvironmentVariable {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
             p.opt("Name", self.name);
             p.opt("Value", self.value);
             p.into_expr()
@@ -1222,8 +1222,7 @@ pub mod pipe {
 
     impl ToExpr for BatchJobDependency {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.job_id.is_some()) + usize::from(self.r#type.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.job_id.is_some()) + usize::from(self.r#type.is_some()));
             p.opt("JobId", self.job_id);
             p.opt("Type", self.r#type);
             p.into_expr()
@@ -1277,7 +1276,7 @@ pub mod pipe {
 
     impl ToExpr for BatchRetryStrategy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.attempts.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.attempts.is_some()));
             p.opt("Attempts", self.attempts);
             p.into_expr()
         }
@@ -1344,7 +1343,7 @@ pub mod pipe {
 
     impl ToExpr for CloudwatchLogsLogDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.log_group_arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.log_group_arn.is_some()));
             p.opt("LogGroupArn", self.log_group_arn);
             p.into_expr()
         }
@@ -1370,7 +1369,7 @@ pub mod pipe {
 
     impl ToExpr for DeadLetterConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.arn.is_some()));
             p.opt("Arn", self.arn);
             p.into_expr()
         }
@@ -1490,7 +1489,7 @@ pub mod pipe {
     impl ToExpr for EcsContainerOverride {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.command.is_some())
+                usize::from(self.command.is_some())
                     + usize::from(self.cpu.is_some())
                     + usize::from(self.environment.is_some())
                     + usize::from(self.environment_files.is_some())
@@ -1568,7 +1567,7 @@ pub mod pipe {
 
     impl ToExpr for EcsEnvironmentVariable {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
             p.opt("Name", self.name);
             p.opt("Value", self.value);
             p.into_expr()
@@ -1628,9 +1627,8 @@ pub mod pipe {
 
     impl ToExpr for EcsInferenceAcceleratorOverride {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.device_name.is_some()) + usize::from(self.device_type.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.device_name.is_some()) + usize::from(self.device_type.is_some()));
             p.opt("DeviceName", self.device_name);
             p.opt("DeviceType", self.device_type);
             p.into_expr()
@@ -1738,7 +1736,7 @@ pub mod pipe {
     impl ToExpr for EcsTaskOverride {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.container_overrides.is_some())
+                usize::from(self.container_overrides.is_some())
                     + usize::from(self.cpu.is_some())
                     + usize::from(self.ephemeral_storage.is_some())
                     + usize::from(self.execution_role_arn.is_some())
@@ -1777,7 +1775,7 @@ pub mod pipe {
 
     impl ToExpr for Filter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.pattern.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.pattern.is_some()));
             p.opt("Pattern", self.pattern);
             p.into_expr()
         }
@@ -1803,7 +1801,7 @@ pub mod pipe {
 
     impl ToExpr for FilterCriteria {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.filters.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.filters.is_some()));
             p.opt("Filters", self.filters);
             p.into_expr()
         }
@@ -1831,7 +1829,7 @@ pub mod pipe {
 
     impl ToExpr for FirehoseLogDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.delivery_stream_arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.delivery_stream_arn.is_some()));
             p.opt("DeliveryStreamArn", self.delivery_stream_arn);
             p.into_expr()
         }
@@ -1857,7 +1855,7 @@ pub mod pipe {
 
     impl ToExpr for MqBrokerAccessCredentials {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.basic_auth.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.basic_auth.is_some()));
             p.opt("BasicAuth", self.basic_auth);
             p.into_expr()
         }
@@ -1894,7 +1892,7 @@ pub mod pipe {
     impl ToExpr for MskAccessCredentials {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.sasl_scram512_auth.is_some())
+                usize::from(self.sasl_scram512_auth.is_some())
                     + usize::from(self.client_certificate_tls_auth.is_some()),
             );
             p.opt("SaslScram512Auth", self.sasl_scram512_auth);
@@ -1990,7 +1988,7 @@ pub mod pipe {
 
     impl ToExpr for NetworkConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.awsvpc_configuration.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.awsvpc_configuration.is_some()));
             p.opt("AwsvpcConfiguration", self.awsvpc_configuration);
             p.into_expr()
         }
@@ -2041,7 +2039,7 @@ pub mod pipe {
     impl ToExpr for PipeEnrichmentHttpParameters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.header_parameters.is_some())
+                usize::from(self.header_parameters.is_some())
                     + usize::from(self.path_parameter_values.is_some())
                     + usize::from(self.query_string_parameters.is_some()),
             );
@@ -2083,7 +2081,7 @@ pub mod pipe {
     impl ToExpr for PipeEnrichmentParameters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.http_parameters.is_some()) + usize::from(self.input_template.is_some()),
+                usize::from(self.http_parameters.is_some()) + usize::from(self.input_template.is_some()),
             );
             p.opt("HttpParameters", self.http_parameters);
             p.opt("InputTemplate", self.input_template);
@@ -2146,7 +2144,7 @@ pub mod pipe {
     impl ToExpr for PipeLogConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cloudwatch_logs_log_destination.is_some())
+                usize::from(self.cloudwatch_logs_log_destination.is_some())
                     + usize::from(self.firehose_log_destination.is_some())
                     + usize::from(self.include_execution_data.is_some())
                     + usize::from(self.level.is_some())
@@ -2572,7 +2570,7 @@ pub mod pipe {
     impl ToExpr for PipeSourceParameters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.active_mq_broker_parameters.is_some())
+                usize::from(self.active_mq_broker_parameters.is_some())
                     + usize::from(self.dynamo_db_stream_parameters.is_some())
                     + usize::from(self.filter_criteria.is_some())
                     + usize::from(self.kinesis_stream_parameters.is_some())
@@ -2795,8 +2793,7 @@ pub mod pipe {
     impl ToExpr for PipeSourceSqsQueueParameters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.batch_size.is_some())
-                    + usize::from(self.maximum_batching_window_in_seconds.is_some()),
+                usize::from(self.batch_size.is_some()) + usize::from(self.maximum_batching_window_in_seconds.is_some()),
             );
             p.opt("BatchSize", self.batch_size);
             p.opt(
@@ -2919,7 +2916,7 @@ pub mod pipe {
     impl ToExpr for PipeTargetCloudWatchLogsParameters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.log_stream_name.is_some()) + usize::from(self.timestamp.is_some()),
+                usize::from(self.log_stream_name.is_some()) + usize::from(self.timestamp.is_some()),
             );
             p.opt("LogStreamName", self.log_stream_name);
             p.opt("Timestamp", self.timestamp);
@@ -3146,7 +3143,7 @@ pub mod pipe {
     impl ToExpr for PipeTargetEventBridgeEventBusParameters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.detail_type.is_some())
+                usize::from(self.detail_type.is_some())
                     + usize::from(self.endpoint_id.is_some())
                     + usize::from(self.resources.is_some())
                     + usize::from(self.source.is_some())
@@ -3206,7 +3203,7 @@ pub mod pipe {
     impl ToExpr for PipeTargetHttpParameters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.header_parameters.is_some())
+                usize::from(self.header_parameters.is_some())
                     + usize::from(self.path_parameter_values.is_some())
                     + usize::from(self.query_string_parameters.is_some()),
             );
@@ -3260,7 +3257,7 @@ pub mod pipe {
 
     impl ToExpr for PipeTargetLambdaFunctionParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.invocation_type.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.invocation_type.is_some()));
             p.opt("InvocationType", self.invocation_type);
             p.into_expr()
         }
@@ -3385,7 +3382,7 @@ pub mod pipe {
     impl ToExpr for PipeTargetParameters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.batch_job_parameters.is_some())
+                usize::from(self.batch_job_parameters.is_some())
                     + usize::from(self.cloud_watch_logs_parameters.is_some())
                     + usize::from(self.ecs_task_parameters.is_some())
                     + usize::from(self.event_bridge_event_bus_parameters.is_some())
@@ -3509,7 +3506,7 @@ pub mod pipe {
 
     impl ToExpr for PipeTargetSageMakerPipelineParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.pipeline_parameter_list.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.pipeline_parameter_list.is_some()));
             p.opt("PipelineParameterList", self.pipeline_parameter_list);
             p.into_expr()
         }
@@ -3546,7 +3543,7 @@ pub mod pipe {
     impl ToExpr for PipeTargetSqsQueueParameters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.message_deduplication_id.is_some()) + usize::from(self.message_group_id.is_some()),
+                usize::from(self.message_deduplication_id.is_some()) + usize::from(self.message_group_id.is_some()),
             );
             p.opt("MessageDeduplicationId", self.message_deduplication_id);
             p.opt("MessageGroupId", self.message_group_id);
@@ -3574,7 +3571,7 @@ pub mod pipe {
 
     impl ToExpr for PipeTargetStateMachineParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.invocation_type.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.invocation_type.is_some()));
             p.opt("InvocationType", self.invocation_type);
             p.into_expr()
         }
@@ -3697,7 +3694,7 @@ pub mod pipe {
     impl ToExpr for PlacementConstraint {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.expression.is_some()) + usize::from(self.r#type.is_some()));
+                Props::with_capacity(usize::from(self.expression.is_some()) + usize::from(self.r#type.is_some()));
             p.opt("Expression", self.expression);
             p.opt("Type", self.r#type);
             p.into_expr()
@@ -3734,8 +3731,7 @@ pub mod pipe {
 
     impl ToExpr for PlacementStrategy {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.field.is_some()) + usize::from(self.r#type.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.field.is_some()) + usize::from(self.r#type.is_some()));
             p.opt("Field", self.field);
             p.opt("Type", self.r#type);
             p.into_expr()
@@ -3789,7 +3785,7 @@ pub mod pipe {
     impl ToExpr for S3LogDestination {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.bucket_name.is_some())
+                usize::from(self.bucket_name.is_some())
                     + usize::from(self.bucket_owner.is_some())
                     + usize::from(self.output_format.is_some())
                     + usize::from(self.prefix.is_some()),
@@ -3876,7 +3872,7 @@ pub mod pipe {
     impl ToExpr for SelfManagedKafkaAccessConfigurationCredentials {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.basic_auth.is_some())
+                usize::from(self.basic_auth.is_some())
                     + usize::from(self.sasl_scram512_auth.is_some())
                     + usize::from(self.sasl_scram256_auth.is_some())
                     + usize::from(self.client_certificate_tls_auth.is_some()),
@@ -3919,9 +3915,8 @@ pub mod pipe {
 
     impl ToExpr for SelfManagedKafkaAccessConfigurationVpc {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.security_group.is_some()) + usize::from(self.subnets.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.security_group.is_some()) + usize::from(self.subnets.is_some()));
             p.opt("SecurityGroup", self.security_group);
             p.opt("Subnets", self.subnets);
             p.into_expr()

@@ -144,7 +144,7 @@ impl Resource for EnvironmentAccountConnection {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.codebuild_role_arn.is_some())
+            usize::from(self.codebuild_role_arn.is_some())
                 + usize::from(self.component_role_arn.is_some())
                 + usize::from(self.environment_account_id.is_some())
                 + usize::from(self.environment_name.is_some())
@@ -370,7 +370,7 @@ impl Resource for EnvironmentTemplate {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.description.is_some())
+            usize::from(self.description.is_some())
                 + usize::from(self.display_name.is_some())
                 + usize::from(self.encryption_key.is_some())
                 + usize::from(self.name.is_some())
@@ -576,7 +576,7 @@ impl Resource for ServiceTemplate {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.description.is_some())
+            usize::from(self.description.is_some())
                 + usize::from(self.display_name.is_some())
                 + usize::from(self.encryption_key.is_some())
                 + usize::from(self.name.is_some())

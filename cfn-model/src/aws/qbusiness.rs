@@ -506,7 +506,7 @@ pub mod application {
 
     impl ToExpr for EncryptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.kms_key_id.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.kms_key_id.is_some()));
             p.opt("KmsKeyId", self.kms_key_id);
             p.into_expr()
         }
@@ -923,7 +923,7 @@ pub mod data_accessor {
     impl ToExpr for AttributeFilter {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.and_all_filters.is_some())
+                usize::from(self.and_all_filters.is_some())
                     + usize::from(self.contains_all.is_some())
                     + usize::from(self.contains_any.is_some())
                     + usize::from(self.equals_to.is_some())
@@ -973,7 +973,7 @@ pub mod data_accessor {
 
     impl ToExpr for DataAccessorAuthenticationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.idc_trusted_token_issuer_configuration.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.idc_trusted_token_issuer_configuration.is_some()));
             p.opt(
                 "IdcTrustedTokenIssuerConfiguration",
                 self.idc_trusted_token_issuer_configuration,
@@ -1122,7 +1122,7 @@ pub mod data_accessor {
     impl ToExpr for DocumentAttributeValue {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.string_value.is_some())
+                usize::from(self.string_value.is_some())
                     + usize::from(self.string_list_value.is_some())
                     + usize::from(self.long_value.is_some())
                     + usize::from(self.date_value.is_some()),
@@ -1764,7 +1764,7 @@ pub mod data_source {
     impl ToExpr for DocumentAttributeValue {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.string_value.is_some())
+                usize::from(self.string_value.is_some())
                     + usize::from(self.string_list_value.is_some())
                     + usize::from(self.long_value.is_some())
                     + usize::from(self.date_value.is_some()),
@@ -1819,7 +1819,7 @@ pub mod data_source {
     impl ToExpr for DocumentEnrichmentConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.inline_configurations.is_some())
+                usize::from(self.inline_configurations.is_some())
                     + usize::from(self.post_extraction_hook_configuration.is_some())
                     + usize::from(self.pre_extraction_hook_configuration.is_some()),
             );
@@ -1880,7 +1880,7 @@ pub mod data_source {
     impl ToExpr for HookConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.invocation_condition.is_some())
+                usize::from(self.invocation_condition.is_some())
                     + usize::from(self.lambda_arn.is_some())
                     + usize::from(self.role_arn.is_some())
                     + usize::from(self.s3_bucket_name.is_some()),
@@ -1955,7 +1955,7 @@ pub mod data_source {
     impl ToExpr for InlineDocumentEnrichmentConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.condition.is_some())
+                usize::from(self.condition.is_some())
                     + usize::from(self.document_content_operator.is_some())
                     + usize::from(self.target.is_some()),
             );
@@ -2005,7 +2005,7 @@ pub mod data_source {
     impl ToExpr for MediaExtractionConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.audio_extraction_configuration.is_some())
+                usize::from(self.audio_extraction_configuration.is_some())
                     + usize::from(self.image_extraction_configuration.is_some())
                     + usize::from(self.video_extraction_configuration.is_some()),
             );
@@ -2411,7 +2411,7 @@ pub mod index {
     impl ToExpr for DocumentAttributeConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.name.is_some())
+                usize::from(self.name.is_some())
                     + usize::from(self.search.is_some())
                     + usize::from(self.r#type.is_some()),
             );
@@ -2442,7 +2442,7 @@ pub mod index {
 
     impl ToExpr for IndexCapacityConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.units.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.units.is_some()));
             p.opt("Units", self.units);
             p.into_expr()
         }
@@ -3091,7 +3091,7 @@ pub mod plugin {
 
     impl ToExpr for ApiSchema {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.payload.is_some()) + usize::from(self.s3.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.payload.is_some()) + usize::from(self.s3.is_some()));
             p.opt("Payload", self.payload);
             p.opt("S3", self.s3);
             p.into_expr()
@@ -3246,7 +3246,7 @@ pub mod plugin {
     impl ToExpr for PluginAuthConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.basic_auth_configuration.is_some())
+                usize::from(self.basic_auth_configuration.is_some())
                     + usize::from(self.oauth2_client_credential_configuration.is_some())
                     + usize::from(self.no_auth_configuration.is_some()),
             );
@@ -3608,7 +3608,7 @@ pub mod retriever {
     impl ToExpr for RetrieverConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.native_index_configuration.is_some())
+                usize::from(self.native_index_configuration.is_some())
                     + usize::from(self.kendra_index_configuration.is_some()),
             );
             p.opt("NativeIndexConfiguration", self.native_index_configuration);
@@ -4100,7 +4100,7 @@ pub mod web_experience {
     impl ToExpr for CustomizationConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.custom_css_url.is_some())
+                usize::from(self.custom_css_url.is_some())
                     + usize::from(self.favicon_url.is_some())
                     + usize::from(self.font_url.is_some())
                     + usize::from(self.logo_url.is_some()),
@@ -4144,7 +4144,7 @@ pub mod web_experience {
     impl ToExpr for IdentityProviderConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.saml_configuration.is_some())
+                usize::from(self.saml_configuration.is_some())
                     + usize::from(self.open_id_connect_configuration.is_some()),
             );
             p.opt("SamlConfiguration", self.saml_configuration);

@@ -274,7 +274,7 @@ pub mod stream {
     impl ToExpr for KinesisConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.aggregation_enabled.is_some()) + usize::from(self.stream_arn.is_some()),
+                usize::from(self.aggregation_enabled.is_some()) + usize::from(self.stream_arn.is_some()),
             );
             p.opt("AggregationEnabled", self.aggregation_enabled);
             p.opt("StreamArn", self.stream_arn);

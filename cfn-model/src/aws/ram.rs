@@ -791,7 +791,7 @@ pub mod resource_share {
     impl ToExpr for ResourceShareConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.exclusive_account_access.is_some())
+                usize::from(self.exclusive_account_access.is_some())
                     + usize::from(self.retain_sharing_on_account_leave_organization.is_some()),
             );
             p.opt("ExclusiveAccountAccess", self.exclusive_account_access);

@@ -403,7 +403,7 @@ pub mod rule {
     impl ToExpr for UnlockDelay {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.unlock_delay_unit.is_some()) + usize::from(self.unlock_delay_value.is_some()),
+                usize::from(self.unlock_delay_unit.is_some()) + usize::from(self.unlock_delay_value.is_some()),
             );
             p.opt("UnlockDelayUnit", self.unlock_delay_unit);
             p.opt("UnlockDelayValue", self.unlock_delay_value);

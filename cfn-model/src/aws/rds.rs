@@ -1421,7 +1421,7 @@ impl Resource for DbCluster {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.allocated_storage.is_some())
+            usize::from(self.allocated_storage.is_some())
                 + usize::from(self.associated_roles.is_some())
                 + usize::from(self.auto_minor_version_upgrade.is_some())
                 + usize::from(self.availability_zones.is_some())
@@ -1752,7 +1752,7 @@ pub mod db_cluster {
 
     impl ToExpr for MasterUserSecret {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.kms_key_id.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.kms_key_id.is_some()));
             p.opt("KmsKeyId", self.kms_key_id);
             p.into_expr()
         }
@@ -1837,7 +1837,7 @@ pub mod db_cluster {
     impl ToExpr for ScalingConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.auto_pause.is_some())
+                usize::from(self.auto_pause.is_some())
                     + usize::from(self.max_capacity.is_some())
                     + usize::from(self.min_capacity.is_some())
                     + usize::from(self.seconds_before_timeout.is_some())
@@ -1899,7 +1899,7 @@ pub mod db_cluster {
     impl ToExpr for ServerlessV2ScalingConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.max_capacity.is_some())
+                usize::from(self.max_capacity.is_some())
                     + usize::from(self.min_capacity.is_some())
                     + usize::from(self.seconds_until_auto_pause.is_some()),
             );
@@ -3571,7 +3571,7 @@ impl Resource for DbInstance {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.additional_storage_volumes.is_some())
+            usize::from(self.additional_storage_volumes.is_some())
                 + usize::from(self.allocated_storage.is_some())
                 + usize::from(self.allow_major_version_upgrade.is_some())
                 + usize::from(self.apply_immediately.is_some())
@@ -4048,7 +4048,7 @@ pub mod db_instance {
     impl ToExpr for AdditionalStorageVolume {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.allocated_storage.is_some())
+                usize::from(self.allocated_storage.is_some())
                     + usize::from(self.iops.is_some())
                     + usize::from(self.max_allocated_storage.is_some())
                     + usize::from(self.storage_operation_percent_progress.is_some())
@@ -4122,7 +4122,7 @@ pub mod db_instance {
 
     impl ToExpr for MasterUserSecret {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.kms_key_id.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.kms_key_id.is_some()));
             p.opt("KmsKeyId", self.kms_key_id);
             p.into_expr()
         }
@@ -4158,7 +4158,7 @@ pub mod db_instance {
 
     impl ToExpr for ProcessorFeature {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
             p.opt("Name", self.name);
             p.opt("Value", self.value);
             p.into_expr()
@@ -4866,7 +4866,7 @@ pub mod db_proxy {
     impl ToExpr for AuthFormat {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.auth_scheme.is_some())
+                usize::from(self.auth_scheme.is_some())
                     + usize::from(self.client_password_auth_type.is_some())
                     + usize::from(self.description.is_some())
                     + usize::from(self.iam_auth.is_some())
@@ -4908,7 +4908,7 @@ pub mod db_proxy {
 
     impl ToExpr for TagFormat {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -5159,7 +5159,7 @@ pub mod db_proxy_endpoint {
 
     impl ToExpr for TagFormat {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -5380,7 +5380,7 @@ pub mod db_proxy_target_group {
     impl ToExpr for ConnectionPoolConfigurationInfoFormat {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.connection_borrow_timeout.is_some())
+                usize::from(self.connection_borrow_timeout.is_some())
                     + usize::from(self.init_query.is_some())
                     + usize::from(self.max_connections_percent.is_some())
                     + usize::from(self.max_idle_connections_percent.is_some())
@@ -5541,7 +5541,7 @@ pub mod db_security_group {
     impl ToExpr for Ingress {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cidrip.is_some())
+                usize::from(self.cidrip.is_some())
                     + usize::from(self.ec2_security_group_id.is_some())
                     + usize::from(self.ec2_security_group_name.is_some())
                     + usize::from(self.ec2_security_group_owner_id.is_some()),
@@ -6765,7 +6765,7 @@ impl Resource for GlobalCluster {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.deletion_protection.is_some())
+            usize::from(self.deletion_protection.is_some())
                 + usize::from(self.engine.is_some())
                 + usize::from(self.engine_lifecycle_support.is_some())
                 + usize::from(self.engine_version.is_some())
@@ -7282,7 +7282,7 @@ pub mod option_group {
 
     impl ToExpr for OptionSetting {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
             p.opt("Name", self.name);
             p.opt("Value", self.value);
             p.into_expr()

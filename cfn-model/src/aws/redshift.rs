@@ -839,7 +839,7 @@ pub mod cluster {
     impl ToExpr for LoggingProperties {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.bucket_name.is_some())
+                usize::from(self.bucket_name.is_some())
                     + usize::from(self.log_destination_type.is_some())
                     + usize::from(self.log_exports.is_some())
                     + usize::from(self.s3_key_prefix.is_some()),
@@ -2488,7 +2488,7 @@ pub mod redshift_idc_application {
     impl ToExpr for AuthorizedTokenIssuer {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.authorized_audiences_list.is_some())
+                usize::from(self.authorized_audiences_list.is_some())
                     + usize::from(self.trusted_token_issuer_arn.is_some()),
             );
             p.opt("AuthorizedAudiencesList", self.authorized_audiences_list);
@@ -2565,7 +2565,7 @@ pub mod redshift_idc_application {
 
     impl ToExpr for LakeFormationScopeUnion {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.lake_formation_query.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.lake_formation_query.is_some()));
             p.opt("LakeFormationQuery", self.lake_formation_query);
             p.into_expr()
         }
@@ -2614,7 +2614,7 @@ pub mod redshift_idc_application {
 
     impl ToExpr for RedshiftScopeUnion {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.connect.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.connect.is_some()));
             p.opt("Connect", self.connect);
             p.into_expr()
         }
@@ -2642,7 +2642,7 @@ pub mod redshift_idc_application {
 
     impl ToExpr for S3AccessGrantsScopeUnion {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.read_write_access.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.read_write_access.is_some()));
             p.opt("ReadWriteAccess", self.read_write_access);
             p.into_expr()
         }
@@ -2687,7 +2687,7 @@ pub mod redshift_idc_application {
     impl ToExpr for ServiceIntegrationsUnion {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.lake_formation.is_some())
+                usize::from(self.lake_formation.is_some())
                     + usize::from(self.redshift.is_some())
                     + usize::from(self.s3_access_grants.is_some()),
             );
@@ -3047,7 +3047,7 @@ pub mod scheduled_action {
     impl ToExpr for ScheduledActionType {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.resize_cluster.is_some())
+                usize::from(self.resize_cluster.is_some())
                     + usize::from(self.pause_cluster.is_some())
                     + usize::from(self.resume_cluster.is_some()),
             );

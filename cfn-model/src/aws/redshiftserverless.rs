@@ -1125,7 +1125,7 @@ pub mod workgroup {
     impl ToExpr for ConfigParameter {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.parameter_key.is_some()) + usize::from(self.parameter_value.is_some()),
+                usize::from(self.parameter_key.is_some()) + usize::from(self.parameter_value.is_some()),
             );
             p.opt("ParameterKey", self.parameter_key);
             p.opt("ParameterValue", self.parameter_value);
@@ -1153,7 +1153,7 @@ pub mod workgroup {
 
     impl ToExpr for Endpoint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.vpc_endpoints.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.vpc_endpoints.is_some()));
             p.opt("VpcEndpoints", self.vpc_endpoints);
             p.into_expr()
         }
@@ -1206,7 +1206,7 @@ pub mod workgroup {
     impl ToExpr for NetworkInterface {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.availability_zone.is_some())
+                usize::from(self.availability_zone.is_some())
                     + usize::from(self.network_interface_id.is_some())
                     + usize::from(self.private_ip_address.is_some())
                     + usize::from(self.subnet_id.is_some()),
@@ -1249,8 +1249,7 @@ pub mod workgroup {
 
     impl ToExpr for PerformanceTarget {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.level.is_some()) + usize::from(self.status.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.level.is_some()) + usize::from(self.status.is_some()));
             p.opt("Level", self.level);
             p.opt("Status", self.status);
             p.into_expr()
@@ -1323,7 +1322,7 @@ pub mod workgroup {
     impl ToExpr for VpcEndpoint {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.network_interfaces.is_some())
+                usize::from(self.network_interfaces.is_some())
                     + usize::from(self.vpc_endpoint_id.is_some())
                     + usize::from(self.vpc_id.is_some()),
             );
@@ -1365,7 +1364,7 @@ pub mod workgroup {
     impl ToExpr for Workgroup {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.endpoint.is_some()) + usize::from(self.price_performance_target.is_some()),
+                usize::from(self.endpoint.is_some()) + usize::from(self.price_performance_target.is_some()),
             );
             p.opt("Endpoint", self.endpoint);
             p.opt("PricePerformanceTarget", self.price_performance_target);

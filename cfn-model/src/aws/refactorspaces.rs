@@ -249,7 +249,7 @@ pub mod application {
     impl ToExpr for ApiGatewayProxyInput {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.endpoint_type.is_some()) + usize::from(self.stage_name.is_some()),
+                usize::from(self.endpoint_type.is_some()) + usize::from(self.stage_name.is_some()),
             );
             p.opt("EndpointType", self.endpoint_type);
             p.opt("StageName", self.stage_name);
@@ -371,7 +371,7 @@ impl Resource for Environment {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.description.is_some())
+            usize::from(self.description.is_some())
                 + usize::from(self.name.is_some())
                 + usize::from(self.network_fabric_type.is_some())
                 + usize::from(self.tags.is_some()),

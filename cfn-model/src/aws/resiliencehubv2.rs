@@ -217,7 +217,7 @@ pub mod policy {
 
     impl ToExpr for AvailabilitySlo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.target.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.target.is_some()));
             p.opt("Target", self.target);
             p.into_expr()
         }
@@ -245,7 +245,7 @@ pub mod policy {
 
     impl ToExpr for DataRecoveryTargets {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.time_between_backups_in_minutes.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.time_between_backups_in_minutes.is_some()));
             p.opt("TimeBetweenBackupsInMinutes", self.time_between_backups_in_minutes);
             p.into_expr()
         }
@@ -290,7 +290,7 @@ pub mod policy {
     impl ToExpr for MultiAzTargets {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.disaster_recovery_approach.is_some())
+                usize::from(self.disaster_recovery_approach.is_some())
                     + usize::from(self.rpo_in_minutes.is_some())
                     + usize::from(self.rto_in_minutes.is_some()),
             );
@@ -340,7 +340,7 @@ pub mod policy {
     impl ToExpr for MultiRegionTargets {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.disaster_recovery_approach.is_some())
+                usize::from(self.disaster_recovery_approach.is_some())
                     + usize::from(self.rpo_in_minutes.is_some())
                     + usize::from(self.rto_in_minutes.is_some()),
             );
@@ -797,7 +797,7 @@ pub mod service {
     impl ToExpr for EksLabelSelector {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.match_expressions.is_some()) + usize::from(self.match_labels.is_some()),
+                usize::from(self.match_expressions.is_some()) + usize::from(self.match_labels.is_some()),
             );
             p.opt("MatchExpressions", self.match_expressions);
             p.opt("MatchLabels", self.match_labels);
@@ -950,7 +950,7 @@ pub mod service {
 
     impl ToExpr for ReportOutputConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.s3.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.s3.is_some()));
             p.opt("S3", self.s3);
             p.into_expr()
         }
@@ -1011,7 +1011,7 @@ pub mod service {
     impl ToExpr for ResourceConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cfn_stack_arn.is_some())
+                usize::from(self.cfn_stack_arn.is_some())
                     + usize::from(self.design_file_s3_url.is_some())
                     + usize::from(self.eks.is_some())
                     + usize::from(self.resource_tags.is_some())

@@ -203,7 +203,7 @@ pub mod group {
     impl ToExpr for ConfigurationItem {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.parameters.is_some()) + usize::from(self.r#type.is_some()));
+                Props::with_capacity(usize::from(self.parameters.is_some()) + usize::from(self.r#type.is_some()));
             p.opt("Parameters", self.parameters);
             p.opt("Type", self.r#type);
             p.into_expr()
@@ -240,7 +240,7 @@ pub mod group {
 
     impl ToExpr for ConfigurationParameter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.values.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.name.is_some()) + usize::from(self.values.is_some()));
             p.opt("Name", self.name);
             p.opt("Values", self.values);
             p.into_expr()
@@ -286,7 +286,7 @@ pub mod group {
     impl ToExpr for Query {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.resource_type_filters.is_some())
+                usize::from(self.resource_type_filters.is_some())
                     + usize::from(self.stack_identifier.is_some())
                     + usize::from(self.tag_filters.is_some()),
             );
@@ -327,8 +327,7 @@ pub mod group {
 
     impl ToExpr for ResourceQuery {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.query.is_some()) + usize::from(self.r#type.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.query.is_some()) + usize::from(self.r#type.is_some()));
             p.opt("Query", self.query);
             p.opt("Type", self.r#type);
             p.into_expr()
@@ -362,7 +361,7 @@ pub mod group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -399,7 +398,7 @@ pub mod group {
 
     impl ToExpr for TagFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.values.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.values.is_some()));
             p.opt("Key", self.key);
             p.opt("Values", self.values);
             p.into_expr()

@@ -43,7 +43,7 @@ impl Resource for Fleet {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.tags.is_some()));
+        let mut p = Props::with_capacity(usize::from(self.name.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Name", self.name);
         p.opt("Tags", self.tags);
         p

@@ -727,7 +727,7 @@ pub mod trust_anchor {
     impl ToExpr for SourceData {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.x509_certificate_data.is_some()) + usize::from(self.acm_pca_arn.is_some()),
+                usize::from(self.x509_certificate_data.is_some()) + usize::from(self.acm_pca_arn.is_some()),
             );
             p.opt("X509CertificateData", self.x509_certificate_data);
             p.opt("AcmPcaArn", self.acm_pca_arn);

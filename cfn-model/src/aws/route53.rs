@@ -902,7 +902,7 @@ impl Resource for HostedZone {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.delegation_set_id.is_some())
+            usize::from(self.delegation_set_id.is_some())
                 + usize::from(self.hosted_zone_config.is_some())
                 + usize::from(self.hosted_zone_features.is_some())
                 + usize::from(self.hosted_zone_tags.is_some())
@@ -956,7 +956,7 @@ pub mod hosted_zone {
 
     impl ToExpr for HostedZoneConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.comment.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.comment.is_some()));
             p.opt("Comment", self.comment);
             p.into_expr()
         }
@@ -984,7 +984,7 @@ pub mod hosted_zone {
 
     impl ToExpr for HostedZoneFeatures {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.enable_accelerated_recovery.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.enable_accelerated_recovery.is_some()));
             p.opt("EnableAcceleratedRecovery", self.enable_accelerated_recovery);
             p.into_expr()
         }
@@ -1691,7 +1691,7 @@ pub mod record_set {
     impl ToExpr for GeoLocation {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.continent_code.is_some())
+                usize::from(self.continent_code.is_some())
                     + usize::from(self.country_code.is_some())
                     + usize::from(self.subdivision_code.is_some()),
             );
@@ -1749,7 +1749,7 @@ pub mod record_set {
     impl ToExpr for GeoProximityLocation {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.aws_region.is_some())
+                usize::from(self.aws_region.is_some())
                     + usize::from(self.bias.is_some())
                     + usize::from(self.coordinates.is_some())
                     + usize::from(self.local_zone_group.is_some()),
@@ -1817,7 +1817,7 @@ impl Resource for RecordSetGroup {
     const TYPE_NAME: &'static str = "AWS::Route53::RecordSetGroup";
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.comment.is_some())
+            usize::from(self.comment.is_some())
                 + usize::from(self.hosted_zone_id.is_some())
                 + usize::from(self.hosted_zone_name.is_some())
                 + usize::from(self.record_sets.is_some()),
@@ -1970,7 +1970,7 @@ pub mod record_set_group {
     impl ToExpr for GeoLocation {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.continent_code.is_some())
+                usize::from(self.continent_code.is_some())
                     + usize::from(self.country_code.is_some())
                     + usize::from(self.subdivision_code.is_some()),
             );
@@ -2028,7 +2028,7 @@ pub mod record_set_group {
     impl ToExpr for GeoProximityLocation {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.aws_region.is_some())
+                usize::from(self.aws_region.is_some())
                     + usize::from(self.bias.is_some())
                     + usize::from(self.coordinates.is_some())
                     + usize::from(self.local_zone_group.is_some()),

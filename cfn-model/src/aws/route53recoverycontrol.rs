@@ -541,7 +541,7 @@ impl Resource for SafetyRule {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.assertion_rule.is_some())
+            usize::from(self.assertion_rule.is_some())
                 + usize::from(self.control_panel_arn.is_some())
                 + usize::from(self.gating_rule.is_some())
                 + usize::from(self.name.is_some())

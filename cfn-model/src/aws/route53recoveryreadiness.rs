@@ -61,7 +61,7 @@ impl Resource for Cell {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.cell_name.is_some())
+            usize::from(self.cell_name.is_some())
                 + usize::from(self.cells.is_some())
                 + usize::from(self.tags.is_some()),
         );
@@ -180,7 +180,7 @@ impl Resource for ReadinessCheck {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.readiness_check_name.is_some())
+            usize::from(self.readiness_check_name.is_some())
                 + usize::from(self.resource_set_name.is_some())
                 + usize::from(self.tags.is_some()),
         );
@@ -297,7 +297,7 @@ impl Resource for RecoveryGroup {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.cells.is_some())
+            usize::from(self.cells.is_some())
                 + usize::from(self.recovery_group_name.is_some())
                 + usize::from(self.tags.is_some()),
         );
@@ -489,7 +489,7 @@ pub mod resource_set {
     impl ToExpr for DnsTargetResource {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.domain_name.is_some())
+                usize::from(self.domain_name.is_some())
                     + usize::from(self.hosted_zone_arn.is_some())
                     + usize::from(self.record_set_id.is_some())
                     + usize::from(self.record_type.is_some())
@@ -524,7 +524,7 @@ pub mod resource_set {
 
     impl ToExpr for NlbResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.arn.is_some()));
             p.opt("Arn", self.arn);
             p.into_expr()
         }
@@ -561,7 +561,7 @@ pub mod resource_set {
     impl ToExpr for R53ResourceRecord {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.domain_name.is_some()) + usize::from(self.record_set_id.is_some()),
+                usize::from(self.domain_name.is_some()) + usize::from(self.record_set_id.is_some()),
             );
             p.opt("DomainName", self.domain_name);
             p.opt("RecordSetId", self.record_set_id);
@@ -616,7 +616,7 @@ pub mod resource_set {
     impl ToExpr for Resource {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.component_id.is_some())
+                usize::from(self.component_id.is_some())
                     + usize::from(self.dns_target_resource.is_some())
                     + usize::from(self.readiness_scopes.is_some())
                     + usize::from(self.resource_arn.is_some()),
@@ -687,7 +687,7 @@ pub mod resource_set {
     impl ToExpr for TargetResource {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.nlb_resource.is_some()) + usize::from(self.r53_resource.is_some()),
+                usize::from(self.nlb_resource.is_some()) + usize::from(self.r53_resource.is_some()),
             );
             p.opt("NLBResource", self.nlb_resource);
             p.opt("R53Resource", self.r53_resource);

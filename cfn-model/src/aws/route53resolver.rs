@@ -95,7 +95,7 @@ impl Resource for FirewallDomainList {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.domain_file_url.is_some())
+            usize::from(self.domain_file_url.is_some())
                 + usize::from(self.domains.is_some())
                 + usize::from(self.name.is_some())
                 + usize::from(self.tags.is_some()),
@@ -357,7 +357,7 @@ impl Resource for FirewallRuleGroup {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.firewall_rules.is_some())
+            usize::from(self.firewall_rules.is_some())
                 + usize::from(self.name.is_some())
                 + usize::from(self.tags.is_some()),
         );
@@ -947,7 +947,7 @@ pub mod firewall_rule_group {
     impl ToExpr for FirewallRuleType {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.firewall_advanced_content_category.is_some())
+                usize::from(self.firewall_advanced_content_category.is_some())
                     + usize::from(self.firewall_advanced_threat_category.is_some())
                     + usize::from(self.partner_threat_protection.is_some()),
             );
@@ -1651,7 +1651,7 @@ impl Resource for ResolverDnssecConfig {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::with_capacity(0 + usize::from(self.resource_id.is_some()));
+        let mut p = Props::with_capacity(usize::from(self.resource_id.is_some()));
         p.opt("ResourceId", self.resource_id);
         p
     }
@@ -2129,7 +2129,7 @@ impl Resource for ResolverQueryLoggingConfig {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.destination_arn.is_some())
+            usize::from(self.destination_arn.is_some())
                 + usize::from(self.name.is_some())
                 + usize::from(self.tags.is_some()),
         );
@@ -2340,7 +2340,7 @@ impl Resource for ResolverQueryLoggingConfigAssociation {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.resolver_query_log_config_id.is_some()) + usize::from(self.resource_id.is_some()),
+            usize::from(self.resolver_query_log_config_id.is_some()) + usize::from(self.resource_id.is_some()),
         );
         p.opt("ResolverQueryLogConfigId", self.resolver_query_log_config_id);
         p.opt("ResourceId", self.resource_id);
@@ -2724,7 +2724,7 @@ pub mod resolver_rule {
     impl ToExpr for TargetAddress {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.ip.is_some())
+                usize::from(self.ip.is_some())
                     + usize::from(self.ipv6.is_some())
                     + usize::from(self.port.is_some())
                     + usize::from(self.protocol.is_some())

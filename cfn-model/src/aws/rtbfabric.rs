@@ -354,8 +354,7 @@ pub mod inbound_external_link {
     impl ToExpr for LinkAttributes {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.customer_provided_id.is_some())
-                    + usize::from(self.responder_error_masking.is_some()),
+                usize::from(self.customer_provided_id.is_some()) + usize::from(self.responder_error_masking.is_some()),
             );
             p.opt("CustomerProvidedId", self.customer_provided_id);
             p.opt("ResponderErrorMasking", self.responder_error_masking);
@@ -1030,8 +1029,7 @@ pub mod link {
     impl ToExpr for LinkAttributes {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.customer_provided_id.is_some())
-                    + usize::from(self.responder_error_masking.is_some()),
+                usize::from(self.customer_provided_id.is_some()) + usize::from(self.responder_error_masking.is_some()),
             );
             p.opt("CustomerProvidedId", self.customer_provided_id);
             p.opt("ResponderErrorMasking", self.responder_error_masking);
@@ -1145,7 +1143,7 @@ pub mod link {
     impl ToExpr for ModuleParameters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.no_bid.is_some()) + usize::from(self.open_rtb_attribute.is_some()),
+                usize::from(self.no_bid.is_some()) + usize::from(self.open_rtb_attribute.is_some()),
             );
             p.opt("NoBid", self.no_bid);
             p.opt("OpenRtbAttribute", self.open_rtb_attribute);
@@ -1175,7 +1173,7 @@ pub mod link {
 
     impl ToExpr for NoBidAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.no_bid_reason_code.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.no_bid_reason_code.is_some()));
             p.opt("NoBidReasonCode", self.no_bid_reason_code);
             p.into_expr()
         }
@@ -1220,7 +1218,7 @@ pub mod link {
     impl ToExpr for NoBidModuleParameters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.pass_through_percentage.is_some())
+                usize::from(self.pass_through_percentage.is_some())
                     + usize::from(self.reason.is_some())
                     + usize::from(self.reason_code.is_some()),
             );
@@ -1309,7 +1307,7 @@ pub mod link {
     impl ToExpr for OpenRtbAttributeModuleParametersAction {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.no_bid.is_some()) + usize::from(self.header_tag.is_some()));
+                Props::with_capacity(usize::from(self.no_bid.is_some()) + usize::from(self.header_tag.is_some()));
             p.opt("NoBid", self.no_bid);
             p.opt("HeaderTag", self.header_tag);
             p.into_expr()
@@ -1696,7 +1694,7 @@ pub mod link_routing_rule {
     impl ToExpr for RuleCondition {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.host_header.is_some())
+                usize::from(self.host_header.is_some())
                     + usize::from(self.host_header_wildcard.is_some())
                     + usize::from(self.path_exact.is_some())
                     + usize::from(self.path_prefix.is_some())
@@ -2108,8 +2106,7 @@ pub mod outbound_external_link {
     impl ToExpr for LinkAttributes {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.customer_provided_id.is_some())
-                    + usize::from(self.responder_error_masking.is_some()),
+                usize::from(self.customer_provided_id.is_some()) + usize::from(self.responder_error_masking.is_some()),
             );
             p.opt("CustomerProvidedId", self.customer_provided_id);
             p.opt("ResponderErrorMasking", self.responder_error_masking);
@@ -3041,7 +3038,7 @@ pub mod responder_gateway {
     impl ToExpr for ManagedEndpointConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.auto_scaling_groups_configuration.is_some())
+                usize::from(self.auto_scaling_groups_configuration.is_some())
                     + usize::from(self.eks_endpoints_configuration.is_some()),
             );
             p.opt("AutoScalingGroupsConfiguration", self.auto_scaling_groups_configuration);

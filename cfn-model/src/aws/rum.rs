@@ -407,7 +407,7 @@ pub mod app_monitor {
     impl ToExpr for AppMonitorConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.allow_cookies.is_some())
+                usize::from(self.allow_cookies.is_some())
                     + usize::from(self.enable_x_ray.is_some())
                     + usize::from(self.excluded_pages.is_some())
                     + usize::from(self.favorite_pages.is_some())
@@ -452,7 +452,7 @@ pub mod app_monitor {
 
     impl ToExpr for CustomEvents {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.status.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.status.is_some()));
             p.opt("Status", self.status);
             p.into_expr()
         }
@@ -480,7 +480,7 @@ pub mod app_monitor {
 
     impl ToExpr for DeobfuscationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.java_script_source_maps.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.java_script_source_maps.is_some()));
             p.opt("JavaScriptSourceMaps", self.java_script_source_maps);
             p.into_expr()
         }

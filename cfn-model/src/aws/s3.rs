@@ -316,9 +316,8 @@ impl Resource for AccessGrantsInstance {
     const TYPE_NAME: &'static str = "AWS::S3::AccessGrantsInstance";
     const TAGGING: Tagging = Tagging::List("Tags");
     fn into_properties(self) -> Props {
-        let mut p = Props::with_capacity(
-            0 + usize::from(self.identity_center_arn.is_some()) + usize::from(self.tags.is_some()),
-        );
+        let mut p =
+            Props::with_capacity(usize::from(self.identity_center_arn.is_some()) + usize::from(self.tags.is_some()));
         p.opt("IdentityCenterArn", self.identity_center_arn);
         p.opt("Tags", self.tags);
         p
@@ -703,7 +702,7 @@ pub mod access_point {
     impl ToExpr for PublicAccessBlockConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.block_public_acls.is_some())
+                usize::from(self.block_public_acls.is_some())
                     + usize::from(self.block_public_policy.is_some())
                     + usize::from(self.ignore_public_acls.is_some())
                     + usize::from(self.restrict_public_buckets.is_some()),
@@ -763,7 +762,7 @@ pub mod access_point {
 
     impl ToExpr for VpcConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.vpc_id.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.vpc_id.is_some()));
             p.opt("VpcId", self.vpc_id);
             p.into_expr()
         }
@@ -1109,7 +1108,7 @@ impl Resource for Bucket {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.abac_status.is_some())
+            usize::from(self.abac_status.is_some())
                 + usize::from(self.accelerate_configuration.is_some())
                 + usize::from(self.access_control.is_some())
                 + usize::from(self.analytics_configurations.is_some())
@@ -2346,7 +2345,7 @@ pub mod bucket {
 
     impl ToExpr for BlockedEncryptionTypes {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.encryption_type.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.encryption_type.is_some()));
             p.opt("EncryptionType", self.encryption_type);
             p.into_expr()
         }
@@ -2531,7 +2530,7 @@ pub mod bucket {
 
     impl ToExpr for DefaultEventHold {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.days.is_some()) + usize::from(self.years.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.days.is_some()) + usize::from(self.years.is_some()));
             p.opt("Days", self.days);
             p.opt("Years", self.years);
             p.into_expr()
@@ -2588,7 +2587,7 @@ pub mod bucket {
     impl ToExpr for DefaultRetention {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.days.is_some())
+                usize::from(self.days.is_some())
                     + usize::from(self.default_event_hold.is_some())
                     + usize::from(self.mode.is_some())
                     + usize::from(self.years.is_some()),
@@ -2623,7 +2622,7 @@ pub mod bucket {
 
     impl ToExpr for DeleteMarkerReplication {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.status.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.status.is_some()));
             p.opt("Status", self.status);
             p.into_expr()
         }
@@ -3067,7 +3066,7 @@ pub mod bucket {
     impl ToExpr for LoggingConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.destination_bucket_name.is_some())
+                usize::from(self.destination_bucket_name.is_some())
                     + usize::from(self.log_file_prefix.is_some())
                     + usize::from(self.target_object_key_format.is_some()),
             );
@@ -3382,7 +3381,7 @@ pub mod bucket {
     impl ToExpr for NotificationConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.event_bridge_configuration.is_some())
+                usize::from(self.event_bridge_configuration.is_some())
                     + usize::from(self.lambda_configurations.is_some())
                     + usize::from(self.queue_configurations.is_some())
                     + usize::from(self.topic_configurations.is_some()),
@@ -3447,7 +3446,7 @@ pub mod bucket {
     impl ToExpr for ObjectLockConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.object_lock_enabled.is_some()) + usize::from(self.rule.is_some()),
+                usize::from(self.object_lock_enabled.is_some()) + usize::from(self.rule.is_some()),
             );
             p.opt("ObjectLockEnabled", self.object_lock_enabled);
             p.opt("Rule", self.rule);
@@ -3477,7 +3476,7 @@ pub mod bucket {
 
     impl ToExpr for ObjectLockRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.default_retention.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.default_retention.is_some()));
             p.opt("DefaultRetention", self.default_retention);
             p.into_expr()
         }
@@ -3528,7 +3527,7 @@ pub mod bucket {
 
     impl ToExpr for OwnershipControlsRule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.object_ownership.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.object_ownership.is_some()));
             p.opt("ObjectOwnership", self.object_ownership);
             p.into_expr()
         }
@@ -3560,7 +3559,7 @@ pub mod bucket {
 
     impl ToExpr for PartitionedPrefix {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.partition_date_source.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.partition_date_source.is_some()));
             p.opt("PartitionDateSource", self.partition_date_source);
             p.into_expr()
         }
@@ -3621,7 +3620,7 @@ pub mod bucket {
     impl ToExpr for PublicAccessBlockConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.block_public_acls.is_some())
+                usize::from(self.block_public_acls.is_some())
                     + usize::from(self.block_public_policy.is_some())
                     + usize::from(self.ignore_public_acls.is_some())
                     + usize::from(self.restrict_public_buckets.is_some()),
@@ -3791,7 +3790,7 @@ pub mod bucket {
     impl ToExpr for RedirectRule {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.host_name.is_some())
+                usize::from(self.host_name.is_some())
                     + usize::from(self.http_redirect_code.is_some())
                     + usize::from(self.protocol.is_some())
                     + usize::from(self.replace_key_prefix_with.is_some())
@@ -4071,7 +4070,7 @@ pub mod bucket {
     impl ToExpr for ReplicationRuleAndOperator {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.prefix.is_some()) + usize::from(self.tag_filters.is_some()));
+                Props::with_capacity(usize::from(self.prefix.is_some()) + usize::from(self.tag_filters.is_some()));
             p.opt("Prefix", self.prefix);
             p.opt("TagFilters", self.tag_filters);
             p.into_expr()
@@ -4121,7 +4120,7 @@ pub mod bucket {
     impl ToExpr for ReplicationRuleFilter {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.and.is_some())
+                usize::from(self.and.is_some())
                     + usize::from(self.prefix.is_some())
                     + usize::from(self.tag_filter.is_some()),
             );
@@ -4248,7 +4247,7 @@ pub mod bucket {
     impl ToExpr for RoutingRuleCondition {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.http_error_code_returned_equals.is_some())
+                usize::from(self.http_error_code_returned_equals.is_some())
                     + usize::from(self.key_prefix_equals.is_some()),
             );
             p.opt("HttpErrorCodeReturnedEquals", self.http_error_code_returned_equals);
@@ -4584,7 +4583,7 @@ pub mod bucket {
     impl ToExpr for ServerSideEncryptionRule {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.blocked_encryption_types.is_some())
+                usize::from(self.blocked_encryption_types.is_some())
                     + usize::from(self.bucket_key_enabled.is_some())
                     + usize::from(self.server_side_encryption_by_default.is_some()),
             );
@@ -4626,7 +4625,7 @@ pub mod bucket {
     impl ToExpr for SourceSelectionCriteria {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.replica_modifications.is_some())
+                usize::from(self.replica_modifications.is_some())
                     + usize::from(self.sse_kms_encrypted_objects.is_some()),
             );
             p.opt("ReplicaModifications", self.replica_modifications);
@@ -4678,7 +4677,7 @@ pub mod bucket {
 
     impl ToExpr for StorageClassAnalysis {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.data_export.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.data_export.is_some()));
             p.opt("DataExport", self.data_export);
             p.into_expr()
         }
@@ -4771,7 +4770,7 @@ pub mod bucket {
     impl ToExpr for TargetObjectKeyFormat {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.simple_prefix.is_some()) + usize::from(self.partitioned_prefix.is_some()),
+                usize::from(self.simple_prefix.is_some()) + usize::from(self.partitioned_prefix.is_some()),
             );
             p.opt("SimplePrefix", self.simple_prefix);
             p.opt("PartitionedPrefix", self.partitioned_prefix);
@@ -4960,7 +4959,7 @@ pub mod bucket {
     impl ToExpr for WebsiteConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.error_document.is_some())
+                usize::from(self.error_document.is_some())
                     + usize::from(self.index_document.is_some())
                     + usize::from(self.redirect_all_requests_to.is_some())
                     + usize::from(self.routing_rules.is_some()),
@@ -5169,7 +5168,7 @@ pub mod multi_region_access_point {
     impl ToExpr for PublicAccessBlockConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.block_public_acls.is_some())
+                usize::from(self.block_public_acls.is_some())
                     + usize::from(self.block_public_policy.is_some())
                     + usize::from(self.ignore_public_acls.is_some())
                     + usize::from(self.restrict_public_buckets.is_some()),
@@ -5533,7 +5532,7 @@ pub mod storage_lens {
 
     impl ToExpr for ActivityMetrics {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.is_enabled.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.is_enabled.is_some()));
             p.opt("IsEnabled", self.is_enabled);
             p.into_expr()
         }
@@ -5559,7 +5558,7 @@ pub mod storage_lens {
 
     impl ToExpr for AdvancedCostOptimizationMetrics {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.is_enabled.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.is_enabled.is_some()));
             p.opt("IsEnabled", self.is_enabled);
             p.into_expr()
         }
@@ -5585,7 +5584,7 @@ pub mod storage_lens {
 
     impl ToExpr for AdvancedDataProtectionMetrics {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.is_enabled.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.is_enabled.is_some()));
             p.opt("IsEnabled", self.is_enabled);
             p.into_expr()
         }
@@ -5611,7 +5610,7 @@ pub mod storage_lens {
 
     impl ToExpr for AdvancedPerformanceMetrics {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.is_enabled.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.is_enabled.is_some()));
             p.opt("IsEnabled", self.is_enabled);
             p.into_expr()
         }
@@ -5701,7 +5700,7 @@ pub mod storage_lens {
     impl ToExpr for BucketLevel {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.activity_metrics.is_some())
+                usize::from(self.activity_metrics.is_some())
                     + usize::from(self.advanced_cost_optimization_metrics.is_some())
                     + usize::from(self.advanced_data_protection_metrics.is_some())
                     + usize::from(self.advanced_performance_metrics.is_some())
@@ -5751,8 +5750,7 @@ pub mod storage_lens {
 
     impl ToExpr for BucketsAndRegions {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.buckets.is_some()) + usize::from(self.regions.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.buckets.is_some()) + usize::from(self.regions.is_some()));
             p.opt("Buckets", self.buckets);
             p.opt("Regions", self.regions);
             p.into_expr()
@@ -5821,7 +5819,7 @@ pub mod storage_lens {
     impl ToExpr for DataExport {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cloud_watch_metrics.is_some())
+                usize::from(self.cloud_watch_metrics.is_some())
                     + usize::from(self.s3_bucket_destination.is_some())
                     + usize::from(self.storage_lens_table_destination.is_some()),
             );
@@ -5852,7 +5850,7 @@ pub mod storage_lens {
 
     impl ToExpr for DetailedStatusCodesMetrics {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.is_enabled.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.is_enabled.is_some()));
             p.opt("IsEnabled", self.is_enabled);
             p.into_expr()
         }
@@ -5888,8 +5886,7 @@ pub mod storage_lens {
 
     impl ToExpr for Encryption {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.sses3.is_some()) + usize::from(self.ssekms.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.sses3.is_some()) + usize::from(self.ssekms.is_some()));
             p.opt("SSES3", self.sses3);
             p.opt("SSEKMS", self.ssekms);
             p.into_expr()
@@ -5948,7 +5945,7 @@ pub mod storage_lens {
     impl ToExpr for PrefixLevelStorageMetrics {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.is_enabled.is_some()) + usize::from(self.selection_criteria.is_some()),
+                usize::from(self.is_enabled.is_some()) + usize::from(self.selection_criteria.is_some()),
             );
             p.opt("IsEnabled", self.is_enabled);
             p.opt("SelectionCriteria", self.selection_criteria);
@@ -6061,7 +6058,7 @@ pub mod storage_lens {
     impl ToExpr for SelectionCriteria {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.delimiter.is_some())
+                usize::from(self.delimiter.is_some())
                     + usize::from(self.max_depth.is_some())
                     + usize::from(self.min_storage_bytes_percentage.is_some()),
             );
@@ -6218,7 +6215,7 @@ pub mod storage_lens {
     impl ToExpr for StorageLensExpandedPrefixesDataExport {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.s3_bucket_destination.is_some())
+                usize::from(self.s3_bucket_destination.is_some())
                     + usize::from(self.storage_lens_table_destination.is_some()),
             );
             p.opt("S3BucketDestination", self.s3_bucket_destination);
@@ -6249,7 +6246,7 @@ pub mod storage_lens {
 
     impl ToExpr for StorageLensGroupLevel {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.storage_lens_group_selection_criteria.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.storage_lens_group_selection_criteria.is_some()));
             p.opt(
                 "StorageLensGroupSelectionCriteria",
                 self.storage_lens_group_selection_criteria,
@@ -6288,8 +6285,7 @@ pub mod storage_lens {
 
     impl ToExpr for StorageLensGroupSelectionCriteria {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.exclude.is_some()) + usize::from(self.include.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.exclude.is_some()) + usize::from(self.include.is_some()));
             p.opt("Exclude", self.exclude);
             p.opt("Include", self.include);
             p.into_expr()
@@ -6613,7 +6609,7 @@ pub mod storage_lens_group {
     impl ToExpr for And {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.match_any_prefix.is_some())
+                usize::from(self.match_any_prefix.is_some())
                     + usize::from(self.match_any_suffix.is_some())
                     + usize::from(self.match_any_tag.is_some())
                     + usize::from(self.match_object_age.is_some())
@@ -6699,7 +6695,7 @@ pub mod storage_lens_group {
     impl ToExpr for Filter {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.and.is_some())
+                usize::from(self.and.is_some())
                     + usize::from(self.match_any_prefix.is_some())
                     + usize::from(self.match_any_suffix.is_some())
                     + usize::from(self.match_any_tag.is_some())
@@ -6749,7 +6745,7 @@ pub mod storage_lens_group {
     impl ToExpr for MatchObjectAge {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.days_greater_than.is_some()) + usize::from(self.days_less_than.is_some()),
+                usize::from(self.days_greater_than.is_some()) + usize::from(self.days_less_than.is_some()),
             );
             p.opt("DaysGreaterThan", self.days_greater_than);
             p.opt("DaysLessThan", self.days_less_than);
@@ -6788,7 +6784,7 @@ pub mod storage_lens_group {
     impl ToExpr for MatchObjectSize {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.bytes_greater_than.is_some()) + usize::from(self.bytes_less_than.is_some()),
+                usize::from(self.bytes_greater_than.is_some()) + usize::from(self.bytes_less_than.is_some()),
             );
             p.opt("BytesGreaterThan", self.bytes_greater_than);
             p.opt("BytesLessThan", self.bytes_less_than);
@@ -6851,7 +6847,7 @@ pub mod storage_lens_group {
     impl ToExpr for Or {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.match_any_prefix.is_some())
+                usize::from(self.match_any_prefix.is_some())
                     + usize::from(self.match_any_suffix.is_some())
                     + usize::from(self.match_any_tag.is_some())
                     + usize::from(self.match_object_age.is_some())

@@ -295,7 +295,7 @@ pub mod access_point {
     impl ToExpr for PublicAccessBlockConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.block_public_acls.is_some())
+                usize::from(self.block_public_acls.is_some())
                     + usize::from(self.block_public_policy.is_some())
                     + usize::from(self.ignore_public_acls.is_some())
                     + usize::from(self.restrict_public_buckets.is_some()),
@@ -338,9 +338,8 @@ pub mod access_point {
 
     impl ToExpr for Scope {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.permissions.is_some()) + usize::from(self.prefixes.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.permissions.is_some()) + usize::from(self.prefixes.is_some()));
             p.opt("Permissions", self.permissions);
             p.opt("Prefixes", self.prefixes);
             p.into_expr()
@@ -394,7 +393,7 @@ pub mod access_point {
 
     impl ToExpr for VpcConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.vpc_id.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.vpc_id.is_some()));
             p.opt("VpcId", self.vpc_id);
             p.into_expr()
         }
@@ -1207,7 +1206,7 @@ pub mod directory_bucket {
     impl ToExpr for ServerSideEncryptionRule {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.bucket_key_enabled.is_some())
+                usize::from(self.bucket_key_enabled.is_some())
                     + usize::from(self.server_side_encryption_by_default.is_some()),
             );
             p.opt("BucketKeyEnabled", self.bucket_key_enabled);

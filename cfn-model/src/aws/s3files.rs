@@ -250,7 +250,7 @@ pub mod access_point {
 
     impl ToExpr for AccessPointTag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -359,7 +359,7 @@ pub mod access_point {
     impl ToExpr for RootDirectory {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.creation_permissions.is_some()) + usize::from(self.path.is_some()),
+                usize::from(self.creation_permissions.is_some()) + usize::from(self.path.is_some()),
             );
             p.opt("CreationPermissions", self.creation_permissions);
             p.opt("Path", self.path);

@@ -149,7 +149,7 @@ pub mod access_point {
 
     impl ToExpr for ContentTransformation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.aws_lambda.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.aws_lambda.is_some()));
             p.opt("AwsLambda", self.aws_lambda);
             p.into_expr()
         }

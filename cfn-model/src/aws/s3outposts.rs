@@ -111,7 +111,7 @@ pub mod access_point {
 
     impl ToExpr for VpcConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.vpc_id.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.vpc_id.is_some()));
             p.opt("VpcId", self.vpc_id);
             p.into_expr()
         }
@@ -291,7 +291,7 @@ pub mod bucket {
     impl ToExpr for Filter {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.and_operator.is_some())
+                usize::from(self.and_operator.is_some())
                     + usize::from(self.prefix.is_some())
                     + usize::from(self.tag.is_some()),
             );
@@ -332,7 +332,7 @@ pub mod bucket {
 
     impl ToExpr for FilterAndOperator {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.prefix.is_some()) + usize::from(self.tags.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.prefix.is_some()) + usize::from(self.tags.is_some()));
             p.opt("Prefix", self.prefix);
             p.opt("Tags", self.tags);
             p.into_expr()
@@ -452,7 +452,7 @@ pub mod bucket {
     impl ToExpr for Rule {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.abort_incomplete_multipart_upload.is_some())
+                usize::from(self.abort_incomplete_multipart_upload.is_some())
                     + usize::from(self.expiration_date.is_some())
                     + usize::from(self.expiration_in_days.is_some())
                     + usize::from(self.filter.is_some())
@@ -772,7 +772,7 @@ pub mod endpoint {
     impl ToExpr for FailedReason {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.error_code.is_some()) + usize::from(self.message.is_some()));
+                Props::with_capacity(usize::from(self.error_code.is_some()) + usize::from(self.message.is_some()));
             p.opt("ErrorCode", self.error_code);
             p.opt("Message", self.message);
             p.into_expr()

@@ -456,7 +456,7 @@ pub mod table {
     impl ToExpr for Compaction {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.status.is_some()) + usize::from(self.target_file_size_mb.is_some()),
+                usize::from(self.status.is_some()) + usize::from(self.target_file_size_mb.is_some()),
             );
             p.opt("Status", self.status);
             p.opt("TargetFileSizeMB", self.target_file_size_mb);
@@ -522,7 +522,7 @@ pub mod table {
     impl ToExpr for IcebergMetadata {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.iceberg_partition_spec.is_some())
+                usize::from(self.iceberg_partition_spec.is_some())
                     + usize::from(self.iceberg_schema.is_some())
                     + usize::from(self.iceberg_schema_v2.is_some())
                     + usize::from(self.iceberg_sort_order.is_some())
@@ -905,7 +905,7 @@ pub mod table {
     impl ToExpr for SnapshotManagement {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.max_snapshot_age_hours.is_some())
+                usize::from(self.max_snapshot_age_hours.is_some())
                     + usize::from(self.min_snapshots_to_keep.is_some())
                     + usize::from(self.status.is_some()),
             );
@@ -936,7 +936,7 @@ pub mod table {
 
     impl ToExpr for StorageClassConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.storage_class.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.storage_class.is_some()));
             p.opt("StorageClass", self.storage_class);
             p.into_expr()
         }
@@ -1229,7 +1229,7 @@ pub mod table_bucket {
     impl ToExpr for EncryptionConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.kms_key_arn.is_some()) + usize::from(self.sse_algorithm.is_some()),
+                usize::from(self.kms_key_arn.is_some()) + usize::from(self.sse_algorithm.is_some()),
             );
             p.opt("KMSKeyArn", self.kms_key_arn);
             p.opt("SSEAlgorithm", self.sse_algorithm);
@@ -1257,7 +1257,7 @@ pub mod table_bucket {
 
     impl ToExpr for MetricsConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.status.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.status.is_some()));
             p.opt("Status", self.status);
             p.into_expr()
         }
@@ -1356,7 +1356,7 @@ pub mod table_bucket {
 
     impl ToExpr for StorageClassConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.storage_class.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.storage_class.is_some()));
             p.opt("StorageClass", self.storage_class);
             p.into_expr()
         }
@@ -1428,7 +1428,7 @@ pub mod table_bucket {
     impl ToExpr for UnreferencedFileRemoval {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.noncurrent_days.is_some())
+                usize::from(self.noncurrent_days.is_some())
                     + usize::from(self.status.is_some())
                     + usize::from(self.unreferenced_days.is_some()),
             );

@@ -304,9 +304,8 @@ pub mod index {
 
     impl ToExpr for EncryptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.kms_key_arn.is_some()) + usize::from(self.sse_type.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.kms_key_arn.is_some()) + usize::from(self.sse_type.is_some()));
             p.opt("KmsKeyArn", self.kms_key_arn);
             p.opt("SseType", self.sse_type);
             p.into_expr()
@@ -335,7 +334,7 @@ pub mod index {
 
     impl ToExpr for MetadataConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.non_filterable_metadata_keys.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.non_filterable_metadata_keys.is_some()));
             p.opt("NonFilterableMetadataKeys", self.non_filterable_metadata_keys);
             p.into_expr()
         }
@@ -442,7 +441,7 @@ impl Resource for VectorBucket {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.encryption_configuration.is_some())
+            usize::from(self.encryption_configuration.is_some())
                 + usize::from(self.tags.is_some())
                 + usize::from(self.vector_bucket_name.is_some()),
         );
@@ -530,9 +529,8 @@ pub mod vector_bucket {
 
     impl ToExpr for EncryptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.kms_key_arn.is_some()) + usize::from(self.sse_type.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.kms_key_arn.is_some()) + usize::from(self.sse_type.is_some()));
             p.opt("KmsKeyArn", self.kms_key_arn);
             p.opt("SseType", self.sse_type);
             p.into_expr()

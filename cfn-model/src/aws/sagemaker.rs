@@ -193,7 +193,7 @@ pub mod ai_workload_config {
 
     impl ToExpr for AiWorkloadDataSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.s3_data_source.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.s3_data_source.is_some()));
             p.opt("S3DataSource", self.s3_data_source);
             p.into_expr()
         }
@@ -639,7 +639,7 @@ pub mod action {
     impl ToExpr for MetadataProperties {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.commit_id.is_some())
+                usize::from(self.commit_id.is_some())
                     + usize::from(self.generated_by.is_some())
                     + usize::from(self.project_id.is_some())
                     + usize::from(self.repository.is_some()),
@@ -3581,7 +3581,7 @@ pub mod algorithm {
     impl ToExpr for ParameterRange {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.categorical_parameter_range_specification.is_some())
+                usize::from(self.categorical_parameter_range_specification.is_some())
                     + usize::from(self.continuous_parameter_range_specification.is_some())
                     + usize::from(self.integer_parameter_range_specification.is_some()),
             );
@@ -4491,7 +4491,7 @@ pub mod app {
     impl ToExpr for ResourceSpec {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.instance_type.is_some())
+                usize::from(self.instance_type.is_some())
                     + usize::from(self.lifecycle_config_arn.is_some())
                     + usize::from(self.sage_maker_image_arn.is_some())
                     + usize::from(self.sage_maker_image_version_arn.is_some()),
@@ -4793,7 +4793,7 @@ pub mod app_image_config {
 
     impl ToExpr for CodeEditorAppImageConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.container_config.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.container_config.is_some()));
             p.opt("ContainerConfig", self.container_config);
             p.into_expr()
         }
@@ -4841,7 +4841,7 @@ pub mod app_image_config {
     impl ToExpr for ContainerConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.container_arguments.is_some())
+                usize::from(self.container_arguments.is_some())
                     + usize::from(self.container_entrypoint.is_some())
                     + usize::from(self.container_environment_variables.is_some()),
             );
@@ -4918,7 +4918,7 @@ pub mod app_image_config {
     impl ToExpr for FileSystemConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.default_gid.is_some())
+                usize::from(self.default_gid.is_some())
                     + usize::from(self.default_uid.is_some())
                     + usize::from(self.mount_path.is_some()),
             );
@@ -4949,7 +4949,7 @@ pub mod app_image_config {
 
     impl ToExpr for JupyterLabAppImageConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.container_config.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.container_config.is_some()));
             p.opt("ContainerConfig", self.container_config);
             p.into_expr()
         }
@@ -5364,7 +5364,7 @@ pub mod artifact {
     impl ToExpr for MetadataProperties {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.commit_id.is_some())
+                usize::from(self.commit_id.is_some())
                     + usize::from(self.generated_by.is_some())
                     + usize::from(self.project_id.is_some())
                     + usize::from(self.repository.is_some()),
@@ -5614,7 +5614,7 @@ Constraint { path: "VpcConfig/Subnets/*", pattern: Some("[-0-9a-zA-Z]+"), min_le
 ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.auto_scaling.is_some())
+            usize::from(self.auto_scaling.is_some())
                 + usize::from(self.cluster_name.is_some())
                 + usize::from(self.cluster_role.is_some())
                 + usize::from(self.instance_groups.is_some())
@@ -6229,8 +6229,7 @@ pub mod cluster {
 
     impl ToExpr for ClusterCapacityRequirements {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.on_demand.is_some()) + usize::from(self.spot.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.on_demand.is_some()) + usize::from(self.spot.is_some()));
             p.opt("OnDemand", self.on_demand);
             p.opt("Spot", self.spot);
             p.into_expr()
@@ -6276,7 +6275,7 @@ pub mod cluster {
     impl ToExpr for ClusterEbsVolumeConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.root_volume.is_some())
+                usize::from(self.root_volume.is_some())
                     + usize::from(self.volume_kms_key_id.is_some())
                     + usize::from(self.volume_size_in_gb.is_some()),
             );
@@ -6610,7 +6609,7 @@ pub mod cluster {
     impl ToExpr for ClusterInstanceStorageConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.ebs_volume_config.is_some())
+                usize::from(self.ebs_volume_config.is_some())
                     + usize::from(self.fsx_lustre_config.is_some())
                     + usize::from(self.fsx_open_zfs_config.is_some()),
             );
@@ -6654,8 +6653,7 @@ pub mod cluster {
 
     impl ToExpr for ClusterKubernetesConfig {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.labels.is_some()) + usize::from(self.taints.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.labels.is_some()) + usize::from(self.taints.is_some()));
             p.opt("Labels", self.labels);
             p.opt("Taints", self.taints);
             p.into_expr()
@@ -6737,7 +6735,7 @@ pub mod cluster {
     impl ToExpr for ClusterLifeCycleConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.on_create.is_some())
+                usize::from(self.on_create.is_some())
                     + usize::from(self.on_init_complete.is_some())
                     + usize::from(self.source_s3_uri.is_some()),
             );
@@ -6825,7 +6823,7 @@ pub mod cluster {
     impl ToExpr for ClusterOrchestratorSlurmConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.accounting_database.is_some()) + usize::from(self.slurm_config_strategy.is_some()),
+                usize::from(self.accounting_database.is_some()) + usize::from(self.slurm_config_strategy.is_some()),
             );
             p.opt("AccountingDatabase", self.accounting_database);
             p.opt("SlurmConfigStrategy", self.slurm_config_strategy);
@@ -7022,7 +7020,7 @@ pub mod cluster {
     impl ToExpr for DeploymentConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.auto_rollback_configuration.is_some())
+                usize::from(self.auto_rollback_configuration.is_some())
                     + usize::from(self.rolling_update_policy.is_some())
                     + usize::from(self.wait_interval_in_seconds.is_some()),
             );
@@ -7055,7 +7053,7 @@ pub mod cluster {
 
     impl ToExpr for EnvironmentConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.f_sx_lustre_config.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.f_sx_lustre_config.is_some()));
             p.opt("FSxLustreConfig", self.f_sx_lustre_config);
             p.into_expr()
         }
@@ -7138,7 +7136,7 @@ pub mod cluster {
 
     impl ToExpr for Orchestrator {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.eks.is_some()) + usize::from(self.slurm.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.eks.is_some()) + usize::from(self.slurm.is_some()));
             p.opt("Eks", self.eks);
             p.opt("Slurm", self.slurm);
             p.into_expr()
@@ -7165,7 +7163,7 @@ pub mod cluster {
 
     impl ToExpr for PatchSchedule {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.next_patch_date.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.next_patch_date.is_some()));
             p.opt("NextPatchDate", self.next_patch_date);
             p.into_expr()
         }
@@ -7722,7 +7720,7 @@ pub mod cluster_scheduler_config {
     impl ToExpr for SchedulerConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.fair_share.is_some())
+                usize::from(self.fair_share.is_some())
                     + usize::from(self.idle_resource_sharing.is_some())
                     + usize::from(self.priority_classes.is_some()),
             );
@@ -9170,7 +9168,7 @@ pub mod compute_quota {
     impl ToExpr for ComputeQuotaConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.compute_quota_resources.is_some())
+                usize::from(self.compute_quota_resources.is_some())
                     + usize::from(self.preempt_team_tasks.is_some())
                     + usize::from(self.resource_sharing_config.is_some()),
             );
@@ -10195,7 +10193,7 @@ pub mod data_quality_job_definition {
 
     impl ToExpr for ConstraintsResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.s3_uri.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.s3_uri.is_some()));
             p.opt("S3Uri", self.s3_uri);
             p.into_expr()
         }
@@ -10221,7 +10219,7 @@ pub mod data_quality_job_definition {
 
     impl ToExpr for Csv {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.header.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.header.is_some()));
             p.opt("Header", self.header);
             p.into_expr()
         }
@@ -10346,7 +10344,7 @@ pub mod data_quality_job_definition {
     impl ToExpr for DataQualityBaselineConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.baselining_job_name.is_some())
+                usize::from(self.baselining_job_name.is_some())
                     + usize::from(self.constraints_resource.is_some())
                     + usize::from(self.statistics_resource.is_some()),
             );
@@ -10388,7 +10386,7 @@ pub mod data_quality_job_definition {
     impl ToExpr for DataQualityJobInput {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.batch_transform_input.is_some()) + usize::from(self.endpoint_input.is_some()),
+                usize::from(self.batch_transform_input.is_some()) + usize::from(self.endpoint_input.is_some()),
             );
             p.opt("BatchTransformInput", self.batch_transform_input);
             p.opt("EndpointInput", self.endpoint_input);
@@ -10435,7 +10433,7 @@ pub mod data_quality_job_definition {
     impl ToExpr for DatasetFormat {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.csv.is_some())
+                usize::from(self.csv.is_some())
                     + usize::from(self.json.is_some())
                     + usize::from(self.parquet.is_some()),
             );
@@ -10524,7 +10522,7 @@ pub mod data_quality_job_definition {
 
     impl ToExpr for Json {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.line.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.line.is_some()));
             p.opt("Line", self.line);
             p.into_expr()
         }
@@ -10645,7 +10643,7 @@ pub mod data_quality_job_definition {
     impl ToExpr for NetworkConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.enable_inter_container_traffic_encryption.is_some())
+                usize::from(self.enable_inter_container_traffic_encryption.is_some())
                     + usize::from(self.enable_network_isolation.is_some())
                     + usize::from(self.vpc_config.is_some()),
             );
@@ -10715,7 +10713,7 @@ pub mod data_quality_job_definition {
 
     impl ToExpr for StatisticsResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.s3_uri.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.s3_uri.is_some()));
             p.opt("S3Uri", self.s3_uri);
             p.into_expr()
         }
@@ -13440,7 +13438,7 @@ pub mod domain {
 
     impl ToExpr for AppLifecycleManagement {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.idle_settings.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.idle_settings.is_some()));
             p.opt("IdleSettings", self.idle_settings);
             p.into_expr()
         }
@@ -13501,7 +13499,7 @@ pub mod domain {
     impl ToExpr for CodeEditorAppSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.app_lifecycle_management.is_some())
+                usize::from(self.app_lifecycle_management.is_some())
                     + usize::from(self.built_in_lifecycle_config_arn.is_some())
                     + usize::from(self.custom_images.is_some())
                     + usize::from(self.default_resource_spec.is_some())
@@ -13578,7 +13576,7 @@ pub mod domain {
     impl ToExpr for CustomFileSystemConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.efs_file_system_config.is_some())
+                usize::from(self.efs_file_system_config.is_some())
                     + usize::from(self.f_sx_lustre_file_system_config.is_some())
                     + usize::from(self.s3_file_system_config.is_some()),
             );
@@ -13798,7 +13796,7 @@ pub mod domain {
 
     impl ToExpr for DefaultSpaceStorageSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.default_ebs_storage_settings.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.default_ebs_storage_settings.is_some()));
             p.opt("DefaultEbsStorageSettings", self.default_ebs_storage_settings);
             p.into_expr()
         }
@@ -13835,7 +13833,7 @@ pub mod domain {
     impl ToExpr for DockerSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.enable_docker_access.is_some())
+                usize::from(self.enable_docker_access.is_some())
                     + usize::from(self.vpc_only_trusted_accounts.is_some()),
             );
             p.opt("EnableDockerAccess", self.enable_docker_access);
@@ -13907,7 +13905,7 @@ pub mod domain {
     impl ToExpr for DomainSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.docker_settings.is_some())
+                usize::from(self.docker_settings.is_some())
                     + usize::from(self.execution_role_identity_config.is_some())
                     + usize::from(self.ip_address_type.is_some())
                     + usize::from(self.r_studio_server_pro_domain_settings.is_some())
@@ -14022,7 +14020,7 @@ pub mod domain {
     impl ToExpr for HiddenSageMakerImage {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.sage_maker_image_name.is_some()) + usize::from(self.version_aliases.is_some()),
+                usize::from(self.sage_maker_image_name.is_some()) + usize::from(self.version_aliases.is_some()),
             );
             p.opt("SageMakerImageName", self.sage_maker_image_name);
             p.opt("VersionAliases", self.version_aliases);
@@ -14077,7 +14075,7 @@ pub mod domain {
     impl ToExpr for IdleSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.idle_timeout_in_minutes.is_some())
+                usize::from(self.idle_timeout_in_minutes.is_some())
                     + usize::from(self.lifecycle_management.is_some())
                     + usize::from(self.max_idle_timeout_in_minutes.is_some())
                     + usize::from(self.min_idle_timeout_in_minutes.is_some()),
@@ -14153,7 +14151,7 @@ pub mod domain {
     impl ToExpr for JupyterLabAppSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.app_lifecycle_management.is_some())
+                usize::from(self.app_lifecycle_management.is_some())
                     + usize::from(self.built_in_lifecycle_config_arn.is_some())
                     + usize::from(self.code_repositories.is_some())
                     + usize::from(self.custom_images.is_some())
@@ -14201,8 +14199,7 @@ pub mod domain {
     impl ToExpr for JupyterServerAppSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.default_resource_spec.is_some())
-                    + usize::from(self.lifecycle_config_arns.is_some()),
+                usize::from(self.default_resource_spec.is_some()) + usize::from(self.lifecycle_config_arns.is_some()),
             );
             p.opt("DefaultResourceSpec", self.default_resource_spec);
             p.opt("LifecycleConfigArns", self.lifecycle_config_arns);
@@ -14249,7 +14246,7 @@ pub mod domain {
     impl ToExpr for KernelGatewayAppSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.custom_images.is_some())
+                usize::from(self.custom_images.is_some())
                     + usize::from(self.default_resource_spec.is_some())
                     + usize::from(self.lifecycle_config_arns.is_some()),
             );
@@ -14291,7 +14288,7 @@ pub mod domain {
     impl ToExpr for RSessionAppSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.custom_images.is_some()) + usize::from(self.default_resource_spec.is_some()),
+                usize::from(self.custom_images.is_some()) + usize::from(self.default_resource_spec.is_some()),
             );
             p.opt("CustomImages", self.custom_images);
             p.opt("DefaultResourceSpec", self.default_resource_spec);
@@ -14330,7 +14327,7 @@ pub mod domain {
     impl ToExpr for RStudioServerProAppSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.access_status.is_some()) + usize::from(self.user_group.is_some()),
+                usize::from(self.access_status.is_some()) + usize::from(self.user_group.is_some()),
             );
             p.opt("AccessStatus", self.access_status);
             p.opt("UserGroup", self.user_group);
@@ -14447,7 +14444,7 @@ pub mod domain {
     impl ToExpr for ResourceSpec {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.instance_type.is_some())
+                usize::from(self.instance_type.is_some())
                     + usize::from(self.lifecycle_config_arn.is_some())
                     + usize::from(self.sage_maker_image_arn.is_some())
                     + usize::from(self.sage_maker_image_version_arn.is_some())
@@ -14493,7 +14490,7 @@ pub mod domain {
     impl ToExpr for S3FileSystemConfig {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.mount_path.is_some()) + usize::from(self.s3_uri.is_some()));
+                Props::with_capacity(usize::from(self.mount_path.is_some()) + usize::from(self.s3_uri.is_some()));
             p.opt("MountPath", self.mount_path);
             p.opt("S3Uri", self.s3_uri);
             p.into_expr()
@@ -14539,7 +14536,7 @@ pub mod domain {
     impl ToExpr for SharingSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.notebook_output_option.is_some())
+                usize::from(self.notebook_output_option.is_some())
                     + usize::from(self.s3_kms_key_id.is_some())
                     + usize::from(self.s3_output_path.is_some()),
             );
@@ -14600,7 +14597,7 @@ pub mod domain {
     impl ToExpr for StudioWebPortalSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.hidden_app_types.is_some())
+                usize::from(self.hidden_app_types.is_some())
                     + usize::from(self.hidden_instance_types.is_some())
                     + usize::from(self.hidden_ml_tools.is_some())
                     + usize::from(self.hidden_sage_maker_image_version_aliases.is_some()),
@@ -14719,7 +14716,7 @@ pub mod domain {
     impl ToExpr for UnifiedStudioSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.domain_account_id.is_some())
+                usize::from(self.domain_account_id.is_some())
                     + usize::from(self.domain_id.is_some())
                     + usize::from(self.domain_region.is_some())
                     + usize::from(self.environment_id.is_some())
@@ -15339,7 +15336,7 @@ pub mod endpoint {
     impl ToExpr for DeploymentConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.auto_rollback_configuration.is_some())
+                usize::from(self.auto_rollback_configuration.is_some())
                     + usize::from(self.blue_green_update_policy.is_some())
                     + usize::from(self.rolling_update_policy.is_some()),
             );
@@ -15504,7 +15501,7 @@ pub mod endpoint {
 
     impl ToExpr for VariantProperty {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.variant_property_type.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.variant_property_type.is_some()));
             p.opt("VariantPropertyType", self.variant_property_type);
             p.into_expr()
         }
@@ -16843,7 +16840,7 @@ pub mod endpoint_config {
 
     impl ToExpr for AsyncInferenceClientConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.max_concurrent_invocations_per_instance.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.max_concurrent_invocations_per_instance.is_some()));
             p.opt(
                 "MaxConcurrentInvocationsPerInstance",
                 self.max_concurrent_invocations_per_instance,
@@ -16923,7 +16920,7 @@ pub mod endpoint_config {
     impl ToExpr for AsyncInferenceNotificationConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.error_topic.is_some())
+                usize::from(self.error_topic.is_some())
                     + usize::from(self.include_inference_response_in.is_some())
                     + usize::from(self.success_topic.is_some()),
             );
@@ -16983,7 +16980,7 @@ pub mod endpoint_config {
     impl ToExpr for AsyncInferenceOutputConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.kms_key_id.is_some())
+                usize::from(self.kms_key_id.is_some())
                     + usize::from(self.notification_config.is_some())
                     + usize::from(self.s3_failure_path.is_some())
                     + usize::from(self.s3_output_path.is_some()),
@@ -17027,7 +17024,7 @@ pub mod endpoint_config {
     impl ToExpr for CapacityReservationConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.capacity_reservation_preference.is_some())
+                usize::from(self.capacity_reservation_preference.is_some())
                     + usize::from(self.ml_reservation_arn.is_some()),
             );
             p.opt("CapacityReservationPreference", self.capacity_reservation_preference);
@@ -17067,7 +17064,7 @@ pub mod endpoint_config {
     impl ToExpr for CaptureContentTypeHeader {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.csv_content_types.is_some()) + usize::from(self.json_content_types.is_some()),
+                usize::from(self.csv_content_types.is_some()) + usize::from(self.json_content_types.is_some()),
             );
             p.opt("CsvContentTypes", self.csv_content_types);
             p.opt("JsonContentTypes", self.json_content_types);
@@ -17244,7 +17241,7 @@ pub mod endpoint_config {
     impl ToExpr for ClarifyInferenceConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.content_template.is_some())
+                usize::from(self.content_template.is_some())
                     + usize::from(self.feature_headers.is_some())
                     + usize::from(self.feature_types.is_some())
                     + usize::from(self.features_attribute.is_some())
@@ -17310,7 +17307,7 @@ pub mod endpoint_config {
     impl ToExpr for ClarifyShapBaselineConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.mime_type.is_some())
+                usize::from(self.mime_type.is_some())
                     + usize::from(self.shap_baseline.is_some())
                     + usize::from(self.shap_baseline_uri.is_some()),
             );
@@ -17536,7 +17533,7 @@ pub mod endpoint_config {
 
     impl ToExpr for ExplainerConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.clarify_explainer_config.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.clarify_explainer_config.is_some()));
             p.opt("ClarifyExplainerConfig", self.clarify_explainer_config);
             p.into_expr()
         }
@@ -17625,7 +17622,7 @@ pub mod endpoint_config {
     impl ToExpr for ManagedInstanceScaling {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.max_instance_count.is_some())
+                usize::from(self.max_instance_count.is_some())
                     + usize::from(self.min_instance_count.is_some())
                     + usize::from(self.scale_in_policy.is_some())
                     + usize::from(self.status.is_some()),
@@ -17677,7 +17674,7 @@ pub mod endpoint_config {
     impl ToExpr for MetricsConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.enable_detailed_observability.is_some())
+                usize::from(self.enable_detailed_observability.is_some())
                     + usize::from(self.enable_enhanced_metrics.is_some())
                     + usize::from(self.metric_publish_frequency_in_seconds.is_some()),
             );
@@ -17722,7 +17719,7 @@ pub mod endpoint_config {
     impl ToExpr for PrefixAwareRoutingConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.concurrency_threshold.is_some()) + usize::from(self.prefix_length.is_some()),
+                usize::from(self.concurrency_threshold.is_some()) + usize::from(self.prefix_length.is_some()),
             );
             p.opt("ConcurrencyThreshold", self.concurrency_threshold);
             p.opt("PrefixLength", self.prefix_length);
@@ -17954,8 +17951,7 @@ pub mod endpoint_config {
     impl ToExpr for RoutingConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.prefix_aware_routing_config.is_some())
-                    + usize::from(self.routing_strategy.is_some()),
+                usize::from(self.prefix_aware_routing_config.is_some()) + usize::from(self.routing_strategy.is_some()),
             );
             p.opt("PrefixAwareRoutingConfig", self.prefix_aware_routing_config);
             p.opt("RoutingStrategy", self.routing_strategy);
@@ -18420,7 +18416,7 @@ pub mod experiment_trial_component {
     impl ToExpr for MetadataProperties {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.commit_id.is_some())
+                usize::from(self.commit_id.is_some())
                     + usize::from(self.generated_by.is_some())
                     + usize::from(self.project_id.is_some())
                     + usize::from(self.repository.is_some()),
@@ -18463,9 +18459,8 @@ pub mod experiment_trial_component {
 
     impl ToExpr for Status {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.message.is_some()) + usize::from(self.primary_status.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.message.is_some()) + usize::from(self.primary_status.is_some()));
             p.opt("Message", self.message);
             p.opt("PrimaryStatus", self.primary_status);
             p.into_expr()
@@ -19085,7 +19080,7 @@ pub mod feature_group {
     impl ToExpr for OnlineStoreConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.enable_online_store.is_some())
+                usize::from(self.enable_online_store.is_some())
                     + usize::from(self.security_config.is_some())
                     + usize::from(self.storage_type.is_some())
                     + usize::from(self.ttl_duration.is_some()),
@@ -19118,7 +19113,7 @@ pub mod feature_group {
 
     impl ToExpr for OnlineStoreSecurityConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.kms_key_id.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.kms_key_id.is_some()));
             p.opt("KmsKeyId", self.kms_key_id);
             p.into_expr()
         }
@@ -19259,7 +19254,7 @@ pub mod feature_group {
 
     impl ToExpr for TtlDuration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.unit.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.unit.is_some()) + usize::from(self.value.is_some()));
             p.opt("Unit", self.unit);
             p.opt("Value", self.value);
             p.into_expr()
@@ -19500,7 +19495,7 @@ pub mod hub {
 
     impl ToExpr for S3StorageConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.s3_output_path.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.s3_output_path.is_some()));
             p.opt("S3OutputPath", self.s3_output_path);
             p.into_expr()
         }
@@ -20847,7 +20842,7 @@ pub mod inference_component {
     impl ToExpr for InferenceComponentComputeResourceRequirements {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.max_memory_required_in_mb.is_some())
+                usize::from(self.max_memory_required_in_mb.is_some())
                     + usize::from(self.min_memory_required_in_mb.is_some())
                     + usize::from(self.number_of_accelerator_devices_required.is_some())
                     + usize::from(self.number_of_cpu_cores_required.is_some()),
@@ -20913,7 +20908,7 @@ pub mod inference_component {
     impl ToExpr for InferenceComponentContainerSpecification {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.artifact_url.is_some())
+                usize::from(self.artifact_url.is_some())
                     + usize::from(self.container_metrics_config.is_some())
                     + usize::from(self.environment.is_some())
                     + usize::from(self.image.is_some()),
@@ -20976,7 +20971,7 @@ pub mod inference_component {
     impl ToExpr for InferenceComponentContainerSpecificationForInstanceType {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.artifact_url.is_some())
+                usize::from(self.artifact_url.is_some())
                     + usize::from(self.container_metrics_config.is_some())
                     + usize::from(self.environment.is_some())
                     + usize::from(self.image.is_some()),
@@ -21043,7 +21038,7 @@ pub mod inference_component {
     impl ToExpr for InferenceComponentDeploymentConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.auto_rollback_configuration.is_some())
+                usize::from(self.auto_rollback_configuration.is_some())
                     + usize::from(self.rolling_update_policy.is_some()),
             );
             p.opt("AutoRollbackConfiguration", self.auto_rollback_configuration);
@@ -21099,7 +21094,7 @@ pub mod inference_component {
     impl ToExpr for InferenceComponentRollingUpdatePolicy {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.maximum_batch_size.is_some())
+                usize::from(self.maximum_batch_size.is_some())
                     + usize::from(self.maximum_execution_timeout_in_seconds.is_some())
                     + usize::from(self.rollback_maximum_batch_size.is_some())
                     + usize::from(self.wait_interval_in_seconds.is_some()),
@@ -21135,7 +21130,7 @@ pub mod inference_component {
 
     impl ToExpr for InferenceComponentRuntimeConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.copy_count.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.copy_count.is_some()));
             p.opt("CopyCount", self.copy_count);
             p.into_expr()
         }
@@ -21242,7 +21237,7 @@ pub mod inference_component {
     impl ToExpr for InferenceComponentSpecification {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.base_inference_component_name.is_some())
+                usize::from(self.base_inference_component_name.is_some())
                     + usize::from(self.compute_resource_requirements.is_some())
                     + usize::from(self.container.is_some())
                     + usize::from(self.data_cache_config.is_some())
@@ -21386,7 +21381,7 @@ pub mod inference_component {
     impl ToExpr for InferenceComponentStartupParameters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.container_startup_health_check_timeout_in_seconds.is_some())
+                usize::from(self.container_startup_health_check_timeout_in_seconds.is_some())
                     + usize::from(self.model_data_download_timeout_in_seconds.is_some()),
             );
             p.opt(
@@ -21955,7 +21950,7 @@ pub mod inference_experiment {
     impl ToExpr for CaptureContentTypeHeader {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.csv_content_types.is_some()) + usize::from(self.json_content_types.is_some()),
+                usize::from(self.csv_content_types.is_some()) + usize::from(self.json_content_types.is_some()),
             );
             p.opt("CsvContentTypes", self.csv_content_types);
             p.opt("JsonContentTypes", self.json_content_types);
@@ -22037,7 +22032,7 @@ pub mod inference_experiment {
     impl ToExpr for InferenceExperimentSchedule {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.end_time.is_some()) + usize::from(self.start_time.is_some()));
+                Props::with_capacity(usize::from(self.end_time.is_some()) + usize::from(self.start_time.is_some()));
             p.opt("EndTime", self.end_time);
             p.opt("StartTime", self.start_time);
             p.into_expr()
@@ -22842,7 +22837,7 @@ Constraint { path: "VpcConfig/Subnets/*", pattern: Some("^[-0-9a-zA-Z]+$"), min_
 ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.containers.is_some())
+            usize::from(self.containers.is_some())
                 + usize::from(self.enable_network_isolation.is_some())
                 + usize::from(self.execution_role_arn.is_some())
                 + usize::from(self.inference_execution_config.is_some())
@@ -23143,7 +23138,7 @@ pub mod model {
     impl ToExpr for ContainerDefinition {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.container_hostname.is_some())
+                usize::from(self.container_hostname.is_some())
                     + usize::from(self.environment.is_some())
                     + usize::from(self.image.is_some())
                     + usize::from(self.image_config.is_some())
@@ -23312,7 +23307,7 @@ pub mod model {
 
     impl ToExpr for MultiModelConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.model_cache_setting.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.model_cache_setting.is_some()));
             p.opt("ModelCacheSetting", self.model_cache_setting);
             p.into_expr()
         }
@@ -24125,7 +24120,7 @@ pub mod model_bias_job_definition {
 
     impl ToExpr for ConstraintsResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.s3_uri.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.s3_uri.is_some()));
             p.opt("S3Uri", self.s3_uri);
             p.into_expr()
         }
@@ -24151,7 +24146,7 @@ pub mod model_bias_job_definition {
 
     impl ToExpr for Csv {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.header.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.header.is_some()));
             p.opt("Header", self.header);
             p.into_expr()
         }
@@ -24196,7 +24191,7 @@ pub mod model_bias_job_definition {
     impl ToExpr for DatasetFormat {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.csv.is_some())
+                usize::from(self.csv.is_some())
                     + usize::from(self.json.is_some())
                     + usize::from(self.parquet.is_some()),
             );
@@ -24335,7 +24330,7 @@ pub mod model_bias_job_definition {
 
     impl ToExpr for Json {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.line.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.line.is_some()));
             p.opt("Line", self.line);
             p.into_expr()
         }
@@ -24411,7 +24406,7 @@ pub mod model_bias_job_definition {
     impl ToExpr for ModelBiasBaselineConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.baselining_job_name.is_some()) + usize::from(self.constraints_resource.is_some()),
+                usize::from(self.baselining_job_name.is_some()) + usize::from(self.constraints_resource.is_some()),
             );
             p.opt("BaseliningJobName", self.baselining_job_name);
             p.opt("ConstraintsResource", self.constraints_resource);
@@ -24600,7 +24595,7 @@ pub mod model_bias_job_definition {
     impl ToExpr for NetworkConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.enable_inter_container_traffic_encryption.is_some())
+                usize::from(self.enable_inter_container_traffic_encryption.is_some())
                     + usize::from(self.enable_network_isolation.is_some())
                     + usize::from(self.vpc_config.is_some()),
             );
@@ -25492,7 +25487,7 @@ pub mod model_card {
     impl ToExpr for AdditionalInformation {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.caveats_and_recommendations.is_some())
+                usize::from(self.caveats_and_recommendations.is_some())
                     + usize::from(self.custom_details.is_some())
                     + usize::from(self.ethical_considerations.is_some()),
             );
@@ -25542,7 +25537,7 @@ pub mod model_card {
     impl ToExpr for BusinessDetails {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.business_problem.is_some())
+                usize::from(self.business_problem.is_some())
                     + usize::from(self.business_stakeholders.is_some())
                     + usize::from(self.line_of_business.is_some()),
             );
@@ -25667,7 +25662,7 @@ pub mod model_card {
     impl ToExpr for Content {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.additional_information.is_some())
+                usize::from(self.additional_information.is_some())
                     + usize::from(self.business_details.is_some())
                     + usize::from(self.evaluation_details.is_some())
                     + usize::from(self.intended_uses.is_some())
@@ -25802,7 +25797,7 @@ pub mod model_card {
     impl ToExpr for Function {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.condition.is_some())
+                usize::from(self.condition.is_some())
                     + usize::from(self.facet.is_some())
                     + usize::from(self.function.is_some()),
             );
@@ -25833,7 +25828,7 @@ pub mod model_card {
 
     impl ToExpr for InferenceEnvironment {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.container_image.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.container_image.is_some()));
             p.opt("ContainerImage", self.container_image);
             p.into_expr()
         }
@@ -25917,7 +25912,7 @@ pub mod model_card {
     impl ToExpr for IntendedUses {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.explanations_for_risk_rating.is_some())
+                usize::from(self.explanations_for_risk_rating.is_some())
                     + usize::from(self.factors_affecting_model_efficiency.is_some())
                     + usize::from(self.intended_uses.is_some())
                     + usize::from(self.purpose_of_model.is_some())
@@ -25998,7 +25993,7 @@ pub mod model_card {
     impl ToExpr for MetricData {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.name.is_some())
+                usize::from(self.name.is_some())
                     + usize::from(self.notes.is_some())
                     + usize::from(self.r#type.is_some())
                     + usize::from(self.value.is_some())
@@ -26137,7 +26132,7 @@ pub mod model_card {
     impl ToExpr for ModelOverview {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.algorithm_type.is_some())
+                usize::from(self.algorithm_type.is_some())
                     + usize::from(self.inference_environment.is_some())
                     + usize::from(self.model_artifact.is_some())
                     + usize::from(self.model_creator.is_some())
@@ -26184,7 +26179,7 @@ pub mod model_card {
 
     impl ToExpr for ModelPackageCreator {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.user_profile_name.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.user_profile_name.is_some()));
             p.opt("UserProfileName", self.user_profile_name);
             p.into_expr()
         }
@@ -26309,7 +26304,7 @@ pub mod model_card {
     impl ToExpr for ModelPackageDetails {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.approval_description.is_some())
+                usize::from(self.approval_description.is_some())
                     + usize::from(self.created_by.is_some())
                     + usize::from(self.domain.is_some())
                     + usize::from(self.inference_specification.is_some())
@@ -26370,8 +26365,7 @@ pub mod model_card {
 
     impl ToExpr for ObjectiveFunction {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.function.is_some()) + usize::from(self.notes.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.function.is_some()) + usize::from(self.notes.is_some()));
             p.opt("Function", self.function);
             p.opt("Notes", self.notes);
             p.into_expr()
@@ -26400,7 +26394,7 @@ pub mod model_card {
 
     impl ToExpr for SecurityConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.kms_key_id.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.kms_key_id.is_some()));
             p.opt("KmsKeyId", self.kms_key_id);
             p.into_expr()
         }
@@ -26504,7 +26498,7 @@ pub mod model_card {
     impl ToExpr for TrainingDetails {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.objective_function.is_some())
+                usize::from(self.objective_function.is_some())
                     + usize::from(self.training_job_details.is_some())
                     + usize::from(self.training_observations.is_some()),
             );
@@ -26535,7 +26529,7 @@ pub mod model_card {
 
     impl ToExpr for TrainingEnvironment {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.container_image.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.container_image.is_some()));
             p.opt("ContainerImage", self.container_image);
             p.into_expr()
         }
@@ -26639,7 +26633,7 @@ pub mod model_card {
     impl ToExpr for TrainingJobDetails {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.hyper_parameters.is_some())
+                usize::from(self.hyper_parameters.is_some())
                     + usize::from(self.training_arn.is_some())
                     + usize::from(self.training_datasets.is_some())
                     + usize::from(self.training_environment.is_some())
@@ -27313,7 +27307,7 @@ pub mod model_explainability_job_definition {
 
     impl ToExpr for ConstraintsResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.s3_uri.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.s3_uri.is_some()));
             p.opt("S3Uri", self.s3_uri);
             p.into_expr()
         }
@@ -27339,7 +27333,7 @@ pub mod model_explainability_job_definition {
 
     impl ToExpr for Csv {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.header.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.header.is_some()));
             p.opt("Header", self.header);
             p.into_expr()
         }
@@ -27384,7 +27378,7 @@ pub mod model_explainability_job_definition {
     impl ToExpr for DatasetFormat {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.csv.is_some())
+                usize::from(self.csv.is_some())
                     + usize::from(self.json.is_some())
                     + usize::from(self.parquet.is_some()),
             );
@@ -27493,7 +27487,7 @@ pub mod model_explainability_job_definition {
 
     impl ToExpr for Json {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.line.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.line.is_some()));
             p.opt("Line", self.line);
             p.into_expr()
         }
@@ -27569,7 +27563,7 @@ pub mod model_explainability_job_definition {
     impl ToExpr for ModelExplainabilityBaselineConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.baselining_job_name.is_some()) + usize::from(self.constraints_resource.is_some()),
+                usize::from(self.baselining_job_name.is_some()) + usize::from(self.constraints_resource.is_some()),
             );
             p.opt("BaseliningJobName", self.baselining_job_name);
             p.opt("ConstraintsResource", self.constraints_resource);
@@ -27608,7 +27602,7 @@ pub mod model_explainability_job_definition {
     impl ToExpr for ModelExplainabilityJobInput {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.batch_transform_input.is_some()) + usize::from(self.endpoint_input.is_some()),
+                usize::from(self.batch_transform_input.is_some()) + usize::from(self.endpoint_input.is_some()),
             );
             p.opt("BatchTransformInput", self.batch_transform_input);
             p.opt("EndpointInput", self.endpoint_input);
@@ -27731,7 +27725,7 @@ pub mod model_explainability_job_definition {
     impl ToExpr for NetworkConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.enable_inter_container_traffic_encryption.is_some())
+                usize::from(self.enable_inter_container_traffic_encryption.is_some())
                     + usize::from(self.enable_network_isolation.is_some())
                     + usize::from(self.vpc_config.is_some()),
             );
@@ -28250,7 +28244,7 @@ Constraint { path: "ValidationSpecification/ValidationRole", pattern: Some("^arn
 ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.additional_inference_specifications.is_some())
+            usize::from(self.additional_inference_specifications.is_some())
                 + usize::from(self.additional_inference_specifications_to_add.is_some())
                 + usize::from(self.approval_description.is_some())
                 + usize::from(self.certify_for_marketplace.is_some())
@@ -28812,7 +28806,7 @@ pub mod model_package {
     impl ToExpr for Bias {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.post_training_report.is_some())
+                usize::from(self.post_training_report.is_some())
                     + usize::from(self.pre_training_report.is_some())
                     + usize::from(self.report.is_some()),
             );
@@ -28891,7 +28885,7 @@ pub mod model_package {
     impl ToExpr for DriftCheckBaselines {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.bias.is_some())
+                usize::from(self.bias.is_some())
                     + usize::from(self.explainability.is_some())
                     + usize::from(self.model_data_quality.is_some())
                     + usize::from(self.model_quality.is_some()),
@@ -28943,7 +28937,7 @@ pub mod model_package {
     impl ToExpr for DriftCheckBias {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.config_file.is_some())
+                usize::from(self.config_file.is_some())
                     + usize::from(self.post_training_constraints.is_some())
                     + usize::from(self.pre_training_constraints.is_some()),
             );
@@ -28984,9 +28978,8 @@ pub mod model_package {
 
     impl ToExpr for DriftCheckExplainability {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.config_file.is_some()) + usize::from(self.constraints.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.config_file.is_some()) + usize::from(self.constraints.is_some()));
             p.opt("ConfigFile", self.config_file);
             p.opt("Constraints", self.constraints);
             p.into_expr()
@@ -29023,9 +29016,8 @@ pub mod model_package {
 
     impl ToExpr for DriftCheckModelDataQuality {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.constraints.is_some()) + usize::from(self.statistics.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.constraints.is_some()) + usize::from(self.statistics.is_some()));
             p.opt("Constraints", self.constraints);
             p.opt("Statistics", self.statistics);
             p.into_expr()
@@ -29062,9 +29054,8 @@ pub mod model_package {
 
     impl ToExpr for DriftCheckModelQuality {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.constraints.is_some()) + usize::from(self.statistics.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.constraints.is_some()) + usize::from(self.statistics.is_some()));
             p.opt("Constraints", self.constraints);
             p.opt("Statistics", self.statistics);
             p.into_expr()
@@ -29091,7 +29082,7 @@ pub mod model_package {
 
     impl ToExpr for Explainability {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.report.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.report.is_some()));
             p.opt("Report", self.report);
             p.into_expr()
         }
@@ -29249,7 +29240,7 @@ pub mod model_package {
     impl ToExpr for MetadataProperties {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.commit_id.is_some())
+                usize::from(self.commit_id.is_some())
                     + usize::from(self.generated_by.is_some())
                     + usize::from(self.project_id.is_some())
                     + usize::from(self.repository.is_some()),
@@ -29381,9 +29372,8 @@ pub mod model_package {
 
     impl ToExpr for ModelDataQuality {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.constraints.is_some()) + usize::from(self.statistics.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.constraints.is_some()) + usize::from(self.statistics.is_some()));
             p.opt("Constraints", self.constraints);
             p.opt("Statistics", self.statistics);
             p.into_expr()
@@ -29410,7 +29400,7 @@ pub mod model_package {
 
     impl ToExpr for ModelDataSource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.s3_data_source.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.s3_data_source.is_some()));
             p.opt("S3DataSource", self.s3_data_source);
             p.into_expr()
         }
@@ -29486,7 +29476,7 @@ pub mod model_package {
     impl ToExpr for ModelMetrics {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.bias.is_some())
+                usize::from(self.bias.is_some())
                     + usize::from(self.explainability.is_some())
                     + usize::from(self.model_data_quality.is_some())
                     + usize::from(self.model_quality.is_some()),
@@ -29638,7 +29628,7 @@ pub mod model_package {
 
     impl ToExpr for ModelPackageStatusDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.validation_statuses.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.validation_statuses.is_some()));
             p.opt("ValidationStatuses", self.validation_statuses);
             p.into_expr()
         }
@@ -29710,9 +29700,8 @@ pub mod model_package {
 
     impl ToExpr for ModelQuality {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.constraints.is_some()) + usize::from(self.statistics.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.constraints.is_some()) + usize::from(self.statistics.is_some()));
             p.opt("Constraints", self.constraints);
             p.opt("Statistics", self.statistics);
             p.into_expr()
@@ -31084,7 +31073,7 @@ pub mod model_quality_job_definition {
 
     impl ToExpr for ConstraintsResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.s3_uri.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.s3_uri.is_some()));
             p.opt("S3Uri", self.s3_uri);
             p.into_expr()
         }
@@ -31110,7 +31099,7 @@ pub mod model_quality_job_definition {
 
     impl ToExpr for Csv {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.header.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.header.is_some()));
             p.opt("Header", self.header);
             p.into_expr()
         }
@@ -31155,7 +31144,7 @@ pub mod model_quality_job_definition {
     impl ToExpr for DatasetFormat {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.csv.is_some())
+                usize::from(self.csv.is_some())
                     + usize::from(self.json.is_some())
                     + usize::from(self.parquet.is_some()),
             );
@@ -31284,7 +31273,7 @@ pub mod model_quality_job_definition {
 
     impl ToExpr for Json {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.line.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.line.is_some()));
             p.opt("Line", self.line);
             p.into_expr()
         }
@@ -31405,7 +31394,7 @@ pub mod model_quality_job_definition {
     impl ToExpr for ModelQualityBaselineConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.baselining_job_name.is_some()) + usize::from(self.constraints_resource.is_some()),
+                usize::from(self.baselining_job_name.is_some()) + usize::from(self.constraints_resource.is_some()),
             );
             p.opt("BaseliningJobName", self.baselining_job_name);
             p.opt("ConstraintsResource", self.constraints_resource);
@@ -31594,7 +31583,7 @@ pub mod model_quality_job_definition {
     impl ToExpr for NetworkConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.enable_inter_container_traffic_encryption.is_some())
+                usize::from(self.enable_inter_container_traffic_encryption.is_some())
                     + usize::from(self.enable_network_isolation.is_some())
                     + usize::from(self.vpc_config.is_some()),
             );
@@ -32111,7 +32100,7 @@ pub mod monitoring_schedule {
     impl ToExpr for BaselineConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.constraints_resource.is_some()) + usize::from(self.statistics_resource.is_some()),
+                usize::from(self.constraints_resource.is_some()) + usize::from(self.statistics_resource.is_some()),
             );
             p.opt("ConstraintsResource", self.constraints_resource);
             p.opt("StatisticsResource", self.statistics_resource);
@@ -32249,7 +32238,7 @@ pub mod monitoring_schedule {
 
     impl ToExpr for ConstraintsResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.s3_uri.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.s3_uri.is_some()));
             p.opt("S3Uri", self.s3_uri);
             p.into_expr()
         }
@@ -32275,7 +32264,7 @@ pub mod monitoring_schedule {
 
     impl ToExpr for Csv {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.header.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.header.is_some()));
             p.opt("Header", self.header);
             p.into_expr()
         }
@@ -32320,7 +32309,7 @@ pub mod monitoring_schedule {
     impl ToExpr for DatasetFormat {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.csv.is_some())
+                usize::from(self.csv.is_some())
                     + usize::from(self.json.is_some())
                     + usize::from(self.parquet.is_some()),
             );
@@ -32409,7 +32398,7 @@ pub mod monitoring_schedule {
 
     impl ToExpr for Json {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.line.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.line.is_some()));
             p.opt("Line", self.line);
             p.into_expr()
         }
@@ -32597,7 +32586,7 @@ pub mod monitoring_schedule {
     impl ToExpr for MonitoringInput {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.batch_transform_input.is_some()) + usize::from(self.endpoint_input.is_some()),
+                usize::from(self.batch_transform_input.is_some()) + usize::from(self.endpoint_input.is_some()),
             );
             p.opt("BatchTransformInput", self.batch_transform_input);
             p.opt("EndpointInput", self.endpoint_input);
@@ -32825,7 +32814,7 @@ pub mod monitoring_schedule {
     impl ToExpr for MonitoringScheduleConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.monitoring_job_definition.is_some())
+                usize::from(self.monitoring_job_definition.is_some())
                     + usize::from(self.monitoring_job_definition_name.is_some())
                     + usize::from(self.monitoring_type.is_some())
                     + usize::from(self.schedule_config.is_some()),
@@ -32877,7 +32866,7 @@ pub mod monitoring_schedule {
     impl ToExpr for NetworkConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.enable_inter_container_traffic_encryption.is_some())
+                usize::from(self.enable_inter_container_traffic_encryption.is_some())
                     + usize::from(self.enable_network_isolation.is_some())
                     + usize::from(self.vpc_config.is_some()),
             );
@@ -32991,7 +32980,7 @@ pub mod monitoring_schedule {
 
     impl ToExpr for StatisticsResource {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.s3_uri.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.s3_uri.is_some()));
             p.opt("S3Uri", self.s3_uri);
             p.into_expr()
         }
@@ -34249,7 +34238,7 @@ impl Resource for NotebookInstanceLifecycleConfig {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.notebook_instance_lifecycle_config_name.is_some())
+            usize::from(self.notebook_instance_lifecycle_config_name.is_some())
                 + usize::from(self.on_create.is_some())
                 + usize::from(self.on_start.is_some())
                 + usize::from(self.tags.is_some()),
@@ -34298,7 +34287,7 @@ pub mod notebook_instance_lifecycle_config {
 
     impl ToExpr for NotebookInstanceLifecycleHook {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.content.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.content.is_some()));
             p.opt("Content", self.content);
             p.into_expr()
         }
@@ -34683,9 +34672,8 @@ pub mod partner_app {
 
     impl ToExpr for PartnerAppConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.admin_users.is_some()) + usize::from(self.arguments.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.admin_users.is_some()) + usize::from(self.arguments.is_some()));
             p.opt("AdminUsers", self.admin_users);
             p.opt("Arguments", self.arguments);
             p.into_expr()
@@ -34937,7 +34925,7 @@ pub mod pipeline {
     impl ToExpr for PipelineDefinition {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.pipeline_definition_body.is_some())
+                usize::from(self.pipeline_definition_body.is_some())
                     + usize::from(self.pipeline_definition_s3_location.is_some()),
             );
             p.opt("PipelineDefinitionBody", self.pipeline_definition_body);
@@ -36490,7 +36478,7 @@ pub mod processing_job {
     impl ToExpr for DatasetDefinition {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.athena_dataset_definition.is_some())
+                usize::from(self.athena_dataset_definition.is_some())
                     + usize::from(self.data_distribution_type.is_some())
                     + usize::from(self.input_mode.is_some())
                     + usize::from(self.local_path.is_some())
@@ -36552,7 +36540,7 @@ pub mod processing_job {
     impl ToExpr for ExperimentConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.experiment_name.is_some())
+                usize::from(self.experiment_name.is_some())
                     + usize::from(self.run_name.is_some())
                     + usize::from(self.trial_component_display_name.is_some())
                     + usize::from(self.trial_name.is_some()),
@@ -36627,7 +36615,7 @@ pub mod processing_job {
     impl ToExpr for NetworkConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.enable_inter_container_traffic_encryption.is_some())
+                usize::from(self.enable_inter_container_traffic_encryption.is_some())
                     + usize::from(self.enable_network_isolation.is_some())
                     + usize::from(self.vpc_config.is_some()),
             );
@@ -37502,7 +37490,7 @@ pub mod project {
     impl ToExpr for ServiceCatalogProvisionedProductDetails {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.provisioned_product_id.is_some())
+                usize::from(self.provisioned_product_id.is_some())
                     + usize::from(self.provisioned_product_status_message.is_some()),
             );
             p.opt("ProvisionedProductId", self.provisioned_product_id);
@@ -37617,7 +37605,7 @@ pub mod project {
 
     impl ToExpr for TemplateProviderDetail {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.cfn_template_provider_detail.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.cfn_template_provider_detail.is_some()));
             p.opt("CfnTemplateProviderDetail", self.cfn_template_provider_detail);
             p.into_expr()
         }
@@ -38358,7 +38346,7 @@ pub mod space {
     impl ToExpr for CustomFileSystem {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.efs_file_system.is_some())
+                usize::from(self.efs_file_system.is_some())
                     + usize::from(self.f_sx_lustre_file_system.is_some())
                     + usize::from(self.s3_file_system.is_some()),
             );
@@ -38505,8 +38493,7 @@ pub mod space {
     impl ToExpr for JupyterServerAppSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.default_resource_spec.is_some())
-                    + usize::from(self.lifecycle_config_arns.is_some()),
+                usize::from(self.default_resource_spec.is_some()) + usize::from(self.lifecycle_config_arns.is_some()),
             );
             p.opt("DefaultResourceSpec", self.default_resource_spec);
             p.opt("LifecycleConfigArns", self.lifecycle_config_arns);
@@ -38553,7 +38540,7 @@ pub mod space {
     impl ToExpr for KernelGatewayAppSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.custom_images.is_some())
+                usize::from(self.custom_images.is_some())
                     + usize::from(self.default_resource_spec.is_some())
                     + usize::from(self.lifecycle_config_arns.is_some()),
             );
@@ -38634,7 +38621,7 @@ pub mod space {
     impl ToExpr for ResourceSpec {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.instance_type.is_some())
+                usize::from(self.instance_type.is_some())
                     + usize::from(self.lifecycle_config_arn.is_some())
                     + usize::from(self.sage_maker_image_arn.is_some())
                     + usize::from(self.sage_maker_image_version_arn.is_some()),
@@ -38667,7 +38654,7 @@ pub mod space {
 
     impl ToExpr for S3FileSystem {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.s3_uri.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.s3_uri.is_some()));
             p.opt("S3Uri", self.s3_uri);
             p.into_expr()
         }
@@ -38695,7 +38682,7 @@ pub mod space {
 
     impl ToExpr for SpaceCodeEditorAppSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.default_resource_spec.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.default_resource_spec.is_some()));
             p.opt("DefaultResourceSpec", self.default_resource_spec);
             p.into_expr()
         }
@@ -38732,7 +38719,7 @@ pub mod space {
     impl ToExpr for SpaceJupyterLabAppSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.code_repositories.is_some()) + usize::from(self.default_resource_spec.is_some()),
+                usize::from(self.code_repositories.is_some()) + usize::from(self.default_resource_spec.is_some()),
             );
             p.opt("CodeRepositories", self.code_repositories);
             p.opt("DefaultResourceSpec", self.default_resource_spec);
@@ -38827,7 +38814,7 @@ pub mod space {
     impl ToExpr for SpaceSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.app_type.is_some())
+                usize::from(self.app_type.is_some())
                     + usize::from(self.code_editor_app_settings.is_some())
                     + usize::from(self.custom_file_systems.is_some())
                     + usize::from(self.jupyter_lab_app_settings.is_some())
@@ -38895,7 +38882,7 @@ pub mod space {
 
     impl ToExpr for SpaceStorageSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.ebs_storage_settings.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.ebs_storage_settings.is_some()));
             p.opt("EbsStorageSettings", self.ebs_storage_settings);
             p.into_expr()
         }
@@ -39415,7 +39402,7 @@ pub mod trial_component {
     impl ToExpr for MetadataProperties {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.commit_id.is_some())
+                usize::from(self.commit_id.is_some())
                     + usize::from(self.generated_by.is_some())
                     + usize::from(self.project_id.is_some())
                     + usize::from(self.repository.is_some()),
@@ -39518,7 +39505,7 @@ pub mod trial_component {
     impl ToExpr for TrialComponentParameterValue {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.number_value.is_some()) + usize::from(self.string_value.is_some()),
+                usize::from(self.number_value.is_some()) + usize::from(self.string_value.is_some()),
             );
             p.opt("NumberValue", self.number_value);
             p.opt("StringValue", self.string_value);
@@ -39556,9 +39543,8 @@ pub mod trial_component {
 
     impl ToExpr for TrialComponentStatus {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.message.is_some()) + usize::from(self.primary_status.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.message.is_some()) + usize::from(self.primary_status.is_some()));
             p.opt("Message", self.message);
             p.opt("PrimaryStatus", self.primary_status);
             p.into_expr()
@@ -41037,7 +41023,7 @@ pub mod user_profile {
     impl ToExpr for CodeEditorAppSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.built_in_lifecycle_config_arn.is_some())
+                usize::from(self.built_in_lifecycle_config_arn.is_some())
                     + usize::from(self.custom_images.is_some())
                     + usize::from(self.default_resource_spec.is_some())
                     + usize::from(self.lifecycle_config_arns.is_some()),
@@ -41112,7 +41098,7 @@ pub mod user_profile {
     impl ToExpr for CustomFileSystemConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.efs_file_system_config.is_some())
+                usize::from(self.efs_file_system_config.is_some())
                     + usize::from(self.f_sx_lustre_file_system_config.is_some())
                     + usize::from(self.s3_file_system_config.is_some()),
             );
@@ -41238,7 +41224,7 @@ pub mod user_profile {
 
     impl ToExpr for DefaultSpaceStorageSettings {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.default_ebs_storage_settings.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.default_ebs_storage_settings.is_some()));
             p.opt("DefaultEbsStorageSettings", self.default_ebs_storage_settings);
             p.into_expr()
         }
@@ -41307,7 +41293,7 @@ pub mod user_profile {
     impl ToExpr for EmrSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.assumable_role_arns.is_some()) + usize::from(self.execution_role_arns.is_some()),
+                usize::from(self.assumable_role_arns.is_some()) + usize::from(self.execution_role_arns.is_some()),
             );
             p.opt("AssumableRoleArns", self.assumable_role_arns);
             p.opt("ExecutionRoleArns", self.execution_role_arns);
@@ -41378,7 +41364,7 @@ pub mod user_profile {
     impl ToExpr for HiddenSageMakerImage {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.sage_maker_image_name.is_some()) + usize::from(self.version_aliases.is_some()),
+                usize::from(self.sage_maker_image_name.is_some()) + usize::from(self.version_aliases.is_some()),
             );
             p.opt("SageMakerImageName", self.sage_maker_image_name);
             p.opt("VersionAliases", self.version_aliases);
@@ -41449,7 +41435,7 @@ pub mod user_profile {
     impl ToExpr for JupyterLabAppSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.built_in_lifecycle_config_arn.is_some())
+                usize::from(self.built_in_lifecycle_config_arn.is_some())
                     + usize::from(self.code_repositories.is_some())
                     + usize::from(self.custom_images.is_some())
                     + usize::from(self.default_resource_spec.is_some())
@@ -41497,8 +41483,7 @@ pub mod user_profile {
     impl ToExpr for JupyterServerAppSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.default_resource_spec.is_some())
-                    + usize::from(self.lifecycle_config_arns.is_some()),
+                usize::from(self.default_resource_spec.is_some()) + usize::from(self.lifecycle_config_arns.is_some()),
             );
             p.opt("DefaultResourceSpec", self.default_resource_spec);
             p.opt("LifecycleConfigArns", self.lifecycle_config_arns);
@@ -41545,7 +41530,7 @@ pub mod user_profile {
     impl ToExpr for KernelGatewayAppSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.custom_images.is_some())
+                usize::from(self.custom_images.is_some())
                     + usize::from(self.default_resource_spec.is_some())
                     + usize::from(self.lifecycle_config_arns.is_some()),
             );
@@ -41587,7 +41572,7 @@ pub mod user_profile {
     impl ToExpr for RStudioServerProAppSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.access_status.is_some()) + usize::from(self.user_group.is_some()),
+                usize::from(self.access_status.is_some()) + usize::from(self.user_group.is_some()),
             );
             p.opt("AccessStatus", self.access_status);
             p.opt("UserGroup", self.user_group);
@@ -41650,7 +41635,7 @@ pub mod user_profile {
     impl ToExpr for ResourceSpec {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.instance_type.is_some())
+                usize::from(self.instance_type.is_some())
                     + usize::from(self.lifecycle_config_arn.is_some())
                     + usize::from(self.sage_maker_image_arn.is_some())
                     + usize::from(self.sage_maker_image_version_arn.is_some())
@@ -41696,7 +41681,7 @@ pub mod user_profile {
     impl ToExpr for S3FileSystemConfig {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.mount_path.is_some()) + usize::from(self.s3_uri.is_some()));
+                Props::with_capacity(usize::from(self.mount_path.is_some()) + usize::from(self.s3_uri.is_some()));
             p.opt("MountPath", self.mount_path);
             p.opt("S3Uri", self.s3_uri);
             p.into_expr()
@@ -41742,7 +41727,7 @@ pub mod user_profile {
     impl ToExpr for SharingSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.notebook_output_option.is_some())
+                usize::from(self.notebook_output_option.is_some())
                     + usize::from(self.s3_kms_key_id.is_some())
                     + usize::from(self.s3_output_path.is_some()),
             );
@@ -41803,7 +41788,7 @@ pub mod user_profile {
     impl ToExpr for StudioWebPortalSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.hidden_app_types.is_some())
+                usize::from(self.hidden_app_types.is_some())
                     + usize::from(self.hidden_instance_types.is_some())
                     + usize::from(self.hidden_ml_tools.is_some())
                     + usize::from(self.hidden_sage_maker_image_version_aliases.is_some()),
@@ -41981,7 +41966,7 @@ pub mod user_profile {
     impl ToExpr for UserSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.auto_mount_home_efs.is_some())
+                usize::from(self.auto_mount_home_efs.is_some())
                     + usize::from(self.code_editor_app_settings.is_some())
                     + usize::from(self.custom_file_system_configs.is_some())
                     + usize::from(self.custom_posix_user_config.is_some())
@@ -42400,7 +42385,7 @@ pub mod workforce {
     impl ToExpr for WorkforceVpcConfigRequest {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.security_group_ids.is_some())
+                usize::from(self.security_group_ids.is_some())
                     + usize::from(self.subnets.is_some())
                     + usize::from(self.vpc_id.is_some()),
             );
@@ -42654,7 +42639,7 @@ pub mod workteam {
     impl ToExpr for MemberDefinition {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cognito_member_definition.is_some())
+                usize::from(self.cognito_member_definition.is_some())
                     + usize::from(self.oidc_member_definition.is_some()),
             );
             p.opt("CognitoMemberDefinition", self.cognito_member_definition);

@@ -664,7 +664,7 @@ pub mod schedule {
 
     impl ToExpr for DeadLetterConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.arn.is_some()));
             p.opt("Arn", self.arn);
             p.into_expr()
         }
@@ -928,7 +928,7 @@ pub mod schedule {
 
     impl ToExpr for NetworkConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.awsvpc_configuration.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.awsvpc_configuration.is_some()));
             p.opt("AwsvpcConfiguration", self.awsvpc_configuration);
             p.into_expr()
         }
@@ -965,7 +965,7 @@ pub mod schedule {
     impl ToExpr for PlacementConstraint {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.expression.is_some()) + usize::from(self.r#type.is_some()));
+                Props::with_capacity(usize::from(self.expression.is_some()) + usize::from(self.r#type.is_some()));
             p.opt("Expression", self.expression);
             p.opt("Type", self.r#type);
             p.into_expr()
@@ -1002,8 +1002,7 @@ pub mod schedule {
 
     impl ToExpr for PlacementStrategy {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.field.is_some()) + usize::from(self.r#type.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.field.is_some()) + usize::from(self.r#type.is_some()));
             p.opt("Field", self.field);
             p.opt("Type", self.r#type);
             p.into_expr()
@@ -1041,7 +1040,7 @@ pub mod schedule {
     impl ToExpr for RetryPolicy {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.maximum_event_age_in_seconds.is_some())
+                usize::from(self.maximum_event_age_in_seconds.is_some())
                     + usize::from(self.maximum_retry_attempts.is_some()),
             );
             p.opt("MaximumEventAgeInSeconds", self.maximum_event_age_in_seconds);
@@ -1099,7 +1098,7 @@ pub mod schedule {
 
     impl ToExpr for SageMakerPipelineParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.pipeline_parameter_list.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.pipeline_parameter_list.is_some()));
             p.opt("PipelineParameterList", self.pipeline_parameter_list);
             p.into_expr()
         }
@@ -1125,7 +1124,7 @@ pub mod schedule {
 
     impl ToExpr for SqsParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.message_group_id.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.message_group_id.is_some()));
             p.opt("MessageGroupId", self.message_group_id);
             p.into_expr()
         }
@@ -1300,7 +1299,7 @@ impl Resource for ScheduleGroup {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.tags.is_some()));
+        let mut p = Props::with_capacity(usize::from(self.name.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Name", self.name);
         p.opt("Tags", self.tags);
         p

@@ -547,7 +547,7 @@ pub mod data_integration_flow {
     impl ToExpr for DatasetOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.dedupe_records.is_some())
+                usize::from(self.dedupe_records.is_some())
                     + usize::from(self.dedupe_strategy.is_some())
                     + usize::from(self.load_type.is_some()),
             );
@@ -724,7 +724,7 @@ pub mod data_integration_flow {
 
     impl ToExpr for S3Options {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.file_type.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.file_type.is_some()));
             p.opt("FileType", self.file_type);
             p.into_expr()
         }
@@ -1384,7 +1384,7 @@ impl Resource for Instance {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.instance_description.is_some())
+            usize::from(self.instance_description.is_some())
                 + usize::from(self.instance_name.is_some())
                 + usize::from(self.tags.is_some())
                 + usize::from(self.web_app_dns_domain.is_some()),

@@ -26,7 +26,7 @@ impl Domain {
 impl Resource for Domain {
     const TYPE_NAME: &'static str = "AWS::SDB::Domain";
     fn into_properties(self) -> Props {
-        let mut p = Props::with_capacity(0 + usize::from(self.description.is_some()));
+        let mut p = Props::with_capacity(usize::from(self.description.is_some()));
         p.opt("Description", self.description);
         p
     }

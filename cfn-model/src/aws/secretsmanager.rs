@@ -362,7 +362,7 @@ pub mod rotation_schedule {
     impl ToExpr for RotationRules {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.automatically_after_days.is_some())
+                usize::from(self.automatically_after_days.is_some())
                     + usize::from(self.duration.is_some())
                     + usize::from(self.schedule_expression.is_some()),
             );
@@ -528,7 +528,7 @@ impl Resource for Secret {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.description.is_some())
+            usize::from(self.description.is_some())
                 + usize::from(self.generate_secret_string.is_some())
                 + usize::from(self.kms_key_id.is_some())
                 + usize::from(self.name.is_some())
@@ -656,7 +656,7 @@ pub mod secret {
     impl ToExpr for GenerateSecretString {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.exclude_characters.is_some())
+                usize::from(self.exclude_characters.is_some())
                     + usize::from(self.exclude_lowercase.is_some())
                     + usize::from(self.exclude_numbers.is_some())
                     + usize::from(self.exclude_punctuation.is_some())

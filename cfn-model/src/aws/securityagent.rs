@@ -211,7 +211,7 @@ pub mod agent_space {
     impl ToExpr for AwsResources {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.iam_roles.is_some())
+                usize::from(self.iam_roles.is_some())
                     + usize::from(self.lambda_function_arns.is_some())
                     + usize::from(self.log_groups.is_some())
                     + usize::from(self.s3_buckets.is_some())
@@ -259,7 +259,7 @@ pub mod agent_space {
     impl ToExpr for BitbucketCapabilitiesResource {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.leave_comments.is_some()) + usize::from(self.remediate_code.is_some()),
+                usize::from(self.leave_comments.is_some()) + usize::from(self.remediate_code.is_some()),
             );
             p.opt("LeaveComments", self.leave_comments);
             p.opt("RemediateCode", self.remediate_code);
@@ -360,7 +360,7 @@ pub mod agent_space {
     impl ToExpr for ConfluenceCapabilitiesResource {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.create_document.is_some())
+                usize::from(self.create_document.is_some())
                     + usize::from(self.fetch_document.is_some())
                     + usize::from(self.update_document.is_some()),
             );
@@ -510,7 +510,7 @@ pub mod agent_space {
     impl ToExpr for GitLabCapabilitiesResource {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.leave_comments.is_some()) + usize::from(self.remediate_code.is_some()),
+                usize::from(self.leave_comments.is_some()) + usize::from(self.remediate_code.is_some()),
             );
             p.opt("LeaveComments", self.leave_comments);
             p.opt("RemediateCode", self.remediate_code);
@@ -654,7 +654,7 @@ pub mod agent_space {
     impl ToExpr for ProviderResource {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.bitbucket_capabilities.is_some())
+                usize::from(self.bitbucket_capabilities.is_some())
                     + usize::from(self.bitbucket_repository.is_some())
                     + usize::from(self.confluence_capabilities.is_some())
                     + usize::from(self.confluence_document.is_some())
@@ -741,7 +741,7 @@ pub mod agent_space {
     impl ToExpr for VpcConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.security_group_arns.is_some())
+                usize::from(self.security_group_arns.is_some())
                     + usize::from(self.subnet_arns.is_some())
                     + usize::from(self.vpc_arn.is_some()),
             );
@@ -826,7 +826,7 @@ impl Resource for Application {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.default_kms_key_id.is_some())
+            usize::from(self.default_kms_key_id.is_some())
                 + usize::from(self.id_c_configuration.is_some())
                 + usize::from(self.role_arn.is_some())
                 + usize::from(self.tags.is_some()),
@@ -884,7 +884,7 @@ pub mod application {
 
     impl ToExpr for IdCConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.id_c_instance_arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.id_c_instance_arn.is_some()));
             p.opt("IdCInstanceArn", self.id_c_instance_arn);
             p.into_expr()
         }
@@ -1516,7 +1516,7 @@ pub mod integration {
     impl ToExpr for ProviderInput {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.bitbucket.is_some())
+                usize::from(self.bitbucket.is_some())
                     + usize::from(self.confluence.is_some())
                     + usize::from(self.github.is_some())
                     + usize::from(self.gitlab.is_some()),
@@ -2043,7 +2043,7 @@ pub mod pentest {
     impl ToExpr for Actor {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.authentication.is_some())
+                usize::from(self.authentication.is_some())
                     + usize::from(self.description.is_some())
                     + usize::from(self.enable_email_mfa.is_some())
                     + usize::from(self.identifier.is_some())
@@ -2123,7 +2123,7 @@ pub mod pentest {
     impl ToExpr for Assets {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.actors.is_some())
+                usize::from(self.actors.is_some())
                     + usize::from(self.documents.is_some())
                     + usize::from(self.endpoints.is_some())
                     + usize::from(self.integrated_repositories.is_some())
@@ -2171,7 +2171,7 @@ pub mod pentest {
     impl ToExpr for Authentication {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.provider_type.is_some()) + usize::from(self.value.is_some()));
+                Props::with_capacity(usize::from(self.provider_type.is_some()) + usize::from(self.value.is_some()));
             p.opt("ProviderType", self.provider_type);
             p.opt("Value", self.value);
             p.into_expr()
@@ -2217,7 +2217,7 @@ pub mod pentest {
     impl ToExpr for CaCertificateSource {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.artifact_id.is_some())
+                usize::from(self.artifact_id.is_some())
                     + usize::from(self.inline_pem.is_some())
                     + usize::from(self.s3_location.is_some()),
             );
@@ -2258,9 +2258,8 @@ pub mod pentest {
 
     impl ToExpr for CloudWatchLog {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.log_group.is_some()) + usize::from(self.log_stream.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.log_group.is_some()) + usize::from(self.log_stream.is_some()));
             p.opt("LogGroup", self.log_group);
             p.opt("LogStream", self.log_stream);
             p.into_expr()
@@ -2297,7 +2296,7 @@ pub mod pentest {
 
     impl ToExpr for CustomHeader {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
             p.opt("Name", self.name);
             p.opt("Value", self.value);
             p.into_expr()
@@ -2334,9 +2333,8 @@ pub mod pentest {
 
     impl ToExpr for DocumentInfo {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.artifact_id.is_some()) + usize::from(self.s3_location.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.artifact_id.is_some()) + usize::from(self.s3_location.is_some()));
             p.opt("ArtifactId", self.artifact_id);
             p.opt("S3Location", self.s3_location);
             p.into_expr()
@@ -2363,7 +2361,7 @@ pub mod pentest {
 
     impl ToExpr for Endpoint {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.uri.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.uri.is_some()));
             p.opt("Uri", self.uri);
             p.into_expr()
         }
@@ -2435,9 +2433,8 @@ pub mod pentest {
 
     impl ToExpr for NetworkTrafficConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.custom_headers.is_some()) + usize::from(self.rules.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.custom_headers.is_some()) + usize::from(self.rules.is_some()));
             p.opt("CustomHeaders", self.custom_headers);
             p.opt("Rules", self.rules);
             p.into_expr()
@@ -2483,7 +2480,7 @@ pub mod pentest {
     impl ToExpr for NetworkTrafficRule {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.effect.is_some())
+                usize::from(self.effect.is_some())
                     + usize::from(self.network_traffic_rule_type.is_some())
                     + usize::from(self.pattern.is_some()),
             );
@@ -2514,7 +2511,7 @@ pub mod pentest {
 
     impl ToExpr for SourceCodeRepository {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.s3_location.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.s3_location.is_some()));
             p.opt("S3Location", self.s3_location);
             p.into_expr()
         }
@@ -2580,7 +2577,7 @@ pub mod pentest {
     impl ToExpr for VpcConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.security_group_arns.is_some())
+                usize::from(self.security_group_arns.is_some())
                     + usize::from(self.subnet_arns.is_some())
                     + usize::from(self.vpc_arn.is_some()),
             );

@@ -773,7 +773,7 @@ pub mod automation_rule {
     impl ToExpr for AutomationRulesFindingFieldsUpdate {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.confidence.is_some())
+                usize::from(self.confidence.is_some())
                     + usize::from(self.criticality.is_some())
                     + usize::from(self.note.is_some())
                     + usize::from(self.related_findings.is_some())
@@ -1131,7 +1131,7 @@ pub mod automation_rule {
     impl ToExpr for AutomationRulesFindingFilters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.aws_account_id.is_some())
+                usize::from(self.aws_account_id.is_some())
                     + usize::from(self.company_name.is_some())
                     + usize::from(self.compliance_associated_standards_id.is_some())
                     + usize::from(self.compliance_security_control_id.is_some())
@@ -1250,7 +1250,7 @@ pub mod automation_rule {
     impl ToExpr for DateFilter {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.date_range.is_some())
+                usize::from(self.date_range.is_some())
                     + usize::from(self.end.is_some())
                     + usize::from(self.start.is_some()),
             );
@@ -1402,7 +1402,7 @@ pub mod automation_rule {
     impl ToExpr for NumberFilter {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.eq.is_some()) + usize::from(self.gte.is_some()) + usize::from(self.lte.is_some()),
+                usize::from(self.eq.is_some()) + usize::from(self.gte.is_some()) + usize::from(self.lte.is_some()),
             );
             p.opt("Eq", self.eq);
             p.opt("Gte", self.gte);
@@ -1489,7 +1489,7 @@ pub mod automation_rule {
     impl ToExpr for SeverityUpdate {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.label.is_some())
+                usize::from(self.label.is_some())
                     + usize::from(self.normalized.is_some())
                     + usize::from(self.product.is_some()),
             );
@@ -2211,7 +2211,7 @@ pub mod automation_rule_v2 {
     impl ToExpr for AutomationRulesFindingFieldsUpdateV2 {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.comment.is_some())
+                usize::from(self.comment.is_some())
                     + usize::from(self.severity_id.is_some())
                     + usize::from(self.status_id.is_some()),
             );
@@ -2308,7 +2308,7 @@ pub mod automation_rule_v2 {
     impl ToExpr for CompositeFilter {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.boolean_filters.is_some())
+                usize::from(self.boolean_filters.is_some())
                     + usize::from(self.date_filters.is_some())
                     + usize::from(self.map_filters.is_some())
                     + usize::from(self.number_filters.is_some())
@@ -2347,7 +2347,7 @@ pub mod automation_rule_v2 {
 
     impl ToExpr for Criteria {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.ocsf_finding_criteria.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.ocsf_finding_criteria.is_some()));
             p.opt("OcsfFindingCriteria", self.ocsf_finding_criteria);
             p.into_expr()
         }
@@ -2392,7 +2392,7 @@ pub mod automation_rule_v2 {
     impl ToExpr for DateFilter {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.date_range.is_some())
+                usize::from(self.date_range.is_some())
                     + usize::from(self.end.is_some())
                     + usize::from(self.start.is_some()),
             );
@@ -2450,7 +2450,7 @@ pub mod automation_rule_v2 {
 
     impl ToExpr for ExternalIntegrationConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.connector_arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.connector_arn.is_some()));
             p.opt("ConnectorArn", self.connector_arn);
             p.into_expr()
         }
@@ -2530,7 +2530,7 @@ pub mod automation_rule_v2 {
     impl ToExpr for NumberFilter {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.eq.is_some()) + usize::from(self.gte.is_some()) + usize::from(self.lte.is_some()),
+                usize::from(self.eq.is_some()) + usize::from(self.gte.is_some()) + usize::from(self.lte.is_some()),
             );
             p.opt("Eq", self.eq);
             p.opt("Gte", self.gte);
@@ -2624,7 +2624,7 @@ pub mod automation_rule_v2 {
     impl ToExpr for OcsfFindingFilters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.composite_filters.is_some()) + usize::from(self.composite_operator.is_some()),
+                usize::from(self.composite_filters.is_some()) + usize::from(self.composite_operator.is_some()),
             );
             p.opt("CompositeFilters", self.composite_filters);
             p.opt("CompositeOperator", self.composite_operator);
@@ -2987,7 +2987,7 @@ pub mod configuration_policy {
     impl ToExpr for ParameterValue {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.boolean.is_some())
+                usize::from(self.boolean.is_some())
                     + usize::from(self.double.is_some())
                     + usize::from(self.r#enum.is_some())
                     + usize::from(self.enum_list.is_some())
@@ -3028,7 +3028,7 @@ pub mod configuration_policy {
 
     impl ToExpr for Policy {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.security_hub.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.security_hub.is_some()));
             p.opt("SecurityHub", self.security_hub);
             p.into_expr()
         }
@@ -3068,7 +3068,7 @@ pub mod configuration_policy {
     impl ToExpr for SecurityControlCustomParameter {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.parameters.is_some()) + usize::from(self.security_control_id.is_some()),
+                usize::from(self.parameters.is_some()) + usize::from(self.security_control_id.is_some()),
             );
             p.opt("Parameters", self.parameters);
             p.opt("SecurityControlId", self.security_control_id);
@@ -3118,7 +3118,7 @@ pub mod configuration_policy {
     impl ToExpr for SecurityControlsConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.disabled_security_control_identifiers.is_some())
+                usize::from(self.disabled_security_control_identifiers.is_some())
                     + usize::from(self.enabled_security_control_identifiers.is_some())
                     + usize::from(self.security_control_custom_parameters.is_some()),
             );
@@ -3177,7 +3177,7 @@ pub mod configuration_policy {
     impl ToExpr for SecurityHubPolicy {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.enabled_standard_identifiers.is_some())
+                usize::from(self.enabled_standard_identifiers.is_some())
                     + usize::from(self.security_controls_configuration.is_some())
                     + usize::from(self.service_enabled.is_some()),
             );
@@ -3773,7 +3773,7 @@ pub mod connector_v2 {
     impl ToExpr for Provider {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.jira_cloud.is_some())
+                usize::from(self.jira_cloud.is_some())
                     + usize::from(self.service_now.is_some())
                     + usize::from(self.azure.is_some()),
             );
@@ -4056,7 +4056,7 @@ impl Resource for Hub {
     }];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.auto_enable_controls.is_some())
+            usize::from(self.auto_enable_controls.is_some())
                 + usize::from(self.control_finding_generator.is_some())
                 + usize::from(self.enable_default_standards.is_some())
                 + usize::from(self.tags.is_some()),
@@ -4119,7 +4119,7 @@ impl Resource for HubV2 {
     const TAGGING: Tagging = Tagging::Map("Tags");
     fn into_properties(self) -> Props {
         let mut p =
-            Props::with_capacity(0 + usize::from(self.network_scanning.is_some()) + usize::from(self.tags.is_some()));
+            Props::with_capacity(usize::from(self.network_scanning.is_some()) + usize::from(self.tags.is_some()));
         p.opt("NetworkScanning", self.network_scanning);
         p.opt("Tags", self.tags);
         p
@@ -5411,7 +5411,7 @@ pub mod insight {
     impl ToExpr for AwsSecurityFindingFilters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.aws_account_id.is_some())
+                usize::from(self.aws_account_id.is_some())
                     + usize::from(self.aws_account_name.is_some())
                     + usize::from(self.company_name.is_some())
                     + usize::from(self.compliance_associated_standards_id.is_some())
@@ -5743,7 +5743,7 @@ pub mod insight {
     impl ToExpr for DateFilter {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.date_range.is_some())
+                usize::from(self.date_range.is_some())
                     + usize::from(self.end.is_some())
                     + usize::from(self.start.is_some()),
             );
@@ -5901,7 +5901,7 @@ pub mod insight {
     impl ToExpr for NumberFilter {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.eq.is_some()) + usize::from(self.gte.is_some()) + usize::from(self.lte.is_some()),
+                usize::from(self.eq.is_some()) + usize::from(self.gte.is_some()) + usize::from(self.lte.is_some()),
             );
             p.opt("Eq", self.eq);
             p.opt("Gte", self.gte);
@@ -6564,7 +6564,7 @@ pub mod security_control {
     impl ToExpr for ParameterValue {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.boolean.is_some())
+                usize::from(self.boolean.is_some())
                     + usize::from(self.double.is_some())
                     + usize::from(self.r#enum.is_some())
                     + usize::from(self.enum_list.is_some())

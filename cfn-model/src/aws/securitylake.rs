@@ -143,7 +143,7 @@ Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), .
 ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.encryption_configuration.is_some())
+            usize::from(self.encryption_configuration.is_some())
                 + usize::from(self.lifecycle_configuration.is_some())
                 + usize::from(self.meta_store_manager_role_arn.is_some())
                 + usize::from(self.replication_configuration.is_some())
@@ -199,7 +199,7 @@ pub mod data_lake {
 
     impl ToExpr for EncryptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.kms_key_id.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.kms_key_id.is_some()));
             p.opt("KmsKeyId", self.kms_key_id);
             p.into_expr()
         }
@@ -225,7 +225,7 @@ pub mod data_lake {
 
     impl ToExpr for Expiration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.days.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.days.is_some()));
             p.opt("Days", self.days);
             p.into_expr()
         }
@@ -261,9 +261,8 @@ pub mod data_lake {
 
     impl ToExpr for LifecycleConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.expiration.is_some()) + usize::from(self.transitions.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.expiration.is_some()) + usize::from(self.transitions.is_some()));
             p.opt("Expiration", self.expiration);
             p.opt("Transitions", self.transitions);
             p.into_expr()
@@ -301,7 +300,7 @@ pub mod data_lake {
     impl ToExpr for ReplicationConfiguration {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.regions.is_some()) + usize::from(self.role_arn.is_some()));
+                Props::with_capacity(usize::from(self.regions.is_some()) + usize::from(self.role_arn.is_some()));
             p.opt("Regions", self.regions);
             p.opt("RoleArn", self.role_arn);
             p.into_expr()
@@ -366,7 +365,7 @@ pub mod data_lake {
     impl ToExpr for Transitions {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.days.is_some()) + usize::from(self.storage_class.is_some()));
+                Props::with_capacity(usize::from(self.days.is_some()) + usize::from(self.storage_class.is_some()));
             p.opt("Days", self.days);
             p.opt("StorageClass", self.storage_class);
             p.into_expr()
@@ -613,7 +612,7 @@ pub mod subscriber {
     impl ToExpr for AwsLogSource {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.source_name.is_some()) + usize::from(self.source_version.is_some()),
+                usize::from(self.source_name.is_some()) + usize::from(self.source_version.is_some()),
             );
             p.opt("SourceName", self.source_name);
             p.opt("SourceVersion", self.source_version);
@@ -652,7 +651,7 @@ pub mod subscriber {
     impl ToExpr for CustomLogSource {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.source_name.is_some()) + usize::from(self.source_version.is_some()),
+                usize::from(self.source_name.is_some()) + usize::from(self.source_version.is_some()),
             );
             p.opt("SourceName", self.source_name);
             p.opt("SourceVersion", self.source_version);
@@ -691,7 +690,7 @@ pub mod subscriber {
     impl ToExpr for Source {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.aws_log_source.is_some()) + usize::from(self.custom_log_source.is_some()),
+                usize::from(self.aws_log_source.is_some()) + usize::from(self.custom_log_source.is_some()),
             );
             p.opt("AwsLogSource", self.aws_log_source);
             p.opt("CustomLogSource", self.custom_log_source);
@@ -939,7 +938,7 @@ pub mod subscriber_notification {
     impl ToExpr for NotificationConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.https_notification_configuration.is_some())
+                usize::from(self.https_notification_configuration.is_some())
                     + usize::from(self.sqs_notification_configuration.is_some()),
             );
             p.opt("HttpsNotificationConfiguration", self.https_notification_configuration);

@@ -514,7 +514,7 @@ pub mod cloud_formation_product {
 
     impl ToExpr for SourceConnectionConnectionParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.code_star.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.code_star.is_some()));
             p.opt("CodeStar", self.code_star);
             p.into_expr()
         }
@@ -775,7 +775,7 @@ impl Resource for CloudFormationProvisionedProduct {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.accept_language.is_some())
+            usize::from(self.accept_language.is_some())
                 + usize::from(self.notification_arns.is_some())
                 + usize::from(self.path_id.is_some())
                 + usize::from(self.path_name.is_some())
@@ -983,7 +983,7 @@ pub mod cloud_formation_provisioned_product {
     impl ToExpr for ProvisioningPreferences {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.stack_set_accounts.is_some())
+                usize::from(self.stack_set_accounts.is_some())
                     + usize::from(self.stack_set_failure_tolerance_count.is_some())
                     + usize::from(self.stack_set_failure_tolerance_percentage.is_some())
                     + usize::from(self.stack_set_max_concurrency_count.is_some())
@@ -1630,7 +1630,7 @@ impl Resource for PortfolioProductAssociation {
     const TYPE_NAME: &'static str = "AWS::ServiceCatalog::PortfolioProductAssociation";
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.accept_language.is_some())
+            usize::from(self.accept_language.is_some())
                 + usize::from(self.portfolio_id.is_some())
                 + usize::from(self.product_id.is_some())
                 + usize::from(self.source_portfolio_id.is_some()),
@@ -2291,9 +2291,8 @@ impl TagOptionAssociation {
 impl Resource for TagOptionAssociation {
     const TYPE_NAME: &'static str = "AWS::ServiceCatalog::TagOptionAssociation";
     fn into_properties(self) -> Props {
-        let mut p = Props::with_capacity(
-            0 + usize::from(self.resource_id.is_some()) + usize::from(self.tag_option_id.is_some()),
-        );
+        let mut p =
+            Props::with_capacity(usize::from(self.resource_id.is_some()) + usize::from(self.tag_option_id.is_some()));
         p.opt("ResourceId", self.resource_id);
         p.opt("TagOptionId", self.tag_option_id);
         p

@@ -352,7 +352,7 @@ pub mod private_dns_namespace {
 
     impl ToExpr for PrivateDnsPropertiesMutable {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.soa.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.soa.is_some()));
             p.opt("SOA", self.soa);
             p.into_expr()
         }
@@ -378,7 +378,7 @@ pub mod private_dns_namespace {
 
     impl ToExpr for Properties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.dns_properties.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.dns_properties.is_some()));
             p.opt("DnsProperties", self.dns_properties);
             p.into_expr()
         }
@@ -404,7 +404,7 @@ pub mod private_dns_namespace {
 
     impl ToExpr for Soa {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.ttl.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.ttl.is_some()));
             p.opt("TTL", self.ttl);
             p.into_expr()
         }
@@ -584,7 +584,7 @@ pub mod public_dns_namespace {
 
     impl ToExpr for Properties {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.dns_properties.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.dns_properties.is_some()));
             p.opt("DnsProperties", self.dns_properties);
             p.into_expr()
         }
@@ -610,7 +610,7 @@ pub mod public_dns_namespace {
 
     impl ToExpr for PublicDnsPropertiesMutable {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.soa.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.soa.is_some()));
             p.opt("SOA", self.soa);
             p.into_expr()
         }
@@ -636,7 +636,7 @@ pub mod public_dns_namespace {
 
     impl ToExpr for Soa {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.ttl.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.ttl.is_some()));
             p.opt("TTL", self.ttl);
             p.into_expr()
         }
@@ -785,7 +785,7 @@ Constraint { path: "Tags/*/Value", min_length: Some(0), max_length: Some(256), .
 ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.description.is_some())
+            usize::from(self.description.is_some())
                 + usize::from(self.dns_config.is_some())
                 + usize::from(self.health_check_config.is_some())
                 + usize::from(self.health_check_custom_config.is_some())
@@ -1080,7 +1080,7 @@ pub mod service {
 
     impl ToExpr for HealthCheckCustomConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.failure_threshold.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.failure_threshold.is_some()));
             p.opt("FailureThreshold", self.failure_threshold);
             p.into_expr()
         }

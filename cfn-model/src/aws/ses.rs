@@ -112,7 +112,7 @@ Constraint { path: "VdmOptions/GuardianOptions/OptimizedSharedDelivery", pattern
 ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.archiving_options.is_some())
+            usize::from(self.archiving_options.is_some())
                 + usize::from(self.delivery_options.is_some())
                 + usize::from(self.name.is_some())
                 + usize::from(self.reputation_options.is_some())
@@ -159,7 +159,7 @@ pub mod configuration_set {
 
     impl ToExpr for ArchivingOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.archive_arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.archive_arn.is_some()));
             p.opt("ArchiveArn", self.archive_arn);
             p.into_expr()
         }
@@ -259,7 +259,7 @@ pub mod configuration_set {
     impl ToExpr for DeliveryOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.max_delivery_seconds.is_some())
+                usize::from(self.max_delivery_seconds.is_some())
                     + usize::from(self.sending_pool_name.is_some())
                     + usize::from(self.tls_policy.is_some()),
             );
@@ -338,7 +338,7 @@ pub mod configuration_set {
 
     impl ToExpr for ReputationOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.reputation_metrics_enabled.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.reputation_metrics_enabled.is_some()));
             p.opt("ReputationMetricsEnabled", self.reputation_metrics_enabled);
             p.into_expr()
         }
@@ -364,7 +364,7 @@ pub mod configuration_set {
 
     impl ToExpr for SendingOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.sending_enabled.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.sending_enabled.is_some()));
             p.opt("SendingEnabled", self.sending_enabled);
             p.into_expr()
         }
@@ -401,7 +401,7 @@ pub mod configuration_set {
     impl ToExpr for SuppressionOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.suppressed_reasons.is_some()) + usize::from(self.validation_options.is_some()),
+                usize::from(self.suppressed_reasons.is_some()) + usize::from(self.validation_options.is_some()),
             );
             p.opt("SuppressedReasons", self.suppressed_reasons);
             p.opt("ValidationOptions", self.validation_options);
@@ -467,7 +467,7 @@ pub mod configuration_set {
     impl ToExpr for TrackingOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.custom_redirect_domain.is_some()) + usize::from(self.https_policy.is_some()),
+                usize::from(self.custom_redirect_domain.is_some()) + usize::from(self.https_policy.is_some()),
             );
             p.opt("CustomRedirectDomain", self.custom_redirect_domain);
             p.opt("HttpsPolicy", self.https_policy);
@@ -527,7 +527,7 @@ pub mod configuration_set {
     impl ToExpr for VdmOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.dashboard_options.is_some()) + usize::from(self.guardian_options.is_some()),
+                usize::from(self.dashboard_options.is_some()) + usize::from(self.guardian_options.is_some()),
             );
             p.opt("DashboardOptions", self.dashboard_options);
             p.opt("GuardianOptions", self.guardian_options);
@@ -679,7 +679,7 @@ pub mod configuration_set_event_destination {
 
     impl ToExpr for CloudWatchDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.dimension_configurations.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.dimension_configurations.is_some()));
             p.opt("DimensionConfigurations", self.dimension_configurations);
             p.into_expr()
         }
@@ -987,7 +987,7 @@ impl Resource for ContactList {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.contact_list_name.is_some())
+            usize::from(self.contact_list_name.is_some())
                 + usize::from(self.description.is_some())
                 + usize::from(self.tags.is_some())
                 + usize::from(self.topics.is_some()),
@@ -1283,7 +1283,7 @@ impl Resource for DedicatedIpPool {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.pool_name.is_some())
+            usize::from(self.pool_name.is_some())
                 + usize::from(self.scaling_mode.is_some())
                 + usize::from(self.tags.is_some()),
         );
@@ -1499,7 +1499,7 @@ pub mod email_identity {
 
     impl ToExpr for ConfigurationSetAttributes {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.configuration_set_name.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.configuration_set_name.is_some()));
             p.opt("ConfigurationSetName", self.configuration_set_name);
             p.into_expr()
         }
@@ -1525,7 +1525,7 @@ pub mod email_identity {
 
     impl ToExpr for DkimAttributes {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.signing_enabled.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.signing_enabled.is_some()));
             p.opt("SigningEnabled", self.signing_enabled);
             p.into_expr()
         }
@@ -1570,7 +1570,7 @@ pub mod email_identity {
     impl ToExpr for DkimSigningAttributes {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.domain_signing_private_key.is_some())
+                usize::from(self.domain_signing_private_key.is_some())
                     + usize::from(self.domain_signing_selector.is_some())
                     + usize::from(self.next_signing_key_length.is_some()),
             );
@@ -1603,7 +1603,7 @@ pub mod email_identity {
 
     impl ToExpr for FeedbackAttributes {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.email_forwarding_enabled.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.email_forwarding_enabled.is_some()));
             p.opt("EmailForwardingEnabled", self.email_forwarding_enabled);
             p.into_expr()
         }
@@ -1640,7 +1640,7 @@ pub mod email_identity {
     impl ToExpr for MailFromAttributes {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.behavior_on_mx_failure.is_some()) + usize::from(self.mail_from_domain.is_some()),
+                usize::from(self.behavior_on_mx_failure.is_some()) + usize::from(self.mail_from_domain.is_some()),
             );
             p.opt("BehaviorOnMxFailure", self.behavior_on_mx_failure);
             p.opt("MailFromDomain", self.mail_from_domain);
@@ -2018,7 +2018,7 @@ impl Resource for MailManagerAddressList {
     ];
     fn into_properties(self) -> Props {
         let mut p =
-            Props::with_capacity(0 + usize::from(self.address_list_name.is_some()) + usize::from(self.tags.is_some()));
+            Props::with_capacity(usize::from(self.address_list_name.is_some()) + usize::from(self.tags.is_some()));
         p.opt("AddressListName", self.address_list_name);
         p.opt("Tags", self.tags);
         p
@@ -2153,7 +2153,7 @@ impl Resource for MailManagerArchive {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.archive_name.is_some())
+            usize::from(self.archive_name.is_some())
                 + usize::from(self.kms_key_arn.is_some())
                 + usize::from(self.retention.is_some())
                 + usize::from(self.tags.is_some()),
@@ -2303,7 +2303,7 @@ pub mod mail_manager_archive {
 
     impl ToExpr for ArchiveRetention {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.retention_period.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.retention_period.is_some()));
             p.opt("RetentionPeriod", self.retention_period);
             p.into_expr()
         }
@@ -2713,7 +2713,7 @@ pub mod mail_manager_ingress_point {
     impl ToExpr for IngressPointConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.smtp_password.is_some())
+                usize::from(self.smtp_password.is_some())
                     + usize::from(self.secret_arn.is_some())
                     + usize::from(self.tls_auth_configuration.is_some()),
             );
@@ -2755,7 +2755,7 @@ pub mod mail_manager_ingress_point {
     impl ToExpr for NetworkConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.public_network_configuration.is_some())
+                usize::from(self.public_network_configuration.is_some())
                     + usize::from(self.private_network_configuration.is_some()),
             );
             p.opt("PublicNetworkConfiguration", self.public_network_configuration);
@@ -3052,7 +3052,7 @@ pub mod mail_manager_relay {
     impl ToExpr for RelayAuthentication {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.secret_arn.is_some()) + usize::from(self.no_authentication.is_some()),
+                usize::from(self.secret_arn.is_some()) + usize::from(self.no_authentication.is_some()),
             );
             p.opt("SecretArn", self.secret_arn);
             p.opt("NoAuthentication", self.no_authentication);
@@ -4555,7 +4555,7 @@ pub mod mail_manager_rule_set {
 
     impl ToExpr for ReplaceRecipientAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.replace_with.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.replace_with.is_some()));
             p.opt("ReplaceWith", self.replace_with);
             p.into_expr()
         }
@@ -4726,7 +4726,7 @@ pub mod mail_manager_rule_set {
     impl ToExpr for RuleAction {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.drop.is_some())
+                usize::from(self.drop.is_some())
                     + usize::from(self.relay.is_some())
                     + usize::from(self.archive.is_some())
                     + usize::from(self.write_to_s3.is_some())
@@ -4821,7 +4821,7 @@ pub mod mail_manager_rule_set {
     impl ToExpr for RuleBooleanToEvaluate {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.attribute.is_some())
+                usize::from(self.attribute.is_some())
                     + usize::from(self.analysis.is_some())
                     + usize::from(self.is_in_address_list.is_some()),
             );
@@ -4895,7 +4895,7 @@ pub mod mail_manager_rule_set {
     impl ToExpr for RuleCondition {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.boolean_expression.is_some())
+                usize::from(self.boolean_expression.is_some())
                     + usize::from(self.string_expression.is_some())
                     + usize::from(self.number_expression.is_some())
                     + usize::from(self.ip_expression.is_some())
@@ -4994,7 +4994,7 @@ pub mod mail_manager_rule_set {
 
     impl ToExpr for RuleIpToEvaluate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.attribute.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.attribute.is_some()));
             p.opt("Attribute", self.attribute);
             p.into_expr()
         }
@@ -5085,7 +5085,7 @@ pub mod mail_manager_rule_set {
 
     impl ToExpr for RuleNumberToEvaluate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.attribute.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.attribute.is_some()));
             p.opt("Attribute", self.attribute);
             p.into_expr()
         }
@@ -5173,7 +5173,7 @@ pub mod mail_manager_rule_set {
     impl ToExpr for RuleStringToEvaluate {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.attribute.is_some())
+                usize::from(self.attribute.is_some())
                     + usize::from(self.mime_header_attribute.is_some())
                     + usize::from(self.analysis.is_some())
                     + usize::from(self.client_certificate_attribute.is_some()),
@@ -5252,7 +5252,7 @@ pub mod mail_manager_rule_set {
     impl ToExpr for RuleVerdictToEvaluate {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.attribute.is_some()) + usize::from(self.analysis.is_some()));
+                Props::with_capacity(usize::from(self.attribute.is_some()) + usize::from(self.analysis.is_some()));
             p.opt("Attribute", self.attribute);
             p.opt("Analysis", self.analysis);
             p.into_expr()
@@ -5923,7 +5923,7 @@ pub mod mail_manager_traffic_policy {
     impl ToExpr for IngressBooleanToEvaluate {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.analysis.is_some()) + usize::from(self.is_in_address_list.is_some()),
+                usize::from(self.analysis.is_some()) + usize::from(self.is_in_address_list.is_some()),
             );
             p.opt("Analysis", self.analysis);
             p.opt("IsInAddressList", self.is_in_address_list);
@@ -5951,7 +5951,7 @@ pub mod mail_manager_traffic_policy {
 
     impl ToExpr for IngressIpToEvaluate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.attribute.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.attribute.is_some()));
             p.opt("Attribute", self.attribute);
             p.into_expr()
         }
@@ -6047,7 +6047,7 @@ pub mod mail_manager_traffic_policy {
 
     impl ToExpr for IngressIpv6ToEvaluate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.attribute.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.attribute.is_some()));
             p.opt("Attribute", self.attribute);
             p.into_expr()
         }
@@ -6149,7 +6149,7 @@ pub mod mail_manager_traffic_policy {
     impl ToExpr for IngressStringToEvaluate {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.attribute.is_some()) + usize::from(self.analysis.is_some()));
+                Props::with_capacity(usize::from(self.attribute.is_some()) + usize::from(self.analysis.is_some()));
             p.opt("Attribute", self.attribute);
             p.opt("Analysis", self.analysis);
             p.into_expr()
@@ -6211,7 +6211,7 @@ pub mod mail_manager_traffic_policy {
 
     impl ToExpr for IngressTlsProtocolToEvaluate {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.attribute.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.attribute.is_some()));
             p.opt("Attribute", self.attribute);
             p.into_expr()
         }
@@ -6272,7 +6272,7 @@ pub mod mail_manager_traffic_policy {
     impl ToExpr for PolicyCondition {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.string_expression.is_some())
+                usize::from(self.string_expression.is_some())
                     + usize::from(self.ip_expression.is_some())
                     + usize::from(self.ipv6_expression.is_some())
                     + usize::from(self.tls_expression.is_some())
@@ -6869,7 +6869,7 @@ pub mod receipt_rule {
     impl ToExpr for Action {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.add_header_action.is_some())
+                usize::from(self.add_header_action.is_some())
                     + usize::from(self.bounce_action.is_some())
                     + usize::from(self.connect_action.is_some())
                     + usize::from(self.lambda_action.is_some())
@@ -7108,7 +7108,7 @@ pub mod receipt_rule {
     impl ToExpr for Rule {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.actions.is_some())
+                usize::from(self.actions.is_some())
                     + usize::from(self.enabled.is_some())
                     + usize::from(self.name.is_some())
                     + usize::from(self.recipients.is_some())
@@ -7220,7 +7220,7 @@ pub mod receipt_rule {
     impl ToExpr for SnsAction {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.encoding.is_some()) + usize::from(self.topic_arn.is_some()));
+                Props::with_capacity(usize::from(self.encoding.is_some()) + usize::from(self.topic_arn.is_some()));
             p.opt("Encoding", self.encoding);
             p.opt("TopicArn", self.topic_arn);
             p.into_expr()
@@ -7317,7 +7317,7 @@ impl ReceiptRuleSet {
 impl Resource for ReceiptRuleSet {
     const TYPE_NAME: &'static str = "AWS::SES::ReceiptRuleSet";
     fn into_properties(self) -> Props {
-        let mut p = Props::with_capacity(0 + usize::from(self.rule_set_name.is_some()));
+        let mut p = Props::with_capacity(usize::from(self.rule_set_name.is_some()));
         p.opt("RuleSetName", self.rule_set_name);
         p
     }
@@ -7384,7 +7384,7 @@ impl Resource for Template {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::with_capacity(0 + usize::from(self.tags.is_some()) + usize::from(self.template.is_some()));
+        let mut p = Props::with_capacity(usize::from(self.tags.is_some()) + usize::from(self.template.is_some()));
         p.opt("Tags", self.tags);
         p.opt("Template", self.template);
         p
@@ -7836,7 +7836,7 @@ impl Resource for VdmAttributes {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.dashboard_attributes.is_some()) + usize::from(self.guardian_attributes.is_some()),
+            usize::from(self.dashboard_attributes.is_some()) + usize::from(self.guardian_attributes.is_some()),
         );
         p.opt("DashboardAttributes", self.dashboard_attributes);
         p.opt("GuardianAttributes", self.guardian_attributes);
@@ -7879,7 +7879,7 @@ pub mod vdm_attributes {
 
     impl ToExpr for DashboardAttributes {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.engagement_metrics.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.engagement_metrics.is_some()));
             p.opt("EngagementMetrics", self.engagement_metrics);
             p.into_expr()
         }
@@ -7907,7 +7907,7 @@ pub mod vdm_attributes {
 
     impl ToExpr for GuardianAttributes {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.optimized_shared_delivery.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.optimized_shared_delivery.is_some()));
             p.opt("OptimizedSharedDelivery", self.optimized_shared_delivery);
             p.into_expr()
         }

@@ -409,7 +409,7 @@ pub mod protection {
 
     impl ToExpr for Action {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.count.is_some()) + usize::from(self.block.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.count.is_some()) + usize::from(self.block.is_some()));
             p.opt("Count", self.count);
             p.opt("Block", self.block);
             p.into_expr()

@@ -272,8 +272,7 @@ pub mod signing_profile {
 
     impl ToExpr for SignatureValidityPeriod {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.r#type.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.r#type.is_some()) + usize::from(self.value.is_some()));
             p.opt("Type", self.r#type);
             p.opt("Value", self.value);
             p.into_expr()
@@ -307,7 +306,7 @@ pub mod signing_profile {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()

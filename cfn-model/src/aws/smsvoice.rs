@@ -142,7 +142,7 @@ impl Resource for ConfigurationSet {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.configuration_set_name.is_some())
+            usize::from(self.configuration_set_name.is_some())
                 + usize::from(self.default_sender_id.is_some())
                 + usize::from(self.event_destinations.is_some())
                 + usize::from(self.message_feedback_enabled.is_some())
@@ -784,7 +784,7 @@ impl Resource for OptOutList {
     ];
     fn into_properties(self) -> Props {
         let mut p =
-            Props::with_capacity(0 + usize::from(self.opt_out_list_name.is_some()) + usize::from(self.tags.is_some()));
+            Props::with_capacity(usize::from(self.opt_out_list_name.is_some()) + usize::from(self.tags.is_some()));
         p.opt("OptOutListName", self.opt_out_list_name);
         p.opt("Tags", self.tags);
         p
@@ -1721,7 +1721,7 @@ impl Resource for ProtectConfiguration {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.country_rule_set.is_some())
+            usize::from(self.country_rule_set.is_some())
                 + usize::from(self.deletion_protection_enabled.is_some())
                 + usize::from(self.tags.is_some()),
         );
@@ -1851,9 +1851,7 @@ pub mod protect_configuration {
     impl ToExpr for CountryRuleSet {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.mms.is_some())
-                    + usize::from(self.sms.is_some())
-                    + usize::from(self.voice.is_some()),
+                usize::from(self.mms.is_some()) + usize::from(self.sms.is_some()) + usize::from(self.voice.is_some()),
             );
             p.opt("MMS", self.mms);
             p.opt("SMS", self.sms);
@@ -2071,7 +2069,7 @@ impl Resource for RcsAgent {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.deletion_protection_enabled.is_some())
+            usize::from(self.deletion_protection_enabled.is_some())
                 + usize::from(self.opt_out_list_name.is_some())
                 + usize::from(self.self_managed_opt_outs_enabled.is_some())
                 + usize::from(self.tags.is_some())
@@ -2462,7 +2460,7 @@ impl Resource for RegistrationAttachment {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.attachment_body.is_some())
+            usize::from(self.attachment_body.is_some())
                 + usize::from(self.attachment_url.is_some())
                 + usize::from(self.tags.is_some()),
         );

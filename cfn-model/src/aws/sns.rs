@@ -315,7 +315,7 @@ impl Resource for Topic {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.archive_policy.is_some())
+            usize::from(self.archive_policy.is_some())
                 + usize::from(self.content_based_deduplication.is_some())
                 + usize::from(self.data_protection_policy.is_some())
                 + usize::from(self.delivery_status_logging.is_some())

@@ -242,7 +242,7 @@ impl Resource for Queue {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.content_based_deduplication.is_some())
+            usize::from(self.content_based_deduplication.is_some())
                 + usize::from(self.deduplication_scope.is_some())
                 + usize::from(self.delay_seconds.is_some())
                 + usize::from(self.fifo_queue.is_some())

@@ -439,7 +439,7 @@ pub mod association {
 
     impl ToExpr for InstanceAssociationOutputLocation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.s3_location.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.s3_location.is_some()));
             p.opt("S3Location", self.s3_location);
             p.into_expr()
         }
@@ -484,7 +484,7 @@ pub mod association {
     impl ToExpr for S3OutputLocation {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.output_s3_bucket_name.is_some())
+                usize::from(self.output_s3_bucket_name.is_some())
                     + usize::from(self.output_s3_key_prefix.is_some())
                     + usize::from(self.output_s3_region.is_some()),
             );
@@ -1319,9 +1319,7 @@ pub mod document {
     impl ToExpr for AttachmentsSource {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.key.is_some())
-                    + usize::from(self.name.is_some())
-                    + usize::from(self.values.is_some()),
+                usize::from(self.key.is_some()) + usize::from(self.name.is_some()) + usize::from(self.values.is_some()),
             );
             p.opt("Key", self.key);
             p.opt("Name", self.name);
@@ -1360,8 +1358,7 @@ pub mod document {
 
     impl ToExpr for DocumentRequires {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.version.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.name.is_some()) + usize::from(self.version.is_some()));
             p.opt("Name", self.name);
             p.opt("Version", self.version);
             p.into_expr()
@@ -1395,7 +1392,7 @@ pub mod document {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -2135,7 +2132,7 @@ pub mod maintenance_window_task {
     impl ToExpr for CloudWatchOutputConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cloud_watch_log_group_name.is_some())
+                usize::from(self.cloud_watch_log_group_name.is_some())
                     + usize::from(self.cloud_watch_output_enabled.is_some()),
             );
             p.opt("CloudWatchLogGroupName", self.cloud_watch_log_group_name);
@@ -2211,7 +2208,7 @@ pub mod maintenance_window_task {
     impl ToExpr for MaintenanceWindowAutomationParameters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.document_version.is_some()) + usize::from(self.parameters.is_some()),
+                usize::from(self.document_version.is_some()) + usize::from(self.parameters.is_some()),
             );
             p.opt("DocumentVersion", self.document_version);
             p.opt("Parameters", self.parameters);
@@ -2258,7 +2255,7 @@ pub mod maintenance_window_task {
     impl ToExpr for MaintenanceWindowLambdaParameters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.client_context.is_some())
+                usize::from(self.client_context.is_some())
                     + usize::from(self.payload.is_some())
                     + usize::from(self.qualifier.is_some()),
             );
@@ -2372,7 +2369,7 @@ pub mod maintenance_window_task {
     impl ToExpr for MaintenanceWindowRunCommandParameters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cloud_watch_output_config.is_some())
+                usize::from(self.cloud_watch_output_config.is_some())
                     + usize::from(self.comment.is_some())
                     + usize::from(self.document_hash.is_some())
                     + usize::from(self.document_hash_type.is_some())
@@ -2429,7 +2426,7 @@ pub mod maintenance_window_task {
 
     impl ToExpr for MaintenanceWindowStepFunctionsParameters {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.input.is_some()) + usize::from(self.name.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.input.is_some()) + usize::from(self.name.is_some()));
             p.opt("Input", self.input);
             p.opt("Name", self.name);
             p.into_expr()
@@ -2556,7 +2553,7 @@ pub mod maintenance_window_task {
     impl ToExpr for TaskInvocationParameters {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.maintenance_window_automation_parameters.is_some())
+                usize::from(self.maintenance_window_automation_parameters.is_some())
                     + usize::from(self.maintenance_window_lambda_parameters.is_some())
                     + usize::from(self.maintenance_window_run_command_parameters.is_some())
                     + usize::from(self.maintenance_window_step_functions_parameters.is_some()),
@@ -3710,7 +3707,7 @@ pub mod patch_baseline {
 
     impl ToExpr for PatchFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.values.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.values.is_some()));
             p.opt("Key", self.key);
             p.opt("Values", self.values);
             p.into_expr()
@@ -3737,7 +3734,7 @@ pub mod patch_baseline {
 
     impl ToExpr for PatchFilterGroup {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.patch_filters.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.patch_filters.is_some()));
             p.opt("PatchFilters", self.patch_filters);
             p.into_expr()
         }
@@ -3782,7 +3779,7 @@ pub mod patch_baseline {
     impl ToExpr for PatchSource {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.configuration.is_some())
+                usize::from(self.configuration.is_some())
                     + usize::from(self.name.is_some())
                     + usize::from(self.products.is_some()),
             );
@@ -3848,7 +3845,7 @@ pub mod patch_baseline {
     impl ToExpr for Rule {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.approve_after_days.is_some())
+                usize::from(self.approve_after_days.is_some())
                     + usize::from(self.approve_until_date.is_some())
                     + usize::from(self.compliance_level.is_some())
                     + usize::from(self.enable_non_security.is_some())
@@ -3883,7 +3880,7 @@ pub mod patch_baseline {
 
     impl ToExpr for RuleGroup {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.patch_rules.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.patch_rules.is_some()));
             p.opt("PatchRules", self.patch_rules);
             p.into_expr()
         }

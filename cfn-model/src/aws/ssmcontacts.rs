@@ -237,7 +237,7 @@ pub mod contact {
     impl ToExpr for Stage {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.duration_in_minutes.is_some())
+                usize::from(self.duration_in_minutes.is_some())
                     + usize::from(self.rotation_ids.is_some())
                     + usize::from(self.targets.is_some()),
             );
@@ -306,7 +306,7 @@ pub mod contact {
     impl ToExpr for Targets {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.channel_target_info.is_some()) + usize::from(self.contact_target_info.is_some()),
+                usize::from(self.channel_target_info.is_some()) + usize::from(self.contact_target_info.is_some()),
             );
             p.opt("ChannelTargetInfo", self.channel_target_info);
             p.opt("ContactTargetInfo", self.contact_target_info);
@@ -393,7 +393,7 @@ impl Resource for ContactChannel {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.channel_address.is_some())
+            usize::from(self.channel_address.is_some())
                 + usize::from(self.channel_name.is_some())
                 + usize::from(self.channel_type.is_some())
                 + usize::from(self.contact_id.is_some())
@@ -502,7 +502,7 @@ impl Resource for Plan {
     }];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.contact_id.is_some())
+            usize::from(self.contact_id.is_some())
                 + usize::from(self.rotation_ids.is_some())
                 + usize::from(self.stages.is_some()),
         );
@@ -643,7 +643,7 @@ pub mod plan {
     impl ToExpr for Targets {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.channel_target_info.is_some()) + usize::from(self.contact_target_info.is_some()),
+                usize::from(self.channel_target_info.is_some()) + usize::from(self.contact_target_info.is_some()),
             );
             p.opt("ChannelTargetInfo", self.channel_target_info);
             p.opt("ContactTargetInfo", self.contact_target_info);
@@ -987,7 +987,7 @@ pub mod rotation {
     impl ToExpr for RecurrenceSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.daily_settings.is_some())
+                usize::from(self.daily_settings.is_some())
                     + usize::from(self.monthly_settings.is_some())
                     + usize::from(self.number_of_on_calls.is_some())
                     + usize::from(self.recurrence_multiplier.is_some())

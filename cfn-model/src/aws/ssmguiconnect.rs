@@ -34,7 +34,7 @@ Constraint { path: "ConnectionRecordingPreferences/RecordingDestinations/S3Bucke
 Constraint { path: "ConnectionRecordingPreferences/RecordingDestinations/S3Buckets/*/BucketOwner", pattern: Some("^[0-9]{12}$"), ..crate::aws::NO_LIMITS },
 ];
     fn into_properties(self) -> Props {
-        let mut p = Props::with_capacity(0 + usize::from(self.connection_recording_preferences.is_some()));
+        let mut p = Props::with_capacity(usize::from(self.connection_recording_preferences.is_some()));
         p.opt("ConnectionRecordingPreferences", self.connection_recording_preferences);
         p
     }

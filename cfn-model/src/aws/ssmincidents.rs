@@ -152,7 +152,7 @@ pub mod replication_set {
     impl ToExpr for ReplicationRegion {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.region_configuration.is_some()) + usize::from(self.region_name.is_some()),
+                usize::from(self.region_configuration.is_some()) + usize::from(self.region_name.is_some()),
             );
             p.opt("RegionConfiguration", self.region_configuration);
             p.opt("RegionName", self.region_name);
@@ -551,7 +551,7 @@ pub mod response_plan {
 
     impl ToExpr for Action {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.ssm_automation.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.ssm_automation.is_some()));
             p.opt("SsmAutomation", self.ssm_automation);
             p.into_expr()
         }
@@ -577,7 +577,7 @@ pub mod response_plan {
 
     impl ToExpr for ChatChannel {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.chatbot_sns.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.chatbot_sns.is_some()));
             p.opt("ChatbotSns", self.chatbot_sns);
             p.into_expr()
         }
@@ -630,7 +630,7 @@ pub mod response_plan {
 
     impl ToExpr for DynamicSsmParameterValue {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.variable.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.variable.is_some()));
             p.opt("Variable", self.variable);
             p.into_expr()
         }
@@ -726,7 +726,7 @@ pub mod response_plan {
 
     impl ToExpr for Integration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.pager_duty_configuration.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.pager_duty_configuration.is_some()));
             p.opt("PagerDutyConfiguration", self.pager_duty_configuration);
             p.into_expr()
         }
@@ -752,7 +752,7 @@ pub mod response_plan {
 
     impl ToExpr for NotificationTargetItem {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.sns_topic_arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.sns_topic_arn.is_some()));
             p.opt("SnsTopicArn", self.sns_topic_arn);
             p.into_expr()
         }

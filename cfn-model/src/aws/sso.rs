@@ -276,7 +276,7 @@ pub mod application {
     impl ToExpr for PortalOptionsConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.sign_in_options.is_some()) + usize::from(self.visibility.is_some()),
+                usize::from(self.sign_in_options.is_some()) + usize::from(self.visibility.is_some()),
             );
             p.opt("SignInOptions", self.sign_in_options);
             p.opt("Visibility", self.visibility);
@@ -664,7 +664,7 @@ impl Resource for Instance {
         },
     ];
     fn into_properties(self) -> Props {
-        let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.tags.is_some()));
+        let mut p = Props::with_capacity(usize::from(self.name.is_some()) + usize::from(self.tags.is_some()));
         p.opt("Name", self.name);
         p.opt("Tags", self.tags);
         p
@@ -1173,7 +1173,7 @@ pub mod permission_set {
     impl ToExpr for PermissionsBoundary {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.customer_managed_policy_reference.is_some())
+                usize::from(self.customer_managed_policy_reference.is_some())
                     + usize::from(self.managed_policy_arn.is_some()),
             );
             p.opt("CustomerManagedPolicyReference", self.customer_managed_policy_reference);

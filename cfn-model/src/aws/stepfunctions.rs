@@ -525,7 +525,7 @@ pub mod state_machine {
 
     impl ToExpr for CloudWatchLogsLogGroup {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.log_group_arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.log_group_arn.is_some()));
             p.opt("LogGroupArn", self.log_group_arn);
             p.into_expr()
         }
@@ -599,7 +599,7 @@ pub mod state_machine {
 
     impl ToExpr for LogDestination {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.cloud_watch_logs_log_group.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.cloud_watch_logs_log_group.is_some()));
             p.opt("CloudWatchLogsLogGroup", self.cloud_watch_logs_log_group);
             p.into_expr()
         }
@@ -644,7 +644,7 @@ pub mod state_machine {
     impl ToExpr for LoggingConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.destinations.is_some())
+                usize::from(self.destinations.is_some())
                     + usize::from(self.include_execution_data.is_some())
                     + usize::from(self.level.is_some()),
             );
@@ -738,7 +738,7 @@ pub mod state_machine {
 
     impl ToExpr for TracingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.enabled.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.enabled.is_some()));
             p.opt("Enabled", self.enabled);
             p.into_expr()
         }
@@ -877,7 +877,7 @@ impl Resource for StateMachineAlias {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.deployment_preference.is_some())
+            usize::from(self.deployment_preference.is_some())
                 + usize::from(self.description.is_some())
                 + usize::from(self.name.is_some())
                 + usize::from(self.routing_configuration.is_some())

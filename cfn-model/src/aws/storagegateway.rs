@@ -381,7 +381,7 @@ pub mod nfs_file_share {
 
     impl ToExpr for CacheAttributes {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.cache_stale_timeout_in_seconds.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.cache_stale_timeout_in_seconds.is_some()));
             p.opt("CacheStaleTimeoutInSeconds", self.cache_stale_timeout_in_seconds);
             p.into_expr()
         }
@@ -434,7 +434,7 @@ pub mod nfs_file_share {
     impl ToExpr for NfsFileShareDefaults {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.directory_mode.is_some())
+                usize::from(self.directory_mode.is_some())
                     + usize::from(self.file_mode.is_some())
                     + usize::from(self.group_id.is_some())
                     + usize::from(self.owner_id.is_some()),
@@ -933,7 +933,7 @@ pub mod smb_file_share {
 
     impl ToExpr for CacheAttributes {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.cache_stale_timeout_in_seconds.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.cache_stale_timeout_in_seconds.is_some()));
             p.opt("CacheStaleTimeoutInSeconds", self.cache_stale_timeout_in_seconds);
             p.into_expr()
         }

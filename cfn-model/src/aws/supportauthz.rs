@@ -255,7 +255,7 @@ pub mod support_permit {
     impl ToExpr for ActionSet {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.actions.is_some()) + usize::from(self.all_actions.is_some()));
+                Props::with_capacity(usize::from(self.actions.is_some()) + usize::from(self.all_actions.is_some()));
             p.opt("Actions", self.actions);
             p.opt("AllActions", self.all_actions);
             p.into_expr()
@@ -293,7 +293,7 @@ pub mod support_permit {
     impl ToExpr for Condition {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.allow_after.is_some()) + usize::from(self.allow_before.is_some()),
+                usize::from(self.allow_after.is_some()) + usize::from(self.allow_before.is_some()),
             );
             p.opt("AllowAfter", self.allow_after);
             p.opt("AllowBefore", self.allow_before);
@@ -368,7 +368,7 @@ pub mod support_permit {
     impl ToExpr for ResourceSet {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.all_resources_in_region.is_some()) + usize::from(self.resources.is_some()),
+                usize::from(self.all_resources_in_region.is_some()) + usize::from(self.resources.is_some()),
             );
             p.opt("AllResourcesInRegion", self.all_resources_in_region);
             p.opt("Resources", self.resources);

@@ -448,7 +448,7 @@ pub mod canary {
 
     impl ToExpr for ArtifactConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.s3_encryption.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.s3_encryption.is_some()));
             p.opt("S3Encryption", self.s3_encryption);
             p.into_expr()
         }
@@ -580,7 +580,7 @@ pub mod canary {
     impl ToExpr for Code {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.blueprint_types.is_some())
+                usize::from(self.blueprint_types.is_some())
                     + usize::from(self.dependencies.is_some())
                     + usize::from(self.handler.is_some())
                     + usize::from(self.s3_bucket.is_some())
@@ -745,7 +745,7 @@ pub mod canary {
 
     impl ToExpr for ReplicaReplicationStatus {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.state.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.state.is_some()));
             p.opt("State", self.state);
             p.into_expr()
         }
@@ -832,7 +832,7 @@ pub mod canary {
     impl ToExpr for RunConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.active_tracing.is_some())
+                usize::from(self.active_tracing.is_some())
                     + usize::from(self.environment_variables.is_some())
                     + usize::from(self.ephemeral_storage.is_some())
                     + usize::from(self.memory_in_mb.is_some())
@@ -878,7 +878,7 @@ pub mod canary {
     impl ToExpr for S3Encryption {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.encryption_mode.is_some()) + usize::from(self.kms_key_arn.is_some()),
+                usize::from(self.encryption_mode.is_some()) + usize::from(self.kms_key_arn.is_some()),
             );
             p.opt("EncryptionMode", self.encryption_mode);
             p.opt("KmsKeyArn", self.kms_key_arn);

@@ -345,7 +345,7 @@ pub mod application {
     impl ToExpr for ComponentInfo {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.component_type.is_some())
+                usize::from(self.component_type.is_some())
                     + usize::from(self.ec2_instance_id.is_some())
                     + usize::from(self.sid.is_some()),
             );
@@ -395,7 +395,7 @@ pub mod application {
     impl ToExpr for Credential {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.credential_type.is_some())
+                usize::from(self.credential_type.is_some())
                     + usize::from(self.database_name.is_some())
                     + usize::from(self.secret_id.is_some()),
             );

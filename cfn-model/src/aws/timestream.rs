@@ -80,7 +80,7 @@ impl Resource for Database {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.database_name.is_some())
+            usize::from(self.database_name.is_some())
                 + usize::from(self.kms_key_id.is_some())
                 + usize::from(self.tags.is_some()),
         );
@@ -129,7 +129,7 @@ pub mod database {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -878,7 +878,7 @@ Constraint { path: "VpcSubnetIds", min_length: Some(1), max_length: Some(3), ..c
 ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.allocated_storage.is_some())
+            usize::from(self.allocated_storage.is_some())
                 + usize::from(self.bucket.is_some())
                 + usize::from(self.db_instance_type.is_some())
                 + usize::from(self.db_parameter_group_identifier.is_some())
@@ -1530,7 +1530,7 @@ Constraint { path: "VpcSubnetIds", min_length: Some(1), max_length: Some(3), ..c
 ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.allocated_storage.is_some())
+            usize::from(self.allocated_storage.is_some())
                 + usize::from(self.bucket.is_some())
                 + usize::from(self.db_instance_type.is_some())
                 + usize::from(self.db_parameter_group_identifier.is_some())
@@ -2977,7 +2977,7 @@ pub mod table {
 
     impl ToExpr for MagneticStoreRejectedDataLocation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.s3_configuration.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.s3_configuration.is_some()));
             p.opt("S3Configuration", self.s3_configuration);
             p.into_expr()
         }
@@ -3092,7 +3092,7 @@ pub mod table {
     impl ToExpr for RetentionProperties {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.magnetic_store_retention_period_in_days.is_some())
+                usize::from(self.magnetic_store_retention_period_in_days.is_some())
                     + usize::from(self.memory_store_retention_period_in_hours.is_some()),
             );
             p.opt(
@@ -3181,7 +3181,7 @@ pub mod table {
 
     impl ToExpr for Schema {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.composite_partition_key.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.composite_partition_key.is_some()));
             p.opt("CompositePartitionKey", self.composite_partition_key);
             p.into_expr()
         }
@@ -3214,7 +3214,7 @@ pub mod table {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()

@@ -500,7 +500,7 @@ pub mod call_analytics_category {
     impl ToExpr for AbsoluteTimeRange {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.end_time.is_some())
+                usize::from(self.end_time.is_some())
                     + usize::from(self.first.is_some())
                     + usize::from(self.last.is_some())
                     + usize::from(self.start_time.is_some()),
@@ -568,7 +568,7 @@ pub mod call_analytics_category {
     impl ToExpr for InterruptionFilter {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.absolute_time_range.is_some())
+                usize::from(self.absolute_time_range.is_some())
                     + usize::from(self.negate.is_some())
                     + usize::from(self.participant_role.is_some())
                     + usize::from(self.relative_time_range.is_some())
@@ -630,7 +630,7 @@ pub mod call_analytics_category {
     impl ToExpr for NonTalkTimeFilter {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.absolute_time_range.is_some())
+                usize::from(self.absolute_time_range.is_some())
                     + usize::from(self.negate.is_some())
                     + usize::from(self.relative_time_range.is_some())
                     + usize::from(self.threshold.is_some()),
@@ -690,7 +690,7 @@ pub mod call_analytics_category {
     impl ToExpr for RelativeTimeRange {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.end_percentage.is_some())
+                usize::from(self.end_percentage.is_some())
                     + usize::from(self.first.is_some())
                     + usize::from(self.last.is_some())
                     + usize::from(self.start_percentage.is_some()),
@@ -750,7 +750,7 @@ pub mod call_analytics_category {
     impl ToExpr for Rule {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.interruption_filter.is_some())
+                usize::from(self.interruption_filter.is_some())
                     + usize::from(self.non_talk_time_filter.is_some())
                     + usize::from(self.sentiment_filter.is_some())
                     + usize::from(self.transcript_filter.is_some()),

@@ -1408,7 +1408,7 @@ pub mod connector {
     impl ToExpr for As2Config {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.async_mdn_config.is_some())
+                usize::from(self.async_mdn_config.is_some())
                     + usize::from(self.basic_auth_secret_id.is_some())
                     + usize::from(self.compression.is_some())
                     + usize::from(self.encryption_algorithm.is_some())
@@ -1562,7 +1562,7 @@ pub mod connector {
     impl ToExpr for SftpConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.max_concurrent_connections.is_some())
+                usize::from(self.max_concurrent_connections.is_some())
                     + usize::from(self.ordered_user_secret_version_stages.is_some())
                     + usize::from(self.trusted_host_keys.is_some())
                     + usize::from(self.user_secret_id.is_some()),
@@ -2324,7 +2324,7 @@ impl Resource for Server {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.certificate.is_some())
+            usize::from(self.certificate.is_some())
                 + usize::from(self.create_with_host_key.is_some())
                 + usize::from(self.domain.is_some())
                 + usize::from(self.endpoint_details.is_some())
@@ -2814,7 +2814,7 @@ pub mod server {
     impl ToExpr for EndpointDetails {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.address_allocation_ids.is_some())
+                usize::from(self.address_allocation_ids.is_some())
                     + usize::from(self.security_group_ids.is_some())
                     + usize::from(self.subnet_ids.is_some())
                     + usize::from(self.vpc_endpoint_id.is_some())
@@ -2884,7 +2884,7 @@ pub mod server {
     impl ToExpr for IdentityProviderDetails {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.directory_id.is_some())
+                usize::from(self.directory_id.is_some())
                     + usize::from(self.function.is_some())
                     + usize::from(self.invocation_role.is_some())
                     + usize::from(self.sftp_authentication_methods.is_some())
@@ -2954,7 +2954,7 @@ pub mod server {
     impl ToExpr for ProtocolDetails {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.as2_transports.is_some())
+                usize::from(self.as2_transports.is_some())
                     + usize::from(self.passive_ip.is_some())
                     + usize::from(self.proxy_config.is_some())
                     + usize::from(self.set_stat_option.is_some())
@@ -2989,7 +2989,7 @@ pub mod server {
 
     impl ToExpr for ProxyConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.sftp_mode.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.sftp_mode.is_some()));
             p.opt("SftpMode", self.sftp_mode);
             p.into_expr()
         }
@@ -3017,7 +3017,7 @@ pub mod server {
 
     impl ToExpr for S3StorageOptions {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.directory_listing_optimization.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.directory_listing_optimization.is_some()));
             p.opt("DirectoryListingOptimization", self.directory_listing_optimization);
             p.into_expr()
         }
@@ -3108,7 +3108,7 @@ pub mod server {
     impl ToExpr for WorkflowDetails {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.on_partial_upload.is_some()) + usize::from(self.on_upload.is_some()),
+                usize::from(self.on_partial_upload.is_some()) + usize::from(self.on_upload.is_some()),
             );
             p.opt("OnPartialUpload", self.on_partial_upload);
             p.opt("OnUpload", self.on_upload);
@@ -3703,7 +3703,7 @@ pub mod web_app {
 
     impl ToExpr for EndpointDetails {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.vpc.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.vpc.is_some()));
             p.opt("Vpc", self.vpc);
             p.into_expr()
         }
@@ -3740,7 +3740,7 @@ pub mod web_app {
     impl ToExpr for IdentityProviderDetails {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.instance_arn.is_some()) + usize::from(self.role.is_some()));
+                Props::with_capacity(usize::from(self.instance_arn.is_some()) + usize::from(self.role.is_some()));
             p.opt("InstanceArn", self.instance_arn);
             p.opt("Role", self.role);
             p.into_expr()
@@ -3821,7 +3821,7 @@ pub mod web_app {
     impl ToExpr for Vpc {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.ip_address_type.is_some())
+                usize::from(self.ip_address_type.is_some())
                     + usize::from(self.security_group_ids.is_some())
                     + usize::from(self.subnet_ids.is_some())
                     + usize::from(self.vpc_id.is_some()),
@@ -3873,7 +3873,7 @@ pub mod web_app {
     impl ToExpr for WebAppCustomization {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.favicon_file.is_some())
+                usize::from(self.favicon_file.is_some())
                     + usize::from(self.logo_file.is_some())
                     + usize::from(self.title.is_some()),
             );
@@ -3904,7 +3904,7 @@ pub mod web_app {
 
     impl ToExpr for WebAppUnits {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.provisioned.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.provisioned.is_some()));
             p.opt("Provisioned", self.provisioned);
             p.into_expr()
         }
@@ -4181,7 +4181,7 @@ pub mod workflow {
     impl ToExpr for CopyStepDetails {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.destination_file_location.is_some())
+                usize::from(self.destination_file_location.is_some())
                     + usize::from(self.name.is_some())
                     + usize::from(self.overwrite_existing.is_some())
                     + usize::from(self.source_file_location.is_some()),
@@ -4241,7 +4241,7 @@ pub mod workflow {
     impl ToExpr for CustomStepDetails {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.name.is_some())
+                usize::from(self.name.is_some())
                     + usize::from(self.source_file_location.is_some())
                     + usize::from(self.target.is_some())
                     + usize::from(self.timeout_seconds.is_some()),
@@ -4343,7 +4343,7 @@ pub mod workflow {
     impl ToExpr for DeleteStepDetails {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.name.is_some()) + usize::from(self.source_file_location.is_some()),
+                usize::from(self.name.is_some()) + usize::from(self.source_file_location.is_some()),
             );
             p.opt("Name", self.name);
             p.opt("SourceFileLocation", self.source_file_location);
@@ -4382,7 +4382,7 @@ pub mod workflow {
     impl ToExpr for EfsInputFileLocation {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.file_system_id.is_some()) + usize::from(self.path.is_some()));
+                Props::with_capacity(usize::from(self.file_system_id.is_some()) + usize::from(self.path.is_some()));
             p.opt("FileSystemId", self.file_system_id);
             p.opt("Path", self.path);
             p.into_expr()
@@ -4420,7 +4420,7 @@ pub mod workflow {
     impl ToExpr for InputFileLocation {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.efs_file_location.is_some()) + usize::from(self.s3_file_location.is_some()),
+                usize::from(self.efs_file_location.is_some()) + usize::from(self.s3_file_location.is_some()),
             );
             p.opt("EfsFileLocation", self.efs_file_location);
             p.opt("S3FileLocation", self.s3_file_location);
@@ -4448,7 +4448,7 @@ pub mod workflow {
 
     impl ToExpr for S3FileLocation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.s3_file_location.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.s3_file_location.is_some()));
             p.opt("S3FileLocation", self.s3_file_location);
             p.into_expr()
         }
@@ -4484,7 +4484,7 @@ pub mod workflow {
 
     impl ToExpr for S3InputFileLocation {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.bucket.is_some()) + usize::from(self.key.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.bucket.is_some()) + usize::from(self.key.is_some()));
             p.opt("Bucket", self.bucket);
             p.opt("Key", self.key);
             p.into_expr()
@@ -4584,7 +4584,7 @@ pub mod workflow {
     impl ToExpr for TagStepDetails {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.name.is_some())
+                usize::from(self.name.is_some())
                     + usize::from(self.source_file_location.is_some())
                     + usize::from(self.tags.is_some()),
             );
@@ -4658,7 +4658,7 @@ pub mod workflow {
     impl ToExpr for WorkflowStep {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.copy_step_details.is_some())
+                usize::from(self.copy_step_details.is_some())
                     + usize::from(self.custom_step_details.is_some())
                     + usize::from(self.decrypt_step_details.is_some())
                     + usize::from(self.delete_step_details.is_some())

@@ -68,7 +68,7 @@ impl Resource for AccountCustomization {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.account_color.is_some())
+            usize::from(self.account_color.is_some())
                 + usize::from(self.visible_regions.is_some())
                 + usize::from(self.visible_services.is_some()),
         );

@@ -258,7 +258,7 @@ pub mod identity_source {
     impl ToExpr for IdentitySourceConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.cognito_user_pool_configuration.is_some())
+                usize::from(self.cognito_user_pool_configuration.is_some())
                     + usize::from(self.open_id_connect_configuration.is_some()),
             );
             p.opt("CognitoUserPoolConfiguration", self.cognito_user_pool_configuration);
@@ -298,7 +298,7 @@ pub mod identity_source {
     impl ToExpr for OpenIdConnectAccessTokenConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.audiences.is_some()) + usize::from(self.principal_id_claim.is_some()),
+                usize::from(self.audiences.is_some()) + usize::from(self.principal_id_claim.is_some()),
             );
             p.opt("Audiences", self.audiences);
             p.opt("PrincipalIdClaim", self.principal_id_claim);
@@ -411,7 +411,7 @@ pub mod identity_source {
     impl ToExpr for OpenIdConnectIdentityTokenConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.client_ids.is_some()) + usize::from(self.principal_id_claim.is_some()),
+                usize::from(self.client_ids.is_some()) + usize::from(self.principal_id_claim.is_some()),
             );
             p.opt("ClientIds", self.client_ids);
             p.opt("PrincipalIdClaim", self.principal_id_claim);
@@ -450,7 +450,7 @@ pub mod identity_source {
     impl ToExpr for OpenIdConnectTokenSelection {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.access_token_only.is_some()) + usize::from(self.identity_token_only.is_some()),
+                usize::from(self.access_token_only.is_some()) + usize::from(self.identity_token_only.is_some()),
             );
             p.opt("AccessTokenOnly", self.access_token_only);
             p.opt("IdentityTokenOnly", self.identity_token_only);
@@ -664,7 +664,7 @@ pub mod policy {
     impl ToExpr for PolicyDefinition {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.r#static.is_some()) + usize::from(self.template_linked.is_some()),
+                usize::from(self.r#static.is_some()) + usize::from(self.template_linked.is_some()),
             );
             p.opt("Static", self.r#static);
             p.opt("TemplateLinked", self.template_linked);
@@ -964,7 +964,7 @@ pub mod policy_store {
     impl ToExpr for EncryptionSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.kms_encryption_settings.is_some()) + usize::from(self.default.is_some()),
+                usize::from(self.kms_encryption_settings.is_some()) + usize::from(self.default.is_some()),
             );
             p.opt("KmsEncryptionSettings", self.kms_encryption_settings);
             p.opt("Default", self.default);
@@ -1027,7 +1027,7 @@ pub mod policy_store {
 
     impl ToExpr for SchemaDefinition {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.cedar_json.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.cedar_json.is_some()));
             p.opt("CedarJson", self.cedar_json);
             p.into_expr()
         }

@@ -551,9 +551,8 @@ pub mod listener {
 
     impl ToExpr for DefaultAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.fixed_response.is_some()) + usize::from(self.forward.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.fixed_response.is_some()) + usize::from(self.forward.is_some()));
             p.opt("FixedResponse", self.fixed_response);
             p.opt("Forward", self.forward);
             p.into_expr()
@@ -1160,7 +1159,7 @@ pub mod resource_configuration {
     impl ToExpr for ResourceConfigurationDefinition {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.ip_resource.is_some())
+                usize::from(self.ip_resource.is_some())
                     + usize::from(self.arn_resource.is_some())
                     + usize::from(self.dns_resource.is_some())
                     + usize::from(self.cidr_resource.is_some()),
@@ -1698,9 +1697,8 @@ pub mod rule {
 
     impl ToExpr for Action {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.fixed_response.is_some()) + usize::from(self.forward.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.fixed_response.is_some()) + usize::from(self.forward.is_some()));
             p.opt("FixedResponse", self.fixed_response);
             p.opt("Forward", self.forward);
             p.into_expr()
@@ -1828,7 +1826,7 @@ pub mod rule {
     impl ToExpr for HeaderMatchType {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.contains.is_some())
+                usize::from(self.contains.is_some())
                     + usize::from(self.exact.is_some())
                     + usize::from(self.prefix.is_some()),
             );
@@ -1878,7 +1876,7 @@ pub mod rule {
     impl ToExpr for HttpMatch {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.header_matches.is_some())
+                usize::from(self.header_matches.is_some())
                     + usize::from(self.method.is_some())
                     + usize::from(self.path_match.is_some()),
             );
@@ -1972,8 +1970,7 @@ pub mod rule {
 
     impl ToExpr for PathMatchType {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.exact.is_some()) + usize::from(self.prefix.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.exact.is_some()) + usize::from(self.prefix.is_some()));
             p.opt("Exact", self.exact);
             p.opt("Prefix", self.prefix);
             p.into_expr()
@@ -2158,7 +2155,7 @@ impl Resource for Service {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.auth_type.is_some())
+            usize::from(self.auth_type.is_some())
                 + usize::from(self.certificate_arn.is_some())
                 + usize::from(self.custom_domain_name.is_some())
                 + usize::from(self.idle_timeout_seconds.is_some())
@@ -2385,7 +2382,7 @@ impl Resource for ServiceNetwork {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.auth_type.is_some())
+            usize::from(self.auth_type.is_some())
                 + usize::from(self.name.is_some())
                 + usize::from(self.sharing_config.is_some())
                 + usize::from(self.tags.is_some()),
@@ -2564,7 +2561,7 @@ Constraint { path: "Tags/*/Value", min_length: Some(1), max_length: Some(256), .
 ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.private_dns_enabled.is_some())
+            usize::from(self.private_dns_enabled.is_some())
                 + usize::from(self.resource_configuration_id.is_some())
                 + usize::from(self.service_network_id.is_some())
                 + usize::from(self.tags.is_some()),
@@ -2674,7 +2671,7 @@ Constraint { path: "Tags/*/Value", min_length: Some(1), max_length: Some(256), .
 ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.service_identifier.is_some())
+            usize::from(self.service_identifier.is_some())
                 + usize::from(self.service_network_identifier.is_some())
                 + usize::from(self.tags.is_some()),
         );
@@ -2886,7 +2883,7 @@ Constraint { path: "VpcIdentifier", pattern: Some("^vpc-(([0-9a-z]{8})|([0-9a-z]
 ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.dns_options.is_some())
+            usize::from(self.dns_options.is_some())
                 + usize::from(self.private_dns_enabled.is_some())
                 + usize::from(self.security_group_ids.is_some())
                 + usize::from(self.service_network_identifier.is_some())
@@ -3047,7 +3044,7 @@ pub mod service_network_vpc_association {
     impl ToExpr for DnsOptions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.private_dns_preference.is_some())
+                usize::from(self.private_dns_preference.is_some())
                     + usize::from(self.private_dns_specified_domains.is_some()),
             );
             p.opt("PrivateDnsPreference", self.private_dns_preference);
@@ -3619,7 +3616,7 @@ pub mod target_group {
     impl ToExpr for HealthCheckConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.enabled.is_some())
+                usize::from(self.enabled.is_some())
                     + usize::from(self.health_check_interval_seconds.is_some())
                     + usize::from(self.health_check_timeout_seconds.is_some())
                     + usize::from(self.healthy_threshold_count.is_some())
@@ -3797,7 +3794,7 @@ pub mod target_group {
     impl ToExpr for TargetGroupConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.health_check.is_some())
+                usize::from(self.health_check.is_some())
                     + usize::from(self.ip_address_type.is_some())
                     + usize::from(self.lambda_event_structure_version.is_some())
                     + usize::from(self.port.is_some())

@@ -218,7 +218,7 @@ pub mod ip_set {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -484,7 +484,7 @@ pub mod logging_configuration {
     impl ToExpr for Condition {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.action_condition.is_some()) + usize::from(self.label_name_condition.is_some()),
+                usize::from(self.action_condition.is_some()) + usize::from(self.label_name_condition.is_some()),
             );
             p.opt("ActionCondition", self.action_condition);
             p.opt("LabelNameCondition", self.label_name_condition);
@@ -539,7 +539,7 @@ pub mod logging_configuration {
     impl ToExpr for FieldToMatch {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.method.is_some())
+                usize::from(self.method.is_some())
                     + usize::from(self.query_string.is_some())
                     + usize::from(self.single_header.is_some())
                     + usize::from(self.uri_path.is_some()),
@@ -844,7 +844,7 @@ pub mod regex_pattern_set {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -2604,7 +2604,7 @@ pub mod rule_group {
 
     impl ToExpr for AllowAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.custom_request_handling.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.custom_request_handling.is_some()));
             p.opt("CustomRequestHandling", self.custom_request_handling);
             p.into_expr()
         }
@@ -2664,7 +2664,7 @@ pub mod rule_group {
     impl ToExpr for AsnMatchStatement {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.asn_list.is_some()) + usize::from(self.forwarded_ip_config.is_some()),
+                usize::from(self.asn_list.is_some()) + usize::from(self.forwarded_ip_config.is_some()),
             );
             p.opt("AsnList", self.asn_list);
             p.opt("ForwardedIPConfig", self.forwarded_ip_config);
@@ -2692,7 +2692,7 @@ pub mod rule_group {
 
     impl ToExpr for BlockAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.custom_response.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.custom_response.is_some()));
             p.opt("CustomResponse", self.custom_response);
             p.into_expr()
         }
@@ -2720,7 +2720,7 @@ pub mod rule_group {
 
     impl ToExpr for Body {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.oversize_handling.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.oversize_handling.is_some()));
             p.opt("OversizeHandling", self.oversize_handling);
             p.into_expr()
         }
@@ -2817,7 +2817,7 @@ pub mod rule_group {
 
     impl ToExpr for CaptchaAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.custom_request_handling.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.custom_request_handling.is_some()));
             p.opt("CustomRequestHandling", self.custom_request_handling);
             p.into_expr()
         }
@@ -2845,7 +2845,7 @@ pub mod rule_group {
 
     impl ToExpr for CaptchaConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.immunity_time_property.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.immunity_time_property.is_some()));
             p.opt("ImmunityTimeProperty", self.immunity_time_property);
             p.into_expr()
         }
@@ -2873,7 +2873,7 @@ pub mod rule_group {
 
     impl ToExpr for ChallengeAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.custom_request_handling.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.custom_request_handling.is_some()));
             p.opt("CustomRequestHandling", self.custom_request_handling);
             p.into_expr()
         }
@@ -2901,7 +2901,7 @@ pub mod rule_group {
 
     impl ToExpr for ChallengeConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.immunity_time_property.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.immunity_time_property.is_some()));
             p.opt("ImmunityTimeProperty", self.immunity_time_property);
             p.into_expr()
         }
@@ -2946,7 +2946,7 @@ pub mod rule_group {
     impl ToExpr for CookieMatchPattern {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.all.is_some())
+                usize::from(self.all.is_some())
                     + usize::from(self.excluded_cookies.is_some())
                     + usize::from(self.included_cookies.is_some()),
             );
@@ -3014,7 +3014,7 @@ pub mod rule_group {
 
     impl ToExpr for CountAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.custom_request_handling.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.custom_request_handling.is_some()));
             p.opt("CustomRequestHandling", self.custom_request_handling);
             p.into_expr()
         }
@@ -3290,7 +3290,7 @@ pub mod rule_group {
     impl ToExpr for FieldToMatch {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.all_query_arguments.is_some())
+                usize::from(self.all_query_arguments.is_some())
                     + usize::from(self.body.is_some())
                     + usize::from(self.cookies.is_some())
                     + usize::from(self.header_order.is_some())
@@ -3381,7 +3381,7 @@ pub mod rule_group {
     impl ToExpr for GeoMatchStatement {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.country_codes.is_some()) + usize::from(self.forwarded_ip_config.is_some()),
+                usize::from(self.country_codes.is_some()) + usize::from(self.forwarded_ip_config.is_some()),
             );
             p.opt("CountryCodes", self.country_codes);
             p.opt("ForwardedIPConfig", self.forwarded_ip_config);
@@ -3428,7 +3428,7 @@ pub mod rule_group {
     impl ToExpr for HeaderMatchPattern {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.all.is_some())
+                usize::from(self.all.is_some())
                     + usize::from(self.excluded_headers.is_some())
                     + usize::from(self.included_headers.is_some()),
             );
@@ -3712,7 +3712,7 @@ pub mod rule_group {
     impl ToExpr for JsonMatchPattern {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.all.is_some()) + usize::from(self.included_paths.is_some()));
+                Props::with_capacity(usize::from(self.all.is_some()) + usize::from(self.included_paths.is_some()));
             p.opt("All", self.all);
             p.opt("IncludedPaths", self.included_paths);
             p.into_expr()
@@ -3789,7 +3789,7 @@ pub mod rule_group {
 
     impl ToExpr for LabelSummary {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.name.is_some()));
             p.opt("Name", self.name);
             p.into_expr()
         }
@@ -3826,7 +3826,7 @@ pub mod rule_group {
     impl ToExpr for MonetizationConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.crypto_config.is_some()) + usize::from(self.currency_mode.is_some()),
+                usize::from(self.crypto_config.is_some()) + usize::from(self.currency_mode.is_some()),
             );
             p.opt("CryptoConfig", self.crypto_config);
             p.opt("CurrencyMode", self.currency_mode);
@@ -3854,7 +3854,7 @@ pub mod rule_group {
 
     impl ToExpr for MonetizeAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.price_multiplier.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.price_multiplier.is_some()));
             p.opt("PriceMultiplier", self.price_multiplier);
             p.into_expr()
         }
@@ -4174,7 +4174,7 @@ pub mod rule_group {
     impl ToExpr for RateBasedStatementCustomKey {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.asn.is_some())
+                usize::from(self.asn.is_some())
                     + usize::from(self.cookie.is_some())
                     + usize::from(self.forwarded_ip.is_some())
                     + usize::from(self.http_method.is_some())
@@ -4653,7 +4653,7 @@ pub mod rule_group {
     impl ToExpr for RuleAction {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.allow.is_some())
+                usize::from(self.allow.is_some())
                     + usize::from(self.block.is_some())
                     + usize::from(self.captcha.is_some())
                     + usize::from(self.challenge.is_some())
@@ -4956,7 +4956,7 @@ pub mod rule_group {
     impl ToExpr for Statement {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.and_statement.is_some())
+                usize::from(self.and_statement.is_some())
                     + usize::from(self.asn_match_statement.is_some())
                     + usize::from(self.byte_match_statement.is_some())
                     + usize::from(self.geo_match_statement.is_some())
@@ -5019,7 +5019,7 @@ pub mod rule_group {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -5075,7 +5075,7 @@ pub mod rule_group {
 
     impl ToExpr for UriFragment {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.fallback_behavior.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.fallback_behavior.is_some()));
             p.opt("FallbackBehavior", self.fallback_behavior);
             p.into_expr()
         }
@@ -7320,7 +7320,7 @@ pub mod web_acl {
 
     impl ToExpr for AllowAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.custom_request_handling.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.custom_request_handling.is_some()));
             p.opt("CustomRequestHandling", self.custom_request_handling);
             p.into_expr()
         }
@@ -7430,7 +7430,7 @@ pub mod web_acl {
     impl ToExpr for AsnMatchStatement {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.asn_list.is_some()) + usize::from(self.forwarded_ip_config.is_some()),
+                usize::from(self.asn_list.is_some()) + usize::from(self.forwarded_ip_config.is_some()),
             );
             p.opt("AsnList", self.asn_list);
             p.opt("ForwardedIPConfig", self.forwarded_ip_config);
@@ -7461,7 +7461,7 @@ pub mod web_acl {
 
     impl ToExpr for AssociationConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.request_body.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.request_body.is_some()));
             p.opt("RequestBody", self.request_body);
             p.into_expr()
         }
@@ -7660,7 +7660,7 @@ pub mod web_acl {
 
     impl ToExpr for BlockAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.custom_response.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.custom_response.is_some()));
             p.opt("CustomResponse", self.custom_response);
             p.into_expr()
         }
@@ -7688,7 +7688,7 @@ pub mod web_acl {
 
     impl ToExpr for Body {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.oversize_handling.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.oversize_handling.is_some()));
             p.opt("OversizeHandling", self.oversize_handling);
             p.into_expr()
         }
@@ -7785,7 +7785,7 @@ pub mod web_acl {
 
     impl ToExpr for CaptchaAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.custom_request_handling.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.custom_request_handling.is_some()));
             p.opt("CustomRequestHandling", self.custom_request_handling);
             p.into_expr()
         }
@@ -7813,7 +7813,7 @@ pub mod web_acl {
 
     impl ToExpr for CaptchaConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.immunity_time_property.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.immunity_time_property.is_some()));
             p.opt("ImmunityTimeProperty", self.immunity_time_property);
             p.into_expr()
         }
@@ -7841,7 +7841,7 @@ pub mod web_acl {
 
     impl ToExpr for ChallengeAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.custom_request_handling.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.custom_request_handling.is_some()));
             p.opt("CustomRequestHandling", self.custom_request_handling);
             p.into_expr()
         }
@@ -7869,7 +7869,7 @@ pub mod web_acl {
 
     impl ToExpr for ChallengeConfig {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.immunity_time_property.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.immunity_time_property.is_some()));
             p.opt("ImmunityTimeProperty", self.immunity_time_property);
             p.into_expr()
         }
@@ -7979,7 +7979,7 @@ pub mod web_acl {
     impl ToExpr for CookieMatchPattern {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.all.is_some())
+                usize::from(self.all.is_some())
                     + usize::from(self.excluded_cookies.is_some())
                     + usize::from(self.included_cookies.is_some()),
             );
@@ -8047,7 +8047,7 @@ pub mod web_acl {
 
     impl ToExpr for CountAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.custom_request_handling.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.custom_request_handling.is_some()));
             p.opt("CustomRequestHandling", self.custom_request_handling);
             p.into_expr()
         }
@@ -8297,7 +8297,7 @@ pub mod web_acl {
 
     impl ToExpr for DefaultAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.allow.is_some()) + usize::from(self.block.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.allow.is_some()) + usize::from(self.block.is_some()));
             p.opt("Allow", self.allow);
             p.opt("Block", self.block);
             p.into_expr()
@@ -8477,7 +8477,7 @@ pub mod web_acl {
     impl ToExpr for FieldToMatch {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.all_query_arguments.is_some())
+                usize::from(self.all_query_arguments.is_some())
                     + usize::from(self.body.is_some())
                     + usize::from(self.cookies.is_some())
                     + usize::from(self.header_order.is_some())
@@ -8646,7 +8646,7 @@ pub mod web_acl {
     impl ToExpr for GeoMatchStatement {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.country_codes.is_some()) + usize::from(self.forwarded_ip_config.is_some()),
+                usize::from(self.country_codes.is_some()) + usize::from(self.forwarded_ip_config.is_some()),
             );
             p.opt("CountryCodes", self.country_codes);
             p.opt("ForwardedIPConfig", self.forwarded_ip_config);
@@ -8693,7 +8693,7 @@ pub mod web_acl {
     impl ToExpr for HeaderMatchPattern {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.all.is_some())
+                usize::from(self.all.is_some())
                     + usize::from(self.excluded_headers.is_some())
                     + usize::from(self.included_headers.is_some()),
             );
@@ -8977,7 +8977,7 @@ pub mod web_acl {
     impl ToExpr for JsonMatchPattern {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.all.is_some()) + usize::from(self.included_paths.is_some()));
+                Props::with_capacity(usize::from(self.all.is_some()) + usize::from(self.included_paths.is_some()));
             p.opt("All", self.all);
             p.opt("IncludedPaths", self.included_paths);
             p.into_expr()
@@ -9113,7 +9113,7 @@ pub mod web_acl {
     impl ToExpr for ManagedRuleGroupConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.aws_managed_rules_acfp_rule_set.is_some())
+                usize::from(self.aws_managed_rules_acfp_rule_set.is_some())
                     + usize::from(self.aws_managed_rules_atp_rule_set.is_some())
                     + usize::from(self.aws_managed_rules_anti_d_do_s_rule_set.is_some())
                     + usize::from(self.aws_managed_rules_bot_control_rule_set.is_some())
@@ -9249,7 +9249,7 @@ pub mod web_acl {
     impl ToExpr for MonetizationConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.crypto_config.is_some()) + usize::from(self.currency_mode.is_some()),
+                usize::from(self.crypto_config.is_some()) + usize::from(self.currency_mode.is_some()),
             );
             p.opt("CryptoConfig", self.crypto_config);
             p.opt("CurrencyMode", self.currency_mode);
@@ -9277,7 +9277,7 @@ pub mod web_acl {
 
     impl ToExpr for MonetizeAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.price_multiplier.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.price_multiplier.is_some()));
             p.opt("PriceMultiplier", self.price_multiplier);
             p.into_expr()
         }
@@ -9382,7 +9382,7 @@ pub mod web_acl {
 
     impl ToExpr for OverrideAction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.count.is_some()) + usize::from(self.none.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.count.is_some()) + usize::from(self.none.is_some()));
             p.opt("Count", self.count);
             p.opt("None", self.none);
             p.into_expr()
@@ -9657,7 +9657,7 @@ pub mod web_acl {
     impl ToExpr for RateBasedStatementCustomKey {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.asn.is_some())
+                usize::from(self.asn.is_some())
                     + usize::from(self.cookie.is_some())
                     + usize::from(self.forwarded_ip.is_some())
                     + usize::from(self.http_method.is_some())
@@ -9911,7 +9911,7 @@ pub mod web_acl {
 
     impl ToExpr for Regex {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.regex_string.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.regex_string.is_some()));
             p.opt("RegexString", self.regex_string);
             p.into_expr()
         }
@@ -10190,7 +10190,7 @@ pub mod web_acl {
     impl ToExpr for ResponseInspection {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.body_contains.is_some())
+                usize::from(self.body_contains.is_some())
                     + usize::from(self.header.is_some())
                     + usize::from(self.json.is_some())
                     + usize::from(self.status_code.is_some()),
@@ -10488,7 +10488,7 @@ pub mod web_acl {
     impl ToExpr for RuleAction {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.allow.is_some())
+                usize::from(self.allow.is_some())
                     + usize::from(self.block.is_some())
                     + usize::from(self.captcha.is_some())
                     + usize::from(self.challenge.is_some())
@@ -10831,7 +10831,7 @@ pub mod web_acl {
     impl ToExpr for Statement {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.and_statement.is_some())
+                usize::from(self.and_statement.is_some())
                     + usize::from(self.asn_match_statement.is_some())
                     + usize::from(self.byte_match_statement.is_some())
                     + usize::from(self.geo_match_statement.is_some())
@@ -10898,7 +10898,7 @@ pub mod web_acl {
 
     impl ToExpr for Tag {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.key.is_some()) + usize::from(self.value.is_some()));
             p.opt("Key", self.key);
             p.opt("Value", self.value);
             p.into_expr()
@@ -10954,7 +10954,7 @@ pub mod web_acl {
 
     impl ToExpr for UriFragment {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.fallback_behavior.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.fallback_behavior.is_some()));
             p.opt("FallbackBehavior", self.fallback_behavior);
             p.into_expr()
         }

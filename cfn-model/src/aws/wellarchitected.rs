@@ -785,7 +785,7 @@ impl Resource for Lens {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.json_string.is_some())
+            usize::from(self.json_string.is_some())
                 + usize::from(self.lens_version.is_some())
                 + usize::from(self.tags.is_some()),
         );
@@ -1022,7 +1022,7 @@ pub mod profile {
     impl ToExpr for ProfileQuestionUpdate {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.question_id.is_some()) + usize::from(self.selected_choice_ids.is_some()),
+                usize::from(self.question_id.is_some()) + usize::from(self.selected_choice_ids.is_some()),
             );
             p.opt("QuestionId", self.question_id);
             p.opt("SelectedChoiceIds", self.selected_choice_ids);
@@ -1678,7 +1678,7 @@ pub mod workload {
     impl ToExpr for DiscoveryConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.trusted_advisor_integration_status.is_some())
+                usize::from(self.trusted_advisor_integration_status.is_some())
                     + usize::from(self.workload_resource_definition.is_some()),
             );
             p.opt(

@@ -455,7 +455,7 @@ pub mod ai_agent {
     impl ToExpr for AiAgentConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.manual_search_ai_agent_configuration.is_some())
+                usize::from(self.manual_search_ai_agent_configuration.is_some())
                     + usize::from(self.answer_recommendation_ai_agent_configuration.is_some())
                     + usize::from(self.self_service_ai_agent_configuration.is_some())
                     + usize::from(self.email_response_ai_agent_configuration.is_some())
@@ -568,7 +568,7 @@ pub mod ai_agent {
     impl ToExpr for AnswerRecommendationAiAgentConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.answer_generation_ai_guardrail_id.is_some())
+                usize::from(self.answer_generation_ai_guardrail_id.is_some())
                     + usize::from(self.answer_generation_ai_prompt_id.is_some())
                     + usize::from(self.association_configurations.is_some())
                     + usize::from(self.intent_labeling_generation_ai_prompt_id.is_some())
@@ -627,7 +627,7 @@ pub mod ai_agent {
     impl ToExpr for AssociationConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.association_configuration_data.is_some())
+                usize::from(self.association_configuration_data.is_some())
                     + usize::from(self.association_id.is_some())
                     + usize::from(self.association_type.is_some()),
             );
@@ -663,8 +663,9 @@ pub mod ai_agent {
 
     impl ToExpr for AssociationConfigurationData {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.knowledge_base_association_configuration_data.is_some()));
+            let mut p = Props::with_capacity(usize::from(
+                self.knowledge_base_association_configuration_data.is_some(),
+            ));
             p.opt(
                 "KnowledgeBaseAssociationConfigurationData",
                 self.knowledge_base_association_configuration_data,
@@ -712,7 +713,7 @@ pub mod ai_agent {
     impl ToExpr for CaseSummarizationAiAgentConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.case_summarization_ai_guardrail_id.is_some())
+                usize::from(self.case_summarization_ai_guardrail_id.is_some())
                     + usize::from(self.case_summarization_ai_prompt_id.is_some())
                     + usize::from(self.locale.is_some()),
             );
@@ -773,7 +774,7 @@ pub mod ai_agent {
     impl ToExpr for EmailGenerativeAnswerAiAgentConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.association_configurations.is_some())
+                usize::from(self.association_configurations.is_some())
                     + usize::from(self.email_generative_answer_ai_prompt_id.is_some())
                     + usize::from(self.email_query_reformulation_ai_prompt_id.is_some())
                     + usize::from(self.locale.is_some()),
@@ -823,7 +824,7 @@ pub mod ai_agent {
     impl ToExpr for EmailOverviewAiAgentConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.email_overview_ai_prompt_id.is_some()) + usize::from(self.locale.is_some()),
+                usize::from(self.email_overview_ai_prompt_id.is_some()) + usize::from(self.locale.is_some()),
             );
             p.opt("EmailOverviewAIPromptId", self.email_overview_ai_prompt_id);
             p.opt("Locale", self.locale);
@@ -878,7 +879,7 @@ pub mod ai_agent {
     impl ToExpr for EmailResponseAiAgentConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.association_configurations.is_some())
+                usize::from(self.association_configurations.is_some())
                     + usize::from(self.email_query_reformulation_ai_prompt_id.is_some())
                     + usize::from(self.email_response_ai_prompt_id.is_some())
                     + usize::from(self.locale.is_some()),
@@ -933,7 +934,7 @@ pub mod ai_agent {
     impl ToExpr for KnowledgeBaseAssociationConfigurationData {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.content_tag_filter.is_some())
+                usize::from(self.content_tag_filter.is_some())
                     + usize::from(self.max_results.is_some())
                     + usize::from(self.override_knowledge_base_search_type.is_some()),
             );
@@ -994,7 +995,7 @@ pub mod ai_agent {
     impl ToExpr for ManualSearchAiAgentConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.answer_generation_ai_guardrail_id.is_some())
+                usize::from(self.answer_generation_ai_guardrail_id.is_some())
                     + usize::from(self.answer_generation_ai_prompt_id.is_some())
                     + usize::from(self.association_configurations.is_some())
                     + usize::from(self.locale.is_some()),
@@ -1046,7 +1047,7 @@ pub mod ai_agent {
     impl ToExpr for NoteTakingAiAgentConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.locale.is_some())
+                usize::from(self.locale.is_some())
                     + usize::from(self.note_taking_ai_guardrail_id.is_some())
                     + usize::from(self.note_taking_ai_prompt_id.is_some()),
             );
@@ -1088,7 +1089,7 @@ pub mod ai_agent {
     impl ToExpr for OrCondition {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.and_conditions.is_some()) + usize::from(self.tag_condition.is_some()),
+                usize::from(self.and_conditions.is_some()) + usize::from(self.tag_condition.is_some()),
             );
             p.opt("AndConditions", self.and_conditions);
             p.opt("TagCondition", self.tag_condition);
@@ -1207,7 +1208,7 @@ pub mod ai_agent {
     impl ToExpr for SelfServiceAiAgentConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.association_configurations.is_some())
+                usize::from(self.association_configurations.is_some())
                     + usize::from(self.self_service_ai_guardrail_id.is_some())
                     + usize::from(self.self_service_answer_generation_ai_prompt_id.is_some())
                     + usize::from(self.self_service_pre_processing_ai_prompt_id.is_some()),
@@ -1297,7 +1298,7 @@ pub mod ai_agent {
     impl ToExpr for TagFilter {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.tag_condition.is_some())
+                usize::from(self.tag_condition.is_some())
                     + usize::from(self.and_conditions.is_some())
                     + usize::from(self.or_conditions.is_some()),
             );
@@ -1466,9 +1467,8 @@ pub mod ai_agent {
 
     impl ToExpr for ToolInstruction {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.examples.is_some()) + usize::from(self.instruction.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.examples.is_some()) + usize::from(self.instruction.is_some()));
             p.opt("Examples", self.examples);
             p.opt("Instruction", self.instruction);
             p.into_expr()
@@ -1506,7 +1506,7 @@ pub mod ai_agent {
     impl ToExpr for ToolOutputConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.output_variable_name_override.is_some())
+                usize::from(self.output_variable_name_override.is_some())
                     + usize::from(self.session_data_namespace.is_some()),
             );
             p.opt("OutputVariableNameOverride", self.output_variable_name_override);
@@ -1621,7 +1621,7 @@ pub mod ai_agent {
 
     impl ToExpr for ToolOverrideInputValueConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.constant.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.constant.is_some()));
             p.opt("Constant", self.constant);
             p.into_expr()
         }
@@ -1649,7 +1649,7 @@ pub mod ai_agent {
 
     impl ToExpr for UserInteractionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.is_user_confirmation_required.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.is_user_confirmation_required.is_some()));
             p.opt("IsUserConfirmationRequired", self.is_user_confirmation_required);
             p.into_expr()
         }
@@ -2287,7 +2287,7 @@ pub mod ai_guardrail {
     impl ToExpr for AiGuardrailSensitiveInformationPolicyConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.pii_entities_config.is_some()) + usize::from(self.regexes_config.is_some()),
+                usize::from(self.pii_entities_config.is_some()) + usize::from(self.regexes_config.is_some()),
             );
             p.opt("PiiEntitiesConfig", self.pii_entities_config);
             p.opt("RegexesConfig", self.regexes_config);
@@ -2349,7 +2349,7 @@ pub mod ai_guardrail {
     impl ToExpr for AiGuardrailWordPolicyConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.managed_word_lists_config.is_some()) + usize::from(self.words_config.is_some()),
+                usize::from(self.managed_word_lists_config.is_some()) + usize::from(self.words_config.is_some()),
             );
             p.opt("ManagedWordListsConfig", self.managed_word_lists_config);
             p.opt("WordsConfig", self.words_config);
@@ -2945,8 +2945,9 @@ pub mod ai_prompt {
 
     impl ToExpr for AiPromptTemplateConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.text_full_ai_prompt_edit_template_configuration.is_some()));
+            let mut p = Props::with_capacity(usize::from(
+                self.text_full_ai_prompt_edit_template_configuration.is_some(),
+            ));
             p.opt(
                 "TextFullAIPromptEditTemplateConfiguration",
                 self.text_full_ai_prompt_edit_template_configuration,
@@ -3227,7 +3228,7 @@ pub mod assistant {
 
     impl ToExpr for ServerSideEncryptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.kms_key_id.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.kms_key_id.is_some()));
             p.opt("KmsKeyId", self.kms_key_id);
             p.into_expr()
         }
@@ -3430,7 +3431,7 @@ pub mod assistant_association {
     impl ToExpr for AssociationData {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.knowledge_base_id.is_some())
+                usize::from(self.knowledge_base_id.is_some())
                     + usize::from(self.external_bedrock_knowledge_base_config.is_some()),
             );
             p.opt("KnowledgeBaseId", self.knowledge_base_id);
@@ -3928,7 +3929,7 @@ pub mod content_association {
 
     impl ToExpr for AmazonConnectGuideAssociationData {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.flow_id.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.flow_id.is_some()));
             p.opt("FlowId", self.flow_id);
             p.into_expr()
         }
@@ -4406,7 +4407,7 @@ pub mod knowledge_base {
 
     impl ToExpr for CrawlerLimits {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.rate_limit.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.rate_limit.is_some()));
             p.opt("RateLimit", self.rate_limit);
             p.into_expr()
         }
@@ -4514,7 +4515,7 @@ pub mod knowledge_base {
 
     impl ToExpr for ManagedSourceConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.web_crawler_configuration.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.web_crawler_configuration.is_some()));
             p.opt("WebCrawlerConfiguration", self.web_crawler_configuration);
             p.into_expr()
         }
@@ -4598,7 +4599,7 @@ pub mod knowledge_base {
 
     impl ToExpr for RenderingConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.template_uri.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.template_uri.is_some()));
             p.opt("TemplateUri", self.template_uri);
             p.into_expr()
         }
@@ -4624,7 +4625,7 @@ pub mod knowledge_base {
 
     impl ToExpr for SeedUrl {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.url.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.url.is_some()));
             p.opt("Url", self.url);
             p.into_expr()
         }
@@ -4687,7 +4688,7 @@ pub mod knowledge_base {
 
     impl ToExpr for ServerSideEncryptionConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.kms_key_id.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.kms_key_id.is_some()));
             p.opt("KmsKeyId", self.kms_key_id);
             p.into_expr()
         }
@@ -4724,8 +4725,7 @@ pub mod knowledge_base {
     impl ToExpr for SourceConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.app_integrations.is_some())
-                    + usize::from(self.managed_source_configuration.is_some()),
+                usize::from(self.app_integrations.is_some()) + usize::from(self.managed_source_configuration.is_some()),
             );
             p.opt("AppIntegrations", self.app_integrations);
             p.opt("ManagedSourceConfiguration", self.managed_source_configuration);
@@ -4780,7 +4780,7 @@ pub mod knowledge_base {
 
     impl ToExpr for UrlConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.seed_urls.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.seed_urls.is_some()));
             p.opt("SeedUrls", self.seed_urls);
             p.into_expr()
         }
@@ -4817,8 +4817,7 @@ pub mod knowledge_base {
     impl ToExpr for VectorIngestionConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.chunking_configuration.is_some())
-                    + usize::from(self.parsing_configuration.is_some()),
+                usize::from(self.chunking_configuration.is_some()) + usize::from(self.parsing_configuration.is_some()),
             );
             p.opt("ChunkingConfiguration", self.chunking_configuration);
             p.opt("ParsingConfiguration", self.parsing_configuration);
@@ -5176,9 +5175,8 @@ pub mod message_template {
 
     impl ToExpr for AgentAttributes {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(
-                0 + usize::from(self.first_name.is_some()) + usize::from(self.last_name.is_some()),
-            );
+            let mut p =
+                Props::with_capacity(usize::from(self.first_name.is_some()) + usize::from(self.last_name.is_some()));
             p.opt("FirstName", self.first_name);
             p.opt("LastName", self.last_name);
             p.into_expr()
@@ -5216,7 +5214,7 @@ pub mod message_template {
     impl ToExpr for Content {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.email_message_template_content.is_some())
+                usize::from(self.email_message_template_content.is_some())
                     + usize::from(self.sms_message_template_content.is_some()),
             );
             p.opt("EmailMessageTemplateContent", self.email_message_template_content);
@@ -5707,7 +5705,7 @@ pub mod message_template {
     impl ToExpr for CustomerProfileAttributes {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.account_number.is_some())
+                usize::from(self.account_number.is_some())
                     + usize::from(self.additional_information.is_some())
                     + usize::from(self.address1.is_some())
                     + usize::from(self.address2.is_some())
@@ -5893,8 +5891,7 @@ pub mod message_template {
 
     impl ToExpr for EmailMessageTemplateContentBody {
         fn to_expr(self) -> Expr {
-            let mut p =
-                Props::with_capacity(0 + usize::from(self.html.is_some()) + usize::from(self.plain_text.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.html.is_some()) + usize::from(self.plain_text.is_some()));
             p.opt("Html", self.html);
             p.opt("PlainText", self.plain_text);
             p.into_expr()
@@ -5931,7 +5928,7 @@ pub mod message_template {
 
     impl ToExpr for EmailMessageTemplateHeader {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.name.is_some()) + usize::from(self.value.is_some()));
             p.opt("Name", self.name);
             p.opt("Value", self.value);
             p.into_expr()
@@ -6051,7 +6048,7 @@ pub mod message_template {
     impl ToExpr for MessageTemplateAttributes {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.agent_attributes.is_some())
+                usize::from(self.agent_attributes.is_some())
                     + usize::from(self.custom_attributes.is_some())
                     + usize::from(self.customer_profile_attributes.is_some())
                     + usize::from(self.system_attributes.is_some()),
@@ -6084,7 +6081,7 @@ pub mod message_template {
 
     impl ToExpr for MessageTemplateBodyContentProvider {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.content.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.content.is_some()));
             p.opt("Content", self.content);
             p.into_expr()
         }
@@ -6131,7 +6128,7 @@ pub mod message_template {
 
     impl ToExpr for SmsMessageTemplateContentBody {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.plain_text.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.plain_text.is_some()));
             p.opt("PlainText", self.plain_text);
             p.into_expr()
         }
@@ -6176,7 +6173,7 @@ pub mod message_template {
     impl ToExpr for SystemAttributes {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.customer_endpoint.is_some())
+                usize::from(self.customer_endpoint.is_some())
                     + usize::from(self.name.is_some())
                     + usize::from(self.system_endpoint.is_some()),
             );
@@ -6207,7 +6204,7 @@ pub mod message_template {
 
     impl ToExpr for SystemEndpointAttributes {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.address.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.address.is_some()));
             p.opt("Address", self.address);
             p.into_expr()
         }
@@ -6580,7 +6577,7 @@ pub mod quick_response {
 
     impl ToExpr for QuickResponseContentProvider {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.content.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.content.is_some()));
             p.opt("Content", self.content);
             p.into_expr()
         }

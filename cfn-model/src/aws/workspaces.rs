@@ -352,7 +352,7 @@ Constraint { path: "WorkspaceDirectoryName", pattern: Some("^[a-zA-Z0-9][a-zA-Z0
 ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.active_directory_config.is_some())
+            usize::from(self.active_directory_config.is_some())
                 + usize::from(self.certificate_based_auth_properties.is_some())
                 + usize::from(self.enable_self_service.is_some())
                 + usize::from(self.endpoint_encryption_mode.is_some())
@@ -1391,7 +1391,7 @@ pub mod directory {
     impl ToExpr for AccessEndpoint {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.access_endpoint_type.is_some()) + usize::from(self.vpc_endpoint_id.is_some()),
+                usize::from(self.access_endpoint_type.is_some()) + usize::from(self.vpc_endpoint_id.is_some()),
             );
             p.opt("AccessEndpointType", self.access_endpoint_type);
             p.opt("VpcEndpointId", self.vpc_endpoint_id);
@@ -1489,7 +1489,7 @@ pub mod directory {
     impl ToExpr for CertificateBasedAuthProperties {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.certificate_authority_arn.is_some()) + usize::from(self.status.is_some()),
+                usize::from(self.certificate_authority_arn.is_some()) + usize::from(self.status.is_some()),
             );
             p.opt("CertificateAuthorityArn", self.certificate_authority_arn);
             p.opt("Status", self.status);
@@ -1560,7 +1560,7 @@ pub mod directory {
     impl ToExpr for DefaultWorkspaceCreationProperties {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.custom_security_group_id.is_some())
+                usize::from(self.custom_security_group_id.is_some())
                     + usize::from(self.default_ou.is_some())
                     + usize::from(self.enable_internet_access.is_some())
                     + usize::from(self.enable_maintenance_mode.is_some())
@@ -1643,7 +1643,7 @@ pub mod directory {
     impl ToExpr for MicrosoftEntraConfig {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.application_config_secret_arn.is_some()) + usize::from(self.tenant_id.is_some()),
+                usize::from(self.application_config_secret_arn.is_some()) + usize::from(self.tenant_id.is_some()),
             );
             p.opt("ApplicationConfigSecretArn", self.application_config_secret_arn);
             p.opt("TenantId", self.tenant_id);
@@ -1690,7 +1690,7 @@ pub mod directory {
     impl ToExpr for SamlProperties {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.relay_state_parameter_name.is_some())
+                usize::from(self.relay_state_parameter_name.is_some())
                     + usize::from(self.status.is_some())
                     + usize::from(self.user_access_url.is_some()),
             );
@@ -1756,7 +1756,7 @@ pub mod directory {
     impl ToExpr for SelfservicePermissions {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.change_compute_type.is_some())
+                usize::from(self.change_compute_type.is_some())
                     + usize::from(self.increase_volume_size.is_some())
                     + usize::from(self.rebuild_workspace.is_some())
                     + usize::from(self.restart_workspace.is_some())
@@ -1851,7 +1851,7 @@ pub mod directory {
     impl ToExpr for StreamingProperties {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.global_accelerator.is_some())
+                usize::from(self.global_accelerator.is_some())
                     + usize::from(self.storage_connectors.is_some())
                     + usize::from(self.streaming_experience_preferred_protocol.is_some())
                     + usize::from(self.user_settings.is_some()),
@@ -2028,7 +2028,7 @@ pub mod directory {
     impl ToExpr for WorkspaceAccessProperties {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.access_endpoint_config.is_some())
+                usize::from(self.access_endpoint_config.is_some())
                     + usize::from(self.device_type_android.is_some())
                     + usize::from(self.device_type_chrome_os.is_some())
                     + usize::from(self.device_type_ios.is_some())
@@ -2262,7 +2262,7 @@ pub mod workspace {
     impl ToExpr for WorkspaceProperties {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.compute_type_name.is_some())
+                usize::from(self.compute_type_name.is_some())
                     + usize::from(self.root_volume_size_gib.is_some())
                     + usize::from(self.running_mode.is_some())
                     + usize::from(self.running_mode_auto_stop_timeout_in_minutes.is_some())
@@ -2804,7 +2804,7 @@ pub mod workspaces_pool {
     impl ToExpr for TimeoutSettings {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.disconnect_timeout_in_seconds.is_some())
+                usize::from(self.disconnect_timeout_in_seconds.is_some())
                     + usize::from(self.idle_disconnect_timeout_in_seconds.is_some())
                     + usize::from(self.max_user_duration_in_seconds.is_some()),
             );

@@ -337,7 +337,7 @@ pub mod volume {
     impl ToExpr for TagSpecification {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.resource_type.is_some()) + usize::from(self.tags.is_some()));
+                Props::with_capacity(usize::from(self.resource_type.is_some()) + usize::from(self.tags.is_some()));
             p.opt("ResourceType", self.resource_type);
             p.opt("Tags", self.tags);
             p.into_expr()
@@ -523,7 +523,7 @@ Constraint { path: "Tags/*/Value", pattern: Some("^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-
 ];
     fn into_properties(self) -> Props {
         let mut p =
-            Props::with_capacity(0 + usize::from(self.managed_instance.is_some()) + usize::from(self.tags.is_some()));
+            Props::with_capacity(usize::from(self.managed_instance.is_some()) + usize::from(self.tags.is_some()));
         p.opt("ManagedInstance", self.managed_instance);
         p.opt("Tags", self.tags);
         p
@@ -1006,7 +1006,7 @@ pub mod workspace_instance {
     impl ToExpr for BlockDeviceMapping {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.device_name.is_some())
+                usize::from(self.device_name.is_some())
                     + usize::from(self.ebs.is_some())
                     + usize::from(self.no_device.is_some())
                     + usize::from(self.virtual_name.is_some()),
@@ -1050,7 +1050,7 @@ pub mod workspace_instance {
     impl ToExpr for CapacityReservationSpecification {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.capacity_reservation_preference.is_some())
+                usize::from(self.capacity_reservation_preference.is_some())
                     + usize::from(self.capacity_reservation_target.is_some()),
             );
             p.opt("CapacityReservationPreference", self.capacity_reservation_preference);
@@ -1090,7 +1090,7 @@ pub mod workspace_instance {
     impl ToExpr for CapacityReservationTarget {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.capacity_reservation_id.is_some())
+                usize::from(self.capacity_reservation_id.is_some())
                     + usize::from(self.capacity_reservation_resource_group_arn.is_some()),
             );
             p.opt("CapacityReservationId", self.capacity_reservation_id);
@@ -1133,7 +1133,7 @@ pub mod workspace_instance {
     impl ToExpr for CpuOptionsRequest {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.core_count.is_some()) + usize::from(self.threads_per_core.is_some()),
+                usize::from(self.core_count.is_some()) + usize::from(self.threads_per_core.is_some()),
             );
             p.opt("CoreCount", self.core_count);
             p.opt("ThreadsPerCore", self.threads_per_core);
@@ -1161,7 +1161,7 @@ pub mod workspace_instance {
 
     impl ToExpr for CreditSpecificationRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.cpu_credits.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.cpu_credits.is_some()));
             p.opt("CpuCredits", self.cpu_credits);
             p.into_expr()
         }
@@ -1232,7 +1232,7 @@ pub mod workspace_instance {
     impl ToExpr for EbsBlockDevice {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.encrypted.is_some())
+                usize::from(self.encrypted.is_some())
                     + usize::from(self.iops.is_some())
                     + usize::from(self.kms_key_id.is_some())
                     + usize::from(self.throughput.is_some())
@@ -1269,7 +1269,7 @@ pub mod workspace_instance {
 
     impl ToExpr for EnclaveOptionsRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.enabled.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.enabled.is_some()));
             p.opt("Enabled", self.enabled);
             p.into_expr()
         }
@@ -1295,7 +1295,7 @@ pub mod workspace_instance {
 
     impl ToExpr for HibernationOptionsRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.configured.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.configured.is_some()));
             p.opt("Configured", self.configured);
             p.into_expr()
         }
@@ -1328,7 +1328,7 @@ pub mod workspace_instance {
 
     impl ToExpr for IamInstanceProfileSpecification {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.arn.is_some()) + usize::from(self.name.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.arn.is_some()) + usize::from(self.name.is_some()));
             p.opt("Arn", self.arn);
             p.opt("Name", self.name);
             p.into_expr()
@@ -1355,7 +1355,7 @@ pub mod workspace_instance {
 
     impl ToExpr for InstanceMaintenanceOptionsRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.auto_recovery.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.auto_recovery.is_some()));
             p.opt("AutoRecovery", self.auto_recovery);
             p.into_expr()
         }
@@ -1416,7 +1416,7 @@ pub mod workspace_instance {
     impl ToExpr for InstanceMetadataOptionsRequest {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.http_endpoint.is_some())
+                usize::from(self.http_endpoint.is_some())
                     + usize::from(self.http_protocol_ipv6.is_some())
                     + usize::from(self.http_put_response_hop_limit.is_some())
                     + usize::from(self.http_tokens.is_some())
@@ -1478,7 +1478,7 @@ pub mod workspace_instance {
     impl ToExpr for InstanceNetworkInterfaceSpecification {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.description.is_some())
+                usize::from(self.description.is_some())
                     + usize::from(self.device_index.is_some())
                     + usize::from(self.groups.is_some())
                     + usize::from(self.subnet_id.is_some()),
@@ -1513,7 +1513,7 @@ pub mod workspace_instance {
 
     impl ToExpr for InstanceNetworkPerformanceOptionsRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.bandwidth_weighting.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.bandwidth_weighting.is_some()));
             p.opt("BandwidthWeighting", self.bandwidth_weighting);
             p.into_expr()
         }
@@ -1541,7 +1541,7 @@ pub mod workspace_instance {
 
     impl ToExpr for LicenseConfigurationRequest {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.license_configuration_arn.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.license_configuration_arn.is_some()));
             p.opt("LicenseConfigurationArn", self.license_configuration_arn);
             p.into_expr()
         }
@@ -1866,7 +1866,7 @@ pub mod workspace_instance {
     impl ToExpr for Placement {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.availability_zone.is_some())
+                usize::from(self.availability_zone.is_some())
                     + usize::from(self.group_id.is_some())
                     + usize::from(self.group_name.is_some())
                     + usize::from(self.partition_number.is_some())
@@ -1920,7 +1920,7 @@ pub mod workspace_instance {
     impl ToExpr for PrivateDnsNameOptionsRequest {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.enable_resource_name_dns_aaaa_record.is_some())
+                usize::from(self.enable_resource_name_dns_aaaa_record.is_some())
                     + usize::from(self.enable_resource_name_dns_a_record.is_some())
                     + usize::from(self.hostname_type.is_some()),
             );
@@ -1954,7 +1954,7 @@ pub mod workspace_instance {
 
     impl ToExpr for RunInstancesMonitoringEnabled {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.enabled.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.enabled.is_some()));
             p.opt("Enabled", self.enabled);
             p.into_expr()
         }
@@ -2023,7 +2023,7 @@ pub mod workspace_instance {
     impl ToExpr for TagSpecification {
         fn to_expr(self) -> Expr {
             let mut p =
-                Props::with_capacity(0 + usize::from(self.resource_type.is_some()) + usize::from(self.tags.is_some()));
+                Props::with_capacity(usize::from(self.resource_type.is_some()) + usize::from(self.tags.is_some()));
             p.opt("ResourceType", self.resource_type);
             p.opt("Tags", self.tags);
             p.into_expr()

@@ -82,7 +82,7 @@ Constraint { path: "WebContentFilteringPolicy/BlockedUrls/*", pattern: Some("^((
 ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.additional_encryption_context.is_some())
+            usize::from(self.additional_encryption_context.is_some())
                 + usize::from(self.browser_policy.is_some())
                 + usize::from(self.customer_managed_key.is_some())
                 + usize::from(self.tags.is_some())
@@ -281,7 +281,7 @@ pub mod browser_settings {
     impl ToExpr for WebContentFilteringPolicy {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.allowed_urls.is_some())
+                usize::from(self.allowed_urls.is_some())
                     + usize::from(self.blocked_categories.is_some())
                     + usize::from(self.blocked_urls.is_some()),
             );
@@ -392,7 +392,7 @@ Constraint { path: "Tags/*/Value", pattern: Some("^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-
 ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.additional_encryption_context.is_some())
+            usize::from(self.additional_encryption_context.is_some())
                 + usize::from(self.customer_managed_key.is_some())
                 + usize::from(self.description.is_some())
                 + usize::from(self.display_name.is_some())
@@ -1373,7 +1373,7 @@ Constraint { path: "UserSettingsArn", pattern: Some("^arn:[\\w+=\\/,.@-]+:[a-zA-
 ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.additional_encryption_context.is_some())
+            usize::from(self.additional_encryption_context.is_some())
                 + usize::from(self.authentication_type.is_some())
                 + usize::from(self.browser_settings_arn.is_some())
                 + usize::from(self.customer_managed_key.is_some())
@@ -1935,7 +1935,7 @@ pub mod session_logger {
 
     impl ToExpr for EventFilter {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.all.is_some()) + usize::from(self.include.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.all.is_some()) + usize::from(self.include.is_some()));
             p.opt("All", self.all);
             p.opt("Include", self.include);
             p.into_expr()
@@ -1962,7 +1962,7 @@ pub mod session_logger {
 
     impl ToExpr for LogConfiguration {
         fn to_expr(self) -> Expr {
-            let mut p = Props::with_capacity(0 + usize::from(self.s3.is_some()));
+            let mut p = Props::with_capacity(usize::from(self.s3.is_some()));
             p.opt("S3", self.s3);
             p.into_expr()
         }
@@ -2860,7 +2860,7 @@ pub mod user_settings {
     impl ToExpr for BrandingConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.color_theme.is_some())
+                usize::from(self.color_theme.is_some())
                     + usize::from(self.favicon.is_some())
                     + usize::from(self.localized_strings.is_some())
                     + usize::from(self.logo.is_some())
@@ -3112,7 +3112,7 @@ pub mod user_settings {
     impl ToExpr for ToolbarConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.hidden_toolbar_items.is_some())
+                usize::from(self.hidden_toolbar_items.is_some())
                     + usize::from(self.max_display_resolution.is_some())
                     + usize::from(self.toolbar_type.is_some())
                     + usize::from(self.visual_mode.is_some()),

@@ -131,7 +131,7 @@ pub mod group {
     impl ToExpr for InsightsConfiguration {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.insights_enabled.is_some()) + usize::from(self.notifications_enabled.is_some()),
+                usize::from(self.insights_enabled.is_some()) + usize::from(self.notifications_enabled.is_some()),
             );
             p.opt("InsightsEnabled", self.insights_enabled);
             p.opt("NotificationsEnabled", self.notifications_enabled);
@@ -528,7 +528,7 @@ impl Resource for SamplingRule {
     ];
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
-            0 + usize::from(self.rule_name.is_some())
+            usize::from(self.rule_name.is_some())
                 + usize::from(self.sampling_rule.is_some())
                 + usize::from(self.sampling_rule_record.is_some())
                 + usize::from(self.sampling_rule_update.is_some())
@@ -754,7 +754,7 @@ pub mod sampling_rule {
     impl ToExpr for SamplingRuleRecord {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.created_at.is_some())
+                usize::from(self.created_at.is_some())
                     + usize::from(self.modified_at.is_some())
                     + usize::from(self.sampling_rule.is_some()),
             );
@@ -887,7 +887,7 @@ pub mod sampling_rule {
     impl ToExpr for SamplingRuleUpdate {
         fn to_expr(self) -> Expr {
             let mut p = Props::with_capacity(
-                0 + usize::from(self.attributes.is_some())
+                usize::from(self.attributes.is_some())
                     + usize::from(self.fixed_rate.is_some())
                     + usize::from(self.http_method.is_some())
                     + usize::from(self.host.is_some())
@@ -977,7 +977,7 @@ impl Resource for TransactionSearchConfig {
         ..crate::aws::NO_LIMITS
     }];
     fn into_properties(self) -> Props {
-        let mut p = Props::with_capacity(0 + usize::from(self.indexing_percentage.is_some()));
+        let mut p = Props::with_capacity(usize::from(self.indexing_percentage.is_some()));
         p.opt("IndexingPercentage", self.indexing_percentage);
         p
     }
