@@ -40,12 +40,12 @@ for tn in M.get_resource_types("us-east-1"):
             continue
         rows.add((tn, attr.replace("\\.", "."), kind))
 table = "".join(
-    f'    ("{tn}", "{attr}", Kind::{kind}),\n'
+    f"{tn} {attr} {kind}\n"
     for tn, attr, kind in sorted(rows, key=lambda r: (r[0].encode(), r[1].encode()))
 )
 path = pathlib.Path(__file__).resolve().parent.parent / "cfn-emit/src/attr_kinds.rs"
 src = path.read_text()
-start = src.index("= &[\n") + 5
-end = src.index("];\n// END TABLE")
+start = src.index('static TABLE: &str = "\\\n') + len('static TABLE: &str = "\\\n')
+end = src.index('";\n// END TABLE')
 path.write_text(src[:start] + table + src[end:])
 print(f"{path}: {len(rows)} attributes")

@@ -62,5 +62,10 @@
 mod stacks;
 
 fn main() -> std::process::ExitCode {
-    cfn::run(&stacks::assembly())
+    let stack = stacks::assembly();
+    let code = cfn::run(&stack);
+    // The process ends here: the operating system takes the model back at once, where dropping
+    // it would free it one allocation at a time (5% of this program's instructions).
+    std::mem::forget(stack);
+    code
 }

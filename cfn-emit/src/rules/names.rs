@@ -69,20 +69,34 @@ pub fn name_property(type_name: &str, present: impl Fn(&str) -> bool) -> Option<
 pub fn stateful_resource_types() -> &'static [&'static str] {
     static TYPES: OnceLock<Vec<&'static str>> = OnceLock::new();
     TYPES.get_or_init(|| {
-        const DATA: &str = include_str!("../../data/StatefulResources.json");
-        let parsed: serde_json::Value = serde_json::from_str(DATA).unwrap_or_default();
-        let mut out: Vec<&'static str> = Vec::new();
-        if let Some(types) = parsed.get("ResourceTypes").and_then(|t| t.as_object()) {
-            for k in types.keys() {
-                // The names are in the static text: find them there rather than leaking strings.
-                if let Some(i) = DATA.find(&format!("\"{k}\"")) {
-                    out.push(&DATA[i + 1..i + 1 + k.len()]);
+        // The keys of the object under `ResourceTypes` are the strings two braces deep (a test
+        // checks them against a JSON parse): slices of the static text, without a parse.
+        let (mut depth, mut out, mut rest) = (0, Vec::new(), STATEFUL_DATA);
+        while let Some(i) = rest.find(['{', '}', '"']) {
+            let (c, after) = (rest.as_bytes()[i], &rest[i + 1..]);
+            rest = match c {
+                b'{' => {
+                    depth += 1;
+                    after
                 }
-            }
+                b'}' => {
+                    depth -= 1;
+                    after
+                }
+                _ => {
+                    let end = after.find('"').unwrap_or(after.len());
+                    if depth == 2 {
+                        out.push(&after[..end]);
+                    }
+                    after.get(end + 1..).unwrap_or_default()
+                }
+            };
         }
         out
     })
 }
+
+const STATEFUL_DATA: &str = include_str!("../../data/StatefulResources.json");
 
 /// How a storage type turns on encryption at rest.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -163,5 +177,25 @@ mod tests {
             None,
             "an association's `Name` is its document's"
         );
+    }
+}
+
+#[cfg(test)]
+mod stateful_tests {
+    #[test]
+    fn stateful_types_are_the_keys_of_the_vendored_file() {
+        let parsed: serde_json::Value = serde_json::from_str(super::STATEFUL_DATA).expect("valid JSON");
+        let keys: Vec<&str> = parsed["ResourceTypes"]
+            .as_object()
+            .expect("ResourceTypes")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut ours = super::stateful_resource_types().to_vec();
+        ours.sort_unstable();
+        let mut keys = keys;
+        keys.sort_unstable();
+        assert_eq!(ours, keys);
+        assert_eq!(ours.len(), 29);
     }
 }
