@@ -16,7 +16,7 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
-use std::sync::Arc;
+use std::rc::Rc;
 
 use cfn_model::expr::{is_pseudo, Expr, Ident, SubPart};
 use cfn_model::{AutoNest, OutputDef, ParameterDef, Policy, ResourceDef, Tagging, Template};
@@ -118,7 +118,7 @@ struct Plan<'t> {
     uses: Vec<V<'t>>,
     /// Every resource's fragment, `,\n    "Id": {…}`, in declaration order (one buffer per thread
     /// that rendered them).
-    frags: Vec<Arc<String>>,
+    frags: Vec<Rc<String>>,
     cond_closure: Vec<Needs<'t>>,
     tags: Needs<'t>,
     outputs: Needs<'t>,
@@ -425,7 +425,7 @@ impl<'t> Plan<'t> {
                 r.uses = r.uses.start + offset..r.uses.end + offset;
                 r
             }));
-            p.frags.push(Arc::new(frags));
+            p.frags.push(Rc::new(frags));
             p.errors.extend(errors);
         }
         // Sizes of what a part may copy.

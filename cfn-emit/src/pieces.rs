@@ -1,17 +1,17 @@
-//! Rendered files as pieces: owned text, or ranges of one buffer (shared with the threads that write files) that the parts of an automatically
+//! Rendered files as pieces: owned text, or ranges of one buffer that the parts of an automatically
 //! nested stack share. The runner writes the pieces straight to their files; [`crate::assemble`]
 //! joins them into the `String`s of its [`crate::File`]s.
 
 use std::io::{self, Write};
 use std::ops::Range;
-use std::sync::Arc;
+use std::rc::Rc;
 
 /// One piece of a file.
 pub(crate) enum Piece {
     /// Text of this file alone.
     Own(String),
     /// A range of a shared buffer.
-    Shared(Arc<String>, Range<usize>),
+    Shared(Rc<String>, Range<usize>),
 }
 
 impl Piece {
