@@ -249,13 +249,10 @@ const PARALLEL_RESOURCES: usize = 2_000;
 fn index_resources<'t>(
     t: &'t Template,
     range: Range<usize>,
-    room: usize,
     buf: u8,
 ) -> (Vec<Res<'t>>, Vec<V<'t>>, String, Vec<(String, String, String)>) {
-    // `room`: how many resources the vectors are for; the first range's become the plan's, so
-    // they are sized for every resource and the others' are appended without moving them.
-    let mut res = Vec::with_capacity(room);
-    let mut uses: Vec<V<'t>> = Vec::with_capacity(room * 3);
+    let mut res = Vec::with_capacity(range.len());
+    let mut uses: Vec<V<'t>> = Vec::with_capacity(range.len() * 3);
     let mut n = Needs::default();
     let mut frags = String::with_capacity(range.len() * 400);
     let mut errors = Vec::new();
@@ -412,28 +409,22 @@ impl<'t> Plan<'t> {
         // Resources: what each needs, and its fragment; on two threads for large stacks.
         let n = t.resources.len();
         let parts = if n < PARALLEL_RESOURCES {
-            vec![index_resources(t, 0..n, n, 0)]
+            vec![index_resources(t, 0..n, 0)]
         } else {
             std::thread::scope(|s| {
-                let second = s.spawn(|| index_resources(t, n / 2..n, n - n / 2, 1));
-                let first = index_resources(t, 0..n / 2, n, 0);
+                let second = s.spawn(|| index_resources(t, n / 2..n, 1));
+                let first = index_resources(t, 0..n / 2, 0);
                 let second = second.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
                 vec![first, second]
             })
         };
         for (res, uses, frags, errors) in parts {
-            if p.res.is_empty() && p.uses.is_empty() {
-                // The first range: its vectors have room for all (about 200 bytes a resource
-                // that a copy would take fresh, at some microseconds a page on first touch).
-                (p.res, p.uses) = (res, uses);
-            } else {
-                let offset = p.uses.len() as u32;
-                p.uses.extend(uses);
-                p.res.extend(res.into_iter().map(|mut r| {
-                    r.uses = r.uses.start + offset..r.uses.end + offset;
-                    r
-                }));
-            }
+            let offset = p.uses.len() as u32;
+            p.uses.extend(uses);
+            p.res.extend(res.into_iter().map(|mut r| {
+                r.uses = r.uses.start + offset..r.uses.end + offset;
+                r
+            }));
             p.frags.push(Rc::new(frags));
             p.errors.extend(errors);
         }
