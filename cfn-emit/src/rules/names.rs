@@ -69,30 +69,14 @@ pub fn name_property(type_name: &str, present: impl Fn(&str) -> bool) -> Option<
 pub fn stateful_resource_types() -> &'static [&'static str] {
     static TYPES: OnceLock<Vec<&'static str>> = OnceLock::new();
     TYPES.get_or_init(|| {
-        // The keys of the object under `ResourceTypes` are the strings two braces deep (a test
-        // checks them against a JSON parse): slices of the static text, without a parse.
-        let (mut depth, mut out, mut rest) = (0, Vec::new(), STATEFUL_DATA);
-        while let Some(i) = rest.find(['{', '}', '"']) {
-            let (c, after) = (rest.as_bytes()[i], &rest[i + 1..]);
-            rest = match c {
-                b'{' => {
-                    depth += 1;
-                    after
-                }
-                b'}' => {
-                    depth -= 1;
-                    after
-                }
-                _ => {
-                    let end = after.find('"').unwrap_or(after.len());
-                    if depth == 2 {
-                        out.push(&after[..end]);
-                    }
-                    after.get(end + 1..).unwrap_or_default()
-                }
-            };
-        }
-        out
+        // Keys borrowed from the static text (serde_json borrows strings without escapes), each
+        // value skipped unparsed.
+        type Types = std::collections::BTreeMap<&'static str, serde::de::IgnoredAny>;
+        serde_json::from_str::<std::collections::BTreeMap<&'static str, Types>>(STATEFUL_DATA)
+            .ok()
+            .and_then(|mut file| file.remove("ResourceTypes"))
+            .map(|types| types.into_keys().collect())
+            .unwrap_or_default()
     })
 }
 
