@@ -5,7 +5,7 @@
 
 mod common;
 
-use cfn::aws::{ec2, efs, s3, sns, sqs};
+use cfn::aws::{ec2, efs, kms, s3, sns, sqs};
 use cfn::model::safe::security_group::Port;
 use cfn::prelude::*;
 use cfn::rules::{Breach, DeletionPolicies, EncryptionAtRest, Naming, NoOpenIngress, RequiredTags, ResourceView, Rule};
@@ -178,7 +178,10 @@ fn named_stack() -> (Stack, Handle<ec2::SecurityGroup>) {
         keep(),
     );
     // No name: CloudFormation makes one from the stack name.
-    s.add("Alerts", sns::Topic::new().kms_master_key_id("alias/aws/sns"));
+    s.add(
+        "Alerts",
+        sns::Topic::new().kms_master_key_id(Id::<kms::Alias>::external("alias/aws/sns")),
+    );
     // A literal name breaks the rule.
     let db = s.add(
         "DbSg",

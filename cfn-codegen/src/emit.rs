@@ -134,6 +134,8 @@ impl Scope<'_> {
                 };
                 format!("{marker}<{path}>")
             }
+            // A union is held as the string CloudFormation reads; its setter takes the trait.
+            Vt::Union(_) => self.n("String"),
             Vt::Enum(e) => format!("{}{e}", self.prefix),
             Vt::Vec(inner) => format!("{}<{}>", self.n("Vec"), self.vt(inner)),
         }
@@ -177,6 +179,13 @@ impl Scope<'_> {
                 String::new(),
                 format!("impl {}", self.n("IntoSecretString")),
                 format!("{var}.into_secret()"),
+            ),
+            // A reference to any of several types: the trait each of them implements, whose
+            // compiler message lists them.
+            Fty::Value(Vt::Union(u)) => (
+                String::new(),
+                format!("impl {}{u}", self.prefix),
+                format!("{var}.into_ref()"),
             ),
             Fty::Value(vt) => (
                 String::new(),
@@ -466,6 +475,16 @@ fn emit_resource(r: &ResourceIr, names: &Names, out: &mut String) {
         Tagging::List(p) => writeln!(out, "const TAGGING: {t} = {t}::List({p:?});", t = sc.n("Tagging")).unwrap(),
         Tagging::Map(p) => writeln!(out, "const TAGGING: {t} = {t}::Map({p:?});", t = sc.n("Tagging")).unwrap(),
     }
+    if let Some((_, p)) = crate::formats::ID_PARAMETER_TYPES
+        .iter()
+        .find(|(t, _)| *t == r.type_name)
+    {
+        writeln!(
+            out,
+            "const ID_PARAMETER_TYPES: (&'static str, &'static str) = ({p:?}, \"List<{p}>\");"
+        )
+        .unwrap();
+    }
     if !r.constraints.is_empty() {
         writeln!(out, "const CONSTRAINTS: &'static [{}] = &[", sc.n("Constraint")).unwrap();
         for (path, c) in &r.constraints {
@@ -505,9 +524,93 @@ fn emit_resource(r: &ResourceIr, names: &Names, out: &mut String) {
     }
 }
 
+/// The short name of a generated type for messages: `ec2::InternetGateway`.
+fn short_path(path: &str) -> &str {
+    path.strip_prefix("crate::aws::").unwrap_or(path)
+}
+
+/// A union's trait: implemented by each accepted reference (its `Value`, and for a `Ref` the
+/// handle); impls for types of other services are behind those services' features, so a union
+/// adds no feature dependency.
+fn emit_union(u: &UnionDef, service: &str, sc: &Scope, out: &mut String) {
+    let forms: Vec<String> = u
+        .alts
+        .iter()
+        .map(|(m, path, _)| {
+            let p = short_path(path);
+            match m {
+                Marker::Id => format!("`Value<Id<{p}>>` (or `&handle`)"),
+                Marker::Arn => format!("`Value<Arn<{p}>>`"),
+                Marker::Name => format!("`Value<Name<{p}>>`"),
+            }
+        })
+        .collect();
+    let (m0, p0, _) = &u.alts[0];
+    let external = format!("{m0:?}::<{}>::external(\\\"…\\\")", short_path(p0));
+    render(
+        &[
+            format!("A reference `{}` takes: {}.", u.property, forms.join(", ")),
+            String::new(),
+            format!(
+                "For a resource this program does not create: `{}`.",
+                external.replace('\\', "")
+            ),
+        ],
+        out,
+    );
+    writeln!(
+        out,
+        "#[diagnostic::on_unimplemented(message = \"`{{Self}}` is not a reference `{}` takes\", label = \"expected one of the types below\", note = \"`{}` takes {}\", note = \"for a resource this program does not create, write `{}`\")]",
+        u.property,
+        u.property,
+        forms.join(", ").replace('"', "\\\""),
+        external
+    )
+    .unwrap();
+    writeln!(out, "pub trait {} {{", u.name).unwrap();
+    out.push_str("/// The reference, as the string CloudFormation reads.\n");
+    writeln!(out, "fn into_ref(self) -> {}<{}>;", sc.n("Value"), sc.n("String")).unwrap();
+    out.push_str("}\n");
+    let value = sc.n("Value");
+    let string = sc.n("String");
+    for (m, path, svc) in &u.alts {
+        let cfg = if svc != service {
+            format!("#[cfg(feature = {svc:?})]\n")
+        } else {
+            String::new()
+        };
+        let marker = match m {
+            Marker::Id => sc.n("Id"),
+            Marker::Arn => sc.n("Arn"),
+            Marker::Name => sc.n("Name"),
+        };
+        let vt = format!("{value}<{marker}<{path}>>");
+        for ty in [vt.clone(), format!("&{vt}")] {
+            writeln!(
+                out,
+                "{cfg}#[diagnostic::do_not_recommend]\nimpl {} for {ty} {{ fn into_ref(self) -> {value}<{string}> {{ self.into() }} }}",
+                u.name
+            )
+            .unwrap();
+        }
+        if *m == Marker::Id {
+            let s = sc.names.generic("S");
+            writeln!(
+                out,
+                "{cfg}#[diagnostic::do_not_recommend]\nimpl<{s}> {} for &{}<{path}, {s}> {{ fn into_ref(self) -> {value}<{string}> {{ self.id().into() }} }}",
+                u.name,
+                sc.n("Handle")
+            )
+            .unwrap();
+        }
+    }
+    out.push('\n');
+}
+
 fn emit_submodule(r: &ResourceIr, out: &mut String) {
     let mut local: BTreeSet<String> = r.structs.keys().cloned().collect();
     local.extend(r.enums.keys().cloned());
+    local.extend(r.unions.iter().map(|u| u.name.clone()));
     local.extend(r.structs.values().filter_map(|s| s.required_struct.clone()));
     let names = Names::new(local);
     let sc = Scope {
@@ -517,6 +620,9 @@ fn emit_submodule(r: &ResourceIr, out: &mut String) {
     let mut body = String::new();
     for e in r.enums.values() {
         emit_enum(e, &sc, &mut body);
+    }
+    for u in &r.unions {
+        emit_union(u, &r.service, &sc, &mut body);
     }
     for s in r.structs.values() {
         let mut doc = doc_lines(&s.doc);

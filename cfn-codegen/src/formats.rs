@@ -78,9 +78,83 @@ pub const FORMATS: &[(&str, Meaning)] = &[
     ("AWS::SQS::Queue.Arn", Meaning::One(Marker::Arn, "AWS::SQS::Queue")),
 ];
 
+/// CloudFormation's AWS-specific parameter types naming a resource's id (checked against the
+/// account when the stack is created): generated as the type's `Resource::ID_PARAMETER_TYPES`
+/// (with `List<…>` for lists); every other type's id parameter is a `String`.
+pub const ID_PARAMETER_TYPES: &[(&str, &str)] = &[
+    ("AWS::EC2::Instance", "AWS::EC2::Instance::Id"),
+    ("AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroup::Id"),
+    ("AWS::EC2::Subnet", "AWS::EC2::Subnet::Id"),
+    ("AWS::EC2::VPC", "AWS::EC2::VPC::Id"),
+    ("AWS::EC2::Volume", "AWS::EC2::Volume::Id"),
+    ("AWS::Route53::HostedZone", "AWS::Route53::HostedZone::Id"),
+];
+
 /// The meaning of an `AWS::` format, `None` for formats missing from [`FORMATS`].
 pub fn meaning(format: &str) -> Option<Meaning> {
     FORMATS.iter().find(|(f, _)| *f == format).map(|(_, m)| *m)
+}
+
+/// The reason of a [`RELATION_OVERRIDES`] row that keeps a property a string starts with this.
+pub const OVERRIDE_PREFIX: &str = "override: ";
+
+/// What an override makes of a related property.
+#[derive(Clone, Copy, Debug)]
+pub enum Relation {
+    /// Stays `Value<String>`, whatever the schema and the database say.
+    Plain(&'static str),
+}
+
+/// The service database's relationships (`relations.rs`) that this table corrects: `(type,
+/// pointer of the property as the database names it, what it becomes)`. Every row says why; a
+/// property whose schema format contradicts the database fails generation until it has a row.
+pub const RELATION_OVERRIDES: &[(&str, &str, Relation)] = &[
+    (
+        "AWS::Logs::LogGroup",
+        "/properties/LogGroupName",
+        Relation::Plain(
+            "the log group's own name, which the user chooses; the database relates it to a Lambda function because \
+             Lambda writes to `/aws/lambda/<function name>`, a name built with `sub!`, not a reference",
+        ),
+    ),
+    ("AWS::ApiGateway::Method", "/definitions/Integration/properties/Uri", Relation::Plain("an integration URI wraps the function's ARN in an API Gateway path (`arn:…:apigateway:…:lambda:path/2015-03-31/functions/<arn>/invocations`), built with `sub!`")),
+    ("AWS::ApiGatewayV2::Api", "/properties/Target", Relation::Plain("quick create takes a Lambda function ARN or an HTTP URL")),
+    ("AWS::ApiGatewayV2::Route", "/properties/Target", Relation::Plain("written `integrations/<integration id>`, built with `sub!`")),
+    ("AWS::AppConfig::ConfigurationProfile", "/definitions/Validators/properties/Content", Relation::Plain("a JSON Schema document or a Lambda function ARN")),
+    ("AWS::AppSync::DataSource", "/definitions/HttpConfig/properties/Endpoint", Relation::Plain("an HTTP endpoint URL")),
+    ("AWS::AutoScaling::ScalingPolicy", "/definitions/MetricDimension/properties/Value", Relation::Plain("a metric dimension's value: any string its dimension names")),
+    ("AWS::Backup::BackupSelection", "/definitions/BackupSelectionResourceType/properties/Resources", Relation::Plain("ARN patterns with wildcards (`arn:aws:ec2:*:*:volume/*`) of any backed-up service")),
+    ("AWS::CloudFront::Distribution", "/definitions/Origin/properties/Id", Relation::Plain("the origin's own id, chosen by the user and named by cache behaviours")),
+    ("AWS::CloudTrail::Trail", "/definitions/DataResource/properties/Values", Relation::Plain("ARN prefixes of S3 objects, Lambda functions, DynamoDB tables, … (`arn:aws:s3:::bucket/`)")),
+    ("AWS::CodePipeline::Pipeline", "/definitions/EncryptionKey/properties/Id", Relation::Plain("a KMS key id, key ARN or alias ARN")),
+    ("AWS::ElasticBeanstalk::ConfigurationTemplate", "/definitions/ConfigurationOptionSetting/properties/Value", Relation::Plain("an option setting's value: any string its option names")),
+    ("AWS::ElasticLoadBalancingV2::LoadBalancer", "/definitions/LoadBalancerAttribute/properties/Value", Relation::Plain("an attribute's value: any string its key names (a bucket only for `access_logs.s3.bucket`)")),
+    ("AWS::Events::Rule", "/definitions/RunCommandTarget/properties/Values", Relation::Plain("tag values or instance ids, as the key says")),
+    ("AWS::Events::Rule", "/definitions/Target/properties/Arn", Relation::Plain("EventBridge targets more services than the database lists (CodeBuild, CodePipeline, API destinations, SSM, …)")),
+    ("AWS::FIS::ExperimentTemplate", "/definitions/ExperimentTemplateStopCondition/properties/Value", Relation::Plain("any CloudWatch alarm ARN, not only composite alarms")),
+    ("AWS::Glue::Database", "/definitions/DatabaseInput/properties/Name", Relation::Plain("the database's own name")),
+    ("AWS::KinesisFirehose::DeliveryStream", "/definitions/ProcessorParameter/properties/ParameterValue", Relation::Plain("a processor parameter's value: any string its name says")),
+    ("AWS::Lambda::EventInvokeConfig", "/definitions/OnFailure/properties/Destination", Relation::Plain("destinations include S3 buckets and event buses the database does not list")),
+    ("AWS::Lambda::EventInvokeConfig", "/definitions/OnSuccess/properties/Destination", Relation::Plain("destinations include S3 buckets and Lambda functions the database does not list")),
+    ("AWS::Lambda::EventSourceMapping", "/definitions/OnFailure/properties/Destination", Relation::Plain("destinations include S3 buckets and Kafka topics the database does not list")),
+    ("AWS::Lambda::Permission", "/properties/Principal", Relation::Plain("usually a service principal (`s3.amazonaws.com`) or an account id")),
+    ("AWS::Pipes::Pipe", "/properties/Source", Relation::Plain("pipes read from more sources than the database lists (Amazon MQ, MSK, self-managed Kafka)")),
+    ("AWS::Pipes::Pipe", "/properties/Target", Relation::Plain("pipes write to more targets than the database lists (API destinations, Batch, ECS, …)")),
+    ("AWS::SNS::Subscription", "/properties/Endpoint", Relation::Plain("an e-mail address, URL or phone number as often as an ARN, as the protocol says")),
+    ("AWS::SNS::Topic", "/definitions/Subscription/properties/Endpoint", Relation::Plain("an e-mail address, URL or phone number as often as an ARN, as the protocol says")),
+    ("AWS::SSM::Association", "/definitions/Target/properties/Values", Relation::Plain("tag values, instance ids or resource-group names, as the key says")),
+    ("AWS::Scheduler::Schedule", "/definitions/Target/properties/Arn", Relation::Plain("universal targets call any AWS API (`arn:aws:scheduler:::aws-sdk:…`)")),
+];
+
+/// The override of the database's relationship at (`type_name`, `ptr`), as a resolution.
+pub fn relation_override(type_name: &str, ptr: &str) -> Option<crate::relations::Resolved> {
+    use crate::relations::Resolved;
+    RELATION_OVERRIDES
+        .iter()
+        .find(|(t, p, _)| *t == type_name && *p == ptr)
+        .map(|(_, _, r)| match *r {
+            Relation::Plain(why) => Resolved::Plain(why),
+        })
 }
 
 /// A change applied to a schema before generation.
@@ -138,7 +212,7 @@ pub const EVIDENCE: &[(&str, &str, &str)] = &[
     (
         "AttachedGatewayId",
         "IntoAttachedGatewayId",
-        "An attached gateway: only `stack.attach_internet_gateway(…)` yields one, so the route waits for the attachment.",
+        "An attached gateway: only `stack.attach_internet_gateway(…)` or `stack.attach_vpn_gateway(…)` yields one, so the route waits for the attachment.",
     ),
     (
         "ForwardedTargetGroupArn",

@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 use crate::formats::{self, Marker, Meaning};
 use crate::model::*;
 use crate::naming::{camel, ident, resource_of, snake, unique, variant};
+use crate::relations;
 
 /// One resource type of the schema set.
 pub struct TypeInfo {
@@ -170,6 +171,18 @@ struct Lowerer<'a> {
     /// (object pointer, property) pairs that are read-only.
     read_only: BTreeSet<(String, String)>,
     refs: BTreeSet<String>,
+    /// Reference unions by their alternatives, with the trait's name.
+    unions: BTreeMap<Vec<(Marker, String, String)>, UnionDef>,
+    /// Where the schema and the service database disagree (an error unless overridden).
+    conflicts: Vec<String>,
+}
+
+/// What a schema node itself says about the reference it holds.
+enum SchemaRef {
+    None,
+    One(Marker, String),
+    /// `anyOf`/`oneOf` alternatives, each a reference.
+    AnyOf(Vec<(Marker, String)>),
 }
 
 fn err<T>(file: &str, ptr: &str, what: impl std::fmt::Display) -> Res<T> {
@@ -505,9 +518,101 @@ impl<'a> Lowerer<'a> {
         Ok((Fty::Value(vt.unwrap_or(Vt::String)), notes))
     }
 
-    /// A typed reference from `format` or `relationshipRef` (on the node or, all agreeing, on its
-    /// `anyOf`/`oneOf` alternatives).
+    /// A typed reference: from the service database's relationships ([`relations::REF_KEY`],
+    /// checked against the schema), else from `format` or `relationshipRef` (on the node or, all
+    /// agreeing, on its `anyOf`/`oneOf` alternatives).
     fn reference(&mut self, o: &Map<String, Value>, ptr: &str, top: bool, notes: &mut Vec<String>) -> Res<Option<Vt>> {
+        let schema = self.schema_reference(o, ptr, notes)?;
+        if let Some(why) = o.get(relations::PLAIN_KEY).and_then(Value::as_str) {
+            if why.starts_with(formats::OVERRIDE_PREFIX) {
+                notes.retain(|n| !n.starts_with("Accepts any of"));
+                return Ok(None);
+            }
+        }
+        let db: Vec<(Marker, String)> = o
+            .get(relations::REF_KEY)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(|r| {
+                let m = match r.get("marker")?.as_str()? {
+                    "Id" => Marker::Id,
+                    "Arn" => Marker::Arn,
+                    "Name" => Marker::Name,
+                    _ => return None,
+                };
+                Some((m, r.get("target")?.as_str()?.to_string()))
+            })
+            .collect();
+        let mut refs: Vec<(Marker, String)> = match (&schema, db.as_slice()) {
+            (SchemaRef::One(m, t), []) => vec![(*m, t.clone())],
+            (SchemaRef::One(m, t), db) => {
+                if !db.contains(&(*m, t.clone())) {
+                    self.conflicts.push(format!(
+                        "{} {ptr}: the schema's format says {m:?}<{t}>, the service database says {}",
+                        self.info.type_name,
+                        db.iter()
+                            .map(|(m, t)| format!("{m:?}<{t}>"))
+                            .collect::<Vec<_>>()
+                            .join(" | ")
+                    ));
+                }
+                db.to_vec()
+            }
+            (SchemaRef::AnyOf(alts), db) => {
+                let mut all = alts.clone();
+                all.extend(db.iter().cloned());
+                all
+            }
+            (SchemaRef::None, db) => db.to_vec(),
+        };
+        // The resource's own name or id, set by the user: a plain string.
+        if top {
+            refs.retain(|(_, t)| *t != self.info.type_name);
+        }
+        refs.retain(|(_, t)| self.cat.types.contains_key(t));
+        refs.sort();
+        refs.dedup();
+        match refs.as_slice() {
+            [] => Ok(None),
+            [(marker, target)] => {
+                notes.retain(|n| !n.starts_with("Accepts any of"));
+                let t = &self.cat.types[target];
+                if t.service != self.info.service {
+                    self.refs.insert(t.service.clone());
+                }
+                Ok(Some(Vt::Ref(*marker, t.path())))
+            }
+            many => {
+                notes.retain(|n| !n.starts_with("Accepts any of"));
+                let alts: Vec<(Marker, String, String)> = many
+                    .iter()
+                    .map(|(m, t)| {
+                        let info = &self.cat.types[t];
+                        (*m, info.path(), info.service.clone())
+                    })
+                    .collect();
+                let hint = ptr.rsplit('/').find(|s| *s != "items").unwrap_or("Reference");
+                if let Some(u) = self.unions.get(&alts) {
+                    return Ok(Some(Vt::Union(u.name.clone())));
+                }
+                let name = unique(format!("{}Ref", camel(hint)), &|n| self.taken.contains(n));
+                self.taken.insert(name.clone());
+                self.unions.insert(
+                    alts.clone(),
+                    UnionDef {
+                        name: name.clone(),
+                        property: hint.to_string(),
+                        alts,
+                    },
+                );
+                Ok(Some(Vt::Union(name)))
+            }
+        }
+    }
+
+    /// What the schema itself says (`format`, `relationshipRef`, or its alternatives).
+    fn schema_reference(&mut self, o: &Map<String, Value>, ptr: &str, notes: &mut Vec<String>) -> Res<SchemaRef> {
         let own = self.meaning_of(o, ptr)?;
         let meaning = match own {
             Some(m) => m,
@@ -537,11 +642,14 @@ impl<'a> Lowerer<'a> {
                     }
                 }
                 if alts.is_empty() {
-                    return Ok(None);
+                    return Ok(SchemaRef::None);
                 }
                 let first = alts[0].clone();
                 if alts.iter().all(|a| *a == first) {
                     first
+                } else if alts.iter().all(Option::is_some) {
+                    // Every alternative a reference: a union of them.
+                    return Ok(SchemaRef::AnyOf(alts.into_iter().flatten().collect()));
                 } else {
                     if !labels.is_empty() {
                         notes.push(format!("Accepts any of: {}.", labels.join(", ")));
@@ -550,20 +658,10 @@ impl<'a> Lowerer<'a> {
                 }
             }
         };
-        let Some((marker, target)) = meaning else {
-            return Ok(None);
-        };
-        if top && target == self.info.type_name {
-            // The resource's own name or id, set by the user: a plain string.
-            return Ok(None);
-        }
-        let Some(t) = self.cat.types.get(&target) else {
-            return Ok(None);
-        };
-        if t.service != self.info.service {
-            self.refs.insert(t.service.clone());
-        }
-        Ok(Some(Vt::Ref(marker, t.path())))
+        Ok(match meaning {
+            Some((m, t)) => SchemaRef::One(m, t),
+            None => SchemaRef::None,
+        })
     }
 
     /// `Some(None)`: an explicit plain string; `Some(Some(..))`: a reference; `None`: nothing said.
@@ -653,9 +751,17 @@ impl<'a> Lowerer<'a> {
         if items.is_array() {
             return Ok((Fty::Value(Vt::Json), vec![]));
         }
-        let (inner, notes) = self.classify(items, &format!("{ptr}/items"), hint, owner, top)?;
+        let (inner, mut notes) = self.classify(items, &format!("{ptr}/items"), hint, owner, top)?;
         Ok((
             match inner {
+                // A list of references to several types: typed lists hold one type (a list
+                // parameter or `Fn::Split` must fit), so the items stay strings.
+                Fty::Value(Vt::Union(u)) => {
+                    notes.push(format!(
+                        "Each item is a reference as `{u}` lists; the list holds strings (typed lists hold one type)."
+                    ));
+                    Fty::Value(Vt::Vec(Box::new(Vt::String)))
+                }
                 Fty::Value(vt) => Fty::Value(Vt::Vec(Box::new(vt))),
                 Fty::Struct(n) => Fty::StructVec(n),
                 _ => Fty::Value(Vt::Json),
@@ -1056,6 +1162,8 @@ pub fn lower(cat: &Catalog, type_name: &str) -> Res<ResourceIr> {
         in_progress: BTreeSet::new(),
         read_only: BTreeSet::new(),
         refs: BTreeSet::new(),
+        unions: BTreeMap::new(),
+        conflicts: Vec::new(),
     };
     // Names of the definitions that become types, reserved up front so that inline objects and
     // enums never take them. (Definitions that are lists or aliases are inlined where used.)
@@ -1233,6 +1341,14 @@ pub fn lower(cat: &Catalog, type_name: &str) -> Res<ResourceIr> {
         .filter(|u| u.starts_with("https://"))
         .map(str::to_string);
 
+    let typed_fields = (
+        main.fields.iter().filter(|f| is_typed_ref(&f.ty)).count(),
+        lw.structs
+            .values()
+            .flat_map(|s| &s.fields)
+            .filter(|f| is_typed_ref(&f.ty))
+            .count(),
+    );
     Ok(ResourceIr {
         type_name: type_name.to_string(),
         service: info.service.clone(),
@@ -1248,7 +1364,22 @@ pub fn lower(cat: &Catalog, type_name: &str) -> Res<ResourceIr> {
         tagging,
         constraints,
         refs: lw.refs,
+        unions: lw.unions.into_values().collect(),
+        typed_fields,
+        conflicts: lw.conflicts,
     })
+}
+
+/// A typed reference (or list of them, or a union).
+fn is_typed_ref(t: &Fty) -> bool {
+    fn vt(v: &Vt) -> bool {
+        match v {
+            Vt::Ref(..) | Vt::Union(_) => true,
+            Vt::Vec(inner) => vt(inner),
+            _ => false,
+        }
+    }
+    matches!(t, Fty::Value(v) if vt(v))
 }
 
 fn enum_of(vt: &Vt) -> Option<&str> {

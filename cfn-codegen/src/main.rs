@@ -16,6 +16,7 @@ mod model;
 mod naming;
 mod pipeline;
 mod rds_versions;
+mod relations;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -18,6 +18,10 @@ pub enum Vt {
     Evidence(&'static str),
     /// A typed reference to a resource type (its Rust path, e.g. `crate::aws::ec2::Vpc`).
     Ref(Marker, String),
+    /// A reference to any of several resource types (`relationshipRefs` naming more than one):
+    /// the name of the trait in the resource's property-type module that each target implements
+    /// (see [`UnionDef`]). The field holds a `Value<String>`.
+    Union(String),
     /// An enum of the resource's property-type module.
     Enum(String),
     Vec(Box<Vt>),
@@ -105,6 +109,17 @@ pub struct Attr {
     pub doc: String,
 }
 
+/// A trait of the property-type module taken by properties that reference any of several types.
+#[derive(Clone, Debug)]
+pub struct UnionDef {
+    /// `GatewayIdRef`.
+    pub name: String,
+    /// The property it was first made for (`GatewayId`), for docs.
+    pub property: String,
+    /// The references it accepts: (marker, Rust path of the target, the target's service).
+    pub alts: Vec<(Marker, String, String)>,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Tagging {
     None,
@@ -131,10 +146,16 @@ pub struct ResourceIr {
     pub constraints: Vec<(String, Cons)>,
     /// Services its typed references point to (other than its own).
     pub refs: BTreeSet<String>,
+    /// Traits of reference unions (in the property-type module).
+    pub unions: Vec<UnionDef>,
+    /// Typed reference fields: (on the resource itself, on its property types).
+    pub typed_fields: (usize, usize),
+    /// Where the schema's format and the service database disagree (generation fails on any).
+    pub conflicts: Vec<String>,
 }
 
 impl ResourceIr {
     pub fn has_submodule(&self) -> bool {
-        !self.structs.is_empty() || !self.enums.is_empty()
+        !self.structs.is_empty() || !self.enums.is_empty() || !self.unions.is_empty()
     }
 }

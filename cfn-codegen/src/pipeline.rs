@@ -11,6 +11,7 @@ use crate::emit;
 use crate::features;
 use crate::lower::{self, Catalog};
 use crate::model::ResourceIr;
+use crate::relations;
 
 /// Every generated file, by path relative to the workspace root.
 pub struct Output {
@@ -101,20 +102,41 @@ pub fn generate(schemas: &Path, root: &Path, format: bool) -> Result<Output, Str
     Ok(out)
 }
 
+/// Where `fetch` puts the service database of `@aws-cdk/aws-service-spec`.
+pub fn service_spec_path(root: &Path) -> PathBuf {
+    root.join("target/cfn-schemas/aws-service-spec/db.json.gz")
+}
+
 /// Service feature dependencies: service -> services its typed references point to.
 pub type Deps = BTreeMap<String, BTreeSet<String>>;
 
 /// The Rust sources only (`cfn-model/src/aws/*.rs`), and the feature dependencies.
 pub fn generate_sources(schemas: &Path, root: &Path, format: bool) -> Result<(Output, Deps), String> {
-    let cat = Catalog::new(load(schemas)?)?;
+    let mut cat = Catalog::new(load(schemas)?)?;
     for w in cat.verify_formats()? {
         eprintln!("warning: {w}");
     }
+    let db = relations::load(&service_spec_path(root))?;
+    let rel = relations::annotate(&mut cat, &db)?;
     let mut by_service: BTreeMap<String, Vec<ResourceIr>> = BTreeMap::new();
+    let mut conflicts = Vec::new();
     for tn in cat.types.keys() {
         let r = lower::lower(&cat, tn)?;
+        conflicts.extend(r.conflicts.iter().cloned());
         by_service.entry(r.service.clone()).or_default().push(r);
     }
+    if !conflicts.is_empty() {
+        return Err(format!(
+            "{} propert(ies) where the schema's format and the service database disagree; check the AWS docs and add a \
+             row to RELATION_OVERRIDES in cfn-codegen/src/formats.rs saying why:\n  {}",
+            conflicts.len(),
+            conflicts.join("\n  ")
+        ));
+    }
+    let (typed_top, typed_nested): (usize, usize) = by_service
+        .values()
+        .flatten()
+        .fold((0, 0), |(a, b), r| (a + r.typed_fields.0, b + r.typed_fields.1));
     let mut files = BTreeMap::new();
     let mut deps: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut services = BTreeMap::new();
@@ -150,10 +172,26 @@ pub fn generate_sources(schemas: &Path, root: &Path, format: bool) -> Result<(Ou
         .sum();
     let summary = format!(
         "{n_types} resource types of {} in the schema set, {} services, {n_props} property types, {n_enums} enums, \
-         {n_attrs} GetAtt methods, {n_cons} constraint rows, {lines} lines of Rust",
+         {n_attrs} GetAtt methods, {n_cons} constraint rows, {lines} lines of Rust; typed references: \
+         {typed_top} resource properties, {typed_nested} property-type properties; service database: {} related \
+         properties, {} typed from it, {} left strings ({}), {} not in the schemas",
         cat.types.len(),
-        services.len()
+        services.len(),
+        rel.sites,
+        rel.typed,
+        rel.plain.values().sum::<usize>(),
+        rel.plain
+            .iter()
+            .map(|(why, n)| format!("{n}: {why}"))
+            .collect::<Vec<_>>()
+            .join("; "),
+        rel.unmatched.len(),
     );
+    if std::env::var_os("CFN_CODEGEN_VERBOSE").is_some() {
+        for u in &rel.unmatched {
+            eprintln!("not in the schemas: {u}");
+        }
+    }
     Ok((Output { files, summary }, deps))
 }
 

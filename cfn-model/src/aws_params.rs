@@ -1,5 +1,7 @@
 //! AWS-specific parameter types that name a resource type: a parameter of type
 //! `AWS::EC2::VPC::Id` yields a `Value<Id<ec2::Vpc>>`, accepted wherever a VPC id is expected.
+//! The plain ids are the generated `Resource::ID_PARAMETER_TYPES` (a generator table); here are
+//! the SSM forms and security-group names.
 
 #[allow(unused_imports)]
 use crate::params::{ParamType, Ssm};
@@ -9,21 +11,22 @@ use crate::value::{Id, Name};
 macro_rules! aws_param {
     ($feature:literal, $ty:ty, $one:literal, $list:literal) => {
         #[cfg(feature = $feature)]
-        impl ParamType for $ty {
-            type Value = $ty;
-            const TYPE: &'static str = $one;
-        }
-        #[cfg(feature = $feature)]
-        impl ParamType for Vec<$ty> {
-            type Value = Vec<$ty>;
-            const TYPE: &'static str = $list;
-        }
-        #[cfg(feature = $feature)]
         impl ParamType for Ssm<$ty> {
             type Value = $ty;
             const TYPE: &'static str = concat!("AWS::SSM::Parameter::Value<", $one, ">");
         }
     };
+}
+
+#[cfg(feature = "ec2")]
+impl ParamType for Name<crate::aws::ec2::SecurityGroup> {
+    type Value = Name<crate::aws::ec2::SecurityGroup>;
+    const TYPE: &'static str = "AWS::EC2::SecurityGroup::GroupName";
+}
+#[cfg(feature = "ec2")]
+impl ParamType for Vec<Name<crate::aws::ec2::SecurityGroup>> {
+    type Value = Vec<Name<crate::aws::ec2::SecurityGroup>>;
+    const TYPE: &'static str = "List<AWS::EC2::SecurityGroup::GroupName>";
 }
 
 aws_param!(

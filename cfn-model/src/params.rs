@@ -6,7 +6,7 @@ use indexmap::IndexMap;
 
 use crate::expr::{Expr, Ident};
 use crate::stack::{OutputDef, ParameterDef};
-use crate::value::{SecretString, Value};
+use crate::value::{Arn, Id, SecretString, Value};
 
 /// A CloudFormation parameter type: its `Type` string and the value type it yields.
 pub trait ParamType {
@@ -35,6 +35,22 @@ impl ParamType for Vec<f64> {
 impl ParamType for Vec<String> {
     type Value = Vec<String>;
     const TYPE: &'static str = "CommaDelimitedList";
+}
+/// The id of a resource (`Ref`): the resource type's AWS-specific parameter type where it has one
+/// ([`Resource::ID_PARAMETER_TYPES`](crate::Resource::ID_PARAMETER_TYPES)), else `String`; the
+/// typed value goes wherever that resource's id is expected (a nested stack's `Param<Id<R>>`).
+impl<R: crate::Resource> ParamType for Id<R> {
+    type Value = Id<R>;
+    const TYPE: &'static str = R::ID_PARAMETER_TYPES.0;
+}
+impl<R: crate::Resource> ParamType for Vec<Id<R>> {
+    type Value = Vec<Id<R>>;
+    const TYPE: &'static str = R::ID_PARAMETER_TYPES.1;
+}
+/// The ARN of a resource, as a `String` parameter (nested stacks pass typed ARNs this way).
+impl<R: crate::Resource> ParamType for Arn<R> {
+    type Value = Arn<R>;
+    const TYPE: &'static str = "String";
 }
 /// A `NoEcho` string parameter: its value is a [`SecretString`], accepted by password properties.
 impl ParamType for SecretString {

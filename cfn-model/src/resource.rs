@@ -46,6 +46,11 @@ pub trait Resource {
     const TAGGING: Tagging = Tagging::None;
     /// Literal constraints checked by the validator.
     const CONSTRAINTS: &'static [Constraint] = &[];
+    /// The parameter `Type`s of this resource's id and of a list of them: AWS-specific ones where
+    /// CloudFormation has them (`AWS::EC2::VPC::Id`, checked against the account when the stack
+    /// is created), else `String` and `CommaDelimitedList`. A `Param<Id<R>>` of a nested stack
+    /// uses them.
+    const ID_PARAMETER_TYPES: (&'static str, &'static str) = ("String", "CommaDelimitedList");
 
     /// Lowers the typed properties into the untyped template model.
     fn into_properties(self) -> Props;

@@ -61,9 +61,9 @@ pub struct MountedFileSystemId;
 /// it: only `stack.listen(…)` yields a `Value<ForwardedTargetGroupArn>` (ECS service load
 /// balancers take only this).
 pub struct ForwardedTargetGroupArn;
-/// The id of an internet gateway together with the ordering on its `VPCGatewayAttachment`: only
-/// `stack.attach_internet_gateway(…)` yields a `Value<AttachedGatewayId>` (routes' `GatewayId`
-/// takes only this).
+/// The id of an internet gateway or a virtual private gateway together with the ordering on its
+/// `VPCGatewayAttachment`: only `stack.attach_internet_gateway(…)` and `stack.attach_vpn_gateway(…)`
+/// yield a `Value<AttachedGatewayId>` (routes' `GatewayId` takes only this).
 pub struct AttachedGatewayId;
 /// The allocation id of a VPC Elastic IP together with the ordering on the internet gateway's
 /// `VPCGatewayAttachment`: only `stack.nat_gateway(…)` yields a `Value<AttachedAllocationId>`
@@ -363,9 +363,10 @@ evidence_trait! {
 evidence_trait! {
     /// What routes' `GatewayId` takes: an internet gateway attached to the VPC.
     #[diagnostic::on_unimplemented(
-        message = "a route cannot use `{Self}`: nothing makes it wait for the internet gateway's VPC attachment",
+        message = "a route cannot use `{Self}`: nothing makes it wait for the gateway's VPC attachment",
         label = "a gateway that may not be attached yet",
-        note = "write `let igw = stack.attach_internet_gateway(\"InternetGateway\", &vpc);` and use `.gateway_id(igw.gateway_id())`: the route then depends on the attachment"
+        note = "write `let igw = stack.attach_internet_gateway(\"InternetGateway\", &vpc);` and use `.gateway_id(igw.gateway_id())`: the route then depends on the attachment",
+        note = "for a virtual private gateway, `let vgw = stack.attach_vpn_gateway(\"VpnGateway\", &vpc, ec2::VpnGateway::new(\"ipsec.1\"));` and `.gateway_id(vgw.gateway_id())`"
     )]
     IntoAttachedGatewayId => AttachedGatewayId
 }

@@ -30,7 +30,7 @@ pub struct App {
     /// The `EnvironmentVariables` property.
     pub environment_variables: Option<Vec<app::EnvironmentVariable>>,
     /// The `IAMServiceRole` property.
-    pub iam_service_role: Option<Value<String>>,
+    pub iam_service_role: Option<Value<Arn<crate::aws::iam::Role>>>,
     /// The `JobConfig` property.
     pub job_config: Option<app::JobConfig>,
     /// The `Name` property.
@@ -125,7 +125,7 @@ impl App {
         self
     }
     /// Sets `IAMServiceRole`.
-    pub fn iam_service_role(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn iam_service_role(mut self, v: impl IntoValue<Arn<crate::aws::iam::Role>>) -> Self {
         self.iam_service_role = Some(v.into_value());
         self
     }
@@ -1310,7 +1310,7 @@ pub struct Domain {
     /// The `AutoSubDomainCreationPatterns` property.
     pub auto_sub_domain_creation_patterns: Option<Value<Vec<String>>>,
     /// The `AutoSubDomainIAMRole` property.
-    pub auto_sub_domain_iam_role: Option<Value<String>>,
+    pub auto_sub_domain_iam_role: Option<Value<Arn<crate::aws::iam::Role>>>,
     /// The `CertificateSettings` property.
     pub certificate_settings: Option<domain::CertificateSettings>,
     /// The `DomainName` property.
@@ -1346,7 +1346,7 @@ impl Domain {
         self
     }
     /// Sets `AutoSubDomainIAMRole`.
-    pub fn auto_sub_domain_iam_role(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn auto_sub_domain_iam_role(mut self, v: impl IntoValue<Arn<crate::aws::iam::Role>>) -> Self {
         self.auto_sub_domain_iam_role = Some(v.into_value());
         self
     }

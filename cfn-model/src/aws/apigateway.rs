@@ -169,21 +169,21 @@ impl crate::Resource for ApiKey {
 
 impl<S> Handle<ApiKey, S> {
     /// `Fn::GetAtt` `APIKeyId`.
-    pub fn api_key_id(&self) -> Value<String> {
+    pub fn api_key_id(&self) -> Value<Id<crate::aws::apigateway::ApiKey>> {
         self.get_att("APIKeyId")
     }
 }
 
 /// Property types and enums of [`ApiKey`].
 pub mod api_key {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Expr, Id, IntoValue, Props, ToExpr, Value};
 
     /// ``StageKey`` is a property of the [AWS::ApiGateway::ApiKey](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-apikey.html) resource that specifies the stage to associate with the API key. This association allows only clients with the key to make requests to methods in that stage.
     pub struct StageKey {
         /// The `RestApiId` property.
-        pub rest_api_id: Option<Value<String>>,
+        pub rest_api_id: Option<Value<Id<crate::aws::apigateway::RestApi>>>,
         /// The `StageName` property.
-        pub stage_name: Option<Value<String>>,
+        pub stage_name: Option<Value<Id<crate::aws::apigateway::Stage>>>,
     }
 
     impl StageKey {
@@ -195,12 +195,12 @@ pub mod api_key {
             }
         }
         /// Sets `RestApiId`.
-        pub fn rest_api_id(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn rest_api_id(mut self, v: impl IntoValue<Id<crate::aws::apigateway::RestApi>>) -> Self {
             self.rest_api_id = Some(v.into_value());
             self
         }
         /// Sets `StageName`.
-        pub fn stage_name(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn stage_name(mut self, v: impl IntoValue<Id<crate::aws::apigateway::Stage>>) -> Self {
             self.stage_name = Some(v.into_value());
             self
         }
@@ -252,7 +252,7 @@ pub struct Authorizer {
     /// The `AuthType` property.
     pub auth_type: Option<Value<String>>,
     /// The `AuthorizerCredentials` property.
-    pub authorizer_credentials: Option<Value<String>>,
+    pub authorizer_credentials: Option<Value<Arn<crate::aws::iam::Role>>>,
     /// The `AuthorizerResultTtlInSeconds` property.
     pub authorizer_result_ttl_in_seconds: Option<Value<i64>>,
     /// The `AuthorizerUri` property.
@@ -264,11 +264,11 @@ pub struct Authorizer {
     /// The `Name` property.
     pub name: Value<String>,
     /// The `ProviderARNs` property.
-    pub provider_ar_ns: Option<Value<Vec<String>>>,
+    pub provider_ar_ns: Option<Value<Vec<Arn<crate::aws::cognito::UserPool>>>>,
     /// The `RestApiId` property.
     ///
     /// Changing it replaces the resource.
-    pub rest_api_id: Value<String>,
+    pub rest_api_id: Value<Id<crate::aws::apigateway::RestApi>>,
     /// The `Type` property.
     pub r#type: Value<String>,
 }
@@ -277,7 +277,7 @@ impl Authorizer {
     /// A new `Authorizer` with its required properties.
     pub fn new(
         name: impl IntoValue<String>,
-        rest_api_id: impl IntoValue<String>,
+        rest_api_id: impl IntoValue<Id<crate::aws::apigateway::RestApi>>,
         r#type: impl IntoValue<String>,
     ) -> Self {
         Self {
@@ -299,7 +299,7 @@ impl Authorizer {
         self
     }
     /// Sets `AuthorizerCredentials`.
-    pub fn authorizer_credentials(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn authorizer_credentials(mut self, v: impl IntoValue<Arn<crate::aws::iam::Role>>) -> Self {
         self.authorizer_credentials = Some(v.into_value());
         self
     }
@@ -324,7 +324,7 @@ impl Authorizer {
         self
     }
     /// Sets `ProviderARNs`.
-    pub fn provider_ar_ns(mut self, v: impl IntoValue<Vec<String>>) -> Self {
+    pub fn provider_ar_ns(mut self, v: impl IntoValue<Vec<Arn<crate::aws::cognito::UserPool>>>) -> Self {
         self.provider_ar_ns = Some(v.into_value());
         self
     }
@@ -358,7 +358,7 @@ impl crate::Resource for Authorizer {
 
 impl<S> Handle<Authorizer, S> {
     /// `Fn::GetAtt` `AuthorizerId`.
-    pub fn authorizer_id(&self) -> Value<String> {
+    pub fn authorizer_id(&self) -> Value<Id<crate::aws::apigateway::Authorizer>> {
         self.get_att("AuthorizerId")
     }
 }
@@ -374,16 +374,16 @@ pub struct BasePathMapping {
     /// The `DomainName` property.
     ///
     /// Changing it replaces the resource.
-    pub domain_name: Value<String>,
+    pub domain_name: Value<Id<crate::aws::apigateway::DomainName>>,
     /// The `RestApiId` property.
-    pub rest_api_id: Option<Value<String>>,
+    pub rest_api_id: Option<Value<Id<crate::aws::apigateway::RestApi>>>,
     /// The `Stage` property.
-    pub stage: Option<Value<String>>,
+    pub stage: Option<Value<Id<crate::aws::apigateway::Stage>>>,
 }
 
 impl BasePathMapping {
     /// A new `BasePathMapping` with its required properties.
-    pub fn new(domain_name: impl IntoValue<String>) -> Self {
+    pub fn new(domain_name: impl IntoValue<Id<crate::aws::apigateway::DomainName>>) -> Self {
         Self {
             domain_name: domain_name.into_value(),
             base_path: None,
@@ -397,12 +397,12 @@ impl BasePathMapping {
         self
     }
     /// Sets `RestApiId`.
-    pub fn rest_api_id(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn rest_api_id(mut self, v: impl IntoValue<Id<crate::aws::apigateway::RestApi>>) -> Self {
         self.rest_api_id = Some(v.into_value());
         self
     }
     /// Sets `Stage`.
-    pub fn stage(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn stage(mut self, v: impl IntoValue<Id<crate::aws::apigateway::Stage>>) -> Self {
         self.stage = Some(v.into_value());
         self
     }
@@ -528,7 +528,7 @@ impl crate::Resource for ClientCertificate {
 
 impl<S> Handle<ClientCertificate, S> {
     /// `Fn::GetAtt` `ClientCertificateId`.
-    pub fn client_certificate_id(&self) -> Value<String> {
+    pub fn client_certificate_id(&self) -> Value<Id<crate::aws::apigateway::ClientCertificate>> {
         self.get_att("ClientCertificateId")
     }
 }
@@ -579,7 +579,7 @@ pub struct Deployment {
     /// The `RestApiId` property.
     ///
     /// Changing it replaces the resource.
-    pub rest_api_id: Value<String>,
+    pub rest_api_id: Value<Id<crate::aws::apigateway::RestApi>>,
     /// The description of the Stage resource for the Deployment resource to create. To specify a stage description, you must also provide a stage name.
     pub stage_description: Option<deployment::StageDescription>,
     /// The `StageName` property.
@@ -588,7 +588,7 @@ pub struct Deployment {
 
 impl Deployment {
     /// A new `Deployment` with its required properties.
-    pub fn new(rest_api_id: impl IntoValue<String>) -> Self {
+    pub fn new(rest_api_id: impl IntoValue<Id<crate::aws::apigateway::RestApi>>) -> Self {
         Self {
             rest_api_id: rest_api_id.into_value(),
             deployment_canary_settings: None,
@@ -639,7 +639,7 @@ impl crate::Resource for Deployment {
 
 impl<S> Handle<Deployment, S> {
     /// `Fn::GetAtt` `DeploymentId`.
-    pub fn deployment_id(&self) -> Value<String> {
+    pub fn deployment_id(&self) -> Value<Id<crate::aws::apigateway::Deployment>> {
         self.get_att("DeploymentId")
     }
 }
@@ -1173,7 +1173,7 @@ pub struct DocumentationPart {
     /// The `RestApiId` property.
     ///
     /// Changing it replaces the resource.
-    pub rest_api_id: Value<String>,
+    pub rest_api_id: Value<Id<crate::aws::apigateway::RestApi>>,
 }
 
 impl DocumentationPart {
@@ -1181,7 +1181,7 @@ impl DocumentationPart {
     pub fn new(
         location: documentation_part::Location,
         properties: impl IntoValue<String>,
-        rest_api_id: impl IntoValue<String>,
+        rest_api_id: impl IntoValue<Id<crate::aws::apigateway::RestApi>>,
     ) -> Self {
         Self {
             location,
@@ -1356,12 +1356,15 @@ pub struct DocumentationVersion {
     /// The `RestApiId` property.
     ///
     /// Changing it replaces the resource.
-    pub rest_api_id: Value<String>,
+    pub rest_api_id: Value<Id<crate::aws::apigateway::RestApi>>,
 }
 
 impl DocumentationVersion {
     /// A new `DocumentationVersion` with its required properties.
-    pub fn new(documentation_version: impl IntoValue<String>, rest_api_id: impl IntoValue<String>) -> Self {
+    pub fn new(
+        documentation_version: impl IntoValue<String>,
+        rest_api_id: impl IntoValue<Id<crate::aws::apigateway::RestApi>>,
+    ) -> Self {
         Self {
             documentation_version: documentation_version.into_value(),
             rest_api_id: rest_api_id.into_value(),
@@ -2069,14 +2072,17 @@ pub struct GatewayResponse {
     /// The `RestApiId` property.
     ///
     /// Changing it replaces the resource.
-    pub rest_api_id: Value<String>,
+    pub rest_api_id: Value<Id<crate::aws::apigateway::RestApi>>,
     /// The `StatusCode` property.
     pub status_code: Option<Value<String>>,
 }
 
 impl GatewayResponse {
     /// A new `GatewayResponse` with its required properties.
-    pub fn new(response_type: impl IntoValue<String>, rest_api_id: impl IntoValue<String>) -> Self {
+    pub fn new(
+        response_type: impl IntoValue<String>,
+        rest_api_id: impl IntoValue<Id<crate::aws::apigateway::RestApi>>,
+    ) -> Self {
         Self {
             response_type: response_type.into_value(),
             rest_api_id: rest_api_id.into_value(),
@@ -2144,7 +2150,7 @@ pub struct Method {
     /// If you specify the ``AuthorizerId`` property, specify ``CUSTOM`` or ``COGNITO_USER_POOLS`` for this property.
     pub authorization_type: Option<Value<String>>,
     /// The `AuthorizerId` property.
-    pub authorizer_id: Option<Value<String>>,
+    pub authorizer_id: Option<Value<Id<crate::aws::apigateway::Authorizer>>>,
     /// The `HttpMethod` property.
     ///
     /// Changing it replaces the resource.
@@ -2160,23 +2166,23 @@ pub struct Method {
     /// The `RequestParameters` property.
     pub request_parameters: Option<IndexMap<String, Value<bool>>>,
     /// The `RequestValidatorId` property.
-    pub request_validator_id: Option<Value<String>>,
+    pub request_validator_id: Option<Value<Id<crate::aws::apigateway::RequestValidator>>>,
     /// The `ResourceId` property.
     ///
     /// Changing it replaces the resource.
-    pub resource_id: Value<String>,
+    pub resource_id: Value<Id<crate::aws::apigateway::Resource>>,
     /// The `RestApiId` property.
     ///
     /// Changing it replaces the resource.
-    pub rest_api_id: Value<String>,
+    pub rest_api_id: Value<Id<crate::aws::apigateway::RestApi>>,
 }
 
 impl Method {
     /// A new `Method` with its required properties.
     pub fn new(
         http_method: impl IntoValue<String>,
-        resource_id: impl IntoValue<String>,
-        rest_api_id: impl IntoValue<String>,
+        resource_id: impl IntoValue<Id<crate::aws::apigateway::Resource>>,
+        rest_api_id: impl IntoValue<Id<crate::aws::apigateway::RestApi>>,
     ) -> Self {
         Self {
             http_method: http_method.into_value(),
@@ -2210,7 +2216,7 @@ impl Method {
         self
     }
     /// Sets `AuthorizerId`.
-    pub fn authorizer_id(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn authorizer_id(mut self, v: impl IntoValue<Id<crate::aws::apigateway::Authorizer>>) -> Self {
         self.authorizer_id = Some(v.into_value());
         self
     }
@@ -2246,7 +2252,7 @@ impl Method {
         self
     }
     /// Sets `RequestValidatorId`.
-    pub fn request_validator_id(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn request_validator_id(mut self, v: impl IntoValue<Id<crate::aws::apigateway::RequestValidator>>) -> Self {
         self.request_validator_id = Some(v.into_value());
         self
     }
@@ -2291,7 +2297,7 @@ impl crate::Resource for Method {
 
 /// Property types and enums of [`Method`].
 pub mod method {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Id, IntoValue, Props, ToExpr, Value};
     use indexmap::IndexMap;
 
     /// The values of `ConnectionType`.
@@ -2453,13 +2459,13 @@ pub mod method {
         /// The `CacheNamespace` property.
         pub cache_namespace: Option<Value<String>>,
         /// The `ConnectionId` property.
-        pub connection_id: Option<Value<String>>,
+        pub connection_id: Option<Value<Id<crate::aws::apigateway::VpcLink>>>,
         /// The `ConnectionType` property.
         pub connection_type: Option<Value<ConnectionType>>,
         /// The `ContentHandling` property.
         pub content_handling: Option<Value<ContentHandling>>,
         /// The `Credentials` property.
-        pub credentials: Option<Value<String>>,
+        pub credentials: Option<Value<Arn<crate::aws::iam::Role>>>,
         /// The `IntegrationHttpMethod` property.
         pub integration_http_method: Option<Value<String>>,
         /// The `IntegrationResponses` property.
@@ -2515,7 +2521,7 @@ pub mod method {
             self
         }
         /// Sets `ConnectionId`.
-        pub fn connection_id(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn connection_id(mut self, v: impl IntoValue<Id<crate::aws::apigateway::VpcLink>>) -> Self {
             self.connection_id = Some(v.into_value());
             self
         }
@@ -2530,7 +2536,7 @@ pub mod method {
             self
         }
         /// Sets `Credentials`.
-        pub fn credentials(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn credentials(mut self, v: impl IntoValue<Arn<crate::aws::iam::Role>>) -> Self {
             self.credentials = Some(v.into_value());
             self
         }
@@ -2764,14 +2770,14 @@ pub struct Model {
     /// The `RestApiId` property.
     ///
     /// Changing it replaces the resource.
-    pub rest_api_id: Value<String>,
+    pub rest_api_id: Value<Id<crate::aws::apigateway::RestApi>>,
     /// The `Schema` property.
     pub schema: Option<Value<Json>>,
 }
 
 impl Model {
     /// A new `Model` with its required properties.
-    pub fn new(rest_api_id: impl IntoValue<String>) -> Self {
+    pub fn new(rest_api_id: impl IntoValue<Id<crate::aws::apigateway::RestApi>>) -> Self {
         Self {
             rest_api_id: rest_api_id.into_value(),
             content_type: None,
@@ -2831,7 +2837,7 @@ pub struct RequestValidator {
     /// The `RestApiId` property.
     ///
     /// Changing it replaces the resource.
-    pub rest_api_id: Value<String>,
+    pub rest_api_id: Value<Id<crate::aws::apigateway::RestApi>>,
     /// The `ValidateRequestBody` property.
     pub validate_request_body: Option<Value<bool>>,
     /// The `ValidateRequestParameters` property.
@@ -2840,7 +2846,7 @@ pub struct RequestValidator {
 
 impl RequestValidator {
     /// A new `RequestValidator` with its required properties.
-    pub fn new(rest_api_id: impl IntoValue<String>) -> Self {
+    pub fn new(rest_api_id: impl IntoValue<Id<crate::aws::apigateway::RestApi>>) -> Self {
         Self {
             rest_api_id: rest_api_id.into_value(),
             name: None,
@@ -2883,7 +2889,7 @@ impl crate::Resource for RequestValidator {
 
 impl<S> Handle<RequestValidator, S> {
     /// `Fn::GetAtt` `RequestValidatorId`.
-    pub fn request_validator_id(&self) -> Value<String> {
+    pub fn request_validator_id(&self) -> Value<Id<crate::aws::apigateway::RequestValidator>> {
         self.get_att("RequestValidatorId")
     }
 }
@@ -2903,7 +2909,7 @@ pub struct Resource {
     /// The `RestApiId` property.
     ///
     /// Changing it replaces the resource.
-    pub rest_api_id: Value<String>,
+    pub rest_api_id: Value<Id<crate::aws::apigateway::RestApi>>,
 }
 
 impl Resource {
@@ -2911,7 +2917,7 @@ impl Resource {
     pub fn new(
         parent_id: impl IntoValue<String>,
         path_part: impl IntoValue<String>,
-        rest_api_id: impl IntoValue<String>,
+        rest_api_id: impl IntoValue<Id<crate::aws::apigateway::RestApi>>,
     ) -> Self {
         Self {
             parent_id: parent_id.into_value(),
@@ -2934,7 +2940,7 @@ impl crate::Resource for Resource {
 
 impl<S> Handle<Resource, S> {
     /// `Fn::GetAtt` `ResourceId`.
-    pub fn resource_id(&self) -> Value<String> {
+    pub fn resource_id(&self) -> Value<Id<crate::aws::apigateway::Resource>> {
         self.get_att("ResourceId")
     }
 }
@@ -3151,7 +3157,7 @@ impl crate::Resource for RestApi {
 
 impl<S> Handle<RestApi, S> {
     /// `Fn::GetAtt` `RestApiId`.
-    pub fn rest_api_id(&self) -> Value<String> {
+    pub fn rest_api_id(&self) -> Value<Id<crate::aws::apigateway::RestApi>> {
         self.get_att("RestApiId")
     }
     /// `Fn::GetAtt` `RootResourceId`.
@@ -3219,7 +3225,7 @@ pub mod rest_api {
     /// On January 1, 2016, the Swagger Specification was donated to the [OpenAPI initiative](https://docs.aws.amazon.com/https://www.openapis.org/), becoming the foundation of the OpenAPI Specification.
     pub struct S3Location {
         /// The name of the S3 bucket where the OpenAPI file is stored.
-        pub bucket: Option<Value<String>>,
+        pub bucket: Option<Value<Id<crate::aws::s3::Bucket>>>,
         /// The Amazon S3 ETag (a file checksum) of the OpenAPI file. If you don't specify a value, API Gateway skips ETag validation of your OpenAPI file.
         pub e_tag: Option<Value<String>>,
         /// The file name of the OpenAPI file (Amazon S3 object name).
@@ -3239,7 +3245,7 @@ pub mod rest_api {
             }
         }
         /// Sets `Bucket`.
-        pub fn bucket(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn bucket(mut self, v: impl IntoValue<Id<crate::aws::s3::Bucket>>) -> Self {
             self.bucket = Some(v.into_value());
             self
         }
@@ -3319,9 +3325,9 @@ pub struct Stage {
     /// The `CanarySetting` property.
     pub canary_setting: Option<stage::CanarySetting>,
     /// The `ClientCertificateId` property.
-    pub client_certificate_id: Option<Value<String>>,
+    pub client_certificate_id: Option<Value<Id<crate::aws::apigateway::ClientCertificate>>>,
     /// The `DeploymentId` property.
-    pub deployment_id: Option<Value<String>>,
+    pub deployment_id: Option<Value<Id<crate::aws::apigateway::Deployment>>>,
     /// The `Description` property.
     pub description: Option<Value<String>>,
     /// The `DocumentationVersion` property.
@@ -3331,7 +3337,7 @@ pub struct Stage {
     /// The `RestApiId` property.
     ///
     /// Changing it replaces the resource.
-    pub rest_api_id: Value<String>,
+    pub rest_api_id: Value<Id<crate::aws::apigateway::RestApi>>,
     /// The `StageName` property.
     ///
     /// Changing it replaces the resource.
@@ -3346,7 +3352,7 @@ pub struct Stage {
 
 impl Stage {
     /// A new `Stage` with its required properties.
-    pub fn new(rest_api_id: impl IntoValue<String>) -> Self {
+    pub fn new(rest_api_id: impl IntoValue<Id<crate::aws::apigateway::RestApi>>) -> Self {
         Self {
             rest_api_id: rest_api_id.into_value(),
             access_log_setting: None,
@@ -3385,12 +3391,12 @@ impl Stage {
         self
     }
     /// Sets `ClientCertificateId`.
-    pub fn client_certificate_id(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn client_certificate_id(mut self, v: impl IntoValue<Id<crate::aws::apigateway::ClientCertificate>>) -> Self {
         self.client_certificate_id = Some(v.into_value());
         self
     }
     /// Sets `DeploymentId`.
-    pub fn deployment_id(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn deployment_id(mut self, v: impl IntoValue<Id<crate::aws::apigateway::Deployment>>) -> Self {
         self.deployment_id = Some(v.into_value());
         self
     }
@@ -3500,14 +3506,14 @@ impl crate::Resource for Stage {
 
 /// Property types and enums of [`Stage`].
 pub mod stage {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Id, IntoValue, Props, ToExpr, Value};
     use indexmap::IndexMap;
 
     /// The ``AccessLogSetting`` property type specifies settings for logging access in this stage.
     /// ``AccessLogSetting`` is a property of the [AWS::ApiGateway::Stage](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-stage.html) resource.
     pub struct AccessLogSetting {
         /// The Amazon Resource Name (ARN) of the CloudWatch Logs log group or Kinesis Data Firehose delivery stream to receive access logs. If you specify a Kinesis Data Firehose delivery stream, the stream name must begin with ``amazon-apigateway-``. This parameter is required to enable access logging.
-        pub destination_arn: Option<Value<String>>,
+        pub destination_arn: Option<Value<Arn<crate::aws::logs::LogGroup>>>,
         /// A single line format of the access logs of data, as specified by selected [$context variables](https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-mapping-template-reference.html#context-variable-reference). The format must include at least ``$context.requestId``. This parameter is required to enable access logging.
         pub format: Option<Value<String>>,
     }
@@ -3521,7 +3527,7 @@ pub mod stage {
             }
         }
         /// Sets `DestinationArn`.
-        pub fn destination_arn(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn destination_arn(mut self, v: impl IntoValue<Arn<crate::aws::logs::LogGroup>>) -> Self {
             self.destination_arn = Some(v.into_value());
             self
         }
@@ -3545,7 +3551,7 @@ pub mod stage {
     /// The `CanarySetting` property type of `AWS::ApiGateway::Stage`.
     pub struct CanarySetting {
         /// The `DeploymentId` property.
-        pub deployment_id: Option<Value<String>>,
+        pub deployment_id: Option<Value<Id<crate::aws::apigateway::Deployment>>>,
         /// The `PercentTraffic` property.
         pub percent_traffic: Option<Value<f64>>,
         /// The `StageVariableOverrides` property.
@@ -3565,7 +3571,7 @@ pub mod stage {
             }
         }
         /// Sets `DeploymentId`.
-        pub fn deployment_id(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn deployment_id(mut self, v: impl IntoValue<Id<crate::aws::apigateway::Deployment>>) -> Self {
             self.deployment_id = Some(v.into_value());
             self
         }
@@ -3887,22 +3893,22 @@ impl crate::Resource for UsagePlan {
 
 impl<S> Handle<UsagePlan, S> {
     /// `Fn::GetAtt` `Id`.
-    pub fn id_attr(&self) -> Value<String> {
+    pub fn id_attr(&self) -> Value<Id<crate::aws::apigateway::UsagePlan>> {
         self.get_att("Id")
     }
 }
 
 /// Property types and enums of [`UsagePlan`].
 pub mod usage_plan {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Expr, Id, IntoValue, Props, ToExpr, Value};
     use indexmap::IndexMap;
 
     /// The `ApiStage` property type of `AWS::ApiGateway::UsagePlan`.
     pub struct ApiStage {
         /// The `ApiId` property.
-        pub api_id: Option<Value<String>>,
+        pub api_id: Option<Value<Id<crate::aws::apigateway::RestApi>>>,
         /// The `Stage` property.
-        pub stage: Option<Value<String>>,
+        pub stage: Option<Value<Id<crate::aws::apigateway::Stage>>>,
         /// The `Throttle` property.
         pub throttle: Option<IndexMap<String, ThrottleSettings>>,
     }
@@ -3917,12 +3923,12 @@ pub mod usage_plan {
             }
         }
         /// Sets `ApiId`.
-        pub fn api_id(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn api_id(mut self, v: impl IntoValue<Id<crate::aws::apigateway::RestApi>>) -> Self {
             self.api_id = Some(v.into_value());
             self
         }
         /// Sets `Stage`.
-        pub fn stage(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn stage(mut self, v: impl IntoValue<Id<crate::aws::apigateway::Stage>>) -> Self {
             self.stage = Some(v.into_value());
             self
         }
@@ -4072,7 +4078,7 @@ pub struct UsagePlanKey {
     /// The Id of the UsagePlanKey resource.
     ///
     /// Changing it replaces the resource.
-    pub key_id: Value<String>,
+    pub key_id: Value<Id<crate::aws::apigateway::ApiKey>>,
     /// The `KeyType` property.
     ///
     /// Changing it replaces the resource.
@@ -4080,15 +4086,15 @@ pub struct UsagePlanKey {
     /// The Id of the UsagePlan resource representing the usage plan containing the UsagePlanKey resource representing a plan customer.
     ///
     /// Changing it replaces the resource.
-    pub usage_plan_id: Value<String>,
+    pub usage_plan_id: Value<Id<crate::aws::apigateway::UsagePlan>>,
 }
 
 impl UsagePlanKey {
     /// A new `UsagePlanKey` with its required properties.
     pub fn new(
-        key_id: impl IntoValue<String>,
+        key_id: impl IntoValue<Id<crate::aws::apigateway::ApiKey>>,
         key_type: impl IntoValue<usage_plan_key::KeyType>,
-        usage_plan_id: impl IntoValue<String>,
+        usage_plan_id: impl IntoValue<Id<crate::aws::apigateway::UsagePlan>>,
     ) -> Self {
         Self {
             key_id: key_id.into_value(),
@@ -4159,12 +4165,15 @@ pub struct VpcLink {
     /// The `TargetArns` property.
     ///
     /// Changing it replaces the resource.
-    pub target_arns: Value<Vec<String>>,
+    pub target_arns: Value<Vec<Id<crate::aws::elasticloadbalancingv2::LoadBalancer>>>,
 }
 
 impl VpcLink {
     /// A new `VpcLink` with its required properties.
-    pub fn new(name: impl IntoValue<String>, target_arns: impl IntoValue<Vec<String>>) -> Self {
+    pub fn new(
+        name: impl IntoValue<String>,
+        target_arns: impl IntoValue<Vec<Id<crate::aws::elasticloadbalancingv2::LoadBalancer>>>,
+    ) -> Self {
         Self {
             name: name.into_value(),
             target_arns: target_arns.into_value(),
@@ -4200,7 +4209,7 @@ impl crate::Resource for VpcLink {
 
 impl<S> Handle<VpcLink, S> {
     /// `Fn::GetAtt` `VpcLinkId`.
-    pub fn vpc_link_id(&self) -> Value<String> {
+    pub fn vpc_link_id(&self) -> Value<Id<crate::aws::apigateway::VpcLink>> {
         self.get_att("VpcLinkId")
     }
 }

@@ -547,7 +547,7 @@ impl<S> Handle<Service, S> {
 
 /// Property types and enums of [`Service`].
 pub mod service {
-    use crate::{Arn, Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Id, IntoValue, Props, ToExpr, Value};
 
     /// Configuration Source
     ///
@@ -972,7 +972,7 @@ pub mod service {
         /// Network egress type.
         pub egress_type: Value<EgressType>,
         /// The Amazon Resource Name (ARN) of the App Runner VpcConnector.
-        pub vpc_connector_arn: Option<Value<String>>,
+        pub vpc_connector_arn: Option<Value<Id<crate::aws::apprunner::VpcConnector>>>,
     }
 
     impl EgressConfiguration {
@@ -984,7 +984,7 @@ pub mod service {
             }
         }
         /// Sets `VpcConnectorArn`.
-        pub fn vpc_connector_arn(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn vpc_connector_arn(mut self, v: impl IntoValue<Id<crate::aws::apprunner::VpcConnector>>) -> Self {
             self.vpc_connector_arn = Some(v.into_value());
             self
         }
@@ -1624,7 +1624,7 @@ impl<S> Handle<VpcConnector, S> {
     /// The Amazon Resource Name (ARN) of this VPC connector.
     ///
     /// `Fn::GetAtt` `VpcConnectorArn`.
-    pub fn vpc_connector_arn(&self) -> Value<String> {
+    pub fn vpc_connector_arn(&self) -> Value<Id<crate::aws::apprunner::VpcConnector>> {
         self.get_att("VpcConnectorArn")
     }
     /// The revision of this VPC connector. It's unique among all the active connectors ("Status": "ACTIVE") that share the same Name.

@@ -1404,7 +1404,7 @@ impl<S> Handle<DataSource, S> {
 
 /// Property types and enums of [`DataSource`].
 pub mod data_source {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
 
     /// The authorization type that the HTTP endpoint requires.
     ///
@@ -1533,6 +1533,55 @@ pub mod data_source {
         }
     }
 
+    /// A reference `LambdaFunctionArn` takes: `Value<Id<lambda::Alias>>` (or `&handle`), `Value<Arn<lambda::Function>>`.
+    ///
+    /// For a resource this program does not create: `Id::<lambda::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `LambdaFunctionArn` takes",
+        label = "expected one of the types below",
+        note = "`LambdaFunctionArn` takes `Value<Id<lambda::Alias>>` (or `&handle`), `Value<Arn<lambda::Function>>`",
+        note = "for a resource this program does not create, write `Id::<lambda::Alias>::external(\"…\")`"
+    )]
+    pub trait LambdaFunctionArnRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "lambda")]
+    #[diagnostic::do_not_recommend]
+    impl LambdaFunctionArnRef for Value<Id<crate::aws::lambda::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "lambda")]
+    #[diagnostic::do_not_recommend]
+    impl LambdaFunctionArnRef for &Value<Id<crate::aws::lambda::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "lambda")]
+    #[diagnostic::do_not_recommend]
+    impl<S> LambdaFunctionArnRef for &Handle<crate::aws::lambda::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "lambda")]
+    #[diagnostic::do_not_recommend]
+    impl LambdaFunctionArnRef for Value<Arn<crate::aws::lambda::Function>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "lambda")]
+    #[diagnostic::do_not_recommend]
+    impl LambdaFunctionArnRef for &Value<Arn<crate::aws::lambda::Function>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+
     /// The `AuthorizationConfig` property type of `AWS::AppSync::DataSource`.
     pub struct AuthorizationConfig {
         /// The authorization type that the HTTP endpoint requires.
@@ -1646,7 +1695,7 @@ pub mod data_source {
         /// The DeltaSyncConfig for a versioned datasource.
         pub delta_sync_config: Option<DeltaSyncConfig>,
         /// The table name.
-        pub table_name: Value<String>,
+        pub table_name: Value<Id<crate::aws::dynamodb::Table>>,
         /// Set to TRUE to use AWS Identity and Access Management with this data source.
         pub use_caller_credentials: Option<Value<bool>>,
         /// Set to TRUE to use Conflict Detection and Resolution with this data source.
@@ -1655,7 +1704,10 @@ pub mod data_source {
 
     impl DynamoDbConfig {
         /// A new `DynamoDbConfig` with its required properties.
-        pub fn new(aws_region: impl IntoValue<String>, table_name: impl IntoValue<String>) -> Self {
+        pub fn new(
+            aws_region: impl IntoValue<String>,
+            table_name: impl IntoValue<Id<crate::aws::dynamodb::Table>>,
+        ) -> Self {
             Self {
                 aws_region: aws_region.into_value(),
                 table_name: table_name.into_value(),
@@ -1727,12 +1779,12 @@ pub mod data_source {
     /// The `EventBridgeConfig` property type of `AWS::AppSync::DataSource`.
     pub struct EventBridgeConfig {
         /// ARN for the EventBridge bus.
-        pub event_bus_arn: Value<String>,
+        pub event_bus_arn: Value<Arn<crate::aws::events::EventBus>>,
     }
 
     impl EventBridgeConfig {
         /// A new `EventBridgeConfig` with its required properties.
-        pub fn new(event_bus_arn: impl IntoValue<String>) -> Self {
+        pub fn new(event_bus_arn: impl IntoValue<Arn<crate::aws::events::EventBus>>) -> Self {
             Self {
                 event_bus_arn: event_bus_arn.into_value(),
             }
@@ -1787,9 +1839,9 @@ pub mod data_source {
 
     impl LambdaConfig {
         /// A new `LambdaConfig` with its required properties.
-        pub fn new(lambda_function_arn: impl IntoValue<String>) -> Self {
+        pub fn new(lambda_function_arn: impl LambdaFunctionArnRef) -> Self {
             Self {
-                lambda_function_arn: lambda_function_arn.into_value(),
+                lambda_function_arn: lambda_function_arn.into_ref(),
             }
         }
     }
@@ -1834,7 +1886,7 @@ pub mod data_source {
         /// AWS Region for RDS HTTP endpoint.
         pub aws_region: Value<String>,
         /// The ARN for database credentials stored in AWS Secrets Manager.
-        pub aws_secret_store_arn: Value<String>,
+        pub aws_secret_store_arn: Value<Id<crate::aws::secretsmanager::Secret>>,
         /// Logical database name.
         pub database_name: Option<Value<String>>,
         /// Amazon RDS cluster Amazon Resource Name (ARN).
@@ -1847,7 +1899,7 @@ pub mod data_source {
         /// A new `RdsHttpEndpointConfig` with its required properties.
         pub fn new(
             aws_region: impl IntoValue<String>,
-            aws_secret_store_arn: impl IntoValue<String>,
+            aws_secret_store_arn: impl IntoValue<Id<crate::aws::secretsmanager::Secret>>,
             db_cluster_identifier: impl IntoValue<String>,
         ) -> Self {
             Self {
@@ -2068,12 +2120,15 @@ pub struct DomainNameApiAssociation {
     /// The `DomainName` property.
     ///
     /// Changing it replaces the resource.
-    pub domain_name: Value<String>,
+    pub domain_name: Value<Id<crate::aws::appsync::DomainName>>,
 }
 
 impl DomainNameApiAssociation {
     /// A new `DomainNameApiAssociation` with its required properties.
-    pub fn new(api_id: impl IntoValue<String>, domain_name: impl IntoValue<String>) -> Self {
+    pub fn new(
+        api_id: impl IntoValue<String>,
+        domain_name: impl IntoValue<Id<crate::aws::appsync::DomainName>>,
+    ) -> Self {
         Self {
             api_id: api_id.into_value(),
             domain_name: domain_name.into_value(),
@@ -2745,7 +2800,7 @@ impl<S> Handle<GraphQlApi, S> {
     /// The Amazon Resource Name (ARN) of the API key
     ///
     /// `Fn::GetAtt` `Arn`.
-    pub fn arn(&self) -> Value<String> {
+    pub fn arn(&self) -> Value<Id<crate::aws::appsync::GraphQlApi>> {
         self.get_att("Arn")
     }
     /// The GraphQL endpoint ARN.
@@ -2782,7 +2837,7 @@ impl<S> Handle<GraphQlApi, S> {
 
 /// Property types and enums of [`GraphQlApi`].
 pub mod graph_ql_api {
-    use crate::{Arn, Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
 
     /// The value that indicates whether the GraphQL API is a standard API (GRAPHQL) or merged API (MERGED).
     ///
@@ -3054,6 +3109,76 @@ pub mod graph_ql_api {
         }
     }
 
+    /// A reference `AuthorizerUri` takes: `Value<Id<lambda::Alias>>` (or `&handle`), `Value<Id<lambda::Version>>` (or `&handle`), `Value<Arn<lambda::Function>>`.
+    ///
+    /// For a resource this program does not create: `Id::<lambda::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `AuthorizerUri` takes",
+        label = "expected one of the types below",
+        note = "`AuthorizerUri` takes `Value<Id<lambda::Alias>>` (or `&handle`), `Value<Id<lambda::Version>>` (or `&handle`), `Value<Arn<lambda::Function>>`",
+        note = "for a resource this program does not create, write `Id::<lambda::Alias>::external(\"…\")`"
+    )]
+    pub trait AuthorizerUriRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "lambda")]
+    #[diagnostic::do_not_recommend]
+    impl AuthorizerUriRef for Value<Id<crate::aws::lambda::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "lambda")]
+    #[diagnostic::do_not_recommend]
+    impl AuthorizerUriRef for &Value<Id<crate::aws::lambda::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "lambda")]
+    #[diagnostic::do_not_recommend]
+    impl<S> AuthorizerUriRef for &Handle<crate::aws::lambda::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "lambda")]
+    #[diagnostic::do_not_recommend]
+    impl AuthorizerUriRef for Value<Id<crate::aws::lambda::Version>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "lambda")]
+    #[diagnostic::do_not_recommend]
+    impl AuthorizerUriRef for &Value<Id<crate::aws::lambda::Version>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "lambda")]
+    #[diagnostic::do_not_recommend]
+    impl<S> AuthorizerUriRef for &Handle<crate::aws::lambda::Version, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "lambda")]
+    #[diagnostic::do_not_recommend]
+    impl AuthorizerUriRef for Value<Arn<crate::aws::lambda::Function>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "lambda")]
+    #[diagnostic::do_not_recommend]
+    impl AuthorizerUriRef for &Value<Arn<crate::aws::lambda::Function>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+
     /// The `AdditionalAuthenticationProvider` property type of `AWS::AppSync::GraphQLApi`.
     pub struct AdditionalAuthenticationProvider {
         /// The authentication type for API key, AWS Identity and Access Management, OIDC, Amazon Cognito user pools, or AWS Lambda.
@@ -3115,7 +3240,7 @@ pub mod graph_ql_api {
         /// The AWS Region in which the user pool was created.
         pub aws_region: Option<Value<String>>,
         /// The user pool ID
-        pub user_pool_id: Option<Value<String>>,
+        pub user_pool_id: Option<Value<Id<crate::aws::cognito::UserPool>>>,
     }
 
     impl CognitoUserPoolConfig {
@@ -3138,7 +3263,7 @@ pub mod graph_ql_api {
             self
         }
         /// Sets `UserPoolId`.
-        pub fn user_pool_id(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn user_pool_id(mut self, v: impl IntoValue<Id<crate::aws::cognito::UserPool>>) -> Self {
             self.user_pool_id = Some(v.into_value());
             self
         }
@@ -3221,8 +3346,8 @@ pub mod graph_ql_api {
             self
         }
         /// Sets `AuthorizerUri`.
-        pub fn authorizer_uri(mut self, v: impl IntoValue<String>) -> Self {
-            self.authorizer_uri = Some(v.into_value());
+        pub fn authorizer_uri(mut self, v: impl AuthorizerUriRef) -> Self {
+            self.authorizer_uri = Some(v.into_ref());
             self
         }
         /// Sets `IdentityValidationExpression`.
@@ -3381,7 +3506,7 @@ pub mod graph_ql_api {
         /// The action that you want your GraphQL API to take when a request that uses Amazon Cognito user pool authentication doesn't match the Amazon Cognito user pool configuration.
         pub default_action: Option<Value<DefaultAction>>,
         /// The user pool ID.
-        pub user_pool_id: Option<Value<String>>,
+        pub user_pool_id: Option<Value<Id<crate::aws::cognito::UserPool>>>,
     }
 
     impl UserPoolConfig {
@@ -3410,7 +3535,7 @@ pub mod graph_ql_api {
             self
         }
         /// Sets `UserPoolId`.
-        pub fn user_pool_id(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn user_pool_id(mut self, v: impl IntoValue<Id<crate::aws::cognito::UserPool>>) -> Self {
             self.user_pool_id = Some(v.into_value());
             self
         }

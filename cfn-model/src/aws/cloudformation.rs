@@ -2409,7 +2409,7 @@ pub struct ModuleDefaultVersion {
     /// The Amazon Resource Name (ARN) of the module version to set as the default version.
     ///
     /// Changing it replaces the resource.
-    pub arn: Option<Value<String>>,
+    pub arn: Option<Value<Id<crate::aws::cloudformation::ModuleVersion>>>,
     /// The name of a module existing in the registry.
     ///
     /// Changing it replaces the resource.
@@ -2430,7 +2430,7 @@ impl ModuleDefaultVersion {
         }
     }
     /// Sets `Arn`.
-    pub fn arn(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn arn(mut self, v: impl IntoValue<Id<crate::aws::cloudformation::ModuleVersion>>) -> Self {
         self.arn = Some(v.into_value());
         self
     }
@@ -2525,7 +2525,7 @@ impl<S> Handle<ModuleVersion, S> {
     /// The Amazon Resource Name (ARN) of the module.
     ///
     /// `Fn::GetAtt` `Arn`.
-    pub fn arn(&self) -> Value<String> {
+    pub fn arn(&self) -> Value<Id<crate::aws::cloudformation::ModuleVersion>> {
         self.get_att("Arn")
     }
     /// The description of the registered module.
@@ -2919,7 +2919,7 @@ pub struct ResourceDefaultVersion {
     /// We recommend that type names adhere to the following pattern: company_or_organization::service::type.
     pub type_name: Option<Value<String>>,
     /// The Amazon Resource Name (ARN) of the type version.
-    pub type_version_arn: Option<Value<String>>,
+    pub type_version_arn: Option<Value<Id<crate::aws::cloudformation::ResourceVersion>>>,
     /// The ID of an existing version of the resource to set as the default.
     pub version_id: Option<Value<String>>,
 }
@@ -2939,7 +2939,7 @@ impl ResourceDefaultVersion {
         self
     }
     /// Sets `TypeVersionArn`.
-    pub fn type_version_arn(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn type_version_arn(mut self, v: impl IntoValue<Id<crate::aws::cloudformation::ResourceVersion>>) -> Self {
         self.type_version_arn = Some(v.into_value());
         self
     }
@@ -3093,7 +3093,7 @@ impl<S> Handle<ResourceVersion, S> {
     /// The Amazon Resource Name (ARN) of the type, here the ResourceVersion. This is used to uniquely identify a ResourceVersion resource
     ///
     /// `Fn::GetAtt` `Arn`.
-    pub fn arn(&self) -> Value<String> {
+    pub fn arn(&self) -> Value<Id<crate::aws::cloudformation::ResourceVersion>> {
         self.get_att("Arn")
     }
     /// Indicates if this type version is the current default version
@@ -3388,7 +3388,7 @@ pub struct StackSet {
     /// A description of the stack set. You can use the description to identify the stack set's purpose or other important information.
     pub description: Option<Value<String>>,
     /// The name of the IAM execution role to use to create the stack set. If you do not specify an execution role, AWS CloudFormation uses the AWSCloudFormationStackSetExecutionRole role for the stack set operation.
-    pub execution_role_name: Option<Value<String>>,
+    pub execution_role_name: Option<Value<Id<crate::aws::iam::Role>>>,
     /// Describes whether StackSets performs non-conflicting operations concurrently and queues conflicting operations.
     pub managed_execution: Option<stack_set::ManagedExecution>,
     /// The user-specified preferences for how AWS CloudFormation performs a stack set operation.
@@ -3463,7 +3463,7 @@ impl StackSet {
         self
     }
     /// Sets `ExecutionRoleName`.
-    pub fn execution_role_name(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn execution_role_name(mut self, v: impl IntoValue<Id<crate::aws::iam::Role>>) -> Self {
         self.execution_role_name = Some(v.into_value());
         self
     }

@@ -693,7 +693,7 @@ impl<S> Handle<Pipeline, S> {
 
 /// Property types and enums of [`Pipeline`].
 pub mod pipeline {
-    use crate::{Arn, Expr, IntoValue, Json, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Id, IntoValue, Json, Props, ToExpr, Value};
 
     /// Reserved for future use.
     ///
@@ -1146,14 +1146,14 @@ pub mod pipeline {
         /// Represents information about the key used to encrypt data in the artifact store, such as an AWS Key Management Service (AWS KMS) key
         pub encryption_key: Option<EncryptionKey>,
         /// The S3 bucket used for storing the artifacts for a pipeline. You can specify the name of an S3 bucket but not a folder in the bucket. A folder to contain the pipeline artifacts is created for you based on the name of the pipeline. You can use any S3 bucket in the same AWS Region as the pipeline to store your pipeline artifacts.
-        pub location: Value<String>,
+        pub location: Value<Id<crate::aws::s3::Bucket>>,
         /// The type of the artifact store, such as S3.
         pub r#type: Value<Type>,
     }
 
     impl ArtifactStore {
         /// A new `ArtifactStore` with its required properties.
-        pub fn new(location: impl IntoValue<String>, r#type: impl IntoValue<Type>) -> Self {
+        pub fn new(location: impl IntoValue<Id<crate::aws::s3::Bucket>>, r#type: impl IntoValue<Type>) -> Self {
             Self {
                 location: location.into_value(),
                 r#type: r#type.into_value(),

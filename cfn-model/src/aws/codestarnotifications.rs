@@ -166,7 +166,7 @@ impl<S> Handle<NotificationRule, S> {
 
 /// Property types and enums of [`NotificationRule`].
 pub mod notification_rule {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Expr, Id, IntoValue, Props, ToExpr, Value};
 
     /// The values of `DetailType`.
     ///
@@ -227,14 +227,17 @@ pub mod notification_rule {
     /// The `Target` property type of `AWS::CodeStarNotifications::NotificationRule`.
     pub struct Target {
         /// The `TargetAddress` property.
-        pub target_address: Value<String>,
+        pub target_address: Value<Id<crate::aws::sns::Topic>>,
         /// The `TargetType` property.
         pub target_type: Value<String>,
     }
 
     impl Target {
         /// A new `Target` with its required properties.
-        pub fn new(target_address: impl IntoValue<String>, target_type: impl IntoValue<String>) -> Self {
+        pub fn new(
+            target_address: impl IntoValue<Id<crate::aws::sns::Topic>>,
+            target_type: impl IntoValue<String>,
+        ) -> Self {
             Self {
                 target_address: target_address.into_value(),
                 target_type: target_type.into_value(),

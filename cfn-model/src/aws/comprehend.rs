@@ -29,7 +29,7 @@ pub struct DocumentClassifier {
     pub mode: Option<Value<document_classifier::Mode>>,
     /// The `ModelKmsKeyId` property.
     ///
-    /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`. Changing it replaces the resource.
+    /// Changing it replaces the resource.
     pub model_kms_key_id: Option<Value<String>>,
     /// The `ModelPolicy` property.
     pub model_policy: Option<Value<String>>,
@@ -89,8 +89,8 @@ impl DocumentClassifier {
         self
     }
     /// Sets `ModelKmsKeyId`.
-    pub fn model_kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-        self.model_kms_key_id = Some(v.into_value());
+    pub fn model_kms_key_id(mut self, v: impl document_classifier::KmsKeyIdRef) -> Self {
+        self.model_kms_key_id = Some(v.into_ref());
         self
     }
     /// Sets `ModelPolicy`.
@@ -114,8 +114,8 @@ impl DocumentClassifier {
         self
     }
     /// Sets `VolumeKmsKeyId`.
-    pub fn volume_kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-        self.volume_kms_key_id = Some(v.into_value());
+    pub fn volume_kms_key_id(mut self, v: impl document_classifier::KmsKeyIdRef) -> Self {
+        self.volume_kms_key_id = Some(v.into_ref());
         self
     }
     /// Sets `VpcConfig`.
@@ -321,7 +321,7 @@ impl<S> Handle<DocumentClassifier, S> {
 
 /// Property types and enums of [`DocumentClassifier`].
 pub mod document_classifier {
-    use crate::{Expr, Id, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
 
     /// The values of `DataFormat`.
     ///
@@ -559,6 +559,76 @@ pub mod document_classifier {
         }
     }
 
+    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `KmsKeyId` takes",
+        label = "expected one of the types below",
+        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
+    )]
+    pub trait KmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+
     /// The `AugmentedManifestsListItem` property type of `AWS::Comprehend::DocumentClassifier`.
     pub struct AugmentedManifestsListItem {
         /// The `AttributeNames` property.
@@ -730,8 +800,6 @@ pub mod document_classifier {
     /// The `DocumentClassifierOutputDataConfig` property type of `AWS::Comprehend::DocumentClassifier`.
     pub struct DocumentClassifierOutputDataConfig {
         /// The `KmsKeyId` property.
-        ///
-        /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`.
         pub kms_key_id: Option<Value<String>>,
         /// The `S3Uri` property.
         pub s3_uri: Option<Value<String>>,
@@ -746,8 +814,8 @@ pub mod document_classifier {
             }
         }
         /// Sets `KmsKeyId`.
-        pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-            self.kms_key_id = Some(v.into_value());
+        pub fn kms_key_id(mut self, v: impl KmsKeyIdRef) -> Self {
+            self.kms_key_id = Some(v.into_ref());
             self
         }
         /// Sets `S3Uri`.

@@ -245,7 +245,7 @@ impl<S> Handle<ConfigRule, S> {
 
 /// Property types and enums of [`ConfigRule`].
 pub mod config_rule {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Id, IntoValue, Props, ToExpr, Value};
 
     /// Provides the CustomPolicyDetails, the rule owner (\`\`\`\` for managed rules, ``CUSTOM_POLICY`` for Custom Policy rules, and ``CUSTOM_LAMBDA`` for Custom Lambda rules), the rule identifier, and the events that cause the evaluation of your AWS resources.
     pub struct CustomPolicyDetails {
@@ -326,7 +326,7 @@ pub mod config_rule {
     /// Defines which resources trigger an evaluation for an CC rule. The scope can include one or more resource types, a combination of a tag key and value, or a combination of one resource type and one resource ID. Specify a scope to constrain which resources trigger an evaluation for a rule. Otherwise, evaluations for the rule are triggered when any resource in your recording group changes in configuration.
     pub struct Scope {
         /// The ID of the only AWS resource that you want to trigger an evaluation for the rule. If you specify a resource ID, you must specify one resource type for ``ComplianceResourceTypes``.
-        pub compliance_resource_id: Option<Value<String>>,
+        pub compliance_resource_id: Option<Value<Id<crate::aws::ec2::Volume>>>,
         /// The resource types of only those AWS resources that you want to trigger an evaluation for the rule. You can only specify one type if you also specify a resource ID for ``ComplianceResourceId``.
         pub compliance_resource_types: Option<Value<Vec<String>>>,
         /// The tag key that is applied to only those AWS resources that you want to trigger an evaluation for the rule.
@@ -346,7 +346,7 @@ pub mod config_rule {
             }
         }
         /// Sets `ComplianceResourceId`.
-        pub fn compliance_resource_id(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn compliance_resource_id(mut self, v: impl IntoValue<Id<crate::aws::ec2::Volume>>) -> Self {
             self.compliance_resource_id = Some(v.into_value());
             self
         }
@@ -397,7 +397,7 @@ pub mod config_rule {
         /// For CC Managed rules, a predefined identifier from a list. For example, ``IAM_PASSWORD_POLICY`` is a managed rule. To reference a managed rule, see [List of Managed Rules](https://docs.aws.amazon.com/config/latest/developerguide/managed-rules-by-aws-config.html).
         /// For CC Custom Lambda rules, the identifier is the Amazon Resource Name (ARN) of the rule's LAMlong function, such as ``arn:aws:lambda:us-east-2:123456789012:function:custom_rule_name``.
         /// For CC Custom Policy rules, this field will be ignored.
-        pub source_identifier: Option<Value<String>>,
+        pub source_identifier: Option<Value<Arn<crate::aws::lambda::Function>>>,
     }
 
     impl Source {
@@ -421,7 +421,7 @@ pub mod config_rule {
             self
         }
         /// Sets `SourceIdentifier`.
-        pub fn source_identifier(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn source_identifier(mut self, v: impl IntoValue<Arn<crate::aws::lambda::Function>>) -> Self {
             self.source_identifier = Some(v.into_value());
             self
         }
@@ -1024,7 +1024,7 @@ pub struct ConformancePack {
     /// Changing it replaces the resource.
     pub conformance_pack_name: Value<String>,
     /// AWS Config stores intermediate files while processing conformance pack template.
-    pub delivery_s3_bucket: Option<Value<String>>,
+    pub delivery_s3_bucket: Option<Value<Id<crate::aws::s3::Bucket>>>,
     /// The prefix for delivery S3 bucket.
     pub delivery_s3_key_prefix: Option<Value<String>>,
     /// The tags for the conformance pack.
@@ -1060,7 +1060,7 @@ impl ConformancePack {
         self
     }
     /// Sets `DeliveryS3Bucket`.
-    pub fn delivery_s3_bucket(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn delivery_s3_bucket(mut self, v: impl IntoValue<Id<crate::aws::s3::Bucket>>) -> Self {
         self.delivery_s3_bucket = Some(v.into_value());
         self
     }

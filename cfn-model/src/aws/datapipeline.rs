@@ -178,7 +178,84 @@ impl<S> Handle<Pipeline, S> {
 
 /// Property types and enums of [`Pipeline`].
 pub mod pipeline {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
+
+    /// A reference `StringValue` takes: `Value<Id<iam::InstanceProfile>>` (or `&handle`), `Value<Id<iam::Role>>` (or `&handle`), `Value<Id<sns::Topic>>` (or `&handle`).
+    ///
+    /// For a resource this program does not create: `Id::<iam::InstanceProfile>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `StringValue` takes",
+        label = "expected one of the types below",
+        note = "`StringValue` takes `Value<Id<iam::InstanceProfile>>` (or `&handle`), `Value<Id<iam::Role>>` (or `&handle`), `Value<Id<sns::Topic>>` (or `&handle`)",
+        note = "for a resource this program does not create, write `Id::<iam::InstanceProfile>::external(\"…\")`"
+    )]
+    pub trait StringValueRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "iam")]
+    #[diagnostic::do_not_recommend]
+    impl StringValueRef for Value<Id<crate::aws::iam::InstanceProfile>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "iam")]
+    #[diagnostic::do_not_recommend]
+    impl StringValueRef for &Value<Id<crate::aws::iam::InstanceProfile>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "iam")]
+    #[diagnostic::do_not_recommend]
+    impl<S> StringValueRef for &Handle<crate::aws::iam::InstanceProfile, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "iam")]
+    #[diagnostic::do_not_recommend]
+    impl StringValueRef for Value<Id<crate::aws::iam::Role>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "iam")]
+    #[diagnostic::do_not_recommend]
+    impl StringValueRef for &Value<Id<crate::aws::iam::Role>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "iam")]
+    #[diagnostic::do_not_recommend]
+    impl<S> StringValueRef for &Handle<crate::aws::iam::Role, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "sns")]
+    #[diagnostic::do_not_recommend]
+    impl StringValueRef for Value<Id<crate::aws::sns::Topic>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "sns")]
+    #[diagnostic::do_not_recommend]
+    impl StringValueRef for &Value<Id<crate::aws::sns::Topic>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "sns")]
+    #[diagnostic::do_not_recommend]
+    impl<S> StringValueRef for &Handle<crate::aws::sns::Topic, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
 
     /// The `Field` property type of `AWS::DataPipeline::Pipeline`.
     pub struct Field {
@@ -205,8 +282,8 @@ pub mod pipeline {
             self
         }
         /// Sets `StringValue`.
-        pub fn string_value(mut self, v: impl IntoValue<String>) -> Self {
-            self.string_value = Some(v.into_value());
+        pub fn string_value(mut self, v: impl StringValueRef) -> Self {
+            self.string_value = Some(v.into_ref());
             self
         }
     }
@@ -282,12 +359,12 @@ pub mod pipeline {
         /// The ID of the parameter value.
         pub id: Value<String>,
         /// The field value, expressed as a String.
-        pub string_value: Value<String>,
+        pub string_value: Value<Id<crate::aws::ec2::Subnet>>,
     }
 
     impl ParameterValue {
         /// A new `ParameterValue` with its required properties.
-        pub fn new(id: impl IntoValue<String>, string_value: impl IntoValue<String>) -> Self {
+        pub fn new(id: impl IntoValue<String>, string_value: impl IntoValue<Id<crate::aws::ec2::Subnet>>) -> Self {
             Self {
                 id: id.into_value(),
                 string_value: string_value.into_value(),

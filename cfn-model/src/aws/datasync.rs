@@ -170,7 +170,7 @@ impl<S> Handle<Agent, S> {
     /// The DataSync Agent ARN.
     ///
     /// `Fn::GetAtt` `AgentArn`.
-    pub fn agent_arn(&self) -> Value<String> {
+    pub fn agent_arn(&self) -> Value<Id<crate::aws::datasync::Agent>> {
         self.get_att("AgentArn")
     }
     /// The service endpoints that the agent will connect to.
@@ -689,7 +689,7 @@ pub struct LocationEfs {
     /// The Amazon Resource Name (ARN) for the Amazon EFS file system.
     ///
     /// Changing it replaces the resource.
-    pub efs_filesystem_arn: Option<Value<String>>,
+    pub efs_filesystem_arn: Option<Value<Arn<crate::aws::efs::FileSystem>>>,
     /// The Amazon Resource Name (ARN) of the AWS IAM role that the DataSync will assume when mounting the EFS file system.
     pub file_system_access_role_arn: Option<Value<Arn<crate::aws::iam::Role>>>,
     /// Protocol that is used for encrypting the traffic exchanged between the DataSync Agent and the EFS file system.
@@ -719,7 +719,7 @@ impl LocationEfs {
         self
     }
     /// Sets `EfsFilesystemArn`.
-    pub fn efs_filesystem_arn(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn efs_filesystem_arn(mut self, v: impl IntoValue<Arn<crate::aws::efs::FileSystem>>) -> Self {
         self.efs_filesystem_arn = Some(v.into_value());
         self
     }
@@ -784,7 +784,7 @@ impl<S> Handle<LocationEfs, S> {
     /// The Amazon Resource Name (ARN) of the Amazon EFS file system location that is created.
     ///
     /// `Fn::GetAtt` `LocationArn`.
-    pub fn location_arn(&self) -> Value<String> {
+    pub fn location_arn(&self) -> Value<Id<crate::aws::datasync::LocationEfs>> {
         self.get_att("LocationArn")
     }
     /// The URL of the EFS location that was described.
@@ -2434,7 +2434,7 @@ impl<S> Handle<LocationNfs, S> {
     /// The Amazon Resource Name (ARN) of the NFS location.
     ///
     /// `Fn::GetAtt` `LocationArn`.
-    pub fn location_arn(&self) -> Value<String> {
+    pub fn location_arn(&self) -> Value<Id<crate::aws::datasync::LocationNfs>> {
         self.get_att("LocationArn")
     }
     /// The URL of the NFS location that was described.
@@ -2447,7 +2447,7 @@ impl<S> Handle<LocationNfs, S> {
 
 /// Property types and enums of [`LocationNfs`].
 pub mod location_nfs {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Expr, Id, IntoValue, Props, ToExpr, Value};
 
     /// The specific NFS version that you want DataSync to use to mount your NFS share.
     ///
@@ -2515,12 +2515,12 @@ pub mod location_nfs {
     /// Contains a list of Amazon Resource Names (ARNs) of agents that are used to connect an NFS server.
     pub struct OnPremConfig {
         /// ARN(s) of the agent(s) to use for an NFS location.
-        pub agent_arns: Value<Vec<String>>,
+        pub agent_arns: Value<Vec<Id<crate::aws::datasync::Agent>>>,
     }
 
     impl OnPremConfig {
         /// A new `OnPremConfig` with its required properties.
-        pub fn new(agent_arns: impl IntoValue<Vec<String>>) -> Self {
+        pub fn new(agent_arns: impl IntoValue<Vec<Id<crate::aws::datasync::Agent>>>) -> Self {
             Self {
                 agent_arns: agent_arns.into_value(),
             }
@@ -2997,7 +2997,7 @@ pub struct LocationS3 {
     /// The Amazon Resource Name (ARN) of the Amazon S3 bucket.
     ///
     /// Changing it replaces the resource.
-    pub s3_bucket_arn: Option<Value<String>>,
+    pub s3_bucket_arn: Option<Value<Arn<crate::aws::s3::Bucket>>>,
     /// The Amazon Resource Name (ARN) of the AWS IAM role that is used to access an Amazon S3 bucket.
     pub s3_config: location_s3::S3Config,
     /// The Amazon S3 storage class you want to store your files in when this location is used as a task destination.
@@ -3020,7 +3020,7 @@ impl LocationS3 {
         }
     }
     /// Sets `S3BucketArn`.
-    pub fn s3_bucket_arn(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn s3_bucket_arn(mut self, v: impl IntoValue<Arn<crate::aws::s3::Bucket>>) -> Self {
         self.s3_bucket_arn = Some(v.into_value());
         self
     }
@@ -3107,7 +3107,7 @@ impl<S> Handle<LocationS3, S> {
     /// The Amazon Resource Name (ARN) of the Amazon S3 bucket location.
     ///
     /// `Fn::GetAtt` `LocationArn`.
-    pub fn location_arn(&self) -> Value<String> {
+    pub fn location_arn(&self) -> Value<Id<crate::aws::datasync::LocationS3>> {
         self.get_att("LocationArn")
     }
     /// The URL of the S3 location that was described.
@@ -3609,7 +3609,7 @@ pub mod location_smb {
 /// `AWS::DataSync::Task` · [AWS documentation](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-datasync-task.html) · [resource provider](https://github.com/aws-cloudformation/aws-cloudformation-resource-providers-datasync.git)
 pub struct Task {
     /// The ARN of the Amazon CloudWatch log group that is used to monitor and log events in the task.
-    pub cloud_watch_log_group_arn: Option<Value<String>>,
+    pub cloud_watch_log_group_arn: Option<Value<Arn<crate::aws::logs::LogGroup>>>,
     /// The ARN of an AWS storage resource's location.
     ///
     /// Changing it replaces the resource.
@@ -3642,10 +3642,13 @@ pub struct Task {
 
 impl Task {
     /// A new `Task` with its required properties.
-    pub fn new(destination_location_arn: impl IntoValue<String>, source_location_arn: impl IntoValue<String>) -> Self {
+    pub fn new(
+        destination_location_arn: impl task::DestinationLocationArnRef,
+        source_location_arn: impl task::SourceLocationArnRef,
+    ) -> Self {
         Self {
-            destination_location_arn: destination_location_arn.into_value(),
-            source_location_arn: source_location_arn.into_value(),
+            destination_location_arn: destination_location_arn.into_ref(),
+            source_location_arn: source_location_arn.into_ref(),
             cloud_watch_log_group_arn: None,
             excludes: None,
             includes: None,
@@ -3659,7 +3662,7 @@ impl Task {
         }
     }
     /// Sets `CloudWatchLogGroupArn`.
-    pub fn cloud_watch_log_group_arn(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn cloud_watch_log_group_arn(mut self, v: impl IntoValue<Arn<crate::aws::logs::LogGroup>>) -> Self {
         self.cloud_watch_log_group_arn = Some(v.into_value());
         self
     }
@@ -3793,7 +3796,7 @@ impl<S> Handle<Task, S> {
 
 /// Property types and enums of [`Task`].
 pub mod task {
-    use crate::{Arn, Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
 
     /// Specifies what DataSync uses the manifest for.
     ///
@@ -4485,6 +4488,106 @@ pub mod task {
     impl From<VerifyMode> for Value<VerifyMode> {
         fn from(v: VerifyMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
+        }
+    }
+
+    /// A reference `DestinationLocationArn` takes: `Value<Id<datasync::LocationEfs>>` (or `&handle`), `Value<Id<datasync::LocationS3>>` (or `&handle`).
+    ///
+    /// For a resource this program does not create: `Id::<datasync::LocationEfs>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `DestinationLocationArn` takes",
+        label = "expected one of the types below",
+        note = "`DestinationLocationArn` takes `Value<Id<datasync::LocationEfs>>` (or `&handle`), `Value<Id<datasync::LocationS3>>` (or `&handle`)",
+        note = "for a resource this program does not create, write `Id::<datasync::LocationEfs>::external(\"…\")`"
+    )]
+    pub trait DestinationLocationArnRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[diagnostic::do_not_recommend]
+    impl DestinationLocationArnRef for Value<Id<crate::aws::datasync::LocationEfs>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl DestinationLocationArnRef for &Value<Id<crate::aws::datasync::LocationEfs>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl<S> DestinationLocationArnRef for &Handle<crate::aws::datasync::LocationEfs, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl DestinationLocationArnRef for Value<Id<crate::aws::datasync::LocationS3>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl DestinationLocationArnRef for &Value<Id<crate::aws::datasync::LocationS3>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl<S> DestinationLocationArnRef for &Handle<crate::aws::datasync::LocationS3, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+
+    /// A reference `SourceLocationArn` takes: `Value<Id<datasync::LocationNfs>>` (or `&handle`), `Value<Id<datasync::LocationS3>>` (or `&handle`).
+    ///
+    /// For a resource this program does not create: `Id::<datasync::LocationNfs>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `SourceLocationArn` takes",
+        label = "expected one of the types below",
+        note = "`SourceLocationArn` takes `Value<Id<datasync::LocationNfs>>` (or `&handle`), `Value<Id<datasync::LocationS3>>` (or `&handle`)",
+        note = "for a resource this program does not create, write `Id::<datasync::LocationNfs>::external(\"…\")`"
+    )]
+    pub trait SourceLocationArnRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[diagnostic::do_not_recommend]
+    impl SourceLocationArnRef for Value<Id<crate::aws::datasync::LocationNfs>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl SourceLocationArnRef for &Value<Id<crate::aws::datasync::LocationNfs>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl<S> SourceLocationArnRef for &Handle<crate::aws::datasync::LocationNfs, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl SourceLocationArnRef for Value<Id<crate::aws::datasync::LocationS3>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl SourceLocationArnRef for &Value<Id<crate::aws::datasync::LocationS3>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl<S> SourceLocationArnRef for &Handle<crate::aws::datasync::LocationS3, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
         }
     }
 

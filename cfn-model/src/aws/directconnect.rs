@@ -325,7 +325,7 @@ pub struct DirectConnectGatewayAssociation {
     pub allowed_prefixes_to_direct_connect_gateway: Option<Value<Vec<String>>>,
     /// The ID or ARN of the virtual private gateway or transit gateway.
     ///
-    /// Accepts any of: `AWS::EC2::VPNGateway` `VPNGatewayId`, `AWS::EC2::TransitGateway` `Id`, `AWS::EC2::TransitGateway` `TransitGatewayArn`. Changing it replaces the resource.
+    /// Changing it replaces the resource.
     pub associated_gateway_id: Value<String>,
     /// The ID or ARN of the Direct Connect gateway.
     ///
@@ -336,11 +336,11 @@ pub struct DirectConnectGatewayAssociation {
 impl DirectConnectGatewayAssociation {
     /// A new `DirectConnectGatewayAssociation` with its required properties.
     pub fn new(
-        associated_gateway_id: impl IntoValue<String>,
+        associated_gateway_id: impl direct_connect_gateway_association::AssociatedGatewayIdRef,
         direct_connect_gateway_id: impl IntoValue<String>,
     ) -> Self {
         Self {
-            associated_gateway_id: associated_gateway_id.into_value(),
+            associated_gateway_id: associated_gateway_id.into_ref(),
             direct_connect_gateway_id: direct_connect_gateway_id.into_value(),
             accept_direct_connect_gateway_association_proposal_role_arn: None,
             allowed_prefixes_to_direct_connect_gateway: None,
@@ -397,6 +397,81 @@ impl<S> Handle<DirectConnectGatewayAssociation, S> {
     /// `Fn::GetAtt` `AssociationId`.
     pub fn association_id(&self) -> Value<String> {
         self.get_att("AssociationId")
+    }
+}
+
+/// Property types and enums of [`DirectConnectGatewayAssociation`].
+pub mod direct_connect_gateway_association {
+    use crate::{Arn, Handle, Id, Value};
+
+    /// A reference `AssociatedGatewayId` takes: `Value<Id<ec2::TransitGateway>>` (or `&handle`), `Value<Id<ec2::VpnGateway>>` (or `&handle`), `Value<Arn<ec2::TransitGateway>>`.
+    ///
+    /// For a resource this program does not create: `Id::<ec2::TransitGateway>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `AssociatedGatewayId` takes",
+        label = "expected one of the types below",
+        note = "`AssociatedGatewayId` takes `Value<Id<ec2::TransitGateway>>` (or `&handle`), `Value<Id<ec2::VpnGateway>>` (or `&handle`), `Value<Arn<ec2::TransitGateway>>`",
+        note = "for a resource this program does not create, write `Id::<ec2::TransitGateway>::external(\"…\")`"
+    )]
+    pub trait AssociatedGatewayIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "ec2")]
+    #[diagnostic::do_not_recommend]
+    impl AssociatedGatewayIdRef for Value<Id<crate::aws::ec2::TransitGateway>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "ec2")]
+    #[diagnostic::do_not_recommend]
+    impl AssociatedGatewayIdRef for &Value<Id<crate::aws::ec2::TransitGateway>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "ec2")]
+    #[diagnostic::do_not_recommend]
+    impl<S> AssociatedGatewayIdRef for &Handle<crate::aws::ec2::TransitGateway, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "ec2")]
+    #[diagnostic::do_not_recommend]
+    impl AssociatedGatewayIdRef for Value<Id<crate::aws::ec2::VpnGateway>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "ec2")]
+    #[diagnostic::do_not_recommend]
+    impl AssociatedGatewayIdRef for &Value<Id<crate::aws::ec2::VpnGateway>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "ec2")]
+    #[diagnostic::do_not_recommend]
+    impl<S> AssociatedGatewayIdRef for &Handle<crate::aws::ec2::VpnGateway, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "ec2")]
+    #[diagnostic::do_not_recommend]
+    impl AssociatedGatewayIdRef for Value<Arn<crate::aws::ec2::TransitGateway>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "ec2")]
+    #[diagnostic::do_not_recommend]
+    impl AssociatedGatewayIdRef for &Value<Arn<crate::aws::ec2::TransitGateway>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
     }
 }
 

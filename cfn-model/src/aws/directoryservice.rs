@@ -391,14 +391,17 @@ pub mod simple_ad {
     /// The `VpcSettings` property type of `AWS::DirectoryService::SimpleAD`.
     pub struct VpcSettings {
         /// The identifiers of the subnets for the directory servers. The two subnets must be in different Availability Zones. AWS Directory Service specifies a directory server and a DNS server in each of these subnets.
-        pub subnet_ids: Value<Vec<String>>,
+        pub subnet_ids: Value<Vec<Id<crate::aws::ec2::Subnet>>>,
         /// The identifier of the VPC in which to create the directory.
         pub vpc_id: Value<Id<crate::aws::ec2::Vpc>>,
     }
 
     impl VpcSettings {
         /// A new `VpcSettings` with its required properties.
-        pub fn new(subnet_ids: impl IntoValue<Vec<String>>, vpc_id: impl IntoValue<Id<crate::aws::ec2::Vpc>>) -> Self {
+        pub fn new(
+            subnet_ids: impl IntoValue<Vec<Id<crate::aws::ec2::Subnet>>>,
+            vpc_id: impl IntoValue<Id<crate::aws::ec2::Vpc>>,
+        ) -> Self {
             Self {
                 subnet_ids: subnet_ids.into_value(),
                 vpc_id: vpc_id.into_value(),

@@ -1720,7 +1720,7 @@ pub struct Endpoint {
     pub kinesis_settings: Option<endpoint::KinesisSettings>,
     /// An AWS KMS key identifier that is used to encrypt the connection parameters for the endpoint.If you don't specify a value for the KmsKeyId parameter, AWS DMS uses your default encryption key.
     ///
-    /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`. Changing it replaces the resource.
+    /// Changing it replaces the resource.
     pub kms_key_id: Option<Value<String>>,
     /// Settings in JSON format for the source and target Microsoft SQL Server endpoint
     pub microsoft_sql_server_settings: Option<endpoint::MicrosoftSqlServerSettings>,
@@ -1853,8 +1853,8 @@ impl Endpoint {
         self
     }
     /// Sets `KmsKeyId`.
-    pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-        self.kms_key_id = Some(v.into_value());
+    pub fn kms_key_id(mut self, v: impl endpoint::KmsKeyIdRef) -> Self {
+        self.kms_key_id = Some(v.into_ref());
         self
     }
     /// Sets `MicrosoftSqlServerSettings`.
@@ -2031,7 +2031,77 @@ impl<S> Handle<Endpoint, S> {
 
 /// Property types and enums of [`Endpoint`].
 pub mod endpoint {
-    use crate::{Arn, Expr, Id, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
+
+    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `KmsKeyId` takes",
+        label = "expected one of the types below",
+        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
+    )]
+    pub trait KmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
 
     /// Provides information that defines a DocumentDB endpoint.
     pub struct DocDbSettings {
@@ -5594,7 +5664,7 @@ impl<S> Handle<ReplicationConfig, S> {
 
 /// Property types and enums of [`ReplicationConfig`].
 pub mod replication_config {
-    use crate::{Expr, Id, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
 
     /// The type of AWS DMS Serverless replication to provision using this replication configuration
     ///
@@ -5627,6 +5697,76 @@ pub mod replication_config {
         }
     }
 
+    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `KmsKeyId` takes",
+        label = "expected one of the types below",
+        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
+    )]
+    pub trait KmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+
     /// Configuration parameters for provisioning a AWS DMS Serverless replication
     pub struct ComputeConfig {
         /// The `AvailabilityZone` property.
@@ -5634,8 +5774,6 @@ pub mod replication_config {
         /// The `DnsNameServers` property.
         pub dns_name_servers: Option<Value<String>>,
         /// The `KmsKeyId` property.
-        ///
-        /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`.
         pub kms_key_id: Option<Value<String>>,
         /// The `MaxCapacityUnits` property.
         pub max_capacity_units: Value<i64>,
@@ -5677,8 +5815,8 @@ pub mod replication_config {
             self
         }
         /// Sets `KmsKeyId`.
-        pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-            self.kms_key_id = Some(v.into_value());
+        pub fn kms_key_id(mut self, v: impl KmsKeyIdRef) -> Self {
+            self.kms_key_id = Some(v.into_ref());
             self
         }
         /// Sets `MinCapacityUnits`.
@@ -5782,7 +5920,7 @@ pub struct ReplicationInstance {
     pub engine_version: Option<Value<String>>,
     /// The `KmsKeyId` property.
     ///
-    /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`. Changing it replaces the resource.
+    /// Changing it replaces the resource.
     pub kms_key_id: Option<Value<String>>,
     /// The `MultiAZ` property.
     pub multi_az: Option<Value<bool>>,
@@ -5866,8 +6004,8 @@ impl ReplicationInstance {
         self
     }
     /// Sets `KmsKeyId`.
-    pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-        self.kms_key_id = Some(v.into_value());
+    pub fn kms_key_id(mut self, v: impl replication_instance::KmsKeyIdRef) -> Self {
+        self.kms_key_id = Some(v.into_ref());
         self
     }
     /// Sets `MultiAZ`.
@@ -5979,7 +6117,77 @@ impl<S> Handle<ReplicationInstance, S> {
 
 /// Property types and enums of [`ReplicationInstance`].
 pub mod replication_instance {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
+
+    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `KmsKeyId` takes",
+        label = "expected one of the types below",
+        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
+    )]
+    pub trait KmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
 
     /// The `Tag` property type of `AWS::DMS::ReplicationInstance`.
     pub struct Tag {

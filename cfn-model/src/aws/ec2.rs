@@ -2381,7 +2381,7 @@ impl<S> Handle<CarrierGateway, S> {
     /// The ID of the carrier gateway.
     ///
     /// `Fn::GetAtt` `CarrierGatewayId`.
-    pub fn carrier_gateway_id(&self) -> Value<String> {
+    pub fn carrier_gateway_id(&self) -> Value<Id<crate::aws::ec2::CarrierGateway>> {
         self.get_att("CarrierGatewayId")
     }
     /// The ID of the owner.
@@ -3509,7 +3509,7 @@ Constraint { path: "CertificateArn", pattern: Some("^arn:(aws[a-zA-Z-]*)?:acm:[a
 
 impl<S> Handle<CustomerGateway, S> {
     /// `Fn::GetAtt` `CustomerGatewayId`.
-    pub fn customer_gateway_id(&self) -> Value<String> {
+    pub fn customer_gateway_id(&self) -> Value<Id<crate::aws::ec2::CustomerGateway>> {
         self.get_att("CustomerGatewayId")
     }
 }
@@ -3668,7 +3668,7 @@ impl Resource for DhcpOptions {
 
 impl<S> Handle<DhcpOptions, S> {
     /// `Fn::GetAtt` `DhcpOptionsId`.
-    pub fn dhcp_options_id(&self) -> Value<String> {
+    pub fn dhcp_options_id(&self) -> Value<Id<crate::aws::ec2::DhcpOptions>> {
         self.get_att("DhcpOptionsId")
     }
 }
@@ -3928,7 +3928,7 @@ impl<S> Handle<Ec2Fleet, S> {
 
 /// Property types and enums of [`Ec2Fleet`].
 pub mod ec2_fleet {
-    use crate::{Expr, Id, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
 
     /// The values of `AcceleratorManufacturers`.
     ///
@@ -4924,6 +4924,76 @@ pub mod ec2_fleet {
         }
     }
 
+    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `KmsKeyId` takes",
+        label = "expected one of the types below",
+        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
+    )]
+    pub trait KmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+
     /// The `AcceleratorCountRequest` property type of `AWS::EC2::EC2Fleet`.
     pub struct AcceleratorCountRequest {
         /// The `Max` property.
@@ -5255,8 +5325,6 @@ pub mod ec2_fleet {
         /// The `Iops` property.
         pub iops: Option<Value<i64>>,
         /// The `KmsKeyId` property.
-        ///
-        /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`.
         pub kms_key_id: Option<Value<String>>,
         /// The `MultiAvailabilityZoneConfiguration` property.
         pub multi_availability_zone_configuration: Option<MultiAvailabilityZoneConfiguration>,
@@ -5298,8 +5366,8 @@ pub mod ec2_fleet {
             self
         }
         /// Sets `KmsKeyId`.
-        pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-            self.kms_key_id = Some(v.into_value());
+        pub fn kms_key_id(mut self, v: impl KmsKeyIdRef) -> Self {
+            self.kms_key_id = Some(v.into_ref());
             self
         }
         /// Sets `MultiAvailabilityZoneConfiguration`.
@@ -7064,7 +7132,7 @@ pub struct Eip {
     pub domain: Option<Value<String>>,
     /// The ID of the instance.
     /// Updates to the ``InstanceId`` property may require *some interruptions*. Updates on an EIP reassociates the address on its associated resource.
-    pub instance_id: Option<Value<String>>,
+    pub instance_id: Option<Value<Id<crate::aws::ec2::Instance>>>,
     /// The ID of an IPAM pool which has an Amazon-provided or BYOIP public IPv4 CIDR provisioned to it. For more information, see [Allocate sequential Elastic IP addresses from an IPAM pool](https://docs.aws.amazon.com/vpc/latest/ipam/tutorials-eip-pool.html) in the *Amazon VPC IPAM User Guide*.
     ///
     /// Changing it replaces the resource.
@@ -7111,7 +7179,7 @@ impl Eip {
         self
     }
     /// Sets `InstanceId`.
-    pub fn instance_id(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn instance_id(mut self, v: impl IntoValue<Id<crate::aws::ec2::Instance>>) -> Self {
         self.instance_id = Some(v.into_value());
         self
     }
@@ -7227,12 +7295,12 @@ pub struct EipAssociation {
     /// The ID of the instance. The instance must have exactly one attached network interface. You can specify either the instance ID or the network interface ID, but not both.
     ///
     /// Changing it replaces the resource.
-    pub instance_id: Option<Value<String>>,
+    pub instance_id: Option<Value<Id<crate::aws::ec2::Instance>>>,
     /// The ID of the network interface. If the instance has more than one network interface, you must specify a network interface ID.
     /// You can specify either the instance ID or the network interface ID, but not both.
     ///
     /// Changing it replaces the resource.
-    pub network_interface_id: Option<Value<String>>,
+    pub network_interface_id: Option<Value<Id<crate::aws::ec2::NetworkInterface>>>,
     /// The primary or secondary private IP address to associate with the Elastic IP address. If no private IP address is specified, the Elastic IP address is associated with the primary private IP address.
     ///
     /// Changing it replaces the resource.
@@ -7261,12 +7329,12 @@ impl EipAssociation {
         self
     }
     /// Sets `InstanceId`.
-    pub fn instance_id(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn instance_id(mut self, v: impl IntoValue<Id<crate::aws::ec2::Instance>>) -> Self {
         self.instance_id = Some(v.into_value());
         self
     }
     /// Sets `NetworkInterfaceId`.
-    pub fn network_interface_id(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn network_interface_id(mut self, v: impl IntoValue<Id<crate::aws::ec2::NetworkInterface>>) -> Self {
         self.network_interface_id = Some(v.into_value());
         self
     }
@@ -7358,7 +7426,7 @@ impl<S> Handle<EgressOnlyInternetGateway, S> {
     /// Service Generated ID of the EgressOnlyInternetGateway
     ///
     /// `Fn::GetAtt` `Id`.
-    pub fn id_attr(&self) -> Value<String> {
+    pub fn id_attr(&self) -> Value<Id<crate::aws::ec2::EgressOnlyInternetGateway>> {
         self.get_att("Id")
     }
 }
@@ -7480,7 +7548,7 @@ pub struct FlowLog {
     /// The ARN for the IAM role that permits Amazon EC2 to publish flow logs to a CloudWatch Logs log group in your account. If you specify LogDestinationType as s3 or kinesis-data-firehose, do not specify DeliverLogsPermissionArn or LogGroupName.
     ///
     /// Changing it replaces the resource.
-    pub deliver_logs_permission_arn: Option<Value<String>>,
+    pub deliver_logs_permission_arn: Option<Value<Arn<crate::aws::iam::Role>>>,
     /// The `DestinationOptions` property.
     ///
     /// Changing it replaces the resource.
@@ -7527,9 +7595,12 @@ pub struct FlowLog {
 
 impl FlowLog {
     /// A new `FlowLog` with its required properties.
-    pub fn new(resource_id: impl IntoValue<String>, resource_type: impl IntoValue<flow_log::ResourceType>) -> Self {
+    pub fn new(
+        resource_id: impl flow_log::ResourceIdRef,
+        resource_type: impl IntoValue<flow_log::ResourceType>,
+    ) -> Self {
         Self {
-            resource_id: resource_id.into_value(),
+            resource_id: resource_id.into_ref(),
             resource_type: resource_type.into_value(),
             deliver_cross_account_role: None,
             deliver_logs_permission_arn: None,
@@ -7550,7 +7621,7 @@ impl FlowLog {
         self
     }
     /// Sets `DeliverLogsPermissionArn`.
-    pub fn deliver_logs_permission_arn(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn deliver_logs_permission_arn(mut self, v: impl IntoValue<Arn<crate::aws::iam::Role>>) -> Self {
         self.deliver_logs_permission_arn = Some(v.into_value());
         self
     }
@@ -7560,8 +7631,8 @@ impl FlowLog {
         self
     }
     /// Sets `LogDestination`.
-    pub fn log_destination(mut self, v: impl IntoValue<String>) -> Self {
-        self.log_destination = Some(v.into_value());
+    pub fn log_destination(mut self, v: impl flow_log::LogDestinationRef) -> Self {
+        self.log_destination = Some(v.into_ref());
         self
     }
     /// Sets `LogDestinationType`.
@@ -7666,7 +7737,7 @@ impl<S> Handle<FlowLog, S> {
 
 /// Property types and enums of [`FlowLog`].
 pub mod flow_log {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
 
     /// The values of `FileFormat`.
     ///
@@ -7826,6 +7897,116 @@ pub mod flow_log {
     impl From<TrafficType> for Value<TrafficType> {
         fn from(v: TrafficType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
+        }
+    }
+
+    /// A reference `ResourceId` takes: `Value<Id<ec2::Subnet>>` (or `&handle`), `Value<Id<ec2::TransitGateway>>` (or `&handle`), `Value<Id<ec2::Vpc>>` (or `&handle`).
+    ///
+    /// For a resource this program does not create: `Id::<ec2::Subnet>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `ResourceId` takes",
+        label = "expected one of the types below",
+        note = "`ResourceId` takes `Value<Id<ec2::Subnet>>` (or `&handle`), `Value<Id<ec2::TransitGateway>>` (or `&handle`), `Value<Id<ec2::Vpc>>` (or `&handle`)",
+        note = "for a resource this program does not create, write `Id::<ec2::Subnet>::external(\"…\")`"
+    )]
+    pub trait ResourceIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[diagnostic::do_not_recommend]
+    impl ResourceIdRef for Value<Id<crate::aws::ec2::Subnet>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl ResourceIdRef for &Value<Id<crate::aws::ec2::Subnet>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl<S> ResourceIdRef for &Handle<crate::aws::ec2::Subnet, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl ResourceIdRef for Value<Id<crate::aws::ec2::TransitGateway>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl ResourceIdRef for &Value<Id<crate::aws::ec2::TransitGateway>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl<S> ResourceIdRef for &Handle<crate::aws::ec2::TransitGateway, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl ResourceIdRef for Value<Id<crate::aws::ec2::Vpc>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl ResourceIdRef for &Value<Id<crate::aws::ec2::Vpc>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl<S> ResourceIdRef for &Handle<crate::aws::ec2::Vpc, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+
+    /// A reference `LogDestination` takes: `Value<Arn<logs::LogGroup>>`, `Value<Arn<s3::Bucket>>`.
+    ///
+    /// For a resource this program does not create: `Arn::<logs::LogGroup>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `LogDestination` takes",
+        label = "expected one of the types below",
+        note = "`LogDestination` takes `Value<Arn<logs::LogGroup>>`, `Value<Arn<s3::Bucket>>`",
+        note = "for a resource this program does not create, write `Arn::<logs::LogGroup>::external(\"…\")`"
+    )]
+    pub trait LogDestinationRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "logs")]
+    #[diagnostic::do_not_recommend]
+    impl LogDestinationRef for Value<Arn<crate::aws::logs::LogGroup>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "logs")]
+    #[diagnostic::do_not_recommend]
+    impl LogDestinationRef for &Value<Arn<crate::aws::logs::LogGroup>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "s3")]
+    #[diagnostic::do_not_recommend]
+    impl LogDestinationRef for Value<Arn<crate::aws::s3::Bucket>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "s3")]
+    #[diagnostic::do_not_recommend]
+    impl LogDestinationRef for &Value<Arn<crate::aws::s3::Bucket>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
         }
     }
 
@@ -8135,14 +8316,17 @@ pub struct GatewayRouteTableAssociation {
     /// Changing it replaces the resource.
     pub gateway_id: Value<String>,
     /// The ID of the route table.
-    pub route_table_id: Value<String>,
+    pub route_table_id: Value<Id<crate::aws::ec2::RouteTable>>,
 }
 
 impl GatewayRouteTableAssociation {
     /// A new `GatewayRouteTableAssociation` with its required properties.
-    pub fn new(gateway_id: impl IntoValue<String>, route_table_id: impl IntoValue<String>) -> Self {
+    pub fn new(
+        gateway_id: impl gateway_route_table_association::GatewayIdRef,
+        route_table_id: impl IntoValue<Id<crate::aws::ec2::RouteTable>>,
+    ) -> Self {
         Self {
-            gateway_id: gateway_id.into_value(),
+            gateway_id: gateway_id.into_ref(),
             route_table_id: route_table_id.into_value(),
         }
     }
@@ -8164,6 +8348,61 @@ impl<S> Handle<GatewayRouteTableAssociation, S> {
     /// `Fn::GetAtt` `AssociationId`.
     pub fn association_id(&self) -> Value<String> {
         self.get_att("AssociationId")
+    }
+}
+
+/// Property types and enums of [`GatewayRouteTableAssociation`].
+pub mod gateway_route_table_association {
+    use crate::{Handle, Id, Value};
+
+    /// A reference `GatewayId` takes: `Value<Id<ec2::InternetGateway>>` (or `&handle`), `Value<Id<ec2::VpnGateway>>` (or `&handle`).
+    ///
+    /// For a resource this program does not create: `Id::<ec2::InternetGateway>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `GatewayId` takes",
+        label = "expected one of the types below",
+        note = "`GatewayId` takes `Value<Id<ec2::InternetGateway>>` (or `&handle`), `Value<Id<ec2::VpnGateway>>` (or `&handle`)",
+        note = "for a resource this program does not create, write `Id::<ec2::InternetGateway>::external(\"…\")`"
+    )]
+    pub trait GatewayIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[diagnostic::do_not_recommend]
+    impl GatewayIdRef for Value<Id<crate::aws::ec2::InternetGateway>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl GatewayIdRef for &Value<Id<crate::aws::ec2::InternetGateway>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl<S> GatewayIdRef for &Handle<crate::aws::ec2::InternetGateway, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl GatewayIdRef for Value<Id<crate::aws::ec2::VpnGateway>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl GatewayIdRef for &Value<Id<crate::aws::ec2::VpnGateway>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl<S> GatewayIdRef for &Handle<crate::aws::ec2::VpnGateway, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
     }
 }
 
@@ -8289,7 +8528,7 @@ impl<S> Handle<Host, S> {
     /// ID of the host created.
     ///
     /// `Fn::GetAtt` `HostId`.
-    pub fn host_id(&self) -> Value<String> {
+    pub fn host_id(&self) -> Value<Id<crate::aws::ec2::Host>> {
         self.get_att("HostId")
     }
 }
@@ -10620,13 +10859,13 @@ pub struct Instance {
     /// Changing it replaces the resource.
     pub hibernation_options: Option<instance::HibernationOptions>,
     /// If you specify host for the Affinity property, the ID of a dedicated host that the instance is associated with. If you don't specify an ID, Amazon EC2 launches the instance onto any available, compatible dedicated host in your account.
-    pub host_id: Option<Value<String>>,
+    pub host_id: Option<Value<Id<crate::aws::ec2::Host>>>,
     /// The ARN of the host resource group in which to launch the instances. If you specify a host resource group ARN, omit the Tenancy parameter or set it to host.
     ///
     /// Changing it replaces the resource.
     pub host_resource_group_arn: Option<Value<String>>,
     /// The IAM instance profile.
-    pub iam_instance_profile: Option<Value<String>>,
+    pub iam_instance_profile: Option<Value<Id<crate::aws::iam::InstanceProfile>>>,
     /// The ID of the AMI. An AMI ID is required to launch an instance and must be specified here or in a launch template.
     ///
     /// Changing it replaces the resource.
@@ -10668,7 +10907,7 @@ pub struct Instance {
     /// The name of an existing placement group that you want to launch the instance into (cluster | partition | spread).
     ///
     /// Changing it replaces the resource.
-    pub placement_group_name: Option<Value<String>>,
+    pub placement_group_name: Option<Value<Id<crate::aws::ec2::PlacementGroup>>>,
     /// The options for the instance hostname.
     pub private_dns_name_options: Option<instance::PrivateDnsNameOptions>,
     /// \[EC2-VPC\] The primary IPv4 address. You must specify a value from the IPv4 address range of the subnet.
@@ -10681,7 +10920,7 @@ pub struct Instance {
     pub ramdisk_id: Option<Value<String>>,
     /// The IDs of the security groups.
     ///
-    /// Accepts any of: `AWS::EC2::SecurityGroup.Id`, `AWS::EC2::SecurityGroup.Name`.
+    /// Each item is a reference as `SecurityGroupIdsRef` lists; the list holds strings (typed lists hold one type).
     pub security_group_ids: Option<Value<Vec<String>>>,
     /// the names of the security groups. For a nondefault VPC, you must use security group IDs instead.
     ///
@@ -10819,7 +11058,7 @@ impl Instance {
         self
     }
     /// Sets `HostId`.
-    pub fn host_id(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn host_id(mut self, v: impl IntoValue<Id<crate::aws::ec2::Host>>) -> Self {
         self.host_id = Some(v.into_value());
         self
     }
@@ -10829,7 +11068,7 @@ impl Instance {
         self
     }
     /// Sets `IamInstanceProfile`.
-    pub fn iam_instance_profile(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn iam_instance_profile(mut self, v: impl IntoValue<Id<crate::aws::iam::InstanceProfile>>) -> Self {
         self.iam_instance_profile = Some(v.into_value());
         self
     }
@@ -10897,7 +11136,7 @@ impl Instance {
         self
     }
     /// Sets `PlacementGroupName`.
-    pub fn placement_group_name(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn placement_group_name(mut self, v: impl IntoValue<Id<crate::aws::ec2::PlacementGroup>>) -> Self {
         self.placement_group_name = Some(v.into_value());
         self
     }
@@ -10971,6 +11210,7 @@ impl Instance {
 impl Resource for Instance {
     const TYPE_NAME: &'static str = "AWS::EC2::Instance";
     const TAGGING: Tagging = Tagging::List("Tags");
+    const ID_PARAMETER_TYPES: (&'static str, &'static str) = ("AWS::EC2::Instance::Id", "List<AWS::EC2::Instance::Id>");
     const CONSTRAINTS: &'static [Constraint] = &[
         Constraint {
             path: "ElasticInferenceAccelerators/*/Count",
@@ -11083,7 +11323,7 @@ impl<S> Handle<Instance, S> {
     /// The EC2 Instance ID.
     ///
     /// `Fn::GetAtt` `InstanceId`.
-    pub fn instance_id(&self) -> Value<String> {
+    pub fn instance_id(&self) -> Value<Id<crate::aws::ec2::Instance>> {
         self.get_att("InstanceId")
     }
     /// The private IP address of the specified instance. For example: 10.24.34.0.
@@ -11120,7 +11360,7 @@ impl<S> Handle<Instance, S> {
 
 /// Property types and enums of [`Instance`].
 pub mod instance {
-    use crate::{Expr, Id, IntoValue, Json, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Json, Name, Props, ToExpr, Value};
 
     /// Indicates whether the instance is associated with a dedicated host. If you want the instance to always restart on the same host on which it was launched, specify host. If you want the instance to restart on any available host, but try to launch onto the last host it ran on (on a best-effort basis), specify default.
     ///
@@ -11361,6 +11601,120 @@ pub mod instance {
         }
     }
 
+    /// A reference `SecurityGroupIds` takes: `Value<Id<ec2::SecurityGroup>>` (or `&handle`), `Value<Name<ec2::SecurityGroup>>`.
+    ///
+    /// For a resource this program does not create: `Id::<ec2::SecurityGroup>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `SecurityGroupIds` takes",
+        label = "expected one of the types below",
+        note = "`SecurityGroupIds` takes `Value<Id<ec2::SecurityGroup>>` (or `&handle`), `Value<Name<ec2::SecurityGroup>>`",
+        note = "for a resource this program does not create, write `Id::<ec2::SecurityGroup>::external(\"…\")`"
+    )]
+    pub trait SecurityGroupIdsRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[diagnostic::do_not_recommend]
+    impl SecurityGroupIdsRef for Value<Id<crate::aws::ec2::SecurityGroup>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl SecurityGroupIdsRef for &Value<Id<crate::aws::ec2::SecurityGroup>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl<S> SecurityGroupIdsRef for &Handle<crate::aws::ec2::SecurityGroup, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl SecurityGroupIdsRef for Value<Name<crate::aws::ec2::SecurityGroup>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl SecurityGroupIdsRef for &Value<Name<crate::aws::ec2::SecurityGroup>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+
+    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `KmsKeyId` takes",
+        label = "expected one of the types below",
+        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
+    )]
+    pub trait KmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+
     /// The `AssociationParameter` property type of `AWS::EC2::Instance`.
     pub struct AssociationParameter {
         /// The name of an input parameter that is in the associated SSM document.
@@ -11516,8 +11870,6 @@ pub mod instance {
         /// The number of I/O operations per second (IOPS). For gp3, io1, and io2 volumes, this represents the number of IOPS that are provisioned for the volume. For gp2 volumes, this represents the baseline performance of the volume and the rate at which the volume accumulates I/O credits for bursting.
         pub iops: Option<Value<i64>>,
         /// The identifier of the AWS Key Management Service (AWS KMS) customer managed CMK to use for Amazon EBS encryption. If KmsKeyId is specified, the encrypted state must be true. If the encrypted state is true but you do not specify KmsKeyId, your AWS managed CMK for EBS is used.
-        ///
-        /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`.
         pub kms_key_id: Option<Value<String>>,
         /// The ID of the snapshot.
         pub snapshot_id: Option<Value<String>>,
@@ -11556,8 +11908,8 @@ pub mod instance {
             self
         }
         /// Sets `KmsKeyId`.
-        pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-            self.kms_key_id = Some(v.into_value());
+        pub fn kms_key_id(mut self, v: impl KmsKeyIdRef) -> Self {
+            self.kms_key_id = Some(v.into_ref());
             self
         }
         /// Sets `SnapshotId`.
@@ -11799,7 +12151,7 @@ pub mod instance {
     /// The `LaunchTemplateSpecification` property type of `AWS::EC2::Instance`.
     pub struct LaunchTemplateSpecification {
         /// The ID of the launch template. You must specify the LaunchTemplateName or the LaunchTemplateId, but not both.
-        pub launch_template_id: Option<Value<String>>,
+        pub launch_template_id: Option<Value<Id<crate::aws::ec2::LaunchTemplate>>>,
         /// The name of the launch template. You must specify the LaunchTemplateName or the LaunchTemplateId, but not both.
         pub launch_template_name: Option<Value<String>>,
         /// The version number of the launch template.
@@ -11816,7 +12168,7 @@ pub mod instance {
             }
         }
         /// Sets `LaunchTemplateId`.
-        pub fn launch_template_id(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn launch_template_id(mut self, v: impl IntoValue<Id<crate::aws::ec2::LaunchTemplate>>) -> Self {
             self.launch_template_id = Some(v.into_value());
             self
         }
@@ -11960,7 +12312,7 @@ pub mod instance {
         /// The IPv6 addresses associated with the network interface.
         pub ipv6_addresses: Option<Vec<InstanceIpv6Address>>,
         /// The ID of the network interface.
-        pub network_interface_id: Option<Value<String>>,
+        pub network_interface_id: Option<Value<Id<crate::aws::ec2::NetworkInterface>>>,
         /// The private IPv4 address of the network interface.
         pub private_ip_address: Option<Value<String>>,
         /// One or more private IPv4 addresses to assign to the network interface.
@@ -12032,7 +12384,7 @@ pub mod instance {
             self
         }
         /// Sets `NetworkInterfaceId`.
-        pub fn network_interface_id(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn network_interface_id(mut self, v: impl IntoValue<Id<crate::aws::ec2::NetworkInterface>>) -> Self {
             self.network_interface_id = Some(v.into_value());
             self
         }
@@ -12181,12 +12533,12 @@ pub mod instance {
         /// The input parameter values to use with the associated SSM document.
         pub association_parameters: Option<Vec<AssociationParameter>>,
         /// The name of an SSM document to associate with the instance.
-        pub document_name: Value<String>,
+        pub document_name: Value<Id<crate::aws::ssm::Document>>,
     }
 
     impl SsmAssociation {
         /// A new `SsmAssociation` with its required properties.
-        pub fn new(document_name: impl IntoValue<String>) -> Self {
+        pub fn new(document_name: impl IntoValue<Id<crate::aws::ssm::Document>>) -> Self {
             Self {
                 document_name: document_name.into_value(),
                 association_parameters: None,
@@ -12240,12 +12592,12 @@ pub mod instance {
         /// The device name (for example, /dev/sdh or xvdh).
         pub device: Value<String>,
         /// The ID of the EBS volume. The volume and instance must be within the same Availability Zone.
-        pub volume_id: Value<String>,
+        pub volume_id: Value<Id<crate::aws::ec2::Volume>>,
     }
 
     impl Volume {
         /// A new `Volume` with its required properties.
-        pub fn new(device: impl IntoValue<String>, volume_id: impl IntoValue<String>) -> Self {
+        pub fn new(device: impl IntoValue<String>, volume_id: impl IntoValue<Id<crate::aws::ec2::Volume>>) -> Self {
             Self {
                 device: device.into_value(),
                 volume_id: volume_id.into_value(),
@@ -12823,7 +13175,7 @@ impl Resource for InternetGateway {
 
 impl<S> Handle<InternetGateway, S> {
     /// `Fn::GetAtt` `InternetGatewayId`.
-    pub fn internet_gateway_id(&self) -> Value<String> {
+    pub fn internet_gateway_id(&self) -> Value<Id<crate::aws::ec2::InternetGateway>> {
         self.get_att("InternetGatewayId")
     }
 }
@@ -13659,7 +14011,7 @@ impl<S> Handle<LaunchTemplate, S> {
         self.get_att("DefaultVersionNumber")
     }
     /// `Fn::GetAtt` `LaunchTemplateId`.
-    pub fn launch_template_id(&self) -> Value<String> {
+    pub fn launch_template_id(&self) -> Value<Id<crate::aws::ec2::LaunchTemplate>> {
         self.get_att("LaunchTemplateId")
     }
     /// `Fn::GetAtt` `LatestVersionNumber`.
@@ -13670,7 +14022,7 @@ impl<S> Handle<LaunchTemplate, S> {
 
 /// Property types and enums of [`LaunchTemplate`].
 pub mod launch_template {
-    use crate::{Expr, Id, IntoValue, Name, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Name, Props, ToExpr, Value};
 
     /// The values of `AcceleratorManufacturers`.
     ///
@@ -14875,6 +15227,76 @@ pub mod launch_template {
         }
     }
 
+    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `KmsKeyId` takes",
+        label = "expected one of the types below",
+        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
+    )]
+    pub trait KmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+
     /// The minimum and maximum number of accelerators (GPUs, FPGAs, or AWS Inferentia chips) on an instance.
     pub struct AcceleratorCount {
         /// The maximum number of accelerators. To specify no maximum limit, omit this parameter. To exclude accelerator-enabled instance types, set ``Max`` to ``0``.
@@ -15337,8 +15759,6 @@ pub mod launch_template {
         /// This parameter is supported for ``io1``, ``io2``, and ``gp3`` volumes only.
         pub iops: Option<Value<i64>>,
         /// Identifier (key ID, key alias, key ARN, or alias ARN) of the customer managed KMS key to use for EBS encryption.
-        ///
-        /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`.
         pub kms_key_id: Option<Value<String>>,
         /// The ID of the snapshot.
         pub snapshot_id: Option<Value<String>>,
@@ -15403,8 +15823,8 @@ pub mod launch_template {
             self
         }
         /// Sets `KmsKeyId`.
-        pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-            self.kms_key_id = Some(v.into_value());
+        pub fn kms_key_id(mut self, v: impl KmsKeyIdRef) -> Self {
+            self.kms_key_id = Some(v.into_ref());
             self
         }
         /// Sets `SnapshotId`.
@@ -15591,7 +16011,7 @@ pub mod launch_template {
         /// The Amazon Resource Name (ARN) of the instance profile.
         pub arn: Option<Value<String>>,
         /// The name of the instance profile.
-        pub name: Option<Value<String>>,
+        pub name: Option<Value<Id<crate::aws::iam::InstanceProfile>>>,
     }
 
     impl IamInstanceProfile {
@@ -15605,7 +16025,7 @@ pub mod launch_template {
             self
         }
         /// Sets `Name`.
-        pub fn name(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn name(mut self, v: impl IntoValue<Id<crate::aws::iam::InstanceProfile>>) -> Self {
             self.name = Some(v.into_value());
             self
         }
@@ -16807,7 +17227,7 @@ pub mod launch_template {
         /// The ENA Express configuration for the network interface.
         pub ena_srd_specification: Option<EnaSrdSpecification>,
         /// The IDs of one or more security groups.
-        pub groups: Option<Value<Vec<String>>>,
+        pub groups: Option<Value<Vec<Id<crate::aws::ec2::SecurityGroup>>>>,
         /// The type of network interface. To create an Elastic Fabric Adapter (EFA), specify ``efa`` or ``efa``. For more information, see [Elastic Fabric Adapter for AI/ML and HPC workloads on Amazon EC2](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/efa.html) in the *Amazon EC2 User Guide*.
         /// If you are not creating an EFA, specify ``interface`` or omit this parameter.
         /// If you specify ``efa-only``, do not assign any IP addresses to the network interface. EFA-only network interfaces do not support IP addresses.
@@ -16828,7 +17248,7 @@ pub mod launch_template {
         /// The index of the network card. Some instance types support multiple network cards. The primary network interface must be assigned to network card index 0. The default is network card index 0.
         pub network_card_index: Option<Value<i64>>,
         /// The ID of the network interface.
-        pub network_interface_id: Option<Value<String>>,
+        pub network_interface_id: Option<Value<Id<crate::aws::ec2::NetworkInterface>>>,
         /// The primary IPv6 address of the network interface. When you enable an IPv6 GUA address to be a primary IPv6, the first IPv6 GUA will be made the primary IPv6 address until the instance is terminated or the network interface is detached. For more information about primary IPv6 addresses, see [RunInstances](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_RunInstances.html).
         pub primary_ipv6: Option<Value<bool>>,
         /// The primary private IPv4 address of the network interface.
@@ -16911,7 +17331,7 @@ pub mod launch_template {
             self
         }
         /// Sets `Groups`.
-        pub fn groups(mut self, v: impl IntoValue<Vec<String>>) -> Self {
+        pub fn groups(mut self, v: impl IntoValue<Vec<Id<crate::aws::ec2::SecurityGroup>>>) -> Self {
             self.groups = Some(v.into_value());
             self
         }
@@ -16956,7 +17376,7 @@ pub mod launch_template {
             self
         }
         /// Sets `NetworkInterfaceId`.
-        pub fn network_interface_id(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn network_interface_id(mut self, v: impl IntoValue<Id<crate::aws::ec2::NetworkInterface>>) -> Self {
             self.network_interface_id = Some(v.into_value());
             self
         }
@@ -17121,7 +17541,7 @@ pub mod launch_template {
         /// The Group Id of a placement group. You must specify the Placement Group *Group Id* to launch an instance in a shared placement group.
         pub group_id: Option<Value<String>>,
         /// The name of the placement group for the instance.
-        pub group_name: Option<Value<String>>,
+        pub group_name: Option<Value<Id<crate::aws::ec2::PlacementGroup>>>,
         /// The ID of the Dedicated Host for the instance.
         pub host_id: Option<Value<String>>,
         /// The ARN of the host resource group in which to launch the instances. If you specify a host resource group ARN, omit the *Tenancy* parameter or set it to ``host``.
@@ -17165,7 +17585,7 @@ pub mod launch_template {
             self
         }
         /// Sets `GroupName`.
-        pub fn group_name(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn group_name(mut self, v: impl IntoValue<Id<crate::aws::ec2::PlacementGroup>>) -> Self {
             self.group_name = Some(v.into_value());
             self
         }
@@ -18604,7 +19024,7 @@ impl Resource for NatGateway {
 
 impl<S> Handle<NatGateway, S> {
     /// `Fn::GetAtt` `NatGatewayId`.
-    pub fn nat_gateway_id(&self) -> Value<String> {
+    pub fn nat_gateway_id(&self) -> Value<Id<crate::aws::ec2::NatGateway>> {
         self.get_att("NatGatewayId")
     }
     /// `Fn::GetAtt` `EniId`.
@@ -18803,7 +19223,7 @@ impl Resource for NetworkAcl {
 
 impl<S> Handle<NetworkAcl, S> {
     /// `Fn::GetAtt` `Id`.
-    pub fn id_attr(&self) -> Value<String> {
+    pub fn id_attr(&self) -> Value<Id<crate::aws::ec2::NetworkAcl>> {
         self.get_att("Id")
     }
 }
@@ -20409,7 +20829,7 @@ impl<S> Handle<NetworkInterface, S> {
     /// Network interface id.
     ///
     /// `Fn::GetAtt` `Id`.
-    pub fn id_attr(&self) -> Value<String> {
+    pub fn id_attr(&self) -> Value<Id<crate::aws::ec2::NetworkInterface>> {
         self.get_att("Id")
     }
     /// Returns the secondary private IP addresses of the network interface.
@@ -21013,7 +21433,7 @@ impl<S> Handle<PlacementGroup, S> {
     /// The Group Name of Placement Group.
     ///
     /// `Fn::GetAtt` `GroupName`.
-    pub fn group_name(&self) -> Value<String> {
+    pub fn group_name(&self) -> Value<Id<crate::aws::ec2::PlacementGroup>> {
         self.get_att("GroupName")
     }
     /// The ID of the placement group.
@@ -21229,7 +21649,7 @@ impl<S> Handle<PrefixList, S> {
     /// Id of Prefix List.
     ///
     /// `Fn::GetAtt` `PrefixListId`.
-    pub fn prefix_list_id(&self) -> Value<String> {
+    pub fn prefix_list_id(&self) -> Value<Id<crate::aws::ec2::PrefixList>> {
         self.get_att("PrefixListId")
     }
     /// Owner Id of Prefix List.
@@ -21357,7 +21777,7 @@ pub mod prefix_list {
 pub struct Route {
     /// The ID of the carrier gateway.
     /// You can only use this option when the VPC contains a subnet which is associated with a Wavelength Zone.
-    pub carrier_gateway_id: Option<Value<String>>,
+    pub carrier_gateway_id: Option<Value<Id<crate::aws::ec2::CarrierGateway>>>,
     /// The Amazon Resource Name (ARN) of the core network.
     pub core_network_arn: Option<Value<String>>,
     /// The IPv4 CIDR address block used for the destination match. Routing decisions are based on the most specific match. We modify the specified CIDR block to its canonical form; for example, if you specify ``100.68.0.18/18``, we modify it to ``100.68.0.0/18``.
@@ -21373,17 +21793,17 @@ pub struct Route {
     /// Changing it replaces the resource.
     pub destination_prefix_list_id: Option<Value<String>>,
     /// \[IPv6 traffic only\] The ID of an egress-only internet gateway.
-    pub egress_only_internet_gateway_id: Option<Value<String>>,
+    pub egress_only_internet_gateway_id: Option<Value<Id<crate::aws::ec2::EgressOnlyInternetGateway>>>,
     /// The ID of an internet gateway or virtual private gateway attached to your VPC.
     ///
-    /// An attached gateway: only `stack.attach_internet_gateway(…)` yields one, so the route waits for the attachment.
+    /// An attached gateway: only `stack.attach_internet_gateway(…)` or `stack.attach_vpn_gateway(…)` yields one, so the route waits for the attachment.
     pub gateway_id: Option<Value<AttachedGatewayId>>,
     /// The ID of a NAT instance in your VPC. The operation fails if you specify an instance ID unless exactly one network interface is attached.
-    pub instance_id: Option<Value<String>>,
+    pub instance_id: Option<Value<Id<crate::aws::ec2::Instance>>>,
     /// The ID of the local gateway.
     pub local_gateway_id: Option<Value<String>>,
     /// \[IPv4 traffic only\] The ID of a NAT gateway.
-    pub nat_gateway_id: Option<Value<String>>,
+    pub nat_gateway_id: Option<Value<Id<crate::aws::ec2::NatGateway>>>,
     /// The ID of a network interface.
     pub network_interface_id: Option<Value<String>>,
     /// The Amazon Resource Name (ARN) of the ODB network.
@@ -21391,18 +21811,18 @@ pub struct Route {
     /// The ID of the route table for the route.
     ///
     /// Changing it replaces the resource.
-    pub route_table_id: Value<String>,
+    pub route_table_id: Value<Id<crate::aws::ec2::RouteTable>>,
     /// The ID of a transit gateway.
-    pub transit_gateway_id: Option<Value<String>>,
+    pub transit_gateway_id: Option<Value<Id<crate::aws::ec2::TransitGateway>>>,
     /// The ID of a VPC endpoint. Supported for Gateway Load Balancer endpoints only.
     pub vpc_endpoint_id: Option<Value<String>>,
     /// The ID of a VPC peering connection.
-    pub vpc_peering_connection_id: Option<Value<String>>,
+    pub vpc_peering_connection_id: Option<Value<Id<crate::aws::ec2::VpcPeeringConnection>>>,
 }
 
 impl Route {
     /// A new `Route` with its required properties.
-    pub fn new(route_table_id: impl IntoValue<String>) -> Self {
+    pub fn new(route_table_id: impl IntoValue<Id<crate::aws::ec2::RouteTable>>) -> Self {
         Self {
             route_table_id: route_table_id.into_value(),
             carrier_gateway_id: None,
@@ -21423,7 +21843,7 @@ impl Route {
         }
     }
     /// Sets `CarrierGatewayId`.
-    pub fn carrier_gateway_id(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn carrier_gateway_id(mut self, v: impl IntoValue<Id<crate::aws::ec2::CarrierGateway>>) -> Self {
         self.carrier_gateway_id = Some(v.into_value());
         self
     }
@@ -21448,7 +21868,10 @@ impl Route {
         self
     }
     /// Sets `EgressOnlyInternetGatewayId`.
-    pub fn egress_only_internet_gateway_id(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn egress_only_internet_gateway_id(
+        mut self,
+        v: impl IntoValue<Id<crate::aws::ec2::EgressOnlyInternetGateway>>,
+    ) -> Self {
         self.egress_only_internet_gateway_id = Some(v.into_value());
         self
     }
@@ -21458,7 +21881,7 @@ impl Route {
         self
     }
     /// Sets `InstanceId`.
-    pub fn instance_id(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn instance_id(mut self, v: impl IntoValue<Id<crate::aws::ec2::Instance>>) -> Self {
         self.instance_id = Some(v.into_value());
         self
     }
@@ -21468,7 +21891,7 @@ impl Route {
         self
     }
     /// Sets `NatGatewayId`.
-    pub fn nat_gateway_id(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn nat_gateway_id(mut self, v: impl IntoValue<Id<crate::aws::ec2::NatGateway>>) -> Self {
         self.nat_gateway_id = Some(v.into_value());
         self
     }
@@ -21483,7 +21906,7 @@ impl Route {
         self
     }
     /// Sets `TransitGatewayId`.
-    pub fn transit_gateway_id(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn transit_gateway_id(mut self, v: impl IntoValue<Id<crate::aws::ec2::TransitGateway>>) -> Self {
         self.transit_gateway_id = Some(v.into_value());
         self
     }
@@ -21493,7 +21916,7 @@ impl Route {
         self
     }
     /// Sets `VpcPeeringConnectionId`.
-    pub fn vpc_peering_connection_id(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn vpc_peering_connection_id(mut self, v: impl IntoValue<Id<crate::aws::ec2::VpcPeeringConnection>>) -> Self {
         self.vpc_peering_connection_id = Some(v.into_value());
         self
     }
@@ -22170,7 +22593,7 @@ impl Resource for RouteTable {
 
 impl<S> Handle<RouteTable, S> {
     /// `Fn::GetAtt` `RouteTableId`.
-    pub fn route_table_id(&self) -> Value<String> {
+    pub fn route_table_id(&self) -> Value<Id<crate::aws::ec2::RouteTable>> {
         self.get_att("RouteTableId")
     }
 }
@@ -22412,6 +22835,8 @@ impl SecurityGroup {
 impl Resource for SecurityGroup {
     const TYPE_NAME: &'static str = "AWS::EC2::SecurityGroup";
     const TAGGING: Tagging = Tagging::List("Tags");
+    const ID_PARAMETER_TYPES: (&'static str, &'static str) =
+        ("AWS::EC2::SecurityGroup::Id", "List<AWS::EC2::SecurityGroup::Id>");
     const CONSTRAINTS: &'static [Constraint] = &[
         Constraint {
             path: "GroupDescription",
@@ -22476,7 +22901,51 @@ impl<S> Handle<SecurityGroup, S> {
 
 /// Property types and enums of [`SecurityGroup`].
 pub mod security_group {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Expr, Handle, Id, IntoValue, Name, Props, ToExpr, Value};
+
+    /// A reference `Id` takes: `Value<Id<ec2::SecurityGroup>>` (or `&handle`), `Value<Name<ec2::SecurityGroup>>`.
+    ///
+    /// For a resource this program does not create: `Id::<ec2::SecurityGroup>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `Id` takes",
+        label = "expected one of the types below",
+        note = "`Id` takes `Value<Id<ec2::SecurityGroup>>` (or `&handle`), `Value<Name<ec2::SecurityGroup>>`",
+        note = "for a resource this program does not create, write `Id::<ec2::SecurityGroup>::external(\"…\")`"
+    )]
+    pub trait IdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[diagnostic::do_not_recommend]
+    impl IdRef for Value<Id<crate::aws::ec2::SecurityGroup>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl IdRef for &Value<Id<crate::aws::ec2::SecurityGroup>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl<S> IdRef for &Handle<crate::aws::ec2::SecurityGroup, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl IdRef for Value<Name<crate::aws::ec2::SecurityGroup>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl IdRef for &Value<Name<crate::aws::ec2::SecurityGroup>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
 
     /// The `Egress` property type of `AWS::EC2::SecurityGroup`.
     pub struct Egress {
@@ -22854,7 +23323,7 @@ pub struct SecurityGroupIngress {
     /// The name of the security group.
     ///
     /// Changing it replaces the resource.
-    pub group_name: Option<Value<String>>,
+    pub group_name: Option<Value<Id<crate::aws::ec2::SecurityGroup>>>,
     /// The IP protocol name (tcp, udp, icmp, icmpv6) or number (see Protocol Numbers).
     ///
     /// \[VPC only\] Use -1 to specify all protocols. When authorizing security group rules, specifying -1 or a protocol number other than tcp, udp, icmp, or icmpv6 allows traffic on all ports, regardless of any port range you specify. For tcp, udp, and icmp, you must specify a port range. For icmpv6, the port range is optional; if you omit the port range, traffic for all types and codes is allowed.
@@ -22864,7 +23333,7 @@ pub struct SecurityGroupIngress {
     /// \[EC2-VPC only\] The ID of a prefix list.
     ///
     /// Changing it replaces the resource.
-    pub source_prefix_list_id: Option<Value<String>>,
+    pub source_prefix_list_id: Option<Value<Id<crate::aws::ec2::PrefixList>>>,
     /// The ID of the security group. You must specify either the security group ID or the security group name. For security groups in a nondefault VPC, you must specify the security group ID.
     ///
     /// Changing it replaces the resource.
@@ -22933,12 +23402,12 @@ impl SecurityGroupIngress {
         self
     }
     /// Sets `GroupName`.
-    pub fn group_name(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn group_name(mut self, v: impl IntoValue<Id<crate::aws::ec2::SecurityGroup>>) -> Self {
         self.group_name = Some(v.into_value());
         self
     }
     /// Sets `SourcePrefixListId`.
-    pub fn source_prefix_list_id(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn source_prefix_list_id(mut self, v: impl IntoValue<Id<crate::aws::ec2::PrefixList>>) -> Self {
         self.source_prefix_list_id = Some(v.into_value());
         self
     }
@@ -23236,7 +23705,7 @@ impl<S> Handle<SpotFleet, S> {
 
 /// Property types and enums of [`SpotFleet`].
 pub mod spot_fleet {
-    use crate::{Expr, Id, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Id, IntoValue, Props, ToExpr, Value};
 
     /// The values of `AcceleratorManufacturers`.
     ///
@@ -24291,7 +24760,7 @@ pub mod spot_fleet {
     /// The `FleetLaunchTemplateSpecification` property type of `AWS::EC2::SpotFleet`.
     pub struct FleetLaunchTemplateSpecification {
         /// The `LaunchTemplateId` property.
-        pub launch_template_id: Option<Value<String>>,
+        pub launch_template_id: Option<Value<Id<crate::aws::ec2::LaunchTemplate>>>,
         /// The `LaunchTemplateName` property.
         pub launch_template_name: Option<Value<String>>,
         /// The `Version` property.
@@ -24308,7 +24777,7 @@ pub mod spot_fleet {
             }
         }
         /// Sets `LaunchTemplateId`.
-        pub fn launch_template_id(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn launch_template_id(mut self, v: impl IntoValue<Id<crate::aws::ec2::LaunchTemplate>>) -> Self {
             self.launch_template_id = Some(v.into_value());
             self
         }
@@ -25446,7 +25915,7 @@ pub mod spot_fleet {
         /// The `ExcessCapacityTerminationPolicy` property.
         pub excess_capacity_termination_policy: Option<Value<ExcessCapacityTerminationPolicy>>,
         /// The `IamFleetRole` property.
-        pub iam_fleet_role: Value<String>,
+        pub iam_fleet_role: Value<Arn<crate::aws::iam::Role>>,
         /// The `InstanceInterruptionBehavior` property.
         pub instance_interruption_behavior: Option<Value<InstanceInterruptionBehavior>>,
         /// The `InstancePoolsToUseCount` property.
@@ -25489,7 +25958,10 @@ pub mod spot_fleet {
 
     impl SpotFleetRequestConfigData {
         /// A new `SpotFleetRequestConfigData` with its required properties.
-        pub fn new(iam_fleet_role: impl IntoValue<String>, target_capacity: impl IntoValue<i64>) -> Self {
+        pub fn new(
+            iam_fleet_role: impl IntoValue<Arn<crate::aws::iam::Role>>,
+            target_capacity: impl IntoValue<i64>,
+        ) -> Self {
             Self {
                 iam_fleet_role: iam_fleet_role.into_value(),
                 target_capacity: target_capacity.into_value(),
@@ -26270,6 +26742,7 @@ impl Subnet {
 impl Resource for Subnet {
     const TYPE_NAME: &'static str = "AWS::EC2::Subnet";
     const TAGGING: Tagging = Tagging::List("Tags");
+    const ID_PARAMETER_TYPES: (&'static str, &'static str) = ("AWS::EC2::Subnet::Id", "List<AWS::EC2::Subnet::Id>");
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
             1 + usize::from(self.assign_ipv6_address_on_creation.is_some())
@@ -26682,7 +27155,7 @@ pub struct SubnetNetworkAclAssociation {
     /// The ID of the network ACL
     ///
     /// Changing it replaces the resource.
-    pub network_acl_id: Value<String>,
+    pub network_acl_id: Value<Id<crate::aws::ec2::NetworkAcl>>,
     /// The ID of the subnet
     ///
     /// Changing it replaces the resource.
@@ -26691,7 +27164,10 @@ pub struct SubnetNetworkAclAssociation {
 
 impl SubnetNetworkAclAssociation {
     /// A new `SubnetNetworkAclAssociation` with its required properties.
-    pub fn new(network_acl_id: impl IntoValue<String>, subnet_id: impl IntoValue<Id<crate::aws::ec2::Subnet>>) -> Self {
+    pub fn new(
+        network_acl_id: impl IntoValue<Id<crate::aws::ec2::NetworkAcl>>,
+        subnet_id: impl IntoValue<Id<crate::aws::ec2::Subnet>>,
+    ) -> Self {
         Self {
             network_acl_id: network_acl_id.into_value(),
             subnet_id: subnet_id.into_value(),
@@ -26724,7 +27200,7 @@ pub struct SubnetRouteTableAssociation {
     /// The physical ID changes when the route table ID is changed.
     ///
     /// Changing it replaces the resource.
-    pub route_table_id: Value<String>,
+    pub route_table_id: Value<Id<crate::aws::ec2::RouteTable>>,
     /// The ID of the subnet.
     ///
     /// Changing it replaces the resource.
@@ -26733,7 +27209,10 @@ pub struct SubnetRouteTableAssociation {
 
 impl SubnetRouteTableAssociation {
     /// A new `SubnetRouteTableAssociation` with its required properties.
-    pub fn new(route_table_id: impl IntoValue<String>, subnet_id: impl IntoValue<Id<crate::aws::ec2::Subnet>>) -> Self {
+    pub fn new(
+        route_table_id: impl IntoValue<Id<crate::aws::ec2::RouteTable>>,
+        subnet_id: impl IntoValue<Id<crate::aws::ec2::Subnet>>,
+    ) -> Self {
         Self {
             route_table_id: route_table_id.into_value(),
             subnet_id: subnet_id.into_value(),
@@ -27510,11 +27989,11 @@ impl Resource for TransitGateway {
 
 impl<S> Handle<TransitGateway, S> {
     /// `Fn::GetAtt` `Id`.
-    pub fn id_attr(&self) -> Value<String> {
+    pub fn id_attr(&self) -> Value<Id<crate::aws::ec2::TransitGateway>> {
         self.get_att("Id")
     }
     /// `Fn::GetAtt` `TransitGatewayArn`.
-    pub fn transit_gateway_arn(&self) -> Value<String> {
+    pub fn transit_gateway_arn(&self) -> Value<Arn<crate::aws::ec2::TransitGateway>> {
         self.get_att("TransitGatewayArn")
     }
     /// `Fn::GetAtt` `EncryptionSupportState`.
@@ -27596,7 +28075,7 @@ pub struct TransitGatewayAttachment {
     /// The `TransitGatewayId` property.
     ///
     /// Changing it replaces the resource.
-    pub transit_gateway_id: Value<String>,
+    pub transit_gateway_id: Value<Id<crate::aws::ec2::TransitGateway>>,
     /// The `VpcId` property.
     ///
     /// Changing it replaces the resource.
@@ -27607,7 +28086,7 @@ impl TransitGatewayAttachment {
     /// A new `TransitGatewayAttachment` with its required properties.
     pub fn new(
         subnet_ids: impl IntoValue<Vec<Id<crate::aws::ec2::Subnet>>>,
-        transit_gateway_id: impl IntoValue<String>,
+        transit_gateway_id: impl IntoValue<Id<crate::aws::ec2::TransitGateway>>,
         vpc_id: impl IntoValue<Id<crate::aws::ec2::Vpc>>,
     ) -> Self {
         Self {
@@ -27646,7 +28125,7 @@ impl Resource for TransitGatewayAttachment {
 
 impl<S> Handle<TransitGatewayAttachment, S> {
     /// `Fn::GetAtt` `Id`.
-    pub fn id_attr(&self) -> Value<String> {
+    pub fn id_attr(&self) -> Value<Id<crate::aws::ec2::TransitGatewayAttachment>> {
         self.get_att("Id")
     }
 }
@@ -27874,14 +28353,14 @@ pub struct TransitGatewayConnect {
     /// The ID of the attachment from which the Connect attachment was created.
     ///
     /// Changing it replaces the resource.
-    pub transport_transit_gateway_attachment_id: Value<String>,
+    pub transport_transit_gateway_attachment_id: Value<Id<crate::aws::ec2::TransitGatewayVpcAttachment>>,
 }
 
 impl TransitGatewayConnect {
     /// A new `TransitGatewayConnect` with its required properties.
     pub fn new(
         options: transit_gateway_connect::TransitGatewayConnectOptions,
-        transport_transit_gateway_attachment_id: impl IntoValue<String>,
+        transport_transit_gateway_attachment_id: impl IntoValue<Id<crate::aws::ec2::TransitGatewayVpcAttachment>>,
     ) -> Self {
         Self {
             options,
@@ -29069,7 +29548,7 @@ pub struct TransitGatewayPeeringAttachment {
     /// The ID of the transit gateway.
     ///
     /// Changing it replaces the resource.
-    pub transit_gateway_id: Value<String>,
+    pub transit_gateway_id: Value<Id<crate::aws::ec2::TransitGateway>>,
 }
 
 /// The required properties of [`TransitGatewayPeeringAttachment`].
@@ -29081,7 +29560,7 @@ pub struct TransitGatewayPeeringAttachmentRequired {
     /// `PeerTransitGatewayId`: see [`TransitGatewayPeeringAttachment`].
     pub peer_transit_gateway_id: Value<String>,
     /// `TransitGatewayId`: see [`TransitGatewayPeeringAttachment`].
-    pub transit_gateway_id: Value<String>,
+    pub transit_gateway_id: Value<Id<crate::aws::ec2::TransitGateway>>,
 }
 
 impl TransitGatewayPeeringAttachment {
@@ -29120,7 +29599,7 @@ impl<S> Handle<TransitGatewayPeeringAttachment, S> {
     /// The ID of the transit gateway peering attachment.
     ///
     /// `Fn::GetAtt` `TransitGatewayAttachmentId`.
-    pub fn transit_gateway_attachment_id(&self) -> Value<String> {
+    pub fn transit_gateway_attachment_id(&self) -> Value<Id<crate::aws::ec2::TransitGatewayPeeringAttachment>> {
         self.get_att("TransitGatewayAttachmentId")
     }
     /// The state of the transit gateway peering attachment. Note that the initiating state has been deprecated.
@@ -29470,14 +29949,14 @@ pub struct TransitGatewayRoute {
     /// The ID of transit gateway route table.
     ///
     /// Changing it replaces the resource.
-    pub transit_gateway_route_table_id: Value<String>,
+    pub transit_gateway_route_table_id: Value<Id<crate::aws::ec2::TransitGatewayRouteTable>>,
 }
 
 impl TransitGatewayRoute {
     /// A new `TransitGatewayRoute` with its required properties.
     pub fn new(
         destination_cidr_block: impl IntoValue<String>,
-        transit_gateway_route_table_id: impl IntoValue<String>,
+        transit_gateway_route_table_id: impl IntoValue<Id<crate::aws::ec2::TransitGatewayRouteTable>>,
     ) -> Self {
         Self {
             destination_cidr_block: destination_cidr_block.into_value(),
@@ -29492,8 +29971,11 @@ impl TransitGatewayRoute {
         self
     }
     /// Sets `TransitGatewayAttachmentId`.
-    pub fn transit_gateway_attachment_id(mut self, v: impl IntoValue<String>) -> Self {
-        self.transit_gateway_attachment_id = Some(v.into_value());
+    pub fn transit_gateway_attachment_id(
+        mut self,
+        v: impl transit_gateway_route::TransitGatewayAttachmentIdRef,
+    ) -> Self {
+        self.transit_gateway_attachment_id = Some(v.into_ref());
         self
     }
 }
@@ -29512,6 +29994,61 @@ impl Resource for TransitGatewayRoute {
     }
 }
 
+/// Property types and enums of [`TransitGatewayRoute`].
+pub mod transit_gateway_route {
+    use crate::{Handle, Id, Value};
+
+    /// A reference `TransitGatewayAttachmentId` takes: `Value<Id<ec2::TransitGatewayAttachment>>` (or `&handle`), `Value<Id<ec2::TransitGatewayPeeringAttachment>>` (or `&handle`).
+    ///
+    /// For a resource this program does not create: `Id::<ec2::TransitGatewayAttachment>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `TransitGatewayAttachmentId` takes",
+        label = "expected one of the types below",
+        note = "`TransitGatewayAttachmentId` takes `Value<Id<ec2::TransitGatewayAttachment>>` (or `&handle`), `Value<Id<ec2::TransitGatewayPeeringAttachment>>` (or `&handle`)",
+        note = "for a resource this program does not create, write `Id::<ec2::TransitGatewayAttachment>::external(\"…\")`"
+    )]
+    pub trait TransitGatewayAttachmentIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[diagnostic::do_not_recommend]
+    impl TransitGatewayAttachmentIdRef for Value<Id<crate::aws::ec2::TransitGatewayAttachment>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl TransitGatewayAttachmentIdRef for &Value<Id<crate::aws::ec2::TransitGatewayAttachment>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl<S> TransitGatewayAttachmentIdRef for &Handle<crate::aws::ec2::TransitGatewayAttachment, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl TransitGatewayAttachmentIdRef for Value<Id<crate::aws::ec2::TransitGatewayPeeringAttachment>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl TransitGatewayAttachmentIdRef for &Value<Id<crate::aws::ec2::TransitGatewayPeeringAttachment>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl<S> TransitGatewayAttachmentIdRef for &Handle<crate::aws::ec2::TransitGatewayPeeringAttachment, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+}
+
 /// Resource Type definition for AWS::EC2::TransitGatewayRouteTable
 ///
 /// `AWS::EC2::TransitGatewayRouteTable` · [AWS documentation](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-transitgatewayroutetable.html) · [resource provider](https://github.com/aws-cloudformation/aws-cloudformation-resource-providers-transitgateway.git)
@@ -29521,12 +30058,12 @@ pub struct TransitGatewayRouteTable {
     /// The ID of the transit gateway.
     ///
     /// Changing it replaces the resource.
-    pub transit_gateway_id: Value<String>,
+    pub transit_gateway_id: Value<Id<crate::aws::ec2::TransitGateway>>,
 }
 
 impl TransitGatewayRouteTable {
     /// A new `TransitGatewayRouteTable` with its required properties.
-    pub fn new(transit_gateway_id: impl IntoValue<String>) -> Self {
+    pub fn new(transit_gateway_id: impl IntoValue<Id<crate::aws::ec2::TransitGateway>>) -> Self {
         Self {
             transit_gateway_id: transit_gateway_id.into_value(),
             tags: None,
@@ -29554,7 +30091,7 @@ impl<S> Handle<TransitGatewayRouteTable, S> {
     /// Transit Gateway Route Table primary identifier
     ///
     /// `Fn::GetAtt` `TransitGatewayRouteTableId`.
-    pub fn transit_gateway_route_table_id(&self) -> Value<String> {
+    pub fn transit_gateway_route_table_id(&self) -> Value<Id<crate::aws::ec2::TransitGatewayRouteTable>> {
         self.get_att("TransitGatewayRouteTableId")
     }
 }
@@ -29598,18 +30135,18 @@ pub struct TransitGatewayRouteTableAssociation {
     /// The ID of transit gateway attachment.
     ///
     /// Changing it replaces the resource.
-    pub transit_gateway_attachment_id: Value<String>,
+    pub transit_gateway_attachment_id: Value<Id<crate::aws::ec2::TransitGatewayAttachment>>,
     /// The ID of transit gateway route table.
     ///
     /// Changing it replaces the resource.
-    pub transit_gateway_route_table_id: Value<String>,
+    pub transit_gateway_route_table_id: Value<Id<crate::aws::ec2::TransitGatewayRouteTable>>,
 }
 
 impl TransitGatewayRouteTableAssociation {
     /// A new `TransitGatewayRouteTableAssociation` with its required properties.
     pub fn new(
-        transit_gateway_attachment_id: impl IntoValue<String>,
-        transit_gateway_route_table_id: impl IntoValue<String>,
+        transit_gateway_attachment_id: impl IntoValue<Id<crate::aws::ec2::TransitGatewayAttachment>>,
+        transit_gateway_route_table_id: impl IntoValue<Id<crate::aws::ec2::TransitGatewayRouteTable>>,
     ) -> Self {
         Self {
             transit_gateway_attachment_id: transit_gateway_attachment_id.into_value(),
@@ -29635,18 +30172,18 @@ pub struct TransitGatewayRouteTablePropagation {
     /// The ID of transit gateway attachment.
     ///
     /// Changing it replaces the resource.
-    pub transit_gateway_attachment_id: Value<String>,
+    pub transit_gateway_attachment_id: Value<Id<crate::aws::ec2::TransitGatewayAttachment>>,
     /// The ID of transit gateway route table.
     ///
     /// Changing it replaces the resource.
-    pub transit_gateway_route_table_id: Value<String>,
+    pub transit_gateway_route_table_id: Value<Id<crate::aws::ec2::TransitGatewayRouteTable>>,
 }
 
 impl TransitGatewayRouteTablePropagation {
     /// A new `TransitGatewayRouteTablePropagation` with its required properties.
     pub fn new(
-        transit_gateway_attachment_id: impl IntoValue<String>,
-        transit_gateway_route_table_id: impl IntoValue<String>,
+        transit_gateway_attachment_id: impl IntoValue<Id<crate::aws::ec2::TransitGatewayAttachment>>,
+        transit_gateway_route_table_id: impl IntoValue<Id<crate::aws::ec2::TransitGatewayRouteTable>>,
     ) -> Self {
         Self {
             transit_gateway_attachment_id: transit_gateway_attachment_id.into_value(),
@@ -29684,7 +30221,7 @@ pub struct TransitGatewayVpcAttachment {
     /// The `TransitGatewayId` property.
     ///
     /// Changing it replaces the resource.
-    pub transit_gateway_id: Value<String>,
+    pub transit_gateway_id: Value<Id<crate::aws::ec2::TransitGateway>>,
     /// The `VpcId` property.
     ///
     /// Changing it replaces the resource.
@@ -29695,7 +30232,7 @@ impl TransitGatewayVpcAttachment {
     /// A new `TransitGatewayVpcAttachment` with its required properties.
     pub fn new(
         subnet_ids: impl IntoValue<Vec<Id<crate::aws::ec2::Subnet>>>,
-        transit_gateway_id: impl IntoValue<String>,
+        transit_gateway_id: impl IntoValue<Id<crate::aws::ec2::TransitGateway>>,
         vpc_id: impl IntoValue<Id<crate::aws::ec2::Vpc>>,
     ) -> Self {
         Self {
@@ -29753,7 +30290,7 @@ impl Resource for TransitGatewayVpcAttachment {
 
 impl<S> Handle<TransitGatewayVpcAttachment, S> {
     /// `Fn::GetAtt` `Id`.
-    pub fn id_attr(&self) -> Value<String> {
+    pub fn id_attr(&self) -> Value<Id<crate::aws::ec2::TransitGatewayVpcAttachment>> {
         self.get_att("Id")
     }
 }
@@ -30067,6 +30604,7 @@ impl Vpc {
 impl Resource for Vpc {
     const TYPE_NAME: &'static str = "AWS::EC2::VPC";
     const TAGGING: Tagging = Tagging::List("Tags");
+    const ID_PARAMETER_TYPES: (&'static str, &'static str) = ("AWS::EC2::VPC::Id", "List<AWS::EC2::VPC::Id>");
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
             usize::from(self.cidr_block.is_some())
@@ -31062,7 +31600,7 @@ pub struct VpcdhcpOptionsAssociation {
     /// The ID of the DHCP options set, or default to associate no DHCP options with the VPC.
     ///
     /// Changing it replaces the resource.
-    pub dhcp_options_id: Value<String>,
+    pub dhcp_options_id: Value<Id<crate::aws::ec2::DhcpOptions>>,
     /// The ID of the VPC.
     ///
     /// Changing it replaces the resource.
@@ -31071,7 +31609,10 @@ pub struct VpcdhcpOptionsAssociation {
 
 impl VpcdhcpOptionsAssociation {
     /// A new `VpcdhcpOptionsAssociation` with its required properties.
-    pub fn new(dhcp_options_id: impl IntoValue<String>, vpc_id: impl IntoValue<Id<crate::aws::ec2::Vpc>>) -> Self {
+    pub fn new(
+        dhcp_options_id: impl IntoValue<Id<crate::aws::ec2::DhcpOptions>>,
+        vpc_id: impl IntoValue<Id<crate::aws::ec2::Vpc>>,
+    ) -> Self {
         Self {
             dhcp_options_id: dhcp_options_id.into_value(),
             vpc_id: vpc_id.into_value(),
@@ -31896,7 +32437,7 @@ impl<S> Handle<VpcEndpoint, S> {
         self.get_att("DnsEntries")
     }
     /// `Fn::GetAtt` `Id`.
-    pub fn id_attr(&self) -> Value<String> {
+    pub fn id_attr(&self) -> Value<Id<crate::aws::ec2::VpcEndpoint>> {
         self.get_att("Id")
     }
 }
@@ -32185,11 +32726,11 @@ pub struct VpcEndpointConnectionNotification {
     /// The endpoint events for which to receive notifications.
     pub connection_events: Value<Vec<String>>,
     /// The ARN of the SNS topic for the notifications.
-    pub connection_notification_arn: Value<String>,
+    pub connection_notification_arn: Value<Id<crate::aws::sns::Topic>>,
     /// The ID of the endpoint service.
     ///
     /// Changing it replaces the resource.
-    pub service_id: Option<Value<String>>,
+    pub service_id: Option<Value<Id<crate::aws::ec2::VpcEndpointService>>>,
     /// The ID of the endpoint.
     ///
     /// Changing it replaces the resource.
@@ -32200,7 +32741,7 @@ impl VpcEndpointConnectionNotification {
     /// A new `VpcEndpointConnectionNotification` with its required properties.
     pub fn new(
         connection_events: impl IntoValue<Vec<String>>,
-        connection_notification_arn: impl IntoValue<String>,
+        connection_notification_arn: impl IntoValue<Id<crate::aws::sns::Topic>>,
     ) -> Self {
         Self {
             connection_events: connection_events.into_value(),
@@ -32210,7 +32751,7 @@ impl VpcEndpointConnectionNotification {
         }
     }
     /// Sets `ServiceId`.
-    pub fn service_id(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn service_id(mut self, v: impl IntoValue<Id<crate::aws::ec2::VpcEndpointService>>) -> Self {
         self.service_id = Some(v.into_value());
         self
     }
@@ -32363,7 +32904,7 @@ impl Resource for VpcEndpointService {
 
 impl<S> Handle<VpcEndpointService, S> {
     /// `Fn::GetAtt` `ServiceId`.
-    pub fn service_id(&self) -> Value<String> {
+    pub fn service_id(&self) -> Value<Id<crate::aws::ec2::VpcEndpointService>> {
         self.get_att("ServiceId")
     }
     /// `Fn::GetAtt` `PrivateDnsNameConfiguration.Name`.
@@ -32453,12 +32994,12 @@ pub struct VpcEndpointServicePermissions {
     /// The `ServiceId` property.
     ///
     /// Changing it replaces the resource.
-    pub service_id: Value<String>,
+    pub service_id: Value<Id<crate::aws::ec2::VpcEndpointService>>,
 }
 
 impl VpcEndpointServicePermissions {
     /// A new `VpcEndpointServicePermissions` with its required properties.
-    pub fn new(service_id: impl IntoValue<String>) -> Self {
+    pub fn new(service_id: impl IntoValue<Id<crate::aws::ec2::VpcEndpointService>>) -> Self {
         Self {
             service_id: service_id.into_value(),
             allowed_principals: None,
@@ -32486,13 +33027,13 @@ impl Resource for VpcEndpointServicePermissions {
 /// `AWS::EC2::VPCGatewayAttachment` · [AWS documentation](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-vpcgatewayattachment.html) · [resource provider](https://github.com/aws-cloudformation/aws-cloudformation-resource-providers-ec2-vpc-gateway-attachment.git)
 pub struct VpcGatewayAttachment {
     /// The ID of the internet gateway. You must specify either InternetGatewayId or VpnGatewayId, but not both.
-    pub internet_gateway_id: Option<Value<String>>,
+    pub internet_gateway_id: Option<Value<Id<crate::aws::ec2::InternetGateway>>>,
     /// The ID of the VPC.
     ///
     /// Changing it replaces the resource.
     pub vpc_id: Value<Id<crate::aws::ec2::Vpc>>,
     /// The ID of the virtual private gateway. You must specify either InternetGatewayId or VpnGatewayId, but not both.
-    pub vpn_gateway_id: Option<Value<String>>,
+    pub vpn_gateway_id: Option<Value<Id<crate::aws::ec2::VpnGateway>>>,
 }
 
 impl VpcGatewayAttachment {
@@ -32505,12 +33046,12 @@ impl VpcGatewayAttachment {
         }
     }
     /// Sets `InternetGatewayId`.
-    pub fn internet_gateway_id(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn internet_gateway_id(mut self, v: impl IntoValue<Id<crate::aws::ec2::InternetGateway>>) -> Self {
         self.internet_gateway_id = Some(v.into_value());
         self
     }
     /// Sets `VpnGatewayId`.
-    pub fn vpn_gateway_id(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn vpn_gateway_id(mut self, v: impl IntoValue<Id<crate::aws::ec2::VpnGateway>>) -> Self {
         self.vpn_gateway_id = Some(v.into_value());
         self
     }
@@ -32557,7 +33098,7 @@ pub struct VpcPeeringConnection {
     /// The ID of the VPC with which you are creating the VPC peering connection. You must specify this parameter in the request.
     ///
     /// Changing it replaces the resource.
-    pub peer_vpc_id: Value<String>,
+    pub peer_vpc_id: Value<Id<crate::aws::ec2::Vpc>>,
     /// The `Tags` property.
     pub tags: Option<Vec<vpc_peering_connection::Tag>>,
     /// The ID of the VPC.
@@ -32568,7 +33109,10 @@ pub struct VpcPeeringConnection {
 
 impl VpcPeeringConnection {
     /// A new `VpcPeeringConnection` with its required properties.
-    pub fn new(peer_vpc_id: impl IntoValue<String>, vpc_id: impl IntoValue<Id<crate::aws::ec2::Vpc>>) -> Self {
+    pub fn new(
+        peer_vpc_id: impl IntoValue<Id<crate::aws::ec2::Vpc>>,
+        vpc_id: impl IntoValue<Id<crate::aws::ec2::Vpc>>,
+    ) -> Self {
         Self {
             peer_vpc_id: peer_vpc_id.into_value(),
             vpc_id: vpc_id.into_value(),
@@ -32630,7 +33174,7 @@ impl Resource for VpcPeeringConnection {
 
 impl<S> Handle<VpcPeeringConnection, S> {
     /// `Fn::GetAtt` `Id`.
-    pub fn id_attr(&self) -> Value<String> {
+    pub fn id_attr(&self) -> Value<Id<crate::aws::ec2::VpcPeeringConnection>> {
         self.get_att("Id")
     }
 }
@@ -32770,7 +33314,7 @@ pub mod vpn_concentrator {
 /// `AWS::EC2::VPNConnection` · [AWS documentation](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-vpnconnection.html)
 pub struct VpnConnection {
     /// The ID of the customer gateway at your end of the VPN connection.
-    pub customer_gateway_id: Value<String>,
+    pub customer_gateway_id: Value<Id<crate::aws::ec2::CustomerGateway>>,
     /// Indicate whether to enable acceleration for the VPN connection.
     /// Default: ``false``
     ///
@@ -32815,7 +33359,7 @@ pub struct VpnConnection {
     pub tags: Option<Vec<vpn_connection::Tag>>,
     /// The ID of the transit gateway associated with the VPN connection.
     /// You must specify either ``TransitGatewayId`` or ``VpnGatewayId``, but not both.
-    pub transit_gateway_id: Option<Value<String>>,
+    pub transit_gateway_id: Option<Value<Id<crate::aws::ec2::TransitGateway>>>,
     /// The transit gateway attachment ID to use for the VPN tunnel.
     /// Required if ``OutsideIpAddressType`` is set to ``PrivateIpv4``.
     ///
@@ -32838,14 +33382,17 @@ pub struct VpnConnection {
     pub vpn_concentrator_id: Option<Value<String>>,
     /// The ID of the virtual private gateway at the AWS side of the VPN connection.
     /// You must specify either ``TransitGatewayId`` or ``VpnGatewayId``, but not both.
-    pub vpn_gateway_id: Option<Value<String>>,
+    pub vpn_gateway_id: Option<Value<Id<crate::aws::ec2::VpnGateway>>>,
     /// The tunnel options for the VPN connection.
     pub vpn_tunnel_options_specifications: Option<Vec<vpn_connection::VpnTunnelOptionsSpecification>>,
 }
 
 impl VpnConnection {
     /// A new `VpnConnection` with its required properties.
-    pub fn new(customer_gateway_id: impl IntoValue<String>, r#type: impl IntoValue<String>) -> Self {
+    pub fn new(
+        customer_gateway_id: impl IntoValue<Id<crate::aws::ec2::CustomerGateway>>,
+        r#type: impl IntoValue<String>,
+    ) -> Self {
         Self {
             customer_gateway_id: customer_gateway_id.into_value(),
             r#type: r#type.into_value(),
@@ -32913,7 +33460,7 @@ impl VpnConnection {
         self
     }
     /// Sets `TransitGatewayId`.
-    pub fn transit_gateway_id(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn transit_gateway_id(mut self, v: impl IntoValue<Id<crate::aws::ec2::TransitGateway>>) -> Self {
         self.transit_gateway_id = Some(v.into_value());
         self
     }
@@ -32938,7 +33485,7 @@ impl VpnConnection {
         self
     }
     /// Sets `VpnGatewayId`.
-    pub fn vpn_gateway_id(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn vpn_gateway_id(mut self, v: impl IntoValue<Id<crate::aws::ec2::VpnGateway>>) -> Self {
         self.vpn_gateway_id = Some(v.into_value());
         self
     }
@@ -33037,7 +33584,7 @@ impl Resource for VpnConnection {
 
 impl<S> Handle<VpnConnection, S> {
     /// `Fn::GetAtt` `VpnConnectionId`.
-    pub fn vpn_connection_id(&self) -> Value<String> {
+    pub fn vpn_connection_id(&self) -> Value<Id<crate::aws::ec2::VpnConnection>> {
         self.get_att("VpnConnectionId")
     }
 }
@@ -34000,12 +34547,15 @@ pub struct VpnConnectionRoute {
     /// The ID of the VPN connection.
     ///
     /// Changing it replaces the resource.
-    pub vpn_connection_id: Value<String>,
+    pub vpn_connection_id: Value<Id<crate::aws::ec2::VpnConnection>>,
 }
 
 impl VpnConnectionRoute {
     /// A new `VpnConnectionRoute` with its required properties.
-    pub fn new(destination_cidr_block: impl IntoValue<String>, vpn_connection_id: impl IntoValue<String>) -> Self {
+    pub fn new(
+        destination_cidr_block: impl IntoValue<String>,
+        vpn_connection_id: impl IntoValue<Id<crate::aws::ec2::VpnConnection>>,
+    ) -> Self {
         Self {
             destination_cidr_block: destination_cidr_block.into_value(),
             vpn_connection_id: vpn_connection_id.into_value(),
@@ -34076,7 +34626,7 @@ impl Resource for VpnGateway {
 
 impl<S> Handle<VpnGateway, S> {
     /// `Fn::GetAtt` `VPNGatewayId`.
-    pub fn vpn_gateway_id(&self) -> Value<String> {
+    pub fn vpn_gateway_id(&self) -> Value<Id<crate::aws::ec2::VpnGateway>> {
         self.get_att("VPNGatewayId")
     }
 }
@@ -36169,8 +36719,6 @@ pub struct Volume {
     /// +  Alias ARN. For example, arn:aws:kms:us-east-1:012345678910:alias/ExampleAlias.
     ///
     /// If you are creating a volume copy, omit this parameter. The volume is automatically encrypted with the same KMS key as the source volume. You can't copy unencrypted volumes.
-    ///
-    /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`.
     pub kms_key_id: Option<Value<String>>,
     /// Indicates whether Amazon EBS Multi-Attach is enabled.
     /// CFNlong does not currently support updating a single-attach volume to be multi-attach enabled, updating a multi-attach enabled volume to be single-attach, or updating the size or number of I/O operations per second (IOPS) of a multi-attach enabled volume.
@@ -36270,8 +36818,8 @@ impl Volume {
         self
     }
     /// Sets `KmsKeyId`.
-    pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-        self.kms_key_id = Some(v.into_value());
+    pub fn kms_key_id(mut self, v: impl volume::KmsKeyIdRef) -> Self {
+        self.kms_key_id = Some(v.into_ref());
         self
     }
     /// Sets `MultiAttachEnabled`.
@@ -36324,6 +36872,7 @@ impl Volume {
 impl Resource for Volume {
     const TYPE_NAME: &'static str = "AWS::EC2::Volume";
     const TAGGING: Tagging = Tagging::List("Tags");
+    const ID_PARAMETER_TYPES: (&'static str, &'static str) = ("AWS::EC2::Volume::Id", "List<AWS::EC2::Volume::Id>");
     fn into_properties(self) -> Props {
         let mut p = Props::with_capacity(
             usize::from(self.auto_enable_io.is_some())
@@ -36363,14 +36912,84 @@ impl Resource for Volume {
 
 impl<S> Handle<Volume, S> {
     /// `Fn::GetAtt` `VolumeId`.
-    pub fn volume_id(&self) -> Value<String> {
+    pub fn volume_id(&self) -> Value<Id<crate::aws::ec2::Volume>> {
         self.get_att("VolumeId")
     }
 }
 
 /// Property types and enums of [`Volume`].
 pub mod volume {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
+
+    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `KmsKeyId` takes",
+        label = "expected one of the types below",
+        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
+    )]
+    pub trait KmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
 
     /// Specifies a tag. For more information, see [Resource tags](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-resource-tags.html).
     pub struct Tag {
@@ -36418,16 +37037,19 @@ pub struct VolumeAttachment {
     /// The ID of the instance to which the volume attaches. This value can be a reference to an [AWS::EC2::Instance](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-instance.html) resource, or it can be the physical ID of an existing EC2 instance.
     ///
     /// Changing it replaces the resource.
-    pub instance_id: Value<String>,
+    pub instance_id: Value<Id<crate::aws::ec2::Instance>>,
     /// The ID of the Amazon EBS volume. The volume and instance must be within the same Availability Zone. This value can be a reference to an [AWS::EC2::Volume](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-ebs-volume.html) resource, or it can be the volume ID of an existing Amazon EBS volume.
     ///
     /// Changing it replaces the resource.
-    pub volume_id: Value<String>,
+    pub volume_id: Value<Id<crate::aws::ec2::Volume>>,
 }
 
 impl VolumeAttachment {
     /// A new `VolumeAttachment` with its required properties.
-    pub fn new(instance_id: impl IntoValue<String>, volume_id: impl IntoValue<String>) -> Self {
+    pub fn new(
+        instance_id: impl IntoValue<Id<crate::aws::ec2::Instance>>,
+        volume_id: impl IntoValue<Id<crate::aws::ec2::Volume>>,
+    ) -> Self {
         Self {
             instance_id: instance_id.into_value(),
             volume_id: volume_id.into_value(),

@@ -778,7 +778,7 @@ impl<S> Handle<ReplicationConfiguration, S> {
 
 /// Property types and enums of [`ReplicationConfiguration`].
 pub mod replication_configuration {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Expr, Id, IntoValue, Props, ToExpr, Value};
 
     /// Type of repository filter
     ///
@@ -890,14 +890,17 @@ pub mod replication_configuration {
     /// The filter settings used with image replication. Specifying a repository filter to a replication rule provides a method for controlling which repositories in a private registry are replicated. If no filters are added, the contents of all repositories are replicated.
     pub struct RepositoryFilter {
         /// The repository filter details. When the ``PREFIX_MATCH`` filter type is specified, this value is required and should be the repository name prefix to configure replication for.
-        pub filter: Value<String>,
+        pub filter: Value<Id<crate::aws::ecr::Repository>>,
         /// The repository filter type. The only supported value is ``PREFIX_MATCH``, which is a repository name prefix specified with the ``filter`` parameter.
         pub filter_type: Value<FilterType>,
     }
 
     impl RepositoryFilter {
         /// A new `RepositoryFilter` with its required properties.
-        pub fn new(filter: impl IntoValue<String>, filter_type: impl IntoValue<FilterType>) -> Self {
+        pub fn new(
+            filter: impl IntoValue<Id<crate::aws::ecr::Repository>>,
+            filter_type: impl IntoValue<FilterType>,
+        ) -> Self {
             Self {
                 filter: filter.into_value(),
                 filter_type: filter_type.into_value(),
@@ -1115,7 +1118,7 @@ impl<S> Handle<Repository, S> {
 
 /// Property types and enums of [`Repository`].
 pub mod repository {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, IntoValue, Props, ToExpr, Value};
 
     /// The encryption type to use.
     ///
@@ -1218,7 +1221,7 @@ pub mod repository {
         /// For more information, see [Amazon ECR encryption at rest](https://docs.aws.amazon.com/AmazonECR/latest/userguide/encryption-at-rest.html) in the *Amazon Elastic Container Registry User Guide*.
         pub encryption_type: Value<EncryptionType>,
         /// If you use the ``KMS`` encryption type, specify the KMS key to use for encryption. The alias, key ID, or full ARN of the KMS key can be specified. The key must exist in the same Region as the repository. If no key is specified, the default AWS managed KMS key for Amazon ECR will be used.
-        pub kms_key: Option<Value<String>>,
+        pub kms_key: Option<Value<Arn<crate::aws::kms::Key>>>,
     }
 
     impl EncryptionConfiguration {
@@ -1230,7 +1233,7 @@ pub mod repository {
             }
         }
         /// Sets `KmsKey`.
-        pub fn kms_key(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn kms_key(mut self, v: impl IntoValue<Arn<crate::aws::kms::Key>>) -> Self {
             self.kms_key = Some(v.into_value());
             self
         }

@@ -822,7 +822,7 @@ pub mod capacity_provider {
     /// The `AutoScalingGroupProvider` property type of `AWS::ECS::CapacityProvider`.
     pub struct AutoScalingGroupProvider {
         /// The `AutoScalingGroupArn` property.
-        pub auto_scaling_group_arn: Value<String>,
+        pub auto_scaling_group_arn: Value<Id<crate::aws::autoscaling::AutoScalingGroup>>,
         /// The `ManagedDraining` property.
         pub managed_draining: Option<Value<ManagedDraining>>,
         /// The managed scaling settings for the Auto Scaling group capacity provider.
@@ -833,7 +833,7 @@ pub mod capacity_provider {
 
     impl AutoScalingGroupProvider {
         /// A new `AutoScalingGroupProvider` with its required properties.
-        pub fn new(auto_scaling_group_arn: impl IntoValue<String>) -> Self {
+        pub fn new(auto_scaling_group_arn: impl IntoValue<Id<crate::aws::autoscaling::AutoScalingGroup>>) -> Self {
             Self {
                 auto_scaling_group_arn: auto_scaling_group_arn.into_value(),
                 managed_draining: None,
@@ -1798,7 +1798,7 @@ pub struct Cluster {
     /// If specifying a capacity provider that uses an Auto Scaling group, the capacity provider must be created but not associated with another cluster. New Auto Scaling group capacity providers can be created with the [CreateCapacityProvider](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCapacityProvider.html) API operation.
     /// To use a FARGATElong capacity provider, specify either the ``FARGATE`` or ``FARGATE_SPOT`` capacity providers. The FARGATElong capacity providers are available to all accounts and only need to be associated with a cluster to be used.
     /// The [PutCapacityProvider](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutCapacityProvider.html) API operation is used to update the list of available capacity providers for a cluster after the cluster is created.
-    pub capacity_providers: Option<Value<Vec<String>>>,
+    pub capacity_providers: Option<Value<Vec<Id<crate::aws::ecs::CapacityProvider>>>>,
     /// A user-generated string that you use to identify your cluster. If you don't specify a name, CFNlong generates a unique physical ID for the name.
     ///
     /// Changing it replaces the resource.
@@ -1840,7 +1840,7 @@ impl Cluster {
         }
     }
     /// Sets `CapacityProviders`.
-    pub fn capacity_providers(mut self, v: impl IntoValue<Vec<String>>) -> Self {
+    pub fn capacity_providers(mut self, v: impl IntoValue<Vec<Id<crate::aws::ecs::CapacityProvider>>>) -> Self {
         self.capacity_providers = Some(v.into_value());
         self
     }
@@ -1942,14 +1942,14 @@ impl Resource for Cluster {
 
 impl<S> Handle<Cluster, S> {
     /// `Fn::GetAtt` `Arn`.
-    pub fn arn(&self) -> Value<String> {
+    pub fn arn(&self) -> Value<Arn<crate::aws::ecs::Cluster>> {
         self.get_att("Arn")
     }
 }
 
 /// Property types and enums of [`Cluster`].
 pub mod cluster {
-    use crate::{Expr, Id, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
 
     /// The log setting to use for redirecting logs for your execute command results. The following log settings are available.
     /// +  ``NONE``: The execute command session is not logged.
@@ -1982,6 +1982,76 @@ pub mod cluster {
     impl From<Logging> for Value<Logging> {
         fn from(v: Logging) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
+        }
+    }
+
+    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `KmsKeyId` takes",
+        label = "expected one of the types below",
+        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
+    )]
+    pub trait KmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
         }
     }
 
@@ -2140,8 +2210,6 @@ pub mod cluster {
     /// The details of the execute command configuration.
     pub struct ExecuteCommandConfiguration {
         /// Specify an KMSlong key ID to encrypt the data between the local client and the container.
-        ///
-        /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`.
         pub kms_key_id: Option<Value<String>>,
         /// The log configuration for the results of the execute command actions. The logs can be sent to CloudWatch Logs or an Amazon S3 bucket. When ``logging=OVERRIDE`` is specified, a ``logConfiguration`` must be provided.
         pub log_configuration: Option<ExecuteCommandLogConfiguration>,
@@ -2162,8 +2230,8 @@ pub mod cluster {
             }
         }
         /// Sets `KmsKeyId`.
-        pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-            self.kms_key_id = Some(v.into_value());
+        pub fn kms_key_id(mut self, v: impl KmsKeyIdRef) -> Self {
+            self.kms_key_id = Some(v.into_ref());
             self
         }
         /// Sets `LogConfiguration`.
@@ -2198,7 +2266,7 @@ pub mod cluster {
         pub cloud_watch_encryption_enabled: Option<Value<bool>>,
         /// The name of the CloudWatch log group to send logs to.
         /// The CloudWatch log group must already be created.
-        pub cloud_watch_log_group_name: Option<Value<String>>,
+        pub cloud_watch_log_group_name: Option<Value<Id<crate::aws::logs::LogGroup>>>,
         /// The name of the S3 bucket to send logs to.
         /// The S3 bucket must already be created.
         pub s3_bucket_name: Option<Value<Id<crate::aws::s3::Bucket>>>,
@@ -2225,7 +2293,7 @@ pub mod cluster {
             self
         }
         /// Sets `CloudWatchLogGroupName`.
-        pub fn cloud_watch_log_group_name(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn cloud_watch_log_group_name(mut self, v: impl IntoValue<Id<crate::aws::logs::LogGroup>>) -> Self {
             self.cloud_watch_log_group_name = Some(v.into_value());
             self
         }
@@ -2273,8 +2341,6 @@ pub mod cluster {
         /// Specify a KMSlong key ID to encrypt Amazon ECS managed storage.
         /// When you specify a ``kmsKeyId``, Amazon ECS uses the key to encrypt data volumes managed by Amazon ECS that are attached to tasks in the cluster. The following data volumes are managed by Amazon ECS: Amazon EBS. For more information about encryption of Amazon EBS volumes attached to Amazon ECS tasks, see [Encrypt data stored in Amazon EBS volumes for Amazon ECS](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ebs-kms-encryption.html) in the *Amazon Elastic Container Service Developer Guide*.
         /// The key must be a single Region key.
-        ///
-        /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`.
         pub kms_key_id: Option<Value<String>>,
     }
 
@@ -2292,8 +2358,8 @@ pub mod cluster {
             self
         }
         /// Sets `KmsKeyId`.
-        pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-            self.kms_key_id = Some(v.into_value());
+        pub fn kms_key_id(mut self, v: impl KmsKeyIdRef) -> Self {
+            self.kms_key_id = Some(v.into_ref());
             self
         }
     }
@@ -2404,13 +2470,13 @@ pub struct ClusterCapacityProviderAssociations {
 impl ClusterCapacityProviderAssociations {
     /// A new `ClusterCapacityProviderAssociations` with its required properties.
     pub fn new(
-        cluster: impl IntoValue<String>,
+        cluster: impl cluster_capacity_provider_associations::ClusterRef,
         default_capacity_provider_strategy: impl IntoIterator<
             Item = cluster_capacity_provider_associations::CapacityProviderStrategy,
         >,
     ) -> Self {
         Self {
-            cluster: cluster.into_value(),
+            cluster: cluster.into_ref(),
             default_capacity_provider_strategy: default_capacity_provider_strategy.into_iter().collect(),
             capacity_providers: None,
         }
@@ -2458,7 +2524,51 @@ impl Resource for ClusterCapacityProviderAssociations {
 
 /// Property types and enums of [`ClusterCapacityProviderAssociations`].
 pub mod cluster_capacity_provider_associations {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
+
+    /// A reference `Cluster` takes: `Value<Id<ecs::Cluster>>` (or `&handle`), `Value<Arn<ecs::Cluster>>`.
+    ///
+    /// For a resource this program does not create: `Id::<ecs::Cluster>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `Cluster` takes",
+        label = "expected one of the types below",
+        note = "`Cluster` takes `Value<Id<ecs::Cluster>>` (or `&handle`), `Value<Arn<ecs::Cluster>>`",
+        note = "for a resource this program does not create, write `Id::<ecs::Cluster>::external(\"…\")`"
+    )]
+    pub trait ClusterRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[diagnostic::do_not_recommend]
+    impl ClusterRef for Value<Id<crate::aws::ecs::Cluster>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl ClusterRef for &Value<Id<crate::aws::ecs::Cluster>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl<S> ClusterRef for &Handle<crate::aws::ecs::Cluster, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl ClusterRef for Value<Arn<crate::aws::ecs::Cluster>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl ClusterRef for &Value<Arn<crate::aws::ecs::Cluster>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
 
     /// The `CapacityProviderStrategy` property type of `AWS::ECS::ClusterCapacityProviderAssociations`.
     pub struct CapacityProviderStrategy {
@@ -6019,7 +6129,7 @@ pub struct Service {
     /// The short name or full Amazon Resource Name (ARN) of the cluster that you run your service on. If you do not specify a cluster, the default cluster is assumed.
     ///
     /// Changing it replaces the resource.
-    pub cluster: Option<Value<String>>,
+    pub cluster: Option<Value<Id<crate::aws::ecs::Cluster>>>,
     /// Optional deployment parameters that control how many tasks run during the deployment and the ordering of stopping and starting tasks.
     pub deployment_configuration: Option<service::DeploymentConfiguration>,
     /// The deployment controller to use for the service.
@@ -6101,7 +6211,7 @@ pub struct Service {
     /// The ``family`` and ``revision`` (``family:revision``) or full ARN of the task definition to run in your service. If a ``revision`` isn't specified, the latest ``ACTIVE`` revision is used.
     /// A task definition must be specified if the service uses either the ``ECS`` or ``CODE_DEPLOY`` deployment controllers.
     /// For more information about deployment types, see [Amazon ECS deployment types](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-types.html).
-    pub task_definition: Option<Value<String>>,
+    pub task_definition: Option<Value<Id<crate::aws::ecs::TaskDefinition>>>,
     /// The configuration for a volume specified in the task definition as a volume that is configured at launch time. Currently, the only supported volume type is an Amazon EBS volume.
     /// To remove this property from your service resource, specify an empty ``ServiceVolumeConfiguration`` array.
     pub volume_configurations: Option<Vec<service::ServiceVolumeConfiguration>>,
@@ -6157,7 +6267,7 @@ impl Service {
         self
     }
     /// Sets `Cluster`.
-    pub fn cluster(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn cluster(mut self, v: impl IntoValue<Id<crate::aws::ecs::Cluster>>) -> Self {
         self.cluster = Some(v.into_value());
         self
     }
@@ -6242,8 +6352,8 @@ impl Service {
         self
     }
     /// Sets `Role`.
-    pub fn role(mut self, v: impl IntoValue<String>) -> Self {
-        self.role = Some(v.into_value());
+    pub fn role(mut self, v: impl service::RoleRef) -> Self {
+        self.role = Some(v.into_ref());
         self
     }
     /// Sets `SchedulingStrategy`.
@@ -6272,7 +6382,7 @@ impl Service {
         self
     }
     /// Sets `TaskDefinition`.
-    pub fn task_definition(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn task_definition(mut self, v: impl IntoValue<Id<crate::aws::ecs::TaskDefinition>>) -> Self {
         self.task_definition = Some(v.into_value());
         self
     }
@@ -6533,7 +6643,8 @@ impl<S> Handle<Service, S> {
 /// Property types and enums of [`Service`].
 pub mod service {
     use crate::{
-        Arn, Expr, ForwardedTargetGroupArn, Id, IntoForwardedTargetGroupArn, IntoValue, Json, Props, ToExpr, Value,
+        Arn, Expr, ForwardedTargetGroupArn, Handle, Id, IntoForwardedTargetGroupArn, IntoValue, Json, Props, ToExpr,
+        Value,
     };
     use indexmap::IndexMap;
 
@@ -7251,6 +7362,125 @@ pub mod service {
         }
     }
 
+    /// A reference `Role` takes: `Value<Id<iam::Role>>` (or `&handle`), `Value<Arn<iam::Role>>`.
+    ///
+    /// For a resource this program does not create: `Id::<iam::Role>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `Role` takes",
+        label = "expected one of the types below",
+        note = "`Role` takes `Value<Id<iam::Role>>` (or `&handle`), `Value<Arn<iam::Role>>`",
+        note = "for a resource this program does not create, write `Id::<iam::Role>::external(\"…\")`"
+    )]
+    pub trait RoleRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "iam")]
+    #[diagnostic::do_not_recommend]
+    impl RoleRef for Value<Id<crate::aws::iam::Role>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "iam")]
+    #[diagnostic::do_not_recommend]
+    impl RoleRef for &Value<Id<crate::aws::iam::Role>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "iam")]
+    #[diagnostic::do_not_recommend]
+    impl<S> RoleRef for &Handle<crate::aws::iam::Role, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "iam")]
+    #[diagnostic::do_not_recommend]
+    impl RoleRef for Value<Arn<crate::aws::iam::Role>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "iam")]
+    #[diagnostic::do_not_recommend]
+    impl RoleRef for &Value<Arn<crate::aws::iam::Role>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+
+    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `KmsKeyId` takes",
+        label = "expected one of the types below",
+        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
+    )]
+    pub trait KmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+
     /// The advanced settings for a load balancer used in blue/green deployments. Specify the alternate target group, listener rules, and IAM role required for traffic shifting during blue/green deployments. For more information, see [Required resources for Amazon ECS blue/green deployments](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/blue-green-deployment-implementation.html) in the *Amazon Elastic Container Service Developer Guide*.
     pub struct AdvancedConfiguration {
         /// The Amazon Resource Name (ARN) of the alternate target group for Amazon ECS blue/green deployments.
@@ -7415,7 +7645,7 @@ pub mod service {
         /// +  Base requirements are satisfied first before weight distribution
         pub base: Option<Value<i64>>,
         /// The short name of the capacity provider. This can be either an AWS managed capacity provider (``FARGATE`` or ``FARGATE_SPOT``) or the name of a custom capacity provider that you created.
-        pub capacity_provider: Option<Value<String>>,
+        pub capacity_provider: Option<Value<Id<crate::aws::ecs::CapacityProvider>>>,
         /// The *weight* value designates the relative percentage of the total number of tasks launched that should use the specified capacity provider. The ``weight`` value is taken into consideration after the ``base`` value, if defined, is satisfied.
         /// If no ``weight`` value is specified, the default value of ``0`` is used. When multiple capacity providers are specified within a capacity provider strategy, at least one of the capacity providers must have a weight value greater than zero and any capacity providers with a weight of ``0`` can't be used to place tasks. If you specify multiple capacity providers in a strategy that all have a weight of ``0``, any ``RunTask`` or ``CreateService`` actions using the capacity provider strategy will fail.
         /// Weight value characteristics:
@@ -7450,7 +7680,7 @@ pub mod service {
             self
         }
         /// Sets `CapacityProvider`.
-        pub fn capacity_provider(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn capacity_provider(mut self, v: impl IntoValue<Id<crate::aws::ecs::CapacityProvider>>) -> Self {
             self.capacity_provider = Some(v.into_value());
             self
         }
@@ -7481,7 +7711,7 @@ pub mod service {
     /// For more information, see [Rolling update](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-ecs.html) in the *Amazon Elastic Container Service Developer Guide*.
     pub struct DeploymentAlarms {
         /// One or more CloudWatch alarm names. Use a "," to separate the alarms.
-        pub alarm_names: Value<Vec<String>>,
+        pub alarm_names: Value<Vec<Id<crate::aws::cloudwatch::Alarm>>>,
         /// Determines whether to use the CloudWatch alarm option in the service deployment process.
         pub enable: Value<bool>,
         /// Determines whether to configure Amazon ECS to roll back the service if a service deployment fails. If rollback is used, when a service deployment fails, the service is rolled back to the last deployment that completed successfully.
@@ -7491,7 +7721,7 @@ pub mod service {
     impl DeploymentAlarms {
         /// A new `DeploymentAlarms` with its required properties.
         pub fn new(
-            alarm_names: impl IntoValue<Vec<String>>,
+            alarm_names: impl IntoValue<Vec<Id<crate::aws::cloudwatch::Alarm>>>,
             enable: impl IntoValue<bool>,
             rollback: impl IntoValue<bool>,
         ) -> Self {
@@ -8315,7 +8545,7 @@ pub mod service {
         pub container_port: Option<Value<i64>>,
         /// The name of the load balancer to associate with the Amazon ECS service or task set.
         /// If you are using an Application Load Balancer or a Network Load Balancer the load balancer name parameter should be omitted.
-        pub load_balancer_name: Option<Value<String>>,
+        pub load_balancer_name: Option<Value<Id<crate::aws::elasticloadbalancing::LoadBalancer>>>,
         /// The full Amazon Resource Name (ARN) of the Elastic Load Balancing target group or groups associated with a service or task set.
         /// A target group ARN is only specified when using an Application Load Balancer or Network Load Balancer.
         /// For services using the ``ECS`` deployment controller, you can specify one or multiple target groups. For more information, see [Registering multiple target groups with a service](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/register-multiple-targetgroups.html) in the *Amazon Elastic Container Service Developer Guide*.
@@ -8353,7 +8583,10 @@ pub mod service {
             self
         }
         /// Sets `LoadBalancerName`.
-        pub fn load_balancer_name(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn load_balancer_name(
+            mut self,
+            v: impl IntoValue<Id<crate::aws::elasticloadbalancing::LoadBalancer>>,
+        ) -> Self {
             self.load_balancer_name = Some(v.into_value());
             self
         }
@@ -9080,8 +9313,6 @@ pub mod service {
         pub iops: Option<Value<i64>>,
         /// The Amazon Resource Name (ARN) identifier of the AWS Key Management Service key to use for Amazon EBS encryption. When a key is specified using this parameter, it overrides Amazon EBS default encryption or any KMS key that you specified for cluster-level managed storage encryption. This parameter maps 1:1 with the ``KmsKeyId`` parameter of the [CreateVolume API](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVolume.html) in the *Amazon EC2 API Reference*. For more information about encrypting Amazon EBS volumes attached to tasks, see [Encrypt data stored in Amazon EBS volumes attached to Amazon ECS tasks](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ebs-kms-encryption.html).
         /// AWS authenticates the AWS Key Management Service key asynchronously. Therefore, if you specify an ID, alias, or ARN that is invalid, the action can appear to complete, but eventually fails.
-        ///
-        /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`.
         pub kms_key_id: Option<Value<String>>,
         /// The ARN of the IAM role to associate with this volume. This is the Amazon ECS infrastructure IAM role that is used to manage your AWS infrastructure. We recommend using the Amazon ECS-managed ``AmazonECSInfrastructureRolePolicyForVolumes`` IAM policy with this role. For more information, see [Amazon ECS infrastructure IAM role](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/infrastructure_IAM_role.html) in the *Amazon ECS Developer Guide*.
         pub role_arn: Value<Arn<crate::aws::iam::Role>>,
@@ -9145,8 +9376,8 @@ pub mod service {
             self
         }
         /// Sets `KmsKeyId`.
-        pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-            self.kms_key_id = Some(v.into_value());
+        pub fn kms_key_id(mut self, v: impl KmsKeyIdRef) -> Self {
+            self.kms_key_id = Some(v.into_ref());
             self
         }
         /// Sets `SizeInGiB`.
@@ -9636,7 +9867,7 @@ pub struct TaskDefinition {
     /// String validation is done on the ECS side. If an invalid string value is given for ``TaskRoleArn``, it may cause the Cloudformation job to hang.
     ///
     /// Changing it replaces the resource.
-    pub task_role_arn: Option<Value<Arn<crate::aws::iam::Role>>>,
+    pub task_role_arn: Option<Value<String>>,
     /// The list of data volume definitions for the task. For more information, see [Using data volumes in tasks](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_data_volumes.html) in the *Amazon Elastic Container Service Developer Guide*.
     /// The ``host`` and ``sourcePath`` parameters aren't supported for tasks run on FARGATElong.
     ///
@@ -9758,8 +9989,8 @@ impl TaskDefinition {
         self
     }
     /// Sets `TaskRoleArn`.
-    pub fn task_role_arn(mut self, v: impl IntoValue<Arn<crate::aws::iam::Role>>) -> Self {
-        self.task_role_arn = Some(v.into_value());
+    pub fn task_role_arn(mut self, v: impl task_definition::TaskRoleArnRef) -> Self {
+        self.task_role_arn = Some(v.into_ref());
         self
     }
     /// Sets `Volumes`.
@@ -9850,14 +10081,14 @@ impl Resource for TaskDefinition {
 
 impl<S> Handle<TaskDefinition, S> {
     /// `Fn::GetAtt` `TaskDefinitionArn`.
-    pub fn task_definition_arn(&self) -> Value<String> {
+    pub fn task_definition_arn(&self) -> Value<Id<crate::aws::ecs::TaskDefinition>> {
         self.get_att("TaskDefinitionArn")
     }
 }
 
 /// Property types and enums of [`TaskDefinition`].
 pub mod task_definition {
-    use crate::{Expr, IntoMountedFileSystemId, IntoValue, MountedFileSystemId, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoMountedFileSystemId, IntoValue, MountedFileSystemId, Props, ToExpr, Value};
     use indexmap::IndexMap;
 
     /// The application protocol that's used for the port mapping. This parameter only applies to Service Connect. We recommend that you set this parameter to be consistent with the protocol that your application uses. If you set this parameter, Amazon ECS adds protocol-specific connection handling to the Service Connect proxy. If you set this parameter, Amazon ECS adds protocol-specific telemetry in the Amazon ECS console and CloudWatch.
@@ -10529,10 +10760,59 @@ pub mod task_definition {
         }
     }
 
+    /// A reference `TaskRoleArn` takes: `Value<Id<iam::Role>>` (or `&handle`), `Value<Arn<iam::Role>>`.
+    ///
+    /// For a resource this program does not create: `Id::<iam::Role>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `TaskRoleArn` takes",
+        label = "expected one of the types below",
+        note = "`TaskRoleArn` takes `Value<Id<iam::Role>>` (or `&handle`), `Value<Arn<iam::Role>>`",
+        note = "for a resource this program does not create, write `Id::<iam::Role>::external(\"…\")`"
+    )]
+    pub trait TaskRoleArnRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "iam")]
+    #[diagnostic::do_not_recommend]
+    impl TaskRoleArnRef for Value<Id<crate::aws::iam::Role>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "iam")]
+    #[diagnostic::do_not_recommend]
+    impl TaskRoleArnRef for &Value<Id<crate::aws::iam::Role>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "iam")]
+    #[diagnostic::do_not_recommend]
+    impl<S> TaskRoleArnRef for &Handle<crate::aws::iam::Role, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "iam")]
+    #[diagnostic::do_not_recommend]
+    impl TaskRoleArnRef for Value<Arn<crate::aws::iam::Role>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "iam")]
+    #[diagnostic::do_not_recommend]
+    impl TaskRoleArnRef for &Value<Arn<crate::aws::iam::Role>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+
     /// The authorization configuration details for the Amazon EFS file system.
     pub struct AuthorizationConfig {
         /// The Amazon EFS access point ID to use. If an access point is specified, the root directory value specified in the ``EFSVolumeConfiguration`` must either be omitted or set to ``/`` which will enforce the path set on the EFS access point. If an access point is used, transit encryption must be on in the ``EFSVolumeConfiguration``. For more information, see [Working with Amazon EFS access points](https://docs.aws.amazon.com/efs/latest/ug/efs-access-points.html) in the *Amazon Elastic File System User Guide*.
-        pub access_point_id: Option<Value<String>>,
+        pub access_point_id: Option<Value<Id<crate::aws::efs::AccessPoint>>>,
         /// Determines whether to use the Amazon ECS task role defined in a task definition when mounting the Amazon EFS file system. If it is turned on, transit encryption must be turned on in the ``EFSVolumeConfiguration``. If this parameter is omitted, the default value of ``DISABLED`` is used. For more information, see [Using Amazon EFS access points](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/efs-volumes.html#efs-volume-accesspoints) in the *Amazon Elastic Container Service Developer Guide*.
         pub iam: Option<Value<Iam>>,
     }
@@ -10546,7 +10826,7 @@ pub mod task_definition {
             }
         }
         /// Sets `AccessPointId`.
-        pub fn access_point_id(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn access_point_id(mut self, v: impl IntoValue<Id<crate::aws::efs::AccessPoint>>) -> Self {
             self.access_point_id = Some(v.into_value());
             self
         }

@@ -2719,12 +2719,12 @@ pub mod cluster {
         /// Specify one or more security groups for the cross-account elastic network interfaces that Amazon EKS creates to use to allow communication between your worker nodes and the Kubernetes control plane. If you don't specify a security group, the default security group for your VPC is used.
         pub security_group_ids: Option<Value<Vec<Id<crate::aws::ec2::SecurityGroup>>>>,
         /// Specify subnets for your Amazon EKS nodes. Amazon EKS creates cross-account elastic network interfaces in these subnets to allow communication between your nodes and the Kubernetes control plane.
-        pub subnet_ids: Value<Vec<String>>,
+        pub subnet_ids: Value<Vec<Id<crate::aws::ec2::Subnet>>>,
     }
 
     impl ResourcesVpcConfig {
         /// A new `ResourcesVpcConfig` with its required properties.
-        pub fn new(subnet_ids: impl IntoValue<Vec<String>>) -> Self {
+        pub fn new(subnet_ids: impl IntoValue<Vec<Id<crate::aws::ec2::Subnet>>>) -> Self {
             Self {
                 subnet_ids: subnet_ids.into_value(),
                 control_plane_egress_mode: None,
@@ -3499,7 +3499,7 @@ pub struct Nodegroup {
     /// Name of the cluster to create the node group in.
     ///
     /// Changing it replaces the resource.
-    pub cluster_name: Value<String>,
+    pub cluster_name: Value<Id<crate::aws::eks::Cluster>>,
     /// The root device disk size (in GiB) for your node group instances.
     ///
     /// Changing it replaces the resource.
@@ -3519,7 +3519,7 @@ pub struct Nodegroup {
     /// The Amazon Resource Name (ARN) of the IAM role to associate with your node group.
     ///
     /// Changing it replaces the resource.
-    pub node_role: Value<String>,
+    pub node_role: Value<Arn<crate::aws::iam::Role>>,
     /// The unique name to give your node group.
     ///
     /// Changing it replaces the resource.
@@ -3551,8 +3551,8 @@ pub struct Nodegroup {
 impl Nodegroup {
     /// A new `Nodegroup` with its required properties.
     pub fn new(
-        cluster_name: impl IntoValue<String>,
-        node_role: impl IntoValue<String>,
+        cluster_name: impl IntoValue<Id<crate::aws::eks::Cluster>>,
+        node_role: impl IntoValue<Arn<crate::aws::iam::Role>>,
         subnets: impl IntoValue<Vec<Id<crate::aws::ec2::Subnet>>>,
     ) -> Self {
         Self {
@@ -3827,7 +3827,7 @@ impl<S> Handle<Nodegroup, S> {
 
 /// Property types and enums of [`Nodegroup`].
 pub mod nodegroup {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Expr, Id, IntoValue, Props, ToExpr, Value};
 
     /// The AMI type for your node group.
     ///
@@ -4078,7 +4078,7 @@ pub mod nodegroup {
     /// An object representing a launch template specification for AWS EKS Nodegroup.
     pub struct LaunchTemplateSpecification {
         /// The `Id` property.
-        pub id: Option<Value<String>>,
+        pub id: Option<Value<Id<crate::aws::ec2::LaunchTemplate>>>,
         /// The `Name` property.
         pub name: Option<Value<String>>,
         /// The `Version` property.
@@ -4095,7 +4095,7 @@ pub mod nodegroup {
             }
         }
         /// Sets `Id`.
-        pub fn id(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn id(mut self, v: impl IntoValue<Id<crate::aws::ec2::LaunchTemplate>>) -> Self {
             self.id = Some(v.into_value());
             self
         }

@@ -22,7 +22,7 @@ pub struct LoadBalancer {
     /// The health check settings to use when evaluating the health of your EC2 instances.
     pub health_check: Option<load_balancer::HealthCheck>,
     /// The IDs of the instances for the load balancer.
-    pub instances: Option<Value<Vec<String>>>,
+    pub instances: Option<Value<Vec<Id<crate::aws::ec2::Instance>>>>,
     /// Information about a policy for duration-based session stickiness.
     pub lb_cookie_stickiness_policy: Option<Vec<load_balancer::LbCookieStickinessPolicy>>,
     /// The Listeners for the load balancer. You can specify at most one listener per port.
@@ -106,7 +106,7 @@ impl LoadBalancer {
         self
     }
     /// Sets `Instances`.
-    pub fn instances(mut self, v: impl IntoValue<Vec<String>>) -> Self {
+    pub fn instances(mut self, v: impl IntoValue<Vec<Id<crate::aws::ec2::Instance>>>) -> Self {
         self.instances = Some(v.into_value());
         self
     }

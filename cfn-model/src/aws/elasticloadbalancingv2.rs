@@ -21,7 +21,7 @@ pub struct Listener {
     /// The Amazon Resource Name (ARN) of the load balancer.
     ///
     /// Changing it replaces the resource.
-    pub load_balancer_arn: Value<String>,
+    pub load_balancer_arn: Value<Id<crate::aws::elasticloadbalancingv2::LoadBalancer>>,
     /// The mutual authentication configuration information.
     pub mutual_authentication: Option<listener::MutualAuthentication>,
     /// The port on which the load balancer is listening. You can't specify a port for a Gateway Load Balancer.
@@ -39,7 +39,7 @@ impl Listener {
     /// A new `Listener` with its required properties.
     pub fn new(
         default_actions: impl IntoIterator<Item = listener::Action>,
-        load_balancer_arn: impl IntoValue<String>,
+        load_balancer_arn: impl IntoValue<Id<crate::aws::elasticloadbalancingv2::LoadBalancer>>,
     ) -> Self {
         Self {
             default_actions: default_actions.into_iter().collect(),
@@ -199,14 +199,14 @@ impl Resource for Listener {
 
 impl<S> Handle<Listener, S> {
     /// `Fn::GetAtt` `ListenerArn`.
-    pub fn listener_arn(&self) -> Value<String> {
+    pub fn listener_arn(&self) -> Value<Id<crate::aws::elasticloadbalancingv2::Listener>> {
         self.get_att("ListenerArn")
     }
 }
 
 /// Property types and enums of [`Listener`].
 pub mod listener {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
     use indexmap::IndexMap;
 
     /// Indicates whether trust store CA certificate names are advertised.
@@ -418,6 +418,55 @@ pub mod listener {
         }
     }
 
+    /// A reference `CertificateArn` takes: `Value<Id<certificatemanager::Certificate>>` (or `&handle`), `Value<Arn<iam::ServerCertificate>>`.
+    ///
+    /// For a resource this program does not create: `Id::<certificatemanager::Certificate>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `CertificateArn` takes",
+        label = "expected one of the types below",
+        note = "`CertificateArn` takes `Value<Id<certificatemanager::Certificate>>` (or `&handle`), `Value<Arn<iam::ServerCertificate>>`",
+        note = "for a resource this program does not create, write `Id::<certificatemanager::Certificate>::external(\"…\")`"
+    )]
+    pub trait CertificateArnRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "certificatemanager")]
+    #[diagnostic::do_not_recommend]
+    impl CertificateArnRef for Value<Id<crate::aws::certificatemanager::Certificate>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "certificatemanager")]
+    #[diagnostic::do_not_recommend]
+    impl CertificateArnRef for &Value<Id<crate::aws::certificatemanager::Certificate>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "certificatemanager")]
+    #[diagnostic::do_not_recommend]
+    impl<S> CertificateArnRef for &Handle<crate::aws::certificatemanager::Certificate, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "iam")]
+    #[diagnostic::do_not_recommend]
+    impl CertificateArnRef for Value<Arn<crate::aws::iam::ServerCertificate>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "iam")]
+    #[diagnostic::do_not_recommend]
+    impl CertificateArnRef for &Value<Arn<crate::aws::iam::ServerCertificate>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+
     /// Specifies an action for a listener rule.
     pub struct Action {
         /// \[HTTPS listeners\] Information for using Amazon Cognito to authenticate users. Specify only when ``Type`` is ``authenticate-cognito``.
@@ -436,7 +485,7 @@ pub mod listener {
         /// \[Application Load Balancer\] Information for creating a redirect action. Specify only when ``Type`` is ``redirect``.
         pub redirect_config: Option<RedirectConfig>,
         /// The Amazon Resource Name (ARN) of the target group. Specify only when ``Type`` is ``forward`` and you want to route to a single target group. To route to multiple target groups, you must use ``ForwardConfig`` instead.
-        pub target_group_arn: Option<Value<String>>,
+        pub target_group_arn: Option<Value<Id<crate::aws::elasticloadbalancingv2::TargetGroup>>>,
         /// The type of action.
         pub r#type: Value<Type>,
     }
@@ -492,7 +541,10 @@ pub mod listener {
             self
         }
         /// Sets `TargetGroupArn`.
-        pub fn target_group_arn(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn target_group_arn(
+            mut self,
+            v: impl IntoValue<Id<crate::aws::elasticloadbalancingv2::TargetGroup>>,
+        ) -> Self {
             self.target_group_arn = Some(v.into_value());
             self
         }
@@ -539,7 +591,7 @@ pub mod listener {
         /// The maximum duration of the authentication session, in seconds. The default is 604800 seconds (7 days).
         pub session_timeout: Option<Value<String>>,
         /// The Amazon Resource Name (ARN) of the Amazon Cognito user pool.
-        pub user_pool_arn: Value<String>,
+        pub user_pool_arn: Value<Arn<crate::aws::cognito::UserPool>>,
         /// The ID of the Amazon Cognito user pool client.
         pub user_pool_client_id: Value<String>,
         /// The domain prefix or fully-qualified domain name of the Amazon Cognito user pool.
@@ -549,7 +601,7 @@ pub mod listener {
     impl AuthenticateCognitoConfig {
         /// A new `AuthenticateCognitoConfig` with its required properties.
         pub fn new(
-            user_pool_arn: impl IntoValue<String>,
+            user_pool_arn: impl IntoValue<Arn<crate::aws::cognito::UserPool>>,
             user_pool_client_id: impl IntoValue<String>,
             user_pool_domain: impl IntoValue<String>,
         ) -> Self {
@@ -756,8 +808,6 @@ pub mod listener {
     /// Specifies an SSL server certificate to use as the default certificate for a secure listener.
     pub struct Certificate {
         /// The Amazon Resource Name (ARN) of the certificate.
-        ///
-        /// Accepts any of: `AWS::CertificateManager::Certificate` `Id`, `AWS::IAM::ServerCertificate` `Arn`.
         pub certificate_arn: Option<Value<String>>,
     }
 
@@ -767,8 +817,8 @@ pub mod listener {
             Self { certificate_arn: None }
         }
         /// Sets `CertificateArn`.
-        pub fn certificate_arn(mut self, v: impl IntoValue<String>) -> Self {
-            self.certificate_arn = Some(v.into_value());
+        pub fn certificate_arn(mut self, v: impl CertificateArnRef) -> Self {
+            self.certificate_arn = Some(v.into_ref());
             self
         }
     }
@@ -1208,7 +1258,7 @@ pub mod listener {
     /// Information about how traffic will be distributed between multiple target groups in a forward rule.
     pub struct TargetGroupTuple {
         /// The Amazon Resource Name (ARN) of the target group.
-        pub target_group_arn: Option<Value<String>>,
+        pub target_group_arn: Option<Value<Id<crate::aws::elasticloadbalancingv2::TargetGroup>>>,
         /// The weight. The range is 0 to 999.
         pub weight: Option<Value<i64>>,
     }
@@ -1222,7 +1272,10 @@ pub mod listener {
             }
         }
         /// Sets `TargetGroupArn`.
-        pub fn target_group_arn(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn target_group_arn(
+            mut self,
+            v: impl IntoValue<Id<crate::aws::elasticloadbalancingv2::TargetGroup>>,
+        ) -> Self {
             self.target_group_arn = Some(v.into_value());
             self
         }
@@ -1331,7 +1384,7 @@ pub struct ListenerRule {
     /// The Amazon Resource Name (ARN) of the listener.
     ///
     /// Changing it replaces the resource.
-    pub listener_arn: Option<Value<String>>,
+    pub listener_arn: Option<Value<Id<crate::aws::elasticloadbalancingv2::Listener>>>,
     /// The rule priority. A listener can't have multiple rules with the same priority.
     /// If you try to reorder rules by updating their priorities, do not specify a new priority if an existing rule already uses this priority, as this can cause an error. If you need to reuse a priority with a different rule, you must remove it as a priority first, and then specify it in a subsequent update.
     pub priority: Value<i64>,
@@ -1358,7 +1411,7 @@ impl ListenerRule {
         }
     }
     /// Sets `ListenerArn`.
-    pub fn listener_arn(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn listener_arn(mut self, v: impl IntoValue<Id<crate::aws::elasticloadbalancingv2::Listener>>) -> Self {
         self.listener_arn = Some(v.into_value());
         self
     }
@@ -1490,7 +1543,7 @@ impl<S> Handle<ListenerRule, S> {
 
 /// Property types and enums of [`ListenerRule`].
 pub mod listener_rule {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Id, IntoValue, Props, ToExpr, Value};
     use indexmap::IndexMap;
 
     /// The format of the claim value.
@@ -1699,7 +1752,7 @@ pub mod listener_rule {
         /// \[Application Load Balancer\] Information for creating a redirect action. Specify only when ``Type`` is ``redirect``.
         pub redirect_config: Option<RedirectConfig>,
         /// The Amazon Resource Name (ARN) of the target group. Specify only when ``Type`` is ``forward`` and you want to route to a single target group. To route to multiple target groups, you must use ``ForwardConfig`` instead.
-        pub target_group_arn: Option<Value<String>>,
+        pub target_group_arn: Option<Value<Id<crate::aws::elasticloadbalancingv2::TargetGroup>>>,
         /// The type of action.
         pub r#type: Value<Type>,
     }
@@ -1755,7 +1808,10 @@ pub mod listener_rule {
             self
         }
         /// Sets `TargetGroupArn`.
-        pub fn target_group_arn(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn target_group_arn(
+            mut self,
+            v: impl IntoValue<Id<crate::aws::elasticloadbalancingv2::TargetGroup>>,
+        ) -> Self {
             self.target_group_arn = Some(v.into_value());
             self
         }
@@ -1802,9 +1858,9 @@ pub mod listener_rule {
         /// The maximum duration of the authentication session, in seconds. The default is 604800 seconds (7 days).
         pub session_timeout: Option<Value<i64>>,
         /// The Amazon Resource Name (ARN) of the Amazon Cognito user pool.
-        pub user_pool_arn: Value<String>,
+        pub user_pool_arn: Value<Arn<crate::aws::cognito::UserPool>>,
         /// The ID of the Amazon Cognito user pool client.
-        pub user_pool_client_id: Value<String>,
+        pub user_pool_client_id: Value<Id<crate::aws::cognito::UserPoolClient>>,
         /// The domain prefix or fully-qualified domain name of the Amazon Cognito user pool.
         pub user_pool_domain: Value<String>,
     }
@@ -1812,8 +1868,8 @@ pub mod listener_rule {
     impl AuthenticateCognitoConfig {
         /// A new `AuthenticateCognitoConfig` with its required properties.
         pub fn new(
-            user_pool_arn: impl IntoValue<String>,
-            user_pool_client_id: impl IntoValue<String>,
+            user_pool_arn: impl IntoValue<Arn<crate::aws::cognito::UserPool>>,
+            user_pool_client_id: impl IntoValue<Id<crate::aws::cognito::UserPoolClient>>,
             user_pool_domain: impl IntoValue<String>,
         ) -> Self {
             Self {
@@ -2763,7 +2819,7 @@ pub mod listener_rule {
     /// Information about how traffic will be distributed between multiple target groups in a forward rule.
     pub struct TargetGroupTuple {
         /// The Amazon Resource Name (ARN) of the target group.
-        pub target_group_arn: Option<Value<String>>,
+        pub target_group_arn: Option<Value<Id<crate::aws::elasticloadbalancingv2::TargetGroup>>>,
         /// The weight. The range is 0 to 999.
         pub weight: Option<Value<i64>>,
     }
@@ -2777,7 +2833,10 @@ pub mod listener_rule {
             }
         }
         /// Sets `TargetGroupArn`.
-        pub fn target_group_arn(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn target_group_arn(
+            mut self,
+            v: impl IntoValue<Id<crate::aws::elasticloadbalancingv2::TargetGroup>>,
+        ) -> Self {
             self.target_group_arn = Some(v.into_value());
             self
         }
@@ -3075,7 +3134,7 @@ impl<S> Handle<LoadBalancer, S> {
         self.get_att("CanonicalHostedZoneID")
     }
     /// `Fn::GetAtt` `LoadBalancerArn`.
-    pub fn load_balancer_arn(&self) -> Value<String> {
+    pub fn load_balancer_arn(&self) -> Value<Id<crate::aws::elasticloadbalancingv2::LoadBalancer>> {
         self.get_att("LoadBalancerArn")
     }
     /// `Fn::GetAtt` `DNSName`.
@@ -3720,7 +3779,7 @@ impl<S> Handle<TargetGroup, S> {
     /// The ARN of the Target Group
     ///
     /// `Fn::GetAtt` `TargetGroupArn`.
-    pub fn target_group_arn(&self) -> Value<String> {
+    pub fn target_group_arn(&self) -> Value<Id<crate::aws::elasticloadbalancingv2::TargetGroup>> {
         self.get_att("TargetGroupArn")
     }
     /// The name of the target group.

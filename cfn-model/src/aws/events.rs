@@ -163,12 +163,12 @@ pub struct Archive {
     /// The `SourceArn` property.
     ///
     /// Changing it replaces the resource.
-    pub source_arn: Value<String>,
+    pub source_arn: Value<Arn<crate::aws::events::EventBus>>,
 }
 
 impl Archive {
     /// A new `Archive` with its required properties.
-    pub fn new(source_arn: impl IntoValue<String>) -> Self {
+    pub fn new(source_arn: impl IntoValue<Arn<crate::aws::events::EventBus>>) -> Self {
         Self {
             source_arn: source_arn.into_value(),
             archive_name: None,
@@ -1486,7 +1486,7 @@ impl<S> Handle<EventBus, S> {
     /// The Amazon Resource Name (ARN) for the event bus.
     ///
     /// `Fn::GetAtt` `Arn`.
-    pub fn arn(&self) -> Value<String> {
+    pub fn arn(&self) -> Value<Arn<crate::aws::events::EventBus>> {
         self.get_att("Arn")
     }
 }
@@ -1912,8 +1912,8 @@ impl Rule {
         self
     }
     /// Sets `EventBusName`.
-    pub fn event_bus_name(mut self, v: impl IntoValue<String>) -> Self {
-        self.event_bus_name = Some(v.into_value());
+    pub fn event_bus_name(mut self, v: impl rule::EventBusNameRef) -> Self {
+        self.event_bus_name = Some(v.into_ref());
         self
     }
     /// Sets `EventPattern`.
@@ -2247,7 +2247,7 @@ impl<S> Handle<Rule, S> {
     /// The ARN of the rule, such as arn:aws:events:us-east-2:123456789012:rule/example.
     ///
     /// `Fn::GetAtt` `Arn`.
-    pub fn arn(&self) -> Value<String> {
+    pub fn arn(&self) -> Value<Arn<crate::aws::events::Rule>> {
         self.get_att("Arn")
     }
     /// The name of the rule, exposed as a read-only attribute for use with Fn::GetAtt.
@@ -2260,7 +2260,7 @@ impl<S> Handle<Rule, S> {
 
 /// Property types and enums of [`Rule`].
 pub mod rule {
-    use crate::{Arn, Expr, Id, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
     use indexmap::IndexMap;
 
     /// The values of `AssignPublicIp`.
@@ -2403,6 +2403,50 @@ pub mod rule {
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
+        }
+    }
+
+    /// A reference `EventBusName` takes: `Value<Id<events::EventBus>>` (or `&handle`), `Value<Arn<events::EventBus>>`.
+    ///
+    /// For a resource this program does not create: `Id::<events::EventBus>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `EventBusName` takes",
+        label = "expected one of the types below",
+        note = "`EventBusName` takes `Value<Id<events::EventBus>>` (or `&handle`), `Value<Arn<events::EventBus>>`",
+        note = "for a resource this program does not create, write `Id::<events::EventBus>::external(\"…\")`"
+    )]
+    pub trait EventBusNameRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[diagnostic::do_not_recommend]
+    impl EventBusNameRef for Value<Id<crate::aws::events::EventBus>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl EventBusNameRef for &Value<Id<crate::aws::events::EventBus>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl<S> EventBusNameRef for &Handle<crate::aws::events::EventBus, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl EventBusNameRef for Value<Arn<crate::aws::events::EventBus>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl EventBusNameRef for &Value<Arn<crate::aws::events::EventBus>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
         }
     }
 
@@ -2615,7 +2659,7 @@ pub mod rule {
     /// The `DeadLetterConfig` property type of `AWS::Events::Rule`.
     pub struct DeadLetterConfig {
         /// The `Arn` property.
-        pub arn: Option<Value<String>>,
+        pub arn: Option<Value<Arn<crate::aws::sqs::Queue>>>,
     }
 
     impl DeadLetterConfig {
@@ -2624,7 +2668,7 @@ pub mod rule {
             Self { arn: None }
         }
         /// Sets `Arn`.
-        pub fn arn(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn arn(mut self, v: impl IntoValue<Arn<crate::aws::sqs::Queue>>) -> Self {
             self.arn = Some(v.into_value());
             self
         }
@@ -2667,12 +2711,12 @@ pub mod rule {
         /// The `TaskCount` property.
         pub task_count: Option<Value<i64>>,
         /// The `TaskDefinitionArn` property.
-        pub task_definition_arn: Value<String>,
+        pub task_definition_arn: Value<Id<crate::aws::ecs::TaskDefinition>>,
     }
 
     impl EcsParameters {
         /// A new `EcsParameters` with its required properties.
-        pub fn new(task_definition_arn: impl IntoValue<String>) -> Self {
+        pub fn new(task_definition_arn: impl IntoValue<Id<crate::aws::ecs::TaskDefinition>>) -> Self {
             Self {
                 task_definition_arn: task_definition_arn.into_value(),
                 capacity_provider_strategy: None,

@@ -4215,9 +4215,9 @@ pub struct Crawler {
 
 impl Crawler {
     /// A new `Crawler` with its required properties.
-    pub fn new(role: impl IntoValue<String>, targets: crawler::Targets) -> Self {
+    pub fn new(role: impl crawler::RoleRef, targets: crawler::Targets) -> Self {
         Self {
-            role: role.into_value(),
+            role: role.into_ref(),
             targets,
             classifiers: None,
             configuration: None,
@@ -4249,8 +4249,8 @@ impl Crawler {
         self
     }
     /// Sets `DatabaseName`.
-    pub fn database_name(mut self, v: impl IntoValue<String>) -> Self {
-        self.database_name = Some(v.into_value());
+    pub fn database_name(mut self, v: impl crawler::DatabaseNameRef) -> Self {
+        self.database_name = Some(v.into_ref());
         self
     }
     /// Sets `Description`.
@@ -4388,7 +4388,7 @@ impl Resource for Crawler {
 
 /// Property types and enums of [`Crawler`].
 pub mod crawler {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
 
     /// The deletion behavior when the crawler finds a deleted object. A value of LOG specifies that if a table or partition is found to no longer exist, do not delete it, only log that it was found to no longer exist. A value of DELETE_FROM_DATABASE specifies that if a table or partition is found to have been removed, delete it from the database. A value of DEPRECATE_IN_DATABASE specifies that if a table has been found to no longer exist, to add a property to the table that says 'DEPRECATED' and includes a timestamp with the time of deprecation.
     ///
@@ -4508,12 +4508,114 @@ pub mod crawler {
         }
     }
 
+    /// A reference `DatabaseName` takes: `Value<Id<glue::Database>>` (or `&handle`), `Value<Id<s3::Bucket>>` (or `&handle`).
+    ///
+    /// For a resource this program does not create: `Id::<glue::Database>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `DatabaseName` takes",
+        label = "expected one of the types below",
+        note = "`DatabaseName` takes `Value<Id<glue::Database>>` (or `&handle`), `Value<Id<s3::Bucket>>` (or `&handle`)",
+        note = "for a resource this program does not create, write `Id::<glue::Database>::external(\"…\")`"
+    )]
+    pub trait DatabaseNameRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[diagnostic::do_not_recommend]
+    impl DatabaseNameRef for Value<Id<crate::aws::glue::Database>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl DatabaseNameRef for &Value<Id<crate::aws::glue::Database>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl<S> DatabaseNameRef for &Handle<crate::aws::glue::Database, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "s3")]
+    #[diagnostic::do_not_recommend]
+    impl DatabaseNameRef for Value<Id<crate::aws::s3::Bucket>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "s3")]
+    #[diagnostic::do_not_recommend]
+    impl DatabaseNameRef for &Value<Id<crate::aws::s3::Bucket>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "s3")]
+    #[diagnostic::do_not_recommend]
+    impl<S> DatabaseNameRef for &Handle<crate::aws::s3::Bucket, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+
+    /// A reference `Role` takes: `Value<Id<iam::Role>>` (or `&handle`), `Value<Arn<iam::Role>>`.
+    ///
+    /// For a resource this program does not create: `Id::<iam::Role>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `Role` takes",
+        label = "expected one of the types below",
+        note = "`Role` takes `Value<Id<iam::Role>>` (or `&handle`), `Value<Arn<iam::Role>>`",
+        note = "for a resource this program does not create, write `Id::<iam::Role>::external(\"…\")`"
+    )]
+    pub trait RoleRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "iam")]
+    #[diagnostic::do_not_recommend]
+    impl RoleRef for Value<Id<crate::aws::iam::Role>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "iam")]
+    #[diagnostic::do_not_recommend]
+    impl RoleRef for &Value<Id<crate::aws::iam::Role>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "iam")]
+    #[diagnostic::do_not_recommend]
+    impl<S> RoleRef for &Handle<crate::aws::iam::Role, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "iam")]
+    #[diagnostic::do_not_recommend]
+    impl RoleRef for Value<Arn<crate::aws::iam::Role>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "iam")]
+    #[diagnostic::do_not_recommend]
+    impl RoleRef for &Value<Arn<crate::aws::iam::Role>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+
     /// Specifies an AWS Glue Data Catalog target.
     pub struct CatalogTarget {
         /// The name of the connection for an Amazon S3-backed Data Catalog table to be a target of the crawl when using a Catalog connection type paired with a NETWORK Connection type.
         pub connection_name: Option<Value<String>>,
         /// The name of the database to be synchronized.
-        pub database_name: Option<Value<String>>,
+        pub database_name: Option<Value<Id<crate::aws::glue::Database>>>,
         /// A valid Amazon dead-letter SQS ARN. For example, arn:aws:sqs:region:account:deadLetterQueue.
         pub dlq_event_queue_arn: Option<Value<String>>,
         /// A valid Amazon SQS ARN. For example, arn:aws:sqs:region:account:sqs.
@@ -4539,7 +4641,7 @@ pub mod crawler {
             self
         }
         /// Sets `DatabaseName`.
-        pub fn database_name(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn database_name(mut self, v: impl IntoValue<Id<crate::aws::glue::Database>>) -> Self {
             self.database_name = Some(v.into_value());
             self
         }
@@ -4641,7 +4743,7 @@ pub mod crawler {
     /// Specifies an Amazon DynamoDB table to crawl.
     pub struct DynamoDbTarget {
         /// The name of the DynamoDB table to crawl.
-        pub path: Option<Value<String>>,
+        pub path: Option<Value<Id<crate::aws::dynamodb::Table>>>,
         /// Indicates whether to scan all the records, or to sample rows from the table. Scanning all the records can take a long time when the table is not a high throughput table. A value of true means to scan all records, while a value of false means to sample the records. If no value is specified, the value defaults to true.
         pub scan_all: Option<Value<bool>>,
         /// The percentage of the configured read capacity units to use by the AWS Glue crawler. Read capacity units is a term defined by DynamoDB, and is a numeric value that acts as rate limiter for the number of reads that can be performed on that table per second.
@@ -4660,7 +4762,7 @@ pub mod crawler {
             }
         }
         /// Sets `Path`.
-        pub fn path(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn path(mut self, v: impl IntoValue<Id<crate::aws::dynamodb::Table>>) -> Self {
             self.path = Some(v.into_value());
             self
         }
@@ -4980,13 +5082,13 @@ pub mod crawler {
         /// The name of a connection which allows a job or crawler to access data in Amazon S3 within an Amazon Virtual Private Cloud environment (Amazon VPC).
         pub connection_name: Option<Value<String>>,
         /// A valid Amazon dead-letter SQS ARN. For example, arn:aws:sqs:region:account:deadLetterQueue.
-        pub dlq_event_queue_arn: Option<Value<String>>,
+        pub dlq_event_queue_arn: Option<Value<Arn<crate::aws::sqs::Queue>>>,
         /// A valid Amazon SQS ARN. For example, arn:aws:sqs:region:account:sqs.
-        pub event_queue_arn: Option<Value<String>>,
+        pub event_queue_arn: Option<Value<Arn<crate::aws::sqs::Queue>>>,
         /// A list of glob patterns used to exclude from the crawl.
         pub exclusions: Option<Value<Vec<String>>>,
         /// The path to the Amazon S3 target.
-        pub path: Option<Value<String>>,
+        pub path: Option<Value<Id<crate::aws::s3::Bucket>>>,
         /// Sets the number of files in each leaf folder to be crawled when crawling sample files in a dataset. If not set, all the files are crawled. A valid value is an integer between 1 and 249.
         pub sample_size: Option<Value<i64>>,
     }
@@ -5009,12 +5111,12 @@ pub mod crawler {
             self
         }
         /// Sets `DlqEventQueueArn`.
-        pub fn dlq_event_queue_arn(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn dlq_event_queue_arn(mut self, v: impl IntoValue<Arn<crate::aws::sqs::Queue>>) -> Self {
             self.dlq_event_queue_arn = Some(v.into_value());
             self
         }
         /// Sets `EventQueueArn`.
-        pub fn event_queue_arn(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn event_queue_arn(mut self, v: impl IntoValue<Arn<crate::aws::sqs::Queue>>) -> Self {
             self.event_queue_arn = Some(v.into_value());
             self
         }
@@ -5024,7 +5126,7 @@ pub mod crawler {
             self
         }
         /// Sets `Path`.
-        pub fn path(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn path(mut self, v: impl IntoValue<Id<crate::aws::s3::Bucket>>) -> Self {
             self.path = Some(v.into_value());
             self
         }
@@ -5370,7 +5472,7 @@ impl Resource for DataCatalogEncryptionSettings {
 
 /// Property types and enums of [`DataCatalogEncryptionSettings`].
 pub mod data_catalog_encryption_settings {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
 
     /// The encryption-at-rest mode for encrypting Data Catalog data.
     ///
@@ -5403,11 +5505,79 @@ pub mod data_catalog_encryption_settings {
         }
     }
 
+    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `KmsKeyId` takes",
+        label = "expected one of the types below",
+        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
+    )]
+    pub trait KmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+
     /// When connection password protection is enabled, the Data Catalog uses a customer-provided key to encrypt the password as part of CreateConnection or UpdateConnection and store it in the ENCRYPTED_PASSWORD field in the connection properties. You can enable catalog encryption or only password encryption.
     pub struct ConnectionPasswordEncryption {
         /// An AWS KMS key that is used to encrypt the connection password.
-        ///
-        /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`.
         pub kms_key_id: Option<Value<String>>,
         /// When the ReturnConnectionPasswordEncrypted flag is set to 'true', passwords remain encrypted in the responses of GetConnection and GetConnections. This encryption takes effect independently from catalog encryption.
         pub return_connection_password_encrypted: Option<Value<bool>>,
@@ -5422,8 +5592,8 @@ pub mod data_catalog_encryption_settings {
             }
         }
         /// Sets `KmsKeyId`.
-        pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-            self.kms_key_id = Some(v.into_value());
+        pub fn kms_key_id(mut self, v: impl KmsKeyIdRef) -> Self {
+            self.kms_key_id = Some(v.into_ref());
             self
         }
         /// Sets `ReturnConnectionPasswordEncrypted`.
@@ -6373,7 +6543,7 @@ pub struct Integration {
     pub integration_name: Value<String>,
     /// An KMS key identifier for the key to use to encrypt the integration. If you don't specify an encryption key, the default AWS owned KMS key is used.
     ///
-    /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`. Changing it replaces the resource.
+    /// Changing it replaces the resource.
     pub kms_key_id: Option<Value<String>>,
     /// The Amazon Resource Name (ARN) of the database to use as the source for replication
     ///
@@ -6430,8 +6600,8 @@ impl Integration {
         self
     }
     /// Sets `KmsKeyId`.
-    pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-        self.kms_key_id = Some(v.into_value());
+    pub fn kms_key_id(mut self, v: impl integration::KmsKeyIdRef) -> Self {
+        self.kms_key_id = Some(v.into_ref());
         self
     }
     /// Sets `Tags`.
@@ -6553,8 +6723,78 @@ impl<S> Handle<Integration, S> {
 
 /// Property types and enums of [`Integration`].
 pub mod integration {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
     use indexmap::IndexMap;
+
+    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `KmsKeyId` takes",
+        label = "expected one of the types below",
+        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
+    )]
+    pub trait KmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
 
     /// The configuration settings for the integration.
     pub struct IntegrationConfig {
@@ -6945,10 +7185,10 @@ pub struct Job {
 
 impl Job {
     /// A new `Job` with its required properties.
-    pub fn new(command: job::JobCommand, role: impl IntoValue<String>) -> Self {
+    pub fn new(command: job::JobCommand, role: impl job::RoleRef) -> Self {
         Self {
             command,
-            role: role.into_value(),
+            role: role.into_ref(),
             allocated_capacity: None,
             connections: None,
             default_arguments: None,
@@ -7211,7 +7451,7 @@ impl Resource for Job {
 
 /// Property types and enums of [`Job`].
 pub mod job {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
 
     /// Indicates whether the job is run with a standard or flexible execution class.
     ///
@@ -7330,6 +7570,55 @@ pub mod job {
     impl From<WorkerType> for Value<WorkerType> {
         fn from(v: WorkerType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
+        }
+    }
+
+    /// A reference `Role` takes: `Value<Id<iam::Role>>` (or `&handle`), `Value<Arn<iam::Role>>`.
+    ///
+    /// For a resource this program does not create: `Id::<iam::Role>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `Role` takes",
+        label = "expected one of the types below",
+        note = "`Role` takes `Value<Id<iam::Role>>` (or `&handle`), `Value<Arn<iam::Role>>`",
+        note = "for a resource this program does not create, write `Id::<iam::Role>::external(\"…\")`"
+    )]
+    pub trait RoleRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "iam")]
+    #[diagnostic::do_not_recommend]
+    impl RoleRef for Value<Id<crate::aws::iam::Role>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "iam")]
+    #[diagnostic::do_not_recommend]
+    impl RoleRef for &Value<Id<crate::aws::iam::Role>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "iam")]
+    #[diagnostic::do_not_recommend]
+    impl<S> RoleRef for &Handle<crate::aws::iam::Role, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "iam")]
+    #[diagnostic::do_not_recommend]
+    impl RoleRef for Value<Arn<crate::aws::iam::Role>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "iam")]
+    #[diagnostic::do_not_recommend]
+    impl RoleRef for &Value<Arn<crate::aws::iam::Role>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
         }
     }
 
@@ -7675,7 +7964,7 @@ impl<S> Handle<MlTransform, S> {
 
 /// Property types and enums of [`MlTransform`].
 pub mod ml_transform {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
 
     /// The encryption mode applied to user data.
     ///
@@ -7745,6 +8034,76 @@ pub mod ml_transform {
     impl From<WorkerType> for Value<WorkerType> {
         fn from(v: WorkerType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
+        }
+    }
+
+    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `KmsKeyId` takes",
+        label = "expected one of the types below",
+        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
+    )]
+    pub trait KmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
         }
     }
 
@@ -7878,8 +8237,6 @@ pub mod ml_transform {
     /// The encryption-at-rest settings of the transform that apply to accessing user data.
     pub struct MlUserDataEncryption {
         /// The ID for the customer-provided KMS key.
-        ///
-        /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`.
         pub kms_key_id: Option<Value<String>>,
         /// The encryption mode applied to user data.
         pub ml_user_data_encryption_mode: Value<MlUserDataEncryptionMode>,
@@ -7894,8 +8251,8 @@ pub mod ml_transform {
             }
         }
         /// Sets `KmsKeyId`.
-        pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-            self.kms_key_id = Some(v.into_value());
+        pub fn kms_key_id(mut self, v: impl KmsKeyIdRef) -> Self {
+            self.kms_key_id = Some(v.into_ref());
             self
         }
     }
@@ -8738,7 +9095,7 @@ impl<S> Handle<Registry, S> {
     /// Amazon Resource Name for the created Registry.
     ///
     /// `Fn::GetAtt` `Arn`.
-    pub fn arn(&self) -> Value<String> {
+    pub fn arn(&self) -> Value<Id<crate::aws::glue::Registry>> {
         self.get_att("Arn")
     }
 }
@@ -8933,7 +9290,7 @@ impl<S> Handle<Schema, S> {
     /// Amazon Resource Name for the Schema.
     ///
     /// `Fn::GetAtt` `Arn`.
-    pub fn arn(&self) -> Value<String> {
+    pub fn arn(&self) -> Value<Id<crate::aws::glue::Schema>> {
         self.get_att("Arn")
     }
     /// Represents the version ID associated with the initial schema version.
@@ -8946,7 +9303,7 @@ impl<S> Handle<Schema, S> {
 
 /// Property types and enums of [`Schema`].
 pub mod schema {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Expr, Id, IntoValue, Props, ToExpr, Value};
 
     /// Compatibility setting for the schema.
     ///
@@ -9028,7 +9385,7 @@ pub mod schema {
     /// Identifier for the registry which the schema is part of.
     pub struct Registry {
         /// Amazon Resource Name for the Registry.
-        pub arn: Option<Value<String>>,
+        pub arn: Option<Value<Id<crate::aws::glue::Registry>>>,
         /// Name of the registry in which the schema will be created.
         pub name: Option<Value<String>>,
     }
@@ -9039,7 +9396,7 @@ pub mod schema {
             Self { arn: None, name: None }
         }
         /// Sets `Arn`.
-        pub fn arn(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn arn(mut self, v: impl IntoValue<Id<crate::aws::glue::Registry>>) -> Self {
             self.arn = Some(v.into_value());
             self
         }
@@ -9190,21 +9547,21 @@ impl<S> Handle<SchemaVersion, S> {
     /// Represents the version ID associated with the schema version.
     ///
     /// `Fn::GetAtt` `VersionId`.
-    pub fn version_id(&self) -> Value<String> {
+    pub fn version_id(&self) -> Value<Id<crate::aws::glue::SchemaVersion>> {
         self.get_att("VersionId")
     }
 }
 
 /// Property types and enums of [`SchemaVersion`].
 pub mod schema_version {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Expr, Id, IntoValue, Props, ToExpr, Value};
 
     /// Identifier for the schema where the schema version will be created.
     pub struct Schema {
         /// Name of the registry to identify where the Schema is located.
         pub registry_name: Option<Value<String>>,
         /// Amazon Resource Name for the Schema. This attribute can be used to uniquely represent the Schema.
-        pub schema_arn: Option<Value<String>>,
+        pub schema_arn: Option<Value<Id<crate::aws::glue::Schema>>>,
         /// Name of the schema. This parameter requires RegistryName to be provided.
         pub schema_name: Option<Value<String>>,
     }
@@ -9224,7 +9581,7 @@ pub mod schema_version {
             self
         }
         /// Sets `SchemaArn`.
-        pub fn schema_arn(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn schema_arn(mut self, v: impl IntoValue<Id<crate::aws::glue::Schema>>) -> Self {
             self.schema_arn = Some(v.into_value());
             self
         }
@@ -9261,7 +9618,7 @@ pub struct SchemaVersionMetadata {
     /// Represents the version ID associated with the schema version.
     ///
     /// Changing it replaces the resource.
-    pub schema_version_id: Value<String>,
+    pub schema_version_id: Value<Id<crate::aws::glue::SchemaVersion>>,
     /// Metadata value
     ///
     /// Changing it replaces the resource.
@@ -9272,7 +9629,7 @@ impl SchemaVersionMetadata {
     /// A new `SchemaVersionMetadata` with its required properties.
     pub fn new(
         key: impl IntoValue<String>,
-        schema_version_id: impl IntoValue<String>,
+        schema_version_id: impl IntoValue<Id<crate::aws::glue::SchemaVersion>>,
         value: impl IntoValue<String>,
     ) -> Self {
         Self {
@@ -12323,7 +12680,7 @@ impl Resource for Trigger {
 
 /// Property types and enums of [`Trigger`].
 pub mod trigger {
-    use crate::{Expr, IntoValue, Json, Props, ToExpr, Value};
+    use crate::{Expr, Id, IntoValue, Json, Props, ToExpr, Value};
 
     /// The state of the crawler to which this condition applies.
     ///
@@ -12491,9 +12848,9 @@ pub mod trigger {
         /// The `Arguments` property.
         pub arguments: Option<Value<Json>>,
         /// The name of the crawler to be used with this action.
-        pub crawler_name: Option<Value<String>>,
+        pub crawler_name: Option<Value<Id<crate::aws::glue::Crawler>>>,
         /// The name of a job to be executed.
-        pub job_name: Option<Value<String>>,
+        pub job_name: Option<Value<Id<crate::aws::glue::Job>>>,
         /// Specifies configuration properties of a job run notification.
         pub notification_property: Option<NotificationProperty>,
         /// The name of the SecurityConfiguration structure to be used with this action.
@@ -12520,12 +12877,12 @@ pub mod trigger {
             self
         }
         /// Sets `CrawlerName`.
-        pub fn crawler_name(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn crawler_name(mut self, v: impl IntoValue<Id<crate::aws::glue::Crawler>>) -> Self {
             self.crawler_name = Some(v.into_value());
             self
         }
         /// Sets `JobName`.
-        pub fn job_name(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn job_name(mut self, v: impl IntoValue<Id<crate::aws::glue::Job>>) -> Self {
             self.job_name = Some(v.into_value());
             self
         }
@@ -12571,9 +12928,9 @@ pub mod trigger {
         /// The state of the crawler to which this condition applies.
         pub crawl_state: Option<Value<CrawlState>>,
         /// The name of the crawler to which this condition applies.
-        pub crawler_name: Option<Value<String>>,
+        pub crawler_name: Option<Value<Id<crate::aws::glue::Crawler>>>,
         /// The name of the job whose JobRuns this condition applies to, and on which this trigger waits.
-        pub job_name: Option<Value<String>>,
+        pub job_name: Option<Value<Id<crate::aws::glue::Job>>>,
         /// A logical operator.
         pub logical_operator: Option<Value<LogicalOperator>>,
         /// The condition state. Currently, the values supported are SUCCEEDED, STOPPED, TIMEOUT, and FAILED.
@@ -12597,12 +12954,12 @@ pub mod trigger {
             self
         }
         /// Sets `CrawlerName`.
-        pub fn crawler_name(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn crawler_name(mut self, v: impl IntoValue<Id<crate::aws::glue::Crawler>>) -> Self {
             self.crawler_name = Some(v.into_value());
             self
         }
         /// Sets `JobName`.
-        pub fn job_name(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn job_name(mut self, v: impl IntoValue<Id<crate::aws::glue::Job>>) -> Self {
             self.job_name = Some(v.into_value());
             self
         }

@@ -22,7 +22,7 @@ pub struct Component {
     pub description: Option<Value<String>>,
     /// The KMS key identifier used to encrypt the component.
     ///
-    /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`. Changing it replaces the resource.
+    /// Changing it replaces the resource.
     pub kms_key_id: Option<Value<String>>,
     /// The name of the component.
     ///
@@ -84,8 +84,8 @@ impl Component {
         self
     }
     /// Sets `KmsKeyId`.
-    pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-        self.kms_key_id = Some(v.into_value());
+    pub fn kms_key_id(mut self, v: impl component::KmsKeyIdRef) -> Self {
+        self.kms_key_id = Some(v.into_ref());
         self
     }
     /// Sets `SupportedOsVersions`.
@@ -179,7 +179,7 @@ impl<S> Handle<Component, S> {
     /// The Amazon Resource Name (ARN) of the component.
     ///
     /// `Fn::GetAtt` `Arn`.
-    pub fn arn(&self) -> Value<String> {
+    pub fn arn(&self) -> Value<Id<crate::aws::imagebuilder::Component>> {
         self.get_att("Arn")
     }
     /// The type of the component denotes whether the component is used to build the image or only to test it.
@@ -222,7 +222,7 @@ impl<S> Handle<Component, S> {
 
 /// Property types and enums of [`Component`].
 pub mod component {
-    use crate::{Expr, Value};
+    use crate::{Arn, Expr, Handle, Id, Value};
 
     /// The platform of the component.
     ///
@@ -282,6 +282,76 @@ pub mod component {
             Value::from_expr(Expr::str(v.as_str()))
         }
     }
+
+    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `KmsKeyId` takes",
+        label = "expected one of the types below",
+        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
+    )]
+    pub trait KmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
 }
 
 /// Resource Type definition for AWS::ImageBuilder::ContainerRecipe
@@ -318,7 +388,7 @@ pub struct ContainerRecipe {
     pub instance_configuration: Option<container_recipe::InstanceConfiguration>,
     /// Identifies which KMS key is used to encrypt the container image.
     ///
-    /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`. Changing it replaces the resource.
+    /// Changing it replaces the resource.
     pub kms_key_id: Option<Value<String>>,
     /// The name of the container recipe.
     ///
@@ -405,8 +475,8 @@ impl ContainerRecipe {
         self
     }
     /// Sets `KmsKeyId`.
-    pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-        self.kms_key_id = Some(v.into_value());
+    pub fn kms_key_id(mut self, v: impl container_recipe::KmsKeyIdRef) -> Self {
+        self.kms_key_id = Some(v.into_ref());
         self
     }
     /// Sets `Name`.
@@ -514,7 +584,7 @@ impl<S> Handle<ContainerRecipe, S> {
     /// The Amazon Resource Name (ARN) of the container recipe.
     ///
     /// `Fn::GetAtt` `Arn`.
-    pub fn arn(&self) -> Value<String> {
+    pub fn arn(&self) -> Value<Id<crate::aws::imagebuilder::ContainerRecipe>> {
         self.get_att("Arn")
     }
     /// The latest version ARN of the created container recipe.
@@ -545,7 +615,7 @@ impl<S> Handle<ContainerRecipe, S> {
 
 /// Property types and enums of [`ContainerRecipe`].
 pub mod container_recipe {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
 
     /// Specifies the type of container, such as Docker.
     ///
@@ -674,6 +744,76 @@ pub mod container_recipe {
         }
     }
 
+    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `KmsKeyId` takes",
+        label = "expected one of the types below",
+        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
+    )]
+    pub trait KmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+
     /// Configuration details of the component.
     pub struct ComponentConfiguration {
         /// The Amazon Resource Name (ARN) of the component.
@@ -749,8 +889,6 @@ pub mod container_recipe {
         /// Use to configure device IOPS.
         pub iops: Option<Value<i64>>,
         /// Use to configure the KMS key to use when encrypting the device.
-        ///
-        /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`.
         pub kms_key_id: Option<Value<String>>,
         /// The snapshot that defines the device contents.
         pub snapshot_id: Option<Value<String>>,
@@ -792,8 +930,8 @@ pub mod container_recipe {
             self
         }
         /// Sets `KmsKeyId`.
-        pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-            self.kms_key_id = Some(v.into_value());
+        pub fn kms_key_id(mut self, v: impl KmsKeyIdRef) -> Self {
+            self.kms_key_id = Some(v.into_ref());
             self
         }
         /// Sets `SnapshotId`.
@@ -944,7 +1082,7 @@ pub mod container_recipe {
     /// The container repository where the output container image is stored.
     pub struct TargetContainerRepository {
         /// The name of the container repository where the output container image is stored. This name is prefixed by the repository location.
-        pub repository_name: Option<Value<String>>,
+        pub repository_name: Option<Value<Id<crate::aws::ecr::Repository>>>,
         /// Specifies the service in which this image was registered.
         pub service: Option<Value<Service>>,
     }
@@ -958,7 +1096,7 @@ pub mod container_recipe {
             }
         }
         /// Sets `RepositoryName`.
-        pub fn repository_name(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn repository_name(mut self, v: impl IntoValue<Id<crate::aws::ecr::Repository>>) -> Self {
             self.repository_name = Some(v.into_value());
             self
         }
@@ -1184,14 +1322,14 @@ impl<S> Handle<DistributionConfiguration, S> {
     /// The Amazon Resource Name (ARN) of the distribution configuration.
     ///
     /// `Fn::GetAtt` `Arn`.
-    pub fn arn(&self) -> Value<String> {
+    pub fn arn(&self) -> Value<Id<crate::aws::imagebuilder::DistributionConfiguration>> {
         self.get_att("Arn")
     }
 }
 
 /// Property types and enums of [`DistributionConfiguration`].
 pub mod distribution_configuration {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
     use indexmap::IndexMap;
 
     /// The data type of the SSM parameter.
@@ -1247,6 +1385,76 @@ pub mod distribution_configuration {
         }
     }
 
+    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `KmsKeyId` takes",
+        label = "expected one of the types below",
+        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
+    )]
+    pub trait KmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+
     /// The specific AMI settings (for example, launch permissions, AMI tags).
     pub struct AmiDistributionConfiguration {
         /// The tags to apply to AMIs distributed to this Region.
@@ -1254,8 +1462,6 @@ pub mod distribution_configuration {
         /// The description of the AMI distribution configuration.
         pub description: Option<Value<String>>,
         /// The KMS key identifier used to encrypt the distributed image.
-        ///
-        /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`.
         pub kms_key_id: Option<Value<String>>,
         /// Launch permissions can be used to configure which AWS accounts can use the AMI to launch instances.
         pub launch_permission_configuration: Option<LaunchPermissionConfiguration>,
@@ -1291,8 +1497,8 @@ pub mod distribution_configuration {
             self
         }
         /// Sets `KmsKeyId`.
-        pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-            self.kms_key_id = Some(v.into_value());
+        pub fn kms_key_id(mut self, v: impl KmsKeyIdRef) -> Self {
+            self.kms_key_id = Some(v.into_ref());
             self
         }
         /// Sets `LaunchPermissionConfiguration`.
@@ -1685,7 +1891,7 @@ pub mod distribution_configuration {
         /// The account ID that this configuration applies to.
         pub account_id: Option<Value<String>>,
         /// Identifies the EC2 launch template to use.
-        pub launch_template_id: Option<Value<String>>,
+        pub launch_template_id: Option<Value<Id<crate::aws::ec2::LaunchTemplate>>>,
         /// Set the specified EC2 launch template as the default launch template for the specified account.
         pub set_default_version: Option<Value<bool>>,
     }
@@ -1705,7 +1911,7 @@ pub mod distribution_configuration {
             self
         }
         /// Sets `LaunchTemplateId`.
-        pub fn launch_template_id(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn launch_template_id(mut self, v: impl IntoValue<Id<crate::aws::ec2::LaunchTemplate>>) -> Self {
             self.launch_template_id = Some(v.into_value());
             self
         }
@@ -1825,7 +2031,7 @@ pub struct Image {
     /// The Amazon Resource Name (ARN) of the distribution configuration.
     ///
     /// Changing it replaces the resource.
-    pub distribution_configuration_arn: Option<Value<String>>,
+    pub distribution_configuration_arn: Option<Value<Id<crate::aws::imagebuilder::DistributionConfiguration>>>,
     /// Collects additional information about the image being created, including the operating system (OS) version and package list.
     ///
     /// Changing it replaces the resource.
@@ -1837,7 +2043,7 @@ pub struct Image {
     /// The Amazon Resource Name (ARN) of the image recipe that defines how images are configured, tested, and assessed.
     ///
     /// Changing it replaces the resource.
-    pub image_recipe_arn: Option<Value<String>>,
+    pub image_recipe_arn: Option<Value<Id<crate::aws::imagebuilder::ImageRecipe>>>,
     /// Contains settings for vulnerability scans that Amazon Inspector runs against the test instance during image creation.
     ///
     /// Changing it replaces the resource.
@@ -1849,7 +2055,7 @@ pub struct Image {
     /// The Amazon Resource Name (ARN) of the infrastructure configuration.
     ///
     /// Changing it replaces the resource.
-    pub infrastructure_configuration_arn: Option<Value<String>>,
+    pub infrastructure_configuration_arn: Option<Value<Id<crate::aws::imagebuilder::InfrastructureConfiguration>>>,
     /// The logging configuration settings for the image.
     pub logging_configuration: Option<image::ImageLoggingConfiguration>,
     /// The tags associated with the image.
@@ -1890,7 +2096,10 @@ impl Image {
         self
     }
     /// Sets `DistributionConfigurationArn`.
-    pub fn distribution_configuration_arn(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn distribution_configuration_arn(
+        mut self,
+        v: impl IntoValue<Id<crate::aws::imagebuilder::DistributionConfiguration>>,
+    ) -> Self {
         self.distribution_configuration_arn = Some(v.into_value());
         self
     }
@@ -1910,7 +2119,7 @@ impl Image {
         self
     }
     /// Sets `ImageRecipeArn`.
-    pub fn image_recipe_arn(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn image_recipe_arn(mut self, v: impl IntoValue<Id<crate::aws::imagebuilder::ImageRecipe>>) -> Self {
         self.image_recipe_arn = Some(v.into_value());
         self
     }
@@ -1925,7 +2134,10 @@ impl Image {
         self
     }
     /// Sets `InfrastructureConfigurationArn`.
-    pub fn infrastructure_configuration_arn(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn infrastructure_configuration_arn(
+        mut self,
+        v: impl IntoValue<Id<crate::aws::imagebuilder::InfrastructureConfiguration>>,
+    ) -> Self {
         self.infrastructure_configuration_arn = Some(v.into_value());
         self
     }
@@ -2388,17 +2600,17 @@ pub mod image {
 /// `AWS::ImageBuilder::ImagePipeline` · [AWS documentation](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-imagebuilder-imagepipeline.html) · [resource provider](https://github.com/aws-cloudformation/aws-cloudformation-resource-providers-imagebuilder.git)
 pub struct ImagePipeline {
     /// The Amazon Resource Name (ARN) of the container recipe that defines how images are configured and tested.
-    pub container_recipe_arn: Option<Value<String>>,
+    pub container_recipe_arn: Option<Value<Id<crate::aws::imagebuilder::ContainerRecipe>>>,
     /// The description of the image pipeline.
     pub description: Option<Value<String>>,
     /// The Amazon Resource Name (ARN) of the distribution configuration associated with this image pipeline.
-    pub distribution_configuration_arn: Option<Value<String>>,
+    pub distribution_configuration_arn: Option<Value<Id<crate::aws::imagebuilder::DistributionConfiguration>>>,
     /// Collects additional information about the image being created, including the operating system (OS) version and package list.
     pub enhanced_image_metadata_enabled: Option<Value<bool>>,
     /// The execution role name/ARN for the image build, if provided
     pub execution_role: Option<Value<String>>,
     /// The Amazon Resource Name (ARN) of the image recipe that defines how images are configured, tested, and assessed.
-    pub image_recipe_arn: Option<Value<String>>,
+    pub image_recipe_arn: Option<Value<Id<crate::aws::imagebuilder::ImageRecipe>>>,
     /// Contains settings for vulnerability scans that Amazon Inspector runs against the test instance during image creation.
     pub image_scanning_configuration: Option<image_pipeline::ImageScanningConfiguration>,
     /// The tags to be applied to images created by this pipeline.
@@ -2406,7 +2618,7 @@ pub struct ImagePipeline {
     /// The image tests configuration of the image pipeline.
     pub image_tests_configuration: Option<image_pipeline::ImageTestsConfiguration>,
     /// The Amazon Resource Name (ARN) of the infrastructure configuration associated with this image pipeline.
-    pub infrastructure_configuration_arn: Option<Value<String>>,
+    pub infrastructure_configuration_arn: Option<Value<Id<crate::aws::imagebuilder::InfrastructureConfiguration>>>,
     /// The logging configuration settings for the image pipeline.
     pub logging_configuration: Option<image_pipeline::PipelineLoggingConfiguration>,
     /// The name of the image pipeline.
@@ -2446,7 +2658,7 @@ impl ImagePipeline {
         }
     }
     /// Sets `ContainerRecipeArn`.
-    pub fn container_recipe_arn(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn container_recipe_arn(mut self, v: impl IntoValue<Id<crate::aws::imagebuilder::ContainerRecipe>>) -> Self {
         self.container_recipe_arn = Some(v.into_value());
         self
     }
@@ -2456,7 +2668,10 @@ impl ImagePipeline {
         self
     }
     /// Sets `DistributionConfigurationArn`.
-    pub fn distribution_configuration_arn(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn distribution_configuration_arn(
+        mut self,
+        v: impl IntoValue<Id<crate::aws::imagebuilder::DistributionConfiguration>>,
+    ) -> Self {
         self.distribution_configuration_arn = Some(v.into_value());
         self
     }
@@ -2471,7 +2686,7 @@ impl ImagePipeline {
         self
     }
     /// Sets `ImageRecipeArn`.
-    pub fn image_recipe_arn(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn image_recipe_arn(mut self, v: impl IntoValue<Id<crate::aws::imagebuilder::ImageRecipe>>) -> Self {
         self.image_recipe_arn = Some(v.into_value());
         self
     }
@@ -2494,7 +2709,10 @@ impl ImagePipeline {
         self
     }
     /// Sets `InfrastructureConfigurationArn`.
-    pub fn infrastructure_configuration_arn(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn infrastructure_configuration_arn(
+        mut self,
+        v: impl IntoValue<Id<crate::aws::imagebuilder::InfrastructureConfiguration>>,
+    ) -> Self {
         self.infrastructure_configuration_arn = Some(v.into_value());
         self
     }
@@ -3214,7 +3432,7 @@ impl<S> Handle<ImageRecipe, S> {
     /// The Amazon Resource Name (ARN) of the image recipe.
     ///
     /// `Fn::GetAtt` `Arn`.
-    pub fn arn(&self) -> Value<String> {
+    pub fn arn(&self) -> Value<Id<crate::aws::imagebuilder::ImageRecipe>> {
         self.get_att("Arn")
     }
     /// The latest version ARN of the created image recipe.
@@ -3245,7 +3463,7 @@ impl<S> Handle<ImageRecipe, S> {
 
 /// Property types and enums of [`ImageRecipe`].
 pub mod image_recipe {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
 
     /// Use to override the device's volume type.
     ///
@@ -3296,6 +3514,76 @@ pub mod image_recipe {
         }
     }
 
+    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `KmsKeyId` takes",
+        label = "expected one of the types below",
+        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
+    )]
+    pub trait KmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+
     /// Specify additional settings and launch scripts for your build instances.
     pub struct AdditionalInstanceConfiguration {
         /// Contains settings for the SSM agent on your build instance.
@@ -3338,7 +3626,7 @@ pub mod image_recipe {
     /// Configuration details of the component.
     pub struct ComponentConfiguration {
         /// The Amazon Resource Name (ARN) of the component.
-        pub component_arn: Option<Value<String>>,
+        pub component_arn: Option<Value<Id<crate::aws::imagebuilder::Component>>>,
         /// A group of parameter settings that are used to configure the component for a specific recipe.
         pub parameters: Option<Vec<ComponentParameter>>,
     }
@@ -3352,7 +3640,7 @@ pub mod image_recipe {
             }
         }
         /// Sets `ComponentArn`.
-        pub fn component_arn(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn component_arn(mut self, v: impl IntoValue<Id<crate::aws::imagebuilder::Component>>) -> Self {
             self.component_arn = Some(v.into_value());
             self
         }
@@ -3410,8 +3698,6 @@ pub mod image_recipe {
         /// Use to configure device IOPS.
         pub iops: Option<Value<i64>>,
         /// Use to configure the KMS key to use when encrypting the device.
-        ///
-        /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`.
         pub kms_key_id: Option<Value<String>>,
         /// The snapshot that defines the device contents.
         pub snapshot_id: Option<Value<String>>,
@@ -3453,8 +3739,8 @@ pub mod image_recipe {
             self
         }
         /// Sets `KmsKeyId`.
-        pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-            self.kms_key_id = Some(v.into_value());
+        pub fn kms_key_id(mut self, v: impl KmsKeyIdRef) -> Self {
+            self.kms_key_id = Some(v.into_ref());
             self
         }
         /// Sets `SnapshotId`.
@@ -3601,7 +3887,7 @@ pub struct InfrastructureConfiguration {
     /// The instance metadata option settings for the infrastructure configuration.
     pub instance_metadata_options: Option<infrastructure_configuration::InstanceMetadataOptions>,
     /// The instance profile of the infrastructure configuration.
-    pub instance_profile_name: Value<String>,
+    pub instance_profile_name: Value<Id<crate::aws::iam::InstanceProfile>>,
     /// The instance types of the infrastructure configuration.
     pub instance_types: Option<Value<Vec<String>>>,
     /// The EC2 key pair of the infrastructure configuration..
@@ -3634,7 +3920,10 @@ pub struct InfrastructureConfiguration {
 
 impl InfrastructureConfiguration {
     /// A new `InfrastructureConfiguration` with its required properties.
-    pub fn new(instance_profile_name: impl IntoValue<String>, name: impl IntoValue<String>) -> Self {
+    pub fn new(
+        instance_profile_name: impl IntoValue<Id<crate::aws::iam::InstanceProfile>>,
+        name: impl IntoValue<String>,
+    ) -> Self {
         Self {
             instance_profile_name: instance_profile_name.into_value(),
             name: name.into_value(),
@@ -3864,7 +4153,7 @@ impl<S> Handle<InfrastructureConfiguration, S> {
     /// The Amazon Resource Name (ARN) of the infrastructure configuration.
     ///
     /// `Fn::GetAtt` `Arn`.
-    pub fn arn(&self) -> Value<String> {
+    pub fn arn(&self) -> Value<Id<crate::aws::imagebuilder::InfrastructureConfiguration>> {
         self.get_att("Arn")
     }
 }
@@ -4871,7 +5160,7 @@ pub struct Workflow {
     pub description: Option<Value<String>>,
     /// The KMS key identifier used to encrypt the workflow.
     ///
-    /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`. Changing it replaces the resource.
+    /// Changing it replaces the resource.
     pub kms_key_id: Option<Value<String>>,
     /// The name of the workflow.
     ///
@@ -4928,8 +5217,8 @@ impl Workflow {
         self
     }
     /// Sets `KmsKeyId`.
-    pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-        self.kms_key_id = Some(v.into_value());
+    pub fn kms_key_id(mut self, v: impl workflow::KmsKeyIdRef) -> Self {
+        self.kms_key_id = Some(v.into_ref());
         self
     }
     /// Sets `Tags`.
@@ -5036,7 +5325,7 @@ impl<S> Handle<Workflow, S> {
 
 /// Property types and enums of [`Workflow`].
 pub mod workflow {
-    use crate::{Expr, Value};
+    use crate::{Arn, Expr, Handle, Id, Value};
 
     /// The type of the workflow denotes whether the workflow is used to build, test, or distribute.
     ///
@@ -5066,6 +5355,76 @@ pub mod workflow {
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
+        }
+    }
+
+    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `KmsKeyId` takes",
+        label = "expected one of the types below",
+        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
+    )]
+    pub trait KmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
         }
     }
 }

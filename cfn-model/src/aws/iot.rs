@@ -6576,7 +6576,7 @@ impl<S> Handle<ProvisioningTemplate, S> {
 
 /// Property types and enums of [`ProvisioningTemplate`].
 pub mod provisioning_template {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, IntoValue, Props, ToExpr, Value};
 
     /// The values of `TemplateType`.
     ///
@@ -6611,7 +6611,7 @@ pub mod provisioning_template {
         /// The `PayloadVersion` property.
         pub payload_version: Option<Value<String>>,
         /// The `TargetArn` property.
-        pub target_arn: Option<Value<String>>,
+        pub target_arn: Option<Value<Arn<crate::aws::lambda::Function>>>,
     }
 
     impl ProvisioningHook {
@@ -6628,7 +6628,7 @@ pub mod provisioning_template {
             self
         }
         /// Sets `TargetArn`.
-        pub fn target_arn(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn target_arn(mut self, v: impl IntoValue<Arn<crate::aws::lambda::Function>>) -> Self {
             self.target_arn = Some(v.into_value());
             self
         }
@@ -9979,14 +9979,14 @@ impl Resource for TopicRule {
 
 impl<S> Handle<TopicRule, S> {
     /// `Fn::GetAtt` `Arn`.
-    pub fn arn(&self) -> Value<String> {
+    pub fn arn(&self) -> Value<Arn<crate::aws::iot::TopicRule>> {
         self.get_att("Arn")
     }
 }
 
 /// Property types and enums of [`TopicRule`].
 pub mod topic_rule {
-    use crate::{Arn, Expr, Id, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
     use indexmap::IndexMap;
 
     /// The values of `CannedAccessControlList`.
@@ -10150,6 +10150,55 @@ pub mod topic_rule {
     impl From<TimestampUnit> for Value<TimestampUnit> {
         fn from(v: TimestampUnit) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
+        }
+    }
+
+    /// A reference `FunctionArn` takes: `Value<Id<lambda::Alias>>` (or `&handle`), `Value<Arn<lambda::Function>>`.
+    ///
+    /// For a resource this program does not create: `Id::<lambda::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `FunctionArn` takes",
+        label = "expected one of the types below",
+        note = "`FunctionArn` takes `Value<Id<lambda::Alias>>` (or `&handle`), `Value<Arn<lambda::Function>>`",
+        note = "for a resource this program does not create, write `Id::<lambda::Alias>::external(\"…\")`"
+    )]
+    pub trait FunctionArnRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "lambda")]
+    #[diagnostic::do_not_recommend]
+    impl FunctionArnRef for Value<Id<crate::aws::lambda::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "lambda")]
+    #[diagnostic::do_not_recommend]
+    impl FunctionArnRef for &Value<Id<crate::aws::lambda::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "lambda")]
+    #[diagnostic::do_not_recommend]
+    impl<S> FunctionArnRef for &Handle<crate::aws::lambda::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "lambda")]
+    #[diagnostic::do_not_recommend]
+    impl FunctionArnRef for Value<Arn<crate::aws::lambda::Function>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "lambda")]
+    #[diagnostic::do_not_recommend]
+    impl FunctionArnRef for &Value<Arn<crate::aws::lambda::Function>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
         }
     }
 
@@ -10933,7 +10982,7 @@ pub mod topic_rule {
         /// The `BatchMode` property.
         pub batch_mode: Option<Value<bool>>,
         /// The `DeliveryStreamName` property.
-        pub delivery_stream_name: Value<String>,
+        pub delivery_stream_name: Value<Id<crate::aws::kinesisfirehose::DeliveryStream>>,
         /// The `RoleArn` property.
         pub role_arn: Value<Arn<crate::aws::iam::Role>>,
         /// The `Separator` property.
@@ -10943,7 +10992,7 @@ pub mod topic_rule {
     impl FirehoseAction {
         /// A new `FirehoseAction` with its required properties.
         pub fn new(
-            delivery_stream_name: impl IntoValue<String>,
+            delivery_stream_name: impl IntoValue<Id<crate::aws::kinesisfirehose::DeliveryStream>>,
             role_arn: impl IntoValue<Arn<crate::aws::iam::Role>>,
         ) -> Self {
             Self {
@@ -11501,7 +11550,7 @@ pub mod topic_rule {
     /// The `LambdaAction` property type of `AWS::IoT::TopicRule`.
     pub struct LambdaAction {
         /// The `FunctionArn` property.
-        pub function_arn: Option<Value<Arn<crate::aws::lambda::Function>>>,
+        pub function_arn: Option<Value<String>>,
     }
 
     impl LambdaAction {
@@ -11510,8 +11559,8 @@ pub mod topic_rule {
             Self { function_arn: None }
         }
         /// Sets `FunctionArn`.
-        pub fn function_arn(mut self, v: impl IntoValue<Arn<crate::aws::lambda::Function>>) -> Self {
-            self.function_arn = Some(v.into_value());
+        pub fn function_arn(mut self, v: impl FunctionArnRef) -> Self {
+            self.function_arn = Some(v.into_ref());
             self
         }
     }
@@ -11706,12 +11755,12 @@ pub mod topic_rule {
     /// The `PutItemInput` property type of `AWS::IoT::TopicRule`.
     pub struct PutItemInput {
         /// The `TableName` property.
-        pub table_name: Value<String>,
+        pub table_name: Value<Id<crate::aws::dynamodb::Table>>,
     }
 
     impl PutItemInput {
         /// A new `PutItemInput` with its required properties.
-        pub fn new(table_name: impl IntoValue<String>) -> Self {
+        pub fn new(table_name: impl IntoValue<Id<crate::aws::dynamodb::Table>>) -> Self {
             Self {
                 table_name: table_name.into_value(),
             }
@@ -11937,12 +11986,15 @@ pub mod topic_rule {
         /// The `RoleArn` property.
         pub role_arn: Value<Arn<crate::aws::iam::Role>>,
         /// The `TargetArn` property.
-        pub target_arn: Value<String>,
+        pub target_arn: Value<Id<crate::aws::sns::Topic>>,
     }
 
     impl SnsAction {
         /// A new `SnsAction` with its required properties.
-        pub fn new(role_arn: impl IntoValue<Arn<crate::aws::iam::Role>>, target_arn: impl IntoValue<String>) -> Self {
+        pub fn new(
+            role_arn: impl IntoValue<Arn<crate::aws::iam::Role>>,
+            target_arn: impl IntoValue<Id<crate::aws::sns::Topic>>,
+        ) -> Self {
             Self {
                 role_arn: role_arn.into_value(),
                 target_arn: target_arn.into_value(),
@@ -11969,7 +12021,7 @@ pub mod topic_rule {
     /// The `SqsAction` property type of `AWS::IoT::TopicRule`.
     pub struct SqsAction {
         /// The `QueueUrl` property.
-        pub queue_url: Value<String>,
+        pub queue_url: Value<Id<crate::aws::sqs::Queue>>,
         /// The `RoleArn` property.
         pub role_arn: Value<Arn<crate::aws::iam::Role>>,
         /// The `UseBase64` property.
@@ -11978,7 +12030,10 @@ pub mod topic_rule {
 
     impl SqsAction {
         /// A new `SqsAction` with its required properties.
-        pub fn new(queue_url: impl IntoValue<String>, role_arn: impl IntoValue<Arn<crate::aws::iam::Role>>) -> Self {
+        pub fn new(
+            queue_url: impl IntoValue<Id<crate::aws::sqs::Queue>>,
+            role_arn: impl IntoValue<Arn<crate::aws::iam::Role>>,
+        ) -> Self {
             Self {
                 queue_url: queue_url.into_value(),
                 role_arn: role_arn.into_value(),

@@ -572,7 +572,7 @@ impl<S> Handle<Dataset, S> {
 
 /// Property types and enums of [`Dataset`].
 pub mod dataset {
-    use crate::{Arn, Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Id, IntoValue, Props, ToExpr, Value};
 
     /// The values of `ComputeType`.
     ///
@@ -1104,7 +1104,7 @@ pub mod dataset {
     /// The `S3DestinationConfiguration` property type of `AWS::IoTAnalytics::Dataset`.
     pub struct S3DestinationConfiguration {
         /// The `Bucket` property.
-        pub bucket: Value<String>,
+        pub bucket: Value<Id<crate::aws::s3::Bucket>>,
         /// The `GlueConfiguration` property.
         pub glue_configuration: Option<GlueConfiguration>,
         /// The `Key` property.
@@ -1116,7 +1116,7 @@ pub mod dataset {
     impl S3DestinationConfiguration {
         /// A new `S3DestinationConfiguration` with its required properties.
         pub fn new(
-            bucket: impl IntoValue<String>,
+            bucket: impl IntoValue<Id<crate::aws::s3::Bucket>>,
             key: impl IntoValue<String>,
             role_arn: impl IntoValue<Arn<crate::aws::iam::Role>>,
         ) -> Self {
@@ -2313,7 +2313,7 @@ impl<S> Handle<Pipeline, S> {
 
 /// Property types and enums of [`Pipeline`].
 pub mod pipeline {
-    use crate::{Arn, Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Id, IntoValue, Props, ToExpr, Value};
     use indexmap::IndexMap;
 
     /// The `Activity` property type of `AWS::IoTAnalytics::Pipeline`.
@@ -2694,7 +2694,7 @@ pub mod pipeline {
         /// The `BatchSize` property.
         pub batch_size: Value<i64>,
         /// The `LambdaName` property.
-        pub lambda_name: Value<String>,
+        pub lambda_name: Value<Id<crate::aws::lambda::Function>>,
         /// The `Name` property.
         pub name: Value<String>,
         /// The `Next` property.
@@ -2705,7 +2705,7 @@ pub mod pipeline {
         /// A new `Lambda` with its required properties.
         pub fn new(
             batch_size: impl IntoValue<i64>,
-            lambda_name: impl IntoValue<String>,
+            lambda_name: impl IntoValue<Id<crate::aws::lambda::Function>>,
             name: impl IntoValue<String>,
         ) -> Self {
             Self {

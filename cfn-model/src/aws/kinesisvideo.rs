@@ -179,8 +179,6 @@ pub struct Stream {
     /// The name of the device that is writing to the stream.
     pub device_name: Option<Value<String>>,
     /// AWS KMS key ID that Kinesis Video Streams uses to encrypt stream data.
-    ///
-    /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`.
     pub kms_key_id: Option<Value<String>>,
     /// The media type of the stream. Consumers of the stream can use this information when processing the stream.
     pub media_type: Option<Value<String>>,
@@ -218,8 +216,8 @@ impl Stream {
         self
     }
     /// Sets `KmsKeyId`.
-    pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-        self.kms_key_id = Some(v.into_value());
+    pub fn kms_key_id(mut self, v: impl stream::KmsKeyIdRef) -> Self {
+        self.kms_key_id = Some(v.into_ref());
         self
     }
     /// Sets `MediaType`.
@@ -333,7 +331,7 @@ impl<S> Handle<Stream, S> {
 
 /// Property types and enums of [`Stream`].
 pub mod stream {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
 
     /// The storage tier for the Kinesis Video Stream. Determines the storage class used for stream data.
     ///
@@ -360,6 +358,76 @@ pub mod stream {
     impl From<DefaultStorageTier> for Value<DefaultStorageTier> {
         fn from(v: DefaultStorageTier) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
+        }
+    }
+
+    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `KmsKeyId` takes",
+        label = "expected one of the types below",
+        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
+    )]
+    pub trait KmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
         }
     }
 

@@ -37,10 +37,10 @@ pub struct Alias {
 
 impl Alias {
     /// A new `Alias` with its required properties.
-    pub fn new(alias_name: impl IntoValue<String>, target_key_id: impl IntoValue<String>) -> Self {
+    pub fn new(alias_name: impl IntoValue<String>, target_key_id: impl alias::TargetKeyIdRef) -> Self {
         Self {
             alias_name: alias_name.into_value(),
-            target_key_id: target_key_id.into_value(),
+            target_key_id: target_key_id.into_ref(),
         }
     }
 }
@@ -67,6 +67,73 @@ impl Resource for Alias {
         p.req("AliasName", self.alias_name);
         p.req("TargetKeyId", self.target_key_id);
         p
+    }
+}
+
+/// Property types and enums of [`Alias`].
+pub mod alias {
+    use crate::{Arn, Handle, Id, Value};
+
+    /// A reference `TargetKeyId` takes: `Value<Id<kms::Key>>` (or `&handle`), `Value<Id<kms::ReplicaKey>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Key>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `TargetKeyId` takes",
+        label = "expected one of the types below",
+        note = "`TargetKeyId` takes `Value<Id<kms::Key>>` (or `&handle`), `Value<Id<kms::ReplicaKey>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Key>::external(\"…\")`"
+    )]
+    pub trait TargetKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[diagnostic::do_not_recommend]
+    impl TargetKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl TargetKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl<S> TargetKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl TargetKeyIdRef for Value<Id<crate::aws::kms::ReplicaKey>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl TargetKeyIdRef for &Value<Id<crate::aws::kms::ReplicaKey>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl<S> TargetKeyIdRef for &Handle<crate::aws::kms::ReplicaKey, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl TargetKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl TargetKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
     }
 }
 
@@ -684,7 +751,7 @@ impl<S> Handle<ReplicaKey, S> {
         self.get_att("Arn")
     }
     /// `Fn::GetAtt` `KeyId`.
-    pub fn key_id(&self) -> Value<String> {
+    pub fn key_id(&self) -> Value<Id<crate::aws::kms::ReplicaKey>> {
         self.get_att("KeyId")
     }
 }

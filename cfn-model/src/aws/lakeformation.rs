@@ -1048,7 +1048,7 @@ impl<S> Handle<PrincipalPermissions, S> {
 
 /// Property types and enums of [`PrincipalPermissions`].
 pub mod principal_permissions {
-    use crate::{Expr, IntoValue, Json, Props, ToExpr, Value};
+    use crate::{Arn, Expr, IntoValue, Json, Props, ToExpr, Value};
 
     /// The values of `Permission`.
     ///
@@ -1217,7 +1217,7 @@ pub mod principal_permissions {
     /// The LFlong principal.
     pub struct DataLakePrincipal {
         /// An identifier for the LFlong principal.
-        pub data_lake_principal_identifier: Option<Value<String>>,
+        pub data_lake_principal_identifier: Option<Value<Arn<crate::aws::iam::Role>>>,
     }
 
     impl DataLakePrincipal {
@@ -1228,7 +1228,7 @@ pub mod principal_permissions {
             }
         }
         /// Sets `DataLakePrincipalIdentifier`.
-        pub fn data_lake_principal_identifier(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn data_lake_principal_identifier(mut self, v: impl IntoValue<Arn<crate::aws::iam::Role>>) -> Self {
             self.data_lake_principal_identifier = Some(v.into_value());
             self
         }

@@ -830,12 +830,12 @@ impl Destination {
     pub fn new(
         destination_name: impl IntoValue<String>,
         role_arn: impl IntoValue<Arn<crate::aws::iam::Role>>,
-        target_arn: impl IntoValue<String>,
+        target_arn: impl destination::TargetArnRef,
     ) -> Self {
         Self {
             destination_name: destination_name.into_value(),
             role_arn: role_arn.into_value(),
-            target_arn: target_arn.into_value(),
+            target_arn: target_arn.into_ref(),
             destination_policy: None,
             tags: None,
         }
@@ -912,7 +912,63 @@ impl<S> Handle<Destination, S> {
 
 /// Property types and enums of [`Destination`].
 pub mod destination {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, IntoValue, Props, ToExpr, Value};
+
+    /// A reference `TargetArn` takes: `Value<Arn<kinesis::Stream>>`, `Value<Arn<kinesisfirehose::DeliveryStream>>`, `Value<Arn<lambda::Function>>`.
+    ///
+    /// For a resource this program does not create: `Arn::<kinesis::Stream>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `TargetArn` takes",
+        label = "expected one of the types below",
+        note = "`TargetArn` takes `Value<Arn<kinesis::Stream>>`, `Value<Arn<kinesisfirehose::DeliveryStream>>`, `Value<Arn<lambda::Function>>`",
+        note = "for a resource this program does not create, write `Arn::<kinesis::Stream>::external(\"…\")`"
+    )]
+    pub trait TargetArnRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kinesis")]
+    #[diagnostic::do_not_recommend]
+    impl TargetArnRef for Value<Arn<crate::aws::kinesis::Stream>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kinesis")]
+    #[diagnostic::do_not_recommend]
+    impl TargetArnRef for &Value<Arn<crate::aws::kinesis::Stream>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kinesisfirehose")]
+    #[diagnostic::do_not_recommend]
+    impl TargetArnRef for Value<Arn<crate::aws::kinesisfirehose::DeliveryStream>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kinesisfirehose")]
+    #[diagnostic::do_not_recommend]
+    impl TargetArnRef for &Value<Arn<crate::aws::kinesisfirehose::DeliveryStream>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "lambda")]
+    #[diagnostic::do_not_recommend]
+    impl TargetArnRef for Value<Arn<crate::aws::lambda::Function>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "lambda")]
+    #[diagnostic::do_not_recommend]
+    impl TargetArnRef for &Value<Arn<crate::aws::lambda::Function>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
 
     /// A key-value pair to associate with a resource.
     pub struct Tag {
@@ -1203,8 +1259,6 @@ pub struct LogAnomalyDetector {
     /// The `FilterPattern` property.
     pub filter_pattern: Option<Value<String>>,
     /// The Amazon Resource Name (ARN) of the CMK to use when encrypting log data.
-    ///
-    /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`.
     pub kms_key_id: Option<Value<String>>,
     /// List of Arns for the given log group
     pub log_group_arn_list: Option<Value<Vec<String>>>,
@@ -1249,8 +1303,8 @@ impl LogAnomalyDetector {
         self
     }
     /// Sets `KmsKeyId`.
-    pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-        self.kms_key_id = Some(v.into_value());
+    pub fn kms_key_id(mut self, v: impl log_anomaly_detector::KmsKeyIdRef) -> Self {
+        self.kms_key_id = Some(v.into_ref());
         self
     }
     /// Sets `LogGroupArnList`.
@@ -1346,7 +1400,7 @@ impl<S> Handle<LogAnomalyDetector, S> {
 
 /// Property types and enums of [`LogAnomalyDetector`].
 pub mod log_anomaly_detector {
-    use crate::{Expr, Value};
+    use crate::{Arn, Expr, Handle, Id, Value};
 
     /// How often log group is evaluated
     ///
@@ -1384,6 +1438,76 @@ pub mod log_anomaly_detector {
             Value::from_expr(Expr::str(v.as_str()))
         }
     }
+
+    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `KmsKeyId` takes",
+        label = "expected one of the types below",
+        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
+    )]
+    pub trait KmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
 }
 
 /// The ``AWS::Logs::LogGroup`` resource specifies a log group. A log group defines common properties for log streams, such as their retention and access control rules. Each log stream must belong to one log group.
@@ -1408,8 +1532,6 @@ pub struct LogGroup {
     /// To associate an KMS key with the log group, specify the ARN of that KMS key here. If you do so, ingested data is encrypted using this key. This association is stored as long as the data encrypted with the KMS key is still within CWL. This enables CWL to decrypt this data whenever it is requested.
     /// If you attempt to associate a KMS key with the log group but the KMS key doesn't exist or is deactivated, you will receive an ``InvalidParameterException`` error.
     /// Log group data is always encrypted in CWL. If you omit this key, the encryption does not use KMS. For more information, see [Encrypt log data in using](https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html)
-    ///
-    /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`.
     pub kms_key_id: Option<Value<String>>,
     /// Specifies the log group class for this log group. There are two classes:
     /// +  The ``Standard`` log class supports all CWL features.
@@ -1468,8 +1590,8 @@ impl LogGroup {
         self
     }
     /// Sets `KmsKeyId`.
-    pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-        self.kms_key_id = Some(v.into_value());
+    pub fn kms_key_id(mut self, v: impl log_group::KmsKeyIdRef) -> Self {
+        self.kms_key_id = Some(v.into_ref());
         self
     }
     /// Sets `LogGroupClass`.
@@ -1562,14 +1684,14 @@ impl Resource for LogGroup {
 
 impl<S> Handle<LogGroup, S> {
     /// `Fn::GetAtt` `Arn`.
-    pub fn arn(&self) -> Value<String> {
+    pub fn arn(&self) -> Value<Arn<crate::aws::logs::LogGroup>> {
         self.get_att("Arn")
     }
 }
 
 /// Property types and enums of [`LogGroup`].
 pub mod log_group {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
 
     /// Specifies the log group class for this log group. There are two classes:
     /// +  The ``Standard`` log class supports all CWL features.
@@ -1603,6 +1725,76 @@ pub mod log_group {
     impl From<LogGroupClass> for Value<LogGroupClass> {
         fn from(v: LogGroupClass) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
+        }
+    }
+
+    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `KmsKeyId` takes",
+        label = "expected one of the types below",
+        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
+    )]
+    pub trait KmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
         }
     }
 
@@ -2062,7 +2254,7 @@ pub mod metric_filter {
 /// `AWS::Logs::QueryDefinition` · [AWS documentation](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-logs-querydefinition.html) · [resource provider](https://github.com/aws-cloudformation/aws-cloudformation-resource-providers-logs.git)
 pub struct QueryDefinition {
     /// Optionally define specific log groups as part of your query definition
-    pub log_group_names: Option<Value<Vec<String>>>,
+    pub log_group_names: Option<Value<Vec<Id<crate::aws::logs::LogGroup>>>>,
     /// A name for the saved query definition
     pub name: Value<String>,
     /// Use this parameter to include specific query parameters as part of your query definition. Query parameters are supported only for Logs Insights QL queries. Query parameters allow you to use placeholder variables in your query string that are substituted with values at execution time. Use the {{parameterName}} syntax in your query string to reference a parameter.
@@ -2085,7 +2277,7 @@ impl QueryDefinition {
         }
     }
     /// Sets `LogGroupNames`.
-    pub fn log_group_names(mut self, v: impl IntoValue<Vec<String>>) -> Self {
+    pub fn log_group_names(mut self, v: impl IntoValue<Vec<Id<crate::aws::logs::LogGroup>>>) -> Self {
         self.log_group_names = Some(v.into_value());
         self
     }
@@ -2850,12 +3042,12 @@ pub struct SubscriptionFilter {
 impl SubscriptionFilter {
     /// A new `SubscriptionFilter` with its required properties.
     pub fn new(
-        destination_arn: impl IntoValue<String>,
+        destination_arn: impl subscription_filter::DestinationArnRef,
         filter_pattern: impl IntoValue<String>,
         log_group_name: impl IntoValue<Id<crate::aws::logs::LogGroup>>,
     ) -> Self {
         Self {
-            destination_arn: destination_arn.into_value(),
+            destination_arn: destination_arn.into_ref(),
             filter_pattern: filter_pattern.into_value(),
             log_group_name: log_group_name.into_value(),
             apply_on_transformed_logs: None,
@@ -2962,7 +3154,7 @@ impl Resource for SubscriptionFilter {
 
 /// Property types and enums of [`SubscriptionFilter`].
 pub mod subscription_filter {
-    use crate::{Expr, Value};
+    use crate::{Arn, Expr, Handle, Id, Value};
 
     /// The method used to distribute log data to the destination, which can be either random or grouped by log stream.
     ///
@@ -2989,6 +3181,83 @@ pub mod subscription_filter {
     impl From<Distribution> for Value<Distribution> {
         fn from(v: Distribution) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
+        }
+    }
+
+    /// A reference `DestinationArn` takes: `Value<Id<lambda::Alias>>` (or `&handle`), `Value<Arn<kinesis::Stream>>`, `Value<Arn<kinesisfirehose::DeliveryStream>>`, `Value<Arn<lambda::Function>>`.
+    ///
+    /// For a resource this program does not create: `Id::<lambda::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `DestinationArn` takes",
+        label = "expected one of the types below",
+        note = "`DestinationArn` takes `Value<Id<lambda::Alias>>` (or `&handle`), `Value<Arn<kinesis::Stream>>`, `Value<Arn<kinesisfirehose::DeliveryStream>>`, `Value<Arn<lambda::Function>>`",
+        note = "for a resource this program does not create, write `Id::<lambda::Alias>::external(\"…\")`"
+    )]
+    pub trait DestinationArnRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "lambda")]
+    #[diagnostic::do_not_recommend]
+    impl DestinationArnRef for Value<Id<crate::aws::lambda::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "lambda")]
+    #[diagnostic::do_not_recommend]
+    impl DestinationArnRef for &Value<Id<crate::aws::lambda::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "lambda")]
+    #[diagnostic::do_not_recommend]
+    impl<S> DestinationArnRef for &Handle<crate::aws::lambda::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kinesis")]
+    #[diagnostic::do_not_recommend]
+    impl DestinationArnRef for Value<Arn<crate::aws::kinesis::Stream>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kinesis")]
+    #[diagnostic::do_not_recommend]
+    impl DestinationArnRef for &Value<Arn<crate::aws::kinesis::Stream>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kinesisfirehose")]
+    #[diagnostic::do_not_recommend]
+    impl DestinationArnRef for Value<Arn<crate::aws::kinesisfirehose::DeliveryStream>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kinesisfirehose")]
+    #[diagnostic::do_not_recommend]
+    impl DestinationArnRef for &Value<Arn<crate::aws::kinesisfirehose::DeliveryStream>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "lambda")]
+    #[diagnostic::do_not_recommend]
+    impl DestinationArnRef for Value<Arn<crate::aws::lambda::Function>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "lambda")]
+    #[diagnostic::do_not_recommend]
+    impl DestinationArnRef for &Value<Arn<crate::aws::lambda::Function>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
         }
     }
 }

@@ -170,7 +170,7 @@ pub struct Cluster {
     pub ip_discovery: Option<Value<cluster::SupportedIpDiscoveryTypes>>,
     /// The ID of the KMS key used to encrypt the cluster.
     ///
-    /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`. Changing it replaces the resource.
+    /// Changing it replaces the resource.
     pub kms_key_id: Option<Value<String>>,
     /// Specifies the weekly time range during which maintenance on the cluster is performed. It is specified as a range in the format ddd:hh24:mi-ddd:hh24:mi (24H Clock UTC). The minimum maintenance window is a 60 minute period.
     pub maintenance_window: Option<Value<String>>,
@@ -300,8 +300,8 @@ impl Cluster {
         self
     }
     /// Sets `KmsKeyId`.
-    pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-        self.kms_key_id = Some(v.into_value());
+    pub fn kms_key_id(mut self, v: impl cluster::KmsKeyIdRef) -> Self {
+        self.kms_key_id = Some(v.into_ref());
         self
     }
     /// Sets `MaintenanceWindow`.
@@ -522,7 +522,7 @@ impl<S> Handle<Cluster, S> {
 
 /// Property types and enums of [`Cluster`].
 pub mod cluster {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
 
     /// The values of `DataTieringStatus`.
     ///
@@ -608,6 +608,76 @@ pub mod cluster {
     impl From<SupportedNetworkTypes> for Value<SupportedNetworkTypes> {
         fn from(v: SupportedNetworkTypes) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
+        }
+    }
+
+    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `KmsKeyId` takes",
+        label = "expected one of the types below",
+        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
+    )]
+    pub trait KmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
         }
     }
 
@@ -1016,7 +1086,7 @@ pub struct Snapshot {
     pub cluster_name: Value<String>,
     /// The ID of the KMS key used to encrypt the snapshot.
     ///
-    /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`. Changing it replaces the resource.
+    /// Changing it replaces the resource.
     pub kms_key_id: Option<Value<String>>,
     /// The name of the snapshot.
     ///
@@ -1037,8 +1107,8 @@ impl Snapshot {
         }
     }
     /// Sets `KmsKeyId`.
-    pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-        self.kms_key_id = Some(v.into_value());
+    pub fn kms_key_id(mut self, v: impl snapshot::KmsKeyIdRef) -> Self {
+        self.kms_key_id = Some(v.into_ref());
         self
     }
     /// Sets `Tags`.
@@ -1111,7 +1181,7 @@ impl<S> Handle<Snapshot, S> {
 
 /// Property types and enums of [`Snapshot`].
 pub mod snapshot {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
 
     /// Enables data tiering. Data tiering is only supported for clusters using the r6gd node type.
     ///
@@ -1138,6 +1208,76 @@ pub mod snapshot {
     impl From<DataTiering> for Value<DataTiering> {
         fn from(v: DataTiering) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
+        }
+    }
+
+    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `KmsKeyId` takes",
+        label = "expected one of the types below",
+        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
+    )]
+    pub trait KmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
         }
     }
 
@@ -1180,14 +1320,17 @@ pub struct SubnetGroup {
     /// Changing it replaces the resource.
     pub subnet_group_name: Value<String>,
     /// A list of VPC subnet IDs for the subnet group.
-    pub subnet_ids: Value<Vec<String>>,
+    pub subnet_ids: Value<Vec<Id<crate::aws::ec2::Subnet>>>,
     /// An array of key-value pairs to apply to this subnet group.
     pub tags: Option<Vec<subnet_group::Tag>>,
 }
 
 impl SubnetGroup {
     /// A new `SubnetGroup` with its required properties.
-    pub fn new(subnet_group_name: impl IntoValue<String>, subnet_ids: impl IntoValue<Vec<String>>) -> Self {
+    pub fn new(
+        subnet_group_name: impl IntoValue<String>,
+        subnet_ids: impl IntoValue<Vec<Id<crate::aws::ec2::Subnet>>>,
+    ) -> Self {
         Self {
             subnet_group_name: subnet_group_name.into_value(),
             subnet_ids: subnet_ids.into_value(),

@@ -1311,7 +1311,7 @@ impl Resource for Cluster {
 
 impl<S> Handle<Cluster, S> {
     /// `Fn::GetAtt` `Arn`.
-    pub fn arn(&self) -> Value<String> {
+    pub fn arn(&self) -> Value<Id<crate::aws::msk::Cluster>> {
         self.get_att("Arn")
     }
     /// The current version of the MSK cluster
@@ -1324,7 +1324,7 @@ impl<S> Handle<Cluster, S> {
 
 /// Property types and enums of [`Cluster`].
 pub mod cluster {
-    use crate::{Expr, Id, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
 
     /// The values of `BrokerAzDistribution`.
     ///
@@ -1500,6 +1500,55 @@ pub mod cluster {
         }
     }
 
+    /// A reference `DataVolumeKMSKeyId` takes: `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Key>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `DataVolumeKMSKeyId` takes",
+        label = "expected one of the types below",
+        note = "`DataVolumeKMSKeyId` takes `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Key>::external(\"…\")`"
+    )]
+    pub trait DataVolumeKmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl DataVolumeKmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl DataVolumeKmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> DataVolumeKmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl DataVolumeKmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl DataVolumeKmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+
     /// The `AuthorizerLogs` property type of `AWS::MSK::Cluster`.
     pub struct AuthorizerLogs {
         /// The `CloudWatchLogs` property.
@@ -1605,7 +1654,7 @@ pub mod cluster {
         /// The `BrokerAZDistribution` property.
         pub broker_az_distribution: Option<Value<BrokerAzDistribution>>,
         /// The `ClientSubnets` property.
-        pub client_subnets: Value<Vec<String>>,
+        pub client_subnets: Value<Vec<Id<crate::aws::ec2::Subnet>>>,
         /// The `ConnectivityInfo` property.
         pub connectivity_info: Option<ConnectivityInfo>,
         /// The `InstanceType` property.
@@ -1618,7 +1667,10 @@ pub mod cluster {
 
     impl BrokerNodeGroupInfo {
         /// A new `BrokerNodeGroupInfo` with its required properties.
-        pub fn new(client_subnets: impl IntoValue<Vec<String>>, instance_type: impl IntoValue<String>) -> Self {
+        pub fn new(
+            client_subnets: impl IntoValue<Vec<Id<crate::aws::ec2::Subnet>>>,
+            instance_type: impl IntoValue<String>,
+        ) -> Self {
             Self {
                 client_subnets: client_subnets.into_value(),
                 instance_type: instance_type.into_value(),
@@ -1723,7 +1775,7 @@ pub mod cluster {
         /// The `Enabled` property.
         pub enabled: Value<bool>,
         /// The `LogGroup` property.
-        pub log_group: Option<Value<String>>,
+        pub log_group: Option<Value<Id<crate::aws::logs::LogGroup>>>,
     }
 
     impl CloudWatchLogs {
@@ -1735,7 +1787,7 @@ pub mod cluster {
             }
         }
         /// Sets `LogGroup`.
-        pub fn log_group(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn log_group(mut self, v: impl IntoValue<Id<crate::aws::logs::LogGroup>>) -> Self {
             self.log_group = Some(v.into_value());
             self
         }
@@ -1753,14 +1805,14 @@ pub mod cluster {
     /// The `ConfigurationInfo` property type of `AWS::MSK::Cluster`.
     pub struct ConfigurationInfo {
         /// The `Arn` property.
-        pub arn: Value<String>,
+        pub arn: Value<Id<crate::aws::msk::Configuration>>,
         /// The `Revision` property.
         pub revision: Value<i64>,
     }
 
     impl ConfigurationInfo {
         /// A new `ConfigurationInfo` with its required properties.
-        pub fn new(arn: impl IntoValue<String>, revision: impl IntoValue<i64>) -> Self {
+        pub fn new(arn: impl IntoValue<Id<crate::aws::msk::Configuration>>, revision: impl IntoValue<i64>) -> Self {
             Self {
                 arn: arn.into_value(),
                 revision: revision.into_value(),
@@ -1874,9 +1926,9 @@ pub mod cluster {
 
     impl EncryptionAtRest {
         /// A new `EncryptionAtRest` with its required properties.
-        pub fn new(data_volume_kms_key_id: impl IntoValue<String>) -> Self {
+        pub fn new(data_volume_kms_key_id: impl DataVolumeKmsKeyIdRef) -> Self {
             Self {
-                data_volume_kms_key_id: data_volume_kms_key_id.into_value(),
+                data_volume_kms_key_id: data_volume_kms_key_id.into_ref(),
             }
         }
     }
@@ -2383,7 +2435,7 @@ pub mod cluster {
     /// The `Tls` property type of `AWS::MSK::Cluster`.
     pub struct Tls {
         /// The `CertificateAuthorityArnList` property.
-        pub certificate_authority_arn_list: Option<Value<Vec<String>>>,
+        pub certificate_authority_arn_list: Option<Value<Vec<Id<crate::aws::acmpca::CertificateAuthority>>>>,
         /// The `Enabled` property.
         pub enabled: Option<Value<bool>>,
     }
@@ -2397,7 +2449,10 @@ pub mod cluster {
             }
         }
         /// Sets `CertificateAuthorityArnList`.
-        pub fn certificate_authority_arn_list(mut self, v: impl IntoValue<Vec<String>>) -> Self {
+        pub fn certificate_authority_arn_list(
+            mut self,
+            v: impl IntoValue<Vec<Id<crate::aws::acmpca::CertificateAuthority>>>,
+        ) -> Self {
             self.certificate_authority_arn_list = Some(v.into_value());
             self
         }
@@ -2736,7 +2791,7 @@ impl Resource for Configuration {
 
 impl<S> Handle<Configuration, S> {
     /// `Fn::GetAtt` `Arn`.
-    pub fn arn(&self) -> Value<String> {
+    pub fn arn(&self) -> Value<Id<crate::aws::msk::Configuration>> {
         self.get_att("Arn")
     }
     /// `Fn::GetAtt` `LatestRevision.CreationTime`.
@@ -4325,12 +4380,12 @@ pub mod serverless_cluster {
         /// The `SecurityGroups` property.
         pub security_groups: Option<Value<Vec<Id<crate::aws::ec2::SecurityGroup>>>>,
         /// The `SubnetIds` property.
-        pub subnet_ids: Value<Vec<String>>,
+        pub subnet_ids: Value<Vec<Id<crate::aws::ec2::Subnet>>>,
     }
 
     impl VpcConfig {
         /// A new `VpcConfig` with its required properties.
-        pub fn new(subnet_ids: impl IntoValue<Vec<String>>) -> Self {
+        pub fn new(subnet_ids: impl IntoValue<Vec<Id<crate::aws::ec2::Subnet>>>) -> Self {
             Self {
                 subnet_ids: subnet_ids.into_value(),
                 security_groups: None,

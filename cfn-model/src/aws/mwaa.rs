@@ -36,7 +36,7 @@ pub struct Environment {
     /// AWS authenticates the CMK asynchronously. Therefore, if you specify an ID, alias, or ARN that is not valid, the action can appear to complete, but eventually fails.
     ///
     /// Changing it replaces the resource.
-    pub kms_key: Option<Value<String>>,
+    pub kms_key: Option<Value<Arn<crate::aws::kms::Key>>>,
     /// Logging configuration for the environment.
     pub logging_configuration: Option<environment::LoggingConfiguration>,
     /// Maximum webserver compute units.
@@ -64,7 +64,7 @@ pub struct Environment {
     /// Scheduler compute units.
     pub schedulers: Option<Value<i64>>,
     /// ARN for the AWS S3 bucket to use as the source of DAGs and plugins for the environment.
-    pub source_bucket_arn: Option<Value<String>>,
+    pub source_bucket_arn: Option<Value<Arn<crate::aws::s3::Bucket>>>,
     /// Represents an version ID for an S3 object.
     pub startup_script_s3_object_version: Option<Value<String>>,
     /// Represents an S3 prefix relative to the root of an S3 bucket.
@@ -142,7 +142,7 @@ impl Environment {
         self
     }
     /// Sets `KmsKey`.
-    pub fn kms_key(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn kms_key(mut self, v: impl IntoValue<Arn<crate::aws::kms::Key>>) -> Self {
         self.kms_key = Some(v.into_value());
         self
     }
@@ -202,7 +202,7 @@ impl Environment {
         self
     }
     /// Sets `SourceBucketArn`.
-    pub fn source_bucket_arn(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn source_bucket_arn(mut self, v: impl IntoValue<Arn<crate::aws::s3::Bucket>>) -> Self {
         self.source_bucket_arn = Some(v.into_value());
         self
     }
@@ -618,7 +618,7 @@ pub mod environment {
         /// A list of security groups to use for the environment.
         pub security_group_ids: Option<Value<Vec<Id<crate::aws::ec2::SecurityGroup>>>>,
         /// A list of subnets to use for the environment. These must be private subnets, in the same VPC, in two different availability zones.
-        pub subnet_ids: Option<Value<Vec<String>>>,
+        pub subnet_ids: Option<Value<Vec<Id<crate::aws::ec2::Subnet>>>>,
     }
 
     impl NetworkConfiguration {
@@ -635,7 +635,7 @@ pub mod environment {
             self
         }
         /// Sets `SubnetIds`.
-        pub fn subnet_ids(mut self, v: impl IntoValue<Vec<String>>) -> Self {
+        pub fn subnet_ids(mut self, v: impl IntoValue<Vec<Id<crate::aws::ec2::Subnet>>>) -> Self {
             self.subnet_ids = Some(v.into_value());
             self
         }

@@ -320,7 +320,7 @@ pub struct Firewall {
     /// Changing it replaces the resource.
     pub firewall_name: Value<String>,
     /// A resource ARN.
-    pub firewall_policy_arn: Value<String>,
+    pub firewall_policy_arn: Value<Id<crate::aws::networkfirewall::FirewallPolicy>>,
     /// The `FirewallPolicyChangeProtection` property.
     pub firewall_policy_change_protection: Option<Value<bool>>,
     /// The NAT gateways that the firewall proxies egress traffic through when NoSourcePreservation is true.
@@ -353,7 +353,10 @@ pub struct Firewall {
 
 impl Firewall {
     /// A new `Firewall` with its required properties.
-    pub fn new(firewall_name: impl IntoValue<String>, firewall_policy_arn: impl IntoValue<String>) -> Self {
+    pub fn new(
+        firewall_name: impl IntoValue<String>,
+        firewall_policy_arn: impl IntoValue<Id<crate::aws::networkfirewall::FirewallPolicy>>,
+    ) -> Self {
         Self {
             firewall_name: firewall_name.into_value(),
             firewall_policy_arn: firewall_policy_arn.into_value(),
@@ -577,7 +580,7 @@ impl<S> Handle<Firewall, S> {
     /// A resource ARN.
     ///
     /// `Fn::GetAtt` `FirewallArn`.
-    pub fn firewall_arn(&self) -> Value<String> {
+    pub fn firewall_arn(&self) -> Value<Id<crate::aws::networkfirewall::Firewall>> {
         self.get_att("FirewallArn")
     }
     /// `Fn::GetAtt` `FirewallId`.
@@ -1057,7 +1060,7 @@ impl<S> Handle<FirewallPolicy, S> {
     /// A resource ARN.
     ///
     /// `Fn::GetAtt` `FirewallPolicyArn`.
-    pub fn firewall_policy_arn(&self) -> Value<String> {
+    pub fn firewall_policy_arn(&self) -> Value<Id<crate::aws::networkfirewall::FirewallPolicy>> {
         self.get_att("FirewallPolicyArn")
     }
     /// `Fn::GetAtt` `FirewallPolicyId`.
@@ -1068,7 +1071,7 @@ impl<S> Handle<FirewallPolicy, S> {
 
 /// Property types and enums of [`FirewallPolicy`].
 pub mod firewall_policy {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Expr, Id, IntoValue, Props, ToExpr, Value};
     use indexmap::IndexMap;
 
     /// The values of `OverrideAction`.
@@ -1541,12 +1544,12 @@ pub mod firewall_policy {
         /// The `Priority` property.
         pub priority: Option<Value<i64>>,
         /// A resource ARN.
-        pub resource_arn: Value<String>,
+        pub resource_arn: Value<Id<crate::aws::networkfirewall::RuleGroup>>,
     }
 
     impl StatefulRuleGroupReference {
         /// A new `StatefulRuleGroupReference` with its required properties.
-        pub fn new(resource_arn: impl IntoValue<String>) -> Self {
+        pub fn new(resource_arn: impl IntoValue<Id<crate::aws::networkfirewall::RuleGroup>>) -> Self {
             Self {
                 resource_arn: resource_arn.into_value(),
                 deep_threat_inspection: None,
@@ -1591,12 +1594,15 @@ pub mod firewall_policy {
         /// The `Priority` property.
         pub priority: Value<i64>,
         /// A resource ARN.
-        pub resource_arn: Value<String>,
+        pub resource_arn: Value<Id<crate::aws::networkfirewall::RuleGroup>>,
     }
 
     impl StatelessRuleGroupReference {
         /// A new `StatelessRuleGroupReference` with its required properties.
-        pub fn new(priority: impl IntoValue<i64>, resource_arn: impl IntoValue<String>) -> Self {
+        pub fn new(
+            priority: impl IntoValue<i64>,
+            resource_arn: impl IntoValue<Id<crate::aws::networkfirewall::RuleGroup>>,
+        ) -> Self {
             Self {
                 priority: priority.into_value(),
                 resource_arn: resource_arn.into_value(),
@@ -1650,7 +1656,7 @@ pub struct LoggingConfiguration {
     /// A resource ARN.
     ///
     /// Changing it replaces the resource.
-    pub firewall_arn: Value<String>,
+    pub firewall_arn: Value<Id<crate::aws::networkfirewall::Firewall>>,
     /// The `FirewallName` property.
     ///
     /// Changing it replaces the resource.
@@ -1662,7 +1668,7 @@ pub struct LoggingConfiguration {
 impl LoggingConfiguration {
     /// A new `LoggingConfiguration` with its required properties.
     pub fn new(
-        firewall_arn: impl IntoValue<String>,
+        firewall_arn: impl IntoValue<Id<crate::aws::networkfirewall::Firewall>>,
         logging_configuration: logging_configuration::LoggingConfiguration,
     ) -> Self {
         Self {
@@ -1966,7 +1972,7 @@ impl<S> Handle<RuleGroup, S> {
     /// A resource ARN.
     ///
     /// `Fn::GetAtt` `RuleGroupArn`.
-    pub fn rule_group_arn(&self) -> Value<String> {
+    pub fn rule_group_arn(&self) -> Value<Id<crate::aws::networkfirewall::RuleGroup>> {
         self.get_att("RuleGroupArn")
     }
     /// `Fn::GetAtt` `RuleGroupId`.

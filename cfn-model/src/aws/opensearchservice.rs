@@ -612,7 +612,7 @@ impl<S> Handle<Domain, S> {
         self.get_att("Id")
     }
     /// `Fn::GetAtt` `Arn`.
-    pub fn arn(&self) -> Value<String> {
+    pub fn arn(&self) -> Value<Arn<crate::aws::opensearchservice::Domain>> {
         self.get_att("Arn")
     }
     /// `Fn::GetAtt` `DomainArn`.
@@ -647,7 +647,7 @@ impl<S> Handle<Domain, S> {
 
 /// Property types and enums of [`Domain`].
 pub mod domain {
-    use crate::{Arn, Expr, Id, IntoSecretString, IntoValue, Props, SecretString, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoSecretString, IntoValue, Props, SecretString, ToExpr, Value};
 
     /// The values of `DeploymentStrategy`.
     ///
@@ -820,6 +820,76 @@ pub mod domain {
     impl From<UseCase> for Value<UseCase> {
         fn from(v: UseCase) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
+        }
+    }
+
+    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `KmsKeyId` takes",
+        label = "expected one of the types below",
+        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
+    )]
+    pub trait KmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
         }
     }
 
@@ -1150,11 +1220,11 @@ pub mod domain {
         /// The `Enabled` property.
         pub enabled: Option<Value<bool>>,
         /// The `IdentityPoolId` property.
-        pub identity_pool_id: Option<Value<String>>,
+        pub identity_pool_id: Option<Value<Id<crate::aws::cognito::IdentityPool>>>,
         /// The `RoleArn` property.
         pub role_arn: Option<Value<Arn<crate::aws::iam::Role>>>,
         /// The `UserPoolId` property.
-        pub user_pool_id: Option<Value<String>>,
+        pub user_pool_id: Option<Value<Id<crate::aws::cognito::UserPool>>>,
     }
 
     impl CognitoOptions {
@@ -1173,7 +1243,7 @@ pub mod domain {
             self
         }
         /// Sets `IdentityPoolId`.
-        pub fn identity_pool_id(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn identity_pool_id(mut self, v: impl IntoValue<Id<crate::aws::cognito::IdentityPool>>) -> Self {
             self.identity_pool_id = Some(v.into_value());
             self
         }
@@ -1183,7 +1253,7 @@ pub mod domain {
             self
         }
         /// Sets `UserPoolId`.
-        pub fn user_pool_id(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn user_pool_id(mut self, v: impl IntoValue<Id<crate::aws::cognito::UserPool>>) -> Self {
             self.user_pool_id = Some(v.into_value());
             self
         }
@@ -1404,8 +1474,6 @@ pub mod domain {
         /// The `Enabled` property.
         pub enabled: Option<Value<bool>>,
         /// The `KmsKeyId` property.
-        ///
-        /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`.
         pub kms_key_id: Option<Value<String>>,
     }
 
@@ -1423,8 +1491,8 @@ pub mod domain {
             self
         }
         /// Sets `KmsKeyId`.
-        pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-            self.kms_key_id = Some(v.into_value());
+        pub fn kms_key_id(mut self, v: impl KmsKeyIdRef) -> Self {
+            self.kms_key_id = Some(v.into_ref());
             self
         }
     }
@@ -1678,7 +1746,7 @@ pub mod domain {
     /// The `MasterUserOptions` property type of `AWS::OpenSearchService::Domain`.
     pub struct MasterUserOptions {
         /// The `MasterUserARN` property.
-        pub master_user_arn: Option<Value<String>>,
+        pub master_user_arn: Option<Value<Arn<crate::aws::iam::Role>>>,
         /// The `MasterUserName` property.
         pub master_user_name: Option<Value<String>>,
         /// The `MasterUserPassword` property.
@@ -1697,7 +1765,7 @@ pub mod domain {
             }
         }
         /// Sets `MasterUserARN`.
-        pub fn master_user_arn(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn master_user_arn(mut self, v: impl IntoValue<Arn<crate::aws::iam::Role>>) -> Self {
             self.master_user_arn = Some(v.into_value());
             self
         }
@@ -2151,7 +2219,7 @@ pub mod domain {
         /// The `SecurityGroupIds` property.
         pub security_group_ids: Option<Value<Vec<Id<crate::aws::ec2::SecurityGroup>>>>,
         /// The `SubnetIds` property.
-        pub subnet_ids: Option<Value<Vec<String>>>,
+        pub subnet_ids: Option<Value<Vec<Id<crate::aws::ec2::Subnet>>>>,
     }
 
     impl VpcOptions {
@@ -2174,7 +2242,7 @@ pub mod domain {
             self
         }
         /// Sets `SubnetIds`.
-        pub fn subnet_ids(mut self, v: impl IntoValue<Vec<String>>) -> Self {
+        pub fn subnet_ids(mut self, v: impl IntoValue<Vec<Id<crate::aws::ec2::Subnet>>>) -> Self {
             self.subnet_ids = Some(v.into_value());
             self
         }

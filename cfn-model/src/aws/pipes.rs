@@ -13,7 +13,7 @@ pub struct Pipe {
     /// The `DesiredState` property.
     pub desired_state: Option<Value<pipe::RequestedPipeState>>,
     /// The `Enrichment` property.
-    pub enrichment: Option<Value<String>>,
+    pub enrichment: Option<Value<Arn<crate::aws::lambda::Function>>>,
     /// The `EnrichmentParameters` property.
     pub enrichment_parameters: Option<pipe::PipeEnrichmentParameters>,
     /// The `KmsKeyIdentifier` property.
@@ -74,7 +74,7 @@ impl Pipe {
         self
     }
     /// Sets `Enrichment`.
-    pub fn enrichment(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn enrichment(mut self, v: impl IntoValue<Arn<crate::aws::lambda::Function>>) -> Self {
         self.enrichment = Some(v.into_value());
         self
     }
@@ -1352,7 +1352,7 @@ pub mod pipe {
     /// The `DeadLetterConfig` property type of `AWS::Pipes::Pipe`.
     pub struct DeadLetterConfig {
         /// The `Arn` property.
-        pub arn: Option<Value<String>>,
+        pub arn: Option<Value<Arn<crate::aws::sqs::Queue>>>,
     }
 
     impl DeadLetterConfig {
@@ -1361,7 +1361,7 @@ pub mod pipe {
             Self { arn: None }
         }
         /// Sets `Arn`.
-        pub fn arn(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn arn(mut self, v: impl IntoValue<Arn<crate::aws::sqs::Queue>>) -> Self {
             self.arn = Some(v.into_value());
             self
         }

@@ -187,7 +187,77 @@ impl<S> Handle<ClusterSnapshot, S> {
 
 /// Property types and enums of [`ClusterSnapshot`].
 pub mod cluster_snapshot {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
+
+    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `KmsKeyId` takes",
+        label = "expected one of the types below",
+        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
+    )]
+    pub trait KmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
 
     /// The `Tag` property type of `AWS::RDS::ClusterSnapshot`.
     pub struct Tag {
@@ -259,7 +329,7 @@ pub struct CustomDbEngineVersion {
     /// If you have an existing symmetric encryption KMS key in your account, you can use it with RDS Custom. No further action is necessary. If you don't already have a symmetric encryption KMS key in your account, follow the instructions in [Creating a symmetric encryption KMS key](https://docs.aws.amazon.com/kms/latest/developerguide/create-keys.html#create-symmetric-cmk) in the *Key Management Service Developer Guide*.
     /// You can choose the same symmetric encryption key when you create a CEV and a DB instance, or choose different keys.
     ///
-    /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`. Changing it replaces the resource.
+    /// Changing it replaces the resource.
     pub kms_key_id: Option<Value<String>>,
     /// The CEV manifest, which is a JSON document that describes the installation .zip files stored in Amazon S3. Specify the name/value pairs in a file or a quoted string. RDS Custom applies the patches in the order in which they are listed.
     /// The following JSON fields are valid:
@@ -327,8 +397,8 @@ impl CustomDbEngineVersion {
         self
     }
     /// Sets `KMSKeyId`.
-    pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-        self.kms_key_id = Some(v.into_value());
+    pub fn kms_key_id(mut self, v: impl custom_db_engine_version::KmsKeyIdRef) -> Self {
+        self.kms_key_id = Some(v.into_ref());
         self
     }
     /// Sets `Manifest`.
@@ -482,7 +552,7 @@ impl<S> Handle<CustomDbEngineVersion, S> {
 
 /// Property types and enums of [`CustomDbEngineVersion`].
 pub mod custom_db_engine_version {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
 
     /// A value that indicates the status of a custom engine version (CEV).
     ///
@@ -515,6 +585,76 @@ pub mod custom_db_engine_version {
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
+        }
+    }
+
+    /// A reference `KMSKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `KMSKeyId` takes",
+        label = "expected one of the types below",
+        note = "`KMSKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
+    )]
+    pub trait KmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
         }
     }
 
@@ -629,7 +769,7 @@ pub struct DbCluster {
     /// To list all of the available DB cluster parameter group names, use the following command:
     /// ``aws rds describe-db-cluster-parameter-groups --query "DBClusterParameterGroups[].DBClusterParameterGroupName" --output text``
     /// Valid for: Aurora DB clusters and Multi-AZ DB clusters
-    pub db_cluster_parameter_group_name: Option<Value<String>>,
+    pub db_cluster_parameter_group_name: Option<Value<Id<crate::aws::rds::DbClusterParameterGroup>>>,
     /// The name of the DB parameter group to apply to all instances of the DB cluster.
     /// When you apply a parameter group using the ``DBInstanceParameterGroupName`` parameter, the DB cluster isn't rebooted automatically. Also, parameter changes are applied immediately rather than during the next maintenance window.
     /// Valid for Cluster Type: Aurora DB clusters only
@@ -643,7 +783,7 @@ pub struct DbCluster {
     /// Valid for: Aurora DB clusters and Multi-AZ DB clusters
     ///
     /// Changing it replaces the resource.
-    pub db_subnet_group_name: Option<Value<String>>,
+    pub db_subnet_group_name: Option<Value<Id<crate::aws::rds::DbSubnetGroup>>>,
     /// Reserved for future use.
     ///
     /// Changing it replaces the resource.
@@ -748,7 +888,7 @@ pub struct DbCluster {
     /// To remove the DB cluster from a global database cluster, specify an empty value for the ``GlobalClusterIdentifier`` property.
     /// For information about Aurora global databases, see [Working with Amazon Aurora Global Databases](https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-global-database.html) in the *Amazon Aurora User Guide*.
     /// Valid for: Aurora DB clusters only
-    pub global_cluster_identifier: Option<Value<String>>,
+    pub global_cluster_identifier: Option<Value<Id<crate::aws::rds::GlobalCluster>>>,
     /// The amount of Provisioned IOPS (input/output operations per second) to be initially allocated for each DB instance in the Multi-AZ DB cluster.
     /// For information about valid IOPS values, see [Provisioned IOPS storage](https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/CHAP_Storage.html#USER_PIOPS) in the *Amazon RDS User Guide*.
     /// This setting is required to create a Multi-AZ DB cluster.
@@ -761,7 +901,7 @@ pub struct DbCluster {
     /// If you create a read replica of an encrypted DB cluster in another AWS Region, make sure to set ``KmsKeyId`` to a KMS key identifier that is valid in the destination AWS Region. This KMS key is used to encrypt the read replica in that AWS Region.
     /// Valid for: Aurora DB clusters and Multi-AZ DB clusters
     ///
-    /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`. Changing it replaces the resource.
+    /// Changing it replaces the resource.
     pub kms_key_id: Option<Value<String>>,
     /// Specifies whether to manage the master user password with AWS Secrets Manager.
     /// For more information, see [Password management with Secrets Manager](https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-secrets-manager.html) in the *Amazon RDS User Guide* and [Password management with Secrets Manager](https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/rds-secrets-manager.html) in the *Amazon Aurora User Guide.*
@@ -1094,7 +1234,10 @@ impl DbCluster {
         self
     }
     /// Sets `DBClusterParameterGroupName`.
-    pub fn db_cluster_parameter_group_name(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn db_cluster_parameter_group_name(
+        mut self,
+        v: impl IntoValue<Id<crate::aws::rds::DbClusterParameterGroup>>,
+    ) -> Self {
         self.db_cluster_parameter_group_name = Some(v.into_value());
         self
     }
@@ -1104,7 +1247,7 @@ impl DbCluster {
         self
     }
     /// Sets `DBSubnetGroupName`.
-    pub fn db_subnet_group_name(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn db_subnet_group_name(mut self, v: impl IntoValue<Id<crate::aws::rds::DbSubnetGroup>>) -> Self {
         self.db_subnet_group_name = Some(v.into_value());
         self
     }
@@ -1189,7 +1332,7 @@ impl DbCluster {
         self
     }
     /// Sets `GlobalClusterIdentifier`.
-    pub fn global_cluster_identifier(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn global_cluster_identifier(mut self, v: impl IntoValue<Id<crate::aws::rds::GlobalCluster>>) -> Self {
         self.global_cluster_identifier = Some(v.into_value());
         self
     }
@@ -1199,8 +1342,8 @@ impl DbCluster {
         self
     }
     /// Sets `KmsKeyId`.
-    pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-        self.kms_key_id = Some(v.into_value());
+    pub fn kms_key_id(mut self, v: impl db_cluster::KmsKeyIdRef) -> Self {
+        self.kms_key_id = Some(v.into_ref());
         self
     }
     /// Sets `ManageMasterUserPassword`.
@@ -1602,7 +1745,7 @@ impl<S> Handle<DbCluster, S> {
 
 /// Property types and enums of [`DbCluster`].
 pub mod db_cluster {
-    use crate::{Arn, Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
 
     /// Specifies the scalability mode of the Aurora DB cluster. When set to ``limitless``, the cluster operates as an Aurora Limitless Database, allowing you to create a DB shard group for horizontal scaling (sharding) capabilities. When set to ``standard`` (the default), the cluster uses normal DB instance creation.
     /// *Important:* Automated backup retention isn't supported with Aurora Limitless Database clusters. If you set this property to ``limitless``, you cannot set ``DeleteAutomatedBackups`` to ``false``. To create a backup, use manual snapshots instead.
@@ -1697,6 +1840,76 @@ pub mod db_cluster {
         }
     }
 
+    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `KmsKeyId` takes",
+        label = "expected one of the types below",
+        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
+    )]
+    pub trait KmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+
     /// Describes an AWS Identity and Access Management (IAM) role that is associated with a DB cluster.
     pub struct DbClusterRole {
         /// The name of the feature associated with the AWS Identity and Access Management (IAM) role. IAM roles that are associated with a DB cluster grant permission for the DB cluster to access other AWS services on your behalf. For the list of supported feature names, see the ``SupportedFeatureNames`` description in [DBEngineVersion](https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_DBEngineVersion.html) in the *Amazon RDS API Reference*.
@@ -1733,8 +1946,6 @@ pub mod db_cluster {
     /// For more information, see [Password management with Secrets Manager](https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-secrets-manager.html) in the *Amazon RDS User Guide* and [Password management with Secrets Manager](https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/rds-secrets-manager.html) in the *Amazon Aurora User Guide.*
     pub struct MasterUserSecret {
         /// The AWS KMS key identifier that is used to encrypt the secret.
-        ///
-        /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`.
         pub kms_key_id: Option<Value<String>>,
     }
 
@@ -1744,8 +1955,8 @@ pub mod db_cluster {
             Self { kms_key_id: None }
         }
         /// Sets `KmsKeyId`.
-        pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-            self.kms_key_id = Some(v.into_value());
+        pub fn kms_key_id(mut self, v: impl KmsKeyIdRef) -> Self {
+            self.kms_key_id = Some(v.into_ref());
             self
         }
     }
@@ -2457,7 +2668,7 @@ pub struct DbInstance {
     /// This setting doesn't apply to RDS Custom DB instances.
     ///
     /// Changing it replaces the resource.
-    pub db_cluster_identifier: Option<Value<String>>,
+    pub db_cluster_identifier: Option<Value<Id<crate::aws::rds::DbCluster>>>,
     /// The identifier for the Multi-AZ DB cluster snapshot to restore from.
     /// For more information on Multi-AZ DB clusters, see [Multi-AZ DB cluster deployments](https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/multi-az-db-clusters-concepts.html) in the *Amazon RDS User Guide*.
     /// Constraints:
@@ -2521,7 +2732,7 @@ pub struct DbInstance {
     /// ``aws rds describe-db-parameter-groups --query "DBParameterGroups[].DBParameterGroupName" --output text``
     /// If any of the data members of the referenced parameter group are changed during an update, the DB instance might need to be restarted, which causes some interruption. If the parameter group contains static parameters, whether they were changed or not, an update triggers a reboot.
     /// If you don't specify a value for ``DBParameterGroupName`` property, the default DB parameter group for the specified engine and engine version is used.
-    pub db_parameter_group_name: Option<Value<String>>,
+    pub db_parameter_group_name: Option<Value<Id<crate::aws::rds::DbParameterGroup>>>,
     /// A list of the DB security groups to assign to the DB instance. The list can include both the name of existing DB security groups or references to AWS::RDS::DBSecurityGroup resources created in the template.
     /// If you set DBSecurityGroups, you must not set VPCSecurityGroups, and vice versa. Also, note that the DBSecurityGroups property exists only for backwards compatibility with older regions and is no longer recommended for providing security information to an RDS DB instance. Instead, use VPCSecurityGroups.
     /// If you specify this property, AWS CloudFormation sends only the following properties (if specified) to Amazon RDS during create operations:
@@ -2574,7 +2785,7 @@ pub struct DbInstance {
     /// This setting doesn't apply to Amazon Aurora DB instances. The DB subnet group is managed by the DB cluster. If specified, the setting must match the DB cluster setting.
     ///
     /// Changing it replaces the resource.
-    pub db_subnet_group_name: Option<Value<String>>,
+    pub db_subnet_group_name: Option<Value<Id<crate::aws::rds::DbSubnetGroup>>>,
     /// The Oracle system identifier (SID), which is the name of the Oracle database instance that manages your database files. In this context, the term "Oracle database instance" refers exclusively to the system global area (SGA) and Oracle background processes. If you don't specify a SID, the value defaults to ``RDSCDB``. The Oracle SID is also the name of your CDB.
     ///
     /// Changing it replaces the resource.
@@ -2713,7 +2924,7 @@ pub struct DbInstance {
     /// *Amazon Aurora*
     /// Not applicable. The KMS key identifier is managed by the DB cluster.
     ///
-    /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`. Changing it replaces the resource.
+    /// Changing it replaces the resource.
     pub kms_key_id: Option<Value<String>>,
     /// License model information for this DB instance.
     /// Valid Values:
@@ -2992,7 +3203,7 @@ pub struct DbInstance {
     /// To avoid this situation, migrate your DB instance to using VPC security groups only when that is the only change in your stack template.
     /// *Amazon Aurora*
     /// Not applicable. The associated list of EC2 VPC security groups is managed by the DB cluster. If specified, the setting must match the DB cluster setting.
-    pub vpc_security_groups: Option<Value<Vec<String>>>,
+    pub vpc_security_groups: Option<Value<Vec<Id<crate::aws::ec2::SecurityGroup>>>>,
 }
 
 impl DbInstance {
@@ -3173,7 +3384,7 @@ impl DbInstance {
         self
     }
     /// Sets `DBClusterIdentifier`.
-    pub fn db_cluster_identifier(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn db_cluster_identifier(mut self, v: impl IntoValue<Id<crate::aws::rds::DbCluster>>) -> Self {
         self.db_cluster_identifier = Some(v.into_value());
         self
     }
@@ -3198,7 +3409,7 @@ impl DbInstance {
         self
     }
     /// Sets `DBParameterGroupName`.
-    pub fn db_parameter_group_name(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn db_parameter_group_name(mut self, v: impl IntoValue<Id<crate::aws::rds::DbParameterGroup>>) -> Self {
         self.db_parameter_group_name = Some(v.into_value());
         self
     }
@@ -3213,7 +3424,7 @@ impl DbInstance {
         self
     }
     /// Sets `DBSubnetGroupName`.
-    pub fn db_subnet_group_name(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn db_subnet_group_name(mut self, v: impl IntoValue<Id<crate::aws::rds::DbSubnetGroup>>) -> Self {
         self.db_subnet_group_name = Some(v.into_value());
         self
     }
@@ -3308,8 +3519,8 @@ impl DbInstance {
         self
     }
     /// Sets `KmsKeyId`.
-    pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-        self.kms_key_id = Some(v.into_value());
+    pub fn kms_key_id(mut self, v: impl db_instance::KmsKeyIdRef) -> Self {
+        self.kms_key_id = Some(v.into_ref());
         self
     }
     /// Sets `LicenseModel`.
@@ -3381,8 +3592,8 @@ impl DbInstance {
         self
     }
     /// Sets `PerformanceInsightsKMSKeyId`.
-    pub fn performance_insights_kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-        self.performance_insights_kms_key_id = Some(v.into_value());
+    pub fn performance_insights_kms_key_id(mut self, v: impl db_instance::PerformanceInsightsKmsKeyIdRef) -> Self {
+        self.performance_insights_kms_key_id = Some(v.into_ref());
         self
     }
     /// Sets `PerformanceInsightsRetentionPeriod`.
@@ -3501,7 +3712,7 @@ impl DbInstance {
         self
     }
     /// Sets `VPCSecurityGroups`.
-    pub fn vpc_security_groups(mut self, v: impl IntoValue<Vec<String>>) -> Self {
+    pub fn vpc_security_groups(mut self, v: impl IntoValue<Vec<Id<crate::aws::ec2::SecurityGroup>>>) -> Self {
         self.vpc_security_groups = Some(v.into_value());
         self
     }
@@ -3875,7 +4086,7 @@ impl<S> Handle<DbInstance, S> {
 
 /// Property types and enums of [`DbInstance`].
 pub mod db_instance {
-    use crate::{Arn, Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
 
     /// The mode of Database Insights to enable for the DB instance.
     /// Aurora DB instances inherit this value from the DB cluster, so you can't change this value.
@@ -3964,6 +4175,125 @@ pub mod db_instance {
     impl From<Name> for Value<Name> {
         fn from(v: Name) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
+        }
+    }
+
+    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `KmsKeyId` takes",
+        label = "expected one of the types below",
+        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
+    )]
+    pub trait KmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+
+    /// A reference `PerformanceInsightsKMSKeyId` takes: `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Key>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `PerformanceInsightsKMSKeyId` takes",
+        label = "expected one of the types below",
+        note = "`PerformanceInsightsKMSKeyId` takes `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Key>::external(\"…\")`"
+    )]
+    pub trait PerformanceInsightsKmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl PerformanceInsightsKmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl PerformanceInsightsKmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> PerformanceInsightsKmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl PerformanceInsightsKmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl PerformanceInsightsKmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
         }
     }
 
@@ -4103,8 +4433,6 @@ pub mod db_instance {
     /// For more information, see [Password management with Secrets Manager](https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-secrets-manager.html) in the *Amazon RDS User Guide* and [Password management with Secrets Manager](https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/rds-secrets-manager.html) in the *Amazon Aurora User Guide.*
     pub struct MasterUserSecret {
         /// The AWS KMS key identifier that is used to encrypt the secret.
-        ///
-        /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`.
         pub kms_key_id: Option<Value<String>>,
     }
 
@@ -4114,8 +4442,8 @@ pub mod db_instance {
             Self { kms_key_id: None }
         }
         /// Sets `KmsKeyId`.
-        pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-            self.kms_key_id = Some(v.into_value());
+        pub fn kms_key_id(mut self, v: impl KmsKeyIdRef) -> Self {
+            self.kms_key_id = Some(v.into_ref());
             self
         }
     }
@@ -4407,7 +4735,7 @@ pub struct DbProxy {
     /// VPC subnet IDs to associate with the new proxy.
     ///
     /// Changing it replaces the resource.
-    pub vpc_subnet_ids: Value<Vec<String>>,
+    pub vpc_subnet_ids: Value<Vec<Id<crate::aws::ec2::Subnet>>>,
 }
 
 /// The required properties of [`DbProxy`].
@@ -4419,7 +4747,7 @@ pub struct DbProxyRequired {
     /// `RoleArn`: see [`DbProxy`].
     pub role_arn: Value<Arn<crate::aws::iam::Role>>,
     /// `VpcSubnetIds`: see [`DbProxy`].
-    pub vpc_subnet_ids: Value<Vec<String>>,
+    pub vpc_subnet_ids: Value<Vec<Id<crate::aws::ec2::Subnet>>>,
 }
 
 impl DbProxy {
@@ -4598,7 +4926,7 @@ impl<S> Handle<DbProxy, S> {
 
 /// Property types and enums of [`DbProxy`].
 pub mod db_proxy {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Expr, Id, IntoValue, Props, ToExpr, Value};
 
     /// The type of authentication that the proxy uses for connections from the proxy to the underlying database.
     ///
@@ -4822,7 +5150,7 @@ pub mod db_proxy {
         /// Whether to require or disallow Amazon Web Services Identity and Access Management (IAM) authentication for connections to the proxy. The ENABLED value is valid only for proxies with RDS for Microsoft SQL Server.
         pub iam_auth: Option<Value<IamAuth>>,
         /// The Amazon Resource Name (ARN) representing the secret that the proxy uses to authenticate to the RDS DB instance or Aurora DB cluster. These secrets are stored within Amazon Secrets Manager.
-        pub secret_arn: Option<Value<String>>,
+        pub secret_arn: Option<Value<Id<crate::aws::secretsmanager::Secret>>>,
     }
 
     impl AuthFormat {
@@ -4857,7 +5185,7 @@ pub mod db_proxy {
             self
         }
         /// Sets `SecretArn`.
-        pub fn secret_arn(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn secret_arn(mut self, v: impl IntoValue<Id<crate::aws::secretsmanager::Secret>>) -> Self {
             self.secret_arn = Some(v.into_value());
             self
         }
@@ -4941,7 +5269,7 @@ pub struct DbProxyEndpoint {
     /// VPC subnet IDs to associate with the new DB proxy endpoint.
     ///
     /// Changing it replaces the resource.
-    pub vpc_subnet_ids: Value<Vec<String>>,
+    pub vpc_subnet_ids: Value<Vec<Id<crate::aws::ec2::Subnet>>>,
 }
 
 impl DbProxyEndpoint {
@@ -4949,7 +5277,7 @@ impl DbProxyEndpoint {
     pub fn new(
         db_proxy_endpoint_name: impl IntoValue<String>,
         db_proxy_name: impl IntoValue<String>,
-        vpc_subnet_ids: impl IntoValue<Vec<String>>,
+        vpc_subnet_ids: impl IntoValue<Vec<Id<crate::aws::ec2::Subnet>>>,
     ) -> Self {
         Self {
             db_proxy_endpoint_name: db_proxy_endpoint_name.into_value(),
@@ -5174,13 +5502,13 @@ pub struct DbProxyTargetGroup {
     /// The `ConnectionPoolConfigurationInfo` property.
     pub connection_pool_configuration_info: Option<db_proxy_target_group::ConnectionPoolConfigurationInfoFormat>,
     /// The `DBClusterIdentifiers` property.
-    pub db_cluster_identifiers: Option<Value<Vec<String>>>,
+    pub db_cluster_identifiers: Option<Value<Vec<Id<crate::aws::rds::DbCluster>>>>,
     /// The `DBInstanceIdentifiers` property.
     pub db_instance_identifiers: Option<Value<Vec<String>>>,
     /// The identifier for the proxy.
     ///
     /// Changing it replaces the resource.
-    pub db_proxy_name: Value<String>,
+    pub db_proxy_name: Value<Id<crate::aws::rds::DbProxy>>,
     /// An array of key-value pairs to apply to this resource.
     pub tags: Option<Vec<db_proxy_target_group::Tag>>,
     /// The identifier for the DBProxyTargetGroup
@@ -5192,7 +5520,7 @@ pub struct DbProxyTargetGroup {
 impl DbProxyTargetGroup {
     /// A new `DbProxyTargetGroup` with its required properties.
     pub fn new(
-        db_proxy_name: impl IntoValue<String>,
+        db_proxy_name: impl IntoValue<Id<crate::aws::rds::DbProxy>>,
         target_group_name: impl IntoValue<db_proxy_target_group::TargetGroupName>,
     ) -> Self {
         Self {
@@ -5213,7 +5541,7 @@ impl DbProxyTargetGroup {
         self
     }
     /// Sets `DBClusterIdentifiers`.
-    pub fn db_cluster_identifiers(mut self, v: impl IntoValue<Vec<String>>) -> Self {
+    pub fn db_cluster_identifiers(mut self, v: impl IntoValue<Vec<Id<crate::aws::rds::DbCluster>>>) -> Self {
         self.db_cluster_identifiers = Some(v.into_value());
         self
     }
@@ -6045,7 +6373,77 @@ impl<S> Handle<DbSnapshot, S> {
 
 /// Property types and enums of [`DbSnapshot`].
 pub mod db_snapshot {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
+
+    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `KmsKeyId` takes",
+        label = "expected one of the types below",
+        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
+    )]
+    pub trait KmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
 
     /// The `Tag` property type of `AWS::RDS::DBSnapshot`.
     pub struct Tag {
@@ -6503,6 +6901,8 @@ pub struct EventSubscription {
     /// +  If the source type is a DB snapshot, a ``DBSnapshotIdentifier`` value must be supplied.
     /// +  If the source type is a DB cluster snapshot, a ``DBClusterSnapshotIdentifier`` value must be supplied.
     /// +  If the source type is an RDS Proxy, a ``DBProxyName`` value must be supplied.
+    ///
+    /// Each item is a reference as `SourceIdsRef` lists; the list holds strings (typed lists hold one type).
     pub source_ids: Option<Value<Vec<String>>>,
     /// The type of source that is generating the events. For example, if you want to be notified of events generated by a DB instance, you set this parameter to ``db-instance``. For RDS Proxy events, specify ``db-proxy``. If this value isn't specified, all events are returned.
     /// Valid Values:``db-instance | db-cluster | db-parameter-group | db-security-group | db-snapshot | db-cluster-snapshot | db-proxy | zero-etl | custom-engine-version | blue-green-deployment``
@@ -6610,7 +7010,57 @@ impl Resource for EventSubscription {
 
 /// Property types and enums of [`EventSubscription`].
 pub mod event_subscription {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
+
+    /// A reference `SourceIds` takes: `Value<Id<rds::DbCluster>>` (or `&handle`), `Value<Id<rds::DbInstance>>` (or `&handle`).
+    ///
+    /// For a resource this program does not create: `Id::<rds::DbCluster>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `SourceIds` takes",
+        label = "expected one of the types below",
+        note = "`SourceIds` takes `Value<Id<rds::DbCluster>>` (or `&handle`), `Value<Id<rds::DbInstance>>` (or `&handle`)",
+        note = "for a resource this program does not create, write `Id::<rds::DbCluster>::external(\"…\")`"
+    )]
+    pub trait SourceIdsRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[diagnostic::do_not_recommend]
+    impl SourceIdsRef for Value<Id<crate::aws::rds::DbCluster>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl SourceIdsRef for &Value<Id<crate::aws::rds::DbCluster>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl<S> SourceIdsRef for &Handle<crate::aws::rds::DbCluster, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl SourceIdsRef for Value<Id<crate::aws::rds::DbInstance>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl SourceIdsRef for &Value<Id<crate::aws::rds::DbInstance>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl<S> SourceIdsRef for &Handle<crate::aws::rds::DbInstance, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
 
     /// Metadata assigned to an Amazon RDS resource consisting of a key-value pair.
     /// For more information, see [Tagging Amazon RDS resources](https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_Tagging.html) in the *Amazon RDS User Guide* or [Tagging Amazon Aurora and Amazon RDS resources](https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/USER_Tagging.html) in the *Amazon Aurora User Guide*.
@@ -6668,7 +7118,7 @@ pub struct GlobalCluster {
     /// The Amazon Resource Name (ARN) to use as the primary cluster of the global database. This parameter is optional. This parameter is stored as a lowercase string.
     ///
     /// Changing it replaces the resource.
-    pub source_db_cluster_identifier: Option<Value<String>>,
+    pub source_db_cluster_identifier: Option<Value<Id<crate::aws::rds::DbCluster>>>,
     /// The storage encryption setting for the new global database cluster.
     /// If you specify the SourceDBClusterIdentifier property, don't specify this property. The value is inherited from the cluster.
     ///
@@ -6718,7 +7168,7 @@ impl GlobalCluster {
         self
     }
     /// Sets `SourceDBClusterIdentifier`.
-    pub fn source_db_cluster_identifier(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn source_db_cluster_identifier(mut self, v: impl IntoValue<Id<crate::aws::rds::DbCluster>>) -> Self {
         self.source_db_cluster_identifier = Some(v.into_value());
         self
     }
@@ -6872,7 +7322,7 @@ pub struct Integration {
     pub integration_name: Option<Value<String>>,
     /// The AWS Key Management System (AWS KMS) key identifier for the key to use to encrypt the integration. If you don't specify an encryption key, RDS uses a default AWS owned key.
     ///
-    /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`. Changing it replaces the resource.
+    /// Changing it replaces the resource.
     pub kms_key_id: Option<Value<String>>,
     /// The Amazon Resource Name (ARN) of the database to use as the source for replication.
     ///
@@ -6924,8 +7374,8 @@ impl Integration {
         self
     }
     /// Sets `KMSKeyId`.
-    pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-        self.kms_key_id = Some(v.into_value());
+    pub fn kms_key_id(mut self, v: impl integration::KmsKeyIdRef) -> Self {
+        self.kms_key_id = Some(v.into_ref());
         self
     }
     /// Sets `Tags`.
@@ -7026,7 +7476,77 @@ impl<S> Handle<Integration, S> {
 
 /// Property types and enums of [`Integration`].
 pub mod integration {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
+
+    /// A reference `KMSKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `KMSKeyId` takes",
+        label = "expected one of the types below",
+        note = "`KMSKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
+    )]
+    pub trait KmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
 
     /// Metadata assigned to an Amazon RDS resource consisting of a key-value pair.
     /// For more information, see [Tagging Amazon RDS Resources](https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_Tagging.html) in the *Amazon RDS User Guide* or [Tagging Amazon Aurora and Amazon RDS Resources](https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/USER_Tagging.html) in the *Amazon Aurora User Guide*.

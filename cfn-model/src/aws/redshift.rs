@@ -33,15 +33,15 @@ pub struct Cluster {
     /// Changing it replaces the resource.
     pub cluster_identifier: Option<Value<String>>,
     /// The name of the parameter group to be associated with this cluster.
-    pub cluster_parameter_group_name: Option<Value<String>>,
+    pub cluster_parameter_group_name: Option<Value<Id<crate::aws::redshift::ClusterParameterGroup>>>,
     /// A list of security groups to be associated with this cluster.
     ///
-    /// Accepts any of: `AWS::EC2::SecurityGroup` `Id`, `AWS::Redshift::ClusterSecurityGroup` `Id`.
+    /// Each item is a reference as `ClusterSecurityGroupsRef` lists; the list holds strings (typed lists hold one type).
     pub cluster_security_groups: Option<Value<Vec<String>>>,
     /// The name of a cluster subnet group to be associated with this cluster.
     ///
     /// Changing it replaces the resource.
-    pub cluster_subnet_group_name: Option<Value<String>>,
+    pub cluster_subnet_group_name: Option<Value<Id<crate::aws::redshift::ClusterSubnetGroup>>>,
     /// The type of the cluster. When cluster type is specified as single-node, the NumberOfNodes parameter is not required and if multi-node, the NumberOfNodes parameter is required
     pub cluster_type: Value<String>,
     /// The version of the Amazon Redshift engine software that you want to deploy on the cluster.The version selected runs on all the nodes in the cluster.
@@ -77,8 +77,6 @@ pub struct Cluster {
     /// A list of AWS Identity and Access Management (IAM) roles that can be used by the cluster to access other AWS services. You must supply the IAM roles in their Amazon Resource Name (ARN) format. You can supply up to 50 IAM roles in a single request
     pub iam_roles: Option<Value<Vec<Arn<crate::aws::iam::Role>>>>,
     /// The AWS Key Management Service (KMS) key ID of the encryption key that you want to use to encrypt data in the cluster.
-    ///
-    /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`.
     pub kms_key_id: Option<Value<String>>,
     /// The `LoggingProperties` property.
     pub logging_properties: Option<cluster::LoggingProperties>,
@@ -91,8 +89,6 @@ pub struct Cluster {
     /// The value must be either -1 or an integer between 1 and 3,653.
     pub manual_snapshot_retention_period: Option<Value<i64>>,
     /// The ID of the Key Management Service (KMS) key used to encrypt and store the cluster's admin user credentials secret.
-    ///
-    /// Accepts any of: `AWS::KMS::Key` `Arn`, `AWS::KMS::Key` `KeyId`.
     pub master_password_secret_kms_key_id: Option<Value<String>>,
     /// The password associated with the master user account for the cluster that is being created. You can't use MasterUserPassword if ManageMasterPassword is true. Password must be between 8 and 64 characters in length, should have at least one uppercase letter.Must contain at least one lowercase letter.Must contain one number.Can be any printable ASCII character.
     ///
@@ -260,7 +256,10 @@ impl Cluster {
         self
     }
     /// Sets `ClusterParameterGroupName`.
-    pub fn cluster_parameter_group_name(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn cluster_parameter_group_name(
+        mut self,
+        v: impl IntoValue<Id<crate::aws::redshift::ClusterParameterGroup>>,
+    ) -> Self {
         self.cluster_parameter_group_name = Some(v.into_value());
         self
     }
@@ -270,7 +269,10 @@ impl Cluster {
         self
     }
     /// Sets `ClusterSubnetGroupName`.
-    pub fn cluster_subnet_group_name(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn cluster_subnet_group_name(
+        mut self,
+        v: impl IntoValue<Id<crate::aws::redshift::ClusterSubnetGroup>>,
+    ) -> Self {
         self.cluster_subnet_group_name = Some(v.into_value());
         self
     }
@@ -335,8 +337,8 @@ impl Cluster {
         self
     }
     /// Sets `KmsKeyId`.
-    pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-        self.kms_key_id = Some(v.into_value());
+    pub fn kms_key_id(mut self, v: impl cluster::KmsKeyIdRef) -> Self {
+        self.kms_key_id = Some(v.into_ref());
         self
     }
     /// Sets `LoggingProperties`.
@@ -360,8 +362,8 @@ impl Cluster {
         self
     }
     /// Sets `MasterPasswordSecretKmsKeyId`.
-    pub fn master_password_secret_kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-        self.master_password_secret_kms_key_id = Some(v.into_value());
+    pub fn master_password_secret_kms_key_id(mut self, v: impl cluster::MasterPasswordSecretKmsKeyIdRef) -> Self {
+        self.master_password_secret_kms_key_id = Some(v.into_ref());
         self
     }
     /// Sets `MasterUserPassword`.
@@ -755,7 +757,7 @@ impl<S> Handle<Cluster, S> {
 
 /// Property types and enums of [`Cluster`].
 pub mod cluster {
-    use crate::{Expr, Id, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
 
     /// The value represents how the cluster is configured to use AQUA (Advanced Query Accelerator) after the cluster is restored. Possible values include the following.
     ///
@@ -789,6 +791,178 @@ pub mod cluster {
     impl From<AquaConfigurationStatus> for Value<AquaConfigurationStatus> {
         fn from(v: AquaConfigurationStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
+        }
+    }
+
+    /// A reference `ClusterSecurityGroups` takes: `Value<Id<ec2::SecurityGroup>>` (or `&handle`), `Value<Id<redshift::ClusterSecurityGroup>>` (or `&handle`).
+    ///
+    /// For a resource this program does not create: `Id::<ec2::SecurityGroup>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `ClusterSecurityGroups` takes",
+        label = "expected one of the types below",
+        note = "`ClusterSecurityGroups` takes `Value<Id<ec2::SecurityGroup>>` (or `&handle`), `Value<Id<redshift::ClusterSecurityGroup>>` (or `&handle`)",
+        note = "for a resource this program does not create, write `Id::<ec2::SecurityGroup>::external(\"…\")`"
+    )]
+    pub trait ClusterSecurityGroupsRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "ec2")]
+    #[diagnostic::do_not_recommend]
+    impl ClusterSecurityGroupsRef for Value<Id<crate::aws::ec2::SecurityGroup>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "ec2")]
+    #[diagnostic::do_not_recommend]
+    impl ClusterSecurityGroupsRef for &Value<Id<crate::aws::ec2::SecurityGroup>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "ec2")]
+    #[diagnostic::do_not_recommend]
+    impl<S> ClusterSecurityGroupsRef for &Handle<crate::aws::ec2::SecurityGroup, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl ClusterSecurityGroupsRef for Value<Id<crate::aws::redshift::ClusterSecurityGroup>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl ClusterSecurityGroupsRef for &Value<Id<crate::aws::redshift::ClusterSecurityGroup>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl<S> ClusterSecurityGroupsRef for &Handle<crate::aws::redshift::ClusterSecurityGroup, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+
+    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `KmsKeyId` takes",
+        label = "expected one of the types below",
+        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
+    )]
+    pub trait KmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+
+    /// A reference `MasterPasswordSecretKmsKeyId` takes: `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Key>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `MasterPasswordSecretKmsKeyId` takes",
+        label = "expected one of the types below",
+        note = "`MasterPasswordSecretKmsKeyId` takes `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Key>::external(\"…\")`"
+    )]
+    pub trait MasterPasswordSecretKmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl MasterPasswordSecretKmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl MasterPasswordSecretKmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> MasterPasswordSecretKmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl MasterPasswordSecretKmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl MasterPasswordSecretKmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
         }
     }
 
@@ -1078,7 +1252,7 @@ impl Resource for ClusterSecurityGroup {
 
 impl<S> Handle<ClusterSecurityGroup, S> {
     /// `Fn::GetAtt` `Id`.
-    pub fn id_attr(&self) -> Value<String> {
+    pub fn id_attr(&self) -> Value<Id<crate::aws::redshift::ClusterSecurityGroup>> {
         self.get_att("Id")
     }
 }
@@ -1270,7 +1444,7 @@ impl<S> Handle<ClusterSubnetGroup, S> {
     /// This name must be unique for all subnet groups that are created by your AWS account. If costumer do not provide it, cloudformation will generate it. Must not be "Default".
     ///
     /// `Fn::GetAtt` `ClusterSubnetGroupName`.
-    pub fn cluster_subnet_group_name(&self) -> Value<String> {
+    pub fn cluster_subnet_group_name(&self) -> Value<Id<crate::aws::redshift::ClusterSubnetGroup>> {
         self.get_att("ClusterSubnetGroupName")
     }
 }
@@ -1326,7 +1500,7 @@ pub struct EndpointAccess {
     /// The subnet group name where Amazon Redshift chooses to deploy the endpoint.
     ///
     /// Changing it replaces the resource.
-    pub subnet_group_name: Value<String>,
+    pub subnet_group_name: Value<Id<crate::aws::redshift::ClusterSubnetGroup>>,
     /// A list of vpc security group ids to apply to the created endpoint access.
     pub vpc_security_group_ids: Value<Vec<Id<crate::aws::ec2::SecurityGroup>>>,
 }
@@ -1338,7 +1512,7 @@ pub struct EndpointAccessRequired {
     /// `EndpointName`: see [`EndpointAccess`].
     pub endpoint_name: Value<String>,
     /// `SubnetGroupName`: see [`EndpointAccess`].
-    pub subnet_group_name: Value<String>,
+    pub subnet_group_name: Value<Id<crate::aws::redshift::ClusterSubnetGroup>>,
     /// `VpcSecurityGroupIds`: see [`EndpointAccess`].
     pub vpc_security_group_ids: Value<Vec<Id<crate::aws::ec2::SecurityGroup>>>,
 }
@@ -1911,7 +2085,7 @@ pub struct Integration {
     pub integration_name: Option<Value<String>>,
     /// An KMS key identifier for the key to use to encrypt the integration. If you don't specify an encryption key, the default AWS owned KMS key is used.
     ///
-    /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`. Changing it replaces the resource.
+    /// Changing it replaces the resource.
     pub kms_key_id: Option<Value<String>>,
     /// The Amazon Resource Name (ARN) of the database to use as the source for replication
     ///
@@ -1951,8 +2125,8 @@ impl Integration {
         self
     }
     /// Sets `KMSKeyId`.
-    pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-        self.kms_key_id = Some(v.into_value());
+    pub fn kms_key_id(mut self, v: impl integration::KmsKeyIdRef) -> Self {
+        self.kms_key_id = Some(v.into_ref());
         self
     }
     /// Sets `Tags`.
@@ -2008,7 +2182,77 @@ impl<S> Handle<Integration, S> {
 
 /// Property types and enums of [`Integration`].
 pub mod integration {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
+
+    /// A reference `KMSKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `KMSKeyId` takes",
+        label = "expected one of the types below",
+        note = "`KMSKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
+    )]
+    pub trait KmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
 
     /// A key-value pair to associate with a resource.
     pub struct Tag {
@@ -3271,7 +3515,77 @@ impl<S> Handle<Snapshot, S> {
 
 /// Property types and enums of [`Snapshot`].
 pub mod snapshot {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
+
+    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `KmsKeyId` takes",
+        label = "expected one of the types below",
+        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
+    )]
+    pub trait KmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
 
     /// A key-value pair to associate with a resource.
     pub struct Tag {
@@ -3307,7 +3621,7 @@ pub mod snapshot {
 pub struct SnapshotCopyGrant {
     /// The unique identifier of the encrypted symmetric key to which to grant Amazon Redshift permission. If no key is specified, the default key is used. Marked writeOnly because Create accepts aliases/key-ids but Describe returns the resolved key ARN, which would fail drift detection.
     ///
-    /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`. Changing it replaces the resource.
+    /// Changing it replaces the resource.
     pub kms_key_id: Option<Value<String>>,
     /// The name of the snapshot copy grant. This name must be unique in the region for the AWS account.
     ///
@@ -3327,8 +3641,8 @@ impl SnapshotCopyGrant {
         }
     }
     /// Sets `KmsKeyId`.
-    pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-        self.kms_key_id = Some(v.into_value());
+    pub fn kms_key_id(mut self, v: impl snapshot_copy_grant::KmsKeyIdRef) -> Self {
+        self.kms_key_id = Some(v.into_ref());
         self
     }
     /// Sets `Tags`.
@@ -3388,7 +3702,77 @@ impl<S> Handle<SnapshotCopyGrant, S> {
 
 /// Property types and enums of [`SnapshotCopyGrant`].
 pub mod snapshot_copy_grant {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
+
+    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `KmsKeyId` takes",
+        label = "expected one of the types below",
+        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
+    )]
+    pub trait KmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
 
     /// The `Tag` property type of `AWS::Redshift::SnapshotCopyGrant`.
     pub struct Tag {

@@ -22,10 +22,8 @@ pub struct Namespace {
     /// The number of days to retain automated snapshot in the destination region after they are copied from the source region. If the value is -1, the manual snapshot is retained indefinitely. The value must be either -1 or an integer between 1 and 3,653.
     pub final_snapshot_retention_period: Option<Value<i64>>,
     /// A list of AWS Identity and Access Management (IAM) roles that can be used by the namespace to access other AWS services. You must supply the IAM roles in their Amazon Resource Name (ARN) format. The Default role limit for each request is 10.
-    pub iam_roles: Option<Value<Vec<String>>>,
+    pub iam_roles: Option<Value<Vec<Arn<crate::aws::iam::Role>>>>,
     /// The AWS Key Management Service (KMS) key ID of the encryption key that you want to use to encrypt data in the namespace.
-    ///
-    /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`.
     pub kms_key_id: Option<Value<String>>,
     /// The collection of log types to be exported provided by the customer. Should only be one of the three supported log types: userlog, useractivitylog and connectionlog
     pub log_exports: Option<Value<Vec<namespace::LogExport>>>,
@@ -103,13 +101,13 @@ impl Namespace {
         self
     }
     /// Sets `IamRoles`.
-    pub fn iam_roles(mut self, v: impl IntoValue<Vec<String>>) -> Self {
+    pub fn iam_roles(mut self, v: impl IntoValue<Vec<Arn<crate::aws::iam::Role>>>) -> Self {
         self.iam_roles = Some(v.into_value());
         self
     }
     /// Sets `KmsKeyId`.
-    pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-        self.kms_key_id = Some(v.into_value());
+    pub fn kms_key_id(mut self, v: impl namespace::KmsKeyIdRef) -> Self {
+        self.kms_key_id = Some(v.into_ref());
         self
     }
     /// Sets `LogExports`.
@@ -312,7 +310,7 @@ impl<S> Handle<Namespace, S> {
 
 /// Property types and enums of [`Namespace`].
 pub mod namespace {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
 
     /// The values of `LogExport`.
     ///
@@ -373,6 +371,76 @@ pub mod namespace {
     impl From<NamespaceStatus> for Value<NamespaceStatus> {
         fn from(v: NamespaceStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
+        }
+    }
+
+    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `KmsKeyId` takes",
+        label = "expected one of the types below",
+        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
+    )]
+    pub trait KmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
         }
     }
 
@@ -597,7 +665,7 @@ impl<S> Handle<Snapshot, S> {
 
 /// Property types and enums of [`Snapshot`].
 pub mod snapshot {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
 
     /// The values of `SnapshotStatus`.
     ///
@@ -636,6 +704,76 @@ pub mod snapshot {
     impl From<SnapshotStatus> for Value<SnapshotStatus> {
         fn from(v: SnapshotStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
+        }
+    }
+
+    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `KmsKeyId` takes",
+        label = "expected one of the types below",
+        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
+    )]
+    pub trait KmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
         }
     }
 
@@ -700,7 +838,7 @@ pub struct Workgroup {
     /// The AWS account ID that owns the snapshot. Required when restoring from a snapshot shared by another account. Used in combination with SnapshotName. On updates, changing this value while SnapshotName is set triggers a restore from the newly referenced snapshot. If the value is unchanged, no restore takes place and existing data is preserved.
     pub snapshot_owner_account: Option<Value<String>>,
     /// A list of subnet IDs the workgroup is associated with.
-    pub subnet_ids: Option<Value<Vec<String>>>,
+    pub subnet_ids: Option<Value<Vec<Id<crate::aws::ec2::Subnet>>>>,
     /// The map of the key-value pairs used to tag the workgroup.
     pub tags: Option<Vec<workgroup::Tag>>,
     /// The `TrackName` property.
@@ -803,7 +941,7 @@ impl Workgroup {
         self
     }
     /// Sets `SubnetIds`.
-    pub fn subnet_ids(mut self, v: impl IntoValue<Vec<String>>) -> Self {
+    pub fn subnet_ids(mut self, v: impl IntoValue<Vec<Id<crate::aws::ec2::Subnet>>>) -> Self {
         self.subnet_ids = Some(v.into_value());
         self
     }

@@ -14,7 +14,7 @@ pub struct Application {
     /// The `EnvironmentIdentifier` property.
     ///
     /// Changing it replaces the resource.
-    pub environment_identifier: Value<String>,
+    pub environment_identifier: Value<Id<crate::aws::refactorspaces::Environment>>,
     /// The `Name` property.
     ///
     /// Changing it replaces the resource.
@@ -34,7 +34,7 @@ pub struct Application {
 /// The required properties of [`Application`].
 pub struct ApplicationRequired {
     /// `EnvironmentIdentifier`: see [`Application`].
-    pub environment_identifier: Value<String>,
+    pub environment_identifier: Value<Id<crate::aws::refactorspaces::Environment>>,
     /// `Name`: see [`Application`].
     pub name: Value<String>,
     /// `ProxyType`: see [`Application`].
@@ -386,7 +386,7 @@ impl Resource for Environment {
 
 impl<S> Handle<Environment, S> {
     /// `Fn::GetAtt` `EnvironmentIdentifier`.
-    pub fn environment_identifier(&self) -> Value<String> {
+    pub fn environment_identifier(&self) -> Value<Id<crate::aws::refactorspaces::Environment>> {
         self.get_att("EnvironmentIdentifier")
     }
     /// `Fn::GetAtt` `Arn`.
@@ -472,7 +472,7 @@ pub struct Route {
     /// The `EnvironmentIdentifier` property.
     ///
     /// Changing it replaces the resource.
-    pub environment_identifier: Value<String>,
+    pub environment_identifier: Value<Id<crate::aws::refactorspaces::Environment>>,
     /// The `RouteType` property.
     ///
     /// Changing it replaces the resource.
@@ -492,7 +492,7 @@ pub struct RouteRequired {
     /// `ApplicationIdentifier`: see [`Route`].
     pub application_identifier: Value<String>,
     /// `EnvironmentIdentifier`: see [`Route`].
-    pub environment_identifier: Value<String>,
+    pub environment_identifier: Value<Id<crate::aws::refactorspaces::Environment>>,
     /// `RouteType`: see [`Route`].
     pub route_type: Value<route::RouteType>,
     /// `ServiceIdentifier`: see [`Route`].
@@ -844,7 +844,7 @@ pub struct Service {
     /// The `EnvironmentIdentifier` property.
     ///
     /// Changing it replaces the resource.
-    pub environment_identifier: Value<String>,
+    pub environment_identifier: Value<Id<crate::aws::refactorspaces::Environment>>,
     /// The `LambdaEndpoint` property.
     ///
     /// Changing it replaces the resource.
@@ -872,7 +872,7 @@ pub struct ServiceRequired {
     /// `EndpointType`: see [`Service`].
     pub endpoint_type: Value<service::ServiceEndpointType>,
     /// `EnvironmentIdentifier`: see [`Service`].
-    pub environment_identifier: Value<String>,
+    pub environment_identifier: Value<Id<crate::aws::refactorspaces::Environment>>,
     /// `Name`: see [`Service`].
     pub name: Value<String>,
 }
@@ -968,7 +968,7 @@ impl<S> Handle<Service, S> {
 
 /// Property types and enums of [`Service`].
 pub mod service {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, IntoValue, Props, ToExpr, Value};
 
     /// The values of `ServiceEndpointType`.
     ///
@@ -1001,12 +1001,12 @@ pub mod service {
     /// The `LambdaEndpointInput` property type of `AWS::RefactorSpaces::Service`.
     pub struct LambdaEndpointInput {
         /// The `Arn` property.
-        pub arn: Value<String>,
+        pub arn: Value<Arn<crate::aws::lambda::Function>>,
     }
 
     impl LambdaEndpointInput {
         /// A new `LambdaEndpointInput` with its required properties.
-        pub fn new(arn: impl IntoValue<String>) -> Self {
+        pub fn new(arn: impl IntoValue<Arn<crate::aws::lambda::Function>>) -> Self {
             Self { arn: arn.into_value() }
         }
     }

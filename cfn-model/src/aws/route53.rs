@@ -236,14 +236,14 @@ Constraint { path: "HealthCheckTags/*/Value", max_length: Some(256), ..crate::aw
 
 impl<S> Handle<HealthCheck, S> {
     /// `Fn::GetAtt` `HealthCheckId`.
-    pub fn health_check_id(&self) -> Value<String> {
+    pub fn health_check_id(&self) -> Value<Id<crate::aws::route53::HealthCheck>> {
         self.get_att("HealthCheckId")
     }
 }
 
 /// Property types and enums of [`HealthCheck`].
 pub mod health_check {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Expr, Id, IntoValue, Props, ToExpr, Value};
 
     /// The values of `InsufficientDataHealthStatus`.
     ///
@@ -531,14 +531,14 @@ pub mod health_check {
     /// A complex type that identifies the CloudWatch alarm that you want Amazon Route 53 health checkers to use to determine whether the specified health check is healthy.
     pub struct AlarmIdentifier {
         /// The name of the CloudWatch alarm that you want Amazon Route 53 health checkers to use to determine whether this health check is healthy.
-        pub name: Value<String>,
+        pub name: Value<Id<crate::aws::cloudwatch::Alarm>>,
         /// For the CloudWatch alarm that you want Route 53 health checkers to use to determine whether this health check is healthy, the region that the alarm was created in.
         pub region: Value<Region>,
     }
 
     impl AlarmIdentifier {
         /// A new `AlarmIdentifier` with its required properties.
-        pub fn new(name: impl IntoValue<String>, region: impl IntoValue<Region>) -> Self {
+        pub fn new(name: impl IntoValue<Id<crate::aws::cloudwatch::Alarm>>, region: impl IntoValue<Region>) -> Self {
             Self {
                 name: name.into_value(),
                 region: region.into_value(),
@@ -870,6 +870,8 @@ impl HostedZone {
 impl Resource for HostedZone {
     const TYPE_NAME: &'static str = "AWS::Route53::HostedZone";
     const TAGGING: Tagging = Tagging::List("HostedZoneTags");
+    const ID_PARAMETER_TYPES: (&'static str, &'static str) =
+        ("AWS::Route53::HostedZone::Id", "List<AWS::Route53::HostedZone::Id>");
     const CONSTRAINTS: &'static [Constraint] = &[
         Constraint {
             path: "DelegationSetId",
@@ -934,7 +936,7 @@ impl<S> Handle<HostedZone, S> {
 
 /// Property types and enums of [`HostedZone`].
 pub mod hosted_zone {
-    use crate::{Expr, Id, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Id, IntoValue, Props, ToExpr, Value};
 
     /// A complex type that contains an optional comment about your hosted zone. If you don't want to specify a comment, omit both the ``HostedZoneConfig`` and ``Comment`` elements.
     pub struct HostedZoneConfig {
@@ -1026,12 +1028,12 @@ pub mod hosted_zone {
     /// A complex type that contains information about a configuration for DNS query logging.
     pub struct QueryLoggingConfig {
         /// The Amazon Resource Name (ARN) of the CloudWatch Logs log group that Amazon Route 53 is publishing logs to.
-        pub cloud_watch_logs_log_group_arn: Value<String>,
+        pub cloud_watch_logs_log_group_arn: Value<Arn<crate::aws::logs::LogGroup>>,
     }
 
     impl QueryLoggingConfig {
         /// A new `QueryLoggingConfig` with its required properties.
-        pub fn new(cloud_watch_logs_log_group_arn: impl IntoValue<String>) -> Self {
+        pub fn new(cloud_watch_logs_log_group_arn: impl IntoValue<Arn<crate::aws::logs::LogGroup>>) -> Self {
             Self {
                 cloud_watch_logs_log_group_arn: cloud_watch_logs_log_group_arn.into_value(),
             }

@@ -112,7 +112,7 @@ impl<S> Handle<FirewallDomainList, S> {
     /// ResourceId
     ///
     /// `Fn::GetAtt` `Id`.
-    pub fn id_attr(&self) -> Value<String> {
+    pub fn id_attr(&self) -> Value<Id<crate::aws::route53resolver::FirewallDomainList>> {
         self.get_att("Id")
     }
     /// Arn
@@ -372,7 +372,7 @@ impl<S> Handle<FirewallRuleGroup, S> {
     /// ResourceId
     ///
     /// `Fn::GetAtt` `Id`.
-    pub fn id_attr(&self) -> Value<String> {
+    pub fn id_attr(&self) -> Value<Id<crate::aws::route53resolver::FirewallRuleGroup>> {
         self.get_att("Id")
     }
     /// Arn
@@ -433,7 +433,7 @@ impl<S> Handle<FirewallRuleGroup, S> {
 
 /// Property types and enums of [`FirewallRuleGroup`].
 pub mod firewall_rule_group {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Expr, Id, IntoValue, Props, ToExpr, Value};
 
     /// Rule Action
     ///
@@ -771,7 +771,7 @@ pub mod firewall_rule_group {
         /// DnsThreatProtection
         pub dns_threat_protection: Option<Value<DnsThreatProtection>>,
         /// ResourceId
-        pub firewall_domain_list_id: Option<Value<String>>,
+        pub firewall_domain_list_id: Option<Value<Id<crate::aws::route53resolver::FirewallDomainList>>>,
         /// FirewallDomainRedirectionAction
         pub firewall_domain_redirection_action: Option<Value<FirewallDomainRedirectionAction>>,
         /// Advanced firewall rule type. Mutually exclusive with FirewallDomainListId and DnsThreatProtection/ConfidenceThreshold.
@@ -837,7 +837,10 @@ pub mod firewall_rule_group {
             self
         }
         /// Sets `FirewallDomainListId`.
-        pub fn firewall_domain_list_id(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn firewall_domain_list_id(
+            mut self,
+            v: impl IntoValue<Id<crate::aws::route53resolver::FirewallDomainList>>,
+        ) -> Self {
             self.firewall_domain_list_id = Some(v.into_value());
             self
         }
@@ -1019,7 +1022,7 @@ pub struct FirewallRuleGroupAssociation {
     /// FirewallRuleGroupId
     ///
     /// Changing it replaces the resource.
-    pub firewall_rule_group_id: Value<String>,
+    pub firewall_rule_group_id: Value<Id<crate::aws::route53resolver::FirewallRuleGroup>>,
     /// MutationProtectionStatus
     pub mutation_protection: Option<Value<firewall_rule_group_association::MutationProtection>>,
     /// FirewallRuleGroupAssociationName
@@ -1037,7 +1040,7 @@ pub struct FirewallRuleGroupAssociation {
 impl FirewallRuleGroupAssociation {
     /// A new `FirewallRuleGroupAssociation` with its required properties.
     pub fn new(
-        firewall_rule_group_id: impl IntoValue<String>,
+        firewall_rule_group_id: impl IntoValue<Id<crate::aws::route53resolver::FirewallRuleGroup>>,
         priority: impl IntoValue<i64>,
         vpc_id: impl IntoValue<Id<crate::aws::ec2::Vpc>>,
     ) -> Self {
@@ -2075,8 +2078,8 @@ impl ResolverQueryLoggingConfig {
         }
     }
     /// Sets `DestinationArn`.
-    pub fn destination_arn(mut self, v: impl IntoValue<String>) -> Self {
-        self.destination_arn = Some(v.into_value());
+    pub fn destination_arn(mut self, v: impl resolver_query_logging_config::DestinationArnRef) -> Self {
+        self.destination_arn = Some(v.into_ref());
         self
     }
     /// Sets `Name`.
@@ -2186,14 +2189,14 @@ impl<S> Handle<ResolverQueryLoggingConfig, S> {
     /// ResourceId
     ///
     /// `Fn::GetAtt` `Id`.
-    pub fn id_attr(&self) -> Value<String> {
+    pub fn id_attr(&self) -> Value<Id<crate::aws::route53resolver::ResolverQueryLoggingConfig>> {
         self.get_att("Id")
     }
 }
 
 /// Property types and enums of [`ResolverQueryLoggingConfig`].
 pub mod resolver_query_logging_config {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, IntoValue, Props, ToExpr, Value};
 
     /// ShareStatus, possible values are NOT_SHARED, SHARED_WITH_ME, SHARED_BY_ME.
     ///
@@ -2260,6 +2263,48 @@ pub mod resolver_query_logging_config {
         }
     }
 
+    /// A reference `DestinationArn` takes: `Value<Arn<logs::LogGroup>>`, `Value<Arn<s3::Bucket>>`.
+    ///
+    /// For a resource this program does not create: `Arn::<logs::LogGroup>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `DestinationArn` takes",
+        label = "expected one of the types below",
+        note = "`DestinationArn` takes `Value<Arn<logs::LogGroup>>`, `Value<Arn<s3::Bucket>>`",
+        note = "for a resource this program does not create, write `Arn::<logs::LogGroup>::external(\"…\")`"
+    )]
+    pub trait DestinationArnRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "logs")]
+    #[diagnostic::do_not_recommend]
+    impl DestinationArnRef for Value<Arn<crate::aws::logs::LogGroup>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "logs")]
+    #[diagnostic::do_not_recommend]
+    impl DestinationArnRef for &Value<Arn<crate::aws::logs::LogGroup>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "s3")]
+    #[diagnostic::do_not_recommend]
+    impl DestinationArnRef for Value<Arn<crate::aws::s3::Bucket>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "s3")]
+    #[diagnostic::do_not_recommend]
+    impl DestinationArnRef for &Value<Arn<crate::aws::s3::Bucket>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+
     /// A key-value pair to associate with a resource.
     pub struct Tag {
         /// The key name of the tag. You can specify a value that is 1 to 128 Unicode characters in length and cannot be prefixed with aws:. You can use any of the following characters: the set of Unicode letters, digits, whitespace, _, ., /, =, +, and -.
@@ -2295,11 +2340,11 @@ pub struct ResolverQueryLoggingConfigAssociation {
     /// ResolverQueryLogConfigId
     ///
     /// Changing it replaces the resource.
-    pub resolver_query_log_config_id: Option<Value<String>>,
+    pub resolver_query_log_config_id: Option<Value<Id<crate::aws::route53resolver::ResolverQueryLoggingConfig>>>,
     /// ResourceId
     ///
     /// Changing it replaces the resource.
-    pub resource_id: Option<Value<String>>,
+    pub resource_id: Option<Value<Id<crate::aws::ec2::Vpc>>>,
 }
 
 impl ResolverQueryLoggingConfigAssociation {
@@ -2311,12 +2356,15 @@ impl ResolverQueryLoggingConfigAssociation {
         }
     }
     /// Sets `ResolverQueryLogConfigId`.
-    pub fn resolver_query_log_config_id(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn resolver_query_log_config_id(
+        mut self,
+        v: impl IntoValue<Id<crate::aws::route53resolver::ResolverQueryLoggingConfig>>,
+    ) -> Self {
         self.resolver_query_log_config_id = Some(v.into_value());
         self
     }
     /// Sets `ResourceId`.
-    pub fn resource_id(mut self, v: impl IntoValue<String>) -> Self {
+    pub fn resource_id(mut self, v: impl IntoValue<Id<crate::aws::ec2::Vpc>>) -> Self {
         self.resource_id = Some(v.into_value());
         self
     }
@@ -2633,7 +2681,7 @@ impl<S> Handle<ResolverRule, S> {
     /// The ID of the endpoint that the rule is associated with.
     ///
     /// `Fn::GetAtt` `ResolverRuleId`.
-    pub fn resolver_rule_id(&self) -> Value<String> {
+    pub fn resolver_rule_id(&self) -> Value<Id<crate::aws::route53resolver::ResolverRule>> {
         self.get_att("ResolverRuleId")
     }
 }
@@ -2752,7 +2800,7 @@ pub struct ResolverRuleAssociation {
     /// The ID of the Resolver rule that you associated with the VPC that is specified by ``VPCId``.
     ///
     /// Changing it replaces the resource.
-    pub resolver_rule_id: Value<String>,
+    pub resolver_rule_id: Value<Id<crate::aws::route53resolver::ResolverRule>>,
     /// The ID of the VPC that you associated the Resolver rule with.
     ///
     /// Changing it replaces the resource.
@@ -2761,7 +2809,10 @@ pub struct ResolverRuleAssociation {
 
 impl ResolverRuleAssociation {
     /// A new `ResolverRuleAssociation` with its required properties.
-    pub fn new(resolver_rule_id: impl IntoValue<String>, vpc_id: impl IntoValue<Id<crate::aws::ec2::Vpc>>) -> Self {
+    pub fn new(
+        resolver_rule_id: impl IntoValue<Id<crate::aws::route53resolver::ResolverRule>>,
+        vpc_id: impl IntoValue<Id<crate::aws::ec2::Vpc>>,
+    ) -> Self {
         Self {
             resolver_rule_id: resolver_rule_id.into_value(),
             vpc_id: vpc_id.into_value(),

@@ -163,7 +163,7 @@ impl<S> Handle<AppMonitor, S> {
 
 /// Property types and enums of [`AppMonitor`].
 pub mod app_monitor {
-    use crate::{Arn, Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Id, IntoValue, Props, ToExpr, Value};
     use indexmap::IndexMap;
 
     /// The values of `CustomEventsStatus`.
@@ -323,9 +323,9 @@ pub mod app_monitor {
         /// A list of pages in the RUM console that are to be displayed with a favorite icon.
         pub favorite_pages: Option<Value<Vec<String>>>,
         /// The ARN of the guest IAM role that is attached to the identity pool that is used to authorize the sending of data to RUM.
-        pub guest_role_arn: Option<Value<String>>,
+        pub guest_role_arn: Option<Value<Arn<crate::aws::iam::Role>>>,
         /// The ID of the identity pool that is used to authorize the sending of data to RUM.
-        pub identity_pool_id: Option<Value<String>>,
+        pub identity_pool_id: Option<Value<Id<crate::aws::cognito::IdentityPool>>>,
         /// If this app monitor is to collect data from only certain pages in your application, this structure lists those pages. You can't include both ExcludedPages and IncludedPages in the same operation.
         pub included_pages: Option<Value<Vec<String>>>,
         /// An array of structures which define the destinations and the metrics that you want to send.
@@ -373,12 +373,12 @@ pub mod app_monitor {
             self
         }
         /// Sets `GuestRoleArn`.
-        pub fn guest_role_arn(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn guest_role_arn(mut self, v: impl IntoValue<Arn<crate::aws::iam::Role>>) -> Self {
             self.guest_role_arn = Some(v.into_value());
             self
         }
         /// Sets `IdentityPoolId`.
-        pub fn identity_pool_id(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn identity_pool_id(mut self, v: impl IntoValue<Id<crate::aws::cognito::IdentityPool>>) -> Self {
             self.identity_pool_id = Some(v.into_value());
             self
         }

@@ -162,7 +162,7 @@ pub mod access_point {
         /// The `CloudWatchMetricsEnabled` property.
         pub cloud_watch_metrics_enabled: Option<Value<bool>>,
         /// The `SupportingAccessPoint` property.
-        pub supporting_access_point: Value<String>,
+        pub supporting_access_point: Value<Arn<crate::aws::s3::AccessPoint>>,
         /// The `TransformationConfigurations` property.
         pub transformation_configurations: Vec<TransformationConfiguration>,
     }
@@ -170,7 +170,7 @@ pub mod access_point {
     impl ObjectLambdaConfiguration {
         /// A new `ObjectLambdaConfiguration` with its required properties.
         pub fn new(
-            supporting_access_point: impl IntoValue<String>,
+            supporting_access_point: impl IntoValue<Arn<crate::aws::s3::AccessPoint>>,
             transformation_configurations: impl IntoIterator<Item = TransformationConfiguration>,
         ) -> Self {
             Self {

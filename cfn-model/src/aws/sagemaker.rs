@@ -9976,7 +9976,7 @@ impl<S> Handle<DataQualityJobDefinition, S> {
 
 /// Property types and enums of [`DataQualityJobDefinition`].
 pub mod data_quality_job_definition {
-    use crate::{Expr, Id, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
     use indexmap::IndexMap;
 
     /// Whether input data distributed in Amazon S3 is fully replicated or sharded by an S3 key. Defauts to FullyReplicated
@@ -10060,6 +10060,76 @@ pub mod data_quality_job_definition {
     impl From<S3UploadMode> for Value<S3UploadMode> {
         fn from(v: S3UploadMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
+        }
+    }
+
+    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `KmsKeyId` takes",
+        label = "expected one of the types below",
+        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
+    )]
+    pub trait KmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
         }
     }
 
@@ -10552,8 +10622,6 @@ pub mod data_quality_job_definition {
     /// The output configuration for monitoring jobs.
     pub struct MonitoringOutputConfig {
         /// The AWS Key Management Service (AWS KMS) key that Amazon SageMaker uses to encrypt the model artifacts at rest using Amazon S3 server-side encryption.
-        ///
-        /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`.
         pub kms_key_id: Option<Value<String>>,
         /// Monitoring outputs for monitoring jobs. This is where the output of the periodic monitoring jobs is uploaded.
         pub monitoring_outputs: Vec<MonitoringOutput>,
@@ -10568,8 +10636,8 @@ pub mod data_quality_job_definition {
             }
         }
         /// Sets `KmsKeyId`.
-        pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-            self.kms_key_id = Some(v.into_value());
+        pub fn kms_key_id(mut self, v: impl KmsKeyIdRef) -> Self {
+            self.kms_key_id = Some(v.into_ref());
             self
         }
     }
@@ -11086,13 +11154,81 @@ impl Resource for DeviceFleet {
 
 /// Property types and enums of [`DeviceFleet`].
 pub mod device_fleet {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
+
+    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `KmsKeyId` takes",
+        label = "expected one of the types below",
+        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
+    )]
+    pub trait KmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
 
     /// The `EdgeOutputConfig` property type of `AWS::SageMaker::DeviceFleet`.
     pub struct EdgeOutputConfig {
         /// The KMS key id used for encryption on the S3 bucket
-        ///
-        /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`.
         pub kms_key_id: Option<Value<String>>,
         /// The Amazon Simple Storage (S3) bucket URI
         pub s3_output_location: Value<String>,
@@ -11107,8 +11243,8 @@ pub mod device_fleet {
             }
         }
         /// Sets `KmsKeyId`.
-        pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-            self.kms_key_id = Some(v.into_value());
+        pub fn kms_key_id(mut self, v: impl KmsKeyIdRef) -> Self {
+            self.kms_key_id = Some(v.into_ref());
             self
         }
     }
@@ -11176,10 +11312,10 @@ pub struct Domain {
     pub home_efs_file_system_creation: Option<Value<domain::HomeEfsFileSystemCreation>>,
     /// SageMaker uses AWS KMS to encrypt the EFS volume attached to the domain with an AWS managed customer master key (CMK) by default.
     ///
-    /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`. Changing it replaces the resource.
+    /// Changing it replaces the resource.
     pub kms_key_id: Option<Value<String>>,
     /// The VPC subnets that Studio uses for communication.
-    pub subnet_ids: Option<Value<Vec<String>>>,
+    pub subnet_ids: Option<Value<Vec<Id<crate::aws::ec2::Subnet>>>>,
     /// Indicates whether the tags added to Domain, User Profile and Space entity is propagated to all SageMaker resources.
     pub tag_propagation: Option<Value<domain::TagPropagation>>,
     /// A list of tags to apply to the user profile.
@@ -11237,12 +11373,12 @@ impl Domain {
         self
     }
     /// Sets `KmsKeyId`.
-    pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-        self.kms_key_id = Some(v.into_value());
+    pub fn kms_key_id(mut self, v: impl domain::KmsKeyIdRef) -> Self {
+        self.kms_key_id = Some(v.into_ref());
         self
     }
     /// Sets `SubnetIds`.
-    pub fn subnet_ids(mut self, v: impl IntoValue<Vec<String>>) -> Self {
+    pub fn subnet_ids(mut self, v: impl IntoValue<Vec<Id<crate::aws::ec2::Subnet>>>) -> Self {
         self.subnet_ids = Some(v.into_value());
         self
     }
@@ -12272,7 +12408,7 @@ impl<S> Handle<Domain, S> {
     /// The domain name.
     ///
     /// `Fn::GetAtt` `DomainId`.
-    pub fn domain_id(&self) -> Value<String> {
+    pub fn domain_id(&self) -> Value<Id<crate::aws::sagemaker::Domain>> {
         self.get_att("DomainId")
     }
     /// The ID of the Amazon Elastic File System (EFS) managed by this Domain.
@@ -12303,7 +12439,7 @@ impl<S> Handle<Domain, S> {
 
 /// Property types and enums of [`Domain`].
 pub mod domain {
-    use crate::{Arn, Expr, Id, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
 
     /// Indicates whether the current user has access to the RStudioServerPro app.
     ///
@@ -13415,6 +13551,76 @@ pub mod domain {
     impl From<UserGroup> for Value<UserGroup> {
         fn from(v: UserGroup) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
+        }
+    }
+
+    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `KmsKeyId` takes",
+        label = "expected one of the types below",
+        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
+    )]
+    pub trait KmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
         }
     }
 
@@ -14748,7 +14954,7 @@ pub mod domain {
         /// Defines which Amazon SageMaker application users are directed to by default.
         pub default_landing_uri: Option<Value<String>>,
         /// The execution role for the user.
-        pub execution_role: Value<String>,
+        pub execution_role: Value<Arn<crate::aws::iam::Role>>,
         /// The JupyterLab app settings.
         pub jupyter_lab_app_settings: Option<JupyterLabAppSettings>,
         /// The Jupyter server's app settings.
@@ -14773,7 +14979,7 @@ pub mod domain {
 
     impl UserSettings {
         /// A new `UserSettings` with its required properties.
-        pub fn new(execution_role: impl IntoValue<String>) -> Self {
+        pub fn new(execution_role: impl IntoValue<Arn<crate::aws::iam::Role>>) -> Self {
             Self {
                 execution_role: execution_role.into_value(),
                 auto_mount_home_efs: None,
@@ -15538,7 +15744,7 @@ pub struct EndpointConfig {
     pub explainer_config: Option<endpoint_config::ExplainerConfig>,
     /// The Amazon Resource Name (ARN) of an AWS Key Management Service key that Amazon SageMaker uses to encrypt data on the storage volume attached to the ML compute instance that hosts the endpoint.
     ///
-    /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`. Changing it replaces the resource.
+    /// Changing it replaces the resource.
     pub kms_key_id: Option<Value<String>>,
     /// Specifies the metrics that the endpoint publishes to Amazon CloudWatch, the frequency of publication, and whether to enable enhanced or detailed observability metrics.
     ///
@@ -15609,8 +15815,8 @@ impl EndpointConfig {
         self
     }
     /// Sets `KmsKeyId`.
-    pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-        self.kms_key_id = Some(v.into_value());
+    pub fn kms_key_id(mut self, v: impl endpoint_config::KmsKeyIdRef) -> Self {
+        self.kms_key_id = Some(v.into_ref());
         self
     }
     /// Sets `MetricsConfig`.
@@ -15780,7 +15986,7 @@ impl<S> Handle<EndpointConfig, S> {
 
 /// Property types and enums of [`EndpointConfig`].
 pub mod endpoint_config {
-    use crate::{Expr, Id, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
 
     /// Specifies whether the endpoint captures input data or output data.
     ///
@@ -16818,6 +17024,76 @@ pub mod endpoint_config {
         }
     }
 
+    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `KmsKeyId` takes",
+        label = "expected one of the types below",
+        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
+    )]
+    pub trait KmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+
     /// Configures the behavior of the client used by SageMaker to interact with the model container during asynchronous inference.
     pub struct AsyncInferenceClientConfig {
         /// The maximum number of concurrent requests sent by the SageMaker client to the model container. If no value is provided, SageMaker will choose an optimal value for you.
@@ -16934,8 +17210,6 @@ pub mod endpoint_config {
     /// Specifies the configuration for asynchronous inference invocation outputs.
     pub struct AsyncInferenceOutputConfig {
         /// The AWS Key Management Service (AWS KMS) key that Amazon SageMaker uses to encrypt the asynchronous inference output in Amazon S3.
-        ///
-        /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`.
         pub kms_key_id: Option<Value<String>>,
         /// Specifies the configuration for notifications of inference results for asynchronous inference.
         pub notification_config: Option<AsyncInferenceNotificationConfig>,
@@ -16956,8 +17230,8 @@ pub mod endpoint_config {
             }
         }
         /// Sets `KmsKeyId`.
-        pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-            self.kms_key_id = Some(v.into_value());
+        pub fn kms_key_id(mut self, v: impl KmsKeyIdRef) -> Self {
+            self.kms_key_id = Some(v.into_ref());
             self
         }
         /// Sets `NotificationConfig`.
@@ -17414,8 +17688,6 @@ pub mod endpoint_config {
         /// The Amazon S3 bucket to send the core dump to.
         pub destination_s3_uri: Value<String>,
         /// The AWS Key Management Service (AWS KMS) key that SageMaker uses to encrypt the core dump data at rest using Amazon S3 server-side encryption. If you use a KMS key ID or an alias of your KMS key, the SageMaker execution role must include permissions to call kms:Encrypt.
-        ///
-        /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`.
         pub kms_key_id: Option<Value<String>>,
     }
 
@@ -17428,8 +17700,8 @@ pub mod endpoint_config {
             }
         }
         /// Sets `KmsKeyId`.
-        pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-            self.kms_key_id = Some(v.into_value());
+        pub fn kms_key_id(mut self, v: impl KmsKeyIdRef) -> Self {
+            self.kms_key_id = Some(v.into_ref());
             self
         }
     }
@@ -17456,8 +17728,6 @@ pub mod endpoint_config {
         /// The percentage of data to capture.
         pub initial_sampling_percentage: Value<i64>,
         /// The AWS Key Management Service (AWS KMS) key that Amazon SageMaker uses to encrypt the captured data at rest using Amazon S3 server-side encryption.
-        ///
-        /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`.
         pub kms_key_id: Option<Value<String>>,
     }
 
@@ -17488,8 +17758,8 @@ pub mod endpoint_config {
             self
         }
         /// Sets `KmsKeyId`.
-        pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-            self.kms_key_id = Some(v.into_value());
+        pub fn kms_key_id(mut self, v: impl KmsKeyIdRef) -> Self {
+            self.kms_key_id = Some(v.into_ref());
             self
         }
     }
@@ -18763,7 +19033,7 @@ impl<S> Handle<FeatureGroup, S> {
 
 /// Property types and enums of [`FeatureGroup`].
 pub mod feature_group {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
 
     /// The values of `FeatureType`.
     ///
@@ -18914,6 +19184,76 @@ pub mod feature_group {
     impl From<Unit> for Value<Unit> {
         fn from(v: Unit) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
+        }
+    }
+
+    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `KmsKeyId` takes",
+        label = "expected one of the types below",
+        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
+    )]
+    pub trait KmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
         }
     }
 
@@ -19105,8 +19445,8 @@ pub mod feature_group {
             Self { kms_key_id: None }
         }
         /// Sets `KmsKeyId`.
-        pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-            self.kms_key_id = Some(v.into_value());
+        pub fn kms_key_id(mut self, v: impl KmsKeyIdRef) -> Self {
+            self.kms_key_id = Some(v.into_ref());
             self
         }
     }
@@ -19122,8 +19462,6 @@ pub mod feature_group {
     /// The `S3StorageConfig` property type of `AWS::SageMaker::FeatureGroup`.
     pub struct S3StorageConfig {
         /// The `KmsKeyId` property.
-        ///
-        /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`.
         pub kms_key_id: Option<Value<String>>,
         /// The `S3Uri` property.
         pub s3_uri: Value<String>,
@@ -19138,8 +19476,8 @@ pub mod feature_group {
             }
         }
         /// Sets `KmsKeyId`.
-        pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-            self.kms_key_id = Some(v.into_value());
+        pub fn kms_key_id(mut self, v: impl KmsKeyIdRef) -> Self {
+            self.kms_key_id = Some(v.into_ref());
             self
         }
     }
@@ -23853,7 +24191,7 @@ impl<S> Handle<ModelBiasJobDefinition, S> {
 
 /// Property types and enums of [`ModelBiasJobDefinition`].
 pub mod model_bias_job_definition {
-    use crate::{Expr, Id, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
     use indexmap::IndexMap;
 
     /// Whether input data distributed in Amazon S3 is fully replicated or sharded by an S3 key. Defauts to FullyReplicated
@@ -23937,6 +24275,76 @@ pub mod model_bias_job_definition {
     impl From<S3UploadMode> for Value<S3UploadMode> {
         fn from(v: S3UploadMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
+        }
+    }
+
+    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `KmsKeyId` takes",
+        label = "expected one of the types below",
+        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
+    )]
+    pub trait KmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
         }
     }
 
@@ -24504,8 +24912,6 @@ pub mod model_bias_job_definition {
     /// The output configuration for monitoring jobs.
     pub struct MonitoringOutputConfig {
         /// The AWS Key Management Service (AWS KMS) key that Amazon SageMaker uses to encrypt the model artifacts at rest using Amazon S3 server-side encryption.
-        ///
-        /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`.
         pub kms_key_id: Option<Value<String>>,
         /// Monitoring outputs for monitoring jobs. This is where the output of the periodic monitoring jobs is uploaded.
         pub monitoring_outputs: Vec<MonitoringOutput>,
@@ -24520,8 +24926,8 @@ pub mod model_bias_job_definition {
             }
         }
         /// Sets `KmsKeyId`.
-        pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-            self.kms_key_id = Some(v.into_value());
+        pub fn kms_key_id(mut self, v: impl KmsKeyIdRef) -> Self {
+            self.kms_key_id = Some(v.into_ref());
             self
         }
     }
@@ -25204,7 +25610,7 @@ impl<S> Handle<ModelCard, S> {
 
 /// Property types and enums of [`ModelCard`].
 pub mod model_card {
-    use crate::{Expr, IntoValue, Json, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Json, Props, ToExpr, Value};
     use indexmap::IndexMap;
 
     /// The values of `FunctionFunction`.
@@ -25442,6 +25848,76 @@ pub mod model_card {
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
+        }
+    }
+
+    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `KmsKeyId` takes",
+        label = "expected one of the types below",
+        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
+    )]
+    pub trait KmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
         }
     }
 
@@ -26375,8 +26851,6 @@ pub mod model_card {
     /// An optional Key Management Service key to encrypt, decrypt, and re-encrypt model card content for regulated workloads with highly sensitive data.
     pub struct SecurityConfig {
         /// A Key Management Service key ID to use for encrypting a model card.
-        ///
-        /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`.
         pub kms_key_id: Option<Value<String>>,
     }
 
@@ -26386,8 +26860,8 @@ pub mod model_card {
             Self { kms_key_id: None }
         }
         /// Sets `KmsKeyId`.
-        pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-            self.kms_key_id = Some(v.into_value());
+        pub fn kms_key_id(mut self, v: impl KmsKeyIdRef) -> Self {
+            self.kms_key_id = Some(v.into_ref());
             self
         }
     }
@@ -27070,7 +27544,7 @@ impl<S> Handle<ModelExplainabilityJobDefinition, S> {
 
 /// Property types and enums of [`ModelExplainabilityJobDefinition`].
 pub mod model_explainability_job_definition {
-    use crate::{Expr, Id, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
     use indexmap::IndexMap;
 
     /// Whether input data distributed in Amazon S3 is fully replicated or sharded by an S3 key. Defauts to FullyReplicated
@@ -27154,6 +27628,76 @@ pub mod model_explainability_job_definition {
     impl From<S3UploadMode> for Value<S3UploadMode> {
         fn from(v: S3UploadMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
+        }
+    }
+
+    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `KmsKeyId` takes",
+        label = "expected one of the types below",
+        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
+    )]
+    pub trait KmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
         }
     }
 
@@ -27634,8 +28178,6 @@ pub mod model_explainability_job_definition {
     /// The output configuration for monitoring jobs.
     pub struct MonitoringOutputConfig {
         /// The AWS Key Management Service (AWS KMS) key that Amazon SageMaker uses to encrypt the model artifacts at rest using Amazon S3 server-side encryption.
-        ///
-        /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`.
         pub kms_key_id: Option<Value<String>>,
         /// Monitoring outputs for monitoring jobs. This is where the output of the periodic monitoring jobs is uploaded.
         pub monitoring_outputs: Vec<MonitoringOutput>,
@@ -27650,8 +28192,8 @@ pub mod model_explainability_job_definition {
             }
         }
         /// Sets `KmsKeyId`.
-        pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-            self.kms_key_id = Some(v.into_value());
+        pub fn kms_key_id(mut self, v: impl KmsKeyIdRef) -> Self {
+            self.kms_key_id = Some(v.into_ref());
             self
         }
     }
@@ -28336,7 +28878,7 @@ impl<S> Handle<ModelPackage, S> {
 
 /// Property types and enums of [`ModelPackage`].
 pub mod model_package {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
     use indexmap::IndexMap;
 
     /// Defines how to assemble the results of the transform job as a single S3 object.
@@ -28677,6 +29219,76 @@ pub mod model_package {
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
+        }
+    }
+
+    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `KmsKeyId` takes",
+        label = "expected one of the types below",
+        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
+    )]
+    pub trait KmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
         }
     }
 
@@ -29782,16 +30394,14 @@ pub mod model_package {
     /// An optional AWS Key Management Service key to encrypt, decrypt, and re-encrypt model package information for regulated workloads with highly sensitive data.
     pub struct SecurityConfig {
         /// The AWS KMS Key ID (KMSKeyId) used for encryption of model package information.
-        ///
-        /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`.
         pub kms_key_id: Value<String>,
     }
 
     impl SecurityConfig {
         /// A new `SecurityConfig` with its required properties.
-        pub fn new(kms_key_id: impl IntoValue<String>) -> Self {
+        pub fn new(kms_key_id: impl KmsKeyIdRef) -> Self {
             Self {
-                kms_key_id: kms_key_id.into_value(),
+                kms_key_id: kms_key_id.into_ref(),
             }
         }
     }
@@ -30026,8 +30636,6 @@ pub mod model_package {
         /// Defines how to assemble the results of the transform job as a single S3 object.
         pub assemble_with: Option<Value<AssembleWith>>,
         /// The AWS Key Management Service (AWS KMS) key that Amazon SageMaker uses to encrypt the model artifacts at rest using Amazon S3 server-side encryption.
-        ///
-        /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`.
         pub kms_key_id: Option<Value<String>>,
         /// The Amazon S3 path where you want Amazon SageMaker to store the results of the transform job.
         pub s3_output_path: Value<String>,
@@ -30054,8 +30662,8 @@ pub mod model_package {
             self
         }
         /// Sets `KmsKeyId`.
-        pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-            self.kms_key_id = Some(v.into_value());
+        pub fn kms_key_id(mut self, v: impl KmsKeyIdRef) -> Self {
+            self.kms_key_id = Some(v.into_ref());
             self
         }
     }
@@ -30785,7 +31393,7 @@ impl<S> Handle<ModelQualityJobDefinition, S> {
 
 /// Property types and enums of [`ModelQualityJobDefinition`].
 pub mod model_quality_job_definition {
-    use crate::{Expr, Id, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
     use indexmap::IndexMap;
 
     /// The status of the monitoring job.
@@ -30900,6 +31508,76 @@ pub mod model_quality_job_definition {
     impl From<S3UploadMode> for Value<S3UploadMode> {
         fn from(v: S3UploadMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
+        }
+    }
+
+    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `KmsKeyId` takes",
+        label = "expected one of the types below",
+        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
+    )]
+    pub trait KmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
         }
     }
 
@@ -31492,8 +32170,6 @@ pub mod model_quality_job_definition {
     /// The output configuration for monitoring jobs.
     pub struct MonitoringOutputConfig {
         /// The AWS Key Management Service (AWS KMS) key that Amazon SageMaker uses to encrypt the model artifacts at rest using Amazon S3 server-side encryption.
-        ///
-        /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`.
         pub kms_key_id: Option<Value<String>>,
         /// Monitoring outputs for monitoring jobs. This is where the output of the periodic monitoring jobs is uploaded.
         pub monitoring_outputs: Vec<MonitoringOutput>,
@@ -31508,8 +32184,8 @@ pub mod model_quality_job_definition {
             }
         }
         /// Sets `KmsKeyId`.
-        pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-            self.kms_key_id = Some(v.into_value());
+        pub fn kms_key_id(mut self, v: impl KmsKeyIdRef) -> Self {
+            self.kms_key_id = Some(v.into_ref());
             self
         }
     }
@@ -31871,7 +32547,7 @@ impl<S> Handle<MonitoringSchedule, S> {
 
 /// Property types and enums of [`MonitoringSchedule`].
 pub mod monitoring_schedule {
-    use crate::{Arn, Expr, Id, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
     use indexmap::IndexMap;
 
     /// The status of the monitoring job.
@@ -32066,6 +32742,76 @@ pub mod monitoring_schedule {
     impl From<S3UploadMode> for Value<S3UploadMode> {
         fn from(v: S3UploadMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
+        }
+    }
+
+    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `KmsKeyId` takes",
+        label = "expected one of the types below",
+        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
+    )]
+    pub trait KmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
         }
     }
 
@@ -32715,8 +33461,6 @@ pub mod monitoring_schedule {
     /// The output configuration for monitoring jobs.
     pub struct MonitoringOutputConfig {
         /// The AWS Key Management Service (AWS KMS) key that Amazon SageMaker uses to encrypt the model artifacts at rest using Amazon S3 server-side encryption.
-        ///
-        /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`.
         pub kms_key_id: Option<Value<String>>,
         /// Monitoring outputs for monitoring jobs. This is where the output of the periodic monitoring jobs is uploaded.
         pub monitoring_outputs: Vec<MonitoringOutput>,
@@ -32731,8 +33475,8 @@ pub mod monitoring_schedule {
             }
         }
         /// Sets `KmsKeyId`.
-        pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-            self.kms_key_id = Some(v.into_value());
+        pub fn kms_key_id(mut self, v: impl KmsKeyIdRef) -> Self {
+            self.kms_key_id = Some(v.into_ref());
             self
         }
     }
@@ -33089,7 +33833,7 @@ pub struct NotebookInstance {
     pub instance_type: Value<notebook_instance::InstanceType>,
     /// The Amazon Resource Name (ARN) of a AWS Key Management Service key that SageMaker AI uses to encrypt data on the storage volume attached to your notebook instance. The KMS key you provide must be enabled.
     ///
-    /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`. Changing it replaces the resource.
+    /// Changing it replaces the resource.
     pub kms_key_id: Option<Value<String>>,
     /// The name of a lifecycle configuration to associate with the notebook instance.
     pub lifecycle_config_name: Option<Value<String>>,
@@ -33173,8 +33917,8 @@ impl NotebookInstance {
         self
     }
     /// Sets `KmsKeyId`.
-    pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-        self.kms_key_id = Some(v.into_value());
+    pub fn kms_key_id(mut self, v: impl notebook_instance::KmsKeyIdRef) -> Self {
+        self.kms_key_id = Some(v.into_ref());
         self
     }
     /// Sets `LifecycleConfigName`.
@@ -33383,7 +34127,7 @@ impl<S> Handle<NotebookInstance, S> {
 
 /// Property types and enums of [`NotebookInstance`].
 pub mod notebook_instance {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
 
     /// The values of `AcceleratorTypes`.
     ///
@@ -34070,6 +34814,76 @@ pub mod notebook_instance {
         }
     }
 
+    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `KmsKeyId` takes",
+        label = "expected one of the types below",
+        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
+    )]
+    pub trait KmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+
     /// Information on the IMDS configuration of the notebook instance
     pub struct InstanceMetadataServiceConfiguration {
         /// Indicates the minimum IMDS version that the notebook instance supports. When passed as part of CreateNotebookInstance, if no value is selected, then it defaults to IMDSv1. This means that both IMDSv1 and IMDSv2 are supported. If passed as part of UpdateNotebookInstance, there is no default.
@@ -34347,7 +35161,7 @@ pub struct PartnerApp {
     pub execution_role_arn: Value<Arn<crate::aws::iam::Role>>,
     /// The AWS KMS customer managed key used to encrypt the data associated with the PartnerApp.
     ///
-    /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`. Changing it replaces the resource.
+    /// Changing it replaces the resource.
     pub kms_key_id: Option<Value<String>>,
     /// A collection of settings that specify the maintenance schedule for the PartnerApp.
     pub maintenance_config: Option<partner_app::PartnerAppMaintenanceConfig>,
@@ -34424,8 +35238,8 @@ impl PartnerApp {
         self
     }
     /// Sets `KmsKeyId`.
-    pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-        self.kms_key_id = Some(v.into_value());
+    pub fn kms_key_id(mut self, v: impl partner_app::KmsKeyIdRef) -> Self {
+        self.kms_key_id = Some(v.into_ref());
         self
     }
     /// Sets `MaintenanceConfig`.
@@ -34577,7 +35391,7 @@ impl<S> Handle<PartnerApp, S> {
 
 /// Property types and enums of [`PartnerApp`].
 pub mod partner_app {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
     use indexmap::IndexMap;
 
     /// The Auth type of PartnerApp.
@@ -34636,6 +35450,76 @@ pub mod partner_app {
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
+        }
+    }
+
+    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `KmsKeyId` takes",
+        label = "expected one of the types below",
+        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
+    )]
+    pub trait KmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
         }
     }
 
@@ -35518,7 +36402,7 @@ impl<S> Handle<ProcessingJob, S> {
 
 /// Property types and enums of [`ProcessingJob`].
 pub mod processing_job {
-    use crate::{Arn, Expr, Id, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
 
     /// Whether the generated dataset is FullyReplicated or ShardedByS3Key (default).
     ///
@@ -36250,6 +37134,76 @@ pub mod processing_job {
         }
     }
 
+    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `KmsKeyId` takes",
+        label = "expected one of the types below",
+        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
+    )]
+    pub trait KmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+
     /// Configures the processing job to run a specified Docker container image.
     pub struct AppSpecification {
         /// The arguments for a container used to run a processing job.
@@ -36300,8 +37254,6 @@ pub mod processing_job {
         /// The name of the database used in the Athena query execution.
         pub database: Value<String>,
         /// The AWS Key Management Service (AWS KMS) key that Amazon SageMaker uses to encrypt data generated from an Athena query execution.
-        ///
-        /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`.
         pub kms_key_id: Option<Value<String>>,
         /// The compression used for Athena query results.
         pub output_compression: Option<Value<OutputCompression>>,
@@ -36344,8 +37296,8 @@ pub mod processing_job {
             }
         }
         /// Sets `KmsKeyId`.
-        pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-            self.kms_key_id = Some(v.into_value());
+        pub fn kms_key_id(mut self, v: impl KmsKeyIdRef) -> Self {
+            self.kms_key_id = Some(v.into_ref());
             self
         }
         /// Sets `OutputCompression`.
@@ -36686,8 +37638,6 @@ pub mod processing_job {
     /// Configuration for uploading output from the processing container.
     pub struct ProcessingOutputConfig {
         /// The AWS Key Management Service (AWS KMS) key that Amazon SageMaker uses to encrypt the processing job output. KmsKeyId can be an ID of a KMS key, ARN of a KMS key, or alias of a KMS key. The KmsKeyId is applied to all outputs.
-        ///
-        /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`.
         pub kms_key_id: Option<Value<String>>,
         /// An array of outputs configuring the data to upload from the processing container.
         pub outputs: Vec<ProcessingOutputsObject>,
@@ -36702,8 +37652,8 @@ pub mod processing_job {
             }
         }
         /// Sets `KmsKeyId`.
-        pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-            self.kms_key_id = Some(v.into_value());
+        pub fn kms_key_id(mut self, v: impl KmsKeyIdRef) -> Self {
+            self.kms_key_id = Some(v.into_ref());
             self
         }
     }
@@ -36803,8 +37753,6 @@ pub mod processing_job {
         /// The database user name used in Redshift query execution.
         pub db_user: Value<String>,
         /// The AWS Key Management Service (AWS KMS) key that Amazon SageMaker uses to encrypt data from a Redshift execution.
-        ///
-        /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`.
         pub kms_key_id: Option<Value<String>>,
         /// The compression used for Redshift query results.
         pub output_compression: Option<Value<RedshiftDatasetDefinitionOutputCompression>>,
@@ -36850,8 +37798,8 @@ pub mod processing_job {
             }
         }
         /// Sets `KmsKeyId`.
-        pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-            self.kms_key_id = Some(v.into_value());
+        pub fn kms_key_id(mut self, v: impl KmsKeyIdRef) -> Self {
+            self.kms_key_id = Some(v.into_ref());
             self
         }
         /// Sets `OutputCompression`.
@@ -39559,7 +40507,7 @@ pub struct UserProfile {
     /// The ID of the associated Domain.
     ///
     /// Changing it replaces the resource.
-    pub domain_id: Value<String>,
+    pub domain_id: Value<Id<crate::aws::sagemaker::Domain>>,
     /// A specifier for the type of value specified in SingleSignOnUserValue. Currently, the only supported value is "UserName". If the Domain's AuthMode is SSO, this field is required. If the Domain's AuthMode is not SSO, this field cannot be specified.
     ///
     /// Changing it replaces the resource.
@@ -39580,7 +40528,10 @@ pub struct UserProfile {
 
 impl UserProfile {
     /// A new `UserProfile` with its required properties.
-    pub fn new(domain_id: impl IntoValue<String>, user_profile_name: impl IntoValue<String>) -> Self {
+    pub fn new(
+        domain_id: impl IntoValue<Id<crate::aws::sagemaker::Domain>>,
+        user_profile_name: impl IntoValue<String>,
+    ) -> Self {
         Self {
             domain_id: domain_id.into_value(),
             user_profile_name: user_profile_name.into_value(),
@@ -40128,7 +41079,7 @@ impl<S> Handle<UserProfile, S> {
 
 /// Property types and enums of [`UserProfile`].
 pub mod user_profile {
-    use crate::{Expr, Id, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Id, IntoValue, Props, ToExpr, Value};
 
     /// Indicates whether the current user has access to the RStudioServerPro app.
     ///
@@ -41844,7 +42795,7 @@ pub mod user_profile {
         /// Defines which Amazon SageMaker application users are directed to by default.
         pub default_landing_uri: Option<Value<String>>,
         /// The user profile Amazon Resource Name (ARN).
-        pub execution_role: Option<Value<String>>,
+        pub execution_role: Option<Value<Arn<crate::aws::iam::Role>>>,
         /// The JupyterLab app settings.
         pub jupyter_lab_app_settings: Option<JupyterLabAppSettings>,
         /// The Jupyter server's app settings.
@@ -41912,7 +42863,7 @@ pub mod user_profile {
             self
         }
         /// Sets `ExecutionRole`.
-        pub fn execution_role(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn execution_role(mut self, v: impl IntoValue<Arn<crate::aws::iam::Role>>) -> Self {
             self.execution_role = Some(v.into_value());
             self
         }

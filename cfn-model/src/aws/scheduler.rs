@@ -647,7 +647,7 @@ pub mod schedule {
     /// A DeadLetterConfig object that contains information about a dead-letter queue configuration.
     pub struct DeadLetterConfig {
         /// The ARN of the SQS queue specified as the target for the dead-letter queue.
-        pub arn: Option<Value<String>>,
+        pub arn: Option<Value<Arn<crate::aws::sqs::Queue>>>,
     }
 
     impl DeadLetterConfig {
@@ -656,7 +656,7 @@ pub mod schedule {
             Self { arn: None }
         }
         /// Sets `Arn`.
-        pub fn arn(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn arn(mut self, v: impl IntoValue<Arn<crate::aws::sqs::Queue>>) -> Self {
             self.arn = Some(v.into_value());
             self
         }

@@ -137,7 +137,7 @@ Constraint { path: "VdmOptions/GuardianOptions/OptimizedSharedDelivery", pattern
 
 /// Property types and enums of [`ConfigurationSet`].
 pub mod configuration_set {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Expr, Id, IntoValue, Props, ToExpr, Value};
 
     /// An object that defines a MailManager archive that is used to preserve emails that you send using the configuration set.
     pub struct ArchivingOptions {
@@ -225,7 +225,7 @@ pub mod configuration_set {
         /// Specifies the maximum time until which SES will retry sending emails
         pub max_delivery_seconds: Option<Value<f64>>,
         /// The name of the dedicated IP pool to associate with the configuration set.
-        pub sending_pool_name: Option<Value<String>>,
+        pub sending_pool_name: Option<Value<Id<crate::aws::ses::DedicatedIpPool>>>,
         /// Specifies whether messages that use the configuration set are required to use Transport Layer Security (TLS). If the value is Require , messages are only delivered if a TLS connection can be established. If the value is Optional , messages can be delivered in plain text if a TLS connection can't be established.
         pub tls_policy: Option<Value<String>>,
     }
@@ -245,7 +245,7 @@ pub mod configuration_set {
             self
         }
         /// Sets `SendingPoolName`.
-        pub fn sending_pool_name(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn sending_pool_name(mut self, v: impl IntoValue<Id<crate::aws::ses::DedicatedIpPool>>) -> Self {
             self.sending_pool_name = Some(v.into_value());
             self
         }
@@ -543,7 +543,7 @@ pub struct ConfigurationSetEventDestination {
     /// The name of the configuration set that contains the event destination.
     ///
     /// Changing it replaces the resource.
-    pub configuration_set_name: Value<String>,
+    pub configuration_set_name: Value<Id<crate::aws::ses::ConfigurationSet>>,
     /// The event destination object.
     pub event_destination: configuration_set_event_destination::EventDestination,
 }
@@ -551,7 +551,7 @@ pub struct ConfigurationSetEventDestination {
 impl ConfigurationSetEventDestination {
     /// A new `ConfigurationSetEventDestination` with its required properties.
     pub fn new(
-        configuration_set_name: impl IntoValue<String>,
+        configuration_set_name: impl IntoValue<Id<crate::aws::ses::ConfigurationSet>>,
         event_destination: configuration_set_event_destination::EventDestination,
     ) -> Self {
         Self {
@@ -830,7 +830,7 @@ pub mod configuration_set_event_destination {
     /// An object that contains the delivery stream ARN and the IAM role ARN associated with an Amazon Kinesis Firehose event destination.
     pub struct KinesisFirehoseDestination {
         /// The ARN of the Amazon Kinesis Firehose stream that email sending events should be published to.
-        pub delivery_stream_arn: Value<String>,
+        pub delivery_stream_arn: Value<Arn<crate::aws::kinesisfirehose::DeliveryStream>>,
         /// The ARN of the IAM role under which Amazon SES publishes email sending events to the Amazon Kinesis Firehose stream.
         pub iam_role_arn: Value<Arn<crate::aws::iam::Role>>,
     }
@@ -838,7 +838,7 @@ pub mod configuration_set_event_destination {
     impl KinesisFirehoseDestination {
         /// A new `KinesisFirehoseDestination` with its required properties.
         pub fn new(
-            delivery_stream_arn: impl IntoValue<String>,
+            delivery_stream_arn: impl IntoValue<Arn<crate::aws::kinesisfirehose::DeliveryStream>>,
             iam_role_arn: impl IntoValue<Arn<crate::aws::iam::Role>>,
         ) -> Self {
             Self {
@@ -1475,12 +1475,12 @@ impl<S> Handle<EmailIdentity, S> {
 
 /// Property types and enums of [`EmailIdentity`].
 pub mod email_identity {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Expr, Id, IntoValue, Props, ToExpr, Value};
 
     /// Used to associate a configuration set with an email identity.
     pub struct ConfigurationSetAttributes {
         /// The configuration set to use by default when sending from this identity. Note that any configuration set defined in the email sending request takes precedence.
-        pub configuration_set_name: Option<Value<String>>,
+        pub configuration_set_name: Option<Value<Id<crate::aws::ses::ConfigurationSet>>>,
     }
 
     impl ConfigurationSetAttributes {
@@ -1491,7 +1491,7 @@ pub mod email_identity {
             }
         }
         /// Sets `ConfigurationSetName`.
-        pub fn configuration_set_name(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn configuration_set_name(mut self, v: impl IntoValue<Id<crate::aws::ses::ConfigurationSet>>) -> Self {
             self.configuration_set_name = Some(v.into_value());
             self
         }

@@ -31,7 +31,7 @@ pub struct Association {
     /// The `MaxErrors` property.
     pub max_errors: Option<Value<String>>,
     /// The name of the SSM document.
-    pub name: Value<String>,
+    pub name: Value<Id<crate::aws::ssm::Document>>,
     /// The `OutputLocation` property.
     pub output_location: Option<association::InstanceAssociationOutputLocation>,
     /// Parameter values that the SSM document uses at runtime.
@@ -52,7 +52,7 @@ pub struct Association {
 
 impl Association {
     /// A new `Association` with its required properties.
-    pub fn new(name: impl IntoValue<String>) -> Self {
+    pub fn new(name: impl IntoValue<Id<crate::aws::ssm::Document>>) -> Self {
         Self {
             name: name.into_value(),
             apply_only_at_cron_interval: None,

@@ -96,7 +96,7 @@ impl<S> Handle<Activity, S> {
 
 /// Property types and enums of [`Activity`].
 pub mod activity {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
 
     /// The values of `Type`.
     ///
@@ -126,13 +126,81 @@ pub mod activity {
         }
     }
 
+    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `KmsKeyId` takes",
+        label = "expected one of the types below",
+        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
+    )]
+    pub trait KmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+
     /// The `EncryptionConfiguration` property type of `AWS::StepFunctions::Activity`.
     pub struct EncryptionConfiguration {
         /// The `KmsDataKeyReusePeriodSeconds` property.
         pub kms_data_key_reuse_period_seconds: Option<Value<i64>>,
         /// The `KmsKeyId` property.
-        ///
-        /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`.
         pub kms_key_id: Option<Value<String>>,
         /// The `Type` property.
         pub r#type: Value<Type>,
@@ -153,8 +221,8 @@ pub mod activity {
             self
         }
         /// Sets `KmsKeyId`.
-        pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-            self.kms_key_id = Some(v.into_value());
+        pub fn kms_key_id(mut self, v: impl KmsKeyIdRef) -> Self {
+            self.kms_key_id = Some(v.into_ref());
             self
         }
     }
@@ -413,7 +481,7 @@ impl<S> Handle<StateMachine, S> {
 
 /// Property types and enums of [`StateMachine`].
 pub mod state_machine {
-    use crate::{Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
 
     /// The values of `Level`.
     ///
@@ -505,10 +573,80 @@ pub mod state_machine {
         }
     }
 
+    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
+    ///
+    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `KmsKeyId` takes",
+        label = "expected one of the types below",
+        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
+        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
+    )]
+    pub trait KmsKeyIdRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "kms")]
+    #[diagnostic::do_not_recommend]
+    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+
     /// The `CloudWatchLogsLogGroup` property type of `AWS::StepFunctions::StateMachine`.
     pub struct CloudWatchLogsLogGroup {
         /// The `LogGroupArn` property.
-        pub log_group_arn: Option<Value<String>>,
+        pub log_group_arn: Option<Value<Arn<crate::aws::logs::LogGroup>>>,
     }
 
     impl CloudWatchLogsLogGroup {
@@ -517,7 +655,7 @@ pub mod state_machine {
             Self { log_group_arn: None }
         }
         /// Sets `LogGroupArn`.
-        pub fn log_group_arn(mut self, v: impl IntoValue<String>) -> Self {
+        pub fn log_group_arn(mut self, v: impl IntoValue<Arn<crate::aws::logs::LogGroup>>) -> Self {
             self.log_group_arn = Some(v.into_value());
             self
         }
@@ -536,8 +674,6 @@ pub mod state_machine {
         /// The `KmsDataKeyReusePeriodSeconds` property.
         pub kms_data_key_reuse_period_seconds: Option<Value<i64>>,
         /// The `KmsKeyId` property.
-        ///
-        /// Accepts any of: `AWS::KMS::Key.Arn`, `AWS::KMS::Key.Id`, `AWS::KMS::Alias.AliasName`.
         pub kms_key_id: Option<Value<String>>,
         /// The `Type` property.
         pub r#type: Value<Type>,
@@ -558,8 +694,8 @@ pub mod state_machine {
             self
         }
         /// Sets `KmsKeyId`.
-        pub fn kms_key_id(mut self, v: impl IntoValue<String>) -> Self {
-            self.kms_key_id = Some(v.into_value());
+        pub fn kms_key_id(mut self, v: impl KmsKeyIdRef) -> Self {
+            self.kms_key_id = Some(v.into_ref());
             self
         }
     }

@@ -1006,7 +1006,7 @@ pub mod canary {
         /// The `SecurityGroupIds` property.
         pub security_group_ids: Value<Vec<Id<crate::aws::ec2::SecurityGroup>>>,
         /// The `SubnetIds` property.
-        pub subnet_ids: Value<Vec<String>>,
+        pub subnet_ids: Value<Vec<Id<crate::aws::ec2::Subnet>>>,
         /// The `VpcId` property.
         pub vpc_id: Option<Value<Id<crate::aws::ec2::Vpc>>>,
     }
@@ -1015,7 +1015,7 @@ pub mod canary {
         /// A new `VpcConfig` with its required properties.
         pub fn new(
             security_group_ids: impl IntoValue<Vec<Id<crate::aws::ec2::SecurityGroup>>>,
-            subnet_ids: impl IntoValue<Vec<String>>,
+            subnet_ids: impl IntoValue<Vec<Id<crate::aws::ec2::Subnet>>>,
         ) -> Self {
             Self {
                 security_group_ids: security_group_ids.into_value(),

@@ -176,8 +176,7 @@ impl<S> Stack<S> {
             .iter()
             .map(|subnet| {
                 let id = format!("{}MountTarget{}", fs.logical_id(), subnet.subnet_name());
-                let fs_id: Value<String> = fs.id().into();
-                self.add(&id, MountTarget::new(fs_id, [sg.clone()], subnet.subnet_id()))
+                self.add(&id, MountTarget::new(fs, [sg.clone()], subnet.subnet_id()))
             })
             .collect();
         MountedFileSystem {

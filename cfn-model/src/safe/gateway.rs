@@ -10,8 +10,10 @@
 //! `Value<AttachedAllocationId>` it yields, so a NAT gateway on a bare Elastic IP does not compile.
 //! [`AttachedInternetGateway::eip`] builds a VPC Elastic IP for other uses that waits too.
 //!
-//! `Route.GatewayId` also takes virtual private gateways; for one of those write
-//! `Value::from_expr(vgw.id().into_expr())` visibly, with the ordering on its own attachment.
+//! `Route.GatewayId` also takes virtual private gateways: [`Stack::attach_vpn_gateway`] adds one
+//! and its attachment, and [`AttachedVpnGateway::gateway_id`] yields the same
+//! `Value<AttachedGatewayId>`, waiting for that attachment (a route to a detached VPN gateway fails
+//! the same way).
 //!
 //! ```
 //! use cfn_model::prelude::*;
@@ -33,7 +35,7 @@
 //! }
 //! ```
 
-use crate::aws::ec2::{Eip, InternetGateway, NatGateway, Subnet, Vpc, VpcGatewayAttachment};
+use crate::aws::ec2::{Eip, InternetGateway, NatGateway, Subnet, Vpc, VpcGatewayAttachment, VpnGateway};
 use crate::expr::Ident;
 use crate::stack::{Handle, Stack};
 use crate::value::{AttachedAllocationId, AttachedGatewayId, Value};
@@ -62,6 +64,27 @@ impl<S> AttachedInternetGateway<S> {
     /// [`Stack::nat_gateway`], which adds one).
     pub fn eip(&self) -> Eip {
         Eip::new().domain(Value::<String>::from("vpc").after([self.ready()]))
+    }
+}
+
+/// A virtual private gateway attached to a VPC: made by [`Stack::attach_vpn_gateway`].
+pub struct AttachedVpnGateway<S> {
+    /// The gateway.
+    pub gateway: Handle<VpnGateway, S>,
+    /// Its attachment to the VPC.
+    pub attachment: Handle<VpcGatewayAttachment, S>,
+}
+
+impl<S> AttachedVpnGateway<S> {
+    /// The gateway's id (its `Ref`), usable only once it is attached: a route holding it gets
+    /// `DependsOn` on the attachment.
+    pub fn gateway_id(&self) -> Value<AttachedGatewayId> {
+        self.gateway.id().cast_unchecked().after([self.ready()])
+    }
+
+    /// The ordering on the attachment, for [`Value::after`].
+    pub fn ready(&self) -> Ident {
+        self.attachment.ready()
     }
 }
 
@@ -94,6 +117,29 @@ impl<S> Stack<S> {
             VpcGatewayAttachment::new(vpc).internet_gateway_id(gateway.id()),
         );
         AttachedInternetGateway { gateway, attachment }
+    }
+
+    /// Adds the virtual private gateway `gateway` as `id` and its attachment `{id}Attachment` to
+    /// `vpc`; routes take its [`AttachedVpnGateway::gateway_id`], which waits for the attachment.
+    ///
+    /// ```
+    /// use cfn_model::prelude::*;
+    /// use cfn_model::aws::ec2;
+    ///
+    /// let mut s: Stack = Stack::new();
+    /// let vpc = s.add("Vpc", ec2::Vpc::new().cidr_block("10.0.0.0/16"));
+    /// let vgw = s.attach_vpn_gateway("VpnGateway", &vpc, ec2::VpnGateway::new("ipsec.1"));
+    /// let rt = s.add("Routes", ec2::RouteTable::new(&vpc));
+    /// s.add("OnPremises", ec2::Route::new(&rt).destination_cidr_block("192.168.0.0/16").gateway_id(vgw.gateway_id()));
+    /// assert_eq!(&*s.template().resources["OnPremises"].depends_on[0], "VpnGatewayAttachment");
+    /// ```
+    pub fn attach_vpn_gateway(&mut self, id: &str, vpc: &Handle<Vpc, S>, gateway: VpnGateway) -> AttachedVpnGateway<S> {
+        let gateway = self.add(id, gateway);
+        let attachment = self.add(
+            &format!("{id}Attachment"),
+            VpcGatewayAttachment::new(vpc).vpn_gateway_id(&gateway),
+        );
+        AttachedVpnGateway { gateway, attachment }
     }
 
     /// Adds a public NAT gateway `id` in `subnet` and its Elastic IP `{id}Address`, both waiting

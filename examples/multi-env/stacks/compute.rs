@@ -5,7 +5,7 @@
 
 use cfn::aws::ecs::{self, service, task_definition as td};
 use cfn::aws::elasticloadbalancingv2::{self as elbv2, listener, load_balancer, target_group};
-use cfn::aws::{ec2, iam, logs};
+use cfn::aws::{ec2, efs, iam, logs};
 use cfn::model::safe::secrets::secret_arn_of_name;
 use cfn::model::MountedFileSystemId;
 use cfn::prelude::*;
@@ -46,11 +46,11 @@ pub struct ComputeParams {
     #[cfn(pattern = "^fs-[0-9a-f]{8,40}$")]
     pub file_system_id: Value<MountedFileSystemId>,
     /// The file system's ARN.
-    pub file_system_arn: Value<String>,
+    pub file_system_arn: Value<Arn<efs::FileSystem>>,
     /// The access point the tasks mount.
-    pub access_point_id: Value<String>,
+    pub access_point_id: Value<Id<efs::AccessPoint>>,
     /// The access point's ARN.
-    pub access_point_arn: Value<String>,
+    pub access_point_arn: Value<Arn<efs::AccessPoint>>,
     /// The SSM parameter holding the database host name.
     pub db_endpoint_parameter_arn: Value<String>,
     /// The SSM parameter holding the database port.

@@ -13,7 +13,7 @@ pub mod policy;
 pub mod settings;
 pub mod storage;
 
-use cfn::aws::{ec2, sns};
+use cfn::aws::{ec2, efs, sns};
 use cfn::prelude::*;
 use cfn::rules::{DeletionPolicies, EncryptionAtRest, Naming, NoOpenIngress, RequiredTags};
 
@@ -76,7 +76,7 @@ pub struct AppOutputs {
     pub db_endpoint_parameter_name: Value<String>,
     /// The file system.
     #[cfn(export = "${AWS::StackName}-FileSystemArn")]
-    pub file_system_arn: Value<String>,
+    pub file_system_arn: Value<Arn<efs::FileSystem>>,
     /// The topic every alarm notifies.
     #[cfn(export = "${AWS::StackName}-AlarmTopicArn")]
     pub alarm_topic_arn: Value<Id<sns::Topic>>,
@@ -142,7 +142,7 @@ pub fn assembly() -> Stack {
                 private_subnet1: network.private_subnet1_id.clone(),
                 private_subnet2: network.private_subnet2_id.clone(),
                 efs_security_group_id: network.efs_security_group_id.clone(),
-                kms_key_arn: data.kms_key_arn.clone().into(),
+                kms_key_arn: data.kms_key_arn.clone(),
             },
         )
         .into_outputs();

@@ -1,8 +1,8 @@
 //! Storage: an EFS file system encrypted with the environment's KMS key, a mount target in each
 //! private subnet, and the access point the tasks mount.
 
-use cfn::aws::ec2;
 use cfn::aws::efs::{self, access_point, file_system};
+use cfn::aws::{ec2, kms};
 use cfn::model::MountedFileSystemId;
 use cfn::prelude::*;
 
@@ -27,7 +27,7 @@ pub struct StorageParams {
     /// The file system's security group (its NFS rule lives in the networking stack).
     pub efs_security_group_id: Param<Id<ec2::SecurityGroup>>,
     /// The KMS key that encrypts the file system.
-    pub kms_key_arn: Value<String>,
+    pub kms_key_arn: Value<Arn<kms::Key>>,
 }
 
 /// What the storage stack gives the others.
@@ -37,11 +37,11 @@ pub struct StorageOutputs {
     /// from this output waits for this whole stack, every mount target included.
     pub file_system_id: Value<MountedFileSystemId>,
     /// The file system's ARN (IAM policies).
-    pub file_system_arn: Value<String>,
+    pub file_system_arn: Value<Arn<efs::FileSystem>>,
     /// The access point the tasks mount.
-    pub access_point_id: Value<String>,
+    pub access_point_id: Value<Id<efs::AccessPoint>>,
     /// The access point's ARN (IAM policies).
-    pub access_point_arn: Value<String>,
+    pub access_point_arn: Value<Arn<efs::AccessPoint>>,
 }
 
 impl ChildStack for Storage {
@@ -80,7 +80,7 @@ impl ChildStack for Storage {
         let mounted = s.mount(&fs, &[&p.private_subnet1, &p.private_subnet2], &p.efs_security_group_id);
         let access_point = s.add(
             "AccessPoint",
-            efs::AccessPoint::new(fs.id())
+            efs::AccessPoint::new(&fs)
                 .posix_user(access_point::PosixUser::new("1000", "1000"))
                 .root_directory(
                     access_point::RootDirectory::new()
