@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
 # Runs cfn-lint (pinned) over every template under the given folders; fails on any finding.
-# Installs cfn-lint into target/venv when missing. CFN_LINT_SKIP=1 opts out (offline use only).
+# Installs cfn-lint into target/venv when missing, from the hash-locked
+# scripts/requirements/cfn-lint.txt (which pins the version). CFN_LINT_SKIP=1 opts out (offline use only).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-version=1.58.0
+. "$root/scripts/requirements/venv.sh"
+lock="$root/scripts/requirements/cfn-lint.txt"
+version=$(locked_version "$lock" cfn-lint)
 venv="$root/target/venv"
 if [ "${CFN_LINT_SKIP:-0}" = 1 ]; then
   echo "cfn-lint: skipped because CFN_LINT_SKIP=1 (templates were NOT checked)" >&2
   exit 0
 fi
-if ! "$venv/bin/cfn-lint" --version 2>/dev/null | grep -qx "cfn-lint $version"; then
-  echo "cfn-lint: installing cfn-lint==$version into $venv" >&2
-  python3 -m venv "$venv" || { echo "error: cannot create a Python venv at $venv (install python3-venv)" >&2; exit 1; }
-  "$venv/bin/pip" install -q "cfn-lint==$version" || { echo "error: cannot install cfn-lint==$version from PyPI; set CFN_LINT_SKIP=1 only if you are offline" >&2; exit 1; }
+if ! venv_matches_lock "$venv" "$lock" \
+  || ! "$venv/bin/cfn-lint" --version 2>/dev/null | grep -qx "cfn-lint $version"; then
+  install_locked "cfn-lint $version" "$venv" "$lock" CFN_LINT_SKIP || exit 1
 fi
 files=()
 for d in "$@"; do

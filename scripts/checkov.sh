@@ -3,10 +3,13 @@
 # A check a template deliberately does not meet is waived in the template itself, with a reason
 # (`stack.waive_check(&h, Tool::checkov("CKV_AWS_2"), reason)` writes `Metadata.checkov.skip`);
 # skipped checks are counted and listed, never failed. Installs checkov into target/checkov-venv
-# when missing. CFN_CHECKOV_SKIP=1 opts out (offline use only).
+# when missing, from the hash-locked scripts/requirements/checkov.txt (which pins the version).
+# CFN_CHECKOV_SKIP=1 opts out (offline use only).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-version=3.3.30
+. "$root/scripts/requirements/venv.sh"
+lock="$root/scripts/requirements/checkov.txt"
+version=$(locked_version "$lock" checkov)
 venv="$root/target/checkov-venv"
 if [ "${CFN_CHECKOV_SKIP:-0}" = 1 ]; then
   echo "checkov: skipped because CFN_CHECKOV_SKIP=1 (templates were NOT checked)" >&2
@@ -16,10 +19,9 @@ if [ $# -eq 0 ]; then
   echo "usage: scripts/checkov.sh DIR..." >&2
   exit 2
 fi
-if ! "$venv/bin/checkov" --version 2>/dev/null | grep -qx "$version"; then
-  echo "checkov: installing checkov==$version into $venv" >&2
-  python3 -m venv "$venv" || { echo "error: cannot create a Python venv at $venv (install python3-venv)" >&2; exit 1; }
-  "$venv/bin/pip" install -q "checkov==$version" || { echo "error: cannot install checkov==$version from PyPI; set CFN_CHECKOV_SKIP=1 only if you are offline" >&2; exit 1; }
+if ! venv_matches_lock "$venv" "$lock" \
+  || ! "$venv/bin/checkov" --version 2>/dev/null | grep -qx "$version"; then
+  install_locked "checkov $version" "$venv" "$lock" CFN_CHECKOV_SKIP || exit 1
 fi
 report=$(mktemp)
 trap 'rm -f "$report"' EXIT

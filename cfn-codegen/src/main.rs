@@ -2,9 +2,10 @@
 //! shipped in the pinned cfn-lint wheel.
 //!
 //! ```text
-//! cargo run -p cfn-codegen -- fetch                    # pip-download the wheel, extract its schemas
+//! cargo run -p cfn-codegen -- fetch                    # download the pinned artifacts (pins.rs), verify, extract
 //! cargo run -p cfn-codegen -- generate [--schemas DIR] # regenerate cfn-model/src/aws, aws_data + feature blocks
 //! cargo run -p cfn-codegen -- check [--schemas DIR]    # regenerate in memory, diff with the committed files
+//! cargo run -p cfn-codegen -- pins                     # list the pinned artifacts and their sha256
 //! ```
 
 mod docs;
@@ -14,6 +15,7 @@ mod formats;
 mod lower;
 mod model;
 mod naming;
+mod pins;
 mod pipeline;
 mod rds_versions;
 mod relations;
@@ -21,14 +23,14 @@ mod relations;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// The pinned cfn-lint version whose schemas the generated code comes from.
-pub const CFN_LINT_VERSION: &str = "1.58.0";
-
 fn usage() -> String {
-    "usage: cfn-codegen <fetch | generate | check> [--schemas DIR] [--root DIR]\n\
-     \n  fetch     download cfn-lint==1.58.0 with pip into target/cfn-schemas/ and extract its schemas\
+    "usage: cfn-codegen <fetch | generate | check | pins> [--schemas DIR] [--root DIR]\n\
+     \n  fetch     download the pinned cfn-lint==1.58.0 wheel (pip) and @aws-cdk/aws-service-spec@0.1.216\
+     \n            (npm pack) into target/cfn-schemas/, check each file's sha256 against\
+     \n            cfn-codegen/src/pins.rs, extract the schemas and aws-service-spec/db.json.gz\
      \n  generate  regenerate cfn-model/src/aws/, cfn-model/src/aws_data/ and the generated feature blocks\
      \n  check     regenerate in memory and list the committed files that differ (exit 1 if any)\
+     \n  pins      list the pinned artifacts (name, version, file, sha256, source)\
      \n\n  --schemas DIR  the schema directory (holding providers/ and resources/); default\
      \n                 target/cfn-schemas/cfnlint/data/schemas\
      \n  --root DIR     the workspace root; default: the one cfn-codegen was built in"
@@ -81,6 +83,12 @@ fn run() -> Result<ExitCode, String> {
                 eprintln!("run `cargo run -p cfn-codegen -- generate` and commit the result");
                 Ok(ExitCode::FAILURE)
             }
+        }
+        "pins" => {
+            for p in pins::PINS {
+                println!("{}\t{}\t{}\t{}\t{}", p.name, p.version, p.file, p.sha256, p.source);
+            }
+            Ok(ExitCode::SUCCESS)
         }
         "-h" | "--help" | "help" => {
             println!("{}", usage());

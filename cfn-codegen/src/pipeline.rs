@@ -12,6 +12,7 @@ use crate::features;
 use crate::lower::{self, Catalog};
 use crate::model::ResourceIr;
 use crate::relations;
+use crate::pins::{self, Pin};
 
 /// Every generated file, by path relative to the workspace root.
 pub struct Output {
@@ -100,11 +101,6 @@ pub fn generate(schemas: &Path, root: &Path, format: bool) -> Result<Output, Str
             .insert(PathBuf::from(file), features::splice(&text, &block, file)?);
     }
     Ok(out)
-}
-
-/// Where `fetch` puts the service database of `@aws-cdk/aws-service-spec`.
-pub fn service_spec_path(root: &Path) -> PathBuf {
-    root.join("target/cfn-schemas/aws-service-spec/db.json.gz")
 }
 
 /// Service feature dependencies: service -> services its typed references point to.
@@ -313,36 +309,85 @@ pub fn diff(root: &Path, out: &Output) -> Result<Vec<String>, String> {
     Ok(diffs)
 }
 
-/// Downloads the pinned wheel with pip into `target/cfn-schemas/` and extracts its schemas.
+/// Where `fetch` puts its downloads and what it extracts from them.
+const FETCH_DIR: &str = "target/cfn-schemas";
+
+/// Where `fetch` puts the pinned `@aws-cdk/aws-service-spec` tarball and what it extracts from it.
+const SERVICE_SPEC_DIR: &str = "target/cfn-schemas/aws-service-spec";
+
+/// The AWS service spec database that `fetch` extracts (`package/db.json.gz` of the pinned
+/// `@aws-cdk/aws-service-spec`, [`pins::SERVICE_SPEC`]), with the package's `LICENSE` beside it:
+/// `<root>/target/cfn-schemas/aws-service-spec/db.json.gz`.
+pub fn service_spec_path(root: &Path) -> PathBuf {
+    root.join(SERVICE_SPEC_DIR).join("db.json.gz")
+}
+
+/// Downloads every pinned artifact of [`pins::PINS`] into `target/cfn-schemas/`, checks each
+/// file's sha256 before reading it, and extracts what the generator reads: the wheel's
+/// `cfnlint/data/schemas` and the service spec's `db.json.gz` ([`service_spec_path`]).
 pub fn fetch(root: &Path) -> Result<(), String> {
-    let version = crate::CFN_LINT_VERSION;
-    let dest = root.join("target/cfn-schemas");
+    let dest = root.join(FETCH_DIR);
     std::fs::create_dir_all(&dest).map_err(|e| format!("{}: {e}", dest.display()))?;
-    let python = std::env::var("PYTHON").unwrap_or_else(|_| "python3".into());
-    eprintln!("downloading cfn-lint=={version} with {python} -m pip …");
-    let status = Command::new(&python)
-        .args(["-m", "pip", "download", "--no-deps", "--only-binary=:all:"])
-        .arg(format!("cfn-lint=={version}"))
-        .arg("-d")
-        .arg(&dest)
-        .status()
-        .map_err(|e| format!("cannot run `{python}` ({e}); install Python 3 with pip (e.g. `apt-get install python3-pip`) or set PYTHON"))?;
-    if !status.success() {
+    fetch_cfn_lint_schemas(&dest)?;
+    fetch_service_spec(root)?;
+    Ok(())
+}
+
+/// Returns `pin`'s file in `dir`, downloaded with `download(dir)` unless a copy with the pinned
+/// digest is already there. A cached copy that differs is reported, removed and downloaded once
+/// more; a download that differs is an error (the file is left for inspection).
+fn fetch_pinned(pin: &Pin, dir: &Path, download: impl Fn(&Path) -> Result<(), String>) -> Result<PathBuf, String> {
+    let file = dir.join(pin.file);
+    if file.is_file() {
+        match pin.verify(&file) {
+            Ok(()) => {
+                eprintln!("{}: cached {} matches its pinned sha256", pin.label(), file.display());
+                return Ok(file);
+            }
+            Err(e) => {
+                eprintln!(
+                    "warning: the cached copy does not match its pin; removing it and downloading it again.\n{e}"
+                );
+                std::fs::remove_file(&file).map_err(|e| format!("{}: {}: {e}", pin.label(), file.display()))?;
+            }
+        }
+    }
+    download(dir)?;
+    if !file.is_file() {
         return Err(format!(
-            "`{python} -m pip download cfn-lint=={version}` failed ({status}); check that pip is installed \
-             (`{python} -m pip --version`) and that PyPI is reachable"
+            "{}: the download reported success but {} is not there; the pin in cfn-codegen/src/pins.rs \
+             names a file the download does not produce",
+            pin.label(),
+            file.display()
         ));
     }
-    let wheel = std::fs::read_dir(&dest)
-        .map_err(|e| format!("{}: {e}", dest.display()))?
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .find(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(&format!("cfn_lint-{version}-")) && n.ends_with(".whl"))
-        })
-        .ok_or_else(|| format!("pip succeeded but no cfn_lint-{version}-*.whl is in {}", dest.display()))?;
+    pin.verify(&file)?;
+    eprintln!("{}: downloaded {}, sha256 verified", pin.label(), file.display());
+    Ok(file)
+}
+
+/// The pinned cfn-lint wheel (downloaded with pip), verified, then its `cfnlint/data/schemas`.
+fn fetch_cfn_lint_schemas(dest: &Path) -> Result<(), String> {
+    let pin = &pins::CFN_LINT_WHEEL;
+    let version = pin.version;
+    let python = std::env::var("PYTHON").unwrap_or_else(|_| "python3".into());
+    let wheel = fetch_pinned(pin, dest, |dir| {
+        eprintln!("downloading cfn-lint=={version} with {python} -m pip …");
+        let status = Command::new(&python)
+            .args(["-m", "pip", "download", "--no-deps", "--only-binary=:all:"])
+            .arg(format!("cfn-lint=={version}"))
+            .arg("-d")
+            .arg(dir)
+            .status()
+            .map_err(|e| format!("cannot run `{python}` ({e}); install Python 3 with pip (e.g. `apt-get install python3-pip`) or set PYTHON"))?;
+        if !status.success() {
+            return Err(format!(
+                "`{python} -m pip download cfn-lint=={version}` failed ({status}); check that pip is installed \
+                 (`{python} -m pip --version`) and that PyPI is reachable"
+            ));
+        }
+        Ok(())
+    })?;
     let schemas = dest.join("cfnlint/data/schemas");
     if schemas.exists() {
         std::fs::remove_dir_all(&schemas).map_err(|e| format!("{}: {e}", schemas.display()))?;
@@ -355,12 +400,13 @@ pub fn fetch(root: &Path) -> Result<(), String> {
     let out = Command::new(&python)
         .args(["-c", EXTRACT])
         .arg(&wheel)
-        .arg(&dest)
+        .arg(dest)
         .output()
         .map_err(|e| format!("cannot run `{python}`: {e}"))?;
     if !out.status.success() {
         return Err(format!(
-            "extracting {} failed: {}",
+            "{}: extracting {} failed: {}",
+            pin.label(),
             wheel.display(),
             String::from_utf8_lossy(&out.stderr)
         ));
@@ -371,6 +417,109 @@ pub fn fetch(root: &Path) -> Result<(), String> {
         schemas.display()
     );
     Ok(())
+}
+
+/// The pinned `@aws-cdk/aws-service-spec` tarball (downloaded with `npm pack`), verified, then
+/// its `package/db.json.gz` and `package/LICENSE`.
+fn fetch_service_spec(root: &Path) -> Result<(), String> {
+    let pin = &pins::SERVICE_SPEC;
+    let dir = root.join(SERVICE_SPEC_DIR);
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let npm = std::env::var("NPM").unwrap_or_else(|_| "npm".into());
+    let spec = format!("{}@{}", pin.name, pin.version);
+    let tgz = fetch_pinned(pin, &dir, |dir| {
+        eprintln!("downloading {spec} with {npm} pack …");
+        let out = Command::new(&npm)
+            .args([
+                "pack",
+                "--ignore-scripts",
+                "--loglevel=error",
+                &spec,
+                "--pack-destination",
+            ])
+            .arg(dir)
+            .output()
+            .map_err(|e| format!("{spec}: cannot run `{npm}` ({e}); install Node.js with npm or set NPM"))?;
+        if !out.status.success() {
+            return Err(format!(
+                "{spec}: `{npm} pack {spec}` failed ({}); check that the npm registry is reachable:\n{}",
+                out.status,
+                String::from_utf8_lossy(&out.stderr).trim()
+            ));
+        }
+        Ok(())
+    })?;
+    let n = extract_service_spec(pin, &tgz, &dir)?;
+    let db = service_spec_path(root);
+    if !db.is_file() {
+        return Err(format!("{}: {} was not written", pin.label(), db.display()));
+    }
+    eprintln!(
+        "extracted {n} files to {} (the database: {})",
+        dir.display(),
+        db.display()
+    );
+    Ok(())
+}
+
+/// The members of the service spec tarball `fetch` keeps, and their names in its folder.
+const SERVICE_SPEC_MEMBERS: &[(&str, &str)] = &[("package/db.json.gz", "db.json.gz"), ("package/LICENSE", "LICENSE")];
+
+/// Extracts [`SERVICE_SPEC_MEMBERS`] from the (already verified) tarball into `dir`, each written
+/// whole or not at all; returns how many. Errors name the artifact and the tarball.
+fn extract_service_spec(pin: &Pin, tgz: &Path, dir: &Path) -> Result<usize, String> {
+    let bad = |e: std::io::Error| format!("{}: cannot read {}: {e}", pin.label(), tgz.display());
+    let file = std::fs::File::open(tgz).map_err(bad)?;
+    let mut archive = tar::Archive::new(flate2::read::GzDecoder::new(file));
+    let mut found = vec![false; SERVICE_SPEC_MEMBERS.len()];
+    for entry in archive.entries().map_err(bad)? {
+        let mut entry = entry.map_err(bad)?;
+        let path = entry.path().map_err(bad)?.into_owned();
+        let Some(i) = SERVICE_SPEC_MEMBERS.iter().position(|(m, _)| path == Path::new(m)) else {
+            continue;
+        };
+        let (member, name) = SERVICE_SPEC_MEMBERS[i];
+        if !entry.header().entry_type().is_file() {
+            return Err(format!(
+                "{}: {member} in {} is not a regular file",
+                pin.label(),
+                tgz.display()
+            ));
+        }
+        let out = dir.join(name);
+        let part = dir.join(format!("{name}.part"));
+        let write = |entry: &mut tar::Entry<'_, _>| -> std::io::Result<()> {
+            let mut f = std::fs::File::create(&part)?;
+            std::io::copy(entry, &mut f)?;
+            f.sync_all()?;
+            std::fs::rename(&part, &out)
+        };
+        write(&mut entry).map_err(|e| {
+            let _ = std::fs::remove_file(&part);
+            format!(
+                "{}: extracting {member} from {} to {}: {e}",
+                pin.label(),
+                tgz.display(),
+                out.display()
+            )
+        })?;
+        found[i] = true;
+    }
+    let missing: Vec<&str> = SERVICE_SPEC_MEMBERS
+        .iter()
+        .zip(&found)
+        .filter(|(_, f)| !**f)
+        .map(|((m, _), _)| *m)
+        .collect();
+    if !missing.is_empty() {
+        return Err(format!(
+            "{}: {} holds no {}; the package's layout changed (check the pinned version in cfn-codegen/src/pins.rs)",
+            pin.label(),
+            tgz.display(),
+            missing.join(", ")
+        ));
+    }
+    Ok(found.len())
 }
 
 #[cfg(test)]
@@ -414,6 +563,62 @@ mod tests {
         let a = generate_sources(&schemas, &root, false).unwrap().0.files;
         let b = generate_sources(&schemas, &root, false).unwrap().0.files;
         assert_eq!(a, b);
+    }
+
+    /// A gzipped tarball holding `members` (path, contents).
+    fn tarball(path: &Path, members: &[(&str, &[u8])]) {
+        let file = std::fs::File::create(path).unwrap();
+        let gz = flate2::write::GzEncoder::new(file, flate2::Compression::fast());
+        let mut b = tar::Builder::new(gz);
+        for (name, data) in members {
+            let mut h = tar::Header::new_gnu();
+            h.set_size(data.len() as u64);
+            h.set_mode(0o644);
+            h.set_cksum();
+            b.append_data(&mut h, name, *data).unwrap();
+        }
+        b.into_inner().unwrap().finish().unwrap();
+    }
+
+    #[test]
+    fn service_spec_members_are_extracted_and_a_missing_one_is_named() {
+        let tmp = std::env::temp_dir().join(format!("cfn-codegen-spec-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&tmp);
+        std::fs::create_dir_all(&tmp).unwrap();
+        let tgz = tmp.join("spec.tgz");
+        tarball(
+            &tgz,
+            &[
+                ("package/package.json", b"{}"),
+                ("package/db.json.gz", b"database"),
+                ("package/LICENSE", b"Apache-2.0"),
+            ],
+        );
+        assert_eq!(extract_service_spec(&pins::SERVICE_SPEC, &tgz, &tmp), Ok(2));
+        assert_eq!(std::fs::read(tmp.join("db.json.gz")).unwrap(), b"database");
+        assert_eq!(std::fs::read(tmp.join("LICENSE")).unwrap(), b"Apache-2.0");
+        assert!(!tmp.join("package.json").exists());
+
+        tarball(&tgz, &[("package/LICENSE", b"Apache-2.0")]);
+        let e = extract_service_spec(&pins::SERVICE_SPEC, &tgz, &tmp).unwrap_err();
+        assert!(
+            e.contains("@aws-cdk/aws-service-spec@0.1.216") && e.contains("package/db.json.gz"),
+            "{e}"
+        );
+
+        std::fs::write(&tgz, b"not gzip").unwrap();
+        let e = extract_service_spec(&pins::SERVICE_SPEC, &tgz, &tmp).unwrap_err();
+        assert!(
+            e.contains("@aws-cdk/aws-service-spec@0.1.216") && e.contains("spec.tgz"),
+            "{e}"
+        );
+        let _ = std::fs::remove_dir_all(&tmp);
+    }
+
+    #[test]
+    fn service_spec_path_is_where_fetch_writes() {
+        let p = service_spec_path(Path::new("ws"));
+        assert_eq!(p, Path::new("ws/target/cfn-schemas/aws-service-spec/db.json.gz"));
     }
 
     #[test]
