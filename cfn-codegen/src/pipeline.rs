@@ -11,8 +11,8 @@ use crate::emit;
 use crate::features;
 use crate::lower::{self, Catalog};
 use crate::model::ResourceIr;
-use crate::relations;
 use crate::pins::{self, Pin};
+use crate::relations;
 
 /// Every generated file, by path relative to the workspace root.
 pub struct Output {
@@ -183,6 +183,18 @@ pub fn generate_sources(schemas: &Path, root: &Path, format: bool) -> Result<(Ou
             .join("; "),
         rel.unmatched.len(),
     );
+    if let Some(path) = std::env::var_os("CFN_CODEGEN_STATS") {
+        // Typed reference fields by service (resource properties, property-type properties), for
+        // BENCHMARKS.md (`bench/typed-refs.py`).
+        let mut tsv = String::from("service\tresource\tnested\n");
+        for (svc, rs) in &by_service {
+            let (a, b) = rs
+                .iter()
+                .fold((0, 0), |(a, b), r| (a + r.typed_fields.0, b + r.typed_fields.1));
+            tsv.push_str(&format!("{svc}\t{a}\t{b}\n"));
+        }
+        std::fs::write(&path, tsv).map_err(|e| format!("CFN_CODEGEN_STATS: {e}"))?;
+    }
     if std::env::var_os("CFN_CODEGEN_VERBOSE").is_some() {
         for u in &rel.unmatched {
             eprintln!("not in the schemas: {u}");
