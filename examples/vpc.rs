@@ -80,6 +80,6 @@ pub fn build() -> Stack {
     s
 }
 
-fn main() -> std::process::ExitCode {
+fn main() -> ExitCode {
     cfn::run(&build())
 }

@@ -20,6 +20,19 @@
 //! let json = cfn::to_json(&s).expect("a valid template");
 //! assert!(json.contains("\"Fn::Sub\": \"${AWS::StackName}-alerts-${Environment}\""));
 //! ```
+//!
+//! A stack program returns the runner's exit code from `main`, so a stack that fails validation
+//! fails the process (`cargo run > stack.json` in CI stops there instead of leaving an empty file):
+//!
+//! ```no_run
+//! use cfn::prelude::*; // brings `ExitCode` (`std::process::ExitCode`) too
+//!
+//! fn main() -> ExitCode {
+//!     let mut s: Stack = Stack::new();
+//!     s.add("Alerts", RawResource::of("AWS::SNS::Topic"));
+//!     cfn::run(&s) // root template on stdout, `--out-dir DIR` for the assembly, findings on stderr
+//! }
+//! ```
 #![warn(missing_docs)]
 
 pub use cfn_emit as emit;
@@ -32,6 +45,10 @@ pub use cfn_emit::{
     Severity,
 };
 
+/// What `main` returns: `fn main() -> ExitCode { …; cfn::run(&stack) }` ([`run`]'s result, non-zero
+/// when the stack fails validation). The same type as `std::process::ExitCode`.
+pub use std::process::ExitCode;
+
 /// The derive macros and `sub!` (crate `cfn-macros`); the traits they implement are in
 /// [`model::interface`], [`model::table`] and [`model::nested`].
 pub use cfn_macros::{sub, Mapping, MappingKey, Outputs, Parameters, Resource};
@@ -39,6 +56,7 @@ pub use cfn_macros::{sub, Mapping, MappingKey, Outputs, Parameters, Resource};
 /// Everything a stack program usually needs: `use cfn::prelude::*;`.
 pub mod prelude {
     pub use cfn_emit::{assemble, run, to_json, validate, AssemblyOptions, Diagnostic, Severity};
+    pub use std::process::ExitCode;
     pub use cfn_macros::{sub, Mapping, MappingKey, Outputs, Parameters, Resource};
     pub use cfn_model::prelude::*;
 }
