@@ -6,7 +6,6 @@
 //! `cargo run --example vpc > vpc.json`, or `-- --out-dir out/` for the whole assembly.
 
 use cfn::aws::ec2;
-use cfn::model::safe::security_group::Port;
 use cfn::prelude::*;
 
 /// Builds the stack.

@@ -11,7 +11,7 @@
 //!
 //! let mut s: Stack = Stack::new();
 //! let env = s.parameter("Environment", Parameter::string().allowed(["dev", "prod"]).default("dev"));
-//! let topic = s.add("Alerts", RawResource::new("AWS::SNS::Topic", serde_json::json!({})));
+//! let topic = s.add("Alerts", RawResource::new("AWS::SNS::Topic", cfn::serde_json::json!({})));
 //! s.output("AlertsTopic", Output::new(topic.id()).export(Value::<String>::sub([
 //!     SubPart::val(Pseudo::stack_name()),
 //!     SubPart::lit("-alerts-"),
@@ -45,6 +45,10 @@ pub use cfn_emit::{
     Severity,
 };
 
+/// The JSON values raw resources (`RawResource::new(type, json!({…}))`), metadata and assertion
+/// patterns take: `cfn::serde_json::json!` needs no `serde_json` dependency of your own.
+pub use serde_json;
+
 /// What `main` returns: `fn main() -> ExitCode { …; cfn::run(&stack) }` ([`run`]'s result, non-zero
 /// when the stack fails validation). The same type as `std::process::ExitCode`.
 pub use std::process::ExitCode;
@@ -56,7 +60,7 @@ pub use cfn_macros::{sub, Mapping, MappingKey, Outputs, Parameters, Resource};
 /// Everything a stack program usually needs: `use cfn::prelude::*;`.
 pub mod prelude {
     pub use cfn_emit::{assemble, run, to_json, validate, AssemblyOptions, Diagnostic, Severity};
-    pub use std::process::ExitCode;
     pub use cfn_macros::{sub, Mapping, MappingKey, Outputs, Parameters, Resource};
     pub use cfn_model::prelude::*;
+    pub use std::process::ExitCode;
 }
