@@ -38,14 +38,20 @@ fn main() -> ExitCode {
         Err(_) => {}
     }
     let bad = run_child("invalid");
-    let (out, err) = (String::from_utf8_lossy(&bad.stdout), String::from_utf8_lossy(&bad.stderr));
+    let (out, err) = (
+        String::from_utf8_lossy(&bad.stdout),
+        String::from_utf8_lossy(&bad.stderr),
+    );
     assert_eq!(bad.status.code(), Some(1), "an invalid stack exits 1; stderr: {err}");
     assert!(out.is_empty(), "nothing on stdout for an invalid stack: {out}");
     assert!(err.contains("error[logical-id] Resources/bad-id"), "{err}");
     assert!(err.contains("nothing was written"), "{err}");
 
     let good = run_child("valid");
-    let (out, err) = (String::from_utf8_lossy(&good.stdout), String::from_utf8_lossy(&good.stderr));
+    let (out, err) = (
+        String::from_utf8_lossy(&good.stdout),
+        String::from_utf8_lossy(&good.stderr),
+    );
     assert_eq!(good.status.code(), Some(0), "a valid stack exits 0; stderr: {err}");
     assert!(out.contains("\"AWS::SNS::Topic\""), "{out}");
     println!("run_exit_code: an invalid stack exits 1 with nothing on stdout, a valid one 0: ok");
