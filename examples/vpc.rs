@@ -41,12 +41,14 @@ pub fn build() -> Stack {
         .iter()
         .enumerate()
     {
-        subnets.push(s.add(
-            name,
-            ec2::Subnet::new(&vpc)
-                .availability_zone(Value::select(i as i64 % 2, azs.clone()))
-                .cidr_block(Value::select(i as i64, cidrs.clone())),
-        ));
+        subnets.push(
+            s.add(
+                name,
+                ec2::Subnet::new(&vpc)
+                    .availability_zone(Value::select(i as i64 % 2, azs.clone()))
+                    .cidr_block(Value::select(i as i64, cidrs.clone())),
+            ),
+        );
     }
 
     // The public subnets route to the internet through the attached gateway.
