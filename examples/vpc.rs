@@ -1,4 +1,5 @@
-//! A VPC with public and private subnets over two availability zones, an internet gateway, and
+//! A VPC with public and private subnets over two availability zones, an internet gateway
+//! (`stack.attach_internet_gateway`) and the public subnets' default route through it, and
 //! ALB/ECS/DB security groups that talk to each other through standalone ingress/egress rules:
 //! the fixed form of the security-group cycle from the first failure report. The generated
 //! `ec2::SecurityGroup` has no inline group-to-group rule fields, so that cycle cannot be written.
@@ -6,7 +7,6 @@
 //! `cargo run --example vpc > vpc.json`, or `-- --out-dir out/` for the whole assembly.
 
 use cfn::aws::ec2;
-use cfn::model::safe::security_group::Port;
 use cfn::prelude::*;
 
 /// Builds the stack.
@@ -30,23 +30,39 @@ pub fn build() -> Stack {
             .enable_dns_hostnames(true)
             .enable_dns_support(true),
     );
-    let igw = s.add("InternetGateway", ec2::InternetGateway::new());
-    s.add(
-        "GatewayAttachment",
-        ec2::VpcGatewayAttachment::new(&vpc).internet_gateway_id(igw.id()),
-    );
+    // The gateway and its attachment (`InternetGatewayAttachment`); a route can only take the
+    // gateway id this returns, which makes the route wait for the attachment.
+    let igw = s.attach_internet_gateway("InternetGateway", &vpc);
 
     let azs = Value::<Vec<String>>::azs("");
     let cidrs = Value::<String>::from("10.0.0.0/16").cidr(4, 8);
+    let mut subnets = Vec::new();
     for (i, name) in ["PublicSubnet1", "PublicSubnet2", "PrivateSubnet1", "PrivateSubnet2"]
         .iter()
         .enumerate()
     {
+        subnets.push(
+            s.add(
+                name,
+                ec2::Subnet::new(&vpc)
+                    .availability_zone(Value::select(i as i64 % 2, azs.clone()))
+                    .cidr_block(Value::select(i as i64, cidrs.clone())),
+            ),
+        );
+    }
+
+    // The public subnets route to the internet through the attached gateway.
+    let public_routes = s.add("PublicRouteTable", ec2::RouteTable::new(&vpc));
+    s.add(
+        "PublicDefaultRoute",
+        ec2::Route::new(public_routes.id())
+            .destination_cidr_block("0.0.0.0/0")
+            .gateway_id(igw.gateway_id()),
+    );
+    for (i, subnet) in subnets.iter().take(2).enumerate() {
         s.add(
-            name,
-            ec2::Subnet::new(&vpc)
-                .availability_zone(Value::select(i as i64 % 2, azs.clone()))
-                .cidr_block(Value::select(i as i64, cidrs.clone())),
+            &format!("PublicSubnet{}RouteTableAssociation", i + 1),
+            ec2::SubnetRouteTableAssociation::new(public_routes.id(), subnet),
         );
     }
 
@@ -80,6 +96,6 @@ pub fn build() -> Stack {
     s
 }
 
-fn main() -> std::process::ExitCode {
+fn main() -> ExitCode {
     cfn::run(&build())
 }

@@ -11,7 +11,7 @@
 //!
 //! let mut s: Stack = Stack::new();
 //! let env = s.parameter("Environment", Parameter::string().allowed(["dev", "prod"]).default("dev"));
-//! let topic = s.add("Alerts", RawResource::new("AWS::SNS::Topic", serde_json::json!({})));
+//! let topic = s.add("Alerts", RawResource::new("AWS::SNS::Topic", cfn::serde_json::json!({})));
 //! s.output("AlertsTopic", Output::new(topic.id()).export(Value::<String>::sub([
 //!     SubPart::val(Pseudo::stack_name()),
 //!     SubPart::lit("-alerts-"),
@@ -19,6 +19,19 @@
 //! ])));
 //! let json = cfn::to_json(&s).expect("a valid template");
 //! assert!(json.contains("\"Fn::Sub\": \"${AWS::StackName}-alerts-${Environment}\""));
+//! ```
+//!
+//! A stack program returns the runner's exit code from `main`, so a stack that fails validation
+//! fails the process (`cargo run > stack.json` in CI stops there instead of leaving an empty file):
+//!
+//! ```no_run
+//! use cfn::prelude::*; // brings `ExitCode` (`std::process::ExitCode`) too
+//!
+//! fn main() -> ExitCode {
+//!     let mut s: Stack = Stack::new();
+//!     s.add("Alerts", RawResource::of("AWS::SNS::Topic"));
+//!     cfn::run(&s) // root template on stdout, `--out-dir DIR` for the assembly, findings on stderr
+//! }
 //! ```
 #![warn(missing_docs)]
 
@@ -32,6 +45,14 @@ pub use cfn_emit::{
     Severity,
 };
 
+/// The JSON values raw resources (`RawResource::new(type, json!({…}))`), metadata and assertion
+/// patterns take: `cfn::serde_json::json!` needs no `serde_json` dependency of your own.
+pub use serde_json;
+
+/// What `main` returns: `fn main() -> ExitCode { …; cfn::run(&stack) }` ([`run`]'s result, non-zero
+/// when the stack fails validation). The same type as `std::process::ExitCode`.
+pub use std::process::ExitCode;
+
 /// The derive macros and `sub!` (crate `cfn-macros`); the traits they implement are in
 /// [`model::interface`], [`model::table`] and [`model::nested`].
 pub use cfn_macros::{sub, Mapping, MappingKey, Outputs, Parameters, Resource};
@@ -41,4 +62,5 @@ pub mod prelude {
     pub use cfn_emit::{assemble, run, to_json, validate, AssemblyOptions, Diagnostic, Severity};
     pub use cfn_macros::{sub, Mapping, MappingKey, Outputs, Parameters, Resource};
     pub use cfn_model::prelude::*;
+    pub use std::process::ExitCode;
 }

@@ -260,6 +260,59 @@ fn partial_matching() {
     assert_eq!(t.tags_of("Vpc")[1], ("Project".to_string(), json!("healthtech")));
 }
 
+#[test]
+fn matchers_nest_inside_array_with() {
+    let t = Assert::stack(&app());
+    // Any matcher as an element: a regex inside an object inside the array, `any_value`, `ref_to`.
+    t.has_resource_properties::<ecs::TaskDefinition>(
+        Match::object_like(json!({})).key(
+            "ContainerDefinitions",
+            Match::array_with([Match::object_like(json!({"Essential": true}))
+                .key("Image", Match::string_like_regexp("^nginx:"))
+                .key("MountPoints", Match::array_with([Match::any_value()]))]),
+        ),
+    );
+    t.has_resource_properties::<ecs::Service>(Match::object_like(json!({})).key(
+        "NetworkConfiguration",
+        Match::object_like(json!({})).key(
+            "AwsvpcConfiguration",
+            Match::object_like(json!({})).key(
+                "Subnets",
+                Match::array_with(vec![Match::ref_to("SubnetA"), Match::ref_to("SubnetB")]),
+            ),
+        ),
+    ));
+    // A nested matcher that fails says which element it wanted and what the array held.
+    let e = t
+        .check_resource_properties::<ecs::Service>(Match::object_like(json!({})).key(
+            "NetworkConfiguration",
+            Match::object_like(json!({})).key(
+                "AwsvpcConfiguration",
+                Match::object_like(json!({})).key(
+                    "Subnets",
+                    Match::array_with([Match::ref_to("SubnetB"), Match::ref_to("SubnetA")]),
+                ),
+            ),
+        ))
+        .unwrap_err();
+    let text = e.to_string();
+    assert!(
+        text.contains("NetworkConfiguration/AwsvpcConfiguration/Subnets")
+            && text.contains(r#"an element after index 1 matching {"Ref": "SubnetA"}"#),
+        "{text}"
+    );
+    // Plain JSON still works, and one `Match` is a one-element subsequence.
+    let tags = json!([{"Key": "Env", "Value": "dev"}, {"Key": "Team", "Value": "web"}]);
+    assert!(Match::array_with(json!({"Key": "Team"})).matches(&tags));
+    assert!(Match::array_with(Match::not(Match::object_like(json!({"Key": "Env"})))).matches(&tags));
+    assert!(!Match::array_with([Match::exact(json!({"Key": "Team"}))]).matches(&tags));
+    assert!(Match::array_with([
+        Match::object_like(json!({"Key": "Env"})),
+        Match::exact(json!({"Key": "Team", "Value": "web"})),
+    ])
+    .matches(&tags));
+}
+
 // ---- failure messages: expected, found, where ---------------------------------------------------
 
 #[test]

@@ -26,14 +26,24 @@ Findings go to stderr; the exit code is 1 when any is an error, 2 for a bad argu
 /// Runs the emitter over `stack` with the process's arguments: root template on stdout,
 /// `--out-dir DIR` writes the whole assembly, diagnostics on stderr, non-zero exit on error.
 ///
+/// Return its [`ExitCode`] from `main`: dropped, a stack that fails validation prints nothing on
+/// stdout and the process still exits 0 (`cargo run > stack.json` leaves an empty file behind a
+/// green CI step).
+///
 /// ```no_run
+/// use std::process::ExitCode;
+///
 /// use cfn_model::prelude::*;
-/// fn main() -> std::process::ExitCode {
+///
+/// fn main() -> ExitCode {
 ///     let mut s: Stack = Stack::new();
 ///     s.add("Topic", RawResource::new("AWS::SNS::Topic", serde_json::json!({})));
 ///     cfn_emit::run(&s)
 /// }
 /// ```
+#[must_use = "a stack that fails validation prints nothing and exits 0 unless main returns this exit code: \
+              `fn main() -> ExitCode { …; cfn::run(&stack) }` (`ExitCode` is in `cfn::prelude`, \
+              or `use std::process::ExitCode;`)"]
 pub fn run(stack: &impl AsTemplate) -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let code = run_with_args(
@@ -45,7 +55,10 @@ pub fn run(stack: &impl AsTemplate) -> ExitCode {
     ExitCode::from(code)
 }
 
-/// [`run`] with explicit arguments and streams; returns the exit code.
+/// [`run`] with explicit arguments and streams; returns the exit code (0 on success, 1 when the
+/// stack fails validation or a file cannot be written, 2 for a bad argument).
+#[must_use = "the exit code is 1 when the stack fails validation: pass it on, e.g. \
+              `std::process::exit(cfn::run_with_args(…).into())` or `ExitCode::from(…)` returned from main"]
 pub fn run_with_args(stack: &impl AsTemplate, args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let mut out_dir: Option<PathBuf> = None;
     let mut opts = AssemblyOptions::default();

@@ -47,15 +47,43 @@ pub use value::{
     MountedFileSystemId, Name, Pseudo, SecretString, StringLike, Value,
 };
 
-/// Everything a stack program usually needs.
+/// Everything a stack program usually needs: the model's types and the safe constructs' (each
+/// under the service feature it needs).
 pub mod prelude {
     pub use crate::{
         Arn, Attributes, AutoNest, Cond, Condition, DynamicRef, Handle, Id, Json, Mapping, MappingRef, Name, Output,
         Param, Parameter, Policy, Pseudo, RawResource, Resource, Root, SecretId, SecretString, SsmName, Stack, SubPart,
         Tagging, Value,
     };
+    pub use crate::{AttachedAllocationId, AttachedGatewayId, ForwardedTargetGroupArn, MountedFileSystemId};
     pub use crate::{
         AvailabilityZoneName, ChildStack, ImageId, KeyPairName, MappingKey, MappingTable, NestedHandle, OutputField,
         Outputs, ParamField, Parameters, Ssm, SsmParameterName,
     };
+
+    // The safe constructs' types (module `safe`), each with the service feature it needs.
+    /// The listener's protocol, `stack.listen(id, &alb, &tg, 80, Protocol::Http)` (a target
+    /// group's is `elasticloadbalancingv2::target_group::Protocol`).
+    #[cfg(feature = "elasticloadbalancingv2")]
+    pub use crate::aws::elasticloadbalancingv2::listener::Protocol;
+    #[cfg(all(feature = "ec2", feature = "efs"))]
+    pub use crate::safe::efs::MountedFileSystem;
+    #[cfg(feature = "ec2")]
+    pub use crate::safe::gateway::{AttachedInternetGateway, NatGatewayWithAddress};
+    #[cfg(feature = "elasticloadbalancingv2")]
+    pub use crate::safe::listener::Listening;
+    #[cfg(feature = "rds")]
+    pub use crate::safe::rds::{
+        AuroraMysqlVersion, AuroraPostgresqlVersion, ClusterEngine, CustomSqlserverEeVersion, CustomSqlserverSeVersion,
+        CustomSqlserverWebVersion, Db2AeVersion, Db2SeVersion, Engine, MariadbVersion, MysqlVersion, PostgresVersion,
+        SqlserverEeVersion, SqlserverExVersion, SqlserverSeVersion, SqlserverWebVersion,
+    };
+    #[cfg(feature = "route53")]
+    pub use crate::safe::route53::HealthCheckTarget;
+    #[cfg(feature = "secretsmanager")]
+    pub use crate::safe::secrets::NamedSecret;
+    #[cfg(feature = "ec2")]
+    pub use crate::safe::security_group::Port;
+    #[cfg(feature = "ssm")]
+    pub use crate::safe::ssm::PublishedEndpoint;
 }

@@ -1,6 +1,11 @@
 //! The multi-env example: one environment (dev, staging or prod) of a containerised application
 //! on AWS, as a root stack and five nested stacks. It is the architecture of the two failure
-//! reports in `/work/shared/seeds/`, written so that none of their failures can be written.
+//! reports this library was written against (report 1: a deployment that failed on a
+//! security-group cycle, with an HTTPS health check on port 80 and no tests; report 2: a secret
+//! name and an SSM path assembled with `!Sub` inside `{{resolve:…}}`, PostgreSQL 15.4 where the
+//! region does not offer it, the DB endpoint in plain environment variables, an ECS service
+//! started before its EFS mount targets), written so that none of their failures can be written;
+//! the table below and README.md's "The multi-env example" say where each would have been.
 //!
 //! ```sh
 //! cargo run --example multi-env > stack.json            # the root template
@@ -59,9 +64,11 @@
 //! `stack.attach_internet_gateway_with` returns, and the NAT gateway only the allocation id
 //! `stack.nat_gateway_with` yields, so both wait for the gateway's attachment.
 
+use std::process::ExitCode;
+
 mod stacks;
 
-fn main() -> std::process::ExitCode {
+fn main() -> ExitCode {
     let stack = stacks::assembly();
     let code = cfn::run(&stack);
     // The process ends here: the operating system takes the model back at once, where dropping

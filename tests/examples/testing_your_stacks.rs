@@ -3,10 +3,9 @@
 
 use cfn::assertions::{Assert, Match};
 use cfn::aws::{ec2, efs, s3};
-use cfn::model::safe::security_group::Port;
 use cfn::prelude::*;
 use cfn::rules::{DeletionPolicies, EncryptionAtRest, Naming, NoOpenIngress, RequiredTags};
-use serde_json::json;
+use cfn::serde_json::json;
 
 /// The stack under test (in a real crate: `my_infra::storage_stack()`).
 pub fn stack() -> Stack {

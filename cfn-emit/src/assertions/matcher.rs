@@ -51,6 +51,41 @@ enum M {
     Predicate(String, Arc<dyn Fn(&Value) -> bool + Send + Sync>),
 }
 
+/// What [`Match::array_with`] takes: plain JSON (an array's elements, each matched
+/// deep-partially; another value is one element), or patterns (`[Match; N]`, `Vec<Match>`, one
+/// `Match`), so that any matcher can be nested in an array pattern.
+pub trait ArrayPattern {
+    /// The element patterns, in order.
+    fn into_items(self) -> Vec<Match>;
+}
+
+impl ArrayPattern for Value {
+    fn into_items(self) -> Vec<Match> {
+        match self {
+            Value::Array(items) => items.into_iter().map(|v| Match::from_json(v, true)).collect(),
+            one => vec![Match::from_json(one, true)],
+        }
+    }
+}
+
+impl ArrayPattern for Match {
+    fn into_items(self) -> Vec<Match> {
+        vec![self]
+    }
+}
+
+impl ArrayPattern for Vec<Match> {
+    fn into_items(self) -> Vec<Match> {
+        self
+    }
+}
+
+impl<const N: usize> ArrayPattern for [Match; N] {
+    fn into_items(self) -> Vec<Match> {
+        self.into()
+    }
+}
+
 impl From<Value> for Match {
     fn from(v: Value) -> Match {
         Match::from_json(v, true)
@@ -104,14 +139,27 @@ impl Match {
     }
 
     /// An array containing elements matching `items`, in that order, possibly with others in
-    /// between (each element matched deep-partially).
-    pub fn array_with(items: impl Into<Value>) -> Match {
-        let items = match items.into() {
-            Value::Array(items) => items,
-            one => vec![one],
-        };
+    /// between. `items` is plain JSON (`json!([{"Key": "Env"}])`, each element matched
+    /// deep-partially; a value that is not an array is one element) or patterns, to nest any
+    /// matcher: `Match::array_with([Match::object_like(json!({"Key": "Env"})), Match::any_value()])`
+    /// (also a `Vec<Match>` or one `Match`).
+    ///
+    /// ```
+    /// use cfn_emit::assertions::Match;
+    /// use serde_json::json;
+    ///
+    /// let tags = json!([{"Key": "Env", "Value": "dev"}, {"Key": "Team", "Value": "web"}]);
+    /// assert!(Match::array_with(json!([{"Key": "Team"}])).matches(&tags));
+    /// assert!(Match::array_with([
+    ///     Match::object_like(json!({})).key("Value", Match::string_like_regexp("^d")),
+    ///     Match::exact(json!({"Key": "Team", "Value": "web"})),
+    /// ])
+    /// .matches(&tags));
+    /// assert!(!Match::array_with([Match::ref_to("Topic")]).matches(&tags));
+    /// ```
+    pub fn array_with(items: impl ArrayPattern) -> Match {
         Match(M::Array {
-            items: items.into_iter().map(|v| Match::from_json(v, true)).collect(),
+            items: items.into_items(),
             subsequence: true,
         })
     }

@@ -57,7 +57,7 @@ use serde_json::{Map, Value};
 use cfn_model::{Resource, Tagging, Template};
 
 pub use graph::Via;
-pub use matcher::Match;
+pub use matcher::{ArrayPattern, Match};
 
 use crate::{AsTemplate, Assembly, AssemblyOptions, Diagnostic, Diagnostics, File};
 use matcher::compact;

@@ -13,10 +13,12 @@ pub mod listener;
 #[cfg(feature = "ec2")]
 pub mod gateway;
 
-#[cfg(all(feature = "ecs", feature = "secretsmanager"))]
+// Each construct needs only the services whose types it creates; its ECS helpers (task `Secrets`,
+// volumes, load balancer entries) are gated on `ecs` inside the module.
+#[cfg(feature = "secretsmanager")]
 pub mod secrets;
 
-#[cfg(all(feature = "ecs", feature = "ssm"))]
+#[cfg(feature = "ssm")]
 pub mod ssm;
 
 #[cfg(feature = "route53")]

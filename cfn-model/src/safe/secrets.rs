@@ -39,6 +39,7 @@
 //! assert_eq!(t.resources["Task"].depends_on.len(), 0); // the Ref to the secret orders it
 //! ```
 
+#[cfg(feature = "ecs")]
 use crate::aws::ecs::task_definition::Secret;
 use crate::aws::secretsmanager;
 use crate::dynref::{DynamicRef, IntoSecretId, SecretId};
@@ -125,11 +126,13 @@ pub fn secret_arn_of_name<T: StringLike>(name: Value<T>) -> Value<String> {
     ])
 }
 
+#[cfg(feature = "ecs")]
 /// `${ARN}:KEY::`, the `ValueFrom` ECS reads one JSON key of a secret from.
 fn key_of(arn: SubPart, json_key: &str) -> Value<String> {
     Value::sub([arn, SubPart::lit(format!(":{json_key}::"))])
 }
 
+#[cfg(feature = "ecs")]
 impl Secret {
     /// The environment variable `env_name` from key `json_key` of a secret this stack creates:
     /// `ValueFrom` is `${Secret}:KEY::` (the secret's `Ref` is its full ARN), so the task

@@ -30,6 +30,7 @@
 //! assert!(t.resources.contains_key("DbEndpointAddress") && t.resources.contains_key("DbEndpointPort"));
 //! ```
 
+#[cfg(feature = "ecs")]
 use crate::aws::ecs::task_definition::Secret;
 use crate::aws::ssm::{parameter, Parameter};
 use crate::expr::SubPart;
@@ -46,6 +47,7 @@ pub struct PublishedEndpoint<S> {
 }
 
 impl<S> PublishedEndpoint<S> {
+    #[cfg(feature = "ecs")]
     /// Container `Secrets` entries that set `host_var` and `port_var` from the parameters when
     /// the task starts (`ValueFrom` is each parameter's name, its `Ref`).
     pub fn ecs_secrets(&self, host_var: &str, port_var: &str) -> [Secret; 2] {

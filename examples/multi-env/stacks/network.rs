@@ -7,7 +7,6 @@
 //! resources. The other stacks receive the group ids as `AWS::EC2::SecurityGroup::Id` parameters.
 
 use cfn::aws::ec2::{self, eip, internet_gateway, nat_gateway, route_table, subnet, vpc};
-use cfn::model::safe::security_group::Port;
 use cfn::prelude::*;
 use cfn::rules::Tool;
 
