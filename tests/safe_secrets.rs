@@ -70,7 +70,7 @@ fn credentials_and_endpoint_without_sub_in_a_dynamic_reference() {
         .update_replace_policy(Policy::Retain);
     let creds = s.add_named_secret_with(
         "DbCredentials",
-        const { SecretId::new("healthtech/rds/credentials") },
+        secret_id!("healthtech/rds/credentials"),
         secretsmanager::Secret::new().generate_secret_string(
             GenerateSecretString::new()
                 .secret_string_template(r#"{"username":"app"}"#)

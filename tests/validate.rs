@@ -637,7 +637,7 @@ fn the_seed_sub_assembling_a_secret_id_from_a_parameter() {
         "Resources/Operator/Properties/LoginProfile",
     );
     assert!(x.message.contains("Fn::Sub"), "{x}");
-    assert!(x.help.contains("SecretId::new"), "{x}");
+    assert!(x.help.contains("secret_id!"), "{x}");
 }
 
 #[test]
@@ -685,7 +685,7 @@ fn typed_sub_and_join_assembling_a_secret_id() {
 fn a_literal_dynamic_reference_inside_sub_or_join_is_fine() {
     let mut s: Stack = Stack::new();
     let env = s.parameter("Environment", Parameter::string().default("dev"));
-    let host = DynamicRef::ssm(const { SsmName::new("/app/db/host") });
+    let host = DynamicRef::ssm(ssm_name!("/app/db/host"));
     let url = Value::<String>::sub([
         SubPart::lit("postgres://"),
         SubPart::val(Value::<String>::from(host.clone())),
@@ -730,7 +730,7 @@ fn a_literal_dynamic_reference_inside_sub_or_join_is_fine() {
 
 #[test]
 fn dynamic_reference_segments_are_checked() {
-    let secret = const { SecretId::new("app/db") };
+    let secret = secret_id!("app/db");
     let mut s: Stack = Stack::new();
     s.add(
         "Params",
@@ -776,13 +776,11 @@ fn secret_dynamic_references_stay_in_resource_properties() {
     let t = s.add("Topic", topic());
     s.output(
         "Password",
-        Output::new(DynamicRef::secrets_manager(const { SecretId::new("app/db") }).secret()),
+        Output::new(DynamicRef::secrets_manager(secret_id!("app/db")).secret()),
     );
     s.output(
         "Endpoint",
-        Output::new(Value::<String>::from(DynamicRef::ssm(
-            const { SsmName::new("/app/endpoint") },
-        ))),
+        Output::new(Value::<String>::from(DynamicRef::ssm(ssm_name!("/app/endpoint")))),
     );
     s.output("Arn", Output::new(t.id()));
     let x = only(&diags(&s), "dynamic-ref", "Outputs/Password");

@@ -29,7 +29,7 @@ pub mod aws_data;
 mod aws_params;
 
 pub use autonest::AutoNest;
-pub use dynref::{DynamicRef, IntoSecretId, IntoSsmName, SecretId, SsmName};
+pub use dynref::{DynamicRef, IntoSecretId, IntoSecretRef, IntoSsmName, SecretId, SecretRef, SsmName};
 pub use expr::{Expr, Ident, Mention, SubPart};
 pub use interface::{OutputField, Outputs, ParamField, Parameters};
 pub use nested::{ChildStack, NestedHandle};
@@ -51,11 +51,12 @@ pub use value::{
 pub mod prelude {
     pub use crate::{
         Arn, Attributes, AutoNest, Cond, Condition, DynamicRef, Handle, Id, Json, Mapping, MappingRef, Name, Output,
-        Param, Parameter, Policy, Pseudo, RawResource, Resource, Root, SecretId, SecretString, SsmName, Stack, SubPart,
-        Tagging, Value,
+        Param, Parameter, Policy, Pseudo, RawResource, Resource, Root, SecretId, SecretRef, SecretString, SsmName,
+        Stack, SubPart, Tagging, Value,
     };
     pub use crate::{
         AvailabilityZoneName, ChildStack, ImageId, KeyPairName, MappingKey, MappingTable, NestedHandle, OutputField,
         Outputs, ParamField, Parameters, Ssm, SsmParameterName,
     };
+    pub use crate::{IntoSecretId, IntoSecretRef};
 }

@@ -304,7 +304,7 @@ impl<T, X: Into<Value<T>>> IntoValue<T> for X {
 #[diagnostic::on_unimplemented(
     message = "a password property takes a secret, not `{Self}`: plain text would sit in the template and the stack's history",
     label = "not a secret",
-    note = "write `DynamicRef::secrets_manager(const {{ SecretId::new(\"app/db/credentials\") }}).json_key(\"password\").secret()`, or `creds.resolve(\"password\")` for a secret this stack adds with `stack.add_named_secret(…)`, or pass a `NoEcho` parameter (`Param<SecretString>`)",
+    note = "write `secret.resolve(\"password\")` for a secret this stack creates (`let secret = stack.add(\"DbSecret\", secretsmanager::Secret::new()…)`), or `DynamicRef::secrets_manager(secret_id!(\"app/db/credentials\")).json_key(\"password\").secret()` for one made elsewhere, or pass a `NoEcho` parameter (`Param<SecretString>`)",
     note = "for RDS, `.manage_master_user_password(true)` instead lets RDS create and rotate the secret"
 )]
 pub trait IntoSecretString {

@@ -12,8 +12,8 @@ fn main() {
             .prop("VpcId", vpc.id()),
     );
     // Literal ids, checked at compile time.
-    let password = DynamicRef::secrets_manager(const { SecretId::new("app/prod/db") }).json_key("password");
-    let endpoint = DynamicRef::ssm(const { SsmName::new("/app/prod/endpoint") });
+    let password = DynamicRef::secrets_manager(secret_id!("app/prod/db")).json_key("password");
+    let endpoint = DynamicRef::ssm(ssm_name!("/app/prod/endpoint"));
     s.add(
         "Operator",
         RawResource::of("AWS::IAM::User").prop(
