@@ -14,6 +14,7 @@ pub mod dynref;
 pub mod expr;
 pub mod idmap;
 pub mod interface;
+pub mod jsonval;
 pub mod nested;
 pub mod params;
 mod rawjson;
@@ -49,6 +50,7 @@ pub use value::{
 
 /// Everything a stack program usually needs.
 pub mod prelude {
+    pub use crate::{cfn_json, IntoSecretId, IntoSecretRef};
     pub use crate::{
         Arn, Attributes, AutoNest, Cond, Condition, DynamicRef, Handle, Id, Json, Mapping, MappingRef, Name, Output,
         Param, Parameter, Policy, Pseudo, RawResource, Resource, Root, SecretId, SecretRef, SecretString, SsmName,
@@ -58,5 +60,4 @@ pub mod prelude {
         AvailabilityZoneName, ChildStack, ImageId, KeyPairName, MappingKey, MappingTable, NestedHandle, OutputField,
         Outputs, ParamField, Parameters, Ssm, SsmParameterName,
     };
-    pub use crate::{IntoSecretId, IntoSecretRef};
 }

@@ -505,6 +505,63 @@ macro_rules! to_string_value {
 }
 to_string_value!(Id, Arn, Name);
 
+/// A number where CloudFormation declares a string (RDS `AllocatedStorage`, an ECS task's `Cpu`
+/// and `Memory`): CloudFormation writes a `Number` parameter's value as its decimal text, so a
+/// `Value<i64>` (from `Parameter::integer()`) is accepted where a `Value<String>` is expected.
+///
+/// ```
+/// use cfn_model::prelude::*;
+/// let mut s: Stack = Stack::new();
+/// let gib = s.parameter("StorageGiB", Parameter::integer().min_value(20.0));
+/// let storage: Value<String> = gib.value().into();
+/// assert_eq!(storage.expr(), &cfn_model::Expr::Ref("StorageGiB".into()));
+/// ```
+impl From<Value<i64>> for Value<String> {
+    fn from(v: Value<i64>) -> Self {
+        Value::from_expr(v.expr)
+    }
+}
+
+/// [`From<Value<i64>>`](#impl-From<Value<i64>>-for-Value<String>) for a borrowed value, so
+/// `.allocated_storage(&params.storage_gib)` compiles.
+///
+/// ```
+/// use cfn_model::prelude::*;
+/// let n: Value<i64> = Value::from(20);
+/// let s: Value<String> = (&n).into();
+/// ```
+impl From<&Value<i64>> for Value<String> {
+    fn from(v: &Value<i64>) -> Self {
+        Value::from_expr(v.expr.clone())
+    }
+}
+
+/// A `Number` parameter of any kind (`Parameter::number()`) where a string is declared, as
+/// CloudFormation converts it.
+///
+/// ```
+/// use cfn_model::prelude::*;
+/// let x: Value<String> = Value::<f64>::from(0.5).into();
+/// ```
+impl From<Value<f64>> for Value<String> {
+    fn from(v: Value<f64>) -> Self {
+        Value::from_expr(v.expr)
+    }
+}
+
+/// [`From<Value<f64>>`](#impl-From<Value<f64>>-for-Value<String>) for a borrowed value.
+///
+/// ```
+/// use cfn_model::prelude::*;
+/// let n: Value<f64> = Value::from(0.5);
+/// let s: Value<String> = (&n).into();
+/// ```
+impl From<&Value<f64>> for Value<String> {
+    fn from(v: &Value<f64>) -> Self {
+        Value::from_expr(v.expr.clone())
+    }
+}
+
 impl From<Value<i64>> for Value<f64> {
     fn from(v: Value<i64>) -> Self {
         Value::from_expr(v.expr)

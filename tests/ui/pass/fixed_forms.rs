@@ -27,5 +27,19 @@ fn main() {
             .prop("Type", "String")
             .prop("Value", Value::<String>::from(endpoint)),
     );
+    // A secret this stack creates, named per environment: read through its handle.
+    let secret = s.add(
+        "DbSecret",
+        cfn::aws::secretsmanager::Secret::new().generate_secret_string(
+            cfn::aws::secretsmanager::secret::GenerateSecretString::new().generate_string_key("password"),
+        ),
+    );
+    s.add(
+        "Db",
+        cfn::aws::rds::DbInstance::new()
+            .engine("postgres")
+            .master_username(secret.resolve_string("username"))
+            .master_user_password(secret.resolve("password")),
+    );
     assert!(cfn::to_json(&s).is_ok());
 }
