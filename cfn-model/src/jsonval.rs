@@ -148,10 +148,6 @@ pub fn object(fields: Vec<(&'static str, Expr)>) -> Value<crate::value::Json> {
 /// ```
 #[macro_export]
 macro_rules! cfn_json {
-    ($($json:tt)+) => {
-        $crate::Value::<$crate::Json>::from_expr($crate::cfn_json!(@value $($json)+))
-    };
-
     (@value null) => { $crate::Expr::Null };
     (@value { $($body:tt)* }) => {
         $crate::Expr::Object($crate::cfn_json!(@object [] $($body)*))
@@ -189,5 +185,10 @@ macro_rules! cfn_json {
     };
     (@array [$($out:expr,)*] $v:expr $(, $($rest:tt)*)?) => {
         $crate::cfn_json!(@array [$($out,)* $crate::jsonval::leaf($v),] $($($rest)*)?)
+    };
+
+    // The entry point, last so that the internal `@` rules match first.
+    ($($json:tt)+) => {
+        $crate::Value::<$crate::Json>::from_expr($crate::cfn_json!(@value $($json)+))
     };
 }

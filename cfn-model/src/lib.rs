@@ -35,8 +35,8 @@ pub use expr::{Expr, Ident, Mention, SubPart};
 pub use interface::{OutputField, Outputs, ParamField, Parameters};
 pub use nested::{ChildStack, NestedHandle};
 pub use params::{
-    AvailabilityZoneName, Condition, ImageId, KeyPairName, Mapping, MappingRef, Output, Param, ParamType, Parameter,
-    Ssm, SsmParameterName,
+    AvailabilityZoneName, Boolean, Condition, ImageId, KeyPairName, Mapping, MappingRef, Output, Param, ParamType,
+    Parameter, Ssm, SsmParameterName,
 };
 pub use rawjson::{json_was_cut, MAX_DEPTH as MAX_JSON_DEPTH, TOO_DEEP as JSON_TOO_DEEP};
 pub use resource::{Attributes, Constraint, Policy, Props, RawResource, Resource, Tagging, ToExpr};
@@ -57,7 +57,7 @@ pub mod prelude {
         Stack, SubPart, Tagging, Value,
     };
     pub use crate::{
-        AvailabilityZoneName, ChildStack, ImageId, KeyPairName, MappingKey, MappingTable, NestedHandle, OutputField,
-        Outputs, ParamField, Parameters, Ssm, SsmParameterName,
+        AvailabilityZoneName, Boolean, ChildStack, ImageId, KeyPairName, MappingKey, MappingTable, NestedHandle,
+        OutputField, Outputs, ParamField, Parameters, Ssm, SsmParameterName,
     };
 }

@@ -38,8 +38,17 @@ impl ParamType for Vec<String> {
 }
 /// A boolean parameter: CloudFormation has no boolean type, so it is a `String` restricted to
 /// `true`/`false` ([`Parameter::boolean`]), which CloudFormation converts where a boolean property
-/// takes it.
-impl ParamType for bool {
+/// takes it. Its value is a `Value<bool>`.
+///
+/// ```
+/// use cfn_model::prelude::*;
+/// use cfn_model::params::Boolean;
+/// let mut s: Stack = Stack::new();
+/// let flag: Param<Boolean> = s.parameter("Flag", Parameter::boolean());
+/// let v: Value<bool> = flag.value();
+/// ```
+pub struct Boolean;
+impl ParamType for Boolean {
     type Value = bool;
     const TYPE: &'static str = "String";
 }
@@ -140,7 +149,7 @@ impl Parameter<i64> {
         Parameter::of()
     }
 }
-impl Parameter<bool> {
+impl Parameter<Boolean> {
     /// A boolean parameter: `Type: String` with `AllowedValues: ["true", "false"]`, yielding a
     /// `Value<bool>` that boolean properties take (CloudFormation converts the text).
     ///
