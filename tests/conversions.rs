@@ -11,7 +11,9 @@ use serde_json::json;
 #[test]
 fn numbers_booleans_and_json_documents_without_cast_unchecked() {
     let mut s: Stack = Stack::new();
-    let storage = s.parameter("StorageGiB", Parameter::integer().min_value(20.0).default(20));
+    let storage = s
+        .parameter("StorageGiB", Parameter::integer().min_value(20.0).default(20))
+        .value();
     let cpu = s.parameter("TaskCpu", Parameter::integer().allowed([256, 512]).default(256));
     let multi_az = s.parameter("MultiAz", Parameter::boolean().default("false"));
     let env = s.parameter(
@@ -38,7 +40,7 @@ fn numbers_booleans_and_json_documents_without_cast_unchecked() {
             .db_instance_class("db.t3.micro")
             .storage_encrypted(true)
             .backup_retention_period(7)
-            .allocated_storage(&storage.value()) // Value<i64> into a string property
+            .allocated_storage(&storage) // a borrowed Value<i64> into a string property
             .multi_az(multi_az.value()) // a `true`/`false` parameter
             .deletion_protection(prod.as_bool()) // a condition
             .master_username(secret.resolve_string("username"))
