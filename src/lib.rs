@@ -55,12 +55,12 @@ pub use std::process::ExitCode;
 
 /// The derive macros and `sub!` (crate `cfn-macros`); the traits they implement are in
 /// [`model::interface`], [`model::table`] and [`model::nested`].
-pub use cfn_macros::{sub, Mapping, MappingKey, Outputs, Parameters, Resource};
+pub use cfn_macros::{secret_id, ssm_name, sub, Mapping, MappingKey, Outputs, Parameters, Resource};
 
 /// Everything a stack program usually needs: `use cfn::prelude::*;`.
 pub mod prelude {
     pub use cfn_emit::{assemble, run, to_json, validate, AssemblyOptions, Diagnostic, Severity};
-    pub use cfn_macros::{sub, Mapping, MappingKey, Outputs, Parameters, Resource};
+    pub use cfn_macros::{secret_id, ssm_name, sub, Mapping, MappingKey, Outputs, Parameters, Resource};
     pub use cfn_model::prelude::*;
     pub use std::process::ExitCode;
 }

@@ -200,7 +200,7 @@ fn sub_escapes_a_dollar_brace_formed_across_parts() {
 
 #[test]
 fn sub_keeps_a_literal_dynamic_reference_inline() {
-    let db = DynamicRef::secrets_manager(const { SecretId::new("app/db") }).json_key("host");
+    let db = DynamicRef::secrets_manager(secret_id!("app/db")).json_key("host");
     let v = Value::<String>::sub([
         SubPart::lit("postgres://"),
         SubPart::val(Value::<String>::from(db)),
@@ -387,18 +387,18 @@ fn length_and_to_json_string() {
 fn dynamic_references_match_the_documented_patterns() {
     let s = |d: DynamicRef| j(&Value::<String>::from(d));
     assert_eq!(
-        s(DynamicRef::ssm(const { SsmName::new("/app/prod/endpoint") })),
+        s(DynamicRef::ssm(ssm_name!("/app/prod/endpoint"))),
         json!("{{resolve:ssm:/app/prod/endpoint}}")
     );
     assert_eq!(
-        s(DynamicRef::ssm(const { SsmName::new("S3AccessControl:2") })),
+        s(DynamicRef::ssm(ssm_name!("S3AccessControl:2"))),
         json!("{{resolve:ssm:S3AccessControl:2}}")
     );
     assert_eq!(
-        s(DynamicRef::ssm_secure(const { SsmName::new("IAMUserPassword:10") })),
+        s(DynamicRef::ssm_secure(ssm_name!("IAMUserPassword:10"))),
         json!("{{resolve:ssm-secure:IAMUserPassword:10}}")
     );
-    let secret = const { SecretId::new("MyRDSSecret") };
+    let secret = secret_id!("MyRDSSecret");
     assert_eq!(
         s(DynamicRef::secrets_manager(secret)),
         json!("{{resolve:secretsmanager:MyRDSSecret}}")
@@ -417,7 +417,7 @@ fn dynamic_references_match_the_documented_patterns() {
         s(DynamicRef::secrets_manager(secret).version_id("EXAMPLE1-90ab-cdef-fedc-ba987EXAMPLE")),
         json!("{{resolve:secretsmanager:MyRDSSecret:SecretString:::EXAMPLE1-90ab-cdef-fedc-ba987EXAMPLE}}")
     );
-    let arn = const { SecretId::new("arn:aws:secretsmanager:us-west-2:123456789012:secret:MySecret-a1b2c3") };
+    let arn = secret_id!("arn:aws:secretsmanager:us-west-2:123456789012:secret:MySecret-a1b2c3");
     assert_eq!(
         s(DynamicRef::secrets_manager(arn).json_key("password")),
         json!("{{resolve:secretsmanager:arn:aws:secretsmanager:us-west-2:123456789012:secret:MySecret-a1b2c3:SecretString:password}}")
@@ -426,10 +426,10 @@ fn dynamic_references_match_the_documented_patterns() {
 
 #[test]
 fn dynamic_references_as_secret_strings() {
-    let d = DynamicRef::secrets_manager(const { SecretId::new("app/db") }).json_key("password");
+    let d = DynamicRef::secrets_manager(secret_id!("app/db")).json_key("password");
     assert!(d.is_secret());
-    assert!(DynamicRef::ssm_secure(const { SsmName::new("/app/pw") }).is_secret());
-    assert!(!DynamicRef::ssm(const { SsmName::new("/app/x") }).is_secret());
+    assert!(DynamicRef::ssm_secure(ssm_name!("/app/pw")).is_secret());
+    assert!(!DynamicRef::ssm(ssm_name!("/app/x")).is_secret());
     let v: Value<SecretString> = d.secret();
     assert_eq!(j(&v), json!("{{resolve:secretsmanager:app/db:SecretString:password}}"));
     // A secret string reads as a string where one is expected.
@@ -702,7 +702,7 @@ fn kitchen_sink() -> Stack {
         "Endpoint",
         RawResource::of("AWS::SSM::Parameter").prop("Type", "String").prop(
             "Value",
-            Value::<String>::from(DynamicRef::ssm(const { SsmName::new("/shared/endpoint:2") })),
+            Value::<String>::from(DynamicRef::ssm(ssm_name!("/shared/endpoint:2"))),
         ),
     );
     s.add(
@@ -711,7 +711,7 @@ fn kitchen_sink() -> Stack {
             "LoginProfile",
             Expr::Object(vec![(
                 "Password".into(),
-                DynamicRef::secrets_manager(const { SecretId::new("app/operator") })
+                DynamicRef::secrets_manager(secret_id!("app/operator"))
                     .json_key("password")
                     .secret()
                     .into_expr(),
@@ -724,9 +724,7 @@ fn kitchen_sink() -> Stack {
             "LoginProfile",
             Expr::Object(vec![(
                 "Password".into(),
-                DynamicRef::ssm_secure(const { SsmName::new("/app/auditor:3") })
-                    .secret()
-                    .into_expr(),
+                DynamicRef::ssm_secure(ssm_name!("/app/auditor:3")).secret().into_expr(),
             )]),
         ),
     );
@@ -840,10 +838,10 @@ fn language_extensions_stack() {
 
 #[test]
 fn ssm_names_accept_only_a_numeric_version_suffix() {
-    // Called at run time here to see each verdict; in a `const { … }` block a refusal is a
-    // compile error (tests/ui/ssm_name_invalid.rs).
+    // `check` is the validator `ssm_name!`/`secret_id!` evaluate in a constant, where a refusal is
+    // a compile error (tests/ui/ssm_name_invalid.rs); here it is called to see each verdict.
     for ok in ["/app/db/endpoint", "/app/db/endpoint:3", "S3AccessControl:2", "a.b-c_d"] {
-        assert_eq!(SsmName::new(ok).as_str(), ok);
+        assert_eq!(SsmName::new_or_panic(ok).as_str(), ok);
     }
     for bad in [
         "",
@@ -854,12 +852,11 @@ fn ssm_names_accept_only_a_numeric_version_suffix() {
         "/app/db:",
         "/app db",
     ] {
-        let refused = std::panic::catch_unwind(|| SsmName::new(bad)).is_err();
-        assert!(refused, "{bad:?} should be refused");
+        assert!(SsmName::check(bad).is_err(), "{bad:?} should be refused");
     }
     for bad in ["", "app/${Env}/db", "app db", "app/{{x}}"] {
-        let refused = std::panic::catch_unwind(|| SecretId::new(bad)).is_err();
-        assert!(refused, "{bad:?} should be refused");
+        assert!(SecretId::check(bad).is_err(), "{bad:?} should be refused");
+        assert!(std::panic::catch_unwind(|| SecretId::new_or_panic(bad)).is_err());
     }
 }
 

@@ -103,7 +103,7 @@ fn args_are_named_as_asked_and_pass_lists_joined() {
         ratio: 1.5.into(),
         count: 3.into(),
         letters: vec!["a", "c"].into(),
-        password: DynamicRef::secrets_manager(const { SecretId::new("app/token") }).secret(),
+        password: DynamicRef::secrets_manager(secret_id!("app/token")).secret(),
         token: "t".into(),
         image: "/aws/service/ami".into(),
         tier: Tier::Small.into(),

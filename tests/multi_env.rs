@@ -326,20 +326,44 @@ fn security_groups_talk_only_through_standalone_rules() {
 }
 
 #[test]
-fn secrets_and_the_endpoint_are_read_from_literal_names() {
-    let root = assembly();
-    root.no_assembled_dynamic_references();
+fn credentials_are_the_environments_own_secret_and_the_endpoint_is_read_by_name() {
+    let root = assembly(); // validated: `assembled-dynamic-ref` would be an error
     let data = root.nested("Data");
-    let secret = |key: &str| format!("{{{{resolve:secretsmanager:healthtech/rds/credentials:SecretString:{key}}}}}");
-    data.has_resource_properties::<rds::DbInstance>(
-        json!({"MasterUsername": secret("username"), "MasterUserPassword": secret("password")}),
+    // The data stack generates the credentials, named per environment, under the stack's key.
+    data.has_resource::<cfn::aws::secretsmanager::Secret>(json!({
+        "DeletionPolicy": "Retain",
+        "UpdateReplacePolicy": "Retain",
+        "Properties": {
+            "Name": {"Fn::Sub": "healthtech-db-credentials-${EnvironmentSuffix}"},
+            "KmsKeyId": {"Fn::GetAtt": ["EncryptionKey", "Arn"]},
+            "GenerateSecretString": {
+                "SecretStringTemplate": "{\"username\":\"healthtech\"}",
+                "GenerateStringKey": "password",
+                "ExcludeCharacters": "\"@/\\ "
+            }
+        }
+    }));
+    // RDS reads it through the secret's Ref (its ARN): ordered by the Ref, no DependsOn.
+    let secret =
+        |key: &str| json!({"Fn::Sub": format!("{{{{resolve:secretsmanager:${{DbSecret}}:SecretString:{key}::}}}}")});
+    data.has_resource::<rds::DbInstance>(
+        Match::object_like(
+            json!({"Properties": {"MasterUsername": secret("username"), "MasterUserPassword": secret("password")}}),
+        )
+        .key("DependsOn", Match::absent()),
     );
+    data.has_output("DbSecretArn", json!({"Value": {"Ref": "DbSecret"}}));
+    root.has_resource_properties::<cloudformation::Stack>(json!({"Parameters": {
+        "DbSecretArn": {"Fn::GetAtt": ["Data", "Outputs.DbSecretArn"]},
+        "KmsKeyArn": {"Fn::GetAtt": ["Data", "Outputs.KmsKeyArn"]}
+    }}));
     data.has_resource_properties_of_type(
         "AWS::SSM::Parameter",
         json!({"Name": {"Fn::Sub": "/healthtech/${EnvironmentSuffix}/db/endpoint"},
                "Value": {"Fn::GetAtt": ["Database", "Endpoint.Address"]}}),
     );
-    let arn = |key: &str| json!({"Fn::Sub": format!("arn:${{AWS::Partition}}:secretsmanager:${{AWS::Region}}:${{AWS::AccountId}}:secret:healthtech/rds/credentials:{key}::")});
+    // The task reads the secret by the ARN the data stack passed, at task start.
+    let arn = |key: &str| json!({"Fn::Sub": format!("${{DbSecretArn}}:{key}::")});
     let compute = root.nested("Compute");
     compute.has_resource_properties::<ecs::TaskDefinition>(json!({"ContainerDefinitions": [{"Secrets": [
         {"Name": "DB_USERNAME", "ValueFrom": arn("username")},
@@ -352,6 +376,33 @@ fn secrets_and_the_endpoint_are_read_from_literal_names() {
     compute.all_resources_properties::<ecs::TaskDefinition>(
         Match::object_like(json!({})).key("ContainerDefinitions", Match::every_element(no_environment)),
     );
+}
+
+#[test]
+fn two_environments_in_one_account_do_not_share_a_secret() {
+    // One assembly serves every environment; what differs is `EnvironmentSuffix`. So no secret
+    // may be named by a literal: every `{{resolve:secretsmanager:` and every secret ARN comes from
+    // the secret the data stack creates with the suffix in its name.
+    let root = assembly();
+    for t in root.templates() {
+        let text = t.json().to_string();
+        for (i, _) in text.match_indices("{{resolve:secretsmanager:") {
+            let after = &text[i + "{{resolve:secretsmanager:".len()..];
+            assert!(
+                after.starts_with("${DbSecret}:"),
+                "{}: a literal secret: {}",
+                t.file_name(),
+                &after[..40.min(after.len())]
+            );
+        }
+        assert!(
+            !text.contains(":secret:"),
+            "{}: a secret ARN built from a name",
+            t.file_name()
+        );
+        assert!(!text.contains("healthtech/rds/credentials"), "{}", t.file_name());
+    }
+    root.nested("Data").every_name_references("EnvironmentSuffix");
 }
 
 #[test]

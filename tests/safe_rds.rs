@@ -168,10 +168,8 @@ fn escape_hatches_are_refused_the_same_way() {
 fn safe_postgres_instance_is_lint_clean() {
     let mut s: Stack = Stack::new();
     s.description("PostgreSQL 15 on RDS: the version comes from the typed table, not a guess");
-    let password =
-        DynamicRef::secrets_manager(const { SecretId::new("healthtech/rds/credentials") }).json_key("password");
-    let username =
-        DynamicRef::secrets_manager(const { SecretId::new("healthtech/rds/credentials") }).json_key("username");
+    let password = DynamicRef::secrets_manager(secret_id!("healthtech/rds/credentials")).json_key("password");
+    let username = DynamicRef::secrets_manager(secret_id!("healthtech/rds/credentials")).json_key("username");
     s.add_with(
         "RDSInstance",
         rds::DbInstance::with_engine(Engine::postgres(PostgresVersion::V15_19))

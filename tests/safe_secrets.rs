@@ -70,7 +70,7 @@ fn credentials_and_endpoint_without_sub_in_a_dynamic_reference() {
         .update_replace_policy(Policy::Retain);
     let creds = s.add_named_secret_with(
         "DbCredentials",
-        const { SecretId::new("healthtech/rds/credentials") },
+        secret_id!("healthtech/rds/credentials"),
         secretsmanager::Secret::new().generate_secret_string(
             GenerateSecretString::new()
                 .secret_string_template(r#"{"username":"app"}"#)
@@ -187,5 +187,80 @@ fn credentials_and_endpoint_without_sub_in_a_dynamic_reference() {
     assert_eq!(
         r["DbEndpointPort"]["Properties"]["Name"],
         json!({ "Fn::Sub": "/healthtech/${EnvironmentSuffix}/db/port" })
+    );
+}
+
+/// Two environments side by side in one account and region: each stack generates its own secret
+/// (no literal name; or a name carrying the suffix) and reads it through the handle, so RDS gets
+/// `Fn::Sub` around the secret's `Ref` (its ARN) and the task `${Secret}:KEY::`; AWS's RDS sample
+/// (`!Sub "{{resolve:secretsmanager:${DBCredential}}}"`) is the `whole` reference below.
+#[test]
+fn a_secret_of_the_stack_read_through_its_handle() {
+    let mut s: Stack = Stack::new();
+    s.description("RDS and ECS read a generated secret of this stack through its handle");
+    let suffix = s.parameter("EnvironmentSuffix", Parameter::string().pattern("^[a-z0-9-]+$"));
+    let retain = Attributes::new()
+        .deletion_policy(Policy::Retain)
+        .update_replace_policy(Policy::Retain);
+    let secret = s.add_with(
+        "DbSecret",
+        secretsmanager::Secret::new()
+            .name(sub!("app-db-${suffix}", suffix = &suffix))
+            .generate_secret_string(
+                GenerateSecretString::new()
+                    .secret_string_template(r#"{"username":"app"}"#)
+                    .generate_string_key("password")
+                    .exclude_characters("\"@/\\ "),
+            ),
+        retain,
+    );
+    let db = database(secret.resolve_string("username")).master_user_password(secret.resolve("password"));
+    s.add_with(
+        "Database",
+        db,
+        Attributes::new()
+            .deletion_policy(Policy::Snapshot)
+            .update_replace_policy(Policy::Snapshot),
+    );
+    let whole: Value<String> = DynamicRef::secrets_manager(&secret).into();
+    s.add(
+        "WholeSecret",
+        cfn::aws::ssm::Parameter::new(cfn::aws::ssm::parameter::Type::String, "placeholder").description(whole),
+    );
+    let role = execution_role(&mut s, vec![secret.secret_arn().into()]);
+    let app = ContainerDefinition::new("public.ecr.aws/nginx/nginx:1.27", "app")
+        .essential(true)
+        .secrets([Secret::secrets_manager_key("DB_PASSWORD", &secret, "password")]);
+    s.add(
+        "Task",
+        ecs::TaskDefinition::new()
+            .requires_compatibilities([ecs::task_definition::RequiresCompatibilities::Fargate])
+            .network_mode(ecs::task_definition::NetworkMode::Awsvpc)
+            .cpu("256")
+            .memory("512")
+            .execution_role_arn(role.arn())
+            .container_definitions([app]),
+    );
+
+    let t = common::emit_root("safe_secrets_handle", &s);
+    let r = &t["Resources"];
+    let props = &r["Database"]["Properties"];
+    assert_eq!(
+        props["MasterUserPassword"],
+        json!({"Fn::Sub": "{{resolve:secretsmanager:${DbSecret}:SecretString:password::}}"})
+    );
+    assert_eq!(
+        props["MasterUsername"],
+        json!({"Fn::Sub": "{{resolve:secretsmanager:${DbSecret}:SecretString:username::}}"})
+    );
+    // The Ref orders the database after the secret: no DependsOn needed, none written.
+    assert_eq!(r["Database"].get("DependsOn"), None);
+    assert_eq!(
+        r["WholeSecret"]["Properties"]["Description"],
+        json!({"Fn::Sub": "{{resolve:secretsmanager:${DbSecret}:SecretString:::}}"})
+    );
+    assert_eq!(
+        r["Task"]["Properties"]["ContainerDefinitions"][0]["Secrets"][0]["ValueFrom"],
+        json!({"Fn::Sub": "${DbSecret}:password::"})
     );
 }

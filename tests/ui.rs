@@ -2,10 +2,9 @@
 //! (`tests/ui/*.stderr`). Regenerate with `TRYBUILD=overwrite cargo test --test ui`, then read
 //! every `.stderr`: it must say what is wrong and name the fix.
 //!
-//! `tests/ui/pass/` holds the fixed forms, which must compile and run. Having a pass case also
-//! makes trybuild use `cargo build` rather than `cargo check`: the const panics of
-//! `const { SecretId::new(…) }` surface only when the constant is evaluated, which `cargo check`
-//! skips for inline `const` blocks.
+//! `tests/ui/pass/` holds the fixed forms, which must compile and run. `secret_id!`/`ssm_name!`
+//! check their literal in a named constant, which `cargo check` evaluates too (an inline
+//! `const { … }` block would surface only under `cargo build`).
 
 #[test]
 fn ui() {

@@ -637,7 +637,7 @@ fn the_seed_sub_assembling_a_secret_id_from_a_parameter() {
         "Resources/Operator/Properties/LoginProfile",
     );
     assert!(x.message.contains("Fn::Sub"), "{x}");
-    assert!(x.help.contains("SecretId::new"), "{x}");
+    assert!(x.help.contains("secret_id!"), "{x}");
 }
 
 #[test]
@@ -681,11 +681,97 @@ fn typed_sub_and_join_assembling_a_secret_id() {
     assert!(d[1].message.contains("Fn::Join"), "{}", d[1]);
 }
 
+/// The line `validate` draws for raw JSON: `{{resolve:secretsmanager:` + the `Ref` of an
+/// `AWS::SecretsManager::Secret` of the same template + literal `:SecretString:KEY::}}` is the
+/// secret's ARN, created first (AWS's RDS sample, the CDK's generated credentials); a `Ref` to a
+/// parameter, an import, a `GetAtt` or a secret's `Ref` in the wrong place is still refused.
+#[test]
+fn a_secret_of_the_same_template_by_its_ref_is_fine_and_nothing_else() {
+    let mut s: Stack = Stack::new();
+    s.parameter("DBSecretName", Parameter::string().default("app/db"));
+    s.add("DbSecret", RawResource::of("AWS::SecretsManager::Secret"));
+    s.add("Other", RawResource::of("AWS::SNS::Topic"));
+    let fine = [
+        // The CDK's form and AWS's RDS sample.
+        json!({"Fn::Join": ["", ["{{resolve:secretsmanager:", {"Ref": "DbSecret"}, ":SecretString:password::}}"]]}),
+        json!({"Fn::Sub": "{{resolve:secretsmanager:${DbSecret}}}"}),
+        json!({"Fn::Sub": "{{resolve:secretsmanager:${DbSecret}:SecretString:username::}}"}),
+        json!({"Fn::Sub": "user={{resolve:secretsmanager:${DbSecret}:SecretString:username:AWSPREVIOUS:}}"}),
+    ];
+    let refused = [
+        json!({"Fn::Sub": "{{resolve:secretsmanager:${DBSecretName}:SecretString:password::}}"}),
+        json!({"Fn::Join": ["", ["{{resolve:secretsmanager:", {"Fn::ImportValue": "shared-secret"}, ":SecretString:password::}}"]]}),
+        json!({"Fn::Join": ["", ["{{resolve:secretsmanager:", {"Fn::GetAtt": ["DbSecret", "Id"]}, "}}"]]}),
+        json!({"Fn::Sub": "{{resolve:secretsmanager:${Other}:SecretString:password::}}"}),
+        // The secret's ARN must come right after `secretsmanager:`, whole, and be closed.
+        json!({"Fn::Sub": "{{resolve:secretsmanager:prefix-${DbSecret}}}"}),
+        json!({"Fn::Sub": "{{resolve:secretsmanager:${DbSecret}${DBSecretName}}}"}),
+        json!({"Fn::Join": ["", ["{{resolve:secretsmanager:", {"Ref": "DbSecret"}]]}),
+    ];
+    for (i, v) in fine.iter().chain(&refused).enumerate() {
+        s.add(
+            &format!("User{i}"),
+            RawResource::new("AWS::IAM::User", json!({"LoginProfile": {"Password": v}})),
+        );
+    }
+    let d = diags(&s);
+    let flagged: Vec<usize> = (0..fine.len() + refused.len())
+        .filter(|i| d.iter().any(|x| x.path.starts_with(&format!("Resources/User{i}/"))))
+        .collect();
+    assert_eq!(
+        flagged,
+        (fine.len()..fine.len() + refused.len()).collect::<Vec<_>>(),
+        "{d:?}"
+    );
+    assert!(d.iter().all(|x| x.code == "assembled-dynamic-ref"), "{d:?}");
+    // A malformed tail after the secret's ARN is named as such.
+    let mut s: Stack = Stack::new();
+    s.add("DbSecret", RawResource::of("AWS::SecretsManager::Secret"));
+    s.add(
+        "User",
+        RawResource::new(
+            "AWS::IAM::User",
+            json!({"LoginProfile": {"Password": {"Fn::Sub": "{{resolve:secretsmanager:${DbSecret}:password}}"}}}),
+        ),
+    );
+    let x = only(&diags(&s), "dynamic-ref", "Resources/User/Properties/LoginProfile");
+    assert!(x.message.contains(":SecretString:KEY::"), "{x}");
+}
+
+/// The typed form of the same: `secret.resolve("password")` emits `Fn::Sub` around the secret's
+/// `Ref`, which `validate` accepts; no `DependsOn` is added (the `Ref` orders it).
+#[test]
+fn a_secret_handle_resolves_through_its_ref() {
+    let mut s: Stack = Stack::new();
+    let secret = s.add("DbSecret", cfn::aws::secretsmanager::Secret::new());
+    let user = DynamicRef::secrets_manager(&secret)
+        .json_key("username")
+        .version_stage("AWSCURRENT");
+    s.add(
+        "Db",
+        cfn::aws::rds::DbInstance::new()
+            .master_username(user)
+            .master_user_password(secret.resolve("password")),
+    );
+    assert!(diags(&s).is_empty(), "{:?}", diags(&s));
+    let t: serde_json::Value = serde_json::from_str(&cfn::to_json(&s).expect("valid")).expect("json");
+    let db = &t["Resources"]["Db"];
+    assert_eq!(db.get("DependsOn"), None);
+    assert_eq!(
+        db["Properties"]["MasterUsername"],
+        json!({"Fn::Sub": "{{resolve:secretsmanager:${DbSecret}:SecretString:username:AWSCURRENT:}}"})
+    );
+    assert_eq!(
+        db["Properties"]["MasterUserPassword"],
+        json!({"Fn::Sub": "{{resolve:secretsmanager:${DbSecret}:SecretString:password::}}"})
+    );
+}
+
 #[test]
 fn a_literal_dynamic_reference_inside_sub_or_join_is_fine() {
     let mut s: Stack = Stack::new();
     let env = s.parameter("Environment", Parameter::string().default("dev"));
-    let host = DynamicRef::ssm(const { SsmName::new("/app/db/host") });
+    let host = DynamicRef::ssm(ssm_name!("/app/db/host"));
     let url = Value::<String>::sub([
         SubPart::lit("postgres://"),
         SubPart::val(Value::<String>::from(host.clone())),
@@ -730,7 +816,7 @@ fn a_literal_dynamic_reference_inside_sub_or_join_is_fine() {
 
 #[test]
 fn dynamic_reference_segments_are_checked() {
-    let secret = const { SecretId::new("app/db") };
+    let secret = secret_id!("app/db");
     let mut s: Stack = Stack::new();
     s.add(
         "Params",
@@ -776,13 +862,11 @@ fn secret_dynamic_references_stay_in_resource_properties() {
     let t = s.add("Topic", topic());
     s.output(
         "Password",
-        Output::new(DynamicRef::secrets_manager(const { SecretId::new("app/db") }).secret()),
+        Output::new(DynamicRef::secrets_manager(secret_id!("app/db")).secret()),
     );
     s.output(
         "Endpoint",
-        Output::new(Value::<String>::from(DynamicRef::ssm(
-            const { SsmName::new("/app/endpoint") },
-        ))),
+        Output::new(Value::<String>::from(DynamicRef::ssm(ssm_name!("/app/endpoint")))),
     );
     s.output("Arn", Output::new(t.id()));
     let x = only(&diags(&s), "dynamic-ref", "Outputs/Password");

@@ -3,7 +3,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use cfn_model::expr::{is_pseudo, Expr, Mention, SubPart};
+use cfn_model::expr::{Expr, Mention, SubPart};
 use cfn_model::{DynamicRef, ResourceDef, Template};
 
 /// How bad a finding is.
@@ -765,7 +765,7 @@ fn check_nested_parameters(t: &Template, cx: &mut Ctx<'_>) {
 }
 
 fn check_dynamic_refs(t: &Template, cx: &mut Ctx<'_>) {
-    for_each_expr(t, |at, e| scan_dyn(e, at, cx));
+    for_each_expr(t, |at, e| scan_dyn(t, e, at, cx));
 }
 
 /// A dynamic reference itself: its free-text segments, and secrets only in resource properties
@@ -791,98 +791,168 @@ fn check_dynamic_ref(d: &DynamicRef, at: At<'_>, cx: &mut Ctx<'_>) {
     }
 }
 
+/// One piece of an assembled string: literal text, the `Ref` of an `AWS::SecretsManager::Secret`
+/// of the same template (its ARN, created before the reader), or a value known only at deploy
+/// time.
+#[derive(Clone, Copy)]
+enum Piece<'a> {
+    Lit(&'a str),
+    OwnSecret,
+    Unknown,
+}
+
+fn piece<'a>(t: &Template, x: &'a Expr) -> Piece<'a> {
+    match x.strip_after() {
+        Expr::Str(s) => Piece::Lit(s),
+        Expr::Ref(n)
+            if t.resources
+                .get(&**n)
+                .is_some_and(|r| r.type_name == "AWS::SecretsManager::Secret") =>
+        {
+            Piece::OwnSecret
+        }
+        _ => Piece::Unknown,
+    }
+}
+
 /// Finds `{{resolve:` references whose text is assembled by Sub or Join from non-literals.
-fn scan_dyn(e: &Expr, at: At<'_>, cx: &mut Ctx<'_>) {
+fn scan_dyn(t: &Template, e: &Expr, at: At<'_>, cx: &mut Ctx<'_>) {
+    let opens = |s: &str| s.contains("{{resolve:");
     match e {
         Expr::Sub(parts) => {
-            let opens = |s: &str| s.contains("{{resolve:");
             let any_open = parts.iter().any(|p| match p {
                 SubPart::Lit(s) => opens(s),
                 SubPart::Expr(x) => x.as_literal_str().is_some_and(opens),
             });
-            let pieces: Vec<Option<&str>> = if !any_open {
-                Vec::new()
-            } else {
-                parts
+            if any_open {
+                let pieces: Vec<Piece<'_>> = parts
                     .iter()
                     .map(|p| match p {
-                        SubPart::Lit(s) => Some(s.as_ref()),
-                        SubPart::Expr(x) => match x.strip_after() {
-                            Expr::Str(s) => Some(s.as_ref()),
-                            Expr::Ref(n) if is_pseudo(n) => None,
-                            _ => None,
-                        },
+                        SubPart::Lit(s) => Piece::Lit(s),
+                        SubPart::Expr(x) => piece(t, x),
                     })
-                    .collect()
-            };
-            check_assembled(&pieces, at, "Fn::Sub", cx);
+                    .collect();
+                check_assembled(&pieces, at, "Fn::Sub", cx);
+            }
             for p in parts {
                 if let SubPart::Expr(x) = p {
-                    scan_dyn(x, at, cx);
+                    scan_dyn(t, x, at, cx);
                 }
             }
         }
         Expr::Join(d, list) => {
             if let Expr::List(items) = list.strip_after() {
-                let mut pieces: Vec<Option<&str>> = Vec::new();
-                let any_open = d.contains("{{resolve:")
-                    || items
-                        .iter()
-                        .any(|it| it.as_literal_str().is_some_and(|s| s.contains("{{resolve:")));
-                for (i, it) in items.iter().enumerate().filter(|_| any_open) {
-                    if i > 0 {
-                        pieces.push(Some(d));
+                let any_open = opens(d) || items.iter().any(|it| it.as_literal_str().is_some_and(opens));
+                if any_open {
+                    let mut pieces: Vec<Piece<'_>> = Vec::new();
+                    for (i, it) in items.iter().enumerate() {
+                        if i > 0 && !d.is_empty() {
+                            pieces.push(Piece::Lit(d));
+                        }
+                        pieces.push(piece(t, it));
                     }
-                    pieces.push(it.as_literal_str());
+                    check_assembled(&pieces, at, "Fn::Join", cx);
                 }
-                check_assembled(&pieces, at, "Fn::Join", cx);
-                items.iter().for_each(|x| scan_dyn(x, at, cx));
+                items.iter().for_each(|x| scan_dyn(t, x, at, cx));
             }
         }
         Expr::Dynamic(d) => check_dynamic_ref(d, at, cx),
-        other => other.for_each_child(|x| scan_dyn(x, at, cx)),
+        other => other.for_each_child(|x| scan_dyn(t, x, at, cx)),
     }
 }
 
-/// `pieces`: literal text, or `None` for a value only known at deploy time. A `{{resolve:` whose
-/// closing `}}` comes after such a value is assembled at deploy time, which CloudFormation does not
-/// resolve as intended.
-fn check_assembled(pieces: &[Option<&str>], at: At<'_>, func: &str, cx: &mut Ctx<'_>) {
-    let mut open = false;
+/// What is wrong with the text after a secret's `Ref` up to the closing `}}`: empty, or
+/// `:SecretString:KEY:STAGE:ID` with plain segments (trailing ones may be left out) and at most
+/// one of STAGE and ID.
+fn secret_tail_problem(tail: &str) -> Option<String> {
+    if tail.is_empty() {
+        return None;
+    }
+    let Some(rest) = tail.strip_prefix(":SecretString:") else {
+        return Some(format!(
+            "`{tail}` follows the secret's ARN; write `:SecretString:KEY::` (or nothing, for the whole secret string)"
+        ));
+    };
+    let segs: Vec<&str> = rest.split(':').collect();
+    let bad = |v: &str| v.chars().any(|c| matches!(c, '{' | '}' | '$') || c.is_whitespace());
+    if segs.len() > 3 || segs.iter().any(|v| bad(v)) {
+        return Some(format!(
+            "`{tail}` after the secret's ARN is not `:SecretString:KEY:STAGE:ID` with plain segments"
+        ));
+    }
+    if segs.len() == 3 && !segs[1].is_empty() && !segs[2].is_empty() {
+        return Some(format!(
+            "`{tail}` names both a version stage and a version id; CloudFormation takes one of them"
+        ));
+    }
+    None
+}
+
+/// `pieces`: literal text, a secret of this template, or a value known only at deploy time. A
+/// `{{resolve:` whose closing `}}` comes after an unknown value is assembled at deploy time, which
+/// CloudFormation does not resolve as intended. The one deploy-time value accepted is the `Ref` of
+/// an `AWS::SecretsManager::Secret` of the same template right after `{{resolve:secretsmanager:`,
+/// followed by literal `:SecretString:KEY::}}` (the form the CDK writes).
+fn check_assembled(pieces: &[Piece<'_>], at: At<'_>, func: &str, cx: &mut Ctx<'_>) {
+    // Inside a reference: the literal text since `{{resolve:`, and whether a secret's ARN came.
+    let mut open: Option<(String, bool)> = None;
+    let refuse = |cx: &mut Ctx<'_>| {
+        cx.err(
+            "assembled-dynamic-ref",
+            at.to_string(),
+            format!("a `{{{{resolve:…}}}}` dynamic reference is assembled by {func} from a value known only at deploy time (a parameter, an import, an attribute, text); CloudFormation resolves dynamic references before it substitutes, so the secret id is looked up literally and the deployment fails"),
+            "use a literal id (`DynamicRef::secrets_manager(secret_id!(\"name\"))`), a secret created in this template (`secret.resolve(\"password\")`: `{{resolve:secretsmanager:` + its `Ref` + `:SecretString:KEY::}}`), or — for ECS — `Secrets[].ValueFrom` with the secret's ARN",
+        );
+    };
     for p in pieces {
-        match p {
-            Some(text) => {
-                let mut rest = *text;
+        match (*p, &mut open) {
+            (Piece::Lit(text), _) => {
+                let mut rest = text;
                 loop {
-                    if open {
-                        match rest.find("}}") {
+                    match &mut open {
+                        Some((so_far, after_secret)) => match rest.find("}}") {
                             Some(i) => {
-                                open = false;
+                                if *after_secret {
+                                    so_far.push_str(&rest[..i]);
+                                    if let Some(problem) = secret_tail_problem(so_far) {
+                                        cx.err(
+                                            "dynamic-ref",
+                                            at.to_string(),
+                                            problem,
+                                            "write `secret.resolve(\"key\")` (or `DynamicRef::secrets_manager(&secret).json_key(\"key\")`)",
+                                        );
+                                    }
+                                }
+                                open = None;
                                 rest = &rest[i + 2..];
                             }
-                            None => break,
-                        }
-                    } else {
-                        match rest.find("{{resolve:") {
+                            None => {
+                                so_far.push_str(rest);
+                                break;
+                            }
+                        },
+                        None => match rest.find("{{resolve:") {
                             Some(i) => {
-                                open = true;
+                                open = Some((String::new(), false));
                                 rest = &rest[i + 10..];
                             }
                             None => break,
-                        }
+                        },
                     }
                 }
             }
-            None if open => {
-                cx.err(
-                    "assembled-dynamic-ref",
-                    at.to_string(),
-                    format!("a `{{{{resolve:…}}}}` dynamic reference is assembled by {func} from a value known only at deploy time; CloudFormation resolves dynamic references before it substitutes, so the secret id is looked up literally and the deployment fails"),
-                    "use a literal id (`DynamicRef::secrets_manager(const { SecretId::new(\"name\") })`), a secret created in this stack, or — for ECS — `Secrets[].ValueFrom` with the secret's ARN",
-                );
+            (Piece::OwnSecret, Some((so_far, after_secret))) if !*after_secret && so_far == "secretsmanager:" => {
+                so_far.clear();
+                *after_secret = true;
+            }
+            (Piece::OwnSecret | Piece::Unknown, Some(_)) => {
+                refuse(cx);
                 return;
             }
-            None => {}
+            (Piece::OwnSecret | Piece::Unknown, None) => {}
         }
+    }
+    if let Some((_, true)) = open {
+        refuse(cx);
     }
 }

@@ -866,7 +866,7 @@ mod tests {
                 .prop("I", Expr::Int(i64::MIN))
                 .prop(
                     "D",
-                    Expr::Dynamic(Box::new(DynamicRef::ssm(const { SsmName::new("/a/b") }))),
+                    Expr::Dynamic(Box::new(DynamicRef::ssm(SsmName::new_or_panic("/a/b")))),
                 )
                 .prop("After", Expr::Ref("Topic".into()).after(["Vpc".into()]))
                 .tagging(Tagging::Map("Tags")),

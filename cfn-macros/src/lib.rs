@@ -14,11 +14,14 @@
 //!   enum → the `Mappings` section and typed `Fn::FindInMap` accessors.
 //! - [`Resource`](derive@Resource): custom resources with typed properties and attributes.
 //! - [`sub!`](sub!): `Fn::Sub` with placeholders checked at compile time.
+//! - [`secret_id!`](secret_id!) and [`ssm_name!`](ssm_name!): dynamic-reference names checked at
+//!   compile time.
 
 use proc_macro::TokenStream;
 use syn::{parse_macro_input, DeriveInput};
 
 mod common;
+mod lits;
 mod mapping;
 mod outputs;
 mod params;
@@ -269,4 +272,47 @@ pub fn derive_resource(input: TokenStream) -> TokenStream {
 #[proc_macro]
 pub fn sub(input: TokenStream) -> TokenStream {
     finish(sub::expand(input.into()))
+}
+
+/// A Secrets Manager secret name or ARN checked at compile time: `secret_id!("app/db/credentials")`
+/// is a `SecretId`, for `DynamicRef::secrets_manager` and `stack.add_named_secret`.
+///
+/// The literal goes through `SecretId::new_or_panic` (cfn-model's definition of a valid id) in a
+/// constant, so a `${…}` placeholder, an empty name or a character Secrets Manager refuses is a
+/// compile error at the literal, under `cargo check` as under `cargo build`. Only a string literal
+/// is accepted. To vary the secret per environment, create it in the stack and read it through its
+/// handle (`secret.resolve("password")`).
+///
+/// ```
+/// use cfn::prelude::*;
+///
+/// let id = secret_id!("healthtech/rds/credentials");
+/// let password: Value<SecretString> = DynamicRef::secrets_manager(id).json_key("password").secret();
+/// assert_eq!(id.as_str(), "healthtech/rds/credentials");
+/// ```
+///
+/// ```compile_fail
+/// let id = cfn::secret_id!("app/${Env}/db"); // placeholder: does not compile
+/// ```
+#[proc_macro]
+pub fn secret_id(input: TokenStream) -> TokenStream {
+    finish(lits::expand(input.into(), lits::Kind::Secret))
+}
+
+/// An SSM parameter name (optionally `:VERSION`) checked at compile time:
+/// `ssm_name!("/app/db/endpoint")` is an `SsmName`, for `DynamicRef::ssm` and
+/// `DynamicRef::ssm_secure`. Checked like [`secret_id!`](secret_id!), by `SsmName::new_or_panic`.
+///
+/// ```
+/// use cfn::prelude::*;
+///
+/// let host: Value<String> = DynamicRef::ssm(ssm_name!("/app/db/endpoint:3")).into();
+/// ```
+///
+/// ```compile_fail
+/// let name = cfn::ssm_name!("/app/db:latest"); // a version is a number: does not compile
+/// ```
+#[proc_macro]
+pub fn ssm_name(input: TokenStream) -> TokenStream {
+    finish(lits::expand(input.into(), lits::Kind::Ssm))
 }

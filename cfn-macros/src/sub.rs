@@ -35,7 +35,7 @@ pub fn parse_format(s: &str) -> std::result::Result<Vec<Seg>, String> {
     if let Some(i) = s.find("{{resolve:") {
         let shown: String = s[i..].chars().take(40).collect();
         return Err(format!(
-            "`{shown}…`: a dynamic reference cannot be written inside `sub!`; CloudFormation resolves `{{{{resolve:…}}}}` before it substitutes `${{…}}`, and this library builds dynamic references only from checked literals: write `DynamicRef::secrets_manager(const {{ SecretId::new(\"…\") }})` (or `DynamicRef::ssm(const {{ SsmName::new(\"…\") }})`) and pass it as an argument"
+            "`{shown}…`: a dynamic reference cannot be written inside `sub!`; CloudFormation resolves `{{{{resolve:…}}}}` before it substitutes `${{…}}`, and this library builds dynamic references only from checked literals: write `DynamicRef::secrets_manager(secret_id!(\"…\"))` or, for a secret this stack creates, `secret.resolve(\"key\")` (or `DynamicRef::ssm(ssm_name!(\"…\"))`) and pass it as an argument"
         ));
     }
     let mut out: Vec<Seg> = Vec::new();
@@ -253,7 +253,7 @@ mod tests {
         );
         assert!(parse_format("{{resolve:secretsmanager:x}}")
             .unwrap_err()
-            .contains("SecretId::new"));
+            .contains("secret_id!"));
         assert!(parse_format("${AWS::Regoin}")
             .unwrap_err()
             .contains("not a pseudo parameter"));

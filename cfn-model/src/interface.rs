@@ -90,7 +90,7 @@ impl Parameters for () {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be a parameter field",
     label = "not a CloudFormation parameter type",
-    note = "write e.g. `Value<String>`, `Value<i64>`, `Value<Vec<String>>` (CommaDelimitedList), `Value<SecretString>` (NoEcho), `Value<Id<ec2::Vpc>>`, or `Param<Ssm<ImageId>>` for types whose value type differs; parameters have no boolean type (use a `String` with `allowed = [\"true\", \"false\"]`)"
+    note = "write e.g. `Value<String>`, `Value<i64>`, `Value<Vec<String>>` (CommaDelimitedList), `Value<SecretString>` (NoEcho), `Value<Id<ec2::Vpc>>`, or `Param<Ssm<ImageId>>` for types whose value type differs; parameters have no boolean type: write `#[cfn(allowed = [\"true\", \"false\"])] flag: Param<Boolean>` (its `.value()` is a `Value<bool>`), or `stack.parameter(\"Flag\", Parameter::boolean())`"
 )]
 pub trait ParamField: Sized {
     /// The CloudFormation parameter type.

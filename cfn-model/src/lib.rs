@@ -14,6 +14,7 @@ pub mod dynref;
 pub mod expr;
 pub mod idmap;
 pub mod interface;
+pub mod jsonval;
 pub mod nested;
 pub mod params;
 mod rawjson;
@@ -29,13 +30,13 @@ pub mod aws_data;
 mod aws_params;
 
 pub use autonest::AutoNest;
-pub use dynref::{DynamicRef, IntoSecretId, IntoSsmName, SecretId, SsmName};
+pub use dynref::{DynamicRef, IntoSecretId, IntoSecretRef, IntoSsmName, SecretId, SecretRef, SsmName};
 pub use expr::{Expr, Ident, Mention, SubPart};
 pub use interface::{OutputField, Outputs, ParamField, Parameters};
 pub use nested::{ChildStack, NestedHandle};
 pub use params::{
-    AvailabilityZoneName, Condition, ImageId, KeyPairName, Mapping, MappingRef, Output, Param, ParamType, Parameter,
-    Ssm, SsmParameterName,
+    AvailabilityZoneName, Boolean, Condition, ImageId, KeyPairName, Mapping, MappingRef, Output, Param, ParamType,
+    Parameter, Ssm, SsmParameterName,
 };
 pub use rawjson::{json_was_cut, MAX_DEPTH as MAX_JSON_DEPTH, TOO_DEEP as JSON_TOO_DEEP};
 pub use resource::{Attributes, Constraint, Policy, Props, RawResource, Resource, Tagging, ToExpr};
@@ -50,15 +51,16 @@ pub use value::{
 /// Everything a stack program usually needs: the model's types and the safe constructs' (each
 /// under the service feature it needs).
 pub mod prelude {
+    pub use crate::{cfn_json, IntoSecretId, IntoSecretRef};
     pub use crate::{
         Arn, Attributes, AutoNest, Cond, Condition, DynamicRef, Handle, Id, Json, Mapping, MappingRef, Name, Output,
-        Param, Parameter, Policy, Pseudo, RawResource, Resource, Root, SecretId, SecretString, SsmName, Stack, SubPart,
-        Tagging, Value,
+        Param, Parameter, Policy, Pseudo, RawResource, Resource, Root, SecretId, SecretRef, SecretString, SsmName,
+        Stack, SubPart, Tagging, Value,
     };
     pub use crate::{AttachedAllocationId, AttachedGatewayId, ForwardedTargetGroupArn, MountedFileSystemId};
     pub use crate::{
-        AvailabilityZoneName, ChildStack, ImageId, KeyPairName, MappingKey, MappingTable, NestedHandle, OutputField,
-        Outputs, ParamField, Parameters, Ssm, SsmParameterName,
+        AvailabilityZoneName, Boolean, ChildStack, ImageId, KeyPairName, MappingKey, MappingTable, NestedHandle,
+        OutputField, Outputs, ParamField, Parameters, Ssm, SsmParameterName,
     };
 
     // The safe constructs' types (module `safe`), each with the service feature it needs.

@@ -52,6 +52,22 @@ impl<R: crate::Resource> ParamType for Arn<R> {
     type Value = Arn<R>;
     const TYPE: &'static str = "String";
 }
+/// A boolean parameter: CloudFormation has no boolean type, so it is a `String` restricted to
+/// `true`/`false` ([`Parameter::boolean`]), which CloudFormation converts where a boolean property
+/// takes it. Its value is a `Value<bool>`.
+///
+/// ```
+/// use cfn_model::prelude::*;
+/// use cfn_model::params::Boolean;
+/// let mut s: Stack = Stack::new();
+/// let flag: Param<Boolean> = s.parameter("Flag", Parameter::boolean());
+/// let v: Value<bool> = flag.value();
+/// ```
+pub struct Boolean;
+impl ParamType for Boolean {
+    type Value = bool;
+    const TYPE: &'static str = "String";
+}
 /// A `NoEcho` string parameter: its value is a [`SecretString`], accepted by password properties.
 impl ParamType for SecretString {
     type Value = SecretString;
@@ -116,15 +132,50 @@ impl Parameter<String> {
     }
 }
 impl Parameter<f64> {
-    /// A `Number` parameter.
+    /// A `Number` parameter yielding a `Value<f64>`: for properties typed as numbers that take
+    /// fractions (alarm thresholds, weights). A `Value<f64>` also converts into a `Value<String>`
+    /// (CloudFormation writes the number's text). For counts, sizes and ports use
+    /// [`Parameter::integer`], whose `Value<i64>` integer properties take (an `f64` does not
+    /// convert into an `i64`).
+    ///
+    /// ```
+    /// use cfn_model::prelude::*;
+    /// let mut s: Stack = Stack::new();
+    /// let threshold: Value<f64> = s.parameter("CpuThreshold", Parameter::number().default(80.5)).value();
+    /// ```
     pub fn number() -> Self {
         Parameter::of()
     }
 }
 impl Parameter<i64> {
-    /// A `Number` parameter used as an integer.
+    /// A `Number` parameter yielding a `Value<i64>`: for integer properties (counts, sizes, ports,
+    /// days). It also converts into a `Value<f64>` (number properties) and a `Value<String>`
+    /// (string properties holding a number: RDS `AllocatedStorage`, an ECS task's `Cpu` and
+    /// `Memory`), with no `cast_unchecked`. CloudFormation does not check that the value is
+    /// whole: bound it with `.min_value`/`.max_value`, or list `.allowed` values.
+    ///
+    /// ```
+    /// use cfn_model::prelude::*;
+    /// let mut s: Stack = Stack::new();
+    /// let storage = s.parameter("StorageGiB", Parameter::integer().min_value(20.0).default(20));
+    /// let count: Value<i64> = storage.value();
+    /// let as_text: Value<String> = storage.value().into(); // e.g. AllocatedStorage
+    /// ```
     pub fn integer() -> Self {
         Parameter::of()
+    }
+}
+impl Parameter<Boolean> {
+    /// A boolean parameter: `Type: String` with `AllowedValues: ["true", "false"]`, yielding a
+    /// `Value<bool>` that boolean properties take (CloudFormation converts the text).
+    ///
+    /// ```
+    /// use cfn_model::prelude::*;
+    /// let mut s: Stack = Stack::new();
+    /// let multi_az: Value<bool> = s.parameter("MultiAz", Parameter::boolean().default("false")).value();
+    /// ```
+    pub fn boolean() -> Self {
+        Parameter::of().allowed(["true", "false"])
     }
 }
 impl Parameter<Vec<String>> {
@@ -261,6 +312,20 @@ impl Condition {
     pub fn name(&self) -> &Ident {
         &self.name
     }
+    /// The condition as a boolean value, `Fn::If [cond, true, false]`, for boolean properties
+    /// (CloudFormation does not accept a condition name where a value is expected).
+    ///
+    /// ```
+    /// use cfn_model::prelude::*;
+    /// let mut s: Stack = Stack::new();
+    /// let env = s.parameter("Env", Parameter::string());
+    /// let prod = s.condition("IsProd", Value::<Cond>::equals(env.value(), "prod"));
+    /// let multi_az: Value<bool> = prod.as_bool();
+    /// ```
+    pub fn as_bool(&self) -> Value<bool> {
+        Value::if_(self, true, false)
+    }
+
     /// `Fn::If` on this condition.
     pub fn then<T>(&self, then: impl Into<Value<T>>, otherwise: impl Into<Value<T>>) -> Value<T> {
         Value::if_(self, then, otherwise)

@@ -284,6 +284,7 @@ impl SubPart {
     message = "expected a `Value<{T}>`, found `{Self}`",
     label = "this is not a `Value<{T}>`",
     note = "a typed property takes a literal or `Value` of its own type, a parameter of that type, or for an `Id<R>` the handle of an `R`; the `Id`, `Arn` or `Name` of another resource type is refused",
+    note = "for a handle of this stack, write `handle.id()` for its `Ref` or the typed attribute method for its `Fn::GetAtt` (`role.arn()`, `db.endpoint_address()`); a typed `Id`, `Arn` or `Name` is accepted where a plain `Value<String>` is expected",
     note = "for a resource this program does not create, write `Id::external(\"…\")` (or `Arn::external`, `Name::external`)"
 )]
 pub trait IntoValue<T> {
@@ -304,7 +305,7 @@ impl<T, X: Into<Value<T>>> IntoValue<T> for X {
 #[diagnostic::on_unimplemented(
     message = "a password property takes a secret, not `{Self}`: plain text would sit in the template and the stack's history",
     label = "not a secret",
-    note = "write `DynamicRef::secrets_manager(const {{ SecretId::new(\"app/db/credentials\") }}).json_key(\"password\").secret()`, or `creds.resolve(\"password\")` for a secret this stack adds with `stack.add_named_secret(…)`, or pass a `NoEcho` parameter (`Param<SecretString>`)",
+    note = "write `secret.resolve(\"password\")` for a secret this stack creates (`let secret = stack.add(\"DbSecret\", secretsmanager::Secret::new()…)`), or `DynamicRef::secrets_manager(secret_id!(\"app/db/credentials\")).json_key(\"password\").secret()` for one made elsewhere, or pass a `NoEcho` parameter (`Param<SecretString>`)",
     note = "for RDS, `.manage_master_user_password(true)` instead lets RDS create and rotate the secret"
 )]
 pub trait IntoSecretString {
@@ -505,6 +506,63 @@ macro_rules! to_string_value {
     )*};
 }
 to_string_value!(Id, Arn, Name);
+
+/// A number where CloudFormation declares a string (RDS `AllocatedStorage`, an ECS task's `Cpu`
+/// and `Memory`): CloudFormation writes a `Number` parameter's value as its decimal text, so a
+/// `Value<i64>` (from `Parameter::integer()`) is accepted where a `Value<String>` is expected.
+///
+/// ```
+/// use cfn_model::prelude::*;
+/// let mut s: Stack = Stack::new();
+/// let gib = s.parameter("StorageGiB", Parameter::integer().min_value(20.0));
+/// let storage: Value<String> = gib.value().into();
+/// assert_eq!(storage.expr(), &cfn_model::Expr::Ref("StorageGiB".into()));
+/// ```
+impl From<Value<i64>> for Value<String> {
+    fn from(v: Value<i64>) -> Self {
+        Value::from_expr(v.expr)
+    }
+}
+
+/// [`From<Value<i64>>`](#impl-From<Value<i64>>-for-Value<String>) for a borrowed value, so
+/// `.allocated_storage(&params.storage_gib)` compiles.
+///
+/// ```
+/// use cfn_model::prelude::*;
+/// let n: Value<i64> = Value::from(20);
+/// let s: Value<String> = (&n).into();
+/// ```
+impl From<&Value<i64>> for Value<String> {
+    fn from(v: &Value<i64>) -> Self {
+        Value::from_expr(v.expr.clone())
+    }
+}
+
+/// A `Number` parameter of any kind (`Parameter::number()`) where a string is declared, as
+/// CloudFormation converts it.
+///
+/// ```
+/// use cfn_model::prelude::*;
+/// let x: Value<String> = Value::<f64>::from(0.5).into();
+/// ```
+impl From<Value<f64>> for Value<String> {
+    fn from(v: Value<f64>) -> Self {
+        Value::from_expr(v.expr)
+    }
+}
+
+/// [`From<Value<f64>>`](#impl-From<Value<f64>>-for-Value<String>) for a borrowed value.
+///
+/// ```
+/// use cfn_model::prelude::*;
+/// let n: Value<f64> = Value::from(0.5);
+/// let s: Value<String> = (&n).into();
+/// ```
+impl From<&Value<f64>> for Value<String> {
+    fn from(v: &Value<f64>) -> Self {
+        Value::from_expr(v.expr.clone())
+    }
+}
 
 impl From<Value<i64>> for Value<f64> {
     fn from(v: Value<i64>) -> Self {

@@ -2,5 +2,5 @@
 use cfn::prelude::*;
 
 fn main() {
-    let _ = DynamicRef::secrets_manager(const { SecretId::new("app/${Environment}/db") });
+    let _ = DynamicRef::secrets_manager(secret_id!("app/${Environment}/db"));
 }

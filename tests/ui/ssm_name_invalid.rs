@@ -2,5 +2,5 @@
 use cfn::prelude::*;
 
 fn main() {
-    let _ = DynamicRef::ssm(const { SsmName::new("/app/${Environment}/endpoint") });
+    let _ = DynamicRef::ssm(ssm_name!("/app/${Environment}/endpoint"));
 }

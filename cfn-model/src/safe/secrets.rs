@@ -3,50 +3,141 @@
 //!
 //! CloudFormation resolves `{{resolve:secretsmanager:ID:…}}` before it substitutes parameters, so
 //! the seed's `!Sub '{{resolve:secretsmanager:${DBSecretName}:SecretString:username}}'` failed with
-//! "Could not parse SecretString JSON". Two things are safe instead:
+//! "Could not parse SecretString JSON". What is safe instead:
 //!
-//! - **CloudFormation reads the secret** (RDS `MasterUsername`, `MasterUserPassword`): the id is a
-//!   literal, either a `const { SecretId::new("…") }` for a secret made elsewhere, or a secret this
-//!   stack creates with that literal name through [`Stack::add_named_secret`], whose
-//!   [`NamedSecret::resolve`] brings the ordering on the secret (the stack emits `DependsOn`).
-//!   Simpler still for RDS: `ManageMasterUserPassword: true` lets RDS create and rotate the
-//!   secret; read it with [`Secret::secrets_manager_arn_key`] on the instance's
-//!   `master_user_secret_secret_arn()`.
+//! - **A secret this stack creates** (per environment, no literal name needed): the handle
+//!   `stack.add` returned. [`Handle::resolve`] (`secret.resolve("password")`) and
+//!   `DynamicRef::secrets_manager(&secret)` emit
+//!   `{"Fn::Sub": "{{resolve:secretsmanager:${DbSecret}:SecretString:password::}}"}`:
+//!   the secret's `Ref` is its ARN, CloudFormation creates the secret first (the `Ref` is the
+//!   dependency, no `DependsOn` needed) and resolves the reference when it creates the reader.
+//!   AWS's RDS sample writes this form; the CDK writes the same with `Fn::Join`.
+//! - **A secret made elsewhere**: a literal id checked at compile time, `secret_id!("app/db")`;
+//!   or one this stack creates under that literal name, [`Stack::add_named_secret`].
 //! - **ECS reads the secret at task start** (`ContainerDefinition.Secrets[].ValueFrom`): ECS, not
-//!   CloudFormation, resolves it, so the name may vary. [`Secret::secrets_manager_key`] (a secret of
-//!   this stack), [`Secret::secrets_manager_name_key`] (a name from a parameter) and
-//!   [`Secret::secrets_manager_arn_key`] (an ARN) build the documented ARN form
-//!   `arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:NAME:KEY::`.
+//!   CloudFormation, resolves it, so the ARN may come from anywhere.
+//!   [`Secret::secrets_manager_key`] (a secret of this stack), [`Secret::secrets_manager_arn_key`]
+//!   (an ARN, e.g. a nested stack's parameter) and [`Secret::secrets_manager_name_key`] (a name)
+//!   build `${ARN}:KEY::`.
+//!
+//! Simpler still for RDS: `ManageMasterUserPassword: true` lets RDS create and rotate the secret.
 //!
 //! ```
 //! use cfn_model::prelude::*;
-//! use cfn_model::aws::{ecs, secretsmanager};
+//! use cfn_model::aws::{ecs, rds, secretsmanager};
 //! use cfn_model::aws::ecs::task_definition::{ContainerDefinition, Secret};
+//! use cfn_model::aws::secretsmanager::secret::GenerateSecretString;
 //!
 //! let mut s: Stack = Stack::new();
-//! let name = s.parameter("DBSecretName", Parameter::string());
-//! let creds = s.add_named_secret(
-//!     "DbCredentials",
-//!     const { SecretId::new("healthtech/rds/credentials") },
-//!     secretsmanager::Secret::new(),
+//! let secret = s.add(
+//!     "DbSecret",
+//!     secretsmanager::Secret::new().generate_secret_string(
+//!         GenerateSecretString::new()
+//!             .secret_string_template(r#"{"username":"app"}"#)
+//!             .generate_string_key("password")
+//!             .exclude_characters("\"@/\\ "),
+//!     ),
 //! );
-//! let app = ContainerDefinition::new("nginx", "app").secrets([
-//!     Secret::secrets_manager_key("DB_PASSWORD", &creds, "password"),     // this stack's secret
-//!     Secret::secrets_manager_name_key("DB_USER", name.value(), "username"), // a parameterised name
-//! ]);
+//! s.add(
+//!     "Database",
+//!     rds::DbInstance::new()
+//!         .engine("postgres")
+//!         .master_username(secret.resolve_string("username"))
+//!         .master_user_password(secret.resolve("password")),
+//! );
+//! let app = ContainerDefinition::new("nginx", "app")
+//!     .secrets([Secret::secrets_manager_key("DB_PASSWORD", &secret, "password")]);
 //! s.add("Task", ecs::TaskDefinition::new().container_definitions([app]));
 //! let t = s.template();
-//! assert_eq!(t.resources["Task"].depends_on.len(), 0); // the Ref to the secret orders it
+//! assert!(t.resources["Database"].depends_on.is_empty()); // the Ref orders it
 //! ```
 
 #[cfg(feature = "ecs")]
 use crate::aws::ecs::task_definition::Secret;
 use crate::aws::secretsmanager;
-use crate::dynref::{DynamicRef, IntoSecretId, SecretId};
+use crate::dynref::{DynamicRef, IntoSecretId, IntoSecretRef, SecretId, SecretRef};
 use crate::expr::SubPart;
 use crate::resource::Attributes;
 use crate::stack::{Handle, Stack};
-use crate::value::{Pseudo, SecretString, StringLike, Value};
+use crate::value::{Arn, Pseudo, SecretString, StringLike, Value};
+
+impl<S> IntoSecretRef for &Handle<secretsmanager::Secret, S> {
+    fn into_secret_ref(self) -> SecretRef {
+        SecretRef::of_resource(self.name().clone())
+    }
+}
+
+impl<S> Handle<secretsmanager::Secret, S> {
+    /// `{{resolve:secretsmanager:ARN:SecretString:KEY::}}` of this secret as a secret string
+    /// (password properties), built with `Fn::Sub` around the secret's `Ref`; the reader is
+    /// created after the secret.
+    ///
+    /// ```
+    /// use cfn_model::prelude::*;
+    /// use cfn_model::aws::{rds, secretsmanager};
+    /// let mut s: Stack = Stack::new();
+    /// let secret = s.add("DbSecret", secretsmanager::Secret::new());
+    /// s.add("Db", rds::DbInstance::new().master_user_password(secret.resolve("password")));
+    /// ```
+    pub fn resolve(&self, json_key: &'static str) -> Value<SecretString> {
+        DynamicRef::secrets_manager(self).json_key(json_key).secret()
+    }
+
+    /// The same reference as a plain string (a user name), for properties that are not secrets.
+    ///
+    /// ```
+    /// use cfn_model::prelude::*;
+    /// use cfn_model::aws::{rds, secretsmanager};
+    /// let mut s: Stack = Stack::new();
+    /// let secret = s.add("DbSecret", secretsmanager::Secret::new());
+    /// s.add("Db", rds::DbInstance::new().master_username(secret.resolve_string("username")));
+    /// ```
+    pub fn resolve_string(&self, json_key: &'static str) -> Value<String> {
+        DynamicRef::secrets_manager(self).json_key(json_key).into()
+    }
+
+    /// The secret's ARN (its `Ref`), for IAM statements and for other stacks (a nested stack's
+    /// output).
+    ///
+    /// ```
+    /// use cfn_model::prelude::*;
+    /// use cfn_model::aws::secretsmanager;
+    /// let mut s: Stack = Stack::new();
+    /// let secret = s.add("DbSecret", secretsmanager::Secret::new());
+    /// let arn: Value<Arn<secretsmanager::Secret>> = secret.secret_arn();
+    /// ```
+    pub fn secret_arn(&self) -> Value<Arn<secretsmanager::Secret>> {
+        Value::from_expr(self.id().into_expr())
+    }
+}
+
+/// A secret of this stack whose ARN an ECS task can read: a handle from `stack.add` or a
+/// [`NamedSecret`].
+///
+/// ```
+/// use cfn_model::prelude::*;
+/// use cfn_model::aws::secretsmanager;
+/// use cfn_model::safe::secrets::StackSecret;
+/// let mut s: Stack = Stack::new();
+/// let secret = s.add("DbSecret", secretsmanager::Secret::new());
+/// let _arn = StackSecret::arn(&secret);
+/// ```
+pub trait StackSecret {
+    /// The secret's ARN (its `Ref`).
+    fn arn(&self) -> Value<String>;
+}
+
+impl<S> StackSecret for Handle<secretsmanager::Secret, S> {
+    fn arn(&self) -> Value<String> {
+        self.id().into()
+    }
+}
+
+impl<S> StackSecret for NamedSecret<S> {
+    fn arn(&self) -> Value<String> {
+        self.handle.id().into()
+    }
+}
 
 /// A Secrets Manager secret this stack creates under a literal name: made by
 /// [`Stack::add_named_secret`]. Dynamic references to it use the literal name and wait for it.
@@ -136,13 +227,14 @@ fn key_of(arn: SubPart, json_key: &str) -> Value<String> {
 impl Secret {
     /// The environment variable `env_name` from key `json_key` of a secret this stack creates:
     /// `ValueFrom` is `${Secret}:KEY::` (the secret's `Ref` is its full ARN), so the task
-    /// definition waits for the secret.
-    pub fn secrets_manager_key<S>(
+    /// definition waits for the secret. `secret` is a handle from `stack.add` or a
+    /// [`NamedSecret`].
+    pub fn secrets_manager_key(
         env_name: impl Into<String>,
-        secret: &NamedSecret<S>,
+        secret: &impl StackSecret,
         json_key: &'static str,
     ) -> Secret {
-        Secret::new(env_name.into(), key_of(SubPart::val(secret.handle.id()), json_key))
+        Secret::new(env_name.into(), key_of(SubPart::val(secret.arn()), json_key))
     }
 
     /// The environment variable `env_name` from key `json_key` of the secret named `name` (a

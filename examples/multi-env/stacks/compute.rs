@@ -6,13 +6,12 @@
 use cfn::aws::ecs::{self, service, task_definition as td};
 use cfn::aws::elasticloadbalancingv2::{self as elbv2, listener, load_balancer, target_group};
 use cfn::aws::{ec2, efs, iam, logs};
-use cfn::model::safe::secrets::secret_arn_of_name;
 use cfn::model::MountedFileSystemId;
 use cfn::prelude::*;
 use cfn::rules::{Tool, Waiver};
 
 use super::policy::{self, Statement};
-use super::settings::{self, Environment, Production, APP_PORT, DB_CREDENTIALS};
+use super::settings::{self, Environment, Production, APP_PORT};
 
 /// The name of the application container.
 const CONTAINER: &str = "app";
@@ -51,6 +50,12 @@ pub struct ComputeParams {
     pub access_point_id: Value<Id<efs::AccessPoint>>,
     /// The access point's ARN.
     pub access_point_arn: Value<Arn<efs::AccessPoint>>,
+    /// The database credentials secret (the data stack's), read by ECS at task start.
+    #[cfn(pattern = "^arn:aws[a-z-]*:secretsmanager:.+$")]
+    pub db_secret_arn: Value<String>,
+    /// The KMS key the secret is encrypted with.
+    #[cfn(pattern = "^arn:aws[a-z-]*:kms:.+$")]
+    pub kms_key_arn: Value<String>,
     /// The SSM parameter holding the database host name.
     pub db_endpoint_parameter_arn: Value<String>,
     /// The SSM parameter holding the database port.
@@ -116,14 +121,11 @@ impl ChildStack for Compute {
                     .value("enabled")]),
         );
 
-        // The database credentials: the secret's literal name, the same `SecretId` the data
-        // stack resolves, in the ARN form ECS reads at task start (`…:secret:NAME:KEY::`).
-        let credentials: Value<String> = DB_CREDENTIALS.as_str().into();
+        // The database credentials: the data stack's secret, by the full ARN its output passed,
+        // in the form ECS reads at task start (`ARN:KEY::`).
         let credential = |variable: &str, key: &'static str| {
-            td::Secret::secrets_manager_name_key(variable, credentials.clone(), key)
+            td::Secret::secrets_manager_arn_key(variable, p.db_secret_arn.clone(), key)
         };
-        // IAM matches the secret's full ARN, which ends in a random six-character suffix.
-        let credentials_arn = sub!("${arn}-??????", arn = secret_arn_of_name(credentials.clone()));
 
         // What ECS needs to start a task: pull the image, write its logs, read its secrets.
         let execution_role = s.add(
@@ -138,7 +140,12 @@ impl ChildStack for Compute {
                             "arn:${AWS::Partition}:ecr:${AWS::Region}:${AWS::AccountId}:repository/*"
                         )),
                         Statement::allow(["logs:CreateLogStream", "logs:PutLogEvents"]).on(log_group.arn()),
-                        Statement::allow(["secretsmanager:GetSecretValue"]).on(credentials_arn),
+                        Statement::allow(["secretsmanager:GetSecretValue"]).on(&p.db_secret_arn),
+                        Statement::allow(["kms:Decrypt"]).on(&p.kms_key_arn).when(
+                            "StringEquals",
+                            "kms:ViaService",
+                            sub!("secretsmanager.${AWS::Region}.amazonaws.com"),
+                        ),
                         Statement::allow(["ssm:GetParameters"])
                             .on(&p.db_endpoint_parameter_arn)
                             .on(&p.db_port_parameter_arn),

@@ -163,6 +163,8 @@ pub fn assembly() -> Stack {
                 file_system_arn: storage.file_system_arn.clone(),
                 access_point_id: storage.access_point_id.clone(),
                 access_point_arn: storage.access_point_arn.clone(),
+                db_secret_arn: data.db_secret_arn.clone().into(),
+                kms_key_arn: data.kms_key_arn.clone().into(),
                 db_endpoint_parameter_arn: data.db_endpoint_parameter_arn.clone(),
                 db_port_parameter_arn: data.db_port_parameter_arn.clone(),
                 container_image: p.container_image.clone(),

@@ -1,5 +1,5 @@
 //! What every stack of the assembly shares: the environment key and its settings table, the
-//! naming rule, the stack-wide tags, the production condition and the database secret's name.
+//! naming rule, the stack-wide tags, the production condition and the database user's name.
 
 use cfn::model::safe::rds::{Engine, PostgresVersion};
 use cfn::prelude::*;
@@ -23,12 +23,13 @@ pub const DB_PORT: u16 = 5432;
 /// offered has no variant. `AutoMinorVersionUpgrade` keeps the instance on the newest 15.x.
 pub const POSTGRES: Engine = Engine::postgres(PostgresVersion::V15_14);
 
-/// The database credentials: a Secrets Manager secret holding
-/// `{"username": "…", "password": "…"}`, created once per account before the first deployment.
-///
-/// CloudFormation resolves `{{resolve:secretsmanager:…}}` before it substitutes parameters, so
-/// the id is a literal checked at compile time (a `${…}` in it, or a `Param`, does not compile).
-pub const DB_CREDENTIALS: SecretId = SecretId::new("healthtech/rds/credentials");
+/// The database's master user name: the `username` of the credentials secret the data stack
+/// generates (`{"username": "healthtech", "password": "…"}`).
+pub const DB_USERNAME: &str = "healthtech";
+
+/// The characters the generated password leaves out: RDS refuses `/`, `@`, `"` and spaces in a
+/// master password; the backslash would need escaping in the secret's JSON and in shells.
+pub const DB_PASSWORD_EXCLUDED: &str = "\"@/\\ ";
 
 /// Where a copy of the application runs: the `Environment` parameter and the key of the settings
 /// table.

@@ -12,8 +12,8 @@ fn main() {
             .prop("VpcId", vpc.id()),
     );
     // Literal ids, checked at compile time.
-    let password = DynamicRef::secrets_manager(const { SecretId::new("app/prod/db") }).json_key("password");
-    let endpoint = DynamicRef::ssm(const { SsmName::new("/app/prod/endpoint") });
+    let password = DynamicRef::secrets_manager(secret_id!("app/prod/db")).json_key("password");
+    let endpoint = DynamicRef::ssm(ssm_name!("/app/prod/endpoint"));
     s.add(
         "Operator",
         RawResource::of("AWS::IAM::User").prop(
@@ -26,6 +26,20 @@ fn main() {
         RawResource::of("AWS::SSM::Parameter")
             .prop("Type", "String")
             .prop("Value", Value::<String>::from(endpoint)),
+    );
+    // A secret this stack creates, named per environment: read through its handle.
+    let secret = s.add(
+        "DbSecret",
+        cfn::aws::secretsmanager::Secret::new().generate_secret_string(
+            cfn::aws::secretsmanager::secret::GenerateSecretString::new().generate_string_key("password"),
+        ),
+    );
+    s.add(
+        "Db",
+        cfn::aws::rds::DbInstance::new()
+            .engine("postgres")
+            .master_username(secret.resolve_string("username"))
+            .master_user_password(secret.resolve("password")),
     );
     assert!(cfn::to_json(&s).is_ok());
 }
