@@ -23,7 +23,7 @@ fn program() -> Stack {
     let _: Listening<Root> = s.listen("Http", &lb, &tg, 80, Protocol::Http);
     let creds: NamedSecret<Root> = s.add_named_secret(
         "Creds",
-        const { SecretId::new("app/db/credentials") },
+        secret_id!("app/db/credentials"),
         secretsmanager::Secret::new(),
     );
     s.add_with(
