@@ -21,11 +21,8 @@ fn program() -> Stack {
             .protocol(elbv2::target_group::Protocol::Http),
     );
     let _: Listening<Root> = s.listen("Http", &lb, &tg, 80, Protocol::Http);
-    let creds: NamedSecret<Root> = s.add_named_secret(
-        "Creds",
-        secret_id!("app/db/credentials"),
-        secretsmanager::Secret::new(),
-    );
+    let creds: NamedSecret<Root> =
+        s.add_named_secret("Creds", secret_id!("app/db/credentials"), secretsmanager::Secret::new());
     s.add_with(
         "Db",
         rds::DbInstance::with_engine(Engine::postgres(PostgresVersion::V15_19))
