@@ -566,11 +566,14 @@ impl<'a> Lowerer<'a> {
             }
             (SchemaRef::None, db) => db.to_vec(),
         };
-        // The resource's own name or id, set by the user: a plain string.
-        if top {
-            refs.retain(|(_, t)| *t != self.info.type_name);
+        // The resource's own name or id, set by the user, is a plain string; so is a reference one
+        // of whose targets is not in the schema set (a narrower type would refuse that target).
+        if refs
+            .iter()
+            .any(|(_, t)| !self.cat.types.contains_key(t) || (top && *t == self.info.type_name))
+        {
+            return Ok(None);
         }
-        refs.retain(|(_, t)| self.cat.types.contains_key(t));
         refs.sort();
         refs.dedup();
         match refs.as_slice() {
@@ -648,7 +651,9 @@ impl<'a> Lowerer<'a> {
                 if alts.iter().all(|a| *a == first) {
                     first
                 } else if alts.iter().all(Option::is_some) {
-                    // Every alternative a reference: a union of them.
+                    // Every alternative a reference: a union of them (the note stays where the
+                    // union cannot be typed, e.g. a target outside the schema set).
+                    notes.push(format!("Accepts any of: {}.", labels.join(", ")));
                     return Ok(SchemaRef::AnyOf(alts.into_iter().flatten().collect()));
                 } else {
                     if !labels.is_empty() {

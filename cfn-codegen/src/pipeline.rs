@@ -112,7 +112,13 @@ pub fn generate_sources(schemas: &Path, root: &Path, format: bool) -> Result<(Ou
     for w in cat.verify_formats()? {
         eprintln!("warning: {w}");
     }
-    let db = relations::load(&service_spec_path(root))?;
+    // A schema directory may carry its own (uncompressed) database: the test fixtures do.
+    let db = match std::fs::read_to_string(schemas.join("service-spec.json")) {
+        Ok(text) => serde_json::from_str(&text)
+            .map_err(|e| format!("{}/service-spec.json: {e}", schemas.display()))
+            .and_then(|v| relations::from_json(&v))?,
+        Err(_) => relations::load(&service_spec_path(root))?,
+    };
     let rel = relations::annotate(&mut cat, &db)?;
     let mut by_service: BTreeMap<String, Vec<ResourceIr>> = BTreeMap::new();
     let mut conflicts = Vec::new();

@@ -304,7 +304,7 @@ pub fn annotate(cat: &mut Catalog, db: &ServiceDb) -> Result<Stats, String> {
     // A row whose property the database no longer relates must be revisited, not kept silently.
     let unused: Vec<String> = formats::RELATION_OVERRIDES
         .iter()
-        .filter(|(t, p, _)| !db.sites.iter().any(|s| s.type_name == *t && s.ptr == *p))
+        .filter(|(t, p, _)| cat.types.contains_key(*t) && !db.sites.iter().any(|s| s.type_name == *t && s.ptr == *p))
         .map(|(t, p, _)| format!("{t} {p}"))
         .collect();
     if !unused.is_empty() {

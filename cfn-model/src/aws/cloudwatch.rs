@@ -2181,7 +2181,7 @@ pub struct CompositeAlarm {
     /// Indicates whether actions should be executed during any changes to the alarm state. The default is TRUE.
     pub actions_enabled: Option<Value<bool>>,
     /// Actions will be suppressed if the suppressor alarm is in the ALARM state. ActionsSuppressor can be an AlarmName or an Amazon Resource Name (ARN) from an existing alarm.
-    pub actions_suppressor: Option<Value<Arn<crate::aws::cloudwatch::Alarm>>>,
+    pub actions_suppressor: Option<Value<String>>,
     /// Actions will be suppressed if WaitPeriod is active. The length of time that actions are suppressed is in seconds.
     pub actions_suppressor_extension_period: Option<Value<i64>>,
     /// Actions will be suppressed if ExtensionPeriod is active. The length of time that actions are suppressed is in seconds.
@@ -2233,7 +2233,7 @@ impl CompositeAlarm {
         self
     }
     /// Sets `ActionsSuppressor`.
-    pub fn actions_suppressor(mut self, v: impl IntoValue<Arn<crate::aws::cloudwatch::Alarm>>) -> Self {
+    pub fn actions_suppressor(mut self, v: impl IntoValue<String>) -> Self {
         self.actions_suppressor = Some(v.into_value());
         self
     }
