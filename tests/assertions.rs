@@ -556,3 +556,31 @@ fn the_readme_shows_the_example_test_file_verbatim() {
     );
     common::emit_for_lint("assertions-readme-example", &readme_example::stack());
 }
+
+#[test]
+fn assembled_dynamic_references_allow_only_a_secret_of_the_same_template() {
+    let own = json!({"Resources": {
+        "DbSecret": {"Type": "AWS::SecretsManager::Secret", "Properties": {}},
+        "Db": {"Type": "AWS::RDS::DBInstance", "Properties": {
+            "MasterUserPassword": {"Fn::Sub": "{{resolve:secretsmanager:${DbSecret}:SecretString:password::}}"},
+            "MasterUsername": {"Fn::Join": ["", ["{{resolve:secretsmanager:", {"Ref": "DbSecret"}, ":SecretString:username::}}"]]}
+        }}
+    }});
+    Assert::template(own).no_assembled_dynamic_references();
+    // A parameter, as in the seed's failure, or a Ref to something else, is still refused.
+    let param = json!({"Parameters": {"DbSecret": {"Type": "String"}}, "Resources": {
+        "Db": {"Type": "AWS::RDS::DBInstance", "Properties": {
+            "MasterUserPassword": {"Fn::Sub": "{{resolve:secretsmanager:${DbSecret}:SecretString:password::}}"}
+        }}
+    }});
+    assert!(Assert::template(param).check_no_assembled_dynamic_references().is_err());
+    let trailing = json!({"Resources": {
+        "DbSecret": {"Type": "AWS::SecretsManager::Secret", "Properties": {}},
+        "Db": {"Type": "AWS::RDS::DBInstance", "Properties": {
+            "MasterUserPassword": {"Fn::Sub": "{{resolve:secretsmanager:${DbSecret}:SecretString:${AWS::Region}::}}"}
+        }}
+    }});
+    assert!(Assert::template(trailing)
+        .check_no_assembled_dynamic_references()
+        .is_err());
+}

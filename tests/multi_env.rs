@@ -328,6 +328,8 @@ fn security_groups_talk_only_through_standalone_rules() {
 #[test]
 fn credentials_are_the_environments_own_secret_and_the_endpoint_is_read_by_name() {
     let root = assembly(); // validated: `assembled-dynamic-ref` would be an error
+                           // Only the form `validate` accepts: the Ref of a secret of the same template.
+    root.no_assembled_dynamic_references();
     let data = root.nested("Data");
     // The data stack generates the credentials, named per environment, under the stack's key.
     data.has_resource::<cfn::aws::secretsmanager::Secret>(json!({

@@ -1138,7 +1138,9 @@ impl Assert {
 
     /// Fails when a string containing `{{resolve:` appears inside `Fn::Sub` or `Fn::Join`, in
     /// this template or below: a dynamic reference assembled at deploy time, which
-    /// CloudFormation resolves before it substitutes, so it reads the wrong (or no) secret.
+    /// CloudFormation resolves before it substitutes, so it reads the wrong (or no) secret. The
+    /// one assembled form `validate` accepts passes here too: `{{resolve:secretsmanager:` around
+    /// the `Ref` of a secret of the same template (what `secret.resolve("password")` writes).
     #[track_caller]
     pub fn no_assembled_dynamic_references(&self) {
         ok(self.check_no_assembled_dynamic_references())
@@ -1149,7 +1151,8 @@ impl Assert {
         let mut mismatches = Vec::new();
         for a in self.subtree() {
             let mut found = Vec::new();
-            assembled_resolves(a.json(), "", false, &mut found);
+            let secrets = own_secrets(a.json());
+            assembled_resolves(a.json(), "", false, &secrets, &mut found);
             mismatches.extend(found.into_iter().map(|(at, v)| Mismatch {
                 at: a.at(&at),
                 expected: "a dynamic reference written whole, as a literal".into(),
@@ -1313,18 +1316,63 @@ fn get_atts(v: &Value, at: &str, out: &mut Vec<(String, String, String)>) {
 }
 
 /// Strings containing `{{resolve:` inside `Fn::Sub` or `Fn::Join` under `v`: (path, string).
-fn assembled_resolves(v: &Value, at: &str, inside: bool, out: &mut Vec<(String, String)>) {
+/// The logical ids of the template's `AWS::SecretsManager::Secret`s.
+fn own_secrets(template: &Value) -> Vec<&str> {
+    template
+        .get("Resources")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+        .filter(|(_, r)| r.get("Type").and_then(Value::as_str) == Some("AWS::SecretsManager::Secret"))
+        .map(|(id, _)| id.as_str())
+        .collect()
+}
+
+/// The one assembled form `validate` accepts too: `{{resolve:secretsmanager:` + the `Ref` of a
+/// secret of the same template + literal text (`:SecretString:KEY::}}`), as `Fn::Sub` or `Fn::Join`.
+fn resolves_own_secret(key: &str, arg: &Value, secrets: &[&str]) -> bool {
+    const OPEN: &str = "{{resolve:secretsmanager:";
+    let tail_ok = |t: &str| t.ends_with("}}") && !t.contains("${") && !t[..t.len() - 2].contains("}}");
+    match (key, arg) {
+        ("Fn::Sub", Value::String(s)) => s
+            .strip_prefix(OPEN)
+            .and_then(|r| r.strip_prefix("${"))
+            .and_then(|r| r.split_once('}'))
+            .is_some_and(|(name, tail)| secrets.contains(&name) && tail_ok(tail)),
+        ("Fn::Join", Value::Array(a)) => {
+            match (a.first().and_then(Value::as_str), a.get(1).and_then(Value::as_array)) {
+                (Some(""), Some(parts)) => match parts.as_slice() {
+                    [Value::String(open), r, Value::String(tail)] => {
+                        open == OPEN
+                            && r.get("Ref")
+                                .and_then(Value::as_str)
+                                .is_some_and(|n| secrets.contains(&n))
+                            && tail_ok(tail)
+                    }
+                    _ => false,
+                },
+                _ => false,
+            }
+        }
+        _ => false,
+    }
+}
+
+fn assembled_resolves(v: &Value, at: &str, inside: bool, secrets: &[&str], out: &mut Vec<(String, String)>) {
     match v {
         Value::String(s) if inside && s.contains("{{resolve:") => out.push((at.to_string(), s.clone())),
         Value::Object(m) => {
             for (k, x) in m {
+                if m.len() == 1 && resolves_own_secret(k, x, secrets) {
+                    continue;
+                }
                 let inside = inside || k == "Fn::Sub" || k == "Fn::Join";
-                assembled_resolves(x, &child_path(at, k), inside, out);
+                assembled_resolves(x, &child_path(at, k), inside, secrets, out);
             }
         }
         Value::Array(a) => {
             for (i, x) in a.iter().enumerate() {
-                assembled_resolves(x, &child_path(at, &i.to_string()), inside, out);
+                assembled_resolves(x, &child_path(at, &i.to_string()), inside, secrets, out);
             }
         }
         _ => {}
