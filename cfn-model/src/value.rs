@@ -284,6 +284,7 @@ impl SubPart {
     message = "expected a `Value<{T}>`, found `{Self}`",
     label = "this is not a `Value<{T}>`",
     note = "a typed property takes a literal or `Value` of its own type, a parameter of that type, or for an `Id<R>` the handle of an `R`; the `Id`, `Arn` or `Name` of another resource type is refused",
+    note = "a schema enum takes one of its variants (`listener::Protocol::Http`), not a string: the `help:` line above names the enum's full path; a value newer than the schemas is `Value::unchecked(\"…\")`",
     note = "for a handle of this stack, write `handle.id()` for its `Ref` or the typed attribute method for its `Fn::GetAtt` (`role.arn()`, `db.endpoint_address()`); a typed `Id`, `Arn` or `Name` is accepted where a plain `Value<String>` is expected",
     note = "for a resource this program does not create, write `Id::external(\"…\")` (or `Arn::external`, `Name::external`)"
 )]

@@ -89,6 +89,7 @@ pub fn stack() -> Stack {
         rds::DbInstance::with_engine(Engine::postgres(PostgresVersion::V16_15))
             .db_instance_class("db.t4g.micro")
             .allocated_storage("20")
+            .backup_retention_period(7)
             .master_username("app")
             .manage_master_user_password(true)
             .storage_encrypted(true)
