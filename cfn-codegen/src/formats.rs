@@ -10,6 +10,9 @@ pub enum Marker {
     Arn,
     /// The target's name where that is neither its `Ref` nor an attribute (`Value<Name<R>>`).
     Name,
+    /// Another attribute of the target (`Value<Attr<R, A>>`, `A` a marker generated beside `R`):
+    /// the target string is `AWS::Service::Type#Attribute` (only from the service database).
+    Attr,
 }
 
 /// What a format means.
@@ -144,6 +147,13 @@ pub const RELATION_OVERRIDES: &[(&str, &str, Relation)] = &[
     ("AWS::SNS::Topic", "/definitions/Subscription/properties/Endpoint", Relation::Plain("an e-mail address, URL or phone number as often as an ARN, as the protocol says")),
     ("AWS::SSM::Association", "/definitions/Target/properties/Values", Relation::Plain("tag values, instance ids or resource-group names, as the key says")),
     ("AWS::Scheduler::Schedule", "/definitions/Target/properties/Arn", Relation::Plain("universal targets call any AWS API (`arn:aws:scheduler:::aws-sdk:…`)")),
+    ("AWS::CloudFront::Distribution", "/definitions/Origin/properties/DomainName", Relation::Plain("custom origins are any domain name, not only buckets, load balancers and API domains")),
+    ("AWS::DataSync::LocationNFS", "/properties/ServerHostname", Relation::Plain("any NFS server's name or address, usually outside the stack")),
+    ("AWS::EC2::CustomerGateway", "/properties/IpAddress", Relation::Plain("the public address of an on-premises device, not an instance of the stack")),
+    ("AWS::EC2::Instance", "/definitions/LaunchTemplateSpecification/properties/Version", Relation::Plain("usually `$Latest` or `$Default`")),
+    ("AWS::ElasticLoadBalancingV2::TargetGroup", "/definitions/TargetDescription/properties/Id", Relation::Plain("an instance id, an IP address or a Lambda ARN, as the target type says")),
+    ("AWS::Lambda::EventInvokeConfig", "/properties/Qualifier", Relation::Plain("a version number, an alias name or `$LATEST`")),
+    ("AWS::Route53::HealthCheck", "/definitions/HealthCheckConfig/properties/IPAddress", Relation::Plain("any endpoint's address, usually outside the stack")),
 ];
 
 /// The override of the database's relationship at (`type_name`, `ptr`), as a resolution.

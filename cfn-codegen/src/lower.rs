@@ -29,6 +29,12 @@ impl TypeInfo {
     }
 }
 
+/// The marker type of attribute `attr` of a resource type (`AppId` → `AppIdAttribute`), generated in
+/// its property-type module.
+pub fn attr_marker(attr: &str) -> String {
+    format!("{}Attribute", camel(attr))
+}
+
 /// Every resource type of the schema set, by type name.
 pub struct Catalog {
     pub types: BTreeMap<String, TypeInfo>,
@@ -37,6 +43,26 @@ pub struct Catalog {
 type Res<T> = Result<T, String>;
 
 impl Catalog {
+    /// What a reference names in Rust: the target's path, or for [`Marker::Attr`] (target
+    /// `Type#Attribute`) the target's path and its attribute's marker (`Attr<R, A>`'s two
+    /// parameters).
+    pub fn ref_path(&self, m: Marker, target: &str) -> String {
+        let (tn, attr) = target.split_once('#').unwrap_or((target, ""));
+        let Some(t) = self.types.get(tn) else {
+            return String::new();
+        };
+        match m {
+            Marker::Attr => format!(
+                "{}, crate::aws::{}::{}::{}",
+                t.path(),
+                t.service,
+                t.module,
+                attr_marker(attr)
+            ),
+            _ => t.path(),
+        }
+    }
+
     /// Builds the catalog from `(type name, file name, schema)` triples.
     pub fn new(schemas: Vec<(String, String, Value)>) -> Res<Catalog> {
         let mut by_service: BTreeMap<String, Vec<(String, String, Value)>> = BTreeMap::new();
@@ -127,6 +153,7 @@ impl Catalog {
                     read_only.contains(&format!("/properties/{c}").as_str()) && primary[0] != format!("/properties/{c}")
                 }),
                 Marker::Name => !carriers.is_empty(),
+                Marker::Attr => true,
             };
             if !ok {
                 return Err(format!(
@@ -539,6 +566,7 @@ impl<'a> Lowerer<'a> {
                     "Id" => Marker::Id,
                     "Arn" => Marker::Arn,
                     "Name" => Marker::Name,
+                    "Attr" => Marker::Attr,
                     _ => return None,
                 };
                 Some((m, r.get("target")?.as_str()?.to_string()))
@@ -568,10 +596,11 @@ impl<'a> Lowerer<'a> {
         };
         // The resource's own name or id, set by the user, is a plain string; so is a reference one
         // of whose targets is not in the schema set (a narrower type would refuse that target).
-        if refs
-            .iter()
-            .any(|(_, t)| !self.cat.types.contains_key(t) || (top && *t == self.info.type_name))
-        {
+        let type_of = |t: &str| t.split('#').next().unwrap_or(t).to_string();
+        if refs.iter().any(|(_, t)| {
+            let t = type_of(t);
+            !self.cat.types.contains_key(&t) || (top && t == self.info.type_name)
+        }) {
             return Ok(None);
         }
         refs.sort();
@@ -580,19 +609,19 @@ impl<'a> Lowerer<'a> {
             [] => Ok(None),
             [(marker, target)] => {
                 notes.retain(|n| !n.starts_with("Accepts any of"));
-                let t = &self.cat.types[target];
+                let t = &self.cat.types[&type_of(target)];
                 if t.service != self.info.service {
                     self.refs.insert(t.service.clone());
                 }
-                Ok(Some(Vt::Ref(*marker, t.path())))
+                Ok(Some(Vt::Ref(*marker, self.cat.ref_path(*marker, target))))
             }
             many => {
                 notes.retain(|n| !n.starts_with("Accepts any of"));
                 let alts: Vec<(Marker, String, String)> = many
                     .iter()
                     .map(|(m, t)| {
-                        let info = &self.cat.types[t];
-                        (*m, info.path(), info.service.clone())
+                        let info = &self.cat.types[&type_of(t)];
+                        (*m, self.cat.ref_path(*m, t), info.service.clone())
                     })
                     .collect();
                 let hint = ptr.rsplit('/').find(|s| *s != "items").unwrap_or("Reference");
@@ -1346,6 +1375,27 @@ pub fn lower(cat: &Catalog, type_name: &str) -> Res<ResourceIr> {
         .filter(|u| u.starts_with("https://"))
         .map(str::to_string);
 
+    // Attributes other resources' properties take as `Attr<R, A>`: their markers.
+    let mut attr_markers = Vec::new();
+    for a in &attrs {
+        let own = format!("{type_name}#{}", a.name);
+        let node = schema.pointer(&format!("/properties/{}", a.name.replace('.', "/properties/")));
+        let named = node
+            .and_then(|n| n.get(relations::REF_KEY))
+            .and_then(Value::as_array)
+            .is_some_and(|l| l.iter().any(|r| r["target"].as_str() == Some(own.as_str())));
+        if named {
+            let m = attr_marker(&a.name);
+            if lw.taken.contains(&m) {
+                return Err(format!(
+                    "{}: the attribute marker `{m}` clashes with a property type of the same name; extend \
+                     `attr_marker` in cfn-codegen/src/lower.rs",
+                    info.file
+                ));
+            }
+            attr_markers.push((m, a.name.clone()));
+        }
+    }
     let typed_fields = (
         main.fields.iter().filter(|f| is_typed_ref(&f.ty)).count(),
         lw.structs
@@ -1370,6 +1420,7 @@ pub fn lower(cat: &Catalog, type_name: &str) -> Res<ResourceIr> {
         constraints,
         refs: lw.refs,
         unions: lw.unions.into_values().collect(),
+        attr_markers,
         typed_fields,
         conflicts: lw.conflicts,
     })

@@ -148,6 +148,9 @@ pub struct ResourceIr {
     pub refs: BTreeSet<String>,
     /// Traits of reference unions (in the property-type module).
     pub unions: Vec<UnionDef>,
+    /// Markers of attributes other resources take (`AppIdAttribute`, `AppId`), in the
+    /// property-type module.
+    pub attr_markers: Vec<(String, String)>,
     /// Typed reference fields: (on the resource itself, on its property types).
     pub typed_fields: (usize, usize),
     /// Where the schema's format and the service database disagree (generation fails on any).
@@ -156,6 +159,6 @@ pub struct ResourceIr {
 
 impl ResourceIr {
     pub fn has_submodule(&self) -> bool {
-        !self.structs.is_empty() || !self.enums.is_empty() || !self.unions.is_empty()
+        !self.structs.is_empty() || !self.enums.is_empty() || !self.unions.is_empty() || !self.attr_markers.is_empty()
     }
 }

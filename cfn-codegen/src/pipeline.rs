@@ -205,6 +205,9 @@ pub fn generate_sources(schemas: &Path, root: &Path, format: bool) -> Result<(Ou
         for u in &rel.unmatched {
             eprintln!("not in the schemas: {u}");
         }
+        for p in &rel.plain_sites {
+            eprintln!("left a string: {p}");
+        }
     }
     Ok((Output { files, summary }, deps))
 }

@@ -195,7 +195,7 @@ pub fn resolve(cat: &Catalog, db: &ServiceDb, target: &str, prop: &str) -> Resol
         if prop.ends_with("Arn") {
             return Resolved::Ref(Marker::Arn, target.to_string());
         }
-        return Resolved::Plain("an attribute other than the target's Ref or ARN");
+        return Resolved::Ref(Marker::Attr, format!("{target}#{prop}"));
     }
     Resolved::Plain("a writable property of the target (its own name for it, usually a literal)")
 }
@@ -211,6 +211,8 @@ pub struct Stats {
     pub typed: usize,
     /// Sites left as strings, by reason.
     pub plain: BTreeMap<&'static str, usize>,
+    /// The sites left as strings, with their reasons (`CFN_CODEGEN_VERBOSE=1` lists them).
+    pub plain_sites: Vec<String>,
 }
 
 /// Annotates the schemas of `cat` with the database's relationships (see [`REF_KEY`]); the
@@ -223,7 +225,7 @@ pub fn annotate(cat: &mut Catalog, db: &ServiceDb) -> Result<Stats, String> {
     };
     // Resolve first (reads every schema), then write (mutates them).
     let mut writes: Vec<(String, String, Value)> = Vec::new();
-    let mut attr_writes: BTreeSet<(String, String, String)> = BTreeSet::new();
+    let mut attr_writes: BTreeSet<(String, String, String, String)> = BTreeSet::new();
     for site in &db.sites {
         let mut resolved: Vec<Resolved> = site.targets.iter().map(|(t, p)| resolve(cat, db, t, p)).collect();
         let overridden = formats::relation_override(&site.type_name, &site.ptr);
@@ -237,6 +239,13 @@ pub fn annotate(cat: &mut Catalog, db: &ServiceDb) -> Result<Stats, String> {
         let value = match plain {
             Some(why) => {
                 *stats.plain.entry(why).or_default() += 1;
+                let targets: Vec<String> = site.targets.iter().map(|(t, p)| format!("{t}.{p}")).collect();
+                stats.plain_sites.push(format!(
+                    "{} {} -> {} ({why})",
+                    site.type_name,
+                    site.ptr,
+                    targets.join(" | ")
+                ));
                 match overridden {
                     Some(_) => Value::String(format!("{}{why}", formats::OVERRIDE_PREFIX)),
                     None => Value::String(why.to_string()),
@@ -254,8 +263,8 @@ pub fn annotate(cat: &mut Catalog, db: &ServiceDb) -> Result<Stats, String> {
                 refs.dedup();
                 for ((target, prop), r) in site.targets.iter().zip(&resolved) {
                     if let Resolved::Ref(m, t) = r {
-                        if t == target {
-                            attr_writes.insert((target.clone(), prop.clone(), format!("{m:?}")));
+                        if t == target || *t == format!("{target}#{prop}") {
+                            attr_writes.insert((target.clone(), prop.clone(), format!("{m:?}"), t.clone()));
                         }
                     }
                 }
@@ -290,7 +299,7 @@ pub fn annotate(cat: &mut Catalog, db: &ServiceDb) -> Result<Stats, String> {
         }
     }
     // Attributes the relations name: typed like the properties that take them.
-    for (tn, prop, marker) in attr_writes {
+    for (tn, prop, marker, target) in attr_writes {
         let Some(info) = cat.types.get_mut(&tn) else { continue };
         let ro = info.schema["readOnlyProperties"]
             .as_array()
@@ -298,7 +307,7 @@ pub fn annotate(cat: &mut Catalog, db: &ServiceDb) -> Result<Stats, String> {
         if !ro {
             continue;
         }
-        let value = json!([{"marker": marker, "target": tn}]);
+        let value = json!([{"marker": marker, "target": target}]);
         let _ = mark(&mut info.schema, &format!("/properties/{prop}"), REF_KEY, value);
     }
     // A row whose property the database no longer relates must be revisited, not kept silently.

@@ -43,7 +43,7 @@ pub use resource::{Attributes, Constraint, Policy, Props, RawResource, Resource,
 pub use stack::{BuildError, Handle, NestedStack, OutputDef, ParameterDef, ResourceDef, Root, Stack, Template};
 pub use table::{MappingKey, MappingTable};
 pub use value::{
-    Arn, AttachedAllocationId, AttachedGatewayId, Cond, ForwardedTargetGroupArn, Id, IntoAttachedAllocationId,
+    Arn, AttachedAllocationId, AttachedGatewayId, Attr, Cond, ForwardedTargetGroupArn, Id, IntoAttachedAllocationId,
     IntoAttachedGatewayId, IntoForwardedTargetGroupArn, IntoMountedFileSystemId, IntoSecretString, IntoValue, Json,
     MountedFileSystemId, Name, Pseudo, SecretString, StringLike, Value,
 };
@@ -53,9 +53,9 @@ pub use value::{
 pub mod prelude {
     pub use crate::{cfn_json, IntoSecretId, IntoSecretRef};
     pub use crate::{
-        Arn, Attributes, AutoNest, Cond, Condition, DynamicRef, Handle, Id, Json, Mapping, MappingRef, Name, Output,
-        Param, Parameter, Policy, Pseudo, RawResource, Resource, Root, SecretId, SecretRef, SecretString, SsmName,
-        Stack, SubPart, Tagging, Value,
+        Arn, Attr, Attributes, AutoNest, Cond, Condition, DynamicRef, Handle, Id, Json, Mapping, MappingRef, Name,
+        Output, Param, Parameter, Policy, Pseudo, RawResource, Resource, Root, SecretId, SecretRef, SecretString,
+        SsmName, Stack, SubPart, Tagging, Value,
     };
     pub use crate::{AttachedAllocationId, AttachedGatewayId, ForwardedTargetGroupArn, MountedFileSystemId};
     pub use crate::{

@@ -6,7 +6,7 @@ use indexmap::IndexMap;
 
 use crate::expr::{Expr, Ident};
 use crate::stack::{OutputDef, ParameterDef};
-use crate::value::{Arn, Id, SecretString, Value};
+use crate::value::{Arn, Attr, Id, SecretString, Value};
 
 /// A CloudFormation parameter type: its `Type` string and the value type it yields.
 pub trait ParamType {
@@ -66,6 +66,11 @@ impl<R: crate::Resource> ParamType for Arn<R> {
 pub struct Boolean;
 impl ParamType for Boolean {
     type Value = bool;
+    const TYPE: &'static str = "String";
+}
+/// Another attribute of a resource, as a `String` parameter.
+impl<R: crate::Resource, A> ParamType for Attr<R, A> {
+    type Value = Attr<R, A>;
     const TYPE: &'static str = "String";
 }
 /// A `NoEcho` string parameter: its value is a [`SecretString`], accepted by password properties.

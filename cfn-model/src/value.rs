@@ -49,6 +49,11 @@ pub struct Id<R>(PhantomData<fn() -> R>);
 pub struct Arn<R>(PhantomData<fn() -> R>);
 /// The name of a resource of type `R` where that differs from its `Ref`.
 pub struct Name<R>(PhantomData<fn() -> R>);
+/// Another attribute of a resource of type `R`, which some property of another resource takes
+/// (an Amplify app's `AppId`, an AppSync API's `ApiId`, a Lambda version's `Version`): `A` is the
+/// attribute's marker, generated beside `R` (`amplify::app::AppIdAttribute`), and the handle's
+/// method for it (`app.app_id()`) yields the value.
+pub struct Attr<R, A>(PhantomData<fn() -> (R, A)>);
 /// Arbitrary JSON (policy documents, free-form objects).
 pub struct Json;
 /// A secret string: only a secret dynamic reference or a `NoEcho` parameter yields one.
@@ -393,6 +398,7 @@ impl StringLike for f64 {}
 impl<R> StringLike for Id<R> {}
 impl<R> StringLike for Arn<R> {}
 impl<R> StringLike for Name<R> {}
+impl<R, A> StringLike for Attr<R, A> {}
 
 /// Pseudo parameters.
 pub struct Pseudo;
@@ -508,6 +514,17 @@ macro_rules! to_string_value {
 }
 to_string_value!(Id, Arn, Name);
 
+impl<R, A> From<Value<Attr<R, A>>> for Value<String> {
+    fn from(v: Value<Attr<R, A>>) -> Self {
+        Value::from_expr(v.expr)
+    }
+}
+impl<R, A> From<&Value<Attr<R, A>>> for Value<String> {
+    fn from(v: &Value<Attr<R, A>>) -> Self {
+        Value::from_expr(v.expr.clone())
+    }
+}
+
 /// A number where CloudFormation declares a string (RDS `AllocatedStorage`, an ECS task's `Cpu`
 /// and `Memory`): CloudFormation writes a `Number` parameter's value as its decimal text, so a
 /// `Value<i64>` (from `Parameter::integer()`) is accepted where a `Value<String>` is expected.
@@ -589,6 +606,13 @@ impl<R> Arn<R> {
     /// Escape hatch: the ARN of a resource that this program does not create.
     pub fn external(arn: impl Into<Value<String>>) -> Value<Arn<R>> {
         Value::from_expr(arn.into().expr)
+    }
+}
+
+impl<R, A> Attr<R, A> {
+    /// Escape hatch: the attribute of a resource that this program does not create.
+    pub fn external(value: impl Into<Value<String>>) -> Value<Attr<R, A>> {
+        Value::from_expr(value.into().expr)
     }
 }
 

@@ -2,7 +2,7 @@
 //! `AWS::EC2` resource types (124 of them), generated from the CloudFormation registry schemas.
 
 use crate::{
-    Arn, AttachedAllocationId, AttachedGatewayId, Constraint, Handle, Id, IntoAttachedAllocationId,
+    Arn, AttachedAllocationId, AttachedGatewayId, Attr, Constraint, Handle, Id, IntoAttachedAllocationId,
     IntoAttachedGatewayId, IntoValue, Json, Name, Props, Resource, Tagging, Value,
 };
 
@@ -7238,11 +7238,11 @@ impl Resource for Eip {
 
 impl<S> Handle<Eip, S> {
     /// `Fn::GetAtt` `PublicIp`.
-    pub fn public_ip(&self) -> Value<String> {
+    pub fn public_ip(&self) -> Value<Id<crate::aws::ec2::Eip>> {
         self.get_att("PublicIp")
     }
     /// `Fn::GetAtt` `AllocationId`.
-    pub fn allocation_id(&self) -> Value<String> {
+    pub fn allocation_id(&self) -> Value<Attr<crate::aws::ec2::Eip, crate::aws::ec2::eip::AllocationIdAttribute>> {
         self.get_att("AllocationId")
     }
 }
@@ -7250,6 +7250,9 @@ impl<S> Handle<Eip, S> {
 /// Property types and enums of [`Eip`].
 pub mod eip {
     use crate::{Expr, IntoValue, Props, ToExpr, Value};
+
+    /// The `AllocationId` attribute of [`Eip`](super::Eip): the `A` of `Attr<Eip, AllocationIdAttribute>`, which properties of other resources take; `handle.allocation_id()` yields it.
+    pub struct AllocationIdAttribute;
 
     /// Specifies a tag. For more information, see [Resource tags](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-resource-tags.html).
     pub struct Tag {
@@ -7324,8 +7327,8 @@ impl EipAssociation {
         self
     }
     /// Sets `EIP`.
-    pub fn eip(mut self, v: impl IntoValue<String>) -> Self {
-        self.eip = Some(v.into_value());
+    pub fn eip(mut self, v: impl eip_association::EipRef) -> Self {
+        self.eip = Some(v.into_ref());
         self
     }
     /// Sets `InstanceId`.
@@ -7368,6 +7371,55 @@ impl<S> Handle<EipAssociation, S> {
     /// `Fn::GetAtt` `Id`.
     pub fn id_attr(&self) -> Value<String> {
         self.get_att("Id")
+    }
+}
+
+/// Property types and enums of [`EipAssociation`].
+pub mod eip_association {
+    use crate::{Attr, Handle, Id, Value};
+
+    /// A reference `EIP` takes: `Value<Id<ec2::Eip>>` (or `&handle`), `Value<Attr<ec2::Eip, ec2::eip::AllocationIdAttribute>>` (the attribute's method).
+    ///
+    /// For a resource this program does not create: `Id::<ec2::Eip>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `EIP` takes",
+        label = "expected one of the types below",
+        note = "`EIP` takes `Value<Id<ec2::Eip>>` (or `&handle`), `Value<Attr<ec2::Eip, ec2::eip::AllocationIdAttribute>>` (the attribute's method)",
+        note = "for a resource this program does not create, write `Id::<ec2::Eip>::external(\"…\")`"
+    )]
+    pub trait EipRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[diagnostic::do_not_recommend]
+    impl EipRef for Value<Id<crate::aws::ec2::Eip>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl EipRef for &Value<Id<crate::aws::ec2::Eip>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl<S> EipRef for &Handle<crate::aws::ec2::Eip, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl EipRef for Value<Attr<crate::aws::ec2::Eip, crate::aws::ec2::eip::AllocationIdAttribute>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[diagnostic::do_not_recommend]
+    impl EipRef for &Value<Attr<crate::aws::ec2::Eip, crate::aws::ec2::eip::AllocationIdAttribute>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
     }
 }
 

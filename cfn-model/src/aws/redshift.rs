@@ -307,8 +307,8 @@ impl Cluster {
         self
     }
     /// Sets `ElasticIp`.
-    pub fn elastic_ip(mut self, v: impl IntoValue<String>) -> Self {
-        self.elastic_ip = Some(v.into_value());
+    pub fn elastic_ip(mut self, v: impl cluster::ElasticIpRef) -> Self {
+        self.elastic_ip = Some(v.into_ref());
         self
     }
     /// Sets `Encrypted`.
@@ -757,7 +757,7 @@ impl<S> Handle<Cluster, S> {
 
 /// Property types and enums of [`Cluster`].
 pub mod cluster {
-    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Attr, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
 
     /// The value represents how the cluster is configured to use AQUA (Advanced Query Accelerator) after the cluster is restored. Possible values include the following.
     ///
@@ -791,6 +791,55 @@ pub mod cluster {
     impl From<AquaConfigurationStatus> for Value<AquaConfigurationStatus> {
         fn from(v: AquaConfigurationStatus) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
+        }
+    }
+
+    /// A reference `ElasticIp` takes: `Value<Id<ec2::Eip>>` (or `&handle`), `Value<Attr<ec2::Eip, ec2::eip::AllocationIdAttribute>>` (the attribute's method).
+    ///
+    /// For a resource this program does not create: `Id::<ec2::Eip>::external("…")`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not a reference `ElasticIp` takes",
+        label = "expected one of the types below",
+        note = "`ElasticIp` takes `Value<Id<ec2::Eip>>` (or `&handle`), `Value<Attr<ec2::Eip, ec2::eip::AllocationIdAttribute>>` (the attribute's method)",
+        note = "for a resource this program does not create, write `Id::<ec2::Eip>::external(\"…\")`"
+    )]
+    pub trait ElasticIpRef {
+        /// The reference, as the string CloudFormation reads.
+        fn into_ref(self) -> Value<String>;
+    }
+    #[cfg(feature = "ec2")]
+    #[diagnostic::do_not_recommend]
+    impl ElasticIpRef for Value<Id<crate::aws::ec2::Eip>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "ec2")]
+    #[diagnostic::do_not_recommend]
+    impl ElasticIpRef for &Value<Id<crate::aws::ec2::Eip>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "ec2")]
+    #[diagnostic::do_not_recommend]
+    impl<S> ElasticIpRef for &Handle<crate::aws::ec2::Eip, S> {
+        fn into_ref(self) -> Value<String> {
+            self.id().into()
+        }
+    }
+    #[cfg(feature = "ec2")]
+    #[diagnostic::do_not_recommend]
+    impl ElasticIpRef for Value<Attr<crate::aws::ec2::Eip, crate::aws::ec2::eip::AllocationIdAttribute>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
+        }
+    }
+    #[cfg(feature = "ec2")]
+    #[diagnostic::do_not_recommend]
+    impl ElasticIpRef for &Value<Attr<crate::aws::ec2::Eip, crate::aws::ec2::eip::AllocationIdAttribute>> {
+        fn into_ref(self) -> Value<String> {
+            self.into()
         }
     }
 
