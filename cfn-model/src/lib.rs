@@ -71,7 +71,9 @@ pub mod prelude {
     #[cfg(all(feature = "ec2", feature = "efs"))]
     pub use crate::safe::efs::MountedFileSystem;
     #[cfg(feature = "ec2")]
-    pub use crate::safe::gateway::{AttachedInternetGateway, NatGatewayWithAddress};
+    pub use crate::safe::gateway::{
+        AttachedGateway, AttachedInternetGateway, AttachedVpnGateway, NatGatewayWithAddress,
+    };
     #[cfg(feature = "elasticloadbalancingv2")]
     pub use crate::safe::listener::Listening;
     #[cfg(feature = "rds")]

@@ -40,15 +40,22 @@ use crate::expr::Ident;
 use crate::stack::{Handle, Stack};
 use crate::value::{AttachedAllocationId, AttachedGatewayId, Value};
 
-/// An internet gateway attached to a VPC: made by [`Stack::attach_internet_gateway`].
-pub struct AttachedInternetGateway<S> {
+/// A gateway `G` (an internet or a virtual private gateway) attached to a VPC: made by
+/// [`Stack::attach_internet_gateway`] and [`Stack::attach_vpn_gateway`].
+pub struct AttachedGateway<G, S> {
     /// The gateway.
-    pub gateway: Handle<InternetGateway, S>,
+    pub gateway: Handle<G, S>,
     /// Its attachment to the VPC.
     pub attachment: Handle<VpcGatewayAttachment, S>,
 }
 
-impl<S> AttachedInternetGateway<S> {
+/// An internet gateway attached to a VPC: made by [`Stack::attach_internet_gateway`].
+pub type AttachedInternetGateway<S> = AttachedGateway<InternetGateway, S>;
+
+/// A virtual private gateway attached to a VPC: made by [`Stack::attach_vpn_gateway`].
+pub type AttachedVpnGateway<S> = AttachedGateway<VpnGateway, S>;
+
+impl<G, S> AttachedGateway<G, S> {
     /// The gateway's id (its `Ref`), usable only once it is attached: a route holding it gets
     /// `DependsOn` on the attachment.
     pub fn gateway_id(&self) -> Value<AttachedGatewayId> {
@@ -59,32 +66,13 @@ impl<S> AttachedInternetGateway<S> {
     pub fn ready(&self) -> Ident {
         self.attachment.ready()
     }
+}
 
+impl<S> AttachedInternetGateway<S> {
     /// A VPC Elastic IP (`Domain: vpc`) that waits for the attachment (for a NAT gateway, use
     /// [`Stack::nat_gateway`], which adds one).
     pub fn eip(&self) -> Eip {
         Eip::new().domain(Value::<String>::from("vpc").after([self.ready()]))
-    }
-}
-
-/// A virtual private gateway attached to a VPC: made by [`Stack::attach_vpn_gateway`].
-pub struct AttachedVpnGateway<S> {
-    /// The gateway.
-    pub gateway: Handle<VpnGateway, S>,
-    /// Its attachment to the VPC.
-    pub attachment: Handle<VpcGatewayAttachment, S>,
-}
-
-impl<S> AttachedVpnGateway<S> {
-    /// The gateway's id (its `Ref`), usable only once it is attached: a route holding it gets
-    /// `DependsOn` on the attachment.
-    pub fn gateway_id(&self) -> Value<AttachedGatewayId> {
-        self.gateway.id().cast_unchecked().after([self.ready()])
-    }
-
-    /// The ordering on the attachment, for [`Value::after`].
-    pub fn ready(&self) -> Ident {
-        self.attachment.ready()
     }
 }
 
