@@ -9,7 +9,8 @@
 //! `!GetAZs`, `!ImportValue`, `!Base64`, `!Cidr`, `!Equals`, `!And`, `!Or`, `!Not`, `!Transform`,
 //! `!Length`, `!ToJsonString`, …). A tagged scalar is always a string (`!Ref 10` → `"10"`), as in
 //! cfn-lint; a tagged list or mapping is read as usual. `!GetAtt A.B.C` is split at the FIRST dot,
-//! `["A", "B.C"]`; a `!GetAtt` scalar with no dot (or an empty side) is an error. The YAML core
+//! `["A", "B.C"]`; a `!GetAtt` scalar with no dot (or an empty side) is an error. The
+//! non-specific tag `!` alone makes a scalar a string (`! "Ref": X` is the key `Ref`). The YAML core
 //! tags `!!str`, `!!int`, `!!float`, `!!bool`, `!!null`, `!!seq` and `!!map` are honoured; any
 //! other tag is an error.
 //!
@@ -77,6 +78,8 @@ struct Loader<'a> {
 enum Wanted {
     /// No tag: resolve as usual.
     Plain,
+    /// The non-specific tag `!` alone: a scalar is a string, a list or mapping is as usual.
+    NonSpecific,
     /// A core tag (`!!str`, …): its suffix.
     Core(String),
     /// A CloudFormation short form: the long form's key (`Ref`, `Fn::GetAtt`, …).
@@ -151,6 +154,9 @@ impl<'a> Loader<'a> {
 
     fn wanted(&self, tag: Option<&Tag>, span: &Span) -> Result<Wanted, ParseError> {
         let Some(tag) = tag else { return Ok(Wanted::Plain) };
+        if tag.handle.is_empty() && tag.suffix == "!" {
+            return Ok(Wanted::NonSpecific);
+        }
         if tag.handle == "!" && !tag.suffix.is_empty() {
             let name = tag.suffix.as_str();
             return Ok(Wanted::Function(match name {
@@ -202,7 +208,7 @@ impl<'a> Loader<'a> {
                     items.push(item);
                 }
                 let value = match wanted {
-                    Wanted::Plain => Value::Array(items),
+                    Wanted::Plain | Wanted::NonSpecific => Value::Array(items),
                     Wanted::Core(suffix) if suffix == "seq" => Value::Array(items),
                     Wanted::Core(suffix) => return Err(self.err(&span, format!("`!!{suffix}` on a list"))),
                     Wanted::Function(key) => function(key, Value::Array(items)),
@@ -214,7 +220,7 @@ impl<'a> Loader<'a> {
                 let wanted = self.wanted(tag.as_deref(), &span)?;
                 let (map, count) = self.mapping(depth)?;
                 let value = match wanted {
-                    Wanted::Plain => Value::Object(map),
+                    Wanted::Plain | Wanted::NonSpecific => Value::Object(map),
                     Wanted::Core(suffix) if suffix == "map" => Value::Object(map),
                     Wanted::Core(suffix) => return Err(self.err(&span, format!("`!!{suffix}` on a mapping"))),
                     Wanted::Function(key) => function(key, Value::Object(map)),
@@ -232,7 +238,7 @@ impl<'a> Loader<'a> {
     fn scalar(&self, text: &str, style: ScalarStyle, wanted: Wanted, span: &Span) -> Result<Value, ParseError> {
         match wanted {
             Wanted::Plain if style == ScalarStyle::Plain => resolve_plain(text).map_err(|m| self.err(span, m)),
-            Wanted::Plain => Ok(Value::String(text.to_owned())),
+            Wanted::Plain | Wanted::NonSpecific => Ok(Value::String(text.to_owned())),
             Wanted::Core(suffix) => {
                 let resolved = resolve_plain(text).map_err(|m| self.err(span, m))?;
                 let ok = match suffix.as_str() {
@@ -289,10 +295,11 @@ impl<'a> Loader<'a> {
                     continue;
                 }
                 Event::Scalar(text, style, anchor, tag) => {
-                    if tag.is_some() {
+                    let non_specific = tag.as_deref().is_some_and(|t| t.handle.is_empty() && t.suffix == "!");
+                    if tag.is_some() && !non_specific {
                         return Err(self.err(&span, format!("the key {text:?} carries a tag; keys are plain names")));
                     }
-                    let key = if style == ScalarStyle::Plain {
+                    let key = if style == ScalarStyle::Plain && !non_specific {
                         resolve_plain(&text).map_err(|m| self.err(&span, m))?
                     } else {
                         Value::String(text.to_string())
