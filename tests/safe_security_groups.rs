@@ -77,3 +77,53 @@ fn ports_name_the_rules() {
     assert!(all.get("FromPort").is_none());
     assert_eq!(t["Resources"]["BToAUdp53Egress"]["Properties"]["IpProtocol"], "udp");
 }
+
+/// Issue 15, item 5: the rules take the ids the caller chose (a migrated template keeps its ids),
+/// and point at the groups.
+#[test]
+fn allow_named_takes_the_chosen_ids() {
+    use cfn::model::safe::security_group::AllowIds;
+
+    let mut s: Stack = Stack::new();
+    s.description("Standalone rules keeping the logical ids of the template they were migrated from");
+    let vpc = s.add("Vpc", ec2::Vpc::new().cidr_block("10.0.0.0/16"));
+    let ecs = s.add("EcsSg", ec2::SecurityGroup::new("service tasks").vpc_id(&vpc));
+    let db = s.add("DbSg", ec2::SecurityGroup::new("database").vpc_id(&vpc));
+    let sql = s.allow_named(
+        AllowIds::new("EcsToDbEgress", "DbIngressFromEcs"),
+        &ecs,
+        &db,
+        Port::tcp(5432),
+    );
+    let https = s.allow_named("EcsToDbHttps", &ecs, &db, Port::tcp(443));
+    assert_eq!(sql.egress.logical_id(), "EcsToDbEgress");
+    assert_eq!(https.ingress.logical_id(), "EcsToDbHttpsIngress");
+
+    let t = common::emit_root("safe_security_groups_ids", &s);
+    let r = &t["Resources"];
+    let ids: Vec<&str> = r.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(
+        ids,
+        [
+            "Vpc",
+            "EcsSg",
+            "DbSg",
+            "EcsToDbEgress",
+            "DbIngressFromEcs",
+            "EcsToDbHttpsEgress",
+            "EcsToDbHttpsIngress"
+        ]
+    );
+    assert_eq!(
+        r["EcsToDbEgress"]["Properties"]["DestinationSecurityGroupId"],
+        json!({ "Fn::GetAtt": ["DbSg", "GroupId"] })
+    );
+    assert_eq!(
+        r["DbIngressFromEcs"]["Properties"]["SourceSecurityGroupId"],
+        json!({ "Fn::GetAtt": ["EcsSg", "GroupId"] })
+    );
+    assert_eq!(
+        r["DbIngressFromEcs"]["Properties"]["GroupId"],
+        json!({ "Fn::GetAtt": ["DbSg", "GroupId"] })
+    );
+}
