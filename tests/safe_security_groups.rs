@@ -127,3 +127,50 @@ fn allow_named_takes_the_chosen_ids() {
         json!({ "Fn::GetAtt": ["DbSg", "GroupId"] })
     );
 }
+
+/// Issue 15, item 5: an inline rule may name a group that is not a resource of this template (a
+/// parameter, an import, an explicit external id): it cannot form a cycle.
+#[test]
+fn inline_rules_name_groups_from_outside_the_template() {
+    let mut s: Stack = Stack::new();
+    s.description("Inline rules naming groups this template does not create");
+    let vpc = s.add("Vpc", ec2::Vpc::new().cidr_block("10.0.0.0/16"));
+    let bastion = s.parameter("BastionSg", Parameter::<Id<ec2::SecurityGroup>>::of());
+    s.add(
+        "AppSg",
+        ec2::SecurityGroup::new("app")
+            .vpc_id(&vpc)
+            .security_group_ingress([
+                ec2::security_group::Ingress::new("tcp")
+                    .from_port(22)
+                    .to_port(22)
+                    .source_security_group_id(&bastion),
+                ec2::security_group::Ingress::new("tcp")
+                    .from_port(443)
+                    .to_port(443)
+                    .source_security_group_id(Value::<ExternalGroupId>::import("Shared-LoadBalancerSg")),
+            ])
+            .security_group_egress([ec2::security_group::Egress::new("tcp")
+                .from_port(5432)
+                .to_port(5432)
+                .destination_security_group_id(ExternalGroupId::external("sg-0123456789abcdef0"))]),
+    );
+    let t = common::emit_root("safe_security_groups_external", &s);
+    let p = &t["Resources"]["AppSg"]["Properties"];
+    assert_eq!(
+        p["SecurityGroupIngress"][0]["SourceSecurityGroupId"],
+        json!({ "Ref": "BastionSg" })
+    );
+    assert_eq!(
+        p["SecurityGroupIngress"][1]["SourceSecurityGroupId"],
+        json!({ "Fn::ImportValue": "Shared-LoadBalancerSg" })
+    );
+    assert_eq!(
+        p["SecurityGroupEgress"][0]["DestinationSecurityGroupId"],
+        json!("sg-0123456789abcdef0")
+    );
+    assert_eq!(
+        t["Parameters"]["BastionSg"]["Type"],
+        json!("AWS::EC2::SecurityGroup::Id")
+    );
+}

@@ -1,10 +1,32 @@
 //! Security groups that talk to each other without a dependency cycle.
 //!
 //! Inline rules (`SecurityGroupIngress`/`SecurityGroupEgress` inside `AWS::EC2::SecurityGroup`)
-//! take only CIDR and prefix-list peers: the generator drops their group-id fields, because two
-//! groups whose inline rules name each other fail with "Circular dependency between resources".
-//! Group-to-group traffic goes through [`Stack::allow`], which always emits standalone
-//! `AWS::EC2::SecurityGroupEgress` and `AWS::EC2::SecurityGroupIngress` resources.
+//! cannot name a group of this template, because two groups whose inline rules name each other
+//! fail with "Circular dependency between resources": their group-id fields take only an
+//! [`ExternalGroupId`], which a group from outside the template converts into (a
+//! `Param<Id<ec2::SecurityGroup>>`, `Value::<ExternalGroupId>::import(…)`,
+//! `ExternalGroupId::external("sg-…")`) and a handle or `group_id()` of this stack does not.
+//! Group-to-group traffic within the template goes through [`Stack::allow`], which always emits
+//! standalone `AWS::EC2::SecurityGroupEgress` and `AWS::EC2::SecurityGroupIngress` resources.
+//!
+//! ```
+//! use cfn_model::prelude::*;
+//! use cfn_model::aws::ec2;
+//!
+//! let mut s: Stack = Stack::new();
+//! let vpc = s.add("Vpc", ec2::Vpc::new().cidr_block("10.0.0.0/16"));
+//! let bastion = s.parameter("BastionSg", Parameter::<Id<ec2::SecurityGroup>>::of());
+//! s.add(
+//!     "AppSg",
+//!     ec2::SecurityGroup::new("app").vpc_id(&vpc).security_group_ingress([
+//!         ec2::security_group::Ingress::new("tcp").from_port(22).to_port(22).source_security_group_id(&bastion),
+//!         ec2::security_group::Ingress::new("tcp")
+//!             .from_port(443)
+//!             .to_port(443)
+//!             .source_security_group_id(Value::<ExternalGroupId>::import("Shared-LoadBalancerSg")),
+//!     ]),
+//! );
+//! ```
 //!
 //! ```
 //! use cfn_model::prelude::*;
@@ -21,8 +43,9 @@
 //! ```
 
 use crate::aws::ec2::{security_group, SecurityGroup, SecurityGroupEgress, SecurityGroupIngress};
+use crate::params::Param;
 use crate::stack::{Handle, Stack};
-use crate::value::{Id, IntoValue};
+use crate::value::{ExternalGroupId, Id, IntoExternalGroupId, IntoValue, Value};
 
 /// A protocol and port range for [`Stack::allow`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -252,31 +275,21 @@ impl<S> Stack<S> {
     }
 }
 
-/// Never implemented: naming another group inside an inline rule is refused, see
-/// [`Stack::allow`].
-#[diagnostic::on_unimplemented(
-    message = "inline security group rules cannot name another security group",
-    label = "inline rules that reference each other's groups fail with \"Circular dependency between resources\"",
-    note = "add both groups, then write `stack.allow(&from, &to, Port::tcp(…))`: it emits standalone SecurityGroupEgress/Ingress resources"
-)]
-pub trait UseStackAllowInstead {}
+// ---- inline rules naming a group from outside the template ------------------------------------
 
-impl security_group::Ingress {
-    /// Refused: an inline rule whose source is another group. Use [`Stack::allow`].
-    pub fn source_security_group_id<G>(self, _group: G) -> Self
-    where
-        G: UseStackAllowInstead,
-    {
-        self
+/// A security group this stack receives as a typed parameter comes from outside the template, so
+/// an inline rule may name it: `Ingress::new("tcp").source_security_group_id(&bastion_sg)`.
+#[diagnostic::do_not_recommend]
+impl IntoExternalGroupId for &Param<Id<SecurityGroup>> {
+    fn into_evidence(self) -> Value<ExternalGroupId> {
+        self.value().cast_unchecked()
     }
 }
 
-impl security_group::Egress {
-    /// Refused: an inline rule whose destination is another group. Use [`Stack::allow`].
-    pub fn destination_security_group_id<G>(self, _group: G) -> Self
-    where
-        G: UseStackAllowInstead,
-    {
-        self
+/// [`IntoExternalGroupId`] for an owned parameter.
+#[diagnostic::do_not_recommend]
+impl IntoExternalGroupId for Param<Id<SecurityGroup>> {
+    fn into_evidence(self) -> Value<ExternalGroupId> {
+        (&self).into_evidence()
     }
 }
