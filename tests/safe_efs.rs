@@ -93,3 +93,59 @@ fn service_waits_for_every_mount_target() {
     // The service references the task definition, so it is created after every mount target.
     assert_eq!(r["Service"]["Properties"]["TaskDefinition"], json!({ "Ref": "Task" }));
 }
+
+/// Issue 15, item 5: each mount target takes the id the caller chose (a migrated template keeps
+/// its ids), and the task definition waits for them under those ids.
+#[test]
+fn mount_named_takes_the_chosen_ids() {
+    let mut s: Stack = Stack::new();
+    s.description("EFS mount targets keeping the logical ids of the template they were migrated from");
+    let vpc = s.add("Vpc", ec2::Vpc::new().cidr_block("10.0.0.0/16"));
+    let azs = Value::<Vec<String>>::azs("");
+    let a = s.add(
+        "SubnetA",
+        ec2::Subnet::new(&vpc)
+            .cidr_block("10.0.0.0/24")
+            .availability_zone(Value::select(0, azs.clone())),
+    );
+    let b = s.add(
+        "SubnetB",
+        ec2::Subnet::new(&vpc)
+            .cidr_block("10.0.1.0/24")
+            .availability_zone(Value::select(1, azs)),
+    );
+    let efs_sg = s.add("EfsSg", ec2::SecurityGroup::new("file system").vpc_id(&vpc));
+    let fs = s.add_with(
+        "Data",
+        efs::FileSystem::new().encrypted(true),
+        Attributes::new().retain_data(Policy::Retain),
+    );
+    let mounted = s.mount_named(&fs, &[("MountTarget1", &a), ("MountTarget2", &b)], &efs_sg);
+    s.add(
+        "Task",
+        ecs::TaskDefinition::new()
+            .requires_compatibilities([task_definition::RequiresCompatibilities::Fargate])
+            .network_mode(task_definition::NetworkMode::Awsvpc)
+            .cpu("256")
+            .memory("512")
+            .container_definitions([task_definition::ContainerDefinition::new("nginx:1.27", "web")
+                .essential(true)
+                .mount_points([task_definition::MountPoint::new()
+                    .source_volume("data")
+                    .container_path("/usr/share/nginx/html")])])
+            .volumes([mounted.volume("data")]),
+    );
+
+    let t = common::emit_root("safe_efs_ids", &s);
+    let r = &t["Resources"];
+    assert_eq!(r["Task"]["DependsOn"], json!(["MountTarget1", "MountTarget2"]));
+    assert!(r.get("DataMountTargetSubnetA").is_none());
+    assert_eq!(
+        r["MountTarget2"]["Properties"],
+        json!({
+            "FileSystemId": { "Ref": "Data" },
+            "SecurityGroups": [{ "Fn::GetAtt": ["EfsSg", "GroupId"] }],
+            "SubnetId": { "Ref": "SubnetB" }
+        })
+    );
+}

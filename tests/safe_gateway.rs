@@ -68,3 +68,129 @@ fn routes_nat_and_eip_wait_for_the_attachment() {
     );
     assert_eq!(r["NatAddress"]["Properties"]["Domain"], json!("vpc"));
 }
+
+/// Issue 15, item 5: a template being migrated keeps every logical id. Each resource the
+/// constructs add takes the id its caller chose, and the ordering and references follow them.
+#[test]
+fn every_added_resource_takes_the_id_the_caller_chose() {
+    use cfn::model::safe::gateway::{GatewayIds, NatGatewayIds};
+
+    let mut s: Stack = Stack::new();
+    s.description("Gateways keeping the logical ids of the template they were migrated from");
+    let vpc = s.add("Vpc", ec2::Vpc::new().cidr_block("10.0.0.0/16"));
+    let igw = s.attach_internet_gateway_with(GatewayIds::new("Igw", "AttachGateway"), &vpc, |g| {
+        g.tags([ec2::internet_gateway::Tag::new("Name", "igw")])
+    });
+    let public = s.add(
+        "PublicSubnet",
+        ec2::Subnet::new(&vpc)
+            .cidr_block("10.0.0.0/24")
+            .availability_zone(Value::select(0, Value::<Vec<String>>::azs(""))),
+    );
+    let public_rt = s.add("PublicRoutes", ec2::RouteTable::new(&vpc));
+    s.add(
+        "PublicDefaultRoute",
+        ec2::Route::new(public_rt.id())
+            .destination_cidr_block("0.0.0.0/0")
+            .gateway_id(igw.gateway_id()),
+    );
+    let nat = s.nat_gateway_with(
+        NatGatewayIds::new("NatGateway1", "NatGateway1EIP"),
+        &igw,
+        &public,
+        |n| n,
+        |a| a.tags([ec2::eip::Tag::new("Name", "nat")]),
+    );
+    let private_rt = s.add("PrivateRoutes", ec2::RouteTable::new(&vpc));
+    s.add(
+        "PrivateDefaultRoute",
+        ec2::Route::new(private_rt.id())
+            .destination_cidr_block("0.0.0.0/0")
+            .nat_gateway_id(nat.gateway.id()),
+    );
+    let vgw = s.attach_vpn_gateway(
+        GatewayIds::new("VPNGateway", "VPNGatewayAttachment2"),
+        &vpc,
+        ec2::VpnGateway::new("ipsec.1"),
+    );
+    s.add(
+        "OnPremisesRoute",
+        ec2::Route::new(private_rt.id())
+            .destination_cidr_block("192.168.0.0/16")
+            .gateway_id(vgw.gateway_id()),
+    );
+    // The short forms still derive their ids.
+    let derived = s.attach_vpn_gateway("BackupVpn", &vpc, ec2::VpnGateway::new("ipsec.1"));
+    assert_eq!(derived.attachment.logical_id(), "BackupVpnAttachment");
+
+    let t = common::emit_root("safe_gateway_ids", &s);
+    let r = &t["Resources"];
+    let ids: Vec<&str> = r.as_object().unwrap().keys().map(String::as_str).collect();
+    for id in [
+        "Igw",
+        "AttachGateway",
+        "NatGateway1",
+        "NatGateway1EIP",
+        "VPNGateway",
+        "VPNGatewayAttachment2",
+    ] {
+        assert!(ids.contains(&id), "{id} missing from {ids:?}");
+    }
+    for id in [
+        "InternetGateway",
+        "IgwAttachment",
+        "NatGateway1Address",
+        "VPNGatewayAttachment",
+    ] {
+        assert!(!ids.contains(&id), "{id} should not be derived");
+    }
+    assert_eq!(
+        r["AttachGateway"]["Properties"],
+        json!({ "InternetGatewayId": { "Ref": "Igw" }, "VpcId": { "Ref": "Vpc" } })
+    );
+    assert_eq!(r["Igw"]["Properties"]["Tags"][0]["Value"], json!("igw"));
+    for id in ["PublicDefaultRoute", "NatGateway1EIP", "NatGateway1"] {
+        assert_eq!(r[id]["DependsOn"], json!("AttachGateway"), "{id}");
+    }
+    assert_eq!(
+        r["PublicDefaultRoute"]["Properties"]["GatewayId"],
+        json!({ "Ref": "Igw" })
+    );
+    assert_eq!(
+        r["NatGateway1"]["Properties"]["AllocationId"],
+        json!({ "Fn::GetAtt": ["NatGateway1EIP", "AllocationId"] })
+    );
+    assert_eq!(r["NatGateway1EIP"]["Properties"]["Tags"][0]["Value"], json!("nat"));
+    assert_eq!(
+        r["PrivateDefaultRoute"]["Properties"]["NatGatewayId"],
+        json!({ "Ref": "NatGateway1" })
+    );
+    assert_eq!(
+        r["VPNGatewayAttachment2"]["Properties"],
+        json!({ "VpnGatewayId": { "Ref": "VPNGateway" }, "VpcId": { "Ref": "Vpc" } })
+    );
+    assert_eq!(r["OnPremisesRoute"]["DependsOn"], json!("VPNGatewayAttachment2"));
+    assert_eq!(
+        r["OnPremisesRoute"]["Properties"]["GatewayId"],
+        json!({ "Ref": "VPNGateway" })
+    );
+}
+
+/// A chosen id that is taken or not a valid logical id is reported like one given to
+/// `stack.add`: `duplicate-id` / `logical-id` from `validate`, not a panic.
+#[test]
+fn a_duplicate_or_invalid_chosen_id_is_reported_like_add() {
+    use cfn::model::safe::gateway::{GatewayIds, NatGatewayIds};
+
+    let mut s: Stack = Stack::new();
+    let vpc = s.add("Vpc", ec2::Vpc::new().cidr_block("10.0.0.0/16"));
+    let igw = s.attach_internet_gateway(GatewayIds::new("Igw", "Vpc"), &vpc);
+    let public = s.add("PublicSubnet", ec2::Subnet::new(&vpc).cidr_block("10.0.0.0/24"));
+    s.nat_gateway(NatGatewayIds::new("Nat", "Nat-Address"), &igw, &public);
+    let d = cfn::validate(&s);
+    let codes: Vec<(&str, &str)> = d.iter().map(|x| (x.code, x.path.as_str())).collect();
+    assert!(codes.contains(&("duplicate-id", "Vpc")), "{codes:?}");
+    assert!(codes.contains(&("logical-id", "Resources/Nat-Address")), "{codes:?}");
+    // The first declaration stays, as with `stack.add`.
+    assert_eq!(s.template().resources["Vpc"].type_name, "AWS::EC2::VPC");
+}

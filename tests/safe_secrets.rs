@@ -264,3 +264,51 @@ fn a_secret_of_the_stack_read_through_its_handle() {
         json!({"Fn::Sub": "${DbSecret}:password::"})
     );
 }
+
+/// Issue 15, item 5: the endpoint's parameters take the ids the caller chose (a migrated template
+/// keeps its ids), and the task's `Secrets` refer to them.
+#[test]
+fn publish_endpoint_takes_the_chosen_ids() {
+    use cfn::model::safe::ssm::EndpointIds;
+
+    let mut s: Stack = Stack::new();
+    s.description("SSM endpoint parameters keeping the logical ids of the template they were migrated from");
+    let db = s.add_with(
+        "Database",
+        database("app".into()).manage_master_user_password(true),
+        Attributes::new()
+            .deletion_policy(Policy::Snapshot)
+            .update_replace_policy(Policy::Snapshot),
+    );
+    let endpoint = s.publish_endpoint(
+        EndpointIds::new("DBEndpointParameter", "DBPortParameter"),
+        "/healthtech/prod/db",
+        db.endpoint_address(),
+        db.endpoint_port(),
+    );
+    let app = ContainerDefinition::new("public.ecr.aws/nginx/nginx:1.27", "app")
+        .essential(true)
+        .secrets(endpoint.ecs_secrets("DB_HOST", "DB_PORT"));
+    s.add(
+        "Task",
+        ecs::TaskDefinition::new()
+            .requires_compatibilities([ecs::task_definition::RequiresCompatibilities::Fargate])
+            .network_mode(ecs::task_definition::NetworkMode::Awsvpc)
+            .cpu("256")
+            .memory("512")
+            .container_definitions([app]),
+    );
+
+    let t = common::emit_root("safe_secrets_endpoint_ids", &s);
+    let r = &t["Resources"];
+    assert_eq!(r["DBEndpointParameter"]["Type"], json!("AWS::SSM::Parameter"));
+    assert_eq!(r["DBPortParameter"]["Type"], json!("AWS::SSM::Parameter"));
+    assert!(r.get("DbEndpointAddress").is_none());
+    assert_eq!(
+        r["Task"]["Properties"]["ContainerDefinitions"][0]["Secrets"],
+        json!([
+            { "Name": "DB_HOST", "ValueFrom": { "Ref": "DBEndpointParameter" } },
+            { "Name": "DB_PORT", "ValueFrom": { "Ref": "DBPortParameter" } }
+        ])
+    );
+}

@@ -77,3 +77,100 @@ fn ports_name_the_rules() {
     assert!(all.get("FromPort").is_none());
     assert_eq!(t["Resources"]["BToAUdp53Egress"]["Properties"]["IpProtocol"], "udp");
 }
+
+/// Issue 15, item 5: the rules take the ids the caller chose (a migrated template keeps its ids),
+/// and point at the groups.
+#[test]
+fn allow_named_takes_the_chosen_ids() {
+    use cfn::model::safe::security_group::AllowIds;
+
+    let mut s: Stack = Stack::new();
+    s.description("Standalone rules keeping the logical ids of the template they were migrated from");
+    let vpc = s.add("Vpc", ec2::Vpc::new().cidr_block("10.0.0.0/16"));
+    let ecs = s.add("EcsSg", ec2::SecurityGroup::new("service tasks").vpc_id(&vpc));
+    let db = s.add("DbSg", ec2::SecurityGroup::new("database").vpc_id(&vpc));
+    let sql = s.allow_named(
+        AllowIds::new("EcsToDbEgress", "DbIngressFromEcs"),
+        &ecs,
+        &db,
+        Port::tcp(5432),
+    );
+    let https = s.allow_named("EcsToDbHttps", &ecs, &db, Port::tcp(443));
+    assert_eq!(sql.egress.logical_id(), "EcsToDbEgress");
+    assert_eq!(https.ingress.logical_id(), "EcsToDbHttpsIngress");
+
+    let t = common::emit_root("safe_security_groups_ids", &s);
+    let r = &t["Resources"];
+    let ids: Vec<&str> = r.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(
+        ids,
+        [
+            "Vpc",
+            "EcsSg",
+            "DbSg",
+            "EcsToDbEgress",
+            "DbIngressFromEcs",
+            "EcsToDbHttpsEgress",
+            "EcsToDbHttpsIngress"
+        ]
+    );
+    assert_eq!(
+        r["EcsToDbEgress"]["Properties"]["DestinationSecurityGroupId"],
+        json!({ "Fn::GetAtt": ["DbSg", "GroupId"] })
+    );
+    assert_eq!(
+        r["DbIngressFromEcs"]["Properties"]["SourceSecurityGroupId"],
+        json!({ "Fn::GetAtt": ["EcsSg", "GroupId"] })
+    );
+    assert_eq!(
+        r["DbIngressFromEcs"]["Properties"]["GroupId"],
+        json!({ "Fn::GetAtt": ["DbSg", "GroupId"] })
+    );
+}
+
+/// Issue 15, item 5: an inline rule may name a group that is not a resource of this template (a
+/// parameter, an import, an explicit external id): it cannot form a cycle.
+#[test]
+fn inline_rules_name_groups_from_outside_the_template() {
+    let mut s: Stack = Stack::new();
+    s.description("Inline rules naming groups this template does not create");
+    let vpc = s.add("Vpc", ec2::Vpc::new().cidr_block("10.0.0.0/16"));
+    let bastion = s.parameter("BastionSg", Parameter::<Id<ec2::SecurityGroup>>::of());
+    s.add(
+        "AppSg",
+        ec2::SecurityGroup::new("app")
+            .vpc_id(&vpc)
+            .security_group_ingress([
+                ec2::security_group::Ingress::new("tcp")
+                    .from_port(22)
+                    .to_port(22)
+                    .source_security_group_id(&bastion),
+                ec2::security_group::Ingress::new("tcp")
+                    .from_port(443)
+                    .to_port(443)
+                    .source_security_group_id(Value::<ExternalGroupId>::import("Shared-LoadBalancerSg")),
+            ])
+            .security_group_egress([ec2::security_group::Egress::new("tcp")
+                .from_port(5432)
+                .to_port(5432)
+                .destination_security_group_id(ExternalGroupId::external("sg-0123456789abcdef0"))]),
+    );
+    let t = common::emit_root("safe_security_groups_external", &s);
+    let p = &t["Resources"]["AppSg"]["Properties"];
+    assert_eq!(
+        p["SecurityGroupIngress"][0]["SourceSecurityGroupId"],
+        json!({ "Ref": "BastionSg" })
+    );
+    assert_eq!(
+        p["SecurityGroupIngress"][1]["SourceSecurityGroupId"],
+        json!({ "Fn::ImportValue": "Shared-LoadBalancerSg" })
+    );
+    assert_eq!(
+        p["SecurityGroupEgress"][0]["DestinationSecurityGroupId"],
+        json!("sg-0123456789abcdef0")
+    );
+    assert_eq!(
+        t["Parameters"]["BastionSg"]["Type"],
+        json!("AWS::EC2::SecurityGroup::Id")
+    );
+}

@@ -197,9 +197,11 @@ pub enum Patch {
     },
 }
 
-const SG_INLINE: &str = "DESIGN.md: inline security-group rules take only CIDR / prefix-list peers, so a \
-                         group-to-group rule (and with it a security-group cycle) can only be written as a \
-                         standalone AWS::EC2::SecurityGroupIngress/Egress resource";
+const SG_INLINE: &str = "DESIGN.md: inline security-group rules name another group only by an id from outside \
+                         the template (`ExternalGroupId`), so a group-to-group rule within the template (and \
+                         with it a security-group cycle) can only be written as a standalone \
+                         AWS::EC2::SecurityGroupIngress/Egress resource; a group name could be a `Ref` of a \
+                         group of this template";
 
 const MISSING_SUBNET_FORMAT: &str = "the schema documents a list of subnet ids but lacks the `AWS::EC2::Subnet.Ids` \
                                      format its siblings carry, so handles of subnets would not be accepted";
@@ -223,6 +225,11 @@ pub const EVIDENCE: &[(&str, &str, &str)] = &[
         "AttachedGatewayId",
         "IntoAttachedGatewayId",
         "An attached gateway: only `stack.attach_internet_gateway(…)` or `stack.attach_vpn_gateway(…)` yields one, so the route waits for the attachment.",
+    ),
+    (
+        "ExternalGroupId",
+        "IntoExternalGroupId",
+        "A security group from outside this template (a `Param<Id<ec2::SecurityGroup>>`, `Value::<ExternalGroupId>::import(…)`, `ExternalGroupId::external(\"sg-…\")`): a group of this template goes through `stack.allow(…)`, whose standalone rules cannot form a cycle.",
     ),
     (
         "ForwardedTargetGroupArn",
@@ -253,12 +260,6 @@ pub const PATCHES: &[Patch] = &[
     Patch::RemoveProperty {
         type_name: "AWS::EC2::SecurityGroup",
         at: "/definitions/Ingress/properties",
-        name: "SourceSecurityGroupId",
-        why: SG_INLINE,
-    },
-    Patch::RemoveProperty {
-        type_name: "AWS::EC2::SecurityGroup",
-        at: "/definitions/Ingress/properties",
         name: "SourceSecurityGroupName",
         why: SG_INLINE,
     },
@@ -268,11 +269,17 @@ pub const PATCHES: &[Patch] = &[
         name: "SourceSecurityGroupOwnerId",
         why: SG_INLINE,
     },
-    Patch::RemoveProperty {
+    // A group named by id inside an inline rule must come from outside this template (a
+    // parameter, an import, an explicit external id): only those can be an `ExternalGroupId`.
+    Patch::Evidence {
         type_name: "AWS::EC2::SecurityGroup",
-        at: "/definitions/Egress/properties",
-        name: "DestinationSecurityGroupId",
-        why: SG_INLINE,
+        at: "/definitions/Ingress/properties/SourceSecurityGroupId",
+        marker: "ExternalGroupId",
+    },
+    Patch::Evidence {
+        type_name: "AWS::EC2::SecurityGroup",
+        at: "/definitions/Egress/properties/DestinationSecurityGroupId",
+        marker: "ExternalGroupId",
     },
     Patch::SetFormat {
         type_name: "AWS::EC2::VPC",
@@ -483,11 +490,15 @@ mod tests {
 
     #[test]
     fn patches_apply_and_fail_loudly() {
-        let mut s = serde_json::json!({"definitions": {"Ingress": {"properties": {"CidrIp": {}, "SourceSecurityGroupId": {}, "SourceSecurityGroupName": {}, "SourceSecurityGroupOwnerId": {}}}, "Egress": {"properties": {"DestinationSecurityGroupId": {}}}}});
+        let mut s = serde_json::json!({"definitions": {"Ingress": {"properties": {"CidrIp": {}, "SourceSecurityGroupId": {"type": "string"}, "SourceSecurityGroupName": {}, "SourceSecurityGroupOwnerId": {}}}, "Egress": {"properties": {"DestinationSecurityGroupId": {"type": "string"}}}}});
         apply_patches("AWS::EC2::SecurityGroup", &mut s).unwrap();
-        assert_eq!(s["definitions"]["Ingress"]["properties"].as_object().unwrap().len(), 1);
+        assert_eq!(s["definitions"]["Ingress"]["properties"].as_object().unwrap().len(), 2);
+        assert_eq!(
+            s["definitions"]["Egress"]["properties"]["DestinationSecurityGroupId"][EVIDENCE_KEY],
+            "ExternalGroupId"
+        );
         let mut broken = serde_json::json!({"definitions": {}});
         let e = apply_patches("AWS::EC2::SecurityGroup", &mut broken).unwrap_err();
-        assert!(e.contains("SourceSecurityGroupId"), "{e}");
+        assert!(e.contains("SourceSecurityGroupName"), "{e}");
     }
 }

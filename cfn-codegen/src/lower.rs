@@ -1786,9 +1786,15 @@ mod tests {
         let cat = catalog(vec![vpc_schema(), sg]);
         let r = lower(&cat, "AWS::EC2::SecurityGroup").unwrap();
         let ingress: Vec<&str> = r.structs["Ingress"].fields.iter().map(|f| f.json.as_str()).collect();
-        assert_eq!(ingress, ["CidrIp"]);
+        assert_eq!(ingress, ["CidrIp", "SourceSecurityGroupId"]);
         let egress: Vec<&str> = r.structs["Egress"].fields.iter().map(|f| f.json.as_str()).collect();
-        assert_eq!(egress, ["CidrIp"]);
+        assert_eq!(egress, ["CidrIp", "DestinationSecurityGroupId"]);
+        // Only a group from outside the template: the marker that parameters, imports and
+        // explicit external ids convert into.
+        assert_eq!(
+            field(&r.structs["Egress"], "DestinationSecurityGroupId").ty,
+            Fty::Value(Vt::Evidence("ExternalGroupId"))
+        );
         let vpc = lower(&cat, "AWS::EC2::VPC").unwrap();
         let main_fields: Vec<&str> = vpc.main.fields.iter().map(|f| f.json.as_str()).collect();
         assert_eq!(main_fields, ["DefaultSecurityGroup"]);

@@ -43,9 +43,10 @@ pub use resource::{Attributes, Constraint, Policy, Props, RawResource, Resource,
 pub use stack::{BuildError, Handle, NestedStack, OutputDef, ParameterDef, ResourceDef, Root, Stack, Template};
 pub use table::{MappingKey, MappingTable};
 pub use value::{
-    Arn, AttachedAllocationId, AttachedGatewayId, Attr, Cond, ForwardedTargetGroupArn, Id, IntoAttachedAllocationId,
-    IntoAttachedGatewayId, IntoForwardedTargetGroupArn, IntoMountedFileSystemId, IntoSecretString, IntoValue, Json,
-    MountedFileSystemId, Name, Pseudo, SecretString, StringLike, Value,
+    Arn, AttachedAllocationId, AttachedGatewayId, Attr, Cond, ExternalGroupId, ForwardedTargetGroupArn, Id,
+    IntoAttachedAllocationId, IntoAttachedGatewayId, IntoExternalGroupId, IntoForwardedTargetGroupArn,
+    IntoMountedFileSystemId, IntoSecretString, IntoValue, Json, MountedFileSystemId, Name, Pseudo, SecretString,
+    StringLike, Value,
 };
 
 /// Everything a stack program usually needs: the model's types and the safe constructs' (each
@@ -57,7 +58,9 @@ pub mod prelude {
         Output, Param, Parameter, Policy, Pseudo, RawResource, Resource, Root, SecretId, SecretRef, SecretString,
         SsmName, Stack, SubPart, Tagging, Value,
     };
-    pub use crate::{AttachedAllocationId, AttachedGatewayId, ForwardedTargetGroupArn, MountedFileSystemId};
+    pub use crate::{
+        AttachedAllocationId, AttachedGatewayId, ExternalGroupId, ForwardedTargetGroupArn, MountedFileSystemId,
+    };
     pub use crate::{
         AvailabilityZoneName, Boolean, ChildStack, ImageId, KeyPairName, MappingKey, MappingTable, NestedHandle,
         OutputField, Outputs, ParamField, Parameters, Ssm, SsmParameterName,

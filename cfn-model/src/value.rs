@@ -74,6 +74,34 @@ pub struct AttachedGatewayId;
 /// `VPCGatewayAttachment`: only `stack.nat_gateway(…)` yields a `Value<AttachedAllocationId>`
 /// (NAT gateways' `AllocationId` takes only this).
 pub struct AttachedAllocationId;
+/// The id of a security group that this template does not create: a parameter
+/// (`Param<Id<ec2::SecurityGroup>>`), an import (`Value::<ExternalGroupId>::import(…)`) or an
+/// explicit external id ([`ExternalGroupId::external`]). Inline `SecurityGroupIngress` /
+/// `SecurityGroupEgress` rules take only this, so they cannot name a group of this template (two
+/// groups whose inline rules name each other form a cycle); such groups talk through
+/// `stack.allow(…)`.
+pub struct ExternalGroupId;
+
+impl ExternalGroupId {
+    /// Escape hatch: the id of a security group this program does not create (`"sg-0abc…"`), for
+    /// an inline rule. Visibly named, like `Id::external`; `validate` still reports a cycle if
+    /// the value turns out to name a group of this template.
+    ///
+    /// ```
+    /// use cfn_model::prelude::*;
+    /// use cfn_model::aws::ec2;
+    ///
+    /// let bastion = ec2::security_group::Ingress::new("tcp")
+    ///     .from_port(22)
+    ///     .to_port(22)
+    ///     .source_security_group_id(ExternalGroupId::external("sg-0123456789abcdef0"));
+    /// # let _ = bastion;
+    /// ```
+    pub fn external(id: impl Into<Value<String>>) -> Value<ExternalGroupId> {
+        Value::from_expr(id.into().expr)
+    }
+}
+
 /// A condition expression (`Fn::Equals`, `Fn::And`, …).
 pub struct Cond;
 
@@ -355,6 +383,18 @@ evidence_trait! {
         note = "write `let mounted = stack.mount(&fs, &[&subnet_a, &subnet_b], &efs_sg);` and use `mounted.volume(\"data\")` (or `EfsVolumeConfiguration::new(mounted.filesystem_id())`): the task definition then depends on every mount target"
     )]
     IntoMountedFileSystemId => MountedFileSystemId
+}
+
+evidence_trait! {
+    /// What inline security-group rules take to name another group: one from outside this
+    /// template (a `Param<Id<ec2::SecurityGroup>>`, an import, [`ExternalGroupId::external`]).
+    #[diagnostic::on_unimplemented(
+        message = "inline security group rules cannot name another security group of this template",
+        label = "inline rules that reference each other's groups fail with \"Circular dependency between resources\"",
+        note = "add both groups, then write `stack.allow(&from, &to, Port::tcp(…))`: it emits standalone SecurityGroupEgress/Ingress resources",
+        note = "a group from outside this template is accepted: a `Param<Id<ec2::SecurityGroup>>` (pass `&param`), `Value::<ExternalGroupId>::import(\"…\")` or `ExternalGroupId::external(\"sg-…\")`"
+    )]
+    IntoExternalGroupId => ExternalGroupId
 }
 
 evidence_trait! {

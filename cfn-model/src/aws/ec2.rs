@@ -22953,7 +22953,7 @@ impl<S> Handle<SecurityGroup, S> {
 
 /// Property types and enums of [`SecurityGroup`].
 pub mod security_group {
-    use crate::{Expr, Handle, Id, IntoValue, Name, Props, ToExpr, Value};
+    use crate::{Expr, ExternalGroupId, Handle, Id, IntoExternalGroupId, IntoValue, Name, Props, ToExpr, Value};
 
     /// A reference `Id` takes: `Value<Id<ec2::SecurityGroup>>` (or `&handle`), `Value<Name<ec2::SecurityGroup>>`.
     ///
@@ -23009,6 +23009,10 @@ pub mod security_group {
         pub description: Option<Value<String>>,
         /// The `DestinationPrefixListId` property.
         pub destination_prefix_list_id: Option<Value<String>>,
+        /// The `DestinationSecurityGroupId` property.
+        ///
+        /// A security group from outside this template (a `Param<Id<ec2::SecurityGroup>>`, `Value::<ExternalGroupId>::import(…)`, `ExternalGroupId::external("sg-…")`): a group of this template goes through `stack.allow(…)`, whose standalone rules cannot form a cycle.
+        pub destination_security_group_id: Option<Value<ExternalGroupId>>,
         /// The `FromPort` property.
         pub from_port: Option<Value<i64>>,
         /// The `IpProtocol` property.
@@ -23026,6 +23030,7 @@ pub mod security_group {
                 cidr_ipv6: None,
                 description: None,
                 destination_prefix_list_id: None,
+                destination_security_group_id: None,
                 from_port: None,
                 to_port: None,
             }
@@ -23050,6 +23055,11 @@ pub mod security_group {
             self.destination_prefix_list_id = Some(v.into_value());
             self
         }
+        /// Sets `DestinationSecurityGroupId`.
+        pub fn destination_security_group_id(mut self, v: impl IntoExternalGroupId) -> Self {
+            self.destination_security_group_id = Some(v.into_evidence());
+            self
+        }
         /// Sets `FromPort`.
         pub fn from_port(mut self, v: impl IntoValue<i64>) -> Self {
             self.from_port = Some(v.into_value());
@@ -23069,6 +23079,7 @@ pub mod security_group {
                     + usize::from(self.cidr_ipv6.is_some())
                     + usize::from(self.description.is_some())
                     + usize::from(self.destination_prefix_list_id.is_some())
+                    + usize::from(self.destination_security_group_id.is_some())
                     + usize::from(self.from_port.is_some())
                     + usize::from(self.to_port.is_some()),
             );
@@ -23076,6 +23087,7 @@ pub mod security_group {
             p.opt("CidrIpv6", self.cidr_ipv6);
             p.opt("Description", self.description);
             p.opt("DestinationPrefixListId", self.destination_prefix_list_id);
+            p.opt("DestinationSecurityGroupId", self.destination_security_group_id);
             p.opt("FromPort", self.from_port);
             p.req("IpProtocol", self.ip_protocol);
             p.opt("ToPort", self.to_port);
@@ -23097,6 +23109,10 @@ pub mod security_group {
         pub ip_protocol: Value<String>,
         /// The `SourcePrefixListId` property.
         pub source_prefix_list_id: Option<Value<String>>,
+        /// The `SourceSecurityGroupId` property.
+        ///
+        /// A security group from outside this template (a `Param<Id<ec2::SecurityGroup>>`, `Value::<ExternalGroupId>::import(…)`, `ExternalGroupId::external("sg-…")`): a group of this template goes through `stack.allow(…)`, whose standalone rules cannot form a cycle.
+        pub source_security_group_id: Option<Value<ExternalGroupId>>,
         /// The `ToPort` property.
         pub to_port: Option<Value<i64>>,
     }
@@ -23111,6 +23127,7 @@ pub mod security_group {
                 description: None,
                 from_port: None,
                 source_prefix_list_id: None,
+                source_security_group_id: None,
                 to_port: None,
             }
         }
@@ -23139,6 +23156,11 @@ pub mod security_group {
             self.source_prefix_list_id = Some(v.into_value());
             self
         }
+        /// Sets `SourceSecurityGroupId`.
+        pub fn source_security_group_id(mut self, v: impl IntoExternalGroupId) -> Self {
+            self.source_security_group_id = Some(v.into_evidence());
+            self
+        }
         /// Sets `ToPort`.
         pub fn to_port(mut self, v: impl IntoValue<i64>) -> Self {
             self.to_port = Some(v.into_value());
@@ -23154,6 +23176,7 @@ pub mod security_group {
                     + usize::from(self.description.is_some())
                     + usize::from(self.from_port.is_some())
                     + usize::from(self.source_prefix_list_id.is_some())
+                    + usize::from(self.source_security_group_id.is_some())
                     + usize::from(self.to_port.is_some()),
             );
             p.opt("CidrIp", self.cidr_ip);
@@ -23162,6 +23185,7 @@ pub mod security_group {
             p.opt("FromPort", self.from_port);
             p.req("IpProtocol", self.ip_protocol);
             p.opt("SourcePrefixListId", self.source_prefix_list_id);
+            p.opt("SourceSecurityGroupId", self.source_security_group_id);
             p.opt("ToPort", self.to_port);
             p.into_expr()
         }

@@ -162,22 +162,55 @@ impl<S> MountSecurityGroup<S> for Param<Id<SecurityGroup>> {
 
 impl<S> Stack<S> {
     /// Adds one `AWS::EFS::MountTarget` of `fs` per subnet (logical id
-    /// `{FileSystem}MountTarget{Subnet}`, after the subnet's logical id or parameter name),
-    /// guarded by `security_group`, and returns the mounted file system that ECS EFS volumes
-    /// require.
+    /// `{FileSystem}MountTarget{Subnet}`, after the subnet's logical id or parameter name; name
+    /// them yourself with [`Stack::mount_named`]), guarded by `security_group`, and returns the
+    /// mounted file system that ECS EFS volumes require.
     pub fn mount<N: MountSubnet<S>>(
         &mut self,
         fs: &Handle<FileSystem, S>,
         subnets: &[&N],
         security_group: &impl MountSecurityGroup<S>,
     ) -> MountedFileSystem<S> {
+        let named: Vec<(String, &N)> = subnets
+            .iter()
+            .map(|subnet| {
+                (
+                    format!("{}MountTarget{}", fs.logical_id(), subnet.subnet_name()),
+                    *subnet,
+                )
+            })
+            .collect();
+        let named: Vec<(&str, &N)> = named.iter().map(|(id, subnet)| (id.as_str(), *subnet)).collect();
+        self.mount_named(fs, &named, security_group)
+    }
+
+    /// [`Stack::mount`] with each mount target's logical id chosen by the caller: `subnets` pairs
+    /// every subnet with the id of its mount target (e.g. to keep the ids of a template being
+    /// migrated).
+    ///
+    /// ```
+    /// use cfn_model::prelude::*;
+    /// use cfn_model::aws::{ec2, efs};
+    ///
+    /// let mut s: Stack = Stack::new();
+    /// let vpc = s.add("Vpc", ec2::Vpc::new().cidr_block("10.0.0.0/16"));
+    /// let a = s.add("SubnetA", ec2::Subnet::new(&vpc).cidr_block("10.0.0.0/24"));
+    /// let b = s.add("SubnetB", ec2::Subnet::new(&vpc).cidr_block("10.0.1.0/24"));
+    /// let sg = s.add("EfsSg", ec2::SecurityGroup::new("efs").vpc_id(&vpc));
+    /// let fs = s.add("Data", efs::FileSystem::new().encrypted(true));
+    /// let mounted = s.mount_named(&fs, &[("MountTargetA", &a), ("MountTargetB", &b)], &sg);
+    /// assert_eq!(mounted.mount_targets()[1].logical_id(), "MountTargetB");
+    /// ```
+    pub fn mount_named<N: MountSubnet<S>>(
+        &mut self,
+        fs: &Handle<FileSystem, S>,
+        subnets: &[(&str, &N)],
+        security_group: &impl MountSecurityGroup<S>,
+    ) -> MountedFileSystem<S> {
         let sg = security_group.mount_group_id();
         let mount_targets = subnets
             .iter()
-            .map(|subnet| {
-                let id = format!("{}MountTarget{}", fs.logical_id(), subnet.subnet_name());
-                self.add(&id, MountTarget::new(fs, [sg.clone()], subnet.subnet_id()))
-            })
+            .map(|(id, subnet)| self.add(id, MountTarget::new(fs, [sg.clone()], subnet.subnet_id())))
             .collect();
         MountedFileSystem {
             file_system: fs.clone(),

@@ -34,6 +34,29 @@
 //!     assert_eq!(&*s.template().resources[id].depends_on[0], "InternetGatewayAttachment");
 //! }
 //! ```
+//!
+//! # Logical ids
+//!
+//! The string these constructs take is the short form: `"InternetGateway"` adds
+//! `InternetGateway` and `InternetGatewayAttachment`, `"Nat"` adds `Nat` and `NatAddress`. A
+//! template whose ids must be kept (a migrated stack, whose resources would be replaced under new
+//! ids) names each resource with [`GatewayIds`] and [`NatGatewayIds`] instead; the `_with` forms
+//! take the same argument.
+//!
+//! ```
+//! use cfn_model::prelude::*;
+//! use cfn_model::aws::ec2;
+//! use cfn_model::safe::gateway::{GatewayIds, NatGatewayIds};
+//!
+//! let mut s: Stack = Stack::new();
+//! let vpc = s.add("Vpc", ec2::Vpc::new().cidr_block("10.0.0.0/16"));
+//! let igw = s.attach_internet_gateway(GatewayIds::new("Igw", "AttachGateway"), &vpc);
+//! let public = s.add("PublicSubnet", ec2::Subnet::new(&vpc).cidr_block("10.0.0.0/24"));
+//! let nat = s.nat_gateway(NatGatewayIds::new("NatGateway", "NatEip"), &igw, &public);
+//! assert_eq!(igw.attachment.logical_id(), "AttachGateway");
+//! assert_eq!(&*s.template().resources["NatEip"].depends_on[0], "AttachGateway");
+//! # let _ = nat;
+//! ```
 
 use crate::aws::ec2::{Eip, InternetGateway, NatGateway, Subnet, Vpc, VpcGatewayAttachment, VpnGateway};
 use crate::expr::Ident;
@@ -85,34 +108,110 @@ pub struct NatGatewayWithAddress<S> {
     pub address: Handle<Eip, S>,
 }
 
+/// The logical ids of a gateway and of its VPC attachment, for [`Stack::attach_internet_gateway`]
+/// and [`Stack::attach_vpn_gateway`]. A string converts into one: `"Igw"` names the gateway `Igw`
+/// and the attachment `IgwAttachment`.
+///
+/// ```
+/// use cfn_model::safe::gateway::GatewayIds;
+/// assert_eq!(GatewayIds::from("Igw"), GatewayIds::new("Igw", "IgwAttachment"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GatewayIds {
+    /// The gateway's logical id.
+    pub gateway: String,
+    /// The `AWS::EC2::VPCGatewayAttachment`'s logical id.
+    pub attachment: String,
+}
+
+impl GatewayIds {
+    /// Names the gateway `gateway` and its attachment `attachment`.
+    pub fn new(gateway: impl Into<String>, attachment: impl Into<String>) -> Self {
+        GatewayIds {
+            gateway: gateway.into(),
+            attachment: attachment.into(),
+        }
+    }
+}
+
+ids_from_base!(GatewayIds, |id| GatewayIds::new(id, format!("{id}Attachment")));
+
+/// The logical ids of a NAT gateway and of its Elastic IP, for [`Stack::nat_gateway`]. A string
+/// converts into one: `"Nat"` names the NAT gateway `Nat` and the Elastic IP `NatAddress`.
+///
+/// ```
+/// use cfn_model::safe::gateway::NatGatewayIds;
+/// assert_eq!(NatGatewayIds::from("Nat"), NatGatewayIds::new("Nat", "NatAddress"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NatGatewayIds {
+    /// The `AWS::EC2::NatGateway`'s logical id.
+    pub gateway: String,
+    /// The `AWS::EC2::EIP`'s logical id.
+    pub address: String,
+}
+
+impl NatGatewayIds {
+    /// Names the NAT gateway `gateway` and its Elastic IP `address`.
+    pub fn new(gateway: impl Into<String>, address: impl Into<String>) -> Self {
+        NatGatewayIds {
+            gateway: gateway.into(),
+            address: address.into(),
+        }
+    }
+}
+
+ids_from_base!(NatGatewayIds, |id| NatGatewayIds::new(id, format!("{id}Address")));
+
 impl<S> Stack<S> {
-    /// Adds an internet gateway `id` and its attachment `{id}Attachment` to `vpc`.
-    pub fn attach_internet_gateway(&mut self, id: &str, vpc: &Handle<Vpc, S>) -> AttachedInternetGateway<S> {
-        self.attach_internet_gateway_with(id, vpc, |g| g)
+    /// Adds an internet gateway and its attachment to `vpc`: `ids` is the gateway's id `id` (the
+    /// attachment is then `{id}Attachment`) or a [`GatewayIds`] naming both.
+    ///
+    /// ```
+    /// use cfn_model::prelude::*;
+    /// use cfn_model::aws::ec2;
+    /// use cfn_model::safe::gateway::GatewayIds;
+    ///
+    /// let mut s: Stack = Stack::new();
+    /// let vpc = s.add("Vpc", ec2::Vpc::new().cidr_block("10.0.0.0/16"));
+    /// let igw = s.attach_internet_gateway(GatewayIds::new("Igw", "AttachGateway"), &vpc);
+    /// let rt = s.add("Routes", ec2::RouteTable::new(&vpc));
+    /// s.add("Default", ec2::Route::new(&rt).destination_cidr_block("0.0.0.0/0").gateway_id(igw.gateway_id()));
+    /// assert_eq!(&*s.template().resources["Default"].depends_on[0], "AttachGateway");
+    /// ```
+    pub fn attach_internet_gateway(
+        &mut self,
+        ids: impl Into<GatewayIds>,
+        vpc: &Handle<Vpc, S>,
+    ) -> AttachedInternetGateway<S> {
+        self.attach_internet_gateway_with(ids, vpc, |g| g)
     }
 
     /// [`Stack::attach_internet_gateway`], with `customize` setting anything else on the gateway
     /// (a `Name` tag, …): `|g| g.tags([internet_gateway::Tag::new("Name", name)])`.
     pub fn attach_internet_gateway_with(
         &mut self,
-        id: &str,
+        ids: impl Into<GatewayIds>,
         vpc: &Handle<Vpc, S>,
         customize: impl FnOnce(InternetGateway) -> InternetGateway,
     ) -> AttachedInternetGateway<S> {
-        let gateway = self.add(id, customize(InternetGateway::new()));
+        let ids = ids.into();
+        let gateway = self.add(&ids.gateway, customize(InternetGateway::new()));
         let attachment = self.add(
-            &format!("{id}Attachment"),
+            &ids.attachment,
             VpcGatewayAttachment::new(vpc).internet_gateway_id(gateway.id()),
         );
         AttachedInternetGateway { gateway, attachment }
     }
 
-    /// Adds the virtual private gateway `gateway` as `id` and its attachment `{id}Attachment` to
-    /// `vpc`; routes take its [`AttachedVpnGateway::gateway_id`], which waits for the attachment.
+    /// Adds the virtual private gateway `gateway` and its attachment to `vpc`: `ids` is the
+    /// gateway's id `id` (the attachment is then `{id}Attachment`) or a [`GatewayIds`] naming
+    /// both. Routes take its [`AttachedVpnGateway::gateway_id`], which waits for the attachment.
     ///
     /// ```
     /// use cfn_model::prelude::*;
     /// use cfn_model::aws::ec2;
+    /// use cfn_model::safe::gateway::GatewayIds;
     ///
     /// let mut s: Stack = Stack::new();
     /// let vpc = s.add("Vpc", ec2::Vpc::new().cidr_block("10.0.0.0/16"));
@@ -120,47 +219,56 @@ impl<S> Stack<S> {
     /// let rt = s.add("Routes", ec2::RouteTable::new(&vpc));
     /// s.add("OnPremises", ec2::Route::new(&rt).destination_cidr_block("192.168.0.0/16").gateway_id(vgw.gateway_id()));
     /// assert_eq!(&*s.template().resources["OnPremises"].depends_on[0], "VpnGatewayAttachment");
+    ///
+    /// let named = s.attach_vpn_gateway(GatewayIds::new("Vgw", "VgwAttach"), &vpc, ec2::VpnGateway::new("ipsec.1"));
+    /// assert_eq!(named.attachment.logical_id(), "VgwAttach");
     /// ```
-    pub fn attach_vpn_gateway(&mut self, id: &str, vpc: &Handle<Vpc, S>, gateway: VpnGateway) -> AttachedVpnGateway<S> {
-        let gateway = self.add(id, gateway);
-        let attachment = self.add(
-            &format!("{id}Attachment"),
-            VpcGatewayAttachment::new(vpc).vpn_gateway_id(&gateway),
-        );
+    pub fn attach_vpn_gateway(
+        &mut self,
+        ids: impl Into<GatewayIds>,
+        vpc: &Handle<Vpc, S>,
+        gateway: VpnGateway,
+    ) -> AttachedVpnGateway<S> {
+        let ids = ids.into();
+        let gateway = self.add(&ids.gateway, gateway);
+        let attachment = self.add(&ids.attachment, VpcGatewayAttachment::new(vpc).vpn_gateway_id(&gateway));
         AttachedVpnGateway { gateway, attachment }
     }
 
-    /// Adds a public NAT gateway `id` in `subnet` and its Elastic IP `{id}Address`, both waiting
-    /// for `igw`'s attachment. `customize` sets anything else on the NAT gateway (tags, …) and
-    /// `customize_address` on its Elastic IP (its `Name` tag, …; leave `Domain` alone, it carries
-    /// the ordering on the attachment); see [`Stack::nat_gateway`] for the common case.
+    /// Adds a public NAT gateway in `subnet` and its Elastic IP, both waiting for `igw`'s
+    /// attachment: `ids` is the NAT gateway's id `id` (the Elastic IP is then `{id}Address`) or a
+    /// [`NatGatewayIds`] naming both. `customize` sets anything else on the NAT gateway (tags, …)
+    /// and `customize_address` on its Elastic IP (its `Name` tag, …; leave `Domain` alone, it
+    /// carries the ordering on the attachment); see [`Stack::nat_gateway`] for the common case.
     pub fn nat_gateway_with(
         &mut self,
-        id: &str,
+        ids: impl Into<NatGatewayIds>,
         igw: &AttachedInternetGateway<S>,
         subnet: &Handle<Subnet, S>,
         customize: impl FnOnce(NatGateway) -> NatGateway,
         customize_address: impl FnOnce(Eip) -> Eip,
     ) -> NatGatewayWithAddress<S> {
-        let address = self.add(&format!("{id}Address"), customize_address(igw.eip()));
+        let ids = ids.into();
+        let address = self.add(&ids.address, customize_address(igw.eip()));
         // The Elastic IP already waits; the NAT gateway says so itself too, so the ordering does
         // not hang on how the address was made.
         let allocation: Value<AttachedAllocationId> = address.allocation_id().cast_unchecked().after([igw.ready()]);
         let gateway = self.add(
-            id,
+            &ids.gateway,
             customize(NatGateway::new().subnet_id(subnet).allocation_id(allocation)),
         );
         NatGatewayWithAddress { gateway, address }
     }
 
-    /// Adds a public NAT gateway `id` in `subnet` and its Elastic IP `{id}Address`, both waiting
-    /// for `igw`'s attachment.
+    /// Adds a public NAT gateway in `subnet` and its Elastic IP, both waiting for `igw`'s
+    /// attachment: `ids` is the NAT gateway's id `id` (the Elastic IP is then `{id}Address`) or a
+    /// [`NatGatewayIds`] naming both.
     pub fn nat_gateway(
         &mut self,
-        id: &str,
+        ids: impl Into<NatGatewayIds>,
         igw: &AttachedInternetGateway<S>,
         subnet: &Handle<Subnet, S>,
     ) -> NatGatewayWithAddress<S> {
-        self.nat_gateway_with(id, igw, subnet, |n| n, |a| a)
+        self.nat_gateway_with(ids, igw, subnet, |n| n, |a| a)
     }
 }

@@ -1,10 +1,32 @@
 //! Security groups that talk to each other without a dependency cycle.
 //!
 //! Inline rules (`SecurityGroupIngress`/`SecurityGroupEgress` inside `AWS::EC2::SecurityGroup`)
-//! take only CIDR and prefix-list peers: the generator drops their group-id fields, because two
-//! groups whose inline rules name each other fail with "Circular dependency between resources".
-//! Group-to-group traffic goes through [`Stack::allow`], which always emits standalone
-//! `AWS::EC2::SecurityGroupEgress` and `AWS::EC2::SecurityGroupIngress` resources.
+//! cannot name a group of this template, because two groups whose inline rules name each other
+//! fail with "Circular dependency between resources": their group-id fields take only an
+//! [`ExternalGroupId`], which a group from outside the template converts into (a
+//! `Param<Id<ec2::SecurityGroup>>`, `Value::<ExternalGroupId>::import(…)`,
+//! `ExternalGroupId::external("sg-…")`) and a handle or `group_id()` of this stack does not.
+//! Group-to-group traffic within the template goes through [`Stack::allow`], which always emits
+//! standalone `AWS::EC2::SecurityGroupEgress` and `AWS::EC2::SecurityGroupIngress` resources.
+//!
+//! ```
+//! use cfn_model::prelude::*;
+//! use cfn_model::aws::ec2;
+//!
+//! let mut s: Stack = Stack::new();
+//! let vpc = s.add("Vpc", ec2::Vpc::new().cidr_block("10.0.0.0/16"));
+//! let bastion = s.parameter("BastionSg", Parameter::<Id<ec2::SecurityGroup>>::of());
+//! s.add(
+//!     "AppSg",
+//!     ec2::SecurityGroup::new("app").vpc_id(&vpc).security_group_ingress([
+//!         ec2::security_group::Ingress::new("tcp").from_port(22).to_port(22).source_security_group_id(&bastion),
+//!         ec2::security_group::Ingress::new("tcp")
+//!             .from_port(443)
+//!             .to_port(443)
+//!             .source_security_group_id(Value::<ExternalGroupId>::import("Shared-LoadBalancerSg")),
+//!     ]),
+//! );
+//! ```
 //!
 //! ```
 //! use cfn_model::prelude::*;
@@ -21,8 +43,9 @@
 //! ```
 
 use crate::aws::ec2::{security_group, SecurityGroup, SecurityGroupEgress, SecurityGroupIngress};
+use crate::params::Param;
 use crate::stack::{Handle, Stack};
-use crate::value::{Id, IntoValue};
+use crate::value::{ExternalGroupId, Id, IntoExternalGroupId, IntoValue, Value};
 
 /// A protocol and port range for [`Stack::allow`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -156,20 +179,80 @@ pub struct Allowed<S> {
     pub ingress: Handle<SecurityGroupIngress, S>,
 }
 
+/// The logical ids of the two rules [`Stack::allow_named`] adds. A string converts into one:
+/// `"WebToDb"` names them `WebToDbEgress` and `WebToDbIngress`.
+///
+/// ```
+/// use cfn_model::safe::security_group::AllowIds;
+/// assert_eq!(AllowIds::from("WebToDb"), AllowIds::new("WebToDbEgress", "WebToDbIngress"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AllowIds {
+    /// The `AWS::EC2::SecurityGroupEgress`'s logical id.
+    pub egress: String,
+    /// The `AWS::EC2::SecurityGroupIngress`'s logical id.
+    pub ingress: String,
+}
+
+impl AllowIds {
+    /// Names the egress rule `egress` and the ingress rule `ingress`.
+    pub fn new(egress: impl Into<String>, ingress: impl Into<String>) -> Self {
+        AllowIds {
+            egress: egress.into(),
+            ingress: ingress.into(),
+        }
+    }
+}
+
+ids_from_base!(AllowIds, |id| AllowIds::new(
+    format!("{id}Egress"),
+    format!("{id}Ingress")
+));
+
 impl<S> Stack<S> {
     /// Lets `from` send `port` traffic to `to`: adds an `AWS::EC2::SecurityGroupEgress` on `from`
     /// (destination `to`) and an `AWS::EC2::SecurityGroupIngress` on `to` (source `from`), named
-    /// `{From}To{To}{Port}Egress` / `…Ingress` after the groups' logical ids. Standalone rules
-    /// depend on both groups while neither group depends on them, so groups that talk both ways
-    /// never form a cycle.
+    /// `{From}To{To}{Port}Egress` / `…Ingress` after the groups' logical ids (name them yourself
+    /// with [`Stack::allow_named`]). Standalone rules depend on both groups while neither group
+    /// depends on them, so groups that talk both ways never form a cycle.
     pub fn allow(
         &mut self,
         from: &impl AddedSecurityGroup<S>,
         to: &impl AddedSecurityGroup<S>,
         port: Port,
     ) -> Allowed<S> {
+        let (f, t) = (from.security_group(), to.security_group());
+        let base = format!("{}To{}{}", f.logical_id(), t.logical_id(), port.id_part());
+        self.allow_named(base, from, to, port)
+    }
+
+    /// [`Stack::allow`] with the rules' logical ids chosen by the caller: `ids` is a base id `id`
+    /// (`{id}Egress` and `{id}Ingress`) or an [`AllowIds`] naming both, e.g. to keep the ids of a
+    /// template being migrated.
+    ///
+    /// ```
+    /// use cfn_model::prelude::*;
+    /// use cfn_model::aws::ec2;
+    /// use cfn_model::safe::security_group::{AllowIds, Port};
+    ///
+    /// let mut s: Stack = Stack::new();
+    /// let vpc = s.add("Vpc", ec2::Vpc::new().cidr_block("10.0.0.0/16"));
+    /// let app = s.add("AppSg", ec2::SecurityGroup::new("app").vpc_id(&vpc));
+    /// let db = s.add("DbSg", ec2::SecurityGroup::new("db").vpc_id(&vpc));
+    /// let rule = s.allow_named(AllowIds::new("AppToDbOut", "DbFromApp"), &app, &db, Port::tcp(5432));
+    /// assert_eq!(rule.ingress.logical_id(), "DbFromApp");
+    /// let short = s.allow_named("AppToDbHttps", &app, &db, Port::tcp(443));
+    /// assert_eq!(short.egress.logical_id(), "AppToDbHttpsEgress");
+    /// ```
+    pub fn allow_named(
+        &mut self,
+        ids: impl Into<AllowIds>,
+        from: &impl AddedSecurityGroup<S>,
+        to: &impl AddedSecurityGroup<S>,
+        port: Port,
+    ) -> Allowed<S> {
+        let ids = ids.into();
         let (from, to) = (from.security_group(), to.security_group());
-        let base = format!("{}To{}{}", from.logical_id(), to.logical_id(), port.id_part());
         let description = format!("{} to {} {}", from.logical_id(), to.logical_id(), port.id_part());
         let from_id: crate::Value<Id<SecurityGroup>> = from.group_id();
         let to_id: crate::Value<Id<SecurityGroup>> = to.group_id();
@@ -186,37 +269,27 @@ impl<S> Stack<S> {
             ingress = ingress.from_port(f).to_port(t);
         }
         Allowed {
-            egress: self.add(&format!("{base}Egress"), egress),
-            ingress: self.add(&format!("{base}Ingress"), ingress),
+            egress: self.add(&ids.egress, egress),
+            ingress: self.add(&ids.ingress, ingress),
         }
     }
 }
 
-/// Never implemented: naming another group inside an inline rule is refused, see
-/// [`Stack::allow`].
-#[diagnostic::on_unimplemented(
-    message = "inline security group rules cannot name another security group",
-    label = "inline rules that reference each other's groups fail with \"Circular dependency between resources\"",
-    note = "add both groups, then write `stack.allow(&from, &to, Port::tcp(…))`: it emits standalone SecurityGroupEgress/Ingress resources"
-)]
-pub trait UseStackAllowInstead {}
+// ---- inline rules naming a group from outside the template ------------------------------------
 
-impl security_group::Ingress {
-    /// Refused: an inline rule whose source is another group. Use [`Stack::allow`].
-    pub fn source_security_group_id<G>(self, _group: G) -> Self
-    where
-        G: UseStackAllowInstead,
-    {
-        self
+/// A security group this stack receives as a typed parameter comes from outside the template, so
+/// an inline rule may name it: `Ingress::new("tcp").source_security_group_id(&bastion_sg)`.
+#[diagnostic::do_not_recommend]
+impl IntoExternalGroupId for &Param<Id<SecurityGroup>> {
+    fn into_evidence(self) -> Value<ExternalGroupId> {
+        self.value().cast_unchecked()
     }
 }
 
-impl security_group::Egress {
-    /// Refused: an inline rule whose destination is another group. Use [`Stack::allow`].
-    pub fn destination_security_group_id<G>(self, _group: G) -> Self
-    where
-        G: UseStackAllowInstead,
-    {
-        self
+/// [`IntoExternalGroupId`] for an owned parameter.
+#[diagnostic::do_not_recommend]
+impl IntoExternalGroupId for Param<Id<SecurityGroup>> {
+    fn into_evidence(self) -> Value<ExternalGroupId> {
+        (&self).into_evidence()
     }
 }

@@ -63,29 +63,77 @@ impl<S> PublishedEndpoint<S> {
     }
 }
 
+/// The logical ids of the two SSM parameters [`Stack::publish_endpoint`] adds. A string converts
+/// into one: `"DbEndpoint"` names them `DbEndpointAddress` and `DbEndpointPort`.
+///
+/// ```
+/// use cfn_model::safe::ssm::EndpointIds;
+/// assert_eq!(EndpointIds::from("Db"), EndpointIds::new("DbAddress", "DbPort"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EndpointIds {
+    /// The logical id of the parameter holding the address (`{prefix}/endpoint`).
+    pub address: String,
+    /// The logical id of the parameter holding the port (`{prefix}/port`).
+    pub port: String,
+}
+
+impl EndpointIds {
+    /// Names the address parameter `address` and the port parameter `port`.
+    pub fn new(address: impl Into<String>, port: impl Into<String>) -> Self {
+        EndpointIds {
+            address: address.into(),
+            port: port.into(),
+        }
+    }
+}
+
+ids_from_base!(EndpointIds, |id| EndpointIds::new(
+    format!("{id}Address"),
+    format!("{id}Port")
+));
+
 impl<S> Stack<S> {
-    /// Publishes an endpoint as the `String` SSM parameters `{id}Address`, named
-    /// `{prefix}/endpoint`, and `{id}Port`, named `{prefix}/port`.
+    /// Publishes an endpoint as two `String` SSM parameters, named `{prefix}/endpoint` and
+    /// `{prefix}/port`: `ids` is a base id `id` (logical ids `{id}Address` and `{id}Port`) or an
+    /// [`EndpointIds`] naming both.
     ///
     /// `prefix` should start with `/` and carry the environment so that environments do not
     /// overwrite each other's parameters.
+    ///
+    /// ```
+    /// use cfn_model::prelude::*;
+    /// use cfn_model::aws::rds;
+    /// use cfn_model::safe::ssm::EndpointIds;
+    ///
+    /// let mut s: Stack = Stack::new();
+    /// let db = s.add("Database", rds::DbInstance::new().engine("postgres"));
+    /// let ep = s.publish_endpoint(
+    ///     EndpointIds::new("DbHostParameter", "DbPortParameter"),
+    ///     "/app/prod/db",
+    ///     db.endpoint_address(),
+    ///     db.endpoint_port(),
+    /// );
+    /// assert_eq!(ep.port.logical_id(), "DbPortParameter");
+    /// ```
     pub fn publish_endpoint(
         &mut self,
-        id: &str,
+        ids: impl Into<EndpointIds>,
         prefix: impl IntoValue<String>,
         address: impl IntoValue<String>,
         port: impl IntoValue<String>,
     ) -> PublishedEndpoint<S> {
+        let ids = ids.into();
         let prefix = prefix.into_value();
         let name = |leaf: &'static str| Value::<String>::sub([SubPart::val(prefix.clone()), SubPart::lit(leaf)]);
         let address = self.add(
-            &format!("{id}Address"),
+            &ids.address,
             Parameter::new(parameter::Type::String, address)
                 .name(name("/endpoint"))
                 .description("Database endpoint address"),
         );
         let port = self.add(
-            &format!("{id}Port"),
+            &ids.port,
             Parameter::new(parameter::Type::String, port)
                 .name(name("/port"))
                 .description("Database endpoint port"),
