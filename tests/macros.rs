@@ -201,8 +201,12 @@ fn sub_escapes_captures_and_evaluates_arguments_once() {
         expr_to_json(v.expr()),
         json!({"Fn::Sub": "app:${AWS::Region}:${Bucket.Arn}/${Bucket.Arn}/${!Literal}/${Env}/3"})
     );
+    // Literal text alone is the plain string (cfn-lint W1020: no `Fn::Sub` without variables),
+    // with `${!…}` unescaped as `Fn::Sub` would have.
     let plain = sub!("no placeholders");
-    assert_eq!(expr_to_json(plain.expr()), json!({"Fn::Sub": "no placeholders"}));
+    assert_eq!(expr_to_json(plain.expr()), json!("no placeholders"));
+    let escaped = sub!("keep ${!Literal} as text");
+    assert_eq!(expr_to_json(escaped.expr()), json!("keep ${Literal} as text"));
 }
 
 #[derive(Outputs)]

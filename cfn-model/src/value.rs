@@ -194,7 +194,12 @@ impl Value<String> {
         for p in parts {
             push(&mut out, p);
         }
-        Value::from_expr(Expr::Sub(out))
+        // Literal text alone needs no `Fn::Sub` (cfn-lint's W1020): the plain string.
+        match out.as_slice() {
+            [] => Value::from_expr(Expr::Str(Cow::Borrowed(""))),
+            [SubPart::Lit(text)] => Value::from_expr(Expr::Str(text.clone())),
+            _ => Value::from_expr(Expr::Sub(out)),
+        }
     }
 
     /// `Fn::Join` with `delimiter` over `items`.
