@@ -120,11 +120,7 @@ fn sub_inlines_literal_values_and_merges_adjacent_literals() {
     assert_eq!(j(&v), json!({"Fn::Sub": "a-b-c42"}));
     assert_eq!(
         v.expr(),
-        &Expr::Sub(vec![
-            SubPart::lit("a-b-"),
-            SubPart::Expr(Expr::str("c")),
-            SubPart::Expr(Expr::Int(42)),
-        ])
+        &Expr::Sub(vec![SubPart::lit("a-b-c"), SubPart::Expr(Expr::Int(42))])
     );
 }
 
@@ -183,8 +179,15 @@ fn sub_escapes_a_literal_dollar_brace_as_dollar_brace_bang() {
     ]);
     assert_eq!(j(&v), json!({"Fn::Sub": "echo ${!HOME} in ${AWS::Region} costs $5"}));
     // Literal string values are text too.
+    let v = Value::<String>::sub([
+        SubPart::lit("x "),
+        SubPart::val(Value::<String>::from("${NotAParam}")),
+        SubPart::val(Pseudo::region()),
+    ]);
+    assert_eq!(j(&v), json!({"Fn::Sub": "x ${!NotAParam}${AWS::Region}"}));
+    // Text alone needs no Fn::Sub: the plain string, unescaped.
     let v = Value::<String>::sub([SubPart::val(Value::<String>::from("${NotAParam}"))]);
-    assert_eq!(j(&v), json!({"Fn::Sub": "${!NotAParam}"}));
+    assert_eq!(j(&v), json!("${NotAParam}"));
 }
 
 #[test]

@@ -184,6 +184,11 @@ impl Value<String> {
             if let SubPart::Expr(Expr::Sub(inner)) = p {
                 return inner.into_iter().for_each(|q| push(out, q));
             }
+            // A literal string value is literal text (escaped where the emitter writes it).
+            let p = match p {
+                SubPart::Expr(Expr::Str(text)) => SubPart::Lit(text),
+                p => p,
+            };
             match (out.last_mut(), p) {
                 // Merge adjacent literals so the emitted string stays readable.
                 (Some(SubPart::Lit(prev)), SubPart::Lit(next)) => prev.to_mut().push_str(&next),
